@@ -1,0 +1,50 @@
+"""hall show, queue list, window list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, emit, table
+from hallapp.services import hall as svc
+
+
+def register(sub: Any) -> None:
+    h = sub.add_parser("hall", help="大厅信息").add_subparsers(dest="hall_cmd", metavar="ACTION")
+    show = h.add_parser("show", help="显示大厅配置")
+    add_json(show)
+    show.set_defaults(func=cmd_hall_show)
+    q = sub.add_parser("queue", help="队列").add_subparsers(dest="queue_cmd", metavar="ACTION")
+    ql = q.add_parser("list", help="列出队列")
+    add_json(ql)
+    ql.set_defaults(func=cmd_queue_list)
+    w = sub.add_parser("window", help="窗口").add_subparsers(dest="window_cmd", metavar="ACTION")
+    wl = w.add_parser("list", help="列出窗口及其工作配置")
+    add_json(wl)
+    wl.set_defaults(func=cmd_window_list)
+
+
+def cmd_hall_show(env: CliEnv) -> int:
+    info = svc.get_hall(env.ctx())
+    emit(env.args, info, lambda i: f"{i.name}（{i.code}）\n时区 {i.timezone}\n地址 {i.address}\n"
+         f"电话 {i.phone}\n开放时间 {i.opening_hours}")
+    return 0
+
+
+def cmd_queue_list(env: CliEnv) -> int:
+    rows = svc.list_queues(env.ctx())
+    emit(env.args, rows, lambda rs: table(
+        [["编码", "名称", "前缀", "每日限额", "目标等候(分)", "等候人数"]] +
+        [[r.code, r.name, r.prefix, r.daily_quota or "不限", r.target_wait_minutes, r.waiting]
+         for r in rs]))
+    return 0
+
+
+def cmd_window_list(env: CliEnv) -> int:
+    rows = svc.list_windows(env.ctx())
+    state = {"open": "开放", "paused": "暂停", "closed": "关闭"}
+    emit(env.args, rows, lambda rs: table(
+        [["窗口", "名称", "类型", "状态", "服务队列"]] +
+        [[r.number, r.name, r.kind, state.get(r.state, r.state),
+          " ".join(f"{p.queue}(优先{p.precedence},比{p.ratio})" for p in r.profile)]
+         for r in rs]))
+    return 0

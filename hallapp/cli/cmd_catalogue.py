@@ -1,0 +1,100 @@
+"""catalogue import|export|list|show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, emit, table
+from hallapp.core.errors import ValidationError
+from hallapp.services import catalogue as svc
+from hallapp.services.catalogue_xlsx import from_xlsx, to_xlsx
+
+
+def register(sub: Any) -> None:
+    cat = sub.add_parser("catalogue", help="事项目录：导入、导出、列表、详情").add_subparsers(
+        dest="cat_cmd", metavar="ACTION")
+    imp = cat.add_parser("import", help="从 JSON 或 XLSX 导入（全部校验通过才写入）")
+    imp.add_argument("path")
+    add_json(imp)
+    imp.set_defaults(func=cmd_import)
+    exp = cat.add_parser("export", help="导出为 JSON 或 XLSX（按扩展名）")
+    exp.add_argument("path")
+    add_json(exp)
+    exp.set_defaults(func=cmd_export)
+    ls = cat.add_parser("list", help="列出在用事项")
+    ls.add_argument("--search", help="按名称或编码筛选")
+    add_json(ls)
+    ls.set_defaults(func=cmd_list)
+    show = cat.add_parser("show", help="显示一个事项（含材料清单）")
+    show.add_argument("code")
+    show.add_argument("--version", type=int, dest="item_version")
+    add_json(show)
+    show.set_defaults(func=cmd_show)
+
+
+def read_catalogue_file(path: str) -> dict[str, Any]:
+    p = Path(path)
+    if not p.exists():
+        raise ValidationError(f"文件不存在：{path}", field="path")
+    if p.suffix.lower() == ".xlsx":
+        return from_xlsx(p.read_bytes())
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"JSON 格式错误：{exc}", field="file") from None
+    if not isinstance(doc, dict):
+        raise ValidationError("JSON 顶层应为对象", field="file")
+    return doc
+
+
+def write_catalogue_file(doc: dict[str, Any], path: str) -> None:
+    p = Path(path)
+    if p.suffix.lower() == ".xlsx":
+        p.write_bytes(to_xlsx(doc))
+    else:
+        p.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def cmd_import(env: CliEnv) -> int:
+    result = svc.import_catalogue(env.ctx(), read_catalogue_file(env.args.path))
+    emit(env.args, result, lambda r: (
+        f"已导入：部门 {r.departments}，队列 {r.queues}，新事项 {r.items_added}，"
+        f"新版本 {r.items_new_version}，未变 {r.items_unchanged}"))
+    return 0
+
+
+def cmd_export(env: CliEnv) -> int:
+    doc = svc.export_catalogue(env.ctx())
+    write_catalogue_file(doc, env.args.path)
+    emit(env.args, {"path": env.args.path, "items": len(doc["items"])},
+         lambda r: f"已导出 {r['items']} 个事项到 {r['path']}")
+    return 0
+
+
+def cmd_list(env: CliEnv) -> int:
+    rows = svc.list_items(env.ctx(), env.args.search)
+    emit(env.args, rows, lambda rs: table(
+        [["编码", "版本", "名称", "部门", "队列", "类型", "材料"]] +
+        [[r.code, r.version, r.name, r.department, r.queue,
+          "即办" if r.handling_type == "immediate" else "承诺", r.materials] for r in rs]))
+    return 0
+
+
+def cmd_show(env: CliEnv) -> int:
+    item = svc.get_item(env.ctx(), env.args.code, env.args.item_version)
+    emit(env.args, item.as_dict(), lambda d: _item_text(d))
+    return 0
+
+
+def _item_text(d: dict[str, Any]) -> str:
+    lines = [f"{d['name']}（{d['code']} 第 {d['version']} 版）", f"部门 {d['department']}  "
+             f"队列 {d['queue']}  类型 {d['item_type']}",
+             f"承诺时限 {d['promised_limit']['value']} {d['promised_limit']['unit']}  "
+             f"法定时限 {d['statutory_limit']['value']} {d['statutory_limit']['unit']}",
+             "材料："]
+    for m in d["materials"]:
+        core = "主审要件" if m["core"] else "非主审"
+        lines.append(f"  {m['code']} {m['name']}（{core}，{m['form']} × {m['copies']}）")
+    return "\n".join(lines)

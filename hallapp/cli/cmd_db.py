@@ -1,0 +1,121 @@
+"""init, db upgrade, --version, backup, restore, audit verify."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import Any
+
+from hallapp import __version__
+from hallapp.cli.common import CliEnv, add_json, emit
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.logs import log, setup_logging
+from hallapp.services import audit as audit_svc
+from hallapp.services import backup as backup_svc
+from hallapp.services.context import Ctx
+from hallapp.services.setup import init_database
+from hallapp.services.staff import check_password_rules
+from hallapp.store import schema
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅")
+    p.add_argument("--demo", action="store_true", help="载入演示大厅（事项目录、窗口、账号）")
+    add_json(p)
+    p.set_defaults(func=cmd_init)
+
+    db = sub.add_parser("db", help="数据库维护").add_subparsers(dest="db_cmd", metavar="ACTION")
+    up = db.add_parser("upgrade", help="把数据库迁移到最新结构版本")
+    add_json(up)
+    up.set_defaults(func=cmd_upgrade)
+
+    b = sub.add_parser("backup", help="在线备份到文件（一致快照，可在 SQLite/PostgreSQL 间恢复）")
+    b.add_argument("path")
+    add_json(b)
+    b.set_defaults(func=cmd_backup)
+    r = sub.add_parser("restore", help="把备份恢复到一个空数据库")
+    r.add_argument("path")
+    add_json(r)
+    r.set_defaults(func=cmd_restore)
+
+    a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", metavar="ACTION")
+    v = a.add_parser("verify", help="校验审计日志哈希链，指出被改动的记录")
+    add_json(v)
+    v.set_defaults(func=cmd_audit_verify)
+    ls = a.add_parser("list", help="最近的审计记录")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--entity")
+    ls.add_argument("--entity-id")
+    add_json(ls)
+    ls.set_defaults(func=cmd_audit_list)
+
+
+def show_version(env: CliEnv) -> int:
+    db = env.db
+    try:
+        current = schema.current_revision(db)
+    except Exception as exc:
+        current = f"（无法连接：{type(exc).__name__}）"
+    head = schema.head_revision(db)
+    log.info("version %s db %s revision %s head %s", __version__, db.safe_url, current, head)
+    print(f"hallapp {__version__}\n数据库: {db.safe_url}\n结构版本: {current}（最新 {head}）\n"
+          f"日志: {setup_logging()}")
+    return 0
+
+
+def cmd_init(env: CliEnv) -> int:
+    password = None
+    if not env.args.demo:
+        password = os.environ.get("HALLAPP_ADMIN_PASSWORD")
+        if password is None and sys.stdin.isatty():
+            password = getpass.getpass("新大厅管理员 admin 的密码: ")
+        if password is None:
+            print("hallapp: 请设置 HALLAPP_ADMIN_PASSWORD（新大厅的 admin 密码）", file=sys.stderr)
+            return 2
+        check_password_rules(password)
+    result = init_database(env.db, demo=env.args.demo, admin_password=password)
+    emit(env.args, result, lambda r: (
+        f"数据库已就绪：{env.db.safe_url}（结构版本 {r.revision}）\n" +
+        (("已创建演示大厅，事项 %d 个；演示账号密码均为 demo1234" % r.items) if r.created and r.demo
+         else "已创建大厅和管理员账号 admin" if r.created else "大厅已存在，仅迁移结构")))
+    return 0
+
+
+def cmd_upgrade(env: CliEnv) -> int:
+    revision = schema.upgrade(env.db)
+    emit(env.args, {"revision": revision, "db": env.db.safe_url},
+         lambda r: f"数据库已迁移到 {r['revision']}")
+    return 0
+
+
+def cmd_backup(env: CliEnv) -> int:
+    result = backup_svc.backup(env.ctx(), env.args.path)
+    emit(env.args, result, lambda r: f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}")
+    return 0
+
+
+def cmd_restore(env: CliEnv) -> int:
+    ctx = Ctx(env.db, SYSTEM_ACTOR, terminal="restore")
+    result = backup_svc.restore(ctx, env.args.path)
+    emit(env.args, result, lambda r: f"已从 {r.path} 恢复 {r.rows} 行")
+    return 0
+
+
+def cmd_audit_verify(env: CliEnv) -> int:
+    report = audit_svc.verify_audit(env.ctx())
+    emit(env.args, report, lambda r: f"审计日志完好：{r.entries} 条记录" if r.ok else
+         "审计日志校验失败：\n" + "\n".join(f"  第 {p.entry_id} 条：{p.problem}"
+                                     for p in r.problems))
+    return 0 if report.ok else 3
+
+
+def cmd_audit_list(env: CliEnv) -> int:
+    rows = audit_svc.list_audit(env.ctx(), limit=env.args.limit, entity=env.args.entity,
+                                entity_id=env.args.entity_id)
+    emit(env.args, rows, lambda rs: "\n".join(
+        f"{r.id:>6} {r.at[:19]} {r.actor:<10} {r.action:<20} {r.entity}:{r.entity_id or ''}"
+        for r in rs))
+    return 0
+
+

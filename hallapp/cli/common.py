@@ -1,0 +1,103 @@
+"""Shared CLI plumbing: database and login from the arguments, output as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from hallapp.config import resolve_db_url, terminal_name
+from hallapp.core.errors import AuthError
+from hallapp.services.context import Ctx, as_dict
+from hallapp.services.staff import login
+from hallapp.store.uow import Database
+
+Handler = Callable[[argparse.Namespace], Any]
+
+
+class CliEnv:
+    """Opens the database once per command and logs in lazily (only commands that act)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(resolve_db_url(self.args.db))
+        return self._db
+
+    def ctx(self) -> Ctx:
+        user = self.args.user or os.environ.get("HALLAPP_USER")
+        if not user:
+            raise AuthError("此命令需要以工作人员身份执行：请加 --user 用户名（或设置 HALLAPP_USER）",
+                            code="login_required")
+        password = os.environ.get("HALLAPP_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                raise AuthError("请设置 HALLAPP_PASSWORD 或在终端中输入密码", code="login_required")
+            password = getpass.getpass(f"{user} 的密码: ")
+        base = Ctx(self.db, _anonymous(), terminal=terminal_name())
+        return base.acting_as(login(base, user, password))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def _anonymous() -> Any:
+    from hallapp.core.roles import Actor, Role
+
+    return Actor("anonymous", Role.DISPLAY)
+
+
+def emit(args: argparse.Namespace, value: Any, text: Callable[[Any], str] | None = None) -> None:
+    """Print ``value`` as JSON with --json, else with ``text`` (or a readable default)."""
+    if getattr(args, "json", False):
+        print(json.dumps(as_dict(value), ensure_ascii=False, indent=2))
+        return
+    print(text(value) if text else _default_text(value))
+
+
+def _default_text(value: Any) -> str:
+    plain = as_dict(value)
+    if isinstance(plain, list):
+        return "\n".join(_line(v) for v in plain) or "（无）"
+    if isinstance(plain, dict):
+        return "\n".join(f"{k}: {_short(v)}" for k, v in plain.items())
+    return str(plain)
+
+
+def _line(v: Any) -> str:
+    if isinstance(v, dict):
+        return "  ".join(f"{_short(x)}" for x in v.values())
+    return str(v)
+
+
+def _short(v: Any) -> str:
+    if isinstance(v, dict | list):
+        text = json.dumps(v, ensure_ascii=False)
+        return text if len(text) < 120 else text[:117] + "..."
+    return "" if v is None else str(v)
+
+
+def table(rows: Iterable[Iterable[Any]]) -> str:
+    rows = [[("" if c is None else str(c)) for c in r] for r in rows]
+    if not rows:
+        return "（无）"
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True))
+                     for r in rows)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON")

@@ -1,0 +1,82 @@
+"""``hallapp`` command line: every command has --help, --db, and JSON output with --json.
+
+Errors the rules raise go to stderr as one line with a distinct exit code; anything
+unexpected is logged with a reference and never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_staff
+from hallapp.cli.common import CliEnv
+from hallapp.core.errors import DomainError
+from hallapp.logs import log, log_error, setup_logging
+
+MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"hallapp: 参数错误：{message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hallapp", description="政务服务大厅排队与窗口系统 hallapp")
+    parser.add_argument("--version", action="store_true", help="版本、数据库与数据库结构版本")
+    parser.add_argument("--db", metavar="URL", help="数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）")
+    parser.add_argument("--user", metavar="NAME", help="以此工作人员身份执行（密码取自 "
+                        "HALLAPP_PASSWORD 或提示输入）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in MODULES:
+        module.register(sub)
+    _propagate_globals(sub)
+    return parser
+
+
+def _propagate_globals(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Accept --db/--user after the subcommand too (``hallapp queue list --db URL``)."""
+    for p in {id(p): p for p in sub.choices.values()}.values():
+        nested = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        for n in nested:
+            _propagate_globals(n)
+        if not nested:
+            p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+            p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                           help=argparse.SUPPRESS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(getattr(args, "log_role", "cli"))
+    env = CliEnv(args)
+    try:
+        if args.version:
+            return cmd_db.show_version(env)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 0
+        log.info("command %s (db %s)", " ".join(sys.argv[1:]), env.db.safe_url)
+        result = args.func(env)
+        return int(result or 0)
+    except DomainError as exc:
+        print(f"hallapp: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        ref = log_error(exc, "cli")
+        print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {exc}；详见日志 "
+              f"{setup_logging()}", file=sys.stderr)
+        return 1
+    finally:
+        env.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""The audit log's hash chain: each entry's hash covers its content and the previous hash.
+
+Altering, inserting or deleting any row breaks the chain from that row on; ``verify_chain``
+names the first row that does not fit. Entry ids are contiguous (numbered under the feed-head
+lock), so a deleted row shows up as a gap even at the end of the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class ChainEntry:
+    id: int
+    at: str  # ISO 8601, UTC
+    actor: str
+    action: str
+    entity: str
+    entity_id: str | None
+    before: Any
+    after: Any
+    prev_hash: str
+    hash: str
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str)
+
+
+def entry_hash(prev_hash: str, entry_id: int, at: str, actor: str, action: str, entity: str,
+               entity_id: str | None, before: Any, after: Any) -> str:
+    body = canonical([entry_id, at, actor, action, entity, entity_id, before, after])
+    return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    entry_id: int
+    problem: str
+
+
+def verify_chain(entries: Iterable[ChainEntry], head_seq: int | None = None,
+                 head_hash: str | None = None) -> list[ChainProblem]:
+    """Check ids, links and hashes in order; return the problems found (empty = intact)."""
+    problems: list[ChainProblem] = []
+    expected_id, prev = 1, GENESIS
+    for e in entries:
+        if e.id != expected_id:
+            problems.append(ChainProblem(expected_id, f"缺少第 {expected_id} 条记录（删除或插入）"))
+        if e.prev_hash != prev:
+            problems.append(ChainProblem(e.id, "前一条哈希不符（记录被改动或插入）"))
+        digest = entry_hash(e.prev_hash, e.id, e.at, e.actor, e.action, e.entity, e.entity_id,
+                            e.before, e.after)
+        if digest != e.hash:
+            problems.append(ChainProblem(e.id, "内容与哈希不符（记录被改动）"))
+        expected_id, prev = e.id + 1, e.hash
+    if head_seq is not None and expected_id - 1 != head_seq:
+        problems.append(ChainProblem(head_seq, "日志末尾记录缺失（与链头序号不符）"))
+    if head_hash is not None and head_seq and prev != head_hash:
+        problems.append(ChainProblem(head_seq, "链头哈希不符"))
+    return problems

@@ -1,0 +1,84 @@
+"""Domain errors.
+
+Core and services raise these with a stable machine-readable ``code`` and the facts
+needed to explain them; the UI and CLI turn them into translated text. The message given
+here is a Simplified Chinese default for logs and the CLI.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """A refusal by the rules of the hall: bad input, wrong state, not allowed."""
+
+    code: str = "domain_error"
+    exit_code: int = 10
+
+    def __init__(self, message: str, *, code: str | None = None, **facts: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.facts = facts
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(DomainError):
+    """Input that does not fit: names the field (and row, for imports)."""
+
+    code = "invalid"
+    exit_code = 11
+
+    def __init__(self, message: str, *, field: str | None = None, row: int | None = None,
+                 code: str | None = None, **facts: Any) -> None:
+        super().__init__(message, code=code, field=field, row=row, **facts)
+        self.field = field
+        self.row = row
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    exit_code = 12
+
+
+class StateError(DomainError):
+    """An action in the wrong state (calling a ticket already called, deciding a closed case)."""
+
+    code = "wrong_state"
+    exit_code = 13
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"
+    exit_code = 14
+
+
+class AuthError(DomainError):
+    code = "auth_failed"
+    exit_code = 15
+
+
+class QuotaExhausted(DomainError):
+    code = "quota_exhausted"
+    exit_code = 16
+
+
+class EmptyQueue(DomainError):
+    code = "queue_empty"
+    exit_code = 17
+
+
+class WindowPaused(DomainError):
+    code = "window_paused"
+    exit_code = 18
+
+
+class RuleViolation(DomainError):
+    """A decision the case rules forbid (e.g. 容缺 with a core material missing)."""
+
+    code = "rule_violation"
+    exit_code = 19

@@ -1,0 +1,111 @@
+"""Roles, permissions and the acting user.
+
+The matrix is the single source of truth: services check it (``authorize``), the UI only
+uses it to hide buttons, and a test walks every role × permission.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hallapp.core.errors import PermissionDenied, ValidationError
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    APPROVER = "approver"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    KIOSK = "kiosk"
+    DISPLAY = "display"
+    SYSTEM = "system"  # the installer and end-of-day jobs, never a login
+
+
+class Perm(StrEnum):
+    VIEW_HALL = "view_hall"
+    TAKE_TICKET = "take_ticket"
+    CHECKIN_APPOINTMENT = "checkin_appointment"
+    BOOK_APPOINTMENT = "book_appointment"
+    OPERATE_WINDOW = "operate_window"
+    CALL_OUT_OF_ORDER = "call_out_of_order"
+    CONTROL_WINDOW = "control_window"  # open/close/pause any window, change work profile
+    MOVE_TICKETS = "move_tickets"
+    CLOSE_DAY = "close_day"
+    INTAKE_CASE = "intake_case"
+    DELIVER_CASE = "deliver_case"
+    REVIEW_CASE = "review_case"
+    REVOKE_CASE = "revoke_case"
+    RATE_SERVICE = "rate_service"
+    FOLLOW_UP_RATING = "follow_up_rating"
+    VIEW_KPI = "view_kpi"
+    EDIT_CATALOGUE = "edit_catalogue"
+    EDIT_HALL = "edit_hall"
+    MANAGE_STAFF = "manage_staff"
+    MANAGE_CALENDAR = "manage_calendar"
+    MANAGE_BLACKLIST = "manage_blacklist"
+    VIEW_AUDIT = "view_audit"
+    PRINT = "print"
+    BACKUP = "backup"
+
+
+_P = Perm
+_FRONT = {_P.VIEW_HALL, _P.OPERATE_WINDOW, _P.CALL_OUT_OF_ORDER, _P.INTAKE_CASE,
+          _P.DELIVER_CASE, _P.PRINT, _P.TAKE_TICKET, _P.CHECKIN_APPOINTMENT,
+          _P.BOOK_APPOINTMENT}
+MATRIX: dict[Role, frozenset[Perm]] = {
+    Role.CLERK: frozenset(_FRONT),
+    Role.APPROVER: frozenset({_P.VIEW_HALL, _P.REVIEW_CASE, _P.PRINT}),
+    Role.SUPERVISOR: frozenset(_FRONT | {_P.CONTROL_WINDOW, _P.MOVE_TICKETS, _P.CLOSE_DAY,
+                                         _P.REVOKE_CASE, _P.FOLLOW_UP_RATING, _P.VIEW_KPI,
+                                         _P.MANAGE_BLACKLIST, _P.VIEW_AUDIT}),
+    Role.ADMIN: frozenset({_P.VIEW_HALL, _P.EDIT_CATALOGUE, _P.EDIT_HALL, _P.MANAGE_STAFF,
+                           _P.MANAGE_CALENDAR, _P.MANAGE_BLACKLIST, _P.VIEW_AUDIT, _P.VIEW_KPI,
+                           _P.CONTROL_WINDOW, _P.CLOSE_DAY, _P.REVOKE_CASE, _P.BACKUP,
+                           _P.PRINT}),
+    Role.KIOSK: frozenset({_P.VIEW_HALL, _P.TAKE_TICKET, _P.CHECKIN_APPOINTMENT,
+                           _P.RATE_SERVICE, _P.PRINT}),
+    Role.DISPLAY: frozenset({_P.VIEW_HALL, _P.RATE_SERVICE}),
+    Role.SYSTEM: frozenset(Perm),
+}
+
+ROLE_NAMES_ZH = {Role.CLERK: "窗口人员", Role.APPROVER: "后台审批人员", Role.SUPERVISOR: "值班长",
+                 Role.ADMIN: "管理员", Role.KIOSK: "自助取号机", Role.DISPLAY: "显示屏/评价器",
+                 Role.SYSTEM: "系统"}
+LOGIN_ROLES = tuple(r for r in Role if r is not Role.SYSTEM)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a logged-in staff account or device, or the system itself."""
+
+    username: str
+    role: Role
+    staff_id: int | None = None
+    name: str = ""
+    department_id: int | None = None
+    window_number: int | None = None
+
+    def can(self, perm: Perm) -> bool:
+        return perm in MATRIX[self.role]
+
+
+SYSTEM_ACTOR = Actor("system", Role.SYSTEM, name="系统")
+
+
+def authorize(actor: Actor, perm: Perm) -> None:
+    if not actor.can(perm):
+        raise PermissionDenied(
+            f"{ROLE_NAMES_ZH[actor.role]}（{actor.username}）无权执行此操作：{perm.value}",
+            role=actor.role.value, perm=perm.value)
+
+
+def parse_role(value: str) -> Role:
+    try:
+        role = Role(value)
+    except ValueError:
+        role = None
+    if role is None or role is Role.SYSTEM:
+        names = "/".join(r.value for r in LOGIN_ROLES)
+        raise ValidationError(f"角色 {value!r} 无效，应为 {names} 之一", field="role")
+    return role

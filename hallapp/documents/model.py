@@ -1,0 +1,177 @@
+"""What a printed document shows, as plain frozen values.
+
+The services fill these from the store and hand them over; the documents package never
+looks anything up. Masking is the caller's job: every ``applicant_display`` field holds the
+string to print as it is (``张*三 4403**********1234`` on public paper, the full name on a
+clerk's copy). QR payloads are built from codes only, never from these display strings.
+
+Times: a naive ``datetime`` is taken to be hall local time already; an aware one is
+converted to ``HallInfo.timezone`` before printing, so a UTC timestamp from the store
+cannot print as the wrong wall-clock time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MATERIAL_STATUSES = ("received", "verified_online", "commitment", "tolerated")
+PROBLEM_KINDS = ("missing", "faulty")
+NOTICE_KINDS = ("missing", "refusal", "correction", "supplement", "result")
+
+
+@dataclass(frozen=True)
+class HallInfo:
+    code: str  # short hall code used in QR payloads, e.g. "SZFT01"
+    name: str
+    address: str | None = None
+    phone: str | None = None
+    timezone: str = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
+class TicketData:
+    hall: HallInfo
+    hall_day: date
+    number: str  # e.g. "A001"
+    ticket_id: int | str
+    queue_name: str
+    taken_at: datetime
+    people_ahead: int
+    estimated_wait_minutes: int | None = None
+    green_channel: str | None = None  # class shown after 绿色通道·, e.g. "60岁以上老人"
+    appointment_slot: str | None = None  # e.g. "09:00-09:30"
+    applicant_display: str | None = None  # already masked, e.g. "138****5678"
+    item_name: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """Identifies a case on paper; the QR holds only number and verification code."""
+
+    case_number: str
+    verification_code: str
+    item_name: str
+    item_code: str
+    applicant_display: str
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    name: str
+    form: str  # hallapp.core.catalogue.MATERIAL_FORMS
+    copies: int
+    status: str  # one of MATERIAL_STATUSES
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    hall: HallInfo
+    case: CaseRef
+    materials: tuple[MaterialLine, ...]
+    accepted_at: datetime
+    window: str
+    clerk: str
+    promised_date: date | None  # None: completed on the spot (即办件)
+    commitments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MaterialProblem:
+    """One missing or faulty material, with what is required and where to get it."""
+
+    name: str
+    problem: str = "missing"  # one of PROBLEM_KINDS
+    detail: str | None = None  # what is wrong with it, for faulty ones
+    requirement: str | None = None
+    where_to_get: str | None = None
+
+
+@dataclass(frozen=True)
+class NoticeHead:
+    """What every notice carries: who issues it, for which case, when and where."""
+
+    hall: HallInfo
+    case: CaseRef
+    issued_at: datetime
+    window: str
+    clerk: str
+    authority: str  # issuing department, printed above the stamp area
+
+
+@dataclass(frozen=True)
+class MissingNotice:
+    """一次性告知书: every missing or faulty material at once."""
+
+    head: NoticeHead
+    problems: tuple[MaterialProblem, ...]
+
+
+@dataclass(frozen=True)
+class RefusalNotice:
+    """不予受理通知书."""
+
+    head: NoticeHead
+    applied_on: date
+    reason: str
+    legal_basis: tuple[str, ...]
+    review_body: str | None = None  # 行政复议机关; a generic phrase is printed when None
+    court: str | None = None  # 人民法院 for 行政诉讼
+
+
+@dataclass(frozen=True)
+class CorrectionNotice:
+    """补正通知: the case clock is stopped until the corrections arrive."""
+
+    head: NoticeHead
+    problems: tuple[MaterialProblem, ...]
+    due_date: date
+
+
+@dataclass(frozen=True)
+class SupplementNotice:
+    """容缺 supplement notice: secondary materials owed; the result is withheld meanwhile."""
+
+    head: NoticeHead
+    accepted_on: date
+    problems: tuple[MaterialProblem, ...]
+    due_date: date
+
+
+@dataclass(frozen=True)
+class ResultNotice:
+    """办结/出件 notice: pick up at ``pickup_place`` or see the express tracking number."""
+
+    head: NoticeHead
+    outcome: str  # e.g. "准予许可"
+    documents: tuple[str, ...] = ()
+    pickup_place: str | None = None
+    pickup_hours: str | None = None
+    express_carrier: str | None = None
+    tracking_number: str | None = None
+
+
+NoticeData = MissingNotice | RefusalNotice | CorrectionNotice | SupplementNotice | ResultNotice
+
+
+@dataclass(frozen=True)
+class ChecklistMaterial:
+    name: str
+    form: str
+    copies: int
+    required: bool = True
+    requirement: str | None = None
+    commitment_replaceable: bool = False
+    online_verifiable: bool = False
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    hall: HallInfo
+    item_name: str
+    item_code: str
+    materials: tuple[ChecklistMaterial, ...]
+    printed_at: datetime
+    promised_limit: str | None = None  # already worded, e.g. "10个工作日"
+    fee: str | None = None  # None prints "不收费"
+    notes: str | None = None

@@ -1,0 +1,282 @@
+"""Catalogue import, export, listing: departments, queues and versioned service items.
+
+An import is validated completely before anything is written and runs in one transaction:
+a bad row anywhere changes nothing. Items keep their versions: importing an item whose
+content differs from the version in force creates the next version, so cases already taken
+in keep theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hallapp.core.catalogue import (
+    MAX_CODE,
+    MAX_NAME,
+    Item,
+    _Reader,
+    check_unique_codes,
+    parse_item,
+)
+from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.hallday import parse_hhmm
+from hallapp.core.roles import Perm
+from hallapp.services.context import Ctx, action
+from hallapp.store.models import Department, Hall, Queue, ServiceItem
+
+FORMAT = "hallapp-catalogue"
+PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    departments: int
+    queues: int
+    items_added: int
+    items_new_version: int
+    items_unchanged: int
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    code: str
+    version: int
+    name: str
+    department: str
+    queue: str
+    handling_type: str
+    materials: int
+
+
+@dataclass(frozen=True)
+class ParsedCatalogue:
+    departments: tuple[dict[str, str], ...]
+    queues: tuple[dict[str, Any], ...]
+    items: tuple[Item, ...]
+
+
+def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
+    """Validate a whole catalogue document; raise ValidationError naming sheet, row and field."""
+    if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
+        raise ValidationError(f"文件格式不正确：应为 {FORMAT}", field="format")
+    departments = tuple(_parse_department(raw, _row(raw, n))
+                        for n, raw in enumerate(_list(doc, "departments"), start=1))
+    queues = tuple(_parse_queue(raw, _row(raw, n))
+                   for n, raw in enumerate(_list(doc, "queues"), start=1))
+    _unique([d["code"] for d in departments], "departments", "code")
+    _unique([q["code"] for q in queues], "queues", "code")
+    _unique([q["prefix"] for q in queues], "queues", "prefix")
+    items = tuple(_in_sheet("items", lambda r=raw, n=_row(raw, n): parse_item(r, n))
+                  for n, raw in enumerate(_list(doc, "items"), start=1))
+    _in_sheet("items", lambda: check_unique_codes(items))
+    return ParsedCatalogue(departments, queues, items)
+
+
+def _row(raw: Any, position: int) -> int:
+    """The row a user sees: the spreadsheet row when the record came from XLSX."""
+    return int(raw.get("_row", position)) if isinstance(raw, Mapping) else position
+
+
+def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
+    value = doc.get(key) or []
+    if not isinstance(value, list):
+        raise ValidationError(f"{key} 应为列表", field=key)
+    return value
+
+
+def _in_sheet(sheet: str, fn: Any) -> Any:
+    try:
+        return fn()
+    except ValidationError as exc:
+        raise ValidationError(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
+                              sheet=sheet) from None
+
+
+def _unique(values: Sequence[str], sheet: str, name: str) -> None:
+    seen: dict[str, int] = {}
+    for row, v in enumerate(values, start=1):
+        if v in seen:
+            raise ValidationError(f"{sheet}：第 {row} 行：字段 {name} 重复：{v}（与第 {seen[v]} 行相同）",
+                                  row=row, field=name, code="duplicate", sheet=sheet)
+        seen[v] = row
+
+
+def _parse_department(raw: Any, row: int) -> dict[str, str]:
+    r = _in_sheet("departments", lambda: _Reader(raw, row))
+    return _in_sheet("departments", lambda: {"code": r.req_text("code", MAX_CODE),
+                                             "name": r.req_text("name", MAX_NAME)})
+
+
+def _parse_queue(raw: Any, row: int) -> dict[str, Any]:
+    def parse() -> dict[str, Any]:
+        r = _Reader(raw, row)
+        prefix = r.req_text("prefix", 2).upper()
+        if not PREFIX_RE.match(prefix):
+            raise ValidationError(f"第 {row} 行：字段 prefix 应为 1–2 个大写字母", row=row,
+                                  field="prefix")
+        quota = raw.get("daily_quota")
+        return {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
+                "prefix": prefix, "category": r.text("category", max_len=100),
+                "daily_quota": None if quota in (None, "") else
+                r.integer("daily_quota", 0, 1, 100_000),
+                "time_quotas": _time_quotas(raw.get("time_quotas") or [], row),
+                "target_wait_minutes": r.integer("target_wait_minutes", 20, 1, 600)}
+
+    return _in_sheet("queues", parse)  # type: ignore[no-any-return]
+
+
+def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
+    if not isinstance(raw, list):
+        raise ValidationError(f"第 {row} 行：字段 time_quotas 应为列表", row=row,
+                              field="time_quotas")
+    out = []
+    for i, tq in enumerate(raw):
+        r = _Reader(tq, row, f"time_quotas[{i}].")
+        start, end = r.req_text("start", 5), r.req_text("end", 5)
+        try:
+            s, e = parse_hhmm(start), parse_hhmm(end)
+        except ValidationError as exc:
+            raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] {exc.message}", row=row,
+                                  field=f"time_quotas[{i}]") from None
+        if e <= s:
+            raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 结束时间应晚于开始时间",
+                                  row=row, field=f"time_quotas[{i}]")
+        out.append({"start": start, "end": end, "quota": r.integer("quota", 1, 1, 100_000)})
+    return out
+
+
+@action(Perm.EDIT_CATALOGUE)
+def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
+    parsed = parse_catalogue(doc)
+    with ctx.uow() as uow:
+        hall = _hall(uow.session)
+        depts = _upsert_departments(uow.session, parsed.departments)
+        queues = _upsert_queues(uow.session, hall, parsed.queues)
+        counts = {"added": 0, "new_version": 0, "unchanged": 0}
+        for row, item in enumerate(parsed.items, start=1):
+            if item.department not in depts:
+                raise ValidationError(f"items：第 {row} 行：字段 department 未知部门 {item.department}",
+                                      row=row, field="department", sheet="items")
+            if item.queue not in queues:
+                raise ValidationError(f"items：第 {row} 行：字段 queue 未知队列 {item.queue}",
+                                      row=row, field="queue", sheet="items")
+            outcome = _store_item(uow.session, item, depts[item.department],
+                                  queues[item.queue], uow.now)
+            counts[outcome] += 1
+        result = ImportResult(len(parsed.departments), len(parsed.queues), counts["added"],
+                              counts["new_version"], counts["unchanged"])
+        uow.audit("catalogue_import", "catalogue", None, after=result.__dict__)
+        uow.emit("catalogue_changed")
+        uow.commit()
+    return result
+
+
+def _hall(session: Session) -> Hall:
+    hall = session.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is None:
+        raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
+    return hall
+
+
+def _upsert_departments(session: Session, rows: Sequence[dict[str, str]]) -> dict[str, int]:
+    existing = {d.code: d for d in session.scalars(select(Department))}
+    for raw in rows:
+        dept = existing.get(raw["code"])
+        if dept is None:
+            dept = Department(code=raw["code"], name=raw["name"])
+            session.add(dept)
+            existing[dept.code] = dept
+        dept.name = raw["name"]
+    session.flush()
+    return {code: d.id for code, d in existing.items()}
+
+
+def _upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    existing = {q.code: q for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id))}
+    prefixes = {q.prefix: q.code for q in existing.values()}
+    for raw in rows:
+        owner = prefixes.get(raw["prefix"])
+        if owner is not None and owner != raw["code"]:
+            raise ValidationError(f"queues：队列 {raw['code']} 的前缀 {raw['prefix']} 已被队列 {owner} 使用",
+                                  field="prefix", sheet="queues")
+        queue = existing.get(raw["code"])
+        if queue is None:
+            queue = Queue(hall_id=hall.id, code=raw["code"], active=True)
+            session.add(queue)
+            existing[raw["code"]] = queue
+        for key in ("name", "prefix", "category", "daily_quota", "time_quotas",
+                    "target_wait_minutes"):
+            setattr(queue, key, raw[key])
+    session.flush()
+    return {code: q.id for code, q in existing.items()}
+
+
+def _store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: Any) -> str:
+    data = item.as_dict()
+    current = session.scalars(select(ServiceItem).where(
+        ServiceItem.code == item.code, ServiceItem.in_force.is_(True))).first()
+    if current is not None and current.data == data:
+        return "unchanged"
+    version = item.version
+    taken = session.scalars(select(ServiceItem.id).where(
+        ServiceItem.code == item.code, ServiceItem.version == version)).first()
+    if taken is not None:
+        version = (session.scalar(select(func.max(ServiceItem.version)).where(
+            ServiceItem.code == item.code)) or 0) + 1
+        data["version"] = version
+    if current is not None:
+        current.in_force = False
+        session.flush()
+    session.add(ServiceItem(code=item.code, version=version, in_force=True, name=item.name,
+                            department_id=dept_id, queue_id=queue_id,
+                            handling_type=item.handling_type, data=data, created_at=now))
+    session.flush()
+    return "added" if current is None else "new_version"
+
+
+@action(Perm.VIEW_HALL)
+def export_catalogue(ctx: Ctx) -> dict[str, Any]:
+    """The catalogue in force, in the exchange format, deterministically ordered."""
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        depts = [{"code": d.code, "name": d.name}
+                 for d in s.scalars(select(Department).order_by(Department.code))]
+        queues = [{"code": q.code, "name": q.name, "prefix": q.prefix, "category": q.category,
+                   "daily_quota": q.daily_quota, "time_quotas": q.time_quotas,
+                   "target_wait_minutes": q.target_wait_minutes}
+                  for q in s.scalars(select(Queue).order_by(Queue.code))]
+        items = [row.data for row in s.scalars(
+            select(ServiceItem).where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code))]
+    return {"format": FORMAT, "version": 1, "departments": depts, "queues": queues,
+            "items": items}
+
+
+@action(Perm.VIEW_HALL)
+def list_items(ctx: Ctx, query: str | None = None) -> list[ItemSummary]:
+    with ctx.uow(readonly=True) as uow:
+        rows = uow.session.execute(
+            select(ServiceItem, Department.code, Queue.code).join(Department).join(Queue)
+            .where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code)).all()
+    out = [ItemSummary(i.code, i.version, i.name, d, q, i.handling_type,
+                       len(i.data.get("materials", []))) for i, d, q in rows]
+    if query:
+        out = [s for s in out if query in s.name or query in s.code]
+    return out
+
+
+@action(Perm.VIEW_HALL)
+def get_item(ctx: Ctx, code: str, version: int | None = None) -> Item:
+    with ctx.uow(readonly=True) as uow:
+        stmt = select(ServiceItem).where(ServiceItem.code == code)
+        stmt = (stmt.where(ServiceItem.version == version) if version is not None
+                else stmt.where(ServiceItem.in_force.is_(True)))
+        row = uow.session.scalars(stmt).first()
+        if row is None:
+            raise NotFound(f"事项 {code} 不存在", field="item", code="unknown_item")
+        return parse_item(row.data)

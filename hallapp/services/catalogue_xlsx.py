@@ -1,0 +1,152 @@
+"""The catalogue exchange format as an XLSX workbook (openpyxl), both ways.
+
+Sheets ``departments``, ``queues``, ``items`` and ``materials``, each with a header row.
+Nested fields are flattened with dots (``promised_limit.value``, ``flags.on_spot``), lists
+are joined with ``;``, queue time quotas are written ``09:00-12:00=160``, and each material
+row names its item with ``item_code`` and ``item_version``. Rows are numbered as Excel shows
+them (header = row 1), so an error message points at the row the user sees.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from hallapp.core.errors import ValidationError
+from hallapp.services.catalogue import FORMAT
+
+DEPT_COLS = ["code", "name"]
+QUEUE_COLS = ["code", "name", "prefix", "category", "daily_quota", "time_quotas",
+              "target_wait_minutes"]
+ITEM_COLS = [
+    "code", "version", "basic_code", "name", "name_en", "sub_item", "item_type", "department",
+    "queue", "legal_basis", "process", "form_elements", "conditions", "statutory_limit.value",
+    "statutory_limit.unit", "promised_limit.value", "promised_limit.unit", "handling_type",
+    "visits_required", "fee", "fee_basis", "flags.on_spot", "flags.online", "flags.nearby",
+    "flags.one_visit", "tolerant_allowed", "commitment_allowed",
+    "auto_approve.require_all_verified_online", "auto_approve.applicant_types", "appointment",
+    "express_delivery", "service_norm_minutes", "keywords", "demo",
+]
+MATERIAL_COLS = [
+    "item_code", "item_version", "code", "name", "required", "core", "form", "copies",
+    "paper_size", "source", "commitment_replaceable", "listed_proof", "proof_basis",
+    "requirement", "where_to_get", "notes",
+]
+LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords",
+               "auto_approve.applicant_types"}
+FIXED_TIME = datetime(2000, 1, 1)  # workbook metadata, so equal catalogues give equal files
+
+
+def _flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list) and name in LIST_FIELDS:
+            out[name] = ";".join(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _unflatten(flat: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in flat.items():
+        if key in LIST_FIELDS:
+            value = [v.strip() for v in str(value or "").split(";") if v.strip()]
+        parts = key.split(".")
+        node = out
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    if isinstance(out.get("auto_approve"), dict) and not any(
+            v not in (None, "", []) for v in out["auto_approve"].values()):
+        out["auto_approve"] = None
+    return out
+
+
+def _quotas_to_text(quotas: Iterable[Mapping[str, Any]]) -> str:
+    return ";".join(f"{q['start']}-{q['end']}={q['quota']}" for q in quotas)
+
+
+def _quotas_from_text(text: Any, row: int) -> list[dict[str, Any]]:
+    out = []
+    for part in str(text or "").split(";"):
+        if not part.strip():
+            continue
+        try:
+            span, quota = part.split("=")
+            start, end = span.split("-")
+            out.append({"start": start.strip(), "end": end.strip(), "quota": int(quota)})
+        except ValueError:
+            raise ValidationError(f"queues：第 {row} 行：字段 time_quotas 格式应为 09:00-12:00=160",
+                                  row=row, field="time_quotas", sheet="queues") from None
+    return out
+
+
+def to_xlsx(doc: Mapping[str, Any]) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)  # type: ignore[arg-type]
+    _sheet(wb, "departments", DEPT_COLS, doc.get("departments", []))
+    queues = [{**q, "time_quotas": _quotas_to_text(q.get("time_quotas") or [])}
+              for q in doc.get("queues", [])]
+    _sheet(wb, "queues", QUEUE_COLS, queues)
+    items, materials = [], []
+    for item in doc.get("items", []):
+        items.append(_flatten({k: v for k, v in item.items() if k != "materials"}))
+        materials += [{"item_code": item["code"], "item_version": item.get("version", 1), **m}
+                      for m in item.get("materials", [])]
+    _sheet(wb, "items", ITEM_COLS, items)
+    _sheet(wb, "materials", MATERIAL_COLS, materials)
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _sheet(wb: Workbook, title: str, cols: list[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    ws = wb.create_sheet(title)
+    ws.append(cols)
+    for row in rows:
+        ws.append([row.get(c) for c in cols])
+
+
+def from_xlsx(data: bytes) -> dict[str, Any]:
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise ValidationError(f"无法读取 XLSX 文件：{exc}", field="file") from None
+    sheets = {name: _rows(wb, name) for name in ("departments", "queues", "items", "materials")}
+    queues = [{**q, "_row": n, "time_quotas": _quotas_from_text(q.get("time_quotas"), n)}
+              for n, q in sheets["queues"]]
+    items = [(n, {**_unflatten(r), "_row": n}) for n, r in sheets["items"]]
+    by_key = {(str(i["code"]), int(i.get("version") or 1)): i for _, i in items}
+    for i in by_key.values():
+        i["materials"] = []
+    for n, m in sheets["materials"]:
+        key = (str(m.pop("item_code", "")), int(m.pop("item_version", None) or 1))
+        if key not in by_key:
+            raise ValidationError(f"materials：第 {n} 行：字段 item_code 未知事项 {key[0]}", row=n,
+                                  field="item_code", sheet="materials")
+        by_key[key]["materials"].append(m)
+    return {"format": FORMAT, "version": 1, "departments": [{**r, "_row": n} for n, r in sheets["departments"]],
+            "queues": queues, "items": [i for _, i in items]}
+
+
+def _rows(wb: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
+    if name not in wb.sheetnames:
+        raise ValidationError(f"XLSX 文件缺少工作表 {name}", field=name)
+    rows = wb[name].iter_rows(values_only=True)
+    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+    out = []
+    for n, values in enumerate(rows, start=2):
+        if all(v in (None, "") for v in values):
+            continue
+        out.append((n, {h: v for h, v in zip(header, values, strict=False) if h}))
+    return out

@@ -1,0 +1,70 @@
+"""What every service call carries: the database, the acting user, the clock, the terminal.
+
+Each service is one function per user action, decorated with ``@action(Perm.X)``: the
+permission is checked here, in the service layer, before anything else runs, whatever the
+UI shows. ``REGISTRY`` lists every action so a test can walk the whole role × action matrix.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from hallapp.core.roles import Actor, Perm, authorize
+from hallapp.store.uow import Clock, Database, UnitOfWork, utc_now
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Ctx:
+    db: Database
+    actor: Actor
+    clock: Clock = utc_now
+    terminal: str | None = None
+
+    def uow(self, *, readonly: bool = False) -> UnitOfWork:
+        return UnitOfWork(self.db, self.actor, clock=self.clock, terminal=self.terminal,
+                          readonly=readonly)
+
+    def acting_as(self, actor: Actor) -> Ctx:
+        return replace(self, actor=actor)
+
+
+REGISTRY: dict[str, Perm] = {}
+
+
+def action(perm: Perm) -> Callable[[Callable[Concatenate[Ctx, P], R]],
+                                   Callable[Concatenate[Ctx, P], R]]:
+    """Mark a service function as a user action needing ``perm``."""
+
+    def wrap(fn: Callable[Concatenate[Ctx, P], R]) -> Callable[Concatenate[Ctx, P], R]:
+        REGISTRY[f"{fn.__module__}.{fn.__qualname__}"] = perm
+
+        @functools.wraps(fn)
+        def checked(ctx: Ctx, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            authorize(ctx.actor, perm)
+            return fn(ctx, *args, **kwargs)
+
+        checked.required_perm = perm  # type: ignore[attr-defined]
+        return checked
+
+    return wrap
+
+
+def as_dict(obj: Any) -> Any:
+    """Frozen dataclasses to plain JSON-able values (CLI --json)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list | tuple):
+        return [as_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {str(k): as_dict(v) for k, v in obj.items()}
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    return obj

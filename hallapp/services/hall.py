@@ -1,0 +1,207 @@
+"""Hall configuration: set up a hall (from the demo files or a minimal default), read it back."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hallapp.config import resources_dir
+from hallapp.core.errors import NotFound, StateError, ValidationError
+from hallapp.core.roles import Perm, parse_role
+from hallapp.services.context import Ctx, action
+from hallapp.services.staff import check_password_rules, hash_password
+from hallapp.store.models import Department, Hall, Queue, Staff, Ticket, Window, WorkProfileEntry
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "recall_max": 3, "noshow_reactivate_minutes": 30, "noshow_rejoin_after": 3,
+    "max_consecutive_priority_calls": 3, "aging_minutes": 45, "warning_working_days": 1,
+    "rating_followup_working_days": 5, "mask_names": True,
+    "announce_template": "请{number}号到{window}号窗口办理", "announce_repeat": 2,
+}
+WINDOW_KINDS = ("comprehensive", "specialised", "delivery")
+
+
+@dataclass(frozen=True)
+class HallInfo:
+    code: str
+    name: str
+    timezone: str
+    address: str | None
+    phone: str | None
+    opening_hours: dict[str, Any]
+    priority_classes: list[dict[str, Any]]
+    settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class QueueInfo:
+    code: str
+    name: str
+    prefix: str
+    category: str | None
+    daily_quota: int | None
+    target_wait_minutes: int
+    waiting: int
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    queue: str
+    precedence: int
+    ratio: int
+
+
+@dataclass(frozen=True)
+class WindowInfo:
+    number: int
+    name: str
+    kind: str
+    state: str
+    state_reason: str | None
+    profile_mode: str
+    profile: tuple[ProfileInfo, ...]
+
+
+def demo_dir() -> Path:
+    return resources_dir() / "demo"
+
+
+def load_demo_json(name: str) -> dict[str, Any]:
+    return json.loads((demo_dir() / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@action(Perm.EDIT_HALL)
+def create_hall(ctx: Ctx, config: dict[str, Any]) -> HallInfo:
+    """Create the hall from a hall config (``resources/demo/hall.json`` shape), once."""
+    h = config.get("hall") or {}
+    if not h.get("code") or not h.get("name"):
+        raise ValidationError("大厅配置缺少 code 或 name", field="hall")
+    with ctx.uow() as uow:
+        if uow.session.scalar(select(func.count(Hall.id))):
+            raise StateError("数据库中已有大厅", code="hall_exists")
+        hall = Hall(code=h["code"], name=h["name"], name_en=h.get("name_en"),
+                    timezone=h.get("timezone", "Asia/Shanghai"), address=h.get("address"),
+                    phone=h.get("phone"), opening_hours=h.get("opening_hours") or {},
+                    priority_classes=h.get("priority_classes") or [],
+                    settings={**DEFAULT_SETTINGS, **(h.get("settings") or {})},
+                    secret=secrets.token_hex(16))
+        uow.session.add(hall)
+        uow.session.flush()
+        uow.audit("hall_create", "hall", hall.id, after={"code": hall.code, "name": hall.name})
+        uow.commit()
+        return _hall_info(hall)
+
+
+@action(Perm.EDIT_HALL)
+def configure_windows(ctx: Ctx, windows: list[dict[str, Any]]) -> list[WindowInfo]:
+    """Create or update windows and their work profiles (queues must exist)."""
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        queues = {q.code: q.id for q in uow.session.scalars(select(Queue))}
+        for row, w in enumerate(windows, start=1):
+            _configure_window(uow.session, hall, queues, w, row)
+        uow.audit("windows_configure", "hall", hall.id, after={"windows": windows})
+        uow.emit("windows_changed")
+        uow.commit()
+    return list_windows(ctx.acting_as(ctx.actor))
+
+
+def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: dict[str, Any],
+                      row: int) -> None:
+    number = w.get("number")
+    if not isinstance(number, int) or number < 1:
+        raise ValidationError(f"windows：第 {row} 行：字段 number 应为正整数", row=row, field="number")
+    kind = w.get("kind", "comprehensive")
+    if kind not in WINDOW_KINDS:
+        raise ValidationError(f"windows：第 {row} 行：字段 kind 取值 {kind!r} 无效", row=row,
+                              field="kind")
+    win = session.scalars(select(Window).where(Window.hall_id == hall.id,
+                                               Window.number == number)).first()
+    if win is None:
+        win = Window(hall_id=hall.id, number=number, state="closed", call_history=[],
+                     consecutive_priority=0)
+        session.add(win)
+    win.name, win.kind = w.get("name") or f"{number}号窗口", kind
+    win.profile_mode = w.get("profile_mode", "precedence")
+    session.flush()
+    session.query(WorkProfileEntry).filter_by(window_id=win.id).delete()
+    for p in w.get("profile") or []:
+        if p.get("queue") not in queues:
+            raise ValidationError(f"windows：第 {row} 行：字段 profile 未知队列 {p.get('queue')}",
+                                  row=row, field="profile")
+        session.add(WorkProfileEntry(window_id=win.id, queue_id=queues[p["queue"]],
+                                     precedence=int(p.get("precedence", 1)),
+                                     ratio=int(p.get("ratio", 1))))
+    session.flush()
+
+
+@action(Perm.MANAGE_STAFF)
+def add_staff_bulk(ctx: Ctx, staff: list[dict[str, Any]]) -> int:
+    """Create the accounts of a hall config (demo or migration), in one transaction."""
+    with ctx.uow() as uow:
+        depts = {d.code: d.id for d in uow.session.scalars(select(Department))}
+        for row, s in enumerate(staff, start=1):
+            role = parse_role(s.get("role", ""))
+            check_password_rules(s["password"])
+            dept = s.get("department")
+            if dept and dept not in depts:
+                raise ValidationError(f"staff：第 {row} 行：未知部门 {dept}", row=row,
+                                      field="department")
+            uow.session.add(Staff(
+                username=s["username"], name=s.get("name") or s["username"], role=role.value,
+                password_hash=hash_password(s["password"]), department_id=depts.get(dept or ""),
+                window_number=s.get("window"), active=True, failed_logins=0,
+                password_changed_at=uow.now))
+            uow.audit("staff_add", "staff", s["username"],
+                      after={"username": s["username"], "role": role.value})
+        uow.commit()
+    return len(staff)
+
+
+def get_hall_row(session: Session) -> Hall:
+    hall = session.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is None:
+        raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
+    return hall
+
+
+def _hall_info(h: Hall) -> HallInfo:
+    return HallInfo(h.code, h.name, h.timezone, h.address, h.phone, dict(h.opening_hours),
+                    list(h.priority_classes), dict(h.settings))
+
+
+@action(Perm.VIEW_HALL)
+def get_hall(ctx: Ctx) -> HallInfo:
+    with ctx.uow(readonly=True) as uow:
+        return _hall_info(get_hall_row(uow.session))
+
+
+@action(Perm.VIEW_HALL)
+def list_queues(ctx: Ctx) -> list[QueueInfo]:
+    with ctx.uow(readonly=True) as uow:
+        waiting = dict(uow.session.execute(
+            select(Ticket.queue_id, func.count()).where(Ticket.state == "waiting")
+            .group_by(Ticket.queue_id)).tuples().all())
+        return [QueueInfo(q.code, q.name, q.prefix, q.category, q.daily_quota,
+                          q.target_wait_minutes, waiting.get(q.id, 0))
+                for q in uow.session.scalars(select(Queue).order_by(Queue.code))]
+
+
+@action(Perm.VIEW_HALL)
+def list_windows(ctx: Ctx) -> list[WindowInfo]:
+    with ctx.uow(readonly=True) as uow:
+        codes = {q.id: q.code for q in uow.session.scalars(select(Queue))}
+        profiles: dict[int, list[ProfileInfo]] = {}
+        for p in uow.session.scalars(select(WorkProfileEntry).order_by(
+                WorkProfileEntry.precedence, WorkProfileEntry.id)):
+            profiles.setdefault(p.window_id, []).append(
+                ProfileInfo(codes[p.queue_id], p.precedence, p.ratio))
+        return [WindowInfo(w.number, w.name, w.kind, w.state, w.state_reason, w.profile_mode,
+                           tuple(profiles.get(w.id, [])))
+                for w in uow.session.scalars(select(Window).order_by(Window.number))]

@@ -1,0 +1,58 @@
+"""``hallapp init``: migrate the database and create the hall, the demo hall if asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services.catalogue import import_catalogue
+from hallapp.services.context import Ctx
+from hallapp.services.hall import add_staff_bulk, configure_windows, create_hall, load_demo_json
+from hallapp.store import schema
+from hallapp.store.models import Hall
+from hallapp.store.uow import Clock, Database, utc_now
+
+MINIMAL_HALL: dict[str, Any] = {
+    "hall": {"code": "HALL", "name": "政务服务中心", "timezone": "Asia/Shanghai",
+             "opening_hours": {"periods": [["09:00", "12:00"], ["14:00", "18:00"]]}},
+}
+
+
+@dataclass(frozen=True)
+class InitResult:
+    revision: str | None
+    created: bool
+    demo: bool
+    items: int
+
+
+def init_database(db: Database, *, demo: bool = False, admin_password: str | None = None,
+                  clock: Clock = utc_now) -> InitResult:
+    """Bring the schema to head; on an empty database create the hall.
+
+    With ``demo`` the demo hall (catalogue, windows, staff) from resources/demo is loaded;
+    otherwise a minimal hall with one ``admin`` account whose password the caller supplies.
+    Running it again on an initialised database only migrates.
+    """
+    revision = schema.upgrade(db)
+    ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
+    with ctx.uow(readonly=True) as uow:
+        exists = bool(uow.session.scalar(select(func.count(Hall.id))))
+    if exists:
+        return InitResult(revision, False, demo, 0)
+    if demo:
+        hall_cfg = load_demo_json("hall.json")
+        create_hall(ctx, hall_cfg)
+        result = import_catalogue(ctx, load_demo_json("catalogue.json"))
+        configure_windows(ctx, hall_cfg.get("windows", []))
+        add_staff_bulk(ctx, hall_cfg.get("staff", []))
+        return InitResult(revision, True, True, result.items_added)
+    if not admin_password:
+        raise ValueError("admin password required for a new hall")
+    create_hall(ctx, MINIMAL_HALL)
+    add_staff_bulk(ctx, [{"username": "admin", "name": "管理员", "role": "admin",
+                          "password": admin_password}])
+    return InitResult(revision, True, False, 0)

@@ -1,0 +1,189 @@
+"""Staff accounts: login with lockout, add, list, change password, disable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import AuthError, NotFound, ValidationError
+from hallapp.core.roles import Actor, Perm, Role, parse_role
+from hallapp.services.context import Ctx, action
+from hallapp.store.models import Department, Staff
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int
+    username: str
+    name: str
+    role: str
+    department: str | None
+    window_number: int | None
+    active: bool
+    locked: bool
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(f"密码至少 {MIN_PASSWORD} 位", field="password")
+    if password.isdigit() or password.isalpha():
+        raise ValidationError("密码须同时包含字母和数字", field="password")
+
+
+def _actor(row: Staff) -> Actor:
+    return Actor(row.username, Role(row.role), row.id, row.name, row.department_id,
+                 row.window_number)
+
+
+def login(ctx: Ctx, username: str, password: str) -> Actor:
+    """Check a password; five failures in a row lock the account for 15 minutes.
+
+    Every outcome is audited; the failure counter is committed before the refusal is raised,
+    so a process that retries cannot escape the lockout.
+    """
+    with ctx.uow() as uow:
+        row = uow.session.scalars(select(Staff).where(Staff.username == username)).first()
+        if row is None or not row.active:
+            raise AuthError("用户名或密码错误", code="bad_credentials")
+        if row.locked_until and row.locked_until > uow.now:
+            raise AuthError(f"账号已锁定，请于 {_minutes_left(row, uow.now)} 分钟后再试",
+                            code="locked")
+        if _verify(row.password_hash, password):
+            row.failed_logins, row.locked_until = 0, None
+            uow.audit("login", "staff", row.id)
+            uow.commit()
+            return _actor(row)
+        row.failed_logins += 1
+        locked = row.failed_logins >= MAX_FAILED_LOGINS
+        if locked:
+            row.locked_until, row.failed_logins = uow.now + LOCKOUT, 0
+        uow.audit("login_failed", "staff", row.id, after={"locked": locked})
+        uow.commit()
+    raise AuthError("连续登录失败次数过多，账号已锁定 15 分钟" if locked else "用户名或密码错误",
+                    code="locked" if locked else "bad_credentials")
+
+
+def _minutes_left(row: Staff, now: datetime) -> int:
+    assert row.locked_until is not None
+    return max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@action(Perm.MANAGE_STAFF)
+def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
+              department: str | None = None, window_number: int | None = None) -> StaffInfo:
+    username = username.strip()
+    if not username or len(username) > 64:
+        raise ValidationError("用户名不能为空且不超过 64 字符", field="username")
+    if not name.strip():
+        raise ValidationError("姓名不能为空", field="name")
+    role_ = parse_role(role)
+    check_password_rules(password)
+    with ctx.uow() as uow:
+        if uow.session.scalars(select(Staff.id).where(Staff.username == username)).first():
+            raise ValidationError(f"用户名 {username} 已存在", field="username", code="duplicate")
+        dept_id = _department_id(uow.session, department)
+        row = Staff(username=username, name=name.strip(), role=role_.value,
+                    password_hash=hash_password(password), department_id=dept_id,
+                    window_number=window_number, active=True, failed_logins=0,
+                    password_changed_at=uow.now)
+        uow.session.add(row)
+        uow.session.flush()
+        info = _info(row, department)
+        uow.audit("staff_add", "staff", row.id, after=_public(info))
+        uow.commit()
+    return info
+
+
+def _department_id(session: Session, code: str | None) -> int | None:
+    if not code:
+        return None
+    dept_id = session.scalars(
+        select(Department.id).where(Department.code == code)).first()
+    if dept_id is None:
+        raise ValidationError(f"部门 {code} 不存在", field="department")
+    return int(dept_id)
+
+
+def _info(row: Staff, department: str | None) -> StaffInfo:
+    return StaffInfo(row.id, row.username, row.name, row.role, department, row.window_number,
+                     row.active, row.locked_until is not None)
+
+
+def _public(info: StaffInfo) -> dict[str, object]:
+    return {"username": info.username, "name": info.name, "role": info.role,
+            "department": info.department, "window_number": info.window_number,
+            "active": info.active}
+
+
+@action(Perm.MANAGE_STAFF)
+def list_staff(ctx: Ctx) -> list[StaffInfo]:
+    with ctx.uow(readonly=True) as uow:
+        rows = uow.session.execute(
+            select(Staff, Department.code).outerjoin(Department).order_by(Staff.username)).all()
+        return [StaffInfo(s.id, s.username, s.name, s.role, code, s.window_number, s.active,
+                          bool(s.locked_until and s.locked_until > uow.now))
+                for s, code in rows]
+
+
+def change_password(ctx: Ctx, username: str, old_password: str, new_password: str) -> None:
+    """Anyone may change their own password by giving the old one."""
+    check_password_rules(new_password)
+    with ctx.uow() as uow:
+        row = _get(uow.session, username)
+        if not _verify(row.password_hash, old_password):
+            raise AuthError("原密码不正确", code="bad_credentials")
+        row.password_hash, row.password_changed_at = hash_password(new_password), uow.now
+        uow.audit("password_change", "staff", row.id)
+        uow.commit()
+
+
+@action(Perm.MANAGE_STAFF)
+def set_password(ctx: Ctx, username: str, new_password: str) -> None:
+    """An admin sets a password (and lifts a lockout)."""
+    check_password_rules(new_password)
+    with ctx.uow() as uow:
+        row = _get(uow.session, username)
+        row.password_hash, row.password_changed_at = hash_password(new_password), uow.now
+        row.failed_logins, row.locked_until = 0, None
+        uow.audit("password_set", "staff", row.id)
+        uow.commit()
+
+
+@action(Perm.MANAGE_STAFF)
+def set_active(ctx: Ctx, username: str, active: bool) -> None:
+    with ctx.uow() as uow:
+        row = _get(uow.session, username)
+        before = row.active
+        row.active = active
+        uow.audit("staff_enable" if active else "staff_disable", "staff", row.id,
+                  before={"active": before}, after={"active": active})
+        uow.commit()
+
+
+def _get(session: Session, username: str) -> Staff:
+    row = session.scalars(
+        select(Staff).where(Staff.username == username)).first()
+    if row is None:
+        raise NotFound(f"账号 {username} 不存在", field="username")
+    return row

@@ -1,0 +1,138 @@
+"""The database handle and the unit of work every user action runs in.
+
+A unit of work collects audit entries and change-feed events while the action runs and
+writes them in ``commit`` just before the transaction commits, under the single feed-head row
+lock. That keeps the audit hash chain and the feed ids contiguous and in commit order on both
+engines; on PostgreSQL the same transaction sends ``NOTIFY hallapp_feed`` so listening
+terminals wake at once (see ``hallapp.store.feed``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from hallapp.core.audit_chain import canonical, entry_hash
+from hallapp.core.roles import Actor
+from hallapp.store.engine import hide_password, is_sqlite, make_engine
+from hallapp.store.models import AuditEntry, Event, FeedHead
+
+Clock = Callable[[], datetime]
+FEED_CHANNEL = "hallapp_feed"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Database:
+    """Engines and session factories for one database URL (built once, in app.py or the CLI)."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.is_sqlite = is_sqlite(url)
+        self.writer: Engine = make_engine(url, writer=True, echo=echo)
+        self.reader: Engine = (make_engine(url, writer=False, echo=echo) if self.is_sqlite
+                               else self.writer)
+        self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
+
+    @property
+    def safe_url(self) -> str:
+        return hide_password(self.url)
+
+    def write_session(self) -> Session:
+        return self._write_sessions()
+
+    def read_session(self) -> Session:
+        return self._read_sessions()
+
+    def dispose(self) -> None:
+        self.writer.dispose()
+        if self.reader is not self.writer:
+            self.reader.dispose()
+
+
+@dataclass
+class _Pending:
+    audits: list[dict[str, Any]] = field(default_factory=list)
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+class UnitOfWork:
+    """``with UnitOfWork(db, actor) as uow: ...; uow.commit()`` — rollback unless committed."""
+
+    def __init__(self, db: Database, actor: Actor, *, clock: Clock = utc_now,
+                 terminal: str | None = None, readonly: bool = False) -> None:
+        self.db, self.actor, self.clock, self.terminal = db, actor, clock, terminal
+        self.readonly = readonly
+        self._pending = _Pending()
+        self._committed = False
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.db.read_session() if self.readonly else self.db.write_session()
+        self.now = self.clock()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        # close() alone ends the transaction without expiring loaded objects, so results
+        # read in a read-only unit of work stay usable after it.
+        if not self._committed and not self.readonly:
+            self.session.rollback()
+        self.session.close()
+
+    def audit(self, action: str, entity: str, entity_id: object = None, *,
+              before: Any = None, after: Any = None) -> None:
+        self._pending.audits.append({
+            "action": action, "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            # Round-trip through canonical JSON so the hash covers exactly what is stored.
+            "before": _jsonable(before), "after": _jsonable(after)})
+
+    def emit(self, kind: str, **payload: Any) -> None:
+        self._pending.events.append((kind, _jsonable(payload)))
+
+    def commit(self) -> None:
+        if self.readonly:
+            raise RuntimeError("read-only unit of work cannot commit")
+        self.session.flush()
+        if self._pending.audits or self._pending.events:
+            self._write_log()
+        self.session.commit()
+        self._committed = True
+
+    def _write_log(self) -> None:
+        head = self.session.execute(
+            select(FeedHead).where(FeedHead.id == 1).with_for_update()).scalar_one()
+        at = self.now.astimezone(UTC)
+        at_iso = at.isoformat()
+        for a in self._pending.audits:
+            head.audit_seq += 1
+            digest = entry_hash(head.audit_hash, head.audit_seq, at_iso, self.actor.username,
+                                a["action"], a["entity"], a["entity_id"], a["before"],
+                                a["after"])
+            self.session.add(AuditEntry(
+                id=head.audit_seq, at=at, actor_id=self.actor.staff_id,
+                actor=self.actor.username, terminal=self.terminal, prev_hash=head.audit_hash,
+                hash=digest, **a))
+            head.audit_hash = digest
+        for kind, payload in self._pending.events:
+            head.event_seq += 1
+            self.session.add(Event(id=head.event_seq, at=at, kind=kind, payload=payload))
+        self.session.flush()
+        if not self.db.is_sqlite and self._pending.events:
+            self.session.execute(text("SELECT pg_notify(:c, :p)"),
+                                 {"c": FEED_CHANNEL, "p": str(head.event_seq)})
+
+
+def _jsonable(value: Any) -> Any:
+    return None if value is None else json.loads(canonical(value))

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, table
+from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.services import hall as svc
 
 
 def register(sub: Any) -> None:
-    h = sub.add_parser("hall", help="大厅信息").add_subparsers(dest="hall_cmd", metavar="ACTION")
+    h = group(sub, "hall", "大厅信息")
     show = h.add_parser("show", help="显示大厅配置")
     add_json(show)
     show.set_defaults(func=cmd_hall_show)
-    q = sub.add_parser("queue", help="队列").add_subparsers(dest="queue_cmd", metavar="ACTION")
+    q = group(sub, "queue", "队列")
     ql = q.add_parser("list", help="列出队列")
     add_json(ql)
     ql.set_defaults(func=cmd_queue_list)
-    w = sub.add_parser("window", help="窗口").add_subparsers(dest="window_cmd", metavar="ACTION")
+    w = group(sub, "window", "窗口：列表与操作")
     wl = w.add_parser("list", help="列出窗口及其工作配置")
     add_json(wl)
     wl.set_defaults(func=cmd_window_list)

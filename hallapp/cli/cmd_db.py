@@ -77,7 +77,8 @@ def cmd_init(env: CliEnv) -> int:
     result = init_database(env.db, demo=env.args.demo, admin_password=password)
     emit(env.args, result, lambda r: (
         f"数据库已就绪：{env.db.safe_url}（结构版本 {r.revision}）\n" +
-        (("已创建演示大厅，事项 %d 个；演示账号密码均为 demo1234" % r.items) if r.created and r.demo
+        (f"已创建演示大厅，事项 {r.items} 个；演示账号密码均为 demo1234"
+          if r.created and r.demo
          else "已创建大厅和管理员账号 admin" if r.created else "大厅已存在，仅迁移结构")))
     return 0
 

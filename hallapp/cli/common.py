@@ -35,7 +35,8 @@ class CliEnv:
     def ctx(self) -> Ctx:
         user = self.args.user or os.environ.get("HALLAPP_USER")
         if not user:
-            raise AuthError("此命令需要以工作人员身份执行：请加 --user 用户名（或设置 HALLAPP_USER）",
+            raise AuthError("此命令需要以工作人员身份执行："
+                            "请加 --user 用户名（或设置 HALLAPP_USER）",
                             code="login_required")
         password = os.environ.get("HALLAPP_PASSWORD")
         if password is None:
@@ -86,8 +87,8 @@ def _short(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def table(rows: Iterable[Iterable[Any]]) -> str:
-    rows = [[("" if c is None else str(c)) for c in r] for r in rows]
+def table(source: Iterable[Iterable[Any]]) -> str:
+    rows = [[("" if c is None else str(c)) for c in r] for r in source]
     if not rows:
         return "（无）"
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -101,3 +102,16 @@ def _width(text: str) -> int:
 
 def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def group(sub: Any, name: str, help_text: str) -> Any:
+    """The sub-command group ``name`` (``hallapp window …``), created on first use.
+
+    Several modules add actions to one group (window list from admin, window call from the
+    queue commands), so the group is looked up before it is created.
+    """
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help_text)
+        parser.set_defaults(_group=parser.add_subparsers(dest=f"{name}_cmd", metavar="ACTION"))
+    return parser.get_default("_group")

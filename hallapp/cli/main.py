@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_staff
+from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_queue, cmd_staff
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
 
-MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin]
+MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hallapp", description="政务服务大厅排队与窗口系统 hallapp")
     parser.add_argument("--version", action="store_true", help="版本、数据库与数据库结构版本")
-    parser.add_argument("--db", metavar="URL", help="数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）")
+    parser.add_argument("--db", metavar="URL",
+                        help="数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）")
     parser.add_argument("--user", metavar="NAME", help="以此工作人员身份执行（密码取自 "
                         "HALLAPP_PASSWORD 或提示输入）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -38,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _propagate_globals(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _propagate_globals(sub: Any) -> None:
     """Accept --db/--user after the subcommand too (``hallapp queue list --db URL``)."""
     for p in {id(p): p for p in sub.choices.values()}.values():
         nested = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]

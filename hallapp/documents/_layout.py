@@ -21,6 +21,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import paragraph as rl_paragraph
@@ -37,11 +38,12 @@ for _module in (rl_paragraph, rl_textsplit):
     if _NO_LINE_START not in _module.ALL_CANNOT_START:
         _module.ALL_CANNOT_START += _NO_LINE_START
 
+HUGE_ROW = 300.0  # points; taller rows may be split across pages
 PAGES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
 MARGINS: dict[str, float] = {"A4": 18 * mm, "A5": 12 * mm}
 GRID = TableStyle([
     ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a row split across pages starts on both
     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -121,10 +123,23 @@ def frame_width(page: str) -> float:
     return page_size(page)[0] - 2 * MARGINS[page]
 
 
+def _table(data: list[list[Paragraph]], widths: list[float], repeat_rows: int) -> Table:
+    """A table that splits between rows, and inside a row only if one row is huge.
+
+    reportlab's ``splitInRow`` would also cut ordinary rows to fill a page, so it is only
+    switched on when some row could not fit on a page anyway.
+    """
+    table = Table(data, colWidths=widths, repeatRows=repeat_rows)
+    table.wrap(sum(widths), 100_000)
+    if max(table._rowHeights, default=0) > HUGE_ROW:
+        table = Table(data, colWidths=widths, repeatRows=repeat_rows, splitInRow=1)
+    return table
+
+
 def key_value_table(rows: Sequence[tuple[str, str]], width: float, st: Styles) -> Table:
     """Two columns, label and value; values wrap, rows split across pages."""
     data = [[para(k, st.cell), para(v, st.cell)] for k, v in rows]
-    table = Table(data, colWidths=[width * 0.26, width * 0.74])
+    table = _table(data, [width * 0.26, width * 0.74], repeat_rows=0)
     table.setStyle(GRID)
     return table
 
@@ -138,45 +153,56 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[str]],
 
     data = [[para(h, st.cell_center) for h in header]]
     data += [[cell(c, t) for c, t in enumerate(row)] for row in rows]
-    table = Table(data, colWidths=[width * f for f in fractions], repeatRows=1)
+    table = _table(data, [width * f for f in fractions], repeat_rows=1)
     table.setStyle(GRID)
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), (0.9, 0.9, 0.9))]))
     return table
 
 
 class StampBox(Flowable):  # type: ignore[misc]
-    """Right-aligned signature block: authority, date and a dashed box for the seal."""
+    """落款: authority and date at the foot of a dashed seal area marked （盖章）.
+
+    As on paper notices, the seal is stamped over the authority name and date, so the
+    area encloses them instead of sitting above them (which also saves a third of a page
+    on A5). The box grows to enclose a long authority name.
+    """
 
     def __init__(self, authority: str, day_text: str, stamp_label: str, st: Styles,
-                 box: float = 36 * mm) -> None:
+                 box: float = 40 * mm) -> None:
         super().__init__()
-        self.lines = [para(authority, st.right), para(day_text, st.right)]
+        self.texts = (authority, day_text)
+        self.style = st.center
         self.stamp_label = stamp_label
         self.font_size = st.body.fontSize
         self.font = st.body.fontName
         self.box = box
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        size = self.style.fontSize
+        natural = max(stringWidth(t, self.style.fontName, size) for t in self.texts)
+        self.box_w = min(avail_width, max(self.box, natural + 2 * size))
+        self.lines = [para(t, self.style) for t in self.texts]
+        self.text_h = sum(p.wrap(self.box_w - size, avail_height)[1] for p in self.lines)
+        self.box_h = max(self.box, self.text_h + 3 * self.font_size)
         self.width = avail_width
-        self.text_h = sum(p.wrap(avail_width * 0.6, avail_height)[1] for p in self.lines)
-        self.height = self.box + self.text_h + 4 * mm
+        self.height = self.box_h
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
-        x = self.width - self.box
+        x = self.width - self.box_w
         c.saveState()
         c.setDash(3, 2)
         c.setLineWidth(0.6)
-        c.rect(x, self.text_h + 4 * mm, self.box, self.box)
+        c.rect(x, 0, self.box_w, self.box_h)
         c.setFont(self.font, self.font_size)
-        c.drawCentredString(x + self.box / 2, self.text_h + 4 * mm + self.box / 2,
+        c.drawCentredString(x + self.box_w / 2, self.box_h - self.font_size * 1.6,
                             self.stamp_label)
         c.restoreState()
-        y = self.text_h
+        y = self.text_h + self.style.fontSize * 0.5
         for p in self.lines:
             y -= p.height
-            p.drawOn(c, self.width * 0.4, y)
+            p.drawOn(c, x + self.style.fontSize / 2, y)
 
 
 def _numbered_canvas(footer: str, labels: Labels, font: str, margin: float) -> type[Canvas]:

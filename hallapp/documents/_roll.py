@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from hallapp.core.errors import ValidationError
 
@@ -30,11 +31,24 @@ def printable_width(width_mm: int) -> float:
     return float(PRINTABLE_MM[width_mm] * mm)
 
 
+def _placement(f: Flowable, avail: float) -> tuple[float, float]:
+    """Wrap width and x offset keeping hanging punctuation inside the printable width.
+
+    CJK wrapping lets a closing mark (，。）) hang one character past the line end; on a
+    thermal head that ink would be lost, so paragraphs wrap one em narrower.
+    """
+    if not isinstance(f, Paragraph):
+        return avail, 0.0
+    em = float(f.style.fontSize)
+    return avail - em, (em / 2 if f.style.alignment == TA_CENTER else 0.0)
+
+
 def render_roll(story: Sequence[Flowable], width_mm: int, title: str) -> bytes:
     """Draw ``story`` on one page of ``width_mm`` paper whose height fits the content."""
     avail = printable_width(width_mm)
     paper = width_mm * mm
-    sizes = [f.wrap(avail, 10_000) for f in story]
+    places = [_placement(f, avail) for f in story]
+    sizes = [f.wrap(w, 10_000) for f, (w, _) in zip(story, places, strict=True)]
     height = TOP + BOTTOM + sum(
         h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_, h) in zip(story, sizes, strict=True)
     )
@@ -44,10 +58,10 @@ def render_roll(story: Sequence[Flowable], width_mm: int, title: str) -> bytes:
     canvas.setAuthor("hallapp")
     left = (paper - avail) / 2
     y = height - TOP
-    for f, (w, h) in zip(story, sizes, strict=True):
+    for f, (w, h), (_, shift) in zip(story, sizes, places, strict=True):
         y -= f.getSpaceBefore() + h
         x = left + (avail - w) / 2 if getattr(f, "hAlign", "LEFT") == "CENTER" else left
-        f.drawOn(canvas, x, y)
+        f.drawOn(canvas, x + shift, y)
         y -= f.getSpaceAfter()
     canvas.showPage()
     canvas.save()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from hallapp.core.errors import ValidationError
 from hallapp.documents._layout import (
@@ -38,7 +38,7 @@ from hallapp.documents.model import (
     ResultNotice,
     SupplementNotice,
 )
-from hallapp.documents.receipt import case_rows, hall_lines, header_with_qr
+from hallapp.documents.receipt import case_rows, hall_contact, header_with_qr
 
 _Body = Callable[[NoticeData, Labels, str, Styles], list[Flowable]]
 
@@ -144,13 +144,18 @@ def notice_story(kind: str, data: NoticeData, labels: Labels, page: str) -> list
             (labels["clerk"], head.clerk),
             (labels["issued_at"], minute_text(head.issued_at, tz))]
     stamp = StampBox(head.authority, date_text(local(head.issued_at, tz).date(), labels),
-                     labels["stamp"], st, box=(34 if page == "A4" else 26) * mm)
+                     labels["stamp"], st, box=(40 if page == "A4" else 32) * mm)
     body = NOTICES[kind][1](data, labels, page, st)
+    width = frame_width(page)
+    foot = Table([[hall_contact(head.hall, labels, st), stamp]],
+                 colWidths=[width * 0.52, width * 0.48])
+    foot.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     # The seal never sits alone on a page: it travels with the last paragraph above it.
     return [para(head.hall.name, st.hall), para(labels[f"{kind}.title"], st.title),
             header_with_qr(rows, head.case, page, labels, st), Spacer(1, 3 * mm),
-            *body[:-1], KeepTogether([body[-1], Spacer(1, 3 * mm), stamp]),
-            *hall_lines(head.hall, labels, st)]
+            *body[:-1], KeepTogether([body[-1], Spacer(1, 3 * mm), foot])]
 
 
 def render_notice(kind: str, data: NoticeData, labels: Labels, page: str = "A4") -> bytes:

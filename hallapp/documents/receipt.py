@@ -56,14 +56,14 @@ def case_rows(case: CaseRef, labels: Labels) -> list[tuple[str, str]]:
     ]
 
 
-def hall_lines(hall: HallInfo, labels: Labels, st: Styles) -> list[Flowable]:
-    """Hall name, address and phone at the foot of a document."""
+def hall_contact(hall: HallInfo, labels: Labels, st: Styles) -> list[Flowable]:
+    """Hall name, address and phone, for the foot of a document."""
     lines: list[Flowable] = [para(hall.name, st.small)]
     if hall.address:
         lines.append(para(f"{labels['address']}：{hall.address}", st.small))
     if hall.phone:
         lines.append(para(f"{labels['phone']}：{hall.phone}", st.small))
-    return [Spacer(1, 3 * mm), KeepTogether(lines)]
+    return lines
 
 
 def materials_table(materials: tuple[MaterialLine, ...], page: str, labels: Labels,
@@ -100,7 +100,7 @@ def receipt_story(data: ReceiptData, labels: Labels, page: str) -> list[Flowable
         story.append(para(labels["receipt.commitments"], st.heading))
         story += [para(f"{i}. {text}", st.body) for i, text in enumerate(data.commitments, 1)]
     story += [Spacer(1, 3 * mm), para(labels["receipt.note"], st.body),
-              *hall_lines(data.hall, labels, st)]
+              Spacer(1, 3 * mm), KeepTogether(hall_contact(data.hall, labels, st))]
     return story
 
 

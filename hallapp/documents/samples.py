@@ -33,7 +33,7 @@ HALL = HallInfo(code="SZFT01", name="深圳市福田区政务服务中心",
 TAKEN_AT = datetime(2026, 11, 25, 1, 3, 27, tzinfo=UTC)
 SHORT_ITEM = "个体工商户设立登记"
 LONG_ITEM = ("深圳市福田区外商投资企业设立登记及经营范围涉及前置审批项目的核定与变更备案"
-             "（含跨境电子商务综合试验区内企业）")[:60]
+             "（含中国跨境电子商务综合试验区内新设立的企业）")
 MASKED_APPLICANT = "张*三 4403**********1234"
 FORMS = ("original", "copy", "original_and_copy", "electronic")
 STATUSES = ("received", "verified_online", "commitment", "tolerated")

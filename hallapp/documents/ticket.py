@@ -92,10 +92,13 @@ def ticket_story(data: TicketData, labels: Labels, width_mm: int) -> list[Flowab
 def fit_one_line(text: str, style: ParagraphStyle, width_mm: int) -> ParagraphStyle:
     """Shrink a heading up to 20 % so it stays on one line instead of orphaning a char."""
     needed = stringWidth(text, style.fontName, style.fontSize)
-    avail = printable_width(width_mm)
-    if needed <= avail or needed * 0.8 > avail:
+    avail = printable_width(width_mm) - style.fontSize  # the roll wraps one em narrower
+    if needed <= avail:
         return style
-    size = style.fontSize * avail / needed * 0.98
+    ratio = (avail + style.fontSize) / (needed + style.fontSize) * 0.98
+    if ratio < 0.8:
+        return style
+    size = style.fontSize * ratio
     return ParagraphStyle(f"{style.name}-fit", parent=style, fontSize=size, leading=size * 1.35)
 
 

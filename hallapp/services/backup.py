@@ -142,7 +142,8 @@ def _require_empty(conn: Connection, tables: dict[str, Table]) -> None:
 
 
 def _load(conn: Connection, src: Any, tables: dict[str, Table]) -> int:
-    total, batch, current = 0, [], None
+    total, current = 0, None
+    batch: list[dict[str, Any]] = []
     for line in src:
         rec = json.loads(line)
         if rec["t"] != current and batch:

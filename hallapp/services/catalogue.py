@@ -72,8 +72,8 @@ def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
     _unique([d["code"] for d in departments], "departments", "code")
     _unique([q["code"] for q in queues], "queues", "code")
     _unique([q["prefix"] for q in queues], "queues", "prefix")
-    items = tuple(_in_sheet("items", lambda r=raw, n=_row(raw, n): parse_item(r, n))
-                  for n, raw in enumerate(_list(doc, "items"), start=1))
+    rows = [(_row(raw, n), raw) for n, raw in enumerate(_list(doc, "items"), start=1)]
+    items = tuple(_in_sheet("items", lambda r=raw, n=n: parse_item(r, n)) for n, raw in rows)
     _in_sheet("items", lambda: check_unique_codes(items))
     return ParsedCatalogue(departments, queues, items)
 
@@ -102,15 +102,17 @@ def _unique(values: Sequence[str], sheet: str, name: str) -> None:
     seen: dict[str, int] = {}
     for row, v in enumerate(values, start=1):
         if v in seen:
-            raise ValidationError(f"{sheet}：第 {row} 行：字段 {name} 重复：{v}（与第 {seen[v]} 行相同）",
+            raise ValidationError(f"{sheet}：第 {row} 行：字段 {name} 重复：{v}"
+                                  f"（与第 {seen[v]} 行相同）",
                                   row=row, field=name, code="duplicate", sheet=sheet)
         seen[v] = row
 
 
 def _parse_department(raw: Any, row: int) -> dict[str, str]:
     r = _in_sheet("departments", lambda: _Reader(raw, row))
-    return _in_sheet("departments", lambda: {"code": r.req_text("code", MAX_CODE),
-                                             "name": r.req_text("name", MAX_NAME)})
+    parsed: dict[str, str] = _in_sheet("departments", lambda: {
+        "code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME)})
+    return parsed
 
 
 def _parse_queue(raw: Any, row: int) -> dict[str, Any]:
@@ -161,7 +163,8 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
         counts = {"added": 0, "new_version": 0, "unchanged": 0}
         for row, item in enumerate(parsed.items, start=1):
             if item.department not in depts:
-                raise ValidationError(f"items：第 {row} 行：字段 department 未知部门 {item.department}",
+                raise ValidationError(f"items：第 {row} 行：字段 department "
+                                      f"未知部门 {item.department}",
                                       row=row, field="department", sheet="items")
             if item.queue not in queues:
                 raise ValidationError(f"items：第 {row} 行：字段 queue 未知队列 {item.queue}",
@@ -203,7 +206,8 @@ def _upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]])
     for raw in rows:
         owner = prefixes.get(raw["prefix"])
         if owner is not None and owner != raw["code"]:
-            raise ValidationError(f"queues：队列 {raw['code']} 的前缀 {raw['prefix']} 已被队列 {owner} 使用",
+            raise ValidationError(f"queues：队列 {raw['code']} 的前缀 {raw['prefix']} "
+                                  f"已被队列 {owner} 使用",
                                   field="prefix", sheet="queues")
         queue = existing.get(raw["code"])
         if queue is None:

@@ -135,7 +135,8 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
             raise ValidationError(f"materials：第 {n} 行：字段 item_code 未知事项 {key[0]}", row=n,
                                   field="item_code", sheet="materials")
         by_key[key]["materials"].append(m)
-    return {"format": FORMAT, "version": 1, "departments": [{**r, "_row": n} for n, r in sheets["departments"]],
+    departments = [{**r, "_row": n} for n, r in sheets["departments"]]
+    return {"format": FORMAT, "version": 1, "departments": departments,
             "queues": queues, "items": [i for _, i in items]}
 
 

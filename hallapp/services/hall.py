@@ -116,7 +116,8 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
                       row: int) -> None:
     number = w.get("number")
     if not isinstance(number, int) or number < 1:
-        raise ValidationError(f"windows：第 {row} 行：字段 number 应为正整数", row=row, field="number")
+        raise ValidationError(f"windows：第 {row} 行：字段 number 应为正整数", row=row,
+                              field="number")
     kind = w.get("kind", "comprehensive")
     if kind not in WINDOW_KINDS:
         raise ValidationError(f"windows：第 {row} 行：字段 kind 取值 {kind!r} 无效", row=row,

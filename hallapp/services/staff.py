@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -79,7 +80,7 @@ def login(ctx: Ctx, username: str, password: str) -> Actor:
 
 def _minutes_left(row: Staff, now: datetime) -> int:
     assert row.locked_until is not None
-    return max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
+    return max(1, math.ceil((row.locked_until - now).total_seconds() / 60))
 
 
 def _verify(stored: str, password: str) -> bool:

@@ -124,7 +124,8 @@ class Appointment(Base):
     name: Mapped[str | None] = mapped_column(String(100))
     id_number: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str | None] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(20), default="booked")  # booked|checked_in|late|missed|cancelled
+    # booked | checked_in | late | missed | cancelled
+    state: Mapped[str] = mapped_column(String(20), default="booked")
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
     booked_at: Mapped[datetime] = mapped_column(UTCDateTime())
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -38,7 +38,7 @@ def render(pdf: bytes, dpi: int, first_page_only: bool = False) -> list[Image.Im
             args += ["-f", "1", "-l", "1"]
         subprocess.run([*args, str(source), str(Path(tmp) / "page")], check=True)
         pages = sorted(Path(tmp).glob("page*.png"))
-        return [Image.open(p).copy() for p in pages]
+        return [Image.open(p).convert("L") for p in pages]
 
 
 def qr_texts(pdf: bytes) -> list[str]:

@@ -1,0 +1,185 @@
+"""ticket take|show|reactivate|resume, window call…close, queue status, appointment, day close."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.hallday import hall_zone, parse_hhmm
+from hallapp.services import appointments, day, tickets, windows
+from hallapp.services.queue_common import TicketInfo
+
+STATE_ZH = {"waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
+            "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
+
+
+def register(sub: Any) -> None:
+    _register_ticket(sub)
+    _register_window(sub)
+    _register_appointment(sub)
+    d = group(sub, "day", "大厅日")
+    close = d.add_parser("close", help="日终：未办结的号记为弃号（不删除），关闭窗口")
+    add_json(close)
+    close.set_defaults(func=lambda env: _show(env, day.close_day(env.ctx()), _day_text))
+
+
+def _register_ticket(sub: Any) -> None:
+    t = group(sub, "ticket", "取号与查号")
+    take = t.add_parser("take", help="取号")
+    take.add_argument("queue", help="队列编码（如 A）")
+    take.add_argument("--priority", help="绿色通道类别（如 elderly）")
+    take.add_argument("--id-number", help="身份证号码")
+    take.add_argument("--phone", help="手机号码")
+    take.add_argument("--item", help="事项实施编码")
+    take.add_argument("--channel", default="kiosk", help="kiosk|window|appointment|online")
+    add_json(take)
+    take.set_defaults(func=lambda env: _show(env, tickets.take_ticket(
+        env.ctx(), env.args.queue, priority=env.args.priority, id_number=env.args.id_number,
+        phone=env.args.phone, item_code=env.args.item, channel=env.args.channel)))
+    for name, fn, text in (("show", tickets.show_ticket, "查询号码（A001、2026-11-25/A001 或 id）"),
+                           ("reactivate", tickets.reactivate, "过号后在规定时间内重新激活"),
+                           ("resume", tickets.resume_suspended, "挂起的号补齐材料后回到队列")):
+        p = t.add_parser(name, help=text)
+        p.add_argument("ticket")
+        add_json(p)
+        p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.ticket)))
+
+
+WINDOW_SIMPLE = {
+    "open": (windows.open_window, "开放窗口（登录到此窗口）"),
+    "call": (windows.call_next, "按工作配置叫下一个号"),
+    "recall": (windows.recall, "重呼当前号"),
+    "start": (windows.start, "开始办理当前号"),
+    "finish": (windows.finish, "办结当前号"),
+    "resume": (windows.resume, "恢复暂停的窗口"),
+    "close": (windows.close_window, "关闭窗口"),
+    "status": (windows.window_state, "窗口当前状态"),
+}
+
+
+def _register_window(sub: Any) -> None:
+    ws = group(sub, "window", "窗口：列表与操作")
+    for name, (fn, text) in WINDOW_SIMPLE.items():
+        p = ws.add_parser(name, help=text)
+        p.add_argument("window", type=int)
+        add_json(p)
+        p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window)))
+    ct = ws.add_parser("call-ticket", help="指定叫号（须填原因）")
+    ct.add_argument("window", type=int)
+    ct.add_argument("ticket")
+    ct.add_argument("--reason", required=True)
+    add_json(ct)
+    ct.set_defaults(func=lambda env: _show(env, windows.call_ticket(
+        env.ctx(), env.args.window, env.args.ticket, env.args.reason)))
+    for name, fn, text, default in (
+            ("noshow", windows.noshow, "过号", "多次呼叫未到"),
+            ("suspend", windows.suspend, "挂起（材料不齐，补齐后回到本窗口）", None),
+            ("pause", windows.pause, "暂停窗口（须填原因）", None)):
+        p = ws.add_parser(name, help=text)
+        p.add_argument("window", type=int)
+        p.add_argument("--reason", required=default is None, default=default)
+        add_json(p)
+        p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window,
+                                                           env.args.reason)))
+    tr = ws.add_parser("transfer", help="转移当前号到其他队列或窗口（保留原取号时间）")
+    tr.add_argument("window", type=int)
+    tr.add_argument("--to-queue")
+    tr.add_argument("--to-window", type=int)
+    tr.add_argument("--reason", default="")
+    add_json(tr)
+    tr.set_defaults(func=lambda env: _show(env, windows.transfer(
+        env.ctx(), env.args.window, to_queue=env.args.to_queue, to_window=env.args.to_window,
+        reason=env.args.reason)))
+    st = group(sub, "queue", "队列").add_parser(
+        "status", help="各队列等候人数、最长等候、预计等候；各窗口状态")
+    add_json(st)
+    st.set_defaults(func=lambda env: _show(env, day.hall_status(env.ctx()), _status_text))
+
+
+def _register_appointment(sub: Any) -> None:
+    a = group(sub, "appointment", "预约")
+    slots = a.add_parser("slots", help="为某日开放预约时段")
+    slots.add_argument("queue")
+    slots.add_argument("day", type=date.fromisoformat)
+    slots.add_argument("--start", default="09:00")
+    slots.add_argument("--end", default="12:00")
+    slots.add_argument("--minutes", type=int, default=30)
+    slots.add_argument("--capacity", type=int, default=4)
+    slots.add_argument("--item")
+    add_json(slots)
+    slots.set_defaults(func=_cmd_slots)
+    ls = a.add_parser("list", help="某日的预约时段与已约人数")
+    ls.add_argument("day", type=date.fromisoformat)
+    ls.add_argument("--queue")
+    add_json(ls)
+    ls.set_defaults(func=lambda env: _show(env, appointments.list_slots(
+        env.ctx(), env.args.day, env.args.queue), _slots_text))
+    book = a.add_parser("book", help="预约一个时段，返回预约码（及二维码内容）")
+    book.add_argument("slot", type=int)
+    book.add_argument("--id-number")
+    book.add_argument("--phone")
+    book.add_argument("--name")
+    book.add_argument("--item")
+    add_json(book)
+    book.set_defaults(func=lambda env: _show(env, appointments.book(
+        env.ctx(), env.args.slot, id_number=env.args.id_number, phone=env.args.phone,
+        name=env.args.name, item_code=env.args.item)))
+    ci = a.add_parser("checkin", help="凭预约码或扫描二维码签到取号")
+    ci.add_argument("code")
+    add_json(ci)
+    ci.set_defaults(func=lambda env: _show(env, appointments.checkin(env.ctx(), env.args.code)))
+
+
+def _cmd_slots(env: CliEnv) -> int:
+    a = env.args
+    start, end = parse_hhmm(a.start, field="start"), parse_hhmm(a.end, field="end")
+    return _show(env, appointments.create_slots(env.ctx(), a.queue, a.day, start, end,
+                                                a.minutes, a.capacity, a.item), _slots_text)
+
+
+def _show(env: CliEnv, value: Any, text: Any = None) -> int:
+    emit(env.args, value, text or _text)
+    return 0
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, TicketInfo):
+        where = f"，请到 {v.window} 号窗口" if v.window and v.state == "called" else ""
+        again = "（您已有等候中的号）" if v.existing else ""
+        return (f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}；"
+                f"前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟")
+    if isinstance(v, windows.WindowState):
+        cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""
+        return f"{v.number} 号窗口 {v.state}{'（' + v.reason + '）' if v.reason else ''}{cur}"
+    if isinstance(v, appointments.AppointmentInfo):
+        return (f"预约码 {v.code}，{_local(v.slot_start)}–{_local(v.slot_end)[-5:]}，"
+                f"二维码内容 {v.qr_payload}")
+    return str(v)
+
+
+def _local(at: datetime) -> str:
+    return at.astimezone(hall_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+def _slots_text(rows: Any) -> str:
+    return table([["时段id", "队列", "开始", "结束", "容量", "已约"]] + [
+        [s.id, s.queue, _local(s.starts_at), _local(s.ends_at)[-5:], s.capacity, s.booked]
+        for s in rows])
+
+
+def _status_text(s: Any) -> str:
+    head = ["队列", "名称", "等候", "最长等候(分)", "预计等候(分)", "服务窗口", "今日取号"]
+    queues = table([head] + [
+        [q.code, q.name, q.waiting, q.longest_wait_minutes, q.estimated_minutes,
+         q.serving_windows, q.taken_today] for q in s.queues])
+    wins = table([["窗口", "状态", "当前号"]] + [
+        [w.number, w.state + (f"（{w.reason}）" if w.reason else ""),
+         f"{w.current} {STATE_ZH.get(w.current_state or '', '')}" if w.current else ""]
+        for w in s.windows])
+    return f"大厅日 {s.hall_day}\n{queues}\n\n{wins}"
+
+
+def _day_text(r: Any) -> str:
+    return (f"{r.hall_day} 日终完成：弃号 {r.abandoned} 个，失约预约 {r.missed_appointments} 个，"
+            f"关闭窗口 {r.windows_closed} 个")

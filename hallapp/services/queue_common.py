@@ -1,0 +1,153 @@
+"""Lookups and views shared by the ticket, window and appointment services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.hallday import format_number, hall_day
+from hallapp.core.masking import mask_id_number, mask_phone
+from hallapp.core.queue_rules import CallSettings, Candidate
+from hallapp.core.wait_estimate import WaitEstimate, estimate_wait, people_ahead
+from hallapp.store.models import Hall, Queue, ServiceRecord, Ticket, Window, WorkProfileEntry
+from hallapp.store.models_queue import OPEN_AT_WINDOW
+
+RECENT_SERVICES = 20
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """A ticket as terminals see it; ID number and phone only masked."""
+
+    id: int
+    number: str
+    queue: str
+    queue_name: str
+    state: str
+    channel: str
+    priority: str | None
+    appointment: bool
+    item_code: str | None
+    taken_at: datetime
+    hall_day: date
+    window: int | None
+    called_at: datetime | None
+    recalls: int
+    people_ahead: int
+    estimated_minutes: int
+    id_number_masked: str
+    phone_masked: str
+    existing: bool = False
+
+
+def call_settings(hall: Hall) -> CallSettings:
+    s = hall.settings
+    return CallSettings(int(s.get("max_consecutive_priority_calls", 3)),
+                        int(s.get("aging_minutes", 45)))
+
+
+def queue_by_code(session: Session, hall: Hall, code: str) -> Queue:
+    queue = session.scalars(select(Queue).where(Queue.hall_id == hall.id,
+                                                Queue.code == code.strip().upper())).first()
+    if queue is None or not queue.active:
+        raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
+    return queue
+
+
+def window_by_number(session: Session, hall: Hall, number: int, *, lock: bool = False) -> Window:
+    stmt = select(Window).where(Window.hall_id == hall.id, Window.number == number)
+    if lock:
+        stmt = stmt.with_for_update()
+    window = session.scalars(stmt).first()
+    if window is None:
+        raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window")
+    return window
+
+
+def ticket_by_ref(session: Session, hall: Hall, ref: str | int, today: date) -> Ticket:
+    """A ticket by id or by number (today's hall day, or 'YYYY-MM-DD/A001')."""
+    text = str(ref).strip().upper()
+    if text.isdigit():
+        ticket = session.get(Ticket, int(text))
+    else:
+        day = today
+        if "/" in text:
+            day_text, text = text.split("/", 1)
+            try:
+                day = date.fromisoformat(day_text)
+            except ValueError:
+                raise ValidationError(f"日期格式不正确：{day_text}", field="ticket") from None
+        ticket = session.scalars(select(Ticket).where(
+            Ticket.hall_id == hall.id, Ticket.hall_day == day, Ticket.number == text)).first()
+    if ticket is None:
+        raise NotFound(f"号码 {ref} 不存在", field="ticket", code="unknown_ticket")
+    return ticket
+
+
+def open_ticket_at(session: Session, window: Window) -> Ticket | None:
+    return session.scalars(select(Ticket).where(
+        Ticket.window_id == window.id, Ticket.state.in_(OPEN_AT_WINDOW))).first()
+
+
+def candidate(t: Ticket, queue_code: str) -> Candidate:
+    return Candidate(t.id, queue_code, t.order_at, t.priority, t.appointment, t.transferred,
+                     t.target_window)
+
+
+def serving_windows(session: Session, queue_id: int) -> int:
+    """Open windows whose work profile includes the queue (paused ones do not serve)."""
+    return int(session.scalar(
+        select(func.count(Window.id)).join(WorkProfileEntry,
+                                           WorkProfileEntry.window_id == Window.id)
+        .where(WorkProfileEntry.queue_id == queue_id, Window.state == "open")) or 0)
+
+
+def recent_service_seconds(session: Session, queue_id: int) -> list[float]:
+    rows = session.execute(
+        select(ServiceRecord.started_at, ServiceRecord.finished_at)
+        .where(ServiceRecord.queue_id == queue_id, ServiceRecord.outcome == "done")
+        .order_by(ServiceRecord.finished_at.desc()).limit(RECENT_SERVICES)).all()
+    return [(f - s).total_seconds() for s, f in rows]
+
+
+def waiting_in_queue(session: Session, queue: Queue, day: date) -> list[Candidate]:
+    rows = session.scalars(select(Ticket).where(
+        Ticket.queue_id == queue.id, Ticket.hall_day == day, Ticket.state == "waiting"))
+    return [candidate(t, queue.code) for t in rows]
+
+
+def position(session: Session, ticket: Ticket, queue: Queue) -> WaitEstimate:
+    """People ahead in the real call order of the ticket's queue, and the estimated wait."""
+    if ticket.state != "waiting":
+        return WaitEstimate(0, 0, "default")
+    waiting = waiting_in_queue(session, queue, ticket.hall_day)
+    ahead = people_ahead(candidate(ticket, queue.code), waiting)
+    return estimate_wait(ahead, recent_service_seconds(session, queue.id),
+                         serving_windows(session, queue.id))
+
+
+def ticket_info(session: Session, ticket: Ticket, *, existing: bool = False,
+                with_position: bool = True) -> TicketInfo:
+    queue = session.get(Queue, ticket.queue_id)
+    assert queue is not None
+    window = session.get(Window, ticket.window_id) if ticket.window_id else None
+    est = position(session, ticket, queue) if with_position else WaitEstimate(0, 0, "default")
+    return TicketInfo(
+        ticket.id, ticket.number, queue.code, queue.name, ticket.state, ticket.channel,
+        ticket.priority, ticket.appointment, ticket.item_code, ticket.taken_at, ticket.hall_day,
+        window.number if window else None, ticket.called_at, ticket.recalls, est.people_ahead,
+        est.minutes, mask_id_number(ticket.id_number), mask_phone(ticket.phone), existing)
+
+
+def today(hall: Hall, now: datetime) -> date:
+    return hall_day(now, hall.timezone)
+
+
+def number_for(queue: Queue, serial: int) -> str:
+    return format_number(queue.prefix, serial)
+
+

@@ -1,0 +1,236 @@
+"""Taking tickets: numbering, quotas, one waiting ticket per ID, people ahead.
+
+Exactness: the serial comes from an atomic upsert on the (queue, hall day) counter row —
+``INSERT … ON CONFLICT DO UPDATE SET last_serial = last_serial + 1 RETURNING`` — inside the
+unit of work. On PostgreSQL the row lock serialises concurrent kiosks of one queue until
+commit; on SQLite the whole write transaction is ``BEGIN IMMEDIATE``. A refusal (quota) rolls
+the increment back, so numbers stay contiguous. The unique constraint on (queue, day, serial)
+is the last line of defence, and a partial unique index enforces one waiting ticket per ID.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import QuotaExhausted, StateError, ValidationError
+from hallapp.core.hallday import hall_zone, parse_hhmm
+from hallapp.core.identity import age_on, check_id_number, check_phone
+from hallapp.core.queue_rules import rejoin_order_at
+from hallapp.core.roles import Perm
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.services.queue_common import (
+    TicketInfo,
+    number_for,
+    queue_by_code,
+    ticket_by_ref,
+    ticket_info,
+    today,
+)
+from hallapp.store.models import DailyCounter, Hall, Queue, ServiceItem, Ticket
+from hallapp.store.uow import UnitOfWork
+
+CHANNELS = ("kiosk", "window", "appointment", "online")
+
+
+def _next_serial(session: Session, is_sqlite: bool, queue_id: int, day: object) -> int:
+    insert = sqlite_insert if is_sqlite else pg_insert
+    stmt = insert(DailyCounter).values(queue_id=queue_id, hall_day=day, last_serial=1)
+    upsert = stmt.on_conflict_do_update(
+        index_elements=["queue_id", "hall_day"],
+        set_={"last_serial": DailyCounter.last_serial + 1},
+    ).returning(DailyCounter.last_serial)
+    return int(session.execute(upsert).scalar_one())
+
+
+def _check_priority(hall: Hall, priority: str | None, id_number: str | None,
+                    now: datetime) -> None:
+    if priority is None:
+        return
+    codes = [p.get("code") for p in hall.priority_classes]
+    if priority not in codes:
+        names = "/".join(map(str, codes))
+        raise ValidationError(f"绿色通道类别 {priority} 无效，应为 {names} 之一",
+                              field="priority")
+    if priority == "elderly" and id_number and age_on(id_number, now.date()) < 60:
+        raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority")
+
+
+def _check_time_quota(session: Session, hall: Hall, queue: Queue, now: datetime) -> None:
+    zone = hall_zone(hall.timezone)
+    local = now.astimezone(zone)
+    for q in queue.time_quotas or []:
+        start, end = parse_hhmm(q["start"]), parse_hhmm(q["end"])
+        if not start <= local.time() < end:
+            continue
+        lo = datetime.combine(local.date(), start, zone)
+        hi = datetime.combine(local.date(), end, zone)
+        taken = session.scalar(select(func.count(Ticket.id)).where(
+            Ticket.queue_id == queue.id, Ticket.taken_at >= lo, Ticket.taken_at < hi))
+        if (taken or 0) >= int(q["quota"]):
+            raise QuotaExhausted(f"{queue.name}本时段（{q['start']}–{q['end']}）号已取完，"
+                                 "请稍后再来",
+                                 code="time_quota_exhausted", queue=queue.code)
+
+
+def _existing_waiting(session: Session, queue: Queue, id_number: str | None) -> Ticket | None:
+    if not id_number:
+        return None
+    return session.scalars(select(Ticket).where(
+        Ticket.queue_id == queue.id, Ticket.id_number == id_number,
+        Ticket.state == "waiting")).first()
+
+
+def _item_queue(session: Session, item_code: str) -> int:
+    queue_id = session.scalar(select(ServiceItem.queue_id).where(
+        ServiceItem.code == item_code, ServiceItem.in_force.is_(True)))
+    if queue_id is None:
+        raise ValidationError(f"事项 {item_code} 不存在", field="item", code="unknown_item")
+    return int(queue_id)
+
+
+@action(Perm.TAKE_TICKET)
+def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None = None,
+                id_number: str | None = None, phone: str | None = None,
+                item_code: str | None = None, channel: str = "kiosk",
+                appointment: bool = False, order_at: datetime | None = None) -> TicketInfo:
+    """Issue the next number of a queue (or of the item's queue)."""
+    id_number = check_id_number(id_number) if id_number else None
+    phone = check_phone(phone) if phone else None
+    if channel not in CHANNELS:
+        raise ValidationError(f"取号渠道 {channel} 无效", field="channel")
+    try:
+        return _take(ctx, queue_code, priority, id_number, phone, item_code, channel,
+                     appointment, order_at)
+    except IntegrityError:
+        # Another kiosk issued a waiting ticket for this ID number at the same moment; the
+        # partial unique index refused ours. Return theirs, as a single kiosk would.
+        with ctx.uow(readonly=True) as uow:
+            hall = get_hall_row(uow.session)
+            queue = _resolve_queue(uow.session, hall, queue_code, item_code)
+            existing = _existing_waiting(uow.session, queue, id_number)
+            if existing is None:
+                raise
+            return ticket_info(uow.session, existing, existing=True)
+
+
+def _resolve_queue(session: Session, hall: Hall, queue_code: str | None,
+                   item_code: str | None) -> Queue:
+    if queue_code:
+        return queue_by_code(session, hall, queue_code)
+    if not item_code:
+        raise ValidationError("请选择队列或事项", field="queue")
+    queue = session.get(Queue, _item_queue(session, item_code))
+    assert queue is not None
+    return queue
+
+
+def _take(ctx: Ctx, queue_code: str | None, priority: str | None, id_number: str | None,
+          phone: str | None, item_code: str | None, channel: str, appointment: bool,
+          order_at: datetime | None) -> TicketInfo:
+    with ctx.uow() as uow:
+        ticket, existing = issue_ticket(uow, queue_code, priority, id_number, phone, item_code,
+                                        channel, appointment, order_at)
+        info = ticket_info(uow.session, ticket, existing=existing)
+        if not existing:
+            uow.commit()
+        return info
+
+
+def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
+                 id_number: str | None, phone: str | None, item_code: str | None,
+                 channel: str, appointment: bool = False,
+                 order_at: datetime | None = None) -> tuple[Ticket, bool]:
+    """Issue a ticket inside the caller's unit of work; (ticket, True) if one was waiting."""
+    s, now = uow.session, uow.now
+    hall = get_hall_row(s)
+    queue = _resolve_queue(s, hall, queue_code, item_code)
+    if item_code:
+        _item_queue(s, item_code)
+    _check_priority(hall, priority, id_number, now)
+    existing = _existing_waiting(s, queue, id_number)
+    if existing is not None:
+        return existing, True
+    day = today(hall, now)
+    serial = _next_serial(s, uow.db.is_sqlite, queue.id, day)
+    if queue.daily_quota and serial > queue.daily_quota:
+        raise QuotaExhausted(f"{queue.name}今日号已取完（每日 {queue.daily_quota} 个）",
+                             queue=queue.code)
+    _check_time_quota(s, hall, queue, now)
+    ticket = Ticket(
+        hall_id=hall.id, queue_id=queue.id, origin_queue_id=queue.id, hall_day=day,
+        serial=serial, number=number_for(queue, serial), state="waiting", channel=channel,
+        priority=priority, item_code=item_code, id_number=id_number, phone=phone,
+        taken_at=now, order_at=order_at or now, appointment=appointment, transferred=False,
+        recalls=0, call_count=0)
+    s.add(ticket)
+    s.flush()
+    uow.audit("ticket_take", "ticket", ticket.id, after={
+        "number": ticket.number, "queue": queue.code, "day": day.isoformat(),
+        "channel": channel, "priority": priority, "item": item_code})
+    uow.emit("ticket_taken", ticket=ticket.id, number=ticket.number, queue=queue.code)
+    return ticket, False
+
+
+@action(Perm.VIEW_HALL)
+def show_ticket(ctx: Ctx, ref: str | int) -> TicketInfo:
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
+        return ticket_info(uow.session, ticket)
+
+
+@action(Perm.TAKE_TICKET)
+def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
+    """A no-show comes back within M minutes and re-joins behind the next K tickets."""
+    with ctx.uow() as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        ticket = ticket_by_ref(s, hall, ref, today(hall, uow.now))
+        if ticket.state != "no_show":
+            raise StateError(f"号码 {ticket.number} 不是过号状态，不能重新激活", code="not_no_show")
+        minutes = int(hall.settings.get("noshow_reactivate_minutes", 30))
+        assert ticket.noshow_at is not None
+        if uow.now - ticket.noshow_at > timedelta(minutes=minutes):
+            raise StateError(f"已过号超过 {minutes} 分钟，请重新取号", code="reactivate_expired")
+        waiting = s.scalars(select(Ticket.order_at).where(
+            Ticket.queue_id == ticket.queue_id, Ticket.hall_day == ticket.hall_day,
+            Ticket.state == "waiting")).all()
+        k = int(hall.settings.get("noshow_rejoin_after", 3))
+        before = {"state": ticket.state, "order_at": ticket.order_at.isoformat()}
+        ticket.state, ticket.window_id = "waiting", None
+        ticket.order_at = rejoin_order_at(sorted(waiting), k, uow.now)
+        s.flush()
+        uow.audit("ticket_reactivate", "ticket", ticket.id, before=before,
+                  after={"state": "waiting", "order_at": ticket.order_at.isoformat()})
+        uow.emit("ticket_reactivated", ticket=ticket.id, number=ticket.number)
+        info = ticket_info(s, ticket)
+        uow.commit()
+        return info
+
+
+@action(Perm.OPERATE_WINDOW)
+def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
+    """A suspended ticket (materials were missing) comes back at its original place."""
+    with ctx.uow() as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        ticket = ticket_by_ref(s, hall, ref, today(hall, uow.now))
+        if ticket.state != "suspended":
+            raise StateError(f"号码 {ticket.number} 未挂起", code="not_suspended")
+        ticket.state = "waiting"
+        s.flush()
+        uow.audit("ticket_resume", "ticket", ticket.id, before={"state": "suspended"},
+                  after={"state": "waiting"})
+        uow.emit("ticket_resumed", ticket=ticket.id, number=ticket.number)
+        info = ticket_info(s, ticket)
+        uow.commit()
+        return info
+
+

@@ -1,0 +1,52 @@
+"""Material checklist from the catalogue, on sheets and on the kiosk roll."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from docreader import page_sizes_mm, pdf_text
+
+from hallapp.core.catalogue import FourFlags, Item, Limit, Material
+from hallapp.core.errors import ValidationError
+from hallapp.documents import build_checklist
+from hallapp.documents.checklist import checklist_from_item
+from hallapp.documents.labels import Labels
+from hallapp.documents.samples import HALL, sample_checklist
+
+
+def _item() -> Item:
+    return Item(
+        code="114403040001", name="个体工商户设立登记", department="SCJG", queue="A",
+        promised_limit=Limit(3, "working_day"), fee=None, commitment_allowed=True,
+        flags=FourFlags(one_visit=True),
+        materials=(
+            Material("M1", "经营者身份证明", form="original", source="online"),
+            Material("M2", "经营场所使用证明", form="copy", copies=2,
+                     commitment_replaceable=True, requirement="租赁合同须在有效期内"),
+            Material("M3", "委托书", required=False, core=False),
+        ))
+
+
+@pytest.mark.parametrize("page", ["A4", "A5", "58mm", "80mm"])
+def test_checklist_from_catalogue_item(page: str) -> None:
+    data = checklist_from_item(_item(), HALL, datetime(2026, 11, 25, 9, 3), Labels())
+    text = pdf_text(build_checklist(data, page=page))
+    for expected in ("办事材料清单", "个体工商户设立登记", "承诺时限：3个工作日", "收费：不收费",
+                     "经营者身份证明", "可网上核验，无需提交", "经营场所使用证明",
+                     "可告知承诺", "租赁合同须在有效期内", "委托书", "视情况提交",
+                     "打印时间：2026-11-2509:03", "清单以外的材料，窗口不会要求提供"):
+        assert expected in text, (page, expected)
+
+
+@pytest.mark.parametrize("page", ["58mm", "80mm"])
+def test_roll_checklist_is_one_long_page(page: str) -> None:
+    sizes = page_sizes_mm(build_checklist(sample_checklist(long=True), page=page))
+    assert len(sizes) == 1
+    assert sizes[0][0] == pytest.approx(int(page[:2]), abs=0.01)
+    assert sizes[0][1] > 300
+
+
+def test_unknown_page_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        build_checklist(sample_checklist(), page="B5")

@@ -1,0 +1,190 @@
+"""Staff accounts: login, lockout after five failures, disabled accounts, password rules.
+
+The clock is a FakeClock handed in through Ctx, so the 15-minute lockout is crossed by
+moving time, not by waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import select
+
+from conftest import FakeClock
+from hallapp.core.errors import AuthError, NotFound, PermissionDenied, ValidationError
+from hallapp.core.roles import Actor, Role
+from hallapp.services import staff
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry, Staff
+from hallapp.store.uow import Database
+
+DEMO_PASSWORD = "demo1234"
+
+
+@pytest.fixture
+def anon(hall_db: Database, clock: FakeClock) -> Ctx:
+    """The context a login screen has: nobody logged in yet."""
+    return Ctx(hall_db, Actor("anonymous", Role.DISPLAY), clock=clock, terminal="test")
+
+
+def _audits(db: Database, action: str) -> list[AuditEntry]:
+    with db.read_session() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)
+                              .order_by(AuditEntry.id)))
+
+
+def _staff_id(db: Database, username: str) -> int:
+    with db.read_session() as s:
+        return int(s.scalars(select(Staff.id).where(Staff.username == username)).one())
+
+
+def test_login_ok_returns_the_actor_and_is_audited(anon: Ctx, hall_db: Database) -> None:
+    actor = staff.login(anon, "clerk1", DEMO_PASSWORD)
+    assert actor.username == "clerk1"
+    assert actor.role is Role.CLERK
+    assert actor.staff_id == _staff_id(hall_db, "clerk1")
+    logins = _audits(hall_db, "login")
+    assert [(a.entity, a.entity_id) for a in logins] == [("staff", str(actor.staff_id))]
+
+
+@pytest.mark.parametrize("username", ["clerk1", "nobody"])
+def test_wrong_password_or_unknown_user_is_refused(anon: Ctx, username: str) -> None:
+    with pytest.raises(AuthError) as err:
+        staff.login(anon, username, "wrong-pass1")
+    assert err.value.code == "bad_credentials"
+    assert err.value.exit_code == 15
+    assert "用户名或密码错误" in err.value.message
+
+
+def test_five_failures_lock_the_account_for_15_minutes(anon: Ctx, hall_db: Database,
+                                                       clock: FakeClock) -> None:
+    for attempt in range(1, 6):
+        with pytest.raises(AuthError) as err:
+            staff.login(anon, "clerk2", f"wrong{attempt}x")
+        assert err.value.code == ("locked" if attempt == 5 else "bad_credentials")
+    # Even the right password is refused while locked.
+    with pytest.raises(AuthError) as err:
+        staff.login(anon, "clerk2", DEMO_PASSWORD)
+    assert err.value.code == "locked"
+    assert "15 分钟" in err.value.message
+    # Other accounts are not affected.
+    assert staff.login(anon, "clerk3", DEMO_PASSWORD).username == "clerk3"
+    clock.advance(minutes=14, seconds=59)
+    with pytest.raises(AuthError) as err:
+        staff.login(anon, "clerk2", DEMO_PASSWORD)
+    assert err.value.code == "locked"
+    assert "1 分钟" in err.value.message
+    clock.advance(seconds=1)
+    assert staff.login(anon, "clerk2", DEMO_PASSWORD).username == "clerk2"
+    with hall_db.read_session() as s:
+        row = s.scalars(select(Staff).where(Staff.username == "clerk2")).one()
+        assert (row.failed_logins, row.locked_until) == (0, None)
+
+
+def test_failures_are_audited_with_the_lock(anon: Ctx, hall_db: Database) -> None:
+    for attempt in range(5):
+        with pytest.raises(AuthError):
+            staff.login(anon, "clerk4", f"bad-pass{attempt}")
+    failed = _audits(hall_db, "login_failed")
+    clerk4 = str(_staff_id(hall_db, "clerk4"))
+    assert [a.entity_id for a in failed] == [clerk4] * 5
+    assert [a.after for a in failed] == [{"locked": False}] * 4 + [{"locked": True}]
+    assert all(a.terminal == "test" for a in failed)
+
+
+def test_failure_count_restarts_after_a_good_login(anon: Ctx) -> None:
+    for _ in range(4):
+        with pytest.raises(AuthError):
+            staff.login(anon, "clerk5", "bad-pass1")
+    staff.login(anon, "clerk5", DEMO_PASSWORD)
+    with pytest.raises(AuthError) as err:
+        staff.login(anon, "clerk5", "bad-pass1")
+    assert err.value.code == "bad_credentials"
+
+
+def test_disabled_account_cannot_log_in(anon: Ctx, ctx_for: Callable[[str], Ctx],
+                                        hall_db: Database) -> None:
+    admin = ctx_for("admin1")
+    staff.set_active(admin, "clerk6", False)
+    with pytest.raises(AuthError) as err:
+        staff.login(anon, "clerk6", DEMO_PASSWORD)
+    assert err.value.code == "bad_credentials"
+    listed = {s.username: s for s in staff.list_staff(admin)}
+    assert listed["clerk6"].active is False
+    staff.set_active(admin, "clerk6", True)
+    assert staff.login(anon, "clerk6", DEMO_PASSWORD).username == "clerk6"
+    assert [a.after for a in _audits(hall_db, "staff_disable")] == [{"active": False}]
+    assert [a.after for a in _audits(hall_db, "staff_enable")] == [{"active": True}]
+
+
+def test_change_password_needs_the_old_one(anon: Ctx, hall_db: Database) -> None:
+    with pytest.raises(AuthError):
+        staff.change_password(anon, "clerk7", "not-the-old1", "newpass123")
+    assert staff.login(anon, "clerk7", DEMO_PASSWORD).username == "clerk7"
+    staff.change_password(anon, "clerk7", DEMO_PASSWORD, "newpass123")
+    with pytest.raises(AuthError):
+        staff.login(anon, "clerk7", DEMO_PASSWORD)
+    assert staff.login(anon, "clerk7", "newpass123").username == "clerk7"
+    assert len(_audits(hall_db, "password_change")) == 1
+
+
+def test_admin_sets_a_password_and_lifts_the_lock(anon: Ctx,
+                                                  ctx_for: Callable[[str], Ctx]) -> None:
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            staff.login(anon, "clerk8", "bad-pass1")
+    staff.set_password(ctx_for("admin1"), "clerk8", "reset1234")
+    assert staff.login(anon, "clerk8", "reset1234").username == "clerk8"
+    with pytest.raises(NotFound):
+        staff.set_password(ctx_for("admin1"), "ghost", "reset1234")
+    with pytest.raises(PermissionDenied):
+        staff.set_password(ctx_for("supervisor1"), "clerk8", "reset1234")
+
+
+@pytest.mark.parametrize(("password", "problem"), [
+    ("ab1", "至少 8 位"),
+    ("abcdefgh", "字母和数字"),
+    ("12345678", "字母和数字"),
+])
+def test_password_rules(password: str, problem: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        staff.check_password_rules(password)
+    assert err.value.field == "password"
+    assert problem in err.value.message
+
+
+def test_password_rules_apply_to_every_path(anon: Ctx, ctx_for: Callable[[str], Ctx]) -> None:
+    admin = ctx_for("admin1")
+    with pytest.raises(ValidationError) as err:
+        staff.add_staff(admin, "newbie", "新人", "clerk", "short1")
+    assert err.value.field == "password"
+    with pytest.raises(ValidationError):
+        staff.change_password(anon, "clerk9", DEMO_PASSWORD, "onlyletters")
+    with pytest.raises(ValidationError):
+        staff.set_password(admin, "clerk9", "123456789")
+    assert staff.login(anon, "clerk9", DEMO_PASSWORD).username == "clerk9"
+
+
+def test_add_staff_and_duplicate_username(anon: Ctx, ctx_for: Callable[[str], Ctx],
+                                         hall_db: Database) -> None:
+    admin = ctx_for("admin1")
+    info = staff.add_staff(admin, "  zhang3 ", "张三", "approver", "zhang1234",
+                           department="SZAMR")
+    assert (info.username, info.role, info.department, info.active) == (
+        "zhang3", "approver", "SZAMR", True)
+    actor = staff.login(anon, "zhang3", "zhang1234")
+    assert actor.role is Role.APPROVER
+    assert actor.department_id is not None
+    with pytest.raises(ValidationError) as err:
+        staff.add_staff(admin, "zhang3", "张三二", "clerk", "zhang1234")
+    assert err.value.field == "username"
+    assert err.value.code == "duplicate"
+    with pytest.raises(ValidationError) as err:
+        staff.add_staff(admin, "li4", "李四", "clerk", "li4pass12", department="NOPE")
+    assert err.value.field == "department"
+    with pytest.raises(ValidationError) as err:
+        staff.add_staff(admin, "wang5", "王五", "system", "wang5pass1")
+    assert err.value.field == "role"
+    assert [a.after["username"] for a in _audits(hall_db, "staff_add")
+            if a.after and a.actor == "admin1"] == ["zhang3"]

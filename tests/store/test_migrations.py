@@ -1,0 +1,103 @@
+"""The Alembic history builds exactly the schema the models describe, on both engines.
+
+A model change without a migration (or a migration that drifts from the model) would make
+a fresh hall's database differ from the one the code expects; compare_metadata finds that.
+Alembic does not compare the WHERE clause of partial indexes, so those are checked apart:
+they carry rules (one item version in force, one open ticket per window).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+
+from hallapp.store import schema
+from hallapp.store.models import Base, FeedHead, ServiceItem
+from hallapp.store.uow import Database
+
+
+@pytest.fixture
+def fresh_db(request: pytest.FixtureRequest, engine_name: str) -> Iterator[Database]:
+    """A database with no tables at all (not copied from the migrated template)."""
+    if engine_name == "sqlite":
+        db = Database(f"sqlite:///{Path(tempfile.mkdtemp()) / 'fresh.sqlite3'}")
+        yield db
+        db.dispose()
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create()
+    db = Database(server.url_for(name))
+    yield db
+    db.dispose()
+    server.drop(name)
+
+
+def _diff(db: Database) -> list[object]:
+    with db.reader.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "compare_server_default": True})
+        return list(compare_metadata(ctx, Base.metadata))
+
+
+def test_upgrade_of_an_empty_database_gives_the_models_schema(fresh_db: Database) -> None:
+    assert schema.current_revision(fresh_db) is None
+    revision = schema.upgrade(fresh_db)
+    assert revision == schema.head_revision(fresh_db)
+    assert schema.current_revision(fresh_db) == schema.head_revision(fresh_db)
+    assert _diff(fresh_db) == []
+
+
+def test_partial_indexes_keep_their_where_clause(fresh_db: Database) -> None:
+    schema.upgrade(fresh_db)
+    dialect = "sqlite" if fresh_db.is_sqlite else "postgresql"
+    insp = inspect(fresh_db.reader)
+    partial = [(t.name, ix.name) for t in Base.metadata.sorted_tables for ix in t.indexes
+               if ix.dialect_kwargs.get(f"{dialect}_where") is not None]
+    assert len(partial) >= 3
+    for table, name in partial:
+        reflected = {ix["name"]: ix for ix in insp.get_indexes(table)}
+        assert name in reflected, f"index {name} missing on {table}"
+        options = reflected[name].get("dialect_options", {})
+        where = options.get(f"{dialect}_where")
+        assert where is not None and str(where).strip(), f"{name} lost its WHERE"
+
+
+def test_one_version_in_force_per_item_is_a_database_fact(hall_db: Database) -> None:
+    with hall_db.writer.begin() as conn:
+        row = conn.execute(select(ServiceItem.__table__).limit(1)).mappings().one()
+        fresh = {k: v for k, v in row.items() if k != "id"}
+        fresh["created_at"] = datetime(2026, 11, 24, tzinfo=UTC)
+        conn.execute(insert(ServiceItem.__table__).values(
+            {**fresh, "version": 90, "in_force": False}))
+        conn.execute(insert(ServiceItem.__table__).values(
+            {**fresh, "version": 91, "in_force": False}))
+    with pytest.raises(IntegrityError), hall_db.writer.begin() as conn:
+        conn.execute(insert(ServiceItem.__table__).values(
+            {**fresh, "version": 92, "in_force": True}))
+
+
+def test_upgrade_twice_is_harmless(hall_db: Database) -> None:
+    with hall_db.reader.connect() as conn:
+        before = {t.name: conn.scalar(select(func.count()).select_from(t))
+                  for t in Base.metadata.sorted_tables}
+        head_before = conn.execute(select(FeedHead.__table__)).all()
+    assert schema.upgrade(hall_db) == schema.head_revision(hall_db)
+    assert schema.upgrade(hall_db) == schema.head_revision(hall_db)
+    with hall_db.reader.connect() as conn:
+        after = {t.name: conn.scalar(select(func.count()).select_from(t))
+                 for t in Base.metadata.sorted_tables}
+        assert conn.execute(select(FeedHead.__table__)).all() == head_before
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    assert after == before
+    assert before["staff"] > 0
+    assert versions == [schema.head_revision(hall_db)]
+    assert schema.current_revision(hall_db) == schema.head_revision(hall_db)
+    assert _diff(hall_db) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -72,10 +73,11 @@ def _register_window(sub: Any) -> None:
     add_json(ct)
     ct.set_defaults(func=lambda env: _show(env, windows.call_ticket(
         env.ctx(), env.args.window, env.args.ticket, env.args.reason)))
-    for name, fn, text, default in (
-            ("noshow", windows.noshow, "过号", "多次呼叫未到"),
-            ("suspend", windows.suspend, "挂起（材料不齐，补齐后回到本窗口）", None),
-            ("pause", windows.pause, "暂停窗口（须填原因）", None)):
+    with_reason: list[tuple[str, Callable[..., Any], str, str | None]] = [
+        ("noshow", windows.noshow, "过号", "多次呼叫未到"),
+        ("suspend", windows.suspend, "挂起（材料不齐，补齐后回到本窗口）", None),
+        ("pause", windows.pause, "暂停窗口（须填原因）", None)]
+    for name, fn, text, default in with_reason:
         p = ws.add_parser(name, help=text)
         p.add_argument("window", type=int)
         p.add_argument("--reason", required=default is None, default=default)

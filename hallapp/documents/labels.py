@@ -9,6 +9,7 @@ override must keep the placeholders of the default it replaces.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from string import Formatter
 from typing import Any
 
 from hallapp.core.errors import ValidationError
@@ -128,6 +129,11 @@ class Labels(Mapping[str, str]):
             if key not in DEFAULT_LABELS:
                 raise ValidationError(f"未知的打印标签：{key}", field="labels",
                                       code="unknown_label", label=key)
+            unknown = _fields(value) - _fields(DEFAULT_LABELS[key])
+            if unknown:
+                raise ValidationError(
+                    f"打印标签 {key} 含未知占位符：{'、'.join(sorted(unknown))}",
+                    field="labels", code="unknown_label_placeholder", label=key)
             values[key] = value
         self._values = values
 
@@ -143,6 +149,12 @@ class Labels(Mapping[str, str]):
     def fmt(self, key: str, **values: Any) -> str:
         """The label with its placeholders filled in."""
         return self._values[key].format(**values)
+
+
+def _fields(text: str) -> set[str]:
+    """Placeholder names in a format string (``{n}`` → ``n``)."""
+    return {name.split(".")[0].split("[")[0].split(":")[0]
+            for _, name, _, _ in Formatter().parse(text) if name}
 
 
 _DEFAULT = Labels()

@@ -104,8 +104,7 @@ def sample_notice(kind: str, long: bool = False) -> NoticeData:
                                 due_date=date(2026, 12, 16))
     return ResultNotice(head, outcome="准予登记", documents=("营业执照（正本、副本）",),
                         pickup_place="福田区政务服务中心一楼出件窗口（12号窗口）",
-                        pickup_hours="工作日 9:00-12:00，14:00-18:00",
-                        express_carrier="中国邮政EMS", tracking_number="1180000000011")
+                        pickup_hours="工作日 9:00-12:00，14:00-18:00")
 
 
 def sample_checklist(long: bool = False) -> ChecklistData:

@@ -50,7 +50,7 @@ def roll_styles(width_mm: int) -> _RollStyles:
     return _RollStyles(
         font=font,
         hall=style("hall", 14, 3), label=style("label", 10), line=style("line", 12.5),
-        small=style("small", 9.5), number_size=80 * k, mark_size=12 * k,
+        small=style("small", 10), number_size=80 * k, mark_size=12 * k,
         qr_size=(34 if width_mm == 80 else 30) * mm,
     )
 
@@ -64,13 +64,7 @@ def ticket_story(data: TicketData, labels: Labels, width_mm: int) -> list[Flowab
         para(labels["ticket.your_number"], st.label),
         BigText(data.number, st.font, st.number_size),
     ]
-    if data.green_channel:
-        story += [Spacer(1, 3), Mark(labels.fmt("ticket.green", kind=data.green_channel),
-                                     st.font, st.mark_size, inverted=True)]
-    if data.appointment_slot:
-        story += [Spacer(1, 3), Mark(labels.fmt("ticket.appointment",
-                                                slot=data.appointment_slot),
-                                     st.font, st.mark_size, inverted=False)]
+    story += _marks(data, labels, st)
     story += [Spacer(1, 5), para(labels.fmt("ticket.queue", queue=data.queue_name), st.line)]
     if data.item_name:
         story.append(para(data.item_name, st.small))
@@ -87,6 +81,19 @@ def ticket_story(data: TicketData, labels: Labels, width_mm: int) -> list[Flowab
         para(labels["ticket.instructions"], st.small),
     ]
     return story
+
+
+def _marks(data: TicketData, labels: Labels, st: _RollStyles) -> list[Flowable]:
+    """Green channel (inverted, seen at a glance by the floor staff) and appointment."""
+    marks: list[Flowable] = []
+    if data.green_channel:
+        marks += [Spacer(1, 3), Mark(labels.fmt("ticket.green", kind=data.green_channel),
+                                     st.font, st.mark_size, inverted=True)]
+    if data.appointment_slot:
+        marks += [Spacer(1, 3), Mark(labels.fmt("ticket.appointment",
+                                                slot=data.appointment_slot),
+                                     st.font, st.mark_size, inverted=False)]
+    return marks
 
 
 def fit_one_line(text: str, style: ParagraphStyle, width_mm: int) -> ParagraphStyle:

@@ -55,7 +55,8 @@ def ink_in_band(image: Image.Image, left: int, right: int, top: int, bottom: int
     boxes = [(0, 0, left, h), (w - right, 0, w, h), (0, 0, w, top), (0, h - bottom, w, h)]
     for box in boxes:
         if box[2] > box[0] and box[3] > box[1]:
-            lo, _ = image.crop(box).getextrema()
+            lo, _ = image.crop(box).convert("L").getextrema()
+            assert isinstance(lo, int | float)  # a grey image has one band
             if lo < 200:
                 return True
     return False

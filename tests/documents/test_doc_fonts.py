@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -30,8 +31,9 @@ def _fake_font(path: Path, tag: bytes, collection: bool = False) -> Path:
 def _embedded_cjk_fonts(pdf: bytes) -> list[str]:
     names = []
     for page in PdfReader(io.BytesIO(pdf)).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
+            font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is not None and "/FontFile2" in descriptor.get_object():
                 names.append(str(font["/BaseFont"]))

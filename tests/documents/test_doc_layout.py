@@ -95,3 +95,13 @@ def test_queue_number_is_large(width: int, number: str) -> None:
     PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
     assert sizes[number] >= 36
     assert max(sizes.values()) == sizes[number]
+
+
+@pytest.mark.parametrize("kind", NOTICE_KINDS)
+@pytest.mark.parametrize("page", ["A4", "A5"])
+def test_no_line_starts_with_closing_punctuation(kind: str, page: str) -> None:
+    """Chinese line-breaking: ，。：；！？）” never open a line (reportlab knew only 、。）)."""
+    pdf = build_notice(kind, sample_notice(kind, long=True), page=page)
+    for pdf_page in PdfReader(io.BytesIO(pdf)).pages:
+        for line in (pdf_page.extract_text() or "").splitlines():
+            assert line.strip()[:1] not in set("，。：；！？）”、"), line

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from docreader import page_sizes_mm, pdf_text
 
 from hallapp.core.errors import ValidationError
 from hallapp.documents import NOTICE_KINDS, build_notice
-from hallapp.documents.model import MissingNotice, SupplementNotice
+from hallapp.documents.model import MissingNotice, ResultNotice, SupplementNotice
 from hallapp.documents.samples import sample_notice
 
 TITLES = {"missing": "一次性告知书", "refusal": "不予受理通知书", "correction": "补正材料通知书",
@@ -65,13 +67,23 @@ def test_supplement_gives_deadline_and_withheld_result() -> None:
     assert len(page_sizes_mm(pdf)) > 1
 
 
-def test_result_gives_outcome_pickup_and_tracking() -> None:
+def test_result_gives_outcome_and_pickup() -> None:
     text = pdf_text(build_notice("result", sample_notice("result")))
     assert "办理结果：准予登记" in text
     assert "结果文书：营业执照（正本、副本）" in text
-    assert "运单号：1180000000011" in text
     assert "福田区政务服务中心一楼出件窗口（12号窗口）领取" in text
     assert "领取时间：工作日9:00-12:00，14:00-18:00" in text
+    assert "运单号" not in text
+
+
+def test_result_by_express_gives_tracking_number() -> None:
+    data = sample_notice("result")
+    assert isinstance(data, ResultNotice)
+    data = replace(data, pickup_place=None, pickup_hours=None, express_carrier="中国邮政EMS",
+                   tracking_number="1180000000011")
+    text = pdf_text(build_notice("result", data))
+    assert "办理结果已通过中国邮政EMS寄出，运单号：1180000000011。" in text
+    assert "领取时间" not in text
 
 
 def test_kind_must_match_data() -> None:

@@ -83,3 +83,9 @@ def test_unknown_label_key_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         build_ticket(sample_ticket(), labels={"ticket.ahaed": "typo"})
     assert err.value.code == "unknown_label"
+
+
+def test_label_with_unknown_placeholder_is_refused() -> None:
+    with pytest.raises(ValidationError) as err:
+        build_ticket(sample_ticket(), labels={"ticket.ahead": "{count} ahead"})
+    assert err.value.code == "unknown_label_placeholder"

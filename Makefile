@@ -1,0 +1,44 @@
+# hallapp: two commands do all the set-up on a fresh Debian/Ubuntu machine.
+#   make run   – virtualenv + install, then open the demo hall on the embedded database
+#   make test  – the same install, then every check: ruff, mypy, import-linter, pytest
+# Both are idempotent: a second run only re-installs when pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.hallapp-installed
+
+.PHONY: run test setup sysdeps lint pytest bench screenshots clean
+
+run: setup
+	$(BIN)/hallapp init --demo
+	$(BIN)/hallapp demo
+
+test: setup lint pytest
+
+setup: sysdeps $(STAMP)
+
+sysdeps:
+	@bash tools/sysdeps.sh
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "hallapp needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+lint:
+	$(BIN)/ruff check hallapp tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+pytest:
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python bench/queue_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

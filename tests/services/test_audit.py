@@ -1,0 +1,188 @@
+"""The audit log: every state change leaves a row; tampering is found and the row named.
+
+The chain is written under the feed-head lock, so two processes writing at once must still
+give contiguous ids and a valid chain; that is checked with real OS processes on both
+engines (threads in one process would share the GIL and hide races less reliably).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from hallapp.cli.main import main
+from hallapp.core.audit_chain import entry_hash
+from hallapp.core.errors import ValidationError
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services import backup, catalogue, hall, staff
+from hallapp.services.audit import list_audit, verify_audit
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry, FeedHead, Staff
+from hallapp.store.uow import Database
+
+WRITES_PER_PROCESS = 20
+
+
+def _actions_after(db: Database, last_id: int) -> list[tuple[str, str]]:
+    with db.read_session() as s:
+        return [(a.action, a.actor) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id))]
+
+
+def _max_id(db: Database) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.max(AuditEntry.id))) or 0)
+
+
+def test_fresh_demo_database_verifies(ctx_for: Callable[[str], Ctx], hall_db: Database) -> None:
+    report = verify_audit(ctx_for("admin1"))
+    assert report.ok, report.problems
+    assert report.entries == _max_id(hall_db) > 30
+    assert verify_audit(ctx_for("supervisor1")).ok
+
+
+def test_every_state_change_is_audited(ctx_for: Callable[[str], Ctx], hall_db: Database,
+                                       clock: Any, tmp_path: Path) -> None:
+    admin = ctx_for("admin1")
+    start = _max_id(hall_db)
+    staff.add_staff(admin, "audited1", "审计一", "clerk", "audit1234")
+    staff.login(admin, "audited1", "audit1234")
+    staff.set_active(admin, "audited1", False)
+    staff.set_password(admin, "audited1", "audit5678")
+    doc = catalogue.export_catalogue(admin)
+    doc["items"][0]["name"] += "（修订）"
+    catalogue.import_catalogue(admin, doc)
+    hall.configure_windows(admin, [{"number": 99, "name": "测试窗口", "profile": []}])
+    backup.backup(admin, tmp_path / "b.jsonl.gz")
+    assert _actions_after(hall_db, start) == [
+        ("staff_add", "admin1"), ("login", "admin1"), ("staff_disable", "admin1"),
+        ("password_set", "admin1"), ("catalogue_import", "admin1"),
+        ("windows_configure", "admin1"), ("backup", "admin1")]
+    rows = list_audit(admin, limit=7)
+    assert all(r.at == clock().isoformat() for r in rows)
+    assert {r.terminal for r in rows} == {"test"}
+    assert rows[-1].after["username"] == "audited1"
+    assert rows[2].after == {"departments": len(doc["departments"]), "queues": len(doc["queues"]), "items_added": 0,
+                             "items_new_version": 1, "items_unchanged": len(doc["items"]) - 1}
+    assert verify_audit(admin).ok
+
+
+def test_refused_actions_leave_no_audit_row(ctx_for: Callable[[str], Ctx],
+                                            hall_db: Database) -> None:
+    admin = ctx_for("admin1")
+    start = _max_id(hall_db)
+    with pytest.raises(ValidationError):
+        staff.add_staff(admin, "clerk1", "重复", "clerk", "audit1234")
+    doc = catalogue.export_catalogue(admin)
+    doc["items"][-1]["queue"] = "NOQ"
+    with pytest.raises(ValidationError):
+        catalogue.import_catalogue(admin, doc)
+    assert _max_id(hall_db) == start
+
+
+def _json_sql(db: Database) -> str:
+    return ":v" if db.is_sqlite else "CAST(:v AS json)"
+
+
+def _tamper_after(db: Database) -> None:
+    with db.writer.begin() as conn:
+        conn.execute(text(f"UPDATE audit_log SET after = {_json_sql(db)} WHERE id = 5"),
+                     {"v": '{"username": "mallory", "role": "admin"}'})
+
+
+def _tamper_and_rehash(db: Database) -> None:
+    """A smarter forger recomputes the row's own hash; the next row's link still breaks."""
+    with db.writer.begin() as conn:
+        row = conn.execute(select(AuditEntry.__table__).where(AuditEntry.id == 5)).one()
+        after = {"username": "mallory", "role": "admin"}
+        digest = entry_hash(row.prev_hash, 5, row.at.isoformat(), row.actor, row.action,
+                            row.entity, row.entity_id, row.before, after)
+        conn.execute(text(f"UPDATE audit_log SET after = {_json_sql(db)}, hash = :h "
+                          "WHERE id = 5"), {"v": '{"role": "admin", "username": "mallory"}',
+                                            "h": digest})
+
+
+def _delete_last(db: Database) -> None:
+    with db.writer.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)"))
+
+
+def _delete_middle(db: Database) -> None:
+    with db.writer.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE id = 7"))
+
+
+@pytest.mark.parametrize(("tamper", "first_bad"), [
+    (_tamper_after, lambda last: 5),
+    (_tamper_and_rehash, lambda last: 6),
+    (_delete_last, lambda last: last),
+    (_delete_middle, lambda last: 7),
+], ids=["edit", "edit_and_rehash", "delete_last", "delete_middle"])
+def test_tampering_is_detected_and_the_row_named(
+        ctx_for: Callable[[str], Ctx], hall_db: Database, tamper: Callable[[Database], None],
+        first_bad: Callable[[int], int]) -> None:
+    last = _max_id(hall_db)
+    tamper(hall_db)
+    report = verify_audit(ctx_for("admin1"))
+    assert not report.ok
+    assert report.problems[0].entry_id == first_bad(last)
+    if tamper is _tamper_after:
+        assert [p.entry_id for p in report.problems] == [5]
+
+
+def _toggle_worker(url: str, username: str, count: int, barrier: Any) -> None:
+    """One OS process: ``count`` audited writes on one account, after a common start."""
+    db = Database(url)
+    ctx = Ctx(db, SYSTEM_ACTOR, terminal=f"proc-{username}")
+    barrier.wait()
+    for n in range(count):
+        staff.set_active(ctx, username, n % 2 == 1)
+    db.dispose()
+
+
+def test_chain_stays_valid_with_two_writing_processes(hall_db: Database) -> None:
+    start = _max_id(hall_db)
+    spawn = multiprocessing.get_context("spawn")
+    barrier = spawn.Barrier(2)
+    procs = [spawn.Process(target=_toggle_worker,
+                           args=(hall_db.url, user, WRITES_PER_PROCESS, barrier))
+             for user in ("clerk10", "clerk11")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert [p.exitcode for p in procs] == [0, 0]
+    with hall_db.read_session() as s:
+        ids = list(s.scalars(select(AuditEntry.id).order_by(AuditEntry.id)))
+        head = s.get(FeedHead, 1)
+        terminals = list(s.scalars(select(AuditEntry.terminal).where(AuditEntry.id > start)))
+        active = dict(s.execute(select(Staff.username, Staff.active).where(
+            Staff.username.in_(["clerk10", "clerk11"]))).all())
+    assert ids == list(range(1, start + 2 * WRITES_PER_PROCESS + 1))
+    assert head is not None
+    assert head.audit_seq == ids[-1]
+    assert sorted(set(terminals)) == ["proc-clerk10", "proc-clerk11"]
+    print("interleaving:", "".join(t[-1] for t in terminals if t))
+    assert terminals.count("proc-clerk10") == WRITES_PER_PROCESS
+    assert active == {"clerk10": True, "clerk11": True}
+    report = verify_audit(Ctx(hall_db, SYSTEM_ACTOR))
+    assert report.ok, report.problems
+    assert report.entries == len(ids)
+
+
+def test_cli_audit_verify(hall_db: Database, monkeypatch: pytest.MonkeyPatch,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    argv = ["--db", hall_db.url, "--user", "admin1", "audit", "verify"]
+    assert main(argv) == 0
+    assert "审计日志完好" in capsys.readouterr().out
+    _tamper_after(hall_db)
+    assert main(argv) != 0
+    out = capsys.readouterr().out
+    assert "第 5 条" in out
+    assert "第 6 条" not in out

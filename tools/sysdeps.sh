@@ -9,7 +9,7 @@ set -euo pipefail
 
 PKGS=(fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
       libdbus-1-3 libxcb-cursor0 libglib2.0-0 poppler-utils cups cups-bsd printer-driver-cups-pdf
-      espeak-ng)
+      espeak-ng libpulse0)
 
 if ! command -v dpkg >/dev/null 2>&1; then
     echo "sysdeps: not a Debian/Ubuntu system; install a CJK TrueType font (e.g. WenQuanYi Micro"

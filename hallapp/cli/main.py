@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_queue, cmd_staff
+from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_queue, cmd_run, cmd_staff
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
 
-MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue]
+MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -21,7 +21,6 @@ from hallapp.core.catalogue import (
     MAX_NAME,
     Item,
     _Reader,
-    check_unique_codes,
     parse_item,
 )
 from hallapp.core.errors import NotFound, ValidationError
@@ -59,23 +58,26 @@ class ParsedCatalogue:
     departments: tuple[dict[str, str], ...]
     queues: tuple[dict[str, Any], ...]
     items: tuple[Item, ...]
+    # The row each item came from (the Excel row for XLSX), for messages after parsing.
+    item_rows: tuple[int, ...] = ()
 
 
 def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
     """Validate a whole catalogue document; raise ValidationError naming sheet, row and field."""
     if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
         raise ValidationError(f"文件格式不正确：应为 {FORMAT}", field="format")
-    departments = tuple(_parse_department(raw, _row(raw, n))
-                        for n, raw in enumerate(_list(doc, "departments"), start=1))
-    queues = tuple(_parse_queue(raw, _row(raw, n))
-                   for n, raw in enumerate(_list(doc, "queues"), start=1))
-    _unique([d["code"] for d in departments], "departments", "code")
-    _unique([q["code"] for q in queues], "queues", "code")
-    _unique([q["prefix"] for q in queues], "queues", "prefix")
-    rows = [(_row(raw, n), raw) for n, raw in enumerate(_list(doc, "items"), start=1)]
-    items = tuple(_in_sheet("items", lambda r=raw, n=n: parse_item(r, n)) for n, raw in rows)
-    _in_sheet("items", lambda: check_unique_codes(items))
-    return ParsedCatalogue(departments, queues, items)
+    raw = {key: _list(doc, key) for key in ("departments", "queues", "items")}
+    rows = {key: [_row(r, n) for n, r in enumerate(raw[key], start=1)] for key in raw}
+    departments = tuple(_parse_department(r, n)
+                        for r, n in zip(raw["departments"], rows["departments"], strict=True))
+    queues = tuple(_parse_queue(r, n) for r, n in zip(raw["queues"], rows["queues"], strict=True))
+    _unique([d["code"] for d in departments], "departments", "code", rows["departments"])
+    _unique([q["code"] for q in queues], "queues", "code", rows["queues"])
+    _unique([q["prefix"] for q in queues], "queues", "prefix", rows["queues"])
+    items = tuple(_in_sheet("items", lambda r=r, n=n: parse_item(r, n))
+                  for r, n in zip(raw["items"], rows["items"], strict=True))
+    _unique([(i.code, i.version) for i in items], "items", "code", rows["items"])
+    return ParsedCatalogue(departments, queues, items, tuple(rows["items"]))
 
 
 def _row(raw: Any, position: int) -> int:
@@ -98,13 +100,14 @@ def _in_sheet(sheet: str, fn: Any) -> Any:
                               sheet=sheet) from None
 
 
-def _unique(values: Sequence[str], sheet: str, name: str) -> None:
-    seen: dict[str, int] = {}
-    for row, v in enumerate(values, start=1):
+def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -> None:
+    seen: dict[Any, int] = {}
+    for row, v in zip(rows, values, strict=True):
         if v in seen:
-            raise ValidationError(f"{sheet}：第 {row} 行：字段 {name} 重复：{v}"
-                                  f"（与第 {seen[v]} 行相同）",
-                                  row=row, field=name, code="duplicate", sheet=sheet)
+            shown = v[0] if isinstance(v, tuple) else v
+            raise ValidationError(
+                f"{sheet}：第 {row} 行：字段 {name} 重复：{shown}（与第 {seen[v]} 行相同）",
+                row=row, field=name, code="duplicate", sheet=sheet)
         seen[v] = row
 
 
@@ -161,7 +164,7 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
         depts = _upsert_departments(uow.session, parsed.departments)
         queues = _upsert_queues(uow.session, hall, parsed.queues)
         counts = {"added": 0, "new_version": 0, "unchanged": 0}
-        for row, item in enumerate(parsed.items, start=1):
+        for row, item in zip(parsed.item_rows, parsed.items, strict=True):
             if item.department not in depts:
                 raise ValidationError(f"items：第 {row} 行：字段 department "
                                       f"未知部门 {item.department}",

@@ -68,3 +68,12 @@ def as_dict(obj: Any) -> Any:
     if isinstance(obj, datetime | date):
         return obj.isoformat()
     return obj
+
+
+def is_connection_error(exc: BaseException) -> bool:
+    """True when ``exc`` means the database cannot be reached (as opposed to a bug)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(exc, OperationalError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)

@@ -188,7 +188,7 @@ def list_queues(ctx: Ctx) -> list[QueueInfo]:
     with ctx.uow(readonly=True) as uow:
         waiting = dict(uow.session.execute(
             select(Ticket.queue_id, func.count()).where(Ticket.state == "waiting")
-            .group_by(Ticket.queue_id)).tuples().all())
+            .group_by(Ticket.queue_id)).all())
         return [QueueInfo(q.code, q.name, q.prefix, q.category, q.daily_quota,
                           q.target_wait_minutes, waiting.get(q.id, 0))
                 for q in uow.session.scalars(select(Queue).order_by(Queue.code))]

@@ -234,3 +234,24 @@ def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
         return info
 
 
+
+
+@action(Perm.TAKE_TICKET)
+def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
+    """A kiosk could not print the ticket: withdraw it so nobody is called for a number
+    they never got. The row stays (state ``cancelled``), so numbering has no gap."""
+    with ctx.uow() as uow:
+        s = uow.session
+        ticket = s.get(Ticket, ticket_id)
+        if ticket is None:
+            raise StateError(f"号码 {ticket_id} 不存在", code="unknown_ticket")
+        if ticket.state != "waiting":
+            raise StateError(f"号码 {ticket.number} 已不在等候中，不能撤销", code="not_waiting")
+        ticket.state, ticket.closed_at, ticket.note = "cancelled", uow.now, reason[:300]
+        s.flush()
+        uow.audit("ticket_cancel_unprinted", "ticket", ticket.id, before={"state": "waiting"},
+                  after={"state": "cancelled", "reason": reason})
+        uow.emit("ticket_cancelled", ticket=ticket.id, number=ticket.number)
+        info = ticket_info(s, ticket, with_position=False)
+        uow.commit()
+        return info

@@ -139,6 +139,7 @@ def _toggle_worker(url: str, username: str, count: int, barrier: Any) -> None:
     """One OS process: ``count`` audited writes on one account, after a common start."""
     db = Database(url)
     ctx = Ctx(db, SYSTEM_ACTOR, terminal=f"proc-{username}")
+    staff.list_staff(ctx)  # connect and configure the mappers before the race starts
     barrier.wait()
     for n in range(count):
         staff.set_active(ctx, username, n % 2 == 1)
@@ -167,7 +168,6 @@ def test_chain_stays_valid_with_two_writing_processes(hall_db: Database) -> None
     assert head is not None
     assert head.audit_seq == ids[-1]
     assert sorted(set(terminals)) == ["proc-clerk10", "proc-clerk11"]
-    print("interleaving:", "".join(t[-1] for t in terminals if t))
     assert terminals.count("proc-clerk10") == WRITES_PER_PROCESS
     assert active == {"clerk10": True, "clerk11": True}
     report = verify_audit(Ctx(hall_db, SYSTEM_ACTOR))

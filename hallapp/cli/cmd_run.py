@@ -1,0 +1,44 @@
+"""run ROLE, demo: open the Qt clients (the UI is imported only when asked for)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hallapp.cli.common import CliEnv
+from hallapp.config import resolve_db_url
+from hallapp.services.setup import init_database
+
+ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "admin")
+
+
+def register(sub: Any) -> None:
+    run = sub.add_parser("run", help="打开一个终端：kiosk|counter|display|rating|backoffice|"
+                         "supervisor|admin")
+    run.add_argument("role", choices=ROLES)
+    run.add_argument("--window", type=int, help="窗口号（counter / rating）")
+    run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
+    run.add_argument("--lang", choices=("zh", "en"), default="zh", help="界面语言")
+    run.set_defaults(func=cmd_run, log_role="ui")
+    demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
+    demo.add_argument("--lang", choices=("zh", "en"), default="zh")
+    demo.set_defaults(func=cmd_demo, log_role="ui")
+
+
+def cmd_run(env: CliEnv) -> int:
+    from hallapp.ui import launcher
+
+    a = env.args
+    if a.role not in launcher.available_roles():
+        roles = ", ".join(launcher.available_roles())
+        print(f"hallapp: 终端 {a.role} 尚未包含在此版本中；可用：{roles}")
+        return 2
+    return launcher.run(a.role, resolve_db_url(a.db), window=a.window, fullscreen=a.fullscreen,
+                        lang=a.lang, user=a.user)
+
+
+def cmd_demo(env: CliEnv) -> int:
+    from hallapp.ui import launcher
+
+    url = resolve_db_url(env.args.db)
+    init_database(env.db, demo=True)
+    return launcher.run_demo(url, lang=env.args.lang)

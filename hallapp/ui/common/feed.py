@@ -1,0 +1,77 @@
+"""The change feed inside a Qt client: a background thread waits for events and hands
+them to the GUI thread by signal, so views refresh only what changed, without F5.
+
+Losing the database is a state, not a crash: ``connection_lost`` fires once (the window
+shows its banner), the thread retries with backoff, and ``connection_restored`` fires when
+the database answers again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from hallapp.services.feed import FeedEvent, open_feed
+from hallapp.store.uow import Database
+
+log = logging.getLogger("hallapp.ui.feed")
+
+
+class FeedWatcher(QObject):
+    events_arrived = Signal(list)  # list[FeedEvent]
+    connection_lost = Signal(str)
+    connection_restored = Signal()
+
+    def __init__(self, db: Database, parent: QObject | None = None, *,
+                 wait_seconds: float = 0.5) -> None:
+        super().__init__(parent)
+        self.db, self.wait_seconds = db, wait_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.online = True
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="hallapp-feed", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=3)
+            self._thread = None
+
+    def _run(self) -> None:
+        reader: Any = None
+        backoff = 0.5
+        while not self._stop.is_set():
+            try:
+                if reader is None:
+                    reader = open_feed(self.db)
+                events: list[FeedEvent] = reader.wait(self.wait_seconds)
+                self._set_online(True)
+                backoff = 0.5
+                if events:
+                    self.events_arrived.emit(events)
+            except Exception as exc:
+                log.warning("feed: %s", exc)
+                self._set_online(False, str(exc))
+                if reader is not None:
+                    reader.close()
+                reader = None
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 5.0)
+        if reader is not None:
+            reader.close()
+
+    def _set_online(self, online: bool, why: str = "") -> None:
+        if online == self.online:
+            return
+        self.online = online
+        if online:
+            self.connection_restored.emit()
+        else:
+            self.connection_lost.emit(why)

@@ -1,0 +1,128 @@
+"""Start a client window: ``hallapp run ROLE`` and ``hallapp demo``.
+
+Every client gets a service context (database + the logged-in account) and its own change
+feed watcher; it never sees a Session. Clients are registered in ``CLIENTS`` by role.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from hallapp.config import terminal_name
+from hallapp.core.roles import Actor, Role
+from hallapp.services.context import Ctx
+from hallapp.services.staff import login
+from hallapp.store import schema
+from hallapp.store.uow import Database
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.login import LoginDialog
+from hallapp.ui.common.qt_app import application
+
+DEMO_PASSWORD = "demo1234"
+
+
+@dataclass(frozen=True)
+class ClientSpec:
+    module: str  # module with ``create(ctx, feed, options) -> QWidget``
+    title: str
+    demo_user: str
+
+
+CLIENTS: dict[str, ClientSpec] = {
+    "display": ClientSpec("hallapp.ui.board.display", "综合屏", "display1"),
+    "kiosk": ClientSpec("hallapp.ui.kiosk.window", "自助取号", "kiosk1"),
+    "counter": ClientSpec("hallapp.ui.counter.window", "窗口工作台", "clerk1"),
+    "rating": ClientSpec("hallapp.ui.counter.rating", "服务评价", "display1"),
+    "backoffice": ClientSpec("hallapp.ui.backoffice.window", "后台审批", "approver_szamr"),
+    "supervisor": ClientSpec("hallapp.ui.supervisor.window", "值班长看板", "supervisor1"),
+    "admin": ClientSpec("hallapp.ui.admin.window", "管理", "admin1"),
+}
+
+
+def available_roles() -> list[str]:
+    """Roles whose client module exists in this build."""
+    return [role for role, spec in CLIENTS.items() if importlib.util.find_spec(spec.module)]
+
+
+def _actor(ctx: Ctx, spec: ClientSpec, user: str | None, demo: bool) -> Actor | None:
+    password = os.environ.get("HALLAPP_PASSWORD")
+    name = user or os.environ.get("HALLAPP_USER")
+    if demo:
+        name, password = name or spec.demo_user, password or DEMO_PASSWORD
+    if name and password:
+        return login(ctx, name, password)
+    return LoginDialog.ask(ctx, spec.title)
+
+
+def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any]) -> QWidget:
+    spec = CLIENTS[role]
+    ctx = Ctx(db, actor, terminal=terminal_name())
+    feed = FeedWatcher(db)
+    module = importlib.import_module(spec.module)
+    widget: QWidget = module.create(ctx, feed, options)
+    feed.setParent(widget)
+    feed.start()
+    widget.destroyed.connect(feed.stop)
+    return widget
+
+
+def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool = False,
+        lang: str = "zh", user: str | None = None, demo: bool = False) -> int:
+    app = application(lang)
+    db = Database(db_url)
+    schema.upgrade(db)
+    base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
+    try:
+        actor = _actor(base, CLIENTS[role], user, demo)
+    except Exception as exc:
+        QMessageBox.critical(None, "hallapp", user_message(exc, "login"))
+        return 15
+    if actor is None:
+        return 0
+    widget = create_client(role, db, actor, {"window": window, "fullscreen": fullscreen})
+    _show(widget, fullscreen)
+    code = app.exec()
+    db.dispose()
+    return int(code)
+
+
+def run_demo(db_url: str, *, lang: str = "zh",
+             extra: Callable[[Database], None] | None = None) -> int:
+    """One of each client on the demo hall, in one process, so the whole flow is visible."""
+    app = application(lang)
+    db = Database(db_url)
+    schema.upgrade(db)
+    base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
+    widgets = []
+    for role in available_roles():
+        spec = CLIENTS[role]
+        actor = login(base, spec.demo_user, DEMO_PASSWORD)
+        widget = create_client(role, db, actor, {"window": 1, "fullscreen": False})
+        widget.setWindowTitle(f"hallapp 演示 · {spec.title}")
+        widgets.append(widget)
+        widget.show()
+    if extra is not None:
+        extra(db)
+    code = app.exec()
+    db.dispose()
+    return int(code)
+
+
+def _display_role() -> Role:
+    return Role.DISPLAY
+
+
+def _show(widget: QWidget, fullscreen: bool) -> None:
+    if fullscreen:
+        widget.showFullScreen()
+    else:
+        widget.show()
+    QApplication.processEvents()

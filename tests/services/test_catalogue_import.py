@@ -1,0 +1,281 @@
+"""Catalogue import: validated completely, all-or-nothing, versioned; export round-trips.
+
+Each bad file must be refused with a message naming the row (the Excel row for XLSX) and
+the field, and must leave the database exactly as it was — including departments and
+queues the same file would have added before the bad item was reached.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from conftest import actor_for
+from hallapp.cli.cmd_catalogue import read_catalogue_file, write_catalogue_file
+from hallapp.core.errors import ValidationError
+from hallapp.services.catalogue import export_catalogue, get_item, import_catalogue, list_items
+from hallapp.services.catalogue_xlsx import ITEM_COLS, from_xlsx, to_xlsx
+from hallapp.services.context import Ctx
+from hallapp.services.setup import init_database
+from hallapp.store.models import AuditEntry, Department, Queue, ServiceItem
+from hallapp.store.uow import Database
+
+Doc = dict[str, Any]
+
+
+@pytest.fixture
+def admin(ctx_for: Callable[[str], Ctx]) -> Ctx:
+    return ctx_for("admin1")
+
+
+@pytest.fixture
+def demo_doc(admin: Ctx) -> Doc:
+    return export_catalogue(admin)
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.read_session() as s:
+        return {m.__tablename__: int(s.scalar(select(func.count()).select_from(m)) or 0)
+                for m in (ServiceItem, AuditEntry, Department, Queue)}
+
+
+def _with_extras(doc: Doc) -> Doc:
+    """The file also adds a department and a queue: a partial write would show in counts."""
+    doc = copy.deepcopy(doc)
+    doc["departments"].append({"code": "NEWDEPT", "name": "新部门"})
+    doc["queues"].append({"code": "NQ", "name": "新队列", "prefix": "NQ", "category": None,
+                          "daily_quota": None, "time_quotas": [], "target_wait_minutes": 20})
+    return doc
+
+
+def _set(path: str, value: Any) -> Callable[[Doc], None]:
+    """A mutation: ``items.2.department`` = value."""
+
+    def mutate(doc: Doc) -> None:
+        *parents, last = path.split(".")
+        node: Any = doc
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+
+    return mutate
+
+
+def _duplicate_item(source: int, target: int) -> Callable[[Doc], None]:
+    def mutate(doc: Doc) -> None:
+        doc["items"][target]["code"] = doc["items"][source]["code"]
+
+    return mutate
+
+
+# (mutation, row, field, words the message must contain)
+JSON_CASES: dict[str, tuple[Callable[[Doc], None], int, str, str]] = {
+    "duplicate_code": (_duplicate_item(1, 3), 4, "code", "重复"),
+    "unknown_department": (_set("items.2.department", "NOPE"), 3, "department", "NOPE"),
+    "unknown_queue": (_set("items.4.queue", "ZZ"), 5, "queue", "ZZ"),
+    "empty_name": (_set("items.0.name", "  "), 1, "name", "不能为空"),
+    "overlong_name": (_set("items.5.name", "长" * 201), 6, "name", "过长"),
+    "bad_limit_unit": (_set("items.6.promised_limit.unit", "fortnight"), 7,
+                       "promised_limit.unit", "fortnight"),
+    "bad_material": (_set("items.1.materials.0.form", "papyrus"), 2,
+                     "materials[0].form", "papyrus"),
+    "empty_department_name": (_set("departments.1.name", ""), 2, "name", "不能为空"),
+    "bad_queue_prefix": (_set("queues.0.prefix", "a1"), 1, "prefix", "大写字母"),
+}
+
+
+@pytest.mark.parametrize("case", list(JSON_CASES))
+def test_bad_json_import_names_row_and_field_and_changes_nothing(
+        case: str, admin: Ctx, demo_doc: Doc, hall_db: Database, tmp_path: Path) -> None:
+    mutate, row, field, words = JSON_CASES[case]
+    doc = _with_extras(demo_doc)
+    mutate(doc)
+    path = tmp_path / "bad.json"
+    write_catalogue_file(doc, str(path))
+    before = _counts(hall_db)
+    with pytest.raises(ValidationError) as err:
+        import_catalogue(admin, read_catalogue_file(str(path)))
+    assert (err.value.row, err.value.field) == (row, field)
+    assert f"第 {row} 行" in err.value.message
+    assert f"字段 {field}" in err.value.message
+    assert words in err.value.message
+    assert _counts(hall_db) == before
+
+
+def test_malformed_json_file(admin: Ctx, hall_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "hallapp-catalogue",\n "items": [\n  {"code": 1,,}\n]}\n',
+                    encoding="utf-8")
+    before = _counts(hall_db)
+    with pytest.raises(ValidationError) as err:
+        read_catalogue_file(str(path))
+    assert err.value.field == "file"
+    assert "JSON 格式错误" in err.value.message
+    assert "line 3" in err.value.message
+    with pytest.raises(ValidationError) as err:
+        import_catalogue(admin, {"format": "something-else", "items": []})
+    assert err.value.field == "format"
+    assert _counts(hall_db) == before
+
+
+# --- XLSX -------------------------------------------------------------------------------
+
+
+def _workbook(doc: Doc) -> Workbook:
+    return load_workbook(io.BytesIO(to_xlsx(doc)))
+
+
+def _bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _cell(wb: Workbook, sheet: str, row: int, column: str, value: Any) -> None:
+    ws = wb[sheet]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=row, column=header.index(column) + 1, value=value)
+
+
+def _append_copy(sheet: str, row: int) -> Callable[[Workbook], int]:
+    def mutate(wb: Workbook) -> int:
+        ws = wb[sheet]
+        ws.append([c.value for c in ws[row]])
+        return int(ws.max_row)
+
+    return mutate
+
+
+def _xl(sheet: str, row: int, column: str, value: Any) -> Callable[[Workbook], int]:
+    def mutate(wb: Workbook) -> int:
+        _cell(wb, sheet, row, column, value)
+        return row
+
+    return mutate
+
+
+# (mutation returning the Excel row it broke, field, words)
+XLSX_CASES: dict[str, tuple[Callable[[Workbook], int], str, str]] = {
+    "duplicate_code": (_append_copy("items", 3), "code", "重复"),
+    "unknown_department": (_xl("items", 4, "department", "NOPE"), "department", "NOPE"),
+    "unknown_queue": (_xl("items", 6, "queue", "ZZ"), "queue", "ZZ"),
+    "empty_name": (_xl("items", 3, "name", None), "name", "不能为空"),
+    "overlong_name": (_xl("items", 7, "name", "长" * 201), "name", "过长"),
+    "bad_limit_unit": (_xl("items", 8, "promised_limit.unit", "fortnight"),
+                       "promised_limit.unit", "fortnight"),
+    "unknown_material_item": (_xl("materials", 5, "item_code", "NOITEM"), "item_code",
+                              "NOITEM"),
+    "bad_queue_time_quota": (_xl("queues", 2, "time_quotas", "9点到12点"), "time_quotas",
+                             "09:00-12:00=160"),
+    "duplicate_department": (_append_copy("departments", 2), "code", "重复"),
+}
+
+
+@pytest.mark.parametrize("case", list(XLSX_CASES))
+def test_bad_xlsx_import_names_the_excel_row(case: str, admin: Ctx, demo_doc: Doc,
+                                             hall_db: Database) -> None:
+    mutate, field, words = XLSX_CASES[case]
+    wb = _workbook(_with_extras(demo_doc))
+    row = mutate(wb)
+    before = _counts(hall_db)
+    with pytest.raises(ValidationError) as err:
+        import_catalogue(admin, from_xlsx(_bytes(wb)))
+    assert (err.value.row, err.value.field) == (row, field), err.value.message
+    assert f"第 {row} 行" in err.value.message
+    assert f"字段 {field}" in err.value.message
+    assert words in err.value.message
+    assert _counts(hall_db) == before
+
+
+def test_unreadable_xlsx() -> None:
+    with pytest.raises(ValidationError) as err:
+        from_xlsx(b"PK\x03\x04 not really a workbook")
+    assert err.value.field == "file"
+    wb = Workbook()
+    with pytest.raises(ValidationError) as err:
+        from_xlsx(_bytes(wb))
+    assert err.value.field == "departments"
+
+
+# --- round trips ------------------------------------------------------------------------
+
+
+def _admin_of_new_hall(db: Database) -> Ctx:
+    init_database(db, demo=False, admin_password="Admin1234")
+    return Ctx(db, actor_for(db, "admin"), terminal="test")
+
+
+def test_json_round_trip_is_byte_identical(admin: Ctx, empty_db: Database,
+                                           tmp_path: Path) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    write_catalogue_file(export_catalogue(admin), str(a))
+    other = _admin_of_new_hall(empty_db)
+    result = import_catalogue(other, read_catalogue_file(str(a)))
+    write_catalogue_file(export_catalogue(other), str(b))
+    assert result.items_added == len(json.loads(a.read_text(encoding="utf-8"))["items"]) > 40
+    assert a.read_bytes() == b.read_bytes()
+
+
+def _cells(data: bytes) -> dict[str, list[tuple[Any, ...]]]:
+    wb = load_workbook(io.BytesIO(data))
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+
+
+def test_xlsx_export_is_deterministic(demo_doc: Doc) -> None:
+    first, second = to_xlsx(demo_doc), to_xlsx(demo_doc)
+    assert _cells(first) == _cells(second)
+    assert first == second
+    # Same bytes at any time of day: no save time in the zip entries or the properties.
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        assert b"2000-01-01T00:00:00Z</dcterms:modified>" in z.read("docProps/core.xml")
+
+
+def test_xlsx_round_trip_keeps_every_field(admin: Ctx, demo_doc: Doc,
+                                           empty_db: Database) -> None:
+    data = to_xlsx(demo_doc)
+    sheet_items = _cells(data)["items"]
+    assert list(sheet_items[0]) == ITEM_COLS
+    assert len(sheet_items) == len(demo_doc["items"]) + 1
+    other = _admin_of_new_hall(empty_db)
+    import_catalogue(other, from_xlsx(data))
+    again = export_catalogue(other)
+    assert again == demo_doc
+    assert to_xlsx(again) == data
+
+
+def test_changed_item_gets_a_new_version_and_keeps_the_old(admin: Ctx, demo_doc: Doc,
+                                                           hall_db: Database) -> None:
+    doc = copy.deepcopy(demo_doc)
+    item = doc["items"][0]
+    code, old_name = item["code"], item["name"]
+    item["name"] = old_name + "（2026 年修订）"
+    item["materials"] = item["materials"][:-1]
+    result = import_catalogue(admin, doc)
+    assert (result.items_added, result.items_new_version, result.items_unchanged) == (
+        0, 1, len(doc["items"]) - 1)
+    current = get_item(admin, code)
+    assert (current.version, current.name) == (2, item["name"])
+    assert len(current.materials) == len(demo_doc["items"][0]["materials"]) - 1
+    old = get_item(admin, code, version=1)
+    assert (old.version, old.name) == (1, old_name)
+    assert len(old.materials) == len(demo_doc["items"][0]["materials"])
+    with hall_db.read_session() as s:
+        rows = s.execute(select(ServiceItem.version, ServiceItem.in_force)
+                         .where(ServiceItem.code == code).order_by(ServiceItem.version)).all()
+    assert [tuple(r) for r in rows] == [(1, False), (2, True)]
+    assert {s.code: s.version for s in list_items(admin)}[code] == 2
+    # The same file again changes nothing; the export names the version in force.
+    again = import_catalogue(admin, doc)
+    assert (again.items_new_version, again.items_unchanged) == (0, len(doc["items"]))
+    exported = {i["code"]: i for i in export_catalogue(admin)["items"]}
+    assert exported[code]["version"] == 2

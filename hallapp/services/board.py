@@ -34,7 +34,7 @@ def recent_calls(ctx: Ctx, limit: int = 8) -> list[CallRecord]:
             .where(Ticket.hall_day == today(hall, uow.now), Ticket.called_at.is_not(None),
                    Ticket.state.in_(("called", "serving", "done")))
             .order_by(Ticket.called_at.desc()).limit(limit)).all()
-        return [CallRecord(n, q, w, at, r) for n, q, w, at, r in rows]
+        return [CallRecord(n, q, w, at, r) for n, q, w, at, r in rows if at is not None]
 
 
 @action(Perm.VIEW_HALL)

@@ -17,6 +17,8 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from hallapp.core.roles import Actor, Perm, authorize
 from hallapp.store.uow import Clock, Database, UnitOfWork, utc_now
 
+__all__ = ["REGISTRY", "Clock", "Ctx", "Database", "action", "as_dict", "is_connection_error"]
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

@@ -56,3 +56,8 @@ def init_database(db: Database, *, demo: bool = False, admin_password: str | Non
     add_staff_bulk(ctx, [{"username": "admin", "name": "管理员", "role": "admin",
                           "password": admin_password}])
     return InitResult(revision, True, False, 0)
+
+
+def migrate(db: Database) -> str | None:
+    """Bring the schema to the head revision (every client does this at start)."""
+    return schema.upgrade(db)

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hallapp.config import terminal_name
 from hallapp.core.roles import Actor, Role
-from hallapp.services.context import Ctx
+from hallapp.services.context import Ctx, Database
+from hallapp.services.setup import migrate
 from hallapp.services.staff import login
-from hallapp.store import schema
-from hallapp.store.uow import Database
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.login import LoginDialog
@@ -78,7 +77,7 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
         lang: str = "zh", user: str | None = None, demo: bool = False) -> int:
     app = application(lang)
     db = Database(db_url)
-    schema.upgrade(db)
+    migrate(db)
     base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
     try:
         actor = _actor(base, CLIENTS[role], user, demo)
@@ -99,7 +98,7 @@ def run_demo(db_url: str, *, lang: str = "zh",
     """One of each client on the demo hall, in one process, so the whole flow is visible."""
     app = application(lang)
     db = Database(db_url)
-    schema.upgrade(db)
+    migrate(db)
     base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
     widgets = []
     for role in available_roles():

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from hallapp.services.context import Database
 from hallapp.services.feed import FeedEvent, open_feed
-from hallapp.store.uow import Database
 
 log = logging.getLogger("hallapp.ui.feed")
 

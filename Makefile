@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.hallapp-installed
 
-.PHONY: run test setup sysdeps lint pytest bench screenshots clean
+.PHONY: run test setup sysdeps lint pytest bench screenshots clean i18n
 
 run: setup
 	$(BIN)/hallapp init --demo
@@ -16,7 +16,16 @@ run: setup
 
 test: setup lint pytest
 
-setup: sysdeps $(STAMP)
+QM     := ui/translations/hallapp_en.qm
+
+setup: sysdeps $(STAMP) $(QM)
+
+$(QM): ui/translations/hallapp_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the .ts from the sources (then translate the new entries and commit the .ts).
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete $$(find hallapp/ui -name '*.py') -ts ui/translations/hallapp_en.ts
 
 sysdeps:
 	@bash tools/sysdeps.sh
@@ -39,6 +48,9 @@ pytest:
 
 bench: setup
 	$(BIN)/python bench/queue_bench.py
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -101,7 +101,7 @@ def _width(text: str) -> int:
 
 
 def add_json(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
 
 
 def group(sub: Any, name: str, help_text: str) -> Any:

@@ -11,12 +11,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_queue, cmd_run, cmd_staff
+from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_print, cmd_queue, cmd_run, cmd_staff
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
+from hallapp.store.engine import hide_password
 
-MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run]
+MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _propagate_globals(sub: Any) -> None:
-    """Accept --db/--user after the subcommand too (``hallapp queue list --db URL``)."""
+    """Accept --db/--user after the subcommand too (``hallapp queue list --db URL``).
+
+    Also gives each subcommand its own description, so ``hallapp staff add --help`` says
+    what the command does, not only which options it takes.
+    """
+    for choice in sub._choices_actions:  # the help= of add_parser, shown by its own --help
+        parser = sub.choices[choice.dest]
+        parser.description = parser.description or choice.help
     for p in {id(p): p for p in sub.choices.values()}.values():
         nested = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
         for n in nested:
@@ -50,6 +58,13 @@ def _propagate_globals(sub: Any) -> None:
             p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
             p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
                            help=argparse.SUPPRESS)
+
+
+def _loggable(argv: Sequence[str] | None, args: argparse.Namespace) -> str:
+    """The command line for the log, with the password of a ``--db`` URL hidden."""
+    line = " ".join(sys.argv[1:] if argv is None else argv)
+    url = getattr(args, "db", None)
+    return line.replace(url, hide_password(url)) if url else line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 0
-        log.info("command %s (db %s)", " ".join(sys.argv[1:]), env.db.safe_url)
+        log.info("command %s (db %s)", _loggable(argv, args), env.db.safe_url)
         result = args.func(env)
         return int(result or 0)
     except DomainError as exc:
@@ -73,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         ref = log_error(exc, "cli")
-        print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {exc}；详见日志 "
+        first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log
+        print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
               f"{setup_logging()}", file=sys.stderr)
         return 1
     finally:

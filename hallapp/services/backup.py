@@ -169,9 +169,13 @@ def _reset_sequences(conn: Connection, tables: dict[str, Table]) -> None:
         if len(pk) != 1 or not isinstance(pk[0].type, Integer):
             continue
         # pg_get_serial_sequence is NULL for ids we number ourselves; setval(NULL) is a no-op.
+        # Names are quoted: "window" is a reserved word in PostgreSQL.
+        quote = conn.dialect.identifier_preparer.quote
+        name, col = quote(table.name), quote(pk[0].name)
         conn.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
-            f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"))
+            f"SELECT setval(pg_get_serial_sequence(:table, :col), "
+            f"COALESCE((SELECT MAX({col}) FROM {name}), 0) + 1, false)"),
+            {"table": name, "col": pk[0].name})
 
 
 def _verify(ctx: Ctx) -> bool:

@@ -228,7 +228,9 @@ def _store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: 
     data = item.as_dict()
     current = session.scalars(select(ServiceItem).where(
         ServiceItem.code == item.code, ServiceItem.in_force.is_(True))).first()
-    if current is not None and current.data == data:
+    # The content decides, not the version number: a file exported before a new version
+    # was made (or one that never numbers versions) must not create yet another version.
+    if current is not None and {**current.data, "version": None} == {**data, "version": None}:
         return "unchanged"
     version = item.version
     taken = session.scalars(select(ServiceItem.id).where(

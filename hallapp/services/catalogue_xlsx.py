@@ -10,12 +10,14 @@ them (header = row 1), so an error message points at the row the user sees.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.writer.excel import ExcelWriter
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.catalogue import FORMAT
@@ -40,6 +42,7 @@ MATERIAL_COLS = [
 LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords",
                "auto_approve.applicant_types"}
 FIXED_TIME = datetime(2000, 1, 1)  # workbook metadata, so equal catalogues give equal files
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def _flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -105,9 +108,24 @@ def to_xlsx(doc: Mapping[str, Any]) -> bytes:
     _sheet(wb, "items", ITEM_COLS, items)
     _sheet(wb, "materials", MATERIAL_COLS, materials)
     wb.properties.created = wb.properties.modified = FIXED_TIME
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return _save_without_clock(wb)
+
+
+def _save_without_clock(wb: Workbook) -> bytes:
+    """Save so that equal catalogues give equal bytes, whenever they are exported.
+
+    ``Workbook.save`` stamps the wall clock into docProps/core.xml (``modified``) and every
+    zip entry; ExcelWriter leaves the properties alone, and the entries are re-stamped here.
+    """
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, ZIP_TIME), src.read(info),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _sheet(wb: Workbook, title: str, cols: list[str], rows: Iterable[Mapping[str, Any]]) -> None:
@@ -120,7 +138,7 @@ def _sheet(wb: Workbook, title: str, cols: list[str], rows: Iterable[Mapping[str
 def from_xlsx(data: bytes) -> dict[str, Any]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ValidationError(f"无法读取 XLSX 文件：{exc}", field="file") from None
     sheets = {name: _rows(wb, name) for name in ("departments", "queues", "items", "materials")}
     queues = [{**q, "_row": n, "time_quotas": _quotas_from_text(q.get("time_quotas"), n)}

@@ -13,6 +13,7 @@ the database and lock-free progress integers with this process.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import multiprocessing.connection
 import os
@@ -236,14 +237,16 @@ def check_windows(tickets: list[Ticket], audits: list[AuditEntry],
         assert [c[1] for c in calls] == [f[1] for f in finishes], f"window {number} interleaved"
     held: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
     for t in tickets:
-        assert t.window_id is not None and t.called_at and t.finished_at
+        assert t.window_id is not None
+        assert t.called_at is not None
+        assert t.finished_at is not None
         held[t.window_id].append((t.called_at, t.finished_at))
     served: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
     for r in records:
         served[r.window_id].append((r.started_at, r.finished_at))
     for intervals in (*held.values(), *served.values()):
         intervals.sort()
-        for (_, end), (start, _) in zip(intervals, intervals[1:], strict=False):
+        for (_, end), (start, _) in itertools.pairwise(intervals):
             assert start >= end, "a window held two tickets at once"
     assert set(held) <= set(windows)
 

@@ -52,26 +52,43 @@ def opened(ctx_for: CtxFor, window: int) -> Ctx:
     return clerk
 
 
-def test_green_then_appointment_then_transferred_at_its_place_then_oldest(
+def test_green_channel_then_checked_in_appointment_then_oldest(
         ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
     kiosk = ctx_for("kiosk1")
     slot = appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(10))[0]
     code = appointments.book(ctx_for("clerk1"), slot.id).code
-    assert take(kiosk, "A", clock) == "A001"                # 09:00
-    assert take(kiosk, "B", clock) == "B001"                # 09:01
-    assert take(kiosk, "A", clock) == "A002"                # 09:02
-    assert appointments.checkin(kiosk, code).number == "A003"  # 09:03, on time
+    assert take(kiosk, "A", clock) == "A001"                   # 09:00
+    assert take(kiosk, "A", clock) == "A002"                   # 09:01
+    assert appointments.checkin(kiosk, code).number == "A003"  # 09:02, on time
     clock.advance(minutes=1)
-    assert take(kiosk, "A", clock, priority="pregnant") == "A004"  # 09:04 green channel
-    clerk10 = opened(ctx_for, 10)
-    assert windows.call_next(clerk10, 10).number == "B001"
-    moved = windows.transfer(clerk10, 10, to_queue="A", reason="应到商事登记办理")
-    assert (moved.queue, moved.state) == ("A", "waiting")
+    assert take(kiosk, "A", clock, priority="pregnant") == "A004"  # 09:03 green channel
+    assert take(kiosk, "A", clock) == "A005"                   # 09:04
     clerk11 = opened(ctx_for, 11)
-    # A004 green first, A003 appointment, then by take time with B001 at its 09:01 place.
-    assert serve_all(clerk11, 11, 5) == ["A004", "A003", "A001", "B001", "A002"]
-    assert call_rules(hall_db) == ["precedence", "priority", "priority", "precedence",
-                                   "precedence", "precedence"]
+    assert serve_all(clerk11, 11, 5) == ["A004", "A003", "A001", "A002", "A005"]
+    assert call_rules(hall_db) == ["priority", "priority", "precedence", "precedence",
+                                   "precedence"]
+
+
+def test_ticket_transferred_to_a_queue_keeps_its_original_place(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    kiosk = ctx_for("kiosk1")
+    take(kiosk, "B")
+    take(kiosk, "B", clock)                   # B001, B002 at 09:00
+    assert take(kiosk, "A", clock) == "A001"  # 09:01
+    assert take(kiosk, "B", clock) == "B003"  # 09:02: will move to queue A
+    assert take(kiosk, "A", clock) == "A002"  # 09:03
+    clerk10 = opened(ctx_for, 10)
+    assert serve_all(clerk10, 10, 2) == ["B001", "B002"]
+    assert windows.call_next(clerk10, 10).number == "B003"
+    clock.advance(minutes=5)
+    moved = windows.transfer(clerk10, 10, to_queue="A", reason="应到商事登记办理")
+    assert (moved.number, moved.queue, moved.state, moved.window) == ("B003", "A", "waiting",
+                                                                      None)
+    with hall_db.read_session() as s:
+        row = s.scalars(select(Ticket).where(Ticket.number == "B003")).one()
+    assert row.order_at == row.taken_at  # the take time is kept, not the transfer time
+    # Neither at the front nor at the back: between A001 (09:01) and A002 (09:03).
+    assert serve_all(opened(ctx_for, 11), 11, 3) == ["A001", "B003", "A002"]
 
 
 def test_ratio_window_alternates_two_to_one(ctx_for: CtxFor, clock: FakeClock,
@@ -104,7 +121,7 @@ def test_aging_lets_a_low_precedence_ticket_through_after_45_minutes(
     take(kiosk, "E")                  # 09:00
     for _ in range(4):
         take(kiosk, "C", clock)       # 09:00 … 09:03, always more C than the window serves
-    clock.advance(minutes=41)         # 09:44: E001 has waited 44 minutes
+    clock.advance(minutes=40)         # 09:44: E001 has waited 44 minutes
     assert serve_all(clerk4, 4, 1) == ["C001"]
     clock.advance(minutes=1)          # 09:45: 45 minutes, the aging limit
     assert serve_all(clerk4, 4, 2) == ["E001", "C002"]

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pytest
 from argon2 import PasswordHasher
+from conftest import FakeClock
 from sqlalchemy import select, update
 
-from conftest import FakeClock
 from hallapp.core.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from hallapp.core.roles import Actor, Role
 from hallapp.services import staff
@@ -47,24 +47,30 @@ def _staff_id(db: Database, username: str) -> int:
         return int(s.scalars(select(Staff.id).where(Staff.username == username)).one())
 
 
-def test_login_ok_returns_the_actor_and_is_audited(hall_db: Database, clock: FakeClock) -> None:
-    """With the real demo hash and hasher."""
+def test_login_ok_wrong_password_unknown_user_disabled(
+        hall_db: Database, clock: FakeClock, ctx_for: Callable[[str], Ctx]) -> None:
+    """With the real demo hashes and hasher."""
     anon = Ctx(hall_db, Actor("anonymous", Role.DISPLAY), clock=clock, terminal="test")
     actor = staff.login(anon, "clerk1", DEMO_PASSWORD)
-    assert actor.username == "clerk1"
-    assert actor.role is Role.CLERK
+    assert (actor.username, actor.role) == ("clerk1", Role.CLERK)
     assert actor.staff_id == _staff_id(hall_db, "clerk1")
     logins = _audits(hall_db, "login")
     assert [(a.entity, a.entity_id) for a in logins] == [("staff", str(actor.staff_id))]
-
-
-@pytest.mark.parametrize("username", ["clerk1", "nobody"])
-def test_wrong_password_or_unknown_user_is_refused(anon: Ctx, username: str) -> None:
+    for username in ("clerk1", "nobody"):
+        with pytest.raises(AuthError) as err:
+            staff.login(anon, username, "wrong-pass1")
+        assert (err.value.code, err.value.exit_code) == ("bad_credentials", 15)
+        assert "用户名或密码错误" in err.value.message
+    admin = ctx_for("admin1")
+    staff.set_active(admin, "clerk6", False)
     with pytest.raises(AuthError) as err:
-        staff.login(anon, username, "wrong-pass1")
+        staff.login(anon, "clerk6", DEMO_PASSWORD)
     assert err.value.code == "bad_credentials"
-    assert err.value.exit_code == 15
-    assert "用户名或密码错误" in err.value.message
+    assert {s.username: s.active for s in staff.list_staff(admin)}["clerk6"] is False
+    staff.set_active(admin, "clerk6", True)
+    assert staff.login(anon, "clerk6", DEMO_PASSWORD).username == "clerk6"
+    assert [a.after for a in _audits(hall_db, "staff_disable")] == [{"active": False}]
+    assert [a.after for a in _audits(hall_db, "staff_enable")] == [{"active": True}]
 
 
 def test_five_failures_lock_the_account_for_15_minutes(anon: Ctx, hall_db: Database,
@@ -73,6 +79,11 @@ def test_five_failures_lock_the_account_for_15_minutes(anon: Ctx, hall_db: Datab
         with pytest.raises(AuthError) as err:
             staff.login(anon, "clerk2", f"wrong{attempt}x")
         assert err.value.code == ("locked" if attempt == 5 else "bad_credentials")
+    # Every failure is audited, the fifth with the lock.
+    failed = _audits(hall_db, "login_failed")
+    assert [a.entity_id for a in failed] == [str(_staff_id(hall_db, "clerk2"))] * 5
+    assert [a.after for a in failed] == [{"locked": False}] * 4 + [{"locked": True}]
+    assert all(a.terminal == "test" for a in failed)
     # Even the right password is refused while locked.
     with pytest.raises(AuthError) as err:
         staff.login(anon, "clerk2", DEMO_PASSWORD)
@@ -92,66 +103,47 @@ def test_five_failures_lock_the_account_for_15_minutes(anon: Ctx, hall_db: Datab
         assert (row.failed_logins, row.locked_until) == (0, None)
 
 
-def test_failures_are_audited_with_the_lock(anon: Ctx, hall_db: Database) -> None:
-    for attempt in range(5):
-        with pytest.raises(AuthError):
-            staff.login(anon, "clerk4", f"bad-pass{attempt}")
-    failed = _audits(hall_db, "login_failed")
-    clerk4 = str(_staff_id(hall_db, "clerk4"))
-    assert [a.entity_id for a in failed] == [clerk4] * 5
-    assert [a.after for a in failed] == [{"locked": False}] * 4 + [{"locked": True}]
-    assert all(a.terminal == "test" for a in failed)
-
-
-def test_failure_count_restarts_after_a_good_login(anon: Ctx) -> None:
-    """Five failures *in a row* lock: a good login in between starts the count again."""
+def test_failures_must_be_in_a_row_and_admin_lifts_a_lock(
+        anon: Ctx, ctx_for: Callable[[str], Ctx]) -> None:
     for _ in range(4):
         with pytest.raises(AuthError):
             staff.login(anon, "clerk5", "bad-pass1")
-    staff.login(anon, "clerk5", DEMO_PASSWORD)
+    staff.login(anon, "clerk5", DEMO_PASSWORD)  # a good login starts the count again
     for _ in range(4):
         with pytest.raises(AuthError) as err:
             staff.login(anon, "clerk5", "bad-pass1")
         assert err.value.code == "bad_credentials"
-
-
-def test_disabled_account_cannot_log_in(anon: Ctx, ctx_for: Callable[[str], Ctx],
-                                        hall_db: Database) -> None:
-    admin = ctx_for("admin1")
-    staff.set_active(admin, "clerk6", False)
     with pytest.raises(AuthError) as err:
-        staff.login(anon, "clerk6", DEMO_PASSWORD)
-    assert err.value.code == "bad_credentials"
-    listed = {s.username: s for s in staff.list_staff(admin)}
-    assert listed["clerk6"].active is False
-    staff.set_active(admin, "clerk6", True)
-    assert staff.login(anon, "clerk6", DEMO_PASSWORD).username == "clerk6"
-    assert [a.after for a in _audits(hall_db, "staff_disable")] == [{"active": False}]
-    assert [a.after for a in _audits(hall_db, "staff_enable")] == [{"active": True}]
+        staff.login(anon, "clerk5", "bad-pass1")
+    assert err.value.code == "locked"
+    staff.set_password(ctx_for("admin1"), "clerk5", "reset1234")
+    assert staff.login(anon, "clerk5", "reset1234").username == "clerk5"
+    with pytest.raises(NotFound):
+        staff.set_password(ctx_for("admin1"), "ghost", "reset1234")
+    with pytest.raises(PermissionDenied):
+        staff.set_password(ctx_for("supervisor1"), "clerk5", "reset1234")
 
 
-def test_change_password_needs_the_old_one(anon: Ctx, hall_db: Database) -> None:
+def test_change_password_needs_the_old_one_and_follows_the_rules(
+        anon: Ctx, hall_db: Database, ctx_for: Callable[[str], Ctx]) -> None:
     with pytest.raises(AuthError):
         staff.change_password(anon, "clerk7", "not-the-old1", "newpass123")
     assert staff.login(anon, "clerk7", DEMO_PASSWORD).username == "clerk7"
+    with pytest.raises(ValidationError) as bad:
+        staff.change_password(anon, "clerk7", DEMO_PASSWORD, "onlyletters")
+    assert bad.value.field == "password"
     staff.change_password(anon, "clerk7", DEMO_PASSWORD, "newpass123")
     with pytest.raises(AuthError):
         staff.login(anon, "clerk7", DEMO_PASSWORD)
     assert staff.login(anon, "clerk7", "newpass123").username == "clerk7"
     assert len(_audits(hall_db, "password_change")) == 1
-
-
-def test_admin_sets_a_password_and_lifts_the_lock(anon: Ctx,
-                                                  ctx_for: Callable[[str], Ctx]) -> None:
-    for _ in range(5):
-        with pytest.raises(AuthError):
-            staff.login(anon, "clerk8", "bad-pass1")
-    staff.set_password(ctx_for("admin1"), "clerk8", "reset1234")
-    assert staff.login(anon, "clerk8", "reset1234").username == "clerk8"
-    with pytest.raises(NotFound):
-        staff.set_password(ctx_for("admin1"), "ghost", "reset1234")
-    with pytest.raises(PermissionDenied):
-        staff.set_password(ctx_for("supervisor1"), "clerk8", "reset1234")
+    admin = ctx_for("admin1")
+    with pytest.raises(ValidationError) as bad:
+        staff.add_staff(admin, "newbie", "新人", "clerk", "short1")
+    assert bad.value.field == "password"
+    with pytest.raises(ValidationError):
+        staff.set_password(admin, "clerk9", "123456789")
+    assert staff.login(anon, "clerk9", DEMO_PASSWORD).username == "clerk9"
 
 
 @pytest.mark.parametrize(("password", "problem"), [
@@ -164,18 +156,6 @@ def test_password_rules(password: str, problem: str) -> None:
         staff.check_password_rules(password)
     assert err.value.field == "password"
     assert problem in err.value.message
-
-
-def test_password_rules_apply_to_every_path(anon: Ctx, ctx_for: Callable[[str], Ctx]) -> None:
-    admin = ctx_for("admin1")
-    with pytest.raises(ValidationError) as err:
-        staff.add_staff(admin, "newbie", "新人", "clerk", "short1")
-    assert err.value.field == "password"
-    with pytest.raises(ValidationError):
-        staff.change_password(anon, "clerk9", DEMO_PASSWORD, "onlyletters")
-    with pytest.raises(ValidationError):
-        staff.set_password(admin, "clerk9", "123456789")
-    assert staff.login(anon, "clerk9", DEMO_PASSWORD).username == "clerk9"
 
 
 def test_add_staff_and_duplicate_username(anon: Ctx, ctx_for: Callable[[str], Ctx],

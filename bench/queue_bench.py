@@ -1,0 +1,508 @@
+"""Queue engine throughput and latency: take ticket and call next with 1, 4, 16 terminals.
+
+Every terminal is its own process with its own ``Database`` (as in the hall). The database
+holds ``--history`` past tickets over ~250 hall days first, so indexes are tested at the size
+of a busy hall's year. Beside each engine the raw limit is measured: one durable single-row
+insert-and-commit in a loop (SQLite with the app's pragmas, WAL + synchronous=FULL;
+PostgreSQL with the default synchronous_commit=on). Every queue operation also writes an
+audit entry and a feed event by design, so the ratio shows what the app makes of the disk.
+
+    .venv/bin/python bench/queue_bench.py --engines sqlite,postgresql --history 5000000 \
+        --terminals 1,4,16 --seconds 10 [--profile]
+
+The SQLite history file is cached in /tmp between runs; PostgreSQL gets a database
+``hallapp_bench_<pid>`` that is dropped at the end. Call-next latency is the call alone; the
+window then finishes the ticket (a second transaction) before it can call again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import multiprocessing as mp
+import os
+import platform
+import pstats
+import shutil
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.engine import make_url
+
+from hallapp.core.errors import EmptyQueue
+from hallapp.core.hallday import format_number
+from hallapp.core.roles import SYSTEM_ACTOR, Actor, Role
+from hallapp.services import tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.services.hall import configure_windows
+from hallapp.services.setup import init_database
+from hallapp.store.models import (
+    DailyCounter,
+    Queue,
+    ServiceRecord,
+    Staff,
+    Ticket,
+    Window,
+    WorkProfileEntry,
+)
+from hallapp.store.uow import Database
+
+# Tuesday 2026-06-02 10:00 in Shanghai: the bench day; history is the 250 working days before.
+BENCH_NOW = datetime(2026, 6, 2, 2, 0, tzinfo=UTC)
+BENCH_DAY = date(2026, 6, 2)
+HISTORY_DAYS = 250
+CACHE_VERSION = 1
+PG_ADMIN = os.environ.get("HALLAPP_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+CHUNK = 100_000
+EXTRA_WINDOWS = [{"number": n, "name": f"压测{n}号窗", "profile_mode": "ratio",
+                  "profile": [{"queue": q, "precedence": i, "ratio": 1}
+                              for i, q in enumerate("ABCDEFZ", 1)]} for n in (15, 16)]
+COLUMNS = ("hall_id", "queue_id", "origin_queue_id", "hall_day", "serial", "number", "state",
+           "channel", "taken_at", "order_at", "appointment", "transferred", "window_id",
+           "called_at", "first_called_at", "started_at", "finished_at", "closed_at", "recalls",
+           "call_count", "noshow_at")
+
+
+# ---------------------------------------------------------------- history and set-up
+
+
+def _ts(day: date, seconds: int) -> str:
+    """Naive UTC text as SQLAlchemy stores it; the hall day opens 09:00 Shanghai (01:00 UTC)."""
+    s = 3600 + seconds
+    return f"{day.isoformat()} {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}.000000"
+
+
+def history_days() -> list[date]:
+    days: list[date] = []
+    day = BENCH_DAY
+    while len(days) < HISTORY_DAYS:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            days.append(day)
+    return days[::-1]
+
+
+def history_rows(queues: list[tuple[int, str, int]], total: int,
+                 hall_id: int) -> Iterator[tuple[Any, ...]]:
+    """``total`` closed tickets: ~85% done, 10% no-show, 5% abandoned, serials 1..n a day."""
+    days = history_days()
+    slots = len(days) * len(queues)
+    for k, (day, (qid, prefix, win)) in enumerate((d, q) for d in days for q in queues):
+        n = total // slots + (1 if k < total % slots else 0)
+        step = max(1, 8 * 3600 // max(n, 1))
+        end = _ts(day, 9 * 3600)
+        for serial in range(1, n + 1):
+            taken = _ts(day, serial * step)
+            called = _ts(day, serial * step + 600)
+            kind = serial % 20
+            if kind == 0:  # abandoned at the end of the day, never called
+                yield (hall_id, qid, qid, day, serial, format_number(prefix, serial), "abandoned",
+                       "kiosk", taken, taken, 0, 0, None, None, None, None, None, end, 0, 0, None)
+            elif kind in (1, 2):
+                yield (hall_id, qid, qid, day, serial, format_number(prefix, serial), "no_show",
+                       "kiosk", taken, taken, 0, 0, win, called, called, None, None, end, 2, 1,
+                       called)
+            else:
+                done = _ts(day, serial * step + 900)
+                yield (hall_id, qid, qid, day, serial, format_number(prefix, serial), "done",
+                       "kiosk", taken, taken, 0, 0, win, called, called, called, done, done, 0,
+                       1, None)
+
+
+def _queues(db: Database) -> tuple[int, list[tuple[int, str, int]]]:
+    with db.read_session() as s:
+        rows = s.execute(select(Queue.hall_id, Queue.id, Queue.prefix, WorkProfileEntry.window_id)
+                         .join(WorkProfileEntry, WorkProfileEntry.queue_id == Queue.id)
+                         .order_by(Queue.id, WorkProfileEntry.window_id)).all()
+    first: dict[int, tuple[int, str, int]] = {}
+    for _hall, qid, prefix, wid in rows:
+        first.setdefault(qid, (qid, prefix, wid))
+    return rows[0][0], list(first.values())
+
+
+def setup_hall(db: Database) -> None:
+    """Demo hall without quotas (the bench takes thousands a day), plus windows 15 and 16."""
+    init_database(db, demo=True, clock=lambda: BENCH_NOW - timedelta(days=400))
+    configure_windows(Ctx(db, SYSTEM_ACTOR, clock=lambda: BENCH_NOW), EXTRA_WINDOWS)
+    with db.write_session() as s:
+        s.execute(update(Queue).values(daily_quota=None, time_quotas=[]))
+        s.execute(text("CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, at VARCHAR(40), "
+                       "payload VARCHAR(200))" if db.is_sqlite else
+                       "CREATE TABLE bench_raw (id BIGSERIAL PRIMARY KEY, at TEXT, payload TEXT)"))
+        s.commit()
+
+
+def load_history(db: Database, total: int) -> None:
+    hall_id, queues = _queues(db)
+    rows = history_rows(queues, total, hall_id)
+    raw = db.writer.raw_connection()
+    try:
+        cur = raw.cursor()
+        if db.is_sqlite:
+            cur.execute("PRAGMA synchronous = OFF")
+            marks = ", ".join("?" * len(COLUMNS))
+            sql = f"INSERT INTO ticket ({', '.join(COLUMNS)}) VALUES ({marks})"
+            while chunk := [r for _, r in zip(range(CHUNK), rows, strict=False)]:
+                cur.executemany(sql, [(*r[:3], r[3].isoformat(), *r[4:]) for r in chunk])
+        else:
+            with cur.copy(f"COPY ticket ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row((*r[:10], bool(r[10]), bool(r[11]), *r[12:]))
+        raw.commit()
+        cur.close()
+    finally:
+        raw.close()
+    _counters(db)
+
+
+def _counters(db: Database) -> None:
+    """daily_counter = max(serial) for every history day, computed by the database."""
+    with db.write_session() as s:
+        s.execute(text("INSERT INTO daily_counter (queue_id, hall_day, last_serial) "
+                       "SELECT queue_id, hall_day, MAX(serial) FROM ticket "
+                       "GROUP BY queue_id, hall_day"))
+        s.commit()
+    if not db.is_sqlite:  # settle the bulk load as a long-running hall would be settled
+        with db.writer.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+            conn.exec_driver_sql("CHECKPOINT")
+
+
+def sqlite_cache(history: int) -> str:
+    path = f"/tmp/hallapp_bench_cache_v{CACHE_VERSION}_{history}.sqlite3"
+    if not os.path.exists(path):
+        building = path + ".building"
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(building + suffix):
+                os.remove(building + suffix)
+        started = time.perf_counter()
+        db = Database(f"sqlite:///{building}")
+        setup_hall(db)
+        load_history(db, history)
+        db.dispose()
+        conn = sqlite3.connect(building)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        os.replace(building, path)
+        print(f"  built {path} in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+@contextmanager
+def prepared(engine: str, history: int) -> Iterator[str]:
+    """A database URL with the hall and its history; removed again afterwards."""
+    if engine == "sqlite":
+        work = "/tmp/hallapp_bench_run.sqlite3"
+        shutil.copyfile(sqlite_cache(history), work)
+        try:
+            yield f"sqlite:///{work}"
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(work + suffix):
+                    os.remove(work + suffix)
+        return
+    admin = Database(PG_ADMIN)
+    name = f"hallapp_bench_{os.getpid()}"
+    url = make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
+    with admin.writer.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        started = time.perf_counter()
+        db = Database(url)
+        setup_hall(db)
+        load_history(db, history)
+        db.dispose()
+        print(f"  loaded {history} tickets into {name} in {time.perf_counter() - started:.0f} s",
+              flush=True)
+        yield url
+    finally:
+        with admin.writer.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def reset_day(url: str, waiting_per_queue: int = 0) -> None:
+    """Forget the bench day (tickets, services, counters, windows); optionally fill queues.
+
+    The prefilled tickets wait in every queue so windows have something to call; the audit
+    log and the feed keep growing across runs, as they do in a hall.
+    """
+    db = Database(url)
+    hall_id, queues = _queues(db)
+    with db.write_session() as s:
+        today_ids = select(Ticket.id).where(Ticket.hall_day == BENCH_DAY)
+        s.execute(delete(ServiceRecord).where(ServiceRecord.ticket_id.in_(today_ids)))
+        s.execute(delete(Ticket).where(Ticket.hall_day == BENCH_DAY))
+        s.execute(delete(DailyCounter).where(DailyCounter.hall_day == BENCH_DAY))
+        s.execute(update(Window).values(state="closed", clerk_id=None, call_history=[],
+                                        consecutive_priority=0))
+        for qid, prefix, _win in queues if waiting_per_queue else []:
+            for serial in range(1, waiting_per_queue + 1):
+                at = BENCH_NOW - timedelta(seconds=waiting_per_queue - serial + 1)
+                s.add(Ticket(hall_id=hall_id, queue_id=qid, origin_queue_id=qid,
+                             hall_day=BENCH_DAY, serial=serial,
+                             number=format_number(prefix, serial), state="waiting",
+                             channel="kiosk", taken_at=at, order_at=at, appointment=False,
+                             transferred=False, recalls=0, call_count=0))
+            s.add(DailyCounter(queue_id=qid, hall_day=BENCH_DAY, last_serial=waiting_per_queue))
+        s.commit()
+    db.dispose()
+
+
+# ---------------------------------------------------------------- terminals
+
+
+def _ctx(url: str, username: str, offset_s: float) -> Ctx:
+    db = Database(url)
+    with db.read_session() as s:
+        row = s.scalars(select(Staff).where(Staff.username == username)).one()
+        actor = Actor(row.username, Role(row.role), row.id, row.name, row.department_id,
+                      row.window_number)
+    offset = timedelta(seconds=offset_s)
+    return Ctx(db, actor, clock=lambda: datetime.now(UTC) + offset, terminal=username)
+
+
+def _operation(kind: str, url: str, idx: int, offset_s: float) -> Callable[[], list[float]]:
+    """One terminal's operation; returns the latencies of its transactions (timed first)."""
+    if kind == "take":
+        ctx = _ctx(url, f"kiosk{idx % 2 + 1}", offset_s)
+        codes = "ABCDEFZ"
+        turn = iter(range(idx, 10**9))
+
+        def take() -> list[float]:
+            t = time.perf_counter()
+            tickets.take_ticket(ctx, codes[next(turn) % len(codes)])
+            return [time.perf_counter() - t]
+
+        return take
+    if kind == "call":
+        number = idx + 1
+        ctx = _ctx(url, f"clerk{number}" if number <= 14 else "supervisor1", offset_s)
+        windows.open_window(ctx, number)
+
+        def call() -> list[float]:
+            t = time.perf_counter()
+            windows.call_next(ctx, number)
+            t2 = time.perf_counter()
+            windows.finish(ctx, number)
+            return [t2 - t, time.perf_counter() - t2]
+
+        return call
+    return _raw_operation(url)
+
+
+def _raw_operation(url: str) -> Callable[[], list[float]]:
+    """The limit: one durable single-row insert-and-commit, without the app around it."""
+    sql = "INSERT INTO bench_raw (at, payload) VALUES (?, ?)"
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        conn: Any = sqlite3.connect(parsed.database or "", isolation_level=None, timeout=15)
+        for pragma in ("busy_timeout = 15000", "journal_mode = WAL", "synchronous = FULL"):
+            conn.execute(f"PRAGMA {pragma}")
+
+        def commit() -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(sql, (datetime.now(UTC).isoformat(), "x" * 100))
+            conn.execute("COMMIT")
+    else:
+        import psycopg
+
+        conn = psycopg.connect(parsed.set(drivername="postgresql")
+                               .render_as_string(hide_password=False))
+        sql = sql.replace("?", "%s")
+
+        def commit() -> None:
+            conn.execute(sql, (datetime.now(UTC).isoformat(), "x" * 100))
+            conn.commit()
+
+    def raw() -> list[float]:
+        t = time.perf_counter()
+        commit()
+        return [time.perf_counter() - t]
+
+    return raw
+
+
+def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, barrier: Any,
+             out: Any) -> None:
+    """A terminal process: set up, wait for the others, then work for ``seconds``."""
+    op = _operation(kind, url, idx, offset_s)
+    barrier.wait()
+    start = time.monotonic()
+    end = start + seconds
+    lats: list[list[float]] = []
+    dry = False
+    while time.monotonic() < end:
+        try:
+            lats.append(op())
+        except EmptyQueue:
+            dry = True
+            break
+    out.put((time.monotonic() - start, lats, dry))
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: str
+    terminals: int
+    ops: int
+    seconds: float
+    latencies: list[float]
+    follow: list[float]
+    dry: bool
+
+    @property
+    def rate(self) -> float:
+        return self.ops / self.seconds
+
+    def pct(self, p: float, follow: bool = False) -> float:
+        data = sorted(self.follow if follow else self.latencies)
+        return 1000 * data[min(len(data) - 1, int(p / 100 * len(data)))] if data else 0.0
+
+
+def run_phase(kind: str, url: str, n: int, seconds: float) -> Phase:
+    ctx = mp.get_context("spawn")
+    barrier, out = ctx.Barrier(n + 1), ctx.Queue()
+    offset = (BENCH_NOW - datetime.now(UTC)).total_seconds()
+    procs = [ctx.Process(target=terminal, args=(kind, url, i, seconds, offset, barrier, out))
+             for i in range(n)]
+    for p in procs:
+        p.start()
+    barrier.wait(timeout=300)
+    results = [out.get(timeout=seconds + 300) for _ in procs]
+    for p in procs:
+        p.join()
+        if p.exitcode != 0:
+            raise SystemExit(f"{kind} terminal failed with exit code {p.exitcode}")
+    lats = [lat for _e, rows, _d in results for lat in rows]
+    return Phase(kind, n, len(lats), max(e for e, _r, _d in results),
+                 [x[0] for x in lats], [x[1] for x in lats if len(x) > 1],
+                 any(d for _e, _r, d in results))
+
+
+# ---------------------------------------------------------------- profile and report
+
+
+def profile(url: str, kind: str, seconds: float) -> str:
+    """cProfile of one terminal working alone in this process; the top of the tottime list."""
+    reset_day(url, 400 if kind == "call" else 0)
+    op = _operation(kind, url, 0, (BENCH_NOW - datetime.now(UTC)).total_seconds())
+    prof = cProfile.Profile()
+    end, count = time.monotonic() + seconds, 0
+    prof.enable()
+    while time.monotonic() < end:
+        op()
+        count += 1
+    prof.disable()
+    out = f"/tmp/queue_bench_{make_url(url).get_backend_name()}_{kind}.prof"
+    prof.dump_stats(out)
+    stats = pstats.Stats(prof)
+    stats.sort_stats("tottime")
+    lines = [f"{kind}: {count} ops in {seconds:.0f} s, profile in {out}"]
+    width = 0
+    for func, (_cc, nc, tt, ct, _callers) in sorted(
+            stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:18]:  # type: ignore[attr-defined]
+        name = f"{os.path.basename(func[0])}:{func[1]}({func[2]})"
+        width = max(width, len(name))
+        lines.append(f"  {tt / count * 1000:7.3f} ms/op self {ct / count * 1000:7.3f} ms/op cum "
+                     f"{nc / count:6.1f} calls/op  {name}")
+    return "\n".join(lines)
+
+
+def _proc_field(path: str, key: str) -> str:
+    with open(path) as fh:
+        return next((line.split(":", 1)[1].strip() for line in fh if line.startswith(key)),
+                    "?")
+
+
+def machine() -> list[str]:
+    cpu = _proc_field("/proc/cpuinfo", "model name")
+    mem = int(_proc_field("/proc/meminfo", "MemTotal").split()[0])
+    return [f"- machine: {os.cpu_count()} CPUs ({cpu}), {mem / 1024 / 1024:.1f} GiB RAM, "
+            f"{platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+            f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+            f"- command: `.venv/bin/python bench/{os.path.basename(sys.argv[0])} "
+            f"{' '.join(sys.argv[1:])}`"]
+
+
+def pg_version(url: str) -> str:
+    db = Database(url)
+    with db.read_session() as s:
+        version = str(s.scalar(text("SHOW server_version")))
+        sync = str(s.scalar(text("SHOW synchronous_commit")))
+    db.dispose()
+    return f"- PostgreSQL {version}, synchronous_commit={sync}"
+
+
+HEADER = ("| engine | terminals | operation | ops/s | p50 ms | p99 ms | raw commits/s "
+          "(1 conn / N conns) | ops / raw(N) | txn / raw(N) |\n"
+          "|---|---:|---|---:|---:|---:|---:|---:|---:|")
+
+
+def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
+    txn = phase.rate * (2 if phase.kind == "call" else 1)
+    name = {"take": "take ticket", "call": "call next (+ finish)"}[phase.kind]
+    if phase.kind == "call":
+        name += f" (finish p50 {phase.pct(50, True):.1f} / p99 {phase.pct(99, True):.1f} ms)"
+    if phase.dry:
+        name += " — a queue ran dry"
+    return (f"| {engine} | {phase.terminals} | {name} | {phase.rate:.0f} | {phase.pct(50):.1f} "
+            f"| {phase.pct(99):.1f} | {raw1.rate:.0f} / {rawn.rate:.0f} "
+            f"| {phase.rate / rawn.rate:.0%} | {txn / rawn.rate:.0%} |")
+
+
+def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    rows, notes = [], []
+    with prepared(engine, args.history) as url:
+        if engine == "postgresql":
+            notes.append(pg_version(url))
+        raw1 = run_phase("raw", url, 1, args.seconds)
+        for n in args.terminals:
+            rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
+            for kind in ("take", "call"):
+                reset_day(url, args.waiting if kind == "call" else 0)
+                phase = run_phase(kind, url, n, args.seconds)
+                rows.append(row(engine, phase, raw1, rawn))
+                print(rows[-1], flush=True)
+        if args.profile:
+            notes.extend(profile(url, kind, args.seconds) for kind in ("take", "call"))
+    return rows, notes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--history", type=int, default=5_000_000)
+    parser.add_argument("--terminals", default="1,4,16")
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--waiting", type=int, default=400,
+                        help="tickets waiting in each queue before the call-next runs")
+    parser.add_argument("--profile", action="store_true",
+                        help="also cProfile one terminal per operation and engine")
+    parser.add_argument("--out", help="also write the markdown block to this file")
+    args = parser.parse_args()
+    args.terminals = [int(n) for n in args.terminals.split(",")]
+    rows, notes = [], []
+    for engine in args.engines.split(","):
+        print(f"{engine}: preparing {args.history} historical tickets", flush=True)
+        r, n = bench_engine(engine, args)
+        rows += r
+        notes += n
+    report = "\n".join([*machine(), *(n for n in notes if n.startswith("- ")), "", HEADER,
+                        *rows, "", *(n for n in notes if not n.startswith("- "))])
+    print("\n" + report)
+    if args.out:
+        with open(args.out, "w") as fh:
+            fh.write(report + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""print ticket|receipt|notice|history: documents to a PDF file or to a CUPS queue.
+
+``--printer NAME`` hands the PDF to CUPS with ``lp -d NAME`` after ``lpstat -p NAME`` has
+shown the queue exists and is enabled; otherwise (or with ``--pdf PATH`` as well) the PDF is
+written to a file, ``./<ref>.pdf`` by default. Every outcome — saved, printed or failed — is
+logged with the printing service, so the print log also covers the command line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.errors import DomainError
+from hallapp.core.hallday import hall_zone
+from hallapp.documents.model import NOTICE_KINDS
+from hallapp.services import printing
+from hallapp.services.context import Ctx
+from hallapp.services.printing import PrintJob, PrintRecord
+
+OUTCOME_ZH = {"printed": "已打印", "failed": "失败", "saved": "已保存"}
+_C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+
+
+def register(sub: Any) -> None:
+    p = group(sub, "print", "打印排队号、受理回执和通知书（PDF 文件或 CUPS 打印机）")
+    t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
+    t.add_argument("ticket")
+    t.add_argument("--width", type=int, choices=(58, 80), default=80, help="热敏纸宽度（毫米）")
+    _outputs(t)
+    t.set_defaults(func=lambda env: _print(env, lambda ctx: printing.ticket_document(
+        ctx, env.args.ticket, width_mm=env.args.width)))
+    r = p.add_parser("receipt", help="打印受理回执")
+    r.add_argument("case", help="办件编号")
+    _outputs(r, page=True)
+    r.set_defaults(func=lambda env: _print(env, lambda ctx: printing.receipt_document(
+        ctx, env.args.case, page=env.args.page)))
+    n = p.add_parser("notice", help="打印通知书：" + "/".join(NOTICE_KINDS))
+    n.add_argument("case", help="办件编号")
+    n.add_argument("kind", choices=NOTICE_KINDS)
+    _outputs(n, page=True)
+    n.set_defaults(func=lambda env: _print(env, lambda ctx: printing.notice_document(
+        ctx, env.args.case, env.args.kind, page=env.args.page)))
+    h = p.add_parser("history", help="某号码或办件的打印记录（含重印）")
+    h.add_argument("ref", help="办件编号或排队号")
+    add_json(h)
+    h.set_defaults(func=lambda env: emit(env.args, printing.print_history(
+        env.ctx(), env.args.ref), _history_text))
+
+
+def _outputs(p: Any, *, page: bool = False) -> None:
+    p.add_argument("--pdf", metavar="PATH", help="保存为 PDF 文件（默认 ./<编号>.pdf）")
+    p.add_argument("--printer", metavar="NAME", help="发送到 CUPS 打印机（lp -d NAME）")
+    if page:
+        p.add_argument("--page", choices=("A4", "A5"), default="A4", help="纸张")
+    add_json(p)
+
+
+def _print(env: CliEnv, make: Callable[[Ctx], PrintJob]) -> int:
+    ctx = env.ctx()
+    job = make(ctx)
+    records: list[PrintRecord] = []
+    if env.args.pdf or not env.args.printer:
+        path = Path(env.args.pdf or f"{_file_stem(job.ref)}.pdf")
+        path.write_bytes(job.pdf)
+        records.append(printing.record_print(ctx, job, f"pdf:{path.resolve()}", "saved"))
+    if env.args.printer:
+        records.append(_send_to_cups(ctx, job, env.args.printer))
+    emit(env.args, records, _history_text)
+    return 0
+
+
+def _file_stem(ref: str) -> str:
+    """``2026-11-24/A001`` → ``2026-11-24_A001``: a ref made safe as a file name."""
+    return re.sub(r"[^\w.-]+", "_", ref)
+
+
+def _send_to_cups(ctx: Ctx, job: PrintJob, name: str) -> PrintRecord:
+    try:
+        request = cups_print(name, job)
+    except DomainError as exc:
+        printing.record_print(ctx, job, name, "failed", detail=exc.message)
+        raise
+    return printing.record_print(ctx, job, name, "printed", detail=request)
+
+
+def _run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    exe = shutil.which(args[0])
+    if exe is None:
+        raise DomainError(f"未找到 CUPS 命令 {args[0]}，请安装 cups-client（或 cups-bsd）",
+                          code="print_failed")
+    return subprocess.run([exe, *args[1:]], input=stdin, capture_output=True, timeout=60,
+                          env=_C_LOCALE, check=False)
+
+
+def check_cups_printer(name: str) -> None:
+    """Refuse a queue CUPS does not know, or one that is disabled (paused)."""
+    state = _run(["lpstat", "-p", name])
+    out = state.stdout.decode(errors="replace")
+    if state.returncode != 0 or f"printer {name} " not in out:
+        raise DomainError(f"未找到打印机 {name}（lpstat -p 中没有此打印机）",
+                          code="print_failed", printer=name)
+    if " disabled" in out:
+        raise DomainError(f"打印机 {name} 已停用（离线或缺纸），请检查后重印",
+                          code="print_failed", printer=name)
+
+
+def cups_print(name: str, job: PrintJob) -> str:
+    """Queue the job's PDF on CUPS printer ``name``; returns lp's request line."""
+    check_cups_printer(name)
+    sent = _run(["lp", "-d", name, "-t", job.title], stdin=job.pdf)
+    if sent.returncode != 0:
+        detail = sent.stderr.decode(errors="replace").strip()[:200]
+        raise DomainError(f"打印机 {name} 拒绝了打印任务：{detail}", code="print_failed",
+                          printer=name)
+    return sent.stdout.decode(errors="replace").strip()
+
+
+def _history_text(records: list[PrintRecord]) -> str:
+    if not records:
+        return "（无打印记录）"
+    zone = hall_zone()
+    return table([("时间", "文书", "编号", "操作人", "终端", "打印机", "结果", "重印")] + [
+        (f"{r.at.astimezone(zone):%Y-%m-%d %H:%M:%S}", r.document, r.ref, r.actor,
+         r.terminal or "", r.printer or "", OUTCOME_ZH.get(r.outcome, r.outcome),
+         "是" if r.reprint else "") for r in records])

@@ -1,0 +1,183 @@
+"""The back office (后台审批): the department's queue, claim, decisions, return, result ready.
+
+An approver sees and acts on the cases of their own department only. A case is claimed by
+one approver at a time: the claim is a conditional ``UPDATE … WHERE claimed_by IS NULL AND
+state = … AND version = …`` (see :func:`hallapp.services.case_common.move`), and every
+decision afterwards requires ``claimed_by = me`` in the same way, so two approvers racing on
+one case can never both claim or both decide. Corrections and special procedures (which stop
+the clock) are in :mod:`hallapp.services.case_clock`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sqlalchemy import select
+
+from hallapp.core.case_rules import CaseAction
+from hallapp.core.errors import PermissionDenied, StateError, ValidationError
+from hallapp.core.roles import Actor, Perm, Role
+from hallapp.core.timelimits import conclusion
+from hallapp.services.calendar_admin import hall_time
+from hallapp.services.case_common import BACKOFFICE_STATES, case_by_ref, move, owed_codes
+from hallapp.services.case_views import CaseDetail, CaseInfo, case_detail, case_info
+from hallapp.services.context import Ctx, action
+from hallapp.store.models import Case, Department, Staff
+from hallapp.store.uow import UnitOfWork
+
+MAX_TEXT = 2000
+
+
+def own_department(actor: Actor) -> int | None:
+    """The department an approver works for; None (all) for supervisors and the system."""
+    if actor.role is not Role.APPROVER:
+        return None
+    if actor.department_id is None:
+        raise PermissionDenied(f"审批人员 {actor.username} 未设置所属部门，不能审批",
+                               code="no_department")
+    return actor.department_id
+
+
+def check_department(actor: Actor, case: Case) -> None:
+    dept = own_department(actor)
+    if dept is not None and case.department_id != dept:
+        raise PermissionDenied(f"办件 {case.number} 不属于本部门，不能查看或审批",
+                               code="other_department", case=case.number)
+
+
+def load_for_review(uow: UnitOfWork, actor: Actor, case_ref: str) -> Case:
+    case = case_by_ref(uow.session, case_ref)
+    check_department(actor, case)
+    return case
+
+
+def require_claimed_by_me(uow: UnitOfWork, actor: Actor, case: Case) -> None:
+    if case.claimed_by == actor.staff_id and case.claimed_by is not None:
+        return
+    holder = uow.session.get(Staff, case.claimed_by) if case.claimed_by else None
+    who = f"已由{holder.name}（{holder.username}）认领" if holder else "尚未认领"
+    raise StateError(f"办件 {case.number} {who}，请先认领后再审批", code="not_claimed",
+                     case=case.number)
+
+
+def text_required(value: str | None, label: str, field: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"{label}不能为空", field=field)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"{label}过长（最多 {MAX_TEXT} 字）", field=field)
+    return text
+
+
+@action(Perm.REVIEW_CASE)
+def review_queue(ctx: Ctx, department: str | None = None) -> list[CaseInfo]:
+    """Open back-office cases of the department, most urgent first (deadline, acceptance)."""
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        dept_id = own_department(ctx.actor)
+        stmt = select(Case).where(Case.state.in_([st.value for st in BACKOFFICE_STATES]))
+        if department:
+            wanted = s.scalar(select(Department.id).where(Department.code == department))
+            if dept_id is not None and wanted != dept_id:
+                raise PermissionDenied(f"只能查看本部门的审批队列（{department} 不是本部门）",
+                                       code="other_department")
+            stmt = stmt.where(Case.department_id == wanted)
+        elif dept_id is not None:
+            stmt = stmt.where(Case.department_id == dept_id)
+        t = hall_time(s)
+        infos = [case_info(s, c, t, uow.now) for c in s.scalars(stmt)]
+    return sorted(infos, key=lambda i: (i.deadline.timestamp() if i.deadline else math.inf,
+                                        (i.accepted_at or i.received_at).timestamp(), i.id))
+
+
+@action(Perm.REVIEW_CASE)
+def show_for_review(ctx: Ctx, case_ref: str) -> CaseDetail:
+    with ctx.uow(readonly=True) as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        return case_detail(uow.session, case, hall_time(uow.session), uow.now,
+                           ctx.actor.role.value)
+
+
+def _finish(uow: UnitOfWork, case: Case) -> CaseInfo:
+    info = case_info(uow.session, case, hall_time(uow.session), uow.now)
+    uow.commit()
+    return info
+
+
+@action(Perm.REVIEW_CASE)
+def claim(ctx: Ctx, case_ref: str) -> CaseInfo:
+    """Take a case for review; refused if another approver holds it or took it first."""
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        if case.claimed_by is not None and case.claimed_by != ctx.actor.staff_id:
+            require_claimed_by_me(uow, ctx.actor, case)
+        move(uow, case, CaseAction.CLAIM,
+             where=[Case.claimed_by.is_(None), Case.state.in_(("accepted", "corrected"))],
+             claimed_by=ctx.actor.staff_id, claimed_at=uow.now)
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def release(ctx: Ctx, case_ref: str) -> CaseInfo:
+    """Give a claimed case back to the department's pool."""
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        move(uow, case, CaseAction.RELEASE, where=[Case.claimed_by == ctx.actor.staff_id],
+             claimed_by=None, claimed_at=None)
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def approve(ctx: Ctx, case_ref: str, opinion: str | None = None) -> CaseInfo:
+    """批准. With 容缺 materials still owed the result is withheld: ``approved_tolerant``."""
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        t = hall_time(uow.session)
+        outcome = conclusion(case.deadline, uow.now, t.calendar, tz=t.tz) if case.deadline \
+            else None
+        move(uow, case, CaseAction.APPROVE, where=[Case.claimed_by == ctx.actor.staff_id],
+             supplements_outstanding=bool(owed_codes(case)),
+             opinion=(opinion or "").strip() or "准予批准", decision="approve",
+             decided_at=uow.now, concluded_at=uow.now, outcome=outcome)
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def deny(ctx: Ctx, case_ref: str, reason: str, legal_basis: str) -> CaseInfo:
+    """不予批准, with the reason and its legal basis for the written decision."""
+    why = text_required(reason, "不予批准理由", "reason")
+    basis = text_required(legal_basis, "法律依据", "legal_basis")
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        t = hall_time(uow.session)
+        outcome = conclusion(case.deadline, uow.now, t.calendar, tz=t.tz) if case.deadline \
+            else None
+        move(uow, case, CaseAction.DENY, where=[Case.claimed_by == ctx.actor.staff_id],
+             opinion=why, legal_basis=basis, decision="deny", decided_at=uow.now,
+             concluded_at=uow.now, outcome=outcome)
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def return_to_front(ctx: Ctx, case_ref: str, reason: str) -> CaseInfo:
+    """Send the case back to the window to be examined and decided again."""
+    why = text_required(reason, "退回原因", "reason")
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        move(uow, case, CaseAction.RETURN_TO_FRONT,
+             where=[Case.claimed_by == ctx.actor.staff_id], opinion=why, claimed_by=None,
+             claimed_at=None)
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def mark_ready(ctx: Ctx, case_ref: str) -> CaseInfo:
+    """制证完成: the approval or denial is ready to be handed out."""
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        move(uow, case, CaseAction.MARK_READY, opinion="结果已制作，待出件")
+        return _finish(uow, case)

@@ -1,0 +1,156 @@
+"""The steps that stop and restart a case's clock, and the 容缺 supplements.
+
+* 补正 (correction): the approver asks for it, the clock stops (``stopped_since``); when the
+  applicant supplies it the stop is closed into ``pauses`` and the deadline is recomputed
+  from acceptance with every stop added back (core.timelimits ClockStop). Supplying at the
+  window counts a hall visit; ``online=True`` (or the approver recording an online
+  submission) does not.
+* 特别程序 (hearing, inspection…): started with a reason by the approver who holds the case,
+  the clock stops until they end it.
+* 容缺 supplements: materials owed under 容缺受理. Brought before the decision they are simply
+  recorded; after an ``approved_tolerant`` decision, the last one releases the result
+  (``approved``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hallapp.core.case_rules import CaseAction, CaseState, next_state
+from hallapp.core.errors import StateError, ValidationError
+from hallapp.core.roles import Perm
+from hallapp.services.backoffice import (
+    load_for_review,
+    require_claimed_by_me,
+    text_required,
+)
+from hallapp.services.calendar_admin import hall_time
+from hallapp.services.case_common import (
+    BACKOFFICE_STATES,
+    case_by_ref,
+    deadline_for,
+    end_pause,
+    frozen_item,
+    move,
+    record_visit,
+)
+from hallapp.services.case_views import CaseInfo, case_info
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.store.models import Case
+from hallapp.store.uow import UnitOfWork
+
+
+def _finish(uow: UnitOfWork, case: Case) -> CaseInfo:
+    info = case_info(uow.session, case, hall_time(uow.session), uow.now)
+    uow.commit()
+    return info
+
+
+@action(Perm.REVIEW_CASE)
+def request_correction(ctx: Ctx, case_ref: str, opinion: str,
+                       materials: Sequence[str] = ()) -> CaseInfo:
+    """补正: tell the applicant at once everything to correct; the clock stops."""
+    text = text_required(opinion, "补正内容", "opinion")
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        item = frozen_item(uow.session, case)
+        codes = {item.material(code).code for code in materials}  # unknown → ValidationError
+        case.materials = [{**m, "status": "faulty", "note": text, "correction": True}
+                          if m["code"] in codes else m for m in case.materials or []]
+        move(uow, case, CaseAction.REQUEST_CORRECTION,
+             where=[Case.claimed_by == ctx.actor.staff_id], opinion=text, stopped_since=uow.now,
+             claimed_by=None, claimed_at=None)
+        return _finish(uow, case)
+
+
+@action(Perm.INTAKE_CASE)
+def supply_correction(ctx: Ctx, case_ref: str, *, online: bool = False) -> CaseInfo:
+    """The applicant brings the corrected materials to a window (or online)."""
+    return _supply_correction(ctx, case_ref, online=online)
+
+
+@action(Perm.REVIEW_CASE)
+def supply_correction_online(ctx: Ctx, case_ref: str) -> CaseInfo:
+    """The approver records corrected materials received online (no hall visit)."""
+    return _supply_correction(ctx, case_ref, online=True, review=True)
+
+
+def _supply_correction(ctx: Ctx, case_ref: str, *, online: bool,
+                       review: bool = False) -> CaseInfo:
+    with ctx.uow() as uow:
+        s = uow.session
+        case = load_for_review(uow, ctx.actor, case_ref) if review else case_by_ref(s, case_ref)
+        next_state(case.state, CaseAction.SUPPLY_CORRECTION, ctx.actor.role.value)
+        case.pauses = end_pause(case, uow.now, "correction")
+        case.stopped_since = None
+        case.materials = [{**m, "status": "received", "correction": False}
+                          if m.get("correction") else m for m in case.materials or []]
+        due = deadline_for(case, frozen_item(s, case), hall_time(s))
+        record_visit(uow, case, "correction", get_hall_row(s).timezone, online=online)
+        move(uow, case, CaseAction.SUPPLY_CORRECTION, deadline=due,
+             opinion="补正材料已提交（网上）" if online else "补正材料已提交（窗口）")
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def start_special(ctx: Ctx, case_ref: str, reason: str) -> CaseInfo:
+    """特别程序 (hearing, expert review, inspection): the clock stops."""
+    text = text_required(reason, "特别程序事由", "reason")
+    with ctx.uow() as uow:
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        move(uow, case, CaseAction.START_SPECIAL, where=[Case.claimed_by == ctx.actor.staff_id],
+             opinion=text, stopped_since=uow.now)
+        return _finish(uow, case)
+
+
+@action(Perm.REVIEW_CASE)
+def end_special(ctx: Ctx, case_ref: str, opinion: str | None = None) -> CaseInfo:
+    with ctx.uow() as uow:
+        s = uow.session
+        case = load_for_review(uow, ctx.actor, case_ref)
+        require_claimed_by_me(uow, ctx.actor, case)
+        next_state(case.state, CaseAction.END_SPECIAL, ctx.actor.role.value)
+        case.pauses = end_pause(case, uow.now, "special")
+        case.stopped_since = None
+        due = deadline_for(case, frozen_item(s, case), hall_time(s))
+        move(uow, case, CaseAction.END_SPECIAL, where=[Case.claimed_by == ctx.actor.staff_id],
+             deadline=due, opinion=(opinion or "").strip() or "特别程序结束")
+        return _finish(uow, case)
+
+
+@action(Perm.INTAKE_CASE)
+def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
+                      online: bool = False) -> CaseInfo:
+    """容缺: the applicant brings owed materials; the last one releases a withheld result."""
+    if not codes:
+        raise ValidationError("请选择补齐的材料", field="materials")
+    with ctx.uow() as uow:
+        s = uow.session
+        case = case_by_ref(s, case_ref)
+        owed = {m["code"] for m in case.materials or [] if m.get("owed")}
+        unknown = [c for c in codes if c not in owed]
+        if unknown:
+            raise ValidationError(f"材料 {'、'.join(unknown)} 不是本办件容缺待补的材料",
+                                  field="materials", code="not_owed")
+        before = case.state
+        tolerant = before == CaseState.APPROVED_TOLERANT
+        if not tolerant and before not in BACKOFFICE_STATES:
+            raise StateError(f"办件 {case.number} 当前状态不能补齐容缺材料", code="wrong_state")
+        case.materials = [{**m, "status": "received", "owed": False}
+                          if m["code"] in codes else m for m in case.materials or []]
+        record_visit(uow, case, "supplement", get_hall_row(s).timezone, online=online)
+        left = sorted(owed - set(codes))
+        opinion = f"补齐容缺材料：{'、'.join(codes)}"
+        if left:
+            opinion += f"；仍缺 {'、'.join(left)}"
+        if tolerant:
+            move(uow, case, CaseAction.SUPPLY_SUPPLEMENT, supplements_outstanding=bool(left),
+                 opinion=opinion)
+        else:
+            s.flush()
+            uow.audit("case_supplement", "case", case.id, before={"owed": sorted(owed)},
+                      after={"number": case.number, "owed": left})
+        return _finish(uow, case)

@@ -1,0 +1,170 @@
+"""The frozen views case services return (never ORM objects), and their builders.
+
+These carry full personal data: they are for the clerk's and approver's screens. Public
+surfaces (boards, the public look-up) must mask with :mod:`hallapp.core.masking`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.core.case_rules import STATE_LABELS, allowed_actions, as_state
+from hallapp.core.catalogue import Item
+from hallapp.core.timelimits import deadline_state, remaining_working_days
+from hallapp.services.calendar_admin import HallTime
+from hallapp.services.case_common import (
+    BACKOFFICE_STATES,
+    deadline_for,
+    frozen_item,
+    owed_codes,
+    qr_payload,
+)
+from hallapp.store.models import (
+    Case,
+    CaseTransition,
+    Department,
+    ServiceItem,
+    Staff,
+    Ticket,
+    Visit,
+)
+
+
+@dataclass(frozen=True)
+class MaterialState:
+    code: str
+    name: str
+    required: bool
+    core: bool
+    status: str | None  # None = not yet checked
+    form: str | None
+    copies: int
+    note: str | None
+    owed: bool  # 容缺: still to be supplied
+
+
+@dataclass(frozen=True)
+class TransitionInfo:
+    at: datetime
+    actor: str
+    action: str
+    from_state: str | None
+    to_state: str
+    opinion: str | None
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    at: datetime
+    purpose: str
+    online: bool
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    id: int
+    number: str
+    verification: str
+    qr_payload: str
+    item_code: str
+    item_version: int
+    item_name: str
+    department: str
+    department_name: str
+    state: str
+    state_label: str
+    applicant_kind: str
+    applicant_name: str
+    applicant_id: str
+    phone: str | None
+    agent: dict[str, Any] | None
+    decision: str | None
+    opinion: str | None
+    legal_basis: str | None
+    auto_approved: bool
+    received_at: datetime
+    accepted_at: datetime | None
+    deadline: datetime | None  # with a running clock stop added up to now
+    supplement_deadline: datetime | None
+    stopped_since: datetime | None
+    decided_at: datetime | None
+    concluded_at: datetime | None
+    outcome: str | None
+    claimed_by: str | None
+    delivered_at: datetime | None
+    delivery: dict[str, Any] | None
+    visits: int
+    window: int | None
+    ticket: str | None
+    timeliness: str | None  # normal / warning / overdue while the case is open
+    remaining_working_days: int | None
+    owed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: CaseInfo
+    materials: tuple[MaterialState, ...]
+    transitions: tuple[TransitionInfo, ...]
+    visits: tuple[VisitInfo, ...]
+    allowed_actions: tuple[str, ...]  # for the acting role, in the current state
+
+
+def timeliness(case: Case, item: Item, t: HallTime, now: datetime
+               ) -> tuple[datetime | None, str | None, int | None]:
+    """(effective deadline, deadline state, working days left) for an open case."""
+    if case.deadline is None or case.accepted_at is None:
+        return case.deadline, None, None
+    if as_state(case.state) not in BACKOFFICE_STATES:
+        return case.deadline, None, None
+    due = deadline_for(case, item, t, now) if case.stopped_since else case.deadline
+    state = deadline_state(due, now, t.calendar, warning_working_days=t.warning_working_days,
+                           tz=t.tz)
+    return due, state, remaining_working_days(due, now, t.calendar, tz=t.tz)
+
+
+def case_info(s: Session, case: Case, t: HallTime, now: datetime,
+              item: Item | None = None) -> CaseInfo:
+    item = item or frozen_item(s, case)
+    row = s.get(ServiceItem, case.item_id)
+    dept = s.get(Department, case.department_id)
+    assert row is not None
+    assert dept is not None
+    claimed = s.get(Staff, case.claimed_by) if case.claimed_by else None
+    ticket = s.get(Ticket, case.ticket_id) if case.ticket_id else None
+    due, state, left = timeliness(case, item, t, now)
+    return CaseInfo(
+        case.id, case.number, case.verification, qr_payload(case), row.code, row.version,
+        row.name, dept.code, dept.name, case.state, STATE_LABELS[as_state(case.state)],
+        case.applicant_kind, case.applicant_name, case.applicant_id, case.phone,
+        dict(case.agent) if case.agent else None, case.decision, case.opinion,
+        case.legal_basis, bool(case.auto_approved), case.received_at, case.accepted_at, due,
+        case.supplement_deadline, case.stopped_since, case.decided_at, case.concluded_at,
+        case.outcome, claimed.username if claimed else None, case.delivered_at,
+        dict(case.delivery) if case.delivery else None, case.visits, case.window_number,
+        ticket.number if ticket else None, state, left, owed_codes(case))
+
+
+def material_states(case: Case) -> tuple[MaterialState, ...]:
+    return tuple(MaterialState(
+        m["code"], m["name"], bool(m["required"]), bool(m["core"]), m.get("status"),
+        m.get("form"), int(m.get("copies") or 0), m.get("note"), bool(m.get("owed")))
+        for m in case.materials or [])
+
+
+def case_detail(s: Session, case: Case, t: HallTime, now: datetime, role: str) -> CaseDetail:
+    materials = material_states(case)
+    transitions = tuple(TransitionInfo(r.at, r.actor, r.action, r.from_state, r.to_state,
+                                       r.opinion)
+                        for r in s.scalars(select(CaseTransition).where(
+                            CaseTransition.case_id == case.id).order_by(CaseTransition.id)))
+    visits = tuple(VisitInfo(v.at, v.purpose, v.online) for v in s.scalars(
+        select(Visit).where(Visit.case_id == case.id).order_by(Visit.id)))
+    actions = tuple(a.value for a in allowed_actions(case.state, role)) \
+        if role in ("clerk", "approver", "supervisor", "admin") else ()
+    return CaseDetail(case_info(s, case, t, now), materials, transitions, visits, actions)

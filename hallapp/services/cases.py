@@ -1,0 +1,281 @@
+"""Intake at the window (收件): open a case from the ticket being served, tick the checklist,
+look cases up, withdraw. The decision itself (受理, 即办, 容缺, 告知承诺, 一次性告知, 不予受理)
+is in :mod:`hallapp.services.case_decide`.
+
+The case keeps the item version in force when it was opened (``item_id`` is that version's
+row), so a catalogue edit later never changes what the case is judged against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.core.case_rules import CaseAction, case_number, verification_code
+from hallapp.core.catalogue import parse_item
+from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hallapp.core.hallday import hall_day, hall_day_bounds
+from hallapp.core.identity import check_id_number, check_phone, check_uscc
+from hallapp.core.intake import (
+    Applicant,
+    MaterialMark,
+    auto_approve_eligible,
+    choose_decision,
+    evaluate,
+)
+from hallapp.core.roles import Perm, Role
+from hallapp.services.blacklist import is_blacklisted
+from hallapp.services.calendar_admin import hall_time
+from hallapp.services.case_common import (
+    case_by_ref,
+    frozen_item,
+    initial_materials,
+    marks_of,
+    move,
+    record,
+    record_visit,
+    with_marks,
+)
+from hallapp.services.case_views import (
+    CaseDetail,
+    CaseInfo,
+    MaterialState,
+    case_detail,
+    case_info,
+    material_states,
+)
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.services.queue_common import open_ticket_at, window_by_number
+from hallapp.store.models import Case, Department, Hall, ServiceItem
+
+APPLICANT_KINDS = ("person", "legal")
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    kind: str  # person (ID card number) | legal (USCC)
+    name: str
+    id_number: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class AgentInput:
+    """Someone applying on the applicant's behalf, with a written authorisation."""
+
+    name: str
+    id_number: str
+    authorisation: str  # what the power of attorney is (number, date)
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class DecisionOption:
+    decision: str
+    allowed: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class IntakeView:
+    """The checklist as marked, and which decisions are open (with the reason if not)."""
+
+    number: str
+    state: str
+    materials: tuple[MaterialState, ...]
+    decisions: tuple[DecisionOption, ...]
+    suggested: str
+    outstanding: tuple[str, ...]
+    auto_approve: bool
+    auto_approve_reason: str
+
+
+def _check_applicant(a: ApplicantInput) -> ApplicantInput:
+    if a.kind not in APPLICANT_KINDS:
+        raise ValidationError(f"申请人类型 {a.kind!r} 无效，应为 person（自然人）或 legal（法人）",
+                              field="kind")
+    name = (a.name or "").strip()
+    if not name:
+        raise ValidationError("请填写申请人姓名或名称", field="name")
+    number = check_id_number(a.id_number) if a.kind == "person" else check_uscc(a.id_number)
+    return ApplicantInput(a.kind, name[:200], number, check_phone(a.phone) if a.phone else None)
+
+
+def _check_agent(agent: AgentInput | None) -> dict[str, str | None] | None:
+    if agent is None:
+        return None
+    if not (agent.name or "").strip():
+        raise ValidationError("请填写代理人姓名", field="agent_name")
+    if not (agent.authorisation or "").strip():
+        raise ValidationError("代理人办理须提交授权委托书，请填写授权委托书信息",
+                              field="authorisation", code="authorisation_required")
+    return {"name": agent.name.strip(), "id_number": check_id_number(agent.id_number),
+            "authorisation": agent.authorisation.strip(),
+            "phone": check_phone(agent.phone) if agent.phone else None}
+
+
+def hall_number_code(hall: Hall) -> str:
+    """Case numbers need 2–12 upper-case letters or digits: ``SZ-FT`` → ``SZFT``."""
+    code = re.sub(r"[^A-Z0-9]", "", hall.code.upper())[:12]
+    return code if len(code) >= 2 else "HALL"
+
+
+def _next_number(s: Session, hall: Hall, day: date) -> str:
+    """Today's next case number; the hall row lock serialises concurrent intakes."""
+    s.execute(select(Hall.id).where(Hall.id == hall.id).with_for_update())
+    prefix = f"{hall_number_code(hall)}-{day:%Y%m%d}-"
+    last = s.scalar(select(Case.number).where(Case.number.like(f"{prefix}%"))
+                    .order_by(Case.number.desc()).limit(1))
+    serial = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return case_number(hall_number_code(hall), day, serial)
+
+
+@action(Perm.INTAKE_CASE)
+def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
+              agent: AgentInput | None = None) -> CaseDetail:
+    """Open a case for the ticket being served at ``window`` (收件)."""
+    who = _check_applicant(applicant)
+    agent_data = _check_agent(agent)
+    with ctx.uow() as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        win = window_by_number(s, hall, window)
+        if ctx.actor.role is Role.CLERK and win.clerk_id not in (None, ctx.actor.staff_id):
+            raise PermissionDenied(f"{window} 号窗口由其他工作人员登录，不能代为收件",
+                                   code="not_your_window")
+        ticket = open_ticket_at(s, win)
+        if ticket is None or ticket.state != "serving":
+            raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",
+                             code="no_serving_ticket")
+        row = s.scalars(select(ServiceItem).where(ServiceItem.code == item_code.strip(),
+                                                  ServiceItem.in_force.is_(True))).first()
+        if row is None:
+            raise NotFound(f"事项 {item_code} 不存在或已停用", field="item", code="unknown_item")
+        number = _next_number(s, hall, hall_day(uow.now, hall.timezone))
+        case = Case(number=number, verification=verification_code(number, hall.secret),
+                    hall_id=hall.id, item_id=row.id, department_id=row.department_id,
+                    ticket_id=ticket.id, window_number=window, clerk_id=ctx.actor.staff_id,
+                    state="received", applicant_kind=who.kind, applicant_name=who.name,
+                    applicant_id=who.id_number, phone=who.phone, agent=agent_data,
+                    materials=initial_materials(parse_item(row.data)), received_at=uow.now,
+                    pauses=[], visits=0, in_person=True, version=1, auto_approved=False)
+        s.add(case)
+        s.flush()
+        record_visit(uow, case, "intake", hall.timezone)
+        record(uow, case, "open", None, "received", f"{row.code} v{row.version}")
+        detail = case_detail(s, case, hall_time(s, hall), uow.now, ctx.actor.role.value)
+        uow.commit()
+    return detail
+
+
+def applicant_of(s: Session, case: Case, day: date) -> Applicant:
+    return Applicant(case.applicant_kind, case.applicant_name, case.applicant_id, case.phone,
+                     on_blacklist=is_blacklisted(s, case.applicant_id, day))
+
+
+def _intake_view(s: Session, case: Case, day: date) -> IntakeView:
+    item = frozen_item(s, case)
+    marks = marks_of(case)
+    applicant = applicant_of(s, case, day)
+    assessment = evaluate(item, marks, applicant)
+    auto, why = auto_approve_eligible(item, assessment, marks, applicant)
+    options = tuple(DecisionOption(d, a.allowed, a.reason)
+                    for d, a in assessment.decisions.items())
+    return IntakeView(case.number, case.state, material_states(case), options,
+                      choose_decision(assessment), assessment.outstanding, auto, why)
+
+
+@action(Perm.INTAKE_CASE)
+def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> IntakeView:
+    """Record the clerk's marks (merged into earlier ones) and say which decisions are open.
+
+    Every mark is checked against the frozen item first: an unknown material, a duplicate,
+    or a commitment where the item or material does not allow one changes nothing.
+    """
+    with ctx.uow() as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        case = case_by_ref(s, case_ref)
+        if case.state != "received":
+            raise StateError(f"办件 {case.number} 已作出收件决定，不能再修改材料核验结果",
+                             code="checklist_closed")
+        merged = {m.code: m for m in marks_of(case)}
+        seen: set[str] = set()
+        for mark in marks:
+            if mark.code in seen:
+                raise ValidationError(f"材料 {mark.code} 重复标记", field="material",
+                                      code="duplicate", material=mark.code)
+            seen.add(mark.code)
+            merged[mark.code] = mark
+        day = hall_day(uow.now, hall.timezone)
+        evaluate(frozen_item(s, case), list(merged.values()), applicant_of(s, case, day))
+        before = [m for m in case.materials or [] if m.get("code") in seen]
+        case.materials = with_marks(case.materials, marks)
+        s.flush()
+        uow.audit("case_checklist", "case", case.id, before={"materials": before},
+                  after={"number": case.number,
+                         "marks": [[m.code, m.status, m.form, m.copies, m.note] for m in marks]})
+        view = _intake_view(s, case, day)
+        uow.commit()
+    return view
+
+
+@action(Perm.INTAKE_CASE)
+def show_checklist(ctx: Ctx, case_ref: str) -> IntakeView:
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        case = case_by_ref(uow.session, case_ref)
+        return _intake_view(uow.session, case, hall_day(uow.now, hall.timezone))
+
+
+@action(Perm.INTAKE_CASE)
+def show_case(ctx: Ctx, case_ref: str) -> CaseDetail:
+    """The full case for the counter (and supervisor): materials, transitions, visits."""
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        case = case_by_ref(s, case_ref)
+        return case_detail(s, case, hall_time(s), uow.now, ctx.actor.role.value)
+
+
+@action(Perm.INTAKE_CASE)
+def list_cases(ctx: Ctx, *, day: date | None = None, state: str | None = None,
+               department: str | None = None, applicant_id: str | None = None,
+               limit: int = 200) -> list[CaseInfo]:
+    """Cases received on a hall day (default today), optionally by state/department/applicant."""
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        stmt = select(Case).order_by(Case.received_at, Case.id).limit(max(1, min(limit, 1000)))
+        if applicant_id:
+            stmt = stmt.where(Case.applicant_id == applicant_id.strip().upper())
+        else:
+            start, end = hall_day_bounds(day or hall_day(uow.now, hall.timezone), hall.timezone)
+            stmt = stmt.where(Case.received_at >= start, Case.received_at < end)
+        if state:
+            stmt = stmt.where(Case.state == state)
+        if department:
+            stmt = stmt.join(Department, Department.id == Case.department_id).where(
+                Department.code == department)
+        t = hall_time(s, hall)
+        return [case_info(s, c, t, uow.now) for c in s.scalars(stmt)]
+
+
+@action(Perm.INTAKE_CASE)
+def withdraw(ctx: Ctx, case_ref: str, reason: str) -> CaseInfo:
+    """The applicant withdraws an open case (撤回申请)."""
+    if not (reason or "").strip():
+        raise ValidationError("撤回须填写原因", field="reason")
+    with ctx.uow() as uow:
+        s = uow.session
+        case = case_by_ref(s, case_ref)
+        move(uow, case, CaseAction.WITHDRAW, opinion=reason.strip(), claimed_by=None,
+             stopped_since=None)
+        info = case_info(s, case, hall_time(s), uow.now)
+        uow.commit()
+    return info

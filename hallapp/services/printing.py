@@ -1,0 +1,174 @@
+"""Printed documents from the database, and the print log.
+
+The document calls read the rows in a read-only unit of work, lay the PDF out after it has
+closed (no session is held while reportlab works) and return a :class:`PrintJob`. Sending the
+job to paper is the client's business (Qt printer, CUPS, ESC/POS); whatever happens, the
+client reports it with :func:`record_print`, so every print, reprint, failure and saved copy
+is in the print log and the audit chain: what, for which ticket or case, by whom, where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import DomainError, ValidationError
+from hallapp.core.roles import Perm
+from hallapp.documents.api import build_notice, build_receipt, build_ticket
+from hallapp.documents.labels import DEFAULT_LABELS
+from hallapp.documents.model import NOTICE_KINDS
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.services.printing_data import (
+    case_by_number,
+    notice_data,
+    receipt_data,
+    ticket_data,
+    ticket_ref,
+)
+from hallapp.services.queue_common import ticket_by_ref, today
+from hallapp.store.models import PrintLog
+
+OUTCOMES = ("printed", "failed", "saved")
+PAGES = ("A4", "A5")
+MAX_DETAIL = 300
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One document ready for paper: ``document`` (ticket, receipt, notice_<kind>) and the
+    ticket or case it is for (``ref``), with the PDF bytes and a title for the print queue."""
+
+    document: str
+    ref: str
+    pdf: bytes
+    title: str
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    id: int
+    at: datetime
+    document: str
+    ref: str
+    actor: str
+    terminal: str | None
+    printer: str | None
+    outcome: str
+    reprint: bool
+    detail: str | None
+
+
+def _check_page(page: str) -> str:
+    if page not in PAGES:
+        raise ValidationError(f"纸张 {page} 无效，应为 A4 或 A5", field="page")
+    return page
+
+
+@action(Perm.PRINT)
+def ticket_document(ctx: Ctx, ref: str | int, width_mm: int = 80,
+                    labels: Mapping[str, str] | None = None) -> PrintJob:
+    """The queue ticket ``ref`` (id, today's number, or ``YYYY-MM-DD/A001``) on a roll."""
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
+        data = ticket_data(uow.session, hall, ticket)
+        job_ref = ticket_ref(ticket)
+    pdf = build_ticket(data, labels, width_mm)
+    return PrintJob("ticket", job_ref, pdf, f"排队号 {data.number}")
+
+
+@action(Perm.PRINT)
+def receipt_document(ctx: Ctx, case_number: str, page: str = "A4",
+                     labels: Mapping[str, str] | None = None) -> PrintJob:
+    """受理回执 of an accepted case (masked per the hall's ``mask_names`` setting)."""
+    _check_page(page)
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        case = case_by_number(uow.session, case_number)
+        data = receipt_data(uow.session, hall, case, ctx.actor)
+    pdf = build_receipt(data, labels, page)
+    number = data.case.case_number
+    return PrintJob("receipt", number, pdf, f"{DEFAULT_LABELS['receipt.title']} {number}")
+
+
+@action(Perm.PRINT)
+def notice_document(ctx: Ctx, case_number: str, kind: str, page: str = "A4",
+                    labels: Mapping[str, str] | None = None) -> PrintJob:
+    """A notice of ``kind`` (missing, refusal, correction, supplement, result) for a case."""
+    if kind not in NOTICE_KINDS:
+        raise ValidationError(f"未知的通知书类型：{kind}（应为 {'/'.join(NOTICE_KINDS)} 之一）",
+                              field="kind", code="invalid_notice_kind")
+    _check_page(page)
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        case = case_by_number(uow.session, case_number)
+        data = notice_data(uow.session, hall, case, kind, ctx.actor, uow.now)
+    pdf = build_notice(kind, data, labels, page)
+    number = data.head.case.case_number
+    return PrintJob(f"notice_{kind}", number, pdf, f"{DEFAULT_LABELS[f'{kind}.title']} {number}")
+
+
+def _already_printed(session: Session, document: str, ref: str) -> bool:
+    return session.scalar(select(PrintLog.id).where(
+        PrintLog.document == document, PrintLog.ref == ref,
+        PrintLog.outcome == "printed").limit(1)) is not None
+
+
+def _record(row: PrintLog) -> PrintRecord:
+    return PrintRecord(row.id, row.at, row.document, row.ref, row.actor, row.terminal,
+                       row.printer, row.outcome, row.reprint, row.detail)
+
+
+@action(Perm.PRINT)
+def record_print(ctx: Ctx, job: PrintJob, printer: str | None, outcome: str,
+                 reprint: bool = False, detail: str | None = None) -> PrintRecord:
+    """Log one attempt to put ``job`` on paper (or into a file).
+
+    ``reprint`` is set whenever the same document of the same ref was printed before, so the
+    log shows reprints even if the caller did not say so.
+    """
+    if outcome not in OUTCOMES:
+        raise ValidationError(f"打印结果 {outcome} 无效，应为 {'/'.join(OUTCOMES)} 之一",
+                              field="outcome")
+    with ctx.uow() as uow:
+        again = reprint or _already_printed(uow.session, job.document, job.ref)
+        row = PrintLog(at=uow.now, document=job.document, ref=job.ref,
+                       actor=ctx.actor.username, terminal=ctx.terminal,
+                       printer=(printer or None) and printer[:200], outcome=outcome,
+                       reprint=again, detail=detail[:MAX_DETAIL] if detail else None)
+        uow.session.add(row)
+        uow.session.flush()
+        uow.audit("document_print", "print_log", row.id, after={
+            "document": job.document, "ref": job.ref, "printer": row.printer,
+            "outcome": outcome, "reprint": again, "detail": row.detail})
+        record = _record(row)
+        uow.commit()
+    return record
+
+
+@action(Perm.PRINT)
+def print_history(ctx: Ctx, ref: str | int) -> list[PrintRecord]:
+    """Every logged print of a ticket or case, oldest first.
+
+    ``ref`` is a print-log ref (case number, ``YYYY-MM-DD/A001``); a ticket may also be named
+    as the ticket service names it (id, or today's number).
+    """
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        text = str(ref).strip().upper()
+        rows = list(s.scalars(select(PrintLog).where(PrintLog.ref == text)
+                              .order_by(PrintLog.id)))
+        if not rows:
+            try:
+                hall = get_hall_row(s)
+                text = ticket_ref(ticket_by_ref(s, hall, ref, today(hall, uow.now)))
+            except DomainError:
+                return []
+            rows = list(s.scalars(select(PrintLog).where(PrintLog.ref == text)
+                                  .order_by(PrintLog.id)))
+        return [_record(r) for r in rows]

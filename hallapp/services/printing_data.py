@@ -1,0 +1,287 @@
+"""Store rows → the plain values :mod:`hallapp.documents` prints.
+
+Everything here reads the ORM rows directly (ticket, case, item version, staff, department)
+and returns frozen document dataclasses, so the documents never look anything up and the
+printing service does not depend on the case workflow services. Masking happens here:
+tickets are always masked; receipts and notices follow the hall setting ``mask_names``.
+
+Choices not fixed by DOMAIN.md:
+
+* A notice is printed only in the states where its decision stands (``NOTICE_STATES``); the
+  容缺 supplement notice needs a supplement deadline instead.
+* The 补正 due date is ``correction_due_days`` (hall setting, default 15) natural days after
+  the clock stopped; the case row has no due date of its own.
+* On a receipt, a missing or faulty mark shows as 容缺后补 when the case has a supplement
+  deadline; otherwise it is an optional material not handed in and is left off.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import NotFound, StateError
+from hallapp.core.hallday import hall_zone
+from hallapp.core.masking import MaskingPolicy, MaskKind, mask_name
+from hallapp.core.roles import Actor
+from hallapp.documents.model import (
+    CaseRef,
+    CorrectionNotice,
+    HallInfo,
+    MaterialLine,
+    MaterialProblem,
+    MissingNotice,
+    NoticeData,
+    NoticeHead,
+    ReceiptData,
+    RefusalNotice,
+    ResultNotice,
+    SupplementNotice,
+    TicketData,
+)
+from hallapp.services.queue_common import ticket_info
+from hallapp.store.models import (
+    Appointment,
+    AppointmentSlot,
+    Case,
+    Department,
+    Hall,
+    ServiceItem,
+    Staff,
+    Ticket,
+)
+
+NOTICE_STATES: dict[str, frozenset[str] | None] = {
+    "missing": frozenset({"notified_missing"}),
+    "refusal": frozenset({"refused"}),
+    "correction": frozenset({"correction_requested", "corrected"}),
+    "supplement": None,  # any state, as long as a supplement deadline is set
+    "result": frozenset({"approved", "denied", "result_ready", "delivered",
+                         "completed_on_spot"}),
+}
+PROBLEM_MARKS = ("missing", "faulty")
+RECEIPT_MARKS = ("received", "verified_online", "commitment")
+
+
+def hall_info(hall: Hall) -> HallInfo:
+    return HallInfo(code=hall.code, name=hall.name, address=hall.address, phone=hall.phone,
+                    timezone=hall.timezone)
+
+
+def _local_date(moment: datetime, tz: str) -> date:
+    return moment.astimezone(hall_zone(tz)).date()
+
+
+def ticket_ref(ticket: Ticket) -> str:
+    """The print-log reference of a ticket: ``2026-11-24/A001`` (unique, and readable)."""
+    return f"{ticket.hall_day.isoformat()}/{ticket.number}"
+
+
+def ticket_data(session: Session, hall: Hall, ticket: Ticket) -> TicketData:
+    """A ticket as printed: masked phone (or ID), green channel class, appointment slot."""
+    info = ticket_info(session, ticket)
+    classes = {str(p.get("code")): str(p.get("name")) for p in hall.priority_classes}
+    item_name = None
+    if ticket.item_code:
+        item_name = session.scalar(select(ServiceItem.name).where(
+            ServiceItem.code == ticket.item_code).order_by(ServiceItem.in_force.desc(),
+                                                            ServiceItem.version.desc()))
+    return TicketData(
+        hall=hall_info(hall), hall_day=ticket.hall_day, number=ticket.number,
+        ticket_id=ticket.id, queue_name=info.queue_name, taken_at=ticket.taken_at,
+        people_ahead=info.people_ahead,
+        estimated_wait_minutes=info.estimated_minutes if info.people_ahead else None,
+        green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
+        appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
+        applicant_display=info.phone_masked or info.id_number_masked or None,
+        item_name=item_name)
+
+
+def _slot_text(session: Session, hall: Hall, ticket: Ticket) -> str | None:
+    slot = session.scalars(select(AppointmentSlot).join(
+        Appointment, Appointment.slot_id == AppointmentSlot.id).where(
+        Appointment.ticket_id == ticket.id)).first()
+    if slot is None:
+        return None
+    zone = hall_zone(hall.timezone)
+    return (f"{slot.starts_at.astimezone(zone):%H:%M}-"
+            f"{slot.ends_at.astimezone(zone):%H:%M}")
+
+
+def case_by_number(session: Session, number: str) -> Case:
+    case = session.scalars(select(Case).where(Case.number == number.strip().upper())).first()
+    if case is None:
+        raise NotFound(f"办件 {number} 不存在", field="case", code="unknown_case")
+    return case
+
+
+def _item(session: Session, case: Case) -> dict[str, Any]:
+    row = session.get(ServiceItem, case.item_id)
+    if row is None:  # the foreign key makes this a broken database, not a user error
+        raise NotFound(f"办件 {case.number} 的事项版本不存在", code="unknown_item")
+    return {**row.data, "name": row.name, "code": row.code}
+
+
+def _item_materials(item: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {str(m.get("code")): m for m in item.get("materials") or []}
+
+
+def _policy(hall: Hall) -> MaskingPolicy:
+    masked = bool(hall.settings.get("mask_names", True))
+    return MaskingPolicy(mask_names=masked, mask_ids=masked, mask_phones=masked)
+
+
+def case_ref(hall: Hall, case: Case, item: dict[str, Any]) -> CaseRef:
+    policy = _policy(hall)
+    id_kind: MaskKind = "uscc" if case.applicant_kind == "legal" else "id_number"
+    who = f"{policy.apply('name', case.applicant_name)} {policy.apply(id_kind, case.applicant_id)}"
+    return CaseRef(case_number=case.number, verification_code=case.verification,
+                   item_name=str(item["name"]), item_code=str(item["code"]),
+                   applicant_display=who.strip())
+
+
+def _clerk_text(session: Session, case: Case, actor: Actor) -> str:
+    """经办人: the case's clerk, else whoever prints; name masked, account shown as 工号."""
+    staff = session.get(Staff, case.clerk_id) if case.clerk_id else None
+    name, account = (staff.name, staff.username) if staff else (actor.name, actor.username)
+    return f"{mask_name(name or account)}（工号 {account}）"
+
+
+def _window_text(case: Case, actor: Actor) -> str:
+    number = case.window_number or actor.window_number
+    return f"{number}号窗口" if number else ""
+
+
+def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> ReceiptData:
+    """受理回执 of an accepted (or on-the-spot completed) case."""
+    if case.accepted_at is None and case.state != "completed_on_spot":
+        raise StateError(f"办件 {case.number} 尚未受理，不能打印受理回执", code="not_accepted")
+    item = _item(session, case)
+    catalogue = _item_materials(item)
+    lines: list[MaterialLine] = []
+    commitments: list[str] = []
+    for mark in case.materials or []:
+        spec = catalogue.get(str(mark.get("code")), {})
+        name = str(spec.get("name") or mark.get("code"))
+        status = str(mark.get("status"))
+        if status in PROBLEM_MARKS:
+            if case.supplement_deadline is None:
+                continue
+            status = "tolerated"
+        elif status not in RECEIPT_MARKS:
+            continue
+        if status == "commitment":
+            commitments.append(str(mark.get("note") or
+                                   f"申请人承诺：{name}所涉事项真实有效，如有虚假，"
+                                   "愿意承担相应法律责任。"))
+        lines.append(MaterialLine(name, str(mark.get("form") or spec.get("form") or "original"),
+                                  int(mark.get("copies") or spec.get("copies") or 1), status))
+    immediate = item.get("handling_type") == "immediate" or case.state == "completed_on_spot"
+    promised = None if immediate or case.deadline is None else _local_date(case.deadline,
+                                                                             hall.timezone)
+    return ReceiptData(hall=hall_info(hall), case=case_ref(hall, case, item),
+                       materials=tuple(lines), accepted_at=case.accepted_at or case.received_at,
+                       window=_window_text(case, actor), clerk=_clerk_text(session, case, actor),
+                       promised_date=promised, commitments=tuple(commitments))
+
+
+def problems(case: Case, item: dict[str, Any]) -> tuple[MaterialProblem, ...]:
+    """Every missing or faulty mark, with the item's requirement and where to get it."""
+    catalogue = _item_materials(item)
+    found = []
+    for mark in case.materials or []:
+        if mark.get("status") not in PROBLEM_MARKS:
+            continue
+        spec = catalogue.get(str(mark.get("code")), {})
+        found.append(MaterialProblem(
+            name=str(spec.get("name") or mark.get("code")), problem=str(mark["status"]),
+            detail=mark.get("note"), requirement=spec.get("requirement"),
+            where_to_get=spec.get("where_to_get")))
+    return tuple(found)
+
+
+def notice_head(session: Session, hall: Hall, case: Case, actor: Actor,
+                now: datetime) -> NoticeHead:
+    dept = session.get(Department, case.department_id)
+    return NoticeHead(hall=hall_info(hall), case=case_ref(hall, case, _item(session, case)),
+                      issued_at=now, window=_window_text(case, actor),
+                      clerk=_clerk_text(session, case, actor),
+                      authority=dept.name if dept else hall.name)
+
+
+def check_notice_state(case: Case, kind: str) -> None:
+    allowed = NOTICE_STATES[kind]
+    if allowed is not None and case.state not in allowed:
+        raise StateError(f"办件 {case.number} 当前状态（{case.state}）不能打印此通知书",
+                         code="notice_not_applicable", kind=kind, state=case.state)
+
+
+def notice_data(session: Session, hall: Hall, case: Case, kind: str, actor: Actor,
+                now: datetime) -> NoticeData:
+    check_notice_state(case, kind)
+    head = notice_head(session, hall, case, actor, now)
+    item = _item(session, case)
+    if kind == "refusal":
+        return _refusal(hall, case, head)
+    if kind == "result":
+        return _result(hall, case, item, head)
+    found = problems(case, item)
+    if kind == "correction":
+        if not found and case.opinion:
+            found = (MaterialProblem(name="申请材料", problem="faulty", detail=case.opinion),)
+        _need_problems(case, found)
+        stopped = case.stopped_since or now
+        days = int(hall.settings.get("correction_due_days", 15))
+        return CorrectionNotice(head, found, _local_date(stopped + timedelta(days=days),
+                                                         hall.timezone))
+    _need_problems(case, found)
+    if kind == "missing":
+        return MissingNotice(head, found)
+    if case.supplement_deadline is None:
+        raise StateError(f"办件 {case.number} 不是容缺受理，没有补交期限",
+                         code="notice_not_applicable", kind=kind)
+    accepted = case.accepted_at or case.received_at
+    return SupplementNotice(head, _local_date(accepted, hall.timezone), found,
+                            _local_date(case.supplement_deadline, hall.timezone))
+
+
+def _need_problems(case: Case, found: tuple[MaterialProblem, ...]) -> None:
+    if not found:
+        raise StateError(f"办件 {case.number} 没有缺少或不符合要求的材料",
+                         code="no_material_problems")
+
+
+def _refusal(hall: Hall, case: Case, head: NoticeHead) -> RefusalNotice:
+    basis = tuple(line.strip() for line in (case.legal_basis or "").splitlines() if line.strip())
+    if not case.opinion or not basis:
+        raise StateError(f"办件 {case.number} 缺少不予受理理由或法律依据",
+                         code="refusal_incomplete")
+    return RefusalNotice(head, applied_on=_local_date(case.received_at, hall.timezone),
+                         reason=case.opinion, legal_basis=basis,
+                         review_body=hall.settings.get("review_body"),
+                         court=hall.settings.get("court"))
+
+
+def _result(hall: Hall, case: Case, item: dict[str, Any], head: NoticeHead) -> ResultNotice:
+    delivery = case.delivery or {}
+    denied = case.state == "denied" or (case.decision or "") in ("deny", "denied")
+    granted = "准予许可" if item.get("item_type") == "行政许可" else "准予办理"
+    tracking = delivery.get("tracking_number") or delivery.get("tracking")
+    if tracking:
+        return ResultNotice(head, outcome="不予批准" if denied else granted,
+                            express_carrier=delivery.get("carrier") or delivery.get(
+                                "express_carrier"), tracking_number=str(tracking))
+    place = (delivery.get("pickup_place") or delivery.get("place")
+             or hall.settings.get("pickup_place") or f"{hall.name}出件窗口")
+    return ResultNotice(head, outcome="不予批准" if denied else granted,
+                        pickup_place=str(place), pickup_hours=_hours_text(hall))
+
+
+def _hours_text(hall: Hall) -> str | None:
+    periods = (hall.opening_hours or {}).get("periods") or []
+    if not periods:
+        return None
+    return "工作日 " + "，".join(f"{start}-{end}" for start, end in periods)

@@ -1,0 +1,87 @@
+"""The number, very large, with people ahead and the expected wait — or why there is none.
+
+Only masked personal data appears here (4403**********1234): the screen faces the hall. If
+the ticket could not be printed it was withdrawn, and the page says so instead of showing a
+number nobody holds on paper.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from hallapp.ui.kiosk.flow import IssueOutcome
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button, make_label
+
+
+class ResultPage(KioskPage):
+    def __init__(self, env: KioskEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.outcome: IssueOutcome | None = None
+        center = Qt.AlignmentFlag.AlignCenter
+        self.heading = make_label("", "title", wrap=True, align=center)
+        self.failure = make_label("", "failure", wrap=True, align=center)
+        self.number = make_label("", "bigNumber", align=center)
+        self.queue = make_label("", "resultQueue", wrap=True, align=center)
+        self.wait = make_label("", "waitInfo", wrap=True, align=center)
+        self.person = make_label("", "subtitle", align=center)
+        self.hint = make_label("", "prompt", wrap=True, align=center)
+        self.done_button = make_button("", "queue", "doneButton")
+        self.done_button.setMinimumWidth(360)
+        self.done_button.clicked.connect(self.home_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 20, 40, 20)
+        layout.addStretch(1)
+        for widget in (self.heading, self.failure, self.number, self.queue, self.wait,
+                       self.person, self.hint):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.done_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.done_button.setText(self.tr("完成"))
+        if self.outcome is not None:
+            self.show_outcome(self.outcome, speak=False)
+
+    def show_outcome(self, outcome: IssueOutcome, *, speak: bool = True) -> None:
+        self.outcome = outcome
+        failed = outcome.failed
+        for widget in (self.heading, self.number, self.queue, self.wait, self.person):
+            widget.setVisible(not failed)
+        self.failure.setVisible(failed)
+        if failed:
+            self._show_failure(outcome)
+        else:
+            self._show_ticket(outcome)
+        if speak:
+            self.env.speak(self.spoken(outcome))
+
+    def _show_failure(self, outcome: IssueOutcome) -> None:
+        self.failure.setText(self.tr("打印失败，未出号，请联系工作人员"))
+        self.hint.setText(self.tr("原因：{problem}").format(problem=outcome.problem or ""))
+
+    def _show_ticket(self, outcome: IssueOutcome) -> None:
+        t = outcome.ticket
+        self.heading.setText(self.tr("您已取过号，请凭原号票等候叫号") if outcome.existing
+                             else self.tr("取号成功，请取走号票"))
+        self.number.setText(t.number)
+        self.queue.setText(t.queue_name)
+        self.wait.setText(self.tr("前面还有 {n} 人，预计等候约 {m} 分钟").format(
+            n=t.people_ahead, m=t.estimated_minutes))
+        masked = t.id_number_masked or t.phone_masked
+        self.person.setText(masked)
+        self.person.setVisible(bool(masked))
+        self.hint.setText(self.tr("请留意叫号屏幕和语音提示，过号需重新排队"))
+
+    def spoken(self, outcome: IssueOutcome) -> str:
+        if outcome.failed:
+            return self.tr("打印失败，未出号，请联系工作人员")
+        t = outcome.ticket
+        first = (self.tr("您已取过号") if outcome.existing else self.tr("取号成功"))
+        return self.tr("{first}，您的号码是{number}，前面还有{n}人").format(
+            first=first, number=" ".join(t.number), n=t.people_ahead)

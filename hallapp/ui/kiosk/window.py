@@ -1,0 +1,367 @@
+"""The self-service kiosk (自助取号机): pages, change feed, idle return, lock, offline state.
+
+``create(ctx, feed, options)`` is what the launcher calls. Options (all optional):
+``printer`` (a ``TicketPrinter``; default: save PDFs, see ``printing.py``), ``speaker``
+(callable taking the text of a spoken prompt; default espeak-ng if installed),
+``idle_seconds`` (back to the home page after this long without input; default 60),
+``admin_pin`` (used when the hall setting ``kiosk_admin_pin`` is not set).
+
+The kiosk stands in public: it cannot be closed without the admin PIN (tap the hall title
+five times, or Ctrl+Alt+Shift+A), it returns to a clean home page when left alone, and a
+lost database shows a full-screen 暂停取号 page until the feed reports it back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from hallapp.documents.api import warm_up
+from hallapp.services.context import Ctx
+from hallapp.services.feed import FeedEvent
+from hallapp.services.hall import HallInfo, get_hall
+from hallapp.services.search import note_events
+from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import set_language
+from hallapp.ui.common.tasks import run_task
+from hallapp.ui.kiosk.checkin import CheckinPage
+from hallapp.ui.kiosk.flow import IssueOutcome
+from hallapp.ui.kiosk.home import HomePage
+from hallapp.ui.kiosk.item import ItemPage
+from hallapp.ui.kiosk.offline import OfflinePage
+from hallapp.ui.kiosk.pin import DEFAULT_PIN, AdminPinDialog, pin_matches
+from hallapp.ui.kiosk.printing import PdfTicketPrinter
+from hallapp.ui.kiosk.result import ResultPage
+from hallapp.ui.kiosk.search import SearchPage
+from hallapp.ui.kiosk.speech import default_speaker
+from hallapp.ui.kiosk.style import KIOSK_QSS
+from hallapp.ui.kiosk.take import TakePage
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel, make_label
+
+log = logging.getLogger("hallapp.ui.kiosk")
+INPUT_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress,
+                          QEvent.Type.TouchBegin, QEvent.Type.Wheel})
+# Feed events that can change what the home page shows (waiting counts, the queues).
+COUNT_EVENTS = ("ticket_", "window", "day_", "catalogue_", "appointment_", "queue")
+PROBE_MS = (1000, 2000, 5000, 10000)
+
+
+class _IdleWatcher(QObject):
+    """Restarts the idle timer on any input aimed at the kiosk or its dialogs."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and isinstance(watched, QWidget):
+            widget: QWidget | None = watched
+            while widget is not None and widget is not self.window:
+                widget = widget.parentWidget()
+            if widget is self.window:
+                self.window.idle_timer.start()
+        return False
+
+
+class KioskWindow(QWidget):
+    def __init__(self, ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        options = dict(options or {})
+        self.feed = feed
+        self.env = KioskEnv(ctx, printer=options.get("printer"),
+                            speaker=options.get("speaker") or default_speaker())
+        self.admin_pin_option = str(options.get("admin_pin") or DEFAULT_PIN)
+        self.start_english = is_english()
+        self.offline = False
+        self._closable = False
+        self._probe_step = 0
+        self.setObjectName("kiosk")
+        self.setProperty("elder", "false")
+        self.setWindowTitle(self.tr("自助取号机"))
+        self.setStyleSheet(KIOSK_QSS)
+        self._build_pages()
+        self._build_layout()
+        self._connect(feed)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(max(1, int(float(options.get("idle_seconds", 60)) * 1000)))
+        self.idle_timer.timeout.connect(self._on_idle_timer_timeout)
+        self._idle_watcher = _IdleWatcher(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._idle_watcher)
+        QShortcut(QKeySequence("Ctrl+Alt+Shift+A"), self, self.request_unlock)
+        self.load_hall()
+        run_task(warm_up, lambda _r: None, lambda exc: log.warning("font warm-up: %s", exc))
+
+    # --- construction ----------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        env = self.env
+        self.home, self.search = HomePage(env), SearchPage(env)
+        self.item, self.take = ItemPage(env), TakePage(env)
+        self.result, self.checkin = ResultPage(env), CheckinPage(env)
+        self.offline_page = OfflinePage(env)
+        self.stack = QStackedWidget()
+        for page in self.pages():
+            self.stack.addWidget(page)
+            page.home_requested.connect(self.go_home)
+            page.connection_failed.connect(self._on_page_connection_failed)
+
+    def pages(self) -> Sequence[KioskPage]:
+        return (self.home, self.search, self.item, self.take, self.result, self.checkin,
+                self.offline_page)
+
+    def _build_layout(self) -> None:
+        header = QFrame()
+        header.setObjectName("header")
+        self.title = TapLabel()
+        self.title.setObjectName("hallTitle")
+        self.title.setText(self.tr("自助取号机"))
+        self.title.tapped_enough.connect(self.request_unlock)
+        self.header_hint = make_label("", "subtitle")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(40, 12, 40, 12)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.header_hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+        self.retranslate()
+
+    def _connect(self, feed: FeedWatcher) -> None:
+        h = self.home
+        h.queue_chosen.connect(self._on_home_queue_chosen)
+        h.search_requested.connect(self._on_home_search_requested)
+        h.checkin_requested.connect(self._on_home_checkin_requested)
+        h.scan_received.connect(self._on_home_scan_received)
+        h.elder_toggled.connect(self._on_home_elder_toggled)
+        h.language_toggled.connect(self._on_home_language_toggled)
+        self.search.item_chosen.connect(self._on_search_item_chosen)
+        self.item.take_requested.connect(self._on_item_take_requested)
+        self.take.issued.connect(self._on_ticket_issued)
+        self.checkin.issued.connect(self._on_ticket_issued)
+        feed.events_arrived.connect(self._on_feed_events_arrived)
+        feed.connection_lost.connect(self._on_feed_connection_lost)
+        feed.connection_restored.connect(self._on_feed_connection_restored)
+
+    def retranslate(self) -> None:
+        self.header_hint.setText(self.tr("自助取号 · 事项查询 · 预约签到"))
+        if self.env.hall is None:
+            self.title.setText(self.tr("自助取号机"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- hall and counts -------------------------------------------------------------------
+
+    def load_hall(self) -> None:
+        """Read the hall (name, green channels, PIN), then the waiting counts."""
+        self.home.call(lambda: get_hall(self.env.ctx), self._on_hall_loaded,
+                       lambda exc: self.home.show_error(user_message(exc, "kiosk: hall")))
+
+    def _on_hall_loaded(self, hall: HallInfo) -> None:
+        env = self.env
+        env.hall = hall
+        env.fallback = PdfTicketPrinter(hall)
+        if env.printer is None:
+            env.printer = env.fallback
+        self.title.setText(hall.name)
+        self.take.set_hall(hall)
+        self.home.refresh()
+
+    def admin_pin(self) -> str:
+        hall = self.env.hall
+        configured = hall.settings.get("kiosk_admin_pin") if hall else None
+        return str(configured or self.admin_pin_option)
+
+    def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
+        note_events(self.env.ctx.db, events)
+        if any(e.kind.startswith(COUNT_EVENTS) for e in events) and not self.offline:
+            self.home.refresh()
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def show_page(self, page: KioskPage) -> None:
+        if not self.offline:
+            self.stack.setCurrentWidget(page)
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def go_home(self) -> None:
+        for page in self.pages():
+            page.reset()
+        self.show_page(self.home)
+        self.env.speak(self.home.prompt.text())
+
+    def _on_home_queue_chosen(self, code: str, name: str) -> None:
+        self.take.enter(code, name)
+        self.show_page(self.take)
+
+    def _on_home_search_requested(self, text: str) -> None:
+        self.show_page(self.search)
+        self.search.start(text)
+
+    def _on_home_checkin_requested(self) -> None:
+        self.show_page(self.checkin)
+        self.checkin.enter()
+
+    def _on_home_scan_received(self, text: str) -> None:
+        self._on_home_checkin_requested()
+        self.checkin.submit(text)
+
+    def _on_search_item_chosen(self, code: str) -> None:
+        self.show_page(self.item)
+        self.item.open(code)
+
+    def _on_item_take_requested(self, queue: str, item_code: str, item_name: str) -> None:
+        name = next((s.name for s in self.home.statuses if s.code == queue), queue)
+        self.take.enter(queue, name, item_code, item_name)
+        self.show_page(self.take)
+
+    def _on_ticket_issued(self, outcome: IssueOutcome) -> None:
+        self.result.show_outcome(outcome)
+        self.show_page(self.result)
+
+    # --- elder mode and language -----------------------------------------------------------
+
+    def set_elder(self, on: bool) -> None:
+        self.env.elder = on
+        self.setProperty("elder", "true" if on else "false")
+        self.setStyleSheet(KIOSK_QSS)  # re-polish every child for the new property
+        for page in self.pages():
+            page.set_elder(on)
+            layout = page.layout()
+            if layout is not None:
+                layout.invalidate()  # hidden pages must not keep their old minimum size
+        self.stack.updateGeometry()
+        if on:
+            self.env.speak(self.tr("已进入适老模式，请点击要办理的业务"))
+
+    def _on_home_elder_toggled(self) -> None:
+        self.set_elder(not self.env.elder)
+
+    def set_english(self, english: bool) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_language(app, "en" if english else "zh")
+        # Without a .qm no LanguageChange arrives, yet data names (English item names,
+        # green channels) must still switch: retranslate explicitly.
+        self.retranslate()
+        for page in self.pages():
+            page.retranslate()
+
+    def _on_home_language_toggled(self) -> None:
+        self.set_english(not is_english())
+
+    # --- idle, lock, offline ---------------------------------------------------------------
+
+    def _on_idle_timer_timeout(self) -> None:
+        """Nobody touched the kiosk for a while: clean slate for the next applicant."""
+        if self.offline:
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.parentWidget() is self:
+            modal.close()
+        if self.env.elder:
+            self.set_elder(False)
+        if is_english() != self.start_english:
+            self.set_english(self.start_english)
+        if self.current_page() is not self.home or self.home.search.text():
+            self.go_home()
+
+    def request_unlock(self) -> None:
+        """Ask for the admin PIN; the right one lets the kiosk close."""
+        pin = AdminPinDialog.ask(self)
+        if not pin_matches(pin, self.admin_pin()):
+            if pin is not None:
+                log.warning("kiosk: wrong admin PIN entered")
+            return
+        self.allow_close()
+        self.close()
+
+    def allow_close(self) -> None:
+        """Let the next close() through (admin PIN given, or the application shutting down)."""
+        self._closable = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closable:
+            event.ignore()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._idle_watcher)
+        self.idle_timer.stop()
+        super().closeEvent(event)
+
+    def go_offline(self) -> None:
+        if not self.offline:
+            self.stack.setCurrentWidget(self.offline_page)
+            self.offline = True
+
+    def resume(self) -> None:
+        """The database answers again: back to a fresh home page with fresh counts."""
+        if self.offline:
+            self.offline = False
+            self._probe_step = 0
+            self.go_home()
+            self.load_hall()
+
+    def _on_feed_connection_lost(self, _why: str) -> None:
+        self.go_offline()
+
+    def _on_feed_connection_restored(self) -> None:
+        self.resume()
+
+    def _on_page_connection_failed(self, exc: BaseException) -> None:
+        """A service call lost the database. The feed may not have noticed (a short
+        outage): then probe with backoff until the database answers."""
+        log.warning("kiosk: database unreachable: %s", exc)
+        was_offline = self.offline
+        self.go_offline()
+        if self.feed.online and not was_offline:
+            self._schedule_probe()
+
+    def _schedule_probe(self) -> None:
+        delay = PROBE_MS[min(self._probe_step, len(PROBE_MS) - 1)]
+        self._probe_step += 1
+        QTimer.singleShot(delay, self, self._probe)
+
+    def _probe(self) -> None:
+        if not self.offline or not self.feed.online:
+            return  # back already, or the feed now watches the connection itself
+        def answered(_hall: object) -> None:
+            if isValid(self):
+                self.resume()
+
+        def failed(_exc: BaseException) -> None:
+            if isValid(self):
+                self._schedule_probe()
+
+        run_task(lambda: get_hall(self.env.ctx), answered, failed)
+
+
+def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None) -> KioskWindow:
+    """Launcher entry point (``hallapp run kiosk``)."""
+    return KioskWindow(ctx, feed, options)
+

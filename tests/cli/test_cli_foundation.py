@@ -1,0 +1,257 @@
+"""The ``hallapp`` command line: help everywhere, JSON that parses, exit codes, the
+catalogue round trip from the issue's "done when", and no tracebacks or passwords leaking.
+
+Most commands run in-process through ``main(argv)``; two run as real subprocesses of the
+installed entry point, because only those show what a user's terminal would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from conftest import PgServer
+from sqlalchemy import update
+
+from hallapp import __version__
+from hallapp.cli.main import build_parser, main
+from hallapp.services import staff
+from hallapp.store import schema
+from hallapp.store.models import Staff
+from hallapp.store.uow import Database
+
+HALLAPP = Path(sys.executable).parent / "hallapp"
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FAKE_PG = "postgresql+psycopg://u:secret@127.0.0.1:1/x"
+
+
+def _paths(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
+           ) -> Iterator[tuple[str, ...]]:
+    yield prefix
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _paths(sub, (*prefix, name))
+
+
+COMMAND_PATHS = list(_paths(build_parser()))
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """``run("staff", "list")`` → (exit code, stdout, stderr)."""
+
+    def call(*argv: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
+@pytest.fixture
+def demo_url(hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The demo hall, every account with password demo1234 (cheaply hashed)."""
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    with hall_db.write_session() as s:
+        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
+        s.commit()
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    return hall_db.url
+
+
+@pytest.fixture
+def new_url(request: pytest.FixtureRequest, engine_name: str,
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], str]]:
+    """Makes URLs of brand-new, empty databases on the engine under test."""
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    server: PgServer | None = (request.getfixturevalue("pg_server")
+                               if engine_name == "postgresql" else None)
+    names: list[str] = []
+
+    def make() -> str:
+        if server is None:
+            return f"sqlite:///{Path(tempfile.mkdtemp()) / 'cli.sqlite3'}"
+        names.append(server.create())
+        return server.url_for(names[-1])
+
+    yield make
+    for name in names:
+        assert server is not None
+        server.drop(name)
+
+
+@pytest.mark.parametrize("path", COMMAND_PATHS, ids=[" ".join(p) or "hallapp"
+                                                      for p in COMMAND_PATHS])
+def test_help_for_every_command(path: tuple[str, ...],
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*path, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: hallapp")
+    assert CJK.search(out), "help text should be in Chinese"
+
+
+def test_catalogue_round_trip_through_two_fresh_databases(
+        new_url: Callable[[], str], run: Callable[..., tuple[int, str, str]],
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = new_url(), new_url()
+    code, out, _ = run("--db", first, "init", "--demo")
+    assert code == 0
+    assert "演示大厅" in out
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    files = {name: str(tmp_path / name) for name in ("a.json", "b.json", "a.xlsx", "b.xlsx")}
+    assert run("--db", first, "--user", "admin1", "catalogue", "export", files["a.json"])[0] == 0
+    assert run("--db", first, "--user", "admin1", "catalogue", "export", files["a.xlsx"])[0] == 0
+    monkeypatch.setenv("HALLAPP_ADMIN_PASSWORD", "Admin1234")
+    code, out, _ = run("--db", second, "init", "--json")
+    assert code == 0
+    assert json.loads(out)["created"] is True
+    monkeypatch.setenv("HALLAPP_PASSWORD", "Admin1234")
+    as_admin = ("--db", second, "--user", "admin", "catalogue")
+    code, out, _ = run(*as_admin, "import", files["a.json"], "--json")
+    assert code == 0
+    assert json.loads(out)["items_added"] > 40
+    assert run(*as_admin, "export", files["b.json"])[0] == 0
+    assert Path(files["a.json"]).read_bytes() == Path(files["b.json"]).read_bytes()
+    code, out, _ = run(*as_admin, "import", files["a.xlsx"], "--json")
+    assert (code, json.loads(out)["items_new_version"], json.loads(out)["items_added"]) == (
+        0, 0, 0)
+    assert run(*as_admin, "export", files["b.xlsx"])[0] == 0
+    assert Path(files["a.xlsx"]).read_bytes() == Path(files["b.xlsx"]).read_bytes()
+    # init on an initialised database only migrates.
+    code, out, _ = run("--db", first, "init", "--demo")
+    assert (code, "大厅已存在" in out) == (0, True)
+
+
+def test_json_output_parses(demo_url: str, run: Callable[..., tuple[int, str, str]]) -> None:
+    commands: list[tuple[str, ...]] = [
+        ("staff", "list"), ("catalogue", "list"), ("hall", "show"), ("queue", "list"),
+        ("window", "list"), ("audit", "verify"), ("audit", "list", "--limit", "3"),
+    ]
+    results: dict[str, Any] = {}
+    for command in commands:
+        code, out, err = run("--db", demo_url, "--user", "admin1", *command, "--json")
+        assert (command, code, err) == (command, 0, "")
+        results[" ".join(command[:2])] = json.loads(out)
+    code_ = results["catalogue list"][0]["code"]
+    code, out, _ = run("--db", demo_url, "--user", "admin1", "catalogue", "show", code_,
+                       "--json")
+    assert (code, json.loads(out)["code"]) == (0, code_)
+    assert {"clerk1", "admin1"} <= {s["username"] for s in results["staff list"]}
+    assert results["audit verify"]["ok"] is True
+    assert len(results["audit list"]) == 3
+    assert results["hall show"]["timezone"] == "Asia/Shanghai"
+
+
+def test_staff_add_list_passwd_disable(demo_url: str, run: Callable[..., tuple[int, str, str]],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    admin = ("--db", demo_url, "--user", "admin1", "staff")
+    monkeypatch.setenv("HALLAPP_NEW_PASSWORD", "bobpass12")
+    code, out, _ = run(*admin, "add", "bob", "--name", "鲍勃", "--role", "clerk", "--window", "3")
+    assert (code, "bob" in out) == (0, True)
+    code, out, err = run(*admin, "add", "bob", "--name", "鲍勃", "--role", "clerk")
+    assert (code, "已存在" in err) == (11, True)
+    code, out, _ = run(*admin, "list", "--json")
+    bob = {s["username"]: s for s in json.loads(out)}["bob"]
+    assert (bob["role"], bob["window_number"], bob["active"]) == ("clerk", 3, True)
+    # An admin resets bob's password; bob then changes it himself, giving the old one.
+    monkeypatch.setenv("HALLAPP_NEW_PASSWORD", "bobnew123")
+    assert run(*admin, "passwd", "bob")[0] == 0
+    bob_cmd = ("--db", demo_url, "--user", "bob")
+    monkeypatch.setenv("HALLAPP_PASSWORD", "bobnew123")
+    monkeypatch.setenv("HALLAPP_NEW_PASSWORD", "bobself12")
+    assert run(*bob_cmd, "staff", "passwd", "bob")[0] == 0
+    monkeypatch.setenv("HALLAPP_PASSWORD", "bobself12")
+    code, _, err = run(*bob_cmd, "staff", "list")
+    assert (code, "无权" in err) == (14, True)
+    assert run(*bob_cmd, "hall", "show")[0] == 0
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    assert run(*admin, "disable", "bob")[0] == 0
+    monkeypatch.setenv("HALLAPP_PASSWORD", "bobself12")
+    code, _, err = run(*bob_cmd, "hall", "show")
+    assert (code, "用户名或密码错误" in err) == (15, True)
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    code, out, _ = run(*admin, "list", "--json")
+    assert {s["username"]: s for s in json.loads(out)}["bob"]["active"] is False
+
+
+def test_unknown_user_exit_15_in_chinese(demo_url: str,
+                                         run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = run("--db", demo_url, "--user", "nobody", "staff", "list")
+    assert code == 15
+    assert out == ""
+    assert err.startswith("hallapp: ")
+    assert "用户名或密码错误" in err
+    assert "Traceback" not in err
+
+
+def test_missing_login_and_bad_arguments(demo_url: str, monkeypatch: pytest.MonkeyPatch,
+                                         run: Callable[..., tuple[int, str, str]]) -> None:
+    monkeypatch.delenv("HALLAPP_USER", raising=False)
+    code, _, err = run("--db", demo_url, "staff", "list")
+    assert (code, "--user" in err) == (15, True)
+    with pytest.raises(SystemExit) as exit_:
+        run("staff", "add")
+    assert exit_.value.code == 2
+
+
+def test_db_option_after_the_subcommand(demo_url: str,
+                                        run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = run("staff", "list", "--db", demo_url, "--user", "admin1", "--json")
+    assert (code, err) == (0, "")
+    assert "clerk1" in {s["username"] for s in json.loads(out)}
+    code, out, _ = run("audit", "verify", "--user", "admin1", "--db", demo_url)
+    assert (code, "审计日志完好" in out) == (0, True)
+
+
+def test_version_names_the_database_without_its_password(
+        run: Callable[..., tuple[int, str, str]], hall_db: Database) -> None:
+    code, out, err = run("--db", FAKE_PG, "--version")
+    assert code == 0
+    assert f"hallapp {__version__}" in out
+    assert "127.0.0.1:1/x" in out
+    assert "无法连接" in out
+    assert "secret" not in out + err
+    code, out, _ = run("--version", "--db", hall_db.url)
+    head = schema.head_revision(hall_db)
+    assert code == 0
+    assert f"结构版本: {head}（最新 {head}）" in out
+
+
+def _subprocess(*argv: str, log_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "HALLAPP_LOG_DIR": str(log_dir), **env}
+    return subprocess.run([str(HALLAPP), *argv], capture_output=True, text=True, env=environ,
+                          timeout=120, check=False)
+
+
+def test_installed_entry_point(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    done = _subprocess("--db", db, "--version", log_dir=tmp_path / "log1")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(f"hallapp {__version__}\n")
+    # A failure nobody foresaw (the database cannot be reached): one line, a log
+    # reference, no traceback, and the password neither shown nor logged.
+    logs = tmp_path / "log2"
+    failed = _subprocess("--db", FAKE_PG, "--user", "admin1", "staff", "list", log_dir=logs,
+                         HALLAPP_PASSWORD="demo1234")
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("hallapp: 内部错误（参考号 ")
+    assert len(failed.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in failed.stderr
+    logged = "".join(p.read_text(encoding="utf-8") for p in logs.glob("*.log"))
+    assert "Traceback" in logged  # the details go to the log instead
+    assert "secret" not in failed.stdout + failed.stderr + logged

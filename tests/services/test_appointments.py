@@ -1,0 +1,115 @@
+"""Appointments: slots with capacity, booking, check-in on time / late / too early, by code
+or QR payload, and the precedence an on-time check-in gets at the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from conftest import FakeClock
+from hallapp.core.errors import QuotaExhausted, StateError, ValidationError
+from hallapp.services import appointments, tickets, windows
+from hallapp.services.context import Ctx
+
+CtxFor = Callable[[str], Ctx]
+TODAY = date(2026, 11, 24)
+
+
+def slots(ctx_for: CtxFor, start: time, end: time, capacity: int = 2,
+          queue: str = "A") -> list[appointments.SlotInfo]:
+    return appointments.create_slots(ctx_for("admin1"), queue, TODAY, start, end,
+                                     minutes=30, capacity=capacity)
+
+
+def test_slots_are_created_in_the_hall_zone_and_listed(ctx_for: CtxFor) -> None:
+    made = slots(ctx_for, time(9), time(10, 15))  # 10:00–10:30 would overrun: two slots
+    assert [(s.starts_at, s.ends_at) for s in made] == [
+        (datetime(2026, 11, 24, 1, 0, tzinfo=UTC), datetime(2026, 11, 24, 1, 30, tzinfo=UTC)),
+        (datetime(2026, 11, 24, 1, 30, tzinfo=UTC), datetime(2026, 11, 24, 2, 0, tzinfo=UTC))]
+    slots(ctx_for, time(14), time(14, 30), queue="B")
+    listed = appointments.list_slots(ctx_for("kiosk1"), TODAY)
+    assert [(s.queue, s.capacity, s.booked) for s in listed] == [("A", 2, 0), ("A", 2, 0),
+                                                                  ("B", 2, 0)]
+    assert [s.id for s in appointments.list_slots(ctx_for("kiosk1"), TODAY, "b")] == [
+        listed[2].id]
+    assert appointments.list_slots(ctx_for("kiosk1"), date(2026, 11, 25)) == []
+    with pytest.raises(ValidationError):
+        slots(ctx_for, time(10), time(9))
+
+
+def test_booking_beyond_capacity_is_refused(ctx_for: CtxFor) -> None:
+    slot = slots(ctx_for, time(10), time(10, 30))[0]
+    clerk = ctx_for("clerk1")
+    codes = {appointments.book(clerk, slot.id, phone="13812345678").code for _ in range(2)}
+    assert len(codes) == 2
+    with pytest.raises(QuotaExhausted, match="约满") as exc:
+        appointments.book(clerk, slot.id)
+    assert exc.value.code == "slot_full"
+    assert appointments.list_slots(clerk, TODAY)[0].booked == 2
+
+
+def test_booking_a_past_slot_is_refused(ctx_for: CtxFor, clock: FakeClock) -> None:
+    slot = slots(ctx_for, time(9), time(9, 30))[0]
+    clock.advance(minutes=30)  # 09:30: the slot has ended
+    with pytest.raises(StateError):
+        appointments.book(ctx_for("clerk1"), slot.id)
+
+
+def test_on_time_checkin_gets_appointment_precedence(ctx_for: CtxFor,
+                                                     clock: FakeClock) -> None:
+    slot = slots(ctx_for, time(9, 30), time(10))[0]
+    booked = appointments.book(ctx_for("clerk1"), slot.id)
+    assert booked.qr_payload == f"HALLAPP:A:{booked.code}"
+    kiosk = ctx_for("kiosk1")
+    for _ in range(3):
+        tickets.take_ticket(kiosk, "A")  # A001–A003 at 09:00, ahead in take time
+    clock.advance(minutes=44, seconds=59)  # 09:44:59: within the 15-minute grace
+    info = appointments.checkin(kiosk, booked.code.lower())
+    assert (info.number, info.appointment, info.channel) == ("A004", True, "appointment")
+    assert info.people_ahead == 0
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == "A004"
+    with pytest.raises(StateError, match="已签到") as exc:
+        appointments.checkin(kiosk, booked.code)
+    assert exc.value.code == "not_booked"
+
+
+def test_late_checkin_gets_an_ordinary_ticket(ctx_for: CtxFor, clock: FakeClock) -> None:
+    slot = slots(ctx_for, time(9), time(9, 30))[0]
+    booked = appointments.book(ctx_for("clerk1"), slot.id)
+    kiosk = ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A")
+    clock.advance(minutes=15, seconds=1)  # 09:15:01: grace over
+    late = appointments.checkin(kiosk, booked.qr_payload)
+    assert (late.number, late.appointment, late.people_ahead) == ("A002", False, 1)
+    with pytest.raises(StateError, match="迟到"):
+        appointments.checkin(kiosk, booked.code)
+
+
+def test_checkin_by_qr_payload_and_bad_codes(ctx_for: CtxFor) -> None:
+    slot = slots(ctx_for, time(9), time(9, 30))[0]
+    booked = appointments.book(ctx_for("clerk1"), slot.id)
+    kiosk = ctx_for("kiosk1")
+    for bad in ("HALLAPP:A:1234", "HALLAPP:A:OOOOOOOO", ""):
+        with pytest.raises(ValidationError) as exc:
+            appointments.checkin(kiosk, bad)
+        assert exc.value.field == "code"
+    info = appointments.checkin(kiosk, f" {booked.qr_payload}\n")  # scanners add newlines
+    assert (info.queue, info.appointment) == ("A", True)
+
+
+def test_checkin_too_early_is_refused(ctx_for: CtxFor, clock: FakeClock) -> None:
+    slot = slots(ctx_for, time(10, 30), time(11))[0]
+    booked = appointments.book(ctx_for("clerk1"), slot.id)
+    kiosk = ctx_for("kiosk1")
+    clock.advance(minutes=29, seconds=59)  # 09:29:59: 60 min 1 s before the slot
+    with pytest.raises(StateError, match="10:30") as exc:
+        appointments.checkin(kiosk, booked.code)
+    assert exc.value.code == "too_early"
+    clock.advance(seconds=1)  # 09:30: exactly 60 minutes before: welcome
+    info = appointments.checkin(kiosk, booked.code)
+    assert (info.number, info.appointment) == ("A001", True)

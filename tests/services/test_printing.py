@@ -1,0 +1,228 @@
+"""Printing service: documents built from real rows, masking, and the print log.
+
+Every test runs on SQLite and PostgreSQL (``hall_db``) with the demo hall. Tickets come from
+``take_ticket``; cases are inserted as rows directly (the case workflow services are not
+used), in the state each document belongs to. PDF text is read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from hallapp.core.case_rules import verification_code
+from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hallapp.services import printing, tickets
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry, Case, Hall, PrintLog, ServiceItem, Staff
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+ITEM = "440300000000069391780002"  # 公司变更登记 (SZAMR, 容缺 allowed) in the demo catalogue
+NAME, ID_NUMBER, PHONE = "张小三", "440301199001011234", "13812345678"
+ELDER_ID = "11010519491231002X"
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "".join("".join((p.extract_text() or "").split()) for p in reader.pages)
+
+
+def missing(text: str, *parts: str) -> list[str]:
+    return [p for p in parts if p not in text]
+
+
+def leaked(text: str, *parts: str) -> list[str]:
+    return [p for p in parts if p in text]
+
+
+def insert_case(db: Database, number: str = "SZFT-20261124-00001", *, state: str = "accepted",
+                marks: list[dict[str, Any]] | None = None, **fields: Any) -> str:
+    """A case row of the demo item, taken in at window 3 by clerk3 on 2026-11-24."""
+    with db.write_session() as s:
+        hall = s.scalars(select(Hall)).one()
+        item = s.scalars(select(ServiceItem).where(ServiceItem.code == ITEM)).one()
+        clerk = s.scalars(select(Staff).where(Staff.username == "clerk3")).one()
+        received = datetime(2026, 11, 24, 1, 10, tzinfo=UTC)
+        values: dict[str, Any] = {
+            "number": number, "verification": verification_code(number, hall.secret),
+            "hall_id": hall.id, "item_id": item.id, "department_id": item.department_id,
+            "window_number": 3, "clerk_id": clerk.id, "state": state,
+            "applicant_kind": "person", "applicant_name": NAME, "applicant_id": ID_NUMBER,
+            "phone": PHONE, "received_at": received,
+            "accepted_at": received if state not in ("notified_missing", "refused") else None,
+            "deadline": datetime(2026, 12, 8, 10, 0, tzinfo=UTC),
+            "materials": marks if marks is not None else [
+                {"code": "M01", "status": "received", "form": "original", "copies": 1},
+                {"code": "M02", "status": "received", "form": "original", "copies": 1},
+                {"code": "M05", "status": "verified_online"},
+            ], **fields}
+        s.add(Case(**values))
+        s.commit()
+    return number
+
+
+PROBLEM_MARKS = [
+    {"code": "M01", "status": "received", "form": "original", "copies": 1},
+    {"code": "M02", "status": "missing"},
+    {"code": "M03", "status": "faulty", "note": "未经法定代表人签署"},
+]
+
+
+def test_ticket_is_masked_and_shows_queue_and_green_channel(ctx_for: CtxFor) -> None:
+    info = tickets.take_ticket(ctx_for("kiosk1"), "A", priority="elderly", id_number=ELDER_ID,
+                               phone=PHONE)
+    job = printing.ticket_document(ctx_for("kiosk1"), info.id, width_mm=58)
+    text = pdf_text(job.pdf)
+    assert (job.document, job.ref) == ("ticket", f"2026-11-24/{info.number}")
+    assert info.number in text
+    assert "60岁以上老人" in text
+    assert "138****5678" in text
+    assert leaked(text, PHONE, ELDER_ID) == []
+
+
+def test_print_and_reprint_are_logged_and_audited(ctx_for: CtxFor, hall_db: Database) -> None:
+    info = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    job = printing.ticket_document(ctx_for("kiosk1"), info.number)
+    failed = printing.record_print(ctx_for("kiosk1"), job, "kiosk-printer", "failed",
+                                   detail="缺纸")
+    first = printing.record_print(ctx_for("kiosk1"), job, "kiosk-printer", "printed")
+    again = printing.record_print(ctx_for("clerk1"), job, "window-1", "printed")
+    assert (failed.reprint, first.reprint, again.reprint) == (False, False, True)
+    history = printing.print_history(ctx_for("clerk1"), info.number)
+    assert [(h.outcome, h.actor, h.terminal, h.reprint) for h in history] == [
+        ("failed", "kiosk1", "test", False), ("printed", "kiosk1", "test", False),
+        ("printed", "clerk1", "test", True)]
+    assert history[0].detail == "缺纸"
+    assert printing.print_history(ctx_for("clerk1"), job.ref) == history
+    with hall_db.read_session() as s:
+        audits = s.scalars(select(AuditEntry).where(AuditEntry.action == "document_print")
+                           .order_by(AuditEntry.id)).all()
+        assert len(s.scalars(select(PrintLog)).all()) == 3
+    assert [a.after["outcome"] for a in audits] == ["failed", "printed", "printed"]
+    assert (audits[-1].after["reprint"], audits[-1].after["ref"]) == (True, job.ref)
+
+
+def test_explicit_reprint_flag_and_bad_outcome(ctx_for: CtxFor) -> None:
+    info = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    job = printing.ticket_document(ctx_for("kiosk1"), info.id)
+    assert printing.record_print(ctx_for("clerk1"), job, None, "saved", reprint=True).reprint
+    with pytest.raises(ValidationError, match="打印结果"):
+        printing.record_print(ctx_for("clerk1"), job, None, "lost")
+    assert printing.print_history(ctx_for("clerk1"), "SZFT-20991231-00001") == []
+
+
+def test_receipt_masks_applicant_per_hall_setting(ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, marks=[
+        {"code": "M01", "status": "received", "form": "original", "copies": 1},
+        {"code": "M02", "status": "commitment"},
+        {"code": "M05", "status": "verified_online"}])
+    job = printing.receipt_document(ctx_for("clerk3"), number)
+    text = pdf_text(job.pdf)
+    assert (job.document, job.ref) == ("receipt", number)
+    assert missing(text, "受理回执", number, "公司变更登记") == []
+    assert missing(text, "张*三", "4403**********1234") == []
+    assert leaked(text, NAME, ID_NUMBER) == []
+    assert missing(text, "《公司登记（备案）申请书》", "告知承诺") == []
+    assert missing(text, "3号窗口", "2026年12月8日") == []
+    with hall_db.write_session() as s:
+        hall = s.scalars(select(Hall)).one()
+        hall.settings = {**hall.settings, "mask_names": False}
+        s.commit()
+    text = pdf_text(printing.receipt_document(ctx_for("clerk3"), number, page="A5").pdf)
+    assert missing(text, NAME, ID_NUMBER) == []
+
+
+def test_receipt_shows_tolerated_materials_of_a_tolerant_case(ctx_for: CtxFor,
+                                                              hall_db: Database) -> None:
+    number = insert_case(hall_db, marks=PROBLEM_MARKS[:2],
+                         supplement_deadline=datetime(2026, 12, 1, 10, tzinfo=UTC))
+    text = pdf_text(printing.receipt_document(ctx_for("clerk3"), number).pdf)
+    assert missing(text, "关于变更事项的股东会决议或股东决定", "容缺后补") == []
+
+
+def test_receipt_refused_before_acceptance(ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, state="notified_missing", marks=PROBLEM_MARKS)
+    with pytest.raises(StateError, match="尚未受理"):
+        printing.receipt_document(ctx_for("clerk3"), number)
+    with pytest.raises(NotFound, match="不存在"):
+        printing.receipt_document(ctx_for("clerk3"), "SZFT-20991231-00001")
+    with pytest.raises(ValidationError, match="纸张"):
+        printing.receipt_document(ctx_for("clerk3"), number, page="Letter")
+
+
+def test_missing_notice_lists_every_problem_with_requirement(ctx_for: CtxFor,
+                                                             hall_db: Database) -> None:
+    number = insert_case(hall_db, state="notified_missing", marks=PROBLEM_MARKS)
+    job = printing.notice_document(ctx_for("clerk3"), number, "missing")
+    text = pdf_text(job.pdf)
+    assert job.document == "notice_missing"
+    assert "一次性告知书" in text
+    assert missing(text, "关于变更事项的股东会决议或股东决定", "按章程规定的表决程序作出") == []
+    assert missing(text, "公司章程修正案或修改后的公司章程", "未经法定代表人签署") == []
+    assert "公司自行出具" in text  # where to get it
+    assert "张*三" in text
+    assert NAME not in text
+    assert "深圳市市场监督管理局" in text  # issuing department above the stamp
+
+
+def test_refusal_notice_has_reason_and_legal_basis(ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, state="refused", opinion="申请事项不属于本机关职权范围。",
+                         legal_basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项")
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "refusal").pdf)
+    assert missing(text, "不予受理通知书", "申请事项不属于本机关职权范围") == []
+    assert missing(text, "第三十二条第一款第（二）项", "2026年11月24日") == []
+
+
+def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS,
+                         stopped_since=datetime(2026, 11, 26, 2, tzinfo=UTC))
+    text = pdf_text(printing.notice_document(ctx_for("approver_szamr"), number,
+                                             "correction").pdf)
+    assert missing(text, "补正材料通知书", "2026年12月11日前补正") == []
+    assert "未经法定代表人签署" in text
+
+
+def test_supplement_notice_needs_supplement_deadline(ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, marks=PROBLEM_MARKS,
+                         supplement_deadline=datetime(2026, 12, 15, 9, tzinfo=UTC))
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "supplement").pdf)
+    assert missing(text, "容缺受理补交材料通知书", "2026年12月15日前补交") == []
+    plain = insert_case(hall_db, "SZFT-20261124-00002", marks=PROBLEM_MARKS)
+    with pytest.raises(StateError, match="不是容缺受理"):
+        printing.notice_document(ctx_for("clerk3"), plain, "supplement")
+
+
+def test_result_notice_pickup_and_express(ctx_for: CtxFor, hall_db: Database) -> None:
+    pickup = insert_case(hall_db, state="result_ready", decision="approve",
+                         delivery={"method": "pickup", "place": "一楼出件窗口（12号窗口）"})
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), pickup, "result").pdf)
+    assert missing(text, "办结通知书", "准予许可", "一楼出件窗口（12号窗口）") == []
+    assert "09:00-12:00" in text
+    express = insert_case(hall_db, "SZFT-20261124-00002", state="delivered",
+                          delivery={"method": "express", "carrier": "中国邮政EMS",
+                                    "tracking_number": "1180123456789"})
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), express, "result").pdf)
+    assert missing(text, "中国邮政EMS", "1180123456789") == []
+
+
+def test_notice_refused_in_wrong_state_or_kind(ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db)
+    with pytest.raises(StateError, match="不能打印此通知书"):
+        printing.notice_document(ctx_for("clerk3"), number, "refusal")
+    with pytest.raises(StateError, match="没有缺少或不符合要求的材料"):
+        printing.notice_document(ctx_for("clerk3"), insert_case(
+            hall_db, "SZFT-20261124-00002", state="notified_missing"), "missing")
+    with pytest.raises(ValidationError, match="未知的通知书类型"):
+        printing.notice_document(ctx_for("clerk3"), number, "praise")
+
+
+def test_display_terminal_may_not_print(ctx_for: CtxFor) -> None:
+    with pytest.raises(PermissionDenied):
+        printing.ticket_document(ctx_for("display1"), "A001")

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,8 +109,56 @@ def _display(out: Path) -> list[Path]:
     return [shoot_display(out / f"display-{name}.png", size) for name, size in SIZES.items()]
 
 
+class _NoPrinter:
+    """Screenshots print nothing; the kiosk still shows the number."""
+
+    def print_ticket(self, ticket: object) -> None:
+        return None
+
+
+def _kiosk_window(size: tuple[int, int]) -> Any:
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.kiosk.window import create
+
+    ctx = ctx_as("kiosk1")
+    window = create(ctx, FeedWatcher(ctx.db), {"printer": _NoPrinter(), "speaker": print,
+                                               "idle_seconds": 3600})
+    window.resize(*size)
+    window.show()
+    settle(window, lambda: window.env.hall is not None and bool(window.home.queue_buttons)
+           and not window.home._refreshing)
+    return window
+
+
+def _kiosk_done(window: Any) -> None:
+    window.allow_close()
+    window.close()
+    window.deleteLater()
+
+
+def _kiosk(out: Path) -> list[Path]:
+    """自助取号机: home (1920×1080), an item's materials (1280×800), a result (1920×1080)."""
+    paths = []
+    window = _kiosk_window(SIZES["1920x1080"])
+    paths.append(save(window, out / "kiosk-home-1920x1080.png"))
+    window.home.queue_buttons["A"].click()
+    window.take.confirm_button.click()
+    settle(window, lambda: window.current_page() is window.result)
+    paths.append(save(window, out / "kiosk-result-1920x1080.png"))
+    _kiosk_done(window)
+    window = _kiosk_window(SIZES["1280x800"])
+    window.search.item_chosen.emit("440300000000069391780001")  # 有限责任公司设立登记
+    settle(window, lambda: window.item.item is not None)
+    for _ in range(3):  # the new material rows are laid out over a few event-loop turns
+        settle(window, lambda: True)
+    paths.append(save(window, out / "kiosk-item-1280x800.png"))
+    _kiosk_done(window)
+    return paths
+
+
 SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "display": _display,
+    "kiosk": _kiosk,
 }
 
 

@@ -11,13 +11,22 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from hallapp.cli import cmd_admin, cmd_catalogue, cmd_db, cmd_print, cmd_queue, cmd_run, cmd_staff
+from hallapp.cli import (
+    cmd_admin,
+    cmd_case,
+    cmd_catalogue,
+    cmd_db,
+    cmd_print,
+    cmd_queue,
+    cmd_run,
+    cmd_staff,
+)
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
 from hallapp.store.engine import hide_password
 
-MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print]
+MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.config import resources_dir
 from hallapp.core.errors import NotFound, StateError, ValidationError
+from hallapp.core.hallday import hall_day
 from hallapp.core.roles import Perm, parse_role
 from hallapp.services.context import Ctx, action
 from hallapp.services.staff import check_password_rules, hash_password
@@ -186,8 +187,11 @@ def get_hall(ctx: Ctx) -> HallInfo:
 @action(Perm.VIEW_HALL)
 def list_queues(ctx: Ctx) -> list[QueueInfo]:
     with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        day = hall_day(uow.now, hall.timezone)
         waiting = dict(uow.session.execute(
-            select(Ticket.queue_id, func.count()).where(Ticket.state == "waiting")
+            select(Ticket.queue_id, func.count()).where(Ticket.state == "waiting",
+                                                        Ticket.hall_day == day)
             .group_by(Ticket.queue_id)).all())
         return [QueueInfo(q.code, q.name, q.prefix, q.category, q.daily_quota,
                           q.target_wait_minutes, waiting.get(q.id, 0))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import TextClause, func, select
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import format_number, hall_day
 from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.core.queue_rules import CallSettings, Candidate
@@ -99,6 +99,22 @@ _OPEN_AT_WINDOW_SQL: TextClause = next(
 def open_ticket_at(session: Session, window: Window) -> Ticket | None:
     return session.scalars(select(Ticket).where(
         Ticket.window_id == window.id, _OPEN_AT_WINDOW_SQL)).first()
+
+
+def require_no_other_waiting(session: Session, ticket: Ticket, queue_id: int) -> None:
+    """Before a ticket goes back to waiting in ``queue_id``: its holder has no other there.
+
+    Reactivating, resuming or transferring a ticket whose holder has since taken a new one
+    would otherwise hit the one-waiting-ticket-per-ID index as a bare IntegrityError.
+    """
+    if not ticket.id_number:
+        return
+    other = session.scalar(select(Ticket.number).where(
+        Ticket.queue_id == queue_id, Ticket.id_number == ticket.id_number,
+        Ticket.state == "waiting", Ticket.id != ticket.id))
+    if other is not None:
+        raise StateError(f"该证件已有等候中的号 {other}，号码 {ticket.number} 不能再回到队列",
+                         code="already_waiting", ticket=other)
 
 
 def candidate(t: Ticket, queue_code: str) -> Candidate:

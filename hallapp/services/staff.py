@@ -20,6 +20,7 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("not-a-password-0")
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,18 @@ def login(ctx: Ctx, username: str, password: str) -> Actor:
     with ctx.uow() as uow:
         row = uow.session.scalars(select(Staff).where(Staff.username == username)).first()
         if row is None or not row.active:
+            # Spend the same time as a real check, so the answer does not reveal which
+            # user names exist; record the attempt for the audit.
+            _verify(_DUMMY_HASH, password)
+            uow.audit("login_failed", "staff", username, after={"known": row is not None})
+            uow.commit()
             raise AuthError("用户名或密码错误", code="bad_credentials")
         if row.locked_until and row.locked_until > uow.now:
             raise AuthError(f"账号已锁定，请于 {_minutes_left(row, uow.now)} 分钟后再试",
                             code="locked")
         if _verify(row.password_hash, password):
             row.failed_logins, row.locked_until = 0, None
+            uow.actor = _actor(row)  # the audit names who logged in, not the terminal
             uow.audit("login", "staff", row.id)
             uow.commit()
             return _actor(row)

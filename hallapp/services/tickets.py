@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -29,11 +29,12 @@ from hallapp.services.queue_common import (
     TicketInfo,
     number_for,
     queue_by_code,
+    require_no_other_waiting,
     ticket_by_ref,
     ticket_info,
     today,
 )
-from hallapp.store.models import DailyCounter, Hall, Queue, ServiceItem, Ticket
+from hallapp.store.models import Appointment, DailyCounter, Hall, Queue, ServiceItem, Ticket
 from hallapp.store.uow import UnitOfWork
 
 CHANNELS = ("kiosk", "window", "appointment", "online")
@@ -71,8 +72,9 @@ def _check_time_quota(session: Session, hall: Hall, queue: Queue, now: datetime)
             continue
         lo = datetime.combine(local.date(), start, zone)
         hi = datetime.combine(local.date(), end, zone)
+        # Numbers this queue issued: a ticket transferred away still used up the quota.
         taken = session.scalar(select(func.count(Ticket.id)).where(
-            Ticket.queue_id == queue.id, Ticket.taken_at >= lo, Ticket.taken_at < hi))
+            Ticket.origin_queue_id == queue.id, Ticket.taken_at >= lo, Ticket.taken_at < hi))
         if (taken or 0) >= int(q["quota"]):
             raise QuotaExhausted(f"{queue.name}本时段（{q['start']}–{q['end']}）号已取完，"
                                  "请稍后再来",
@@ -199,13 +201,11 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
         assert ticket.noshow_at is not None
         if uow.now - ticket.noshow_at > timedelta(minutes=minutes):
             raise StateError(f"已过号超过 {minutes} 分钟，请重新取号", code="reactivate_expired")
-        waiting = s.scalars(select(Ticket.order_at).where(
-            Ticket.queue_id == ticket.queue_id, Ticket.hall_day == ticket.hall_day,
-            Ticket.state == "waiting")).all()
+        require_no_other_waiting(s, ticket, ticket.queue_id)
         k = int(hall.settings.get("noshow_rejoin_after", 3))
         before = {"state": ticket.state, "order_at": ticket.order_at.isoformat()}
-        ticket.state, ticket.window_id = "waiting", None
-        ticket.order_at = rejoin_order_at(sorted(waiting), k, uow.now)
+        order_at = _rejoin_at(s, ticket, k, uow.now)
+        ticket.state, ticket.window_id, ticket.order_at = "waiting", None, order_at
         s.flush()
         uow.audit("ticket_reactivate", "ticket", ticket.id, before=before,
                   after={"state": "waiting", "order_at": ticket.order_at.isoformat()})
@@ -213,6 +213,27 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
         info = ticket_info(s, ticket)
         uow.commit()
         return info
+
+
+def _call_class(priority: str | None, appointment: bool) -> tuple[int, int]:
+    """Green channel, then checked-in appointment, then ordinary (``order_within_queue``)."""
+    return (0 if priority is not None else 1, 0 if appointment else 1)
+
+
+def _rejoin_at(s: Session, ticket: Ticket, k: int, now: datetime) -> datetime:
+    """The order_at that puts a reactivated ticket behind the next ``k`` in call order.
+
+    Only tickets of its own class compete with it on order_at; those of a class called
+    before it (green channel ahead of an ordinary ticket) are ahead anyway and count
+    towards the ``k``. Sorting all waiting tickets by order_at alone put it behind more.
+    """
+    rows = s.execute(select(Ticket.priority, Ticket.appointment, Ticket.order_at).where(
+        Ticket.queue_id == ticket.queue_id, Ticket.hall_day == ticket.hall_day,
+        Ticket.state == "waiting", Ticket.target_window.is_(None))).all()
+    mine = _call_class(ticket.priority, ticket.appointment)
+    ahead = sum(1 for p, a, _ in rows if _call_class(p, a) < mine)
+    same = sorted(at for p, a, at in rows if _call_class(p, a) == mine)
+    return rejoin_order_at(same, max(0, k - ahead), now)
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -224,6 +245,7 @@ def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
         ticket = ticket_by_ref(s, hall, ref, today(hall, uow.now))
         if ticket.state != "suspended":
             raise StateError(f"号码 {ticket.number} 未挂起", code="not_suspended")
+        require_no_other_waiting(s, ticket, ticket.queue_id)
         ticket.state = "waiting"
         s.flush()
         uow.audit("ticket_resume", "ticket", ticket.id, before={"state": "suspended"},
@@ -248,6 +270,10 @@ def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
         if ticket.state != "waiting":
             raise StateError(f"号码 {ticket.number} 已不在等候中，不能撤销", code="not_waiting")
         ticket.state, ticket.closed_at, ticket.note = "cancelled", uow.now, reason[:300]
+        # An appointment checked in for this ticket may be checked in again after the repair.
+        s.execute(update(Appointment).where(Appointment.ticket_id == ticket.id)
+                  .values(state="booked", ticket_id=None, checked_in_at=None)
+                  .execution_options(synchronize_session=False))
         s.flush()
         uow.audit("ticket_cancel_unprinted", "ticket", ticket.id, before={"state": "waiting"},
                   after={"state": "cancelled", "reason": reason})

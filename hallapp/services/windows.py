@@ -40,6 +40,7 @@ from hallapp.services.queue_common import (
     candidate,
     open_ticket_at,
     queue_by_code,
+    require_no_other_waiting,
     ticket_by_ref,
     ticket_info,
     today,
@@ -326,6 +327,7 @@ def transfer(ctx: Ctx, number: int, *, to_queue: str | None = None,
         assert queue is not None
         if to_window is not None:
             _check_window_serves(op, to_window, queue)
+        require_no_other_waiting(op.s, t, queue.id)
         _record_service(op, t, "transferred")
         t.state, t.queue_id, t.transferred, t.target_window = "waiting", queue.id, True, to_window
         t.window_id, t.started_at, t.called_at = None, None, None

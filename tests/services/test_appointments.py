@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 import pytest
-
 from conftest import FakeClock
+
 from hallapp.core.errors import QuotaExhausted, StateError, ValidationError
 from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, insert, select, text
 
 from hallapp.cli.main import main
 from hallapp.core.audit_chain import entry_hash
@@ -58,7 +58,7 @@ def test_every_state_change_is_audited(ctx_for: Callable[[str], Ctx], hall_db: D
     hall.configure_windows(admin, [{"number": 99, "name": "测试窗口", "profile": []}])
     backup.backup(admin, tmp_path / "b.jsonl.gz")
     assert _actions_after(hall_db, start) == [
-        ("staff_add", "admin1"), ("login", "admin1"), ("staff_disable", "admin1"),
+        ("staff_add", "admin1"), ("login", "audited1"), ("staff_disable", "admin1"),
         ("password_set", "admin1"), ("catalogue_import", "admin1"),
         ("windows_configure", "admin1"), ("backup", "admin1")]
     rows = list_audit(admin, limit=7)
@@ -114,9 +114,8 @@ def _delete(row_id: int | None) -> Callable[[Database], None]:
 
 def _put_back(db: Database, rows: list[dict[str, Any]]) -> None:
     with db.writer.begin() as conn:
-        conn.execute(AuditEntry.__table__.delete().where(
-            AuditEntry.id.in_([r["id"] for r in rows])))
-        conn.execute(AuditEntry.__table__.insert(), rows)
+        conn.execute(delete(AuditEntry).where(AuditEntry.id.in_([r["id"] for r in rows])))
+        conn.execute(insert(AuditEntry), rows)
 
 
 def test_tampering_is_detected_and_the_row_named(
@@ -183,7 +182,7 @@ def test_chain_stays_valid_with_two_writing_processes(hall_db: Database) -> None
     assert ids == list(range(1, start + 2 * WRITES_PER_PROCESS + 1))
     assert head is not None
     assert head.audit_seq == ids[-1]
-    assert sorted(set(terminals)) == ["proc-clerk10", "proc-clerk11"]
+    assert sorted({t or "" for t in terminals}) == ["proc-clerk10", "proc-clerk11"]
     assert terminals.count("proc-clerk10") == WRITES_PER_PROCESS
     assert active == {"clerk10": True, "clerk11": True}
     report = verify_audit(Ctx(hall_db, SYSTEM_ACTOR))

@@ -37,7 +37,7 @@ def _head(db: Database) -> tuple[int, str, int]:
         return head.audit_seq, head.audit_hash, head.event_seq
 
 
-def _restore_and_check(source: Database, target: Database, path: Path,
+def _restore_and_check(target: Database, path: Path,
                        expected: dict[str, int], head: tuple[int, str, int]) -> None:
     result = backup_svc.restore(Ctx(target, SYSTEM_ACTOR, terminal="restore"), path)
     assert result.rows == sum(expected.values())
@@ -51,22 +51,6 @@ def _restore_and_check(source: Database, target: Database, path: Path,
     info = staff.add_staff(admin, "after_restore", "恢复后", "clerk", "restore123")
     assert info.id > max(s.id for s in staff.list_staff(admin) if s.username != info.username)
     assert verify_audit(admin).ok
-
-
-def test_backup_then_restore_same_engine(ctx_for: Callable[[str], Ctx], hall_db: Database,
-                                         empty_db: Database, tmp_path: Path) -> None:
-    expected, head = _counts(hall_db), _head(hall_db)
-    path = tmp_path / "hall.backup.gz"
-    result = backup_svc.backup(ctx_for("admin1"), path)
-    assert result.rows == sum(expected.values())
-    assert result.tables == len(Base.metadata.sorted_tables)
-    assert not path.with_suffix(".gz.part").exists()
-    _restore_and_check(hall_db, empty_db, path, expected, head)
-    # The backup itself is audited in the source (after the snapshot it copied).
-    with hall_db.read_session() as s:
-        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert last is not None
-    assert (last.action, last.actor) == ("backup", "admin1")
 
 
 @pytest.fixture
@@ -87,7 +71,7 @@ def test_backup_from_sqlite_restores_into_postgresql(
     expected, head = _counts(hall_db), _head(hall_db)
     path = tmp_path / "hall.backup.gz"
     backup_svc.backup(ctx_for("admin1"), path)
-    _restore_and_check(hall_db, pg_empty, path, expected, head)
+    _restore_and_check(pg_empty, path, expected, head)
     with pg_empty.read_session() as s:
         clerk = s.scalars(select(Staff).where(Staff.username == "clerk1")).one()
         assert clerk.active is True
@@ -97,6 +81,9 @@ def test_backup_from_sqlite_restores_into_postgresql(
 
 def test_restore_into_a_non_empty_database_is_refused(
         ctx_for: Callable[[str], Ctx], hall_db: Database, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        backup_svc.backup(ctx_for("supervisor1"), tmp_path / "nope.gz")
+    assert not (tmp_path / "nope.gz").exists()
     path = tmp_path / "hall.backup.gz"
     backup_svc.backup(ctx_for("admin1"), path)
     before = _counts(hall_db)
@@ -107,19 +94,14 @@ def test_restore_into_a_non_empty_database_is_refused(
     assert _counts(hall_db) == before
 
 
-def test_only_admins_back_up(ctx_for: Callable[[str], Ctx], tmp_path: Path) -> None:
-    with pytest.raises(PermissionDenied):
-        backup_svc.backup(ctx_for("supervisor1"), tmp_path / "nope.gz")
-    assert not (tmp_path / "nope.gz").exists()
-
-
-def test_backup_is_one_snapshot_while_a_writer_commits(
+def test_backup_and_restore_while_a_writer_commits(
         ctx_for: Callable[[str], Ctx], hall_db: Database, empty_db: Database,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A writer holds its transaction open as the backup starts and commits mid-way.
+    """Backup, then restore into an empty database of the same engine.
 
-    The backup must not wait for it (the reader never blocks on a writer) and must not see
-    the commit: restored, the database is the one from before the write, chain intact.
+    A writer holds its transaction open as the backup starts and commits mid-way. The
+    backup must not wait for it (the reader never blocks on a writer) and must not see the
+    commit: restored, the database is the one from before the write, chain intact.
     """
     admin = ctx_for("admin1")
     expected, head = _counts(hall_db), _head(hall_db)
@@ -142,8 +124,14 @@ def test_backup_is_one_snapshot_while_a_writer_commits(
         result = backup_svc.backup(admin, path)
     assert len(calls) == len(Base.metadata.sorted_tables)
     assert result.rows == sum(expected.values())
+    assert result.tables == len(Base.metadata.sorted_tables)
+    assert not path.with_suffix(".gz.part").exists()
+    with hall_db.read_session() as s:  # the backup is audited, after the snapshot it took
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert last is not None
+    assert (last.action, last.actor) == ("backup", "admin1")
     assert _counts(hall_db)["audit_log"] == expected["audit_log"] + 2  # the write + backup
-    _restore_and_check(hall_db, empty_db, path, expected, head)
+    _restore_and_check(empty_db, path, expected, head)
     with empty_db.read_session() as s:
         clerk = s.scalars(select(Staff).where(Staff.username == "clerk1")).one()
         assert clerk.active is True

@@ -87,7 +87,7 @@ def test_one_approver_at_a_time(hall_db: Database, ctx_for: CtxFor, clock: FakeC
 
 def test_two_processes_racing_never_both_claim(hall_db: Database, ctx_for: CtxFor,
                                                clock: FakeClock) -> None:
-    numbers = [accepted_case(ctx_for, PLAIN, seq=20 + i) for i in range(8)]
+    numbers = [accepted_case(ctx_for, PLAIN, seq=20 + i) for i in range(4)]
     second_approver(hall_db, clock)
     spawn = multiprocessing.get_context("spawn")
     barrier, results = spawn.Barrier(2), spawn.Queue()
@@ -148,9 +148,11 @@ def test_online_correction_and_special_procedure(ctx_for: CtxFor, clock: FakeClo
     info = case_clock.end_special(approver, number, "核查合格")
     assert info.deadline == datetime(2026, 12, 1, 18, tzinfo=SH)  # + Tue, Wed
     case_clock.request_correction(approver, number, "补充平面图")
+    _at(clock, 2026, 11, 26, 10)
     info = case_clock.supply_correction_online(approver, number)
     assert info.visits == 1
-    assert info.deadline == datetime(2026, 12, 2, 18, tzinfo=SH)  # + Wed again
+    # Stops Tue 09:00–Wed 17:00 and Wed 17:00–Thu 10:00 merge: Tue, Wed, Thu → 3 + 3 days.
+    assert info.deadline == datetime(2026, 12, 2, 18, tzinfo=SH)
 
 
 def test_overdue_cases_conclude_late(ctx_for: CtxFor, clock: FakeClock) -> None:

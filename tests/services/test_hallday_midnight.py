@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-
 from conftest import FakeClock
+
 from hallapp.services import day, tickets, windows
 from hallapp.services.context import Ctx
+from hallapp.services.queue_common import TicketInfo
 
 CtxFor = Callable[[str], Ctx]
 
@@ -28,11 +29,11 @@ def machine_tz(request: pytest.FixtureRequest,
     time.tzset()
 
 
-def at(clock: FakeClock, *args: int) -> None:
-    clock.now = datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def at(clock: FakeClock, y: int, mo: int, d: int, h: int, mi: int, s: int = 0) -> None:
+    clock.now = datetime(y, mo, d, h, mi, s, tzinfo=UTC)
 
 
-def take(kiosk: Ctx) -> tickets.TicketInfo:
+def take(kiosk: Ctx) -> TicketInfo:
     return tickets.take_ticket(kiosk, "E")  # E has no time quotas: any hour is fine
 
 

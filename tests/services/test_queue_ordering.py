@@ -11,9 +11,9 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Any
 
+from conftest import FakeClock
 from sqlalchemy import select
 
-from conftest import FakeClock
 from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry, Ticket
@@ -43,7 +43,7 @@ def call_rules(db: Database) -> list[str]:
     with db.read_session() as s:
         rows = s.scalars(select(AuditEntry).where(AuditEntry.action == "ticket_call")
                          .order_by(AuditEntry.id))
-        return [str(r.after["rule"]) for r in rows]
+        return [str((r.after or {})["rule"]) for r in rows]
 
 
 def opened(ctx_for: CtxFor, window: int) -> Ctx:

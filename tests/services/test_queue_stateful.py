@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from conftest import FakeClock, actor_for
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -36,7 +37,6 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import Table, delete, func, insert, select
 
-from conftest import FakeClock, actor_for
 from hallapp.core.errors import (
     DomainError,
     EmptyQueue,
@@ -67,7 +67,7 @@ PROFILES: dict[int, tuple[str, list[ProfileEntry]]] = {
 WINDOWS = sorted(PROFILES)
 RULES = CallSettings(max_consecutive_priority=3, aging_minutes=45)
 RECALL_MAX = 3
-AIMED = st.integers(0, 3).map(bool)  # three times in four: aim where it applies
+AIMED = st.integers(0, 3).map(lambda n: n < 3)  # 3 in 4 (and the simplest): aimed
 STATES = {"waiting", "called", "serving", "done", "no_show", "suspended"}
 OPEN = ("called", "serving")
 
@@ -149,11 +149,16 @@ class QueueMachine(RuleBasedStateMachine):
         with pytest.raises(error):
             fn(*args, **kw)
 
-    def aim(self, w: int, aimed: bool, busy: bool) -> int:
+    def aim(self, w: int, aimed: bool, fits: Callable[[int], bool]) -> int:
         """Mostly (``aimed``) a window where the operation can apply, else ``w`` as drawn."""
-        fit = [x for x in WINDOWS if (self.at_window(x) is not None) == busy
-               and (busy or self.win_state[x] == "open")]
+        fit = [x for x in WINDOWS if fits(x)]
         return fit[w % len(fit)] if aimed and fit else w
+
+    def idle(self, w: int) -> bool:
+        return self.win_state[w] == "open" and self.at_window(w) is None
+
+    def busy(self, w: int) -> bool:
+        return self.at_window(w) is not None
 
     def any_in(self, *states: str) -> bool:
         return any(t.state in states for t in self.tickets.values())
@@ -189,7 +194,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
     @precondition(lambda self: self.any_in("waiting"))
     def call_next(self, w: int, aimed: bool) -> None:
-        w = self.aim(w, aimed, busy=False)
+        w = self.aim(w, aimed, self.idle)
         fn, ctx = windows.call_next, self.clerk(w)
         if self.win_state[w] == "closed":
             return self.refused(StateError, fn, ctx, w)
@@ -215,7 +220,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
     @precondition(lambda self: self.any_in(*OPEN))
     def start(self, w: int, aimed: bool) -> None:
-        w = self.aim(w, aimed, busy=True)
+        w = self.aim(w, aimed, self.busy)
         t = self.at_window(w)
         if t is None or t.state != "called":
             return self.refused(StateError, windows.start, self.clerk(w), w)
@@ -226,7 +231,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED, seconds=st.integers(0, 900))
     @precondition(lambda self: self.any_in(*OPEN))
     def finish(self, w: int, aimed: bool, seconds: int) -> None:
-        w = self.aim(w, aimed, busy=True)
+        w = self.aim(w, aimed, self.busy)
         self.clock.advance(seconds=seconds)
         t = self.at_window(w)
         if t is None:
@@ -238,7 +243,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
     @precondition(lambda self: self.any_in(*OPEN))
     def noshow(self, w: int, aimed: bool) -> None:
-        w = self.aim(w, aimed, busy=True)
+        w = self.aim(w, aimed, self.busy)
         t = self.at_window(w)
         if t is None or t.state != "called":
             return self.refused(StateError, windows.noshow, self.clerk(w), w)
@@ -249,7 +254,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
     @precondition(lambda self: self.any_in(*OPEN))
     def recall(self, w: int, aimed: bool) -> None:
-        w = self.aim(w, aimed, busy=True)
+        w = self.aim(w, aimed, self.busy)
         t = self.at_window(w)
         if t is None or t.state != "called" or t.recalls >= RECALL_MAX:
             return self.refused(StateError, windows.recall, self.clerk(w), w)
@@ -260,7 +265,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
     @precondition(lambda self: self.any_in(*OPEN))
     def suspend(self, w: int, aimed: bool) -> None:
-        w = self.aim(w, aimed, busy=True)
+        w = self.aim(w, aimed, self.busy)
         t = self.at_window(w)
         if t is None:
             return self.refused(StateError, windows.suspend, self.clerk(w), w, "缺材料")
@@ -271,8 +276,6 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(pick=st.integers(0, 10_000))
     @precondition(lambda self: self.any_in("suspended"))
     def resume_suspended(self, pick: int) -> None:
-        if not self.tickets:
-            return
         t = sorted(self.tickets.values(), key=lambda x: x.id)[pick % len(self.tickets)]
         ctx = self.ctx["supervisor1"]
         if t.state != "suspended":
@@ -284,7 +287,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED, to=st.sampled_from(WINDOWS))
     @precondition(lambda self: self.any_in(*OPEN))
     def transfer(self, w: int, aimed: bool, to: int) -> None:
-        w = self.aim(w, aimed, busy=True)
+        w = self.aim(w, aimed, self.busy)
         t = self.at_window(w)
         fn, ctx = windows.transfer, self.clerk(w)
         if t is None:
@@ -296,16 +299,19 @@ class QueueMachine(RuleBasedStateMachine):
         self.put(t, state="waiting", window=None, target=to, transferred=True)
         return None
 
-    @rule(w=st.sampled_from(WINDOWS))
-    def pause(self, w: int) -> None:
+    @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
+    def pause(self, w: int, aimed: bool) -> None:
+        w = self.aim(w, aimed, lambda x: self.win_state[x] == "open")
         if self.win_state[w] != "open":
             return self.refused(StateError, windows.pause, self.clerk(w), w, "暂离")
         assert windows.pause(self.clerk(w), w, "暂离").state == "paused"
         self.win_state[w] = "paused"
         return None
 
-    @rule(w=st.sampled_from(WINDOWS))
-    def resume_window(self, w: int) -> None:
+    @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)
+    @precondition(lambda self: "paused" in self.win_state.values())
+    def resume_window(self, w: int, aimed: bool) -> None:
+        w = self.aim(w, aimed, lambda x: self.win_state[x] == "paused")
         if self.win_state[w] != "paused":
             return self.refused(StateError, windows.resume, self.clerk(w), w)
         assert windows.resume(self.clerk(w), w).state == "open"

@@ -14,13 +14,14 @@ from datetime import date
 from typing import Any
 
 import pytest
+from conftest import FakeClock
 from sqlalchemy import func, select, update
 from stdnum.cn import ric
 
-from conftest import FakeClock
 from hallapp.core.errors import QuotaExhausted, ValidationError
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, as_dict
+from hallapp.services.queue_common import TicketInfo
 from hallapp.store.models import AuditEntry, DailyCounter, Queue, Ticket
 from hallapp.store.uow import Database
 
@@ -52,7 +53,7 @@ def ticket_count(db: Database) -> int:
         return int(s.scalar(select(func.count(Ticket.id))) or 0)
 
 
-def take(kiosk: Ctx, queue: str | None, **kw: Any) -> tickets.TicketInfo:
+def take(kiosk: Ctx, queue: str | None, **kw: Any) -> TicketInfo:
     return tickets.take_ticket(kiosk, queue, **kw)
 
 
@@ -78,8 +79,8 @@ def test_a_take_is_audited_and_published(ctx_for: CtxFor, hall_db: Database) -> 
     with hall_db.read_session() as s:
         row = s.scalars(select(AuditEntry).where(AuditEntry.action == "ticket_take")).one()
     assert (row.actor, row.entity_id) == ("kiosk1", str(info.id))
-    assert row.after["number"] == "C001"
-    assert row.after["channel"] == "window"
+    assert row.after is not None
+    assert (row.after["number"], row.after["channel"]) == ("C001", "window")
 
 
 # --- quotas ------------------------------------------------------------------------------
@@ -118,6 +119,20 @@ def test_time_window_quota(ctx_for: CtxFor, clock: FakeClock, hall_db: Database)
     clock.advance(hours=1)  # 11:00: outside every window, only the daily quota applies
     assert take(kiosk, "B").number == "B004"
     assert counter(hall_db, "B", date(2026, 11, 24)) == 4
+
+
+def test_time_quota_counts_numbers_the_queue_issued(ctx_for: CtxFor,
+                                                   hall_db: Database) -> None:
+    """A ticket transferred away still used up its queue's quota; one transferred in did not."""
+    set_queue(hall_db, "B", time_quotas=[{"start": "09:00", "end": "10:00", "quota": 2}])
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk10")
+    take(kiosk, "B")
+    take(kiosk, "B")
+    windows.open_window(clerk, 10)
+    windows.call_next(clerk, 10)
+    assert windows.transfer(clerk, 10, to_queue="C").queue == "C"  # B001 now waits in C
+    with pytest.raises(QuotaExhausted):
+        take(kiosk, "B")  # B issued two numbers in this window: no third
 
 
 # --- one waiting ticket per ID -----------------------------------------------------------

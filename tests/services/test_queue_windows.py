@@ -9,9 +9,9 @@ from datetime import date, time
 from typing import Any
 
 import pytest
+from conftest import FakeClock
 from sqlalchemy import func, select
 
-from conftest import FakeClock
 from hallapp.core.errors import (
     EmptyQueue,
     PermissionDenied,
@@ -106,7 +106,7 @@ def test_call_ticket_needs_a_reason_and_is_audited(ctx_for: CtxFor, hall_db: Dat
     info = windows.call_ticket(clerk, 11, "A003", " 预约老人，提前办理 ")
     assert (info.number, info.state, info.window) == ("A003", "called", 11)
     [row] = audits(hall_db, action="ticket_call_chosen")
-    assert row.after["reason"] == "预约老人，提前办理"
+    assert (row.after or {})["reason"] == "预约老人，提前办理"
     assert (row.actor, row.entity_id) == ("clerk11", str(info.id))
     windows.finish(clerk, 11)
     with pytest.raises(StateError) as done:
@@ -181,6 +181,23 @@ def test_noshow_reactivates_behind_the_next_three(ctx_for: CtxFor, clock: FakeCl
     assert exc.value.code == "not_no_show"
 
 
+def test_reactivated_ticket_is_behind_three_in_call_order_with_green_channel_waiting(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    kiosk = ctx_for("kiosk1")
+    take_n(kiosk, "A", 5, clock)  # A001 … A005
+    tickets.take_ticket(kiosk, "A", priority="pregnant")  # A006, called before the rest
+    clerk = opened(ctx_for, 11)
+    windows.call_ticket(clerk, 11, "A001", "测试过号")
+    windows.noshow(clerk, 11)
+    back = tickets.reactivate(kiosk, "A001")
+    assert back.people_ahead == 3  # behind A006, A002, A003: the next three to be called
+    called = []
+    for _ in range(6):
+        called.append(windows.call_next(clerk, 11).number)
+        windows.finish(clerk, 11)
+    assert called == ["A006", "A002", "A003", "A001", "A004", "A005"]
+
+
 def test_reactivation_after_the_limit_is_refused(ctx_for: CtxFor, clock: FakeClock) -> None:
     kiosk = ctx_for("kiosk1")
     take_n(kiosk, "A", 2)
@@ -217,6 +234,31 @@ def test_suspend_then_resume_comes_back_to_the_same_window_first(
         outcomes = s.scalars(select(ServiceRecord.outcome).order_by(ServiceRecord.id)).all()
     assert list(outcomes) == ["suspended", "done"]
     assert ticket_row(hall_db, "A001").number == "A001"  # no new ticket was issued
+
+
+def test_back_to_the_queue_refused_while_the_person_waits_with_a_new_ticket(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """One waiting ticket per ID and queue holds for reactivate, resume and transfer too."""
+    kiosk, person = ctx_for("kiosk1"), "440304199001011233"
+    clerk = opened(ctx_for, 11)
+    tickets.take_ticket(kiosk, "A", id_number=person)
+    windows.call_next(clerk, 11)
+    windows.noshow(clerk, 11)                                      # A001 no-show
+    assert tickets.take_ticket(kiosk, "A", id_number=person).number == "A002"
+    with pytest.raises(StateError, match="A002") as exc:
+        tickets.reactivate(kiosk, "A001")
+    assert exc.value.code == "already_waiting"
+    windows.call_next(clerk, 11)
+    windows.suspend(clerk, 11, "缺材料")                           # A002 suspended
+    assert tickets.take_ticket(kiosk, "A", id_number=person).number == "A003"
+    with pytest.raises(StateError, match="A003"):
+        tickets.resume_suspended(clerk, "A002")
+    tickets.take_ticket(kiosk, "B", id_number=person)              # B001 waits in B
+    windows.call_next(clerk, 11)                                   # A003
+    with pytest.raises(StateError, match="B001"):
+        windows.transfer(clerk, 11, to_queue="B")
+    states = [tickets.show_ticket(kiosk, n).state for n in ("A001", "A002", "A003", "B001")]
+    assert states == ["no_show", "suspended", "called", "waiting"]
 
 
 def test_transfer_refusals(ctx_for: CtxFor) -> None:
@@ -354,6 +396,6 @@ def test_close_day_abandons_leftovers_closes_windows_and_records_missed_appointm
                       "A004": "abandoned", "A005": "abandoned"}
     assert ticket_row(hall_db, "A005").closed_at == clock.now
     [row] = audits(hall_db, action="day_close")
-    assert len(row.after["tickets"]) == 4
+    assert len((row.after or {})["tickets"]) == 4
     clock.advance(hours=15)  # next morning: a fresh day with a fresh A001
     assert tickets.take_ticket(kiosk, "A").number == "A001"

@@ -73,28 +73,28 @@ def _check_partial_indexes(db: Database) -> None:
 
 def _check_one_version_in_force(hall_db: Database) -> None:
     with hall_db.writer.begin() as conn:
-        row = conn.execute(select(ServiceItem.__table__).limit(1)).mappings().one()
+        row = conn.execute(select(*ServiceItem.__table__.columns).limit(1)).mappings().one()
         fresh = {k: v for k, v in row.items() if k != "id"}
         fresh["created_at"] = datetime(2026, 11, 24, tzinfo=UTC)
-        conn.execute(insert(ServiceItem.__table__).values(
+        conn.execute(insert(ServiceItem).values(
             {**fresh, "version": 90, "in_force": False}))
-        conn.execute(insert(ServiceItem.__table__).values(
+        conn.execute(insert(ServiceItem).values(
             {**fresh, "version": 91, "in_force": False}))
     with pytest.raises(IntegrityError), hall_db.writer.begin() as conn:
-        conn.execute(insert(ServiceItem.__table__).values(
+        conn.execute(insert(ServiceItem).values(
             {**fresh, "version": 92, "in_force": True}))
 
 
 def test_upgrade_twice_is_harmless(hall_db: Database) -> None:
     """Upgrading a populated database at head changes nothing; its rules still hold."""
     with hall_db.reader.connect() as conn:
-        before = {t.name: conn.scalar(select(func.count()).select_from(t))
+        before = {t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
                   for t in Base.metadata.sorted_tables}
         head_before = conn.execute(select(FeedHead.__table__)).all()
     assert schema.upgrade(hall_db) == schema.head_revision(hall_db)
     assert schema.upgrade(hall_db) == schema.head_revision(hall_db)
     with hall_db.reader.connect() as conn:
-        after = {t.name: conn.scalar(select(func.count()).select_from(t))
+        after = {t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
                  for t in Base.metadata.sorted_tables}
         assert conn.execute(select(FeedHead.__table__)).all() == head_before
         versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()

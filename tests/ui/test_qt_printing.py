@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageFilter, ImageStat
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -53,15 +53,27 @@ def pdf_printer(path: Path) -> QtPrinter:
 
 
 def raster(pdf: bytes, page: int = 1) -> Image.Image:
-    run = subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", "-f", str(page), "-l",
+    run = subprocess.run(["pdftoppm", "-r", "60", "-gray", "-png", "-f", str(page), "-l",
                           str(page), "-singlefile", "-"], input=pdf, capture_output=True,
                          check=True)
     return Image.open(io.BytesIO(run.stdout)).convert("L")
 
 
-def difference(a: Image.Image, b: Image.Image) -> float:
-    """Mean absolute grey difference (0–255) after bringing b to a's size."""
-    return float(ImageStat.Stat(ImageChops.difference(a, b.resize(a.size))).mean[0])
+def _mask(image: Image.Image, level: int) -> Image.Image:
+    return image.point(lambda v: 255 if v < level else 0).convert("1")
+
+
+def covered(a: Image.Image, b: Image.Image) -> float:
+    """Share of a's dark pixels that have some ink of b within one pixel.
+
+    Tolerates anti-aliasing and one-pixel shifts (a raster of a raster), not missing or
+    moved content: two different documents score about 0.5, a blank page 0.
+    """
+    strong = _mask(a, 128)
+    near = _mask(b.resize(a.size), 224).convert("L").filter(ImageFilter.MaxFilter(3))
+    hit = ImageChops.logical_and(strong, near.convert("1"))
+    return float(ImageStat.Stat(hit.convert("L")).sum[0] /
+                 ImageStat.Stat(strong.convert("L")).sum[0])
 
 
 def sizes_mm(pdf: bytes) -> list[tuple[float, float]]:
@@ -87,9 +99,8 @@ def test_pdf_output_printer_reproduces_every_page(tmp_path: Path, document: str,
     assert same_sizes(sizes_mm(printed), sizes_mm(pdf)), (sizes_mm(printed), sizes_mm(pdf))
     for page in range(1, len(sizes_mm(pdf)) + 1):
         source, copy = raster(pdf, page), raster(printed, page)
-        blank = Image.new("L", source.size, 255)
-        assert difference(source, copy) < 3
-        assert difference(source, blank) > 3 * difference(source, copy)
+        assert covered(source, copy) > 0.98
+        assert covered(copy, source) > 0.98
 
 
 def test_missing_printer_is_refused_before_printing(tmp_path: Path) -> None:
@@ -149,7 +160,7 @@ def test_escpos_printer_sends_raster_and_cut(ctx_for: CtxFor) -> None:
     EscPosTicketPrinter(kiosk, width_mm=58, driver=driver).print_ticket(info)
     sent = driver.output
     assert b"\x1dv0" in sent  # GS v 0: raster bit image
-    assert sent.rstrip().endswith(b"\x1dV\x00") or b"\x1dV" in sent[-8:]  # cut
+    assert sent.endswith(b"\x1dV\x00")  # GS V 0: full cut after the ticket
     assert int.from_bytes(sent[sent.index(b"\x1dv0") + 4:][:2], "little") == 384 // 8
     assert [h.outcome for h in printing.print_history(kiosk, info.id)] == ["printed"]
 

@@ -5,6 +5,10 @@ label size the elder mode (``elder="true"`` on the root) changes is restated her
 """
 
 KIOSK_QSS = """
+QScrollBar:vertical { width: 26px; background: #eef1f5; border: none; }
+QScrollBar::handle:vertical { background: #9aa8b8; min-height: 80px; border-radius: 8px;
+                              margin: 3px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
 QLabel#hallTitle { font-size: 30px; font-weight: bold; }
 QLabel#prompt { font-size: 26px; color: #1b1f24; }
 QLabel#fieldLabel { font-size: 20px; }
@@ -25,6 +29,8 @@ QPushButton#key { font-size: 26px; font-weight: bold; padding: 6px; }
 QPushButton[kind="secondary"]:checked { background: #0b4a8b; color: #ffffff; }
 QPushButton[kind="queue"] { font-size: 30px; font-weight: bold; min-height: 120px;
                             padding: 10px 24px; }
+QPushButton#confirmButton, QPushButton#takeButton, QPushButton#doneButton,
+QPushButton#checkinSubmit { min-height: 84px; font-size: 34px; }
 QWidget[elder="true"] QLabel { font-size: 28px; }
 QWidget[elder="true"] QLabel#title { font-size: 36px; }
 QWidget[elder="true"] QLabel#prompt { font-size: 32px; }
@@ -35,7 +41,9 @@ QWidget[elder="true"] QLabel#waitInfo { font-size: 38px; }
 QWidget[elder="true"] QLabel#failure { font-size: 52px; }
 QWidget[elder="true"] QLabel#bigNumber { font-size: 200px; }
 QWidget[elder="true"] QPushButton { font-size: 30px; min-height: 72px; }
-QWidget[elder="true"] QPushButton#key { font-size: 28px; min-height: 56px; }
+QWidget[elder="true"] QPushButton#key { font-size: 28px; min-height: 52px; }
+QWidget[elder="true"] QPushButton#confirmButton, QWidget[elder="true"] QPushButton#doneButton {
+    min-height: 110px; font-size: 40px; }
 QWidget[elder="true"] QPushButton[kind="queue"] { font-size: 36px; min-height: 140px;
                                                   padding: 8px 12px; }
 """

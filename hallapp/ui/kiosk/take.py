@@ -196,8 +196,7 @@ class TakePage(KioskPage):
                   self._on_take_failed)
 
     def _on_take_finished(self, outcome: IssueOutcome) -> None:
-        self.confirm_button.setEnabled(True)
-        self.error.clear()
+        self.reset()  # the typed ID number must not wait on a hidden page for the next person
         self.issued.emit(outcome)
 
     def _on_take_failed(self, exc: BaseException) -> None:

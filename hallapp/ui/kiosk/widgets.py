@@ -143,7 +143,7 @@ class KeypadWidget(QWidget):
         for i, key in enumerate([*keys, self.BACKSPACE, self.CLEAR]):
             button = make_button(self.tr("清空") if key == self.CLEAR else key, "secondary")
             button.setObjectName("key")
-            button.setMinimumSize(64, 56)
+            button.setMinimumSize(64, 52)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             span = columns - i % columns if key == self.CLEAR else 1
             grid.addWidget(button, i // columns, i % columns, 1, span)

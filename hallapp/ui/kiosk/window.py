@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from hallapp.documents.api import warm_up
 from hallapp.services.context import Ctx
@@ -40,6 +39,7 @@ from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import run_task
 from hallapp.ui.kiosk.checkin import CheckinPage
 from hallapp.ui.kiosk.flow import IssueOutcome
+from hallapp.ui.kiosk.guard import ConnectionProbe, IdleWatcher
 from hallapp.ui.kiosk.home import HomePage
 from hallapp.ui.kiosk.item import ItemPage
 from hallapp.ui.kiosk.offline import OfflinePage
@@ -53,28 +53,8 @@ from hallapp.ui.kiosk.take import TakePage
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel, make_label
 
 log = logging.getLogger("hallapp.ui.kiosk")
-INPUT_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress,
-                          QEvent.Type.TouchBegin, QEvent.Type.Wheel})
 # Feed events that can change what the home page shows (waiting counts, the queues).
 COUNT_EVENTS = ("ticket_", "window", "day_", "catalogue_", "appointment_", "queue")
-PROBE_MS = (1000, 2000, 5000, 10000)
-
-
-class _IdleWatcher(QObject):
-    """Restarts the idle timer on any input aimed at the kiosk or its dialogs."""
-
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and isinstance(watched, QWidget):
-            widget: QWidget | None = watched
-            while widget is not None and widget is not self.window:
-                widget = widget.parentWidget()
-            if widget is self.window:
-                self.window.idle_timer.start()
-        return False
 
 
 class KioskWindow(QWidget):
@@ -89,7 +69,8 @@ class KioskWindow(QWidget):
         self.start_english = is_english()
         self.offline = False
         self._closable = False
-        self._probe_step = 0
+        self.probe = ConnectionProbe(ctx, lambda: self.offline and self.feed.online,
+                                     self.resume, self)
         self.setObjectName("kiosk")
         self.setProperty("elder", "false")
         self.setWindowTitle(self.tr("自助取号机"))
@@ -101,7 +82,7 @@ class KioskWindow(QWidget):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(max(1, int(float(options.get("idle_seconds", 60)) * 1000)))
         self.idle_timer.timeout.connect(self._on_idle_timer_timeout)
-        self._idle_watcher = _IdleWatcher(self)
+        self._idle_watcher = IdleWatcher(self, self.idle_timer)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._idle_watcher)
@@ -323,7 +304,6 @@ class KioskWindow(QWidget):
         """The database answers again: back to a fresh home page with fresh counts."""
         if self.offline:
             self.offline = False
-            self._probe_step = 0
             self.go_home()
             self.load_hall()
 
@@ -340,25 +320,7 @@ class KioskWindow(QWidget):
         was_offline = self.offline
         self.go_offline()
         if self.feed.online and not was_offline:
-            self._schedule_probe()
-
-    def _schedule_probe(self) -> None:
-        delay = PROBE_MS[min(self._probe_step, len(PROBE_MS) - 1)]
-        self._probe_step += 1
-        QTimer.singleShot(delay, self, self._probe)
-
-    def _probe(self) -> None:
-        if not self.offline or not self.feed.online:
-            return  # back already, or the feed now watches the connection itself
-        def answered(_hall: object) -> None:
-            if isValid(self):
-                self.resume()
-
-        def failed(_exc: BaseException) -> None:
-            if isValid(self):
-                self._schedule_probe()
-
-        run_task(lambda: get_hall(self.env.ctx), answered, failed)
+            self.probe.start()
 
 
 def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None) -> KioskWindow:

@@ -1,0 +1,284 @@
+"""case open|checklist|decide|show|list|withdraw|supplement|ready|deliver|revoke|figures,
+backoffice queue|show|claim|release|approve|deny|correct|resume|special|special-end|return|
+ready. Ratings, the calendar and the blacklist are in :mod:`hallapp.cli.cmd_case_admin`.
+
+Marks on the checklist: ``--mark CODE=STATUS[:NOTE]`` (status received, verified_online,
+commitment, missing, faulty), ``--form CODE=FORM`` and ``--copies CODE=N``; ``--all STATUS``
+marks every material not marked otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from hallapp.cli import cmd_case_admin
+from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.errors import ValidationError
+from hallapp.core.intake import DECISIONS, MARK_STATUSES, MaterialMark
+from hallapp.core.roles import Role
+from hallapp.services import (
+    backoffice,
+    blacklist,
+    case_clock,
+    case_decide,
+    case_kpi,
+    cases,
+    delivery,
+)
+from hallapp.services.case_views import CaseDetail, CaseInfo
+
+
+def register(sub: Any) -> None:
+    _register_intake(sub)
+    _register_after(sub)
+    _register_backoffice(sub)
+    cmd_case_admin.register(sub)
+
+
+def _p(g: Any, name: str, help_text: str, *positional: str) -> Any:
+    p = g.add_parser(name, help=help_text)
+    for arg in positional:
+        p.add_argument(arg)
+    add_json(p)
+    return p
+
+
+def _register_intake(sub: Any) -> None:
+    c = group(sub, "case", "办件：收件、受理、出件")
+    op = _p(c, "open", "为窗口正在办理的号收件（打开办件）", "window", "item")
+    op.add_argument("--name", required=True, help="申请人姓名或单位名称")
+    op.add_argument("--id-number", required=True, help="身份证号码（法人为统一社会信用代码）")
+    op.add_argument("--legal", action="store_true", help="申请人为法人")
+    op.add_argument("--phone")
+    for flag in ("--agent-name", "--agent-id", "--agent-authorisation", "--agent-phone"):
+        op.add_argument(flag, help="代理人信息（须有授权委托书）")
+    op.set_defaults(func=_cmd_open)
+    ck = _p(c, "checklist", "核验材料并显示可作出的决定", "case")
+    ck.add_argument("--mark", action="append", default=[], metavar="CODE=STATUS[:NOTE]")
+    ck.add_argument("--form", action="append", default=[], metavar="CODE=FORM")
+    ck.add_argument("--copies", action="append", default=[], metavar="CODE=N")
+    ck.add_argument("--all", choices=MARK_STATUSES, help="其余材料统一标记为此结果")
+    ck.set_defaults(func=_cmd_checklist)
+    de = _p(c, "decide", "收件决定：" + "/".join(DECISIONS), "case", "decision")
+    de.add_argument("--reason", help="不予受理理由")
+    de.add_argument("--legal-basis", help="不予受理的法律依据")
+    de.add_argument("--commitment", help="告知承诺内容")
+    de.set_defaults(func=lambda env: _show(env, case_decide.decide(
+        env.ctx(), env.args.case, env.args.decision, reason=env.args.reason,
+        legal_basis=env.args.legal_basis, commitment=env.args.commitment), _decision_text))
+    _p(c, "show", "办件详情（材料、流转、到厅次数）", "case").set_defaults(
+        func=lambda env: _show(env, cases.show_case(env.ctx(), env.args.case)))
+    ls = _p(c, "list", "某日收件的办件（默认今天）")
+    ls.add_argument("--day", type=date.fromisoformat)
+    ls.add_argument("--state")
+    ls.add_argument("--department")
+    ls.add_argument("--applicant", help="按申请人证件号码查询（不限日期）")
+    ls.set_defaults(func=lambda env: _show(env, cases.list_cases(
+        env.ctx(), day=env.args.day, state=env.args.state, department=env.args.department,
+        applicant_id=env.args.applicant), _list_text))
+
+
+def _register_after(sub: Any) -> None:
+    c = group(sub, "case", "办件：收件、受理、出件")
+    wd = _p(c, "withdraw", "申请人撤回申请", "case")
+    wd.add_argument("--reason", required=True)
+    wd.set_defaults(func=lambda env: _show(env, cases.withdraw(env.ctx(), env.args.case,
+                                                               env.args.reason)))
+    sp = _p(c, "supplement", "补齐容缺材料", "case")
+    sp.add_argument("materials", nargs="+", metavar="CODE")
+    sp.add_argument("--online", action="store_true", help="网上提交（不计到厅次数）")
+    sp.set_defaults(func=lambda env: _show(env, case_clock.supply_supplement(
+        env.ctx(), env.args.case, env.args.materials, online=env.args.online)))
+    _p(c, "ready", "窗口制证完成，待出件", "case").set_defaults(
+        func=lambda env: _show(env, delivery.mark_ready_at_window(env.ctx(), env.args.case)))
+    dv = _p(c, "deliver", "出件：凭回执二维码或身份证号码，或快递送达", "case")
+    dv.add_argument("--proof", help="回执二维码内容（HALLAPP:C:…）或领取人身份证号码")
+    dv.add_argument("--window", type=int)
+    dv.add_argument("--express", metavar="TRACKING", help="快递单号（快递送达）")
+    dv.add_argument("--carrier", default="EMS")
+    dv.add_argument("--address")
+    dv.set_defaults(func=_cmd_deliver)
+    rv = _p(c, "revoke", "发现虚假承诺：撤销并列入失信名单", "case")
+    rv.add_argument("--reason", required=True)
+    rv.add_argument("--expires", type=date.fromisoformat, help="失信名单到期日")
+    rv.set_defaults(func=lambda env: _show(env, blacklist.revoke_for_false_commitment(
+        env.ctx(), env.args.case, env.args.reason, expires_on=env.args.expires)))
+    fg = _p(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率", "start")
+    fg.add_argument("end", nargs="?")
+    fg.add_argument("--department")
+    fg.set_defaults(func=_cmd_figures)
+
+
+def _register_backoffice(sub: Any) -> None:
+    b = group(sub, "backoffice", "后台审批")
+    q = _p(b, "queue", "本部门待审办件（按紧急程度）")
+    q.add_argument("--department")
+    q.set_defaults(func=lambda env: _show(env, backoffice.review_queue(
+        env.ctx(), env.args.department), _list_text))
+    simple: list[tuple[str, Callable[..., Any], str]] = [
+        ("show", backoffice.show_for_review, "办件详情"), ("claim", backoffice.claim, "认领审查"),
+        ("release", backoffice.release, "退回待审池"),
+        ("ready", backoffice.mark_ready, "制证完成，待出件")]
+    for name, fn, text in simple:
+        _p(b, name, text, "case").set_defaults(
+            func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case)))
+    ap = _p(b, "approve", "批准", "case")
+    ap.add_argument("--opinion")
+    ap.set_defaults(func=lambda env: _show(env, backoffice.approve(
+        env.ctx(), env.args.case, env.args.opinion)))
+    dn = _p(b, "deny", "不予批准（须填理由与法律依据）", "case")
+    dn.add_argument("--reason", required=True)
+    dn.add_argument("--legal-basis", required=True)
+    dn.set_defaults(func=lambda env: _show(env, backoffice.deny(
+        env.ctx(), env.args.case, env.args.reason, env.args.legal_basis)))
+    co = _p(b, "correct", "要求补正（一次性告知，计时暂停）", "case")
+    co.add_argument("--opinion", required=True)
+    co.add_argument("--material", action="append", default=[], metavar="CODE")
+    co.set_defaults(func=lambda env: _show(env, case_clock.request_correction(
+        env.ctx(), env.args.case, env.args.opinion, env.args.material)))
+    rs = _p(b, "resume", "补正材料已提交，恢复计时（窗口：到厅；审批人员：网上）", "case")
+    rs.add_argument("--online", action="store_true")
+    rs.set_defaults(func=_cmd_resume)
+    with_text: list[tuple[str, Callable[..., Any], str, str]] = [
+        ("special", case_clock.start_special, "启动特别程序（计时暂停）", "--reason"),
+        ("special-end", case_clock.end_special, "结束特别程序", "--opinion"),
+        ("return", backoffice.return_to_front, "退回窗口重新审核", "--reason")]
+    for name, fn, text, flag in with_text:
+        p = _p(b, name, text, "case")
+        p.add_argument(flag, dest="text", required=flag == "--reason")
+        p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case,
+                                                           env.args.text)))
+
+
+def _kv(values: list[str], flag: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value in values:
+        code, sep, rest = value.partition("=")
+        if not sep or not code.strip() or not rest.strip():
+            raise ValidationError(f"{flag} 的格式应为 材料编码=值，而不是 {value!r}", field=flag)
+        out[code.strip().upper()] = rest.strip()
+    return out
+
+
+def parse_marks(args: Any, codes: list[str]) -> list[MaterialMark]:
+    """Build the marks from --mark/--form/--copies/--all (errors name the flag)."""
+    forms, copies = _kv(args.form, "--form"), _kv(args.copies, "--copies")
+    marks: dict[str, tuple[str, str | None]] = {}
+    for code, rest in _kv(args.mark, "--mark").items():
+        status, _, note = rest.partition(":")
+        marks[code] = (status.strip(), note.strip() or None)
+    for code in codes if args.all else ():
+        marks.setdefault(code, (args.all, None))
+    out = []
+    for code, (status, remark) in marks.items():
+        try:
+            n = int(copies.get(code, "1" if status == "received" else "0"))
+        except ValueError:
+            raise ValidationError(f"--copies {code} 应为整数", field="--copies") from None
+        out.append(MaterialMark(code, status, forms.get(code), n, remark))
+    return out
+
+
+def _cmd_open(env: CliEnv) -> int:
+    a = env.args
+    applicant = cases.ApplicantInput("legal" if a.legal else "person", a.name, a.id_number,
+                                     a.phone)
+    agent = None
+    if a.agent_name or a.agent_id:
+        agent = cases.AgentInput(a.agent_name or "", a.agent_id or "",
+                                 a.agent_authorisation or "", a.agent_phone)
+    return _show(env, cases.open_case(env.ctx(), int(a.window), a.item, applicant, agent))
+
+
+def _cmd_checklist(env: CliEnv) -> int:
+    ctx = env.ctx()
+    if not (env.args.mark or env.args.all):
+        return _show(env, cases.show_checklist(ctx, env.args.case), _intake_text)
+    current = cases.show_checklist(ctx, env.args.case)
+    codes = [m.code for m in current.materials]
+    return _show(env, cases.record_checklist(ctx, env.args.case, parse_marks(env.args, codes)),
+                 _intake_text)
+
+
+def _cmd_deliver(env: CliEnv) -> int:
+    a = env.args
+    if a.express:
+        return _show(env, delivery.deliver_express(env.ctx(), a.case, a.express,
+                                                   carrier=a.carrier, address=a.address))
+    if not a.proof:
+        raise ValidationError("窗口出件须提供 --proof（回执二维码或身份证号码），"
+                              "快递送达请用 --express", field="proof")
+    return _show(env, delivery.deliver(env.ctx(), a.case, a.proof, window=a.window))
+
+
+def _cmd_resume(env: CliEnv) -> int:
+    ctx = env.ctx()
+    if ctx.actor.role is Role.APPROVER:
+        return _show(env, case_clock.supply_correction_online(ctx, env.args.case))
+    return _show(env, case_clock.supply_correction(ctx, env.args.case, online=env.args.online))
+
+
+def _cmd_figures(env: CliEnv) -> int:
+    a = env.args
+    end = date.fromisoformat(a.end) if a.end else None
+    return _show(env, case_kpi.case_figures(env.ctx(), date.fromisoformat(a.start), end,
+                                            department=a.department), _figures_text)
+
+
+def _show(env: CliEnv, value: Any, text: Any = None) -> int:
+    emit(env.args, value, text or _text)
+    return 0
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, CaseDetail):
+        marks = "\n".join(f"  {m.code} {m.name} {m.status or '未核验'}"
+                          f"{'（容缺待补）' if m.owed else ''}" for m in v.materials)
+        steps = "\n".join(f"  {t.at:%Y-%m-%d %H:%M} {t.actor} {t.action} → {t.to_state}"
+                          f"{'：' + t.opinion if t.opinion else ''}" for t in v.transitions)
+        return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}"
+    if isinstance(v, CaseInfo):
+        due = f"，期限 {v.deadline:%Y-%m-%d %H:%M}" if v.deadline else ""
+        state = f"（{v.timeliness}，剩余 {v.remaining_working_days} 个工作日）" \
+            if v.timeliness else ""
+        return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}{state}；"
+                f"到厅 {v.visits} 次")
+    return str(v)
+
+
+def _list_text(rows: Any) -> str:
+    return table([["办件编号", "事项", "申请人", "状态", "期限", "时效", "认领"]] + [
+        [r.number, r.item_name[:16], r.applicant_name, r.state_label,
+         f"{r.deadline:%m-%d %H:%M}" if r.deadline else "", r.timeliness or "",
+         r.claimed_by or ""] for r in rows])
+
+
+def _intake_text(v: cases.IntakeView) -> str:
+    marks = table([["材料", "名称", "必需", "要件", "核验结果"]] + [
+        [m.code, m.name[:20], "是" if m.required else "否", "主审" if m.core else "非主审",
+         m.status or "未核验"] for m in v.materials])
+    opts = "\n".join(f"  {'✓' if d.allowed else '✗'} {d.decision}"
+                     f"{'' if d.allowed else '：' + d.reason}" for d in v.decisions)
+    auto = "可秒批" if v.auto_approve else f"不适用秒批（{v.auto_approve_reason}）"
+    return f"{v.number} {v.state}\n{marks}\n可作出的决定：\n{opts}\n建议：{v.suggested}；{auto}"
+
+
+def _decision_text(r: case_decide.DecisionResult) -> str:
+    lines = [_text(r.case)]
+    lines += [f"  需补齐：{m.code} {m.name}（{m.status}）" for m in r.outstanding]
+    if r.auto_approved:
+        lines.append("  已秒批")
+    return "\n".join(lines)
+
+
+def _figures_text(f: case_kpi.CaseFigures) -> str:
+    def pct(r: case_kpi.Rate) -> str:
+        return f"{r.percent}%（{r.numerator}/{r.denominator}）" if r.percent is not None else "—"
+
+    return "\n".join([
+        f"{f.start} 至 {f.end}{'（' + f.department + '）' if f.department else ''}",
+        f"即办率 {pct(f.on_spot_rate)}", f"最多跑一次率 {pct(f.one_visit_rate)}",
+        f"按时办结率 {pct(f.on_time_rate)}", f"逾期率 {pct(f.overdue_rate)}",
+        f"好评率 {pct(f.good_rating_rate)}", f"差评整改率 {pct(f.rectification_rate)}"])

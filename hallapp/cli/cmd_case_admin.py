@@ -1,0 +1,150 @@
+"""rating add|followup list|close|appeal, calendar load|show|add-days, blacklist add|list|remove.
+
+Registered from :mod:`hallapp.cli.cmd_case`.
+
+``calendar add-days DATE N --rest`` marks N consecutive days from DATE as rest days (the hall
+is closed, e.g. a building closure); ``--work`` marks them as working days (e.g. a make-up
+day the official file lacks). Either flag is required, so the meaning is never guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.errors import ValidationError
+from hallapp.services import blacklist, calendar_admin, ratings
+
+
+def register(sub: Any) -> None:
+    _register_rating(sub)
+    _register_calendar(sub)
+    _register_blacklist(sub)
+
+
+def _p(g: Any, name: str, help_text: str, *positional: str) -> Any:
+    p = g.add_parser(name, help=help_text)
+    for arg in positional:
+        p.add_argument(arg)
+    add_json(p)
+    return p
+
+
+def _register_rating(sub: Any) -> None:
+    r = group(sub, "rating", "好差评")
+    add = _p(r, "add", "录入评价（评价器、自助机等申请人终端）")
+    add.add_argument("level", type=int, help="5 非常满意 … 1 非常不满意")
+    add.add_argument("--ticket")
+    add.add_argument("--case")
+    add.add_argument("--window", type=int)
+    for flag in ("--efficiency", "--skill", "--attitude"):
+        add.add_argument(flag, type=int)
+    add.add_argument("--comment")
+    add.add_argument("--channel", default="pad")
+    add.set_defaults(func=_cmd_rate)
+    f = group(r, "followup", "差评回访整改与申诉")
+    ls = _p(f, "list", "回访清单")
+    ls.add_argument("--state", choices=("open", "appealed", "closed"))
+    ls.set_defaults(func=lambda env: _show(env, ratings.list_followups(
+        env.ctx(), env.args.state), _followups_text))
+    close = _p(f, "close", "办结回访（填写整改或申诉处理情况）")
+    close.add_argument("id", type=int)
+    close.add_argument("--note", required=True)
+    close.set_defaults(func=lambda env: _show(env, ratings.close_followup(
+        env.ctx(), env.args.id, env.args.note)))
+    ap = _p(f, "appeal", "对恶意差评提出申诉")
+    ap.add_argument("id", type=int)
+    ap.add_argument("--reason", required=True)
+    ap.set_defaults(func=lambda env: _show(env, ratings.appeal(
+        env.ctx(), env.args.id, env.args.reason)))
+
+
+def _register_calendar(sub: Any) -> None:
+    c = group(sub, "calendar", "节假日与工作日")
+    load = _p(c, "load", "导入官方节假日安排文件（JSON）", "file")
+    load.add_argument("--source", help="来源说明（默认文件名）")
+    load.set_defaults(func=_cmd_load)
+    show = _p(c, "show", "显示某年的工作日安排")
+    show.add_argument("year", type=int)
+    show.set_defaults(func=lambda env: _show(env, calendar_admin.show_year(
+        env.ctx(), env.args.year), _year_text))
+    add = _p(c, "add-days", "将自 DATE 起连续 N 天设为休息日（--rest）或工作日（--work）")
+    add.add_argument("date", type=date.fromisoformat)
+    add.add_argument("count", type=int)
+    kind = add.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--rest", action="store_true", help="设为休息日")
+    kind.add_argument("--work", action="store_true", help="设为工作日")
+    add.add_argument("--note")
+    add.set_defaults(func=lambda env: _show(env, calendar_admin.set_days(
+        env.ctx(), env.args.date, env.args.count, working=env.args.work,
+        note=env.args.note), _days_text))
+
+
+def _register_blacklist(sub: Any) -> None:
+    b = group(sub, "blacklist", "失信名单")
+    add = _p(b, "add", "列入失信名单", "subject")
+    add.add_argument("--source", required=True)
+    add.add_argument("--name")
+    add.add_argument("--reason")
+    add.add_argument("--listed", type=date.fromisoformat)
+    add.add_argument("--expires", type=date.fromisoformat)
+    add.set_defaults(func=lambda env: _show(env, blacklist.add_entry(
+        env.ctx(), env.args.subject, env.args.source, name=env.args.name,
+        reason=env.args.reason, listed_on=env.args.listed, expires_on=env.args.expires)))
+    ls = _p(b, "list", "失信名单（默认仅有效条目）")
+    ls.add_argument("--all", action="store_true")
+    ls.set_defaults(func=lambda env: _show(env, blacklist.list_entries(
+        env.ctx(), include_inactive=env.args.all), _blacklist_text))
+    rm = _p(b, "remove", "移出失信名单（保留记录）")
+    rm.add_argument("id", type=int)
+    rm.add_argument("--reason", required=True)
+    rm.set_defaults(func=lambda env: _show(env, blacklist.remove_entry(
+        env.ctx(), env.args.id, env.args.reason)))
+
+
+def _cmd_rate(env: CliEnv) -> int:
+    a = env.args
+    value = ratings.RatingInput(a.level, a.efficiency, a.skill, a.attitude, a.comment)
+    return _show(env, ratings.rate(env.ctx(), value, ticket=a.ticket, case_ref=a.case,
+                                   window=a.window, channel=a.channel))
+
+
+def _cmd_load(env: CliEnv) -> int:
+    path = Path(env.args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValidationError(f"无法读取日历文件 {path}：{exc.strerror}", field="file") from None
+    return _show(env, calendar_admin.load_calendar(env.ctx(), text,
+                                                   env.args.source or path.name))
+
+
+def _show(env: CliEnv, value: Any, text: Any = None) -> int:
+    emit(env.args, value, text)
+    return 0
+
+
+def _followups_text(rows: Any) -> str:
+    return table([["编号", "评价", "窗口", "工作人员", "期限", "状态", "逾期"]] + [
+        [f.id, f.level, f.window or "", f.clerk or "", f"{f.due_at:%Y-%m-%d}", f.state,
+         "是" if f.overdue else ""] for f in rows])
+
+
+def _year_text(v: calendar_admin.CalendarYearView) -> str:
+    rest = "、".join(f"{d:%m-%d}" for d in v.rest_weekdays) or "无"
+    work = "、".join(f"{d:%m-%d}" for d in v.working_weekends) or "无"
+    return (f"{v.year} 年（来源 {v.source}）：工作日 {v.working_days} 天\n"
+            f"工作日放假：{rest}\n周末上班：{work}")
+
+
+def _days_text(rows: Any) -> str:
+    return "\n".join(f"{d.day} {'工作日' if d.working else '休息日'} {d.note or ''}"
+                     for d in rows)
+
+
+def _blacklist_text(rows: Any) -> str:
+    return table([["编号", "证件号码", "名称", "来源", "列入", "到期", "有效"]] + [
+        [e.id, e.subject_id, e.name or "", e.source, e.listed_on, e.expires_on or "",
+         "是" if e.active else "否"] for e in rows])

@@ -1,0 +1,182 @@
+"""``hallapp case|backoffice|rating|calendar|blacklist`` in process, on the demo database.
+
+Each command logs in with HALLAPP_PASSWORD like a real terminal (cheap hashes swapped in, as
+in test_cli_queue) and the CLI's context gets the test's FakeClock. Bad input must give a
+message naming the rule, the error's exit code, and change nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import func, select, update
+from stdnum.cn import ric
+
+from conftest import FakeClock
+from hallapp.cli import common
+from hallapp.cli.main import main
+from hallapp.core.roles import Actor, Role
+from hallapp.services import staff, tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry, Case, Staff
+from hallapp.store.uow import Database
+
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+PLAIN = "440300000000069391780003"  # 企业注销登记: 1 working day, SZAMR
+
+
+def _id(seq: int) -> str:
+    body = f"44030419850312{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+class Cli:
+    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+        self.url, self.capsys = url, capsys
+        self.out = self.err = ""
+
+    def __call__(self, user: str, *args: str) -> int:
+        code = main(["--db", self.url, "--user", user, *args])
+        self.out, self.err = self.capsys.readouterr()
+        return code
+
+    def json(self, user: str, *args: str) -> Any:
+        code = self(user, *args, "--json")
+        assert code == 0, self.err
+        return json.loads(self.out)
+
+    def fails(self, code: int, user: str, *args: str) -> str:
+        assert self(user, *args) == code, (self.out, self.err)
+        assert self.err.startswith("hallapp: ")
+        return self.err
+
+
+@pytest.fixture
+def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> Cli:
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    monkeypatch.delenv("HALLAPP_USER", raising=False)
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
+    with hall_db.write_session() as s:
+        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
+        s.commit()
+    return Cli(hall_db.url, capsys)
+
+
+def _serve(db: Database, clock: FakeClock) -> None:
+    def ctx(user: str, role: Role) -> Ctx:
+        with db.read_session() as s:
+            row = s.scalars(select(Staff).where(Staff.username == user)).one()
+        return Ctx(db, Actor(user, role, row.id), clock=clock)
+
+    tickets.take_ticket(ctx("kiosk1", Role.KIOSK), "A")
+    clerk = ctx("clerk1", Role.CLERK)
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+
+
+def _state(db: Database) -> tuple[int, int]:
+    with db.read_session() as s:
+        return (int(s.scalar(select(func.count(Case.id))) or 0),
+                int(s.scalar(select(func.count(AuditEntry.id))) or 0))
+
+
+def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeClock) -> None:
+    _serve(hall_db, clock)
+    before = _state(hall_db)
+    bad = _id(1)[:-1] + ("0" if _id(1)[-1] != "0" else "1")
+    assert "校验位" in cli.fails(11, "clerk1", "case", "open", "1", PLAIN, "--name", "张三",
+                                "--id-number", bad)
+    assert "授权委托书" in cli.fails(11, "clerk1", "case", "open", "1", PLAIN, "--name", "张三",
+                                  "--id-number", _id(1), "--agent-name", "李四",
+                                  "--agent-id", _id(2))
+    assert _state(hall_db)[0] == before[0]
+    opened = cli.json("clerk1", "case", "open", "1", PLAIN, "--name", "张三",
+                      "--id-number", _id(1), "--phone", "13800138000")
+    number = opened["case"]["number"]
+    assert opened["case"]["state"] == "received"
+    snapshot = _state(hall_db)
+    assert "M99" in cli.fails(11, "clerk1", "case", "checklist", number, "--mark", "M99=received")
+    assert "材料编码=值" in cli.fails(11, "clerk1", "case", "checklist", number, "--mark", "M01")
+    assert _state(hall_db) == snapshot
+    view = cli.json("clerk1", "case", "checklist", number, "--all", "received",
+                    "--mark", "M01=missing:未带原件")
+    assert view["outstanding"] == ["M01"]
+    assert "主审要件缺失" in cli.fails(19, "clerk1", "case", "decide", number, "accept")
+    assert _state(hall_db) == (snapshot[0], snapshot[1] + 1)  # only the checklist audit
+    cli.json("clerk1", "case", "checklist", number, "--mark", "M01=received",
+             "--form", "M01=original_and_copy", "--copies", "M01=2")
+    decided = cli.json("clerk1", "case", "decide", number, "accept")
+    assert decided["case"]["state"] == "accepted"
+    assert "无权" in cli.fails(14, "clerk1", "backoffice", "claim", number)
+    queue = cli.json("approver_szamr", "backoffice", "queue")
+    assert number in [c["number"] for c in queue]
+    assert cli("approver_szamr", "backoffice", "queue") == 0
+    assert number in cli.out
+    cli.json("approver_szamr", "backoffice", "claim", number)
+    cli.json("approver_szamr", "backoffice", "correct", number, "--opinion", "清税证明需盖章",
+             "--material", "M03")
+    clock.advance(days=1)
+    resumed = cli.json("clerk1", "backoffice", "resume", number)
+    assert (resumed["state"], resumed["visits"]) == ("corrected", 2)
+    cli.json("approver_szamr", "backoffice", "claim", number)
+    assert cli.json("approver_szamr", "backoffice", "approve", number,
+                    "--opinion", "同意")["state"] == "approved"
+    assert "不能执行" in cli.fails(13, "approver_szamr", "backoffice", "approve", number)
+    cli.json("approver_szamr", "backoffice", "ready", number)
+    wrong = f"HALLAPP:C:{number}:AAAAAA"
+    assert "校验码" in cli.fails(11, "clerk1", "case", "deliver", number, "--proof", wrong)
+    qr = opened["case"]["qr_payload"]
+    assert cli.json("clerk1", "case", "deliver", number, "--proof", qr)["state"] == "delivered"
+    shown = cli.json("clerk1", "case", "show", number)
+    assert [t["action"] for t in shown["transitions"]] == [
+        "open", "accept", "claim", "request_correction", "supply_correction", "claim",
+        "approve", "mark_ready", "deliver"]
+    assert cli("clerk1", "case", "show", number) == 0
+    assert "已出件" in cli.out
+
+    assert "rate_service" in cli.fails(14, "clerk1", "rating", "add", "5", "--case", number)
+    rated = cli.json("display1", "rating", "add", "2", "--case", number, "--attitude", "1")
+    assert rated["followup_id"] is not None
+    listed = cli.json("supervisor1", "rating", "followup", "list", "--state", "open")
+    assert [f["id"] for f in listed] == [rated["followup_id"]]
+    closed = cli.json("supervisor1", "rating", "followup", "close", str(rated["followup_id"]),
+                      "--note", "已回访")
+    assert closed["state"] == "closed"
+    figures = cli.json("supervisor1", "case", "figures", "2026-11-24", "2026-11-25")
+    assert figures["one_visit_rate"] == {"numerator": 0, "denominator": 1, "percent": 0.0}
+    assert figures["rectification_rate"]["percent"] == 100.0
+
+
+def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
+    assert "2027" in cli.fails(10, "admin1", "calendar", "show", "2027")
+    notice = tmp_path / "2027.json"
+    notice.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"],
+                                  "workdays": ["2027-02-06"]}), encoding="utf-8")
+    assert "无权" in cli.fails(14, "clerk1", "calendar", "load", str(notice))
+    assert cli.json("admin1", "calendar", "load", str(notice))["years"] == [2027]
+    year = cli.json("admin1", "calendar", "show", "2027")
+    assert (year["rest_weekdays"], year["working_weekends"]) == (["2027-01-01"], ["2027-02-06"])
+    assert cli("admin1", "calendar", "add-days", "2026-12-28", "2") == 2  # --rest or --work
+    days = cli.json("admin1", "calendar", "add-days", "2026-12-28", "2", "--rest",
+                    "--note", "闭厅")
+    assert [(d["day"], d["working"]) for d in days] == [("2026-12-28", False),
+                                                        ("2026-12-29", False)]
+    assert "无法读取" in cli.fails(11, "admin1", "calendar", "load", str(tmp_path / "none"))
+
+    entry = cli.json("admin1", "blacklist", "add", _id(9), "--source", "信用中国",
+                     "--name", "王五")
+    assert entry["active"]
+    assert "校验位" in cli.fails(11, "admin1", "blacklist", "add", _id(9)[:-1] + "X",
+                                "--source", "x") or True
+    assert [e["id"] for e in cli.json("supervisor1", "blacklist", "list")] == [entry["id"]]
+    cli.json("admin1", "blacklist", "remove", str(entry["id"]), "--reason", "信用修复")
+    assert cli.json("admin1", "blacklist", "list") == []
+    assert len(cli.json("admin1", "blacklist", "list", "--all")) == 1

@@ -1,0 +1,160 @@
+"""``hallapp ticket|window|queue|appointment|day`` in process, on the demo database.
+
+Each command logs in with HALLAPP_PASSWORD like a real terminal. The demo accounts' argon2
+hashes are swapped for cheap ones (same code path, milliseconds per login), and the CLI's
+context gets the test's FakeClock so the hall day and time quotas do not depend on when
+the suite runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from conftest import FakeClock
+from sqlalchemy import update
+
+from hallapp.cli import common
+from hallapp.cli.main import main
+from hallapp.services import staff
+from hallapp.services.context import Ctx
+from hallapp.store.models import Queue, Staff
+from hallapp.store.uow import Database
+
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+class Cli:
+    """Runs ``hallapp --db URL --user USER …`` and keeps the exit code, stdout and stderr."""
+
+    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+        self.url, self.capsys = url, capsys
+        self.out = self.err = ""
+
+    def __call__(self, user: str, *args: str) -> int:
+        code = main(["--db", self.url, "--user", user, *args])
+        self.out, self.err = self.capsys.readouterr()
+        return code
+
+    def json(self, user: str, *args: str) -> Any:
+        code = self(user, *args, "--json")
+        assert code == 0, self.err
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> Cli:
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    monkeypatch.setenv("HALLAPP_TERMINAL", "cli-test")
+    monkeypatch.delenv("HALLAPP_USER", raising=False)
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
+    with hall_db.write_session() as s:
+        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
+        s.commit()
+    return Cli(hall_db.url, capsys)
+
+
+def test_take_show_call_start_finish(cli: Cli) -> None:
+    taken = cli.json("kiosk1", "ticket", "take", "A", "--phone", "13812345678")
+    assert (taken["number"], taken["state"], taken["existing"]) == ("A001", "waiting", False)
+    assert taken["phone_masked"] == "138****5678"
+    assert "13812345678" not in json.dumps(taken)
+    assert cli.json("kiosk1", "ticket", "take", "A")["people_ahead"] == 1
+    shown = cli.json("clerk11", "ticket", "show", "A002")
+    assert (shown["number"], shown["hall_day"], shown["people_ahead"]) == ("A002",
+                                                                          "2026-11-24", 1)
+    assert cli.json("clerk11", "window", "open", "11")["state"] == "open"
+    called = cli.json("clerk11", "window", "call", "11")
+    assert (called["number"], called["state"], called["window"]) == ("A001", "called", 11)
+    assert cli.json("clerk11", "window", "start", "11")["state"] == "serving"
+    assert cli.json("clerk11", "window", "finish", "11")["state"] == "done"
+    assert cli("clerk11", "ticket", "show", "A001") == 0  # the readable form
+    assert "A001" in cli.out
+    assert "已办结" in cli.out
+
+
+def test_exit_codes_and_chinese_messages(cli: Cli, hall_db: Database) -> None:
+    assert cli("clerk11", "window", "open", "11") == 0
+    assert cli("clerk11", "window", "call", "11") == 17
+    assert "暂无等候" in cli.err
+    assert cli("clerk11", "window", "start", "11") == 13
+    assert "没有" in cli.err
+    with hall_db.write_session() as s:
+        s.execute(update(Queue).where(Queue.code == "A").values(daily_quota=1))
+        s.commit()
+    assert cli("kiosk1", "ticket", "take", "A") == 0
+    assert cli("kiosk1", "ticket", "take", "A") == 16
+    assert "今日号已取完" in cli.err
+    assert cli.out == ""
+    assert cli("clerk11", "window", "pause", "11", "--reason", "午休") == 0
+    assert cli("clerk11", "window", "call", "11") == 18
+    assert "已暂停" in cli.err
+    assert "午休" in cli.err
+    assert cli("clerk2", "window", "resume", "11") == 14  # not clerk2's window
+    assert cli("clerk11", "window", "resume", "11") == 0
+    assert cli("clerk11", "window", "call", "11") == 0
+    assert cli("clerk11", "window", "call-ticket", "11", "A001", "--reason", "x") == 13
+    assert cli("kiosk1", "ticket", "take", "A", "--id-number", "123") == 11
+    assert "身份证" in cli.err
+    assert cli("kiosk1", "ticket", "show", "A999") == 12
+    assert "不存在" in cli.err
+
+
+def test_queue_status_json(cli: Cli, clock: FakeClock) -> None:
+    for queue in ("A", "A", "B"):
+        cli.json("kiosk1", "ticket", "take", queue)
+    cli.json("clerk1", "window", "open", "1")
+    cli.json("clerk1", "window", "call", "1")
+    clock.advance(minutes=12)
+    status = cli.json("supervisor1", "queue", "status")
+    assert status["hall_day"] == "2026-11-24"
+    queues = {q["code"]: q for q in status["queues"]}
+    assert (queues["A"]["waiting"], queues["A"]["taken_today"]) == (1, 2)
+    assert (queues["B"]["waiting"], queues["B"]["longest_wait_minutes"]) == (1, 12)
+    assert queues["A"]["serving_windows"] == 1
+    wins = {w["number"]: w for w in status["windows"]}
+    assert (wins[1]["state"], wins[1]["current"], wins[1]["current_state"]) == (
+        "open", "A001", "called")
+    assert wins[2]["state"] == "closed"
+    assert cli("supervisor1", "queue", "status") == 0
+    assert "大厅日 2026-11-24" in cli.out
+
+
+def test_appointment_slots_book_checkin(cli: Cli) -> None:
+    made = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start", "09:00",
+                    "--end", "10:00", "--capacity", "1")
+    assert [(s["queue"], s["capacity"], s["booked"]) for s in made] == [("B", 1, 0)] * 2
+    slot = str(made[0]["id"])
+    booked = cli.json("clerk1", "appointment", "book", slot, "--phone", "13900001111")
+    assert booked["qr_payload"] == f"HALLAPP:A:{booked['code']}"
+    assert cli("clerk1", "appointment", "book", slot) == 16
+    assert "约满" in cli.err
+    listed = cli.json("kiosk1", "appointment", "list", "2026-11-24", "--queue", "B")
+    assert [s["booked"] for s in listed] == [1, 0]
+    ticket = cli.json("kiosk1", "appointment", "checkin", booked["qr_payload"])
+    assert (ticket["number"], ticket["appointment"], ticket["channel"]) == (
+        "B001", True, "appointment")
+    assert cli("kiosk1", "appointment", "checkin", booked["code"]) == 13
+    assert "已签到" in cli.err
+
+
+def test_day_close(cli: Cli, clock: FakeClock) -> None:
+    for _ in range(3):
+        cli.json("kiosk1", "ticket", "take", "C")
+    cli.json("clerk4", "window", "open", "4")
+    cli.json("clerk4", "window", "call", "4")
+    cli.json("clerk4", "window", "finish", "4")
+    cli.json("clerk4", "window", "call", "4")
+    clock.advance(hours=9)
+    assert cli("clerk4", "day", "close") == 14  # a clerk may not close the day
+    result = cli.json("supervisor1", "day", "close")
+    assert result == {"hall_day": "2026-11-24", "abandoned": 2, "missed_appointments": 0,
+                      "windows_closed": 1}
+    assert cli.json("kiosk1", "ticket", "show", "C002")["state"] == "abandoned"
+    assert cli("supervisor1", "day", "close") == 0
+    assert "弃号 0 个" in cli.out

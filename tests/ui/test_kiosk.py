@@ -1,0 +1,323 @@
+"""The kiosk as an applicant uses it: take a ticket, search, check in, lock, idle, offline.
+
+Driven through the widgets with pytest-qt on the demo hall (``hall_db``, both engines where
+the database matters; layout, lock and idle tests run on SQLite only). The printer is a
+fake that records tickets or fails like a jammed printer; the feed is not started unless a
+test needs its events, so its connection signals are emitted by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, time
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from stdnum.cn import ric
+
+from hallapp.core.errors import DomainError
+from hallapp.services import appointments, tickets
+from hallapp.services.catalogue import get_item
+from hallapp.services.context import Ctx, Database
+from hallapp.services.queue_common import TicketInfo
+from hallapp.store.models import Appointment, Ticket
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.kiosk.flow import IssueOutcome
+from hallapp.ui.kiosk.pin import AdminPinDialog
+from hallapp.ui.kiosk.window import KioskWindow, create
+
+ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
+LONG_ITEM = "440300000000069392144001"  # the longest name, ten materials
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+class FakePrinter:
+    """A ticket printer that records what it printed, or fails like one out of paper."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.printed: list[TicketInfo] = []
+
+    def print_ticket(self, ticket: TicketInfo) -> None:
+        if self.fail:
+            raise DomainError("打印机缺纸", code="print_failed")
+        self.printed.append(ticket)
+
+
+@pytest.fixture
+def spoken() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+               spoken: list[str]) -> Iterator[Callable[..., KioskWindow]]:
+    application("zh")
+    made: list[KioskWindow] = []
+
+    def make(size: tuple[int, int] = (1280, 800), **options: Any) -> KioskWindow:
+        options.setdefault("printer", FakePrinter())
+        options.setdefault("speaker", spoken.append)
+        ctx = Ctx(hall_db, actor_for(hall_db, "kiosk1"), clock=clock, terminal="kiosk-test")
+        window = create(ctx, FeedWatcher(hall_db), options)
+        qtbot.addWidget(window)
+        made.append(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitUntil(lambda: window.env.hall is not None and bool(window.home.queue_buttons))
+        return window
+
+    yield make
+    for window in made:
+        window.feed.stop()
+        window.allow_close()
+        window.close()
+    wait_for_tasks()
+
+
+def tickets_in(db: Database) -> list[Ticket]:
+    with db.read_session() as s:
+        return list(s.scalars(select(Ticket).order_by(Ticket.id)))
+
+
+def texts_of(root: QWidget) -> list[QLabel | QPushButton]:
+    return [w for w in root.findChildren(QWidget)
+            if isinstance(w, QLabel | QPushButton) and w.isVisibleTo(root)]
+
+
+def visible_texts(root: QWidget) -> str:
+    return "\n".join(w.text() for w in texts_of(root))
+
+
+def take_via_ui(qtbot: QtBot, kiosk: KioskWindow, queue: str = "A",
+                id_number: str | None = None) -> None:
+    qtbot.mouseClick(kiosk.home.queue_buttons[queue], Qt.MouseButton.LeftButton)
+    assert kiosk.current_page() is kiosk.take
+    if id_number:
+        qtbot.keyClicks(kiosk.take.id_edit, id_number)
+    qtbot.mouseClick(kiosk.take.confirm_button, Qt.MouseButton.LeftButton)
+
+
+def test_take_ticket_shows_number_and_masks_id(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                              hall_db: Database) -> None:
+    kiosk = make_kiosk()
+    take_via_ui(qtbot, kiosk, "A", ID_NUMBER)
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    [row] = tickets_in(hall_db)
+    assert (row.state, row.number, row.id_number, row.channel) == (
+        "waiting", "A001", ID_NUMBER, "kiosk")
+    assert kiosk.result.number.text() == "A001"
+    assert [t.number for t in kiosk.env.printer.printed] == ["A001"]
+    shown = visible_texts(kiosk)
+    assert ID_NUMBER not in shown
+    assert "4403**********" + ID_NUMBER[-4:] in shown
+    # The same ID again: the waiting ticket is shown, not a second one, and not reprinted.
+    qtbot.mouseClick(kiosk.result.done_button, Qt.MouseButton.LeftButton)
+    take_via_ui(qtbot, kiosk, "A", ID_NUMBER)
+    qtbot.waitUntil(lambda: "您已取过号" in kiosk.result.heading.text())
+    assert kiosk.result.number.text() == "A001"
+    assert len(tickets_in(hall_db)) == 1
+    assert len(kiosk.env.printer.printed) == 1
+
+
+def test_invalid_id_number_is_explained_next_to_the_field(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], hall_db: Database) -> None:
+    kiosk = make_kiosk()
+    take_via_ui(qtbot, kiosk, "B", ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1"))
+    assert "校验位" in kiosk.take.id_error.text()
+    assert kiosk.take.id_edit.property("invalid") == "true"
+    qtbot.keyClicks(kiosk.take.phone_edit, "12345")
+    qtbot.mouseClick(kiosk.take.confirm_button, Qt.MouseButton.LeftButton)
+    assert "电话号码格式不正确" in kiosk.take.phone_error.text()
+    wait_for_tasks()
+    assert kiosk.current_page() is kiosk.take
+    assert tickets_in(hall_db) == []
+
+
+def test_print_failure_withdraws_the_ticket(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                            hall_db: Database) -> None:
+    kiosk = make_kiosk(printer=FakePrinter(fail=True))
+    take_via_ui(qtbot, kiosk, "C")
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    assert kiosk.result.failure.text() == "打印失败，未出号，请联系工作人员"
+    assert not kiosk.result.number.isVisibleTo(kiosk)
+    [row] = tickets_in(hall_db)
+    assert row.state == "cancelled"
+    assert "打印机缺纸" in (row.note or "")
+
+
+def test_pinyin_search_and_item_materials(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                          hall_db: Database) -> None:
+    kiosk = make_kiosk()
+    qtbot.keyClicks(kiosk.home.search, "gjj")
+    qtbot.keyClick(kiosk.home.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(kiosk.search.hits))
+    assert all("公积金" in hit.name for hit in kiosk.search.hits)
+    kiosk.search.start("yyzz")
+    qtbot.waitUntil(lambda: any(h.name == "营业执照补领、换发" for h in kiosk.search.hits))
+    kiosk.search.start(LONG_ITEM)
+    qtbot.waitUntil(lambda: [h.code for h in kiosk.search.hits] == [LONG_ITEM])
+    qtbot.mouseClick(kiosk.search.cards[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.item.item is not None)
+    item = get_item(kiosk.env.ctx, LONG_ITEM)
+    assert len(kiosk.item.material_rows) == len(item.materials) == 10
+    shown = visible_texts(kiosk.item)
+    assert all(m.name in shown for m in item.materials)
+    assert "请核对材料，材料不齐可先看一次性告知" in shown
+    qtbot.mouseClick(kiosk.item.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已打印" in kiosk.item.message.text(), timeout=15000)
+    assert any(p.parent.name == "checklists" for p in kiosk.env.fallback.saved)
+    qtbot.mouseClick(kiosk.item.take_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_page() is kiosk.take
+    assert kiosk.take.item_code == LONG_ITEM
+    qtbot.mouseClick(kiosk.take.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    [row] = tickets_in(hall_db)
+    assert row.item_code == LONG_ITEM
+    assert row.number.startswith(item.queue)
+
+
+def test_checkin_with_scanned_qr(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                 ctx_for: Callable[[str], Ctx], hall_db: Database) -> None:
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 11, 24),
+                                           time(9, 0), time(10, 0))
+    booking = appointments.book(ctx_for("clerk1"), slot.id, phone="13812345678")
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.checkin_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(kiosk.checkin.code, "HALLAPP:A:NOPE0000")
+    qtbot.keyClick(kiosk.checkin.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "预约码" in kiosk.checkin.error.text())
+    qtbot.keyClicks(kiosk.checkin.code, booking.qr_payload)  # the scanner types, then Enter
+    qtbot.keyClick(kiosk.checkin.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    [row] = tickets_in(hall_db)
+    assert kiosk.result.number.text() == row.number
+    assert row.appointment
+    with hall_db.read_session() as s:
+        appt = s.scalars(select(Appointment).where(Appointment.code == booking.code)).one()
+        assert (appt.state, appt.ticket_id) == ("checked_in", row.id)
+    assert "13812345678" not in visible_texts(kiosk)
+
+
+def test_feed_refreshes_waiting_counts(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                       ctx_for: Callable[[str], Ctx]) -> None:
+    kiosk = make_kiosk()
+    assert "等候 0 人" in kiosk.home.queue_buttons["D"].text()
+    kiosk.feed.start()
+    tickets.take_ticket(ctx_for("kiosk1"), "D")
+    qtbot.waitUntil(lambda: "等候 1 人" in kiosk.home.queue_buttons["D"].text(), timeout=10000)
+
+
+@SQLITE_ONLY
+def test_pin_lock(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    kiosk = make_kiosk()
+    assert not kiosk.close()
+    assert kiosk.isVisible()
+    answers = ["0000", None, "246810"]
+    monkeypatch.setattr(AdminPinDialog, "ask", classmethod(lambda cls, parent=None:
+                                                           answers.pop(0)))
+    for _attempt in range(2):  # wrong PIN, then cancelled: still locked
+        for _ in range(5):
+            qtbot.mouseClick(kiosk.title, Qt.MouseButton.LeftButton)
+        assert kiosk.isVisible()
+    for _ in range(4):
+        qtbot.mouseClick(kiosk.title, Qt.MouseButton.LeftButton)
+    assert kiosk.isVisible()
+    assert answers == ["246810"]
+    qtbot.mouseClick(kiosk.title, Qt.MouseButton.LeftButton)
+    assert not kiosk.isVisible()
+
+
+@SQLITE_ONLY
+def test_idle_returns_home_and_resets(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                      spoken: list[str]) -> None:
+    kiosk = make_kiosk(idle_seconds=0.3)
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    assert QApplication.instance().property("hallapp_lang") == "en"
+    assert kiosk.home.language_button.text() == "中文"
+    qtbot.mouseClick(kiosk.home.elder_button, Qt.MouseButton.LeftButton)
+    assert kiosk.property("elder") == "true"
+    assert not kiosk.home.search_row.isVisibleTo(kiosk)
+    assert spoken, "elder mode speaks its prompts"
+    qtbot.mouseClick(kiosk.home.queue_buttons["E"], Qt.MouseButton.LeftButton)
+    assert kiosk.current_page() is kiosk.take
+    assert not kiosk.take.identity_row.isVisibleTo(kiosk)  # elder: green channel + 取号 only
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.home, timeout=5000)
+    assert kiosk.property("elder") == "false"
+    assert kiosk.home.search_row.isVisibleTo(kiosk)
+    assert QApplication.instance().property("hallapp_lang") == "zh"  # the next applicant
+
+
+@SQLITE_ONLY
+def test_offline_page_comes_and_goes(qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
+    kiosk = make_kiosk()
+    kiosk.feed.connection_lost.emit("server closed the connection")
+    assert kiosk.current_page() is kiosk.offline_page
+    assert "暂停取号" in visible_texts(kiosk)
+    kiosk.show_page(kiosk.take)  # nothing leaves the offline page but the database
+    assert kiosk.current_page() is kiosk.offline_page
+    kiosk.feed.connection_restored.emit()
+    assert kiosk.current_page() is kiosk.home
+    # A service call that lost the database while the feed did not notice: probe, resume.
+    kiosk.take.connection_failed.emit(OperationalError("SELECT 1", {}, Exception("gone")))
+    assert kiosk.current_page() is kiosk.offline_page
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.home, timeout=5000)
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Labels and buttons whose text needs more room than they were given."""
+    bad = []
+    for w in texts_of(root):
+        if not w.text():
+            continue
+        size, hint = w.size(), w.sizeHint()
+        if isinstance(w, QLabel) and w.wordWrap():
+            fits = w.heightForWidth(size.width()) <= size.height() + 1
+        else:
+            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
+        if not fits:
+            bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
+                       f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
+    return bad
+
+
+def fill_pages(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    """Give every page its longest realistic content."""
+    kiosk.search.start("dj")
+    qtbot.waitUntil(lambda: len(kiosk.search.hits) >= 10)
+    kiosk.item.open(LONG_ITEM)
+    qtbot.waitUntil(lambda: kiosk.item.item is not None)
+    item = kiosk.item.item
+    assert item is not None
+    kiosk.take.enter("B", "不动产登记", item.code, item.name)
+    kiosk.take.id_error.setText("身份证号码校验位不正确，请核对后重新输入")
+    kiosk.checkin.error.setText("预约码格式不正确（8 位字母数字，或扫描预约二维码）")
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_pages_fit_without_clipping(qtbot: QtBot, make_kiosk: Callable[..., Any],
+                                    ctx_for: Callable[[str], Ctx], size: tuple[int, int]) -> None:
+    kiosk = make_kiosk(size)
+    fill_pages(qtbot, kiosk)
+    ticket = tickets.take_ticket(ctx_for("kiosk1"), "Z", phone="13812345678")
+    outcomes = [IssueOutcome(ticket, printed=True),
+                IssueOutcome(ticket, printed=False, cancelled=True, problem="打印机缺纸")]
+    for elder in (False, True):
+        kiosk.set_elder(elder)
+        for outcome in outcomes:
+            kiosk.result.show_outcome(outcome, speak=False)
+            for page in kiosk.pages():
+                kiosk.stack.setCurrentWidget(page)
+                QApplication.processEvents()
+                assert kiosk.size() == QSize(*size), f"{type(page).__name__} elder={elder}"
+                assert clipped(kiosk) == [], f"{type(page).__name__} elder={elder}"

@@ -179,7 +179,7 @@ def sqlite_cache(history: int) -> str:
     path = f"/tmp/hallapp_bench_cache_v{CACHE_VERSION}_{history}.sqlite3"
     if not os.path.exists(path):
         building = path + ".building"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", "-writer.lock"):
             if os.path.exists(building + suffix):
                 os.remove(building + suffix)
         started = time.perf_counter()
@@ -191,6 +191,8 @@ def sqlite_cache(history: int) -> str:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
         os.replace(building, path)
+        if os.path.exists(building + "-writer.lock"):
+            os.remove(building + "-writer.lock")
         print(f"  built {path} in {time.perf_counter() - started:.0f} s", flush=True)
     return path
 
@@ -204,7 +206,7 @@ def prepared(engine: str, history: int) -> Iterator[str]:
         try:
             yield f"sqlite:///{work}"
         finally:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", "-writer.lock"):
                 if os.path.exists(work + suffix):
                     os.remove(work + suffix)
         return
@@ -428,7 +430,9 @@ def machine() -> list[str]:
     return [f"- machine: {os.cpu_count()} CPUs ({cpu}), {mem / 1024 / 1024:.1f} GiB RAM, "
             f"{platform.system()} {platform.release()}",
             f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
-            f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+            f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average at the end "
+            f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1/5/15 min; other jobs shared "
+            f"the machine)",
             f"- command: `.venv/bin/python bench/{os.path.basename(sys.argv[0])} "
             f"{' '.join(sys.argv[1:])}`"]
 

@@ -156,9 +156,77 @@ def _kiosk(out: Path) -> list[Path]:
     return paths
 
 
+TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed, M03 secondary
+SHOT_ID_NUMBER = "440301199001011236"
+
+
+def _counter_window(size: tuple[int, int]) -> Any:
+    """Window 1 serving its called ticket, an intake half done (item, applicant, checklist)."""
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
+    from hallapp.ui.counter.window import create
+
+    ctx = ctx_as("clerk1")
+    state = windows.window_state(ctx, 1)
+    if state.ticket is not None and state.ticket.state == "called":
+        windows.start(ctx, 1)
+    window = create(ctx, FeedWatcher(ctx.db), {
+        "window": 1, "journal_dir": _TMP / f"journal-{size[0]}",
+        "printer": PdfCaseDocumentPrinter(ctx, _TMP / "counter-documents")})
+    window.resize(*size)
+    window.show()
+    settle(window, lambda: window.state is not None and window.queues.model.rowCount() > 0)
+    intake = window.intake
+    if intake.draft.case is None:
+        intake.choose_item(TOLERANT_ITEM, None)
+        settle(window, lambda: intake.item is not None)
+        form = intake.form
+        for name, text in (("name", "深圳市示例科技有限公司"), ("phone", "13800138000")):
+            form.edits[name].setText(text)
+        form.legal.setChecked(True)
+        form.edits["id_number"].setText("91440300MA5FAKE01G")
+        form.check_field("id_number")
+        for code in ("M01", "M02", "M05"):
+            intake.checklist.set_status(code, "received")
+        intake.checklist.set_status("M03", "missing")
+        intake.open_case()
+    settle(window, lambda: intake.view is not None and not intake.busy)
+    return window
+
+
+def _counter(out: Path) -> list[Path]:
+    """窗口工作台 at both sizes, with a ticket being served and an intake under way."""
+    paths = []
+    for name, size in SIZES.items():
+        window = _counter_window(size)
+        paths.append(save(window, out / f"counter-{name}.png"))
+        window.close()
+        window.deleteLater()
+    return paths
+
+
+def _rating(out: Path) -> list[Path]:
+    """评价器 (1280×800) asking for the rating of a ticket just finished at window 1."""
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.counter.rating import create
+
+    ctx = ctx_as("display1")
+    pad = create(ctx, FeedWatcher(ctx.db), {"window": 1})
+    pad.resize(*SIZES["1280x800"])
+    pad.show()
+    pad.ask(1, "A001")
+    settle(pad, lambda: True)
+    path = save(pad, out / "rating-pad-1280x800.png")
+    pad.close()
+    pad.deleteLater()
+    return [path]
+
+
 SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "display": _display,
     "kiosk": _kiosk,
+    "counter": _counter,
+    "rating": _rating,
 }
 
 

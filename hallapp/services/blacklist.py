@@ -44,9 +44,14 @@ class BlacklistInfo:
 def normalise_subject(value: str) -> str:
     """An ID card number or a USCC, checked and in canonical form."""
     text = (value or "").strip().upper()
-    if len(text) == 18 and text[:17].isdigit():
+    try:
         return check_id_number(text)
-    return check_uscc(text)
+    except ValidationError as id_error:
+        try:
+            return check_uscc(text)
+        except ValidationError as uscc_error:
+            # All digits reads as an ID number typed wrong; anything else as a USCC.
+            raise (id_error if text[:17].isdigit() else uscc_error) from None
 
 
 def is_blacklisted(session: Session, subject_id: str, day: date) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hallapp.core.case_rules import CaseAction
+from hallapp.core.case_rules import CaseAction, next_state
 from hallapp.core.catalogue import Item
 from hallapp.core.hallday import hall_day
 from hallapp.core.intake import (
@@ -87,6 +87,8 @@ def decide(ctx: Ctx, case_ref: str, decision: str, *, reason: str | None = None,
         s = uow.session
         hall = get_hall_row(s)
         case = case_by_ref(s, case_ref)
+        if decision in DECISION_ACTIONS:  # wrong state or role first, then the materials
+            next_state(case.state, DECISION_ACTIONS[decision], ctx.actor.role.value)
         item = frozen_item(s, case)
         applicant = applicant_of(s, case, hall_day(uow.now, hall.timezone))
         marks = marks_of(case)
@@ -124,7 +126,8 @@ def _apply(uow: UnitOfWork, case: Case, item: Item, assessment: IntakeAssessment
         return listed
     if decision == "on_spot":
         due = immediate_deadline(case.received_at, t.calendar, t.hours)
-        move(uow, case, act, opinion="当场办结", decision=decision, accepted_at=now,
+        move(uow, case, act, opinion="当场办结", decision=decision,
+             accepted_at=case.accepted_at or now,
              deadline=due, decided_at=now, concluded_at=now, delivered_at=now,
              delivery={"method": "on_spot"},
              outcome=conclusion(due, now, t.calendar, tz=t.tz))

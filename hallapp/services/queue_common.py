@@ -42,6 +42,8 @@ class TicketInfo:
     id_number_masked: str
     phone_masked: str
     existing: bool = False
+    first_called_at: datetime | None = None  # the wait is first call − take, not recall
+    started_at: datetime | None = None  # the counter's running service time
 
 
 def call_settings(hall: Hall) -> CallSettings:
@@ -164,7 +166,8 @@ def ticket_info(session: Session, ticket: Ticket, *, existing: bool = False,
         ticket.id, ticket.number, queue.code, queue.name, ticket.state, ticket.channel,
         ticket.priority, ticket.appointment, ticket.item_code, ticket.taken_at, ticket.hall_day,
         window.number if window else None, ticket.called_at, ticket.recalls, est.people_ahead,
-        est.minutes, mask_id_number(ticket.id_number), mask_phone(ticket.phone), existing)
+        est.minutes, mask_id_number(ticket.id_number), mask_phone(ticket.phone), existing,
+        first_called_at=ticket.first_called_at, started_at=ticket.started_at)
 
 
 def today(hall: Hall, now: datetime) -> date:

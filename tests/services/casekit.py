@@ -134,7 +134,8 @@ def accepted_case(ctx_for: CtxFor, item: str = PLAIN, *, decision: str = "accept
     """A case accepted at ``window`` and waiting in its department's queue."""
     from hallapp.services import case_decide
 
-    number = ready_case(ctx_for, item, window=window, seq=seq, **overrides)
+    extra: dict[str, Any] = dict(overrides)  # material code → status
+    number = ready_case(ctx_for, item, window=window, seq=seq, **extra)
     case_decide.decide(ctx_for(f"clerk{window}"), number, decision)
     return number
 

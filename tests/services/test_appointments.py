@@ -40,7 +40,8 @@ def test_slots_are_created_in_the_hall_zone_and_listed(ctx_for: CtxFor) -> None:
         slots(ctx_for, time(10), time(9))
 
 
-def test_booking_beyond_capacity_is_refused(ctx_for: CtxFor) -> None:
+def test_booking_beyond_capacity_or_after_the_slot_is_refused(ctx_for: CtxFor,
+                                                              clock: FakeClock) -> None:
     slot = slots(ctx_for, time(10), time(10, 30))[0]
     clerk = ctx_for("clerk1")
     codes = {appointments.book(clerk, slot.id, phone="13812345678").code for _ in range(2)}
@@ -49,13 +50,11 @@ def test_booking_beyond_capacity_is_refused(ctx_for: CtxFor) -> None:
         appointments.book(clerk, slot.id)
     assert exc.value.code == "slot_full"
     assert appointments.list_slots(clerk, TODAY)[0].booked == 2
-
-
-def test_booking_a_past_slot_is_refused(ctx_for: CtxFor, clock: FakeClock) -> None:
-    slot = slots(ctx_for, time(9), time(9, 30))[0]
-    clock.advance(minutes=30)  # 09:30: the slot has ended
-    with pytest.raises(StateError):
-        appointments.book(ctx_for("clerk1"), slot.id)
+    early = slots(ctx_for, time(9), time(9, 30))[0]
+    clock.advance(minutes=30)  # 09:30: that slot has ended
+    with pytest.raises(StateError) as exc:
+        appointments.book(clerk, early.id)
+    assert exc.value.code == "slot_past"
 
 
 def test_on_time_checkin_gets_appointment_precedence(ctx_for: CtxFor,

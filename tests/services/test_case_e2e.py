@@ -25,8 +25,8 @@ from casekit import (
     id_number,
     ready_case,
 )
-
 from conftest import FakeClock
+
 from hallapp.services import (
     backoffice,
     case_clock,
@@ -71,7 +71,8 @@ def test_a_hall_morning_and_its_figures(hall_db: Database, ctx_for: CtxFor,
     c6 = ready_case(ctx_for, PROMISED_AUTO, window=4, seq=6, status="verified_online")
     assert decide(clerk4, c6, "accept").case.state == "approved"  # 秒批
     c7 = ready_case(ctx_for, PLAIN, seq=7)  # 不予受理
-    decide(clerk, c7, "refuse", reason="申请人不具备主体资格", legal_basis="《行政许可法》第三十二条")
+    decide(clerk, c7, "refuse", reason="申请人不具备主体资格",
+           legal_basis="《行政许可法》第三十二条")
     c8 = ready_case(ctx_for, TOLERANT_3, seq=8)
     decide(clerk, c8, "accept")
     c9 = ready_case(ctx_for, PLAIN, seq=9)

@@ -25,9 +25,9 @@ from casekit import (
     shared_database,
     transitions,
 )
+from conftest import ENGINES, FakeClock
 from sqlalchemy import select
 
-from conftest import ENGINES, FakeClock
 from hallapp.core.errors import PermissionDenied, RuleViolation, StateError, ValidationError
 from hallapp.services import backoffice, blacklist, case_clock, case_decide, cases
 from hallapp.store.models import BlacklistEntry, Case

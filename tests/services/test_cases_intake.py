@@ -34,9 +34,9 @@ from casekit import (
     transitions,
     uscc_code,
 )
+from conftest import ENGINES, FakeClock
 from sqlalchemy import func, select
 
-from conftest import ENGINES, FakeClock
 from hallapp.core.errors import (
     DomainError,
     NotFound,
@@ -286,7 +286,8 @@ def test_notify_missing_lists_every_problem(hall_db: Database, ctx_for: CtxFor) 
 
 def test_refuse_needs_reason_and_legal_basis(ctx_for: CtxFor) -> None:
     number = ready_case(ctx_for, PLAIN)
-    info = case_decide.decide(ctx_for("clerk1"), number, "refuse", reason="申请事项不属于本机关职权",
+    info = case_decide.decide(ctx_for("clerk1"), number, "refuse",
+                              reason="申请事项不属于本机关职权",
                               legal_basis="《行政许可法》第三十二条第一款第（二）项").case
     assert info.state == "refused"
     assert info.legal_basis is not None

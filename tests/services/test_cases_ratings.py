@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from casekit import PLAIN, CtxFor, accepted_case, id_number, open_case, shared_database
+from conftest import ENGINES, FakeClock
 from sqlalchemy import select
 
-from conftest import ENGINES, FakeClock
 from hallapp.core.errors import (
     DomainError,
     NotFound,
@@ -90,7 +90,7 @@ def test_appeal_path(ctx_for: CtxFor, clock: FakeClock) -> None:
     assert bad.followup_id is not None
     with pytest.raises(PermissionDenied, match="自己"):
         ratings.appeal(ctx_for("clerk2"), bad.followup_id, "恶意评价")
-    appealed = ratings.appeal(ctx_for("clerk1"), bad.followup_id, "申请人因材料不全不满，属恶意差评")
+    appealed = ratings.appeal(ctx_for("clerk1"), bad.followup_id, "因材料不全不满，属恶意差评")
     assert appealed.state == "appealed"
     with pytest.raises(StateError):
         ratings.appeal(ctx_for("clerk1"), bad.followup_id, "再次申诉")

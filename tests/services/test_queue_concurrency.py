@@ -19,16 +19,18 @@ import multiprocessing.connection
 import os
 import random
 import signal
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 import queue_workers
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from hallapp.core.roles import SYSTEM_ACTOR
@@ -261,6 +263,42 @@ def check_one_open_ticket_index(db: Database, tickets: list[Ticket]) -> None:
             s.execute(update(Ticket).where(Ticket.id == second.id)
                       .values(state="serving", window_id=first.window_id))
         s.rollback()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the writer queue uses flock")
+def test_sqlite_writers_queue_on_the_writer_lock(tmp_path: Path) -> None:
+    """A write transaction holds '<db>-writer.lock' until commit or rollback; readers never."""
+    import fcntl
+
+    path = tmp_path / "w.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    probe = os.open(f"{path}-writer.lock", os.O_RDWR | os.O_CREAT)
+
+    def free() -> bool:
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(probe, fcntl.LOCK_UN)
+        return True
+
+    try:
+        with db.write_session() as s:
+            s.execute(text("CREATE TABLE t (x INTEGER)"))
+            assert not free()
+            s.commit()
+        assert free()
+        with db.write_session() as s:
+            s.execute(text("INSERT INTO t VALUES (1)"))
+            assert not free()
+            s.rollback()
+        assert free()
+        with db.read_session() as s:
+            assert s.execute(text("SELECT count(*) FROM t")).scalar() == 0
+            assert free()
+    finally:
+        os.close(probe)
+        db.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -95,6 +95,12 @@ def test_call_refusals_closed_paused_busy_empty(ctx_for: CtxFor) -> None:
         windows.call_next(clerk, 11)
     assert busy.value.code == "window_busy"
     assert windows.window_state(clerk, 11).ticket.number == "A001"  # type: ignore[union-attr]
+    with pytest.raises(StateError) as close:
+        windows.close_window(clerk, 11)  # not with a ticket still open
+    assert close.value.code == "window_busy"
+    windows.finish(clerk, 11)
+    closed = windows.close_window(clerk, 11)
+    assert (closed.state, closed.ticket) == ("closed", None)
 
 
 def test_call_ticket_needs_a_reason_and_is_audited(ctx_for: CtxFor, hall_db: Database) -> None:
@@ -294,18 +300,6 @@ def test_transfer_to_a_queue_with_the_same_serial(ctx_for: CtxFor) -> None:
 
 
 # --- the window itself ---------------------------------------------------------------------
-
-
-def test_close_refused_with_an_open_ticket(ctx_for: CtxFor) -> None:
-    take_n(ctx_for("kiosk1"), "A", 1)
-    clerk = opened(ctx_for, 11)
-    windows.call_next(clerk, 11)
-    with pytest.raises(StateError) as exc:
-        windows.close_window(clerk, 11)
-    assert exc.value.code == "window_busy"
-    windows.finish(clerk, 11)
-    closed = windows.close_window(clerk, 11)
-    assert (closed.state, closed.ticket) == ("closed", None)
 
 
 def test_only_the_clerk_who_opened_it_or_a_supervisor_operates_a_window(

@@ -1,0 +1,156 @@
+"""Staffing planner: how many windows per hour keep every queue's p90 wait under target.
+
+1. First estimate per queue and hour from Erlang C (:func:`~hallapp.core.sim.erlang.servers_for`):
+   the fewest servers whose 90th-percentile wait is within the target, with that hour's
+   arrival rate and the queue's mean desk time (service, and calling no-shows).
+2. Refine by fast simulation, which sees what Erlang C cannot: arrivals changing by the
+   hour, backlog carried from one hour to the next, lognormal service, green channel and
+   appointments, no-shows. A (queue, hour) whose predicted p90 is over target gets one more
+   window; repeat until every cell meets its target or the rounds run out.
+3. Trim: cells far under target (p90 ≤ half the target) with more than one window lose one,
+   all at once; a cell that then misses its target gets it back. Fewer window-hours for the
+   same targets.
+
+Each window of the plan serves one queue (profile named after the queue), which keeps the
+recommendation readable ("3 windows on A"); pooling small queues on shared windows could
+save more window-hours and is not tried here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hallapp.core.queue_rules import ProfileEntry
+from hallapp.core.sim.erlang import servers_for
+from hallapp.core.sim.profile import QueueProfile, SimProfile
+from hallapp.core.sim.runner import SimReport, simulate
+from hallapp.core.sim.stats import Estimate
+from hallapp.core.sim.winplan import WindowPlan, WorkProfile
+
+Counts = dict[tuple[str, int], int]
+
+
+@dataclass(frozen=True)
+class QueueHour:
+    queue: str
+    windows: int
+    erlang_windows: int  # the Erlang C first estimate
+    target_p90: float  # minutes
+    predicted_p90: Estimate  # minutes, across runs
+    met: bool
+
+
+@dataclass(frozen=True)
+class HourPlan:
+    hour: int
+    windows: int
+    queues: tuple[QueueHour, ...]
+
+
+@dataclass(frozen=True)
+class StaffingPlan:
+    hours: tuple[HourPlan, ...]
+    window_hours: int
+    erlang_window_hours: int
+    all_met: bool
+    rounds: int
+    runs: int
+    plan: WindowPlan
+
+
+def desk_seconds(profile: SimProfile, q: QueueProfile) -> float:
+    """Mean desk time per applicant: service, or calling a no-show."""
+    total = sum(w for _, w in q.items)
+    if total > 0:
+        service = sum(w * (profile.items[c].service.mean_seconds if c in profile.items
+                           else q.service.mean_seconds) for c, w in q.items) / total
+    else:
+        service = q.service.mean_seconds
+    return (1 - q.noshow_share) * service + q.noshow_share * profile.noshow_seconds
+
+
+def erlang_estimate(profile: SimProfile, targets: Mapping[str, float]) -> Counts:
+    counts: Counts = {}
+    for q in profile.queues:
+        mu = 1.0 / desk_seconds(profile, q)
+        for h in profile.hours():
+            counts[(q.code, h)] = servers_for(q.hourly[h] / 3600, mu, targets[q.code] * 60)
+    return counts
+
+
+def to_plan(counts: Counts) -> WindowPlan:
+    queues = sorted({q for q, _ in counts})
+    profiles = {q: WorkProfile(q, "precedence", (ProfileEntry(q, 1),)) for q in queues}
+    hours: dict[int, dict[str, int]] = {}
+    for (q, h), n in sorted(counts.items()):
+        if n:
+            hours.setdefault(h, {})[q] = n
+    return WindowPlan(profiles, hours)
+
+
+def _p90(report: SimReport, q: str, h: int) -> Estimate | None:
+    cell = report.cell(q, h)
+    return cell.wait_p90 if cell and cell.wait_p90.mean is not None else None
+
+
+def _misses(report: SimReport, counts: Counts, targets: Mapping[str, float]
+            ) -> list[tuple[str, int]]:
+    out = []
+    for (q, h) in counts:
+        est = _p90(report, q, h)
+        if est is not None and est.mean is not None and est.mean > targets[q]:
+            out.append((q, h))
+    return out
+
+
+def _slack(report: SimReport, counts: Counts, targets: Mapping[str, float]
+           ) -> list[tuple[str, int]]:
+    out = []
+    for (q, h), n in counts.items():
+        est = _p90(report, q, h)
+        if n > 1 and (est is None or (est.mean or 0) <= targets[q] / 2):
+            out.append((q, h))
+    return out
+
+
+def plan_staffing(profile: SimProfile, *, target_p90: float | None = None, runs: int = 20,
+                  seed: int = 0, max_rounds: int = 12) -> StaffingPlan:
+    """Windows per queue and hour; ``target_p90`` (minutes) overrides every queue's target."""
+    targets = {q.code: target_p90 if target_p90 is not None else q.target_wait_minutes
+               for q in profile.queues}
+    first = erlang_estimate(profile, targets)
+    counts = dict(first)
+    report = simulate(profile, to_plan(counts), runs, seed)
+    rounds, trimmed = 1, False
+    while rounds < max_rounds:
+        misses = _misses(report, counts, targets)
+        if not misses:
+            if trimmed:
+                break
+            slack, trimmed = _slack(report, counts, targets), True
+            if not slack:
+                break
+            for cell in slack:
+                counts[cell] -= 1
+        for cell in misses:
+            counts[cell] += 1
+        report = simulate(profile, to_plan(counts), runs, seed)
+        rounds += 1
+    return _result(profile, counts, first, targets, report, rounds, runs)
+
+
+def _result(profile: SimProfile, counts: Counts, first: Counts, targets: Mapping[str, float],
+            report: SimReport, rounds: int, runs: int) -> StaffingPlan:
+    hours = []
+    for h in profile.hours():
+        rows = []
+        for q in profile.queues:
+            est = _p90(report, q.code, h) or Estimate(None, None, None, 0)
+            rows.append(QueueHour(q.code, counts[(q.code, h)], first[(q.code, h)],
+                                  targets[q.code], est,
+                                  est.mean is None or est.mean <= targets[q.code]))
+        hours.append(HourPlan(h, sum(r.windows for r in rows), tuple(rows)))
+    return StaffingPlan(tuple(hours), sum(counts.values()), sum(first.values()),
+                        all(r.met for hp in hours for r in hp.queues), rounds, runs,
+                        to_plan(counts))

@@ -1,0 +1,182 @@
+"""One-key window operations: each a button with its function key (F1 call next … F9 call a
+chosen ticket), plus open/close and bringing back a suspended ticket.
+
+A button is enabled only when the operation makes sense for the window's state and ticket,
+and never while offline or while another operation is on its way; the function key presses
+the button, so a disabled button ignores its key too. The service checks everything again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+from hallapp.services import tickets, windows
+from hallapp.services.windows import WindowState
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button
+from hallapp.ui.counter.dialogs import (
+    CallTicketDialog,
+    ReasonDialog,
+    TicketRefDialog,
+    TransferDialog,
+)
+
+# name -> function key (None: no key)
+COMMANDS: dict[str, str | None] = {
+    "call_next": "F1", "recall": "F2", "start": "F3", "finish": "F4", "noshow": "F5",
+    "suspend": "F6", "transfer": "F7", "pause": "F8", "call_ticket": "F9",
+    "open": None, "close": None, "resume_suspended": None,
+}
+
+
+class CallControls(CounterPanel):
+    acted = Signal(str, object)  # command, service result
+    failed = Signal(str)  # message for the clerk
+
+    def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.state: WindowState | None = None
+        self.queues: list[str] = []
+        self.busy = False
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        for i, name in enumerate(COMMANDS):
+            kind = "secondary" if name in ("open", "close", "resume_suspended") else None
+            button = make_button("", kind, f"cmd_{name}")
+            button.clicked.connect(partial(self.run_command, name))
+            grid.addWidget(button, i // 2, i % 2)
+            self.buttons[name] = button
+        self.buttons["call_next"].setProperty("kind", "primary")
+        self.retranslate()
+        self.update_enabled()
+
+    def install_shortcuts(self, window: QWidget) -> list[QShortcut]:
+        """Function keys on the whole counter window press the matching button."""
+        shortcuts = []
+        for name, key in COMMANDS.items():
+            if key:
+                shortcut = QShortcut(QKeySequence(key), window)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(partial(self._on_shortcut_activated, name))
+                shortcuts.append(shortcut)
+        return shortcuts
+
+    def _on_shortcut_activated(self, name: str) -> None:
+        if self.buttons[name].isEnabled():
+            self.buttons[name].click()
+
+    def retranslate(self) -> None:
+        paused = self.state is not None and self.state.state == "paused"
+        labels = {
+            "call_next": self.tr("叫号"), "recall": self.tr("重呼"), "start": self.tr("开始办理"),
+            "finish": self.tr("办结"), "noshow": self.tr("过号"), "suspend": self.tr("挂起"),
+            "transfer": self.tr("转移"), "pause": self.tr("恢复") if paused else self.tr("暂停"),
+            "call_ticket": self.tr("指定叫号"), "open": self.tr("开窗"),
+            "close": self.tr("关窗"), "resume_suspended": self.tr("挂起恢复"),
+        }
+        for name, button in self.buttons.items():
+            key = COMMANDS[name]
+            button.setText(f"{labels[name]}  {key}" if key else labels[name])
+
+    def set_state(self, state: WindowState | None) -> None:
+        self.state = state
+        self.retranslate()
+        self.update_enabled()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.update_enabled()
+
+    def update_enabled(self) -> None:
+        state = self.state
+        live = self.env.online and not self.busy and state is not None
+        wstate = state.state if state else ""
+        ticket = state.ticket.state if state and state.ticket else None
+        allowed = {
+            "open": wstate == "closed", "close": wstate != "closed" and ticket is None,
+            "call_next": wstate == "open" and ticket is None,
+            "call_ticket": wstate == "open" and ticket is None,
+            "recall": ticket == "called", "noshow": ticket == "called",
+            "start": ticket == "called", "finish": ticket in ("called", "serving"),
+            "suspend": ticket in ("called", "serving"),
+            "transfer": ticket in ("called", "serving"),
+            "pause": wstate in ("open", "paused"), "resume_suspended": wstate != "closed",
+        }
+        for name, button in self.buttons.items():
+            button.setEnabled(live and allowed[name])
+
+    # --- commands --------------------------------------------------------------------------
+
+    def run_command(self, name: str) -> None:
+        """Ask what the operation needs (reason, target), then call the service."""
+        fn = self._service_call(name)
+        if fn is None:
+            return
+        self.set_busy(True)
+        self.call(fn, partial(self._on_command_done, name), self._on_command_failed)
+
+    def _service_call(self, name: str) -> Callable[[], Any] | None:
+        ctx, n = self.env.ctx, self.env.window
+        simple: dict[str, Callable[[], Any]] = {
+            "call_next": lambda: windows.call_next(ctx, n),
+            "recall": lambda: windows.recall(ctx, n), "start": lambda: windows.start(ctx, n),
+            "finish": lambda: windows.finish(ctx, n),
+            "open": lambda: windows.open_window(ctx, n),
+            "close": lambda: windows.close_window(ctx, n),
+        }
+        if name in simple:
+            return simple[name]
+        return self._asking_call(name)
+
+    def _asking_call(self, name: str) -> Callable[[], Any] | None:
+        ctx, n = self.env.ctx, self.env.window
+        if name == "pause" and self.state is not None and self.state.state == "paused":
+            return lambda: windows.resume(ctx, n)
+        if name == "call_ticket":
+            chosen = CallTicketDialog.ask(self.window())
+            return None if chosen is None else (
+                lambda: windows.call_ticket(ctx, n, chosen[0], chosen[1]))
+        if name == "transfer":
+            target = TransferDialog.ask(self.window(), self.queues)
+            return None if target is None else (lambda: windows.transfer(
+                ctx, n, to_queue=target[0], to_window=target[1], reason=target[2]))
+        if name == "resume_suspended":
+            ref = TicketRefDialog.ask(self.window())
+            return None if ref is None else (lambda: tickets.resume_suspended(ctx, ref))
+        reason = self._ask_reason(name)
+        if reason is None:
+            return None
+        services: dict[str, Callable[..., object]] = {
+            "pause": windows.pause, "noshow": windows.noshow, "suspend": windows.suspend}
+        service = services[name]
+        return lambda: service(ctx, n, reason)
+
+    def _ask_reason(self, name: str) -> str | None:
+        titles = {
+            "pause": (self.tr("暂停窗口"), self.tr("暂停期间本窗口不叫号，请写明原因"),
+                      (self.tr("午休"), self.tr("临时离开"), self.tr("系统故障"),
+                       self.tr("业务培训"))),
+            "noshow": (self.tr("过号"), self.tr("申请人多次呼叫未到，按过号处理"),
+                       (self.tr("多次呼叫未到"),)),
+            "suspend": (self.tr("挂起"), self.tr("申请人补齐材料后凭原号回到本窗口，无需重新取号"),
+                        (self.tr("材料不齐，回去补充"), self.tr("需复印材料"),
+                         self.tr("需填写申请表"))),
+        }
+        title, prompt, presets = titles[name]
+        return ReasonDialog.ask(self.window(), title, prompt, presets)
+
+    def _on_command_done(self, name: str, result: object) -> None:
+        self.set_busy(False)
+        self.acted.emit(name, result)
+
+    def _on_command_failed(self, exc: BaseException) -> None:
+        self.set_busy(False)
+        self.failed.emit(user_message(exc, "counter: window operation"))

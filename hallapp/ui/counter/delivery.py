@@ -1,0 +1,171 @@
+"""出件: hand out results at the window, or send them by express post.
+
+The receipt QR scanner types ``HALLAPP:C:<case number>:<code>`` and Enter into the field;
+the clerk may also type a case number or the applicant's ID number. The found cases are
+listed; the one chosen is handed over against the scanned receipt or an ID number (the
+applicant's or the authorised agent's), or marked as sent with a tracking number.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.core.errors import ValidationError
+from hallapp.core.identity import check_id_number
+from hallapp.services.case_views import CaseInfo
+from hallapp.services.cases import list_cases, show_case
+from hallapp.services.context import Ctx
+from hallapp.services.delivery import deliver, deliver_express
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.counter.models import CaseListModel
+
+QR_PREFIX = "HALLAPP:C:"
+
+
+def find_cases(ctx: Ctx, text: str) -> list[CaseInfo]:
+    """Cases for a scanned receipt, a case number or an ID number (newest first)."""
+    text = text.strip()
+    if text.upper().startswith(QR_PREFIX):
+        parts = text.split(":")
+        return [show_case(ctx, parts[2]).case] if len(parts) == 4 else []
+    if not _is_id_number(text):
+        return [show_case(ctx, text).case]
+    return sorted(list_cases(ctx, applicant_id=check_id_number(text), limit=50),
+                  key=lambda c: c.received_at, reverse=True)
+
+
+def _is_id_number(text: str) -> bool:
+    try:
+        check_id_number(text)
+    except ValidationError:
+        return False
+    return True
+
+
+class DeliveryPanel(CounterPanel):
+    delivered = Signal(object)  # CaseInfo
+
+    def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.model = CaseListModel(self)
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scan")
+        self.scan.returnPressed.connect(self._on_scan_submitted)
+        self.find_button = make_button("", "secondary", "findCase")
+        self.find_button.clicked.connect(self._on_scan_submitted)
+        self.table = QTableView()
+        self.table.setObjectName("cases")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.proof = QLineEdit()
+        self.proof.setObjectName("proof")
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("tracking")
+        self.deliver_button = make_button("", "primary", "deliver")
+        self.deliver_button.clicked.connect(self._on_deliver_clicked)
+        self.express_button = make_button("", "secondary", "deliverExpress")
+        self.express_button.clicked.connect(self._on_express_clicked)
+        self.message = make_label("", "error", wrap=True)
+        self.result = make_label("", "result", wrap=True)
+        self.labels = [make_label() for _ in range(3)]
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.scan, 1)
+        row.addWidget(self.find_button)
+        form = QFormLayout()
+        form.addRow(self.labels[1], self.proof)
+        form.addRow(self.labels[2], self.tracking)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.express_button)
+        buttons.addWidget(self.deliver_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.labels[0])
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.result)
+
+    def retranslate(self) -> None:
+        self.labels[0].setText(self.tr("扫描回执二维码，或输入办件编号、身份证号码后按回车"))
+        self.labels[1].setText(self.tr("领取凭证"))
+        self.labels[2].setText(self.tr("快递单号"))
+        self.proof.setPlaceholderText(self.tr("回执二维码或领取人身份证号码"))
+        self.find_button.setText(self.tr("查找"))
+        self.deliver_button.setText(self.tr("窗口出件"))
+        self.express_button.setText(self.tr("快递送达"))
+
+    def set_online(self, online: bool) -> None:
+        for button in (self.find_button, self.deliver_button, self.express_button):
+            button.setEnabled(online)
+
+    def _on_scan_submitted(self) -> None:
+        text = self.scan.text().strip()
+        if not text:
+            return
+        if text.upper().startswith(QR_PREFIX) or _is_id_number(text):
+            self.proof.setText(text)  # the receipt or the ID card is also the proof
+        self.message.clear()
+        ctx = self.env.ctx
+        self.call(lambda: find_cases(ctx, text), self._on_cases_found, self._on_failed)
+
+    def _on_cases_found(self, cases: list[CaseInfo]) -> None:
+        self.model.set_rows(cases)
+        if cases:
+            self.table.selectRow(0)
+        else:
+            self.message.setText(self.tr("没有找到办件"))
+
+    def selected(self) -> CaseInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _on_deliver_clicked(self) -> None:
+        case, proof = self.selected(), self.proof.text().strip()
+        if case is None or not proof:
+            self.message.setText(self.tr("请先查找办件，并扫描回执或输入领取人身份证号码"))
+            return
+        ctx, window = self.env.ctx, self.env.window
+        self.call(lambda: deliver(ctx, case.number, proof, window=window), self._on_delivered,
+                  self._on_failed)
+
+    def _on_express_clicked(self) -> None:
+        case, tracking = self.selected(), self.tracking.text().strip()
+        if case is None or not tracking:
+            self.message.setText(self.tr("请先查找办件并填写快递单号"))
+            return
+        ctx = self.env.ctx
+        self.call(lambda: deliver_express(ctx, case.number, tracking), self._on_delivered,
+                  self._on_failed)
+
+    def _on_delivered(self, case: CaseInfo) -> None:
+        self.result.setText(self.tr("{0} {1}：{2}").format(case.number, case.item_name,
+                                                          case.state_label))
+        self.message.clear()
+        for edit in (self.scan, self.proof, self.tracking):
+            edit.clear()
+        self.model.set_rows([])
+        self.delivered.emit(case)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.message.setText(user_message(exc, "counter: delivery"))

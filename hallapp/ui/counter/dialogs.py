@@ -1,0 +1,181 @@
+"""Small dialogs of the counter. Each has a classmethod ``ask(...)`` returning the answer or
+None (cancelled), so tests replace ``ask`` instead of driving a modal loop.
+
+Required fields are checked in the dialog, with the message under the field, before the
+service sees them; the service checks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.ui.counter.base import make_label, set_invalid
+
+Field = tuple[str, str, bool]  # name, label, required
+
+
+class FieldsDialog(QDialog):
+    """A title, a prompt, and text fields (editable combo boxes where presets exist)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(520)
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.required: set[str] = set()
+
+    def setup(self, title: str, prompt: str, fields: Sequence[Field],
+              presets: dict[str, Sequence[str]] | None = None) -> None:
+        self.setWindowTitle(title)
+        self.required = {name for name, _label, required in fields if required}
+        form = QFormLayout()
+        for name, label, _required in fields:
+            self.edits[name] = self._editor(name, (presets or {}).get(name, ()), form, label)
+            self.errors[name] = make_label("", "error", wrap=True)
+            form.addRow("", self.errors[name])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_label(prompt, "subtitle", wrap=True))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _editor(self, name: str, presets: Sequence[str], form: QFormLayout,
+                label: str) -> QLineEdit:
+        if not presets:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            form.addRow(label, edit)
+            return edit
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.addItems(list(presets))
+        combo.setCurrentIndex(-1)
+        combo.setObjectName(name)
+        form.addRow(label, combo)
+        line = combo.lineEdit()
+        assert line is not None
+        return line
+
+    def values(self) -> dict[str, str]:
+        return {name: edit.text().strip() for name, edit in self.edits.items()}
+
+    def try_accept(self) -> None:
+        ok = True
+        for name, value in self.values().items():
+            missing = name in self.required and not value
+            self.errors[name].setText(self.tr("此项必填") if missing else "")
+            set_invalid(self.edits[name], missing)
+            ok = ok and not missing
+        if ok:
+            self.accept()
+
+    def run(self) -> dict[str, str] | None:
+        return self.values() if self.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ReasonDialog(FieldsDialog):
+    """One required reason, with common ones offered (pause, suspend, no-show, fault note)."""
+
+    def __init__(self, title: str, prompt: str, presets: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(title, prompt, [("reason", self.tr("原因"), True)], {"reason": presets})
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, prompt: str,
+            presets: Sequence[str] = ()) -> str | None:
+        answer = cls(title, prompt, presets, parent).run()
+        return answer["reason"] if answer else None
+
+
+class CallTicketDialog(FieldsDialog):
+    """指定叫号: the number and the (audited) reason, both required."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("指定叫号"), self.tr("输入要叫的号码和原因（原因记入审计日志）"),
+                   [("ticket", self.tr("号码"), True), ("reason", self.tr("原因"), True)],
+                   {"reason": (self.tr("预约到场"), self.tr("补交材料返回"),
+                               self.tr("值班长安排"))})
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> tuple[str, str] | None:
+        answer = cls(parent).run()
+        return (answer["ticket"].upper(), answer["reason"]) if answer else None
+
+
+class RefusalDialog(FieldsDialog):
+    """不予受理: the reason and its legal basis, both printed on the notice."""
+
+    def __init__(self, legal_basis: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("不予受理"), self.tr("须写明理由和法律依据，将打印不予受理通知书"),
+                   [("reason", self.tr("理由"), True),
+                    ("legal_basis", self.tr("法律依据"), True)],
+                   {"legal_basis": legal_basis})
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, legal_basis: Sequence[str] = ()
+            ) -> tuple[str, str] | None:
+        answer = cls(legal_basis, parent).run()
+        return (answer["reason"], answer["legal_basis"]) if answer else None
+
+
+class TransferDialog(FieldsDialog):
+    """转移: to a queue or to a window (at least one), with an optional reason."""
+
+    def __init__(self, queues: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("转移"), self.tr("转到其他队列或窗口，保留原取号时间"),
+                   [("queue", self.tr("队列"), False), ("window", self.tr("窗口号"), False),
+                    ("reason", self.tr("原因"), False)], {"queue": queues})
+
+    def try_accept(self) -> None:
+        values = self.values()
+        if not values["queue"] and not values["window"]:
+            self.errors["queue"].setText(self.tr("请选择队列或填写窗口号"))
+            return
+        if values["window"] and not values["window"].isdigit():
+            self.errors["window"].setText(self.tr("窗口号应为数字"))
+            set_invalid(self.edits["window"], True)
+            return
+        super().try_accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, queues: Sequence[str]
+            ) -> tuple[str | None, int | None, str] | None:
+        answer = cls(queues, parent).run()
+        if answer is None:
+            return None
+        queue = answer["queue"].split(" ", 1)[0].upper() or None
+        window = int(answer["window"]) if answer["window"] else None
+        return queue, window, answer["reason"]
+
+
+class TicketRefDialog(FieldsDialog):
+    """挂起恢复: the number of a suspended ticket coming back with its materials."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("挂起恢复"),
+                   self.tr("申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队"),
+                   [("ticket", self.tr("号码"), True)])
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str | None:
+        answer = cls(parent).run()
+        return answer["ticket"].upper() if answer else None

@@ -1,0 +1,344 @@
+"""收件 at the window: item, applicant, material checklist, decision, printed document.
+
+Everything typed or clicked goes into the local journal at once (see :mod:`journal`), so a
+crash, a restart or a lost database loses nothing: checklist marks made offline wait in
+``pending`` and are recorded when the connection returns. The decision prints the receipt
+or notice as part of it; a failed print leaves a reprint button, never a lost decision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from hallapp.core.catalogue import Item
+from hallapp.core.errors import ValidationError
+from hallapp.services.case_decide import DecisionResult, decide
+from hallapp.services.case_views import CaseDetail
+from hallapp.services.cases import IntakeView, open_case, record_checklist, show_checklist
+from hallapp.services.catalogue import get_item
+from hallapp.services.printing import PrintRecord
+from hallapp.services.queue_common import TicketInfo
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.counter.checklist import ChecklistPanel
+from hallapp.ui.counter.decisions import DecisionPanel
+from hallapp.ui.counter.dialogs import RefusalDialog
+from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
+from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal
+from hallapp.ui.counter.printing import CaseDocumentPrinter, print_decision
+
+TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 checklist rows)
+
+
+class IntakePanel(CounterPanel):
+    decided = Signal(object)  # DecisionResult
+    printed = Signal(object)  # PrintRecord
+
+    def __init__(self, env: CounterEnv, printer: CaseDocumentPrinter, journal: IntakeJournal,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.printer, self.journal = printer, journal
+        self.draft = IntakeDraft()
+        self.item: Item | None = None
+        self.ticket: TicketInfo | None = None
+        self.view: IntakeView | None = None
+        self.last: tuple[str, str] | None = None  # (case, decision) of the last print
+        self.busy = False
+        self.picker = ItemPicker(env)
+        self.picker.connection_failed.connect(self.connection_failed)
+        self.form = ApplicantForm()
+        self.checklist = ChecklistPanel()
+        self.decisions = DecisionPanel()
+        self.notice = make_label("", "notice", wrap=True)
+        self.notice.hide()
+        self.discard_button = make_button("", "secondary", "discardIntake")
+        self.open_button = make_button("", "primary", "openCase")
+        self.case_label = make_label("", "subtitle", wrap=True)
+        self.message = make_label("", "error", wrap=True)
+        self.result = make_label("", "result", wrap=True)
+        self.reprint_button = make_button("", "secondary", "reprint")
+        self.reprint_button.hide()
+        self._build()
+        self._connect()
+        self.retranslate()
+        self.restore()
+
+    def _build(self) -> None:
+        """Item and applicant side by side on top; the checklist full width below them."""
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (make_label(self.tr("办理事项"), "section"), self.picker, self.notice,
+                       self.case_label):
+            column.addWidget(widget)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        column.addLayout(buttons)
+        right = QWidget()
+        form = QVBoxLayout(right)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addWidget(make_label(self.tr("申请人"), "section"))
+        form.addWidget(self.form)
+        form.addStretch(1)
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 4, 0)
+        row.addWidget(left, 1)
+        row.addSpacing(16)
+        row.addWidget(right, 1)
+        self.top = QScrollArea()
+        self.top.setObjectName("intakeTop")
+        self.top.setWidgetResizable(True)
+        self.top.setFrameShape(QFrame.Shape.NoFrame)
+        self.top.setWidget(top)
+        top.installEventFilter(self)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.reprint_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.top)
+        layout.addWidget(self.checklist, 1)
+        layout.addWidget(self.decisions)
+        layout.addWidget(self.message)
+        layout.addLayout(result_row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The top part takes the height it needs (up to TOP_MAX); the checklist the rest."""
+        content = self.top.widget()
+        if event.type() == QEvent.Type.LayoutRequest and content is not None \
+                and watched is content:
+            hint = content.sizeHint().height()
+            self.top.setMinimumHeight(min(hint, TOP_MAX))
+            self.top.setMaximumHeight(hint + 2)
+        return False
+
+    def _connect(self) -> None:
+        self.picker.item_chosen.connect(self._on_picker_item_chosen)
+        self.form.edited.connect(self.save_draft)
+        self.checklist.mark_changed.connect(self._on_checklist_mark_changed)
+        self.decisions.decision_chosen.connect(self.decide)
+        self.open_button.clicked.connect(self.open_case)
+        self.discard_button.clicked.connect(self.discard)
+        self.reprint_button.clicked.connect(self._on_reprint_clicked)
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("登记收件"))
+        self.discard_button.setText(self.tr("清空重填"))
+        self.reprint_button.setText(self.tr("重新打印"))
+        self.update_enabled()
+
+    # --- state -----------------------------------------------------------------------------
+
+    def set_ticket(self, ticket: TicketInfo | None) -> None:
+        """The ticket being served; its item (chosen at the kiosk) is offered first."""
+        self.ticket = ticket
+        if ticket is not None and ticket.item_code and self.draft.item_code is None:
+            self.choose_item(ticket.item_code, None)
+        self.update_enabled()
+
+    def set_online(self, online: bool) -> None:
+        self.env.online = online
+        self.update_enabled()
+        if online:
+            self.flush()
+
+    def update_enabled(self) -> None:
+        live = self.env.online and not self.busy
+        serving = self.ticket is not None and self.ticket.state == "serving"
+        opened = self.draft.case is not None
+        self.open_button.setEnabled(live and serving and not opened and self.item is not None)
+        self.picker.setEnabled(not opened)
+        self.form.setEnabled(not opened)
+        self.decisions.set_live(live and opened and not self.draft.pending)
+        self.reprint_button.setEnabled(live)
+        if opened:
+            self.case_label.setText(self.tr("办件编号：{0}").format(self.draft.case))
+        elif not serving:
+            self.case_label.setText(self.tr("开始办理（F3）后可登记收件"))
+        else:
+            self.case_label.setText("")
+
+    def save_draft(self) -> None:
+        self.draft.applicant, self.draft.agent = self.form.to_dict()
+        self.draft.ticket = self.ticket.number if self.ticket else self.draft.ticket
+        self.journal.save(self.draft)
+
+    def restore(self) -> None:
+        """Offer what the journal kept from before a restart or an outage."""
+        draft = self.journal.load()
+        if draft is None:
+            return
+        self.draft = draft
+        self.form.from_dict(draft.applicant, draft.agent)
+        self.picker.set_item(draft.item_code, draft.item_name)
+        if draft.item_code:
+            self.choose_item(draft.item_code, draft.item_name)
+        self.notice.setText(
+            self.tr("已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。")
+            .format(draft.saved_at or "", draft.ticket or "—"))
+        self.notice.show()
+        self.update_enabled()
+
+    def discard(self) -> None:
+        self.journal.clear()
+        self.draft = IntakeDraft()
+        self.item, self.view = None, None
+        self.form.clear()
+        self.picker.set_item(None, None)
+        self.checklist.clear()
+        self.decisions.show_view(None)
+        for label in (self.notice, self.message):
+            label.clear()
+        self.notice.hide()
+        self.update_enabled()
+
+    # --- item and checklist ----------------------------------------------------------------
+
+    def choose_item(self, code: str, name: str | None) -> None:
+        ctx = self.env.ctx
+        self.draft.item_code, self.draft.item_name = code, name or self.draft.item_name
+        self.call(lambda: get_item(ctx, code), self._on_item_loaded, self._show_error)
+
+    def _on_picker_item_chosen(self, code: str, name: str) -> None:
+        if code != self.draft.item_code:
+            self.draft.marks, self.draft.pending = {}, []
+        self.choose_item(code, name)
+        self.save_draft()
+
+    def _on_item_loaded(self, item: Item) -> None:
+        if item.code != self.draft.item_code:
+            return  # another item was chosen meanwhile
+        self.item = item
+        self.draft.item_name = item.name
+        self.picker.set_item(item.code, item.name)
+        self.checklist.load_item(item, self.draft.marks)
+        self.update_enabled()
+        self.flush()
+
+    def _on_checklist_mark_changed(self, code: str) -> None:
+        self.draft.marks[code] = self.checklist.mark_of(code)
+        if code not in self.draft.pending:
+            self.draft.pending.append(code)
+        self.save_draft()
+        self.flush()
+
+    def flush(self) -> None:
+        """Record the marks the database has not seen yet (case open, online, idle)."""
+        case, pending = self.draft.case, list(self.draft.pending)
+        if case is None or self.item is None or not self.env.online or self.busy:
+            self.update_enabled()
+            return
+        marks = self.checklist.marks(pending)
+        ctx = self.env.ctx
+        self._set_busy(True)
+        self.call(lambda: record_checklist(ctx, case, marks) if marks
+                  else show_checklist(ctx, case),
+                  lambda view: self._on_checklist_recorded(pending, view), self._show_error)
+
+    def _on_checklist_recorded(self, sent: list[str], view: IntakeView) -> None:
+        self._set_busy(False)
+        self.draft.pending = [c for c in self.draft.pending if c not in sent]
+        self.save_draft()
+        self.show_view(view)
+        if self.draft.pending:
+            self.flush()
+
+    def show_view(self, view: IntakeView) -> None:
+        self.view = view
+        self.checklist.show_states(view.materials)
+        self.decisions.show_view(view)
+        self.update_enabled()
+
+    # --- open and decide -------------------------------------------------------------------
+
+    def open_case(self) -> None:
+        inputs = self.form.validate()
+        if inputs is None or self.item is None:
+            self.message.setText(self.tr("请先改正标红的项目") if inputs is None
+                                 else self.tr("请先选择办理事项"))
+            return
+        self.message.clear()
+        ctx, window, code = self.env.ctx, self.env.window, self.item.code
+        self._set_busy(True)
+        self.call(lambda: open_case(ctx, window, code, *inputs), self._on_case_opened,
+                  self._show_error)
+
+    def _on_case_opened(self, detail: CaseDetail) -> None:
+        self._set_busy(False)
+        self.draft.case = detail.case.number
+        self.draft.pending = [c for c, m in self.draft.marks.items() if m.get("status")]
+        self.notice.hide()
+        self.save_draft()
+        self.flush()
+
+    def decide(self, decision: str) -> None:
+        case = self.draft.case
+        if case is None:
+            return
+        reason = basis = None
+        if decision == "refuse":
+            answer = RefusalDialog.ask(self.window(), self.item.legal_basis if self.item else ())
+            if answer is None:
+                return
+            reason, basis = answer
+        ctx = self.env.ctx
+        self._set_busy(True)
+        self.call(lambda: decide(ctx, case, decision, reason=reason, legal_basis=basis),
+                  self._on_decided, self._show_error)
+
+    def _on_decided(self, result: DecisionResult) -> None:
+        self._set_busy(False)
+        self.decided.emit(result)
+        self.discard()
+        self.result.setText(self.tr("{0}：{1}（{2}）").format(
+            result.case.number, self.decisions.labels()[result.decision],
+            result.case.state_label))
+        self.print_document(result.case.number, result.decision)
+
+    def print_document(self, case: str, decision: str, reprint: bool = False) -> None:
+        self.last = (case, decision)
+        self.reprint_button.hide()
+        ctx, printer = self.env.ctx, self.printer
+        self.call(lambda: print_decision(ctx, printer, case, decision, reprint),
+                  self._on_printed, self._on_print_failed)
+
+    def _on_printed(self, record: PrintRecord | None) -> None:
+        if record is not None:
+            where = self.tr("已保存") if record.outcome == "saved" else self.tr("已打印")
+            self.result.setText(f"{self.result.text()}\n{where}：{record.document} "
+                                f"{record.printer or ''}")
+            self.printed.emit(record)
+
+    def _on_print_failed(self, exc: BaseException) -> None:
+        self.message.setText(self.tr("打印失败：{0}").format(user_message(exc, "counter: print")))
+        self.reprint_button.show()
+
+    def _on_reprint_clicked(self) -> None:
+        if self.last is not None:
+            self.message.clear()
+            self.print_document(*self.last, reprint=True)
+
+    # --- errors ----------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.update_enabled()
+
+    def _show_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        message = user_message(exc, "counter: intake")
+        field = exc.field if isinstance(exc, ValidationError) else None
+        if not (field and self.draft.case is None and self.form.field_error(field, message)):
+            self.message.setText(message)
+
+    def state(self) -> dict[str, Any]:
+        """For tests and the window: what is open right now."""
+        return {"case": self.draft.case, "pending": list(self.draft.pending),
+                "item": self.draft.item_code}

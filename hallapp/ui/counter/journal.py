@@ -1,0 +1,78 @@
+"""The local journal of a half-entered intake, so nothing the clerk typed is lost.
+
+Every edit of the intake (item, applicant form, checklist marks) rewrites
+``<user data dir>/counter-journal-<window>.json`` atomically. The file survives a crash or a
+restart of the client and an outage of the database: marks the database has not taken yet
+are listed in ``pending`` and sent when the connection returns. A decision recorded (or the
+clerk discarding the intake) deletes the file. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from hallapp.config import data_dir
+
+log = logging.getLogger("hallapp.ui.counter")
+
+
+@dataclass
+class IntakeDraft:
+    """Everything of one intake that exists only on this screen until it is recorded."""
+
+    ticket: str | None = None
+    item_code: str | None = None
+    item_name: str | None = None
+    applicant: dict[str, str] = field(default_factory=dict)  # kind, name, id_number, phone
+    agent: dict[str, str] | None = None  # name, id_number, authorisation, phone
+    case: str | None = None  # case number once opened
+    marks: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> status, copies…
+    pending: list[str] = field(default_factory=list)  # mark codes not yet recorded
+    saved_at: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.item_code or self.case or self.marks
+                    or any(v for k, v in self.applicant.items() if k != "kind")
+                    or (self.agent and any(self.agent.values())))
+
+
+class IntakeJournal:
+    def __init__(self, window: int, folder: Path | None = None) -> None:
+        self.path = (folder or data_dir()) / f"counter-journal-{window}.json"
+
+    def save(self, draft: IntakeDraft) -> None:
+        """Write the draft whole or not at all; an empty draft removes the file."""
+        if draft.is_empty():
+            self.clear()
+            return
+        draft.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
+        partial = self.path.with_name(f".{self.path.name}.part")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(asdict(draft), ensure_ascii=False, indent=1),
+                               encoding="utf-8")
+            os.replace(partial, self.path)
+        except OSError as exc:  # a full disk must not stop the counter
+            log.warning("counter journal not written: %s", exc)
+
+    def load(self) -> IntakeDraft | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            log.warning("counter journal unreadable, kept aside: %s", exc)
+            self.path.replace(self.path.with_suffix(".broken"))
+            return None
+        known = IntakeDraft.__dataclass_fields__
+        draft = IntakeDraft(**{k: v for k, v in data.items() if k in known})
+        return None if draft.is_empty() else draft
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

@@ -1,0 +1,197 @@
+"""Table models of the counter: the window's queues, the material checklist, found cases.
+
+Each has named columns (``COLUMNS``) so widgets and tests address cells by name, and each is
+checked with pytest-qt's ``qtmodeltester``. The checklist marks a material with one click on
+the cell of its status (a check mark shows the current one); the commitment column is
+disabled where the item or the material does not allow 告知承诺.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from hallapp.services.case_views import CaseInfo
+from hallapp.services.day import QueueStatus
+
+Index = QModelIndex | QPersistentModelIndex
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+STATUS_COLUMNS = ("received", "verified_online", "commitment", "missing", "faulty")
+
+
+class NamedColumnsModel(QAbstractTableModel):
+    """Rows of dataclasses in named columns; subclasses give the text of a cell."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def column(self, name: str) -> int:
+        return self.COLUMNS.index(name)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def row(self, n: int) -> Any:
+        return self._rows[n]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(self._rows[index.row()], self.COLUMNS[index.column()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMNS)):
+            return self.header_text(self.COLUMNS[section])
+        return None
+
+    def cell_text(self, row: Any, column: str) -> str | None:
+        raise NotImplementedError
+
+    def header_text(self, column: str) -> str:
+        raise NotImplementedError
+
+
+class QueueStatusModel(NamedColumnsModel):
+    """The queues this window serves: waiting, longest wait, estimated wait."""
+
+    COLUMNS = ("queue", "waiting", "longest", "estimate")
+
+    def cell_text(self, row: QueueStatus, column: str) -> str:
+        if column == "queue":
+            return f"{row.code} {row.name}"
+        if column == "waiting":
+            return str(row.waiting)
+        if column == "longest":
+            return self.tr("{0} 分钟").format(row.longest_wait_minutes)
+        return self.tr("约 {0} 分钟").format(row.estimated_minutes)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column():
+            return _CENTER
+        return super().data(index, role)
+
+    def header_text(self, column: str) -> str:
+        return {"queue": self.tr("队列"), "waiting": self.tr("等候"),
+                "longest": self.tr("最长等候"), "estimate": self.tr("预计")}[column]
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One material as the clerk sees it, with the local mark (maybe not yet recorded)."""
+
+    code: str
+    name: str
+    required: bool
+    core: bool
+    commitment_ok: bool
+    status: str | None = None
+    copies: int = 0
+    note: str | None = None
+
+
+class ChecklistModel(NamedColumnsModel):
+    """材料核验: one click on a status cell sets that status; copies are edited in place."""
+
+    COLUMNS = ("material", "kind", *STATUS_COLUMNS, "copies", "note")
+
+    def cell_text(self, row: ChecklistRow, column: str) -> str | None:
+        if column == "material":
+            return row.name
+        if column == "kind":
+            if not row.required:
+                return self.tr("选交")
+            return self.tr("主审要件") if row.core else self.tr("非主审")
+        if column == "copies":
+            return str(row.copies)
+        if column == "note":
+            return row.note or ""
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row: ChecklistRow = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if column in STATUS_COLUMNS:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return (Qt.CheckState.Checked if row.status == column
+                        else Qt.CheckState.Unchecked)
+            if role == Qt.ItemDataRole.ToolTipRole and column == "commitment" \
+                    and not row.commitment_ok:
+                return self.tr("该材料不能以告知承诺代替")
+            return None
+        if role == Qt.ItemDataRole.EditRole and column == "copies":
+            return row.copies
+        return super().data(index, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        column = self.COLUMNS[index.column()]
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if column == "commitment" and not self._rows[index.row()].commitment_ok:
+            return Qt.ItemFlag.ItemIsSelectable
+        if column == "copies":
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (not index.isValid() or role != Qt.ItemDataRole.EditRole
+                or self.COLUMNS[index.column()] != "copies"):
+            return False
+        try:
+            copies = max(0, int(value))
+        except (TypeError, ValueError):
+            return False
+        self.update_row(index.row(), copies=copies)
+        return True
+
+    def header_text(self, column: str) -> str:
+        return {"material": self.tr("材料"), "kind": self.tr("类别"),
+                "received": self.tr("已收"), "verified_online": self.tr("在线核验"),
+                "commitment": self.tr("承诺"), "missing": self.tr("缺"),
+                "faulty": self.tr("不符"), "copies": self.tr("份数"),
+                "note": self.tr("说明")}[column]
+
+    def update_row(self, n: int, **changes: Any) -> ChecklistRow:
+        row: ChecklistRow = replace(self._rows[n], **changes)
+        self._rows[n] = row
+        self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
+        return row
+
+    def row_of(self, code: str) -> int:
+        return next(i for i, r in enumerate(self._rows) if r.code == code)
+
+
+class CaseListModel(NamedColumnsModel):
+    """Cases found for a pickup: number, item, applicant, state."""
+
+    COLUMNS = ("number", "item", "applicant", "state")
+
+    def cell_text(self, row: CaseInfo, column: str) -> str:
+        return {"number": row.number, "item": row.item_name, "applicant": row.applicant_name,
+                "state": row.state_label}[column]
+
+    def header_text(self, column: str) -> str:
+        return {"number": self.tr("办件编号"), "item": self.tr("事项"),
+                "applicant": self.tr("申请人"), "state": self.tr("状态")}[column]

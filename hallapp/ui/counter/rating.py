@@ -1,0 +1,213 @@
+"""The rating pad (评价器): a small window facing the applicant at one window.
+
+It follows the change feed: each ``ticket_finished`` at its window (``options["window"]``)
+brings up the five big buttons (非常满意 … 非常不满意), with optional efficiency, skill and
+attitude rows above them; a tap on a big button submits (一次一评). It runs as a device
+account (``display1`` in the demo): staff may not rate for applicants, so a clerk's login
+shows a refusal instead of the buttons. Options: ``window``, ``idle_seconds`` (back to the
+welcome page after this long; default 60), ``thanks_seconds`` (default 5).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.core.roles import Perm
+from hallapp.services.context import Ctx
+from hallapp.services.feed import FeedEvent
+from hallapp.services.ratings import LEVEL_LABELS, RatingInfo, RatingInput, rate
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.counter.base import CENTER, CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.counter.style import COUNTER_QSS
+
+LEVELS = (5, 4, 3, 2, 1)
+ASPECTS = ("efficiency", "skill", "attitude")
+
+
+class RatingPad(CounterPanel):
+    def __init__(self, ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        options = dict(options or {})
+        super().__init__(CounterEnv(ctx, int(options.get("window")
+                                             or ctx.actor.window_number or 0)), parent)
+        self.ticket: tuple[int, str] | None = None  # id, number
+        self.setObjectName("ratingPad")
+        self.setStyleSheet(COUNTER_QSS)
+        self.allowed = ctx.actor.can(Perm.RATE_SERVICE)
+        self.stack = QStackedWidget()
+        self.welcome = make_label("", "padTitle", wrap=True)
+        self.welcome.setAlignment(CENTER)
+        self.thanks = make_label("", "padTitle", wrap=True)
+        self.thanks.setAlignment(CENTER)
+        self.prompt = make_label("", "padTitle", wrap=True)
+        self.prompt.setAlignment(CENTER)
+        self.error = make_label("", "error", wrap=True)
+        self.banner = make_label("", "banner", wrap=True)
+        self.banner.hide()
+        self.level_buttons: dict[int, QPushButton] = {}
+        self.aspect_groups: dict[str, QButtonGroup] = {}
+        self.aspect_labels: dict[str, Any] = {}
+        self.pages = [self.welcome, self._rating_page(), self.thanks]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.idle_timer = self._timer(options.get("idle_seconds", 60))
+        self.thanks_timer = self._timer(options.get("thanks_seconds", 5))
+        feed.events_arrived.connect(self._on_feed_events_arrived)
+        feed.connection_lost.connect(self._on_feed_connection_lost)
+        feed.connection_restored.connect(self._on_feed_connection_restored)
+        self.retranslate()
+        self.go_idle()
+
+    def _timer(self, seconds: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(max(1, int(float(str(seconds)) * 1000)))
+        timer.timeout.connect(self.go_idle)
+        return timer
+
+    def _rating_page(self) -> QWidget:
+        page = QWidget()
+        self.aspects_hint = make_label("", "hint")
+        self.levels_hint = make_label("", "subtitle")
+        aspects = QGridLayout()
+        for row, aspect in enumerate(ASPECTS):
+            self.aspect_labels[aspect] = make_label("", "subtitle")
+            aspects.addWidget(self.aspect_labels[aspect], row, 0)
+            group = QButtonGroup(self)
+            for col, level in enumerate(LEVELS, start=1):
+                button = make_button(LEVEL_LABELS[level], "secondary", f"{aspect}_{level}")
+                button.setCheckable(True)
+                button.setMinimumHeight(56)
+                group.addButton(button, level)
+                aspects.addWidget(button, row, col)
+            self.aspect_groups[aspect] = group
+        levels = QHBoxLayout()
+        for level in LEVELS:
+            button = make_button(LEVEL_LABELS[level], "level", f"level_{level}")
+            button.setProperty("level", str(level))
+            button.setMinimumHeight(120)
+            button.clicked.connect(partial(self.submit, level))
+            levels.addWidget(button)
+            self.level_buttons[level] = button
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addStretch(1)
+        layout.addWidget(self.prompt)
+        layout.addSpacing(24)
+        layout.addWidget(self.aspects_hint)
+        layout.addLayout(aspects)
+        layout.addSpacing(32)
+        layout.addWidget(self.levels_hint)
+        layout.addLayout(levels)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        return page
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("服务评价 · {0}号窗口").format(self.env.window))
+        if self.allowed:
+            self.welcome.setText(self.tr("{0}号窗口\n欢迎办理业务，办结后请对我们的服务作出评价")
+                                 .format(self.env.window))
+        else:
+            self.welcome.setText(self.tr("评价器须以评价器设备账号登录；工作人员不能代替申请人评价"))
+        self.thanks.setText(self.tr("感谢您的评价！"))
+        self.aspects_hint.setText(self.tr("分项评价（可选）"))
+        self.levels_hint.setText(self.tr("请点击下方按钮，对本次服务作出总体评价："))
+        names = {"efficiency": self.tr("办事效率"), "skill": self.tr("业务水平"),
+                 "attitude": self.tr("服务态度")}
+        for aspect, label in self.aspect_labels.items():
+            label.setText(names[aspect])
+        self.banner.setText(self.tr("网络连接中断，暂时无法评价"))
+        self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        number = self.ticket[1] if self.ticket else ""
+        self.prompt.setText(self.tr("请对 {0} 号本次服务作出评价").format(number))
+
+    def current(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def go_idle(self) -> None:
+        self.ticket = None
+        self.idle_timer.stop()
+        self.stack.setCurrentWidget(self.welcome)
+
+    def ask(self, ticket_id: int, number: str) -> None:
+        """Show the buttons for the ticket just finished at this window."""
+        if not self.allowed:
+            return
+        self.ticket = (ticket_id, number)
+        for group in self.aspect_groups.values():
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+        self.error.clear()
+        self._show_prompt()
+        self._set_enabled(self.env.online)
+        self.thanks_timer.stop()
+        self.stack.setCurrentWidget(self.pages[1])
+        self.idle_timer.start()
+
+    def _set_enabled(self, on: bool) -> None:
+        for button in self.level_buttons.values():
+            button.setEnabled(on)
+
+    def submit(self, level: int) -> None:
+        if self.ticket is None:
+            return
+        aspects = {a: (g.checkedId() if g.checkedId() > 0 else None)
+                   for a, g in self.aspect_groups.items()}
+        rating = RatingInput(level, aspects["efficiency"], aspects["skill"], aspects["attitude"])
+        ctx, window, ticket = self.env.ctx, self.env.window, str(self.ticket[0])
+        self._set_enabled(False)
+        self.call(lambda: rate(ctx, rating, ticket=ticket, window=window, channel="pad"),
+                  self._on_rated, self._on_rate_failed)
+
+    def _on_rated(self, _info: RatingInfo) -> None:
+        self.ticket = None
+        self.idle_timer.stop()
+        self.stack.setCurrentWidget(self.thanks)
+        self.thanks_timer.start()
+
+    def _on_rate_failed(self, exc: BaseException) -> None:
+        self._set_enabled(self.env.online)
+        self.error.setText(user_message(exc, "rating pad"))
+
+    def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
+        for event in events:
+            payload = event.payload
+            if (event.kind == "ticket_finished" and payload.get("window") == self.env.window
+                    and payload.get("ticket") is not None):
+                self.ask(int(payload["ticket"]), str(payload.get("number") or ""))
+
+    def _on_feed_connection_lost(self, _why: str) -> None:
+        self.env.online = False
+        self.banner.show()
+        self._set_enabled(False)
+
+    def _on_feed_connection_restored(self) -> None:
+        self.env.online = True
+        self.banner.hide()
+        self._set_enabled(True)
+
+
+def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None) -> RatingPad:
+    """Launcher entry point (``hallapp run rating``)."""
+    return RatingPad(ctx, feed, options)

@@ -1,0 +1,95 @@
+"""The ticket being served, prominent: its number very large, the queue, green-channel and
+appointment marks, the wait (first call − take, exact seconds) and the service time running.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from hallapp.services.queue_common import TicketInfo
+from hallapp.ui.counter.base import CENTER, duration_text, make_label, seconds_between
+
+
+class CurrentTicketPanel(QFrame):
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.ticket: TicketInfo | None = None
+        self.priority_names: dict[str, str] = {}
+        self.setObjectName("card")
+        self.caption = make_label("", "hint")
+        self.number = make_label("", "bigNumber")
+        self.number.setAlignment(CENTER)
+        self.queue = make_label("", "subtitle", wrap=True)
+        self.queue.setAlignment(CENTER)
+        self.marks = make_label("", "marks", wrap=True)
+        self.marks.setAlignment(CENTER)
+        self.state = make_label("", "subtitle")
+        self.state.setAlignment(CENTER)
+        self.wait = make_label("", "timing")
+        self.service = make_label("", "timing")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(4)
+        for widget in (self.caption, self.number, self.queue, self.marks, self.state,
+                       self.wait, self.service):
+            layout.addWidget(widget)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("当前号码"))
+        self.show_ticket(self.ticket)
+
+    def show_ticket(self, ticket: TicketInfo | None) -> None:
+        self.ticket = ticket
+        if ticket is None:
+            self.number.setText("—")
+            self.queue.setText(self.tr("暂无正在办理的号，按 F1 叫号"))
+            for label in (self.marks, self.state, self.wait, self.service):
+                label.setText("")
+            self.marks.hide()
+            self.timer.stop()
+            return
+        self.number.setText(ticket.number)
+        self.queue.setText(f"{ticket.queue} {ticket.queue_name}")
+        marks = []
+        if ticket.priority:
+            name = self.priority_names.get(ticket.priority, ticket.priority)
+            marks.append(self.tr("绿色通道：{0}").format(name))
+        if ticket.appointment:
+            marks.append(self.tr("预约"))
+        if ticket.recalls:
+            marks.append(self.tr("已重呼 {0} 次").format(ticket.recalls))
+        self.marks.setText(" · ".join(marks))
+        self.marks.setVisible(bool(marks))
+        self.state.setText({"called": self.tr("已叫号，等候到窗"),
+                            "serving": self.tr("正在办理")}.get(ticket.state, ticket.state))
+        first_call = ticket.first_called_at or ticket.called_at
+        self.wait.setText(self.tr("等候时长 {0}").format(
+            duration_text(seconds_between(ticket.taken_at, first_call))))
+        self._on_timer_timeout()
+        self.timer.start()
+
+    def service_seconds(self) -> float | None:
+        ticket = self.ticket
+        if ticket is None or ticket.started_at is None:
+            return None
+        return seconds_between(ticket.started_at, self.clock())
+
+    def _on_timer_timeout(self) -> None:
+        ticket = self.ticket
+        if ticket is None:
+            return
+        if ticket.started_at is None:
+            called = seconds_between(ticket.called_at, self.clock())
+            self.service.setText(self.tr("叫号后 {0}").format(duration_text(called)))
+        else:
+            self.service.setText(self.tr("办理用时 {0}").format(
+                duration_text(self.service_seconds())))

@@ -1,0 +1,201 @@
+"""The window clerk's workstation (窗口工作台).
+
+``create(ctx, feed, options)`` is what the launcher calls; the clerk has logged in there
+(``ctx.actor``). The window number is ``options["window"]`` or the clerk's own. Options
+(all optional): ``printer`` (see :mod:`hallapp.ui.counter.printing`), ``printer_name``,
+``journal_dir`` (where the intake journal lives; default the user data dir).
+
+Left: the current ticket, the one-key operations (F1–F9) and the window's queues. Right:
+收件 (intake) and 出件 (delivery). The window's state and queue lengths refresh from the
+change feed; a lost database shows a red banner and disables every operation, while what
+the clerk types keeps going into the local journal.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from hallapp.services.context import Ctx
+from hallapp.services.day import HallStatus, hall_status
+from hallapp.services.feed import FeedEvent
+from hallapp.services.hall import get_hall, list_windows
+from hallapp.services.queue_common import TicketInfo
+from hallapp.services.search import note_events
+from hallapp.services.windows import WindowState, window_state
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_label
+from hallapp.ui.counter.controls import CallControls
+from hallapp.ui.counter.delivery import DeliveryPanel
+from hallapp.ui.counter.intake import IntakePanel
+from hallapp.ui.counter.journal import IntakeJournal
+from hallapp.ui.counter.printing import make_printer
+from hallapp.ui.counter.status import QueuePanel, StatusHeader
+from hallapp.ui.counter.style import COUNTER_QSS
+from hallapp.ui.counter.ticket import CurrentTicketPanel
+
+log = logging.getLogger("hallapp.ui.counter")
+REFRESH_EVENTS = ("ticket_", "window", "day_", "queue", "appointment_")
+LEFT_WIDTH = 400
+PROBE_MS = 2000
+
+
+class CounterWindow(CounterPanel):
+    def __init__(self, ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        options = dict(options or {})
+        number = int(options.get("window") or ctx.actor.window_number or 0)
+        super().__init__(CounterEnv(ctx, number), parent)
+        self.feed = feed
+        self.profile: list[str] = []
+        self.state: WindowState | None = None
+        self._refreshing = self._dirty = False
+        self.setObjectName("counter")
+        self.setStyleSheet(COUNTER_QSS)
+        self.header = StatusHeader(number, ctx.actor.name or ctx.actor.username)
+        self.banner = make_label("", "banner", wrap=True)
+        self.banner.hide()
+        self.ticket = CurrentTicketPanel(ctx.clock)
+        self.controls = CallControls(self.env)
+        self.queues = QueuePanel()
+        self.message = make_label("", "error", wrap=True)
+        self.intake = IntakePanel(self.env, make_printer(ctx, options),
+                                  IntakeJournal(number, options.get("journal_dir")))
+        self.delivery = DeliveryPanel(self.env)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("work")
+        self.tabs.addTab(self.intake, "")
+        self.tabs.addTab(self.delivery, "")
+        self._build()
+        self._connect(feed)
+        self.shortcuts = self.controls.install_shortcuts(self)
+        self.retranslate()
+        self.refresh()
+
+    def _build(self) -> None:
+        left = QWidget()
+        left.setFixedWidth(LEFT_WIDTH)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.ticket)
+        column.addWidget(self.controls)
+        column.addWidget(self.message)
+        column.addWidget(self.queues, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(12, 8, 12, 12)
+        body.addWidget(left)
+        body.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+
+    def _connect(self, feed: FeedWatcher) -> None:
+        for panel in (self, self.controls, self.intake, self.delivery):
+            panel.connection_failed.connect(self._on_panel_connection_failed)
+        self.controls.acted.connect(self._on_controls_acted)
+        self.controls.failed.connect(self.message.setText)
+        feed.events_arrived.connect(self._on_feed_events_arrived)
+        feed.connection_lost.connect(self._on_feed_connection_lost)
+        feed.connection_restored.connect(self._on_feed_connection_restored)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("窗口工作台 · {0}号窗口").format(self.env.window))
+        self.tabs.setTabText(0, self.tr("收件"))
+        self.tabs.setTabText(1, self.tr("出件"))
+        self.banner.setText(self.tr("与数据库的连接已中断，正在自动重试。窗口操作已暂停；"
+                                    "正在录入的收件内容已保存在本机，连接恢复后继续提交。"))
+
+    # --- refresh ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Window state and queue lengths; a refresh asked for meanwhile runs after it."""
+        if self._refreshing:
+            self._dirty = True
+            return
+        self._refreshing, self._dirty = True, False
+        ctx, number, first = self.env.ctx, self.env.window, not self.profile
+
+        def load() -> tuple[WindowState, HallStatus, Any]:
+            extra = (list_windows(ctx), get_hall(ctx)) if first else None
+            return window_state(ctx, number), hall_status(ctx), extra
+
+        self.call(load, self._on_refreshed, self._on_refresh_failed)
+
+    def _on_refreshed(self, result: tuple[WindowState, HallStatus, Any]) -> None:
+        state, status, extra = result
+        if extra is not None:
+            windows, hall = extra
+            mine = next((w for w in windows if w.number == self.env.window), None)
+            self.profile = [p.queue for p in mine.profile] if mine else []
+            self.ticket.priority_names = {str(p.get("code")): str(p.get("name"))
+                                          for p in hall.priority_classes}
+        self._refreshing = False
+        if not self.env.online and self.feed.online:
+            self.set_online(True)  # a short outage the feed never saw is over
+        self.show_state(state)
+        by_code = {q.code: q for q in status.queues}
+        self.queues.show_queues([by_code[c] for c in self.profile if c in by_code])
+        self.controls.queues = [f"{q.code} {q.name}" for q in status.queues]
+        if self._dirty:
+            self.refresh()
+
+    def _on_refresh_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        self.message.setText(user_message(exc, "counter: refresh"))
+
+    def show_state(self, state: WindowState) -> None:
+        self.state = state
+        self.header.show_state(state)
+        self.controls.set_state(state)
+        self.ticket.show_ticket(state.ticket)
+        self.intake.set_ticket(state.ticket)
+
+    def _on_controls_acted(self, name: str, result: object) -> None:
+        self.message.clear()
+        if isinstance(result, WindowState):
+            self.show_state(result)
+        elif isinstance(result, TicketInfo) and name in ("call_next", "call_ticket", "recall",
+                                                         "start") and self.state is not None:
+            self.show_state(WindowState(self.state.number, self.state.name, self.state.state,
+                                        self.state.reason, result))
+        self.refresh()
+
+    # --- feed and connection ---------------------------------------------------------------
+
+    def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
+        note_events(self.env.ctx.db, events)
+        if any(e.kind.startswith(REFRESH_EVENTS) for e in events):
+            self.refresh()
+
+    def set_online(self, online: bool) -> None:
+        self.env.online = online
+        self.banner.setVisible(not online)
+        self.controls.update_enabled()
+        self.delivery.set_online(online)
+        self.intake.set_online(online)
+        if online:
+            self.refresh()
+
+    def _on_feed_connection_lost(self, _why: str) -> None:
+        self.set_online(False)
+
+    def _on_feed_connection_restored(self) -> None:
+        self.set_online(True)
+
+    def _on_panel_connection_failed(self, exc: BaseException) -> None:
+        log.warning("counter: database unreachable: %s", exc)
+        self.set_online(False)
+        if self.feed.online:  # an outage too short for the feed: probe by refreshing
+            QTimer.singleShot(PROBE_MS, self, self.refresh)
+
+
+def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None) -> CounterWindow:
+    """Launcher entry point (``hallapp run counter``)."""
+    return CounterWindow(ctx, feed, options)

@@ -19,6 +19,7 @@ from hallapp.cli import (
     cmd_print,
     cmd_queue,
     cmd_run,
+    cmd_simulate,
     cmd_staff,
 )
 from hallapp.cli.common import CliEnv
@@ -26,7 +27,8 @@ from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
 from hallapp.store.engine import hide_password
 
-MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case]
+MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
+           cmd_simulate]
 
 
 class _Parser(argparse.ArgumentParser):

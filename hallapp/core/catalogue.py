@@ -160,7 +160,7 @@ class Item:
 # --- parsing and validation -------------------------------------------------------------
 
 
-class _Reader:
+class FieldReader:
     """Reads typed fields from one raw record, naming row and field in every error."""
 
     def __init__(self, raw: Mapping[str, Any], row: int | None, prefix: str = "") -> None:
@@ -246,7 +246,7 @@ class _Reader:
         value = self.raw.get(name)
         if value is None:
             return default
-        sub = _Reader(value, self.row, f"{self.prefix}{name}.")
+        sub = FieldReader(value, self.row, f"{self.prefix}{name}.")
         unit = sub.choice("unit", LIMIT_UNITS, "working_day")
         number = sub.integer("value", 0, 0, 3650)
         if unit != "immediate" and number == 0:
@@ -259,7 +259,7 @@ def _where(row: int | None) -> str:
 
 
 def parse_material(raw: Mapping[str, Any], row: int | None, index: int) -> Material:
-    r = _Reader(raw, row, f"materials[{index}].")
+    r = FieldReader(raw, row, f"materials[{index}].")
     return Material(
         code=r.req_text("code", MAX_CODE),
         name=r.req_text("name", MAX_NAME),
@@ -280,12 +280,12 @@ def parse_material(raw: Mapping[str, Any], row: int | None, index: int) -> Mater
 
 def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
     """Validate one raw item record; raise ValidationError naming row and field."""
-    r = _Reader(raw, row)
+    r = FieldReader(raw, row)
     flags_raw = raw.get("flags") or {}
-    f = _Reader(flags_raw, row, "flags.")
+    f = FieldReader(flags_raw, row, "flags.")
     auto = None
     if raw.get("auto_approve"):
-        a = _Reader(raw["auto_approve"], row, "auto_approve.")
+        a = FieldReader(raw["auto_approve"], row, "auto_approve.")
         types = a.texts("applicant_types") or ("person",)
         for t in types:
             if t not in APPLICANT_TYPES:

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from hallapp.core.catalogue import (
     MAX_CODE,
     MAX_NAME,
+    FieldReader,
     Item,
-    _Reader,
     parse_item,
 )
 from hallapp.core.errors import NotFound, ValidationError
@@ -70,7 +70,7 @@ def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
     rows = {key: [_row(r, n) for n, r in enumerate(raw[key], start=1)] for key in raw}
     departments = tuple(_parse_department(r, n)
                         for r, n in zip(raw["departments"], rows["departments"], strict=True))
-    queues = tuple(_parse_queue(r, n) for r, n in zip(raw["queues"], rows["queues"], strict=True))
+    queues = tuple(parse_queue(r, n) for r, n in zip(raw["queues"], rows["queues"], strict=True))
     _unique([d["code"] for d in departments], "departments", "code", rows["departments"])
     _unique([q["code"] for q in queues], "queues", "code", rows["queues"])
     _unique([q["prefix"] for q in queues], "queues", "prefix", rows["queues"])
@@ -112,15 +112,15 @@ def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -
 
 
 def _parse_department(raw: Any, row: int) -> dict[str, str]:
-    r = _in_sheet("departments", lambda: _Reader(raw, row))
+    r = _in_sheet("departments", lambda: FieldReader(raw, row))
     parsed: dict[str, str] = _in_sheet("departments", lambda: {
         "code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME)})
     return parsed
 
 
-def _parse_queue(raw: Any, row: int) -> dict[str, Any]:
+def parse_queue(raw: Any, row: int) -> dict[str, Any]:
     def parse() -> dict[str, Any]:
-        r = _Reader(raw, row)
+        r = FieldReader(raw, row)
         prefix = r.req_text("prefix", 2).upper()
         if not PREFIX_RE.match(prefix):
             raise ValidationError(f"第 {row} 行：字段 prefix 应为 1–2 个大写字母", row=row,
@@ -142,7 +142,7 @@ def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
                               field="time_quotas")
     out = []
     for i, tq in enumerate(raw):
-        r = _Reader(tq, row, f"time_quotas[{i}].")
+        r = FieldReader(tq, row, f"time_quotas[{i}].")
         start, end = r.req_text("start", 5), r.req_text("end", 5)
         try:
             s, e = parse_hhmm(start), parse_hhmm(end)
@@ -161,8 +161,8 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
     parsed = parse_catalogue(doc)
     with ctx.uow() as uow:
         hall = _hall(uow.session)
-        depts = _upsert_departments(uow.session, parsed.departments)
-        queues = _upsert_queues(uow.session, hall, parsed.queues)
+        depts = upsert_departments(uow.session, parsed.departments)
+        queues = upsert_queues(uow.session, hall, parsed.queues)
         counts = {"added": 0, "new_version": 0, "unchanged": 0}
         for row, item in zip(parsed.item_rows, parsed.items, strict=True):
             if item.department not in depts:
@@ -172,7 +172,7 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
             if item.queue not in queues:
                 raise ValidationError(f"items：第 {row} 行：字段 queue 未知队列 {item.queue}",
                                       row=row, field="queue", sheet="items")
-            outcome = _store_item(uow.session, item, depts[item.department],
+            outcome = store_item(uow.session, item, depts[item.department],
                                   queues[item.queue], uow.now)
             counts[outcome] += 1
         result = ImportResult(len(parsed.departments), len(parsed.queues), counts["added"],
@@ -190,7 +190,7 @@ def _hall(session: Session) -> Hall:
     return hall
 
 
-def _upsert_departments(session: Session, rows: Sequence[dict[str, str]]) -> dict[str, int]:
+def upsert_departments(session: Session, rows: Sequence[dict[str, str]]) -> dict[str, int]:
     existing = {d.code: d for d in session.scalars(select(Department))}
     for raw in rows:
         dept = existing.get(raw["code"])
@@ -203,7 +203,7 @@ def _upsert_departments(session: Session, rows: Sequence[dict[str, str]]) -> dic
     return {code: d.id for code, d in existing.items()}
 
 
-def _upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
     existing = {q.code: q for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id))}
     prefixes = {q.prefix: q.code for q in existing.values()}
     for raw in rows:
@@ -224,7 +224,7 @@ def _upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]])
     return {code: q.id for code, q in existing.items()}
 
 
-def _store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: Any) -> str:
+def store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: Any) -> str:
     data = item.as_dict()
     current = session.scalars(select(ServiceItem).where(
         ServiceItem.code == item.code, ServiceItem.in_force.is_(True))).first()

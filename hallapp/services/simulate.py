@@ -38,7 +38,7 @@ from hallapp.core.sim.winplan import WindowPlan, WorkProfile, uniform_plan
 from hallapp.services import case_decide, cases, day, tickets, windows
 from hallapp.services.calendar_admin import opening_hours
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
+from hallapp.services.hall import get_hall_row, load_demo_json
 from hallapp.services.queue_common import call_settings
 from hallapp.store.models import (
     Case,
@@ -327,3 +327,13 @@ def day_figures(ctx: Ctx, on: date) -> DayFigures:
                       states.count("abandoned"), states.count("waiting"),
                       no_show_rate(facts).value, waits.mean, waits.p90,
                       len(decisions), sum(d == "on_spot" for d in decisions))
+
+
+def demo_hall_profiles() -> dict[int, WorkProfile]:
+    """The demo hall's windows (``resources/demo/hall.json``), for runs without a database."""
+    out = {}
+    for w in load_demo_json("hall.json").get("windows", []):
+        out[int(w["number"])] = WorkProfile(f"{w['number']}号窗", str(w["profile_mode"]), tuple(
+            ProfileEntry(str(e["queue"]), int(e["precedence"]), int(e.get("ratio", 1)))
+            for e in w["profile"]))
+    return out

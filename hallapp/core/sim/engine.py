@@ -42,10 +42,18 @@ class DayResult:
     """What one simulated day produced (seconds; hours are hours of the day)."""
 
     applicants: list[Applicant]
-    busy: dict[tuple[str, int], float] = field(default_factory=lambda: defaultdict(float))
-    capacity: dict[tuple[str, int], float] = field(default_factory=lambda: defaultdict(float))
-    open_seconds: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    desk_queues: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # (desk, hour) → seconds busy with an applicant / seconds open
+    busy: dict[tuple[int, int], float] = field(default_factory=lambda: defaultdict(float))
+    open: dict[tuple[int, int], float] = field(default_factory=lambda: defaultdict(float))
     calls: int = 0
+
+    @property
+    def open_seconds(self) -> dict[int, float]:
+        out: dict[int, float] = defaultdict(float)
+        for (_, hour), secs in self.open.items():
+            out[hour] += secs
+        return out
 
 
 def split_by_hour(start: float, end: float) -> list[tuple[int, float]]:
@@ -89,6 +97,7 @@ class DayEngine:
         self.idle: dict[str, dict[_Desk, None]] = {code: {} for code in known}
         self.result = DayResult(applicants)
         self.desks = [_Desk(s) for s in plan.shifts(profile.periods)]
+        self.result.desk_queues = {d.shift.number: d.queues for d in self.desks}
 
     def run(self) -> DayResult:
         self.env.process(self._arrivals())
@@ -165,7 +174,7 @@ class DayEngine:
                 began = env.now
                 yield env.timeout(self._handle(desk, a))
                 for hour, secs in split_by_hour(began, env.now):
-                    self.result.busy[(a.queue, hour)] += secs
+                    self.result.busy[(desk.shift.number, hour)] += secs
             self._record_open(desk, opened, env.now)
 
     def _shift_over_callback(self, desk: _Desk) -> Callable[[simpy.Event], None]:
@@ -177,11 +186,8 @@ class DayEngine:
             desk.wake.succeed()
 
     def _record_open(self, desk: _Desk, start: float, end: float) -> None:
-        share = 1.0 / len(desk.queues)
         for hour, secs in split_by_hour(start, end):
-            self.result.open_seconds[hour] += secs
-            for q in desk.queues:
-                self.result.capacity[(q, hour)] += secs * share
+            self.result.open[(desk.shift.number, hour)] += secs
 
 
 def simulate_day(profile: SimProfile, plan: WindowPlan, applicants: list[Applicant]) -> DayResult:

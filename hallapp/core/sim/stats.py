@@ -6,8 +6,8 @@ Per run and per (queue, hour the ticket was taken) — and per queue for the who
   the hall (served or no-show); p90 is the nearest-rank one of :func:`hallapp.core.kpi.p90`;
 * ``abandonment``: applicants who left before their call (or were never called) ÷ taken;
 * ``on_spot_rate`` (即办率): cases decided 即办 ÷ cases opened;
-* ``utilisation``: desk time spent on the queue's applicants ÷ desk time open to it, where a
-  desk serving k queues offers each 1/k of its time (exact for single-queue desks).
+* ``utilisation``: how busy the desks this queue depends on were — busy time ÷ open time
+  of every desk whose work profile includes the queue (with any queue's applicants).
 
 Across runs each figure is a mean with a 95 % Student-t confidence interval (runs where a
 figure has no data, e.g. nobody called in that hour, are left out of its estimate).
@@ -26,6 +26,7 @@ from hallapp.core.sim.arrivals import Applicant
 from hallapp.core.sim.engine import DayResult
 
 METRICS = ("taken", "wait_mean", "wait_p90", "abandonment", "on_spot_rate", "utilisation")
+RATES = frozenset({"abandonment", "on_spot_rate", "utilisation"})
 # Two-sided 97.5 % Student t quantiles for 1…30 degrees of freedom (any statistics table).
 _T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
          2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
@@ -52,7 +53,9 @@ class Estimate:
         return self.low is not None and self.high is not None and self.low <= value <= self.high
 
 
-def estimate(values: Iterable[float | None]) -> Estimate:
+def estimate(values: Iterable[float | None], lowest: float = 0.0,
+             highest: float = math.inf) -> Estimate:
+    """Mean and 95 % CI, clipped to the figure's range (a wait or a rate is never < 0)."""
     xs = [v for v in values if v is not None]
     if not xs:
         return Estimate(None, None, None, 0)
@@ -60,7 +63,7 @@ def estimate(values: Iterable[float | None]) -> Estimate:
     if len(xs) == 1:
         return Estimate(mean, None, None, 1)
     half = t975(len(xs) - 1) * statistics.stdev(xs) / math.sqrt(len(xs))
-    return Estimate(mean, mean - half, mean + half, len(xs))
+    return Estimate(mean, max(lowest, mean - half), min(highest, mean + half), len(xs))
 
 
 def _cell_values(people: Sequence[Applicant], busy: float, capacity: float
@@ -80,23 +83,31 @@ def _cell_values(people: Sequence[Applicant], busy: float, capacity: float
     }
 
 
+def _desk_time(result: DayResult) -> tuple[dict[Cell, float], dict[Cell, float]]:
+    """Busy and open seconds of the desks serving each queue, per hour and per day."""
+    busy: dict[Cell, float] = defaultdict(float)
+    open_: dict[Cell, float] = defaultdict(float)
+    for source, target in ((result.busy, busy), (result.open, open_)):
+        for (desk, hour), secs in source.items():
+            for q in result.desk_queues.get(desk, ()):
+                target[(q, hour)] += secs
+                target[(q, None)] += secs
+    return busy, open_
+
+
 def day_figures(result: DayResult) -> dict[Cell, dict[str, float | None]]:
-    """Every figure of one run, per (queue, hour) and per (queue, None) for the day."""
+    """Every figure of one run, per (queue, hour taken) and per (queue, None) for the day.
+
+    Hours in which nobody took a ticket of the queue (lunch, overtime) have no cell: their
+    desk time still counts in the day's utilisation.
+    """
     groups: dict[Cell, list[Applicant]] = defaultdict(list)
     for a in result.applicants:
         groups[(a.queue, int(a.arrive // 3600))].append(a)
         groups[(a.queue, None)].append(a)
-    cells = set(groups) | {(q, h) for q, h in result.capacity}
-    out: dict[Cell, dict[str, float | None]] = {}
-    for queue, hour in cells:
-        if hour is None:
-            busy = sum(v for (q, _), v in result.busy.items() if q == queue)
-            cap = sum(v for (q, _), v in result.capacity.items() if q == queue)
-        else:
-            busy = result.busy.get((queue, hour), 0.0)
-            cap = result.capacity.get((queue, hour), 0.0)
-        out[(queue, hour)] = _cell_values(groups.get((queue, hour), []), busy, cap)
-    return out
+    busy, open_ = _desk_time(result)
+    return {cell: _cell_values(people, busy.get(cell, 0.0), open_.get(cell, 0.0))
+            for cell, people in groups.items()}
 
 
 def hall_utilisation(result: DayResult) -> dict[int, float]:
@@ -140,12 +151,13 @@ def summarise(results: Sequence[DayResult]) -> tuple[list[CellSummary], list[Hou
                                                                     c[1] or 0))
     summaries = []
     for cell in cells:
-        est = {m: estimate(f[cell][m] if cell in f else None for f in figures) for m in METRICS}
+        est = {m: estimate((f[cell][m] if cell in f else None for f in figures),
+                           highest=1.0 if m in RATES else math.inf) for m in METRICS}
         summaries.append(CellSummary(cell[0], cell[1], **est))
     util = [hall_utilisation(r) for r in results]
     hours = sorted({h for r in results for h in r.open_seconds})
     hour_rows = [HourSummary(h, estimate(r.open_seconds.get(h, 0.0) / 3600 for r in results),
-                             estimate(u.get(h) for u in util)) for h in hours]
+                             estimate((u.get(h) for u in util), highest=1.0)) for h in hours]
     totals = RunTotals(*(estimate(sum(a.outcome == o for a in r.applicants) if o else
                                   len(r.applicants) for r in results)
                          for o in (None, "served", "no_show", "abandoned")))

@@ -1,0 +1,214 @@
+"""Administration: hall settings, opening hours, devices, single catalogue records.
+
+Every edit is validated with the same rules (and messages) as the imports, audited with its
+before and after, and announced on the change feed. Items are versioned: saving an item
+whose content changed makes the next version; cases keep the version they were taken under.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from hallapp.core.catalogue import MAX_CODE, MAX_NAME, FieldReader, parse_item
+from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.hallday import parse_hhmm
+from hallapp.core.roles import Perm
+from hallapp.core.timelimits import OpeningHours
+from hallapp.services.catalogue import (
+    parse_queue,
+    store_item,
+    upsert_departments,
+    upsert_queues,
+)
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.store.models import Department, Queue, ServiceItem
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    minimum: int | None
+    maximum: int | None
+    label: str
+
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in (
+    Setting("recall_max", int, 0, 10, "重呼次数上限"),
+    Setting("noshow_reactivate_minutes", int, 0, 240, "过号后可重新激活的分钟数"),
+    Setting("noshow_rejoin_after", int, 0, 50, "过号激活后排在其后的人数"),
+    Setting("max_consecutive_priority_calls", int, 1, 20, "连续优先叫号上限"),
+    Setting("aging_minutes", int, 0, 480, "低优先级队列最长等候（分钟，0 为不启用）"),
+    Setting("warning_working_days", int, 0, 30, "办件预警（剩余工作日）"),
+    Setting("rating_followup_working_days", int, 1, 30, "差评整改期限（工作日）"),
+    Setting("mask_names", bool, None, None, "回执上隐去申请人姓名"),
+    Setting("announce_template", str, 5, 60, "叫号播报模板"),
+    Setting("announce_repeat", int, 1, 5, "叫号播报次数"),
+    Setting("display_notice", str, 0, 300, "综合屏滚动通知"),
+    Setting("kiosk_admin_pin", str, 4, 12, "自助机管理密码"),
+    Setting("alert_wait_factor", int, 1, 10, "等候超过目标的倍数告警"),
+    Setting("alert_service_factor", int, 1, 10, "办理超过标准时长的倍数告警"),
+)}
+
+
+def _check_setting(key: str, value: Any) -> Any:
+    spec = SETTINGS.get(key)
+    if spec is None:
+        raise ValidationError(f"未知的设置项：{key}", field=key)
+    if spec.kind is bool:
+        if not isinstance(value, bool):
+            raise ValidationError(f"{spec.label}应为是/否", field=key)
+        return value
+    if spec.kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"{spec.label}应为整数", field=key)
+        if not (spec.minimum or 0) <= value <= (spec.maximum or value):
+            raise ValidationError(f"{spec.label}应在 {spec.minimum} 到 {spec.maximum} 之间",
+                                  field=key)
+        return value
+    text = str(value).strip()
+    if not (spec.minimum or 0) <= len(text) <= (spec.maximum or len(text)):
+        raise ValidationError(f"{spec.label}长度应在 {spec.minimum} 到 {spec.maximum} 字之间",
+                              field=key)
+    if key == "announce_template" and ("{number}" not in text or "{window}" not in text):
+        raise ValidationError("叫号播报模板须包含 {number} 和 {window}", field=key)
+    if key == "kiosk_admin_pin" and not text.isdigit():
+        raise ValidationError("自助机管理密码应为数字", field=key)
+    return text
+
+
+@action(Perm.EDIT_HALL)
+def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change hall settings; all are validated before any is written."""
+    checked = {key: _check_setting(key, value) for key, value in changes.items()}
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        before = {k: hall.settings.get(k) for k in checked}
+        hall.settings = {**hall.settings, **checked}
+        uow.audit("settings_update", "hall", hall.id, before=before, after=checked)
+        uow.emit("hall_changed", keys=sorted(checked))
+        uow.commit()
+        return dict(hall.settings)
+
+
+@action(Perm.EDIT_HALL)
+def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool = False
+                      ) -> dict[str, Any]:
+    parsed = tuple((parse_hhmm(a, field="opening_hours"), parse_hhmm(b, field="opening_hours"))
+                   for a, b in periods)
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        OpeningHours(parsed, hall.timezone)  # validates order, overlap, zone
+        before = dict(hall.opening_hours)
+        hall.opening_hours = {"periods": [[a, b] for a, b in periods], "saturday": saturday}
+        uow.audit("opening_hours_update", "hall", hall.id, before=before,
+                  after=hall.opening_hours)
+        uow.emit("hall_changed", keys=["opening_hours"])
+        uow.commit()
+        return dict(hall.opening_hours)
+
+
+DEVICE_KINDS = ("kiosk", "display", "counter", "rating")
+
+
+@action(Perm.EDIT_HALL)
+def set_device(ctx: Ctx, terminal: str, kind: str, *, printer: str | None = None,
+               roll_width_mm: int = 80, idle_seconds: int = 60,
+               language: str = "zh") -> dict[str, Any]:
+    """Settings of one terminal (by its name, HALLAPP_TERMINAL): kind, printer, roll, idle."""
+    if not terminal.strip() or len(terminal) > 64:
+        raise ValidationError("终端名称不能为空且不超过 64 字符", field="terminal")
+    if kind not in DEVICE_KINDS:
+        raise ValidationError(f"终端类型 {kind} 无效，应为 {'/'.join(DEVICE_KINDS)} 之一",
+                              field="kind")
+    if roll_width_mm not in (58, 80):
+        raise ValidationError("热敏纸宽度应为 58 或 80 毫米", field="roll_width_mm")
+    if not 10 <= idle_seconds <= 600:
+        raise ValidationError("无操作返回首页时间应在 10 到 600 秒之间", field="idle_seconds")
+    if language not in ("zh", "en"):
+        raise ValidationError("界面语言应为 zh 或 en", field="language")
+    device = {"kind": kind, "printer": printer or None, "roll_width_mm": roll_width_mm,
+              "idle_seconds": idle_seconds, "language": language}
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        devices = dict(hall.settings.get("devices") or {})
+        before = devices.get(terminal)
+        devices[terminal] = device
+        hall.settings = {**hall.settings, "devices": devices}
+        uow.audit("device_set", "device", terminal, before=before, after=device)
+        uow.emit("hall_changed", keys=["devices"])
+        uow.commit()
+    return device
+
+
+@action(Perm.EDIT_CATALOGUE)
+def save_item(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Create an item or its next version from an edited record (Item.as_dict() shape)."""
+    item = parse_item(raw)
+    with ctx.uow() as uow:
+        s = uow.session
+        dept = s.scalar(select(Department.id).where(Department.code == item.department))
+        if dept is None:
+            raise ValidationError(f"字段 department 未知部门 {item.department}", field="department")
+        queue = s.scalar(select(Queue.id).where(Queue.code == item.queue))
+        if queue is None:
+            raise ValidationError(f"字段 queue 未知队列 {item.queue}", field="queue")
+        before = s.scalar(select(ServiceItem.version).where(
+            ServiceItem.code == item.code, ServiceItem.in_force.is_(True)))
+        outcome = store_item(s, item, dept, queue, uow.now)
+        row = s.scalars(select(ServiceItem).where(ServiceItem.code == item.code,
+                                                  ServiceItem.in_force.is_(True))).one()
+        if outcome != "unchanged":
+            uow.audit("item_save", "service_item", item.code,
+                      before={"version": before}, after={"version": row.version,
+                                                         "outcome": outcome})
+            uow.emit("catalogue_changed", item=item.code)
+        uow.commit()
+        return {"code": item.code, "version": row.version, "outcome": outcome}
+
+
+@action(Perm.EDIT_CATALOGUE)
+def retire_item(ctx: Ctx, code: str) -> None:
+    """Take an item out of service (no version in force); its history stays."""
+    with ctx.uow() as uow:
+        row = uow.session.scalars(select(ServiceItem).where(
+            ServiceItem.code == code, ServiceItem.in_force.is_(True))).first()
+        if row is None:
+            raise NotFound(f"事项 {code} 不存在或已停用", field="item")
+        row.in_force = False
+        uow.audit("item_retire", "service_item", code, before={"version": row.version})
+        uow.emit("catalogue_changed", item=code)
+        uow.commit()
+
+
+@action(Perm.EDIT_CATALOGUE)
+def save_queue(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Create or change a queue (name, prefix, quotas, target wait) — import rules apply."""
+    parsed = parse_queue(raw, 1)
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        old = uow.session.scalars(select(Queue).where(Queue.code == parsed["code"])).first()
+        before = None if old is None else {"name": old.name, "prefix": old.prefix,
+                                           "daily_quota": old.daily_quota,
+                                           "time_quotas": old.time_quotas}
+        upsert_queues(uow.session, hall, [parsed])
+        uow.audit("queue_save", "queue", parsed["code"], before=before, after=parsed)
+        uow.emit("catalogue_changed", queue=parsed["code"])
+        uow.commit()
+    return parsed
+
+
+@action(Perm.EDIT_CATALOGUE)
+def save_department(ctx: Ctx, code: str, name: str) -> None:
+    r = FieldReader({"code": code, "name": name}, None)
+    dept = {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME)}
+    with ctx.uow() as uow:
+        upsert_departments(uow.session, [dept])
+        uow.audit("department_save", "department", dept["code"], after=dept)
+        uow.emit("catalogue_changed", department=dept["code"])
+        uow.commit()

@@ -223,7 +223,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['queue_id'], ['queue.id'], name=op.f('fk_ticket_queue_id_queue')),
     sa.ForeignKeyConstraint(['window_id'], ['window.id'], name=op.f('fk_ticket_window_id_window')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket')),
-    sa.UniqueConstraint('queue_id', 'hall_day', 'serial', name=op.f('uq_ticket_queue_id_hall_day_serial'))
+    sa.UniqueConstraint('origin_queue_id', 'hall_day', 'serial', name=op.f('uq_ticket_origin_queue_id_hall_day_serial'))
     )
     with op.batch_alter_table('ticket', schema=None) as batch_op:
         batch_op.create_index('ix_ticket_hall_day', ['hall_day', 'queue_id'], unique=False)

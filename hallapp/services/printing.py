@@ -146,6 +146,9 @@ def record_print(ctx: Ctx, job: PrintJob, printer: str | None, outcome: str,
         uow.audit("document_print", "print_log", row.id, after={
             "document": job.document, "ref": job.ref, "printer": row.printer,
             "outcome": outcome, "reprint": again, "detail": row.detail})
+        if outcome == "failed":  # a kiosk out of paper should reach the supervisor's screen
+            uow.emit("print_failed", document=job.document, ref=job.ref,
+                     terminal=ctx.terminal, printer=row.printer)
         record = _record(row)
         uow.commit()
     return record

@@ -10,7 +10,8 @@ Choices not fixed by DOMAIN.md:
 * A notice is printed only in the states where its decision stands (``NOTICE_STATES``); the
   容缺 supplement notice needs a supplement deadline instead.
 * The 补正 due date is ``correction_due_days`` (hall setting, default 15) natural days after
-  the clock stopped; the case row has no due date of its own.
+  the approver's ``request_correction`` transition (else after the clock stopped); the case
+  row has no due date of its own. Without faulty marks the request's opinion is the problem.
 * On a receipt, a missing or faulty mark shows as 容缺后补 when the case has a supplement
   deadline; otherwise it is an optional material not handed in and is left off.
 """
@@ -47,6 +48,7 @@ from hallapp.store.models import (
     Appointment,
     AppointmentSlot,
     Case,
+    CaseTransition,
     Department,
     Hall,
     ServiceItem,
@@ -168,7 +170,7 @@ def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> Rece
         name = str(spec.get("name") or mark.get("code"))
         status = str(mark.get("status"))
         if status in PROBLEM_MARKS:
-            if case.supplement_deadline is None:
+            if not (mark.get("owed") or case.supplement_deadline):
                 continue
             status = "tolerated"
         elif status not in RECEIPT_MARKS:
@@ -188,18 +190,26 @@ def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> Rece
                        promised_date=promised, commitments=tuple(commitments))
 
 
-def problems(case: Case, item: dict[str, Any]) -> tuple[MaterialProblem, ...]:
-    """Every missing or faulty mark, with the item's requirement and where to get it."""
+def problems(case: Case, item: dict[str, Any], flag: str | None = None
+             ) -> tuple[MaterialProblem, ...]:
+    """Every missing or faulty required material, with requirement and where to get it.
+
+    ``flag`` narrows the list to the entries the workflow marked for this notice
+    (``correction`` for 补正, ``owed`` for 容缺) when any entry carries it.
+    """
     catalogue = _item_materials(item)
+    marks = [m for m in case.materials or [] if m.get("status") in PROBLEM_MARKS
+             and m.get("required", catalogue.get(str(m.get("code")), {}).get("required", True))
+             is not False]
+    if flag and any(m.get(flag) for m in marks):
+        marks = [m for m in marks if m.get(flag)]
     found = []
-    for mark in case.materials or []:
-        if mark.get("status") not in PROBLEM_MARKS:
-            continue
+    for mark in marks:
         spec = catalogue.get(str(mark.get("code")), {})
         found.append(MaterialProblem(
-            name=str(spec.get("name") or mark.get("code")), problem=str(mark["status"]),
-            detail=mark.get("note"), requirement=spec.get("requirement"),
-            where_to_get=spec.get("where_to_get")))
+            name=str(spec.get("name") or mark.get("name") or mark.get("code")),
+            problem=str(mark["status"]), detail=mark.get("note"),
+            requirement=spec.get("requirement"), where_to_get=spec.get("where_to_get")))
     return tuple(found)
 
 
@@ -228,15 +238,9 @@ def notice_data(session: Session, hall: Hall, case: Case, kind: str, actor: Acto
         return _refusal(hall, case, head)
     if kind == "result":
         return _result(hall, case, item, head)
-    found = problems(case, item)
+    found = problems(case, item, {"correction": "correction", "supplement": "owed"}.get(kind))
     if kind == "correction":
-        if not found and case.opinion:
-            found = (MaterialProblem(name="申请材料", problem="faulty", detail=case.opinion),)
-        _need_problems(case, found)
-        stopped = case.stopped_since or now
-        days = int(hall.settings.get("correction_due_days", 15))
-        return CorrectionNotice(head, found, _local_date(stopped + timedelta(days=days),
-                                                         hall.timezone))
+        return _correction(session, hall, case, head, found, now)
     _need_problems(case, found)
     if kind == "missing":
         return MissingNotice(head, found)
@@ -246,6 +250,22 @@ def notice_data(session: Session, hall: Hall, case: Case, kind: str, actor: Acto
     accepted = case.accepted_at or case.received_at
     return SupplementNotice(head, _local_date(accepted, hall.timezone), found,
                             _local_date(case.supplement_deadline, hall.timezone))
+
+
+def _correction(session: Session, hall: Hall, case: Case, head: NoticeHead,
+                found: tuple[MaterialProblem, ...], now: datetime) -> CorrectionNotice:
+    """补正 from the approver's request (its opinion when no material is marked faulty)."""
+    request = session.scalars(select(CaseTransition).where(
+        CaseTransition.case_id == case.id, CaseTransition.action == "request_correction")
+        .order_by(CaseTransition.id.desc())).first()
+    opinion = request.opinion if request else case.opinion
+    if not found and opinion:
+        found = (MaterialProblem(name="申请材料", problem="faulty", detail=opinion),)
+    _need_problems(case, found)
+    asked = request.at if request else (case.stopped_since or now)
+    days = int(hall.settings.get("correction_due_days", 15))
+    return CorrectionNotice(head, found, _local_date(asked + timedelta(days=days),
+                                                     hall.timezone))
 
 
 def _need_problems(case: Case, found: tuple[MaterialProblem, ...]) -> None:

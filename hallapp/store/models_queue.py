@@ -38,7 +38,8 @@ class DailyCounter(Base):
 class Ticket(Base):
     __tablename__ = "ticket"
     __table_args__ = (
-        UniqueConstraint("queue_id", "hall_day", "serial"),
+        # Numbers belong to the queue that issued them; a transfer keeps the number.
+        UniqueConstraint("origin_queue_id", "hall_day", "serial"),
         Index("ix_ticket_window_open", "window_id", unique=True,
               sqlite_where=text("state IN ('called', 'serving')"),
               postgresql_where=text("state IN ('called', 'serving')")),

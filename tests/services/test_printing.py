@@ -20,7 +20,16 @@ from hallapp.core.case_rules import verification_code
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hallapp.services import printing, tickets
 from hallapp.services.context import Ctx
-from hallapp.store.models import AuditEntry, Case, Hall, PrintLog, ServiceItem, Staff
+from hallapp.store.models import (
+    AuditEntry,
+    Case,
+    CaseTransition,
+    Event,
+    Hall,
+    PrintLog,
+    ServiceItem,
+    Staff,
+)
 from hallapp.store.uow import Database
 
 CtxFor = Callable[[str], Ctx]
@@ -105,8 +114,10 @@ def test_print_and_reprint_are_logged_and_audited(ctx_for: CtxFor, hall_db: Data
         audits = s.scalars(select(AuditEntry).where(AuditEntry.action == "document_print")
                            .order_by(AuditEntry.id)).all()
         assert len(s.scalars(select(PrintLog)).all()) == 3
+        events = s.scalars(select(Event).where(Event.kind == "print_failed")).all()
     assert [a.after["outcome"] for a in audits] == ["failed", "printed", "printed"]
     assert (audits[-1].after["reprint"], audits[-1].after["ref"]) == (True, job.ref)
+    assert [e.payload["printer"] for e in events] == ["kiosk-printer"]
 
 
 def test_explicit_reprint_flag_and_bad_outcome(ctx_for: CtxFor) -> None:
@@ -180,6 +191,21 @@ def test_refusal_notice_has_reason_and_legal_basis(ctx_for: CtxFor, hall_db: Dat
     assert missing(text, "第三十二条第一款第（二）项", "2026年11月24日") == []
 
 
+def test_correction_notice_uses_the_request_when_no_mark_is_faulty(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, state="corrected", opinion="补正材料已提交（窗口）")
+    with hall_db.write_session() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        s.add(CaseTransition(case_id=case.id, at=datetime(2026, 11, 25, 3, tzinfo=UTC),
+                             actor="approver_szamr", action="request_correction",
+                             from_state="in_review", to_state="correction_requested",
+                             opinion="住所证明与申请书填写的地址不一致"))
+        s.commit()
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "correction").pdf)
+    assert missing(text, "住所证明与申请书填写的地址不一致", "2026年12月10日前补正") == []
+    assert "补正材料已提交" not in text
+
+
 def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS,
                          stopped_since=datetime(2026, 11, 26, 2, tzinfo=UTC))
@@ -226,3 +252,35 @@ def test_notice_refused_in_wrong_state_or_kind(ctx_for: CtxFor, hall_db: Databas
 def test_display_terminal_may_not_print(ctx_for: CtxFor) -> None:
     with pytest.raises(PermissionDenied):
         printing.ticket_document(ctx_for("display1"), "A001")
+
+
+def entry(code: str, status: str | None = None, **extra: Any) -> dict[str, Any]:
+    """A materials entry as the case workflow stores it (every item material listed)."""
+    return {"code": code, "name": code, "required": code != "M04", "core": True,
+            "status": status, "form": None, "copies": 0, "note": None, "owed": False, **extra}
+
+
+WORKFLOW_MARKS = [
+    entry("M01", "received", form="original", copies=1),
+    entry("M02", "faulty", note="缺股东签字", correction=True),
+    entry("M03", "missing", owed=True),
+    entry("M04", "missing"),  # optional (股权转让协议): never asked for
+    entry("M05"), entry("M06"),  # not marked
+]
+
+
+def test_workflow_shaped_materials(ctx_for: CtxFor, hall_db: Database) -> None:
+    clerk = ctx_for("clerk3")
+    correction = insert_case(hall_db, state="correction_requested", marks=WORKFLOW_MARKS)
+    text = pdf_text(printing.notice_document(clerk, correction, "correction").pdf)
+    assert "缺股东签字" in text
+    assert leaked(text, "公司章程修正案", "股权转让协议") == []
+    missing_case = insert_case(hall_db, "SZFT-20261124-00002", state="notified_missing",
+                               marks=WORKFLOW_MARKS)
+    text = pdf_text(printing.notice_document(clerk, missing_case, "missing").pdf)
+    assert missing(text, "关于变更事项的股东会决议或股东决定", "公司章程修正案") == []
+    assert "股权转让协议" not in text
+    tolerant = insert_case(hall_db, "SZFT-20261124-00003", marks=WORKFLOW_MARKS)
+    text = pdf_text(printing.receipt_document(clerk, tolerant).pdf)
+    assert missing(text, "《公司登记（备案）申请书》", "公司章程修正案", "容缺后补") == []
+    assert leaked(text, "股权转让协议", "营业执照") == []

@@ -12,8 +12,8 @@ Each example starts from the pristine demo hall: the test takes one fresh databa
 each example. That is the same state as a new copy of the template, without the second or so
 that CREATE/DROP DATABASE costs per example on PostgreSQL.
 
-Transfers go to a window only: a transfer to another queue currently collides with the
-unique (queue_id, hall_day, serial) key (see the strict xfail in test_queue_windows.py).
+Transfers go to a window only; transfers between queues have their own tests in
+test_queue_windows.py and test_queue_ordering.py.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ only ticket it can call), never all of them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -80,11 +80,16 @@ class _Desk:
 
 
 class DayEngine:
-    """One run: ``DayEngine(profile, plan, applicants).run()``."""
+    """One run: ``DayEngine(profile, shifts, applicants).run()``.
 
-    def __init__(self, profile: SimProfile, plan: WindowPlan, applicants: list[Applicant]) -> None:
+    ``shifts`` usually come from :meth:`WindowPlan.shifts`; a test may pass desks open for
+    longer than a day (the M/M/c check runs hundreds of hours).
+    """
+
+    def __init__(self, profile: SimProfile, shifts: Sequence[Shift],
+                 applicants: list[Applicant]) -> None:
         known = {q.code for q in profile.queues}
-        for p in plan.profiles.values():
+        for p in {s.profile.name: s.profile for s in shifts}.values():
             unknown = [q for q in p.queues if q not in known]
             if unknown:
                 names = "、".join(unknown)
@@ -96,7 +101,7 @@ class DayEngine:
         self.waiting = {code: QueueHeads() for code in known}
         self.idle: dict[str, dict[_Desk, None]] = {code: {} for code in known}
         self.result = DayResult(applicants)
-        self.desks = [_Desk(s) for s in plan.shifts(profile.periods)]
+        self.desks = [_Desk(s) for s in shifts]
         self.result.desk_queues = {d.shift.number: d.queues for d in self.desks}
 
     def run(self) -> DayResult:
@@ -192,4 +197,4 @@ class DayEngine:
 
 def simulate_day(profile: SimProfile, plan: WindowPlan, applicants: list[Applicant]) -> DayResult:
     """Play ``applicants`` (from :func:`~hallapp.core.sim.arrivals.generate_day`) on ``plan``."""
-    return DayEngine(profile, plan, applicants).run()
+    return DayEngine(profile, plan.shifts(profile.periods), applicants).run()

@@ -1,0 +1,198 @@
+"""simulate run|plan|live|calibrate: the hall day simulator and staffing planner."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, group, table
+from hallapp.core.hallday import parse_hhmm
+from hallapp.core.sim.planner import StaffingPlan, plan_staffing
+from hallapp.core.sim.profile import SimProfile, load_profile, profile_to_dict
+from hallapp.core.sim.runner import SimReport, simulate
+from hallapp.core.sim.stats import Estimate
+from hallapp.core.sim.winplan import WindowPlan, plan_from_dict, plan_to_dict, uniform_plan
+from hallapp.services import simulate as sim
+from hallapp.services.context import as_dict
+
+PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedence|ratio\", \"queues\": "
+             "[{\"queue\": \"A\", \"precedence\": 1, \"ratio\": 2}, …]}}, \"hours\": {\"09\": "
+             "{名称: 窗口数}, …}}；未列出的小时不开窗口。省略时用大厅现有窗口及其工作配置，"
+             "开放时段内全部开放")
+
+
+def register(sub: Any) -> None:
+    s = group(sub, "simulate", "大厅日模拟与排班建议")
+    run = s.add_parser("run", help="快速模拟（虚拟时钟，不写数据库）：各队列各时段等候、利用率、"
+                       "弃号率、即办率及95%置信区间")
+    _profile_args(run)
+    run.add_argument("--windows", type=Path, metavar="PLAN.json", help=PLAN_HELP)
+    run.add_argument("--runs", type=int, default=50, help="模拟次数（默认50）")
+    add_json(run)
+    run.set_defaults(func=cmd_run)
+    plan = s.add_parser("plan", help="排班建议：每小时开几个窗口（及工作配置）使各队列 p90 等候"
+                        "不超过目标，窗口·小时最少")
+    _profile_args(plan)
+    plan.add_argument("--target-p90", type=float, metavar="MIN",
+                      help="统一的 p90 等候目标（分钟）；默认用各队列的目标等候时间")
+    plan.add_argument("--runs", type=int, default=20, help="每轮验证的模拟次数（默认20）")
+    plan.add_argument("--out", type=Path, metavar="PLAN.json", help="把建议的窗口计划写入文件")
+    add_json(plan)
+    plan.set_defaults(func=cmd_plan)
+    _register_live(s)
+    cal = s.add_parser("calibrate", help="按历史数据拟合模拟参数（同星期几、前若干周）")
+    cal.add_argument("--day", type=date.fromisoformat, default=date.today(), help="预测日期")
+    cal.add_argument("--weeks", type=int, default=8, help="历史周数（默认8）")
+    cal.add_argument("--out", type=Path, help="写入模拟参数文件")
+    add_json(cal)
+    cal.set_defaults(func=cmd_calibrate)
+
+
+def _register_live(s: Any) -> None:
+    live = s.add_parser("live", help="实时模拟：按倍速在真实数据库上取号、叫号、办理（值班长或"
+                        "管理员执行），到时自动停止，Ctrl-C 安全退出")
+    live.add_argument("--speed", type=float, default=30.0, help="倍速（默认30）")
+    live.add_argument("--hours", type=float, default=2.0, help="模拟的小时数（默认2）")
+    live.add_argument("--start", default=None, metavar="HH:MM", help="模拟从一天中的何时开始"
+                      "（默认第一个开放时段开始）")
+    live.add_argument("--seed", type=int, default=0)
+    live.add_argument("--window-numbers", default=None, metavar="1,2,3",
+                      help="只开放这些窗口（默认全部有人员的窗口）")
+    live.add_argument("--profile", type=Path, help="模拟参数文件（默认演示参数）")
+    live.add_argument("--close-day", action="store_true", help="结束后执行日终（剩余号记为弃号）")
+    add_json(live)
+    live.set_defaults(func=cmd_live)
+
+
+def _profile_args(p: Any) -> None:
+    p.add_argument("--day", type=date.fromisoformat, default=date.today(),
+                   help="模拟/预测的日期（历史取同星期几）")
+    p.add_argument("--weeks", type=int, default=8, help="拟合用的历史周数（默认8）")
+    p.add_argument("--profile", type=Path, help="模拟参数文件（不读数据库历史）")
+    p.add_argument("--demo", action="store_true", help="用演示参数和演示大厅窗口（无需数据库）")
+    p.add_argument("--seed", type=int, default=0, help="随机种子（结果可重现）")
+
+
+def _profile(env: CliEnv) -> SimProfile:
+    a = env.args
+    if a.profile:
+        return load_profile(a.profile)
+    if a.demo:
+        return sim.demo_profile()
+    return sim.calibrate(env.ctx(), a.day, weeks=a.weeks)
+
+
+def _plan(env: CliEnv, profile: SimProfile) -> WindowPlan:
+    a = env.args
+    if a.windows:
+        try:
+            raw = json.loads(a.windows.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            from hallapp.core.errors import ValidationError
+
+            raise ValidationError(f"无法读取窗口计划 {a.windows}：{exc}", field="windows") from exc
+        return plan_from_dict(raw)
+    if a.demo or a.profile:
+        return uniform_plan(sim.demo_hall_profiles().values(), profile.hours())
+    return sim.hall_plan(env.ctx(), profile)
+
+
+def _fmt(e: Estimate, scale: float = 1.0, digits: int = 1) -> str:
+    if e.mean is None:
+        return "—"
+    if e.low is None or e.high is None:
+        return f"{e.mean * scale:.{digits}f}"
+    return f"{e.mean * scale:.{digits}f} [{e.low * scale:.{digits}f}, {e.high * scale:.{digits}f}]"
+
+
+def _report_text(r: SimReport) -> str:
+    head = [f"模拟 {r.runs} 次（种子 {r.seed}，参数来源 {r.source}），窗口·小时 {r.window_hours}，"
+            f"每次 {r.seconds_per_run:.3f} 秒",
+            f"每日取号 {_fmt(r.totals.taken)}，办结 {_fmt(r.totals.served)}，过号 "
+            f"{_fmt(r.totals.no_show)}，弃号 {_fmt(r.totals.abandoned)}", ""]
+    rows: list[list[Any]] = [["队列", "时段", "取号", "平均等候(分)", "p90等候(分) [95%CI]", "利用率%",
+                              "弃号率%", "即办率%"]]
+    for c in r.cells:
+        hour = "全天" if c.hour is None else f"{c.hour:02d}时"
+        rows.append([c.queue, hour, _fmt(c.taken), _fmt(c.wait_mean), _fmt(c.wait_p90),
+                     _fmt(c.utilisation, 100, 0), _fmt(c.abandonment, 100),
+                     _fmt(c.on_spot_rate, 100, 0)])
+    hours = [["时段", "开放窗口", "大厅利用率%"]] + [
+        [f"{h.hour:02d}时", _fmt(h.open_windows), _fmt(h.utilisation, 100, 0)] for h in r.hours]
+    return "\n".join(head) + table(rows) + "\n\n" + table(hours)
+
+
+def cmd_run(env: CliEnv) -> int:
+    profile = _profile(env)
+    report = simulate(profile, _plan(env, profile), env.args.runs, env.args.seed)
+    if env.args.json:
+        print(json.dumps(as_dict(report), ensure_ascii=False, indent=2))
+    else:
+        print(_report_text(report))
+    return 0
+
+
+def _plan_text(p: StaffingPlan) -> str:
+    rows: list[list[Any]] = [["时段", "窗口数", "各队列窗口（Erlang C 初估）",
+                              "预计 p90 等候 / 目标（分）"]]
+    for h in p.hours:
+        rows.append([f"{h.hour:02d}时", h.windows,
+                     " ".join(f"{q.queue}:{q.windows}({q.erlang_windows})" for q in h.queues),
+                     " ".join(f"{q.queue}:{_fmt(q.predicted_p90)}/{q.target_p90:g}"
+                              f"{'' if q.met else '✗'}" for q in h.queues)])
+    verdict = "全部达标" if p.all_met else "部分时段未达标（✗）"
+    return (table(rows) + f"\n\n窗口·小时 {p.window_hours}（Erlang C 初估 "
+            f"{p.erlang_window_hours}），{verdict}；验证 {p.rounds} 轮 × {p.runs} 次模拟")
+
+
+def cmd_plan(env: CliEnv) -> int:
+    a = env.args
+    result = plan_staffing(_profile(env), target_p90=a.target_p90, runs=a.runs, seed=a.seed)
+    if a.out:
+        a.out.write_text(json.dumps(plan_to_dict(result.plan), ensure_ascii=False, indent=2),
+                         encoding="utf-8")
+    if a.json:
+        plain = as_dict(result)
+        plain["plan"] = plan_to_dict(result.plan)
+        print(json.dumps(plain, ensure_ascii=False, indent=2))
+    else:
+        print(_plan_text(result))
+    return 0
+
+
+def cmd_live(env: CliEnv) -> int:
+    a = env.args
+    start = None
+    if a.start:
+        t = parse_hhmm(a.start, field="start")
+        start = t.hour * 3600 + t.minute * 60
+    numbers = [int(x) for x in a.window_numbers.split(",")] if a.window_numbers else None
+    profile = load_profile(a.profile) if a.profile else None
+    result = sim.run_live(env.ctx(), speed=a.speed, hours=a.hours, start=start, seed=a.seed,
+                          numbers=numbers, profile=profile, close_day=a.close_day)
+    if a.json:
+        print(json.dumps(as_dict(result), ensure_ascii=False, indent=2))
+    else:
+        t = result.tally
+        print(f"大厅日 {result.hall_day}，窗口 {','.join(map(str, result.windows))}；"
+              f"取号 {t.taken}（额满 {t.refused}），叫号 {t.called}，办结 {t.served}，过号 "
+              f"{t.no_show}（其中已离开 {t.left_before_call}），弃号 {result.abandoned}，"
+              f"仍在等候 {result.waiting}；办件 {dict(t.cases)}")
+        print(f"用时 {result.real_seconds:.1f} 秒，操作 {t.operations} 次"
+              f"（{result.operations_per_second:.1f} 次/秒）" + ("；已中断" if t.interrupted else ""))
+    return 130 if result.tally.interrupted else 0
+
+
+def cmd_calibrate(env: CliEnv) -> int:
+    a = env.args
+    profile = sim.calibrate(env.ctx(), a.day, weeks=a.weeks)
+    text = json.dumps(profile_to_dict(profile), ensure_ascii=False, indent=1)
+    if a.out:
+        a.out.write_text(text, encoding="utf-8")
+    if a.json or not a.out:
+        print(text)
+    else:
+        print(f"已写入 {a.out}（参数来源 {profile.source}）")
+    return 0

@@ -1,0 +1,299 @@
+"""Table models of the back office: the review queue, a case's materials and its history.
+
+Columns are named (``COLUMNS``) so widgets and tests address cells by name; every model is
+checked with pytest-qt's ``qtmodeltester``. The queue keeps the service's urgency order
+(deadline, then acceptance) and is patched row by row from the change feed
+(:meth:`ReviewQueueModel.upsert` / :meth:`ReviewQueueModel.remove`), so a selection and the
+scroll position survive another approver's work.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _N
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, CaseAction, CaseState
+from hallapp.services.case_views import CaseInfo, MaterialState, TransitionInfo
+from hallapp.ui.backoffice.base import BackofficeEnv
+
+Index = QModelIndex | QPersistentModelIndex
+TIMELINESS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+STOPPED_STATES = ("correction_requested", "special_procedure")
+# deadline state -> (background, text) of the deadline cells
+COLOURS = {"warning": ("#ffd98a", "#5c3b00"), "overdue": ("#c8102e", "#ffffff")}
+
+
+class NamedColumnsModel(QAbstractTableModel):
+    """Rows of frozen dataclasses in named columns; subclasses give each cell's text."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, env: BackofficeEnv, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self._rows: list[Any] = []
+
+    def column(self, name: str) -> int:
+        return self.COLUMNS.index(name)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def row(self, n: int) -> Any:
+        return self._rows[n]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell_text(self._rows[index.row()], self.COLUMNS[index.column()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMNS)):
+            return self.header_text(self.COLUMNS[section])
+        return None
+
+    def cell_text(self, row: Any, column: str) -> str:
+        raise NotImplementedError
+
+    def header_text(self, column: str) -> str:
+        raise NotImplementedError
+
+
+def urgency(info: CaseInfo) -> tuple[float, float, int]:
+    """The service's queue order: deadline, then acceptance, then id."""
+    due = info.deadline.timestamp() if info.deadline else math.inf
+    return due, (info.accepted_at or info.received_at).timestamp(), info.id
+
+
+class ReviewQueueModel(NamedColumnsModel):
+    """The department's open cases, most urgent first; deadline cells coloured by state."""
+
+    COLUMNS = ("number", "item", "applicant", "state", "window", "accepted", "deadline",
+               "remaining", "claimed")
+
+    def set_rows(self, rows: list[CaseInfo]) -> None:
+        super().set_rows(sorted(rows, key=urgency))
+
+    def find(self, number: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.number == number), -1)
+
+    def remove(self, number: str) -> None:
+        n = self.find(number)
+        if n >= 0:
+            self.beginRemoveRows(QModelIndex(), n, n)
+            del self._rows[n]
+            self.endRemoveRows()
+
+    def upsert(self, info: CaseInfo) -> None:
+        """Replace the case's row in place, or move/insert it where its urgency puts it."""
+        n = self.find(info.number)
+        keys = [urgency(r) for r in self._rows]
+        if n >= 0:
+            del keys[n]
+        at = bisect.bisect_left(keys, urgency(info))
+        if n == at:
+            self._rows[n] = info
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
+            return
+        self.remove(info.number)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, info)
+        self.endInsertRows()
+
+    def cell_text(self, row: CaseInfo, column: str) -> str:
+        if column == "remaining":
+            return remaining_text(self, row)
+        if column == "window":
+            return self.tr("{0}号窗口").format(row.window) if row.window else "—"
+        if column == "claimed":
+            return row.claimed_by or self.tr("未认领")
+        return {"number": row.number, "item": row.item_name, "applicant": row.applicant_name,
+                "state": row.state_label, "accepted": self.env.local(row.accepted_at),
+                "deadline": self.env.local(row.deadline)}[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row: CaseInfo = self._rows[index.row()]
+        if role == TIMELINESS_ROLE:
+            return row.timeliness
+        colours = COLOURS.get(row.timeliness or "")
+        if colours and self.COLUMNS[index.column()] in ("deadline", "remaining"):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(colours[0]))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(colours[1]))
+        return super().data(index, role)
+
+    def header_text(self, column: str) -> str:
+        return {"number": self.tr("办件编号"), "item": self.tr("事项"),
+                "applicant": self.tr("申请人"), "state": self.tr("状态"),
+                "window": self.tr("受理窗口"), "accepted": self.tr("受理时间"),
+                "deadline": self.tr("办结期限"), "remaining": self.tr("剩余时间"),
+                "claimed": self.tr("认领人")}[column]
+
+
+def remaining_text(model: QObject, row: CaseInfo) -> str:
+    """Working days left in words; a stopped clock (补正, 特别程序) says so."""
+    left = row.remaining_working_days
+    if left is None:
+        return "—"
+    if left < 0:
+        text = model.tr("超期 {0} 个工作日").format(-left)
+    elif row.timeliness == "overdue":
+        text = model.tr("已超期")
+    elif left == 0:
+        text = model.tr("今日到期")
+    else:
+        text = model.tr("剩 {0} 个工作日").format(left)
+    if row.state in STOPPED_STATES:
+        text = model.tr("暂停计时 · {0}").format(text)
+    return text
+
+
+class QueueFilterProxy(QSortFilterProxyModel):
+    """Filters by item code, state and intake window; keeps the source's urgency order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.item: str | None = None
+        self.state: str | None = None
+        self.window: int | None = None
+
+    def set_filters(self, item: str | None, state: str | None, window: int | None) -> None:
+        self.beginFilterChange()
+        self.item, self.state, self.window = item, state, window
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ReviewQueueModel) or source_row >= model.rowCount():
+            return False
+        info: CaseInfo = model.row(source_row)
+        return ((self.item is None or info.item_code == self.item)
+                and (self.state is None or info.state == self.state)
+                and (self.window is None or info.window == self.window))
+
+    def info(self, proxy_row: int) -> CaseInfo | None:
+        model = self.sourceModel()
+        source = self.mapToSource(self.index(proxy_row, 0))
+        if not isinstance(model, ReviewQueueModel) or not source.isValid():
+            return None
+        info: CaseInfo = model.row(source.row())
+        return info
+
+
+MATERIAL_STATUS = {"received": _N("MaterialsModel", "已收"),
+                   "verified_online": _N("MaterialsModel", "在线核验"),
+                   "commitment": _N("MaterialsModel", "告知承诺"),
+                   "missing": _N("MaterialsModel", "缺"),
+                   "faulty": _N("MaterialsModel", "不符合要求")}
+MATERIAL_FORM = {"original": _N("MaterialsModel", "原件"),
+                 "copy": _N("MaterialsModel", "复印件"),
+                 "original_and_copy": _N("MaterialsModel", "原件及复印件"),
+                 "electronic": _N("MaterialsModel", "电子材料")}
+
+
+class MaterialsModel(NamedColumnsModel):
+    """What the window recorded for each material: status, form, copies, note, owed."""
+
+    COLUMNS = ("material", "kind", "status", "form", "copies", "note")
+
+    def cell_text(self, row: MaterialState, column: str) -> str:
+        if column == "kind":
+            return self._kind(row)
+        if column == "status":
+            text = self.tr(MATERIAL_STATUS[row.status]) if row.status in MATERIAL_STATUS \
+                else self.tr("未核验")
+            return text + self.tr("（容缺待补）") if row.owed else text
+        if column == "form":
+            return self.tr(MATERIAL_FORM[row.form]) if row.form in MATERIAL_FORM else "—"
+        if column == "copies":
+            return str(row.copies) if row.copies else "—"
+        return row.name if column == "material" else row.note or ""
+
+    def _kind(self, row: MaterialState) -> str:
+        if not row.required:
+            return self.tr("选交")
+        return self.tr("主审要件") if row.core else self.tr("非主审")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
+                and 0 <= index.row() < len(self._rows)
+                and self.COLUMNS[index.column()] == "status"):
+            row: MaterialState = self._rows[index.row()]
+            if row.owed or row.status in ("missing", "faulty"):
+                return QBrush(QColor("#c8102e"))
+        return super().data(index, role)
+
+    def header_text(self, column: str) -> str:
+        return {"material": self.tr("材料"), "kind": self.tr("类别"), "status": self.tr("核验"),
+                "form": self.tr("形式"), "copies": self.tr("份数"),
+                "note": self.tr("说明")}[column]
+
+
+class HistoryModel(NamedColumnsModel):
+    """Every transition of the case: when, who, action, from → to, opinion."""
+
+    COLUMNS = ("at", "actor", "action", "states", "opinion")
+
+    def cell_text(self, row: TransitionInfo, column: str) -> str:
+        if column == "at":
+            return self.env.local(row.at, "%Y-%m-%d %H:%M")
+        if column == "actor":
+            return row.actor
+        if column == "action":
+            return action_label(row.action)
+        if column == "states":
+            return f"{state_label(row.from_state)} → {state_label(row.to_state)}"
+        return row.opinion or ""
+
+    def header_text(self, column: str) -> str:
+        return {"at": self.tr("时间"), "actor": self.tr("操作人"), "action": self.tr("操作"),
+                "states": self.tr("状态变化"), "opinion": self.tr("意见")}[column]
+
+
+def action_label(action: str) -> str:
+    """The Chinese name of a recorded action (``open`` is the intake, not a state move)."""
+    if action == "open":
+        return "收件"
+    try:
+        return ACTION_LABELS[CaseAction(action)]
+    except ValueError:
+        return action
+
+
+def state_label(state: str | None) -> str:
+    if state is None:
+        return "—"
+    try:
+        return STATE_LABELS[CaseState(state)]
+    except ValueError:
+        return state

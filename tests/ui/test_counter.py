@@ -1,0 +1,347 @@
+"""The counter as a clerk uses it: keys, intake through the widgets, journal, outage, delivery.
+
+Driven with pytest-qt on the demo hall (``hall_db``: both engines where the database
+matters; layout, keys and model checks on SQLite only). The clerk is clerk1 at window 1,
+tickets come from kiosk1; documents are saved as PDFs into the test's folder; the change
+feed is not started, so its connection signals are emitted by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from stdnum.cn import ric
+
+from hallapp.core.intake import MaterialMark
+from hallapp.services import backoffice, case_decide, cases, tickets, windows
+from hallapp.services.cases import ApplicantInput
+from hallapp.services.context import Ctx, Database
+from hallapp.store.models import Case, PrintLog, Ticket
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.models import CaseListModel, ChecklistModel, QueueStatusModel
+from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
+from hallapp.ui.counter.window import CounterWindow, create
+
+TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed; M03 secondary
+ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
+BAD_ID = ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1")
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+MakeCounter = Callable[..., CounterWindow]
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+                 tmp_path: Path) -> Iterator[MakeCounter]:
+    application("zh")
+    made: list[CounterWindow] = []
+
+    def make(size: tuple[int, int] = (1280, 800), user: str = "clerk1") -> CounterWindow:
+        ctx = Ctx(hall_db, actor_for(hall_db, user), clock=clock, terminal="counter-test")
+        printer = PdfCaseDocumentPrinter(ctx, tmp_path / "documents")
+        window = create(ctx, FeedWatcher(hall_db), {"window": 1, "printer": printer,
+                                                    "journal_dir": tmp_path})
+        qtbot.addWidget(window)
+        made.append(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitUntil(lambda: window.state is not None and bool(window.profile))
+        return window
+
+    yield make
+    wait_for_tasks()
+    for window in made:
+        window.feed.stop()
+
+
+def press(qtbot: QtBot, counter: CounterWindow, key: Qt.Key) -> None:
+    """A function key on the counter window (shortcuts need the window active)."""
+    counter.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is counter)
+    qtbot.keyClick(counter, key)
+
+
+def serve_ticket(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> str:
+    """Window 1 open, kiosk1 takes A001, 95 s later the window calls it and starts."""
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    number = tickets.take_ticket(ctx_for("kiosk1"), "A").number
+    clock.advance(seconds=95)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    return number
+
+
+def cell_click(qtbot: QtBot, counter: CounterWindow, code: str, column: str) -> None:
+    table, model = counter.intake.checklist.table, counter.intake.checklist.model
+    index = model.index(model.row_of(code), model.column(column))
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(index).center())
+
+
+def choose_item(qtbot: QtBot, counter: CounterWindow, query: str, code: str) -> None:
+    picker = counter.intake.picker
+    qtbot.keyClicks(picker.query, query)
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: picker.hits.count() > 0)
+    entry = next(picker.hits.item(i) for i in range(picker.hits.count())
+                 if picker.hits.item(i).data(256)[0] == code)
+    qtbot.mouseClick(picker.hits.viewport(), Qt.MouseButton.LeftButton,
+                     pos=picker.hits.visualItemRect(entry).center())
+    qtbot.waitUntil(lambda: counter.intake.item is not None)
+
+
+def type_chinese(edit: QLineEdit, text: str) -> None:
+    """Chinese arrives from the input method as a commit string (QTest types only ASCII)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def fill_person(qtbot: QtBot, counter: CounterWindow, id_number: str = ID_NUMBER) -> None:
+    edits = counter.intake.form.edits
+    type_chinese(edits["name"], "张三")
+    qtbot.keyClicks(edits["id_number"], id_number)
+    qtbot.keyClicks(edits["phone"], "13812345678")
+
+
+def cases_in(db: Database) -> list[Case]:
+    with db.read_session() as s:
+        return list(s.scalars(select(Case).order_by(Case.id)))
+
+
+def test_serve_intake_tolerant_decision_and_rating(
+        qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    from hallapp.ui.counter.rating import create as create_pad
+
+    pad_feed = FeedWatcher(hall_db, wait_seconds=0.1)
+    pad = create_pad(Ctx(hall_db, actor_for(hall_db, "display1"), clock=clock), pad_feed,
+                     {"window": 1})
+    qtbot.addWidget(pad)
+    pad_feed.start()
+    counter = make_counter()
+    qtbot.mouseClick(counter.controls.buttons["open"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.state is not None and counter.state.state == "open")
+    tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=ID_NUMBER)
+    clock.advance(seconds=95)
+    press(qtbot, counter, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: counter.ticket.number.text() == "A001")
+    assert counter.ticket.wait.text() == "等候时长 1:35"
+    press(qtbot, counter, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: counter.intake.open_button.isEnabled() is False
+                    and counter.state is not None and counter.state.ticket is not None
+                    and counter.state.ticket.state == "serving")
+    choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
+    fill_person(qtbot, counter)
+    for code in ("M01", "M02", "M05"):
+        cell_click(qtbot, counter, code, "received")
+    cell_click(qtbot, counter, "M03", "missing")
+    assert counter.intake.checklist.model.row(2).status == "missing"
+    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.intake.view is not None and not counter.intake.busy
+                    or bool(counter.intake.message.text()))
+    assert counter.intake.message.text() == ""
+    decisions = counter.intake.decisions
+    assert decisions.allowed() == ["accept_tolerant", "notify_missing", "refuse"]
+    assert "非主审要件缺失" in decisions.buttons["accept"].toolTip()
+    assert "不是即办件" in decisions.reasons.text()
+    assert "不适用告知承诺制" in decisions.buttons["accept_commitment"].toolTip()
+    with qtbot.waitSignal(counter.intake.printed, timeout=20000) as printed:
+        qtbot.mouseClick(decisions.buttons["accept_tolerant"], Qt.MouseButton.LeftButton)
+    [case] = cases_in(hall_db)
+    assert (case.state, case.decision, case.applicant_id) == ("accepted", "accept_tolerant",
+                                                              ID_NUMBER)
+    assert [m["code"] for m in case.materials if m.get("owed")] == ["M03"]
+    assert printed.args[0].outcome == "saved"
+    assert counter.intake.printer.saved[0].read_bytes().startswith(b"%PDF")
+    with hall_db.read_session() as s:
+        log = s.scalars(select(PrintLog).where(PrintLog.ref == case.number)).one()
+    assert (log.document, log.outcome, log.actor) == ("receipt", "saved", "clerk1")
+    assert not (counter.intake.journal.path).exists()
+    clock.advance(seconds=600)
+    press(qtbot, counter, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: counter.ticket.ticket is None)
+    qtbot.waitUntil(lambda: pad.current() is pad.pages[1], timeout=10000)
+    assert "A001" in pad.prompt.text()
+    qtbot.mouseClick(pad.findChild(QPushButton, "attitude_4"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.level_buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pad.current() is pad.thanks)
+    pad_feed.stop()
+    from hallapp.store.models import Rating
+
+    with hall_db.read_session() as s:
+        [rating] = s.scalars(select(Rating)).all()
+        ticket = s.scalars(select(Ticket)).one()
+    assert (rating.level, rating.attitude, rating.efficiency) == (5, 4, None)
+    assert (rating.ticket_id, rating.channel) == (ticket.id, "pad")
+
+
+def test_invalid_id_number_is_shown_next_to_the_field_and_creates_nothing(
+        qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    serve_ticket(ctx_for, clock)
+    counter = make_counter()
+    counter.intake.choose_item(TOLERANT_ITEM, None)
+    qtbot.waitUntil(lambda: counter.intake.open_button.isEnabled())
+    fill_person(qtbot, counter, BAD_ID)
+    form = counter.intake.form
+    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
+    assert "校验位" in form.errors["id_number"].text()
+    assert form.errors["id_number"].isVisibleTo(counter)
+    assert form.edits["id_number"].property("invalid") == "true"
+    wait_for_tasks()
+    assert cases_in(hall_db) == []
+    form.edits["id_number"].clear()
+    qtbot.keyClicks(form.edits["id_number"], ID_NUMBER)
+    form.edits["id_number"].editingFinished.emit()
+    assert not form.errors["id_number"].isVisibleTo(counter)
+
+
+def test_journal_survives_restart_and_outage(
+        qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    serve_ticket(ctx_for, clock)
+    first = make_counter()
+    choose_item(qtbot, first, "gsbg", TOLERANT_ITEM)
+    fill_person(qtbot, first)
+    cell_click(qtbot, first, "M02", "received")
+    journal = first.intake.journal.path
+    saved = json.loads(journal.read_text(encoding="utf-8"))
+    assert saved["applicant"]["id_number"] == ID_NUMBER
+    assert saved["marks"]["M02"]["status"] == "received"
+    first.close()
+    counter = make_counter()  # a restarted client
+    intake = counter.intake
+    qtbot.waitUntil(lambda: intake.item is not None)
+    assert intake.form.edits["name"].text() == "张三"
+    assert intake.form.edits["id_number"].text() == ID_NUMBER
+    assert intake.checklist.model.row(1).status == "received"
+    assert intake.notice.isVisibleTo(counter)
+    qtbot.mouseClick(intake.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: intake.view is not None and not intake.busy)
+    counter.feed.connection_lost.emit("database gone")
+    assert counter.banner.isVisibleTo(counter)
+    assert "连接已中断" in counter.banner.text()
+    assert not any(b.isEnabled() for b in counter.controls.buttons.values())
+    assert intake.decisions.allowed() == []
+    cell_click(qtbot, counter, "M01", "received")
+    assert json.loads(journal.read_text(encoding="utf-8"))["pending"] == ["M01"]
+    counter.feed.connection_restored.emit()
+    qtbot.waitUntil(lambda: not intake.draft.pending and not intake.busy)
+    assert not counter.banner.isVisibleTo(counter)
+    [case] = cases_in(hall_db)
+    assert {m["code"]: m.get("status") for m in case.materials}["M01"] == "received"
+    assert counter.controls.buttons["finish"].isEnabled()
+
+
+def _result_ready_case(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> str:
+    serve_ticket(ctx_for, clock)
+    clerk = ctx_for("clerk1")
+    detail = cases.open_case(clerk, 1, TOLERANT_ITEM,
+                             ApplicantInput("person", "张三", ID_NUMBER, "13812345678"))
+    number = detail.case.number
+    cases.record_checklist(clerk, number, [MaterialMark(m.code, "received", copies=1)
+                                           for m in detail.materials if m.required])
+    case_decide.decide(clerk, number, "accept")
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, number)
+    backoffice.approve(approver, number, "符合条件")
+    return backoffice.mark_ready(approver, number).qr_payload
+
+
+def test_delivery_by_scanned_receipt(qtbot: QtBot, make_counter: MakeCounter,
+                                     hall_db: Database, clock: FakeClock,
+                                     ctx_for: Callable[[str], Ctx]) -> None:
+    payload = _result_ready_case(ctx_for, clock)
+    counter = make_counter()
+    counter.tabs.setCurrentWidget(counter.delivery)
+    delivery = counter.delivery
+    qtbot.keyClicks(delivery.scan, payload)  # the scanner types, then Enter
+    qtbot.keyClick(delivery.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: delivery.model.rowCount() == 1)
+    assert delivery.proof.text() == payload
+    qtbot.mouseClick(delivery.deliver_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已出件" in delivery.result.text())
+    [case] = cases_in(hall_db)
+    assert case.state == "delivered"
+    assert case.delivery["proof"] == "qr"
+
+
+@SQLITE_ONLY
+def test_pause_with_reason_and_resume_by_key(qtbot: QtBot, make_counter: MakeCounter,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            ctx_for: Callable[[str], Ctx]) -> None:
+    windows.open_window(ctx_for("clerk1"), 1)
+    counter = make_counter()
+    qtbot.waitUntil(lambda: counter.controls.buttons["pause"].isEnabled())
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "午休"))
+    press(qtbot, counter, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: counter.state is not None and counter.state.state == "paused")
+    assert "午休" in counter.header.state_label.text()
+    assert not counter.controls.buttons["call_next"].isEnabled()
+    assert counter.controls.buttons["pause"].text().startswith("恢复")
+    press(qtbot, counter, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: counter.state is not None and counter.state.state == "open")
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible labels and buttons smaller than their text needs."""
+    bad = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, QLabel | QPushButton) or not w.isVisibleTo(root) or not w.text():
+            continue
+        hint = w.sizeHint()
+        if isinstance(w, QLabel) and w.wordWrap():
+            short = w.height() < w.heightForWidth(w.width())
+        else:
+            short = w.width() < hint.width() or w.height() < min(hint.height(), 24)
+        if short:
+            bad.append(f"{w.objectName() or type(w).__name__} {w.text()!r} {w.size()} {hint}")
+    return bad
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_nothing_clipped(qtbot: QtBot, make_counter: MakeCounter, clock: FakeClock,
+                         ctx_for: Callable[[str], Ctx], size: tuple[int, int]) -> None:
+    serve_ticket(ctx_for, clock)
+    counter = make_counter(size)
+    counter.intake.choose_item(TOLERANT_ITEM, None)
+    qtbot.waitUntil(lambda: counter.intake.checklist.model.rowCount() > 0)
+    QApplication.processEvents()
+    assert clipped(counter) == []
+    counter.tabs.setCurrentWidget(counter.delivery)
+    QApplication.processEvents()
+    assert clipped(counter) == []
+
+
+@SQLITE_ONLY
+def test_models(qtmodeltester: Any, make_counter: MakeCounter, clock: FakeClock,
+                ctx_for: Callable[[str], Ctx]) -> None:
+    serve_ticket(ctx_for, clock)
+    counter = make_counter()
+    counter.intake.choose_item(TOLERANT_ITEM, None)
+    from pytestqt.qtbot import QtBot as _QtBot  # noqa: F401  (keeps the fixture order clear)
+
+    checklist = counter.intake.checklist.model
+    assert isinstance(checklist, ChecklistModel)
+    queues = counter.queues.model
+    assert isinstance(queues, QueueStatusModel)
+    for model in (checklist, queues, CaseListModel()):
+        qtmodeltester.check(model)
+    assert queues.column("waiting") == 1
+    assert checklist.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags

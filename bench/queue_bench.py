@@ -24,6 +24,7 @@ import os
 import platform
 import pstats
 import shutil
+import signal
 import sqlite3
 import sys
 import time
@@ -493,6 +494,7 @@ def main() -> None:
                         help="also cProfile one terminal per operation and engine")
     parser.add_argument("--out", help="also write the markdown block to this file")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # still drop the bench database
     args.terminals = [int(n) for n in args.terminals.split(",")]
     rows, notes = [], []
     for engine in args.engines.split(","):

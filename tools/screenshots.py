@@ -27,6 +27,7 @@ _TMP = Path(tempfile.mkdtemp(prefix="hallapp-shots-"))
 os.environ.setdefault("HALLAPP_DATA_DIR", str(_TMP / "data"))
 os.environ.setdefault("HALLAPP_LOG_DIR", str(_TMP / "log"))
 
+import PySide6  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from hallapp.core.errors import DomainError  # noqa: E402
@@ -38,6 +39,10 @@ from hallapp.services.staff import login  # noqa: E402
 from hallapp.ui.common.qt_app import application  # noqa: E402
 from hallapp.ui.common.tasks import wait_for_tasks  # noqa: E402
 
+# PySide6 6.12.0 on Python < 3.12 drops a reference to None/True/False on many calls; a long
+# run would hit zero and abort ("none_dealloc"). Hold spare references until the pin changes.
+_BALLAST = ([None, True, False] * 1_000_000
+            if sys.version_info < (3, 12) and PySide6.__version__.startswith("6.12.") else [])
 OUT = ROOT / "docs" / "screenshots"
 DEMO_PASSWORD = "demo1234"
 SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
@@ -222,11 +227,136 @@ def _rating(out: Path) -> list[Path]:
     return [path]
 
 
+# 后台审批: SZAMR cases accepted at window 2 (queue A) at different times, so the queue shows
+# overdue, warning and normal deadlines; (item, decision, marks, days before now)
+BACKOFFICE_CASES = (
+    ("440300000000069391780003", "accept", {}, 4),  # 企业注销登记, 1 wd: overdue
+    ("440300000000069391780001", "accept_commitment", {"M05": "commitment"}, 0),
+    ("440300000000069391780008", "accept_tolerant", {"M04": "missing", "M05": "commitment"}, 0),
+    ("440300000000069391780002", "accept", {}, 2),
+    ("440300000000069391780006", "accept", {}, 0),
+    ("440300000000069391780008", "accept", {}, 0),
+)
+BACKOFFICE_NAMES = ("王建国", "深圳市前海示例贸易有限公司", "李晓梅", "深圳市福田区示例餐饮店",
+                    "陈思远", "赵一鸣")
+
+
+def _serve_case(system: Ctx, clerk: Ctx, item: str, decision: str, marks: dict[str, str],
+                days_ago: int, seq: int) -> str:
+    """One case taken in at window 2 ``days_ago`` days ago (the window itself works now)."""
+    from datetime import UTC, datetime, timedelta
+
+    from stdnum.cn import ric
+
+    from hallapp.core.intake import MaterialMark
+    from hallapp.services import case_decide, cases
+
+    state = windows.window_state(system, 2)
+    if state.ticket is None or state.ticket.state != "called":
+        if state.ticket is not None:
+            windows.finish(system, 2)
+        tickets.take_ticket(system, "A")
+        windows.call_next(system, 2)
+    windows.start(system, 2)
+    when = datetime.now(UTC) - timedelta(days=days_ago)
+    past = Ctx(clerk.db, clerk.actor, clock=lambda: when, terminal="shots")
+    legal = "有限公司" in BACKOFFICE_NAMES[seq] or "店" in BACKOFFICE_NAMES[seq]
+    body = f"44030419850312{seq:03d}"
+    ident = (uscc_code(seq) if legal else body + ric.calc_check_digit(body + "0"))
+    detail = cases.open_case(past, 2, item, cases.ApplicantInput(
+        "legal" if legal else "person", BACKOFFICE_NAMES[seq], ident, f"1380013{seq:04d}"))
+    cases.record_checklist(past, detail.case.number, [
+        MaterialMark(m.code, marks.get(m.code, "received"),
+                     form="copy" if marks.get(m.code, "received") == "received" else None,
+                     copies=1 if marks.get(m.code, "received") == "received" else 0)
+        for m in detail.materials])
+    case_decide.decide(past, detail.case.number, decision,
+                       commitment="申请人承诺所填住所真实有效" if "M05" in marks else None)
+    windows.finish(system, 2)
+    return detail.case.number
+
+
+def uscc_code(seq: int) -> str:
+    from stdnum.cn import uscc
+
+    body = f"91440300MA5F{seq % 100000:05d}"
+    return body + uscc.calc_check_digit(body)
+
+
+@cache
+def backoffice_cases() -> tuple[str, ...]:
+    """The screenshot cases: one claimed by the approver with a correction round behind it."""
+    from hallapp.services import backoffice, case_clock
+
+    system, clerk = Ctx(demo_database(), SYSTEM_ACTOR, terminal="shots"), ctx_as("clerk2")
+    numbers = tuple(_serve_case(system, clerk, *spec, seq=i)
+                    for i, spec in enumerate(BACKOFFICE_CASES))
+    approver = ctx_as("approver_szamr")
+    backoffice.claim(approver, numbers[3])
+    case_clock.request_correction(approver, numbers[3], "股东会决议缺少全体股东签字，请补正",
+                                  ["M02"])
+    backoffice.claim(approver, numbers[2])
+    return numbers
+
+
+def shoot_backoffice(path: Path, size: tuple[int, int], number: str) -> Path:
+    """The approver's desk at ``size`` with case ``number`` open."""
+    from hallapp.ui.backoffice.window import create
+    from hallapp.ui.common.feed import FeedWatcher
+
+    ctx = ctx_as("approver_szamr")
+    window = create(ctx, FeedWatcher(ctx.db), {"refresh_ms": 3_600_000})
+    window.resize(*size)
+    window.show()
+    settle(window, lambda: window.queue.loaded_once)
+    window.queue.select(number)
+    settle(window, lambda: window.detail.detail is not None)
+    for _ in range(3):  # tables resize to their contents over a few event-loop turns
+        settle(window, lambda: True)
+    result = save(window, path)
+    window.close()
+    window.deleteLater()
+    return result
+
+
+def _backoffice(out: Path) -> list[Path]:
+    """后台审批 at both sizes: the SZAMR queue, a 容缺 + 告知承诺 case claimed and open."""
+    number = backoffice_cases()[2]
+    return [shoot_backoffice(out / f"backoffice-{name}.png", size, number)
+            for name, size in SIZES.items()]
+
+ADMIN_ITEM = "440300000000069391780001"  # 有限责任公司设立登记
+
+
+def _admin(out: Path) -> list[Path]:
+    """管理 at both sizes: the catalogue with an item open in the editor."""
+    from hallapp.ui.admin.window import create
+    from hallapp.ui.common.feed import FeedWatcher
+
+    paths = []
+    for name, size in SIZES.items():
+        ctx = ctx_as("admin1")
+        window = create(ctx, FeedWatcher(ctx.db), {})
+        window.resize(*size)
+        window.show()
+        settle(window, lambda w=window: w.catalogue.model.rowCount() > 0
+               and not any(p.busy for p in w.pages()))
+        window.catalogue.open_item(ADMIN_ITEM)
+        settle(window, lambda w=window: w.catalogue.editor.versions.rowCount() > 0
+               and not w.catalogue.editor.busy)
+        paths.append(save(window, out / f"admin-{name}.png"))
+        window.close()
+        window.deleteLater()
+    return paths
+
+
 SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "display": _display,
     "kiosk": _kiosk,
     "counter": _counter,
     "rating": _rating,
+    "backoffice": _backoffice,
+    "admin": _admin,
 }
 
 

@@ -1,4 +1,18 @@
-"""simulate run|plan|live|calibrate: the hall day simulator and staffing planner."""
+"""simulate run|plan|live|calibrate: the hall day simulator and staffing planner.
+
+``simulate run --windows PLAN.json`` reads a window plan (format in
+:mod:`hallapp.core.sim.winplan`; ``simulate plan --out`` writes one)::
+
+    {"profiles": {"AB": {"mode": "ratio", "queues": [{"queue": "A", "precedence": 1,
+                                                       "ratio": 2},
+                                                      {"queue": "B", "precedence": 2}]}},
+     "hours": {"09": {"AB": 3}, "10": {"AB": 4}}}
+
+Without ``--windows`` the hall's own windows (or, with ``--demo``/``--profile``, the demo
+hall's) are all open in every opening hour. Without ``--profile``/``--demo`` the profile is
+calibrated from the database (the same weekday over ``--weeks`` weeks), which needs a login
+with the KPI permission; ``live`` needs a supervisor or admin (it opens windows).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, group, table
+from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.sim.planner import StaffingPlan, plan_staffing
 from hallapp.core.sim.profile import SimProfile, load_profile, profile_to_dict
@@ -26,7 +41,7 @@ PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedenc
 def register(sub: Any) -> None:
     s = group(sub, "simulate", "大厅日模拟与排班建议")
     run = s.add_parser("run", help="快速模拟（虚拟时钟，不写数据库）：各队列各时段等候、利用率、"
-                       "弃号率、即办率及95%置信区间")
+                       "弃号率、即办率及置信区间（置信水平0.95）")
     _profile_args(run)
     run.add_argument("--windows", type=Path, metavar="PLAN.json", help=PLAN_HELP)
     run.add_argument("--runs", type=int, default=50, help="模拟次数（默认50）")
@@ -90,8 +105,6 @@ def _plan(env: CliEnv, profile: SimProfile) -> WindowPlan:
         try:
             raw = json.loads(a.windows.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            from hallapp.core.errors import ValidationError
-
             raise ValidationError(f"无法读取窗口计划 {a.windows}：{exc}", field="windows") from exc
         return plan_from_dict(raw)
     if a.demo or a.profile:
@@ -111,9 +124,10 @@ def _report_text(r: SimReport) -> str:
     head = [f"模拟 {r.runs} 次（种子 {r.seed}，参数来源 {r.source}），窗口·小时 {r.window_hours}，"
             f"每次 {r.seconds_per_run:.3f} 秒",
             f"每日取号 {_fmt(r.totals.taken)}，办结 {_fmt(r.totals.served)}，过号 "
-            f"{_fmt(r.totals.no_show)}，弃号 {_fmt(r.totals.abandoned)}", ""]
-    rows: list[list[Any]] = [["队列", "时段", "取号", "平均等候(分)", "p90等候(分) [95%CI]", "利用率%",
-                              "弃号率%", "即办率%"]]
+            f"{_fmt(r.totals.no_show)}，弃号 {_fmt(r.totals.abandoned)}，补正再次到场 "
+            f"{_fmt(r.totals.corrections)}", ""]
+    rows: list[list[Any]] = [["队列", "时段", "取号", "平均等候(分)", "p90等候(分) [95%CI]",
+                              "利用率%", "弃号率%", "即办率%"]]
     for c in r.cells:
         hour = "全天" if c.hour is None else f"{c.hour:02d}时"
         rows.append([c.queue, hour, _fmt(c.taken), _fmt(c.wait_mean), _fmt(c.wait_p90),
@@ -166,8 +180,8 @@ def cmd_live(env: CliEnv) -> int:
     a = env.args
     start = None
     if a.start:
-        t = parse_hhmm(a.start, field="start")
-        start = t.hour * 3600 + t.minute * 60
+        at = parse_hhmm(a.start, field="start")
+        start = at.hour * 3600 + at.minute * 60
     numbers = [int(x) for x in a.window_numbers.split(",")] if a.window_numbers else None
     profile = load_profile(a.profile) if a.profile else None
     result = sim.run_live(env.ctx(), speed=a.speed, hours=a.hours, start=start, seed=a.seed,
@@ -180,8 +194,9 @@ def cmd_live(env: CliEnv) -> int:
               f"取号 {t.taken}（额满 {t.refused}），叫号 {t.called}，办结 {t.served}，过号 "
               f"{t.no_show}（其中已离开 {t.left_before_call}），弃号 {result.abandoned}，"
               f"仍在等候 {result.waiting}；办件 {dict(t.cases)}")
+        stopped = "；已中断" if t.interrupted else ""
         print(f"用时 {result.real_seconds:.1f} 秒，操作 {t.operations} 次"
-              f"（{result.operations_per_second:.1f} 次/秒）" + ("；已中断" if t.interrupted else ""))
+              f"（{result.operations_per_second:.1f} 次/秒）{stopped}")
     return 130 if result.tally.interrupted else 0
 
 

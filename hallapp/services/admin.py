@@ -7,9 +7,11 @@ whose content changed makes the next version; cases keep the version they were t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from datetime import time
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -27,6 +29,8 @@ from hallapp.services.catalogue import (
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.store.models import Department, Queue, ServiceItem
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,19 +79,35 @@ def _check_setting(key: str, value: Any) -> Any:
     if not (spec.minimum or 0) <= len(text) <= (spec.maximum or len(text)):
         raise ValidationError(f"{spec.label}长度应在 {spec.minimum} 到 {spec.maximum} 字之间",
                               field=key)
-    if key == "announce_template" and ("{number}" not in text or "{window}" not in text):
-        raise ValidationError("叫号播报模板须包含 {number} 和 {window}", field=key)
+    if key == "announce_template":
+        _check_template(text)
     if key == "kiosk_admin_pin" and not text.isdigit():
         raise ValidationError("自助机管理密码应为数字", field=key)
     return text
 
 
+def _check_template(text: str) -> None:
+    """The display fills the template with str.format: other fields would fail at call time."""
+    if "{number}" not in text or "{window}" not in text:
+        raise ValidationError("叫号播报模板须包含 {number} 和 {window}",
+                              field="announce_template")
+    try:
+        text.format(number="A001", window=1)
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError("叫号播报模板只能使用 {number} 和 {window} 两个占位符",
+                              field="announce_template") from None
+
+
 @action(Perm.EDIT_HALL)
 def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change hall settings; all are validated before any is written."""
+    if not isinstance(changes, Mapping):
+        raise ValidationError("设置应为 名称→取值 的对象", field="settings")
     checked = {key: _check_setting(key, value) for key, value in changes.items()}
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
+        if not checked:  # nothing to change: no audit row, no feed event
+            return dict(hall.settings)
         before = {k: hall.settings.get(k) for k in checked}
         hall.settings = {**hall.settings, **checked}
         uow.audit("settings_update", "hall", hall.id, before=before, after=checked)
@@ -96,16 +116,33 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
         return dict(hall.settings)
 
 
+def _parse_periods(periods: Any) -> tuple[tuple[time, time], ...]:
+    """Each period a [start, end] pair of "HH:MM" texts; anything else is named, not a crash."""
+    if not isinstance(periods, list | tuple):
+        raise ValidationError("开放时段应为列表", field="opening_hours")
+    parsed = []
+    for n, pair in enumerate(periods, start=1):
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise ValidationError(f"第 {n} 个开放时段格式不正确，应为 [开始, 结束]",
+                                  field="opening_hours")
+        parsed.append((parse_hhmm(pair[0], field="opening_hours"),
+                       parse_hhmm(pair[1], field="opening_hours")))
+    return tuple(parsed)
+
+
 @action(Perm.EDIT_HALL)
 def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool = False
                       ) -> dict[str, Any]:
-    parsed = tuple((parse_hhmm(a, field="opening_hours"), parse_hhmm(b, field="opening_hours"))
-                   for a, b in periods)
+    """Opening periods of every working day; stored as normalised "HH:MM" pairs."""
+    parsed = _parse_periods(periods)
+    if not isinstance(saturday, bool):
+        raise ValidationError("周六是否开放应为是/否", field="saturday")
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
         OpeningHours(parsed, hall.timezone)  # validates order, overlap, zone
         before = dict(hall.opening_hours)
-        hall.opening_hours = {"periods": [[a, b] for a, b in periods], "saturday": saturday}
+        hall.opening_hours = {"periods": [[f"{a:%H:%M}", f"{b:%H:%M}"] for a, b in parsed],
+                              "saturday": saturday}
         uow.audit("opening_hours_update", "hall", hall.id, before=before,
                   after=hall.opening_hours)
         uow.emit("hall_changed", keys=["opening_hours"])
@@ -116,23 +153,31 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
 DEVICE_KINDS = ("kiosk", "display", "counter", "rating")
 
 
+def _not_int(value: Any) -> bool:
+    return isinstance(value, bool) or not isinstance(value, int)
+
+
 @action(Perm.EDIT_HALL)
 def set_device(ctx: Ctx, terminal: str, kind: str, *, printer: str | None = None,
                roll_width_mm: int = 80, idle_seconds: int = 60,
                language: str = "zh") -> dict[str, Any]:
     """Settings of one terminal (by its name, HALLAPP_TERMINAL): kind, printer, roll, idle."""
-    if not terminal.strip() or len(terminal) > 64:
+    terminal = terminal.strip() if isinstance(terminal, str) else ""
+    if not terminal or len(terminal) > 64:
         raise ValidationError("终端名称不能为空且不超过 64 字符", field="terminal")
     if kind not in DEVICE_KINDS:
         raise ValidationError(f"终端类型 {kind} 无效，应为 {'/'.join(DEVICE_KINDS)} 之一",
                               field="kind")
-    if roll_width_mm not in (58, 80):
+    printer = (printer or "").strip() or None
+    if printer is not None and len(printer) > 200:
+        raise ValidationError("打印机名称不超过 200 字符", field="printer")
+    if _not_int(roll_width_mm) or roll_width_mm not in (58, 80):
         raise ValidationError("热敏纸宽度应为 58 或 80 毫米", field="roll_width_mm")
-    if not 10 <= idle_seconds <= 600:
+    if _not_int(idle_seconds) or not 10 <= idle_seconds <= 600:
         raise ValidationError("无操作返回首页时间应在 10 到 600 秒之间", field="idle_seconds")
     if language not in ("zh", "en"):
         raise ValidationError("界面语言应为 zh 或 en", field="language")
-    device = {"kind": kind, "printer": printer or None, "roll_width_mm": roll_width_mm,
+    device = {"kind": kind, "printer": printer, "roll_width_mm": roll_width_mm,
               "idle_seconds": idle_seconds, "language": language}
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
@@ -188,19 +233,34 @@ def retire_item(ctx: Ctx, code: str) -> None:
 
 @action(Perm.EDIT_CATALOGUE)
 def save_queue(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Create or change a queue (name, prefix, quotas, target wait) — import rules apply."""
-    parsed = parse_queue(raw, 1)
+    """Create or change a queue (name, prefix, quotas, target wait) — import rules apply.
+
+    The messages are the import's, without its "queues：第 1 行：" prefix: a form has no rows.
+    """
+    parsed = _single_record(lambda: parse_queue(raw, 1))
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
         old = uow.session.scalars(select(Queue).where(Queue.code == parsed["code"])).first()
         before = None if old is None else {"name": old.name, "prefix": old.prefix,
                                            "daily_quota": old.daily_quota,
                                            "time_quotas": old.time_quotas}
-        upsert_queues(uow.session, hall, [parsed])
+        _single_record(lambda: upsert_queues(uow.session, hall, [parsed]))
         uow.audit("queue_save", "queue", parsed["code"], before=before, after=parsed)
         uow.emit("catalogue_changed", queue=parsed["code"])
         uow.commit()
     return parsed
+
+
+_RECORD_PREFIX = re.compile(r"^(?:queues：)?(?:第 1 行：)?")
+
+
+def _single_record(fn: Callable[[], T]) -> T:
+    """Run an import parser on one form record and drop the sheet/row part of its messages."""
+    try:
+        return fn()
+    except ValidationError as exc:
+        raise ValidationError(_RECORD_PREFIX.sub("", exc.message), field=exc.field,
+                              code=exc.code) from None
 
 
 @action(Perm.EDIT_CATALOGUE)
@@ -208,7 +268,10 @@ def save_department(ctx: Ctx, code: str, name: str) -> None:
     r = FieldReader({"code": code, "name": name}, None)
     dept = {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME)}
     with ctx.uow() as uow:
+        old = uow.session.scalars(select(Department).where(
+            Department.code == dept["code"])).first()
+        before = None if old is None else {"code": old.code, "name": old.name}
         upsert_departments(uow.session, [dept])
-        uow.audit("department_save", "department", dept["code"], after=dept)
+        uow.audit("department_save", "department", dept["code"], before=before, after=dept)
         uow.emit("catalogue_changed", department=dept["code"])
         uow.commit()

@@ -24,7 +24,13 @@ from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from hallapp.config import resources_dir
-from hallapp.core.errors import EmptyQueue, QuotaExhausted, RuleViolation, ValidationError
+from hallapp.core.errors import (
+    DomainError,
+    EmptyQueue,
+    QuotaExhausted,
+    StateError,
+    ValidationError,
+)
 from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.core.intake import MaterialMark
 from hallapp.core.kpi import TicketFacts, no_show_rate, wait_stats
@@ -210,9 +216,9 @@ class ServicesPort:
         choice = next((d for d in WANTED[a.decision] if d in allowed), view.suggested)
         try:
             case_decide.decide(clerk, detail.case.number, choice)
-        except RuleViolation:
-            return None
-        return GROUP.get(choice)
+        except DomainError:  # e.g. the deadline falls in a year whose calendar is not loaded
+            return "undecided"  # the case stays received, as a clerk would leave it
+        return GROUP.get(choice, "undecided")
 
     def finish(self, number: int) -> None:
         windows.finish(self.clerks[number], number)
@@ -238,8 +244,10 @@ class LiveResult:
     tally: LiveTally
     hall_day: date
     windows: tuple[int, ...]
-    abandoned: int  # closed as abandoned by the end-of-day close (0 without close_day)
-    waiting: int  # still waiting when the run stopped (without close_day)
+    waiting: int  # still waiting when the run stopped
+    # Closed as abandoned by the end-of-day close (0 without close_day): the waiting ones
+    # and the no-shows who did not come back, as day.close_day does for any hall day.
+    abandoned: int
     real_seconds: float
     operations_per_second: float
 
@@ -250,6 +258,11 @@ def _live_parts(ctx: Ctx, numbers: Sequence[int] | None
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         staff = list(s.scalars(select(Staff).where(Staff.active.is_(True)).order_by(Staff.id)))
+        busy = sorted(s.scalars(select(Window.number).where(
+            Window.number.in_(list(profiles)), Window.state != "closed")))
+    if busy:  # a real clerk's window: the simulation must not call or close on it
+        raise StateError(f"窗口 {'、'.join(map(str, busy))} 正在使用，实时模拟只在已关闭的窗口上"
+                         "运行（可用 --window-numbers 选择窗口）", code="windows_in_use")
     kiosk = next((r for r in staff if r.role == Role.KIOSK.value), None)
     clerks = {r.window_number: r for r in staff
               if r.role == Role.CLERK.value and r.window_number in profiles}
@@ -280,9 +293,9 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         today = hall_day(uow.now, hall.timezone)
+    waiting = _count_waiting(ctx, today)
     abandoned = day.close_day(ctx).abandoned if close_day and not tally.interrupted else 0
-    waiting = 0 if close_day else _count_waiting(ctx, today)
-    return LiveResult(tally, today, tuple(clerks), abandoned, waiting, real,
+    return LiveResult(tally, today, tuple(clerks), waiting, abandoned, real,
                       tally.operations / real if real > 0 else 0.0)
 
 

@@ -14,6 +14,7 @@ from hallapp.store.models_case import (
 )
 from hallapp.store.models_catalogue import ServiceItem
 from hallapp.store.models_hall import Department, Hall, Queue, Staff, Window, WorkProfileEntry
+from hallapp.store.models_kpi import KpiRollup, KpiState, KpiSummary
 from hallapp.store.models_queue import (
     Appointment,
     AppointmentSlot,
@@ -25,6 +26,6 @@ from hallapp.store.models_queue import (
 __all__ = [
     "Appointment", "AppointmentSlot", "AuditEntry", "Base", "BlacklistEntry", "CalendarDay",
     "CalendarYear", "Case", "CaseTransition", "DailyCounter", "Department", "Event", "FeedHead",
-    "Followup", "Hall", "PrintLog", "Queue", "Rating", "ServiceItem", "ServiceRecord", "Staff",
-    "Ticket", "Visit", "Window", "WorkProfileEntry",
+    "Followup", "Hall", "KpiRollup", "KpiState", "KpiSummary", "PrintLog", "Queue", "Rating",
+    "ServiceItem", "ServiceRecord", "Staff", "Ticket", "Visit", "Window", "WorkProfileEntry",
 ]

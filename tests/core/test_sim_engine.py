@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import statistics
@@ -110,7 +111,7 @@ def test_every_applicant_ends_in_one_outcome_and_desks_serve_one_at_a_time(
             assert a.outcome == "abandoned"
     for desk_spans in spans.values():
         desk_spans.sort()
-        assert all(b[0] >= a[1] - 1e-6 for a, b in zip(desk_spans, desk_spans[1:], strict=False))
+        assert all(b[0] >= a[1] - 1e-6 for a, b in itertools.pairwise(desk_spans))
     assert result.calls == sum(a.called is not None for a in people)
 
 

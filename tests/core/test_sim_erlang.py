@@ -97,5 +97,6 @@ def test_simulated_mmc_mean_wait_matches_erlang_c() -> None:
     wq, pw = estimate(means), estimate(waited)
     assert wq.contains(mean_wait(10, 4, 3) * 60), wq
     assert pw.contains(erlang_c(10, 4, 3)), pw
-    assert wq.high is not None and wq.low is not None
+    assert wq.high is not None
+    assert wq.low is not None
     assert wq.high - wq.low < 6  # the CI is tight enough to mean something

@@ -22,17 +22,19 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from stdnum.cn import ric
 
+from hallapp.core.errors import DomainError
 from hallapp.core.intake import MaterialMark
 from hallapp.services import backoffice, case_decide, cases, tickets, windows
 from hallapp.services.cases import ApplicantInput
 from hallapp.services.context import Ctx, Database
-from hallapp.store.models import Case, PrintLog, Ticket
+from hallapp.store.models import Case, PrintLog, Rating, Ticket
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import CaseListModel, ChecklistModel, QueueStatusModel
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
+from hallapp.ui.counter.rating import create as create_pad
 from hallapp.ui.counter.window import CounterWindow, create
 
 TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed; M03 secondary
@@ -126,8 +128,6 @@ def cases_in(db: Database) -> list[Case]:
 def test_serve_intake_tolerant_decision_and_rating(
         qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, clock: FakeClock,
         ctx_for: Callable[[str], Ctx]) -> None:
-    from hallapp.ui.counter.rating import create as create_pad
-
     pad_feed = FeedWatcher(hall_db, wait_seconds=0.1)
     pad = create_pad(Ctx(hall_db, actor_for(hall_db, "display1"), clock=clock), pad_feed,
                      {"window": 1})
@@ -142,9 +142,8 @@ def test_serve_intake_tolerant_decision_and_rating(
     qtbot.waitUntil(lambda: counter.ticket.number.text() == "A001")
     assert counter.ticket.wait.text() == "等候时长 1:35"
     press(qtbot, counter, Qt.Key.Key_F3)
-    qtbot.waitUntil(lambda: counter.intake.open_button.isEnabled() is False
-                    and counter.state is not None and counter.state.ticket is not None
-                    and counter.state.ticket.state == "serving")
+    qtbot.waitUntil(lambda: counter.intake.ticket is not None
+                    and counter.intake.ticket.state == "serving")
     choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
     fill_person(qtbot, counter)
     for code in ("M01", "M02", "M05"):
@@ -152,7 +151,7 @@ def test_serve_intake_tolerant_decision_and_rating(
     cell_click(qtbot, counter, "M03", "missing")
     assert counter.intake.checklist.model.row(2).status == "missing"
     qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: counter.intake.view is not None and not counter.intake.busy
+    qtbot.waitUntil(lambda: (counter.intake.view is not None and not counter.intake.busy)
                     or bool(counter.intake.message.text()))
     assert counter.intake.message.text() == ""
     decisions = counter.intake.decisions
@@ -160,14 +159,16 @@ def test_serve_intake_tolerant_decision_and_rating(
     assert "非主审要件缺失" in decisions.buttons["accept"].toolTip()
     assert "不是即办件" in decisions.reasons.text()
     assert "不适用告知承诺制" in decisions.buttons["accept_commitment"].toolTip()
-    with qtbot.waitSignal(counter.intake.printed, timeout=20000) as printed:
+    with qtbot.waitSignal(counter.intake.document.printed, timeout=20000) as printed:
         qtbot.mouseClick(decisions.buttons["accept_tolerant"], Qt.MouseButton.LeftButton)
     [case] = cases_in(hall_db)
     assert (case.state, case.decision, case.applicant_id) == ("accepted", "accept_tolerant",
                                                               ID_NUMBER)
     assert [m["code"] for m in case.materials if m.get("owed")] == ["M03"]
     assert printed.args[0].outcome == "saved"
-    assert counter.intake.printer.saved[0].read_bytes().startswith(b"%PDF")
+    printer = counter.intake.printer
+    assert isinstance(printer, PdfCaseDocumentPrinter)
+    assert printer.saved[0].read_bytes().startswith(b"%PDF")
     with hall_db.read_session() as s:
         log = s.scalars(select(PrintLog).where(PrintLog.ref == case.number)).one()
     assert (log.document, log.outcome, log.actor) == ("receipt", "saved", "clerk1")
@@ -181,8 +182,6 @@ def test_serve_intake_tolerant_decision_and_rating(
     qtbot.mouseClick(pad.level_buttons[5], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pad.current() is pad.thanks)
     pad_feed.stop()
-    from hallapp.store.models import Rating
-
     with hall_db.read_session() as s:
         [rating] = s.scalars(select(Rating)).all()
         ticket = s.scalars(select(Ticket)).one()
@@ -278,7 +277,7 @@ def test_delivery_by_scanned_receipt(qtbot: QtBot, make_counter: MakeCounter,
     qtbot.waitUntil(lambda: "已出件" in delivery.result.text())
     [case] = cases_in(hall_db)
     assert case.state == "delivered"
-    assert case.delivery["proof"] == "qr"
+    assert (case.delivery or {}).get("proof") == "qr"
 
 
 @SQLITE_ONLY
@@ -330,13 +329,12 @@ def test_nothing_clipped(qtbot: QtBot, make_counter: MakeCounter, clock: FakeClo
 
 
 @SQLITE_ONLY
-def test_models(qtmodeltester: Any, make_counter: MakeCounter, clock: FakeClock,
+def test_models(qtbot: QtBot, qtmodeltester: Any, make_counter: MakeCounter, clock: FakeClock,
                 ctx_for: Callable[[str], Ctx]) -> None:
     serve_ticket(ctx_for, clock)
     counter = make_counter()
     counter.intake.choose_item(TOLERANT_ITEM, None)
-    from pytestqt.qtbot import QtBot as _QtBot  # noqa: F401  (keeps the fixture order clear)
-
+    qtbot.waitUntil(lambda: counter.intake.checklist.model.rowCount() > 0)
     checklist = counter.intake.checklist.model
     assert isinstance(checklist, ChecklistModel)
     queues = counter.queues.model
@@ -345,3 +343,33 @@ def test_models(qtmodeltester: Any, make_counter: MakeCounter, clock: FakeClock,
         qtmodeltester.check(model)
     assert queues.column("waiting") == 1
     assert checklist.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+class FlakyPrinter:
+    """Jams once (like a printer out of paper), then saves PDFs."""
+
+    def __init__(self, inner: PdfCaseDocumentPrinter) -> None:
+        self.inner, self.jammed = inner, False
+
+    def print_job(self, job: Any, *, reprint: bool = False) -> Any:
+        if not self.jammed:
+            self.jammed = True
+            raise DomainError("打印机缺纸", code="print_failed")
+        return self.inner.print_job(job, reprint=reprint)
+
+
+@SQLITE_ONLY
+def test_failed_print_offers_reprint(qtbot: QtBot, make_counter: MakeCounter, clock: FakeClock,
+                                     ctx_for: Callable[[str], Ctx], tmp_path: Path) -> None:
+    _result_ready_case(ctx_for, clock)
+    counter = make_counter()
+    status = counter.intake.document
+    status.printer = FlakyPrinter(PdfCaseDocumentPrinter(counter.env.ctx, tmp_path / "again"))
+    number = cases.list_cases(ctx_for("clerk1"))[0].number
+    status.print_document("受理", number, "accept")
+    qtbot.waitUntil(lambda: status.reprint_button.isVisibleTo(counter))
+    assert "打印机缺纸" in status.error.text()
+    with qtbot.waitSignal(status.printed, timeout=20000) as printed:
+        qtbot.mouseClick(status.reprint_button, Qt.MouseButton.LeftButton)
+    assert (printed.args[0].document, printed.args[0].reprint) == ("receipt", True)
+    assert not status.reprint_button.isVisibleTo(counter)

@@ -9,6 +9,7 @@
   heads to the real :func:`hallapp.core.queue_rules.choose_next`;
 * :mod:`~hallapp.core.sim.engine` – the fast engine on a SimPy virtual clock;
 * :mod:`~hallapp.core.sim.stats` – figures per queue and hour with 95 % confidence intervals;
+* :mod:`~hallapp.core.sim.runner` – many runs of a plan, summarised (``simulate run``);
 * :mod:`~hallapp.core.sim.erlang` – Erlang C (textbook M/M/c) for first estimates;
 * :mod:`~hallapp.core.sim.planner` – windows per hour to keep p90 waits under target;
 * :mod:`~hallapp.core.sim.fit` – fitting a profile to a hall's stored history;

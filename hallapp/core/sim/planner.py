@@ -7,9 +7,9 @@
    hour, backlog carried from one hour to the next, lognormal service, green channel and
    appointments, no-shows. A (queue, hour) whose predicted p90 is over target gets one more
    window; repeat until every cell meets its target or the rounds run out.
-3. Trim: cells far under target (p90 ≤ half the target) with more than one window lose one,
-   all at once; a cell that then misses its target gets it back. Fewer window-hours for the
-   same targets.
+3. Trim, repeatedly: cells far under target (p90 ≤ half the target) with more than one
+   window lose one, all at once; a cell that then misses its target gets it back for good.
+   Fewer window-hours for the same targets.
 
 Each window of the plan serves one queue (profile named after the queue), which keeps the
 recommendation readable ("3 windows on A"); pooling small queues on shared windows could
@@ -115,26 +115,32 @@ def _slack(report: SimReport, counts: Counts, targets: Mapping[str, float]
 
 
 def plan_staffing(profile: SimProfile, *, target_p90: float | None = None, runs: int = 20,
-                  seed: int = 0, max_rounds: int = 12) -> StaffingPlan:
-    """Windows per queue and hour; ``target_p90`` (minutes) overrides every queue's target."""
+                  seed: int = 0, max_rounds: int = 16) -> StaffingPlan:
+    """Windows per queue and hour; ``target_p90`` (minutes) overrides every queue's target.
+
+    Each round simulates the current plan once (``runs`` days); a round either adds a
+    window wherever a target is missed or, when none is, trims the slack cells. A trimmed
+    cell that then misses gets its window back and is never trimmed again, so the loop
+    ends; ``all_met`` says honestly whether the last simulated plan met every target.
+    """
     targets = {q.code: target_p90 if target_p90 is not None else q.target_wait_minutes
                for q in profile.queues}
     first = erlang_estimate(profile, targets)
     counts = dict(first)
     report = simulate(profile, to_plan(counts), runs, seed)
-    rounds, trimmed = 1, False
+    rounds, trimmed, locked = 1, set[tuple[str, int]](), set[tuple[str, int]]()
     while rounds < max_rounds:
         misses = _misses(report, counts, targets)
-        if not misses:
-            if trimmed:
+        if misses:
+            for cell in misses:
+                counts[cell] += 1
+            locked |= trimmed & set(misses)
+        else:
+            trimmed = {c for c in _slack(report, counts, targets) if c not in locked}
+            if not trimmed:
                 break
-            slack, trimmed = _slack(report, counts, targets), True
-            if not slack:
-                break
-            for cell in slack:
+            for cell in trimmed:
                 counts[cell] -= 1
-        for cell in misses:
-            counts[cell] += 1
         report = simulate(profile, to_plan(counts), runs, seed)
         rounds += 1
     return _result(profile, counts, first, targets, report, rounds, runs)

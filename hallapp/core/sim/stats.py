@@ -142,6 +142,7 @@ class RunTotals:
     served: Estimate
     no_show: Estimate
     abandoned: Estimate
+    corrections: Estimate  # return visits to correct materials (after a 一次性告知)
 
 
 def summarise(results: Sequence[DayResult]) -> tuple[list[CellSummary], list[HourSummary],
@@ -158,7 +159,10 @@ def summarise(results: Sequence[DayResult]) -> tuple[list[CellSummary], list[Hou
     hours = sorted({h for r in results for h in r.open_seconds})
     hour_rows = [HourSummary(h, estimate(r.open_seconds.get(h, 0.0) / 3600 for r in results),
                              estimate((u.get(h) for u in util), highest=1.0)) for h in hours]
-    totals = RunTotals(*(estimate(sum(a.outcome == o for a in r.applicants) if o else
-                                  len(r.applicants) for r in results)
-                         for o in (None, "served", "no_show", "abandoned")))
+    def count(outcome: str) -> Estimate:
+        return estimate(sum(a.outcome == outcome for a in r.applicants) for r in results)
+
+    totals = RunTotals(estimate(len(r.applicants) for r in results), count("served"),
+                       count("no_show"), count("abandoned"),
+                       estimate(sum(a.correction for a in r.applicants) for r in results))
     return summaries, hour_rows, totals

@@ -169,7 +169,7 @@ class CaseActions(BackofficePanel):
             answer = CorrectionDialog.ask(self, number, detail.materials)
             return None if answer is None else lambda: case_clock.request_correction(
                 ctx, number, answer[0], answer[1])
-        prompts = {
+        prompts: dict[str, tuple[Callable[..., Any], str, str, bool]] = {
             "approve": (backoffice.approve, self.tr("批准"), self.tr("审批意见（可不填）"), False),
             "start_special": (case_clock.start_special, self.tr("启动特别程序"),
                               self.tr("事由（听证、检验、检测、专家评审等）"), True),

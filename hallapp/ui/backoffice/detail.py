@@ -31,7 +31,10 @@ FACTS = ("applicant", "id_number", "phone", "agent", "intake", "deadline", "stop
          "visits", "opinion")
 
 
-def make_table(model: MaterialsModel | HistoryModel, name: str, stretch: str) -> QTableView:
+def make_table(model: MaterialsModel | HistoryModel, name: str,
+               stretch: tuple[str, ...]) -> QTableView:
+    """A read-only table; the ``stretch`` columns share the room left and wrap their text
+    (rows grow to fit, so nothing is cut off)."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
@@ -41,12 +44,14 @@ def make_table(model: MaterialsModel | HistoryModel, name: str, stretch: str) ->
     table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(model.column(column), QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
 class CaseDetailPanel(BackofficePanel):
-    """The open case (``number``) and its action buttons (``actions``)."""
+    """The open case (``number``) and its action buttons (``action_bar``)."""
 
     def __init__(self, env: BackofficeEnv, printer: NoticePrinter | None = None,
                  parent: QWidget | None = None) -> None:
@@ -65,12 +70,12 @@ class CaseDetailPanel(BackofficePanel):
         self.supplements = make_label("", "fact", wrap=True)
         self.materials_model, self.history_model = MaterialsModel(env, self), HistoryModel(env,
                                                                                           self)
-        self.materials = make_table(self.materials_model, "materials", "note")
-        self.history = make_table(self.history_model, "history", "opinion")
+        self.materials = make_table(self.materials_model, "materials", ("material", "note"))
+        self.history = make_table(self.history_model, "history", ("opinion",))
         self.materials_title, self.history_title = make_label("", "section"), make_label(
             "", "section")
         self.message = make_label("", "error", wrap=True)
-        self.actions = CaseActions(env, printer)
+        self.action_bar = CaseActions(env, printer)
         self._build()
         self.retranslate()
 
@@ -108,7 +113,7 @@ class CaseDetailPanel(BackofficePanel):
         layout.addWidget(self.history_title)
         layout.addWidget(self.history, 3)
         layout.addWidget(self.message)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_bar)
 
     def retranslate(self) -> None:
         names = {"applicant": self.tr("申请人"), "id_number": self.tr("证件号码"),
@@ -161,9 +166,11 @@ class CaseDetailPanel(BackofficePanel):
 
     def show_detail(self, detail: CaseDetail | None) -> None:
         self.detail = detail
-        self.actions.show_case(detail)
+        self.action_bar.show_case(detail)
         self.materials_model.set_rows(list(detail.materials) if detail else [])
         self.history_model.set_rows(list(detail.transitions) if detail else [])
+        noted = detail is not None and any(m.note for m in detail.materials)
+        self.materials.setColumnHidden(self.materials_model.column("note"), not noted)
         if detail is None:
             self.title.setText(self.tr("请在左侧队列中选择办件"))
             self.state_badge.clear()
@@ -183,7 +190,7 @@ class CaseDetailPanel(BackofficePanel):
 
     def _show_claim(self, info: CaseInfo) -> None:
         me = self.env.ctx.actor.username
-        reason = self.actions.blocked_reason("approve")
+        reason = self.action_bar.blocked_reason("approve")
         if info.claimed_by and info.claimed_by != me and reason:
             text, kind = reason, "other"
         elif info.claimed_by == me:

@@ -129,7 +129,7 @@ class ReviewQueueModel(NamedColumnsModel):
 
     def cell_text(self, row: CaseInfo, column: str) -> str:
         if column == "remaining":
-            return remaining_text(self, row)
+            return remaining_text(self, row, stopped=False)
         if column == "window":
             return self.tr("{0}号窗口").format(row.window) if row.window else "—"
         if column == "claimed":
@@ -160,21 +160,22 @@ class ReviewQueueModel(NamedColumnsModel):
                 "claimed": self.tr("认领人")}[column]
 
 
-def remaining_text(model: QObject, row: CaseInfo) -> str:
-    """Working days left in words; a stopped clock (补正, 特别程序) says so."""
+def remaining_text(model: QObject, row: CaseInfo, *, stopped: bool = True) -> str:
+    """Working days left in words; a stopped clock (补正, 特别程序) says so unless told not
+    to (the queue's state column already says 待补正 / 特别程序)."""
     left = row.remaining_working_days
     if left is None:
         return "—"
     if left < 0:
-        text = model.tr("超期 {0} 个工作日").format(-left)
+        text = model.tr("超期{0}个工作日").format(-left)
     elif row.timeliness == "overdue":
         text = model.tr("已超期")
     elif left == 0:
         text = model.tr("今日到期")
     else:
-        text = model.tr("剩 {0} 个工作日").format(left)
-    if row.state in STOPPED_STATES:
-        text = model.tr("暂停计时 · {0}").format(text)
+        text = model.tr("剩{0}个工作日").format(left)
+    if stopped and row.state in STOPPED_STATES:
+        text = model.tr("{0}，暂停计时").format(text)
     return text
 
 
@@ -230,11 +231,11 @@ class MaterialsModel(NamedColumnsModel):
         if column == "kind":
             return self._kind(row)
         if column == "status":
-            text = self.tr(MATERIAL_STATUS[row.status]) if row.status in MATERIAL_STATUS \
+            text = self.tr(str(MATERIAL_STATUS[row.status])) if row.status in MATERIAL_STATUS \
                 else self.tr("未核验")
             return text + self.tr("（容缺待补）") if row.owed else text
         if column == "form":
-            return self.tr(MATERIAL_FORM[row.form]) if row.form in MATERIAL_FORM else "—"
+            return self.tr(str(MATERIAL_FORM[row.form])) if row.form in MATERIAL_FORM else "—"
         if column == "copies":
             return str(row.copies) if row.copies else "—"
         return row.name if column == "material" else row.note or ""

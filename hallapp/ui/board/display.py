@@ -10,6 +10,8 @@ database answers again everything is reloaded. Only numbers and windows are show
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +69,22 @@ def load_snapshot(ctx: Ctx, parts: frozenset[str]) -> Snapshot:
     if "counts" in parts:
         queues = list(hall_status(ctx).queues)
     return Snapshot(hall, names, prefixes, calls, queues)
+
+
+def _weakly(method: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A callback that does not keep its window alive.
+
+    ``run_task`` keeps its callbacks in a reference cycle until the cyclic garbage collector
+    runs, possibly on a pool thread; a window held there would be destroyed on that thread.
+    """
+    ref = weakref.WeakMethod(method)
+
+    def call(value: Any) -> None:
+        target = ref()
+        if target is not None:
+            target(value)
+
+    return call
 
 
 def parts_for(events: list[FeedEvent]) -> set[str]:
@@ -150,7 +168,8 @@ class DisplayWindow(QWidget):
         parts, ctx = frozenset(self._dirty), self.ctx
         self._dirty.clear()
         self._loading = parts
-        run_task(lambda: load_snapshot(ctx, parts), self._on_load_done, self._on_load_failed)
+        run_task(lambda: load_snapshot(ctx, parts), _weakly(self._on_load_done),
+                 _weakly(self._on_load_failed))
 
     def _on_load_done(self, snapshot: Snapshot) -> None:
         if not isValid(self):
@@ -249,7 +268,7 @@ class DisplayWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.ui.scale_to(max(self.height(), MIN_SCALE_HEIGHT))
+        self.ui.scale_to(self, max(self.height(), MIN_SCALE_HEIGHT))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -86,13 +86,17 @@ class BoardTable(QTableView):
 
 
 class DisplayLayout:
-    """Builds the display's children on ``root``; the window fills in their texts."""
+    """Builds the display's children on ``root``; the window fills in their texts.
+
+    It keeps no reference to ``root``: a window in a Python reference cycle is freed by the
+    cyclic garbage collector on whichever thread runs it -- a pool thread, where destroying
+    a widget deadlocks or crashes.
+    """
 
     def __init__(self, root: QWidget) -> None:
         root.setObjectName("display")
         root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         root.setStyleSheet(DISPLAY_QSS)
-        self.root = root
         self._scaled: dict[str, int] = {}
         self.calls_model = RecentCallsModel(root)
         self.waiting_model = WaitingCountsModel(root)
@@ -111,9 +115,9 @@ class DisplayLayout:
         self.status.hide()
         self.latest = QFrame()
         self.latest.setObjectName("latest")
-        self._arrange()
+        self._arrange(root)
 
-    def _arrange(self) -> None:
+    def _arrange(self, root: QWidget) -> None:
         header = QFrame()
         header.setObjectName("header")
         top = QHBoxLayout(header)
@@ -137,7 +141,7 @@ class DisplayLayout:
         body.setSpacing(24)
         body.addLayout(left, 3)
         body.addLayout(right, 2)
-        outer = QVBoxLayout(self.root)
+        outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(header)
@@ -148,7 +152,7 @@ class DisplayLayout:
         self.marquee.setContentsMargins(24, 6, 24, 6)
         self.status.setContentsMargins(24, 0, 24, 6)
 
-    def scale_to(self, height: int) -> None:
+    def scale_to(self, root: QWidget, height: int) -> None:
         """Size the latest call for this screen height (hall.qss gives the minimum)."""
         sizes = {name: max(int(height * share), 0) for name, share in SCALED.items()}
         if sizes == self._scaled:
@@ -156,16 +160,13 @@ class DisplayLayout:
         self._scaled = sizes
         rules = "".join(f"QLabel#{name} {{ font-size: {px}px; }}\n"
                         for name, px in sizes.items())
-        self.root.setStyleSheet(DISPLAY_QSS + rules)
+        root.setStyleSheet(DISPLAY_QSS + rules)
 
     def set_flash(self, on: bool) -> None:
         """Highlight the latest-call card (a new call blinks it a few times)."""
         self.latest.setProperty("flash", on)
         self.latest.style().unpolish(self.latest)
         self.latest.style().polish(self.latest)
-
-    def labels(self) -> list[QLabel]:
-        return self.root.findChildren(QLabel)
 
 
 def _label(name: str, align: Qt.AlignmentFlag | None = None) -> QLabel:

@@ -19,7 +19,6 @@ from hallapp.services.case_decide import DecisionResult, decide
 from hallapp.services.case_views import CaseDetail
 from hallapp.services.cases import IntakeView, open_case, record_checklist, show_checklist
 from hallapp.services.catalogue import get_item
-from hallapp.services.printing import PrintRecord
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
@@ -28,14 +27,14 @@ from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import RefusalDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal
-from hallapp.ui.counter.printing import CaseDocumentPrinter, print_decision
+from hallapp.ui.counter.printing import CaseDocumentPrinter
+from hallapp.ui.counter.result import DocumentStatus
 
 TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 checklist rows)
 
 
 class IntakePanel(CounterPanel):
     decided = Signal(object)  # DecisionResult
-    printed = Signal(object)  # PrintRecord
 
     def __init__(self, env: CounterEnv, printer: CaseDocumentPrinter, journal: IntakeJournal,
                  parent: QWidget | None = None) -> None:
@@ -45,7 +44,6 @@ class IntakePanel(CounterPanel):
         self.item: Item | None = None
         self.ticket: TicketInfo | None = None
         self.view: IntakeView | None = None
-        self.last: tuple[str, str] | None = None  # (case, decision) of the last print
         self.busy = False
         self.picker = ItemPicker(env)
         self.picker.connection_failed.connect(self.connection_failed)
@@ -58,9 +56,8 @@ class IntakePanel(CounterPanel):
         self.open_button = make_button("", "primary", "openCase")
         self.case_label = make_label("", "subtitle", wrap=True)
         self.message = make_label("", "error", wrap=True)
-        self.result = make_label("", "result", wrap=True)
-        self.reprint_button = make_button("", "secondary", "reprint")
-        self.reprint_button.hide()
+        self.document = DocumentStatus(env, printer)
+        self.document.connection_failed.connect(self.connection_failed)
         self._build()
         self._connect()
         self.retranslate()
@@ -98,16 +95,13 @@ class IntakePanel(CounterPanel):
         self.top.setFrameShape(QFrame.Shape.NoFrame)
         self.top.setWidget(top)
         top.installEventFilter(self)
-        result_row = QHBoxLayout()
-        result_row.addWidget(self.result, 1)
-        result_row.addWidget(self.reprint_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.top)
         layout.addWidget(self.checklist, 1)
         layout.addWidget(self.decisions)
         layout.addWidget(self.message)
-        layout.addLayout(result_row)
+        layout.addWidget(self.document)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The top part takes the height it needs (up to TOP_MAX); the checklist the rest."""
@@ -126,12 +120,10 @@ class IntakePanel(CounterPanel):
         self.decisions.decision_chosen.connect(self.decide)
         self.open_button.clicked.connect(self.open_case)
         self.discard_button.clicked.connect(self.discard)
-        self.reprint_button.clicked.connect(self._on_reprint_clicked)
 
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("登记收件"))
         self.discard_button.setText(self.tr("清空重填"))
-        self.reprint_button.setText(self.tr("重新打印"))
         self.update_enabled()
 
     # --- state -----------------------------------------------------------------------------
@@ -157,7 +149,7 @@ class IntakePanel(CounterPanel):
         self.picker.setEnabled(not opened)
         self.form.setEnabled(not opened)
         self.decisions.set_live(live and opened and not self.draft.pending)
-        self.reprint_button.setEnabled(live)
+        self.document.set_online(self.env.online)
         if opened:
             self.case_label.setText(self.tr("办件编号：{0}").format(self.draft.case))
         elif not serving:
@@ -297,33 +289,10 @@ class IntakePanel(CounterPanel):
         self._set_busy(False)
         self.decided.emit(result)
         self.discard()
-        self.result.setText(self.tr("{0}：{1}（{2}）").format(
+        summary = self.tr("{0}：{1}（{2}）").format(
             result.case.number, self.decisions.labels()[result.decision],
-            result.case.state_label))
-        self.print_document(result.case.number, result.decision)
-
-    def print_document(self, case: str, decision: str, reprint: bool = False) -> None:
-        self.last = (case, decision)
-        self.reprint_button.hide()
-        ctx, printer = self.env.ctx, self.printer
-        self.call(lambda: print_decision(ctx, printer, case, decision, reprint),
-                  self._on_printed, self._on_print_failed)
-
-    def _on_printed(self, record: PrintRecord | None) -> None:
-        if record is not None:
-            where = self.tr("已保存") if record.outcome == "saved" else self.tr("已打印")
-            self.result.setText(f"{self.result.text()}\n{where}：{record.document} "
-                                f"{record.printer or ''}")
-            self.printed.emit(record)
-
-    def _on_print_failed(self, exc: BaseException) -> None:
-        self.message.setText(self.tr("打印失败：{0}").format(user_message(exc, "counter: print")))
-        self.reprint_button.show()
-
-    def _on_reprint_clicked(self) -> None:
-        if self.last is not None:
-            self.message.clear()
-            self.print_document(*self.last, reprint=True)
+            result.case.state_label)
+        self.document.print_document(summary, result.case.number, result.decision)
 
     # --- errors ----------------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ class RatingPad(CounterPanel):
         options = dict(options or {})
         super().__init__(CounterEnv(ctx, int(options.get("window")
                                              or ctx.actor.window_number or 0)), parent)
+        self.feed = feed
         self.ticket: tuple[int, str] | None = None  # id, number
         self.setObjectName("ratingPad")
         self.setStyleSheet(COUNTER_QSS)

@@ -54,6 +54,7 @@ class CounterWindow(CounterPanel):
         self.profile: list[str] = []
         self.state: WindowState | None = None
         self._refreshing = self._dirty = False
+        self._generation = 0  # bumped by each operation, so older reads are not shown
         self.setObjectName("counter")
         self.setStyleSheet(COUNTER_QSS)
         self.header = StatusHeader(number, ctx.actor.name or ctx.actor.username)
@@ -121,15 +122,22 @@ class CounterWindow(CounterPanel):
             return
         self._refreshing, self._dirty = True, False
         ctx, number, first = self.env.ctx, self.env.window, not self.profile
+        generation = self._generation
 
         def load() -> tuple[WindowState, HallStatus, Any]:
             extra = (list_windows(ctx), get_hall(ctx)) if first else None
             return window_state(ctx, number), hall_status(ctx), extra
 
-        self.call(load, self._on_refreshed, self._on_refresh_failed)
+        self.call(load, lambda result: self._on_refreshed(generation, result),
+                  self._on_refresh_failed)
 
-    def _on_refreshed(self, result: tuple[WindowState, HallStatus, Any]) -> None:
+    def _on_refreshed(self, generation: int,
+                      result: tuple[WindowState, HallStatus, Any]) -> None:
         state, status, extra = result
+        if generation != self._generation:  # read before an operation of ours: stale
+            self._refreshing = False
+            self.refresh()
+            return
         if extra is not None:
             windows, hall = extra
             mine = next((w for w in windows if w.number == self.env.window), None)
@@ -158,6 +166,7 @@ class CounterWindow(CounterPanel):
         self.intake.set_ticket(state.ticket)
 
     def _on_controls_acted(self, name: str, result: object) -> None:
+        self._generation += 1
         self.message.clear()
         if isinstance(result, WindowState):
             self.show_state(result)

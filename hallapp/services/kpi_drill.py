@@ -1,0 +1,196 @@
+"""Drill down from a figure to the tickets, cases or ratings behind it (a table).
+
+The rows are those the figure counts, with the same definitions as :mod:`kpi_live`, for one
+dimension key (or the whole hall), newest or longest first, at most ``limit`` rows with the
+total count. No personal data: ticket and case numbers, items, windows and staff only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import ValidationError
+from hallapp.core.hallday import hall_day_bounds
+from hallapp.core.kpi import BAD_LEVELS
+from hallapp.core.roles import Perm
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.services.kpi_live import Lookups, lookups, seconds_between
+from hallapp.services.kpi_report import check_dim, check_period
+from hallapp.store.models import Case, Followup, Rating, ServiceItem, Ticket
+
+TICKET_FIGURES = ("tickets", "wait", "service", "no_show", "abandoned")
+CASE_FIGURES = ("on_spot", "one_visit", "on_time", "overdue")
+RATING_FIGURES = ("good_rating", "rectification")
+FIGURES = TICKET_FIGURES + CASE_FIGURES + RATING_FIGURES
+STATE_ZH = {"waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
+            "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
+OUTCOME_ZH = {"early": "提前办结", "on_time": "按时办结", "late": "超时办结"}
+
+
+@dataclass(frozen=True)
+class Drill:
+    figure: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: int
+    truncated: bool
+
+
+def _ids(lk: Lookups, mapping: dict[int, str], key: str) -> list[int]:
+    return [i for i, code in mapping.items() if code == key]
+
+
+def _ticket_filter(lk: Lookups, dim: str, key: str | None) -> ColumnElement[bool]:
+    if dim == "hall" or key is None:
+        return true()
+    if dim == "queue":
+        return Ticket.queue_id.in_(_ids(lk, lk.queues, key))
+    if dim == "window":
+        return Ticket.window_id.in_(_ids(lk, lk.windows, key))
+    if dim == "clerk":
+        return Ticket.clerk_id.in_(_ids(lk, lk.staff, key))
+    if dim == "item":
+        return Ticket.item_code == key
+    return Ticket.item_code.in_([c for c, d in lk.item_dept.items() if d == key])
+
+
+def _case_filter(lk: Lookups, dim: str, key: str | None) -> ColumnElement[bool]:
+    if dim == "hall" or key is None:
+        return true()
+    if dim == "queue":
+        return Ticket.queue_id.in_(_ids(lk, lk.queues, key))
+    if dim == "window":
+        return Case.window_number == int(key)
+    if dim == "clerk":
+        return Case.clerk_id.in_(_ids(lk, lk.staff, key))
+    if dim == "item":
+        return Case.item_id.in_(_ids(lk, lk.item_codes, key))
+    return Case.department_id.in_(_ids(lk, lk.departments, key))
+
+
+def _rating_filter(lk: Lookups, dim: str, key: str | None) -> ColumnElement[bool]:
+    if dim == "hall" or key is None:
+        return true()
+    if dim == "window":
+        return Rating.window_number == int(key)
+    if dim == "clerk":
+        return Rating.clerk_id.in_(_ids(lk, lk.staff, key))
+    if dim == "queue":
+        return Ticket.queue_id.in_(_ids(lk, lk.queues, key))
+    return or_(_case_filter(lk, dim, key), _ticket_filter(lk, dim, key))
+
+
+def _fmt(at: datetime | None, zone: ZoneInfo, with_date: bool = False) -> str:
+    if at is None:
+        return ""
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+
+
+def _mins(seconds: float | None) -> str:
+    return "" if seconds is None else f"{seconds / 60:.1f}"
+
+
+def _page(s: Session, stmt: Any, limit: int) -> tuple[list[Any], int]:
+    total = int(s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+                or 0)
+    return list(s.execute(stmt.limit(limit))), total
+
+
+def _tickets(s: Session, lk: Lookups, start: date, end: date, figure: str, where: Any,
+             zone: ZoneInfo, sqlite: bool, limit: int) -> Drill:
+    wait = seconds_between(Ticket.taken_at, Ticket.first_called_at, sqlite)
+    service = seconds_between(Ticket.started_at, Ticket.finished_at, sqlite)
+    stmt = select(Ticket, wait, service).where(
+        Ticket.hall_day >= start, Ticket.hall_day <= end, Ticket.state != "cancelled", where)
+    passed = and_(Ticket.first_called_at.is_not(None), or_(
+        Ticket.state == "no_show", and_(Ticket.state == "abandoned",
+                                        Ticket.noshow_at.is_not(None))))
+    stmt = {"tickets": stmt.order_by(Ticket.taken_at),
+            "wait": stmt.where(Ticket.first_called_at.is_not(None)).order_by(wait.desc()),
+            "service": stmt.where(Ticket.started_at.is_not(None),
+                                  Ticket.finished_at.is_not(None)).order_by(service.desc()),
+            "no_show": stmt.where(passed).order_by(Ticket.taken_at),
+            "abandoned": stmt.where(Ticket.state == "abandoned", Ticket.noshow_at.is_(None))
+            .order_by(Ticket.taken_at)}[figure]
+    rows, total = _page(s, stmt, limit)
+    out = tuple((t.hall_day.isoformat(), t.number, lk.queues.get(t.queue_id, ""),
+                 lk.windows.get(t.window_id, "") if t.window_id else "",
+                 lk.staff.get(t.clerk_id, "") if t.clerk_id else "", t.item_code or "",
+                 STATE_ZH.get(t.state, t.state), _fmt(t.taken_at, zone),
+                 _fmt(t.first_called_at, zone), _fmt(t.started_at, zone),
+                 _fmt(t.finished_at, zone), _mins(w), _mins(sv)) for t, w, sv in rows)
+    return Drill(figure, ("日期", "号码", "队列", "窗口", "工作人员", "事项编码", "状态", "取号",
+                          "首次叫号", "开始办理", "办结", "等候(分钟)", "办理(分钟)"),
+                 out, total, total > len(out))
+
+
+def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,
+           zone: ZoneInfo, limit: int) -> Drill:
+    stmt = select(Case, ServiceItem.name).join(ServiceItem, ServiceItem.id == Case.item_id) \
+        .outerjoin(Ticket, Ticket.id == Case.ticket_id).where(where)
+    if figure == "on_spot":
+        stmt = stmt.where(Case.received_at >= lo, Case.received_at < hi,
+                          Case.in_person.is_(True)).order_by(Case.received_at)
+    else:
+        stmt = stmt.where(Case.concluded_at >= lo, Case.concluded_at < hi)
+        if figure != "one_visit":
+            stmt = stmt.where(Case.deadline.is_not(None))
+        stmt = stmt.order_by(Case.outcome.desc() if figure == "overdue" else Case.concluded_at,
+                             Case.concluded_at)
+    rows, total = _page(s, stmt, limit)
+    out = tuple((c.number, name, lk.departments.get(c.department_id, ""),
+                 "" if c.window_number is None else str(c.window_number), c.state,
+                 _fmt(c.received_at, zone, True), _fmt(c.deadline, zone, True),
+                 _fmt(c.concluded_at, zone, True), OUTCOME_ZH.get(c.outcome or "", ""),
+                 str(c.visits), "是" if c.decision == "on_spot" else "")
+                for c, name in rows)
+    return Drill(figure, ("办件编号", "事项", "部门", "窗口", "状态", "收件", "办结期限",
+                          "办结时间", "办结时效", "到现场次数", "即办"), out, total,
+                 total > len(out))
+
+
+def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,
+             zone: ZoneInfo, limit: int) -> Drill:
+    stmt = select(Rating, Followup.state, Followup.due_at) \
+        .outerjoin(Followup, Followup.rating_id == Rating.id) \
+        .outerjoin(Ticket, Ticket.id == Rating.ticket_id) \
+        .outerjoin(Case, Case.id == Rating.case_id) \
+        .where(Rating.at >= lo, Rating.at < hi, where).order_by(Rating.at)
+    if figure == "rectification":
+        stmt = stmt.where(Rating.level.in_(tuple(BAD_LEVELS)),
+                          or_(Rating.ticket_id.is_not(None), Rating.case_id.is_not(None)))
+    rows, total = _page(s, stmt, limit)
+    out = tuple((_fmt(r.at, zone, True), str(r.level), "" if r.window_number is None
+                 else str(r.window_number), lk.staff.get(r.clerk_id, "") if r.clerk_id else "",
+                 state or "", _fmt(due, zone, True)) for r, state, due in rows)
+    return Drill(figure, ("评价时间", "等级", "窗口", "工作人员", "回访状态", "回访期限"),
+                 out, total, total > len(out))
+
+
+@action(Perm.VIEW_KPI)
+def drill_down(ctx: Ctx, start: date, end: date | None = None, *, dim: str = "hall",
+               key: str | None = None, figure: str = "tickets", limit: int = 500) -> Drill:
+    """The records behind ``figure`` for one ``dim`` key in hall days ``start``…``end``."""
+    end = check_period(start, end)
+    check_dim(dim)
+    if figure not in FIGURES:
+        raise ValidationError(f"指标 {figure!r} 无效，应为 {'/'.join(FIGURES)} 之一",
+                              field="figure")
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        zone, lk = ZoneInfo(hall.timezone), lookups(s)
+        lo, hi = hall_day_bounds(start, hall.timezone)[0], hall_day_bounds(end, hall.timezone)[1]
+        if figure in TICKET_FIGURES:
+            return _tickets(s, lk, start, end, figure, _ticket_filter(lk, dim, key), zone,
+                            uow.db.is_sqlite, limit)
+        if figure in CASE_FIGURES:
+            return _cases(s, lk, lo, hi, figure, _case_filter(lk, dim, key), zone, limit)
+        return _ratings(s, lk, lo, hi, figure, _rating_filter(lk, dim, key), zone, limit)

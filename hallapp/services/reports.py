@@ -1,0 +1,182 @@
+"""The hall's reports: daily, monthly, and the public list of cases concluded late (超时办结).
+
+A report is plain data (titled sections of text cells), built from the KPI services, so the
+XLSX, the PDF, the CLI and the screen show the same figures in the same words. Files are
+written by :mod:`hallapp.services.report_files`.
+
+The public 超时办结 list carries no personal data: case number, item, department and the
+dates only — never the applicant's name, ID number or phone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from hallapp.core.errors import ValidationError
+from hallapp.core.hallday import hall_day_bounds
+from hallapp.core.roles import Perm
+from hallapp.services.case_kpi import Rate
+from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
+from hallapp.services.kpi_report import KpiRow, check_period, daily_trend, kpi_report
+from hallapp.store.models import Case, Department, ServiceItem
+
+DIM_COLUMNS = ("名称", "取号", "平均等候(分)", "等候P90(分)", "平均办理(分)", "办理P90(分)",
+               "过号率", "弃号率", "即办率", "最多跑一次率", "按时办结率", "逾期率", "好评率",
+               "差评整改率")
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str  # daily | monthly | overdue
+    title: str
+    period: str
+    hall: str
+    generated_at: datetime
+    sections: tuple[Section, ...]
+    notes: tuple[str, ...] = ()
+
+
+def rate_text(r: Rate) -> str:
+    return "—" if r.percent is None else f"{r.percent:.1f}%（{r.numerator}/{r.denominator}）"
+
+
+def minutes_text(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds / 60:.1f}"
+
+
+def figure_rows(row: KpiRow) -> tuple[tuple[str, str], ...]:
+    """The hall's figures as (name, value) lines."""
+    targets = "、".join(f"{label}{'达标' if met else '未达标'}" for label, met in zip(
+        ("¼目标", "½目标"), row.on_spot_targets_met, strict=True) if met is not None)
+    p90 = "" if row.p90_exact else "（按分档统计，不低于实际值）"
+    return (
+        ("取号数", str(row.tickets)), ("叫号数", str(row.called)),
+        ("平均等候时间(分钟)", minutes_text(row.wait.mean)),
+        ("等候时间P90(分钟)", minutes_text(row.wait.p90) + p90),
+        ("最长等候(分钟)", minutes_text(row.wait.max)),
+        ("平均办理时间(分钟)", minutes_text(row.service.mean)),
+        ("办理时间P90(分钟)", minutes_text(row.service.p90) + p90),
+        ("过号率", rate_text(row.no_show_rate)), ("弃号率", rate_text(row.abandonment_rate)),
+        ("即办率", rate_text(row.on_spot_rate) + (f"；{targets}" if targets else "")),
+        ("最多跑一次率", rate_text(row.one_visit_rate)),
+        ("按时办结率", rate_text(row.on_time_rate)), ("逾期率", rate_text(row.overdue_rate)),
+        ("好评率", rate_text(row.good_rating_rate)),
+        ("差评整改率", rate_text(row.rectification_rate)))
+
+
+def dim_row(row: KpiRow) -> tuple[str, ...]:
+    return (row.label, str(row.tickets), minutes_text(row.wait.mean),
+            minutes_text(row.wait.p90), minutes_text(row.service.mean),
+            minutes_text(row.service.p90), rate_text(row.no_show_rate),
+            rate_text(row.abandonment_rate), rate_text(row.on_spot_rate),
+            rate_text(row.one_visit_rate), rate_text(row.on_time_rate),
+            rate_text(row.overdue_rate), rate_text(row.good_rating_rate),
+            rate_text(row.rectification_rate))
+
+
+def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
+             ) -> list[Section]:
+    total = kpi_report(ctx, start, end)
+    sections = [Section("全厅指标", ("指标", "数值"), figure_rows(total.total))]
+    for dim, title in dims:
+        rows = kpi_report(ctx, start, end, by=dim).rows
+        sections.append(Section(title, DIM_COLUMNS, tuple(dim_row(r) for r in rows)))
+    return sections
+
+
+def _hall_name(ctx: Ctx) -> tuple[str, datetime]:
+    with ctx.uow(readonly=True) as uow:
+        return get_hall_row(uow.session).name, uow.now
+
+
+@action(Perm.VIEW_KPI)
+def daily_report(ctx: Ctx, day: date) -> Report:
+    """日报: the day's figures, per queue, window and department."""
+    sections = _figures(ctx, day, day, (("queue", "分队列"), ("window", "分窗口"),
+                                        ("clerk", "分工作人员"), ("department", "分部门")))
+    hall, now = _hall_name(ctx)
+    return Report("daily", "政务服务大厅运行日报", day.isoformat(), hall, now, tuple(sections))
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    if not 1 <= month <= 12:
+        raise ValidationError(f"月份 {month} 无效", field="month")
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+@action(Perm.VIEW_KPI)
+def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
+    """月报: the month's figures, per department and item, and the figures day by day."""
+    start, end = month_bounds(year, month)
+    sections = _figures(ctx, start, end, (("department", "分部门"), ("queue", "分队列"),
+                                          ("item", "分事项")))
+    trend = tuple((p.day.isoformat(), str(p.tickets), _num(p.mean_wait_minutes),
+                   _num(p.p90_wait_minutes), _pct(p.on_spot_percent), _pct(p.on_time_percent),
+                   _pct(p.good_rating_percent))
+                  for p in daily_trend(ctx, start, end) if p.tickets)
+    sections.append(Section("每日走势", ("日期", "取号", "平均等候(分)", "等候P90(分)", "即办率",
+                                       "按时办结率", "好评率"), trend))
+    hall, now = _hall_name(ctx)
+    notes = ("P90 跨日统计按等候时长分档汇总：不低于实际值，误差不超过一个分档"
+             "（1 分钟内 5 秒，20 分钟内 30 秒，1 小时内 1 分钟）。",)
+    return Report("monthly", "政务服务大厅运行月报", f"{year}年{month}月", hall, now,
+                  tuple(sections), notes)
+
+
+def _num(v: float | None) -> str:
+    return "—" if v is None else f"{v:.1f}"
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v:.1f}%"
+
+
+@action(Perm.VIEW_KPI)
+def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
+    """超时办结公示: cases concluded late in the period — without any personal data."""
+    end = check_period(start, end)
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        zone = hall.timezone
+        lo, hi = hall_day_bounds(start, zone)[0], hall_day_bounds(end, zone)[1]
+        rows = s.execute(select(Case.number, ServiceItem.name, Department.name,
+                                Case.accepted_at, Case.deadline, Case.concluded_at)
+                         .join(ServiceItem, ServiceItem.id == Case.item_id)
+                         .join(Department, Department.id == Case.department_id)
+                         .where(Case.concluded_at >= lo, Case.concluded_at < hi,
+                                Case.outcome == "late").order_by(Case.concluded_at)).all()
+        name, now = hall.name, uow.now
+    out = tuple((str(i), number, item, dept, _local(acc, zone), _local(due, zone),
+                 _local(done, zone), _late_days(due, done))
+                for i, (number, item, dept, acc, due, done) in enumerate(rows, 1))
+    section = Section("超时办结办件", ("序号", "办件编号", "事项名称", "实施部门", "受理时间",
+                                     "办结期限", "办结时间", "超时(天)"), out)
+    period = start.isoformat() if start == end else f"{start.isoformat()} 至 {end.isoformat()}"
+    return Report("overdue", "超时办结办件公示", period, name, now, (section,),
+                  (f"共 {len(out)} 件。本表不含申请人姓名、证件号码等个人信息。",))
+
+
+def _local(at: datetime | None, zone: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    return "" if at is None else at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def _late_days(due: datetime | None, done: datetime | None) -> str:
+    if due is None or done is None:
+        return ""
+    return str(max(1, math.ceil((done - due).total_seconds() / 86400)))

@@ -1,0 +1,176 @@
+"""What the admin tabs share: off-thread service calls, field errors, small widget helpers.
+
+A tab is an :class:`AdminPanel`. It calls services with :meth:`AdminPanel.call` (off the GUI
+thread; the callbacks run only while the panel lives), refreshes itself when the window hands
+it a change-feed event (:meth:`AdminPanel.refresh`), and shows a refused edit next to the
+field the service named (:class:`FieldErrors`), in the service's Chinese message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from hallapp.core.errors import ValidationError
+from hallapp.services.context import Ctx, is_connection_error
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.tasks import run_task
+
+
+@dataclass
+class AdminEnv:
+    """The admin's service context and the hall's time zone (for the audit's times)."""
+
+    ctx: Ctx
+    tz: tzinfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+
+    def local(self, moment: datetime | str | None, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
+        if moment is None:
+            return "—"
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(self.tz).strftime(fmt)
+
+
+class AdminPanel(QWidget):
+    """One tab of the admin client."""
+
+    connection_failed = Signal(object)
+    #: feed event kinds that make this tab reload (see AdminWindow)
+    FEED_KINDS: tuple[str, ...] = ()
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self._pending = 0  # service calls in flight
+
+    @property
+    def busy(self) -> bool:
+        """True while a service call of this tab has not answered (tests wait on it)."""
+        return self._pending > 0
+
+    def refresh(self) -> None:
+        """Reload what the tab shows from the services."""
+
+    def retranslate(self) -> None:
+        """Set every user-visible text again (on build and on a language change)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def call(self, fn: Callable[[], Any], on_done: Callable[[Any], object],
+             on_error: Callable[[BaseException], object]) -> None:
+        """Run ``fn`` off the GUI thread; callbacks run on it only while the panel lives."""
+        self._pending += 1
+
+        def done(result: Any) -> None:
+            if isValid(self):
+                self._pending -= 1
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
+            self._pending -= 1
+            if is_connection_error(exc):
+                self.connection_failed.emit(exc)
+            on_error(exc)
+
+        run_task(fn, done, failed)
+
+
+_INDEX = re.compile(r"\[\d+\]$")
+
+
+class FieldErrors:
+    """Error labels under the fields of a form, found by the name a ValidationError gives.
+
+    ``materials[2].copies`` is shown at ``materials[2].copies`` if registered, else at
+    ``materials[2]``, then ``materials``; errors naming no known field go to ``general``.
+    """
+
+    def __init__(self, general: QLabel) -> None:
+        self.general = general
+        self.fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, name: str, widget: QWidget) -> QWidget:
+        """Register ``widget`` as field ``name``; returns the widget with its error label."""
+        label = make_label("", "fieldError", wrap=True)
+        label.hide()
+        self.fields[name] = (widget, label)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(label)
+        return box
+
+    def clear(self) -> None:
+        self.general.setText("")
+        for widget, label in self.fields.values():
+            label.setText("")
+            label.hide()
+            repolish(widget, invalid="false")
+
+    def lookup(self, name: str | None) -> str | None:
+        while name:
+            if name in self.fields:
+                return name
+            trimmed = _INDEX.sub("", name)
+            name = trimmed if trimmed != name else name.rpartition(".")[0]
+        return None
+
+    def show(self, exc: BaseException) -> QWidget | None:
+        """Show ``exc`` next to its field (or as the general message); return that field."""
+        self.clear()
+        key = self.lookup(exc.field) if isinstance(exc, ValidationError) else None
+        if key is None:
+            self.general.setText(user_message(exc, "admin"))
+            return None
+        widget, label = self.fields[key]
+        label.setText(user_message(exc, "admin"))
+        label.show()
+        repolish(widget, invalid="true")
+        return widget
+
+    def message(self, name: str) -> str:
+        """The error shown at field ``name`` ("" if none): what tests and screenshots read."""
+        return self.fields[name][1].text()
+
+
+def make_label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
+
+
+def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
+    button = QPushButton(text)
+    if kind:
+        button.setProperty("kind", kind)
+    if name:
+        button.setObjectName(name)
+    return button
+
+
+def repolish(widget: QWidget, **props: str) -> None:
+    """Set dynamic properties the style sheet selects on, and apply them now."""
+    for name, value in props.items():
+        widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -1,0 +1,204 @@
+"""开放时间与日历: opening periods, the official holiday calendar, single-day overrides.
+
+The year's official notice (published each November/December) is loaded from a JSON file
+(``{"year": 2027, "holidays": [...], "workdays": [...]}``); single days are overridden with a
+note; "显示" shows how the hall will count a year — rest weekdays and working weekends — or
+says that no calendar covers it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.services import admin, calendar_admin
+from hallapp.services.calendar_admin import CalendarDayInfo, CalendarYearView
+from hallapp.services.hall import HallInfo, get_hall
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.dialogs import OpenFileDialog
+from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
+from hallapp.ui.admin.models import CalendarDayTableModel
+from hallapp.ui.admin.queues import table_view
+
+PERIOD_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
+                  Column("end", QT_TRANSLATE_NOOP("Admin", "结束")))
+
+
+class HoursCalendarPage(AdminPanel):
+    FEED_KINDS = ("hall_changed", "calendar_changed")
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.periods = EditableRowsModel(PERIOD_COLUMNS, self)
+        self.days = CalendarDayTableModel(env, self)
+        self.error, self.cal_error = (make_label("", "error", wrap=True),
+                                      make_label("", "error", wrap=True))
+        self.errors, self.cal_errors = FieldErrors(self.error), FieldErrors(self.cal_error)
+        self.status, self.cal_status = (make_label("", "result", wrap=True),
+                                        make_label("", "result", wrap=True))
+        self.saturday = QCheckBox(self.tr("周六开放"))
+        self.day, self.count, self.note = QDateEdit(), QSpinBox(), QLineEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(QDate.currentDate())
+        self.count.setRange(1, 366)
+        self.working = QComboBox()
+        self.working.addItem(self.tr("休息日"), False)
+        self.working.addItem(self.tr("工作日"), True)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.summary = make_label("", "hint", wrap=True)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._hours_box(), 2)
+        layout.addWidget(self._calendar_box(), 3)
+
+    def _hours_box(self) -> QWidget:
+        table = QTableView()
+        table.setModel(self.periods)
+        table.horizontalHeader().setStretchLastSection(True)
+        self.period_table = table
+        add, remove, save = (make_button(self.tr("添加时段"), "secondary"),
+                             make_button(self.tr("删除时段"), "secondary"),
+                             make_button(self.tr("保存开放时间"), name="saveHours"))
+        add.clicked.connect(lambda: self.periods.add_row({"start": "09:00", "end": "12:00"}))
+        remove.clicked.connect(self._on_remove_period_clicked)
+        save.clicked.connect(self.save_hours)
+        row = QHBoxLayout()
+        for b in (add, remove):
+            row.addWidget(b)
+        row.addStretch(1)
+        box = QGroupBox(self.tr("每个工作日的开放时段"))
+        col = QVBoxLayout(box)
+        col.addWidget(self.errors.add("opening_hours", table), 1)
+        col.addLayout(row)
+        col.addWidget(self.errors.add("saturday", self.saturday))
+        col.addWidget(self.error)
+        end = QHBoxLayout()
+        end.addWidget(self.status, 1)
+        end.addWidget(save)
+        col.addLayout(end)
+        return box
+
+    def _calendar_box(self) -> QWidget:
+        load = make_button(self.tr("载入官方日历文件…"), "secondary", "loadCalendar")
+        load.clicked.connect(self.load_file)
+        apply = make_button(self.tr("调整"), name="setDays")
+        apply.clicked.connect(self.set_days)
+        show = make_button(self.tr("显示"), "secondary", "showYear")
+        show.clicked.connect(self.show_year)
+        form = QFormLayout()
+        form.addRow(self.tr("起始日期"), self.cal_errors.add("start", self.day))
+        form.addRow(self.tr("连续天数"), self.cal_errors.add("count", self.count))
+        form.addRow(self.tr("调整为"), self.working)
+        form.addRow(self.tr("说明"), self.cal_errors.add("note", self.note))
+        top = QHBoxLayout()
+        top.addWidget(load)
+        top.addStretch(1)
+        top.addWidget(apply)
+        year_row = QHBoxLayout()
+        year_row.addWidget(make_label(self.tr("年份")))
+        year_row.addWidget(self.year)
+        year_row.addWidget(show)
+        year_row.addWidget(self.summary, 1)
+        box = QGroupBox(self.tr("节假日日历"))
+        col = QVBoxLayout(box)
+        col.addLayout(form)
+        col.addLayout(top)
+        col.addWidget(self.cal_error)
+        col.addWidget(self.cal_status)
+        col.addLayout(year_row)
+        col.addWidget(table_view(self.days, "note"), 1)
+        return box
+
+    def refresh(self) -> None:
+        ctx = self.env.ctx
+        self.call(lambda: get_hall(ctx), self._on_hall_loaded, self.errors.show)
+        self.show_year()
+
+    def _on_hall_loaded(self, hall: HallInfo) -> None:
+        hours = hall.opening_hours or {}
+        self.periods.set_rows([{"start": a, "end": b} for a, b in hours.get("periods") or []])
+        self.saturday.setChecked(bool(hours.get("saturday")))
+
+    def save_hours(self) -> None:
+        periods = [(r.get("start") or "", r.get("end") or "") for r in self.periods.rows()]
+        saturday, ctx = self.saturday.isChecked(), self.env.ctx
+        self.errors.clear()
+        self.call(lambda: admin.set_opening_hours(ctx, periods, saturday),
+                  lambda _r: self.status.setText(self.tr("开放时间已保存")), self.errors.show)
+
+    def load_file(self) -> None:
+        path = OpenFileDialog.ask(self, self.tr("载入官方日历"), "JSON (*.json)")
+        if path is None:
+            return
+        ctx = self.env.ctx
+        self.cal_errors.clear()
+        self.call(lambda: _load_calendar(ctx, path), self._on_calendar_loaded,
+                  self.cal_errors.show)
+
+    def _on_calendar_loaded(self, result: calendar_admin.CalendarLoadResult) -> None:
+        years = "、".join(map(str, result.years))
+        self.cal_status.setText(self.tr("已载入 {0} 年官方日历（{1} 天调整）").format(
+            years, result.days))
+        self.year.setValue(result.years[0])
+        self.show_year()
+
+    def set_days(self) -> None:
+        picked = self.day.date()
+        start, count = date(picked.year(), picked.month(), picked.day()), self.count.value()
+        working, note, ctx = self.working.currentData(), self.note.text(), self.env.ctx
+        self.cal_errors.clear()
+        self.call(lambda: calendar_admin.set_days(ctx, start, count, working=working,
+                                                  note=note or None),
+                  self._on_days_set, self.cal_errors.show)
+
+    def _on_days_set(self, days: list[CalendarDayInfo]) -> None:
+        self.cal_status.setText(self.tr("已调整 {0} 天（{1} 起）").format(
+            len(days), days[0].day.isoformat()))
+        self.year.setValue(days[0].day.year)
+        self.show_year()
+
+    def show_year(self) -> None:
+        year, ctx = self.year.value(), self.env.ctx
+        self.call(lambda: calendar_admin.show_year(ctx, year), self._on_year_shown,
+                  self._on_year_failed)
+
+    def _on_year_shown(self, view: CalendarYearView) -> None:
+        notes = {o.day: o.note for o in view.overrides}
+        rows = [CalendarDayInfo(d, False, notes.get(d)) for d in view.rest_weekdays]
+        rows += [CalendarDayInfo(d, True, notes.get(d)) for d in view.working_weekends]
+        self.days.set_rows(sorted(rows, key=lambda r: r.day))
+        self.summary.setText(self.tr("{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班")
+                             .format(view.year, view.working_days, len(view.rest_weekdays),
+                                     len(view.working_weekends)))
+
+    def _on_year_failed(self, exc: BaseException) -> None:
+        self.days.set_rows([])
+        self.summary.setText("")
+        self.cal_errors.show(exc)
+
+    def _on_remove_period_clicked(self) -> None:
+        index = self.period_table.currentIndex()
+        if index.isValid():
+            self.periods.remove_row(index.row())
+
+
+def _load_calendar(ctx: Any, path: Path) -> calendar_admin.CalendarLoadResult:
+    return calendar_admin.load_calendar(ctx, path.read_text(encoding="utf-8"), source=path.name)

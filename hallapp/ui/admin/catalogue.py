@@ -1,0 +1,195 @@
+"""事项目录: the item list with search, the item editor, catalogue import and export.
+
+Import and export use the exchange format of ``docs/catalogue-format.md`` as JSON or XLSX
+(chosen by the file's extension); an import is all-or-nothing and its refusal names the
+sheet, row and field, shown under the list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.core.errors import ValidationError
+from hallapp.services.catalogue import ImportResult, export_catalogue, import_catalogue, list_items
+from hallapp.services.catalogue_xlsx import from_xlsx, to_xlsx
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, make_button, make_label
+from hallapp.ui.admin.dialogs import OpenFileDialog, SaveFileDialog
+from hallapp.ui.admin.item_editor import ItemEditor
+from hallapp.ui.admin.models import ItemListModel
+from hallapp.ui.common.errors import user_message
+
+FILTERS = "JSON (*.json);;Excel (*.xlsx)"
+
+
+def read_catalogue(path: Path) -> dict[str, Any]:
+    """A catalogue file as a document; a broken file is a ValidationError, not a crash."""
+    if path.suffix.lower() == ".xlsx":
+        return from_xlsx(path.read_bytes())
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"JSON 格式错误：{exc}", field="file") from None
+    if not isinstance(doc, dict):
+        raise ValidationError("JSON 顶层应为对象", field="file")
+    return doc
+
+
+def write_catalogue(doc: dict[str, Any], path: Path) -> int:
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(to_xlsx(doc))
+    else:
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(doc.get("items") or [])
+
+
+class CataloguePage(AdminPanel):
+    FEED_KINDS = ("catalogue_changed",)
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.model = ItemListModel(env, self)
+        self.editor = ItemEditor(env)
+        self.editor.item_saved.connect(self._on_editor_item_saved)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("按事项名称或编码搜索"))
+        self.search.returnPressed.connect(self.refresh)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.message = make_label("", "error", wrap=True)
+        self.departments: list[dict[str, Any]] = []
+        self.queues: list[dict[str, Any]] = []
+        self._build()
+
+    def _build(self) -> None:
+        self.table = QTableView()
+        self.table.setObjectName("itemTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.column("name"), QHeaderView.ResizeMode.Stretch)
+        for name in ("department", "handling_type", "materials"):  # in the editor; room
+            self.table.setColumnHidden(self.model.column(name), True)
+        self.table.clicked.connect(self._on_table_clicked)
+        new, imp, exp = (make_button(self.tr("新建事项"), "secondary"),
+                         make_button(self.tr("导入…"), "secondary"),
+                         make_button(self.tr("导出…"), "secondary"))
+        new.clicked.connect(self._on_new_clicked)
+        imp.clicked.connect(self.import_file)
+        exp.clicked.connect(self.export_file)
+        buttons = QHBoxLayout()
+        for b in (new, imp, exp):
+            buttons.addWidget(b)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.message)
+        column.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._sized = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def resizeEvent(self, event: Any) -> None:
+        """Give the list two fifths of the width once; afterwards the admin's split stays."""
+        super().resizeEvent(event)
+        if not self._sized and self.isVisible():
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+
+    def refresh(self) -> None:
+        ctx, query = self.env.ctx, self.search.text().strip() or None
+
+        def load() -> tuple[list[Any], dict[str, Any]]:
+            return list_items(ctx, query), export_catalogue(ctx)
+
+        self.call(load, self._on_loaded, self._show_message)
+
+    def _on_loaded(self, result: tuple[list[Any], dict[str, Any]]) -> None:
+        items, doc = result
+        self.model.set_rows(items)
+        self.departments, self.queues = doc["departments"], doc["queues"]
+        self.editor.form.set_choices(self.departments, self.queues)
+        if self.editor.code is not None:
+            n = self.model.find(self.editor.code)
+            if n >= 0:
+                self.table.selectRow(n)
+
+    def on_feed(self, payloads: list[dict[str, Any]]) -> None:
+        """Another terminal changed the catalogue: the list reloads; so does the item shown,
+        unless it has unsaved edits."""
+        self.refresh()
+        code = self.editor.code
+        if code and not self.editor.is_dirty() and any(p.get("item") == code for p in payloads):
+            self.editor.open_item(code)
+
+    def open_item(self, code: str) -> None:
+        self.editor.open_item(code)
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        self.open_item(self.model.row(index.row()).code)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        if not text:
+            self.refresh()
+
+    def _on_new_clicked(self) -> None:
+        first = (self.departments[0]["code"] if self.departments else None,
+                 self.queues[0]["code"] if self.queues else None)
+        self.editor.new_item(*first)
+
+    def _on_editor_item_saved(self, _code: str) -> None:
+        self.refresh()
+
+    def _show_message(self, exc: BaseException | str, ok: bool = False) -> None:
+        self.message.setObjectName("result" if ok else "error")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(exc if isinstance(exc, str) else user_message(exc, "catalogue"))
+
+    def import_file(self) -> None:
+        path = OpenFileDialog.ask(self, self.tr("导入事项目录"), FILTERS)
+        if path is None:
+            return
+        ctx = self.env.ctx
+        self._show_message(self.tr("正在导入 {0}…").format(path.name), ok=True)
+        self.call(lambda: import_catalogue(ctx, read_catalogue(path)), self._on_imported,
+                  self._show_message)
+
+    def _on_imported(self, r: ImportResult) -> None:
+        self._show_message(self.tr("已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}")
+                           .format(r.departments, r.queues, r.items_added, r.items_new_version,
+                                   r.items_unchanged), ok=True)
+        self.refresh()
+
+    def export_file(self) -> None:
+        path = SaveFileDialog.ask(self, self.tr("导出事项目录"), FILTERS, "catalogue.json")
+        if path is None:
+            return
+        ctx = self.env.ctx
+        self.call(lambda: write_catalogue(export_catalogue(ctx), path),
+                  lambda n: self._show_message(
+                      self.tr("已导出 {0} 个事项到 {1}").format(n, path.name), ok=True),
+                  self._show_message)

@@ -1,0 +1,274 @@
+"""The item editor: one service item's fields, its materials and its version history.
+
+Saving sends the whole record to ``admin.save_item``; a changed record becomes the next
+version (the status line says which), an unchanged one saves nothing. A refusal is shown
+under the field the service named, on whichever page holds it, and nothing is saved.
+Any version can be opened from the history; saving it makes it the newest version again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.core.catalogue import Item
+from hallapp.core.errors import NotFound
+from hallapp.services import admin
+from hallapp.services.catalogue import get_item
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.dialogs import ConfirmDialog
+from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, ChoiceDelegate, Column, EditableRowsModel
+from hallapp.ui.admin.item_form import ItemForm
+from hallapp.ui.admin.models import VersionTableModel
+
+MATERIAL_COLUMNS = (
+    Column("code", QT_TRANSLATE_NOOP("Admin", "编码")),
+    Column("name", QT_TRANSLATE_NOOP("Admin", "材料名称")),
+    Column("required", QT_TRANSLATE_NOOP("Admin", "必需"), "bool", default=True),
+    Column("core", QT_TRANSLATE_NOOP("Admin", "主审要件"), "bool", default=True),
+    Column("form", QT_TRANSLATE_NOOP("Admin", "形式"), "choice", {
+        "original": QT_TRANSLATE_NOOP("Admin", "原件"),
+        "copy": QT_TRANSLATE_NOOP("Admin", "复印件"),
+        "original_and_copy": QT_TRANSLATE_NOOP("Admin", "原件和复印件"),
+        "electronic": QT_TRANSLATE_NOOP("Admin", "电子件")}, "original"),
+    Column("copies", QT_TRANSLATE_NOOP("Admin", "份数"), "int", default=1),
+    Column("paper_size", QT_TRANSLATE_NOOP("Admin", "纸张"), default="A4"),
+    Column("source", QT_TRANSLATE_NOOP("Admin", "来源"), "choice", {
+        "applicant": QT_TRANSLATE_NOOP("Admin", "申请人提供"),
+        "other_office": QT_TRANSLATE_NOOP("Admin", "部门核发"),
+        "online": QT_TRANSLATE_NOOP("Admin", "在线核验")}, "applicant"),
+    Column("commitment_replaceable", QT_TRANSLATE_NOOP("Admin", "可承诺替代"), "bool",
+           default=False),
+    Column("listed_proof", QT_TRANSLATE_NOOP("Admin", "列入证明清单"), "bool", default=False),
+    Column("proof_basis", QT_TRANSLATE_NOOP("Admin", "证明依据")),
+    Column("requirement", QT_TRANSLATE_NOOP("Admin", "具体要求")),
+    Column("where_to_get", QT_TRANSLATE_NOOP("Admin", "获取途径")),
+    Column("notes", QT_TRANSLATE_NOOP("Admin", "备注")),
+)
+_MATERIAL_ROW = re.compile(r"^materials\[(\d+)\]\.(\w+)$")
+
+
+class ItemEditor(AdminPanel):
+    item_saved = Signal(str)  # the item's code, after a new version or a retirement
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.code: str | None = None  # the item shown (None: a new item)
+        self.current_version: int | None = None
+        self._loaded: dict[str, Any] = {}
+        self.error = make_label("", "error", wrap=True)
+        self.errors = FieldErrors(self.error)
+        self.form = ItemForm(self.errors)
+        self.materials = EditableRowsModel(MATERIAL_COLUMNS, self)
+        self.versions = VersionTableModel(env, self)
+        self.title = make_label("", "section", wrap=True)
+        self.status = make_label("", "result", wrap=True)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("itemPages")
+        self.pages.addTab(self.form.basic_page, self.tr("基本信息"))
+        self.pages.addTab(self.form.handling_page, self.tr("时限与办理"))
+        self.pages.addTab(self._materials_page(), self.tr("申请材料"))
+        self.pages.addTab(self._versions_page(), self.tr("版本历史"))
+        self._build()
+        self.setEnabled(False)
+
+    def _build(self) -> None:
+        self.save_button = make_button(self.tr("保存（生成新版本）"), name="saveItem")
+        self.revert_button = make_button(self.tr("撤销修改"), "secondary")
+        self.retire_button = make_button(self.tr("停用事项"), "danger")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._on_revert_clicked)
+        self.retire_button.clicked.connect(self.retire)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.revert_button, self.retire_button, self.save_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def _materials_page(self) -> QWidget:
+        self.material_table = QTableView()
+        self.material_table.setModel(self.materials)
+        self.material_table.setItemDelegate(ChoiceDelegate(self.materials, self.material_table))
+        self.material_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.material_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        add, remove = make_button(self.tr("添加材料"), "secondary"), make_button(
+            self.tr("删除所选材料"), "secondary")
+        add.clicked.connect(self._on_add_material_clicked)
+        remove.clicked.connect(self._on_remove_material_clicked)
+        row = QHBoxLayout()
+        row.addWidget(make_label(self.tr("勾选框可直接点击；双击单元格编辑。"), "hint"), 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.errors.add("materials", self.material_table), 1)
+        layout.addLayout(row)
+        return page
+
+    def _versions_page(self) -> QWidget:
+        self.version_table = QTableView()
+        self.version_table.setModel(self.versions)
+        self.version_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.version_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.version_table.horizontalHeader().setStretchLastSection(True)
+        self.open_version_button = make_button(self.tr("打开所选版本"), "secondary")
+        self.open_version_button.clicked.connect(self._on_open_version_clicked)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(make_label(self.tr("办件保留受理时的版本。打开历史版本后保存，"
+                                            "将以其内容生成新的版本。"), "hint", wrap=True))
+        layout.addWidget(self.version_table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.open_version_button)
+        layout.addLayout(row)
+        return page
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def open_item(self, code: str, version: int | None = None) -> None:
+        ctx = self.env.ctx
+        self.call(lambda: get_item(ctx, code, version), self.show_item, self.errors.show)
+
+    def show_item(self, item: Item, status: str = "") -> None:
+        """Show ``item`` (the version in force, or one from the history)."""
+        if item.code != self.code or self.current_version is None:
+            self.current_version = item.version
+        self.code = item.code
+        self._load(item.as_dict())
+        if item.version == self.current_version:
+            self.title.setText(self.tr("{0} · 第 {1} 版（生效中）").format(item.name, item.version))
+        else:
+            self.title.setText(self.tr("{0} · 正在查看第 {1} 版（当前生效第 {2} 版）").format(
+                item.name, item.version, self.current_version))
+        self.status.setText(status)
+        self.retire_button.setEnabled(True)
+        self._load_versions(item.code)
+
+    def new_item(self, department: str | None, queue: str | None) -> None:
+        self.code, self.current_version = None, None
+        self._load({"code": "", "name": "", "department": department, "queue": queue,
+                    "version": 1, "materials": []})
+        self.title.setText(self.tr("新建事项"))
+        self.status.setText("")
+        self.retire_button.setEnabled(False)
+        self.versions.set_rows([])
+        self.pages.setCurrentIndex(0)
+
+    def _load(self, raw: dict[str, Any]) -> None:
+        self.errors.clear()
+        self.form.load(raw)
+        self.materials.set_rows(raw.get("materials") or [])
+        self._loaded = self.record()
+        self.setEnabled(True)
+
+    def _load_versions(self, code: str) -> None:
+        ctx, newest = self.env.ctx, self.current_version or 1
+
+        def fetch() -> list[Item]:
+            found = []
+            for version in range(1, newest + 1):
+                try:
+                    found.append(get_item(ctx, code, version))
+                except NotFound:
+                    continue  # a number skipped by an import
+            return found
+
+        def done(items: list[Item]) -> None:
+            if code == self.code:
+                self.versions.current = self.current_version
+                self.versions.set_rows(items)
+
+        self.call(fetch, done, self.errors.show)
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def record(self) -> dict[str, Any]:
+        """The record as the form shows it, in ``Item.as_dict()`` shape."""
+        return {**self.form.collect(), "materials": self.materials.rows()}
+
+    def is_dirty(self) -> bool:
+        return self.isEnabled() and self.record() != self._loaded
+
+    def save(self) -> None:
+        raw, ctx = self.record(), self.env.ctx
+        self.errors.clear()
+        self.status.setText(self.tr("正在保存…"))
+        self.call(lambda: admin.save_item(ctx, raw), self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, result: dict[str, Any]) -> None:
+        code, version = result["code"], result["version"]
+        if result["outcome"] == "unchanged":
+            status = self.tr("内容未改变，未生成新版本（仍为第 {0} 版）").format(version)
+        else:
+            status = self.tr("已保存为第 {0} 版").format(version)
+        self.code, self.current_version = code, version
+        ctx = self.env.ctx
+        self.call(lambda: get_item(ctx, code), lambda item: self.show_item(item, status),
+                  self.errors.show)
+        self.item_saved.emit(code)
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.status.setText("")
+        widget = self.errors.show(exc)
+        for n in range(self.pages.count()):
+            page = self.pages.widget(n)
+            if widget is not None and page is not None and page.isAncestorOf(widget):
+                self.pages.setCurrentIndex(n)
+        field = getattr(exc, "field", None) or ""
+        match = _MATERIAL_ROW.match(field)
+        if match and any(c.name == match.group(2) for c in MATERIAL_COLUMNS):
+            index = self.materials.index(int(match.group(1)), self.materials.column(match.group(2)))
+            self.material_table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def retire(self) -> None:
+        code, ctx = self.code, self.env.ctx
+        if code is None:
+            return
+        question = self.tr("停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？")
+        if not ConfirmDialog.ask(self, self.tr("停用事项"), question.format(code)):
+            return
+        self.call(lambda: admin.retire_item(ctx, code), lambda _r: self._on_retired(code),
+                  self.errors.show)
+
+    def _on_retired(self, code: str) -> None:
+        self.setEnabled(False)
+        self.status.setText(self.tr("事项 {0} 已停用").format(code))
+        self.item_saved.emit(code)
+
+    def _on_revert_clicked(self) -> None:
+        if self.code is not None:
+            self.open_item(self.code)
+
+    def _on_add_material_clicked(self) -> None:
+        n = self.materials.add_row({"code": f"M{self.materials.rowCount() + 1:02d}"})
+        self.material_table.setCurrentIndex(self.materials.index(n, self.materials.column("name")))
+
+    def _on_remove_material_clicked(self) -> None:
+        rows = {i.row() for i in self.material_table.selectionModel().selectedIndexes()}
+        for n in sorted(rows, reverse=True):
+            self.materials.remove_row(n)
+
+    def _on_open_version_clicked(self) -> None:
+        rows = self.version_table.selectionModel().selectedRows()
+        if rows:
+            item: Item = self.versions.row(rows[0].row())
+            self.show_item(item, self.tr("正在查看历史版本；保存将以其内容生成新版本"))

@@ -1,0 +1,197 @@
+"""队列: queues (prefix, daily and time-slot quotas, target wait) and departments.
+
+A queue is saved with ``admin.save_queue``, which applies the catalogue import's rules and
+messages (prefix of 1–2 capital letters not used by another queue, quotas, "09:00"–"12:00"
+slots); the message appears under the field it names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.services import admin
+from hallapp.services.catalogue import export_catalogue
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
+from hallapp.ui.admin.models import DepartmentTableModel, QueueTableModel
+
+SLOT_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
+                Column("end", QT_TRANSLATE_NOOP("Admin", "结束")),
+                Column("quota", QT_TRANSLATE_NOOP("Admin", "限额"), "int"))
+
+
+def table_view(model: Any, stretch: str | None = None) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return table
+
+
+class QueuePage(AdminPanel):
+    FEED_KINDS = ("catalogue_changed",)
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.model, self.dept_model = QueueTableModel(env, self), DepartmentTableModel(env, self)
+        self.slots = EditableRowsModel(SLOT_COLUMNS, self)
+        self.error, self.dept_error = make_label("", "error", wrap=True), make_label(
+            "", "error", wrap=True)
+        self.errors, self.dept_errors = FieldErrors(self.error), FieldErrors(self.dept_error)
+        self.status = make_label("", "result", wrap=True)
+        self.edits = {n: QLineEdit() for n in ("code", "name", "prefix", "category",
+                                               "daily_quota")}
+        self.edits["daily_quota"].setPlaceholderText(self.tr("留空为不限"))
+        self.target = QSpinBox()
+        self.target.setRange(0, 9999)
+        self.dept_edits = {n: QLineEdit() for n in ("code", "name")}
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._queue_box(), 3)
+        layout.addWidget(self._dept_box(), 2)
+
+    def _queue_box(self) -> QWidget:
+        self.table = table_view(self.model, "time_quotas")
+        self.table.clicked.connect(self._on_table_clicked)
+        form = QFormLayout()
+        labels = {"code": self.tr("队列编码"), "name": self.tr("队列名称"),
+                  "prefix": self.tr("号码前缀"), "category": self.tr("类别"),
+                  "daily_quota": self.tr("每日限额")}
+        for name, edit in self.edits.items():
+            form.addRow(labels[name], self.errors.add(name, edit))
+        form.addRow(self.tr("目标等候（分钟）"),
+                    self.errors.add("target_wait_minutes", self.target))
+        self.slot_table = QTableView()
+        self.slot_table.setModel(self.slots)
+        self.slot_table.horizontalHeader().setStretchLastSection(True)
+        self.slot_table.setMaximumHeight(150)
+        add, remove = make_button(self.tr("添加时段"), "secondary"), make_button(
+            self.tr("删除时段"), "secondary")
+        add.clicked.connect(lambda: self.slots.add_row({"start": "09:00", "end": "12:00"}))
+        remove.clicked.connect(self._on_remove_slot_clicked)
+        slot_buttons = QHBoxLayout()
+        slot_buttons.addWidget(add)
+        slot_buttons.addWidget(remove)
+        slot_buttons.addStretch(1)
+        slots = QWidget()
+        slot_col = QVBoxLayout(slots)
+        slot_col.setContentsMargins(0, 0, 0, 0)
+        slot_col.addWidget(self.slot_table)
+        slot_col.addLayout(slot_buttons)
+        form.addRow(self.tr("分时段限额"), self.errors.add("time_quotas", slots))
+        new, save = make_button(self.tr("新建队列"), "secondary"), make_button(
+            self.tr("保存队列"), name="saveQueue")
+        new.clicked.connect(self.clear_form)
+        save.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(new)
+        buttons.addWidget(save)
+        box = QGroupBox(self.tr("取号队列"))
+        col = QVBoxLayout(box)
+        col.addWidget(self.table, 1)
+        col.addLayout(form)
+        col.addWidget(self.error)
+        col.addLayout(buttons)
+        return box
+
+    def _dept_box(self) -> QWidget:
+        self.dept_table = table_view(self.dept_model, "name")
+        self.dept_table.clicked.connect(self._on_dept_table_clicked)
+        form = QFormLayout()
+        form.addRow(self.tr("部门编码"), self.dept_errors.add("code", self.dept_edits["code"]))
+        form.addRow(self.tr("部门名称"), self.dept_errors.add("name", self.dept_edits["name"]))
+        save = make_button(self.tr("保存部门"), name="saveDepartment")
+        save.clicked.connect(self.save_department)
+        box = QGroupBox(self.tr("实施部门"))
+        col = QVBoxLayout(box)
+        col.addWidget(self.dept_table, 1)
+        col.addLayout(form)
+        col.addWidget(self.dept_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(save)
+        col.addLayout(row)
+        return box
+
+    def refresh(self) -> None:
+        ctx = self.env.ctx
+        self.call(lambda: export_catalogue(ctx), self._on_loaded, self.errors.show)
+
+    def _on_loaded(self, doc: dict[str, Any]) -> None:
+        self.model.set_rows(doc["queues"])
+        self.dept_model.set_rows(doc["departments"])
+
+    def show_queue(self, q: dict[str, Any]) -> None:
+        self.errors.clear()
+        for name, edit in self.edits.items():
+            value = q.get(name)
+            edit.setText("" if value is None else str(value))
+        self.target.setValue(int(q.get("target_wait_minutes") or 20))
+        self.slots.set_rows(q.get("time_quotas") or [])
+
+    def clear_form(self) -> None:
+        self.show_queue({})
+        self.status.setText("")
+
+    def record(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {n: e.text().strip() or None for n, e in self.edits.items()}
+        quota = raw["daily_quota"]
+        raw["daily_quota"] = int(quota) if quota and quota.isdigit() else quota
+        raw["target_wait_minutes"] = self.target.value()
+        raw["time_quotas"] = self.slots.rows()
+        return raw
+
+    def save(self) -> None:
+        raw, ctx = self.record(), self.env.ctx
+        self.errors.clear()
+        self.call(lambda: admin.save_queue(ctx, raw), self._on_saved, self.errors.show)
+
+    def _on_saved(self, parsed: dict[str, Any]) -> None:
+        self.status.setText(self.tr("队列 {0} 已保存").format(parsed["code"]))
+        self.show_queue(parsed)
+        self.refresh()
+
+    def save_department(self) -> None:
+        code, name = (self.dept_edits[n].text() for n in ("code", "name"))
+        ctx = self.env.ctx
+        self.dept_errors.clear()
+        self.call(lambda: admin.save_department(ctx, code, name),
+                  lambda _r: self._on_department_saved(code), self.dept_errors.show)
+
+    def _on_department_saved(self, code: str) -> None:
+        self.dept_error.setText(self.tr("部门 {0} 已保存").format(code.strip()))
+        self.refresh()
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        self.show_queue(self.model.row(index.row()))
+
+    def _on_dept_table_clicked(self, index: QModelIndex) -> None:
+        row = self.dept_model.row(index.row())
+        for name in ("code", "name"):
+            self.dept_edits[name].setText(row[name])
+
+    def _on_remove_slot_clicked(self) -> None:
+        index = self.slot_table.currentIndex()
+        if index.isValid():
+            self.slots.remove_row(index.row())

@@ -1,0 +1,151 @@
+"""人员: staff accounts and roles — add, reset a password (lifts a lockout), disable, enable.
+
+Accounts are never deleted: a disabled account keeps its name in the audit log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
+from hallapp.services import staff
+from hallapp.services.staff import StaffInfo
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.dialogs import PasswordDialog
+from hallapp.ui.admin.models import StaffTableModel
+from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.errors import user_message
+
+
+class StaffPage(AdminPanel):
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.model = StaffTableModel(env, self)
+        self.error = make_label("", "error", wrap=True)
+        self.errors = FieldErrors(self.error)
+        self.status = make_label("", "result", wrap=True)
+        self.edits = {n: QLineEdit() for n in ("username", "name", "password", "department")}
+        self.edits["password"].setEchoMode(QLineEdit.EchoMode.Password)
+        self.edits["department"].setPlaceholderText(self.tr("部门编码（后台审批人员必填）"))
+        self.role = QComboBox()
+        for role in LOGIN_ROLES:
+            self.role.addItem(self.tr(ROLE_NAMES_ZH[role]), role.value)
+        self.window_number = QSpinBox()
+        self.window_number.setRange(0, 999)
+        self.window_number.setSpecialValueText(self.tr("无"))
+        self._build()
+
+    def _build(self) -> None:
+        self.table = table_view(self.model, "name")
+        self.table.clicked.connect(self._on_table_clicked)
+        self.reset_button = make_button(self.tr("重设密码"), "secondary")
+        self.toggle_button = make_button(self.tr("停用账号"), "danger")
+        for b in (self.reset_button, self.toggle_button):
+            b.setEnabled(False)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.reset_button)
+        actions.addWidget(self.toggle_button)
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addLayout(actions)
+        form = QFormLayout()
+        labels = {"username": self.tr("用户名"), "name": self.tr("姓名"),
+                  "password": self.tr("初始密码"), "department": self.tr("部门")}
+        for name in ("username", "name"):
+            form.addRow(labels[name], self.errors.add(name, self.edits[name]))
+        form.addRow(self.tr("角色"), self.errors.add("role", self.role))
+        for name in ("department", "password"):
+            form.addRow(labels[name], self.errors.add(name, self.edits[name]))
+        form.addRow(self.tr("固定窗口"), self.errors.add("window_number", self.window_number))
+        add = make_button(self.tr("添加账号"), name="addStaff")
+        add.clicked.connect(self.add)
+        box = QGroupBox(self.tr("新账号"))
+        col = QVBoxLayout(box)
+        col.addLayout(form)
+        col.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(add)
+        col.addLayout(row)
+        col.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(box, 2)
+
+    def refresh(self) -> None:
+        ctx = self.env.ctx
+        self.call(lambda: staff.list_staff(ctx), self.model.set_rows, self.errors.show)
+
+    def selected(self) -> StaffInfo | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        info = self.model.row(index.row())
+        self.reset_button.setEnabled(True)
+        self.toggle_button.setEnabled(info.username != self.env.ctx.actor.username)
+        self.toggle_button.setText(self.tr("停用账号") if info.active else self.tr("启用账号"))
+
+    def add(self) -> None:
+        values: dict[str, Any] = {n: e.text() for n, e in self.edits.items()}
+        role, window = self.role.currentData(), self.window_number.value() or None
+        ctx = self.env.ctx
+        self.errors.clear()
+        self.call(lambda: staff.add_staff(ctx, values["username"], values["name"], role,
+                                          values["password"],
+                                          department=values["department"].strip() or None,
+                                          window_number=window),
+                  self._on_added, self.errors.show)
+
+    def _on_added(self, info: StaffInfo) -> None:
+        for edit in self.edits.values():
+            edit.clear()
+        self.status.setText(self.tr("账号 {0} 已添加").format(info.username))
+        self.refresh()
+
+    def reset_password(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        password = PasswordDialog.ask(info.username, self)
+        if password is None:
+            return
+        ctx = self.env.ctx
+        self.call(lambda: staff.set_password(ctx, info.username, password),
+                  lambda _r: self._done(self.tr("账号 {0} 的密码已重设").format(info.username)),
+                  self._on_failed)
+
+    def toggle_active(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        ctx, active = self.env.ctx, not info.active
+        self.call(lambda: staff.set_active(ctx, info.username, active),
+                  lambda _r: self._done((self.tr("账号 {0} 已启用") if active else
+                                         self.tr("账号 {0} 已停用")).format(info.username)),
+                  self._on_failed)
+
+    def _done(self, text: str) -> None:
+        self.status.setText(text)
+        self.refresh()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        """Refusals of a row action belong to the list, not to the new-account form."""
+        self.status.setText("")
+        self.errors.clear()
+        self.error.setText(user_message(exc, "staff"))

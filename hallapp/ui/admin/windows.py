@@ -1,0 +1,158 @@
+"""窗口与工作配置: windows and their work profiles (queues served, precedence or ratio).
+
+Saved with ``hall.configure_windows``; the profile says which queues a window calls from and
+in what order (by precedence) or mix (by ratio, e.g. 2:1).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.services.hall import WindowInfo, configure_windows, list_queues, list_windows
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.editable import (
+    QT_TRANSLATE_NOOP,
+    ChoiceDelegate,
+    Column,
+    EditableRowsModel,
+    tr,
+)
+from hallapp.ui.admin.models import PROFILE_MODES, WINDOW_KINDS, WindowTableModel
+from hallapp.ui.admin.queues import table_view
+
+
+def profile_columns(queues: dict[str, str]) -> tuple[Column, ...]:
+    return (Column("queue", QT_TRANSLATE_NOOP("Admin", "队列"), "choice", queues),
+            Column("precedence", QT_TRANSLATE_NOOP("Admin", "优先级（1 最先）"), "int", default=1),
+            Column("ratio", QT_TRANSLATE_NOOP("Admin", "比例"), "int", default=1))
+
+
+class WindowPage(AdminPanel):
+    FEED_KINDS = ("windows_changed", "catalogue_changed")
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.model = WindowTableModel(env, self)
+        self.profile = EditableRowsModel(profile_columns({}), self)
+        self.error = make_label("", "error", wrap=True)
+        self.errors = FieldErrors(self.error)
+        self.status = make_label("", "result", wrap=True)
+        self.number, self.name = QSpinBox(), QLineEdit()
+        self.number.setRange(1, 999)
+        self.kind, self.mode = QComboBox(), QComboBox()
+        for combo, choices in ((self.kind, WINDOW_KINDS), (self.mode, PROFILE_MODES)):
+            for value, label in choices.items():
+                combo.addItem(tr(label), value)
+        self._build()
+
+    def _build(self) -> None:
+        self.table = table_view(self.model, "profile")
+        self.table.clicked.connect(self._on_table_clicked)
+        self.profile_table = QTableView()
+        self.profile_table.setModel(self.profile)
+        self.profile_table.setItemDelegate(ChoiceDelegate(self.profile, self.profile_table))
+        self.profile_table.horizontalHeader().setStretchLastSection(True)
+        add, remove = make_button(self.tr("添加队列"), "secondary"), make_button(
+            self.tr("删除所选队列"), "secondary")
+        add.clicked.connect(self._on_add_clicked)
+        remove.clicked.connect(self._on_remove_clicked)
+        form = QFormLayout()
+        form.addRow(self.tr("窗口号"), self.errors.add("number", self.number))
+        form.addRow(self.tr("窗口名称"), self.errors.add("name", self.name))
+        form.addRow(self.tr("窗口类型"), self.errors.add("kind", self.kind))
+        form.addRow(self.tr("叫号方式"), self.errors.add("profile_mode", self.mode))
+        rows = QHBoxLayout()
+        rows.addWidget(add)
+        rows.addWidget(remove)
+        rows.addStretch(1)
+        profile = QWidget()
+        col = QVBoxLayout(profile)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.profile_table, 1)
+        col.addLayout(rows)
+        form.addRow(self.tr("服务队列"), self.errors.add("profile", profile))
+        new, save = make_button(self.tr("新建窗口"), "secondary"), make_button(
+            self.tr("保存窗口"), name="saveWindow")
+        new.clicked.connect(self._on_new_clicked)
+        save.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(new)
+        buttons.addWidget(save)
+        right = QVBoxLayout()
+        right.addWidget(make_label(self.tr("按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号"
+                                           "（如 2:1），低优先级队列不会被饿死。"), "hint",
+                                   wrap=True))
+        right.addLayout(form, 1)
+        right.addWidget(self.error)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(right, 2)
+
+    def refresh(self) -> None:
+        ctx = self.env.ctx
+        self.call(lambda: (list_windows(ctx), list_queues(ctx)), self._on_loaded,
+                  self.errors.show)
+
+    def _on_loaded(self, result: tuple[list[WindowInfo], list[Any]]) -> None:
+        windows, queues = result
+        self.model.set_rows(windows)
+        rows = self.profile.rows()
+        self.profile.columns = profile_columns({q.code: f"{q.code} {q.name}" for q in queues})
+        self.profile.set_rows(rows)
+
+    def show_window(self, w: WindowInfo) -> None:
+        self.errors.clear()
+        self.number.setValue(w.number)
+        self.name.setText(w.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(w.kind)))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(w.profile_mode)))
+        self.profile.set_rows([{"queue": p.queue, "precedence": p.precedence, "ratio": p.ratio}
+                               for p in w.profile])
+
+    def record(self) -> dict[str, Any]:
+        return {"number": self.number.value(), "name": self.name.text().strip(),
+                "kind": self.kind.currentData(), "profile_mode": self.mode.currentData(),
+                "profile": self.profile.rows()}
+
+    def save(self) -> None:
+        raw, ctx = self.record(), self.env.ctx
+        self.errors.clear()
+        self.call(lambda: configure_windows(ctx, [raw]),
+                  lambda windows: self._on_saved(raw["number"], windows), self.errors.show)
+
+    def _on_saved(self, number: int, windows: list[WindowInfo]) -> None:
+        self.model.set_rows(windows)
+        self.status.setText(self.tr("{0}号窗口已保存").format(number))
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        self.show_window(self.model.row(index.row()))
+        self.status.setText("")
+
+    def _on_new_clicked(self) -> None:
+        used = [w.number for w in self.model.rows()]
+        self.show_window(WindowInfo(max(used, default=0) + 1, "", "comprehensive", "closed",
+                                    None, "precedence", ()))
+        self.status.setText("")
+
+    def _on_add_clicked(self) -> None:
+        first = next(iter(self.profile.columns[0].choices), None)
+        self.profile.add_row({"queue": first, "precedence": self.profile.rowCount() + 1})
+
+    def _on_remove_clicked(self) -> None:
+        index = self.profile_table.currentIndex()
+        if index.isValid():
+            self.profile.remove_row(index.row())

@@ -1,0 +1,95 @@
+"""Reports: the XLSX and the PDF open with their readers and hold the same figures."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from casekit import CtxFor
+from conftest import FakeClock
+from kpikit import busy_day
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy import update
+
+from hallapp.core.errors import PermissionDenied
+from hallapp.services import day, report_files, reports
+from hallapp.store.models import Case
+from hallapp.store.uow import Database
+
+DAY = date(2026, 11, 24)
+
+
+def _pdf_text(data: bytes) -> str:
+    return "".join("".join((p.extract_text() or "").split())
+                   for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def _sheet_cells(data: bytes) -> dict[str, list[list[str]]]:
+    wb = load_workbook(io.BytesIO(data))
+    return {ws.title: [["" if c is None else str(c) for c in row]
+                       for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+
+def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClock,
+                                                 tmp_path: Path) -> None:
+    busy_day(ctx_for, clock)
+    sup = ctx_for("supervisor1")
+    day.close_day(sup)
+    report = reports.daily_report(sup, DAY)
+    figures = dict(report.sections[0].rows)
+    assert figures["取号数"] == "6"
+    assert figures["平均等候时间(分钟)"] == "10.2"  # 610 s
+    assert figures["过号率"] == "25.0%（1/4）"
+    assert figures["即办率"].startswith("50.0%（1/2）；¼目标达标、½目标达标")
+    assert figures["好评率"] == "66.7%（2/3）"
+    paths = report_files.write(report, xlsx=tmp_path / "day.xlsx", pdf=tmp_path / "day.pdf")
+    assert [p.name for p in paths] == ["day.xlsx", "day.pdf"]
+    sheets = _sheet_cells((tmp_path / "day.xlsx").read_bytes())
+    assert list(sheets) == ["全厅指标", "分队列", "分窗口", "分工作人员", "分部门"]
+    assert sheets["全厅指标"][3][:2] == ["指标", "数值"]
+    assert {r[0]: r[1] for r in sheets["全厅指标"][4:]}["过号率"] == "25.0%（1/4）"
+    queue_rows = {r[0]: r for r in sheets["分队列"][4:]}
+    assert queue_rows["A 商事登记"][1] == "5" and queue_rows["B 不动产登记"][2] == "17.0"
+    text = _pdf_text((tmp_path / "day.pdf").read_bytes())
+    for name, value in report.sections[0].rows:
+        assert "".join(f"{name}{value}".split()) in text
+    assert "A商事登记" in text and "17.0" in text
+
+
+def test_monthly_report_has_a_daily_trend(ctx_for: CtxFor, clock: FakeClock) -> None:
+    busy_day(ctx_for, clock)
+    sup = ctx_for("supervisor1")
+    day.close_day(sup)
+    clock.advance(days=1)
+    report = reports.monthly_report(sup, 2026, 11)
+    assert report.period == "2026年11月"
+    trend = next(s for s in report.sections if s.title == "每日走势")
+    assert trend.rows == (("2026-11-24", "6", "10.2", "17.0", "50.0%", "100.0%", "66.7%"),)
+    cells = _sheet_cells(report_files.xlsx_bytes(report))
+    assert cells["每日走势"][4] == list(trend.rows[0])
+    assert "2026-11-24610.217.0" in _pdf_text(report_files.pdf_bytes(report))
+
+
+def test_public_overdue_list_has_no_personal_data(ctx_for: CtxFor, clock: FakeClock,
+                                                  hall_db: Database) -> None:
+    numbers = busy_day(ctx_for, clock)
+    with hall_db.write_session() as s:  # make the approved case one concluded late
+        s.execute(update(Case).where(Case.number == numbers["accepted"]).values(
+            outcome="late", deadline=clock.now - timedelta(days=2)))
+        applicant = s.query(Case.applicant_name, Case.applicant_id).filter(
+            Case.number == numbers["accepted"]).one()
+        s.commit()
+    sup = ctx_for("supervisor1")
+    report = reports.overdue_report(sup, DAY)
+    rows = report.sections[0].rows
+    assert [(r[0], r[1], r[7]) for r in rows] == [("1", numbers["accepted"], "2")]
+    pdf = _pdf_text(report_files.pdf_bytes(report))
+    xlsx = str(_sheet_cells(report_files.xlsx_bytes(report)))
+    assert numbers["accepted"] in pdf and numbers["accepted"] in xlsx
+    for personal in applicant:
+        assert personal not in pdf and personal not in xlsx
+    with pytest.raises(PermissionDenied):
+        reports.overdue_report(ctx_for("clerk1"), DAY)

@@ -1,0 +1,328 @@
+"""The back office as an approver uses it: queue by urgency, claim, correction, approval,
+result ready, a case held by someone else, denial, other terminals, connection, layout.
+
+Cases are taken in through the services (ticket served at window 1, case opened, checklist,
+accepted: tests/services/casekit.py) in the SZAMR department, then driven through the
+widgets with pytest-qt, on a fresh demo database per test (``hall_db``: both engines where
+the database matters, SQLite only for dialogs, banner and layout). Clock: Tuesday 2026-11-24
+09:00 Shanghai unless a test moves it. Dialogs are replaced through their ``ask`` classmethods.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from casekit import (
+    PLAIN,
+    TOLERANT_3,
+    CtxFor,
+    accepted_case,
+    ready_case,
+    second_approver,
+)
+
+from hallapp.services import backoffice, case_clock, case_decide
+from hallapp.services.context import Database
+from hallapp.ui.backoffice.actions import PdfNoticePrinter
+from hallapp.ui.backoffice.dialogs import (
+    CorrectionDialog,
+    DenyDialog,
+    ReasonDialog,
+)
+from hallapp.ui.backoffice.models import TIMELINESS_ROLE
+from hallapp.ui.backoffice.window import BackofficeWindow, create
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+
+SH = ZoneInfo("Asia/Shanghai")
+ROOT = Path(__file__).resolve().parents[2]
+Desk = Callable[..., BackofficeWindow]
+
+
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def make_desk(qtbot: QtBot, qapp: QApplication, ctx_for: CtxFor,
+              tmp_path: Path) -> Iterator[Desk]:
+    """``make_desk(feed=False, size=(1280, 800))``: approver_szamr's desk, queue loaded."""
+    application("zh")
+    made: list[BackofficeWindow] = []
+
+    def make(feed: bool = False, size: tuple[int, int] = (1280, 800)) -> BackofficeWindow:
+        ctx = ctx_for("approver_szamr")  # on the test's clock
+        watcher = FeedWatcher(ctx.db, wait_seconds=0.1)
+        desk = create(ctx, watcher, {"printer": PdfNoticePrinter(ctx, tmp_path / "notices")})
+        qtbot.addWidget(desk)
+        made.append(desk)
+        desk.resize(*size)
+        desk.show()
+        if feed:
+            watcher.start()
+        qtbot.waitUntil(lambda: desk.queue.loaded_once)
+        return desk
+
+    yield make
+    for desk in made:
+        desk.feed.stop()
+        desk.close()
+    wait_for_tasks()
+
+
+def open_in_desk(qtbot: QtBot, desk: BackofficeWindow, number: str) -> None:
+    if not desk.queue.select(number):
+        desk.open_case(number)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None
+                    and desk.detail.detail.case.number == number)
+
+
+def state_of(desk: BackofficeWindow) -> str:
+    assert desk.detail.detail is not None
+    return desk.detail.detail.case.state
+
+
+def shown_buttons(desk: BackofficeWindow) -> dict[str, QPushButton]:
+    return {n: b for n, b in desk.detail.action_bar.buttons.items() if b.isVisibleTo(desk)}
+
+
+def act(qtbot: QtBot, desk: BackofficeWindow, action: str, state: str) -> None:
+    """Click the action's button and wait until the open case has reached ``state``."""
+    button = shown_buttons(desk)[action]
+    assert button.isEnabled(), button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: state_of(desk) == state and not desk.detail.action_bar.busy)
+
+
+def row_of(desk: BackofficeWindow, number: str) -> Any:
+    n = desk.queue.model.find(number)
+    return desk.queue.model.row(n) if n >= 0 else None
+
+
+def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for: CtxFor,
+                                         clock: Any, monkeypatch: pytest.MonkeyPatch,
+                                         qtmodeltester: Any) -> None:
+    number = accepted_case(ctx_for, PLAIN, seq=31)
+    desk = make_desk(feed=True)
+    open_in_desk(qtbot, desk, number)
+    assert set(shown_buttons(desk)) == {"claim"}
+    act(qtbot, desk, "claim", "in_review")
+    assert "由我认领" in desk.detail.claim_label.text()
+    assert {"approve", "deny", "request_correction", "start_special", "return_to_front",
+            "release"} <= set(shown_buttons(desk))
+    monkeypatch.setattr(CorrectionDialog, "ask", classmethod(
+        lambda cls, parent, case, materials: ("营业执照复印件不清晰", ["M02"])))
+    clock.advance(hours=1)
+    act(qtbot, desk, "request_correction", "correction_requested")
+    detail = desk.detail.detail
+    assert detail is not None
+    assert detail.case.stopped_since is not None
+    assert "暂停计时" in desk.detail.facts["deadline"][1].text()
+    m02 = next(m for m in desk.detail.materials_model.rows() if m.code == "M02")
+    assert (m02.status, m02.note) == ("faulty", "营业执照复印件不清晰")
+    qtbot.waitUntil(lambda: row_of(desk, number).state == "correction_requested")
+    qtmodeltester.check(desk.detail.materials_model)
+    qtmodeltester.check(desk.detail.history_model)
+    clock.advance(hours=24)
+    case_clock.supply_correction(ctx_for("clerk1"), number)  # at the window, as a clerk would
+    qtbot.waitUntil(lambda: state_of(desk) == "corrected"  # through the change feed
+                    and row_of(desk, number).state == "corrected")
+    act(qtbot, desk, "claim", "in_review")
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "符合登记条件"))
+    act(qtbot, desk, "approve", "approved")
+    assert row_of(desk, number) is None  # decided: out of the review queue
+    assert "mark_ready" in shown_buttons(desk)
+    act(qtbot, desk, "mark_ready", "result_ready")
+    assert "推送综合窗口" in desk.note.text()
+    steps = [(t.action, t.actor) for t in desk.detail.history_model.rows()]
+    assert steps[-6:] == [("claim", "approver_szamr"), ("request_correction", "approver_szamr"),
+                          ("supply_correction", "clerk1"), ("claim", "approver_szamr"),
+                          ("approve", "approver_szamr"), ("mark_ready", "approver_szamr")]
+    qtbot.mouseClick(shown_buttons(desk)["print"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "通知书已输出" in desk.note.text())
+    assert [p.name for p in desk.detail.action_bar.printer.saved] == [  # type: ignore[attr-defined]
+        f"notice_result-{number}.pdf"]
+
+
+@SQLITE_ONLY
+def test_deny_needs_reason_and_legal_basis(qtbot: QtBot, make_desk: Desk, ctx_for: CtxFor,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = DenyDialog("SZFT-20261124-00001")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.try_accept()
+    assert dialog.result() == 0
+    assert dialog.errors["reason"].text() == "请填写理由"
+    assert dialog.errors["legal_basis"].text() == "请填写法律依据"
+    dialog.set_value("reason", "住所不符合要求")
+    dialog.try_accept()
+    assert dialog.errors["reason"].text() == ""
+    assert dialog.errors["legal_basis"].isVisible()
+    assert dialog.edits["legal_basis"].property("invalid") == "true"
+    dialog.set_value("legal_basis", "《市场主体登记管理条例》第十一条")
+    dialog.try_accept()
+    assert dialog.result() == 1
+    number = accepted_case(ctx_for, PLAIN, seq=32)
+    desk = make_desk()
+    open_in_desk(qtbot, desk, number)
+    act(qtbot, desk, "claim", "in_review")
+    monkeypatch.setattr(DenyDialog, "ask", classmethod(lambda cls, parent, case: None))
+    qtbot.mouseClick(shown_buttons(desk)["deny"], Qt.MouseButton.LeftButton)
+    assert state_of(desk) == "in_review"  # cancelled: nothing happens
+    monkeypatch.setattr(DenyDialog, "ask", classmethod(
+        lambda cls, parent, case: ("住所不符合要求", "《市场主体登记管理条例》第十一条")))
+    act(qtbot, desk, "deny", "denied")
+    detail = desk.detail.detail
+    assert detail is not None
+    assert (detail.case.opinion, detail.case.legal_basis) == (
+        "住所不符合要求", "《市场主体登记管理条例》第十一条")
+
+
+PYTHON_SUPPLY = """
+import sys
+from datetime import datetime
+from sqlalchemy import select
+from hallapp.core.roles import Actor, Role
+from hallapp.services import case_clock
+from hallapp.services.context import Ctx, Database
+from hallapp.store.models import Staff
+url, number, now = sys.argv[1], sys.argv[2], datetime.fromisoformat(sys.argv[3])
+db = Database(url)
+with db.read_session() as s:
+    row = s.scalars(select(Staff).where(Staff.username == "clerk1")).one()
+actor = Actor(row.username, Role(row.role), row.id, row.name, row.department_id,
+              row.window_number)
+print(case_clock.supply_correction(Ctx(db, actor, clock=lambda: now), number).state)
+db.dispose()
+"""
+
+
+def test_other_terminals_claims_and_processes(qtbot: QtBot, make_desk: Desk,
+                                              hall_db: Database, ctx_for: CtxFor,
+                                              clock: Any) -> None:
+    held = accepted_case(ctx_for, PLAIN, seq=36)
+    waiting = accepted_case(ctx_for, PLAIN, seq=37)
+    me = ctx_for("approver_szamr")
+    backoffice.claim(me, waiting)
+    case_clock.request_correction(me, waiting, "补充股东会决议")
+    desk = make_desk(feed=True)
+    open_in_desk(qtbot, desk, held)
+    assert "claim" in shown_buttons(desk)
+    backoffice.claim(second_approver(hall_db, clock), held)  # another approver, same dept
+    qtbot.waitUntil(lambda: state_of(desk) == "in_review"  # through the change feed
+                    and row_of(desk, held).claimed_by == "approver_szamr_b")
+    assert "approver_szamr_b" in desk.detail.claim_label.text()
+    buttons = shown_buttons(desk)
+    assert buttons, "the allowed actions stay visible"
+    for name, button in buttons.items():
+        assert not button.isEnabled(), name
+        assert "approver_szamr_b" in button.toolTip(), name
+    # another process (a window clerk's terminal) supplies the correction
+    done = subprocess.run([sys.executable, "-c", PYTHON_SUPPLY, hall_db.url, waiting,
+                           clock.now.isoformat()], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "corrected"
+    qtbot.waitUntil(lambda: row_of(desk, waiting) is not None
+                    and row_of(desk, waiting).state == "corrected", timeout=10000)
+
+
+@SQLITE_ONLY
+def test_connection_banner_disables_actions(qtbot: QtBot, make_desk: Desk,
+                                            ctx_for: CtxFor) -> None:
+    number = accepted_case(ctx_for, PLAIN, seq=38)
+    desk = make_desk()
+    open_in_desk(qtbot, desk, number)
+    desk.feed.connection_lost.emit("server closed the connection")
+    assert desk.banner.isVisibleTo(desk)
+    claim = shown_buttons(desk)["claim"]
+    assert not claim.isEnabled()
+    assert "连接中断" in claim.toolTip()
+    desk.feed.connection_restored.emit()
+    assert not desk.banner.isVisibleTo(desk)
+    qtbot.waitUntil(lambda: claim.isEnabled())
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Labels and buttons whose text needs more room than they were given."""
+    bad = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, QLabel | QPushButton) or not w.isVisibleTo(root) or not w.text():
+            continue
+        size, hint = w.size(), w.sizeHint()
+        if isinstance(w, QLabel) and w.wordWrap():
+            fits = w.heightForWidth(size.width()) <= size.height() + 1
+        else:
+            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
+        if not fits:
+            bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
+                       f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
+    return bad
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_desk_fits_without_clipping(qtbot: QtBot, make_desk: Desk, ctx_for: CtxFor,
+                                    size: tuple[int, int]) -> None:
+    number = ready_case(ctx_for, TOLERANT_3, seq=39, M04="missing", M05="commitment")
+    case_decide.decide(ctx_for("clerk1"), number, "accept_tolerant",
+                       commitment="申请人承诺已取得食品安全管理人员培训合格证明")
+    desk = make_desk(size=size)
+    open_in_desk(qtbot, desk, number)
+    act(qtbot, desk, "claim", "in_review")
+    desk.feed.connection_lost.emit("x")  # the banner too
+    for _ in range(3):
+        QApplication.processEvents()
+    assert desk.size() == QSize(*size)
+    assert clipped(desk) == []
+    detail = desk.detail
+    assert "补齐期限" in detail.supplements.text()
+    assert "培训考核合格证明" in detail.commitments.text()
+    table = desk.queue.table
+    assert not table.horizontalScrollBar().isVisible()
+    assert not table.isColumnHidden(desk.queue.model.column("remaining"))
+    assert table.columnWidth(desk.queue.model.column("item")) >= 120
+
+
+def test_queue_by_urgency_with_colours_and_filters(qtbot: QtBot, make_desk: Desk,
+                                                   ctx_for: CtxFor, clock: Any,
+                                                   qtmodeltester: Any) -> None:
+    late = accepted_case(ctx_for, PLAIN, seq=33)  # Tue → due Wed 18:00
+    clock.now = datetime(2026, 11, 26, 9, tzinfo=SH)  # Thursday
+    slow = accepted_case(ctx_for, TOLERANT_3, seq=34)  # due Tue 12-01: 3 days left
+    fast = accepted_case(ctx_for, PLAIN, seq=35)  # due Fri: 1 day left
+    desk = make_desk()
+    mine = [n for n in desk.queue.visible_numbers() if n in (late, slow, fast)]
+    assert mine == [late, fast, slow]
+    model = desk.queue.model
+    remaining = model.column("remaining")
+    cells = {n: model.index(model.find(n), remaining) for n in mine}
+    assert [model.data(cells[n], TIMELINESS_ROLE) for n in mine] == ["overdue", "warning",
+                                                                     "normal"]
+    assert [model.data(cells[n]) for n in mine] == ["超期1个工作日", "剩1个工作日", "剩3个工作日"]
+    backgrounds = [model.data(cells[n], Qt.ItemDataRole.BackgroundRole) for n in mine]
+    assert backgrounds[0].color().name() == "#c8102e"  # red
+    assert backgrounds[1].color().name() == "#ffd98a"  # amber
+    assert backgrounds[2] is None
+    qtmodeltester.check(model)
+    desk.queue.set_filters(item=TOLERANT_3)
+    assert slow in desk.queue.visible_numbers()
+    assert not {late, fast} & set(desk.queue.visible_numbers())
+    desk.queue.set_filters(state="accepted", window=1)
+    assert {late, fast, slow} <= set(desk.queue.visible_numbers())
+    desk.queue.set_filters(state="in_review")
+    assert not {late, fast, slow} & set(desk.queue.visible_numbers())
+    desk.queue.set_filters()
+    assert "超期" in desk.queue.counts.text()

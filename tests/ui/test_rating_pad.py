@@ -1,0 +1,138 @@
+"""The rating pad at window 1: appears after a finished service there, rates as a device,
+refuses staff accounts, survives a lost connection, and fits its small screen.
+
+Feed events are emitted by hand (the watcher is not started); the end-to-end path through
+the real feed is in ``test_counter.py``. Rating rows are checked on both engines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from hallapp.services import tickets, windows
+from hallapp.services.context import Ctx, Database
+from hallapp.services.feed import FeedEvent
+from hallapp.store.models import Rating
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.rating import RatingPad, create
+
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+MakePad = Callable[..., RatingPad]
+
+
+@pytest.fixture
+def make_pad(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+             clock: FakeClock) -> Iterator[MakePad]:
+    application("zh")
+
+    def make(user: str = "display1", size: tuple[int, int] = (1280, 800)) -> RatingPad:
+        ctx = Ctx(hall_db, actor_for(hall_db, user), clock=clock, terminal="pad-test")
+        pad = create(ctx, FeedWatcher(hall_db), {"window": 1})
+        qtbot.addWidget(pad)
+        pad.resize(*size)
+        pad.show()
+        return pad
+
+    yield make
+    wait_for_tasks()
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible labels and buttons smaller than their text needs."""
+    bad = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, QLabel | QPushButton) or not w.isVisibleTo(root) or not w.text():
+            continue
+        if isinstance(w, QLabel) and w.wordWrap():
+            short = w.height() < w.heightForWidth(w.width())
+        else:
+            short = w.width() < w.sizeHint().width() or w.height() < min(w.sizeHint().height(),
+                                                                         24)
+        if short:
+            bad.append(f"{w.objectName() or type(w).__name__} {w.text()!r} {w.size()}")
+    return bad
+
+
+def finished(ctx_for: Callable[[str], Ctx]) -> tuple[int, str]:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    ticket = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    windows.finish(clerk, 1)
+    return ticket.id, ticket.number
+
+
+def event(kind: str, **payload: Any) -> FeedEvent:
+    return FeedEvent(1, datetime(2026, 11, 24, 1, 0, tzinfo=UTC), kind, payload)
+
+
+def test_rates_the_service_just_finished_at_its_window(
+        qtbot: QtBot, make_pad: MakePad, hall_db: Database,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    ticket_id, number = finished(ctx_for)
+    pad = make_pad()
+    assert pad.current() is pad.welcome
+    pad.feed.events_arrived.emit([event("ticket_finished", window=2, ticket=ticket_id,
+                                        number=number)])
+    assert pad.current() is pad.welcome  # another window's service
+    pad.feed.events_arrived.emit([event("ticket_finished", window=1, ticket=ticket_id,
+                                        number=number)])
+    assert pad.current() is pad.pages[1]
+    assert number in pad.prompt.text()
+    qtbot.mouseClick(pad.findChild(QPushButton, "efficiency_3"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.findChild(QPushButton, "skill_5"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.level_buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pad.current() is pad.thanks)
+    with hall_db.read_session() as s:
+        [row] = s.scalars(select(Rating)).all()
+    assert (row.level, row.efficiency, row.skill, row.attitude) == (2, 3, 5, None)
+    assert (row.ticket_id, row.channel) == (ticket_id, "pad")
+    # The same service again (a second finished event, a double tap): refused, one row.
+    pad.ask(ticket_id, number)
+    qtbot.mouseClick(pad.level_buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已评价" in pad.error.text())
+    with hall_db.read_session() as s:
+        assert len(s.scalars(select(Rating)).all()) == 1
+
+
+@SQLITE_ONLY
+def test_staff_cannot_rate_for_the_applicant(make_pad: MakePad) -> None:
+    pad = make_pad("clerk1")
+    assert "工作人员不能代替申请人评价" in pad.welcome.text()
+    pad.feed.events_arrived.emit([event("ticket_finished", window=1, ticket=1,
+                                        number="A001")])
+    assert pad.current() is pad.welcome
+
+
+@SQLITE_ONLY
+def test_connection_lost_shows_banner_and_disables_buttons(make_pad: MakePad) -> None:
+    pad = make_pad()
+    pad.ask(1, "A001")
+    pad.feed.connection_lost.emit("gone")
+    assert pad.banner.isVisibleTo(pad)
+    assert not any(b.isEnabled() for b in pad.level_buttons.values())
+    pad.feed.connection_restored.emit()
+    assert not pad.banner.isVisibleTo(pad)
+    assert all(b.isEnabled() for b in pad.level_buttons.values())
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 600)])
+def test_nothing_clipped(make_pad: MakePad, size: tuple[int, int]) -> None:
+    pad = make_pad(size=size)
+    pad.ask(1, "A001")
+    QApplication.processEvents()
+    assert clipped(pad) == []
+    assert pad.level_buttons[1].height() >= 100

@@ -1,0 +1,2 @@
+def test_nothing(qapp):
+    assert qapp is not None

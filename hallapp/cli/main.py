@@ -16,6 +16,7 @@ from hallapp.cli import (
     cmd_case,
     cmd_catalogue,
     cmd_db,
+    cmd_kpi,
     cmd_print,
     cmd_queue,
     cmd_run,
@@ -28,7 +29,7 @@ from hallapp.logs import log, log_error, setup_logging
 from hallapp.store.engine import hide_password
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
-           cmd_simulate]
+           cmd_simulate, cmd_kpi]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -61,6 +61,11 @@ class TextFieldsDialog(QDialog):
             self.form.addRow("", self.errors[spec.name])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        for which, text in ((QDialogButtonBox.StandardButton.Ok, self.tr("确定")),
+                            (QDialogButtonBox.StandardButton.Cancel, self.tr("取消"))):
+            button = self.buttons.button(which)
+            if button is not None:
+                button.setText(text)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)

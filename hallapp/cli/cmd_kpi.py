@@ -1,0 +1,124 @@
+"""kpi show|drill|refresh, report daily|monthly|overdue (XLSX and PDF)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.errors import ValidationError
+from hallapp.services import kpi_drill, kpi_report, kpi_summary, report_files, reports
+from hallapp.services.kpi_live import DIMS
+from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        first = date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份格式应为 YYYY-MM：{text}") from None
+    return first.year, first.month
+
+
+def register(sub: Any) -> None:
+    k = group(sub, "kpi", "大厅运行指标（值班长、管理员）")
+    show = k.add_parser("show", help="期间指标：全厅，或按队列/窗口/人员/事项/部门分列")
+    show.add_argument("--from", dest="start", type=_day, required=True, help="开始日期")
+    show.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
+    show.add_argument("--by", choices=DIMS, default="hall", help="分列维度")
+    add_json(show)
+    show.set_defaults(func=_show)
+    drill = k.add_parser("drill", help="指标明细：其背后的号、办件或评价")
+    drill.add_argument("--from", dest="start", type=_day, required=True)
+    drill.add_argument("--to", dest="end", type=_day)
+    drill.add_argument("--by", choices=DIMS, default="hall")
+    drill.add_argument("--key", help="维度取值（队列编码、窗口号、用户名、事项编码、部门编码）")
+    drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets")
+    drill.add_argument("--limit", type=int, default=200)
+    add_json(drill)
+    drill.set_defaults(func=_drill)
+    refresh = k.add_parser("refresh", help="汇总已结束的大厅日（查询时也会自动进行）")
+    add_json(refresh)
+    refresh.set_defaults(func=lambda env: emit(env.args, kpi_summary.refresh_summaries(
+        env.ctx()), lambda r: "汇总已是最新" if r is None else
+        f"新汇总 {r.rolled_days} 天，更新 {r.refreshed_days} 天，月汇总 {r.months} 个"))
+    _register_reports(sub)
+
+
+def _register_reports(sub: Any) -> None:
+    r = group(sub, "report", "报表导出（XLSX、PDF）")
+    specs = (("daily", "日报"), ("monthly", "月报"), ("overdue", "超时办结公示（不含个人信息）"))
+    for name, text in specs:
+        p = r.add_parser(name, help=text)
+        if name == "daily":
+            p.add_argument("--day", type=_day, help="大厅日（默认今天）")
+        elif name == "monthly":
+            p.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+        else:
+            p.add_argument("--from", dest="start", type=_day, required=True)
+            p.add_argument("--to", dest="end", type=_day)
+        p.add_argument("--xlsx", metavar="PATH", help="写出 Excel 文件")
+        p.add_argument("--pdf", metavar="PATH", help="写出 PDF 文件")
+        add_json(p)
+        p.set_defaults(func=lambda env, kind=name: _report(env, kind))
+
+
+def _show(env: CliEnv) -> int:
+    a = env.args
+    result = kpi_report.kpi_report(env.ctx(), a.start, a.end, by=a.by)
+
+    def text(rep: kpi_report.KpiReport) -> str:
+        head = f"{rep.start} 至 {rep.end}（汇总 {rep.summarised_days} 天，实时 {rep.live_days} 天）"
+        lines = [head, table(figure_rows(rep.total))]
+        if rep.by != "hall":
+            lines.append(table([DIM_COLUMNS, *(dim_row(r) for r in rep.rows)]))
+        return "\n\n".join(lines)
+
+    emit(a, result, text)
+    return 0
+
+
+def _drill(env: CliEnv) -> int:
+    a = env.args
+    result = kpi_drill.drill_down(env.ctx(), a.start, a.end, dim=a.by, key=a.key,
+                                  figure=a.figure, limit=a.limit)
+    emit(a, result, lambda d: table([d.columns, *d.rows]) + (
+        f"\n（共 {d.total} 条，仅显示前 {len(d.rows)} 条）" if d.truncated else ""))
+    return 0
+
+
+def _report(env: CliEnv, kind: str) -> int:
+    a = env.args
+    if not a.xlsx and not a.pdf and not a.json:
+        raise ValidationError("请用 --xlsx 或 --pdf 指定输出文件（或 --json 查看内容）",
+                              field="xlsx")
+    ctx = env.ctx()
+    report: Report
+    if kind == "daily":
+        report = reports.daily_report(ctx, a.day or _today(env))
+    elif kind == "monthly":
+        report = reports.monthly_report(ctx, *a.month)
+    else:
+        report = reports.overdue_report(ctx, a.start, a.end)
+    written = report_files.write(report, xlsx=a.xlsx, pdf=a.pdf)
+    if a.json:
+        emit(a, report)
+    else:
+        print("\n".join(f"已写出 {p}" for p in written))
+    return 0
+
+
+def _today(env: CliEnv) -> date:
+    from hallapp.core.hallday import hall_day
+    from hallapp.services.hall import get_hall
+
+    ctx = env.ctx()
+    return hall_day(ctx.clock(), get_hall(ctx).timezone)

@@ -1,0 +1,383 @@
+"""The admin client as an administrator uses it: edit an item and get a new version, see a
+refusal under the field it names with nothing saved, change hall settings, verify the audit
+log, import and export the catalogue, and refresh from the change feed.
+
+Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the services
+under these tabs run on both engines in tests/services/test_admin.py. The feed watcher is
+not started; feed events are handed to the window by hand. File dialogs are replaced
+through their ``ask`` classmethods.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+
+from hallapp.services import admin
+from hallapp.services.catalogue import export_catalogue, get_item
+from hallapp.services.context import Ctx, Database
+from hallapp.services.feed import FeedEvent
+from hallapp.services.hall import get_hall
+from hallapp.store.models import AuditEntry
+from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog, SaveFileDialog
+from hallapp.ui.admin.window import AdminWindow, create
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+ITEM = "440300000000069391780001"  # 有限责任公司设立登记: promised 1 working day, 7 materials
+MakeAdmin = Callable[..., AdminWindow]
+
+
+@pytest.fixture
+def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+               clock: FakeClock) -> Iterator[MakeAdmin]:
+    application("zh")
+    made: list[AdminWindow] = []
+
+    def make(size: tuple[int, int] = (1280, 800)) -> AdminWindow:
+        ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin-test")
+        window = create(ctx, FeedWatcher(hall_db), {})
+        qtbot.addWidget(window)
+        made.append(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitUntil(lambda: window.hall is not None and window.catalogue.model.rowCount() > 0)
+        idle(qtbot, window)
+        return window
+
+    yield make
+    wait_for_tasks()
+
+
+def idle(qtbot: QtBot, window: AdminWindow) -> None:
+    """Wait until no tab (nor the item editor) has a service call in flight."""
+    qtbot.waitUntil(lambda: not any(p.busy for p in (*window.pages(), window.catalogue.editor)))
+
+
+def open_item(qtbot: QtBot, window: AdminWindow, code: str = ITEM) -> None:
+    window.catalogue.open_item(code)
+    qtbot.waitUntil(lambda: window.catalogue.editor.code == code)
+    idle(qtbot, window)
+
+
+def admin_ctx(hall_db: Database, clock: FakeClock) -> Ctx:
+    return Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="other")
+
+
+def audit_count(db: Database) -> int:
+    with db.read_session() as s:
+        return s.query(AuditEntry).count()
+
+
+def test_edit_promised_limit_saves_version_two(qtbot: QtBot, make_admin: MakeAdmin,
+                                               hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    open_item(qtbot, window)
+    editor = window.catalogue.editor
+    assert editor.versions.rowCount() == 1
+    editor.form.promised.value.setValue(2)
+    assert editor.is_dirty()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "第 2 版" in editor.status.text())
+    idle(qtbot, window)
+    ctx = admin_ctx(hall_db, clock)
+    assert get_item(ctx, ITEM).version == 2
+    assert get_item(ctx, ITEM).promised_limit.value == 2
+    assert get_item(ctx, ITEM, 1).promised_limit.value == 1
+    assert "第 2 版（生效中）" in editor.title.text()
+    assert [editor.versions.text(n, "version") for n in range(2)] == ["1", "2"]
+    assert editor.versions.text(1, "state") == "生效中"
+    row = window.catalogue.model.find(ITEM)
+    assert window.catalogue.model.text(row, "version") == "2"
+    # Open version 1 from the history and save it: its content becomes version 3.
+    editor.version_table.selectRow(0)
+    editor.open_version_button.click()
+    assert editor.form.promised.value.value() == 1
+    assert "正在查看第 1 版" in editor.title.text()
+    editor.save()
+    qtbot.waitUntil(lambda: "第 3 版" in editor.status.text())
+    assert get_item(ctx, ITEM).promised_limit.value == 1
+
+
+def test_bad_value_is_shown_next_to_its_field_and_nothing_saved(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    open_item(qtbot, window)
+    editor, before = window.catalogue.editor, audit_count(hall_db)
+    editor.form.promised.value.setValue(0)
+    editor.pages.setCurrentIndex(0)
+    editor.save()
+    qtbot.waitUntil(lambda: editor.errors.message("promised_limit") != "")
+    assert "promised_limit.value 应大于 0" in editor.errors.message("promised_limit")
+    label = editor.errors.fields["promised_limit"][1]
+    assert label.isVisible()
+    assert editor.pages.currentWidget() is editor.form.handling_page  # the field's page shown
+    assert editor.form.promised.property("invalid") == "true"
+    assert editor.status.text() == ""
+    # A material's copies out of range: shown under the materials, the cell selected.
+    editor.form.promised.value.setValue(1)
+    copies = editor.materials.index(2, editor.materials.column("copies"))
+    editor.materials.setData(copies, "100")
+    editor.save()
+    qtbot.waitUntil(lambda: "0 到 99" in editor.errors.message("materials"))
+    assert editor.errors.message("promised_limit") == ""
+    assert editor.pages.currentIndex() == 2
+    assert editor.material_table.currentIndex() == copies
+    # An empty name: back on the first page.
+    editor.materials.setData(copies, "1")
+    editor.form.lines["name"].setText("  ")
+    editor.save()
+    qtbot.waitUntil(lambda: "不能为空" in editor.errors.message("name"))
+    assert editor.pages.currentIndex() == 0
+    idle(qtbot, window)
+    assert get_item(admin_ctx(hall_db, clock), ITEM).version == 1
+    assert audit_count(hall_db) == before
+
+
+def test_materials_rows_added_and_removed(qtbot: QtBot, make_admin: MakeAdmin,
+                                          hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    open_item(qtbot, window)
+    editor = window.catalogue.editor
+    editor.pages.setCurrentIndex(2)
+    rows = editor.materials.rowCount()
+    editor._on_add_material_clicked()
+    n = editor.materials.rowCount() - 1
+    editor.materials.setData(editor.materials.index(n, editor.materials.column("name")),
+                             "补充说明")
+    core = editor.materials.index(n, editor.materials.column("core"))
+    editor.materials.setData(core, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    editor.material_table.selectRow(0)
+    editor._on_remove_material_clicked()
+    assert editor.materials.rowCount() == rows
+    editor.save()
+    qtbot.waitUntil(lambda: "第 2 版" in editor.status.text())
+    item = get_item(admin_ctx(hall_db, clock), ITEM)
+    assert [m.code for m in item.materials][0] == "M02"
+    assert item.materials[-1].name == "补充说明"
+    assert item.materials[-1].core is False
+
+
+def test_settings_change_and_refusal(qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database,
+                                     clock: FakeClock) -> None:
+    window = make_admin()
+    page = window.settings
+    window.tabs.setCurrentWidget(page)
+    assert page.changes() == {}
+    page.widgets["rating_followup_working_days"].setValue(10)
+    page.widgets["mask_names"].setChecked(False)
+    assert page.changes() == {"rating_followup_working_days": 10, "mask_names": False}
+    page.save()
+    qtbot.waitUntil(lambda: "已保存 2 项设置" in page.status.text())
+    idle(qtbot, window)
+    settings = get_hall(admin_ctx(hall_db, clock)).settings
+    assert settings["rating_followup_working_days"] == 10
+    assert settings["mask_names"] is False
+    before = audit_count(hall_db)
+    page.widgets["announce_template"].setText("请到{window}号窗口")
+    page.widgets["recall_max"].setValue(5)
+    page.save()
+    qtbot.waitUntil(lambda: "{number}" in page.errors.message("announce_template"))
+    assert page.errors.message("recall_max") == ""
+    idle(qtbot, window)
+    assert get_hall(admin_ctx(hall_db, clock)).settings["recall_max"] == 3  # none saved
+    assert audit_count(hall_db) == before
+
+
+def test_audit_verify_shows_ok_then_names_the_broken_row(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database) -> None:
+    window = make_admin()
+    page = window.audit
+    window.tabs.setCurrentWidget(page)
+    assert page.model.rowCount() > 30
+    page.verify()
+    qtbot.waitUntil(lambda: "校验通过" in page.result.text())
+    assert page.result.property("ok") == "true"
+    page.entity.setCurrentIndex(page.entity.findData("staff"))
+    page.refresh()
+    idle(qtbot, window)
+    assert {page.model.text(n, "entity") for n in range(page.model.rowCount())} == {"staff"}
+    page.table.clicked.emit(page.model.index(0, 0))
+    assert "修改后" in page.detail.toPlainText()
+    with hall_db.write_session() as s:
+        s.execute(update(AuditEntry).where(AuditEntry.id == 5).values(actor="intruder"))
+        s.commit()
+    page.verify()
+    qtbot.waitUntil(lambda: "校验失败" in page.result.text())
+    assert "第 5 条记录" in page.result.text()
+    assert page.result.property("ok") == "false"
+
+
+def test_catalogue_export_and_import_through_file_dialogs(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_admin()
+    page = window.catalogue
+    for suffix in ("json", "xlsx"):
+        target = tmp_path / f"catalogue.{suffix}"
+        monkeypatch.setattr(SaveFileDialog, "ask", classmethod(lambda *_a, t=target: t))
+        page.export_file()
+        qtbot.waitUntil(lambda s=suffix: f"catalogue.{s}" in page.message.text())
+        assert "已导出 46 个事项" in page.message.text()
+    doc = json.loads((tmp_path / "catalogue.json").read_text(encoding="utf-8"))
+    doc["items"][0]["name"] += "（修订）"
+    (tmp_path / "edited.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a: tmp_path / "edited.json"))
+    page.import_file()
+    qtbot.waitUntil(lambda: "新版本 1" in page.message.text())
+    doc["items"][1]["promised_limit"] = {"value": 0, "unit": "working_day"}
+    (tmp_path / "bad.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a: tmp_path / "bad.json"))
+    page.import_file()
+    qtbot.waitUntil(lambda: "第 2 行" in page.message.text())
+    assert "promised_limit.value" in page.message.text()
+    assert len(export_catalogue(admin_ctx(hall_db, clock))["items"]) == 46
+
+
+def test_lists_refresh_from_the_change_feed(qtbot: QtBot, make_admin: MakeAdmin,
+                                            hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    open_item(qtbot, window)
+    other = admin_ctx(hall_db, clock)
+    raw = get_item(other, ITEM).as_dict()
+    raw["name"] = "有限责任公司设立登记（新）"
+    admin.save_item(other, raw)
+    admin.update_settings(other, {"recall_max": 7})
+    now = datetime.now(UTC)
+    window.feed.events_arrived.emit([
+        FeedEvent(1, now, "catalogue_changed", {"item": ITEM}),
+        FeedEvent(2, now, "hall_changed", {"keys": ["recall_max"]})])
+    qtbot.waitUntil(lambda: "（新）" in window.catalogue.editor.title.text())
+    idle(qtbot, window)
+    row = window.catalogue.model.find(ITEM)
+    assert window.catalogue.model.text(row, "version") == "2"
+    assert window.settings.widgets["recall_max"].value() == 7
+
+
+def test_queue_window_staff_device_calendar_edits(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_admin()
+    ctx = admin_ctx(hall_db, clock)
+    queues = window.queues
+    queues.show_queue({"code": "H", "name": "公积金提取", "prefix": "a1"})
+    queues.save()
+    qtbot.waitUntil(lambda: "大写字母" in queues.errors.message("prefix"))
+    queues.edits["prefix"].setText("H")
+    queues.slots.add_row({"start": "12:00", "end": "09:00", "quota": 5})
+    queues.save()
+    qtbot.waitUntil(lambda: "晚于开始时间" in queues.errors.message("time_quotas"))
+    queues.slots.set_rows([{"start": "09:00", "end": "12:00", "quota": 5}])
+    queues.save()
+    qtbot.waitUntil(lambda: "队列 H 已保存" in queues.status.text())
+    idle(qtbot, window)
+    assert any(q["code"] == "H" for q in export_catalogue(ctx)["queues"])
+    devices = window.devices
+    devices.terminal.setText("kiosk-east")
+    devices.idle.setValue(5)
+    devices.save()
+    qtbot.waitUntil(lambda: "10 到 600" in devices.errors.message("idle_seconds"))
+    devices.idle.setValue(90)
+    devices.save()
+    qtbot.waitUntil(lambda: devices.model.rowCount() == 1)
+    assert get_hall(ctx).settings["devices"]["kiosk-east"]["idle_seconds"] == 90
+    hours = window.hours
+    hours.periods.set_rows([{"start": "09:00", "end": "12:00"}, {"start": "11:00", "end": "17:00"}])
+    hours.save_hours()
+    qtbot.waitUntil(lambda: "互不重叠" in hours.errors.message("opening_hours"))
+    (tmp_path / "2027.json").write_text(json.dumps(
+        {"year": 2027, "holidays": ["2027-01-01"], "workdays": ["2027-02-06"]}), encoding="utf-8")
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a: tmp_path / "2027.json"))
+    hours.load_file()
+    qtbot.waitUntil(lambda: "2027 年" in hours.summary.text())
+    days = {hours.days.text(n, "day"): hours.days.text(n, "working")
+            for n in range(hours.days.rowCount())}
+    assert days == {"2027-01-01": "休息", "2027-02-06": "上班"}
+    hours.year.setValue(2099)
+    hours.show_year()
+    qtbot.waitUntil(lambda: "2099" in hours.cal_error.text())
+    staff = window.staff
+    for name, text in (("username", "clerk99"), ("name", "新同事"), ("password", "short")):
+        staff.edits[name].setText(text)
+    staff.add()
+    qtbot.waitUntil(lambda: "至少 8 位" in staff.errors.message("password"))
+    staff.edits["password"].setText("newpass123")
+    staff.add()
+    qtbot.waitUntil(lambda: staff.model.find("clerk99") >= 0)
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *_a: True))
+    windows = window.windows
+    windows.show_window(windows.model.row(0))
+    windows.name.setText("综合受理一号窗")
+    windows.save()
+    qtbot.waitUntil(lambda: "1号窗口已保存" in windows.status.text())
+    assert windows.model.text(0, "name") == "综合受理一号窗"
+
+
+def test_models_pass_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,
+                                      qtmodeltester: Any, hall_db: Database,
+                                      clock: FakeClock) -> None:
+    admin.set_device(admin_ctx(hall_db, clock), "kiosk-east", "kiosk")
+    window = make_admin()
+    open_item(qtbot, window)
+    window.windows.show_window(window.windows.model.row(0))
+    window.queues.show_queue(window.queues.model.row(0))
+    editor = window.catalogue.editor
+    models = [window.catalogue.model, editor.materials, editor.versions, window.queues.model,
+              window.queues.dept_model, window.queues.slots, window.windows.model,
+              window.windows.profile, window.staff.model, window.devices.model,
+              window.hours.periods, window.hours.days, window.audit.model]
+    for model in models:
+        assert model.rowCount() > 0, type(model).__name__
+        qtmodeltester.check(model)
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible labels, buttons and check boxes whose text needs more room than they got."""
+    bad = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, QLabel | QAbstractButton) or not w.isVisibleTo(root):
+            continue
+        if not w.text():
+            continue
+        size, hint = w.size(), w.sizeHint()
+        if isinstance(w, QLabel) and w.wordWrap():
+            fits = w.heightForWidth(size.width()) <= size.height() + 1
+        else:
+            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
+        if not fits:
+            bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
+                       f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
+    return bad
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_nothing_clipped(qtbot: QtBot, make_admin: MakeAdmin, size: tuple[int, int]) -> None:
+    window = make_admin(size)
+    open_item(qtbot, window)
+    editor = window.catalogue.editor
+    editor.form.promised.value.setValue(0)
+    editor.save()  # a long field error on the handling page
+    qtbot.waitUntil(lambda: editor.errors.message("promised_limit") != "")
+    window.audit.verify()
+    qtbot.waitUntil(lambda: "校验" in window.audit.result.text() and not window.audit.busy)
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        pages = range(editor.pages.count()) if tab == 0 else [None]
+        for page in pages:
+            if page is not None:
+                editor.pages.setCurrentIndex(page)
+            QApplication.processEvents()
+            assert window.size() == QSize(*size)
+            assert clipped(window) == [], f"tab {window.tabs.tabText(tab)} page {page}"

@@ -6,7 +6,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv
 from hallapp.config import resolve_db_url
-from hallapp.services.setup import init_database
+from hallapp.services.setup import init_database, load_demo_calendar
 
 ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "admin")
 
@@ -40,5 +40,6 @@ def cmd_demo(env: CliEnv) -> int:
     from hallapp.ui import launcher
 
     url = resolve_db_url(env.args.db)
-    init_database(env.db, demo=True)
+    if init_database(env.db, demo=True).created:
+        load_demo_calendar(env.db)
     return launcher.run_demo(url, lang=env.args.lang)

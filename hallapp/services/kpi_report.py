@@ -29,7 +29,13 @@ from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.kpi_facts import Acc, Cells, merge_cells
 from hallapp.services.kpi_live import DIMS, HALL_KEY, Lookups, compute_day, lookups
-from hallapp.services.kpi_summary import acc_of, ensure_fresh, load_cells, month_complete
+from hallapp.services.kpi_summary import (
+    acc_of,
+    ensure_fresh,
+    first_day,
+    load_cells,
+    month_complete,
+)
 from hallapp.store.models import KpiRollup, KpiSummary
 
 ON_SPOT_TARGETS = (0.25, 0.5)  # Shenzhen: ¼ in 2019, ½ in 2020
@@ -121,7 +127,7 @@ class Source:
     live_days: tuple[date, ...]
 
 
-def plan_period(s: Session, start: date, end: date, today: date) -> Source:
+def plan_period(s: Session, start: date, end: date, today: date, tz: str) -> Source:
     last = min(end, today)
     if start == end:
         return Source((), (), (start,) if start <= today else ())
@@ -131,7 +137,9 @@ def plan_period(s: Session, start: date, end: date, today: date) -> Source:
     rolled = set(s.scalars(select(KpiRollup.hall_day).where(
         KpiRollup.hall_day >= start, KpiRollup.hall_day <= last)))
     days = [start + timedelta(days=i) for i in range((last - start).days + 1)]
-    rest = [d for d in days if d not in covered]
+    first = first_day(s, tz)
+    rest = [d for d in days if d not in covered and first is not None
+            and d >= first.replace(day=1)]  # nothing is stored before the first month
     return Source(months, tuple(d for d in rest if d in rolled),
                   tuple(d for d in rest if d not in rolled))
 
@@ -158,7 +166,7 @@ def kpi_report(ctx: Ctx, start: date, end: date | None = None, *, by: str = "hal
         s = uow.session
         hall = get_hall_row(s)
         today = hall_day(uow.now, hall.timezone)
-        src = plan_period(s, start, end, today)
+        src = plan_period(s, start, end, today, hall.timezone)
         lk = lookups(s)
         dims = ("hall",) if by == "hall" else ("hall", by)
         cells = period_cells(s, lk, src, dims, hall.timezone, uow.db.is_sqlite)

@@ -147,7 +147,8 @@ def month_complete(s: Session, first: date) -> bool:
         KpiRollup.hall_day >= first, KpiRollup.hall_day <= last)) or 0) == days
 
 
-def _first_day(s: Session, tz: str) -> date | None:
+def first_day(s: Session, tz: str) -> date | None:
+    """The first hall day with a ticket, a case or a rating (None in a new hall)."""
     days = [s.scalar(select(func.min(Ticket.hall_day)))]
     for column in (Case.received_at, Rating.at):
         at = s.scalar(select(func.min(column)))
@@ -200,7 +201,7 @@ def refresh(uow: UnitOfWork) -> RefreshResult:
     head = int(s.scalar(select(FeedHead.event_seq)) or 0)
     rolled = set(s.scalars(select(KpiRollup.hall_day)))
     dirty = _dirty_days(s, state.event_id, head, tz) if rolled else {}
-    first = _first_day(s, tz)
+    first = first_day(s, tz)
     new_days: list[date] = []
     day = first.replace(day=1) if first else None  # whole months, so month rows can serve
     while day is not None and day < today:

@@ -62,8 +62,8 @@ def _table(section: Section, font: str, width: float) -> Table:
         data.append([Paragraph("（无）", cell)] + [""] * (len(section.columns) - 1))
     weights = [max(len(section.columns[i]), *(min(len(r[i]), 24) for r in section.rows))
                if section.rows else len(section.columns[i]) for i in range(len(section.columns))]
-    total = sum(max(w, 3) for w in weights)
-    table = Table(data, colWidths=[width * max(w, 3) / total for w in weights], repeatRows=1)
+    total = sum(max(w, 5) for w in weights)
+    table = Table(data, colWidths=[width * max(w, 5) / total for w in weights], repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
@@ -82,7 +82,7 @@ def pdf_bytes(report: Report) -> bytes:
     sub = ParagraphStyle("sub", fontName=font, fontSize=10, leading=14, alignment=1)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=12, leading=18, spaceBefore=6)
     note = ParagraphStyle("note", fontName=font, fontSize=8, leading=11)
-    stamp = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+    stamp = report.generated_at.strftime("%Y-%m-%d %H:%M")
     story: list[object] = [Paragraph(report.title, title),
                            Paragraph(f"{report.hall}　统计期间：{report.period}　生成：{stamp}",
                                      sub), Spacer(1, 4 * mm)]

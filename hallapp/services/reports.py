@@ -14,6 +14,7 @@ import calendar
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -44,7 +45,7 @@ class Report:
     title: str
     period: str
     hall: str
-    generated_at: datetime
+    generated_at: datetime  # hall local time
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = ()
 
@@ -98,8 +99,10 @@ def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
 
 
 def _hall_name(ctx: Ctx) -> tuple[str, datetime]:
+    """The hall's name and the hall's local time now (when the report was made)."""
     with ctx.uow(readonly=True) as uow:
-        return get_hall_row(uow.session).name, uow.now
+        hall = get_hall_row(uow.session)
+        return hall.name, uow.now.astimezone(ZoneInfo(hall.timezone))
 
 
 @action(Perm.VIEW_KPI)
@@ -159,7 +162,7 @@ def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
                          .join(Department, Department.id == Case.department_id)
                          .where(Case.concluded_at >= lo, Case.concluded_at < hi,
                                 Case.outcome == "late").order_by(Case.concluded_at)).all()
-        name, now = hall.name, uow.now
+        name, now = hall.name, uow.now.astimezone(ZoneInfo(zone))
     out = tuple((str(i), number, item, dept, _local(acc, zone), _local(due, zone),
                  _local(done, zone), _late_days(due, done))
                 for i, (number, item, dept, acc, due, done) in enumerate(rows, 1))
@@ -171,8 +174,6 @@ def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
 
 
 def _local(at: datetime | None, zone: str) -> str:
-    from zoneinfo import ZoneInfo
-
     return "" if at is None else at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 

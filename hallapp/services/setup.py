@@ -8,9 +8,16 @@ from typing import Any
 from sqlalchemy import func, select
 
 from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services.calendar_admin import load_calendar
 from hallapp.services.catalogue import import_catalogue
 from hallapp.services.context import Ctx
-from hallapp.services.hall import add_staff_bulk, configure_windows, create_hall, load_demo_json
+from hallapp.services.hall import (
+    add_staff_bulk,
+    configure_windows,
+    create_hall,
+    demo_dir,
+    load_demo_json,
+)
 from hallapp.store import schema
 from hallapp.store.models import Hall
 from hallapp.store.uow import Clock, Database, utc_now
@@ -61,3 +68,20 @@ def init_database(db: Database, *, demo: bool = False, admin_password: str | Non
 def migrate(db: Database) -> str | None:
     """Bring the schema to the head revision (every client does this at start)."""
     return schema.upgrade(db)
+
+
+DEMO_CALENDARS = ("calendar_2027_provisional.json",)
+
+
+def load_demo_calendar(db: Database, clock: Clock = utc_now) -> None:
+    """The demo's provisional calendar for the year after chinese-calendar's last one.
+
+    Demo only, and marked so: a real hall loads the State Council's notice instead
+    (``hallapp calendar load``). Without it, promised deadlines reaching into that year are
+    refused with a message naming the year, which is right for a real hall but would stop a
+    newcomer's first intake of a long-running item.
+    """
+    ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
+    for name in DEMO_CALENDARS:
+        path = demo_dir() / name
+        load_calendar(ctx, path.read_text(encoding="utf-8"), f"demo: {name}")

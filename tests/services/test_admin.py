@@ -167,7 +167,8 @@ def test_bad_devices_refused(ctx: Ctx, hall_db: Database) -> None:
 def test_item_edit_makes_next_version_and_keeps_the_old(ctx: Ctx, hall_db: Database) -> None:
     n = len(audits(hall_db))
     raw = get_item(ctx, ITEM).as_dict()
-    assert raw["version"] == 1 and raw["promised_limit"] == {"value": 1, "unit": "working_day"}
+    assert raw["version"] == 1
+    assert raw["promised_limit"] == {"value": 1, "unit": "working_day"}
     assert admin.save_item(ctx, raw)["outcome"] == "unchanged"  # same content: no version
     assert audits(hall_db)[n:] == []
     raw["promised_limit"] = {"value": 2, "unit": "working_day"}
@@ -247,9 +248,11 @@ def test_queue_saved_with_quotas_and_audited(ctx: Ctx, hall_db: Database) -> Non
     queues = {q["code"]: q for q in export_catalogue(ctx)["queues"]}
     assert queues["H"]["time_quotas"] == [{"start": "09:00", "end": "12:00", "quota": 60}]
     admin.save_queue(ctx, {**raw, "daily_quota": None, "time_quotas": []})
-    assert export_catalogue(ctx)["queues"][-1]["daily_quota"] is None
+    queues = {q["code"]: q for q in export_catalogue(ctx)["queues"]}
+    assert (queues["H"]["daily_quota"], queues["H"]["time_quotas"]) == (None, [])
     rows = [a for a in audits(hall_db) if a[0] == "queue_save"]
-    assert rows[0][2] is None and rows[1][2]["daily_quota"] == 120
+    assert rows[0][2] is None
+    assert rows[1][2]["daily_quota"] == 120
 
 
 BAD_QUEUES: list[tuple[dict[str, Any], str, str]] = [

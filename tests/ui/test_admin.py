@@ -165,7 +165,7 @@ def test_materials_rows_added_and_removed(qtbot: QtBot, make_admin: MakeAdmin,
     editor.save()
     qtbot.waitUntil(lambda: "第 2 版" in editor.status.text())
     item = get_item(admin_ctx(hall_db, clock), ITEM)
-    assert [m.code for m in item.materials][0] == "M02"
+    assert item.materials[0].code == "M02"
     assert item.materials[-1].name == "补充说明"
     assert item.materials[-1].core is False
 

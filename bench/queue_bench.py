@@ -336,8 +336,13 @@ def _raw_operation(url: str) -> Callable[[], list[float]]:
 def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, barrier: Any,
              out: Any) -> None:
     """A terminal process: set up, wait for the others, then work for ``seconds``."""
+    if os.environ.get("HALLAPP_BENCH_NO_WRITER_QUEUE"):  # A/B: SQLite's busy handler only
+        from hallapp.store import engine
+
+        engine.WriterConnection.acquire_writer_lock = lambda self: None  # type: ignore[method-assign]
     op = _operation(kind, url, idx, offset_s)
     barrier.wait()
+    cpu = time.process_time()
     start = time.monotonic()
     end = start + seconds
     lats: list[list[float]] = []
@@ -348,7 +353,7 @@ def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, bar
         except EmptyQueue:
             dry = True
             break
-    out.put((time.monotonic() - start, lats, dry))
+    out.put((time.monotonic() - start, lats, dry, time.process_time() - cpu))
 
 
 @dataclass(frozen=True)
@@ -360,6 +365,7 @@ class Phase:
     latencies: list[float]
     follow: list[float]
     dry: bool
+    cpu: float  # seconds of CPU in the terminal processes (the server's not included)
 
     @property
     def rate(self) -> float:
@@ -384,10 +390,10 @@ def run_phase(kind: str, url: str, n: int, seconds: float) -> Phase:
         p.join()
         if p.exitcode != 0:
             raise SystemExit(f"{kind} terminal failed with exit code {p.exitcode}")
-    lats = [lat for _e, rows, _d in results for lat in rows]
-    return Phase(kind, n, len(lats), max(e for e, _r, _d in results),
+    lats = [lat for _e, rows, _d, _c in results for lat in rows]
+    return Phase(kind, n, len(lats), max(r[0] for r in results),
                  [x[0] for x in lats], [x[1] for x in lats if len(x) > 1],
-                 any(d for _e, _r, d in results))
+                 any(r[2] for r in results), sum(r[3] for r in results))
 
 
 # ---------------------------------------------------------------- profile and report
@@ -447,9 +453,9 @@ def pg_version(url: str) -> str:
     return f"- PostgreSQL {version}, synchronous_commit={sync}"
 
 
-HEADER = ("| engine | terminals | operation | ops/s | p50 ms | p99 ms | raw commits/s "
-          "(1 conn / N conns) | ops / raw(N) | txn / raw(N) |\n"
-          "|---|---:|---|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| engine | terminals | operation | ops/s | p50 ms | p99 ms | client CPU ms/op "
+          "| raw commits/s (1 conn / N conns) | ops / raw(N) | txn / raw(N) |\n"
+          "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
@@ -460,7 +466,8 @@ def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
     if phase.dry:
         name += " — a queue ran dry"
     return (f"| {engine} | {phase.terminals} | {name} | {phase.rate:.0f} | {phase.pct(50):.1f} "
-            f"| {phase.pct(99):.1f} | {raw1.rate:.0f} / {rawn.rate:.0f} "
+            f"| {phase.pct(99):.1f} | {1000 * phase.cpu / max(phase.ops, 1):.1f} "
+            f"| {raw1.rate:.0f} / {rawn.rate:.0f} "
             f"| {phase.rate / rawn.rate:.0%} | {txn / rawn.rate:.0%} |")
 
 

@@ -350,6 +350,52 @@ def _admin(out: Path) -> list[Path]:
     return paths
 
 
+def _supervisor_day(ctx: Ctx) -> None:
+    """Some finished services, a 差评 and a paused window, so the board has things to show."""
+    from hallapp.services.ratings import RatingInput, rate
+
+    for n in (2, 3):
+        state = windows.window_state(ctx, n)
+        if state.ticket is not None:
+            windows.start(ctx, n)
+            windows.finish(ctx, n)
+            if n == 3:
+                rate(Ctx(ctx.db, login(ctx, "display1", DEMO_PASSWORD), terminal="shots"),
+                     RatingInput(1), ticket=state.ticket.number)
+    windows.call_next(ctx, 2)
+    windows.pause(ctx, 5, "业务培训")
+
+
+def _supervisor(out: Path) -> list[Path]:
+    """值班长看板 at both sizes (the live board), and its figures view at 1920×1080."""
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.supervisor.window import create
+
+    ctx = ctx_as("supervisor1")
+    try:
+        _supervisor_day(Ctx(ctx.db, SYSTEM_ACTOR, terminal="shots"))
+    except DomainError:
+        pass  # taken already (shots run twice in one process)
+    paths = []
+    for name, size in SIZES.items():
+        window = create(ctx, FeedWatcher(ctx.db), {"chime": False, "export_dir": _TMP})
+        window.resize(*size)
+        window.show()
+        settle(window, lambda w=window: w.board.board is not None and not w.kpi.busy
+               and w.kpi.report is not None and w.work.loaded)
+        paths.append(save(window, out / f"supervisor-{name}.png"))
+        if name == "1920x1080":
+            window.tabs.setCurrentWidget(window.kpi)
+            settle(window, lambda: True)
+            paths.append(save(window, out / f"supervisor-kpi-{name}.png"))
+            window.tabs.setCurrentWidget(window.work)
+            settle(window, lambda w=window: w.work.loaded)
+            paths.append(save(window, out / f"supervisor-worklists-{name}.png"))
+        window.close()
+        window.deleteLater()
+    return paths
+
+
 SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "display": _display,
     "kiosk": _kiosk,
@@ -357,6 +403,7 @@ SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "rating": _rating,
     "backoffice": _backoffice,
     "admin": _admin,
+    "supervisor": _supervisor,
 }
 
 

@@ -146,6 +146,9 @@ class CataloguePage(AdminPanel):
             self.editor.open_item(code)
 
     def open_item(self, code: str) -> None:
+        n = self.model.find(code)
+        if n >= 0:
+            self.table.selectRow(n)
         self.editor.open_item(code)
 
     def _on_table_clicked(self, index: QModelIndex) -> None:

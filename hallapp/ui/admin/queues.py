@@ -66,9 +66,11 @@ class QueuePage(AdminPanel):
         self.target = QSpinBox()
         self.target.setRange(0, 9999)
         self.dept_edits = {n: QLineEdit() for n in ("code", "name")}
+        self.dept_status = make_label("", "result", wrap=True)
         layout = QHBoxLayout(self)
         layout.addWidget(self._queue_box(), 3)
         layout.addWidget(self._dept_box(), 2)
+        self.clear_form()
 
     def _queue_box(self) -> QWidget:
         self.table = table_view(self.model, "time_quotas")
@@ -129,7 +131,7 @@ class QueuePage(AdminPanel):
         col.addLayout(form)
         col.addWidget(self.dept_error)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.dept_status, 1)
         row.addWidget(save)
         col.addLayout(row)
         return box
@@ -176,11 +178,12 @@ class QueuePage(AdminPanel):
         code, name = (self.dept_edits[n].text() for n in ("code", "name"))
         ctx = self.env.ctx
         self.dept_errors.clear()
+        self.dept_status.setText("")
         self.call(lambda: admin.save_department(ctx, code, name),
                   lambda _r: self._on_department_saved(code), self.dept_errors.show)
 
     def _on_department_saved(self, code: str) -> None:
-        self.dept_error.setText(self.tr("部门 {0} 已保存").format(code.strip()))
+        self.dept_status.setText(self.tr("部门 {0} 已保存").format(code.strip()))
         self.refresh()
 
     def _on_table_clicked(self, index: QModelIndex) -> None:

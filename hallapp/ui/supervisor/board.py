@@ -1,0 +1,201 @@
+"""The live board: windows, queues, alerts, and the supervisor's acts on them.
+
+Refreshes from the change feed (any event: a call at any counter, a ticket taken, a rating),
+and on a timer for what time alone changes (a wait passing its target, a window idling).
+Elapsed times tick every second from the board's clock without asking the database. A new
+alert (one whose key was not shown before) plays the chime once, if a chime is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from hallapp.services import supervisor
+from hallapp.services.context import Ctx
+from hallapp.services.supervisor import Board, BoardWindow
+from hallapp.ui.counter.base import make_button, make_label
+from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.supervisor.base import SupervisorPanel, make_table
+from hallapp.ui.supervisor.dialogs import MoveDialog, ProfileDialog
+from hallapp.ui.supervisor.models import AlertModel, QueueBoardModel, WindowBoardModel
+
+PAUSE_REASONS = ("工作人员临时离开", "系统故障", "业务培训", "支援其他窗口")
+
+
+class BoardPanel(SupervisorPanel):
+    acted = Signal(str)
+
+    def __init__(self, ctx: Ctx, chime: Callable[[], None] | None = None,
+                 refresh_ms: int = 15000, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.chime = chime
+        self.board: Board | None = None
+        self.seen_alerts: set[str] | None = None
+        self.chimes = 0
+        self._refreshing = self._dirty = False
+        self.windows_model = WindowBoardModel(self)
+        self.queues_model = QueueBoardModel(self)
+        self.alerts_model = AlertModel(self)
+        self.windows_table = make_table(self.windows_model)
+        self.queues_table = make_table(self.queues_model)
+        self.alerts_table = make_table(self.alerts_model)
+        self.clock = make_label("", "subtitle")
+        self.status = make_label("", "hint", wrap=True)
+        self.buttons: dict[str, QPushButton] = {}
+        self._build()
+        self.ticker = QTimer(self)
+        self.ticker.timeout.connect(self._on_ticker_timeout)
+        self.ticker.start(1000)
+        self.poller = QTimer(self)
+        self.poller.timeout.connect(self.refresh)
+        self.poller.start(refresh_ms)
+        self.windows_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retranslate()
+
+    def _build(self) -> None:
+        actions = QHBoxLayout()
+        for name, kind in (("open", "secondary"), ("pause", "secondary"), ("resume", "secondary"),
+                           ("close", "secondary"), ("profile", None), ("move", None)):
+            button = make_button("", kind, name)
+            button.clicked.connect(lambda _=False, n=name: self.act(n))
+            self.buttons[name] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        left = QVBoxLayout()
+        self.windows_title = make_label("", "section")
+        left.addWidget(self.windows_title)
+        left.addWidget(self.windows_table, 1)
+        left.addLayout(actions)
+        right = QVBoxLayout()
+        self.alerts_title = make_label("", "section")
+        self.queues_title = make_label("", "section")
+        right.addWidget(self.alerts_title)
+        right.addWidget(self.alerts_table, 1)
+        right.addWidget(self.queues_title)
+        right.addWidget(self.queues_table, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.clock)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.windows_title.setText(self.tr("窗口"))
+        self.alerts_title.setText(self.tr("提醒"))
+        self.queues_title.setText(self.tr("队列"))
+        for name, text in (("open", "开放"), ("pause", "暂停…"), ("resume", "恢复"),
+                           ("close", "关闭"), ("profile", "调整工作配置…"),
+                           ("move", "转移号码…")):
+            self.buttons[name].setText(self.tr(text))
+
+    # --- data ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._refreshing:
+            self._dirty = True
+            return
+        self._refreshing, self._dirty = True, False
+        ctx = self.ctx
+        self.call(lambda: supervisor.board(ctx), self.show_board, "supervisor: board",
+                  self._on_refresh_failed)
+
+    def _on_refresh_failed(self, _exc: BaseException) -> None:
+        self._refreshing = False
+
+    def show_board(self, board: Board) -> None:
+        self._refreshing = False
+        selected = self.selected_window()
+        self.board = board
+        self.windows_model.set_rows(list(board.windows))
+        self.windows_model.set_now(board.now)
+        self.queues_model.set_rows(list(board.queues))
+        self.alerts_model.set_rows(list(board.alerts))
+        self._select(selected.number if selected else None)
+        self.clock.setText(self.tr("大厅日 {0}　提醒 {1} 条").format(
+            board.hall_day.isoformat(), len(board.alerts)))
+        keys = {a.key for a in board.alerts}
+        if self.seen_alerts is not None and keys - self.seen_alerts and self.chime:
+            self.chimes += 1
+            self.chime()
+        self.seen_alerts = keys if self.seen_alerts is None else self.seen_alerts | keys
+        self._update_buttons()
+        if self._dirty:
+            self.refresh()
+
+    def _on_ticker_timeout(self) -> None:
+        self.windows_model.set_now(self.ctx.clock())
+
+    # --- acting ----------------------------------------------------------------------------
+
+    def selected_window(self) -> BoardWindow | None:
+        rows = self.windows_table.selectionModel().selectedRows()
+        return self.windows_model.row(rows[0].row()) if rows else None
+
+    def _select(self, number: int | None) -> None:
+        for i, w in enumerate(self.windows_model.rows()):
+            if w.number == number:
+                self.windows_table.selectRow(i)
+
+    def select_window(self, number: int) -> None:
+        self._select(number)
+        self._update_buttons()
+
+    def _update_buttons(self, *_: Any) -> None:
+        w = self.selected_window()
+        state = w.state if w else None
+        self.buttons["open"].setEnabled(state in ("closed", "paused"))
+        self.buttons["pause"].setEnabled(state == "open")
+        self.buttons["resume"].setEnabled(state == "paused")
+        self.buttons["close"].setEnabled(state in ("open", "paused") and not (w and w.ticket))
+        self.buttons["profile"].setEnabled(w is not None)
+        self.buttons["move"].setEnabled(self.board is not None)
+
+    def act(self, name: str) -> None:
+        """Run one of the board's acts on the selected window (or on queues for ``move``)."""
+        w, ctx = self.selected_window(), self.ctx
+        job = self._job(name, w, ctx)
+        if job is None:
+            return
+        self.status.clear()
+
+        def done(_result: object) -> None:
+            self.status.setText(self.tr("已完成：{0}").format(self.buttons[name].text()))
+            self.acted.emit(name)
+            self.refresh()
+
+        self.call(job, done, f"supervisor: {name}")
+
+    def _job(self, name: str, w: BoardWindow | None, ctx: Ctx) -> Callable[[], Any] | None:
+        if name == "move":
+            queues = [f"{q.code} {q.name}" for q in (self.board.queues if self.board else ())]
+            move = MoveDialog.ask(self, queues)
+            if move is None:
+                return None
+            return lambda: supervisor.move_tickets(ctx, move.from_queue, move.to_queue,
+                                                   move.numbers, count=move.count,
+                                                   reason=move.reason)
+        if w is None:
+            return None
+        number = w.number
+        if name == "pause":
+            reason = ReasonDialog.ask(self, self.tr("暂停窗口"),
+                                      self.tr("暂停 {0} 号窗口的原因").format(number),
+                                      PAUSE_REASONS)
+            return None if reason is None else (
+                lambda: supervisor.pause_window(ctx, number, reason))
+        if name == "profile":
+            queues = [f"{q.code} {q.name}" for q in (self.board.queues if self.board else ())]
+            answer = ProfileDialog.ask(self, number, queues, w.profile, w.profile_mode)
+            return None if answer is None else (lambda: supervisor.change_profile(
+                ctx, number, answer.entries, mode=answer.mode, reason=answer.reason))
+        simple = {"open": supervisor.open_window, "resume": supervisor.resume_window,
+                  "close": supervisor.close_window}
+        return lambda: simple[name](ctx, number)

@@ -1,0 +1,230 @@
+"""The KPI view: figures for today or any period, per hall/queue/window/clerk/item/department,
+charts, drill-down to the records behind a figure, and report export.
+
+A period of one day shows arrivals and waits by hour; a longer one shows the figures day by
+day. Double-clicking a cell (or a figure of the hall) opens the table behind it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.services import kpi_drill, kpi_hourly, kpi_report, report_files, reports
+from hallapp.services.context import Ctx
+from hallapp.services.kpi_report import KpiReport
+from hallapp.services.reports import rate_text
+from hallapp.ui.counter.base import make_button, make_label
+from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
+from hallapp.ui.supervisor.charts import ChartView
+from hallapp.ui.supervisor.dialogs import DrillDialog, ExportDialog
+from hallapp.ui.supervisor.models import KPI_FIGURES, KpiTableModel
+
+DIM_NAMES = (("hall", "全厅"), ("queue", "按队列"), ("window", "按窗口"), ("clerk", "按人员"),
+             ("item", "按事项"), ("department", "按部门"))
+CARDS = (("tickets", "取号"), ("wait_mean", "平均等候"), ("wait_p90", "等候P90"),
+         ("no_show", "过号率"), ("abandoned", "弃号率"), ("on_spot", "即办率"),
+         ("one_visit", "最多跑一次率"), ("on_time", "按时办结率"), ("overdue", "逾期率"),
+         ("good", "好评率"), ("rectified", "差评整改率"), ("service_mean", "平均办理"))
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+class FigureCard(QPushButton):
+    """One figure of the hall; clicking it opens the records behind it."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setProperty("kind", "secondary")
+        self.setMinimumWidth(150)
+        self.setStyleSheet("font-size: 15px; padding: 6px 8px;")
+
+
+class KpiPanel(SupervisorPanel):
+    def __init__(self, ctx: Ctx, today: date, export_dir: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today, self.export_dir = today, export_dir
+        self.report: KpiReport | None = None
+        self.busy = False
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(_qdate(today))
+        self.by = QComboBox()
+        for key, _text in DIM_NAMES:
+            self.by.addItem("", key)
+        self.buttons = {name: make_button("", "secondary" if name != "query" else None, name)
+                        for name in ("today", "month", "year", "query", "export")}
+        self.cards = {key: FigureCard(key) for key, _ in CARDS}
+        self.model = KpiTableModel(self)
+        self.table = make_table(self.model, stretch_last=False)
+        self.hours_chart, self.trend_chart = ChartView(), ChartView()
+        self.note = make_label("", "hint", wrap=True)
+        self.range_label = QLabel()
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        self.from_label, self.to_label = QLabel(), QLabel()
+        for widget in (self.from_label, self.start, self.to_label, self.end, self.by):
+            bar.addWidget(widget)
+        for name in ("today", "month", "year", "query"):
+            bar.addWidget(self.buttons[name])
+        bar.addStretch(1)
+        bar.addWidget(self.buttons["export"])
+        self.buttons["today"].clicked.connect(lambda: self.set_period(self.today, self.today))
+        self.buttons["month"].clicked.connect(
+            lambda: self.set_period(self.today.replace(day=1), self.today))
+        self.buttons["year"].clicked.connect(
+            lambda: self.set_period(self.today.replace(month=1, day=1), self.today))
+        self.buttons["query"].clicked.connect(self.refresh)
+        self.buttons["export"].clicked.connect(self.export)
+        grid = QGridLayout()
+        for i, (key, _text) in enumerate(CARDS):
+            grid.addWidget(self.cards[key], i // 6, i % 6)
+            self.cards[key].clicked.connect(lambda _=False, k=key: self.drill("hall", None, k))
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        charts = QSplitter()
+        charts.addWidget(self.hours_chart)
+        charts.addWidget(self.trend_chart)
+        split = QSplitter()
+        split.setOrientation(split.orientation().Vertical)
+        split.addWidget(self.table)
+        split.addWidget(charts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.range_label)
+        layout.addLayout(grid)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.note)
+
+    def retranslate(self) -> None:
+        self.from_label.setText(self.tr("从"))
+        self.to_label.setText(self.tr("至"))
+        for i, (_key, text) in enumerate(DIM_NAMES):
+            self.by.setItemText(i, self.tr(text))
+        for name, text in (("today", "今天"), ("month", "本月"), ("year", "本年"),
+                           ("query", "查询"), ("export", "导出报表…")):
+            self.buttons[name].setText(self.tr(text))
+        self._show_cards()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def set_period(self, start: date, end: date, by: str | None = None) -> None:
+        self.start.setDate(_qdate(start))
+        self.end.setDate(_qdate(end))
+        if by is not None:
+            self.by.setCurrentIndex(self.by.findData(by))
+        self.refresh()
+
+    def period(self) -> tuple[date, date, str]:
+        start, end = py_date(self.start.date()), py_date(self.end.date())
+        return start, max(start, end), str(self.by.currentData())
+
+    def refresh(self) -> None:
+        start, end, by = self.period()
+        ctx, self.busy = self.ctx, True
+        self.note.setText(self.tr("正在统计…"))
+
+        def load() -> tuple[Any, ...]:
+            report = kpi_report.kpi_report(ctx, start, end, by=by)
+            hours = kpi_hourly.hourly(ctx, end)
+            trend = kpi_report.daily_trend(ctx, start, end) if start != end else ()
+            return report, hours, trend
+
+        self.call(load, self._on_loaded, "supervisor: kpi", self._on_load_failed)
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.note.setText("")
+
+    def _on_loaded(self, result: tuple[Any, ...]) -> None:
+        report, hours, trend = result
+        self.busy, self.report = False, report
+        self.model.set_rows(list(report.rows) if report.by != "hall" else [report.total])
+        self._show_cards()
+        self.range_label.setText(self.tr("{0} 至 {1}：汇总 {2} 天，实时 {3} 天").format(
+            report.start, report.end, report.summarised_days, report.live_days))
+        self.hours_chart.show_hours(self.tr("{0} 分时段取号与平均等候").format(report.end),
+                                    hours, self.tr("取号"), self.tr("平均等候(分)"))
+        if trend:
+            self.trend_chart.show_days(self.tr("每日取号与平均等候"), trend, self.tr("取号"),
+                                       self.tr("平均等候(分)"))
+        self.trend_chart.setVisible(bool(trend))
+        self.note.setText("" if report.total.p90_exact else self.tr(
+            "跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。"))
+
+    def _show_cards(self) -> None:
+        row = self.report.total if self.report else None
+        for key, text in CARDS:
+            value = self.model.cell_text(row, key) if row else "—"
+            if row is not None and key == "on_spot":
+                met = row.on_spot_targets_met
+                value += "" if met[0] is None else (" ✓¼" if met[0] else " ✗¼") + (
+                    " ✓½" if met[1] else " ✗½")
+            self.cards[key].setText(f"{self.tr(text)}\n{value}")
+            if row is not None and key in ("no_show", "on_spot", "good", "rectified"):
+                rates = {"no_show": row.no_show_rate, "on_spot": row.on_spot_rate,
+                         "good": row.good_rating_rate, "rectified": row.rectification_rate}
+                self.cards[key].setToolTip(rate_text(rates[key]))
+
+    # --- drill-down and export -------------------------------------------------------------
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row(index.row())
+        self.drill(row.dim, None if row.dim == "hall" else row.key,
+                   self.model.COLUMNS[index.column()])
+
+    def drill(self, dim: str, key: str | None, column: str) -> None:
+        start, end, _by = self.period()
+        figure, ctx = KPI_FIGURES.get(column, "tickets"), self.ctx
+        title = self.tr("明细：{0}").format(key or self.tr("全厅"))
+
+        def show(drill: kpi_drill.Drill) -> None:
+            self.drill_dialog = DrillDialog(title, drill, self)
+            self.drill_dialog.show()
+
+        self.call(lambda: kpi_drill.drill_down(ctx, start, end, dim=dim, key=key,
+                                               figure=figure), show, "supervisor: drill")
+
+    def export(self) -> None:
+        answer = ExportDialog.ask(self, self.today, self.export_dir)
+        if answer is None:
+            return
+        ctx = self.ctx
+
+        def run() -> list[Path]:
+            if answer.kind == "daily":
+                report = reports.daily_report(ctx, answer.start)
+            elif answer.kind == "monthly":
+                report = reports.monthly_report(ctx, answer.start.year, answer.start.month)
+            else:
+                report = reports.overdue_report(ctx, answer.start, max(answer.start,
+                                                                       answer.end))
+            stem = f"{answer.kind}-{answer.start.isoformat()}"
+            return report_files.write(report, xlsx=answer.folder / f"{stem}.xlsx",
+                                      pdf=answer.folder / f"{stem}.pdf")
+
+        self.call(run, lambda paths: self.note.setText(
+            self.tr("已导出：{0}").format("，".join(str(p) for p in paths))), "supervisor: export")

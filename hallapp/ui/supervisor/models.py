@@ -1,0 +1,231 @@
+"""Table models of the supervisor's board: windows, queues, alerts, KPIs, work lists, drills.
+
+Named columns (``COLUMNS``) as in the counter; durations on the board are computed from the
+board's own clock each second (``set_now``), from exact timestamps — no refetch to tick.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from hallapp.services.alerts import Alert
+from hallapp.services.day import QueueStatus
+from hallapp.services.kpi_drill import Drill
+from hallapp.services.kpi_report import KpiRow
+from hallapp.services.ratings import FollowupInfo
+from hallapp.services.reports import minutes_text, rate_text
+from hallapp.services.supervisor import BoardWindow
+from hallapp.services.worklists import DueCase
+from hallapp.ui.counter.base import duration_text, seconds_between
+from hallapp.ui.counter.models import NamedColumnsModel
+
+Index = QModelIndex | QPersistentModelIndex
+RED, AMBER, GREY = QColor("#c8102e"), QColor("#b36b00"), QColor("#7a8693")
+STATE_ZH = {"open": "开放", "paused": "暂停", "closed": "关闭", "called": "已叫号",
+            "serving": "办理中"}
+
+
+HALL_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+class _Colored(NamedColumnsModel):
+    """Adds a foreground colour per cell (``cell_color``) and the hall's zone for times."""
+
+    zone: ZoneInfo = HALL_ZONE
+
+    def local(self, at: datetime | None, fmt: str = "%H:%M") -> str:
+        return "" if at is None else at.astimezone(self.zone).strftime(fmt)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            color = self.cell_color(self.row(index.row()), self.COLUMNS[index.column()])
+            return QBrush(color) if color is not None else None
+        return super().data(index, role)
+
+    def cell_color(self, row: Any, column: str) -> QColor | None:
+        return None
+
+
+class WindowBoardModel(_Colored):
+    COLUMNS = ("window", "state", "clerk", "ticket", "elapsed", "queues")
+    HEADERS: ClassVar[dict[str, str]] = {
+        "window": "窗口", "state": "状态", "clerk": "工作人员", "ticket": "当前号",
+        "elapsed": "用时/空闲", "queues": "工作配置"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.now: datetime | None = None
+
+    def set_now(self, now: datetime) -> None:
+        self.now = now
+        if self._rows:
+            col = self.column("elapsed")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
+
+    def header_text(self, column: str) -> str:
+        return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
+
+    def cell_text(self, w: BoardWindow, column: str) -> str:
+        if column == "elapsed":
+            return self._elapsed(w)
+        if column == "queues":
+            mode = "比例" if w.profile_mode == "ratio" else "优先"
+            parts = [f"{p.queue}:{p.ratio}" if w.profile_mode == "ratio" else p.queue
+                     for p in w.profile]
+            return f"{mode} " + " ".join(parts)
+        ticket = f"{w.ticket} {STATE_ZH.get(w.ticket_state or '', '')}" if w.ticket else ""
+        return {"window": f"{w.number} {w.name}", "clerk": w.clerk or "", "ticket": ticket,
+                "state": STATE_ZH[w.state] + (f"（{w.reason}）" if w.reason else "")}[column]
+
+    def _elapsed(self, w: BoardWindow) -> str:
+        if w.ticket:
+            return duration_text(seconds_between(w.ticket_since, self.now))
+        if w.idle_since and w.state == "open":
+            return "空闲 " + duration_text(seconds_between(w.idle_since, self.now))
+        return ""
+
+    def cell_color(self, w: BoardWindow, column: str) -> QColor | None:
+        if column == "state":
+            return {"paused": AMBER, "closed": GREY}.get(w.state)
+        return None
+
+
+class QueueBoardModel(_Colored):
+    COLUMNS = ("queue", "waiting", "longest", "estimate", "target", "windows", "taken")
+    HEADERS: ClassVar[dict[str, str]] = {
+        "queue": "队列", "waiting": "等候", "longest": "最长等候(分)", "estimate": "预计等候(分)",
+        "target": "目标(分)", "windows": "服务窗口", "taken": "今日取号"}
+
+    def header_text(self, column: str) -> str:
+        return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
+
+    def cell_text(self, q: QueueStatus, column: str) -> str:
+        return {"queue": f"{q.code} {q.name}", "waiting": str(q.waiting),
+                "longest": str(q.longest_wait_minutes) if q.waiting else "",
+                "estimate": str(q.estimated_minutes) if q.waiting else "",
+                "target": str(q.target_wait_minutes), "windows": str(q.serving_windows),
+                "taken": str(q.taken_today)}[column]
+
+    def cell_color(self, q: QueueStatus, column: str) -> QColor | None:
+        if column == "longest" and q.waiting and q.longest_wait_minutes > q.target_wait_minutes:
+            return RED
+        return None
+
+
+class AlertModel(_Colored):
+    COLUMNS = ("since", "subject", "message")
+    HEADERS: ClassVar[dict[str, str]] = {
+        "since": "时间", "subject": "对象", "message": "提醒"}
+
+    def header_text(self, column: str) -> str:
+        return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
+
+    def cell_text(self, a: Alert, column: str) -> str:
+        return {"since": self.local(a.since), "subject": a.subject, "message": a.message}[column]
+
+    def cell_color(self, a: Alert, column: str) -> QColor | None:
+        return RED if a.severity == "critical" else AMBER
+
+
+KPI_HEADERS = {"label": "名称", "tickets": "取号", "wait_mean": "平均等候(分)",
+               "wait_p90": "等候P90(分)", "service_mean": "平均办理(分)",
+               "service_p90": "办理P90(分)", "no_show": "过号率", "abandoned": "弃号率",
+               "on_spot": "即办率", "one_visit": "最多跑一次", "on_time": "按时办结",
+               "overdue": "逾期率", "good": "好评率", "rectified": "差评整改"}
+# Which drill-down figure a column opens.
+KPI_FIGURES = {"tickets": "tickets", "wait_mean": "wait", "wait_p90": "wait",
+               "service_mean": "service", "service_p90": "service", "no_show": "no_show",
+               "abandoned": "abandoned", "on_spot": "on_spot", "one_visit": "one_visit",
+               "on_time": "on_time", "overdue": "overdue", "good": "good_rating",
+               "rectified": "rectification", "label": "tickets"}
+
+
+class KpiTableModel(_Colored):
+    COLUMNS = tuple(KPI_HEADERS)
+
+    def header_text(self, column: str) -> str:
+        return QCoreApplication.translate("SupervisorBoard", KPI_HEADERS[column])
+
+    def cell_text(self, r: KpiRow, column: str) -> str:
+        short = {"no_show": r.no_show_rate, "abandoned": r.abandonment_rate,
+                 "on_spot": r.on_spot_rate, "one_visit": r.one_visit_rate,
+                 "on_time": r.on_time_rate, "overdue": r.overdue_rate,
+                 "good": r.good_rating_rate, "rectified": r.rectification_rate}
+        if column in short:
+            rate = short[column]
+            return "—" if rate.percent is None else f"{rate.percent:.1f}%"
+        return {"label": r.label, "tickets": str(r.tickets),
+                "wait_mean": minutes_text(r.wait.mean), "wait_p90": minutes_text(r.wait.p90),
+                "service_mean": minutes_text(r.service.mean),
+                "service_p90": minutes_text(r.service.p90)}[column]
+
+    def cell_color(self, r: KpiRow, column: str) -> QColor | None:
+        if column == "on_spot" and r.on_spot_targets_met[0] is False:
+            return RED
+        return None
+
+    def tooltip(self, r: KpiRow, column: str) -> str:
+        rates = {"no_show": r.no_show_rate, "on_spot": r.on_spot_rate}
+        return rate_text(rates[column]) if column in rates else ""
+
+
+class FollowupModel(_Colored):
+    COLUMNS = ("opened", "level", "window", "clerk", "due", "state")
+    HEADERS: ClassVar[dict[str, str]] = {
+        "opened": "差评时间", "level": "等级", "window": "窗口", "clerk": "工作人员",
+        "due": "回访期限", "state": "状态"}
+    STATES: ClassVar[dict[str, str]] = {
+        "open": "待回访", "appealed": "申诉中", "closed": "已办结"}
+
+    def header_text(self, column: str) -> str:
+        return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
+
+    def cell_text(self, f: FollowupInfo, column: str) -> str:
+        return {"opened": self.local(f.opened_at, "%m-%d %H:%M"), "level": str(f.level),
+                "window": "" if f.window is None else f"{f.window}号", "clerk": f.clerk or "",
+                "due": self.local(f.due_at, "%m-%d %H:%M"),
+                "state": self.STATES.get(f.state, f.state) + ("（已逾期）" if f.overdue else "")
+                }[column]
+
+    def cell_color(self, f: FollowupInfo, column: str) -> QColor | None:
+        return RED if f.overdue else None
+
+
+class DueCaseModel(_Colored):
+    COLUMNS = ("number", "item", "department", "state", "deadline", "left")
+    HEADERS: ClassVar[dict[str, str]] = {
+        "number": "办件编号", "item": "事项", "department": "部门", "state": "状态",
+        "deadline": "办结期限", "left": "剩余工作日"}
+
+    def header_text(self, column: str) -> str:
+        return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
+
+    def cell_text(self, c: DueCase, column: str) -> str:
+        left = "已逾期" if c.timeliness == "overdue" else str(c.working_days_left or 0)
+        return {"number": c.number, "item": c.item_name, "department": c.department,
+                "state": c.state_label, "deadline": self.local(c.deadline, "%m-%d %H:%M"),
+                "left": left}[column]
+
+    def cell_color(self, c: DueCase, column: str) -> QColor | None:
+        return RED if c.timeliness == "overdue" else AMBER
+
+
+class DrillModel(NamedColumnsModel):
+    """Any drill-down table: its columns come with the data."""
+
+    def set_drill(self, drill: Drill) -> None:
+        self.beginResetModel()
+        self.COLUMNS = drill.columns
+        self._rows = list(drill.rows)
+        self.endResetModel()
+
+    def cell_text(self, row: tuple[str, ...], column: str) -> str:
+        return row[self.COLUMNS.index(column)]
+
+    def header_text(self, column: str) -> str:
+        return column

@@ -1,2 +1,0 @@
-def test_nothing(qapp):
-    assert qapp is not None

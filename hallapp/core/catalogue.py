@@ -342,6 +342,11 @@ def _check_unique(values: Sequence[str], row: int | None, name: str) -> None:
 
 
 def _check_item_rules(item: Item, row: int | None) -> None:
+    promised, statutory = item.promised_limit, item.statutory_limit
+    if promised.unit == statutory.unit and promised.value > statutory.value:
+        raise ValidationError(f"{_where(row)}字段 promised_limit 承诺时限（{promised.value}）"
+                              f"不能长于法定时限（{statutory.value}）", row=row,
+                              field="promised_limit")
     if item.is_immediate and item.promised_limit.unit != "immediate":
         raise ValidationError(f"{_where(row)}字段 promised_limit 即办件的承诺时限应为 immediate",
                               row=row, field="promised_limit")

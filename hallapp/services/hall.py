@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from hallapp.config import resources_dir
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import hall_day
+from hallapp.core.queue_rules import MODES
 from hallapp.core.roles import Perm, parse_role
 from hallapp.services.context import Ctx, action
 from hallapp.services.staff import check_password_rules, hash_password
@@ -129,18 +130,35 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
         win = Window(hall_id=hall.id, number=number, state="closed", call_history=[],
                      consecutive_priority=0)
         session.add(win)
-    win.name, win.kind = w.get("name") or f"{number}号窗口", kind
-    win.profile_mode = w.get("profile_mode", "precedence")
+    mode = w.get("profile_mode", "precedence")
+    if mode not in MODES:
+        raise ValidationError(f"windows：第 {row} 行：字段 profile_mode 取值 {mode!r} 无效，"
+                              f"应为 {'/'.join(MODES)} 之一", row=row, field="profile_mode")
+    entries = [_profile_entry(p, queues, row) for p in w.get("profile") or []]
+    win.name, win.kind, win.profile_mode = w.get("name") or f"{number}号窗口", kind, mode
     session.flush()
     session.query(WorkProfileEntry).filter_by(window_id=win.id).delete()
-    for p in w.get("profile") or []:
-        if p.get("queue") not in queues:
-            raise ValidationError(f"windows：第 {row} 行：字段 profile 未知队列 {p.get('queue')}",
-                                  row=row, field="profile")
-        session.add(WorkProfileEntry(window_id=win.id, queue_id=queues[p["queue"]],
-                                     precedence=int(p.get("precedence", 1)),
-                                     ratio=int(p.get("ratio", 1))))
+    for queue_id, precedence, ratio in entries:
+        session.add(WorkProfileEntry(window_id=win.id, queue_id=queue_id,
+                                     precedence=precedence, ratio=ratio))
     session.flush()
+
+
+def _profile_entry(p: Any, queues: dict[str, int], row: int) -> tuple[int, int, int]:
+    """One work-profile entry, checked: a known queue, whole numbers 1–99."""
+    if not isinstance(p, dict) or p.get("queue") not in queues:
+        queue = p.get("queue") if isinstance(p, dict) else p
+        raise ValidationError(f"windows：第 {row} 行：字段 profile 未知队列 {queue}",
+                              row=row, field="profile")
+    numbers = []
+    for key in ("precedence", "ratio"):
+        value = p.get(key, 1)
+        if isinstance(value, bool) or not isinstance(value, int | str) or \
+                not str(value).strip().isdigit() or not 1 <= int(value) <= 99:
+            raise ValidationError(f"windows：第 {row} 行：字段 profile.{key} 应为 1–99 的整数",
+                                  row=row, field=f"profile.{key}")
+        numbers.append(int(value))
+    return queues[p["queue"]], numbers[0], numbers[1]
 
 
 @action(Perm.MANAGE_STAFF)

@@ -285,7 +285,8 @@ def test_announcer_queues_calls_and_never_overlaps(qtbot: QtBot) -> None:
     announcer.configure("请{number}号到{window}号窗口办理", 2)
     for number, window in (("A001", 1), ("B012", 12), ("A001", 1)):
         announcer.announce(number, window)
-    qtbot.waitUntil(lambda: len(engine.spoken()) == 6, timeout=5_000)
+    # The sixth utterance is recorded when it starts; the queue is idle once it has finished.
+    qtbot.waitUntil(lambda: len(engine.spoken()) == 6 and not announcer.busy, timeout=5_000)
     first, second = "请A零零一号到1号窗口办理", "请B零一二号到12号窗口办理"
     assert engine.spoken() == [first, first, second, second, first, first]
     assert engine.overlaps == 0

@@ -12,7 +12,8 @@ audit entry and a feed event by design, so the ratio shows what the app makes of
 
 The SQLite history file is cached in /tmp between runs; PostgreSQL gets a database
 ``hallapp_bench_<pid>`` that is dropped at the end. Call-next latency is the call alone; the
-window then finishes the ticket (a second transaction) before it can call again.
+window then finishes the ticket (a second transaction) before it can call again. With
+HALLAPP_BENCH_NO_WRITER_QUEUE=1 SQLite writers skip the writer-lock queue (A/B of that fix).
 """
 
 from __future__ import annotations
@@ -69,9 +70,6 @@ COLUMNS = ("hall_id", "queue_id", "origin_queue_id", "hall_day", "serial", "numb
            "channel", "taken_at", "order_at", "appointment", "transferred", "window_id",
            "called_at", "first_called_at", "started_at", "finished_at", "closed_at", "recalls",
            "call_count", "noshow_at")
-
-
-# ---------------------------------------------------------------- history and set-up
 
 
 def _ts(day: date, seconds: int) -> str:
@@ -148,6 +146,7 @@ def load_history(db: Database, total: int) -> None:
         cur = raw.cursor()
         if db.is_sqlite:
             cur.execute("PRAGMA synchronous = OFF")
+            cur.execute("BEGIN")
             marks = ", ".join("?" * len(COLUMNS))
             sql = f"INSERT INTO ticket ({', '.join(COLUMNS)}) VALUES ({marks})"
             while chunk := [r for _, r in zip(range(CHUNK), rows, strict=False)]:
@@ -157,15 +156,9 @@ def load_history(db: Database, total: int) -> None:
                 for r in rows:
                     copy.write_row((*r[:10], bool(r[10]), bool(r[11]), *r[12:]))
         raw.commit()
-        cur.close()
     finally:
         raw.close()
-    _counters(db)
-
-
-def _counters(db: Database) -> None:
-    """daily_counter = max(serial) for every history day, computed by the database."""
-    with db.write_session() as s:
+    with db.write_session() as s:  # daily_counter = max(serial) of every history day
         s.execute(text("INSERT INTO daily_counter (queue_id, hall_day, last_serial) "
                        "SELECT queue_id, hall_day, MAX(serial) FROM ticket "
                        "GROUP BY queue_id, hall_day"))
@@ -176,13 +169,17 @@ def _counters(db: Database) -> None:
             conn.exec_driver_sql("CHECKPOINT")
 
 
+def _remove(path: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-writer.lock"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
 def sqlite_cache(history: int) -> str:
     path = f"/tmp/hallapp_bench_cache_v{CACHE_VERSION}_{history}.sqlite3"
     if not os.path.exists(path):
         building = path + ".building"
-        for suffix in ("", "-wal", "-shm", "-writer.lock"):
-            if os.path.exists(building + suffix):
-                os.remove(building + suffix)
+        _remove(building)
         started = time.perf_counter()
         db = Database(f"sqlite:///{building}")
         setup_hall(db)
@@ -192,8 +189,7 @@ def sqlite_cache(history: int) -> str:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
         os.replace(building, path)
-        if os.path.exists(building + "-writer.lock"):
-            os.remove(building + "-writer.lock")
+        _remove(building)
         print(f"  built {path} in {time.perf_counter() - started:.0f} s", flush=True)
     return path
 
@@ -207,9 +203,7 @@ def prepared(engine: str, history: int) -> Iterator[str]:
         try:
             yield f"sqlite:///{work}"
         finally:
-            for suffix in ("", "-wal", "-shm", "-writer.lock"):
-                if os.path.exists(work + suffix):
-                    os.remove(work + suffix)
+            _remove(work)
         return
     admin = Database(PG_ADMIN)
     name = f"hallapp_bench_{os.getpid()}"
@@ -257,9 +251,6 @@ def reset_day(url: str, waiting_per_queue: int = 0) -> None:
             s.add(DailyCounter(queue_id=qid, hall_day=BENCH_DAY, last_serial=waiting_per_queue))
         s.commit()
     db.dispose()
-
-
-# ---------------------------------------------------------------- terminals
 
 
 def _ctx(url: str, username: str, offset_s: float) -> Ctx:
@@ -396,9 +387,6 @@ def run_phase(kind: str, url: str, n: int, seconds: float) -> Phase:
                  any(r[2] for r in results), sum(r[3] for r in results))
 
 
-# ---------------------------------------------------------------- profile and report
-
-
 def profile(url: str, kind: str, seconds: float) -> str:
     """cProfile of one terminal working alone in this process; the top of the tottime list."""
     reset_day(url, 400 if kind == "call" else 0)
@@ -412,14 +400,10 @@ def profile(url: str, kind: str, seconds: float) -> str:
     prof.disable()
     out = f"/tmp/queue_bench_{make_url(url).get_backend_name()}_{kind}.prof"
     prof.dump_stats(out)
-    stats = pstats.Stats(prof)
-    stats.sort_stats("tottime")
     lines = [f"{kind}: {count} ops in {seconds:.0f} s, profile in {out}"]
-    width = 0
     for func, (_cc, nc, tt, ct, _callers) in sorted(
-            stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:18]:  # type: ignore[attr-defined]
+            pstats.Stats(prof).stats.items(), key=lambda kv: kv[1][2], reverse=True)[:18]:  # type: ignore[attr-defined]
         name = f"{os.path.basename(func[0])}:{func[1]}({func[2]})"
-        width = max(width, len(name))
         lines.append(f"  {tt / count * 1000:7.3f} ms/op self {ct / count * 1000:7.3f} ms/op cum "
                      f"{nc / count:6.1f} calls/op  {name}")
     return "\n".join(lines)
@@ -427,8 +411,7 @@ def profile(url: str, kind: str, seconds: float) -> str:
 
 def _proc_field(path: str, key: str) -> str:
     with open(path) as fh:
-        return next((line.split(":", 1)[1].strip() for line in fh if line.startswith(key)),
-                    "?")
+        return next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith(key)), "?")
 
 
 def machine() -> list[str]:
@@ -473,6 +456,7 @@ def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
 
 def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list[str]]:
     rows, notes = [], []
+    print(f"{engine}: preparing {args.history} historical tickets", flush=True)
     with prepared(engine, args.history) as url:
         if engine == "postgresql":
             notes.append(pg_version(url))
@@ -495,20 +479,15 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=5_000_000)
     parser.add_argument("--terminals", default="1,4,16")
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--waiting", type=int, default=400,
-                        help="tickets waiting in each queue before the call-next runs")
-    parser.add_argument("--profile", action="store_true",
-                        help="also cProfile one terminal per operation and engine")
+    parser.add_argument("--waiting", type=int, default=400, help="per queue, before call-next")
+    parser.add_argument("--profile", action="store_true", help="also cProfile one terminal")
     parser.add_argument("--out", help="also write the markdown block to this file")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # still drop the bench database
     args.terminals = [int(n) for n in args.terminals.split(",")]
-    rows, notes = [], []
-    for engine in args.engines.split(","):
-        print(f"{engine}: preparing {args.history} historical tickets", flush=True)
-        r, n = bench_engine(engine, args)
-        rows += r
-        notes += n
+    results = [bench_engine(engine, args) for engine in args.engines.split(",")]
+    rows = [r for rs, _ in results for r in rs]
+    notes = [n for _, ns in results for n in ns]
     report = "\n".join([*machine(), *(n for n in notes if n.startswith("- ")), "", HEADER,
                         *rows, "", *(n for n in notes if not n.startswith("- "))])
     print("\n" + report)

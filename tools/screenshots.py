@@ -11,6 +11,7 @@ unless QT_QPA_PLATFORM says otherwise; nothing speaks.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -372,10 +373,8 @@ def _supervisor(out: Path) -> list[Path]:
     from hallapp.ui.supervisor.window import create
 
     ctx = ctx_as("supervisor1")
-    try:
+    with contextlib.suppress(DomainError):  # a state the other shots left behind
         _supervisor_day(Ctx(ctx.db, SYSTEM_ACTOR, terminal="shots"))
-    except DomainError:
-        pass  # taken already (shots run twice in one process)
     paths = []
     for name, size in SIZES.items():
         window = create(ctx, FeedWatcher(ctx.db), {"chime": False, "export_dir": _TMP})
@@ -383,6 +382,9 @@ def _supervisor(out: Path) -> list[Path]:
         window.show()
         settle(window, lambda w=window: w.board.board is not None and not w.kpi.busy
                and w.kpi.report is not None and w.work.loaded)
+        window.board.select_window(5)
+        window.kpi.set_period(window.kpi.today, window.kpi.today, "queue")
+        settle(window, lambda w=window: not w.kpi.busy)
         paths.append(save(window, out / f"supervisor-{name}.png"))
         if name == "1920x1080":
             window.tabs.setCurrentWidget(window.kpi)

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 00:23:01.641632
+Create Date: 2026-11-26 00:57:47.441969
 """
 from collections.abc import Sequence
 
@@ -46,10 +46,12 @@ def upgrade() -> None:
     sa.Column('wait_sum', sa.Float(), nullable=False),
     sa.Column('wait_max', sa.Float(), nullable=True),
     sa.Column('wait_hist', sa.LargeBinary(), nullable=True),
+    sa.Column('wait_p90', sa.Float(), nullable=True),
     sa.Column('service_n', sa.Integer(), nullable=False),
     sa.Column('service_sum', sa.Float(), nullable=False),
     sa.Column('service_max', sa.Float(), nullable=True),
     sa.Column('service_hist', sa.LargeBinary(), nullable=True),
+    sa.Column('service_p90', sa.Float(), nullable=True),
     sa.Column('in_person', sa.Integer(), nullable=False),
     sa.Column('on_spot', sa.Integer(), nullable=False),
     sa.Column('concluded', sa.Integer(), nullable=False),

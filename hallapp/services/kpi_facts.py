@@ -5,7 +5,8 @@ period's figures are the merge of its days' cells. Counts and sums merge exactly
 of durations is a rank: a cell computed live from the tickets keeps every value and its
 p90 is exact (nearest rank, :func:`hallapp.core.kpi.p90`); a cell read from the summary
 tables keeps a histogram of seconds in the buckets of :data:`EDGES`, and a period that
-includes such a cell reports as p90 the upper edge of the bucket holding rank ⌈0.9 n⌉,
+includes such a cell (other than a single stored day, whose exact p90 is stored with it)
+reports as p90 the upper edge of the bucket holding rank ⌈0.9 n⌉,
 capped by the exact maximum. That is never below the true p90 and at most one bucket width
 above it: 5 s under 1 min, 15 s under 5 min, 30 s under 20 min, 60 s under 1 h, 5 min under
 4 h, 15 min under 12 h (``p90_exact`` says which one a figure is).
@@ -68,20 +69,45 @@ def _resized(hist: array[int]) -> array[int]:
 
 @dataclass
 class Dist:
-    """Durations in seconds: count, sum, max, and either every value or a histogram."""
+    """Durations in seconds: count, sum, max, and every value, a histogram, or both.
+
+    ``fixed_p90`` is the exact p90 a day summary stored (the day's values are gone); it
+    holds while the cell stands alone, and is dropped once merged with another day.
+    """
 
     n: int = 0
     total: float = 0.0
     max: float | None = None
     values: list[float] | None = field(default_factory=list)
     hist: array[int] | None = None
+    fixed_p90: float | None = None
 
     def add(self, seconds: float) -> None:
-        self.n += 1
-        self.total += seconds
-        self.max = seconds if self.max is None else max(self.max, seconds)
+        self.add_summary(1, seconds, seconds)
+        self.values_add(seconds)
+
+    def add_summary(self, n: int, total: float | None, top: float | None) -> None:
+        """Count and sum (computed by the database); the values come by ``values_add``."""
+        if not n:
+            return
+        self.n += n
+        self.total += float(total or 0.0)
+        if top is not None:
+            self.max = float(top) if self.max is None else max(self.max, float(top))
+
+    def add_values(self, seconds: list[float]) -> None:
+        """Many durations at once (a fine group's, read from the database)."""
+        if seconds:
+            self.add_summary(len(seconds), sum(seconds), max(seconds))
+            if self.values is not None:
+                self.values.extend(seconds)
+            if self.hist is not None:
+                for v in seconds:
+                    self.hist[bucket_of(v)] += 1
+
+    def values_add(self, seconds: float) -> None:
         if self.values is not None:
-            self.values.append(seconds)
+            self.values.append(float(seconds))
         if self.hist is not None:
             self.hist[bucket_of(seconds)] += 1
 
@@ -94,10 +120,19 @@ class Dist:
         return hist
 
     def merge(self, other: Dist) -> None:
+        if other.n == 0:
+            return
+        if self.n == 0 and (self.values is None or not self.values):
+            self.n, self.total, self.max = other.n, other.total, other.max
+            self.values = None if other.values is None else list(other.values)
+            self.hist = None if other.hist is None else array("I", other.hist)
+            self.fixed_p90 = other.fixed_p90
+            return
         self.n += other.n
         self.total += other.total
         if other.max is not None:
             self.max = other.max if self.max is None else max(self.max, other.max)
+        self.fixed_p90 = None
         if self.values is not None and other.values is not None:
             self.values.extend(other.values)
             return
@@ -107,13 +142,15 @@ class Dist:
 
     @property
     def exact(self) -> bool:
-        return self.values is not None
+        return self.n == 0 or self.values is not None or self.fixed_p90 is not None
 
     def p90(self) -> float | None:
         if self.n == 0:
             return None
         if self.values is not None:
             return p90(self.values)
+        if self.fixed_p90 is not None:
+            return self.fixed_p90
         rank, seen = (90 * self.n + 99) // 100, 0
         for i, count in enumerate(self.histogram()):
             seen += count
@@ -123,9 +160,13 @@ class Dist:
         return self.max
 
     def stats(self) -> DurationStats:
+        """Seconds rounded to the millisecond (the database's sums carry float noise)."""
         if self.n == 0:
             return DurationStats(0, None, None, None)
-        return DurationStats(self.n, self.total / self.n, self.p90(), self.max)
+        top = self.p90()
+        return DurationStats(self.n, round(self.total / self.n, 3),
+                             None if top is None else round(top, 3),
+                             None if self.max is None else round(self.max, 3))
 
 
 COUNT_FIELDS = ("tickets", "called", "no_show", "abandoned", "in_person", "on_spot",
@@ -171,7 +212,8 @@ class Acc:
         for name in PARTS[part]:
             value = getattr(other, name)
             setattr(self, name, Dist(value.n, value.total, value.max, value.values,
-                                     value.hist) if isinstance(value, Dist) else value)
+                                     value.hist, value.fixed_p90)
+                    if isinstance(value, Dist) else value)
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self)

@@ -26,7 +26,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    and_,
+    case,
+    cast,
+    func,
+    not_,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from hallapp.core.hallday import hall_day_bounds
@@ -108,98 +118,150 @@ def _keys(lk: Lookups, dims: Iterable[str], *, queue: int | None, window: str | 
     return [(d, by[d]) for d in dims]
 
 
-def _targets(cells: Cells, keys: list[tuple[str, str | None]]) -> list[Acc]:
-    return [a for d, k in keys if (a := cell(cells, d, k)) is not None]
+class _Spread:
+    """The cells a fine group (queue, window, clerk, item, …) counts for, found once."""
+
+    def __init__(self, cells: Cells, lk: Lookups, dims: tuple[str, ...]) -> None:
+        self.cells, self.lk, self.dims = cells, lk, dims
+        self.cache: dict[tuple[Any, ...], list[Acc]] = {}
+
+    def targets(self, fine: tuple[Any, ...], **parts: Any) -> list[Acc]:
+        found = self.cache.get(fine)
+        if found is None:
+            keys = _keys(self.lk, self.dims, **parts)
+            found = self.cache[fine] = [a for d, k in keys
+                                        if (a := cell(self.cells, d, k)) is not None]
+        return found
 
 
-def _secs(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 3)
+def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return case((condition, 1), else_=0)
+
+
+def _ticket_parts(lk: Lookups, queue: int, window: int | None, clerk: int | None,
+                  item: str | None) -> dict[str, Any]:
+    return {"queue": queue, "window": lk.windows.get(window) if window else None,
+            "clerk": clerk, "item": item, "dept": None}
 
 
 def add_tickets(s: Session, lk: Lookups, day: date, dims: Iterable[str], cells: Cells,
                 sqlite: bool) -> None:
-    dims = tuple(dims)
-    rows = s.execute(select(
-        Ticket.queue_id, Ticket.window_id, Ticket.clerk_id, Ticket.item_code, Ticket.state,
-        Ticket.first_called_at.is_not(None), Ticket.noshow_at.is_not(None),
-        seconds_between(Ticket.taken_at, Ticket.first_called_at, sqlite),
-        seconds_between(Ticket.started_at, Ticket.finished_at, sqlite),
-    ).where(Ticket.hall_day == day, Ticket.state != "cancelled"))
-    for queue, window, clerk, item, state, called, passed, wait, service in rows:
-        keys = _keys(lk, dims, queue=queue, window=lk.windows.get(window) if window else None,
-                     clerk=clerk, item=item, dept=None)
-        no_show = bool(called) and (state == "no_show" or (state == "abandoned" and passed))
-        abandoned = state == "abandoned" and not no_show
-        wait_s, service_s = _secs(wait), _secs(service)
-        for acc in _targets(cells, keys):
-            acc.tickets += 1
-            acc.called += bool(called)
-            acc.no_show += no_show
-            acc.abandoned += abandoned
-            if wait_s is not None and wait_s >= 0:
-                acc.wait.add(wait_s)
-            if service_s is not None and service_s >= 0:
-                acc.service.add(service_s)
+    """Counts by the database per fine group; every duration read once, for sums and p90."""
+    spread = _Spread(cells, lk, tuple(dims))
+    called = Ticket.first_called_at.is_not(None)
+    passed = and_(called, or_(Ticket.state == "no_show", and_(
+        Ticket.state == "abandoned", Ticket.noshow_at.is_not(None))))
+    fine = (Ticket.queue_id, Ticket.window_id, Ticket.clerk_id, Ticket.item_code)
+    where = (Ticket.hall_day == day, Ticket.state != "cancelled")
+    conn = s.connection()
+    counts: Any = conn.execute(
+        select(*fine, func.count(), func.sum(_flag(called)), func.sum(_flag(passed)),
+               func.sum(_flag(and_(Ticket.state == "abandoned", not_(passed)))))
+        .where(*where).group_by(*fine))
+    for queue, window, clerk, item, n, n_called, n_passed, n_left in counts:
+        key = (queue, window, clerk, item)
+        for acc in spread.targets(key, **_ticket_parts(lk, queue, window, clerk, item)):
+            acc.tickets += n
+            acc.called += n_called or 0
+            acc.no_show += n_passed or 0
+            acc.abandoned += n_left or 0
+    waits: dict[tuple[Any, ...], tuple[list[float], list[float]]] = {}
+    durations: Any = conn.execute(select(
+        *fine, seconds_between(Ticket.taken_at, Ticket.first_called_at, sqlite),
+        seconds_between(Ticket.started_at, Ticket.finished_at, sqlite))
+        .where(*where, or_(called, Ticket.started_at.is_not(None))))
+    for queue, window, clerk, item, wait, service in durations:
+        key = (queue, window, clerk, item)
+        lists = waits.get(key)
+        if lists is None:
+            lists = waits[key] = ([], [])
+        if wait is not None and wait >= 0:
+            lists[0].append(wait)
+        if service is not None and service >= 0:
+            lists[1].append(service)
+    for key, (wait_list, service_list) in waits.items():
+        for acc in spread.cache[key]:
+            acc.wait.add_values(wait_list)
+            acc.service.add_values(service_list)
 
 
-def _case_rows(s: Session, column: Any, day: date, tz: str, *extra: Any) -> Any:
+def _case_rows(s: Session, column: Any, day: date, tz: str, dims: tuple[str, ...],
+               *extra: Any) -> list[tuple[Any, ...]]:
+    """Case counts per fine group (item, department, window, clerk, queue); the ticket is
+    joined (for its queue) only when queues are asked for."""
     lo, hi = hall_day_bounds(day, tz)
-    return s.execute(select(Case.item_id, Case.department_id, Case.window_number, Case.clerk_id,
-                            Ticket.queue_id, *extra)
-                     .outerjoin(Ticket, Ticket.id == Case.ticket_id)
-                     .where(column >= lo, column < hi))
+    fine: tuple[Any, ...] = (Case.item_id, Case.department_id, Case.window_number,
+                             Case.clerk_id)
+    stmt = select(*fine, *extra)
+    if "queue" in dims:
+        fine = (*fine, Ticket.queue_id)
+        stmt = select(*fine, *extra).outerjoin(Ticket, Ticket.id == Case.ticket_id)
+    rows = s.connection().execute(stmt.where(column >= lo, column < hi).group_by(*fine))
+    if "queue" in dims:
+        return [tuple(r) for r in rows]
+    return [(*r[:4], None, *r[4:]) for r in rows]
 
 
 def add_cases(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str],
               cells: Cells) -> None:
-    dims = tuple(dims)
+    spread = _Spread(cells, lk, tuple(dims))
 
-    def keys(item_id: int, dept_id: int, window: int | None, clerk: int | None,
-             queue: int | None) -> list[tuple[str, str | None]]:
-        return _keys(lk, dims, queue=queue, window=None if window is None else str(window),
-                     clerk=clerk, item=lk.item_codes.get(item_id),
-                     dept=lk.departments.get(dept_id))
+    def targets(item_id: int, dept_id: int, window: int | None, clerk: int | None,
+                queue: int | None) -> list[Acc]:
+        return spread.targets((item_id, dept_id, window, clerk, queue), queue=queue,
+                              window=None if window is None else str(window), clerk=clerk,
+                              item=lk.item_codes.get(item_id), dept=lk.departments.get(dept_id))
 
-    for *k, in_person, decision in _case_rows(s, Case.received_at, day, tz, Case.in_person,
-                                              Case.decision):
-        for acc in _targets(cells, keys(*k)):
-            acc.in_person += bool(in_person)
-            acc.on_spot += bool(in_person) and decision == "on_spot"
-    for *k, visits, has_deadline, outcome in _case_rows(
-            s, Case.concluded_at, day, tz, Case.visits, Case.deadline.is_not(None),
-            Case.outcome):
-        for acc in _targets(cells, keys(*k)):
-            acc.concluded += 1
-            acc.one_visit += (visits or 0) <= 1
-            acc.timed += bool(has_deadline)
-            acc.on_time += bool(has_deadline) and outcome in ("early", "on_time")
-            acc.late += bool(has_deadline) and outcome == "late"
+    in_person = Case.in_person.is_(True)
+    for *k, n_in, n_spot in _case_rows(
+            s, Case.received_at, day, tz, spread.dims, func.sum(_flag(in_person)),
+            func.sum(_flag(and_(in_person, Case.decision == "on_spot")))):
+        for acc in targets(*k):
+            acc.in_person += n_in or 0
+            acc.on_spot += n_spot or 0
+    timed = Case.deadline.is_not(None)
+    for *k, n, n_one, n_timed, n_on_time, n_late in _case_rows(
+            s, Case.concluded_at, day, tz, spread.dims, func.count(),
+            func.sum(_flag(Case.visits <= 1)),
+            func.sum(_flag(timed)),
+            func.sum(_flag(and_(timed, Case.outcome.in_(("early", "on_time"))))),
+            func.sum(_flag(and_(timed, Case.outcome == "late")))):
+        for acc in targets(*k):
+            acc.concluded += n
+            acc.one_visit += n_one or 0
+            acc.timed += n_timed or 0
+            acc.on_time += n_on_time or 0
+            acc.late += n_late or 0
 
 
 def add_ratings(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str],
                 cells: Cells) -> None:
-    dims = tuple(dims)
+    spread = _Spread(cells, lk, tuple(dims))
     lo, hi = hall_day_bounds(day, tz)
-    rows = s.execute(
-        select(Rating.level, Rating.window_number, Rating.clerk_id,
-               Rating.ticket_id.is_not(None) | Rating.case_id.is_not(None), Ticket.queue_id,
-               Ticket.item_code, Case.item_id, Case.department_id, Followup.state)
+    named = or_(Rating.ticket_id.is_not(None), Rating.case_id.is_not(None))
+    bad = Rating.level.in_(tuple(BAD_LEVELS))
+    fine = (Rating.window_number, Rating.clerk_id, Ticket.queue_id, Ticket.item_code,
+            Case.item_id, Case.department_id)
+    rows = s.connection().execute(
+        select(*fine, func.count(), func.sum(_flag(Rating.level.in_(tuple(GOOD_LEVELS)))),
+               func.sum(_flag(bad)), func.sum(_flag(and_(bad, named))),
+               func.sum(_flag(and_(bad, named, Followup.state == "closed"))))
         .outerjoin(Ticket, Ticket.id == Rating.ticket_id)
         .outerjoin(Case, Case.id == Rating.case_id)
         .outerjoin(Followup, Followup.rating_id == Rating.id)
-        .where(Rating.at >= lo, Rating.at < hi))
-    for level, window, clerk, named, queue, t_item, c_item, c_dept, f_state in rows:
+        .where(Rating.at >= lo, Rating.at < hi).group_by(*fine))
+    for window, clerk, queue, t_item, c_item, c_dept, n, n_good, n_bad, n_named, n_closed \
+            in rows:
         item = lk.item_codes.get(c_item) if c_item else t_item
-        dept = lk.departments.get(c_dept) if c_dept else None
-        keys = _keys(lk, dims, queue=queue, window=None if window is None else str(window),
-                     clerk=clerk, item=item, dept=dept)
-        bad = level in BAD_LEVELS
-        for acc in _targets(cells, keys):
-            acc.ratings += 1
-            acc.good += level in GOOD_LEVELS
-            acc.bad += bad
-            acc.bad_named += bad and bool(named)
-            acc.bad_closed += bad and bool(named) and f_state == "closed"
+        for acc in spread.targets((window, clerk, queue, t_item, c_item, c_dept), queue=queue,
+                                  window=None if window is None else str(window), clerk=clerk,
+                                  item=item, dept=lk.departments.get(c_dept) if c_dept
+                                  else None):
+            acc.ratings += n
+            acc.good += n_good or 0
+            acc.bad += n_bad or 0
+            acc.bad_named += n_named or 0
+            acc.bad_closed += n_closed or 0
 
 
 def compute_day(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str] = DIMS,

@@ -3,9 +3,9 @@
 A period is a range of hall days. Its cells are merged from three sources, cheapest first:
 month rows of the summary for every whole month inside the period that is fully summarised,
 day rows for the other summarised days, and a live computation for today and any day not
-summarised yet (a day whose close has not run). A one-day period is always computed live,
-so a day's figures are exact; see :mod:`hallapp.services.kpi_facts` for what p90 means once
-summaries are involved (``p90_exact`` on each row).
+summarised yet (a day whose close has not run). A day's figures are always exact (live, or
+its stored exact p90); see :mod:`hallapp.services.kpi_facts` for what p90 means over several
+days (``p90_exact`` on each row).
 
 The figures are those of :mod:`hallapp.core.kpi`, as ``Rate``s of
 :mod:`hallapp.services.case_kpi`; 即办率 is also judged against the ¼ and ½ targets.
@@ -129,8 +129,6 @@ class Source:
 
 def plan_period(s: Session, start: date, end: date, today: date, tz: str) -> Source:
     last = min(end, today)
-    if start == end:
-        return Source((), (), (start,) if start <= today else ())
     months = tuple(m for m in _whole_months(start, last, today) if month_complete(s, m))
     covered = {m + timedelta(days=i) for m in months
                for i in range(calendar.monthrange(m.year, m.month)[1])}

@@ -78,6 +78,7 @@ def _row_values(grain: str, period: date, dim: str, key: str, acc: Acc) -> dict[
         values[f"{name}_n"], values[f"{name}_sum"] = dist.n, dist.total
         values[f"{name}_max"] = dist.max
         values[f"{name}_hist"] = hist_to_bytes(dist.histogram()) if dist.n else None
+        values[f"{name}_p90"] = dist.p90() if dist.n and dist.exact else None
     return values
 
 
@@ -86,9 +87,10 @@ def acc_of(row: KpiSummary) -> Acc:
         "tickets", "called", "no_show", "abandoned", "in_person", "on_spot", "concluded",
         "one_visit", "timed", "on_time", "late", "ratings", "good", "bad", "bad_named",
         "bad_closed")})
-    acc.wait = Dist(row.wait_n, row.wait_sum, row.wait_max, None, hist_from_bytes(row.wait_hist))
+    acc.wait = Dist(row.wait_n, row.wait_sum, row.wait_max, None,
+                    hist_from_bytes(row.wait_hist), row.wait_p90)
     acc.service = Dist(row.service_n, row.service_sum, row.service_max, None,
-                       hist_from_bytes(row.service_hist))
+                       hist_from_bytes(row.service_hist), row.service_p90)
     return acc
 
 

@@ -4,10 +4,10 @@ A year of a busy hall holds millions of tickets; the supervisor's figures for a 
 year must not read them. ``kpi_summary`` holds, per period (a hall day, grain ``D``, or a
 calendar month, grain ``M``), per dimension (hall, queue, window, clerk, item, department)
 and key (a code, a window number, a username), additive counts and sums, plus histograms of
-wait and service seconds from which a period's p90 is read. ``kpi_rollup`` lists the days
-summarised; ``kpi_state`` is the change-feed position up to which later changes to
-summarised days (a case concluded earlier picked up today, a 差评 follow-up closed) have
-been folded in. The rules live in :mod:`hallapp.services.kpi_summary`.
+wait and service seconds from which a period's p90 is read (and a day's exact p90).
+``kpi_rollup`` lists the days summarised; ``kpi_state`` is the change-feed position up to
+which later changes to summarised days (a case concluded earlier picked up today, a 差评
+follow-up closed) have been folded in. The rules live in :mod:`hallapp.services.kpi_summary`.
 
 Two indexes for the live part of the figures sit here too, on tables of other modules:
 cases by conclusion time and ratings by time (both read per hall day).
@@ -44,10 +44,12 @@ class KpiSummary(Base):
     wait_sum: Mapped[float] = mapped_column(Float, default=0.0)
     wait_max: Mapped[float | None] = mapped_column(Float)
     wait_hist: Mapped[bytes | None] = mapped_column(LargeBinary)
+    wait_p90: Mapped[float | None] = mapped_column(Float)  # exact, while one day stands alone
     service_n: Mapped[int] = mapped_column(Integer, default=0)
     service_sum: Mapped[float] = mapped_column(Float, default=0.0)
     service_max: Mapped[float | None] = mapped_column(Float)
     service_hist: Mapped[bytes | None] = mapped_column(LargeBinary)
+    service_p90: Mapped[float | None] = mapped_column(Float)
     in_person: Mapped[int] = mapped_column(Integer, default=0)
     on_spot: Mapped[int] = mapped_column(Integer, default=0)
     concluded: Mapped[int] = mapped_column(Integer, default=0)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hallapp.config import terminal_name
@@ -31,18 +32,25 @@ DEMO_PASSWORD = "demo1234"
 @dataclass(frozen=True)
 class ClientSpec:
     module: str  # module with ``create(ctx, feed, options) -> QWidget``
-    title: str
+    title: str  # Chinese source text, translated in the "Launcher" context
     demo_user: str
 
 
 CLIENTS: dict[str, ClientSpec] = {
-    "display": ClientSpec("hallapp.ui.board.display", "综合屏", "display1"),
-    "kiosk": ClientSpec("hallapp.ui.kiosk.window", "自助取号", "kiosk1"),
-    "counter": ClientSpec("hallapp.ui.counter.window", "窗口工作台", "clerk1"),
-    "rating": ClientSpec("hallapp.ui.counter.rating", "服务评价", "display1"),
-    "backoffice": ClientSpec("hallapp.ui.backoffice.window", "后台审批", "approver_szamr"),
-    "supervisor": ClientSpec("hallapp.ui.supervisor.window", "值班长看板", "supervisor1"),
-    "admin": ClientSpec("hallapp.ui.admin.window", "管理", "admin1"),
+    "display": ClientSpec("hallapp.ui.board.display",
+                          QT_TRANSLATE_NOOP("Launcher", "综合屏"), "display1"),
+    "kiosk": ClientSpec("hallapp.ui.kiosk.window",
+                        QT_TRANSLATE_NOOP("Launcher", "自助取号"), "kiosk1"),
+    "counter": ClientSpec("hallapp.ui.counter.window",
+                          QT_TRANSLATE_NOOP("Launcher", "窗口工作台"), "clerk1"),
+    "rating": ClientSpec("hallapp.ui.counter.rating",
+                         QT_TRANSLATE_NOOP("Launcher", "服务评价"), "display1"),
+    "backoffice": ClientSpec("hallapp.ui.backoffice.window",
+                             QT_TRANSLATE_NOOP("Launcher", "后台审批"), "approver_szamr"),
+    "supervisor": ClientSpec("hallapp.ui.supervisor.window",
+                             QT_TRANSLATE_NOOP("Launcher", "值班长看板"), "supervisor1"),
+    "admin": ClientSpec("hallapp.ui.admin.window",
+                        QT_TRANSLATE_NOOP("Launcher", "管理"), "admin1"),
 }
 
 
@@ -58,7 +66,7 @@ def _actor(ctx: Ctx, spec: ClientSpec, user: str | None, demo: bool) -> Actor | 
         name, password = name or spec.demo_user, password or DEMO_PASSWORD
     if name and password:
         return login(ctx, name, password)
-    return LoginDialog.ask(ctx, spec.title)
+    return LoginDialog.ask(ctx, QCoreApplication.translate("Launcher", spec.title))
 
 
 def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any]) -> QWidget:
@@ -105,7 +113,9 @@ def run_demo(db_url: str, *, lang: str = "zh",
         spec = CLIENTS[role]
         actor = login(base, spec.demo_user, DEMO_PASSWORD)
         widget = create_client(role, db, actor, {"window": 1, "fullscreen": False})
-        widget.setWindowTitle(f"hallapp 演示 · {spec.title}")
+        title = QCoreApplication.translate("Launcher", spec.title)
+        widget.setWindowTitle(QCoreApplication.translate("Launcher", "hallapp 演示 · {0}")
+                              .format(title))
         widgets.append(widget)
         widget.show()
     if extra is not None:

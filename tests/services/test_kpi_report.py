@@ -94,6 +94,9 @@ def test_a_summarised_day_merges_with_a_live_one(ctx_for: CtxFor, clock: FakeClo
     assert row.wait.p90 == 1020  # an upper bucket edge here; never below the exact value
     assert not row.p90_exact
     assert _rate(row.rectification_rate) == (0, 2)
+    single = kpi_report.kpi_report(sup, DAY)  # a summarised day alone keeps its exact p90
+    assert (single.summarised_days, single.live_days) == (1, 0)
+    _check_busy_day(single.total)
     with hall_db.read_session() as s:
         rolled = s.scalars(select(KpiRollup.hall_day).order_by(KpiRollup.hall_day)).all()
         assert rolled == [date(2026, 11, d) for d in range(1, 25)]  # whole month from the 1st
@@ -131,8 +134,8 @@ def test_whole_months_come_from_month_rows(ctx_for: CtxFor, hall_db: Database) -
     _closed_tickets(hall_db, [*october, date(2026, 11, 2)], per_day=4)
     sup = ctx_for("supervisor1")
     report = kpi_report.kpi_report(sup, date(2026, 9, 30), DAY, by="window")
-    # 09-30 precedes the first month with data, so it is not summarised (nor needed).
-    assert (report.summarised_days, report.live_days) == (54, 2)
+    # 09-30 precedes the first month with data: known empty, neither summarised nor computed.
+    assert (report.summarised_days, report.live_days) == (54, 1)
     assert (report.total.tickets, report.total.wait.mean, report.total.service.p90) == (
         16, 600, 300)
     assert [(r.key, r.tickets) for r in report.rows] == [("4", 16)]
@@ -175,6 +178,7 @@ def test_figures_need_the_permission_and_a_valid_period(ctx_for: CtxFor) -> None
     with pytest.raises(ValidationError, match="指标"):
         kpi_drill.drill_down(sup, DAY, figure="luck")
     empty = kpi_report.kpi_report(sup, DAY)
-    assert empty.total.tickets == 0 and empty.total.wait.p90 is None
+    assert empty.total.tickets == 0
+    assert empty.total.wait.p90 is None
     assert empty.total.on_spot_rate.percent is None
     assert kpi_summary.refresh_summaries(sup) is None  # nothing new since the report

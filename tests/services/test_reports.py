@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from casekit import CtxFor
 from conftest import FakeClock
 from kpikit import busy_day
@@ -14,12 +17,16 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import update
 
+from hallapp.cli import common
+from hallapp.cli.main import main
 from hallapp.core.errors import PermissionDenied
-from hallapp.services import day, report_files, reports
-from hallapp.store.models import Case
+from hallapp.services import day, report_files, reports, staff
+from hallapp.services.context import Ctx
+from hallapp.store.models import Case, Staff
 from hallapp.store.uow import Database
 
 DAY = date(2026, 11, 24)
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 def _pdf_text(data: bytes) -> str:
@@ -52,11 +59,13 @@ def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClo
     assert sheets["全厅指标"][3][:2] == ["指标", "数值"]
     assert {r[0]: r[1] for r in sheets["全厅指标"][4:]}["过号率"] == "25.0%（1/4）"
     queue_rows = {r[0]: r for r in sheets["分队列"][4:]}
-    assert queue_rows["A 商事登记"][1] == "5" and queue_rows["B 不动产登记"][2] == "17.0"
+    assert queue_rows["A 商事登记"][1] == "5"
+    assert queue_rows["B 不动产登记"][2] == "17.0"
     text = _pdf_text((tmp_path / "day.pdf").read_bytes())
     for name, value in report.sections[0].rows:
         assert "".join(f"{name}{value}".split()) in text
-    assert "A商事登记" in text and "17.0" in text
+    assert "A商事登记" in text
+    assert "17.0" in text
 
 
 def test_monthly_report_has_a_daily_trend(ctx_for: CtxFor, clock: FakeClock) -> None:
@@ -88,8 +97,46 @@ def test_public_overdue_list_has_no_personal_data(ctx_for: CtxFor, clock: FakeCl
     assert [(r[0], r[1], r[7]) for r in rows] == [("1", numbers["accepted"], "2")]
     pdf = _pdf_text(report_files.pdf_bytes(report))
     xlsx = str(_sheet_cells(report_files.xlsx_bytes(report)))
-    assert numbers["accepted"] in pdf and numbers["accepted"] in xlsx
+    assert numbers["accepted"] in pdf
+    assert numbers["accepted"] in xlsx
     for personal in applicant:
-        assert personal not in pdf and personal not in xlsx
+        assert personal not in pdf
+        assert personal not in xlsx
     with pytest.raises(PermissionDenied):
         reports.overdue_report(ctx_for("clerk1"), DAY)
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_cli_shows_figures_and_writes_reports(ctx_for: CtxFor, clock: FakeClock,
+                                              hall_db: Database, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    busy_day(ctx_for, clock)
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
+    with hall_db.write_session() as s:
+        s.execute(update(Staff).where(Staff.username.in_(("supervisor1", "clerk1")))
+                  .values(password_hash=CHEAP.hash("demo1234")))
+        s.commit()
+    base = ["--db", hall_db.url, "--user", "supervisor1"]
+    assert main([*base, "kpi", "show", "--from", "2026-11-24", "--by", "queue", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["total"]["tickets"], shown["total"]["wait"]["p90"]) == (6, 1020)
+    assert [r["key"] for r in shown["rows"]] == ["A", "B"]
+    assert main([*base, "kpi", "show", "--from", "2026-11-24"]) == 0
+    assert "过号率" in capsys.readouterr().out
+    assert main([*base, "kpi", "drill", "--from", "2026-11-24", "--figure", "no_show"]) == 0
+    assert "A002" in capsys.readouterr().out
+    xlsx, pdf = tmp_path / "d.xlsx", tmp_path / "d.pdf"
+    assert main([*base, "report", "daily", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
+    assert _sheet_cells(xlsx.read_bytes())["分队列"][4][0] == "A 商事登记"
+    assert "25.0%" in _pdf_text(pdf.read_bytes())
+    assert main([*base, "report", "monthly", "--month", "2026-11", "--pdf",
+                 str(tmp_path / "m.pdf")]) == 0
+    assert main([*base, "report", "overdue", "--from", "2026-11-01", "--to", "2026-11-24",
+                 "--xlsx", str(tmp_path / "o.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["--db", hall_db.url, "--user", "clerk1", "kpi", "show", "--from",
+                 "2026-11-24"]) != 0
+    assert "无权" in capsys.readouterr().err

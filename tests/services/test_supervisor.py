@@ -130,7 +130,8 @@ def test_a_changed_profile_is_followed_by_the_next_call(ctx_for: CtxFor, clock: 
             AuditEntry.action == "window_profile_change")).one()
     assert entry.before == {"mode": "precedence",
                             "profile": [{"queue": "A", "precedence": 1, "ratio": 1}]}
-    assert entry.after is not None and entry.after["reason"] == "户政排队长，临时支援"
+    assert entry.after is not None
+    assert entry.after["reason"] == "户政排队长，临时支援"
     for bad, match in (([], "至少"), ([ProfileEntryInput("A"), ProfileEntryInput("a")], "重复"),
                        ([ProfileEntryInput("A", 0)], "正整数")):
         with pytest.raises(ValidationError, match=match):

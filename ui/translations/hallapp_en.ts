@@ -2,31 +2,4689 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="32"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="33"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="108"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
+        <source>优先级（1 最先）</source>
+        <translation>Precedence (1 = first)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="39"/>
+        <source>比例</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="35"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="104"/>
+        <source>实施编码</source>
+        <translation>Implementation code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="36"/>
+        <source>基本编码</source>
+        <translation>Base code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="126"/>
+        <source>事项名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="38"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="39"/>
+        <source>子项</source>
+        <translation>Sub-item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="40"/>
+        <source>检索关键词</source>
+        <translation>Search keywords</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="41"/>
+        <source>收费标准</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
+        <source>收费依据</source>
+        <translation>Fee basis</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
+        <source>办理条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
+        <source>设定依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
+        <source>办理流程</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
+        <source>表单要素</source>
+        <translation>Form elements</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
+        <source>马上办</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
+        <source>网上办</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
+        <source>就近办</source>
+        <translation>Nearby</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
+        <source>一次办</source>
+        <translation>One visit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
+        <source>允许容缺受理</source>
+        <translation>Allow pending materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
+        <source>允许告知承诺制</source>
+        <translation>Allow written commitment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
+        <source>支持预约</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
+        <source>支持快递送达</source>
+        <translation>Express delivery</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
+        <source>自然人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
+        <source>法人</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="123"/>
+        <source>事项类型</source>
+        <translation>Item type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="124"/>
+        <source>实施部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="125"/>
+        <source>取号队列</source>
+        <translation>Ticket queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="140"/>
+        <source>法定时限</source>
+        <translation>Statutory limit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="127"/>
+        <source>承诺时限</source>
+        <translation>Promised limit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="109"/>
+        <source>办件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="143"/>
+        <source>到现场次数</source>
+        <translation>Visits required</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="145"/>
+        <source>标准办理时长（分钟）</source>
+        <translation>Standard service time (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="36"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="37"/>
+        <source>材料名称</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="38"/>
+        <source>必需</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="39"/>
+        <source>主审要件</source>
+        <translation>Core</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="40"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="41"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
+        <source>原件和复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
+        <source>电子件</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
+        <source>申请人提供</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
+        <source>部门核发</source>
+        <translation>Issued by an office</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <source>在线核验</source>
+        <translation>Verified online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <source>可承诺替代</source>
+        <translation>Commitment may replace</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
+        <source>列入证明清单</source>
+        <translation>Listed proof</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
+        <source>证明依据</source>
+        <translation>Proof basis</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <source>具体要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <source>获取途径</source>
+        <translation>Where to get it</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="34"/>
+        <source>限额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="28"/>
+        <source>即办件</source>
+        <translation>On-the-spot item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="29"/>
+        <source>承诺件</source>
+        <translation>Time-limited item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="30"/>
+        <source>个工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="31"/>
+        <source>个自然日</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="32"/>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="33"/>
+        <source>当场办结</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="34"/>
+        <source>综合窗口</source>
+        <translation>Comprehensive window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="35"/>
+        <source>专业窗口</source>
+        <translation>Specialised window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="36"/>
+        <source>出件窗口</source>
+        <translation>Hand-out window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="37"/>
+        <source>按优先级</source>
+        <translation>By precedence</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="38"/>
+        <source>按比例</source>
+        <translation>By ratio</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="39"/>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="39"/>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="40"/>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="40"/>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="41"/>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="41"/>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="42"/>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="125"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="107"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="128"/>
+        <source>材料数</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="138"/>
+        <source>生效中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="139"/>
+        <source>历史版本</source>
+        <translation>Earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
+        <source>队列名称</source>
+        <translation>Queue name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
+        <source>号码前缀</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
+        <source>每日限额</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
+        <source>分时段限额</source>
+        <translation>Time-slot quotas</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="154"/>
+        <source>目标等候(分)</source>
+        <translation>Target wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="161"/>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="167"/>
+        <source>部门编码</source>
+        <translation>Dept. code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="168"/>
+        <source>部门名称</source>
+        <translation>Department name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="173"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="174"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="175"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="229"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
+        <source>叫号方式</source>
+        <translation>Call mode</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
+        <source>服务队列</source>
+        <translation>Queues served</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
+        <source>当前状态</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
+        <source>关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="217"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="219"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="220"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="228"/>
+        <source>终端名称</source>
+        <translation>Terminal name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
+        <source>纸宽(毫米)</source>
+        <translation>Roll (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
+        <source>返回首页(秒)</source>
+        <translation>Idle return (s)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="233"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="234"/>
+        <source>自助取号机</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="235"/>
+        <source>综合屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="236"/>
+        <source>窗口工作台</source>
+        <translation>Counter desk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="237"/>
+        <source>评价器</source>
+        <translation>Rating pad</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="255"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="256"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="257"/>
+        <source>安排</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="258"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="267"/>
+        <source>上班</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="268"/>
+        <source>休息</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="274"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="275"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="276"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="277"/>
+        <source>终端</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="278"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="279"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="280"/>
+        <source>对象编号</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="45"/>
+        <source>JSON 格式错误：{0}</source>
+        <translation>Invalid JSON: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="48"/>
+        <source>JSON 顶层应为对象</source>
+        <translation>The JSON top level must be an object</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPinDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="27"/>
+        <source>管理员验证</source>
+        <translation>Administrator check</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="29"/>
+        <source>请输入管理员密码</source>
+        <translation>Enter the administrator PIN</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="36"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="38"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSettings</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
+        <source>重呼次数上限</source>
+        <translation>Maximum recalls</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
+        <source>过号后可重新激活的分钟数</source>
+        <translation>Minutes a no-show can be reactivated</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="63"/>
+        <source>过号激活后排在其后的人数</source>
+        <translation>Tickets ahead of a reactivated no-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <source>连续优先叫号上限</source>
+        <translation>Maximum consecutive priority calls</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <source>低优先级队列最长等候（分钟，0 为不启用）</source>
+        <translation>Longest wait of a low-precedence queue (min, 0 = off)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <source>办件预警（剩余工作日）</source>
+        <translation>Case warning (working days left)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <source>差评整改期限（工作日）</source>
+        <translation>Follow-up deadline for poor ratings (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <source>回执上隐去申请人姓名</source>
+        <translation>Mask applicant names on receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
+        <source>叫号播报模板</source>
+        <translation>Call announcement template</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
+        <source>叫号播报次数</source>
+        <translation>Times each call is announced</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <source>综合屏滚动通知</source>
+        <translation>Hall display scrolling notice</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <source>自助机管理密码</source>
+        <translation>Kiosk admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <source>等候超过目标的倍数告警</source>
+        <translation>Alert when wait exceeds target by a factor of</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <source>办理超过标准时长的倍数告警</source>
+        <translation>Alert when service exceeds standard time by a factor of</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="65"/>
+        <source>管理</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="66"/>
+        <source>管理员：{0}</source>
+        <translation>Administrator: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="72"/>
+        <source>数据库连接中断，正在重试；此时的修改不会保存</source>
+        <translation>Database connection lost, retrying; changes made now will not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <source>事项目录</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <source>窗口与工作配置</source>
+        <translation>Windows and profiles</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <source>开放时间与日历</source>
+        <translation>Hours and calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <source>终端设备</source>
+        <translation>Terminals</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <source>大厅设置</source>
+        <translation>Hall settings</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="106"/>
+        <source>{0} · 管理</source>
+        <translation>{0} · Administration</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="166"/>
+        <source>自然人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="167"/>
+        <source>法人或其他组织</source>
+        <translation>Legal entity or organisation</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="169"/>
+        <source>单位名称</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="169"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <source>身份证号码</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <source>代理人姓名</source>
+        <translation>Agent name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <source>代理人身份证</source>
+        <translation>Agent ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <source>授权委托书</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <source>代理人电话</source>
+        <translation>Agent phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <source>由代理人办理（须授权委托书）</source>
+        <translation>Via an agent (power of attorney needed)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
+        <source>委托书编号或日期</source>
+        <translation>Power of attorney number or date</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="209"/>
+        <source>{0}不能为空</source>
+        <translation>{0} is required</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="43"/>
+        <source>全部对象</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="45"/>
+        <source>对象编号（如事项编码、账号 ID）</source>
+        <translation>Object ID (e.g. item code, account ID)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="49"/>
+        <source> 条</source>
+        <translation> entries</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="56"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="59"/>
+        <source>校验日志完整性</source>
+        <translation>Verify log integrity</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="62"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="65"/>
+        <source>最近</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="108"/>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="114"/>
+        <source>校验通过：{0} 条记录，哈希链完整，未发现改动</source>
+        <translation>Verified: {0} entries, hash chain intact, no changes found</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="117"/>
+        <source>校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）</source>
+        <translation>Verification failed: entry {0} {1} ({2} problems found, {3} entries checked)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="130"/>
+        <source>修改前：
+{0}
+
+修改后：
+{1}</source>
+        <translation>Before:
+{0}
+
+After:
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>BackofficeWindow</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="105"/>
+        <source>审批人员：{0}</source>
+        <translation>Approver: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="106"/>
+        <source>与数据库的连接已中断，正在自动重试。审批操作已暂停，连接恢复后自动刷新。</source>
+        <translation>Database connection lost, retrying. Approval is paused and the desk refreshes when the connection returns.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="113"/>
+        <source>后台审批</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="140"/>
+        <source>通知书已输出：{0}</source>
+        <translation>Notice saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="144"/>
+        <source>办件 {0} 结果已制作，已推送综合窗口待出件</source>
+        <translation>Result of case {0} is ready and sent to the comprehensive window for hand-out</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="145"/>
+        <source>办件 {0}：{1}</source>
+        <translation>Case {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="92"/>
+        <source>窗口</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="93"/>
+        <source>提醒</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="94"/>
+        <source>队列（等候时间单位：分钟）</source>
+        <translation>Queues (waits in minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="142"/>
+        <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
+        <translation>Hall day {0}   {1}   {2} alerts</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="179"/>
+        <source>已完成：{0}</source>
+        <translation>Done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="198"/>
+        <source>暂停窗口</source>
+        <translation>Pause window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="199"/>
+        <source>暂停 {0} 号窗口的原因</source>
+        <translation>Reason for pausing window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="215"/>
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="216"/>
+        <source>暂停…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <source>恢复</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="218"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="219"/>
+        <source>调整工作配置…</source>
+        <translation>Work profile…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="220"/>
+        <source>转移号码…</source>
+        <translation>Move tickets…</translation>
+    </message>
+</context>
+<context>
+    <name>CallControls</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="79"/>
+        <source>叫号</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="79"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="79"/>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="167"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="169"/>
+        <source>挂起</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <source>恢复</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <source>指定叫号</source>
+        <translation>Call ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <source>开窗</source>
+        <translation>Open window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <source>关窗</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <source>挂起恢复</source>
+        <translation>Resume suspended</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="164"/>
+        <source>暂停窗口</source>
+        <translation>Pause window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="164"/>
+        <source>暂停期间本窗口不叫号，请写明原因</source>
+        <translation>This window calls no tickets while paused; give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <source>午休</source>
+        <translation>Lunch break</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <source>临时离开</source>
+        <translation>Away briefly</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <source>系统故障</source>
+        <translation>System fault</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
+        <source>业务培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="167"/>
+        <source>申请人多次呼叫未到，按过号处理</source>
+        <translation>The applicant did not come after repeated calls; mark as no-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="168"/>
+        <source>多次呼叫未到</source>
+        <translation>No response to repeated calls</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="169"/>
+        <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
+        <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
+        <source>材料不齐，回去补充</source>
+        <translation>Materials incomplete, gone to fetch them</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
+        <source>需复印材料</source>
+        <translation>Needs copies made</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="171"/>
+        <source>需填写申请表</source>
+        <translation>Needs to fill in the form</translation>
+    </message>
+</context>
+<context>
+    <name>CallTicketDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <source>指定叫号</source>
+        <translation>Call a chosen ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <source>输入要叫的号码和原因（原因记入审计日志）</source>
+        <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <source>号码</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <source>预约到场</source>
+        <translation>Appointment arrived</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <source>补交材料返回</source>
+        <translation>Back with materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <source>值班长安排</source>
+        <translation>Supervisor&apos;s instruction</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="88"/>
+        <source>认领审查</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="88"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="89"/>
+        <source>不予批准</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="89"/>
+        <source>要求补正</source>
+        <translation>Request correction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="90"/>
+        <source>特别程序</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="90"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="176"/>
+        <source>结束特别程序</source>
+        <translation>End special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="91"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="178"/>
+        <source>退回窗口</source>
+        <translation>Return to window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="91"/>
+        <source>放弃认领</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="92"/>
+        <source>登记网上补正</source>
+        <translation>Record online correction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="93"/>
+        <source>制证完成</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="93"/>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="118"/>
+        <source>请先在左侧选择办件</source>
+        <translation>Select a case on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="120"/>
+        <source>数据库连接中断，恢复后才能操作</source>
+        <translation>Database connection lost; wait until it is back</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="122"/>
+        <source>正在处理上一操作……</source>
+        <translation>Still processing the previous action…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="126"/>
+        <source>该办件已由 {0} 认领审查，只有认领人可以操作</source>
+        <translation>Case claimed by {0}; only they can act on it</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="128"/>
+        <source>请先认领该办件</source>
+        <translation>Claim the case first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
+        <source>审批意见（可不填）</source>
+        <translation>Opinion (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="174"/>
+        <source>启动特别程序</source>
+        <translation>Start special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
+        <source>事由（听证、检验、检测、专家评审等）</source>
+        <translation>Grounds (hearing, inspection, testing, expert review…)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="177"/>
+        <source>结论意见（可不填）</source>
+        <translation>Conclusion (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="179"/>
+        <source>退回原因</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="181"/>
+        <source>办件 {0}</source>
+        <translation>Case {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="120"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="120"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
+        <source>办结期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
+        <source>暂停计时</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
+        <source>到厅次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
+        <source>最新意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <source>告知承诺：</source>
+        <translation>Commitment:</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <source>容缺待补：</source>
+        <translation>Pending:</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <source>申请材料（窗口核验记录）</source>
+        <translation>Materials (as checked at the window)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <source>办理过程</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="176"/>
+        <source>请在左侧队列中选择办件</source>
+        <translation>Select a case in the queue on the left</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="198"/>
+        <source>由我认领审查中</source>
+        <translation>Claimed by me</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="200"/>
+        <source>认领人：{0}</source>
+        <translation>Claimed by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="202"/>
+        <source>尚未认领</source>
+        <translation>Not claimed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="207"/>
+        <source>法人</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="207"/>
+        <source>个人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="209"/>
+        <source>{0}号窗口</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="233"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="236"/>
+        <source>{0}（补齐期限 {1}）</source>
+        <translation>{0} (due {1})</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="20"/>
+        <source>已收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="20"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
+        <source>审查中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
+        <source>待补正</source>
+        <translation>In correction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
+        <source>已补正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
+        <source>特别程序</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="23"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="24"/>
+        <source>容缺批准（待补齐）</source>
+        <translation>Approved, pending</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
+        <source>不予批准</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
+        <source>待出件</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
+        <source>已出件</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
+        <source>当场办结</source>
+        <translation>Completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
+        <source>已一次性告知</source>
+        <translation>Missing materials notified</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="30"/>
+        <source>收件</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="30"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
+        <source>容缺受理</source>
+        <translation>Accept, pending</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
+        <source>告知承诺受理</source>
+        <translation>Accept on written commitment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
+        <source>撤回申请</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
+        <source>认领审查</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
+        <source>退回待审</source>
+        <translation>Release to queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <source>要求补正</source>
+        <translation>Request correction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
+        <source>提交补正材料</source>
+        <translation>Supply correction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
+        <source>启动特别程序</source>
+        <translation>Start special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <source>结束特别程序</source>
+        <translation>End special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <source>退回窗口</source>
+        <translation>Return to window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <source>补齐容缺材料</source>
+        <translation>Supply pending materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <source>制证完成</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <source>出件</source>
+        <translation>Hand-out</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="198"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="198"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="70"/>
+        <source>按事项名称或编码搜索</source>
+        <translation>Search by item name or code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="91"/>
+        <source>新建事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="92"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="93"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="178"/>
+        <source>导入事项目录</source>
+        <translation>Import catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="182"/>
+        <source>正在导入 {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="187"/>
+        <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
+        <translation>Imported: {0} departments, {1} queues, {2} new items, {3} new versions, {4} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="193"/>
+        <source>导出事项目录</source>
+        <translation>Export catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="199"/>
+        <source>已导出 {0} 个事项到 {1}</source>
+        <translation>Exported {0} items to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="58"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="59"/>
+        <source>请将预约二维码对准扫描口，或输入 8 位预约码后点击签到</source>
+        <translation>Hold the appointment QR code to the scanner, or enter the 8-character code and tap Check in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="61"/>
+        <source>签到取号</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="78"/>
+        <source>请扫描预约二维码或输入预约码</source>
+        <translation>Scan the appointment QR code or enter the code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="82"/>
+        <source>取号机尚未就绪，请稍候</source>
+        <translation>The kiosk is not ready yet, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="85"/>
+        <source>正在签到，请稍候……</source>
+        <translation>Checking in, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="123"/>
+        <source>选交</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="124"/>
+        <source>主审要件</source>
+        <translation>Core</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="124"/>
+        <source>非主审</source>
+        <translation>Secondary</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
+        <source>该材料不能以告知承诺代替</source>
+        <translation>A written commitment cannot replace this material</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="171"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="171"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="172"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="172"/>
+        <source>在线核验</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="173"/>
+        <source>承诺</source>
+        <translation>Commit.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="173"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="174"/>
+        <source>不符</source>
+        <translation>Faulty</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="174"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="175"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="54"/>
+        <source>材料核验</source>
+        <translation>Check materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="55"/>
+        <source>单击状态格标记材料；“不符”须填写说明；双击份数可修改</source>
+        <translation>Click a status cell to mark a material; “Faulty” needs a note; double-click copies to edit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="106"/>
+        <source>材料不符合要求</source>
+        <translation>Material not acceptable</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="107"/>
+        <source>“{0}”哪里不符合要求？将写入一次性告知书</source>
+        <translation>What is wrong with “{0}”? It goes into the one-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="109"/>
+        <source>未签字或未盖章</source>
+        <translation>Not signed or stamped</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="109"/>
+        <source>复印件不清晰</source>
+        <translation>Copy illegible</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
+        <source>已过有效期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
+        <source>信息与申请不一致</source>
+        <translation>Does not match the application</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="156"/>
+        <source>要求补正</source>
+        <translation>Request correction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="157"/>
+        <source>办件 {0}：一次性告知需要补正的全部内容，补正期间暂停计时</source>
+        <translation>Case {0}: list everything to correct in one notice; the clock stops meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="159"/>
+        <source>补正内容</source>
+        <translation>What to correct</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="168"/>
+        <source>需补正的材料（可多选）</source>
+        <translation>Materials to correct (several allowed)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="110"/>
+        <source>窗口工作台 · {0}号窗口</source>
+        <translation>Counter desk · Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="111"/>
+        <source>收件</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="112"/>
+        <source>出件</source>
+        <translation>Hand-out</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="113"/>
+        <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
+        <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentTicketPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="47"/>
+        <source>当前号码</source>
+        <translation>Current ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="54"/>
+        <source>暂无正在办理的号，按 F1 叫号</source>
+        <translation>No ticket; press F1 to call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="65"/>
+        <source>绿色通道：{0}</source>
+        <translation>Green channel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="67"/>
+        <source>预约</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="69"/>
+        <source>已重呼 {0} 次</source>
+        <translation>Recalled {0}×</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="72"/>
+        <source>已叫号，等候到窗</source>
+        <translation>Called, waiting for the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="73"/>
+        <source>正在办理</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="75"/>
+        <source>等候时长 {0}</source>
+        <translation>Waited {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
+        <source>叫号后 {0}</source>
+        <translation>Called {0} ago</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="94"/>
+        <source>办理用时 {0}</source>
+        <translation>Service time {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="45"/>
+        <source>即办</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="45"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="46"/>
+        <source>容缺受理</source>
+        <translation>Accept, pending</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="46"/>
+        <source>告知承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="47"/>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="47"/>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="50"/>
+        <source>收件决定</source>
+        <translation>Intake decision</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="82"/>
+        <source>先选择事项、填写申请人并登记收件，再核验材料</source>
+        <translation>Choose the item, enter the applicant and register, then check the materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="91"/>
+        <source>符合秒批条件：受理后系统自动批准</source>
+        <translation>Eligible for instant approval: approved automatically on acceptance</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="111"/>
+        <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
+        <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="112"/>
+        <source>领取凭证</source>
+        <translation>Pick-up proof</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="113"/>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="114"/>
+        <source>回执二维码或领取人身份证号码</source>
+        <translation>Receipt QR code or collector&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="115"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="116"/>
+        <source>窗口出件</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="117"/>
+        <source>快递送达</source>
+        <translation>Send by express</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="138"/>
+        <source>没有找到办件</source>
+        <translation>No case found</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="147"/>
+        <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
+        <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="156"/>
+        <source>请先查找办件并填写快递单号</source>
+        <translation>Find the case first and enter the tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="163"/>
+        <source>{0} {1}：{2}</source>
+        <translation>{0} {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DenyDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="138"/>
+        <source>不予批准</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="139"/>
+        <source>办件 {0}：须写明不予批准的理由和法律依据</source>
+        <translation>Case {0}: state the reason and legal basis for denial</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="140"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="141"/>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="41"/>
+        <source>留空则保存为 PDF</source>
+        <translation>Leave empty to save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="46"/>
+        <source>{0} 毫米</source>
+        <translation>{0} mm</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="58"/>
+        <source>终端名称</source>
+        <translation>Terminal name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
+        <source>终端类型</source>
+        <translation>Terminal type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
+        <source>热敏纸宽度</source>
+        <translation>Roll width</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
+        <source>无操作返回首页（秒）</source>
+        <translation>Idle return to home (s)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="63"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
+        <source>保存终端设置</source>
+        <translation>Save terminal</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="69"/>
+        <source>终端设置</source>
+        <translation>Terminal settings</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="71"/>
+        <source>终端名称即该电脑的 HALLAPP_TERMINAL。</source>
+        <translation>The terminal name is that computer&apos;s HALLAPP_TERMINAL.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/devices.py" line="109"/>
+        <source>终端 {0} 的设置已保存</source>
+        <translation>Settings of terminal {0} saved</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="234"/>
+        <source>请留意叫号</source>
+        <translation>Please watch for your number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="237"/>
+        <source>请到{0}号窗口</source>
+        <translation>Please go to window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="254"/>
+        <source>yyyy年M月d日 dddd HH:mm:ss</source>
+        <translation>ddd d MMM yyyy  HH:mm:ss</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="260"/>
+        <source>语音播报未启用（未找到语音引擎）</source>
+        <translation>Voice announcements off (no speech engine found)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="265"/>
+        <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
+        <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="268"/>
+        <source>连接中断，正在重试…</source>
+        <translation>Connection lost, retrying…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="269"/>
+        <source>正在呼叫</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="270"/>
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/display.py" line="296"/>
+        <source>综合屏</source>
+        <translation>Hall display</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentStatus</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="36"/>
+        <source>重新打印</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="55"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="55"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="61"/>
+        <source>打印失败：{0}</source>
+        <translation>Printing failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="197"/>
+        <source>共 {0} 条</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="199"/>
+        <source>，仅显示前 {0} 条</source>
+        <translation>, showing the first {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="221"/>
+        <source>导出报表（Excel 与 PDF）</source>
+        <translation>Export reports (Excel and PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="232"/>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="232"/>
+        <source>日期/开始</source>
+        <translation>Date/start</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="233"/>
+        <source>结束（公示）</source>
+        <translation>End (public list)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="233"/>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="252"/>
+        <source>日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="253"/>
+        <source>月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="254"/>
+        <source>超时办结公示</source>
+        <translation>Late cases (public list)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="80"/>
+        <source>此项必填</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="282"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="282"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="282"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="283"/>
+        <source>状态变化</source>
+        <translation>State change</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="283"/>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="96"/>
+        <source>请点击要办理的业务取号</source>
+        <translation>Tap a service to take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="98"/>
+        <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
+        <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="99"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="100"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="107"/>
+        <source>退出适老模式</source>
+        <translation>Standard mode</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="108"/>
+        <source>适老模式</source>
+        <translation>Senior mode</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="167"/>
+        <source>等候 {n} 人</source>
+        <translation>{n} waiting</translation>
+    </message>
+</context>
+<context>
+    <name>HoursCalendarPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="55"/>
+        <source>周六开放</source>
+        <translation>Open on Saturdays</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="62"/>
+        <source>休息日</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="63"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="77"/>
+        <source>添加时段</source>
+        <translation>Add period</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="78"/>
+        <source>删除时段</source>
+        <translation>Remove period</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="79"/>
+        <source>保存开放时间</source>
+        <translation>Save hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="87"/>
+        <source>每个工作日的开放时段</source>
+        <translation>Opening periods of each working day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="100"/>
+        <source>载入官方日历文件…</source>
+        <translation>Load official calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="102"/>
+        <source>调整</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="104"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="107"/>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="108"/>
+        <source>连续天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="109"/>
+        <source>调整为</source>
+        <translation>Set to</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="110"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="116"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="120"/>
+        <source>节假日日历</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="145"/>
+        <source>开放时间已保存</source>
+        <translation>Opening hours saved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="148"/>
+        <source>载入官方日历</source>
+        <translation>Load official calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="158"/>
+        <source>已载入 {0} 年官方日历（{1} 天调整）</source>
+        <translation>Loaded the official calendar for {0} ({1} days adjusted)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="173"/>
+        <source>已调整 {0} 天（{1} 起）</source>
+        <translation>Adjusted {0} days (from {1})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="188"/>
+        <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
+        <translation>{0}: {1} working days; {2} weekdays off, {3} weekend days worked</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="72"/>
+        <source>办理事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="84"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="126"/>
+        <source>登记收件</source>
+        <translation>Register intake</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="127"/>
+        <source>清空重填</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="155"/>
+        <source>办件编号：{0}</source>
+        <translation>Case no.: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="157"/>
+        <source>开始办理（F3）后可登记收件</source>
+        <translation>Start service (F3) to register an intake</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="177"/>
+        <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
+        <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click “Clear” to discard it.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="257"/>
+        <source>请先改正标红的项目</source>
+        <translation>Correct the fields marked in red first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="258"/>
+        <source>请先选择办理事项</source>
+        <translation>Choose the item first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="293"/>
+        <source>{0}：{1}（{2}）</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="79"/>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="80"/>
+        <source>时限与办理</source>
+        <translation>Limits and handling</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="81"/>
+        <source>申请材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="82"/>
+        <source>版本历史</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="87"/>
+        <source>保存（生成新版本）</source>
+        <translation>Save (new version)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="88"/>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="247"/>
+        <source>停用事项</source>
+        <translation>Withdraw item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="111"/>
+        <source>添加材料</source>
+        <translation>Add material</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="112"/>
+        <source>删除所选材料</source>
+        <translation>Remove material</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="116"/>
+        <source>勾选框可直接点击；双击单元格编辑。</source>
+        <translation>Click check boxes directly; double-click a cell to edit.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="131"/>
+        <source>打开所选版本</source>
+        <translation>Open version</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="135"/>
+        <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
+        <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="157"/>
+        <source>{0} · 第 {1} 版（生效中）</source>
+        <translation>{0} · version {1} (in force)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="159"/>
+        <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
+        <translation>{0} · viewing version {1} (version {2} in force)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="169"/>
+        <source>新建事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="213"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="219"/>
+        <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
+        <translation>Nothing changed; no new version (still version {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="221"/>
+        <source>已保存为第 {0} 版</source>
+        <translation>Saved as version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="246"/>
+        <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
+        <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="254"/>
+        <source>事项 {0} 已停用</source>
+        <translation>Item {0} withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="274"/>
+        <source>正在查看历史版本；保存将以其内容生成新版本</source>
+        <translation>Viewing an earlier version; saving makes a new version from it</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="92"/>
+        <source>多个关键词用；分隔</source>
+        <translation>Separate keywords with ；or ;</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="95"/>
+        <source>每行一条</source>
+        <translation>One per line</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="110"/>
+        <source>符合条件的申请秒批（自动审批）</source>
+        <translation>Instant approval when eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="111"/>
+        <source>要求全部材料在线核验</source>
+        <translation>All materials verified online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="147"/>
+        <source>四办</source>
+        <translation>Four ways</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="150"/>
+        <source>容缺、告知承诺与送达</source>
+        <translation>Pending materials, commitment, delivery</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
+        <source>秒批规则</source>
+        <translation>Instant approval rules</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="78"/>
+        <source>请核对材料，材料不齐可先看一次性告知</source>
+        <translation>Please check the materials; if some are missing, see the one-time notice first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="79"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="80"/>
+        <source>打印材料清单</source>
+        <translation>Print checklist</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="81"/>
+        <source>取号</source>
+        <translation>Take ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="90"/>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="106"/>
+        <source>{dept} · {kind}</source>
+        <translation>{dept} · {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="109"/>
+        <source>所需材料（共 {n} 项）</source>
+        <translation>Materials required ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="124"/>
+        <source>马上办</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="124"/>
+        <source>网上办</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
+        <source>就近办</source>
+        <translation>Nearby</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
+        <source>一次办</source>
+        <translation>One visit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="133"/>
+        <source>即办件：当场办结</source>
+        <translation>Completed on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="135"/>
+        <source>个工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="135"/>
+        <source>个自然日</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="138"/>
+        <source>承诺件：{n}{unit}内办结</source>
+        <translation>Done within {n} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="139"/>
+        <source>不收费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="140"/>
+        <source>最多跑 {n} 次</source>
+        <translation>At most {n} visits</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="144"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="144"/>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <source>原件及复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <source>电子材料</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <source>主审要件</source>
+        <translation>Core</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <source>非主审要件</source>
+        <translation>Secondary</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
+        <source>{n} 份</source>
+        <translation>{n} copies</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
+        <source>必须提交</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
+        <source>非必须</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
+        <source>可在线核验</source>
+        <translation>Verifiable online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
+        <source>可告知承诺替代</source>
+        <translation>Commitment accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="162"/>
+        <source>要求：{text}</source>
+        <translation>Requirement: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="176"/>
+        <source>正在打印材料清单……</source>
+        <translation>Printing the checklist…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="183"/>
+        <source>材料清单已打印，请取走</source>
+        <translation>Checklist printed, please take it</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="70"/>
+        <source>查找事项：名称、关键词或拼音首字母</source>
+        <translation>Find item: name, keyword or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="71"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="102"/>
+        <source>尚未选择办理事项</source>
+        <translation>No item chosen</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="79"/>
+        <source>正在查找……</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="91"/>
+        <source>没有找到相关事项，请换个关键词</source>
+        <translation>No matching item; try another keyword</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="104"/>
+        <source>办理事项：{0}</source>
+        <translation>Item: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTypes</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
+        <source>行政许可</source>
+        <translation>Licensing</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
+        <source>行政给付</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <source>行政确认</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <source>行政奖励</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
+        <source>行政裁决</source>
+        <translation>Adjudication</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
+        <source>行政征收</source>
+        <translation>Levy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <source>行政备案</source>
+        <translation>Filing</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <source>其他行政权力</source>
+        <translation>Other administrative power</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
+        <source>公共服务</source>
+        <translation>Public service</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadWidget</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="144"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="156"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="76"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="116"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="147"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="150"/>
+        <source>自助取号机</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="148"/>
+        <source>自助取号 · 事项查询 · 预约签到</source>
+        <translation>Tickets · Service search · Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="241"/>
+        <source>已进入适老模式，请点击要办理的业务</source>
+        <translation>Senior mode on. Please tap the service you need</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="123"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="124"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="148"/>
+        <source>正在统计…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="167"/>
+        <source>{0} 至 {1}：汇总 {2} 天，实时 {3} 天</source>
+        <translation>{0} to {1}: {2} days from summaries, {3} live</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="169"/>
+        <source>{0} 分时段取号与平均等候</source>
+        <translation>{0}: tickets and average wait by hour</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="172"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="241"/>
+        <source>取号</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
+        <source>平均等候(分)</source>
+        <translation>Avg wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="172"/>
+        <source>每日取号与平均等候</source>
+        <translation>Tickets and average wait per day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
+        <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
+        <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="202"/>
+        <source>明细：{0}</source>
+        <translation>Details: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="202"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
+        <source>全厅</source>
+        <translation>Whole hall</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="230"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
+        <source>按队列</source>
+        <translation>By queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="237"/>
+        <source>按窗口</source>
+        <translation>By window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
+        <source>按人员</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="239"/>
+        <source>按事项</source>
+        <translation>By item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
+        <source>按部门</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="242"/>
+        <source>平均等候</source>
+        <translation>Avg wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="243"/>
+        <source>等候P90</source>
+        <translation>Wait P90</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="244"/>
+        <source>过号率</source>
+        <translation>No-show rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="245"/>
+        <source>弃号率</source>
+        <translation>Abandon rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="246"/>
+        <source>即办率</source>
+        <translation>On-spot rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="247"/>
+        <source>最多跑一次率</source>
+        <translation>One-visit rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="248"/>
+        <source>按时办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="249"/>
+        <source>逾期率</source>
+        <translation>Overdue rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
+        <source>好评率</source>
+        <translation>Good rating rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="251"/>
+        <source>差评整改率</source>
+        <translation>Poor rating fixed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="252"/>
+        <source>平均办理</source>
+        <translation>Avg service</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="253"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="254"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="255"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="256"/>
+        <source>查询</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="257"/>
+        <source>导出报表…</source>
+        <translation>Export reports…</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="41"/>
+        <source>综合屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="43"/>
+        <source>自助取号</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="45"/>
+        <source>窗口工作台</source>
+        <translation>Counter desk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="47"/>
+        <source>服务评价</source>
+        <translation>Service rating</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="49"/>
+        <source>后台审批</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="51"/>
+        <source>值班长看板</source>
+        <translation>Supervisor board</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="53"/>
+        <source>管理</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/launcher.py" line="117"/>
+        <source>hallapp 演示 · {0}</source>
+        <translation>hallapp demo · {0}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../hallapp/ui/common/login.py" line="26"/>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/login.py" line="36"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/login.py" line="37"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/login.py" line="43"/>
         <source>工作人员登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff login</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/login.py" line="52"/>
         <source>请输入用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the user name</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsModel</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="216"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="217"/>
+        <source>在线核验</source>
+        <translation>Verified online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <source>告知承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <source>不符合要求</source>
+        <translation>Not acceptable</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="223"/>
+        <source>原件及复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="224"/>
+        <source>电子材料</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="237"/>
+        <source>未核验</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="238"/>
+        <source>（容缺待补）</source>
+        <translation> (pending)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="247"/>
+        <source>选交</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="248"/>
+        <source>主审要件</source>
+        <translation>Core</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="248"/>
+        <source>非主审</source>
+        <translation>Secondary</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="260"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="260"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="260"/>
+        <source>核验</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="261"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="261"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="262"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="136"/>
+        <source>转移等候中的号</source>
+        <translation>Move waiting tickets</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="142"/>
+        <source>如 A012 A013；留空则按数量或全部</source>
+        <translation>e.g. A012 A013; empty = by count or all</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="145"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="148"/>
+        <source>转出队列</source>
+        <translation>From queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="148"/>
+        <source>转入队列</source>
+        <translation>To queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="149"/>
+        <source>号码</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="149"/>
+        <source>数量（最早的）</source>
+        <translation>Count (oldest)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="150"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="154"/>
+        <source>转移的号保留取号时间，在新队列中按原先的位置叫号。</source>
+        <translation>Moved tickets keep their take time and are called in their original place in the new queue.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="172"/>
+        <source>转出和转入队列相同</source>
+        <translation>The source and target queues are the same</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="173"/>
+        <source>请填写原因</source>
+        <translation>Give a reason</translation>
+    </message>
+</context>
+<context>
+    <name>OfflinePage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/offline.py" line="34"/>
+        <source>暂停取号</source>
+        <translation>Tickets paused</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/offline.py" line="35"/>
+        <source>系统连接中断，暂时无法取号</source>
+        <translation>Connection lost; tickets cannot be issued right now</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/offline.py" line="36"/>
+        <source>系统正在自动恢复，请稍候；如需帮助请联系工作人员</source>
+        <translation>The system is reconnecting, please wait; ask staff if you need help</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="53"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="55"/>
+        <source>新密码（至少 8 位，含字母和数字）</source>
+        <translation>New password (8+ characters, letters and digits)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="56"/>
+        <source>再次输入新密码</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="65"/>
+        <source>为账号 {0} 设置新密码</source>
+        <translation>New password for account {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="73"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="65"/>
+        <source>调整 {0} 号窗口工作配置</source>
+        <translation>Work profile of window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="69"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="69"/>
+        <source>优先级</source>
+        <translation>Precedence</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="69"/>
+        <source>比例</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="84"/>
+        <source>按优先级</source>
+        <translation>By precedence</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="85"/>
+        <source>按比例轮叫</source>
+        <translation>By ratio</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="90"/>
+        <source>叫号方式</source>
+        <translation>Call mode</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="91"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="93"/>
+        <source>修改立即生效，下一次叫号即按新配置；修改记入审计日志，日终不会自动恢复。</source>
+        <translation>Changes apply from the next call, are recorded in the audit log and are not undone at end of day.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="111"/>
+        <source>至少选择一个队列</source>
+        <translation>Choose at least one queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="112"/>
+        <source>请填写原因</source>
+        <translation>Give a reason</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="65"/>
+        <source>留空为不限</source>
+        <translation>Empty = no limit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="79"/>
+        <source>队列编码</source>
+        <translation>Queue code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="79"/>
+        <source>队列名称</source>
+        <translation>Queue name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
+        <source>号码前缀</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
+        <source>每日限额</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="84"/>
+        <source>目标等候（分钟）</source>
+        <translation>Target wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="90"/>
+        <source>添加时段</source>
+        <translation>Add period</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="91"/>
+        <source>删除时段</source>
+        <translation>Remove period</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="103"/>
+        <source>分时段限额</source>
+        <translation>Time-slot quotas</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="104"/>
+        <source>新建队列</source>
+        <translation>New queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="105"/>
+        <source>保存队列</source>
+        <translation>Save queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="112"/>
+        <source>取号队列</source>
+        <translation>Ticket queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="124"/>
+        <source>部门编码</source>
+        <translation>Dept. code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="125"/>
+        <source>部门名称</source>
+        <translation>Department name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="126"/>
+        <source>保存部门</source>
+        <translation>Save department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="128"/>
+        <source>实施部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="173"/>
+        <source>队列 {0} 已保存</source>
+        <translation>Queue {0} saved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="186"/>
+        <source>部门 {0} 已保存</source>
+        <translation>Department {0} saved</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="88"/>
+        <source>本窗口队列</source>
+        <translation>Queues of this window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="94"/>
+        <source>合计等候 {0} 人</source>
+        <translation>{0} waiting in total</translation>
+    </message>
+</context>
+<context>
+    <name>QueueStatusModel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="86"/>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="87"/>
+        <source>约 {0} 分钟</source>
+        <translation>~{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="95"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="95"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="96"/>
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="96"/>
+        <source>预计</source>
+        <translation>Expected</translation>
+    </message>
+</context>
+<context>
+    <name>RatingLevels</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPad</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="125"/>
+        <source>服务评价 · {0}号窗口</source>
+        <translation>Service rating · Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="127"/>
+        <source>{0}号窗口
+欢迎办理业务，办结后请对我们的服务作出评价</source>
+        <translation>Window {0}
+Welcome. When we are done, please rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="130"/>
+        <source>评价器须以评价器设备账号登录；工作人员不能代替申请人评价</source>
+        <translation>The rating pad must log in with a device account; staff may not rate for applicants</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="131"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="132"/>
+        <source>分项评价（可选）</source>
+        <translation>Details (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="133"/>
+        <source>请点击下方按钮，对本次服务作出总体评价：</source>
+        <translation>Tap a button below to rate this service overall:</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <source>办事效率</source>
+        <translation>Efficiency</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <source>业务水平</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
+        <source>服务态度</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="143"/>
+        <source>网络连接中断，暂时无法评价</source>
+        <translation>Connection lost; rating is unavailable for now</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="148"/>
+        <source>请对 {0} 号本次服务作出评价</source>
+        <translation>Please rate the service for ticket {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="96"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsModel</name>
+    <message>
+        <location filename="../../hallapp/ui/board/models.py" line="80"/>
+        <source>{0}号窗口</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/models.py" line="83"/>
+        <source>号码</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/models.py" line="83"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <source>须写明理由和法律依据，将打印不予受理通知书</source>
+        <translation>State the reason and legal basis; a refusal notice will be printed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+</context>
+<context>
+    <name>RemainingTime</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="172"/>
+        <source>超期{0}个工作日</source>
+        <translation>Days overdue: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="174"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
+        <source>剩{0}个工作日</source>
+        <translation>Days left: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
+        <source>{0}，暂停计时</source>
+        <translation>{0}, clock stopped</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="47"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="65"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="83"/>
+        <source>打印失败，未出号，请联系工作人员</source>
+        <translation>Printing failed, no ticket issued. Please ask staff</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="66"/>
+        <source>原因：{problem}</source>
+        <translation>Reason: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="70"/>
+        <source>您已取过号，请凭原号票等候叫号</source>
+        <translation>You already have a ticket; please wait with it for your call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="71"/>
+        <source>取号成功，请取走号票</source>
+        <translation>Please take your ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="74"/>
+        <source>前面还有 {n} 人，预计等候约 {m} 分钟</source>
+        <translation>{n} ahead of you, about {m} min wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="79"/>
+        <source>请留意叫号屏幕和语音提示，过号需重新排队</source>
+        <translation>Watch the call screen and listen for your number; if you miss it you must queue again</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="85"/>
+        <source>您已取过号</source>
+        <translation>You already have a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="85"/>
+        <source>取号成功</source>
+        <translation>Ticket issued</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
+        <source>{first}，您的号码是{number}，前面还有{n}人</source>
+        <translation>{first}. Your number is {number}, {n} ahead of you</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
+        <source>{0}号窗口</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
+        <source>未认领</source>
+        <translation>Unclaimed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="158"/>
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="158"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="159"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="159"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="160"/>
+        <source>受理窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="160"/>
+        <source>受理时间</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="161"/>
+        <source>办结期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="161"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="162"/>
+        <source>认领人</source>
+        <translation>Claimed by</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePanel</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="112"/>
+        <source>输入或扫描办件编号打开（含已决定的办件）</source>
+        <translation>Enter or scan a case number to open it (decided cases too)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="113"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="223"/>
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="224"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="227"/>
+        <source>全部窗口</source>
+        <translation>All windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="228"/>
+        <source>{0}号窗口</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="260"/>
+        <source>本部门待审办件（{0}）</source>
+        <translation>To review ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="261"/>
+        <source>超期 {0} · 预警 {1} · 显示 {2}</source>
+        <translation>Late {0} · warn {1} · shown {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RoleLabels</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
+        <source>窗口人员</source>
+        <translation>Window clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
+        <source>后台审批人员</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <source>值班长</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <source>自助取号机</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <source>显示屏/评价器</source>
+        <translation>Display/rating pad</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="67"/>
+        <source>查找办理事项</source>
+        <translation>Find a service</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="68"/>
+        <source>输入名称、关键词或拼音首字母</source>
+        <translation>Name, keyword or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="69"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="70"/>
+        <source>返回首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="86"/>
+        <source>正在查找……</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="93"/>
+        <source>找到 {n} 个事项，请点击查看所需材料</source>
+        <translation>{n} services found; tap one to see the materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="95"/>
+        <source>没有找到相关事项，请换个关键词，或直接返回首页按业务取号</source>
+        <translation>Nothing found. Try another keyword, or go home and take a ticket by service</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/settings.py" line="70"/>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/settings.py" line="71"/>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/settings.py" line="79"/>
+        <source>叫号播报模板可用 {number}（号码）和 {window}（窗口号）。修改后各终端即时生效。</source>
+        <translation>The announcement template may use {number} (ticket) and {window} (window number). Changes apply to all terminals at once.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/settings.py" line="95"/>
+        <source>其他终端修改了大厅设置；保存前可先撤销修改以查看最新值</source>
+        <translation>Another terminal changed the hall settings; undo your changes to see the latest values before saving</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/settings.py" line="135"/>
+        <source>没有修改</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/settings.py" line="141"/>
+        <source>已保存 {0} 项设置</source>
+        <translation>{0} settings saved</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="42"/>
+        <source>部门编码（后台审批人员必填）</source>
+        <translation>Department code (required for approvers)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="48"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="54"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="103"/>
+        <source>停用账号</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
+        <source>固定窗口</source>
+        <translation>Fixed window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="76"/>
+        <source>添加账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
+        <source>新账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="103"/>
+        <source>启用账号</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="119"/>
+        <source>账号 {0} 已添加</source>
+        <translation>Account {0} added</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="131"/>
+        <source>账号 {0} 的密码已重设</source>
+        <translation>Password of account {0} reset</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="140"/>
+        <source>账号 {0} 已启用</source>
+        <translation>Account {0} enabled</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="141"/>
+        <source>账号 {0} 已停用</source>
+        <translation>Account {0} disabled</translation>
+    </message>
+</context>
+<context>
+    <name>StatusHeader</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="43"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="52"/>
+        <source>{0}号窗口</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="44"/>
+        <source>工作人员：{0}</source>
+        <translation>Clerk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="50"/>
+        <source>正在读取窗口状态……</source>
+        <translation>Reading window state…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="53"/>
+        <source>● 开放</source>
+        <translation>● Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="53"/>
+        <source>○ 已关闭</source>
+        <translation>○ Closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="54"/>
+        <source>‖ 暂停</source>
+        <translation>‖ Paused</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/status.py" line="56"/>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorBoard</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="253"/>
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="254"/>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="255"/>
+        <source>关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="256"/>
+        <source>已叫号</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="257"/>
+        <source>办理中</source>
+        <translation>serving</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="258"/>
+        <source>比例</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="259"/>
+        <source>优先</source>
+        <translation>Precedence</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="260"/>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="261"/>
+        <source>空闲 {0}</source>
+        <translation>Idle {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="262"/>
+        <source>{0}号</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="263"/>
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="264"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="265"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="266"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="267"/>
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="268"/>
+        <source>当前号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="269"/>
+        <source>用时/空闲</source>
+        <translation>Busy/idle</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="270"/>
+        <source>工作配置</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="271"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="272"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="273"/>
+        <source>最长</source>
+        <translation>Longest</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="274"/>
+        <source>预计</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="275"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="276"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="277"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="278"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="279"/>
+        <source>提醒</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="280"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="281"/>
+        <source>取号</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="282"/>
+        <source>平均等候(分)</source>
+        <translation>Avg wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="283"/>
+        <source>等候P90(分)</source>
+        <translation>Wait P90 (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="284"/>
+        <source>平均办理(分)</source>
+        <translation>Avg service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="285"/>
+        <source>办理P90(分)</source>
+        <translation>Service P90 (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="286"/>
+        <source>过号率</source>
+        <translation>No-show rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="287"/>
+        <source>弃号率</source>
+        <translation>Abandon rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="288"/>
+        <source>即办率</source>
+        <translation>On-spot rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="289"/>
+        <source>最多跑一次</source>
+        <translation>One visit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="290"/>
+        <source>按时办结</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="291"/>
+        <source>逾期率</source>
+        <translation>Overdue rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="292"/>
+        <source>好评率</source>
+        <translation>Good rating rate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="293"/>
+        <source>差评整改</source>
+        <translation>Poor fixed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="294"/>
+        <source>差评时间</source>
+        <translation>Rated at</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="295"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="296"/>
+        <source>回访期限</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="297"/>
+        <source>待回访</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="298"/>
+        <source>申诉中</source>
+        <translation>Appealed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
+        <source>办结期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
+        <source>剩余工作日</source>
+        <translation>Days left</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="101"/>
+        <source>值班长看板</source>
+        <translation>Supervisor board</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="102"/>
+        <source>实时看板</source>
+        <translation>Live board</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="102"/>
+        <source>运行指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="102"/>
+        <source>工作清单</source>
+        <translation>Work lists</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="104"/>
+        <source>与数据库的连接已中断，正在自动重试；看板内容可能不是最新。</source>
+        <translation>Database connection lost, retrying; the board may be out of date.</translation>
+    </message>
+</context>
+<context>
+    <name>TakePage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="105"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="140"/>
+        <source>取号：{queue}</source>
+        <translation>Ticket: {queue}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="106"/>
+        <source>身份证号码（选填，可刷身份证或用右侧键盘输入）</source>
+        <translation>ID number (optional: swipe your ID card or use the keypad)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="107"/>
+        <source>手机号码（选填，用于接收叫号提醒）</source>
+        <translation>Mobile (optional, for call reminders)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="108"/>
+        <source>绿色通道（老人、残疾人、军人、孕妇等，选填）</source>
+        <translation>Green channel (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="109"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="110"/>
+        <source>确认取号</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="120"/>
+        <source>普通</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="141"/>
+        <source>办理事项：{item}</source>
+        <translation>Service: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="145"/>
+        <source>您选择了{queue}，请点击确认取号</source>
+        <translation>You chose {queue}. Tap Confirm to take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="188"/>
+        <source>取号机尚未就绪，请稍候</source>
+        <translation>The kiosk is not ready yet, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="193"/>
+        <source>正在出号，请稍候……</source>
+        <translation>Issuing your ticket, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>TextFieldsDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="64"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="65"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="122"/>
+        <source>请填写{0}</source>
+        <translation>Please fill in: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRefDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="174"/>
+        <source>挂起恢复</source>
+        <translation>Resume suspended ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="175"/>
+        <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
+        <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
+        <source>号码</source>
+        <translation>Ticket</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <source>转到其他队列或窗口，保留原取号时间</source>
+        <translation>Move to another queue or window, keeping the take time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="150"/>
+        <source>请选择队列或填写窗口号</source>
+        <translation>Choose a queue or enter a window number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
+        <source>窗口号应为数字</source>
+        <translation>The window number must be a number</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCountsModel</name>
+    <message>
+        <location filename="../../hallapp/ui/board/models.py" line="105"/>
+        <source>{0}人</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/models.py" line="108"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/board/models.py" line="108"/>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="67"/>
+        <source>添加队列</source>
+        <translation>Add queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="68"/>
+        <source>删除所选队列</source>
+        <translation>Remove queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="72"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="73"/>
+        <source>窗口名称</source>
+        <translation>Window name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="74"/>
+        <source>窗口类型</source>
+        <translation>Window type</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="75"/>
+        <source>叫号方式</source>
+        <translation>Call mode</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="85"/>
+        <source>服务队列</source>
+        <translation>Queues served</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="86"/>
+        <source>新建窗口</source>
+        <translation>New window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="87"/>
+        <source>保存窗口</source>
+        <translation>Save window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="95"/>
+        <source>按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号（如 2:1），低优先级队列不会被饿死。</source>
+        <translation>By precedence: the queue with the lowest number is called first. By ratio: queues take turns by ratio (e.g. 2:1), so no queue starves.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="139"/>
+        <source>{0}号窗口已保存</source>
+        <translation>Window {0} saved</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="47"/>
+        <source>办结回访…</source>
+        <translation>Close follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="53"/>
+        <source>差评回访（未办结 {0} 件）</source>
+        <translation>Poor-rating follow-ups ({0} open)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="54"/>
+        <source>临近期限与已逾期办件（逾期 {0} 件）</source>
+        <translation>Cases near or past deadline ({0} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="75"/>
+        <source>请先选择一条差评回访</source>
+        <translation>Select a follow-up first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="78"/>
+        <source>办结差评回访</source>
+        <translation>Close follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="79"/>
+        <source>填写回访与整改情况（记入审计日志）</source>
+        <translation>Describe the call-back and remedy (recorded in the audit log)</translation>
     </message>
 </context>
 </TS>

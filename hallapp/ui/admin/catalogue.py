@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,9 +42,11 @@ def read_catalogue(path: Path) -> dict[str, Any]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"JSON 格式错误：{exc}", field="file") from None
+        message = QCoreApplication.translate("Admin", "JSON 格式错误：{0}").format(exc)
+        raise ValidationError(message, field="file") from None
     if not isinstance(doc, dict):
-        raise ValidationError("JSON 顶层应为对象", field="file")
+        raise ValidationError(QCoreApplication.translate("Admin", "JSON 顶层应为对象"),
+                              field="file")
     return doc
 
 

@@ -30,6 +30,7 @@ from hallapp.core.catalogue import ITEM_TYPES, LIMIT_UNITS
 from hallapp.ui.admin.base import FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import HANDLING, UNITS
+from hallapp.ui.common.labels import item_type_label
 
 LINE_FIELDS = {"code": QT_TRANSLATE_NOOP("Admin", "实施编码"),
                "basic_code": QT_TRANSLATE_NOOP("Admin", "基本编码"),
@@ -96,7 +97,7 @@ class ItemForm(QWidget):
             edit.setMinimumHeight(64)
         self.item_type, self.department, self.queue = QComboBox(), QComboBox(), QComboBox()
         for t in ITEM_TYPES:
-            self.item_type.addItem(t, t)
+            self.item_type.addItem(item_type_label(t), t)
         self.handling = QComboBox()
         for value, label in HANDLING.items():
             self.handling.addItem(tr(label), value)

@@ -22,6 +22,7 @@ from hallapp.services.hall import WindowInfo
 from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.base import AdminEnv
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
+from hallapp.ui.common.labels import role_label
 
 Index = QModelIndex | QPersistentModelIndex
 HANDLING = {"immediate": QT_TRANSLATE_NOOP("Admin", "即办件"),
@@ -35,7 +36,10 @@ WINDOW_KINDS = {"comprehensive": QT_TRANSLATE_NOOP("Admin", "综合窗口"),
                 "delivery": QT_TRANSLATE_NOOP("Admin", "出件窗口")}
 PROFILE_MODES = {"precedence": QT_TRANSLATE_NOOP("Admin", "按优先级"),
                  "ratio": QT_TRANSLATE_NOOP("Admin", "按比例")}
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+WEEKDAYS = (QT_TRANSLATE_NOOP("Admin", "星期一"), QT_TRANSLATE_NOOP("Admin", "星期二"),
+            QT_TRANSLATE_NOOP("Admin", "星期三"), QT_TRANSLATE_NOOP("Admin", "星期四"),
+            QT_TRANSLATE_NOOP("Admin", "星期五"), QT_TRANSLATE_NOOP("Admin", "星期六"),
+            QT_TRANSLATE_NOOP("Admin", "星期日"))
 
 
 def limit_text(value: int, unit: str) -> str:
@@ -207,7 +211,7 @@ class StaffTableModel(NamedTableModel):
 
     def cell(self, row: StaffInfo, column: str) -> str:
         if column == "role":
-            return tr(ROLE_NAMES_ZH.get(Role(row.role), row.role))
+            return role_label(ROLE_NAMES_ZH.get(Role(row.role), row.role))
         if column == "active":
             if row.locked:
                 return tr(QT_TRANSLATE_NOOP("Admin", "已锁定"))
@@ -257,7 +261,7 @@ class CalendarDayTableModel(NamedTableModel):
         if column == "day":
             return row.day.isoformat()
         if column == "weekday":
-            return tr(QT_TRANSLATE_NOOP("Admin", "星期")) + WEEKDAYS[row.day.weekday()]
+            return tr(WEEKDAYS[row.day.weekday()])
         if column == "working":
             if row.working:
                 return tr(QT_TRANSLATE_NOOP("Admin", "上班"))

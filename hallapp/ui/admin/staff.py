@@ -27,6 +27,7 @@ from hallapp.ui.admin.dialogs import PasswordDialog
 from hallapp.ui.admin.models import StaffTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.labels import role_label
 
 
 class StaffPage(AdminPanel):
@@ -41,7 +42,7 @@ class StaffPage(AdminPanel):
         self.edits["department"].setPlaceholderText(self.tr("部门编码（后台审批人员必填）"))
         self.role = QComboBox()
         for role in LOGIN_ROLES:
-            self.role.addItem(self.tr(ROLE_NAMES_ZH[role]), role.value)
+            self.role.addItem(role_label(ROLE_NAMES_ZH[role]), role.value)
         self.window_number = QSpinBox()
         self.window_number.setRange(0, 999)
         self.window_number.setSpecialValueText(self.tr("无"))

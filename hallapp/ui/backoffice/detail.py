@@ -26,6 +26,7 @@ from hallapp.ui.backoffice.actions import CaseActions, NoticePrinter
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel, make_label, repolish
 from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining_text
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.labels import case_label
 
 FACTS = ("applicant", "id_number", "phone", "agent", "intake", "deadline", "stopped",
          "visits", "opinion")
@@ -122,7 +123,7 @@ class CaseDetailPanel(BackofficePanel):
                  "stopped": self.tr("暂停计时"), "visits": self.tr("到厅次数"),
                  "opinion": self.tr("最新意见")}
         for name, (key, _value) in self.facts.items():
-            key.setText(names[name] + "：")
+            key.setText(self.tr("{0}：").format(names[name]))
         self.commit_name.setText(self.tr("告知承诺："))
         self.supply_name.setText(self.tr("容缺待补："))
         self.materials_title.setText(self.tr("申请材料（窗口核验记录）"))
@@ -182,7 +183,7 @@ class CaseDetailPanel(BackofficePanel):
             return
         info = detail.case
         self.title.setText(f"{info.number} · {info.item_name}")
-        self.state_badge.setText(info.state_label)
+        self.state_badge.setText(case_label(info.state_label))
         repolish(self.state_badge, state=info.state)
         self._show_claim(info)
         self._show_facts(info)
@@ -207,15 +208,18 @@ class CaseDetailPanel(BackofficePanel):
         agent = info.agent or {}
         window = self.tr("{0}号窗口").format(info.window) if info.window else "—"
         values = {
-            "applicant": f"{info.applicant_name}（{kind}）", "id_number": info.applicant_id,
+            "applicant": self.tr("{0}（{1}）").format(info.applicant_name, kind),
+            "id_number": info.applicant_id,
             "phone": info.phone or "—",
             "agent": " ".join(str(agent.get(k) or "") for k in ("name", "id_number", "phone")
                               ).strip() or "—",
             "intake": f"{self.env.local(info.accepted_at)} · {window}",
-            "deadline": f"{self.env.local(info.deadline)}（{remaining_text(self, info)}）"
+            "deadline": self.tr("{0}（{1}）").format(self.env.local(info.deadline),
+                                                    remaining_text(self, info))
             if info.deadline else "—",
             "stopped": self.env.local(info.stopped_since) if info.stopped_since else "—",
-            "visits": str(info.visits), "opinion": info.opinion or "—"}
+            "visits": str(info.visits),
+            "opinion": case_label(info.opinion) if info.opinion else "—"}
         for name, (_key, value) in self.facts.items():
             value.setText(values[name])
         deadline = self.facts["deadline"][1]

@@ -13,9 +13,10 @@ import bisect
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, CaseAction, CaseState
 from hallapp.services.case_views import CaseInfo, MaterialState, TransitionInfo
 from hallapp.ui.backoffice.base import BackofficeEnv
+from hallapp.ui.common.labels import case_label
 
 Index = QModelIndex | QPersistentModelIndex
 TIMELINESS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -135,7 +137,7 @@ class ReviewQueueModel(NamedColumnsModel):
         if column == "claimed":
             return row.claimed_by or self.tr("未认领")
         return {"number": row.number, "item": row.item_name, "applicant": row.applicant_name,
-                "state": row.state_label, "accepted": self.env.local(row.accepted_at),
+                "state": case_label(row.state_label), "accepted": self.env.local(row.accepted_at),
                 "deadline": self.env.local(row.deadline)}[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,15 +169,15 @@ def remaining_text(model: QObject, row: CaseInfo, *, stopped: bool = True) -> st
     if left is None:
         return "—"
     if left < 0:
-        text = model.tr("超期{0}个工作日").format(-left)
+        text = QCoreApplication.translate("RemainingTime", "超期{0}个工作日").format(-left)
     elif row.timeliness == "overdue":
-        text = model.tr("已超期")
+        text = QCoreApplication.translate("RemainingTime", "已超期")
     elif left == 0:
-        text = model.tr("今日到期")
+        text = QCoreApplication.translate("RemainingTime", "今日到期")
     else:
-        text = model.tr("剩{0}个工作日").format(left)
+        text = QCoreApplication.translate("RemainingTime", "剩{0}个工作日").format(left)
     if stopped and row.state in STOPPED_STATES:
-        text = model.tr("{0}，暂停计时").format(text)
+        text = QCoreApplication.translate("RemainingTime", "{0}，暂停计时").format(text)
     return text
 
 
@@ -211,15 +213,15 @@ class QueueFilterProxy(QSortFilterProxyModel):
         return info
 
 
-MATERIAL_STATUS = {"received": _N("MaterialsModel", "已收"),
-                   "verified_online": _N("MaterialsModel", "在线核验"),
-                   "commitment": _N("MaterialsModel", "告知承诺"),
-                   "missing": _N("MaterialsModel", "缺"),
-                   "faulty": _N("MaterialsModel", "不符合要求")}
-MATERIAL_FORM = {"original": _N("MaterialsModel", "原件"),
-                 "copy": _N("MaterialsModel", "复印件"),
-                 "original_and_copy": _N("MaterialsModel", "原件及复印件"),
-                 "electronic": _N("MaterialsModel", "电子材料")}
+MATERIAL_STATUS = {"received": QT_TRANSLATE_NOOP("MaterialsModel", "已收"),
+                   "verified_online": QT_TRANSLATE_NOOP("MaterialsModel", "在线核验"),
+                   "commitment": QT_TRANSLATE_NOOP("MaterialsModel", "告知承诺"),
+                   "missing": QT_TRANSLATE_NOOP("MaterialsModel", "缺"),
+                   "faulty": QT_TRANSLATE_NOOP("MaterialsModel", "不符合要求")}
+MATERIAL_FORM = {"original": QT_TRANSLATE_NOOP("MaterialsModel", "原件"),
+                 "copy": QT_TRANSLATE_NOOP("MaterialsModel", "复印件"),
+                 "original_and_copy": QT_TRANSLATE_NOOP("MaterialsModel", "原件及复印件"),
+                 "electronic": QT_TRANSLATE_NOOP("MaterialsModel", "电子材料")}
 
 
 class MaterialsModel(NamedColumnsModel):
@@ -274,7 +276,7 @@ class HistoryModel(NamedColumnsModel):
             return action_label(row.action)
         if column == "states":
             return f"{state_label(row.from_state)} → {state_label(row.to_state)}"
-        return row.opinion or ""
+        return case_label(row.opinion) if row.opinion else ""
 
     def header_text(self, column: str) -> str:
         return {"at": self.tr("时间"), "actor": self.tr("操作人"), "action": self.tr("操作"),
@@ -282,11 +284,11 @@ class HistoryModel(NamedColumnsModel):
 
 
 def action_label(action: str) -> str:
-    """The Chinese name of a recorded action (``open`` is the intake, not a state move)."""
+    """The translated name of a recorded action (``open`` is the intake, not a state move)."""
     if action == "open":
-        return "收件"
+        return case_label("收件")
     try:
-        return ACTION_LABELS[CaseAction(action)]
+        return case_label(ACTION_LABELS[CaseAction(action)])
     except ValueError:
         return action
 
@@ -295,6 +297,6 @@ def state_label(state: str | None) -> str:
     if state is None:
         return "—"
     try:
-        return STATE_LABELS[CaseState(state)]
+        return case_label(STATE_LABELS[CaseState(state)])
     except ValueError:
         return state

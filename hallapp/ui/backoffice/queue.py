@@ -31,6 +31,7 @@ from hallapp.services.case_views import CaseInfo
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel, make_button, make_label
 from hallapp.ui.backoffice.models import QueueFilterProxy, ReviewQueueModel
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.labels import case_label
 
 OPEN_STATES = tuple(s.value for s in BACKOFFICE_STATES)
 # Columns given up, first to last, when the queue is too narrow for all of them; the number,
@@ -221,7 +222,8 @@ class ReviewQueuePanel(BackofficePanel):
         windows = sorted({r.window for r in rows if r.window})
         self._fill(self.item_filter, self.tr("全部事项"), list(items.items()))
         self._fill(self.state_filter, self.tr("全部状态"),
-                   [(s, STATE_LABELS[BACKOFFICE_STATES[i]]) for i, s in enumerate(OPEN_STATES)])
+                   [(s, case_label(STATE_LABELS[BACKOFFICE_STATES[i]]))
+                    for i, s in enumerate(OPEN_STATES)])
         self._fill(self.window_filter, self.tr("全部窗口"),
                    [(w, self.tr("{0}号窗口").format(w)) for w in windows])
 

@@ -30,6 +30,7 @@ from hallapp.ui.backoffice.detail import CaseDetailPanel
 from hallapp.ui.backoffice.queue import ReviewQueuePanel
 from hallapp.ui.backoffice.style import BACKOFFICE_QSS
 from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.labels import case_label
 
 log = logging.getLogger("hallapp.ui.backoffice")
 REFRESH_MS = 5 * 60 * 1000
@@ -141,7 +142,7 @@ class BackofficeWindow(BackofficePanel):
     def _done_text(self, action: str, info: CaseInfo) -> str:
         if action == "mark_ready":
             return self.tr("办件 {0} 结果已制作，已推送综合窗口待出件").format(info.number)
-        return self.tr("办件 {0}：{1}").format(info.number, info.state_label)
+        return self.tr("办件 {0}：{1}").format(info.number, case_label(info.state_label))
 
     def _on_actions_failed(self, message: str) -> None:
         self.detail.message.setText(message)

@@ -15,7 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QTimer, QTimeZone, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -285,7 +293,7 @@ def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any]) -> QWidget:
     """Launcher entry point (``hallapp run display``). ``options["speech"] = "off"`` mutes it."""
     engine: Any = None if options.get("speech") == "off" else "auto"
     window = DisplayWindow(ctx, feed, Announcer(engine=engine))
-    window.setWindowTitle(window.tr("综合屏"))
+    window.setWindowTitle(QCoreApplication.translate("DisplayWindow", "综合屏"))
     if not options.get("fullscreen"):
         window.resize(1280, 800)
     return window

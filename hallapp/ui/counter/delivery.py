@@ -27,6 +27,7 @@ from hallapp.services.cases import list_cases, show_case
 from hallapp.services.context import Ctx
 from hallapp.services.delivery import deliver, deliver_express
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.labels import case_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
 from hallapp.ui.counter.models import CaseListModel
 
@@ -160,7 +161,7 @@ class DeliveryPanel(CounterPanel):
 
     def _on_delivered(self, case: CaseInfo) -> None:
         self.result.setText(self.tr("{0} {1}：{2}").format(case.number, case.item_name,
-                                                          case.state_label))
+                                                          case_label(case.state_label)))
         self.message.clear()
         for edit in (self.scan, self.proof, self.tracking):
             edit.clear()

@@ -21,6 +21,7 @@ from hallapp.services.cases import IntakeView, open_case, record_checklist, show
 from hallapp.services.catalogue import get_item
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.labels import case_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
 from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel
@@ -291,7 +292,7 @@ class IntakePanel(CounterPanel):
         self.discard()
         summary = self.tr("{0}：{1}（{2}）").format(
             result.case.number, self.decisions.labels()[result.decision],
-            result.case.state_label)
+            case_label(result.case.state_label))
         self.document.print_document(summary, result.case.number, result.decision)
 
     # --- errors ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from hallapp.services.case_views import CaseInfo
 from hallapp.services.day import QueueStatus
+from hallapp.ui.common.labels import case_label
 
 Index = QModelIndex | QPersistentModelIndex
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -190,7 +191,7 @@ class CaseListModel(NamedColumnsModel):
 
     def cell_text(self, row: CaseInfo, column: str) -> str:
         return {"number": row.number, "item": row.item_name, "applicant": row.applicant_name,
-                "state": row.state_label}[column]
+                "state": case_label(row.state_label)}[column]
 
     def header_text(self, column: str) -> str:
         return {"number": self.tr("办件编号"), "item": self.tr("事项"),

@@ -30,6 +30,7 @@ from hallapp.services.feed import FeedEvent
 from hallapp.services.ratings import LEVEL_LABELS, RatingInfo, RatingInput, rate
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.labels import level_label
 from hallapp.ui.counter.base import CENTER, CounterEnv, CounterPanel, make_button, make_label
 from hallapp.ui.counter.style import COUNTER_QSS
 
@@ -92,7 +93,7 @@ class RatingPad(CounterPanel):
             aspects.addWidget(self.aspect_labels[aspect], row, 0)
             group = QButtonGroup(self)
             for col, level in enumerate(LEVELS, start=1):
-                button = make_button(LEVEL_LABELS[level], "secondary", f"{aspect}_{level}")
+                button = make_button("", "secondary", f"{aspect}_{level}")
                 button.setCheckable(True)
                 button.setMinimumHeight(56)
                 group.addButton(button, level)
@@ -100,7 +101,7 @@ class RatingPad(CounterPanel):
             self.aspect_groups[aspect] = group
         levels = QHBoxLayout()
         for level in LEVELS:
-            button = make_button(LEVEL_LABELS[level], "level", f"level_{level}")
+            button = make_button("", "level", f"level_{level}")
             button.setProperty("level", str(level))
             button.setMinimumHeight(120)
             button.clicked.connect(partial(self.submit, level))
@@ -134,6 +135,11 @@ class RatingPad(CounterPanel):
                  "attitude": self.tr("服务态度")}
         for aspect, label in self.aspect_labels.items():
             label.setText(names[aspect])
+        for group in self.aspect_groups.values():
+            for level in LEVELS:
+                group.button(level).setText(level_label(LEVEL_LABELS[level]))
+        for level, button in self.level_buttons.items():
+            button.setText(level_label(LEVEL_LABELS[level]))
         self.banner.setText(self.tr("网络连接中断，暂时无法评价"))
         self._show_prompt()
 

@@ -20,6 +20,7 @@ from hallapp.core.catalogue import Item, Material
 from hallapp.services.catalogue import get_item
 from hallapp.services.search import ItemHit, find_item
 from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.labels import item_type_label
 from hallapp.ui.kiosk.printing import checklist_data, print_checklist
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button, make_label
 
@@ -101,7 +102,8 @@ class ItemPage(KioskPage):
         self.take_button.setEnabled(True)
         self.name.setText(item.name_en if is_english() and item.name_en else item.name)
         dept = hit.department_name if hit else item.department
-        self.department.setText(self.tr("{dept} · {kind}").format(dept=dept, kind=item.item_type))
+        kind = item_type_label(item.item_type)
+        self.department.setText(self.tr("{dept} · {kind}").format(dept=dept, kind=kind))
         self._show_badges(item)
         self.facts.setText(self._facts(item))
         self.materials_title.setText(self.tr("所需材料（共 {n} 项）").format(n=len(item.materials)))

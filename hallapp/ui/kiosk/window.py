@@ -144,6 +144,7 @@ class KioskWindow(QWidget):
         feed.connection_restored.connect(self._on_feed_connection_restored)
 
     def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("自助取号机"))
         self.header_hint.setText(self.tr("自助取号 · 事项查询 · 预约签到"))
         if self.env.hall is None:
             self.title.setText(self.tr("自助取号机"))

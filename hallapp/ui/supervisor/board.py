@@ -9,9 +9,10 @@ alert (one whose key was not shown before) plays the chime once, if a chime is s
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from hallapp.services import supervisor
@@ -78,8 +79,8 @@ class BoardPanel(SupervisorPanel):
         right.addWidget(self.queues_title)
         right.addWidget(self.queues_table, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        body.addLayout(left, 4)
+        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.clock)
@@ -90,7 +91,7 @@ class BoardPanel(SupervisorPanel):
     def retranslate(self) -> None:
         self.windows_title.setText(self.tr("窗口"))
         self.alerts_title.setText(self.tr("提醒"))
-        self.queues_title.setText(self.tr("队列"))
+        self.queues_title.setText(self.tr("队列（等候时间单位：分钟）"))
         for name, text in (("open", "开放"), ("pause", "暂停…"), ("resume", "恢复"),
                            ("close", "关闭"), ("profile", "调整工作配置…"),
                            ("move", "转移号码…")):
@@ -119,8 +120,7 @@ class BoardPanel(SupervisorPanel):
         self.queues_model.set_rows(list(board.queues))
         self.alerts_model.set_rows(list(board.alerts))
         self._select(selected.number if selected else None)
-        self.clock.setText(self.tr("大厅日 {0}　提醒 {1} 条").format(
-            board.hall_day.isoformat(), len(board.alerts)))
+        self._show_clock(board.now)
         keys = {a.key for a in board.alerts}
         if self.seen_alerts is not None and keys - self.seen_alerts and self.chime:
             self.chimes += 1
@@ -131,7 +131,16 @@ class BoardPanel(SupervisorPanel):
             self.refresh()
 
     def _on_ticker_timeout(self) -> None:
-        self.windows_model.set_now(self.ctx.clock())
+        now = self.ctx.clock()
+        self.windows_model.set_now(now)
+        self._show_clock(now)
+
+    def _show_clock(self, now: datetime) -> None:
+        if self.board is None:
+            return
+        local = now.astimezone(self.alerts_model.zone).strftime("%H:%M:%S")
+        self.clock.setText(self.tr("大厅日 {0}　{1}　提醒 {2} 条").format(
+            self.board.hall_day.isoformat(), local, len(self.board.alerts)))
 
     # --- acting ----------------------------------------------------------------------------
 
@@ -199,3 +208,14 @@ class BoardPanel(SupervisorPanel):
         simple = {"open": supervisor.open_window, "resume": supervisor.resume_window,
                   "close": supervisor.close_window}
         return lambda: simple[name](ctx, number)
+
+
+# The button texts of retranslate(), literally, for pyside6-lupdate.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("BoardPanel", "开放"),
+    QT_TRANSLATE_NOOP("BoardPanel", "暂停…"),
+    QT_TRANSLATE_NOOP("BoardPanel", "恢复"),
+    QT_TRANSLATE_NOOP("BoardPanel", "关闭"),
+    QT_TRANSLATE_NOOP("BoardPanel", "调整工作配置…"),
+    QT_TRANSLATE_NOOP("BoardPanel", "转移号码…"),
+)

@@ -41,7 +41,8 @@ def _chart(title: str) -> QChart:
 def _axis(title: str, top: float) -> QValueAxis:
     axis = QValueAxis()
     axis.setTitleText(title)
-    axis.setRange(0, max(1.0, top * 1.15))
+    axis.setRange(0, max(5.0, top * 1.15))
+    axis.applyNiceNumbers()
     axis.setLabelFormat("%.0f")
     return axis
 

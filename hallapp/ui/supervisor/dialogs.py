@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -245,3 +245,11 @@ class ExportDialog(QDialog):
     def ask(cls, parent: QWidget | None, today: date, folder: Path) -> ExportAnswer | None:
         dialog = cls(today, folder, parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+# ExportDialog.KINDS, literally, for pyside6-lupdate (shown via self.tr).
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("ExportDialog", "日报"),
+    QT_TRANSLATE_NOOP("ExportDialog", "月报"),
+    QT_TRANSLATE_NOOP("ExportDialog", "超时办结公示"),
+)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -228,3 +228,31 @@ class KpiPanel(SupervisorPanel):
 
         self.call(run, lambda paths: self.note.setText(
             self.tr("已导出：{0}").format("，".join(str(p) for p in paths))), "supervisor: export")
+
+
+# DIM_NAMES, CARDS and the button texts, literally, for pyside6-lupdate (shown via self.tr).
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("KpiPanel", "全厅"),
+    QT_TRANSLATE_NOOP("KpiPanel", "按队列"),
+    QT_TRANSLATE_NOOP("KpiPanel", "按窗口"),
+    QT_TRANSLATE_NOOP("KpiPanel", "按人员"),
+    QT_TRANSLATE_NOOP("KpiPanel", "按事项"),
+    QT_TRANSLATE_NOOP("KpiPanel", "按部门"),
+    QT_TRANSLATE_NOOP("KpiPanel", "取号"),
+    QT_TRANSLATE_NOOP("KpiPanel", "平均等候"),
+    QT_TRANSLATE_NOOP("KpiPanel", "等候P90"),
+    QT_TRANSLATE_NOOP("KpiPanel", "过号率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "弃号率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "即办率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "最多跑一次率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "按时办结率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "逾期率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "好评率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "差评整改率"),
+    QT_TRANSLATE_NOOP("KpiPanel", "平均办理"),
+    QT_TRANSLATE_NOOP("KpiPanel", "今天"),
+    QT_TRANSLATE_NOOP("KpiPanel", "本月"),
+    QT_TRANSLATE_NOOP("KpiPanel", "本年"),
+    QT_TRANSLATE_NOOP("KpiPanel", "查询"),
+    QT_TRANSLATE_NOOP("KpiPanel", "导出报表…"),
+)

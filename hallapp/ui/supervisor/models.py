@@ -10,7 +10,14 @@ from datetime import datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from hallapp.services.alerts import Alert
@@ -21,6 +28,7 @@ from hallapp.services.ratings import FollowupInfo
 from hallapp.services.reports import minutes_text, rate_text
 from hallapp.services.supervisor import BoardWindow
 from hallapp.services.worklists import DueCase
+from hallapp.ui.common.labels import case_label
 from hallapp.ui.counter.base import duration_text, seconds_between
 from hallapp.ui.counter.models import NamedColumnsModel
 
@@ -31,6 +39,11 @@ STATE_ZH = {"open": "开放", "paused": "暂停", "closed": "关闭", "called": 
 
 
 HALL_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def _tr(text: str) -> str:
+    """A cell text of these models in the terminal's language ("SupervisorBoard" context)."""
+    return QCoreApplication.translate("SupervisorBoard", text)
 
 
 class _Colored(NamedColumnsModel):
@@ -74,19 +87,20 @@ class WindowBoardModel(_Colored):
         if column == "elapsed":
             return self._elapsed(w)
         if column == "queues":
-            mode = "比例" if w.profile_mode == "ratio" else "优先"
+            mode = _tr("比例" if w.profile_mode == "ratio" else "优先")
             parts = [f"{p.queue}:{p.ratio}" if w.profile_mode == "ratio" else p.queue
                      for p in w.profile]
             return f"{mode} " + " ".join(parts)
-        ticket = f"{w.ticket} {STATE_ZH.get(w.ticket_state or '', '')}" if w.ticket else ""
+        ticket = f"{w.ticket} {_tr(STATE_ZH.get(w.ticket_state or '', ''))}" if w.ticket else ""
         return {"window": f"{w.number} {w.name}", "clerk": w.clerk or "", "ticket": ticket,
-                "state": STATE_ZH[w.state] + (f"（{w.reason}）" if w.reason else "")}[column]
+                "state": _tr(STATE_ZH[w.state])
+                + (_tr("（{0}）").format(w.reason) if w.reason else "")}[column]
 
     def _elapsed(self, w: BoardWindow) -> str:
         if w.ticket:
             return duration_text(seconds_between(w.ticket_since, self.now))
         if w.idle_since and w.state == "open":
-            return "空闲 " + duration_text(seconds_between(w.idle_since, self.now))
+            return _tr("空闲 {0}").format(duration_text(seconds_between(w.idle_since, self.now)))
         return ""
 
     def cell_color(self, w: BoardWindow, column: str) -> QColor | None:
@@ -98,8 +112,8 @@ class WindowBoardModel(_Colored):
 class QueueBoardModel(_Colored):
     COLUMNS = ("queue", "waiting", "longest", "estimate", "target", "windows", "taken")
     HEADERS: ClassVar[dict[str, str]] = {
-        "queue": "队列", "waiting": "等候", "longest": "最长等候(分)", "estimate": "预计等候(分)",
-        "target": "目标(分)", "windows": "服务窗口", "taken": "今日取号"}
+        "queue": "队列", "waiting": "等候", "longest": "最长", "estimate": "预计",
+        "target": "目标", "windows": "窗口", "taken": "今日"}
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
@@ -187,9 +201,11 @@ class FollowupModel(_Colored):
 
     def cell_text(self, f: FollowupInfo, column: str) -> str:
         return {"opened": self.local(f.opened_at, "%m-%d %H:%M"), "level": str(f.level),
-                "window": "" if f.window is None else f"{f.window}号", "clerk": f.clerk or "",
+                "window": "" if f.window is None else _tr("{0}号").format(f.window),
+                "clerk": f.clerk or "",
                 "due": self.local(f.due_at, "%m-%d %H:%M"),
-                "state": self.STATES.get(f.state, f.state) + ("（已逾期）" if f.overdue else "")
+                "state": _tr(self.STATES.get(f.state, f.state))
+                + (_tr("（已逾期）") if f.overdue else "")
                 }[column]
 
     def cell_color(self, f: FollowupInfo, column: str) -> QColor | None:
@@ -206,9 +222,10 @@ class DueCaseModel(_Colored):
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
 
     def cell_text(self, c: DueCase, column: str) -> str:
-        left = "已逾期" if c.timeliness == "overdue" else str(c.working_days_left or 0)
+        left = _tr("已逾期") if c.timeliness == "overdue" else str(c.working_days_left or 0)
         return {"number": c.number, "item": c.item_name, "department": c.department,
-                "state": c.state_label, "deadline": self.local(c.deadline, "%m-%d %H:%M"),
+                "state": case_label(c.state_label),
+                "deadline": self.local(c.deadline, "%m-%d %H:%M"),
                 "left": left}[column]
 
     def cell_color(self, c: DueCase, column: str) -> QColor | None:
@@ -229,3 +246,60 @@ class DrillModel(NamedColumnsModel):
 
     def header_text(self, column: str) -> str:
         return column
+
+
+# Every text above (states, headers, cells), literally, for pyside6-lupdate.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("SupervisorBoard", "开放"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "暂停"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "关闭"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "已叫号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办理中"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "比例"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "优先"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "（{0}）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "空闲 {0}"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "{0}号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "（已逾期）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "已逾期"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "窗口"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "状态"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "工作人员"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "当前号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "用时/空闲"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "工作配置"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "队列"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "等候"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "最长"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "预计"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "目标"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "今日"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "时间"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "对象"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "提醒"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "名称"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "取号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "平均等候(分)"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "等候P90(分)"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "平均办理(分)"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办理P90(分)"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "过号率"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "弃号率"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "即办率"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "最多跑一次"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "按时办结"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "逾期率"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "好评率"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "差评整改"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "差评时间"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "等级"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "回访期限"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "待回访"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "申诉中"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "已办结"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办件编号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "事项"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "部门"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办结期限"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "剩余工作日"),
+)

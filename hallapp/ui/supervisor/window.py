@@ -36,6 +36,9 @@ log = logging.getLogger("hallapp.ui.supervisor")
 WORKLIST_EVENTS = ("case_", "followup_", "rating")
 SUPERVISOR_QSS = """
 QWidget#supervisor QPushButton { font-size: 15px; padding: 6px 12px; }
+QWidget#supervisor QPushButton[kind="secondary"]:disabled { background: #f3f5f8;
+    color: #a0abb8; border: 2px solid #d3dae3; }
+QWidget#supervisor QTabBar::tab { font-size: 17px; padding: 8px 18px; }
 QWidget#supervisor QTableView { font-size: 15px; }
 QLabel#section { font-size: 17px; font-weight: bold; color: #0b4a8b; }
 """

@@ -1,0 +1,92 @@
+"""Translate the Chinese labels that core and services hand to the UI.
+
+Core and services stay free of Qt, so their label tables (case states and actions, roles,
+rating levels, item types, hall settings) are plain Chinese. Their texts are listed here once
+more, literally, so pyside6-lupdate puts them in the .ts; tests/ui/test_translations.py fails
+when core or services gain a label missing here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CASE_CONTEXT = "CaseLabels"
+ROLE_CONTEXT = "RoleLabels"
+LEVEL_CONTEXT = "RatingLevels"
+ITEM_TYPE_CONTEXT = "ItemTypes"
+
+CASE_LABELS = (
+    # states (hallapp.core.case_rules.STATE_LABELS)
+    QT_TRANSLATE_NOOP("CaseLabels", "已收件"), QT_TRANSLATE_NOOP("CaseLabels", "已受理"),
+    QT_TRANSLATE_NOOP("CaseLabels", "审查中"), QT_TRANSLATE_NOOP("CaseLabels", "待补正"),
+    QT_TRANSLATE_NOOP("CaseLabels", "已补正"), QT_TRANSLATE_NOOP("CaseLabels", "特别程序"),
+    QT_TRANSLATE_NOOP("CaseLabels", "已批准"),
+    QT_TRANSLATE_NOOP("CaseLabels", "容缺批准（待补齐）"),
+    QT_TRANSLATE_NOOP("CaseLabels", "不予批准"), QT_TRANSLATE_NOOP("CaseLabels", "待出件"),
+    QT_TRANSLATE_NOOP("CaseLabels", "已出件"), QT_TRANSLATE_NOOP("CaseLabels", "当场办结"),
+    QT_TRANSLATE_NOOP("CaseLabels", "已一次性告知"), QT_TRANSLATE_NOOP("CaseLabels", "不予受理"),
+    QT_TRANSLATE_NOOP("CaseLabels", "已撤回"), QT_TRANSLATE_NOOP("CaseLabels", "已撤销"),
+    # actions (hallapp.core.case_rules.ACTION_LABELS, plus the intake "收件")
+    QT_TRANSLATE_NOOP("CaseLabels", "收件"), QT_TRANSLATE_NOOP("CaseLabels", "受理"),
+    QT_TRANSLATE_NOOP("CaseLabels", "容缺受理"), QT_TRANSLATE_NOOP("CaseLabels", "告知承诺受理"),
+    QT_TRANSLATE_NOOP("CaseLabels", "一次性告知"), QT_TRANSLATE_NOOP("CaseLabels", "撤回申请"),
+    QT_TRANSLATE_NOOP("CaseLabels", "认领审查"), QT_TRANSLATE_NOOP("CaseLabels", "退回待审"),
+    QT_TRANSLATE_NOOP("CaseLabels", "批准"), QT_TRANSLATE_NOOP("CaseLabels", "要求补正"),
+    QT_TRANSLATE_NOOP("CaseLabels", "提交补正材料"),
+    QT_TRANSLATE_NOOP("CaseLabels", "启动特别程序"),
+    QT_TRANSLATE_NOOP("CaseLabels", "结束特别程序"), QT_TRANSLATE_NOOP("CaseLabels", "退回窗口"),
+    QT_TRANSLATE_NOOP("CaseLabels", "补齐容缺材料"), QT_TRANSLATE_NOOP("CaseLabels", "制证完成"),
+    QT_TRANSLATE_NOOP("CaseLabels", "出件"), QT_TRANSLATE_NOOP("CaseLabels", "撤销"),
+)
+ROLE_LABELS = (  # hallapp.core.roles.ROLE_NAMES_ZH
+    QT_TRANSLATE_NOOP("RoleLabels", "窗口人员"), QT_TRANSLATE_NOOP("RoleLabels", "后台审批人员"),
+    QT_TRANSLATE_NOOP("RoleLabels", "值班长"), QT_TRANSLATE_NOOP("RoleLabels", "管理员"),
+    QT_TRANSLATE_NOOP("RoleLabels", "自助取号机"), QT_TRANSLATE_NOOP("RoleLabels", "显示屏/评价器"),
+    QT_TRANSLATE_NOOP("RoleLabels", "系统"),
+)
+LEVEL_LABELS = (  # hallapp.services.ratings.LEVEL_LABELS
+    QT_TRANSLATE_NOOP("RatingLevels", "非常满意"), QT_TRANSLATE_NOOP("RatingLevels", "满意"),
+    QT_TRANSLATE_NOOP("RatingLevels", "基本满意"), QT_TRANSLATE_NOOP("RatingLevels", "不满意"),
+    QT_TRANSLATE_NOOP("RatingLevels", "非常不满意"),
+)
+
+ITEM_TYPE_LABELS = (  # hallapp.core.catalogue.ITEM_TYPES
+    QT_TRANSLATE_NOOP("ItemTypes", "行政许可"), QT_TRANSLATE_NOOP("ItemTypes", "行政给付"),
+    QT_TRANSLATE_NOOP("ItemTypes", "行政确认"), QT_TRANSLATE_NOOP("ItemTypes", "行政奖励"),
+    QT_TRANSLATE_NOOP("ItemTypes", "行政裁决"), QT_TRANSLATE_NOOP("ItemTypes", "行政征收"),
+    QT_TRANSLATE_NOOP("ItemTypes", "行政备案"), QT_TRANSLATE_NOOP("ItemTypes", "其他行政权力"),
+    QT_TRANSLATE_NOOP("ItemTypes", "公共服务"),
+)
+SETTING_LABELS = (  # hallapp.services.admin.SETTINGS, shown by hallapp.ui.admin.settings
+    QT_TRANSLATE_NOOP("AdminSettings", "重呼次数上限"),
+    QT_TRANSLATE_NOOP("AdminSettings", "过号后可重新激活的分钟数"),
+    QT_TRANSLATE_NOOP("AdminSettings", "过号激活后排在其后的人数"),
+    QT_TRANSLATE_NOOP("AdminSettings", "连续优先叫号上限"),
+    QT_TRANSLATE_NOOP("AdminSettings", "低优先级队列最长等候（分钟，0 为不启用）"),
+    QT_TRANSLATE_NOOP("AdminSettings", "办件预警（剩余工作日）"),
+    QT_TRANSLATE_NOOP("AdminSettings", "差评整改期限（工作日）"),
+    QT_TRANSLATE_NOOP("AdminSettings", "回执上隐去申请人姓名"),
+    QT_TRANSLATE_NOOP("AdminSettings", "叫号播报模板"),
+    QT_TRANSLATE_NOOP("AdminSettings", "叫号播报次数"),
+    QT_TRANSLATE_NOOP("AdminSettings", "综合屏滚动通知"),
+    QT_TRANSLATE_NOOP("AdminSettings", "自助机管理密码"),
+    QT_TRANSLATE_NOOP("AdminSettings", "等候超过目标的倍数告警"),
+    QT_TRANSLATE_NOOP("AdminSettings", "办理超过标准时长的倍数告警"),
+)
+
+
+def case_label(text: str) -> str:
+    """A case state or action label from core, in the terminal's language."""
+    return QCoreApplication.translate(CASE_CONTEXT, text)
+
+
+def role_label(text: str) -> str:
+    return QCoreApplication.translate(ROLE_CONTEXT, text)
+
+
+def level_label(text: str) -> str:
+    return QCoreApplication.translate(LEVEL_CONTEXT, text)
+
+
+def item_type_label(text: str) -> str:
+    return QCoreApplication.translate(ITEM_TYPE_CONTEXT, text)

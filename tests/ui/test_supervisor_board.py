@@ -1,0 +1,214 @@
+"""The supervisor's board as a supervisor uses it: live from the feed, alerts, acts, KPIs.
+
+A call made by another process (a counter elsewhere in the hall) reaches the board through
+the change feed; a wait that passes its target becomes an alert (with the chime) as the
+clock moves. Dialogs are answered by replacing their ``ask``. SQLite only: the services
+under the board are tested on both engines in tests/services.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from hallapp.services import tickets, windows
+from hallapp.services.context import Ctx, Database
+from hallapp.services.supervisor import ProfileEntryInput
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.supervisor import dialogs
+from hallapp.ui.supervisor.dialogs import MoveAnswer, ProfileAnswer
+from hallapp.ui.supervisor.window import SupervisorWindow, create
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from kpikit import busy_day
+
+ROOT = Path(__file__).resolve().parents[2]
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+MakeBoard = Callable[..., SupervisorWindow]
+
+# Another terminal: clerk1 calls the next ticket at window 11, at the test clock's instant.
+CALL_ELSEWHERE = r"""
+import sys
+from datetime import datetime
+from sqlalchemy import select
+from hallapp.core.roles import Actor, Role
+from hallapp.services import windows
+from hallapp.services.context import Ctx, Database
+from hallapp.store.models import Staff
+
+db = Database(sys.argv[1])
+now = datetime.fromisoformat(sys.argv[2])
+with db.read_session() as s:
+    r = s.scalars(select(Staff).where(Staff.username == "clerk1")).one()
+actor = Actor(r.username, Role(r.role), r.id, r.name)
+print(windows.call_next(Ctx(db, actor, clock=lambda: now), 11).number)
+"""
+
+
+@pytest.fixture
+def make_board(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+               tmp_path: Path) -> Iterator[MakeBoard]:
+    application("zh")
+    made: list[SupervisorWindow] = []
+
+    def make(size: tuple[int, int] = (1280, 800), *, feed: bool = False,
+             chimes: list[int] | None = None) -> SupervisorWindow:
+        ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
+        watcher = FeedWatcher(hall_db, wait_seconds=0.1)
+        chime = (lambda: chimes.append(1)) if chimes is not None else False
+        window = create(ctx, watcher, {"chime": chime, "refresh_ms": 100,
+                                       "export_dir": tmp_path})
+        qtbot.addWidget(window)
+        made.append(window)
+        window.resize(*size)
+        window.show()
+        if feed:
+            watcher.start()
+        qtbot.waitUntil(lambda: window.board.board is not None and window.kpi.report is not None
+                        and window.work.loaded)
+        return window
+
+    yield make
+    wait_for_tasks()
+    for window in made:
+        window.feed.stop()
+        window.board.poller.stop()
+
+
+def _window(board: SupervisorWindow, number: int) -> object:
+    assert board.board.board is not None
+    return next(w for w in board.board.board.windows if w.number == number)
+
+
+def _alerts(board: SupervisorWindow) -> set[str]:
+    return {a.kind for a in board.board.alerts_model.rows()}
+
+
+@SQLITE_ONLY
+def test_board_follows_another_process_and_alerts_on_a_long_wait(
+        qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx], clock: FakeClock,
+        hall_db: Database) -> None:
+    kiosk = ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A")
+    tickets.take_ticket(kiosk, "A")
+    windows.open_window(ctx_for("clerk1"), 11)
+    chimes: list[int] = []
+    board = make_board(feed=True, chimes=chimes)
+    done = subprocess.run([sys.executable, "-c", CALL_ELSEWHERE, hall_db.url,
+                           clock.now.isoformat()], capture_output=True, text=True, cwd=ROOT,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "A001"
+    qtbot.waitUntil(lambda: getattr(_window(board, 11), "ticket", None) == "A001")
+    assert "wait_over_target" not in _alerts(board)
+    clock.advance(minutes=21)  # A002 has now waited past queue A's 20-minute target
+    qtbot.waitUntil(lambda: "wait_over_target" in _alerts(board))
+    assert chimes, "a new alert plays the chime"
+    row = next(a for a in board.board.alerts_model.rows() if a.kind == "wait_over_target")
+    assert "A 商事登记" in row.message
+    assert "21 分钟" in row.message
+
+
+@SQLITE_ONLY
+def test_acts_from_the_board(qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+                             monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> None:
+    kiosk = ctx_for("kiosk1")
+    for queue in "AD":
+        tickets.take_ticket(kiosk, queue)
+        clock.advance(seconds=30)
+    board = make_board()
+    panel = board.board
+    panel.select_window(11)
+    monkeypatch.setattr(dialogs.ProfileDialog, "ask", classmethod(
+        lambda cls, *a: ProfileAnswer((ProfileEntryInput("D", 1), ProfileEntryInput("A", 2)),
+                                      "precedence", "户政排队长，临时支援")))
+    panel.buttons["profile"].click()
+    qtbot.waitUntil(lambda: [p.queue for p in _window(board, 11).profile] == ["D", "A"])
+    panel.buttons["open"].click()
+    qtbot.waitUntil(lambda: _window(board, 11).state == "open")
+    assert windows.call_next(ctx_for("clerk1"), 11).number == "D001"
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "业务培训"))
+    qtbot.waitUntil(lambda: _window(board, 11).ticket == "D001")
+    panel.select_window(11)
+    assert not panel.buttons["close"].isEnabled()  # it holds a ticket
+    panel.buttons["pause"].click()
+    qtbot.waitUntil(lambda: _window(board, 11).reason == "业务培训")
+    monkeypatch.setattr(dialogs.MoveDialog, "ask", classmethod(
+        lambda cls, *a: MoveAnswer("A", "B", (), None, "分流")))
+    panel.buttons["move"].click()
+    qtbot.waitUntil(lambda: {q.code: q.waiting for q in panel.queues_model.rows()}["B"] == 1)
+    assert "已完成" in panel.status.text()
+
+
+@SQLITE_ONLY
+def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, make_board: MakeBoard,
+                                                ctx_for: Callable[[str], Ctx],
+                                                clock: FakeClock) -> None:
+    busy_day(ctx_for, clock)
+    board = make_board((1920, 1080))
+    kpi = board.kpi
+    kpi.set_period(date(2026, 11, 24), date(2026, 11, 24), "queue")
+    qtbot.waitUntil(lambda: not kpi.busy and kpi.report is not None and kpi.report.by == "queue")
+    rows = {r.key: r for r in kpi.model.rows()}
+    assert rows["A"].tickets == 5
+    assert kpi.cards["wait_mean"].text().endswith("10.2")
+    assert kpi.cards["no_show"].toolTip() == "25.0%（1/4）"
+    assert [p for p in kpi.hours_chart.points if p[0] == "09"] == [("09", 6.0, 10.2)]
+    kpi.drill("queue", "A", "no_show")
+    qtbot.waitUntil(lambda: hasattr(kpi, "drill_dialog"))
+    assert kpi.drill_dialog.model.rowCount() == 1
+    kpi.set_period(date(2026, 11, 1), date(2026, 11, 24))
+    qtbot.waitUntil(lambda: not kpi.busy and kpi.report is not None and kpi.report.start.day == 1)
+    assert not kpi.trend_chart.isHidden()
+    assert kpi.trend_chart.points == [("2026-11-24", 6.0, 10.2)]
+
+
+@SQLITE_ONLY
+def test_models_hold_up(qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+                        clock: FakeClock, qtmodeltester: object) -> None:
+    busy_day(ctx_for, clock)
+    board = make_board()
+    board.kpi.set_period(date(2026, 11, 24), date(2026, 11, 24), "window")
+    qtbot.waitUntil(lambda: not board.kpi.busy and board.kpi.report is not None
+                    and board.kpi.report.by == "window")
+    for model in (board.board.windows_model, board.board.queues_model,
+                  board.board.alerts_model, board.kpi.model, board.work.followups):
+        assert model.rowCount() > 0, type(model).__name__
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def _clipped(root: QWidget) -> list[str]:
+    """Visible labels and buttons narrower than their text, and tables that scroll sideways."""
+    out = []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        wrapped = isinstance(w, QLabel) and w.wordWrap()
+        too_narrow = w.width() < w.minimumSizeHint().width() or w.width() + 1 < w.sizeHint().width()
+        if isinstance(w, QLabel | QAbstractButton) and not wrapped and too_narrow:
+            out.append(f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', str)()!r}")
+        if isinstance(w, QTableView) and w.horizontalScrollBar().isVisible():
+            out.append(f"table {w.model().__class__.__name__} scrolls sideways")
+    return out
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_nothing_is_clipped(make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+                            clock: FakeClock, size: tuple[int, int]) -> None:
+    busy_day(ctx_for, clock)
+    board = make_board(size)
+    for tab in (board.board, board.kpi, board.work):
+        board.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        assert _clipped(tab) == [], tab.__class__.__name__

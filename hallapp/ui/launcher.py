@@ -38,19 +38,19 @@ class ClientSpec:
 
 CLIENTS: dict[str, ClientSpec] = {
     "display": ClientSpec("hallapp.ui.board.display",
-                          QT_TRANSLATE_NOOP("Launcher", "综合屏"), "display1"),
+                          str(QT_TRANSLATE_NOOP("Launcher", "综合屏")), "display1"),
     "kiosk": ClientSpec("hallapp.ui.kiosk.window",
-                        QT_TRANSLATE_NOOP("Launcher", "自助取号"), "kiosk1"),
+                        str(QT_TRANSLATE_NOOP("Launcher", "自助取号")), "kiosk1"),
     "counter": ClientSpec("hallapp.ui.counter.window",
-                          QT_TRANSLATE_NOOP("Launcher", "窗口工作台"), "clerk1"),
+                          str(QT_TRANSLATE_NOOP("Launcher", "窗口工作台")), "clerk1"),
     "rating": ClientSpec("hallapp.ui.counter.rating",
-                         QT_TRANSLATE_NOOP("Launcher", "服务评价"), "display1"),
+                         str(QT_TRANSLATE_NOOP("Launcher", "服务评价")), "display1"),
     "backoffice": ClientSpec("hallapp.ui.backoffice.window",
-                             QT_TRANSLATE_NOOP("Launcher", "后台审批"), "approver_szamr"),
+                             str(QT_TRANSLATE_NOOP("Launcher", "后台审批")), "approver_szamr"),
     "supervisor": ClientSpec("hallapp.ui.supervisor.window",
-                             QT_TRANSLATE_NOOP("Launcher", "值班长看板"), "supervisor1"),
+                             str(QT_TRANSLATE_NOOP("Launcher", "值班长看板")), "supervisor1"),
     "admin": ClientSpec("hallapp.ui.admin.window",
-                        QT_TRANSLATE_NOOP("Launcher", "管理"), "admin1"),
+                        str(QT_TRANSLATE_NOOP("Launcher", "管理")), "admin1"),
 }
 
 

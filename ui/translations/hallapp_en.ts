@@ -2176,7 +2176,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/board/display.py" line="254"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
-        <translation>ddd d MMM yyyy  HH:mm:ss</translation>
+        <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/board/display.py" line="260"/>

@@ -40,7 +40,7 @@ from hallapp.core.hallday import format_number
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services import kpi_report, kpi_summary
 from hallapp.services.context import Ctx
-from hallapp.services.kpi_live import DIMS
+from hallapp.services.kpi_live import DIMS, compute_day, lookups
 from hallapp.services.setup import init_database
 from hallapp.store.models import Queue, ServiceItem, Staff, Window
 from hallapp.store.uow import Database
@@ -291,8 +291,26 @@ def run_engine(engine: str, args: argparse.Namespace) -> list[tuple[str, str, fl
         med, top = timed(lambda: kpi_report.daily_trend(ctx, *month), args.repeat)
         rows.append(("month", "trend", med, top))
         print(f"  {engine} month trend      median {med:6.1f} ms  max {top:6.1f} ms")
+        rows += _live_full_day(db, engine, args.repeat)
         db.dispose()
     return rows
+
+
+def _live_full_day(db: Database, engine: str, repeat: int) -> list[tuple[str, str, float,
+                                                                          float]]:
+    """Today at closing time: a whole busy day computed live (yesterday, not from summaries)."""
+    day = PERIODS["day"][0]
+    out = []
+    with db.read_session() as s:
+        lk = lookups(s)
+        for by in DIMS:
+            dims = ("hall",) if by == "hall" else ("hall", by)
+            med, top = timed(lambda d=dims: compute_day(s, lk, day, "Asia/Shanghai", d,
+                                                        sqlite=db.is_sqlite), repeat)
+            out.append(("live full day", by, med, top))
+            print(f"  {engine} live full day {by:10} median {med:6.1f} ms  max {top:6.1f} ms",
+                  flush=True)
+    return out
 
 
 def main() -> int:

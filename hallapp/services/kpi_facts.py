@@ -81,6 +81,7 @@ class Dist:
     values: list[float] | None = field(default_factory=list)
     hist: array[int] | None = None
     fixed_p90: float | None = None
+    pending: list[array[int]] = field(default_factory=list)
 
     def add(self, seconds: float) -> None:
         self.add_summary(1, seconds, seconds)
@@ -101,17 +102,22 @@ class Dist:
             self.add_summary(len(seconds), sum(seconds), max(seconds))
             if self.values is not None:
                 self.values.extend(seconds)
-            if self.hist is not None:
+            if self.hist is not None or self.pending:
+                hist = self.histogram()
                 for v in seconds:
-                    self.hist[bucket_of(v)] += 1
+                    hist[bucket_of(v)] += 1
 
     def values_add(self, seconds: float) -> None:
         if self.values is not None:
             self.values.append(float(seconds))
-        if self.hist is not None:
-            self.hist[bucket_of(seconds)] += 1
+        if self.hist is not None or self.pending:
+            self.histogram()[bucket_of(seconds)] += 1
 
     def histogram(self) -> array[int]:
+        if self.pending:  # histograms merged lazily: summed column by column, once
+            parts = [self.hist, *self.pending] if self.hist is not None else self.pending
+            self.hist = array("I", map(sum, zip(*parts, strict=True)))
+            self.pending = []
         if self.hist is not None:
             return self.hist
         hist = array("I", bytes(4 * BUCKETS))
@@ -126,6 +132,7 @@ class Dist:
             self.n, self.total, self.max = other.n, other.total, other.max
             self.values = None if other.values is None else list(other.values)
             self.hist = None if other.hist is None else array("I", other.hist)
+            self.pending = list(other.pending)
             self.fixed_p90 = other.fixed_p90
             return
         self.n += other.n
@@ -136,9 +143,12 @@ class Dist:
         if self.values is not None and other.values is not None:
             self.values.extend(other.values)
             return
-        mine, theirs = self.histogram(), other.histogram()
-        self.hist = array("I", (a + b for a, b in zip(mine, theirs, strict=True)))
-        self.values = None
+        if self.values is not None:
+            self.hist, self.values = self.histogram(), None
+        self.pending.extend([other.hist] if other.hist is not None else [])
+        self.pending.extend(other.pending)
+        if other.hist is None and not other.pending:
+            self.pending.append(other.histogram())
 
     @property
     def exact(self) -> bool:
@@ -212,8 +222,8 @@ class Acc:
         for name in PARTS[part]:
             value = getattr(other, name)
             setattr(self, name, Dist(value.n, value.total, value.max, value.values,
-                                     value.hist, value.fixed_p90)
-                    if isinstance(value, Dist) else value)
+                                     value.histogram() if value.values is None else None,
+                                     value.fixed_p90) if isinstance(value, Dist) else value)
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self)

@@ -221,7 +221,7 @@ def _stored_days(s: Session, start: date, last: date) -> dict[date, Acc]:
     """The hall cell of every summarised day in the range (an empty one for empty days)."""
     out = {d: Acc() for d in s.scalars(select(KpiRollup.hall_day).where(
         KpiRollup.hall_day >= start, KpiRollup.hall_day <= last))}
-    for row in s.scalars(select(KpiSummary).where(
+    for row in s.connection().execute(select(KpiSummary.__table__).where(
             KpiSummary.grain == "D", KpiSummary.dim == "hall", KpiSummary.period >= start,
             KpiSummary.period <= last)):
         out[row.period] = acc_of(row)

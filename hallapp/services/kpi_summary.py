@@ -33,6 +33,7 @@ from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.kpi_facts import (
+    COUNT_FIELDS,
     Acc,
     Cells,
     Dist,
@@ -82,11 +83,9 @@ def _row_values(grain: str, period: date, dim: str, key: str, acc: Acc) -> dict[
     return values
 
 
-def acc_of(row: KpiSummary) -> Acc:
-    acc = Acc(**{name: getattr(row, name) for name in (
-        "tickets", "called", "no_show", "abandoned", "in_person", "on_spot", "concluded",
-        "one_visit", "timed", "on_time", "late", "ratings", "good", "bad", "bad_named",
-        "bad_closed")})
+def acc_of(row: Any) -> Acc:
+    """The cell of a summary row (an ORM row or a Core row with the same names)."""
+    acc = Acc(**{name: getattr(row, name) for name in COUNT_FIELDS})
     acc.wait = Dist(row.wait_n, row.wait_sum, row.wait_max, None,
                     hist_from_bytes(row.wait_hist), row.wait_p90)
     acc.service = Dist(row.service_n, row.service_sum, row.service_max, None,
@@ -98,14 +97,14 @@ def load_cells(s: Session, grain: str, dims: Iterable[str], *,
                periods: Iterable[date] = (), between: tuple[date, date] | None = None
                ) -> Cells:
     """Merged cells of the summary rows of the given periods, or of a range of periods."""
-    stmt = select(KpiSummary).where(KpiSummary.grain == grain,
-                                    KpiSummary.dim.in_(tuple(dims)))
+    stmt = select(KpiSummary.__table__).where(KpiSummary.grain == grain,
+                                              KpiSummary.dim.in_(tuple(dims)))
     if between is not None:
         stmt = stmt.where(KpiSummary.period >= between[0], KpiSummary.period <= between[1])
     else:
         stmt = stmt.where(KpiSummary.period.in_(list(periods)))
     cells: Cells = {}
-    for row in s.scalars(stmt):
+    for row in s.connection().execute(stmt):  # Core rows: no ORM identity map to build
         merge_cells(cells, {(row.dim, row.key): acc_of(row)})
     return cells
 

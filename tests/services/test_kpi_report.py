@@ -8,6 +8,8 @@ months come from month rows.
 
 from __future__ import annotations
 
+import random
+from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -18,7 +20,9 @@ from sqlalchemy import func, select
 
 from hallapp.core.errors import PermissionDenied, ValidationError
 from hallapp.core.hallday import format_number
+from hallapp.core.kpi import p90
 from hallapp.services import case_kpi, day, kpi_drill, kpi_report, kpi_summary, ratings
+from hallapp.services.kpi_facts import EDGES, Dist
 from hallapp.services.kpi_report import KpiRow
 from hallapp.store.models import KpiRollup, KpiSummary, Queue, Ticket, Window
 from hallapp.store.uow import Database
@@ -182,3 +186,22 @@ def test_figures_need_the_permission_and_a_valid_period(ctx_for: CtxFor) -> None
     assert empty.total.wait.p90 is None
     assert empty.total.on_spot_rate.percent is None
     assert kpi_summary.refresh_summaries(sup) is None  # nothing new since the report
+
+
+def test_a_merged_histogram_p90_is_an_upper_bound_within_one_bucket() -> None:
+    rng = random.Random(7)
+    for _ in range(50):
+        days = [[rng.expovariate(1 / 900) for _ in range(rng.randint(1, 60))] for _ in range(3)]
+        merged = Dist()
+        for values in days:  # as stored: histogram and sums, no values
+            d = Dist()
+            d.add_values(values)
+            merged.merge(Dist(d.n, d.total, d.max, None, d.histogram()))
+        exact = p90([v for values in days for v in values])
+        assert exact is not None
+        got = merged.p90()
+        assert got is not None
+        i = bisect_left(EDGES, exact)
+        width = EDGES[i] - (EDGES[i - 1] if i else 0.0) if i < len(EDGES) else 0.0
+        assert exact <= got <= exact + width
+        assert not merged.exact

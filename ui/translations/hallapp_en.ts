@@ -4,36 +4,36 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="39"/>
-        <location filename="../../hallapp/ui/admin/queues.py" line="32"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="33"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="40"/>
-        <location filename="../../hallapp/ui/admin/queues.py" line="33"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="34"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="37"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="39"/>
         <source>优先级（1 最先）</source>
         <translation>Precedence (1 = first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="40"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="35"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="74"/>
         <source>实施编码</source>
         <translation>Implementation code</translation>
     </message>
@@ -44,8 +44,8 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="37"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="105"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="126"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="96"/>
         <source>事项名称</source>
         <translation>Item name</translation>
     </message>
@@ -166,13 +166,13 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="141"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="127"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="142"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
@@ -187,113 +187,113 @@
         <translation>Standard service time (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="36"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="118"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="38"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="39"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="40"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="41"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
         <source>申请人提供</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
         <source>部门核发</source>
         <translation>Issued by an office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
         <source>可承诺替代</source>
         <translation>Commitment may replace</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
         <source>列入证明清单</source>
         <translation>Listed proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
         <source>证明依据</source>
         <translation>Proof basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
         <source>具体要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
         <source>获取途径</source>
         <translation>Where to get it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="34"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="35"/>
         <source>限额</source>
         <translation>Quota</translation>
     </message>
@@ -388,282 +388,282 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="106"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="95"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="107"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="175"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="110"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="128"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="98"/>
         <source>材料数</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="129"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="138"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="108"/>
         <source>生效中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="139"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="109"/>
         <source>历史版本</source>
         <translation>Earlier version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="119"/>
         <source>队列名称</source>
         <translation>Queue name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="120"/>
         <source>号码前缀</source>
         <translation>Prefix</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="121"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="122"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="123"/>
         <source>分时段限额</source>
         <translation>Time-slot quotas</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="154"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="124"/>
         <source>目标等候(分)</source>
         <translation>Target wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="161"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="131"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="167"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="137"/>
         <source>部门编码</source>
         <translation>Dept. code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="168"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="138"/>
         <source>部门名称</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="143"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="144"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="175"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="229"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="199"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="146"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="172"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="173"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="174"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="217"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="187"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="219"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="189"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="220"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="190"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="228"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="198"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="200"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="201"/>
         <source>纸宽(毫米)</source>
         <translation>Roll (mm)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
         <source>返回首页(秒)</source>
         <translation>Idle return (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="233"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="234"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="235"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="236"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="237"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
         <source>评价器</source>
         <translation>Rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="255"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="225"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="256"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="226"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="257"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="227"/>
         <source>安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="258"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="228"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="267"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="237"/>
         <source>上班</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="268"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="238"/>
         <source>休息</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="274"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="244"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="275"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="245"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="276"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="246"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="277"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="247"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="278"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="248"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="279"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="280"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="46"/>
         <source>JSON 格式错误：{0}</source>
         <translation>Invalid JSON: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="49"/>
         <source>JSON 顶层应为对象</source>
         <translation>The JSON top level must be an object</translation>
     </message>
@@ -671,22 +671,22 @@
 <context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/pin.py" line="27"/>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="28"/>
         <source>管理员验证</source>
         <translation>Administrator check</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/pin.py" line="29"/>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="30"/>
         <source>请输入管理员密码</source>
         <translation>Enter the administrator PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/pin.py" line="36"/>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="37"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/pin.py" line="38"/>
+        <location filename="../../hallapp/ui/kiosk/pin.py" line="39"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -767,63 +767,63 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="44"/>
-        <location filename="../../hallapp/ui/admin/window.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="66"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="67"/>
         <source>管理员：{0}</source>
         <translation>Administrator: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="73"/>
         <source>数据库连接中断，正在重试；此时的修改不会保存</source>
         <translation>Database connection lost, retrying; changes made now will not be saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
         <source>窗口与工作配置</source>
         <translation>Windows and profiles</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
         <source>开放时间与日历</source>
         <translation>Hours and calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
         <source>终端设备</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
         <source>大厅设置</source>
         <translation>Hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="107"/>
         <source>{0} · 管理</source>
         <translation>{0} · Administration</translation>
     </message>
@@ -831,72 +831,72 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="167"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="168"/>
         <source>法人或其他组织</source>
         <translation>Legal entity or organisation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
         <source>代理人身份证</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>代理人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
         <source>由代理人办理（须授权委托书）</source>
         <translation>Via an agent (power of attorney needed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="178"/>
         <source>委托书编号或日期</source>
         <translation>Power of attorney number or date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="210"/>
         <source>{0}不能为空</source>
         <translation>{0} is required</translation>
     </message>
@@ -904,57 +904,57 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="44"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="46"/>
         <source>对象编号（如事项编码、账号 ID）</source>
         <translation>Object ID (e.g. item code, account ID)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="50"/>
         <source> 条</source>
         <translation> entries</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="57"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="60"/>
         <source>校验日志完整性</source>
         <translation>Verify log integrity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="63"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="66"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="109"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="115"/>
         <source>校验通过：{0} 条记录，哈希链完整，未发现改动</source>
         <translation>Verified: {0} entries, hash chain intact, no changes found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="117"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="118"/>
         <source>校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）</source>
         <translation>Verification failed: entry {0} {1} ({2} problems found, {3} entries checked)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="131"/>
         <source>修改前：
 {0}
 
@@ -970,32 +970,32 @@ After:
 <context>
     <name>BackofficeWindow</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="105"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="102"/>
         <source>审批人员：{0}</source>
         <translation>Approver: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="106"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="103"/>
         <source>与数据库的连接已中断，正在自动重试。审批操作已暂停，连接恢复后自动刷新。</source>
         <translation>Database connection lost, retrying. Approval is paused and the desk refreshes when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="113"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="110"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="140"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="137"/>
         <source>通知书已输出：{0}</source>
         <translation>Notice saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="144"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="141"/>
         <source>办件 {0} 结果已制作，已推送综合窗口待出件</source>
         <translation>Result of case {0} is ready and sent to the comprehensive window for hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="145"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="142"/>
         <source>办件 {0}：{1}</source>
         <translation>Case {0}: {1}</translation>
     </message>
@@ -1071,129 +1071,129 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="79"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="79"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="79"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="168"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="167"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="168"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="169"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="171"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="171"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="172"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
@@ -1239,115 +1239,115 @@ After:
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="88"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="72"/>
         <source>认领审查</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="88"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="72"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="157"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="89"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="73"/>
         <source>不予批准</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="89"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="73"/>
         <source>要求补正</source>
         <translation>Request correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="90"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="74"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="90"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="176"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="74"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="160"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="91"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="178"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="75"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="162"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="91"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="75"/>
         <source>放弃认领</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="92"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="76"/>
         <source>登记网上补正</source>
         <translation>Record online correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="93"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="77"/>
         <source>制证完成</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="93"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="77"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="102"/>
         <source>请先在左侧选择办件</source>
         <translation>Select a case on the left first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="104"/>
         <source>数据库连接中断，恢复后才能操作</source>
         <translation>Database connection lost; wait until it is back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="106"/>
         <source>正在处理上一操作……</source>
         <translation>Still processing the previous action…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="126"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="110"/>
         <source>该办件已由 {0} 认领审查，只有认领人可以操作</source>
         <translation>Case claimed by {0}; only they can act on it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="112"/>
         <source>请先认领该办件</source>
         <translation>Claim the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="157"/>
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="174"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="158"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="159"/>
         <source>事由（听证、检验、检测、专家评审等）</source>
         <translation>Grounds (hearing, inspection, testing, expert review…)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="161"/>
         <source>结论意见（可不填）</source>
         <translation>Conclusion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="179"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="163"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="181"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="165"/>
         <source>办件 {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -1355,124 +1355,124 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
         <source>到厅次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="125"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="176"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="177"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="198"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="199"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="200"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="201"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="202"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="203"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="207"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="207"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="209"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="212"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="218"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="233"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="231"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="234"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="236"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="237"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -1653,22 +1653,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="151"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="151"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="152"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="152"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1676,47 +1676,47 @@ After:
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="71"/>
         <source>按事项名称或编码搜索</source>
         <translation>Search by item name or code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="92"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="93"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="93"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="94"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="178"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="179"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="182"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="183"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="187"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="188"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
         <translation>Imported: {0} departments, {1} queues, {2} new items, {3} new versions, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="194"/>
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="199"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="200"/>
         <source>已导出 {0} 个事项到 {1}</source>
         <translation>Exported {0} items to {1}</translation>
     </message>
@@ -1724,37 +1724,37 @@ After:
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="58"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="52"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="59"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="53"/>
         <source>请将预约二维码对准扫描口，或输入 8 位预约码后点击签到</source>
         <translation>Hold the appointment QR code to the scanner, or enter the 8-character code and tap Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="54"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="61"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="55"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="78"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="72"/>
         <source>请扫描预约二维码或输入预约码</source>
         <translation>Scan the appointment QR code or enter the code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="82"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="76"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="79"/>
         <source>正在签到，请稍候……</source>
         <translation>Checking in, please wait…</translation>
     </message>
@@ -1762,67 +1762,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="77"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="78"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="78"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="96"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="125"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="125"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="126"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="126"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="129"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1896,22 +1896,22 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="106"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="107"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="108"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="109"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
@@ -1919,52 +1919,52 @@ After:
 <context>
     <name>CurrentTicketPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="47"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="48"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="54"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="55"/>
         <source>暂无正在办理的号，按 F1 叫号</source>
         <translation>No ticket; press F1 to call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="65"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="66"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="67"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="68"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="69"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="70"/>
         <source>已重呼 {0} 次</source>
         <translation>Recalled {0}×</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="72"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="73"/>
         <source>已叫号，等候到窗</source>
         <translation>Called, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="74"/>
         <source>正在办理</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="75"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="76"/>
         <source>等候时长 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="93"/>
         <source>叫号后 {0}</source>
         <translation>Called {0} ago</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="94"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
         <source>办理用时 {0}</source>
         <translation>Service time {0}</translation>
     </message>
@@ -2020,57 +2020,57 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="112"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="113"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="114"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="115"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="116"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="117"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="118"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="139"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="148"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="157"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="164"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
     </message>
@@ -2101,62 +2101,62 @@ After:
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="42"/>
         <source>留空则保存为 PDF</source>
         <translation>Leave empty to save as PDF</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="47"/>
         <source>{0} 毫米</source>
         <translation>{0} mm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
         <source>终端类型</source>
         <translation>Terminal type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
         <source>热敏纸宽度</source>
         <translation>Roll width</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="63"/>
         <source>无操作返回首页（秒）</source>
         <translation>Idle return to home (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="65"/>
         <source>保存终端设置</source>
         <translation>Save terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="70"/>
         <source>终端设置</source>
         <translation>Terminal settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="72"/>
         <source>终端名称即该电脑的 HALLAPP_TERMINAL。</source>
         <translation>The terminal name is that computer&apos;s HALLAPP_TERMINAL.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="110"/>
         <source>终端 {0} 的设置已保存</source>
         <translation>Settings of terminal {0} saved</translation>
     </message>
@@ -2212,22 +2212,22 @@ After:
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="36"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="37"/>
         <source>重新打印</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="56"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="56"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="61"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="62"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
@@ -2299,27 +2299,27 @@ After:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="282"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="282"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="282"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="283"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="283"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
@@ -2327,37 +2327,37 @@ After:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="96"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="97"/>
         <source>请点击要办理的业务取号</source>
         <translation>Tap a service to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="98"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="99"/>
         <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
         <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="99"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="100"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="101"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="107"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="108"/>
         <source>退出适老模式</source>
         <translation>Standard mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="108"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="109"/>
         <source>适老模式</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="167"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="168"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -2365,107 +2365,107 @@ After:
 <context>
     <name>HoursCalendarPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="56"/>
         <source>周六开放</source>
         <translation>Open on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="63"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="64"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="78"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="79"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="80"/>
         <source>保存开放时间</source>
         <translation>Save hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="87"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="88"/>
         <source>每个工作日的开放时段</source>
         <translation>Opening periods of each working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="100"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="101"/>
         <source>载入官方日历文件…</source>
         <translation>Load official calendar…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="102"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="103"/>
         <source>调整</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="105"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="107"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="108"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="109"/>
         <source>连续天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="110"/>
         <source>调整为</source>
         <translation>Set to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="111"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="116"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="117"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="121"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="146"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="149"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="158"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="159"/>
         <source>已载入 {0} 年官方日历（{1} 天调整）</source>
         <translation>Loaded the official calendar for {0} ({1} days adjusted)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="174"/>
         <source>已调整 {0} 天（{1} 起）</source>
         <translation>Adjusted {0} days (from {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="188"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="189"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: {1} working days; {2} weekdays off, {3} weekend days worked</translation>
     </message>
@@ -2473,52 +2473,52 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="72"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="73"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="85"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="127"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="128"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="155"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="156"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="158"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="178"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click “Clear” to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="257"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="258"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="258"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="259"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="293"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="294"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
@@ -2526,108 +2526,108 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="80"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="81"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="82"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="83"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="87"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="88"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="88"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="247"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="248"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="112"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="113"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="116"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="117"/>
         <source>勾选框可直接点击；双击单元格编辑。</source>
         <translation>Click check boxes directly; double-click a cell to edit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="132"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="136"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="157"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="158"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="159"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="160"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="169"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="170"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="213"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="214"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="219"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="220"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="221"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="222"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="246"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="247"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
         <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="254"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="255"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="274"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="275"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>
@@ -2673,162 +2673,162 @@ After:
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="78"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="79"/>
         <source>请核对材料，材料不齐可先看一次性告知</source>
         <translation>Please check the materials; if some are missing, see the one-time notice first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="79"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="80"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="80"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="81"/>
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="81"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="82"/>
         <source>取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="90"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="91"/>
         <source>正在加载……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="106"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="107"/>
         <source>{dept} · {kind}</source>
         <translation>{dept} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="109"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="110"/>
         <source>所需材料（共 {n} 项）</source>
         <translation>Materials required ({n})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="124"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="124"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="126"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="126"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="133"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="134"/>
         <source>即办件：当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="135"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="135"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
         <source>个自然日</source>
         <translation>calendar days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="137"/>
         <source>小时</source>
         <translation>hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="138"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="139"/>
         <source>承诺件：{n}{unit}内办结</source>
         <translation>Done within {n} {unit}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="139"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="140"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="140"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="141"/>
         <source>最多跑 {n} 次</source>
         <translation>At most {n} visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="144"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="144"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
         <source>非主审要件</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
         <source>{n} 份</source>
         <translation>{n} copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
         <source>必须提交</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
         <source>非必须</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="153"/>
         <source>可在线核验</source>
         <translation>Verifiable online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
         <source>可告知承诺替代</source>
         <translation>Commitment accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="162"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="163"/>
         <source>要求：{text}</source>
         <translation>Requirement: {text}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="176"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="177"/>
         <source>正在打印材料清单……</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="183"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="184"/>
         <source>材料清单已打印，请取走</source>
         <translation>Checklist printed, please take it</translation>
     </message>
@@ -2836,33 +2836,33 @@ After:
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="70"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="71"/>
         <source>查找事项：名称、关键词或拼音首字母</source>
         <translation>Find item: name, keyword or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="71"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="72"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="73"/>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="102"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="74"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="103"/>
         <source>尚未选择办理事项</source>
         <translation>No item chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="79"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="80"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="91"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="92"/>
         <source>没有找到相关事项，请换个关键词</source>
         <translation>No matching item; try another keyword</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="105"/>
         <source>办理事项：{0}</source>
         <translation>Item: {0}</translation>
     </message>
@@ -2918,8 +2918,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="144"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="156"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="112"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -2927,20 +2927,20 @@ After:
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="76"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="116"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="147"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="150"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="77"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="117"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="148"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="151"/>
         <source>自助取号机</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="148"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="149"/>
         <source>自助取号 · 事项查询 · 预约签到</source>
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="241"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="242"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -3191,102 +3191,102 @@ After:
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="216"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="174"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="217"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="175"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
         <source>不符合要求</source>
         <translation>Not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="223"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="224"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="237"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="195"/>
         <source>未核验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="238"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="196"/>
         <source>（容缺待补）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="247"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="205"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="248"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="248"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="260"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="260"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="260"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
         <source>核验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="261"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="261"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="262"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3352,17 +3352,17 @@ After:
 <context>
     <name>OfflinePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/offline.py" line="34"/>
+        <location filename="../../hallapp/ui/kiosk/offline.py" line="35"/>
         <source>暂停取号</source>
         <translation>Tickets paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/offline.py" line="35"/>
+        <location filename="../../hallapp/ui/kiosk/offline.py" line="36"/>
         <source>系统连接中断，暂时无法取号</source>
         <translation>Connection lost; tickets cannot be issued right now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/offline.py" line="36"/>
+        <location filename="../../hallapp/ui/kiosk/offline.py" line="37"/>
         <source>系统正在自动恢复，请稍候；如需帮助请联系工作人员</source>
         <translation>The system is reconnecting, please wait; ask staff if you need help</translation>
     </message>
@@ -3456,97 +3456,97 @@ After:
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="66"/>
         <source>留空为不限</source>
         <translation>Empty = no limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
         <source>队列编码</source>
         <translation>Queue code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
         <source>队列名称</source>
         <translation>Queue name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
         <source>号码前缀</source>
         <translation>Prefix</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="82"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="85"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="91"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="92"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="104"/>
         <source>分时段限额</source>
         <translation>Time-slot quotas</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="105"/>
         <source>新建队列</source>
         <translation>New queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="106"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="113"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="124"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="125"/>
         <source>部门编码</source>
         <translation>Dept. code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="126"/>
         <source>部门名称</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="126"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="127"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="128"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="129"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="174"/>
         <source>队列 {0} 已保存</source>
         <translation>Queue {0} saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="186"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="187"/>
         <source>部门 {0} 已保存</source>
         <translation>Department {0} saved</translation>
     </message>
@@ -3567,32 +3567,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="40"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="41"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="49"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="49"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="50"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="50"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -3628,59 +3628,59 @@ After:
 <context>
     <name>RatingPad</name>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="126"/>
         <source>服务评价 · {0}号窗口</source>
         <translation>Service rating · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="128"/>
         <source>{0}号窗口
 欢迎办理业务，办结后请对我们的服务作出评价</source>
         <translation>Window {0}
 Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="131"/>
         <source>评价器须以评价器设备账号登录；工作人员不能代替申请人评价</source>
         <translation>The rating pad must log in with a device account; staff may not rate for applicants</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="132"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="133"/>
         <source>分项评价（可选）</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
         <source>请点击下方按钮，对本次服务作出总体评价：</source>
         <translation>Tap a button below to rate this service overall:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
         <source>业务水平</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="136"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="144"/>
         <source>网络连接中断，暂时无法评价</source>
         <translation>Connection lost; rating is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="149"/>
         <source>请对 {0} 号本次服务作出评价</source>
         <translation>Please rate the service for ticket {0}</translation>
     </message>
@@ -3696,17 +3696,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RecentCallsModel</name>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="80"/>
+        <location filename="../../hallapp/ui/board/models.py" line="32"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="83"/>
+        <location filename="../../hallapp/ui/board/models.py" line="35"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="83"/>
+        <location filename="../../hallapp/ui/board/models.py" line="35"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -3737,27 +3737,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="172"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="130"/>
         <source>超期{0}个工作日</source>
         <translation>Days overdue: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="174"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="132"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="134"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
         <source>剩{0}个工作日</source>
         <translation>Days left: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
         <source>{0}，暂停计时</source>
         <translation>{0}, clock stopped</translation>
     </message>
@@ -3765,53 +3765,53 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="47"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="48"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="65"/>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="83"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="66"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="84"/>
         <source>打印失败，未出号，请联系工作人员</source>
         <translation>Printing failed, no ticket issued. Please ask staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="66"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="67"/>
         <source>原因：{problem}</source>
         <translation>Reason: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="70"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="71"/>
         <source>您已取过号，请凭原号票等候叫号</source>
         <translation>You already have a ticket; please wait with it for your call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="71"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="72"/>
         <source>取号成功，请取走号票</source>
         <translation>Please take your ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="74"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="75"/>
         <source>前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} ahead of you, about {m} min wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="79"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="80"/>
         <source>请留意叫号屏幕和语音提示，过号需重新排队</source>
         <translation>Watch the call screen and listen for your number; if you miss it you must queue again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
         <source>您已取过号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
         <source>取号成功</source>
         <translation>Ticket issued</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
         <source>{first}，您的号码是{number}，前面还有{n}人</source>
         <translation>{first}. Your number is {number}, {n} ahead of you</translation>
     </message>
@@ -3819,57 +3819,57 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="94"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="96"/>
         <source>未认领</source>
         <translation>Unclaimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="158"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="158"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="159"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="159"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="160"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>受理窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="160"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="161"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="161"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="162"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
@@ -3877,42 +3877,42 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="112"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="113"/>
         <source>输入或扫描办件编号打开（含已决定的办件）</source>
         <translation>Enter or scan a case number to open it (decided cases too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="113"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="114"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="223"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="224"/>
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="224"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="225"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="227"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="228"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="228"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="229"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="260"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="261"/>
         <source>本部门待审办件（{0}）</source>
         <translation>To review ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="261"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="262"/>
         <source>超期 {0} · 预警 {1} · 显示 {2}</source>
         <translation>Late {0} · warn {1} · shown {2}</translation>
     </message>
@@ -3958,37 +3958,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="67"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="68"/>
         <source>查找办理事项</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="68"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="69"/>
         <source>输入名称、关键词或拼音首字母</source>
         <translation>Name, keyword or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="69"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="70"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="70"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="71"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="86"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="87"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="93"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="94"/>
         <source>找到 {n} 个事项，请点击查看所需材料</source>
         <translation>{n} services found; tap one to see the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="95"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="96"/>
         <source>没有找到相关事项，请换个关键词，或直接返回首页按业务取号</source>
         <translation>Nothing found. Try another keyword, or go home and take a ticket by service</translation>
     </message>
@@ -3996,32 +3996,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="71"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="72"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="80"/>
         <source>叫号播报模板可用 {number}（号码）和 {window}（窗口号）。修改后各终端即时生效。</source>
         <translation>The announcement template may use {number} (ticket) and {window} (window number). Changes apply to all terminals at once.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="96"/>
         <source>其他终端修改了大厅设置；保存前可先撤销修改以查看最新值</source>
         <translation>Another terminal changed the hall settings; undo your changes to see the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="136"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="142"/>
         <source>已保存 {0} 项设置</source>
         <translation>{0} settings saved</translation>
     </message>
@@ -4029,88 +4029,88 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="43"/>
         <source>部门编码（后台审批人员必填）</source>
         <translation>Department code (required for approvers)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="49"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="104"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="70"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="70"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="73"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="76"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="77"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
         <source>新账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="104"/>
         <source>启用账号</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="119"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="120"/>
         <source>账号 {0} 已添加</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="132"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="141"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="142"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>
@@ -4448,58 +4448,58 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TakePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="105"/>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="140"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="99"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="134"/>
         <source>取号：{queue}</source>
         <translation>Ticket: {queue}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="106"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="100"/>
         <source>身份证号码（选填，可刷身份证或用右侧键盘输入）</source>
         <translation>ID number (optional: swipe your ID card or use the keypad)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="107"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="101"/>
         <source>手机号码（选填，用于接收叫号提醒）</source>
         <translation>Mobile (optional, for call reminders)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="108"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="102"/>
         <source>绿色通道（老人、残疾人、军人、孕妇等，选填）</source>
         <translation>Green channel (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="109"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="103"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="110"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="104"/>
         <source>确认取号</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="120"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="114"/>
         <source>普通</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="141"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="135"/>
         <source>办理事项：{item}</source>
         <translation>Service: {item}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="145"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="139"/>
         <source>您选择了{queue}，请点击确认取号</source>
         <translation>You chose {queue}. Tap Confirm to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="188"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="182"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="193"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="187"/>
         <source>正在出号，请稍候……</source>
         <translation>Issuing your ticket, please wait…</translation>
     </message>
@@ -4581,17 +4581,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WaitingCountsModel</name>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="105"/>
+        <location filename="../../hallapp/ui/board/models.py" line="57"/>
         <source>{0}人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="108"/>
+        <location filename="../../hallapp/ui/board/models.py" line="60"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="108"/>
+        <location filename="../../hallapp/ui/board/models.py" line="60"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
@@ -4599,57 +4599,57 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WindowPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="67"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="68"/>
         <source>添加队列</source>
         <translation>Add queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="69"/>
         <source>删除所选队列</source>
         <translation>Remove queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="73"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="73"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="74"/>
         <source>窗口名称</source>
         <translation>Window name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="74"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="75"/>
         <source>窗口类型</source>
         <translation>Window type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="76"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="86"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="86"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="87"/>
         <source>新建窗口</source>
         <translation>New window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="87"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="88"/>
         <source>保存窗口</source>
         <translation>Save window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="96"/>
         <source>按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号（如 2:1），低优先级队列不会被饿死。</source>
         <translation>By precedence: the queue with the lowest number is called first. By ratio: queues take turns by ratio (e.g. 2:1), so no queue starves.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="139"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="140"/>
         <source>{0}号窗口已保存</source>
         <translation>Window {0} saved</translation>
     </message>

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.audit import AuditReport, AuditRow, list_audit, verify_audit
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, make_button, make_label, repolish
+from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.models import AuditTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.widgets import make_button, make_label, repolish
 
 ENTITIES = ("", "hall", "service_item", "queue", "department", "device", "staff", "calendar",
             "catalogue", "ticket", "window", "case")

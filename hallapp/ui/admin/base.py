@@ -15,14 +15,13 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hallapp.core.errors import ValidationError
-from hallapp.services.context import Ctx, is_connection_error
+from hallapp.services.context import Ctx
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.common.tasks import run_task
+from hallapp.ui.common.panel import ServicePanel
+from hallapp.ui.common.widgets import make_label, repolish
 
 
 @dataclass
@@ -42,10 +41,9 @@ class AdminEnv:
         return moment.astimezone(self.tz).strftime(fmt)
 
 
-class AdminPanel(QWidget):
+class AdminPanel(ServicePanel):
     """One tab of the admin client."""
 
-    connection_failed = Signal(object)
     #: feed event kinds that make this tab reload (see AdminWindow)
     FEED_KINDS: tuple[str, ...] = ()
 
@@ -62,33 +60,20 @@ class AdminPanel(QWidget):
     def refresh(self) -> None:
         """Reload what the tab shows from the services."""
 
-    def retranslate(self) -> None:
-        """Set every user-visible text again (on build and on a language change)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def call(self, fn: Callable[[], Any], on_done: Callable[[Any], object],
              on_error: Callable[[BaseException], object]) -> None:
-        """Run ``fn`` off the GUI thread; callbacks run on it only while the panel lives."""
+        """As :meth:`ServicePanel.call`, counting the calls in flight for :attr:`busy`."""
         self._pending += 1
 
         def done(result: Any) -> None:
-            if isValid(self):
-                self._pending -= 1
-                on_done(result)
+            self._pending -= 1
+            on_done(result)
 
         def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
             self._pending -= 1
-            if is_connection_error(exc):
-                self.connection_failed.emit(exc)
             on_error(exc)
 
-        run_task(fn, done, failed)
+        super().call(fn, done, failed)
 
 
 _INDEX = re.compile(r"\[\d+\]$")
@@ -149,28 +134,3 @@ class FieldErrors:
     def message(self, name: str) -> str:
         """The error shown at field ``name`` ("" if none): what tests and screenshots read."""
         return self.fields[name][1].text()
-
-
-def make_label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    return label
-
-
-def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
-    button = QPushButton(text)
-    if kind:
-        button.setProperty("kind", kind)
-    if name:
-        button.setObjectName(name)
-    return button
-
-
-def repolish(widget: QWidget, **props: str) -> None:
-    """Set dynamic properties the style sheet selects on, and apply them now."""
-    for name, value in props.items():
-        widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 from hallapp.services import admin, calendar_admin
 from hallapp.services.calendar_admin import CalendarDayInfo, CalendarYearView
 from hallapp.services.hall import HallInfo, get_hall
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.dialogs import OpenFileDialog
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
 from hallapp.ui.admin.models import CalendarDayTableModel
 from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.widgets import make_button, make_label
 
 PERIOD_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
                   Column("end", QT_TRANSLATE_NOOP("Admin", "结束")))

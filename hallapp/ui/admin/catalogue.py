@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from hallapp.core.errors import ValidationError
 from hallapp.services.catalogue import ImportResult, export_catalogue, import_catalogue, list_items
 from hallapp.services.catalogue_xlsx import from_xlsx, to_xlsx
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.dialogs import OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.item_editor import ItemEditor
 from hallapp.ui.admin.models import ItemListModel
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.widgets import make_button, make_label
 
 FILTERS = "JSON (*.json);;Excel (*.xlsx)"
 

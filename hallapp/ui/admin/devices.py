@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from hallapp.services import admin
 from hallapp.services.hall import HallInfo, get_hall
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import tr
 from hallapp.ui.admin.models import DeviceTableModel
 from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.widgets import make_button, make_label
 
 
 class DevicePage(AdminPanel):

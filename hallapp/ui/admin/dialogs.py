@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.ui.admin.base import make_label
+from hallapp.ui.common.widgets import make_label
 
 
 class OpenFileDialog:

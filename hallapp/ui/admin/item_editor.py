@@ -26,11 +26,12 @@ from hallapp.core.catalogue import Item
 from hallapp.core.errors import NotFound
 from hallapp.services import admin
 from hallapp.services.catalogue import get_item
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.dialogs import ConfirmDialog
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, ChoiceDelegate, Column, EditableRowsModel
 from hallapp.ui.admin.item_form import ItemForm
 from hallapp.ui.admin.models import VersionTableModel
+from hallapp.ui.common.widgets import make_button, make_label
 
 MATERIAL_COLUMNS = (
     Column("code", QT_TRANSLATE_NOOP("Admin", "编码")),

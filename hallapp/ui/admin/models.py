@@ -7,11 +7,11 @@ each named column shows; headers are Chinese source strings translated in the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType as _ro
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from hallapp.core.catalogue import Item
 from hallapp.core.roles import ROLE_NAMES_ZH, Role
@@ -23,8 +23,8 @@ from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.base import AdminEnv
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.common.labels import role_label
+from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 HANDLING = {"immediate": QT_TRANSLATE_NOOP("Admin", "即办件"),
             "promised": QT_TRANSLATE_NOOP("Admin", "承诺件")}
 UNITS = {"working_day": QT_TRANSLATE_NOOP("Admin", "个工作日"),
@@ -48,53 +48,23 @@ def limit_text(value: int, unit: str) -> str:
     return f"{value} {tr(UNITS.get(unit, unit))}"
 
 
-class NamedTableModel(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
+class NamedTableModel(RecordTableModel):
+    """The shared base with the admin's env and headers from ``HEADERS`` ("Admin" context)."""
+
     HEADERS: Mapping[str, str] = _ro({})
+    TEXT_ROLES = (DISPLAY, TOOLTIP)
 
     def __init__(self, env: AdminEnv | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.env = env
-        self._rows: list[Any] = []
-
-    def column(self, name: str) -> int:
-        return self.COLUMNS.index(name)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def row(self, n: int) -> Any:
-        return self._rows[n]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def text(self, n: int, column: str) -> str:
-        return self.cell(self._rows[n], column)
+        return self.cell_text(self._rows[n], column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(self._rows[index.row()], self.COLUMNS[index.column()])
-        return None
+    def header_text(self, column: str) -> str:
+        return tr(self.HEADERS[column])
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return tr(self.HEADERS[self.COLUMNS[section]])
-        return None
-
-    def cell(self, row: Any, column: str) -> str:
+    def cell_text(self, row: Any, column: str) -> str:
         value = row.get(column) if isinstance(row, dict) else getattr(row, column)
         return "" if value is None else str(value)
 
@@ -112,10 +82,10 @@ class ItemListModel(NamedTableModel):
     def find(self, code: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
 
-    def cell(self, row: ItemSummary, column: str) -> str:
+    def cell_text(self, row: ItemSummary, column: str) -> str:
         if column == "handling_type":
             return tr(HANDLING.get(row.handling_type, row.handling_type))
-        return super().cell(row, column)
+        return super().cell_text(row, column)
 
 
 class VersionTableModel(NamedTableModel):
@@ -129,7 +99,7 @@ class VersionTableModel(NamedTableModel):
                    "state": QT_TRANSLATE_NOOP("Admin", "状态")})
     current: int | None = None
 
-    def cell(self, row: Item, column: str) -> str:
+    def cell_text(self, row: Item, column: str) -> str:
         if column == "promised_limit":
             return limit_text(row.promised_limit.value, row.promised_limit.unit)
         if column == "materials":
@@ -137,7 +107,7 @@ class VersionTableModel(NamedTableModel):
         if column == "state":
             return tr(QT_TRANSLATE_NOOP("Admin", "生效中") if row.version == self.current
                       else QT_TRANSLATE_NOOP("Admin", "历史版本"))
-        return super().cell(row, column)
+        return super().cell_text(row, column)
 
 
 class QueueTableModel(NamedTableModel):
@@ -153,13 +123,13 @@ class QueueTableModel(NamedTableModel):
                    "time_quotas": QT_TRANSLATE_NOOP("Admin", "分时段限额"),
                    "target_wait_minutes": QT_TRANSLATE_NOOP("Admin", "目标等候(分)")})
 
-    def cell(self, row: dict[str, Any], column: str) -> str:
+    def cell_text(self, row: dict[str, Any], column: str) -> str:
         if column == "time_quotas":
             return "；".join(f"{q['start']}–{q['end']} {q['quota']}"
                             for q in row.get("time_quotas") or [])
         if column == "daily_quota" and row.get("daily_quota") is None:
             return tr(QT_TRANSLATE_NOOP("Admin", "不限"))
-        return super().cell(row, column)
+        return super().cell_text(row, column)
 
 
 class DepartmentTableModel(NamedTableModel):
@@ -183,7 +153,7 @@ class WindowTableModel(NamedTableModel):
     def find(self, number: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.number == number), -1)
 
-    def cell(self, row: WindowInfo, column: str) -> str:
+    def cell_text(self, row: WindowInfo, column: str) -> str:
         if column == "kind":
             return tr(WINDOW_KINDS.get(row.kind, row.kind))
         if column == "profile_mode":
@@ -194,7 +164,7 @@ class WindowTableModel(NamedTableModel):
             if row.profile_mode == "ratio":
                 return " : ".join(f"{p.queue}×{p.ratio}" for p in row.profile)
             return " > ".join(p.queue for p in row.profile)
-        return super().cell(row, column)
+        return super().cell_text(row, column)
 
 
 class StaffTableModel(NamedTableModel):
@@ -209,7 +179,7 @@ class StaffTableModel(NamedTableModel):
     def find(self, username: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.username == username), -1)
 
-    def cell(self, row: StaffInfo, column: str) -> str:
+    def cell_text(self, row: StaffInfo, column: str) -> str:
         if column == "role":
             return role_label(ROLE_NAMES_ZH.get(Role(row.role), row.role))
         if column == "active":
@@ -218,7 +188,7 @@ class StaffTableModel(NamedTableModel):
             if row.active:
                 return tr(QT_TRANSLATE_NOOP("Admin", "启用"))
             return tr(QT_TRANSLATE_NOOP("Admin", "停用"))
-        return super().cell(row, column)
+        return super().cell_text(row, column)
 
 
 class DeviceTableModel(NamedTableModel):
@@ -236,7 +206,7 @@ class DeviceTableModel(NamedTableModel):
                  "counter": QT_TRANSLATE_NOOP("Admin", "窗口工作台"),
                  "rating": QT_TRANSLATE_NOOP("Admin", "评价器")})
 
-    def cell(self, row: tuple[str, dict[str, Any]], column: str) -> str:
+    def cell_text(self, row: tuple[str, dict[str, Any]], column: str) -> str:
         terminal, device = row
         if column == "terminal":
             return terminal
@@ -257,7 +227,7 @@ class CalendarDayTableModel(NamedTableModel):
                    "working": QT_TRANSLATE_NOOP("Admin", "安排"),
                    "note": QT_TRANSLATE_NOOP("Admin", "说明")})
 
-    def cell(self, row: CalendarDayInfo, column: str) -> str:
+    def cell_text(self, row: CalendarDayInfo, column: str) -> str:
         if column == "day":
             return row.day.isoformat()
         if column == "weekday":
@@ -279,7 +249,7 @@ class AuditTableModel(NamedTableModel):
                    "entity": QT_TRANSLATE_NOOP("Admin", "对象"),
                    "entity_id": QT_TRANSLATE_NOOP("Admin", "对象编号")})
 
-    def cell(self, row: AuditRow, column: str) -> str:
+    def cell_text(self, row: AuditRow, column: str) -> str:
         if column == "at" and self.env is not None:
             return self.env.local(row.at)
-        return super().cell(row, column)
+        return super().cell_text(row, column)

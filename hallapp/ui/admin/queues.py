@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from hallapp.services import admin
 from hallapp.services.catalogue import export_catalogue
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
 from hallapp.ui.admin.models import DepartmentTableModel, QueueTableModel
+from hallapp.ui.common.widgets import make_button, make_label
 
 SLOT_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
                 Column("end", QT_TRANSLATE_NOOP("Admin", "结束")),

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from hallapp.services import admin
 from hallapp.services.admin import SETTINGS, Setting
 from hallapp.services.hall import HallInfo, get_hall
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
+from hallapp.ui.common.widgets import make_button, make_label
 
 
 def setting_widget(spec: Setting) -> QWidget:

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff
 from hallapp.services.staff import StaffInfo
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.dialogs import PasswordDialog
 from hallapp.ui.admin.models import StaffTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import role_label
+from hallapp.ui.common.widgets import make_button, make_label
 
 
 class StaffPage(AdminPanel):

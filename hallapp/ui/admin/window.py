@@ -18,7 +18,7 @@ from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.ui.admin.audit import AuditPage
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.calendar import HoursCalendarPage
 from hallapp.ui.admin.catalogue import CataloguePage
 from hallapp.ui.admin.devices import DevicePage
@@ -30,6 +30,7 @@ from hallapp.ui.admin.windows import WindowPage
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import run_task
+from hallapp.ui.common.widgets import make_label
 
 
 class AdminWindow(QWidget):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.hall import WindowInfo, configure_windows, list_queues, list_windows
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, make_button, make_label
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import (
     QT_TRANSLATE_NOOP,
     ChoiceDelegate,
@@ -31,6 +31,7 @@ from hallapp.ui.admin.editable import (
 )
 from hallapp.ui.admin.models import PROFILE_MODES, WINDOW_KINDS, WindowTableModel
 from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.widgets import make_button, make_label
 
 
 def profile_columns(queues: dict[str, str]) -> tuple[Column, ...]:

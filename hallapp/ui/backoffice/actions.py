@@ -10,22 +10,20 @@ off the GUI thread; ``acted`` carries the returned CaseInfo, ``failed`` the mess
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from hallapp.config import data_dir
-from hallapp.core.errors import DomainError
 from hallapp.services import backoffice, case_clock
 from hallapp.services.case_views import CaseDetail
 from hallapp.services.context import Ctx
-from hallapp.services.printing import PrintJob, PrintRecord, notice_document, record_print
-from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel, make_button
+from hallapp.services.printing import PrintJob, PrintRecord, notice_document
+from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.dialogs import CorrectionDialog, DenyDialog, ReasonDialog
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.common.printing import save_pdf
+from hallapp.ui.common.pdf_printer import PdfDocumentPrinter
+from hallapp.ui.common.widgets import make_button
 
 # button order; "supply_correction" is the approver recording an online submission
 ACTIONS = ("claim", "approve", "deny", "request_correction", "start_special", "end_special",
@@ -44,24 +42,10 @@ class NoticePrinter(Protocol):
     def print_job(self, job: PrintJob, *, reprint: bool = False) -> PrintRecord: ...
 
 
-class PdfNoticePrinter:
+class PdfNoticePrinter(PdfDocumentPrinter):
     """Saves each notice as a PDF and logs it (a back office without a printer, tests)."""
 
-    def __init__(self, ctx: Ctx, folder: Path | None = None) -> None:
-        self.ctx = ctx
-        self.folder = folder or data_dir() / "backoffice-documents"
-        self.saved: list[Path] = []
-
-    def print_job(self, job: PrintJob, *, reprint: bool = False) -> PrintRecord:
-        path = self.folder / f"{job.document}-{job.ref}.pdf"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            target = save_pdf(job, path)
-        except OSError as exc:
-            record_print(self.ctx, job, f"pdf:{path}", "failed", reprint, str(exc))
-            raise DomainError(f"无法保存 PDF：{exc.strerror or exc}", code="print_failed") from exc
-        self.saved.append(target)
-        return record_print(self.ctx, job, f"pdf:{target}", "saved", reprint)
+    FOLDER = "backoffice-documents"
 
 
 class CaseActions(BackofficePanel):

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from hallapp.services import backoffice
 from hallapp.services.case_views import CaseDetail, CaseInfo
 from hallapp.ui.backoffice.actions import CaseActions, NoticePrinter
-from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel, make_label, repolish
+from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining_text
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.widgets import make_label, repolish
 
 FACTS = ("applicant", "id_number", "phone", "agent", "intake", "deadline", "stopped",
          "visits", "opinion")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.case_views import MaterialState
-from hallapp.ui.backoffice.base import make_label, set_invalid
+from hallapp.ui.common.widgets import make_label, set_invalid
 
 LEGAL_BASIS_PRESETS = ("《中华人民共和国行政许可法》第三十八条第二款",
                        "《中华人民共和国市场主体登记管理条例》",

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -29,63 +28,22 @@ from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, CaseAction, Cas
 from hallapp.services.case_views import CaseInfo, MaterialState, TransitionInfo
 from hallapp.ui.backoffice.base import BackofficeEnv
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 TIMELINESS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 STOPPED_STATES = ("correction_requested", "special_procedure")
 # deadline state -> (background, text) of the deadline cells
 COLOURS = {"warning": ("#ffd98a", "#5c3b00"), "overdue": ("#c8102e", "#ffffff")}
 
 
-class NamedColumnsModel(QAbstractTableModel):
-    """Rows of frozen dataclasses in named columns; subclasses give each cell's text."""
+class NamedColumnsModel(RecordTableModel):
+    """The shared base, holding the approver's env; cells are also the tooltips (cut text)."""
 
-    COLUMNS: tuple[str, ...] = ()
+    TEXT_ROLES = (DISPLAY, TOOLTIP)
 
     def __init__(self, env: BackofficeEnv, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.env = env
-        self._rows: list[Any] = []
-
-    def column(self, name: str) -> int:
-        return self.COLUMNS.index(name)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def row(self, n: int) -> Any:
-        return self._rows[n]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell_text(self._rows[index.row()], self.COLUMNS[index.column()])
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return self.header_text(self.COLUMNS[section])
-        return None
-
-    def cell_text(self, row: Any, column: str) -> str:
-        raise NotImplementedError
-
-    def header_text(self, column: str) -> str:
-        raise NotImplementedError
 
 
 def urgency(info: CaseInfo) -> tuple[float, float, int]:
@@ -100,7 +58,7 @@ class ReviewQueueModel(NamedColumnsModel):
     COLUMNS = ("number", "item", "applicant", "state", "window", "accepted", "deadline",
                "remaining", "claimed")
 
-    def set_rows(self, rows: list[CaseInfo]) -> None:
+    def set_rows(self, rows: Sequence[CaseInfo]) -> None:
         super().set_rows(sorted(rows, key=urgency))
 
     def find(self, number: str) -> int:

@@ -28,10 +28,11 @@ from hallapp.core.errors import NotFound, PermissionDenied
 from hallapp.services import backoffice
 from hallapp.services.case_common import BACKOFFICE_STATES
 from hallapp.services.case_views import CaseInfo
-from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel, make_button, make_label
+from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import QueueFilterProxy, ReviewQueueModel
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.widgets import make_button, make_label
 
 OPEN_STATES = tuple(s.value for s in BACKOFFICE_STATES)
 # Columns given up, first to last, when the queue is too narrow for all of them; the number,

@@ -25,16 +25,17 @@ from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.services.printing import PrintRecord
-from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel, make_label
+from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.detail import CaseDetailPanel
 from hallapp.ui.backoffice.queue import ReviewQueuePanel
 from hallapp.ui.backoffice.style import BACKOFFICE_QSS
+from hallapp.ui.common.banner import ConnectionBanner
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.widgets import make_label
 
 log = logging.getLogger("hallapp.ui.backoffice")
 REFRESH_MS = 5 * 60 * 1000
-PROBE_MS = 2000
 
 
 class BackofficeWindow(BackofficePanel):
@@ -49,8 +50,7 @@ class BackofficeWindow(BackofficePanel):
         self.header.setObjectName("header")
         self.title = make_label("", "title")
         self.who = make_label("", "subtitle")
-        self.banner = make_label("", "banner", wrap=True)
-        self.banner.hide()
+        self.banner = ConnectionBanner(feed, self.set_online, self._probe, log)
         self.queue = ReviewQueuePanel(self.env)
         self.detail = CaseDetailPanel(self.env, options.get("printer"))
         self.note = make_label("", "note", wrap=True)
@@ -90,15 +90,12 @@ class BackofficeWindow(BackofficePanel):
         layout.addLayout(body, 1)
 
     def _connect(self, feed: FeedWatcher) -> None:
-        for panel in (self, self.queue, self.detail, self.detail.action_bar):
-            panel.connection_failed.connect(self._on_panel_connection_failed)
+        self.banner.watch(self, self.queue, self.detail, self.detail.action_bar)
         self.queue.case_selected.connect(self._on_queue_case_selected)
         self.queue.loaded.connect(self._show_title)
         self.detail.action_bar.acted.connect(self._on_actions_acted)
         self.detail.action_bar.failed.connect(self._on_actions_failed)
         feed.events_arrived.connect(self._on_feed_events_arrived)
-        feed.connection_lost.connect(self._on_feed_connection_lost)
-        feed.connection_restored.connect(self._on_feed_connection_restored)
 
     def retranslate(self) -> None:
         actor = self.env.ctx.actor
@@ -174,18 +171,6 @@ class BackofficeWindow(BackofficePanel):
         if online and not was:
             self.queue.reload()
             self.detail.reload()
-
-    def _on_feed_connection_lost(self, _why: str) -> None:
-        self.set_online(False)
-
-    def _on_feed_connection_restored(self) -> None:
-        self.set_online(True)
-
-    def _on_panel_connection_failed(self, exc: BaseException) -> None:
-        log.warning("backoffice: database unreachable: %s", exc)
-        self.set_online(False)
-        if self.feed.online:  # an outage too short for the feed: probe by reloading
-            QTimer.singleShot(PROBE_MS, self, self._probe)
 
     def _probe(self) -> None:
         self.call(lambda: get_hall(self.env.ctx), lambda _hall: self.set_online(True),

@@ -2,65 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from hallapp.services.board import CallRecord
 from hallapp.services.day import QueueStatus
-
-Index = QModelIndex | QPersistentModelIndex
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+from hallapp.ui.common.table_model import RecordTableModel
 
 
-class _NamedColumnsModel(QAbstractTableModel):
-    """Rows of frozen dataclasses shown in named columns; subclasses give text per cell."""
+class _NamedColumnsModel(RecordTableModel):
+    """The shared base with every cell centred (numbers read across the hall)."""
 
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def column(self, name: str) -> int:
-        return self.COLUMNS.index(name)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(self._rows[index.row()], self.COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _CENTER
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return self.header_text(self.COLUMNS[section])
-        return None
-
-    def retranslate(self) -> None:
-        if self.COLUMNS:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def cell_text(self, row: Any, column: str) -> str:
-        raise NotImplementedError
-
-    def header_text(self, column: str) -> str:
-        raise NotImplementedError
+    ALIGNMENT = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class RecentCallsModel(_NamedColumnsModel):

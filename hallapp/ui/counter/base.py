@@ -7,17 +7,18 @@ instead of a message box, and a panel destroyed meanwhile is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
-from shiboken6 import isValid
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
-from hallapp.services.context import Ctx, is_connection_error
-from hallapp.ui.common.tasks import run_task
+from hallapp.services.context import Ctx
+from hallapp.ui.common.panel import ServicePanel
+from hallapp.ui.common.widgets import duration_text, make_button, make_label, seconds_between
+
+# the shared helpers stay importable from here (the supervisor client imports them so)
+__all__ = ["CENTER", "CounterEnv", "CounterPanel", "duration_text", "make_button", "make_label",
+           "seconds_between"]
 
 
 @dataclass
@@ -29,77 +30,10 @@ class CounterEnv:
     online: bool = True
 
 
-class CounterPanel(QWidget):
-    connection_failed = Signal(object)
-
+class CounterPanel(ServicePanel):
     def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
-
-    def retranslate(self) -> None:
-        """Set every user-visible text again (on build and on a language change)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None]) -> None:
-        """Run ``fn`` off the GUI thread; callbacks run on it only while the panel lives."""
-
-        def done(result: Any) -> None:
-            if isValid(self):
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
-            if is_connection_error(exc):
-                self.connection_failed.emit(exc)
-            on_error(exc)
-
-        run_task(fn, done, failed)
-
-
-def make_label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    return label
-
-
-def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
-    button = QPushButton(text)
-    if kind:
-        button.setProperty("kind", kind)
-    if name:
-        button.setObjectName(name)
-    return button
-
-
-def set_invalid(edit: QLineEdit, invalid: bool) -> None:
-    """Red border (hall.qss ``QLineEdit[invalid="true"]``) while the field is wrong."""
-    edit.setProperty("invalid", "true" if invalid else "false")
-    edit.style().unpolish(edit)
-    edit.style().polish(edit)
-
-
-def duration_text(seconds: float | None) -> str:
-    """Exact seconds as H:MM:SS or M:SS, from a difference of timestamps (no wrap at 60)."""
-    if seconds is None:
-        return "—"
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def seconds_between(start: datetime | None, end: datetime | None) -> float | None:
-    if start is None or end is None:
-        return None
-    return (end - start).total_seconds()
 
 
 CENTER = Qt.AlignmentFlag.AlignCenter

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.catalogue import Item
 from hallapp.core.intake import MaterialMark
 from hallapp.services.case_views import MaterialState
-from hallapp.ui.counter.base import make_label
+from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import STATUS_COLUMNS, ChecklistModel, ChecklistRow
 

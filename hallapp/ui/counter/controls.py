@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from hallapp.services import tickets, windows
 from hallapp.services.windows import WindowState
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button
+from hallapp.ui.common.widgets import make_button
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.dialogs import (
     CallTicketDialog,
     ReasonDialog,

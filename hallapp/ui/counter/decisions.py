@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from hallapp.core.intake import DECISIONS
 from hallapp.services.cases import IntakeView
-from hallapp.ui.counter.base import make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label
 
 
 class DecisionPanel(QWidget):

@@ -28,7 +28,8 @@ from hallapp.services.context import Ctx
 from hallapp.services.delivery import deliver, deliver_express
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.models import CaseListModel
 
 QR_PREFIX = "HALLAPP:C:"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.ui.counter.base import make_label, set_invalid
+from hallapp.ui.common.widgets import make_label, set_invalid
 
 Field = tuple[str, str, bool]  # name, label, required
 

@@ -22,7 +22,8 @@ from hallapp.services.catalogue import get_item
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import RefusalDialog

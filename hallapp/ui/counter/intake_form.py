@@ -29,7 +29,8 @@ from hallapp.core.identity import check_id_number, check_phone, check_uscc
 from hallapp.services.cases import AgentInput, ApplicantInput
 from hallapp.services.search import ItemHit, search_items
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label, set_invalid
+from hallapp.ui.common.widgets import make_button, make_label, set_invalid
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
 
 MAX_HITS = 8
 Check = Callable[[str], str]

@@ -11,65 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from hallapp.services.case_views import CaseInfo
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.table_model import Index, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 STATUS_COLUMNS = ("received", "verified_online", "commitment", "missing", "faulty")
 
 
-class NamedColumnsModel(QAbstractTableModel):
-    """Rows of dataclasses in named columns; subclasses give the text of a cell."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def column(self, name: str) -> int:
-        return self.COLUMNS.index(name)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def row(self, n: int) -> Any:
-        return self._rows[n]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(self._rows[index.row()], self.COLUMNS[index.column()])
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
-            return self.header_text(self.COLUMNS[section])
-        return None
-
-    def cell_text(self, row: Any, column: str) -> str | None:
-        raise NotImplementedError
-
-    def header_text(self, column: str) -> str:
-        raise NotImplementedError
+# the shared base under the name the counter's (and the supervisor's) models know
+NamedColumnsModel = RecordTableModel
 
 
 class QueueStatusModel(NamedColumnsModel):

@@ -9,20 +9,17 @@ Every outcome — printed, saved or failed — is in the print log. Called on a 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Protocol
 
-from hallapp.config import data_dir
-from hallapp.core.errors import DomainError
 from hallapp.services.context import Ctx
 from hallapp.services.printing import (
     PrintJob,
     PrintRecord,
     notice_document,
     receipt_document,
-    record_print,
 )
-from hallapp.ui.common.printing import DocumentPrinter, QtPrinter, save_pdf
+from hallapp.ui.common.pdf_printer import PdfDocumentPrinter
+from hallapp.ui.common.printing import DocumentPrinter, QtPrinter
 
 # decision -> (document, notice kind)
 DOCUMENTS: dict[str, tuple[str, str | None]] = {
@@ -36,24 +33,10 @@ class CaseDocumentPrinter(Protocol):
     def print_job(self, job: PrintJob, *, reprint: bool = False) -> PrintRecord: ...
 
 
-class PdfCaseDocumentPrinter:
+class PdfCaseDocumentPrinter(PdfDocumentPrinter):
     """Saves each document as a PDF (a hall without a printer, tests, screenshots)."""
 
-    def __init__(self, ctx: Ctx, folder: Path | None = None) -> None:
-        self.ctx = ctx
-        self.folder = folder or data_dir() / "counter-documents"
-        self.saved: list[Path] = []
-
-    def print_job(self, job: PrintJob, *, reprint: bool = False) -> PrintRecord:
-        path = self.folder / f"{job.document}-{job.ref}.pdf"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            target = save_pdf(job, path)
-        except OSError as exc:
-            record_print(self.ctx, job, f"pdf:{path}", "failed", reprint, str(exc))
-            raise DomainError(f"无法保存 PDF：{exc.strerror or exc}", code="print_failed") from exc
-        self.saved.append(target)
-        return record_print(self.ctx, job, f"pdf:{target}", "saved", reprint)
+    FOLDER = "counter-documents"
 
 
 def make_printer(ctx: Ctx, options: dict[str, Any]) -> CaseDocumentPrinter:

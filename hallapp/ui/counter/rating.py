@@ -31,7 +31,8 @@ from hallapp.services.ratings import LEVEL_LABELS, RatingInfo, RatingInput, rate
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.labels import level_label
-from hallapp.ui.counter.base import CENTER, CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.counter.base import CENTER, CounterEnv, CounterPanel
 from hallapp.ui.counter.style import COUNTER_QSS
 
 LEVELS = (5, 4, 3, 2, 1)

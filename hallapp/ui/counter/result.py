@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from hallapp.services.printing import PrintRecord
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.printing import CaseDocumentPrinter, print_decision
 
 

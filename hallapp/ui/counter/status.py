@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.services.day import QueueStatus
 from hallapp.services.windows import WindowState
-from hallapp.ui.counter.base import make_label
+from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.models import QueueStatusModel
 
 

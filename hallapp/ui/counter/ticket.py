@@ -11,7 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from hallapp.services.queue_common import TicketInfo
-from hallapp.ui.counter.base import CENTER, duration_text, make_label, seconds_between
+from hallapp.ui.common.widgets import duration_text, make_label, seconds_between
+from hallapp.ui.counter.base import CENTER
 
 
 class CurrentTicketPanel(QFrame):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from hallapp.services.context import Ctx
@@ -26,9 +25,11 @@ from hallapp.services.hall import get_hall, list_windows
 from hallapp.services.queue_common import TicketInfo
 from hallapp.services.search import note_events
 from hallapp.services.windows import WindowState, window_state
+from hallapp.ui.common.banner import ConnectionBanner
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, make_label
+from hallapp.ui.common.widgets import make_label
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.controls import CallControls
 from hallapp.ui.counter.delivery import DeliveryPanel
 from hallapp.ui.counter.intake import IntakePanel
@@ -41,7 +42,6 @@ from hallapp.ui.counter.ticket import CurrentTicketPanel
 log = logging.getLogger("hallapp.ui.counter")
 REFRESH_EVENTS = ("ticket_", "window", "day_", "queue", "appointment_")
 LEFT_WIDTH = 400
-PROBE_MS = 2000
 
 
 class CounterWindow(CounterPanel):
@@ -58,8 +58,7 @@ class CounterWindow(CounterPanel):
         self.setObjectName("counter")
         self.setStyleSheet(COUNTER_QSS)
         self.header = StatusHeader(number, ctx.actor.name or ctx.actor.username)
-        self.banner = make_label("", "banner", wrap=True)
-        self.banner.hide()
+        self.banner = ConnectionBanner(feed, self.set_online, self.refresh, log)
         self.ticket = CurrentTicketPanel(ctx.clock)
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
@@ -98,13 +97,10 @@ class CounterWindow(CounterPanel):
         layout.addLayout(body, 1)
 
     def _connect(self, feed: FeedWatcher) -> None:
-        for panel in (self, self.controls, self.intake, self.delivery):
-            panel.connection_failed.connect(self._on_panel_connection_failed)
+        self.banner.watch(self, self.controls, self.intake, self.delivery)
         self.controls.acted.connect(self._on_controls_acted)
         self.controls.failed.connect(self.message.setText)
         feed.events_arrived.connect(self._on_feed_events_arrived)
-        feed.connection_lost.connect(self._on_feed_connection_lost)
-        feed.connection_restored.connect(self._on_feed_connection_restored)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("窗口工作台 · {0}号窗口").format(self.env.window))
@@ -191,18 +187,6 @@ class CounterWindow(CounterPanel):
         self.intake.set_online(online)
         if online:
             self.refresh()
-
-    def _on_feed_connection_lost(self, _why: str) -> None:
-        self.set_online(False)
-
-    def _on_feed_connection_restored(self) -> None:
-        self.set_online(True)
-
-    def _on_panel_connection_failed(self, exc: BaseException) -> None:
-        log.warning("counter: database unreachable: %s", exc)
-        self.set_online(False)
-        if self.feed.online:  # an outage too short for the feed: probe by refreshing
-            QTimer.singleShot(PROBE_MS, self, self.refresh)
 
 
 def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None) -> CounterWindow:

@@ -12,15 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from hallapp.services.appointments import CODE_ALPHABET
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.widgets import make_label, set_invalid
 from hallapp.ui.kiosk.flow import IssueOutcome, checkin_and_print
-from hallapp.ui.kiosk.widgets import (
-    KeypadWidget,
-    KioskEnv,
-    KioskPage,
-    make_button,
-    make_label,
-    set_invalid,
-)
+from hallapp.ui.kiosk.widgets import KeypadWidget, KioskEnv, KioskPage, make_button
 
 
 class CheckinPage(KioskPage):

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from hallapp.services.appointments import qr_payload
 from hallapp.services.day import QueueStatus, hall_status
 from hallapp.ui.common.errors import is_english, user_message
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button, make_label
+from hallapp.ui.common.widgets import make_label
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
 QR_PREFIX = qr_payload("")
 WRAP_AT = 7  # queue names longer than this break before their bracketed part

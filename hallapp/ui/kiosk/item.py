@@ -21,8 +21,9 @@ from hallapp.services.catalogue import get_item
 from hallapp.services.search import ItemHit, find_item
 from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.labels import item_type_label
+from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.printing import checklist_data, print_checklist
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button, make_label
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
 
 class ItemPage(KioskPage):

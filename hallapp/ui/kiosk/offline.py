@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_label
+from hallapp.ui.common.widgets import make_label
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage
 
 
 class OfflinePage(KioskPage):

@@ -11,7 +11,8 @@ import hmac
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from hallapp.ui.kiosk.widgets import KeypadWidget, make_button, make_label
+from hallapp.ui.common.widgets import make_label
+from hallapp.ui.kiosk.widgets import KeypadWidget, make_button
 
 DEFAULT_PIN = "246810"
 

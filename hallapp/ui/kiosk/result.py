@@ -10,8 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.flow import IssueOutcome
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button, make_label
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
 
 class ResultPage(KioskPage):

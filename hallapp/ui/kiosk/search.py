@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from hallapp.services.search import ItemHit, search_items
 from hallapp.ui.common.errors import is_english, user_message
-from hallapp.ui.kiosk.widgets import ItemCard, KioskEnv, KioskPage, make_button, make_label
+from hallapp.ui.common.widgets import make_label
+from hallapp.ui.kiosk.widgets import ItemCard, KioskEnv, KioskPage, make_button
 
 MAX_RESULTS = 12
 

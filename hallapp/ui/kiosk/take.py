@@ -24,15 +24,9 @@ from hallapp.core.errors import ValidationError
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.services.hall import HallInfo
 from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.widgets import make_label, set_invalid
 from hallapp.ui.kiosk.flow import IssueOutcome, TakeRequest, take_and_print
-from hallapp.ui.kiosk.widgets import (
-    KeypadWidget,
-    KioskEnv,
-    KioskPage,
-    make_button,
-    make_label,
-    set_invalid,
-)
+from hallapp.ui.kiosk.widgets import KeypadWidget, KioskEnv, KioskPage, make_button
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "0")
 

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from hallapp.services.context import Ctx, is_connection_error
+from hallapp.services.context import Ctx
 from hallapp.services.hall import HallInfo
+from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.printer_api import TicketPrinter
-from hallapp.ui.common.tasks import run_task
+from hallapp.ui.common.widgets import make_button as common_button
+from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.printing import PdfTicketPrinter
 
 
@@ -56,16 +57,14 @@ class KioskEnv:
                 self.speaker(text)
 
 
-class KioskPage(QWidget):
+class KioskPage(ServicePanel):
     home_requested = Signal()
-    connection_failed = Signal(object)
+    # a lost database goes to the window's offline page only, never to the page's error slot
+    CONNECTION_ERRORS_TO_CALLER = False
 
     def __init__(self, env: KioskEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
-
-    def retranslate(self) -> None:
-        """Set every user-visible text again (called on build and on a language change)."""
 
     def reset(self) -> None:
         """Forget what the last applicant typed (idle timeout, back to home)."""
@@ -73,55 +72,12 @@ class KioskPage(QWidget):
     def set_elder(self, on: bool) -> None:
         """Show only what an elderly applicant needs."""
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def call(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None]) -> None:
-        """Run ``fn`` off the GUI thread; a lost database goes to the window's offline page."""
-
-        def done(result: Any) -> None:
-            if isValid(self):
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
-            if is_connection_error(exc):
-                self.connection_failed.emit(exc)
-            else:
-                on_error(exc)
-
-        run_task(fn, done, failed)
-
-
-def make_label(text: str = "", name: str | None = None, *, wrap: bool = False,
-               align: Qt.AlignmentFlag | None = None) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    if align is not None:
-        label.setAlignment(align)
-    return label
-
 
 def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
-    button = QPushButton(text)
-    if kind:
-        button.setProperty("kind", kind)
-    if name:
-        button.setObjectName(name)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch screen: fields keep the focus
+    """The shared button that never takes the focus (touch screen: fields keep it)."""
+    button = common_button(text, kind, name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
-
-
-def set_invalid(edit: QLineEdit, invalid: bool) -> None:
-    edit.setProperty("invalid", "true" if invalid else "false")
-    edit.style().unpolish(edit)
-    edit.style().polish(edit)
 
 
 class KeypadWidget(QWidget):

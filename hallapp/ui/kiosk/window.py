@@ -37,6 +37,7 @@ from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import run_task
+from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.checkin import CheckinPage
 from hallapp.ui.kiosk.flow import IssueOutcome
 from hallapp.ui.kiosk.guard import ConnectionProbe, IdleWatcher
@@ -50,7 +51,7 @@ from hallapp.ui.kiosk.search import SearchPage
 from hallapp.ui.kiosk.speech import default_speaker
 from hallapp.ui.kiosk.style import KIOSK_QSS
 from hallapp.ui.kiosk.take import TakePage
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel, make_label
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel
 
 log = logging.getLogger("hallapp.ui.kiosk")
 # Feed events that can change what the home page shows (waiting counts, the queues).

@@ -1,0 +1,61 @@
+"""Small widget helpers every client uses: labels, buttons, style-sheet states, durations.
+
+The style sheets select on object names and dynamic properties (``kind``, ``invalid``), so
+the helpers only set those; a client that needs more (the kiosk's touch buttons) wraps them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+
+def make_label(text: str = "", name: str | None = None, *, wrap: bool = False,
+               align: Qt.AlignmentFlag | None = None) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if align is not None:
+        label.setAlignment(align)
+    return label
+
+
+def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
+    button = QPushButton(text)
+    if kind:
+        button.setProperty("kind", kind)
+    if name:
+        button.setObjectName(name)
+    return button
+
+
+def repolish(widget: QWidget, **props: str) -> None:
+    """Set dynamic properties the style sheet selects on, and apply them now."""
+    for name, value in props.items():
+        widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def set_invalid(edit: QWidget, invalid: bool) -> None:
+    """Red border (``[invalid="true"]`` in the style sheets) while the field is wrong."""
+    repolish(edit, invalid="true" if invalid else "false")
+
+
+def duration_text(seconds: float | None) -> str:
+    """Exact seconds as H:MM:SS or M:SS, from a difference of timestamps (no wrap at 60)."""
+    if seconds is None:
+        return "—"
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def seconds_between(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return (end - start).total_seconds()

@@ -39,7 +39,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint:
-	$(BIN)/ruff check hallapp tests bench
+	$(BIN)/ruff check hallapp tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -28,7 +28,6 @@ _TMP = Path(tempfile.mkdtemp(prefix="hallapp-shots-"))
 os.environ.setdefault("HALLAPP_DATA_DIR", str(_TMP / "data"))
 os.environ.setdefault("HALLAPP_LOG_DIR", str(_TMP / "log"))
 
-import PySide6  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from hallapp.core.errors import DomainError  # noqa: E402
@@ -40,10 +39,6 @@ from hallapp.services.staff import login  # noqa: E402
 from hallapp.ui.common.qt_app import application  # noqa: E402
 from hallapp.ui.common.tasks import wait_for_tasks  # noqa: E402
 
-# PySide6 6.12.0 on Python < 3.12 drops a reference to None/True/False on many calls; a long
-# run would hit zero and abort ("none_dealloc"). Hold spare references until the pin changes.
-_BALLAST = ([None, True, False] * 1_000_000
-            if sys.version_info < (3, 12) and PySide6.__version__.startswith("6.12.") else [])
 OUT = ROOT / "docs" / "screenshots"
 DEMO_PASSWORD = "demo1234"
 SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import PySide6
 import pytest
 from conftest import actor_for
 from PySide6.QtCore import QObject, QTimer
@@ -32,15 +31,6 @@ from hallapp.ui.board.models import RecentCallsModel, WaitingCountsModel
 from hallapp.ui.board.speech import SpeechEngine, espeak_engine
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import wait_for_tasks
-
-# Stopgap for PySide6 6.12.0 on Python < 3.12: its wheels drop one reference to None on every
-# call of a void method (setText, processEvents ...) and to True/False on calls returning bool;
-# harmless where those are immortal (3.12+), "Fatal Python error: none_dealloc" here once the
-# count reaches zero. 6.11.3 does not have the bug. Until the pin or Python changes, the test
-# process holds a million extra references (kept while this module is loaded, i.e. the whole
-# session), so a long GUI test run cannot hit zero. It hides nothing these tests check.
-_BALLAST = ([None, True, False] * 1_000_000
-            if sys.version_info < (3, 12) and PySide6.__version__.startswith("6.12.") else [])
 
 ROOT = Path(__file__).resolve().parents[2]
 ID_NUMBER, PHONE = "11010519491231002X", "13912345678"

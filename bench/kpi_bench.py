@@ -230,6 +230,8 @@ def prepared(engine: str, args: argparse.Namespace) -> Iterator[str]:
             build(db, args)
             db.dispose()
             os.replace(building, cache)
+            if os.path.exists(building + "-writer.lock"):
+                os.remove(building + "-writer.lock")
         work = "/tmp/hallapp_kpibench_run.sqlite3"
         shutil.copyfile(cache, work)
         try:

@@ -393,6 +393,25 @@ def _supervisor(out: Path) -> list[Path]:
     return paths
 
 
+def _supervisor_planner(out: Path) -> list[Path]:
+    """排班预测 at 1920×1080 with a generated recommendation beside the forecast."""
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.supervisor.window import create
+
+    window = create(ctx_as("supervisor1"), FeedWatcher(demo_database()),
+                    {"chime": False, "export_dir": _TMP})
+    window.resize(*SIZES["1920x1080"])
+    window.show()
+    window.tabs.setCurrentWidget(window.planner)
+    settle(window, lambda: window.planner.profile is not None and not window.planner.busy)
+    window.planner.generate()
+    settle(window, lambda: window.planner.report is not None, 60.0)
+    path = save(window, out / "supervisor-planner-1920x1080.png")
+    window.close()
+    window.deleteLater()
+    return [path]
+
+
 SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "display": _display,
     "kiosk": _kiosk,
@@ -401,6 +420,7 @@ SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "backoffice": _backoffice,
     "admin": _admin,
     "supervisor": _supervisor,
+    "supervisor-planner": _supervisor_planner,
 }
 
 

@@ -21,6 +21,8 @@ def register(sub: Any) -> None:
     run.set_defaults(func=cmd_run, log_role="ui")
     demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
     demo.add_argument("--lang", choices=("zh", "en"), default="zh")
+    demo.add_argument("--simulate", action="store_true",
+                      help="同时在 2–9 号窗口上实时模拟两小时的大厅（30 倍速），看板立即有数据")
     demo.set_defaults(func=cmd_demo, log_role="ui")
 
 
@@ -42,4 +44,5 @@ def cmd_demo(env: CliEnv) -> int:
     url = resolve_db_url(env.args.db)
     if init_database(env.db, demo=True).created:
         load_demo_calendar(env.db)
-    return launcher.run_demo(url, lang=env.args.lang)
+    extra = launcher.live_hall if env.args.simulate else None
+    return launcher.run_demo(url, lang=env.args.lang, extra=extra)

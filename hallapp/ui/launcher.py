@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +29,8 @@ from hallapp.ui.common.login import LoginDialog
 from hallapp.ui.common.qt_app import application
 
 DEMO_PASSWORD = "demo1234"
+LIVE_WINDOWS = tuple(range(2, 10))  # the demo shows window 1 interactively
+log = logging.getLogger("hallapp.ui.launcher")
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,42 @@ def run_demo(db_url: str, *, lang: str = "zh",
     code = app.exec()
     db.dispose()
     return int(code)
+
+
+def live_hall(db: Database) -> None:
+    """``hallapp demo --simulate``: a simulated hall day on windows 2–9, as supervisor1.
+
+    ``run_live`` plays two model hours at 30× in a background thread through the real
+    services, so every client shows activity at once; when the application quits, the
+    driver's next sleep raises KeyboardInterrupt, which makes it release its tickets and
+    close its windows, and quitting waits for that.
+    """
+    from hallapp.services.simulate import run_live
+
+    stop = threading.Event()
+
+    def sleep(seconds: float) -> None:
+        if stop.wait(seconds):
+            raise KeyboardInterrupt
+
+    def play() -> None:
+        base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
+        try:
+            ctx = Ctx(db, login(base, "supervisor1", DEMO_PASSWORD), terminal="demo-simulate")
+            run_live(ctx, speed=30.0, hours=2.0, numbers=LIVE_WINDOWS, sleep=sleep)
+        except Exception:
+            log.exception("demo: live simulation stopped")
+
+    thread = threading.Thread(target=play, name="demo-simulate", daemon=True)
+
+    def finish() -> None:
+        stop.set()
+        thread.join(timeout=30)
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(finish)
+    thread.start()
 
 
 def _display_role() -> Role:

@@ -2493,32 +2493,32 @@ After:
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="159"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="161"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click “Clear” to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="258"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="261"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="262"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="294"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
@@ -3120,42 +3120,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="41"/>
+        <location filename="../../hallapp/ui/launcher.py" line="45"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="43"/>
+        <location filename="../../hallapp/ui/launcher.py" line="47"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="45"/>
+        <location filename="../../hallapp/ui/launcher.py" line="49"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="47"/>
+        <location filename="../../hallapp/ui/launcher.py" line="51"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="49"/>
+        <location filename="../../hallapp/ui/launcher.py" line="53"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="51"/>
+        <location filename="../../hallapp/ui/launcher.py" line="55"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="53"/>
+        <location filename="../../hallapp/ui/launcher.py" line="57"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="117"/>
+        <location filename="../../hallapp/ui/launcher.py" line="121"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -3393,6 +3393,137 @@ After:
         <location filename="../../hallapp/ui/admin/dialogs.py" line="73"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="161"/>
+        <source>预计到达 {0} 人/时；预计 p90 等候 {1} 分（目标 {2} 分）</source>
+        <translation>Expected {0} arrivals/h; predicted p90 wait {1} min (target {2} min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="181"/>
+        <source>时段</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="181"/>
+        <source>窗口合计</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="182"/>
+        <source>预计到达</source>
+        <translation>Arrivals</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="326"/>
+        <source>预测日期</source>
+        <translation>Forecast date</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="327"/>
+        <source>生成建议</source>
+        <translation>Recommend</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="328"/>
+        <source>模拟此方案</source>
+        <translation>Simulate this plan</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="329"/>
+        <source>预计等候与目标</source>
+        <translation>Predicted waits vs targets</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="344"/>
+        <source>正在读取历史数据…</source>
+        <translation>Reading history…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="352"/>
+        <source>正在生成建议（{0} 次模拟 × 若干轮）…</source>
+        <translation>Planning ({0} runs × several rounds)…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="365"/>
+        <source>正在模拟此方案…</source>
+        <translation>Simulating this plan…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="407"/>
+        <source>有时段超出目标（红色）：{0}</source>
+        <translation>Over target in some hours (red): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="408"/>
+        <source>各队列各时段预计 p90 等候均不超过目标。</source>
+        <translation>Every queue meets its p90 target in every hour.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="410"/>
+        <source>全天 p90 高于目标：{0}（各时段合计，波动更大）。</source>
+        <translation>Whole-day p90 above target: {0} (all hours pooled, more variable).</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
+        <source>方案已修改：点击“模拟此方案”更新预计等候。</source>
+        <translation>Plan edited: click “Simulate this plan” to update the waits.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="425"/>
+        <source>尚未载入预测。</source>
+        <translation>No forecast loaded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="427"/>
+        <source>预测依据本厅历史：{0} 天（{1}）</source>
+        <translation>Forecast from this hall's history: {0} days ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="431"/>
+        <source>本厅历史数据不足，预测使用演示参数（{0}）</source>
+        <translation>Too little history; the forecast uses the demo profile ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="432"/>
+        <source>各时段窗口数（双击修改）</source>
+        <translation>Windows per hour (double-click to edit)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="433"/>
+        <source>各时段预计到达人数（按队列）</source>
+        <translation>Expected arrivals per hour (by queue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="436"/>
+        <source>预计到达与建议窗口</source>
+        <translation>Expected arrivals and recommended windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="437"/>
+        <source>到达(人/时)</source>
+        <translation>Arrivals (/h)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="437"/>
+        <source>窗口数</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="440"/>
+        <source>窗口·小时合计 {0}</source>
+        <translation>Window-hours: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="442"/>
+        <source>（建议 {0}，Erlang C 初估 {1}）</source>
+        <translation> (recommended {0}, Erlang C estimate {1})</translation>
     </message>
 </context>
 <context>
@@ -4420,27 +4551,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="101"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="104"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="102"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="105"/>
         <source>实时看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="102"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="105"/>
         <source>运行指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="102"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="105"/>
         <source>工作清单</source>
         <translation>Work lists</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="104"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="106"/>
+        <source>排班预测</source>
+        <translation>Staffing</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="108"/>
         <source>与数据库的连接已中断，正在自动重试；看板内容可能不是最新。</source>
         <translation>Database connection lost, retrying; the board may be out of date.</translation>
     </message>
@@ -4576,6 +4712,39 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictTableModel</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="213"/>
+        <source>{0}（{1}时）</source>
+        <translation>{0} ({1}:00)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="218"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="218"/>
+        <source>目标 p90(分)</source>
+        <translation>Target p90 (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="219"/>
+        <source>全天 p90(分)</source>
+        <translation>Day p90 (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="219"/>
+        <source>最差时段 p90(分)</source>
+        <translation>Worst hour p90 (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="220"/>
+        <source>超目标时段数</source>
+        <translation>Hours over</translation>
     </message>
 </context>
 <context>

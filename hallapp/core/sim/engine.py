@@ -164,7 +164,7 @@ class DayEngine:
             if env.now < start:
                 yield env.timeout(start - env.now)
             opened = env.now
-            timer = env.timeout(end - env.now)
+            timer = env.timeout(max(0.0, end - env.now))
             timer.callbacks.append(self._shift_over_callback(desk))
             while env.now < end or drain:
                 a = self._pick(desk)

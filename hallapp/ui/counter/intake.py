@@ -140,7 +140,10 @@ class IntakePanel(CounterPanel):
     def set_online(self, online: bool) -> None:
         self.env.online = online
         self.update_enabled()
-        if online:
+        if online and self.draft.item_code and self.item is None:
+            # restored from the journal while offline: the item could not be loaded then
+            self.choose_item(self.draft.item_code, self.draft.item_name)
+        elif online:
             self.flush()
 
     def update_enabled(self) -> None:

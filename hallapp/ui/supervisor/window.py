@@ -2,7 +2,8 @@
 
 ``create(ctx, feed, options)`` is what the launcher calls. Tabs: the live board (windows,
 queues, alerts, acts), the figures (KPIs, charts, drill-down, export) and the work lists
-(差评 follow-ups, cases near or past their deadline). The board and the work lists refresh
+(差评 follow-ups, cases near or past their deadline) and the staffing planner (排班预测,
+loaded when first shown). The board and the work lists refresh
 from the change feed; the figures when asked.
 
 Options (all optional): ``chime`` — a callable played on a new alert, or False for none
@@ -30,6 +31,7 @@ from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.counter.base import make_label
 from hallapp.ui.supervisor.board import BoardPanel
 from hallapp.ui.supervisor.kpi import KpiPanel
+from hallapp.ui.supervisor.planner import PlannerPanel
 from hallapp.ui.supervisor.worklists import WorkListPanel
 
 log = logging.getLogger("hallapp.ui.supervisor")
@@ -75,8 +77,9 @@ class SupervisorWindow(QWidget):
         self.board = BoardPanel(ctx, self._sound, int(options.get("refresh_ms", 15000)))
         self.kpi = KpiPanel(ctx, today, export_dir)
         self.work = WorkListPanel(ctx)
+        self.planner = PlannerPanel(ctx, today)
         self.tabs = QTabWidget()
-        for panel in (self.board, self.kpi, self.work):
+        for panel in (self.board, self.kpi, self.work, self.planner):
             self.tabs.addTab(panel, "")
             panel.failed.connect(self._on_panel_failed)
         self.banner = make_label("", "banner", wrap=True)
@@ -99,7 +102,8 @@ class SupervisorWindow(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("值班长看板"))
-        for i, text in enumerate((self.tr("实时看板"), self.tr("运行指标"), self.tr("工作清单"))):
+        for i, text in enumerate((self.tr("实时看板"), self.tr("运行指标"), self.tr("工作清单"),
+                                  self.tr("排班预测"))):
             self.tabs.setTabText(i, text)
         self.banner.setText(self.tr("与数据库的连接已中断，正在自动重试；看板内容可能不是最新。"))
 

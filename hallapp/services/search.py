@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pypinyin import Style, pinyin
 from sqlalchemy import select
 
 from hallapp.core.roles import Perm
@@ -66,6 +65,10 @@ def _char_syllables(ch: str) -> tuple[str, ...]:
         return (ch.lower(),) if ch.isalnum() else ()
     if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"):
         return ()  # punctuation such as （）、《》 is not typed
+    # Imported on first use: pypinyin's dictionaries cost ~0.5 s, which a kiosk or counter
+    # should not pay before showing its first frame.
+    from pypinyin import Style, pinyin
+
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
     return tuple(dict.fromkeys(r.lower() for r in readings if r.isalpha()))
 

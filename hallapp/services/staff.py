@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,7 +21,6 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not-a-password-0")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,12 @@ class StaffInfo:
     window_number: int | None
     active: bool
     locked: bool
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to check against for unknown users (made on first need, not at import)."""
+    return _hasher.hash("not-a-password-0")
 
 
 def hash_password(password: str) -> str:
@@ -62,7 +68,7 @@ def login(ctx: Ctx, username: str, password: str) -> Actor:
         if row is None or not row.active:
             # Spend the same time as a real check, so the answer does not reveal which
             # user names exist; record the attempt for the audit.
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             uow.audit("login_failed", "staff", username, after={"known": row is not None})
             uow.commit()
             raise AuthError("用户名或密码错误", code="bad_credentials")

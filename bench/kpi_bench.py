@@ -119,8 +119,8 @@ def day_rows(hall: Hall, day: date, n_tickets: int, n_cases: int, ids: dict[str,
             row = (*base, "abandoned", "kiosk", code, ts(taken), ts(taken), False, False,
                    None, None, None, None, None, None, ts(start + timedelta(hours=9)), 0, 0,
                    None)
-        elif fate < 0.13:
-            row = (*base, "abandoned", "kiosk", code, ts(taken), ts(taken), False, False,
+        elif fate < 0.13:  # called, passed, never back: a closed no-show
+            row = (*base, "no_show", "kiosk", code, ts(taken), ts(taken), False, False,
                    window, clerk, ts(called), ts(called), None, None,
                    ts(start + timedelta(hours=9)), 2, 1, ts(called + timedelta(minutes=2)))
         else:

@@ -15,7 +15,9 @@ from hallapp.services.queue_common import recent_service_seconds, serving_window
 from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket, Window
 from hallapp.store.models_queue import OPEN_AT_WINDOW
 
-LEFTOVER_STATES = ("waiting", "called", "serving", "suspended", "no_show")
+# Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
+# the queue; it keeps its state (the figures count it as a no-show) and is only closed.
+LEFTOVER_STATES = ("waiting", "called", "serving", "suspended")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class DayCloseResult:
 def close_day(ctx: Ctx) -> DayCloseResult:
     """Close every ticket still open as abandoned (never deleted) and close the windows.
 
+    No-shows keep their state and get a closing time, so they can no longer be reactivated.
+
     Tickets of earlier days left open (a day nobody closed) are closed too. Booked
     appointments whose slot has ended are recorded as missed.
     """
@@ -41,6 +45,9 @@ def close_day(ctx: Ctx) -> DayCloseResult:
             Ticket.hall_day <= day, Ticket.state.in_(LEFTOVER_STATES))).all()
         s.execute(update(Ticket).where(Ticket.id.in_(open_ids)).values(
             state="abandoned", closed_at=now).execution_options(synchronize_session=False))
+        s.execute(update(Ticket).where(Ticket.hall_day <= day, Ticket.state == "no_show",
+                                       Ticket.closed_at.is_(None))
+                  .values(closed_at=now).execution_options(synchronize_session=False))
         missed = s.scalars(select(Appointment.id).join(AppointmentSlot).where(
             Appointment.state == "booked", AppointmentSlot.ends_at <= now)).all()
         s.execute(update(Appointment).where(Appointment.id.in_(missed)).values(state="missed")

@@ -109,15 +109,13 @@ def _tickets(s: Session, lk: Lookups, start: date, end: date, figure: str, where
     service = seconds_between(Ticket.started_at, Ticket.finished_at, sqlite)
     stmt = select(Ticket, wait, service).where(
         Ticket.hall_day >= start, Ticket.hall_day <= end, Ticket.state != "cancelled", where)
-    passed = and_(Ticket.first_called_at.is_not(None), or_(
-        Ticket.state == "no_show", and_(Ticket.state == "abandoned",
-                                        Ticket.noshow_at.is_not(None))))
+    passed = and_(Ticket.first_called_at.is_not(None), Ticket.state == "no_show")
     stmt = {"tickets": stmt.order_by(Ticket.taken_at),
             "wait": stmt.where(Ticket.first_called_at.is_not(None)).order_by(wait.desc()),
             "service": stmt.where(Ticket.started_at.is_not(None),
                                   Ticket.finished_at.is_not(None)).order_by(service.desc()),
             "no_show": stmt.where(passed).order_by(Ticket.taken_at),
-            "abandoned": stmt.where(Ticket.state == "abandoned", Ticket.noshow_at.is_(None))
+            "abandoned": stmt.where(Ticket.state == "abandoned")
             .order_by(Ticket.taken_at)}[figure]
     rows, total = _page(s, stmt, limit)
     out = tuple((t.hall_day.isoformat(), t.number, lk.queues.get(t.queue_id, ""),

@@ -33,7 +33,6 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    not_,
     or_,
     select,
 )
@@ -149,14 +148,13 @@ def add_tickets(s: Session, lk: Lookups, day: date, dims: Iterable[str], cells: 
     """Counts by the database per fine group; every duration read once, for sums and p90."""
     spread = _Spread(cells, lk, tuple(dims))
     called = Ticket.first_called_at.is_not(None)
-    passed = and_(called, or_(Ticket.state == "no_show", and_(
-        Ticket.state == "abandoned", Ticket.noshow_at.is_not(None))))
+    passed = and_(called, Ticket.state == "no_show")
     fine = (Ticket.queue_id, Ticket.window_id, Ticket.clerk_id, Ticket.item_code)
     where = (Ticket.hall_day == day, Ticket.state != "cancelled")
     conn = s.connection()
     counts: Any = conn.execute(
         select(*fine, func.count(), func.sum(_flag(called)), func.sum(_flag(passed)),
-               func.sum(_flag(and_(Ticket.state == "abandoned", not_(passed)))))
+               func.sum(_flag(Ticket.state == "abandoned")))
         .where(*where).group_by(*fine))
     for queue, window, clerk, item, n, n_called, n_passed, n_left in counts:
         key = (queue, window, clerk, item)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.hallday import hall_day
@@ -55,7 +55,7 @@ from hallapp.store.models import (
 )
 from hallapp.store.uow import UnitOfWork
 
-OPEN_TICKET_STATES = ("waiting", "called", "serving", "suspended", "no_show")
+OPEN_TICKET_STATES = ("waiting", "called", "serving", "suspended")
 DIRTY_KINDS = {"case_changed": "cases", "followup_closed": "ratings"}
 CHUNK = 500
 
@@ -159,8 +159,9 @@ def first_day(s: Session, tz: str) -> date | None:
 
 
 def _day_is_closed(s: Session, day: date) -> bool:
-    return s.scalar(select(Ticket.id).where(Ticket.hall_day == day,
-                                            Ticket.state.in_(OPEN_TICKET_STATES)).limit(1)) is None
+    still_open = or_(Ticket.state.in_(OPEN_TICKET_STATES),
+                     and_(Ticket.state == "no_show", Ticket.closed_at.is_(None)))
+    return s.scalar(select(Ticket.id).where(Ticket.hall_day == day, still_open).limit(1)) is None
 
 
 def _dirty_days(s: Session, after: int, head: int, tz: str) -> dict[date, set[str]]:

@@ -245,8 +245,8 @@ class LiveResult:
     hall_day: date
     windows: tuple[int, ...]
     waiting: int  # still waiting when the run stopped
-    # Closed as abandoned by the end-of-day close (0 without close_day): the waiting ones
-    # and the no-shows who did not come back, as day.close_day does for any hall day.
+    # Closed as abandoned by the end-of-day close (0 without close_day): those still waiting;
+    # no-shows keep their own state, as day.close_day does for any hall day.
     abandoned: int
     real_seconds: float
     operations_per_second: float

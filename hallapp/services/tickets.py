@@ -203,6 +203,8 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
         ticket = ticket_by_ref(s, hall, ref, today(hall, uow.now))
         if ticket.state != "no_show":
             raise StateError(f"号码 {ticket.number} 不是过号状态，不能重新激活", code="not_no_show")
+        if ticket.closed_at is not None:
+            raise StateError("大厅日已结束，请重新取号", code="reactivate_expired")
         minutes = int(hall.settings.get("noshow_reactivate_minutes", 30))
         assert ticket.noshow_at is not None
         if uow.now - ticket.noshow_at > timedelta(minutes=minutes):

@@ -377,16 +377,20 @@ def test_close_day_abandons_leftovers_closes_windows_and_records_missed_appointm
         day.close_day(clerk11)
     result = day.close_day(ctx_for("supervisor1"))
     assert (result.hall_day, result.abandoned, result.missed_appointments,
-            result.windows_closed) == ("2026-11-24", 4, 1, 2)
+            result.windows_closed) == ("2026-11-24", 3, 1, 2)
     with hall_db.read_session() as s:
         states = {n: st for n, st in s.execute(select(Ticket.number, Ticket.state))}
         assert s.scalar(select(func.count(Window.id)).where(Window.state != "closed")) == 0
         appt = s.scalars(select(Appointment).where(Appointment.code == missed.code)).one()
         assert appt.state == "missed"
-    assert states == {"A001": "done", "A002": "abandoned", "A003": "abandoned",
+    # The no-show keeps its state (the figures count it as one) and can no longer return.
+    assert states == {"A001": "done", "A002": "no_show", "A003": "abandoned",
                       "A004": "abandoned", "A005": "abandoned"}
     assert ticket_row(hall_db, "A005").closed_at == clock.now
+    assert ticket_row(hall_db, "A002").closed_at == clock.now
+    with pytest.raises(StateError):
+        tickets.reactivate(kiosk, "A002")
     [row] = audits(hall_db, action="day_close")
-    assert len((row.after or {})["tickets"]) == 4
+    assert len((row.after or {})["tickets"]) == 3
     clock.advance(hours=15)  # next morning: a fresh day with a fresh A001
     assert tickets.take_ticket(kiosk, "A").number == "A001"

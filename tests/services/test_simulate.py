@@ -192,11 +192,12 @@ def test_live_hour_leaves_a_consistent_hall_and_matching_figures(
     assert tally.cases["on_spot"] > 0
     assert tally.cases["accepted"] > 0
     closed = day.close_day(supervisor)
-    assert closed.abandoned == result.waiting + tally.no_show  # no-shows never came back
+    assert closed.abandoned == result.waiting  # no-shows keep their own state
     after = simulate.day_figures(supervisor, result.hall_day)
-    assert Counter({"done": after.done, "abandoned": after.abandoned}) == \
-        Counter({"done": tally.served, "abandoned": tally.no_show + result.waiting})
-    assert after.taken == after.done + after.abandoned
+    assert Counter({"done": after.done, "no_show": after.no_show,
+                    "abandoned": after.abandoned}) == \
+        Counter({"done": tally.served, "no_show": tally.no_show, "abandoned": result.waiting})
+    assert after.taken == after.done + after.no_show + after.abandoned
     report = audit.verify_audit(supervisor)
     assert report.ok
     assert report.entries > tally.operations // 2

@@ -47,7 +47,7 @@ from hallapp.store.uow import Database
 
 BENCH_DAY = date(2026, 6, 2)  # a Tuesday; 10:00 in Shanghai
 BENCH_NOW = datetime(2026, 6, 2, 2, 0, tzinfo=UTC)
-CACHE_VERSION = 2  # 2: day rows keep their exact p90
+CACHE_VERSION = 3  # 2: day rows keep their exact p90; 3: passed tickets are no_show
 PG_ADMIN = os.environ.get("HALLAPP_BENCH_PG",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 TICKET_COLS = ("id", "hall_id", "queue_id", "origin_queue_id", "hall_day", "serial", "number",

@@ -7,26 +7,21 @@ message naming the rule, the error's exit code, and change nothing.
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
+from clikit import Cli, make_cli
 from conftest import FakeClock
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from stdnum.cn import ric
 
-from hallapp.cli import common
-from hallapp.cli.main import main
 from hallapp.core.roles import Actor, Role
-from hallapp.services import staff, tickets, windows
+from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry, Case, Staff
 from hallapp.store.uow import Database
 
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PLAIN = "440300000000069391780003"  # 企业注销登记: 1 working day, SZAMR
 
 
@@ -35,38 +30,10 @@ def _id(seq: int) -> str:
     return body + ric.calc_check_digit(body + "0")
 
 
-class Cli:
-    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-        self.url, self.capsys = url, capsys
-        self.out = self.err = ""
-
-    def __call__(self, user: str, *args: str) -> int:
-        code = main(["--db", self.url, "--user", user, *args])
-        self.out, self.err = self.capsys.readouterr()
-        return code
-
-    def json(self, user: str, *args: str) -> Any:
-        code = self(user, *args, "--json")
-        assert code == 0, self.err
-        return json.loads(self.out)
-
-    def fails(self, code: int, user: str, *args: str) -> str:
-        assert self(user, *args) == code, (self.out, self.err)
-        assert self.err.startswith("hallapp: ")
-        return self.err
-
-
 @pytest.fixture
 def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> Cli:
-    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
-    monkeypatch.delenv("HALLAPP_USER", raising=False)
-    monkeypatch.setattr(staff, "_hasher", CHEAP)
-    monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
-    with hall_db.write_session() as s:
-        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
-        s.commit()
-    return Cli(hall_db.url, capsys)
+    return make_cli(hall_db, clock, capsys, monkeypatch)
 
 
 def _serve(db: Database, clock: FakeClock) -> None:

@@ -8,55 +8,21 @@ the suite runs.
 
 from __future__ import annotations
 
-import functools
 import json
-from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
+from clikit import Cli, make_cli
 from conftest import FakeClock
 from sqlalchemy import update
 
-from hallapp.cli import common
-from hallapp.cli.main import main
-from hallapp.services import staff
-from hallapp.services.context import Ctx
-from hallapp.store.models import Queue, Staff
+from hallapp.store.models import Queue
 from hallapp.store.uow import Database
-
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-class Cli:
-    """Runs ``hallapp --db URL --user USER …`` and keeps the exit code, stdout and stderr."""
-
-    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-        self.url, self.capsys = url, capsys
-        self.out = self.err = ""
-
-    def __call__(self, user: str, *args: str) -> int:
-        code = main(["--db", self.url, "--user", user, *args])
-        self.out, self.err = self.capsys.readouterr()
-        return code
-
-    def json(self, user: str, *args: str) -> Any:
-        code = self(user, *args, "--json")
-        assert code == 0, self.err
-        return json.loads(self.out)
 
 
 @pytest.fixture
 def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> Cli:
-    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
-    monkeypatch.setenv("HALLAPP_TERMINAL", "cli-test")
-    monkeypatch.delenv("HALLAPP_USER", raising=False)
-    monkeypatch.setattr(staff, "_hasher", CHEAP)
-    monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
-    with hall_db.write_session() as s:
-        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
-        s.commit()
-    return Cli(hall_db.url, capsys)
+    return make_cli(hall_db, clock, capsys, monkeypatch)
 
 
 def test_take_show_call_start_finish(cli: Cli) -> None:

@@ -1,0 +1,59 @@
+"""In-process ``hallapp`` runs for the CLI tests, on the demo hall and the test clock."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from conftest import FakeClock
+from sqlalchemy import update
+
+from hallapp.cli import common
+from hallapp.cli.main import main
+from hallapp.services import staff
+from hallapp.services.context import Ctx
+from hallapp.store.models import Staff
+from hallapp.store.uow import Database
+
+# Logging in is deliberately slow with the real argon2 parameters; tests log in often.
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+class Cli:
+    """Runs ``hallapp --db URL --user USER …`` and keeps the exit code, stdout and stderr."""
+
+    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+        self.url, self.capsys = url, capsys
+        self.out = self.err = ""
+
+    def __call__(self, user: str, *args: str) -> int:
+        code = main(["--db", self.url, "--user", user, *args])
+        self.out, self.err = self.capsys.readouterr()
+        return code
+
+    def json(self, user: str, *args: str) -> Any:
+        code = self(user, *args, "--json")
+        assert code == 0, self.err
+        return json.loads(self.out)
+
+    def fails(self, code: int, user: str, *args: str) -> str:
+        assert self(user, *args) == code, (self.out, self.err)
+        assert self.err.startswith("hallapp: ")
+        return self.err
+
+
+def make_cli(db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
+             monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """Demo passwords (demo1234, cheaply hashed) and the test clock for every command."""
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    monkeypatch.setenv("HALLAPP_TERMINAL", "cli-test")
+    monkeypatch.delenv("HALLAPP_USER", raising=False)
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
+    with db.write_session() as s:
+        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
+        s.commit()
+    return Cli(db.url, capsys)

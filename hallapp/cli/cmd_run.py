@@ -42,7 +42,7 @@ def cmd_demo(env: CliEnv) -> int:
     from hallapp.ui import launcher
 
     url = resolve_db_url(env.args.db)
-    if init_database(env.db, demo=True).created:
-        load_demo_calendar(env.db)
+    init_database(env.db, demo=True)
+    load_demo_calendar(env.db)
     extra = launcher.live_hall if env.args.simulate else None
     return launcher.run_demo(url, lang=env.args.lang, extra=extra)

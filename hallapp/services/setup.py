@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hallapp.core.calendar import parse_calendar_file
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services.calendar_admin import load_calendar
 from hallapp.services.catalogue import import_catalogue
@@ -19,7 +20,7 @@ from hallapp.services.hall import (
     load_demo_json,
 )
 from hallapp.store import schema
-from hallapp.store.models import Hall
+from hallapp.store.models import CalendarYear, Hall
 from hallapp.store.uow import Clock, Database, utc_now
 
 MINIMAL_HALL: dict[str, Any] = {
@@ -82,6 +83,9 @@ def load_demo_calendar(db: Database, clock: Clock = utc_now) -> None:
     newcomer's first intake of a long-running item.
     """
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
+    with ctx.uow(readonly=True) as uow:
+        loaded = set(uow.session.scalars(select(CalendarYear.year)))
     for name in DEMO_CALENDARS:
-        path = demo_dir() / name
-        load_calendar(ctx, path.read_text(encoding="utf-8"), f"demo: {name}")
+        text = (demo_dir() / name).read_text(encoding="utf-8")
+        if not parse_calendar_file(text)[0] <= loaded:  # never replace a loaded year
+            load_calendar(ctx, text, f"demo: {name}")

@@ -8,8 +8,10 @@ with the reason shown, except under CI=true, where that is a failure.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -77,6 +79,22 @@ def _pg_or_reason() -> PgServer | str:
         return server
     except Exception as exc:
         return f"PostgreSQL not reachable at {make_url(PG_URL).render_as_string()}: {exc!s:.120}"
+
+
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread_between_tests() -> Iterator[None]:
+    """Once Qt is loaded, collect garbage as a client does: on this (GUI) thread, after the
+    thread pool has finished, never automatically in the middle of a test (see
+    hallapp.ui.common.gc_pin)."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        from hallapp.ui.common.gc_pin import collect_due
+
+        gc.disable()
+        QThreadPool.globalInstance().waitForDone(10_000)
+        collect_due()
 
 
 @pytest.fixture(scope="session")

@@ -169,8 +169,9 @@ def test_pinyin_search_and_item_materials(qtbot: QtBot, make_kiosk: Callable[...
     qtbot.waitUntil(lambda: kiosk.item.item is not None)
     item = get_item(kiosk.env.ctx, LONG_ITEM)
     assert len(kiosk.item.material_rows) == len(item.materials) == 10
+    # New rows are shown by a queued event of their layout, after the page is filled.
+    qtbot.waitUntil(lambda: all(m.name in visible_texts(kiosk.item) for m in item.materials))
     shown = visible_texts(kiosk.item)
-    assert all(m.name in shown for m in item.materials)
     assert "请核对材料，材料不齐可先看一次性告知" in shown
     qtbot.mouseClick(kiosk.item.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已打印" in kiosk.item.message.text(), timeout=15000)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from hallapp.config import resources_dir
+from hallapp.ui.common.gc_pin import pin_gc_to_gui_thread
 
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC",
                 "Microsoft YaHei", "SimHei", "PingFang SC", "Source Han Sans SC")
@@ -22,6 +23,7 @@ def application(lang: str = "zh") -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    pin_gc_to_gui_thread(app)
     app.setApplicationName("hallapp")
     app.setFont(_cjk_font(app.font().pointSize()))
     app.setStyleSheet((resources_dir() / "styles" / "hall.qss").read_text(encoding="utf-8"))

@@ -21,9 +21,10 @@ from hallapp.core.identity import check_id_number, check_phone
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info
+from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
 from hallapp.store.models import Appointment, AppointmentSlot, Queue
+from hallapp.store.rawsql import RawSQL
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -167,14 +168,14 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
             local = slot.starts_at.astimezone(hall_zone()).strftime("%H:%M")
             raise StateError(f"预约时段 {local} 开始前 60 分钟内方可签到", code="too_early")
         on_time = now <= slot.starts_at + timedelta(minutes=slot.grace_minutes)
-        ticket, _existing = issue_ticket(
+        ticket = issue_ticket(
             uow, queue.code, None, appt.id_number, appt.phone, appt.item_code, "appointment",
             appointment=on_time, order_at=max(slot.starts_at, now) if on_time else None)
         appt.state, appt.checked_in_at, appt.ticket_id = (
             "checked_in" if on_time else "late"), now, ticket.id
         uow.audit("appointment_checkin", "appointment", appt.id,
                   after={"state": appt.state, "ticket": ticket.number})
-        info = ticket_info(uow.session, ticket)
+        info = ticket_info_by_id(RawSQL(uow.session), ticket.id)
         uow.commit()
         return info
 

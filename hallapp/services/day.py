@@ -11,9 +11,11 @@ from hallapp.core.roles import Perm
 from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.queue_common import recent_service_seconds, serving_windows, today
+from hallapp.services.queue_common import today
+from hallapp.services.queue_sql import recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket, Window
 from hallapp.store.models_queue import OPEN_AT_WINDOW
+from hallapp.store.rawsql import RawSQL
 
 # Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
 # the queue; it keeps its state (the figures count it as a no-show) and is only closed.
@@ -100,15 +102,15 @@ def hall_status(ctx: Ctx) -> HallStatus:
         s, now = uow.session, uow.now
         hall = get_hall_row(s)
         day = today(hall, now)
-        queues = []
+        queues, raw = [], RawSQL(s)
         for q in s.scalars(select(Queue).where(Queue.active.is_(True)).order_by(Queue.code)):
             waiting, oldest = s.execute(select(func.count(Ticket.id), func.min(Ticket.order_at))
                                         .where(Ticket.queue_id == q.id, Ticket.hall_day == day,
                                                Ticket.state == "waiting")).one()
             taken = s.scalar(select(func.count(Ticket.id)).where(
                 Ticket.origin_queue_id == q.id, Ticket.hall_day == day)) or 0
-            n = serving_windows(s, q.id)
-            est = estimate_wait(waiting, recent_service_seconds(s, q.id), n)
+            n = serving_windows(raw, q.id)
+            est = estimate_wait(waiting, recent_service_seconds(raw, q.id), n)
             longest = int((now - oldest).total_seconds() // 60) if oldest else 0
             queues.append(QueueStatus(q.code, q.name, waiting, max(0, longest), est.minutes, n,
                                       q.target_wait_minutes, taken))

@@ -5,18 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import TextClause, func, select
+from sqlalchemy import TextClause, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import format_number, hall_day
-from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.core.queue_rules import CallSettings, Candidate
-from hallapp.core.wait_estimate import WaitEstimate, estimate_wait, people_ahead
+from hallapp.core.wait_estimate import WaitEstimate
+from hallapp.services.queue_sql import HallConf, QueueConf, info_fields, position, ticket_row
 from hallapp.store.base import Base
-from hallapp.store.models import Hall, Queue, ServiceRecord, Ticket, Window, WorkProfileEntry
-
-RECENT_SERVICES = 20
+from hallapp.store.models import Hall, Queue, Ticket, Window
+from hallapp.store.rawsql import RawSQL
 
 
 @dataclass(frozen=True)
@@ -46,13 +45,13 @@ class TicketInfo:
     started_at: datetime | None = None  # the counter's running service time
 
 
-def call_settings(hall: Hall) -> CallSettings:
+def call_settings(hall: Hall | HallConf) -> CallSettings:
     s = hall.settings
     return CallSettings(int(s.get("max_consecutive_priority_calls", 3)),
                         int(s.get("aging_minutes", 45)))
 
 
-def queue_by_code(session: Session, hall: Hall, code: str) -> Queue:
+def queue_by_code(session: Session, hall: Hall | HallConf, code: str) -> Queue:
     queue = session.scalars(select(Queue).where(Queue.hall_id == hall.id,
                                                 Queue.code == code.strip().upper())).first()
     if queue is None or not queue.active:
@@ -60,7 +59,8 @@ def queue_by_code(session: Session, hall: Hall, code: str) -> Queue:
     return queue
 
 
-def window_by_number(session: Session, hall: Hall, number: int, *, lock: bool = False) -> Window:
+def window_by_number(session: Session, hall: Hall | HallConf, number: int, *,
+                     lock: bool = False) -> Window:
     stmt = select(Window).where(Window.hall_id == hall.id, Window.number == number)
     if lock:
         stmt = stmt.with_for_update()
@@ -70,7 +70,7 @@ def window_by_number(session: Session, hall: Hall, number: int, *, lock: bool = 
     return window
 
 
-def ticket_by_ref(session: Session, hall: Hall, ref: str | int, today: date) -> Ticket:
+def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today: date) -> Ticket:
     """A ticket by id or by number (today's hall day, or 'YYYY-MM-DD/A001')."""
     text = str(ref).strip().upper()
     if text.isdigit():
@@ -96,6 +96,9 @@ def ticket_by_ref(session: Session, hall: Hall, ref: str | int, today: date) -> 
 _OPEN_AT_WINDOW_SQL: TextClause = next(
     ix for ix in Base.metadata.tables["ticket"].indexes
     if ix.name == "ix_ticket_window_open").dialect_options["sqlite"]["where"]
+
+
+OPEN_AT_WINDOW_PREDICATE = _OPEN_AT_WINDOW_SQL.text
 
 
 def open_ticket_at(session: Session, window: Window) -> Ticket | None:
@@ -124,57 +127,25 @@ def candidate(t: Ticket, queue_code: str) -> Candidate:
                      t.target_window)
 
 
-def serving_windows(session: Session, queue_id: int) -> int:
-    """Open windows whose work profile includes the queue (paused ones do not serve)."""
-    return int(session.scalar(
-        select(func.count(Window.id)).join(WorkProfileEntry,
-                                           WorkProfileEntry.window_id == Window.id)
-        .where(WorkProfileEntry.queue_id == queue_id, Window.state == "open")) or 0)
-
-
-def recent_service_seconds(session: Session, queue_id: int) -> list[float]:
-    rows = session.execute(
-        select(ServiceRecord.started_at, ServiceRecord.finished_at)
-        .where(ServiceRecord.queue_id == queue_id, ServiceRecord.outcome == "done")
-        .order_by(ServiceRecord.finished_at.desc()).limit(RECENT_SERVICES)).all()
-    return [(f - s).total_seconds() for s, f in rows]
-
-
-def waiting_in_queue(session: Session, queue: Queue, day: date) -> list[Candidate]:
-    rows = session.scalars(select(Ticket).where(
-        Ticket.queue_id == queue.id, Ticket.hall_day == day, Ticket.state == "waiting"))
-    return [candidate(t, queue.code) for t in rows]
-
-
-def position(session: Session, ticket: Ticket, queue: Queue) -> WaitEstimate:
-    """People ahead in the real call order of the ticket's queue, and the estimated wait."""
-    if ticket.state != "waiting":
-        return WaitEstimate(0, 0, "default")
-    waiting = waiting_in_queue(session, queue, ticket.hall_day)
-    ahead = people_ahead(candidate(ticket, queue.code), waiting)
-    return estimate_wait(ahead, recent_service_seconds(session, queue.id),
-                         serving_windows(session, queue.id))
-
-
 def ticket_info(session: Session, ticket: Ticket, *, existing: bool = False,
                 with_position: bool = True) -> TicketInfo:
-    queue = session.get(Queue, ticket.queue_id)
-    assert queue is not None
-    window = session.get(Window, ticket.window_id) if ticket.window_id else None
-    est = position(session, ticket, queue) if with_position else WaitEstimate(0, 0, "default")
-    return TicketInfo(
-        ticket.id, ticket.number, queue.code, queue.name, ticket.state, ticket.channel,
-        ticket.priority, ticket.appointment, ticket.item_code, ticket.taken_at, ticket.hall_day,
-        window.number if window else None, ticket.called_at, ticket.recalls, est.people_ahead,
-        est.minutes, mask_id_number(ticket.id_number), mask_phone(ticket.phone), existing,
-        first_called_at=ticket.first_called_at, started_at=ticket.started_at)
+    session.flush()
+    return ticket_info_by_id(RawSQL(session), ticket.id, existing=existing,
+                             with_position=with_position)
 
 
-def today(hall: Hall, now: datetime) -> date:
+def ticket_info_by_id(raw: RawSQL, ticket_id: int, *, existing: bool = False,
+                      with_position: bool = True) -> TicketInfo:
+    t = ticket_row(raw, ticket_id)
+    est = position(raw, t) if with_position else WaitEstimate(0, 0, "default")
+    return TicketInfo(**info_fields(t, est), existing=existing)
+
+
+def today(hall: Hall | HallConf, now: datetime) -> date:
     return hall_day(now, hall.timezone)
 
 
-def number_for(queue: Queue, serial: int) -> str:
+def number_for(queue: Queue | QueueConf, serial: int) -> str:
     return format_number(queue.prefix, serial)
 
 

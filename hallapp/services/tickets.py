@@ -10,11 +10,10 @@ is the last line of defence, and a partial unique index enforces one waiting tic
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,29 +27,50 @@ from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import (
     TicketInfo,
     number_for,
-    queue_by_code,
     require_no_other_waiting,
     ticket_by_ref,
     ticket_info,
+    ticket_info_by_id,
     today,
 )
-from hallapp.store.models import Appointment, DailyCounter, Hall, Queue, ServiceItem, Ticket
+from hallapp.services.queue_sql import (
+    HallConf,
+    QueueConf,
+    hall_conf,
+    item_queue_code,
+    queue_conf,
+)
+from hallapp.store.models import Appointment, Ticket
+from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import UnitOfWork
 
 CHANNELS = ("kiosk", "window", "appointment", "online")
 
 
-def _next_serial(session: Session, is_sqlite: bool, queue_id: int, day: object) -> int:
-    insert = sqlite_insert if is_sqlite else pg_insert
-    stmt = insert(DailyCounter).values(queue_id=queue_id, hall_day=day, last_serial=1)
-    upsert = stmt.on_conflict_do_update(
-        index_elements=["queue_id", "hall_day"],
-        set_={"last_serial": DailyCounter.last_serial + 1},
-    ).returning(DailyCounter.last_serial)
-    return int(session.execute(upsert).scalar_one())
+_NEXT_SERIAL = (
+    "INSERT INTO daily_counter (queue_id, hall_day, last_serial) VALUES (:queue, :day, 1) "
+    "ON CONFLICT (queue_id, hall_day) DO UPDATE SET last_serial = daily_counter.last_serial + 1 "
+    "RETURNING last_serial")
+_INSERT_TICKET = (
+    "INSERT INTO ticket (hall_id, queue_id, origin_queue_id, hall_day, serial, number, state, "
+    "channel, priority, item_code, id_number, phone, taken_at, order_at, appointment, "
+    "transferred, recalls, call_count) VALUES (:hall, :queue, :queue, :day, :serial, :number, "
+    "'waiting', :channel, :priority, :item, :id_number, :phone, :now, :order_at, :appointment, "
+    ":no, 0, 0) RETURNING id")
+_WAITING_FOR_ID = ("SELECT id, number FROM ticket "
+                   "WHERE queue_id = :queue AND id_number = :id_number AND state = 'waiting'")
+_TAKEN_BETWEEN = ("SELECT COUNT(*) FROM ticket "
+                  "WHERE origin_queue_id = :queue AND taken_at >= :lo AND taken_at < :hi")
 
 
-def _check_priority(hall: Hall, priority: str | None, id_number: str | None,
+@dataclass(frozen=True)
+class Issued:
+    id: int
+    number: str
+    existing: bool  # the holder's ticket that was already waiting, not a new one
+
+
+def _check_priority(hall: HallConf, priority: str | None, id_number: str | None,
                     now: datetime) -> None:
     if priority is None:
         return
@@ -63,38 +83,26 @@ def _check_priority(hall: Hall, priority: str | None, id_number: str | None,
         raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority")
 
 
-def _check_time_quota(session: Session, hall: Hall, queue: Queue, now: datetime) -> None:
+def _check_time_quota(raw: RawSQL, hall: HallConf, queue: QueueConf, now: datetime) -> None:
     zone = hall_zone(hall.timezone)
     local = now.astimezone(zone)
-    for q in queue.time_quotas or []:
+    for q in queue.time_quotas:
         start, end = parse_hhmm(q["start"]), parse_hhmm(q["end"])
         if not start <= local.time() < end:
             continue
         lo = datetime.combine(local.date(), start, zone)
         hi = datetime.combine(local.date(), end, zone)
         # Numbers this queue issued: a ticket transferred away still used up the quota.
-        taken = session.scalar(select(func.count(Ticket.id)).where(
-            Ticket.origin_queue_id == queue.id, Ticket.taken_at >= lo, Ticket.taken_at < hi))
-        if (taken or 0) >= int(q["quota"]):
+        taken = raw.value(_TAKEN_BETWEEN, queue=queue.id, lo=raw.at(lo), hi=raw.at(hi))
+        if int(taken or 0) >= int(q["quota"]):
             raise QuotaExhausted(f"{queue.name}本时段（{q['start']}–{q['end']}）号已取完，"
                                  "请稍后再来",
                                  code="time_quota_exhausted", queue=queue.code)
 
 
-def _existing_waiting(session: Session, queue: Queue, id_number: str | None) -> Ticket | None:
-    if not id_number:
-        return None
-    return session.scalars(select(Ticket).where(
-        Ticket.queue_id == queue.id, Ticket.id_number == id_number,
-        Ticket.state == "waiting")).first()
-
-
-def _item_queue(session: Session, item_code: str) -> int:
-    queue_id = session.scalar(select(ServiceItem.queue_id).where(
-        ServiceItem.code == item_code, ServiceItem.in_force.is_(True)))
-    if queue_id is None:
-        raise ValidationError(f"事项 {item_code} 不存在", field="item", code="unknown_item")
-    return int(queue_id)
+def _existing_waiting(raw: RawSQL, queue: QueueConf, id_number: str | None) -> Issued | None:
+    row = raw.row(_WAITING_FOR_ID, queue=queue.id, id_number=id_number) if id_number else None
+    return Issued(int(row[0]), str(row[1]), True) if row else None
 
 
 @action(Perm.TAKE_TICKET)
@@ -108,82 +116,77 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
     if channel not in CHANNELS:
         raise ValidationError(f"取号渠道 {channel} 无效", field="channel")
     try:
-        return _take(ctx, queue_code, priority, id_number, phone, item_code, channel,
-                     appointment, order_at)
+        issued = _take(ctx, queue_code, priority, id_number, phone, item_code, channel,
+                       appointment, order_at)
     except IntegrityError:
         # Another kiosk issued a waiting ticket for this ID number at the same moment; the
         # partial unique index refused ours. Return theirs, as a single kiosk would.
         with ctx.uow(readonly=True) as uow:
-            hall = get_hall_row(uow.session)
-            queue = _resolve_queue(uow.session, hall, queue_code, item_code)
-            existing = _existing_waiting(uow.session, queue, id_number)
-            if existing is None:
+            raw = RawSQL(uow.session)
+            queue = _resolve_queue(raw, hall_conf(raw), queue_code, item_code)
+            theirs = _existing_waiting(raw, queue, id_number)
+            if theirs is None:
                 raise
-            return ticket_info(uow.session, existing, existing=True)
+            issued = theirs
+    # Position and wait estimate are read after the commit, outside the write lock: they load
+    # every waiting ticket of the queue, while all other kiosks and windows wait for that lock
+    # (SQLite) or the feed head (PostgreSQL).
+    with ctx.uow(readonly=True) as uow:
+        return ticket_info_by_id(RawSQL(uow.session), issued.id, existing=issued.existing)
 
 
-def _resolve_queue(session: Session, hall: Hall, queue_code: str | None,
-                   item_code: str | None) -> Queue:
-    if queue_code:
-        return queue_by_code(session, hall, queue_code)
-    if not item_code:
+def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
+                   item_code: str | None) -> QueueConf:
+    if item_code:
+        item_queue = item_queue_code(raw, item_code)
+        return queue_conf(raw, hall, queue_code or item_queue)
+    if not queue_code:
         raise ValidationError("请选择队列或事项", field="queue")
-    queue = session.get(Queue, _item_queue(session, item_code))
-    assert queue is not None
-    return queue
+    return queue_conf(raw, hall, queue_code)
 
 
 def _take(ctx: Ctx, queue_code: str | None, priority: str | None, id_number: str | None,
           phone: str | None, item_code: str | None, channel: str, appointment: bool,
-          order_at: datetime | None) -> TicketInfo:
+          order_at: datetime | None) -> Issued:
     with ctx.uow() as uow:
-        ticket, existing = issue_ticket(uow, queue_code, priority, id_number, phone, item_code,
-                                        channel, appointment, order_at)
-        if not existing:
+        issued = issue_ticket(uow, queue_code, priority, id_number, phone, item_code, channel,
+                              appointment, order_at)
+        if not issued.existing:
             uow.commit()
-        ticket_id = ticket.id
-    # Position and wait estimate are read after the commit, outside the write lock: they load
-    # every waiting ticket of the queue, a third of a take's time, while all other kiosks and
-    # windows wait for that lock (SQLite) or the feed head (PostgreSQL).
-    with ctx.uow(readonly=True) as uow:
-        row = uow.session.get(Ticket, ticket_id)
-        assert row is not None
-        return ticket_info(uow.session, row, existing=existing)
+        return issued
 
 
 def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
                  id_number: str | None, phone: str | None, item_code: str | None,
                  channel: str, appointment: bool = False,
-                 order_at: datetime | None = None) -> tuple[Ticket, bool]:
-    """Issue a ticket inside the caller's unit of work; (ticket, True) if one was waiting."""
-    s, now = uow.session, uow.now
-    hall = get_hall_row(s)
-    queue = _resolve_queue(s, hall, queue_code, item_code)
-    if item_code:
-        _item_queue(s, item_code)
+                 order_at: datetime | None = None) -> Issued:
+    """Issue a ticket inside the caller's unit of work, or return the holder's waiting one.
+
+    Plain statements (``queue_sql``): this is the hall's busiest write."""
+    raw, now = RawSQL(uow.session), uow.now
+    hall = hall_conf(raw)
+    queue = _resolve_queue(raw, hall, queue_code, item_code)
     _check_priority(hall, priority, id_number, now)
-    existing = _existing_waiting(s, queue, id_number)
+    existing = _existing_waiting(raw, queue, id_number)
     if existing is not None:
-        return existing, True
+        return existing
     day = today(hall, now)
-    serial = _next_serial(s, uow.db.is_sqlite, queue.id, day)
+    serial = int(raw.value(_NEXT_SERIAL, queue=queue.id, day=raw.day(day)))
     if queue.daily_quota and serial > queue.daily_quota:
         raise QuotaExhausted(f"{queue.name}今日号已取完（每日 {queue.daily_quota} 个）",
                              queue=queue.code)
-    _check_time_quota(s, hall, queue, now)
-    ticket = Ticket(
-        hall_id=hall.id, queue_id=queue.id, origin_queue_id=queue.id, hall_day=day,
-        serial=serial, number=number_for(queue, serial), state="waiting", channel=channel,
-        priority=priority, item_code=item_code, id_number=id_number, phone=phone,
-        taken_at=now, order_at=order_at or now, appointment=appointment, transferred=False,
-        recalls=0, call_count=0)
-    s.add(ticket)
-    s.flush()
-    uow.audit("ticket_take", "ticket", ticket.id, after={
-        "number": ticket.number, "queue": queue.code, "day": day.isoformat(),
+    _check_time_quota(raw, hall, queue, now)
+    number = number_for(queue, serial)
+    ticket_id = int(raw.value(
+        _INSERT_TICKET, hall=hall.id, queue=queue.id, day=raw.day(day), serial=serial,
+        number=number, channel=channel, priority=priority, item=item_code, id_number=id_number,
+        phone=phone, now=raw.at(now), order_at=raw.at(order_at or now),
+        appointment=appointment, no=False))
+    uow.audit("ticket_take", "ticket", ticket_id, after={
+        "number": number, "queue": queue.code, "day": day.isoformat(),
         "channel": channel, "priority": priority, "item": item_code})
-    uow.emit("ticket_taken", ticket=ticket.id, number=ticket.number, queue=queue.code)
-    return ticket, False
+    uow.emit("ticket_taken", ticket=ticket_id, number=number, queue=queue.code)
+    return Issued(ticket_id, number, False)
 
 
 @action(Perm.VIEW_HALL)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import (
@@ -29,6 +29,7 @@ from hallapp.core.errors import (
 from hallapp.core.queue_rules import (
     CallDecision,
     CallHistory,
+    Candidate,
     ProfileEntry,
     choose_next,
     next_history,
@@ -37,18 +38,21 @@ from hallapp.core.roles import Perm, Role
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import (
+    OPEN_AT_WINDOW_PREDICATE,
     TicketInfo,
     call_settings,
-    candidate,
     open_ticket_at,
     queue_by_code,
     require_no_other_waiting,
     ticket_by_ref,
     ticket_info,
+    ticket_info_by_id,
     today,
     window_by_number,
 )
-from hallapp.store.models import Hall, Queue, ServiceRecord, Ticket, Window, WorkProfileEntry
+from hallapp.services.queue_sql import HallConf, hall_conf
+from hallapp.store.models import Queue, ServiceRecord, Ticket, Window, WorkProfileEntry
+from hallapp.store.rawsql import RawSQL, Row, as_at
 from hallapp.store.uow import UnitOfWork
 
 CLAIM_ATTEMPTS = 5
@@ -77,9 +81,9 @@ class _WindowOp:
 
     def __enter__(self) -> _WindowOp:
         self.uow: UnitOfWork = self.ctx.uow().__enter__()
-        s = self.uow.session
-        self.hall: Hall = get_hall_row(s)
-        self.window: Window = window_by_number(s, self.hall, self.number, lock=True)
+        self.raw = RawSQL(self.uow.session)
+        self.hall: HallConf = hall_conf(self.raw)
+        self.window: Window = window_by_number(self.s, self.hall, self.number, lock=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -107,10 +111,35 @@ class _WindowOp:
     def current(self, *states: str) -> Ticket:
         t = open_ticket_at(self.s, self.window)
         if t is None or (states and t.state not in states):
-            wanted = "/".join(states) if states else "called/serving"
-            raise StateError(f"{self.number} 号窗口当前没有{_STATE_ZH.get(wanted, '')}的号",
-                             code="no_current_ticket")
+            raise self._no_current(states)
         return t
+
+    def current_row(self, *states: str) -> Row:
+        """The open ticket as (id, state, started_at, queue_id), by a plain statement."""
+        row = self.raw.row(_CURRENT, window=self.window.id)
+        if row is None or (states and row[1] not in states):
+            raise self._no_current(states)
+        return row
+
+    def _no_current(self, states: tuple[str, ...]) -> StateError:
+        wanted = "/".join(states) if states else "called/serving"
+        return StateError(f"{self.number} 号窗口当前没有{_STATE_ZH.get(wanted, '')}的号",
+                          code="no_current_ticket")
+
+    def open_ticket_id(self) -> int | None:
+        found = self.raw.value(_OPEN_AT_WINDOW, window=self.window.id)
+        return None if found is None else int(found)
+
+    def done_by_id(self, action_name: str, ticket_id: int, before: Mapping[str, object],
+                   event: str, **extra: object) -> TicketInfo:
+        """``done`` for a ticket changed by plain statements (no ORM object)."""
+        self.s.flush()
+        info = ticket_info_by_id(self.raw, ticket_id, with_position=False)
+        self.uow.audit(action_name, "ticket", ticket_id, before=dict(before),
+                       after={"state": info.state, "window": self.number, **extra})
+        self.uow.emit(event, window=self.number, ticket=ticket_id, number=info.number, **extra)
+        self.uow.commit()
+        return info
 
     def done(self, action_name: str, ticket: Ticket | None, before: Mapping[str, object],
              event: str, **extra: object) -> TicketInfo | None:
@@ -125,6 +154,11 @@ class _WindowOp:
         return info
 
 
+# The predicate of the partial index, so that SQLite uses it (see queue_common).
+_OPEN_AT_WINDOW = ("SELECT id FROM ticket "
+                   f"WHERE window_id = :window AND {OPEN_AT_WINDOW_PREDICATE}")
+_CURRENT = ("SELECT id, state, started_at, queue_id FROM ticket "
+            f"WHERE window_id = :window AND {OPEN_AT_WINDOW_PREDICATE}")
 _STATE_ZH = {"called": "已叫", "serving": "正在办理", "called/serving": "已叫或正在办理"}
 
 
@@ -145,33 +179,41 @@ def call_next(ctx: Ctx, number: int) -> TicketInfo:
         with _WindowOp(ctx, number) as op:
             op.require_operator()
             op.require_open()
-            _require(open_ticket_at(op.s, op.window) is None,
+            _require(op.open_ticket_id() is None,
                      f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
-            claimed = _choose_and_claim(op)
-            if claimed is None:
+            decision = _choose_and_claim(op)
+            if decision is None:
                 continue  # other windows took every ticket we saw: read the queues again
-            decision, ticket = claimed
             history = next_history(CallHistory(tuple(op.window.call_history or ()),
                                                op.window.consecutive_priority), decision)
             op.window.call_history = list(history.recent_queues)
             op.window.consecutive_priority = history.consecutive_priority
-            info = op.done("ticket_call", ticket, {"state": "waiting"}, "ticket_called",
-                           rule=decision.reason)
-            assert info is not None
-            return info
+            return op.done_by_id("ticket_call", decision.candidate.ticket_id,
+                                 {"state": "waiting"}, "ticket_called", rule=decision.reason)
     raise StateError("叫号冲突过多，请重试", code="call_contention")
 
 
-def _profile(s: Session, window: Window) -> tuple[list[ProfileEntry], dict[int, str]]:
-    rows = s.execute(select(WorkProfileEntry, Queue.code).join(
-        Queue, Queue.id == WorkProfileEntry.queue_id).where(
-        WorkProfileEntry.window_id == window.id, Queue.active.is_(True))
-        .order_by(WorkProfileEntry.precedence, WorkProfileEntry.id)).all()
-    return ([ProfileEntry(code, p.precedence, p.ratio) for p, code in rows],
-            {p.queue_id: code for p, code in rows})
+_PROFILE = ("SELECT q.id, q.code, p.precedence, p.ratio FROM work_profile p "
+            "JOIN queue q ON q.id = p.queue_id WHERE p.window_id = :window AND q.active = :yes "
+            "ORDER BY p.precedence, p.id")
+_CANDIDATE = "SELECT id, queue_id, order_at, priority, appointment, transferred, target_window "
+_WAITING_FOR = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
+                "AND state = 'waiting' AND (target_window IS NULL OR target_window = :window) ")
+_HEAD = (_WAITING_FOR + "ORDER BY CASE WHEN priority IS NULL THEN 1 ELSE 0 END, "
+         "CASE WHEN appointment THEN 0 ELSE 1 END, order_at, id LIMIT :n")
+_OLDEST = (_WAITING_FOR + "AND priority IS NULL AND NOT appointment "
+           "ORDER BY order_at, id LIMIT 1")
+_TARGETED = (_CANDIDATE + "FROM ticket WHERE target_window = :window AND hall_day = :day "
+             "AND state = 'waiting'")
 
 
-def _choose_and_claim(op: _WindowOp) -> tuple[CallDecision, Ticket] | None:
+def _profile(op: _WindowOp) -> tuple[list[ProfileEntry], dict[int, str]]:
+    rows = op.raw.rows(_PROFILE, window=op.window.id, yes=True)
+    return ([ProfileEntry(code, precedence, ratio) for _, code, precedence, ratio in rows],
+            {queue_id: code for queue_id, code, _, _ in rows})
+
+
+def _choose_and_claim(op: _WindowOp) -> CallDecision | None:
     """Choose by the rules and claim; a ticket that another window is claiming right now
     or has just claimed is left out and the choice made again in the same transaction.
 
@@ -179,69 +221,60 @@ def _choose_and_claim(op: _WindowOp) -> tuple[CallDecision, Ticket] | None:
     row lock until the winner committed, then started over: with 16 windows on PostgreSQL
     calls failed with "叫号冲突过多" after five rounds.
     """
-    profile, codes, cands = _candidates(op)
+    profile, cands = _candidates(op)
     history = CallHistory(tuple(op.window.call_history or ()), op.window.consecutive_priority)
     dropped = False
     while True:
-        decision = choose_next(profile, op.window.profile_mode,
-                               [candidate(t, codes[t.queue_id]) for t in cands.values()],
+        decision = choose_next(profile, op.window.profile_mode, list(cands.values()),
                                op.window.number, op.uow.now, history, call_settings(op.hall))
         if decision is None:
             if dropped:
                 return None  # the heads we read were all taken; more may wait behind them
             raise EmptyQueue(f"{op.number} 号窗口服务的队列暂无等候")
-        ticket = _claim(op, decision.candidate.ticket_id)
-        if ticket is not None:
-            return decision, ticket
+        if _claim(op, decision.candidate.ticket_id):
+            return decision
         del cands[decision.candidate.ticket_id]
         dropped = True
 
 
-def _candidates(op: _WindowOp) -> tuple[list[ProfileEntry], dict[int, str], dict[int, Ticket]]:
-    profile, codes = _profile(op.s, op.window)
-    cands: dict[int, Ticket] = {}
+def _candidates(op: _WindowOp) -> tuple[list[ProfileEntry], dict[int, Candidate]]:
+    """The head of each queue the window serves (by class, then order), the oldest ordinary
+    ticket (for aging), and every ticket sent to this window."""
+    profile, codes = _profile(op)
+    cands: dict[int, Candidate] = {}
     if not profile:
-        return profile, codes, cands
-    day = today(op.hall, op.uow.now)
-    base = select(Ticket).where(Ticket.hall_day == day, Ticket.state == "waiting",
-                                (Ticket.target_window.is_(None)) |
-                                (Ticket.target_window == op.window.number))
+        return profile, cands
+    raw, day = op.raw, op.raw.day(today(op.hall, op.uow.now))
+    rows: list[Row] = []
     for queue_id in codes:
-        q = base.where(Ticket.queue_id == queue_id)
-        head = q.order_by(Ticket.priority.is_(None), Ticket.appointment.is_(False),
-                          Ticket.order_at, Ticket.id).limit(HEAD_PER_QUEUE)
-        oldest = q.where(Ticket.priority.is_(None), Ticket.appointment.is_(False)).order_by(
-            Ticket.order_at, Ticket.id).limit(1)
-        for t in [*op.s.scalars(head), *op.s.scalars(oldest)]:
-            cands[t.id] = t
-    targeted = op.s.scalars(base.where(Ticket.target_window == op.window.number,
-                                       Ticket.queue_id.in_(codes))).all()
-    cands.update({t.id: t for t in targeted})
-    return profile, codes, cands
+        where = {"queue": queue_id, "day": day, "window": op.window.number}
+        rows += raw.rows(_HEAD, n=HEAD_PER_QUEUE, **where) + raw.rows(_OLDEST, **where)
+    rows += [r for r in raw.rows(_TARGETED, window=op.window.number, day=day) if r[1] in codes]
+    for tid, queue_id, order_at, priority, appointment, transferred, target in rows:
+        at = as_at(order_at)
+        assert at is not None
+        cands[tid] = Candidate(tid, codes[queue_id], at, priority, bool(appointment),
+                               bool(transferred), target)
+    return profile, cands
 
 
-def _claim(op: _WindowOp, ticket_id: int) -> Ticket | None:
-    """Claim a waiting ticket; None if it is no longer waiting or another window holds its
+_SKIP_LOCKED = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE SKIP LOCKED"
+_CLAIM = ("UPDATE ticket SET state = 'called', window_id = :window, clerk_id = :clerk, "
+          "called_at = :now, first_called_at = COALESCE(first_called_at, :now), "
+          "call_count = call_count + 1, target_window = NULL "
+          "WHERE id = :id AND state = 'waiting'")
+
+
+def _claim(op: _WindowOp, ticket_id: int) -> bool:
+    """Claim a waiting ticket; False if it is no longer waiting or another window holds its
     row lock (claiming it now): SKIP LOCKED answers at once instead of waiting for that
     window's commit. SQLite has no row locks; its write lock already excludes other windows.
     """
-    now = op.uow.now
-    free = op.s.scalar(select(Ticket.id).where(Ticket.id == ticket_id, Ticket.state == "waiting")
-                       .with_for_update(skip_locked=True))
-    if free is None:
-        return None
-    result = op.s.execute(
-        update(Ticket).where(Ticket.id == ticket_id, Ticket.state == "waiting")
-        .values(state="called", window_id=op.window.id, clerk_id=op.ctx.actor.staff_id,
-                called_at=now, call_count=Ticket.call_count + 1, target_window=None)
-        .execution_options(synchronize_session=False))
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        return None
-    ticket = op.s.get(Ticket, ticket_id, populate_existing=True)
-    assert ticket is not None
-    if ticket.first_called_at is None:
-        ticket.first_called_at = now
-    return ticket
+    raw = op.raw
+    if not raw.sqlite and raw.value(_SKIP_LOCKED, id=ticket_id) is None:
+        return False
+    return raw.run(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
+                   now=raw.at(op.uow.now)) == 1
 
 
 @action(Perm.CALL_OUT_OF_ORDER)
@@ -256,12 +289,10 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
                  f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
         target = ticket_by_ref(op.s, op.hall, ref, today(op.hall, op.uow.now))
         _require(target.state == "waiting", f"号码 {target.number} 不在等候中", "not_waiting")
-        ticket = _claim(op, target.id)
-        _require(ticket is not None, f"号码 {target.number} 已被其他窗口叫走", "already_called")
-        info = op.done("ticket_call_chosen", ticket, {"state": "waiting"}, "ticket_called",
-                       rule="chosen", reason=reason.strip())
-        assert info is not None
-        return info
+        _require(_claim(op, target.id), f"号码 {target.number} 已被其他窗口叫走",
+                 "already_called")
+        return op.done_by_id("ticket_call_chosen", target.id, {"state": "waiting"},
+                             "ticket_called", rule="chosen", reason=reason.strip())
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -300,19 +331,25 @@ def _record_service(op: _WindowOp, t: Ticket, outcome: str) -> None:
                            finished_at=op.uow.now, outcome=outcome))
 
 
+_FINISH = ("UPDATE ticket SET state = 'done', started_at = :started, finished_at = :now, "
+           "closed_at = :now WHERE id = :id")
+_RECORD_SERVICE = (
+    "INSERT INTO service_record (ticket_id, queue_id, window_id, clerk_id, started_at, "
+    "finished_at, outcome) VALUES (:ticket, :queue, :window, :clerk, :started, :now, 'done')")
+
+
 @action(Perm.OPERATE_WINDOW)
 def finish(ctx: Ctx, number: int) -> TicketInfo:
+    """Done. Finished straight from the call, the service has a zero-length start."""
     with _WindowOp(ctx, number) as op:
         op.require_operator()
-        t = op.current("called", "serving")
-        before = {"state": t.state}
-        if t.started_at is None:  # finished straight from the call: a zero-length start
-            t.started_at = op.uow.now
-        t.state, t.finished_at, t.closed_at = "done", op.uow.now, op.uow.now
-        _record_service(op, t, "done")
-        info = op.done("ticket_finish", t, before, "ticket_finished")
-        assert info is not None
-        return info
+        ticket_id, state, started_at, queue_id = op.current_row("called", "serving")
+        raw, now = op.raw, op.raw.at(op.uow.now)
+        started = now if started_at is None else started_at  # as stored: same type
+        raw.run(_FINISH, id=ticket_id, started=started, now=now)
+        raw.run(_RECORD_SERVICE, ticket=ticket_id, queue=queue_id, window=op.window.id,
+                clerk=op.ctx.actor.staff_id, started=started, now=now)
+        return op.done_by_id("ticket_finish", ticket_id, {"state": state}, "ticket_finished")
 
 
 @action(Perm.OPERATE_WINDOW)

@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hallapp.core.audit_chain import canonical, entry_hash
 from hallapp.core.roles import Actor
 from hallapp.store.engine import hide_password, is_sqlite, make_engine
-from hallapp.store.models import AuditEntry, Event, FeedHead
+from hallapp.store.rawsql import RawSQL
 
 Clock = Callable[[], datetime]
 FEED_CHANNEL = "hallapp_feed"
@@ -111,27 +111,47 @@ class UnitOfWork:
         self._committed = True
 
     def _write_log(self) -> None:
-        head = self.session.execute(
-            select(FeedHead).where(FeedHead.id == 1).with_for_update()).scalar_one()
+        """Number and write the pending audit entries and events under the feed-head lock.
+
+        Plain statements (``RawSQL``): this runs in every writing action while the whole hall
+        waits for the lock, and SQLAlchemy's per-statement cost was most of its time.
+        """
+        raw = RawSQL(self.session)
+        lock = "" if raw.sqlite else " FOR UPDATE"
+        head = raw.row(f"SELECT audit_seq, audit_hash, event_seq FROM feed_head WHERE id = 1{lock}")
+        assert head is not None, "feed_head row missing: database not initialised"
+        audit_seq, audit_hash, event_seq = int(head[0]), str(head[1]), int(head[2])
         at = self.now.astimezone(UTC)
-        at_iso = at.isoformat()
+        at_iso, stored_at = at.isoformat(), raw.at(at)
+        audits = []
         for a in self._pending.audits:
-            head.audit_seq += 1
-            digest = entry_hash(head.audit_hash, head.audit_seq, at_iso, self.actor.username,
+            audit_seq += 1
+            digest = entry_hash(audit_hash, audit_seq, at_iso, self.actor.username,
                                 a["action"], a["entity"], a["entity_id"], a["before"],
                                 a["after"])
-            self.session.add(AuditEntry(
-                id=head.audit_seq, at=at, actor_id=self.actor.staff_id,
-                actor=self.actor.username, terminal=self.terminal, prev_hash=head.audit_hash,
-                hash=digest, **a))
-            head.audit_hash = digest
+            audits.append({**a, "id": audit_seq, "at": stored_at, "actor_id": self.actor.staff_id,
+                           "actor": self.actor.username, "terminal": self.terminal,
+                           "prev_hash": audit_hash, "hash": digest,
+                           "before": raw.json(a["before"]), "after": raw.json(a["after"])})
+            audit_hash = digest
+        events = []
         for kind, payload in self._pending.events:
-            head.event_seq += 1
-            self.session.add(Event(id=head.event_seq, at=at, kind=kind, payload=payload))
-        self.session.flush()
-        if not self.db.is_sqlite and self._pending.events:
-            self.session.execute(text("SELECT pg_notify(:c, :p)"),
-                                 {"c": FEED_CHANNEL, "p": str(head.event_seq)})
+            event_seq += 1
+            events.append({"id": event_seq, "at": stored_at, "kind": kind,
+                           "payload": raw.json(payload)})
+        raw.run_many(_INSERT_AUDIT, audits)
+        raw.run_many(_INSERT_EVENT, events)
+        raw.run("UPDATE feed_head SET audit_seq = :a, audit_hash = :h, event_seq = :e "
+                "WHERE id = 1", a=audit_seq, h=audit_hash, e=event_seq)
+        if not raw.sqlite and events:
+            raw.run("SELECT pg_notify(:c, :p)", c=FEED_CHANNEL, p=str(event_seq))
+
+
+_INSERT_AUDIT = (
+    "INSERT INTO audit_log (id, at, actor_id, actor, terminal, action, entity, entity_id, "
+    "before, after, prev_hash, hash) VALUES (:id, :at, :actor_id, :actor, :terminal, :action, "
+    ":entity, :entity_id, :before, :after, :prev_hash, :hash)")
+_INSERT_EVENT = "INSERT INTO event (id, at, kind, payload) VALUES (:id, :at, :kind, :payload)"
 
 
 def _jsonable(value: Any) -> Any:

@@ -1,0 +1,165 @@
+"""The queue's hot-path reads and writes as plain statements (see ``hallapp.store.rawsql``).
+
+Taking, calling and finishing a ticket, and the ticket view every terminal shows after them,
+use these instead of ORM objects: the same rules, a tenth of the CPU. ``window`` is quoted
+because it is a reserved word in PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.masking import mask_id_number, mask_phone
+from hallapp.core.queue_rules import Candidate
+from hallapp.core.wait_estimate import WaitEstimate, estimate_wait, people_ahead
+from hallapp.store.rawsql import RawSQL, as_at, as_day, as_json
+
+RECENT_SERVICES = 20
+
+
+@dataclass(frozen=True)
+class HallConf:
+    id: int
+    timezone: str
+    priority_classes: list[dict[str, Any]]
+    settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class QueueConf:
+    id: int
+    code: str
+    name: str
+    prefix: str
+    daily_quota: int | None
+    time_quotas: list[dict[str, Any]]
+
+
+def hall_conf(raw: RawSQL) -> HallConf:
+    row = raw.row("SELECT id, timezone, priority_classes, settings FROM hall ORDER BY id LIMIT 1")
+    if row is None:
+        raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
+    return HallConf(int(row[0]), row[1], as_json(row[2]) or [], as_json(row[3]) or {})
+
+
+_QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM queue "
+          "WHERE hall_id = :hall AND code = :code")
+
+
+def queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
+    row = raw.row(_QUEUE, hall=hall.id, code=code.strip().upper())
+    if row is None or not row[6]:
+        raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
+    return QueueConf(int(row[0]), row[1], row[2], row[3], row[4], as_json(row[5]) or [])
+
+
+def item_queue_code(raw: RawSQL, item_code: str) -> str:
+    """The queue an item in force is served in."""
+    code = raw.value("SELECT q.code FROM service_item i JOIN queue q ON q.id = i.queue_id "
+                     "WHERE i.code = :item AND i.in_force = :yes", item=item_code, yes=True)
+    if code is None:
+        raise ValidationError(f"事项 {item_code} 不存在", field="item", code="unknown_item")
+    return str(code)
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    """What the ticket view needs of one ticket, its queue and its window."""
+
+    id: int
+    number: str
+    queue_id: int
+    queue: str
+    queue_name: str
+    state: str
+    channel: str
+    priority: str | None
+    appointment: bool
+    transferred: bool
+    target_window: int | None
+    item_code: str | None
+    taken_at: datetime
+    order_at: datetime
+    hall_day: date
+    window: int | None
+    called_at: datetime | None
+    first_called_at: datetime | None
+    started_at: datetime | None
+    recalls: int
+    id_number: str | None
+    phone: str | None
+
+    def candidate(self) -> Candidate:
+        return Candidate(self.id, self.queue, self.order_at, self.priority, self.appointment,
+                         self.transferred, self.target_window)
+
+
+_TICKET_ROW = """
+SELECT t.id, t.number, t.queue_id, q.code, q.name, t.state, t.channel, t.priority,
+       t.appointment, t.transferred, t.target_window, t.item_code, t.taken_at, t.order_at,
+       t.hall_day, w.number, t.called_at, t.first_called_at, t.started_at, t.recalls,
+       t.id_number, t.phone
+FROM ticket t JOIN queue q ON q.id = t.queue_id LEFT JOIN "window" w ON w.id = t.window_id
+WHERE t.id = :id"""
+
+
+def ticket_row(raw: RawSQL, ticket_id: int) -> TicketRow:
+    r = raw.row(_TICKET_ROW, id=ticket_id)
+    if r is None:
+        raise NotFound(f"号码 {ticket_id} 不存在", field="ticket", code="unknown_ticket")
+    called, first, started = (as_at(r[i]) for i in (16, 17, 18))
+    return TicketRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), bool(r[9]),
+                     r[10], r[11], _at(r[12]), _at(r[13]), as_day(r[14]), r[15], called, first,
+                     started, int(r[19]), r[20], r[21])
+
+
+_WAITING = ("SELECT id, order_at, priority, appointment, transferred, target_window "
+            "FROM ticket WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
+_RECENT = ("SELECT started_at, finished_at FROM service_record "
+           "WHERE queue_id = :queue AND outcome = 'done' "
+           "ORDER BY finished_at DESC LIMIT :n")
+_SERVING = ("SELECT COUNT(*) FROM \"window\" w JOIN work_profile p ON p.window_id = w.id "
+            "WHERE p.queue_id = :queue AND w.state = 'open'")
+
+
+def recent_service_seconds(raw: RawSQL, queue_id: int) -> list[float]:
+    """Durations of the queue's last finished services, newest first."""
+    return [(_at(f) - _at(s)).total_seconds()
+            for s, f in raw.rows(_RECENT, queue=queue_id, n=RECENT_SERVICES)]
+
+
+def serving_windows(raw: RawSQL, queue_id: int) -> int:
+    """Open windows whose work profile includes the queue (paused ones do not serve)."""
+    return int(raw.value(_SERVING, queue=queue_id) or 0)
+
+
+def position(raw: RawSQL, t: TicketRow) -> WaitEstimate:
+    """People ahead in the real call order of the ticket's queue, and the estimated wait."""
+    if t.state != "waiting":
+        return WaitEstimate(0, 0, "default")
+    waiting = [Candidate(r[0], t.queue, _at(r[1]), r[2], bool(r[3]), bool(r[4]), r[5])
+               for r in raw.rows(_WAITING, queue=t.queue_id, day=raw.day(t.hall_day))]
+    return estimate_wait(people_ahead(t.candidate(), waiting),
+                         recent_service_seconds(raw, t.queue_id),
+                         serving_windows(raw, t.queue_id))
+
+
+def _at(value: Any) -> datetime:
+    moment = as_at(value)
+    assert moment is not None
+    return moment
+
+
+def info_fields(t: TicketRow, est: WaitEstimate) -> dict[str, Any]:
+    """The fields of a ``TicketInfo`` (personal data masked)."""
+    return {"id": t.id, "number": t.number, "queue": t.queue, "queue_name": t.queue_name,
+            "state": t.state, "channel": t.channel, "priority": t.priority,
+            "appointment": t.appointment, "item_code": t.item_code, "taken_at": t.taken_at,
+            "hall_day": t.hall_day, "window": t.window, "called_at": t.called_at,
+            "recalls": t.recalls, "people_ahead": est.people_ahead,
+            "estimated_minutes": est.minutes, "id_number_masked": mask_id_number(t.id_number),
+            "phone_masked": mask_phone(t.phone), "first_called_at": t.first_called_at,
+            "started_at": t.started_at}

@@ -1,0 +1,120 @@
+"""Plain DB-API statements on a unit of work's own connection, for the queue's hot path.
+
+On the hall's machines SQLAlchemy spends 80 µs (Core) to 400 µs (ORM) of CPU on each
+statement, the driver 7 µs (bench/RESULTS.md, "Queue engine"). Taking, calling and
+finishing a ticket are ten statements or so, run inside the hall's one write lock (SQLite)
+or the feed-head row lock (PostgreSQL), so that overhead was what every other kiosk and
+window waited for. Those statements run here instead: SQL written once for both engines
+with ``:name`` parameters (rewritten to ``%(name)s`` for psycopg), in the same transaction
+as the unit of work, values stored exactly as the models store them (instants as naive UTC,
+on SQLite as text in SQLAlchemy's format; dates as ISO text on SQLite; JSON as text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+Row = tuple[Any, ...]
+_PARAM = re.compile(r"(?<![:\w]):(\w+)")
+
+
+@lru_cache(maxsize=256)
+def _pyformat(sql: str) -> str:
+    return _PARAM.sub(r"%(\1)s", sql)
+
+
+class RawSQL:
+    """Statements on ``session``'s connection (beginning its transaction if none is open).
+
+    The session must have nothing pending that these statements depend on (flush first),
+    and ORM objects it holds are not refreshed by what runs here.
+    """
+
+    def __init__(self, session: Session) -> None:
+        conn = session.connection()
+        self._dbapi: Any = conn.connection.dbapi_connection
+        self._error: type[Exception] = conn.dialect.loaded_dbapi.Error
+        self.sqlite = conn.dialect.name == "sqlite"
+
+    def _execute(self, sql: str, params: dict[str, Any]) -> Any:
+        try:
+            return self._dbapi.execute(sql if self.sqlite else _pyformat(sql), params)
+        except self._error as exc:
+            raise self._wrapped(exc, sql, params) from exc
+
+    def _wrapped(self, exc: Exception, sql: str, params: Any) -> Exception:
+        """The SQLAlchemy exception SQLAlchemy would have raised (IntegrityError for a
+        constraint, OperationalError for a lost connection), so callers need not care."""
+        return DBAPIError.instance(sql, params, exc, self._error)
+
+    def rows(self, sql: str, **params: Any) -> list[Row]:
+        return [tuple(r) for r in self._execute(sql, params).fetchall()]
+
+    def row(self, sql: str, **params: Any) -> Row | None:
+        found = self._execute(sql, params).fetchone()
+        return None if found is None else tuple(found)
+
+    def value(self, sql: str, **params: Any) -> Any:
+        found = self.row(sql, **params)
+        return None if found is None else found[0]
+
+    def run(self, sql: str, **params: Any) -> int:
+        """An INSERT/UPDATE/DELETE; the number of rows it touched."""
+        return int(self._execute(sql, params).rowcount)
+
+    def run_many(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            cursor = self._dbapi.cursor()
+            try:
+                cursor.executemany(sql if self.sqlite else _pyformat(sql), rows)
+            except self._error as exc:
+                raise self._wrapped(exc, sql, rows) from exc
+            finally:
+                cursor.close()
+
+    # Python values → stored values, as the models' column types store them.
+
+    def at(self, moment: datetime | None) -> Any:
+        if moment is None:
+            return None
+        if moment.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        naive = moment.astimezone(UTC).replace(tzinfo=None)
+        return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else naive
+
+    def day(self, value: date) -> Any:
+        return value.isoformat() if self.sqlite else value
+
+    def json(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if self.sqlite:
+            return json.dumps(value)
+        from psycopg.types.json import Json
+
+        return Json(value)
+
+
+# Stored values → Python values (either engine).
+
+def as_at(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, datetime)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def as_day(value: Any) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value

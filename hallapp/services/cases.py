@@ -149,7 +149,7 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
         if ctx.actor.role is Role.CLERK and win.clerk_id not in (None, ctx.actor.staff_id):
             raise PermissionDenied(f"{window} 号窗口由其他工作人员登录，不能代为收件",
                                    code="not_your_window")
-        ticket = open_ticket_at(s, win)
+        ticket = open_ticket_at(s, win.id)
         if ticket is None or ticket.state != "serving":
             raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",
                              code="no_serving_ticket")

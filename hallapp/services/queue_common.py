@@ -101,9 +101,9 @@ _OPEN_AT_WINDOW_SQL: TextClause = next(
 OPEN_AT_WINDOW_PREDICATE = _OPEN_AT_WINDOW_SQL.text
 
 
-def open_ticket_at(session: Session, window: Window) -> Ticket | None:
+def open_ticket_at(session: Session, window_id: int) -> Ticket | None:
     return session.scalars(select(Ticket).where(
-        Ticket.window_id == window.id, _OPEN_AT_WINDOW_SQL)).first()
+        Ticket.window_id == window_id, _OPEN_AT_WINDOW_SQL)).first()
 
 
 def require_no_other_waiting(session: Session, ticket: Ticket, queue_id: int) -> None:

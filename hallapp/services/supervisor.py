@@ -129,7 +129,7 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
         if w.state not in allowed:
             raise StateError(f"{number} 号窗口当前为{_STATE_ZH[w.state]}，不能{_ACT_ZH[to]}",
                              code="window_state", state=w.state)
-        if to == "closed" and open_ticket_at(s, w) is not None:
+        if to == "closed" and open_ticket_at(s, w.id) is not None:
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
         before = {"state": w.state, "reason": w.state_reason}
         w.state, w.state_reason, w.state_since = to, reason, uow.now

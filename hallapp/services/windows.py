@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import (
     EmptyQueue,
+    NotFound,
     PermissionDenied,
     StateError,
     ValidationError,
@@ -51,8 +53,8 @@ from hallapp.services.queue_common import (
     window_by_number,
 )
 from hallapp.services.queue_sql import HallConf, hall_conf
-from hallapp.store.models import Queue, ServiceRecord, Ticket, Window, WorkProfileEntry
-from hallapp.store.rawsql import RawSQL, Row, as_at
+from hallapp.store.models import Queue, ServiceRecord, Ticket, WorkProfileEntry
+from hallapp.store.rawsql import RawSQL, Row, as_at, as_json
 from hallapp.store.uow import UnitOfWork
 
 CLAIM_ATTEMPTS = 5
@@ -73,6 +75,35 @@ def _require(cond: bool, message: str, code: str) -> None:
         raise StateError(message, code=code)
 
 
+@dataclass
+class WindowRow:
+    """A window as its operations need it, read (and locked) by a plain statement."""
+
+    id: int
+    number: int
+    state: str
+    state_reason: str | None
+    clerk_id: int | None
+    profile_mode: str
+    call_history: list[str]
+    consecutive_priority: int
+
+
+_WINDOW_COLUMNS = ("state", "state_reason", "state_since", "clerk_id", "call_history",
+                   "consecutive_priority")
+_WINDOW = ('SELECT id, number, state, state_reason, clerk_id, profile_mode, call_history, '
+           'consecutive_priority FROM "window" WHERE hall_id = :hall AND number = :number')
+
+
+def _locked_window(raw: RawSQL, hall: HallConf, number: int) -> WindowRow:
+    """The window row, locked until commit (PostgreSQL; SQLite holds the write lock)."""
+    row = raw.row(_WINDOW + ("" if raw.sqlite else " FOR UPDATE"), hall=hall.id, number=number)
+    if row is None:
+        raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window")
+    return WindowRow(int(row[0]), int(row[1]), row[2], row[3], row[4], row[5],
+                     list(as_json(row[6]) or []), int(row[7] or 0))
+
+
 class _WindowOp:
     """Opens the unit of work, loads hall and (locked) window, checks who may act on it."""
 
@@ -83,7 +114,7 @@ class _WindowOp:
         self.uow: UnitOfWork = self.ctx.uow().__enter__()
         self.raw = RawSQL(self.uow.session)
         self.hall: HallConf = hall_conf(self.raw)
-        self.window: Window = window_by_number(self.s, self.hall, self.number, lock=True)
+        self.window = _locked_window(self.raw, self.hall, self.number)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -109,7 +140,7 @@ class _WindowOp:
         _require(w.state == "open", f"{w.number} 号窗口未开放", "window_closed")
 
     def current(self, *states: str) -> Ticket:
-        t = open_ticket_at(self.s, self.window)
+        t = open_ticket_at(self.s, self.window.id)
         if t is None or (states and t.state not in states):
             raise self._no_current(states)
         return t
@@ -125,6 +156,18 @@ class _WindowOp:
         wanted = "/".join(states) if states else "called/serving"
         return StateError(f"{self.number} 号窗口当前没有{_STATE_ZH.get(wanted, '')}的号",
                           code="no_current_ticket")
+
+    def set_window(self, **values: Any) -> None:
+        """Change the window row (columns of ``_WINDOW_COLUMNS``) and this op's copy."""
+        assert set(values) <= set(_WINDOW_COLUMNS), f"not a window column: {list(values)}"
+        stored = {k: self.raw.at(v) if k == "state_since" else
+                  self.raw.json(v) if k == "call_history" else v for k, v in values.items()}
+        assigns = ", ".join(f"{k} = :{k}" for k in values)
+        self.raw.run(f'UPDATE "window" SET {assigns} WHERE id = :window_id',
+                     window_id=self.window.id, **stored)
+        for k, v in values.items():
+            if hasattr(self.window, k):
+                setattr(self.window, k, v)
 
     def open_ticket_id(self) -> int | None:
         found = self.raw.value(_OPEN_AT_WINDOW, window=self.window.id)
@@ -167,8 +210,8 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
     with _WindowOp(ctx, number) as op:
         op.require_operator()
         before = {"state": op.window.state}
-        op.window.state, op.window.state_reason = "open", None
-        op.window.state_since, op.window.clerk_id = op.uow.now, ctx.actor.staff_id
+        op.set_window(state="open", state_reason=None, state_since=op.uow.now,
+                      clerk_id=ctx.actor.staff_id)
         op.done("window_open", None, before, "window_changed", state="open")
     return window_state(ctx, number)
 
@@ -186,8 +229,8 @@ def call_next(ctx: Ctx, number: int) -> TicketInfo:
                 continue  # other windows took every ticket we saw: read the queues again
             history = next_history(CallHistory(tuple(op.window.call_history or ()),
                                                op.window.consecutive_priority), decision)
-            op.window.call_history = list(history.recent_queues)
-            op.window.consecutive_priority = history.consecutive_priority
+            op.set_window(call_history=list(history.recent_queues),
+                          consecutive_priority=history.consecutive_priority)
             return op.done_by_id("ticket_call", decision.candidate.ticket_id,
                                  {"state": "waiting"}, "ticket_called", rule=decision.reason)
     raise StateError("叫号冲突过多，请重试", code="call_contention")
@@ -285,7 +328,7 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
     with _WindowOp(ctx, number) as op:
         op.require_operator()
         op.require_open()
-        _require(open_ticket_at(op.s, op.window) is None,
+        _require(open_ticket_at(op.s, op.window.id) is None,
                  f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
         target = ticket_by_ref(op.s, op.hall, ref, today(op.hall, op.uow.now))
         _require(target.state == "waiting", f"号码 {target.number} 不在等候中", "not_waiting")
@@ -422,8 +465,7 @@ def pause(ctx: Ctx, number: int, reason: str) -> WindowState:
     with _WindowOp(ctx, number) as op:
         op.require_operator()
         _require(op.window.state == "open", f"{number} 号窗口未开放，不能暂停", "window_closed")
-        op.window.state, op.window.state_reason = "paused", reason.strip()
-        op.window.state_since = op.uow.now
+        op.set_window(state="paused", state_reason=reason.strip(), state_since=op.uow.now)
         op.done("window_pause", None, {"state": "open"}, "window_changed", state="paused",
                 reason=reason.strip())
     return window_state(ctx, number)
@@ -434,8 +476,7 @@ def resume(ctx: Ctx, number: int) -> WindowState:
     with _WindowOp(ctx, number) as op:
         op.require_operator()
         _require(op.window.state == "paused", f"{number} 号窗口未暂停", "window_not_paused")
-        op.window.state, op.window.state_reason = "open", None
-        op.window.state_since = op.uow.now
+        op.set_window(state="open", state_reason=None, state_since=op.uow.now)
         op.done("window_resume", None, {"state": "paused"}, "window_changed", state="open")
     return window_state(ctx, number)
 
@@ -444,11 +485,11 @@ def resume(ctx: Ctx, number: int) -> WindowState:
 def close_window(ctx: Ctx, number: int) -> WindowState:
     with _WindowOp(ctx, number) as op:
         op.require_operator()
-        _require(open_ticket_at(op.s, op.window) is None,
+        _require(open_ticket_at(op.s, op.window.id) is None,
                  f"{number} 号窗口还有未办结的号，请先处理", "window_busy")
         before = {"state": op.window.state}
-        op.window.state, op.window.state_reason, op.window.clerk_id = "closed", None, None
-        op.window.state_since = op.uow.now
+        op.set_window(state="closed", state_reason=None, clerk_id=None,
+                      state_since=op.uow.now)
         op.done("window_close", None, before, "window_changed", state="closed")
     return window_state(ctx, number)
 
@@ -458,6 +499,6 @@ def window_state(ctx: Ctx, number: int) -> WindowState:
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         w = window_by_number(uow.session, hall, number)
-        t = open_ticket_at(uow.session, w)
+        t = open_ticket_at(uow.session, w.id)
         info = ticket_info(uow.session, t, with_position=False) if t else None
         return WindowState(w.number, w.name, w.state, w.state_reason, info)

@@ -24,7 +24,6 @@ from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
 from hallapp.store.models import Appointment, AppointmentSlot, Queue
-from hallapp.store.rawsql import RawSQL
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -175,7 +174,7 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
             "checked_in" if on_time else "late"), now, ticket.id
         uow.audit("appointment_checkin", "appointment", appt.id,
                   after={"state": appt.state, "ticket": ticket.number})
-        info = ticket_info_by_id(RawSQL(uow.session), ticket.id)
+        info = ticket_info_by_id(uow.raw, ticket.id)
         uow.commit()
         return info
 

@@ -15,7 +15,6 @@ from hallapp.services.queue_common import today
 from hallapp.services.queue_sql import recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket, Window
 from hallapp.store.models_queue import OPEN_AT_WINDOW
-from hallapp.store.rawsql import RawSQL
 
 # Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
 # the queue; it keeps its state (the figures count it as a no-show) and is only closed.
@@ -102,7 +101,7 @@ def hall_status(ctx: Ctx) -> HallStatus:
         s, now = uow.session, uow.now
         hall = get_hall_row(s)
         day = today(hall, now)
-        queues, raw = [], RawSQL(s)
+        queues, raw = [], uow.raw
         for q in s.scalars(select(Queue).where(Queue.active.is_(True)).order_by(Queue.code)):
             waiting, oldest = s.execute(select(func.count(Ticket.id), func.min(Ticket.order_at))
                                         .where(Ticket.queue_id == q.id, Ticket.hall_day == day,

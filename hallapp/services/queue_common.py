@@ -130,7 +130,7 @@ def candidate(t: Ticket, queue_code: str) -> Candidate:
 def ticket_info(session: Session, ticket: Ticket, *, existing: bool = False,
                 with_position: bool = True) -> TicketInfo:
     session.flush()
-    return ticket_info_by_id(RawSQL(session), ticket.id, existing=existing,
+    return ticket_info_by_id(RawSQL(session.connection()), ticket.id, existing=existing,
                              with_position=with_position)
 
 

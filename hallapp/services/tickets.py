@@ -122,7 +122,7 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
         # Another kiosk issued a waiting ticket for this ID number at the same moment; the
         # partial unique index refused ours. Return theirs, as a single kiosk would.
         with ctx.uow(readonly=True) as uow:
-            raw = RawSQL(uow.session)
+            raw = uow.raw
             queue = _resolve_queue(raw, hall_conf(raw), queue_code, item_code)
             theirs = _existing_waiting(raw, queue, id_number)
             if theirs is None:
@@ -132,7 +132,7 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
     # every waiting ticket of the queue, while all other kiosks and windows wait for that lock
     # (SQLite) or the feed head (PostgreSQL).
     with ctx.uow(readonly=True) as uow:
-        return ticket_info_by_id(RawSQL(uow.session), issued.id, existing=issued.existing)
+        return ticket_info_by_id(uow.raw, issued.id, existing=issued.existing)
 
 
 def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
@@ -163,7 +163,7 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
     """Issue a ticket inside the caller's unit of work, or return the holder's waiting one.
 
     Plain statements (``queue_sql``): this is the hall's busiest write."""
-    raw, now = RawSQL(uow.session), uow.now
+    raw, now = uow.raw, uow.now
     hall = hall_conf(raw)
     queue = _resolve_queue(raw, hall, queue_code, item_code)
     _check_priority(hall, priority, id_number, now)

@@ -112,7 +112,7 @@ class _WindowOp:
 
     def __enter__(self) -> _WindowOp:
         self.uow: UnitOfWork = self.ctx.uow().__enter__()
-        self.raw = RawSQL(self.uow.session)
+        self.raw = self.uow.raw
         self.hall: HallConf = hall_conf(self.raw)
         self.window = _locked_window(self.raw, self.hall, self.number)
         return self
@@ -176,7 +176,7 @@ class _WindowOp:
     def done_by_id(self, action_name: str, ticket_id: int, before: Mapping[str, object],
                    event: str, **extra: object) -> TicketInfo:
         """``done`` for a ticket changed by plain statements (no ORM object)."""
-        self.s.flush()
+        self.uow.flush()
         info = ticket_info_by_id(self.raw, ticket_id, with_position=False)
         self.uow.audit(action_name, "ticket", ticket_id, before=dict(before),
                        after={"state": info.state, "window": self.number, **extra})

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -110,14 +111,19 @@ def _open_lock_file(path: str) -> Any:
 
 
 def _begin_immediate(conn: Connection) -> None:
+    # Straight to the driver: SQLAlchemy does not track a textual BEGIN (isolation_level is
+    # None), and its statement machinery cost more than the BEGIN itself.
     dbapi_conn = conn.connection.dbapi_connection
+    assert dbapi_conn is not None
     if isinstance(dbapi_conn, WriterConnection):
         dbapi_conn.acquire_writer_lock()
     try:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    except BaseException:
+        dbapi_conn.execute("BEGIN IMMEDIATE")
+    except BaseException as exc:
         if isinstance(dbapi_conn, WriterConnection):
             dbapi_conn.release_writer_lock()
+        if isinstance(exc, sqlite3.Error):  # as SQLAlchemy would raise it ("database is locked")
+            raise DBAPIError.instance("BEGIN IMMEDIATE", None, exc, sqlite3.Error) from exc
         raise
 
 

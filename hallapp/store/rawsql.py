@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 Row = tuple[Any, ...]
 _PARAM = re.compile(r"(?<![:\w]):(\w+)")
@@ -31,14 +31,13 @@ def _pyformat(sql: str) -> str:
 
 
 class RawSQL:
-    """Statements on ``session``'s connection (beginning its transaction if none is open).
+    """Statements on a connection, in its open transaction (``UnitOfWork.raw``).
 
-    The session must have nothing pending that these statements depend on (flush first),
-    and ORM objects it holds are not refreshed by what runs here.
+    Beside an ORM session on the same connection: flush it before these statements if they
+    depend on its changes; the ORM objects it holds are not refreshed by what runs here.
     """
 
-    def __init__(self, session: Session) -> None:
-        conn = session.connection()
+    def __init__(self, conn: Connection) -> None:
         self._dbapi: Any = conn.connection.dbapi_connection
         self._error: type[Exception] = conn.dialect.loaded_dbapi.Error
         self.sqlite = conn.dialect.name == "sqlite"

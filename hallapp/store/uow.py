@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hallapp.core.audit_chain import canonical, entry_hash
@@ -67,7 +67,13 @@ class _Pending:
 
 
 class UnitOfWork:
-    """``with UnitOfWork(db, actor) as uow: ...; uow.commit()`` — rollback unless committed."""
+    """``with UnitOfWork(db, actor) as uow: ...; uow.commit()`` — rollback unless committed.
+
+    The transaction is opened by the first use of ``session`` (ORM) or ``raw`` (plain
+    statements, ``hallapp.store.rawsql``). A unit of work that only needs ``raw`` — taking,
+    calling and finishing tickets — never builds an ORM session, whose own bookkeeping cost
+    as much CPU as the statements; one that uses both runs them in the same transaction.
+    """
 
     def __init__(self, db: Database, actor: Actor, *, clock: Clock = utc_now,
                  terminal: str | None = None, readonly: bool = False) -> None:
@@ -75,20 +81,49 @@ class UnitOfWork:
         self.readonly = readonly
         self._pending = _Pending()
         self._committed = False
-        self.session: Session
+        self._session: Session | None = None
+        self._conn: Connection | None = None
+        self._raw: RawSQL | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self.db.read_session() if self.readonly else self.db.write_session()
         self.now = self.clock()
         return self
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            if self._conn is not None:
+                # Joins the open transaction; committing or rolling back stays with us.
+                self._session = Session(bind=self._conn, expire_on_commit=False)
+            else:
+                self._session = (self.db.read_session() if self.readonly
+                                 else self.db.write_session())
+        return self._session
+
+    @property
+    def raw(self) -> RawSQL:
+        if self._raw is None:
+            if self._session is not None:
+                self._raw = RawSQL(self._session.connection())
+            else:
+                engine = self.db.reader if self.readonly else self.db.writer
+                self._conn = engine.connect()
+                self._conn.begin()  # BEGIN IMMEDIATE for writers on SQLite (engine.py)
+                self._raw = RawSQL(self._conn)
+        return self._raw
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         # close() alone ends the transaction without expiring loaded objects, so results
         # read in a read-only unit of work stay usable after it.
-        if not self._committed and not self.readonly:
-            self.session.rollback()
-        self.session.close()
+        if self._session is not None:
+            if not self._committed and not self.readonly and self._conn is None:
+                self._session.rollback()
+            self._session.close()
+        if self._conn is not None:
+            if not self._committed:
+                self._conn.rollback()
+            self._conn.close()
 
     def audit(self, action: str, entity: str, entity_id: object = None, *,
               before: Any = None, after: Any = None) -> None:
@@ -101,13 +136,21 @@ class UnitOfWork:
     def emit(self, kind: str, **payload: Any) -> None:
         self._pending.events.append((kind, _jsonable(payload)))
 
+    def flush(self) -> None:
+        """Send the ORM session's changes, if any, before plain statements that read them."""
+        if self._session is not None:
+            self._session.flush()
+
     def commit(self) -> None:
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
-        self.session.flush()
+        self.flush()
         if self._pending.audits or self._pending.events:
             self._write_log()
-        self.session.commit()
+        if self._conn is not None:
+            self._conn.commit()
+        elif self._session is not None:
+            self._session.commit()
         self._committed = True
 
     def _write_log(self) -> None:
@@ -116,7 +159,7 @@ class UnitOfWork:
         Plain statements (``RawSQL``): this runs in every writing action while the whole hall
         waits for the lock, and SQLAlchemy's per-statement cost was most of its time.
         """
-        raw = RawSQL(self.session)
+        raw = self.raw
         lock = "" if raw.sqlite else " FOR UPDATE"
         head = raw.row(f"SELECT audit_seq, audit_hash, event_seq FROM feed_head WHERE id = 1{lock}")
         assert head is not None, "feed_head row missing: database not initialised"

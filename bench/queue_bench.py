@@ -24,6 +24,7 @@ import multiprocessing as mp
 import os
 import platform
 import pstats
+import random
 import shutil
 import signal
 import sqlite3
@@ -325,8 +326,13 @@ def _raw_operation(url: str) -> Callable[[], list[float]]:
 
 
 def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, barrier: Any,
-             out: Any) -> None:
-    """A terminal process: set up, wait for the others, then work for ``seconds``."""
+             out: Any, interval: float = 0.0) -> None:
+    """A terminal process: set up, wait for the others, then work for ``seconds``.
+
+    ``interval`` 0: flat out (closed loop). Otherwise open loop: one operation every
+    ``interval`` seconds on a fixed schedule, and a late start counts in the latency (so a
+    terminal that falls behind cannot hide its queueing delay).
+    """
     if os.environ.get("HALLAPP_BENCH_NO_WRITER_QUEUE"):  # A/B: SQLite's busy handler only
         from hallapp.store import engine
 
@@ -338,12 +344,18 @@ def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, bar
     end = start + seconds
     lats: list[list[float]] = []
     dry = False
+    due = start + random.Random(idx).uniform(0, interval)
     while time.monotonic() < end:
+        late = 0.0
+        if interval:
+            time.sleep(max(0.0, due - time.monotonic()))
+            late, due = max(0.0, time.monotonic() - due), due + interval
         try:
-            lats.append(op())
+            times = op()
         except EmptyQueue:
             dry = True
             break
+        lats.append([times[0] + late, *times[1:]])
     out.put((time.monotonic() - start, lats, dry, time.process_time() - cpu))
 
 
@@ -357,6 +369,7 @@ class Phase:
     follow: list[float]
     dry: bool
     cpu: float  # seconds of CPU in the terminal processes (the server's not included)
+    pace: float = 0.0  # operations/s offered (open loop); 0 = flat out
 
     @property
     def rate(self) -> float:
@@ -367,11 +380,14 @@ class Phase:
         return 1000 * data[min(len(data) - 1, int(p / 100 * len(data)))] if data else 0.0
 
 
-def run_phase(kind: str, url: str, n: int, seconds: float) -> Phase:
+def run_phase(kind: str, url: str, n: int, seconds: float, pace: float = 0.0) -> Phase:
+    """``n`` terminals flat out, or (``pace`` > 0) offering ``pace`` operations/s together."""
     ctx = mp.get_context("spawn")
     barrier, out = ctx.Barrier(n + 1), ctx.Queue()
     offset = (BENCH_NOW - datetime.now(UTC)).total_seconds()
-    procs = [ctx.Process(target=terminal, args=(kind, url, i, seconds, offset, barrier, out))
+    interval = n / pace if pace else 0.0
+    procs = [ctx.Process(target=terminal,
+                         args=(kind, url, i, seconds, offset, barrier, out, interval))
              for i in range(n)]
     for p in procs:
         p.start()
@@ -384,7 +400,7 @@ def run_phase(kind: str, url: str, n: int, seconds: float) -> Phase:
     lats = [lat for _e, rows, _d, _c in results for lat in rows]
     return Phase(kind, n, len(lats), max(r[0] for r in results),
                  [x[0] for x in lats], [x[1] for x in lats if len(x) > 1],
-                 any(r[2] for r in results), sum(r[3] for r in results))
+                 any(r[2] for r in results), sum(r[3] for r in results), pace)
 
 
 def profile(url: str, kind: str, seconds: float) -> str:
@@ -444,6 +460,8 @@ HEADER = ("| engine | terminals | operation | ops/s | p50 ms | p99 ms | client C
 def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
     txn = phase.rate * (2 if phase.kind == "call" else 1)
     name = {"take": "take ticket", "call": "call next (+ finish)"}[phase.kind]
+    if phase.pace:
+        name += f", paced: {phase.pace:.0f}/s offered"
     if phase.kind == "call":
         name += f" (finish p50 {phase.pct(50, True):.1f} / p99 {phase.pct(99, True):.1f} ms)"
     if phase.dry:
@@ -468,6 +486,14 @@ def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list
                 phase = run_phase(kind, url, n, args.seconds)
                 rows.append(row(engine, phase, raw1, rawn))
                 print(rows[-1], flush=True)
+        if args.pace:
+            n = max(args.terminals)
+            rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
+            for kind in ("take", "call"):
+                reset_day(url, args.waiting if kind == "call" else 0)
+                rows.append(row(engine, run_phase(kind, url, n, args.seconds, args.pace),
+                                raw1, rawn))
+                print(rows[-1], flush=True)
         if args.profile:
             notes.extend(profile(url, kind, args.seconds) for kind in ("take", "call"))
     return rows, notes
@@ -481,6 +507,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--waiting", type=int, default=400, help="per queue, before call-next")
     parser.add_argument("--profile", action="store_true", help="also cProfile one terminal")
+    parser.add_argument("--pace", type=float, default=0.0,
+                        help="also run the most terminals open loop, offering this many ops/s")
     parser.add_argument("--out", help="also write the markdown block to this file")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # still drop the bench database

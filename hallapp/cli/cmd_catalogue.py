@@ -9,7 +9,6 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, table
 from hallapp.core.errors import ValidationError
 from hallapp.services import catalogue as svc
-from hallapp.services.catalogue_xlsx import from_xlsx, to_xlsx
 
 
 def register(sub: Any) -> None:
@@ -39,6 +38,9 @@ def read_catalogue_file(path: str) -> dict[str, Any]:
     if not p.exists():
         raise ValidationError(f"文件不存在：{path}", field="path")
     if p.suffix.lower() == ".xlsx":
+        # openpyxl (~0.15 s, ~10 MB) only for Excel, not for every ``hallapp`` command
+        from hallapp.services.catalogue_xlsx import from_xlsx
+
         return from_xlsx(p.read_bytes())
     try:
         doc = json.loads(p.read_text(encoding="utf-8"))
@@ -52,6 +54,8 @@ def read_catalogue_file(path: str) -> dict[str, Any]:
 def write_catalogue_file(doc: dict[str, Any], path: str) -> None:
     p = Path(path)
     if p.suffix.lower() == ".xlsx":
+        from hallapp.services.catalogue_xlsx import to_xlsx  # openpyxl: see above
+
         p.write_bytes(to_xlsx(doc))
     else:
         p.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -8,7 +8,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.errors import ValidationError
-from hallapp.services import kpi_drill, kpi_report, kpi_summary, report_files, reports
+from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIMS
 from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
 
@@ -108,6 +108,10 @@ def _report(env: CliEnv, kind: str) -> int:
         report = reports.monthly_report(ctx, *a.month)
     else:
         report = reports.overdue_report(ctx, a.start, a.end)
+    # openpyxl and reportlab (~0.4 s, ~20 MB) only for a report: every command builds
+    # this parser, ``hallapp run`` included
+    from hallapp.services import report_files
+
     written = report_files.write(report, xlsx=a.xlsx, pdf=a.pdf)
     if a.json:
         emit(a, report)

@@ -12,17 +12,19 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.errors import DomainError
 from hallapp.core.hallday import hall_zone
 from hallapp.documents.model import NOTICE_KINDS
-from hallapp.services import printing
 from hallapp.services.context import Ctx
-from hallapp.services.printing import PrintJob, PrintRecord
+
+if TYPE_CHECKING:
+    # reportlab (~0.25 s, ~15 MB) comes with it: imported by the print commands when they
+    # run, not by every ``hallapp`` command (``hallapp run`` builds this parser too).
+    from hallapp.services.printing import PrintJob, PrintRecord
 
 OUTCOME_ZH = {"printed": "已打印", "failed": "失败", "saved": "已保存"}
 _C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
@@ -34,24 +36,20 @@ def register(sub: Any) -> None:
     t.add_argument("ticket")
     t.add_argument("--width", type=int, choices=(58, 80), default=80, help="热敏纸宽度（毫米）")
     _outputs(t)
-    t.set_defaults(func=lambda env: _print(env, lambda ctx: printing.ticket_document(
-        ctx, env.args.ticket, width_mm=env.args.width)))
+    t.set_defaults(func=lambda env: _print(env, "ticket"))
     r = p.add_parser("receipt", help="打印受理回执")
     r.add_argument("case", help="办件编号")
     _outputs(r, page=True)
-    r.set_defaults(func=lambda env: _print(env, lambda ctx: printing.receipt_document(
-        ctx, env.args.case, page=env.args.page)))
+    r.set_defaults(func=lambda env: _print(env, "receipt"))
     n = p.add_parser("notice", help="打印通知书：" + "/".join(NOTICE_KINDS))
     n.add_argument("case", help="办件编号")
     n.add_argument("kind", choices=NOTICE_KINDS)
     _outputs(n, page=True)
-    n.set_defaults(func=lambda env: _print(env, lambda ctx: printing.notice_document(
-        ctx, env.args.case, env.args.kind, page=env.args.page)))
+    n.set_defaults(func=lambda env: _print(env, "notice"))
     h = p.add_parser("history", help="某号码或办件的打印记录（含重印）")
     h.add_argument("ref", help="办件编号或排队号")
     add_json(h)
-    h.set_defaults(func=lambda env: emit(env.args, printing.print_history(
-        env.ctx(), env.args.ref), _history_text))
+    h.set_defaults(func=_history)
 
 
 def _outputs(p: Any, *, page: bool = False) -> None:
@@ -62,14 +60,33 @@ def _outputs(p: Any, *, page: bool = False) -> None:
     add_json(p)
 
 
-def _print(env: CliEnv, make: Callable[[Ctx], PrintJob]) -> int:
+def _history(env: CliEnv) -> int:
+    from hallapp.services.printing import print_history
+
+    emit(env.args, print_history(env.ctx(), env.args.ref), _history_text)
+    return 0
+
+
+def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
+    from hallapp.services import printing
+
+    if document == "ticket":
+        return printing.ticket_document(ctx, a.ticket, width_mm=a.width)
+    if document == "receipt":
+        return printing.receipt_document(ctx, a.case, page=a.page)
+    return printing.notice_document(ctx, a.case, a.kind, page=a.page)
+
+
+def _print(env: CliEnv, document: str) -> int:
+    from hallapp.services.printing import record_print
+
     ctx = env.ctx()
-    job = make(ctx)
+    job = _make(ctx, document, env.args)
     records: list[PrintRecord] = []
     if env.args.pdf or not env.args.printer:
         path = Path(env.args.pdf or f"{_file_stem(job.ref)}.pdf")
         path.write_bytes(job.pdf)
-        records.append(printing.record_print(ctx, job, f"pdf:{path.resolve()}", "saved"))
+        records.append(record_print(ctx, job, f"pdf:{path.resolve()}", "saved"))
     if env.args.printer:
         records.append(_send_to_cups(ctx, job, env.args.printer))
     emit(env.args, records, _history_text)
@@ -82,12 +99,14 @@ def _file_stem(ref: str) -> str:
 
 
 def _send_to_cups(ctx: Ctx, job: PrintJob, name: str) -> PrintRecord:
+    from hallapp.services.printing import record_print
+
     try:
         request = cups_print(name, job)
     except DomainError as exc:
-        printing.record_print(ctx, job, name, "failed", detail=exc.message)
+        record_print(ctx, job, name, "failed", detail=exc.message)
         raise
-    return printing.record_print(ctx, job, name, "printed", detail=request)
+    return record_print(ctx, job, name, "printed", detail=request)
 
 
 def _run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

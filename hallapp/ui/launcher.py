@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from hallapp.config import terminal_name
 from hallapp.core.roles import Actor, Role
 from hallapp.services.context import Ctx, Database
-from hallapp.services.setup import migrate
 from hallapp.services.staff import login
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
@@ -87,6 +86,9 @@ def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any]
 
 def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool = False,
         lang: str = "zh", user: str | None = None, demo: bool = False) -> int:
+    # alembic (~0.2 s, ~15 MB) is for migrate() only; create_client() does not need it
+    from hallapp.services.setup import migrate
+
     app = application(lang)
     db = Database(db_url)
     migrate(db)
@@ -108,6 +110,8 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
 def run_demo(db_url: str, *, lang: str = "zh",
              extra: Callable[[Database], None] | None = None) -> int:
     """One of each client on the demo hall, in one process, so the whole flow is visible."""
+    from hallapp.services.setup import migrate  # alembic: see run()
+
     app = application(lang)
     db = Database(db_url)
     migrate(db)

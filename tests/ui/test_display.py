@@ -25,6 +25,7 @@ from hallapp.services.board import CallRecord
 from hallapp.services.context import Ctx, Database
 from hallapp.services.day import QueueStatus
 from hallapp.services.feed import FeedEvent
+from hallapp.ui.board import announcer as announcer_module
 from hallapp.ui.board.announcer import Announcer, announcement_text, spoken_number
 from hallapp.ui.board.display import DisplayWindow, create, parts_for
 from hallapp.ui.board.models import RecentCallsModel, WaitingCountsModel
@@ -301,6 +302,36 @@ def test_a_hung_engine_is_skipped_by_the_watchdog(qtbot: QtBot) -> None:
     announcer.configure(None, 2)
     with qtbot.waitSignals([announcer.started, announcer.started], timeout=5_000):
         announcer.announce("A001", 1)
+
+
+def test_auto_engine_is_found_after_start_and_earlier_calls_still_spoken(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The display finds its engine after the first frame: calls made before are kept."""
+    engine = FakeEngine()
+    monkeypatch.setattr(announcer_module, "detect_engine", lambda parent: engine)
+    announcer = Announcer(chime=None, gap_ms=0)
+    assert announcer.detecting
+    assert announcer.engine is None
+    announcer.configure(None, 1)
+    announcer.announce("A001", 1)
+    announcer.announce("B002", 2)
+    assert engine.spoken() == []
+    assert announcer.busy
+    with qtbot.waitSignal(announcer.ready):
+        announcer.detect()
+    qtbot.waitUntil(lambda: not announcer.busy, timeout=5_000)
+    assert engine.spoken() == ["请A零零一号到1号窗口办理", "请B零零二号到2号窗口办理"]
+    assert announcer.engine_name == "fake"
+    assert not announcer.detecting
+
+    monkeypatch.setattr(announcer_module, "detect_engine", lambda parent: None)
+    silent = Announcer(chime=None, gap_ms=0)
+    silent.announce("A001", 1)
+    silent.detect()  # no engine here: what waited is dropped, later calls are ignored
+    silent.announce("A002", 1)
+    assert not silent.busy
+    assert silent.engine is None
+    assert not silent.detecting
 
 
 def test_announcement_text() -> None:

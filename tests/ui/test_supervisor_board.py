@@ -157,6 +157,9 @@ def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, make_board: MakeBo
     busy_day(ctx_for, clock)
     board = make_board((1920, 1080))
     kpi = board.kpi
+    assert kpi.hours_chart.view is None  # QtCharts: built when the tab is first shown
+    board.tabs.setCurrentWidget(kpi)
+    assert kpi.hours_chart.view is not None
     kpi.set_period(date(2026, 11, 24), date(2026, 11, 24), "queue")
     qtbot.waitUntil(lambda: not kpi.busy and kpi.report is not None and kpi.report.by == "queue")
     rows = {r.key: r for r in kpi.model.rows()}

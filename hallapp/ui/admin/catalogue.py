@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.catalogue import ImportResult, export_catalogue, import_catalogue, list_items
-from hallapp.services.catalogue_xlsx import from_xlsx, to_xlsx
 from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.dialogs import OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.item_editor import ItemEditor
@@ -39,6 +38,8 @@ FILTERS = "JSON (*.json);;Excel (*.xlsx)"
 def read_catalogue(path: Path) -> dict[str, Any]:
     """A catalogue file as a document; a broken file is a ValidationError, not a crash."""
     if path.suffix.lower() == ".xlsx":
+        from hallapp.services.catalogue_xlsx import from_xlsx  # openpyxl: only for Excel
+
         return from_xlsx(path.read_bytes())
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -53,6 +54,8 @@ def read_catalogue(path: Path) -> dict[str, Any]:
 
 def write_catalogue(doc: dict[str, Any], path: Path) -> int:
     if path.suffix.lower() == ".xlsx":
+        from hallapp.services.catalogue_xlsx import to_xlsx  # openpyxl: only for Excel
+
         path.write_bytes(to_xlsx(doc))
     else:
         path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

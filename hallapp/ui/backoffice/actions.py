@@ -10,7 +10,7 @@ off the GUI thread; ``acted`` carries the returned CaseInfo, ``failed`` the mess
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
@@ -18,12 +18,15 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from hallapp.services import backoffice, case_clock
 from hallapp.services.case_views import CaseDetail
 from hallapp.services.context import Ctx
-from hallapp.services.printing import PrintJob, PrintRecord, notice_document
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.dialogs import CorrectionDialog, DenyDialog, ReasonDialog
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.pdf_printer import PdfDocumentPrinter
 from hallapp.ui.common.widgets import make_button
+
+if TYPE_CHECKING:
+    # reportlab (~0.25 s, ~15 MB) comes with it: loaded at the first print, not at start-up
+    from hallapp.services.printing import PrintJob, PrintRecord
 
 # button order; "supply_correction" is the approver recording an online submission
 ACTIONS = ("claim", "approve", "deny", "request_correction", "start_special", "end_special",
@@ -46,6 +49,13 @@ class PdfNoticePrinter(PdfDocumentPrinter):
     """Saves each notice as a PDF and logs it (a back office without a printer, tests)."""
 
     FOLDER = "backoffice-documents"
+
+
+def _notice(ctx: Ctx, number: str, kind: str) -> PrintJob:
+    """Lay the notice out (on a worker; the first call imports the document layout)."""
+    from hallapp.services.printing import notice_document
+
+    return notice_document(ctx, number, kind)
 
 
 class CaseActions(BackofficePanel):
@@ -141,7 +151,7 @@ class CaseActions(BackofficePanel):
             return lambda: simple[name](ctx, number)
         if name == "print":
             kind = NOTICE_BY_STATE[detail.case.state]
-            return lambda: self.printer.print_job(notice_document(ctx, number, kind))
+            return lambda: self.printer.print_job(_notice(ctx, number, kind))
         return self._ask(name, detail)
 
     def _ask(self, name: str, detail: CaseDetail) -> Callable[[], Any] | None:

@@ -24,7 +24,6 @@ from hallapp.services.case_views import CaseInfo
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
-from hallapp.services.printing import PrintRecord
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.detail import CaseDetailPanel
 from hallapp.ui.backoffice.queue import ReviewQueuePanel
@@ -132,9 +131,13 @@ class BackofficeWindow(BackofficePanel):
             self.queue.apply(result.number, result)
             self.detail.reload()
             self._say(self._done_text(action, result))
-        elif isinstance(result, PrintRecord):
-            where = (result.printer or "").removeprefix("pdf:")
-            self._say(self.tr("通知书已输出：{0}").format(where))
+        elif action == "print":
+            # imported here, not at start-up (reportlab); the print has loaded it already
+            from hallapp.services.printing import PrintRecord
+
+            if isinstance(result, PrintRecord):
+                where = (result.printer or "").removeprefix("pdf:")
+                self._say(self.tr("通知书已输出：{0}").format(where))
 
     def _done_text(self, action: str, info: CaseInfo) -> str:
         if action == "mark_ready":

@@ -4,6 +4,11 @@ Calls are queued: a burst of calls from several windows is spoken in order and n
 overlaps, and a recall is spoken again in full. The number is read digit by digit (A001 →
 A零零一, as halls do, so "001" is not heard as "one"); the window stays a plain number,
 which every engine reads naturally (3 → 三, 12 → 十二).
+
+With ``engine="auto"`` the engine and the chime are found by :meth:`Announcer.detect`, which
+the display calls just after its first frame: QtTextToSpeech, QtMultimedia and its audio
+backend cost ~20 MB, and a text-to-speech backend may take up to ``READY_WAIT_MS`` to
+start. Calls announced before that are queued and spoken once it is done.
 """
 
 from __future__ import annotations
@@ -81,23 +86,25 @@ class _Chime(QObject):
 
 
 class Announcer(QObject):
-    """Queue of announcements spoken by one engine; ``spoken`` fires after each utterance."""
+    """Queue of announcements spoken by one engine; ``spoken`` fires after each utterance.
+
+    ``engine="auto"``: no engine until :meth:`detect` has run (``detecting`` until then);
+    ``ready`` fires when it has, whether it found an engine or not.
+    """
 
     spoken = Signal(str)
     started = Signal(str)
+    ready = Signal()
 
     def __init__(self, parent: QObject | None = None, *,
                  engine: SpeechEngine | Literal["auto"] | None = "auto",
                  chime: Path | None = CHIME_PATH, gap_ms: int = GAP_MS,
                  watchdog_ms: int = WATCHDOG_MS) -> None:
         super().__init__(parent)
-        self.engine = detect_engine(self) if engine == "auto" else engine
-        if self.engine is not None:
-            self.engine.setParent(self)
-            self.engine.finished.connect(self._on_engine_finished)
-        self._chime = _Chime(chime, self) if chime is not None and self.engine else None
-        if self._chime is not None:
-            self._chime.finished.connect(self._on_chime_finished)
+        self.engine: SpeechEngine | None = None
+        self._chime: _Chime | None = None
+        self._chime_path = chime
+        self.detecting, self._probing = engine == "auto", False
         self.template, self.repeat = DEFAULT_TEMPLATE, 2
         self._queue: deque[tuple[str, str]] = deque()
         self._current: tuple[str, str] | None = None
@@ -105,6 +112,31 @@ class Announcer(QObject):
         self._gap.timeout.connect(self._next)
         self._watchdog = QTimer(self, singleShot=True, interval=watchdog_ms)
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
+        if engine != "auto":
+            self._use(engine)
+
+    def _use(self, engine: SpeechEngine | None) -> None:
+        self.engine = engine
+        if engine is None:
+            return
+        engine.setParent(self)
+        engine.finished.connect(self._on_engine_finished)
+        if self._chime_path is not None:
+            self._chime = _Chime(self._chime_path, self)
+            self._chime.finished.connect(self._on_chime_finished)
+
+    def detect(self) -> None:
+        """Find the engine and load the chime (``engine="auto"``), then speak what waited."""
+        if not self.detecting or self._probing:
+            return
+        self._probing = True  # detect_engine may wait for a backend in a nested event loop
+        self._use(detect_engine(self))
+        self.detecting = self._probing = False
+        if self.engine is None:
+            self._queue.clear()  # nothing can speak them
+        self.ready.emit()
+        if self._current is None and not self._gap.isActive():
+            self._next()
 
     @property
     def engine_name(self) -> str | None:
@@ -121,10 +153,10 @@ class Announcer(QObject):
 
     def announce(self, number: str, window: int | str) -> None:
         """Queue one call: the chime, then the text ``repeat`` times."""
-        if self.engine is None:
+        if self.engine is None and not self.detecting:
             return
         text = announcement_text(self.template, number, window)
-        if self._chime is not None:
+        if self._chime is not None or (self.detecting and self._chime_path is not None):
             self._queue.append(("chime", ""))
         self._queue.extend(("say", text) for _ in range(self.repeat))
         if self._current is None and not self._gap.isActive():
@@ -140,6 +172,8 @@ class Announcer(QObject):
         self._current = None
 
     def _next(self) -> None:
+        if self.engine is None:
+            return  # still detecting: detect() starts the queue
         while self._queue and self._current is None:
             kind, text = self._queue.popleft()
             if kind == "chime":

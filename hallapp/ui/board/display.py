@@ -35,6 +35,7 @@ from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall, list_queues
 from hallapp.ui.board.announcer import Announcer
 from hallapp.ui.board.layout import DisplayLayout
+from hallapp.ui.common.deferred import after_first_frame
 from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import run_task
@@ -119,6 +120,9 @@ class DisplayWindow(QWidget):
         self.ctx, self.feed = ctx, feed
         self.announcer = announcer if announcer is not None else Announcer()
         self.announcer.setParent(self)
+        if self.announcer.detecting:  # speech engine and chime: after the first frame
+            self.announcer.ready.connect(self._on_announcer_ready)
+            after_first_frame(self, self.announcer.detect)
         self.ui = DisplayLayout(self)
         self.calls_model, self.waiting_model = self.ui.calls_model, self.ui.waiting_model
         self.timezone = "Asia/Shanghai"
@@ -256,10 +260,14 @@ class DisplayWindow(QWidget):
     def _set_status(self, problem: str) -> None:
         """The bottom line: speech unavailable, or the last loading problem."""
         text = problem
-        if not text and self.announcer.engine is None:
+        if not text and self.announcer.engine is None and not self.announcer.detecting:
             text = self.tr("语音播报未启用（未找到语音引擎）")
         self.ui.status.setText(text)
         self.ui.status.setVisible(bool(text))
+
+    def _on_announcer_ready(self) -> None:
+        if self.ui.status.isHidden():  # not showing a loading problem: say if speech is off
+            self._set_status("")
 
     def _default_notice(self) -> str:
         return self.tr("请取号后留意叫号，过号请到服务台；办事指南请扫码查看")

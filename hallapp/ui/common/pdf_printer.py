@@ -4,18 +4,32 @@ A counter or back office without a printer (and the tests, and the screenshots) 
 out every document: it lands in ``<user data dir>/<FOLDER>/`` as ``<document>-<ref>.pdf``.
 Saved and failed attempts both go to the print log (``record_print``), so no copy leaves
 without a log row. Called on a worker thread; no widgets here.
+
+Cheap to import: clients build this printer at start, while ``hallapp.services.printing``
+(reportlab, ~0.25 s and ~15 MB) loads at the first print.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from hallapp.config import data_dir
 from hallapp.core.errors import DomainError
 from hallapp.services.context import Ctx
-from hallapp.services.printing import PrintJob, PrintRecord, record_print
-from hallapp.ui.common.printing import save_pdf
+
+if TYPE_CHECKING:
+    from hallapp.services.printing import PrintJob, PrintRecord
+
+
+def save_pdf(job: PrintJob, path: str | os.PathLike[str]) -> Path:
+    """Write the job's own (vector) PDF to ``path``, replacing it whole or not at all."""
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.part")
+    partial.write_bytes(job.pdf)
+    partial.replace(target)
+    return target
 
 
 class PdfDocumentPrinter:
@@ -29,6 +43,8 @@ class PdfDocumentPrinter:
         self.saved: list[Path] = []
 
     def print_job(self, job: PrintJob, *, reprint: bool = False) -> PrintRecord:
+        from hallapp.services.printing import record_print  # reportlab: at the first print
+
         path = self.folder / f"{job.document}-{job.ref}.pdf"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,7 @@ from hallapp.core.errors import DomainError
 from hallapp.services.context import Ctx
 from hallapp.services.printing import PrintJob, PrintRecord, record_print, ticket_document
 from hallapp.services.queue_common import TicketInfo
+from hallapp.ui.common.pdf_printer import save_pdf
 
 ESCPOS_DOTS = {58: 384, 80: 576}  # printable dots of a 203 dpi head (8 dots per mm)
 ESCPOS_ENV = "HALLAPP_ESCPOS_DEVICE"
@@ -183,15 +184,6 @@ class QtPrinter:
         if printer.printerState() in (QPrinter.PrinterState.Error,
                                       QPrinter.PrinterState.Aborted):
             raise _failed(f"打印机 {self.name} 离线或缺纸，请检查后重印", printer=self.name)
-
-
-def save_pdf(job: PrintJob, path: str | os.PathLike[str]) -> Path:
-    """Write the job's own (vector) PDF to ``path``, replacing it whole or not at all."""
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.part")
-    partial.write_bytes(job.pdf)
-    partial.replace(target)
-    return target
 
 
 class DocumentPrinter:

@@ -5,21 +5,20 @@ Where they go is ``options["printer"]`` (anything with ``print_job(job, reprint=
 e.g. :class:`hallapp.ui.common.printing.DocumentPrinter`), else the printer named by
 ``options["printer_name"]``, else a PDF file under ``<user data dir>/counter-documents/``.
 Every outcome — printed, saved or failed — is in the print log. Called on a worker thread.
+
+The document layout (``hallapp.services.printing``: reportlab, ~0.25 s and ~15 MB) and the
+Qt printer support load at the first print or the first named printer, not at start-up.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hallapp.services.context import Ctx
-from hallapp.services.printing import (
-    PrintJob,
-    PrintRecord,
-    notice_document,
-    receipt_document,
-)
 from hallapp.ui.common.pdf_printer import PdfDocumentPrinter
-from hallapp.ui.common.printing import DocumentPrinter, QtPrinter
+
+if TYPE_CHECKING:
+    from hallapp.services.printing import PrintJob, PrintRecord
 
 # decision -> (document, notice kind)
 DOCUMENTS: dict[str, tuple[str, str | None]] = {
@@ -46,12 +45,16 @@ def make_printer(ctx: Ctx, options: dict[str, Any]) -> CaseDocumentPrinter:
         return printer  # type: ignore[no-any-return]
     name = options.get("printer_name")
     if name:
+        from hallapp.ui.common.printing import DocumentPrinter, QtPrinter  # QtPrintSupport
+
         return DocumentPrinter(ctx, QtPrinter(name=str(name)))
     return PdfCaseDocumentPrinter(ctx)
 
 
 def decision_job(ctx: Ctx, case_number: str, decision: str) -> PrintJob | None:
     """The document of ``decision`` for the case, laid out (None: nothing to print)."""
+    from hallapp.services.printing import notice_document, receipt_document  # reportlab
+
     document, kind = DOCUMENTS.get(decision, ("", None))
     if document == "receipt":
         return receipt_document(ctx, case_number)

@@ -3,14 +3,18 @@ when printing failed (the decision itself is already recorded; only the paper is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from hallapp.services.printing import PrintRecord
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.printing import CaseDocumentPrinter, print_decision
+
+if TYPE_CHECKING:
+    from hallapp.services.printing import PrintRecord  # reportlab: loaded at the first print
 
 
 class DocumentStatus(CounterPanel):

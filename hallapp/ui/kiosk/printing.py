@@ -18,7 +18,6 @@ from pathlib import Path
 from hallapp.config import data_dir
 from hallapp.core.catalogue import Item
 from hallapp.core.errors import DomainError
-from hallapp.documents.api import build_checklist, build_ticket
 from hallapp.documents.model import ChecklistData, ChecklistMaterial, HallInfo, TicketData
 from hallapp.services import hall as hall_service
 from hallapp.services.queue_common import TicketInfo
@@ -67,11 +66,15 @@ class PdfTicketPrinter:
             applicant_display=ticket.id_number_masked or ticket.phone_masked or None)
 
     def print_ticket(self, ticket: TicketInfo) -> None:
+        from hallapp.documents.api import build_ticket  # reportlab: at the first print
+
         pdf = build_ticket(self.ticket_data(ticket), width_mm=self.width_mm)
         name = f"{ticket.hall_day.isoformat()}-{ticket.number}-{ticket.id}.pdf"
         self.saved.append(_write(self.folder, name, pdf))
 
     def print_checklist(self, data: ChecklistData) -> None:
+        from hallapp.documents.api import build_checklist  # reportlab: at the first print
+
         pdf = build_checklist(data)
         stamp = data.printed_at.strftime("%Y%m%d-%H%M%S")
         self.saved.append(_write(self.checklist_folder, f"{data.item_code}-{stamp}.pdf", pdf))

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.documents.api import warm_up
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.services.search import note_events
+from hallapp.ui.common.deferred import after_first_frame
 from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import set_language
@@ -56,6 +56,13 @@ from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel
 log = logging.getLogger("hallapp.ui.kiosk")
 # Feed events that can change what the home page shows (waiting counts, the queues).
 COUNT_EVENTS = ("ticket_", "window", "day_", "catalogue_", "appointment_", "queue")
+
+
+def _warm_up_documents() -> None:
+    """On a worker: import reportlab and lay out a throw-away ticket (loads the font)."""
+    from hallapp.documents.api import warm_up
+
+    warm_up()
 
 
 class KioskWindow(QWidget):
@@ -89,7 +96,11 @@ class KioskWindow(QWidget):
             app.installEventFilter(self._idle_watcher)
         QShortcut(QKeySequence("Ctrl+Alt+Shift+A"), self, self.request_unlock)
         self.load_hall()
-        run_task(warm_up, lambda _r: None, lambda exc: log.warning("font warm-up: %s", exc))
+        # The first ticket must not wait for reportlab and the CJK font, and the first
+        # frame must not wait for them either: warm up once the window is on screen.
+        after_first_frame(self, lambda: run_task(
+            _warm_up_documents, lambda _r: None,
+            lambda exc: log.warning("font warm-up: %s", exc)))
 
     # --- construction ----------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
-"""Charts of the KPI view (QtCharts): arrivals and waits by hour, figures day by day."""
+"""Charts of the supervisor (QtCharts): arrivals and waits by hour, figures day by day, and
+the staffing plan. Imported only when a chart is first shown (see ``chart_slot``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -13,6 +15,7 @@ from PySide6.QtCharts import (
     QChartView,
     QDateTimeAxis,
     QLineSeries,
+    QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
@@ -21,6 +24,9 @@ from PySide6.QtWidgets import QWidget
 
 from hallapp.services.kpi_hourly import HourPoint
 from hallapp.services.kpi_report import DayPoint
+
+if TYPE_CHECKING:
+    from hallapp.core.sim.profile import SimProfile
 
 BLUE, RED = QColor("#0b4a8b"), QColor("#c8102e")
 
@@ -124,3 +130,41 @@ class ChartView(QChartView):
         self.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
+
+
+class PlanChartView(ChartView):
+    """Forecast arrivals per hour (stacked by queue) and the planned windows per hour."""
+
+    def show_plan(self, title: str, profile: SimProfile,
+                  counts: dict[tuple[str, int], int] | None,
+                  arrivals: str, windows: str) -> None:
+        chart, hours = _chart(title), profile.hours()
+        bars = QStackedBarSeries()
+        for q in profile.queues:
+            bar = QBarSet(q.code)
+            bar.append([q.hourly[h] for h in hours])
+            bars.append(bar)
+        totals = [sum(q.hourly[h] for q in profile.queues) for h in hours]
+        planned = [sum(n for (_, hh), n in (counts or {}).items() if hh == h) for h in hours]
+        line = QLineSeries()
+        line.setName(windows)
+        line.setPen(QPen(RED, 3))
+        for i, n in enumerate(planned):
+            line.append(i, n)
+        chart.addSeries(bars)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([f"{h:02d}" for h in hours])
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        left = _axis(arrivals, max(totals, default=0))
+        chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(axis_x)
+        bars.attachAxis(left)
+        if counts is not None:
+            right = _axis(windows, max(planned, default=0))
+            chart.addSeries(line)
+            chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+            line.attachAxis(axis_x)
+            line.attachAxis(right)
+        self.points = [(f"{h:02d}", t, float(n)) for h, t, n in zip(hours, totals, planned,
+                                                                     strict=True)]
+        self._replace(chart)

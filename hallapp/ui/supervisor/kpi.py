@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.services import kpi_drill, kpi_hourly, kpi_report, report_files, reports
+from hallapp.services import kpi_drill, kpi_hourly, kpi_report, reports
 from hallapp.services.context import Ctx
 from hallapp.services.kpi_report import KpiReport
 from hallapp.services.reports import rate_text
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
-from hallapp.ui.supervisor.charts import ChartView
+from hallapp.ui.supervisor.chart_slot import ChartSlot
 from hallapp.ui.supervisor.dialogs import DrillDialog, ExportDialog
 from hallapp.ui.supervisor.models import KPI_FIGURES, KpiTableModel
 
@@ -77,7 +77,7 @@ class KpiPanel(SupervisorPanel):
         self.cards = {key: FigureCard(key) for key, _ in CARDS}
         self.model = KpiTableModel(self)
         self.table = make_table(self.model, stretch_last=False)
-        self.hours_chart, self.trend_chart = ChartView(), ChartView()
+        self.hours_chart, self.trend_chart = ChartSlot(), ChartSlot()  # QtCharts when shown
         self.note = make_label("", "hint", wrap=True)
         self.range_label = QLabel()
         self._build()
@@ -166,11 +166,12 @@ class KpiPanel(SupervisorPanel):
         self._show_cards()
         self.range_label.setText(self.tr("{0} 至 {1}：汇总 {2} 天，实时 {3} 天").format(
             report.start, report.end, report.summarised_days, report.live_days))
-        self.hours_chart.show_hours(self.tr("{0} 分时段取号与平均等候").format(report.end),
-                                    hours, self.tr("取号"), self.tr("平均等候(分)"))
+        title, tickets, wait = (self.tr("{0} 分时段取号与平均等候").format(report.end),
+                                self.tr("取号"), self.tr("平均等候(分)"))
+        self.hours_chart.draw(lambda view: view.show_hours(title, hours, tickets, wait))
         if trend:
-            self.trend_chart.show_days(self.tr("每日取号与平均等候"), trend, self.tr("取号"),
-                                       self.tr("平均等候(分)"))
+            days_title = self.tr("每日取号与平均等候")
+            self.trend_chart.draw(lambda view: view.show_days(days_title, trend, tickets, wait))
         self.trend_chart.setVisible(bool(trend))
         self.note.setText("" if report.total.p90_exact else self.tr(
             "跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。"))
@@ -215,6 +216,8 @@ class KpiPanel(SupervisorPanel):
         ctx = self.ctx
 
         def run() -> list[Path]:
+            from hallapp.services import report_files  # openpyxl, reportlab: first export
+
             if answer.kind == "daily":
                 report = reports.daily_report(ctx, answer.start)
             elif answer.kind == "monthly":

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QLineSeries, QStackedBarSeries
 from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPen, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -26,15 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.sim.planner import StaffingPlan, plan_staffing, to_plan
-from hallapp.core.sim.profile import SimProfile
-from hallapp.core.sim.runner import SimReport, simulate
-from hallapp.services import simulate as sim
 from hallapp.services.context import Ctx
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
-from hallapp.ui.supervisor.charts import RED, ChartView, _axis, _chart
+from hallapp.ui.supervisor.chart_slot import ChartSlot
+
+if TYPE_CHECKING:
+    # The simulator (simpy, the calibration service) loads with the tab's first forecast,
+    # QtCharts with the chart's first showing: neither is needed at supervisor start.
+    from hallapp.core.sim.planner import StaffingPlan
+    from hallapp.core.sim.profile import SimProfile
+    from hallapp.core.sim.runner import SimReport
+    from hallapp.ui.supervisor.charts import PlanChartView
 
 Counts = dict[tuple[str, int], int]
 OVER_FG, OVER_BG = QBrush(QColor("#c8102e")), QBrush(QColor("#fde2e4"))
@@ -68,6 +71,12 @@ class QueueVerdict:
     @property
     def day_over(self) -> bool:
         return self.day_p90 is not None and self.day_p90 > self.target
+
+
+def _plan_chart() -> PlanChartView:
+    from hallapp.ui.supervisor.charts import PlanChartView
+
+    return PlanChartView()
 
 
 def verdicts(report: SimReport, profile: SimProfile) -> list[QueueVerdict]:
@@ -220,43 +229,6 @@ class VerdictTableModel(RecordTableModel):
                 "hours_over": self.tr("超目标时段数")}[column]
 
 
-class PlanChartView(ChartView):
-    """Forecast arrivals per hour (stacked by queue) and the planned windows per hour."""
-
-    def show_plan(self, title: str, profile: SimProfile, counts: Counts | None,
-                  arrivals: str, windows: str) -> None:
-        chart, hours = _chart(title), profile.hours()
-        bars = QStackedBarSeries()
-        for q in profile.queues:
-            bar = QBarSet(q.code)
-            bar.append([q.hourly[h] for h in hours])
-            bars.append(bar)
-        totals = [sum(q.hourly[h] for q in profile.queues) for h in hours]
-        planned = [sum(n for (_, hh), n in (counts or {}).items() if hh == h) for h in hours]
-        line = QLineSeries()
-        line.setName(windows)
-        line.setPen(QPen(RED, 3))
-        for i, n in enumerate(planned):
-            line.append(i, n)
-        chart.addSeries(bars)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([f"{h:02d}" for h in hours])
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        left = _axis(arrivals, max(totals, default=0))
-        chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(axis_x)
-        bars.attachAxis(left)
-        if counts is not None:
-            right = _axis(windows, max(planned, default=0))
-            chart.addSeries(line)
-            chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
-            line.attachAxis(axis_x)
-            line.attachAxis(right)
-        self.points = [(f"{h:02d}", t, float(n)) for h, t, n in zip(hours, totals, planned,
-                                                                     strict=True)]
-        self._replace(chart)
-
-
 class PlannerPanel(SupervisorPanel):
     """The 排班预测 tab; loads its forecast the first time it is shown."""
 
@@ -288,7 +260,7 @@ class PlannerPanel(SupervisorPanel):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.chart = PlanChartView()
+        self.chart = ChartSlot(_plan_chart)
         self.labels = {name: make_label("", kind, wrap=wrap) for name, kind, wrap in (
             ("day", None, False), ("source", "hint", True), ("plan", "section", False),
             ("verdict", "section", False), ("total", None, True), ("note", "hint", True))}
@@ -342,8 +314,13 @@ class PlannerPanel(SupervisorPanel):
         """The forecast for the chosen day (history, or the demo profile without enough)."""
         ctx, day = self.ctx, py_date(self.day.date())
         self._start(self.tr("正在读取历史数据…"))
-        self.call(lambda: sim.calibrate(ctx, day), self._on_loaded, "supervisor: forecast",
-                  self._on_failed)
+
+        def work() -> SimProfile:
+            from hallapp.services.simulate import calibrate
+
+            return calibrate(ctx, day)
+
+        self.call(work, self._on_loaded, "supervisor: forecast", self._on_failed)
 
     def generate(self) -> None:
         profile, runs, seed = self.profile, self.runs, self.seed
@@ -352,6 +329,9 @@ class PlannerPanel(SupervisorPanel):
         self._start(self.tr("正在生成建议（{0} 次模拟 × 若干轮）…").format(runs))
 
         def work() -> tuple[StaffingPlan, SimReport]:
+            from hallapp.core.sim.planner import plan_staffing
+            from hallapp.core.sim.runner import simulate
+
             plan = plan_staffing(profile, runs=runs, seed=seed)
             return plan, simulate(profile, plan.plan, runs, seed)
 
@@ -361,6 +341,9 @@ class PlannerPanel(SupervisorPanel):
         profile, counts = self.profile, self.model.counts
         if profile is None or counts is None or self.busy:
             return
+        from hallapp.core.sim.planner import to_plan
+        from hallapp.core.sim.runner import simulate
+
         runs, seed, plan = self.runs, self.seed, to_plan(dict(counts))
         self._start(self.tr("正在模拟此方案…"))
         self.call(lambda: simulate(profile, plan, runs, seed), self._on_simulated,
@@ -433,8 +416,9 @@ class PlannerPanel(SupervisorPanel):
                                     else self.tr("各时段预计到达人数（按队列）"))
         self.labels["total"].setText(self._total_text() if planned else "")
         if p is not None:
-            self.chart.show_plan(self.tr("预计到达与建议窗口"), p, self.model.counts,
-                                 self.tr("到达(人/时)"), self.tr("窗口数"))
+            title, counts = self.tr("预计到达与建议窗口"), self.model.counts
+            arrivals, windows = self.tr("到达(人/时)"), self.tr("窗口数")
+            self.chart.draw(lambda view: view.show_plan(title, p, counts, arrivals, windows))
 
     def _total_text(self) -> str:
         text = self.tr("窗口·小时合计 {0}").format(self.model.window_hours())

@@ -8,8 +8,9 @@ from the change feed; the figures when asked.
 
 Options (all optional): ``chime`` — a callable played on a new alert, or False for none
 (default: ``resources/sounds/chime.wav`` through QSoundEffect when QtMultimedia and the
-file are there); ``refresh_ms`` — how often the board re-reads what time alone changes
-(default 15 s); ``export_dir`` — where reports are saved (default the user's documents).
+file are there, loaded just after the window's first frame); ``refresh_ms`` — how often
+the board re-reads what time alone changes (default 15 s); ``export_dir`` — where reports
+are saved (default the user's documents).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from hallapp.core.hallday import hall_day
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import get_hall
+from hallapp.ui.common.deferred import after_first_frame
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.counter.base import make_label
 from hallapp.ui.supervisor.board import BoardPanel
@@ -46,19 +48,36 @@ QLabel#section { font-size: 17px; font-weight: bold; color: #0b4a8b; }
 """
 
 
-def default_chime() -> Callable[[], None] | None:
-    """The hall chime through QSoundEffect, or None when sound is unavailable."""
+class Chime:
+    """The hall chime through QSoundEffect; silent until :meth:`load` found QtMultimedia.
+
+    Loading is left until after the first frame: QtMultimedia and its audio backend cost
+    ~17 MB and tens of ms, and no alert can chime before the board's second refresh.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.effect: Any = None
+
+    def load(self) -> None:
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+        except ImportError:
+            return
+        effect = QSoundEffect()
+        effect.setSource(QUrl.fromLocalFile(str(self.path)))
+        effect.setVolume(0.6)
+        self.effect = effect
+
+    def __call__(self) -> None:
+        if self.effect is not None:
+            self.effect.play()
+
+
+def default_chime() -> Chime | None:
+    """The hall chime (not loaded yet: call ``load``), or None without the sound file."""
     path = resources_dir() / "sounds" / "chime.wav"
-    if not path.exists():
-        return None
-    try:
-        from PySide6.QtMultimedia import QSoundEffect
-    except ImportError:
-        return None
-    effect = QSoundEffect()
-    effect.setSource(QUrl.fromLocalFile(str(path)))
-    effect.setVolume(0.6)
-    return effect.play
+    return Chime(path) if path.exists() else None
 
 
 class SupervisorWindow(QWidget):
@@ -70,7 +89,11 @@ class SupervisorWindow(QWidget):
         self.setObjectName("supervisor")
         self.setStyleSheet(SUPERVISOR_QSS)
         chime = options.get("chime")
-        self._sound = default_chime() if chime is None else (chime or None)
+        self._sound: Callable[[], None] | None = chime or None
+        if chime is None:
+            self._sound = sound = default_chime()
+            if sound is not None:
+                after_first_frame(self, sound.load)
         today = hall_day(ctx.clock())
         export_dir = Path(options.get("export_dir") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())

@@ -130,7 +130,11 @@ def _begin_immediate(conn: Connection) -> None:
 def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
     """An engine for ``url``; on SQLite, ``writer`` selects BEGIN IMMEDIATE transactions."""
     if not is_sqlite(url):
-        return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=2, max_overflow=4)
+        # No rollback when a connection goes back to the pool: every unit of work ends its
+        # transaction itself (commit, or rollback on close), so that rollback was a second
+        # round trip to the server on every action for nothing.
+        return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=2, max_overflow=4,
+                             pool_reset_on_return=None)
     path = make_url(url).database or ""
     queued = writer and path not in ("", ":memory:") and not path.startswith("file:")
     args: dict[str, Any] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}

@@ -8,6 +8,8 @@ they carry rules (one item version in force, one open ticket per window).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -104,3 +106,17 @@ def test_upgrade_twice_is_harmless(hall_db: Database) -> None:
     assert schema.current_revision(hall_db) == schema.head_revision(hall_db)
     assert _diff(hall_db) == []
     _check_one_version_in_force(hall_db)
+
+
+def test_head_constant_is_alembics_head(hall_db: Database) -> None:
+    """``schema.HEAD`` short-cuts the start-up check; a new migration must move it."""
+    assert schema.head_revision(hall_db) == schema.HEAD
+
+
+def test_a_database_at_head_starts_without_loading_alembic(hall_db: Database) -> None:
+    code = ("import sys; from hallapp.store.uow import Database; "
+            "from hallapp.store import schema; "
+            f"print(schema.upgrade(Database({hall_db.url!r})), 'alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.split() == [schema.HEAD, "False"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -39,6 +40,11 @@ class ChartSlot(QWidget):
         self.setMinimumHeight(220)  # a ChartView's own minimum, so layouts do not jump
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+
+    def sizeHint(self) -> QSize:
+        # Before its chart exists the slot is empty; a splitter sizing the KPI tab by hints
+        # would then give the chart almost nothing. Ask for what the chart will need.
+        return QSize(320, self.minimumHeight())
 
     @property
     def points(self) -> list[tuple[str, float, float]]:

@@ -1,0 +1,101 @@
+"""Choosing and claiming the next ticket for a window (``windows.call_next``).
+
+The choice follows the rules of ``hallapp.core.queue_rules`` over the head of each queue the
+window serves; the claim is a conditional ``UPDATE … WHERE state = 'waiting'``, after
+``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two windows never take the same ticket and
+neither waits for the other. Plain statements (``hallapp.store.rawsql``): this is the
+busiest write after taking a ticket.
+"""
+
+from __future__ import annotations
+
+from hallapp.core.errors import EmptyQueue
+from hallapp.core.queue_rules import CallDecision, CallHistory, Candidate, ProfileEntry, choose_next
+from hallapp.services.queue_common import call_settings, today
+from hallapp.services.window_op import WindowOp
+from hallapp.store.rawsql import Row, as_at
+
+HEAD_PER_QUEUE = 20
+
+_PROFILE = ("SELECT q.id, q.code, p.precedence, p.ratio FROM work_profile p "
+            "JOIN queue q ON q.id = p.queue_id WHERE p.window_id = :window AND q.active = :yes "
+            "ORDER BY p.precedence, p.id")
+_CANDIDATE = "SELECT id, queue_id, order_at, priority, appointment, transferred, target_window "
+_WAITING_FOR = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
+                "AND state = 'waiting' AND (target_window IS NULL OR target_window = :window) ")
+_HEAD = (_WAITING_FOR + "ORDER BY CASE WHEN priority IS NULL THEN 1 ELSE 0 END, "
+         "CASE WHEN appointment THEN 0 ELSE 1 END, order_at, id LIMIT :n")
+_OLDEST = (_WAITING_FOR + "AND priority IS NULL AND NOT appointment "
+           "ORDER BY order_at, id LIMIT 1")
+_TARGETED = (_CANDIDATE + "FROM ticket WHERE target_window = :window AND hall_day = :day "
+             "AND state = 'waiting'")
+
+
+def _profile(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, str]]:
+    rows = op.raw.rows(_PROFILE, window=op.window.id, yes=True)
+    return ([ProfileEntry(code, precedence, ratio) for _, code, precedence, ratio in rows],
+            {queue_id: code for queue_id, code, _, _ in rows})
+
+
+def choose_and_claim(op: WindowOp) -> CallDecision | None:
+    """Choose by the rules and claim; a ticket that another window is claiming right now
+    or has just claimed is left out and the choice made again in the same transaction.
+
+    Without this, every window read the same head of the queue, all but one blocked on its
+    row lock until the winner committed, then started over: with 16 windows on PostgreSQL
+    calls failed with "叫号冲突过多" after five rounds.
+    """
+    profile, cands = _candidates(op)
+    history = CallHistory(tuple(op.window.call_history or ()), op.window.consecutive_priority)
+    dropped = False
+    while True:
+        decision = choose_next(profile, op.window.profile_mode, list(cands.values()),
+                               op.window.number, op.uow.now, history, call_settings(op.hall))
+        if decision is None:
+            if dropped:
+                return None  # the heads we read were all taken; more may wait behind them
+            raise EmptyQueue(f"{op.number} 号窗口服务的队列暂无等候")
+        if claim(op, decision.candidate.ticket_id):
+            return decision
+        del cands[decision.candidate.ticket_id]
+        dropped = True
+
+
+def _candidates(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, Candidate]]:
+    """The head of each queue the window serves (by class, then order), the oldest ordinary
+    ticket (for aging), and every ticket sent to this window."""
+    profile, codes = _profile(op)
+    cands: dict[int, Candidate] = {}
+    if not profile:
+        return profile, cands
+    raw, day = op.raw, op.raw.day(today(op.hall, op.uow.now))
+    rows: list[Row] = []
+    for queue_id in codes:
+        where = {"queue": queue_id, "day": day, "window": op.window.number}
+        rows += raw.rows(_HEAD, n=HEAD_PER_QUEUE, **where) + raw.rows(_OLDEST, **where)
+    rows += [r for r in raw.rows(_TARGETED, window=op.window.number, day=day) if r[1] in codes]
+    for tid, queue_id, order_at, priority, appointment, transferred, target in rows:
+        at = as_at(order_at)
+        assert at is not None
+        cands[tid] = Candidate(tid, codes[queue_id], at, priority, bool(appointment),
+                               bool(transferred), target)
+    return profile, cands
+
+
+_SKIP_LOCKED = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE SKIP LOCKED"
+_CLAIM = ("UPDATE ticket SET state = 'called', window_id = :window, clerk_id = :clerk, "
+          "called_at = :now, first_called_at = COALESCE(first_called_at, :now), "
+          "call_count = call_count + 1, target_window = NULL "
+          "WHERE id = :id AND state = 'waiting'")
+
+
+def claim(op: WindowOp, ticket_id: int) -> bool:
+    """Claim a waiting ticket; False if it is no longer waiting or another window holds its
+    row lock (claiming it now): SKIP LOCKED answers at once instead of waiting for that
+    window's commit. SQLite has no row locks; its write lock already excludes other windows.
+    """
+    raw = op.raw
+    if not raw.sqlite and raw.value(_SKIP_LOCKED, id=ticket_id) is None:
+        return False
+    return raw.run(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
+                   now=raw.at(op.uow.now)) == 1

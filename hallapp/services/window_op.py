@@ -1,0 +1,162 @@
+"""The unit of work of one window operation: the hall, the window row locked, who may act.
+
+Every action in ``hallapp.services.windows`` runs inside a :class:`WindowOp`. The window row
+is read and changed with plain statements (``hallapp.store.rawsql``): call next and finish
+are the busiest writes after taking a ticket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import NotFound, PermissionDenied, StateError, WindowPaused
+from hallapp.core.roles import Role
+from hallapp.services.context import Ctx
+from hallapp.services.queue_common import (
+    OPEN_AT_WINDOW_PREDICATE,
+    TicketInfo,
+    open_ticket_at,
+    ticket_info,
+    ticket_info_by_id,
+)
+from hallapp.services.queue_sql import HallConf, hall_conf
+from hallapp.store.models import Ticket
+from hallapp.store.rawsql import RawSQL, Row, as_json
+from hallapp.store.uow import UnitOfWork
+
+
+def require(cond: bool, message: str, code: str) -> None:
+    if not cond:
+        raise StateError(message, code=code)
+
+
+@dataclass
+class WindowRow:
+    """A window as its operations need it, read (and locked) by a plain statement."""
+
+    id: int
+    number: int
+    state: str
+    state_reason: str | None
+    clerk_id: int | None
+    profile_mode: str
+    call_history: list[str]
+    consecutive_priority: int
+
+
+_WINDOW_COLUMNS = ("state", "state_reason", "state_since", "clerk_id", "call_history",
+                   "consecutive_priority")
+_WINDOW = ('SELECT id, number, state, state_reason, clerk_id, profile_mode, call_history, '
+           'consecutive_priority FROM "window" WHERE hall_id = :hall AND number = :number')
+
+
+def _locked_window(raw: RawSQL, hall: HallConf, number: int) -> WindowRow:
+    """The window row, locked until commit (PostgreSQL; SQLite holds the write lock)."""
+    row = raw.row(_WINDOW + ("" if raw.sqlite else " FOR UPDATE"), hall=hall.id, number=number)
+    if row is None:
+        raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window")
+    return WindowRow(int(row[0]), int(row[1]), row[2], row[3], row[4], row[5],
+                     list(as_json(row[6]) or []), int(row[7] or 0))
+
+
+class WindowOp:
+    """Opens the unit of work, loads hall and (locked) window, checks who may act on it."""
+
+    def __init__(self, ctx: Ctx, number: int) -> None:
+        self.ctx, self.number = ctx, number
+
+    def __enter__(self) -> WindowOp:
+        self.uow: UnitOfWork = self.ctx.uow().__enter__()
+        self.raw = self.uow.raw
+        self.hall: HallConf = hall_conf(self.raw)
+        self.window = _locked_window(self.raw, self.hall, self.number)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.uow.__exit__(None, None, None)
+
+    @property
+    def s(self) -> Session:
+        return self.uow.session
+
+    def require_operator(self) -> None:
+        """A clerk works the window they opened; supervisors may act on any window."""
+        actor = self.ctx.actor
+        if actor.role in (Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM):
+            return
+        if self.window.clerk_id is not None and self.window.clerk_id != actor.staff_id:
+            raise PermissionDenied(f"{self.number} 号窗口由其他工作人员登录，不能代为操作",
+                                   code="not_your_window")
+
+    def require_open(self) -> None:
+        w = self.window
+        if w.state == "paused":
+            raise WindowPaused(f"{w.number} 号窗口已暂停（{w.state_reason or ''}），请先恢复")
+        require(w.state == "open", f"{w.number} 号窗口未开放", "window_closed")
+
+    def current(self, *states: str) -> Ticket:
+        t = open_ticket_at(self.s, self.window.id)
+        if t is None or (states and t.state not in states):
+            raise self._no_current(states)
+        return t
+
+    def current_row(self, *states: str) -> Row:
+        """The open ticket as (id, state, started_at, queue_id), by a plain statement."""
+        row = self.raw.row(_CURRENT, window=self.window.id)
+        if row is None or (states and row[1] not in states):
+            raise self._no_current(states)
+        return row
+
+    def _no_current(self, states: tuple[str, ...]) -> StateError:
+        wanted = "/".join(states) if states else "called/serving"
+        return StateError(f"{self.number} 号窗口当前没有{_STATE_ZH.get(wanted, '')}的号",
+                          code="no_current_ticket")
+
+    def set_window(self, **values: Any) -> None:
+        """Change the window row (columns of ``_WINDOW_COLUMNS``) and this op's copy."""
+        assert set(values) <= set(_WINDOW_COLUMNS), f"not a window column: {list(values)}"
+        stored = {k: self.raw.at(v) if k == "state_since" else
+                  self.raw.json(v) if k == "call_history" else v for k, v in values.items()}
+        assigns = ", ".join(f"{k} = :{k}" for k in values)
+        self.raw.run(f'UPDATE "window" SET {assigns} WHERE id = :window_id',
+                     window_id=self.window.id, **stored)
+        for k, v in values.items():
+            if hasattr(self.window, k):
+                setattr(self.window, k, v)
+
+    def open_ticket_id(self) -> int | None:
+        found = self.raw.row(_CURRENT, window=self.window.id)
+        return None if found is None else int(found[0])
+
+    def done_by_id(self, action_name: str, ticket_id: int, before: Mapping[str, object],
+                   event: str, **extra: object) -> TicketInfo:
+        """``done`` for a ticket changed by plain statements (no ORM object)."""
+        self.uow.flush()
+        info = ticket_info_by_id(self.raw, ticket_id, with_position=False)
+        self.uow.audit(action_name, "ticket", ticket_id, before=dict(before),
+                       after={"state": info.state, "window": self.number, **extra})
+        self.uow.emit(event, window=self.number, ticket=ticket_id, number=info.number, **extra)
+        self.uow.commit()
+        return info
+
+    def done(self, action_name: str, ticket: Ticket | None, before: Mapping[str, object],
+             event: str, **extra: object) -> TicketInfo | None:
+        self.s.flush()
+        after = {"state": ticket.state if ticket else None, "window": self.number, **extra}
+        entity, ident = ("ticket", ticket.id) if ticket else ("window", self.window.id)
+        self.uow.audit(action_name, entity, ident, before=dict(before), after=after)
+        self.uow.emit(event, window=self.number, ticket=ticket.id if ticket else None,
+                      number=ticket.number if ticket else None, **extra)
+        info = ticket_info(self.s, ticket, with_position=False) if ticket else None
+        self.uow.commit()
+        return info
+
+
+# The predicate of the partial index, so that SQLite uses it (see queue_common).
+_CURRENT = ("SELECT id, state, started_at, queue_id FROM ticket "
+            f"WHERE window_id = :window AND {OPEN_AT_WINDOW_PREDICATE}")
+_STATE_ZH = {"called": "已叫", "serving": "正在办理", "called/serving": "已叫或正在办理"}

@@ -166,9 +166,10 @@ def live_client(role: str, url: str, stop: Path) -> subprocess.Popen[str]:
     proc = subprocess.Popen([PY, "-c", LIVE, role, url, str(stop)], env=env(),
                             stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
-    while proc.stdout.readline().strip() != "READY":
-        pass
-    return proc
+    for line in proc.stdout:  # ends at EOF if the client died before it was ready
+        if line.strip() == "READY":
+            return proc
+    raise SystemExit(f"{role} client exited before it was ready (exit code {proc.wait()})")
 
 
 def bench_memory(url: str, sim_seconds: int) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.core.queue_rules import Candidate
-from hallapp.core.wait_estimate import WaitEstimate, estimate_wait, people_ahead
+from hallapp.core.wait_estimate import WaitEstimate, estimate_wait
 from hallapp.store.rawsql import RawSQL, as_at, as_day, as_json
 
 RECENT_SERVICES = 20
@@ -116,8 +116,19 @@ def ticket_row(raw: RawSQL, ticket_id: int) -> TicketRow:
                      started, int(r[19]), r[20], r[21])
 
 
-_WAITING = ("SELECT id, order_at, priority, appointment, transferred, target_window "
-            "FROM ticket WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
+# The call order inside a queue (``core.queue_rules.order_within_queue``) as a row value:
+# green channel first, then checked-in appointments, then order_at, then id. Counting the
+# waiting tickets whose key is below the ticket's own is an index range count in the
+# database; loading every waiting ticket into Python cost a take more than all its writes.
+_KEY = ("(CASE WHEN {t}.priority IS NULL THEN 1 ELSE 0 END, "
+        "CASE WHEN {t}.appointment THEN 0 ELSE 1 END, {t}.order_at, {t}.id)")
+_AHEAD = (f"SELECT COUNT(*) FROM ticket o JOIN ticket t ON t.id = :id "
+          f"WHERE o.hall_day = t.hall_day AND o.state = 'waiting' AND o.id <> t.id "
+          f"AND {_KEY.format(t='o')} < {_KEY.format(t='t')} AND ")
+# A ticket transferred to a window waits behind the tickets targeted at that window, whatever
+# their queue; any other ticket behind its queue's tickets not targeted at a window.
+_AHEAD_IN_QUEUE = _AHEAD + "o.queue_id = t.queue_id AND o.target_window IS NULL"
+_AHEAD_AT_WINDOW = _AHEAD + "o.target_window = t.target_window"
 _RECENT = ("SELECT started_at, finished_at FROM service_record "
            "WHERE queue_id = :queue AND outcome = 'done' "
            "ORDER BY finished_at DESC LIMIT :n")
@@ -137,13 +148,15 @@ def serving_windows(raw: RawSQL, queue_id: int) -> int:
 
 
 def position(raw: RawSQL, t: TicketRow) -> WaitEstimate:
-    """People ahead in the real call order of the ticket's queue, and the estimated wait."""
+    """People ahead in the real call order of the ticket's line, and the estimated wait.
+
+    The count is :func:`hallapp.core.wait_estimate.people_ahead` done by the database
+    (tests/services/test_queue_position.py checks the two agree)."""
     if t.state != "waiting":
         return WaitEstimate(0, 0, "default")
-    waiting = [Candidate(r[0], t.queue, _at(r[1]), r[2], bool(r[3]), bool(r[4]), r[5])
-               for r in raw.rows(_WAITING, queue=t.queue_id, day=raw.day(t.hall_day))]
-    return estimate_wait(people_ahead(t.candidate(), waiting),
-                         recent_service_seconds(raw, t.queue_id),
+    sql = _AHEAD_IN_QUEUE if t.target_window is None else _AHEAD_AT_WINDOW
+    ahead = int(raw.value(sql, id=t.id) or 0)
+    return estimate_wait(ahead, recent_service_seconds(raw, t.queue_id),
                          serving_windows(raw, t.queue_id))
 
 

@@ -37,7 +37,7 @@ from hallapp.store.uow import Database
 BENCH_NOW = datetime(2026, 6, 2, 2, 0, tzinfo=UTC)
 BENCH_DAY = date(2026, 6, 2)
 HISTORY_DAYS = 250
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: schema 0003 (waiting line index)
 PG_ADMIN = os.environ.get("HALLAPP_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 CHUNK = 100_000
 EXTRA_WINDOWS = [{"number": n, "name": f"压测{n}号窗", "profile_mode": "ratio",

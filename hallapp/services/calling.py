@@ -21,14 +21,19 @@ _PROFILE = ("SELECT q.id, q.code, p.precedence, p.ratio FROM work_profile p "
             "JOIN queue q ON q.id = p.queue_id WHERE p.window_id = :window AND q.active = :yes "
             "ORDER BY p.precedence, p.id")
 _CANDIDATE = "SELECT id, queue_id, order_at, priority, appointment, transferred, target_window "
-_WAITING_FOR = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
-                "AND state = 'waiting' AND (target_window IS NULL OR target_window = :window) ")
-_HEAD = (_WAITING_FOR + "ORDER BY CASE WHEN priority IS NULL THEN 1 ELSE 0 END, "
-         "CASE WHEN appointment THEN 0 ELSE 1 END, order_at, id LIMIT :n")
-_OLDEST = (_WAITING_FOR + "AND priority IS NULL AND NOT appointment "
-           "ORDER BY order_at, id LIMIT 1")
-_TARGETED = (_CANDIDATE + "FROM ticket WHERE target_window = :window AND hall_day = :day "
-             "AND state = 'waiting'")
+# The head of each class of a queue's line (ix_ticket_waiting_line: each class is one range in
+# order_at, so no sort of the whole line). The call order is class first, so the first n of
+# every class hold the first n overall; the first ordinary one is also the oldest, for aging.
+# Last, every ticket of the queue sent to this window (few, and a range of the same index).
+_WAITING = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
+            "AND state = 'waiting' AND ")
+_HEAD = " UNION ALL ".join(
+    [f"SELECT * FROM ({_WAITING}target_window IS NULL AND {cls} "
+     f"ORDER BY order_at, id LIMIT :n) AS h{i}"
+     for i, cls in enumerate(("priority IS NOT NULL",
+                              "priority IS NULL AND appointment = :yes",
+                              "priority IS NULL AND appointment = :no"))]
+    + [f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 
 def _profile(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, str]]:
@@ -62,8 +67,8 @@ def choose_and_claim(op: WindowOp) -> CallDecision | None:
 
 
 def _candidates(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, Candidate]]:
-    """The head of each queue the window serves (by class, then order), the oldest ordinary
-    ticket (for aging), and every ticket sent to this window."""
+    """The head of each class of every queue the window serves, and every ticket sent to
+    this window."""
     profile, codes = _profile(op)
     cands: dict[int, Candidate] = {}
     if not profile:
@@ -71,9 +76,8 @@ def _candidates(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, Candidate]]
     raw, day = op.raw, op.raw.day(today(op.hall, op.uow.now))
     rows: list[Row] = []
     for queue_id in codes:
-        where = {"queue": queue_id, "day": day, "window": op.window.number}
-        rows += raw.rows(_HEAD, n=HEAD_PER_QUEUE, **where) + raw.rows(_OLDEST, **where)
-    rows += [r for r in raw.rows(_TARGETED, window=op.window.number, day=day) if r[1] in codes]
+        rows += raw.rows(_HEAD, queue=queue_id, day=day, window=op.window.number,
+                         n=HEAD_PER_QUEUE, yes=True, no=False)
     for tid, queue_id, order_at, priority, appointment, transferred, target in rows:
         at = as_at(order_at)
         assert at is not None

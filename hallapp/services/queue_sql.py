@@ -116,19 +116,27 @@ def ticket_row(raw: RawSQL, ticket_id: int) -> TicketRow:
                      started, int(r[19]), r[20], r[21])
 
 
-# The call order inside a queue (``core.queue_rules.order_within_queue``) as a row value:
-# green channel first, then checked-in appointments, then order_at, then id. Counting the
-# waiting tickets whose key is below the ticket's own is an index range count in the
-# database; loading every waiting ticket into Python cost a take more than all its writes.
+# "People ahead" is the rule of ``core.wait_estimate.people_ahead`` counted by the database.
+# In a queue's line the call order is green channel, then checked-in appointments, then the
+# rest, each by (order_at, id): everyone of the classes before the ticket's own, plus those
+# of its class before it — each term a range of ix_ticket_waiting_line, read in the index.
+_LINE = ("SELECT COUNT(*) FROM ticket WHERE queue_id = :queue AND hall_day = :day "
+         "AND state = 'waiting' AND target_window IS NULL AND ")
+_CLASSES = ("priority IS NOT NULL", "priority IS NULL AND appointment = :yes",
+            "priority IS NULL AND appointment = :no")
+_BEFORE = " AND (order_at, id) < (:at, :id)"
+_AHEAD_IN_LINE = [
+    "SELECT " + " + ".join([*(f"({_LINE}{c})" for c in _CLASSES[:mine]),
+                            f"({_LINE}{_CLASSES[mine]}{_BEFORE})"])
+    for mine in range(len(_CLASSES))]
+# A ticket sent to a window waits behind the tickets sent there, whatever their queue (rare:
+# the whole call-order key as a row value).
 _KEY = ("(CASE WHEN {t}.priority IS NULL THEN 1 ELSE 0 END, "
         "CASE WHEN {t}.appointment THEN 0 ELSE 1 END, {t}.order_at, {t}.id)")
-_AHEAD = (f"SELECT COUNT(*) FROM ticket o JOIN ticket t ON t.id = :id "
-          f"WHERE o.hall_day = t.hall_day AND o.state = 'waiting' AND o.id <> t.id "
-          f"AND {_KEY.format(t='o')} < {_KEY.format(t='t')} AND ")
-# A ticket transferred to a window waits behind the tickets targeted at that window, whatever
-# their queue; any other ticket behind its queue's tickets not targeted at a window.
-_AHEAD_IN_QUEUE = _AHEAD + "o.queue_id = t.queue_id AND o.target_window IS NULL"
-_AHEAD_AT_WINDOW = _AHEAD + "o.target_window = t.target_window"
+_AHEAD_AT_WINDOW = (f"SELECT COUNT(*) FROM ticket o JOIN ticket t ON t.id = :id "
+                    f"WHERE o.hall_day = t.hall_day AND o.state = 'waiting' AND o.id <> t.id "
+                    f"AND o.target_window = t.target_window "
+                    f"AND {_KEY.format(t='o')} < {_KEY.format(t='t')}")
 _RECENT = ("SELECT started_at, finished_at FROM service_record "
            "WHERE queue_id = :queue AND outcome = 'done' "
            "ORDER BY finished_at DESC LIMIT :n")
@@ -154,8 +162,13 @@ def position(raw: RawSQL, t: TicketRow) -> WaitEstimate:
     (tests/services/test_queue_position.py checks the two agree)."""
     if t.state != "waiting":
         return WaitEstimate(0, 0, "default")
-    sql = _AHEAD_IN_QUEUE if t.target_window is None else _AHEAD_AT_WINDOW
-    ahead = int(raw.value(sql, id=t.id) or 0)
+    if t.target_window is None:
+        mine = 0 if t.priority is not None else 1 if t.appointment else 2
+        ahead = raw.value(_AHEAD_IN_LINE[mine], queue=t.queue_id, day=raw.day(t.hall_day),
+                          at=raw.at(t.order_at), id=t.id, yes=True, no=False)
+    else:
+        ahead = raw.value(_AHEAD_AT_WINDOW, id=t.id)
+    ahead = int(ahead or 0)
     return estimate_wait(ahead, recent_service_seconds(raw, t.queue_id),
                          serving_windows(raw, t.queue_id))
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -67,6 +69,21 @@ class RawSQL:
     def run(self, sql: str, **params: Any) -> int:
         """An INSERT/UPDATE/DELETE; the number of rows it touched."""
         return int(self._execute(sql, params).rowcount)
+
+    @contextmanager
+    def pipelined(self) -> Iterator[None]:
+        """On PostgreSQL, send the statements run inside as one batch (psycopg's pipeline
+        mode) and wait once, at the end, for all their results: for writes whose results
+        nobody reads, one round trip instead of one each. Errors surface at the end. On
+        SQLite (no network) the statements simply run."""
+        if self.sqlite:
+            yield
+            return
+        try:
+            with self._dbapi.pipeline():
+                yield
+        except self._error as exc:
+            raise self._wrapped(exc, "pipeline", None) from exc
 
     def run_many(self, sql: str, rows: list[dict[str, Any]]) -> None:
         if rows:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.store.models import Event, Queue, Ticket
-from hallapp.store.rawsql import _pyformat, as_at, as_day, as_json
+from hallapp.store.rawsql import RawSQL, _pyformat, as_at, as_day, as_json
 from hallapp.store.uow import Database, UnitOfWork
 
 MOMENTS = [datetime(2026, 11, 24, 1, 0, tzinfo=UTC),  # whole second: no microseconds
@@ -90,3 +90,40 @@ def test_a_constraint_violation_is_sqlalchemys_integrity_error_and_rolls_back(
     with UnitOfWork(hall_db, SYSTEM_ACTOR, readonly=True) as uow:
         assert uow.raw.value("SELECT COUNT(*) FROM daily_counter WHERE hall_day = :d",
                              d=uow.raw.day(date(2030, 1, 2))) == 0
+
+
+def _run_pipelined(raw: RawSQL, sql: str, rows: list[dict[str, object]]) -> None:
+    with raw.pipelined():
+        for row in rows:
+            raw.run(sql, **row)
+
+
+def test_a_violation_inside_a_pipelined_batch_is_raised_at_its_end_and_rolls_back(
+        hall_db: Database) -> None:
+    """PostgreSQL sends the batch at once; the error of its second statement still reaches
+    the caller as SQLAlchemy's IntegrityError and nothing of the batch is committed."""
+    insert = ("INSERT INTO daily_counter (queue_id, hall_day, last_serial) "
+              "VALUES (:q, :day, 1)")
+    with UnitOfWork(hall_db, SYSTEM_ACTOR) as uow:
+        raw, day = uow.raw, uow.raw.day(date(2030, 1, 3))
+        queue_id = raw.value("SELECT MIN(id) FROM queue")
+        twice = [{"q": queue_id, "day": day}] * 2
+        with pytest.raises(IntegrityError):
+            _run_pipelined(raw, insert, twice)
+    with UnitOfWork(hall_db, SYSTEM_ACTOR, readonly=True) as uow:
+        assert uow.raw.value("SELECT COUNT(*) FROM daily_counter WHERE hall_day = :d",
+                             d=uow.raw.day(date(2030, 1, 3))) == 0
+
+
+def test_a_pipelined_batch_commits_all_its_statements(hall_db: Database) -> None:
+    with UnitOfWork(hall_db, SYSTEM_ACTOR) as uow:
+        raw = uow.raw
+        queue_ids = [r[0] for r in raw.rows("SELECT id FROM queue ORDER BY id LIMIT 2")]
+        with raw.pipelined():
+            raw.run_many("INSERT INTO daily_counter (queue_id, hall_day, last_serial) "
+                         "VALUES (:q, :day, 5)",
+                         [{"q": q, "day": raw.day(date(2030, 1, 4))} for q in queue_ids])
+        uow.commit()
+    with UnitOfWork(hall_db, SYSTEM_ACTOR, readonly=True) as uow:
+        assert uow.raw.value("SELECT SUM(last_serial) FROM daily_counter WHERE hall_day = :d",
+                             d=uow.raw.day(date(2030, 1, 4))) == 10

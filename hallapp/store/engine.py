@@ -21,11 +21,12 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -127,14 +128,45 @@ def _begin_immediate(conn: Connection) -> None:
         raise
 
 
+PING_AFTER_IDLE_S = 2.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Test a pooled PostgreSQL connection before use, unless it was in use moments ago.
+
+    SQLAlchemy's ``pool_pre_ping`` pings at every checkout: a round trip to the server
+    before every action (two per ticket taken: the write and the read after it). A
+    connection that worked less than ``PING_AFTER_IDLE_S`` ago is used as it is; one that
+    has been idle longer (the server may have restarted, a link dropped) is pinged, and a
+    dead one replaced. A connection that dies in between fails its action once, is
+    discarded as disconnected, and the client's retry gets a fresh one.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is not None and time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)  # outside any transaction, as pool_pre_ping
+        except Exception as exc:
+            raise DisconnectionError("connection dead at checkout") from exc
+
+
 def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
     """An engine for ``url``; on SQLite, ``writer`` selects BEGIN IMMEDIATE transactions."""
     if not is_sqlite(url):
         # No rollback when a connection goes back to the pool: every unit of work ends its
         # transaction itself (commit, or rollback on close), so that rollback was a second
         # round trip to the server on every action for nothing.
-        return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=2, max_overflow=4,
-                             pool_reset_on_return=None)
+        engine = create_engine(url, echo=echo, pool_size=2, max_overflow=4,
+                               pool_reset_on_return=None)
+        _ping_when_idle(engine)
+        return engine
     path = make_url(url).database or ""
     queued = writer and path not in ("", ":memory:") and not path.startswith("file:")
     args: dict[str, Any] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}

@@ -42,9 +42,10 @@ def _profile(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, str]]:
             {queue_id: code for queue_id, code, _, _ in rows})
 
 
-def choose_and_claim(op: WindowOp) -> CallDecision | None:
+def choose_and_claim(op: WindowOp, *, wait: bool = False) -> CallDecision | None:
     """Choose by the rules and claim; a ticket that another window is claiming right now
     or has just claimed is left out and the choice made again in the same transaction.
+    ``wait``: wait for such a claim to end instead of skipping the ticket (see ``claim``).
 
     Without this, every window read the same head of the queue, all but one blocked on its
     row lock until the winner committed, then started over: with 16 windows on PostgreSQL
@@ -60,7 +61,7 @@ def choose_and_claim(op: WindowOp) -> CallDecision | None:
             if dropped:
                 return None  # the heads we read were all taken; more may wait behind them
             raise EmptyQueue(f"{op.number} 号窗口服务的队列暂无等候")
-        if claim(op, decision.candidate.ticket_id):
+        if claim(op, decision.candidate.ticket_id, wait=wait):
             return decision
         del cands[decision.candidate.ticket_id]
         dropped = True
@@ -87,19 +88,22 @@ def _candidates(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, Candidate]]
 
 
 _SKIP_LOCKED = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE SKIP LOCKED"
+_LOCK = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE"
 _CLAIM = ("UPDATE ticket SET state = 'called', window_id = :window, clerk_id = :clerk, "
           "called_at = :now, first_called_at = COALESCE(first_called_at, :now), "
           "call_count = call_count + 1, target_window = NULL "
           "WHERE id = :id AND state = 'waiting'")
 
 
-def claim(op: WindowOp, ticket_id: int) -> bool:
+def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> bool:
     """Claim a waiting ticket; False if it is no longer waiting or another window holds its
     row lock (claiming it now): SKIP LOCKED answers at once instead of waiting for that
-    window's commit. SQLite has no row locks; its write lock already excludes other windows.
+    window's commit. With ``wait`` the lock is waited for, and the answer is whether the
+    ticket is still waiting once that window has committed (False) or rolled back (True).
+    SQLite has no row locks; its write lock already excludes other windows.
     """
     raw = op.raw
-    if not raw.sqlite and raw.value(_SKIP_LOCKED, id=ticket_id) is None:
+    if not raw.sqlite and raw.value(_LOCK if wait else _SKIP_LOCKED, id=ticket_id) is None:
         return False
     return raw.run(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
                    now=raw.at(op.uow.now)) == 1

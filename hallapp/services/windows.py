@@ -61,15 +61,21 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
 
 @action(Perm.OPERATE_WINDOW)
 def call_next(ctx: Ctx, number: int) -> TicketInfo:
+    wait = False
     for _ in range(CLAIM_ATTEMPTS):
         with WindowOp(ctx, number) as op:
             op.require_operator()
             op.require_open()
             require(op.open_ticket_id() is None,
                      f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
-            decision = choose_and_claim(op)
+            decision = choose_and_claim(op, wait=wait)
             if decision is None:
-                continue  # other windows took every ticket we saw: read the queues again
+                # Other windows were claiming every ticket we saw. Read the queues again, and
+                # this time wait for their claims to end: retrying at once only met the same
+                # uncommitted claims, and when many windows raced for a queue's last tickets
+                # they gave up with "叫号冲突过多" instead of calling or finding it empty.
+                wait = True
+                continue
             history = next_history(CallHistory(tuple(op.window.call_history or ()),
                                                op.window.consecutive_priority), decision)
             op.set_window(call_history=list(history.recent_queues),

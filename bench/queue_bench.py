@@ -144,7 +144,7 @@ def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, bar
     start = time.monotonic()
     end = start + seconds
     lats: list[list[float]] = []
-    dry = False
+    dry, failure = False, ""
     due = start + random.Random(idx).uniform(0, interval)
     while time.monotonic() < end:
         late = 0.0
@@ -156,13 +156,16 @@ def terminal(kind: str, url: str, idx: int, seconds: float, offset_s: float, bar
         except EmptyQueue:
             dry = True
             break
+        except Exception as exc:  # reported by the main process after all have stopped
+            failure = f"terminal {idx}: {exc!r}"
+            break
         lats.append([times[0] + late, *times[1:]])
     # Exit together: a terminal that tore down its interpreter while the others still worked
     # took their CPU, and their last operations' latencies showed it (p99 28 ms instead of
     # ~5 ms at 50/s offered).
     elapsed, cpu = time.monotonic() - start, time.process_time() - cpu
     finished.wait(timeout=seconds + 300)
-    out.put((elapsed, lats, dry, cpu))
+    out.put((elapsed, lats, dry, cpu, failure))
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,10 @@ def run_phase(kind: str, url: str, n: int, seconds: float, pace: float = 0.0) ->
         p.join()
         if p.exitcode != 0:
             raise SystemExit(f"{kind} terminal failed with exit code {p.exitcode}")
-    lats = [lat for _e, rows, _d, _c in results for lat in rows]
+    failures = [r[4] for r in results if r[4]]
+    if failures:
+        raise SystemExit(f"{kind}: {len(failures)} terminal(s) failed: {failures[0]}")
+    lats = [lat for _e, rows, _d, _c, _f in results for lat in rows]
     return Phase(kind, n, len(lats), max(r[0] for r in results),
                  [x[0] for x in lats], [x[1] for x in lats if len(x) > 1],
                  any(r[2] for r in results), sum(r[3] for r in results), pace)

@@ -13,7 +13,9 @@ Search order, first usable wins (skips are logged with their reason):
    ``fonts-wqy-zenhei``), Droid Sans Fallback, AR PL UMing, Noto Sans CJK (skipped when CFF),
    Windows SimSun / Microsoft YaHei / SimHei, macOS PingFang / STHeiti / Arial Unicode.
 
-Registration happens once per process and path; later calls return the cached font.
+Registration happens once per process and path; later calls return the cached font. The
+loaded font's tables are packed (:mod:`hallapp.documents._packed_font`): as reportlab keeps
+them they would hold about 17 MB for as long as the process runs.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from hallapp.core.errors import DomainError
+from hallapp.documents._packed_font import pack_face
 
 ENV_SETTING = "HALLAPP_CJK_FONT"
 DEBIAN_PACKAGE = "fonts-wqy-microhei"
@@ -94,6 +97,7 @@ def _try_load(path: str, index: int, name: str) -> TTFont | str:
         return f"无法读取（{exc}）"
     if _PROBE_CHAR not in font.face.charToGlyph:
         return "不含中文字形"
+    pack_face(font)
     return font
 
 

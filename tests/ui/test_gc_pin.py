@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import linecache
 import threading
 import weakref
 
@@ -60,3 +61,34 @@ def test_the_timer_waits_for_the_thread_pool_then_collects(
     release.set()
     assert wait_for_tasks()
     qtbot.waitUntil(lambda: pin.skipped == 0, timeout=5_000)  # idle: collected again
+
+
+def test_idle_ticks_drop_module_sources_but_not_generated_code(
+        qapp: QApplication, qtbot: QtBot) -> None:
+    """PySide6's import hook leaves every imported module's source in linecache; a file can
+    be read again, code generated at run time (mtime None) cannot and stays."""
+    application("zh")
+    generated = "<hallapp test generated code>"
+    linecache.cache[generated] = (4, None, ["x=1\n"], generated)
+    assert linecache.getlines(gc_pin.__file__)  # read (and cached) like the hook does
+    try:
+        qtbot.waitUntil(lambda: gc_pin.__file__ not in linecache.cache, timeout=5_000)
+        assert linecache.cache[generated][2] == ["x=1\n"]
+    finally:
+        linecache.cache.pop(generated, None)
+
+
+def test_module_sources_stay_while_a_worker_runs(qapp: QApplication, qtbot: QtBot) -> None:
+    application("zh")
+    pin = qapp.findChild(gc_pin.GcPin)
+    release = threading.Event()
+    run_task(lambda: release.wait(10), lambda _: None, lambda _: None)
+    try:
+        qtbot.waitUntil(lambda: pin.skipped >= 1, timeout=5_000)  # the pool counts as busy
+        linecache.getlines(gc_pin.__file__)
+        skipped = pin.skipped
+        qtbot.waitUntil(lambda: pin.skipped > skipped, timeout=5_000)  # a busy tick passed
+        assert gc_pin.__file__ in linecache.cache
+    finally:
+        release.set()
+        assert wait_for_tasks()

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from hallapp.config import terminal_name
 from hallapp.core.roles import Actor, Role
 from hallapp.services.context import Ctx, Database
-from hallapp.services.staff import login
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.login import LoginDialog
 from hallapp.ui.common.qt_app import application
 
 DEMO_PASSWORD = "demo1234"
@@ -63,6 +61,10 @@ def available_roles() -> list[str]:
 
 
 def _actor(ctx: Ctx, spec: ClientSpec, user: str | None, demo: bool) -> Actor | None:
+    # The login (argon2) and its dialog are for run() only: create_client() gets its actor.
+    from hallapp.services.staff import login
+    from hallapp.ui.common.login import LoginDialog
+
     password = os.environ.get("HALLAPP_PASSWORD")
     name = user or os.environ.get("HALLAPP_USER")
     if demo:
@@ -111,6 +113,7 @@ def run_demo(db_url: str, *, lang: str = "zh",
              extra: Callable[[Database], None] | None = None) -> int:
     """One of each client on the demo hall, in one process, so the whole flow is visible."""
     from hallapp.services.setup import migrate  # alembic: see run()
+    from hallapp.services.staff import login  # argon2: see _actor()
 
     app = application(lang)
     db = Database(db_url)
@@ -142,6 +145,7 @@ def live_hall(db: Database) -> None:
     close its windows, and quitting waits for that.
     """
     from hallapp.services.simulate import run_live
+    from hallapp.services.staff import login
 
     stop = threading.Event()
 

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from stdnum.cn import ric
 
 from hallapp.core.errors import DomainError
-from hallapp.core.intake import MaterialMark
+from hallapp.core.intake import DECISIONS, MaterialMark
 from hallapp.services import backoffice, case_decide, cases, tickets, windows
 from hallapp.services.cases import ApplicantInput
 from hallapp.services.context import Ctx, Database
@@ -31,6 +31,7 @@ from hallapp.store.models import Case, PrintLog, Rating, Ticket
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import CaseListModel, ChecklistModel, QueueStatusModel
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
@@ -343,6 +344,13 @@ def test_models(qtbot: QtBot, qtmodeltester: Any, make_counter: MakeCounter, clo
         qtmodeltester.check(model)
     assert queues.column("waiting") == 1
     assert checklist.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_decision_buttons_are_the_intake_rules_decisions_in_order(qtbot: QtBot) -> None:
+    """The panel names its buttons itself (the intake rules load with the first case)."""
+    panel = DecisionPanel()
+    qtbot.addWidget(panel)
+    assert list(panel.buttons) == list(panel.labels()) == list(DECISIONS)
 
 
 class FlakyPrinter:

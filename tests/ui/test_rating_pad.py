@@ -21,8 +21,10 @@ from sqlalchemy import select
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
+from hallapp.services.ratings import LEVEL_LABELS
 from hallapp.store.models import Rating
 from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.labels import LEVEL_TEXTS
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.rating import RatingPad, create
@@ -105,6 +107,11 @@ def test_rates_the_service_just_finished_at_its_window(
     qtbot.waitUntil(lambda: "已评价" in pad.error.text())
     with hall_db.read_session() as s:
         assert len(s.scalars(select(Rating)).all()) == 1
+
+
+def test_buttons_are_labelled_as_the_ratings_service_labels_levels() -> None:
+    """The pad labels its buttons before it loads the ratings service: one table."""
+    assert LEVEL_TEXTS == LEVEL_LABELS
 
 
 @SQLITE_ONLY

@@ -7,6 +7,11 @@ alembic with ``migrate()`` (not with ``create_client``), the simulator with the 
 tab's first forecast. The kiosk's font warm-up, the display's speech engine and the
 supervisor's chime start just after the first frame: the child waits for those too, so
 deferring them cannot quietly turn into never doing them.
+
+Lighter modules a client loads when first used, not at start (``LATER``): the login and its
+dialog (``hallapp run`` only), the rating pad's ratings service, the kiosk's pages other
+than home (ID checks, appointments, ticket issuing, catalogue, documents), the counter's case
+services behind intake and delivery.
 """
 
 from __future__ import annotations
@@ -27,6 +32,17 @@ HEAVY = ("reportlab", "qrcode", "openpyxl", "alembic", "pypinyin", "simpy",
 # Loaded on purpose right after the first frame.
 AFTER_FIRST_FRAME = {"kiosk": "reportlab", "display": "PySide6.QtTextToSpeech",
                      "supervisor": "PySide6.QtMultimedia"}
+CASE_SERVICES = ("hallapp.services.cases", "hallapp.services.case_views",
+                 "hallapp.services.case_decide", "hallapp.services.delivery",
+                 "hallapp.services.catalogue", "hallapp.services.tickets",
+                 "hallapp.core.identity", "hallapp.core.intake")
+LATER: dict[str, tuple[str, ...]] = {
+    "rating": ("hallapp.services.ratings",),
+    "kiosk": ("hallapp.services.appointments", "hallapp.services.tickets",
+              "hallapp.services.catalogue", "hallapp.core.identity", "hallapp.ui.kiosk.take",
+              "hallapp.ui.kiosk.checkin", "hallapp.ui.kiosk.item", "hallapp.ui.kiosk.search"),
+    "counter": CASE_SERVICES,
+}
 
 CHILD = r"""
 import json, os, sys
@@ -75,8 +91,9 @@ def test_heavy_modules_wait_until_after_the_first_frame(hall_db: Database, role:
     a = actor_for(hall_db, CLIENTS[role].demo_user)
     fields = [a.username, a.role.value, a.staff_id, a.name, a.department_id, a.window_number]
     later = AFTER_FIRST_FRAME.get(role)
+    watched = (*HEAVY, "hallapp.ui.common.login", *LATER.get(role, ()))
     out = subprocess.run([sys.executable, "-c", CHILD, role, hall_db.url, json.dumps(fields),
-                          json.dumps(HEAVY), json.dumps(later)],
+                          json.dumps(watched), json.dumps(later)],
                          capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stdout + out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])

@@ -44,11 +44,14 @@ ROLE_LABELS = (  # hallapp.core.roles.ROLE_NAMES_ZH
     QT_TRANSLATE_NOOP("RoleLabels", "自助取号机"), QT_TRANSLATE_NOOP("RoleLabels", "显示屏/评价器"),
     QT_TRANSLATE_NOOP("RoleLabels", "系统"),
 )
-LEVEL_LABELS = (  # hallapp.services.ratings.LEVEL_LABELS
+LEVEL_LABELS = (  # hallapp.services.ratings.LEVEL_LABELS, levels 5 down to 1
     QT_TRANSLATE_NOOP("RatingLevels", "非常满意"), QT_TRANSLATE_NOOP("RatingLevels", "满意"),
     QT_TRANSLATE_NOOP("RatingLevels", "基本满意"), QT_TRANSLATE_NOOP("RatingLevels", "不满意"),
     QT_TRANSLATE_NOOP("RatingLevels", "非常不满意"),
 )
+# Level -> label as the ratings service has it (a test keeps them equal), for the rating pad:
+# its buttons are on the first frame, the service and what it imports (~50 ms) load later.
+LEVEL_TEXTS = {level: str(text) for level, text in zip((5, 4, 3, 2, 1), LEVEL_LABELS, strict=True)}
 
 ITEM_TYPE_LABELS = (  # hallapp.core.catalogue.ITEM_TYPES
     QT_TRANSLATE_NOOP("ItemTypes", "行政许可"), QT_TRANSLATE_NOOP("ItemTypes", "行政给付"),

@@ -4,6 +4,8 @@ in place. Marks are kept here and in the journal first; the intake records them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.catalogue import Item
-from hallapp.core.intake import MaterialMark
-from hallapp.services.case_views import MaterialState
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import STATUS_COLUMNS, ChecklistModel, ChecklistRow
+
+if TYPE_CHECKING:  # the intake rules and case services load with the first item (intake.py)
+    from hallapp.core.catalogue import Item
+    from hallapp.core.intake import MaterialMark
+    from hallapp.services.case_views import MaterialState
 
 
 class ChecklistPanel(QWidget):
@@ -122,6 +126,8 @@ class ChecklistPanel(QWidget):
 
     def marks(self, codes: list[str] | None = None) -> list[MaterialMark]:
         """Marks with a status (of ``codes``, or all), as the service takes them."""
+        from hallapp.core.intake import MaterialMark
+
         return [MaterialMark(r.code, r.status, copies=r.copies, note=r.note)
                 for r in self.model.rows()
                 if r.status is not None and (codes is None or r.code in codes)]

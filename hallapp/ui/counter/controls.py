@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from hallapp.services import tickets, windows
+from hallapp.services import windows
 from hallapp.services.windows import WindowState
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_button
@@ -151,6 +151,8 @@ class CallControls(CounterPanel):
                 ctx, n, to_queue=target[0], to_window=target[1], reason=target[2]))
         if name == "resume_suspended":
             ref = TicketRefDialog.ask(self.window())
+            from hallapp.services import tickets  # ticket issuing: not loaded at start
+
             return None if ref is None else (lambda: tickets.resume_suspended(ctx, ref))
         reason = self._ask_reason(name)
         if reason is None:

@@ -5,13 +5,15 @@ acceptance open is marked as suggested; 不予受理 is always open but asks rea
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from hallapp.core.intake import DECISIONS
-from hallapp.services.cases import IntakeView
 from hallapp.ui.common.widgets import make_button, make_label
+
+if TYPE_CHECKING:  # the case services load with the first case (see intake.py)
+    from hallapp.services.cases import IntakeView
 
 
 class DecisionPanel(QWidget):
@@ -25,7 +27,9 @@ class DecisionPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(6)
-        for i, decision in enumerate(DECISIONS):
+        # One button per decision of hallapp.core.intake.DECISIONS, in its order (a test
+        # keeps labels() equal to it): the intake rules load with the first case, not here.
+        for i, decision in enumerate(self.labels()):
             button = make_button("", None, f"decide_{decision}")
             button.clicked.connect(partial(self.decision_chosen.emit, decision))
             grid.addWidget(button, 0, i)

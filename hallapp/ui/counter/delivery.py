@@ -4,9 +4,14 @@ The receipt QR scanner types ``HALLAPP:C:<case number>:<code>`` and Enter into t
 the clerk may also type a case number or the applicant's ID number. The found cases are
 listed; the one chosen is handed over against the scanned receipt or an ID number (the
 applicant's or the authorised agent's), or marked as sent with a tracking number.
+
+The case and delivery services and the ID rules are imported where first used (see
+:mod:`hallapp.ui.counter.intake`): this tab is not on the counter's first frame.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,22 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.core.errors import ValidationError
-from hallapp.core.identity import check_id_number
-from hallapp.services.case_views import CaseInfo
-from hallapp.services.cases import list_cases, show_case
 from hallapp.services.context import Ctx
-from hallapp.services.delivery import deliver, deliver_express
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.models import CaseListModel
 
+if TYPE_CHECKING:
+    from hallapp.services.case_views import CaseInfo
+
 QR_PREFIX = "HALLAPP:C:"
 
 
 def find_cases(ctx: Ctx, text: str) -> list[CaseInfo]:
     """Cases for a scanned receipt, a case number or an ID number (newest first)."""
+    from hallapp.core.identity import check_id_number
+    from hallapp.services.cases import list_cases, show_case
+
     text = text.strip()
     if text.upper().startswith(QR_PREFIX):
         parts = text.split(":")
@@ -48,6 +55,8 @@ def find_cases(ctx: Ctx, text: str) -> list[CaseInfo]:
 
 
 def _is_id_number(text: str) -> bool:
+    from hallapp.core.identity import check_id_number
+
     try:
         check_id_number(text)
     except ValidationError:
@@ -147,6 +156,8 @@ class DeliveryPanel(CounterPanel):
         if case is None or not proof:
             self.message.setText(self.tr("请先查找办件，并扫描回执或输入领取人身份证号码"))
             return
+        from hallapp.services.delivery import deliver
+
         ctx, window = self.env.ctx, self.env.window
         self.call(lambda: deliver(ctx, case.number, proof, window=window), self._on_delivered,
                   self._on_failed)
@@ -156,6 +167,8 @@ class DeliveryPanel(CounterPanel):
         if case is None or not tracking:
             self.message.setText(self.tr("请先查找办件并填写快递单号"))
             return
+        from hallapp.services.delivery import deliver_express
+
         ctx = self.env.ctx
         self.call(lambda: deliver_express(ctx, case.number, tracking), self._on_delivered,
                   self._on_failed)

@@ -4,22 +4,20 @@ Everything typed or clicked goes into the local journal at once (see :mod:`journ
 crash, a restart or a lost database loses nothing: checklist marks made offline wait in
 ``pending`` and are recorded when the connection returns. The decision prints the receipt
 or notice as part of it; a failed print leaves a reprint button, never a lost decision.
+
+The case services (cases, decisions, the catalogue, and the calendar and time-limit rules
+behind them: ~60 ms at start) are imported where they are first called, not with this
+module: the counter's first frame shows an empty intake form.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from hallapp.core.catalogue import Item
 from hallapp.core.errors import ValidationError
-from hallapp.services.case_decide import DecisionResult, decide
-from hallapp.services.case_views import CaseDetail
-from hallapp.services.cases import IntakeView, open_case, record_checklist, show_checklist
-from hallapp.services.catalogue import get_item
-from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
@@ -31,6 +29,13 @@ from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 from hallapp.ui.counter.result import DocumentStatus
+
+if TYPE_CHECKING:
+    from hallapp.core.catalogue import Item
+    from hallapp.services.case_decide import DecisionResult
+    from hallapp.services.case_views import CaseDetail
+    from hallapp.services.cases import IntakeView
+    from hallapp.services.queue_common import TicketInfo
 
 TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 checklist rows)
 
@@ -199,6 +204,8 @@ class IntakePanel(CounterPanel):
     # --- item and checklist ----------------------------------------------------------------
 
     def choose_item(self, code: str, name: str | None) -> None:
+        from hallapp.services.catalogue import get_item  # see the module docstring
+
         ctx = self.env.ctx
         self.draft.item_code, self.draft.item_name = code, name or self.draft.item_name
         self.call(lambda: get_item(ctx, code), self._on_item_loaded, self._show_error)
@@ -232,6 +239,8 @@ class IntakePanel(CounterPanel):
         if case is None or self.item is None or not self.env.online or self.busy:
             self.update_enabled()
             return
+        from hallapp.services.cases import record_checklist, show_checklist
+
         marks = self.checklist.marks(pending)
         ctx = self.env.ctx
         self._set_busy(True)
@@ -261,6 +270,8 @@ class IntakePanel(CounterPanel):
             self.message.setText(self.tr("请先改正标红的项目") if inputs is None
                                  else self.tr("请先选择办理事项"))
             return
+        from hallapp.services.cases import open_case
+
         self.message.clear()
         ctx, window, code = self.env.ctx, self.env.window, self.item.code
         self._set_busy(True)
@@ -285,6 +296,8 @@ class IntakePanel(CounterPanel):
             if answer is None:
                 return
             reason, basis = answer
+        from hallapp.services.case_decide import decide
+
         ctx = self.env.ctx
         self._set_busy(True)
         self.call(lambda: decide(ctx, case, decision, reason=reason, legal_basis=basis),

@@ -8,6 +8,7 @@ right under it, and nothing is sent until every field is right.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.core.errors import ValidationError
-from hallapp.core.identity import check_id_number, check_phone, check_uscc
-from hallapp.services.cases import AgentInput, ApplicantInput
 from hallapp.services.search import ItemHit, search_items
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_button, make_label, set_invalid
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
+
+if TYPE_CHECKING:
+    from hallapp.services.cases import AgentInput, ApplicantInput
 
 MAX_HITS = 8
 Check = Callable[[str], str]
@@ -192,6 +194,9 @@ class ApplicantForm(QWidget):
 
     def _checks(self) -> dict[str, tuple[Check | None, bool]]:
         """field -> (check, required); the check returns the canonical value."""
+        # The ID rules (python-stdnum) load with the first check, not with the counter.
+        from hallapp.core.identity import check_id_number, check_phone, check_uscc
+
         number: Check = check_uscc if self.kind() == "legal" else check_id_number
         agent = self.agent_box.isChecked()
         return {"name": (None, True), "id_number": (number, True), "phone": (check_phone, False),
@@ -229,6 +234,8 @@ class ApplicantForm(QWidget):
         values = {n: self.check_field(n, final=True) for n in names}
         if any(v is None for v in values.values()):
             return None
+        from hallapp.services.cases import AgentInput, ApplicantInput  # see intake.py
+
         applicant = ApplicantInput(self.kind(), values["name"] or "", values["id_number"] or "",
                                    values["phone"] or None)
         agent = None

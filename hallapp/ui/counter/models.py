@@ -9,14 +9,16 @@ disabled where the item or the material does not allow 告知承诺.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from hallapp.services.case_views import CaseInfo
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.table_model import Index, RecordTableModel
+
+if TYPE_CHECKING:
+    from hallapp.services.case_views import CaseInfo  # loaded with the first case search
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 STATUS_COLUMNS = ("received", "verified_online", "commitment", "missing", "faulty")

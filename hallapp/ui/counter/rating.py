@@ -11,7 +11,7 @@ welcome page after this long; default 60), ``thanks_seconds`` (default 5).
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
-from hallapp.services.ratings import LEVEL_LABELS, RatingInfo, RatingInput, rate
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.labels import level_label
+from hallapp.ui.common.labels import LEVEL_TEXTS, level_label
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CENTER, CounterEnv, CounterPanel
 from hallapp.ui.counter.style import COUNTER_QSS
+
+if TYPE_CHECKING:
+    from hallapp.services.ratings import RatingInfo
 
 LEVELS = (5, 4, 3, 2, 1)
 ASPECTS = ("efficiency", "skill", "attitude")
@@ -138,9 +140,9 @@ class RatingPad(CounterPanel):
             label.setText(names[aspect])
         for group in self.aspect_groups.values():
             for level in LEVELS:
-                group.button(level).setText(level_label(LEVEL_LABELS[level]))
+                group.button(level).setText(level_label(LEVEL_TEXTS[level]))
         for level, button in self.level_buttons.items():
-            button.setText(level_label(LEVEL_LABELS[level]))
+            button.setText(level_label(LEVEL_TEXTS[level]))
         self.banner.setText(self.tr("网络连接中断，暂时无法评价"))
         self._show_prompt()
 
@@ -182,10 +184,9 @@ class RatingPad(CounterPanel):
             return
         aspects = {a: (g.checkedId() if g.checkedId() > 0 else None)
                    for a, g in self.aspect_groups.items()}
-        rating = RatingInput(level, aspects["efficiency"], aspects["skill"], aspects["attitude"])
         ctx, window, ticket = self.env.ctx, self.env.window, str(self.ticket[0])
         self._set_enabled(False)
-        self.call(lambda: rate(ctx, rating, ticket=ticket, window=window, channel="pad"),
+        self.call(lambda: _rate(ctx, level, aspects, ticket, window),
                   self._on_rated, self._on_rate_failed)
 
     def _on_rated(self, _info: RatingInfo) -> None:
@@ -214,6 +215,16 @@ class RatingPad(CounterPanel):
         self.env.online = True
         self.banner.hide()
         self._set_enabled(True)
+
+
+def _rate(ctx: Ctx, level: int, aspects: dict[str, int | None], ticket: str,
+          window: int) -> RatingInfo:
+    """On the worker thread. The ratings service imports the case and calendar rules
+    (~50 ms) that the pad's first frame does not need, so it loads with the first rating."""
+    from hallapp.services.ratings import RatingInput, rate
+
+    rating = RatingInput(level, aspects["efficiency"], aspects["skill"], aspects["attitude"])
+    return rate(ctx, rating, ticket=ticket, window=window, channel="pad")
 
 
 def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None) -> RatingPad:

@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.services.appointments import qr_payload
 from hallapp.services.day import QueueStatus, hall_status
 from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
-QR_PREFIX = qr_payload("")
 WRAP_AT = 7  # queue names longer than this break before their bracketed part
 
 
@@ -191,8 +189,12 @@ class HomePage(KioskPage):
         self._relayout()
 
     def _on_search_submitted(self) -> None:
+        # Appointments (with ticket issuing behind it) load with the first search or scan,
+        # not before the first frame.
+        from hallapp.services.appointments import qr_payload
+
         text = self.search.text().strip()
-        if text.upper().startswith(QR_PREFIX):
+        if text.upper().startswith(qr_payload("")):
             self.search.clear()
             self.scan_received.emit(text)
         elif text:

@@ -13,20 +13,28 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hallapp.config import data_dir
-from hallapp.core.catalogue import Item
 from hallapp.core.errors import DomainError
-from hallapp.documents.model import ChecklistData, ChecklistMaterial, HallInfo, TicketData
-from hallapp.services import hall as hall_service
-from hallapp.services.queue_common import TicketInfo
+
+if TYPE_CHECKING:
+    from hallapp.core.catalogue import Item
+    from hallapp.documents.model import ChecklistData, HallInfo, TicketData
+    from hallapp.services import hall as hall_service
+    from hallapp.services.queue_common import TicketInfo
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 LIMIT_UNITS_ZH = {"working_day": "个工作日", "natural_day": "个自然日", "hour": "小时"}
 
 
 def document_hall(hall: hall_service.HallInfo) -> HallInfo:
+    # The documents package loads with the kiosk's font warm-up (or the first print); the
+    # kiosk builds its printer when the hall is read, before its first frame.
+    from hallapp.documents.model import HallInfo
+
     return HallInfo(code=hall.code, name=hall.name, address=hall.address, phone=hall.phone,
                     timezone=hall.timezone)
 
@@ -50,14 +58,21 @@ class PdfTicketPrinter:
 
     def __init__(self, hall: hall_service.HallInfo, folder: Path | None = None,
                  width_mm: int = 80) -> None:
-        self.hall = document_hall(hall)
+        self.hall_info = hall
         self.green = {str(p.get("code")): str(p.get("name")) for p in hall.priority_classes}
         self.folder = folder or data_dir() / "tickets"
         self.checklist_folder = self.folder.parent / "checklists"
         self.width_mm = width_mm
         self.saved: list[Path] = []
 
+    @cached_property
+    def hall(self) -> HallInfo:
+        """The hall as printed (see :func:`document_hall`)."""
+        return document_hall(self.hall_info)
+
     def ticket_data(self, ticket: TicketInfo) -> TicketData:
+        from hallapp.documents.model import TicketData
+
         return TicketData(
             hall=self.hall, hall_day=ticket.hall_day, number=ticket.number,
             ticket_id=ticket.id, queue_name=ticket.queue_name, taken_at=ticket.taken_at,
@@ -90,6 +105,8 @@ def limit_text(item: Item) -> str:
 
 def checklist_data(hall: hall_service.HallInfo, item: Item,
                    now: datetime | None = None) -> ChecklistData:
+    from hallapp.documents.model import ChecklistData, ChecklistMaterial
+
     materials = tuple(
         ChecklistMaterial(name=m.name, form=m.form, copies=m.copies, required=m.required,
                           requirement=m.requirement,

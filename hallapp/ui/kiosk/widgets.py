@@ -12,7 +12,7 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -33,7 +33,9 @@ from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.printer_api import TicketPrinter
 from hallapp.ui.common.widgets import make_button as common_button
 from hallapp.ui.common.widgets import make_label
-from hallapp.ui.kiosk.printing import PdfTicketPrinter
+
+if TYPE_CHECKING:
+    from hallapp.ui.kiosk.printing import PdfTicketPrinter
 
 
 @dataclass
@@ -71,6 +73,9 @@ class KioskPage(ServicePanel):
 
     def set_elder(self, on: bool) -> None:
         """Show only what an elderly applicant needs."""
+
+    def set_hall(self, hall: HallInfo) -> None:
+        """The hall has been read again (a page built later finds it in ``env.hall``)."""
 
 
 def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:

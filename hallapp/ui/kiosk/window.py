@@ -14,8 +14,8 @@ lost database shows a full-screen 暂停取号 page until the feed reports it ba
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -35,31 +35,42 @@ from hallapp.services.search import note_events
 from hallapp.ui.common.deferred import after_first_frame
 from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.gc_pin import drop_module_sources
 from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import run_task
 from hallapp.ui.common.widgets import make_label
-from hallapp.ui.kiosk.checkin import CheckinPage
-from hallapp.ui.kiosk.flow import IssueOutcome
 from hallapp.ui.kiosk.guard import ConnectionProbe, IdleWatcher
 from hallapp.ui.kiosk.home import HomePage
-from hallapp.ui.kiosk.item import ItemPage
 from hallapp.ui.kiosk.offline import OfflinePage
 from hallapp.ui.kiosk.pin import DEFAULT_PIN, AdminPinDialog, pin_matches
 from hallapp.ui.kiosk.printing import PdfTicketPrinter
-from hallapp.ui.kiosk.result import ResultPage
-from hallapp.ui.kiosk.search import SearchPage
 from hallapp.ui.kiosk.speech import default_speaker
 from hallapp.ui.kiosk.style import KIOSK_QSS
-from hallapp.ui.kiosk.take import TakePage
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel
+
+if TYPE_CHECKING:
+    from hallapp.ui.kiosk.checkin import CheckinPage
+    from hallapp.ui.kiosk.flow import IssueOutcome
+    from hallapp.ui.kiosk.item import ItemPage
+    from hallapp.ui.kiosk.result import ResultPage
+    from hallapp.ui.kiosk.search import SearchPage
+    from hallapp.ui.kiosk.take import TakePage
 
 log = logging.getLogger("hallapp.ui.kiosk")
 # Feed events that can change what the home page shows (waiting counts, the queues).
 COUNT_EVENTS = ("ticket_", "window", "day_", "catalogue_", "appointment_", "queue")
+PageT = TypeVar("PageT", bound=KioskPage)
 
 
 def _warm_up_documents() -> None:
-    """On a worker: import reportlab and lay out a throw-away ticket (loads the font)."""
+    """On a worker: load the CJK font, import reportlab and lay out a throw-away ticket.
+
+    The font first: reading it takes ~20 MB for a moment, of which ~9 MB is freed again once
+    its tables are packed; importing the rest of reportlab afterwards reuses that memory.
+    """
+    from hallapp.documents.fonts import cjk_font
+
+    cjk_font()
     from hallapp.documents.api import warm_up
 
     warm_up()
@@ -98,27 +109,80 @@ class KioskWindow(QWidget):
         self.load_hall()
         # The first ticket must not wait for reportlab and the CJK font, and the first
         # frame must not wait for them either: warm up once the window is on screen.
-        after_first_frame(self, lambda: run_task(
-            _warm_up_documents, lambda _r: None,
-            lambda exc: log.warning("font warm-up: %s", exc)))
+        after_first_frame(self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        # The start-up imports are done: free their source texts first, so that reportlab
+        # and the font (~30 MB) reuse that memory instead of growing the process.
+        drop_module_sources()
+        run_task(_warm_up_documents, lambda _r: None,
+                 lambda exc: log.warning("font warm-up: %s", exc))
 
     # --- construction ----------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        env = self.env
-        self.home, self.search = HomePage(env), SearchPage(env)
-        self.item, self.take = ItemPage(env), TakePage(env)
-        self.result, self.checkin = ResultPage(env), CheckinPage(env)
-        self.offline_page = OfflinePage(env)
+        # The first frame shows the home page. The others are built when first needed: their
+        # modules (ID checks, appointments, ticket issuing, the catalogue; ~50 ms) are not.
+        self._pages: list[KioskPage] = []
         self.stack = QStackedWidget()
-        for page in self.pages():
-            self.stack.addWidget(page)
-            page.home_requested.connect(self.go_home)
-            page.connection_failed.connect(self._on_page_connection_failed)
+        self.home = self._add_page(HomePage(self.env))
+        self.offline_page = self._add_page(OfflinePage(self.env))
+
+    def _add_page(self, page: PageT) -> PageT:
+        self._pages.append(page)
+        self.stack.addWidget(page)
+        page.home_requested.connect(self.go_home)
+        page.connection_failed.connect(self._on_page_connection_failed)
+        if self.env.elder:
+            page.set_elder(True)
+        return page
+
+    def _lazy_page(self, kind: type[PageT],
+                   connect: Callable[[PageT], object] | None = None) -> PageT:
+        """The page of this class, built (and its own signals connected) on first use."""
+        page = next((p for p in self._pages if isinstance(p, kind)), None)
+        if page is None:
+            page = self._add_page(kind(self.env))
+            if connect is not None:
+                connect(page)
+        return page
+
+    @property
+    def search(self) -> SearchPage:
+        from hallapp.ui.kiosk.search import SearchPage
+
+        return self._lazy_page(SearchPage,
+                               lambda p: p.item_chosen.connect(self._on_search_item_chosen))
+
+    @property
+    def item(self) -> ItemPage:
+        from hallapp.ui.kiosk.item import ItemPage
+
+        return self._lazy_page(ItemPage,
+                               lambda p: p.take_requested.connect(self._on_item_take_requested))
+
+    @property
+    def take(self) -> TakePage:
+        from hallapp.ui.kiosk.take import TakePage
+
+        return self._lazy_page(TakePage, lambda p: p.issued.connect(self._on_ticket_issued))
+
+    @property
+    def result(self) -> ResultPage:
+        from hallapp.ui.kiosk.result import ResultPage
+
+        return self._lazy_page(ResultPage)
+
+    @property
+    def checkin(self) -> CheckinPage:
+        from hallapp.ui.kiosk.checkin import CheckinPage
+
+        return self._lazy_page(CheckinPage,
+                               lambda p: p.issued.connect(self._on_ticket_issued))
 
     def pages(self) -> Sequence[KioskPage]:
-        return (self.home, self.search, self.item, self.take, self.result, self.checkin,
-                self.offline_page)
+        """The pages built so far (home and offline always)."""
+        return tuple(self._pages)
 
     def _build_layout(self) -> None:
         header = QFrame()
@@ -147,10 +211,6 @@ class KioskWindow(QWidget):
         h.scan_received.connect(self._on_home_scan_received)
         h.elder_toggled.connect(self._on_home_elder_toggled)
         h.language_toggled.connect(self._on_home_language_toggled)
-        self.search.item_chosen.connect(self._on_search_item_chosen)
-        self.item.take_requested.connect(self._on_item_take_requested)
-        self.take.issued.connect(self._on_ticket_issued)
-        self.checkin.issued.connect(self._on_ticket_issued)
         feed.events_arrived.connect(self._on_feed_events_arrived)
         feed.connection_lost.connect(self._on_feed_connection_lost)
         feed.connection_restored.connect(self._on_feed_connection_restored)
@@ -180,7 +240,8 @@ class KioskWindow(QWidget):
         if env.printer is None:
             env.printer = env.fallback
         self.title.setText(hall.name)
-        self.take.set_hall(hall)
+        for page in self.pages():
+            page.set_hall(hall)
         self.home.refresh()
 
     def admin_pin(self) -> str:

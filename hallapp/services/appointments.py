@@ -140,7 +140,8 @@ def _parse_code(text: str) -> str:
     if code.startswith("HALLAPP:A:"):
         code = code.removeprefix("HALLAPP:A:")
     if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
-        raise ValidationError("预约码格式不正确（8 位字母数字，或扫描预约二维码）", field="code")
+        raise ValidationError("预约码格式不正确（8 位字母数字，或扫描预约二维码）", field="code",
+                              code="appointment_code_format")
     return code
 
 

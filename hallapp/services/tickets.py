@@ -80,7 +80,8 @@ def _check_priority(hall: HallConf, priority: str | None, id_number: str | None,
         raise ValidationError(f"绿色通道类别 {priority} 无效，应为 {names} 之一",
                               field="priority")
     if priority == "elderly" and id_number and age_on(id_number, now.date()) < 60:
-        raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority")
+        raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority",
+                              code="priority_age")
 
 
 def _check_time_quota(raw: RawSQL, hall: HallConf, queue: QueueConf, now: datetime) -> None:

@@ -259,6 +259,19 @@ def test_idle_returns_home_and_resets(qtbot: QtBot, make_kiosk: Callable[..., An
 
 
 @SQLITE_ONLY
+def test_in_english_a_wrong_id_number_is_explained_in_english_under_the_field(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], hall_db: Database) -> None:
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    wrong_check_digit = ID_NUMBER[:-1] + ("1" if ID_NUMBER[-1] != "1" else "2")
+    take_via_ui(qtbot, kiosk, "A", wrong_check_digit)
+    assert kiosk.take.id_error.text() == (
+        "The check digit of this ID number is wrong; please check the number.")
+    assert kiosk.current_page() is kiosk.take
+    assert tickets_in(hall_db) == []
+
+
+@SQLITE_ONLY
 def test_offline_page_comes_and_goes(qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
     kiosk = make_kiosk()
     kiosk.feed.connection_lost.emit("server closed the connection")

@@ -36,6 +36,8 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from queue_bench_db import BENCH_DAY, BENCH_NOW, PG_ADMIN, history_days  # the same bench day
+
 from hallapp.core.hallday import format_number
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services import kpi_report, kpi_summary
@@ -45,11 +47,7 @@ from hallapp.services.setup import init_database
 from hallapp.store.models import Queue, ServiceItem, Staff, Window
 from hallapp.store.uow import Database
 
-BENCH_DAY = date(2026, 6, 2)  # a Tuesday; 10:00 in Shanghai
-BENCH_NOW = datetime(2026, 6, 2, 2, 0, tzinfo=UTC)
 CACHE_VERSION = 3  # 2: day rows keep their exact p90; 3: passed tickets are no_show
-PG_ADMIN = os.environ.get("HALLAPP_BENCH_PG",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 TICKET_COLS = ("id", "hall_id", "queue_id", "origin_queue_id", "hall_day", "serial", "number",
                "state", "channel", "item_code", "taken_at", "order_at", "appointment",
                "transferred", "window_id", "clerk_id", "called_at", "first_called_at",
@@ -66,16 +64,6 @@ FOLLOWUP_COLS = ("id", "rating_id", "opened_at", "due_at", "state", "closed_at")
 
 def ts(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def history_days(n: int) -> list[date]:
-    days: list[date] = []
-    day = BENCH_DAY
-    while len(days) < n:
-        day -= timedelta(days=1)
-        if day.weekday() < 5:
-            days.append(day)
-    return days[::-1]
 
 
 class Hall:

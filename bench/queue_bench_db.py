@@ -55,10 +55,11 @@ def _ts(day: date, seconds: int) -> str:
     return f"{day.isoformat()} {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}.000000"
 
 
-def history_days() -> list[date]:
+def history_days(n: int = HISTORY_DAYS) -> list[date]:
+    """The ``n`` working days (Monday–Friday) before the bench day, oldest first."""
     days: list[date] = []
     day = BENCH_DAY
-    while len(days) < HISTORY_DAYS:
+    while len(days) < n:
         day -= timedelta(days=1)
         if day.weekday() < 5:
             days.append(day)

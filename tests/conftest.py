@@ -108,6 +108,16 @@ def pg_server() -> Iterator[PgServer]:
     server.close()
 
 
+@pytest.fixture
+def pg_empty(pg_server: PgServer) -> Iterator[Database]:
+    """A PostgreSQL database with nothing in it, not even the schema."""
+    name = pg_server.create()
+    db = Database(pg_server.url_for(name))
+    yield db
+    db.dispose()
+    pg_server.drop(name)
+
+
 class Templates:
     """Migrated template databases (empty, and with the demo hall), built once per session."""
 

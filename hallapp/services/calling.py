@@ -12,6 +12,7 @@ from __future__ import annotations
 from hallapp.core.errors import EmptyQueue
 from hallapp.core.queue_rules import CallDecision, CallHistory, Candidate, ProfileEntry, choose_next
 from hallapp.services.queue_common import call_settings, today
+from hallapp.services.queue_sql import LINE_CLASSES
 from hallapp.services.window_op import WindowOp
 from hallapp.store.rawsql import Row, as_at
 
@@ -30,9 +31,7 @@ _WAITING = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :da
 _HEAD = " UNION ALL ".join(
     [f"SELECT * FROM ({_WAITING}target_window IS NULL AND {cls} "
      f"ORDER BY order_at, id LIMIT :n) AS h{i}"
-     for i, cls in enumerate(("priority IS NOT NULL",
-                              "priority IS NULL AND appointment = :yes",
-                              "priority IS NULL AND appointment = :no"))]
+     for i, cls in enumerate(LINE_CLASSES)]
     + [f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.masking import mask_id_number, mask_phone
-from hallapp.core.queue_rules import Candidate
 from hallapp.core.wait_estimate import WaitEstimate, estimate_wait
 from hallapp.store.rawsql import RawSQL, as_at, as_day, as_json
 
@@ -92,10 +91,6 @@ class TicketRow:
     id_number: str | None
     phone: str | None
 
-    def candidate(self) -> Candidate:
-        return Candidate(self.id, self.queue, self.order_at, self.priority, self.appointment,
-                         self.transferred, self.target_window)
-
 
 _TICKET_ROW = """
 SELECT t.id, t.number, t.queue_id, q.code, q.name, t.state, t.channel, t.priority,
@@ -122,13 +117,15 @@ def ticket_row(raw: RawSQL, ticket_id: int) -> TicketRow:
 # of its class before it — each term a range of ix_ticket_waiting_line, read in the index.
 _LINE = ("SELECT COUNT(*) FROM ticket WHERE queue_id = :queue AND hall_day = :day "
          "AND state = 'waiting' AND target_window IS NULL AND ")
-_CLASSES = ("priority IS NOT NULL", "priority IS NULL AND appointment = :yes",
-            "priority IS NULL AND appointment = :no")
+# The call-order classes of a queue's line, first called first (``calling`` reads the head
+# of each); ``:yes``/``:no`` are bound to True/False.
+LINE_CLASSES = ("priority IS NOT NULL", "priority IS NULL AND appointment = :yes",
+                "priority IS NULL AND appointment = :no")
 _BEFORE = " AND (order_at, id) < (:at, :id)"
 _AHEAD_IN_LINE = [
-    "SELECT " + " + ".join([*(f"({_LINE}{c})" for c in _CLASSES[:mine]),
-                            f"({_LINE}{_CLASSES[mine]}{_BEFORE})"])
-    for mine in range(len(_CLASSES))]
+    "SELECT " + " + ".join([*(f"({_LINE}{c})" for c in LINE_CLASSES[:mine]),
+                            f"({_LINE}{LINE_CLASSES[mine]}{_BEFORE})"])
+    for mine in range(len(LINE_CLASSES))]
 # A ticket sent to a window waits behind the tickets sent there, whatever their queue (rare:
 # the whole call-order key as a row value).
 _KEY = ("(CASE WHEN {t}.priority IS NULL THEN 1 ELSE 0 END, "

@@ -6,12 +6,11 @@ nor leak half of its change into the file (that would break the restored audit c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PgServer
 from sqlalchemy import func, select
 
 from hallapp.core.errors import PermissionDenied, StateError
@@ -51,16 +50,6 @@ def _restore_and_check(target: Database, path: Path,
     info = staff.add_staff(admin, "after_restore", "恢复后", "clerk", "restore123")
     assert info.id > max(s.id for s in staff.list_staff(admin) if s.username != info.username)
     assert verify_audit(admin).ok
-
-
-@pytest.fixture
-def pg_empty(pg_server: PgServer) -> Iterator[Database]:
-    """A PostgreSQL database with nothing in it, not even the schema."""
-    name = pg_server.create()
-    db = Database(pg_server.url_for(name))
-    yield db
-    db.dispose()
-    pg_server.drop(name)
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])

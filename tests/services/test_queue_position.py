@@ -17,13 +17,19 @@ import pytest
 from conftest import FakeClock
 from sqlalchemy import update
 
+from hallapp.core.queue_rules import Candidate
 from hallapp.core.wait_estimate import people_ahead
 from hallapp.services import tickets
 from hallapp.services.context import Ctx
-from hallapp.services.queue_sql import position, ticket_row
+from hallapp.services.queue_sql import TicketRow, position, ticket_row
 from hallapp.store.models import Ticket
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import Database
+
+
+def _candidate(t: TicketRow) -> Candidate:
+    return Candidate(t.id, t.queue, t.order_at, t.priority, t.appointment, t.transferred,
+                     t.target_window)
 
 
 def _random_hall(db: Database, kiosk: Ctx, clock: FakeClock, rng: random.Random) -> None:
@@ -52,11 +58,11 @@ def test_sql_count_matches_the_core_rule(hall_db: Database, ctx_for: Callable[[s
         raw = RawSQL(conn)
         ids = [r[0] for r in raw.rows("SELECT id FROM ticket ORDER BY id")]
         rows = [ticket_row(raw, i) for i in ids]
-        waiting = [r.candidate() for r in rows if r.state == "waiting"]
+        waiting = [_candidate(r) for r in rows if r.state == "waiting"]
         assert len(waiting) >= 10
         checked = 0
         for r in rows:
-            expected = people_ahead(r.candidate(), waiting) if r.state == "waiting" else 0
+            expected = people_ahead(_candidate(r), waiting) if r.state == "waiting" else 0
             assert position(raw, r).people_ahead == expected, r
             checked += r.state == "waiting"
         assert checked == len(waiting)

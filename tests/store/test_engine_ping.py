@@ -7,24 +7,18 @@ as a disconnection and the next action gets a fresh connection.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from conftest import PgServer
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from hallapp.store import engine as engine_module
-from hallapp.store.engine import make_engine
+from hallapp.store.uow import Database
 
 
 @pytest.fixture
-def pg_engine(pg_server: PgServer) -> Iterator[Engine]:
-    name = pg_server.create()
-    engine = make_engine(pg_server.url_for(name))
-    yield engine
-    engine.dispose()
-    pg_server.drop(name)
+def pg_engine(pg_empty: Database) -> Engine:
+    return pg_empty.writer  # built by make_engine, as every terminal's
 
 
 def _backend_pid(engine: Engine) -> int:

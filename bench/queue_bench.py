@@ -14,12 +14,15 @@ The SQLite history file is cached in /tmp between runs; PostgreSQL gets a databa
 ``hallapp_bench_<pid>`` that is dropped at the end. Call-next latency is the call alone; the
 window then finishes the ticket (a second transaction) before it can call again. With
 HALLAPP_BENCH_NO_WRITER_QUEUE=1 SQLite writers skip the writer-lock queue (A/B of that fix).
+With ``--writer`` the SQLite phases run a second time with the batch writer (``hallapp
+writer``, see hallapp/services/batching.py) serving the terminals; its CPU is shown apart.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import dataclasses
 import multiprocessing as mp
 import os
 import platform
@@ -27,9 +30,11 @@ import pstats
 import random
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -179,6 +184,7 @@ class Phase:
     dry: bool
     cpu: float  # seconds of CPU in the terminal processes (the server's not included)
     pace: float = 0.0  # operations/s offered (open loop); 0 = flat out
+    writer_cpu: float | None = None  # seconds of CPU in the batch writer, when one served
 
     @property
     def rate(self) -> float:
@@ -189,8 +195,39 @@ class Phase:
         return 1000 * data[min(len(data) - 1, int(p / 100 * len(data)))] if data else 0.0
 
 
-def run_phase(kind: str, url: str, n: int, seconds: float, pace: float = 0.0) -> Phase:
-    """``n`` terminals flat out, or (``pace`` > 0) offering ``pace`` operations/s together."""
+@contextmanager
+def batch_writer(url: str) -> Iterator[Callable[[], float]]:
+    """A ``hallapp writer`` process for the phase; yields a reading of its CPU seconds."""
+    sock = f"{make_url(url).database}-writer.sock"
+    proc = subprocess.Popen([sys.executable, "-m", "hallapp.cli.main", "--db", url, "writer"],
+                            stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not os.path.exists(sock):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("batch writer did not start")
+        time.sleep(0.05)
+
+    def cpu() -> float:
+        with open(f"/proc/{proc.pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    try:
+        yield cpu
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def run_phase(kind: str, url: str, n: int, seconds: float, pace: float = 0.0,
+              writer: bool = False) -> Phase:
+    """``n`` terminals flat out, or (``pace`` > 0) offering ``pace`` operations/s together;
+    ``writer``: with a batch writer serving them."""
+    if writer:
+        with batch_writer(url) as writer_cpu:
+            before = writer_cpu()
+            phase = run_phase(kind, url, n, seconds, pace)
+            return dataclasses.replace(phase, writer_cpu=writer_cpu() - before)
     ctx = mp.get_context("spawn")
     barrier, finished, out = ctx.Barrier(n + 1), ctx.Barrier(n), ctx.Queue()
     offset = (BENCH_NOW - datetime.now(UTC)).total_seconds()
@@ -278,14 +315,21 @@ def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
         name += f" (finish p50 {phase.pct(50, True):.1f} / p99 {phase.pct(99, True):.1f} ms)"
     if phase.dry:
         name += " — a queue ran dry"
+    cpu = f"{1000 * phase.cpu / max(phase.ops, 1):.1f}"
+    if phase.writer_cpu is not None:
+        name = name.replace("take ticket", "take ticket, batch writer").replace(
+            "call next (+ finish)", "call next (+ finish), batch writer")
+        cpu += f" + {1000 * phase.writer_cpu / max(phase.ops, 1):.1f} writer"
     return (f"| {engine} | {phase.terminals} | {name} | {phase.rate:.0f} | {phase.pct(50):.1f} "
-            f"| {phase.pct(99):.1f} | {1000 * phase.cpu / max(phase.ops, 1):.1f} "
+            f"| {phase.pct(99):.1f} | {cpu} "
             f"| {raw1.rate:.0f} / {rawn.rate:.0f} "
             f"| {phase.rate / rawn.rate:.0%} | {txn / rawn.rate:.0%} |")
 
 
 def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list[str]]:
     rows, notes = [], []
+    with_writer = [False, True] if args.writer and engine == "sqlite" else [False]
+    phases = [(kind, w) for w in with_writer for kind in ("take", "call")]
     print(f"{engine}: preparing {args.history} historical tickets", flush=True)
     with prepared(engine, args.history) as url:
         if engine == "postgresql":
@@ -293,18 +337,18 @@ def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list
         raw1 = run_phase("raw", url, 1, args.seconds)
         for n in args.terminals:
             rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
-            for kind in ("take", "call"):
+            for kind, writer in phases:
                 reset_day(url, args.waiting if kind == "call" else 0)
-                phase = run_phase(kind, url, n, args.seconds)
+                phase = run_phase(kind, url, n, args.seconds, writer=writer)
                 rows.append(row(engine, phase, raw1, rawn))
                 print(rows[-1], flush=True)
         if args.pace:
             n = max(args.terminals)
             rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
-            for kind in ("take", "call"):
+            for kind, writer in phases:
                 reset_day(url, args.waiting if kind == "call" else 0)
-                rows.append(row(engine, run_phase(kind, url, n, args.seconds, args.pace),
-                                raw1, rawn))
+                rows.append(row(engine, run_phase(kind, url, n, args.seconds, args.pace,
+                                                  writer=writer), raw1, rawn))
                 print(rows[-1], flush=True)
         if args.profile:
             notes.extend(profile(url, kind, args.seconds) for kind in ("take", "call"))
@@ -321,6 +365,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="also cProfile one terminal")
     parser.add_argument("--pace", type=float, default=0.0,
                         help="also run the most terminals open loop, offering this many ops/s")
+    parser.add_argument("--writer", action="store_true",
+                        help="SQLite: run take and call again with the batch writer")
     parser.add_argument("--out", help="also write the markdown block to this file")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # still drop the bench database

@@ -23,6 +23,7 @@ from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services.context import Ctx
 from hallapp.services.hall import configure_windows
 from hallapp.services.setup import init_database
+from hallapp.store import schema
 from hallapp.store.models import (
     DailyCounter,
     Queue,
@@ -148,7 +149,7 @@ def load_history(db: Database, total: int) -> None:
 
 
 def _remove(path: str) -> None:
-    for suffix in ("", "-wal", "-shm", "-writer.lock"):
+    for suffix in ("", "-wal", "-shm", "-writer.lock", "-writer.sock", "-writer.sock.lock"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
 
@@ -189,6 +190,9 @@ def prepared(engine: str, history: int) -> Iterator[str]:
     if engine == "sqlite":
         work = "/tmp/hallapp_bench_run.sqlite3"
         shutil.copyfile(sqlite_cache(history), work)
+        db = Database(f"sqlite:///{work}")
+        schema.upgrade(db)  # a cache built by an older schema gets the newer migrations
+        db.dispose()
         _settle(work)
         try:
             yield f"sqlite:///{work}"

@@ -22,6 +22,7 @@ from hallapp.cli import (
     cmd_run,
     cmd_simulate,
     cmd_staff,
+    cmd_writer,
 )
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
@@ -29,7 +30,7 @@ from hallapp.logs import log, log_error, setup_logging
 from hallapp.store.engine import hide_password
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
-           cmd_simulate, cmd_kpi]
+           cmd_simulate, cmd_kpi, cmd_writer]
 
 
 class _Parser(argparse.ArgumentParser):

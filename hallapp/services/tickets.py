@@ -22,6 +22,7 @@ from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.identity import age_on, check_id_number, check_phone
 from hallapp.core.queue_rules import rejoin_order_at
 from hallapp.core.roles import Perm
+from hallapp.services.batching import batchable
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import (
@@ -146,6 +147,7 @@ def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
     return queue_conf(raw, hall, queue_code)
 
 
+@batchable
 def _take(ctx: Ctx, queue_code: str | None, priority: str | None, id_number: str | None,
           phone: str | None, item_code: str | None, channel: str, appointment: bool,
           order_at: datetime | None) -> Issued:

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.queue_rules import CallHistory, next_history
 from hallapp.core.roles import Perm
+from hallapp.services.batching import batchable
 from hallapp.services.calling import choose_and_claim, claim
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
@@ -59,6 +60,7 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
     return window_state(ctx, number)
 
 
+@batchable
 @action(Perm.OPERATE_WINDOW)
 def call_next(ctx: Ctx, number: int) -> TicketInfo:
     wait = False
@@ -146,6 +148,7 @@ _RECORD_SERVICE = (
     "finished_at, outcome) VALUES (:ticket, :queue, :window, :clerk, :started, :now, 'done')")
 
 
+@batchable
 @action(Perm.OPERATE_WINDOW)
 def finish(ctx: Ctx, number: int) -> TicketInfo:
     """Done. Finished straight from the call, the service has a zero-length start."""

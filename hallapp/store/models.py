@@ -1,7 +1,7 @@
 """All ORM models, imported in one place so metadata is complete for Alembic and tests."""
 
 from hallapp.store.base import Base
-from hallapp.store.models_audit import AuditEntry, Event, FeedHead, PrintLog
+from hallapp.store.models_audit import AuditEntry, BatchRequest, Event, FeedHead, PrintLog
 from hallapp.store.models_case import (
     BlacklistEntry,
     CalendarDay,
@@ -24,8 +24,9 @@ from hallapp.store.models_queue import (
 )
 
 __all__ = [
-    "Appointment", "AppointmentSlot", "AuditEntry", "Base", "BlacklistEntry", "CalendarDay",
-    "CalendarYear", "Case", "CaseTransition", "DailyCounter", "Department", "Event", "FeedHead",
-    "Followup", "Hall", "KpiRollup", "KpiState", "KpiSummary", "PrintLog", "Queue", "Rating",
-    "ServiceItem", "ServiceRecord", "Staff", "Ticket", "Visit", "Window", "WorkProfileEntry",
+    "Appointment", "AppointmentSlot", "AuditEntry", "Base", "BatchRequest", "BlacklistEntry",
+    "CalendarDay", "CalendarYear", "Case", "CaseTransition", "DailyCounter", "Department",
+    "Event", "FeedHead", "Followup", "Hall", "KpiRollup", "KpiState", "KpiSummary", "PrintLog",
+    "Queue", "Rating", "ServiceItem", "ServiceRecord", "Staff", "Ticket", "Visit", "Window",
+    "WorkProfileEntry",
 ]

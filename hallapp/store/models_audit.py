@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hallapp.store.base import Base, UTCDateTime
@@ -72,3 +72,14 @@ class PrintLog(Base):
     outcome: Mapped[str] = mapped_column(String(20))  # printed|failed|saved
     reprint: Mapped[bool] = mapped_column(default=False)
     detail: Mapped[str | None] = mapped_column(String(300))
+
+
+class BatchRequest(Base):
+    """What the batch writer committed for a terminal's request (``services.batching``):
+    the answer a terminal looks up when the writer died before sending it. Kept a day."""
+
+    __tablename__ = "batch_request"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    answer: Mapped[bytes] = mapped_column(LargeBinary)

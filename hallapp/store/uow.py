@@ -41,6 +41,9 @@ class Database:
         self.writer: Engine = make_engine(url, writer=True, echo=echo)
         self.reader: Engine = (make_engine(url, writer=False, echo=echo) if self.is_sqlite
                                else self.writer)
+        # Set only inside the batch writer (``hallapp.services.batch_writer``): the open
+        # transaction that every unit of work joins, each as a savepoint of its own.
+        self.batch_conn: Connection | None = None
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
@@ -73,6 +76,11 @@ class UnitOfWork:
     statements, ``hallapp.store.rawsql``). A unit of work that only needs ``raw`` — taking,
     calling and finishing tickets — never builds an ORM session, whose own bookkeeping cost
     as much CPU as the statements; one that uses both runs them in the same transaction.
+
+    Inside the batch writer (``Database.batch_conn`` set) a unit of work does not open a
+    transaction: it joins the writer's, as a ``SAVEPOINT`` that ``commit`` releases and
+    anything else rolls back, so a refusal undoes exactly its own writes; the writer
+    commits the batch.
     """
 
     def __init__(self, db: Database, actor: Actor, *, clock: Clock = utc_now,
@@ -84,6 +92,7 @@ class UnitOfWork:
         self._session: Session | None = None
         self._conn: Connection | None = None
         self._raw: RawSQL | None = None
+        self._savepoint: str | None = None
 
     def __enter__(self) -> UnitOfWork:
         self.now = self.clock()
@@ -92,7 +101,12 @@ class UnitOfWork:
     @property
     def session(self) -> Session:
         if self._session is None:
-            if self._conn is not None:
+            if self.db.batch_conn is not None:
+                self.raw  # noqa: B018 - opens our savepoint first
+                # Its own savepoint inside ours: its commit and close never end the batch.
+                self._session = Session(bind=self._conn, expire_on_commit=False,
+                                        join_transaction_mode="create_savepoint")
+            elif self._conn is not None:
                 # Joins the open transaction; committing or rolling back stays with us.
                 self._session = Session(bind=self._conn, expire_on_commit=False)
             else:
@@ -103,7 +117,12 @@ class UnitOfWork:
     @property
     def raw(self) -> RawSQL:
         if self._raw is None:
-            if self._session is not None:
+            if self.db.batch_conn is not None:
+                self._conn = self.db.batch_conn
+                self._raw = RawSQL(self._conn)
+                self._savepoint = f"uow_{id(self):x}"
+                self._raw.run(f"SAVEPOINT {self._savepoint}")
+            elif self._session is not None:
                 self._raw = RawSQL(self._session.connection())
             else:
                 engine = self.db.reader if self.readonly else self.db.writer
@@ -114,6 +133,9 @@ class UnitOfWork:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        if self._savepoint is not None:
+            self._leave_batch()
+            return
         # close() alone ends the transaction without expiring loaded objects, so results
         # read in a read-only unit of work stay usable after it.
         if self._session is not None:
@@ -124,6 +146,14 @@ class UnitOfWork:
             if not self._committed:
                 self._conn.rollback()
             self._conn.close()
+
+    def _leave_batch(self) -> None:
+        assert self._raw is not None
+        if self._session is not None:
+            self._session.close()  # rolls back its own savepoint unless committed
+        if not self._committed:
+            self._raw.run(f"ROLLBACK TO SAVEPOINT {self._savepoint}")
+        self._raw.run(f"RELEASE SAVEPOINT {self._savepoint}")
 
     def audit(self, action: str, entity: str, entity_id: object = None, *,
               before: Any = None, after: Any = None) -> None:
@@ -147,7 +177,10 @@ class UnitOfWork:
         self.flush()
         if self._pending.audits or self._pending.events:
             self._write_log()
-        if self._conn is not None:
+        if self._savepoint is not None:
+            if self._session is not None:
+                self._session.commit()  # releases the session's savepoint only
+        elif self._conn is not None:
             self._conn.commit()
         elif self._session is not None:
             self._session.commit()

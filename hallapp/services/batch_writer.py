@@ -1,0 +1,207 @@
+"""The batch writer: one process per SQLite database that commits the terminals' busiest
+writes together (``hallapp writer``; why and how the terminals use it: ``batching``).
+
+The loop: wait until some terminal sent a request; read every request that has arrived
+from every terminal; run them one after the other in one write transaction (``BEGIN
+IMMEDIATE`` under the machine's writer lock, as any writer), each operation in savepoints
+of its own (``UnitOfWork`` joins ``Database.batch_conn``), so a refusal undoes only its
+own writes and the others stand; commit once; answer each terminal. While a batch runs the
+next requests gather in the sockets, so the busier the hall, the more each commit carries;
+a lone request is committed at once, without waiting for company.
+
+A terminal gets its answer only after the commit. What the writer committed for a request
+is also stored in ``batch_request`` (in that operation's savepoint), for a terminal whose
+writer died before answering; entries older than a day are deleted.
+
+One writer per database: it holds an exclusive lock on ``<socket>.lock`` while it runs; a
+second one exits with :class:`AlreadyRunning`. The socket is created with mode 0600: only
+the hall's own account can connect (the requests are pickled, and such a peer can open the
+database file itself anyway).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import pickle
+import selectors
+import socket
+import threading
+from datetime import datetime, timedelta
+
+from hallapp.core.errors import DomainError
+from hallapp.services import tickets, windows  # noqa: F401 - register their operations
+from hallapp.services.batching import (
+    BATCHABLE,
+    Answer,
+    Request,
+    recv_frame,
+    send_frame,
+    socket_path,
+)
+from hallapp.services.context import Ctx
+from hallapp.store.rawsql import RawSQL
+from hallapp.store.uow import Database, utc_now
+
+log = logging.getLogger("hallapp.batch_writer")
+
+KEEP_REQUESTS = timedelta(days=1)
+_RECORD = "INSERT INTO batch_request (id, at, answer) VALUES (:id, :at, :answer)"
+_FORGET = "DELETE FROM batch_request WHERE at < :before"
+
+
+class AlreadyRunning(RuntimeError):
+    pass
+
+
+class BatchWriter:
+    def __init__(self, url: str) -> None:
+        self.db = Database(url)
+        path = socket_path(self.db)
+        if path is None:
+            raise ValueError("the batch writer is for a SQLite database file")
+        self.path = path
+        self._lock_fd: int | None = None
+        self._listener: socket.socket | None = None
+        self._selector = selectors.DefaultSelector()
+        self._forget_after: datetime | None = None
+        self.batches = 0
+        self.requests = 0
+
+    def start(self) -> None:
+        """Take the one-writer lock and listen (the terminals start using it from now)."""
+        fd = os.open(f"{self.path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise AlreadyRunning(f"a batch writer already serves {self.path}") from None
+        self._lock_fd = fd
+        if os.path.exists(self.path):
+            os.unlink(self.path)  # left by a writer that died; we hold the lock now
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        old_mask = os.umask(0o177)
+        try:
+            listener.bind(self.path)
+        finally:
+            os.umask(old_mask)
+        listener.listen(128)
+        listener.setblocking(False)
+        self._listener = listener
+        self._selector.register(listener, selectors.EVENT_READ)
+        log.info("batch writer listening on %s", self.path)
+
+    def serve(self, stop: threading.Event | None = None) -> None:
+        """Run batches until ``stop`` is set (checked at least every half second)."""
+        if self._listener is None:
+            self.start()
+        try:
+            while stop is None or not stop.is_set():
+                self.step(timeout=0.5)
+        finally:
+            self.close()
+
+    def step(self, timeout: float | None) -> int:
+        """Wait for requests, run those that arrived as one batch; how many ran."""
+        requests: list[tuple[socket.socket, Request]] = []
+        for key, _ in self._selector.select(timeout):
+            sock: socket.socket = key.fileobj  # type: ignore[assignment]
+            if sock is self._listener:
+                self._accept()
+            else:
+                requests.extend(self._read(sock))
+        if requests:
+            self._run_batch(requests)
+        return len(requests)
+
+    def _accept(self) -> None:
+        assert self._listener is not None
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except BlockingIOError:
+                return
+            conn.setblocking(True)  # a terminal sends a whole frame at once
+            self._selector.register(conn, selectors.EVENT_READ)
+
+    def _read(self, sock: socket.socket) -> list[tuple[socket.socket, Request]]:
+        """The request this terminal sent (one at a time: it waits for each answer)."""
+        try:
+            payload = recv_frame(sock)
+        except OSError:
+            payload = None
+        if payload is None:
+            self._selector.unregister(sock)
+            sock.close()
+            return []
+        return [(sock, pickle.loads(payload))]
+
+    def _run_batch(self, requests: list[tuple[socket.socket, Request]]) -> None:
+        conn = self.db.writer.connect()
+        answers: list[Answer]
+        try:
+            conn.begin()  # BEGIN IMMEDIATE, under the machine's writer lock
+            self.db.batch_conn = conn
+            raw = RawSQL(conn)
+            answers = [self._run_one(raw, request) for _, request in requests]
+            self._forget_old(raw)
+            conn.commit()
+        except Exception:
+            log.exception("batch of %d failed; the terminals run them themselves",
+                          len(requests))
+            conn.rollback()
+            answers = [Answer("retry")] * len(requests)
+        finally:
+            self.db.batch_conn = None
+            conn.close()
+        self.batches += 1
+        self.requests += len(requests)
+        for (sock, _), answer in zip(requests, answers, strict=True):
+            self._answer(sock, answer)
+
+    def _run_one(self, raw: RawSQL, request: Request) -> Answer:
+        ctx = Ctx(self.db, request.actor, clock=lambda: request.now, terminal=request.terminal)
+        raw.run("SAVEPOINT request")
+        try:
+            result = BATCHABLE[request.op](ctx, *request.args, **request.kwargs)
+            answer = Answer("ok", result)
+            # The writer's own clock: the terminal's may be set to another day (tests, demo).
+            raw.run(_RECORD, id=request.id, at=raw.at(utc_now()),
+                    answer=pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        except DomainError as exc:
+            answer = Answer("error", exc)
+            raw.run("ROLLBACK TO SAVEPOINT request")
+        except Exception:
+            log.exception("%s failed in the batch writer; the terminal runs it itself",
+                          request.op)
+            answer = Answer("retry")
+            raw.run("ROLLBACK TO SAVEPOINT request")
+        raw.run("RELEASE SAVEPOINT request")
+        return answer
+
+    def _forget_old(self, raw: RawSQL) -> None:
+        now = utc_now()
+        if self._forget_after is None or now >= self._forget_after:
+            raw.run(_FORGET, before=raw.at(now - KEEP_REQUESTS))
+            self._forget_after = now + timedelta(minutes=10)
+
+    def _answer(self, sock: socket.socket, answer: Answer) -> None:
+        try:
+            send_frame(sock, pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
+        except OSError:  # the terminal went away; its outcome is in batch_request
+            self._selector.unregister(sock)
+            sock.close()
+
+    def close(self) -> None:
+        for key in list(self._selector.get_map().values()):
+            self._selector.unregister(key.fileobj)
+            key.fileobj.close()  # type: ignore[union-attr]
+        if self._listener is not None:
+            self._listener = None
+            if os.path.exists(self.path):
+                os.unlink(self.path)
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+        self.db.dispose()

@@ -1,0 +1,214 @@
+"""Sending the hall's busiest writes to the batch writer of a SQLite database.
+
+Why. On SQLite every write transaction of the machine queues for one lock and ends with its
+own fsync; a take or a call costs most of its time in Python work done while everybody else
+waits for that lock. The batch writer (``hallapp.services.batch_writer``, ``hallapp
+writer``) is one process per database file that runs the operations of all terminals on the
+machine in shared transactions — each operation a savepoint of its own, one commit (and one
+fsync) for all that arrived meanwhile — and answers each terminal after that commit.
+
+How. A function decorated with :func:`batchable` (take, call next, finish) runs in the
+writer when the database is SQLite and the writer's socket (``<db file>-writer.sock``) is
+there; otherwise, or when the writer cannot be reached, it runs here, directly, as before.
+The writer is an accelerator, never a dependency: exactness still comes from the database
+(the writer holds the same write lock as everybody else, and unique constraints stay the
+last line). The operation runs in the writer with this terminal's actor, terminal name and
+clock reading; its permission is checked here before sending and again in the writer.
+
+A request that was sent but got no answer (the writer died) is looked up by its id in
+``batch_request``, which the writer fills in the operation's own savepoint: found, its
+answer is returned; not found, nothing of it was committed, and it runs here. The look-up
+opens a write transaction, so a writer still finishing its batch is waited for.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import pickle
+import socket
+import struct
+import threading
+import time
+import uuid
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.engine import make_url
+
+from hallapp.core.roles import Actor, Perm, authorize
+from hallapp.services.context import Ctx
+from hallapp.store.uow import Database
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+log = logging.getLogger("hallapp.batching")
+
+BATCHABLE: dict[str, Callable[..., Any]] = {}
+RECONNECT_AFTER_S = 1.0
+_HEADER = struct.Struct("!I")
+_LOOKUP = "SELECT answer FROM batch_request WHERE id = :id"
+
+
+@dataclass(frozen=True)
+class Request:
+    id: str
+    op: str
+    actor: Actor
+    terminal: str | None
+    now: datetime
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """``ok`` with a result, ``error`` with the domain error to raise, or ``retry``: nothing
+    of the request was committed and the terminal should run it itself."""
+
+    kind: str
+    value: Any = None
+
+
+def socket_path(db: Database) -> str | None:
+    """Where the writer of this database listens; None when there can be none."""
+    if not db.is_sqlite:
+        return None
+    path = make_url(db.url).database or ""
+    if path in ("", ":memory:") or path.startswith("file:"):
+        return None
+    sock = f"{os.path.abspath(path)}-writer.sock"
+    return sock if len(sock.encode()) < 100 else None  # AF_UNIX path limit (108 with NUL)
+
+
+def batchable(fn: Callable[Concatenate[Ctx, P], R]) -> Callable[Concatenate[Ctx, P], R]:
+    """Run ``fn`` in the batch writer when there is one (see the module docstring)."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    BATCHABLE[name] = fn
+    perm: Perm | None = getattr(fn, "required_perm", None)
+
+    @functools.wraps(fn)
+    def routed(ctx: Ctx, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        if perm is not None:  # refused here, before anything is sent (the writer checks too)
+            authorize(ctx.actor, perm)
+        client = _client(ctx.db)
+        if client is None:
+            return fn(ctx, *args, **kwargs)
+        request = Request(uuid.uuid4().hex, name, ctx.actor, ctx.terminal, ctx.clock(),
+                          tuple(args), dict(kwargs))
+        answer = client.send(request)
+        if answer is None:
+            answer = _committed_answer(ctx, request.id)
+        if answer is None or answer.kind == "retry":
+            return fn(ctx, *args, **kwargs)
+        if answer.kind == "error":
+            raise answer.value
+        return answer.value  # type: ignore[no-any-return]
+
+    return routed
+
+
+def _committed_answer(ctx: Ctx, request_id: str) -> Answer | None:
+    """After the writer went away: what it committed for this request, if anything."""
+    with ctx.uow() as uow:  # a write transaction: waits for a writer still committing
+        stored = uow.raw.value(_LOOKUP, id=request_id)
+    return None if stored is None else Answer("ok", pickle.loads(stored))
+
+
+class _Client:
+    """This process's connections to one database's writer (one per thread)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._down_until = 0.0
+
+    def _socket(self) -> socket.socket | None:
+        sock: socket.socket | None = getattr(self._local, "sock", None)
+        if sock is not None:
+            return sock
+        if time.monotonic() < self._down_until or not os.path.exists(self.path):
+            return None
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(self.path)
+        except OSError:
+            sock.close()
+            self._down_until = time.monotonic() + RECONNECT_AFTER_S
+            return None
+        self._local.sock = sock
+        return sock
+
+    def available(self) -> bool:
+        return self._socket() is not None
+
+    def send(self, request: Request) -> Answer | None:
+        """The writer's answer; ``Answer('retry')`` if it could not be asked; None if it was
+        asked and went away before answering (the outcome is then in ``batch_request``)."""
+        sock = self._socket()
+        if sock is None:
+            return Answer("retry")
+        try:
+            send_frame(sock, pickle.dumps(request, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            self._drop()
+            return Answer("retry")  # not sent whole: the writer never runs a partial frame
+        try:
+            payload = recv_frame(sock)
+        except OSError:
+            payload = None
+        if payload is None:
+            log.warning("batch writer went away during %s; looking up its outcome", request.op)
+            self._drop()
+            return None
+        answer: Answer = pickle.loads(payload)
+        return answer
+
+    def _drop(self) -> None:
+        sock = getattr(self._local, "sock", None)
+        self._local.sock = None
+        self._down_until = time.monotonic() + RECONNECT_AFTER_S
+        if sock is not None:
+            sock.close()
+
+
+_CLIENTS: weakref.WeakKeyDictionary[Database, _Client | None] = weakref.WeakKeyDictionary()
+
+
+def _client(db: Database) -> _Client | None:
+    if db.batch_conn is not None:  # this is the writer itself
+        return None
+    try:
+        return _CLIENTS[db]
+    except KeyError:
+        path = socket_path(db)
+        client = _CLIENTS[db] = None if path is None else _Client(path)
+        return client
+
+
+def send_frame(sock: socket.socket, payload: bytes) -> None:
+    sock.sendall(_HEADER.pack(len(payload)) + payload)
+
+
+def recv_frame(sock: socket.socket) -> bytes | None:
+    """One length-prefixed frame, or None at end of stream."""
+    header = _recv_exactly(sock, _HEADER.size)
+    if header is None:
+        return None
+    return _recv_exactly(sock, _HEADER.unpack(header)[0])
+
+
+def _recv_exactly(sock: socket.socket, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = sock.recv(left)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

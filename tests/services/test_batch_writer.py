@@ -1,0 +1,233 @@
+"""The batch writer (SQLite): terminals' takes, calls and finishes committed together.
+
+The writer runs in a thread of the test process with its own ``Database``, as ``hallapp
+writer`` would in its own process; the tests step it by hand where they need two requests in
+one batch. Checked: results and refusals come back as if the terminal had run the operation
+itself; a refusal in a batch undoes only its own writes; permissions are checked in the
+writer; a writer that dies before answering leaves no operation done twice or lost; with no
+writer (or a stale socket) terminals write directly.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, update
+
+from hallapp.cli.main import main as cli_main
+from hallapp.core.errors import NotFound, PermissionDenied, QuotaExhausted
+from hallapp.services import batching, tickets, windows
+from hallapp.services.batch_writer import AlreadyRunning, BatchWriter
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry, BatchRequest, DailyCounter, Queue, Ticket
+from hallapp.store.uow import Database, UnitOfWork
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+CtxFor = Callable[[str], Ctx]
+
+
+@pytest.fixture
+def writer(hall_db: Database) -> Iterator[BatchWriter]:
+    w = BatchWriter(hall_db.url)
+    w.start()
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def serving(writer: BatchWriter) -> Iterator[BatchWriter]:
+    """The writer answering requests in a thread until the test ends."""
+    stop = threading.Event()
+    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
+    thread.start()
+    yield writer
+    stop.set()
+    thread.join(timeout=10)
+
+
+def count(db: Database, model: Any, *where: Any) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def test_take_call_finish_run_in_the_writer(hall_db: Database, ctx_for: CtxFor,
+                                            serving: BatchWriter) -> None:
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    first = tickets.take_ticket(kiosk, "A")
+    second = tickets.take_ticket(kiosk, "A")
+    assert (first.number, second.number) == ("A001", "A002")
+    assert second.people_ahead == 1  # read by the terminal after the writer's commit
+    windows.open_window(clerk, 1)  # not batched: written directly, beside the writer
+    called = windows.call_next(clerk, 1)
+    assert (called.number, called.state, called.window) == ("A001", "called", 1)
+    assert windows.finish(clerk, 1).state == "done"
+    assert serving.requests == 4  # two takes, the call and the finish
+    with hall_db.read_session() as s:
+        take = s.scalars(select(AuditEntry).where(AuditEntry.action == "ticket_take")
+                         .order_by(AuditEntry.id)).first()
+    assert take is not None
+    assert (take.actor, take.terminal) == ("kiosk1", "test")  # the terminal's, not the writer's
+    assert count(hall_db, BatchRequest) == 4
+
+
+def test_refusals_come_back_and_undo_only_their_own_writes(
+        hall_db: Database, ctx_for: CtxFor, writer: BatchWriter) -> None:
+    """Two takes in one batch: one refused by the daily quota after its serial was counted;
+    the other stands, and the refused one left no ticket, counter step or audit entry."""
+    with hall_db.write_session() as s:
+        s.execute(update(Queue).where(Queue.code == "B").values(daily_quota=0))
+        s.commit()
+    with ctx_for("kiosk1").uow() as uow:  # B001, written directly
+        tickets.issue_ticket(uow, "B", None, None, None, None, "kiosk")
+        uow.commit()
+    with hall_db.write_session() as s:
+        s.execute(update(Queue).where(Queue.code == "B").values(daily_quota=1))
+        s.commit()
+    kiosk = ctx_for("kiosk1")
+    with ThreadPoolExecutor(2) as pool:
+        batching._client(kiosk.db)  # the client exists before the threads race to make it
+        refused = pool.submit(tickets.take_ticket, kiosk, "B")
+        issued = pool.submit(tickets.take_ticket, kiosk, "C")
+        ran = _step_until_done(writer, [refused, issued])
+    assert ran == [2], "both requests should have run in one batch"
+    with pytest.raises(QuotaExhausted):
+        refused.result()
+    assert issued.result().number == "C001"
+    assert count(hall_db, Ticket) == 2
+    with hall_db.read_session() as s:
+        b = s.scalars(select(DailyCounter).join(Queue).where(Queue.code == "B")).one()
+    assert b.last_serial == 1
+    assert count(hall_db, AuditEntry, AuditEntry.action == "ticket_take") == 2
+
+
+def _step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int]:
+    """Run the writer's loop by hand; the sizes of the batches it ran. Connections are
+    accepted first, then it waits until every terminal's request is there."""
+    batches: list[int] = []
+    while not all(f.done() for f in futures):
+        ready = [key.fileobj for key, _ in writer._selector.select(0.05)]
+        if writer._listener in ready:
+            writer._accept()
+        elif len(ready) == len(futures) or batches:
+            ran = writer.step(0.05)
+            if ran:
+                batches.append(ran)
+    return batches
+
+
+def test_permissions_are_checked_before_sending_and_in_the_writer(
+        ctx_for: CtxFor, serving: BatchWriter) -> None:
+    kiosk = ctx_for("kiosk1")
+    with pytest.raises(PermissionDenied):
+        windows.call_next(kiosk, 1)  # a kiosk account may not call
+    assert serving.requests == 0  # refused before anything was sent
+    # A request that skipped the terminal's check is refused by the service in the writer.
+    client = batching._client(kiosk.db)
+    assert client is not None
+    answer = client.send(batching.Request("forged", "hallapp.services.windows.call_next",
+                                          kiosk.actor, "test", kiosk.clock(), (1,), {}))
+    assert answer is not None
+    assert answer.kind == "error"
+    assert isinstance(answer.value, PermissionDenied)
+    with pytest.raises(NotFound):
+        tickets.take_ticket(kiosk, "NOPE")
+    assert serving.requests == 2
+
+
+def test_writer_gone_after_commit_answer_is_looked_up(
+        hall_db: Database, ctx_for: CtxFor, writer: BatchWriter,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer commits, then dies before answering: the terminal gets the committed
+    ticket from batch_request and does not take a second one."""
+    monkeypatch.setattr(writer, "_answer", lambda sock, _answer: _hang_up(writer, sock))
+    stop = threading.Event()
+    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        info = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert info.number == "A001"
+    assert writer.requests == 1
+    assert count(hall_db, Ticket) == 1
+
+
+def test_writer_gone_before_commit_terminal_runs_it(
+        hall_db: Database, ctx_for: CtxFor, writer: BatchWriter,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer dies in the middle of the batch: nothing of it was committed, so the
+    terminal runs the operation itself — one ticket, not zero, not two."""
+    def die(requests: list[tuple[socket.socket, Any]]) -> None:
+        with UnitOfWork(writer.db, ctx_for("kiosk1").actor) as uow:
+            uow.raw.run("DELETE FROM daily_counter")  # begun, never committed
+        for sock, _ in requests:
+            _hang_up(writer, sock)
+
+    monkeypatch.setattr(writer, "_run_batch", die)
+    stop = threading.Event()
+    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        info = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert info.number == "A001"
+    assert count(hall_db, Ticket) == 1
+    assert count(hall_db, BatchRequest) == 0  # run directly: nothing to look up later
+
+
+def _hang_up(writer: BatchWriter, sock: socket.socket) -> None:
+    writer._selector.unregister(sock)
+    sock.close()
+
+
+def test_without_a_writer_terminals_write_directly(hall_db: Database,
+                                                   ctx_for: CtxFor) -> None:
+    path = batching.socket_path(hall_db)
+    assert path is not None
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(path)  # a socket file nobody listens on (a writer that died)
+    stale.close()
+    assert tickets.take_ticket(ctx_for("kiosk1"), "A").number == "A001"
+    assert count(hall_db, BatchRequest) == 0
+
+
+def test_one_writer_per_database(hall_db: Database, writer: BatchWriter,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(AlreadyRunning):
+        BatchWriter(hall_db.url).start()
+    assert cli_main(["--db", hall_db.url, "writer"]) == 13
+    assert "已有批量写入进程" in capsys.readouterr().err
+
+
+def test_joined_units_of_work_are_savepoints(hall_db: Database, ctx_for: CtxFor) -> None:
+    """Inside the writer's transaction a unit of work that is not committed undoes its own
+    plain and ORM writes; a committed one stays until the writer commits the batch."""
+    actor = ctx_for("clerk1").actor
+    conn = hall_db.writer.connect()
+    conn.begin()
+    hall_db.batch_conn = conn
+    try:
+        with UnitOfWork(hall_db, actor) as uow:
+            uow.raw.run("UPDATE queue SET name = 'kept' WHERE code = 'A'")
+            uow.session.execute(update(Queue).where(Queue.code == "B").values(name="kept"))
+            uow.commit()
+        with UnitOfWork(hall_db, actor) as uow:
+            uow.raw.run("UPDATE queue SET name = 'undone' WHERE code = 'A'")
+            uow.session.execute(update(Queue).where(Queue.code == "B").values(name="undone"))
+        conn.commit()
+    finally:
+        hall_db.batch_conn = None
+        conn.close()
+    with hall_db.read_session() as s:
+        names = {code: name for code, name in s.execute(
+            select(Queue.code, Queue.name).where(Queue.code.in_(("A", "B"))))}
+    assert names == {"A": "kept", "B": "kept"}

@@ -8,6 +8,8 @@ SIGKILL while holding a multiprocessing lock would otherwise block the superviso
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -82,3 +84,21 @@ def window(url: str, username: str, number: int, kiosks_done: Any, progress: Any
                 raise
         windows.finish(ctx, number)
         progress.value += 1
+
+
+def batch_writer(url: str, progress: Any, ready: Any, offset_s: float) -> None:
+    """The database's batch writer, as ``hallapp writer`` runs it, until SIGTERM;
+    ``progress``: the requests it has answered."""
+    from hallapp.services.batch_writer import BatchWriter
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    writer = BatchWriter(url)
+    writer.start()
+    ready.value = 1
+    try:
+        while not stop.is_set():
+            writer.step(timeout=0.2)
+            progress.value = writer.requests
+    finally:
+        writer.close()

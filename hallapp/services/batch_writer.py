@@ -30,6 +30,8 @@ import socket
 import threading
 from datetime import datetime, timedelta
 
+from sqlalchemy import Connection
+
 from hallapp.core.errors import DomainError
 from hallapp.services import tickets, windows  # noqa: F401 - register their operations
 from hallapp.services.batching import (
@@ -63,6 +65,7 @@ class BatchWriter:
             raise ValueError("the batch writer is for a SQLite database file")
         self.path = path
         self._lock_fd: int | None = None
+        self._conn: Connection | None = None
         self._listener: socket.socket | None = None
         self._selector = selectors.DefaultSelector()
         self._forget_after: datetime | None = None
@@ -138,7 +141,9 @@ class BatchWriter:
         return [(sock, pickle.loads(payload))]
 
     def _run_batch(self, requests: list[tuple[socket.socket, Request]]) -> None:
-        conn = self.db.writer.connect()
+        if self._conn is None:  # kept from batch to batch: no pool checkout per batch
+            self._conn = self.db.writer.connect()
+        conn = self._conn
         answers: list[Answer]
         try:
             conn.begin()  # BEGIN IMMEDIATE, under the machine's writer lock
@@ -150,11 +155,11 @@ class BatchWriter:
         except Exception:
             log.exception("batch of %d failed; the terminals run them themselves",
                           len(requests))
-            conn.rollback()
+            self._conn = None
+            conn.close()  # rolls back; the next batch starts on a fresh connection
             answers = [Answer("retry")] * len(requests)
         finally:
             self.db.batch_conn = None
-            conn.close()
         self.batches += 1
         self.requests += len(requests)
         for (sock, _), answer in zip(requests, answers, strict=True):
@@ -201,6 +206,9 @@ class BatchWriter:
             self._listener = None
             if os.path.exists(self.path):
                 os.unlink(self.path)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None

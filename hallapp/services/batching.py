@@ -130,7 +130,7 @@ class _Client:
 
     def _socket(self) -> socket.socket | None:
         sock: socket.socket | None = getattr(self._local, "sock", None)
-        if sock is not None:
+        if sock is not None and self._local.pid == os.getpid():  # not inherited by a fork
             return sock
         if time.monotonic() < self._down_until or not os.path.exists(self.path):
             return None
@@ -141,7 +141,7 @@ class _Client:
             sock.close()
             self._down_until = time.monotonic() + RECONNECT_AFTER_S
             return None
-        self._local.sock = sock
+        self._local.sock, self._local.pid = sock, os.getpid()
         return sock
 
     def available(self) -> bool:

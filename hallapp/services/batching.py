@@ -8,8 +8,12 @@ machine in shared transactions — each operation a savepoint of its own, one co
 fsync) for all that arrived meanwhile — and answers each terminal after that commit.
 
 How. A function decorated with :func:`batchable` (take, call next, finish) runs in the
-writer when the database is SQLite and the writer's socket (``<db file>-writer.sock``) is
-there; otherwise, or when the writer cannot be reached, it runs here, directly, as before.
+writer when the database is SQLite, the writer's socket (``<db file>-writer.sock``) is there,
+and the machine's write lock is taken at that moment (somebody is writing): in a rush the
+operation joins the writer's next batch, while a terminal that finds the lock free writes
+directly, as fast as with no writer (through the writer, a lone operation pays a second
+process and its answer's round trip: p99 2 ms more, measured). Otherwise, or when the writer
+cannot be reached, it runs here, directly, as before.
 The writer is an accelerator, never a dependency: exactness still comes from the database
 (the writer holds the same write lock as everybody else, and unique constraints stay the
 last line). The operation runs in the writer with this terminal's actor, terminal name and
@@ -29,6 +33,7 @@ import os
 import pickle
 import socket
 import struct
+import sys
 import threading
 import time
 import uuid
@@ -42,6 +47,7 @@ from sqlalchemy.engine import make_url
 
 from hallapp.core.roles import Actor, Perm, authorize
 from hallapp.services.context import Ctx
+from hallapp.store.engine import holds_writer_lock, writer_lock_path
 from hallapp.store.uow import Database
 
 P = ParamSpec("P")
@@ -75,12 +81,14 @@ class Answer:
     value: Any = None
 
 
+def _db_file(db: Database) -> str:
+    return make_url(db.url).database or ""
+
+
 def socket_path(db: Database) -> str | None:
     """Where the writer of this database listens; None when there can be none."""
-    if not db.is_sqlite:
-        return None
-    path = make_url(db.url).database or ""
-    if path in ("", ":memory:") or path.startswith("file:"):
+    path = _db_file(db)
+    if not db.is_sqlite or path in ("", ":memory:") or path.startswith("file:"):
         return None
     sock = f"{os.path.abspath(path)}-writer.sock"
     return sock if len(sock.encode()) < 100 else None  # AF_UNIX path limit (108 with NUL)
@@ -97,7 +105,7 @@ def batchable(fn: Callable[Concatenate[Ctx, P], R]) -> Callable[Concatenate[Ctx,
         if perm is not None:  # refused here, before anything is sent (the writer checks too)
             authorize(ctx.actor, perm)
         client = _client(ctx.db)
-        if client is None:
+        if client is None or holds_writer_lock() or not client.contended():
             return fn(ctx, *args, **kwargs)
         request = Request(uuid.uuid4().hex, name, ctx.actor, ctx.terminal, ctx.clock(),
                           tuple(args), dict(kwargs))
@@ -123,10 +131,27 @@ def _committed_answer(ctx: Ctx, request_id: str) -> Answer | None:
 class _Client:
     """This process's connections to one database's writer (one per thread)."""
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, path: str, lock_path: str) -> None:
+        self.path, self.lock_path = path, lock_path
         self._local = threading.local()
         self._down_until = 0.0
+
+    def contended(self) -> bool:
+        """Whether some writer holds the machine's write lock right now. One descriptor per
+        thread: ``flock`` belongs to the open file, so two threads sharing one could take
+        and release each other's lock."""
+        import fcntl  # not on Windows, where there is no client (``_client``)
+
+        fd: int | None = getattr(self._local, "lock_fd", None)
+        if fd is None or self._local.lock_pid != os.getpid():
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            self._local.lock_fd, self._local.lock_pid = fd, os.getpid()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
 
     def _socket(self) -> socket.socket | None:
         sock: socket.socket | None = getattr(self._local, "sock", None)
@@ -187,7 +212,8 @@ def _client(db: Database) -> _Client | None:
         return _CLIENTS[db]
     except KeyError:
         path = socket_path(db)
-        client = _CLIENTS[db] = None if path is None else _Client(path)
+        client = _CLIENTS[db] = (None if path is None or sys.platform == "win32" else
+                                 _Client(path, writer_lock_path(_db_file(db))))
         return client
 
 

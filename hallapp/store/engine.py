@@ -103,6 +103,15 @@ class WriterConnection(sqlite3.Connection):
                 self.lock_fd = None
 
 
+def holds_writer_lock() -> bool:
+    """Whether this thread is inside a write transaction that holds the writer lock."""
+    return _HELD.depth > 0
+
+
+def writer_lock_path(db_file: str) -> str:
+    return f"{os.path.abspath(db_file)}-writer.lock"
+
+
 def _open_lock_file(path: str) -> Any:
     def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         if isinstance(dbapi_conn, WriterConnection):
@@ -175,7 +184,7 @@ def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
     engine = create_engine(url, echo=echo, connect_args=args)
     event.listen(engine, "connect", _sqlite_pragmas)
     if queued:
-        event.listen(engine, "connect", _open_lock_file(f"{os.path.abspath(path)}-writer.lock"))
+        event.listen(engine, "connect", _open_lock_file(writer_lock_path(path)))
     if writer:
         event.listen(engine, "begin", _begin_immediate)
     else:

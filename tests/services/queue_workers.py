@@ -8,6 +8,7 @@ SIGKILL while holding a multiprocessing lock would otherwise block the superviso
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -25,6 +26,7 @@ from hallapp.store.models import Staff
 from hallapp.store.uow import Database
 
 IDLE_PAUSE_S = 0.01
+THROUGH_WRITER = "QUEUE_WORKERS_THROUGH_WRITER"
 
 
 def shifted_clock(offset_s: float) -> Callable[[], datetime]:
@@ -34,6 +36,12 @@ def shifted_clock(offset_s: float) -> Callable[[], datetime]:
 
 
 def _ctx(url: str, username: str, terminal: str, offset_s: float) -> Ctx:
+    if os.environ.get(THROUGH_WRITER):
+        # Every batchable operation goes to the batch writer while it runs, not only those
+        # that meet a busy write lock, so that killing the writer hits requests in flight.
+        from hallapp.services import batching
+
+        batching._Client.contended = lambda self: True  # type: ignore[method-assign]
     db = Database(url)
     with db.read_session() as s:
         row = s.scalars(select(Staff).where(Staff.username == username)).one()

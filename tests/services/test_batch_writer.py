@@ -1,35 +1,55 @@
 """The batch writer (SQLite): terminals' takes, calls and finishes committed together.
 
 The writer runs in a thread of the test process with its own ``Database``, as ``hallapp
-writer`` would in its own process; the tests step it by hand where they need two requests in
-one batch. Checked: results and refusals come back as if the terminal had run the operation
-itself; a refusal in a batch undoes only its own writes; permissions are checked in the
-writer; a writer that dies before answering leaves no operation done twice or lost; with no
-writer (or a stale socket) terminals write directly.
+writer`` would in its own process (one test runs that process); the tests step it by hand
+where they need two requests in one batch. Terminals send to the writer only when the write
+lock is busy: most tests make it look busy, those marked ``real_lock`` hold the real lock.
+
+Checked: results and refusals come back as if the terminal had run the operation itself; a
+refusal in a batch undoes only its own writes; permissions are checked before sending and in
+the writer; a writer that dies before answering leaves no operation done twice or lost; with
+no writer (or a stale socket), or a free lock, terminals write directly.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import make_url
 
 from hallapp.cli.main import main as cli_main
 from hallapp.core.errors import NotFound, PermissionDenied, QuotaExhausted
 from hallapp.services import batching, tickets, windows
 from hallapp.services.batch_writer import AlreadyRunning, BatchWriter
 from hallapp.services.context import Ctx
+from hallapp.store.engine import writer_lock_path
 from hallapp.store.models import AuditEntry, BatchRequest, DailyCounter, Queue, Ticket
 from hallapp.store.uow import Database, UnitOfWork
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
 
 CtxFor = Callable[[str], Ctx]
+
+
+@pytest.fixture(autouse=True)
+def busy_lock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terminals send to the writer only when the write lock is busy; here always, except
+    in the tests of that rule (marked ``real_lock``)."""
+    if "real_lock" not in request.keywords:
+        monkeypatch.setattr(batching._Client, "contended", lambda self: True)
 
 
 @pytest.fixture
@@ -74,6 +94,35 @@ def test_take_call_finish_run_in_the_writer(hall_db: Database, ctx_for: CtxFor,
     assert take is not None
     assert (take.actor, take.terminal) == ("kiosk1", "test")  # the terminal's, not the writer's
     assert count(hall_db, BatchRequest) == 4
+
+
+@pytest.mark.real_lock
+def test_only_a_terminal_meeting_a_busy_lock_sends_to_the_writer(
+        hall_db: Database, ctx_for: CtxFor, serving: BatchWriter,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    kiosk = ctx_for("kiosk1")
+    assert tickets.take_ticket(kiosk, "A").number == "A001"
+    assert serving.requests == 0  # the lock was free: written directly
+    batch_started = threading.Event()
+    run_batch = serving._run_batch
+
+    def spy(requests: list[tuple[socket.socket, Any]]) -> None:
+        batch_started.set()
+        run_batch(requests)
+
+    monkeypatch.setattr(serving, "_run_batch", spy)
+    other = os.open(writer_lock_path(str(make_url(hall_db.url).database)),
+                    os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(other, fcntl.LOCK_EX)  # another terminal is writing
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            taken = pool.submit(tickets.take_ticket, kiosk, "A")
+            assert batch_started.wait(timeout=30), "the request did not reach the writer"
+            fcntl.flock(other, fcntl.LOCK_UN)  # the writer, queued on the lock, goes on
+            assert taken.result(timeout=30).number == "A002"
+    finally:
+        os.close(other)
+    assert serving.requests == 1
 
 
 def test_refusals_come_back_and_undo_only_their_own_writes(
@@ -206,6 +255,60 @@ def test_one_writer_per_database(hall_db: Database, writer: BatchWriter,
         BatchWriter(hall_db.url).start()
     assert cli_main(["--db", hall_db.url, "writer"]) == 13
     assert "已有批量写入进程" in capsys.readouterr().err
+
+
+HALLAPP = Path(sys.executable).parent / "hallapp"
+
+
+@pytest.mark.real_lock
+def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Path) -> None:
+    """``hallapp writer`` as its own process: a take made while another writer holds the
+    write lock goes through it; SIGTERM stops it cleanly, saying what it did, and removes
+    its socket."""
+    env = {**os.environ, "HALLAPP_LOG_DIR": str(tmp_path)}
+    sock = batching.socket_path(hall_db)
+    assert sock is not None
+    writer = subprocess.Popen([str(HALLAPP), "--db", hall_db.url, "writer"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = os.open(writer_lock_path(str(make_url(hall_db.url).database)),
+                   os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        assert writer.stdout is not None
+        assert "批量写入进程已启动" in writer.stdout.readline()  # listening from here on
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another terminal is writing
+        with ThreadPoolExecutor(1) as pool:
+            taken = pool.submit(tickets.take_ticket, ctx_for("kiosk1"), "C")
+            _wait_for_connection(sock)  # it met the busy lock and went to the writer
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            assert taken.result(timeout=60).number == "C001"
+    finally:
+        os.close(lock)
+        writer.send_signal(signal.SIGTERM)
+        try:
+            out, err = writer.communicate(timeout=60)
+        finally:
+            writer.kill()
+    assert writer.returncode == 0, err
+    assert "已停止：1 批，1 个操作" in out
+    assert count(hall_db, BatchRequest) == 1
+    assert not os.path.exists(sock)
+
+
+def _wait_for_connection(sock: str) -> None:
+    """Until a terminal is connected to the writer's socket (Linux: /proc/net/unix lists the
+    listening socket and each accepted one under the path)."""
+    deadline = time.monotonic() + 60
+    while Path("/proc/net/unix").read_text().count(sock) < 2:
+        assert time.monotonic() < deadline, "no terminal connected to the writer"
+        time.sleep(0.02)
+
+
+def test_hallapp_writer_refuses_postgresql(engine_name: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Refused before anything connects (no server at that address)."""
+    assert engine_name == "sqlite"  # the module's parameter; this test needs no database
+    assert cli_main(["--db", "postgresql+psycopg://u@127.0.0.1:1/x", "writer"]) == 13
+    assert "只用于本机 SQLite" in capsys.readouterr().err
 
 
 def test_joined_units_of_work_are_savepoints(hall_db: Database, ctx_for: CtxFor) -> None:

@@ -200,9 +200,11 @@ def test_killed_terminals_leave_nothing_half_done(hall_db: Database) -> None:
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])
-def test_killed_terminals_and_batch_writer_leave_nothing_half_done(hall_db: Database) -> None:
+def test_killed_terminals_and_batch_writer_leave_nothing_half_done(
+        hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same through the batch writer (SQLite), which is killed in turn with the terminals:
     a request in flight when it dies is found committed or runs again at its terminal."""
+    monkeypatch.setenv(queue_workers.THROUGH_WRITER, "1")
     sup = Supervisor(hall_db.url, writer=True)
     sup.run(kill_budget=KILLS_WITH_WRITER)  # each writer restart takes a while: fewer kills
     assert sup.kills == KILLS_WITH_WRITER

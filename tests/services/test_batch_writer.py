@@ -97,7 +97,7 @@ def test_take_call_finish_run_in_the_writer(hall_db: Database, ctx_for: CtxFor,
 
 
 @pytest.mark.real_lock
-def test_only_a_terminal_meeting_a_busy_lock_sends_to_the_writer(
+def test_only_terminals_meeting_a_busy_lock_send_to_the_writer(
         hall_db: Database, ctx_for: CtxFor, serving: BatchWriter,
         monkeypatch: pytest.MonkeyPatch) -> None:
     kiosk = ctx_for("kiosk1")
@@ -114,15 +114,27 @@ def test_only_a_terminal_meeting_a_busy_lock_sends_to_the_writer(
     other = os.open(writer_lock_path(str(make_url(hall_db.url).database)),
                     os.O_RDWR | os.O_CREAT, 0o644)
     fcntl.flock(other, fcntl.LOCK_EX)  # another terminal is writing
+
+    def other_terminal_commits() -> None:
+        assert batch_started.wait(timeout=30), "the request did not reach the writer"
+        fcntl.flock(other, fcntl.LOCK_UN)  # the writer, queued on the lock, goes on
+
+    releaser = threading.Thread(target=other_terminal_commits)
+    releaser.start()
     try:
-        with ThreadPoolExecutor(1) as pool:
-            taken = pool.submit(tickets.take_ticket, kiosk, "A")
-            assert batch_started.wait(timeout=30), "the request did not reach the writer"
-            fcntl.flock(other, fcntl.LOCK_UN)  # the writer, queued on the lock, goes on
-            assert taken.result(timeout=30).number == "A002"
+        assert tickets.take_ticket(kiosk, "A").number == "A002"
     finally:
+        releaser.join()
         os.close(other)
     assert serving.requests == 1
+    # The lock is free again, but writes were queueing a moment ago: still the writer.
+    assert tickets.take_ticket(kiosk, "A").number == "A003"
+    assert serving.requests == 2
+    client = batching._client(kiosk.db)
+    assert client is not None
+    client._local.busy_until = 0.0  # as if BUSY_FOR_S had passed
+    assert tickets.take_ticket(kiosk, "A").number == "A004"
+    assert serving.requests == 2
 
 
 def test_refusals_come_back_and_undo_only_their_own_writes(

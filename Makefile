@@ -47,7 +47,7 @@ pytest:
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 bench: setup
-	$(BIN)/python bench/queue_bench.py
+	$(BIN)/python bench/queue_bench.py --pace 50 --writer
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

@@ -49,7 +49,7 @@ from sqlalchemy.engine import make_url
 
 from hallapp.core.roles import Actor, Perm, authorize
 from hallapp.services.context import Ctx
-from hallapp.store.engine import holds_writer_lock, writer_lock_path
+from hallapp.store.engine import holds_writer_lock, lock_taken_elsewhere, writer_lock_path
 from hallapp.store.uow import Database
 
 P = ParamSpec("P")
@@ -157,18 +157,11 @@ class _Client:
     def _lock_busy(self) -> bool:
         """One descriptor per thread: ``flock`` belongs to the open file, so two threads
         sharing one could take and release each other's lock."""
-        import fcntl  # not on Windows, where there is no client (``_client``)
-
         fd: int | None = getattr(self._local, "lock_fd", None)
         if fd is None or self._local.lock_pid != os.getpid():
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
             self._local.lock_fd, self._local.lock_pid = fd, os.getpid()
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
+        return lock_taken_elsewhere(fd)  # no client on Windows (``_client``): no fcntl
 
     def _socket(self) -> socket.socket | None:
         sock: socket.socket | None = getattr(self._local, "sock", None)

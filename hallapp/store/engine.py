@@ -108,6 +108,18 @@ def holds_writer_lock() -> bool:
     return _HELD.depth > 0
 
 
+def lock_taken_elsewhere(fd: int) -> bool:
+    """Whether another open file holds the ``flock`` of ``fd``'s file (POSIX only)."""
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return False
+
+
 def writer_lock_path(db_file: str) -> str:
     return f"{os.path.abspath(db_file)}-writer.lock"
 

@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +61,23 @@ def writer(hall_db: Database) -> Iterator[BatchWriter]:
     w.close()
 
 
-@pytest.fixture
-def serving(writer: BatchWriter) -> Iterator[BatchWriter]:
-    """The writer answering requests in a thread until the test ends."""
+@contextmanager
+def served(writer: BatchWriter) -> Iterator[BatchWriter]:
+    """The writer answering requests in a thread until the block ends."""
     stop = threading.Event()
     thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
     thread.start()
-    yield writer
-    stop.set()
-    thread.join(timeout=10)
+    try:
+        yield writer
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def serving(writer: BatchWriter) -> Iterator[BatchWriter]:
+    with served(writer):
+        yield writer
 
 
 def count(db: Database, model: Any, *where: Any) -> int:
@@ -207,14 +216,8 @@ def test_writer_gone_after_commit_answer_is_looked_up(
     """The writer commits, then dies before answering: the terminal gets the committed
     ticket from batch_request and does not take a second one."""
     monkeypatch.setattr(writer, "_answer", lambda sock, _answer: _hang_up(writer, sock))
-    stop = threading.Event()
-    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
-    thread.start()
-    try:
+    with served(writer):
         info = tickets.take_ticket(ctx_for("kiosk1"), "A")
-    finally:
-        stop.set()
-        thread.join(timeout=10)
     assert info.number == "A001"
     assert writer.requests == 1
     assert count(hall_db, Ticket) == 1
@@ -232,14 +235,8 @@ def test_writer_gone_before_commit_terminal_runs_it(
             _hang_up(writer, sock)
 
     monkeypatch.setattr(writer, "_run_batch", die)
-    stop = threading.Event()
-    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
-    thread.start()
-    try:
+    with served(writer):
         info = tickets.take_ticket(ctx_for("kiosk1"), "A")
-    finally:
-        stop.set()
-        thread.join(timeout=10)
     assert info.number == "A001"
     assert count(hall_db, Ticket) == 1
     assert count(hall_db, BatchRequest) == 0  # run directly: nothing to look up later

@@ -36,6 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services.audit import verify_audit
 from hallapp.services.context import Ctx
+from hallapp.store.engine import lock_taken_elsewhere
 from hallapp.store.models import (
     AuditEntry,
     BatchRequest,
@@ -315,19 +316,12 @@ def check_one_open_ticket_index(db: Database, tickets: list[Ticket]) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="the writer queue uses flock")
 def test_sqlite_writers_queue_on_the_writer_lock(tmp_path: Path) -> None:
     """A write transaction holds '<db>-writer.lock' until commit or rollback; readers never."""
-    import fcntl
-
     path = tmp_path / "w.sqlite3"
     db = Database(f"sqlite:///{path}")
     probe = os.open(f"{path}-writer.lock", os.O_RDWR | os.O_CREAT)
 
     def free() -> bool:
-        try:
-            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        fcntl.flock(probe, fcntl.LOCK_UN)
-        return True
+        return not lock_taken_elsewhere(probe)
 
     try:
         with db.write_session() as s:

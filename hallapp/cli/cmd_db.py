@@ -13,6 +13,7 @@ from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.logs import log, setup_logging
 from hallapp.services import audit as audit_svc
 from hallapp.services import backup as backup_svc
+from hallapp.services import batching
 from hallapp.services.context import Ctx
 from hallapp.services.setup import init_database
 from hallapp.services.staff import check_password_rules
@@ -61,6 +62,9 @@ def show_version(env: CliEnv) -> int:
     log.info("version %s db %s revision %s head %s", __version__, db.safe_url, current, head)
     print(f"hallapp {__version__}\n数据库: {db.safe_url}\n结构版本: {current}（最新 {head}）\n"
           f"日志: {setup_logging()}")
+    if db.is_sqlite:
+        running = batching.writer_running(db)
+        print(f"批量写入进程: {'运行中' if running else '未运行（各终端直接写库）'}")
     return 0
 
 

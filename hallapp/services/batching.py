@@ -97,6 +97,19 @@ def socket_path(db: Database) -> str | None:
     return sock if len(sock.encode()) < 100 else None  # AF_UNIX path limit (108 with NUL)
 
 
+def writer_running(db: Database) -> bool:
+    """Whether a batch writer answers on this database's socket (``hallapp --version``)."""
+    path = socket_path(db)
+    if path is None or not os.path.exists(path):
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(path)
+        except OSError:
+            return False
+    return True
+
+
 def batchable(fn: Callable[Concatenate[Ctx, P], R]) -> Callable[Concatenate[Ctx, P], R]:
     """Run ``fn`` in the batch writer when there is one (see the module docstring)."""
     name = f"{fn.__module__}.{fn.__qualname__}"

@@ -284,6 +284,9 @@ def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Pa
     try:
         assert writer.stdout is not None
         assert "批量写入进程已启动" in writer.stdout.readline()  # listening from here on
+        version = subprocess.run([str(HALLAPP), "--db", hall_db.url, "--version"], env=env,
+                                 capture_output=True, text=True, timeout=120, check=True)
+        assert "批量写入进程: 运行中" in version.stdout
         fcntl.flock(lock, fcntl.LOCK_EX)  # another terminal is writing
         with ThreadPoolExecutor(1) as pool:
             taken = pool.submit(tickets.take_ticket, ctx_for("kiosk1"), "C")
@@ -301,6 +304,7 @@ def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Pa
     assert "已停止：1 批，1 个操作" in out
     assert count(hall_db, BatchRequest) == 1
     assert not os.path.exists(sock)
+    assert not batching.writer_running(hall_db)
 
 
 def _wait_for_connection(sock: str) -> None:

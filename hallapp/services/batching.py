@@ -12,9 +12,9 @@ writer when the database is SQLite, the writer's socket (``<db file>-writer.sock
 and writes are queueing (the machine's write lock was taken at this or a recent operation,
 ``_Client.contended``): in a rush the operation joins the writer's next batch, while a
 terminal that finds the lock free writes directly, as fast as with no writer (through the
-writer, a lone operation pays a second process and its answer's round trip: p99 2 ms more
-at a hall's pace, measured). Otherwise, or when the writer cannot be reached, it runs here,
-directly, as before.
+writer, a lone operation pays a second process and its answer's round trip: p99 2–5 ms
+more at a hall's pace, bench/RESULTS.md). Otherwise, or when the writer cannot be reached,
+it runs here, directly, as before.
 
 The writer is an accelerator, never a dependency: exactness still comes from the database
 (the writer holds the same write lock as everybody else, and unique constraints stay the

@@ -198,14 +198,11 @@ class Phase:
 @contextmanager
 def batch_writer(url: str) -> Iterator[Callable[[], float]]:
     """A ``hallapp writer`` process for the phase; yields a reading of its CPU seconds."""
-    sock = f"{make_url(url).database}-writer.sock"
     proc = subprocess.Popen([sys.executable, "-m", "hallapp.cli.main", "--db", url, "writer"],
-                            stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while not os.path.exists(sock):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("batch writer did not start")
-        time.sleep(0.05)
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    if "批量写入进程已启动" not in proc.stdout.readline():  # printed once it listens
+        raise SystemExit("batch writer did not start")
 
     def cpu() -> float:
         with open(f"/proc/{proc.pid}/stat") as fh:

@@ -54,7 +54,7 @@ _FORGET = "DELETE FROM batch_request WHERE at < :before"
 
 
 class AlreadyRunning(RuntimeError):
-    pass
+    """Another batch writer holds this database's writer lock file."""
 
 
 class BatchWriter:

@@ -121,7 +121,8 @@ def batchable(fn: Callable[Concatenate[Ctx, P], R]) -> Callable[Concatenate[Ctx,
         if perm is not None:  # refused here, before anything is sent (the writer checks too)
             authorize(ctx.actor, perm)
         client = _client(ctx.db)
-        if client is None or holds_writer_lock() or not client.contended():
+        if (client is None or holds_writer_lock() or not client.present()
+                or not client.contended()):
             return fn(ctx, *args, **kwargs)
         request = Request(uuid.uuid4().hex, name, ctx.actor, ctx.terminal, ctx.clock(),
                           tuple(args), dict(kwargs))
@@ -151,6 +152,12 @@ class _Client:
         self.path, self.lock_path = path, lock_path
         self._local = threading.local()
         self._down_until = 0.0
+
+    def present(self) -> bool:
+        """A writer may be listening: its socket file is there, and it was not found gone
+        in the last ``RECONNECT_AFTER_S`` (checked first: a hall without a writer never
+        probes the write lock)."""
+        return time.monotonic() >= self._down_until and os.path.exists(self.path)
 
     def contended(self) -> bool:
         """Whether writes on this machine are queueing: some writer holds the write lock
@@ -191,9 +198,6 @@ class _Client:
             return None
         self._local.sock, self._local.pid = sock, os.getpid()
         return sock
-
-    def available(self) -> bool:
-        return self._socket() is not None
 
     def send(self, request: Request) -> Answer | None:
         """The writer's answer; ``Answer('retry')`` if it could not be asked; None if it was

@@ -102,7 +102,7 @@ class UnitOfWork:
     def session(self) -> Session:
         if self._session is None:
             if self.db.batch_conn is not None:
-                self.raw  # noqa: B018 - opens our savepoint first
+                self._join_batch()
                 # Its own savepoint inside ours: its commit and close never end the batch.
                 self._session = Session(bind=self._conn, expire_on_commit=False,
                                         join_transaction_mode="create_savepoint")
@@ -118,17 +118,24 @@ class UnitOfWork:
     def raw(self) -> RawSQL:
         if self._raw is None:
             if self.db.batch_conn is not None:
-                self._conn = self.db.batch_conn
-                self._raw = RawSQL(self._conn)
-                self._savepoint = f"uow_{id(self):x}"
-                self._raw.run(f"SAVEPOINT {self._savepoint}")
-            elif self._session is not None:
+                return self._join_batch()
+            if self._session is not None:
                 self._raw = RawSQL(self._session.connection())
             else:
                 engine = self.db.reader if self.readonly else self.db.writer
                 self._conn = engine.connect()
                 self._conn.begin()  # BEGIN IMMEDIATE for writers on SQLite (engine.py)
                 self._raw = RawSQL(self._conn)
+        return self._raw
+
+    def _join_batch(self) -> RawSQL:
+        """Our savepoint in the batch writer's open transaction, opened on first use."""
+        if self._raw is None:
+            assert self.db.batch_conn is not None
+            self._conn = self.db.batch_conn
+            self._raw = RawSQL(self._conn)
+            self._savepoint = f"uow_{id(self):x}"
+            self._raw.run(f"SAVEPOINT {self._savepoint}")
         return self._raw
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -4,7 +4,7 @@ writes together (``hallapp writer``; why and how the terminals use it: ``batchin
 The loop: wait until some terminal sent a request; read every request that has arrived
 from every terminal; run them one after the other in one write transaction (``BEGIN
 IMMEDIATE`` under the machine's writer lock, as any writer), each operation in savepoints
-of its own (``UnitOfWork`` joins ``Database.batch_conn``), so a refusal undoes only its
+of its own (``UnitOfWork`` joins ``Database.batch``), so a refusal undoes only its
 own writes and the others stand; commit once; answer each terminal. While a batch runs the
 next requests gather in the sockets, so the busier the hall, the more each commit carries;
 a lone request is committed at once, without waiting for company.
@@ -43,6 +43,7 @@ from hallapp.services.batching import (
     socket_path,
 )
 from hallapp.services.context import Ctx
+from hallapp.store.batch import Batch
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import Database, utc_now
 
@@ -147,10 +148,12 @@ class BatchWriter:
         answers: list[Answer]
         try:
             conn.begin()  # BEGIN IMMEDIATE, under the machine's writer lock
-            self.db.batch_conn = conn
-            raw = RawSQL(conn)
-            answers = [self._run_one(raw, request) for _, request in requests]
-            self._forget_old(raw)
+            batch = self.db.batch = Batch(conn)
+            records: list[dict[str, object]] = []
+            answers = [self._run_one(batch, request, records) for _, request in requests]
+            batch.write_log()
+            batch.raw.run_many(_RECORD, records)
+            self._forget_old(batch.raw)
             conn.commit()
         except Exception:
             log.exception("batch of %d failed; the terminals run them themselves",
@@ -159,31 +162,34 @@ class BatchWriter:
             conn.close()  # rolls back; the next batch starts on a fresh connection
             answers = [Answer("retry")] * len(requests)
         finally:
-            self.db.batch_conn = None
+            self.db.batch = None
         self.batches += 1
         self.requests += len(requests)
         for (sock, _), answer in zip(requests, answers, strict=True):
             self._answer(sock, answer)
 
-    def _run_one(self, raw: RawSQL, request: Request) -> Answer:
+    def _run_one(self, batch: Batch, request: Request, records: list[dict[str, object]]
+                 ) -> Answer:
+        """Run one request in a savepoint; what it committed is recorded in ``records``."""
         ctx = Ctx(self.db, request.actor, clock=lambda: request.now, terminal=request.terminal)
+        raw, mark = batch.raw, batch.mark()
         raw.run("SAVEPOINT request")
         try:
             result = BATCHABLE[request.op](ctx, *request.args, **request.kwargs)
-            answer = Answer("ok", result)
-            # The writer's own clock: the terminal's may be set to another day (tests, demo).
-            raw.run(_RECORD, id=request.id, at=raw.at(utc_now()),
-                    answer=pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
-        except DomainError as exc:
-            answer = Answer("error", exc)
+        except Exception as exc:
             raw.run("ROLLBACK TO SAVEPOINT request")
-        except Exception:
+            raw.run("RELEASE SAVEPOINT request")
+            batch.undo(mark)
+            if isinstance(exc, DomainError):
+                return Answer("error", exc)
             log.exception("%s failed in the batch writer; the terminal runs it itself",
                           request.op)
-            answer = Answer("retry")
-            raw.run("ROLLBACK TO SAVEPOINT request")
+            return Answer("retry")
         raw.run("RELEASE SAVEPOINT request")
-        return answer
+        pickled = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)  # once: recorded and sent
+        # The writer's own clock: the terminal's may be set to another day (tests, demo).
+        records.append({"id": request.id, "at": raw.at(utc_now()), "answer": pickled})
+        return Answer("ok", pickled)
 
     def _forget_old(self, raw: RawSQL) -> None:
         now = utc_now()

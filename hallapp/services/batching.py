@@ -77,7 +77,8 @@ class Request:
 
 @dataclass(frozen=True)
 class Answer:
-    """``ok`` with a result, ``error`` with the domain error to raise, or ``retry``: nothing
+    """``ok`` with the result (pickled: the writer pickles it once, for ``batch_request``
+    and for the terminal), ``error`` with the domain error to raise, or ``retry``: nothing
     of the request was committed and the terminal should run it itself."""
 
     kind: str
@@ -133,7 +134,7 @@ def batchable(fn: Callable[Concatenate[Ctx, P], R]) -> Callable[Concatenate[Ctx,
             return fn(ctx, *args, **kwargs)
         if answer.kind == "error":
             raise answer.value
-        return answer.value  # type: ignore[no-any-return]
+        return pickle.loads(answer.value)  # type: ignore[no-any-return]
 
     return routed
 
@@ -142,7 +143,7 @@ def _committed_answer(ctx: Ctx, request_id: str) -> Answer | None:
     """After the writer went away: what it committed for this request, if anything."""
     with ctx.uow() as uow:  # a write transaction: waits for a writer still committing
         stored = uow.raw.value(_LOOKUP, id=request_id)
-    return None if stored is None else Answer("ok", pickle.loads(stored))
+    return None if stored is None else Answer("ok", bytes(stored))
 
 
 class _Client:
@@ -233,7 +234,7 @@ _CLIENTS: weakref.WeakKeyDictionary[Database, _Client | None] = weakref.WeakKeyD
 
 
 def _client(db: Database) -> _Client | None:
-    if db.batch_conn is not None:  # this is the writer itself
+    if db.batch is not None:  # this is the writer itself
         return None
     try:
         return _CLIENTS[db]

@@ -38,6 +38,10 @@ class QueueConf:
 
 
 def hall_conf(raw: RawSQL) -> HallConf:
+    return raw.memoised("hall_conf", lambda: _hall_conf(raw))
+
+
+def _hall_conf(raw: RawSQL) -> HallConf:
     row = raw.row("SELECT id, timezone, priority_classes, settings FROM hall ORDER BY id LIMIT 1")
     if row is None:
         raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
@@ -49,7 +53,12 @@ _QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM 
 
 
 def queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
-    row = raw.row(_QUEUE, hall=hall.id, code=code.strip().upper())
+    code = code.strip().upper()
+    return raw.memoised(("queue_conf", hall.id, code), lambda: _queue_conf(raw, hall, code))
+
+
+def _queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
+    row = raw.row(_QUEUE, hall=hall.id, code=code)
     if row is None or not row[6]:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
     return QueueConf(int(row[0]), row[1], row[2], row[3], row[4], as_json(row[5]) or [])

@@ -117,6 +117,16 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
     phone = check_phone(phone) if phone else None
     if channel not in CHANNELS:
         raise ValidationError(f"取号渠道 {channel} 无效", field="channel")
+    return _take_and_show(ctx, queue_code, priority, id_number, phone, item_code, channel,
+                          appointment, order_at)
+
+
+@batchable
+def _take_and_show(ctx: Ctx, queue_code: str | None, priority: str | None,
+                   id_number: str | None, phone: str | None, item_code: str | None,
+                   channel: str, appointment: bool, order_at: datetime | None) -> TicketInfo:
+    """The ticket and its view (people ahead, wait estimate): one request to the batch
+    writer, which reads the view in its batch, so the kiosk does no database work."""
     try:
         issued = _take(ctx, queue_code, priority, id_number, phone, item_code, channel,
                        appointment, order_at)
@@ -130,9 +140,8 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
             if theirs is None:
                 raise
             issued = theirs
-    # Position and wait estimate are read after the commit, outside the write lock: they load
-    # every waiting ticket of the queue, while all other kiosks and windows wait for that lock
-    # (SQLite) or the feed head (PostgreSQL).
+    # Written directly, position and wait estimate are read after the commit, outside the
+    # write lock that all other kiosks and windows wait for.
     with ctx.uow(readonly=True) as uow:
         return ticket_info_by_id(uow.raw, issued.id, existing=issued.existing)
 
@@ -147,7 +156,6 @@ def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
     return queue_conf(raw, hall, queue_code)
 
 
-@batchable
 def _take(ctx: Ctx, queue_code: str | None, priority: str | None, id_number: str | None,
           phone: str | None, item_code: str | None, channel: str, appointment: bool,
           order_at: datetime | None) -> Issued:

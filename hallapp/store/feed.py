@@ -24,8 +24,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hallapp.store.feed_log import FEED_CHANNEL
 from hallapp.store.models import Event, FeedHead
-from hallapp.store.uow import FEED_CHANNEL, Database
+from hallapp.store.uow import Database
 
 MAX_BATCH = 500
 

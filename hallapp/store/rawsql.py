@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 _PARAM = re.compile(r"(?<![:\w]):(\w+)")
 
 
@@ -39,10 +40,27 @@ class RawSQL:
     depend on its changes; the ORM objects it holds are not refreshed by what runs here.
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, memo: dict[Any, Any] | None = None) -> None:
         self._dbapi: Any = conn.connection.dbapi_connection
         self._error: type[Exception] = conn.dialect.loaded_dbapi.Error
         self.sqlite = conn.dialect.name == "sqlite"
+        self._memo = memo
+
+    def memoised(self, key: Any, load: Callable[[], T]) -> T:
+        """``load()``, or inside the batch writer what it gave earlier in the same batch.
+
+        The writer holds the write lock from the batch's first operation to its commit, so
+        nobody else changes anything meanwhile; what the batched operations (take, call,
+        finish) read but never write — the hall's and queues' settings, the windows'
+        profiles — reads the same for all of them, and is read once per batch.
+        """
+        if self._memo is None:
+            return load()
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = load()
+            return value
 
     def _execute(self, sql: str, params: dict[str, Any]) -> Any:
         try:

@@ -19,13 +19,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from hallapp.core.audit_chain import canonical, entry_hash
+from hallapp.core.audit_chain import canonical
 from hallapp.core.roles import Actor
+from hallapp.store.batch import Batch
 from hallapp.store.engine import hide_password, is_sqlite, make_engine
+from hallapp.store.feed_log import LogRows, number_log, read_head, write_log
 from hallapp.store.rawsql import RawSQL
 
 Clock = Callable[[], datetime]
-FEED_CHANNEL = "hallapp_feed"
 
 
 def utc_now() -> datetime:
@@ -43,7 +44,7 @@ class Database:
                                else self.writer)
         # Set only inside the batch writer (``hallapp.services.batch_writer``): the open
         # transaction that every unit of work joins, each as a savepoint of its own.
-        self.batch_conn: Connection | None = None
+        self.batch: Batch | None = None
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
@@ -77,7 +78,7 @@ class UnitOfWork:
     calling and finishing tickets — never builds an ORM session, whose own bookkeeping cost
     as much CPU as the statements; one that uses both runs them in the same transaction.
 
-    Inside the batch writer (``Database.batch_conn`` set) a unit of work does not open a
+    Inside the batch writer (``Database.batch`` set) a unit of work does not open a
     transaction: it joins the writer's, as a ``SAVEPOINT`` that ``commit`` releases and
     anything else rolls back, so a refusal undoes exactly its own writes; the writer
     commits the batch.
@@ -101,7 +102,7 @@ class UnitOfWork:
     @property
     def session(self) -> Session:
         if self._session is None:
-            if self.db.batch_conn is not None:
+            if self.db.batch is not None:
                 self._join_batch()
                 # Its own savepoint inside ours: its commit and close never end the batch.
                 self._session = Session(bind=self._conn, expire_on_commit=False,
@@ -117,7 +118,7 @@ class UnitOfWork:
     @property
     def raw(self) -> RawSQL:
         if self._raw is None:
-            if self.db.batch_conn is not None:
+            if self.db.batch is not None:
                 return self._join_batch()
             if self._session is not None:
                 self._raw = RawSQL(self._session.connection())
@@ -129,18 +130,19 @@ class UnitOfWork:
         return self._raw
 
     def _join_batch(self) -> RawSQL:
-        """Our savepoint in the batch writer's open transaction, opened on first use."""
+        """Our savepoint in the batch writer's open transaction, opened on first use (a
+        read-only unit of work writes nothing to undo: it reads in the batch as it is)."""
         if self._raw is None:
-            assert self.db.batch_conn is not None
-            self._conn = self.db.batch_conn
-            self._raw = RawSQL(self._conn)
-            self._savepoint = f"uow_{id(self):x}"
-            self._raw.run(f"SAVEPOINT {self._savepoint}")
+            assert self.db.batch is not None
+            self._conn, self._raw = self.db.batch.conn, self.db.batch.raw
+            if not self.readonly:
+                self._savepoint = f"uow_{id(self):x}"
+                self._raw.run(f"SAVEPOINT {self._savepoint}")
         return self._raw
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if self._savepoint is not None:
+        if self.db.batch is not None and self._conn is self.db.batch.conn:
             self._leave_batch()
             return
         # close() alone ends the transaction without expiring loaded objects, so results
@@ -158,6 +160,8 @@ class UnitOfWork:
         assert self._raw is not None
         if self._session is not None:
             self._session.close()  # rolls back its own savepoint unless committed
+        if self._savepoint is None:
+            return
         if not self._committed:
             self._raw.run(f"ROLLBACK TO SAVEPOINT {self._savepoint}")
         self._raw.run(f"RELEASE SAVEPOINT {self._savepoint}")
@@ -194,50 +198,21 @@ class UnitOfWork:
         self._committed = True
 
     def _write_log(self) -> None:
-        """Number and write the pending audit entries and events under the feed-head lock.
+        """Number and write the pending audit entries and events under the feed-head lock
+        (in the batch writer: number them after the batch's, which it writes at its end).
 
         Plain statements (``RawSQL``): this runs in every writing action while the whole hall
         waits for the lock, and SQLAlchemy's per-statement cost was most of its time.
         """
-        raw = self.raw
-        lock = "" if raw.sqlite else " FOR UPDATE"
-        head = raw.row(f"SELECT audit_seq, audit_hash, event_seq FROM feed_head WHERE id = 1{lock}")
-        assert head is not None, "feed_head row missing: database not initialised"
-        audit_seq, audit_hash, event_seq = int(head[0]), str(head[1]), int(head[2])
-        at = self.now.astimezone(UTC)
-        at_iso, stored_at = at.isoformat(), raw.at(at)
-        audits = []
-        for a in self._pending.audits:
-            audit_seq += 1
-            digest = entry_hash(audit_hash, audit_seq, at_iso, self.actor.username,
-                                a["action"], a["entity"], a["entity_id"], a["before"],
-                                a["after"])
-            audits.append({**a, "id": audit_seq, "at": stored_at, "actor_id": self.actor.staff_id,
-                           "actor": self.actor.username, "terminal": self.terminal,
-                           "prev_hash": audit_hash, "hash": digest,
-                           "before": raw.json(a["before"]), "after": raw.json(a["after"])})
-            audit_hash = digest
-        events = []
-        for kind, payload in self._pending.events:
-            event_seq += 1
-            events.append({"id": event_seq, "at": stored_at, "kind": kind,
-                           "payload": raw.json(payload)})
-        # The feed head stays locked until COMMIT: one round trip for all of these (PostgreSQL),
-        # not four, while every other terminal of the hall waits for that lock.
-        with raw.pipelined():
-            raw.run_many(_INSERT_AUDIT, audits)
-            raw.run_many(_INSERT_EVENT, events)
-            raw.run("UPDATE feed_head SET audit_seq = :a, audit_hash = :h, event_seq = :e "
-                    "WHERE id = 1", a=audit_seq, h=audit_hash, e=event_seq)
-            if not raw.sqlite and events:
-                raw.run("SELECT pg_notify(:c, :p)", c=FEED_CHANNEL, p=str(event_seq))
-
-
-_INSERT_AUDIT = (
-    "INSERT INTO audit_log (id, at, actor_id, actor, terminal, action, entity, entity_id, "
-    "before, after, prev_hash, hash) VALUES (:id, :at, :actor_id, :actor, :terminal, :action, "
-    ":entity, :entity_id, :before, :after, :prev_hash, :hash)")
-_INSERT_EVENT = "INSERT INTO event (id, at, kind, payload) VALUES (:id, :at, :kind, :payload)"
+        raw, pending = self.raw, self._pending
+        batch = self.db.batch
+        if batch is not None and self._conn is batch.conn:
+            batch.log(self.actor, self.terminal, self.now, pending.audits, pending.events)
+            return
+        rows = LogRows([], [])
+        head = number_log(raw, read_head(raw), self.actor, self.terminal, self.now,
+                          pending.audits, pending.events, rows)
+        write_log(raw, rows, head)
 
 
 def _jsonable(value: Any) -> Any:

@@ -32,12 +32,23 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import make_url
 
 from hallapp.cli.main import main as cli_main
-from hallapp.core.errors import NotFound, PermissionDenied, QuotaExhausted
+from hallapp.core.errors import NotFound, PermissionDenied, QuotaExhausted, StateError
 from hallapp.services import batching, tickets, windows
+from hallapp.services.audit import verify_audit
 from hallapp.services.batch_writer import AlreadyRunning, BatchWriter
+from hallapp.services.batching import batchable
 from hallapp.services.context import Ctx
+from hallapp.store.batch import Batch
 from hallapp.store.engine import writer_lock_path
-from hallapp.store.models import AuditEntry, BatchRequest, DailyCounter, Queue, Ticket
+from hallapp.store.models import (
+    AuditEntry,
+    BatchRequest,
+    DailyCounter,
+    Event,
+    FeedHead,
+    Queue,
+    Ticket,
+)
 from hallapp.store.uow import Database, UnitOfWork
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -174,6 +185,61 @@ def test_refusals_come_back_and_undo_only_their_own_writes(
         b = s.scalars(select(DailyCounter).join(Queue).where(Queue.code == "B")).one()
     assert b.last_serial == 1
     assert count(hall_db, AuditEntry, AuditEntry.action == "ticket_take") == 2
+
+
+@batchable
+def _take_then_refuse(ctx: Ctx, queue_code: str) -> None:
+    """Takes a ticket (its audit entry and event logged in the batch), then is refused."""
+    with ctx.uow() as uow:
+        tickets.issue_ticket(uow, queue_code, None, None, None, None, "kiosk")
+        uow.commit()
+    raise StateError("refused after its unit of work committed", code="late_refusal")
+
+
+def test_an_operation_refused_after_logging_leaves_nothing_in_the_log(
+        hall_db: Database, ctx_for: CtxFor, writer: BatchWriter) -> None:
+    """The batch numbers audit entries and events in memory and writes them at its end: a
+    request refused after its unit of work logged must take its entries out again, or the
+    chain would hold an entry for a ticket that does not exist."""
+    kiosk = ctx_for("kiosk1")
+    with kiosk.uow() as uow:  # A001, written directly: a chain to continue
+        tickets.issue_ticket(uow, "A", None, None, None, None, "kiosk")
+        uow.commit()
+    with ThreadPoolExecutor(3) as pool:
+        batching._client(kiosk.db)
+        first = pool.submit(tickets.take_ticket, kiosk, "C")
+        refused = pool.submit(_take_then_refuse, kiosk, "B")
+        last = pool.submit(tickets.take_ticket, kiosk, "A")
+        assert _step_until_done(writer, [first, refused, last]) == [3]
+    with pytest.raises(StateError):
+        refused.result()
+    assert (first.result().number, last.result().number) == ("C001", "A002")
+    assert count(hall_db, Ticket) == 3
+    assert count(hall_db, AuditEntry, AuditEntry.action == "ticket_take") == 3
+    report = verify_audit(ctx_for("supervisor1"))
+    assert report.ok, report.problems
+    with hall_db.read_session() as s:
+        ids = list(s.scalars(select(Event.id).order_by(Event.id)))
+        head = s.get(FeedHead, 1)
+        assert head is not None
+        assert ids == list(range(1, len(ids) + 1))
+        assert head.event_seq == ids[-1]
+        kinds = list(s.scalars(select(Event.payload).where(Event.kind == "ticket_taken")))
+    assert sorted(k["number"] for k in kinds) == ["A001", "A002", "C001"]
+
+
+def test_settings_are_read_afresh_in_each_batch(hall_db: Database, ctx_for: CtxFor,
+                                                serving: BatchWriter) -> None:
+    """The writer reads the hall's and queues' settings once per batch, not once for ever:
+    a quota set between two batches holds for the second."""
+    kiosk = ctx_for("kiosk1")
+    assert tickets.take_ticket(kiosk, "B").number == "B001"
+    with hall_db.write_session() as s:
+        s.execute(update(Queue).where(Queue.code == "B").values(daily_quota=1))
+        s.commit()
+    with pytest.raises(QuotaExhausted):
+        tickets.take_ticket(kiosk, "B")
+    assert serving.requests == 2
 
 
 def _step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int]:
@@ -330,7 +396,7 @@ def test_joined_units_of_work_are_savepoints(hall_db: Database, ctx_for: CtxFor)
     actor = ctx_for("clerk1").actor
     conn = hall_db.writer.connect()
     conn.begin()
-    hall_db.batch_conn = conn
+    hall_db.batch = Batch(conn)
     try:
         with UnitOfWork(hall_db, actor) as uow:
             uow.raw.run("UPDATE queue SET name = 'kept' WHERE code = 'A'")
@@ -341,7 +407,7 @@ def test_joined_units_of_work_are_savepoints(hall_db: Database, ctx_for: CtxFor)
             uow.session.execute(update(Queue).where(Queue.code == "B").values(name="undone"))
         conn.commit()
     finally:
-        hall_db.batch_conn = None
+        hall_db.batch = None
         conn.close()
     with hall_db.read_session() as s:
         names = {code: name for code, name in s.execute(

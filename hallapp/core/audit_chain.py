@@ -35,9 +35,28 @@ def canonical(value: Any) -> str:
                       default=str)
 
 
+def normal_json(value: Any) -> str | None:
+    """``value``'s canonical JSON text as it reads back once stored (None stays None).
+
+    Stored, a value comes back as plain JSON (tuples as lists, integer keys as text, which
+    then sort differently), so the text is made from what it reads back as: hashing it and
+    storing it, the hash covers exactly what is stored."""
+    return None if value is None else canonical(json.loads(canonical(value)))
+
+
 def entry_hash(prev_hash: str, entry_id: int, at: str, actor: str, action: str, entity: str,
                entity_id: str | None, before: Any, after: Any) -> str:
-    body = canonical([entry_id, at, actor, action, entity, entity_id, before, after])
+    return entry_hash_of_texts(prev_hash, entry_id, at, actor, action, entity, entity_id,
+                               canonical(before), canonical(after))
+
+
+def entry_hash_of_texts(prev_hash: str, entry_id: int, at: str, actor: str, action: str,
+                        entity: str, entity_id: str | None, before: str | None,
+                        after: str | None) -> str:
+    """``entry_hash`` of values given as their canonical JSON (``normal_json``): the same
+    body, since a canonical list is its items' canonical texts joined by commas."""
+    head = canonical([entry_id, at, actor, action, entity, entity_id])
+    body = f"{head[:-1]},{before or 'null'},{after or 'null'}]"
     return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
 
 

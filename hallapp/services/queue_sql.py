@@ -151,19 +151,32 @@ _AHEAD_AT_WINDOW = (f"SELECT COUNT(*) FROM ticket o JOIN ticket t ON t.id = :id 
 _RECENT = ("SELECT started_at, finished_at FROM service_record "
            "WHERE queue_id = :queue AND outcome = 'done' "
            "ORDER BY finished_at DESC LIMIT :n")
+_RECORD_SERVICE = (
+    "INSERT INTO service_record (ticket_id, queue_id, window_id, clerk_id, started_at, "
+    "finished_at, outcome) VALUES (:ticket, :queue, :window, :clerk, :started, :now, 'done')")
 _SERVING = ("SELECT COUNT(*) FROM \"window\" w JOIN work_profile p ON p.window_id = w.id "
             "WHERE p.queue_id = :queue AND w.state = 'open'")
 
 
 def recent_service_seconds(raw: RawSQL, queue_id: int) -> list[float]:
     """Durations of the queue's last finished services, newest first."""
-    return [(_at(f) - _at(s)).total_seconds()
-            for s, f in raw.rows(_RECENT, queue=queue_id, n=RECENT_SERVICES)]
+    return raw.memoised(("recent", queue_id), lambda: [
+        (_at(f) - _at(s)).total_seconds()
+        for s, f in raw.rows(_RECENT, queue=queue_id, n=RECENT_SERVICES)])
+
+
+def record_service(raw: RawSQL, *, ticket: int, queue: int, window: int, clerk: int | None,
+                   started: Any, now: Any) -> None:
+    """A finished service (the history that wait estimates are made of)."""
+    raw.run(_RECORD_SERVICE, ticket=ticket, queue=queue, window=window, clerk=clerk,
+            started=started, now=now)
+    raw.forget(("recent", queue))
 
 
 def serving_windows(raw: RawSQL, queue_id: int) -> int:
     """Open windows whose work profile includes the queue (paused ones do not serve)."""
-    return int(raw.value(_SERVING, queue=queue_id) or 0)
+    return raw.memoised(("serving", queue_id),
+                        lambda: int(raw.value(_SERVING, queue=queue_id) or 0))
 
 
 def position(raw: RawSQL, t: TicketRow) -> WaitEstimate:

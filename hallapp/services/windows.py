@@ -34,6 +34,7 @@ from hallapp.services.queue_common import (
     today,
     window_by_number,
 )
+from hallapp.services.queue_sql import record_service
 from hallapp.services.window_op import WindowOp, require
 from hallapp.store.models import Queue, ServiceRecord, Ticket, WorkProfileEntry
 
@@ -143,9 +144,6 @@ def _record_service(op: WindowOp, t: Ticket, outcome: str) -> None:
 
 _FINISH = ("UPDATE ticket SET state = 'done', started_at = :started, finished_at = :now, "
            "closed_at = :now WHERE id = :id")
-_RECORD_SERVICE = (
-    "INSERT INTO service_record (ticket_id, queue_id, window_id, clerk_id, started_at, "
-    "finished_at, outcome) VALUES (:ticket, :queue, :window, :clerk, :started, :now, 'done')")
 
 
 @batchable
@@ -158,8 +156,8 @@ def finish(ctx: Ctx, number: int) -> TicketInfo:
         raw, now = op.raw, op.raw.at(op.uow.now)
         started = now if started_at is None else started_at  # as stored: same type
         raw.run(_FINISH, id=ticket_id, started=started, now=now)
-        raw.run(_RECORD_SERVICE, ticket=ticket_id, queue=queue_id, window=op.window.id,
-                clerk=op.ctx.actor.staff_id, started=started, now=now)
+        record_service(raw, ticket=ticket_id, queue=queue_id, window=op.window.id,
+                       clerk=op.ctx.actor.staff_id, started=started, now=now)
         return op.done_by_id("ticket_finish", ticket_id, {"state": state}, "ticket_finished")
 
 

@@ -37,7 +37,7 @@ class Batch:
         self._rows = LogRows([], [])
 
     def log(self, actor: Actor, terminal: str | None, now: datetime,
-            audits: list[dict[str, Any]], events: list[tuple[str, Any]]) -> None:
+            audits: list[dict[str, Any]], events: list[tuple[str, str]]) -> None:
         """Number a unit of work's entries after those logged earlier in the batch."""
         head = self._head or read_head(self.raw)
         self._head = number_log(self.raw, head, actor, terminal, now, audits, events,

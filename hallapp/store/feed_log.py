@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from hallapp.core.audit_chain import entry_hash
+from hallapp.core.audit_chain import entry_hash_of_texts
 from hallapp.core.roles import Actor
 from hallapp.store.rawsql import RawSQL
 
@@ -48,25 +48,28 @@ def read_head(raw: RawSQL) -> Head:
 
 
 def number_log(raw: RawSQL, head: Head, actor: Actor, terminal: str | None, now: datetime,
-               audits: list[dict[str, Any]], events: list[tuple[str, Any]],
+               audits: list[dict[str, Any]], events: list[tuple[str, str]],
                into: LogRows) -> Head:
-    """Number ``audits`` and ``events`` after ``head`` into ``into``; the new head."""
+    """Number ``audits`` and ``events`` after ``head`` into ``into``; the new head. Their
+    JSON comes as text (``UnitOfWork.audit``, ``emit``), stored as it is."""
     audit_seq, audit_hash, event_seq = head.audit_seq, head.audit_hash, head.event_seq
     at = now.astimezone(UTC)
     at_iso, stored_at = at.isoformat(), raw.at(at)
     for a in audits:
         audit_seq += 1
-        digest = entry_hash(audit_hash, audit_seq, at_iso, actor.username, a["action"],
-                            a["entity"], a["entity_id"], a["before"], a["after"])
+        digest = entry_hash_of_texts(audit_hash, audit_seq, at_iso, actor.username,
+                                     a["action"], a["entity"], a["entity_id"], a["before"],
+                                     a["after"])
         into.audits.append({**a, "id": audit_seq, "at": stored_at, "actor_id": actor.staff_id,
                             "actor": actor.username, "terminal": terminal,
                             "prev_hash": audit_hash, "hash": digest,
-                            "before": raw.json(a["before"]), "after": raw.json(a["after"])})
+                            "before": raw.json_text(a["before"]),
+                            "after": raw.json_text(a["after"])})
         audit_hash = digest
     for kind, payload in events:
         event_seq += 1
         into.events.append({"id": event_seq, "at": stored_at, "kind": kind,
-                            "payload": raw.json(payload)})
+                            "payload": raw.json_text(payload)})
     return Head(audit_seq, audit_hash, event_seq)
 
 

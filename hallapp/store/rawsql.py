@@ -51,8 +51,9 @@ class RawSQL:
 
         The writer holds the write lock from the batch's first operation to its commit, so
         nobody else changes anything meanwhile; what the batched operations (take, call,
-        finish) read but never write — the hall's and queues' settings, the windows'
-        profiles — reads the same for all of them, and is read once per batch.
+        finish) read but never write — the hall's and queues' settings, which windows serve
+        a queue — reads the same for all of them, and is read once per batch. What one of
+        them does write is ``forget``-ed by the statement that writes it.
         """
         if self._memo is None:
             return load()
@@ -72,6 +73,11 @@ class RawSQL:
         """The SQLAlchemy exception SQLAlchemy would have raised (IntegrityError for a
         constraint, OperationalError for a lost connection), so callers need not care."""
         return DBAPIError.instance(sql, params, exc, self._error)
+
+    def forget(self, key: Any) -> None:
+        """Drop ``key`` from the batch's memo: the statement just run changed it."""
+        if self._memo is not None:
+            self._memo.pop(key, None)
 
     def rows(self, sql: str, **params: Any) -> list[Row]:
         return [tuple(r) for r in self._execute(sql, params).fetchall()]
@@ -121,10 +127,19 @@ class RawSQL:
         if moment.tzinfo is None:
             raise ValueError("naive datetime given to the database; use aware UTC")
         naive = moment.astimezone(UTC).replace(tzinfo=None)
-        return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else naive
+        # SQLAlchemy's text form of an instant on SQLite (isoformat: a third of strftime's CPU)
+        return naive.isoformat(" ", "microseconds") if self.sqlite else naive
 
     def day(self, value: date) -> Any:
         return value.isoformat() if self.sqlite else value
+
+    def json_text(self, text: str | None) -> Any:
+        """JSON already serialised, stored as that text."""
+        if text is None or self.sqlite:
+            return text
+        from psycopg.types.json import Json
+
+        return Json(text, dumps=str)
 
     def json(self, value: Any) -> Any:
         if value is None:

@@ -9,7 +9,6 @@ terminals wake at once (see ``hallapp.store.feed``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from hallapp.core.audit_chain import canonical
+from hallapp.core.audit_chain import canonical, normal_json
 from hallapp.core.roles import Actor
 from hallapp.store.batch import Batch
 from hallapp.store.engine import hide_password, is_sqlite, make_engine
@@ -67,7 +66,7 @@ class Database:
 @dataclass
 class _Pending:
     audits: list[dict[str, Any]] = field(default_factory=list)
-    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    events: list[tuple[str, str]] = field(default_factory=list)  # kind, JSON text
 
 
 class UnitOfWork:
@@ -136,7 +135,11 @@ class UnitOfWork:
             assert self.db.batch is not None
             self._conn, self._raw = self.db.batch.conn, self.db.batch.raw
             if not self.readonly:
-                self._savepoint = f"uow_{id(self):x}"
+                # One name for all: units of work nest strictly, and SQLite's RELEASE and
+                # ROLLBACK TO take the newest savepoint of a name. A name per unit of work
+                # made each statement new to the driver's statement cache (128 entries), which
+                # evicted the batch's prepared INSERTs and SELECTs every few operations.
+                self._savepoint = "uow"
                 self._raw.run(f"SAVEPOINT {self._savepoint}")
         return self._raw
 
@@ -171,11 +174,11 @@ class UnitOfWork:
         self._pending.audits.append({
             "action": action, "entity": entity,
             "entity_id": None if entity_id is None else str(entity_id),
-            # Round-trip through canonical JSON so the hash covers exactly what is stored.
-            "before": _jsonable(before), "after": _jsonable(after)})
+            # Their JSON text, hashed and stored as it is.
+            "before": normal_json(before), "after": normal_json(after)})
 
     def emit(self, kind: str, **payload: Any) -> None:
-        self._pending.events.append((kind, _jsonable(payload)))
+        self._pending.events.append((kind, canonical(payload)))
 
     def flush(self) -> None:
         """Send the ORM session's changes, if any, before plain statements that read them."""
@@ -213,7 +216,3 @@ class UnitOfWork:
         head = number_log(raw, read_head(raw), self.actor, self.terminal, self.now,
                           pending.audits, pending.events, rows)
         write_log(raw, rows, head)
-
-
-def _jsonable(value: Any) -> Any:
-    return None if value is None else json.loads(canonical(value))

@@ -40,8 +40,23 @@ def normal_json(value: Any) -> str | None:
 
     Stored, a value comes back as plain JSON (tuples as lists, integer keys as text, which
     then sort differently), so the text is made from what it reads back as: hashing it and
-    storing it, the hash covers exactly what is stored."""
-    return None if value is None else canonical(json.loads(canonical(value)))
+    storing it, the hash covers exactly what is stored. Plain JSON already reads back as
+    itself, and most entries are plain: they skip the round trip."""
+    if value is None:
+        return None
+    text = canonical(value)
+    return text if _plain(value) else canonical(json.loads(text))
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is JSON that reads back equal: text keys, JSON types only."""
+    if value is None or type(value) in (str, int, bool, float):
+        return True
+    if type(value) is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if type(value) is list:
+        return all(_plain(v) for v in value)
+    return False
 
 
 def entry_hash(prev_hash: str, entry_id: int, at: str, actor: str, action: str, entity: str,

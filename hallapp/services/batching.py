@@ -41,9 +41,8 @@ import time
 import uuid
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy.engine import make_url
 
@@ -64,8 +63,7 @@ _HEADER = struct.Struct("!I")
 _LOOKUP = "SELECT answer FROM batch_request WHERE id = :id"
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):  # named tuples pickle in half the time of dataclasses
     id: str
     op: str
     actor: Actor
@@ -75,8 +73,7 @@ class Request:
     kwargs: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """``ok`` with the result (pickled: the writer pickles it once, for ``batch_request``
     and for the terminal), ``error`` with the domain error to raise, or ``retry``: nothing
     of the request was committed and the terminal should run it itself."""

@@ -33,10 +33,15 @@ _CANDIDATE = "SELECT id, queue_id, order_at, priority, appointment, transferred,
 # Last, every ticket of the queue sent to this window (few, and a range of the same index).
 _WAITING = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
             "AND state = 'waiting' AND ")
+# PostgreSQL takes no order from a column fixed by IS NULL, so for the classes without a
+# green-channel code the ORDER BY names the index's columns before order_at too (fixed within
+# the class, so the order is the same): it then reads the first :n entries of the range instead
+# of sorting the whole class (the green channel's codes differ, and that class is short).
+_ORDER = ("order_at, id", *(["target_window, priority, appointment, order_at, id"] * 2))
 _HEAD = " UNION ALL ".join(
     [f"SELECT * FROM ({_WAITING}target_window IS NULL AND {cls} "
-     f"ORDER BY order_at, id LIMIT :n) AS h{i}"
-     for i, cls in enumerate(LINE_CLASSES)]
+     f"ORDER BY {order} LIMIT :n) AS h{i}"
+     for i, (cls, order) in enumerate(zip(LINE_CLASSES, _ORDER, strict=True))]
     + [f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 

@@ -49,8 +49,10 @@ class Ticket(Base):
         # The waiting line of a queue in call order: a class (green channel, appointment,
         # ordinary) is one range in order_at, so the head of a queue and "people ahead" are
         # index range reads instead of sorting every waiting ticket under the write lock.
+        # ``id`` last: the order within a class is (order_at, id), and PostgreSQL, unlike
+        # SQLite, keeps no row id in its indexes (migration 0005).
         Index("ix_ticket_waiting_line", "queue_id", "hall_day", "target_window", "priority",
-              "appointment", "order_at",
+              "appointment", "order_at", "id",
               sqlite_where=text("state = 'waiting'"), postgresql_where=text("state = 'waiting'")),
         Index("ix_ticket_hall_day", "hall_day", "queue_id"),
     )

@@ -251,7 +251,7 @@ def run_phase(kind: str, url: str, n: int, seconds: float, pace: float = 0.0,
 
 def profile(url: str, kind: str, seconds: float) -> str:
     """cProfile of one terminal working alone in this process; the top of the tottime list."""
-    reset_day(url, 400 if kind == "call" else 0)
+    reset_day(url, 2000 if kind == "call" else 0)
     op = _operation(kind, url, 0, (BENCH_NOW - datetime.now(UTC)).total_seconds())
     prof = cProfile.Profile()
     end, count = time.monotonic() + seconds, 0
@@ -358,7 +358,7 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=5_000_000)
     parser.add_argument("--terminals", default="1,4,16")
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--waiting", type=int, default=400, help="per queue, before call-next")
+    parser.add_argument("--waiting", type=int, default=2000, help="per queue, before call-next")
     parser.add_argument("--profile", action="store_true", help="also cProfile one terminal")
     parser.add_argument("--pace", type=float, default=0.0,
                         help="also run the most terminals open loop, offering this many ops/s")

@@ -5,7 +5,9 @@ The loop: wait until some terminal sent a request; read every request that has a
 from every terminal; run them one after the other in one write transaction (``BEGIN
 IMMEDIATE`` under the machine's writer lock, as any writer), each operation in savepoints
 of its own (``UnitOfWork`` joins ``Database.batch``), so a refusal undoes only its
-own writes and the others stand; commit once; answer each terminal. While a batch runs the
+own writes and the others stand; write the batch's audit entries and events (numbered in
+memory as the operations committed, ``hallapp.store.batch``); commit once; answer each
+terminal. While a batch runs the
 next requests gather in the sockets, so the busier the hall, the more each commit carries;
 a lone request is committed at once, without waiting for company.
 

@@ -20,7 +20,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import make_url
 
@@ -336,7 +336,8 @@ HALLAPP = Path(sys.executable).parent / "hallapp"
 
 
 @pytest.mark.real_lock
-def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Path) -> None:
+def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Path,
+                                qtbot: QtBot) -> None:
     """``hallapp writer`` as its own process: a take made while another writer holds the
     write lock goes through it; SIGTERM stops it cleanly, saying what it did, and removes
     its socket."""
@@ -356,7 +357,10 @@ def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Pa
         fcntl.flock(lock, fcntl.LOCK_EX)  # another terminal is writing
         with ThreadPoolExecutor(1) as pool:
             taken = pool.submit(tickets.take_ticket, ctx_for("kiosk1"), "C")
-            _wait_for_connection(sock)  # it met the busy lock and went to the writer
+            # It met the busy lock and went to the writer. Linux lists in /proc/net/unix the
+            # listening socket and each accepted one under the path.
+            qtbot.waitUntil(lambda: Path("/proc/net/unix").read_text().count(sock) >= 2,
+                            timeout=60_000)
             fcntl.flock(lock, fcntl.LOCK_UN)
             assert taken.result(timeout=60).number == "C001"
     finally:
@@ -371,15 +375,6 @@ def test_hallapp_writer_process(hall_db: Database, ctx_for: CtxFor, tmp_path: Pa
     assert count(hall_db, BatchRequest) == 1
     assert not os.path.exists(sock)
     assert not batching.writer_running(hall_db)
-
-
-def _wait_for_connection(sock: str) -> None:
-    """Until a terminal is connected to the writer's socket (Linux: /proc/net/unix lists the
-    listening socket and each accepted one under the path)."""
-    deadline = time.monotonic() + 60
-    while Path("/proc/net/unix").read_text().count(sock) < 2:
-        assert time.monotonic() < deadline, "no terminal connected to the writer"
-        time.sleep(0.02)
 
 
 def test_hallapp_writer_refuses_postgresql(engine_name: str,

@@ -158,11 +158,12 @@ _SERVING = ("SELECT COUNT(*) FROM \"window\" w JOIN work_profile p ON p.window_i
             "WHERE p.queue_id = :queue AND w.state = 'open'")
 
 
-def recent_service_seconds(raw: RawSQL, queue_id: int) -> list[float]:
-    """Durations of the queue's last finished services, newest first."""
-    return raw.memoised(("recent", queue_id), lambda: [
+def recent_service_seconds(raw: RawSQL, queue_id: int) -> tuple[float, ...]:
+    """Durations of the queue's last finished services, newest first (a tuple: in the batch
+    writer every operation of the batch gets the same one)."""
+    return raw.memoised(("recent", queue_id), lambda: tuple(
         (_at(f) - _at(s)).total_seconds()
-        for s, f in raw.rows(_RECENT, queue=queue_id, n=RECENT_SERVICES)])
+        for s, f in raw.rows(_RECENT, queue=queue_id, n=RECENT_SERVICES)))
 
 
 def record_service(raw: RawSQL, *, ticket: int, queue: int, window: int, clerk: int | None,

@@ -7,6 +7,7 @@ unexpected is logged with a reference and never shown as a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -80,25 +81,34 @@ def _loggable(argv: Sequence[str] | None, args: argparse.Namespace) -> str:
     return line.replace(url, hide_password(url)) if url else line
 
 
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, env: CliEnv,
+         argv: Sequence[str] | None) -> int:
+    if args.version:
+        return cmd_db.show_version(env)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    log.info("command %s (db %s)", _loggable(argv, args), env.db.safe_url)
+    return int(args.func(env) or 0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(getattr(args, "log_role", "cli"))
     env = CliEnv(args)
     try:
-        if args.version:
-            return cmd_db.show_version(env)
-        if not getattr(args, "func", None):
-            parser.print_help()
-            return 0
-        log.info("command %s (db %s)", _loggable(argv, args), env.db.safe_url)
-        result = args.func(env)
-        return int(result or 0)
+        return _run(parser, args, env, argv)
     except DomainError as exc:
         print(f"hallapp: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (``hallapp queue status | head``): not a failure. Later
+        # writes, and the interpreter's flush at exit, go nowhere instead of failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell tool killed by the signal
     except Exception as exc:
         ref = log_error(exc, "cli")
         first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log

@@ -243,6 +243,24 @@ def _subprocess(*argv: str, log_dir: Path, **env: str) -> subprocess.CompletedPr
                           timeout=120, check=False)
 
 
+def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
+    """``hallapp … | head``: output that has nowhere to go is quiet, not an internal error
+    with a log reference (exit 141, as a tool killed by SIGPIPE)."""
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    assert _subprocess("--db", db, "init", "--demo", log_dir=tmp_path / "log").returncode == 0
+    environ = {**os.environ, "HALLAPP_LOG_DIR": str(tmp_path / "log"),
+               "HALLAPP_PASSWORD": "demo1234"}
+    reader = subprocess.Popen([str(HALLAPP), "--db", db, "--user", "supervisor1", "catalogue",
+                               "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=environ)
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    reader.stdout.close()  # gone before the list is printed, as ``head`` may be
+    err = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 141, err
+    assert err == ""
+
+
 def test_installed_entry_point(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     done = _subprocess("--db", db, "--version", log_dir=tmp_path / "log1")

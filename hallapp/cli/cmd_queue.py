@@ -111,8 +111,8 @@ def _register_appointment(sub: Any) -> None:
     slots.add_argument("--item")
     add_json(slots)
     slots.set_defaults(func=_cmd_slots)
-    ls = a.add_parser("list", help="某日的预约时段与已约人数")
-    ls.add_argument("day", type=date.fromisoformat)
+    ls = a.add_parser("list", help="某日（默认今天）的预约时段与已约人数")
+    ls.add_argument("day", type=date.fromisoformat, nargs="?")
     ls.add_argument("--queue")
     add_json(ls)
     ls.set_defaults(func=lambda env: _show(env, appointments.list_slots(

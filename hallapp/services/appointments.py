@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select, update
 
 from hallapp.core.errors import NotFound, QuotaExhausted, StateError, ValidationError
-from hallapp.core.hallday import hall_day_bounds, hall_zone
+from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
@@ -85,10 +85,12 @@ def _slot_info(slot: AppointmentSlot, queue_code: str) -> SlotInfo:
 
 
 @action(Perm.VIEW_HALL)
-def list_slots(ctx: Ctx, day: date, queue_code: str | None = None) -> list[SlotInfo]:
+def list_slots(ctx: Ctx, day: date | None = None,
+               queue_code: str | None = None) -> list[SlotInfo]:
+    """The slots of ``day`` (by default the hall's day now) with how many booked each."""
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
-        lo, hi = hall_day_bounds(day, hall.timezone)
+        lo, hi = hall_day_bounds(day or hall_day(uow.now, hall.timezone), hall.timezone)
         stmt = select(AppointmentSlot, Queue.code).join(Queue).where(
             AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi)
         if queue_code:

@@ -102,6 +102,8 @@ def test_appointment_slots_book_checkin(cli: Cli) -> None:
     assert "约满" in cli.err
     listed = cli.json("kiosk1", "appointment", "list", "2026-11-24", "--queue", "B")
     assert [s["booked"] for s in listed] == [1, 0]
+    assert cli.json("kiosk1", "appointment", "list", "--queue", "B") == listed  # today
+    assert cli.json("kiosk1", "appointment", "list", "2026-11-25") == []
     ticket = cli.json("kiosk1", "appointment", "checkin", booked["qr_payload"])
     assert (ticket["number"], ticket["appointment"], ticket["channel"]) == (
         "B001", True, "appointment")

@@ -308,6 +308,15 @@ def test_writer_gone_before_commit_terminal_runs_it(
     assert count(hall_db, BatchRequest) == 0  # run directly: nothing to look up later
 
 
+def test_request_ids_are_unique_and_sort_in_the_order_sent(engine_name: str) -> None:
+    """Ids sent at about the same time are neighbours in batch_request's primary key (a
+    batch writes one index page for them, not one random page per request)."""
+    ids = [batching.request_id() for _ in range(200)]
+    assert len(set(ids)) == 200
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)  # fits VARCHAR(32)
+    assert ids == sorted(ids)
+
+
 def _hang_up(writer: BatchWriter, sock: socket.socket) -> None:
     writer._selector.unregister(sock)
     sock.close()

@@ -358,7 +358,8 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=5_000_000)
     parser.add_argument("--terminals", default="1,4,16")
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--waiting", type=int, default=2000, help="per queue, before call-next")
+    parser.add_argument("--waiting", type=int, default=10_000,
+                        help="per queue, before call-next")
     parser.add_argument("--profile", action="store_true", help="also cProfile one terminal")
     parser.add_argument("--pace", type=float, default=0.0,
                         help="also run the most terminals open loop, offering this many ops/s")

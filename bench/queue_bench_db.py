@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from hallapp.core.hallday import format_number
@@ -235,13 +235,13 @@ def reset_day(url: str, waiting_per_queue: int = 0) -> None:
         s.execute(update(Window).values(state="closed", clerk_id=None, call_history=[],
                                         consecutive_priority=0))
         for qid, prefix, _win in queues if waiting_per_queue else []:
-            for serial in range(1, waiting_per_queue + 1):
-                at = BENCH_NOW - timedelta(seconds=waiting_per_queue - serial + 1)
-                s.add(Ticket(hall_id=hall_id, queue_id=qid, origin_queue_id=qid,
-                             hall_day=BENCH_DAY, serial=serial,
-                             number=format_number(prefix, serial), state="waiting",
-                             channel="kiosk", taken_at=at, order_at=at, appointment=False,
-                             transferred=False, recalls=0, call_count=0))
+            s.execute(insert(Ticket), [  # one executemany: 70,000 ORM objects took a minute
+                {"hall_id": hall_id, "queue_id": qid, "origin_queue_id": qid,
+                 "hall_day": BENCH_DAY, "serial": serial, "number": format_number(prefix, serial),
+                 "state": "waiting", "channel": "kiosk", "taken_at": at, "order_at": at,
+                 "appointment": False, "transferred": False, "recalls": 0, "call_count": 0}
+                for serial in range(1, waiting_per_queue + 1)
+                for at in [BENCH_NOW - timedelta(seconds=waiting_per_queue - serial + 1)]])
             s.add(DailyCounter(queue_id=qid, hall_day=BENCH_DAY, last_serial=waiting_per_queue))
         s.commit()
     db.dispose()

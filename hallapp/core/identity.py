@@ -78,7 +78,8 @@ def age_on(id_number: str, day: date) -> int:
     turns a year older on 1 March in common years."""
     born = birth_date(id_number)
     if day < born:
-        raise ValidationError(f"日期 {day.isoformat()} 早于出生日期", field="day")
+        raise ValidationError(f"日期 {day.isoformat()} 早于出生日期", field="day",
+                              code="date_before_birth", day=day.isoformat())
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 

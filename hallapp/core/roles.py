@@ -107,5 +107,6 @@ def parse_role(value: str) -> Role:
         role = None
     if role is None or role is Role.SYSTEM:
         names = "/".join(r.value for r in LOGIN_ROLES)
-        raise ValidationError(f"角色 {value!r} 无效，应为 {names} 之一", field="role")
+        raise ValidationError(f"角色 {value!r} 无效，应为 {names} 之一", field="role",
+                              code="unknown_role", role=value)
     return role

@@ -58,7 +58,7 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
                  grace_minutes: int = 15) -> list[SlotInfo]:
     if minutes < 5 or capacity < 1 or end <= start:
         raise ValidationError("时段设置无效：时长至少 5 分钟，容量至少 1，结束晚于开始",
-                              field="slot")
+                              field="slot", code="slot_invalid")
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
         queue = queue_by_code(uow.session, hall, queue_code)
@@ -112,7 +112,8 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         s = uow.session
         slot = s.get(AppointmentSlot, slot_id)
         if slot is None:
-            raise NotFound(f"预约时段 {slot_id} 不存在", field="slot")
+            raise NotFound(f"预约时段 {slot_id} 不存在", field="slot", code="unknown_slot",
+                           slot=slot_id)
         if slot.ends_at <= uow.now:
             raise StateError("该时段已结束，不能预约", code="slot_past")
         claimed = s.execute(update(AppointmentSlot).where(

@@ -82,7 +82,8 @@ def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today
             try:
                 day = date.fromisoformat(day_text)
             except ValueError:
-                raise ValidationError(f"日期格式不正确：{day_text}", field="ticket") from None
+                raise ValidationError(f"日期格式不正确：{day_text}", field="ticket",
+                                      code="day_format", day=day_text) from None
         ticket = session.scalars(select(Ticket).where(
             Ticket.hall_id == hall.id, Ticket.hall_day == day, Ticket.number == text)).first()
     if ticket is None:

@@ -116,7 +116,7 @@ def board(ctx: Ctx) -> Board:
 def _reason(reason: str | None, what: str) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValidationError(f"{what}须填写原因", field="reason")
+        raise ValidationError(f"{what}须填写原因", field="reason", code="reason_required")
     return text[:200]
 
 
@@ -128,7 +128,7 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
         w = window_by_number(s, hall, number, lock=True)
         if w.state not in allowed:
             raise StateError(f"{number} 号窗口当前为{_STATE_ZH[w.state]}，不能{_ACT_ZH[to]}",
-                             code="window_state", state=w.state)
+                             code="window_state", state=w.state, number=number)
         if to == "closed" and open_ticket_at(s, w.id) is not None:
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
         before = {"state": w.state, "reason": w.state_reason}
@@ -188,15 +188,17 @@ class ProfileEntryInput:
 
 def _check_profile(entries: Sequence[ProfileEntryInput], mode: str) -> None:
     if mode not in PROFILE_MODES:
-        raise ValidationError(f"叫号方式 {mode!r} 无效，应为 precedence 或 ratio", field="mode")
+        raise ValidationError(f"叫号方式 {mode!r} 无效，应为 precedence 或 ratio", field="mode",
+                              code="profile_mode")
     if not entries:
-        raise ValidationError("工作配置至少须包含一个队列", field="profile")
+        raise ValidationError("工作配置至少须包含一个队列", field="profile", code="profile_empty")
     codes = [e.queue.strip().upper() for e in entries]
     if len(set(codes)) != len(codes):
-        raise ValidationError("工作配置中队列重复", field="profile")
+        raise ValidationError("工作配置中队列重复", field="profile", code="profile_duplicate")
     for e in entries:
         if e.precedence < 1 or e.ratio < 1:
-            raise ValidationError(f"队列 {e.queue} 的优先级和比例须为正整数", field="profile")
+            raise ValidationError(f"队列 {e.queue} 的优先级和比例须为正整数", field="profile",
+                                  code="profile_ratio", queue=e.queue)
 
 
 @action(Perm.CONTROL_WINDOW)
@@ -249,7 +251,7 @@ def move_tickets(ctx: Ctx, from_queue: str, to_queue: str, numbers: Sequence[str
         hall = get_hall_row(s)
         src, dst = queue_by_code(s, hall, from_queue), queue_by_code(s, hall, to_queue)
         if src.id == dst.id:
-            raise ValidationError("转出和转入队列相同", field="to_queue")
+            raise ValidationError("转出和转入队列相同", field="to_queue", code="same_queue")
         stmt = select(Ticket).where(
             Ticket.queue_id == src.id, Ticket.state == "waiting",
             Ticket.hall_day == hall_day(uow.now, hall.timezone)).order_by(
@@ -259,7 +261,8 @@ def move_tickets(ctx: Ctx, from_queue: str, to_queue: str, numbers: Sequence[str
         missing = wanted - {t.number for t in chosen}
         if missing:
             raise StateError(f"号码 {'、'.join(sorted(missing))} 不在 {src.code} 队列等候中",
-                             code="not_waiting")
+                             code="not_waiting_in_queue", numbers=", ".join(sorted(missing)),
+                             queue=src.code)
         chosen = chosen[:count] if count is not None and not wanted else chosen
         for t in chosen:
             require_no_other_waiting(s, t, dst.id)

@@ -79,7 +79,7 @@ def _check_priority(hall: HallConf, priority: str | None, id_number: str | None,
     if priority not in codes:
         names = "/".join(map(str, codes))
         raise ValidationError(f"绿色通道类别 {priority} 无效，应为 {names} 之一",
-                              field="priority")
+                              field="priority", code="unknown_priority", priority=priority)
     if priority == "elderly" and id_number and age_on(id_number, now.date()) < 60:
         raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority",
                               code="priority_age")
@@ -116,7 +116,8 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
     id_number = check_id_number(id_number) if id_number else None
     phone = check_phone(phone) if phone else None
     if channel not in CHANNELS:
-        raise ValidationError(f"取号渠道 {channel} 无效", field="channel")
+        raise ValidationError(f"取号渠道 {channel} 无效", field="channel", code="unknown_channel",
+                              channel=channel)
     return _take_and_show(ctx, queue_code, priority, id_number, phone, item_code, channel,
                           appointment, order_at)
 
@@ -152,7 +153,7 @@ def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
         item_queue = item_queue_code(raw, item_code)
         return queue_conf(raw, hall, queue_code or item_queue)
     if not queue_code:
-        raise ValidationError("请选择队列或事项", field="queue")
+        raise ValidationError("请选择队列或事项", field="queue", code="queue_required")
     return queue_conf(raw, hall, queue_code)
 
 

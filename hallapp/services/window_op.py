@@ -29,9 +29,11 @@ from hallapp.store.rawsql import RawSQL, Row, as_json
 from hallapp.store.uow import UnitOfWork
 
 
-def require(cond: bool, message: str, code: str) -> None:
+def require(cond: bool, message: str, code: str, **facts: Any) -> None:
+    """Refuse with ``StateError(message, code)`` unless ``cond``; ``facts`` fill the
+    translated message (``hallapp.ui.common.errors``)."""
     if not cond:
-        raise StateError(message, code=code)
+        raise StateError(message, code=code, **facts)
 
 
 @dataclass

@@ -92,7 +92,7 @@ def call_next(ctx: Ctx, number: int) -> TicketInfo:
 def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInfo:
     """Call a chosen waiting ticket out of order; the reason is required and audited."""
     if not reason or not reason.strip():
-        raise ValidationError("指定叫号须填写原因", field="reason")
+        raise ValidationError("指定叫号须填写原因", field="reason", code="reason_required")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         op.require_open()
@@ -101,7 +101,7 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
         target = ticket_by_ref(op.s, op.hall, ref, today(op.hall, op.uow.now))
         require(target.state == "waiting", f"号码 {target.number} 不在等候中", "not_waiting")
         require(claim(op, target.id), f"号码 {target.number} 已被其他窗口叫走",
-                 "already_called")
+                 "already_called", number=target.number)
         return op.done_by_id("ticket_call_chosen", target.id, {"state": "waiting"},
                              "ticket_called", rule="chosen", reason=reason.strip())
 
@@ -114,7 +114,7 @@ def recall(ctx: Ctx, number: int) -> TicketInfo:
         limit = int(op.hall.settings.get("recall_max", 3))
         require(t.recalls < limit,
                  f"号码 {t.number} 已重呼 {t.recalls} 次，达到上限，请按过号处理",
-                 "recall_limit")
+                 "recall_limit", number=t.number, recalls=t.recalls)
         t.recalls += 1
         t.called_at = op.uow.now
         info = op.done("ticket_recall", t, {"recalls": t.recalls - 1}, "ticket_recalled",
@@ -176,7 +176,7 @@ def noshow(ctx: Ctx, number: int, reason: str = "多次呼叫未到") -> TicketI
 def suspend(ctx: Ctx, number: int, reason: str) -> TicketInfo:
     """Materials missing: the ticket leaves the window and later comes back to it."""
     if not reason or not reason.strip():
-        raise ValidationError("挂起须填写原因", field="reason")
+        raise ValidationError("挂起须填写原因", field="reason", code="reason_required")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         t = op.current("called", "serving")
@@ -194,7 +194,8 @@ def transfer(ctx: Ctx, number: int, *, to_queue: str | None = None,
              to_window: int | None = None, reason: str = "") -> TicketInfo:
     """Send the current ticket to another queue or window, keeping its place (take time)."""
     if not to_queue and to_window is None:
-        raise ValidationError("请指定转移到的队列或窗口", field="to_queue")
+        raise ValidationError("请指定转移到的队列或窗口", field="to_queue",
+                              code="transfer_target")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         t = op.current("called", "serving")
@@ -221,13 +222,14 @@ def _check_window_serves(op: WindowOp, to_window: int, queue: Queue) -> None:
         WorkProfileEntry.window_id == target.id, WorkProfileEntry.queue_id == queue.id))
     if served is None:
         raise ValidationError(f"{to_window} 号窗口不办理 {queue.name} 队列，无法转移",
-                              field="to_window")
+                              field="to_window", code="window_not_serving", window=to_window,
+                              queue=queue.code)
 
 
 @action(Perm.OPERATE_WINDOW)
 def pause(ctx: Ctx, number: int, reason: str) -> WindowState:
     if not reason or not reason.strip():
-        raise ValidationError("暂停须填写原因", field="reason")
+        raise ValidationError("暂停须填写原因", field="reason", code="reason_required")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         require(op.window.state == "open", f"{number} 号窗口未开放，不能暂停", "window_closed")

@@ -1,28 +1,41 @@
-"""An applicant who switched the kiosk to English meets every refusal in English.
+"""Refusals read in English where the user switched to English: every refusal an applicant
+can meet at the kiosk, and every refusal of the queue engine a window clerk or supervisor can
+meet (call, recall, transfer, pause, window control, work profiles, moving tickets).
 
-The refusals come from the core's ID and phone checks, the ticket and check-in services and
-the kiosk's printing; ``user_message`` translates them by code. The source scan keeps the
-table complete when someone adds a refusal on that path.
+The refusals come from the core's ID and phone checks, the ticket, check-in and window
+services and the kiosk's printing; ``user_message`` translates them by code, filling in the
+error's facts. The source scans keep the table complete when someone adds a refusal on those
+paths, and check that every fact an English text names is given where the error is raised.
 """
 
 from __future__ import annotations
 
+import ast
 import re
-from collections.abc import Iterator
+import string
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from hallapp.core.errors import ValidationError
+from hallapp.core import errors
+from hallapp.core.errors import DomainError, StateError, ValidationError
 from hallapp.core.identity import check_id_number, check_phone
+from hallapp.services import supervisor, tickets, windows
+from hallapp.services.context import Ctx
 from hallapp.ui.common.errors import _EN, user_message
 
 ROOT = Path(__file__).resolve().parents[2] / "hallapp"
 KIOSK_PATH = ["core/identity.py", "services/tickets.py", "services/appointments.py",
               "services/queue_sql.py", "services/queue_common.py",
               *(str(p.relative_to(ROOT)) for p in (ROOT / "ui/kiosk").glob("*.py"))]
+CLERK_PATH = ["services/windows.py", "services/window_op.py", "services/calling.py",
+              "services/supervisor.py", "services/day.py", "services/queue_common.py",
+              "core/roles.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
+ERRORS = {name for name, cls in vars(errors).items()
+          if isinstance(cls, type) and issubclass(cls, DomainError)}
 
 
 @pytest.fixture
@@ -65,3 +78,89 @@ def test_in_chinese_the_refusal_keeps_its_own_message(qapp: QApplication) -> Non
     with pytest.raises(ValidationError) as caught:
         check_phone("12345")
     assert user_message(caught.value) == caught.value.message
+
+
+def _refusals(relative: str) -> Iterator[tuple[int, str, set[str]]]:
+    """(line, code, facts given) of each refusal built in a module: a domain error (its
+    ``code=``, else its class's code) or ``require(cond, message, code, **facts)``."""
+    for node in ast.walk(ast.parse((ROOT / relative).read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        given = {k.arg: k.value for k in node.keywords if k.arg}
+        if name == "require":
+            code_node = node.args[2] if len(node.args) > 2 else given.get("code")
+        elif name in ERRORS:
+            code_node = given.get("code")
+        else:
+            continue
+        if isinstance(code_node, ast.Constant):
+            code = str(code_node.value)
+        elif code_node is None:
+            code = getattr(errors, name).code
+        else:  # passed on (``require`` itself) or chosen from literals the scan misses
+            continue
+        yield node.lineno, code, set(given) - {"code", "field", "row"}
+
+
+def test_every_refusal_of_the_queue_engine_has_english() -> None:
+    found = [(f"{f}:{line}", code) for f in CLERK_PATH for line, code, _ in _refusals(f)]
+    assert {code for _, code in found} >= {"recall_limit", "not_your_window", "queue_empty",
+                                           "window_paused", "reason_required"}  # scan works
+    # A refusal without a code of its own ("invalid", "wrong_state") would stay Chinese.
+    assert [(where, code) for where, code in found if code not in _EN] == []
+
+
+def test_every_fact_an_english_text_names_is_given_where_it_is_raised() -> None:
+    missing = []
+    for f in sorted({*KIOSK_PATH, *CLERK_PATH}):
+        for line, code, facts in _refusals(f):
+            names = {field for _, field, _, _ in string.Formatter().parse(_EN.get(code, ""))
+                     if field}
+            if names - facts:
+                missing.append((f"{f}:{line}", code, sorted(names - facts)))
+    assert missing == []
+
+
+def _clerk_refusal(ctx_for: Callable[[str], Ctx], act: str) -> DomainError:
+    clerk11 = ctx_for("clerk11")
+    windows.open_window(clerk11, 11)  # serves queue A only
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk11, 11)
+    for _ in range(3 if act == "recall" else 0):  # the demo hall allows 3 recalls
+        windows.recall(clerk11, 11)
+    refused: dict[str, Callable[[], object]] = {
+        "recall": lambda: windows.recall(clerk11, 11),
+        "transfer": lambda: windows.transfer(clerk11, 11, to_window=10),  # 10 serves B only
+        "pause": lambda: windows.pause(clerk11, 11, "  "),
+        "not_yours": lambda: windows.finish(ctx_for("clerk10"), 11),
+        "move": lambda: supervisor.move_tickets(ctx_for("supervisor1"), "A", "B", ["A007"],
+                                                reason="均衡"),
+    }
+    with pytest.raises(DomainError) as caught:
+        refused[act]()
+    return caught.value
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+@pytest.mark.parametrize(("act", "code", "text"), [
+    ("recall", "recall_limit",
+     "Ticket A001 has been recalled 3 times, the limit; pass it as absent."),
+    ("transfer", "window_not_serving",
+     "Window 10 does not serve queue A; the ticket cannot be transferred there."),
+    ("pause", "reason_required", "Please give a reason."),
+    ("not_yours", "not_your_window",
+     "Another clerk is signed in at this window; you cannot act for them."),
+    ("move", "not_waiting_in_queue", "Ticket(s) A007 are not waiting in queue A."),
+])
+def test_window_and_supervisor_refusals_read_in_english(
+        english: None, ctx_for: Callable[[str], Ctx], engine_name: str, act: str, code: str,
+        text: str) -> None:
+    refusal = _clerk_refusal(ctx_for, act)
+    assert refusal.code == code
+    assert user_message(refusal) == text
+
+
+def test_english_with_a_fact_missing_falls_back_to_chinese(english: None) -> None:
+    refusal = StateError("号码 A001 已重呼 3 次，达到上限，请按过号处理", code="recall_limit")
+    assert user_message(refusal) == refusal.message

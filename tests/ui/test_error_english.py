@@ -24,7 +24,8 @@ from hallapp.core.errors import DomainError, StateError, ValidationError
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.services import supervisor, tickets, windows
 from hallapp.services.context import Ctx
-from hallapp.ui.common.errors import _EN, user_message
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors_en import EN as _EN
 
 ROOT = Path(__file__).resolve().parents[2] / "hallapp"
 KIOSK_PATH = ["core/identity.py", "services/tickets.py", "services/appointments.py",

@@ -29,7 +29,7 @@ from hallapp.services.cases import ApplicantInput
 from hallapp.services.context import Ctx, Database
 from hallapp.store.models import Case, PrintLog, Rating, Ticket
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
@@ -279,6 +279,29 @@ def test_delivery_by_scanned_receipt(qtbot: QtBot, make_counter: MakeCounter,
     [case] = cases_in(hall_db)
     assert case.state == "delivered"
     assert (case.delivery or {}).get("proof") == "qr"
+
+
+@SQLITE_ONLY
+def test_a_refusal_reads_in_english_at_an_english_counter(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    """A clerk whose counter runs in English (``hallapp run counter --lang en``)."""
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk, 1)
+    for _ in range(3):  # the demo hall's limit
+        windows.recall(clerk, 1)
+    set_language(qapp, "en")
+    counter = make_counter()
+    try:
+        qtbot.waitUntil(lambda: counter.controls.buttons["recall"].isEnabled())
+        qtbot.mouseClick(counter.controls.buttons["recall"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(counter.message.text()))
+        assert counter.message.text() == ("Ticket A001 has been recalled 3 times, the limit; "
+                                          "pass it as absent.")
+    finally:
+        set_language(qapp, "zh")
 
 
 @SQLITE_ONLY

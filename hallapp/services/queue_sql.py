@@ -7,8 +7,10 @@ because it is a reserved word in PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 from hallapp.core.errors import NotFound, ValidationError
@@ -19,12 +21,15 @@ from hallapp.store.rawsql import RawSQL, as_at, as_day, as_json
 RECENT_SERVICES = 20
 
 
+# The hall's and a queue's settings, read once per batch in the batch writer and shared by
+# every operation of the batch: read-only all the way down, so none can change what the next
+# one reads.
 @dataclass(frozen=True)
 class HallConf:
     id: int
     timezone: str
-    priority_classes: list[dict[str, Any]]
-    settings: dict[str, Any]
+    priority_classes: tuple[Mapping[str, Any], ...]
+    settings: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,17 @@ class QueueConf:
     name: str
     prefix: str
     daily_quota: int | None
-    time_quotas: list[dict[str, Any]]
+    time_quotas: tuple[Mapping[str, Any], ...]
+
+
+def _read_only(value: Any) -> Any:
+    """JSON read from the database with its objects as read-only mappings and its arrays as
+    tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: _read_only(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_read_only(v) for v in value)
+    return value
 
 
 def hall_conf(raw: RawSQL) -> HallConf:
@@ -45,7 +60,8 @@ def _hall_conf(raw: RawSQL) -> HallConf:
     row = raw.row("SELECT id, timezone, priority_classes, settings FROM hall ORDER BY id LIMIT 1")
     if row is None:
         raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
-    return HallConf(int(row[0]), row[1], as_json(row[2]) or [], as_json(row[3]) or {})
+    return HallConf(int(row[0]), row[1], _read_only(as_json(row[2]) or []),
+                    _read_only(as_json(row[3]) or {}))
 
 
 _QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM queue "
@@ -61,7 +77,8 @@ def _queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
     row = raw.row(_QUEUE, hall=hall.id, code=code)
     if row is None or not row[6]:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
-    return QueueConf(int(row[0]), row[1], row[2], row[3], row[4], as_json(row[5]) or [])
+    return QueueConf(int(row[0]), row[1], row[2], row[3], row[4],
+                     _read_only(as_json(row[5]) or []))
 
 
 def item_queue_code(raw: RawSQL, item_code: str) -> str:

@@ -38,6 +38,7 @@ from hallapp.services.audit import verify_audit
 from hallapp.services.batch_writer import AlreadyRunning, BatchWriter
 from hallapp.services.batching import batchable
 from hallapp.services.context import Ctx
+from hallapp.services.queue_sql import hall_conf, queue_conf
 from hallapp.store.batch import Batch
 from hallapp.store.engine import writer_lock_path
 from hallapp.store.models import (
@@ -240,6 +241,23 @@ def test_settings_are_read_afresh_in_each_batch(hall_db: Database, ctx_for: CtxF
     with pytest.raises(QuotaExhausted):
         tickets.take_ticket(kiosk, "B")
     assert serving.requests == 2
+
+
+def test_settings_shared_by_a_batch_are_read_only(ctx_for: CtxFor) -> None:
+    """Every operation of a batch gets the same hall and queue settings: none can change
+    what the next one reads."""
+    with ctx_for("kiosk1").uow(readonly=True) as uow:
+        hall = hall_conf(uow.raw)
+        queue = queue_conf(uow.raw, hall, "A")
+    assert hall.priority_classes  # the demo hall has green-channel classes and settings
+    assert hall.settings
+    with pytest.raises(TypeError):
+        hall.settings["recall_max"] = 99  # type: ignore[index]
+    with pytest.raises(TypeError):
+        hall.priority_classes[0]["code"] = "vip"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        hall.priority_classes.append({})  # type: ignore[attr-defined]
+    assert isinstance(queue.time_quotas, tuple)
 
 
 def _step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int]:

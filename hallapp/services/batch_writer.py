@@ -11,6 +11,10 @@ terminal. While a batch runs the
 next requests gather in the sockets, so the busier the hall, the more each commit carries;
 a lone request is committed at once, without waiting for company.
 
+Between batches the writer keeps running counts of the queues' waiting lines, so the people
+ahead of a new ticket are not counted over the whole line at each take (``queue_sql._Line``;
+emptied whenever something else may have changed a line).
+
 A terminal gets its answer only after the commit. What the writer committed for a request
 is also stored in ``batch_request`` (in that operation's savepoint), for a terminal whose
 writer died before answering; entries older than a day are deleted.
@@ -31,6 +35,7 @@ import selectors
 import socket
 import threading
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -72,6 +77,10 @@ class BatchWriter:
         self._listener: socket.socket | None = None
         self._selector = selectors.DefaultSelector()
         self._forget_after: datetime | None = None
+        # Running counts of the waiting lines (``queue_sql.position``), kept from batch to
+        # batch while nobody else commits: the connection's data_version when last checked.
+        self._lines: dict[Any, Any] = {}
+        self._data_version: tuple[Connection, int] | None = None
         self.batches = 0
         self.requests = 0
 
@@ -151,6 +160,7 @@ class BatchWriter:
         try:
             conn.begin()  # BEGIN IMMEDIATE, under the machine's writer lock
             batch = self.db.batch = Batch(conn)
+            self._check_lines(batch.raw, conn)
             records: list[dict[str, object]] = []
             answers = [self._run_one(batch, request, records) for _, request in requests]
             batch.write_log()
@@ -160,6 +170,7 @@ class BatchWriter:
         except Exception:
             log.exception("batch of %d failed; the terminals run them themselves",
                           len(requests))
+            self._lines.clear()
             self._conn = None
             conn.close()  # rolls back; the next batch starts on a fresh connection
             answers = [Answer("retry")] * len(requests)
@@ -170,14 +181,32 @@ class BatchWriter:
         for (sock, _), answer in zip(requests, answers, strict=True):
             self._answer(sock, answer)
 
+    def _check_lines(self, raw: RawSQL, conn: Connection) -> None:
+        """Forget the running line counts if another connection committed since the last
+        batch (or this is a new connection): they may have changed the lines."""
+        version = (conn, int(raw.value("PRAGMA data_version")))
+        if version != self._data_version:
+            self._lines.clear()
+            self._data_version = version
+
     def _run_one(self, batch: Batch, request: Request, records: list[dict[str, object]]
                  ) -> Answer:
         """Run one request in a savepoint; what it committed is recorded in ``records``."""
+        answer = self._run_op(batch, request, records)
+        if answer.kind != "ok" or batch.raw.lines is None:
+            self._lines.clear()  # it may have changed a line without reporting it
+        batch.raw.lines = None
+        return answer
+
+    def _run_op(self, batch: Batch, request: Request, records: list[dict[str, object]]
+                ) -> Answer:
         ctx = Ctx(self.db, request.actor, clock=lambda: request.now, terminal=request.terminal)
         raw, mark = batch.raw, batch.mark()
+        operation = BATCHABLE[request.op]
+        raw.lines = self._lines if getattr(operation, "keeps_waiting_lines", False) else None
         raw.run("SAVEPOINT request")
         try:
-            result = BATCHABLE[request.op](ctx, *request.args, **request.kwargs)
+            result = operation(ctx, *request.args, **request.kwargs)
         except Exception as exc:
             raw.run("ROLLBACK TO SAVEPOINT request")
             raw.run("RELEASE SAVEPOINT request")

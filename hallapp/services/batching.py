@@ -53,6 +53,7 @@ from hallapp.store.uow import Database
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 log = logging.getLogger("hallapp.batching")
 
@@ -142,6 +143,15 @@ def request_id() -> str:
     primary key of ``batch_request`` go to one index page per batch, not one random page
     per request as with uuid4 (8 requests: 49 -> 42 pages written per batch)."""
     return f"{time.time_ns():016x}{secrets.token_hex(8)}"
+
+
+def keeps_waiting_lines(fn: F) -> F:
+    """Mark a batchable operation that reports each ticket it adds to a waiting line
+    (``queue_sql.line_taken``) and changes no line otherwise. The batch writer's running
+    line counts (``queue_sql.position``) are kept across such operations; any other
+    operation, or a refusal, empties them."""
+    fn.keeps_waiting_lines = True  # type: ignore[attr-defined]
+    return fn
 
 
 def _committed_answer(ctx: Ctx, request_id: str) -> Answer | None:

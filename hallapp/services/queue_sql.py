@@ -7,6 +7,7 @@ because it is a reserved word in PostgreSQL.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -201,18 +202,102 @@ def position(raw: RawSQL, t: TicketRow) -> WaitEstimate:
     """People ahead in the real call order of the ticket's line, and the estimated wait.
 
     The count is :func:`hallapp.core.wait_estimate.people_ahead` done by the database
-    (tests/services/test_queue_position.py checks the two agree)."""
+    (tests/services/test_queue_position.py checks the two agree), or in the batch writer,
+    for a ticket among the newest of its class, from its running counts (``_Line``)."""
     if t.state != "waiting":
         return WaitEstimate(0, 0, "default")
     if t.target_window is None:
-        mine = 0 if t.priority is not None else 1 if t.appointment else 2
-        ahead = raw.value(_AHEAD_IN_LINE[mine], queue=t.queue_id, day=raw.day(t.hall_day),
-                          at=raw.at(t.order_at), id=t.id, yes=True, no=False)
+        mine = line_class(t.priority, t.appointment)
+        ahead = _newest_ahead(raw, t, mine)
+        if ahead is None:
+            ahead = raw.value(_AHEAD_IN_LINE[mine], queue=t.queue_id, day=raw.day(t.hall_day),
+                              at=raw.at(t.order_at), id=t.id, yes=True, no=False)
     else:
         ahead = raw.value(_AHEAD_AT_WINDOW, id=t.id)
     ahead = int(ahead or 0)
     return estimate_wait(ahead, recent_service_seconds(raw, t.queue_id),
                          serving_windows(raw, t.queue_id))
+
+
+def line_class(priority: str | None, appointment: bool) -> int:
+    """The index in ``LINE_CLASSES`` of a ticket's call-order class."""
+    return 0 if priority is not None else 1 if appointment else 2
+
+
+# The batch writer's running counts of the waiting lines. Counting those ahead of a new
+# ticket reads every waiting ticket of its line: the writer's costliest statement once lines
+# grow long (with ~1,000 waiting per queue, a third of a take's CPU). A new ticket is almost
+# always among the last of its class: then those ahead of it are everybody waiting in the
+# classes before its own, plus those of its class not after it. The writer keeps, per queue
+# and hall day, how many wait in each class and the keys (order_at, id) of the newest
+# ``RECENT_KEYS`` of each class, from one count and one short read of each class when the
+# line is first needed. Exact because nothing else changes them while they are kept: the
+# writer empties them when another connection committed since its last batch (``PRAGMA
+# data_version``), after any operation other than a take (``batching.keeps_waiting_lines``)
+# or a refused one, and a take reports each ticket it adds (``line_taken``). Any other
+# ticket is counted by the database.
+RECENT_KEYS = 64
+Key = tuple[str, int]  # (order_at as stored, id): the order within a class
+
+
+@dataclass
+class _Line:
+    counts: list[int]  # waiting, per class
+    recent: list[list[Key]]  # per class, the newest RECENT_KEYS keys, oldest first
+
+    def ahead_of(self, mine: int, key: Key) -> int | None:
+        keys = self.recent[mine]
+        i = bisect_left(keys, key)
+        if i == len(keys) or keys[i] != key:
+            return None  # not among the newest of its class: the database counts
+        after = len(keys) - 1 - i
+        return sum(self.counts[:mine]) + self.counts[mine] - 1 - after
+
+    def add(self, mine: int, key: Key) -> None:
+        self.counts[mine] += 1
+        keys = self.recent[mine]
+        if len(keys) < RECENT_KEYS:
+            insort(keys, key)
+        elif key > keys[0]:  # else older than all it keeps: it knows only the newest
+            insort(keys, key)
+            del keys[0]
+
+
+_CLASS_SIZE = [f"{_LINE}{c}" for c in LINE_CLASSES]
+_CLASS_NEWEST = [f"{_LINE.replace('COUNT(*)', 'order_at, id')}{c} "
+                 f"ORDER BY order_at DESC, id DESC LIMIT {RECENT_KEYS}" for c in LINE_CLASSES]
+
+
+def _newest_ahead(raw: RawSQL, t: TicketRow, mine: int) -> int | None:
+    if raw.lines is None:
+        return None
+    day = raw.day(t.hall_day)
+    line = raw.lines.get((t.queue_id, day))
+    if line is None:
+        line = raw.lines[(t.queue_id, day)] = _read_line(raw, t.queue_id, day)
+    return line.ahead_of(mine, (raw.at(t.order_at), t.id))
+
+
+def _read_line(raw: RawSQL, queue_id: int, day: Any) -> _Line:
+    where = {"queue": queue_id, "day": day, "yes": True, "no": False}
+    return _Line([int(raw.value(sql, **where) or 0) for sql in _CLASS_SIZE],
+                 [sorted((str(r[0]), int(r[1])) for r in raw.rows(sql, **where))
+                  for sql in _CLASS_NEWEST])
+
+
+def forget_lines(raw: RawSQL) -> None:
+    """Drop the batch writer's running line counts (they may count what was undone)."""
+    if raw.lines is not None:
+        raw.lines.clear()
+
+
+def line_taken(raw: RawSQL, queue_id: int, day: Any, mine: int, order_at: Any,
+               ticket_id: int) -> None:
+    """A ticket joined the line (``order_at`` and ``day`` as stored): keep the batch writer's
+    running count, if it keeps this line."""
+    line = None if raw.lines is None else raw.lines.get((queue_id, day))
+    if line is not None:
+        line.add(mine, (order_at, ticket_id))
 
 
 def _at(value: Any) -> datetime:

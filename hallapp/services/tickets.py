@@ -22,7 +22,7 @@ from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.identity import age_on, check_id_number, check_phone
 from hallapp.core.queue_rules import rejoin_order_at
 from hallapp.core.roles import Perm
-from hallapp.services.batching import batchable
+from hallapp.services.batching import batchable, keeps_waiting_lines
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import (
@@ -37,8 +37,11 @@ from hallapp.services.queue_common import (
 from hallapp.services.queue_sql import (
     HallConf,
     QueueConf,
+    forget_lines,
     hall_conf,
     item_queue_code,
+    line_class,
+    line_taken,
     queue_conf,
 )
 from hallapp.store.models import Appointment, Ticket
@@ -123,6 +126,7 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
 
 
 @batchable
+@keeps_waiting_lines
 def _take_and_show(ctx: Ctx, queue_code: str | None, priority: str | None,
                    id_number: str | None, phone: str | None, item_code: str | None,
                    channel: str, appointment: bool, order_at: datetime | None) -> TicketInfo:
@@ -136,6 +140,7 @@ def _take_and_show(ctx: Ctx, queue_code: str | None, priority: str | None,
         # partial unique index refused ours. Return theirs, as a single kiosk would.
         with ctx.uow(readonly=True) as uow:
             raw = uow.raw
+            forget_lines(raw)  # whatever our take reported was rolled back
             queue = _resolve_queue(raw, hall_conf(raw), queue_code, item_code)
             theirs = _existing_waiting(raw, queue, id_number)
             if theirs is None:
@@ -183,17 +188,21 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
     if existing is not None:
         return existing
     day = today(hall, now)
-    serial = int(raw.value(_NEXT_SERIAL, queue=queue.id, day=raw.day(day)))
+    stored_day = raw.day(day)
+    serial = int(raw.value(_NEXT_SERIAL, queue=queue.id, day=stored_day))
     if queue.daily_quota and serial > queue.daily_quota:
         raise QuotaExhausted(f"{queue.name}今日号已取完（每日 {queue.daily_quota} 个）",
                              queue=queue.code)
     _check_time_quota(raw, hall, queue, now)
     number = number_for(queue, serial)
+    stored_order_at = raw.at(order_at or now)
     ticket_id = int(raw.value(
-        _INSERT_TICKET, hall=hall.id, queue=queue.id, day=raw.day(day), serial=serial,
+        _INSERT_TICKET, hall=hall.id, queue=queue.id, day=stored_day, serial=serial,
         number=number, channel=channel, priority=priority, item=item_code, id_number=id_number,
-        phone=phone, now=raw.at(now), order_at=raw.at(order_at or now),
-        appointment=appointment, no=False))
+        phone=phone, now=raw.at(now), order_at=stored_order_at, appointment=appointment,
+        no=False))
+    line_taken(raw, queue.id, stored_day, line_class(priority, appointment), stored_order_at,
+               ticket_id)
     uow.audit("ticket_take", "ticket", ticket_id, after={
         "number": number, "queue": queue.code, "day": day.isoformat(),
         "channel": channel, "priority": priority, "item": item_code})

@@ -45,6 +45,10 @@ class RawSQL:
         self._error: type[Exception] = conn.dialect.loaded_dbapi.Error
         self.sqlite = conn.dialect.name == "sqlite"
         self._memo = memo
+        # The batch writer's running counts of the queues' waiting lines, which it keeps from
+        # batch to batch while only its takes change them (``queue_sql.position``); the
+        # writer sets it for the operations that keep it up to date, else it is None.
+        self.lines: dict[Any, Any] | None = None
 
     def memoised(self, key: Any, load: Callable[[], T]) -> T:
         """``load()``, or inside the batch writer what it gave earlier in the same batch.

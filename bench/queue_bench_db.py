@@ -244,8 +244,11 @@ def reset_day(url: str, waiting_per_queue: int = 0) -> None:
                 for at in [BENCH_NOW - timedelta(seconds=waiting_per_queue - serial + 1)]])
             s.add(DailyCounter(queue_id=qid, hall_day=BENCH_DAY, last_serial=waiting_per_queue))
         s.commit()
-    db.dispose()
     if db.is_sqlite:  # the set-up's own writes are checkpointed now, not in the timed phase
         conn = sqlite3.connect(make_url(url).database or "")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
+    else:  # the deleted day is vacuumed now, as autovacuum would have done in a hall by then
+        with db.writer.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE ticket")
+    db.dispose()

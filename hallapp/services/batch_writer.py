@@ -178,8 +178,9 @@ class BatchWriter:
             self.db.batch = None
         self.batches += 1
         self.requests += len(requests)
+        shared = len(requests) > 1  # the terminals keep sending here while this lasts
         for (sock, _), answer in zip(requests, answers, strict=True):
-            self._answer(sock, answer)
+            self._answer(sock, answer._replace(shared=shared) if shared else answer)
 
     def _check_lines(self, raw: RawSQL, conn: Connection) -> None:
         """Forget the running line counts if another connection committed since the last

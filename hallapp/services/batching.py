@@ -77,10 +77,12 @@ class Request(NamedTuple):  # named tuples pickle in half the time of dataclasse
 class Answer(NamedTuple):
     """``ok`` with the result (pickled: the writer pickles it once, for ``batch_request``
     and for the terminal), ``error`` with the domain error to raise, or ``retry``: nothing
-    of the request was committed and the terminal should run it itself."""
+    of the request was committed and the terminal should run it itself. ``shared``: other
+    terminals' requests were in the same batch (writes are still queueing)."""
 
     kind: str
     value: Any = None
+    shared: bool = False
 
 
 def _db_file(db: Database) -> str:
@@ -177,11 +179,14 @@ class _Client:
 
     def contended(self) -> bool:
         """Whether writes on this machine are queueing: some writer holds the write lock
-        now, or did at one of this thread's operations in the last ``BUSY_FOR_S``. The memory
-        matters: the lock is free while the writer answers its batch, just when its
+        now, or did at one of this thread's operations in the last ``BUSY_FOR_S``, or this
+        thread's last request to the writer shared its batch with others in that time. The
+        memory matters: the lock is free while the writer answers its batch, just when its
         terminals come back with their next operation, and those that then wrote directly
         kept the writer's next batch waiting (measured: +4 % takes/s with 16 terminals
-        instead of +40 %)."""
+        instead of +40 %); and in a rush a terminal whose memory ran out wrote directly
+        about once a second when it found the lock free between two batches (bench/
+        RESULTS.md, fix 18)."""
         now = time.monotonic()
         if now < getattr(self._local, "busy_until", 0.0):
             return True
@@ -235,6 +240,8 @@ class _Client:
             self._drop()
             return None
         answer: Answer = pickle.loads(payload)
+        if answer.shared:
+            self._local.busy_until = time.monotonic() + BUSY_FOR_S
         return answer
 
     def _drop(self) -> None:

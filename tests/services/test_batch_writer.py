@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -188,6 +189,28 @@ def test_refusals_come_back_and_undo_only_their_own_writes(
         b = s.scalars(select(DailyCounter).join(Queue).where(Queue.code == "B")).one()
     assert b.last_serial == 1
     assert count(hall_db, AuditEntry, AuditEntry.action == "ticket_take") == 2
+
+
+def test_a_request_that_shared_its_batch_keeps_its_terminal_on_the_writer(
+        ctx_for: CtxFor, writer: BatchWriter) -> None:
+    """While others' requests arrive with its own, a terminal keeps sending to the writer
+    for ``BUSY_FOR_S`` (instead of probing the lock, free between two batches); a request
+    answered alone in its batch does not extend that."""
+    kiosk = ctx_for("kiosk1")
+    client = batching._client(kiosk.db)
+    assert client is not None
+
+    def take_and_memory(queue: str) -> float:
+        tickets.take_ticket(kiosk, queue)
+        return float(getattr(client._local, "busy_until", 0.0))
+
+    with ThreadPoolExecutor(2) as pool:
+        together = [pool.submit(take_and_memory, q) for q in "AB"]
+        assert _step_until_done(writer, together) == [2]
+        assert all(f.result() > time.monotonic() for f in together)
+    with served(writer), ThreadPoolExecutor(1) as fresh:  # a thread with no memory yet
+        assert fresh.submit(take_and_memory, "C").result() == 0.0
+    assert writer.requests == 3
 
 
 @batchable

@@ -13,8 +13,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +32,8 @@ from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from hallapp.core.roles import Actor, Role  # noqa: E402
+from hallapp.services import batching  # noqa: E402
+from hallapp.services.batch_writer import BatchWriter  # noqa: E402
 from hallapp.services.context import Ctx  # noqa: E402
 from hallapp.services.setup import init_database  # noqa: E402
 from hallapp.store import schema  # noqa: E402
@@ -225,3 +229,42 @@ def ctx_for(hall_db: Database, clock: FakeClock) -> Callable[[str], Ctx]:
         return Ctx(hall_db, actor_for(hall_db, username), clock=clock, terminal="test")
 
     return make
+
+
+# --- the batch writer (tests/services/test_batch_*.py) -------------------------------------
+
+
+@contextmanager
+def served(writer: BatchWriter) -> Iterator[BatchWriter]:
+    """The writer answering requests in a thread until the block ends."""
+    stop = threading.Event()
+    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        yield writer
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def busy_lock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terminals send to the writer only when the write lock is busy; here always, except
+    in the tests of that rule (marked ``real_lock``). Used by the writer's
+    test modules (``pytest.mark.usefixtures``)."""
+    if "real_lock" not in request.keywords:
+        monkeypatch.setattr(batching._Client, "contended", lambda self: True)
+
+
+@pytest.fixture
+def writer(hall_db: Database) -> Iterator[BatchWriter]:
+    w = BatchWriter(hall_db.url)
+    w.start()
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def serving(writer: BatchWriter) -> Iterator[BatchWriter]:
+    with served(writer):
+        yield writer

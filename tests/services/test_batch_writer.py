@@ -3,7 +3,8 @@
 The writer runs in a thread of the test process with its own ``Database``, as ``hallapp
 writer`` would in its own process (one test runs that process); the tests step it by hand
 where they need two requests in one batch. Terminals send to the writer only when the write
-lock is busy: most tests make it look busy, those marked ``real_lock`` hold the real lock.
+lock is busy: most tests make it look busy, those marked ``real_lock`` hold the real lock
+(tests/conftest.py). The writer's running line counts: test_batch_lines.py.
 
 Checked: results and refusals come back as if the terminal had run the operation itself; a
 refusal in a batch undoes only its own writes; permissions are checked before sending and in
@@ -21,25 +22,23 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
-from datetime import timedelta
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeClock
+from conftest import served
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import make_url
+from writerkit import CtxFor, count, step_until_done
 
 from hallapp.cli.main import main as cli_main
 from hallapp.core.errors import NotFound, PermissionDenied, QuotaExhausted, StateError
-from hallapp.services import batching, queue_sql, tickets, windows
+from hallapp.services import batching, tickets, windows
 from hallapp.services.audit import verify_audit
 from hallapp.services.batch_writer import AlreadyRunning, BatchWriter
-from hallapp.services.batching import batchable, keeps_waiting_lines
+from hallapp.services.batching import batchable
 from hallapp.services.context import Ctx
 from hallapp.services.queue_sql import hall_conf, queue_conf
 from hallapp.store.batch import Batch
@@ -55,49 +54,8 @@ from hallapp.store.models import (
 )
 from hallapp.store.uow import Database, UnitOfWork
 
-pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
-
-CtxFor = Callable[[str], Ctx]
-
-
-@pytest.fixture(autouse=True)
-def busy_lock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Terminals send to the writer only when the write lock is busy; here always, except
-    in the tests of that rule (marked ``real_lock``)."""
-    if "real_lock" not in request.keywords:
-        monkeypatch.setattr(batching._Client, "contended", lambda self: True)
-
-
-@pytest.fixture
-def writer(hall_db: Database) -> Iterator[BatchWriter]:
-    w = BatchWriter(hall_db.url)
-    w.start()
-    yield w
-    w.close()
-
-
-@contextmanager
-def served(writer: BatchWriter) -> Iterator[BatchWriter]:
-    """The writer answering requests in a thread until the block ends."""
-    stop = threading.Event()
-    thread = threading.Thread(target=writer.serve, args=(stop,), daemon=True)
-    thread.start()
-    try:
-        yield writer
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-
-
-@pytest.fixture
-def serving(writer: BatchWriter) -> Iterator[BatchWriter]:
-    with served(writer):
-        yield writer
-
-
-def count(db: Database, model: Any, *where: Any) -> int:
-    with db.read_session() as s:
-        return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+pytestmark = [pytest.mark.parametrize("engine_name", ["sqlite"]),
+              pytest.mark.usefixtures("busy_lock")]
 
 
 def test_take_call_finish_run_in_the_writer(hall_db: Database, ctx_for: CtxFor,
@@ -179,7 +137,7 @@ def test_refusals_come_back_and_undo_only_their_own_writes(
         batching._client(kiosk.db)  # the client exists before the threads race to make it
         refused = pool.submit(tickets.take_ticket, kiosk, "B")
         issued = pool.submit(tickets.take_ticket, kiosk, "C")
-        ran = _step_until_done(writer, [refused, issued])
+        ran = step_until_done(writer, [refused, issued])
     assert ran == [2], "both requests should have run in one batch"
     with pytest.raises(QuotaExhausted):
         refused.result()
@@ -206,7 +164,7 @@ def test_a_request_that_shared_its_batch_keeps_its_terminal_on_the_writer(
 
     with ThreadPoolExecutor(2) as pool:
         together = [pool.submit(take_and_memory, q) for q in "AB"]
-        assert _step_until_done(writer, together) == [2]
+        assert step_until_done(writer, together) == [2]
         assert all(f.result() > time.monotonic() for f in together)
     with served(writer), ThreadPoolExecutor(1) as fresh:  # a thread with no memory yet
         assert fresh.submit(take_and_memory, "C").result() == 0.0
@@ -236,7 +194,7 @@ def test_an_operation_refused_after_logging_leaves_nothing_in_the_log(
         first = pool.submit(tickets.take_ticket, kiosk, "C")
         refused = pool.submit(_take_then_refuse, kiosk, "B")
         last = pool.submit(tickets.take_ticket, kiosk, "A")
-        assert _step_until_done(writer, [first, refused, last]) == [3]
+        assert step_until_done(writer, [first, refused, last]) == [3]
     with pytest.raises(StateError):
         refused.result()
     assert (first.result().number, last.result().number) == ("C001", "A002")
@@ -283,21 +241,6 @@ def test_settings_shared_by_a_batch_are_read_only(ctx_for: CtxFor) -> None:
     with pytest.raises(AttributeError):
         hall.priority_classes.append({})  # type: ignore[attr-defined]
     assert isinstance(queue.time_quotas, tuple)
-
-
-def _step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int]:
-    """Run the writer's loop by hand; the sizes of the batches it ran. Connections are
-    accepted first, then it waits until every terminal's request is there."""
-    batches: list[int] = []
-    while not all(f.done() for f in futures):
-        ready = [key.fileobj for key, _ in writer._selector.select(0.05)]
-        if writer._listener in ready:
-            writer._accept()
-        elif len(ready) == len(futures) or batches:
-            ran = writer.step(0.05)
-            if ran:
-                batches.append(ran)
-    return batches
 
 
 def test_permissions_are_checked_before_sending_and_in_the_writer(
@@ -460,71 +403,3 @@ def test_joined_units_of_work_are_savepoints(hall_db: Database, ctx_for: CtxFor)
         names = {code: name for code, name in s.execute(
             select(Queue.code, Queue.name).where(Queue.code.in_(("A", "B"))))}
     assert names == {"A": "kept", "B": "kept"}
-
-
-# --- the writer's running counts of the waiting lines (queue_sql._Line) -----------------
-
-
-def _counted_by_the_database(ctx: Ctx, ticket_id: int) -> int:
-    return tickets.show_ticket(ctx, ticket_id).people_ahead
-
-
-@batchable
-@keeps_waiting_lines
-def _take_then_refuse_keeping_lines(ctx: Ctx, queue_code: str) -> None:
-    """A take that reports its ticket to the running counts, then is refused."""
-    with ctx.uow() as uow:
-        tickets.issue_ticket(uow, queue_code, None, None, None, None, "kiosk")
-        uow.commit()
-    raise StateError("refused after its ticket was counted", code="late_refusal")
-
-
-def test_people_ahead_from_the_running_counts_is_what_the_database_counts(
-        hall_db: Database, ctx_for: CtxFor, clock: FakeClock, serving: BatchWriter) -> None:
-    """Takes of every class through the writer, mixed with what changes a line behind the
-    counts' back — a call in the writer, a ticket written directly by another connection, a
-    take refused after its ticket was counted, a take with an earlier order than the newest,
-    more tickets than the counts keep keys of — and each take's people ahead is what the
-    database counts for it."""
-    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
-    windows.open_window(clerk, 1)  # serves A and B
-
-    def take(**kw: Any) -> None:
-        info = tickets.take_ticket(kiosk, "A", **kw)
-        assert info.people_ahead == _counted_by_the_database(kiosk, info.id), info.number
-        clock.advance(seconds=7)
-
-    for _ in range(3):
-        take()
-    take(priority="pregnant")  # green channel: ahead of all three
-    take(channel="appointment", appointment=True, order_at=clock.now - timedelta(hours=1))
-    take()
-    take(order_at=clock.now - timedelta(seconds=30))  # placed before the newest ordinary
-    assert windows.call_next(clerk, 1).priority == "pregnant"  # a line changed in the writer
-    take()
-    with kiosk.uow() as uow:  # a ticket written directly, between two batches
-        tickets.issue_ticket(uow, "A", None, None, None, None, "kiosk")
-        uow.commit()
-    take()
-    with pytest.raises(StateError):
-        _take_then_refuse_keeping_lines(kiosk, "A")
-    take()
-    for _ in range(queue_sql.RECENT_KEYS + 3):
-        take()
-    take(order_at=clock.now - timedelta(hours=2))  # older than every key the counts keep
-    take()
-    assert serving.requests >= 80
-
-
-def test_the_writer_counts_new_tickets_from_its_running_counts(
-        ctx_for: CtxFor, clock: FakeClock, serving: BatchWriter,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """After its first take of a line the writer does not count the line again for the
-    newest tickets (the database's count made to fail shows it)."""
-    kiosk = ctx_for("kiosk1")
-    first = tickets.take_ticket(kiosk, "A")
-    monkeypatch.setattr(queue_sql, "_AHEAD_IN_LINE", ["SELECT no_such_column"] * 3)
-    for n in range(1, 6):
-        clock.advance(seconds=5)
-        assert tickets.take_ticket(kiosk, "A").people_ahead == n
-    assert first.people_ahead == 0

@@ -1,0 +1,36 @@
+"""Shared by the batch writer's tests: its loop stepped by hand, row counts (its fixtures,
+``writer``, ``serving``, ``busy_lock``, and ``served`` are in tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from sqlalchemy import func, select
+
+from hallapp.services.batch_writer import BatchWriter
+from hallapp.services.context import Ctx
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+
+
+def count(db: Database, model: Any, *where: Any) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int]:
+    """Run the writer's loop by hand; the sizes of the batches it ran. Connections are
+    accepted first, then it waits until every terminal's request is there."""
+    batches: list[int] = []
+    while not all(f.done() for f in futures):
+        ready = [key.fileobj for key, _ in writer._selector.select(0.05)]
+        if writer._listener in ready:
+            writer._accept()
+        elif len(ready) == len(futures) or batches:
+            ran = writer.step(0.05)
+            if ran:
+                batches.append(ran)
+    return batches

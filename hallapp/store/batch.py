@@ -30,9 +30,9 @@ class Mark:
 
 
 class Batch:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, memo: dict[Any, Any] | None = None) -> None:
         self.conn = conn
-        self.raw = RawSQL(conn, memo={})
+        self.raw = RawSQL(conn, memo={} if memo is None else memo)
         self._head: Head | None = None
         self._rows = LogRows([], [])
 

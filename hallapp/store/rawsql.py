@@ -56,8 +56,10 @@ class RawSQL:
         The writer holds the write lock from the batch's first operation to its commit, so
         nobody else changes anything meanwhile; what the batched operations (take, call,
         finish) read but never write — the hall's and queues' settings, which windows serve
-        a queue — reads the same for all of them, and is read once per batch. What one of
-        them does write is ``forget``-ed by the statement that writes it.
+        a queue — reads the same for all of them, and is read once per batch. The writer
+        keeps the memo from batch to batch until another connection commits or an
+        operation is rolled back (``BatchWriter._forget_known``). What one of them does
+        write is ``forget``-ed by the statement that writes it.
         """
         if self._memo is None:
             return load()

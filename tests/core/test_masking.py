@@ -66,10 +66,10 @@ def test_empty_values_give_empty_text(mask: Masker, value: str | None) -> None:
 @given(value=st.text(alphabet=st.characters(blacklist_characters="*"), min_size=2))
 def test_never_returns_the_full_value(mask: Masker, value: str) -> None:
     masked = mask(value)
-    if len("".join(value.split())) >= 1:
-        assert "*" in masked
     assert masked != value
-    assert masked != " ".join(value.split())
+    if value.split():  # only blanks (U+0085 too) is empty: test_empty_values_give_empty_text
+        assert "*" in masked
+        assert masked != " ".join(value.split())
 
 
 def test_policy_masks_by_default() -> None:

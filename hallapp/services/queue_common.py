@@ -12,7 +12,14 @@ from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import format_number, hall_day
 from hallapp.core.queue_rules import CallSettings, Candidate
 from hallapp.core.wait_estimate import WaitEstimate
-from hallapp.services.queue_sql import HallConf, QueueConf, info_fields, position, ticket_row
+from hallapp.services.queue_sql import (
+    HallConf,
+    QueueConf,
+    TicketRow,
+    info_fields,
+    position,
+    ticket_row,
+)
 from hallapp.store.base import Base
 from hallapp.store.models import Hall, Queue, Ticket, Window
 from hallapp.store.rawsql import RawSQL
@@ -137,7 +144,12 @@ def ticket_info(session: Session, ticket: Ticket, *, existing: bool = False,
 
 def ticket_info_by_id(raw: RawSQL, ticket_id: int, *, existing: bool = False,
                       with_position: bool = True) -> TicketInfo:
-    t = ticket_row(raw, ticket_id)
+    return ticket_info_of(raw, ticket_row(raw, ticket_id), existing=existing,
+                          with_position=with_position)
+
+
+def ticket_info_of(raw: RawSQL, t: TicketRow, *, existing: bool = False,
+                   with_position: bool = True) -> TicketInfo:
     est = position(raw, t) if with_position else WaitEstimate(0, 0, "default")
     return TicketInfo(**info_fields(t, est), existing=existing)
 

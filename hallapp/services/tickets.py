@@ -11,7 +11,7 @@ is the last line of defence, and a partial unique index enforces one waiting tic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -32,11 +32,13 @@ from hallapp.services.queue_common import (
     ticket_by_ref,
     ticket_info,
     ticket_info_by_id,
+    ticket_info_of,
     today,
 )
 from hallapp.services.queue_sql import (
     HallConf,
     QueueConf,
+    TicketRow,
     forget_lines,
     hall_conf,
     item_queue_code,
@@ -72,6 +74,7 @@ class Issued:
     id: int
     number: str
     existing: bool  # the holder's ticket that was already waiting, not a new one
+    row: TicketRow | None = None  # a new ticket as it was inserted (its view's fields)
 
 
 def _check_priority(hall: HallConf, priority: str | None, id_number: str | None,
@@ -147,8 +150,12 @@ def _take_and_show(ctx: Ctx, queue_code: str | None, priority: str | None,
                 raise
             issued = theirs
     # Written directly, position and wait estimate are read after the commit, outside the
-    # write lock that all other kiosks and windows wait for.
+    # write lock that all other kiosks and windows wait for. In the batch writer, still
+    # inside that lock, nothing can have changed the new ticket: its view is made from the
+    # row as inserted instead of reading it back.
     with ctx.uow(readonly=True) as uow:
+        if issued.row is not None and ctx.db.batch is not None:
+            return ticket_info_of(uow.raw, issued.row)
         return ticket_info_by_id(uow.raw, issued.id, existing=issued.existing)
 
 
@@ -207,7 +214,11 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
         "number": number, "queue": queue.code, "day": day.isoformat(),
         "channel": channel, "priority": priority, "item": item_code})
     uow.emit("ticket_taken", ticket=ticket_id, number=number, queue=queue.code)
-    return Issued(ticket_id, number, False)
+    row = TicketRow(ticket_id, number, queue.id, queue.code, queue.name, "waiting", channel,
+                    priority, appointment, False, None, item_code, now.astimezone(UTC),
+                    (order_at or now).astimezone(UTC), day, None, None, None, None, 0,
+                    id_number, phone)
+    return Issued(ticket_id, number, False, row)
 
 
 @action(Perm.VIEW_HALL)

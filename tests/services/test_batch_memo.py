@@ -1,10 +1,14 @@
-"""What the batch writer keeps from one batch to the next of what its operations read but
-never write (``RawSQL.memoised``: the hall's and queues' settings, recent service times,
-windows serving a queue): read once while nobody else commits, read again as soon as
-anything may have changed it.
+"""What the batch writer does not read again. It keeps from one batch to the next what its
+operations read but never write (``RawSQL.memoised``: the hall's and queues' settings, recent
+service times, windows serving a queue): read once while nobody else commits, read again as
+soon as anything may have changed it. And a new ticket's view is made from the row as
+inserted, not read back.
 """
 
 from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
 
 import pytest
 from conftest import FakeClock
@@ -83,3 +87,26 @@ def test_services_finished_in_the_writer_renew_the_next_batches_wait_estimate(
     later = tickets.take_ticket(kiosk, "A")
     assert later.people_ahead == 3
     assert later.estimated_minutes == 3 * 40  # the median of three 40-minute services
+
+
+def test_a_new_tickets_view_is_made_from_the_row_as_inserted(
+        ctx_for: CtxFor, serving: BatchWriter, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the writer answers for each take is what reading the ticket shows (ORM path),
+    with the writer unable to read a ticket row back."""
+    kiosk = ctx_for("kiosk1")
+    takes = [{}, {"priority": "pregnant", "id_number": "440301199001011234",
+                  "phone": "13812345678"},
+             {"channel": "appointment", "appointment": True,
+              "order_at": clock.now - timedelta(minutes=30)}, {"item_code": None}]
+    answers = []
+    with monkeypatch.context() as patched:
+        patched.setattr(queue_sql, "_TICKET_ROW", "SELECT no_such_column")
+        for kw in takes:
+            answers.append(tickets.take_ticket(kiosk, "A", **kw))
+            clock.advance(seconds=13)
+    assert [a.people_ahead for a in answers] == [0, 0, 1, 3]  # at the time of each take
+    for answer in answers:
+        now = tickets.show_ticket(kiosk, answer.id)
+        assert answer == dataclasses.replace(now, people_ahead=answer.people_ahead,
+                                             estimated_minutes=answer.estimated_minutes)

@@ -30,9 +30,14 @@ class ChainEntry:
     hash: str
 
 
+# One encoder for all: ``json.dumps`` with options builds a new one at each call, which
+# was a fifth of the cost of the four canonical texts every queue operation makes.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                              default=str)
+
+
 def canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
+    return _CANONICAL.encode(value)
 
 
 def normal_json(value: Any) -> str | None:

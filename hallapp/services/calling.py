@@ -9,6 +9,9 @@ busiest write after taking a ticket.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
 from hallapp.core.errors import EmptyQueue
 from hallapp.core.queue_rules import CallDecision, CallHistory, Candidate, ProfileEntry, choose_next
 from hallapp.services.queue_common import call_settings, today
@@ -45,10 +48,16 @@ _HEAD = " UNION ALL ".join(
     + [f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 
-def _profile(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, str]]:
-    rows = op.raw.rows(_PROFILE, window=op.window.id, yes=True)
-    return ([ProfileEntry(code, precedence, ratio) for _, code, precedence, ratio in rows],
-            {queue_id: code for queue_id, code, _, _ in rows})
+def _profile(op: WindowOp) -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]:
+    """The window's work profile and its queues' codes by id (read-only: in the batch
+    writer they are read once and shared until an administrator changes them)."""
+    def load() -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]:
+        rows = op.raw.rows(_PROFILE, window=op.window.id, yes=True)
+        return (tuple(ProfileEntry(code, precedence, ratio)
+                      for _, code, precedence, ratio in rows),
+                MappingProxyType({queue_id: code for queue_id, code, _, _ in rows}))
+
+    return op.raw.memoised(("profile", op.window.id), load)
 
 
 def choose_and_claim(op: WindowOp, *, wait: bool = False) -> CallDecision | None:
@@ -76,7 +85,7 @@ def choose_and_claim(op: WindowOp, *, wait: bool = False) -> CallDecision | None
         dropped = True
 
 
-def _candidates(op: WindowOp) -> tuple[list[ProfileEntry], dict[int, Candidate]]:
+def _candidates(op: WindowOp) -> tuple[Sequence[ProfileEntry], dict[int, Candidate]]:
     """The head of each class of every queue the window serves, and every ticket sent to
     this window."""
     profile, codes = _profile(op)

@@ -51,15 +51,15 @@ class RawSQL:
         self.lines: dict[Any, Any] | None = None
 
     def memoised(self, key: Any, load: Callable[[], T]) -> T:
-        """``load()``, or inside the batch writer what it gave earlier in the same batch.
+        """``load()``, or inside the batch writer what it gave earlier.
 
         The writer holds the write lock from the batch's first operation to its commit, so
         nobody else changes anything meanwhile; what the batched operations (take, call,
         finish) read but never write — the hall's and queues' settings, which windows serve
-        a queue — reads the same for all of them, and is read once per batch. The writer
-        keeps the memo from batch to batch until another connection commits or an
-        operation is rolled back (``BatchWriter._forget_known``). What one of them does
-        write is ``forget``-ed by the statement that writes it.
+        a queue, a window's work profile, recent service times — reads the same for all of
+        them. The writer keeps the memo from batch to batch until another connection commits
+        or an operation is rolled back (``BatchWriter._forget_known``). What one of them
+        does write is ``forget``-ed by the statement that writes it.
         """
         if self._memo is None:
             return load()

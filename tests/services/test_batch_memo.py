@@ -15,10 +15,11 @@ from conftest import FakeClock
 from writerkit import CtxFor
 
 from hallapp.core.errors import QuotaExhausted, StateError
-from hallapp.services import admin, queue_sql, tickets, windows
+from hallapp.services import admin, calling, queue_sql, supervisor, tickets, windows
 from hallapp.services.batch_writer import BatchWriter
 from hallapp.services.batching import batchable
 from hallapp.services.context import Ctx
+from hallapp.services.supervisor import ProfileEntryInput
 
 pytestmark = [pytest.mark.parametrize("engine_name", ["sqlite"]),
               pytest.mark.usefixtures("busy_lock")]
@@ -49,6 +50,27 @@ def test_settings_are_read_once_while_nobody_else_commits(
     for n in range(2, 5):
         assert tickets.take_ticket(kiosk, "A").number == f"A{n:03d}"
     assert serving.batches >= 4
+
+
+def test_a_window_follows_its_work_profile_as_changed_between_two_calls(
+        ctx_for: CtxFor, serving: BatchWriter, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    windows.open_window(clerk, 1)  # serves A and B
+    for code in "ABAB":
+        tickets.take_ticket(kiosk, code)
+        clock.advance(seconds=5)
+    first = windows.call_next(clerk, 1)
+    windows.finish(clerk, 1)
+    with monkeypatch.context() as patched:  # read once: not again in the next batch
+        patched.setattr(calling, "_PROFILE", "SELECT no_such_column")
+        second = windows.call_next(clerk, 1)
+        windows.finish(clerk, 1)
+    supervisor.change_profile(ctx_for("supervisor1"), 1, [ProfileEntryInput("B")],
+                              reason="支援 B 队列")  # committed directly
+    third = windows.call_next(clerk, 1)
+    assert [first.queue, second.queue, third.queue] == ["A", "B", "B"]
+    assert [first.number, second.number, third.number] == ["A001", "B001", "B002"]
 
 
 def test_a_setting_changed_by_another_connection_is_read_again(

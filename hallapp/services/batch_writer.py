@@ -15,8 +15,8 @@ Between batches the writer keeps running counts of the queues' waiting lines, so
 ahead of a new ticket are not counted over the whole line at each take (``queue_sql._Line``;
 emptied whenever something else may have changed a line), and what its operations read but
 never write — settings, recent service times, windows serving a queue (``RawSQL.memoised``;
-emptied when another connection commits or an operation is rolled back). Keeping the
-latter cut the instructions of a take by 11 % (counted under valgrind, bench/RESULTS.md).
+emptied when another connection commits or an operation is rolled back: bench/RESULTS.md,
+fix 19).
 
 A terminal gets its answer only after the commit. What the writer committed for a request
 is also stored in ``batch_request`` (in that operation's savepoint), for a terminal whose

@@ -171,14 +171,16 @@ def as_state(value: str) -> CaseState:
     try:
         return CaseState(value)
     except ValueError:
-        raise ValidationError(f"未知的办件状态：{value}", field="state") from None
+        raise ValidationError(f"未知的办件状态：{value}", field="state",
+                              code="unknown_case_state") from None
 
 
 def as_action(value: str) -> CaseAction:
     try:
         return CaseAction(value)
     except ValueError:
-        raise ValidationError(f"未知的办件操作：{value}", field="action") from None
+        raise ValidationError(f"未知的办件操作：{value}", field="action",
+                              code="unknown_case_action") from None
 
 
 def next_state(state: str, action: str, role: str, *, supplements_outstanding: bool = False,
@@ -194,7 +196,7 @@ def next_state(state: str, action: str, role: str, *, supplements_outstanding: b
     if transition is None or (act is A.REVOKE and denied):
         raise StateError(
             f"办件当前状态为“{STATE_LABELS[st]}”，不能执行“{ACTION_LABELS[act]}”",
-            state=st.value, action=act.value)
+            code="case_transition", state=st.value, action=act.value)
     if role not in transition.roles:
         raise PermissionDenied(
             f"角色“{ROLE_LABELS.get(role, role)}”（{role}）无权执行“{ACTION_LABELS[act]}”"
@@ -245,21 +247,24 @@ def case_number(hall_code: str, day: date, serial: int) -> str:
     """``SZFT-20261125-00012``: hall, hall day (local), daily serial from 1 to 99999."""
     if not _HALL_CODE.match(hall_code):
         raise ValidationError(f"大厅编码 {hall_code!r} 无效，应为 2–12 位大写字母或数字",
-                              field="hall_code")
+                              field="hall_code", code="hall_code_format")
     if not 1 <= serial <= 99_999:
-        raise ValidationError(f"办件流水号 {serial} 超出范围（1–99999）", field="serial")
+        raise ValidationError(f"办件流水号 {serial} 超出范围（1–99999）", field="serial",
+                              code="case_serial_range")
     return f"{hall_code}-{day:%Y%m%d}-{serial:05d}"
 
 
 def parse_case_number(number: str) -> tuple[str, date, int]:
     match = _CASE_NUMBER.match(number.strip().upper())
     if match is None:
-        raise ValidationError(f"办件编号 {number!r} 格式不正确", field="case_number")
+        raise ValidationError(f"办件编号 {number!r} 格式不正确", field="case_number",
+                              code="case_number_format")
     hall, day_text, serial = match.groups()
     try:
         day = date(int(day_text[:4]), int(day_text[4:6]), int(day_text[6:]))
     except ValueError:
-        raise ValidationError(f"办件编号 {number!r} 中的日期无效", field="case_number") from None
+        raise ValidationError(f"办件编号 {number!r} 中的日期无效", field="case_number",
+                              code="case_number_date") from None
     return hall, day, int(serial)
 
 
@@ -269,7 +274,7 @@ def verification_code(case_number: str, secret: bytes | str) -> str:
     case number alone is not enough."""
     key = secret.encode() if isinstance(secret, str) else secret
     if not key:
-        raise ValidationError("校验密钥不能为空", field="secret")
+        raise ValidationError("校验密钥不能为空", field="secret", code="secret_required")
     digest = hmac.new(key, case_number.encode(), hashlib.sha256).digest()
     symbols = base64.b32encode(digest).translate(_B32_TO_SAFE).decode()
     return symbols[:VERIFICATION_LENGTH]

@@ -53,13 +53,13 @@ class MaterialMark:
     def __post_init__(self) -> None:
         if self.status not in MARK_STATUSES:
             raise ValidationError(f"材料 {self.code} 的核验结果 {self.status!r} 无效",
-                                  field="status", material=self.code)
+                                  field="status", code="material_status", material=self.code)
         if self.form is not None and self.form not in MATERIAL_FORMS:
             raise ValidationError(f"材料 {self.code} 的形式 {self.form!r} 无效",
-                                  field="form", material=self.code)
+                                  field="form", code="material_form", material=self.code)
         if self.copies < 0:
             raise ValidationError(f"材料 {self.code} 的份数不能为负", field="copies",
-                                  material=self.code)
+                                  code="material_copies", material=self.code)
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,10 @@ class Applicant:
     def __post_init__(self) -> None:
         if self.kind not in APPLICANT_TYPES:
             raise ValidationError(f"申请人类型 {self.kind!r} 无效，应为 person 或 legal",
-                                  field="kind")
+                                  field="kind", code="applicant_kind")
         if not self.name.strip():
-            raise ValidationError("申请人名称不能为空", field="name")
+            raise ValidationError("申请人名称不能为空", field="name",
+                                  code="applicant_name_required")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Availability:
     allowed: bool
     reason_code: str | None = None
     reason: str = ""
+    reason_codes: tuple[str, ...] = ()  # of every reason in ``reason``, first is reason_code
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ class IntakeAssessment:
 
     def availability(self, decision: str) -> Availability:
         if decision not in self.decisions:
-            raise ValidationError(f"未知的收件决定：{decision}", field="decision")
+            raise ValidationError(f"未知的收件决定：{decision}", field="decision",
+                                  code="unknown_decision")
         return self.decisions[decision]
 
     def allowed_decisions(self) -> list[str]:
@@ -175,7 +178,7 @@ def _index_marks(item: Item, marks: Sequence[MaterialMark]) -> dict[str, Materia
         item.material(mark.code)  # ValidationError naming an unknown material
         if mark.code in by_code:
             raise ValidationError(f"材料 {mark.code} 重复标记", field="material",
-                                  code="duplicate", material=mark.code)
+                                  code="material_twice", material=mark.code)
         by_code[mark.code] = mark
     return by_code
 
@@ -202,7 +205,8 @@ def _verdict(failures: list[tuple[str, str]]) -> Availability:
     """All reasons at once, so the clerk sees everything that closes a decision."""
     if not failures:
         return Availability(True)
-    return Availability(False, failures[0][0], "；".join(text for _, text in failures))
+    return Availability(False, failures[0][0], "；".join(text for _, text in failures),
+                        tuple(code for code, _ in failures))
 
 
 def _completeness(p: _Problems) -> list[tuple[str, str]]:
@@ -265,7 +269,7 @@ def _accept_commitment(item: Item, p: _Problems, applicant: Applicant) -> Availa
 def _notify_missing(p: _Problems) -> Availability:
     if p.missing_core or p.missing_secondary or p.faulty:
         return Availability(True)
-    return Availability(False, "nothing_missing", "材料齐全，无需一次性告知")
+    return Availability(False, "nothing_missing", "材料齐全，无需一次性告知", ("nothing_missing",))
 
 
 def check_decision(assessment: IntakeAssessment, decision: str) -> None:
@@ -292,9 +296,10 @@ def check_refusal(reason: str, legal_basis: str) -> tuple[str, str]:
                                ("legal_basis", "法律依据", legal_basis)):
         text = (value or "").strip()
         if not text:
-            raise ValidationError(f"{label}不能为空", field=name)
+            raise ValidationError(f"{label}不能为空", field=name, code="required")
         if len(text) > MAX_REFUSAL_TEXT:
-            raise ValidationError(f"{label}过长（最多 {MAX_REFUSAL_TEXT} 字）", field=name)
+            raise ValidationError(f"{label}过长（最多 {MAX_REFUSAL_TEXT} 字）", field=name,
+                                  code="too_long", limit=MAX_REFUSAL_TEXT)
         cleaned.append(text)
     return cleaned[0], cleaned[1]
 

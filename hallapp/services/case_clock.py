@@ -126,7 +126,7 @@ def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
                       online: bool = False) -> CaseInfo:
     """容缺: the applicant brings owed materials; the last one releases a withheld result."""
     if not codes:
-        raise ValidationError("请选择补齐的材料", field="materials")
+        raise ValidationError("请选择补齐的材料", field="materials", code="materials_required")
     with ctx.uow() as uow:
         s = uow.session
         case = case_by_ref(s, case_ref)
@@ -134,11 +134,13 @@ def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
         unknown = [c for c in codes if c not in owed]
         if unknown:
             raise ValidationError(f"材料 {'、'.join(unknown)} 不是本办件容缺待补的材料",
-                                  field="materials", code="not_owed")
+                                  field="materials", code="not_owed",
+                                  materials=", ".join(unknown))
         before = case.state
         tolerant = before == CaseState.APPROVED_TOLERANT
         if not tolerant and before not in BACKOFFICE_STATES:
-            raise StateError(f"办件 {case.number} 当前状态不能补齐容缺材料", code="wrong_state")
+            raise StateError(f"办件 {case.number} 当前状态不能补齐容缺材料",
+                             code="supplement_wrong_state", case=case.number)
         case.materials = [{**m, "status": "received", "owed": False}
                           if m["code"] in codes else m for m in case.materials or []]
         record_visit(uow, case, "supplement", get_hall_row(s).timezone, online=online)

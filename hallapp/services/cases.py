@@ -80,6 +80,7 @@ class DecisionOption:
     decision: str
     allowed: bool
     reason: str
+    reason_codes: tuple[str, ...] = ()  # each reason's code, for its English text
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,11 @@ class IntakeView:
 def _check_applicant(a: ApplicantInput) -> ApplicantInput:
     if a.kind not in APPLICANT_KINDS:
         raise ValidationError(f"申请人类型 {a.kind!r} 无效，应为 person（自然人）或 legal（法人）",
-                              field="kind")
+                              field="kind", code="applicant_kind")
     name = (a.name or "").strip()
     if not name:
-        raise ValidationError("请填写申请人姓名或名称", field="name")
+        raise ValidationError("请填写申请人姓名或名称", field="name",
+                              code="applicant_name_required")
     number = check_id_number(a.id_number) if a.kind == "person" else check_uscc(a.id_number)
     return ApplicantInput(a.kind, name[:200], number, check_phone(a.phone) if a.phone else None)
 
@@ -111,7 +113,7 @@ def _check_agent(agent: AgentInput | None) -> dict[str, str | None] | None:
     if agent is None:
         return None
     if not (agent.name or "").strip():
-        raise ValidationError("请填写代理人姓名", field="agent_name")
+        raise ValidationError("请填写代理人姓名", field="agent_name", code="agent_name_required")
     if not (agent.authorisation or "").strip():
         raise ValidationError("代理人办理须提交授权委托书，请填写授权委托书信息",
                               field="authorisation", code="authorisation_required")
@@ -152,7 +154,7 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
         ticket = open_ticket_at(s, win.id)
         if ticket is None or ticket.state != "serving":
             raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",
-                             code="no_serving_ticket")
+                             code="no_serving_ticket", window=window)
         row = s.scalars(select(ServiceItem).where(ServiceItem.code == item_code.strip(),
                                                   ServiceItem.in_force.is_(True))).first()
         if row is None:
@@ -185,7 +187,7 @@ def _intake_view(s: Session, case: Case, day: date) -> IntakeView:
     applicant = applicant_of(s, case, day)
     assessment = evaluate(item, marks, applicant)
     auto, why = auto_approve_eligible(item, assessment, marks, applicant)
-    options = tuple(DecisionOption(d, a.allowed, a.reason)
+    options = tuple(DecisionOption(d, a.allowed, a.reason, a.reason_codes)
                     for d, a in assessment.decisions.items())
     return IntakeView(case.number, case.state, material_states(case), options,
                       choose_decision(assessment), assessment.outstanding, auto, why)
@@ -204,13 +206,13 @@ def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> 
         case = case_by_ref(s, case_ref)
         if case.state != "received":
             raise StateError(f"办件 {case.number} 已作出收件决定，不能再修改材料核验结果",
-                             code="checklist_closed")
+                             code="checklist_closed", case=case.number)
         merged = {m.code: m for m in marks_of(case)}
         seen: set[str] = set()
         for mark in marks:
             if mark.code in seen:
                 raise ValidationError(f"材料 {mark.code} 重复标记", field="material",
-                                      code="duplicate", material=mark.code)
+                                      code="material_twice", material=mark.code)
             seen.add(mark.code)
             merged[mark.code] = mark
         day = hall_day(uow.now, hall.timezone)
@@ -270,7 +272,7 @@ def list_cases(ctx: Ctx, *, day: date | None = None, state: str | None = None,
 def withdraw(ctx: Ctx, case_ref: str, reason: str) -> CaseInfo:
     """The applicant withdraws an open case (撤回申请)."""
     if not (reason or "").strip():
-        raise ValidationError("撤回须填写原因", field="reason")
+        raise ValidationError("撤回须填写原因", field="reason", code="reason_required")
     with ctx.uow() as uow:
         s = uow.session
         case = case_by_ref(s, case_ref)

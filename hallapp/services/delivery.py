@@ -72,7 +72,8 @@ def deliver_express(ctx: Ctx, case_ref: str, tracking_number: str, *, carrier: s
     """Send the result by express post; only for items that offer it."""
     tracking = (tracking_number or "").strip()
     if not TRACKING.match(tracking):
-        raise ValidationError("快递单号应为 6–40 位字母、数字或连字符", field="tracking_number")
+        raise ValidationError("快递单号应为 6–40 位字母、数字或连字符", field="tracking_number",
+                              code="tracking_format")
     with ctx.uow() as uow:
         s = uow.session
         case = case_by_ref(s, case_ref)

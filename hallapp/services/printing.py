@@ -65,7 +65,7 @@ class PrintRecord:
 
 def _check_page(page: str) -> str:
     if page not in PAGES:
-        raise ValidationError(f"纸张 {page} 无效，应为 A4 或 A5", field="page")
+        raise ValidationError(f"纸张 {page} 无效，应为 A4 或 A5", field="page", code="page_size")
     return page
 
 
@@ -134,7 +134,7 @@ def record_print(ctx: Ctx, job: PrintJob, printer: str | None, outcome: str,
     """
     if outcome not in OUTCOMES:
         raise ValidationError(f"打印结果 {outcome} 无效，应为 {'/'.join(OUTCOMES)} 之一",
-                              field="outcome")
+                              field="outcome", code="print_outcome")
     with ctx.uow() as uow:
         again = reprint or _already_printed(uow.session, job.document, job.ref)
         row = PrintLog(at=uow.now, document=job.document, ref=job.ref,

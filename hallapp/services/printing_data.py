@@ -160,7 +160,8 @@ def _window_text(case: Case, actor: Actor) -> str:
 def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> ReceiptData:
     """受理回执 of an accepted (or on-the-spot completed) case."""
     if case.accepted_at is None and case.state != "completed_on_spot":
-        raise StateError(f"办件 {case.number} 尚未受理，不能打印受理回执", code="not_accepted")
+        raise StateError(f"办件 {case.number} 尚未受理，不能打印受理回执", code="not_accepted",
+                         case=case.number)
     item = _item(session, case)
     catalogue = _item_materials(item)
     lines: list[MaterialLine] = []
@@ -246,7 +247,7 @@ def notice_data(session: Session, hall: Hall, case: Case, kind: str, actor: Acto
         return MissingNotice(head, found)
     if case.supplement_deadline is None:
         raise StateError(f"办件 {case.number} 不是容缺受理，没有补交期限",
-                         code="notice_not_applicable", kind=kind)
+                         code="notice_not_applicable", kind=kind, state=case.state)
     accepted = case.accepted_at or case.received_at
     return SupplementNotice(head, _local_date(accepted, hall.timezone), found,
                             _local_date(case.supplement_deadline, hall.timezone))
@@ -271,14 +272,14 @@ def _correction(session: Session, hall: Hall, case: Case, head: NoticeHead,
 def _need_problems(case: Case, found: tuple[MaterialProblem, ...]) -> None:
     if not found:
         raise StateError(f"办件 {case.number} 没有缺少或不符合要求的材料",
-                         code="no_material_problems")
+                         code="no_material_problems", case=case.number)
 
 
 def _refusal(hall: Hall, case: Case, head: NoticeHead) -> RefusalNotice:
     basis = tuple(line.strip() for line in (case.legal_basis or "").splitlines() if line.strip())
     if not case.opinion or not basis:
         raise StateError(f"办件 {case.number} 缺少不予受理理由或法律依据",
-                         code="refusal_incomplete")
+                         code="refusal_incomplete", case=case.number)
     return RefusalNotice(head, applied_on=_local_date(case.received_at, hall.timezone),
                          reason=case.opinion, legal_basis=basis,
                          review_body=hall.settings.get("review_body"),

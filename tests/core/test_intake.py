@@ -76,6 +76,14 @@ def test_missing_core_closes_every_acceptance_and_names_it() -> None:
     assert choose_decision(result) == "notify_missing"
 
 
+def test_a_closed_decision_gives_the_code_of_every_reason() -> None:
+    result = evaluate(ITEM, marks(licence="missing", lease="faulty"), PERSON)
+    accept = result.decisions["accept"]
+    assert accept.reason_codes == ("missing_core", "faulty")  # for their English texts
+    assert accept.reason == "主审要件缺失：营业执照；材料不符合要求：租赁合同"
+    assert result.decisions["notify_missing"].reason_codes == ()
+
+
 def test_unmarked_required_material_counts_as_missing() -> None:
     result = evaluate(ITEM, [MaterialMark("licence", "received"),
                              MaterialMark("lease", "received"),

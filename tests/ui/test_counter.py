@@ -9,6 +9,7 @@ feed is not started, so its connection signals are emitted by hand.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -300,6 +301,36 @@ def test_a_refusal_reads_in_english_at_an_english_counter(
         qtbot.waitUntil(lambda: bool(counter.message.text()))
         assert counter.message.text() == ("Ticket A001 has been recalled 3 times, the limit; "
                                           "pass it as absent.")
+    finally:
+        set_language(qapp, "zh")
+
+
+@SQLITE_ONLY
+def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=ID_NUMBER)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    set_language(qapp, "en")
+    counter = make_counter()
+    try:
+        qtbot.waitUntil(lambda: counter.intake.ticket is not None
+                        and counter.intake.ticket.state == "serving")
+        choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
+        fill_person(qtbot, counter)
+        for code in ("M01", "M02", "M05"):
+            cell_click(qtbot, counter, code, "received")
+        cell_click(qtbot, counter, "M03", "missing")
+        qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: counter.intake.view is not None and not counter.intake.busy)
+        decisions = counter.intake.decisions
+        assert decisions.buttons["accept"].toolTip() == "Some materials are missing."
+        assert ": This service item cannot be completed on the spot." in (
+            decisions.reasons.text())
+        assert not re.search(r"[\u4e00-\u9fff]", decisions.reasons.text())
     finally:
         set_language(qapp, "zh")
 

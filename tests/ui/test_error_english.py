@@ -1,6 +1,8 @@
 """Refusals read in English where the user switched to English: every refusal an applicant
-can meet at the kiosk, and every refusal of the queue engine a window clerk or supervisor can
-meet (call, recall, transfer, pause, window control, work profiles, moving tickets).
+can meet at the kiosk, every refusal of the queue engine a window clerk or supervisor can
+meet (call, recall, transfer, pause, window control, work profiles, moving tickets), and
+every refusal of case handling at the counter (intake, its decisions, owed materials,
+notices and receipts, hand-out).
 
 The refusals come from the core's ID and phone checks, the ticket, check-in and window
 services and the kiosk's printing; ``user_message`` translates them by code, filling in the
@@ -20,11 +22,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from hallapp.core import errors
+from hallapp.core.case_rules import next_state
 from hallapp.core.errors import DomainError, StateError, ValidationError
 from hallapp.core.identity import check_id_number, check_phone
-from hallapp.services import supervisor, tickets, windows
+from hallapp.services import cases, supervisor, tickets, windows
 from hallapp.services.context import Ctx
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import closed_reason, user_message
 from hallapp.ui.common.errors_en import EN as _EN
 
 ROOT = Path(__file__).resolve().parents[2] / "hallapp"
@@ -34,6 +37,9 @@ KIOSK_PATH = ["core/identity.py", "services/tickets.py", "services/appointments.
 CLERK_PATH = ["services/windows.py", "services/window_op.py", "services/calling.py",
               "services/supervisor.py", "services/day.py", "services/queue_common.py",
               "core/roles.py"]
+CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_clock.py",
+             "services/case_decide.py", "services/delivery.py", "services/printing.py",
+             "services/printing_data.py", "core/intake.py", "core/case_rules.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ERRORS = {name for name, cls in vars(errors).items()
           if isinstance(cls, type) and issubclass(cls, DomainError)}
@@ -112,9 +118,25 @@ def test_every_refusal_of_the_queue_engine_has_english() -> None:
     assert [(where, code) for where, code in found if code not in _EN] == []
 
 
+def test_every_refusal_of_case_handling_at_the_counter_has_english() -> None:
+    found = [(f"{f}:{line}", code) for f in CASE_PATH for line, code, _ in _refusals(f)]
+    assert {code for _, code in found} >= {"no_serving_ticket", "pickup_mismatch",
+                                           "case_transition", "material_twice"}  # scan works
+    assert [(where, code) for where, code in found if code not in _EN] == []
+
+
+def test_every_reason_that_closes_an_intake_decision_has_english() -> None:
+    """``check_decision`` refuses with the code of the first reason a decision is closed."""
+    source = (ROOT / "core/intake.py").read_text(encoding="utf-8")
+    reasons = {*re.findall(r'\.append\(\("(\w+)",', source),
+               *re.findall(r'Availability\(False, "(\w+)"', source), "forbidden"}
+    assert {"missing_core", "nothing_missing", "blacklisted"} <= reasons  # the scan works
+    assert sorted(reasons - set(_EN)) == []
+
+
 def test_every_fact_an_english_text_names_is_given_where_it_is_raised() -> None:
     missing = []
-    for f in sorted({*KIOSK_PATH, *CLERK_PATH}):
+    for f in sorted({*KIOSK_PATH, *CLERK_PATH, *CASE_PATH}):
         for line, code, facts in _refusals(f):
             names = {field for _, field, _, _ in string.Formatter().parse(_EN.get(code, ""))
                      if field}
@@ -160,6 +182,33 @@ def test_window_and_supervisor_refusals_read_in_english(
     refusal = _clerk_refusal(ctx_for, act)
     assert refusal.code == code
     assert user_message(refusal) == text
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_case_handling_refusals_read_in_english(
+        english: None, ctx_for: Callable[[str], Ctx], engine_name: str) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    applicant = cases.ApplicantInput("person", "张三", "440304199001011233")
+    with pytest.raises(DomainError) as caught:
+        cases.open_case(clerk, 1, "ANY", applicant)  # nobody is being served
+    assert user_message(caught.value) == ("Window 1 is not serving a ticket: call one and "
+                                          "start serving first.")
+    with pytest.raises(DomainError) as caught:
+        next_state("received", "deliver", "clerk")
+    assert user_message(caught.value) == ('A case in state "received" cannot take the action '
+                                          '"deliver".')
+
+
+def test_why_a_decision_is_closed_reads_in_english(english: None) -> None:
+    assert closed_reason("主审要件缺失：营业执照；材料不符合要求：申请表",
+                         ("missing_core", "faulty")) == (
+        "Core materials are missing. Some materials do not meet the requirements.")
+    assert closed_reason("某个新原因", ("a_reason_with_no_english",)) == "某个新原因"
+
+
+def test_in_chinese_why_a_decision_is_closed_keeps_its_text(qapp: QApplication) -> None:
+    assert closed_reason("主审要件缺失：营业执照", ("missing_core",)) == "主审要件缺失：营业执照"
 
 
 def test_english_with_a_fact_missing_falls_back_to_chinese(english: None) -> None:

@@ -6,6 +6,8 @@ with a short reference into the terminal's log, never as a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from hallapp.core.errors import DomainError
@@ -29,6 +31,14 @@ def _english(exc: DomainError) -> str | None:
         return text.format_map(exc.facts)
     except (KeyError, IndexError, ValueError):
         return None
+
+
+def closed_reason(text: str, codes: Sequence[str]) -> str:
+    """Why an intake decision is closed: ``text``, or in English its reasons' texts by their
+    codes (the Chinese text if one of them has none)."""
+    if not (is_english() and codes and all(c in _EN for c in codes)):
+        return text
+    return " ".join(_EN[c] for c in codes)
 
 
 def user_message(exc: BaseException, context: str = "") -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-# Every refusal an applicant can meet at the kiosk, and every refusal of the queue engine a
-# window clerk or supervisor can meet (both kept complete by tests/ui/test_error_english.py);
-# anything else keeps its Chinese text.
+# Every refusal an applicant can meet at the kiosk, every refusal of the queue engine a window
+# clerk or supervisor can meet, and every refusal of case handling at the counter (all kept
+# complete by tests/ui/test_error_english.py); anything else keeps its Chinese text.
 EN: dict[str, str] = {
     "required": "Please fill in this field.",
     "id_length": "A resident ID number has 18 characters.",
@@ -72,4 +72,66 @@ EN: dict[str, str] = {
     "unknown_slot": "Appointment slot {slot} does not exist.",
     "date_before_birth": "The date {day} is before the date of birth.",
     "unknown_role": "{role} is not a role.",
+    # Case handling at the counter: intake, its decisions, supplements, notices, hand-out.
+    "applicant_kind": "The applicant must be a person or a legal entity.",
+    "applicant_name_required": "Please enter the applicant's name.",
+    "agent_name_required": "Please enter the agent's name.",
+    "authorisation_required": "An agent must present a letter of authorisation; please enter "
+                              "its details.",
+    "no_serving_ticket": "Window {window} is not serving a ticket: call one and start serving "
+                         "first.",
+    "checklist_closed": "Case {case} has its intake decision; its checklist can no longer "
+                        "change.",
+    "material_twice": "Material {material} is marked twice.",
+    "unknown_case": "No case has this number.",
+    "case_conflict": "Case {case} was just handled by someone else, or no longer allows this; "
+                     "refresh and try again.",
+    "case_transition": "A case in state \"{state}\" cannot take the action \"{action}\".",
+    "unknown_case_state": "Unknown case state.",
+    "unknown_case_action": "Unknown case action.",
+    "materials_required": "Choose the materials handed in.",
+    "not_owed": "Materials {materials} are not owed for this case.",
+    "supplement_wrong_state": "Case {case} cannot take owed materials in its present state.",
+    "pickup_mismatch": "The proof does not match this case (receipt QR code, or the ID number "
+                       "of the applicant or their agent); the result cannot be handed out.",
+    "tracking_format": "Tracking number: 6–40 letters, digits or hyphens.",
+    "express_not_offered": "This service item is not delivered by express; the result is "
+                           "collected at a window.",
+    "material_status": "Material {material}: the check result is not valid.",
+    "material_form": "Material {material}: the form is not valid.",
+    "material_copies": "Material {material}: the number of copies cannot be negative.",
+    "unknown_decision": "Unknown intake decision.",
+    "too_long": "Too long: at most {limit} characters.",
+    "commitment_not_allowed": "This service item does not take written commitments in place "
+                              "of materials.",
+    "commitment_not_replaceable": "Material {material} cannot be replaced by a written "
+                                  "commitment.",
+    # Why an intake decision is closed (``core.intake``; the first reason of the list).
+    "missing_core": "Core materials are missing.",
+    "missing_secondary": "Some materials are missing.",
+    "faulty": "Some materials do not meet the requirements.",
+    "faulty_core": "Core materials do not meet the requirements.",
+    "not_immediate": "This service item cannot be completed on the spot.",
+    "blacklisted": "The applicant has broken a written commitment before: commitments are "
+                   "not accepted.",
+    "has_commitments": "Some materials are replaced by written commitments: accept by "
+                       "commitment instead.",
+    "tolerant_not_allowed": "This service item cannot be accepted with materials owed.",
+    "nothing_to_tolerate": "No secondary material is missing: there is nothing to owe.",
+    "no_commitment": "No material is replaced by a written commitment.",
+    "nothing_missing": "All materials are present: no notice of missing materials is needed.",
+    "forbidden": "This decision is not open for this case.",
+    "hall_code_format": "Hall code: 2–12 capital letters or digits.",
+    "case_serial_range": "A case serial is between 1 and 99999.",
+    "case_number_format": "This is not a case number (hall code-YYYYMMDD-serial).",
+    "case_number_date": "The date in this case number is not valid.",
+    "secret_required": "The verification key is empty.",
+    "not_accepted": "Case {case} is not accepted yet: there is no receipt to print.",
+    "invalid_notice_kind": "Unknown kind of notice.",
+    "notice_not_applicable": "This notice ({kind}) does not apply to a case in state "
+                             "\"{state}\".",
+    "no_material_problems": "Case {case} has no missing or faulty materials.",
+    "refusal_incomplete": "Case {case} has no reason or legal basis for the refusal.",
+    "page_size": "The paper must be A4 or A5.",
+    "print_outcome": "Unknown print outcome.",
 }

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
+from hallapp.ui.common.errors import closed_reason, is_english
 from hallapp.ui.common.widgets import make_button, make_label
 
 if TYPE_CHECKING:  # the case services load with the first case (see intake.py)
@@ -74,14 +75,15 @@ class DecisionPanel(QWidget):
             option = options.get(decision)
             allowed = option is not None and option.allowed
             button.setEnabled(self.live and allowed)
-            button.setToolTip("" if allowed or option is None else option.reason)
+            why = "" if option is None else closed_reason(option.reason, option.reason_codes)
+            button.setToolTip("" if allowed else why)
             suggested = view is not None and view.suggested == decision and allowed
             button.setProperty("kind", "danger" if decision == "refuse"
                                else "primary" if suggested else "secondary")
             button.style().unpolish(button)
             button.style().polish(button)
             if option is not None and not option.allowed:
-                closed.append(f"• {labels[decision]}：{option.reason}")
+                closed.append(f"• {labels[decision]}{': ' if is_english() else '：'}{why}")
         if view is None:
             self.reasons.setText(self.tr("先选择事项、填写申请人并登记收件，再核验材料"))
         else:

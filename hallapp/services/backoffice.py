@@ -63,9 +63,10 @@ def require_claimed_by_me(uow: UnitOfWork, actor: Actor, case: Case) -> None:
 def text_required(value: str | None, label: str, field: str) -> str:
     text = (value or "").strip()
     if not text:
-        raise ValidationError(f"{label}不能为空", field=field)
+        raise ValidationError(f"{label}不能为空", field=field, code="required")
     if len(text) > MAX_TEXT:
-        raise ValidationError(f"{label}过长（最多 {MAX_TEXT} 字）", field=field)
+        raise ValidationError(f"{label}过长（最多 {MAX_TEXT} 字）", field=field, code="too_long",
+                              limit=MAX_TEXT)
     return text
 
 
@@ -80,7 +81,7 @@ def review_queue(ctx: Ctx, department: str | None = None) -> list[CaseInfo]:
             wanted = s.scalar(select(Department.id).where(Department.code == department))
             if dept_id is not None and wanted != dept_id:
                 raise PermissionDenied(f"只能查看本部门的审批队列（{department} 不是本部门）",
-                                       code="other_department")
+                                       code="other_department_queue", department=department)
             stmt = stmt.where(Case.department_id == wanted)
         elif dept_id is not None:
             stmt = stmt.where(Case.department_id == dept_id)

@@ -2,7 +2,7 @@
 can meet at the kiosk, every refusal of the queue engine a window clerk or supervisor can
 meet (call, recall, transfer, pause, window control, work profiles, moving tickets), and
 every refusal of case handling at the counter (intake, its decisions, owed materials,
-notices and receipts, hand-out).
+notices and receipts, hand-out) and in the back office (claims, departments, decisions).
 
 The refusals come from the core's ID and phone checks, the ticket, check-in and window
 services and the kiosk's printing; ``user_message`` translates them by code, filling in the
@@ -39,7 +39,8 @@ CLERK_PATH = ["services/windows.py", "services/window_op.py", "services/calling.
               "core/roles.py"]
 CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_clock.py",
              "services/case_decide.py", "services/delivery.py", "services/printing.py",
-             "services/printing_data.py", "core/intake.py", "core/case_rules.py"]
+             "services/printing_data.py", "services/backoffice.py", "core/intake.py",
+             "core/case_rules.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ERRORS = {name for name, cls in vars(errors).items()
           if isinstance(cls, type) and issubclass(cls, DomainError)}

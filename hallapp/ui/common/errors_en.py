@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 # Every refusal an applicant can meet at the kiosk, every refusal of the queue engine a window
-# clerk or supervisor can meet, and every refusal of case handling at the counter (all kept
-# complete by tests/ui/test_error_english.py); anything else keeps its Chinese text.
+# clerk or supervisor can meet, and every refusal of case handling at the counter and in the
+# back office (all kept complete by tests/ui/test_error_english.py); anything else keeps its
+# Chinese text.
 EN: dict[str, str] = {
     "required": "Please fill in this field.",
     "id_length": "A resident ID number has 18 characters.",
@@ -133,5 +134,11 @@ EN: dict[str, str] = {
     "no_material_problems": "Case {case} has no missing or faulty materials.",
     "refusal_incomplete": "Case {case} has no reason or legal basis for the refusal.",
     "page_size": "The paper must be A4 or A5.",
+    # The back office.
+    "no_department": "Your account has no department: an approver needs one to review cases.",
+    "other_department": "Case {case} belongs to another department.",
+    "other_department_queue": "{department} is not your department: you can only see your "
+                              "own department's queue.",
+    "not_claimed": "Case {case} is not claimed by you: claim it before deciding.",
     "print_outcome": "Unknown print outcome.",
 }

@@ -81,7 +81,7 @@ def _check_levels(r: RatingInput) -> None:
                         ("attitude", r.attitude)):
         if value is not None and (isinstance(value, bool) or value not in LEVEL_LABELS):
             raise ValidationError(f"评价 {name} 应为 1–5（5 非常满意 … 1 非常不满意）",
-                                  field=name)
+                                  field=name, code="rating_level")
 
 
 def _username(uow: UnitOfWork, staff_id: int | None) -> str | None:
@@ -96,9 +96,11 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
     """Record one rating (一次一评 per ticket, 一事一评 per case)."""
     _check_levels(rating)
     if channel not in CHANNELS:
-        raise ValidationError(f"评价渠道 {channel} 无效", field="channel")
+        raise ValidationError(f"评价渠道 {channel} 无效", field="channel",
+                              code="rating_channel")
     if ticket is None and case_ref is None and window is None:
-        raise ValidationError("评价须对应号码、办件或窗口", field="ticket")
+        raise ValidationError("评价须对应号码、办件或窗口", field="ticket",
+                              code="rating_subject")
     with ctx.uow() as uow:
         s = uow.session
         hall = get_hall_row(s)
@@ -106,7 +108,8 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
             if ticket is not None else None
         case = case_by_ref(s, case_ref) if case_ref is not None else None
         if t_row is not None and t_row.state not in RATED_TICKET_STATES:
-            raise StateError(f"号码 {t_row.number} 尚未办理，不能评价", code="not_served")
+            raise StateError(f"号码 {t_row.number} 尚未办理，不能评价", code="not_served",
+                             number=t_row.number)
         if _already_rated(uow, t_row, case):
             raise StateError("本次服务已评价，不能重复评价", code="already_rated")
         row = Rating(at=uow.now, ticket_id=t_row.id if t_row else None,
@@ -194,17 +197,18 @@ def list_followups(ctx: Ctx, state: str | None = None) -> list[FollowupInfo]:
 def _followup(uow: UnitOfWork, followup_id: int, *states: str) -> Followup:
     f = uow.session.get(Followup, followup_id)
     if f is None:
-        raise NotFound(f"差评回访 {followup_id} 不存在", field="followup")
+        raise NotFound(f"差评回访 {followup_id} 不存在", field="followup",
+                       code="unknown_followup")
     if f.state not in states:
         raise StateError(f"差评回访 {followup_id} 当前状态为 {f.state}，不能执行此操作",
-                         code="wrong_state", state=f.state)
+                         code="followup_state", state=f.state)
     return f
 
 
 def _note(text: str, label: str) -> str:
     note = (text or "").strip()
     if not note:
-        raise ValidationError(f"请填写{label}", field="note")
+        raise ValidationError(f"请填写{label}", field="note", code="required")
     return note[:2000]
 
 

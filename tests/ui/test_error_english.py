@@ -39,8 +39,8 @@ CLERK_PATH = ["services/windows.py", "services/window_op.py", "services/calling.
               "core/roles.py"]
 CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_clock.py",
              "services/case_decide.py", "services/delivery.py", "services/printing.py",
-             "services/printing_data.py", "services/backoffice.py", "core/intake.py",
-             "core/case_rules.py"]
+             "services/printing_data.py", "services/backoffice.py", "services/ratings.py",
+             "core/intake.py", "core/case_rules.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ERRORS = {name for name, cls in vars(errors).items()
           if isinstance(cls, type) and issubclass(cls, DomainError)}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 # Every refusal an applicant can meet at the kiosk, every refusal of the queue engine a window
-# clerk or supervisor can meet, and every refusal of case handling at the counter and in the
-# back office (all kept complete by tests/ui/test_error_english.py); anything else keeps its
-# Chinese text.
+# clerk or supervisor can meet, every refusal of case handling at the counter and in the back
+# office, and of ratings (all kept complete by tests/ui/test_error_english.py); anything else
+# keeps its Chinese text.
 EN: dict[str, str] = {
     "required": "Please fill in this field.",
     "id_length": "A resident ID number has 18 characters.",
@@ -134,6 +134,15 @@ EN: dict[str, str] = {
     "no_material_problems": "Case {case} has no missing or faulty materials.",
     "refusal_incomplete": "Case {case} has no reason or legal basis for the refusal.",
     "page_size": "The paper must be A4 or A5.",
+    # Ratings (the rating pad, a kiosk's rating page) and follow-ups of poor ratings.
+    "rating_level": "A rating is from 1 (very unsatisfied) to 5 (very satisfied).",
+    "rating_channel": "Unknown rating channel.",
+    "rating_subject": "A rating needs a ticket, a case or a window.",
+    "not_served": "Ticket {number} has not been served yet; it cannot be rated.",
+    "already_rated": "This service has already been rated.",
+    "unknown_followup": "This follow-up does not exist.",
+    "followup_state": "This follow-up is {state}; it cannot be changed that way now.",
+    "not_your_rating": "You can only appeal ratings of your own service.",
     # The back office.
     "no_department": "Your account has no department: an approver needs one to review cases.",
     "other_department": "Case {case} belongs to another department.",

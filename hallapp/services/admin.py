@@ -63,26 +63,29 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
 def _check_setting(key: str, value: Any) -> Any:
     spec = SETTINGS.get(key)
     if spec is None:
-        raise ValidationError(f"未知的设置项：{key}", field=key)
+        raise ValidationError(f"未知的设置项：{key}", field=key, code="unknown_setting",
+                              setting=key)
     if spec.kind is bool:
         if not isinstance(value, bool):
-            raise ValidationError(f"{spec.label}应为是/否", field=key)
+            raise ValidationError(f"{spec.label}应为是/否", field=key, code="setting_yes_no")
         return value
     if spec.kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"{spec.label}应为整数", field=key)
+            raise ValidationError(f"{spec.label}应为整数", field=key, code="setting_integer")
         if not (spec.minimum or 0) <= value <= (spec.maximum or value):
             raise ValidationError(f"{spec.label}应在 {spec.minimum} 到 {spec.maximum} 之间",
-                                  field=key)
+                                  field=key, code="setting_range", minimum=spec.minimum,
+                                  maximum=spec.maximum)
         return value
     text = str(value).strip()
     if not (spec.minimum or 0) <= len(text) <= (spec.maximum or len(text)):
         raise ValidationError(f"{spec.label}长度应在 {spec.minimum} 到 {spec.maximum} 字之间",
-                              field=key)
+                              field=key, code="setting_length", minimum=spec.minimum,
+                              maximum=spec.maximum)
     if key == "announce_template":
         _check_template(text)
     if key == "kiosk_admin_pin" and not text.isdigit():
-        raise ValidationError("自助机管理密码应为数字", field=key)
+        raise ValidationError("自助机管理密码应为数字", field=key, code="pin_digits")
     return text
 
 
@@ -90,19 +93,20 @@ def _check_template(text: str) -> None:
     """The display fills the template with str.format: other fields would fail at call time."""
     if "{number}" not in text or "{window}" not in text:
         raise ValidationError("叫号播报模板须包含 {number} 和 {window}",
-                              field="announce_template")
+                              field="announce_template", code="template_fields")
     try:
         text.format(number="A001", window=1)
     except (KeyError, IndexError, ValueError):
         raise ValidationError("叫号播报模板只能使用 {number} 和 {window} 两个占位符",
-                              field="announce_template") from None
+                              field="announce_template", code="template_fields") from None
 
 
 @action(Perm.EDIT_HALL)
 def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change hall settings; all are validated before any is written."""
     if not isinstance(changes, Mapping):
-        raise ValidationError("设置应为 名称→取值 的对象", field="settings")
+        raise ValidationError("设置应为 名称→取值 的对象", field="settings",
+                              code="settings_shape")
     checked = {key: _check_setting(key, value) for key, value in changes.items()}
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
@@ -119,12 +123,13 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
 def _parse_periods(periods: Any) -> tuple[tuple[time, time], ...]:
     """Each period a [start, end] pair of "HH:MM" texts; anything else is named, not a crash."""
     if not isinstance(periods, list | tuple):
-        raise ValidationError("开放时段应为列表", field="opening_hours")
+        raise ValidationError("开放时段应为列表", field="opening_hours",
+                              code="opening_hours_shape")
     parsed = []
     for n, pair in enumerate(periods, start=1):
         if not isinstance(pair, list | tuple) or len(pair) != 2:
             raise ValidationError(f"第 {n} 个开放时段格式不正确，应为 [开始, 结束]",
-                                  field="opening_hours")
+                                  field="opening_hours", code="opening_hours_shape")
         parsed.append((parse_hhmm(pair[0], field="opening_hours"),
                        parse_hhmm(pair[1], field="opening_hours")))
     return tuple(parsed)
@@ -136,7 +141,8 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
     """Opening periods of every working day; stored as normalised "HH:MM" pairs."""
     parsed = _parse_periods(periods)
     if not isinstance(saturday, bool):
-        raise ValidationError("周六是否开放应为是/否", field="saturday")
+        raise ValidationError("周六是否开放应为是/否", field="saturday",
+                              code="setting_yes_no")
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
         OpeningHours(parsed, hall.timezone)  # validates order, overlap, zone
@@ -164,19 +170,23 @@ def set_device(ctx: Ctx, terminal: str, kind: str, *, printer: str | None = None
     """Settings of one terminal (by its name, HALLAPP_TERMINAL): kind, printer, roll, idle."""
     terminal = terminal.strip() if isinstance(terminal, str) else ""
     if not terminal or len(terminal) > 64:
-        raise ValidationError("终端名称不能为空且不超过 64 字符", field="terminal")
+        raise ValidationError("终端名称不能为空且不超过 64 字符", field="terminal",
+                              code="terminal_name")
     if kind not in DEVICE_KINDS:
         raise ValidationError(f"终端类型 {kind} 无效，应为 {'/'.join(DEVICE_KINDS)} 之一",
-                              field="kind")
+                              field="kind", code="device_kind")
     printer = (printer or "").strip() or None
     if printer is not None and len(printer) > 200:
-        raise ValidationError("打印机名称不超过 200 字符", field="printer")
+        raise ValidationError("打印机名称不超过 200 字符", field="printer",
+                              code="printer_name")
     if _not_int(roll_width_mm) or roll_width_mm not in (58, 80):
-        raise ValidationError("热敏纸宽度应为 58 或 80 毫米", field="roll_width_mm")
+        raise ValidationError("热敏纸宽度应为 58 或 80 毫米", field="roll_width_mm",
+                              code="roll_width")
     if _not_int(idle_seconds) or not 10 <= idle_seconds <= 600:
-        raise ValidationError("无操作返回首页时间应在 10 到 600 秒之间", field="idle_seconds")
+        raise ValidationError("无操作返回首页时间应在 10 到 600 秒之间", field="idle_seconds",
+                              code="idle_seconds")
     if language not in ("zh", "en"):
-        raise ValidationError("界面语言应为 zh 或 en", field="language")
+        raise ValidationError("界面语言应为 zh 或 en", field="language", code="language")
     device = {"kind": kind, "printer": printer, "roll_width_mm": roll_width_mm,
               "idle_seconds": idle_seconds, "language": language}
     with ctx.uow() as uow:
@@ -199,10 +209,12 @@ def save_item(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
         s = uow.session
         dept = s.scalar(select(Department.id).where(Department.code == item.department))
         if dept is None:
-            raise ValidationError(f"字段 department 未知部门 {item.department}", field="department")
+            raise ValidationError(f"字段 department 未知部门 {item.department}", field="department",
+                                  code="unknown_department", department=item.department)
         queue = s.scalar(select(Queue.id).where(Queue.code == item.queue))
         if queue is None:
-            raise ValidationError(f"字段 queue 未知队列 {item.queue}", field="queue")
+            raise ValidationError(f"字段 queue 未知队列 {item.queue}", field="queue",
+                                  code="unknown_queue")
         before = s.scalar(select(ServiceItem.version).where(
             ServiceItem.code == item.code, ServiceItem.in_force.is_(True)))
         outcome = store_item(s, item, dept, queue, uow.now)
@@ -224,7 +236,7 @@ def retire_item(ctx: Ctx, code: str) -> None:
         row = uow.session.scalars(select(ServiceItem).where(
             ServiceItem.code == code, ServiceItem.in_force.is_(True))).first()
         if row is None:
-            raise NotFound(f"事项 {code} 不存在或已停用", field="item")
+            raise NotFound(f"事项 {code} 不存在或已停用", field="item", code="unknown_item")
         row.in_force = False
         uow.audit("item_retire", "service_item", code, before={"version": row.version})
         uow.emit("catalogue_changed", item=code)

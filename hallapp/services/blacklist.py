@@ -71,9 +71,10 @@ def _info(row: BlacklistEntry, today: date) -> BlacklistInfo:
 def _add(uow: UnitOfWork, subject: str, name: str | None, source: str, reason: str | None,
          listed_on: date, expires_on: date | None, case_id: int | None) -> BlacklistEntry:
     if not source.strip():
-        raise ValidationError("请填写失信信息来源", field="source")
+        raise ValidationError("请填写失信信息来源", field="source", code="required")
     if expires_on is not None and expires_on < listed_on:
-        raise ValidationError("失信名单到期日不能早于列入日", field="expires_on")
+        raise ValidationError("失信名单到期日不能早于列入日", field="expires_on",
+                              code="expires_before_listed")
     row = BlacklistEntry(subject_id=subject, name=name, source=source.strip()[:200],
                          reason=reason, listed_on=listed_on, expires_on=expires_on,
                          case_id=case_id)
@@ -111,11 +112,12 @@ def list_entries(ctx: Ctx, *, include_inactive: bool = False) -> list[BlacklistI
 @action(Perm.MANAGE_BLACKLIST)
 def remove_entry(ctx: Ctx, entry_id: int, reason: str) -> BlacklistInfo:
     if not (reason or "").strip():
-        raise ValidationError("移出失信名单须填写原因", field="reason")
+        raise ValidationError("移出失信名单须填写原因", field="reason", code="reason_required")
     with ctx.uow() as uow:
         row = uow.session.get(BlacklistEntry, entry_id)
         if row is None:
-            raise NotFound(f"失信名单条目 {entry_id} 不存在", field="entry")
+            raise NotFound(f"失信名单条目 {entry_id} 不存在", field="entry",
+                           code="unknown_blacklist_entry")
         if row.removed_at is not None:
             raise StateError(f"失信名单条目 {entry_id} 已移出", code="already_removed")
         row.removed_at = uow.now
@@ -133,7 +135,8 @@ def revoke_for_false_commitment(ctx: Ctx, case_ref: str, reason: str, *,
                                 expires_on: date | None = None) -> CaseInfo:
     """A commitment proved false: revoke the approval and blacklist the applicant."""
     if not (reason or "").strip():
-        raise ValidationError("撤销须填写原因（虚假承诺的具体情况）", field="reason")
+        raise ValidationError("撤销须填写原因（虚假承诺的具体情况）", field="reason",
+                              code="reason_required")
     with ctx.uow() as uow:
         s = uow.session
         hall = get_hall_row(s)

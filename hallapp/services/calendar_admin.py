@@ -85,7 +85,7 @@ def opening_hours(hall: Hall) -> OpeningHours:
     for pair in raw:
         if not isinstance(pair, list | tuple) or len(pair) != 2:
             raise ValidationError(f"大厅开放时段 {pair!r} 格式不正确，应为 [开始, 结束]",
-                                  field="opening_hours")
+                                  field="opening_hours", code="opening_hours_shape")
         periods.append((parse_hhmm(str(pair[0]), field="opening_hours"),
                         parse_hhmm(str(pair[1]), field="opening_hours")))
     return OpeningHours(tuple(periods), tz=hall.timezone)
@@ -145,7 +145,8 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
              note: str | None = None) -> list[CalendarDayInfo]:
     """Mark ``count`` consecutive days from ``start`` as working days or rest days."""
     if not 1 <= count <= MAX_DAYS_PER_CHANGE:
-        raise ValidationError(f"天数应在 1 到 {MAX_DAYS_PER_CHANGE} 之间", field="count")
+        raise ValidationError(f"天数应在 1 到 {MAX_DAYS_PER_CHANGE} 之间", field="count",
+                              code="day_count", maximum=MAX_DAYS_PER_CHANGE)
     text = (note or "").strip()[:200] or ("调整为工作日" if working else "调整为休息日")
     days = [start + timedelta(days=i) for i in range(count)]
     with ctx.uow() as uow:

@@ -47,9 +47,11 @@ def hash_password(password: str) -> str:
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"密码至少 {MIN_PASSWORD} 位", field="password")
+        raise ValidationError(f"密码至少 {MIN_PASSWORD} 位", field="password",
+                              code="password_short", minimum=MIN_PASSWORD)
     if password.isdigit() or password.isalpha():
-        raise ValidationError("密码须同时包含字母和数字", field="password")
+        raise ValidationError("密码须同时包含字母和数字", field="password",
+                              code="password_mix")
 
 
 def _actor(row: Staff) -> Actor:
@@ -108,14 +110,16 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
               department: str | None = None, window_number: int | None = None) -> StaffInfo:
     username = username.strip()
     if not username or len(username) > 64:
-        raise ValidationError("用户名不能为空且不超过 64 字符", field="username")
+        raise ValidationError("用户名不能为空且不超过 64 字符", field="username",
+                              code="username_format")
     if not name.strip():
-        raise ValidationError("姓名不能为空", field="name")
+        raise ValidationError("姓名不能为空", field="name", code="staff_name_required")
     role_ = parse_role(role)
     check_password_rules(password)
     with ctx.uow() as uow:
         if uow.session.scalars(select(Staff.id).where(Staff.username == username)).first():
-            raise ValidationError(f"用户名 {username} 已存在", field="username", code="duplicate")
+            raise ValidationError(f"用户名 {username} 已存在", field="username", code="duplicate",
+                                  username=username)
         dept_id = _department_id(uow.session, department)
         row = Staff(username=username, name=name.strip(), role=role_.value,
                     password_hash=hash_password(password), department_id=dept_id,
@@ -135,7 +139,8 @@ def _department_id(session: Session, code: str | None) -> int | None:
     dept_id = session.scalars(
         select(Department.id).where(Department.code == code)).first()
     if dept_id is None:
-        raise ValidationError(f"部门 {code} 不存在", field="department")
+        raise ValidationError(f"部门 {code} 不存在", field="department",
+                              code="unknown_department", department=code)
     return int(dept_id)
 
 
@@ -199,5 +204,6 @@ def _get(session: Session, username: str) -> Staff:
     row = session.scalars(
         select(Staff).where(Staff.username == username)).first()
     if row is None:
-        raise NotFound(f"账号 {username} 不存在", field="username")
+        raise NotFound(f"账号 {username} 不存在", field="username", code="unknown_account",
+                       username=username)
     return row

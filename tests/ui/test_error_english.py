@@ -25,7 +25,7 @@ from hallapp.core import errors
 from hallapp.core.case_rules import next_state
 from hallapp.core.errors import DomainError, StateError, ValidationError
 from hallapp.core.identity import check_id_number, check_phone
-from hallapp.services import cases, supervisor, tickets, windows
+from hallapp.services import cases, staff, supervisor, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.ui.common.errors import closed_reason, user_message
 from hallapp.ui.common.errors_en import EN as _EN
@@ -41,6 +41,8 @@ CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_cloc
              "services/case_decide.py", "services/delivery.py", "services/printing.py",
              "services/printing_data.py", "services/backoffice.py", "services/ratings.py",
              "core/intake.py", "core/case_rules.py"]
+ADMIN_PATH = ["services/admin.py", "services/staff.py", "services/blacklist.py",
+              "services/calendar_admin.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ERRORS = {name for name, cls in vars(errors).items()
           if isinstance(cls, type) and issubclass(cls, DomainError)}
@@ -126,6 +128,26 @@ def test_every_refusal_of_case_handling_at_the_counter_has_english() -> None:
     assert [(where, code) for where, code in found if code not in _EN] == []
 
 
+def test_every_refusal_of_administration_has_english() -> None:
+    """Settings, terminals, accounts, the blacklist and the calendar; not yet the catalogue's
+    and the calendar's file imports, whose messages name rows and fields of the file."""
+    found = [(f"{f}:{line}", code) for f in ADMIN_PATH for line, code, _ in _refusals(f)]
+    assert {code for _, code in found} >= {"setting_range", "password_short",
+                                           "unknown_blacklist_entry"}  # the scan works
+    assert [(where, code) for where, code in found if code not in _EN] == []
+
+
+@pytest.mark.parametrize(("password", "text"), [
+    ("abc12", "A password has at least 8 characters."),
+    ("abcdefgh", "A password has both letters and digits."),
+])
+def test_an_administrators_refusal_reads_in_english(english: None, password: str,
+                                                    text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        staff.check_password_rules(password)
+    assert user_message(caught.value) == text
+
+
 def test_every_reason_that_closes_an_intake_decision_has_english() -> None:
     """``check_decision`` refuses with the code of the first reason a decision is closed."""
     source = (ROOT / "core/intake.py").read_text(encoding="utf-8")
@@ -137,7 +159,7 @@ def test_every_reason_that_closes_an_intake_decision_has_english() -> None:
 
 def test_every_fact_an_english_text_names_is_given_where_it_is_raised() -> None:
     missing = []
-    for f in sorted({*KIOSK_PATH, *CLERK_PATH, *CASE_PATH}):
+    for f in sorted({*KIOSK_PATH, *CLERK_PATH, *CASE_PATH, *ADMIN_PATH}):
         for line, code, facts in _refusals(f):
             names = {field for _, field, _, _ in string.Formatter().parse(_EN.get(code, ""))
                      if field}

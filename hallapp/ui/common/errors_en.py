@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # Every refusal an applicant can meet at the kiosk, every refusal of the queue engine a window
 # clerk or supervisor can meet, every refusal of case handling at the counter and in the back
-# office, and of ratings (all kept complete by tests/ui/test_error_english.py); anything else
+# office, of ratings and of administration (all kept complete by
+# tests/ui/test_error_english.py); anything else — the catalogue's and calendar's file imports —
 # keeps its Chinese text.
 EN: dict[str, str] = {
     "required": "Please fill in this field.",
@@ -143,6 +144,33 @@ EN: dict[str, str] = {
     "unknown_followup": "This follow-up does not exist.",
     "followup_state": "This follow-up is {state}; it cannot be changed that way now.",
     "not_your_rating": "You can only appeal ratings of your own service.",
+    # Administration: hall settings, terminals, accounts, the blacklist, the calendar.
+    "unknown_setting": "{setting} is not a hall setting.",
+    "setting_yes_no": "This setting is yes or no.",
+    "setting_integer": "This setting is a whole number.",
+    "setting_range": "This setting is between {minimum} and {maximum}.",
+    "setting_length": "This text has {minimum} to {maximum} characters.",
+    "pin_digits": "The kiosk's staff PIN is digits only.",
+    "template_fields": "The call announcement uses {{number}} and {{window}}, and nothing else.",
+    "settings_shape": "Settings are given as name → value.",
+    "opening_hours_shape": "Opening hours are a list of [start, end] pairs (HH:MM).",
+    "terminal_name": "A terminal name has 1 to 64 characters.",
+    "device_kind": "A terminal is a kiosk, display, counter or rating pad.",
+    "printer_name": "A printer name has at most 200 characters.",
+    "roll_width": "The paper roll is 58 or 80 mm wide.",
+    "idle_seconds": "The idle time is between 10 and 600 seconds.",
+    "language": "The language is zh or en.",
+    "unknown_department": "There is no department {department}.",
+    "password_short": "A password has at least {minimum} characters.",
+    "password_mix": "A password has both letters and digits.",
+    "username_format": "A user name has 1 to 64 characters.",
+    "staff_name_required": "Please enter the name.",
+    "duplicate": "The user name {username} is taken.",
+    "unknown_account": "There is no account {username}.",
+    "expires_before_listed": "The expiry date cannot be before the listing date.",
+    "unknown_blacklist_entry": "This blacklist entry does not exist.",
+    "already_removed": "This entry was already removed from the blacklist.",
+    "day_count": "The number of days is between 1 and {maximum}.",
     # The back office.
     "no_department": "Your account has no department: an approver needs one to review cases.",
     "other_department": "Case {case} belongs to another department.",

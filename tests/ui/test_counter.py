@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,29 @@ def fill_person(qtbot: QtBot, counter: CounterWindow, id_number: str = ID_NUMBER
     qtbot.keyClicks(edits["phone"], "13812345678")
 
 
+@contextmanager
+def in_english(qapp: QApplication) -> Iterator[None]:
+    """A counter made inside runs in English (``hallapp run counter --lang en``)."""
+    set_language(qapp, "en")
+    try:
+        yield
+    finally:
+        set_language(qapp, "zh")
+
+
+def register_with_a_missing_material(qtbot: QtBot, counter: CounterWindow) -> None:
+    """Intake (收件) of the tolerant item for the ticket being served, its secondary material
+    M03 marked missing."""
+    choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
+    fill_person(qtbot, counter)
+    for code in ("M01", "M02", "M05"):
+        cell_click(qtbot, counter, code, "received")
+    cell_click(qtbot, counter, "M03", "missing")
+    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (counter.intake.view is not None and not counter.intake.busy)
+                    or bool(counter.intake.message.text()))
+
+
 def cases_in(db: Database) -> list[Case]:
     with db.read_session() as s:
         return list(s.scalars(select(Case).order_by(Case.id)))
@@ -146,15 +170,8 @@ def test_serve_intake_tolerant_decision_and_rating(
     press(qtbot, counter, Qt.Key.Key_F3)
     qtbot.waitUntil(lambda: counter.intake.ticket is not None
                     and counter.intake.ticket.state == "serving")
-    choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
-    fill_person(qtbot, counter)
-    for code in ("M01", "M02", "M05"):
-        cell_click(qtbot, counter, code, "received")
-    cell_click(qtbot, counter, "M03", "missing")
+    register_with_a_missing_material(qtbot, counter)
     assert counter.intake.checklist.model.row(2).status == "missing"
-    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (counter.intake.view is not None and not counter.intake.busy)
-                    or bool(counter.intake.message.text()))
     assert counter.intake.message.text() == ""
     decisions = counter.intake.decisions
     assert decisions.allowed() == ["accept_tolerant", "notify_missing", "refuse"]
@@ -293,16 +310,13 @@ def test_a_refusal_reads_in_english_at_an_english_counter(
     windows.call_next(clerk, 1)
     for _ in range(3):  # the demo hall's limit
         windows.recall(clerk, 1)
-    set_language(qapp, "en")
-    counter = make_counter()
-    try:
+    with in_english(qapp):
+        counter = make_counter()
         qtbot.waitUntil(lambda: counter.controls.buttons["recall"].isEnabled())
         qtbot.mouseClick(counter.controls.buttons["recall"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(counter.message.text()))
         assert counter.message.text() == ("Ticket A001 has been recalled 3 times, the limit; "
                                           "pass it as absent.")
-    finally:
-        set_language(qapp, "zh")
 
 
 @SQLITE_ONLY
@@ -314,25 +328,16 @@ def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
     tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=ID_NUMBER)
     windows.call_next(clerk, 1)
     windows.start(clerk, 1)
-    set_language(qapp, "en")
-    counter = make_counter()
-    try:
+    with in_english(qapp):
+        counter = make_counter()
         qtbot.waitUntil(lambda: counter.intake.ticket is not None
                         and counter.intake.ticket.state == "serving")
-        choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
-        fill_person(qtbot, counter)
-        for code in ("M01", "M02", "M05"):
-            cell_click(qtbot, counter, code, "received")
-        cell_click(qtbot, counter, "M03", "missing")
-        qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: counter.intake.view is not None and not counter.intake.busy)
+        register_with_a_missing_material(qtbot, counter)
         decisions = counter.intake.decisions
         assert decisions.buttons["accept"].toolTip() == "Some materials are missing."
         assert ": This service item cannot be completed on the spot." in (
             decisions.reasons.text())
         assert not re.search(r"[\u4e00-\u9fff]", decisions.reasons.text())
-    finally:
-        set_language(qapp, "zh")
 
 
 @SQLITE_ONLY

@@ -142,7 +142,7 @@ def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for:
     act(qtbot, desk, "claim", "in_review")
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "符合登记条件"))
     act(qtbot, desk, "approve", "approved")
-    assert row_of(desk, number) is None  # decided: out of the review queue
+    qtbot.waitUntil(lambda: row_of(desk, number) is None)  # decided: out of the review queue
     assert "mark_ready" in shown_buttons(desk)
     act(qtbot, desk, "mark_ready", "result_ready")
     assert "推送综合窗口" in desk.note.text()

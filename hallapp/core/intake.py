@@ -85,9 +85,13 @@ class Applicant:
 @dataclass(frozen=True)
 class Availability:
     allowed: bool
-    reason_code: str | None = None
-    reason: str = ""
-    reason_codes: tuple[str, ...] = ()  # of every reason in ``reason``, first is reason_code
+    reason: str = ""  # every reason, in Chinese
+    reason_codes: tuple[str, ...] = ()  # the code of each reason, for its English text
+
+    @property
+    def reason_code(self) -> str | None:
+        """The first reason's code (a refusal of this decision carries it)."""
+        return self.reason_codes[0] if self.reason_codes else None
 
 
 @dataclass(frozen=True)
@@ -205,7 +209,7 @@ def _verdict(failures: list[tuple[str, str]]) -> Availability:
     """All reasons at once, so the clerk sees everything that closes a decision."""
     if not failures:
         return Availability(True)
-    return Availability(False, failures[0][0], "；".join(text for _, text in failures),
+    return Availability(False, "；".join(text for _, text in failures),
                         tuple(code for code, _ in failures))
 
 
@@ -269,7 +273,7 @@ def _accept_commitment(item: Item, p: _Problems, applicant: Applicant) -> Availa
 def _notify_missing(p: _Problems) -> Availability:
     if p.missing_core or p.missing_secondary or p.faulty:
         return Availability(True)
-    return Availability(False, "nothing_missing", "材料齐全，无需一次性告知", ("nothing_missing",))
+    return Availability(False, "材料齐全，无需一次性告知", ("nothing_missing",))
 
 
 def check_decision(assessment: IntakeAssessment, decision: str) -> None:

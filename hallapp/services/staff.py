@@ -118,8 +118,8 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
     check_password_rules(password)
     with ctx.uow() as uow:
         if uow.session.scalars(select(Staff.id).where(Staff.username == username)).first():
-            raise ValidationError(f"用户名 {username} 已存在", field="username", code="duplicate",
-                                  username=username)
+            raise ValidationError(f"用户名 {username} 已存在", field="username",
+                                  code="username_taken", username=username)
         dept_id = _department_id(uow.session, department)
         row = Staff(username=username, name=name.strip(), role=role_.value,
                     password_hash=hash_password(password), department_id=dept_id,

@@ -171,7 +171,7 @@ def test_add_staff_and_duplicate_username(anon: Ctx, ctx_for: Callable[[str], Ct
     with pytest.raises(ValidationError) as err:
         staff.add_staff(admin, "zhang3", "张三二", "clerk", "zhang1234")
     assert err.value.field == "username"
-    assert err.value.code == "duplicate"
+    assert err.value.code == "username_taken"
     with pytest.raises(ValidationError) as err:
         staff.add_staff(admin, "li4", "李四", "clerk", "li4pass12", department="NOPE")
     assert err.value.field == "department"

@@ -135,6 +135,7 @@ EN: dict[str, str] = {
     "no_material_problems": "Case {case} has no missing or faulty materials.",
     "refusal_incomplete": "Case {case} has no reason or legal basis for the refusal.",
     "page_size": "The paper must be A4 or A5.",
+    "print_outcome": "Unknown print outcome.",
     # Ratings (the rating pad, a kiosk's rating page) and follow-ups of poor ratings.
     "rating_level": "A rating is from 1 (very unsatisfied) to 5 (very satisfied).",
     "rating_channel": "Unknown rating channel.",
@@ -165,7 +166,7 @@ EN: dict[str, str] = {
     "password_mix": "A password has both letters and digits.",
     "username_format": "A user name has 1 to 64 characters.",
     "staff_name_required": "Please enter the name.",
-    "duplicate": "The user name {username} is taken.",
+    "username_taken": "The user name {username} is taken.",
     "unknown_account": "There is no account {username}.",
     "expires_before_listed": "The expiry date cannot be before the listing date.",
     "unknown_blacklist_entry": "This blacklist entry does not exist.",
@@ -177,5 +178,4 @@ EN: dict[str, str] = {
     "other_department_queue": "{department} is not your department: you can only see your "
                               "own department's queue.",
     "not_claimed": "Case {case} is not claimed by you: claim it before deciding.",
-    "print_outcome": "Unknown print outcome.",
 }

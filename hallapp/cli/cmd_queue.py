@@ -50,6 +50,7 @@ def _register_ticket(sub: Any) -> None:
 WINDOW_SIMPLE = {
     "open": (windows.open_window, "开放窗口（登录到此窗口）"),
     "call": (windows.call_next, "按工作配置叫下一个号"),
+    "next": (windows.finish_and_call_next, "办结当前号并叫下一个号（一键）"),
     "recall": (windows.recall, "重呼当前号"),
     "start": (windows.start, "开始办理当前号"),
     "finish": (windows.finish, "办结当前号"),
@@ -154,6 +155,9 @@ def _text(v: Any) -> str:
     if isinstance(v, windows.WindowState):
         cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""
         return f"{v.number} 号窗口 {v.state}{'（' + v.reason + '）' if v.reason else ''}{cur}"
+    if isinstance(v, windows.NextCall):
+        done = f"{v.finished.number} 已办结；" if v.finished else ""
+        return done + (_text(v.called) if v.called else "暂无等候，未叫号")
     if isinstance(v, appointments.AppointmentInfo):
         return (f"预约码 {v.code}，{_local(v.slot_start)}–{_local(v.slot_end)[-5:]}，"
                 f"二维码内容 {v.qr_payload}")

@@ -108,10 +108,14 @@ class WindowOp:
 
     def current_row(self, *states: str) -> Row:
         """The open ticket as (id, state, started_at, queue_id), by a plain statement."""
-        row = self.raw.row(_CURRENT, window=self.window.id)
+        row = self.open_row()
         if row is None or (states and row[1] not in states):
             raise self._no_current(states)
         return row
+
+    def open_row(self) -> Row | None:
+        """The window's open (called or serving) ticket as (id, state, started_at, queue_id)."""
+        return self.raw.row(_CURRENT, window=self.window.id)
 
     def _no_current(self, states: tuple[str, ...]) -> StateError:
         wanted = "/".join(states) if states else "called/serving"
@@ -131,18 +135,21 @@ class WindowOp:
                 setattr(self.window, k, v)
 
     def open_ticket_id(self) -> int | None:
-        found = self.raw.row(_CURRENT, window=self.window.id)
+        found = self.open_row()
         return None if found is None else int(found[0])
 
     def done_by_id(self, action_name: str, ticket_id: int, before: Mapping[str, object],
-                   event: str, **extra: object) -> TicketInfo:
-        """``done`` for a ticket changed by plain statements (no ORM object)."""
+                   event: str, *, commit: bool = True, **extra: object) -> TicketInfo:
+        """``done`` for a ticket changed by plain statements (no ORM object); ``commit``
+        False leaves the transaction open for a second step (its audit entry and event are
+        written with that step's)."""
         self.uow.flush()
         info = ticket_info_by_id(self.raw, ticket_id, with_position=False)
         self.uow.audit(action_name, "ticket", ticket_id, before=dict(before),
                        after={"state": info.state, "window": self.number, **extra})
         self.uow.emit(event, window=self.number, ticket=ticket_id, number=info.number, **extra)
-        self.uow.commit()
+        if commit:
+            self.uow.commit()
         return info
 
     def done(self, action_name: str, ticket: Ticket | None, before: Mapping[str, object],

@@ -44,6 +44,23 @@ def test_take_show_call_start_finish(cli: Cli) -> None:
     assert "已办结" in cli.out
 
 
+def test_window_next_finishes_and_calls_in_one_command(cli: Cli) -> None:
+    cli.json("kiosk1", "ticket", "take", "A")
+    cli.json("kiosk1", "ticket", "take", "A")
+    cli.json("clerk11", "window", "open", "11")
+    first = cli.json("clerk11", "window", "next", "11")
+    assert first["finished"] is None
+    assert (first["called"]["number"], first["called"]["state"]) == ("A001", "called")
+    assert cli("clerk11", "window", "next", "11") == 0
+    assert cli.out.startswith("A001 已办结；A002 商事登记 已叫号，请到 11 号窗口")
+    last = cli.json("clerk11", "window", "next", "11")
+    assert (last["finished"]["number"], last["finished"]["state"]) == ("A002", "done")
+    assert last["called"] is None
+    assert cli("clerk11", "window", "next", "11") == 17  # nothing to finish, nobody waits
+    assert "暂无等候" in cli.err
+    assert cli("clerk2", "window", "next", "11") == 14  # not clerk2's window
+
+
 def test_exit_codes_and_chinese_messages(cli: Cli, hall_db: Database) -> None:
     assert cli("clerk11", "window", "open", "11") == 0
     assert cli("clerk11", "window", "call", "11") == 17

@@ -78,6 +78,26 @@ def test_take_call_finish_run_in_the_writer(hall_db: Database, ctx_for: CtxFor,
     assert count(hall_db, BatchRequest) == 4
 
 
+def test_finish_and_call_next_runs_in_the_writer(hall_db: Database, ctx_for: CtxFor,
+                                                serving: BatchWriter) -> None:
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    tickets.take_ticket(kiosk, "A")
+    tickets.take_ticket(kiosk, "A")
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    both = windows.finish_and_call_next(clerk, 1)
+    assert both.finished is not None
+    assert both.called is not None
+    assert (both.finished.number, both.called.number) == ("A001", "A002")
+    last = windows.finish_and_call_next(clerk, 1)  # nobody waits: finished, nobody called
+    assert last.finished is not None
+    assert last.finished.number == "A002"
+    assert last.called is None
+    assert serving.requests == 5  # two takes, the call, two finish-and-calls
+    assert count(hall_db, Ticket, Ticket.state == "done") == 2
+    assert verify_audit(ctx_for("supervisor1")).ok
+
+
 @pytest.mark.real_lock
 def test_only_terminals_meeting_a_busy_lock_send_to_the_writer(
         hall_db: Database, ctx_for: CtxFor, serving: BatchWriter,

@@ -45,6 +45,7 @@ from hallapp.core.errors import (
     WindowPaused,
 )
 from hallapp.core.queue_rules import (
+    CallDecision,
     CallHistory,
     CallSettings,
     Candidate,
@@ -54,6 +55,7 @@ from hallapp.core.queue_rules import (
 )
 from hallapp.services import audit, tickets, windows
 from hallapp.services.context import Ctx
+from hallapp.services.queue_common import TicketInfo
 from hallapp.store.base import Base
 from hallapp.store.models import Queue, Ticket, Window
 from hallapp.store.uow import Database
@@ -202,19 +204,47 @@ class QueueMachine(RuleBasedStateMachine):
             return self.refused(WindowPaused, fn, ctx, w)
         if self.at_window(w) is not None:
             return self.refused(StateError, fn, ctx, w)
+        decision = self.model_choice(w)
+        if decision is None:
+            return self.refused(EmptyQueue, fn, ctx, w)
+        self.called(w, decision, fn(ctx, w))
+        return None
+
+    def model_choice(self, w: int) -> CallDecision | None:
         mode, profile = PROFILES[w]
         waiting = [Candidate(t.id, t.queue, t.order_at, t.priority, False, t.transferred,
                              t.target) for t in self.tickets.values() if t.state == "waiting"]
-        decision = choose_next(profile, mode, waiting, w, self.clock.now, self.history[w],
-                               RULES)
-        if decision is None:
-            return self.refused(EmptyQueue, fn, ctx, w)
-        info = fn(ctx, w)
+        return choose_next(profile, mode, waiting, w, self.clock.now, self.history[w], RULES)
+
+    def called(self, w: int, decision: CallDecision, info: TicketInfo) -> None:
         expected = self.tickets[decision.candidate.ticket_id]
         assert (info.number, info.window, info.state) == (expected.number, w, "called"), \
             f"model picked {expected.number} ({decision.reason})"
         self.history[w] = next_history(self.history[w], decision)
         self.put(expected, state="called", window=w, target=None)
+
+    @rule(w=st.sampled_from(WINDOWS), aimed=AIMED, seconds=st.integers(0, 900))
+    @precondition(lambda self: self.any_in("waiting", *OPEN))
+    def finish_and_call_next(self, w: int, aimed: bool, seconds: int) -> None:
+        w = self.aim(w, aimed, lambda x: self.win_state[x] == "open")
+        self.clock.advance(seconds=seconds)
+        fn, ctx = windows.finish_and_call_next, self.clerk(w)
+        if self.win_state[w] == "closed":
+            return self.refused(StateError, fn, ctx, w)
+        if self.win_state[w] == "paused":
+            return self.refused(WindowPaused, fn, ctx, w)
+        current, decision = self.at_window(w), self.model_choice(w)
+        if current is None and decision is None:
+            return self.refused(EmptyQueue, fn, ctx, w)
+        result = fn(ctx, w)
+        assert (result.finished and result.finished.number) == (current and current.number)
+        if current is not None:
+            self.put(current, state="done")
+        if decision is None:
+            assert result.called is None
+        else:
+            assert result.called is not None
+            self.called(w, decision, result.called)
         return None
 
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED)

@@ -162,6 +162,60 @@ def test_start_and_finish_record_the_service(ctx_for: CtxFor, clock: FakeClock,
     assert (row.state, row.closed_at, row.finished_at) == ("done", clock.now, clock.now)
 
 
+def test_finish_and_call_next_is_one_key(ctx_for: CtxFor, clock: FakeClock,
+                                         hall_db: Database) -> None:
+    take_n(ctx_for("kiosk1"), "A", 2)
+    clerk = opened(ctx_for, 11)
+    first = windows.finish_and_call_next(clerk, 11)  # nothing to finish: it just calls
+    assert first.finished is None
+    assert first.called is not None
+    assert first.called.number == "A001"
+    windows.start(clerk, 11)
+    clock.advance(minutes=5)
+    before = len(audits(hall_db))
+    second = windows.finish_and_call_next(clerk, 11)
+    assert second.finished is not None
+    assert second.called is not None
+    assert (second.finished.number, second.finished.state) == ("A001", "done")
+    assert (second.called.number, second.called.state, second.called.window) == (
+        "A002", "called", 11)
+    assert [a.action for a in audits(hall_db)[before:]] == ["ticket_finish", "ticket_call"]
+    last = windows.finish_and_call_next(clerk, 11)  # nobody waits: the finish stands
+    assert last.called is None
+    assert last.finished is not None
+    assert last.finished.number == "A002"
+    assert windows.window_state(clerk, 11).ticket is None
+    before = len(audits(hall_db))
+    with pytest.raises(EmptyQueue):
+        windows.finish_and_call_next(clerk, 11)  # nothing to finish, nobody to call
+    assert len(audits(hall_db)) == before
+    with hall_db.read_session() as s:
+        records = s.scalars(select(ServiceRecord).order_by(ServiceRecord.id)).all()
+        assert [(r.finished_at - r.started_at).total_seconds() for r in records] == [300, 0]
+    assert ticket_row(hall_db, "A001").state == ticket_row(hall_db, "A002").state == "done"
+    assert audit.verify_audit(ctx_for("supervisor1")).ok
+
+
+def test_finish_and_call_next_refused_changes_nothing(ctx_for: CtxFor, hall_db: Database,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    take_n(ctx_for("kiosk1"), "A", 2)
+    clerk = opened(ctx_for, 11)
+    windows.call_next(clerk, 11)
+    with pytest.raises(PermissionDenied):
+        windows.finish_and_call_next(ctx_for("clerk1"), 11)  # not the clerk of window 11
+    with pytest.raises(PermissionDenied):
+        windows.finish_and_call_next(ctx_for("kiosk1"), 11)
+
+    def call_fails(*_args: object, **_kw: object) -> None:
+        raise StateError("叫号失败", code="call_contention")
+
+    monkeypatch.setattr(windows, "choose_and_claim", call_fails)
+    with pytest.raises(StateError):
+        windows.finish_and_call_next(clerk, 11)  # the call failed after the finish ran
+    assert ticket_row(hall_db, "A001").state == "called"  # ... so the finish is undone
+    assert not audits(hall_db, action="ticket_finish")
+
+
 # --- no-show, suspend, transfer ------------------------------------------------------------
 
 

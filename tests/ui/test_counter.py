@@ -357,6 +357,26 @@ def test_pause_with_reason_and_resume_by_key(qtbot: QtBot, make_counter: MakeCou
     qtbot.waitUntil(lambda: counter.state is not None and counter.state.state == "open")
 
 
+@SQLITE_ONLY
+def test_finish_and_call_next_by_one_key(qtbot: QtBot, make_counter: MakeCounter,
+                                         hall_db: Database, clock: FakeClock,
+                                         ctx_for: Callable[[str], Ctx]) -> None:
+    serve_ticket(ctx_for, clock)  # A001 is being served at window 1
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    counter = make_counter()
+    qtbot.waitUntil(lambda: counter.ticket.number.text() == "A001")
+    assert counter.controls.buttons["finish_and_call_next"].text() == "办结并叫号  F10"
+    press(qtbot, counter, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: counter.ticket.number.text() == "A002")
+    with hall_db.read_session() as s:
+        states = {n: st for n, st in s.execute(select(Ticket.number, Ticket.state))}
+    assert states == {"A001": "done", "A002": "called"}
+    press(qtbot, counter, Qt.Key.Key_F10)  # nobody waits: A002 is finished, nobody called
+    qtbot.waitUntil(lambda: counter.message.text() == "A002 已办结；暂无等候")
+    assert counter.ticket.ticket is None
+    assert counter.controls.buttons["call_next"].isEnabled()
+
+
 def clipped(root: QWidget) -> list[str]:
     """Visible labels and buttons smaller than their text needs."""
     bad = []

@@ -658,12 +658,12 @@
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="47"/>
         <source>JSON 格式错误：{0}</source>
         <translation>Invalid JSON: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="50"/>
         <source>JSON 顶层应为对象</source>
         <translation>The JSON top level must be an object</translation>
     </message>
@@ -694,72 +694,72 @@
 <context>
     <name>AdminSettings</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
         <source>重呼次数上限</source>
         <translation>Maximum recalls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
         <source>过号后可重新激活的分钟数</source>
         <translation>Minutes a no-show can be reactivated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="63"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
         <source>过号激活后排在其后的人数</source>
         <translation>Tickets ahead of a reactivated no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
         <source>连续优先叫号上限</source>
         <translation>Maximum consecutive priority calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
         <source>低优先级队列最长等候（分钟，0 为不启用）</source>
         <translation>Longest wait of a low-precedence queue (min, 0 = off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
         <source>办件预警（剩余工作日）</source>
         <translation>Case warning (working days left)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
         <source>差评整改期限（工作日）</source>
         <translation>Follow-up deadline for poor ratings (working days)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
         <source>回执上隐去申请人姓名</source>
         <translation>Mask applicant names on receipts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
         <source>叫号播报模板</source>
         <translation>Call announcement template</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
         <source>叫号播报次数</source>
         <translation>Times each call is announced</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
         <source>综合屏滚动通知</source>
         <translation>Hall display scrolling notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
         <source>自助机管理密码</source>
         <translation>Kiosk admin PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
         <source>等候超过目标的倍数告警</source>
         <translation>Alert when wait exceeds target by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
@@ -831,72 +831,72 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="169"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
         <source>法人或其他组织</source>
         <translation>Legal entity or organisation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
         <source>代理人身份证</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
         <source>代理人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="179"/>
         <source>由代理人办理（须授权委托书）</source>
         <translation>Via an agent (power of attorney needed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="180"/>
         <source>委托书编号或日期</source>
         <translation>Power of attorney number or date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="210"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="215"/>
         <source>{0}不能为空</source>
         <translation>{0} is required</translation>
     </message>
@@ -970,32 +970,32 @@ After:
 <context>
     <name>BackofficeWindow</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="102"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="101"/>
         <source>审批人员：{0}</source>
         <translation>Approver: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="103"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="102"/>
         <source>与数据库的连接已中断，正在自动重试。审批操作已暂停，连接恢复后自动刷新。</source>
         <translation>Database connection lost, retrying. Approval is paused and the desk refreshes when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="110"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="109"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="137"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="140"/>
         <source>通知书已输出：{0}</source>
         <translation>Notice saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="141"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="144"/>
         <source>办件 {0} 结果已制作，已推送综合窗口待出件</source>
         <translation>Result of case {0} is ready and sent to the comprehensive window for hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="142"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="145"/>
         <source>办件 {0}：{1}</source>
         <translation>Case {0}: {1}</translation>
     </message>
@@ -1071,129 +1071,134 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <source>办结并叫号</source>
+        <translation>Finish and next</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="175"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="81"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="172"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="172"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="173"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="173"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="173"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="174"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="175"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="176"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="178"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="178"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
@@ -1239,115 +1244,115 @@ After:
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="72"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="82"/>
         <source>认领审查</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="72"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="157"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="82"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="167"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="73"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="83"/>
         <source>不予批准</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="73"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="83"/>
         <source>要求补正</source>
         <translation>Request correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="74"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="84"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="74"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="160"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="84"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="170"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="75"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="162"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="85"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="172"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="75"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="85"/>
         <source>放弃认领</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="76"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="86"/>
         <source>登记网上补正</source>
         <translation>Record online correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="77"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="87"/>
         <source>制证完成</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="77"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="87"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="102"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="112"/>
         <source>请先在左侧选择办件</source>
         <translation>Select a case on the left first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="104"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="114"/>
         <source>数据库连接中断，恢复后才能操作</source>
         <translation>Database connection lost; wait until it is back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="106"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="116"/>
         <source>正在处理上一操作……</source>
         <translation>Still processing the previous action…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="110"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="120"/>
         <source>该办件已由 {0} 认领审查，只有认领人可以操作</source>
         <translation>Case claimed by {0}; only they can act on it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="112"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="122"/>
         <source>请先认领该办件</source>
         <translation>Claim the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="157"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="167"/>
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="158"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="168"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="159"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="169"/>
         <source>事由（听证、检验、检测、专家评审等）</source>
         <translation>Grounds (hearing, inspection, testing, expert review…)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="161"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="171"/>
         <source>结论意见（可不填）</source>
         <translation>Conclusion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="163"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="165"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
         <source>办件 {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -1653,22 +1658,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="151"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="153"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="151"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="153"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="154"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="154"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1676,47 +1681,47 @@ After:
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="74"/>
         <source>按事项名称或编码搜索</source>
         <translation>Search by item name or code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="95"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="93"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="96"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="94"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="97"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="179"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="182"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="183"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="186"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="188"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="191"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
         <translation>Imported: {0} departments, {1} queues, {2} new items, {3} new versions, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="194"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="197"/>
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="200"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="203"/>
         <source>已导出 {0} 个事项到 {1}</source>
         <translation>Exported {0} items to {1}</translation>
     </message>
@@ -1762,67 +1767,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="77"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="79"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="80"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="80"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="98"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="129"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="129"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="130"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="130"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="131"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1830,42 +1835,42 @@ After:
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="54"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="58"/>
         <source>材料核验</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="59"/>
         <source>单击状态格标记材料；“不符”须填写说明；双击份数可修改</source>
         <translation>Click a status cell to mark a material; “Faulty” needs a note; double-click copies to edit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
         <source>材料不符合要求</source>
         <translation>Material not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="111"/>
         <source>“{0}”哪里不符合要求？将写入一次性告知书</source>
         <translation>What is wrong with “{0}”? It goes into the one-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="113"/>
         <source>未签字或未盖章</source>
         <translation>Not signed or stamped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="113"/>
         <source>复印件不清晰</source>
         <translation>Copy illegible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="114"/>
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="114"/>
         <source>信息与申请不一致</source>
         <translation>Does not match the application</translation>
     </message>
@@ -1914,6 +1919,11 @@ After:
         <location filename="../../hallapp/ui/counter/window.py" line="109"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="172"/>
+        <source>{0} 已办结；暂无等候</source>
+        <translation>{0} finished; nobody is waiting</translation>
     </message>
 </context>
 <context>
@@ -1972,47 +1982,47 @@ After:
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="45"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="50"/>
         <source>即办</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="45"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="50"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="46"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="51"/>
         <source>容缺受理</source>
         <translation>Accept, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="46"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="51"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="47"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="52"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="47"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="52"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="55"/>
         <source>收件决定</source>
         <translation>Intake decision</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="88"/>
         <source>先选择事项、填写申请人并登记收件，再核验材料</source>
         <translation>Choose the item, enter the applicant and register, then check the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="91"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="97"/>
         <source>符合秒批条件：受理后系统自动批准</source>
         <translation>Eligible for instant approval: approved automatically on acceptance</translation>
     </message>
@@ -2020,57 +2030,57 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="121"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="122"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="123"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="124"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="125"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="126"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="127"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="148"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="157"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="168"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="177"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
     </message>
@@ -2164,47 +2174,47 @@ After:
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="234"/>
+        <location filename="../../hallapp/ui/board/display.py" line="238"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="237"/>
+        <location filename="../../hallapp/ui/board/display.py" line="241"/>
         <source>请到{0}号窗口</source>
         <translation>Please go to window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="254"/>
+        <location filename="../../hallapp/ui/board/display.py" line="258"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
         <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="260"/>
+        <location filename="../../hallapp/ui/board/display.py" line="264"/>
         <source>语音播报未启用（未找到语音引擎）</source>
         <translation>Voice announcements off (no speech engine found)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="265"/>
+        <location filename="../../hallapp/ui/board/display.py" line="273"/>
         <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
         <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="268"/>
+        <location filename="../../hallapp/ui/board/display.py" line="276"/>
         <source>连接中断，正在重试…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="269"/>
+        <location filename="../../hallapp/ui/board/display.py" line="277"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="270"/>
+        <location filename="../../hallapp/ui/board/display.py" line="278"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="296"/>
+        <location filename="../../hallapp/ui/board/display.py" line="304"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
@@ -2212,22 +2222,22 @@ After:
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="37"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="41"/>
         <source>重新打印</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="60"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="60"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="62"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="66"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
@@ -2327,37 +2337,37 @@ After:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="97"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="95"/>
         <source>请点击要办理的业务取号</source>
         <translation>Tap a service to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="99"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="97"/>
         <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
         <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="98"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="101"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="99"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="108"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="106"/>
         <source>退出适老模式</source>
         <translation>Standard mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="109"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="107"/>
         <source>适老模式</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="168"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="166"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -2473,52 +2483,52 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="78"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="132"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="133"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="164"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="166"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click “Clear” to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="261"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="270"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="262"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="271"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="310"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
@@ -2836,33 +2846,33 @@ After:
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="71"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="73"/>
         <source>查找事项：名称、关键词或拼音首字母</source>
         <translation>Find item: name, keyword or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="72"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="74"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="74"/>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="103"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="76"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="105"/>
         <source>尚未选择办理事项</source>
         <translation>No item chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="82"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="92"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="94"/>
         <source>没有找到相关事项，请换个关键词</source>
         <translation>No matching item; try another keyword</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="107"/>
         <source>办理事项：{0}</source>
         <translation>Item: {0}</translation>
     </message>
@@ -2870,47 +2880,47 @@ After:
 <context>
     <name>ItemTypes</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
         <source>行政许可</source>
         <translation>Licensing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
         <source>行政给付</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
         <source>行政确认</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
         <source>行政裁决</source>
         <translation>Adjudication</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
         <source>行政征收</source>
         <translation>Levy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
         <source>行政备案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -2918,8 +2928,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="100"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="112"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="105"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="117"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -2927,20 +2937,20 @@ After:
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="77"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="117"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="148"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="151"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="95"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="192"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="219"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="222"/>
         <source>自助取号机</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="220"/>
         <source>自助取号 · 事项查询 · 预约签到</source>
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="242"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="314"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -2974,145 +2984,143 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="172"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="241"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="244"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="172"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
         <source>每日取号与平均等候</source>
         <translation>Tickets and average wait per day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
         <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="202"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="203"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="202"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="203"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="230"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="233"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="239"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="237"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="241"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="239"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="242"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="243"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="242"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="245"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="243"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="246"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="244"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="247"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="245"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="248"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="249"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="248"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="251"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="252"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="253"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="251"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="254"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="252"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="255"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="256"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="257"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="255"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="258"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="256"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="259"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="260"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>
@@ -3120,42 +3128,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="45"/>
+        <location filename="../../hallapp/ui/launcher.py" line="42"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="47"/>
+        <location filename="../../hallapp/ui/launcher.py" line="44"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="49"/>
+        <location filename="../../hallapp/ui/launcher.py" line="46"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="51"/>
+        <location filename="../../hallapp/ui/launcher.py" line="48"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="53"/>
+        <location filename="../../hallapp/ui/launcher.py" line="50"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="55"/>
+        <location filename="../../hallapp/ui/launcher.py" line="52"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="57"/>
+        <location filename="../../hallapp/ui/launcher.py" line="54"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="121"/>
+        <location filename="../../hallapp/ui/launcher.py" line="128"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -3398,22 +3406,22 @@ After:
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="161"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="170"/>
         <source>预计到达 {0} 人/时；预计 p90 等候 {1} 分（目标 {2} 分）</source>
         <translation>Expected {0} arrivals/h; predicted p90 wait {1} min (target {2} min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="181"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="190"/>
         <source>时段</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="181"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="190"/>
         <source>窗口合计</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="182"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="191"/>
         <source>预计到达</source>
         <translation>Arrivals</translation>
     </message>
@@ -3421,107 +3429,107 @@ After:
 <context>
     <name>PlannerPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="298"/>
         <source>预测日期</source>
         <translation>Forecast date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="299"/>
         <source>生成建议</source>
         <translation>Recommend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="300"/>
         <source>模拟此方案</source>
         <translation>Simulate this plan</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="301"/>
         <source>预计等候与目标</source>
         <translation>Predicted waits vs targets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="316"/>
         <source>正在读取历史数据…</source>
         <translation>Reading history…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="329"/>
         <source>正在生成建议（{0} 次模拟 × 若干轮）…</source>
         <translation>Planning ({0} runs × several rounds)…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="348"/>
         <source>正在模拟此方案…</source>
         <translation>Simulating this plan…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="390"/>
         <source>有时段超出目标（红色）：{0}</source>
         <translation>Over target in some hours (red): {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="391"/>
         <source>各队列各时段预计 p90 等候均不超过目标。</source>
         <translation>Every queue meets its p90 target in every hour.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="393"/>
         <source>全天 p90 高于目标：{0}（各时段合计，波动更大）。</source>
         <translation>Whole-day p90 above target: {0} (all hours pooled, more variable).</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="399"/>
         <source>方案已修改：点击“模拟此方案”更新预计等候。</source>
         <translation>Plan edited: click “Simulate this plan” to update the waits.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="425"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="408"/>
         <source>尚未载入预测。</source>
         <translation>No forecast loaded yet.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="427"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="410"/>
         <source>预测依据本厅历史：{0} 天（{1}）</source>
-        <translation>Forecast from this hall's history: {0} days ({1})</translation>
+        <translation>Forecast from this hall&apos;s history: {0} days ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="431"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="414"/>
         <source>本厅历史数据不足，预测使用演示参数（{0}）</source>
         <translation>Too little history; the forecast uses the demo profile ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="432"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="415"/>
         <source>各时段窗口数（双击修改）</source>
         <translation>Windows per hour (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="433"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
         <source>各时段预计到达人数（按队列）</source>
         <translation>Expected arrivals per hour (by queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="436"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="419"/>
         <source>预计到达与建议窗口</source>
         <translation>Expected arrivals and recommended windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="437"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="420"/>
         <source>到达(人/时)</source>
         <translation>Arrivals (/h)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="437"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="420"/>
         <source>窗口数</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="440"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="424"/>
         <source>窗口·小时合计 {0}</source>
         <translation>Window-hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="442"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="426"/>
         <source>（建议 {0}，Erlang C 初估 {1}）</source>
         <translation> (recommended {0}, Erlang C estimate {1})</translation>
     </message>
@@ -3698,32 +3706,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="40"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="42"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="41"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="43"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="49"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="49"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -3759,59 +3767,59 @@ After:
 <context>
     <name>RatingPad</name>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="128"/>
         <source>服务评价 · {0}号窗口</source>
         <translation>Service rating · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="130"/>
         <source>{0}号窗口
 欢迎办理业务，办结后请对我们的服务作出评价</source>
         <translation>Window {0}
 Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="133"/>
         <source>评价器须以评价器设备账号登录；工作人员不能代替申请人评价</source>
         <translation>The rating pad must log in with a device account; staff may not rate for applicants</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
         <source>分项评价（可选）</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="136"/>
         <source>请点击下方按钮，对本次服务作出总体评价：</source>
         <translation>Tap a button below to rate this service overall:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="137"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="137"/>
         <source>业务水平</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="138"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="146"/>
         <source>网络连接中断，暂时无法评价</source>
         <translation>Connection lost; rating is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="149"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="151"/>
         <source>请对 {0} 号本次服务作出评价</source>
         <translation>Please rate the service for ticket {0}</translation>
     </message>
@@ -4551,32 +4559,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="104"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="127"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="105"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="128"/>
         <source>实时看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="105"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="128"/>
         <source>运行指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="105"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="128"/>
         <source>工作清单</source>
         <translation>Work lists</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="106"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="129"/>
         <source>排班预测</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="108"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
         <source>与数据库的连接已中断，正在自动重试；看板内容可能不是最新。</source>
         <translation>Database connection lost, retrying; the board may be out of date.</translation>
     </message>
@@ -4717,32 +4725,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>VerdictTableModel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="213"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="222"/>
         <source>{0}（{1}时）</source>
         <translation>{0} ({1}:00)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="218"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="227"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="218"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="227"/>
         <source>目标 p90(分)</source>
         <translation>Target p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="219"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="228"/>
         <source>全天 p90(分)</source>
         <translation>Day p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="219"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="228"/>
         <source>最差时段 p90(分)</source>
         <translation>Worst hour p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="220"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="229"/>
         <source>超目标时段数</source>
         <translation>Hours over</translation>
     </message>

@@ -1,5 +1,6 @@
 """One-key window operations: each a button with its function key (F1 call next … F9 call a
-chosen ticket), plus open/close and bringing back a suspended ticket.
+chosen ticket, F10 finish and call next), plus open/close and bringing back a suspended
+ticket.
 
 A button is enabled only when the operation makes sense for the window's state and ticket,
 and never while offline or while another operation is on its way; the function key presses
@@ -30,8 +31,9 @@ from hallapp.ui.counter.dialogs import (
 
 # name -> function key (None: no key)
 COMMANDS: dict[str, str | None] = {
-    "call_next": "F1", "recall": "F2", "start": "F3", "finish": "F4", "noshow": "F5",
-    "suspend": "F6", "transfer": "F7", "pause": "F8", "call_ticket": "F9",
+    "call_next": "F1", "recall": "F2", "start": "F3", "finish": "F4",
+    "finish_and_call_next": "F10", "noshow": "F5", "suspend": "F6", "transfer": "F7",
+    "pause": "F8", "call_ticket": "F9",
     "open": None, "close": None, "resume_suspended": None,
 }
 
@@ -78,7 +80,8 @@ class CallControls(CounterPanel):
         paused = self.state is not None and self.state.state == "paused"
         labels = {
             "call_next": self.tr("叫号"), "recall": self.tr("重呼"), "start": self.tr("开始办理"),
-            "finish": self.tr("办结"), "noshow": self.tr("过号"), "suspend": self.tr("挂起"),
+            "finish": self.tr("办结"), "finish_and_call_next": self.tr("办结并叫号"),
+            "noshow": self.tr("过号"), "suspend": self.tr("挂起"),
             "transfer": self.tr("转移"), "pause": self.tr("恢复") if paused else self.tr("暂停"),
             "call_ticket": self.tr("指定叫号"), "open": self.tr("开窗"),
             "close": self.tr("关窗"), "resume_suspended": self.tr("挂起恢复"),
@@ -107,6 +110,7 @@ class CallControls(CounterPanel):
             "call_ticket": wstate == "open" and ticket is None,
             "recall": ticket == "called", "noshow": ticket == "called",
             "start": ticket == "called", "finish": ticket in ("called", "serving"),
+            "finish_and_call_next": wstate == "open",
             "suspend": ticket in ("called", "serving"),
             "transfer": ticket in ("called", "serving"),
             "pause": wstate in ("open", "paused"), "resume_suspended": wstate != "closed",
@@ -130,6 +134,7 @@ class CallControls(CounterPanel):
             "call_next": lambda: windows.call_next(ctx, n),
             "recall": lambda: windows.recall(ctx, n), "start": lambda: windows.start(ctx, n),
             "finish": lambda: windows.finish(ctx, n),
+            "finish_and_call_next": lambda: windows.finish_and_call_next(ctx, n),
             "open": lambda: windows.open_window(ctx, n),
             "close": lambda: windows.close_window(ctx, n),
         }

@@ -24,7 +24,7 @@ from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import get_hall, list_windows
 from hallapp.services.queue_common import TicketInfo
 from hallapp.services.search import note_events
-from hallapp.services.windows import WindowState, window_state
+from hallapp.services.windows import NextCall, WindowState, window_state
 from hallapp.ui.common.banner import ConnectionBanner
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
@@ -166,11 +166,21 @@ class CounterWindow(CounterPanel):
         self.message.clear()
         if isinstance(result, WindowState):
             self.show_state(result)
+        elif isinstance(result, NextCall):
+            self._show_ticket(result.called)
+            if result.called is None:
+                self.message.setText(self.tr("{0} 已办结；暂无等候").format(
+                    result.finished.number if result.finished else ""))
         elif isinstance(result, TicketInfo) and name in ("call_next", "call_ticket", "recall",
-                                                         "start") and self.state is not None:
-            self.show_state(WindowState(self.state.number, self.state.name, self.state.state,
-                                        self.state.reason, result))
+                                                         "start"):
+            self._show_ticket(result)
         self.refresh()
+
+    def _show_ticket(self, ticket: TicketInfo | None) -> None:
+        """The window's new ticket at once, before the refresh reads the window again."""
+        if self.state is not None:
+            self.show_state(WindowState(self.state.number, self.state.name, self.state.state,
+                                        self.state.reason, ticket))
 
     # --- feed and connection ---------------------------------------------------------------
 

@@ -12,7 +12,9 @@ audit entry and a feed event by design, so the ratio shows what the app makes of
 
 The SQLite history file is cached in /tmp between runs; PostgreSQL gets a database
 ``hallapp_bench_<pid>`` that is dropped at the end. Call-next latency is the call alone; the
-window then finishes the ticket (a second transaction) before it can call again. With
+window then finishes the ticket (a second transaction) before it can call again. "Finish +
+call next" is the clerk's one key for both (``windows.finish_and_call_next``): one
+transaction per call. With
 HALLAPP_BENCH_NO_WRITER_QUEUE=1 SQLite writers skip the writer-lock queue (A/B of that fix).
 With ``--writer`` the SQLite phases run a second time with the batch writer (``hallapp
 writer``, see hallapp/services/batching.py) serving the terminals; its CPU is shown apart.
@@ -89,6 +91,17 @@ def _operation(kind: str, url: str, idx: int, offset_s: float) -> Callable[[], l
             return [t2 - t, time.perf_counter() - t2]
 
         return call
+    if kind == "next":  # the clerk's "finish and call next" key: one transaction per call
+        number = idx + 1
+        ctx = _ctx(url, f"clerk{number}" if number <= 14 else "supervisor1", offset_s)
+        windows.open_window(ctx, number)
+
+        def finish_and_call() -> list[float]:
+            t = time.perf_counter()
+            windows.finish_and_call_next(ctx, number)
+            return [time.perf_counter() - t]
+
+        return finish_and_call
     return _raw_operation(url)
 
 
@@ -305,7 +318,8 @@ HEADER = ("| engine | terminals | operation | ops/s | p50 ms | p99 ms | client C
 
 def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
     txn = phase.rate * (2 if phase.kind == "call" else 1)
-    name = {"take": "take ticket", "call": "call next (+ finish)"}[phase.kind]
+    name = {"take": "take ticket", "call": "call next (+ finish)",
+            "next": "finish + call next, one key"}[phase.kind]
     if phase.pace:
         name += f", paced: {phase.pace:.0f}/s offered"
     if phase.kind == "call":
@@ -315,7 +329,8 @@ def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
     cpu = f"{1000 * phase.cpu / max(phase.ops, 1):.1f}"
     if phase.writer_cpu is not None:
         name = name.replace("take ticket", "take ticket, batch writer").replace(
-            "call next (+ finish)", "call next (+ finish), batch writer")
+            "call next (+ finish)", "call next (+ finish), batch writer").replace(
+            "one key", "one key, batch writer")
         cpu += f" + {1000 * phase.writer_cpu / max(phase.ops, 1):.1f} writer"
     return (f"| {engine} | {phase.terminals} | {name} | {phase.rate:.0f} | {phase.pct(50):.1f} "
             f"| {phase.pct(99):.1f} | {cpu} "
@@ -326,7 +341,7 @@ def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
 def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list[str]]:
     rows, notes = [], []
     with_writer = [False, True] if args.writer and engine == "sqlite" else [False]
-    phases = [(kind, w) for w in with_writer for kind in ("take", "call")]
+    phases = [(kind, w) for w in with_writer for kind in ("take", "call", "next")]
     print(f"{engine}: preparing {args.history} historical tickets", flush=True)
     with prepared(engine, args.history) as url:
         if engine == "postgresql":
@@ -335,7 +350,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list
         for n in args.terminals:
             rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
             for kind, writer in phases:
-                reset_day(url, args.waiting if kind == "call" else 0)
+                reset_day(url, 0 if kind == "take" else args.waiting)
                 phase = run_phase(kind, url, n, args.seconds, writer=writer)
                 rows.append(row(engine, phase, raw1, rawn))
                 print(rows[-1], flush=True)
@@ -343,7 +358,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list
             n = max(args.terminals)
             rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
             for kind, writer in phases:
-                reset_day(url, args.waiting if kind == "call" else 0)
+                reset_day(url, 0 if kind == "take" else args.waiting)
                 rows.append(row(engine, run_phase(kind, url, n, args.seconds, args.pace,
                                                   writer=writer), raw1, rawn))
                 print(rows[-1], flush=True)

@@ -1,6 +1,6 @@
 """The batch writer's own cost per operation, without terminals: batches of takes (or of
-calls, then finishes) run in this process by ``BatchWriter._run_batch``, answered into a
-socket pair.
+calls, then finishes; or of finish-and-call-next) run in this process by
+``BatchWriter._run_batch``, answered into a socket pair.
 
     .venv/bin/python bench/writer_ops.py --kind take --batch 8 --batches 400
     .venv/bin/python bench/writer_ops.py --kind call --batch 14 --instructions
@@ -16,8 +16,10 @@ so start-up and set-up drop out. Needs ``valgrind`` (Debian package valgrind).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import pickle
+import pstats
 import re
 import socket
 import subprocess
@@ -35,19 +37,22 @@ from hallapp.services.batching import Request, recv_frame, request_id
 TAKE = "hallapp.services.tickets._take_and_show"
 CALL = "hallapp.services.windows.call_next"
 FINISH = "hallapp.services.windows.finish"
+NEXT = "hallapp.services.windows.finish_and_call_next"
 CODES = "ABCDEFZ"
 WARM_UP_BATCHES = 20
 
 
-def run(kind: str, size: int, batches: int, history: int) -> tuple[int, float]:
-    """Operations run and CPU seconds they took (after warm-up batches)."""
+def run(kind: str, size: int, batches: int, history: int,
+        profile: cProfile.Profile | None = None) -> tuple[int, float]:
+    """Operations run and CPU seconds they took (after warm-up batches); ``profile``
+    profiles the timed batches."""
     with prepared("sqlite", history) as url:
-        reset_day(url, 10_000 if kind == "call" else 0)
+        reset_day(url, 0 if kind == "take" else 10_000)
         offset = timedelta(seconds=(BENCH_NOW - datetime.now(UTC)).total_seconds())
         kiosk = _ctx(url, "kiosk1", offset.total_seconds())
         clerks = [_ctx(url, f"clerk{i + 1}", offset.total_seconds())
                   for i in range(min(size, 14))]
-        if kind == "call":
+        if kind != "take":
             for number, clerk in enumerate(clerks, 1):
                 windows.open_window(clerk, number)
         writer = BatchWriter(url)
@@ -60,7 +65,7 @@ def run(kind: str, size: int, batches: int, history: int) -> tuple[int, float]:
                                        (CODES[(j * size + i) % len(CODES)], None, None, None,
                                         None, "kiosk", False, None), {}))
                         for i in range(size)]
-            op = CALL if j % 2 == 0 else FINISH
+            op = NEXT if kind == "next" else CALL if j % 2 == 0 else FINISH
             return [(ours, Request(request_id(), op, c.actor, c.actor.username, now,
                                    (number,), {}))
                     for number, c in enumerate(clerks, 1)]
@@ -76,12 +81,16 @@ def run(kind: str, size: int, batches: int, history: int) -> tuple[int, float]:
             writer._run_batch(requests)
             answered(len(requests))
         ops, cpu = 0, time.process_time()
+        if profile is not None:
+            profile.enable()
         for j in range(batches):
             requests = batch(j)
             writer._run_batch(requests)
             answered(len(requests))
             ops += len(requests)
         cpu = time.process_time() - cpu
+        if profile is not None:
+            profile.disable()
         writer.close()
         return ops, cpu
 
@@ -106,10 +115,12 @@ def instructions(args: argparse.Namespace) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kind", choices=("take", "call"), default="take")
+    parser.add_argument("--kind", choices=("take", "call", "next"), default="take")
     parser.add_argument("--batch", type=int, default=8, help="operations per batch")
     parser.add_argument("--batches", type=int, default=400)
     parser.add_argument("--history", type=int, default=200_000)
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile the timed batches: the top functions by own time")
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions per operation under valgrind")
     args = parser.parse_args()
@@ -117,8 +128,11 @@ def main() -> None:
         print(f"{args.kind}, batches of {args.batch}: "
               f"{instructions(args):,.0f} instructions per operation")
         return
-    ops, cpu = run(args.kind, args.batch, args.batches, args.history)
+    profile = cProfile.Profile() if args.profile else None
+    ops, cpu = run(args.kind, args.batch, args.batches, args.history, profile)
     print(f"{ops} operations, {1000 * cpu / ops:.3f} ms CPU per operation")
+    if profile is not None:
+        pstats.Stats(profile).sort_stats("tottime").print_stats(30)
 
 
 if __name__ == "__main__":

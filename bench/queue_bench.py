@@ -326,12 +326,12 @@ def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
         name += f" (finish p50 {phase.pct(50, True):.1f} / p99 {phase.pct(99, True):.1f} ms)"
     if phase.dry:
         name += " — a queue ran dry"
-    cpu = f"{1000 * phase.cpu / max(phase.ops, 1):.1f}"
+    cpu = f"{1000 * phase.cpu / max(phase.ops, 1):.2f}"
     if phase.writer_cpu is not None:
         name = name.replace("take ticket", "take ticket, batch writer").replace(
             "call next (+ finish)", "call next (+ finish), batch writer").replace(
             "one key", "one key, batch writer")
-        cpu += f" + {1000 * phase.writer_cpu / max(phase.ops, 1):.1f} writer"
+        cpu += f" + {1000 * phase.writer_cpu / max(phase.ops, 1):.2f} writer"
     return (f"| {engine} | {phase.terminals} | {name} | {phase.rate:.0f} | {phase.pct(50):.1f} "
             f"| {phase.pct(99):.1f} | {cpu} "
             f"| {raw1.rate:.0f} / {rawn.rate:.0f} "

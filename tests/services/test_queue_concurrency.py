@@ -145,7 +145,9 @@ class Supervisor:
         """Once the terminals are all done, stop the writer as its service manager would."""
         if all(w.finished for w in self.workers if not w.service):
             for w in self.workers:
-                if w.service and not w.finished and w.proc.is_alive():
+                # A writer restarted after a kill has no SIGTERM handler until it is ready:
+                # stopped before that, it died of the signal (exit -15) instead of stopping.
+                if w.service and not w.finished and w.proc.is_alive() and w.ready.value:
                     w.proc.terminate()
                     w.proc.join()
 

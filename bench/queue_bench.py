@@ -78,23 +78,16 @@ def _operation(kind: str, url: str, idx: int, offset_s: float) -> Callable[[], l
             return [time.perf_counter() - t]
 
         return take
-    if kind == "call":
+    if kind in ("call", "next"):
         number = idx + 1
         ctx = _ctx(url, f"clerk{number}" if number <= 14 else "supervisor1", offset_s)
         windows.open_window(ctx, number)
+        return _window_operation(kind, ctx, number)
+    return _raw_operation(url)
 
-        def call() -> list[float]:
-            t = time.perf_counter()
-            windows.call_next(ctx, number)
-            t2 = time.perf_counter()
-            windows.finish(ctx, number)
-            return [t2 - t, time.perf_counter() - t2]
 
-        return call
+def _window_operation(kind: str, ctx: Ctx, number: int) -> Callable[[], list[float]]:
     if kind == "next":  # the clerk's "finish and call next" key: one transaction per call
-        number = idx + 1
-        ctx = _ctx(url, f"clerk{number}" if number <= 14 else "supervisor1", offset_s)
-        windows.open_window(ctx, number)
 
         def finish_and_call() -> list[float]:
             t = time.perf_counter()
@@ -102,7 +95,15 @@ def _operation(kind: str, url: str, idx: int, offset_s: float) -> Callable[[], l
             return [time.perf_counter() - t]
 
         return finish_and_call
-    return _raw_operation(url)
+
+    def call() -> list[float]:
+        t = time.perf_counter()
+        windows.call_next(ctx, number)
+        t2 = time.perf_counter()
+        windows.finish(ctx, number)
+        return [t2 - t, time.perf_counter() - t2]
+
+    return call
 
 
 def _raw_operation(url: str) -> Callable[[], list[float]]:

@@ -10,14 +10,20 @@ busiest write after taking a ticket.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from types import MappingProxyType
 
 from hallapp.core.errors import EmptyQueue
 from hallapp.core.queue_rules import CallDecision, CallHistory, Candidate, ProfileEntry, choose_next
 from hallapp.services.queue_common import call_settings, today
-from hallapp.services.queue_sql import LINE_CLASSES
+from hallapp.services.queue_sql import (
+    LINE_CLASSES,
+    TICKET_ROW_RETURNING,
+    TicketRow,
+    ticket_row_of,
+)
 from hallapp.services.window_op import WindowOp
-from hallapp.store.rawsql import Row, as_at
+from hallapp.store.rawsql import as_at
 
 # How many of each class's head to read. The choice itself needs only the first of each
 # class (``choose_next`` looks at a queue's first ticket, its first ordinary one and its
@@ -48,6 +54,12 @@ _HEAD = " UNION ALL ".join(
     + [f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 
+@lru_cache(maxsize=32)
+def _heads(queues: int) -> str:
+    """``_HEAD`` of ``queues`` queues (``:queue0``, ``:queue1``…) in one statement."""
+    return " UNION ALL ".join(_HEAD.replace(":queue", f":queue{i}") for i in range(queues))
+
+
 def _profile(op: WindowOp) -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]:
     """The window's work profile and its queues' codes by id (read-only: in the batch
     writer they are read once and shared until an administrator changes them)."""
@@ -60,9 +72,11 @@ def _profile(op: WindowOp) -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]
     return op.raw.memoised(("profile", op.window.id), load)
 
 
-def choose_and_claim(op: WindowOp, *, wait: bool = False) -> CallDecision | None:
-    """Choose by the rules and claim; a ticket that another window is claiming right now
-    or has just claimed is left out and the choice made again in the same transaction.
+def choose_and_claim(op: WindowOp, *, wait: bool = False
+                     ) -> tuple[CallDecision, TicketRow] | None:
+    """Choose by the rules and claim (the decision and the claimed ticket's row); a ticket
+    that another window is claiming right now or has just claimed is left out and the choice
+    made again in the same transaction.
     ``wait``: wait for such a claim to end instead of skipping the ticket (see ``claim``).
 
     Without this, every window read the same head of the queue, all but one blocked on its
@@ -79,8 +93,9 @@ def choose_and_claim(op: WindowOp, *, wait: bool = False) -> CallDecision | None
             if dropped:
                 return None  # the heads we read were all taken; more may wait behind them
             raise EmptyQueue(f"{op.number} 号窗口服务的队列暂无等候")
-        if claim(op, decision.candidate.ticket_id, wait=wait):
-            return decision
+        row = claim(op, decision.candidate.ticket_id, wait=wait)
+        if row is not None:
+            return decision, row
         del cands[decision.candidate.ticket_id]
         dropped = True
 
@@ -93,10 +108,9 @@ def _candidates(op: WindowOp) -> tuple[Sequence[ProfileEntry], dict[int, Candida
     if not profile:
         return profile, cands
     raw, day = op.raw, op.raw.day(today(op.hall, op.uow.now))
-    rows: list[Row] = []
-    for queue_id in codes:
-        rows += raw.rows(_HEAD, queue=queue_id, day=day, window=op.window.number,
-                         n=1 if raw.sqlite else HEAD_PER_QUEUE, yes=True, no=False)
+    queues = {f"queue{i}": queue_id for i, queue_id in enumerate(codes)}
+    rows = raw.rows(_heads(len(queues)), day=day, window=op.window.number,
+                    n=1 if raw.sqlite else HEAD_PER_QUEUE, yes=True, no=False, **queues)
     for tid, queue_id, order_at, priority, appointment, transferred, target in rows:
         at = as_at(order_at)
         assert at is not None
@@ -110,18 +124,19 @@ _LOCK = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE"
 _CLAIM = ("UPDATE ticket SET state = 'called', window_id = :window, clerk_id = :clerk, "
           "called_at = :now, first_called_at = COALESCE(first_called_at, :now), "
           "call_count = call_count + 1, target_window = NULL "
-          "WHERE id = :id AND state = 'waiting'")
+          "WHERE id = :id AND state = 'waiting'" + TICKET_ROW_RETURNING)
 
 
-def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> bool:
-    """Claim a waiting ticket; False if it is no longer waiting or another window holds its
-    row lock (claiming it now): SKIP LOCKED answers at once instead of waiting for that
-    window's commit. With ``wait`` the lock is waited for, and the answer is whether the
-    ticket is still waiting once that window has committed (False) or rolled back (True).
-    SQLite has no row locks; its write lock already excludes other windows.
+def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> TicketRow | None:
+    """Claim a waiting ticket: its row as called, or None if it is no longer waiting or
+    another window holds its row lock (claiming it now): SKIP LOCKED answers at once instead
+    of waiting for that window's commit. With ``wait`` the lock is waited for, and the answer
+    is whether the ticket is still waiting once that window has committed (None) or rolled
+    back (the row). SQLite has no row locks; its write lock already excludes other windows.
     """
     raw = op.raw
     if not raw.sqlite and raw.value(_LOCK if wait else _SKIP_LOCKED, id=ticket_id) is None:
-        return False
-    return raw.run(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
-                   now=raw.at(op.uow.now)) == 1
+        return None
+    row = raw.row(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
+                  now=raw.at(op.uow.now))
+    return None if row is None else ticket_row_of(row)

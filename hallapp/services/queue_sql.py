@@ -17,7 +17,7 @@ from typing import Any
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.core.wait_estimate import WaitEstimate, estimate_wait
-from hallapp.store.rawsql import RawSQL, as_at, as_day, as_json
+from hallapp.store.rawsql import RawSQL, Row, as_at, as_day, as_json
 
 RECENT_SERVICES = 20
 
@@ -126,12 +126,26 @@ SELECT t.id, t.number, t.queue_id, q.code, q.name, t.state, t.channel, t.priorit
        t.id_number, t.phone
 FROM ticket t JOIN queue q ON q.id = t.queue_id LEFT JOIN "window" w ON w.id = t.window_id
 WHERE t.id = :id"""
+# The same columns after an UPDATE of the ticket (``RETURNING`` the row as it now is): a
+# statement that changes a ticket also reads it for its view, instead of a second statement
+# (a call or a finish in the batch writer is one of its busiest operations).
+TICKET_ROW_RETURNING = """
+RETURNING id, number, queue_id, (SELECT code FROM queue WHERE id = ticket.queue_id),
+    (SELECT name FROM queue WHERE id = ticket.queue_id), state, channel, priority, appointment,
+    transferred, target_window, item_code, taken_at, order_at, hall_day,
+    (SELECT number FROM "window" WHERE id = ticket.window_id), called_at, first_called_at,
+    started_at, recalls, id_number, phone"""
 
 
 def ticket_row(raw: RawSQL, ticket_id: int) -> TicketRow:
     r = raw.row(_TICKET_ROW, id=ticket_id)
     if r is None:
         raise NotFound(f"号码 {ticket_id} 不存在", field="ticket", code="unknown_ticket")
+    return ticket_row_of(r)
+
+
+def ticket_row_of(r: Row) -> TicketRow:
+    """A ``TicketRow`` from the columns of ``_TICKET_ROW`` (or ``TICKET_ROW_RETURNING``)."""
     called, first, started = (as_at(r[i]) for i in (16, 17, 18))
     return TicketRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), bool(r[9]),
                      r[10], r[11], _at(r[12]), _at(r[13]), as_day(r[14]), r[15], called, first,

@@ -34,7 +34,7 @@ from hallapp.services.queue_common import (
     today,
     window_by_number,
 )
-from hallapp.services.queue_sql import record_service
+from hallapp.services.queue_sql import TICKET_ROW_RETURNING, record_service, ticket_row_of
 from hallapp.services.window_op import WindowOp, require
 from hallapp.store.models import Queue, ServiceRecord, Ticket, WorkProfileEntry
 
@@ -102,13 +102,13 @@ def _call_next(ctx: Ctx, number: int, *, finish_current: bool) -> NextCall:
                 require(op.open_ticket_id() is None,
                          f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
             try:
-                decision = choose_and_claim(op, wait=wait)
+                claimed = choose_and_claim(op, wait=wait)
             except EmptyQueue:
                 if finished is None:
                     raise
                 op.uow.commit()
                 return NextCall(finished, None)
-            if decision is None:
+            if claimed is None:
                 # Other windows were claiming every ticket we saw. Read the queues again, and
                 # this time wait for their claims to end: retrying at once only met the same
                 # uncommitted claims, and when many windows raced for a queue's last tickets
@@ -116,13 +116,13 @@ def _call_next(ctx: Ctx, number: int, *, finish_current: bool) -> NextCall:
                 # (Leaving the unit of work uncommitted undoes a finish made in it too.)
                 wait = True
                 continue
+            decision, row = claimed
             history = next_history(CallHistory(tuple(op.window.call_history or ()),
                                                op.window.consecutive_priority), decision)
             op.set_window(call_history=list(history.recent_queues),
                           consecutive_priority=history.consecutive_priority)
-            return NextCall(finished, op.done_by_id(
-                "ticket_call", decision.candidate.ticket_id, {"state": "waiting"},
-                "ticket_called", rule=decision.reason))
+            return NextCall(finished, op.done_with_row(
+                "ticket_call", row, {"state": "waiting"}, "ticket_called", rule=decision.reason))
     raise StateError("叫号冲突过多，请重试", code="call_contention")
 
 
@@ -138,10 +138,12 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
                  f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
         target = ticket_by_ref(op.s, op.hall, ref, today(op.hall, op.uow.now))
         require(target.state == "waiting", f"号码 {target.number} 不在等候中", "not_waiting")
-        require(claim(op, target.id), f"号码 {target.number} 已被其他窗口叫走",
+        row = claim(op, target.id)
+        require(row is not None, f"号码 {target.number} 已被其他窗口叫走",
                  "already_called", number=target.number)
-        return op.done_by_id("ticket_call_chosen", target.id, {"state": "waiting"},
-                             "ticket_called", rule="chosen", reason=reason.strip())
+        assert row is not None
+        return op.done_with_row("ticket_call_chosen", row, {"state": "waiting"},
+                                "ticket_called", rule="chosen", reason=reason.strip())
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -181,7 +183,7 @@ def _record_service(op: WindowOp, t: Ticket, outcome: str) -> None:
 
 
 _FINISH = ("UPDATE ticket SET state = 'done', started_at = :started, finished_at = :now, "
-           "closed_at = :now WHERE id = :id")
+           "closed_at = :now WHERE id = :id" + TICKET_ROW_RETURNING)
 
 
 @batchable
@@ -205,11 +207,12 @@ def _finish_open(op: WindowOp, *, required: bool = False) -> TicketInfo | None:
     ticket_id, state, started_at, queue_id = row
     raw, now = op.raw, op.raw.at(op.uow.now)
     started = now if started_at is None else started_at  # as stored: same type
-    raw.run(_FINISH, id=ticket_id, started=started, now=now)
+    finished = raw.row(_FINISH, id=ticket_id, started=started, now=now)
+    assert finished is not None  # the open ticket just read, under the window's lock
     record_service(raw, ticket=ticket_id, queue=queue_id, window=op.window.id,
                    clerk=op.ctx.actor.staff_id, started=started, now=now)
-    return op.done_by_id("ticket_finish", ticket_id, {"state": state}, "ticket_finished",
-                         commit=False)
+    return op.done_with_row("ticket_finish", ticket_row_of(finished), {"state": state},
+                            "ticket_finished", commit=False)
 
 
 @action(Perm.OPERATE_WINDOW)

@@ -232,6 +232,54 @@ def test_an_operation_refused_after_logging_leaves_nothing_in_the_log(
     assert sorted(k["number"] for k in kinds) == ["A001", "A002", "C001"]
 
 
+@batchable
+def _rename_queues(ctx: Ctx, fail_at: str | None) -> str:
+    """Renames queue A in a unit of work left uncommitted, B in one that commits, then D and C
+    in one left uncommitted and one that commits nested in it; refused at ``fail_at``."""
+    def rename(uow: UnitOfWork, code: str, name: str) -> None:
+        uow.raw.run("UPDATE queue SET name = :name WHERE code = :code", name=name, code=code)
+
+    with ctx.uow() as uow:
+        rename(uow, "A", "undone")
+    with ctx.uow() as uow:
+        rename(uow, "B", "kept")
+        uow.commit()
+    with ctx.uow() as outer:
+        rename(outer, "D", "undone")
+        with ctx.uow() as inner:
+            rename(inner, "C", "kept")
+            inner.commit()
+        if fail_at == "after":
+            raise StateError("refused after its units of work", code="late_refusal")
+    return "done"
+
+
+@pytest.mark.parametrize("fail_at", [None, "after"])
+def test_units_of_work_in_a_request_undo_exactly_their_own_writes(
+        hall_db: Database, ctx_for: CtxFor, writer: BatchWriter, fail_at: str | None) -> None:
+    """Several units of work in one request, each a savepoint inside the request's: one left
+    uncommitted undoes only its own writes (and those committed into it), the others stand,
+    and a refusal of the request undoes all of them."""
+    admin = ctx_for("admin1")
+    with ThreadPoolExecutor(2) as pool:
+        batching._client(admin.db)
+        first = pool.submit(_rename_queues, admin, fail_at)
+        second = pool.submit(tickets.take_ticket, ctx_for("kiosk1"), "E")
+        assert step_until_done(writer, [first, second]) == [2]
+    if fail_at:
+        with pytest.raises(StateError):
+            first.result()
+    else:
+        assert first.result() == "done"
+    assert second.result().number == "E001"
+    with hall_db.read_session() as s:
+        names = dict(s.execute(select(Queue.code, Queue.name)).all())
+    kept = {code for code in "ABCD" if names[code] == "kept"}
+    # A: not committed; C: committed into D's unit of work, which was not
+    assert kept == ({"B"} if fail_at is None else set())
+    assert "undone" not in names.values()
+
+
 def test_settings_are_read_afresh_in_each_batch(hall_db: Database, ctx_for: CtxFor,
                                                 serving: BatchWriter) -> None:
     """The writer reads the hall's and queues' settings once per batch, not once for ever:

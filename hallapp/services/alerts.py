@@ -31,6 +31,7 @@ from hallapp.core.kpi import BAD_LEVELS
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
 from hallapp.services.case_views import timeliness
+from hallapp.services.queue_common import held_at_window
 from hallapp.store.models import (
     Case,
     Department,
@@ -43,7 +44,6 @@ from hallapp.store.models import (
     Window,
     WorkProfileEntry,
 )
-from hallapp.store.models_queue import OPEN_AT_WINDOW
 
 DEFAULTS: dict[str, float] = {"alert_wait_factor": 1.0, "alert_idle_minutes": 5,
                               "alert_service_factor": 2.0, "alert_bad_rating_minutes": 30,
@@ -107,7 +107,7 @@ def idle_alerts(s: Session, hall: Hall, day: date, day_start: datetime,
     limit = timedelta(minutes=threshold(hall, "alert_idle_minutes"))
     waiting = dict(s.execute(select(Ticket.queue_id, func.count(Ticket.id)).where(
         Ticket.hall_day == day, Ticket.state == "waiting").group_by(Ticket.queue_id)).all())
-    busy = set(s.scalars(select(Ticket.window_id).where(Ticket.state.in_(OPEN_AT_WINDOW))))
+    busy = set(s.scalars(select(Ticket.window_id).where(held_at_window())))
     out = []
     for w in s.scalars(select(Window).where(Window.state == "open").order_by(Window.number)):
         if w.id in busy:
@@ -137,7 +137,8 @@ def _norms(s: Session) -> dict[str, int]:
 def service_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     factor = threshold(hall, "alert_service_factor")
     rows = s.execute(select(Ticket, Window.number).join(Window, Window.id == Ticket.window_id)
-                     .where(Ticket.state == "serving", Ticket.started_at.is_not(None))
+                     .where(held_at_window(), Ticket.state == "serving",
+                            Ticket.started_at.is_not(None))
                      .order_by(Window.number)).all()
     norms = _norms(s) if rows else {}
     out = []

@@ -11,10 +11,9 @@ from hallapp.core.roles import Perm
 from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.queue_common import today
+from hallapp.services.queue_common import held_at_window, today
 from hallapp.services.queue_sql import recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket, Window
-from hallapp.store.models_queue import OPEN_AT_WINDOW
 
 # Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
 # the queue; it keeps its state (the figures count it as a no-show) and is only closed.
@@ -114,7 +113,7 @@ def hall_status(ctx: Ctx) -> HallStatus:
             queues.append(QueueStatus(q.code, q.name, waiting, max(0, longest), est.minutes, n,
                                       q.target_wait_minutes, taken))
         open_tickets = {t.window_id: t for t in s.scalars(select(Ticket).where(
-            Ticket.state.in_(OPEN_AT_WINDOW)))}
+            held_at_window()))}
         windows = tuple(
             WindowStatus(w.number, w.name, w.state, w.state_reason,
                          open_tickets[w.id].number if w.id in open_tickets else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import TextClause, select
+from sqlalchemy import ColumnElement, TextClause, bindparam, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
@@ -22,6 +22,7 @@ from hallapp.services.queue_sql import (
 )
 from hallapp.store.base import Base
 from hallapp.store.models import Hall, Queue, Ticket, Window
+from hallapp.store.models_queue import OPEN_AT_WINDOW
 from hallapp.store.rawsql import RawSQL
 
 
@@ -107,6 +108,14 @@ _OPEN_AT_WINDOW_SQL: TextClause = next(
 
 
 OPEN_AT_WINDOW_PREDICATE = _OPEN_AT_WINDOW_SQL.text
+
+
+def held_at_window() -> ColumnElement[bool]:
+    """``Ticket.state`` called or serving, for ORM and Core queries: the states rendered as
+    literals, so that the term is the partial index's own (see ``_OPEN_AT_WINDOW_SQL``) and
+    a query for the tickets held at windows reads that index instead of the whole history."""
+    return Ticket.state.in_(bindparam("held_states", OPEN_AT_WINDOW, expanding=True,
+                                      literal_execute=True))
 
 
 def open_ticket_at(session: Session, window_id: int) -> Ticket | None:

@@ -30,13 +30,13 @@ from hallapp.services.context import Ctx, action
 from hallapp.services.day import QueueStatus, hall_status
 from hallapp.services.hall import ProfileInfo, get_hall_row
 from hallapp.services.queue_common import (
+    held_at_window,
     open_ticket_at,
     queue_by_code,
     require_no_other_waiting,
     window_by_number,
 )
 from hallapp.store.models import Queue, Staff, Ticket, Window, WorkProfileEntry
-from hallapp.store.models_queue import OPEN_AT_WINDOW
 from hallapp.store.uow import UnitOfWork
 
 PROFILE_MODES = ("precedence", "ratio")
@@ -79,7 +79,7 @@ def _profiles(uow: UnitOfWork) -> dict[int, list[ProfileInfo]]:
 def _board_windows(uow: UnitOfWork, day_start: datetime) -> tuple[BoardWindow, ...]:
     s = uow.session
     held = {t.window_id: t for t in s.scalars(select(Ticket).where(
-        Ticket.state.in_(OPEN_AT_WINDOW)))}
+        held_at_window()))}
     names = {st.id: st.name for st in s.scalars(select(Staff))}
     profiles = _profiles(uow)
     out = []

@@ -1,4 +1,5 @@
-"""The head of a queue's line is read in index order, not sorted, on both engines.
+"""The head of a queue's line is read in index order, not sorted, on both engines; the live
+screens' reads never scan the whole ticket history.
 
 ``calling._HEAD`` reads the first tickets of each call-order class. A class that the
 database sorted read every waiting ticket of it under the write lock (SQLite) or the claim
@@ -10,11 +11,17 @@ sort in the plan means no plan without one exists.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import event, text
 
+from hallapp.services import board, day, supervisor, tickets, windows
 from hallapp.services.calling import _HEAD
+from hallapp.services.context import Ctx
 from hallapp.store.uow import Database
 
 
@@ -37,3 +44,44 @@ def test_only_the_green_channel_is_sorted(hall_db: Database) -> None:
              or ("Sort" in line and "Sort Key" not in line)]  # PostgreSQL
     assert len(sorts) == 1, "\n".join(plan)
     assert any("ix_ticket_waiting_line" in line for line in plan), "\n".join(plan)
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_live_screens_read_no_ticket_history(hall_db: Database,
+                                             ctx_for: Callable[[str], Ctx]) -> None:
+    """Every event makes the kiosks, counters, call display and supervisor board reload
+    (hall status, window state, recent calls, the board): none of their statements may
+    scan the ticket table, which holds every ticket the hall ever issued. The board and the
+    hall status read the tickets held at windows with ``state IN (?, ?)``, which SQLite
+    cannot match to the partial index of open tickets: a scan of all history on every
+    refresh (0.8 s with 5 million tickets; bench/RESULTS.md, fix 23)."""
+    kiosk, clerk, boss = ctx_for("kiosk1"), ctx_for("clerk1"), ctx_for("supervisor1")
+    for _ in range(3):
+        tickets.take_ticket(kiosk, "A")
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    statements: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        statements.append((statement, params))
+
+    for engine in (hall_db.reader, hall_db.writer):
+        event.listen(engine, "before_cursor_execute", seen)
+    day.hall_status(boss)
+    supervisor.board(boss)
+    board.recent_calls(boss)
+    windows.window_state(clerk, 1)
+    for engine in (hall_db.reader, hall_db.writer):
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(statements) > 10
+    path = hall_db.writer.url.database
+    assert path
+    conn = sqlite3.connect(path)
+    try:
+        for statement, params in statements:
+            plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {statement}", params)]
+            scans = [line for line in plan
+                     if line.startswith("SCAN ticket") and "INDEX" not in line]
+            assert not scans, f"{statement}\n" + "\n".join(plan)
+    finally:
+        conn.close()

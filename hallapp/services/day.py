@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from hallapp.core.roles import Perm
 from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.queue_common import held_at_window, today
-from hallapp.services.queue_sql import recent_service_seconds, serving_windows
-from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket, Window
+from hallapp.services.queue_common import today
+from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
+from hallapp.store.models import Appointment, AppointmentSlot, Ticket, Window
+from hallapp.store.rawsql import as_at
 
 # Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
 # the queue; it keeps its state (the figures count it as a no-show) and is only closed.
@@ -94,30 +95,38 @@ class HallStatus:
     windows: tuple[WindowStatus, ...]
 
 
+# The live status, as plain statements (``hallapp.store.rawsql``): every kiosk, counter and
+# call display reloads it after each event, and the ORM cost more than the statements.
+_QUEUES = ("SELECT id, code, name, target_wait_minutes FROM queue WHERE active = :yes "
+           "ORDER BY code")
+# 'waiting' as a literal: the partial index of waiting tickets (ix_ticket_waiting_line).
+_WAITING = ("SELECT COUNT(*), MIN(order_at) FROM ticket "
+            "WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
+_TAKEN = "SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue AND hall_day = :day"
+# The states as literals: the partial index of open tickets (see queue_common).
+_WINDOWS = ('SELECT w.number, w.name, w.state, w.state_reason, t.number, t.state, '
+            'w.state_since FROM "window" w LEFT JOIN ticket t ON t.window_id = w.id '
+            "AND t.state IN ('called', 'serving') ORDER BY w.number")
+
+
 @action(Perm.VIEW_HALL)
 def hall_status(ctx: Ctx) -> HallStatus:
     with ctx.uow(readonly=True) as uow:
-        s, now = uow.session, uow.now
-        hall = get_hall_row(s)
-        day = today(hall, now)
-        queues, raw = [], uow.raw
-        for q in s.scalars(select(Queue).where(Queue.active.is_(True)).order_by(Queue.code)):
-            waiting, oldest = s.execute(select(func.count(Ticket.id), func.min(Ticket.order_at))
-                                        .where(Ticket.queue_id == q.id, Ticket.hall_day == day,
-                                               Ticket.state == "waiting")).one()
-            taken = s.scalar(select(func.count(Ticket.id)).where(
-                Ticket.origin_queue_id == q.id, Ticket.hall_day == day)) or 0
-            n = serving_windows(raw, q.id)
-            est = estimate_wait(waiting, recent_service_seconds(raw, q.id), n)
+        raw, now = uow.raw, uow.now
+        day = today(hall_conf(raw), now)
+        stored_day = raw.day(day)
+        queues = []
+        for queue_id, code, name, target in raw.rows(_QUEUES, yes=True):
+            found = raw.row(_WAITING, queue=queue_id, day=stored_day)
+            waiting, oldest = (int(found[0]), as_at(found[1])) if found else (0, None)
+            taken = int(raw.value(_TAKEN, queue=queue_id, day=stored_day) or 0)
+            n = serving_windows(raw, queue_id)
+            est = estimate_wait(waiting, recent_service_seconds(raw, queue_id), n)
             longest = int((now - oldest).total_seconds() // 60) if oldest else 0
-            queues.append(QueueStatus(q.code, q.name, waiting, max(0, longest), est.minutes, n,
-                                      q.target_wait_minutes, taken))
-        open_tickets = {t.window_id: t for t in s.scalars(select(Ticket).where(
-            held_at_window()))}
+            queues.append(QueueStatus(code, name, waiting, max(0, longest), est.minutes, n,
+                                      target, taken))
         windows = tuple(
-            WindowStatus(w.number, w.name, w.state, w.state_reason,
-                         open_tickets[w.id].number if w.id in open_tickets else None,
-                         open_tickets[w.id].state if w.id in open_tickets else None,
-                         w.state_since)
-            for w in s.scalars(select(Window).order_by(Window.number)))
+            WindowStatus(number, name, state, reason, current, current_state, as_at(since))
+            for number, name, state, reason, current, current_state, since
+            in raw.rows(_WINDOWS))
         return HallStatus(day.isoformat(), tuple(queues), windows)

@@ -137,6 +137,7 @@ def _norms(s: Session) -> dict[str, int]:
 def service_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     factor = threshold(hall, "alert_service_factor")
     rows = s.execute(select(Ticket, Window.number).join(Window, Window.id == Ticket.window_id)
+                     # the held term too: it lets SQLite read the open tickets' index
                      .where(held_at_window(), Ticket.state == "serving",
                             Ticket.started_at.is_not(None))
                      .order_by(Window.number)).all()

@@ -11,7 +11,7 @@ from hallapp.core.roles import Perm
 from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.queue_common import today
+from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, today
 from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Ticket, Window
 from hallapp.store.rawsql import as_at
@@ -103,10 +103,9 @@ _QUEUES = ("SELECT id, code, name, target_wait_minutes FROM queue WHERE active =
 _WAITING = ("SELECT COUNT(*), MIN(order_at) FROM ticket "
             "WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
 _TAKEN = "SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue AND hall_day = :day"
-# The states as literals: the partial index of open tickets (see queue_common).
 _WINDOWS = ('SELECT w.number, w.name, w.state, w.state_reason, t.number, t.state, '
             'w.state_since FROM "window" w LEFT JOIN ticket t ON t.window_id = w.id '
-            "AND t.state IN ('called', 'serving') ORDER BY w.number")
+            f"AND t.{OPEN_AT_WINDOW_PREDICATE} ORDER BY w.number")
 
 
 @action(Perm.VIEW_HALL)
@@ -117,8 +116,8 @@ def hall_status(ctx: Ctx) -> HallStatus:
         stored_day = raw.day(day)
         queues = []
         for queue_id, code, name, target in raw.rows(_QUEUES, yes=True):
-            found = raw.row(_WAITING, queue=queue_id, day=stored_day)
-            waiting, oldest = (int(found[0]), as_at(found[1])) if found else (0, None)
+            count, first = raw.rows(_WAITING, queue=queue_id, day=stored_day)[0]
+            waiting, oldest = int(count), as_at(first)
             taken = int(raw.value(_TAKEN, queue=queue_id, day=stored_day) or 0)
             n = serving_windows(raw, queue_id)
             est = estimate_wait(waiting, recent_service_seconds(raw, queue_id), n)

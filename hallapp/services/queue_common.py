@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, TextClause, bindparam, select
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
@@ -102,25 +102,23 @@ def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today
 # The predicate of the partial index ix_ticket_window_open, reused verbatim: SQLite uses a
 # partial index only when the query repeats its WHERE term exactly, so with bound parameters
 # (state IN (?, ?)) it scanned every ticket ever issued — 2 s per call with 5M history rows.
-_OPEN_AT_WINDOW_SQL: TextClause = next(
+# For plain statements (``ticket`` unaliased, or prefixed with an alias and a dot).
+OPEN_AT_WINDOW_PREDICATE: str = next(
     ix for ix in Base.metadata.tables["ticket"].indexes
-    if ix.name == "ix_ticket_window_open").dialect_options["sqlite"]["where"]
-
-
-OPEN_AT_WINDOW_PREDICATE = _OPEN_AT_WINDOW_SQL.text
+    if ix.name == "ix_ticket_window_open").dialect_options["sqlite"]["where"].text
 
 
 def held_at_window() -> ColumnElement[bool]:
-    """``Ticket.state`` called or serving, for ORM and Core queries: the states rendered as
-    literals, so that the term is the partial index's own (see ``_OPEN_AT_WINDOW_SQL``) and
-    a query for the tickets held at windows reads that index instead of the whole history."""
+    """The same term for ORM and Core queries: ``Ticket.state`` called or serving, the states
+    rendered as literals (not bound), so that a query for the tickets held at windows reads
+    the partial index instead of the whole history."""
     return Ticket.state.in_(bindparam("held_states", OPEN_AT_WINDOW, expanding=True,
                                       literal_execute=True))
 
 
 def open_ticket_at(session: Session, window_id: int) -> Ticket | None:
     return session.scalars(select(Ticket).where(
-        Ticket.window_id == window_id, _OPEN_AT_WINDOW_SQL)).first()
+        Ticket.window_id == window_id, held_at_window())).first()
 
 
 def require_no_other_waiting(session: Session, ticket: Ticket, queue_id: int) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import event, text
@@ -21,6 +22,7 @@ from sqlalchemy import event, text
 from hallapp.services import board, day, supervisor, tickets, windows
 from hallapp.services.calling import _HEAD
 from hallapp.services.context import Ctx
+from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import Database
 
 
@@ -47,7 +49,8 @@ def test_only_the_green_channel_is_sorted(hall_db: Database) -> None:
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_live_screens_read_no_ticket_history(hall_db: Database,
-                                             ctx_for: Callable[[str], Ctx]) -> None:
+                                             ctx_for: Callable[[str], Ctx],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Every event makes the kiosks, counters, call display and supervisor board reload
     (hall status, window state, recent calls, the board): none of their statements may
     scan the ticket table, which holds every ticket the hall ever issued. The board and the
@@ -59,25 +62,40 @@ def test_live_screens_read_no_ticket_history(hall_db: Database,
         tickets.take_ticket(kiosk, "A")
     windows.open_window(clerk, 1)
     windows.call_next(clerk, 1)
-    statements: list[str] = []  # as SQLite ran them, parameters filled in
-    hall_db.dispose()  # new connections, traced from the start (ORM and plain statements)
+    # Every statement as it runs, with its parameters: bound values are what SQLite plans
+    # with (expanded to literals, the states of ``state IN (?, ?)`` would match the index).
+    statements: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        statements.append((statement, params))
+
+    plain = RawSQL._execute
+
+    def plain_seen(raw: RawSQL, sql: str, params: dict[str, Any]) -> Any:
+        statements.append((sql, params))
+        return plain(raw, sql, params)
+
+    monkeypatch.setattr(RawSQL, "_execute", plain_seen)
     for engine in (hall_db.reader, hall_db.writer):
-        event.listen(engine, "connect",
-                     lambda dbapi, _record: dbapi.set_trace_callback(statements.append))
+        event.listen(engine, "before_cursor_execute", seen)
     day.hall_status(boss)
     supervisor.board(boss)
     board.recent_calls(boss)
     windows.window_state(clerk, 1)
-    hall_db.dispose()
-    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    windows.recall(clerk, 1)  # a window's own ticket, read through the ORM (open_ticket_at)
+    for engine in (hall_db.reader, hall_db.writer):
+        event.remove(engine, "before_cursor_execute", seen)
+    monkeypatch.undo()
+    reads = [(sql, params) for sql, params in statements
+             if sql.lstrip().upper().startswith("SELECT")]
     assert len(reads) > 20
-    assert any("FROM service_record" in sql for sql in reads)  # plain statements seen too
+    assert any("FROM service_record" in sql for sql, _ in reads)  # plain statements seen too
     path = hall_db.writer.url.database
     assert path
     conn = sqlite3.connect(path)
     try:
-        for sql in reads:
-            plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        for sql, params in reads:
+            plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
             scans = [line for line in plan
                      if line.startswith("SCAN ticket") and "INDEX" not in line]
             assert not scans, f"{sql}\n" + "\n".join(plan)

@@ -119,22 +119,33 @@ class TicketRow:
     phone: str | None
 
 
-_TICKET_ROW = """
-SELECT t.id, t.number, t.queue_id, q.code, q.name, t.state, t.channel, t.priority,
-       t.appointment, t.transferred, t.target_window, t.item_code, t.taken_at, t.order_at,
-       t.hall_day, w.number, t.called_at, t.first_called_at, t.started_at, t.recalls,
-       t.id_number, t.phone
-FROM ticket t JOIN queue q ON q.id = t.queue_id LEFT JOIN "window" w ON w.id = t.window_id
-WHERE t.id = :id"""
+# The columns of a ticket's view, in ``TicketRow``'s order: the ticket's own, and from its
+# queue and window the ones named ``queue.…`` / ``window.…``.
+_VIEW_COLUMNS = ("id", "number", "queue_id", "queue.code", "queue.name", "state", "channel",
+                 "priority", "appointment", "transferred", "target_window", "item_code",
+                 "taken_at", "order_at", "hall_day", "window.number", "called_at",
+                 "first_called_at", "started_at", "recalls", "id_number", "phone")
+_JOINED = {"queue": ("q", "queue_id"), "window": ("w", "window_id")}
+
+
+def _view_column(column: str, *, returning: bool) -> str:
+    table, _, name = column.rpartition(".")
+    if not table:
+        return name if returning else f"t.{name}"
+    alias, key = _JOINED[table]
+    return (f'(SELECT {name} FROM "{table}" WHERE id = ticket.{key})' if returning
+            else f"{alias}.{name}")
+
+
+_TICKET_ROW = (
+    "SELECT " + ", ".join(_view_column(c, returning=False) for c in _VIEW_COLUMNS)
+    + ' FROM ticket t JOIN queue q ON q.id = t.queue_id LEFT JOIN "window" w ON w.id = '
+    "t.window_id WHERE t.id = :id")
 # The same columns after an UPDATE of the ticket (``RETURNING`` the row as it now is): a
 # statement that changes a ticket also reads it for its view, instead of a second statement
 # (on PostgreSQL a round trip fewer per call and finish; bench/RESULTS.md, fix 24).
-TICKET_ROW_RETURNING = """
-RETURNING id, number, queue_id, (SELECT code FROM queue WHERE id = ticket.queue_id),
-    (SELECT name FROM queue WHERE id = ticket.queue_id), state, channel, priority, appointment,
-    transferred, target_window, item_code, taken_at, order_at, hall_day,
-    (SELECT number FROM "window" WHERE id = ticket.window_id), called_at, first_called_at,
-    started_at, recalls, id_number, phone"""
+TICKET_ROW_RETURNING = " RETURNING " + ", ".join(_view_column(c, returning=True)
+                                                 for c in _VIEW_COLUMNS)
 
 
 def ticket_row(raw: RawSQL, ticket_id: int) -> TicketRow:

@@ -130,12 +130,18 @@ def parse_calendar_file(text: str) -> tuple[set[int], dict[date, bool]]:
     make-up working days on weekends. Dates may fall in the year before or after ``year``
     (notices for 元旦 sometimes start on 30 December). All-or-nothing: any bad entry raises
     ValidationError naming the entry (``row`` is its 1-based position) and field.
+
+    The entries are the items of a JSON list (条), not rows of a sheet: each refusal about an
+    entry also carries its number as the fact ``entry``, so that the English location reads
+    "Entry 2" where a sheet's would read "row 2" (``ui.common.errors``); ``row`` stays for the
+    callers that point at it.
     """
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"日历文件不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列",
-                              field="calendar", code="invalid_json") from None
+                              field="calendar", code="invalid_json", line=exc.lineno,
+                              column=exc.colno) from None
     entries = raw if isinstance(raw, list) else [raw]
     years: set[int] = set()
     overrides: dict[date, bool] = {}
@@ -143,14 +149,15 @@ def parse_calendar_file(text: str) -> tuple[set[int], dict[date, bool]]:
         year = _entry_year(entry, row)
         if year in years:
             raise ValidationError(f"第 {row} 条：{year} 年重复出现", row=row, field="year",
-                                  code="duplicate")
+                                  code="calendar_year_repeated", entry=row, year=year)
         years.add(year)
         for field_name, working in (("holidays", False), ("workdays", True)):
             for day in _entry_dates(entry, row, field_name, year):
                 if overrides.get(day, working) != working:
                     raise ValidationError(
                         f"第 {row} 条：{day.isoformat()} 同时被列为放假和上班", row=row,
-                        field=field_name, code="conflict", day=day.isoformat())
+                        field=field_name, code="calendar_day_conflict", entry=row,
+                        day=day.isoformat())
                 overrides[day] = working
     return years, overrides
 
@@ -158,14 +165,16 @@ def parse_calendar_file(text: str) -> tuple[set[int], dict[date, bool]]:
 def _entry_year(entry: Any, row: int) -> int:
     if not isinstance(entry, dict):
         raise ValidationError(f"第 {row} 条：应为对象（含 year、holidays、workdays）", row=row,
-                              field="calendar")
+                              field="calendar", code="calendar_entry_shape", entry=row)
     year = entry.get("year")
     if year is None:
         raise ValidationError(f"第 {row} 条：缺少 year（年份）", row=row, field="year",
-                              code="required")
+                              code="calendar_year_required", entry=row)
     if isinstance(year, bool) or not isinstance(year, int) or not _MIN_YEAR <= year <= _MAX_YEAR:
         raise ValidationError(f"第 {row} 条：year 应为 {_MIN_YEAR}–{_MAX_YEAR} 之间的整数，"
-                              f"而不是 {year!r}", row=row, field="year")
+                              f"而不是 {year!r}", row=row, field="year",
+                              code="calendar_year_range", entry=row, value=repr(year),
+                              minimum=_MIN_YEAR, maximum=_MAX_YEAR)
     return year
 
 
@@ -173,7 +182,7 @@ def _entry_dates(entry: Mapping[str, Any], row: int, field_name: str, year: int)
     values = entry.get(field_name, [])
     if not isinstance(values, list):
         raise ValidationError(f"第 {row} 条：{field_name} 应为日期列表", row=row,
-                              field=field_name)
+                              field=field_name, code="calendar_date_list", entry=row)
     out = []
     for value in values:
         try:
@@ -183,9 +192,10 @@ def _entry_dates(entry: Mapping[str, Any], row: int, field_name: str, year: int)
         if day is None or len(value) != 10:
             raise ValidationError(f"第 {row} 条：{field_name} 中的日期 {value!r} 无效，"
                                   "应为 YYYY-MM-DD", row=row, field=field_name,
-                                  value=str(value))
+                                  code="calendar_date_format", entry=row, value=str(value))
         if abs(day.year - year) > 1:
             raise ValidationError(f"第 {row} 条：{field_name} 中的 {value} 不属于 {year} 年",
-                                  row=row, field=field_name, value=value)
+                                  row=row, field=field_name, code="calendar_date_year",
+                                  entry=row, value=value, year=year)
         out.append(day)
     return out

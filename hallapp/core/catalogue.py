@@ -134,7 +134,7 @@ class Item:
             if m.code == code:
                 return m
         raise ValidationError(f"事项 {self.code} 没有材料 {code}", field="material",
-                              code="unknown_material", material=code)
+                              code="unknown_material", material=code, item=self.code)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -165,26 +165,30 @@ class FieldReader:
 
     def __init__(self, raw: Mapping[str, Any], row: int | None, prefix: str = "") -> None:
         if not isinstance(raw, Mapping):
-            raise ValidationError(f"{_where(row)}应为对象", row=row, field=prefix or None)
+            raise ValidationError(f"{_where(row)}应为对象", row=row, field=prefix or None,
+                                  code="record_not_object")
         self.raw, self.row, self.prefix = raw, row, prefix
 
-    def _fail(self, name: str, problem: str) -> ValidationError:
+    def _fail(self, name: str, problem: str, code: str, **facts: Any) -> ValidationError:
+        """The refusal of field ``name``: ``problem`` is its Chinese, ``code`` (a literal at
+        every call, which the English table's source scan reads) and ``facts`` its English."""
         full = f"{self.prefix}{name}"
         return ValidationError(f"{_where(self.row)}字段 {full} {problem}", row=self.row,
-                               field=full)
+                               field=full, code=code, **facts)
 
     def text(self, name: str, *, required: bool = False, max_len: int = MAX_TEXT,
              default: str | None = None) -> str | None:
         value = self.raw.get(name, default)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                raise self._fail(name, "不能为空")
+                raise self._fail(name, "不能为空", "field_required")
             return default
         if not isinstance(value, str | int):
-            raise self._fail(name, "应为文本")
+            raise self._fail(name, "应为文本", "field_text")
         value = str(value).strip()
         if len(value) > max_len:
-            raise self._fail(name, f"过长（{len(value)} 字，最多 {max_len} 字）")
+            raise self._fail(name, f"过长（{len(value)} 字，最多 {max_len} 字）",
+                             "field_too_long", length=len(value), maximum=max_len)
         return value
 
     def req_text(self, name: str, max_len: int = MAX_TEXT) -> str:
@@ -204,7 +208,7 @@ class FieldReader:
             return False
         if isinstance(value, int) and value in (0, 1):
             return bool(value)
-        raise self._fail(name, "应为是/否")
+        raise self._fail(name, "应为是/否", "field_yes_no")
 
     def integer(self, name: str, default: int, minimum: int = 0, maximum: int = 10_000) -> int:
         value = self.raw.get(name, default)
@@ -213,17 +217,19 @@ class FieldReader:
         try:
             number = int(value)
         except (TypeError, ValueError):
-            raise self._fail(name, "应为整数") from None
+            raise self._fail(name, "应为整数", "field_integer") from None
         if isinstance(value, float) and value != number:
-            raise self._fail(name, "应为整数")
+            raise self._fail(name, "应为整数", "field_integer")
         if not minimum <= number <= maximum:
-            raise self._fail(name, f"应在 {minimum} 到 {maximum} 之间")
+            raise self._fail(name, f"应在 {minimum} 到 {maximum} 之间", "field_range",
+                             minimum=minimum, maximum=maximum)
         return number
 
     def choice(self, name: str, options: Sequence[str], default: str) -> str:
         value = self.text(name, default=default, max_len=MAX_CODE) or default
         if value not in options:
-            raise self._fail(name, f"取值 {value!r} 无效，应为 {'/'.join(options)} 之一")
+            raise self._fail(name, f"取值 {value!r} 无效，应为 {'/'.join(options)} 之一",
+                             "field_choice", value=value, options=", ".join(options))
         return value
 
     def texts(self, name: str) -> tuple[str, ...]:
@@ -231,13 +237,14 @@ class FieldReader:
         if isinstance(value, str):
             value = [v for v in value.replace("；", ";").split(";")]
         if not isinstance(value, list | tuple):
-            raise self._fail(name, "应为文本列表")
+            raise self._fail(name, "应为文本列表", "field_text_list")
         out = []
         for entry in value:
             if not isinstance(entry, str):
-                raise self._fail(name, "应为文本列表")
+                raise self._fail(name, "应为文本列表", "field_text_list")
             if len(entry) > MAX_TEXT:
-                raise self._fail(name, f"有一项过长（最多 {MAX_TEXT} 字）")
+                raise self._fail(name, f"有一项过长（最多 {MAX_TEXT} 字）",
+                                 "field_entry_too_long", maximum=MAX_TEXT)
             if entry.strip():
                 out.append(entry.strip())
         return tuple(out)
@@ -250,7 +257,7 @@ class FieldReader:
         unit = sub.choice("unit", LIMIT_UNITS, "working_day")
         number = sub.integer("value", 0, 0, 3650)
         if unit != "immediate" and number == 0:
-            raise sub._fail("value", "应大于 0（当场办结请用 immediate）")
+            raise sub._fail("value", "应大于 0（当场办结请用 immediate）", "limit_zero")
         return Limit(number, unit)
 
 
@@ -289,11 +296,12 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
         types = a.texts("applicant_types") or ("person",)
         for t in types:
             if t not in APPLICANT_TYPES:
-                raise a._fail("applicant_types", f"取值 {t!r} 无效")
+                raise a._fail("applicant_types", f"取值 {t!r} 无效", "field_choice",
+                              value=t, options=", ".join(APPLICANT_TYPES))
         auto = AutoApproveRules(a.boolean("require_all_verified_online", True), types)
     materials_raw = raw.get("materials") or []
     if not isinstance(materials_raw, list):
-        raise r._fail("materials", "应为列表")
+        raise r._fail("materials", "应为列表", "field_list")
     materials = tuple(parse_material(m, row, i) for i, m in enumerate(materials_raw))
     _check_unique([m.code for m in materials], row, "materials.code")
     item = Item(
@@ -337,7 +345,7 @@ def _check_unique(values: Sequence[str], row: int | None, name: str) -> None:
     for v in values:
         if v in seen:
             raise ValidationError(f"{_where(row)}字段 {name} 重复：{v}", row=row, field=name,
-                                  code="duplicate")
+                                  code="field_repeated", value=v)
         seen.add(v)
 
 
@@ -346,17 +354,19 @@ def _check_item_rules(item: Item, row: int | None) -> None:
     if promised.unit == statutory.unit and promised.value > statutory.value:
         raise ValidationError(f"{_where(row)}字段 promised_limit 承诺时限（{promised.value}）"
                               f"不能长于法定时限（{statutory.value}）", row=row,
-                              field="promised_limit")
+                              field="promised_limit", code="promised_over_statutory",
+                              promised=promised.value, statutory=statutory.value)
     if item.is_immediate and item.promised_limit.unit != "immediate":
         raise ValidationError(f"{_where(row)}字段 promised_limit 即办件的承诺时限应为 immediate",
-                              row=row, field="promised_limit")
+                              row=row, field="promised_limit", code="immediate_limit")
     if item.tolerant_allowed and not any(not m.core for m in item.materials):
         raise ValidationError(f"{_where(row)}字段 tolerant_allowed 允许容缺但没有非主审要件",
-                              row=row, field="tolerant_allowed")
+                              row=row, field="tolerant_allowed",
+                              code="tolerant_without_secondary")
     if item.commitment_allowed and not any(m.commitment_replaceable for m in item.materials):
         raise ValidationError(
             f"{_where(row)}字段 commitment_allowed 允许告知承诺但没有可承诺替代的材料",
-            row=row, field="commitment_allowed")
+            row=row, field="commitment_allowed", code="commitment_without_material")
 
 
 def check_unique_codes(items: Sequence[Item]) -> None:
@@ -367,5 +377,6 @@ def check_unique_codes(items: Sequence[Item]) -> None:
         if key in seen:
             raise ValidationError(
                 f"第 {row} 行：字段 code 重复：{item.code}（与第 {seen[key]} 行相同）",
-                row=row, field="code", code="duplicate")
+                row=row, field="code", code="duplicate_row", value=item.code,
+                first_row=seen[key])
         seen[key] = row

@@ -228,7 +228,8 @@ def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError):
-        raise ValidationError(f"未知时区：{name}", field="tz", code="unknown_tz") from None
+        raise ValidationError(f"未知时区：{name}", field="tz", code="unknown_tz",
+                              zone=str(name)) from None
 
 
 def _minutes(n: int) -> timedelta:

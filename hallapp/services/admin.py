@@ -271,8 +271,9 @@ def _single_record(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except ValidationError as exc:
+        facts = {k: v for k, v in exc.facts.items() if k not in ("field", "row", "sheet")}
         raise ValidationError(_RECORD_PREFIX.sub("", exc.message), field=exc.field,
-                              code=exc.code) from None
+                              code=exc.code, **facts) from None
 
 
 @action(Perm.EDIT_CATALOGUE)

@@ -65,7 +65,8 @@ class ParsedCatalogue:
 def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
     """Validate a whole catalogue document; raise ValidationError naming sheet, row and field."""
     if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
-        raise ValidationError(f"文件格式不正确：应为 {FORMAT}", field="format")
+        raise ValidationError(f"文件格式不正确：应为 {FORMAT}", field="format",
+                              code="catalogue_format", expected=FORMAT)
     raw = {key: _list(doc, key) for key in ("departments", "queues", "items")}
     rows = {key: [_row(r, n) for n, r in enumerate(raw[key], start=1)] for key in raw}
     departments = tuple(_parse_department(r, n)
@@ -88,16 +89,18 @@ def _row(raw: Any, position: int) -> int:
 def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
     value = doc.get(key) or []
     if not isinstance(value, list):
-        raise ValidationError(f"{key} 应为列表", field=key)
+        raise ValidationError(f"{key} 应为列表", field=key, code="field_list")
     return value
 
 
 def _in_sheet(sheet: str, fn: Any) -> Any:
+    """Run ``fn``; its refusal is re-raised naming the sheet, with its own code and facts."""
     try:
         return fn()
     except ValidationError as exc:
+        facts = {k: v for k, v in exc.facts.items() if k not in ("field", "row", "sheet")}
         raise ValidationError(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
-                              sheet=sheet) from None
+                              code=exc.code, **facts, sheet=sheet) from None
 
 
 def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -> None:
@@ -107,7 +110,8 @@ def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -
             shown = v[0] if isinstance(v, tuple) else v
             raise ValidationError(
                 f"{sheet}：第 {row} 行：字段 {name} 重复：{shown}（与第 {seen[v]} 行相同）",
-                row=row, field=name, code="duplicate", sheet=sheet)
+                row=row, field=name, code="duplicate_row", sheet=sheet, value=str(shown),
+                first_row=seen[v])
         seen[v] = row
 
 
@@ -124,7 +128,7 @@ def parse_queue(raw: Any, row: int) -> dict[str, Any]:
         prefix = r.req_text("prefix", 2).upper()
         if not PREFIX_RE.match(prefix):
             raise ValidationError(f"第 {row} 行：字段 prefix 应为 1–2 个大写字母", row=row,
-                                  field="prefix")
+                                  field="prefix", code="queue_prefix_format")
         quota = raw.get("daily_quota")
         return {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
                 "prefix": prefix, "category": r.text("category", max_len=100),
@@ -139,19 +143,22 @@ def parse_queue(raw: Any, row: int) -> dict[str, Any]:
 def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
     if not isinstance(raw, list):
         raise ValidationError(f"第 {row} 行：字段 time_quotas 应为列表", row=row,
-                              field="time_quotas")
+                              field="time_quotas", code="field_list")
     out = []
     for i, tq in enumerate(raw):
         r = FieldReader(tq, row, f"time_quotas[{i}].")
         start, end = r.req_text("start", 5), r.req_text("end", 5)
-        try:
-            s, e = parse_hhmm(start), parse_hhmm(end)
-        except ValidationError as exc:
-            raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] {exc.message}", row=row,
-                                  field=f"time_quotas[{i}]") from None
-        if e <= s:
+        times = []
+        for value in (start, end):
+            try:
+                times.append(parse_hhmm(value))
+            except ValidationError as exc:
+                raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] {exc.message}",
+                                      row=row, field=f"time_quotas[{i}]",
+                                      code="time_quota_time", value=value) from None
+        if times[1] <= times[0]:
             raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 结束时间应晚于开始时间",
-                                  row=row, field=f"time_quotas[{i}]")
+                                  row=row, field=f"time_quotas[{i}]", code="time_quota_order")
         out.append({"start": start, "end": end, "quota": r.integer("quota", 1, 1, 100_000)})
     return out
 
@@ -168,10 +175,12 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
             if item.department not in depts:
                 raise ValidationError(f"items：第 {row} 行：字段 department "
                                       f"未知部门 {item.department}",
-                                      row=row, field="department", sheet="items")
+                                      row=row, field="department", sheet="items",
+                                      code="unknown_department", department=item.department)
             if item.queue not in queues:
                 raise ValidationError(f"items：第 {row} 行：字段 queue 未知队列 {item.queue}",
-                                      row=row, field="queue", sheet="items")
+                                      row=row, field="queue", sheet="items",
+                                      code="unknown_queue_code", queue=item.queue)
             outcome = store_item(uow.session, item, depts[item.department],
                                   queues[item.queue], uow.now)
             counts[outcome] += 1
@@ -211,7 +220,8 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) 
         if owner is not None and owner != raw["code"]:
             raise ValidationError(f"queues：队列 {raw['code']} 的前缀 {raw['prefix']} "
                                   f"已被队列 {owner} 使用",
-                                  field="prefix", sheet="queues")
+                                  field="prefix", sheet="queues", code="prefix_taken",
+                                  queue=raw["code"], prefix=raw["prefix"], owner=owner)
         queue = existing.get(raw["code"])
         if queue is None:
             queue = Queue(hall_id=hall.id, code=raw["code"], active=True)

@@ -89,7 +89,8 @@ def _quotas_from_text(text: Any, row: int) -> list[dict[str, Any]]:
             out.append({"start": start.strip(), "end": end.strip(), "quota": int(quota)})
         except ValueError:
             raise ValidationError(f"queues：第 {row} 行：字段 time_quotas 格式应为 09:00-12:00=160",
-                                  row=row, field="time_quotas", sheet="queues") from None
+                                  row=row, field="time_quotas", sheet="queues",
+                                  code="time_quotas_format") from None
     return out
 
 
@@ -139,7 +140,8 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise ValidationError(f"无法读取 XLSX 文件：{exc}", field="file") from None
+        raise ValidationError(f"无法读取 XLSX 文件：{exc}", field="file",
+                              code="xlsx_unreadable", reason=str(exc)) from None
     sheets = {name: _rows(wb, name) for name in ("departments", "queues", "items", "materials")}
     queues = [{**q, "_row": n, "time_quotas": _quotas_from_text(q.get("time_quotas"), n)}
               for n, q in sheets["queues"]]
@@ -151,7 +153,8 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
         key = (str(m.pop("item_code", "")), int(m.pop("item_version", None) or 1))
         if key not in by_key:
             raise ValidationError(f"materials：第 {n} 行：字段 item_code 未知事项 {key[0]}", row=n,
-                                  field="item_code", sheet="materials")
+                                  field="item_code", sheet="materials",
+                                  code="material_unknown_item", item=key[0], version=key[1])
         by_key[key]["materials"].append(m)
     departments = [{**r, "_row": n} for n, r in sheets["departments"]]
     return {"format": FORMAT, "version": 1, "departments": departments,
@@ -160,7 +163,8 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
 
 def _rows(wb: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
     if name not in wb.sheetnames:
-        raise ValidationError(f"XLSX 文件缺少工作表 {name}", field=name)
+        raise ValidationError(f"XLSX 文件缺少工作表 {name}", field=name,
+                              code="xlsx_sheet_missing")
     rows = wb[name].iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
     out = []

@@ -83,7 +83,8 @@ def create_hall(ctx: Ctx, config: dict[str, Any]) -> HallInfo:
     """Create the hall from a hall config (``resources/demo/hall.json`` shape), once."""
     h = config.get("hall") or {}
     if not h.get("code") or not h.get("name"):
-        raise ValidationError("大厅配置缺少 code 或 name", field="hall")
+        raise ValidationError("大厅配置缺少 code 或 name", field="hall",
+                              code="hall_config_incomplete")
     with ctx.uow() as uow:
         if uow.session.scalar(select(func.count(Hall.id))):
             raise StateError("数据库中已有大厅", code="hall_exists")
@@ -119,11 +120,12 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
     number = w.get("number")
     if not isinstance(number, int) or number < 1:
         raise ValidationError(f"windows：第 {row} 行：字段 number 应为正整数", row=row,
-                              field="number")
+                              field="number", code="field_positive", sheet="windows")
     kind = w.get("kind", "comprehensive")
     if kind not in WINDOW_KINDS:
         raise ValidationError(f"windows：第 {row} 行：字段 kind 取值 {kind!r} 无效", row=row,
-                              field="kind")
+                              field="kind", code="field_choice", sheet="windows",
+                              value=str(kind), options=", ".join(WINDOW_KINDS))
     win = session.scalars(select(Window).where(Window.hall_id == hall.id,
                                                Window.number == number)).first()
     if win is None:
@@ -133,7 +135,9 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
     mode = w.get("profile_mode", "precedence")
     if mode not in MODES:
         raise ValidationError(f"windows：第 {row} 行：字段 profile_mode 取值 {mode!r} 无效，"
-                              f"应为 {'/'.join(MODES)} 之一", row=row, field="profile_mode")
+                              f"应为 {'/'.join(MODES)} 之一", row=row, field="profile_mode",
+                              code="field_choice", sheet="windows", value=str(mode),
+                              options=", ".join(MODES))
     entries = [_profile_entry(p, queues, row) for p in w.get("profile") or []]
     win.name, win.kind, win.profile_mode = w.get("name") or f"{number}号窗口", kind, mode
     session.flush()
@@ -149,14 +153,16 @@ def _profile_entry(p: Any, queues: dict[str, int], row: int) -> tuple[int, int, 
     if not isinstance(p, dict) or p.get("queue") not in queues:
         queue = p.get("queue") if isinstance(p, dict) else p
         raise ValidationError(f"windows：第 {row} 行：字段 profile 未知队列 {queue}",
-                              row=row, field="profile")
+                              row=row, field="profile", code="unknown_queue_code",
+                              sheet="windows", queue=str(queue))
     numbers = []
     for key in ("precedence", "ratio"):
         value = p.get(key, 1)
         if isinstance(value, bool) or not isinstance(value, int | str) or \
                 not str(value).strip().isdigit() or not 1 <= int(value) <= 99:
             raise ValidationError(f"windows：第 {row} 行：字段 profile.{key} 应为 1–99 的整数",
-                                  row=row, field=f"profile.{key}")
+                                  row=row, field=f"profile.{key}", code="field_range",
+                                  sheet="windows", minimum=1, maximum=99)
         numbers.append(int(value))
     return queues[p["queue"]], numbers[0], numbers[1]
 
@@ -172,7 +178,8 @@ def add_staff_bulk(ctx: Ctx, staff: list[dict[str, Any]]) -> int:
             dept = s.get("department")
             if dept and dept not in depts:
                 raise ValidationError(f"staff：第 {row} 行：未知部门 {dept}", row=row,
-                                      field="department")
+                                      field="department", code="unknown_department",
+                                      sheet="staff", department=str(dept))
             uow.session.add(Staff(
                 username=s["username"], name=s.get("name") or s["username"], role=role.value,
                 password_hash=hash_password(s["password"]), department_id=depts.get(dept or ""),

@@ -262,7 +262,8 @@ def _live_parts(ctx: Ctx, numbers: Sequence[int] | None
             Window.number.in_(list(profiles)), Window.state != "closed")))
     if busy:  # a real clerk's window: the simulation must not call or close on it
         raise StateError(f"窗口 {'、'.join(map(str, busy))} 正在使用，实时模拟只在已关闭的窗口上"
-                         "运行（可用 --window-numbers 选择窗口）", code="windows_in_use")
+                         "运行（可用 --window-numbers 选择窗口）", code="windows_in_use",
+                         windows=", ".join(map(str, busy)))
     kiosk = next((r for r in staff if r.role == Role.KIOSK.value), None)
     clerks = {r.window_number: r for r in staff
               if r.role == Role.CLERK.value and r.window_number in profiles}

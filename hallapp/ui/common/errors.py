@@ -6,7 +6,8 @@ with a short reference into the terminal's log, never as a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,15 +23,43 @@ def is_english() -> bool:
 
 
 def _english(exc: DomainError) -> str | None:
-    """The English text of a refusal, its facts filled in; None when there is none (or a
-    fact it names is missing), and the Chinese message is shown instead."""
+    """The English text of a refusal, its facts filled in and led by where it is; None when
+    there is none (or a fact it names is missing), and the Chinese message is shown instead."""
     text = _EN.get(exc.code)
     if text is None:
         return None
     try:
-        return text.format_map(exc.facts)
+        body = text.format_map(exc.facts)
     except (KeyError, IndexError, ValueError):
         return None
+    where = _location(exc.facts)
+    if not where:
+        return body
+    if _CAPITALISED.match(body):  # the sentence goes on after the location
+        body = body[0].lower() + body[1:]
+    return f"{where}: {body}"
+
+
+# A plain capitalised first word ("Field", "The", "A"), not a code or number ("ID", "A001").
+_CAPITALISED = re.compile(r"[A-Z][a-z]*\b")
+
+
+def _location(facts: Mapping[str, object]) -> str:
+    """Where in an imported file a refusal is, from its facts, as the Chinese message starts
+    with it: the sheet (``sheet``, as named in the file), then ``entry`` N for an item of a
+    JSON list (the calendar file's 条) or else ``row`` N ("materials, row 3", "Entry 2").
+
+    The English texts never name these facts, so one text serves a file and a form; a text
+    about one field names it as its subject ('Field "{field}" must not be empty.'). After
+    the location the sentence goes on in lower case ('items, row 3: field "name" must …').
+    """
+    parts = [str(facts["sheet"])] if facts.get("sheet") else []
+    if facts.get("entry") is not None:
+        parts.append(f"entry {facts['entry']}")
+    elif facts.get("row") is not None:
+        parts.append(f"row {facts['row']}")
+    where = ", ".join(parts)
+    return where if facts.get("sheet") else where[:1].upper() + where[1:]
 
 
 def closed_reason(text: str, codes: Sequence[str]) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 # Every refusal an applicant can meet at the kiosk, every refusal of the queue engine a window
 # clerk or supervisor can meet, every refusal of case handling at the counter and in the back
-# office, of ratings and of administration (all kept complete by
-# tests/ui/test_error_english.py); anything else — the catalogue's and calendar's file imports —
-# keeps its Chinese text.
+# office, of ratings, of administration and of the file imports (catalogue, calendar, hall
+# set-up) — all kept complete by tests/ui/test_error_english.py; anything else keeps its
+# Chinese text. A refusal inside a file says where (sheet, row or entry) in its facts, and
+# ``user_message`` puts that in front of the text: no text here names {row}, {entry} or {sheet}.
 EN: dict[str, str] = {
     "required": "Please fill in this field.",
     "id_length": "A resident ID number has 18 characters.",
@@ -178,4 +179,66 @@ EN: dict[str, str] = {
     "other_department_queue": "{department} is not your department: you can only see your "
                               "own department's queue.",
     "not_claimed": "Case {case} is not claimed by you: claim it before deciding.",
+    # File imports: the catalogue (JSON or XLSX; also the item and queue forms), the calendar
+    # file, the hall set-up file. A text about one field names it: {field} is its name in the
+    # file ("materials[0].form", "promised_limit.value").
+    "record_not_object": "This must be an object of named fields.",
+    "field_required": "Field \"{field}\" must not be empty.",
+    "field_text": "Field \"{field}\" must be text.",
+    "field_too_long": "Field \"{field}\" is too long ({length} characters; at most {maximum}).",
+    "field_yes_no": "Field \"{field}\" must be yes or no.",
+    "field_integer": "Field \"{field}\" must be a whole number.",
+    "field_range": "Field \"{field}\" must be a whole number from {minimum} to {maximum}.",
+    "field_positive": "Field \"{field}\" must be a whole number of 1 or more.",
+    "field_choice": "Field \"{field}\": \"{value}\" is not valid; use one of {options}.",
+    "field_list": "Field \"{field}\" must be a list.",
+    "field_text_list": "Field \"{field}\" must be a list of texts.",
+    "field_entry_too_long": "Field \"{field}\": an entry is too long (at most {maximum} "
+                            "characters).",
+    "limit_zero": "Field \"{field}\" must be more than 0 (for an item completed on the spot, "
+                  "use the unit \"immediate\").",
+    "field_repeated": "Field \"{field}\": {value} appears twice.",
+    "duplicate_row": "Field \"{field}\": {value} is repeated (already in row {first_row}).",
+    "promised_over_statutory": "Field \"{field}\": the promised time limit ({promised}) cannot "
+                               "be longer than the statutory one ({statutory}).",
+    "immediate_limit": "Field \"{field}\": for an item completed on the spot, the unit must "
+                       "be \"immediate\".",
+    "tolerant_without_secondary": "Field \"{field}\": acceptance with materials owed is "
+                                  "allowed, but every material is a core one.",
+    "commitment_without_material": "Field \"{field}\": written commitments are allowed, but "
+                                   "no material can be replaced by one.",
+    "unknown_material": "Service item {item} has no material {material}.",
+    "catalogue_format": "This is not a catalogue file: its format must be {expected}.",
+    "queue_prefix_format": "Field \"{field}\" must be 1 or 2 capital letters.",
+    "time_quota_time": "Field \"{field}\": {value} is not a time of day; write it as HH:MM "
+                       "(00:00–23:59).",
+    "time_quota_order": "Field \"{field}\": the end must be after the start.",
+    "time_quotas_format": "Field \"{field}\" is written like 09:00-12:00=160 (several "
+                          "separated by ;).",
+    "unknown_queue_code": "There is no queue {queue}.",
+    "prefix_taken": "The prefix {prefix} of queue {queue} is already used by queue {owner}.",
+    "xlsx_unreadable": "The file cannot be read as an XLSX workbook ({reason}).",
+    "xlsx_sheet_missing": "The XLSX file has no sheet \"{field}\".",
+    "material_unknown_item": "Field \"{field}\": there is no item {item} (version {version}) "
+                             "on the items sheet.",
+    "invalid_json": "The file is not valid JSON (line {line}, column {column}).",
+    "calendar_entry_shape": "This must be an object with year, holidays and workdays.",
+    "calendar_year_required": "The year is missing.",
+    "calendar_year_range": "The year must be a whole number from {minimum} to {maximum}, not "
+                           "{value}.",
+    "calendar_year_repeated": "The year {year} appears twice.",
+    "calendar_date_list": "\"{field}\" must be a list of dates.",
+    "calendar_date_format": "The date {value} in \"{field}\" is not valid; write it as "
+                            "YYYY-MM-DD.",
+    "calendar_date_year": "The date {value} in \"{field}\" does not belong to {year}.",
+    "calendar_day_conflict": "{day} is listed both as a holiday and as a working day.",
+    "calendar_unknown_year": "The holidays of {year} are not loaded yet: load that year's "
+                             "official calendar first (hallapp calendar load).",
+    "calendar_no_working_day": "There is no working day within a year after {day}; please "
+                               "check the holidays.",
+    "hall_config_incomplete": "The hall set-up needs the hall's code and name.",
+    "hall_exists": "A hall is already set up in this database.",
+    "unknown_tz": "Unknown time zone: {zone}.",
+    "windows_in_use": "Window(s) {windows} are in use: the live simulation runs only on closed "
+                      "windows (choose them with --window-numbers).",
 }

@@ -50,16 +50,19 @@ def demo_database() -> Database:
     db = Database(f"sqlite:///{_TMP / 'demo.sqlite3'}")
     init_database(db, demo=True)
     system = Ctx(db, SYSTEM_ACTOR, terminal="screenshots")
-    for n in range(1, 7):
-        windows.open_window(system, n)
+    # Each window opened by its own clerk, as at a counter: the board shows who works where.
+    clerks = {n: Ctx(db, login(system, f"clerk{n}", DEMO_PASSWORD), terminal=f"counter{n}")
+              for n in range(1, 7)}
+    for n, clerk in clerks.items():
+        windows.open_window(clerk, n)
     for i in range(42):
         tickets.take_ticket(system, "ABCDEF"[i % 6] if i < 30 else "A")
-    for n in range(1, 7):
+    for n, clerk in clerks.items():
         try:
-            windows.call_next(system, n)
+            windows.call_next(clerk, n)
         except DomainError:
             continue
-    windows.recall(system, 1)
+    windows.recall(clerks[1], 1)
     return db
 
 

@@ -54,7 +54,10 @@ class SupervisorPanel(QWidget):
         run_task(fn, done, failed)
 
 
-def make_table(model: Any, *, stretch_last: bool = True) -> QTableView:
+def make_table(model: Any, *, stretch_last: bool = True,
+               stretch: int | None = None) -> QTableView:
+    """A read-only row table; ``stretch``: the column that takes the spare width (else the
+    last one, with ``stretch_last``), e.g. the names of a table of short figures."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -63,7 +66,9 @@ def make_table(model: Any, *, stretch_last: bool = True) -> QTableView:
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(stretch_last)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(stretch_last and stretch is None)
     return table
 
 

@@ -166,6 +166,7 @@ def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, make_board: MakeBo
     assert rows["A"].tickets == 5
     assert kpi.cards["wait_mean"].text().endswith("10.2")
     assert kpi.cards["no_show"].toolTip() == "25.0%（1/4）"
+    assert kpi.cards["on_spot"].text().endswith("50.0% ≥25%✓ ≥50%✓")  # Shenzhen's targets
     assert [p for p in kpi.hours_chart.points if p[0] == "09"] == [("09", 6.0, 10.2)]
     kpi.drill("queue", "A", "no_show")
     qtbot.waitUntil(lambda: hasattr(kpi, "drill_dialog"))

@@ -182,8 +182,11 @@ class KpiPanel(SupervisorPanel):
             value = self.model.cell_text(row, key) if row else "—"
             if row is not None and key == "on_spot":
                 met = row.on_spot_targets_met
-                value += "" if met[0] is None else (" ✓¼" if met[0] else " ✗¼") + (
-                    " ✓½" if met[1] else " ✗½")
+                # Percentages, not ¼ and ½: those glyphs come from a fallback font whose
+                # fraction drops below the card's last line and was cut off.
+                value += "" if met[0] is None else "".join(
+                    f" {share}{'✓' if ok else '✗'}" for share, ok in zip(
+                        ("≥25%", "≥50%"), met, strict=True))
             self.cards[key].setText(f"{self.tr(text)}\n{value}")
             if row is not None and key in ("no_show", "on_spot", "good", "rectified"):
                 rates = {"no_show": row.no_show_rate, "on_spot": row.on_spot_rate,

@@ -74,6 +74,7 @@ class FollowupInfo:
     closed_at: datetime | None
     closed_by: str | None
     overdue: bool
+    clerk_name: str | None = None  # as the board shows staff (``clerk`` is the username)
 
 
 def _check_levels(r: RatingInput) -> None:
@@ -87,6 +88,11 @@ def _check_levels(r: RatingInput) -> None:
 def _username(uow: UnitOfWork, staff_id: int | None) -> str | None:
     row = uow.session.get(Staff, staff_id) if staff_id else None
     return row.username if row else None
+
+
+def _staff_name(uow: UnitOfWork, staff_id: int | None) -> str | None:
+    row = uow.session.get(Staff, staff_id) if staff_id else None
+    return row.name if row else None
 
 
 @action(Perm.RATE_SERVICE)
@@ -182,7 +188,8 @@ def _followup_info(uow: UnitOfWork, f: Followup) -> FollowupInfo:
     overdue = f.state != "closed" and uow.now > f.due_at
     return FollowupInfo(f.id, f.rating_id, rating.level, rating.window_number,
                         _username(uow, rating.clerk_id), f.opened_at, f.due_at, f.state, f.note,
-                        f.closed_at, _username(uow, f.closed_by), overdue)
+                        f.closed_at, _username(uow, f.closed_by), overdue,
+                        _staff_name(uow, rating.clerk_id))
 
 
 @action(Perm.FOLLOW_UP_RATING)

@@ -73,7 +73,8 @@ def test_bad_rating_opens_a_followup_closed_by_a_supervisor(ctx_for: CtxFor) -> 
     with pytest.raises(PermissionDenied):
         ratings.close_followup(ctx_for("clerk1"), bad.followup_id, "已整改")
     sup = ctx_for("supervisor1")
-    assert bad.followup_id in [f.id for f in ratings.list_followups(sup, "open")]
+    listed = [f for f in ratings.list_followups(sup, "open") if f.id == bad.followup_id]
+    assert [(f.clerk, f.clerk_name) for f in listed] == [("clerk1", "李明")]
     with pytest.raises(ValidationError):
         ratings.close_followup(sup, bad.followup_id, " ")
     closed = ratings.close_followup(sup, bad.followup_id, "已回访，当面致歉并整改")

@@ -189,6 +189,9 @@ def test_models_hold_up(qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[
                   board.board.alerts_model, board.kpi.model, board.work.followups):
         assert model.rowCount() > 0, type(model).__name__
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+    followup = board.work.followups.rows()[0]  # staff by name, as on the board
+    assert board.work.followups.cell_text(followup, "clerk") == followup.clerk_name
+    assert followup.clerk_name not in (None, followup.clerk)
 
 
 def _clipped(root: QWidget) -> list[str]:

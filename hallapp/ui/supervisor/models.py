@@ -202,7 +202,7 @@ class FollowupModel(_Colored):
     def cell_text(self, f: FollowupInfo, column: str) -> str:
         return {"opened": self.local(f.opened_at, "%m-%d %H:%M"), "level": str(f.level),
                 "window": "" if f.window is None else _tr("{0}号").format(f.window),
-                "clerk": f.clerk or "",
+                "clerk": f.clerk_name or f.clerk or "",
                 "due": self.local(f.due_at, "%m-%d %H:%M"),
                 "state": _tr(self.STATES.get(f.state, f.state))
                 + (_tr("（已逾期）") if f.overdue else "")

@@ -24,7 +24,7 @@ class WorkListPanel(SupervisorPanel):
         self.followups = FollowupModel(self)
         self.cases = DueCaseModel(self)
         self.followups_table = make_table(self.followups)
-        self.cases_table = make_table(self.cases)
+        self.cases_table = make_table(self.cases, stretch=1)
         self.close_button = make_button("", None, "closeFollowup")
         self.close_button.clicked.connect(self.close_selected)
         self.followups_title = make_label("", "section")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hallapp.config import resources_dir
 from hallapp.ui.common.gc_pin import pin_gc_to_gui_thread
+from hallapp.ui.common.tasks import finish_tasks_on_quit
 
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC",
                 "Microsoft YaHei", "SimHei", "PingFang SC", "Source Han Sans SC")
@@ -24,6 +25,7 @@ def application(lang: str = "zh") -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     pin_gc_to_gui_thread(app)
+    finish_tasks_on_quit(app)
     app.setApplicationName("hallapp")
     app.setFont(_cjk_font(app.font().pointSize()))
     app.setStyleSheet((resources_dir() / "styles" / "hall.qss").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class _Relay(QObject):
@@ -74,3 +74,17 @@ def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None],
 def wait_for_tasks(msecs: int = 5000) -> bool:
     """Tests and shutdown: wait until the pool is idle."""
     return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+QUIT_WAIT_MS = 5000
+
+
+def finish_tasks_on_quit(app: QCoreApplication) -> None:
+    """When the terminal quits, let running tasks end (up to ``QUIT_WAIT_MS``) before Qt and
+    Python tear down: a task still running then finished into deleted objects, cut short,
+    with a traceback on stderr ("Signal source has been deleted"). Their results are not
+    delivered any more: nothing is left to show them. Connected once per application."""
+    if app.property("hallapp_tasks_on_quit"):
+        return
+    app.setProperty("hallapp_tasks_on_quit", True)
+    app.aboutToQuit.connect(lambda: wait_for_tasks(QUIT_WAIT_MS))

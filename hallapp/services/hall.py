@@ -39,6 +39,10 @@ class HallInfo:
     opening_hours: dict[str, Any]
     priority_classes: list[dict[str, Any]]
     settings: dict[str, Any]
+    name_en: str | None = None  # shown instead of ``name`` on an English screen
+
+    def shown_name(self, english: bool) -> str:
+        return self.name_en if english and self.name_en else self.name
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,7 @@ def get_hall_row(session: Session) -> Hall:
 
 def _hall_info(h: Hall) -> HallInfo:
     return HallInfo(h.code, h.name, h.timezone, h.address, h.phone, dict(h.opening_hours),
-                    list(h.priority_classes), dict(h.settings))
+                    list(h.priority_classes), dict(h.settings), h.name_en)
 
 
 @action(Perm.VIEW_HALL)

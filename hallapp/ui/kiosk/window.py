@@ -218,8 +218,9 @@ class KioskWindow(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("自助取号机"))
         self.header_hint.setText(self.tr("自助取号 · 事项查询 · 预约签到"))
-        if self.env.hall is None:
-            self.title.setText(self.tr("自助取号机"))
+        hall = self.env.hall
+        self.title.setText(self.tr("自助取号机") if hall is None
+                           else hall.shown_name(is_english()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -239,7 +240,7 @@ class KioskWindow(QWidget):
         env.fallback = PdfTicketPrinter(hall)
         if env.printer is None:
             env.printer = env.fallback
-        self.title.setText(hall.name)
+        self.title.setText(hall.shown_name(is_english()))
         for page in self.pages():
             page.set_hall(hall)
         self.home.refresh()

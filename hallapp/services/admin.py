@@ -253,7 +253,8 @@ def save_queue(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
         old = uow.session.scalars(select(Queue).where(Queue.code == parsed["code"])).first()
-        before = None if old is None else {"name": old.name, "prefix": old.prefix,
+        before = None if old is None else {"name": old.name, "name_en": old.name_en,
+                                           "prefix": old.prefix,
                                            "daily_quota": old.daily_quota,
                                            "time_quotas": old.time_quotas}
         _single_record(lambda: upsert_queues(uow.session, hall, [parsed]))

@@ -131,7 +131,8 @@ def parse_queue(raw: Any, row: int) -> dict[str, Any]:
                                   field="prefix", code="queue_prefix_format")
         quota = raw.get("daily_quota")
         return {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
-                "prefix": prefix, "category": r.text("category", max_len=100),
+                "name_en": r.text("name_en", max_len=MAX_NAME), "prefix": prefix,
+                "category": r.text("category", max_len=100),
                 "daily_quota": None if quota in (None, "") else
                 r.integer("daily_quota", 0, 1, 100_000),
                 "time_quotas": _time_quotas(raw.get("time_quotas") or [], row),
@@ -227,7 +228,7 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) 
             queue = Queue(hall_id=hall.id, code=raw["code"], active=True)
             session.add(queue)
             existing[raw["code"]] = queue
-        for key in ("name", "prefix", "category", "daily_quota", "time_quotas",
+        for key in ("name", "name_en", "prefix", "category", "daily_quota", "time_quotas",
                     "target_wait_minutes"):
             setattr(queue, key, raw[key])
     session.flush()
@@ -266,7 +267,8 @@ def export_catalogue(ctx: Ctx) -> dict[str, Any]:
         s = uow.session
         depts = [{"code": d.code, "name": d.name}
                  for d in s.scalars(select(Department).order_by(Department.code))]
-        queues = [{"code": q.code, "name": q.name, "prefix": q.prefix, "category": q.category,
+        queues = [{"code": q.code, "name": q.name, "name_en": q.name_en, "prefix": q.prefix,
+                   "category": q.category,
                    "daily_quota": q.daily_quota, "time_quotas": q.time_quotas,
                    "target_wait_minutes": q.target_wait_minutes}
                   for q in s.scalars(select(Queue).order_by(Queue.code))]

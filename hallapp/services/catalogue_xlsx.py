@@ -23,7 +23,7 @@ from hallapp.core.errors import ValidationError
 from hallapp.services.catalogue import FORMAT
 
 DEPT_COLS = ["code", "name"]
-QUEUE_COLS = ["code", "name", "prefix", "category", "daily_quota", "time_quotas",
+QUEUE_COLS = ["code", "name", "name_en", "prefix", "category", "daily_quota", "time_quotas",
               "target_wait_minutes"]
 ITEM_COLS = [
     "code", "version", "basic_code", "name", "name_en", "sub_item", "item_type", "department",

@@ -75,6 +75,10 @@ class QueueStatus:
     serving_windows: int
     target_wait_minutes: int
     taken_today: int
+    name_en: str | None = None  # shown instead of ``name`` on an English screen
+
+    def shown_name(self, english: bool) -> str:
+        return self.name_en if english and self.name_en else self.name
 
 
 @dataclass(frozen=True)
@@ -97,8 +101,8 @@ class HallStatus:
 
 # The live status, as plain statements (``hallapp.store.rawsql``): every kiosk, counter and
 # call display reloads it after each event, and the ORM cost more than the statements.
-_QUEUES = ("SELECT id, code, name, target_wait_minutes FROM queue WHERE active = :yes "
-           "ORDER BY code")
+_QUEUES = ("SELECT id, code, name, target_wait_minutes, name_en FROM queue "
+           "WHERE active = :yes ORDER BY code")
 # 'waiting' as a literal: the partial index of waiting tickets (ix_ticket_waiting_line).
 _WAITING = ("SELECT COUNT(*), MIN(order_at) FROM ticket "
             "WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
@@ -115,7 +119,7 @@ def hall_status(ctx: Ctx) -> HallStatus:
         day = today(hall_conf(raw), now)
         stored_day = raw.day(day)
         queues = []
-        for queue_id, code, name, target in raw.rows(_QUEUES, yes=True):
+        for queue_id, code, name, target, name_en in raw.rows(_QUEUES, yes=True):
             count, first = raw.rows(_WAITING, queue=queue_id, day=stored_day)[0]
             waiting, oldest = int(count), as_at(first)
             taken = int(raw.value(_TAKEN, queue=queue_id, day=stored_day) or 0)
@@ -123,7 +127,7 @@ def hall_status(ctx: Ctx) -> HallStatus:
             est = estimate_wait(waiting, recent_service_seconds(raw, queue_id), n)
             longest = int((now - oldest).total_seconds() // 60) if oldest else 0
             queues.append(QueueStatus(code, name, waiting, max(0, longest), est.minutes, n,
-                                      target, taken))
+                                      target, taken, name_en))
         windows = tuple(
             WindowStatus(number, name, state, reason, current, current_state, as_at(since))
             for number, name, state, reason, current, current_state, since

@@ -43,6 +43,7 @@ class Queue(Base):
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     code: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))  # on English screens
     prefix: Mapped[str] = mapped_column(String(4))
     category: Mapped[str | None] = mapped_column(String(100))
     daily_quota: Mapped[int | None] = mapped_column(Integer)

@@ -78,8 +78,10 @@ def test_departments_and_queues_resolve(catalogue: dict[str, Any], items: list[I
 
 def test_queue_records(catalogue: dict[str, Any]) -> None:
     for q in catalogue["queues"]:
-        assert set(q) == {"code", "name", "prefix", "category", "daily_quota", "time_quotas",
-                          "target_wait_minutes"}
+        assert set(q) == {"code", "name", "name_en", "prefix", "category", "daily_quota",
+                          "time_quotas", "target_wait_minutes"}
+        assert q["name_en"]  # the kiosk's English screen
+        assert q["name_en"].isascii()
         assert 1 <= len(q["prefix"]) <= 4
         assert q["daily_quota"] is None or q["daily_quota"] > 0
         for span in q["time_quotas"]:

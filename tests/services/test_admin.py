@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hallapp.core.errors import NotFound, PermissionDenied, ValidationError
-from hallapp.services import admin
+from hallapp.services import admin, day
 from hallapp.services.catalogue import export_catalogue, get_item, list_items
 from hallapp.services.context import Ctx
 from hallapp.services.hall import get_hall
@@ -240,13 +240,17 @@ def test_bad_item_edits_refused_naming_the_field(ctx: Ctx, hall_db: Database) ->
 
 
 def test_queue_saved_with_quotas_and_audited(ctx: Ctx, hall_db: Database) -> None:
-    raw = {"code": "H", "name": "公积金提取", "prefix": "h", "daily_quota": "120",
+    raw = {"code": "H", "name": "公积金提取", "name_en": " Housing fund withdrawal ",
+           "prefix": "h", "daily_quota": "120",
            "time_quotas": [{"start": "09:00", "end": "12:00", "quota": 60}],
            "target_wait_minutes": 15}
     parsed = admin.save_queue(ctx, raw)
     assert (parsed["prefix"], parsed["daily_quota"]) == ("H", 120)
     queues = {q["code"]: q for q in export_catalogue(ctx)["queues"]}
     assert queues["H"]["time_quotas"] == [{"start": "09:00", "end": "12:00", "quota": 60}]
+    assert queues["H"]["name_en"] == "Housing fund withdrawal"
+    assert {q.code: q.name_en for q in day.hall_status(ctx).queues}["H"] == (
+        "Housing fund withdrawal")  # what the kiosk and the call display show in English
     admin.save_queue(ctx, {**raw, "daily_quota": None, "time_quotas": []})
     queues = {q["code"]: q for q in export_catalogue(ctx)["queues"]}
     assert (queues["H"]["daily_quota"], queues["H"]["time_quotas"]) == (None, [])

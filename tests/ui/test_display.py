@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import actor_for
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -366,6 +366,21 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(waiting)
     assert waiting.index(0, waiting.column("queue")).data() == "A  商事登记"
     assert waiting.index(0, waiting.column("waiting")).data() == "4人"
+
+
+def test_in_english_the_waiting_counts_name_queues_in_english(qapp: QApplication) -> None:
+    waiting = WaitingCountsModel()
+    waiting.prefixes = {"A": "A", "Z": "Z"}
+    waiting.set_queues([QueueStatus("A", "商事登记", 4, 10, 12, 1, 30, 9,
+                                    "Business registration"),
+                        QueueStatus("Z", "综合出件", 0, 0, 0, 0, 10, 0)])  # no English name
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        assert [waiting.index(r, 0).data() for r in range(2)] == [
+            "A  Business registration", "Z  综合出件"]
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")
+    assert waiting.index(0, 0).data() == "A  商事登记"
 
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")

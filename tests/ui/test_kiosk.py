@@ -274,6 +274,19 @@ def test_in_english_a_wrong_id_number_is_explained_in_english_under_the_field(
 
 
 @SQLITE_ONLY
+def test_in_english_queues_go_by_their_english_names(
+        qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
+    kiosk = make_kiosk()
+    assert kiosk.home.queue_buttons["B"].text().startswith("不动产登记\n")
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    assert kiosk.home.queue_buttons["B"].text().startswith("Real estate registration\n")
+    take_via_ui(qtbot, kiosk, "B")
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    assert kiosk.result.queue.text() == "Real estate registration"
+    assert kiosk.take.title.text() == "Ticket: Real estate registration"
+
+
+@SQLITE_ONLY
 def test_offline_page_comes_and_goes(qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
     kiosk = make_kiosk()
     kiosk.feed.connection_lost.emit("server closed the connection")

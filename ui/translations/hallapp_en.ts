@@ -2367,7 +2367,7 @@ After:
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="166"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="167"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -2928,8 +2928,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="105"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="117"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="113"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="125"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -2950,7 +2950,7 @@ After:
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="314"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="315"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -2984,7 +2984,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="244"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="247"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
@@ -3004,123 +3004,123 @@ After:
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="203"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="206"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="203"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="206"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="241"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="233"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="239"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="242"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="243"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="241"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="244"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="242"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="245"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="243"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="246"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="245"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="248"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="249"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="248"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="251"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="252"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="253"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="251"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="254"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="252"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="255"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="256"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="257"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="255"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="258"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="256"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="259"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="260"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="258"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="261"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="259"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="262"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="260"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="263"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>
@@ -3616,6 +3616,11 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="82"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -3835,17 +3840,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RecentCallsModel</name>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="32"/>
+        <location filename="../../hallapp/ui/board/models.py" line="33"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="35"/>
+        <location filename="../../hallapp/ui/board/models.py" line="36"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="35"/>
+        <location filename="../../hallapp/ui/board/models.py" line="36"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -4758,17 +4763,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WaitingCountsModel</name>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="57"/>
+        <location filename="../../hallapp/ui/board/models.py" line="58"/>
         <source>{0}人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="60"/>
+        <location filename="../../hallapp/ui/board/models.py" line="61"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="60"/>
+        <location filename="../../hallapp/ui/board/models.py" line="61"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>

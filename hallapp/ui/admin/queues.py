@@ -61,8 +61,8 @@ class QueuePage(AdminPanel):
             "", "error", wrap=True)
         self.errors, self.dept_errors = FieldErrors(self.error), FieldErrors(self.dept_error)
         self.status = make_label("", "result", wrap=True)
-        self.edits = {n: QLineEdit() for n in ("code", "name", "prefix", "category",
-                                               "daily_quota")}
+        self.edits = {n: QLineEdit() for n in ("code", "name", "name_en", "prefix",
+                                               "category", "daily_quota")}
         self.edits["daily_quota"].setPlaceholderText(self.tr("留空为不限"))
         self.target = QSpinBox()
         self.target.setRange(0, 9999)
@@ -78,8 +78,8 @@ class QueuePage(AdminPanel):
         self.table.clicked.connect(self._on_table_clicked)
         form = QFormLayout()
         labels = {"code": self.tr("队列编码"), "name": self.tr("队列名称"),
-                  "prefix": self.tr("号码前缀"), "category": self.tr("类别"),
-                  "daily_quota": self.tr("每日限额")}
+                  "name_en": self.tr("英文名称"), "prefix": self.tr("号码前缀"),
+                  "category": self.tr("类别"), "daily_quota": self.tr("每日限额")}
         for name, edit in self.edits.items():
             form.addRow(labels[name], self.errors.add(name, edit))
         form.addRow(self.tr("目标等候（分钟）"),

@@ -8,6 +8,7 @@ two queries at most.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -28,10 +29,15 @@ from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
 WRAP_AT = 7  # queue names longer than this break before their bracketed part
+WRAP_LATIN = 26  # characters per line of an English queue name
 
 
 def queue_text(name: str) -> str:
-    """商事登记 stays one line; 综合出件（领证取件） becomes two, so big type still fits."""
+    """商事登记 stays one line; 综合出件（领证取件） becomes two, and an English name is
+    broken between words into lines of up to ``WRAP_LATIN`` characters, so big type still
+    fits a button of a three-column grid (a button does not wrap its text itself)."""
+    if " " in name.strip():
+        return "\n".join(textwrap.wrap(name, WRAP_LATIN, break_long_words=False))
     if len(name) > WRAP_AT and "（" in name:
         head, _, tail = name.partition("（")
         return f"{head}\n（{tail}"
@@ -145,6 +151,7 @@ class HomePage(KioskPage):
     def set_queues(self, statuses: Sequence[QueueStatus]) -> None:
         codes = [s.code for s in statuses]
         self.statuses = list(statuses)
+        self.env.queue_names_en = {s.code: s.name_en for s in statuses if s.name_en}
         if codes != list(self.queue_buttons):
             for button in self.queue_buttons.values():
                 button.deleteLater()
@@ -164,11 +171,12 @@ class HomePage(KioskPage):
             button = self.queue_buttons.get(status.code)
             if button is not None:
                 waiting = self.tr("等候 {n} 人").format(n=status.waiting)
-                button.setText(f"{queue_text(status.name)}\n{waiting}")
+                name = self.env.queue_name(status.code, status.name)
+                button.setText(f"{queue_text(name)}\n{waiting}")
 
     def _on_queue_clicked(self, code: str) -> None:
         name = next((s.name for s in self.statuses if s.code == code), code)
-        self.queue_chosen.emit(code, name)
+        self.queue_chosen.emit(code, self.env.queue_name(code, name))
 
     def _columns(self) -> int:
         return 4 if self.width() >= 1600 else 3

@@ -71,7 +71,7 @@ class ResultPage(KioskPage):
         self.heading.setText(self.tr("您已取过号，请凭原号票等候叫号") if outcome.existing
                              else self.tr("取号成功，请取走号票"))
         self.number.setText(t.number)
-        self.queue.setText(t.queue_name)
+        self.queue.setText(self.env.queue_name(t.queue, t.queue_name))
         self.wait.setText(self.tr("前面还有 {n} 人，预计等候约 {m} 分钟").format(
             n=t.people_ahead, m=t.estimated_minutes))
         masked = t.id_number_masked or t.phone_masked

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.services.context import Ctx
 from hallapp.services.hall import HallInfo
+from hallapp.ui.common.errors import is_english
 from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.printer_api import TicketPrinter
 from hallapp.ui.common.widgets import make_button as common_button
@@ -51,6 +52,13 @@ class KioskEnv:
     hall: HallInfo | None = None
     elder: bool = False
     fallback: PdfTicketPrinter | None = None  # saves PDFs; also prints checklists
+    # The queues' English names by code (from the home page's counts), for English screens.
+    queue_names_en: dict[str, str] = field(default_factory=dict)
+
+    def queue_name(self, code: str, name: str) -> str:
+        """The name of queue ``code`` as this screen shows it: ``name``, or in English the
+        queue's English name when it has one."""
+        return self.queue_names_en.get(code, name) if is_english() else name
 
     def speak(self, text: str) -> None:
         """Spoken prompts are for elder mode only; a broken voice never stops the kiosk."""

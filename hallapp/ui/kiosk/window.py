@@ -292,7 +292,7 @@ class KioskWindow(QWidget):
 
     def _on_item_take_requested(self, queue: str, item_code: str, item_name: str) -> None:
         name = next((s.name for s in self.home.statuses if s.code == queue), queue)
-        self.take.enter(queue, name, item_code, item_name)
+        self.take.enter(queue, self.env.queue_name(queue, name), item_code, item_name)
         self.show_page(self.take)
 
     def _on_ticket_issued(self, outcome: IssueOutcome) -> None:

@@ -141,7 +141,8 @@ def _kiosk_done(window: Any) -> None:
 
 
 def _kiosk(out: Path) -> list[Path]:
-    """自助取号机: home (1920×1080), an item's materials (1280×800), a result (1920×1080)."""
+    """自助取号机: home (1920×1080), an item's materials (1280×800), a result (1920×1080),
+    the home page in English (1280×800)."""
     paths = []
     window = _kiosk_window(SIZES["1920x1080"])
     paths.append(save(window, out / "kiosk-home-1920x1080.png"))
@@ -156,6 +157,12 @@ def _kiosk(out: Path) -> list[Path]:
     for _ in range(3):  # the new material rows are laid out over a few event-loop turns
         settle(window, lambda: True)
     paths.append(save(window, out / "kiosk-item-1280x800.png"))
+    _kiosk_done(window)
+    window = _kiosk_window(SIZES["1280x800"])  # as an applicant who pressed "English" sees it
+    window.home.language_button.click()
+    settle(window, lambda: True)
+    paths.append(save(window, out / "kiosk-home-en-1280x800.png"))
+    window.home.language_button.click()  # back to Chinese for the next shots
     _kiosk_done(window)
     return paths
 

@@ -247,6 +247,29 @@ def test_no_label_is_clipped(qtbot: QtBot, hall_db: Database, feed: FeedWatcher,
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_queue_names_are_shown_whole(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+                                     feed: FeedWatcher, lang: str) -> None:
+    """At 1280×800 every queue's name fits its column, the long English ones too: the
+    counts column takes only what it needs."""
+    qapp.setProperty("hallapp_lang", lang)
+    try:
+        window = make_display(qtbot, hall_db, feed, FakeEngine())
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        table, model = window.ui.waiting_table, window.waiting_model
+        names = [str(model.index(r, 0).data()) for r in range(model.rowCount())]
+        assert len(names) == 7
+        if lang == "en":
+            assert "C  Social insurance, housing fund, talent" in names
+        metrics = table.fontMetrics()
+        assert [n for n in names if metrics.horizontalAdvance(n) > table.columnWidth(0)] == []
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_without_a_speech_engine_the_status_line_says_so(qtbot: QtBot, hall_db: Database,
                                                          feed: FeedWatcher) -> None:
     window = make_display(qtbot, hall_db, feed, engine=None)

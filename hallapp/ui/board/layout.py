@@ -109,6 +109,9 @@ class DisplayLayout:
         self.call_window = _label("callWindow", Qt.AlignmentFlag.AlignCenter)
         self.calls_title = _label("sectionTitle")
         self.waiting_table = BoardTable(self.waiting_model, None, "waitingTable")
+        # The counts are short: the queue names (long in English) get the rest of the width.
+        self.waiting_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
         self.calls_table = BoardTable(self.calls_model, 8, "callsTable")
         self.marquee = MarqueeLabel()
         self.status = _label("status")

@@ -41,9 +41,6 @@ class HallInfo:
     settings: dict[str, Any]
     name_en: str | None = None  # shown instead of ``name`` on an English screen
 
-    def shown_name(self, english: bool) -> str:
-        return self.name_en if english and self.name_en else self.name
-
 
 @dataclass(frozen=True)
 class QueueInfo:

@@ -36,7 +36,7 @@ from hallapp.services.hall import HallInfo, get_hall, list_queues
 from hallapp.ui.board.announcer import Announcer
 from hallapp.ui.board.layout import DisplayLayout
 from hallapp.ui.common.deferred import after_first_frame
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import run_task
 
@@ -214,7 +214,7 @@ class DisplayWindow(QWidget):
     def _apply_hall(self, hall: HallInfo, names: tuple[str, str | None] | None,
                     prefixes: dict[str, str]) -> None:
         name, name_en = names or (hall.name, None)
-        self.ui.hall_name.setText(name_en if is_english() and name_en else name)
+        self.ui.hall_name.setText(local_name(name, name_en))
         self.timezone = hall.timezone or self.timezone
         self.announcer.configure(hall.settings.get("announce_template"),
                                  hall.settings.get("announce_repeat"))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Qt
 
 from hallapp.services.board import CallRecord
 from hallapp.services.day import QueueStatus
-from hallapp.ui.common.errors import is_english
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.table_model import RecordTableModel
 
 
@@ -54,7 +54,7 @@ class WaitingCountsModel(_NamedColumnsModel):
     def cell_text(self, row: QueueStatus, column: str) -> str:
         if column == "queue":
             prefix = self.prefixes.get(row.code, row.code)
-            return f"{prefix}  {row.shown_name(is_english())}"
+            return f"{prefix}  {local_name(row.name, row.name_en)}"
         return self.tr("{0}人").format(row.waiting)
 
     def header_text(self, column: str) -> str:

@@ -22,6 +22,12 @@ def is_english() -> bool:
     return bool(app and app.property("hallapp_lang") == "en")
 
 
+def local_name(name: str, name_en: str | None) -> str:
+    """A name from the hall's data (hall, queue, item, green channel) in this screen's
+    language: its English form on an English screen when the data has one, else ``name``."""
+    return name_en if name_en and is_english() else name
+
+
 def _english(exc: DomainError) -> str | None:
     """The English text of a refusal, its facts filled in and led by where it is; None when
     there is none (or a fact it names is missing), and the Chinese message is shown instead."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.day import QueueStatus, hall_status
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
@@ -54,7 +54,6 @@ class HomePage(KioskPage):
 
     def __init__(self, env: KioskEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
-        self.statuses: list[QueueStatus] = []
         self.queue_buttons: dict[str, QPushButton] = {}
         self._refreshing = self._again = False
         self.prompt = make_label("", "prompt", wrap=True)
@@ -150,8 +149,7 @@ class HomePage(KioskPage):
 
     def set_queues(self, statuses: Sequence[QueueStatus]) -> None:
         codes = [s.code for s in statuses]
-        self.statuses = list(statuses)
-        self.env.queue_names_en = {s.code: s.name_en for s in statuses if s.name_en}
+        self.env.queues = list(statuses)
         if codes != list(self.queue_buttons):
             for button in self.queue_buttons.values():
                 button.deleteLater()
@@ -167,16 +165,15 @@ class HomePage(KioskPage):
         return button
 
     def _update_buttons(self) -> None:
-        for status in self.statuses:
+        for status in self.env.queues:
             button = self.queue_buttons.get(status.code)
             if button is not None:
                 waiting = self.tr("等候 {n} 人").format(n=status.waiting)
-                name = self.env.queue_name(status.code, status.name)
+                name = local_name(status.name, status.name_en)
                 button.setText(f"{queue_text(name)}\n{waiting}")
 
     def _on_queue_clicked(self, code: str) -> None:
-        name = next((s.name for s in self.statuses if s.code == code), code)
-        self.queue_chosen.emit(code, self.env.queue_name(code, name))
+        self.queue_chosen.emit(code, self.env.queue_name(code, code))
 
     def _columns(self) -> int:
         return 4 if self.width() >= 1600 else 3

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.catalogue import Item, Material
 from hallapp.services.catalogue import get_item
 from hallapp.services.search import ItemHit, find_item
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import item_type_label
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.printing import checklist_data, print_checklist
@@ -101,7 +101,7 @@ class ItemPage(KioskPage):
         self.item, self.hit = item, hit
         self.message.clear()
         self.take_button.setEnabled(True)
-        self.name.setText(item.name_en if is_english() and item.name_en else item.name)
+        self.name.setText(local_name(item.name, item.name_en))
         dept = hit.department_name if hit else item.department
         kind = item_type_label(item.item_type)
         self.department.setText(self.tr("{dept} · {kind}").format(dept=dept, kind=kind))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.search import ItemHit, search_items
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import ItemCard, KioskEnv, KioskPage, make_button
 
@@ -102,10 +102,8 @@ class SearchPage(KioskPage):
         for card in self.cards:
             card.deleteLater()
         self.hits, self.cards = list(hits), []
-        english = is_english()
         for hit in hits:
-            name = hit.name_en if english and hit.name_en else hit.name
-            card = ItemCard(hit.code, name, hit.department_name)
+            card = ItemCard(hit.code, local_name(hit.name, hit.name_en), hit.department_name)
             card.clicked.connect(self.item_chosen)
             self.results_layout.insertWidget(self.results_layout.count() - 1, card)
             self.cards.append(card)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.errors import ValidationError
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.services.hall import HallInfo
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.widgets import make_label, set_invalid
 from hallapp.ui.kiosk.flow import IssueOutcome, TakeRequest, take_and_print
 from hallapp.ui.kiosk.widgets import KeypadWidget, KioskEnv, KioskPage, make_button
@@ -110,10 +110,8 @@ class TakePage(KioskPage):
         for button in self.green_buttons.values():
             self.green_group.removeButton(button)
             button.deleteLater()
-        english = is_english()
         classes = [("", self.tr("普通"))] + [
-            (str(p.get("code")), str(p.get("name_en") if english and p.get("name_en")
-                                     else p.get("name")))
+            (str(p.get("code")), local_name(str(p.get("name")), p.get("name_en")))
             for p in hall.priority_classes]
         self.green_buttons = {}
         for i, (code, name) in enumerate(classes):

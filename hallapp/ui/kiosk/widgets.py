@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from hallapp.services.context import Ctx
 from hallapp.services.hall import HallInfo
-from hallapp.ui.common.errors import is_english
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.printer_api import TicketPrinter
 from hallapp.ui.common.widgets import make_button as common_button
 from hallapp.ui.common.widgets import make_label
 
 if TYPE_CHECKING:
+    from hallapp.services.day import QueueStatus
     from hallapp.ui.kiosk.printing import PdfTicketPrinter
 
 
@@ -52,13 +53,12 @@ class KioskEnv:
     hall: HallInfo | None = None
     elder: bool = False
     fallback: PdfTicketPrinter | None = None  # saves PDFs; also prints checklists
-    # The queues' English names by code (from the home page's counts), for English screens.
-    queue_names_en: dict[str, str] = field(default_factory=dict)
+    queues: list[QueueStatus] = field(default_factory=list)  # as the home page last read them
 
-    def queue_name(self, code: str, name: str) -> str:
-        """The name of queue ``code`` as this screen shows it: ``name``, or in English the
-        queue's English name when it has one."""
-        return self.queue_names_en.get(code, name) if is_english() else name
+    def queue_name(self, code: str, fallback: str) -> str:
+        """Queue ``code``'s name in this screen's language (``fallback`` if it is unknown)."""
+        queue = next((q for q in self.queues if q.code == code), None)
+        return fallback if queue is None else local_name(queue.name, queue.name_en)
 
     def speak(self, text: str) -> None:
         """Spoken prompts are for elder mode only; a broken voice never stops the kiosk."""

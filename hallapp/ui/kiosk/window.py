@@ -33,7 +33,7 @@ from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.services.search import note_events
 from hallapp.ui.common.deferred import after_first_frame
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.gc_pin import drop_module_sources
 from hallapp.ui.common.qt_app import set_language
@@ -220,7 +220,7 @@ class KioskWindow(QWidget):
         self.header_hint.setText(self.tr("自助取号 · 事项查询 · 预约签到"))
         hall = self.env.hall
         self.title.setText(self.tr("自助取号机") if hall is None
-                           else hall.shown_name(is_english()))
+                           else local_name(hall.name, hall.name_en))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -240,7 +240,7 @@ class KioskWindow(QWidget):
         env.fallback = PdfTicketPrinter(hall)
         if env.printer is None:
             env.printer = env.fallback
-        self.title.setText(hall.shown_name(is_english()))
+        self.title.setText(local_name(hall.name, hall.name_en))
         for page in self.pages():
             page.set_hall(hall)
         self.home.refresh()
@@ -291,8 +291,7 @@ class KioskWindow(QWidget):
         self.item.open(code)
 
     def _on_item_take_requested(self, queue: str, item_code: str, item_name: str) -> None:
-        name = next((s.name for s in self.home.statuses if s.code == queue), queue)
-        self.take.enter(queue, self.env.queue_name(queue, name), item_code, item_name)
+        self.take.enter(queue, self.env.queue_name(queue, queue), item_code, item_name)
         self.show_page(self.take)
 
     def _on_ticket_issued(self, outcome: IssueOutcome) -> None:

@@ -85,14 +85,13 @@ def _check_levels(r: RatingInput) -> None:
                                   field=name, code="rating_level")
 
 
+def _staff(uow: UnitOfWork, staff_id: int | None) -> Staff | None:
+    return uow.session.get(Staff, staff_id) if staff_id else None
+
+
 def _username(uow: UnitOfWork, staff_id: int | None) -> str | None:
-    row = uow.session.get(Staff, staff_id) if staff_id else None
+    row = _staff(uow, staff_id)
     return row.username if row else None
-
-
-def _staff_name(uow: UnitOfWork, staff_id: int | None) -> str | None:
-    row = uow.session.get(Staff, staff_id) if staff_id else None
-    return row.name if row else None
 
 
 @action(Perm.RATE_SERVICE)
@@ -186,10 +185,11 @@ def _followup_info(uow: UnitOfWork, f: Followup) -> FollowupInfo:
     rating = uow.session.get(Rating, f.rating_id)
     assert rating is not None
     overdue = f.state != "closed" and uow.now > f.due_at
+    clerk = _staff(uow, rating.clerk_id)
     return FollowupInfo(f.id, f.rating_id, rating.level, rating.window_number,
-                        _username(uow, rating.clerk_id), f.opened_at, f.due_at, f.state, f.note,
-                        f.closed_at, _username(uow, f.closed_by), overdue,
-                        _staff_name(uow, rating.clerk_id))
+                        clerk.username if clerk else None, f.opened_at, f.due_at, f.state,
+                        f.note, f.closed_at, _username(uow, f.closed_by), overdue,
+                        clerk.name if clerk else None)
 
 
 @action(Perm.FOLLOW_UP_RATING)

@@ -54,10 +54,9 @@ class SupervisorPanel(QWidget):
         run_task(fn, done, failed)
 
 
-def make_table(model: Any, *, stretch_last: bool = True,
-               stretch: int | None = None) -> QTableView:
-    """A read-only row table; ``stretch``: the column that takes the spare width (else the
-    last one, with ``stretch_last``), e.g. the names of a table of short figures."""
+def make_table(model: Any, *, stretch: int | None = -1) -> QTableView:
+    """A read-only row table; ``stretch``: the column that takes the spare width (-1 the last
+    one; e.g. the names of a table of short figures), None for none."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -66,9 +65,9 @@ def make_table(model: Any, *, stretch_last: bool = True,
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
+    header.setStretchLastSection(stretch == -1)
+    if stretch is not None and stretch >= 0:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(stretch_last and stretch is None)
     return table
 
 

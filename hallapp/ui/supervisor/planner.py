@@ -251,8 +251,8 @@ class PlannerPanel(SupervisorPanel):
         self.buttons["simulate"].clicked.connect(self.simulate_plan)
         self.model, self.verdicts = PlanTableModel(self), VerdictTableModel(self)
         self.model.edited.connect(self._on_model_edited)
-        self.table = make_table(self.model, stretch_last=False)
-        self.verdict_table = make_table(self.verdicts, stretch_last=False)
+        self.table = make_table(self.model, stretch=None)
+        self.verdict_table = make_table(self.verdicts, stretch=None)
         for model, view in ((self.model, self.table), (self.verdicts, self.verdict_table)):
             model.modelReset.connect(lambda v=view: _fit_width(v))
             model.headerDataChanged.connect(lambda *_a, v=view: _fit_width(v))

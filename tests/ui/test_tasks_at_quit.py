@@ -7,14 +7,28 @@ import os
 import subprocess
 import sys
 
+# The task is still running when the application quits: it ends only once quitting has
+# begun (an event set by the first aboutToQuit slot, connected before ``application()``
+# connects its own), so no timing decides the order, only whether quit waits for it.
 QUIT_DURING_A_TASK = """
-import time
+import threading
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import run_task
-app = application("zh")
-run_task(lambda: time.sleep(0.5) or print("task ended", flush=True), print, print)
-QTimer.singleShot(50, app.quit)
+quitting, started = threading.Event(), threading.Event()
+app = QApplication([])
+app.aboutToQuit.connect(quitting.set)
+application("zh")
+
+def call():
+    started.set()
+    quitting.wait(30)
+    print("task ended", flush=True)
+
+run_task(call, print, print)
+started.wait(30)
+QTimer.singleShot(0, app.quit)
 app.exec()
 print("quit", flush=True)
 """

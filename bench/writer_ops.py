@@ -35,9 +35,9 @@ from hallapp.services.batch_writer import BatchWriter
 from hallapp.services.batching import Request, recv_frame, request_id
 
 TAKE = "hallapp.services.tickets._take_and_show"
-CALL = "hallapp.services.windows.call_next"
-FINISH = "hallapp.services.windows.finish"
-NEXT = "hallapp.services.windows.finish_and_call_next"
+CALL = "hallapp.services.windows._call_next_row"
+FINISH = "hallapp.services.windows._finish_row"
+NEXT = "hallapp.services.windows._finish_and_call_next_rows"
 CODES = "ABCDEFZ"
 WARM_UP_BATCHES = 20
 

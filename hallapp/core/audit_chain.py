@@ -53,14 +53,25 @@ def normal_json(value: Any) -> str | None:
     return text if _plain(value) else canonical(json.loads(text))
 
 
+_SCALARS = frozenset((str, int, bool, float, type(None)))
+
+
 def _plain(value: Any) -> bool:
-    """Whether ``value`` is JSON that reads back equal: text keys, JSON types only."""
-    if value is None or type(value) in (str, int, bool, float):
+    """Whether ``value`` is JSON that reads back equal: text keys, JSON types only. (Loops,
+    not ``all()`` over generators: every queue operation checks four of these.)"""
+    kind = type(value)
+    if kind in _SCALARS:
         return True
-    if type(value) is dict:
-        return all(type(k) is str and _plain(v) for k, v in value.items())
-    if type(value) is list:
-        return all(_plain(v) for v in value)
+    if kind is dict:
+        for k, v in value.items():
+            if type(k) is not str or (type(v) not in _SCALARS and not _plain(v)):
+                return False
+        return True
+    if kind is list:
+        for v in value:
+            if type(v) not in _SCALARS and not _plain(v):
+                return False
+        return True
     return False
 
 

@@ -16,14 +16,9 @@ from types import MappingProxyType
 from hallapp.core.errors import EmptyQueue
 from hallapp.core.queue_rules import CallDecision, CallHistory, Candidate, ProfileEntry, choose_next
 from hallapp.services.queue_common import call_settings, today
-from hallapp.services.queue_sql import (
-    LINE_CLASSES,
-    TICKET_ROW_RETURNING,
-    TicketRow,
-    ticket_row_of,
-)
+from hallapp.services.queue_sql import LINE_CLASSES, TICKET_ROW_RETURNING
 from hallapp.services.window_op import WindowOp
-from hallapp.store.rawsql import as_at
+from hallapp.store.rawsql import Row, as_at
 
 # How many of each class's head to read. The choice itself needs only the first of each
 # class (``choose_next`` looks at a queue's first ticket, its first ordinary one and its
@@ -72,9 +67,9 @@ def _profile(op: WindowOp) -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]
     return op.raw.memoised(("profile", op.window.id), load)
 
 
-def choose_and_claim(op: WindowOp, *, wait: bool = False
-                     ) -> tuple[CallDecision, TicketRow] | None:
-    """Choose by the rules and claim (the decision and the claimed ticket's row); a ticket
+def choose_and_claim(op: WindowOp, *, wait: bool = False) -> tuple[CallDecision, Row] | None:
+    """Choose by the rules and claim (the decision and the claimed ticket's stored row, as
+    ``TICKET_ROW_RETURNING`` gives it); a ticket
     that another window is claiming right now or has just claimed is left out and the choice
     made again in the same transaction.
     ``wait``: wait for such a claim to end instead of skipping the ticket (see ``claim``).
@@ -127,8 +122,8 @@ _CLAIM = ("UPDATE ticket SET state = 'called', window_id = :window, clerk_id = :
           "WHERE id = :id AND state = 'waiting'" + TICKET_ROW_RETURNING)
 
 
-def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> TicketRow | None:
-    """Claim a waiting ticket: its row as called, or None if it is no longer waiting or
+def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> Row | None:
+    """Claim a waiting ticket: its stored row as called, or None if it is no longer waiting or
     another window holds its row lock (claiming it now): SKIP LOCKED answers at once instead
     of waiting for that window's commit. With ``wait`` the lock is waited for, and the answer
     is whether the ticket is still waiting once that window has committed (None) or rolled
@@ -137,6 +132,5 @@ def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> TicketRow | No
     raw = op.raw
     if not raw.sqlite and raw.value(_LOCK if wait else _SKIP_LOCKED, id=ticket_id) is None:
         return None
-    row = raw.row(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
-                  now=raw.at(op.uow.now))
-    return None if row is None else ticket_row_of(row)
+    return raw.row(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
+                   now=raw.at(op.uow.now))

@@ -126,6 +126,8 @@ _VIEW_COLUMNS = ("id", "number", "queue_id", "queue.code", "queue.name", "state"
                  "taken_at", "order_at", "hall_day", "window.number", "called_at",
                  "first_called_at", "started_at", "recalls", "id_number", "phone")
 _JOINED = {"queue": ("q", "queue_id"), "window": ("w", "window_id")}
+# Where a stored row keeps what an operation reads of it before any view is made.
+ROW_ID, ROW_NUMBER, ROW_STATE = (_VIEW_COLUMNS.index(c) for c in ("id", "number", "state"))
 
 
 def _view_column(column: str, *, returning: bool) -> str:

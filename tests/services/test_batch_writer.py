@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import signal
 import socket
 import subprocess
@@ -35,6 +36,7 @@ from writerkit import CtxFor, count, step_until_done
 
 from hallapp.cli.main import main as cli_main
 from hallapp.core.errors import NotFound, PermissionDenied, QuotaExhausted, StateError
+from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.services import batching, tickets, windows
 from hallapp.services.audit import verify_audit
 from hallapp.services.batch_writer import AlreadyRunning, BatchWriter
@@ -96,6 +98,30 @@ def test_finish_and_call_next_runs_in_the_writer(hall_db: Database, ctx_for: Ctx
     assert serving.requests == 5  # two takes, the call, two finish-and-calls
     assert count(hall_db, Ticket, Ticket.state == "done") == 2
     assert verify_audit(ctx_for("supervisor1")).ok
+
+
+def test_window_operations_are_answered_with_stored_rows_the_terminal_shows(
+        hall_db: Database, ctx_for: CtxFor, serving: BatchWriter) -> None:
+    """The writer sends back the rows its statements returned, not views: parsing instants
+    and masking run in the terminals, beside each other, not in the one process all of them
+    wait for. The view a terminal makes of them is the one a direct read gives."""
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    tickets.take_ticket(kiosk, "A", id_number="110101199003074514", phone="13812345678")
+    tickets.take_ticket(kiosk, "A")
+    windows.open_window(clerk, 1)
+    called = windows.call_next(clerk, 1)
+    assert windows.window_state(clerk, 1).ticket == called
+    assert (called.id_number_masked, called.phone_masked) == (
+        mask_id_number("110101199003074514"), mask_phone("13812345678"))
+    both = windows.finish_and_call_next(clerk, 1)
+    assert windows.window_state(clerk, 1).ticket == both.called
+    assert both.finished == tickets.show_ticket(clerk, called.id)
+    with hall_db.read_session() as s:
+        answers = [pickle.loads(a) for a in s.scalars(
+            select(BatchRequest.answer).order_by(BatchRequest.id)).all()]
+    row, (finished_row, called_row) = answers[-2:]  # the call, then finish-and-call
+    assert all(type(r) is tuple for r in (row, finished_row, called_row))
+    assert (row[1], finished_row[1], called_row[1]) == ("A001", "A001", "A002")
 
 
 @pytest.mark.real_lock

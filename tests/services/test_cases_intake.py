@@ -341,6 +341,8 @@ def test_withdraw_an_open_case(hall_db: Database, ctx_for: CtxFor) -> None:
     detail = cases.show_case(ctx_for("clerk1"), number)
     assert [v.purpose for v in detail.visits] == ["intake"]
     assert [t.action for t in detail.transitions] == ["open", "withdraw"]
+    assert {(t.actor, t.actor_name) for t in detail.transitions} == {
+        ("clerk1", ctx_for("clerk1").actor.name)}
     listed = cases.list_cases(ctx_for("clerk1"), state="withdrawn")
     assert number in [c.number for c in listed]
     assert cases.list_cases(ctx_for("clerk1"), applicant_id=id_number(1), state="withdrawn")

@@ -150,6 +150,14 @@ def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for:
     assert steps[-6:] == [("claim", "approver_szamr"), ("request_correction", "approver_szamr"),
                           ("supply_correction", "clerk1"), ("claim", "approver_szamr"),
                           ("approve", "approver_szamr"), ("mark_ready", "approver_szamr")]
+    # The table names the staff (as the work lists and board do), not their accounts.
+    names = {t.actor: t.actor_name for t in desk.detail.history_model.rows()}
+    assert names["clerk1"] == ctx_for("clerk1").actor.name
+    assert names["approver_szamr"] == ctx_for("approver_szamr").actor.name
+    model = desk.detail.history_model
+    shown_actors = {model.index(r, model.column("actor")).data()
+                    for r in range(model.rowCount())}
+    assert shown_actors == set(names.values())
     qtbot.mouseClick(shown_buttons(desk)["print"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "通知书已输出" in desk.note.text())
     assert [p.name for p in desk.detail.action_bar.printer.saved] == [  # type: ignore[attr-defined]

@@ -51,7 +51,7 @@ CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_cloc
              "services/printing_data.py", "services/backoffice.py", "services/ratings.py",
              "core/intake.py", "core/case_rules.py"]
 ADMIN_PATH = ["services/admin.py", "services/staff.py", "services/blacklist.py",
-              "services/calendar_admin.py"]
+              "services/calendar_admin.py", "core/timelimits.py", "services/simulate.py"]
 IMPORT_PATH = ["core/catalogue.py", "services/catalogue.py", "services/catalogue_xlsx.py",
                "core/calendar.py", "services/hall.py"]
 # Facts that say where in a file a refusal is: ``user_message`` puts them in front of the text.
@@ -189,6 +189,20 @@ def test_an_administrators_refusal_reads_in_english(english: None, password: str
     assert user_message(caught.value) == text
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+@pytest.mark.parametrize(("periods", "text"), [
+    ([], "The opening hours need at least one period."),
+    ([("09:00", "12:00"), ("11:30", "13:00")],
+     "Opening period 11:30–13:00 is not valid: periods must be in order and must not overlap."),
+])
+def test_an_opening_hours_refusal_reads_in_english(
+        english: None, ctx_for: Callable[[str], Ctx], periods: list[tuple[str, str]],
+        text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        admin.set_opening_hours(ctx_for("admin1"), periods)
+    assert user_message(caught.value) == text
+
+
 def test_every_reason_that_closes_an_intake_decision_has_english() -> None:
     """``check_decision`` refuses with the code of the first reason a decision is closed."""
     source = (ROOT / "core/intake.py").read_text(encoding="utf-8")
@@ -200,8 +214,7 @@ def test_every_reason_that_closes_an_intake_decision_has_english() -> None:
 
 def test_every_fact_an_english_text_names_is_given_where_it_is_raised() -> None:
     missing = []
-    for f in sorted({*KIOSK_PATH, *CLERK_PATH, *CASE_PATH, *ADMIN_PATH, *IMPORT_PATH,
-                     "core/timelimits.py", "services/simulate.py"}):
+    for f in sorted({*KIOSK_PATH, *CLERK_PATH, *CASE_PATH, *ADMIN_PATH, *IMPORT_PATH}):
         for line, code, facts in _refusals(f):
             names = {field for _, field, _, _ in string.Formatter().parse(_EN.get(code, ""))
                      if field}

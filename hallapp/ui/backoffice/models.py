@@ -229,7 +229,7 @@ class HistoryModel(NamedColumnsModel):
         if column == "at":
             return self.env.local(row.at, "%Y-%m-%d %H:%M")
         if column == "actor":
-            return row.actor
+            return row.actor_name or row.actor
         if column == "action":
             return action_label(row.action)
         if column == "states":

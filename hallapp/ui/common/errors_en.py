@@ -241,4 +241,11 @@ EN: dict[str, str] = {
     "unknown_tz": "Unknown time zone: {zone}.",
     "windows_in_use": "Window(s) {windows} are in use: the live simulation runs only on closed "
                       "windows (choose them with --window-numbers).",
+    "opening_hours_empty": "The opening hours need at least one period.",
+    "opening_period_order": "Opening period {start}–{end} is not valid: periods must be in "
+                            "order and must not overlap.",
+    "unknown_time_unit": "Unknown time-limit unit: {unit}.",
+    "simulation_staff": "The live simulation needs a kiosk account and clerks assigned to "
+                        "windows.",
+    "simulation_speed": "Speed and duration must be positive.",
 }

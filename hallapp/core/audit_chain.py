@@ -57,8 +57,8 @@ _SCALARS = frozenset((str, int, bool, float, type(None)))
 
 
 def _plain(value: Any) -> bool:
-    """Whether ``value`` is JSON that reads back equal: text keys, JSON types only. (Loops,
-    not ``all()`` over generators: every queue operation checks four of these.)"""
+    """Whether ``value`` is JSON that reads back equal: text keys, JSON types only. (A dict's
+    items in a loop, not ``all()`` over a generator: every queue operation checks four.)"""
     kind = type(value)
     if kind in _SCALARS:
         return True
@@ -67,11 +67,8 @@ def _plain(value: Any) -> bool:
             if type(k) is not str or (type(v) not in _SCALARS and not _plain(v)):
                 return False
         return True
-    if kind is list:
-        for v in value:
-            if type(v) not in _SCALARS and not _plain(v):
-                return False
-        return True
+    if kind is list:  # rare in an entry: no need to save the generator here
+        return all(_plain(v) for v in value)
     return False
 
 

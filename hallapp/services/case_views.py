@@ -162,8 +162,8 @@ def case_detail(s: Session, case: Case, t: HallTime, now: datetime, role: str) -
     materials = material_states(case)
     rows = s.scalars(select(CaseTransition).where(CaseTransition.case_id == case.id)
                      .order_by(CaseTransition.id)).all()
-    names = dict(s.execute(select(Staff.username, Staff.name).where(
-        Staff.username.in_({r.actor for r in rows}))).tuples().all())
+    names = {username: name for username, name in s.execute(
+        select(Staff.username, Staff.name).where(Staff.username.in_({r.actor for r in rows})))}
     transitions = tuple(TransitionInfo(r.at, r.actor, r.action, r.from_state, r.to_state,
                                        r.opinion, names.get(r.actor)) for r in rows)
     visits = tuple(VisitInfo(v.at, v.purpose, v.online) for v in s.scalars(

@@ -367,16 +367,3 @@ def _check_item_rules(item: Item, row: int | None) -> None:
         raise ValidationError(
             f"{_where(row)}字段 commitment_allowed 允许告知承诺但没有可承诺替代的材料",
             row=row, field="commitment_allowed", code="commitment_without_material")
-
-
-def check_unique_codes(items: Sequence[Item]) -> None:
-    """All-or-nothing imports: one code (and version) may appear once in a file."""
-    seen: dict[tuple[str, int], int] = {}
-    for row, item in enumerate(items, start=1):
-        key = (item.code, item.version)
-        if key in seen:
-            raise ValidationError(
-                f"第 {row} 行：字段 code 重复：{item.code}（与第 {seen[key]} 行相同）",
-                row=row, field="code", code="duplicate_row", value=item.code,
-                first_row=seen[key])
-        seen[key] = row

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 from hallapp.core import errors
 from hallapp.core.calendar import parse_calendar_file
 from hallapp.core.case_rules import next_state
-from hallapp.core.catalogue import check_unique_codes, parse_item
+from hallapp.core.catalogue import parse_item
 from hallapp.core.errors import DomainError, StateError, ValidationError
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.services import admin, cases, hall, staff, supervisor, tickets, windows
@@ -352,14 +352,6 @@ def test_an_item_form_refusal_has_no_location(english: None) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_item({**ITEM, "queue": ""})
     _assert_reads(caught.value, 'Field "queue" must not be empty.', "字段 queue 不能为空")
-
-
-def test_a_code_twice_in_a_catalogue_reads_in_english(english: None) -> None:
-    item = parse_item(ITEM)
-    with pytest.raises(ValidationError) as caught:
-        check_unique_codes([item, item])
-    _assert_reads(caught.value, 'Row 2: field "code": X1 is repeated (already in row 1).',
-                  "第 2 行：字段 code 重复：X1（与第 1 行相同）")
 
 
 def _workbook(path: Path, change: Callable[[Workbook], object]) -> Path:

@@ -19,9 +19,10 @@ from typing import Any
 import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
+from uikit import clipped
 
 from hallapp.services import admin
 from hallapp.services.catalogue import export_catalogue, get_item
@@ -341,25 +342,6 @@ def test_models_pass_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,
     for model in models:
         assert model.rowCount() > 0, type(model).__name__
         qtmodeltester.check(model)
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible labels, buttons and check boxes whose text needs more room than they got."""
-    bad = []
-    for w in root.findChildren(QWidget):
-        if not isinstance(w, QLabel | QAbstractButton) or not w.isVisibleTo(root):
-            continue
-        if not w.text():
-            continue
-        size, hint = w.size(), w.sizeHint()
-        if isinstance(w, QLabel) and w.wordWrap():
-            fits = w.heightForWidth(size.width()) <= size.height() + 1
-        else:
-            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
-        if not fits:
-            bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
-                       f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
-    return bad
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])

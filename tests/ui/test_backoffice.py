@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
+from uikit import clipped
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import (
@@ -261,23 +262,6 @@ def test_connection_banner_disables_actions(qtbot: QtBot, make_desk: Desk,
     desk.feed.connection_restored.emit()
     assert not desk.banner.isVisibleTo(desk)
     qtbot.waitUntil(lambda: claim.isEnabled())
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Labels and buttons whose text needs more room than they were given."""
-    bad = []
-    for w in root.findChildren(QWidget):
-        if not isinstance(w, QLabel | QPushButton) or not w.isVisibleTo(root) or not w.text():
-            continue
-        size, hint = w.size(), w.sizeHint()
-        if isinstance(w, QLabel) and w.wordWrap():
-            fits = w.heightForWidth(size.width()) <= size.height() + 1
-        else:
-            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
-        if not fits:
-            bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
-                       f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
-    return bad
 
 
 @SQLITE_ONLY

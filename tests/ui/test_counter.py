@@ -19,10 +19,11 @@ import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from stdnum.cn import ric
+from uikit import clipped
 
 from hallapp.core.errors import DomainError
 from hallapp.core.intake import DECISIONS, MaterialMark
@@ -375,22 +376,6 @@ def test_finish_and_call_next_by_one_key(qtbot: QtBot, make_counter: MakeCounter
     qtbot.waitUntil(lambda: counter.message.text() == "A002 已办结；暂无等候")
     assert counter.ticket.ticket is None
     assert counter.controls.buttons["call_next"].isEnabled()
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons smaller than their text needs."""
-    bad = []
-    for w in root.findChildren(QWidget):
-        if not isinstance(w, QLabel | QPushButton) or not w.isVisibleTo(root) or not w.text():
-            continue
-        hint = w.sizeHint()
-        if isinstance(w, QLabel) and w.wordWrap():
-            short = w.height() < w.heightForWidth(w.width())
-        else:
-            short = w.width() < hint.width() or w.height() < min(hint.height(), 24)
-        if short:
-            bad.append(f"{w.objectName() or type(w).__name__} {w.text()!r} {w.size()} {hint}")
-    return bad
 
 
 @SQLITE_ONLY

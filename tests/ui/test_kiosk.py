@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from stdnum.cn import ric
+from uikit import clipped
 
 from hallapp.core.errors import DomainError
 from hallapp.services import appointments, tickets
@@ -300,23 +301,6 @@ def test_offline_page_comes_and_goes(qtbot: QtBot, make_kiosk: Callable[..., Any
     kiosk.take.connection_failed.emit(OperationalError("SELECT 1", {}, Exception("gone")))
     assert kiosk.current_page() is kiosk.offline_page
     qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.home, timeout=5000)
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Labels and buttons whose text needs more room than they were given."""
-    bad = []
-    for w in texts_of(root):
-        if not w.text():
-            continue
-        size, hint = w.size(), w.sizeHint()
-        if isinstance(w, QLabel) and w.wordWrap():
-            fits = w.heightForWidth(size.width()) <= size.height() + 1
-        else:
-            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
-        if not fits:
-            bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
-                       f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
-    return bad
 
 
 def fill_pages(qtbot: QtBot, kiosk: KioskWindow) -> None:

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from uikit import clipped
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -48,22 +49,6 @@ def make_pad(qtbot: QtBot, qapp: QApplication, hall_db: Database,
 
     yield make
     wait_for_tasks()
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons smaller than their text needs."""
-    bad = []
-    for w in root.findChildren(QWidget):
-        if not isinstance(w, QLabel | QPushButton) or not w.isVisibleTo(root) or not w.text():
-            continue
-        if isinstance(w, QLabel) and w.wordWrap():
-            short = w.height() < w.heightForWidth(w.width())
-        else:
-            short = w.width() < w.sizeHint().width() or w.height() < min(w.sizeHint().height(),
-                                                                         24)
-        if short:
-            bad.append(f"{w.objectName() or type(w).__name__} {w.text()!r} {w.size()}")
-    return bad
 
 
 def finished(ctx_for: Callable[[str], Ctx]) -> tuple[int, str]:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock, actor_for
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from uikit import clipped
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -194,21 +195,6 @@ def test_models_hold_up(qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[
     assert followup.clerk_name not in (None, followup.clerk)
 
 
-def _clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons narrower than their text, and tables that scroll sideways."""
-    out = []
-    for w in root.findChildren(QWidget):
-        if not w.isVisibleTo(root):
-            continue
-        wrapped = isinstance(w, QLabel) and w.wordWrap()
-        too_narrow = w.width() < w.minimumSizeHint().width() or w.width() + 1 < w.sizeHint().width()
-        if isinstance(w, QLabel | QAbstractButton) and not wrapped and too_narrow:
-            out.append(f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', str)()!r}")
-        if isinstance(w, QTableView) and w.horizontalScrollBar().isVisible():
-            out.append(f"table {w.model().__class__.__name__} scrolls sideways")
-    return out
-
-
 @SQLITE_ONLY
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
 def test_nothing_is_clipped(make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
@@ -218,4 +204,4 @@ def test_nothing_is_clipped(make_board: MakeBoard, ctx_for: Callable[[str], Ctx]
     for tab in (board.board, board.kpi, board.work):
         board.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
-        assert _clipped(tab) == [], tab.__class__.__name__
+        assert clipped(tab, tables=True) == [], tab.__class__.__name__

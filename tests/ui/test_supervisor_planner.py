@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QSpinBox, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
+from uikit import clipped
 
 from hallapp.services.context import Ctx, Database
 from hallapp.ui.common.feed import FeedWatcher
@@ -157,27 +158,12 @@ def test_a_cell_is_edited_by_typing_in_the_table(qtbot: QtBot,
     assert panel.edited
 
 
-def _clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons narrower than their text, and tables that scroll sideways."""
-    out = []
-    for w in root.findChildren(QWidget):
-        if not w.isVisibleTo(root):
-            continue
-        wrapped = isinstance(w, QLabel) and w.wordWrap()
-        narrow = w.width() < w.minimumSizeHint().width() or w.width() + 1 < w.sizeHint().width()
-        if isinstance(w, QLabel | QAbstractButton) and not wrapped and narrow:
-            out.append(f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', str)()!r}")
-        if isinstance(w, QTableView) and w.horizontalScrollBar().isVisible():
-            out.append(f"table {w.model().__class__.__name__} scrolls sideways")
-    return out
-
-
 @SQLITE_ONLY
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
 def test_nothing_is_clipped(qtbot: QtBot, make_planner: MakePlanner,
                             size: tuple[int, int]) -> None:
     panel = make_planner(size).planner
-    assert _clipped(panel) == []
+    assert clipped(panel, tables=True) == []
     _generate(qtbot, panel)
     QApplication.processEvents()
-    assert _clipped(panel) == []
+    assert clipped(panel, tables=True) == []

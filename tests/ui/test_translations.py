@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from uikit import fits
 
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import ITEM_TYPES
@@ -230,16 +231,11 @@ def clipped(root: QWidget) -> dict[tuple[str, str, int], str]:
             continue
         name = (type(w).__name__, w.objectName())
         seen[name] += 1
-        if not w.isVisibleTo(root) or not w.text():
+        if not w.isVisibleTo(root) or not w.text() or fits(w):
             continue
         size, hint = w.size(), w.sizeHint()
-        if isinstance(w, QLabel) and w.wordWrap():
-            fits = w.heightForWidth(size.width()) <= size.height() + 1
-        else:
-            fits = hint.width() <= size.width() + 1 and hint.height() <= size.height() + 1
-        if not fits:
-            bad[(*name, seen[name])] = (f"{name[0]} {name[1]!r} {w.text()[:40]!r}: {size.width()}"
-                                        f"x{size.height()} < {hint.width()}x{hint.height()}")
+        bad[(*name, seen[name])] = (f"{name[0]} {name[1]!r} {w.text()[:40]!r}: {size.width()}"
+                                    f"x{size.height()} < {hint.width()}x{hint.height()}")
     return bad
 
 

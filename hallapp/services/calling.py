@@ -69,9 +69,8 @@ def _profile(op: WindowOp) -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]
 
 def choose_and_claim(op: WindowOp, *, wait: bool = False) -> tuple[CallDecision, Row] | None:
     """Choose by the rules and claim (the decision and the claimed ticket's stored row, as
-    ``TICKET_ROW_RETURNING`` gives it); a ticket
-    that another window is claiming right now or has just claimed is left out and the choice
-    made again in the same transaction.
+    ``TICKET_ROW_RETURNING`` gives it); a ticket that another window is claiming right now or
+    has just claimed is left out and the choice made again in the same transaction.
     ``wait``: wait for such a claim to end instead of skipping the ticket (see ``claim``).
 
     Without this, every window read the same head of the queue, all but one blocked on its

@@ -73,9 +73,9 @@ def call_next(ctx: Ctx, number: int) -> TicketInfo:
 def _call_next_row(ctx: Ctx, number: int) -> Row:
     """``call_next`` up to the called ticket's stored row (in the batch writer when there is
     one; the caller makes the view)."""
-    called = _call_next(ctx, number, finish_current=False)
-    assert called[1] is not None
-    return called[1]
+    _, called = _call_next(ctx, number, finish_current=False)
+    assert called is not None  # without a finish, an empty line is refused (EmptyQueue)
+    return called
 
 
 @dataclass(frozen=True)

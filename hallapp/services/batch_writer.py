@@ -213,9 +213,12 @@ class BatchWriter:
 
     def _run_op(self, batch: Batch, request: Request, records: list[dict[str, object]]
                 ) -> Answer:
+        operation = BATCHABLE.get(request.op)
+        if operation is None:  # a terminal of another version: it runs the request itself
+            log.warning("unknown operation %s; the terminal runs it itself", request.op)
+            return Answer("retry")
         ctx = Ctx(self.db, request.actor, clock=lambda: request.now, terminal=request.terminal)
         raw, mark = batch.raw, batch.mark()
-        operation = BATCHABLE[request.op]
         raw.lines = self._lines if getattr(operation, "keeps_waiting_lines", False) else None
         raw.run("SAVEPOINT request")
         try:

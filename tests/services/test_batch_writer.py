@@ -195,6 +195,26 @@ def test_refusals_come_back_and_undo_only_their_own_writes(
     assert count(hall_db, AuditEntry, AuditEntry.action == "ticket_take") == 2
 
 
+def test_an_operation_the_writer_does_not_know_is_sent_back_alone(
+        hall_db: Database, ctx_for: CtxFor, writer: BatchWriter) -> None:
+    """A terminal of another version names an operation this writer does not have: that one
+    request goes back to its terminal to run itself; the rest of its batch is committed."""
+    kiosk = ctx_for("kiosk1")
+    ours, theirs = socket.socketpair()
+    unknown = batching.Request(batching.request_id(), "hallapp.services.windows.call_next",
+                               kiosk.actor, "test", kiosk.clock(), (1,), {})
+    take = batching.Request(batching.request_id(), "hallapp.services.tickets._take_and_show",
+                            kiosk.actor, "test", kiosk.clock(),
+                            ("A", None, None, None, None, "kiosk", False, None), {})
+    writer._run_batch([(ours, unknown), (ours, take)])
+    answers = [pickle.loads(batching.recv_frame(theirs) or b"") for _ in range(2)]
+    assert [a.kind for a in answers] == ["retry", "ok"]
+    assert pickle.loads(answers[1].value).number == "A001"
+    assert count(hall_db, Ticket) == 1
+    ours.close()
+    theirs.close()
+
+
 def test_a_request_that_shared_its_batch_keeps_its_terminal_on_the_writer(
         ctx_for: CtxFor, writer: BatchWriter) -> None:
     """While others' requests arrive with its own, a terminal keeps sending to the writer

@@ -39,6 +39,13 @@ class ValidationError(DomainError):
         self.field = field
         self.row = row
 
+    def restated(self, message: str, *, field: str | None = None, row: int | None = None,
+                 **where: Any) -> ValidationError:
+        """This refusal in a caller's words and place (its ``field``, ``row``, ``sheet``):
+        the code and the other facts stay, so its translated text still reads right."""
+        facts = {k: v for k, v in self.facts.items() if k not in ("field", "row", "sheet")}
+        return ValidationError(message, field=field, row=row, code=self.code, **facts, **where)
+
 
 class NotFound(DomainError):
     code = "not_found"

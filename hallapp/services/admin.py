@@ -272,9 +272,7 @@ def _single_record(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except ValidationError as exc:
-        facts = {k: v for k, v in exc.facts.items() if k not in ("field", "row", "sheet")}
-        raise ValidationError(_RECORD_PREFIX.sub("", exc.message), field=exc.field,
-                              code=exc.code, **facts) from None
+        raise exc.restated(_RECORD_PREFIX.sub("", exc.message), field=exc.field) from None
 
 
 @action(Perm.EDIT_CATALOGUE)

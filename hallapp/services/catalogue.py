@@ -98,9 +98,8 @@ def _in_sheet(sheet: str, fn: Any) -> Any:
     try:
         return fn()
     except ValidationError as exc:
-        facts = {k: v for k, v in exc.facts.items() if k not in ("field", "row", "sheet")}
-        raise ValidationError(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
-                              code=exc.code, **facts, sheet=sheet) from None
+        raise exc.restated(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
+                           sheet=sheet) from None
 
 
 def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -> None:

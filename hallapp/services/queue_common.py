@@ -53,6 +53,12 @@ class TicketInfo:
     first_called_at: datetime | None = None  # the wait is first call − take, not recall
     started_at: datetime | None = None  # the counter's running service time
 
+    @property
+    def late_checkin(self) -> bool:
+        """Checked in for an appointment after its grace period: an ordinary ticket, which
+        the applicant should be told (``appointments.checkin``)."""
+        return self.channel == "appointment" and not self.appointment
+
 
 def call_settings(hall: Hall | HallConf) -> CallSettings:
     s = hall.settings

@@ -128,6 +128,19 @@ def test_appointment_slots_book_checkin(cli: Cli) -> None:
     assert "已签到" in cli.err
 
 
+def test_a_late_checkin_is_told_it_queues_as_an_ordinary_ticket(cli: Cli,
+                                                                 clock: FakeClock) -> None:
+    [slot, *_] = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start",
+                          "09:00", "--end", "10:00")
+    booked = cli.json("clerk1", "appointment", "book", str(slot["id"]))
+    clock.advance(minutes=16)  # the slot began at 09:00; its grace period is 15 minutes
+    assert cli("kiosk1", "appointment", "checkin", booked["code"]) == 0
+    assert cli.out.startswith("B001（超过预约签到时间，按普通号排队） ")
+    cli.json("clerk1", "ticket", "take", "B")  # the next one on time reads as usual
+    assert cli("kiosk1", "ticket", "show", "B002") == 0
+    assert "预约" not in cli.out
+
+
 def test_day_close(cli: Cli, clock: FakeClock) -> None:
     for _ in range(3):
         cli.json("kiosk1", "ticket", "take", "C")

@@ -203,10 +203,28 @@ def test_checkin_with_scanned_qr(qtbot: QtBot, make_kiosk: Callable[..., Any],
     [row] = tickets_in(hall_db)
     assert kiosk.result.number.text() == row.number
     assert row.appointment
+    assert "按普通号排队" not in kiosk.result.hint.text()  # on time: no late notice
     with hall_db.read_session() as s:
         appt = s.scalars(select(Appointment).where(Appointment.code == booking.code)).one()
         assert (appt.state, appt.ticket_id) == ("checked_in", row.id)
     assert "13812345678" not in visible_texts(kiosk)
+
+
+def test_a_late_checkin_is_told_it_queues_as_an_ordinary_ticket(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
+        hall_db: Database, clock: FakeClock) -> None:
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 11, 24),
+                                           time(9, 0), time(10, 0))
+    booking = appointments.book(ctx_for("clerk1"), slot.id, phone="13812345678")
+    clock.advance(minutes=16)  # the slot began at 09:00; its grace period is 15 minutes
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.checkin_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(kiosk.checkin.code, booking.code)
+    qtbot.keyClick(kiosk.checkin.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    [row] = tickets_in(hall_db)
+    assert not row.appointment
+    assert "按普通号排队" in kiosk.result.hint.text()
 
 
 def test_feed_refreshes_waiting_counts(qtbot: QtBot, make_kiosk: Callable[..., Any],

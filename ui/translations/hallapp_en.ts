@@ -2337,37 +2337,37 @@ After:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="95"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="100"/>
         <source>请点击要办理的业务取号</source>
         <translation>Tap a service to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="97"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="102"/>
         <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
         <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="98"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="103"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="99"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="104"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="106"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="111"/>
         <source>退出适老模式</source>
         <translation>Standard mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="107"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="112"/>
         <source>适老模式</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="167"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="171"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -2950,7 +2950,7 @@ After:
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="315"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="314"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -3915,7 +3915,7 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="66"/>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="84"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="85"/>
         <source>打印失败，未出号，请联系工作人员</source>
         <translation>Printing failed, no ticket issued. Please ask staff</translation>
     </message>
@@ -3941,21 +3941,26 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="80"/>
+        <source>您已超过预约签到时间，按普通号排队。</source>
+        <translation>You checked in after your appointment's time: you queue as an ordinary ticket. </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="81"/>
         <source>请留意叫号屏幕和语音提示，过号需重新排队</source>
         <translation>Watch the call screen and listen for your number; if you miss it you must queue again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
         <source>您已取过号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
         <source>取号成功</source>
         <translation>Ticket issued</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
         <source>{first}，您的号码是{number}，前面还有{n}人</source>
         <translation>{first}. Your number is {number}, {n} ahead of you</translation>
     </message>
@@ -4598,7 +4603,7 @@ Welcome. When we are done, please rate our service</translation>
     <name>TakePage</name>
     <message>
         <location filename="../../hallapp/ui/kiosk/take.py" line="99"/>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="134"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="132"/>
         <source>取号：{queue}</source>
         <translation>Ticket: {queue}</translation>
     </message>
@@ -4628,27 +4633,27 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="114"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="113"/>
         <source>普通</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="135"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="133"/>
         <source>办理事项：{item}</source>
         <translation>Service: {item}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="139"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="137"/>
         <source>您选择了{queue}，请点击确认取号</source>
         <translation>You chose {queue}. Tap Confirm to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="180"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="187"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="185"/>
         <source>正在出号，请稍候……</source>
         <translation>Issuing your ticket, please wait…</translation>
     </message>

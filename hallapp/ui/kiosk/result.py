@@ -77,7 +77,8 @@ class ResultPage(KioskPage):
         masked = t.id_number_masked or t.phone_masked
         self.person.setText(masked)
         self.person.setVisible(bool(masked))
-        self.hint.setText(self.tr("请留意叫号屏幕和语音提示，过号需重新排队"))
+        late = self.tr("您已超过预约签到时间，按普通号排队。") if t.late_checkin else ""
+        self.hint.setText(late + self.tr("请留意叫号屏幕和语音提示，过号需重新排队"))
 
     def spoken(self, outcome: IssueOutcome) -> str:
         if outcome.failed:

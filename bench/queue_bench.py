@@ -320,7 +320,8 @@ HEADER = ("| engine | terminals | operation | ops/s | p50 ms | p99 ms | client C
 def row(engine: str, phase: Phase, raw1: Phase, rawn: Phase) -> str:
     txn = phase.rate * (2 if phase.kind == "call" else 1)
     name = {"take": "take ticket", "call": "call next (+ finish)",
-            "next": "finish + call next, one key"}[phase.kind]
+            "next": "finish + call next, one key",
+            "raw": "raw: one-row insert + commit"}[phase.kind]
     if phase.pace:
         name += f", paced: {phase.pace:.0f}/s offered"
     if phase.kind == "call":
@@ -350,6 +351,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list
         raw1 = run_phase("raw", url, 1, args.seconds)
         for n in args.terminals:
             rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
+            rows.append(row(engine, rawn, raw1, rawn))  # its latencies: the disk's own
             for kind, writer in phases:
                 reset_day(url, 0 if kind == "take" else args.waiting)
                 phase = run_phase(kind, url, n, args.seconds, writer=writer)
@@ -358,6 +360,9 @@ def bench_engine(engine: str, args: argparse.Namespace) -> tuple[list[str], list
         if args.pace:
             n = max(args.terminals)
             rawn = raw1 if n == 1 else run_phase("raw", url, n, args.seconds)
+            # The raw commit at the same pace: the disk's own latency tail, under the p99s.
+            rows.append(row(engine, run_phase("raw", url, n, args.seconds, args.pace),
+                            raw1, rawn))
             for kind, writer in phases:
                 reset_day(url, 0 if kind == "take" else args.waiting)
                 rows.append(row(engine, run_phase(kind, url, n, args.seconds, args.pace,

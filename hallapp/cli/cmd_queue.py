@@ -151,8 +151,10 @@ def _text(v: Any) -> str:
         where = f"，请到 {v.window} 号窗口" if v.window and v.state == "called" else ""
         again = ("（您已有等候中的号）" if v.existing else
                  "（超过预约签到时间，按普通号排队）" if v.late_checkin else "")
-        return (f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}；"
-                f"前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟")
+        # People ahead and the wait mean something only while the ticket waits.
+        ahead = (f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟"
+                 if v.state == "waiting" else "")
+        return f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}{ahead}"
     if isinstance(v, windows.WindowState):
         cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""
         return f"{v.number} 号窗口 {v.state}{'（' + v.reason + '）' if v.reason else ''}{cur}"

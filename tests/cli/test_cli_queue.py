@@ -47,12 +47,14 @@ def test_take_show_call_start_finish(cli: Cli) -> None:
 def test_window_next_finishes_and_calls_in_one_command(cli: Cli) -> None:
     cli.json("kiosk1", "ticket", "take", "A")
     cli.json("kiosk1", "ticket", "take", "A")
+    assert cli("clerk11", "ticket", "show", "A002") == 0
+    assert "A002 商事登记 等候；前面 1 人，预计等候" in cli.out  # only while waiting
     cli.json("clerk11", "window", "open", "11")
     first = cli.json("clerk11", "window", "next", "11")
     assert first["finished"] is None
     assert (first["called"]["number"], first["called"]["state"]) == ("A001", "called")
     assert cli("clerk11", "window", "next", "11") == 0
-    assert cli.out.startswith("A001 已办结；A002 商事登记 已叫号，请到 11 号窗口")
+    assert cli.out.strip() == "A001 已办结；A002 商事登记 已叫号，请到 11 号窗口"
     last = cli.json("clerk11", "window", "next", "11")
     assert (last["finished"]["number"], last["finished"]["state"]) == ("A002", "done")
     assert last["called"] is None

@@ -34,7 +34,7 @@ from hallapp.services import windows
 from hallapp.services.batch_writer import BatchWriter
 from hallapp.services.batching import Request, recv_frame, request_id
 
-TAKE = "hallapp.services.tickets._take_and_show"
+TAKE = "hallapp.services.tickets._take_placed"
 CALL = "hallapp.services.windows._call_next_row"
 FINISH = "hallapp.services.windows._finish_row"
 NEXT = "hallapp.services.windows._finish_and_call_next_rows"

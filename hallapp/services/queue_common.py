@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, bindparam, select
 from sqlalchemy.orm import Session
@@ -11,7 +12,6 @@ from sqlalchemy.orm import Session
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import format_number, hall_day
 from hallapp.core.queue_rules import CallSettings, Candidate
-from hallapp.core.wait_estimate import WaitEstimate
 from hallapp.services.queue_sql import (
     HallConf,
     QueueConf,
@@ -164,11 +164,30 @@ def ticket_info_by_id(raw: RawSQL, ticket_id: int, *, existing: bool = False,
 
 def ticket_info_of(raw: RawSQL, t: TicketRow, *, existing: bool = False,
                    with_position: bool = True) -> TicketInfo:
-    est = position(raw, t) if with_position else _AT_WINDOW
-    return TicketInfo(**info_fields(t, est), existing=existing)
+    if not with_position:
+        return TicketInfo(**info_fields(t, 0, 0), existing=existing)
+    return placed_view(placed(raw, t, existing=existing))
 
 
-_AT_WINDOW = WaitEstimate(0, 0, "default")
+class Placed(NamedTuple):
+    """A ticket's fields and its place in line: what the view needs of the database. The
+    batch writer answers a take with it and the terminal makes the view (``placed_view``):
+    masking and building the view are not work for the one process the whole hall waits
+    for (bench/RESULTS.md, fixes 26 and 28)."""
+
+    row: TicketRow
+    people_ahead: int
+    minutes: int
+    existing: bool
+
+
+def placed(raw: RawSQL, t: TicketRow, *, existing: bool = False) -> Placed:
+    est = position(raw, t)
+    return Placed(t, est.people_ahead, est.minutes, existing)
+
+
+def placed_view(p: Placed) -> TicketInfo:
+    return TicketInfo(**info_fields(p.row, p.people_ahead, p.minutes), existing=p.existing)
 
 
 def shown(row: Row) -> TicketInfo:
@@ -176,7 +195,7 @@ def shown(row: Row) -> TicketInfo:
     ``queue_sql.TICKET_ROW_RETURNING`` gives it. The batch writer answers with such rows and
     the terminal makes the view: parsing instants and masking are not work for the one
     process the whole hall waits for (bench/RESULTS.md, fix 26)."""
-    return TicketInfo(**info_fields(ticket_row_of(row), _AT_WINDOW))
+    return TicketInfo(**info_fields(ticket_row_of(row), 0, 0))
 
 
 def today(hall: Hall | HallConf, now: datetime) -> date:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.masking import mask_id_number, mask_phone
@@ -91,9 +91,10 @@ def item_queue_code(raw: RawSQL, item_code: str) -> str:
     return str(code)
 
 
-@dataclass(frozen=True)
-class TicketRow:
-    """What the ticket view needs of one ticket, its queue and its window."""
+class TicketRow(NamedTuple):
+    """What the ticket view needs of one ticket, its queue and its window. (A named tuple:
+    the batch writer answers a take with one, and it pickles in a fraction of the time of
+    a dataclass, which also writes each field's name.)"""
 
     id: int
     number: str
@@ -333,13 +334,13 @@ def _at(value: Any) -> datetime:
     return moment
 
 
-def info_fields(t: TicketRow, est: WaitEstimate) -> dict[str, Any]:
+def info_fields(t: TicketRow, people_ahead: int, minutes: int) -> dict[str, Any]:
     """The fields of a ``TicketInfo`` (personal data masked)."""
     return {"id": t.id, "number": t.number, "queue": t.queue, "queue_name": t.queue_name,
             "state": t.state, "channel": t.channel, "priority": t.priority,
             "appointment": t.appointment, "item_code": t.item_code, "taken_at": t.taken_at,
             "hall_day": t.hall_day, "window": t.window, "called_at": t.called_at,
-            "recalls": t.recalls, "people_ahead": est.people_ahead,
-            "estimated_minutes": est.minutes, "id_number_masked": mask_id_number(t.id_number),
+            "recalls": t.recalls, "people_ahead": people_ahead,
+            "estimated_minutes": minutes, "id_number_masked": mask_id_number(t.id_number),
             "phone_masked": mask_phone(t.phone), "first_called_at": t.first_called_at,
             "started_at": t.started_at}

@@ -26,13 +26,14 @@ from hallapp.services.batching import batchable, keeps_waiting_lines
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import (
+    Placed,
     TicketInfo,
     number_for,
+    placed,
+    placed_view,
     require_no_other_waiting,
     ticket_by_ref,
     ticket_info,
-    ticket_info_by_id,
-    ticket_info_of,
     today,
 )
 from hallapp.services.queue_sql import (
@@ -45,6 +46,7 @@ from hallapp.services.queue_sql import (
     line_class,
     line_taken,
     queue_conf,
+    ticket_row,
 )
 from hallapp.store.models import Appointment, Ticket
 from hallapp.store.rawsql import RawSQL
@@ -124,17 +126,18 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
     if channel not in CHANNELS:
         raise ValidationError(f"取号渠道 {channel} 无效", field="channel", code="unknown_channel",
                               channel=channel)
-    return _take_and_show(ctx, queue_code, priority, id_number, phone, item_code, channel,
-                          appointment, order_at)
+    return placed_view(_take_placed(ctx, queue_code, priority, id_number, phone, item_code,
+                                    channel, appointment, order_at))
 
 
 @batchable
 @keeps_waiting_lines
-def _take_and_show(ctx: Ctx, queue_code: str | None, priority: str | None,
-                   id_number: str | None, phone: str | None, item_code: str | None,
-                   channel: str, appointment: bool, order_at: datetime | None) -> TicketInfo:
-    """The ticket and its view (people ahead, wait estimate): one request to the batch
-    writer, which reads the view in its batch, so the kiosk does no database work."""
+def _take_placed(ctx: Ctx, queue_code: str | None, priority: str | None,
+                 id_number: str | None, phone: str | None, item_code: str | None,
+                 channel: str, appointment: bool, order_at: datetime | None) -> Placed:
+    """The ticket and its place in line (people ahead, wait estimate): one request to the
+    batch writer, which reads the place in its batch, so the kiosk does no database work;
+    the kiosk makes the view (``placed_view``)."""
     try:
         issued = _take(ctx, queue_code, priority, id_number, phone, item_code, channel,
                        appointment, order_at)
@@ -154,9 +157,10 @@ def _take_and_show(ctx: Ctx, queue_code: str | None, priority: str | None,
     # inside that lock, nothing can have changed the new ticket: its view is made from the
     # row as inserted instead of reading it back.
     with ctx.uow(readonly=True) as uow:
-        if issued.row is not None and ctx.db.batch is not None:
-            return ticket_info_of(uow.raw, issued.row)
-        return ticket_info_by_id(uow.raw, issued.id, existing=issued.existing)
+        row = issued.row
+        if row is None or ctx.db.batch is None:
+            row = ticket_row(uow.raw, issued.id)
+        return placed(uow.raw, row, existing=issued.existing)
 
 
 def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,

@@ -36,7 +36,8 @@ from hallapp.services.audit import verify_audit
 from hallapp.services.batch_writer import BatchWriter
 from hallapp.services.batching import batchable
 from hallapp.services.context import Ctx
-from hallapp.services.queue_sql import hall_conf, queue_conf
+from hallapp.services.queue_common import Placed
+from hallapp.services.queue_sql import TicketRow, hall_conf, queue_conf
 from hallapp.store.batch import Batch
 from hallapp.store.engine import writer_lock_path
 from hallapp.store.models import (
@@ -118,6 +119,28 @@ def test_window_operations_are_answered_with_stored_rows_the_terminal_shows(
     assert (row[1], finished_row[1], called_row[1]) == ("A001", "A001", "A002")
 
 
+def test_a_take_is_answered_with_its_place_the_terminal_shows(
+        hall_db: Database, ctx_for: CtxFor, serving: BatchWriter) -> None:
+    """A take comes back as the ticket's fields and its place in line, not a view: the kiosk
+    masks and builds the view, and it is the one a direct read gives."""
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    holder = "110101199003074514"
+    first = tickets.take_ticket(kiosk, "A", id_number=holder, phone="13812345678")
+    second = tickets.take_ticket(kiosk, "A")
+    again = tickets.take_ticket(kiosk, "A", id_number=holder)
+    assert first == tickets.show_ticket(clerk, first.id)
+    assert second == tickets.show_ticket(clerk, second.id)
+    assert (second.people_ahead, first.id_number_masked) == (1, mask_id_number(holder))
+    assert (again.number, again.existing) == ("A001", True)
+    assert serving.requests == 3
+    with hall_db.read_session() as s:
+        answers = [pickle.loads(a) for a in s.scalars(
+            select(BatchRequest.answer).order_by(BatchRequest.id)).all()]
+    assert all(type(a) is Placed and type(a.row) is TicketRow for a in answers)
+    assert [(a.row.number, a.people_ahead, a.existing) for a in answers] == [
+        ("A001", 0, False), ("A002", 1, False), ("A001", 0, True)]
+
+
 @pytest.mark.real_lock
 def test_only_terminals_meeting_a_busy_lock_send_to_the_writer(
         hall_db: Database, ctx_for: CtxFor, serving: BatchWriter,
@@ -197,13 +220,13 @@ def test_an_operation_the_writer_does_not_know_is_sent_back_alone(
     ours, theirs = socket.socketpair()
     unknown = batching.Request(batching.request_id(), "hallapp.services.windows.call_next",
                                kiosk.actor, "test", kiosk.clock(), (1,), {})
-    take = batching.Request(batching.request_id(), "hallapp.services.tickets._take_and_show",
+    take = batching.Request(batching.request_id(), "hallapp.services.tickets._take_placed",
                             kiosk.actor, "test", kiosk.clock(),
                             ("A", None, None, None, None, "kiosk", False, None), {})
     writer._run_batch([(ours, unknown), (ours, take)])
     answers = [pickle.loads(batching.recv_frame(theirs) or b"") for _ in range(2)]
     assert [a.kind for a in answers] == ["retry", "ok"]
-    assert pickle.loads(answers[1].value).number == "A001"
+    assert pickle.loads(answers[1].value).row.number == "A001"
     assert count(hall_db, Ticket) == 1
     ours.close()
     theirs.close()

@@ -154,8 +154,8 @@ def _take_placed(ctx: Ctx, queue_code: str | None, priority: str | None,
             issued = theirs
     # Written directly, position and wait estimate are read after the commit, outside the
     # write lock that all other kiosks and windows wait for. In the batch writer, still
-    # inside that lock, nothing can have changed the new ticket: its view is made from the
-    # row as inserted instead of reading it back.
+    # inside that lock, nothing can have changed the new ticket: its place is counted from
+    # the row as inserted instead of reading it back.
     with ctx.uow(readonly=True) as uow:
         row = issued.row
         if row is None or ctx.db.batch is None:

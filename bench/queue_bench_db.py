@@ -157,7 +157,7 @@ def _remove(path: str) -> None:
 def sqlite_cache(history: int) -> str:
     path = f"/tmp/hallapp_bench_cache_v{CACHE_VERSION}_{history}.sqlite3"
     if not os.path.exists(path):
-        building = path + ".building"
+        building = f"{path}.building{os.getpid()}"
         _remove(building)
         started = time.perf_counter()
         db = Database(f"sqlite:///{building}")
@@ -188,7 +188,9 @@ def _settle(path: str) -> None:
 def prepared(engine: str, history: int) -> Iterator[str]:
     """A database URL with the hall and its history; removed again afterwards."""
     if engine == "sqlite":
-        work = "/tmp/hallapp_bench_run.sqlite3"
+        # One copy per bench process: two runs side by side (an A/B of two checkouts) wrote
+        # into each other's database through a shared path, and counted each other's work.
+        work = f"/tmp/hallapp_bench_run_{os.getpid()}.sqlite3"
         shutil.copyfile(sqlite_cache(history), work)
         db = Database(f"sqlite:///{work}")
         schema.upgrade(db)  # a cache built by an older schema gets the newer migrations

@@ -159,7 +159,10 @@ class WindowOp:
         self.uow.audit(action_name, entity, ident, before=dict(before), after=after)
         self.uow.emit(event, window=self.number, ticket=ticket.id if ticket else None,
                       number=ticket.number if ticket else None, **extra)
-        info = ticket_info(self.s, ticket, with_position=False) if ticket else None
+        # A ticket sent back to a line (transfer) is told its place there; one at or leaving
+        # the window has nobody ahead.
+        info = (ticket_info(self.s, ticket, with_position=ticket.state == "waiting")
+                if ticket else None)
         self.uow.commit()
         return info
 

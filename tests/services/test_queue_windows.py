@@ -347,6 +347,8 @@ def test_transfer_to_a_queue_with_the_same_serial(ctx_for: CtxFor) -> None:
     windows.call_next(clerk, 10)
     moved = windows.transfer(clerk, 10, to_queue="A")  # B001 joins queue A beside A001
     assert (moved.number, moved.queue) == ("B001", "A")
+    # Waiting again: its place in the new line, as its holder is told (A001 is ahead).
+    assert (moved.people_ahead, moved) == (1, tickets.show_ticket(clerk, moved.id))
     assert tickets.take_ticket(kiosk, "A").number == "A002"
 
 

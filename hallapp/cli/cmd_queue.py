@@ -149,11 +149,11 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
 def _text(v: Any) -> str:
     if isinstance(v, TicketInfo):
         where = f"，请到 {v.window} 号窗口" if v.window and v.state == "called" else ""
+        waiting = v.state == "waiting"  # what follows is news only while the ticket waits
         again = ("（您已有等候中的号）" if v.existing else
-                 "（超过预约签到时间，按普通号排队）" if v.late_checkin else "")
-        # People ahead and the wait mean something only while the ticket waits.
+                 "（超过预约签到时间，按普通号排队）" if v.late_checkin and waiting else "")
         ahead = (f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟"
-                 if v.state == "waiting" else "")
+                 if waiting else "")
         return f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}{ahead}"
     if isinstance(v, windows.WindowState):
         cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""

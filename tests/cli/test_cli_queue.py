@@ -141,6 +141,9 @@ def test_a_late_checkin_is_told_it_queues_as_an_ordinary_ticket(cli: Cli,
     cli.json("clerk1", "ticket", "take", "B")  # the next one on time reads as usual
     assert cli("kiosk1", "ticket", "show", "B002") == 0
     assert "预约" not in cli.out
+    cli.json("clerk10", "window", "open", "10")
+    assert cli("clerk10", "window", "call", "10") == 0  # called, the remark is old news
+    assert cli.out.strip() == "B001 不动产登记 已叫号，请到 10 号窗口"
 
 
 def test_day_close(cli: Cli, clock: FakeClock) -> None:

@@ -43,8 +43,10 @@ lint:
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# One worker per core (pytest-xdist): each worker has its own temporary directory, its own
+# PostgreSQL databases (named by pid) and its own QApplication, so they share nothing.
 pytest:
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n auto
 
 bench: setup
 	$(BIN)/python bench/queue_bench.py --pace 50 --writer

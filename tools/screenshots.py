@@ -135,6 +135,7 @@ def _kiosk_window(size: tuple[int, int]) -> Any:
 
 
 def _kiosk_done(window: Any) -> None:
+    wait_for_tasks()  # the font warm-up may still run: it answers to the window
     window.allow_close()
     window.close()
     window.deleteLater()
@@ -165,6 +166,23 @@ def _kiosk(out: Path) -> list[Path]:
     window.home.language_button.click()  # back to Chinese for the next shots
     _kiosk_done(window)
     return paths
+
+
+def _kiosk_status(out: Path) -> list[Path]:
+    """号票查询 · 过号重排 (1280×800): a ticket passed as absent at window 11, scanned at the
+    kiosk, may re-join. Runs last: the no-show would show on the other clients' shots."""
+    clerk = ctx_as("clerk11")
+    windows.open_window(clerk, 11)
+    passed = windows.call_next(clerk, 11)
+    windows.noshow(clerk, 11)
+    window = _kiosk_window(SIZES["1280x800"])
+    window.home.scan_received.emit(f"HALLAPP:T:SZ-FT:{passed.hall_day.isoformat()}:"
+                                   f"{passed.number}:{passed.id}")
+    page = window.ticket_status
+    settle(window, lambda: page.status is not None)
+    path = save(window, out / "kiosk-status-1280x800.png")
+    _kiosk_done(window)
+    return [path]
 
 
 TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed, M03 secondary
@@ -431,6 +449,7 @@ SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "admin": _admin,
     "supervisor": _supervisor,
     "supervisor-planner": _supervisor_planner,
+    "kiosk-status": _kiosk_status,  # last: it passes a ticket as absent
 }
 
 

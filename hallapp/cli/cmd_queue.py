@@ -9,6 +9,7 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.services import appointments, day, tickets, windows
+from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
 
 STATE_ZH = {"waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
@@ -38,8 +39,12 @@ def _register_ticket(sub: Any) -> None:
     take.set_defaults(func=lambda env: _show(env, tickets.take_ticket(
         env.ctx(), env.args.queue, priority=env.args.priority, id_number=env.args.id_number,
         phone=env.args.phone, item_code=env.args.item, channel=env.args.channel)))
-    for name, fn, text in (("show", tickets.show_ticket, "查询号码（A001、2026-11-25/A001 或 id）"),
-                           ("reactivate", tickets.reactivate, "过号后在规定时间内重新激活"),
+    show = t.add_parser("show", help="查询号码（A001、2026-11-25/A001、id 或号票二维码内容）")
+    show.add_argument("ticket")
+    add_json(show)
+    show.set_defaults(func=lambda env: _show_status(
+        env, tickets.ticket_status(env.ctx(), env.args.ticket)))
+    for name, fn, text in (("reactivate", tickets.reactivate, "过号后在规定时间内重新激活"),
                            ("resume", tickets.resume_suspended, "挂起的号补齐材料后回到队列")):
         p = t.add_parser(name, help=text)
         p.add_argument("ticket")
@@ -143,6 +148,18 @@ def _cmd_slots(env: CliEnv) -> int:
 
 def _show(env: CliEnv, value: Any, text: Any = None) -> int:
     emit(env.args, value, text or _text)
+    return 0
+
+
+def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:
+    """The ticket as ``_show`` gives it, and until when a no-show may be reactivated."""
+    until = status.reactivate_until
+    if getattr(env.args, "json", False):
+        emit(env.args, {**as_dict(status.ticket),
+                        "reactivate_until": None if until is None else until.isoformat()})
+    else:
+        again = "" if until is None else f"；{_local(until)[-5:]} 前可重新激活"
+        print(_text(status.ticket) + again)
     return 0
 
 

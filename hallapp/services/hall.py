@@ -41,6 +41,10 @@ class HallInfo:
     settings: dict[str, Any]
     name_en: str | None = None  # shown instead of ``name`` on an English screen
 
+    def setting(self, key: str) -> Any:
+        """A hall setting, or its default when the hall has none."""
+        return self.settings.get(key, DEFAULT_SETTINGS.get(key))
+
 
 @dataclass(frozen=True)
 class QueueInfo:

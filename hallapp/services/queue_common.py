@@ -85,9 +85,17 @@ def window_by_number(session: Session, hall: Hall | HallConf, number: int, *,
     return window
 
 
+# The ticket's QR code (hallapp.documents.qr.ticket_payload): hall, day, number and id.
+TICKET_QR_PREFIX = "HALLAPP:T:"
+
+
 def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today: date) -> Ticket:
-    """A ticket by id or by number (today's hall day, or 'YYYY-MM-DD/A001')."""
+    """A ticket by id, by number (today's hall day, or 'YYYY-MM-DD/A001') or by the QR code
+    printed on it, as a scanner types it."""
     text = str(ref).strip().upper()
+    scanned_id = None
+    if text.startswith(TICKET_QR_PREFIX):
+        text, scanned_id = _scanned_ref(text)
     if text.isdigit():
         ticket = session.get(Ticket, int(text))
     else:
@@ -101,9 +109,22 @@ def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today
                                       code="day_format", day=day_text) from None
         ticket = session.scalars(select(Ticket).where(
             Ticket.hall_id == hall.id, Ticket.hall_day == day, Ticket.number == text)).first()
+    if scanned_id is not None and (ticket is None or ticket.id != scanned_id):
+        # The day's number is another ticket (or none) here: the QR is another hall's.
+        raise NotFound("这张号票不是本大厅的号票", field="ticket", code="foreign_ticket")
     if ticket is None:
         raise NotFound(f"号码 {ref} 不存在", field="ticket", code="unknown_ticket")
     return ticket
+
+
+def _scanned_ref(payload: str) -> tuple[str, int]:
+    """'YYYY-MM-DD/A001' and the ticket id of a scanned ticket QR code."""
+    parts = payload.removeprefix(TICKET_QR_PREFIX).split(":")
+    if len(parts) != 4 or not parts[3].isdigit():
+        raise ValidationError("号票二维码无法识别，请输入号票上的号码", field="ticket",
+                              code="ticket_qr")
+    _hall, day, number, ticket_id = parts
+    return f"{day}/{number}", int(ticket_id)
 
 
 # The predicate of the partial index ix_ticket_window_open, reused verbatim: SQLite uses a

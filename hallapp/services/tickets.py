@@ -24,7 +24,7 @@ from hallapp.core.queue_rules import rejoin_order_at
 from hallapp.core.roles import Perm
 from hallapp.services.batching import batchable, keeps_waiting_lines
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
+from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
 from hallapp.services.queue_common import (
     Placed,
     TicketInfo,
@@ -48,7 +48,7 @@ from hallapp.services.queue_sql import (
     queue_conf,
     ticket_row,
 )
-from hallapp.store.models import Appointment, Ticket
+from hallapp.store.models import Appointment, Hall, Ticket
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import UnitOfWork
 
@@ -233,6 +233,39 @@ def show_ticket(ctx: Ctx, ref: str | int) -> TicketInfo:
         return ticket_info(uow.session, ticket)
 
 
+@dataclass(frozen=True)
+class TicketStatus:
+    """What an applicant who asks about a ticket (by its QR code or number) is told."""
+
+    ticket: TicketInfo
+    reactivate_until: datetime | None  # a no-show that may still re-join the line: until
+
+
+@action(Perm.VIEW_HALL)
+def ticket_status(ctx: Ctx, ref: str | int) -> TicketStatus:
+    """A ticket's state and place in line; for a no-show, whether and until when it may
+    still be reactivated (``reactivate``)."""
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
+        until = _reactivate_until(hall, ticket)
+        return TicketStatus(ticket_info(uow.session, ticket),
+                            until if until is not None and uow.now <= until else None)
+
+
+def _reactivate_minutes(hall: Hall) -> int:
+    return int(hall.settings.get("noshow_reactivate_minutes",
+                                 DEFAULT_SETTINGS["noshow_reactivate_minutes"]))
+
+
+def _reactivate_until(hall: Hall, ticket: Ticket) -> datetime | None:
+    """When a no-show stops being able to re-join; None if it cannot (another state, or its
+    hall day was closed)."""
+    if ticket.state != "no_show" or ticket.closed_at is not None or ticket.noshow_at is None:
+        return None
+    return ticket.noshow_at + timedelta(minutes=_reactivate_minutes(hall))
+
+
 @action(Perm.TAKE_TICKET)
 def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
     """A no-show comes back within M minutes and re-joins behind the next K tickets."""
@@ -242,12 +275,12 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
         ticket = ticket_by_ref(s, hall, ref, today(hall, uow.now))
         if ticket.state != "no_show":
             raise StateError(f"号码 {ticket.number} 不是过号状态，不能重新激活", code="not_no_show")
-        if ticket.closed_at is not None:
+        until = _reactivate_until(hall, ticket)
+        if until is None:
             raise StateError("大厅日已结束，请重新取号", code="reactivate_expired")
-        minutes = int(hall.settings.get("noshow_reactivate_minutes", 30))
-        assert ticket.noshow_at is not None
-        if uow.now - ticket.noshow_at > timedelta(minutes=minutes):
-            raise StateError(f"已过号超过 {minutes} 分钟，请重新取号", code="reactivate_expired")
+        if uow.now > until:
+            raise StateError(f"已过号超过 {_reactivate_minutes(hall)} 分钟，请重新取号",
+                             code="reactivate_expired")
         require_no_other_waiting(s, ticket, ticket.queue_id)
         k = int(hall.settings.get("noshow_rejoin_after", 3))
         before = {"state": ticket.state, "order_at": ticket.order_at.isoformat()}

@@ -161,3 +161,24 @@ def test_day_close(cli: Cli, clock: FakeClock) -> None:
     assert cli.json("kiosk1", "ticket", "show", "C002")["state"] == "abandoned"
     assert cli("supervisor1", "day", "close") == 0
     assert "弃号 0 个" in cli.out
+
+
+def test_a_noshow_is_shown_with_its_deadline_and_reactivated_by_its_qr_code(
+        cli: Cli, clock: FakeClock) -> None:
+    taken = cli.json("kiosk1", "ticket", "take", "A")
+    cli.json("kiosk1", "ticket", "take", "A")
+    cli.json("clerk11", "window", "open", "11")
+    cli.json("clerk11", "window", "call", "11")
+    cli.json("clerk11", "window", "noshow", "11")
+    shown = cli.json("kiosk1", "ticket", "show", "A001")
+    assert shown["state"] == "no_show"
+    assert shown["reactivate_until"] == "2026-11-24T01:30:00+00:00"  # 09:00 + 30 min, UTC
+    assert cli("kiosk1", "ticket", "show", "A001") == 0
+    assert cli.out.strip() == "A001 商事登记 过号；09:30 前可重新激活"
+    qr = f"HALLAPP:T:SZ-FT:{taken['hall_day']}:A001:{taken['id']}"  # as the scanner types it
+    back = cli.json("kiosk1", "ticket", "reactivate", qr)
+    assert (back["state"], back["people_ahead"]) == ("waiting", 1)
+    assert cli.json("kiosk1", "ticket", "show", qr)["reactivate_until"] is None
+    assert "不是本大厅的号票" in cli.fails(12, "kiosk1", "ticket", "show",
+                                       f"HALLAPP:T:X:{taken['hall_day']}:A001:999999")
+    assert "二维码无法识别" in cli.fails(11, "kiosk1", "ticket", "show", "HALLAPP:T:garbled")

@@ -2337,37 +2337,42 @@ After:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="110"/>
         <source>请点击要办理的业务取号</source>
         <translation>Tap a service to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="102"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="112"/>
         <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
         <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="103"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="113"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="104"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="114"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="111"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="115"/>
+        <source>号票查询 · 过号重排</source>
+        <translation>My ticket · Rejoin</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="122"/>
         <source>退出适老模式</source>
         <translation>Standard mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="112"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="123"/>
         <source>适老模式</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="171"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="182"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -2937,20 +2942,20 @@ After:
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="95"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="192"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="219"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="222"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="96"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="199"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="227"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="230"/>
         <source>自助取号机</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="220"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="228"/>
         <source>自助取号 · 事项查询 · 预约签到</source>
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="314"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="331"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -3915,7 +3920,7 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="66"/>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="93"/>
         <source>打印失败，未出号，请联系工作人员</source>
         <translation>Printing failed, no ticket issued. Please ask staff</translation>
     </message>
@@ -3942,25 +3947,30 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="80"/>
         <source>您已超过预约签到时间，按普通号排队。</source>
-        <translation>You checked in after your appointment's time: you queue as an ordinary ticket. </translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="81"/>
-        <source>请留意叫号屏幕和语音提示，过号需重新排队</source>
-        <translation>Watch the call screen and listen for your number; if you miss it you must queue again</translation>
+        <translation>You checked in after your appointment&apos;s time: you queue as an ordinary ticket. </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
+        <source>请留意叫号屏幕和语音提示，过号需重新取号</source>
+        <translation>Please watch the call screen and listen for your number; a missed ticket needs a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
+        <source>请留意叫号屏幕和语音提示；过号后 {m} 分钟内可在本机“号票查询”重新排队</source>
+        <translation>Please watch the call screen and listen for your number. Missed it? Within {m} minutes, rejoin the line here under “My ticket”.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
         <source>您已取过号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
         <source>取号成功</source>
         <translation>Ticket issued</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="96"/>
         <source>{first}，您的号码是{number}，前面还有{n}人</source>
         <translation>{first}. Your number is {number}, {n} ahead of you</translation>
     </message>
@@ -4692,6 +4702,114 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
         <source>号码</source>
         <translation>Ticket</translation>
+    </message>
+</context>
+<context>
+    <name>TicketStatusPage</name>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="79"/>
+        <source>号票查询 · 过号重排</source>
+        <translation>My ticket · Rejoin after a missed call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="81"/>
+        <source>请将号票上的二维码对准扫描口，或输入号票上的号码（如 A018）后点击查询</source>
+        <translation>Hold the QR code on your ticket to the scanner, or type the number on it (e.g. A018) and press Look up.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="82"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="83"/>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="84"/>
+        <source>重新排队</source>
+        <translation>Rejoin the line</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="120"/>
+        <source>请扫描号票二维码或输入号码</source>
+        <translation>Please scan the ticket&apos;s QR code or type its number.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="124"/>
+        <source>正在查询，请稍候……</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="158"/>
+        <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
+        <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>
+        <source>已重新排队，请凭原号票等候叫号</source>
+        <translation>Back in the line: keep your ticket and wait to be called</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
+        <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
+        <translation>Waiting: {n} ahead of you, about {m} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
+        <source>已挂起，补齐材料后请联系工作人员</source>
+        <translation>On hold: once your documents are complete, please see the staff</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="188"/>
+        <source>正在叫号，请到 {w} 号窗口</source>
+        <translation>Called now: please go to window {w}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="189"/>
+        <source>正在 {w} 号窗口办理</source>
+        <translation>Being served at window {w}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>
+        <source>已挂起，补齐材料后请到 {w} 号窗口</source>
+        <translation>On hold: once your documents are complete, go to window {w}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="191"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
+        <source>已过号</source>
+        <translation>Missed (passed as absent)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="194"/>
+        <source>本号已作废</source>
+        <translation>This ticket is no longer valid</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="199"/>
+        <source>{time} 前可点击“重新排队”，无需重新取号</source>
+        <translation>Press “Rejoin the line” before {time}; no new ticket is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="202"/>
+        <source>已超过可重新排队的时间，请重新取号</source>
+        <translation>Too late to rejoin the line; please take a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="204"/>
+        <source>请重新取号</source>
+        <translation>Please take a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="206"/>
+        <source>无需重新取号，工作人员会为您恢复排队</source>
+        <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>
 </context>
 <context>

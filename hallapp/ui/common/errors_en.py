@@ -31,6 +31,8 @@ EN: dict[str, str] = {
     "print_failed": "The ticket could not be printed; please ask the staff.",
     "no_hall": "No hall has been set up in the database yet.",
     "unknown_ticket": "No ticket has this number.",
+    "foreign_ticket": "This ticket was not issued in this hall.",
+    "ticket_qr": "This ticket's QR code cannot be read; please type the number on the ticket.",
     "not_waiting": "This ticket is not waiting.",
     "not_no_show": "This ticket was not passed as absent, so it cannot be reactivated.",
     "reactivate_expired": "Too late to reactivate this ticket; please take a new one.",

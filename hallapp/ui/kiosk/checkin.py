@@ -14,7 +14,13 @@ from hallapp.services.appointments import CODE_ALPHABET
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label, set_invalid
 from hallapp.ui.kiosk.flow import IssueOutcome, checkin_and_print
-from hallapp.ui.kiosk.widgets import KeypadWidget, KioskEnv, KioskPage, make_button
+from hallapp.ui.kiosk.widgets import (
+    KeypadWidget,
+    KioskEnv,
+    KioskPage,
+    make_button,
+    refuse_code,
+)
 
 
 class CheckinPage(KioskPage):
@@ -87,7 +93,4 @@ class CheckinPage(KioskPage):
 
     def _on_checkin_failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
-        self.code.clear()
-        set_invalid(self.code, True)
-        self.error.setText(user_message(exc, "kiosk: check-in"))
-        self.code.setFocus()
+        refuse_code(self.code, self.error, user_message(exc, "kiosk: check-in"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.day import QueueStatus, hall_status
+from hallapp.services.queue_common import TICKET_QR_PREFIX
 from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
@@ -44,10 +45,16 @@ def queue_text(name: str) -> str:
     return name
 
 
+def is_ticket_scan(text: str) -> bool:
+    """A ticket's QR code, as a scanner types it."""
+    return text.strip().upper().startswith(TICKET_QR_PREFIX)
+
+
 class HomePage(KioskPage):
     queue_chosen = Signal(str, str)  # code, name
     search_requested = Signal(str)
     checkin_requested = Signal()
+    status_requested = Signal()
     scan_received = Signal(str)
     elder_toggled = Signal()
     language_toggled = Signal()
@@ -68,6 +75,8 @@ class HomePage(KioskPage):
         self.search_button.clicked.connect(self._on_search_submitted)
         self.checkin_button = make_button("", "secondary", "checkinButton")
         self.checkin_button.clicked.connect(self.checkin_requested)
+        self.status_button = make_button("", "secondary", "statusButton")
+        self.status_button.clicked.connect(self.status_requested)
         self.elder_button = make_button("", "secondary", "elderButton")
         self.elder_button.clicked.connect(self.elder_toggled)
         self.language_button = make_button("", "secondary", "languageButton")
@@ -83,6 +92,7 @@ class HomePage(KioskPage):
         row.addWidget(self.search_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.checkin_button)
+        bottom.addWidget(self.status_button)
         bottom.addStretch(1)
         bottom.addWidget(self.elder_button)
         bottom.addWidget(self.language_button)
@@ -102,6 +112,7 @@ class HomePage(KioskPage):
             self.tr("搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）"))
         self.search_button.setText(self.tr("搜索"))
         self.checkin_button.setText(self.tr("预约签到"))
+        self.status_button.setText(self.tr("号票查询 · 过号重排"))
         # Each language is named in itself, so it is found whatever the current one is.
         self.language_button.setText("中文" if is_english() else "English")
         self._update_elder_text()
@@ -199,7 +210,7 @@ class HomePage(KioskPage):
         from hallapp.services.appointments import qr_payload
 
         text = self.search.text().strip()
-        if text.upper().startswith(qr_payload("")):
+        if text.upper().startswith(qr_payload("")) or is_ticket_scan(text):
             self.search.clear()
             self.scan_received.emit(text)
         elif text:

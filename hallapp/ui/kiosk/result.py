@@ -78,7 +78,15 @@ class ResultPage(KioskPage):
         self.person.setText(masked)
         self.person.setVisible(bool(masked))
         late = self.tr("您已超过预约签到时间，按普通号排队。") if t.late_checkin else ""
-        self.hint.setText(late + self.tr("请留意叫号屏幕和语音提示，过号需重新排队"))
+        self.hint.setText(late + self._noshow_hint())
+
+    def _noshow_hint(self) -> str:
+        hall = self.env.hall
+        minutes = int(hall.setting("noshow_reactivate_minutes")) if hall else 0
+        if not minutes:
+            return self.tr("请留意叫号屏幕和语音提示，过号需重新取号")
+        return self.tr("请留意叫号屏幕和语音提示；过号后 {m} 分钟内可在本机“号票查询”重新排队"
+                       ).format(m=minutes)
 
     def spoken(self, outcome: IssueOutcome) -> str:
         if outcome.failed:

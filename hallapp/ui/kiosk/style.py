@@ -30,7 +30,8 @@ QPushButton[kind="secondary"]:checked { background: #0b4a8b; color: #ffffff; }
 QPushButton[kind="queue"] { font-size: 30px; font-weight: bold; min-height: 120px;
                             padding: 10px 24px; }
 QPushButton#confirmButton, QPushButton#takeButton, QPushButton#doneButton,
-QPushButton#checkinSubmit { min-height: 84px; font-size: 34px; }
+QPushButton#checkinSubmit, QPushButton#statusSubmit, QPushButton#rejoinButton {
+    min-height: 84px; font-size: 34px; }
 QWidget[elder="true"] QLabel { font-size: 28px; }
 QWidget[elder="true"] QLabel#title { font-size: 36px; }
 QWidget[elder="true"] QLabel#prompt { font-size: 32px; }

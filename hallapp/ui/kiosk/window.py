@@ -40,7 +40,7 @@ from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import run_task
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.guard import ConnectionProbe, IdleWatcher
-from hallapp.ui.kiosk.home import HomePage
+from hallapp.ui.kiosk.home import HomePage, is_ticket_scan
 from hallapp.ui.kiosk.offline import OfflinePage
 from hallapp.ui.kiosk.pin import DEFAULT_PIN, AdminPinDialog, pin_matches
 from hallapp.ui.kiosk.printing import PdfTicketPrinter
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from hallapp.ui.kiosk.item import ItemPage
     from hallapp.ui.kiosk.result import ResultPage
     from hallapp.ui.kiosk.search import SearchPage
+    from hallapp.ui.kiosk.status import TicketStatusPage
     from hallapp.ui.kiosk.take import TakePage
 
 log = logging.getLogger("hallapp.ui.kiosk")
@@ -180,6 +181,12 @@ class KioskWindow(QWidget):
         return self._lazy_page(CheckinPage,
                                lambda p: p.issued.connect(self._on_ticket_issued))
 
+    @property
+    def ticket_status(self) -> TicketStatusPage:
+        from hallapp.ui.kiosk.status import TicketStatusPage
+
+        return self._lazy_page(TicketStatusPage)
+
     def pages(self) -> Sequence[KioskPage]:
         """The pages built so far (home and offline always)."""
         return tuple(self._pages)
@@ -208,6 +215,7 @@ class KioskWindow(QWidget):
         h.queue_chosen.connect(self._on_home_queue_chosen)
         h.search_requested.connect(self._on_home_search_requested)
         h.checkin_requested.connect(self._on_home_checkin_requested)
+        h.status_requested.connect(self._on_home_status_requested)
         h.scan_received.connect(self._on_home_scan_received)
         h.elder_toggled.connect(self._on_home_elder_toggled)
         h.language_toggled.connect(self._on_home_language_toggled)
@@ -282,9 +290,18 @@ class KioskWindow(QWidget):
         self.show_page(self.checkin)
         self.checkin.enter()
 
+    def _on_home_status_requested(self) -> None:
+        self.show_page(self.ticket_status)
+        self.ticket_status.enter()
+
     def _on_home_scan_received(self, text: str) -> None:
-        self._on_home_checkin_requested()
-        self.checkin.submit(text)
+        """A QR code scanned on the home page: a ticket's (its status) or a booking's."""
+        if is_ticket_scan(text):
+            self._on_home_status_requested()
+            self.ticket_status.submit(text)
+        else:
+            self._on_home_checkin_requested()
+            self.checkin.submit(text)
 
     def _on_search_item_chosen(self, code: str) -> None:
         self.show_page(self.item)

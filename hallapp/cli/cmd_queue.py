@@ -133,6 +133,18 @@ def _register_appointment(sub: Any) -> None:
     book.set_defaults(func=lambda env: _show(env, appointments.book(
         env.ctx(), env.args.slot, id_number=env.args.id_number, phone=env.args.phone,
         name=env.args.name, item_code=env.args.item)))
+    bk = a.add_parser("bookings", help="某日（默认今天）的预约：状态与号码，个人信息已遮蔽")
+    bk.add_argument("day", type=date.fromisoformat, nargs="?")
+    bk.add_argument("--queue")
+    add_json(bk)
+    bk.set_defaults(func=lambda env: _show(env, appointments.list_bookings(
+        env.ctx(), env.args.day, env.args.queue), _bookings_text))
+    cancel = a.add_parser("cancel", help="取消未签到的预约（释放名额）")
+    cancel.add_argument("code", help="预约码或二维码内容")
+    cancel.add_argument("--reason", required=True, help="取消原因")
+    add_json(cancel)
+    cancel.set_defaults(func=lambda env: _show(env, appointments.cancel(
+        env.ctx(), env.args.code, env.args.reason)))
     ci = a.add_parser("checkin", help="凭预约码或扫描二维码签到取号")
     ci.add_argument("code")
     add_json(ci)
@@ -178,6 +190,8 @@ def _text(v: Any) -> str:
     if isinstance(v, windows.NextCall):
         done = f"{v.finished.number} 已办结；" if v.finished else ""
         return done + (_text(v.called) if v.called else "暂无等候，未叫号")
+    if isinstance(v, appointments.AppointmentInfo) and v.state != "booked":
+        return f"预约码 {v.code} {APPOINTMENT_ZH.get(v.state, v.state)}"
     if isinstance(v, appointments.AppointmentInfo):
         return (f"预约码 {v.code}，{_local(v.slot_start)}–{_local(v.slot_end)[-5:]}，"
                 f"二维码内容 {v.qr_payload}")
@@ -186,6 +200,17 @@ def _text(v: Any) -> str:
 
 def _local(at: datetime) -> str:
     return at.astimezone(hall_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+APPOINTMENT_ZH = {"booked": "已预约", "checked_in": "已签到", "late": "迟到签到",
+                  "missed": "失约", "cancelled": "已取消"}
+
+
+def _bookings_text(rows: Any) -> str:
+    return table([["预约码", "队列", "时段", "状态", "号码", "姓名", "证件", "电话"]] + [
+        [b.code, b.queue, f"{_local(b.slot_start)[-5:]}–{_local(b.slot_end)[-5:]}",
+         APPOINTMENT_ZH.get(b.state, b.state), b.ticket or "", b.name_masked,
+         b.id_number_masked, b.phone_masked] for b in rows])
 
 
 def _slots_text(rows: Any) -> str:

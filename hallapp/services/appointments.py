@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, QuotaExhausted, StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.core.identity import check_id_number, check_phone
+from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
-from hallapp.store.models import Appointment, AppointmentSlot, Queue
+from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -43,13 +45,18 @@ class SlotInfo:
 
 @dataclass(frozen=True)
 class AppointmentInfo:
+    """A booking; the applicant's name, ID number and phone only masked."""
+
     code: str
     queue: str
     slot_start: datetime
     slot_end: datetime
-    state: str
+    state: str  # booked | checked_in | late | missed | cancelled
     qr_payload: str
     ticket: str | None = None
+    name_masked: str = ""
+    id_number_masked: str = ""
+    phone_masked: str = ""
 
 
 @action(Perm.EDIT_HALL)
@@ -64,6 +71,7 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
         queue = queue_by_code(uow.session, hall, queue_code)
         zone = hall_zone(hall.timezone)
         at, stop = datetime.combine(day, start, zone), datetime.combine(day, end, zone)
+        _refuse_overlap(uow.session, queue, at, stop)
         slots = []
         while at + timedelta(minutes=minutes) <= stop:
             slot = AppointmentSlot(queue_id=queue.id, item_code=item_code, starts_at=at,
@@ -75,8 +83,20 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
         uow.session.flush()
         uow.audit("slots_create", "queue", queue.id, after={
             "day": day.isoformat(), "count": len(slots), "capacity": capacity})
+        uow.emit("appointment_slots_opened", queue=queue.code, day=day.isoformat())
         uow.commit()
         return [_slot_info(sl, queue.code) for sl in slots]
+
+
+def _refuse_overlap(s: Session, queue: Queue, start: datetime, end: datetime) -> None:
+    """Slots opened twice for the same hours would double the bookable places."""
+    clash = s.scalars(select(AppointmentSlot.starts_at).where(
+        AppointmentSlot.queue_id == queue.id, AppointmentSlot.starts_at < end,
+        AppointmentSlot.ends_at > start).order_by(AppointmentSlot.starts_at).limit(1)).first()
+    if clash is not None:
+        local = clash.astimezone(start.tzinfo).strftime("%H:%M")
+        raise ValidationError(f"{queue.name}在该时间已开放 {local} 起的预约时段，不能重复开放",
+                              field="start", code="slots_overlap", at=local)
 
 
 def _slot_info(slot: AppointmentSlot, queue_code: str) -> SlotInfo:
@@ -133,9 +153,71 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         uow.audit("appointment_book", "appointment", appt.id, after={"code": code,
                                                                      "slot": slot_id})
         uow.emit("appointment_booked", slot=slot_id)
+        info = _booking_info(appt, slot, queue.code, None)
         uow.commit()
-        return AppointmentInfo(code, queue.code, slot.starts_at, slot.ends_at, "booked",
-                               qr_payload(code))
+        return info
+
+
+def _booking_info(appt: Appointment, slot: AppointmentSlot, queue_code: str,
+                  ticket: str | None) -> AppointmentInfo:
+    return AppointmentInfo(appt.code, queue_code, slot.starts_at, slot.ends_at, appt.state,
+                           qr_payload(appt.code), ticket, mask_name(appt.name),
+                           mask_id_number(appt.id_number), mask_phone(appt.phone))
+
+
+@action(Perm.BOOK_APPOINTMENT)
+def list_bookings(ctx: Ctx, day: date | None = None,
+                  queue_code: str | None = None) -> list[AppointmentInfo]:
+    """The bookings of ``day`` (by default the hall's day now) in slot order, whatever their
+    state: booked, checked in (with the ticket), late, missed or cancelled."""
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        lo, hi = hall_day_bounds(day or hall_day(uow.now, hall.timezone), hall.timezone)
+        stmt = (select(Appointment, AppointmentSlot, Queue.code, Ticket.number)
+                .join(AppointmentSlot, Appointment.slot_id == AppointmentSlot.id)
+                .join(Queue, AppointmentSlot.queue_id == Queue.id)
+                .outerjoin(Ticket, Appointment.ticket_id == Ticket.id)
+                .where(AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi))
+        if queue_code:
+            stmt = stmt.where(Queue.code == queue_code.strip().upper())
+        rows = uow.session.execute(stmt.order_by(AppointmentSlot.starts_at, Appointment.id))
+        return [_booking_info(appt, slot, code, number) for appt, slot, code, number in rows]
+
+
+@action(Perm.BOOK_APPOINTMENT)
+def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
+    """Cancel a booking that was not yet checked in: its place in the slot is free again."""
+    if not reason or not reason.strip():
+        raise ValidationError("取消预约须填写原因", field="reason", code="reason_required")
+    code = _parse_code(code_or_qr)
+    with ctx.uow() as uow:
+        s = uow.session
+        appt = s.scalars(select(Appointment).where(Appointment.code == code)).first()
+        if appt is None:
+            raise NotFound("预约码不存在", field="code", code="unknown_appointment")
+        if appt.state != "booked":
+            raise StateError(f"该预约已{_STATE_ZH.get(appt.state, appt.state)}", code="not_booked")
+        slot = s.get(AppointmentSlot, appt.slot_id)
+        assert slot is not None
+        # Conditional, so that two desks cancelling (or a kiosk checking in) at once free
+        # the place once: the loser finds the booking no longer booked.
+        changed = s.execute(update(Appointment).where(
+            Appointment.id == appt.id, Appointment.state == "booked").values(state="cancelled")
+            .execution_options(synchronize_session=False)).rowcount  # type: ignore[attr-defined]
+        if changed != 1:
+            raise StateError("该预约刚刚已被签到或取消", code="not_booked")
+        s.refresh(appt)
+        s.execute(update(AppointmentSlot).where(AppointmentSlot.id == slot.id)
+                  .values(booked=AppointmentSlot.booked - 1)
+                  .execution_options(synchronize_session=False))
+        uow.audit("appointment_cancel", "appointment", appt.id, before={"state": "booked"},
+                  after={"state": "cancelled", "reason": reason.strip()})
+        uow.emit("appointment_cancelled", slot=slot.id)
+        queue = s.get(Queue, slot.queue_id)
+        assert queue is not None
+        info = _booking_info(appt, slot, queue.code, None)
+        uow.commit()
+        return info
 
 
 def _parse_code(text: str) -> str:
@@ -157,7 +239,9 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
     """
     code = _parse_code(code_or_qr)
     with ctx.uow() as uow:
-        appt = uow.session.scalars(select(Appointment).where(Appointment.code == code)).first()
+        # Locked (PostgreSQL), so a cancel at a desk waits and then finds it checked in.
+        appt = uow.session.scalars(select(Appointment).where(Appointment.code == code)
+                                   .with_for_update()).first()
         if appt is None:
             raise NotFound("预约码不存在", field="code", code="unknown_appointment")
         if appt.state != "booked":

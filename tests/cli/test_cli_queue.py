@@ -182,3 +182,27 @@ def test_a_noshow_is_shown_with_its_deadline_and_reactivated_by_its_qr_code(
     assert "不是本大厅的号票" in cli.fails(12, "kiosk1", "ticket", "show",
                                        f"HALLAPP:T:X:{taken['hall_day']}:A001:999999")
     assert "二维码无法识别" in cli.fails(11, "kiosk1", "ticket", "show", "HALLAPP:T:garbled")
+
+
+def test_appointment_bookings_are_listed_masked_and_cancelled_with_a_reason(cli: Cli) -> None:
+    [slot, *_] = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start",
+                          "10:00", "--end", "11:00", "--capacity", "1")
+    booked = cli.json("clerk1", "appointment", "book", str(slot["id"]), "--phone",
+                      "13900001111", "--name", "王小明")
+    assert "10:30" in cli.fails(11, "admin1", "appointment", "slots", "B", "2026-11-24",
+                                "--start", "10:30", "--end", "12:00")  # overlaps
+    assert cli("clerk1", "appointment", "bookings", "2026-11-24") == 0
+    assert booked["code"] in cli.out
+    assert "139****1111" in cli.out
+    assert "王*明" in cli.out
+    assert "13900001111" not in cli.out
+    with pytest.raises(SystemExit):  # argparse: --reason is required
+        cli("clerk1", "appointment", "cancel", booked["code"])
+    assert cli("clerk1", "appointment", "cancel", booked["code"], "--reason", "来电取消") == 0
+    assert cli.out.strip() == f"预约码 {booked['code']} 已取消"
+    [listed] = cli.json("clerk1", "appointment", "bookings", "--queue", "B")
+    assert listed["state"] == "cancelled"
+    assert cli.json("kiosk1", "appointment", "list", "2026-11-24")[0]["booked"] == 0
+    assert "已取消" in cli.fails(13, "clerk1", "appointment", "cancel", booked["code"],
+                              "--reason", "again")
+    assert cli("kiosk1", "appointment", "bookings") == 14  # a kiosk sees no bookings

@@ -9,10 +9,13 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from conftest import FakeClock
+from sqlalchemy import select
 
-from hallapp.core.errors import QuotaExhausted, StateError, ValidationError
+from hallapp.core.errors import PermissionDenied, QuotaExhausted, StateError, ValidationError
 from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry
+from hallapp.store.uow import Database
 
 CtxFor = Callable[[str], Ctx]
 TODAY = date(2026, 11, 24)
@@ -112,3 +115,49 @@ def test_checkin_too_early_is_refused(ctx_for: CtxFor, clock: FakeClock) -> None
     clock.advance(seconds=1)  # 09:30: exactly 60 minutes before: welcome
     info = appointments.checkin(kiosk, booked.code)
     assert (info.number, info.appointment) == ("A001", True)
+
+
+def test_slots_overlapping_open_ones_are_refused(ctx_for: CtxFor) -> None:
+    slots(ctx_for, time(9), time(10))
+    with pytest.raises(ValidationError) as exc:
+        slots(ctx_for, time(9, 30), time(11))  # 09:30-10:00 is open already
+    assert (exc.value.code, exc.value.field) == ("slots_overlap", "start")
+    assert "09:30" in exc.value.message
+    slots(ctx_for, time(10), time(11))  # back to back is fine
+    slots(ctx_for, time(9), time(10), queue="B")  # so is another queue
+    assert len(appointments.list_slots(ctx_for("kiosk1"), TODAY)) == 6
+
+
+def test_bookings_are_listed_masked_and_a_cancel_frees_the_place(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    [slot] = slots(ctx_for, time(10), time(10, 30), capacity=1)
+    clerk = ctx_for("clerk1")
+    booked = appointments.book(clerk, slot.id, name="王小明", phone="13812345678")
+    assert (booked.name_masked, booked.phone_masked) == ("王*明", "138****5678")
+    with pytest.raises(QuotaExhausted):
+        appointments.book(clerk, slot.id)
+    [listed] = appointments.list_bookings(clerk, TODAY)
+    assert (listed.code, listed.state, listed.ticket) == (booked.code, "booked", None)
+    assert "13812345678" not in repr(listed)
+    with pytest.raises(ValidationError):
+        appointments.cancel(clerk, booked.code, " ")  # a reason is required
+    gone = appointments.cancel(clerk, booked.qr_payload, "申请人来电取消")
+    assert gone.state == "cancelled"
+    assert appointments.list_slots(clerk, TODAY)[0].booked == 0
+    with pytest.raises(StateError) as exc:
+        appointments.cancel(clerk, booked.code, "再次取消")
+    assert exc.value.code == "not_booked"
+    with pytest.raises(StateError):
+        appointments.checkin(ctx_for("kiosk1"), booked.code)  # a cancelled booking
+    again = appointments.book(clerk, slot.id, phone="13912345678")  # the place is free
+    ticket = appointments.checkin(ctx_for("kiosk1"), again.code)
+    states = {(b.code, b.state, b.ticket) for b in appointments.list_bookings(clerk, TODAY)}
+    assert states == {(booked.code, "cancelled", None), (again.code, "checked_in",
+                                                          ticket.number)}
+    assert appointments.list_bookings(clerk, TODAY, "B") == []
+    with pytest.raises(PermissionDenied):
+        appointments.list_bookings(ctx_for("kiosk1"), TODAY)
+    with hall_db.read_session() as s:
+        [entry] = s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "appointment_cancel")).all()
+        assert entry.after == {"state": "cancelled", "reason": "申请人来电取消"}

@@ -80,6 +80,9 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
             uow.session.add(slot)
             slots.append(slot)
             at += timedelta(minutes=minutes)
+        if not slots:
+            raise ValidationError(f"开始到结束不足一个时段（{minutes} 分钟），未开放任何时段",
+                                  field="slot", code="slots_none", minutes=minutes)
         uow.session.flush()
         uow.audit("slots_create", "queue", queue.id, after={
             "day": day.isoformat(), "count": len(slots), "capacity": capacity})

@@ -124,6 +124,9 @@ def test_slots_overlapping_open_ones_are_refused(ctx_for: CtxFor) -> None:
     assert (exc.value.code, exc.value.field) == ("slots_overlap", "start")
     assert "09:30" in exc.value.message
     slots(ctx_for, time(10), time(11))  # back to back is fine
+    with pytest.raises(ValidationError) as short:
+        slots(ctx_for, time(11), time(11, 20))  # not one 30-minute slot fits
+    assert (short.value.code, short.value.field) == ("slots_none", "slot")
     slots(ctx_for, time(9), time(10), queue="B")  # so is another queue
     assert len(appointments.list_slots(ctx_for("kiosk1"), TODAY)) == 6
 

@@ -16,10 +16,31 @@
         <translation>End</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="47"/>
         <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
         <location filename="../../hallapp/ui/admin/models.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="48"/>
+        <source>时段</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="49"/>
+        <source>容量</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="50"/>
+        <source>已约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="51"/>
+        <source>余量</source>
+        <translation>Free</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/windows.py" line="39"/>
@@ -767,63 +788,68 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="45"/>
-        <location filename="../../hallapp/ui/admin/window.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="68"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="67"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="69"/>
         <source>管理员：{0}</source>
         <translation>Administrator: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="73"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="75"/>
         <source>数据库连接中断，正在重试；此时的修改不会保存</source>
         <translation>Database connection lost, retrying; changes made now will not be saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
         <source>窗口与工作配置</source>
         <translation>Windows and profiles</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="81"/>
         <source>开放时间与日历</source>
         <translation>Hours and calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="81"/>
         <source>终端设备</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="81"/>
+        <source>预约时段</source>
+        <translation>Appointment slots</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
         <source>大厅设置</source>
         <translation>Hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="107"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="109"/>
         <source>{0} · 管理</source>
         <translation>{0} · Administration</translation>
     </message>
@@ -1066,6 +1092,153 @@ After:
         <location filename="../../hallapp/ui/supervisor/board.py" line="220"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
+    </message>
+</context>
+<context>
+    <name>BookingModel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <source>迟到签到</source>
+        <translation>Late check-in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <source>失约</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="198"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <source>预约码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <source>时段</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="156"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="156"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="156"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="157"/>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="157"/>
+        <source>手机号码</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="158"/>
+        <source>可预约时段（选择一个）</source>
+        <translation>Open slots (choose one)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="158"/>
+        <source>当日预约</source>
+        <translation>Bookings of the day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="162"/>
+        <source>选填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="163"/>
+        <source>预约</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
+        <source>取消所选预约</source>
+        <translation>Cancel the selected booking</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="210"/>
+        <source>该日该队列没有开放的预约时段</source>
+        <translation>No slots are open for this queue on this day.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="225"/>
+        <source>请先在上表中选择一个时段</source>
+        <translation>Please choose a slot in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="252"/>
+        <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
+        <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="277"/>
+        <source>请先在当日预约中选择要取消的一条</source>
+        <translation>Please choose the booking to cancel in the day's list first.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="280"/>
+        <source>取消预约</source>
+        <translation>Cancel booking</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="281"/>
+        <source>取消预约 {0} 的原因</source>
+        <translation>Reason for cancelling booking {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="282"/>
+        <source>申请人来电取消</source>
+        <translation>Applicant cancelled by phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="282"/>
+        <source>申请人现场取消</source>
+        <translation>Applicant cancelled in person</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="296"/>
+        <source>预约 {0} 已取消，名额已释放</source>
+        <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
 </context>
 <context>
@@ -1658,22 +1831,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="157"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="157"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="154"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="154"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1729,37 +1902,37 @@ After:
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="52"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="58"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="53"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="59"/>
         <source>请将预约二维码对准扫描口，或输入 8 位预约码后点击签到</source>
         <translation>Hold the appointment QR code to the scanner, or enter the 8-character code and tap Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="54"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="55"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="61"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="72"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="78"/>
         <source>请扫描预约二维码或输入预约码</source>
         <translation>Scan the appointment QR code or enter the code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="76"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="82"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="79"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="85"/>
         <source>正在签到，请稍候……</source>
         <translation>Checking in, please wait…</translation>
     </message>
@@ -1767,67 +1940,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="79"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="83"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="84"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="84"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="98"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="102"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="131"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="131"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -1901,27 +2074,32 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="109"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="110"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="111"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="112"/>
+        <source>预约</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="113"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="176"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
@@ -2933,8 +3111,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="113"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="125"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="122"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="134"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -3716,32 +3894,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="42"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="46"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="43"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="47"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="55"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="55"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -4183,6 +4361,82 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/admin/settings.py" line="142"/>
         <source>已保存 {0} 项设置</source>
         <translation>{0} settings saved</translation>
+    </message>
+</context>
+<context>
+    <name>SlotModel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="178"/>
+        <source>时段</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="178"/>
+        <source>容量</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="178"/>
+        <source>已约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="179"/>
+        <source>余量</source>
+        <translation>Free</translation>
+    </message>
+</context>
+<context>
+    <name>SlotPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="105"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="106"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="107"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="110"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="111"/>
+        <source>每段分钟</source>
+        <translation>Minutes per slot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="112"/>
+        <source>每段人数</source>
+        <translation>Places per slot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="113"/>
+        <source>开放时段</source>
+        <translation>Open slots</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="118"/>
+        <source>开放预约时段</source>
+        <translation>Open appointment slots</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="120"/>
+        <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。</source>
+        <translation>The table shows every queue's slots on the chosen day; hours already open for a queue cannot be opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="182"/>
+        <source>已开放 {0} 个时段（{1}–{2}）</source>
+        <translation>Opened {0} slots ({1}–{2})</translation>
     </message>
 </context>
 <context>
@@ -4707,107 +4961,107 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketStatusPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="79"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="85"/>
         <source>号票查询 · 过号重排</source>
         <translation>My ticket · Rejoin after a missed call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="81"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="87"/>
         <source>请将号票上的二维码对准扫描口，或输入号票上的号码（如 A018）后点击查询</source>
         <translation>Hold the QR code on your ticket to the scanner, or type the number on it (e.g. A018) and press Look up.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="82"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="88"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="83"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="89"/>
         <source>查询</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="84"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="90"/>
         <source>重新排队</source>
         <translation>Rejoin the line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="120"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="126"/>
         <source>请扫描号票二维码或输入号码</source>
         <translation>Please scan the ticket&apos;s QR code or type its number.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="124"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="130"/>
         <source>正在查询，请稍候……</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="158"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="159"/>
         <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
         <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="176"/>
         <source>已重新排队，请凭原号票等候叫号</source>
         <translation>Back in the line: keep your ticket and wait to be called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>Waiting: {n} ahead of you, about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="188"/>
         <source>已挂起，补齐材料后请联系工作人员</source>
         <translation>On hold: once your documents are complete, please see the staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="188"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="189"/>
         <source>正在叫号，请到 {w} 号窗口</source>
         <translation>Called now: please go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="189"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>
         <source>正在 {w} 号窗口办理</source>
         <translation>Being served at window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="191"/>
         <source>已挂起，补齐材料后请到 {w} 号窗口</source>
         <translation>On hold: once your documents are complete, go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="191"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="193"/>
         <source>已过号</source>
         <translation>Missed (passed as absent)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="194"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="195"/>
         <source>本号已作废</source>
         <translation>This ticket is no longer valid</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="199"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="200"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
         <translation>Press “Rejoin the line” before {time}; no new ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="202"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="203"/>
         <source>已超过可重新排队的时间，请重新取号</source>
         <translation>Too late to rejoin the line; please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="204"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="205"/>
         <source>请重新取号</source>
         <translation>Please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="206"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="207"/>
         <source>无需重新取号，工作人员会为您恢复排队</source>
         <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>

@@ -24,6 +24,7 @@ from hallapp.ui.admin.catalogue import CataloguePage
 from hallapp.ui.admin.devices import DevicePage
 from hallapp.ui.admin.queues import QueuePage
 from hallapp.ui.admin.settings import SettingsPage
+from hallapp.ui.admin.slots import SlotPage
 from hallapp.ui.admin.staff import StaffPage
 from hallapp.ui.admin.style import ADMIN_QSS
 from hallapp.ui.admin.windows import WindowPage
@@ -46,7 +47,8 @@ class AdminWindow(QWidget):
         self.setStyleSheet(ADMIN_QSS)
         self.catalogue, self.queues = CataloguePage(self.env), QueuePage(self.env)
         self.windows, self.staff = WindowPage(self.env), StaffPage(self.env)
-        self.hours, self.devices = HoursCalendarPage(self.env), DevicePage(self.env)
+        self.hours, self.slots = HoursCalendarPage(self.env), SlotPage(self.env)
+        self.devices = DevicePage(self.env)
         self.settings, self.audit = SettingsPage(self.env), AuditPage(self.env)
         self._build()
         feed.events_arrived.connect(self._on_feed_events_arrived)
@@ -58,7 +60,7 @@ class AdminWindow(QWidget):
 
     def pages(self) -> tuple[AdminPanel, ...]:
         return (self.catalogue, self.queues, self.windows, self.staff, self.hours,
-                self.devices, self.settings, self.audit)
+                self.slots, self.devices, self.settings, self.audit)
 
     def _build(self) -> None:
         header = QFrame()
@@ -76,8 +78,8 @@ class AdminWindow(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
         titles = (self.tr("事项目录"), self.tr("队列"), self.tr("窗口与工作配置"), self.tr("人员"),
-                  self.tr("开放时间与日历"), self.tr("终端设备"), self.tr("大厅设置"),
-                  self.tr("审计日志"))
+                  self.tr("开放时间与日历"), self.tr("预约时段"), self.tr("终端设备"),
+                  self.tr("大厅设置"), self.tr("审计日志"))
         for page, title in zip(self.pages(), titles, strict=True):
             self.tabs.addTab(page, title)
         layout = QVBoxLayout(self)

@@ -75,6 +75,8 @@ EN: dict[str, str] = {
     "slot_invalid": "Slots need at least 5 minutes, a capacity of at least 1, and an end after "
                     "the start.",
     "unknown_slot": "Appointment slot {slot} does not exist.",
+    "slots_none": "The hours from start to end are shorter than one slot ({minutes} "
+                  "minutes): no slot was opened.",
     "slots_overlap": "Slots from {at} are already open for this queue at that time; they "
                      "cannot be opened twice.",
     "date_before_birth": "The date {day} is before the date of birth.",

@@ -1,4 +1,5 @@
-"""Table models of the counter: the window's queues, the material checklist, found cases.
+"""Table models of the counter: the window's queues, the material checklist, found cases,
+appointment slots and bookings.
 
 Each has named columns (``COLUMNS``) so widgets and tests address cells by name, and each is
 checked with pytest-qt's ``qtmodeltester``. The checklist marks a material with one click on
@@ -9,15 +10,18 @@ disabled where the item or the material does not allow 告知承诺.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+from hallapp.core.hallday import hall_zone
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.table_model import Index, RecordTableModel
 
 if TYPE_CHECKING:
+    from hallapp.services.appointments import AppointmentInfo, SlotInfo  # with the 预约 tab
     from hallapp.services.case_views import CaseInfo  # loaded with the first case search
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -152,3 +156,47 @@ class CaseListModel(NamedColumnsModel):
     def header_text(self, column: str) -> str:
         return {"number": self.tr("办件编号"), "item": self.tr("事项"),
                 "applicant": self.tr("申请人"), "state": self.tr("状态")}[column]
+
+
+def slot_span(start: datetime, end: datetime) -> str:
+    """09:00–09:30 in the hall's time."""
+    zone = hall_zone()
+    return f"{start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M}"
+
+
+class SlotModel(NamedColumnsModel):
+    """The open slots of one queue and day, with the places left."""
+
+    COLUMNS = ("time", "capacity", "booked", "free")
+    ALIGNMENT = _CENTER
+
+    def cell_text(self, row: SlotInfo, column: str) -> str:
+        return {"time": slot_span(row.starts_at, row.ends_at), "capacity": str(row.capacity),
+                "booked": str(row.booked), "free": str(row.capacity - row.booked)}[column]
+
+    def header_text(self, column: str) -> str:
+        return {"time": self.tr("时段"), "capacity": self.tr("容量"), "booked": self.tr("已约"),
+                "free": self.tr("余量")}[column]
+
+
+class BookingModel(NamedColumnsModel):
+    """The day's bookings of one queue: code, slot, who (masked), state and ticket."""
+
+    COLUMNS = ("code", "time", "who", "state")
+
+    def cell_text(self, row: AppointmentInfo, column: str) -> str:
+        if column == "who":
+            return row.name_masked or row.phone_masked or row.id_number_masked
+        if column == "state":
+            state = self.state_text(row.state)
+            return f"{state} {row.ticket}" if row.ticket else state
+        return row.code if column == "code" else slot_span(row.slot_start, row.slot_end)
+
+    def state_text(self, state: str) -> str:
+        return {"booked": self.tr("已预约"), "checked_in": self.tr("已签到"),
+                "late": self.tr("迟到签到"), "missed": self.tr("失约"),
+                "cancelled": self.tr("已取消")}.get(state, state)
+
+    def header_text(self, column: str) -> str:
+        return {"code": self.tr("预约码"), "time": self.tr("时段"), "who": self.tr("申请人"),
+                "state": self.tr("状态")}[column]

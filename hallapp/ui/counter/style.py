@@ -16,6 +16,7 @@ QLabel#notice { background: #fff4d6; color: #6b4a00; padding: 6px; }
 QLabel#reasons { color: #5b6775; font-size: 14px; }
 QLabel#result { color: #0b6b2e; font-size: 15px; font-weight: bold; }
 QLabel#chosenItem { font-weight: bold; }
+QLabel#bookingCode { font-size: 34px; font-weight: bold; color: #0b4a8b; letter-spacing: 3px; }
 QFrame#header QLabel#windowState { font-size: 20px; font-weight: bold; }
 QFrame#header QLabel#windowState[state="paused"] { color: #ffd23f; }
 QFrame#header QLabel#windowState[state="closed"] { color: #c9d4e2; }

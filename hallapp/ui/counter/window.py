@@ -6,9 +6,9 @@
 ``journal_dir`` (where the intake journal lives; default the user data dir).
 
 Left: the current ticket, the one-key operations (F1–F9) and the window's queues. Right:
-收件 (intake) and 出件 (delivery). The window's state and queue lengths refresh from the
-change feed; a lost database shows a red banner and disables every operation, while what
-the clerk types keeps going into the local journal.
+收件 (intake), 出件 (delivery) and 预约 (appointments). The window's state and queue lengths
+refresh from the change feed; a lost database shows a red banner and disables every
+operation, while what the clerk types keeps going into the local journal.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.controls import CallControls
 from hallapp.ui.counter.delivery import DeliveryPanel
 from hallapp.ui.counter.intake import IntakePanel
@@ -66,10 +67,12 @@ class CounterWindow(CounterPanel):
         self.intake = IntakePanel(self.env, make_printer(ctx, options),
                                   IntakeJournal(number, options.get("journal_dir")))
         self.delivery = DeliveryPanel(self.env)
+        self.booking = BookingPanel(self.env)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("work")
         self.tabs.addTab(self.intake, "")
         self.tabs.addTab(self.delivery, "")
+        self.tabs.addTab(self.booking, "")
         self._build()
         self._connect(feed)
         self.shortcuts = self.controls.install_shortcuts(self)
@@ -97,7 +100,7 @@ class CounterWindow(CounterPanel):
         layout.addLayout(body, 1)
 
     def _connect(self, feed: FeedWatcher) -> None:
-        self.banner.watch(self, self.controls, self.intake, self.delivery)
+        self.banner.watch(self, self.controls, self.intake, self.delivery, self.booking)
         self.controls.acted.connect(self._on_controls_acted)
         self.controls.failed.connect(self.message.setText)
         feed.events_arrived.connect(self._on_feed_events_arrived)
@@ -106,6 +109,7 @@ class CounterWindow(CounterPanel):
         self.setWindowTitle(self.tr("窗口工作台 · {0}号窗口").format(self.env.window))
         self.tabs.setTabText(0, self.tr("收件"))
         self.tabs.setTabText(1, self.tr("出件"))
+        self.tabs.setTabText(2, self.tr("预约"))
         self.banner.setText(self.tr("与数据库的连接已中断，正在自动重试。窗口操作已暂停；"
                                     "正在录入的收件内容已保存在本机，连接恢复后继续提交。"))
 
@@ -188,12 +192,15 @@ class CounterWindow(CounterPanel):
         note_events(self.env.ctx.db, events)
         if any(e.kind.startswith(REFRESH_EVENTS) for e in events):
             self.refresh()
+        if self.booking.queues and any(e.kind.startswith("appointment_") for e in events):
+            self.booking.refresh()
 
     def set_online(self, online: bool) -> None:
         self.env.online = online
         self.banner.setVisible(not online)
         self.controls.update_enabled()
         self.delivery.set_online(online)
+        self.booking.set_online(online)
         self.intake.set_online(online)
         if online:
             self.refresh()

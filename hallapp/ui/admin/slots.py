@@ -1,0 +1,195 @@
+"""预约时段: open bookable appointment slots for a queue and day (as ``hallapp appointment
+slots`` does on the command line) and see how full the day's slots are.
+
+The table shows every queue's slots on the chosen day, grouped by queue, so the admin sees
+what is already open before opening more; the service refuses hours that overlap a queue's
+open slots, and the message appears under the start time.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from types import MappingProxyType as _ro
+
+from PySide6.QtCore import QDate, QObject, QSignalBlocker, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.services.appointments import SlotInfo, create_slots, list_slots
+from hallapp.services.hall import QueueInfo, list_queues
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
+from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP
+from hallapp.ui.admin.models import NamedTableModel
+from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.widgets import make_button, make_label
+
+# ADMIN_QSS styles the spin boxes but not QTimeEdit (a QAbstractSpinBox, not a QSpinBox):
+# the same padding, and the red border a refused field gets.
+TIME_EDIT_QSS = """
+QTimeEdit { padding: 3px; font-size: 15px; }
+QTimeEdit[invalid="true"] { border: 2px solid #c8102e; }
+"""
+
+
+class SlotTableModel(NamedTableModel):
+    """Slots of one day (rows are ``SlotInfo``), their hours on the hall's wall clock."""
+
+    COLUMNS = ("queue", "hours", "capacity", "booked", "free")
+    HEADERS = _ro({"queue": QT_TRANSLATE_NOOP("Admin", "队列"),
+                   "hours": QT_TRANSLATE_NOOP("Admin", "时段"),
+                   "capacity": QT_TRANSLATE_NOOP("Admin", "容量"),
+                   "booked": QT_TRANSLATE_NOOP("Admin", "已约"),
+                   "free": QT_TRANSLATE_NOOP("Admin", "余量")})
+
+    def __init__(self, env: AdminEnv | None = None, parent: QObject | None = None) -> None:
+        super().__init__(env, parent)
+        self.queue_names: dict[str, str] = {}  # code -> name, from list_queues
+
+    def cell_text(self, row: SlotInfo, column: str) -> str:
+        if column == "queue":
+            return f"{row.queue} {self.queue_names.get(row.queue, '')}".strip()
+        if column == "hours":
+            return self.hours_text(row)
+        if column == "free":
+            return str(max(0, row.capacity - row.booked))
+        return super().cell_text(row, column)
+
+    def hours_text(self, row: SlotInfo) -> str:
+        if self.env is None:
+            return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+        return f"{self.env.local(row.starts_at, '%H:%M')}–{self.env.local(row.ends_at, '%H:%M')}"
+
+
+class SlotPage(AdminPanel):
+    # catalogue_changed: a queue added or renamed on the 队列 tab
+    FEED_KINDS = ("appointment_slots_opened", "appointment_booked", "appointment_cancelled",
+                  "catalogue_changed")
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.model = SlotTableModel(env, self)
+        self.error = make_label("", "error", wrap=True)
+        self.errors = FieldErrors(self.error)
+        self.status = make_label("", "result", wrap=True)
+        self.queue = QComboBox()
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.show_today()
+        self.start, self.end = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(12, 0))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+        self.setStyleSheet(TIME_EDIT_QSS)
+        self.minutes, self.capacity = QSpinBox(), QSpinBox()
+        self.minutes.setRange(5, 240)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(30)
+        self.capacity.setRange(1, 999)
+        self.capacity.setValue(4)
+        self._dated_in_hall_zone = False
+        self._build()
+        self.day.dateChanged.connect(self._on_day_changed)
+
+    def _build(self) -> None:
+        self.table = table_view(self.model, "queue")
+        form = QFormLayout()
+        form.addRow(self.tr("队列"), self.errors.add("queue", self.queue))
+        form.addRow(self.tr("日期"), self.errors.add("day", self.day))
+        form.addRow(self.tr("开始"), self.errors.add("start", self.start))
+        # "slot" (minutes < 5, capacity < 1 or end not after start): the spin boxes' ranges
+        # rule out the first two here, so the refusal is about the end time.
+        form.addRow(self.tr("结束"), self.errors.add("slot", self.end))
+        form.addRow(self.tr("每段分钟"), self.minutes)
+        form.addRow(self.tr("每段人数"), self.capacity)
+        self.open_button = make_button(self.tr("开放时段"), name="openSlots")
+        self.open_button.clicked.connect(self.open_slots)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.open_button)
+        box = QGroupBox(self.tr("开放预约时段"))
+        col = QVBoxLayout(box)
+        hint = self.tr("左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。")
+        col.addWidget(make_label(hint, "hint", wrap=True))
+        col.addLayout(form)
+        col.addWidget(self.error)
+        col.addLayout(row)
+        col.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(box, 2)
+
+    def show_today(self) -> None:
+        """The hall's day now, by the service clock (tests and the hall agree on it)."""
+        today = self.env.ctx.clock().astimezone(self.env.tz).date()
+        with QSignalBlocker(self.day):
+            self.day.setDate(QDate(today.year, today.month, today.day))
+
+    def chosen_day(self) -> date:
+        picked = self.day.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def refresh(self) -> None:
+        if not self._dated_in_hall_zone:
+            # The first refresh follows the hall's loading: its zone is known only now.
+            self._dated_in_hall_zone = True
+            self.show_today()
+        ctx, day = self.env.ctx, self.chosen_day()
+        self.call(lambda: (list_queues(ctx), list_slots(ctx, day)),
+                  lambda result: self._on_loaded(day, *result), self.errors.show)
+
+    def _on_loaded(self, day: date, queues: list[QueueInfo], slots: list[SlotInfo]) -> None:
+        self._show_queues(queues)
+        self._on_slots_loaded(day, slots)
+
+    def _show_queues(self, queues: list[QueueInfo]) -> None:
+        chosen = self.queue.currentData()
+        with QSignalBlocker(self.queue):
+            self.queue.clear()
+            for q in queues:
+                self.queue.addItem(f"{q.code} {q.name}", q.code)
+            self.queue.setCurrentIndex(max(0, self.queue.findData(chosen)))
+        self.model.queue_names = {q.code: q.name for q in queues}
+
+    def load_slots(self) -> None:
+        ctx, day = self.env.ctx, self.chosen_day()
+        self.call(lambda: list_slots(ctx, day),
+                  lambda slots: self._on_slots_loaded(day, slots), self.errors.show)
+
+    def _on_slots_loaded(self, day: date, slots: list[SlotInfo]) -> None:
+        if day != self.chosen_day():
+            return  # an answer for a day the admin has since moved away from
+        self.model.set_rows(sorted(slots, key=lambda s: (s.queue, s.starts_at)))
+
+    def open_slots(self) -> None:
+        ctx, queue, day = self.env.ctx, self.queue.currentData() or "", self.chosen_day()
+        start, end = _time(self.start.time()), _time(self.end.time())
+        minutes, capacity = self.minutes.value(), self.capacity.value()
+        self.errors.clear()
+        self.status.setText("")
+        self.call(lambda: create_slots(ctx, queue, day, start, end, minutes, capacity),
+                  self._on_opened, self.errors.show)
+
+    def _on_opened(self, slots: list[SlotInfo]) -> None:
+        self.status.setText(self.tr("已开放 {0} 个时段（{1}–{2}）").format(
+            len(slots), self.env.local(slots[0].starts_at, "%H:%M"),
+            self.env.local(slots[-1].ends_at, "%H:%M")))
+        self.load_slots()
+
+    def _on_day_changed(self, _day: QDate) -> None:
+        # What was said about opening slots was said about the day left behind.
+        self.errors.clear()
+        self.status.setText("")
+        self.load_slots()
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())

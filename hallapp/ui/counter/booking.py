@@ -1,0 +1,297 @@
+"""预约: book an appointment for an applicant at the window (or on the phone), see the day's
+bookings, cancel one.
+
+The clerk picks a day and a queue, then one of its open slots (an administrator opens them);
+name, ID number and phone are optional, and a wrong one is explained under its field with
+nothing booked and nothing cleared. A booking shows its 8-character code and its QR code on
+screen, for the applicant to photograph or note; the kiosk's 预约签到 takes either. The day's
+bookings are listed with personal data masked, and one not yet checked in can be cancelled
+with a reason, which frees its place.
+
+The appointment services come with ticket issuing behind them, so they are imported where
+first used (as :mod:`hallapp.ui.counter.intake` does): this tab is not on the first frame.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.core.errors import ValidationError
+from hallapp.core.hallday import hall_day, hall_zone
+from hallapp.services.hall import QueueInfo, list_queues
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.qr import qr_pixmap
+from hallapp.ui.common.table_model import RecordTableModel
+from hallapp.ui.common.widgets import make_button, make_label, set_invalid
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
+
+if TYPE_CHECKING:
+    from hallapp.services.appointments import AppointmentInfo, SlotInfo
+
+FIELDS = ("name", "id_number", "phone")
+QR_PIXELS = 150
+
+
+def _table(model: RecordTableModel, name: str, stretch: str | None = None) -> QTableView:
+    """A read-only table, one row selected at a time; ``stretch`` (a column) takes the
+    width left over, the others fit their contents (all stretch without one)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return table
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _load_day(ctx: Any, day: date, queue: str) -> tuple[list[SlotInfo], list[AppointmentInfo]]:
+    from hallapp.services import appointments
+
+    return (appointments.list_slots(ctx, day, queue),
+            appointments.list_bookings(ctx, day, queue))
+
+
+class BookingPanel(CounterPanel):
+    def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.queues: list[QueueInfo] = []
+        self.slots, self.bookings = SlotModel(self), BookingModel(self)
+        self.day = QDateEdit()
+        self.day.setObjectName("bookingDay")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        today = hall_day(env.ctx.clock())
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.setMinimumDate(self.day.date())
+        self.queue = QComboBox()
+        self.queue.setObjectName("bookingQueue")
+        self.slot_table = _table(self.slots, "slots")
+        self.booking_table = _table(self.bookings, "bookings", stretch="who")
+        self.edits = {name: QLineEdit() for name in FIELDS}
+        self.field_errors = {name: make_label("", "error", wrap=True) for name in FIELDS}
+        for label in self.field_errors.values():
+            label.hide()  # shown with a refusal only: empty, it would space the form out
+        self.book_button = make_button("", "primary", "book")
+        self.cancel_button = make_button("", "secondary", "cancelBooking")
+        self.message = make_label("", "error", wrap=True)
+        self.result = make_label("", "result", wrap=True)
+        self.code = make_label("", "bookingCode")
+        self.qr = QLabel()
+        self.qr.setFixedSize(QR_PIXELS, QR_PIXELS)
+        self.qr.hide()
+        self.labels = {k: make_label() for k in ("day", "queue", *FIELDS, "slots", "list")}
+        self._build()
+        self._connect()
+        self.retranslate()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        for key, widget in (("day", self.day), ("queue", self.queue)):
+            top.addWidget(self.labels[key])
+            top.addWidget(widget, 1)
+        form = QFormLayout()
+        for name in FIELDS:
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(self.edits[name])
+            column.addWidget(self.field_errors[name])
+            form.addRow(self.labels[name], column)
+        left = QVBoxLayout()
+        left.addWidget(self.labels["slots"])
+        left.addWidget(self.slot_table, 1)
+        left.addLayout(form)
+        left.addWidget(self.message)
+        left.addWidget(self.book_button)
+        answer = QVBoxLayout()
+        answer.addWidget(self.code)
+        answer.addWidget(self.result)
+        answer.addStretch(1)
+        done = QHBoxLayout()
+        done.addWidget(self.qr)
+        done.addLayout(answer, 1)
+        right = QVBoxLayout()
+        right.addLayout(done)
+        right.addWidget(self.labels["list"])
+        right.addWidget(self.booking_table, 1)
+        right.addWidget(self.cancel_button)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        self.day.dateChanged.connect(self.refresh)
+        self.queue.currentIndexChanged.connect(self.refresh)
+        self.book_button.clicked.connect(self._on_book_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+
+    def retranslate(self) -> None:
+        texts = {"day": self.tr("日期"), "queue": self.tr("队列"), "name": self.tr("姓名"),
+                 "id_number": self.tr("身份证号码"), "phone": self.tr("手机号码"),
+                 "slots": self.tr("可预约时段（选择一个）"), "list": self.tr("当日预约")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        for name in FIELDS:
+            self.edits[name].setPlaceholderText(self.tr("选填"))
+        self.book_button.setText(self.tr("预约"))
+        self.cancel_button.setText(self.tr("取消所选预约"))
+        self.slots.retranslate()
+        self.bookings.retranslate()
+
+    def set_online(self, online: bool) -> None:
+        self.book_button.setEnabled(online)
+        self.cancel_button.setEnabled(online)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.queues:
+            ctx = self.env.ctx
+            self.call(lambda: list_queues(ctx), self._on_queues_loaded, self._show_failure)
+
+    def _on_queues_loaded(self, queues: list[QueueInfo]) -> None:
+        self.queues = queues
+        self.queue.blockSignals(True)
+        for q in queues:
+            self.queue.addItem(f"{q.code} {q.name}", q.code)
+        self.queue.blockSignals(False)
+        self.refresh()
+
+    def selected_day(self) -> date:
+        qdate = self.day.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def refresh(self) -> None:
+        """The chosen day's slots and bookings of the chosen queue (after a feed event too)."""
+        queue = self.queue.currentData()
+        if not queue:
+            return
+        ctx, day = self.env.ctx, self.selected_day()
+        self.call(lambda: _load_day(ctx, day, queue), self._on_day_loaded, self._show_failure)
+
+    def _on_day_loaded(self, loaded: tuple[list[SlotInfo], list[AppointmentInfo]]) -> None:
+        chosen = self.chosen_slot()
+        slots, bookings = loaded
+        self.slots.set_rows(slots)
+        self.bookings.set_rows(bookings)
+        ids = [s.id for s in slots]
+        if chosen is not None and chosen.id in ids:
+            self.slot_table.selectRow(ids.index(chosen.id))
+        if not slots:
+            self.message.setText(self.tr("该日该队列没有开放的预约时段"))
+        elif self.message.text() == self.tr("该日该队列没有开放的预约时段"):
+            self.message.clear()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        self.message.setText(user_message(exc, "counter: appointments"))
+
+    # --- booking and cancelling ------------------------------------------------------------
+
+    def chosen_slot(self) -> SlotInfo | None:
+        rows = self.slot_table.selectionModel().selectedRows()
+        return self.slots.row(rows[0].row()) if rows else None
+
+    def _on_book_clicked(self) -> None:
+        slot = self.chosen_slot()
+        if slot is None:
+            self.message.setText(self.tr("请先在上表中选择一个时段"))
+            return
+        values = {name: self.edits[name].text().strip() or None for name in FIELDS}
+        self._clear_errors()
+        self.book_button.setEnabled(False)
+        ctx = self.env.ctx
+
+        def book() -> AppointmentInfo:
+            from hallapp.services import appointments
+
+            return appointments.book(ctx, slot.id, name=values["name"],
+                                     id_number=values["id_number"], phone=values["phone"])
+
+        self.call(book, self._on_booked, self._on_book_failed)
+
+    def _clear_errors(self) -> None:
+        self.message.clear()
+        for name in FIELDS:
+            self.field_errors[name].clear()
+            self.field_errors[name].hide()
+            set_invalid(self.edits[name], False)
+
+    def _on_booked(self, booking: AppointmentInfo) -> None:
+        self.book_button.setEnabled(True)
+        for edit in self.edits.values():
+            edit.clear()
+        self.code.setText(booking.code)
+        self.result.setText(self.tr("预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下"
+                                    "二维码，到时在自助机“预约签到”取号").format(
+            day=booking.slot_start.astimezone(hall_zone()).strftime("%m-%d"),
+            time=slot_span(booking.slot_start, booking.slot_end),
+            queue=self.queue.currentText()))
+        self.qr.setPixmap(qr_pixmap(booking.qr_payload, QR_PIXELS))
+        self.qr.show()
+        self.refresh()
+
+    def _on_book_failed(self, exc: BaseException) -> None:
+        self.book_button.setEnabled(True)
+        field = exc.field if isinstance(exc, ValidationError) else None
+        text = user_message(exc, "counter: book appointment")
+        if field in self.edits:
+            set_invalid(self.edits[field], True)
+            self.field_errors[field].setText(text)
+            self.field_errors[field].show()
+            self.edits[field].setFocus()
+        else:
+            self.message.setText(text)
+        self.refresh()  # the slot may have filled meanwhile
+
+    def _on_cancel_clicked(self) -> None:
+        rows = self.booking_table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("请先在当日预约中选择要取消的一条"))
+            return
+        booking = self.bookings.row(rows[0].row())
+        reason = ReasonDialog.ask(self.window(), self.tr("取消预约"),
+                                  self.tr("取消预约 {0} 的原因").format(booking.code),
+                                  [self.tr("申请人来电取消"), self.tr("申请人现场取消")])
+        if reason is None:
+            return
+        ctx = self.env.ctx
+
+        def cancel() -> AppointmentInfo:
+            from hallapp.services import appointments
+
+            return appointments.cancel(ctx, booking.code, reason)
+
+        self.call(cancel, self._on_cancelled, self._show_failure)
+
+    def _on_cancelled(self, booking: AppointmentInfo) -> None:
+        self.message.clear()
+        self.result.setText(self.tr("预约 {0} 已取消，名额已释放").format(booking.code))
+        self.refresh()

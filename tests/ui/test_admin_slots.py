@@ -1,0 +1,158 @@
+"""The 预约时段 tab as an administrator uses it: open a queue's slots for a day, see them in
+the table, be refused (under the field named) when the hours overlap open slots or make no
+sense, and see a clerk's booking arrive through the change feed.
+
+Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the service runs
+on both engines in tests/services/test_appointments.py. The feed watcher is not started;
+feed events are handed to the window by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from uikit import clipped
+
+from hallapp.services import appointments
+from hallapp.services.context import Ctx, Database
+from hallapp.services.feed import FeedEvent
+from hallapp.ui.admin.slots import SlotPage
+from hallapp.ui.admin.window import AdminWindow, create
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+TOMORROW = date(2026, 11, 25)  # the clock starts Tuesday 2026-11-24 09:00 in Shanghai
+MakeAdmin = Callable[..., AdminWindow]
+
+
+@pytest.fixture
+def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+               clock: FakeClock) -> Iterator[MakeAdmin]:
+    application("zh")
+
+    def make(size: tuple[int, int] = (1280, 800)) -> AdminWindow:
+        ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin-test")
+        window = create(ctx, FeedWatcher(hall_db), {})
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitUntil(lambda: window.hall is not None and window.slots.queue.count() > 0)
+        idle(qtbot, window)
+        return window
+
+    yield make
+    wait_for_tasks()
+
+
+def idle(qtbot: QtBot, window: AdminWindow) -> None:
+    """Wait until no tab has a service call in flight."""
+    qtbot.waitUntil(lambda: not any(p.busy for p in window.pages()))
+
+
+def fill(page: SlotPage, queue: str, day: date, start: QTime, end: QTime, minutes: int,
+         capacity: int) -> None:
+    page.queue.setCurrentIndex(page.queue.findData(queue))
+    page.day.setDate(QDate(day.year, day.month, day.day))
+    page.start.setTime(start)
+    page.end.setTime(end)
+    page.minutes.setValue(minutes)
+    page.capacity.setValue(capacity)
+
+
+def click_open(qtbot: QtBot, window: AdminWindow) -> None:
+    qtbot.mouseClick(window.slots.open_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+
+
+def table(page: SlotPage) -> list[tuple[str, ...]]:
+    columns = ("queue", "hours", "capacity", "booked", "free")
+    return [tuple(page.model.text(n, c) for c in columns) for n in range(page.model.rowCount())]
+
+
+def slots_of_b(ctx: Ctx) -> list[appointments.SlotInfo]:
+    return appointments.list_slots(ctx, TOMORROW, "B")
+
+
+def test_open_slots_refuse_overlap_and_bad_hours_then_see_a_booking(
+        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx]) -> None:
+    window = make_admin()
+    page = window.slots
+    window.tabs.setCurrentWidget(page)
+    assert page.day.date() == QDate(2026, 11, 24)  # today in the hall, by the service clock
+    assert page.model.rowCount() == 0
+    fill(page, "B", TOMORROW, QTime(9, 0), QTime(10, 30), 30, 3)
+    idle(qtbot, window)
+    click_open(qtbot, window)
+    assert page.status.text() == "已开放 3 个时段（09:00–10:30）"
+    rows = table(page)
+    assert [r[1:] for r in rows] == [("09:00–09:30", "3", "0", "3"),
+                                     ("09:30–10:00", "3", "0", "3"),
+                                     ("10:00–10:30", "3", "0", "3")]
+    assert all(r[0].startswith("B ") for r in rows)
+    admin = ctx_for("admin1")
+    opened = slots_of_b(admin)
+    assert [(s.capacity, s.booked) for s in opened] == [(3, 0)] * 3
+    assert opened[0].starts_at == datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+
+    # The same hours again: refused under the start time, nothing created, the form kept.
+    click_open(qtbot, window)
+    assert "不能重复开放" in page.errors.message("start")
+    assert "09:00" in page.errors.message("start")
+    assert page.errors.fields["start"][1].isVisible()
+    assert page.start.property("invalid") == "true"
+    assert page.status.text() == ""
+    assert len(slots_of_b(admin)) == 3
+    assert (page.queue.currentData(), page.start.time(), page.end.time()) == (
+        "B", QTime(9, 0), QTime(10, 30))
+    assert clipped(window) == []  # the long refusal fits at 1280×800
+
+    # An end before the start: refused under the end time, the start's message gone.
+    page.start.setTime(QTime(14, 0))
+    page.end.setTime(QTime(13, 0))
+    click_open(qtbot, window)
+    assert "结束晚于开始" in page.errors.message("slot")
+    assert page.errors.message("start") == ""
+    assert page.end.property("invalid") == "true"
+    assert len(slots_of_b(admin)) == 3
+
+    # A clerk books the first slot; the feed event makes the tab reload.
+    appointments.book(ctx_for("clerk1"), opened[0].id, phone="13812345678")
+    window.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "appointment_booked",
+                                               {"slot": opened[0].id})])
+    qtbot.waitUntil(lambda: page.model.text(0, "booked") == "1")
+    idle(qtbot, window)
+    assert table(page)[0][1:] == ("09:00–09:30", "3", "1", "2")
+
+
+def test_changing_the_day_reloads_the_table(qtbot: QtBot, make_admin: MakeAdmin,
+                                            ctx_for: Callable[[str], Ctx]) -> None:
+    appointments.create_slots(ctx_for("admin1"), "A", TOMORROW, time(14, 0), time(15, 0), 60, 2)
+    window = make_admin()
+    page = window.slots
+    assert page.model.rowCount() == 0  # today has none
+    page.day.setDate(QDate(2026, 11, 25))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert table(page)[0][1:] == ("14:00–15:00", "2", "0", "2")
+    page.day.setDate(QDate(2026, 11, 26))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    idle(qtbot, window)
+
+
+def test_slot_model_passes_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,
+                                            qtmodeltester: Any,
+                                            ctx_for: Callable[[str], Ctx]) -> None:
+    appointments.create_slots(ctx_for("admin1"), "C", TOMORROW, time(9, 0), time(10, 0))
+    window = make_admin()
+    window.slots.day.setDate(QDate(2026, 11, 25))
+    qtbot.waitUntil(lambda: window.slots.model.rowCount() == 2)
+    idle(qtbot, window)
+    qtmodeltester.check(window.slots.model)

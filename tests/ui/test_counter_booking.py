@@ -1,0 +1,160 @@
+"""The counter's 预约 tab as a clerk uses it: pick a slot, book with the applicant's details,
+see a refusal under its field, show the code and QR, list the day's bookings, cancel one.
+
+Driven with pytest-qt on the demo hall (``hall_db``: both engines for booking and
+cancelling, layout and models on SQLite only). The clerk is clerk1 at window 1; slots are
+opened by admin1 through the service, as the admin client does; the feed is not started,
+so its events are handed to the window by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from stdnum.cn import ric
+from uikit import clipped
+
+from hallapp.services import appointments
+from hallapp.services.context import Ctx, Database
+from hallapp.services.feed import FeedEvent
+from hallapp.store.models import Appointment
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.booking import BookingPanel
+from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.models import BookingModel, SlotModel
+from hallapp.ui.counter.window import CounterWindow, create
+
+ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
+BAD_ID = ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1")
+TODAY = date(2026, 11, 24)
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def booking(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+            tmp_path: Path, ctx_for: Callable[[str], Ctx]) -> Iterator[BookingPanel]:
+    """The 预约 tab of clerk1's counter, showing queue A today, where 09:00–11:00 is open in
+    four slots of two places."""
+    application("zh")
+    appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(11), capacity=2)
+    ctx = Ctx(hall_db, actor_for(hall_db, "clerk1"), clock=clock, terminal="counter-test")
+    counter = create(ctx, FeedWatcher(hall_db), {"window": 1, "journal_dir": tmp_path})
+    qtbot.addWidget(counter)
+    counter.resize(1280, 800)
+    counter.show()
+    qtbot.waitUntil(lambda: counter.state is not None)
+    counter.tabs.setCurrentWidget(counter.booking)
+    panel = counter.booking
+    qtbot.waitUntil(lambda: panel.slots.rowCount() == 4)
+    yield panel
+    wait_for_tasks()
+    counter.feed.stop()
+
+
+def cells(model: SlotModel | BookingModel, column: str) -> list[str]:
+    return [model.data(model.index(r, model.column(column))) for r in range(model.rowCount())]
+
+
+def stored(db: Database) -> list[tuple[str, str | None, str | None]]:
+    with db.read_session() as s:
+        rows = s.execute(select(Appointment.state, Appointment.id_number, Appointment.phone)
+                         .order_by(Appointment.id)).all()
+    return [tuple(r) for r in rows]
+
+
+def test_book_a_slot_refusals_by_field_then_code_and_qr(
+        qtbot: QtBot, booking: BookingPanel, hall_db: Database) -> None:
+    assert cells(booking.slots, "time") == ["09:00–09:30", "09:30–10:00", "10:00–10:30",
+                                            "10:30–11:00"]
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    assert booking.message.text() == "请先在上表中选择一个时段"
+    booking.slot_table.selectRow(1)
+    booking.edits["name"].setText("王小明")  # typed through the input method
+    qtbot.keyClicks(booking.edits["id_number"], BAD_ID)
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: booking.field_errors["id_number"].isVisible())
+    assert "校验位" in booking.field_errors["id_number"].text()
+    assert booking.edits["name"].text() == "王小明"  # nothing the clerk typed is lost
+    assert stored(hall_db) == []
+    booking.edits["id_number"].setText(ID_NUMBER)
+    qtbot.keyClicks(booking.edits["phone"], "13812345678")
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: booking.qr.isVisible())
+    [(state, id_number, phone)] = stored(hall_db)
+    assert (state, id_number, phone) == ("booked", ID_NUMBER, "13812345678")
+    code = booking.code.text()
+    assert len(code) == 8
+    assert "09:30–10:00" in booking.result.text()
+    assert not booking.field_errors["id_number"].isVisible()
+    assert [e.text() for e in booking.edits.values()] == ["", "", ""]  # ready for the next
+    qtbot.waitUntil(lambda: cells(booking.slots, "booked")[1] == "1")
+    assert cells(booking.bookings, "code") == [code]
+    assert cells(booking.bookings, "who") == ["王*明"]  # masked
+    assert cells(booking.slots, "free")[1] == "1"
+
+
+def test_cancel_frees_the_place_and_a_full_slot_is_refused(
+        qtbot: QtBot, booking: BookingPanel, ctx_for: Callable[[str], Ctx],
+        monkeypatch: pytest.MonkeyPatch, hall_db: Database) -> None:
+    slot = booking.slots.row(0)
+    for _ in range(2):  # another desk fills the first slot meanwhile
+        appointments.book(ctx_for("clerk2"), slot.id, phone="13912345678")
+    booking.slot_table.selectRow(0)
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "约满" in booking.message.text())
+    qtbot.waitUntil(lambda: cells(booking.bookings, "state") == ["已预约", "已预约"])
+    assert cells(booking.slots, "free")[0] == "0"
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    qtbot.mouseClick(booking.cancel_button, Qt.MouseButton.LeftButton)
+    assert booking.message.text() == "请先在当日预约中选择要取消的一条"
+    booking.booking_table.selectRow(0)
+    qtbot.mouseClick(booking.cancel_button, Qt.MouseButton.LeftButton)  # the clerk cancels
+    assert [s for s, _, _ in stored(hall_db)] == ["booked", "booked"]
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "申请人来电取消"))
+    qtbot.mouseClick(booking.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cells(booking.bookings, "state") == ["已取消", "已预约"])
+    assert "名额已释放" in booking.result.text()
+    assert cells(booking.slots, "free")[0] == "1"
+    assert [s for s, _, _ in stored(hall_db)] == ["cancelled", "booked"]
+
+
+@SQLITE_ONLY
+def test_checkin_elsewhere_shows_on_the_next_feed_event(
+        qtbot: QtBot, booking: BookingPanel, ctx_for: Callable[[str], Ctx],
+        clock: FakeClock) -> None:
+    made = appointments.book(ctx_for("clerk2"), booking.slots.row(0).id)
+    ticket = appointments.checkin(ctx_for("kiosk1"), made.code)
+    counter = booking.window()
+    assert isinstance(counter, CounterWindow)
+    counter._on_feed_events_arrived([FeedEvent(1, clock(), "appointment_booked", {})])
+    qtbot.waitUntil(lambda: cells(booking.bookings, "state") == [f"已签到 {ticket.number}"])
+
+
+@SQLITE_ONLY
+def test_other_days_and_queues_and_nothing_clipped(
+        qtbot: QtBot, booking: BookingPanel, qtmodeltester: Any) -> None:
+    booking.day.setDate(booking.day.date().addDays(1))
+    qtbot.waitUntil(lambda: booking.slots.rowCount() == 0)
+    assert booking.message.text() == "该日该队列没有开放的预约时段"
+    booking.day.setDate(booking.day.date().addDays(-1))
+    qtbot.waitUntil(lambda: booking.slots.rowCount() == 4)
+    assert booking.message.text() == ""
+    booking.queue.setCurrentIndex(booking.queue.findData("B"))
+    qtbot.waitUntil(lambda: booking.slots.rowCount() == 0)
+    booking.field_errors["phone"].setText("手机号码格式不正确：应为 11 位手机号，或区号-号码")
+    booking.field_errors["phone"].show()
+    QApplication.processEvents()
+    assert clipped(booking.window()) == []
+    for model in (booking.slots, booking.bookings):
+        qtmodeltester.check(model)

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,61 @@ def _kiosk(out: Path) -> list[Path]:
     window.home.language_button.click()  # back to Chinese for the next shots
     _kiosk_done(window)
     return paths
+
+
+def _appointments(out: Path) -> list[Path]:
+    """预约 (1280×800): tomorrow's slots of queue A in the admin's 预约时段 tab, and the
+    counter's 预约 tab just after booking one (code and QR shown, the day's bookings)."""
+    from datetime import time as at  # the module ``time`` is the clock here
+    from datetime import timedelta
+
+    from hallapp.core.hallday import hall_day
+    from hallapp.services import appointments
+    from hallapp.ui.admin.window import create as create_admin
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.counter.window import create as create_counter
+
+    admin = ctx_as("admin1")
+    tomorrow = hall_day(admin.clock()) + timedelta(days=1)
+    made = appointments.create_slots(admin, "A", tomorrow, at(9), at(12), capacity=4)
+    appointments.create_slots(admin, "B", tomorrow, at(14), at(16), minutes=60, capacity=6)
+    desk = ctx_as("clerk2")
+    for slot, phone in ((0, "13812345678"), (0, "13912345678"), (1, "13700001111")):
+        appointments.book(desk, made[slot].id, phone=phone)
+    window: Any = create_admin(admin, FeedWatcher(admin.db), {})
+    window.resize(*SIZES["1280x800"])
+    window.show()
+    window.tabs.setCurrentWidget(window.slots)
+    window.slots.day.setDate(_qdate(tomorrow))
+    settle(window, lambda: window.slots.model.rowCount() == len(made) + 2)
+    paths = [save(window, out / "admin-slots-1280x800.png")]
+    window.close()
+    window.deleteLater()
+    clerk = ctx_as("clerk1")
+    counter: Any = create_counter(clerk, FeedWatcher(clerk.db), {
+        "window": 1, "journal_dir": _TMP / "journal-booking"})
+    counter.resize(*SIZES["1280x800"])
+    counter.show()
+    counter.tabs.setCurrentWidget(counter.booking)
+    booking = counter.booking
+    settle(counter, lambda: booking.queue.count() > 0)
+    booking.day.setDate(_qdate(tomorrow))
+    settle(counter, lambda: booking.slots.rowCount() == len(made))
+    booking.slot_table.selectRow(2)
+    booking.edits["name"].setText("王小明")
+    booking.edits["phone"].setText("13612345678")
+    booking.book_button.click()
+    settle(counter, lambda: booking.qr.isVisible() and booking.bookings.rowCount() == 4)
+    paths.append(save(counter, out / "counter-booking-1280x800.png"))
+    counter.close()
+    counter.deleteLater()
+    return paths
+
+
+def _qdate(day: date) -> Any:
+    from PySide6.QtCore import QDate
+
+    return QDate(day.year, day.month, day.day)
 
 
 def _kiosk_status(out: Path) -> list[Path]:
@@ -449,6 +505,7 @@ SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "admin": _admin,
     "supervisor": _supervisor,
     "supervisor-planner": _supervisor_planner,
+    "appointments": _appointments,
     "kiosk-status": _kiosk_status,  # last: it passes a ticket as absent
 }
 

@@ -18,14 +18,17 @@ import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 from uikit import clipped
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.supervisor import ProfileEntryInput
+from hallapp.store.models import Ticket
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.common.widgets import ConfirmDialog
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.supervisor import dialogs
 from hallapp.ui.supervisor.dialogs import MoveAnswer, ProfileAnswer
@@ -149,6 +152,40 @@ def test_acts_from_the_board(qtbot: QtBot, make_board: MakeBoard, ctx_for: Calla
     panel.buttons["move"].click()
     qtbot.waitUntil(lambda: {q.code: q.waiting for q in panel.queues_model.rows()}["B"] == 1)
     assert "已完成" in panel.status.text()
+
+
+@SQLITE_ONLY
+def test_the_day_is_closed_from_the_board_after_a_question(
+        qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+        monkeypatch: pytest.MonkeyPatch, hall_db: Database) -> None:
+    kiosk = ctx_for("kiosk1")
+    for queue in "AAB":
+        tickets.take_ticket(kiosk, queue)
+    windows.open_window(ctx_for("clerk11"), 11)
+    windows.call_next(ctx_for("clerk11"), 11)
+    board = make_board()
+    panel = board.board
+    asked: list[str] = []
+
+    def answer(_cls: object, _parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return len(asked) > 1  # "no" the first time, "yes" the second
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(answer))
+    panel.buttons["close_day"].click()
+    assert "仍在等候的 2 个号和窗口上的 1 个号将记为弃号" in asked[0]
+    assert [t.state for t in all_tickets(hall_db)] == ["called", "waiting", "waiting"]
+    panel.buttons["close_day"].click()
+    qtbot.waitUntil(lambda: "已闭厅" in panel.status.text())
+    assert panel.status.text() == ("大厅日 2026-11-24 已闭厅：3 个未办结的号记为弃号，"
+                                   "0 个预约记为失约，关闭 1 个窗口")
+    assert [t.state for t in all_tickets(hall_db)] == ["abandoned"] * 3
+    qtbot.waitUntil(lambda: _window(board, 11).state == "closed")
+
+
+def all_tickets(db: Database) -> list[Ticket]:
+    with db.read_session() as s:
+        return list(s.scalars(select(Ticket).order_by(Ticket.id)))
 
 
 @SQLITE_ONLY

@@ -1029,69 +1029,89 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="92"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="96"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="93"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="97"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="94"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="98"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="142"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="146"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   {2} alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="179"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="186"/>
+        <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，关闭 {3} 个窗口</source>
+        <translation>Hall day {0} closed: {1} open tickets recorded as abandoned, {2} appointments as missed, {3} windows closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="190"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="198"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="205"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="199"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="206"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="215"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="235"/>
+        <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
+        <translation>Close the day: the {0} tickets still waiting and the {1} at windows will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="238"/>
+        <source>日终闭厅</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="245"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="216"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="218"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="248"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="219"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="220"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="251"/>
+        <source>日终闭厅…</source>
+        <translation>Close the day…</translation>
     </message>
 </context>
 <context>
@@ -1213,7 +1233,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/booking.py" line="277"/>
         <source>请先在当日预约中选择要取消的一条</source>
-        <translation>Please choose the booking to cancel in the day's list first.</translation>
+        <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/booking.py" line="280"/>
@@ -3561,27 +3581,27 @@ After:
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="45"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="47"/>
         <source>新密码（至少 8 位，含字母和数字）</source>
         <translation>New password (8+ characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="48"/>
         <source>再次输入新密码</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="57"/>
         <source>为账号 {0} 设置新密码</source>
         <translation>New password for account {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="73"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="65"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -4431,7 +4451,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="120"/>
         <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。</source>
-        <translation>The table shows every queue's slots on the chosen day; hours already open for a queue cannot be opened again.</translation>
+        <translation>The table shows every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="182"/>

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from hallapp.ui.common.widgets import make_label
+from hallapp.ui.common.widgets import ConfirmDialog, make_label
+
+__all__ = ["ConfirmDialog", "OpenFileDialog", "PasswordDialog", "SaveFileDialog"]
 
 
 class OpenFileDialog:
@@ -34,15 +35,6 @@ class SaveFileDialog:
             suggested: str = "") -> Path | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return Path(path) if path else None
-
-
-class ConfirmDialog:
-    """Yes/no before an action that takes something out of service."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class PasswordDialog(QDialog):

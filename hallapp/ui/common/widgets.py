@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 
 def make_label(text: str = "", name: str | None = None, *, wrap: bool = False,
@@ -59,3 +59,13 @@ def seconds_between(start: datetime | None, end: datetime | None) -> float | Non
     if start is None or end is None:
         return None
     return (end - start).total_seconds()
+
+
+class ConfirmDialog:
+    """Yes/no before an action that takes something out of service (a classmethod, so
+    tests can answer it)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes

@@ -15,9 +15,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from hallapp.services import supervisor
+from hallapp.services import day, supervisor
 from hallapp.services.context import Ctx
+from hallapp.services.day import DayCloseResult
 from hallapp.services.supervisor import Board, BoardWindow
+from hallapp.ui.common.widgets import ConfirmDialog
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table
@@ -60,12 +62,14 @@ class BoardPanel(SupervisorPanel):
     def _build(self) -> None:
         actions = QHBoxLayout()
         for name, kind in (("open", "secondary"), ("pause", "secondary"), ("resume", "secondary"),
-                           ("close", "secondary"), ("profile", None), ("move", None)):
+                           ("close", "secondary"), ("profile", None), ("move", None),
+                           ("close_day", "secondary")):
             button = make_button("", kind, name)
             button.clicked.connect(lambda _=False, n=name: self.act(n))
             self.buttons[name] = button
             actions.addWidget(button)
-        actions.addStretch(1)
+            if name == "move":
+                actions.addStretch(1)  # the day's close stands apart from the windows' acts
         left = QVBoxLayout()
         self.windows_title = make_label("", "section")
         left.addWidget(self.windows_title)
@@ -94,7 +98,7 @@ class BoardPanel(SupervisorPanel):
         self.queues_title.setText(self.tr("队列（等候时间单位：分钟）"))
         for name, text in (("open", "开放"), ("pause", "暂停…"), ("resume", "恢复"),
                            ("close", "关闭"), ("profile", "调整工作配置…"),
-                           ("move", "转移号码…")):
+                           ("move", "转移号码…"), ("close_day", "日终闭厅…")):
             self.buttons[name].setText(self.tr(text))
 
     # --- data ------------------------------------------------------------------------------
@@ -166,6 +170,7 @@ class BoardPanel(SupervisorPanel):
         self.buttons["close"].setEnabled(state in ("open", "paused") and not (w and w.ticket))
         self.buttons["profile"].setEnabled(w is not None)
         self.buttons["move"].setEnabled(self.board is not None)
+        self.buttons["close_day"].setEnabled(self.board is not None)
 
     def act(self, name: str) -> None:
         """Run one of the board's acts on the selected window (or on queues for ``move``)."""
@@ -175,8 +180,14 @@ class BoardPanel(SupervisorPanel):
             return
         self.status.clear()
 
-        def done(_result: object) -> None:
-            self.status.setText(self.tr("已完成：{0}").format(self.buttons[name].text()))
+        def done(result: object) -> None:
+            if isinstance(result, DayCloseResult):
+                self.status.setText(self.tr(
+                    "大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，"
+                    "关闭 {3} 个窗口").format(result.hall_day, result.abandoned,
+                                            result.missed_appointments, result.windows_closed))
+            else:
+                self.status.setText(self.tr("已完成：{0}").format(self.buttons[name].text()))
             self.acted.emit(name)
             self.refresh()
 
@@ -184,13 +195,9 @@ class BoardPanel(SupervisorPanel):
 
     def _job(self, name: str, w: BoardWindow | None, ctx: Ctx) -> Callable[[], Any] | None:
         if name == "move":
-            queues = [f"{q.code} {q.name}" for q in (self.board.queues if self.board else ())]
-            move = MoveDialog.ask(self, queues)
-            if move is None:
-                return None
-            return lambda: supervisor.move_tickets(ctx, move.from_queue, move.to_queue,
-                                                   move.numbers, count=move.count,
-                                                   reason=move.reason)
+            return self._move_job(ctx)
+        if name == "close_day":
+            return self._close_day_job(ctx)
         if w is None:
             return None
         number = w.number
@@ -210,6 +217,29 @@ class BoardPanel(SupervisorPanel):
         return lambda: simple[name](ctx, number)
 
 
+    def _move_job(self, ctx: Ctx) -> Callable[[], Any] | None:
+        queues = [f"{q.code} {q.name}" for q in (self.board.queues if self.board else ())]
+        move = MoveDialog.ask(self, queues)
+        if move is None:
+            return None
+        return lambda: supervisor.move_tickets(ctx, move.from_queue, move.to_queue,
+                                               move.numbers, count=move.count,
+                                               reason=move.reason)
+
+    def _close_day_job(self, ctx: Ctx) -> Callable[[], Any] | None:
+        """日终: asked first, with what it will do to the hall as the board shows it now."""
+        board = self.board
+        waiting = sum(q.waiting for q in board.queues) if board else 0
+        held = sum(1 for w in board.windows if w.ticket) if board else 0
+        question = self.tr(
+            "日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），"
+            "未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？"
+        ).format(waiting, held)
+        if not ConfirmDialog.ask(self, self.tr("日终闭厅"), question):
+            return None
+        return lambda: day.close_day(ctx)
+
+
 # The button texts of retranslate(), literally, for pyside6-lupdate.
 _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("BoardPanel", "开放"),
@@ -218,4 +248,5 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("BoardPanel", "关闭"),
     QT_TRANSLATE_NOOP("BoardPanel", "调整工作配置…"),
     QT_TRANSLATE_NOOP("BoardPanel", "转移号码…"),
+    QT_TRANSLATE_NOOP("BoardPanel", "日终闭厅…"),
 )

@@ -1,4 +1,5 @@
-"""Small widget helpers every client uses: labels, buttons, style-sheet states, durations.
+"""Small widget helpers every client uses: labels, buttons, style-sheet states, durations,
+a read-only row table, a yes/no question.
 
 The style sheets select on object names and dynamic properties (``kind``, ``invalid``), so
 the helpers only set those; a client that needs more (the kiosk's touch buttons) wraps them.
@@ -7,9 +8,21 @@ the helpers only set those; a client that needs more (the kiosk's touch buttons)
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from hallapp.ui.common.table_model import RecordTableModel
 
 
 def make_label(text: str = "", name: str | None = None, *, wrap: bool = False,
@@ -69,3 +82,22 @@ class ConfirmDialog:
     def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+
+def row_table(model: RecordTableModel, name: str, stretch: str | None = None) -> QTableView:
+    """A read-only table, one row selected at a time; ``stretch`` (a column) takes the
+    width left over, the others fit their contents (all stretch without one)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return table
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
+    return table

@@ -19,26 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day, hall_zone
+from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, list_queues
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.qr import qr_pixmap
-from hallapp.ui.common.table_model import RecordTableModel
-from hallapp.ui.common.widgets import make_button, make_label, set_invalid
+from hallapp.ui.common.widgets import make_button, make_label, row_table, set_invalid
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
@@ -50,26 +47,7 @@ FIELDS = ("name", "id_number", "phone")
 QR_PIXELS = 150
 
 
-def _table(model: RecordTableModel, name: str, stretch: str | None = None) -> QTableView:
-    """A read-only table, one row selected at a time; ``stretch`` (a column) takes the
-    width left over, the others fit their contents (all stretch without one)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    header = table.horizontalHeader()
-    if stretch is None:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        return table
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _load_day(ctx: Any, day: date, queue: str) -> tuple[list[SlotInfo], list[AppointmentInfo]]:
+def _load_day(ctx: Ctx, day: date, queue: str) -> tuple[list[SlotInfo], list[AppointmentInfo]]:
     from hallapp.services import appointments
 
     return (appointments.list_slots(ctx, day, queue),
@@ -90,8 +68,8 @@ class BookingPanel(CounterPanel):
         self.day.setMinimumDate(self.day.date())
         self.queue = QComboBox()
         self.queue.setObjectName("bookingQueue")
-        self.slot_table = _table(self.slots, "slots")
-        self.booking_table = _table(self.bookings, "bookings", stretch="who")
+        self.slot_table = row_table(self.slots, "slots")
+        self.booking_table = row_table(self.bookings, "bookings", stretch="who")
         self.edits = {name: QLineEdit() for name in FIELDS}
         self.field_errors = {name: make_label("", "error", wrap=True) for name in FIELDS}
         for label in self.field_errors.values():

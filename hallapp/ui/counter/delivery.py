@@ -15,12 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import case_label
-from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label, row_table
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.models import CaseListModel
 
@@ -75,14 +72,7 @@ class DeliveryPanel(CounterPanel):
         self.scan.returnPressed.connect(self._on_scan_submitted)
         self.find_button = make_button("", "secondary", "findCase")
         self.find_button.clicked.connect(self._on_scan_submitted)
-        self.table = QTableView()
-        self.table.setObjectName("cases")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, "cases")
         self.proof = QLineEdit()
         self.proof.setObjectName("proof")
         self.tracking = QLineEdit()

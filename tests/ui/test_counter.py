@@ -35,7 +35,7 @@ from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.decisions import DecisionPanel
-from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.dialogs import ReasonDialog, TicketRefDialog
 from hallapp.ui.counter.models import CaseListModel, ChecklistModel, QueueStatusModel
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.rating import create as create_pad
@@ -356,6 +356,41 @@ def test_pause_with_reason_and_resume_by_key(qtbot: QtBot, make_counter: MakeCou
     assert counter.controls.buttons["pause"].text().startswith("恢复")
     press(qtbot, counter, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: counter.state is not None and counter.state.state == "open")
+
+
+def test_a_suspended_and_a_passed_ticket_come_back_through_their_buttons(
+        qtbot: QtBot, make_counter: MakeCounter, monkeypatch: pytest.MonkeyPatch,
+        hall_db: Database, ctx_for: Callable[[str], Ctx]) -> None:
+    """挂起恢复 and 过号恢复: the applicant is back at a window; the clerk types the number."""
+    clerk, kiosk = ctx_for("clerk1"), ctx_for("kiosk1")
+    windows.open_window(clerk, 1)
+    for _ in range(4):
+        tickets.take_ticket(kiosk, "A")
+    windows.call_next(clerk, 1)
+    windows.suspend(clerk, 1, "缺营业执照复印件")  # A001
+    windows.call_next(clerk, 1)
+    windows.noshow(clerk, 1)  # A002
+    counter = make_counter()
+    asked: list[bool] = []
+
+    def answer(_cls: object, _parent: object, reactivate: bool = False) -> str:
+        asked.append(reactivate)
+        return "a002" if reactivate else "A001"
+
+    monkeypatch.setattr(TicketRefDialog, "ask", classmethod(answer))
+    buttons = counter.controls.buttons
+    assert (buttons["resume_suspended"].text(), buttons["reactivate"].text()) == (
+        "挂起恢复", "过号恢复")
+    qtbot.waitUntil(lambda: buttons["reactivate"].isEnabled())
+    buttons["reactivate"].click()
+    qtbot.waitUntil(lambda: counter.message.text() == "A002 已回到队列，前面 2 人")
+    buttons["resume_suspended"].click()
+    qtbot.waitUntil(lambda: counter.message.text().startswith("A001 已回到队列"))
+    assert asked == [True, False]
+    with hall_db.read_session() as s:
+        states = {n: st for n, st in s.execute(select(Ticket.number, Ticket.state))}
+    assert states == {"A001": "waiting", "A002": "waiting", "A003": "waiting",
+                      "A004": "waiting"}
 
 
 @SQLITE_ONLY

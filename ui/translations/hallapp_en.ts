@@ -1165,98 +1165,98 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="134"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="134"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="134"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="135"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="135"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="136"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="136"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="162"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="140"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="141"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="142"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="209"/>
-        <location filename="../../hallapp/ui/counter/booking.py" line="210"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="203"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="230"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="277"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="255"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="280"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="258"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="281"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="259"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="282"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="260"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="282"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="260"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="274"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
@@ -1264,134 +1264,139 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>办结并叫号</source>
         <translation>Finish and next</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="181"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
+        <source>过号恢复</source>
+        <translation>Back after a miss</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="176"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="176"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="178"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="180"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="181"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
@@ -2123,6 +2128,11 @@ After:
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="182"/>
+        <source>{0} 已回到队列，前面 {1} 人</source>
+        <translation>{0} is back in the line, {1} ahead</translation>
+    </message>
 </context>
 <context>
     <name>CurrentTicketPanel</name>
@@ -2228,57 +2238,57 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="111"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="112"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="113"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="114"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="115"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="116"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="117"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="138"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="147"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="158"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="167"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
     </message>
@@ -4963,17 +4973,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
+        <source>过号恢复</source>
+        <translation>Back after a miss</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="177"/>
+        <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
+        <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="182"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="183"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>

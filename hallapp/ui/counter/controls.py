@@ -34,8 +34,9 @@ COMMANDS: dict[str, str | None] = {
     "call_next": "F1", "recall": "F2", "start": "F3", "finish": "F4",
     "finish_and_call_next": "F10", "noshow": "F5", "suspend": "F6", "transfer": "F7",
     "pause": "F8", "call_ticket": "F9",
-    "open": None, "close": None, "resume_suspended": None,
+    "open": None, "close": None, "resume_suspended": None, "reactivate": None,
 }
+BACK_TO_LINE = ("resume_suspended", "reactivate")  # a ticket comes back: no key, secondary
 
 
 class CallControls(CounterPanel):
@@ -52,7 +53,7 @@ class CallControls(CounterPanel):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for i, name in enumerate(COMMANDS):
-            kind = "secondary" if name in ("open", "close", "resume_suspended") else None
+            kind = "secondary" if name in ("open", "close", *BACK_TO_LINE) else None
             button = make_button("", kind, f"cmd_{name}")
             button.clicked.connect(partial(self.run_command, name))
             grid.addWidget(button, i // 2, i % 2)
@@ -85,6 +86,7 @@ class CallControls(CounterPanel):
             "transfer": self.tr("转移"), "pause": self.tr("恢复") if paused else self.tr("暂停"),
             "call_ticket": self.tr("指定叫号"), "open": self.tr("开窗"),
             "close": self.tr("关窗"), "resume_suspended": self.tr("挂起恢复"),
+            "reactivate": self.tr("过号恢复"),
         }
         for name, button in self.buttons.items():
             key = COMMANDS[name]
@@ -114,6 +116,7 @@ class CallControls(CounterPanel):
             "suspend": ticket in ("called", "serving"),
             "transfer": ticket in ("called", "serving"),
             "pause": wstate in ("open", "paused"), "resume_suspended": wstate != "closed",
+            "reactivate": wstate != "closed",
         }
         for name, button in self.buttons.items():
             button.setEnabled(live and allowed[name])
@@ -154,11 +157,12 @@ class CallControls(CounterPanel):
             target = TransferDialog.ask(self.window(), self.queues)
             return None if target is None else (lambda: windows.transfer(
                 ctx, n, to_queue=target[0], to_window=target[1], reason=target[2]))
-        if name == "resume_suspended":
-            ref = TicketRefDialog.ask(self.window())
+        if name in BACK_TO_LINE:
+            ref = TicketRefDialog.ask(self.window(), reactivate=name == "reactivate")
             from hallapp.services import tickets  # ticket issuing: not loaded at start
 
-            return None if ref is None else (lambda: tickets.resume_suspended(ctx, ref))
+            back = tickets.reactivate if name == "reactivate" else tickets.resume_suspended
+            return None if ref is None else (lambda: back(ctx, ref))
         reason = self._ask_reason(name)
         if reason is None:
             return None

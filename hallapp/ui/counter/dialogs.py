@@ -167,15 +167,22 @@ class TransferDialog(FieldsDialog):
 
 
 class TicketRefDialog(FieldsDialog):
-    """挂起恢复: the number of a suspended ticket coming back with its materials."""
+    """The number of a ticket coming back to the line: 挂起恢复 (a suspended ticket, its
+    materials now complete) or 过号恢复 (a no-show back in time)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reactivate: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setup(self.tr("挂起恢复"),
-                   self.tr("申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队"),
-                   [("ticket", self.tr("号码"), True)])
+        if reactivate:
+            self.setup(self.tr("过号恢复"),
+                       self.tr("过号的申请人在规定时间内回来后，输入其号码（或扫描号票），"
+                               "排在其后几位重新等候"),
+                       [("ticket", self.tr("号码"), True)])
+        else:
+            self.setup(self.tr("挂起恢复"),
+                       self.tr("申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队"),
+                       [("ticket", self.tr("号码"), True)])
 
     @classmethod
-    def ask(cls, parent: QWidget | None) -> str | None:
-        answer = cls(parent).run()
-        return answer["ticket"].upper() if answer else None
+    def ask(cls, parent: QWidget | None, reactivate: bool = False) -> str | None:
+        answer = cls(reactivate, parent).run()
+        return answer["ticket"].strip() if answer else None

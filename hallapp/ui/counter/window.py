@@ -31,7 +31,7 @@ from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.booking import BookingPanel
-from hallapp.ui.counter.controls import CallControls
+from hallapp.ui.counter.controls import BACK_TO_LINE, CallControls
 from hallapp.ui.counter.delivery import DeliveryPanel
 from hallapp.ui.counter.intake import IntakePanel
 from hallapp.ui.counter.journal import IntakeJournal
@@ -178,6 +178,9 @@ class CounterWindow(CounterPanel):
         elif isinstance(result, TicketInfo) and name in ("call_next", "call_ticket", "recall",
                                                          "start"):
             self._show_ticket(result)
+        elif isinstance(result, TicketInfo) and name in BACK_TO_LINE:
+            self.message.setText(self.tr("{0} 已回到队列，前面 {1} 人").format(
+                result.number, result.people_ahead))
         self.refresh()
 
     def _show_ticket(self, ticket: TicketInfo | None) -> None:

@@ -12,83 +12,32 @@ unless QT_QPA_PLATFORM says otherwise; nothing speaks.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-_TMP = Path(tempfile.mkdtemp(prefix="hallapp-shots-"))
-os.environ.setdefault("HALLAPP_DATA_DIR", str(_TMP / "data"))
-os.environ.setdefault("HALLAPP_LOG_DIR", str(_TMP / "log"))
+from shotkit import (
+    DEMO_PASSWORD,
+    OUT,
+    ROOT,
+    SIZES,
+    TMP,
+    ctx_as,
+    demo_database,
+    save,
+    settle,
+)
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from hallapp.core.errors import DomainError  # noqa: E402
-from hallapp.core.roles import SYSTEM_ACTOR  # noqa: E402
-from hallapp.services import tickets, windows  # noqa: E402
-from hallapp.services.context import Ctx, Database  # noqa: E402
-from hallapp.services.setup import init_database  # noqa: E402
-from hallapp.services.staff import login  # noqa: E402
-from hallapp.ui.common.qt_app import application  # noqa: E402
-from hallapp.ui.common.tasks import wait_for_tasks  # noqa: E402
-
-OUT = ROOT / "docs" / "screenshots"
-DEMO_PASSWORD = "demo1234"
-SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
-
-
-@cache
-def demo_database() -> Database:
-    """The demo hall with a morning's worth of queue: tickets taken, six windows calling."""
-    db = Database(f"sqlite:///{_TMP / 'demo.sqlite3'}")
-    init_database(db, demo=True)
-    system = Ctx(db, SYSTEM_ACTOR, terminal="screenshots")
-    # Each window opened by its own clerk, as at a counter: the board shows who works where.
-    clerks = {n: Ctx(db, login(system, f"clerk{n}", DEMO_PASSWORD), terminal=f"counter{n}")
-              for n in range(1, 7)}
-    for n, clerk in clerks.items():
-        windows.open_window(clerk, n)
-    for i in range(42):
-        tickets.take_ticket(system, "ABCDEF"[i % 6] if i < 30 else "A")
-    for n, clerk in clerks.items():
-        try:
-            windows.call_next(clerk, n)
-        except DomainError:
-            continue
-    windows.recall(clerks[1], 1)
-    return db
-
-
-def ctx_as(username: str) -> Ctx:
-    db = demo_database()
-    return Ctx(db, login(Ctx(db, SYSTEM_ACTOR), username, DEMO_PASSWORD), terminal="shots")
-
-
-def settle(widget: QWidget, ready: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    """Spin the event loop until ``ready()`` (data loaded) or the timeout, then lay out."""
-    app = QApplication.instance()
-    assert app is not None
-    deadline = time.monotonic() + timeout_s
-    while not ready() and time.monotonic() < deadline:
-        wait_for_tasks(100)
-        app.processEvents()
-    app.processEvents()
-    widget.repaint()
-
-
-def save(widget: QWidget, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
+from hallapp.core.errors import DomainError
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services import tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.services.staff import login
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
 
 
 def shoot_display(path: Path, size: tuple[int, int]) -> Path:
@@ -199,7 +148,7 @@ def _appointments(out: Path) -> list[Path]:
     window.deleteLater()
     clerk = ctx_as("clerk1")
     counter: Any = create_counter(clerk, FeedWatcher(clerk.db), {
-        "window": 1, "journal_dir": _TMP / "journal-booking"})
+        "window": 1, "journal_dir": TMP / "journal-booking"})
     counter.resize(*SIZES["1280x800"])
     counter.show()
     counter.tabs.setCurrentWidget(counter.booking)
@@ -256,8 +205,8 @@ def _counter_window(size: tuple[int, int]) -> Any:
     if state.ticket is not None and state.ticket.state == "called":
         windows.start(ctx, 1)
     window = create(ctx, FeedWatcher(ctx.db), {
-        "window": 1, "journal_dir": _TMP / f"journal-{size[0]}",
-        "printer": PdfCaseDocumentPrinter(ctx, _TMP / "counter-documents")})
+        "window": 1, "journal_dir": TMP / f"journal-{size[0]}",
+        "printer": PdfCaseDocumentPrinter(ctx, TMP / "counter-documents")})
     window.resize(*size)
     window.show()
     settle(window, lambda: window.state is not None and window.queues.model.rowCount() > 0)
@@ -456,7 +405,7 @@ def _supervisor(out: Path) -> list[Path]:
         _supervisor_day(Ctx(ctx.db, SYSTEM_ACTOR, terminal="shots"))
     paths = []
     for name, size in SIZES.items():
-        window = create(ctx, FeedWatcher(ctx.db), {"chime": False, "export_dir": _TMP})
+        window = create(ctx, FeedWatcher(ctx.db), {"chime": False, "export_dir": TMP})
         window.resize(*size)
         window.show()
         settle(window, lambda w=window: w.board.board is not None and not w.kpi.busy
@@ -483,7 +432,7 @@ def _supervisor_planner(out: Path) -> list[Path]:
     from hallapp.ui.supervisor.window import create
 
     window = create(ctx_as("supervisor1"), FeedWatcher(demo_database()),
-                    {"chime": False, "export_dir": _TMP})
+                    {"chime": False, "export_dir": TMP})
     window.resize(*SIZES["1920x1080"])
     window.show()
     window.tabs.setCurrentWidget(window.planner)

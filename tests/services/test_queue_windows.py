@@ -5,7 +5,7 @@ windows 1 and 2 serve A and B, window 10 serves B only; clerkN works window N).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import Any
 
 import pytest
@@ -14,13 +14,11 @@ from sqlalchemy import func, select
 
 from hallapp.core.errors import (
     EmptyQueue,
-    NotFound,
     PermissionDenied,
     StateError,
     ValidationError,
     WindowPaused,
 )
-from hallapp.documents.qr import ticket_payload
 from hallapp.services import appointments, audit, day, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.models import (
@@ -271,56 +269,6 @@ def test_reactivation_after_the_limit_is_refused(ctx_for: CtxFor, clock: FakeClo
         tickets.reactivate(kiosk, "A001")
     assert exc.value.code == "reactivate_expired"
     assert tickets.show_ticket(kiosk, "A001").state == "no_show"
-
-
-def test_status_tells_whether_and_until_when_a_noshow_may_rejoin(
-        ctx_for: CtxFor, clock: FakeClock) -> None:
-    """What the kiosk's "号票查询" shows: the state, the place in line, and for a no-show
-    the last moment it may re-join (the same limit ``reactivate`` applies)."""
-    kiosk = ctx_for("kiosk1")
-    take_n(kiosk, "A", 3)
-    waiting = tickets.ticket_status(kiosk, "A003")
-    assert (waiting.ticket.state, waiting.ticket.people_ahead) == ("waiting", 2)
-    assert waiting.reactivate_until is None
-    clerk = opened(ctx_for, 11)
-    windows.call_next(clerk, 11)
-    assert tickets.ticket_status(kiosk, "A001").ticket.window == 11
-    windows.noshow(clerk, 11)
-    passed_at = clock()
-    status = tickets.ticket_status(kiosk, "A001")
-    assert status.ticket.state == "no_show"
-    assert status.reactivate_until == passed_at + timedelta(minutes=30)
-    clock.advance(minutes=30)
-    assert tickets.ticket_status(kiosk, "A001").reactivate_until is not None
-    clock.advance(seconds=1)
-    assert tickets.ticket_status(kiosk, "A001").reactivate_until is None  # too late now
-    with pytest.raises(StateError):
-        tickets.reactivate(kiosk, "A001")
-
-
-def test_a_ticket_is_found_by_the_qr_code_printed_on_it(ctx_for: CtxFor) -> None:
-    kiosk = ctx_for("kiosk1")
-    first = tickets.take_ticket(kiosk, "A")
-    second = tickets.take_ticket(kiosk, "A")
-    qr = ticket_payload("SZ-FT", first.hall_day, first.number, first.id)
-    assert tickets.ticket_status(kiosk, qr).ticket.id == first.id
-    assert tickets.ticket_status(kiosk, qr.lower()).ticket.id == first.id  # scanner's case
-    clerk = opened(ctx_for, 11)
-    windows.call_next(clerk, 11)
-    windows.noshow(clerk, 11)
-    assert tickets.reactivate(kiosk, qr).state == "waiting"
-    # Another hall's ticket with the same day and number: refused, not taken for ours.
-    other = ticket_payload("SZNS01", first.hall_day, first.number, second.id + 100)
-    with pytest.raises(NotFound) as err:
-        tickets.ticket_status(kiosk, other)
-    assert err.value.code == "foreign_ticket"
-    for garbled in ("HALLAPP:T:SZ-FT:2026-11-24:A001", "HALLAPP:T:SZ-FT:2026-11-24:A001:x"):
-        with pytest.raises(ValidationError) as bad:
-            tickets.ticket_status(kiosk, garbled)
-        assert (bad.value.code, bad.value.field) == ("ticket_qr", "ticket")
-    with pytest.raises(ValidationError) as day_err:
-        tickets.ticket_status(kiosk, "HALLAPP:T:SZ-FT:24.11.2026:A001:1")
-    assert day_err.value.code == "day_format"
 
 
 def test_suspend_then_resume_comes_back_to_the_same_window_first(

@@ -14,46 +14,36 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
+from kioskkit import (
+    ID_NUMBER,
+    LONG_ITEM,
+    FakePrinter,
+    kiosks,
+    take_via_ui,
+    tickets_in,
+    visible_texts,
+)
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
-from stdnum.cn import ric
 from uikit import clipped
 
-from hallapp.core.errors import DomainError
-from hallapp.services import appointments, tickets, windows
+from hallapp.services import appointments, tickets
 from hallapp.services.catalogue import get_item
 from hallapp.services.context import Ctx, Database
 from hallapp.services.queue_common import TicketInfo
 from hallapp.services.tickets import TicketStatus
-from hallapp.store.models import Appointment, Ticket
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
+from hallapp.store.models import Appointment
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.kiosk.flow import IssueOutcome
 from hallapp.ui.kiosk.pin import AdminPinDialog
 from hallapp.ui.kiosk.status import TicketStatusPage
-from hallapp.ui.kiosk.window import KioskWindow, create
+from hallapp.ui.kiosk.window import KioskWindow
 
-ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
-LONG_ITEM = "440300000000069392144001"  # the longest name, ten materials
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
-
-
-class FakePrinter:
-    """A ticket printer that records what it printed, or fails like one out of paper."""
-
-    def __init__(self, fail: bool = False) -> None:
-        self.fail = fail
-        self.printed: list[TicketInfo] = []
-
-    def print_ticket(self, ticket: TicketInfo) -> None:
-        if self.fail:
-            raise DomainError("打印机缺纸", code="print_failed")
-        self.printed.append(ticket)
 
 
 @pytest.fixture
@@ -64,55 +54,7 @@ def spoken() -> list[str]:
 @pytest.fixture
 def make_kiosk(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
                spoken: list[str]) -> Iterator[Callable[..., KioskWindow]]:
-    application("zh")
-    made: list[KioskWindow] = []
-
-    def make(size: tuple[int, int] = (1280, 800), **options: Any) -> KioskWindow:
-        options.setdefault("printer", FakePrinter())
-        options.setdefault("speaker", spoken.append)
-        ctx = Ctx(hall_db, actor_for(hall_db, "kiosk1"), clock=clock, terminal="kiosk-test")
-        window = create(ctx, FeedWatcher(hall_db), options)
-        qtbot.addWidget(window)
-        made.append(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitUntil(lambda: window.env.hall is not None and bool(window.home.queue_buttons))
-        return window
-
-    yield make
-    for window in made:
-        window.feed.stop()
-        window.allow_close()
-        window.close()
-    wait_for_tasks()
-
-
-def ticket_state(db: Database, number: str) -> str:
-    with db.read_session() as s:
-        return s.scalars(select(Ticket.state).where(Ticket.number == number)).one()
-
-
-def tickets_in(db: Database) -> list[Ticket]:
-    with db.read_session() as s:
-        return list(s.scalars(select(Ticket).order_by(Ticket.id)))
-
-
-def texts_of(root: QWidget) -> list[QLabel | QPushButton]:
-    return [w for w in root.findChildren(QWidget)
-            if isinstance(w, QLabel | QPushButton) and w.isVisibleTo(root)]
-
-
-def visible_texts(root: QWidget) -> str:
-    return "\n".join(w.text() for w in texts_of(root))
-
-
-def take_via_ui(qtbot: QtBot, kiosk: KioskWindow, queue: str = "A",
-                id_number: str | None = None) -> None:
-    qtbot.mouseClick(kiosk.home.queue_buttons[queue], Qt.MouseButton.LeftButton)
-    assert kiosk.current_page() is kiosk.take
-    if id_number:
-        qtbot.keyClicks(kiosk.take.id_edit, id_number)
-    qtbot.mouseClick(kiosk.take.confirm_button, Qt.MouseButton.LeftButton)
+    yield from kiosks(qtbot, hall_db, clock, spoken)
 
 
 def test_take_ticket_shows_number_and_masks_id(qtbot: QtBot, make_kiosk: Callable[..., Any],
@@ -233,116 +175,6 @@ def test_a_late_checkin_is_told_it_queues_as_an_ordinary_ticket(
     [row] = tickets_in(hall_db)
     assert not row.appointment
     assert "按普通号排队" in kiosk.result.hint.text()
-
-
-def passed_ticket(ctx_for: Callable[[str], Ctx], **take: Any) -> TicketInfo:
-    """A001 taken (with ``take``), then A002 and A003; A001 called at window 11 and passed as
-    absent."""
-    first = tickets.take_ticket(ctx_for("kiosk1"), "A", **take)
-    for _ in range(2):
-        tickets.take_ticket(ctx_for("kiosk1"), "A")
-    clerk = ctx_for("clerk11")
-    windows.open_window(clerk, 11)
-    windows.call_next(clerk, 11)
-    windows.noshow(clerk, 11)
-    return first
-
-
-def test_a_passed_ticket_scanned_at_home_rejoins_the_line(
-        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
-        hall_db: Database) -> None:
-    """The scan the ticket invites ("扫码查看排队进度"), on the home page where the scanner
-    types: the ticket's state, then "重新排队" within the limit; nothing is printed and no
-    personal data is shown."""
-    first = passed_ticket(ctx_for, phone="13812345678", id_number=ID_NUMBER)
-    kiosk = make_kiosk()
-    qr = f"HALLAPP:T:SZ-FT:{first.hall_day.isoformat()}:{first.number}:{first.id}"
-    qtbot.keyClicks(kiosk.home.search, qr)
-    qtbot.keyClick(kiosk.home.search, Qt.Key.Key_Return)
-    page = kiosk.ticket_status
-    assert kiosk.current_page() is page
-    qtbot.waitUntil(lambda: page.number.isVisible())
-    assert (page.number.text(), page.state.text()) == ("A001", "已过号")
-    assert page.hint.text() == "09:30 前可点击“重新排队”，无需重新取号"
-    assert page.rejoin_button.isVisible()
-    qtbot.mouseClick(page.rejoin_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.rejoined)
-    assert page.heading.isVisible()
-    assert page.state.text() == "等候中：前面还有 2 人，预计等候约 20 分钟"
-    assert not page.rejoin_button.isVisible()
-    assert ticket_state(hall_db, "A001") == "waiting"
-    assert kiosk.env.printer.printed == []  # the applicant keeps the ticket in hand
-    shown = visible_texts(kiosk)
-    assert "5678" not in shown
-    assert ID_NUMBER[-4:] not in shown
-    assert kiosk.home.search.text() == ""  # the scan did not become a search
-
-
-def test_a_typed_number_shows_its_place_and_a_wrong_one_is_explained(
-        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
-        hall_db: Database) -> None:
-    passed_ticket(ctx_for)
-    kiosk = make_kiosk()
-    qtbot.mouseClick(kiosk.home.status_button, Qt.MouseButton.LeftButton)
-    page = kiosk.ticket_status
-    assert kiosk.current_page() is page
-    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)  # nothing typed
-    assert page.error.text() == "请扫描号票二维码或输入号码"
-    for key in "Q999":
-        qtbot.mouseClick(page.keypad.buttons[key], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "不存在" in page.error.text())
-    assert page.error.text() == "号码 Q999 不存在"
-    assert (page.code.text(), page.code.selectedText()) == ("Q999", "Q999")  # kept, selected
-    qtbot.keyClicks(page.code, "a003")  # typing replaces it
-    qtbot.keyClick(page.code, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.number.isVisible())
-    assert page.state.text() == "等候中：前面还有 1 人，预计等候约 10 分钟"
-    assert not page.rejoin_button.isVisible()
-    assert [t.state for t in tickets_in(hall_db)] == ["no_show", "waiting", "waiting"]
-
-
-def test_too_late_to_rejoin_is_said_and_not_offered(
-        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
-        hall_db: Database, clock: FakeClock) -> None:
-    passed_ticket(ctx_for)
-    kiosk = make_kiosk()
-    page = kiosk.ticket_status
-    kiosk.show_page(page)
-    page.submit("A001")
-    qtbot.waitUntil(lambda: page.number.isVisible())
-    assert page.rejoin_button.isVisible()
-    clock.advance(minutes=31)  # the page was left open past the limit: the click is refused
-    qtbot.mouseClick(page.rejoin_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.rejoin_button.isVisible())
-    assert page.hint.text() == "已过号超过 30 分钟，请重新取号"
-    assert ticket_state(hall_db, "A001") == "no_show"
-    kiosk.go_home()
-    kiosk._on_home_status_requested()
-    page.submit("A001")
-    qtbot.waitUntil(lambda: page.number.isVisible())
-    assert page.hint.text() == "已超过可重新排队的时间，请重新取号"
-    assert not page.rejoin_button.isVisible()
-
-
-@SQLITE_ONLY
-def test_in_english_the_ticket_status_page_speaks_english(
-        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx]) -> None:
-    passed_ticket(ctx_for)
-    kiosk = make_kiosk()
-    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(kiosk.home.status_button, Qt.MouseButton.LeftButton)
-    page = kiosk.ticket_status
-    page.submit("A001")
-    qtbot.waitUntil(lambda: page.number.isVisible())
-    assert page.state.text() == "Missed (passed as absent)"
-    assert page.rejoin_button.text() == "Rejoin the line"
-    assert not any("\u4e00" <= ch <= "\u9fff" for ch in visible_texts(page))
-    page.reset()
-    page.submit("HALLAPP:T:broken")
-    qtbot.waitUntil(lambda: bool(page.error.text()) and "…" not in page.error.text())
-    assert page.error.text() == ("This ticket's QR code cannot be read; please type the "
-                                 "number on the ticket.")
 
 
 def test_feed_refreshes_waiting_counts(qtbot: QtBot, make_kiosk: Callable[..., Any],

@@ -14,6 +14,7 @@ from hallapp.services.appointments import CODE_ALPHABET
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label, set_invalid
 from hallapp.ui.kiosk.flow import IssueOutcome, checkin_and_print
+from hallapp.ui.kiosk.home import is_ticket_scan
 from hallapp.ui.kiosk.widgets import (
     KeypadWidget,
     KioskEnv,
@@ -25,6 +26,7 @@ from hallapp.ui.kiosk.widgets import (
 
 class CheckinPage(KioskPage):
     issued = Signal(object)  # IssueOutcome
+    ticket_scanned = Signal(str)  # a queue ticket's QR code, scanned here by mistake
 
     def __init__(self, env: KioskEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
@@ -76,6 +78,10 @@ class CheckinPage(KioskPage):
         value = (text if isinstance(text, str) else self.code.text()).strip()
         if not value:
             self.error.setText(self.tr("请扫描预约二维码或输入预约码"))
+            return
+        if is_ticket_scan(value):  # the ticket, not the booking: show where it stands
+            self.reset()
+            self.ticket_scanned.emit(value)
             return
         printer = self.env.printer
         if printer is None:

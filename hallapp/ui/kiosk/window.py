@@ -178,8 +178,11 @@ class KioskWindow(QWidget):
     def checkin(self) -> CheckinPage:
         from hallapp.ui.kiosk.checkin import CheckinPage
 
-        return self._lazy_page(CheckinPage,
-                               lambda p: p.issued.connect(self._on_ticket_issued))
+        def connect(page: CheckinPage) -> None:
+            page.issued.connect(self._on_ticket_issued)
+            page.ticket_scanned.connect(self._on_home_scan_received)
+
+        return self._lazy_page(CheckinPage, connect)
 
     @property
     def ticket_status(self) -> TicketStatusPage:

@@ -1,4 +1,4 @@
-"""print ticket|receipt|notice|history: documents to a PDF file or to a CUPS queue.
+"""print ticket|appointment|receipt|notice|history: documents to a PDF file or to a CUPS queue.
 
 ``--printer NAME`` hands the PDF to CUPS with ``lp -d NAME`` after ``lpstat -p NAME`` has
 shown the queue exists and is enabled; otherwise (or with ``--pdf PATH`` as well) the PDF is
@@ -31,12 +31,15 @@ _C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 
 
 def register(sub: Any) -> None:
-    p = group(sub, "print", "打印排队号、受理回执和通知书（PDF 文件或 CUPS 打印机）")
+    p = group(sub, "print", "打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）")
     t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
     t.add_argument("ticket")
-    t.add_argument("--width", type=int, choices=(58, 80), default=80, help="热敏纸宽度（毫米）")
-    _outputs(t)
+    _outputs(t, roll=True)
     t.set_defaults(func=lambda env: _print(env, "ticket"))
+    a = p.add_parser("appointment", help="打印预约凭条（尚未签到的预约）")
+    a.add_argument("code", help="8 位预约码或预约二维码内容")
+    _outputs(a, roll=True)
+    a.set_defaults(func=lambda env: _print(env, "appointment"))
     r = p.add_parser("receipt", help="打印受理回执")
     r.add_argument("case", help="办件编号")
     _outputs(r, page=True)
@@ -47,14 +50,17 @@ def register(sub: Any) -> None:
     _outputs(n, page=True)
     n.set_defaults(func=lambda env: _print(env, "notice"))
     h = p.add_parser("history", help="某号码或办件的打印记录（含重印）")
-    h.add_argument("ref", help="办件编号或排队号")
+    h.add_argument("ref", help="办件编号、排队号或预约码")
     add_json(h)
     h.set_defaults(func=_history)
 
 
-def _outputs(p: Any, *, page: bool = False) -> None:
+def _outputs(p: Any, *, page: bool = False, roll: bool = False) -> None:
     p.add_argument("--pdf", metavar="PATH", help="保存为 PDF 文件（默认 ./<编号>.pdf）")
     p.add_argument("--printer", metavar="NAME", help="发送到 CUPS 打印机（lp -d NAME）")
+    if roll:
+        p.add_argument("--width", type=int, choices=(58, 80), default=80,
+                       help="热敏纸宽度（毫米）")
     if page:
         p.add_argument("--page", choices=("A4", "A5"), default="A4", help="纸张")
     add_json(p)
@@ -72,6 +78,8 @@ def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
 
     if document == "ticket":
         return printing.ticket_document(ctx, a.ticket, width_mm=a.width)
+    if document == "appointment":
+        return printing.appointment_document(ctx, a.code, width_mm=a.width)
     if document == "receipt":
         return printing.receipt_document(ctx, a.case, page=a.page)
     return printing.notice_document(ctx, a.case, a.kind, page=a.page)

@@ -1,4 +1,4 @@
-"""The four calls services make: data in, PDF bytes out.
+"""The calls services make: data in, PDF bytes out.
 
 Labels may be ``None`` (Simplified Chinese), a :class:`~hallapp.documents.labels.Labels`,
 or a plain mapping of overrides (e.g. English text from the UI's translator). Output is
@@ -16,6 +16,7 @@ from hallapp.documents._roll import printable_width
 from hallapp.documents.checklist import render_checklist
 from hallapp.documents.labels import resolve
 from hallapp.documents.model import (
+    AppointmentSlipData,
     ChecklistData,
     HallInfo,
     NoticeData,
@@ -24,6 +25,7 @@ from hallapp.documents.model import (
 )
 from hallapp.documents.notices import render_notice
 from hallapp.documents.receipt import render_receipt
+from hallapp.documents.slip import render_slip
 from hallapp.documents.ticket import render_ticket
 
 
@@ -32,6 +34,13 @@ def build_ticket(data: TicketData, labels: Mapping[str, str] | None = None,
     """Queue ticket on a 58 mm or 80 mm thermal roll."""
     printable_width(width_mm)  # refuse an unknown roll before laying anything out
     return render_ticket(data, resolve(labels), width_mm)
+
+
+def build_appointment_slip(data: AppointmentSlipData, labels: Mapping[str, str] | None = None,
+                           width_mm: int = 80) -> bytes:
+    """预约凭条 on a 58 mm or 80 mm thermal roll, like the queue ticket."""
+    printable_width(width_mm)
+    return render_slip(data, resolve(labels), width_mm)
 
 
 def build_receipt(data: ReceiptData, labels: Mapping[str, str] | None = None,

@@ -57,6 +57,17 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "ticket.appointment": "预约号·{slot}",
     "ticket.applicant": "办事人：{who}",
     "ticket.scan": "扫码查看排队进度",
+    # --- appointment slip -------------------------------------------------------------
+    "slip.title": "预约凭条",
+    "slip.queue": "预约业务：{queue}",
+    "slip.slot_label": "预约时段",
+    "slip.slot": "{date} {start}–{end}",
+    "slip.code_label": "预约码",
+    "slip.scan": "签到时扫描此二维码",
+    "slip.applicant": "预约人：{who}",
+    "slip.booked_at": "登记时间：{time}",
+    "slip.rule": "请于预约时段开始前 {early} 分钟至开始后 {grace} 分钟内，在自助取号机"
+                 "「预约签到」扫码或输入预约码取号；逾时按普通号排队。",
     # --- acceptance receipt -----------------------------------------------------------
     "receipt.title": "受理回执",
     "receipt.intro": "您提交的申请材料已收到，经审查符合受理条件，予以受理。",

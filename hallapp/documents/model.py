@@ -46,6 +46,22 @@ class TicketData:
 
 
 @dataclass(frozen=True)
+class AppointmentSlipData:
+    """预约凭条: what the applicant needs to come back and check in; the QR holds the code."""
+
+    hall: HallInfo
+    code: str  # 8 characters, hallapp.services.appointments.CODE_ALPHABET
+    queue_name: str
+    item_name: str | None
+    slot_start: datetime
+    slot_end: datetime
+    applicant_display: str  # already masked, e.g. "王*明 138****5678"; "" prints no line
+    booked_at: datetime
+    grace_minutes: int  # check-in after the slot start still counts as on time
+    early_minutes: int = 60  # check-in opens this long before the slot start
+
+
+@dataclass(frozen=True)
 class CaseRef:
     """Identifies a case on paper; the QR holds only number and verification code."""
 

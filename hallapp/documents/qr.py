@@ -1,8 +1,9 @@
 """QR codes on documents: payloads made of codes only, drawn as vector modules.
 
 Payloads never hold personal data (names, ID or phone numbers): a ticket QR names the hall,
-day, number and ticket id; a case QR the case number and its verification code. Anyone who
-finds a lost ticket or receipt learns nothing about the applicant from the code.
+day, number and ticket id; a case QR the case number and its verification code; an
+appointment QR the booking code. Anyone who finds a lost ticket, receipt or appointment slip
+learns nothing about the applicant from the code.
 
 The module matrix comes from the ``qrcode`` library (about 2 ms, and cached per payload
 because reprints are common); it is drawn as merged rectangles per row so it stays sharp
@@ -23,6 +24,9 @@ from hallapp.core.errors import ValidationError
 
 TICKET_PREFIX = "HALLAPP:T"
 CASE_PREFIX = "HALLAPP:C"
+# The kiosk's 预约签到 reads it: hallapp.services.appointments.QR_PREFIX must agree (the
+# services cannot import this module at start-up, it loads qrcode and reportlab).
+APPOINTMENT_PREFIX = "HALLAPP:A"
 QUIET_ZONE = 4  # modules of white border the QR standard asks for
 
 
@@ -46,6 +50,11 @@ def case_payload(case_number: str, verification_code: str) -> str:
     parts = (_part("case_number", case_number),
              _part("verification_code", verification_code))
     return ":".join((CASE_PREFIX, *parts))
+
+
+def appointment_payload(code: str) -> str:
+    """``HALLAPP:A:<code>``: the booking code only, never who booked."""
+    return ":".join((APPOINTMENT_PREFIX, _part("code", code)))
 
 
 @lru_cache(maxsize=512)

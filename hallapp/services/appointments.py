@@ -30,6 +30,9 @@ from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
 EARLY_CHECKIN = timedelta(minutes=60)
+# Same payload as hallapp.documents.qr.appointment_payload (the printed slip's QR); kept here
+# too because that module loads reportlab, which the kiosk must not pay for at start-up.
+QR_PREFIX = "HALLAPP:A:"
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def list_slots(ctx: Ctx, day: date | None = None,
 
 
 def qr_payload(code: str) -> str:
-    return f"HALLAPP:A:{code}"
+    return f"{QR_PREFIX}{code}"
 
 
 @action(Perm.BOOK_APPOINTMENT)
@@ -192,14 +195,10 @@ def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
     """Cancel a booking that was not yet checked in: its place in the slot is free again."""
     if not reason or not reason.strip():
         raise ValidationError("取消预约须填写原因", field="reason", code="reason_required")
-    code = _parse_code(code_or_qr)
+    code = parse_code(code_or_qr)
     with ctx.uow() as uow:
         s = uow.session
-        appt = s.scalars(select(Appointment).where(Appointment.code == code)).first()
-        if appt is None:
-            raise NotFound("预约码不存在", field="code", code="unknown_appointment")
-        if appt.state != "booked":
-            raise StateError(f"该预约已{_STATE_ZH.get(appt.state, appt.state)}", code="not_booked")
+        appt = require_booked(booking_by_code(s, code))
         slot = s.get(AppointmentSlot, appt.slot_id)
         assert slot is not None
         # Conditional, so that two desks cancelling (or a kiosk checking in) at once free
@@ -223,14 +222,33 @@ def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
         return info
 
 
-def _parse_code(text: str) -> str:
-    code = text.strip().upper()
-    if code.startswith("HALLAPP:A:"):
-        code = code.removeprefix("HALLAPP:A:")
+def parse_code(text: str) -> str:
+    """The booking code from what was typed or scanned: the code (the slip prints it as two
+    groups of four, so inner spaces are dropped) or the QR payload."""
+    code = "".join(text.split()).upper()
+    if code.startswith(QR_PREFIX):
+        code = code.removeprefix(QR_PREFIX)
     if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
         raise ValidationError("预约码格式不正确（8 位字母数字，或扫描预约二维码）", field="code",
                               code="appointment_code_format")
     return code
+
+
+def booking_by_code(s: Session, code: str, *, lock: bool = False) -> Appointment:
+    """The booking of a parsed ``code``; ``lock`` takes its row lock (PostgreSQL)."""
+    stmt = select(Appointment).where(Appointment.code == code)
+    appt = s.scalars(stmt.with_for_update() if lock else stmt).first()
+    if appt is None:
+        raise NotFound("预约码不存在", field="code", code="unknown_appointment")
+    return appt
+
+
+def require_booked(appt: Appointment, refused: str = "") -> Appointment:
+    """The booking if still to be checked in; else not_booked, ``refused`` saying what for."""
+    if appt.state != "booked":
+        raise StateError(f"该预约已{_STATE_ZH.get(appt.state, appt.state)}{refused}",
+                         code="not_booked")
+    return appt
 
 
 @action(Perm.CHECKIN_APPOINTMENT)
@@ -240,15 +258,10 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
     The ticket and the appointment's new state commit together, so a crash can never leave
     a checked-in ticket with a still-bookable appointment (or the reverse).
     """
-    code = _parse_code(code_or_qr)
+    code = parse_code(code_or_qr)
     with ctx.uow() as uow:
         # Locked (PostgreSQL), so a cancel at a desk waits and then finds it checked in.
-        appt = uow.session.scalars(select(Appointment).where(Appointment.code == code)
-                                   .with_for_update()).first()
-        if appt is None:
-            raise NotFound("预约码不存在", field="code", code="unknown_appointment")
-        if appt.state != "booked":
-            raise StateError(f"该预约已{_STATE_ZH.get(appt.state, appt.state)}", code="not_booked")
+        appt = require_booked(booking_by_code(uow.session, code, lock=True))
         slot = uow.session.get(AppointmentSlot, appt.slot_id)
         queue = uow.session.get(Queue, slot.queue_id) if slot else None
         assert slot is not None

@@ -4,7 +4,8 @@ The document calls read the rows in a read-only unit of work, lay the PDF out af
 closed (no session is held while reportlab works) and return a :class:`PrintJob`. Sending the
 job to paper is the client's business (Qt printer, CUPS, ESC/POS); whatever happens, the
 client reports it with :func:`record_print`, so every print, reprint, failure and saved copy
-is in the print log and the audit chain: what, for which ticket or case, by whom, where.
+is in the print log and the audit chain: what, for which ticket, case or appointment, by
+whom, where.
 """
 
 from __future__ import annotations
@@ -17,21 +18,30 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import DomainError, ValidationError
+from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
-from hallapp.documents.api import build_notice, build_receipt, build_ticket
+from hallapp.documents.api import (
+    build_appointment_slip,
+    build_notice,
+    build_receipt,
+    build_ticket,
+)
 from hallapp.documents.labels import DEFAULT_LABELS
-from hallapp.documents.model import NOTICE_KINDS
+from hallapp.documents.model import NOTICE_KINDS, AppointmentSlipData
+from hallapp.services import appointments
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.printing_data import (
     case_by_number,
+    hall_info,
+    item_name,
     notice_data,
     receipt_data,
     ticket_data,
     ticket_ref,
 )
 from hallapp.services.queue_common import ticket_by_ref, today
-from hallapp.store.models import PrintLog
+from hallapp.store.models import Appointment, AppointmentSlot, Hall, PrintLog, Queue
 
 OUTCOMES = ("printed", "failed", "saved")
 PAGES = ("A4", "A5")
@@ -40,8 +50,9 @@ MAX_DETAIL = 300
 
 @dataclass(frozen=True)
 class PrintJob:
-    """One document ready for paper: ``document`` (ticket, receipt, notice_<kind>) and the
-    ticket or case it is for (``ref``), with the PDF bytes and a title for the print queue."""
+    """One document ready for paper: ``document`` (ticket, receipt, notice_<kind>,
+    appointment) and the ticket, case or booking code it is for (``ref``), with the PDF bytes
+    and a title for the print queue."""
 
     document: str
     ref: str
@@ -113,6 +124,39 @@ def notice_document(ctx: Ctx, case_number: str, kind: str, page: str = "A4",
     return PrintJob(f"notice_{kind}", number, pdf, f"{DEFAULT_LABELS[f'{kind}.title']} {number}")
 
 
+@action(Perm.PRINT)
+def appointment_document(ctx: Ctx, code_or_qr: str, width_mm: int = 80,
+                         labels: Mapping[str, str] | None = None) -> PrintJob:
+    """预约凭条 of a booking still to be checked in (code or QR payload), on a roll.
+
+    A checked-in, missed or cancelled booking gets none: its slip could no longer be used
+    at the kiosk, and a cancelled one handed out would look like a valid appointment.
+    """
+    code = appointments.parse_code(code_or_qr)
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        appt = appointments.require_booked(appointments.booking_by_code(uow.session, code),
+                                           "，不能打印预约凭条")
+        data = _slip_data(uow.session, hall, appt)
+    pdf = build_appointment_slip(data, labels, width_mm)
+    return PrintJob("appointment", data.code, pdf, f"{DEFAULT_LABELS['slip.title']} {data.code}")
+
+
+def _slip_data(session: Session, hall: Hall, appt: Appointment) -> AppointmentSlipData:
+    """The slip always masks (the hall's mask_names is for case papers): it may be lost."""
+    slot = session.get(AppointmentSlot, appt.slot_id)
+    queue = session.get(Queue, slot.queue_id) if slot else None
+    assert slot is not None  # foreign keys: a broken database, not a user error
+    assert queue is not None
+    who = (mask_name(appt.name), mask_phone(appt.phone) or mask_id_number(appt.id_number))
+    return AppointmentSlipData(
+        hall=hall_info(hall), code=appt.code, queue_name=queue.name,
+        item_name=item_name(session, appt.item_code), slot_start=slot.starts_at,
+        slot_end=slot.ends_at, applicant_display=" ".join(w for w in who if w),
+        booked_at=appt.booked_at, grace_minutes=slot.grace_minutes,
+        early_minutes=int(appointments.EARLY_CHECKIN.total_seconds() // 60))
+
+
 def _already_printed(session: Session, document: str, ref: str) -> bool:
     return session.scalar(select(PrintLog.id).where(
         PrintLog.document == document, PrintLog.ref == ref,
@@ -156,14 +200,17 @@ def record_print(ctx: Ctx, job: PrintJob, printer: str | None, outcome: str,
 
 @action(Perm.PRINT)
 def print_history(ctx: Ctx, ref: str | int) -> list[PrintRecord]:
-    """Every logged print of a ticket or case, oldest first.
+    """Every logged print of a ticket, case or appointment, oldest first.
 
-    ``ref`` is a print-log ref (case number, ``YYYY-MM-DD/A001``); a ticket may also be named
-    as the ticket service names it (id, or today's number).
+    ``ref`` is a print-log ref (case number, ``YYYY-MM-DD/A001``, booking code); a ticket may
+    also be named as the ticket service names it (id, or today's number), a booking by its
+    slip's QR payload.
     """
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         text = str(ref).strip().upper()
+        if text.startswith(appointments.QR_PREFIX):  # a slip held to the scanner
+            text = appointments.parse_code(text)
         rows = list(s.scalars(select(PrintLog).where(PrintLog.ref == text)
                               .order_by(PrintLog.id)))
         if not rows:

@@ -86,11 +86,6 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket) -> TicketData:
     """A ticket as printed: masked phone (or ID), green channel class, appointment slot."""
     info = ticket_info(session, ticket)
     classes = {str(p.get("code")): str(p.get("name")) for p in hall.priority_classes}
-    item_name = None
-    if ticket.item_code:
-        item_name = session.scalar(select(ServiceItem.name).where(
-            ServiceItem.code == ticket.item_code).order_by(ServiceItem.in_force.desc(),
-                                                            ServiceItem.version.desc()))
     return TicketData(
         hall=hall_info(hall), hall_day=ticket.hall_day, number=ticket.number,
         ticket_id=ticket.id, queue_name=info.queue_name, taken_at=ticket.taken_at,
@@ -99,7 +94,15 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket) -> TicketData:
         green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
         appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
         applicant_display=info.phone_masked or info.id_number_masked or None,
-        item_name=item_name)
+        item_name=item_name(session, ticket.item_code))
+
+
+def item_name(session: Session, code: str | None) -> str | None:
+    """The item's name as printed: the version in force, else the latest one."""
+    if not code:
+        return None
+    return session.scalar(select(ServiceItem.name).where(ServiceItem.code == code).order_by(
+        ServiceItem.in_force.desc(), ServiceItem.version.desc()))
 
 
 def _slot_text(session: Session, hall: Hall, ticket: Ticket) -> str | None:

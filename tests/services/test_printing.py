@@ -1,24 +1,27 @@
 """Printing service: documents built from real rows, masking, and the print log.
 
 Every test runs on SQLite and PostgreSQL (``hall_db``) with the demo hall. Tickets come from
-``take_ticket``; cases are inserted as rows directly (the case workflow services are not
-used), in the state each document belongs to. PDF text is read back with pypdf.
+``take_ticket``, appointments from ``book``; cases are inserted as rows directly (the case
+workflow services are not used), in the state each document belongs to. PDF text is read
+back with pypdf.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from hallapp.cli.main import main
 from hallapp.core.case_rules import verification_code
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
-from hallapp.services import printing, tickets
+from hallapp.services import appointments, printing, tickets
 from hallapp.services.context import Ctx
 from hallapp.store.models import (
     AuditEntry,
@@ -284,3 +287,59 @@ def test_workflow_shaped_materials(ctx_for: CtxFor, hall_db: Database) -> None:
     text = pdf_text(printing.receipt_document(clerk, tolerant).pdf)
     assert missing(text, "《公司登记（备案）申请书》", "公司章程修正案", "容缺后补") == []
     assert leaked(text, "股权转让协议", "营业执照") == []
+
+
+def book(ctx_for: CtxFor) -> str:
+    """A booking for 公司变更登记 today 10:00–10:30 (the clock says 09:00), as clerk1."""
+    slot = appointments.create_slots(ctx_for("admin1"), "A", date(2026, 11, 24), time(10),
+                                     time(10, 30), item_code=ITEM)[0]
+    return appointments.book(ctx_for("clerk1"), slot.id, name=NAME, id_number=ID_NUMBER,
+                             phone=PHONE).code
+
+
+def test_appointment_slip_is_masked_and_logged(ctx_for: CtxFor) -> None:
+    code = book(ctx_for)
+    job = printing.appointment_document(ctx_for("clerk1"), f"HALLAPP:A:{code.lower()}", 58)
+    assert (job.document, job.ref, job.title) == ("appointment", code, f"预约凭条 {code}")
+    text = pdf_text(job.pdf)
+    assert missing(text, code, "预约业务：商事登记", "公司变更登记", "2026年11月24日10:00–10:30",
+                   "张*三138****5678", "登记时间：2026-11-2409:00", "开始后15分钟内") == []
+    assert leaked(text, NAME, PHONE, ID_NUMBER) == []
+    first = printing.record_print(ctx_for("clerk1"), job, "window-1", "printed")
+    again = printing.record_print(ctx_for("clerk1"), job, "window-1", "printed")
+    assert (first.reprint, again.reprint) == (False, True)
+    for ref in (code, code.lower(), f"HALLAPP:A:{code}"):
+        assert [h.id for h in printing.print_history(ctx_for("clerk1"), ref)] == [
+            first.id, again.id]
+
+
+def test_no_slip_for_a_cancelled_or_unknown_booking(ctx_for: CtxFor) -> None:
+    code = book(ctx_for)
+    appointments.cancel(ctx_for("clerk1"), code, "申请人来电取消")
+    with pytest.raises(StateError, match="该预约已取消，不能打印预约凭条") as exc:
+        printing.appointment_document(ctx_for("clerk1"), code)
+    assert exc.value.code == "not_booked"
+    with pytest.raises(NotFound):
+        printing.appointment_document(ctx_for("clerk1"), "ZZZZ2222")
+    with pytest.raises(ValidationError):
+        printing.appointment_document(ctx_for("clerk1"), "HALLAPP:T:1")
+    with pytest.raises(PermissionDenied):
+        printing.appointment_document(ctx_for("display1"), code)
+
+
+def test_cli_saves_the_slip_as_pdf_and_logs_it(ctx_for: CtxFor, hall_db: Database,
+                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code = book(ctx_for)
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    monkeypatch.setenv("HALLAPP_TERMINAL", "cli-test")
+    out = tmp_path / "slip.pdf"
+    assert main(["print", "appointment", code, "--pdf", str(out), "--width", "58",
+                 "--db", hall_db.url, "--user", "clerk1"]) == 0, capsys.readouterr().err
+    assert code in pdf_text(out.read_bytes())
+    [record] = printing.print_history(ctx_for("clerk1"), code)
+    assert (record.document, record.outcome, record.printer, record.terminal) == (
+        "appointment", "saved", f"pdf:{out}", "cli-test")
+    appointments.checkin(ctx_for("kiosk1"), code)  # 09:00: within the hour before 10:00
+    assert main(["print", "appointment", code, "--db", hall_db.url, "--user", "clerk1"]) != 0
+    assert "该预约已签到，不能打印预约凭条" in capsys.readouterr().err

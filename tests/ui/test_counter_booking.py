@@ -1,14 +1,17 @@
 """The counter's 预约 tab as a clerk uses it: pick a slot, book with the applicant's details,
-see a refusal under its field, show the code and QR, list the day's bookings, cancel one.
+see a refusal under its field, show the code and QR, print the slip, list the day's bookings,
+cancel one.
 
 Driven with pytest-qt on the demo hall (``hall_db``: both engines for booking and
 cancelling, layout and models on SQLite only). The clerk is clerk1 at window 1; slots are
 opened by admin1 through the service, as the admin client does; the feed is not started,
-so its events are handed to the window by hand.
+so its events are handed to the window by hand. Documents are saved as PDF files under
+``tmp_path / "documents"``.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, time
 from pathlib import Path
@@ -23,7 +26,10 @@ from sqlalchemy import select
 from stdnum.cn import ric
 from uikit import clipped
 
-from hallapp.services import appointments
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))
+from docreader import pdf_text
+
+from hallapp.services import appointments, printing
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
 from hallapp.store.models import Appointment
@@ -33,6 +39,7 @@ from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel
+from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.window import CounterWindow, create
 
 ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
@@ -49,7 +56,9 @@ def booking(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeCloc
     application("zh")
     appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(11), capacity=2)
     ctx = Ctx(hall_db, actor_for(hall_db, "clerk1"), clock=clock, terminal="counter-test")
-    counter = create(ctx, FeedWatcher(hall_db), {"window": 1, "journal_dir": tmp_path})
+    printer = PdfCaseDocumentPrinter(ctx, tmp_path / "documents")
+    counter = create(ctx, FeedWatcher(hall_db), {"window": 1, "printer": printer,
+                                                 "journal_dir": tmp_path})
     qtbot.addWidget(counter)
     counter.resize(1280, 800)
     counter.show()
@@ -158,3 +167,31 @@ def test_other_days_and_queues_and_nothing_clipped(
     assert clipped(booking.window()) == []
     for model in (booking.slots, booking.bookings):
         qtmodeltester.check(model)
+
+
+def test_print_and_reprint_the_slip_of_the_booking_shown(
+        qtbot: QtBot, booking: BookingPanel, ctx_for: Callable[[str], Ctx],
+        tmp_path: Path) -> None:
+    assert not booking.print_button.isEnabled()  # nothing booked yet
+    booking.slot_table.selectRow(2)
+    qtbot.keyClicks(booking.edits["phone"], "13812345678")
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(booking.print_button.isEnabled)
+    code = booking.code.text()
+    qtbot.mouseClick(booking.print_button, Qt.MouseButton.LeftButton)
+    slip = tmp_path / "documents" / f"appointment-{code}.pdf"
+    qtbot.waitUntil(lambda: "已保存为 PDF" in booking.result.text())
+    assert booking.result.text().startswith("预约成功：")  # the booking line stays
+    assert str(slip) in booking.result.text()
+    text = pdf_text(slip.read_bytes())
+    assert code in text
+    assert "138****5678" in text
+    assert "13812345678" not in text
+    qtbot.waitUntil(booking.print_button.isEnabled)
+    qtbot.mouseClick(booking.print_button, Qt.MouseButton.LeftButton)  # the applicant lost it
+    qtbot.waitUntil(lambda: len(printing.print_history(ctx_for("clerk1"), code)) == 2)
+    appointments.cancel(ctx_for("clerk2"), code, "申请人来电取消")
+    qtbot.waitUntil(booking.print_button.isEnabled)
+    qtbot.mouseClick(booking.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "不能打印预约凭条" in booking.message.text())
+    assert booking.message.text().startswith("预约凭条打印失败：该预约已取消")

@@ -1165,100 +1165,120 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="144"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="144"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="144"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="145"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="145"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="146"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="146"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="150"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="151"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="152"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
-        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="153"/>
+        <source>打印预约凭条</source>
+        <translation>Print booking slip</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="199"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="200"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="215"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="230"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="242"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="255"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="268"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="258"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="271"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="272"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="260"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="273"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="260"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="273"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="274"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="287"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="306"/>
+        <source>已保存为 PDF：{0}</source>
+        <translation>Saved as PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="307"/>
+        <source>预约凭条已打印</source>
+        <translation>Booking slip printed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="314"/>
+        <source>预约凭条打印失败：{0}</source>
+        <translation>Booking slip not printed: {0}</translation>
     </message>
 </context>
 <context>
@@ -1927,37 +1947,37 @@ After:
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="58"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="59"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="61"/>
         <source>请将预约二维码对准扫描口，或输入 8 位预约码后点击签到</source>
         <translation>Hold the appointment QR code to the scanner, or enter the 8-character code and tap Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="62"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="61"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="63"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="78"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="80"/>
         <source>请扫描预约二维码或输入预约码</source>
         <translation>Scan the appointment QR code or enter the code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="82"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="88"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="91"/>
         <source>正在签到，请稍候……</source>
         <translation>Checking in, please wait…</translation>
     </message>
@@ -2099,37 +2119,37 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="110"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="111"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="112"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="113"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="114"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="177"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="183"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -3151,19 +3171,19 @@ After:
     <name>KioskWindow</name>
     <message>
         <location filename="../../hallapp/ui/kiosk/window.py" line="96"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="199"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="227"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="202"/>
         <location filename="../../hallapp/ui/kiosk/window.py" line="230"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="233"/>
         <source>自助取号机</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="228"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="231"/>
         <source>自助取号 · 事项查询 · 预约签到</source>
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="331"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="334"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>

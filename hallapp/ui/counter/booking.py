@@ -6,10 +6,12 @@ name, ID number and phone are optional, and a wrong one is explained under its f
 nothing booked and nothing cleared. A booking shows its 8-character code and its QR code on
 screen, for the applicant to photograph or note; the kiosk's 预约签到 takes either. The day's
 bookings are listed with personal data masked, and one not yet checked in can be cancelled
-with a reason, which frees its place.
+with a reason, which frees its place. 打印预约凭条 prints (or reprints) the slip of the booking
+shown, through the counter's document printer; the print log keeps every copy.
 
-The appointment services come with ticket issuing behind them, so they are imported where
-first used (as :mod:`hallapp.ui.counter.intake` does): this tab is not on the first frame.
+The appointment services come with ticket issuing behind them, and the printing service with
+reportlab, so they are imported where first used (as :mod:`hallapp.ui.counter.intake` does):
+this tab is not on the first frame.
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ from hallapp.ui.common.widgets import make_button, make_label, row_table, set_in
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
+from hallapp.ui.counter.printing import CaseDocumentPrinter
 
 if TYPE_CHECKING:
     from hallapp.services.appointments import AppointmentInfo, SlotInfo
+    from hallapp.services.printing import PrintRecord
 
 FIELDS = ("name", "id_number", "phone")
 QR_PIXELS = 150
@@ -55,8 +59,10 @@ def _load_day(ctx: Ctx, day: date, queue: str) -> tuple[list[SlotInfo], list[App
 
 
 class BookingPanel(CounterPanel):
-    def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
+    def __init__(self, env: CounterEnv, printer: CaseDocumentPrinter,
+                 parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
+        self.printer = printer
         self.queues: list[QueueInfo] = []
         self.slots, self.bookings = SlotModel(self), BookingModel(self)
         self.day = QDateEdit()
@@ -76,6 +82,8 @@ class BookingPanel(CounterPanel):
             label.hide()  # shown with a refusal only: empty, it would space the form out
         self.book_button = make_button("", "primary", "book")
         self.cancel_button = make_button("", "secondary", "cancelBooking")
+        self.print_button = make_button("", "secondary", "printSlip")
+        self.print_button.setEnabled(False)  # until a booking is shown
         self.message = make_label("", "error", wrap=True)
         self.result = make_label("", "result", wrap=True)
         self.code = make_label("", "bookingCode")
@@ -108,6 +116,7 @@ class BookingPanel(CounterPanel):
         answer = QVBoxLayout()
         answer.addWidget(self.code)
         answer.addWidget(self.result)
+        answer.addWidget(self.print_button)
         answer.addStretch(1)
         done = QHBoxLayout()
         done.addWidget(self.qr)
@@ -129,6 +138,7 @@ class BookingPanel(CounterPanel):
         self.queue.currentIndexChanged.connect(self.refresh)
         self.book_button.clicked.connect(self._on_book_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
 
     def retranslate(self) -> None:
         texts = {"day": self.tr("日期"), "queue": self.tr("队列"), "name": self.tr("姓名"),
@@ -140,12 +150,14 @@ class BookingPanel(CounterPanel):
             self.edits[name].setPlaceholderText(self.tr("选填"))
         self.book_button.setText(self.tr("预约"))
         self.cancel_button.setText(self.tr("取消所选预约"))
+        self.print_button.setText(self.tr("打印预约凭条"))
         self.slots.retranslate()
         self.bookings.retranslate()
 
     def set_online(self, online: bool) -> None:
         self.book_button.setEnabled(online)
         self.cancel_button.setEnabled(online)
+        self.print_button.setEnabled(online and bool(self.code.text()))
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -234,6 +246,7 @@ class BookingPanel(CounterPanel):
             queue=self.queue.currentText()))
         self.qr.setPixmap(qr_pixmap(booking.qr_payload, QR_PIXELS))
         self.qr.show()
+        self.print_button.setEnabled(self.env.online)
         self.refresh()
 
     def _on_book_failed(self, exc: BaseException) -> None:
@@ -273,3 +286,30 @@ class BookingPanel(CounterPanel):
         self.message.clear()
         self.result.setText(self.tr("预约 {0} 已取消，名额已释放").format(booking.code))
         self.refresh()
+
+    # --- the slip --------------------------------------------------------------------------
+
+    def _on_print_clicked(self) -> None:
+        """The slip of the booking shown (again: a reprint, which the print log marks)."""
+        self.print_button.setEnabled(False)  # one click, one copy
+        ctx, printer, code = self.env.ctx, self.printer, self.code.text()
+
+        def print_slip() -> PrintRecord:
+            from hallapp.services.printing import appointment_document  # reportlab
+
+            return printer.print_job(appointment_document(ctx, code))
+
+        self.call(print_slip, self._on_slip_printed, self._on_slip_failed)
+
+    def _on_slip_printed(self, record: PrintRecord) -> None:
+        self.print_button.setEnabled(self.env.online)
+        where = (self.tr("已保存为 PDF：{0}").format((record.printer or "").removeprefix("pdf:"))
+                 if record.outcome == "saved" else self.tr("预约凭条已打印"))
+        self.message.clear()
+        booked = self.result.text().split("\n")[0]  # the booking line stays above
+        self.result.setText(f"{booked}\n{where}")
+
+    def _on_slip_failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(self.env.online)
+        self.message.setText(self.tr("预约凭条打印失败：{0}").format(
+            user_message(exc, "counter: print appointment slip")))

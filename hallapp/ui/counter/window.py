@@ -64,10 +64,11 @@ class CounterWindow(CounterPanel):
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
         self.message = make_label("", "error", wrap=True)
-        self.intake = IntakePanel(self.env, make_printer(ctx, options),
+        printer = make_printer(ctx, options)  # one printer for every document of the window
+        self.intake = IntakePanel(self.env, printer,
                                   IntakeJournal(number, options.get("journal_dir")))
         self.delivery = DeliveryPanel(self.env)
-        self.booking = BookingPanel(self.env)
+        self.booking = BookingPanel(self.env, printer)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("work")
         self.tabs.addTab(self.intake, "")

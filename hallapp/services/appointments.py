@@ -268,8 +268,11 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
         assert queue is not None
         now = uow.now
         if now < slot.starts_at - EARLY_CHECKIN:
-            local = slot.starts_at.astimezone(hall_zone()).strftime("%H:%M")
-            raise StateError(f"预约时段 {local} 开始前 60 分钟内方可签到", code="too_early")
+            hall = get_hall_row(uow.session)
+            local = slot.starts_at.astimezone(hall_zone(hall.timezone)).strftime("%H:%M")
+            early = int(EARLY_CHECKIN.total_seconds() // 60)
+            raise StateError(f"预约时段 {local} 开始前 {early} 分钟内方可签到", code="too_early",
+                             early=early)
         on_time = now <= slot.starts_at + timedelta(minutes=slot.grace_minutes)
         ticket = issue_ticket(
             uow, queue.code, None, appt.id_number, appt.phone, appt.item_code, "appointment",

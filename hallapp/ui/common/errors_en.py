@@ -25,7 +25,7 @@ EN: dict[str, str] = {
                                "code).",
     "unknown_appointment": "No appointment has this code.",
     "not_booked": "This appointment was already checked in, cancelled or missed.",
-    "too_early": "Check-in opens 60 minutes before the appointment.",
+    "too_early": "Check-in opens {early} minutes before the appointment.",
     "slot_full": "This time slot is fully booked; please choose another.",
     "slot_past": "This time slot is over.",
     "print_failed": "The ticket could not be printed; please ask the staff.",

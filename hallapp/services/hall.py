@@ -55,6 +55,7 @@ class QueueInfo:
     daily_quota: int | None
     target_wait_minutes: int
     waiting: int
+    name_en: str | None = None  # shown instead of ``name`` on an English screen
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def list_queues(ctx: Ctx) -> list[QueueInfo]:
                                                         Ticket.hall_day == day)
             .group_by(Ticket.queue_id)).all())
         return [QueueInfo(q.code, q.name, q.prefix, q.category, q.daily_quota,
-                          q.target_wait_minutes, waiting.get(q.id, 0))
+                          q.target_wait_minutes, waiting.get(q.id, 0), q.name_en)
                 for q in uow.session.scalars(select(Queue).order_by(Queue.code))]
 
 

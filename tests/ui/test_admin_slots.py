@@ -26,7 +26,7 @@ from hallapp.services.feed import FeedEvent
 from hallapp.ui.admin.slots import SlotPage
 from hallapp.ui.admin.window import AdminWindow, create
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -156,3 +156,20 @@ def test_slot_model_passes_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,
     qtbot.waitUntil(lambda: window.slots.model.rowCount() == 2)
     idle(qtbot, window)
     qtmodeltester.check(window.slots.model)
+
+
+def test_in_english_queues_go_by_their_english_names(
+        qtbot: QtBot, qapp: QApplication, make_admin: MakeAdmin,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    appointments.create_slots(ctx_for("admin1"), "B", TOMORROW, time(9, 0), time(9, 30))
+    set_language(qapp, "en")
+    try:
+        window = make_admin()
+        page = window.slots
+        assert page.queue.itemText(page.queue.findData("B")) == "B Real estate registration"
+        page.day.setDate(QDate(2026, 11, 25))
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+        assert table(page)[0][0] == "B Real estate registration"
+        idle(qtbot, window)
+    finally:
+        set_language(qapp, "zh")

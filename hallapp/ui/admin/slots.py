@@ -30,6 +30,7 @@ from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.widgets import make_button, make_label
 
 # ADMIN_QSS styles the spin boxes but not QTimeEdit (a QAbstractSpinBox, not a QSpinBox):
@@ -155,9 +156,9 @@ class SlotPage(AdminPanel):
         with QSignalBlocker(self.queue):
             self.queue.clear()
             for q in queues:
-                self.queue.addItem(f"{q.code} {q.name}", q.code)
+                self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
             self.queue.setCurrentIndex(max(0, self.queue.findData(chosen)))
-        self.model.queue_names = {q.code: q.name for q in queues}
+        self.model.queue_names = {q.code: local_name(q.name, q.name_en) for q in queues}
 
     def load_slots(self) -> None:
         ctx, day = self.env.ctx, self.chosen_day()

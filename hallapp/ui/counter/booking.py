@@ -35,7 +35,7 @@ from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day, hall_zone
 from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, list_queues
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.qr import qr_pixmap
 from hallapp.ui.common.widgets import make_button, make_label, row_table, set_invalid
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
@@ -171,7 +171,7 @@ class BookingPanel(CounterPanel):
         self.queues = queues
         self.queue.blockSignals(True)
         for q in queues:
-            self.queue.addItem(f"{q.code} {q.name}", q.code)
+            self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
         self.queue.blockSignals(False)
         self.refresh()
 

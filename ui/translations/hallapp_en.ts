@@ -16,29 +16,29 @@
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="45"/>
         <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
         <location filename="../../hallapp/ui/admin/models.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="46"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="47"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="48"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="49"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -2339,62 +2339,62 @@ After:
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="39"/>
         <source>留空则保存为 PDF</source>
         <translation>Leave empty to save as PDF</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="44"/>
         <source>{0} 毫米</source>
         <translation>{0} mm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="56"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="57"/>
         <source>终端类型</source>
         <translation>Terminal type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="58"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
         <source>热敏纸宽度</source>
         <translation>Roll width</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
         <source>无操作返回首页（秒）</source>
         <translation>Idle return to home (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
         <source>保存终端设置</source>
         <translation>Save terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
         <source>终端设置</source>
         <translation>Terminal settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="65"/>
         <source>终端名称即该电脑的 HALLAPP_TERMINAL。</source>
         <translation>The terminal name is that computer&apos;s HALLAPP_TERMINAL.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="96"/>
         <source>终端 {0} 的设置已保存</source>
         <translation>Settings of terminal {0} saved</translation>
     </message>
@@ -4439,52 +4439,52 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="103"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="104"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="107"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="105"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="108"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="109"/>
         <source>每段分钟</source>
         <translation>Minutes per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="110"/>
         <source>每段人数</source>
         <translation>Places per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="113"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="111"/>
         <source>开放时段</source>
         <translation>Open slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="118"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="114"/>
         <source>开放预约时段</source>
         <translation>Open appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="113"/>
         <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。</source>
         <translation>The table shows every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="182"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="170"/>
         <source>已开放 {0} 个时段（{1}–{2}）</source>
         <translation>Opened {0} slots ({1}–{2})</translation>
     </message>
@@ -4492,88 +4492,88 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="42"/>
         <source>部门编码（后台审批人员必填）</source>
         <translation>Department code (required for approvers)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="48"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="54"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="56"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="92"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="73"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="76"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
         <source>新账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="92"/>
         <source>启用账号</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="108"/>
         <source>账号 {0} 已添加</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="132"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="120"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="129"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="130"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>

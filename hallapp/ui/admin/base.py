@@ -15,7 +15,16 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
@@ -134,3 +143,34 @@ class FieldErrors:
     def message(self, name: str) -> str:
         """The error shown at field ``name`` ("" if none): what tests and screenshots read."""
         return self.fields[name][1].text()
+
+
+def form_box(title: str, form: QFormLayout, error: QLabel, button: QPushButton, *,
+             hint: str = "", status: QLabel | None = None) -> QGroupBox:
+    """A tab's side form: a titled box with an optional hint, the fields, the error line of a
+    refusal and the action button (at the right, after a status line when there is one)."""
+    box = QGroupBox(title)
+    col = QVBoxLayout(box)
+    if hint:
+        col.addWidget(make_label(hint, "hint", wrap=True))
+    col.addLayout(form)
+    col.addWidget(error)
+    row = QHBoxLayout()
+    if status is None:
+        row.addStretch(1)
+    else:
+        row.addWidget(status, 1)
+    row.addWidget(button)
+    col.addLayout(row)
+    col.addStretch(1)
+    return box
+
+
+def beside(panel: QWidget, left: QWidget | QLayout, box: QGroupBox) -> None:
+    """The tab's layout: its table (or list) on the left, three fifths; the form box right."""
+    layout = QHBoxLayout(panel)
+    if isinstance(left, QLayout):
+        layout.addLayout(left, 3)
+    else:
+        layout.addWidget(left, 3)
+    layout.addWidget(box, 2)

@@ -12,17 +12,14 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from hallapp.services import admin
 from hallapp.services.hall import HallInfo, get_hall
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, form_box
 from hallapp.ui.admin.editable import tr
 from hallapp.ui.admin.models import DeviceTableModel
 from hallapp.ui.admin.queues import table_view
@@ -64,20 +61,9 @@ class DevicePage(AdminPanel):
         form.addRow(self.tr("界面语言"), self.errors.add("language", self.language))
         save = make_button(self.tr("保存终端设置"), name="saveDevice")
         save.clicked.connect(self.save)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(save)
-        box = QGroupBox(self.tr("终端设置"))
-        col = QVBoxLayout(box)
-        hint = self.tr("终端名称即该电脑的 HALLAPP_TERMINAL。")
-        col.addWidget(make_label(hint, "hint", wrap=True))
-        col.addLayout(form)
-        col.addWidget(self.error)
-        col.addLayout(row)
-        col.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(box, 2)
+        box = form_box(self.tr("终端设置"), form, self.error, save, status=self.status,
+                       hint=self.tr("终端名称即该电脑的 HALLAPP_TERMINAL。"))
+        beside(self, self.table, box)
 
     def refresh(self) -> None:
         ctx = self.env.ctx

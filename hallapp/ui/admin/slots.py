@@ -16,17 +16,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from hallapp.services.appointments import SlotInfo, create_slots, list_slots
 from hallapp.services.hall import QueueInfo, list_queues
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, form_box
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
@@ -113,20 +110,10 @@ class SlotPage(AdminPanel):
         form.addRow(self.tr("每段人数"), self.capacity)
         self.open_button = make_button(self.tr("开放时段"), name="openSlots")
         self.open_button.clicked.connect(self.open_slots)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self.open_button)
-        box = QGroupBox(self.tr("开放预约时段"))
-        col = QVBoxLayout(box)
         hint = self.tr("左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。")
-        col.addWidget(make_label(hint, "hint", wrap=True))
-        col.addLayout(form)
-        col.addWidget(self.error)
-        col.addLayout(row)
-        col.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(box, 2)
+        box = form_box(self.tr("开放预约时段"), form, self.error, self.open_button,
+                       status=self.status, hint=hint)
+        beside(self, self.table, box)
 
     def show_today(self) -> None:
         """The hall's day now, by the service clock (tests and the hall agree on it)."""

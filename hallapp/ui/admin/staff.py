@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QSpinBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff
 from hallapp.services.staff import StaffInfo
-from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
+from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, form_box
 from hallapp.ui.admin.dialogs import PasswordDialog
 from hallapp.ui.admin.models import StaffTableModel
 from hallapp.ui.admin.queues import table_view
@@ -76,18 +75,7 @@ class StaffPage(AdminPanel):
         form.addRow(self.tr("固定窗口"), self.errors.add("window_number", self.window_number))
         add = make_button(self.tr("添加账号"), name="addStaff")
         add.clicked.connect(self.add)
-        box = QGroupBox(self.tr("新账号"))
-        col = QVBoxLayout(box)
-        col.addLayout(form)
-        col.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(add)
-        col.addLayout(row)
-        col.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(box, 2)
+        beside(self, left, form_box(self.tr("新账号"), form, self.error, add))
 
     def refresh(self) -> None:
         ctx = self.env.ctx

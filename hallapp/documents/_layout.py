@@ -16,7 +16,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from reportlab.lib import textsplit as rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
@@ -24,19 +23,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
-from reportlab.platypus import paragraph as rl_paragraph
 
 from hallapp.core.errors import ValidationError
+from hallapp.documents import _cjk_wrap  # noqa: F401 (Chinese line-break rules)
 from hallapp.documents.fonts import cjk_font
 from hallapp.documents.labels import Labels
-
-# Chinese punctuation that may not start a line. reportlab's CJK wrap knows the Japanese
-# set (、。）」) but not ，：；！？”》…, so a lone "：" could open a line. Added once, at
-# import; reportlab then lets the mark hang into the margin (标点悬挂) instead.
-_NO_LINE_START = "\uff0c\uff1a\uff1b\uff01\uff1f\u201d\u2019\u300b\u3009\uff05\u2026"
-for _module in (rl_paragraph, rl_textsplit):
-    if _NO_LINE_START not in _module.ALL_CANNOT_START:
-        _module.ALL_CANNOT_START += _NO_LINE_START
 
 HUGE_ROW = 300.0  # points; taller rows may be split across pages
 PAGES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}

@@ -147,7 +147,7 @@ def notice_story(kind: str, data: NoticeData, labels: Labels, page: str) -> list
                      labels["stamp"], st, box=(40 if page == "A4" else 32) * mm)
     body = NOTICES[kind][1](data, labels, page, st)
     width = frame_width(page)
-    foot = Table([[hall_contact(head.hall, labels, st), stamp]],
+    foot = Table([[hall_contact(head.hall, labels, st.small), stamp]],
                  colWidths=[width * 0.52, width * 0.48])
     foot.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),

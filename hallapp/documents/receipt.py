@@ -7,6 +7,7 @@ the applicant is.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -56,13 +57,15 @@ def case_rows(case: CaseRef, labels: Labels) -> list[tuple[str, str]]:
     ]
 
 
-def hall_contact(hall: HallInfo, labels: Labels, st: Styles) -> list[Flowable]:
-    """Hall name, address and phone, for the foot of a document."""
-    lines: list[Flowable] = [para(hall.name, st.small)]
+def hall_contact(hall: HallInfo, labels: Labels, style: ParagraphStyle, *,
+                 name: bool = True) -> list[Flowable]:
+    """Hall name (unless ``name`` is False: a roll has it on top), address and phone, for the
+    foot of a document."""
+    lines: list[Flowable] = [para(hall.name, style)] if name else []
     if hall.address:
-        lines.append(para(f"{labels['address']}：{hall.address}", st.small))
+        lines.append(para(f"{labels['address']}：{hall.address}", style))
     if hall.phone:
-        lines.append(para(f"{labels['phone']}：{hall.phone}", st.small))
+        lines.append(para(f"{labels['phone']}：{hall.phone}", style))
     return lines
 
 
@@ -100,7 +103,7 @@ def receipt_story(data: ReceiptData, labels: Labels, page: str) -> list[Flowable
         story.append(para(labels["receipt.commitments"], st.heading))
         story += [para(f"{i}. {text}", st.body) for i, text in enumerate(data.commitments, 1)]
     story += [Spacer(1, 3 * mm), para(labels["receipt.note"], st.body),
-              Spacer(1, 3 * mm), KeepTogether(hall_contact(data.hall, labels, st))]
+              Spacer(1, 3 * mm), KeepTogether(hall_contact(data.hall, labels, st.small))]
     return story
 
 

@@ -15,6 +15,7 @@ from hallapp.documents._roll import BigText, render_roll
 from hallapp.documents.labels import Labels
 from hallapp.documents.model import AppointmentSlipData
 from hallapp.documents.qr import QrFlowable, appointment_payload
+from hallapp.documents.receipt import hall_contact
 from hallapp.documents.ticket import fit_one_line, roll_styles
 
 TITLE_SCALE = 1.45  # the title against the hall name: read first, yet below the code
@@ -54,7 +55,8 @@ def slip_story(data: AppointmentSlipData, labels: Labels, width_mm: int) -> list
         para(labels.fmt("slip.rule", early=data.early_minutes, grace=data.grace_minutes),
              st.small),
     ]
-    return story
+    # where to come on the day, and whom to call to move or cancel the booking
+    return story + hall_contact(data.hall, labels, st.small, name=False)
 
 
 def spaced_code(code: str) -> str:

@@ -41,8 +41,17 @@ def test_slip_prints_every_field_in_hall_time(width: int) -> None:
                      "扫码或输入预约码取号；逾时按普通号排队。"):
         assert expected in text, expected
     assert "01:00" not in text  # never the stored UTC time
+    assert "地址" not in text  # this hall has none on file
     (w, _), = page_sizes_mm(pdf)
     assert w == pytest.approx(width, abs=0.01)
+
+
+def test_slip_says_where_to_come_and_whom_to_call() -> None:
+    hall = replace(HALL, address="深圳市福田区福华一路123号", phone="0755-12345")
+    text = pdf_text(build_appointment_slip(slip(hall=hall), width_mm=58))
+    assert "地址：深圳市福田区福华一路123号" in text
+    assert "咨询电话：0755-12345" in text
+    assert text.count("深圳市福田区政务服务中心") == 1  # the name on top only
 
 
 @pytest.mark.parametrize("width", [58, 80])

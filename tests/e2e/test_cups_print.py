@@ -38,7 +38,9 @@ CONF = Path("/etc/cups/cups-pdf.conf")
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 WAIT_SECONDS = 30
-pytestmark = pytest.mark.slow
+# One CUPS queue and one cups-pdf output folder for the machine: ``make test`` runs these
+# tests after the parallel workers, in one process (marker ``cups``, see the Makefile).
+pytestmark = [pytest.mark.slow, pytest.mark.cups]
 
 
 def _unavailable(reason: str) -> None:

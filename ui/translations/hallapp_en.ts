@@ -1947,37 +1947,37 @@ After:
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="40"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="61"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="41"/>
         <source>请将预约二维码对准扫描口，或输入 8 位预约码后点击签到</source>
         <translation>Hold the appointment QR code to the scanner, or enter the 8-character code and tap Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="62"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="42"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="63"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="43"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="80"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="47"/>
         <source>请扫描预约二维码或输入预约码</source>
         <translation>Scan the appointment QR code or enter the code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="88"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="56"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="91"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="59"/>
         <source>正在签到，请稍候……</source>
         <translation>Checking in, please wait…</translation>
     </message>
@@ -3161,8 +3161,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="122"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="134"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="113"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="125"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -5022,107 +5022,107 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketStatusPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="67"/>
         <source>号票查询 · 过号重排</source>
         <translation>My ticket · Rejoin after a missed call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="87"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="69"/>
         <source>请将号票上的二维码对准扫描口，或输入号票上的号码（如 A018）后点击查询</source>
         <translation>Hold the QR code on your ticket to the scanner, or type the number on it (e.g. A018) and press Look up.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="88"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="70"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="89"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="71"/>
         <source>查询</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="90"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="72"/>
         <source>重新排队</source>
         <translation>Rejoin the line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="126"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="99"/>
         <source>请扫描号票二维码或输入号码</source>
         <translation>Please scan the ticket&apos;s QR code or type its number.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="130"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="103"/>
         <source>正在查询，请稍候……</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="159"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="131"/>
         <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
         <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="176"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="148"/>
         <source>已重新排队，请凭原号票等候叫号</source>
         <translation>Back in the line: keep your ticket and wait to be called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="157"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>Waiting: {n} ahead of you, about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="188"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="160"/>
         <source>已挂起，补齐材料后请联系工作人员</source>
         <translation>On hold: once your documents are complete, please see the staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="189"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="161"/>
         <source>正在叫号，请到 {w} 号窗口</source>
         <translation>Called now: please go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="162"/>
         <source>正在 {w} 号窗口办理</source>
         <translation>Being served at window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="191"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="163"/>
         <source>已挂起，补齐材料后请到 {w} 号窗口</source>
         <translation>On hold: once your documents are complete, go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="164"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="193"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="165"/>
         <source>已过号</source>
         <translation>Missed (passed as absent)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="195"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="167"/>
         <source>本号已作废</source>
         <translation>This ticket is no longer valid</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="200"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="172"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
         <translation>Press “Rejoin the line” before {time}; no new ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="203"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>
         <source>已超过可重新排队的时间，请重新取号</source>
         <translation>Too late to rejoin the line; please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="205"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
         <source>请重新取号</source>
         <translation>Please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="207"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="179"/>
         <source>无需重新取号，工作人员会为您恢复排队</source>
         <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>

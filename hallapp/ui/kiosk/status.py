@@ -15,48 +15,30 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.services import tickets
 from hallapp.services.queue_common import TicketInfo
 from hallapp.services.tickets import TicketStatus
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.common.widgets import make_label, set_invalid
-from hallapp.ui.kiosk.widgets import (
-    KeypadWidget,
-    KioskEnv,
-    KioskPage,
-    make_button,
-    refuse_code,
-)
+from hallapp.ui.common.widgets import make_label
+from hallapp.ui.kiosk.code_entry import CodeEntryPage
+from hallapp.ui.kiosk.widgets import KioskEnv, make_button
 
 KEYS = list(string.ascii_uppercase + string.digits)
 
 
-class TicketStatusPage(KioskPage):
+class TicketStatusPage(CodeEntryPage):
     def __init__(self, env: KioskEnv, parent: QWidget | None = None) -> None:
-        super().__init__(env, parent)
         self.status: TicketStatus | None = None
         self.rejoined = False
+        super().__init__(env, KEYS, 12, "statusSubmit", 60, parent)
         center = Qt.AlignmentFlag.AlignCenter
-        self.title = make_label("", "title")
-        self.prompt = make_label("", "prompt", wrap=True)
-        self.code = QLineEdit()
-        self.code.setObjectName("code")
-        self.code.setMaxLength(60)
-        self.code.returnPressed.connect(self.submit)
-        self.error = make_label("", "error", wrap=True)
-        self.keypad = KeypadWidget(KEYS, 12, [self.code])
         self.heading = make_label("", "title", wrap=True, align=center)
         self.number = make_label("", "bigNumber", align=center)
         self.queue = make_label("", "resultQueue", wrap=True, align=center)
         self.state = make_label("", "waitInfo", wrap=True, align=center)
         self.hint = make_label("", "prompt", wrap=True, align=center)
-        self.back_button = make_button("", "secondary", "backButton")
-        self.back_button.clicked.connect(self.home_requested)
-        self.submit_button = make_button("", "queue", "statusSubmit")
-        self.submit_button.setMinimumWidth(360)
-        self.submit_button.clicked.connect(self.submit)
         self.rejoin_button = make_button("", "queue", "rejoinButton")
         self.rejoin_button.setMinimumWidth(360)
         self.rejoin_button.clicked.connect(self.rejoin)
@@ -73,7 +55,7 @@ class TicketStatusPage(KioskPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(12)
-        for widget in (self.title, self.prompt, self.code, self.error, self.keypad):
+        for widget in self.question():
             layout.addWidget(widget)
         layout.addStretch(1)
         for widget in (self.heading, self.number, self.queue, self.state, self.hint):
@@ -93,16 +75,9 @@ class TicketStatusPage(KioskPage):
 
     # --- asking ----------------------------------------------------------------------------
 
-    def enter(self) -> None:
-        self.reset()
-        self.code.setFocus()
-        self.env.speak(self.prompt.text())
-
     def reset(self) -> None:
+        super().reset()
         self.status, self.rejoined = None, False
-        self.code.clear()
-        self.error.clear()
-        set_invalid(self.code, False)
         self._asking(True)
 
     def _asking(self, asking: bool) -> None:
@@ -121,10 +96,8 @@ class TicketStatusPage(KioskPage):
 
     def submit(self, text: str | None = None) -> None:
         """Look up ``text`` (a scan passed on by the home page) or what the field holds."""
-        value = (text if isinstance(text, str) else self.code.text()).strip()
-        if not value:
-            self.error.setText(self.tr("请扫描号票二维码或输入号码"))
-            set_invalid(self.code, True)
+        value = self.entered(text, self.tr("请扫描号票二维码或输入号码"))
+        if value is None:
             return
         self.submit_button.setEnabled(False)
         self.error.setText(self.tr("正在查询，请稍候……"))
@@ -137,8 +110,7 @@ class TicketStatusPage(KioskPage):
         self.env.speak(f"{self.number.text()}，{self.state.text()}")
 
     def _on_lookup_failed(self, exc: BaseException) -> None:
-        self.submit_button.setEnabled(True)
-        refuse_code(self.code, self.error, user_message(exc, "kiosk: ticket status"))
+        self.refuse(exc, "kiosk: ticket status")
 
     # --- the answer ------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.printer_api import TicketPrinter
 from hallapp.ui.common.widgets import make_button as common_button
-from hallapp.ui.common.widgets import make_label, set_invalid
+from hallapp.ui.common.widgets import make_label
 
 if TYPE_CHECKING:
     from hallapp.services.day import QueueStatus
@@ -91,15 +91,6 @@ def make_button(text: str = "", kind: str | None = None, name: str | None = None
     button = common_button(text, kind, name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
-
-
-def refuse_code(code: QLineEdit, error: QLabel, why: str) -> None:
-    """A scanned or typed code was refused: say why under the field and keep what was typed,
-    selected, so it can be corrected and a new scan or key replaces it."""
-    code.selectAll()
-    set_invalid(code, True)
-    error.setText(why)
-    code.setFocus()
 
 
 class KeypadWidget(QWidget):

@@ -103,7 +103,7 @@ def _kiosk(out: Path) -> list[Path]:
     paths.append(save(window, out / "kiosk-result-1920x1080.png"))
     _kiosk_done(window)
     window = _kiosk_window(SIZES["1280x800"])
-    window.search.item_chosen.emit("440300000000069391780001")  # 有限责任公司设立登记
+    window.search.item_chosen.emit(COMPANY_SETUP)
     settle(window, lambda: window.item.item is not None)
     for _ in range(3):  # the new material rows are laid out over a few event-loop turns
         settle(window, lambda: True)
@@ -119,8 +119,9 @@ def _kiosk(out: Path) -> list[Path]:
 
 
 def _appointments(out: Path) -> list[Path]:
-    """预约 (1280×800): tomorrow's slots of queue A in the admin's 预约时段 tab, and the
-    counter's 预约 tab just after booking one (code and QR shown, the day's bookings)."""
+    """预约 (1280×800): tomorrow's slots in the admin's 预约时段 tab (queue A's own, two kept
+    for one of its items, queue B's), and the counter's 预约 tab just after booking one of
+    the item's for that item (code and QR shown, the day's bookings)."""
     from datetime import time as at  # the module ``time`` is the clock here
     from datetime import timedelta
 
@@ -133,6 +134,8 @@ def _appointments(out: Path) -> list[Path]:
     admin = ctx_as("admin1")
     tomorrow = hall_day(admin.clock()) + timedelta(days=1)
     made = appointments.create_slots(admin, "A", tomorrow, at(9), at(12), capacity=4)
+    kept = appointments.create_slots(admin, "A", tomorrow, at(9), at(10), capacity=2,
+                                     item_code=COMPANY_SETUP)
     appointments.create_slots(admin, "B", tomorrow, at(14), at(16), minutes=60, capacity=6)
     desk = ctx_as("clerk2")
     for slot, phone in ((0, "13812345678"), (0, "13912345678"), (1, "13700001111")):
@@ -142,7 +145,7 @@ def _appointments(out: Path) -> list[Path]:
     window.show()
     window.tabs.setCurrentWidget(window.slots)
     window.slots.day.setDate(_qdate(tomorrow))
-    settle(window, lambda: window.slots.model.rowCount() == len(made) + 2)
+    settle(window, lambda: window.slots.model.rowCount() == len(made) + len(kept) + 2)
     paths = [save(window, out / "admin-slots-1280x800.png")]
     window.close()
     window.deleteLater()
@@ -155,8 +158,9 @@ def _appointments(out: Path) -> list[Path]:
     booking = counter.booking
     settle(counter, lambda: booking.queue.count() > 0)
     booking.day.setDate(_qdate(tomorrow))
-    settle(counter, lambda: booking.slots.rowCount() == len(made))
-    booking.slot_table.selectRow(2)
+    settle(counter, lambda: booking.slots.rowCount() == len(made) + len(kept))
+    booking.item.setCurrentIndex(booking.item.findData(COMPANY_SETUP))
+    booking.slot_table.selectRow([s.id for s in booking.slots.rows()].index(kept[1].id))
     booking.edits["name"].setText("王小明")
     booking.edits["phone"].setText("13612345678")
     booking.book_button.click()
@@ -354,7 +358,7 @@ def _backoffice(out: Path) -> list[Path]:
     return [shoot_backoffice(out / f"backoffice-{name}.png", size, number)
             for name, size in SIZES.items()]
 
-ADMIN_ITEM = "440300000000069391780001"  # 有限责任公司设立登记
+COMPANY_SETUP = ADMIN_ITEM = "440300000000069391780001"  # 有限责任公司设立登记
 
 
 def _admin(out: Path) -> list[Path]:

@@ -64,11 +64,15 @@ def ctx_as(username: str) -> Ctx:
 
 
 def settle(widget: QWidget, ready: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    """Spin the event loop until ``ready()`` (data loaded) or the timeout, then lay out."""
+    """Spin the event loop until ``ready()`` (data loaded), then lay out; a screen that never
+    gets ready is an error, not a picture of a half-loaded window."""
     app = QApplication.instance()
     assert app is not None
     deadline = time.monotonic() + timeout_s
-    while not ready() and time.monotonic() < deadline:
+    while not ready():
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"{widget.objectName() or type(widget).__name__} not ready "
+                               f"after {timeout_s:.0f} s")
         wait_for_tasks(100)
         app.processEvents()
     app.processEvents()

@@ -114,7 +114,7 @@ def _register_appointment(sub: Any) -> None:
     slots.add_argument("--end", default="12:00")
     slots.add_argument("--minutes", type=int, default=30)
     slots.add_argument("--capacity", type=int, default=4)
-    slots.add_argument("--item")
+    slots.add_argument("--item", help="只供预约该事项（须为该队列办理的事项）")
     add_json(slots)
     slots.set_defaults(func=_cmd_slots)
     ls = a.add_parser("list", help="某日（默认今天）的预约时段与已约人数")
@@ -128,7 +128,7 @@ def _register_appointment(sub: Any) -> None:
     book.add_argument("--id-number")
     book.add_argument("--phone")
     book.add_argument("--name")
-    book.add_argument("--item")
+    book.add_argument("--item", help="预约办理的事项（限定事项的时段无须填写）")
     add_json(book)
     book.set_defaults(func=lambda env: _show(env, appointments.book(
         env.ctx(), env.args.slot, id_number=env.args.id_number, phone=env.args.phone,
@@ -193,7 +193,8 @@ def _text(v: Any) -> str:
     if isinstance(v, appointments.AppointmentInfo) and v.state != "booked":
         return f"预约码 {v.code} {APPOINTMENT_ZH.get(v.state, v.state)}"
     if isinstance(v, appointments.AppointmentInfo):
-        return (f"预约码 {v.code}，{_local(v.slot_start)}–{_local(v.slot_end)[-5:]}，"
+        item = f"，{v.item_name or v.item_code}" if v.item_code else ""
+        return (f"预约码 {v.code}，{_local(v.slot_start)}–{_local(v.slot_end)[-5:]}{item}，"
                 f"二维码内容 {v.qr_payload}")
     return str(v)
 
@@ -207,16 +208,20 @@ APPOINTMENT_ZH = {"booked": "已预约", "checked_in": "已签到", "late": "迟
 
 
 def _bookings_text(rows: Any) -> str:
-    return table([["预约码", "队列", "时段", "状态", "号码", "姓名", "证件", "电话"]] + [
+    return table([["预约码", "队列", "时段", "事项", "状态", "号码", "姓名", "证件", "电话"]] + [
         [b.code, b.queue, f"{_local(b.slot_start)[-5:]}–{_local(b.slot_end)[-5:]}",
-         APPOINTMENT_ZH.get(b.state, b.state), b.ticket or "", b.name_masked,
-         b.id_number_masked, b.phone_masked] for b in rows])
+         _item_text(b.item_code, b.item_name), APPOINTMENT_ZH.get(b.state, b.state),
+         b.ticket or "", b.name_masked, b.id_number_masked, b.phone_masked] for b in rows])
 
 
 def _slots_text(rows: Any) -> str:
-    return table([["时段id", "队列", "开始", "结束", "容量", "已约"]] + [
-        [s.id, s.queue, _local(s.starts_at), _local(s.ends_at)[-5:], s.capacity, s.booked]
-        for s in rows])
+    return table([["时段id", "队列", "开始", "结束", "容量", "已约", "限定事项"]] + [
+        [s.id, s.queue, _local(s.starts_at), _local(s.ends_at)[-5:], s.capacity, s.booked,
+         _item_text(s.item_code, s.item_name)] for s in rows])
+
+
+def _item_text(code: str | None, name: str | None) -> str:
+    return "" if code is None else f"{code} {name or ''}".strip()
 
 
 def _status_text(s: Any) -> str:

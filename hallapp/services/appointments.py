@@ -25,7 +25,7 @@ from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
-from hallapp.store.models import Appointment, AppointmentSlot, Queue, Ticket
+from hallapp.store.models import Appointment, AppointmentSlot, Queue, ServiceItem, Ticket
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -44,6 +44,7 @@ class SlotInfo:
     ends_at: datetime
     capacity: int
     booked: int
+    item_name: str | None = None  # the item a slot is kept for; None: any of the queue's
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class AppointmentInfo:
     name_masked: str = ""
     id_number_masked: str = ""
     phone_masked: str = ""
+    item_code: str | None = None
+    item_name: str | None = None
 
 
 @action(Perm.EDIT_HALL)
@@ -72,9 +75,11 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
         queue = queue_by_code(uow.session, hall, queue_code)
+        item = _queue_item(uow.session, queue, item_code) if item_code else None
+        item_code = item.code if item else None
         zone = hall_zone(hall.timezone)
         at, stop = datetime.combine(day, start, zone), datetime.combine(day, end, zone)
-        _refuse_overlap(uow.session, queue, at, stop)
+        _refuse_overlap(uow.session, queue, item, at, stop)
         slots = []
         while at + timedelta(minutes=minutes) <= stop:
             slot = AppointmentSlot(queue_id=queue.id, item_code=item_code, starts_at=at,
@@ -88,26 +93,58 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
                                   field="slot", code="slots_none", minutes=minutes)
         uow.session.flush()
         uow.audit("slots_create", "queue", queue.id, after={
-            "day": day.isoformat(), "count": len(slots), "capacity": capacity})
+            "day": day.isoformat(), "count": len(slots), "capacity": capacity,
+            "item": item_code})
         uow.emit("appointment_slots_opened", queue=queue.code, day=day.isoformat())
         uow.commit()
-        return [_slot_info(sl, queue.code) for sl in slots]
+        return [_slot_info(sl, queue.code, item.name if item else None) for sl in slots]
 
 
-def _refuse_overlap(s: Session, queue: Queue, start: datetime, end: datetime) -> None:
-    """Slots opened twice for the same hours would double the bookable places."""
+def _queue_item(s: Session, queue: Queue, item_code: str) -> ServiceItem:
+    """The item in force of that code, which must be served in ``queue``: its applicants
+    check in to that queue, so a slot or booking for it anywhere else would send them to
+    the wrong line."""
+    item = s.scalars(select(ServiceItem).where(ServiceItem.code == item_code.strip(),
+                                               ServiceItem.in_force.is_(True))).first()
+    if item is None:
+        raise ValidationError(f"事项 {item_code.strip()} 不存在", field="item",
+                              code="unknown_item")
+    if item.queue_id != queue.id:
+        raise ValidationError(f"事项「{item.name}」不在{queue.name}办理", field="item",
+                              code="item_other_queue", item=item.name, queue=queue.code)
+    return item
+
+
+def _refuse_overlap(s: Session, queue: Queue, item: ServiceItem | None, start: datetime,
+                    end: datetime) -> None:
+    """Slots opened twice for the same hours would double the bookable places. A queue's
+    slots for any of its items and those kept for one item are places of their own, so
+    each may be open at the same hours as the other."""
+    kept_for = (AppointmentSlot.item_code.is_(None) if item is None
+                else AppointmentSlot.item_code == item.code)
     clash = s.scalars(select(AppointmentSlot.starts_at).where(
-        AppointmentSlot.queue_id == queue.id, AppointmentSlot.starts_at < end,
+        AppointmentSlot.queue_id == queue.id, kept_for, AppointmentSlot.starts_at < end,
         AppointmentSlot.ends_at > start).order_by(AppointmentSlot.starts_at).limit(1)).first()
     if clash is not None:
         local = clash.astimezone(start.tzinfo).strftime("%H:%M")
-        raise ValidationError(f"{queue.name}在该时间已开放 {local} 起的预约时段，不能重复开放",
+        whose = f"「{item.name}」" if item else queue.name
+        raise ValidationError(f"{whose}在该时间已开放 {local} 起的预约时段，不能重复开放",
                               field="start", code="slots_overlap", at=local)
 
 
-def _slot_info(slot: AppointmentSlot, queue_code: str) -> SlotInfo:
+def _slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> SlotInfo:
     return SlotInfo(slot.id, queue_code, slot.item_code, slot.starts_at, slot.ends_at,
-                    slot.capacity, slot.booked)
+                    slot.capacity, slot.booked, item_name)
+
+
+def _item_names(s: Session, codes: set[str | None]) -> dict[str, str]:
+    """The names of the items in force among ``codes``, by code."""
+    wanted = {c for c in codes if c}
+    if not wanted:
+        return {}
+    rows = s.execute(select(ServiceItem.code, ServiceItem.name).where(
+        ServiceItem.code.in_(wanted), ServiceItem.in_force.is_(True)))
+    return {code: name for code, name in rows}
 
 
 @action(Perm.VIEW_HALL)
@@ -121,8 +158,9 @@ def list_slots(ctx: Ctx, day: date | None = None,
             AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi)
         if queue_code:
             stmt = stmt.where(Queue.code == queue_code.upper())
-        return [_slot_info(sl, code) for sl, code in uow.session.execute(
-            stmt.order_by(AppointmentSlot.starts_at, Queue.code))]
+        rows = uow.session.execute(stmt.order_by(AppointmentSlot.starts_at, Queue.code)).all()
+        names = _item_names(uow.session, {sl.item_code for sl, _ in rows})
+        return [_slot_info(sl, code, names.get(sl.item_code or "")) for sl, code in rows]
 
 
 def qr_payload(code: str) -> str:
@@ -132,6 +170,8 @@ def qr_payload(code: str) -> str:
 @action(Perm.BOOK_APPOINTMENT)
 def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | None = None,
          name: str | None = None, item_code: str | None = None) -> AppointmentInfo:
+    """Book a place in a slot. ``item_code``: the matter it is for, one of the slot's
+    queue's items; a slot kept for one item books that item, and refuses another."""
     id_number = check_id_number(id_number) if id_number else None
     phone = check_phone(phone) if phone else None
     with ctx.uow() as uow:
@@ -142,6 +182,9 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
                            slot=slot_id)
         if slot.ends_at <= uow.now:
             raise StateError("该时段已结束，不能预约", code="slot_past")
+        queue = s.get(Queue, slot.queue_id)
+        assert queue is not None
+        item = _booked_item(s, slot, queue, item_code)
         claimed = s.execute(update(AppointmentSlot).where(
             AppointmentSlot.id == slot_id, AppointmentSlot.booked < AppointmentSlot.capacity)
             .values(booked=AppointmentSlot.booked + 1)
@@ -149,26 +192,38 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         if claimed != 1:
             raise QuotaExhausted("该时段已约满，请选择其他时段", code="slot_full")
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        appt = Appointment(slot_id=slot_id, code=code, item_code=item_code or slot.item_code,
+        appt = Appointment(slot_id=slot_id, code=code, item_code=item.code if item else None,
                            name=name, id_number=id_number, phone=phone, state="booked",
                            booked_at=uow.now)
         s.add(appt)
         s.flush()
-        queue = s.get(Queue, slot.queue_id)
-        assert queue is not None
-        uow.audit("appointment_book", "appointment", appt.id, after={"code": code,
-                                                                     "slot": slot_id})
+        uow.audit("appointment_book", "appointment", appt.id, after={
+            "code": code, "slot": slot_id, "item": appt.item_code})
         uow.emit("appointment_booked", slot=slot_id)
-        info = _booking_info(appt, slot, queue.code, None)
+        info = _booking_info(appt, slot, queue.code, None, item.name if item else None)
         uow.commit()
         return info
 
 
+def _booked_item(s: Session, slot: AppointmentSlot, queue: Queue,
+                 item_code: str | None) -> ServiceItem | None:
+    """The item a booking is for: the one the slot is kept for, else the one asked for."""
+    asked = (item_code or "").strip() or None
+    if slot.item_code is None:
+        return _queue_item(s, queue, asked) if asked else None
+    kept = _queue_item(s, queue, slot.item_code)
+    if asked is not None and asked != slot.item_code:
+        raise ValidationError(f"该时段仅供预约「{kept.name}」", field="item",
+                              code="slot_item_only", item=kept.name)
+    return kept
+
+
 def _booking_info(appt: Appointment, slot: AppointmentSlot, queue_code: str,
-                  ticket: str | None) -> AppointmentInfo:
+                  ticket: str | None, item_name: str | None) -> AppointmentInfo:
     return AppointmentInfo(appt.code, queue_code, slot.starts_at, slot.ends_at, appt.state,
                            qr_payload(appt.code), ticket, mask_name(appt.name),
-                           mask_id_number(appt.id_number), mask_phone(appt.phone))
+                           mask_id_number(appt.id_number), mask_phone(appt.phone),
+                           appt.item_code, item_name)
 
 
 @action(Perm.BOOK_APPOINTMENT)
@@ -186,8 +241,11 @@ def list_bookings(ctx: Ctx, day: date | None = None,
                 .where(AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi))
         if queue_code:
             stmt = stmt.where(Queue.code == queue_code.strip().upper())
-        rows = uow.session.execute(stmt.order_by(AppointmentSlot.starts_at, Appointment.id))
-        return [_booking_info(appt, slot, code, number) for appt, slot, code, number in rows]
+        rows = uow.session.execute(
+            stmt.order_by(AppointmentSlot.starts_at, Appointment.id)).all()
+        names = _item_names(uow.session, {appt.item_code for appt, *_ in rows})
+        return [_booking_info(appt, slot, code, number, names.get(appt.item_code or ""))
+                for appt, slot, code, number in rows]
 
 
 @action(Perm.BOOK_APPOINTMENT)
@@ -217,7 +275,8 @@ def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
         uow.emit("appointment_cancelled", slot=slot.id)
         queue = s.get(Queue, slot.queue_id)
         assert queue is not None
-        info = _booking_info(appt, slot, queue.code, None)
+        info = _booking_info(appt, slot, queue.code, None,
+                             _item_names(s, {appt.item_code}).get(appt.item_code or ""))
         uow.commit()
         return info
 

@@ -206,3 +206,22 @@ def test_appointment_bookings_are_listed_masked_and_cancelled_with_a_reason(cli:
     assert "已取消" in cli.fails(13, "clerk1", "appointment", "cancel", booked["code"],
                               "--reason", "again")
     assert cli("kiosk1", "appointment", "bookings") == 14  # a kiosk sees no bookings
+
+
+def test_appointment_slots_kept_for_an_item(cli: Cli) -> None:
+    item, other = "440300000000069392144002", "440300000000069392144003"  # queue B's
+    made = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start", "10:00",
+                    "--end", "10:30", "--capacity", "1", "--item", item)
+    assert (made[0]["item_code"], made[0]["item_name"]) == (item, "不动产抵押权首次登记")
+    assert "不在" in cli.fails(11, "admin1", "appointment", "slots", "A", "2026-11-24",
+                              "--item", item)  # an item of another queue
+    assert cli("kiosk1", "appointment", "list", "2026-11-24") == 0
+    assert f"{item} 不动产抵押权首次登记" in cli.out
+    slot = str(made[0]["id"])
+    assert "仅供预约" in cli.fails(11, "clerk1", "appointment", "book", slot, "--item", other)
+    assert cli("clerk1", "appointment", "book", slot) == 0
+    assert "不动产抵押权首次登记" in cli.out
+    [listed] = cli.json("clerk1", "appointment", "bookings")
+    assert listed["item_code"] == item
+    ticket = cli.json("kiosk1", "appointment", "checkin", listed["code"])
+    assert (ticket["queue"], ticket["item_code"]) == ("B", item)

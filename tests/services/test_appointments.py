@@ -164,3 +164,68 @@ def test_bookings_are_listed_masked_and_a_cancel_frees_the_place(
         [entry] = s.scalars(select(AuditEntry).where(
             AuditEntry.action == "appointment_cancel")).all()
         assert entry.after == {"state": "cancelled", "reason": "申请人来电取消"}
+
+
+ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A in the demo catalogue
+ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
+ITEM_B = "440300000000069392144002"  # 不动产抵押权首次登记, queue B
+
+
+def item_slots(ctx_for: CtxFor, item: str, start: time, end: time, capacity: int = 1,
+               queue: str = "A") -> list[appointments.SlotInfo]:
+    return appointments.create_slots(ctx_for("admin1"), queue, TODAY, start, end,
+                                     minutes=30, capacity=capacity, item_code=item)
+
+
+def test_slots_kept_for_one_item_have_places_of_their_own(ctx_for: CtxFor,
+                                                         hall_db: Database) -> None:
+    general = slots(ctx_for, time(9), time(10))
+    kept = item_slots(ctx_for, ITEM_A, time(9), time(10))  # same hours, its own places
+    assert [(s.item_code, s.item_name) for s in kept] == [(ITEM_A, "有限责任公司设立登记")] * 2
+    with pytest.raises(ValidationError) as exc:
+        item_slots(ctx_for, ITEM_A, time(9, 30), time(11))  # that item's hours again
+    assert (exc.value.code, exc.value.field) == ("slots_overlap", "start")
+    assert "有限责任公司设立登记" in exc.value.message
+    item_slots(ctx_for, ITEM_A2, time(9), time(9, 30))  # another item of the queue
+    listed = appointments.list_slots(ctx_for("kiosk1"), TODAY, "A")
+    assert sorted((s.item_code or "", s.starts_at.hour) for s in listed) == sorted(
+        [("", 1), ("", 1), (ITEM_A, 1), (ITEM_A, 1), (ITEM_A2, 1)])
+    assert {s.item_name for s in listed if s.item_code is None} == {None}
+    with hall_db.read_session() as s:
+        after = [e.after for e in s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "slots_create"))]
+    assert [a["item"] for a in after] == [None, ITEM_A, ITEM_A2]
+    assert general[0].item_code is None
+
+
+def test_item_slots_refuse_an_item_of_another_queue_or_none(ctx_for: CtxFor) -> None:
+    for item, code in ((ITEM_B, "item_other_queue"), ("440300000000000000009999",
+                                                      "unknown_item")):
+        with pytest.raises(ValidationError) as exc:
+            item_slots(ctx_for, item, time(9), time(10))
+        assert (exc.value.code, exc.value.field) == (code, "item")
+    assert appointments.list_slots(ctx_for("kiosk1"), TODAY) == []  # nothing opened
+
+
+def test_a_booking_carries_its_item_to_the_ticket(ctx_for: CtxFor) -> None:
+    [kept] = item_slots(ctx_for, ITEM_A, time(9), time(9, 30), capacity=2)
+    [general] = slots(ctx_for, time(9), time(9, 30))
+    clerk = ctx_for("clerk1")
+    with pytest.raises(ValidationError) as exc:
+        appointments.book(clerk, kept.id, item_code=ITEM_A2)  # the slot is kept for ITEM_A
+    assert (exc.value.code, exc.value.field) == ("slot_item_only", "item")
+    for slot, item in ((general, ITEM_B), (general, "nonsense")):
+        with pytest.raises(ValidationError) as exc:
+            appointments.book(clerk, slot.id, item_code=item)
+        assert exc.value.field == "item"
+    assert [s.booked for s in appointments.list_slots(clerk, TODAY)] == [0, 0]  # unchanged
+    for_kept = appointments.book(clerk, kept.id)  # the slot's item, unasked
+    assert (for_kept.item_code, for_kept.item_name) == (ITEM_A, "有限责任公司设立登记")
+    chosen = appointments.book(clerk, general.id, item_code=ITEM_A2)
+    assert (chosen.item_code, chosen.item_name) == (ITEM_A2, "个体工商户设立登记")
+    listed = {b.code: (b.item_code, b.item_name) for b in appointments.list_bookings(clerk,
+                                                                                     TODAY)}
+    assert listed == {for_kept.code: (ITEM_A, "有限责任公司设立登记"),
+                      chosen.code: (ITEM_A2, "个体工商户设立登记")}
+    ticket = appointments.checkin(ctx_for("kiosk1"), chosen.code)
+    assert (ticket.queue, ticket.item_code, ticket.appointment) == ("A", ITEM_A2, True)

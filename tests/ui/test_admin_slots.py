@@ -173,3 +173,62 @@ def test_in_english_queues_go_by_their_english_names(
         idle(qtbot, window)
     finally:
         set_language(qapp, "zh")
+
+
+ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
+ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
+
+
+def test_slots_kept_for_one_item_beside_the_queues_own(
+        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx]) -> None:
+    window = make_admin()
+    page = window.slots
+    window.tabs.setCurrentWidget(page)
+    fill(page, "A", TOMORROW, QTime(9, 0), QTime(10, 0), 30, 4)
+    idle(qtbot, window)
+    # The item list follows the queue: "any item" first, then the queue's items only.
+    assert page.item.itemData(0) is None
+    offered = [page.item.itemData(n) for n in range(1, page.item.count())]
+    assert {ITEM_A, ITEM_A2} <= set(offered)
+    assert all(code.startswith("44030000000006939178") for code in offered)
+    click_open(qtbot, window)  # the queue's own slots
+    page.item.setCurrentIndex(page.item.findData(ITEM_A))
+    page.capacity.setValue(1)
+    click_open(qtbot, window)  # the same hours, kept for one item: places of their own
+    assert page.status.text() == "已开放 2 个时段（09:00–10:00）"
+    any_item, company = "不限（本队列任一事项）", "有限责任公司设立登记"
+    assert sorted(r[1:4] for r in full_table(page)) == [
+        ("09:00–09:30", any_item, "4"), ("09:00–09:30", company, "1"),
+        ("09:30–10:00", any_item, "4"), ("09:30–10:00", company, "1")]
+    click_open(qtbot, window)  # that item's hours again: refused under the start time
+    assert "有限责任公司设立登记" in page.errors.message("start")
+    assert page.item.currentData() == ITEM_A  # the form is kept
+    kept = [s for s in appointments.list_slots(ctx_for("admin1"), TOMORROW, "A") if s.item_code]
+    assert [(s.item_code, s.capacity) for s in kept] == [(ITEM_A, 1)] * 2
+    page.queue.setCurrentIndex(page.queue.findData("B"))  # another queue, its own items
+    assert page.item.findData(ITEM_A) == -1
+    assert page.item.currentData() is None
+    assert clipped(window) == []
+
+
+def test_a_day_picked_before_the_first_load_stays(qtbot: QtBot, hall_db: Database,
+                                                  clock: FakeClock, qapp: QApplication) -> None:
+    """The first load sets today's date in the hall's zone; a day the admin (or a script)
+    picked before it must not be reset to today."""
+    application("zh")
+    ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin-test")
+    appointments.create_slots(ctx, "A", TOMORROW, time(9, 0), time(10, 0))
+    window = create(ctx, FeedWatcher(hall_db), {})
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.slots)
+    window.slots.day.setDate(QDate(2026, 11, 25))
+    qtbot.waitUntil(lambda: window.slots.model.rowCount() == 2)
+    idle(qtbot, window)
+    assert window.slots.day.date() == QDate(2026, 11, 25)
+    wait_for_tasks()
+
+
+def full_table(page: SlotPage) -> list[tuple[str, ...]]:
+    columns = page.model.COLUMNS
+    return [tuple(page.model.text(n, c) for c in columns) for n in range(page.model.rowCount())]

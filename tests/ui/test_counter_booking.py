@@ -195,3 +195,64 @@ def test_print_and_reprint_the_slip_of_the_booking_shown(
     qtbot.mouseClick(booking.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "不能打印预约凭条" in booking.message.text())
     assert booking.message.text().startswith("预约凭条打印失败：该预约已取消")
+
+
+ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
+ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
+
+
+def test_picking_an_item_leaves_the_slots_it_may_use_and_books_it(
+        qtbot: QtBot, booking: BookingPanel, ctx_for: Callable[[str], Ctx],
+        hall_db: Database) -> None:
+    appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(9, 30),
+                              capacity=1, item_code=ITEM_A)
+    booking.refresh()
+    qtbot.waitUntil(lambda: booking.slots.rowCount() == 5)  # no item picked: every slot
+    assert cells(booking.slots, "item").count("有限责任公司设立登记") == 1
+    assert booking.item.currentData() is None
+    offered = {booking.item.itemData(n) for n in range(booking.item.count())}
+    assert {ITEM_A, ITEM_A2} <= offered
+    assert "440300000000069392144002" not in offered  # queue B's
+    booking.item.setCurrentIndex(booking.item.findData(ITEM_A2))
+    assert cells(booking.slots, "item") == [""] * 4  # the slot kept for ITEM_A is gone
+    booking.item.setCurrentIndex(booking.item.findData(ITEM_A))
+    assert len(cells(booking.slots, "item")) == 5
+    kept = cells(booking.slots, "item").index("有限责任公司设立登记")
+    booking.slot_table.selectRow(kept)
+    booking.item.setCurrentIndex(0)  # back to any item: the chosen slot stays chosen
+    assert booking.chosen_slot() is not None
+    assert booking.chosen_slot().item_code == ITEM_A
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: booking.qr.isVisible())
+    assert "有限责任公司设立登记" in booking.result.text()
+    qtbot.waitUntil(lambda: cells(booking.bookings, "item") == ["有限责任公司设立登记"])
+
+    # A general slot booked for a picked item carries it to the ticket.
+    booking.item.setCurrentIndex(booking.item.findData(ITEM_A2))
+    booking.slot_table.selectRow(0)
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(cells(booking.bookings, "item")) == 2)
+    code = booking.code.text()
+    ticket = appointments.checkin(ctx_for("kiosk1"), code)
+    assert ticket.item_code == ITEM_A2
+
+
+@SQLITE_ONLY
+def test_an_item_refusal_shows_under_the_item(
+        qtbot: QtBot, booking: BookingPanel, ctx_for: Callable[[str], Ctx],
+        hall_db: Database) -> None:
+    """A slot kept for an item the clerk's list no longer matches (opened after the tab
+    loaded, and the clerk picked another item before the table caught up) is refused by the
+    service; the refusal sits under 事项 and nothing is booked."""
+    [kept] = appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(11), time(11, 30),
+                                       capacity=1, item_code=ITEM_A)
+    booking.item.setCurrentIndex(booking.item.findData(ITEM_A2))
+    booking.slots.set_rows([kept])  # what a stale table would still show
+    booking.slot_table.selectRow(0)
+    booking.edits["name"].setText("王小明")
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: booking.field_errors["item"].isVisible())
+    assert "有限责任公司设立登记" in booking.field_errors["item"].text()
+    assert booking.item.property("invalid") in (True, "true")
+    assert booking.edits["name"].text() == "王小明"
+    assert stored(hall_db) == []

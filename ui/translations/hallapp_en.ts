@@ -16,29 +16,39 @@
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="47"/>
+        <source>不限（本队列任一事项）</source>
+        <translation>Any (any item of the queue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="54"/>
         <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
         <location filename="../../hallapp/ui/admin/models.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="55"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="56"/>
+        <source>限定事项</source>
+        <translation>Kept for item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="57"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="58"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="59"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -1117,47 +1127,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="204"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1165,118 +1180,132 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="165"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="150"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="151"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="175"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="199"/>
-        <location filename="../../hallapp/ui/counter/booking.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="202"/>
+        <source>不限（本队列任一事项）</source>
+        <translation>Any (any item of the queue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="243"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="215"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="244"/>
+        <source>该日没有该事项可约的时段</source>
+        <translation>No slots open for this item on that day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/booking.py" line="263"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="242"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="297"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="268"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="322"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="271"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="325"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="272"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="326"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="273"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="327"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="273"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="327"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="287"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="341"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="306"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="360"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="307"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="361"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="314"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="368"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -4416,22 +4445,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="181"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="181"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="181"/>
+        <source>限定事项</source>
+        <translation>Kept for item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -4439,52 +4473,57 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="119"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="120"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="121"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="122"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="125"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="126"/>
         <source>每段分钟</source>
         <translation>Minutes per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="127"/>
         <source>每段人数</source>
         <translation>Places per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="128"/>
         <source>开放时段</source>
         <translation>Open slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="130"/>
+        <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。选定事项则开放该事项专用的名额，可与队列通用时段同时开放。</source>
+        <translation>The table lists every queue's slots on the chosen day; hours already open for a queue cannot be opened again. Choosing an item opens places kept for that item, which may be open at the same hours as the queue's own slots.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/slots.py" line="132"/>
         <source>开放预约时段</source>
         <translation>Open appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="113"/>
-        <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。</source>
-        <translation>The table shows every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again.</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="170"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="207"/>
         <source>已开放 {0} 个时段（{1}–{2}）</source>
         <translation>Opened {0} slots ({1}–{2})</translation>
     </message>

@@ -4,6 +4,11 @@ slots`` does on the command line) and see how full the day's slots are.
 The table shows every queue's slots on the chosen day, grouped by queue, so the admin sees
 what is already open before opening more; the service refuses hours that overlap a queue's
 open slots, and the message appears under the start time.
+
+Slots may be kept for one item of the queue (事项): a matter that needs a longer appointment
+or its own specialist gets places of its own, beside (and at the same hours as) the queue's
+slots for any of its matters. A booking in such a slot is for that item; its ticket carries
+it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from datetime import date, time
 from types import MappingProxyType as _ro
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, QTime
+from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.appointments import SlotInfo, create_slots, list_slots
+from hallapp.services.catalogue import ItemSummary, list_items
 from hallapp.services.hall import QueueInfo, list_queues
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, form_box
-from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP
+from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import local_name
@@ -38,12 +44,16 @@ QTimeEdit[invalid="true"] { border: 2px solid #c8102e; }
 """
 
 
+ANY_ITEM = QT_TRANSLATE_NOOP("Admin", "不限（本队列任一事项）")
+
+
 class SlotTableModel(NamedTableModel):
     """Slots of one day (rows are ``SlotInfo``), their hours on the hall's wall clock."""
 
-    COLUMNS = ("queue", "hours", "capacity", "booked", "free")
+    COLUMNS = ("queue", "hours", "item", "capacity", "booked", "free")
     HEADERS = _ro({"queue": QT_TRANSLATE_NOOP("Admin", "队列"),
                    "hours": QT_TRANSLATE_NOOP("Admin", "时段"),
+                   "item": QT_TRANSLATE_NOOP("Admin", "限定事项"),
                    "capacity": QT_TRANSLATE_NOOP("Admin", "容量"),
                    "booked": QT_TRANSLATE_NOOP("Admin", "已约"),
                    "free": QT_TRANSLATE_NOOP("Admin", "余量")})
@@ -57,6 +67,8 @@ class SlotTableModel(NamedTableModel):
             return f"{row.queue} {self.queue_names.get(row.queue, '')}".strip()
         if column == "hours":
             return self.hours_text(row)
+        if column == "item":
+            return row.item_name or row.item_code or tr(ANY_ITEM)
         if column == "free":
             return str(max(0, row.capacity - row.booked))
         return super().cell_text(row, column)
@@ -79,6 +91,9 @@ class SlotPage(AdminPanel):
         self.errors = FieldErrors(self.error)
         self.status = make_label("", "result", wrap=True)
         self.queue = QComboBox()
+        self.item = QComboBox()
+        self.item.setObjectName("slotItem")
+        self.items: list[ItemSummary] = []
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -93,14 +108,16 @@ class SlotPage(AdminPanel):
         self.minutes.setValue(30)
         self.capacity.setRange(1, 999)
         self.capacity.setValue(4)
-        self._dated_in_hall_zone = False
+        self._dated_in_hall_zone = self._day_picked = False
         self._build()
         self.day.dateChanged.connect(self._on_day_changed)
+        self.queue.currentIndexChanged.connect(self._show_items)
 
     def _build(self) -> None:
-        self.table = table_view(self.model, "queue")
+        self.table = table_view(self.model, "item")
         form = QFormLayout()
         form.addRow(self.tr("队列"), self.errors.add("queue", self.queue))
+        form.addRow(self.tr("事项"), self.errors.add("item", self.item))
         form.addRow(self.tr("日期"), self.errors.add("day", self.day))
         form.addRow(self.tr("开始"), self.errors.add("start", self.start))
         # "slot" (minutes < 5, capacity < 1 or end not after start): the spin boxes' ranges
@@ -110,7 +127,8 @@ class SlotPage(AdminPanel):
         form.addRow(self.tr("每段人数"), self.capacity)
         self.open_button = make_button(self.tr("开放时段"), name="openSlots")
         self.open_button.clicked.connect(self.open_slots)
-        hint = self.tr("左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。")
+        hint = self.tr("左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。"
+                       "选定事项则开放该事项专用的名额，可与队列通用时段同时开放。")
         box = form_box(self.tr("开放预约时段"), form, self.error, self.open_button,
                        status=self.status, hint=hint)
         beside(self, self.table, box)
@@ -128,14 +146,19 @@ class SlotPage(AdminPanel):
     def refresh(self) -> None:
         if not self._dated_in_hall_zone:
             # The first refresh follows the hall's loading: its zone is known only now.
+            # (A day the admin picked before it stays picked.)
             self._dated_in_hall_zone = True
-            self.show_today()
+            if not self._day_picked:
+                self.show_today()
         ctx, day = self.env.ctx, self.chosen_day()
-        self.call(lambda: (list_queues(ctx), list_slots(ctx, day)),
+        self.call(lambda: (list_queues(ctx), list_items(ctx), list_slots(ctx, day)),
                   lambda result: self._on_loaded(day, *result), self.errors.show)
 
-    def _on_loaded(self, day: date, queues: list[QueueInfo], slots: list[SlotInfo]) -> None:
+    def _on_loaded(self, day: date, queues: list[QueueInfo], items: list[ItemSummary],
+                   slots: list[SlotInfo]) -> None:
+        self.items = items
         self._show_queues(queues)
+        self._show_items()
         self._on_slots_loaded(day, slots)
 
     def _show_queues(self, queues: list[QueueInfo]) -> None:
@@ -146,6 +169,19 @@ class SlotPage(AdminPanel):
                 self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
             self.queue.setCurrentIndex(max(0, self.queue.findData(chosen)))
         self.model.queue_names = {q.code: local_name(q.name, q.name_en) for q in queues}
+
+    def _show_items(self) -> None:
+        """The chosen queue's items, after "any item" (slots of the queue's own)."""
+        queue, chosen = self.queue.currentData(), self.item.currentData()
+        with QSignalBlocker(self.item):
+            self.item.clear()
+            self.item.addItem(tr(ANY_ITEM), None)
+            for item in self.items:
+                if item.queue == queue:
+                    self.item.addItem(item.name, item.code)
+                    self.item.setItemData(self.item.count() - 1, item.code,
+                                          Qt.ItemDataRole.ToolTipRole)
+            self.item.setCurrentIndex(max(0, self.item.findData(chosen)))
 
     def load_slots(self) -> None:
         ctx, day = self.env.ctx, self.chosen_day()
@@ -159,11 +195,12 @@ class SlotPage(AdminPanel):
 
     def open_slots(self) -> None:
         ctx, queue, day = self.env.ctx, self.queue.currentData() or "", self.chosen_day()
+        item = self.item.currentData()
         start, end = _time(self.start.time()), _time(self.end.time())
         minutes, capacity = self.minutes.value(), self.capacity.value()
         self.errors.clear()
         self.status.setText("")
-        self.call(lambda: create_slots(ctx, queue, day, start, end, minutes, capacity),
+        self.call(lambda: create_slots(ctx, queue, day, start, end, minutes, capacity, item),
                   self._on_opened, self.errors.show)
 
     def _on_opened(self, slots: list[SlotInfo]) -> None:
@@ -173,6 +210,7 @@ class SlotPage(AdminPanel):
         self.load_slots()
 
     def _on_day_changed(self, _day: QDate) -> None:
+        self._day_picked = True
         # What was said about opening slots was said about the day left behind.
         self.errors.clear()
         self.status.setText("")

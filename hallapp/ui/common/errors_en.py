@@ -77,8 +77,10 @@ EN: dict[str, str] = {
     "unknown_slot": "Appointment slot {slot} does not exist.",
     "slots_none": "The hours from start to end are shorter than one slot ({minutes} "
                   "minutes): no slot was opened.",
-    "slots_overlap": "Slots from {at} are already open for this queue at that time; they "
-                     "cannot be opened twice.",
+    "slots_overlap": "Slots from {at} are already open for this queue (or item) at that "
+                     "time; they cannot be opened twice.",
+    "item_other_queue": "The item \"{item}\" is not handled in queue {queue}.",
+    "slot_item_only": "This slot is kept for \"{item}\" only.",
     "date_before_birth": "The date {day} is before the date of birth.",
     "unknown_role": "{role} is not a role.",
     # Case handling at the counter: intake, its decisions, supplements, notices, hand-out.

@@ -2,7 +2,9 @@
 bookings, cancel one.
 
 The clerk picks a day and a queue, then one of its open slots (an administrator opens them);
-name, ID number and phone are optional, and a wrong one is explained under its field with
+the matter (事项) is optional, and picking one leaves only the slots it may use: the queue's
+own and those kept for that item (a slot kept for an item books that item even when none is
+picked). Name, ID number and phone are optional, and a wrong one is explained under its field with
 nothing booked and nothing cleared. A booking shows its 8-character code and its QR code on
 screen, for the applicant to photograph or note; the kiosk's 预约签到 takes either. The day's
 bookings are listed with personal data masked, and one not yet checked in can be cancelled
@@ -19,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,10 +47,18 @@ from hallapp.ui.counter.printing import CaseDocumentPrinter
 
 if TYPE_CHECKING:
     from hallapp.services.appointments import AppointmentInfo, SlotInfo
+    from hallapp.services.catalogue import ItemSummary
     from hallapp.services.printing import PrintRecord
 
 FIELDS = ("name", "id_number", "phone")
+ALL_FIELDS = ("item", *FIELDS)  # those a refusal may name
 QR_PIXELS = 150
+
+
+def _load_catalogue(ctx: Ctx) -> tuple[list[QueueInfo], list[ItemSummary]]:
+    from hallapp.services.catalogue import list_items
+
+    return list_queues(ctx), list_items(ctx)
 
 
 def _load_day(ctx: Ctx, day: date, queue: str) -> tuple[list[SlotInfo], list[AppointmentInfo]]:
@@ -64,6 +74,8 @@ class BookingPanel(CounterPanel):
         super().__init__(env, parent)
         self.printer = printer
         self.queues: list[QueueInfo] = []
+        self.items: list[ItemSummary] = []
+        self.day_slots: list[SlotInfo] = []  # the queue's; the table shows the item's
         self.slots, self.bookings = SlotModel(self), BookingModel(self)
         self.day = QDateEdit()
         self.day.setObjectName("bookingDay")
@@ -74,10 +86,12 @@ class BookingPanel(CounterPanel):
         self.day.setMinimumDate(self.day.date())
         self.queue = QComboBox()
         self.queue.setObjectName("bookingQueue")
-        self.slot_table = row_table(self.slots, "slots")
-        self.booking_table = row_table(self.bookings, "bookings", stretch="who")
+        self.item = QComboBox()
+        self.item.setObjectName("bookingItem")
+        self.slot_table = row_table(self.slots, "slots", stretch="item")
+        self.booking_table = row_table(self.bookings, "bookings", stretch="item")
         self.edits = {name: QLineEdit() for name in FIELDS}
-        self.field_errors = {name: make_label("", "error", wrap=True) for name in FIELDS}
+        self.field_errors = {name: make_label("", "error", wrap=True) for name in ALL_FIELDS}
         for label in self.field_errors.values():
             label.hide()  # shown with a refusal only: empty, it would space the form out
         self.book_button = make_button("", "primary", "book")
@@ -90,7 +104,7 @@ class BookingPanel(CounterPanel):
         self.qr = QLabel()
         self.qr.setFixedSize(QR_PIXELS, QR_PIXELS)
         self.qr.hide()
-        self.labels = {k: make_label() for k in ("day", "queue", *FIELDS, "slots", "list")}
+        self.labels = {k: make_label() for k in ("day", "queue", *ALL_FIELDS, "slots", "list")}
         self._build()
         self._connect()
         self.retranslate()
@@ -107,7 +121,12 @@ class BookingPanel(CounterPanel):
             column.addWidget(self.edits[name])
             column.addWidget(self.field_errors[name])
             form.addRow(self.labels[name], column)
+        item_row = QHBoxLayout()
+        item_row.addWidget(self.labels["item"])
+        item_row.addWidget(self.item, 1)
         left = QVBoxLayout()
+        left.addLayout(item_row)
+        left.addWidget(self.field_errors["item"])
         left.addWidget(self.labels["slots"])
         left.addWidget(self.slot_table, 1)
         left.addLayout(form)
@@ -135,19 +154,23 @@ class BookingPanel(CounterPanel):
 
     def _connect(self) -> None:
         self.day.dateChanged.connect(self.refresh)
-        self.queue.currentIndexChanged.connect(self.refresh)
+        self.queue.currentIndexChanged.connect(self._on_queue_changed)
+        self.item.currentIndexChanged.connect(self._show_slots)
         self.book_button.clicked.connect(self._on_book_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
 
     def retranslate(self) -> None:
-        texts = {"day": self.tr("日期"), "queue": self.tr("队列"), "name": self.tr("姓名"),
+        texts = {"day": self.tr("日期"), "queue": self.tr("队列"), "item": self.tr("事项"),
+                 "name": self.tr("姓名"),
                  "id_number": self.tr("身份证号码"), "phone": self.tr("手机号码"),
                  "slots": self.tr("可预约时段（选择一个）"), "list": self.tr("当日预约")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         for name in FIELDS:
             self.edits[name].setPlaceholderText(self.tr("选填"))
+        if self.item.count():
+            self.item.setItemText(0, self._any_item())
         self.book_button.setText(self.tr("预约"))
         self.cancel_button.setText(self.tr("取消所选预约"))
         self.print_button.setText(self.tr("打印预约凭条"))
@@ -165,14 +188,30 @@ class BookingPanel(CounterPanel):
         super().showEvent(event)
         if not self.queues:
             ctx = self.env.ctx
-            self.call(lambda: list_queues(ctx), self._on_queues_loaded, self._show_failure)
+            self.call(lambda: _load_catalogue(ctx), self._on_catalogue_loaded,
+                      self._show_failure)
 
-    def _on_queues_loaded(self, queues: list[QueueInfo]) -> None:
-        self.queues = queues
-        self.queue.blockSignals(True)
-        for q in queues:
-            self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
-        self.queue.blockSignals(False)
+    def _on_catalogue_loaded(self, loaded: tuple[list[QueueInfo], list[ItemSummary]]) -> None:
+        self.queues, self.items = loaded
+        with QSignalBlocker(self.queue):
+            for q in self.queues:
+                self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
+        self._on_queue_changed()
+
+    def _any_item(self) -> str:
+        return self.tr("不限（本队列任一事项）")
+
+    def _on_queue_changed(self) -> None:
+        """The queue's items to pick from, then its slots and bookings."""
+        queue = self.queue.currentData()
+        with QSignalBlocker(self.item):
+            self.item.clear()
+            self.item.addItem(self._any_item(), None)
+            for item in self.items:
+                if item.queue == queue:
+                    self.item.addItem(item.name, item.code)
+                    self.item.setItemData(self.item.count() - 1, item.code,
+                                          Qt.ItemDataRole.ToolTipRole)
         self.refresh()
 
     def selected_day(self) -> date:
@@ -188,16 +227,25 @@ class BookingPanel(CounterPanel):
         self.call(lambda: _load_day(ctx, day, queue), self._on_day_loaded, self._show_failure)
 
     def _on_day_loaded(self, loaded: tuple[list[SlotInfo], list[AppointmentInfo]]) -> None:
-        chosen = self.chosen_slot()
-        slots, bookings = loaded
-        self.slots.set_rows(slots)
+        self.day_slots, bookings = loaded
         self.bookings.set_rows(bookings)
+        self._show_slots()
+
+    def _show_slots(self) -> None:
+        """The slots the picked item may use (all of the queue's when none is picked); the
+        chosen one stays chosen."""
+        chosen, item = self.chosen_slot(), self.item.currentData()
+        slots = [s for s in self.day_slots if item is None or s.item_code in (None, item)]
+        self.slots.set_rows(slots)
         ids = [s.id for s in slots]
         if chosen is not None and chosen.id in ids:
             self.slot_table.selectRow(ids.index(chosen.id))
+        none_open = (self.tr("该日该队列没有开放的预约时段"),
+                     self.tr("该日没有该事项可约的时段"))
         if not slots:
-            self.message.setText(self.tr("该日该队列没有开放的预约时段"))
-        elif self.message.text() == self.tr("该日该队列没有开放的预约时段"):
+            self.message.setText(none_open[0] if item is None or not self.day_slots
+                                 else none_open[1])
+        elif self.message.text() in none_open:
             self.message.clear()
 
     def _show_failure(self, exc: BaseException) -> None:
@@ -215,6 +263,7 @@ class BookingPanel(CounterPanel):
             self.message.setText(self.tr("请先在上表中选择一个时段"))
             return
         values = {name: self.edits[name].text().strip() or None for name in FIELDS}
+        item = self.item.currentData()
         self._clear_errors()
         self.book_button.setEnabled(False)
         ctx = self.env.ctx
@@ -222,28 +271,33 @@ class BookingPanel(CounterPanel):
         def book() -> AppointmentInfo:
             from hallapp.services import appointments
 
-            return appointments.book(ctx, slot.id, name=values["name"],
+            return appointments.book(ctx, slot.id, name=values["name"], item_code=item,
                                      id_number=values["id_number"], phone=values["phone"])
 
         self.call(book, self._on_booked, self._on_book_failed)
 
+    def _field(self, name: str) -> QWidget:
+        return self.item if name == "item" else self.edits[name]
+
     def _clear_errors(self) -> None:
         self.message.clear()
-        for name in FIELDS:
+        for name in ALL_FIELDS:
             self.field_errors[name].clear()
             self.field_errors[name].hide()
-            set_invalid(self.edits[name], False)
+            set_invalid(self._field(name), False)
 
     def _on_booked(self, booking: AppointmentInfo) -> None:
         self.book_button.setEnabled(True)
         for edit in self.edits.values():
             edit.clear()
         self.code.setText(booking.code)
+        queue = self.queue.currentText()
+        if booking.item_code:
+            queue = f"{queue}·{booking.item_name or booking.item_code}"
         self.result.setText(self.tr("预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下"
                                     "二维码，到时在自助机“预约签到”取号").format(
             day=booking.slot_start.astimezone(hall_zone()).strftime("%m-%d"),
-            time=slot_span(booking.slot_start, booking.slot_end),
-            queue=self.queue.currentText()))
+            time=slot_span(booking.slot_start, booking.slot_end), queue=queue))
         self.qr.setPixmap(qr_pixmap(booking.qr_payload, QR_PIXELS))
         self.qr.show()
         self.print_button.setEnabled(self.env.online)
@@ -253,11 +307,11 @@ class BookingPanel(CounterPanel):
         self.book_button.setEnabled(True)
         field = exc.field if isinstance(exc, ValidationError) else None
         text = user_message(exc, "counter: book appointment")
-        if field in self.edits:
-            set_invalid(self.edits[field], True)
+        if field in ALL_FIELDS:
+            set_invalid(self._field(field), True)
             self.field_errors[field].setText(text)
             self.field_errors[field].show()
-            self.edits[field].setFocus()
+            self._field(field).setFocus()
         else:
             self.message.setText(text)
         self.refresh()  # the slot may have filled meanwhile

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from hallapp.core.hallday import hall_zone
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.labels import case_label
-from hallapp.ui.common.table_model import Index, RecordTableModel
+from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 
 if TYPE_CHECKING:
     from hallapp.services.appointments import AppointmentInfo, SlotInfo  # with the 预约 tab
@@ -165,24 +165,28 @@ def slot_span(start: datetime, end: datetime) -> str:
 
 
 class SlotModel(NamedColumnsModel):
-    """The open slots of one queue and day, with the places left."""
+    """The open slots of one queue and day, with the places left and the item a slot is
+    kept for (blank: any of the queue's)."""
 
-    COLUMNS = ("time", "capacity", "booked", "free")
+    COLUMNS = ("time", "item", "capacity", "booked", "free")
     ALIGNMENT = _CENTER
+    TEXT_ROLES = (DISPLAY, TOOLTIP)  # an item's name may be cut
 
     def cell_text(self, row: SlotInfo, column: str) -> str:
-        return {"time": slot_span(row.starts_at, row.ends_at), "capacity": str(row.capacity),
+        return {"time": slot_span(row.starts_at, row.ends_at),
+                "item": row.item_name or row.item_code or "", "capacity": str(row.capacity),
                 "booked": str(row.booked), "free": str(row.capacity - row.booked)}[column]
 
     def header_text(self, column: str) -> str:
-        return {"time": self.tr("时段"), "capacity": self.tr("容量"), "booked": self.tr("已约"),
-                "free": self.tr("余量")}[column]
+        return {"time": self.tr("时段"), "item": self.tr("限定事项"), "capacity": self.tr("容量"),
+                "booked": self.tr("已约"), "free": self.tr("余量")}[column]
 
 
 class BookingModel(NamedColumnsModel):
-    """The day's bookings of one queue: code, slot, who (masked), state and ticket."""
+    """The day's bookings of one queue: code, slot, item, who (masked), state and ticket."""
 
-    COLUMNS = ("code", "time", "who", "state")
+    COLUMNS = ("code", "time", "item", "who", "state")
+    TEXT_ROLES = (DISPLAY, TOOLTIP)
 
     def cell_text(self, row: AppointmentInfo, column: str) -> str:
         if column == "who":
@@ -190,6 +194,8 @@ class BookingModel(NamedColumnsModel):
         if column == "state":
             state = self.state_text(row.state)
             return f"{state} {row.ticket}" if row.ticket else state
+        if column == "item":
+            return row.item_name or row.item_code or ""
         return row.code if column == "code" else slot_span(row.slot_start, row.slot_end)
 
     def state_text(self, state: str) -> str:
@@ -198,5 +204,5 @@ class BookingModel(NamedColumnsModel):
                 "cancelled": self.tr("已取消")}.get(state, state)
 
     def header_text(self, column: str) -> str:
-        return {"code": self.tr("预约码"), "time": self.tr("时段"), "who": self.tr("申请人"),
-                "state": self.tr("状态")}[column]
+        return {"code": self.tr("预约码"), "time": self.tr("时段"), "item": self.tr("事项"),
+                "who": self.tr("申请人"), "state": self.tr("状态")}[column]

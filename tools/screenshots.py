@@ -397,6 +397,27 @@ def _supervisor_day(ctx: Ctx) -> None:
                      RatingInput(1), ticket=state.ticket.number)
     windows.call_next(ctx, 2)
     windows.pause(ctx, 5, "业务培训")
+    _supervisor_bookings(ctx)
+
+
+def _supervisor_bookings(ctx: Ctx) -> None:
+    """Today's appointments for the board's columns: queues B and D booked for the next
+    hours, one of D's checked in."""
+    from datetime import time as at  # the module ``time`` is the clock here
+
+    from hallapp.core.hallday import hall_day, hall_zone
+    from hallapp.services import appointments
+
+    hour = ctx.clock().astimezone(hall_zone()).hour + 1
+    if hour > 21:
+        return  # too late in the day for slots today
+    day = hall_day(ctx.clock())
+    for queue, booked in (("B", 3), ("D", 2)):
+        [slot, *_] = appointments.create_slots(ctx, queue, day, at(hour), at(hour + 2),
+                                               minutes=60, capacity=4)
+        codes = [appointments.book(ctx, slot.id).code for _ in range(booked)]
+    kiosk = Ctx(ctx.db, login(ctx, "kiosk1", DEMO_PASSWORD), terminal="shots")
+    appointments.checkin(kiosk, codes[0])
 
 
 def _supervisor(out: Path) -> list[Path]:

@@ -16,8 +16,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import delete, select
@@ -26,6 +26,7 @@ from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.services import alerts
+from hallapp.services.appointments import AppointmentDay, day_counts
 from hallapp.services.context import Ctx, action
 from hallapp.services.day import QueueStatus, hall_status
 from hallapp.services.hall import ProfileInfo, get_hall_row
@@ -65,6 +66,8 @@ class Board:
     windows: tuple[BoardWindow, ...]
     queues: tuple[QueueStatus, ...]
     alerts: tuple[alerts.Alert, ...]
+    # today's bookings by queue code (queues with none are left out)
+    appointments: Mapping[str, AppointmentDay] = field(default_factory=dict)
 
 
 def _profiles(uow: UnitOfWork) -> dict[int, list[ProfileInfo]]:
@@ -104,10 +107,11 @@ def board(ctx: Ctx) -> Board:
         s, now = uow.session, uow.now
         hall = get_hall_row(s)
         day = hall_day(now, hall.timezone)
-        day_start = hall_day_bounds(day, hall.timezone)[0]
+        day_start, day_end = hall_day_bounds(day, hall.timezone)
         windows = _board_windows(uow, day_start)
         found = alerts.hall_alerts(s, hall, day, day_start, now)
-    return Board(day, now, windows, queues, found)
+        booked = day_counts(s, day_start, day_end, now)
+    return Board(day, now, windows, queues, found, booked)
 
 
 # --- window control ------------------------------------------------------------------------

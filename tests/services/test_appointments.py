@@ -229,3 +229,26 @@ def test_a_booking_carries_its_item_to_the_ticket(ctx_for: CtxFor) -> None:
                       chosen.code: (ITEM_A2, "个体工商户设立登记")}
     ticket = appointments.checkin(ctx_for("kiosk1"), chosen.code)
     assert (ticket.queue, ticket.item_code, ticket.appointment) == ("A", ITEM_A2, True)
+
+
+def test_the_board_counts_todays_bookings_by_queue(ctx_for: CtxFor, clock: FakeClock) -> None:
+    from hallapp.services import supervisor
+
+    nine, half_past = slots(ctx_for, time(9), time(10), capacity=3)  # grace 15 minutes
+    slots(ctx_for, time(9), time(9, 30), queue="B")
+    clerk = ctx_for("clerk1")
+    early = [appointments.book(clerk, nine.id) for _ in range(2)]
+    later = [appointments.book(clerk, half_past.id) for _ in range(2)]
+    appointments.cancel(clerk, later[1].code, "申请人来电取消")  # not counted
+    appointments.checkin(ctx_for("kiosk1"), early[0].code)
+    day = supervisor.board(ctx_for("supervisor1")).appointments
+    assert set(day) == {"A"}  # B has slots but no bookings
+    assert (day["A"].booked, day["A"].arrived, day["A"].expected, day["A"].overdue) == (
+        3, 1, 2, 0)
+    clock.advance(minutes=16)  # 09:16: the 09:00 slot's grace is over
+    day = supervisor.board(ctx_for("supervisor1")).appointments
+    assert (day["A"].booked, day["A"].arrived, day["A"].expected, day["A"].overdue) == (
+        3, 1, 1, 1)
+    appointments.checkin(ctx_for("kiosk1"), early[1].code)  # late: an ordinary ticket
+    day = supervisor.board(ctx_for("supervisor1")).appointments
+    assert (day["A"].arrived, day["A"].expected, day["A"].overdue) == (2, 1, 0)

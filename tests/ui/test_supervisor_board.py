@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock, actor_for
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -242,3 +243,36 @@ def test_nothing_is_clipped(make_board: MakeBoard, ctx_for: Callable[[str], Ctx]
         board.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
         assert clipped(tab, tables=True) == [], tab.__class__.__name__
+
+
+@SQLITE_ONLY
+def test_todays_appointments_by_queue_follow_the_feed_and_the_clock(
+        qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+        clock: FakeClock, qtmodeltester: object) -> None:
+    from datetime import time
+
+    from hallapp.services import appointments
+
+    [nine] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 11, 24), time(9),
+                                       time(9, 30), capacity=3)
+    clerk = ctx_for("clerk1")
+    booked = [appointments.book(clerk, nine.id) for _ in range(2)]
+    board = make_board(feed=True)
+    model = board.board.queues_model
+
+    def cells(code: str) -> tuple[str, str, str]:
+        row = next(n for n, q in enumerate(model.rows()) if q.code == code)
+        return tuple(model.data(model.index(row, model.COLUMNS.index(c)))  # type: ignore[return-value]
+                     for c in ("booked", "arrived", "expected"))
+
+    qtbot.waitUntil(lambda: cells("B") == ("2", "0", "2"))
+    assert cells("A") == ("", "", "")  # no bookings: nothing to say
+    appointments.checkin(ctx_for("kiosk1"), booked[0].code)  # the feed brings it
+    qtbot.waitUntil(lambda: cells("B") == ("2", "1", "1"))
+    clock.advance(minutes=16)  # the slot's grace is over: the other one is overdue
+    qtbot.waitUntil(lambda: cells("B") == ("2", "1", "0"))
+    row = next(n for n, q in enumerate(model.rows()) if q.code == "B")
+    tip = model.data(model.index(row, model.COLUMNS.index("expected")),
+                     Qt.ItemDataRole.ToolTipRole)
+    assert tip == "另有 1 人已过签到宽限时间未到"
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

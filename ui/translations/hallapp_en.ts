@@ -4515,7 +4515,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="130"/>
         <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。选定事项则开放该事项专用的名额，可与队列通用时段同时开放。</source>
-        <translation>The table lists every queue's slots on the chosen day; hours already open for a queue cannot be opened again. Choosing an item opens places kept for that item, which may be open at the same hours as the queue's own slots.</translation>
+        <translation>The table lists every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again. Choosing an item opens places kept for that item, which may be open at the same hours as the queue&apos;s own slots.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="132"/>
@@ -4659,262 +4659,282 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="284"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="285"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="255"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="286"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="256"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="287"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="288"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="258"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="289"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="259"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="290"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="260"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="291"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="261"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="292"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="262"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="293"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="263"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="294"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="264"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="295"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="265"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="296"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="266"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="297"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="267"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="298"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="268"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="269"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="270"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="271"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="272"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="273"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
         <source>最长</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="274"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="305"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="275"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="277"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
+        <source>预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <source>已到</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
+        <source>待到</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
+        <source>另有 {0} 人已过签到宽限时间未到</source>
+        <translation>{0} more past their check-in grace period, not arrived</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="283"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>等候P90(分)</source>
         <translation>Wait P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="284"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
         <source>平均办理(分)</source>
         <translation>Avg service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
         <source>办理P90(分)</source>
         <translation>Service P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="294"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="296"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="297"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>

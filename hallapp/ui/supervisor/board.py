@@ -121,7 +121,7 @@ class BoardPanel(SupervisorPanel):
         self.board = board
         self.windows_model.set_rows(list(board.windows))
         self.windows_model.set_now(board.now)
-        self.queues_model.set_rows(list(board.queues))
+        self.queues_model.set_board(list(board.queues), board.appointments)
         self.alerts_model.set_rows(list(board.alerts))
         self._select(selected.number if selected else None)
         self._show_clock(board.now)

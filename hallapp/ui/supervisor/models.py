@@ -6,6 +6,7 @@ board's own clock each second (``set_now``), from exact timestamps — no refetc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from hallapp.services.alerts import Alert
+from hallapp.services.appointments import AppointmentDay
 from hallapp.services.day import QueueStatus
 from hallapp.services.kpi_drill import Drill
 from hallapp.services.kpi_report import KpiRow
@@ -110,20 +112,49 @@ class WindowBoardModel(_Colored):
 
 
 class QueueBoardModel(_Colored):
-    COLUMNS = ("queue", "waiting", "longest", "estimate", "target", "windows", "taken")
+    """The queues' lines, and today's appointments: booked, arrived, still expected (the
+    rest came too late for their grace period, or not yet)."""
+
+    COLUMNS = ("queue", "waiting", "longest", "estimate", "target", "windows", "taken",
+               "booked", "arrived", "expected")
     HEADERS: ClassVar[dict[str, str]] = {
         "queue": "队列", "waiting": "等候", "longest": "最长", "estimate": "预计",
-        "target": "目标", "windows": "窗口", "taken": "今日"}
+        "target": "目标", "windows": "窗口", "taken": "今日", "booked": "预约",
+        "arrived": "已到", "expected": "待到"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.appointments: Mapping[str, AppointmentDay] = {}
+
+    def set_board(self, queues: list[QueueStatus],
+                  appointments: Mapping[str, AppointmentDay]) -> None:
+        self.appointments = appointments
+        self.set_rows(queues)
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
 
     def cell_text(self, q: QueueStatus, column: str) -> str:
+        if column in ("booked", "arrived", "expected"):
+            day = self.appointments.get(q.code)
+            return str(getattr(day, column)) if day else ""
         return {"queue": f"{q.code} {q.name}", "waiting": str(q.waiting),
                 "longest": str(q.longest_wait_minutes) if q.waiting else "",
                 "estimate": str(q.estimated_minutes) if q.waiting else "",
                 "target": str(q.target_wait_minutes), "windows": str(q.serving_windows),
                 "taken": str(q.taken_today)}[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.tooltip_text(self.row(index.row()), self.COLUMNS[index.column()])
+        return super().data(index, role)
+
+    def tooltip_text(self, q: QueueStatus, column: str) -> str | None:
+        """The queue's name (it may be cut), and how many appointments are overdue."""
+        day = self.appointments.get(q.code)
+        if column == "expected" and day is not None and day.overdue:
+            return _tr("另有 {0} 人已过签到宽限时间未到").format(day.overdue)
+        return f"{q.code} {q.name}" if column == "queue" else None
 
     def cell_color(self, q: QueueStatus, column: str) -> QColor | None:
         if column == "longest" and q.waiting and q.longest_wait_minutes > q.target_wait_minutes:
@@ -274,6 +305,10 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "预计"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "目标"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "今日"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "预约"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "已到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "待到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "另有 {0} 人已过签到宽限时间未到"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "对象"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "提醒"),

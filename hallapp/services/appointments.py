@@ -65,39 +65,6 @@ class AppointmentInfo:
     item_name: str | None = None
 
 
-@dataclass(frozen=True)
-class AppointmentDay:
-    """A queue's bookings of one day, as the supervisor's board counts them."""
-
-    queue: str
-    booked: int  # not cancelled
-    arrived: int  # checked in, on time or late
-    expected: int  # still to check in, and the slot's grace period not yet over
-
-    @property
-    def overdue(self) -> int:
-        """Not come by the end of the grace period: a late check-in or, at the day's close,
-        a missed appointment."""
-        return self.booked - self.arrived - self.expected
-
-
-def day_counts(s: Session, lo: datetime, hi: datetime, now: datetime) -> dict[str, AppointmentDay]:
-    """The bookings of the slots starting in [lo, hi), by queue code."""
-    counts: dict[str, list[int]] = {}
-    rows = s.execute(select(Queue.code, Appointment.state, AppointmentSlot.starts_at,
-                            AppointmentSlot.grace_minutes)
-                     .join(AppointmentSlot, Appointment.slot_id == AppointmentSlot.id)
-                     .join(Queue, AppointmentSlot.queue_id == Queue.id)
-                     .where(AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi,
-                            Appointment.state != "cancelled"))
-    for code, state, starts_at, grace in rows:
-        c = counts.setdefault(code, [0, 0, 0])
-        c[0] += 1
-        c[1] += state in ("checked_in", "late")
-        c[2] += state == "booked" and now <= starts_at + timedelta(minutes=grace)
-    return {code: AppointmentDay(code, *c) for code, c in counts.items()}
-
-
 @action(Perm.EDIT_HALL)
 def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
                  minutes: int = 30, capacity: int = 4, item_code: str | None = None,

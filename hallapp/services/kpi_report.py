@@ -74,20 +74,21 @@ class KpiReport:
     live_days: int
 
 
-def _rate(numerator: int, denominator: int) -> Rate:
+def rate(numerator: int, denominator: int) -> Rate:
+    """numerator ÷ denominator as the reports show it (no percent when nothing to divide)."""
     r = Ratio(numerator, denominator)
     return Rate(r.numerator, r.denominator, r.percent)
 
 
 def kpi_row(dim: str, key: str, label: str, a: Acc) -> KpiRow:
-    on_spot = _rate(a.on_spot, a.in_person)
+    on_spot = rate(a.on_spot, a.in_person)
     value = on_spot.numerator / on_spot.denominator if on_spot.denominator else None
     met = tuple(None if value is None else value >= t for t in ON_SPOT_TARGETS)
     return KpiRow(
         dim, key, label, a.tickets, a.called, a.wait.stats(), a.service.stats(),
-        _rate(a.no_show, a.called), _rate(a.abandoned, a.tickets), on_spot,
-        (met[0], met[1]), _rate(a.one_visit, a.concluded), _rate(a.on_time, a.timed),
-        _rate(a.late, a.timed), _rate(a.good, a.ratings), _rate(a.bad_closed, a.bad_named),
+        rate(a.no_show, a.called), rate(a.abandoned, a.tickets), on_spot,
+        (met[0], met[1]), rate(a.one_visit, a.concluded), rate(a.on_time, a.timed),
+        rate(a.late, a.timed), rate(a.good, a.ratings), rate(a.bad_closed, a.bad_named),
         a.wait.exact and a.service.exact)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -21,15 +22,20 @@ from sqlalchemy import select
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.roles import Perm
+from hallapp.services.appointment_figures import AppointmentTally, period_tallies
 from hallapp.services.case_kpi import Rate
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.kpi_report import KpiRow, check_period, daily_trend, kpi_report
+from hallapp.services.kpi_report import KpiRow, check_period, daily_trend, kpi_report, rate
 from hallapp.store.models import Case, Department, ServiceItem
 
 DIM_COLUMNS = ("名称", "取号", "平均等候(分)", "等候P90(分)", "平均办理(分)", "办理P90(分)",
                "过号率", "弃号率", "即办率", "最多跑一次率", "按时办结率", "逾期率", "好评率",
                "差评整改率")
+
+
+APPOINTMENT_COLUMNS = ("队列", "预约", "按时签到", "迟到签到", "失约", "取消", "待签到",
+                       "履约率")
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,20 @@ def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
     return sections
 
 
+def _appointments(ctx: Ctx, start: date, end: date) -> Section:
+    """预约履约: each queue's bookings of the period by outcome, and the share of those
+    concluded (come, on time or late, or missed) that were kept; a hall total last."""
+    with ctx.uow(readonly=True) as uow:
+        zone = get_hall_row(uow.session).timezone
+        tallies = period_tallies(uow.session, start, end, zone)
+    if len(tallies) > 1:
+        tallies.append(AppointmentTally("合计", sum((t.states for t in tallies), Counter())))
+    return Section("预约履约（分队列）", APPOINTMENT_COLUMNS, tuple(
+        (t.label, str(t.made), *(str(t.states[k]) for k in (
+            "checked_in", "late", "missed", "cancelled", "booked")),
+         rate_text(rate(t.kept, t.concluded))) for t in tallies))
+
+
 def _hall_name(ctx: Ctx) -> tuple[str, datetime]:
     """The hall's name and the hall's local time now (when the report was made)."""
     with ctx.uow(readonly=True) as uow:
@@ -107,9 +127,10 @@ def _hall_name(ctx: Ctx) -> tuple[str, datetime]:
 
 @action(Perm.VIEW_KPI)
 def daily_report(ctx: Ctx, day: date) -> Report:
-    """日报: the day's figures, per queue, window and department."""
+    """日报: the day's figures, per queue, window and department; the day's appointments."""
     sections = _figures(ctx, day, day, (("queue", "分队列"), ("window", "分窗口"),
                                         ("clerk", "分工作人员"), ("department", "分部门")))
+    sections.append(_appointments(ctx, day, day))
     hall, now = _hall_name(ctx)
     return Report("daily", "政务服务大厅运行日报", day.isoformat(), hall, now, tuple(sections))
 
@@ -122,7 +143,8 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 
 @action(Perm.VIEW_KPI)
 def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
-    """月报: the month's figures, per department and item, and the figures day by day."""
+    """月报: the month's figures, per department and item, the figures day by day, and the
+    month's appointments."""
     start, end = month_bounds(year, month)
     sections = _figures(ctx, start, end, (("department", "分部门"), ("queue", "分队列"),
                                           ("item", "分事项")))
@@ -132,6 +154,7 @@ def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
                   for p in daily_trend(ctx, start, end) if p.tickets)
     sections.append(Section("每日走势", ("日期", "取号", "平均等候(分)", "等候P90(分)", "即办率",
                                        "按时办结率", "好评率"), trend))
+    sections.append(_appointments(ctx, start, end))
     hall, now = _hall_name(ctx)
     notes = ("P90 跨日统计按等候时长分档汇总：不低于实际值，误差不超过一个分档"
              "（1 分钟内 5 秒，20 分钟内 30 秒，1 小时内 1 分钟）。",)

@@ -26,7 +26,7 @@ from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.services import alerts
-from hallapp.services.appointments import AppointmentDay, day_counts
+from hallapp.services.appointment_figures import AppointmentDay, day_counts
 from hallapp.services.context import Ctx, action
 from hallapp.services.day import QueueStatus, hall_status
 from hallapp.services.hall import ProfileInfo, get_hall_row

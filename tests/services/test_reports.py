@@ -55,7 +55,8 @@ def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClo
     paths = report_files.write(report, xlsx=tmp_path / "day.xlsx", pdf=tmp_path / "day.pdf")
     assert [p.name for p in paths] == ["day.xlsx", "day.pdf"]
     sheets = _sheet_cells((tmp_path / "day.xlsx").read_bytes())
-    assert list(sheets) == ["全厅指标", "分队列", "分窗口", "分工作人员", "分部门"]
+    assert list(sheets) == ["全厅指标", "分队列", "分窗口", "分工作人员", "分部门",
+                            "预约履约（分队列）"]
     assert sheets["全厅指标"][3][:2] == ["指标", "数值"]
     assert {r[0]: r[1] for r in sheets["全厅指标"][4:]}["过号率"] == "25.0%（1/4）"
     queue_rows = {r[0]: r for r in sheets["分队列"][4:]}
@@ -66,6 +67,48 @@ def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClo
         assert "".join(f"{name}{value}".split()) in text
     assert "A商事登记" in text
     assert "17.0" in text
+
+
+def test_reports_count_what_became_of_the_appointments(ctx_for: CtxFor,
+                                                       clock: FakeClock) -> None:
+    from datetime import time
+
+    from hallapp.services import appointments
+
+    admin, clerk, kiosk = ctx_for("admin1"), ctx_for("clerk1"), ctx_for("kiosk1")
+    nine, half_past = appointments.create_slots(admin, "A", DAY, time(9), time(10), capacity=4)
+    [b_slot] = appointments.create_slots(admin, "B", DAY, time(9), time(9, 30))
+    a = [appointments.book(clerk, nine.id).code for _ in range(4)]
+    a.append(appointments.book(clerk, half_past.id).code)
+    b = appointments.book(clerk, b_slot.id).code
+    appointments.checkin(kiosk, a[0])  # 09:00, on time
+    appointments.checkin(kiosk, b)
+    appointments.cancel(clerk, a[3], "申请人来电取消")
+    clock.advance(minutes=20)
+    appointments.checkin(kiosk, a[1])  # 09:20: past the 15-minute grace, late
+    sup = ctx_for("supervisor1")
+
+    def section(report: reports.Report) -> dict[str, tuple[str, ...]]:
+        found = next(s for s in report.sections if s.title == "预约履约（分队列）")
+        assert found.columns == reports.APPOINTMENT_COLUMNS
+        return {row[0]: row[1:] for row in found.rows}
+
+    # made, on time, late, missed, cancelled, still to come, kept of those concluded
+    assert section(reports.daily_report(sup, DAY)) == {
+        "A 商事登记": ("5", "1", "1", "0", "1", "2", "100.0%（2/2）"),
+        "B 不动产登记": ("1", "1", "0", "0", "0", "0", "100.0%（1/1）"),
+        "合计": ("6", "2", "1", "0", "1", "2", "100.0%（3/3）")}
+    clock.advance(hours=9)  # 18:20: the day is closed; the two never come are missed
+    day.close_day(sup)
+    daily = reports.daily_report(sup, DAY)
+    assert section(daily)["A 商事登记"] == ("5", "1", "1", "2", "1", "0", "50.0%（2/4）")
+    assert section(daily)["合计"] == ("6", "2", "1", "2", "1", "0", "60.0%（3/5）")
+    assert section(reports.monthly_report(sup, 2026, 11)) == section(daily)
+    assert section(reports.daily_report(sup, DAY + timedelta(days=1))) == {}
+    cells = _sheet_cells(report_files.xlsx_bytes(daily))["预约履约（分队列）"]
+    assert cells[3] == list(reports.APPOINTMENT_COLUMNS)
+    assert cells[4:] == [[k, *v] for k, v in section(daily).items()]
+    assert "合计62121060.0%（3/5）" in _pdf_text(report_files.pdf_bytes(daily))
 
 
 def test_monthly_report_has_a_daily_trend(ctx_for: CtxFor, clock: FakeClock) -> None:

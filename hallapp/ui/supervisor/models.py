@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from hallapp.services.alerts import Alert
-from hallapp.services.appointments import AppointmentDay
+from hallapp.services.appointment_figures import AppointmentDay
 from hallapp.services.day import QueueStatus
 from hallapp.services.kpi_drill import Drill
 from hallapp.services.kpi_report import KpiRow

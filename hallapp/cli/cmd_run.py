@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 from hallapp.cli.common import CliEnv
@@ -26,7 +28,22 @@ def register(sub: Any) -> None:
     demo.set_defaults(func=cmd_demo, log_role="ui")
 
 
+NO_SCREEN = ("hallapp: 没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。"
+             "请在图形桌面中运行；没有桌面的自助机、综合屏请设置 QT_QPA_PLATFORM（如 eglfs）；"
+             "无屏测试可设置 QT_QPA_PLATFORM=offscreen。")
+
+
+def no_screen() -> bool:
+    """On Linux, nothing for Qt to draw on: no X or Wayland display and no platform named.
+    Qt would abort with advice to reinstall the application, which misleads."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_run(env: CliEnv) -> int:
+    if no_screen():
+        print(NO_SCREEN, file=sys.stderr)
+        return 2
     from hallapp.ui import launcher
 
     a = env.args
@@ -39,6 +56,9 @@ def cmd_run(env: CliEnv) -> int:
 
 
 def cmd_demo(env: CliEnv) -> int:
+    if no_screen():
+        print(NO_SCREEN, file=sys.stderr)
+        return 2
     from hallapp.ui import launcher
 
     url = resolve_db_url(env.args.db)

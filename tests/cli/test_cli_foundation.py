@@ -278,3 +278,21 @@ def test_installed_entry_point(tmp_path: Path) -> None:
     logged = "".join(p.read_text(encoding="utf-8") for p in logs.glob("*.log"))
     assert "Traceback" in logged  # the details go to the log instead
     assert "secret" not in failed.stdout + failed.stderr + logged
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland are Linux's")
+@pytest.mark.parametrize("command", [("run", "kiosk"), ("demo",)])
+def test_no_screen_is_said_plainly(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """Without a display, Qt would abort and advise reinstalling; hallapp says what is
+    missing instead, and creates nothing."""
+    db = tmp_path / "x.sqlite3"
+    environ = {k: v for k, v in os.environ.items()
+               if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([str(HALLAPP), "--db", f"sqlite:///{db}", *command],
+                          capture_output=True, text=True, timeout=120, check=False,
+                          env={**environ, "HALLAPP_LOG_DIR": str(tmp_path / "log")})
+    assert done.returncode == 2
+    assert "没有可用的图形显示" in done.stderr
+    assert "QT_QPA_PLATFORM" in done.stderr
+    assert "Reinstalling" not in done.stderr
+    assert not db.exists()

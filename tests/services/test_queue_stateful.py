@@ -18,6 +18,7 @@ test_queue_windows.py and test_queue_ordering.py.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -398,7 +399,8 @@ def test_queue_engine_against_the_model(hall_db: Database) -> None:
 
     Machine.pristine = pristine
     run_state_machine_as_test(Machine, settings=settings(
-        max_examples=15, stateful_step_count=30, deadline=None,
+        max_examples=int(os.environ.get("HALLAPP_STATEFUL_EXAMPLES", "15")),
+        stateful_step_count=30, deadline=None,
         suppress_health_check=[HealthCheck.too_slow]))
     pristine.restore()
     assert pristine.counts() == before  # the reset really returns to the demo hall

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, time
 from types import MappingProxyType as _ro
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, QTime
+from PySide6.QtCore import QDate, QObject, QSignalBlocker, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,7 +34,7 @@ from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import local_name
-from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.common.widgets import item_choices, make_button, make_label
 
 # ADMIN_QSS styles the spin boxes but not QTimeEdit (a QAbstractSpinBox, not a QSpinBox):
 # the same padding, and the red border a refused field gets.
@@ -172,16 +172,9 @@ class SlotPage(AdminPanel):
 
     def _show_items(self) -> None:
         """The chosen queue's items, after "any item" (slots of the queue's own)."""
-        queue, chosen = self.queue.currentData(), self.item.currentData()
-        with QSignalBlocker(self.item):
-            self.item.clear()
-            self.item.addItem(tr(ANY_ITEM), None)
-            for item in self.items:
-                if item.queue == queue:
-                    self.item.addItem(item.name, item.code)
-                    self.item.setItemData(self.item.count() - 1, item.code,
-                                          Qt.ItemDataRole.ToolTipRole)
-            self.item.setCurrentIndex(max(0, self.item.findData(chosen)))
+        queue = self.queue.currentData()
+        item_choices(self.item, tr(ANY_ITEM),
+                     ((i.code, i.name) for i in self.items if i.queue == queue))
 
     def load_slots(self) -> None:
         ctx, day = self.env.ctx, self.chosen_day()

@@ -7,12 +7,14 @@ the helpers only set those; a client that needs more (the kiosk's touch buttons)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -101,3 +103,16 @@ def row_table(model: RecordTableModel, name: str, stretch: str | None = None) ->
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def item_choices(combo: QComboBox, any_text: str, items: Iterable[tuple[str, str]]) -> None:
+    """Fill ``combo`` with "any" (data None) and then ``items`` as (code, name), the code as
+    each one's tooltip, keeping the chosen code when it is still offered; no signal fires."""
+    chosen = combo.currentData()
+    with QSignalBlocker(combo):
+        combo.clear()
+        combo.addItem(any_text, None)
+        for code, name in items:
+            combo.addItem(name, code)
+            combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,7 +39,13 @@ from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, list_queues
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.qr import qr_pixmap
-from hallapp.ui.common.widgets import make_button, make_label, row_table, set_invalid
+from hallapp.ui.common.widgets import (
+    item_choices,
+    make_button,
+    make_label,
+    row_table,
+    set_invalid,
+)
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
@@ -204,14 +210,8 @@ class BookingPanel(CounterPanel):
     def _on_queue_changed(self) -> None:
         """The queue's items to pick from, then its slots and bookings."""
         queue = self.queue.currentData()
-        with QSignalBlocker(self.item):
-            self.item.clear()
-            self.item.addItem(self._any_item(), None)
-            for item in self.items:
-                if item.queue == queue:
-                    self.item.addItem(item.name, item.code)
-                    self.item.setItemData(self.item.count() - 1, item.code,
-                                          Qt.ItemDataRole.ToolTipRole)
+        item_choices(self.item, self._any_item(),
+                     ((i.code, i.name) for i in self.items if i.queue == queue))
         self.refresh()
 
     def selected_day(self) -> date:

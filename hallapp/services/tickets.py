@@ -167,7 +167,12 @@ def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
                    item_code: str | None) -> QueueConf:
     if item_code:
         item_queue = item_queue_code(raw, item_code)
-        return queue_conf(raw, hall, queue_code or item_queue)
+        if queue_code and queue_code.strip().upper() != item_queue:
+            # The ticket would wait in one line for a matter served in another.
+            raise ValidationError(f"事项 {item_code} 不在队列 {queue_code} 办理",
+                                  field="item", code="item_other_queue", item=item_code,
+                                  queue=queue_code)
+        return queue_conf(raw, hall, item_queue)
     if not queue_code:
         raise ValidationError("请选择队列或事项", field="queue", code="queue_required")
     return queue_conf(raw, hall, queue_code)

@@ -188,7 +188,7 @@ def test_elderly_channel_checks_the_age_in_the_id(ctx_for: CtxFor, hall_db: Data
     assert counter(hall_db, "A", date(2026, 11, 24)) == 2
 
 
-def test_item_code_resolves_its_queue(ctx_for: CtxFor) -> None:
+def test_item_code_resolves_its_queue(ctx_for: CtxFor, hall_db: Database) -> None:
     kiosk = ctx_for("kiosk1")
     info = take(kiosk, None, item_code=ITEM_MARRIAGE)
     assert (info.queue, info.number, info.item_code) == ("E", "E001", ITEM_MARRIAGE)
@@ -198,6 +198,11 @@ def test_item_code_resolves_its_queue(ctx_for: CtxFor) -> None:
     with pytest.raises(ValidationError) as exc:
         take(kiosk, None)
     assert exc.value.field == "queue"
+    assert take(kiosk, "e", item_code=ITEM_MARRIAGE).number == "E002"  # its own queue
+    with pytest.raises(ValidationError) as exc:
+        take(kiosk, "A", item_code=ITEM_MARRIAGE)  # served in E, not A
+    assert (exc.value.field, exc.value.code) == ("item", "item_other_queue")
+    assert counter(hall_db, "A", date(2026, 11, 24)) is None  # no number used
 
 
 def test_ticket_info_carries_only_masked_personal_data(ctx_for: CtxFor) -> None:

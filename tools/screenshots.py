@@ -171,6 +171,32 @@ def _appointments(out: Path) -> list[Path]:
     return paths
 
 
+def _desk(out: Path) -> list[Path]:
+    """取号 (1280×800): the counter's tab just after taking a green-channel ticket for an
+    elderly applicant, with the item chosen."""
+    from hallapp.ui.common.feed import FeedWatcher
+    from hallapp.ui.counter.window import create as create_counter
+
+    clerk = ctx_as("clerk1")
+    counter: Any = create_counter(clerk, FeedWatcher(clerk.db), {
+        "window": 1, "journal_dir": TMP / "journal-desk"})
+    counter.resize(*SIZES["1280x800"])
+    counter.show()
+    desk = counter.desk
+    counter.tabs.setCurrentWidget(desk)
+    settle(counter, lambda: desk.queue.count() > 0 and desk.priority.count() > 1)
+    desk.queue.setCurrentIndex(desk.queue.findData("A"))
+    desk.item.setCurrentIndex(desk.item.findData(COMPANY_SETUP))
+    desk.priority.setCurrentIndex(desk.priority.findData("elderly"))
+    desk.edits["phone"].setText("13612345678")
+    desk.take_button.click()
+    settle(counter, lambda: bool(desk.number.text()))
+    path = save(counter, out / "counter-desk-1280x800.png")
+    counter.close()
+    counter.deleteLater()
+    return [path]
+
+
 def _qdate(day: date) -> Any:
     from PySide6.QtCore import QDate
 
@@ -480,6 +506,7 @@ SHOTS: dict[str, Callable[[Path], list[Path]]] = {
     "supervisor": _supervisor,
     "supervisor-planner": _supervisor_planner,
     "appointments": _appointments,
+    "desk": _desk,
     "kiosk-status": _kiosk_status,  # last: it passes a ticket as absent
 }
 

@@ -1180,67 +1180,67 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="180"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="182"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="208"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
@@ -2148,37 +2148,42 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="114"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="115"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="116"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="117"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="118"/>
+        <source>取号</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="119"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="182"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="188"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -4523,7 +4528,7 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Open appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="200"/>
         <source>已开放 {0} 个时段（{1}–{2}）</source>
         <translation>Opened {0} slots ({1}–{2})</translation>
     </message>
@@ -5047,6 +5052,89 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/backoffice/dialogs.py" line="122"/>
         <source>请填写{0}</source>
         <translation>Please fill in: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDeskPanel</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <source>绿色通道</source>
+        <translation>Green channel</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
+        <source>手机号码</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="126"/>
+        <source>选填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="127"/>
+        <source>为不便使用自助机的申请人取号（导办、帮办）：与自助机同一号段，同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。</source>
+        <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk's, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="129"/>
+        <source>取号</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="130"/>
+        <source>打印号票</source>
+        <translation>Print ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="139"/>
+        <source>不限（本队列任一事项）</source>
+        <translation>Any (any item of the queue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="171"/>
+        <source>普通</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="213"/>
+        <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
+        <translation>{queue}: {ahead} ahead, about {minutes} minutes' wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="217"/>
+        <source>该身份证在本队列已有等候中的号，未另取新号</source>
+        <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="251"/>
+        <source>已保存为 PDF：{0}</source>
+        <translation>Saved as PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="252"/>
+        <source>号票已打印</source>
+        <translation>Ticket printed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="259"/>
+        <source>号票打印失败：{0}</source>
+        <translation>Printing the ticket failed: {0}</translation>
     </message>
 </context>
 <context>

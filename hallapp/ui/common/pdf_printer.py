@@ -45,7 +45,9 @@ class PdfDocumentPrinter:
     def print_job(self, job: PrintJob, *, reprint: bool = False) -> PrintRecord:
         from hallapp.services.printing import record_print  # reportlab: at the first print
 
-        path = self.folder / f"{job.document}-{job.ref}.pdf"
+        # A ticket's reference is "2026-11-24/A001": no separator may make it a folder.
+        ref = job.ref.replace("/", "_").replace("\\", "_")
+        path = self.folder / f"{job.document}-{ref}.pdf"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             target = save_pdf(job, path)

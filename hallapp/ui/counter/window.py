@@ -33,6 +33,7 @@ from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.controls import BACK_TO_LINE, CallControls
 from hallapp.ui.counter.delivery import DeliveryPanel
+from hallapp.ui.counter.desk import TicketDeskPanel
 from hallapp.ui.counter.intake import IntakePanel
 from hallapp.ui.counter.journal import IntakeJournal
 from hallapp.ui.counter.printing import make_printer
@@ -69,11 +70,13 @@ class CounterWindow(CounterPanel):
                                   IntakeJournal(number, options.get("journal_dir")))
         self.delivery = DeliveryPanel(self.env)
         self.booking = BookingPanel(self.env, printer)
+        self.desk = TicketDeskPanel(self.env, printer)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("work")
         self.tabs.addTab(self.intake, "")
         self.tabs.addTab(self.delivery, "")
         self.tabs.addTab(self.booking, "")
+        self.tabs.addTab(self.desk, "")
         self._build()
         self._connect(feed)
         self.shortcuts = self.controls.install_shortcuts(self)
@@ -101,7 +104,8 @@ class CounterWindow(CounterPanel):
         layout.addLayout(body, 1)
 
     def _connect(self, feed: FeedWatcher) -> None:
-        self.banner.watch(self, self.controls, self.intake, self.delivery, self.booking)
+        self.banner.watch(self, self.controls, self.intake, self.delivery, self.booking,
+                          self.desk)
         self.controls.acted.connect(self._on_controls_acted)
         self.controls.failed.connect(self.message.setText)
         feed.events_arrived.connect(self._on_feed_events_arrived)
@@ -111,6 +115,7 @@ class CounterWindow(CounterPanel):
         self.tabs.setTabText(0, self.tr("收件"))
         self.tabs.setTabText(1, self.tr("出件"))
         self.tabs.setTabText(2, self.tr("预约"))
+        self.tabs.setTabText(3, self.tr("取号"))
         self.banner.setText(self.tr("与数据库的连接已中断，正在自动重试。窗口操作已暂停；"
                                     "正在录入的收件内容已保存在本机，连接恢复后继续提交。"))
 
@@ -205,6 +210,7 @@ class CounterWindow(CounterPanel):
         self.controls.update_enabled()
         self.delivery.set_online(online)
         self.booking.set_online(online)
+        self.desk.set_online(online)
         self.intake.set_online(online)
         if online:
             self.refresh()

@@ -8,6 +8,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.hallday import hall_zone, parse_hhmm
+from hallapp.core.roles import Role
 from hallapp.services import appointments, day, tickets, windows
 from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
@@ -34,11 +35,10 @@ def _register_ticket(sub: Any) -> None:
     take.add_argument("--id-number", help="身份证号码")
     take.add_argument("--phone", help="手机号码")
     take.add_argument("--item", help="事项实施编码")
-    take.add_argument("--channel", default="kiosk", help="kiosk|window|appointment|online")
+    take.add_argument("--channel", help="kiosk|window|appointment|online（默认：自助机账号为 "
+                      "kiosk，工作人员为 window）")
     add_json(take)
-    take.set_defaults(func=lambda env: _show(env, tickets.take_ticket(
-        env.ctx(), env.args.queue, priority=env.args.priority, id_number=env.args.id_number,
-        phone=env.args.phone, item_code=env.args.item, channel=env.args.channel)))
+    take.set_defaults(func=_cmd_take)
     show = t.add_parser("show", help="查询号码（A001、2026-11-25/A001、id 或号票二维码内容）")
     show.add_argument("ticket")
     add_json(show)
@@ -149,6 +149,16 @@ def _register_appointment(sub: Any) -> None:
     ci.add_argument("code")
     add_json(ci)
     ci.set_defaults(func=lambda env: _show(env, appointments.checkin(env.ctx(), env.args.code)))
+
+
+def _cmd_take(env: CliEnv) -> int:
+    a, ctx = env.args, env.ctx()
+    # A number taken by staff for an applicant is a window ticket, as the counter's 取号 tab
+    # records it; the figures by channel would count it as the kiosk's otherwise.
+    channel = a.channel or ("kiosk" if ctx.actor.role is Role.KIOSK else "window")
+    return _show(env, tickets.take_ticket(ctx, a.queue, priority=a.priority,
+                                          id_number=a.id_number, phone=a.phone,
+                                          item_code=a.item, channel=channel))
 
 
 def _cmd_slots(env: CliEnv) -> int:

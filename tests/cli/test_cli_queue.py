@@ -30,7 +30,9 @@ def test_take_show_call_start_finish(cli: Cli) -> None:
     assert (taken["number"], taken["state"], taken["existing"]) == ("A001", "waiting", False)
     assert taken["phone_masked"] == "138****5678"
     assert "13812345678" not in json.dumps(taken)
-    assert cli.json("kiosk1", "ticket", "take", "A")["people_ahead"] == 1
+    assert taken["channel"] == "kiosk"
+    by_staff = cli.json("clerk11", "ticket", "take", "A")  # for an applicant: a window ticket
+    assert (by_staff["people_ahead"], by_staff["channel"]) == (1, "window")
     shown = cli.json("clerk11", "ticket", "show", "A002")
     assert (shown["number"], shown["hall_day"], shown["people_ahead"]) == ("A002",
                                                                           "2026-11-24", 1)

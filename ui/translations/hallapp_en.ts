@@ -5089,7 +5089,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/counter/desk.py" line="127"/>
         <source>为不便使用自助机的申请人取号（导办、帮办）：与自助机同一号段，同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。</source>
-        <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk's, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
+        <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk&apos;s, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/desk.py" line="129"/>
@@ -5114,25 +5114,30 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/counter/desk.py" line="213"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
-        <translation>{queue}: {ahead} ahead, about {minutes} minutes' wait</translation>
+        <translation>{queue}: {ahead} ahead, about {minutes} minutes&apos; wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="217"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="219"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="231"/>
+        <source>绿色通道：{0}</source>
+        <translation>Green channel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="264"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="265"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="272"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>

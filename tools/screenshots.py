@@ -146,6 +146,7 @@ def _appointments(out: Path) -> list[Path]:
     window.tabs.setCurrentWidget(window.slots)
     window.slots.day.setDate(_qdate(tomorrow))
     settle(window, lambda: window.slots.model.rowCount() == len(made) + len(kept) + 2)
+    window.slots.table.selectRow(0)  # the chosen slot's capacity, under the table
     paths = [save(window, out / "admin-slots-1280x800.png")]
     window.close()
     window.deleteLater()

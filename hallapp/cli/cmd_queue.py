@@ -9,7 +9,7 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.roles import Role
-from hallapp.services import appointments, day, tickets, windows
+from hallapp.services import appointment_slots, appointments, day, tickets, windows
 from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
 
@@ -123,6 +123,17 @@ def _register_appointment(sub: Any) -> None:
     add_json(ls)
     ls.set_defaults(func=lambda env: _show(env, appointments.list_slots(
         env.ctx(), env.args.day, env.args.queue), _slots_text))
+    cap = a.add_parser("capacity", help="修改时段容量（不少于已约人数）")
+    cap.add_argument("slot", type=int, help="时段id（见 list）")
+    cap.add_argument("capacity", type=int)
+    add_json(cap)
+    cap.set_defaults(func=lambda env: _show(env, [appointment_slots.set_capacity(
+        env.ctx(), env.args.slot, env.args.capacity)], _slots_text))
+    rm = a.add_parser("remove", help="删除无人预约过的时段")
+    rm.add_argument("slot", type=int, help="时段id（见 list）")
+    add_json(rm)
+    rm.set_defaults(func=lambda env: _show(env, [appointment_slots.remove_slot(
+        env.ctx(), env.args.slot)], _slots_text))
     book = a.add_parser("book", help="预约一个时段，返回预约码（及二维码内容）")
     book.add_argument("slot", type=int)
     book.add_argument("--id-number")

@@ -97,7 +97,7 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
             "item": item_code})
         uow.emit("appointment_slots_opened", queue=queue.code, day=day.isoformat())
         uow.commit()
-        return [_slot_info(sl, queue.code, item.name if item else None) for sl in slots]
+        return [slot_info(sl, queue.code, item.name if item else None) for sl in slots]
 
 
 def _queue_item(s: Session, queue: Queue, item_code: str) -> ServiceItem:
@@ -132,12 +132,13 @@ def _refuse_overlap(s: Session, queue: Queue, item: ServiceItem | None, start: d
                               field="start", code="slots_overlap", at=local)
 
 
-def _slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> SlotInfo:
+def slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> SlotInfo:
+    """The slot as the services answer it."""
     return SlotInfo(slot.id, queue_code, slot.item_code, slot.starts_at, slot.ends_at,
                     slot.capacity, slot.booked, item_name)
 
 
-def _item_names(s: Session, codes: set[str | None]) -> dict[str, str]:
+def item_names(s: Session, codes: set[str | None]) -> dict[str, str]:
     """The names of the items in force among ``codes``, by code."""
     wanted = {c for c in codes if c}
     if not wanted:
@@ -159,8 +160,8 @@ def list_slots(ctx: Ctx, day: date | None = None,
         if queue_code:
             stmt = stmt.where(Queue.code == queue_code.upper())
         rows = uow.session.execute(stmt.order_by(AppointmentSlot.starts_at, Queue.code)).all()
-        names = _item_names(uow.session, {sl.item_code for sl, _ in rows})
-        return [_slot_info(sl, code, names.get(sl.item_code or "")) for sl, code in rows]
+        names = item_names(uow.session, {sl.item_code for sl, _ in rows})
+        return [slot_info(sl, code, names.get(sl.item_code or "")) for sl, code in rows]
 
 
 def qr_payload(code: str) -> str:
@@ -243,7 +244,7 @@ def list_bookings(ctx: Ctx, day: date | None = None,
             stmt = stmt.where(Queue.code == queue_code.strip().upper())
         rows = uow.session.execute(
             stmt.order_by(AppointmentSlot.starts_at, Appointment.id)).all()
-        names = _item_names(uow.session, {appt.item_code for appt, *_ in rows})
+        names = item_names(uow.session, {appt.item_code for appt, *_ in rows})
         return [_booking_info(appt, slot, code, number, names.get(appt.item_code or ""))
                 for appt, slot, code, number in rows]
 
@@ -276,7 +277,7 @@ def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
         queue = s.get(Queue, slot.queue_id)
         assert queue is not None
         info = _booking_info(appt, slot, queue.code, None,
-                             _item_names(s, {appt.item_code}).get(appt.item_code or ""))
+                             item_names(s, {appt.item_code}).get(appt.item_code or ""))
         uow.commit()
         return info
 

@@ -227,3 +227,20 @@ def test_appointment_slots_kept_for_an_item(cli: Cli) -> None:
     assert listed["item_code"] == item
     ticket = cli.json("kiosk1", "appointment", "checkin", listed["code"])
     assert (ticket["queue"], ticket["item_code"]) == ("B", item)
+
+
+def test_appointment_slot_capacity_and_removal(cli: Cli) -> None:
+    first, second = cli.json("admin1", "appointment", "slots", "C", "2026-11-24", "--start",
+                             "10:00", "--end", "11:00", "--capacity", "2")
+    cli.json("clerk1", "appointment", "book", str(second["id"]))
+    [changed] = cli.json("admin1", "appointment", "capacity", str(second["id"]), "5")
+    assert (changed["capacity"], changed["booked"]) == (5, 1)
+    assert "至少为 1" in cli.fails(11, "admin1", "appointment", "capacity",
+                                 str(second["id"]), "0")
+    cli.json("clerk1", "appointment", "book", str(second["id"]))
+    assert "已有 2 人预约" in cli.fails(11, "admin1", "appointment", "capacity",
+                                    str(second["id"]), "1")
+    assert "不能删除" in cli.fails(13, "admin1", "appointment", "remove", str(second["id"]))
+    assert cli("admin1", "appointment", "remove", str(first["id"])) == 0
+    assert [s["id"] for s in cli.json("kiosk1", "appointment", "list")] == [second["id"]]
+    assert cli("clerk1", "appointment", "remove", str(second["id"])) == 14  # not an admin

@@ -232,3 +232,42 @@ def test_a_day_picked_before_the_first_load_stays(qtbot: QtBot, hall_db: Databas
 def full_table(page: SlotPage) -> list[tuple[str, ...]]:
     columns = page.model.COLUMNS
     return [tuple(page.model.text(n, c) for c in columns) for n in range(page.model.rowCount())]
+
+
+def test_the_chosen_slot_changes_capacity_or_is_removed(
+        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from hallapp.ui.common.widgets import ConfirmDialog
+
+    _, second = appointments.create_slots(ctx_for("admin1"), "B", TOMORROW, time(9, 0),
+                                          time(10, 0), 30, 3)
+    appointments.book(ctx_for("clerk1"), second.id)
+    window = make_admin()
+    page = window.slots
+    window.tabs.setCurrentWidget(page)
+    page.day.setDate(QDate(2026, 11, 25))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    idle(qtbot, window)
+    assert not page.capacity_button.isEnabled()  # nothing chosen
+    page.table.selectRow(1)  # 09:30–10:00, one place booked
+    assert page.chosen_capacity.value() == 3
+    assert "09:30–10:00" in page.chosen_label.text()
+    page.chosen_capacity.setValue(1)
+    qtbot.mouseClick(page.capacity_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: table(page)[1][2] == "1")
+    assert page.status.text() == "已将 09:30–10:00 的容量改为 1"
+    assert page.chosen_slot() is not None  # still chosen after the reload
+    page.chosen_capacity.setValue(1)
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a: True))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)  # booked: refused
+    idle(qtbot, window)
+    assert "不能删除" in page.chosen_error.text()
+    assert page.model.rowCount() == 2
+    page.table.selectRow(0)  # 09:00–09:30, never booked
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.status.text() == "已删除 09:00–09:30 的时段"
+    assert [s.id for s in slots_of_b(ctx_for("admin1"))] == [second.id]
+    assert clipped(window) == []

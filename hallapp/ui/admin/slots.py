@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QSpinBox,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
+from hallapp.services.appointment_slots import remove_slot, set_capacity
 from hallapp.services.appointments import SlotInfo, create_slots, list_slots
 from hallapp.services.catalogue import ItemSummary, list_items
 from hallapp.services.hall import QueueInfo, list_queues
@@ -33,8 +36,8 @@ from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, for
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
-from hallapp.ui.common.errors import local_name
-from hallapp.ui.common.widgets import item_choices, make_button, make_label
+from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.widgets import ConfirmDialog, item_choices, make_button, make_label
 
 # ADMIN_QSS styles the spin boxes but not QTimeEdit (a QAbstractSpinBox, not a QSpinBox):
 # the same padding, and the red border a refused field gets.
@@ -81,8 +84,8 @@ class SlotTableModel(NamedTableModel):
 
 class SlotPage(AdminPanel):
     # catalogue_changed: a queue added or renamed on the 队列 tab
-    FEED_KINDS = ("appointment_slots_opened", "appointment_booked", "appointment_cancelled",
-                  "catalogue_changed")
+    FEED_KINDS = ("appointment_slots_opened", "appointment_slots_changed", "appointment_booked",
+                  "appointment_cancelled", "catalogue_changed")
 
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
@@ -109,9 +112,21 @@ class SlotPage(AdminPanel):
         self.capacity.setRange(1, 999)
         self.capacity.setValue(4)
         self._dated_in_hall_zone = self._day_picked = False
+        # The slot chosen in the table: its capacity changed, or removed if never booked.
+        self.chosen_capacity = QSpinBox()
+        self.chosen_capacity.setObjectName("chosenCapacity")
+        self.chosen_capacity.setRange(1, 999)
+        self.chosen_label = make_label(wrap=True)
+        self.capacity_button = make_button(self.tr("修改容量"), "secondary", "setCapacity")
+        self.remove_button = make_button(self.tr("删除时段"), "secondary", "removeSlot")
+        self.chosen_error = make_label("", "error", wrap=True)
         self._build()
         self.day.dateChanged.connect(self._on_day_changed)
         self.queue.currentIndexChanged.connect(self._show_items)
+        self.table.selectionModel().selectionChanged.connect(self._on_slot_chosen)
+        self.capacity_button.clicked.connect(self.set_capacity)
+        self.remove_button.clicked.connect(self.remove_slot)
+        self._on_slot_chosen()
 
     def _build(self) -> None:
         self.table = table_view(self.model, "item")
@@ -131,7 +146,15 @@ class SlotPage(AdminPanel):
                        "选定事项则开放该事项专用的名额，可与队列通用时段同时开放。")
         box = form_box(self.tr("开放预约时段"), form, self.error, self.open_button,
                        status=self.status, hint=hint)
-        beside(self, self.table, box)
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.chosen_label, 1)
+        for widget in (self.chosen_capacity, self.capacity_button, self.remove_button):
+            chosen.addWidget(widget)
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addLayout(chosen)
+        left.addWidget(self.chosen_error)
+        beside(self, left, box)
 
     def show_today(self) -> None:
         """The hall's day now, by the service clock (tests and the hall agree on it)."""
@@ -184,7 +207,13 @@ class SlotPage(AdminPanel):
     def _on_slots_loaded(self, day: date, slots: list[SlotInfo]) -> None:
         if day != self.chosen_day():
             return  # an answer for a day the admin has since moved away from
-        self.model.set_rows(sorted(slots, key=lambda s: (s.queue, s.starts_at)))
+        chosen = self.chosen_slot()
+        rows = sorted(slots, key=lambda s: (s.queue, s.starts_at))
+        self.model.set_rows(rows)
+        ids = [s.id for s in rows]
+        if chosen is not None and chosen.id in ids:  # still there: still chosen
+            self.table.selectRow(ids.index(chosen.id))
+        self._on_slot_chosen()
 
     def open_slots(self) -> None:
         ctx, queue, day = self.env.ctx, self.queue.currentData() or "", self.chosen_day()
@@ -201,6 +230,54 @@ class SlotPage(AdminPanel):
             len(slots), self.env.local(slots[0].starts_at, "%H:%M"),
             self.env.local(slots[-1].ends_at, "%H:%M")))
         self.load_slots()
+
+    # --- the slot chosen in the table ------------------------------------------------------
+
+    def chosen_slot(self) -> SlotInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows()[rows[0].row()] if rows else None
+
+    def _on_slot_chosen(self) -> None:
+        slot = self.chosen_slot()
+        self.chosen_error.setText("")
+        open_ = slot is not None and slot.ends_at > self.env.ctx.clock()
+        for widget in (self.chosen_capacity, self.capacity_button, self.remove_button):
+            widget.setEnabled(open_)
+        if slot is None:
+            self.chosen_label.setText(self.tr("在上表中选择一个时段可修改容量或删除"))
+            return
+        self.chosen_label.setText(self.tr("所选 {0} {1} 容量").format(
+            slot.queue, self.model.hours_text(slot)))
+        self.chosen_capacity.setValue(slot.capacity)
+
+    def set_capacity(self) -> None:
+        slot, capacity = self.chosen_slot(), self.chosen_capacity.value()
+        if slot is None:
+            return
+        ctx = self.env.ctx
+        self.call(lambda: set_capacity(ctx, slot.id, capacity),
+                  lambda changed: self._on_slot_changed(self.tr("已将 {0} 的容量改为 {1}").format(
+                      self.model.hours_text(changed), changed.capacity)),
+                  self._on_slot_change_failed)
+
+    def remove_slot(self) -> None:
+        slot = self.chosen_slot()
+        if slot is None or not ConfirmDialog.ask(
+                self, self.tr("删除时段"), self.tr("删除 {0} {1} 的预约时段？").format(
+                    slot.queue, self.model.hours_text(slot))):
+            return
+        ctx = self.env.ctx
+        self.call(lambda: remove_slot(ctx, slot.id),
+                  lambda gone: self._on_slot_changed(self.tr("已删除 {0} 的时段").format(
+                      self.model.hours_text(gone))),
+                  self._on_slot_change_failed)
+
+    def _on_slot_changed(self, said: str) -> None:
+        self.status.setText(said)
+        self.load_slots()
+
+    def _on_slot_change_failed(self, exc: BaseException) -> None:
+        self.chosen_error.setText(user_message(exc, "admin: change slot"))
 
     def _on_day_changed(self, _day: QDate) -> None:
         self._day_picked = True

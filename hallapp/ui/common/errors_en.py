@@ -81,6 +81,10 @@ EN: dict[str, str] = {
                      "time; they cannot be opened twice.",
     "item_other_queue": "The item \"{item}\" is not handled in queue {queue}.",
     "slot_item_only": "This slot is kept for \"{item}\" only.",
+    "capacity_below_booked": "{booked} places of this slot are booked: the capacity cannot "
+                             "be less.",
+    "slot_booked": "This slot has bookings on record (cancelled ones included) and cannot be "
+                   "removed; lower its capacity to the places booked to take no more.",
     "date_before_birth": "The date {day} is before the date of birth.",
     "unknown_role": "{role} is not a role.",
     # Case handling at the counter: intake, its decisions, supplements, notices, hand-out.

@@ -389,7 +389,8 @@ COMPANY_SETUP = ADMIN_ITEM = "440300000000069391780001"  # 有限责任公司设
 
 
 def _admin(out: Path) -> list[Path]:
-    """管理 at both sizes: the catalogue with an item open in the editor."""
+    """管理 at both sizes: the catalogue with an item open in the editor; the 绿色通道 tab at
+    1280×800."""
     from hallapp.ui.admin.window import create
     from hallapp.ui.common.feed import FeedWatcher
 
@@ -405,6 +406,10 @@ def _admin(out: Path) -> list[Path]:
         settle(window, lambda w=window: w.catalogue.editor.versions.rowCount() > 0
                and not w.catalogue.editor.busy)
         paths.append(save(window, out / f"admin-{name}.png"))
+        if name == "1280x800":
+            window.tabs.setCurrentWidget(window.green)
+            settle(window, lambda w=window: w.green.model.rowCount() > 0)
+            paths.append(save(window, out / f"admin-green-{name}.png"))
         window.close()
         window.deleteLater()
     return paths

@@ -1,10 +1,11 @@
-"""hall show, queue list, window list."""
+"""hall show, hall green-channel, queue list, window list."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.services import admin
 from hallapp.services import hall as svc
 
 
@@ -13,6 +14,11 @@ def register(sub: Any) -> None:
     show = h.add_parser("show", help="显示大厅配置")
     add_json(show)
     show.set_defaults(func=cmd_hall_show)
+    green = h.add_parser("green-channel", help="绿色通道类别：列出，或以 --set 整体替换")
+    green.add_argument("--set", nargs="+", metavar="编码=名称[=英文名称]", dest="classes",
+                       help="新的类别表，按顺序（如 elderly=60岁以上老人=Aged 60+）")
+    add_json(green)
+    green.set_defaults(func=cmd_green_channel)
     q = group(sub, "queue", "队列")
     ql = q.add_parser("list", help="列出队列")
     add_json(ql)
@@ -27,6 +33,19 @@ def cmd_hall_show(env: CliEnv) -> int:
     info = svc.get_hall(env.ctx())
     emit(env.args, info, lambda i: f"{i.name}（{i.code}）\n时区 {i.timezone}\n地址 {i.address}\n"
          f"电话 {i.phone}\n开放时间 {i.opening_hours}")
+    return 0
+
+
+def cmd_green_channel(env: CliEnv) -> int:
+    ctx, given = env.ctx(), env.args.classes
+    if given is None:
+        classes = svc.get_hall(ctx).priority_classes
+    else:
+        parts = [text.split("=", 2) for text in given]
+        classes = admin.set_priority_classes(ctx, [
+            dict(zip(("code", "name", "name_en"), p, strict=False)) for p in parts])
+    emit(env.args, classes, lambda cs: table([["编码", "名称", "英文名称"]] + [
+        [c.get("code"), c.get("name"), c.get("name_en") or ""] for c in cs]))
     return 0
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from hallapp.core.catalogue import MAX_CODE, MAX_NAME, FieldReader, parse_item
 from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.core.timelimits import OpeningHours
@@ -118,6 +119,26 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
         uow.emit("hall_changed", keys=sorted(checked))
         uow.commit()
         return dict(hall.settings)
+
+
+@action(Perm.EDIT_HALL)
+def set_priority_classes(ctx: Ctx, classes: Any) -> list[dict[str, str]]:
+    """Replace the hall's green-channel classes (all checked before any is written).
+
+    Tickets already taken keep their class: a class removed is no longer offered, and
+    those still waiting keep their green-channel place."""
+    checked = check_priority_classes(classes)
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        before = list(hall.priority_classes or [])
+        if checked == before:  # nothing changed: no audit row, no feed event
+            return checked
+        hall.priority_classes = checked
+        uow.audit("priority_classes_update", "hall", hall.id, before={"classes": before},
+                  after={"classes": checked})
+        uow.emit("hall_changed", keys=["priority_classes"])
+        uow.commit()
+        return checked
 
 
 def _parse_periods(periods: Any) -> tuple[tuple[time, time], ...]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.config import resources_dir
 from hallapp.core.errors import NotFound, StateError, ValidationError
+from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day
 from hallapp.core.queue_rules import MODES
 from hallapp.core.roles import Perm, parse_role
@@ -97,7 +98,7 @@ def create_hall(ctx: Ctx, config: dict[str, Any]) -> HallInfo:
         hall = Hall(code=h["code"], name=h["name"], name_en=h.get("name_en"),
                     timezone=h.get("timezone", "Asia/Shanghai"), address=h.get("address"),
                     phone=h.get("phone"), opening_hours=h.get("opening_hours") or {},
-                    priority_classes=h.get("priority_classes") or [],
+                    priority_classes=check_priority_classes(h.get("priority_classes") or []),
                     settings={**DEFAULT_SETTINGS, **(h.get("settings") or {})},
                     secret=secrets.token_hex(16))
         uow.session.add(hall)

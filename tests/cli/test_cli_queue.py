@@ -244,3 +244,17 @@ def test_appointment_slot_capacity_and_removal(cli: Cli) -> None:
     assert cli("admin1", "appointment", "remove", str(first["id"])) == 0
     assert [s["id"] for s in cli.json("kiosk1", "appointment", "list")] == [second["id"]]
     assert cli("clerk1", "appointment", "remove", str(second["id"])) == 14  # not an admin
+
+
+def test_green_channel_classes_listed_and_replaced(cli: Cli) -> None:
+    listed = cli.json("admin1", "hall", "green-channel")
+    assert [c["code"] for c in listed] == ["elderly", "disabled", "military", "pregnant"]
+    changed = cli.json("admin1", "hall", "green-channel", "--set", "elderly=60岁以上老人=Aged 60+",
+                       "fire_rescue=消防救援人员")
+    assert changed == [{"code": "elderly", "name": "60岁以上老人", "name_en": "Aged 60+"},
+                       {"code": "fire_rescue", "name": "消防救援人员"}]
+    assert cli.json("kiosk1", "ticket", "take", "A", "--priority",
+                    "fire_rescue")["priority"] == "fire_rescue"
+    assert "编码" in cli.fails(11, "admin1", "hall", "green-channel", "--set", "Bad=坏")
+    assert cli("clerk1", "hall", "green-channel", "--set", "x=y") == 14
+    assert len(cli.json("kiosk1", "hall", "green-channel")) == 2  # the bad list saved nothing

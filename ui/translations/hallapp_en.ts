@@ -81,6 +81,7 @@
         <translation>Item name</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="23"/>
         <location filename="../../hallapp/ui/admin/item_form.py" line="38"/>
         <source>英文名称</source>
         <translation>English name</translation>
@@ -218,6 +219,7 @@
         <translation>Standard service time (min)</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="21"/>
         <location filename="../../hallapp/ui/admin/item_editor.py" line="37"/>
         <location filename="../../hallapp/ui/admin/models.py" line="118"/>
         <source>编码</source>
@@ -503,6 +505,7 @@
         <translation>Window no.</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="22"/>
         <location filename="../../hallapp/ui/admin/models.py" line="144"/>
         <source>名称</source>
         <translation>Name</translation>
@@ -798,68 +801,73 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="46"/>
-        <location filename="../../hallapp/ui/admin/window.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="70"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="71"/>
         <source>管理员：{0}</source>
         <translation>Administrator: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
         <source>数据库连接中断，正在重试；此时的修改不会保存</source>
         <translation>Database connection lost, retrying; changes made now will not be saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
         <source>窗口与工作配置</source>
         <translation>Windows and profiles</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>开放时间与日历</source>
         <translation>Hours and calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>终端设备</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>预约时段</source>
         <translation>Appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>大厅设置</source>
         <translation>Hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <source>绿色通道</source>
+        <translation>Green channel</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/window.py" line="111"/>
         <source>{0} · 管理</source>
         <translation>{0} · Administration</translation>
     </message>
@@ -2569,6 +2577,44 @@ After:
     </message>
 </context>
 <context>
+    <name>GreenChannelPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="42"/>
+        <source>添加类别</source>
+        <translation>Add class</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="43"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="44"/>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="45"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="53"/>
+        <source>自助机按此顺序列出绿色通道类别；号票和窗口显示其名称，同队列内先于普通号叫号。编码由小写字母、数字、下划线组成，保存后不宜再改（elderly 按身份证核对年满 60 周岁）。已取的号保留原类别。</source>
+        <translation>Kiosks list the green-channel classes in this order; tickets and counters show their names, and they are called before ordinary tickets of their queue. A code is lower-case letters, digits and underscores and should not change once saved (elderly is checked against the age on the ID card). Tickets already taken keep their class.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="80"/>
+        <source>其他终端修改了大厅配置；保存前可先撤销修改以查看最新值</source>
+        <translation>Another terminal changed the hall; undo your changes to see the latest before saving</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="105"/>
+        <source>已保存 {0} 个绿色通道类别，各终端即时生效</source>
+        <translation>{0} green-channel classes saved; every terminal uses them now</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
@@ -3217,7 +3263,7 @@ After:
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="334"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="338"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -5017,7 +5063,7 @@ Welcome. When we are done, please rate our service</translation>
     <name>TakePage</name>
     <message>
         <location filename="../../hallapp/ui/kiosk/take.py" line="99"/>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="132"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="134"/>
         <source>取号：{queue}</source>
         <translation>Ticket: {queue}</translation>
     </message>
@@ -5047,27 +5093,27 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="113"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="115"/>
         <source>普通</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="133"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="135"/>
         <source>办理事项：{item}</source>
         <translation>Service: {item}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="137"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="139"/>
         <source>您选择了{queue}，请点击确认取号</source>
         <translation>You chose {queue}. Tap Confirm to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="180"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="182"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="185"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="187"/>
         <source>正在出号，请稍候……</source>
         <translation>Issuing your ticket, please wait…</translation>
     </message>
@@ -5143,37 +5189,37 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="181"/>
         <source>普通</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="213"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="223"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
         <translation>{queue}: {ahead} ahead, about {minutes} minutes&apos; wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="229"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="231"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="241"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="264"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="274"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="265"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="275"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="272"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="282"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>

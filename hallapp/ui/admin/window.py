@@ -22,6 +22,7 @@ from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.calendar import HoursCalendarPage
 from hallapp.ui.admin.catalogue import CataloguePage
 from hallapp.ui.admin.devices import DevicePage
+from hallapp.ui.admin.green import GreenChannelPage
 from hallapp.ui.admin.queues import QueuePage
 from hallapp.ui.admin.settings import SettingsPage
 from hallapp.ui.admin.slots import SlotPage
@@ -49,7 +50,8 @@ class AdminWindow(QWidget):
         self.windows, self.staff = WindowPage(self.env), StaffPage(self.env)
         self.hours, self.slots = HoursCalendarPage(self.env), SlotPage(self.env)
         self.devices = DevicePage(self.env)
-        self.settings, self.audit = SettingsPage(self.env), AuditPage(self.env)
+        self.settings, self.green = SettingsPage(self.env), GreenChannelPage(self.env)
+        self.audit = AuditPage(self.env)
         self._build()
         feed.events_arrived.connect(self._on_feed_events_arrived)
         feed.connection_lost.connect(self._on_feed_connection_lost)
@@ -60,7 +62,7 @@ class AdminWindow(QWidget):
 
     def pages(self) -> tuple[AdminPanel, ...]:
         return (self.catalogue, self.queues, self.windows, self.staff, self.hours,
-                self.slots, self.devices, self.settings, self.audit)
+                self.slots, self.devices, self.settings, self.green, self.audit)
 
     def _build(self) -> None:
         header = QFrame()
@@ -79,7 +81,7 @@ class AdminWindow(QWidget):
         self.tabs.setObjectName("adminTabs")
         titles = (self.tr("事项目录"), self.tr("队列"), self.tr("窗口与工作配置"), self.tr("人员"),
                   self.tr("开放时间与日历"), self.tr("预约时段"), self.tr("终端设备"),
-                  self.tr("大厅设置"), self.tr("审计日志"))
+                  self.tr("大厅设置"), self.tr("绿色通道"), self.tr("审计日志"))
         for page, title in zip(self.pages(), titles, strict=True):
             self.tabs.addTab(page, title)
         layout = QVBoxLayout(self)

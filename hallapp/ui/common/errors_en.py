@@ -81,6 +81,12 @@ EN: dict[str, str] = {
                      "time; they cannot be opened twice.",
     "item_other_queue": "The item \"{item}\" is not handled in queue {queue}.",
     "slot_item_only": "This slot is kept for \"{item}\" only.",
+    "priority_classes_shape": "The green-channel classes must be a list.",
+    "priority_class_shape": "A green-channel class must be an object.",
+    "priority_code_invalid": "The code \"{value}\" is not valid: a lower-case letter first, "
+                             "then lower-case letters, digits or underscores, at most 32.",
+    "priority_code_duplicate": "The code \"{value}\" is used twice.",
+    "priority_name_invalid": "A name must have 1 to {most} characters.",
     "capacity_below_booked": "{booked} places of this slot are booked: the capacity cannot "
                              "be less.",
     "slot_booked": "This slot has bookings on record (cancelled ones included) and cannot be "

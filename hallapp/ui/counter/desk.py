@@ -150,11 +150,21 @@ class TicketDeskPanel(CounterPanel):
             ctx = self.env.ctx
             self.call(lambda: _load(ctx), self._on_loaded, self._show_failure)
 
+    def hall_changed(self) -> None:
+        """The administrator changed the hall (its green channels): read it again now if
+        the tab has been shown, else when it is."""
+        if self.hall is not None:
+            ctx = self.env.ctx
+            self.call(lambda: _load(ctx), self._on_loaded, self._show_failure)
+
     def _on_loaded(self, loaded: Catalogue) -> None:
         queues, self.items, self.hall = loaded
+        chosen = self.queue.currentData()
         self.queue.blockSignals(True)
+        self.queue.clear()
         for q in queues:
             self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
+        self.queue.setCurrentIndex(max(0, self.queue.findData(chosen)))
         self.queue.blockSignals(False)
         self._show_items()
         self._show_priorities(self.hall)

@@ -199,6 +199,10 @@ class CounterWindow(CounterPanel):
 
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
         note_events(self.env.ctx.db, events)
+        if any(e.kind == "hall_changed" for e in events):
+            self.profile = []  # the next refresh reads the hall (its green channels) again
+            self.desk.hall_changed()
+            self.refresh()
         if any(e.kind.startswith(REFRESH_EVENTS) for e in events):
             self.refresh()
         if self.booking.queues and any(e.kind.startswith("appointment_") for e in events):

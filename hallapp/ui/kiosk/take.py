@@ -106,7 +106,9 @@ class TakePage(KioskPage):
             self.set_hall(self.env.hall)
 
     def set_hall(self, hall: HallInfo) -> None:
-        """Offer the hall's green-channel classes (plus 普通, the default)."""
+        """Offer the hall's green-channel classes (plus 普通, the default); a class the
+        applicant has chosen stays chosen if it is still offered."""
+        chosen = self.priority() or ""
         for button in self.green_buttons.values():
             self.green_group.removeButton(button)
             button.deleteLater()
@@ -120,7 +122,7 @@ class TakePage(KioskPage):
             self.green_group.addButton(button)
             self.green_box.addWidget(button, i // 3, i % 3)
             self.green_buttons[code] = button
-        self.green_buttons[""].setChecked(True)
+        self.green_buttons[chosen if chosen in self.green_buttons else ""].setChecked(True)
 
     def set_elder(self, on: bool) -> None:
         self.identity_row.setVisible(not on)

@@ -263,7 +263,11 @@ class KioskWindow(QWidget):
 
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
         note_events(self.env.ctx.db, events)
-        if any(e.kind.startswith(COUNT_EVENTS) for e in events) and not self.offline:
+        if self.offline:
+            return
+        if any(e.kind == "hall_changed" for e in events):
+            self.load_hall()  # settings and green channels, as the admin saved them; counts too
+        elif any(e.kind.startswith(COUNT_EVENTS) for e in events):
             self.home.refresh()
 
     # --- navigation ------------------------------------------------------------------------

@@ -83,6 +83,14 @@ def test_add_a_class_be_refused_by_row_then_save(
     idle(qtbot, admin_window)
     assert page.status.text() == "已保存 5 个绿色通道类别，各终端即时生效"
     assert hall.get_hall(ctx_for("kiosk1")).priority_classes[-1] == FIRE
+    page.table.setCurrentIndex(model.index(4, 1))
+    for _ in range(5):  # up to the top, and no further
+        qtbot.mouseClick(page.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.down_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, admin_window)
+    assert [c["code"] for c in hall.get_hall(ctx_for("kiosk1")).priority_classes] == [
+        "elderly", "fire_rescue", "disabled", "military", "pregnant"]
     assert clipped(admin_window) == []
 
 

@@ -2590,26 +2590,36 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="44"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="45"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/green.py" line="46"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/green.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/green.py" line="47"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/green.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/green.py" line="57"/>
         <source>自助机按此顺序列出绿色通道类别；号票和窗口显示其名称，同队列内先于普通号叫号。编码由小写字母、数字、下划线组成，保存后不宜再改（elderly 按身份证核对年满 60 周岁）。已取的号保留原类别。</source>
         <translation>Kiosks list the green-channel classes in this order; tickets and counters show their names, and they are called before ordinary tickets of their queue. A code is lower-case letters, digits and underscores and should not change once saved (elderly is checked against the age on the ID card). Tickets already taken keep their class.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/green.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/green.py" line="86"/>
         <source>其他终端修改了大厅配置；保存前可先撤销修改以查看最新值</source>
         <translation>Another terminal changed the hall; undo your changes to see the latest before saving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/green.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/green.py" line="121"/>
         <source>已保存 {0} 个绿色通道类别，各终端即时生效</source>
         <translation>{0} green-channel classes saved; every terminal uses them now</translation>
     </message>

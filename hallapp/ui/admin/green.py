@@ -41,10 +41,14 @@ class GreenChannelPage(AdminPanel):
         self.table.setColumnWidth(1, 320)
         self.add_button = make_button(self.tr("添加类别"), "secondary", "addClass")
         self.remove_button = make_button(self.tr("删除所选"), "secondary", "removeClass")
+        self.up_button = make_button(self.tr("上移"), "secondary", "classUp")
+        self.down_button = make_button(self.tr("下移"), "secondary", "classDown")
         self.revert_button = make_button(self.tr("撤销修改"), "secondary")
         self.save_button = make_button(self.tr("保存"), name="saveClasses")
         self.add_button.clicked.connect(lambda: self.model.add_row())
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.up_button.clicked.connect(lambda: self.move_chosen(-1))
+        self.down_button.clicked.connect(lambda: self.move_chosen(1))
         self.revert_button.clicked.connect(self.refresh)
         self.save_button.clicked.connect(self.save)
         self._build()
@@ -56,6 +60,8 @@ class GreenChannelPage(AdminPanel):
         rows = QHBoxLayout()
         rows.addWidget(self.add_button)
         rows.addWidget(self.remove_button)
+        rows.addWidget(self.up_button)
+        rows.addWidget(self.down_button)
         rows.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
@@ -89,6 +95,16 @@ class GreenChannelPage(AdminPanel):
         index = self.table.currentIndex()
         if index.isValid():
             self.model.remove_row(index.row())
+
+    def move_chosen(self, step: int) -> None:
+        """Move the chosen class up (-1) or down (1): the kiosk lists them in this order."""
+        index = self.table.currentIndex()
+        rows, n = self.model.rows(), index.row()
+        if not index.isValid() or not 0 <= n + step < len(rows):
+            return
+        rows[n], rows[n + step] = rows[n + step], rows[n]
+        self.model.set_rows(rows)
+        self.table.setCurrentIndex(self.model.index(n + step, index.column()))
 
     def save(self) -> None:
         classes, ctx = self.model.rows(), self.env.ctx

@@ -165,3 +165,31 @@ def test_a_ticket_scanned_on_the_checkin_page_shows_its_status(
     qtbot.waitUntil(lambda: kiosk.ticket_status.number.isVisible())
     assert kiosk.ticket_status.state.text() == "已过号"
     assert kiosk.checkin.error.text() == ""
+
+
+@SQLITE_ONLY
+def test_the_place_shown_follows_the_hall(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx]) -> None:
+    """While the answer is on screen, each call elsewhere brings the ticket's place up to
+    date (the feed's events, handed to the window as the watcher would)."""
+    from datetime import UTC, datetime
+
+    from hallapp.services.feed import FeedEvent
+
+    passed_ticket(ctx_for)  # A001 passed; A002 and A003 wait
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.status_button, Qt.MouseButton.LeftButton)
+    page = kiosk.ticket_status
+    qtbot.keyClicks(page.code, "A003")
+    qtbot.keyClick(page.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.number.isVisible())
+    assert page.state.text().startswith("等候中：前面还有 1 人")
+    clerk = ctx_for("clerk11")
+    called = FeedEvent(1, datetime.now(UTC), "ticket_called", {"window": 11})
+    windows.finish_and_call_next(clerk, 11)  # A002 to window 11
+    kiosk.feed.events_arrived.emit([called])
+    qtbot.waitUntil(lambda: page.state.text().startswith("等候中：前面还有 0 人"))
+    windows.finish_and_call_next(clerk, 11)  # now A003 itself
+    kiosk.feed.events_arrived.emit([called])
+    qtbot.waitUntil(lambda: page.state.text() == "正在叫号，请到 11 号窗口")
+    assert page.number.text() == "A003"

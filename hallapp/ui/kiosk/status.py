@@ -109,6 +109,21 @@ class TicketStatusPage(CodeEntryPage):
         self.show_status(status)
         self.env.speak(f"{self.number.text()}，{self.state.text()}")
 
+    def follow_feed(self) -> None:
+        """Something changed in the hall: while the answer is shown, read the ticket again,
+        so "前面 3 人" counts down (and "请到 5 号窗口" appears) as the applicant watches."""
+        status = self.status
+        if status is None:
+            return
+        ctx, ticket_id, rejoined = self.env.ctx, status.ticket.id, self.rejoined
+        self.call(lambda: tickets.ticket_status(ctx, ticket_id),
+                  lambda fresh: self._on_followed(ticket_id, fresh, rejoined),
+                  lambda _exc: None)  # the next event, or the applicant, tries again
+
+    def _on_followed(self, ticket_id: int, fresh: TicketStatus, rejoined: bool) -> None:
+        if self.status is not None and self.status.ticket.id == ticket_id:
+            self.show_status(fresh, rejoined=rejoined)
+
     def _on_lookup_failed(self, exc: BaseException) -> None:
         self.refuse(exc, "kiosk: ticket status")
 

@@ -269,6 +269,9 @@ class KioskWindow(QWidget):
             self.load_hall()  # settings and green channels, as the admin saved them; counts too
         elif any(e.kind.startswith(COUNT_EVENTS) for e in events):
             self.home.refresh()
+            follow = getattr(self.current_page(), "follow_feed", None)
+            if follow is not None:  # the 号票查询 page, showing a ticket's place
+                follow()
 
     # --- navigation ------------------------------------------------------------------------
 

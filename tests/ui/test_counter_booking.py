@@ -92,8 +92,8 @@ def test_book_a_slot_refusals_by_field_then_code_and_qr(
     booking.edits["name"].setText("王小明")  # typed through the input method
     qtbot.keyClicks(booking.edits["id_number"], BAD_ID)
     qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: booking.field_errors["id_number"].isVisible())
-    assert "校验位" in booking.field_errors["id_number"].text()
+    qtbot.waitUntil(lambda: booking.notes.labels["id_number"].isVisible())
+    assert "校验位" in booking.notes.labels["id_number"].text()
     assert booking.edits["name"].text() == "王小明"  # nothing the clerk typed is lost
     assert stored(hall_db) == []
     booking.edits["id_number"].setText(ID_NUMBER)
@@ -105,7 +105,7 @@ def test_book_a_slot_refusals_by_field_then_code_and_qr(
     code = booking.code.text()
     assert len(code) == 8
     assert "09:30–10:00" in booking.result.text()
-    assert not booking.field_errors["id_number"].isVisible()
+    assert not booking.notes.labels["id_number"].isVisible()
     assert [e.text() for e in booking.edits.values()] == ["", "", ""]  # ready for the next
     qtbot.waitUntil(lambda: cells(booking.slots, "booked")[1] == "1")
     assert cells(booking.bookings, "code") == [code]
@@ -161,8 +161,8 @@ def test_other_days_and_queues_and_nothing_clipped(
     assert booking.message.text() == ""
     booking.queue.setCurrentIndex(booking.queue.findData("B"))
     qtbot.waitUntil(lambda: booking.slots.rowCount() == 0)
-    booking.field_errors["phone"].setText("手机号码格式不正确：应为 11 位手机号，或区号-号码")
-    booking.field_errors["phone"].show()
+    booking.notes.labels["phone"].setText("手机号码格式不正确：应为 11 位手机号，或区号-号码")
+    booking.notes.labels["phone"].show()
     QApplication.processEvents()
     assert clipped(booking.window()) == []
     for model in (booking.slots, booking.bookings):
@@ -251,8 +251,8 @@ def test_an_item_refusal_shows_under_the_item(
     booking.slot_table.selectRow(0)
     booking.edits["name"].setText("王小明")
     qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: booking.field_errors["item"].isVisible())
-    assert "有限责任公司设立登记" in booking.field_errors["item"].text()
+    qtbot.waitUntil(lambda: booking.notes.labels["item"].isVisible())
+    assert "有限责任公司设立登记" in booking.notes.labels["item"].text()
     assert booking.item.property("invalid") in (True, "true")
     assert booking.edits["name"].text() == "王小明"
     assert stored(hall_db) == []

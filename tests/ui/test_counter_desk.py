@@ -120,14 +120,14 @@ def test_refusals_under_their_field_and_one_waiting_ticket_per_id(
     desk.edits["id_number"].setText(YOUNG[:-1] + ("0" if YOUNG[-1] != "0" else "1"))
     desk.edits["phone"].setText("13812345678")
     take(qtbot, desk)
-    assert desk.errors["id_number"].isVisible()
-    assert "校验位" in desk.errors["id_number"].text()
+    assert desk.notes.labels["id_number"].isVisible()
+    assert "校验位" in desk.notes.labels["id_number"].text()
     assert desk.edits["phone"].text() == "13812345678"  # nothing typed is lost
     desk.edits["id_number"].setText(YOUNG)
     choose(desk.priority, "elderly")
     take(qtbot, desk)
-    assert "未满60周岁" in desk.errors["priority"].text()
-    assert not desk.errors["id_number"].isVisible()
+    assert "未满60周岁" in desk.notes.labels["priority"].text()
+    assert not desk.notes.labels["id_number"].isVisible()
     assert desk.priority.property("invalid") in (True, "true")
     assert stored(hall_db) == []
     choose(desk.priority, None)
@@ -153,7 +153,7 @@ def test_a_quota_reached_is_said_and_nothing_clipped(
     assert "号已取完" in desk.message.text()
     assert desk.number.text() == "C001"  # the last ticket stays shown
     for name in ("id_number", "priority"):
-        desk.errors[name].setText("身份证号码校验位不正确，请核对后重新输入（第 18 位）")
-        desk.errors[name].show()
+        desk.notes.labels[name].setText("身份证号码校验位不正确，请核对后重新输入（第 18 位）")
+        desk.notes.labels[name].show()
     QApplication.processEvents()
     assert clipped(desk.window()) == []

@@ -7,14 +7,23 @@ instead of a message box, and a panel destroyed meanwhile is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
+from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.panel import ServicePanel
-from hallapp.ui.common.widgets import duration_text, make_button, make_label, seconds_between
+from hallapp.ui.common.widgets import (
+    duration_text,
+    make_button,
+    make_label,
+    seconds_between,
+    set_invalid,
+)
 
 # the shared helpers stay importable from here (the supervisor client imports them so)
 __all__ = ["CENTER", "CounterEnv", "CounterPanel", "duration_text", "make_button", "make_label",
@@ -37,3 +46,33 @@ class CounterPanel(ServicePanel):
 
 
 CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+class FieldNotes:
+    """A form's refusals: under the field a refusal names (the field marked and focused),
+    else on the form's general line. The labels under the fields show only when they
+    have something to say: empty, they would space the form out."""
+
+    def __init__(self, fields: Mapping[str, QWidget], general: QLabel) -> None:
+        self.fields, self.general = dict(fields), general
+        self.labels = {name: make_label("", "error", wrap=True) for name in self.fields}
+        for label in self.labels.values():
+            label.hide()
+
+    def clear(self) -> None:
+        self.general.clear()
+        for name, label in self.labels.items():
+            label.clear()
+            label.hide()
+            set_invalid(self.fields[name], False)
+
+    def show(self, exc: BaseException, context: str) -> None:
+        field = exc.field if isinstance(exc, ValidationError) else None
+        text = user_message(exc, context)
+        if field not in self.fields:
+            self.general.setText(text)
+            return
+        set_invalid(self.fields[field], True)
+        self.labels[field].setText(text)
+        self.labels[field].show()
+        self.fields[field].setFocus()

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day, hall_zone
 from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, list_queues
@@ -44,9 +43,8 @@ from hallapp.ui.common.widgets import (
     make_button,
     make_label,
     row_table,
-    set_invalid,
 )
-from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
 from hallapp.ui.counter.printing import CaseDocumentPrinter
@@ -97,14 +95,12 @@ class BookingPanel(CounterPanel):
         self.slot_table = row_table(self.slots, "slots", stretch="item")
         self.booking_table = row_table(self.bookings, "bookings", stretch="item")
         self.edits = {name: QLineEdit() for name in FIELDS}
-        self.field_errors = {name: make_label("", "error", wrap=True) for name in ALL_FIELDS}
-        for label in self.field_errors.values():
-            label.hide()  # shown with a refusal only: empty, it would space the form out
         self.book_button = make_button("", "primary", "book")
         self.cancel_button = make_button("", "secondary", "cancelBooking")
         self.print_button = make_button("", "secondary", "printSlip")
         self.print_button.setEnabled(False)  # until a booking is shown
         self.message = make_label("", "error", wrap=True)
+        self.notes = FieldNotes({"item": self.item, **self.edits}, self.message)
         self.result = make_label("", "result", wrap=True)
         self.code = make_label("", "bookingCode")
         self.qr = QLabel()
@@ -125,14 +121,14 @@ class BookingPanel(CounterPanel):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(self.edits[name])
-            column.addWidget(self.field_errors[name])
+            column.addWidget(self.notes.labels[name])
             form.addRow(self.labels[name], column)
         item_row = QHBoxLayout()
         item_row.addWidget(self.labels["item"])
         item_row.addWidget(self.item, 1)
         left = QVBoxLayout()
         left.addLayout(item_row)
-        left.addWidget(self.field_errors["item"])
+        left.addWidget(self.notes.labels["item"])
         left.addWidget(self.labels["slots"])
         left.addWidget(self.slot_table, 1)
         left.addLayout(form)
@@ -264,7 +260,7 @@ class BookingPanel(CounterPanel):
             return
         values = {name: self.edits[name].text().strip() or None for name in FIELDS}
         item = self.item.currentData()
-        self._clear_errors()
+        self.notes.clear()
         self.book_button.setEnabled(False)
         ctx = self.env.ctx
 
@@ -275,16 +271,6 @@ class BookingPanel(CounterPanel):
                                      id_number=values["id_number"], phone=values["phone"])
 
         self.call(book, self._on_booked, self._on_book_failed)
-
-    def _field(self, name: str) -> QWidget:
-        return self.item if name == "item" else self.edits[name]
-
-    def _clear_errors(self) -> None:
-        self.message.clear()
-        for name in ALL_FIELDS:
-            self.field_errors[name].clear()
-            self.field_errors[name].hide()
-            set_invalid(self._field(name), False)
 
     def _on_booked(self, booking: AppointmentInfo) -> None:
         self.book_button.setEnabled(True)
@@ -305,15 +291,7 @@ class BookingPanel(CounterPanel):
 
     def _on_book_failed(self, exc: BaseException) -> None:
         self.book_button.setEnabled(True)
-        field = exc.field if isinstance(exc, ValidationError) else None
-        text = user_message(exc, "counter: book appointment")
-        if field in ALL_FIELDS:
-            set_invalid(self._field(field), True)
-            self.field_errors[field].setText(text)
-            self.field_errors[field].show()
-            self._field(field).setFocus()
-        else:
-            self.message.setText(text)
+        self.notes.show(exc, "counter: book appointment")
         self.refresh()  # the slot may have filled meanwhile
 
     def _on_cancel_clicked(self) -> None:

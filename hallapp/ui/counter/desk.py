@@ -26,18 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
 from hallapp.services.hall import HallInfo, QueueInfo, get_hall, list_queues
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import local_name, user_message
-from hallapp.ui.common.widgets import (
-    item_choices,
-    make_button,
-    make_label,
-    set_invalid,
-)
-from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.common.widgets import item_choices, make_button, make_label
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 
 if TYPE_CHECKING:
@@ -77,12 +71,10 @@ class TicketDeskPanel(CounterPanel):
         self.edits = {"id_number": QLineEdit(), "phone": QLineEdit()}
         self.fields: dict[str, QWidget] = {"queue": self.queue, "item": self.item,
                                            "priority": self.priority, **self.edits}
-        self.errors = {name: make_label("", "error", wrap=True) for name in FIELDS}
-        for label in self.errors.values():
-            label.hide()  # shown with a refusal only
         self.labels = {name: make_label() for name in FIELDS}
         self.hint = make_label("", "hint", wrap=True)
         self.message = make_label("", "error", wrap=True)
+        self.notes = FieldNotes(self.fields, self.message)
         self.take_button = make_button("", "primary", "deskTake")
         self.print_button = make_button("", "secondary", "deskPrint")
         self.print_button.setEnabled(False)  # until a ticket is shown
@@ -100,7 +92,7 @@ class TicketDeskPanel(CounterPanel):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(self.fields[name])
-            column.addWidget(self.errors[name])
+            column.addWidget(self.notes.labels[name])
             form.addRow(self.labels[name], column)
         left = QVBoxLayout()
         left.addWidget(self.hint)
@@ -196,18 +188,11 @@ class TicketDeskPanel(CounterPanel):
             return  # nothing loaded yet
         item, priority = self.item.currentData(), self.priority.currentData()
         id_number, phone = (self.edits[n].text().strip() or None for n in ("id_number", "phone"))
-        self._clear_errors()
+        self.notes.clear()
         self.take_button.setEnabled(False)
         ctx = self.env.ctx
         self.call(lambda: _take(ctx, queue, item, priority, id_number, phone), self._on_taken,
                   self._on_take_failed)
-
-    def _clear_errors(self) -> None:
-        self.message.clear()
-        for name in FIELDS:
-            self.errors[name].clear()
-            self.errors[name].hide()
-            set_invalid(self.fields[name], False)
 
     def _on_taken(self, ticket: TicketInfo) -> None:
         self.take_button.setEnabled(self.env.online)
@@ -242,15 +227,7 @@ class TicketDeskPanel(CounterPanel):
 
     def _on_take_failed(self, exc: BaseException) -> None:
         self.take_button.setEnabled(self.env.online)
-        field = exc.field if isinstance(exc, ValidationError) else None
-        text = user_message(exc, "counter: take ticket")
-        if field in FIELDS:
-            set_invalid(self.fields[field], True)
-            self.errors[field].setText(text)
-            self.errors[field].show()
-            self.fields[field].setFocus()
-        else:
-            self.message.setText(text)  # a quota reached, a connection lost
+        self.notes.show(exc, "counter: take ticket")  # or a quota reached, on the message line
 
     # --- printing --------------------------------------------------------------------------
 

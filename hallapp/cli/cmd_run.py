@@ -8,7 +8,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv
 from hallapp.config import resolve_db_url
-from hallapp.services.setup import init_database, load_demo_calendar
+from hallapp.services.setup import init_database, load_demo_calendar, load_demo_slots
 
 ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "admin")
 
@@ -64,5 +64,6 @@ def cmd_demo(env: CliEnv) -> int:
     url = resolve_db_url(env.args.db)
     init_database(env.db, demo=True)
     load_demo_calendar(env.db)
+    load_demo_slots(env.db)
     extra = launcher.live_hall if env.args.simulate else None
     return launcher.run_demo(url, lang=env.args.lang, extra=extra)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
 from hallapp.core.calendar import parse_calendar_file
+from hallapp.core.errors import DomainError
+from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import SYSTEM_ACTOR
-from hallapp.services.calendar_admin import load_calendar
+from hallapp.services.appointments import create_slots, list_slots
+from hallapp.services.calendar_admin import build_calendar, load_calendar
 from hallapp.services.catalogue import import_catalogue
 from hallapp.services.context import Ctx
 from hallapp.services.hall import (
@@ -17,6 +21,7 @@ from hallapp.services.hall import (
     configure_windows,
     create_hall,
     demo_dir,
+    get_hall_row,
     load_demo_json,
 )
 from hallapp.store import schema
@@ -89,3 +94,28 @@ def load_demo_calendar(db: Database, clock: Clock = utc_now) -> None:
         text = (demo_dir() / name).read_text(encoding="utf-8")
         if not parse_calendar_file(text)[0] <= loaded:  # never replace a loaded year
             load_calendar(ctx, text, f"demo: {name}")
+
+
+def load_demo_slots(db: Database, clock: Clock = utc_now) -> int:
+    """Demo only: open the appointment slots of resources/demo/appointment_slots.json for
+    today and the next working days that have none yet, so the kiosk's 预约签到 and the
+    counter's 预约 tab have something to show. Returns the slots opened."""
+    spec = load_demo_json("appointment_slots.json")
+    ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="demo")
+    with ctx.uow(readonly=True) as uow:
+        hall = get_hall_row(uow.session)
+        calendar = build_calendar(uow.session)
+        day = hall_day(uow.now, hall.timezone)
+    opened = 0
+    for _ in range(int(spec["working_days"])):
+        try:
+            while not calendar.is_working_day(day):
+                day += timedelta(days=1)
+        except DomainError:
+            break  # a year no calendar covers: the demo stops there
+        if not list_slots(ctx, day):
+            opened += sum(len(create_slots(
+                ctx, s["queue"], day, parse_hhmm(s["start"]), parse_hhmm(s["end"]),
+                s["minutes"], s["capacity"], s.get("item"))) for s in spec["slots"])
+        day += timedelta(days=1)
+    return opened

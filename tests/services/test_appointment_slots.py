@@ -88,3 +88,49 @@ def test_ended_slots_and_other_roles_are_refused(ctx_for: CtxFor, clock: FakeClo
             change()
         assert exc.value.code == "slot_past"
     assert capacities(ctx_for) == [(3, 0)]
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite's write lock has no race
+@pytest.mark.parametrize("booking_commits", [True, False])
+def test_a_capacity_change_waits_for_a_booking_in_flight(
+        hall_db: Database, ctx_for: CtxFor, booking_commits: bool) -> None:
+    """A booking takes its place with ``booked = booked + 1 WHERE booked < capacity``; an
+    administrator lowering the capacity at that moment waits for it and then judges the
+    places as they are: a read-then-write would have set the capacity below the places
+    booked."""
+    import threading
+
+    from sqlalchemy import text
+    from test_call_race import _wait_until_a_backend_waits_for_a_lock
+
+    [slot] = open_slots(ctx_for, time(10), time(10, 30))  # capacity 3
+    appointments.book(ctx_for("clerk1"), slot.id)
+    appointments.book(ctx_for("clerk1"), slot.id)  # 2 of 3 booked
+    result: dict[str, object] = {}
+
+    def lower() -> None:
+        try:
+            result["slot"] = appointment_slots.set_capacity(ctx_for("admin1"), slot.id, 2)
+        except Exception as exc:  # handed to the test thread
+            result["error"] = exc
+
+    with hall_db.writer.connect() as desk:  # another desk's booking, before its commit
+        desk.execute(text("UPDATE appointment_slot SET booked = booked + 1 "
+                          "WHERE id = :id AND booked < capacity"), {"id": slot.id})
+        thread = threading.Thread(target=lower)
+        thread.start()
+        _wait_until_a_backend_waits_for_a_lock(hall_db)
+        assert thread.is_alive()
+        if booking_commits:
+            desk.commit()
+        else:
+            desk.rollback()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    if booking_commits:  # 3 booked: 2 places would not hold them
+        error = result.get("error")
+        assert isinstance(error, ValidationError), result
+        assert error.code == "capacity_below_booked"
+        assert capacities(ctx_for) == [(3, 3)]
+    else:
+        assert capacities(ctx_for) == [(2, 2)]

@@ -134,3 +134,37 @@ def test_a_capacity_change_waits_for_a_booking_in_flight(
         assert capacities(ctx_for) == [(3, 3)]
     else:
         assert capacities(ctx_for) == [(2, 2)]
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_removing_a_slot_waits_for_a_booking_in_flight(hall_db: Database,
+                                                       ctx_for: CtxFor) -> None:
+    """The first booking of a slot and its removal at the same moment: the removal waits,
+    then finds the place taken and leaves the slot (and the booking) alone."""
+    import threading
+
+    from sqlalchemy import text
+    from test_call_race import _wait_until_a_backend_waits_for_a_lock
+
+    [slot] = open_slots(ctx_for, time(10), time(10, 30))
+    result: dict[str, object] = {}
+
+    def remove() -> None:
+        try:
+            result["slot"] = appointment_slots.remove_slot(ctx_for("admin1"), slot.id)
+        except Exception as exc:  # handed to the test thread
+            result["error"] = exc
+
+    with hall_db.writer.connect() as desk:
+        desk.execute(text("UPDATE appointment_slot SET booked = booked + 1 "
+                          "WHERE id = :id AND booked < capacity"), {"id": slot.id})
+        thread = threading.Thread(target=remove)
+        thread.start()
+        _wait_until_a_backend_waits_for_a_lock(hall_db)
+        desk.commit()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    error = result.get("error")
+    assert isinstance(error, StateError), result
+    assert error.code == "slot_booked"
+    assert capacities(ctx_for) == [(3, 1)]

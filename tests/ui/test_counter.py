@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import FakeClock, actor_for
+from counterkit import MakeCounter, counters
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
@@ -32,44 +33,25 @@ from hallapp.services.cases import ApplicantInput
 from hallapp.services.context import Ctx, Database
 from hallapp.store.models import Case, PrintLog, Rating, Ticket
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application, set_language
+from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import ReasonDialog, TicketRefDialog
 from hallapp.ui.counter.models import CaseListModel, ChecklistModel, QueueStatusModel
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.rating import create as create_pad
-from hallapp.ui.counter.window import CounterWindow, create
+from hallapp.ui.counter.window import CounterWindow
 
 TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed; M03 secondary
 ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
 BAD_ID = ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1")
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
-MakeCounter = Callable[..., CounterWindow]
 
 
 @pytest.fixture
 def make_counter(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
                  tmp_path: Path) -> Iterator[MakeCounter]:
-    application("zh")
-    made: list[CounterWindow] = []
-
-    def make(size: tuple[int, int] = (1280, 800), user: str = "clerk1") -> CounterWindow:
-        ctx = Ctx(hall_db, actor_for(hall_db, user), clock=clock, terminal="counter-test")
-        printer = PdfCaseDocumentPrinter(ctx, tmp_path / "documents")
-        window = create(ctx, FeedWatcher(hall_db), {"window": 1, "printer": printer,
-                                                    "journal_dir": tmp_path})
-        qtbot.addWidget(window)
-        made.append(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitUntil(lambda: window.state is not None and bool(window.profile))
-        return window
-
-    yield make
-    wait_for_tasks()
-    for window in made:
-        window.feed.stop()
+    yield from counters(qtbot, hall_db, clock, tmp_path)
 
 
 def press(qtbot: QtBot, counter: CounterWindow, key: Qt.Key) -> None:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
+from counterkit import counters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -33,14 +34,10 @@ from hallapp.services import appointments, printing
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
 from hallapp.store.models import Appointment
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel
-from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
-from hallapp.ui.counter.window import CounterWindow, create
+from hallapp.ui.counter.window import CounterWindow
 
 ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
 BAD_ID = ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1")
@@ -53,22 +50,13 @@ def booking(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeCloc
             tmp_path: Path, ctx_for: Callable[[str], Ctx]) -> Iterator[BookingPanel]:
     """The 预约 tab of clerk1's counter, showing queue A today, where 09:00–11:00 is open in
     four slots of two places."""
-    application("zh")
     appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(11), capacity=2)
-    ctx = Ctx(hall_db, actor_for(hall_db, "clerk1"), clock=clock, terminal="counter-test")
-    printer = PdfCaseDocumentPrinter(ctx, tmp_path / "documents")
-    counter = create(ctx, FeedWatcher(hall_db), {"window": 1, "printer": printer,
-                                                 "journal_dir": tmp_path})
-    qtbot.addWidget(counter)
-    counter.resize(1280, 800)
-    counter.show()
-    qtbot.waitUntil(lambda: counter.state is not None)
+    made = counters(qtbot, hall_db, clock, tmp_path)
+    counter = next(made)()
     counter.tabs.setCurrentWidget(counter.booking)
-    panel = counter.booking
-    qtbot.waitUntil(lambda: panel.slots.rowCount() == 4)
-    yield panel
-    wait_for_tasks()
-    counter.feed.stop()
+    qtbot.waitUntil(lambda: counter.booking.slots.rowCount() == 4)
+    yield counter.booking
+    next(made, None)  # the counters' own teardown
 
 
 def cells(model: SlotModel | BookingModel, column: str) -> list[str]:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
+from counterkit import counters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -28,12 +29,7 @@ from docreader import pdf_text
 from hallapp.services import printing
 from hallapp.services.context import Ctx, Database
 from hallapp.store.models import Queue, Ticket
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.desk import TicketDeskPanel
-from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
-from hallapp.ui.counter.window import create
 
 ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -50,21 +46,13 @@ ELDER, YOUNG = make_id("19500101"), make_id("19900101")
 @pytest.fixture
 def desk(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
          tmp_path: Path) -> Iterator[TicketDeskPanel]:
-    application("zh")
-    ctx = Ctx(hall_db, actor_for(hall_db, "clerk1"), clock=clock, terminal="counter-test")
-    printer = PdfCaseDocumentPrinter(ctx, tmp_path / "documents")
-    counter = create(ctx, FeedWatcher(hall_db), {"window": 1, "printer": printer,
-                                                 "journal_dir": tmp_path})
-    qtbot.addWidget(counter)
-    counter.resize(1280, 800)
-    counter.show()
-    qtbot.waitUntil(lambda: counter.state is not None)
+    made = counters(qtbot, hall_db, clock, tmp_path)
+    counter = next(made)()
     counter.tabs.setCurrentWidget(counter.desk)
     panel = counter.desk
     qtbot.waitUntil(lambda: panel.queue.count() > 0 and panel.priority.count() > 1)
     yield panel
-    wait_for_tasks()
-    counter.feed.stop()
+    next(made, None)  # the counters' own teardown
 
 
 def stored(db: Database) -> list[tuple[str, str, str | None, str | None, str | None]]:

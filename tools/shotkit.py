@@ -33,6 +33,7 @@ from hallapp.ui.common.tasks import wait_for_tasks  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 DEMO_PASSWORD = "demo1234"
+COMPANY_SETUP = "440300000000069391780001"  # 有限责任公司设立登记 (queue A)
 SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
 
 

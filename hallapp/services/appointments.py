@@ -22,10 +22,17 @@ from hallapp.core.identity import check_id_number, check_phone
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
+from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
-from hallapp.store.models import Appointment, AppointmentSlot, Queue, ServiceItem, Ticket
+from hallapp.store.models import (
+    Appointment,
+    AppointmentSlot,
+    Hall,
+    Queue,
+    ServiceItem,
+    Ticket,
+)
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -183,6 +190,8 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
                            slot=slot_id)
         if slot.ends_at <= uow.now:
             raise StateError("该时段已结束，不能预约", code="slot_past")
+        if id_number:
+            _refuse_after_misses(s, get_hall_row(s), id_number, uow.now)
         queue = s.get(Queue, slot.queue_id)
         assert queue is not None
         item = _booked_item(s, slot, queue, item_code)
@@ -204,6 +213,28 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         info = _booking_info(appt, slot, queue.code, None, item.name if item else None)
         uow.commit()
         return info
+
+
+def _refuse_after_misses(s: Session, hall: Hall, id_number: str, now: datetime) -> None:
+    """Places are scarce: an ID number that missed ``appointment_missed_limit`` appointments
+    in the last ``appointment_missed_days`` days books again only once enough of those
+    misses are older than that (0: no limit). Misses are recorded by the day's close."""
+    limit, days = (int(hall.settings.get(k, DEFAULT_SETTINGS[k]))
+                   for k in ("appointment_missed_limit", "appointment_missed_days"))
+    if not limit:
+        return
+    missed = list(s.scalars(
+        select(AppointmentSlot.starts_at)
+        .join(Appointment, Appointment.slot_id == AppointmentSlot.id)
+        .where(Appointment.id_number == id_number, Appointment.state == "missed",
+               AppointmentSlot.starts_at >= now - timedelta(days=days))
+        .order_by(AppointmentSlot.starts_at)))
+    if len(missed) < limit:
+        return
+    again = (missed[len(missed) - limit] + timedelta(days=days)).astimezone(
+        hall_zone(hall.timezone)).strftime("%Y-%m-%d %H:%M")
+    raise StateError(f"该身份证近 {days} 天预约未到 {len(missed)} 次，{again} 后方可再预约",
+                     code="booking_suspended", missed=len(missed), days=days, again=again)
 
 
 def _booked_item(s: Session, slot: AppointmentSlot, queue: Queue,

@@ -252,3 +252,37 @@ def test_the_board_counts_todays_bookings_by_queue(ctx_for: CtxFor, clock: FakeC
     appointments.checkin(ctx_for("kiosk1"), early[1].code)  # late: an ordinary ticket
     day = supervisor.board(ctx_for("supervisor1")).appointments
     assert (day["A"].arrived, day["A"].expected, day["A"].overdue) == (2, 1, 0)
+
+
+def test_an_id_that_missed_too_many_appointments_books_again_later(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Three misses within 30 days (the defaults) suspend booking for that ID number until
+    the oldest of them is 30 days old; other ID numbers and bookings without one go on."""
+    from datetime import timedelta
+
+    from stdnum.cn import ric
+
+    from hallapp.services import admin, day
+
+    person, other = (body + ric.calc_check_digit(body + "0")
+                     for body in ("44030419900101123", "44030419850505123"))
+    clerk, sup = ctx_for("clerk1"), ctx_for("supervisor1")
+    first_day = clock.now
+    for n in range(3):  # booked for 10:00, never came; the day's close records the miss
+        [slot] = appointments.create_slots(ctx_for("admin1"), "B", (first_day + timedelta(
+            days=7 * n)).date(), time(10), time(10, 30))
+        appointments.book(clerk, slot.id, id_number=person)
+        clock.now = first_day + timedelta(days=7 * n, hours=9)  # 18:00 in the hall
+        day.close_day(sup)
+    [later] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 12, 28), time(10),
+                                        time(10, 30), capacity=4)
+    with pytest.raises(StateError) as exc:
+        appointments.book(clerk, later.id, id_number=person)
+    assert exc.value.code == "booking_suspended"
+    assert "2026-12-24 10:00 后方可再预约" in exc.value.message  # 11-24 10:00 + 30 days
+    appointments.book(clerk, later.id, id_number=other)  # someone else
+    appointments.book(clerk, later.id)  # no ID number given: nothing to count
+    clock.now = datetime(2026, 12, 24, 2, 1, tzinfo=UTC)  # 10:01: the first miss is too old
+    appointments.book(clerk, later.id, id_number=person)
+    admin.update_settings(ctx_for("admin1"), {"appointment_missed_limit": 0})  # off
+    appointments.book(clerk, later.id, id_number=person)

@@ -797,6 +797,16 @@
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
+        <source>预约失约次数上限（达到后暂停预约，0 为不限）</source>
+        <translation>Missed appointments before booking is suspended (0: no limit)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
+        <source>预约失约统计天数</source>
+        <translation>Days over which missed appointments count</translation>
+    </message>
 </context>
 <context>
     <name>AdminWindow</name>
@@ -1188,132 +1198,132 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="204"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="239"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="240"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="263"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="259"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="283"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="322"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="300"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="325"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="303"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="326"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="304"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="327"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="305"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="327"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="305"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="341"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="319"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="360"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="338"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="361"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="339"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="368"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="346"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -3273,7 +3283,7 @@ After:
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="338"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="341"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -5149,87 +5159,87 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketDeskPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="113"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="113"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="113"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
         <source>手机号码</source>
         <translation>Mobile phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="118"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="119"/>
         <source>为不便使用自助机的申请人取号（导办、帮办）：与自助机同一号段，同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。</source>
         <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk&apos;s, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
         <source>取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
         <source>打印号票</source>
         <translation>Print ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="131"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="173"/>
         <source>普通</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="208"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
         <translation>{queue}: {ahead} ahead, about {minutes} minutes&apos; wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="229"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="214"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="241"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="226"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="274"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="251"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="275"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="252"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="282"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="259"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>
@@ -5301,72 +5311,72 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="131"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="146"/>
         <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
         <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="148"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="163"/>
         <source>已重新排队，请凭原号票等候叫号</source>
         <translation>Back in the line: keep your ticket and wait to be called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="157"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="172"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>Waiting: {n} ahead of you, about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="160"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>
         <source>已挂起，补齐材料后请联系工作人员</source>
         <translation>On hold: once your documents are complete, please see the staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="161"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="176"/>
         <source>正在叫号，请到 {w} 号窗口</source>
         <translation>Called now: please go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="162"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
         <source>正在 {w} 号窗口办理</source>
         <translation>Being served at window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="163"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="178"/>
         <source>已挂起，补齐材料后请到 {w} 号窗口</source>
         <translation>On hold: once your documents are complete, go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="164"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="179"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="165"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="180"/>
         <source>已过号</source>
         <translation>Missed (passed as absent)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="167"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
         <source>本号已作废</source>
         <translation>This ticket is no longer valid</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="172"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
         <translation>Press “Rejoin the line” before {time}; no new ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>
         <source>已超过可重新排队的时间，请重新取号</source>
         <translation>Too late to rejoin the line; please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
         <source>请重新取号</source>
         <translation>Please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="179"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="194"/>
         <source>无需重新取号，工作人员会为您恢复排队</source>
         <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>

@@ -87,6 +87,8 @@ EN: dict[str, str] = {
                              "then lower-case letters, digits or underscores, at most 32.",
     "priority_code_duplicate": "The code \"{value}\" is used twice.",
     "priority_name_invalid": "A name must have 1 to {most} characters.",
+    "booking_suspended": "This ID number missed {missed} appointments in the last {days} "
+                         "days: it may book again after {again}.",
     "capacity_below_booked": "{booked} places of this slot are booked: the capacity cannot "
                              "be less.",
     "slot_booked": "This slot has bookings on record (cancelled ones included) and cannot be "

@@ -799,13 +799,13 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="78"/>
-        <source>预约失约次数上限（达到后暂停预约，0 为不限）</source>
-        <translation>Missed appointments before booking is suspended (0: no limit)</translation>
+        <source>预约失约上限（0 为不限）</source>
+        <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="79"/>
-        <source>预约失约统计天数</source>
-        <translation>Days over which missed appointments count</translation>
+        <source>失约统计天数</source>
+        <translation>Missed bookings, days</translation>
     </message>
 </context>
 <context>

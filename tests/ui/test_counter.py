@@ -462,3 +462,24 @@ def test_failed_print_offers_reprint(qtbot: QtBot, make_counter: MakeCounter, cl
         qtbot.mouseClick(status.reprint_button, Qt.MouseButton.LeftButton)
     assert (printed.args[0].document, printed.args[0].reprint) == ("receipt", True)
     assert not status.reprint_button.isVisibleTo(counter)
+
+
+@SQLITE_ONLY
+def test_a_profile_changed_by_the_supervisor_shows_at_the_counter(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx]) -> None:
+    """The 本窗口队列 panel lists the queues of the window's work profile; a change made on
+    the supervisor's board reaches it with the feed's event (read once at start before)."""
+    from datetime import UTC, datetime
+
+    from hallapp.services import supervisor
+    from hallapp.services.feed import FeedEvent
+    from hallapp.services.supervisor import ProfileEntryInput
+
+    counter = make_counter()
+    assert counter.profile == ["A", "B"]
+    supervisor.change_profile(ctx_for("supervisor1"), 1, [ProfileEntryInput("D")],
+                              mode="precedence", reason="户政排队长，临时支援")
+    counter.feed.events_arrived.emit([FeedEvent(
+        1, datetime.now(UTC), "window_changed", {"window": 1, "profile": True})])
+    qtbot.waitUntil(lambda: counter.profile == ["D"])
+    qtbot.waitUntil(lambda: [q.code for q in counter.queues.model.rows()] == ["D"])

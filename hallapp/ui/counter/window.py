@@ -56,6 +56,9 @@ class CounterWindow(CounterPanel):
         self.profile: list[str] = []
         self.state: WindowState | None = None
         self._refreshing = self._dirty = False
+        # The window's work profile and the hall (green-channel names) are read with the
+        # first refresh, and again after the supervisor or the administrator changes them.
+        self._setup_stale = True
         self._generation = 0  # bumped by each operation, so older reads are not shown
         self.setObjectName("counter")
         self.setStyleSheet(COUNTER_QSS)
@@ -127,21 +130,23 @@ class CounterWindow(CounterPanel):
             self._dirty = True
             return
         self._refreshing, self._dirty = True, False
-        ctx, number, first = self.env.ctx, self.env.window, not self.profile
+        ctx, number, setup = self.env.ctx, self.env.window, self._setup_stale
+        self._setup_stale = False
         generation = self._generation
 
         def load() -> tuple[WindowState, HallStatus, Any]:
-            extra = (list_windows(ctx), get_hall(ctx)) if first else None
+            extra = (list_windows(ctx), get_hall(ctx)) if setup else None
             return window_state(ctx, number), hall_status(ctx), extra
 
         self.call(load, lambda result: self._on_refreshed(generation, result),
-                  self._on_refresh_failed)
+                  lambda exc: self._on_refresh_failed(exc, setup))
 
     def _on_refreshed(self, generation: int,
                       result: tuple[WindowState, HallStatus, Any]) -> None:
         state, status, extra = result
         if generation != self._generation:  # read before an operation of ours: stale
             self._refreshing = False
+            self._setup_stale |= extra is not None
             self.refresh()
             return
         if extra is not None:
@@ -160,8 +165,9 @@ class CounterWindow(CounterPanel):
         if self._dirty:
             self.refresh()
 
-    def _on_refresh_failed(self, exc: BaseException) -> None:
+    def _on_refresh_failed(self, exc: BaseException, setup: bool) -> None:
         self._refreshing = False
+        self._setup_stale |= setup
         self.message.setText(user_message(exc, "counter: refresh"))
 
     def show_state(self, state: WindowState) -> None:
@@ -200,9 +206,11 @@ class CounterWindow(CounterPanel):
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
         note_events(self.env.ctx.db, events)
         if any(e.kind == "hall_changed" for e in events):
-            self.profile = []  # the next refresh reads the hall (its green channels) again
+            self._setup_stale = True
             self.desk.hall_changed()
             self.refresh()
+        if any(e.kind == "window_changed" and e.payload.get("profile") for e in events):
+            self._setup_stale = True  # a work profile changed (the window's own, perhaps)
         if any(e.kind.startswith(REFRESH_EVENTS) for e in events):
             self.refresh()
         if self.booking.queues and any(e.kind.startswith("appointment_") for e in events):

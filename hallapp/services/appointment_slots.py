@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.roles import Perm
-from hallapp.services.appointments import SlotInfo, item_names, slot_info
+from hallapp.services.appointments import SlotInfo, slot_info
+from hallapp.services.catalogue import item_names
 from hallapp.services.context import Ctx, action
 from hallapp.store.models import Appointment, AppointmentSlot, Queue
 from hallapp.store.uow import UnitOfWork

@@ -21,6 +21,7 @@ from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
+from hallapp.services.catalogue import item_names
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
@@ -143,16 +144,6 @@ def slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> 
     """The slot as the services answer it."""
     return SlotInfo(slot.id, queue_code, slot.item_code, slot.starts_at, slot.ends_at,
                     slot.capacity, slot.booked, item_name)
-
-
-def item_names(s: Session, codes: set[str | None]) -> dict[str, str]:
-    """The names of the items in force among ``codes``, by code."""
-    wanted = {c for c in codes if c}
-    if not wanted:
-        return {}
-    rows = s.execute(select(ServiceItem.code, ServiceItem.name).where(
-        ServiceItem.code.in_(wanted), ServiceItem.in_force.is_(True)))
-    return {code: name for code, name in rows}
 
 
 @action(Perm.VIEW_HALL)

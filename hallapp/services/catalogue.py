@@ -300,3 +300,15 @@ def get_item(ctx: Ctx, code: str, version: int | None = None) -> Item:
         if row is None:
             raise NotFound(f"事项 {code} 不存在", field="item", code="unknown_item")
         return parse_item(row.data)
+
+
+def item_names(session: Session, codes: set[str | None]) -> dict[str, str]:
+    """The names of the items of ``codes``, by code, as printed and listed: the version in
+    force, else the latest one (a booking or ticket may outlive its item's withdrawal)."""
+    wanted = {c for c in codes if c}
+    if not wanted:
+        return {}
+    rows = session.execute(select(ServiceItem.code, ServiceItem.name)
+                           .where(ServiceItem.code.in_(wanted))
+                           .order_by(ServiceItem.in_force, ServiceItem.version))
+    return {code: name for code, name in rows}  # the last row of a code wins

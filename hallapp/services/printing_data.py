@@ -43,6 +43,7 @@ from hallapp.documents.model import (
     SupplementNotice,
     TicketData,
 )
+from hallapp.services.catalogue import item_names
 from hallapp.services.queue_common import ticket_info
 from hallapp.store.models import (
     Appointment,
@@ -99,10 +100,7 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket) -> TicketData:
 
 def item_name(session: Session, code: str | None) -> str | None:
     """The item's name as printed: the version in force, else the latest one."""
-    if not code:
-        return None
-    return session.scalar(select(ServiceItem.name).where(ServiceItem.code == code).order_by(
-        ServiceItem.in_force.desc(), ServiceItem.version.desc()))
+    return item_names(session, {code}).get(code or "")
 
 
 def _slot_text(session: Session, hall: Hall, ticket: Ticket) -> str | None:

@@ -111,6 +111,8 @@ class ServiceRecord(Base):
 
 class AppointmentSlot(Base):
     __tablename__ = "appointment_slot"
+    # Slots are read by day (lists, the board, reports, overlap checks): a range of this.
+    __table_args__ = (Index("ix_appointment_slot_starts", "starts_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
@@ -123,7 +125,16 @@ class AppointmentSlot(Base):
 
 
 class Appointment(Base):
+    """A booking. Its indexes serve the reads that would otherwise scan every booking ever
+    made: by slot (lists, reports, a slot's removal), by ticket (printing a checked-in
+    ticket), by ID number (the missed-appointment rule at each booking) and by state (the
+    day's close finds the bookings still open)."""
+
     __tablename__ = "appointment"
+    __table_args__ = (Index("ix_appointment_slot_id", "slot_id"),
+                      Index("ix_appointment_ticket_id", "ticket_id"),
+                      Index("ix_appointment_id_number", "id_number", "state"),
+                      Index("ix_appointment_state", "state", "slot_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slot_id: Mapped[int] = mapped_column(ForeignKey("appointment_slot.id"))

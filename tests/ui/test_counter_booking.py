@@ -244,3 +244,25 @@ def test_an_item_refusal_shows_under_the_item(
     assert booking.item.property("invalid") in (True, "true")
     assert booking.edits["name"].text() == "王小明"
     assert stored(hall_db) == []
+
+
+@SQLITE_ONLY
+def test_an_item_withdrawn_leaves_the_open_tab(
+        qtbot: QtBot, booking: BookingPanel, ctx_for: Callable[[str], Ctx]) -> None:
+    """An item withdrawn on the admin's catalogue tab is no longer offered at a counter
+    already running (the feed's catalogue_changed); the item the clerk picked stays picked."""
+    from datetime import UTC, datetime
+
+    from hallapp.services import admin
+
+    booking.item.setCurrentIndex(booking.item.findData(ITEM_A2))
+    assert booking.item.findData(ITEM_A) >= 0
+    admin.retire_item(ctx_for("admin1"), ITEM_A)
+    counter = booking.window()
+    assert isinstance(counter, CounterWindow)
+    counter.feed.events_arrived.emit(
+        [FeedEvent(1, datetime.now(UTC), "catalogue_changed", {"item": ITEM_A})])
+    qtbot.waitUntil(lambda: booking.item.findData(ITEM_A) == -1)
+    assert booking.item.currentData() == ITEM_A2
+    codes = [booking.queue.itemData(n) for n in range(booking.queue.count())]
+    assert len(codes) == len(set(codes))  # read again, not added to

@@ -145,3 +145,27 @@ def test_a_quota_reached_is_said_and_nothing_clipped(
         desk.notes.labels[name].show()
     QApplication.processEvents()
     assert clipped(desk.window()) == []
+
+
+@SQLITE_ONLY
+def test_a_queue_added_and_a_queue_renamed_reach_the_open_tab(
+        qtbot: QtBot, desk: TicketDeskPanel, ctx_for: Callable[[str], Ctx]) -> None:
+    """The administrator's catalogue changes reach a counter already running (the feed's
+    catalogue_changed), and the queue the clerk picked stays picked."""
+    from datetime import UTC, datetime
+
+    from hallapp.services import admin
+    from hallapp.services.feed import FeedEvent
+
+    desk.queue.setCurrentIndex(desk.queue.findData("B"))
+    boss = ctx_for("admin1")
+    admin.save_queue(boss, {"code": "Q9", "name": "夜间服务", "prefix": "Q"})
+    admin.save_queue(boss, {"code": "B", "name": "不动产登记（改）", "prefix": "B"})
+    counter = desk.window()
+    counter.feed.events_arrived.emit(
+        [FeedEvent(1, datetime.now(UTC), "catalogue_changed", {"queue": "B"})])
+    qtbot.waitUntil(lambda: desk.queue.findData("Q9") >= 0)
+    assert desk.queue.currentData() == "B"
+    assert desk.queue.currentText() == "B 不动产登记（改）"
+    codes = [desk.queue.itemData(n) for n in range(desk.queue.count())]
+    assert len(codes) == len(set(codes))  # read again, not added to

@@ -37,7 +37,13 @@ from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import local_name, user_message
-from hallapp.ui.common.widgets import ConfirmDialog, item_choices, make_button, make_label
+from hallapp.ui.common.widgets import (
+    ConfirmDialog,
+    item_choices,
+    make_button,
+    make_label,
+    queue_choices,
+)
 
 # ADMIN_QSS styles the spin boxes but not QTimeEdit (a QAbstractSpinBox, not a QSpinBox):
 # the same padding, and the red border a refused field gets.
@@ -185,12 +191,7 @@ class SlotPage(AdminPanel):
         self._on_slots_loaded(day, slots)
 
     def _show_queues(self, queues: list[QueueInfo]) -> None:
-        chosen = self.queue.currentData()
-        with QSignalBlocker(self.queue):
-            self.queue.clear()
-            for q in queues:
-                self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
-            self.queue.setCurrentIndex(max(0, self.queue.findData(chosen)))
+        queue_choices(self.queue, queues)
         self.model.queue_names = {q.code: local_name(q.name, q.name_en) for q in queues}
 
     def _show_items(self) -> None:

@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.ui.common.errors import local_name
+
 if TYPE_CHECKING:
+    from hallapp.services.hall import QueueInfo
     from hallapp.ui.common.table_model import RecordTableModel
 
 
@@ -103,6 +106,17 @@ def row_table(model: RecordTableModel, name: str, stretch: str | None = None) ->
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(model.column(stretch), QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def queue_choices(combo: QComboBox, queues: Iterable[QueueInfo]) -> None:
+    """Fill ``combo`` with ``queues`` ("A 综合受理", the code as data), keeping the chosen
+    queue when it is still offered; no signal fires."""
+    chosen = combo.currentData()
+    with QSignalBlocker(combo):
+        combo.clear()
+        for q in queues:
+            combo.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
 
 def item_choices(combo: QComboBox, any_text: str, items: Iterable[tuple[str, str]]) -> None:

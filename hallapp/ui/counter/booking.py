@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
 from hallapp.core.hallday import hall_day, hall_zone
 from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, list_queues
-from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.qr import qr_pixmap
 from hallapp.ui.common.widgets import (
     item_choices,
     make_button,
     make_label,
+    queue_choices,
     row_table,
 )
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
@@ -193,11 +194,17 @@ class BookingPanel(CounterPanel):
             self.call(lambda: _load_catalogue(ctx), self._on_catalogue_loaded,
                       self._show_failure)
 
+    def catalogue_changed(self) -> None:
+        """A queue or item was added, renamed or withdrawn: read them again now if the tab
+        has been shown, else when it is (the chosen queue and item stay chosen)."""
+        if self.queues:
+            ctx = self.env.ctx
+            self.call(lambda: _load_catalogue(ctx), self._on_catalogue_loaded,
+                      self._show_failure)
+
     def _on_catalogue_loaded(self, loaded: tuple[list[QueueInfo], list[ItemSummary]]) -> None:
         self.queues, self.items = loaded
-        with QSignalBlocker(self.queue):
-            for q in self.queues:
-                self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
+        queue_choices(self.queue, self.queues)
         self._on_queue_changed()
 
     def _any_item(self) -> str:

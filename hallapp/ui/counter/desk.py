@@ -30,7 +30,7 @@ from hallapp.services.context import Ctx
 from hallapp.services.hall import HallInfo, QueueInfo, get_hall, list_queues
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import local_name, user_message
-from hallapp.ui.common.widgets import item_choices, make_button, make_label
+from hallapp.ui.common.widgets import item_choices, make_button, make_label, queue_choices
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 
@@ -142,22 +142,17 @@ class TicketDeskPanel(CounterPanel):
             ctx = self.env.ctx
             self.call(lambda: _load(ctx), self._on_loaded, self._show_failure)
 
-    def hall_changed(self) -> None:
-        """The administrator changed the hall (its green channels): read it again now if
-        the tab has been shown, else when it is."""
+    def setup_changed(self) -> None:
+        """The administrator changed the hall (its green channels) or the catalogue (a queue
+        or item added, renamed or withdrawn): read them again now if the tab has been shown,
+        else when it is."""
         if self.hall is not None:
             ctx = self.env.ctx
             self.call(lambda: _load(ctx), self._on_loaded, self._show_failure)
 
     def _on_loaded(self, loaded: Catalogue) -> None:
         queues, self.items, self.hall = loaded
-        chosen = self.queue.currentData()
-        self.queue.blockSignals(True)
-        self.queue.clear()
-        for q in queues:
-            self.queue.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
-        self.queue.setCurrentIndex(max(0, self.queue.findData(chosen)))
-        self.queue.blockSignals(False)
+        queue_choices(self.queue, queues)
         self._show_items()
         self._show_priorities(self.hall)
 

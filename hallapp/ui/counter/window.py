@@ -42,7 +42,7 @@ from hallapp.ui.counter.style import COUNTER_QSS
 from hallapp.ui.counter.ticket import CurrentTicketPanel
 
 log = logging.getLogger("hallapp.ui.counter")
-REFRESH_EVENTS = ("ticket_", "window", "day_", "queue", "appointment_")
+REFRESH_EVENTS = ("ticket_", "window", "day_", "queue", "appointment_", "catalogue_")
 LEFT_WIDTH = 400
 
 
@@ -207,8 +207,11 @@ class CounterWindow(CounterPanel):
         note_events(self.env.ctx.db, events)
         if any(e.kind == "hall_changed" for e in events):
             self._setup_stale = True
-            self.desk.hall_changed()
             self.refresh()
+        if any(e.kind in ("hall_changed", "catalogue_changed") for e in events):
+            self.desk.setup_changed()  # green channels; queues and items added or renamed
+        if any(e.kind == "catalogue_changed" for e in events):
+            self.booking.catalogue_changed()
         if any(e.kind == "window_changed" and e.payload.get("profile") for e in events):
             self._setup_stale = True  # a work profile changed (the window's own, perhaps)
         if any(e.kind.startswith(REFRESH_EVENTS) for e in events):

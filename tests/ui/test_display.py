@@ -269,6 +269,20 @@ def test_queue_names_are_shown_whole(qtbot: QtBot, qapp: QApplication, hall_db: 
         qapp.setProperty("hallapp_lang", "zh")
 
 
+def test_a_queue_renamed_by_the_admin_shows_at_once(qtbot: QtBot, hall_db: Database,
+                                                   feed: FeedWatcher) -> None:
+    """A queue's new name and prefix (the admin's 队列 tab) reach a display already running
+    from the feed, without waiting for the next ticket event."""
+    from hallapp.services import admin
+
+    window = make_display(qtbot, hall_db, feed, FakeEngine())
+    boss = Ctx(hall_db, actor_for(hall_db, "admin1"))
+    admin.save_queue(boss, {"code": "B", "name": "不动产登记（改）", "prefix": "BD"})
+    model = window.waiting_model
+    qtbot.waitUntil(lambda: "BD  不动产登记（改）" in [
+        str(model.index(r, 0).data()) for r in range(model.rowCount())], timeout=10_000)
+
+
 @pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_without_a_speech_engine_the_status_line_says_so(qtbot: QtBot, hall_db: Database,
                                                          feed: FeedWatcher) -> None:
@@ -375,6 +389,7 @@ def test_events_decide_what_reloads() -> None:
     assert parts_for([ev("ticket_taken")]) == {"counts"}
     assert parts_for([ev("window_changed")]) == {"counts"}
     assert parts_for([ev("case_changed")]) == set()
+    assert parts_for([ev("catalogue_changed")]) == {"hall", "counts"}  # names and prefixes
 
 
 def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:

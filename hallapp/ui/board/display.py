@@ -106,6 +106,8 @@ def parts_for(events: list[FeedEvent]) -> set[str]:
             parts.add("counts")
         if event.kind in HALL_EVENTS:
             parts.add("hall")
+        if event.kind == "catalogue_changed":  # a queue added, renamed or given a new prefix
+            parts |= {"hall", "counts"}
     return parts
 
 

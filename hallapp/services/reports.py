@@ -104,18 +104,29 @@ def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
     return sections
 
 
-def _appointments(ctx: Ctx, start: date, end: date) -> Section:
-    """预约履约: each queue's bookings of the period by outcome, and the share of those
-    concluded (come, on time or late, or missed) that were kept; a hall total last."""
+@dataclass(frozen=True)
+class AppointmentKeeping:
+    """预约履约 of a period: the table by queue (a hall total last, if more than one queue)
+    and the hall's share of concluded bookings that were kept."""
+
+    section: Section
+    kept: Rate
+
+
+@action(Perm.VIEW_KPI)
+def appointment_keeping(ctx: Ctx, start: date, end: date) -> AppointmentKeeping:
+    """Each queue's bookings of the slots on the hall days start..end by outcome, and the
+    share of those concluded (come, on time or late, or missed) that were kept."""
+    check_period(start, end)
     with ctx.uow(readonly=True) as uow:
         zone = get_hall_row(uow.session).timezone
         tallies = period_tallies(uow.session, start, end, zone)
-    if len(tallies) > 1:
-        tallies.append(AppointmentTally("合计", sum((t.states for t in tallies), Counter())))
-    return Section("预约履约（分队列）", APPOINTMENT_COLUMNS, tuple(
+    hall = AppointmentTally("合计", sum((t.states for t in tallies), Counter()))
+    shown = [*tallies, hall] if len(tallies) > 1 else tallies
+    return AppointmentKeeping(Section("预约履约（分队列）", APPOINTMENT_COLUMNS, tuple(
         (t.label, str(t.made), *(str(t.states[k]) for k in (
             "checked_in", "late", "missed", "cancelled", "booked")),
-         rate_text(rate(t.kept, t.concluded))) for t in tallies))
+         rate_text(rate(t.kept, t.concluded))) for t in shown)), rate(hall.kept, hall.concluded))
 
 
 def _hall_name(ctx: Ctx) -> tuple[str, datetime]:
@@ -130,7 +141,7 @@ def daily_report(ctx: Ctx, day: date) -> Report:
     """日报: the day's figures, per queue, window and department; the day's appointments."""
     sections = _figures(ctx, day, day, (("queue", "分队列"), ("window", "分窗口"),
                                         ("clerk", "分工作人员"), ("department", "分部门")))
-    sections.append(_appointments(ctx, day, day))
+    sections.append(appointment_keeping(ctx, day, day).section)
     hall, now = _hall_name(ctx)
     return Report("daily", "政务服务大厅运行日报", day.isoformat(), hall, now, tuple(sections))
 
@@ -154,7 +165,7 @@ def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
                   for p in daily_trend(ctx, start, end) if p.tickets)
     sections.append(Section("每日走势", ("日期", "取号", "平均等候(分)", "等候P90(分)", "即办率",
                                        "按时办结率", "好评率"), trend))
-    sections.append(_appointments(ctx, start, end))
+    sections.append(appointment_keeping(ctx, start, end).section)
     hall, now = _hall_name(ctx)
     notes = ("P90 跨日统计按等候时长分档汇总：不低于实际值，误差不超过一个分档"
              "（1 分钟内 5 秒，20 分钟内 30 秒，1 小时内 1 分钟）。",)

@@ -276,3 +276,40 @@ def test_todays_appointments_by_queue_follow_the_feed_and_the_clock(
                      Qt.ItemDataRole.ToolTipRole)
     assert tip == "另有 1 人已过签到宽限时间未到"
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+@SQLITE_ONLY
+def test_the_kpi_view_shows_how_many_appointments_were_kept(
+        qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+        clock: FakeClock) -> None:
+    """The 预约履约率 card: of the period's bookings that came (on time or late) or were
+    missed, the share that came; clicking it shows the table by queue of the reports."""
+    from datetime import time, timedelta
+
+    from hallapp.services import appointments, day
+
+    [nine] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 11, 24), time(9),
+                                       time(9, 30), capacity=4)
+    clerk = ctx_for("clerk1")
+    came, missed, cancelled = (appointments.book(clerk, nine.id) for _ in range(3))
+    appointments.checkin(ctx_for("kiosk1"), came.code)
+    appointments.cancel(clerk, cancelled.code, "行程有变")
+    clock.now = clock.now + timedelta(hours=9)  # 18:00 in the hall: the day is closed
+    day.close_day(ctx_for("supervisor1"))
+    assert missed.code
+    board = make_board()
+    kpi = board.kpi
+    board.tabs.setCurrentWidget(kpi)
+    kpi.set_period(date(2026, 11, 24), date(2026, 11, 24))
+    qtbot.waitUntil(lambda: not kpi.busy and kpi.keeping is not None)
+    card = kpi.cards["appointments"]
+    assert card.text() == "预约履约率\n50.0%"  # 1 came, 1 missed; the cancelled one not counted
+    assert card.toolTip() == "已到（含迟到）1 / 已到与失约 2"
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hasattr(kpi, "drill_dialog"))
+    model = kpi.drill_dialog.model
+    assert [model.header_text(c) for c in model.COLUMNS][:3] == ["队列", "预约", "按时签到"]
+    assert model.cell_text(model.row(0), "失约") == "1"
+    assert model.cell_text(model.row(0), "取消") == "1"
+    assert model.cell_text(model.row(0), "履约率") == "50.0%（1/2）"
+    assert kpi.drill_dialog.windowTitle() == "预约履约：2026-11-24 至 2026-11-24"

@@ -16,39 +16,39 @@
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="56"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="63"/>
         <location filename="../../hallapp/ui/admin/windows.py" line="38"/>
         <location filename="../../hallapp/ui/admin/models.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="64"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="65"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="66"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="67"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="68"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -1198,132 +1198,132 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="211"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="246"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="247"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="266"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="283"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="290"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="300"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="307"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="303"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="310"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="304"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="311"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="305"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="312"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="305"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="312"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="319"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="326"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="338"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="345"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="339"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="346"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="346"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="353"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -2166,42 +2166,42 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="117"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="118"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="119"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="120"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="121"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="119"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="122"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="188"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="194"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -2454,47 +2454,47 @@ After:
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="238"/>
+        <location filename="../../hallapp/ui/board/display.py" line="240"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="241"/>
+        <location filename="../../hallapp/ui/board/display.py" line="243"/>
         <source>请到{0}号窗口</source>
         <translation>Please go to window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="258"/>
+        <location filename="../../hallapp/ui/board/display.py" line="260"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
         <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="264"/>
+        <location filename="../../hallapp/ui/board/display.py" line="266"/>
         <source>语音播报未启用（未找到语音引擎）</source>
         <translation>Voice announcements off (no speech engine found)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="273"/>
+        <location filename="../../hallapp/ui/board/display.py" line="275"/>
         <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
         <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="276"/>
+        <location filename="../../hallapp/ui/board/display.py" line="278"/>
         <source>连接中断，正在重试…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="277"/>
+        <location filename="../../hallapp/ui/board/display.py" line="279"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="278"/>
+        <location filename="../../hallapp/ui/board/display.py" line="280"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="304"/>
+        <location filename="../../hallapp/ui/board/display.py" line="306"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
@@ -3291,169 +3291,184 @@ After:
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="123"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="129"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="124"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="130"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="148"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="154"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="167"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
         <source>{0} 至 {1}：汇总 {2} 天，实时 {3} 天</source>
         <translation>{0} to {1}: {2} days from summaries, {3} live</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="169"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
         <source>{0} 分时段取号与平均等候</source>
         <translation>{0}: tickets and average wait by hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="170"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="179"/>
         <source>每日取号与平均等候</source>
         <translation>Tickets and average wait per day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="183"/>
         <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="206"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="211"/>
+        <source>已到（含迟到）{0} / 已到与失约 {1}</source>
+        <translation>Came (late included) {0} / came or missed {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="223"/>
+        <source>预约履约：{0} 至 {1}</source>
+        <translation>Appointments kept: {0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="206"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="241"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="270"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="265"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="242"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="271"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="243"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="272"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="244"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="245"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="274"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="248"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="251"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="252"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="255"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="256"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="258"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="259"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
+        <source>预约履约率</source>
+        <translation>Appointments kept</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="260"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="261"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="262"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="263"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>
@@ -4544,93 +4559,93 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="126"/>
         <source>修改容量</source>
         <translation>Set capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="121"/>
-        <location filename="../../hallapp/ui/admin/slots.py" line="266"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="127"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="267"/>
         <source>删除时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="134"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="140"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="141"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="136"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="142"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="137"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="143"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="146"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="147"/>
         <source>每段分钟</source>
         <translation>Minutes per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="148"/>
         <source>每段人数</source>
         <translation>Places per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="149"/>
         <source>开放时段</source>
         <translation>Open slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="151"/>
         <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。选定事项则开放该事项专用的名额，可与队列通用时段同时开放。</source>
         <translation>The table lists every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again. Choosing an item opens places kept for that item, which may be open at the same hours as the queue&apos;s own slots.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="153"/>
         <source>开放预约时段</source>
         <translation>Open appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="229"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="230"/>
         <source>已开放 {0} 个时段（{1}–{2}）</source>
         <translation>Opened {0} slots ({1}–{2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="247"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="248"/>
         <source>在上表中选择一个时段可修改容量或删除</source>
         <translation>Choose a slot in the table to change its capacity or remove it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="250"/>
         <source>所选 {0} {1} 容量</source>
         <translation>Chosen: {0} {1}, capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="259"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="260"/>
         <source>已将 {0} 的容量改为 {1}</source>
         <translation>Capacity of {0} set to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="266"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="267"/>
         <source>删除 {0} {1} 的预约时段？</source>
         <translation>Remove the appointment slot {0} {1}?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="271"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="272"/>
         <source>已删除 {0} 的时段</source>
         <translation>Slot {0} removed</translation>
     </message>
@@ -4766,282 +4781,399 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="284"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="294"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="296"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="297"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
         <source>最长</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="305"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>已到</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
         <source>待到</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="285"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="286"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="290"/>
+        <source>事项编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="293"/>
+        <source>首次叫号</source>
+        <translation>First called</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="294"/>
+        <source>开始办理</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="295"/>
+        <source>办结</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="296"/>
+        <source>等候(分钟)</source>
+        <translation>Wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="297"/>
+        <source>办理(分钟)</source>
+        <translation>Service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
+        <source>收件</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
+        <source>办结时间</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
+        <source>办结时效</source>
+        <translation>Timeliness</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="305"/>
+        <source>到现场次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
+        <source>即办</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
+        <source>评价时间</source>
+        <translation>Rated at</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <source>回访状态</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <source>按时签到</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <source>迟到签到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <source>失约</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <source>待签到</source>
+        <translation>To come</translation>
+    </message>
+    <message>
         <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <source>履约率</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>等候P90(分)</source>
         <translation>Wait P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>平均办理(分)</source>
         <translation>Avg service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>办理P90(分)</source>
         <translation>Service P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -5209,37 +5341,37 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="168"/>
         <source>普通</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="203"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
         <translation>{queue}: {ahead} ahead, about {minutes} minutes&apos; wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="214"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="209"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="226"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="221"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="246"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="247"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="254"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>

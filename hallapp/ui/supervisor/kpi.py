@@ -39,7 +39,9 @@ DIM_NAMES = (("hall", "全厅"), ("queue", "按队列"), ("window", "按窗口")
 CARDS = (("tickets", "取号"), ("wait_mean", "平均等候"), ("wait_p90", "等候P90"),
          ("no_show", "过号率"), ("abandoned", "弃号率"), ("on_spot", "即办率"),
          ("one_visit", "最多跑一次率"), ("on_time", "按时办结率"), ("overdue", "逾期率"),
-         ("good", "好评率"), ("rectified", "差评整改率"), ("service_mean", "平均办理"))
+         ("good", "好评率"), ("rectified", "差评整改率"), ("service_mean", "平均办理"),
+         ("appointments", "预约履约率"))
+CARDS_PER_ROW = 7
 
 
 def _qdate(d: date) -> QDate:
@@ -63,6 +65,7 @@ class KpiPanel(SupervisorPanel):
         super().__init__(ctx, parent)
         self.today, self.export_dir = today, export_dir
         self.report: KpiReport | None = None
+        self.keeping: reports.AppointmentKeeping | None = None
         self.busy = False
         self.start, self.end = QDateEdit(), QDateEdit()
         for edit in (self.start, self.end):
@@ -101,8 +104,11 @@ class KpiPanel(SupervisorPanel):
         self.buttons["export"].clicked.connect(self.export)
         grid = QGridLayout()
         for i, (key, _text) in enumerate(CARDS):
-            grid.addWidget(self.cards[key], i // 6, i % 6)
-            self.cards[key].clicked.connect(lambda _=False, k=key: self.drill("hall", None, k))
+            grid.addWidget(self.cards[key], i // CARDS_PER_ROW, i % CARDS_PER_ROW)
+            if key != "appointments":
+                self.cards[key].clicked.connect(
+                    lambda _=False, k=key: self.drill("hall", None, k))
+        self.cards["appointments"].clicked.connect(self.show_appointments)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         charts = QSplitter()
         charts.addWidget(self.hours_chart)
@@ -151,7 +157,7 @@ class KpiPanel(SupervisorPanel):
             report = kpi_report.kpi_report(ctx, start, end, by=by)
             hours = kpi_hourly.hourly(ctx, end)
             trend = kpi_report.daily_trend(ctx, start, end) if start != end else ()
-            return report, hours, trend
+            return report, hours, trend, reports.appointment_keeping(ctx, start, end)
 
         self.call(load, self._on_loaded, "supervisor: kpi", self._on_load_failed)
 
@@ -160,7 +166,7 @@ class KpiPanel(SupervisorPanel):
         self.note.setText("")
 
     def _on_loaded(self, result: tuple[Any, ...]) -> None:
-        report, hours, trend = result
+        report, hours, trend, self.keeping = result
         self.busy, self.report = False, report
         self.model.set_rows(list(report.rows) if report.by != "hall" else [report.total])
         self._show_cards()
@@ -179,6 +185,9 @@ class KpiPanel(SupervisorPanel):
     def _show_cards(self) -> None:
         row = self.report.total if self.report else None
         for key, text in CARDS:
+            if key == "appointments":
+                self._show_appointment_card(text)
+                continue
             value = self.model.cell_text(row, key) if row else "—"
             if row is not None and key == "on_spot":
                 met = row.on_spot_targets_met
@@ -193,7 +202,27 @@ class KpiPanel(SupervisorPanel):
                          "good": row.good_rating_rate, "rectified": row.rectification_rate}
                 self.cards[key].setToolTip(rate_text(rates[key]))
 
+    def _show_appointment_card(self, text: str) -> None:
+        kept = self.keeping.kept if self.keeping else None
+        value = "—" if kept is None or kept.percent is None else f"{kept.percent:.1f}%"
+        card = self.cards["appointments"]
+        card.setText(f"{self.tr(text)}\n{value}")
+        card.setToolTip("" if kept is None else self.tr(
+            "已到（含迟到）{0} / 已到与失约 {1}").format(kept.numerator, kept.denominator))
+
     # --- drill-down and export -------------------------------------------------------------
+
+    def show_appointments(self) -> None:
+        """预约履约 by queue for the period shown (the cards' period), as the reports show it."""
+        if self.keeping is None:
+            return
+        section = self.keeping.section
+        drill = kpi_drill.Drill("appointments", section.columns, section.rows,
+                                len(section.rows), False)
+        start, end = (self.report.start, self.report.end) if self.report else self.period()[:2]
+        self.drill_dialog = DrillDialog(self.tr("预约履约：{0} 至 {1}").format(start, end),
+                                        drill, self)
+        self.drill_dialog.show()
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         row = self.model.row(index.row())
@@ -256,6 +285,7 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("KpiPanel", "好评率"),
     QT_TRANSLATE_NOOP("KpiPanel", "差评整改率"),
     QT_TRANSLATE_NOOP("KpiPanel", "平均办理"),
+    QT_TRANSLATE_NOOP("KpiPanel", "预约履约率"),
     QT_TRANSLATE_NOOP("KpiPanel", "今天"),
     QT_TRANSLATE_NOOP("KpiPanel", "本月"),
     QT_TRANSLATE_NOOP("KpiPanel", "本年"),

@@ -276,10 +276,46 @@ class DrillModel(NamedColumnsModel):
         return row[self.COLUMNS.index(column)]
 
     def header_text(self, column: str) -> str:
-        return column
+        return QCoreApplication.translate("SupervisorBoard", column)
 
 
 # Every text above (states, headers, cells), literally, for pyside6-lupdate.
+# The drill-down tables' column names (kpi_drill, reports.APPOINTMENT_COLUMNS).
+_DRILL_COLUMNS = (
+    QT_TRANSLATE_NOOP("SupervisorBoard", "日期"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "号码"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "队列"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "窗口"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "工作人员"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "事项编码"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "状态"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "取号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "首次叫号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "开始办理"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办结"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "等候(分钟)"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办理(分钟)"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办件编号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "事项"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "部门"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "收件"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办结期限"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办结时间"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "办结时效"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "到现场次数"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "即办"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "评价时间"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "等级"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "回访状态"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "回访期限"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "预约"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "按时签到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "迟到签到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "失约"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "取消"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "待签到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "履约率"),
+)
 _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "开放"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "暂停"),

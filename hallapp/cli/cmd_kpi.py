@@ -1,4 +1,4 @@
-"""kpi show|drill|refresh, report daily|monthly|overdue (XLSX and PDF)."""
+"""kpi show|appointments|drill|refresh, report daily|monthly|overdue (XLSX and PDF)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,11 @@ def register(sub: Any) -> None:
     drill.add_argument("--limit", type=int, default=200)
     add_json(drill)
     drill.set_defaults(func=_drill)
+    kept = k.add_parser("appointments", help="期间预约履约：各队列预约的签到、迟到、失约、取消")
+    kept.add_argument("--from", dest="start", type=_day, required=True, help="开始日期")
+    kept.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
+    add_json(kept)
+    kept.set_defaults(func=_appointments)
     refresh = k.add_parser("refresh", help="汇总已结束的大厅日（查询时也会自动进行）")
     add_json(refresh)
     refresh.set_defaults(func=lambda env: emit(env.args, kpi_summary.refresh_summaries(
@@ -83,6 +88,14 @@ def _show(env: CliEnv) -> int:
         return "\n\n".join(lines)
 
     emit(a, result, text)
+    return 0
+
+
+def _appointments(env: CliEnv) -> int:
+    a = env.args
+    result = reports.appointment_keeping(env.ctx(), a.start, a.end or a.start)
+    emit(a, result, lambda k: table([k.section.columns, *k.section.rows])
+         if k.section.rows else "该期间没有预约")
     return 0
 
 

@@ -104,6 +104,9 @@ def test_reports_count_what_became_of_the_appointments(ctx_for: CtxFor,
     assert section(daily)["A 商事登记"] == ("5", "1", "1", "2", "1", "0", "50.0%（2/4）")
     assert section(daily)["合计"] == ("6", "2", "1", "2", "1", "0", "60.0%（3/5）")
     assert section(reports.monthly_report(sup, 2026, 11)) == section(daily)
+    kept = reports.appointment_keeping(sup, DAY, DAY)  # the supervisor's 预约履约率 card
+    assert (kept.kept.numerator, kept.kept.denominator, kept.kept.percent) == (3, 5, 60.0)
+    assert {row[0]: row[1:] for row in kept.section.rows} == section(daily)
     assert section(reports.daily_report(sup, DAY + timedelta(days=1))) == {}
     cells = _sheet_cells(report_files.xlsx_bytes(daily))["预约履约（分队列）"]
     assert cells[3] == list(reports.APPOINTMENT_COLUMNS)
@@ -171,6 +174,13 @@ def test_cli_shows_figures_and_writes_reports(ctx_for: CtxFor, clock: FakeClock,
     assert "过号率" in capsys.readouterr().out
     assert main([*base, "kpi", "drill", "--from", "2026-11-24", "--figure", "no_show"]) == 0
     assert "A002" in capsys.readouterr().out
+    assert main([*base, "kpi", "appointments", "--from", "2026-11-24"]) == 0
+    assert "该期间没有预约" in capsys.readouterr().out
+    assert main([*base, "kpi", "appointments", "--from", "2026-11-24", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["kept"]["denominator"] == 0
+    assert main([*base, "kpi", "appointments", "--from", "2026-11-24", "--to",
+                 "2026-11-01"]) != 0
+    assert "结束日期不能早于开始日期" in capsys.readouterr().err
     xlsx, pdf = tmp_path / "d.xlsx", tmp_path / "d.pdf"
     assert main([*base, "report", "daily", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
     assert _sheet_cells(xlsx.read_bytes())["分队列"][4][0] == "A 商事登记"

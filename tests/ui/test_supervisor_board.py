@@ -313,3 +313,37 @@ def test_the_kpi_view_shows_how_many_appointments_were_kept(
     assert model.cell_text(model.row(0), "取消") == "1"
     assert model.cell_text(model.row(0), "履约率") == "50.0%（1/2）"
     assert kpi.drill_dialog.windowTitle() == "预约履约：2026-11-24 至 2026-11-24"
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_queue_table_fits_its_half_of_a_small_screen(
+        make_board: MakeBoard, ctx_for: Callable[[str], Ctx], clock: FakeClock,
+        lang: str) -> None:
+    """At 1280×800 every column of the queue table is as wide as its header, none is
+    scrolled out of sight, and in Chinese every queue's name is whole. (In English the long
+    names are cut, whole in their tooltip; the headers are short, and say in full what they
+    stand for in theirs.)"""
+    busy_day(ctx_for, clock)
+    application(lang)
+    try:
+        board = make_board()
+        table, model = board.board.queues_table, board.board.queues_model
+        header = table.horizontalHeader()
+        QApplication.processEvents()
+        texts = [str(model.headerData(c, Qt.Orientation.Horizontal))
+                 for c in range(model.columnCount())]
+        assert [t for c, t in enumerate(texts)
+                if header.sectionSize(c) < header.fontMetrics().horizontalAdvance(t)] == []
+        assert table.horizontalScrollBar().maximum() == 0
+        names = [str(model.index(r, 0).data()) for r in range(model.rowCount())]
+        if lang == "zh":
+            assert "C 社保医保公积金人才" in names
+            assert [n for n in names if table.fontMetrics().horizontalAdvance(n)
+                    > header.sectionSize(0)] == []
+        else:
+            assert "A Business registration" in names
+            assert model.headerData(1, Qt.Orientation.Horizontal,
+                                    Qt.ItemDataRole.ToolTipRole) == "People waiting now"
+    finally:
+        application("zh")

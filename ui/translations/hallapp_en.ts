@@ -1057,87 +1057,87 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="96"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="100"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="97"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="101"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="98"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="102"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="146"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="150"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   {2} alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="186"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="190"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed: {1} open tickets recorded as abandoned, {2} appointments as missed, {3} windows closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="190"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="194"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="205"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="209"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="206"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="210"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="239"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the {0} tickets still waiting and the {1} at windows will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="238"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="242"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="245"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="251"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="248"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="252"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="253"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="254"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="251"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="255"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -3941,6 +3941,59 @@ After:
     </message>
 </context>
 <context>
+    <name>QueueBoard</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <source>等候</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <source>最长</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <source>预计</source>
+        <translation>Est.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <source>目标</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <source>窗口</source>
+        <translation>Win.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <source>预约</source>
+        <translation>Appt.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <source>已到</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <source>待到</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="66"/>
@@ -4781,399 +4834,407 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="288"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="291"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="305"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="289"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="287"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
-        <source>等候</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
-        <source>最长</source>
-        <translation>Longest</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
-        <source>预计</source>
-        <translation>Expected</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
-        <source>今日</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
-        <source>已到</source>
-        <translation>Arrived</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
-        <source>待到</source>
-        <translation>Expected</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="292"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="294"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="296"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="297"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="301"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="303"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="305"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <source>等候人数</source>
+        <translation>People waiting now</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <source>最长等候（分钟）</source>
+        <translation>Longest wait so far (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <source>新取号的预计等候（分钟）</source>
+        <translation>Estimated wait for a ticket taken now (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <source>目标等候（分钟）</source>
+        <translation>Target wait (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <source>正在服务该队列的窗口数</source>
+        <translation>Open windows serving this queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <source>今日取号</source>
+        <translation>Tickets taken today</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <source>今日预约（不含取消）</source>
+        <translation>Today's appointments (not cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <source>已签到（含迟到）</source>
+        <translation>Checked in (late ones too)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <source>未签到且未过宽限时间</source>
+        <translation>Not checked in, grace period not over</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>等候P90(分)</source>
         <translation>Wait P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>平均办理(分)</source>
         <translation>Avg service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>办理P90(分)</source>
         <translation>Service P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="298"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="299"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="300"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="302"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>

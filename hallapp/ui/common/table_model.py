@@ -67,9 +67,16 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = DISPLAY) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == DISPLAY
-                and 0 <= section < len(self.COLUMNS)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == DISPLAY:
             return self.header_text(self.COLUMNS[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tooltip(self.COLUMNS[section])
+        return None
+
+    def header_tooltip(self, column: str) -> str | None:
+        """What a short header stands for (none by default)."""
         return None
 
     def cell_text(self, row: Any, column: str) -> str | None:

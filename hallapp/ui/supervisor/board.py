@@ -67,9 +67,9 @@ class BoardPanel(SupervisorPanel):
             button = make_button("", kind, name)
             button.clicked.connect(lambda _=False, n=name: self.act(n))
             self.buttons[name] = button
-            actions.addWidget(button)
-            if name == "move":
-                actions.addStretch(1)  # the day's close stands apart from the windows' acts
+            if name != "close_day":  # the hall's, not a window's: beside the hall day
+                actions.addWidget(button)
+        actions.addStretch(1)
         left = QVBoxLayout()
         self.windows_title = make_label("", "section")
         left.addWidget(self.windows_title)
@@ -83,11 +83,15 @@ class BoardPanel(SupervisorPanel):
         right.addWidget(self.queues_title)
         right.addWidget(self.queues_table, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 4)
-        body.addLayout(right, 3)
+        # Halves: at 1280×800 the queues' names and figures need as much as the windows.
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.clock, 1)
+        top.addWidget(self.buttons["close_day"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.clock)
+        layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         self._update_buttons()

@@ -30,6 +30,7 @@ from hallapp.services.ratings import FollowupInfo
 from hallapp.services.reports import minutes_text, rate_text
 from hallapp.services.supervisor import BoardWindow
 from hallapp.services.worklists import DueCase
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.counter.base import duration_text, seconds_between
 from hallapp.ui.counter.models import NamedColumnsModel
@@ -131,14 +132,27 @@ class QueueBoardModel(_Colored):
         self.appointments = appointments
         self.set_rows(queues)
 
+    # What each short header stands for, shown over it.
+    TIPS: ClassVar[dict[str, str]] = {
+        "waiting": "等候人数", "longest": "最长等候（分钟）",
+        "estimate": "新取号的预计等候（分钟）", "target": "目标等候（分钟）",
+        "windows": "正在服务该队列的窗口数", "taken": "今日取号", "booked": "今日预约（不含取消）",
+        "arrived": "已签到（含迟到）", "expected": "未签到且未过宽限时间"}
+
     def header_text(self, column: str) -> str:
-        return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
+        # A context of their own for short English: the table has ten columns in half a
+        # 1280-pixel screen.
+        return QCoreApplication.translate("QueueBoard", self.HEADERS[column])
+
+    def header_tooltip(self, column: str) -> str | None:
+        tip = self.TIPS.get(column)
+        return None if tip is None else QCoreApplication.translate("SupervisorBoard", tip)
 
     def cell_text(self, q: QueueStatus, column: str) -> str:
         if column in ("booked", "arrived", "expected"):
             day = self.appointments.get(q.code)
             return str(getattr(day, column)) if day else ""
-        return {"queue": f"{q.code} {q.name}", "waiting": str(q.waiting),
+        return {"queue": f"{q.code} {local_name(q.name, q.name_en)}", "waiting": str(q.waiting),
                 "longest": str(q.longest_wait_minutes) if q.waiting else "",
                 "estimate": str(q.estimated_minutes) if q.waiting else "",
                 "target": str(q.target_wait_minutes), "windows": str(q.serving_windows),
@@ -154,7 +168,7 @@ class QueueBoardModel(_Colored):
         day = self.appointments.get(q.code)
         if column == "expected" and day is not None and day.overdue:
             return _tr("另有 {0} 人已过签到宽限时间未到").format(day.overdue)
-        return f"{q.code} {q.name}" if column == "queue" else None
+        return f"{q.code} {local_name(q.name, q.name_en)}" if column == "queue" else None
 
     def cell_color(self, q: QueueStatus, column: str) -> QColor | None:
         if column == "longest" and q.waiting and q.longest_wait_minutes > q.target_wait_minutes:
@@ -335,15 +349,25 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "当前号"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "用时/空闲"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "工作配置"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "队列"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "等候"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "最长"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "预计"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "目标"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "今日"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "预约"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "已到"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "待到"),
+    QT_TRANSLATE_NOOP("QueueBoard", "队列"),
+    QT_TRANSLATE_NOOP("QueueBoard", "等候"),
+    QT_TRANSLATE_NOOP("QueueBoard", "最长"),
+    QT_TRANSLATE_NOOP("QueueBoard", "预计"),
+    QT_TRANSLATE_NOOP("QueueBoard", "目标"),
+    QT_TRANSLATE_NOOP("QueueBoard", "窗口"),
+    QT_TRANSLATE_NOOP("QueueBoard", "今日"),
+    QT_TRANSLATE_NOOP("QueueBoard", "预约"),
+    QT_TRANSLATE_NOOP("QueueBoard", "已到"),
+    QT_TRANSLATE_NOOP("QueueBoard", "待到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "等候人数"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "最长等候（分钟）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "新取号的预计等候（分钟）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "目标等候（分钟）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "正在服务该队列的窗口数"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "今日取号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "今日预约（不含取消）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "已签到（含迟到）"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "未签到且未过宽限时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "另有 {0} 人已过签到宽限时间未到"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "对象"),

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTabBar,
+    QTableView,
     QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from uikit import fits
+from uikit import cut_table, fits
 
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import ITEM_TYPES
@@ -343,6 +344,13 @@ def busy_hall(db: Database, clock: FakeClock) -> None:
     case_decide.decide(clerk, number, "accept_tolerant", commitment="申请人承诺已取得合格证明")
 
 
+def cut_tables(window: QWidget) -> list[str]:
+    """The visible tables' columns out of sight (``uikit.cut_table``)."""
+    return [cut for table in window.findChildren(QTableView)
+            if table.isVisibleTo(window) and table.model() is not None
+            for cut in cut_table(table)]
+
+
 def views(window: QWidget, qtbot: QtBot) -> Iterator[str]:
     """Step through every tab of every tab widget (nested ones too), settling each."""
     yield "first view"
@@ -356,12 +364,12 @@ def views(window: QWidget, qtbot: QtBot) -> Iterator[str]:
 
 
 CLIENTS = list(BUILDERS)
-Survey = dict[str, tuple[list[str], dict[tuple[str, str, int], str]]]
+Survey = dict[str, tuple[list[str], dict[tuple[str, str, int], str], list[str]]]
 
 
 def survey(qtbot: QtBot, client: str, db: Database, clock: FakeClock, tmp_path: Path) -> Survey:
     """Build the client at 1280×800 in the current language; for each of its views, the
-    texts left untranslated and the widgets clipped."""
+    texts left untranslated, the widgets clipped and the tables that hide columns."""
     window: Any = build(client, db, clock, tmp_path)
     show(qtbot, client, window)
     if client == "counter":
@@ -372,7 +380,8 @@ def survey(qtbot: QtBot, client: str, db: Database, clock: FakeClock, tmp_path: 
         window.queue.table.selectRow(0)
     settle(qtbot)
     try:
-        return {view: (untranslated(window), clipped(window)) for view in views(window, qtbot)}
+        return {view: (untranslated(window), clipped(window), cut_tables(window))
+                for view in views(window, qtbot)}
     finally:
         if isinstance(getattr(window, "feed", None), FeedWatcher):
             window.feed.stop()
@@ -387,16 +396,18 @@ def test_client_in_english_shows_no_source_text_and_clips_nothing_new(
         qtbot: QtBot, qm_app: QApplication, hall_db: Database, clock: FakeClock,
         tmp_path: Path, client: str) -> None:
     """Chinese first, for reference: English may not clip what fits in Chinese (a long
-    item name that overflows in both is a layout matter, not a translation one)."""
+    item name that overflows in both is a layout matter, not a translation one). No table
+    may hide a column or cut a header in either language."""
     busy_hall(hall_db, clock)
     chinese = survey(qtbot, client, hall_db, clock, tmp_path / "zh")
     qt_app.set_language(qm_app, "en")
     english = survey(qtbot, client, hall_db, clock, tmp_path / "en")
     assert english.keys() == chinese.keys()
-    for view, (left, clips) in english.items():
+    for view, (left, clips, cut) in english.items():
         assert left == [], f"{client}, {view}: untranslated"
         new = [text for key, text in clips.items() if key not in chinese[view][1]]
         assert new == [], f"{client}, {view}: clipped in English only"
+        assert (chinese[view][2], cut) == ([], []), f"{client}, {view}: columns out of sight"
 
 
 @SQLITE_ONLY

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
 
 
@@ -13,12 +14,26 @@ def clipped(root: QWidget, *, tables: bool = False) -> list[str]:
     for w in root.findChildren(QWidget):
         if not w.isVisibleTo(root):
             continue
-        if tables and isinstance(w, QTableView) and w.horizontalScrollBar().isVisible():
-            bad.append(f"table {type(w.model()).__name__} scrolls sideways")
+        if tables and isinstance(w, QTableView):
+            bad.extend(cut_table(w))
         if isinstance(w, QLabel | QAbstractButton) and w.text() and not fits(w):
             size, hint = w.size(), w.sizeHint()
             bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "
                        f"{size.width()}x{size.height()} < {hint.width()}x{hint.height()}")
+    return bad
+
+
+def cut_table(table: QTableView) -> list[str]:
+    """What a table leaves out of sight: columns scrolled sideways, headers cut short."""
+    model, header = table.model(), table.horizontalHeader()
+    name = type(model).__name__
+    bad = [f"table {name} scrolls sideways"] if table.horizontalScrollBar().isVisible() else []
+    for column in range(model.columnCount()):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        # The header's own margins and sort indicator room: a few pixels beyond the text.
+        if not header.isSectionHidden(column) and \
+                header.sectionSize(column) + 2 < header.fontMetrics().horizontalAdvance(text):
+            bad.append(f"table {name}: header {text!r} cut")
     return bad
 
 

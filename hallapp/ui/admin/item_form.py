@@ -144,7 +144,10 @@ class ItemForm(QWidget):
         self._field(form, "service_norm_minutes",
                     QT_TRANSLATE_NOOP("Admin", "标准办理时长（分钟）"), self.norm)
         grid.addLayout(form, 0, 0, 2, 1)
-        grid.addWidget(self._group(self.tr("四办"), "flags", list(self.flags.values())), 0, 1)
+        # One under another: side by side, in English, they set the editor's width and
+        # squeezed the catalogue list beside it to three characters a name.
+        grid.addWidget(self._group(self.tr("四办"), "flags", list(self.flags.values()),
+                                   vertical=True), 0, 1)
         options = [self.errors.add(name, box) if name.endswith("_allowed") else box
                    for name, box in self.options.items()]
         grid.addWidget(self._group(self.tr("容缺、告知承诺与送达"), None, options,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QSpinBox,
     QTableView,
@@ -64,7 +65,9 @@ class WindowPage(AdminPanel):
         self.profile_table = QTableView()
         self.profile_table.setModel(self.profile)
         self.profile_table.setItemDelegate(ChoiceDelegate(self.profile, self.profile_table))
-        self.profile_table.horizontalHeader().setStretchLastSection(True)
+        header = self.profile_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers whole
+        header.setStretchLastSection(True)
         add, remove = make_button(self.tr("添加队列"), "secondary"), make_button(
             self.tr("删除所选队列"), "secondary")
         add.clicked.connect(self._on_add_clicked)

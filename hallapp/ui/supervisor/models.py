@@ -210,6 +210,11 @@ class KpiTableModel(_Colored):
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", KPI_HEADERS[column])
 
+    def header_tooltip(self, column: str) -> str | None:
+        """The unit, which the short English headers leave out."""
+        return (QCoreApplication.translate("SupervisorBoard", "分钟")
+                if column in ("wait_mean", "wait_p90", "service_mean", "service_p90") else None)
+
     def cell_text(self, r: KpiRow, column: str) -> str:
         short = {"no_show": r.no_show_rate, "abandoned": r.abandonment_rate,
                  "on_spot": r.on_spot_rate, "one_visit": r.one_visit_rate,
@@ -369,6 +374,7 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "已签到（含迟到）"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "未签到且未过宽限时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "另有 {0} 人已过签到宽限时间未到"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "分钟"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "对象"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "提醒"),

@@ -223,7 +223,9 @@ class KpiTableModel(_Colored):
         if column in short:
             rate = short[column]
             return "—" if rate.percent is None else f"{rate.percent:.1f}%"
-        return {"label": r.label, "tickets": str(r.tickets),
+        label = (QCoreApplication.translate("KpiPanel", "全厅") if r.dim == "hall"
+                 else r.label)  # the others are the hall's own names
+        return {"label": label, "tickets": str(r.tickets),
                 "wait_mean": minutes_text(r.wait.mean), "wait_p90": minutes_text(r.wait.p90),
                 "service_mean": minutes_text(r.service.mean),
                 "service_p90": minutes_text(r.service.p90)}[column]

@@ -122,6 +122,12 @@ class QueueBoardModel(_Colored):
         "queue": "队列", "waiting": "等候", "longest": "最长", "estimate": "预计",
         "target": "目标", "windows": "窗口", "taken": "今日", "booked": "预约",
         "arrived": "已到", "expected": "待到"}
+    # What each short header stands for, shown over it.
+    TIPS: ClassVar[dict[str, str]] = {
+        "waiting": "等候人数", "longest": "最长等候（分钟）",
+        "estimate": "新取号的预计等候（分钟）", "target": "目标等候（分钟）",
+        "windows": "正在服务该队列的窗口数", "taken": "今日取号", "booked": "今日预约（不含取消）",
+        "arrived": "已签到（含迟到）", "expected": "未签到且未过宽限时间"}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,13 +137,6 @@ class QueueBoardModel(_Colored):
                   appointments: Mapping[str, AppointmentDay]) -> None:
         self.appointments = appointments
         self.set_rows(queues)
-
-    # What each short header stands for, shown over it.
-    TIPS: ClassVar[dict[str, str]] = {
-        "waiting": "等候人数", "longest": "最长等候（分钟）",
-        "estimate": "新取号的预计等候（分钟）", "target": "目标等候（分钟）",
-        "windows": "正在服务该队列的窗口数", "taken": "今日取号", "booked": "今日预约（不含取消）",
-        "arrived": "已签到（含迟到）", "expected": "未签到且未过宽限时间"}
 
     def header_text(self, column: str) -> str:
         # A context of their own for short English: the table has ten columns in half a

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from hallapp.core.case_rules import STATE_LABELS
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS
@@ -32,6 +33,8 @@ FIGURES = TICKET_FIGURES + CASE_FIGURES + RATING_FIGURES
 STATE_ZH = {"waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
             "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
 OUTCOME_ZH = {"early": "提前办结", "on_time": "按时办结", "late": "超时办结"}
+FOLLOWUP_ZH = {"open": "待回访", "appealed": "申诉中", "closed": "已办结"}
+YES_ZH = "是"
 
 
 @dataclass(frozen=True)
@@ -144,10 +147,11 @@ def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, whe
                              Case.concluded_at)
     rows, total = _page(s, stmt, limit)
     out = tuple((c.number, name, lk.departments.get(c.department_id, ""),
-                 "" if c.window_number is None else str(c.window_number), c.state,
+                 "" if c.window_number is None else str(c.window_number),
+                 STATE_LABELS.get(c.state, c.state),
                  _fmt(c.received_at, zone, True), _fmt(c.deadline, zone, True),
                  _fmt(c.concluded_at, zone, True), OUTCOME_ZH.get(c.outcome or "", ""),
-                 str(c.visits), "是" if c.decision == "on_spot" else "")
+                 str(c.visits), YES_ZH if c.decision == "on_spot" else "")
                 for c, name in rows)
     return Drill(figure, ("办件编号", "事项", "部门", "窗口", "状态", "收件", "办结期限",
                           "办结时间", "办结时效", "到现场次数", "即办"), out, total,
@@ -167,7 +171,8 @@ def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, w
     rows, total = _page(s, stmt, limit)
     out = tuple((_fmt(r.at, zone, True), str(r.level), "" if r.window_number is None
                  else str(r.window_number), lk.staff.get(r.clerk_id, "") if r.clerk_id else "",
-                 state or "", _fmt(due, zone, True)) for r, state, due in rows)
+                 FOLLOWUP_ZH.get(state, state or ""), _fmt(due, zone, True))
+                for r, state, due in rows)
     return Drill(figure, ("评价时间", "等级", "窗口", "工作人员", "回访状态", "回访期限"),
                  out, total, total > len(out))
 

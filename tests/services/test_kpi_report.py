@@ -18,6 +18,7 @@ from conftest import FakeClock
 from kpikit import busy_day
 from sqlalchemy import func, select
 
+from hallapp.core.case_rules import STATE_LABELS
 from hallapp.core.errors import PermissionDenied, ValidationError
 from hallapp.core.hallday import format_number
 from hallapp.core.kpi import p90
@@ -165,8 +166,9 @@ def test_drill_down_lists_the_tickets_and_cases_behind_a_figure(ctx_for: CtxFor,
     on_spot = kpi_drill.drill_down(sup, DAY, dim="window", key="11", figure="on_spot")
     assert sorted(r[0] for r in on_spot.rows) == sorted([numbers["on_spot"],
                                                          numbers["accepted"]])
+    assert {r[4] for r in on_spot.rows} <= set(STATE_LABELS.values())  # labels, not codes
     bad = kpi_drill.drill_down(sup, DAY, figure="rectification", limit=10)
-    assert (bad.total, bad.rows[0][1], bad.rows[0][4]) == (1, "1", "open")
+    assert (bad.total, bad.rows[0][1], bad.rows[0][4]) == (1, "1", "待回访")
     capped = kpi_drill.drill_down(sup, DAY, figure="tickets", limit=2)
     assert (capped.total, len(capped.rows), capped.truncated) == (6, 2, True)
 

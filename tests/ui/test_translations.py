@@ -43,13 +43,19 @@ from uikit import cut_table, fits
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import ITEM_TYPES
 from hallapp.core.roles import ROLE_NAMES_ZH
-from hallapp.services import case_decide, tickets, windows
+from hallapp.services import case_decide, kpi_drill, tickets, windows
 from hallapp.services.admin import SETTINGS
 from hallapp.services.context import Ctx, Database
 from hallapp.services.ratings import LEVEL_LABELS
 from hallapp.ui.common import qt_app, tasks
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.labels import CASE_CONTEXT, ITEM_TYPE_CONTEXT, LEVEL_CONTEXT, ROLE_CONTEXT
+from hallapp.ui.common.labels import (
+    CASE_CONTEXT,
+    DRILL_CONTEXT,
+    ITEM_TYPE_CONTEXT,
+    LEVEL_CONTEXT,
+    ROLE_CONTEXT,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import TOLERANT_3, ready_case
@@ -117,7 +123,9 @@ def test_labels_from_core_and_services_are_listed_for_translation() -> None:
               ROLE_CONTEXT: set(ROLE_NAMES_ZH.values()),
               LEVEL_CONTEXT: set(LEVEL_LABELS.values()),
               ITEM_TYPE_CONTEXT: set(ITEM_TYPES),
-              "AdminSettings": {s.label for s in SETTINGS.values()}}
+              "AdminSettings": {s.label for s in SETTINGS.values()},
+              DRILL_CONTEXT: {*kpi_drill.STATE_ZH.values(), *kpi_drill.OUTCOME_ZH.values(),
+                              *kpi_drill.FOLLOWUP_ZH.values(), kpi_drill.YES_ZH, "合计"}}
     for context, labels in tables.items():
         assert labels - by_context.get(context, set()) == set(), \
             f"add these to hallapp/ui/common/labels.py ({context})"

@@ -728,82 +728,82 @@
 <context>
     <name>AdminSettings</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>重呼次数上限</source>
         <translation>Maximum recalls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
         <source>过号后可重新激活的分钟数</source>
         <translation>Minutes a no-show can be reactivated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
         <source>过号激活后排在其后的人数</source>
         <translation>Tickets ahead of a reactivated no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="80"/>
         <source>连续优先叫号上限</source>
         <translation>Maximum consecutive priority calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="81"/>
         <source>低优先级队列最长等候（分钟，0 为不启用）</source>
         <translation>Longest wait of a low-precedence queue (min, 0 = off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="82"/>
         <source>办件预警（剩余工作日）</source>
         <translation>Case warning (working days left)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="83"/>
         <source>差评整改期限（工作日）</source>
         <translation>Follow-up deadline for poor ratings (working days)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="84"/>
         <source>回执上隐去申请人姓名</source>
         <translation>Mask applicant names on receipts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
         <source>叫号播报模板</source>
         <translation>Call announcement template</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
         <source>叫号播报次数</source>
         <translation>Times each call is announced</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
         <source>综合屏滚动通知</source>
         <translation>Hall display scrolling notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
         <source>自助机管理密码</source>
         <translation>Kiosk admin PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
         <source>等候超过目标的倍数告警</source>
         <translation>Alert when wait exceeds target by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
         <source>预约失约上限（0 为不限）</source>
         <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
         <source>失约统计天数</source>
         <translation>Missed bookings, days</translation>
     </message>
@@ -1750,172 +1750,172 @@ After:
 <context>
     <name>CaseLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="20"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
         <source>已收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="20"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
         <source>审查中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
         <source>待补正</source>
         <translation>In correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="23"/>
         <source>已补正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="23"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="23"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="24"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="24"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
         <source>容缺批准（待补齐）</source>
         <translation>Approved, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
         <source>待出件</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
         <source>已出件</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
         <source>已一次性告知</source>
         <translation>Missing materials notified</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="29"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="29"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="30"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="30"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
         <source>容缺受理</source>
         <translation>Accept, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
         <source>告知承诺受理</source>
         <translation>Accept on written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
         <source>撤回申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
         <source>认领审查</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
         <source>退回待审</source>
         <translation>Release to queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
         <source>要求补正</source>
         <translation>Request correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
         <source>提交补正材料</source>
         <translation>Supply correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
         <source>制证完成</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
@@ -2533,6 +2533,79 @@ After:
         <location filename="../../hallapp/ui/supervisor/dialogs.py" line="199"/>
         <source>，仅显示前 {0} 条</source>
         <translation>, showing the first {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLabels</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <source>已叫号</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <source>挂起</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
+        <source>弃号</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <source>提前办结</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <source>按时办结</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <source>超时办结</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <source>待回访</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <source>申诉中</source>
+        <translation>Appealed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -3213,47 +3286,47 @@ After:
 <context>
     <name>ItemTypes</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
         <source>行政许可</source>
         <translation>Licensing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
         <source>行政给付</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
         <source>行政确认</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
         <source>行政裁决</source>
         <translation>Adjudication</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
         <source>行政征收</source>
         <translation>Levy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
         <source>行政备案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -4146,27 +4219,27 @@ After:
 <context>
     <name>RatingLevels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
@@ -4476,37 +4549,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RoleLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
         <source>窗口人员</source>
         <translation>Window clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
         <source>后台审批人员</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
         <source>值班长</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
         <source>显示屏/评价器</source>
         <translation>Display/rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="46"/>
         <source>系统</source>
         <translation>System</translation>
     </message>

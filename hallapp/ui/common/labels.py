@@ -14,6 +14,7 @@ CASE_CONTEXT = "CaseLabels"
 ROLE_CONTEXT = "RoleLabels"
 LEVEL_CONTEXT = "RatingLevels"
 ITEM_TYPE_CONTEXT = "ItemTypes"
+DRILL_CONTEXT = "DrillLabels"
 
 CASE_LABELS = (
     # states (hallapp.core.case_rules.STATE_LABELS)
@@ -60,6 +61,18 @@ ITEM_TYPE_LABELS = (  # hallapp.core.catalogue.ITEM_TYPES
     QT_TRANSLATE_NOOP("ItemTypes", "行政备案"), QT_TRANSLATE_NOOP("ItemTypes", "其他行政权力"),
     QT_TRANSLATE_NOOP("ItemTypes", "公共服务"),
 )
+DRILL_LABELS = (  # the figures' drill-downs (hallapp.services.kpi_drill, reports)
+    # ticket states
+    QT_TRANSLATE_NOOP("DrillLabels", "等候"), QT_TRANSLATE_NOOP("DrillLabels", "已叫号"),
+    QT_TRANSLATE_NOOP("DrillLabels", "办理中"), QT_TRANSLATE_NOOP("DrillLabels", "已办结"),
+    QT_TRANSLATE_NOOP("DrillLabels", "过号"), QT_TRANSLATE_NOOP("DrillLabels", "挂起"),
+    QT_TRANSLATE_NOOP("DrillLabels", "弃号"),
+    # case outcomes, follow-up states, on the spot, the total row
+    QT_TRANSLATE_NOOP("DrillLabels", "提前办结"), QT_TRANSLATE_NOOP("DrillLabels", "按时办结"),
+    QT_TRANSLATE_NOOP("DrillLabels", "超时办结"), QT_TRANSLATE_NOOP("DrillLabels", "待回访"),
+    QT_TRANSLATE_NOOP("DrillLabels", "申诉中"), QT_TRANSLATE_NOOP("DrillLabels", "是"),
+    QT_TRANSLATE_NOOP("DrillLabels", "合计"),
+)
 SETTING_LABELS = (  # hallapp.services.admin.SETTINGS, shown by hallapp.ui.admin.settings
     QT_TRANSLATE_NOOP("AdminSettings", "重呼次数上限"),
     QT_TRANSLATE_NOOP("AdminSettings", "过号后可重新激活的分钟数"),
@@ -95,3 +108,10 @@ def level_label(text: str) -> str:
 
 def item_type_label(text: str) -> str:
     return QCoreApplication.translate(ITEM_TYPE_CONTEXT, text)
+
+
+def drill_label(text: str) -> str:
+    """A label in a drill-down's cell (a state, an outcome, 是, 合计), in the terminal's
+    language; any other text (names, numbers, times) as it is."""
+    translated = QCoreApplication.translate(DRILL_CONTEXT, text)
+    return translated if translated != text else QCoreApplication.translate(CASE_CONTEXT, text)

@@ -31,7 +31,7 @@ from hallapp.services.reports import minutes_text, rate_text
 from hallapp.services.supervisor import BoardWindow
 from hallapp.services.worklists import DueCase
 from hallapp.ui.common.errors import local_name
-from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.labels import case_label, drill_label
 from hallapp.ui.counter.base import duration_text, seconds_between
 from hallapp.ui.counter.models import NamedColumnsModel
 
@@ -293,7 +293,7 @@ class DrillModel(NamedColumnsModel):
         self.endResetModel()
 
     def cell_text(self, row: tuple[str, ...], column: str) -> str:
-        return row[self.COLUMNS.index(column)]
+        return drill_label(row[self.COLUMNS.index(column)])
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", column)

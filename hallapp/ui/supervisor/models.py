@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from hallapp.services.alerts import Alert
 from hallapp.services.appointment_figures import AppointmentDay
 from hallapp.services.day import QueueStatus
-from hallapp.services.kpi_drill import Drill
+from hallapp.services.kpi_drill import FOLLOWUP_ZH, Drill
 from hallapp.services.kpi_report import KpiRow
 from hallapp.services.ratings import FollowupInfo
 from hallapp.services.reports import minutes_text, rate_text
@@ -244,8 +244,7 @@ class FollowupModel(_Colored):
     HEADERS: ClassVar[dict[str, str]] = {
         "opened": "差评时间", "level": "等级", "window": "窗口", "clerk": "工作人员",
         "due": "回访期限", "state": "状态"}
-    STATES: ClassVar[dict[str, str]] = {
-        "open": "待回访", "appealed": "申诉中", "closed": "已办结"}
+    STATES: ClassVar[dict[str, str]] = FOLLOWUP_ZH  # translated here (_FOR_LUPDATE)
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])

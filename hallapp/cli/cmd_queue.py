@@ -9,12 +9,10 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.roles import Role
+from hallapp.core.ticket_states import TICKET_STATE_LABELS as STATE_ZH
 from hallapp.services import appointment_slots, appointments, day, tickets, windows
 from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
-
-STATE_ZH = {"waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
-            "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
 
 
 def register(sub: Any) -> None:

@@ -20,6 +20,7 @@ from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.roles import Perm
+from hallapp.core.ticket_states import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.kpi_live import Lookups, lookups, seconds_between
@@ -30,8 +31,6 @@ TICKET_FIGURES = ("tickets", "wait", "service", "no_show", "abandoned")
 CASE_FIGURES = ("on_spot", "one_visit", "on_time", "overdue")
 RATING_FIGURES = ("good_rating", "rectification")
 FIGURES = TICKET_FIGURES + CASE_FIGURES + RATING_FIGURES
-STATE_ZH = {"waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
-            "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
 OUTCOME_ZH = {"early": "提前办结", "on_time": "按时办结", "late": "超时办结"}
 FOLLOWUP_ZH = {"open": "待回访", "appealed": "申诉中", "closed": "已办结"}
 YES_ZH = "是"
@@ -124,7 +123,7 @@ def _tickets(s: Session, lk: Lookups, start: date, end: date, figure: str, where
     out = tuple((t.hall_day.isoformat(), t.number, lk.queues.get(t.queue_id, ""),
                  lk.windows.get(t.window_id, "") if t.window_id else "",
                  lk.staff.get(t.clerk_id, "") if t.clerk_id else "", t.item_code or "",
-                 STATE_ZH.get(t.state, t.state), _fmt(t.taken_at, zone),
+                 TICKET_STATE_LABELS.get(t.state, t.state), _fmt(t.taken_at, zone),
                  _fmt(t.first_called_at, zone), _fmt(t.started_at, zone),
                  _fmt(t.finished_at, zone), _mins(w), _mins(sv)) for t, w, sv in rows)
     return Drill(figure, ("日期", "号码", "队列", "窗口", "工作人员", "事项编码", "状态", "取号",

@@ -43,6 +43,7 @@ from uikit import cut_table, fits
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import ITEM_TYPES
 from hallapp.core.roles import ROLE_NAMES_ZH
+from hallapp.core.ticket_states import TICKET_STATE_LABELS
 from hallapp.services import case_decide, kpi_drill, tickets, windows
 from hallapp.services.admin import SETTINGS
 from hallapp.services.context import Ctx, Database
@@ -124,7 +125,7 @@ def test_labels_from_core_and_services_are_listed_for_translation() -> None:
               LEVEL_CONTEXT: set(LEVEL_LABELS.values()),
               ITEM_TYPE_CONTEXT: set(ITEM_TYPES),
               "AdminSettings": {s.label for s in SETTINGS.values()},
-              DRILL_CONTEXT: {*kpi_drill.STATE_ZH.values(), *kpi_drill.OUTCOME_ZH.values(),
+              DRILL_CONTEXT: {*TICKET_STATE_LABELS.values(), *kpi_drill.OUTCOME_ZH.values(),
                               *kpi_drill.FOLLOWUP_ZH.values(), kpi_drill.YES_ZH, "合计"}}
     for context, labels in tables.items():
         assert labels - by_context.get(context, set()) == set(), \

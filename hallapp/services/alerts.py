@@ -51,14 +51,50 @@ DEFAULTS: dict[str, float] = {"alert_wait_factor": 1.0, "alert_idle_minutes": 5,
 DEFAULT_NORM_MINUTES = 15
 
 
+# What each kind of alert says, filled from its facts. English screens fill the UI's own table
+# of the same kinds and facts (hallapp/ui/supervisor/alert_text.py).
+TEXTS: dict[str, str] = {
+    "wait_over_target": "{queue} {queue_name}：最长已等候 {waited} 分钟，超过目标 {target} 分钟",
+    "window_idle": "{window}号窗口已空闲 {idle} 分钟，所办队列有 {people} 人等候",
+    "service_over_norm": "{window}号窗口 {number} 已办理 {running} 分钟，超过标准时长 {norm} "
+                         "分钟的 {factor} 倍",
+    "bad_rating": "{window}号窗口收到差评（{level} 级），请跟进回访",
+    "bad_rating_hall": "大厅收到差评（{level} 级），请跟进回访",
+    "case_overdue": "{department}：{count} 件办件已逾期",
+    "case_warning": "{department}：{count} 件办件临近办结期限",
+}
+
+
 @dataclass(frozen=True)
 class Alert:
+    """One alert. ``subject`` and ``message`` are its Chinese text; ``facts`` are what they
+    were filled from (``text`` names the entry of :data:`TEXTS`), for other languages.
+    ``queue_name_en`` is the queue's English name, if it has one."""
+
     kind: str
     severity: str  # warning | critical
     key: str
     subject: str
     message: str
     since: datetime | None
+    text: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+    queue_name_en: str | None = None
+
+    def fact(self, name: str) -> str:
+        return dict(self.facts).get(name, "")
+
+
+def _alert(kind: str, severity: str, key: str, subject: str, since: datetime | None,
+           text: str | None = None, queue_name_en: str | None = None,
+           **facts: object) -> Alert:
+    """An alert whose message is :data:`TEXTS` [``text`` or ``kind``] filled from ``facts``
+    (a fact that is None is left out)."""
+    name = text or kind
+    shown = {k: f"{v:g}" if isinstance(v, float) else str(v)
+             for k, v in facts.items() if v is not None}
+    return Alert(kind, severity, key, subject, TEXTS[name].format(**shown), since, name,
+                 tuple(shown.items()), queue_name_en)
 
 
 def threshold(hall: Hall, name: str) -> float:
@@ -85,9 +121,10 @@ def wait_alerts(s: Session, hall: Hall, day: date, now: datetime) -> list[Alert]
         limit = timedelta(minutes=queue.target_wait_minutes * factor)
         if waited > limit:
             severity = "critical" if waited > 2 * limit else "warning"
-            out.append(Alert("wait_over_target", severity, f"wait:{queue.code}", queue.code,
-                             f"{queue.code} {queue.name}：最长已等候 {_minutes(waited)} 分钟，"
-                             f"超过目标 {queue.target_wait_minutes} 分钟", oldest))
+            out.append(_alert("wait_over_target", severity, f"wait:{queue.code}", queue.code,
+                              oldest, queue_name_en=queue.name_en, queue=queue.code,
+                              queue_name=queue.name, waited=_minutes(waited),
+                              target=queue.target_wait_minutes))
     return out
 
 
@@ -117,9 +154,8 @@ def idle_alerts(s: Session, hall: Hall, day: date, day_start: datetime,
         people = sum(waiting.get(q, 0) for q in queues)
         last = last_activity(s, w, day_start)
         if people and last is not None and now - last >= limit:
-            out.append(Alert("window_idle", "warning", f"idle:{w.number}", f"{w.number}号窗口",
-                             f"{w.number}号窗口已空闲 {_minutes(now - last)} 分钟，"
-                             f"所办队列有 {people} 人等候", last))
+            out.append(_alert("window_idle", "warning", f"idle:{w.number}", f"{w.number}号窗口",
+                              last, window=w.number, idle=_minutes(now - last), people=people))
     return out
 
 
@@ -147,10 +183,9 @@ def service_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
         norm = norms.get(t.item_code or "", DEFAULT_NORM_MINUTES)
         running = now - (t.started_at or now)
         if running > timedelta(minutes=norm * factor):
-            out.append(Alert("service_over_norm", "warning", f"service:{t.id}",
-                             f"{number}号窗口", f"{number}号窗口 {t.number} 已办理 "
-                             f"{_minutes(running)} 分钟，超过标准时长 {norm} 分钟的 "
-                             f"{factor:g} 倍", t.started_at))
+            out.append(_alert("service_over_norm", "warning", f"service:{t.id}",
+                              f"{number}号窗口", t.started_at, window=number, number=t.number,
+                              running=_minutes(running), norm=norm, factor=factor))
     return out
 
 
@@ -160,9 +195,11 @@ def rating_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     for r in s.scalars(select(Rating).where(Rating.at >= since,
                                             Rating.level.in_(tuple(BAD_LEVELS)))
                        .order_by(Rating.at.desc())):
-        where = f"{r.window_number}号窗口" if r.window_number is not None else "大厅"
-        out.append(Alert("bad_rating", "critical", f"rating:{r.id}", where,
-                         f"{where}收到差评（{r.level} 级），请跟进回访", r.at))
+        at_window = r.window_number is not None
+        out.append(_alert("bad_rating", "critical", f"rating:{r.id}",
+                          f"{r.window_number}号窗口" if at_window else "大厅", r.at,
+                          text=None if at_window else "bad_rating_hall", level=r.level,
+                          window=r.window_number))
     return out
 
 
@@ -184,10 +221,9 @@ def case_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     out = []
     for (dept, state), n in sorted(counts.items(), key=lambda kv: (kv[0][1] != "overdue",
                                                                     kv[0][0])):
-        label = "已逾期" if state == "overdue" else "临近办结期限"
-        out.append(Alert(f"case_{state}", "critical" if state == "overdue" else "warning",
-                         f"case_{state}:{dept}:{n}", names.get(dept, str(dept)),
-                         f"{names.get(dept, dept)}：{n} 件办件{label}", None))
+        name = names.get(dept, str(dept))
+        out.append(_alert(f"case_{state}", "critical" if state == "overdue" else "warning",
+                          f"case_{state}:{dept}:{n}", name, None, department=name, count=n))
     return out
 
 

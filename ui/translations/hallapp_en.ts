@@ -1074,7 +1074,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/board.py" line="150"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
-        <translation>Hall day {0}   {1}   {2} alerts</translation>
+        <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/board.py" line="190"/>

@@ -34,6 +34,7 @@ from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label, drill_label
 from hallapp.ui.counter.base import duration_text, seconds_between
 from hallapp.ui.counter.models import NamedColumnsModel
+from hallapp.ui.supervisor.alert_text import alert_message, alert_subject
 
 Index = QModelIndex | QPersistentModelIndex
 RED, AMBER, GREY = QColor("#c8102e"), QColor("#b36b00"), QColor("#7a8693")
@@ -184,7 +185,8 @@ class AlertModel(_Colored):
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
 
     def cell_text(self, a: Alert, column: str) -> str:
-        return {"since": self.local(a.since), "subject": a.subject, "message": a.message}[column]
+        return {"since": self.local(a.since), "subject": alert_subject(a),
+                "message": alert_message(a)}[column]
 
     def cell_color(self, a: Alert, column: str) -> QColor | None:
         return RED if a.severity == "critical" else AMBER

@@ -1,0 +1,49 @@
+"""An alert's subject and message in the board's language.
+
+The service writes each alert in Chinese and keeps the facts it was written from
+(``hallapp.services.alerts.TEXTS``); an English board fills this module's table of the same
+texts with them. Names from the hall's data stay as written, except a queue's English name.
+"""
+
+from __future__ import annotations
+
+from hallapp.services.alerts import Alert
+from hallapp.ui.common.errors import is_english, local_name
+
+# Kept complete by tests/ui/test_supervisor_alerts.py: one entry per entry of alerts.TEXTS,
+# naming only the facts it names.
+EN: dict[str, str] = {
+    "wait_over_target": "{queue} {queue_name}: longest wait {waited} min, over the "
+                        "{target}-min target",
+    "window_idle": "Window {window} idle for {idle} min; {people} waiting in its queues",
+    "service_over_norm": "Window {window}: {number} in service for {running} min, over "
+                         "{factor} × the {norm}-min norm",
+    "bad_rating": "Bad rating (level {level}) at window {window}; please follow up",
+    "bad_rating_hall": "Bad rating (level {level}) in the hall; please follow up",
+    "case_overdue": "{department}: {count} case(s) overdue",
+    "case_warning": "{department}: {count} case(s) near their deadline",
+}
+
+
+def alert_subject(alert: Alert) -> str:
+    if not is_english():
+        return alert.subject
+    window = alert.fact("window")
+    if window:
+        return f"Window {window}"
+    if alert.text == "bad_rating_hall":
+        return "Hall"
+    return alert.subject
+
+
+def alert_message(alert: Alert) -> str:
+    text = EN.get(alert.text)
+    if not is_english() or text is None:
+        return alert.message
+    facts = dict(alert.facts)
+    if "queue_name" in facts:
+        facts["queue_name"] = local_name(facts["queue_name"], alert.queue_name_en)
+    try:
+        return text.format_map(facts)
+    except (KeyError, IndexError, ValueError):
+        return alert.message

@@ -1,0 +1,128 @@
+"""The supervisor's alerts read in the board's language, with their particulars.
+
+The service writes each alert in Chinese from its facts; an English board fills the English
+text of the same kind (hallapp/ui/supervisor/alert_text.py) with the same facts.
+"""
+
+from __future__ import annotations
+
+import string
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from casekit import IMMEDIATE, PLAIN, accepted_case
+
+from hallapp.services import alerts, ratings, supervisor, tickets, windows
+from hallapp.services.alerts import Alert
+from hallapp.services.context import Ctx
+from hallapp.services.ratings import RatingInput
+from hallapp.ui.supervisor.alert_text import EN
+from hallapp.ui.supervisor.models import AlertModel
+
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+DEPARTMENT = "深圳市市场监督管理局"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_alert_text_has_its_english_with_the_same_facts() -> None:
+    assert set(EN) == set(alerts.TEXTS)
+    for name, chinese in alerts.TEXTS.items():
+        assert _fields(EN[name]) == _fields(chinese), name
+
+
+def _every_kind(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> dict[str, Alert]:
+    """One alert of each kind, raised the way a hall raises them."""
+    seen: dict[str, Alert] = {}
+
+    def look() -> None:
+        for a in supervisor.board(ctx_for("supervisor1")).alerts:
+            seen.setdefault(a.kind, a)
+
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    tickets.take_ticket(kiosk, "A", item_code=IMMEDIATE)  # its norm is 10 minutes
+    tickets.take_ticket(kiosk, "A")
+    tickets.take_ticket(kiosk, "B")
+    windows.open_window(clerk, 11)
+    windows.call_next(clerk, 11)
+    windows.start(clerk, 11)
+    windows.open_window(ctx_for("clerk3"), 10)  # serves B, where B001 waits
+    clock.advance(minutes=21)
+    look()  # A002 waited 21 > 20 min; A001 served 21 > 2 × 10; window 10 idle 21 min
+    windows.finish(clerk, 11)
+    ratings.rate(ctx_for("display1"), RatingInput(2), ticket="A001")
+    look()
+    accepted_case(ctx_for, PLAIN)  # due in 1 working day: in the warning period
+    look()
+    clock.advance(days=3)
+    look()
+    return seen
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    qapp.setProperty("hallapp_lang", "en")
+    yield
+    qapp.setProperty("hallapp_lang", "zh")
+
+
+def _shown(alert: Alert) -> tuple[str, str]:
+    model = AlertModel()
+    model.set_rows([alert])
+    return (model.data(model.index(0, 1)), model.data(model.index(0, 2)))
+
+
+EXPECTED = {
+    "wait_over_target": (("A", "A 商事登记：最长已等候 21 分钟，超过目标 20 分钟"),
+                         ("A", "A Business registration: longest wait 21 min, over the "
+                               "20-min target")),
+    "window_idle": (("10号窗口", "10号窗口已空闲 21 分钟，所办队列有 1 人等候"),
+                    ("Window 10", "Window 10 idle for 21 min; 1 waiting in its queues")),
+    "service_over_norm": (("11号窗口", "11号窗口 A001 已办理 21 分钟，超过标准时长 10 分钟的 2 倍"),
+                          ("Window 11", "Window 11: A001 in service for 21 min, over 2 × the "
+                                        "10-min norm")),
+    "bad_rating": (("11号窗口", "11号窗口收到差评（2 级），请跟进回访"),
+                   ("Window 11", "Bad rating (level 2) at window 11; please follow up")),
+    "case_warning": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件临近办结期限"),
+                     (DEPARTMENT, f"{DEPARTMENT}: 1 case(s) near their deadline")),
+    "case_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件已逾期"),
+                     (DEPARTMENT, f"{DEPARTMENT}: 1 case(s) overdue")),
+}
+
+
+@SQLITE_ONLY
+def test_alerts_read_in_chinese_and_in_english(qapp: QApplication,
+                                               ctx_for: Callable[[str], Ctx],
+                                               clock: FakeClock) -> None:
+    seen = _every_kind(ctx_for, clock)
+    assert set(seen) == set(EXPECTED)
+    for kind, (chinese, _) in EXPECTED.items():
+        assert (seen[kind].subject, seen[kind].message) == chinese, kind
+        assert _shown(seen[kind]) == chinese, kind
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        for kind, (_, english) in EXPECTED.items():
+            assert _shown(seen[kind]) == english, kind
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")
+
+
+def test_a_bad_rating_for_the_hall_names_the_hall(english: None) -> None:
+    alert = alerts._alert("bad_rating", "critical", "rating:1", "大厅", None,
+                          text="bad_rating_hall", level=1, window=None)
+    assert alert.message == "大厅收到差评（1 级），请跟进回访"
+    assert _shown(alert) == ("Hall", "Bad rating (level 1) in the hall; please follow up")
+
+
+def test_an_alert_with_a_fact_missing_keeps_its_chinese(english: None) -> None:
+    alert = Alert("window_idle", "warning", "idle:3", "3号窗口", "3号窗口已空闲", None,
+                  "window_idle", (("window", "3"),))
+    assert _shown(alert) == ("Window 3", "3号窗口已空闲")

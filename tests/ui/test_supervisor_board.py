@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from uikit import clipped
+from uikit import clipped, cut_cells
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -243,6 +243,21 @@ def test_nothing_is_clipped(make_board: MakeBoard, ctx_for: Callable[[str], Ctx]
         board.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
         assert clipped(tab, tables=True) == [], tab.__class__.__name__
+
+
+@SQLITE_ONLY
+def test_english_queue_names_are_whole_at_1280_by_800(make_board: MakeBoard) -> None:
+    """Long English names wrap onto a second line instead of ending in "…"."""
+    application("en")
+    try:
+        board = make_board((1280, 800))
+        table, model = board.board.queues_table, board.board.queues_model
+        names = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+        assert "C Social insurance, housing fund, talent" in names
+        assert cut_cells(table, 0) == []
+        assert not table.verticalScrollBar().isVisible()
+    finally:
+        application("zh")
 
 
 @SQLITE_ONLY

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
 
 
@@ -34,6 +34,26 @@ def cut_table(table: QTableView) -> list[str]:
         if not header.isSectionHidden(column) and \
                 header.sectionSize(column) + 2 < header.fontMetrics().horizontalAdvance(text):
             bad.append(f"table {name}: header {text!r} cut")
+    return bad
+
+
+def cut_cells(table: QTableView, column: int) -> list[str]:
+    """The texts of a column that need more room than their cells give them: more width on
+    one line, or, in a table that wraps, more height at the column's width than the row's
+    (the cell's side margins counted as a few pixels)."""
+    model, metrics = table.model(), table.fontMetrics()
+    width = table.columnWidth(column) - 8
+    bad = []
+    for row in range(model.rowCount()):
+        text = str(model.index(row, column).data() or "")
+        if table.wordWrap():
+            needed = metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                          Qt.TextFlag.TextWordWrap, text)
+            cut = needed.width() > width or needed.height() > table.rowHeight(row)
+        else:
+            cut = metrics.horizontalAdvance(text) > width
+        if cut:
+            bad.append(text)
     return bad
 
 

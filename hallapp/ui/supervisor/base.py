@@ -54,15 +54,18 @@ class SupervisorPanel(QWidget):
         run_task(fn, done, failed)
 
 
-def make_table(model: Any, *, stretch: int | None = -1) -> QTableView:
+def make_table(model: Any, *, stretch: int | None = -1, wrap: bool = False) -> QTableView:
     """A read-only row table; ``stretch``: the column that takes the spare width (-1 the last
-    one; e.g. the names of a table of short figures), None for none."""
+    one; e.g. the names of a table of short figures), None for none. ``wrap``: long text
+    wraps onto more lines and its row grows, instead of ending in "…" (for a few rows)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.setWordWrap(False)
+    table.setWordWrap(wrap)
+    if wrap:
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(stretch == -1)

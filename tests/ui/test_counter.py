@@ -303,6 +303,29 @@ def test_a_refusal_reads_in_english_at_an_english_counter(
 
 
 @SQLITE_ONLY
+def test_queues_and_green_channels_go_by_their_english_names_at_an_english_counter(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A", priority="disabled")
+    windows.call_next(clerk, 1)
+    with in_english(qapp):
+        counter = make_counter()
+        qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
+        assert counter.ticket.queue.text() == "A Business registration"
+        assert "Disabled" in counter.ticket.marks.text()
+        model = counter.queues.model
+        assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == [
+            "A Business registration", "B Real estate registration"]
+        assert "A Business registration" in counter.controls.queues
+    counter = make_counter()  # in Chinese, the names as the hall wrote them
+    qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
+    assert counter.ticket.queue.text() == "A 商事登记"
+    assert "残疾人" in counter.ticket.marks.text()
+
+
+@SQLITE_ONLY
 def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
         qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
         ctx_for: Callable[[str], Ctx]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 
 from hallapp.core.hallday import hall_zone
 from hallapp.services.day import QueueStatus
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 
@@ -39,7 +40,7 @@ class QueueStatusModel(NamedColumnsModel):
 
     def cell_text(self, row: QueueStatus, column: str) -> str:
         if column == "queue":
-            return f"{row.code} {row.name}"
+            return f"{row.code} {local_name(row.name, row.name_en)}"
         if column == "waiting":
             return str(row.waiting)
         if column == "longest":

@@ -21,6 +21,7 @@ class CurrentTicketPanel(QFrame):
         self.clock = clock
         self.ticket: TicketInfo | None = None
         self.priority_names: dict[str, str] = {}
+        self.queue_names: dict[str, str] = {}  # in the screen's language
         self.setObjectName("card")
         self.caption = make_label("", "hint")
         self.number = make_label("", "bigNumber")
@@ -59,7 +60,8 @@ class CurrentTicketPanel(QFrame):
             self.timer.stop()
             return
         self.number.setText(ticket.number)
-        self.queue.setText(f"{ticket.queue} {ticket.queue_name}")
+        self.queue.setText(f"{ticket.queue} "
+                           f"{self.queue_names.get(ticket.queue, ticket.queue_name)}")
         marks = []
         if ticket.priority:
             name = self.priority_names.get(ticket.priority, ticket.priority)

@@ -26,7 +26,7 @@ from hallapp.services.queue_common import TicketInfo
 from hallapp.services.search import note_events
 from hallapp.services.windows import NextCall, WindowState, window_state
 from hallapp.ui.common.banner import ConnectionBanner
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
@@ -153,15 +153,18 @@ class CounterWindow(CounterPanel):
             windows, hall = extra
             mine = next((w for w in windows if w.number == self.env.window), None)
             self.profile = [p.queue for p in mine.profile] if mine else []
-            self.ticket.priority_names = {str(p.get("code")): str(p.get("name"))
-                                          for p in hall.priority_classes}
+            self.ticket.priority_names = {
+                str(p.get("code")): local_name(str(p.get("name")), p.get("name_en"))
+                for p in hall.priority_classes}
         self._refreshing = False
         if not self.env.online and self.feed.online:
             self.set_online(True)  # a short outage the feed never saw is over
+        self.ticket.queue_names = {q.code: local_name(q.name, q.name_en) for q in status.queues}
         self.show_state(state)
         by_code = {q.code: q for q in status.queues}
         self.queues.show_queues([by_code[c] for c in self.profile if c in by_code])
-        self.controls.queues = [f"{q.code} {q.name}" for q in status.queues]
+        self.controls.queues = [f"{q.code} {self.ticket.queue_names[q.code]}"
+                                for q in status.queues]
         if self._dirty:
             self.refresh()
 

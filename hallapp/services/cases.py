@@ -170,7 +170,7 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
         s.add(case)
         s.flush()
         record_visit(uow, case, "intake", hall.timezone)
-        record(uow, case, "open", None, "received", f"{row.code} v{row.version}")
+        record(uow, case, "open", None, "received", f"按事项第 {row.version} 版收件")
         detail = case_detail(s, case, hall_time(s, hall), uow.now, ctx.actor.role.value)
         uow.commit()
     return detail

@@ -85,6 +85,7 @@ def test_open_case_from_the_served_ticket(hall_db: Database, ctx_for: CtxFor) ->
     assert all(m.status is None for m in detail.materials)
     assert transitions(hall_db, info.id) == [(None, "open", "received", "clerk1")]
     assert case_audits(hall_db, info.id)[0][0] == "case_open"
+    assert case_audits(hall_db, info.id)[0][3]["opinion"] == "按事项第 1 版收件"
     with hall_db.read_session() as s:
         ev = s.scalars(select(Event).where(Event.kind == "case_changed")
                        .order_by(Event.id.desc())).first()

@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from uikit import clipped
 
+from hallapp.core.catalogue import Limit
 from hallapp.services import appointments, tickets
 from hallapp.services.catalogue import get_item
 from hallapp.services.context import Ctx, Database
@@ -253,6 +254,28 @@ def test_in_english_queues_go_by_their_english_names(
     qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
     assert kiosk.result.queue.text() == "Real estate registration"
     assert kiosk.take.title.text() == "Ticket: Real estate registration"
+
+
+@SQLITE_ONLY
+def test_in_english_an_item_says_one_visit_one_copy_and_free(
+        qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
+    kiosk = make_kiosk()
+    company = "440300000000069391780001"  # 1 working day, 1 visit, free, 1 copy of each
+    kiosk.item.open(company)
+    qtbot.waitUntil(lambda: kiosk.item.item is not None)
+    assert kiosk.item.facts.text() == "承诺件：1个工作日内办结　·　收费：不收费　·　最多跑 1 次"
+    assert "1 份" in visible_texts(kiosk.item)
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    kiosk.item.open(company)
+    qtbot.waitUntil(lambda: kiosk.item.item is not None)
+    assert kiosk.item.facts.text() == ("Done within 1 working day　·　Fee: Free of charge　·　"
+                                       "At most 1 visit")
+    shown = visible_texts(kiosk.item)
+    assert "Core · Original · 1 copy · Required" in shown
+    item = kiosk.item.item
+    assert kiosk.item._facts(replace(item, visits_required=2, promised_limit=Limit(
+        3, "natural_day"), fee="工本费10元")) == (
+        "Done within 3 calendar days　·　Fee: 工本费10元　·　At most 2 visits")
 
 
 @SQLITE_ONLY

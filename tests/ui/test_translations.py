@@ -65,7 +65,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "ui" / "translations" / "hallapp_en.ts"
 BIN = Path(sys.executable).parent
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
-PLACEHOLDER = re.compile(r"%L?\d+|\{[A-Za-z_0-9]*\}")
+PLACEHOLDER = re.compile(r"%L?\d+|%n|\{[A-Za-z_0-9]*\}")
 HAN = re.compile(r"[\u3400-\u9fff]")
 COUNTER_ITEM = "440300000000069391780002"  # 公司变更登记: ten materials, 容缺 allowed
 
@@ -76,6 +76,10 @@ class Message:
     source: str
     translation: str
     kind: str  # the translation's type attribute: "" when finished
+    forms: tuple[str, ...] = ()  # a text with %n: English singular and plural
+
+    def texts(self) -> tuple[str, ...]:
+        return self.forms or (self.translation,)
 
 
 def read_ts(path: Path) -> list[Message]:
@@ -85,8 +89,10 @@ def read_ts(path: Path) -> list[Message]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            out.append(Message(name, message.findtext("source") or "", translation.text or "",
-                               translation.get("type", "")))
+            forms = tuple(f.text or "" for f in translation.iter("numerusform"))
+            out.append(Message(name, message.findtext("source") or "",
+                               forms[0] if forms else translation.text or "",
+                               translation.get("type", ""), forms))
     return out
 
 
@@ -107,13 +113,15 @@ def ui_sources() -> list[str]:
 def test_every_message_is_translated_with_the_same_placeholders() -> None:
     messages = read_ts(TS)
     assert len(messages) > 700
-    bad = [m for m in messages if m.kind or not m.translation.strip()]
+    bad = [m for m in messages if m.kind or not all(t.strip() for t in m.texts())]
     assert bad == [], f"{len(bad)} untranslated, e.g. {bad[:3]}"
+    assert all(len(m.forms) in (0, 2) for m in messages), "English: one and many"
     for m in messages:
-        assert sorted(PLACEHOLDER.findall(m.translation)) == \
-            sorted(PLACEHOLDER.findall(m.source)), (m.context, m.source, m.translation)
-        assert m.translation.count("\n") <= m.source.count("\n") + 1, m
-        assert not HAN.search(m.translation), (m.context, m.source, m.translation)
+        for text in m.texts():
+            assert sorted(PLACEHOLDER.findall(text)) == \
+                sorted(PLACEHOLDER.findall(m.source)), (m.context, m.source, text)
+            assert text.count("\n") <= m.source.count("\n") + 1, m
+            assert not HAN.search(text), (m.context, m.source, text)
 
 
 def test_labels_from_core_and_services_are_listed_for_translation() -> None:

@@ -1145,52 +1145,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="204"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="204"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="205"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="209"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="209"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1923,22 +1923,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2032,67 +2032,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="84"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="85"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="85"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="102"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="103"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2107,7 +2107,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/checklist.py" line="59"/>
         <source>单击状态格标记材料；“不符”须填写说明；双击份数可修改</source>
-        <translation>Click a status cell to mark a material; “Faulty” needs a note; double-click copies to edit</translation>
+        <translation>Click a status cell to mark a material; &quot;Faulty&quot; needs a note; double-click copies to edit</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
@@ -2117,7 +2117,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/checklist.py" line="111"/>
         <source>“{0}”哪里不符合要求？将写入一次性告知书</source>
-        <translation>What is wrong with “{0}”? It goes into the one-time notice</translation>
+        <translation>What is wrong with &quot;{0}&quot;? It goes into the one-time notice</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/checklist.py" line="113"/>
@@ -2196,12 +2196,12 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="191"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="197"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -2209,52 +2209,52 @@ After:
 <context>
     <name>CurrentTicketPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="48"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="49"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="56"/>
         <source>暂无正在办理的号，按 F1 叫号</source>
         <translation>No ticket; press F1 to call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="66"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="68"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="68"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="70"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="70"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="72"/>
         <source>已重呼 {0} 次</source>
         <translation>Recalled {0}×</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="75"/>
         <source>已叫号，等候到窗</source>
         <translation>Called, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="74"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="76"/>
         <source>正在办理</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="76"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="78"/>
         <source>等候时长 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="93"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
         <source>叫号后 {0}</source>
         <translation>Called {0} ago</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="97"/>
         <source>办理用时 {0}</source>
         <translation>Service time {0}</translation>
     </message>
@@ -2921,7 +2921,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
-        <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click “Clear” to discard it.</translation>
+        <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/intake.py" line="270"/>
@@ -3089,162 +3089,177 @@ After:
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="79"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="82"/>
         <source>请核对材料，材料不齐可先看一次性告知</source>
         <translation>Please check the materials; if some are missing, see the one-time notice first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="80"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="83"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="81"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="84"/>
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="82"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="85"/>
         <source>取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="91"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="94"/>
         <source>正在加载……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="107"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="110"/>
         <source>{dept} · {kind}</source>
         <translation>{dept} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="110"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="113"/>
         <source>所需材料（共 {n} 项）</source>
         <translation>Materials required ({n})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="128"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="128"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="126"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="129"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="126"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="129"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="134"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="139"/>
         <source>即办件：当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
-    <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
-        <source>个工作日</source>
-        <translation>working days</translation>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/kiosk/item.py" line="141"/>
+        <source>承诺件：%n个自然日内办结</source>
+        <translation>
+            <numerusform>Done within %n calendar day</numerusform>
+            <numerusform>Done within %n calendar days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/kiosk/item.py" line="143"/>
+        <source>承诺件：%n小时内办结</source>
+        <translation>
+            <numerusform>Done within %n hour</numerusform>
+            <numerusform>Done within %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <source>承诺件：%n个工作日内办结</source>
+        <translation>
+            <numerusform>Done within %n working day</numerusform>
+            <numerusform>Done within %n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/kiosk/item.py" line="148"/>
+        <source>最多跑 %n 次</source>
+        <translation>
+            <numerusform>At most %n visit</numerusform>
+            <numerusform>At most %n visits</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
-        <source>个自然日</source>
-        <translation>calendar days</translation>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
+        <source>收费：{0}</source>
+        <translation>Fee: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/kiosk/item.py" line="157"/>
+        <source>%n 份</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="137"/>
-        <source>小时</source>
-        <translation>hours</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="139"/>
-        <source>承诺件：{n}{unit}内办结</source>
-        <translation>Done within {n} {unit}</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="140"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="141"/>
-        <source>最多跑 {n} 次</source>
-        <translation>At most {n} visits</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="153"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="153"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
         <source>非主审要件</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
-        <source>{n} 份</source>
-        <translation>{n} copies</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="158"/>
         <source>必须提交</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="158"/>
         <source>非必须</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="153"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="160"/>
         <source>可在线核验</source>
         <translation>Verifiable online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="162"/>
         <source>可告知承诺替代</source>
         <translation>Commitment accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="163"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="170"/>
         <source>要求：{text}</source>
         <translation>Requirement: {text}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="177"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="184"/>
         <source>正在打印材料清单……</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="184"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="191"/>
         <source>材料清单已打印，请取走</source>
         <translation>Checklist printed, please take it</translation>
     </message>
@@ -3427,7 +3442,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="270"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="225"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="227"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
@@ -3903,7 +3918,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="399"/>
         <source>方案已修改：点击“模拟此方案”更新预计等候。</source>
-        <translation>Plan edited: click “Simulate this plan” to update the waits.</translation>
+        <translation>Plan edited: click &quot;Simulate this plan&quot; to update the waits.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="408"/>
@@ -4017,52 +4032,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -4186,32 +4201,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="46"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="47"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="47"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="48"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -4427,7 +4442,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
         <source>请留意叫号屏幕和语音提示；过号后 {m} 分钟内可在本机“号票查询”重新排队</source>
-        <translation>Please watch the call screen and listen for your number. Missed it? Within {m} minutes, rejoin the line here under “My ticket”.</translation>
+        <translation>Please watch the call screen and listen for your number. Missed it? Within {m} minutes, rejoin the line here under &quot;My ticket&quot;.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
@@ -4658,27 +4673,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -4908,413 +4923,413 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="214"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="216"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="304"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="305"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -5636,7 +5651,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
-        <translation>Press “Rejoin the line” before {time}; no new ticket is needed.</translation>
+        <translation>Press &quot;Rejoin the line&quot; before {time}; no new ticket is needed.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>

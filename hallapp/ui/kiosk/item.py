@@ -25,6 +25,9 @@ from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.printing import checklist_data, print_checklist
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
+# Fees in the catalogue that mean "free", shown in the screen's language.
+NO_FEE = frozenset({"不收费", "免费", "无"})
+
 
 class ItemPage(KioskPage):
     take_requested = Signal(str, str, str)  # queue code, item code, item name
@@ -130,16 +133,20 @@ class ItemPage(KioskPage):
         self.badges.addStretch(1)
 
     def _facts(self, item: Item) -> str:
+        # %n texts: English needs "1 visit" and "2 visits" (Qt's numerus forms).
+        p = item.promised_limit
         if item.is_immediate:
             limit = self.tr("即办件：当场办结")
+        elif p.unit == "natural_day":
+            limit = self.tr("承诺件：%n个自然日内办结", "", p.value)
+        elif p.unit == "hour":
+            limit = self.tr("承诺件：%n小时内办结", "", p.value)
         else:
-            units = {"working_day": self.tr("个工作日"), "natural_day": self.tr("个自然日"),
-                     "hour": self.tr("小时")}
-            p = item.promised_limit
-            limit = self.tr("承诺件：{n}{unit}内办结").format(n=p.value, unit=units.get(p.unit, ""))
-        fee = item.fee or self.tr("不收费")
-        visits = self.tr("最多跑 {n} 次").format(n=item.visits_required)
-        return f"{limit}　·　{self.tr('收费')}：{fee}　·　{visits}"
+            limit = self.tr("承诺件：%n个工作日内办结", "", p.value)
+        # The catalogue's fee is the hall's own text; "free" in its usual words is translated.
+        fee = self.tr("不收费") if not item.fee or item.fee in NO_FEE else item.fee
+        visits = self.tr("最多跑 %n 次", "", item.visits_required)
+        return "　·　".join((limit, self.tr("收费：{0}").format(fee), visits))
 
     def _material_row(self, index: int, m: Material) -> QFrame:
         forms = {"original": self.tr("原件"), "copy": self.tr("复印件"),
@@ -147,7 +154,7 @@ class ItemPage(KioskPage):
         core = self.tr("主审要件") if m.core else self.tr("非主审要件")
         parts = [core, forms.get(m.form, m.form)]
         if m.copies > 0 and m.form != "electronic":
-            parts.append(self.tr("{n} 份").format(n=m.copies))
+            parts.append(self.tr("%n 份", "", m.copies))
         parts.append(self.tr("必须提交") if m.required else self.tr("非必须"))
         if m.source == "online":
             parts.append(self.tr("可在线核验"))

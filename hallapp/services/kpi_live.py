@@ -69,6 +69,7 @@ class Lookups:
     item_dept: dict[str, str]  # item code → department code
     departments: dict[int, str]
     labels: dict[tuple[str, str], str]
+    labels_en: dict[tuple[str, str], str]  # where the hall gave an English name
 
     def label(self, dim: str, key: str) -> str:
         return self.labels.get((dim, key), key)
@@ -78,10 +79,13 @@ def lookups(s: Session) -> Lookups:
     depts = {d.id: d.code for d in s.scalars(select(Department))}
     labels: dict[tuple[str, str], str] = {("hall", HALL_KEY): "全厅"}
     labels.update({("department", d.code): d.name for d in s.scalars(select(Department))})
+    labels_en: dict[tuple[str, str], str] = {}
     queues: dict[int, str] = {}
     for q in s.scalars(select(Queue)):
         queues[q.id] = q.code
         labels[("queue", q.code)] = f"{q.code} {q.name}"
+        if q.name_en:
+            labels_en[("queue", q.code)] = f"{q.code} {q.name_en}"
     windows: dict[int, str] = {}
     for w in s.scalars(select(Window)):
         windows[w.id] = str(w.number)
@@ -93,13 +97,16 @@ def lookups(s: Session) -> Lookups:
     item_codes: dict[int, str] = {}
     item_dept: dict[str, str] = {}
     rows = s.execute(select(ServiceItem.id, ServiceItem.code, ServiceItem.name,
-                            ServiceItem.department_id, ServiceItem.in_force)
+                            ServiceItem.department_id, ServiceItem.data)
                      .order_by(ServiceItem.version)).all()
-    for row_id, code, name, dept_id, _in_force in rows:
+    for row_id, code, name, dept_id, data in rows:  # the latest version's names last
         item_codes[row_id] = code
         item_dept[code] = depts.get(dept_id, "")
         labels[("item", code)] = name
-    return Lookups(queues, windows, staff, item_codes, item_dept, depts, labels)
+        name_en = (data or {}).get("name_en")
+        if name_en:
+            labels_en[("item", code)] = str(name_en)
+    return Lookups(queues, windows, staff, item_codes, item_dept, depts, labels, labels_en)
 
 
 def seconds_between(start: Any, end: Any, sqlite: bool) -> ColumnElement[float]:

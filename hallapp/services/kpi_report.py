@@ -61,6 +61,7 @@ class KpiRow:
     good_rating_rate: Rate  # 好评率
     rectification_rate: Rate  # 差评整改率
     p90_exact: bool
+    label_en: str | None = None  # the label on English screens, where the hall gave one
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def rate(numerator: int, denominator: int) -> Rate:
     return Rate(r.numerator, r.denominator, r.percent)
 
 
-def kpi_row(dim: str, key: str, label: str, a: Acc) -> KpiRow:
+def kpi_row(dim: str, key: str, label: str, a: Acc, label_en: str | None = None) -> KpiRow:
     on_spot = rate(a.on_spot, a.in_person)
     value = on_spot.numerator / on_spot.denominator if on_spot.denominator else None
     met = tuple(None if value is None else value >= t for t in ON_SPOT_TARGETS)
@@ -89,7 +90,7 @@ def kpi_row(dim: str, key: str, label: str, a: Acc) -> KpiRow:
         rate(a.no_show, a.called), rate(a.abandoned, a.tickets), on_spot,
         (met[0], met[1]), rate(a.one_visit, a.concluded), rate(a.on_time, a.timed),
         rate(a.late, a.timed), rate(a.good, a.ratings), rate(a.bad_closed, a.bad_named),
-        a.wait.exact and a.service.exact)
+        a.wait.exact and a.service.exact, label_en)
 
 
 def check_period(start: date, end: date | None) -> date:
@@ -171,7 +172,7 @@ def kpi_report(ctx: Ctx, start: date, end: date | None = None, *, by: str = "hal
         cells = period_cells(s, lk, src, dims, hall.timezone, uow.db.is_sqlite)
     total = kpi_row("hall", HALL_KEY, lk.label("hall", HALL_KEY),
                     cells.get(("hall", HALL_KEY), Acc()))
-    rows = tuple(kpi_row(by, key, lk.label(by, key), acc)
+    rows = tuple(kpi_row(by, key, lk.label(by, key), acc, lk.labels_en.get((by, key)))
                  for (dim, key), acc in sorted(cells.items()) if dim == by)
     n_summary = len(src.summary_days) + sum(calendar.monthrange(m.year, m.month)[1]
                                             for m in src.months)

@@ -9,6 +9,7 @@ months come from month rows.
 from __future__ import annotations
 
 import random
+import re
 from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
@@ -64,6 +65,9 @@ def test_a_generated_day_equals_the_hand_count(ctx_for: CtxFor, clock: FakeClock
     assert (by_queue["A"].tickets, by_queue["A"].wait.count, by_queue["A"].wait.p90) == (5, 3,
                                                                                         580)
     assert (by_queue["B"].tickets, by_queue["B"].wait.mean) == (1, 1020)
+    assert (by_queue["A"].label, by_queue["A"].label_en) == ("A 商事登记",
+                                                             "A Business registration")
+    assert report.total.label_en is None  # the UI translates 全厅 itself
     by_window = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="window").rows}
     assert {k: r.tickets for k, r in by_window.items()} == {"11": 3, "10": 1}
     assert _rate(by_window["11"].no_show_rate) == (1, 3)
@@ -72,6 +76,10 @@ def test_a_generated_day_equals_the_hand_count(ctx_for: CtxFor, clock: FakeClock
     assert _rate(by_clerk["clerk1"].on_spot_rate) == (1, 2)
     by_dept = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="department").rows}
     assert _rate(by_dept["SZAMR"].one_visit_rate) == (2, 2)
+    assert by_dept["SZAMR"].label_en is None  # departments have no English names
+    by_item = kpi_report.kpi_report(sup, DAY, by="item").rows
+    assert all(r.label_en and not re.search(r"[\u4e00-\u9fff]", r.label_en)
+               for r in by_item), [(r.key, r.label_en) for r in by_item]
 
 
 def test_case_and_rating_figures_agree_with_case_kpi(ctx_for: CtxFor,

@@ -190,7 +190,8 @@ def all_tickets(db: Database) -> list[Ticket]:
 
 
 @SQLITE_ONLY
-def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, make_board: MakeBoard,
+def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, qapp: QApplication,
+                                                make_board: MakeBoard,
                                                 ctx_for: Callable[[str], Ctx],
                                                 clock: FakeClock) -> None:
     busy_day(ctx_for, clock)
@@ -207,6 +208,12 @@ def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, make_board: MakeBo
     assert kpi.cards["no_show"].toolTip() == "25.0%（1/4）"
     assert kpi.cards["on_spot"].text().endswith("50.0% ≥25%✓ ≥50%✓")  # Shenzhen's targets
     assert [p for p in kpi.hours_chart.points if p[0] == "09"] == [("09", 6.0, 10.2)]
+    assert kpi.model.data(kpi.model.index(0, 0)) == "A 商事登记"
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        assert kpi.model.data(kpi.model.index(0, 0)) == "A Business registration"
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")
     kpi.drill("queue", "A", "no_show")
     qtbot.waitUntil(lambda: hasattr(kpi, "drill_dialog"))
     assert kpi.drill_dialog.model.rowCount() == 1

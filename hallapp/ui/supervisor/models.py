@@ -225,7 +225,7 @@ class KpiTableModel(_Colored):
             rate = short[column]
             return "—" if rate.percent is None else f"{rate.percent:.1f}%"
         label = (QCoreApplication.translate("KpiPanel", "全厅") if r.dim == "hall"
-                 else r.label)  # the others are the hall's own names
+                 else local_name(r.label, r.label_en))  # the others are the hall's own names
         return {"label": label, "tickets": str(r.tickets),
                 "wait_mean": minutes_text(r.wait.mean), "wait_p90": minutes_text(r.wait.p90),
                 "service_mean": minutes_text(r.service.mean),

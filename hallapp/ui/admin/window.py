@@ -29,7 +29,7 @@ from hallapp.ui.admin.slots import SlotPage
 from hallapp.ui.admin.staff import StaffPage
 from hallapp.ui.admin.style import ADMIN_QSS
 from hallapp.ui.admin.windows import WindowPage
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import run_task
 from hallapp.ui.common.widgets import make_label
@@ -108,7 +108,7 @@ class AdminWindow(QWidget):
             return
         self.hall = hall
         self.env.tz = ZoneInfo(hall.timezone)
-        self.title.setText(self.tr("{0} · 管理").format(hall.name))
+        self.title.setText(self.tr("{0} · 管理").format(local_name(hall.name, hall.name_en)))
         for page in self.pages():
             page.refresh()
 

@@ -1079,7 +1079,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/board.py" line="190"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，关闭 {3} 个窗口</source>
-        <translation>Hall day {0} closed: {1} open tickets recorded as abandoned, {2} appointments as missed, {3} windows closed</translation>
+        <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/board.py" line="194"/>
@@ -1099,7 +1099,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/board.py" line="239"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
-        <translation>Close the day: the {0} tickets still waiting and the {1} at windows will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
+        <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/board.py" line="242"/>
@@ -1988,7 +1988,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/catalogue.py" line="203"/>
         <source>已导出 {0} 个事项到 {1}</source>
-        <translation>Exported {0} items to {1}</translation>
+        <translation>Exported {0} item(s) to {1}</translation>
     </message>
 </context>
 <context>
@@ -2873,12 +2873,12 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="159"/>
         <source>已载入 {0} 年官方日历（{1} 天调整）</source>
-        <translation>Loaded the official calendar for {0} ({1} days adjusted)</translation>
+        <translation>Loaded the official calendar for {0} ({1} day(s) adjusted)</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="174"/>
         <source>已调整 {0} 天（{1} 起）</source>
-        <translation>Adjusted {0} days (from {1})</translation>
+        <translation>Adjusted {0} day(s) (from {1})</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="189"/>
@@ -3396,7 +3396,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
         <source>{0} 至 {1}：汇总 {2} 天，实时 {3} 天</source>
-        <translation>{0} to {1}: {2} days from summaries, {3} live</translation>
+        <translation>{0} to {1}: {2} day(s) from summaries, {3} live</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
@@ -3928,7 +3928,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="410"/>
         <source>预测依据本厅历史：{0} 天（{1}）</source>
-        <translation>Forecast from this hall&apos;s history: {0} days ({1})</translation>
+        <translation>Forecast from this hall&apos;s history: {0} day(s) ({1})</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="414"/>
@@ -4442,7 +4442,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
         <source>请留意叫号屏幕和语音提示；过号后 {m} 分钟内可在本机“号票查询”重新排队</source>
-        <translation>Please watch the call screen and listen for your number. Missed it? Within {m} minutes, rejoin the line here under &quot;My ticket&quot;.</translation>
+        <translation>Please watch the call screen and listen for your number. Missed it? Within {m} min, rejoin the line here under &quot;My ticket&quot;.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
@@ -4764,7 +4764,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="230"/>
         <source>已开放 {0} 个时段（{1}–{2}）</source>
-        <translation>Opened {0} slots ({1}–{2})</translation>
+        <translation>Opened {0} slot(s) ({1}–{2})</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="248"/>
@@ -5504,7 +5504,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/counter/desk.py" line="203"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
-        <translation>{queue}: {ahead} ahead, about {minutes} minutes&apos; wait</translation>
+        <translation>{queue}: {ahead} ahead, about {minutes} min wait</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/desk.py" line="209"/>
@@ -5611,7 +5611,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/kiosk/status.py" line="172"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
-        <translation>Waiting: {n} ahead of you, about {m} minutes</translation>
+        <translation>Waiting: {n} ahead of you, about {m} min</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>

@@ -1,22 +1,30 @@
 """The counter under test: counter windows on the demo hall at window 1, printing to PDF files
-under ``tmp_path / "documents"`` (``counters``, the body of each module's counter fixture)."""
+under ``tmp_path / "documents"`` (``counters``, the body of each module's counter fixture),
+and the clerk's hands on it: choosing an item, filling the applicant, marking materials."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import FakeClock, actor_for
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from stdnum.cn import ric
 
 from hallapp.services.context import Ctx, Database
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.window import CounterWindow, create
 
 MakeCounter = Callable[..., CounterWindow]
+TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed; M03 secondary
+ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
 
 
 def counters(qtbot: QtBot, hall_db: Database, clock: FakeClock,
@@ -41,3 +49,60 @@ def counters(qtbot: QtBot, hall_db: Database, clock: FakeClock,
     wait_for_tasks()
     for window in made:
         window.feed.stop()
+
+
+def cell_click(qtbot: QtBot, counter: CounterWindow, code: str, column: str) -> None:
+    table, model = counter.intake.checklist.table, counter.intake.checklist.model
+    index = model.index(model.row_of(code), model.column(column))
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(index).center())
+
+
+def choose_item(qtbot: QtBot, counter: CounterWindow, query: str, code: str) -> None:
+    picker = counter.intake.picker
+    qtbot.keyClicks(picker.query, query)
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: picker.hits.count() > 0)
+    entry = next(picker.hits.item(i) for i in range(picker.hits.count())
+                 if picker.hits.item(i).data(256)[0] == code)
+    qtbot.mouseClick(picker.hits.viewport(), Qt.MouseButton.LeftButton,
+                     pos=picker.hits.visualItemRect(entry).center())
+    qtbot.waitUntil(lambda: counter.intake.item is not None)
+
+
+def type_chinese(edit: QLineEdit, text: str) -> None:
+    """Chinese arrives from the input method as a commit string (QTest types only ASCII)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def fill_person(qtbot: QtBot, counter: CounterWindow, id_number: str = ID_NUMBER) -> None:
+    edits = counter.intake.form.edits
+    type_chinese(edits["name"], "张三")
+    qtbot.keyClicks(edits["id_number"], id_number)
+    qtbot.keyClicks(edits["phone"], "13812345678")
+
+
+@contextmanager
+def in_english(qapp: QApplication) -> Iterator[None]:
+    """A counter made inside runs in English (``hallapp run counter --lang en``)."""
+    set_language(qapp, "en")
+    try:
+        yield
+    finally:
+        set_language(qapp, "zh")
+
+
+def register_with_a_missing_material(qtbot: QtBot, counter: CounterWindow) -> None:
+    """Intake (收件) of the tolerant item for the ticket being served, its secondary material
+    M03 marked missing."""
+    choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
+    fill_person(qtbot, counter)
+    for code in ("M01", "M02", "M05"):
+        cell_click(qtbot, counter, code, "received")
+    cell_click(qtbot, counter, "M03", "missing")
+    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (counter.intake.view is not None and not counter.intake.busy)
+                    or bool(counter.intake.message.text()))

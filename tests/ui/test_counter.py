@@ -9,21 +9,26 @@ feed is not started, so its connection signals are emitted by hand.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FakeClock, actor_for
-from counterkit import MakeCounter, counters
+from counterkit import (
+    ID_NUMBER,
+    TOLERANT_ITEM,
+    MakeCounter,
+    cell_click,
+    choose_item,
+    counters,
+    fill_person,
+    register_with_a_missing_material,
+)
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from stdnum.cn import ric
 from uikit import clipped
 
 from hallapp.core.errors import DomainError
@@ -33,7 +38,6 @@ from hallapp.services.cases import ApplicantInput
 from hallapp.services.context import Ctx, Database
 from hallapp.store.models import Case, PrintLog, Rating, Ticket
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import ReasonDialog, TicketRefDialog
@@ -42,8 +46,6 @@ from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.rating import create as create_pad
 from hallapp.ui.counter.window import CounterWindow
 
-TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记: 容缺 allowed; M03 secondary
-ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
 BAD_ID = ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1")
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 
@@ -70,63 +72,6 @@ def serve_ticket(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> str:
     windows.call_next(clerk, 1)
     windows.start(clerk, 1)
     return number
-
-
-def cell_click(qtbot: QtBot, counter: CounterWindow, code: str, column: str) -> None:
-    table, model = counter.intake.checklist.table, counter.intake.checklist.model
-    index = model.index(model.row_of(code), model.column(column))
-    table.scrollTo(index)
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(index).center())
-
-
-def choose_item(qtbot: QtBot, counter: CounterWindow, query: str, code: str) -> None:
-    picker = counter.intake.picker
-    qtbot.keyClicks(picker.query, query)
-    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: picker.hits.count() > 0)
-    entry = next(picker.hits.item(i) for i in range(picker.hits.count())
-                 if picker.hits.item(i).data(256)[0] == code)
-    qtbot.mouseClick(picker.hits.viewport(), Qt.MouseButton.LeftButton,
-                     pos=picker.hits.visualItemRect(entry).center())
-    qtbot.waitUntil(lambda: counter.intake.item is not None)
-
-
-def type_chinese(edit: QLineEdit, text: str) -> None:
-    """Chinese arrives from the input method as a commit string (QTest types only ASCII)."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(edit, event)
-
-
-def fill_person(qtbot: QtBot, counter: CounterWindow, id_number: str = ID_NUMBER) -> None:
-    edits = counter.intake.form.edits
-    type_chinese(edits["name"], "张三")
-    qtbot.keyClicks(edits["id_number"], id_number)
-    qtbot.keyClicks(edits["phone"], "13812345678")
-
-
-@contextmanager
-def in_english(qapp: QApplication) -> Iterator[None]:
-    """A counter made inside runs in English (``hallapp run counter --lang en``)."""
-    set_language(qapp, "en")
-    try:
-        yield
-    finally:
-        set_language(qapp, "zh")
-
-
-def register_with_a_missing_material(qtbot: QtBot, counter: CounterWindow) -> None:
-    """Intake (收件) of the tolerant item for the ticket being served, its secondary material
-    M03 marked missing."""
-    choose_item(qtbot, counter, "gsbg", TOLERANT_ITEM)
-    fill_person(qtbot, counter)
-    for code in ("M01", "M02", "M05"):
-        cell_click(qtbot, counter, code, "received")
-    cell_click(qtbot, counter, "M03", "missing")
-    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (counter.intake.view is not None and not counter.intake.busy)
-                    or bool(counter.intake.message.text()))
 
 
 def cases_in(db: Database) -> list[Case]:
@@ -280,70 +225,6 @@ def test_delivery_by_scanned_receipt(qtbot: QtBot, make_counter: MakeCounter,
     [case] = cases_in(hall_db)
     assert case.state == "delivered"
     assert (case.delivery or {}).get("proof") == "qr"
-
-
-@SQLITE_ONLY
-def test_a_refusal_reads_in_english_at_an_english_counter(
-        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
-        ctx_for: Callable[[str], Ctx]) -> None:
-    """A clerk whose counter runs in English (``hallapp run counter --lang en``)."""
-    clerk = ctx_for("clerk1")
-    windows.open_window(clerk, 1)
-    tickets.take_ticket(ctx_for("kiosk1"), "A")
-    windows.call_next(clerk, 1)
-    for _ in range(3):  # the demo hall's limit
-        windows.recall(clerk, 1)
-    with in_english(qapp):
-        counter = make_counter()
-        qtbot.waitUntil(lambda: counter.controls.buttons["recall"].isEnabled())
-        qtbot.mouseClick(counter.controls.buttons["recall"], Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: bool(counter.message.text()))
-        assert counter.message.text() == ("Ticket A001 has been recalled 3 times, the limit; "
-                                          "pass it as absent.")
-
-
-@SQLITE_ONLY
-def test_queues_and_green_channels_go_by_their_english_names_at_an_english_counter(
-        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
-        ctx_for: Callable[[str], Ctx]) -> None:
-    clerk = ctx_for("clerk1")
-    windows.open_window(clerk, 1)
-    tickets.take_ticket(ctx_for("kiosk1"), "A", priority="disabled")
-    windows.call_next(clerk, 1)
-    with in_english(qapp):
-        counter = make_counter()
-        qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
-        assert counter.ticket.queue.text() == "A Business registration"
-        assert "Disabled" in counter.ticket.marks.text()
-        model = counter.queues.model
-        assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == [
-            "A Business registration", "B Real estate registration"]
-        assert "A Business registration" in counter.controls.queues
-    counter = make_counter()  # in Chinese, the names as the hall wrote them
-    qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
-    assert counter.ticket.queue.text() == "A 商事登记"
-    assert "残疾人" in counter.ticket.marks.text()
-
-
-@SQLITE_ONLY
-def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
-        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
-        ctx_for: Callable[[str], Ctx]) -> None:
-    clerk = ctx_for("clerk1")
-    windows.open_window(clerk, 1)
-    tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=ID_NUMBER)
-    windows.call_next(clerk, 1)
-    windows.start(clerk, 1)
-    with in_english(qapp):
-        counter = make_counter()
-        qtbot.waitUntil(lambda: counter.intake.ticket is not None
-                        and counter.intake.ticket.state == "serving")
-        register_with_a_missing_material(qtbot, counter)
-        decisions = counter.intake.decisions
-        assert decisions.buttons["accept"].toolTip() == "Some materials are missing."
-        assert ": This service item cannot be completed on the spot." in (
-            decisions.reasons.text())
-        assert not re.search(r"[\u4e00-\u9fff]", decisions.reasons.text())
 
 
 @SQLITE_ONLY

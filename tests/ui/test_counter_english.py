@@ -1,0 +1,98 @@
+"""The counter in English (``hallapp run counter --lang en``): refusals, why a decision is
+closed, and the hall's names, as a clerk whose counter runs in English sees them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock
+from counterkit import (
+    ID_NUMBER,
+    MakeCounter,
+    counters,
+    in_english,
+    register_with_a_missing_material,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hallapp.services import tickets, windows
+from hallapp.services.context import Ctx, Database
+
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+                 tmp_path: Path) -> Iterator[MakeCounter]:
+    yield from counters(qtbot, hall_db, clock, tmp_path)
+
+
+@SQLITE_ONLY
+def test_a_refusal_reads_in_english_at_an_english_counter(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    """A clerk whose counter runs in English (``hallapp run counter --lang en``)."""
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk, 1)
+    for _ in range(3):  # the demo hall's limit
+        windows.recall(clerk, 1)
+    with in_english(qapp):
+        counter = make_counter()
+        qtbot.waitUntil(lambda: counter.controls.buttons["recall"].isEnabled())
+        qtbot.mouseClick(counter.controls.buttons["recall"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(counter.message.text()))
+        assert counter.message.text() == ("Ticket A001 has been recalled 3 times, the limit; "
+                                          "pass it as absent.")
+
+
+@SQLITE_ONLY
+def test_queues_and_green_channels_go_by_their_english_names_at_an_english_counter(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A", priority="disabled")
+    windows.call_next(clerk, 1)
+    with in_english(qapp):
+        counter = make_counter()
+        qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
+        assert counter.ticket.queue.text() == "A Business registration"
+        assert "Disabled" in counter.ticket.marks.text()
+        model = counter.queues.model
+        assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == [
+            "A Business registration", "B Real estate registration"]
+        assert "A Business registration" in counter.controls.queues
+    counter = make_counter()  # in Chinese, the names as the hall wrote them
+    qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
+    assert counter.ticket.queue.text() == "A 商事登记"
+    assert "残疾人" in counter.ticket.marks.text()
+
+
+@SQLITE_ONLY
+def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=ID_NUMBER)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    with in_english(qapp):
+        counter = make_counter()
+        qtbot.waitUntil(lambda: counter.intake.ticket is not None
+                        and counter.intake.ticket.state == "serving")
+        register_with_a_missing_material(qtbot, counter)
+        decisions = counter.intake.decisions
+        assert decisions.buttons["accept"].toolTip() == "Some materials are missing."
+        assert ": This service item cannot be completed on the spot." in (
+            decisions.reasons.text())
+        assert not re.search(r"[\u4e00-\u9fff]", decisions.reasons.text())
+
+

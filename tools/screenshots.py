@@ -67,7 +67,7 @@ def _display(out: Path) -> list[Path]:
 class _NoPrinter:
     """Screenshots print nothing; the kiosk still shows the number."""
 
-    def print_ticket(self, ticket: object) -> None:
+    def print_ticket(self, ticket: object, lang: str = "zh") -> None:
         return None
 
 

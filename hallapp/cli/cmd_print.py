@@ -34,6 +34,8 @@ def register(sub: Any) -> None:
     p = group(sub, "print", "打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）")
     t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
     t.add_argument("ticket")
+    t.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="号票语言：zh 中文（默认），en 英文（为选择英文的办事人重印）")
     _outputs(t, roll=True)
     t.set_defaults(func=lambda env: _print(env, "ticket"))
     a = p.add_parser("appointment", help="打印预约凭条（尚未签到的预约）")
@@ -77,7 +79,7 @@ def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
     from hallapp.services import printing
 
     if document == "ticket":
-        return printing.ticket_document(ctx, a.ticket, width_mm=a.width)
+        return printing.ticket_document(ctx, a.ticket, width_mm=a.width, lang=a.lang)
     if document == "appointment":
         return printing.appointment_document(ctx, a.code, width_mm=a.width)
     if document == "receipt":

@@ -261,6 +261,15 @@ class FieldReader:
         return Limit(number, unit)
 
 
+# How catalogues write "no fee" (the fee is the hall's own text); such a fee is shown and
+# printed in the screen's language.
+FREE_FEES = frozenset({"不收费", "免费", "无", "0"})
+
+
+def is_free(fee: str | None) -> bool:
+    return not fee or fee.strip() in FREE_FEES
+
+
 def _where(row: int | None) -> str:
     return f"第 {row} 行：" if row is not None else ""
 

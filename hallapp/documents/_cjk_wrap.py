@@ -7,8 +7,13 @@
   (``textsplit.CANNOT_END_LINE``) but never uses it, so 「预约签到」 could be cut after its 「.
 - **No line starts with a closing mark after another one**: reportlab hangs one closing mark
   into the margin, not two, so "（原件）；" could put "；" first on a line.
+- **No Latin word or number is cut in two** (text in one font, as the documents' plain
+  paragraphs are): reportlab's CJK wrap breaks anywhere, so an English checklist read
+  "commitme / nt" and a case number could lose its last digits to the next line. The part of
+  the word on the line goes down with the rest of it, unless it is all the line holds (a
+  word longer than a line is still cut).
 
-For the last two, both of reportlab's CJK splitters are wrapped: when a line other than the
+For the last three, both of reportlab's CJK splitters are wrapped: when a line other than the
 last would break that way, it is narrowed by the width of what it must hand down (the opening
 mark; or the closing marks and the character before them) and the text split again.
 
@@ -28,7 +33,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 NO_LINE_START = "\uff0c\uff1a\uff1b\uff01\uff1f\u201d\u2019\u300b\u3009\uff05\u2026"
 NO_LINE_END = rl_textsplit.CANNOT_END_LINE[0]  # ‘“（[{〔［｛〈《「『【
-MAX_PASSES = 8  # each pass moves one mark down; a paragraph rarely has more than two
+MAX_PASSES = 16  # each pass mends one line; an English paragraph may need one per line
 _FUZZ = 0.01  # points: narrow the line just below the mark's right edge
 
 
@@ -45,12 +50,14 @@ def _narrowed(widths: list[float], line: int, used: float, mark: float) -> list[
     return narrowed
 
 
-def _to_give(texts: Sequence[str]) -> tuple[int, str] | None:
+def _to_give(texts: Sequence[str], source: str | None = None) -> tuple[int, str] | None:
     """The first line that must hand its end down to the next line, and that end: an opening
     mark it ends with; or, when the next line would start with a closing mark, the marks it
     ends with and the character before them (reportlab hangs one closing mark in the margin,
-    not two: "（原件）；" broke before "；")."""
+    not two: "（原件）；" broke before "；"); or the start of a Latin word or number that the
+    next line would finish (``source``: the paragraph's text, for text in one font)."""
     closing = rl_paragraph.ALL_CANNOT_START
+    spaced = _spaced(texts, source) if source is not None else []
     for k, (text, following) in enumerate(pairwise(texts)):
         if text and text[-1] in NO_LINE_END:
             return k, text[-1]
@@ -58,7 +65,30 @@ def _to_give(texts: Sequence[str]) -> tuple[int, str] | None:
             give = text[-(len(text) - len(text.rstrip(closing)) + 1):]
             if len(give) < len(text):  # a line is never emptied
                 return k, give
+        if spaced and _latin(text[-1:]) and _latin(following[:1]) and not spaced[k]:
+            give = text[len(text.rstrip(LATIN)):]
+            if len(give) < len(text):
+                return k, give
     return None
+
+
+LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def _latin(char: str) -> bool:
+    return len(char) == 1 and char in LATIN
+
+
+def _spaced(texts: Sequence[str], source: str) -> list[bool]:
+    """For each break between two lines, whether it falls on white space in ``source``
+    (reportlab drops that space, or keeps it at either side)."""
+    out, at = [], 0
+    for text in texts[:-1]:
+        body = text.strip()
+        start = source.find(body, at) if body else at
+        at = (start if start >= 0 else at) + len(body)
+        out.append(at < len(source) and source[at].isspace())
+    return out
 
 
 def _word_split(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,7 +97,7 @@ def _word_split(original: Callable[..., Any]) -> Callable[..., Any]:
               encoding: str = "utf8") -> Any:
         lines = original(word, max_widths, font_name, font_size, encoding)
         for _ in range(MAX_PASSES):
-            trouble = _to_give([text for _space, text in lines])
+            trouble = _to_give([_joined(text) for _space, text in lines], word)
             if trouble is None:
                 break
             line, give = trouble
@@ -103,6 +133,11 @@ def _frag_split(original: Callable[..., Any]) -> Callable[..., Any]:
 def _last_word(line: Any) -> Any:
     """The last fragment of a line that holds text."""
     return [w for w in line.words if getattr(w, "text", "")][-1]
+
+
+def _joined(text: Any) -> str:
+    """A line of the one-font splitter: its text, or the list of its pieces."""
+    return text if isinstance(text, str) else "".join(text)
 
 
 def _text(line: Any) -> str:

@@ -12,7 +12,7 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Spacer
 
-from hallapp.core.catalogue import Item, Limit
+from hallapp.core.catalogue import Item
 from hallapp.core.errors import ValidationError
 from hallapp.documents._layout import (
     Styles,
@@ -32,8 +32,11 @@ from hallapp.documents.ticket import fit_one_line, roll_styles
 ROLL_PAGES = {"58mm": 58, "80mm": 80}
 
 
-def limit_text(limit: Limit, labels: Labels) -> str:
-    """``10个工作日`` and the like, in the labels' wording."""
+def limit_text(item: Item, labels: Labels) -> str:
+    """``10个工作日`` and the like, in the labels' wording; 即来即办 for a 即办件."""
+    if item.is_immediate:
+        return labels["limit.immediate"]
+    limit = item.promised_limit
     return labels.fmt(f"limit.{limit.unit}", n=limit.value)
 
 
@@ -49,7 +52,7 @@ def checklist_from_item(item: Item, hall: HallInfo, printed_at: datetime,
         for m in item.materials)
     return ChecklistData(hall=hall, item_name=item.name, item_code=item.code,
                          materials=materials, printed_at=printed_at,
-                         promised_limit=limit_text(item.promised_limit, labels),
+                         promised_limit=limit_text(item, labels),
                          fee=item.fee, notes=item.conditions)
 
 
@@ -59,12 +62,12 @@ def _remarks(m: ChecklistMaterial, labels: Labels) -> str:
         parts.append(labels["checklist.online_ok"])
     if m.commitment_replaceable:
         parts.append(labels["checklist.commitment_ok"])
-    return "；".join(parts)
+    return labels["checklist.separator"].join(parts)
 
 
 def _facts(data: ChecklistData, labels: Labels, st: Styles) -> list[Flowable]:
-    lines = [para(data.item_name, st.heading), para(f"{labels['item_code']}：{data.item_code}",
-                                                    st.small)]
+    lines = [para(data.item_name, st.heading),
+             para(labels.fmt("checklist.code", code=data.item_code), st.small)]
     if data.promised_limit:
         lines.append(para(labels.fmt("checklist.limit", limit=data.promised_limit), st.small))
     fee = (labels.fmt("checklist.fee", fee=data.fee) if data.fee
@@ -110,8 +113,10 @@ def _roll_story(data: ChecklistData, labels: Labels, width_mm: int) -> list[Flow
     for i, m in enumerate(data.materials, start=1):
         form = labels.get(f"form.{m.form}", m.form)
         copies = labels.fmt("copies_n", n=m.copies)
-        detail = "；".join(x for x in (_remarks(m, labels), m.requirement) if x)
-        story += [Spacer(1, 2.5), para(f"{i}. {m.name}（{form} {copies}）", st.body),
+        detail = labels["checklist.separator"].join(
+            x for x in (_remarks(m, labels), m.requirement) if x)
+        form_copies = labels.fmt("checklist.form_copies", form=form, copies=copies)
+        story += [Spacer(1, 2.5), para(f"{i}. {m.name}{form_copies}", st.body),
                   para(detail, st.small)]
     return [*story, *_closing(data, labels, st)]
 

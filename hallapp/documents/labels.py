@@ -113,6 +113,9 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "result.express": "办理结果已通过{carrier}寄出，运单号：{tracking}。",
     # --- material checklist -----------------------------------------------------------
     "checklist.title": "办事材料清单",
+    "checklist.code": "实施编码：{code}",
+    "checklist.separator": "；",
+    "checklist.form_copies": "（{form} {copies}）",
     "checklist.limit": "承诺时限：{limit}",
     "checklist.fee": "收费：{fee}",
     "checklist.fee_none": "收费：不收费",

@@ -312,3 +312,14 @@ def item_names(session: Session, codes: set[str | None]) -> dict[str, str]:
                            .where(ServiceItem.code.in_(wanted))
                            .order_by(ServiceItem.in_force, ServiceItem.version))
     return {code: name for code, name in rows}  # the last row of a code wins
+
+
+def item_names_en(session: Session, codes: set[str | None]) -> dict[str, str]:
+    """The English names of the items of ``codes`` that have one (chosen as
+    :func:`item_names` chooses)."""
+    wanted = {c for c in codes if c}
+    rows = session.execute(select(ServiceItem.code, ServiceItem.data)
+                           .where(ServiceItem.code.in_(wanted))
+                           .order_by(ServiceItem.in_force, ServiceItem.version)) if wanted else ()
+    names = {code: (data or {}).get("name_en") for code, data in rows}
+    return {code: str(name) for code, name in names.items() if name}

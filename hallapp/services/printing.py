@@ -27,6 +27,7 @@ from hallapp.documents.api import (
     build_ticket,
 )
 from hallapp.documents.labels import DEFAULT_LABELS
+from hallapp.documents.labels_en import document_labels
 from hallapp.documents.model import NOTICE_KINDS, AppointmentSlipData
 from hallapp.services import appointments
 from hallapp.services.context import Ctx, action
@@ -45,6 +46,7 @@ from hallapp.store.models import Appointment, AppointmentSlot, Hall, PrintLog, Q
 
 OUTCOMES = ("printed", "failed", "saved")
 PAGES = ("A4", "A5")
+LANGUAGES = ("zh", "en")  # of the documents printed for an applicant: tickets, checklists
 MAX_DETAIL = 300
 
 
@@ -74,6 +76,12 @@ class PrintRecord:
     detail: str | None
 
 
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValidationError(f"语言 {lang} 无效，应为 {'/'.join(LANGUAGES)} 之一", field="lang",
+                              code="unknown_language")
+
+
 def _check_page(page: str) -> str:
     if page not in PAGES:
         raise ValidationError(f"纸张 {page} 无效，应为 A4 或 A5", field="page", code="page_size")
@@ -82,14 +90,16 @@ def _check_page(page: str) -> str:
 
 @action(Perm.PRINT)
 def ticket_document(ctx: Ctx, ref: str | int, width_mm: int = 80,
-                    labels: Mapping[str, str] | None = None) -> PrintJob:
-    """The queue ticket ``ref`` (id, today's number, or ``YYYY-MM-DD/A001``) on a roll."""
+                    labels: Mapping[str, str] | None = None, lang: str = "zh") -> PrintJob:
+    """The queue ticket ``ref`` (id, today's number, or ``YYYY-MM-DD/A001``) on a roll;
+    ``lang="en"``: in English, for an applicant who chose English at the kiosk."""
+    _check_lang(lang)
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
-        data = ticket_data(uow.session, hall, ticket)
+        data = ticket_data(uow.session, hall, ticket, english=lang == "en")
         job_ref = ticket_ref(ticket)
-    pdf = build_ticket(data, labels, width_mm)
+    pdf = build_ticket(data, {**document_labels(lang), **(labels or {})}, width_mm)
     return PrintJob("ticket", job_ref, pdf, f"排队号 {data.number}")
 
 

@@ -43,7 +43,7 @@ from hallapp.documents.model import (
     SupplementNotice,
     TicketData,
 )
-from hallapp.services.catalogue import item_names
+from hallapp.services.catalogue import item_names, item_names_en
 from hallapp.services.queue_common import ticket_info
 from hallapp.store.models import (
     Appointment,
@@ -52,6 +52,7 @@ from hallapp.store.models import (
     CaseTransition,
     Department,
     Hall,
+    Queue,
     ServiceItem,
     Staff,
     Ticket,
@@ -69,9 +70,9 @@ PROBLEM_MARKS = ("missing", "faulty")
 RECEIPT_MARKS = ("received", "verified_online", "commitment")
 
 
-def hall_info(hall: Hall) -> HallInfo:
-    return HallInfo(code=hall.code, name=hall.name, address=hall.address, phone=hall.phone,
-                    timezone=hall.timezone)
+def hall_info(hall: Hall, english: bool = False) -> HallInfo:
+    return HallInfo(code=hall.code, name=_local(hall.name, hall.name_en, english),
+                    address=hall.address, phone=hall.phone, timezone=hall.timezone)
 
 
 def _local_date(moment: datetime, tz: str) -> date:
@@ -83,19 +84,31 @@ def ticket_ref(ticket: Ticket) -> str:
     return f"{ticket.hall_day.isoformat()}/{ticket.number}"
 
 
-def ticket_data(session: Session, hall: Hall, ticket: Ticket) -> TicketData:
-    """A ticket as printed: masked phone (or ID), green channel class, appointment slot."""
+def ticket_data(session: Session, hall: Hall, ticket: Ticket,
+                english: bool = False) -> TicketData:
+    """A ticket as printed: masked phone (or ID), green channel class, appointment slot.
+    ``english``: the hall, queue, item and class by their English names where the hall gave
+    them (for an applicant who chose English at the kiosk)."""
     info = ticket_info(session, ticket)
-    classes = {str(p.get("code")): str(p.get("name")) for p in hall.priority_classes}
+    classes = {str(p.get("code")): _local(p.get("name"), p.get("name_en"), english)
+               for p in hall.priority_classes}
+    queue = session.get(Queue, ticket.queue_id) if english else None
+    item = item_name(session, ticket.item_code)
+    if english and ticket.item_code:
+        item = item_names_en(session, {ticket.item_code}).get(ticket.item_code) or item
     return TicketData(
-        hall=hall_info(hall), hall_day=ticket.hall_day, number=ticket.number,
-        ticket_id=ticket.id, queue_name=info.queue_name, taken_at=ticket.taken_at,
-        people_ahead=info.people_ahead,
+        hall=hall_info(hall, english), hall_day=ticket.hall_day, number=ticket.number,
+        ticket_id=ticket.id, queue_name=(queue.name_en if queue else None) or info.queue_name,
+        taken_at=ticket.taken_at, people_ahead=info.people_ahead,
         estimated_wait_minutes=info.estimated_minutes if info.people_ahead else None,
         green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
         appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
         applicant_display=info.phone_masked or info.id_number_masked or None,
-        item_name=item_name(session, ticket.item_code))
+        item_name=item)
+
+
+def _local(name: object, name_en: object, english: bool) -> str:
+    return str(name_en) if english and name_en else str(name)
 
 
 def item_name(session: Session, code: str | None) -> str | None:

@@ -92,6 +92,18 @@ def test_print_ticket_to_named_pdf(cli: Any, hall_db: Database, tmp_path: Path) 
     assert [h.outcome for h in history(hall_db, number)] == ["saved"]
 
 
+def test_print_a_ticket_in_english(cli: Any, hall_db: Database, tmp_path: Path) -> None:
+    number = take(hall_db)
+    out = tmp_path / "ticket-en.pdf"
+    assert cli("print", "ticket", number, "--lang", "en", "--pdf", str(out))[0] == 0
+    text = text_of(out.read_bytes())
+    assert "Yournumber" in text
+    assert "您的号码" not in text
+    with pytest.raises(SystemExit) as usage:
+        cli("print", "ticket", number, "--lang", "fr", "--pdf", str(out))
+    assert usage.value.code == 2
+
+
 def test_default_file_is_named_after_the_ref(cli: Any, hall_db: Database, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

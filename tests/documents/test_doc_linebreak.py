@@ -5,6 +5,8 @@ widths tried here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -37,6 +39,25 @@ def test_no_line_ends_opening_or_starts_closing(text: str) -> None:
         assert "".join(lines).replace(" ", "") == plain.replace(" ", ""), width  # nothing lost
         assert [line for line in lines[:-1] if line[-1] in _cjk_wrap.NO_LINE_END] == [], width
         assert [line for line in lines[1:] if line[0] in CLOSING] == [], width
+
+
+MIXED = ("Required; A written commitment may replace it. 《公司章程》原件 1 份，办件编号 "
+         "SZFT-20261124-00001，查询码 7KQ2M9XA。Verified online: no need to bring it")
+WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def test_no_latin_word_or_number_is_cut_in_two() -> None:
+    words = set(WORD.findall(MIXED))
+    for width in range(60, 300):
+        lines = lines_of(MIXED, width)
+        assert "".join(lines).replace(" ", "") == MIXED.replace(" ", ""), width  # nothing lost
+        pieces = {piece for line in lines for piece in WORD.findall(line)}
+        assert pieces - words == set(), (width, lines)
+
+
+def test_a_word_longer_than_the_line_is_still_cut() -> None:
+    lines = lines_of("编码 440300000000069391780001 已核验", 60)
+    assert "".join(lines).replace(" ", "") == "编码440300000000069391780001已核验"
 
 
 def test_the_rules_are_installed_once() -> None:

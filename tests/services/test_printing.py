@@ -99,6 +99,25 @@ def test_ticket_is_masked_and_shows_queue_and_green_channel(ctx_for: CtxFor) -> 
     assert leaked(text, PHONE, ELDER_ID) == []
 
 
+def test_a_ticket_in_english_for_an_applicant_who_chose_english(ctx_for: CtxFor) -> None:
+    """The kiosk prints in the language the applicant chose: its words and, where the hall
+    gave them, the English names of the hall, queue, item and green channel."""
+    company = "440300000000069391780001"  # 有限责任公司设立登记, in queue A
+    info = tickets.take_ticket(ctx_for("kiosk1"), "A", priority="elderly", id_number=ELDER_ID,
+                               item_code=company)
+    text = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id, lang="en").pdf)
+    assert missing(text, "Yournumber", info.number, "Service:Businessregistration",
+                   "Establishmentregistrationofalimitedcompany", "Priority·Aged60+",
+                   "FutianDistrictGovernmentServiceCenter", "Scantoseeyourplaceinline",
+                   "Applicant:") == []
+    assert leaked(text, "您的号码", "商事登记", "60岁以上老人", ELDER_ID) == []
+    chinese = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id).pdf)
+    assert missing(chinese, "您的号码", "办理业务：商事登记", "60岁以上老人") == []
+    with pytest.raises(ValidationError) as refused:
+        printing.ticket_document(ctx_for("kiosk1"), info.id, lang="fr")
+    assert refused.value.code == "unknown_language"
+
+
 def test_print_and_reprint_are_logged_and_audited(ctx_for: CtxFor, hall_db: Database) -> None:
     info = tickets.take_ticket(ctx_for("kiosk1"), "A")
     job = printing.ticket_document(ctx_for("kiosk1"), info.number)

@@ -33,11 +33,13 @@ class FakePrinter:
     def __init__(self, fail: bool = False) -> None:
         self.fail = fail
         self.printed: list[TicketInfo] = []
+        self.languages: list[str] = []
 
-    def print_ticket(self, ticket: TicketInfo) -> None:
+    def print_ticket(self, ticket: TicketInfo, lang: str = "zh") -> None:
         if self.fail:
             raise DomainError("打印机缺纸", code="print_failed")
         self.printed.append(ticket)
+        self.languages.append(lang)
 
 
 def kiosks(qtbot: QtBot, hall_db: Database, clock: FakeClock,

@@ -8,9 +8,11 @@ test needs its events, so its connection signals are emitted by hand.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,13 +33,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from uikit import clipped
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))
+from docreader import pdf_text
+
 from hallapp.core.catalogue import Limit
 from hallapp.services import appointments, tickets
 from hallapp.services.catalogue import get_item
 from hallapp.services.context import Ctx, Database
 from hallapp.services.queue_common import TicketInfo
 from hallapp.services.tickets import TicketStatus
-from hallapp.store.models import Appointment
+from hallapp.store.models import Appointment, PrintLog
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.kiosk.flow import IssueOutcome
 from hallapp.ui.kiosk.pin import AdminPinDialog
@@ -254,6 +259,40 @@ def test_in_english_queues_go_by_their_english_names(
     qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
     assert kiosk.result.queue.text() == "Real estate registration"
     assert kiosk.take.title.text() == "Ticket: Real estate registration"
+    assert kiosk.env.printer.languages == ["en"]  # printed in English too
+
+
+@SQLITE_ONLY
+def test_without_a_printer_the_ticket_and_checklist_are_saved_in_the_applicants_language(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], hall_db: Database) -> None:
+    """The kiosk's fallback printer (no ticket printer configured, as in the demo) saves
+    the same ticket a printer would print, logged, in the language the applicant chose."""
+    kiosk = make_kiosk(printer=None)
+    assert kiosk.env.printer is kiosk.env.fallback
+    take_via_ui(qtbot, kiosk, "A")
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    take_via_ui(qtbot, kiosk, "B")
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result
+                    and kiosk.result.queue.text() == "Real estate registration")
+    chinese, english = (pdf_text(p.read_bytes()) for p in kiosk.env.fallback.saved)
+    assert "您的号码" in chinese
+    assert "商事登记" in chinese
+    assert "Yournumber" in english
+    assert "Service:Realestateregistration" in english
+    with hall_db.read_session() as s:
+        logged = s.execute(select(PrintLog.ref, PrintLog.outcome)).all()
+    assert [outcome for _, outcome in logged] == ["saved", "saved"]
+    kiosk.item.open("440300000000069391780001")
+    qtbot.waitUntil(lambda: kiosk.item.item is not None)
+    qtbot.mouseClick(kiosk.item.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(kiosk.env.fallback.saved) == 3, timeout=15000)
+    checklist = pdf_text(kiosk.env.fallback.saved[-1].read_bytes())
+    assert "Materialschecklist" in checklist
+    assert "Establishmentregistrationofalimitedcompany" in checklist
+    assert "Fee:freeofcharge" in checklist
+    assert "1workingday(s)" in checklist
+    assert "办事材料清单" not in checklist
 
 
 @SQLITE_ONLY

@@ -268,7 +268,7 @@ def settle(qtbot: QtBot) -> None:
 
 
 class FakePrinter:
-    def print_ticket(self, ticket: Any) -> None:
+    def print_ticket(self, ticket: Any, lang: str = "zh") -> None:
         pass
 
 

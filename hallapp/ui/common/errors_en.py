@@ -156,6 +156,7 @@ EN: dict[str, str] = {
     "no_material_problems": "Case {case} has no missing or faulty materials.",
     "refusal_incomplete": "Case {case} has no reason or legal basis for the refusal.",
     "page_size": "The paper must be A4 or A5.",
+    "unknown_language": "The language must be zh or en.",
     "print_outcome": "Unknown print outcome.",
     # Ratings (the rating pad, a kiosk's rating page) and follow-ups of poor ratings.
     "rating_level": "A rating is from 1 (very unsatisfied) to 5 (very satisfied).",

@@ -13,4 +13,6 @@ from hallapp.services.queue_common import TicketInfo
 
 
 class TicketPrinter(Protocol):
-    def print_ticket(self, ticket: TicketInfo) -> None: ...
+    def print_ticket(self, ticket: TicketInfo, lang: str = "zh") -> None:
+        """Print ``ticket``; ``lang="en"`` prints it in English (the kiosk's choice)."""
+        ...

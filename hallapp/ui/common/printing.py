@@ -215,8 +215,8 @@ class _LoggedTicketPrinter:
                  labels: dict[str, str] | None = None) -> None:
         self.ctx, self.width_mm, self.labels = ctx, width_mm, labels
 
-    def print_ticket(self, ticket: TicketInfo) -> None:
-        job = ticket_document(self.ctx, ticket.id, self.width_mm, self.labels)
+    def print_ticket(self, ticket: TicketInfo, lang: str = "zh") -> None:
+        job = ticket_document(self.ctx, ticket.id, self.width_mm, self.labels, lang)
         try:
             self._send(job)
         except DomainError as exc:

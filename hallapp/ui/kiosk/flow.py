@@ -48,23 +48,27 @@ class IssueOutcome:
         return not self.printed and not self.existing
 
 
-def take_and_print(ctx: Ctx, printer: TicketPrinter, request: TakeRequest) -> IssueOutcome:
+def take_and_print(ctx: Ctx, printer: TicketPrinter, request: TakeRequest,
+                   lang: str = "zh") -> IssueOutcome:
     info = take_ticket(ctx, request.queue, priority=request.priority,
                        id_number=request.id_number, phone=request.phone,
                        item_code=request.item_code, channel="kiosk")
     if info.existing:
         # The applicant already holds a printed ticket for this queue: show it, keep it.
         return IssueOutcome(info, printed=False, existing=True)
-    return print_or_cancel(ctx, printer, info)
+    return print_or_cancel(ctx, printer, info, lang)
 
 
-def checkin_and_print(ctx: Ctx, printer: TicketPrinter, code_or_qr: str) -> IssueOutcome:
-    return print_or_cancel(ctx, printer, checkin(ctx, code_or_qr))
+def checkin_and_print(ctx: Ctx, printer: TicketPrinter, code_or_qr: str,
+                      lang: str = "zh") -> IssueOutcome:
+    return print_or_cancel(ctx, printer, checkin(ctx, code_or_qr), lang)
 
 
-def print_or_cancel(ctx: Ctx, printer: TicketPrinter, info: TicketInfo) -> IssueOutcome:
+def print_or_cancel(ctx: Ctx, printer: TicketPrinter, info: TicketInfo,
+                    lang: str = "zh") -> IssueOutcome:
+    """Print ``info`` in ``lang`` (the applicant's choice at the kiosk), or withdraw it."""
     try:
-        printer.print_ticket(info)
+        printer.print_ticket(info, lang)
     except Exception as exc:
         problem = exc.message if isinstance(exc, DomainError) else str(exc) or type(exc).__name__
         log.warning("ticket %s (id %s) not printed: %s", info.number, info.id, problem)

@@ -16,17 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.catalogue import Item, Material
+from hallapp.core.catalogue import Item, Material, is_free
 from hallapp.services.catalogue import get_item
 from hallapp.services.search import ItemHit, find_item
-from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.labels import item_type_label
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.printing import checklist_data, print_checklist
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
-
-# Fees in the catalogue that mean "free", shown in the screen's language.
-NO_FEE = frozenset({"不收费", "免费", "无"})
 
 
 class ItemPage(KioskPage):
@@ -144,7 +141,7 @@ class ItemPage(KioskPage):
         else:
             limit = self.tr("承诺件：%n个工作日内办结", "", p.value)
         # The catalogue's fee is the hall's own text; "free" in its usual words is translated.
-        fee = self.tr("不收费") if not item.fee or item.fee in NO_FEE else item.fee
+        fee = self.tr("不收费") if is_free(item.fee) else str(item.fee)
         visits = self.tr("最多跑 %n 次", "", item.visits_required)
         return "　·　".join((limit, self.tr("收费：{0}").format(fee), visits))
 
@@ -182,8 +179,9 @@ class ItemPage(KioskPage):
             return
         self.print_button.setEnabled(False)
         self.message.setText(self.tr("正在打印材料清单……"))
-        data = checklist_data(hall, item)
-        self.call(lambda: print_checklist(env.printer, env.fallback, data),
+        lang = "en" if is_english() else "zh"
+        self.call(lambda: print_checklist(env.printer, env.fallback,
+                                          checklist_data(hall, item, lang), lang),
                   self._on_print_finished, self._on_print_failed)
 
     def _on_print_finished(self, _result: object) -> None:

@@ -13,29 +13,29 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hallapp.config import data_dir
+from hallapp.core.catalogue import is_free
 from hallapp.core.errors import DomainError
 
 if TYPE_CHECKING:
     from hallapp.core.catalogue import Item
-    from hallapp.documents.model import ChecklistData, HallInfo, TicketData
+    from hallapp.documents.model import ChecklistData, HallInfo
     from hallapp.services import hall as hall_service
+    from hallapp.services.context import Ctx
     from hallapp.services.queue_common import TicketInfo
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-LIMIT_UNITS_ZH = {"working_day": "个工作日", "natural_day": "个自然日", "hour": "小时"}
 
 
-def document_hall(hall: hall_service.HallInfo) -> HallInfo:
-    # The documents package loads with the kiosk's font warm-up (or the first print); the
-    # kiosk builds its printer when the hall is read, before its first frame.
+def document_hall(hall: hall_service.HallInfo, english: bool = False) -> HallInfo:
+    # The documents package loads with the kiosk's font warm-up (or the first print).
     from hallapp.documents.model import HallInfo
 
-    return HallInfo(code=hall.code, name=hall.name, address=hall.address, phone=hall.phone,
+    name = (hall.name_en if english else None) or hall.name
+    return HallInfo(code=hall.code, name=name, address=hall.address, phone=hall.phone,
                     timezone=hall.timezone)
 
 
@@ -54,75 +54,61 @@ def _write(folder: Path, name: str, pdf: bytes) -> Path:
 
 
 class PdfTicketPrinter:
-    """A :class:`TicketPrinter` that saves the ticket PDF instead of printing it."""
+    """A :class:`TicketPrinter` that saves the ticket PDF instead of printing it: the same
+    ticket as a real printer's (``ticket_document``), logged as saved."""
 
-    def __init__(self, hall: hall_service.HallInfo, folder: Path | None = None,
-                 width_mm: int = 80) -> None:
-        self.hall_info = hall
-        self.green = {str(p.get("code")): str(p.get("name")) for p in hall.priority_classes}
+    def __init__(self, ctx: Ctx, folder: Path | None = None, width_mm: int = 80) -> None:
+        self.ctx = ctx
         self.folder = folder or data_dir() / "tickets"
         self.checklist_folder = self.folder.parent / "checklists"
         self.width_mm = width_mm
         self.saved: list[Path] = []
 
-    @cached_property
-    def hall(self) -> HallInfo:
-        """The hall as printed (see :func:`document_hall`)."""
-        return document_hall(self.hall_info)
+    def print_ticket(self, ticket: TicketInfo, lang: str = "zh") -> None:
+        # reportlab and the print log: at the first print, not at the kiosk's start
+        from hallapp.services.printing import record_print, ticket_document
 
-    def ticket_data(self, ticket: TicketInfo) -> TicketData:
-        from hallapp.documents.model import TicketData
-
-        return TicketData(
-            hall=self.hall, hall_day=ticket.hall_day, number=ticket.number,
-            ticket_id=ticket.id, queue_name=ticket.queue_name, taken_at=ticket.taken_at,
-            people_ahead=ticket.people_ahead, estimated_wait_minutes=ticket.estimated_minutes,
-            green_channel=self.green.get(ticket.priority or "") if ticket.priority else None,
-            applicant_display=ticket.id_number_masked or ticket.phone_masked or None)
-
-    def print_ticket(self, ticket: TicketInfo) -> None:
-        from hallapp.documents.api import build_ticket  # reportlab: at the first print
-
-        pdf = build_ticket(self.ticket_data(ticket), width_mm=self.width_mm)
+        job = ticket_document(self.ctx, ticket.id, self.width_mm, lang=lang)
         name = f"{ticket.hall_day.isoformat()}-{ticket.number}-{ticket.id}.pdf"
-        self.saved.append(_write(self.folder, name, pdf))
+        try:
+            path = _write(self.folder, name, job.pdf)
+        except DomainError as exc:
+            record_print(self.ctx, job, f"pdf:{self.folder}", "failed", detail=exc.message)
+            raise
+        self.saved.append(path)
+        record_print(self.ctx, job, f"pdf:{path}", "saved")
 
-    def print_checklist(self, data: ChecklistData) -> None:
+    def print_checklist(self, data: ChecklistData, lang: str = "zh") -> None:
         from hallapp.documents.api import build_checklist  # reportlab: at the first print
+        from hallapp.documents.labels_en import document_labels
 
-        pdf = build_checklist(data)
+        pdf = build_checklist(data, document_labels(lang))
         stamp = data.printed_at.strftime("%Y%m%d-%H%M%S")
         self.saved.append(_write(self.checklist_folder, f"{data.item_code}-{stamp}.pdf", pdf))
 
 
-def limit_text(item: Item) -> str:
-    """即办件 → 当场办结; otherwise the promised limit, e.g. "10个工作日"."""
-    limit = item.promised_limit
-    if item.is_immediate or limit.unit == "immediate":
-        return "当场办结"
-    return f"{limit.value}{LIMIT_UNITS_ZH.get(limit.unit, limit.unit)}"
-
-
-def checklist_data(hall: hall_service.HallInfo, item: Item,
+def checklist_data(hall: hall_service.HallInfo, item: Item, lang: str = "zh",
                    now: datetime | None = None) -> ChecklistData:
-    from hallapp.documents.model import ChecklistData, ChecklistMaterial
+    """The item's checklist as printed, in ``lang``: English labels and, where the hall gave
+    them, the hall's and the item's English names."""
+    from dataclasses import replace
 
-    materials = tuple(
-        ChecklistMaterial(name=m.name, form=m.form, copies=m.copies, required=m.required,
-                          requirement=m.requirement,
-                          commitment_replaceable=m.commitment_replaceable,
-                          online_verifiable=m.source == "online")
-        for m in item.materials)
-    return ChecklistData(hall=document_hall(hall), item_name=item.name, item_code=item.code,
-                         materials=materials, printed_at=now or datetime.now(UTC),
-                         promised_limit=limit_text(item), fee=item.fee)
+    from hallapp.documents.checklist import checklist_from_item
+    from hallapp.documents.labels import Labels
+    from hallapp.documents.labels_en import document_labels
+
+    english = lang == "en"
+    data = checklist_from_item(item, document_hall(hall, english), now or datetime.now(UTC),
+                               Labels(document_labels(lang)))
+    return replace(data, item_name=(item.name_en if english else None) or item.name,
+                   fee=None if is_free(item.fee) and english else item.fee)
 
 
 def print_checklist(printer: object, fallback: PdfTicketPrinter | None,
-                    data: ChecklistData) -> None:
+                    data: ChecklistData, lang: str = "zh") -> None:
     """Use the configured printer if it can print checklists, else save the PDF."""
     target = printer if hasattr(printer, "print_checklist") else fallback
     if target is None:
         raise DomainError("没有可用的打印机", code="print_failed")
-    target.print_checklist(data)
+    target.print_checklist(data, lang)
 

@@ -248,7 +248,7 @@ class KioskWindow(QWidget):
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         env = self.env
         env.hall = hall
-        env.fallback = PdfTicketPrinter(hall)
+        env.fallback = PdfTicketPrinter(env.ctx)
         if env.printer is None:
             env.printer = env.fallback
         self.title.setText(local_name(hall.name, hall.name_en))

@@ -15,20 +15,22 @@ partial, and a failing local disk cannot be simulated without privileges.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
-from stdnum.cn import ric
 from tcp_proxy import TcpProxy
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
+from counterkit import ID_NUMBER, TOLERANT_ITEM, choose_item, fill_person
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -42,8 +44,6 @@ from hallapp.ui.counter.window import CounterWindow, create
 pytestmark = pytest.mark.slow
 POSTGRESQL_ONLY = pytest.mark.parametrize("engine_name", ["postgresql"])
 WAIT_MS = 15000
-TOLERANT_ITEM = "440300000000069391780002"  # 公司变更登记, as in tests/ui/test_counter.py
-ID_NUMBER = "44030119900101123" + ric.calc_check_digit("440301199001011230")
 
 
 def serve_ticket(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> None:
@@ -53,27 +53,6 @@ def serve_ticket(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> None:
     clock.advance(seconds=95)
     windows.call_next(clerk, 1)
     windows.start(clerk, 1)
-
-
-def choose_item(qtbot: QtBot, counter: CounterWindow, query: str, code: str) -> None:
-    picker = counter.intake.picker
-    qtbot.keyClicks(picker.query, query)
-    qtbot.keyClick(picker.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: picker.hits.count() > 0)
-    entry = next(picker.hits.item(i) for i in range(picker.hits.count())
-                 if picker.hits.item(i).data(256)[0] == code)
-    qtbot.mouseClick(picker.hits.viewport(), Qt.MouseButton.LeftButton,
-                     pos=picker.hits.visualItemRect(entry).center())
-    qtbot.waitUntil(lambda: counter.intake.item is not None)
-
-
-def fill_person(qtbot: QtBot, counter: CounterWindow) -> None:
-    edits = counter.intake.form.edits
-    event = QInputMethodEvent()  # Chinese arrives from the input method as a commit string
-    event.setCommitString("张三")
-    QApplication.sendEvent(edits["name"], event)
-    qtbot.keyClicks(edits["id_number"], ID_NUMBER)
-    qtbot.keyClicks(edits["phone"], "13812345678")
 
 
 def cell_click(qtbot: QtBot, counter: CounterWindow, code: str, column: str) -> None:

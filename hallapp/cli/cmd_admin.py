@@ -1,10 +1,11 @@
-"""hall show, hall green-channel, queue list, window list."""
+"""hall show, hall settings, hall green-channel, queue list, window list."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.errors import ValidationError
 from hallapp.services import admin
 from hallapp.services import hall as svc
 
@@ -14,6 +15,11 @@ def register(sub: Any) -> None:
     show = h.add_parser("show", help="显示大厅配置")
     add_json(show)
     show.set_defaults(func=cmd_hall_show)
+    settings = h.add_parser("settings", help="大厅设置：列出，或以 --set 修改")
+    settings.add_argument("--set", nargs="+", metavar="名称=取值", dest="changes",
+                          help="如 recall_max=2 announce_english=true（是/否：true/false）")
+    add_json(settings)
+    settings.set_defaults(func=cmd_hall_settings)
     green = h.add_parser("green-channel", help="绿色通道类别：列出，或以 --set 整体替换")
     green.add_argument("--set", nargs="+", metavar="编码=名称[=英文名称]", dest="classes",
                        help="新的类别表，按顺序（如 elderly=60岁以上老人=Aged 60+）")
@@ -34,6 +40,47 @@ def cmd_hall_show(env: CliEnv) -> int:
     emit(env.args, info, lambda i: f"{i.name}（{i.code}）\n时区 {i.timezone}\n地址 {i.address}\n"
          f"电话 {i.phone}\n开放时间 {i.opening_hours}")
     return 0
+
+
+def cmd_hall_settings(env: CliEnv) -> int:
+    ctx, given = env.ctx(), env.args.changes
+    if given:
+        admin.update_settings(ctx, dict(_setting_value(text) for text in given))
+    info = svc.get_hall(ctx)
+    rows = [{"key": key, "label": spec.label, "value": _shown(key, info.setting(key))}
+            for key, spec in admin.SETTINGS.items()]
+    emit(env.args, rows, lambda rs: table([["名称", "说明", "取值"]] + [
+        [r["key"], r["label"], _text(r["value"])] for r in rs]))
+    return 0
+
+
+_YES, _NO = ("true", "yes", "1", "是"), ("false", "no", "0", "否")
+
+
+def _setting_value(text: str) -> tuple[str, Any]:
+    """``key=value`` with the value read as the setting's kind (the service checks it)."""
+    key, sep, raw = text.partition("=")
+    spec = admin.SETTINGS.get(key.strip())
+    if not sep or spec is None:
+        raise ValidationError(f"设置应写作 名称=取值，名称为 {'、'.join(admin.SETTINGS)} 之一："
+                              f"{text}", field="settings", code="unknown_setting",
+                              setting=key.strip())
+    value: Any = raw.strip()
+    if spec.kind is bool and value.lower() in _YES + _NO:
+        value = value.lower() in _YES
+    elif spec.kind is int and value.lstrip("-").isdigit():
+        value = int(value)
+    return key.strip(), value
+
+
+def _shown(key: str, value: Any) -> Any:
+    return "****" if key == "kiosk_admin_pin" and value else value
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return "" if value is None else str(value)
 
 
 def cmd_green_channel(env: CliEnv) -> int:

@@ -54,6 +54,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("mask_names", bool, None, None, "回执上隐去申请人姓名"),
     Setting("announce_template", str, 5, 60, "叫号播报模板"),
     Setting("announce_repeat", int, 1, 5, "叫号播报次数"),
+    Setting("announce_english", bool, None, None, "叫号时加播英文"),
     Setting("display_notice", str, 0, 300, "综合屏滚动通知"),
     Setting("kiosk_admin_pin", str, 4, 12, "自助机管理密码"),
     Setting("alert_wait_factor", int, 1, 10, "等候超过目标的倍数告警"),

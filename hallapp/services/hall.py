@@ -26,6 +26,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "max_consecutive_priority_calls": 3, "aging_minutes": 45, "warning_working_days": 1,
     "rating_followup_working_days": 5, "mask_names": True,
     "announce_template": "请{number}号到{window}号窗口办理", "announce_repeat": 2,
+    "announce_english": False,
     "appointment_missed_limit": 3, "appointment_missed_days": 30,
 }
 WINDOW_KINDS = ("comprehensive", "specialised", "delivery")

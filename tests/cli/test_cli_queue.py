@@ -258,3 +258,21 @@ def test_green_channel_classes_listed_and_replaced(cli: Cli) -> None:
     assert "编码" in cli.fails(11, "admin1", "hall", "green-channel", "--set", "Bad=坏")
     assert cli("clerk1", "hall", "green-channel", "--set", "x=y") == 14
     assert len(cli.json("kiosk1", "hall", "green-channel")) == 2  # the bad list saved nothing
+
+
+def test_hall_settings_listed_and_changed(cli: Cli) -> None:
+    listed = {r["key"]: r["value"] for r in cli.json("admin1", "hall", "settings")}
+    assert (listed["recall_max"], listed["announce_english"]) == (3, False)
+    assert listed["kiosk_admin_pin"] in ("****", None)  # never shown
+    changed = cli.json("admin1", "hall", "settings", "--set", "recall_max=2",
+                       "announce_english=true")
+    values = {r["key"]: r["value"] for r in changed}
+    assert (values["recall_max"], values["announce_english"]) == (2, True)
+    assert cli("supervisor1", "hall", "settings") == 0
+    assert "叫号时加播英文" in cli.out
+    assert "0 到 10" in cli.fails(11, "admin1", "hall", "settings", "--set", "recall_max=99")
+    assert "是/否" in cli.fails(11, "admin1", "hall", "settings", "--set", "mask_names=maybe")
+    assert "名称=取值" in cli.fails(11, "admin1", "hall", "settings", "--set", "colour=red")
+    assert cli("clerk1", "hall", "settings", "--set", "recall_max=1") == 14
+    after = {r["key"]: r["value"] for r in cli.json("kiosk1", "hall", "settings")}
+    assert after["recall_max"] == 2  # refused changes saved nothing

@@ -20,13 +20,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from hallapp.core.roles import SYSTEM_ACTOR
-from hallapp.services import tickets, windows
+from hallapp.services import admin, tickets, windows
 from hallapp.services.board import CallRecord
 from hallapp.services.context import Ctx, Database
 from hallapp.services.day import QueueStatus
 from hallapp.services.feed import FeedEvent
 from hallapp.ui.board import announcer as announcer_module
-from hallapp.ui.board.announcer import Announcer, announcement_text, spoken_number
+from hallapp.ui.board.announcer import Announcer, announcement_text, english_text, spoken_number
 from hallapp.ui.board.display import DisplayWindow, create, parts_for
 from hallapp.ui.board.models import RecentCallsModel, WaitingCountsModel
 from hallapp.ui.board.speech import SpeechEngine, espeak_engine
@@ -103,14 +103,16 @@ class FakeEngine(SpeechEngine):
         super().__init__(parent)
         self.delay_ms = delay_ms
         self.log: list[tuple[str, str]] = []
+        self.languages: list[str] = []
         self.speaking: str | None = None
         self.overlaps = 0
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, lang: str = "zh") -> None:
         if self.speaking is not None:
             self.overlaps += 1
         self.speaking = text
         self.log.append(("start", text))
+        self.languages.append(lang)
         QTimer.singleShot(self.delay_ms, self._end)
 
     def _end(self) -> None:
@@ -284,6 +286,24 @@ def test_a_queue_renamed_by_the_admin_shows_at_once(qtbot: QtBot, hall_db: Datab
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_the_hall_turns_on_english_calls_and_the_running_display_follows(
+        qtbot: QtBot, hall_db: Database, feed: FeedWatcher) -> None:
+    engine = FakeEngine()
+    window = make_display(qtbot, hall_db, feed, engine)
+    assert not window.announcer.english
+    admin_ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), terminal="admin-test")
+    admin.update_settings(admin_ctx, {"announce_english": True})
+    qtbot.waitUntil(lambda: window.announcer.english, timeout=10_000)
+    clerk = Ctx(hall_db, actor_for(hall_db, "clerk1"), terminal="counter-test")
+    tickets.take_ticket(Ctx(hall_db, actor_for(hall_db, "kiosk1"), terminal="k"), "A")
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    qtbot.waitUntil(lambda: "Number A 0 0 1, please go to window 1" in engine.spoken(),
+                    timeout=10_000)
+    assert "en" in engine.languages
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_without_a_speech_engine_the_status_line_says_so(qtbot: QtBot, hall_db: Database,
                                                          feed: FeedWatcher) -> None:
     window = make_display(qtbot, hall_db, feed, engine=None)
@@ -322,6 +342,21 @@ def test_announcer_queues_calls_and_never_overlaps(qtbot: QtBot) -> None:
     assert announcer.engine_name == "fake"
 
 
+def test_the_hall_may_add_the_call_in_english(qtbot: QtBot) -> None:
+    engine = FakeEngine()
+    announcer = Announcer(engine=engine, chime=None, gap_ms=0)
+    announcer.configure(None, 2, english=True)
+    announcer.announce("A001", 3)
+    qtbot.waitUntil(lambda: len(engine.spoken()) == 4 and not announcer.busy, timeout=5_000)
+    chinese, english = "请A零零一号到3号窗口办理", "Number A 0 0 1, please go to window 3"
+    assert engine.spoken() == [chinese, english, chinese, english]
+    assert engine.languages == ["zh", "en", "zh", "en"]
+    announcer.configure(None, 1)  # the hall turned it off again
+    announcer.announce("B002", 4)
+    qtbot.waitUntil(lambda: len(engine.spoken()) == 5, timeout=5_000)
+    assert engine.languages[-1] == "zh"
+
+
 def test_announcer_with_a_chime_that_cannot_play_still_speaks(qtbot: QtBot) -> None:
     engine = FakeEngine()
     announcer = Announcer(engine=engine, gap_ms=0)  # default chime; no audio device here
@@ -332,7 +367,7 @@ def test_announcer_with_a_chime_that_cannot_play_still_speaks(qtbot: QtBot) -> N
 
 def test_a_hung_engine_is_skipped_by_the_watchdog(qtbot: QtBot) -> None:
     class Mute(SpeechEngine):
-        def say(self, text: str) -> None:
+        def say(self, text: str, lang: str = "zh") -> None:
             pass  # never finishes
 
     announcer = Announcer(engine=Mute(), chime=None, gap_ms=0, watchdog_ms=50)
@@ -377,6 +412,7 @@ def test_announcement_text() -> None:
     assert announcement_text("请{number}号到{window}号窗口办理", "A001", 3) == \
         "请A零零一号到3号窗口办理"
     assert announcement_text("请{numbr}号", "A001", 3) == "请A零零一号到3号窗口办理"
+    assert english_text("B012", 12) == "Number B 0 1 2, please go to window 12"
 
 
 def test_events_decide_what_reloads() -> None:
@@ -436,3 +472,11 @@ def test_espeak_ng_speaks_each_call_into_a_wav(qtbot: QtBot, tmp_path: Path) -> 
     with wave.open(str(first)) as w:
         assert w.getnframes() / w.getframerate() > 1.0  # a real utterance, not silence
     assert first.read_bytes() == second.read_bytes()  # deterministic synthesis
+    announcer.configure(None, 1, english=True)
+    announcer.announce("A001", 3)
+    qtbot.waitUntil(lambda: len(spoken) == 4, timeout=15_000)
+    chinese, english = engine.written[2:]
+    with wave.open(str(english)) as w:
+        assert w.getnframes() / w.getframerate() > 1.0
+    assert english.read_bytes() != chinese.read_bytes()  # another voice, another text
+    assert chinese.read_bytes() == first.read_bytes()

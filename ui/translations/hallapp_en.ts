@@ -779,31 +779,36 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="87"/>
+        <source>叫号时加播英文</source>
+        <translation>Also announce calls in English</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
         <source>综合屏滚动通知</source>
         <translation>Hall display scrolling notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
         <source>自助机管理密码</source>
         <translation>Kiosk admin PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
         <source>等候超过目标的倍数告警</source>
         <translation>Alert when wait exceeds target by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
         <source>预约失约上限（0 为不限）</source>
         <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
         <source>失约统计天数</source>
         <translation>Missed bookings, days</translation>
     </message>
@@ -1994,37 +1999,37 @@ After:
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="40"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="41"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="41"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="42"/>
         <source>请将预约二维码对准扫描口，或输入 8 位预约码后点击签到</source>
         <translation>Hold the appointment QR code to the scanner, or enter the 8-character code and tap Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="42"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="43"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="43"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="44"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="47"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="48"/>
         <source>请扫描预约二维码或输入预约码</source>
         <translation>Scan the appointment QR code or enter the code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="56"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="57"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="59"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
         <source>正在签到，请稍候……</source>
         <translation>Checking in, please wait…</translation>
     </message>
@@ -2454,47 +2459,47 @@ After:
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="240"/>
+        <location filename="../../hallapp/ui/board/display.py" line="241"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="243"/>
+        <location filename="../../hallapp/ui/board/display.py" line="244"/>
         <source>请到{0}号窗口</source>
         <translation>Please go to window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="260"/>
+        <location filename="../../hallapp/ui/board/display.py" line="261"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
         <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="266"/>
+        <location filename="../../hallapp/ui/board/display.py" line="267"/>
         <source>语音播报未启用（未找到语音引擎）</source>
         <translation>Voice announcements off (no speech engine found)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="275"/>
+        <location filename="../../hallapp/ui/board/display.py" line="276"/>
         <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
         <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="278"/>
+        <location filename="../../hallapp/ui/board/display.py" line="279"/>
         <source>连接中断，正在重试…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="279"/>
+        <location filename="../../hallapp/ui/board/display.py" line="280"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="280"/>
+        <location filename="../../hallapp/ui/board/display.py" line="281"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="306"/>
+        <location filename="../../hallapp/ui/board/display.py" line="307"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
@@ -3089,67 +3094,67 @@ After:
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="82"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="79"/>
         <source>请核对材料，材料不齐可先看一次性告知</source>
         <translation>Please check the materials; if some are missing, see the one-time notice first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="83"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="80"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="84"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="81"/>
         <source>打印材料清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="85"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="82"/>
         <source>取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="94"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="91"/>
         <source>正在加载……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="110"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="107"/>
         <source>{dept} · {kind}</source>
         <translation>{dept} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="113"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="110"/>
         <source>所需材料（共 {n} 项）</source>
         <translation>Materials required ({n})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="128"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="128"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="125"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="129"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="126"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="129"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="126"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="139"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="136"/>
         <source>即办件：当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/item.py" line="141"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="138"/>
         <source>承诺件：%n个自然日内办结</source>
         <translation>
             <numerusform>Done within %n calendar day</numerusform>
@@ -3157,7 +3162,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/item.py" line="143"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="140"/>
         <source>承诺件：%n小时内办结</source>
         <translation>
             <numerusform>Done within %n hour</numerusform>
@@ -3165,7 +3170,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="142"/>
         <source>承诺件：%n个工作日内办结</source>
         <translation>
             <numerusform>Done within %n working day</numerusform>
@@ -3173,7 +3178,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/item.py" line="148"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="145"/>
         <source>最多跑 %n 次</source>
         <translation>
             <numerusform>At most %n visit</numerusform>
@@ -3181,12 +3186,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
         <source>收费：{0}</source>
         <translation>Fee: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/item.py" line="157"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
         <source>%n 份</source>
         <translation>
             <numerusform>%n copy</numerusform>
@@ -3194,72 +3199,72 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="144"/>
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="153"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="153"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
         <source>非主审要件</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="158"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
         <source>必须提交</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="158"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
         <source>非必须</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="160"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="157"/>
         <source>可在线核验</source>
         <translation>Verifiable online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="162"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="159"/>
         <source>可告知承诺替代</source>
         <translation>Commitment accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="170"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="167"/>
         <source>要求：{text}</source>
         <translation>Requirement: {text}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="184"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="181"/>
         <source>正在打印材料清单……</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="191"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="189"/>
         <source>材料清单已打印，请取走</source>
         <translation>Checklist printed, please take it</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Spoken calls: "请A零零一号到3号窗口办理", after a chime, repeated, one at a time.
+"""Spoken calls: "请A零零一号到3号窗口办理", after a chime, repeated, one at a time; with the
+hall's ``announce_english``, each time followed by "Number A 0 0 1, please go to window 3".
 
 Calls are queued: a burst of calls from several windows is spoken in order and never
 overlaps, and a recall is spoken again in full. The number is read digit by digit (A001 →
@@ -26,6 +27,7 @@ from hallapp.ui.board.speech import SpeechEngine, detect_engine
 log = logging.getLogger("hallapp.ui.announcer")
 
 DEFAULT_TEMPLATE = "请{number}号到{window}号窗口办理"
+ENGLISH_TEMPLATE = "Number {number}, please go to window {window}"
 CHIME_PATH = resources_dir() / "sounds" / "chime.wav"
 CHIME_MS = 1500
 DIGITS = "零一二三四五六七八九"
@@ -37,6 +39,11 @@ MAX_REPEAT = 5
 def spoken_number(number: str) -> str:
     """A001 → A零零一: each ASCII digit as its Chinese numeral, letters left as they are."""
     return "".join(DIGITS[ord(c) - ord("0")] if "0" <= c <= "9" else c for c in number)
+
+
+def english_text(number: str, window: int | str) -> str:
+    """The English call: the number read character by character, as the Chinese one is."""
+    return ENGLISH_TEMPLATE.format(number=" ".join(number), window=window)
 
 
 def announcement_text(template: str, number: str, window: int | str) -> str:
@@ -105,7 +112,7 @@ class Announcer(QObject):
         self._chime: _Chime | None = None
         self._chime_path = chime
         self.detecting, self._probing = engine == "auto", False
-        self.template, self.repeat = DEFAULT_TEMPLATE, 2
+        self.template, self.repeat, self.english = DEFAULT_TEMPLATE, 2, False
         self._queue: deque[tuple[str, str]] = deque()
         self._current: tuple[str, str] | None = None
         self._gap = QTimer(self, singleShot=True, interval=gap_ms)
@@ -146,19 +153,26 @@ class Announcer(QObject):
     def busy(self) -> bool:
         return self._current is not None or bool(self._queue) or self._gap.isActive()
 
-    def configure(self, template: str | None, repeat: int | None) -> None:
-        """Apply the hall settings ``announce_template`` / ``announce_repeat``."""
+    def configure(self, template: str | None, repeat: int | None,
+                  english: bool = False) -> None:
+        """Apply the hall settings ``announce_template`` / ``announce_repeat`` /
+        ``announce_english``."""
         self.template = template or DEFAULT_TEMPLATE
         self.repeat = max(1, min(int(repeat or 1), MAX_REPEAT))
+        self.english = english
 
     def announce(self, number: str, window: int | str) -> None:
-        """Queue one call: the chime, then the text ``repeat`` times."""
+        """Queue one call: the chime, then the text ``repeat`` times (each time followed by
+        the English text when the hall asks for it)."""
         if self.engine is None and not self.detecting:
             return
-        text = announcement_text(self.template, number, window)
+        said = [("zh", announcement_text(self.template, number, window))]
+        if self.english:
+            said.append(("en", english_text(number, window)))
         if self._chime is not None or (self.detecting and self._chime_path is not None):
             self._queue.append(("chime", ""))
-        self._queue.extend(("say", text) for _ in range(self.repeat))
+        for _ in range(self.repeat):
+            self._queue.extend(said)
         if self._current is None and not self._gap.isActive():
             self._next()
 
@@ -175,7 +189,7 @@ class Announcer(QObject):
         if self.engine is None:
             return  # still detecting: detect() starts the queue
         while self._queue and self._current is None:
-            kind, text = self._queue.popleft()
+            kind, text = self._queue.popleft()  # kind: "chime", or the language to say it in
             if kind == "chime":
                 if self._chime is not None and self._chime.play():
                     self._current = (kind, text)
@@ -184,7 +198,7 @@ class Announcer(QObject):
             self._current = (kind, text)
             self._watchdog.start()
             self.started.emit(text)
-            self.engine.say(text)
+            self.engine.say(text, kind)
 
     def _done(self) -> None:
         self._current = None
@@ -196,7 +210,7 @@ class Announcer(QObject):
             self._done()
 
     def _on_engine_finished(self) -> None:
-        if self._current is None or self._current[0] != "say":
+        if self._current is None or self._current[0] == "chime":
             return
         text = self._current[1]
         self._done()

@@ -219,7 +219,8 @@ class DisplayWindow(QWidget):
         self.ui.hall_name.setText(local_name(name, name_en))
         self.timezone = hall.timezone or self.timezone
         self.announcer.configure(hall.settings.get("announce_template"),
-                                 hall.settings.get("announce_repeat"))
+                                 hall.settings.get("announce_repeat"),
+                                 bool(hall.settings.get("announce_english")))
         self._notice = str(hall.settings.get("display_notice") or "")
         self.ui.marquee.setText(self._notice or self._default_notice())
         self.waiting_model.prefixes = prefixes

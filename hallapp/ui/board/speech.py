@@ -4,7 +4,8 @@ Which engine speaks depends on the machine: Qt's text-to-speech when a real (non
 backend has a Chinese voice and becomes Ready (Windows SAPI/WinRT, macOS, speech-dispatcher
 with a Mandarin voice), otherwise the ``espeak-ng`` program, otherwise none. Every engine
 reports the end of an utterance with ``finished`` -- also when it failed -- so the announcer
-queue never stalls on a broken sound setup.
+queue never stalls on a broken sound setup. An English text (``lang="en"``) takes the
+engine's English voice; an engine without one skips it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import shutil
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QLocale, QObject, QProcess, QTimer, Signal
 
@@ -27,6 +28,7 @@ READY_WAIT_MS = 3000
 # ("hao four"); the pinyin variant of the same voice pronounces them as Mandarin.
 ESPEAK_VOICES = ("cmn-latn-pinyin", "cmn")
 ESPEAK_RATE_WPM = "150"
+ESPEAK_ENGLISH = "en"
 
 
 class SpeechEngine(QObject):
@@ -35,7 +37,7 @@ class SpeechEngine(QObject):
     finished = Signal()
     name = "none"
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, lang: str = "zh") -> None:
         raise NotImplementedError
 
     def stop(self) -> None:
@@ -47,12 +49,13 @@ class SilentEngine(SpeechEngine):
 
     name = "silent"
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, lang: str = "zh") -> None:
         QTimer.singleShot(0, self.finished.emit)
 
 
 class QtSpeechEngine(SpeechEngine):
-    """QTextToSpeech with a Chinese voice already chosen (see :func:`qt_engine`)."""
+    """QTextToSpeech with a Chinese voice already chosen (see :func:`qt_engine`), and an
+    English one if the backend has it."""
 
     def __init__(self, tts: QTextToSpeech, backend: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +63,22 @@ class QtSpeechEngine(SpeechEngine):
         tts.setParent(self)
         self.name = f"QtTextToSpeech ({backend})"
         self._busy = False
+        self.voices = {"zh": (tts.locale(), tts.voice())}
+        english = _find_voice(tts, QLocale.Language.English, QLocale.Country.UnitedStates)
+        if english is not None:
+            self.voices["en"] = english
+            tts.setLocale(self.voices["zh"][0])
+            tts.setVoice(self.voices["zh"][1])
         tts.stateChanged.connect(self._on_tts_state_changed)
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, lang: str = "zh") -> None:
+        if lang not in self.voices:
+            QTimer.singleShot(0, self.finished.emit)
+            return
+        locale, voice = self.voices[lang]
+        if self.tts.locale() != locale:
+            self.tts.setLocale(locale)
+            self.tts.setVoice(voice)
         self._busy = True
         self.tts.say(text)
 
@@ -88,8 +104,9 @@ class EspeakEngine(SpeechEngine):
         self.written: list[Path] = []
         self._process: QProcess | None = None
 
-    def say(self, text: str) -> None:
-        args = ["-v", self.voice, "-s", ESPEAK_RATE_WPM]
+    def say(self, text: str, lang: str = "zh") -> None:
+        voice = ESPEAK_ENGLISH if lang == "en" else self.voice
+        args = ["-v", voice, "-s", ESPEAK_RATE_WPM]
         if self.wav_dir is not None:
             path = self.wav_dir / f"utterance-{len(self.written) + 1:03d}.wav"
             self.written.append(path)
@@ -159,16 +176,21 @@ def _wait_ready(tts: QTextToSpeech) -> bool:
 
 
 def _choose_chinese(tts: QTextToSpeech) -> bool:
-    locales = [loc for loc in tts.availableLocales()
-               if loc.language() == QLocale.Language.Chinese]
-    locales.sort(key=lambda loc: loc.territory() != QLocale.Country.China)
+    return _find_voice(tts, QLocale.Language.Chinese, QLocale.Country.China) is not None
+
+
+def _find_voice(tts: QTextToSpeech, language: QLocale.Language,
+                territory: QLocale.Country) -> tuple[QLocale, Any] | None:
+    """Set ``tts`` to a voice of ``language`` (``territory``'s first) and return it."""
+    locales = [loc for loc in tts.availableLocales() if loc.language() == language]
+    locales.sort(key=lambda loc: loc.territory() != territory)
     for locale in locales:
         tts.setLocale(locale)
         voices = tts.availableVoices()
         if voices:
             tts.setVoice(voices[0])
-            return True
-    return False
+            return locale, voices[0]
+    return None
 
 
 def espeak_engine(parent: QObject | None = None, *,

@@ -84,6 +84,7 @@ SETTING_LABELS = (  # hallapp.services.admin.SETTINGS, shown by hallapp.ui.admin
     QT_TRANSLATE_NOOP("AdminSettings", "回执上隐去申请人姓名"),
     QT_TRANSLATE_NOOP("AdminSettings", "叫号播报模板"),
     QT_TRANSLATE_NOOP("AdminSettings", "叫号播报次数"),
+    QT_TRANSLATE_NOOP("AdminSettings", "叫号时加播英文"),
     QT_TRANSLATE_NOOP("AdminSettings", "综合屏滚动通知"),
     QT_TRANSLATE_NOOP("AdminSettings", "自助机管理密码"),
     QT_TRANSLATE_NOOP("AdminSettings", "等候超过目标的倍数告警"),

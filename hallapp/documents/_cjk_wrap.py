@@ -13,12 +13,15 @@
   the word on the line goes down with the rest of it, unless it is all the line holds (a
   word longer than a line is still cut).
 
-For the last three, both of reportlab's CJK splitters are wrapped: when a line other than the
+For the last three, reportlab's CJK splitters are wrapped (both for the marks, the one-font
+one for words): when a line other than the
 last would break that way, it is narrowed by the width of what it must hand down (the opening
-mark; or the closing marks and the character before them) and the text split again.
+mark; the closing marks and the character before them; or the word's start) and the text split
+again.
 
 Only the module-level functions reportlab's ``Paragraph`` looks up are replaced; the wrappers
-call the originals, so a reportlab that changes them keeps working, without the last two rules.
+call the originals, so a reportlab that changes them keeps working, without the last three
+rules.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hallapp.config import data_dir
-from hallapp.core.catalogue import is_free
 from hallapp.core.errors import DomainError
 
 if TYPE_CHECKING:
@@ -93,6 +92,7 @@ def checklist_data(hall: hall_service.HallInfo, item: Item, lang: str = "zh",
     them, the hall's and the item's English names."""
     from dataclasses import replace
 
+    from hallapp.core.catalogue import is_free  # the catalogue rules: not at the kiosk's start
     from hallapp.documents.checklist import checklist_from_item
     from hallapp.documents.labels import Labels
     from hallapp.documents.labels_en import document_labels

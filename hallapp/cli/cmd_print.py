@@ -34,12 +34,12 @@ def register(sub: Any) -> None:
     p = group(sub, "print", "打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）")
     t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
     t.add_argument("ticket")
-    t.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="号票语言：zh 中文（默认），en 英文（为选择英文的办事人重印）")
+    _lang(t, "号票")
     _outputs(t, roll=True)
     t.set_defaults(func=lambda env: _print(env, "ticket"))
     a = p.add_parser("appointment", help="打印预约凭条（尚未签到的预约）")
     a.add_argument("code", help="8 位预约码或预约二维码内容")
+    _lang(a, "预约凭条")
     _outputs(a, roll=True)
     a.set_defaults(func=lambda env: _print(env, "appointment"))
     r = p.add_parser("receipt", help="打印受理回执")
@@ -75,13 +75,18 @@ def _history(env: CliEnv) -> int:
     return 0
 
 
+def _lang(parser: Any, what: str) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help=f"{what}语言：zh 中文（默认），en 英文（为阅读英文的办事人）")
+
+
 def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
     from hallapp.services import printing
 
     if document == "ticket":
         return printing.ticket_document(ctx, a.ticket, width_mm=a.width, lang=a.lang)
     if document == "appointment":
-        return printing.appointment_document(ctx, a.code, width_mm=a.width)
+        return printing.appointment_document(ctx, a.code, width_mm=a.width, lang=a.lang)
     if document == "receipt":
         return printing.receipt_document(ctx, a.case, page=a.page)
     return printing.notice_document(ctx, a.case, a.kind, page=a.page)

@@ -1,5 +1,6 @@
-"""English for what a kiosk prints for an applicant who chose English: the queue ticket and
-the material checklist.
+"""English for what an applicant who reads English is handed: the queue ticket and the
+material checklist (the kiosk, in the language chosen there) and the appointment slip (the
+counter, when the clerk asks for it).
 
 Only these are translated. Receipts and notices are the hall's formal documents
 (受理回执, 一次性告知书, 不予受理通知书…) and are always printed in Chinese. Each text keeps
@@ -20,6 +21,9 @@ ENGLISH_LABELS: Mapping[str, str] = {
     "copies_n": "×{n}",
     "status": "Notes",
     "page": "Page {page} of {pages}",
+    "address": "Address: {address}",
+    "phone": "Enquiries: {phone}",
+    "date_format": "{year}-{month:02d}-{day:02d}",
     "form.original": "Original",
     "form.copy": "Copy",
     "form.original_and_copy": "Original and copy",
@@ -37,6 +41,18 @@ ENGLISH_LABELS: Mapping[str, str] = {
     "ticket.appointment": "Appointment · {slot}",
     "ticket.applicant": "Applicant: {who}",
     "ticket.scan": "Scan to see your place in line",
+    # --- appointment slip ---------------------------------------------------------------
+    "slip.title": "Appointment",
+    "slip.queue": "Service: {queue}",
+    "slip.slot_label": "Your time",
+    "slip.slot": "{date} {start}–{end}",
+    "slip.code_label": "Appointment code",
+    "slip.scan": "Scan this QR code to check in",
+    "slip.applicant": "Booked for: {who}",
+    "slip.booked_at": "Booked at {time}",
+    "slip.rule": "Check in at a self-service kiosk (Appointment check-in) from {early} minutes "
+                 "before your time until {grace} minutes after it: scan the QR code or type "
+                 "the code. Later than that, you queue as a normal ticket.",
     # --- material checklist -------------------------------------------------------------
     "checklist.title": "Materials checklist",
     "checklist.code": "Code: {code}",

@@ -63,9 +63,9 @@ def hall_contact(hall: HallInfo, labels: Labels, style: ParagraphStyle, *,
     foot of a document."""
     lines: list[Flowable] = [para(hall.name, style)] if name else []
     if hall.address:
-        lines.append(para(f"{labels['address']}：{hall.address}", style))
+        lines.append(para(labels.fmt("address", address=hall.address), style))
     if hall.phone:
-        lines.append(para(f"{labels['phone']}：{hall.phone}", style))
+        lines.append(para(labels.fmt("phone", phone=hall.phone), style))
     return lines
 
 

@@ -35,7 +35,7 @@ from hallapp.services.hall import get_hall_row
 from hallapp.services.printing_data import (
     case_by_number,
     hall_info,
-    item_name,
+    local_item_name,
     notice_data,
     receipt_data,
     ticket_data,
@@ -136,32 +136,37 @@ def notice_document(ctx: Ctx, case_number: str, kind: str, page: str = "A4",
 
 @action(Perm.PRINT)
 def appointment_document(ctx: Ctx, code_or_qr: str, width_mm: int = 80,
-                         labels: Mapping[str, str] | None = None) -> PrintJob:
-    """预约凭条 of a booking still to be checked in (code or QR payload), on a roll.
+                         labels: Mapping[str, str] | None = None, lang: str = "zh") -> PrintJob:
+    """预约凭条 of a booking still to be checked in (code or QR payload), on a roll;
+    ``lang="en"``: in English, for an applicant who reads English.
 
     A checked-in, missed or cancelled booking gets none: its slip could no longer be used
     at the kiosk, and a cancelled one handed out would look like a valid appointment.
     """
     code = appointments.parse_code(code_or_qr)
+    _check_lang(lang)
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         appt = appointments.require_booked(appointments.booking_by_code(uow.session, code),
                                            "，不能打印预约凭条")
-        data = _slip_data(uow.session, hall, appt)
-    pdf = build_appointment_slip(data, labels, width_mm)
+        data = _slip_data(uow.session, hall, appt, english=lang == "en")
+    pdf = build_appointment_slip(data, {**document_labels(lang), **(labels or {})}, width_mm)
     return PrintJob("appointment", data.code, pdf, f"{DEFAULT_LABELS['slip.title']} {data.code}")
 
 
-def _slip_data(session: Session, hall: Hall, appt: Appointment) -> AppointmentSlipData:
-    """The slip always masks (the hall's mask_names is for case papers): it may be lost."""
+def _slip_data(session: Session, hall: Hall, appt: Appointment,
+               english: bool = False) -> AppointmentSlipData:
+    """The slip always masks (the hall's mask_names is for case papers): it may be lost.
+    ``english``: the hall's, queue's and item's English names where the hall gave them."""
     slot = session.get(AppointmentSlot, appt.slot_id)
     queue = session.get(Queue, slot.queue_id) if slot else None
     assert slot is not None  # foreign keys: a broken database, not a user error
     assert queue is not None
     who = (mask_name(appt.name), mask_phone(appt.phone) or mask_id_number(appt.id_number))
     return AppointmentSlipData(
-        hall=hall_info(hall), code=appt.code, queue_name=queue.name,
-        item_name=item_name(session, appt.item_code), slot_start=slot.starts_at,
+        hall=hall_info(hall, english), code=appt.code,
+        queue_name=(queue.name_en if english else None) or queue.name,
+        item_name=local_item_name(session, appt.item_code, english), slot_start=slot.starts_at,
         slot_end=slot.ends_at, applicant_display=" ".join(w for w in who if w),
         booked_at=appt.booked_at, grace_minutes=slot.grace_minutes,
         early_minutes=int(appointments.EARLY_CHECKIN.total_seconds() // 60))

@@ -93,9 +93,6 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket,
     classes = {str(p.get("code")): _local(p.get("name"), p.get("name_en"), english)
                for p in hall.priority_classes}
     queue = session.get(Queue, ticket.queue_id) if english else None
-    item = item_name(session, ticket.item_code)
-    if english and ticket.item_code:
-        item = item_names_en(session, {ticket.item_code}).get(ticket.item_code) or item
     return TicketData(
         hall=hall_info(hall, english), hall_day=ticket.hall_day, number=ticket.number,
         ticket_id=ticket.id, queue_name=(queue.name_en if queue else None) or info.queue_name,
@@ -104,7 +101,7 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket,
         green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
         appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
         applicant_display=info.phone_masked or info.id_number_masked or None,
-        item_name=item)
+        item_name=local_item_name(session, ticket.item_code, english))
 
 
 def _local(name: object, name_en: object, english: bool) -> str:
@@ -114,6 +111,12 @@ def _local(name: object, name_en: object, english: bool) -> str:
 def item_name(session: Session, code: str | None) -> str | None:
     """The item's name as printed: the version in force, else the latest one."""
     return item_names(session, {code}).get(code or "")
+
+
+def local_item_name(session: Session, code: str | None, english: bool) -> str | None:
+    """:func:`item_name`, or with ``english`` its English name where the catalogue gives one."""
+    name = item_names_en(session, {code}).get(code or "") if english else None
+    return name or item_name(session, code)
 
 
 def _slot_text(session: Session, hall: Hall, ticket: Ticket) -> str | None:

@@ -332,6 +332,16 @@ def test_appointment_slip_is_masked_and_logged(ctx_for: CtxFor) -> None:
             first.id, again.id]
 
 
+def test_an_appointment_slip_in_english(ctx_for: CtxFor) -> None:
+    code = book(ctx_for)
+    text = pdf_text(printing.appointment_document(ctx_for("clerk1"), code, lang="en").pdf)
+    assert missing(text, "Appointment", code, "Service:Businessregistration",
+                   "Changeregistrationofacompany", "Yourtime", "2026-11-2410:00–10:30",
+                   "ScanthisQRcodetocheckin", "Bookedfor:张*三",
+                   "Bookedat2026-11-2409:00", "15minutesafterit") == []
+    assert leaked(text, "预约凭条", "商事登记", NAME, PHONE, ID_NUMBER) == []
+
+
 def test_no_slip_for_a_cancelled_or_unknown_booking(ctx_for: CtxFor) -> None:
     code = book(ctx_for)
     appointments.cancel(ctx_for("clerk1"), code, "申请人来电取消")
@@ -359,6 +369,9 @@ def test_cli_saves_the_slip_as_pdf_and_logs_it(ctx_for: CtxFor, hall_db: Databas
     [record] = printing.print_history(ctx_for("clerk1"), code)
     assert (record.document, record.outcome, record.printer, record.terminal) == (
         "appointment", "saved", f"pdf:{out}", "cli-test")
+    assert main(["print", "appointment", code, "--lang", "en", "--pdf", str(out),
+                 "--db", hall_db.url, "--user", "clerk1"]) == 0, capsys.readouterr().err
+    assert "Appointmentcode" in pdf_text(out.read_bytes())
     appointments.checkin(ctx_for("kiosk1"), code)  # 09:00: within the hour before 10:00
     assert main(["print", "appointment", code, "--db", hall_db.url, "--user", "clerk1"]) != 0
     assert "该预约已签到，不能打印预约凭条" in capsys.readouterr().err

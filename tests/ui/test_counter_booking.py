@@ -185,6 +185,20 @@ def test_print_and_reprint_the_slip_of_the_booking_shown(
     assert booking.message.text().startswith("预约凭条打印失败：该预约已取消")
 
 
+def test_an_english_slip_for_an_applicant_who_reads_english(
+        qtbot: QtBot, booking: BookingPanel, tmp_path: Path) -> None:
+    booking.slot_table.selectRow(2)
+    qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(booking.print_button.isEnabled)
+    booking.english_slip.setChecked(True)
+    qtbot.mouseClick(booking.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已保存为 PDF" in booking.result.text())
+    text = pdf_text((tmp_path / "documents" / f"appointment-{booking.code.text()}.pdf")
+                    .read_bytes())
+    assert "Appointmentcode" in text
+    assert "预约码" not in text
+
+
 ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
 ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
 

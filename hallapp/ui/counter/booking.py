@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -100,6 +101,8 @@ class BookingPanel(CounterPanel):
         self.cancel_button = make_button("", "secondary", "cancelBooking")
         self.print_button = make_button("", "secondary", "printSlip")
         self.print_button.setEnabled(False)  # until a booking is shown
+        self.english_slip = QCheckBox()  # for an applicant who reads English
+        self.english_slip.setObjectName("englishSlip")
         self.message = make_label("", "error", wrap=True)
         self.notes = FieldNotes({"item": self.item, **self.edits}, self.message)
         self.result = make_label("", "result", wrap=True)
@@ -138,7 +141,11 @@ class BookingPanel(CounterPanel):
         answer = QVBoxLayout()
         answer.addWidget(self.code)
         answer.addWidget(self.result)
-        answer.addWidget(self.print_button)
+        slip_row = QHBoxLayout()
+        slip_row.addWidget(self.print_button)
+        slip_row.addWidget(self.english_slip)
+        slip_row.addStretch(1)
+        answer.addLayout(slip_row)
         answer.addStretch(1)
         done = QHBoxLayout()
         done.addWidget(self.qr)
@@ -177,6 +184,8 @@ class BookingPanel(CounterPanel):
         self.book_button.setText(self.tr("预约"))
         self.cancel_button.setText(self.tr("取消所选预约"))
         self.print_button.setText(self.tr("打印预约凭条"))
+        self.english_slip.setText(self.tr("英文凭条"))
+        self.english_slip.setToolTip(self.tr("为阅读英文的办事人打印英文预约凭条"))
         self.slots.retranslate()
         self.bookings.retranslate()
 
@@ -332,11 +341,12 @@ class BookingPanel(CounterPanel):
         """The slip of the booking shown (again: a reprint, which the print log marks)."""
         self.print_button.setEnabled(False)  # one click, one copy
         ctx, printer, code = self.env.ctx, self.printer, self.code.text()
+        lang = "en" if self.english_slip.isChecked() else "zh"
 
         def print_slip() -> PrintRecord:
             from hallapp.services.printing import appointment_document  # reportlab
 
-            return printer.print_job(appointment_document(ctx, code))
+            return printer.print_job(appointment_document(ctx, code, lang=lang))
 
         self.call(print_slip, self._on_slip_printed, self._on_slip_failed)
 

@@ -190,7 +190,7 @@ def test_an_english_slip_for_an_applicant_who_reads_english(
     booking.slot_table.selectRow(2)
     qtbot.mouseClick(booking.book_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(booking.print_button.isEnabled)
-    booking.english_slip.setChecked(True)
+    booking.slip_row.english.setChecked(True)
     qtbot.mouseClick(booking.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已保存为 PDF" in booking.result.text())
     text = pdf_text((tmp_path / "documents" / f"appointment-{booking.code.text()}.pdf")

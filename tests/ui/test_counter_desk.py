@@ -100,6 +100,14 @@ def test_take_for_an_elderly_applicant_then_print(
     assert ELDER not in text  # never in full on a ticket
     assert "13812345678" not in text
     assert len(printing.print_history(ctx_for("clerk1"), "2026-11-24/A001")) == 1
+    desk.print_row.english.setChecked(True)  # again, in English, for one who reads English
+    qtbot.waitUntil(desk.print_button.isEnabled)
+    qtbot.mouseClick(desk.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(printing.print_history(ctx_for("clerk1"),
+                                                       "2026-11-24/A001")) == 2)
+    english = pdf_text(pdf.read_bytes())  # the same file name: the reprint replaced it
+    assert "Yournumber" in english
+    assert "Priority·Aged60+" in english
 
 
 def test_refusals_under_their_field_and_one_waiting_ticket_per_id(

@@ -1203,142 +1203,142 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="175"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="180"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
         <source>英文凭条</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="182"/>
         <source>为阅读英文的办事人打印英文预约凭条</source>
         <translation>Print the slip in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="214"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="255"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="249"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="256"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="250"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="275"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="269"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="299"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="293"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="316"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="310"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="319"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="313"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="320"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="314"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="321"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="315"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="321"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="315"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="335"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="355"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="349"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="356"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="350"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="363"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -5462,87 +5462,97 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketDeskPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
         <source>手机号码</source>
         <translation>Mobile phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="119"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="119"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="120"/>
         <source>为不便使用自助机的申请人取号（导办、帮办）：与自助机同一号段，同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。</source>
         <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk&apos;s, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
         <source>取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="123"/>
         <source>打印号票</source>
         <translation>Print ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="124"/>
+        <source>英文号票</source>
+        <translation>In English</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="124"/>
+        <source>为阅读英文的办事人打印英文号票</source>
+        <translation>Print the ticket in English, for an applicant who reads English</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/desk.py" line="133"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="170"/>
         <source>普通</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="205"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
         <translation>{queue}: {ahead} ahead, about {minutes} min wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="211"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="223"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="246"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="248"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="247"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="249"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="254"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="256"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
@@ -76,3 +76,24 @@ class FieldNotes:
         self.labels[field].setText(text)
         self.labels[field].show()
         self.fields[field].setFocus()
+
+
+class PrintRow(QHBoxLayout):
+    """A print button with its "in English" box beside it: the paper for an applicant who
+    reads English (the clerk's screen language says nothing about the applicant's)."""
+
+    def __init__(self, button: QWidget, name: str) -> None:
+        super().__init__()
+        self.english = QCheckBox()
+        self.english.setObjectName(name)
+        self.addWidget(button)
+        self.addWidget(self.english)
+        self.addStretch(1)
+
+    def retranslate(self, text: str, tooltip: str) -> None:
+        self.english.setText(text)
+        self.english.setToolTip(tooltip)
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.english.isChecked() else "zh"

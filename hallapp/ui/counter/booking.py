@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -46,7 +45,7 @@ from hallapp.ui.common.widgets import (
     queue_choices,
     row_table,
 )
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes, PrintRow
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
 from hallapp.ui.counter.printing import CaseDocumentPrinter
@@ -101,8 +100,7 @@ class BookingPanel(CounterPanel):
         self.cancel_button = make_button("", "secondary", "cancelBooking")
         self.print_button = make_button("", "secondary", "printSlip")
         self.print_button.setEnabled(False)  # until a booking is shown
-        self.english_slip = QCheckBox()  # for an applicant who reads English
-        self.english_slip.setObjectName("englishSlip")
+        self.slip_row = PrintRow(self.print_button, "englishSlip")
         self.message = make_label("", "error", wrap=True)
         self.notes = FieldNotes({"item": self.item, **self.edits}, self.message)
         self.result = make_label("", "result", wrap=True)
@@ -141,11 +139,7 @@ class BookingPanel(CounterPanel):
         answer = QVBoxLayout()
         answer.addWidget(self.code)
         answer.addWidget(self.result)
-        slip_row = QHBoxLayout()
-        slip_row.addWidget(self.print_button)
-        slip_row.addWidget(self.english_slip)
-        slip_row.addStretch(1)
-        answer.addLayout(slip_row)
+        answer.addLayout(self.slip_row)
         answer.addStretch(1)
         done = QHBoxLayout()
         done.addWidget(self.qr)
@@ -184,8 +178,8 @@ class BookingPanel(CounterPanel):
         self.book_button.setText(self.tr("预约"))
         self.cancel_button.setText(self.tr("取消所选预约"))
         self.print_button.setText(self.tr("打印预约凭条"))
-        self.english_slip.setText(self.tr("英文凭条"))
-        self.english_slip.setToolTip(self.tr("为阅读英文的办事人打印英文预约凭条"))
+        self.slip_row.retranslate(self.tr("英文凭条"),
+                                  self.tr("为阅读英文的办事人打印英文预约凭条"))
         self.slots.retranslate()
         self.bookings.retranslate()
 
@@ -341,7 +335,7 @@ class BookingPanel(CounterPanel):
         """The slip of the booking shown (again: a reprint, which the print log marks)."""
         self.print_button.setEnabled(False)  # one click, one copy
         ctx, printer, code = self.env.ctx, self.printer, self.code.text()
-        lang = "en" if self.english_slip.isChecked() else "zh"
+        lang = self.slip_row.lang
 
         def print_slip() -> PrintRecord:
             from hallapp.services.printing import appointment_document  # reportlab

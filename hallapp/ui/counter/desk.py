@@ -31,7 +31,7 @@ from hallapp.services.hall import HallInfo, QueueInfo, get_hall, list_queues
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.widgets import item_choices, make_button, make_label, queue_choices
-from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes, PrintRow
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class TicketDeskPanel(CounterPanel):
         self.take_button = make_button("", "primary", "deskTake")
         self.print_button = make_button("", "secondary", "deskPrint")
         self.print_button.setEnabled(False)  # until a ticket is shown
+        self.print_row = PrintRow(self.print_button, "englishTicket")
         self.number = make_label("", "bigNumber")
         self.detail = make_label("", "result", wrap=True)
         self._build()
@@ -103,7 +104,7 @@ class TicketDeskPanel(CounterPanel):
         right = QVBoxLayout()
         right.addWidget(self.number)
         right.addWidget(self.detail)
-        right.addWidget(self.print_button)
+        right.addLayout(self.print_row)
         right.addStretch(1)
         body = QHBoxLayout(self)
         body.addLayout(left, 3)
@@ -120,6 +121,7 @@ class TicketDeskPanel(CounterPanel):
                                   "同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。"))
         self.take_button.setText(self.tr("取号"))
         self.print_button.setText(self.tr("打印号票"))
+        self.print_row.retranslate(self.tr("英文号票"), self.tr("为阅读英文的办事人打印英文号票"))
         if self.item.count():
             self.item.setItemText(0, self._any_item())
         if self.hall is not None:
@@ -231,12 +233,12 @@ class TicketDeskPanel(CounterPanel):
         if ticket is None:
             return
         self.print_button.setEnabled(False)  # one click, one copy
-        ctx, printer = self.env.ctx, self.printer
+        ctx, printer, lang = self.env.ctx, self.printer, self.print_row.lang
 
         def print_ticket() -> PrintRecord:
             from hallapp.services.printing import ticket_document  # reportlab
 
-            return printer.print_job(ticket_document(ctx, ticket.id))
+            return printer.print_job(ticket_document(ctx, ticket.id, lang=lang))
 
         self.call(print_ticket, self._on_printed, self._on_print_failed)
 

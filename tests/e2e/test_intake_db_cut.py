@@ -30,7 +30,7 @@ from sqlalchemy.engine import make_url
 from tcp_proxy import TcpProxy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-from counterkit import ID_NUMBER, TOLERANT_ITEM, choose_item, fill_person
+from counterkit import ID_NUMBER, TOLERANT_ITEM, cell_click, choose_item, fill_person
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -53,14 +53,6 @@ def serve_ticket(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> None:
     clock.advance(seconds=95)
     windows.call_next(clerk, 1)
     windows.start(clerk, 1)
-
-
-def cell_click(qtbot: QtBot, counter: CounterWindow, code: str, column: str) -> None:
-    table, model = counter.intake.checklist.table, counter.intake.checklist.model
-    index = model.index(model.row_of(code), model.column(column))
-    table.scrollTo(index)
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(index).center())
 
 
 def cases_in(db: Database) -> list[Case]:

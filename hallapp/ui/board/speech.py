@@ -198,11 +198,12 @@ def espeak_engine(parent: QObject | None = None, *,
     binary = shutil.which("espeak-ng")
     if binary is None:
         return None
-    voice = _espeak_voice(binary)
+    voice = espeak_voice(binary)
     return EspeakEngine(binary, voice, parent, wav_dir=wav_dir) if voice else None
 
 
-def _espeak_voice(binary: str) -> str | None:
+def espeak_voice(binary: str) -> str | None:
+    """The best Mandarin voice of this espeak-ng (:data:`ESPEAK_VOICES`), or None."""
     try:
         listing = subprocess.run([binary, "--voices=cmn"], capture_output=True, text=True,
                                  timeout=5, check=False).stdout

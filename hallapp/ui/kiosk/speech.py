@@ -18,14 +18,26 @@ Speaker = Callable[[str], None]
 
 
 class EspeakSpeaker:
-    """Say a prompt with espeak-ng, in Mandarin (or English when the kiosk is in English)."""
+    """Say a prompt with espeak-ng, in Mandarin (or English when the kiosk is in English).
+
+    The Mandarin voice is the call display's choice (``board.speech.ESPEAK_VOICES``: the
+    pinyin variant, which pronounces what plain "cmn" spells out in English), looked up at
+    the first Chinese prompt rather than at the kiosk's start."""
 
     def __init__(self, program: str, speed: int = 140) -> None:
         self.program, self.speed = program, speed
+        self.mandarin: str | None = None
 
     def __call__(self, text: str) -> None:
-        voice = "en" if is_english() else "cmn"
+        voice = "en" if is_english() else self._mandarin()
         QProcess.startDetached(self.program, ["-v", voice, "-s", str(self.speed), text])
+
+    def _mandarin(self) -> str:
+        if self.mandarin is None:
+            from hallapp.ui.board.speech import espeak_voice
+
+            self.mandarin = espeak_voice(self.program) or "cmn"
+        return self.mandarin
 
 
 def silent(_text: str) -> None:

@@ -59,6 +59,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("kiosk_admin_pin", str, 4, 12, "自助机管理密码"),
     Setting("alert_wait_factor", int, 1, 10, "等候超过目标的倍数告警"),
     Setting("alert_service_factor", int, 1, 10, "办理超过标准时长的倍数告警"),
+    Setting("alert_idle_minutes", int, 1, 120, "窗口空闲告警（分钟，有人等候时）"),
+    Setting("alert_bad_rating_minutes", int, 5, 1440, "差评提醒保留（分钟）"),
     Setting("appointment_missed_limit", int, 0, 10, "预约失约上限（0 为不限）"),
     Setting("appointment_missed_days", int, 1, 365, "失约统计天数"),
 )}

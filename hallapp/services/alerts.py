@@ -2,7 +2,7 @@
 
 Each rule reads what is true now, so an alert disappears by itself once the cause is gone
 (the queue is served, the window calls, the service ends). Thresholds come from
-``hall.settings`` with the defaults of :data:`DEFAULTS`:
+``hall.settings`` with the hall's defaults (``hall.DEFAULT_SETTINGS``):
 
 * ``wait_over_target``: the longest wait in a queue passes its target (``target_wait_minutes``
   × ``alert_wait_factor``); critical past twice that;
@@ -31,6 +31,7 @@ from hallapp.core.kpi import BAD_LEVELS
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
 from hallapp.services.case_views import timeliness
+from hallapp.services.hall import DEFAULT_SETTINGS
 from hallapp.services.queue_common import held_at_window
 from hallapp.store.models import (
     Case,
@@ -45,9 +46,6 @@ from hallapp.store.models import (
     WorkProfileEntry,
 )
 
-DEFAULTS: dict[str, float] = {"alert_wait_factor": 1.0, "alert_idle_minutes": 5,
-                              "alert_service_factor": 2.0, "alert_bad_rating_minutes": 30,
-                              "alert_case_horizon_days": 14}
 DEFAULT_NORM_MINUTES = 15
 
 
@@ -98,11 +96,11 @@ def _alert(kind: str, severity: str, key: str, subject: str, since: datetime | N
 
 
 def threshold(hall: Hall, name: str) -> float:
-    value: Any = (hall.settings or {}).get(name, DEFAULTS[name])
+    value: Any = (hall.settings or {}).get(name, DEFAULT_SETTINGS[name])
     try:
         return float(value)
     except (TypeError, ValueError):
-        return DEFAULTS[name]
+        return float(DEFAULT_SETTINGS[name])
 
 
 def _minutes(span: timedelta) -> int:

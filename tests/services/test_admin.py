@@ -75,7 +75,7 @@ def test_settings_change_is_stored_and_audited(ctx: Ctx, hall_db: Database) -> N
     assert settings["announce_template"] == "请{number}号到{window}号窗口办理"  # untouched
     rows = audits(hall_db)[n:]
     assert rows == [("settings_update", rows[0][1],
-                     {"alert_wait_factor": None, "mask_names": True,
+                     {"alert_wait_factor": 1, "mask_names": True,
                       "rating_followup_working_days": 5},
                      {"alert_wait_factor": 3, "mask_names": False,
                       "rating_followup_working_days": 10})]

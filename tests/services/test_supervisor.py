@@ -72,6 +72,28 @@ def test_alerts_follow_the_rules_and_thresholds(ctx_for: CtxFor, clock: FakeCloc
     assert _kinds(ctx_for) == {}
 
 
+def test_the_idle_and_bad_rating_thresholds_are_the_halls_settings(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    from hallapp.services import admin
+
+    admin.update_settings(ctx_for("admin1"), {"alert_idle_minutes": 10,
+                                              "alert_bad_rating_minutes": 60})
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    clock.advance(minutes=1)
+    windows.open_window(ctx_for("clerk1"), 11)
+    clock.advance(minutes=9)
+    assert "window_idle" not in _kinds(ctx_for)  # 9 minutes < 10
+    clock.advance(minutes=1)
+    assert _kinds(ctx_for)["window_idle"] == ["11号窗口"]
+    windows.call_next(ctx_for("clerk1"), 11)
+    windows.finish(ctx_for("clerk1"), 11)
+    ratings.rate(ctx_for("display1"), RatingInput(1), ticket="A001")
+    clock.advance(minutes=45)
+    assert "bad_rating" in _kinds(ctx_for)  # kept 60 minutes, not the default 30
+    clock.advance(minutes=16)
+    assert "bad_rating" not in _kinds(ctx_for)
+
+
 def test_overdue_cases_are_a_work_list_and_an_alert(ctx_for: CtxFor,
                                                      clock: FakeClock) -> None:
     number = accepted_case(ctx_for, PLAIN)  # 1 working day

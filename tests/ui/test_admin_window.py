@@ -21,7 +21,7 @@ from conftest import FakeClock, actor_for
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import select, update
 from uikit import clipped
 
 from hallapp.services import admin
@@ -29,7 +29,7 @@ from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import get_hall
-from hallapp.store.models import AuditEntry
+from hallapp.store.models import AuditEntry, Hall
 from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.window import AdminWindow, create
 from hallapp.ui.common.feed import FeedWatcher
@@ -195,6 +195,26 @@ def test_settings_change_and_refusal(qtbot: QtBot, make_admin: MakeAdmin, hall_d
     idle(qtbot, window)
     assert get_hall(admin_ctx(hall_db, clock)).settings["recall_max"] == 3  # none saved
     assert audit_count(hall_db) == before
+
+
+def test_a_setting_never_stored_shows_its_default_and_stays_unstored(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """A hall set up before a setting existed has no value for it: the form shows the value in
+    force (the default: alerts at 2 × the standard service time), not the spin box's minimum,
+    and saving something else leaves it unstored."""
+    with hall_db.write_session() as s:
+        hall = s.scalars(select(Hall)).one()
+        hall.settings = {k: v for k, v in hall.settings.items()
+                         if k not in ("alert_service_factor", "alert_idle_minutes")}
+        s.commit()
+    page = make_admin().settings
+    assert page.widgets["alert_service_factor"].value() == 2
+    assert page.widgets["alert_idle_minutes"].value() == 5
+    assert page.changes() == {}
+    page.widgets["recall_max"].setValue(2)
+    assert page.changes() == {"recall_max": 2}
+    page.widgets["alert_idle_minutes"].setValue(10)
+    assert page.changes() == {"recall_max": 2, "alert_idle_minutes": 10}
 
 
 def test_audit_verify_shows_ok_then_names_the_broken_row(

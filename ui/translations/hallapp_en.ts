@@ -804,11 +804,21 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="92"/>
+        <source>窗口空闲告警（分钟，有人等候时）</source>
+        <translation>Alert when a window is idle while people wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
+        <source>差评提醒保留（分钟）</source>
+        <translation>Keep a poor-rating alert for (min)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
         <source>预约失约上限（0 为不限）</source>
         <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
         <source>失约统计天数</source>
         <translation>Missed bookings, days</translation>
     </message>
@@ -4675,12 +4685,12 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Another terminal changed the hall settings; undo your changes to see the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="136"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="138"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="144"/>
         <source>已保存 {0} 项设置</source>
         <translation>{0} settings saved</translation>
     </message>

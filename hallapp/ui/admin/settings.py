@@ -97,7 +97,7 @@ class SettingsPage(AdminPanel):
 
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         self.errors.clear()
-        self.loaded = {key: hall.settings.get(key) for key in SETTINGS}
+        self.loaded = {key: hall.setting(key) for key in SETTINGS}  # stored, else default
         for key, value in self.loaded.items():
             self.set_value(key, value)
 
@@ -120,7 +120,9 @@ class SettingsPage(AdminPanel):
         return widget.text()
 
     def changes(self) -> dict[str, Any]:
-        """Settings whose shown value differs from the stored one (unset texts count as "")."""
+        """Settings whose shown value differs from the one in force (the stored one, else the
+        default; a setting with neither is unset, and an empty text or unticked box leaves it
+        so)."""
         out = {}
         for key in SETTINGS:
             stored, shown, widget = self.loaded.get(key), self.value(key), self.widgets[key]

@@ -89,6 +89,8 @@ SETTING_LABELS = (  # hallapp.services.admin.SETTINGS, shown by hallapp.ui.admin
     QT_TRANSLATE_NOOP("AdminSettings", "自助机管理密码"),
     QT_TRANSLATE_NOOP("AdminSettings", "等候超过目标的倍数告警"),
     QT_TRANSLATE_NOOP("AdminSettings", "办理超过标准时长的倍数告警"),
+    QT_TRANSLATE_NOOP("AdminSettings", "窗口空闲告警（分钟，有人等候时）"),
+    QT_TRANSLATE_NOOP("AdminSettings", "差评提醒保留（分钟）"),
     QT_TRANSLATE_NOOP("AdminSettings", "预约失约上限（0 为不限）"),
     QT_TRANSLATE_NOOP("AdminSettings", "失约统计天数"),
 )

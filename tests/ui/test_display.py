@@ -290,10 +290,14 @@ def test_the_hall_turns_on_english_calls_and_the_running_display_follows(
         qtbot: QtBot, hall_db: Database, feed: FeedWatcher) -> None:
     engine = FakeEngine()
     window = make_display(qtbot, hall_db, feed, engine)
+    window.show()
     assert not window.announcer.english
+    assert not window.ui.call_window_en.isVisible()
     admin_ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), terminal="admin-test")
     admin.update_settings(admin_ctx, {"announce_english": True})
     qtbot.waitUntil(lambda: window.announcer.english, timeout=10_000)
+    assert window.ui.call_window_en.isVisible()  # the screen says it in English too
+    assert window.ui.call_window_en.text() == "Please wait for your call"
     clerk = Ctx(hall_db, actor_for(hall_db, "clerk1"), terminal="counter-test")
     tickets.take_ticket(Ctx(hall_db, actor_for(hall_db, "kiosk1"), terminal="k"), "A")
     windows.open_window(clerk, 1)
@@ -301,6 +305,10 @@ def test_the_hall_turns_on_english_calls_and_the_running_display_follows(
     qtbot.waitUntil(lambda: "Number A 0 0 1, please go to window 1" in engine.spoken(),
                     timeout=10_000)
     assert "en" in engine.languages
+    qtbot.waitUntil(lambda: window.ui.call_window.text() == "请到1号窗口", timeout=10_000)
+    assert window.ui.call_window_en.text() == "Please go to window 1"
+    admin.update_settings(admin_ctx, {"announce_english": False})
+    qtbot.waitUntil(lambda: not window.ui.call_window_en.isVisible(), timeout=10_000)
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])

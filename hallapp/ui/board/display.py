@@ -36,7 +36,7 @@ from hallapp.services.hall import HallInfo, get_hall, list_queues
 from hallapp.ui.board.announcer import Announcer
 from hallapp.ui.board.layout import DisplayLayout
 from hallapp.ui.common.deferred import after_first_frame
-from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import run_task
 
@@ -223,6 +223,7 @@ class DisplayWindow(QWidget):
                                  bool(hall.settings.get("announce_english")))
         self._notice = str(hall.settings.get("display_notice") or "")
         self.ui.marquee.setText(self._notice or self._default_notice())
+        self._show_latest(self._latest_call())  # the English line follows announce_english
         self.waiting_model.prefixes = prefixes
         self._on_clock_timeout()
 
@@ -242,6 +243,12 @@ class DisplayWindow(QWidget):
         else:
             self.ui.call_number.setText(latest.number)
             self.ui.call_window.setText(self.tr("请到{0}号窗口").format(latest.window))
+        # A hall that announces in English shows the call in English too (a display that
+        # already runs in English needs no second line).
+        bilingual = self.announcer.english and not is_english()
+        self.ui.call_window_en.setVisible(bilingual)
+        self.ui.call_window_en.setText(
+            f"Please go to window {latest.window}" if latest else "Please wait for your call")
 
     # -- small things ------------------------------------------------------------------------
 
@@ -282,8 +289,11 @@ class DisplayWindow(QWidget):
         self.calls_model.retranslate()
         self.waiting_model.retranslate()
         self.ui.marquee.setText(self._notice or self._default_notice())
-        self._show_latest(self.calls_model.call_at(0) if self.calls_model.rowCount() else None)
+        self._show_latest(self._latest_call())
         self._set_status("")
+
+    def _latest_call(self) -> CallRecord | None:
+        return self.calls_model.call_at(0) if self.calls_model.rowCount() else None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -34,9 +34,10 @@ QLabel#latestCaption, QLabel#sectionTitle { font-size: 26px; font-weight: bold;
                 color: #9cc3ee; }
 QTableView#waitingTable { font-size: 26px; }
 QLabel#status { font-size: 16px; color: #9aa8b8; }
+QLabel#callWindowEn { color: #cfe0f5; }
 """
 # The latest call grows with the screen: share of the window height per label.
-SCALED = {"callNumber": 0.16, "callWindow": 0.075}
+SCALED = {"callNumber": 0.16, "callWindow": 0.075, "callWindowEn": 0.04}
 
 
 class BoardTable(QTableView):
@@ -107,6 +108,9 @@ class DisplayLayout:
         self.latest_caption = _label("latestCaption", Qt.AlignmentFlag.AlignCenter)
         self.call_number = _label("callNumber", Qt.AlignmentFlag.AlignCenter)
         self.call_window = _label("callWindow", Qt.AlignmentFlag.AlignCenter)
+        # the call in English beneath, when the hall announces calls in English too
+        self.call_window_en = _label("callWindowEn", Qt.AlignmentFlag.AlignCenter)
+        self.call_window_en.hide()
         self.calls_title = _label("sectionTitle")
         self.waiting_table = BoardTable(self.waiting_model, None, "waitingTable")
         # The counts are short: the queue names (long in English) get the rest of the width.
@@ -132,6 +136,7 @@ class DisplayLayout:
         card.addWidget(self.latest_caption)
         card.addWidget(self.call_number, 1)
         card.addWidget(self.call_window)
+        card.addWidget(self.call_window_en)
         left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.latest, 3)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.catalogue import (
@@ -302,24 +302,17 @@ def get_item(ctx: Ctx, code: str, version: int | None = None) -> Item:
         return parse_item(row.data)
 
 
-def item_names(session: Session, codes: set[str | None]) -> dict[str, str]:
+def item_names(session: Session, codes: set[str | None],
+               english: bool = False) -> dict[str, str]:
     """The names of the items of ``codes``, by code, as printed and listed: the version in
-    force, else the latest one (a booking or ticket may outlive its item's withdrawal)."""
+    force, else the latest one (a booking or ticket may outlive its item's withdrawal).
+    ``english``: the English name where the catalogue gives one."""
     wanted = {c for c in codes if c}
     if not wanted:
         return {}
-    rows = session.execute(select(ServiceItem.code, ServiceItem.name)
+    rows = session.execute(select(ServiceItem.code, ServiceItem.name,
+                                  ServiceItem.data if english else null())
                            .where(ServiceItem.code.in_(wanted))
                            .order_by(ServiceItem.in_force, ServiceItem.version))
-    return {code: name for code, name in rows}  # the last row of a code wins
-
-
-def item_names_en(session: Session, codes: set[str | None]) -> dict[str, str]:
-    """The English names of the items of ``codes`` that have one (chosen as
-    :func:`item_names` chooses)."""
-    wanted = {c for c in codes if c}
-    rows = session.execute(select(ServiceItem.code, ServiceItem.data)
-                           .where(ServiceItem.code.in_(wanted))
-                           .order_by(ServiceItem.in_force, ServiceItem.version)) if wanted else ()
-    names = {code: (data or {}).get("name_en") for code, data in rows}
-    return {code: str(name) for code, name in names.items() if name}
+    # the last row of a code wins
+    return {code: str((data or {}).get("name_en") or name) for code, name, data in rows}

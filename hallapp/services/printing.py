@@ -35,7 +35,7 @@ from hallapp.services.hall import get_hall_row
 from hallapp.services.printing_data import (
     case_by_number,
     hall_info,
-    local_item_name,
+    item_name,
     notice_data,
     receipt_data,
     ticket_data,
@@ -166,7 +166,7 @@ def _slip_data(session: Session, hall: Hall, appt: Appointment,
     return AppointmentSlipData(
         hall=hall_info(hall, english), code=appt.code,
         queue_name=(queue.name_en if english else None) or queue.name,
-        item_name=local_item_name(session, appt.item_code, english), slot_start=slot.starts_at,
+        item_name=item_name(session, appt.item_code, english), slot_start=slot.starts_at,
         slot_end=slot.ends_at, applicant_display=" ".join(w for w in who if w),
         booked_at=appt.booked_at, grace_minutes=slot.grace_minutes,
         early_minutes=int(appointments.EARLY_CHECKIN.total_seconds() // 60))

@@ -43,7 +43,7 @@ from hallapp.documents.model import (
     SupplementNotice,
     TicketData,
 )
-from hallapp.services.catalogue import item_names, item_names_en
+from hallapp.services.catalogue import item_names
 from hallapp.services.queue_common import ticket_info
 from hallapp.store.models import (
     Appointment,
@@ -101,22 +101,17 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket,
         green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
         appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
         applicant_display=info.phone_masked or info.id_number_masked or None,
-        item_name=local_item_name(session, ticket.item_code, english))
+        item_name=item_name(session, ticket.item_code, english))
 
 
 def _local(name: object, name_en: object, english: bool) -> str:
     return str(name_en) if english and name_en else str(name)
 
 
-def item_name(session: Session, code: str | None) -> str | None:
-    """The item's name as printed: the version in force, else the latest one."""
-    return item_names(session, {code}).get(code or "")
-
-
-def local_item_name(session: Session, code: str | None, english: bool) -> str | None:
-    """:func:`item_name`, or with ``english`` its English name where the catalogue gives one."""
-    name = item_names_en(session, {code}).get(code or "") if english else None
-    return name or item_name(session, code)
+def item_name(session: Session, code: str | None, english: bool = False) -> str | None:
+    """The item's name as printed: the version in force, else the latest one; ``english``:
+    its English name where the catalogue gives one."""
+    return item_names(session, {code}, english).get(code or "")
 
 
 def _slot_text(session: Session, hall: Hall, ticket: Ticket) -> str | None:

@@ -22,6 +22,12 @@ def is_english() -> bool:
     return bool(app and app.property("hallapp_lang") == "en")
 
 
+def screen_lang() -> str:
+    """This screen's language as the services name it ("zh" or "en"): for papers printed in
+    the language the applicant chose."""
+    return "en" if is_english() else "zh"
+
+
 def local_name(name: str, name_en: str | None) -> str:
     """A name from the hall's data (hall, queue, item, green channel) in this screen's
     language: its English form on an English screen when the data has one, else ``name``."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.services.appointments import CODE_ALPHABET
-from hallapp.ui.common.errors import is_english
+from hallapp.ui.common.errors import screen_lang
 from hallapp.ui.kiosk.code_entry import CodeEntryPage
 from hallapp.ui.kiosk.flow import IssueOutcome, checkin_and_print
 from hallapp.ui.kiosk.home import is_ticket_scan
@@ -58,7 +58,7 @@ class CheckinPage(CodeEntryPage):
             return
         self.submit_button.setEnabled(False)
         self.error.setText(self.tr("正在签到，请稍候……"))
-        ctx, lang = self.env.ctx, "en" if is_english() else "zh"  # the ticket's language
+        ctx, lang = self.env.ctx, screen_lang()  # the ticket's language
         self.call(lambda: checkin_and_print(ctx, printer, value, lang),
                   self._on_checkin_finished, self._on_checkin_failed)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.catalogue import Item, Material, is_free
 from hallapp.services.catalogue import get_item
 from hallapp.services.search import ItemHit, find_item
-from hallapp.ui.common.errors import is_english, local_name, user_message
+from hallapp.ui.common.errors import local_name, screen_lang, user_message
 from hallapp.ui.common.labels import item_type_label
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.printing import checklist_data, print_checklist
@@ -179,7 +179,7 @@ class ItemPage(KioskPage):
             return
         self.print_button.setEnabled(False)
         self.message.setText(self.tr("正在打印材料清单……"))
-        lang = "en" if is_english() else "zh"
+        lang = screen_lang()
         self.call(lambda: print_checklist(env.printer, env.fallback,
                                           checklist_data(hall, item, lang), lang),
                   self._on_print_finished, self._on_print_failed)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.errors import ValidationError
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.services.hall import HallInfo
-from hallapp.ui.common.errors import is_english, local_name, user_message
+from hallapp.ui.common.errors import local_name, screen_lang, user_message
 from hallapp.ui.common.widgets import make_label, set_invalid
 from hallapp.ui.kiosk.flow import IssueOutcome, TakeRequest, take_and_print
 from hallapp.ui.kiosk.widgets import KeypadWidget, KioskEnv, KioskPage, make_button
@@ -185,7 +185,7 @@ class TakePage(KioskPage):
                               id_number or None, phone or None)  # type: ignore[arg-type]
         self.confirm_button.setEnabled(False)
         self.error.setText(self.tr("正在出号，请稍候……"))
-        ctx, lang = self.env.ctx, "en" if is_english() else "zh"  # the ticket's language
+        ctx, lang = self.env.ctx, screen_lang()  # the ticket's language
         self.call(lambda: take_and_print(ctx, printer, request, lang), self._on_take_finished,
                   self._on_take_failed)
 

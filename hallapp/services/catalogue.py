@@ -310,9 +310,8 @@ def item_names(session: Session, codes: set[str | None],
     wanted = {c for c in codes if c}
     if not wanted:
         return {}
-    rows = session.execute(select(ServiceItem.code, ServiceItem.name,
-                                  ServiceItem.data if english else null())
+    name_en = ServiceItem.data["name_en"].as_string() if english else null()
+    rows = session.execute(select(ServiceItem.code, ServiceItem.name, name_en)
                            .where(ServiceItem.code.in_(wanted))
                            .order_by(ServiceItem.in_force, ServiceItem.version))
-    # the last row of a code wins
-    return {code: str((data or {}).get("name_en") or name) for code, name, data in rows}
+    return {code: en or name for code, name, en in rows}  # the last row of a code wins

@@ -97,15 +97,14 @@ def lookups(s: Session) -> Lookups:
     item_codes: dict[int, str] = {}
     item_dept: dict[str, str] = {}
     rows = s.execute(select(ServiceItem.id, ServiceItem.code, ServiceItem.name,
-                            ServiceItem.department_id, ServiceItem.data)
+                            ServiceItem.department_id, ServiceItem.data["name_en"].as_string())
                      .order_by(ServiceItem.version)).all()
-    for row_id, code, name, dept_id, data in rows:  # the latest version's names last
+    for row_id, code, name, dept_id, name_en in rows:  # the latest version's names last
         item_codes[row_id] = code
         item_dept[code] = depts.get(dept_id, "")
         labels[("item", code)] = name
-        name_en = (data or {}).get("name_en")
-        if name_en:
-            labels_en[("item", code)] = str(name_en)
+        if name_en:  # only the name from the item's JSON, not the whole document
+            labels_en[("item", code)] = name_en
     return Lookups(queues, windows, staff, item_codes, item_dept, depts, labels, labels_en)
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.errors import ValidationError
+from hallapp.core.state_labels import WINDOW_KIND_LABELS, WINDOW_STATE_LABELS
 from hallapp.services import admin
 from hallapp.services import hall as svc
 
@@ -107,10 +108,10 @@ def cmd_queue_list(env: CliEnv) -> int:
 
 def cmd_window_list(env: CliEnv) -> int:
     rows = svc.list_windows(env.ctx())
-    state = {"open": "开放", "paused": "暂停", "closed": "关闭"}
     emit(env.args, rows, lambda rs: table(
         [["窗口", "名称", "类型", "状态", "服务队列"]] +
-        [[r.number, r.name, r.kind, state.get(r.state, r.state),
+        [[r.number, r.name, WINDOW_KIND_LABELS.get(r.kind, r.kind),
+          WINDOW_STATE_LABELS.get(r.state, r.state),
           " ".join(f"{p.queue}(优先{p.precedence},比{p.ratio})" for p in r.profile)]
          for r in rs]))
     return 0

@@ -9,7 +9,8 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.roles import Role
-from hallapp.core.ticket_states import TICKET_STATE_LABELS as STATE_ZH
+from hallapp.core.state_labels import TICKET_STATE_LABELS as STATE_ZH
+from hallapp.core.state_labels import WINDOW_STATE_LABELS as WINDOW_ZH
 from hallapp.services import appointment_slots, appointments, day, tickets, windows
 from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
@@ -205,7 +206,8 @@ def _text(v: Any) -> str:
         return f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}{ahead}"
     if isinstance(v, windows.WindowState):
         cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""
-        return f"{v.number} 号窗口 {v.state}{'（' + v.reason + '）' if v.reason else ''}{cur}"
+        why = f"（{v.reason}）" if v.reason else ""
+        return f"{v.number} 号窗口 {WINDOW_ZH.get(v.state, v.state)}{why}{cur}"
     if isinstance(v, windows.NextCall):
         done = f"{v.finished.number} 已办结；" if v.finished else ""
         return done + (_text(v.called) if v.called else "暂无等候，未叫号")
@@ -249,7 +251,7 @@ def _status_text(s: Any) -> str:
         [q.code, q.name, q.waiting, q.longest_wait_minutes, q.estimated_minutes,
          q.serving_windows, q.taken_today] for q in s.queues])
     wins = table([["窗口", "状态", "当前号"]] + [
-        [w.number, w.state + (f"（{w.reason}）" if w.reason else ""),
+        [w.number, WINDOW_ZH.get(w.state, w.state) + (f"（{w.reason}）" if w.reason else ""),
          f"{w.current} {STATE_ZH.get(w.current_state or '', '')}" if w.current else ""]
         for w in s.windows])
     return f"大厅日 {s.hall_day}\n{queues}\n\n{wins}"

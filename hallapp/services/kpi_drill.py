@@ -20,7 +20,7 @@ from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.roles import Perm
-from hallapp.core.ticket_states import TICKET_STATE_LABELS
+from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.kpi_live import Lookups, lookups, seconds_between

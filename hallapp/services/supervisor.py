@@ -25,6 +25,7 @@ from sqlalchemy import delete, select
 from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.roles import Perm
+from hallapp.core.state_labels import WINDOW_STATE_LABELS
 from hallapp.services import alerts
 from hallapp.services.appointment_figures import AppointmentDay, day_counts
 from hallapp.services.context import Ctx, action
@@ -131,7 +132,8 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
         hall = get_hall_row(s)
         w = window_by_number(s, hall, number, lock=True)
         if w.state not in allowed:
-            raise StateError(f"{number} 号窗口当前为{_STATE_ZH[w.state]}，不能{_ACT_ZH[to]}",
+            now, wanted = WINDOW_STATE_LABELS[w.state], WINDOW_STATE_LABELS[to]
+            raise StateError(f"{number} 号窗口当前为{now}，不能{wanted}",
                              code="window_state", state=w.state, number=number)
         if to == "closed" and open_ticket_at(s, w.id) is not None:
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
@@ -145,10 +147,6 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
         uow.emit("window_changed", window=number, state=to, reason=reason)
         uow.commit()
     return _window_view(ctx, number)
-
-
-_STATE_ZH = {"open": "开放", "paused": "暂停", "closed": "关闭"}
-_ACT_ZH = {"open": "开放", "paused": "暂停", "closed": "关闭"}
 
 
 @action(Perm.CONTROL_WINDOW)

@@ -112,6 +112,20 @@ def test_queue_status_json(cli: Cli, clock: FakeClock) -> None:
     assert "大厅日 2026-11-24" in cli.out
 
 
+def test_window_states_and_kinds_read_in_chinese(cli: Cli) -> None:
+    assert cli("clerk1", "window", "open", "1") == 0
+    assert cli.out.strip() == "1 号窗口 开放"
+    assert cli("clerk1", "window", "pause", "1", "--reason", "午休") == 0
+    assert cli.out.strip() == "1 号窗口 暂停（午休）"
+    assert cli("supervisor1", "queue", "status") == 0
+    rows = {line.split()[0]: line.split()[1:] for line in cli.out.splitlines() if line}
+    assert (rows["1"][0], rows["2"][0]) == ("暂停（午休）", "关闭")
+    assert cli("supervisor1", "window", "list") == 0
+    assert "综合窗口  暂停" in cli.out and "出件窗口  关闭" in cli.out
+    for english in ("open", "paused", "closed", "comprehensive", "delivery"):
+        assert english not in cli.out
+
+
 def test_appointment_slots_book_checkin(cli: Cli) -> None:
     made = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start", "09:00",
                     "--end", "10:00", "--capacity", "1")

@@ -43,7 +43,7 @@ from uikit import cut_table, fits
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import ITEM_TYPES
 from hallapp.core.roles import ROLE_NAMES_ZH
-from hallapp.core.ticket_states import TICKET_STATE_LABELS
+from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services import case_decide, kpi_drill, tickets, windows
 from hallapp.services.admin import SETTINGS
 from hallapp.services.context import Ctx, Database

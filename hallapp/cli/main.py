@@ -25,6 +25,7 @@ from hallapp.cli import (
     cmd_staff,
     cmd_writer,
 )
+from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
@@ -34,21 +35,14 @@ MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_
            cmd_simulate, cmd_kpi, cmd_writer]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"hallapp: 参数错误：{message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="hallapp", description="政务服务大厅排队与窗口系统 hallapp")
+    parser = ChineseParser(prog="hallapp", description="政务服务大厅排队与窗口系统 hallapp")
     parser.add_argument("--version", action="store_true", help="版本、数据库与数据库结构版本")
     parser.add_argument("--db", metavar="URL",
                         help="数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）")
     parser.add_argument("--user", metavar="NAME", help="以此工作人员身份执行（密码取自 "
                         "HALLAPP_PASSWORD 或提示输入）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     for module in MODULES:
         module.register(sub)
     _propagate_globals(sub)

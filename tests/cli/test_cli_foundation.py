@@ -101,7 +101,7 @@ def test_help_for_every_command(path: tuple[str, ...],
         main([*path, "--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: hallapp")
+    assert out.startswith("用法：hallapp")
     assert CJK.search(out), "help text should be in Chinese"
 
 

@@ -121,7 +121,8 @@ def test_window_states_and_kinds_read_in_chinese(cli: Cli) -> None:
     rows = {line.split()[0]: line.split()[1:] for line in cli.out.splitlines() if line}
     assert (rows["1"][0], rows["2"][0]) == ("暂停（午休）", "关闭")
     assert cli("supervisor1", "window", "list") == 0
-    assert "综合窗口  暂停" in cli.out and "出件窗口  关闭" in cli.out
+    assert "综合窗口  暂停" in cli.out
+    assert "出件窗口  关闭" in cli.out
     for english in ("open", "paused", "closed", "comprehensive", "delivery"):
         assert english not in cli.out
 

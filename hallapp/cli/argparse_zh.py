@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from hallapp.cli.common import display_width
+
 _KINDS = {"int": "整数", "float": "数字", "fromisoformat": "日期（YYYY-MM-DD）"}
 
 
@@ -46,9 +48,41 @@ def chinese_error(message: str) -> str:
     return message
 
 
+# A CJK character, or a Latin word (which is never cut); spaces are where Latin words break.
+_TOKENS = re.compile(r"\s+|[\u2e80-\uffff]|[^\s\u2e80-\uffff]+")
+_NO_BREAK_BEFORE = set("，。；：、）》」』！？")
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns (a CJK character takes two).
+
+    argparse wraps by character count, so its Chinese lines ran past the terminal's edge.
+    A line may break between two CJK characters or at a space, never inside a Latin word
+    nor before closing punctuation (which sticks out past the edge instead: "（默认 30）。").
+    """
+    lines: list[str] = []
+    line, space = "", False
+    for token in _TOKENS.findall(" ".join(text.split())):
+        if token.isspace():
+            space = True
+            continue
+        joined = line + (" " if space and line else "") + token
+        if line and display_width(joined) > width and token not in _NO_BREAK_BEFORE:
+            lines.append(line)
+            joined = token
+        line, space = joined, False
+    return [*lines, line] if line else lines
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_columns(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_columns(text, width - len(indent)))
 
 
 class ChineseParser(argparse.ArgumentParser):

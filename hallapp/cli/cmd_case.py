@@ -15,9 +15,18 @@ from typing import Any
 
 from hallapp.cli import cmd_case_admin
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
+from hallapp.core.catalogue import MATERIAL_FORMS
 from hallapp.core.errors import ValidationError
-from hallapp.core.intake import DECISIONS, MARK_STATUSES, MaterialMark
+from hallapp.core.intake import (
+    DECISION_ACTIONS,
+    DECISIONS,
+    MARK_LABELS,
+    MARK_STATUSES,
+    MaterialMark,
+)
 from hallapp.core.roles import Role
+from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import (
     backoffice,
     blacklist,
@@ -29,6 +38,12 @@ from hallapp.services import (
 )
 from hallapp.services.case_views import CaseDetail, CaseInfo
 
+CASE = ("case", "办件编号（如 SZFT-20261125-00012）或 id")
+DECISION_HELP = "收件决定：" + "、".join(f"{d} {ACTION_LABELS[DECISION_ACTIONS[d]]}"
+                                     for d in DECISIONS)
+STATE_HELP = "只看此状态的办件：" + "、".join(f"{s.value} {label}"
+                                        for s, label in STATE_LABELS.items())
+
 
 def register(sub: Any) -> None:
     _register_intake(sub)
@@ -37,43 +52,50 @@ def register(sub: Any) -> None:
     cmd_case_admin.register(sub)
 
 
-def _p(g: Any, name: str, help_text: str, *positional: str) -> Any:
+def _p(g: Any, name: str, help_text: str, *positional: tuple[str, str]) -> Any:
+    """The action ``name`` with its ``positional`` arguments, each (name, help), and --json."""
     p = g.add_parser(name, help=help_text)
-    for arg in positional:
-        p.add_argument(arg)
+    for arg, arg_help in positional:
+        p.add_argument(arg, help=arg_help)
     add_json(p)
     return p
 
 
 def _register_intake(sub: Any) -> None:
     c = group(sub, "case", "办件：收件、受理、出件")
-    op = _p(c, "open", "为窗口正在办理的号收件（打开办件）", "window", "item")
+    op = _p(c, "open", "为窗口正在办理的号收件（打开办件）",
+            ("window", "窗口号（须有正在办理的号）"), ("item", "事项实施编码"))
     op.add_argument("--name", required=True, help="申请人姓名或单位名称")
     op.add_argument("--id-number", required=True, help="身份证号码（法人为统一社会信用代码）")
     op.add_argument("--legal", action="store_true", help="申请人为法人")
-    op.add_argument("--phone")
+    op.add_argument("--phone", help="申请人联系电话")
     for flag in ("--agent-name", "--agent-id", "--agent-authorisation", "--agent-phone"):
         op.add_argument(flag, help="代理人信息（须有授权委托书）")
     op.set_defaults(func=_cmd_open)
-    ck = _p(c, "checklist", "核验材料并显示可作出的决定", "case")
-    ck.add_argument("--mark", action="append", default=[], metavar="CODE=STATUS[:NOTE]")
-    ck.add_argument("--form", action="append", default=[], metavar="CODE=FORM")
-    ck.add_argument("--copies", action="append", default=[], metavar="CODE=N")
+    ck = _p(c, "checklist", "核验材料并显示可作出的决定", CASE)
+    ck.add_argument("--mark", action="append", default=[], metavar="CODE=STATUS[:NOTE]",
+                    help="材料编码=核验结果[:说明]，可重复；结果：" + "、".join(
+                        f"{s} {MARK_LABELS[s]}" for s in MARK_STATUSES))
+    ck.add_argument("--form", action="append", default=[], metavar="CODE=FORM",
+                    help="材料编码=实际提交形式，可重复；形式：" + "、".join(
+                        f"{f} {DEFAULT_LABELS[f'form.{f}']}" for f in MATERIAL_FORMS))
+    ck.add_argument("--copies", action="append", default=[], metavar="CODE=N",
+                    help="材料编码=份数，可重复（默认：已收的材料 1 份，其他 0 份）")
     ck.add_argument("--all", choices=MARK_STATUSES, help="其余材料统一标记为此结果")
     ck.set_defaults(func=_cmd_checklist)
-    de = _p(c, "decide", "收件决定：" + "/".join(DECISIONS), "case", "decision")
+    de = _p(c, "decide", "收件决定：" + "/".join(DECISIONS), CASE, ("decision", DECISION_HELP))
     de.add_argument("--reason", help="不予受理理由")
     de.add_argument("--legal-basis", help="不予受理的法律依据")
     de.add_argument("--commitment", help="告知承诺内容")
     de.set_defaults(func=lambda env: _show(env, case_decide.decide(
         env.ctx(), env.args.case, env.args.decision, reason=env.args.reason,
         legal_basis=env.args.legal_basis, commitment=env.args.commitment), _decision_text))
-    _p(c, "show", "办件详情（材料、流转、到厅次数）", "case").set_defaults(
+    _p(c, "show", "办件详情（材料、流转、到厅次数）", CASE).set_defaults(
         func=lambda env: _show(env, cases.show_case(env.ctx(), env.args.case)))
     ls = _p(c, "list", "某日收件的办件（默认今天）")
-    ls.add_argument("--day", type=date.fromisoformat)
-    ls.add_argument("--state")
-    ls.add_argument("--department")
+    ls.add_argument("--day", type=date.fromisoformat, help="收件日期（YYYY-MM-DD，默认今天）")
+    ls.add_argument("--state", help=STATE_HELP)
+    ls.add_argument("--department", help="只看此部门（部门编码）")
     ls.add_argument("--applicant", help="按申请人证件号码查询（不限日期）")
     ls.set_defaults(func=lambda env: _show(env, cases.list_cases(
         env.ctx(), day=env.args.day, state=env.args.state, department=env.args.department,
@@ -82,39 +104,41 @@ def _register_intake(sub: Any) -> None:
 
 def _register_after(sub: Any) -> None:
     c = group(sub, "case", "办件：收件、受理、出件")
-    wd = _p(c, "withdraw", "申请人撤回申请", "case")
-    wd.add_argument("--reason", required=True)
+    wd = _p(c, "withdraw", "申请人撤回申请", CASE)
+    wd.add_argument("--reason", required=True, help="撤回原因")
     wd.set_defaults(func=lambda env: _show(env, cases.withdraw(env.ctx(), env.args.case,
                                                                env.args.reason)))
-    sp = _p(c, "supplement", "补齐容缺材料", "case")
-    sp.add_argument("materials", nargs="+", metavar="CODE")
+    sp = _p(c, "supplement", "补齐容缺材料", CASE)
+    sp.add_argument("materials", nargs="+", metavar="CODE",
+                    help="补齐的材料编码（可多个，须为本办件容缺待补的材料）")
     sp.add_argument("--online", action="store_true", help="网上提交（不计到厅次数）")
     sp.set_defaults(func=lambda env: _show(env, case_clock.supply_supplement(
         env.ctx(), env.args.case, env.args.materials, online=env.args.online)))
-    _p(c, "ready", "窗口制证完成，待出件", "case").set_defaults(
+    _p(c, "ready", "窗口制证完成，待出件", CASE).set_defaults(
         func=lambda env: _show(env, delivery.mark_ready_at_window(env.ctx(), env.args.case)))
-    dv = _p(c, "deliver", "出件：凭回执二维码或身份证号码，或快递送达", "case")
+    dv = _p(c, "deliver", "出件：凭回执二维码或身份证号码，或快递送达", CASE)
     dv.add_argument("--proof", help="回执二维码内容（HALLAPP:C:…）或领取人身份证号码")
-    dv.add_argument("--window", type=int)
+    dv.add_argument("--window", type=int, help="出件窗口号（默认为登录账号的默认窗口）")
     dv.add_argument("--express", metavar="TRACKING", help="快递单号（快递送达）")
-    dv.add_argument("--carrier", default="EMS")
-    dv.add_argument("--address")
+    dv.add_argument("--carrier", default="EMS", help="快递公司（与 --express 合用，默认 EMS）")
+    dv.add_argument("--address", help="收件地址（与 --express 合用）")
     dv.set_defaults(func=_cmd_deliver)
-    rv = _p(c, "revoke", "发现虚假承诺：撤销并列入失信名单", "case")
-    rv.add_argument("--reason", required=True)
+    rv = _p(c, "revoke", "发现虚假承诺：撤销并列入失信名单", CASE)
+    rv.add_argument("--reason", required=True, help="撤销原因（虚假承诺的具体情况）")
     rv.add_argument("--expires", type=date.fromisoformat, help="失信名单到期日")
     rv.set_defaults(func=lambda env: _show(env, blacklist.revoke_for_false_commitment(
         env.ctx(), env.args.case, env.args.reason, expires_on=env.args.expires)))
-    fg = _p(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率", "start")
-    fg.add_argument("end", nargs="?")
-    fg.add_argument("--department")
+    fg = _p(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率",
+            ("start", "开始日期（YYYY-MM-DD）"))
+    fg.add_argument("end", nargs="?", help="结束日期（YYYY-MM-DD，默认同开始日期）")
+    fg.add_argument("--department", help="只统计此部门（部门编码）")
     fg.set_defaults(func=_cmd_figures)
 
 
 def _register_backoffice(sub: Any) -> None:
     b = group(sub, "backoffice", "后台审批")
     q = _p(b, "queue", "本部门待审办件（按紧急程度）")
-    q.add_argument("--department")
+    q.add_argument("--department", help="部门编码（默认：审批人员为本部门，其他角色为全部部门）")
     q.set_defaults(func=lambda env: _show(env, backoffice.review_queue(
         env.ctx(), env.args.department), _list_text))
     simple: list[tuple[str, Callable[..., Any], str]] = [
@@ -122,32 +146,36 @@ def _register_backoffice(sub: Any) -> None:
         ("release", backoffice.release, "退回待审池"),
         ("ready", backoffice.mark_ready, "制证完成，待出件")]
     for name, fn, text in simple:
-        _p(b, name, text, "case").set_defaults(
+        _p(b, name, text, CASE).set_defaults(
             func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case)))
-    ap = _p(b, "approve", "批准", "case")
-    ap.add_argument("--opinion")
+    ap = _p(b, "approve", "批准", CASE)
+    ap.add_argument("--opinion", help="审批意见（默认“准予批准”）")
     ap.set_defaults(func=lambda env: _show(env, backoffice.approve(
         env.ctx(), env.args.case, env.args.opinion)))
-    dn = _p(b, "deny", "不予批准（须填理由与法律依据）", "case")
-    dn.add_argument("--reason", required=True)
-    dn.add_argument("--legal-basis", required=True)
+    dn = _p(b, "deny", "不予批准（须填理由与法律依据）", CASE)
+    dn.add_argument("--reason", required=True, help="不予批准理由")
+    dn.add_argument("--legal-basis", required=True, help="不予批准的法律依据")
     dn.set_defaults(func=lambda env: _show(env, backoffice.deny(
         env.ctx(), env.args.case, env.args.reason, env.args.legal_basis)))
-    co = _p(b, "correct", "要求补正（一次性告知，计时暂停）", "case")
-    co.add_argument("--opinion", required=True)
-    co.add_argument("--material", action="append", default=[], metavar="CODE")
+    co = _p(b, "correct", "要求补正（一次性告知，计时暂停）", CASE)
+    co.add_argument("--opinion", required=True, help="补正内容（一次性告知须补正的全部事项）")
+    co.add_argument("--material", action="append", default=[], metavar="CODE",
+                    help="须补正的材料编码，可重复（标记为不符合要求）")
     co.set_defaults(func=lambda env: _show(env, case_clock.request_correction(
         env.ctx(), env.args.case, env.args.opinion, env.args.material)))
-    rs = _p(b, "resume", "补正材料已提交，恢复计时（窗口：到厅；审批人员：网上）", "case")
-    rs.add_argument("--online", action="store_true")
+    rs = _p(b, "resume", "补正材料已提交，恢复计时（窗口：到厅；审批人员：网上）", CASE)
+    rs.add_argument("--online", action="store_true",
+                    help="补正材料为网上提交（不计到厅次数；审批人员执行时总按网上）")
     rs.set_defaults(func=_cmd_resume)
-    with_text: list[tuple[str, Callable[..., Any], str, str]] = [
-        ("special", case_clock.start_special, "启动特别程序（计时暂停）", "--reason"),
-        ("special-end", case_clock.end_special, "结束特别程序", "--opinion"),
-        ("return", backoffice.return_to_front, "退回窗口重新审核", "--reason")]
-    for name, fn, text, flag in with_text:
-        p = _p(b, name, text, "case")
-        p.add_argument(flag, dest="text", required=flag == "--reason")
+    with_text: list[tuple[str, Callable[..., Any], str, str, str]] = [
+        ("special", case_clock.start_special, "启动特别程序（计时暂停）", "--reason",
+         "特别程序事由（如听证、专家评审、现场核查）"),
+        ("special-end", case_clock.end_special, "结束特别程序", "--opinion",
+         "结束意见（默认“特别程序结束”）"),
+        ("return", backoffice.return_to_front, "退回窗口重新审核", "--reason", "退回原因")]
+    for name, fn, text, flag, flag_help in with_text:
+        p = _p(b, name, text, CASE)
+        p.add_argument(flag, dest="text", required=flag == "--reason", help=flag_help)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case,
                                                            env.args.text)))
 

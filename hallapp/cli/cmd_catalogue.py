@@ -15,11 +15,11 @@ def register(sub: Any) -> None:
     cat = sub.add_parser("catalogue", help="事项目录：导入、导出、列表、详情").add_subparsers(
         dest="cat_cmd", metavar="ACTION")
     imp = cat.add_parser("import", help="从 JSON 或 XLSX 导入（全部校验通过才写入）")
-    imp.add_argument("path")
+    imp.add_argument("path", help="目录文件路径（.xlsx 为 Excel，其他按 JSON 读取）")
     add_json(imp)
     imp.set_defaults(func=cmd_import)
     exp = cat.add_parser("export", help="导出为 JSON 或 XLSX（按扩展名）")
-    exp.add_argument("path")
+    exp.add_argument("path", help="输出文件路径（.xlsx 写 Excel，其他写 JSON）")
     add_json(exp)
     exp.set_defaults(func=cmd_export)
     ls = cat.add_parser("list", help="列出在用事项")
@@ -27,8 +27,9 @@ def register(sub: Any) -> None:
     add_json(ls)
     ls.set_defaults(func=cmd_list)
     show = cat.add_parser("show", help="显示一个事项（含材料清单）")
-    show.add_argument("code")
-    show.add_argument("--version", type=int, dest="item_version")
+    show.add_argument("code", help="事项实施编码")
+    show.add_argument("--version", type=int, dest="item_version",
+                      help="事项版本号（默认现行版本）")
     add_json(show)
     show.set_defaults(func=cmd_show)
 

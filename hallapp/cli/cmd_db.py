@@ -32,11 +32,11 @@ def register(sub: Any) -> None:
     up.set_defaults(func=cmd_upgrade)
 
     b = sub.add_parser("backup", help="在线备份到文件（一致快照，可在 SQLite/PostgreSQL 间恢复）")
-    b.add_argument("path")
+    b.add_argument("path", help="写入的备份文件路径（gzip 压缩）")
     add_json(b)
     b.set_defaults(func=cmd_backup)
     r = sub.add_parser("restore", help="把备份恢复到一个空数据库")
-    r.add_argument("path")
+    r.add_argument("path", help="备份文件路径（由 backup 生成）")
     add_json(r)
     r.set_defaults(func=cmd_restore)
 
@@ -45,9 +45,9 @@ def register(sub: Any) -> None:
     add_json(v)
     v.set_defaults(func=cmd_audit_verify)
     ls = a.add_parser("list", help="最近的审计记录")
-    ls.add_argument("--limit", type=int, default=50)
-    ls.add_argument("--entity")
-    ls.add_argument("--entity-id")
+    ls.add_argument("--limit", type=int, default=50, help="最多显示的条数（默认 50）")
+    ls.add_argument("--entity", help="只看此类对象的记录（如 ticket、case、staff、window、hall）")
+    ls.add_argument("--entity-id", help="只看此对象的记录（对象 id，与 --entity 合用）")
     add_json(ls)
     ls.set_defaults(func=cmd_audit_list)
 

@@ -12,6 +12,20 @@ from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIMS
 from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
 
+START_HELP = "开始日期（YYYY-MM-DD）"
+END_HELP = "结束日期（YYYY-MM-DD，默认同开始日期）"
+DIM_ZH = {"hall": "全厅", "queue": "队列", "window": "窗口", "clerk": "人员", "item": "事项",
+          "department": "部门"}
+FIGURE_ZH = {"tickets": "取号", "wait": "等候", "service": "办理", "no_show": "过号",
+             "abandoned": "弃号", "on_spot": "即办", "one_visit": "最多跑一次",
+             "on_time": "按时办结", "overdue": "逾期", "good_rating": "好评",
+             "rectification": "差评整改"}
+
+
+def _codes(codes: tuple[str, ...], labels: dict[str, str]) -> str:
+    """``hall 全厅、queue 队列…``: the allowed codes of an option, each with its meaning."""
+    return "、".join(f"{c} {labels.get(c, '')}".strip() for c in codes)
+
 
 def _day(text: str) -> date:
     try:
@@ -37,12 +51,14 @@ def register(sub: Any) -> None:
     add_json(show)
     show.set_defaults(func=_show)
     drill = k.add_parser("drill", help="指标明细：其背后的号、办件或评价")
-    drill.add_argument("--from", dest="start", type=_day, required=True)
-    drill.add_argument("--to", dest="end", type=_day)
-    drill.add_argument("--by", choices=DIMS, default="hall")
+    drill.add_argument("--from", dest="start", type=_day, required=True, help=START_HELP)
+    drill.add_argument("--to", dest="end", type=_day, help=END_HELP)
+    drill.add_argument("--by", choices=DIMS, default="hall",
+                       help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_ZH))
     drill.add_argument("--key", help="维度取值（队列编码、窗口号、用户名、事项编码、部门编码）")
-    drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets")
-    drill.add_argument("--limit", type=int, default=200)
+    drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets",
+                       help="指标（默认 tickets）：" + _codes(kpi_drill.FIGURES, FIGURE_ZH))
+    drill.add_argument("--limit", type=int, default=200, help="最多显示的条数（默认 200）")
     add_json(drill)
     drill.set_defaults(func=_drill)
     kept = k.add_parser("appointments", help="期间预约履约：各队列预约的签到、迟到、失约、取消")
@@ -66,10 +82,12 @@ def _register_reports(sub: Any) -> None:
         if name == "daily":
             p.add_argument("--day", type=_day, help="大厅日（默认今天）")
         elif name == "monthly":
-            p.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+            p.add_argument("--month", type=_month, required=True, help="月份（YYYY-MM）")
         else:
-            p.add_argument("--from", dest="start", type=_day, required=True)
-            p.add_argument("--to", dest="end", type=_day)
+            p.add_argument("--from", dest="start", type=_day, required=True,
+                           help="办结日期自（YYYY-MM-DD）")
+            p.add_argument("--to", dest="end", type=_day,
+                           help="办结日期至（YYYY-MM-DD，默认同开始日期）")
         p.add_argument("--xlsx", metavar="PATH", help="写出 Excel 文件")
         p.add_argument("--pdf", metavar="PATH", help="写出 PDF 文件")
         add_json(p)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.errors import DomainError
 from hallapp.core.hallday import hall_zone
+from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import NOTICE_KINDS
 from hallapp.services.context import Ctx
 
@@ -33,7 +34,7 @@ _C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 def register(sub: Any) -> None:
     p = group(sub, "print", "打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）")
     t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
-    t.add_argument("ticket")
+    t.add_argument("ticket", help="号码（如 A001）或 id")
     _lang(t, "号票")
     _outputs(t, roll=True)
     t.set_defaults(func=lambda env: _print(env, "ticket"))
@@ -48,7 +49,8 @@ def register(sub: Any) -> None:
     r.set_defaults(func=lambda env: _print(env, "receipt"))
     n = p.add_parser("notice", help="打印通知书：" + "/".join(NOTICE_KINDS))
     n.add_argument("case", help="办件编号")
-    n.add_argument("kind", choices=NOTICE_KINDS)
+    n.add_argument("kind", choices=NOTICE_KINDS, help="通知书类型：" + "、".join(
+        f"{k} {DEFAULT_LABELS.get(f'{k}.title', '')}".strip() for k in NOTICE_KINDS))
     _outputs(n, page=True)
     n.set_defaults(func=lambda env: _print(env, "notice"))
     h = p.add_parser("history", help="某号码或办件的打印记录（含重印）")

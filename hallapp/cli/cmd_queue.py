@@ -15,6 +15,11 @@ from hallapp.services import appointment_slots, appointments, day, tickets, wind
 from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
 
+TICKET_HELP = "号码（如 A001）或 id"
+WINDOW_HELP = "窗口号"
+DAY_HELP = "日期（YYYY-MM-DD，默认今天）"
+QUEUE_FILTER_HELP = "只看此队列（队列编码）"
+
 
 def register(sub: Any) -> None:
     _register_ticket(sub)
@@ -39,14 +44,14 @@ def _register_ticket(sub: Any) -> None:
     add_json(take)
     take.set_defaults(func=_cmd_take)
     show = t.add_parser("show", help="查询号码（A001、2026-11-25/A001、id 或号票二维码内容）")
-    show.add_argument("ticket")
+    show.add_argument("ticket", help=TICKET_HELP)
     add_json(show)
     show.set_defaults(func=lambda env: _show_status(
         env, tickets.ticket_status(env.ctx(), env.args.ticket)))
     for name, fn, text in (("reactivate", tickets.reactivate, "过号后在规定时间内重新激活"),
                            ("resume", tickets.resume_suspended, "挂起的号补齐材料后回到队列")):
         p = t.add_parser(name, help=text)
-        p.add_argument("ticket")
+        p.add_argument("ticket", help=TICKET_HELP)
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.ticket)))
 
@@ -68,32 +73,34 @@ def _register_window(sub: Any) -> None:
     ws = group(sub, "window", "窗口：列表与操作")
     for name, (fn, text) in WINDOW_SIMPLE.items():
         p = ws.add_parser(name, help=text)
-        p.add_argument("window", type=int)
+        p.add_argument("window", type=int, help=WINDOW_HELP)
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window)))
     ct = ws.add_parser("call-ticket", help="指定叫号（须填原因）")
-    ct.add_argument("window", type=int)
-    ct.add_argument("ticket")
-    ct.add_argument("--reason", required=True)
+    ct.add_argument("window", type=int, help=WINDOW_HELP)
+    ct.add_argument("ticket", help=TICKET_HELP + "（须在等候中）")
+    ct.add_argument("--reason", required=True, help="指定叫号的原因")
     add_json(ct)
     ct.set_defaults(func=lambda env: _show(env, windows.call_ticket(
         env.ctx(), env.args.window, env.args.ticket, env.args.reason)))
-    with_reason: list[tuple[str, Callable[..., Any], str, str | None]] = [
-        ("noshow", windows.noshow, "过号", "多次呼叫未到"),
-        ("suspend", windows.suspend, "挂起（材料不齐，补齐后回到本窗口）", None),
-        ("pause", windows.pause, "暂停窗口（须填原因）", None)]
-    for name, fn, text, default in with_reason:
+    with_reason: list[tuple[str, Callable[..., Any], str, str | None, str]] = [
+        ("noshow", windows.noshow, "过号", "多次呼叫未到", "过号原因（默认“多次呼叫未到”）"),
+        ("suspend", windows.suspend, "挂起（材料不齐，补齐后回到本窗口）", None,
+         "挂起原因（如 缺少的材料）"),
+        ("pause", windows.pause, "暂停窗口（须填原因）", None, "暂停原因")]
+    for name, fn, text, default, reason_help in with_reason:
         p = ws.add_parser(name, help=text)
-        p.add_argument("window", type=int)
-        p.add_argument("--reason", required=default is None, default=default)
+        p.add_argument("window", type=int, help=WINDOW_HELP)
+        p.add_argument("--reason", required=default is None, default=default, help=reason_help)
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window,
                                                            env.args.reason)))
     tr = ws.add_parser("transfer", help="转移当前号到其他队列或窗口（保留原取号时间）")
-    tr.add_argument("window", type=int)
-    tr.add_argument("--to-queue")
-    tr.add_argument("--to-window", type=int)
-    tr.add_argument("--reason", default="")
+    tr.add_argument("window", type=int, help="窗口号（转出当前号的窗口）")
+    tr.add_argument("--to-queue", help="转入的队列编码（默认原队列；与 --to-window 至少给一项）")
+    tr.add_argument("--to-window", type=int,
+                    help="指定由此窗口号办理（该窗口须办理目标队列）")
+    tr.add_argument("--reason", default="", help="转移原因（可不填）")
     add_json(tr)
     tr.set_defaults(func=lambda env: _show(env, windows.transfer(
         env.ctx(), env.args.window, to_queue=env.args.to_queue, to_window=env.args.to_window,
@@ -107,24 +114,29 @@ def _register_window(sub: Any) -> None:
 def _register_appointment(sub: Any) -> None:
     a = group(sub, "appointment", "预约")
     slots = a.add_parser("slots", help="为某日开放预约时段")
-    slots.add_argument("queue")
-    slots.add_argument("day", type=date.fromisoformat)
-    slots.add_argument("--start", default="09:00")
-    slots.add_argument("--end", default="12:00")
-    slots.add_argument("--minutes", type=int, default=30)
-    slots.add_argument("--capacity", type=int, default=4)
+    slots.add_argument("queue", help="队列编码（如 A）")
+    slots.add_argument("day", type=date.fromisoformat, help="日期（YYYY-MM-DD）")
+    slots.add_argument("--start", default="09:00",
+                       help="第一个时段的开始时间 HH:MM（默认 09:00）")
+    slots.add_argument("--end", default="12:00",
+                       help="最后一个时段的结束时间 HH:MM（默认 12:00；"
+                       "不足一个时段的余下时间不开放）")
+    slots.add_argument("--minutes", type=int, default=30,
+                       help="每个时段的分钟数（默认 30，至少 5）")
+    slots.add_argument("--capacity", type=int, default=4,
+                       help="每个时段可预约人数（默认 4，至少 1）")
     slots.add_argument("--item", help="只供预约该事项（须为该队列办理的事项）")
     add_json(slots)
     slots.set_defaults(func=_cmd_slots)
     ls = a.add_parser("list", help="某日（默认今天）的预约时段与已约人数")
-    ls.add_argument("day", type=date.fromisoformat, nargs="?")
-    ls.add_argument("--queue")
+    ls.add_argument("day", type=date.fromisoformat, nargs="?", help=DAY_HELP)
+    ls.add_argument("--queue", help=QUEUE_FILTER_HELP)
     add_json(ls)
     ls.set_defaults(func=lambda env: _show(env, appointments.list_slots(
         env.ctx(), env.args.day, env.args.queue), _slots_text))
     cap = a.add_parser("capacity", help="修改时段容量（不少于已约人数）")
     cap.add_argument("slot", type=int, help="时段id（见 list）")
-    cap.add_argument("capacity", type=int)
+    cap.add_argument("capacity", type=int, help="新容量（至少 1，且不少于已约人数）")
     add_json(cap)
     cap.set_defaults(func=lambda env: _show(env, [appointment_slots.set_capacity(
         env.ctx(), env.args.slot, env.args.capacity)], _slots_text))
@@ -134,18 +146,18 @@ def _register_appointment(sub: Any) -> None:
     rm.set_defaults(func=lambda env: _show(env, [appointment_slots.remove_slot(
         env.ctx(), env.args.slot)], _slots_text))
     book = a.add_parser("book", help="预约一个时段，返回预约码（及二维码内容）")
-    book.add_argument("slot", type=int)
-    book.add_argument("--id-number")
-    book.add_argument("--phone")
-    book.add_argument("--name")
+    book.add_argument("slot", type=int, help="时段id（见 list）")
+    book.add_argument("--id-number", help="预约人身份证号码")
+    book.add_argument("--phone", help="预约人联系电话（手机或固定电话）")
+    book.add_argument("--name", help="预约人姓名")
     book.add_argument("--item", help="预约办理的事项（限定事项的时段无须填写）")
     add_json(book)
     book.set_defaults(func=lambda env: _show(env, appointments.book(
         env.ctx(), env.args.slot, id_number=env.args.id_number, phone=env.args.phone,
         name=env.args.name, item_code=env.args.item)))
     bk = a.add_parser("bookings", help="某日（默认今天）的预约：状态与号码，个人信息已遮蔽")
-    bk.add_argument("day", type=date.fromisoformat, nargs="?")
-    bk.add_argument("--queue")
+    bk.add_argument("day", type=date.fromisoformat, nargs="?", help=DAY_HELP)
+    bk.add_argument("--queue", help=QUEUE_FILTER_HELP)
     add_json(bk)
     bk.set_defaults(func=lambda env: _show(env, appointments.list_bookings(
         env.ctx(), env.args.day, env.args.queue), _bookings_text))
@@ -156,7 +168,7 @@ def _register_appointment(sub: Any) -> None:
     cancel.set_defaults(func=lambda env: _show(env, appointments.cancel(
         env.ctx(), env.args.code, env.args.reason)))
     ci = a.add_parser("checkin", help="凭预约码或扫描二维码签到取号")
-    ci.add_argument("code")
+    ci.add_argument("code", help="预约码或二维码内容")
     add_json(ci)
     ci.set_defaults(func=lambda env: _show(env, appointments.checkin(env.ctx(), env.args.code)))
 

@@ -16,13 +16,16 @@ ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "a
 def register(sub: Any) -> None:
     run = sub.add_parser("run", help="打开一个终端：kiosk|counter|display|rating|backoffice|"
                          "supervisor|admin")
-    run.add_argument("role", choices=ROLES)
+    run.add_argument("role", choices=ROLES, help="终端：kiosk 自助取号、counter 窗口工作台、"
+                     "display 综合屏、rating 服务评价、backoffice 后台审批、supervisor 值班长看板、"
+                     "admin 管理")
     run.add_argument("--window", type=int, help="窗口号（counter / rating）")
     run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
     run.add_argument("--lang", choices=("zh", "en"), default="zh", help="界面语言")
     run.set_defaults(func=cmd_run, log_role="ui")
     demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
-    demo.add_argument("--lang", choices=("zh", "en"), default="zh")
+    demo.add_argument("--lang", choices=("zh", "en"), default="zh",
+                      help="界面语言：zh 中文（默认），en 英文")
     demo.add_argument("--simulate", action="store_true",
                       help="同时在 2–9 号窗口上实时模拟两小时的大厅（30 倍速），看板立即有数据")
     demo.set_defaults(func=cmd_demo, log_role="ui")

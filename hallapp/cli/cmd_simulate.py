@@ -72,7 +72,7 @@ def _register_live(s: Any) -> None:
     live.add_argument("--hours", type=float, default=2.0, help="模拟的小时数（默认2）")
     live.add_argument("--start", default=None, metavar="HH:MM", help="模拟从一天中的何时开始"
                       "（默认第一个开放时段开始）")
-    live.add_argument("--seed", type=int, default=0)
+    live.add_argument("--seed", type=int, default=0, help="随机种子（默认 0）")
     live.add_argument("--window-numbers", default=None, metavar="1,2,3",
                       help="只开放这些窗口（默认全部有人员的窗口）")
     live.add_argument("--profile", type=Path, help="模拟参数文件（默认演示参数）")

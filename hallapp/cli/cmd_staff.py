@@ -9,7 +9,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, table
 from hallapp.core.errors import ValidationError
-from hallapp.core.roles import LOGIN_ROLES
+from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff as svc
 
 
@@ -17,9 +17,11 @@ def register(sub: Any) -> None:
     st = sub.add_parser("staff", help="工作人员与设备账号").add_subparsers(
         dest="staff_cmd", metavar="ACTION")
     add = st.add_parser("add", help="新增账号（新密码取自 HALLAPP_NEW_PASSWORD 或提示输入）")
-    add.add_argument("username")
-    add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=[r.value for r in LOGIN_ROLES])
+    add.add_argument("username", help="用户名（登录名，不超过 64 字符）")
+    add.add_argument("--name", required=True, help="姓名（设备账号填设备名称）")
+    add.add_argument("--role", required=True, choices=[r.value for r in LOGIN_ROLES],
+                     help="角色：" + "、".join(f"{r.value} {ROLE_NAMES_ZH[r]}"
+                                          for r in LOGIN_ROLES))
     add.add_argument("--department", help="部门编码（审批人员）")
     add.add_argument("--window", type=int, help="默认窗口号（窗口人员）")
     add_json(add)
@@ -28,12 +30,12 @@ def register(sub: Any) -> None:
     add_json(ls)
     ls.set_defaults(func=cmd_list)
     pw = st.add_parser("passwd", help="修改密码：本人需原密码；管理员可为他人重设并解锁")
-    pw.add_argument("username")
+    pw.add_argument("username", help="要修改密码的用户名")
     add_json(pw)
     pw.set_defaults(func=cmd_passwd)
     for name, active in (("disable", False), ("enable", True)):
         p = st.add_parser(name, help="停用账号" if not active else "启用账号")
-        p.add_argument("username")
+        p.add_argument("username", help="用户名")
         add_json(p)
         p.set_defaults(func=lambda env, a=active: cmd_set_active(env, a))
 

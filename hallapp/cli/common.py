@@ -91,12 +91,13 @@ def table(source: Iterable[Iterable[Any]]) -> str:
     rows = [[("" if c is None else str(c)) for c in r] for r in source]
     if not rows:
         return "（无）"
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True))
-                     for r in rows)
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c + " " * (w - display_width(c))
+                               for c, w in zip(r, widths, strict=True)) for r in rows)
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a CJK character (or full-width sign) takes two."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 

@@ -27,6 +27,8 @@ from hallapp.core.catalogue import APPLICANT_TYPES, MATERIAL_FORMS, Item, Materi
 from hallapp.core.errors import RuleViolation, ValidationError
 
 MARK_STATUSES = ("received", "verified_online", "commitment", "missing", "faulty")
+MARK_LABELS = {"received": "已收", "verified_online": "在线核验", "commitment": "告知承诺",
+               "missing": "缺", "faulty": "不符合要求"}  # as the CLI explains the codes
 DECISIONS = ("on_spot", "accept", "accept_tolerant", "accept_commitment", "notify_missing",
              "refuse")
 DECISION_ACTIONS: dict[str, CaseAction] = {

@@ -105,6 +105,31 @@ def test_help_for_every_command(path: tuple[str, ...],
     assert CJK.search(out), "help text should be in Chinese"
 
 
+def _leaf_commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
+                   ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Each command that takes arguments itself (no sub-commands below it), with its path."""
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not groups:
+        yield prefix, parser
+    for action in groups:
+        for name, sub in action.choices.items():
+            yield from _leaf_commands(sub, (*prefix, name))
+
+
+def test_every_argument_has_chinese_help() -> None:
+    """``--help`` of every command says what each of its arguments is, in Chinese: no
+    argument is listed bare (argparse would show its name and nothing else)."""
+    bare = []
+    for path, parser in _leaf_commands(build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._HelpAction) or action.help == argparse.SUPPRESS:
+                continue  # -h/--help, and the --db/--user every command accepts
+            if not (action.help and CJK.search(action.help)):
+                name = "/".join(action.option_strings) or action.dest
+                bare.append(f"hallapp {' '.join(path)} {name}: {action.help!r}")
+    assert bare == [], "arguments without Chinese help:\n" + "\n".join(bare)
+
+
 def test_catalogue_round_trip_through_two_fresh_databases(
         new_url: Callable[[], str], run: Callable[..., tuple[int, str, str]],
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

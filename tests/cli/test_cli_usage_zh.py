@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from hallapp.cli.argparse_zh import chinese_error
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hallapp.cli.argparse_zh import chinese_error, wrap_columns
+from hallapp.cli.common import display_width
 from hallapp.cli.main import main
 
 
@@ -46,3 +51,34 @@ def test_help_reads_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_an_unknown_message_is_kept_as_argparse_wrote_it() -> None:
     assert chinese_error("something new") == "something new"
+
+
+_WORDS = st.sampled_from(["A001", "verified_online", "YYYY-MM-DD", "（默认 30）", "，", "。", "）",
+                          "、", "材料", "编码", "办件编号", " ", "  ", "x"])
+
+
+@given(st.lists(_WORDS, max_size=40).map("".join), st.integers(min_value=12, max_value=80))
+def test_help_wraps_by_terminal_columns(text: str, width: int) -> None:
+    lines = wrap_columns(text, width)
+    latin = set(re.findall(r"[^\s\u2e80-\uffff]+", text))
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost or added
+    for line in lines:
+        # closing punctuation sticks out rather than start a line, and a Latin word longer
+        # than the line is kept whole on a line of its own
+        body = line.rstrip("，。、） ")
+        assert display_width(body) <= width or body.lstrip("，。、）") in latin, line
+        assert line == line.strip()
+    for line in lines[1:]:
+        assert line[0] not in "，。、）", line
+    for word in latin:  # every Latin word is whole on one line
+        assert any(word in line for line in lines)
+
+
+def test_chinese_help_fits_an_80_column_terminal(capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        main(["case", "list", "--help"])
+    text = capsys.readouterr().out
+    assert "correction_requested 待补正" in text
+    assert max(display_width(line) for line in text.splitlines()) <= 80

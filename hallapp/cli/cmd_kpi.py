@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     show = k.add_parser("show", help="期间指标：全厅，或按队列/窗口/人员/事项/部门分列")
     show.add_argument("--from", dest="start", type=_day, required=True, help="开始日期")
     show.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
-    show.add_argument("--by", choices=DIMS, default="hall", help="分列维度")
+    show.add_argument("--by", choices=DIMS, default="hall", help="分列维度（默认 hall：全厅合计）")
     add_json(show)
     show.set_defaults(func=_show)
     drill = k.add_parser("drill", help="指标明细：其背后的号、办件或评价")

@@ -64,9 +64,9 @@ def _outputs(p: Any, *, page: bool = False, roll: bool = False) -> None:
     p.add_argument("--printer", metavar="NAME", help="发送到 CUPS 打印机（lp -d NAME）")
     if roll:
         p.add_argument("--width", type=int, choices=(58, 80), default=80,
-                       help="热敏纸宽度（毫米）")
+                       help="热敏纸宽度（毫米，默认 80）")
     if page:
-        p.add_argument("--page", choices=("A4", "A5"), default="A4", help="纸张")
+        p.add_argument("--page", choices=("A4", "A5"), default="A4", help="纸张（默认 A4）")
     add_json(p)
 
 

@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
                      "admin 管理")
     run.add_argument("--window", type=int, help="窗口号（counter / rating）")
     run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
-    run.add_argument("--lang", choices=("zh", "en"), default="zh", help="界面语言")
+    run.add_argument("--lang", choices=("zh", "en"), default="zh",
+                     help="界面语言（默认 zh 中文；en 英文）")
     run.set_defaults(func=cmd_run, log_role="ui")
     demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
     demo.add_argument("--lang", choices=("zh", "en"), default="zh",

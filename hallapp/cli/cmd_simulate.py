@@ -58,7 +58,8 @@ def register(sub: Any) -> None:
     plan.set_defaults(func=cmd_plan)
     _register_live(s)
     cal = s.add_parser("calibrate", help="按历史数据拟合模拟参数（同星期几、前若干周）")
-    cal.add_argument("--day", type=date.fromisoformat, default=date.today(), help="预测日期")
+    cal.add_argument("--day", type=date.fromisoformat,
+                     help="预测日期（YYYY-MM-DD，默认大厅的今天）")
     cal.add_argument("--weeks", type=int, default=8, help="历史周数（默认8）")
     cal.add_argument("--out", type=Path, help="写入模拟参数文件")
     add_json(cal)
@@ -82,8 +83,8 @@ def _register_live(s: Any) -> None:
 
 
 def _profile_args(p: Any) -> None:
-    p.add_argument("--day", type=date.fromisoformat, default=date.today(),
-                   help="模拟/预测的日期（历史取同星期几）")
+    p.add_argument("--day", type=date.fromisoformat,
+                   help="模拟/预测的日期（YYYY-MM-DD，默认大厅的今天；历史取同星期几）")
     p.add_argument("--weeks", type=int, default=8, help="拟合用的历史周数（默认8）")
     p.add_argument("--profile", type=Path, help="模拟参数文件（不读数据库历史）")
     p.add_argument("--demo", action="store_true", help="用演示参数和演示大厅窗口（无需数据库）")

@@ -116,13 +116,15 @@ def _ticket_records(s: Session, hall: Hall, days: Sequence[date], now: datetime
 
 
 @action(Perm.VIEW_KPI)
-def calibrate(ctx: Ctx, day_: date, *, weeks: int = 8, days: Sequence[date] | None = None,
-              min_tickets: int = MIN_HISTORY) -> SimProfile:
-    """The profile for ``day_``, fitted to ``days`` (default: same weekday, ``weeks`` back)."""
-    period = list(days) if days is not None else same_weekdays(day_, weeks)
+def calibrate(ctx: Ctx, day_: date | None = None, *, weeks: int = 8,
+              days: Sequence[date] | None = None, min_tickets: int = MIN_HISTORY) -> SimProfile:
+    """The profile for ``day_`` (default: the hall's today, in its time zone), fitted to
+    ``days`` (default: same weekday, ``weeks`` back)."""
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         hall = get_hall_row(s)
+        period = list(days) if days is not None else same_weekdays(
+            day_ or hall_day(uow.now, hall.timezone), weeks)
         base = _base_profile(s, hall)
         records, ids = _ticket_records(s, hall, period, uow.now)
         if len(records) < min_tickets:

@@ -149,6 +149,17 @@ def test_hall_without_history_gets_the_demo_profile(hall_db: Database,
     assert plan.window_hours() == 14 * len(profile.hours())
 
 
+def test_calibration_is_for_the_halls_today_by_default(
+        hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not the machine's date: at 17:00 UTC it is already tomorrow in Shenzhen."""
+    late = FakeClock(datetime(2026, 11, 24, 17, 0, tzinfo=UTC))
+    asked: list[date] = []
+    monkeypatch.setattr(simulate, "same_weekdays",
+                        lambda day_, weeks: asked.append(day_) or [day_])
+    simulate.calibrate(_ctx(hall_db, "supervisor1", late))
+    assert asked == [date(2026, 11, 25)]
+
+
 def _load_2027(db: Database, clock: FakeClock) -> None:
     """Long 承诺件 opened in late November have deadlines in 2027."""
     notice = {"year": 2027, "holidays": ["2027-01-01", "2027-02-08", "2027-02-09",

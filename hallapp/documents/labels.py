@@ -143,7 +143,7 @@ class Labels(Mapping[str, str]):
             if key not in DEFAULT_LABELS:
                 raise ValidationError(f"未知的打印标签：{key}", field="labels",
                                       code="unknown_label", label=key)
-            unknown = _fields(value) - _fields(DEFAULT_LABELS[key])
+            unknown = _fields(value) - _allowed_fields(DEFAULT_LABELS[key])
             if unknown:
                 raise ValidationError(
                     f"打印标签 {key} 含未知占位符：{'、'.join(sorted(unknown))}",
@@ -161,8 +161,20 @@ class Labels(Mapping[str, str]):
         return len(self._values)
 
     def fmt(self, key: str, **values: Any) -> str:
-        """The label with its placeholders filled in."""
+        """The label with its placeholders filled in.
+
+        A label with a count ``{n}`` may also use ``{s}``: "s" unless n is 1, for English
+        plurals ("{n} working day{s}"); Chinese has none and does not use it.
+        """
+        if "n" in values:
+            values.setdefault("s", "" if values["n"] == 1 else "s")
         return self._values[key].format(**values)
+
+
+def _allowed_fields(default: str) -> set[str]:
+    """The placeholders a replacement of ``default`` may use (see :meth:`Labels.fmt`)."""
+    fields = _fields(default)
+    return fields | {"s"} if "n" in fields else fields
 
 
 def _fields(text: str) -> set[str]:

@@ -65,9 +65,9 @@ ENGLISH_LABELS: Mapping[str, str] = {
     "checklist.optional": "If applicable",
     "checklist.commitment_ok": "Or a written commitment",
     "checklist.online_ok": "Verified online: no need to bring it",
-    "limit.working_day": "{n} working day(s)",
-    "limit.natural_day": "{n} calendar day(s)",
-    "limit.hour": "{n} hour(s)",
+    "limit.working_day": "{n} working day{s}",
+    "limit.natural_day": "{n} calendar day{s}",
+    "limit.hour": "{n} hour{s}",
     "limit.immediate": "Done on the spot",
     "checklist.printed_at": "Printed at {time}",
     "checklist.note": "Please prepare the materials on this list before taking a ticket; the "

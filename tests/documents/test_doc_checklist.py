@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -10,8 +11,9 @@ from docreader import page_sizes_mm, pdf_text
 from hallapp.core.catalogue import FourFlags, Item, Limit, Material
 from hallapp.core.errors import ValidationError
 from hallapp.documents import build_checklist
-from hallapp.documents.checklist import checklist_from_item
+from hallapp.documents.checklist import checklist_from_item, limit_text
 from hallapp.documents.labels import Labels
+from hallapp.documents.labels_en import ENGLISH_LABELS
 from hallapp.documents.samples import HALL, sample_checklist
 
 
@@ -50,3 +52,19 @@ def test_roll_checklist_is_one_long_page(page: str) -> None:
 def test_unknown_page_is_refused() -> None:
     with pytest.raises(ValidationError):
         build_checklist(sample_checklist(), page="B5")
+
+
+@pytest.mark.parametrize(("value", "unit", "english"), [
+    (1, "working_day", "1 working day"), (3, "working_day", "3 working days"),
+    (1, "natural_day", "1 calendar day"), (20, "natural_day", "20 calendar days"),
+    (1, "hour", "1 hour"), (2, "hour", "2 hours")])
+def test_english_time_limit_is_singular_or_plural(value: int, unit: str, english: str) -> None:
+    item = replace(_item(), promised_limit=Limit(value, unit))
+    assert limit_text(item, Labels(ENGLISH_LABELS)) == english
+    assert limit_text(item, Labels()).startswith(str(value))  # Chinese: no plural
+
+
+def test_a_hall_label_may_use_the_plural_placeholder_with_a_count_only() -> None:
+    assert Labels({"copies_n": "{n} cop{s}"}).fmt("copies_n", n=2) == "2 cops"
+    with pytest.raises(ValidationError, match="未知占位符"):
+        Labels({"checklist.fee": "Fee{s}: {fee}"})

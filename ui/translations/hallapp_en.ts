@@ -2010,10 +2010,13 @@ After:
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/catalogue.py" line="203"/>
-        <source>已导出 {0} 个事项到 {1}</source>
-        <translation>Exported {0} item(s) to {1}</translation>
+        <source>已导出 %n 个事项到 {0}</source>
+        <translation>
+            <numerusform>Exported %n item to {0}</numerusform>
+            <numerusform>Exported %n items to {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2479,47 +2482,47 @@ After:
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="241"/>
+        <location filename="../../hallapp/ui/board/display.py" line="242"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="244"/>
+        <location filename="../../hallapp/ui/board/display.py" line="245"/>
         <source>请到{0}号窗口</source>
         <translation>Please go to window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="261"/>
+        <location filename="../../hallapp/ui/board/display.py" line="268"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
         <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="267"/>
+        <location filename="../../hallapp/ui/board/display.py" line="274"/>
         <source>语音播报未启用（未找到语音引擎）</source>
         <translation>Voice announcements off (no speech engine found)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="276"/>
+        <location filename="../../hallapp/ui/board/display.py" line="283"/>
         <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
         <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="279"/>
+        <location filename="../../hallapp/ui/board/display.py" line="286"/>
         <source>连接中断，正在重试…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="280"/>
+        <location filename="../../hallapp/ui/board/display.py" line="287"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="281"/>
+        <location filename="../../hallapp/ui/board/display.py" line="288"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="307"/>
+        <location filename="../../hallapp/ui/board/display.py" line="317"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
@@ -2895,15 +2898,21 @@ After:
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/calendar.py" line="159"/>
-        <source>已载入 {0} 年官方日历（{1} 天调整）</source>
-        <translation>Loaded the official calendar for {0} ({1} day(s) adjusted)</translation>
+        <source>已载入 {0} 年官方日历（%n 天调整）</source>
+        <translation>
+            <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
+            <numerusform>Loaded the official calendar for {0} (%n days adjusted)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/calendar.py" line="174"/>
-        <source>已调整 {0} 天（{1} 起）</source>
-        <translation>Adjusted {0} day(s) (from {1})</translation>
+        <source>已调整 %n 天（{0} 起）</source>
+        <translation>
+            <numerusform>Adjusted %n day (from {0})</numerusform>
+            <numerusform>Adjusted %n days (from {0})</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="189"/>
@@ -3418,171 +3427,182 @@ After:
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="173"/>
-        <source>{0} 至 {1}：汇总 {2} 天，实时 {3} 天</source>
-        <translation>{0} to {1}: {2} day(s) from summaries, {3} live</translation>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="174"/>
+        <source>{0} 至 {1}：汇总 %n 天</source>
+        <translation>
+            <numerusform>{0} to {1}: %n day from summaries</numerusform>
+            <numerusform>{0} to {1}: %n days from summaries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
+        <source>，实时 %n 天</source>
+        <translation>
+            <numerusform>, %n live</numerusform>
+            <numerusform>, %n live</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
         <source>{0} 分时段取号与平均等候</source>
         <translation>{0}: tickets and average wait by hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="179"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="180"/>
         <source>每日取号与平均等候</source>
         <translation>Tickets and average wait per day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="183"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="184"/>
         <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="211"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="212"/>
         <source>已到（含迟到）{0} / 已到与失约 {1}</source>
         <translation>Came (late included) {0} / came or missed {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="223"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="224"/>
         <source>预约履约：{0} 至 {1}</source>
         <translation>Appointments kept: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="235"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="270"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="271"/>
         <location filename="../../hallapp/ui/supervisor/models.py" line="227"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="265"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="266"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="271"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="272"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="272"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="274"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="274"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
         <source>预约履约率</source>
         <translation>Appointments kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>
@@ -3950,10 +3970,13 @@ After:
         <source>尚未载入预测。</source>
         <translation>No forecast loaded yet.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/supervisor/planner.py" line="410"/>
-        <source>预测依据本厅历史：{0} 天（{1}）</source>
-        <translation>Forecast from this hall&apos;s history: {0} day(s) ({1})</translation>
+        <source>预测依据本厅历史：%n 天（{0}）</source>
+        <translation>
+            <numerusform>Forecast from this hall&apos;s history: %n day ({0})</numerusform>
+            <numerusform>Forecast from this hall&apos;s history: %n days ({0})</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="414"/>
@@ -4786,10 +4809,13 @@ Welcome. When we are done, please rate our service</translation>
         <source>开放预约时段</source>
         <translation>Open appointment slots</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/slots.py" line="230"/>
-        <source>已开放 {0} 个时段（{1}–{2}）</source>
-        <translation>Opened {0} slot(s) ({1}–{2})</translation>
+        <source>已开放 %n 个时段（{0}–{1}）</source>
+        <translation>
+            <numerusform>Opened %n slot ({0}–{1})</numerusform>
+            <numerusform>Opened %n slots ({0}–{1})</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="248"/>

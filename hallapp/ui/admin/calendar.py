@@ -156,8 +156,8 @@ class HoursCalendarPage(AdminPanel):
 
     def _on_calendar_loaded(self, result: calendar_admin.CalendarLoadResult) -> None:
         years = "、".join(map(str, result.years))
-        self.cal_status.setText(self.tr("已载入 {0} 年官方日历（{1} 天调整）").format(
-            years, result.days))
+        self.cal_status.setText(self.tr("已载入 {0} 年官方日历（%n 天调整）", "",
+                                        result.days).format(years))
         self.year.setValue(result.years[0])
         self.show_year()
 
@@ -171,8 +171,8 @@ class HoursCalendarPage(AdminPanel):
                   self._on_days_set, self.cal_errors.show)
 
     def _on_days_set(self, days: list[CalendarDayInfo]) -> None:
-        self.cal_status.setText(self.tr("已调整 {0} 天（{1} 起）").format(
-            len(days), days[0].day.isoformat()))
+        self.cal_status.setText(self.tr("已调整 %n 天（{0} 起）", "", len(days)).format(
+            days[0].day.isoformat()))
         self.year.setValue(days[0].day.year)
         self.show_year()
 

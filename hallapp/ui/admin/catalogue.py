@@ -200,5 +200,5 @@ class CataloguePage(AdminPanel):
         ctx = self.env.ctx
         self.call(lambda: write_catalogue(export_catalogue(ctx), path),
                   lambda n: self._show_message(
-                      self.tr("已导出 {0} 个事项到 {1}").format(n, path.name), ok=True),
+                      self.tr("已导出 %n 个事项到 {0}", "", n).format(path.name), ok=True),
                   self._show_message)

@@ -227,8 +227,8 @@ class SlotPage(AdminPanel):
                   self._on_opened, self.errors.show)
 
     def _on_opened(self, slots: list[SlotInfo]) -> None:
-        self.status.setText(self.tr("已开放 {0} 个时段（{1}–{2}）").format(
-            len(slots), self.env.local(slots[0].starts_at, "%H:%M"),
+        self.status.setText(self.tr("已开放 %n 个时段（{0}–{1}）", "", len(slots)).format(
+            self.env.local(slots[0].starts_at, "%H:%M"),
             self.env.local(slots[-1].ends_at, "%H:%M")))
         self.load_slots()
 

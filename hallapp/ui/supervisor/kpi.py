@@ -170,8 +170,9 @@ class KpiPanel(SupervisorPanel):
         self.busy, self.report = False, report
         self.model.set_rows(list(report.rows) if report.by != "hall" else [report.total])
         self._show_cards()
-        self.range_label.setText(self.tr("{0} 至 {1}：汇总 {2} 天，实时 {3} 天").format(
-            report.start, report.end, report.summarised_days, report.live_days))
+        self.range_label.setText(  # two counts, so two %n texts (English: "1 day", "2 days")
+            self.tr("{0} 至 {1}：汇总 %n 天", "", report.summarised_days).format(
+                report.start, report.end) + self.tr("，实时 %n 天", "", report.live_days))
         title, tickets, wait = (self.tr("{0} 分时段取号与平均等候").format(report.end),
                                 self.tr("取号"), self.tr("平均等候(分)"))
         self.hours_chart.draw(lambda view: view.show_hours(title, hours, tickets, wait))

@@ -407,8 +407,8 @@ class PlannerPanel(SupervisorPanel):
         if p is None:
             self.labels["source"].setText(self.tr("尚未载入预测。"))
         elif p.days > 0:
-            self.labels["source"].setText(self.tr("预测依据本厅历史：{0} 天（{1}）").format(
-                p.days, p.source))
+            self.labels["source"].setText(self.tr("预测依据本厅历史：%n 天（{0}）", "",
+                                                  p.days).format(p.source))
         else:
             self.labels["source"].setText(self.tr(
                 "本厅历史数据不足，预测使用演示参数（{0}）").format(p.source))

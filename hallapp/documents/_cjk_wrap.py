@@ -7,8 +7,9 @@
   (``textsplit.CANNOT_END_LINE``) but never uses it, so 「预约签到」 could be cut after its 「.
 - **No line starts with a closing mark after another one**: reportlab hangs one closing mark
   into the margin, not two, so "（原件）；" could put "；" first on a line.
-- **No Latin word or number is cut in two** (text in one font, as the documents' plain
-  paragraphs are): reportlab's CJK wrap breaks anywhere, so an English checklist read
+- **No Latin word or number is cut in two, and no line opens with the space it broke at**
+  (text in one font, as the documents' plain paragraphs are): reportlab's CJK wrap breaks
+  anywhere, so an English checklist read
   "commitme / nt" and a case number could lose its last digits to the next line. The part of
   the word on the line goes down with the rest of it, unless it is all the line holds (a
   word longer than a line is still cut).
@@ -108,9 +109,22 @@ def _word_split(original: Callable[..., Any]) -> Callable[..., Any]:
             max_widths = _narrowed(widths, line, widths[line] - lines[line][0],
                                    stringWidth(give, font_name, font_size))
             lines = original(word, max_widths, font_name, font_size, encoding)
-        return lines
+        return _without_leading_spaces(lines, font_name, font_size)
 
     return split
+
+
+def _without_leading_spaces(lines: Any, font_name: str, font_size: float) -> Any:
+    """The one-font splitter's lines with no space opening a line after the first: breaking
+    at a space kept the space on the next line (" commitment" under "Or a written"). The
+    space's width goes to the line's extra space, which alignment uses."""
+    for entry in lines[1:]:
+        text = _joined(entry[1])
+        body = text.lstrip(" ")
+        if body != text and body:
+            entry[0] += stringWidth(text[:len(text) - len(body)], font_name, font_size)
+            entry[1] = body
+    return lines
 
 
 def _frag_split(original: Callable[..., Any]) -> Callable[..., Any]:

@@ -55,6 +55,12 @@ def test_no_latin_word_or_number_is_cut_in_two() -> None:
         assert pieces - words == set(), (width, lines)
 
 
+def test_no_line_opens_with_the_space_it_broke_at() -> None:
+    for width in range(60, 300):
+        lines = lines_of(MIXED, width)
+        assert [line for line in lines[1:] if line.startswith(" ")] == [], width
+
+
 def test_a_word_longer_than_the_line_is_still_cut() -> None:
     lines = lines_of("编码 440300000000069391780001 已核验", 60)
     assert "".join(lines).replace(" ", "") == "编码440300000000069391780001已核验"

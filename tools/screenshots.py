@@ -94,7 +94,7 @@ def _kiosk_done(window: Any) -> None:
 
 def _kiosk(out: Path) -> list[Path]:
     """自助取号机: home (1920×1080), an item's materials (1280×800), a result (1920×1080),
-    the home page in English (1280×800)."""
+    the home page and the item in English (1280×800)."""
     paths = []
     window = _kiosk_window(SIZES["1920x1080"])
     paths.append(save(window, out / "kiosk-home-1920x1080.png"))
@@ -114,6 +114,11 @@ def _kiosk(out: Path) -> list[Path]:
     window.home.language_button.click()
     settle(window, lambda: True)
     paths.append(save(window, out / "kiosk-home-en-1280x800.png"))
+    window.search.item_chosen.emit(COMPANY_SETUP)  # the catalogue's English names
+    settle(window, lambda: window.item.item is not None)
+    for _ in range(3):
+        settle(window, lambda: True)
+    paths.append(save(window, out / "kiosk-item-en-1280x800.png"))
     window.home.language_button.click()  # back to Chinese for the next shots
     _kiosk_done(window)
     return paths

@@ -80,10 +80,13 @@ class Material:
     requirement: str | None = None  # what exactly is required (for 一次性告知书)
     where_to_get: str | None = None
     notes: str | None = None
+    name_en: str | None = None  # on English screens and papers; None: ``name``
 
     def as_dict(self) -> dict[str, Any]:
+        # name_en only when given: items stored before it existed must compare unchanged
+        english = {"name_en": self.name_en} if self.name_en else {}
         return {
-            "code": self.code, "name": self.name, "required": self.required,
+            "code": self.code, "name": self.name, **english, "required": self.required,
             "core": self.core, "form": self.form, "copies": self.copies,
             "paper_size": self.paper_size, "source": self.source,
             "commitment_replaceable": self.commitment_replaceable,
@@ -279,6 +282,7 @@ def parse_material(raw: Mapping[str, Any], row: int | None, index: int) -> Mater
     return Material(
         code=r.req_text("code", MAX_CODE),
         name=r.req_text("name", MAX_NAME),
+        name_en=r.text("name_en", max_len=MAX_NAME * 2),
         required=r.boolean("required", True),
         core=r.boolean("core", True),
         form=r.choice("form", MATERIAL_FORMS, "original"),

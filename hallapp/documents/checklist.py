@@ -12,7 +12,7 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Spacer
 
-from hallapp.core.catalogue import Item
+from hallapp.core.catalogue import Item, is_free
 from hallapp.core.errors import ValidationError
 from hallapp.documents._layout import (
     Styles,
@@ -41,19 +41,25 @@ def limit_text(item: Item, labels: Labels) -> str:
 
 
 def checklist_from_item(item: Item, hall: HallInfo, printed_at: datetime,
-                        labels: Labels) -> ChecklistData:
-    """The checklist data for a catalogue item (what the kiosk prints)."""
+                        labels: Labels, english: bool = False) -> ChecklistData:
+    """The checklist data for a catalogue item (what the kiosk prints).
+
+    ``english``: the item's and materials' English names where the catalogue gives them, and
+    no fee line for a free item (the labels say "free of charge"; the catalogue's 不收费
+    would not). The hall's own texts (requirements, conditions) stay as written.
+    """
     materials = tuple(
-        ChecklistMaterial(name=m.name, form=m.form, copies=m.copies, required=m.required,
-                          requirement=m.requirement,
+        ChecklistMaterial(name=(m.name_en if english else None) or m.name, form=m.form,
+                          copies=m.copies, required=m.required, requirement=m.requirement,
                           commitment_replaceable=m.commitment_replaceable and
                           item.commitment_allowed,
                           online_verifiable=m.source == "online")
         for m in item.materials)
-    return ChecklistData(hall=hall, item_name=item.name, item_code=item.code,
-                         materials=materials, printed_at=printed_at,
+    return ChecklistData(hall=hall, item_name=(item.name_en if english else None) or item.name,
+                         item_code=item.code, materials=materials, printed_at=printed_at,
                          promised_limit=limit_text(item, labels),
-                         fee=item.fee, notes=item.conditions)
+                         fee=None if english and is_free(item.fee) else item.fee,
+                         notes=item.conditions)
 
 
 def _remarks(m: ChecklistMaterial, labels: Labels) -> str:

@@ -302,13 +302,15 @@ def _single_record(fn: Callable[[], T]) -> T:
 
 
 @action(Perm.EDIT_CATALOGUE)
-def save_department(ctx: Ctx, code: str, name: str) -> None:
-    r = FieldReader({"code": code, "name": name}, None)
-    dept = {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME)}
+def save_department(ctx: Ctx, code: str, name: str, name_en: str | None = None) -> None:
+    r = FieldReader({"code": code, "name": name, "name_en": name_en}, None)
+    dept = {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
+            "name_en": r.text("name_en", max_len=MAX_NAME)}
     with ctx.uow() as uow:
         old = uow.session.scalars(select(Department).where(
             Department.code == dept["code"])).first()
-        before = None if old is None else {"code": old.code, "name": old.name}
+        before = None if old is None else {"code": old.code, "name": old.name,
+                                           "name_en": old.name_en}
         upsert_departments(uow.session, [dept])
         uow.audit("department_save", "department", dept["code"], before=before, after=dept)
         uow.emit("catalogue_changed", department=dept["code"])

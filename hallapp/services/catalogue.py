@@ -55,7 +55,7 @@ class ItemSummary:
 
 @dataclass(frozen=True)
 class ParsedCatalogue:
-    departments: tuple[dict[str, str], ...]
+    departments: tuple[dict[str, str | None], ...]
     queues: tuple[dict[str, Any], ...]
     items: tuple[Item, ...]
     # The row each item came from (the Excel row for XLSX), for messages after parsing.
@@ -114,10 +114,11 @@ def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -
         seen[v] = row
 
 
-def _parse_department(raw: Any, row: int) -> dict[str, str]:
+def _parse_department(raw: Any, row: int) -> dict[str, str | None]:
     r = _in_sheet("departments", lambda: FieldReader(raw, row))
-    parsed: dict[str, str] = _in_sheet("departments", lambda: {
-        "code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME)})
+    parsed: dict[str, str | None] = _in_sheet("departments", lambda: {
+        "code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
+        "name_en": r.text("name_en", max_len=MAX_NAME)})
     return parsed
 
 
@@ -199,15 +200,17 @@ def _hall(session: Session) -> Hall:
     return hall
 
 
-def upsert_departments(session: Session, rows: Sequence[dict[str, str]]) -> dict[str, int]:
+def upsert_departments(session: Session,
+                       rows: Sequence[Mapping[str, str | None]]) -> dict[str, int]:
     existing = {d.code: d for d in session.scalars(select(Department))}
     for raw in rows:
-        dept = existing.get(raw["code"])
+        code, name = str(raw["code"]), str(raw["name"])
+        dept = existing.get(code)
         if dept is None:
-            dept = Department(code=raw["code"], name=raw["name"])
+            dept = Department(code=code, name=name)
             session.add(dept)
-            existing[dept.code] = dept
-        dept.name = raw["name"]
+            existing[code] = dept
+        dept.name, dept.name_en = name, raw.get("name_en")
     session.flush()
     return {code: d.id for code, d in existing.items()}
 
@@ -264,7 +267,7 @@ def export_catalogue(ctx: Ctx) -> dict[str, Any]:
     """The catalogue in force, in the exchange format, deterministically ordered."""
     with ctx.uow(readonly=True) as uow:
         s = uow.session
-        depts = [{"code": d.code, "name": d.name}
+        depts = [{"code": d.code, "name": d.name, "name_en": d.name_en}
                  for d in s.scalars(select(Department).order_by(Department.code))]
         queues = [{"code": q.code, "name": q.name, "name_en": q.name_en, "prefix": q.prefix,
                    "category": q.category,

@@ -22,7 +22,7 @@ from openpyxl.writer.excel import ExcelWriter
 from hallapp.core.errors import ValidationError
 from hallapp.services.catalogue import FORMAT
 
-DEPT_COLS = ["code", "name"]
+DEPT_COLS = ["code", "name", "name_en"]
 QUEUE_COLS = ["code", "name", "name_en", "prefix", "category", "daily_quota", "time_quotas",
               "target_wait_minutes"]
 ITEM_COLS = [
@@ -35,7 +35,7 @@ ITEM_COLS = [
     "express_delivery", "service_norm_minutes", "keywords", "demo",
 ]
 MATERIAL_COLS = [
-    "item_code", "item_version", "code", "name", "required", "core", "form", "copies",
+    "item_code", "item_version", "code", "name", "name_en", "required", "core", "form", "copies",
     "paper_size", "source", "commitment_replaceable", "listed_proof", "proof_basis",
     "requirement", "where_to_get", "notes",
 ]

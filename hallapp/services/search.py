@@ -18,7 +18,7 @@ import threading
 import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from sqlalchemy import select
@@ -42,6 +42,7 @@ class ItemHit:
     queue: str
     handling_type: str
     score: int
+    department_name_en: str | None = None  # on English screens
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,7 @@ class ItemIndex:
 
 
 def _with_score(hit: ItemHit, score: int) -> ItemHit:
-    return ItemHit(hit.code, hit.name, hit.name_en, hit.department, hit.department_name,
-                   hit.queue, hit.handling_type, score)
+    return replace(hit, score=score)
 
 
 def _score(e: _Entry, q: str, letters: str) -> int:
@@ -184,15 +184,16 @@ _generation = 0  # bumped by every invalidation, so a build racing one is not ca
 def _load(ctx: Ctx) -> ItemIndex:
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
-            select(ServiceItem, Department.code, Department.name, Queue.code)
+            select(ServiceItem, Department.code, Department.name, Department.name_en,
+                   Queue.code)
             .join(Department, ServiceItem.department_id == Department.id)
             .join(Queue, ServiceItem.queue_id == Queue.id)
             .where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code)).all()
         return ItemIndex.from_rows(
             (ItemHit(item.code, item.name, item.data.get("name_en"), dept_code, dept_name,
-                     queue_code, item.handling_type, 0),
+                     queue_code, item.handling_type, 0, dept_name_en),
              [str(k) for k in item.data.get("keywords") or []])
-            for item, dept_code, dept_name, queue_code in rows)
+            for item, dept_code, dept_name, dept_name_en, queue_code in rows)
 
 
 def item_index(ctx: Ctx) -> ItemIndex:

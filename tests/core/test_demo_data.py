@@ -91,6 +91,17 @@ def test_queue_records(catalogue: dict[str, Any]) -> None:
             assert sum(s["quota"] for s in q["time_quotas"]) <= q["daily_quota"]
 
 
+def test_english_names_for_the_kiosk_and_checklist(catalogue: dict[str, Any],
+                                                   items: list[Item]) -> None:
+    """An applicant who reads English sees every name in English: items, their materials
+    (screen and printed checklist) and departments; in plain ASCII (no 《》 or full-width
+    signs, which the English font would show as Chinese punctuation)."""
+    names = [d["name_en"] for d in catalogue["departments"]]
+    names += [i.name_en for i in items] + [m.name_en for i in items for m in i.materials]
+    assert all(name and name.isascii() and name == name.strip() for name in names), [
+        n for n in names if not (n and n.isascii())]
+
+
 def test_item_count_and_demo_flag(items: list[Item]) -> None:
     assert len(items) >= 36
     assert all(i.demo for i in items)

@@ -68,3 +68,19 @@ def test_a_hall_label_may_use_the_plural_placeholder_with_a_count_only() -> None
     assert Labels({"copies_n": "{n} cop{s}"}).fmt("copies_n", n=2) == "2 cops"
     with pytest.raises(ValidationError, match="未知占位符"):
         Labels({"checklist.fee": "Fee{s}: {fee}"})
+
+
+def test_english_checklist_uses_the_catalogues_english_names_where_given() -> None:
+    item = replace(_item(), name_en="Individual business registration", fee="不收费")
+    item = replace(item, materials=(replace(item.materials[0], name_en="Proof of identity"),
+                                    *item.materials[1:]))
+    data = checklist_from_item(item, HALL, datetime(2026, 11, 25, 9, 3),
+                               Labels(ENGLISH_LABELS), english=True)
+    assert data.item_name == "Individual business registration"
+    assert [m.name for m in data.materials] == ["Proof of identity", "经营场所使用证明", "委托书"]
+    assert data.fee is None  # the labels' "free of charge", not the catalogue's 不收费
+    chinese = checklist_from_item(item, HALL, datetime(2026, 11, 25, 9, 3), Labels())
+    assert (chinese.item_name, chinese.materials[0].name, chinese.fee) == (
+        "个体工商户设立登记", "经营者身份证明", "不收费")
+    assert "name_en" not in _item().materials[0].as_dict()  # stored items compare unchanged
+    assert item.materials[0].as_dict()["name_en"] == "Proof of identity"

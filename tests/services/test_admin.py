@@ -282,11 +282,17 @@ def test_bad_queues_refused(ctx: Ctx, hall_db: Database) -> None:
 
 def test_department_saved_and_audited(ctx: Ctx, hall_db: Database) -> None:
     admin.save_department(ctx, "NEWD", "新设部门")
-    admin.save_department(ctx, "NEWD", "新设部门（更名）")
+    admin.save_department(ctx, "NEWD", "新设部门（更名）", " New department ")
     rows = [a for a in audits(hall_db) if a[0] == "department_save"]
-    assert [(r[2], r[3]["name"]) for r in rows] == [
-        (None, "新设部门"), ({"code": "NEWD", "name": "新设部门"}, "新设部门（更名）")]
+    assert [(r[2], r[3]["name"], r[3]["name_en"]) for r in rows] == [
+        (None, "新设部门", None),
+        ({"code": "NEWD", "name": "新设部门", "name_en": None}, "新设部门（更名）",
+         "New department")]
     refused(hall_db, ctx, lambda: admin.save_department(ctx, "NEWD", " "), "name", "不能为空")
+    refused(hall_db, ctx, lambda: admin.save_department(ctx, "NEWD", "部门", "x" * 201),
+            "name_en", "过长")
+    exported = export_catalogue(ctx)["departments"]
+    assert {"code": "NEWD", "name": "新设部门（更名）", "name_en": "New department"} in exported
 
 
 # --- permissions ---------------------------------------------------------------------------

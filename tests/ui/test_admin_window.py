@@ -305,6 +305,18 @@ def test_queue_window_staff_device_calendar_edits(
     qtbot.waitUntil(lambda: "队列 H 已保存" in queues.status.text())
     idle(qtbot, window)
     assert any(q["code"] == "H" for q in export_catalogue(ctx)["queues"])
+    szamr = next(n for n, r in enumerate(queues.dept_model.rows()) if r["code"] == "SZAMR")
+    queues._on_dept_table_clicked(queues.dept_model.index(szamr, 0))  # with its English name
+    assert queues.dept_edits["name_en"].text() == "Shenzhen Administration for Market Regulation"
+    queues.dept_edits["name_en"].setText("x" * 201)
+    queues.save_department()
+    qtbot.waitUntil(lambda: "过长" in queues.dept_errors.message("name_en"))
+    queues.dept_edits["name_en"].setText("Market Regulation Administration")
+    queues.save_department()
+    qtbot.waitUntil(lambda: "部门 SZAMR 已保存" in queues.dept_status.text())
+    idle(qtbot, window)
+    assert {"code": "SZAMR", "name": "深圳市市场监督管理局",
+            "name_en": "Market Regulation Administration"} in export_catalogue(ctx)["departments"]
     devices = window.devices
     devices.terminal.setText("kiosk-east")
     devices.idle.setValue(5)

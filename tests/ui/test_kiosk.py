@@ -291,6 +291,7 @@ def test_without_a_printer_the_ticket_and_checklist_are_saved_in_the_applicants_
     assert "Materialschecklist" in checklist
     assert "Establishmentregistrationofalimitedcompany" in checklist
     assert "Fee:freeofcharge" in checklist
+    assert '"Companyregistration(filing)applicationform"' in checklist  # the materials too
     assert "1workingday" in checklist
     assert "day(s)" not in checklist
     assert "办事材料清单" not in checklist
@@ -312,6 +313,10 @@ def test_in_english_an_item_says_one_visit_one_copy_and_free(
                                        "At most 1 visit")
     shown = visible_texts(kiosk.item)
     assert "Core · Original · 1 copy · Required" in shown
+    # the catalogue's English names: the materials' and the department's
+    assert '1. "Company registration (filing) application form"' in shown
+    assert kiosk.item.department.text().startswith("Shenzhen Administration for Market Regulation")
+    qtbot.waitUntil(lambda: "《公司登记（备案）申请书》" not in visible_texts(kiosk.item))  # rows
     item = kiosk.item.item
     assert kiosk.item._facts(replace(item, visits_required=2, promised_limit=Limit(
         3, "natural_day"), fee="工本费10元")) == (

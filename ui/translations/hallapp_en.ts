@@ -3283,17 +3283,17 @@ After:
         <translation>Commitment accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="167"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="168"/>
         <source>要求：{text}</source>
         <translation>Requirement: {text}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="181"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="182"/>
         <source>正在打印材料清单……</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="189"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="190"/>
         <source>材料清单已打印，请取走</source>
         <translation>Checklist printed, please take it</translation>
     </message>
@@ -4154,6 +4154,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="127"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -4213,22 +4214,22 @@ After:
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="127"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="129"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="131"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="176"/>
         <source>队列 {0} 已保存</source>
         <translation>Queue {0} saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="187"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="189"/>
         <source>部门 {0} 已保存</source>
         <translation>Department {0} saved</translation>
     </message>

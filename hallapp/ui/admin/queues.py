@@ -66,7 +66,7 @@ class QueuePage(AdminPanel):
         self.edits["daily_quota"].setPlaceholderText(self.tr("留空为不限"))
         self.target = QSpinBox()
         self.target.setRange(0, 9999)
-        self.dept_edits = {n: QLineEdit() for n in ("code", "name")}
+        self.dept_edits = {n: QLineEdit() for n in ("code", "name", "name_en")}
         self.dept_status = make_label("", "result", wrap=True)
         layout = QHBoxLayout(self)
         layout.addWidget(self._queue_box(), 3)
@@ -124,6 +124,8 @@ class QueuePage(AdminPanel):
         form = QFormLayout()
         form.addRow(self.tr("部门编码"), self.dept_errors.add("code", self.dept_edits["code"]))
         form.addRow(self.tr("部门名称"), self.dept_errors.add("name", self.dept_edits["name"]))
+        form.addRow(self.tr("英文名称"), self.dept_errors.add("name_en",
+                                                          self.dept_edits["name_en"]))
         save = make_button(self.tr("保存部门"), name="saveDepartment")
         save.clicked.connect(self.save_department)
         box = QGroupBox(self.tr("实施部门"))
@@ -176,11 +178,11 @@ class QueuePage(AdminPanel):
         self.refresh()
 
     def save_department(self) -> None:
-        code, name = (self.dept_edits[n].text() for n in ("code", "name"))
+        code, name, name_en = (self.dept_edits[n].text() for n in ("code", "name", "name_en"))
         ctx = self.env.ctx
         self.dept_errors.clear()
         self.dept_status.setText("")
-        self.call(lambda: admin.save_department(ctx, code, name),
+        self.call(lambda: admin.save_department(ctx, code, name, name_en),
                   lambda _r: self._on_department_saved(code), self.dept_errors.show)
 
     def _on_department_saved(self, code: str) -> None:
@@ -192,8 +194,8 @@ class QueuePage(AdminPanel):
 
     def _on_dept_table_clicked(self, index: QModelIndex) -> None:
         row = self.dept_model.row(index.row())
-        for name in ("code", "name"):
-            self.dept_edits[name].setText(row[name])
+        for name, edit in self.dept_edits.items():
+            edit.setText(row.get(name) or "")
 
     def _on_remove_slot_clicked(self) -> None:
         index = self.slot_table.currentIndex()

@@ -102,7 +102,7 @@ class ItemPage(KioskPage):
         self.message.clear()
         self.take_button.setEnabled(True)
         self.name.setText(local_name(item.name, item.name_en))
-        dept = hit.department_name if hit else item.department
+        dept = local_name(hit.department_name, hit.department_name_en) if hit else item.department
         kind = item_type_label(item.item_type)
         self.department.setText(self.tr("{dept} · {kind}").format(dept=dept, kind=kind))
         self._show_badges(item)
@@ -161,7 +161,8 @@ class ItemPage(KioskPage):
         row.setObjectName("card")
         layout = QVBoxLayout(row)
         layout.setContentsMargins(16, 10, 16, 10)
-        layout.addWidget(make_label(f"{index}. {m.name}", "materialName", wrap=True))
+        name = local_name(m.name, m.name_en)
+        layout.addWidget(make_label(f"{index}. {name}", "materialName", wrap=True))
         layout.addWidget(make_label(" · ".join(parts), "subtitle", wrap=True))
         if m.requirement:
             label: QLabel = make_label(self.tr("要求：{text}").format(text=m.requirement), "hint",

@@ -89,19 +89,14 @@ class PdfTicketPrinter:
 def checklist_data(hall: hall_service.HallInfo, item: Item, lang: str = "zh",
                    now: datetime | None = None) -> ChecklistData:
     """The item's checklist as printed, in ``lang``: English labels and, where the hall gave
-    them, the hall's and the item's English names."""
-    from dataclasses import replace
-
-    from hallapp.core.catalogue import is_free  # the catalogue rules: not at the kiosk's start
-    from hallapp.documents.checklist import checklist_from_item
+    them, the hall's, the item's and its materials' English names."""
+    from hallapp.documents.checklist import checklist_from_item  # not at the kiosk's start
     from hallapp.documents.labels import Labels
     from hallapp.documents.labels_en import document_labels
 
     english = lang == "en"
-    data = checklist_from_item(item, document_hall(hall, english), now or datetime.now(UTC),
-                               Labels(document_labels(lang)))
-    return replace(data, item_name=(item.name_en if english else None) or item.name,
-                   fee=None if is_free(item.fee) and english else item.fee)
+    return checklist_from_item(item, document_hall(hall, english), now or datetime.now(UTC),
+                               Labels(document_labels(lang)), english)
 
 
 def print_checklist(printer: object, fallback: PdfTicketPrinter | None,

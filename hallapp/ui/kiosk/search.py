@@ -103,7 +103,8 @@ class SearchPage(KioskPage):
             card.deleteLater()
         self.hits, self.cards = list(hits), []
         for hit in hits:
-            card = ItemCard(hit.code, local_name(hit.name, hit.name_en), hit.department_name)
+            card = ItemCard(hit.code, local_name(hit.name, hit.name_en),
+                            local_name(hit.department_name, hit.department_name_en))
             card.clicked.connect(self.item_chosen)
             self.results_layout.insertWidget(self.results_layout.count() - 1, card)
             self.cards.append(card)

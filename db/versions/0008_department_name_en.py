@@ -1,0 +1,28 @@
+"""department English name
+
+A department's name as a kiosk in English shows it beside an item (the items', materials'
+and queues' English names are in the catalogue too); empty: the Chinese name.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-27 14:00:00
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0008'
+down_revision: str | None = '0007'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('department', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('name_en', sa.String(length=200), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('department', schema=None) as batch_op:
+        batch_op.drop_column('name_en')

@@ -80,20 +80,27 @@ class Material:
     requirement: str | None = None  # what exactly is required (for 一次性告知书)
     where_to_get: str | None = None
     notes: str | None = None
-    name_en: str | None = None  # on English screens and papers; None: ``name``
+    # On English screens and papers; None: the Chinese text.
+    name_en: str | None = None
+    requirement_en: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        # name_en only when given: items stored before it existed must compare unchanged
-        english = {"name_en": self.name_en} if self.name_en else {}
         return {
-            "code": self.code, "name": self.name, **english, "required": self.required,
+            "code": self.code, "name": self.name, **_given(name_en=self.name_en),
+            "required": self.required,
             "core": self.core, "form": self.form, "copies": self.copies,
             "paper_size": self.paper_size, "source": self.source,
             "commitment_replaceable": self.commitment_replaceable,
             "listed_proof": self.listed_proof, "proof_basis": self.proof_basis,
-            "requirement": self.requirement, "where_to_get": self.where_to_get,
-            "notes": self.notes,
+            "requirement": self.requirement, **_given(requirement_en=self.requirement_en),
+            "where_to_get": self.where_to_get, "notes": self.notes,
         }
+
+
+def _given(**english: str | None) -> dict[str, str]:
+    """The English texts that are set. Keys added after items were first stored appear only
+    when given, so an item stored before them still compares unchanged on re-import."""
+    return {key: text for key, text in english.items() if text}
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,7 @@ class Item:
     keywords: tuple[str, ...] = ()
     materials: tuple[Material, ...] = field(default_factory=tuple)
     demo: bool = False
+    conditions_en: str | None = None  # on English papers; None: ``conditions``
 
     @property
     def is_immediate(self) -> bool:
@@ -146,6 +154,7 @@ class Item:
             "item_type": self.item_type, "department": self.department, "queue": self.queue,
             "legal_basis": list(self.legal_basis), "process": list(self.process),
             "form_elements": list(self.form_elements), "conditions": self.conditions,
+            **_given(conditions_en=self.conditions_en),
             "statutory_limit": self.statutory_limit.as_dict(),
             "promised_limit": self.promised_limit.as_dict(),
             "handling_type": self.handling_type, "visits_required": self.visits_required,
@@ -293,6 +302,7 @@ def parse_material(raw: Mapping[str, Any], row: int | None, index: int) -> Mater
         listed_proof=r.boolean("listed_proof"),
         proof_basis=r.text("proof_basis"),
         requirement=r.text("requirement"),
+        requirement_en=r.text("requirement_en"),
         where_to_get=r.text("where_to_get"),
         notes=r.text("notes"),
     )
@@ -331,6 +341,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
         process=r.texts("process"),
         form_elements=r.texts("form_elements"),
         conditions=r.text("conditions"),
+        conditions_en=r.text("conditions_en"),
         statutory_limit=r.limit("statutory_limit", Limit(20, "working_day")),
         promised_limit=r.limit("promised_limit", Limit(10, "working_day")),
         handling_type=r.choice("handling_type", HANDLING_TYPES, "promised"),

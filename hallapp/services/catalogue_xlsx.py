@@ -27,9 +27,10 @@ QUEUE_COLS = ["code", "name", "name_en", "prefix", "category", "daily_quota", "t
               "target_wait_minutes"]
 ITEM_COLS = [
     "code", "version", "basic_code", "name", "name_en", "sub_item", "item_type", "department",
-    "queue", "legal_basis", "process", "form_elements", "conditions", "statutory_limit.value",
-    "statutory_limit.unit", "promised_limit.value", "promised_limit.unit", "handling_type",
-    "visits_required", "fee", "fee_basis", "flags.on_spot", "flags.online", "flags.nearby",
+    "queue", "legal_basis", "process", "form_elements", "conditions", "conditions_en",
+    "statutory_limit.value", "statutory_limit.unit", "promised_limit.value",
+    "promised_limit.unit", "handling_type", "visits_required", "fee", "fee_basis",
+    "flags.on_spot", "flags.online", "flags.nearby",
     "flags.one_visit", "tolerant_allowed", "commitment_allowed",
     "auto_approve.require_all_verified_online", "auto_approve.applicant_types", "appointment",
     "express_delivery", "service_norm_minutes", "keywords", "demo",
@@ -37,7 +38,7 @@ ITEM_COLS = [
 MATERIAL_COLS = [
     "item_code", "item_version", "code", "name", "name_en", "required", "core", "form", "copies",
     "paper_size", "source", "commitment_replaceable", "listed_proof", "proof_basis",
-    "requirement", "where_to_get", "notes",
+    "requirement", "requirement_en", "where_to_get", "notes",
 ]
 LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords",
                "auto_approve.applicant_types"}

@@ -93,11 +93,14 @@ def test_queue_records(catalogue: dict[str, Any]) -> None:
 
 def test_english_names_for_the_kiosk_and_checklist(catalogue: dict[str, Any],
                                                    items: list[Item]) -> None:
-    """An applicant who reads English sees every name in English: items, their materials
-    (screen and printed checklist) and departments; in plain ASCII (no 《》 or full-width
-    signs, which the English font would show as Chinese punctuation)."""
+    """An applicant who reads English sees every name in English: items, their materials and
+    what each requires (screen and printed checklist), conditions and departments; in plain
+    ASCII (no 《》 or full-width signs, which the English font would show as Chinese
+    punctuation)."""
     names = [d["name_en"] for d in catalogue["departments"]]
     names += [i.name_en for i in items] + [m.name_en for i in items for m in i.materials]
+    names += [i.conditions_en for i in items if i.conditions]
+    names += [m.requirement_en for i in items for m in i.materials if m.requirement]
     assert all(name and name.isascii() and name == name.strip() for name in names), [
         n for n in names if not (n and n.isascii())]
 

@@ -71,16 +71,23 @@ def test_a_hall_label_may_use_the_plural_placeholder_with_a_count_only() -> None
 
 
 def test_english_checklist_uses_the_catalogues_english_names_where_given() -> None:
-    item = replace(_item(), name_en="Individual business registration", fee="不收费")
+    item = replace(_item(), name_en="Individual business registration", fee="不收费",
+                   conditions="经营场所合法", conditions_en="Lawful business premises")
+    lease = replace(item.materials[1], requirement_en="The lease must be in force")
     item = replace(item, materials=(replace(item.materials[0], name_en="Proof of identity"),
-                                    *item.materials[1:]))
+                                    lease, item.materials[2]))
     data = checklist_from_item(item, HALL, datetime(2026, 11, 25, 9, 3),
                                Labels(ENGLISH_LABELS), english=True)
     assert data.item_name == "Individual business registration"
     assert [m.name for m in data.materials] == ["Proof of identity", "经营场所使用证明", "委托书"]
+    assert data.materials[1].requirement == "The lease must be in force"
+    assert data.notes == "Lawful business premises"
     assert data.fee is None  # the labels' "free of charge", not the catalogue's 不收费
     chinese = checklist_from_item(item, HALL, datetime(2026, 11, 25, 9, 3), Labels())
-    assert (chinese.item_name, chinese.materials[0].name, chinese.fee) == (
-        "个体工商户设立登记", "经营者身份证明", "不收费")
-    assert "name_en" not in _item().materials[0].as_dict()  # stored items compare unchanged
+    assert (chinese.item_name, chinese.materials[0].name, chinese.fee, chinese.notes) == (
+        "个体工商户设立登记", "经营者身份证明", "不收费", "经营场所合法")
+    assert chinese.materials[1].requirement == "租赁合同须在有效期内"
+    # stored items compare unchanged: the English keys appear only when given
+    assert not {"name_en", "requirement_en"} & set(_item().materials[0].as_dict())
+    assert "conditions_en" not in _item().as_dict()
     assert item.materials[0].as_dict()["name_en"] == "Proof of identity"

@@ -97,6 +97,11 @@ def test_edit_promised_limit_saves_version_two(qtbot: QtBot, make_admin: MakeAdm
     assert get_item(ctx, ITEM).version == 2
     assert get_item(ctx, ITEM).promised_limit.value == 2
     assert get_item(ctx, ITEM, 1).promised_limit.value == 1
+    # what the form does not show is kept: the English texts of the item and its materials
+    old, new = get_item(ctx, ITEM, 1), get_item(ctx, ITEM)
+    assert (new.name_en, new.conditions_en, new.materials) == (
+        old.name_en, old.conditions_en, old.materials)
+    assert new.materials[0].name_en
     assert "第 2 版（生效中）" in editor.title.text()
     assert [editor.versions.text(n, "version") for n in range(2)] == ["1", "2"]
     assert editor.versions.text(1, "state") == "生效中"

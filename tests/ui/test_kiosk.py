@@ -315,6 +315,8 @@ def test_in_english_an_item_says_one_visit_one_copy_and_free(
     assert "Core · Original · 1 copy · Required" in shown
     # the catalogue's English names: the materials' and the department's
     assert '1. "Company registration (filing) application form"' in shown
+    assert ("Requirement: Fill in all items truthfully; signed by the legal representative; "
+            "can be pre-filled at the counter or online, then printed") in shown
     assert kiosk.item.department.text().startswith("Shenzhen Administration for Market Regulation")
     qtbot.waitUntil(lambda: "《公司登记（备案）申请书》" not in visible_texts(kiosk.item))  # rows
     item = kiosk.item.item

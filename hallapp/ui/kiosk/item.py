@@ -164,8 +164,9 @@ class ItemPage(KioskPage):
         name = local_name(m.name, m.name_en)
         layout.addWidget(make_label(f"{index}. {name}", "materialName", wrap=True))
         layout.addWidget(make_label(" · ".join(parts), "subtitle", wrap=True))
-        if m.requirement:
-            label: QLabel = make_label(self.tr("要求：{text}").format(text=m.requirement), "hint",
+        requirement = local_name(m.requirement, m.requirement_en) if m.requirement else None
+        if requirement:
+            label: QLabel = make_label(self.tr("要求：{text}").format(text=requirement), "hint",
                                        wrap=True)
             layout.addWidget(label)
         return row

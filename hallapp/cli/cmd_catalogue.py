@@ -8,6 +8,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, table
 from hallapp.core.errors import ValidationError
+from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import catalogue as svc
 
 
@@ -96,10 +97,17 @@ def cmd_show(env: CliEnv) -> int:
 def _item_text(d: dict[str, Any]) -> str:
     lines = [f"{d['name']}（{d['code']} 第 {d['version']} 版）", f"部门 {d['department']}  "
              f"队列 {d['queue']}  类型 {d['item_type']}",
-             f"承诺时限 {d['promised_limit']['value']} {d['promised_limit']['unit']}  "
-             f"法定时限 {d['statutory_limit']['value']} {d['statutory_limit']['unit']}",
+             f"承诺时限 {_limit(d['promised_limit'])}  法定时限 {_limit(d['statutory_limit'])}",
              "材料："]
     for m in d["materials"]:
         core = "主审要件" if m["core"] else "非主审"
-        lines.append(f"  {m['code']} {m['name']}（{core}，{m['form']} × {m['copies']}）")
+        form = DEFAULT_LABELS.get(f"form.{m['form']}", m["form"])
+        lines.append(f"  {m['code']} {m['name']}（{core}，{form} × {m['copies']}）")
     return "\n".join(lines)
+
+
+def _limit(limit: dict[str, Any]) -> str:
+    """``10个工作日``, ``即来即办``: the wording of the printed documents."""
+    if limit["unit"] == "immediate":
+        return DEFAULT_LABELS["limit.immediate"]
+    return DEFAULT_LABELS[f"limit.{limit['unit']}"].format(n=limit["value"])

@@ -189,6 +189,12 @@ def _check_json_output(demo_url: str, run: Callable[..., tuple[int, str, str]]) 
     code, out, _ = run("--db", demo_url, "--user", "admin1", "catalogue", "show", code_,
                        "--json")
     assert (code, json.loads(out)["code"]) == (0, code_)
+    company = "440300000000069391780001"
+    code, out, _ = run("--db", demo_url, "--user", "admin1", "catalogue", "show", company)
+    assert code == 0
+    assert "承诺时限 1个工作日  法定时限 3个工作日" in out  # read as the documents print them
+    assert "《公司登记（备案）申请书》（主审要件，原件 × 1）" in out
+    assert "working_day" not in out
     assert {"clerk1", "admin1"} <= {s["username"] for s in results["staff list"]}
     assert results["audit verify"]["ok"] is True
     assert len(results["audit list"]) == 3

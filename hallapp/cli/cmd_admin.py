@@ -39,8 +39,15 @@ def register(sub: Any) -> None:
 def cmd_hall_show(env: CliEnv) -> int:
     info = svc.get_hall(env.ctx())
     emit(env.args, info, lambda i: f"{i.name}（{i.code}）\n时区 {i.timezone}\n地址 {i.address}\n"
-         f"电话 {i.phone}\n开放时间 {i.opening_hours}")
+         f"电话 {i.phone}\n开放时间 {_hours_text(i.opening_hours)}")
     return 0
+
+
+def _hours_text(hours: dict[str, Any] | None) -> str:
+    """``09:00–12:00、14:00–18:00；周六开放`` from the hall's opening-hours record."""
+    hours = hours or {}
+    periods = "、".join(f"{start}–{end}" for start, end in hours.get("periods") or [])
+    return f"{periods or '未设置'}；周六{'开放' if hours.get('saturday') else '不开放'}"
 
 
 def cmd_hall_settings(env: CliEnv) -> int:

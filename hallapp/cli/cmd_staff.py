@@ -64,7 +64,8 @@ def cmd_list(env: CliEnv) -> int:
     rows = svc.list_staff(env.ctx())
     emit(env.args, rows, lambda rs: table(
         [["用户名", "姓名", "角色", "部门", "窗口", "状态"]] +
-        [[r.username, r.name, r.role, r.department, r.window_number,
+        [[r.username, r.name, ROLE_NAMES_ZH.get(r.role, r.role), r.department,
+          r.window_number,
           "停用" if not r.active else "锁定" if r.locked else "正常"] for r in rs]))
     return 0
 

@@ -195,6 +195,11 @@ def _check_json_output(demo_url: str, run: Callable[..., tuple[int, str, str]]) 
     assert "承诺时限 1个工作日  法定时限 3个工作日" in out  # read as the documents print them
     assert "《公司登记（备案）申请书》（主审要件，原件 × 1）" in out
     assert "working_day" not in out
+    code, out, _ = run("--db", demo_url, "--user", "admin1", "hall", "show")
+    assert "开放时间 09:00–12:00、14:00–18:00；周六不开放" in out  # not the record's repr
+    code, out, _ = run("--db", demo_url, "--user", "admin1", "staff", "list")
+    assert "后台审批人员" in out
+    assert "approver " not in out
     assert {"clerk1", "admin1"} <= {s["username"] for s in results["staff list"]}
     assert results["audit verify"]["ok"] is True
     assert len(results["audit list"]) == 3

@@ -88,9 +88,10 @@ def _short(v: Any) -> str:
 
 
 def table(source: Iterable[Iterable[Any]]) -> str:
+    """Aligned columns; the first row is the header. A header alone is followed by （无）."""
     rows = [[("" if c is None else str(c)) for c in r] for r in source]
-    if not rows:
-        return "（无）"
+    if len(rows) <= 1:
+        return "  ".join(rows[0]) + "\n（无）" if rows else "（无）"
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c + " " * (w - display_width(c))
                                for c, w in zip(r, widths, strict=True)) for r in rows)

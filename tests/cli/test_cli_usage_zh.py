@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hallapp.cli.argparse_zh import chinese_error, wrap_columns
-from hallapp.cli.common import display_width
+from hallapp.cli.common import display_width, table
 from hallapp.cli.main import main
 
 
@@ -82,3 +82,9 @@ def test_chinese_help_fits_an_80_column_terminal(capsys: pytest.CaptureFixture[s
     text = capsys.readouterr().out
     assert "correction_requested 待补正" in text
     assert max(display_width(line) for line in text.splitlines()) <= 80
+
+
+def test_an_empty_list_says_so_under_its_header() -> None:
+    assert table([["办件编号", "事项"]]) == "办件编号  事项\n（无）"
+    assert table([]) == "（无）"
+    assert table([["队列", "等候"], ["A", 3]]) == "队列  等候\nA     3   "

@@ -319,6 +319,11 @@ def test_in_english_an_item_says_one_visit_one_copy_and_free(
             "can be pre-filled at the counter or online, then printed") in shown
     assert kiosk.item.department.text().startswith("Shenzhen Administration for Market Regulation")
     qtbot.waitUntil(lambda: "《公司登记（备案）申请书》" not in visible_texts(kiosk.item))  # rows
+    qtbot.mouseClick(kiosk.item.take_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_page() is kiosk.take
+    assert kiosk.take.item_label.text() == (
+        "Service: Establishment registration of a limited company")
+    kiosk.show_page(kiosk.item)
     item = kiosk.item.item
     assert kiosk.item._facts(replace(item, visits_required=2, promised_limit=Limit(
         3, "natural_day"), fee="工本费10元")) == (

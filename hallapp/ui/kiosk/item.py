@@ -27,7 +27,7 @@ from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
 
 
 class ItemPage(KioskPage):
-    take_requested = Signal(str, str, str)  # queue code, item code, item name
+    take_requested = Signal(str, str, str)  # queue code, item code, item name as shown
 
     def __init__(self, env: KioskEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
@@ -173,7 +173,8 @@ class ItemPage(KioskPage):
 
     def _on_take_clicked(self) -> None:
         if self.item is not None:
-            self.take_requested.emit(self.item.queue, self.item.code, self.item.name)
+            self.take_requested.emit(self.item.queue, self.item.code,
+                                     local_name(self.item.name, self.item.name_en))
 
     def _on_print_clicked(self) -> None:
         item, hall, env = self.item, self.env.hall, self.env

@@ -48,22 +48,22 @@ def checklist_from_item(item: Item, hall: HallInfo, printed_at: datetime,
     the catalogue gives them, and no fee line for a free item (the labels say "free of
     charge"; the catalogue's 不收费 would not).
     """
-    def local(chinese: str | None, english_text: str | None) -> str | None:
+    def local(chinese: str, english_text: str | None) -> str:
         return (english_text if english else None) or chinese
 
     materials = tuple(
-        ChecklistMaterial(name=str(local(m.name, m.name_en)), form=m.form,
+        ChecklistMaterial(name=local(m.name, m.name_en), form=m.form,
                           copies=m.copies, required=m.required,
-                          requirement=local(m.requirement, m.requirement_en),
+                          requirement=m.requirement and local(m.requirement, m.requirement_en),
                           commitment_replaceable=m.commitment_replaceable and
                           item.commitment_allowed,
                           online_verifiable=m.source == "online")
         for m in item.materials)
-    return ChecklistData(hall=hall, item_name=str(local(item.name, item.name_en)),
+    return ChecklistData(hall=hall, item_name=local(item.name, item.name_en),
                          item_code=item.code, materials=materials, printed_at=printed_at,
                          promised_limit=limit_text(item, labels),
                          fee=None if english and is_free(item.fee) else item.fee,
-                         notes=local(item.conditions, item.conditions_en))
+                         notes=item.conditions and local(item.conditions, item.conditions_en))
 
 
 def _remarks(m: ChecklistMaterial, labels: Labels) -> str:

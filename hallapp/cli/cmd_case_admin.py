@@ -18,8 +18,6 @@ from hallapp.core.errors import ValidationError
 from hallapp.services import blacklist, calendar_admin, ratings
 
 LEVEL_HELP = "（5 非常满意 … 1 非常不满意）"
-CHANNEL_ZH = {"pad": "评价器", "kiosk": "自助机", "display": "显示屏", "qr": "扫码",
-              "sms": "短信"}
 FOLLOWUP_ID = "回访编号（见 followup list）"
 
 
@@ -51,7 +49,7 @@ def _register_rating(sub: Any) -> None:
         add.add_argument(flag, type=int, help=f"{aspect}评分{LEVEL_HELP}")
     add.add_argument("--comment", help="评价意见")
     add.add_argument("--channel", default="pad", help="评价渠道（默认 pad）：" + "、".join(
-        f"{c} {CHANNEL_ZH.get(c, '')}".strip() for c in ratings.CHANNELS))
+        f"{c} {label}" for c, label in ratings.CHANNEL_LABELS.items()))
     add.set_defaults(func=_cmd_rate)
     f = group(r, "followup", "差评回访整改与申诉")
     ls = _p(f, "list", "回访清单")

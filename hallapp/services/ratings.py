@@ -28,7 +28,9 @@ from hallapp.store.models import Case, Followup, Rating, Staff, Ticket, Window
 from hallapp.store.uow import UnitOfWork
 
 LEVEL_LABELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
-CHANNELS = ("pad", "kiosk", "display", "qr", "sms")
+CHANNEL_LABELS = {"pad": "评价器", "kiosk": "自助机", "display": "显示屏", "qr": "扫码",
+                  "sms": "短信"}
+CHANNELS = tuple(CHANNEL_LABELS)
 RATED_TICKET_STATES = ("serving", "done", "suspended")
 
 

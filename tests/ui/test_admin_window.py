@@ -163,6 +163,10 @@ def test_materials_rows_added_and_removed(qtbot: QtBot, make_admin: MakeAdmin,
     n = editor.materials.rowCount() - 1
     editor.materials.setData(editor.materials.index(n, editor.materials.column("name")),
                              "补充说明")
+    for column, text in (("name_en", "Further explanation"),
+                         ("requirement_en", "Signed by the applicant")):
+        editor.materials.setData(editor.materials.index(n, editor.materials.column(column)), text)
+    editor.form.texts["conditions_en"].setPlainText("Companies registered in Shenzhen")
     core = editor.materials.index(n, editor.materials.column("core"))
     editor.materials.setData(core, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     editor.material_table.selectRow(0)
@@ -173,6 +177,9 @@ def test_materials_rows_added_and_removed(qtbot: QtBot, make_admin: MakeAdmin,
     item = get_item(admin_ctx(hall_db, clock), ITEM)
     assert item.materials[0].code == "M02"
     assert item.materials[-1].name == "补充说明"
+    assert (item.materials[-1].name_en, item.materials[-1].requirement_en) == (
+        "Further explanation", "Signed by the applicant")  # the English, typed in the form
+    assert item.conditions_en == "Companies registered in Shenzhen"
     assert item.materials[-1].core is False
 
 

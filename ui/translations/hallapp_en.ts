@@ -83,6 +83,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
         <location filename="../../hallapp/ui/admin/item_form.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="39"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -113,108 +114,113 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
+        <source>办理条件（英文）</source>
+        <translation>Conditions (English)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
         <source>办理流程</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
         <source>表单要素</source>
         <translation>Form elements</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
         <source>允许容缺受理</source>
         <translation>Allow pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
         <source>允许告知承诺制</source>
         <translation>Allow written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
         <source>支持预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
         <source>支持快递送达</source>
         <translation>Express delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="124"/>
         <source>事项类型</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="124"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="125"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="126"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="141"/>
         <source>法定时限</source>
         <translation>Statutory limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="142"/>
         <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="143"/>
         <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="144"/>
         <source>到现场次数</source>
         <translation>Visits required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="146"/>
         <source>标准办理时长（分钟）</source>
         <translation>Standard service time (min)</translation>
     </message>
@@ -231,97 +237,102 @@
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="40"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="41"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
         <source>申请人提供</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
         <source>部门核发</source>
         <translation>Issued by an office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
         <source>可承诺替代</source>
         <translation>Commitment may replace</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
         <source>列入证明清单</source>
         <translation>Listed proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
         <source>证明依据</source>
         <translation>Proof basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
         <source>具体要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
+        <source>具体要求（英文）</source>
+        <translation>Requirement (English)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
         <source>获取途径</source>
         <translation>Where to get it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2976,108 +2987,108 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="82"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="83"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="84"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="85"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="88"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="91"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="248"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="250"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="114"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="113"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="115"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="117"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="119"/>
         <source>勾选框可直接点击；双击单元格编辑。</source>
         <translation>Click check boxes directly; double-click a cell to edit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="132"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="134"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="136"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="138"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="158"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="160"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="160"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="162"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="170"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="172"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="214"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="216"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="220"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="222"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="222"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="224"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="247"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="249"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
         <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="255"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="257"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="275"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="277"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>
@@ -3085,37 +3096,37 @@ After:
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="93"/>
         <source>多个关键词用；分隔</source>
         <translation>Separate keywords with ；or ;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="96"/>
         <source>每行一条</source>
         <translation>One per line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="111"/>
         <source>符合条件的申请秒批（自动审批）</source>
         <translation>Instant approval when eligible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="112"/>
         <source>要求全部材料在线核验</source>
         <translation>All materials verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="150"/>
         <source>四办</source>
         <translation>Four ways</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
         <source>容缺、告知承诺与送达</source>
         <translation>Pending materials, commitment, delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="156"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="157"/>
         <source>秒批规则</source>
         <translation>Instant approval rules</translation>
     </message>
@@ -3283,17 +3294,17 @@ After:
         <translation>Commitment accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="168"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="169"/>
         <source>要求：{text}</source>
         <translation>Requirement: {text}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="184"/>
         <source>正在打印材料清单……</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="190"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="192"/>
         <source>材料清单已打印，请取走</source>
         <translation>Checklist printed, please take it</translation>
     </message>

@@ -36,6 +36,7 @@ from hallapp.ui.common.widgets import make_button, make_label
 MATERIAL_COLUMNS = (
     Column("code", QT_TRANSLATE_NOOP("Admin", "编码")),
     Column("name", QT_TRANSLATE_NOOP("Admin", "材料名称")),
+    Column("name_en", QT_TRANSLATE_NOOP("Admin", "英文名称")),
     Column("required", QT_TRANSLATE_NOOP("Admin", "必需"), "bool", default=True),
     Column("core", QT_TRANSLATE_NOOP("Admin", "主审要件"), "bool", default=True),
     Column("form", QT_TRANSLATE_NOOP("Admin", "形式"), "choice", {
@@ -54,6 +55,7 @@ MATERIAL_COLUMNS = (
     Column("listed_proof", QT_TRANSLATE_NOOP("Admin", "列入证明清单"), "bool", default=False),
     Column("proof_basis", QT_TRANSLATE_NOOP("Admin", "证明依据")),
     Column("requirement", QT_TRANSLATE_NOOP("Admin", "具体要求")),
+    Column("requirement_en", QT_TRANSLATE_NOOP("Admin", "具体要求（英文）")),
     Column("where_to_get", QT_TRANSLATE_NOOP("Admin", "获取途径")),
     Column("notes", QT_TRANSLATE_NOOP("Admin", "备注")),
 )

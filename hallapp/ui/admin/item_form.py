@@ -41,6 +41,7 @@ LINE_FIELDS = {"code": QT_TRANSLATE_NOOP("Admin", "实施编码"),
                "fee": QT_TRANSLATE_NOOP("Admin", "收费标准"),
                "fee_basis": QT_TRANSLATE_NOOP("Admin", "收费依据")}
 TEXT_FIELDS = {"conditions": QT_TRANSLATE_NOOP("Admin", "办理条件"),
+               "conditions_en": QT_TRANSLATE_NOOP("Admin", "办理条件（英文）"),
                "legal_basis": QT_TRANSLATE_NOOP("Admin", "设定依据"),
                "process": QT_TRANSLATE_NOOP("Admin", "办理流程"),
                "form_elements": QT_TRANSLATE_NOOP("Admin", "表单要素")}

@@ -97,7 +97,7 @@ class Material:
         }
 
 
-def _given(**english: str | None) -> dict[str, str]:
+def _given(**english: str | list[str] | None) -> dict[str, str | list[str]]:
     """The English texts that are set. Keys added after items were first stored appear only
     when given, so an item stored before them still compares unchanged on re-import."""
     return {key: text for key, text in english.items() if text}
@@ -135,6 +135,7 @@ class Item:
     materials: tuple[Material, ...] = field(default_factory=tuple)
     demo: bool = False
     conditions_en: str | None = None  # on English papers; None: ``conditions``
+    keywords_en: tuple[str, ...] = ()  # what a kiosk in English also finds the item by
 
     @property
     def is_immediate(self) -> bool:
@@ -164,7 +165,8 @@ class Item:
             "auto_approve": self.auto_approve.as_dict() if self.auto_approve else None,
             "appointment": self.appointment, "express_delivery": self.express_delivery,
             "service_norm_minutes": self.service_norm_minutes,
-            "keywords": list(self.keywords), "demo": self.demo,
+            "keywords": list(self.keywords), **_given(keywords_en=list(self.keywords_en)),
+            "demo": self.demo,
             "materials": [m.as_dict() for m in self.materials],
         }
 
@@ -357,6 +359,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
         express_delivery=r.boolean("express_delivery"),
         service_norm_minutes=r.integer("service_norm_minutes", 15, 1, 480),
         keywords=r.texts("keywords"),
+        keywords_en=r.texts("keywords_en"),
         materials=materials,
         demo=r.boolean("demo"),
     )

@@ -33,14 +33,14 @@ ITEM_COLS = [
     "flags.on_spot", "flags.online", "flags.nearby",
     "flags.one_visit", "tolerant_allowed", "commitment_allowed",
     "auto_approve.require_all_verified_online", "auto_approve.applicant_types", "appointment",
-    "express_delivery", "service_norm_minutes", "keywords", "demo",
+    "express_delivery", "service_norm_minutes", "keywords", "keywords_en", "demo",
 ]
 MATERIAL_COLS = [
     "item_code", "item_version", "code", "name", "name_en", "required", "core", "form", "copies",
     "paper_size", "source", "commitment_replaceable", "listed_proof", "proof_basis",
     "requirement", "requirement_en", "where_to_get", "notes",
 ]
-LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords",
+LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords", "keywords_en",
                "auto_approve.applicant_types"}
 FIXED_TIME = datetime(2000, 1, 1)  # workbook metadata, so equal catalogues give equal files
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)

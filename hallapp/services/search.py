@@ -14,6 +14,7 @@ and dropped when the change feed reports ``catalogue_changed`` (:func:`note_even
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 import weakref
@@ -57,7 +58,7 @@ class _Entry:
     name: _Text
     keywords: tuple[_Text, ...]
     department: _Text
-    name_en: str
+    english: str  # the English name and keywords, normalised, one "|" between each
 
 
 @lru_cache(maxsize=8192)
@@ -110,10 +111,13 @@ class ItemIndex:
         self.entries = tuple(entries)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[ItemHit, Sequence[str]]]) -> ItemIndex:
+    def from_rows(cls, rows: Iterable[tuple[ItemHit, Sequence[str], Sequence[str]]]
+                  ) -> ItemIndex:
+        """Rows of (hit, Chinese keywords, English keywords)."""
         return cls([_Entry(hit, _text(hit.name), tuple(_text(k) for k in keywords),
-                           _text(hit.department_name), _normalise(hit.name_en or ""))
-                    for hit, keywords in rows])
+                           _text(hit.department_name),
+                           _normalise("|".join([hit.name_en or "", *keywords_en])))
+                    for hit, keywords, keywords_en in rows])
 
     def search(self, query: str, limit: int = 20) -> list[ItemHit]:
         q = _normalise(query)[:MAX_QUERY]
@@ -152,11 +156,16 @@ def _text_score(e: _Entry, q: str) -> int:
         elif len(kw.plain) >= 2 and kw.plain in q:
             # "我要办营业执照" contains the keyword 营业执照; better still if the name does
             best = max(best, 58 if kw.plain in name else 55)
-    if e.name_en and len(q) >= 3 and q in e.name_en:
-        best = max(best, 50)
+    if len(q) >= 3 and q in e.english:  # English names and keywords: whole queries only
+        best = max(best, 52 if _whole_words(q, e.english) else 50)  # "car" before "card"
     if len(q) >= 2 and q in e.department.plain:
         best = max(best, 40)
     return best
+
+
+def _whole_words(q: str, text: str) -> bool:
+    """Whether ``q`` stands in ``text`` as whole words, not as the start of a longer one."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(q)}(?![a-z0-9])", text) is not None
 
 
 def _pinyin_score(e: _Entry, letters: str) -> int:
@@ -192,7 +201,8 @@ def _load(ctx: Ctx) -> ItemIndex:
         return ItemIndex.from_rows(
             (ItemHit(item.code, item.name, item.data.get("name_en"), dept_code, dept_name,
                      queue_code, item.handling_type, 0, dept_name_en),
-             [str(k) for k in item.data.get("keywords") or []])
+             [str(k) for k in item.data.get("keywords") or []],
+             [str(k) for k in item.data.get("keywords_en") or []])
             for item, dept_code, dept_name, dept_name_en, queue_code in rows)
 
 

@@ -101,6 +101,8 @@ def test_english_names_for_the_kiosk_and_checklist(catalogue: dict[str, Any],
     names += [i.name_en for i in items] + [m.name_en for i in items for m in i.materials]
     names += [i.conditions_en for i in items if i.conditions]
     names += [m.requirement_en for i in items for m in i.materials if m.requirement]
+    names += [word for i in items for word in i.keywords_en]
+    assert all(i.keywords_en for i in items)  # English searches find every item
     assert all(name and name.isascii() and name == name.strip() for name in names), [
         n for n in names if not (n and n.isascii())]
 

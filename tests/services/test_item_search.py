@@ -30,7 +30,7 @@ CtxFor = Callable[[str], Ctx]
 
 def _index(*items: tuple[str, str, list[str]]) -> ItemIndex:
     return ItemIndex.from_rows(
-        (ItemHit(code, name, None, "d", "市场监督管理局", "A", "promised", 0), keywords)
+        (ItemHit(code, name, None, "d", "市场监督管理局", "A", "promised", 0), keywords, [])
         for code, name, keywords in items)
 
 
@@ -78,6 +78,21 @@ def test_name_matches_rank_above_keyword_matches() -> None:
     assert scores[0] > scores[1]
 
 
+def test_english_names_and_keywords_find_items_whole_words_first() -> None:
+    def hit(code: str, name: str, name_en: str) -> ItemHit:
+        return ItemHit(code, name, name_en, "d", "部门", "A", "promised", 0)
+
+    index = ItemIndex.from_rows([
+        (hit("card", "社保卡补换", "Replacement of a social security card"), [], []),
+        (hit("car", "机动车注册登记", "Registration of a new motor vehicle"), [],
+         ["car", "number plate"]),
+        (hit("fund", "住房公积金提取", "Housing fund withdrawal"), [], ["provident fund"])])
+    assert [h.code for h in index.search("car")] == ["car", "card"]  # the word, then "card"
+    assert [h.code for h in index.search("Provident Fund")] == ["fund"]  # a keyword only
+    assert [h.code for h in index.search("motor")] == ["car"]  # the name
+    assert index.search("ca") == []  # two letters are too few to mean a word
+
+
 def test_service_on_demo_catalogue(ctx_for: CtxFor) -> None:
     ctx = ctx_for("kiosk1")
     yyzz = search_items(ctx, "yyzz")
@@ -93,6 +108,8 @@ def test_service_on_demo_catalogue(ctx_for: CtxFor) -> None:
     assert hit is not None
     assert hit.queue == "C"
     assert hit.department_name
+    assert [h.name_en for h in search_items(ctx, "provident fund")] == [
+        "Housing fund mortgage loan", "Housing fund withdrawal for rent"]  # English keywords
 
 
 def test_index_is_cached_until_the_catalogue_changes(ctx_for: CtxFor) -> None:

@@ -167,6 +167,8 @@ def test_materials_rows_added_and_removed(qtbot: QtBot, make_admin: MakeAdmin,
                          ("requirement_en", "Signed by the applicant")):
         editor.materials.setData(editor.materials.index(n, editor.materials.column(column)), text)
     editor.form.texts["conditions_en"].setPlainText("Companies registered in Shenzhen")
+    assert editor.form.lines["keywords_en"].text().startswith("start a company; ")
+    editor.form.lines["keywords_en"].setText("licence;  replacement ；lost")
     core = editor.materials.index(n, editor.materials.column("core"))
     editor.materials.setData(core, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     editor.material_table.selectRow(0)
@@ -180,6 +182,7 @@ def test_materials_rows_added_and_removed(qtbot: QtBot, make_admin: MakeAdmin,
     assert (item.materials[-1].name_en, item.materials[-1].requirement_en) == (
         "Further explanation", "Signed by the applicant")  # the English, typed in the form
     assert item.conditions_en == "Companies registered in Shenzhen"
+    assert item.keywords_en == ("licence", "replacement", "lost")
     assert item.materials[-1].core is False
 
 

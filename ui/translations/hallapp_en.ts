@@ -99,128 +99,133 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="41"/>
+        <source>英文检索关键词</source>
+        <translation>English search keywords</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
         <source>收费标准</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
         <source>办理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
         <source>办理条件（英文）</source>
         <translation>Conditions (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
         <source>办理流程</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
         <source>表单要素</source>
         <translation>Form elements</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
         <source>允许容缺受理</source>
         <translation>Allow pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
         <source>允许告知承诺制</source>
         <translation>Allow written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
         <source>支持预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
         <source>支持快递送达</source>
         <translation>Express delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="124"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="127"/>
         <source>事项类型</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="128"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="126"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="129"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="144"/>
         <source>法定时限</source>
         <translation>Statutory limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="145"/>
         <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="146"/>
         <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="144"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="147"/>
         <source>到现场次数</source>
         <translation>Visits required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="149"/>
         <source>标准办理时长（分钟）</source>
         <translation>Standard service time (min)</translation>
     </message>
@@ -3096,37 +3101,42 @@ After:
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="93"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="95"/>
         <source>多个关键词用；分隔</source>
         <translation>Separate keywords with ；or ;</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="96"/>
+        <source>如 company; business licence</source>
+        <translation>e.g. company; business licence</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="99"/>
         <source>每行一条</source>
         <translation>One per line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="114"/>
         <source>符合条件的申请秒批（自动审批）</source>
         <translation>Instant approval when eligible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="115"/>
         <source>要求全部材料在线核验</source>
         <translation>All materials verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
         <source>四办</source>
         <translation>Four ways</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="157"/>
         <source>容缺、告知承诺与送达</source>
         <translation>Pending materials, commitment, delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="157"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="160"/>
         <source>秒批规则</source>
         <translation>Instant approval rules</translation>
     </message>

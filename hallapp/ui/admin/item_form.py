@@ -38,6 +38,7 @@ LINE_FIELDS = {"code": QT_TRANSLATE_NOOP("Admin", "实施编码"),
                "name_en": QT_TRANSLATE_NOOP("Admin", "英文名称"),
                "sub_item": QT_TRANSLATE_NOOP("Admin", "子项"),
                "keywords": QT_TRANSLATE_NOOP("Admin", "检索关键词"),
+               "keywords_en": QT_TRANSLATE_NOOP("Admin", "英文检索关键词"),
                "fee": QT_TRANSLATE_NOOP("Admin", "收费标准"),
                "fee_basis": QT_TRANSLATE_NOOP("Admin", "收费依据")}
 TEXT_FIELDS = {"conditions": QT_TRANSLATE_NOOP("Admin", "办理条件"),
@@ -46,6 +47,7 @@ TEXT_FIELDS = {"conditions": QT_TRANSLATE_NOOP("Admin", "办理条件"),
                "process": QT_TRANSLATE_NOOP("Admin", "办理流程"),
                "form_elements": QT_TRANSLATE_NOOP("Admin", "表单要素")}
 LIST_FIELDS = ("legal_basis", "process", "form_elements")
+KEYWORD_FIELDS = ("keywords", "keywords_en")
 FLAGS = {"on_spot": QT_TRANSLATE_NOOP("Admin", "马上办"),
          "online": QT_TRANSLATE_NOOP("Admin", "网上办"),
          "nearby": QT_TRANSLATE_NOOP("Admin", "就近办"),
@@ -91,6 +93,7 @@ class ItemForm(QWidget):
         self.base: dict[str, Any] = {}
         self.lines = {name: QLineEdit() for name in LINE_FIELDS}
         self.lines["keywords"].setPlaceholderText(self.tr("多个关键词用；分隔"))
+        self.lines["keywords_en"].setPlaceholderText(self.tr("如 company; business licence"))
         self.texts = {name: QPlainTextEdit() for name in TEXT_FIELDS}
         for name in LIST_FIELDS:
             self.texts[name].setPlaceholderText(self.tr("每行一条"))
@@ -124,7 +127,7 @@ class ItemForm(QWidget):
         self._field(left, "item_type", QT_TRANSLATE_NOOP("Admin", "事项类型"), self.item_type)
         self._field(left, "department", QT_TRANSLATE_NOOP("Admin", "实施部门"), self.department)
         self._field(left, "queue", QT_TRANSLATE_NOOP("Admin", "取号队列"), self.queue)
-        for name in ("keywords", "fee", "fee_basis"):
+        for name in ("keywords", "keywords_en", "fee", "fee_basis"):
             self._field(left, name, LINE_FIELDS[name], self.lines[name])
         for name, label in TEXT_FIELDS.items():
             self._field(right, name, label, self.texts[name])
@@ -186,7 +189,8 @@ class ItemForm(QWidget):
         self.base = copy.deepcopy(raw)
         for name, edit in self.lines.items():
             value = raw.get(name)
-            edit.setText("；".join(value) if isinstance(value, list) else str(value or ""))
+            separator = "; " if name == "keywords_en" else "；"
+            edit.setText(separator.join(value) if isinstance(value, list) else str(value or ""))
             edit.setCursorPosition(0)
         for name, text in self.texts.items():
             value = raw.get(name)
@@ -217,8 +221,9 @@ class ItemForm(QWidget):
         raw = copy.deepcopy(self.base)
         for name, edit in self.lines.items():
             raw[name] = edit.text().strip() or None
-        raw["keywords"] = [k for k in (raw["keywords"] or "").replace(";", "；").split("；")
-                           if k.strip()]
+        for name in KEYWORD_FIELDS:  # one line, the words split at ; or ；
+            raw[name] = [k.strip() for k in (raw[name] or "").replace(";", "；").split("；")
+                         if k.strip()]
         for name, text in self.texts.items():
             value = text.toPlainText().strip()
             raw[name] = value.splitlines() if name in LIST_FIELDS else (value or None)

@@ -89,6 +89,9 @@ def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
         qtbot.waitUntil(lambda: counter.intake.ticket is not None
                         and counter.intake.ticket.state == "serving")
         register_with_a_missing_material(qtbot, counter)
+        hits = counter.intake.picker.hits  # the search's items and departments, in English
+        assert "Change registration of a company (Shenzhen Administration for Market " \
+               "Regulation)" in [hits.item(i).text() for i in range(hits.count())]
         decisions = counter.intake.decisions
         assert decisions.buttons["accept"].toolTip() == "Some materials are missing."
         assert ": This service item cannot be completed on the spot." in (

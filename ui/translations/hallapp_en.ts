@@ -916,72 +916,72 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
         <source>法人或其他组织</source>
         <translation>Legal entity or organisation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
         <source>代理人身份证</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="178"/>
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="178"/>
         <source>代理人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="181"/>
         <source>由代理人办理（须授权委托书）</source>
         <translation>Via an agent (power of attorney needed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="182"/>
         <source>委托书编号或日期</source>
         <translation>Power of attorney number or date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="215"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="217"/>
         <source>{0}不能为空</source>
         <translation>{0} is required</translation>
     </message>
@@ -3333,7 +3333,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/intake_form.py" line="76"/>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="107"/>
         <source>尚未选择办理事项</source>
         <translation>No item chosen</translation>
     </message>
@@ -3343,12 +3343,17 @@ After:
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="94"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="90"/>
+        <source>{name}（{department}）</source>
+        <translation>{name} ({department})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="96"/>
         <source>没有找到相关事项，请换个关键词</source>
         <translation>No matching item; try another keyword</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="109"/>
         <source>办理事项：{0}</source>
         <translation>Item: {0}</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.search import ItemHit, search_items
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.widgets import make_button, make_label, set_invalid
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 
@@ -87,7 +87,9 @@ class ItemPicker(CounterPanel):
     def _on_search_finished(self, hits: list[ItemHit]) -> None:
         self.hits.clear()
         for hit in hits:
-            entry = QListWidgetItem(f"{hit.name}（{hit.department_name}）")
+            entry = QListWidgetItem(self.tr("{name}（{department}）").format(
+                name=local_name(hit.name, hit.name_en),
+                department=local_name(hit.department_name, hit.department_name_en)))
             entry.setData(256, (hit.code, hit.name))
             self.hits.addItem(entry)
         self.hits.setVisible(bool(hits))

@@ -309,7 +309,7 @@ def test_in_english_an_item_says_one_visit_one_copy_and_free(
     qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
     kiosk.item.open(company)
     qtbot.waitUntil(lambda: kiosk.item.item is not None)
-    assert kiosk.item.facts.text() == ("Done within 1 working day　·　Fee: Free of charge　·　"
+    assert kiosk.item.facts.text() == ("Done within 1 working day   ·   Fee: Free of charge   ·   "
                                        "At most 1 visit")
     shown = visible_texts(kiosk.item)
     assert "Core · Original · 1 copy · Required" in shown
@@ -327,7 +327,7 @@ def test_in_english_an_item_says_one_visit_one_copy_and_free(
     item = kiosk.item.item
     assert kiosk.item._facts(replace(item, visits_required=2, promised_limit=Limit(
         3, "natural_day"), fee="工本费10元")) == (
-        "Done within 3 calendar days　·　Fee: 工本费10元　·　At most 2 visits")
+        "Done within 3 calendar days   ·   Fee: 工本费10元   ·   At most 2 visits")
 
 
 @SQLITE_ONLY

@@ -3237,11 +3237,16 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/item.py" line="146"/>
+        <source>&#x3000;·&#x3000;</source>
+        <translation>   ·   </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="147"/>
         <source>收费：{0}</source>
         <translation>Fee: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/item.py" line="154"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
         <source>%n 份</source>
         <translation>
             <numerusform>%n copy</numerusform>
@@ -3254,67 +3259,67 @@ After:
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="150"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="151"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="152"/>
         <source>非主审要件</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="156"/>
         <source>必须提交</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="155"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="156"/>
         <source>非必须</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="157"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="158"/>
         <source>可在线核验</source>
         <translation>Verifiable online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="159"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="160"/>
         <source>可告知承诺替代</source>
         <translation>Commitment accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="169"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="170"/>
         <source>要求：{text}</source>
         <translation>Requirement: {text}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="184"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="185"/>
         <source>正在打印材料清单……</source>
         <translation>Printing the checklist…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/item.py" line="192"/>
+        <location filename="../../hallapp/ui/kiosk/item.py" line="193"/>
         <source>材料清单已打印，请取走</source>
         <translation>Checklist printed, please take it</translation>
     </message>

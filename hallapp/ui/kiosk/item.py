@@ -143,7 +143,8 @@ class ItemPage(KioskPage):
         # The catalogue's fee is the hall's own text; "free" in its usual words is translated.
         fee = self.tr("不收费") if is_free(item.fee) else str(item.fee)
         visits = self.tr("最多跑 %n 次", "", item.visits_required)
-        return "　·　".join((limit, self.tr("收费：{0}").format(fee), visits))
+        separator = self.tr("　·　")  # full-width spaces around the dot in Chinese only
+        return separator.join((limit, self.tr("收费：{0}").format(fee), visits))
 
     def _material_row(self, index: int, m: Material) -> QFrame:
         forms = {"original": self.tr("原件"), "copy": self.tr("复印件"),

@@ -20,6 +20,7 @@ Rules, in one place:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -166,6 +167,18 @@ def deadline_state(deadline: datetime, now: datetime, calendar: WorkCalendar, *,
     if remaining_working_days(deadline, now, calendar, tz=tz) <= warning_working_days:
         return "warning"
     return "normal"
+
+
+def warning_horizon_days(warning_working_days: int) -> int:
+    """Calendar days from today within which every deadline still in the warning period (or
+    past) falls, for lists and alerts that read only the cases due that soon.
+
+    ``warning_working_days`` working days span at most 7 calendar days for each 5 (the
+    weekends), plus the longest run of official holidays (the Spring Festival's 9 days in a
+    row, with a day to spare). No calendar is asked: the bound holds for years the hall has
+    not loaded yet, and costs nothing per case.
+    """
+    return math.ceil((warning_working_days + 1) * 7 / 5) + 10
 
 
 def remaining_working_days(deadline: datetime, now: datetime, calendar: WorkCalendar, *,

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.kpi import BAD_LEVELS
+from hallapp.core.timelimits import warning_horizon_days
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
 from hallapp.services.case_views import timeliness
@@ -201,9 +202,15 @@ def rating_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     return out
 
 
+def case_horizon(hall: Hall, now: datetime) -> datetime:
+    """Cases due after this are neither overdue nor in the hall's warning period."""
+    return now + timedelta(days=warning_horizon_days(int(threshold(hall,
+                                                                   "warning_working_days"))))
+
+
 def case_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     """Per department: open back-office cases overdue, and those in the warning period."""
-    horizon = now + timedelta(days=threshold(hall, "alert_case_horizon_days"))
+    horizon = case_horizon(hall, now)
     rows = s.scalars(select(Case).where(
         Case.state.in_([st.value for st in BACKOFFICE_STATES]), Case.deadline.is_not(None),
         Case.deadline <= horizon)).all()

@@ -29,7 +29,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "announce_english": False,
     # the supervisor's alerts (hallapp.services.alerts)
     "alert_wait_factor": 1, "alert_idle_minutes": 5, "alert_service_factor": 2,
-    "alert_bad_rating_minutes": 30, "alert_case_horizon_days": 14,
+    "alert_bad_rating_minutes": 30,
     "appointment_missed_limit": 3, "appointment_missed_days": 30,
 }
 WINDOW_KINDS = ("comprehensive", "specialised", "delivery")

@@ -9,13 +9,13 @@ Most urgent first. 差评 follow-ups are :func:`hallapp.services.ratings.list_fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 
 from hallapp.core.case_rules import STATE_LABELS, as_state
 from hallapp.core.roles import Perm
-from hallapp.services.alerts import threshold
+from hallapp.services.alerts import case_horizon
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
 from hallapp.services.case_views import timeliness
@@ -42,7 +42,7 @@ def due_cases(ctx: Ctx, *, include_warning: bool = True) -> tuple[DueCase, ...]:
     with ctx.uow(readonly=True) as uow:
         s, now = uow.session, uow.now
         hall = get_hall_row(s)
-        horizon = now + timedelta(days=threshold(hall, "alert_case_horizon_days"))
+        horizon = case_horizon(hall, now)
         rows = s.execute(select(Case, ServiceItem.name, Department.name)
                          .join(ServiceItem, ServiceItem.id == Case.item_id)
                          .join(Department, Department.id == Case.department_id)

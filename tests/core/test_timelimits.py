@@ -21,6 +21,7 @@ from hallapp.core.timelimits import (
     stopped_extension,
     supplement_deadline,
     supplement_deadline_days,
+    warning_horizon_days,
 )
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -290,3 +291,16 @@ def test_opening_hours_validation(periods: tuple[tuple[time, time], ...]) -> Non
 def test_opening_hours_unknown_zone() -> None:
     with pytest.raises(ValidationError, match="时区"):
         OpeningHours(tz="Mars/Olympus")
+
+
+@pytest.mark.parametrize("warning_working_days", [0, 1, 3, 12, 30])
+def test_the_warning_horizon_holds_every_warned_deadline(warning_working_days: int) -> None:
+    """Over the official calendars of 2016–2025 (Spring Festivals, Golden Weeks, 调休), the
+    last day whose deadline is still in the warning period lies within the horizon."""
+    horizon = warning_horizon_days(warning_working_days)
+    day, last = date(2016, 1, 1), date(2025, 11, 1)
+    while day < last:
+        # due before the (W + 1)-th working day from today: at most W left, a warning
+        beyond = CAL.add_working_days(day, warning_working_days + 1)
+        assert (beyond - day).days <= horizon, (day, beyond)  # the whole last day included
+        day += timedelta(days=1)

@@ -107,6 +107,26 @@ def test_overdue_cases_are_a_work_list_and_an_alert(ctx_for: CtxFor,
     assert "case_overdue" in _kinds(ctx_for)
 
 
+RESIDENCE_PERMIT = "440304000000731860734006"  # 15 working days, queue D (window 6)
+
+
+def test_the_warning_period_reaches_as_far_as_the_hall_sets_it(ctx_for: CtxFor,
+                                                                clock: FakeClock) -> None:
+    """A hall that warns 12 working days ahead sees a case due in 12 (17 calendar days):
+    the lists once looked only 14 calendar days ahead, whatever the warning period."""
+    from hallapp.services import admin
+
+    admin.update_settings(ctx_for("admin1"), {"warning_working_days": 12})
+    number = accepted_case(ctx_for, RESIDENCE_PERMIT, window=6)  # Tuesday: due in 15
+    clock.advance(days=4)  # Saturday: 12 working days left, the deadline 17 days away
+    sup = ctx_for("supervisor1")
+    assert [(c.number, c.timeliness, c.working_days_left)
+            for c in worklists.due_cases(sup)] == [(number, "warning", 12)]
+    assert "case_warning" in _kinds(ctx_for)
+    admin.update_settings(ctx_for("admin1"), {"warning_working_days": 11})
+    assert worklists.due_cases(sup) == ()
+
+
 def test_supervisor_controls_any_window_and_each_act_is_audited(ctx_for: CtxFor,
                                                                 hall_db: Database) -> None:
     sup = ctx_for("supervisor1")

@@ -128,11 +128,11 @@ def calibrate(ctx: Ctx, day_: date | None = None, *, weeks: int = 8,
         base = _base_profile(s, hall)
         records, ids = _ticket_records(s, hall, period, uow.now)
         if len(records) < min_tickets:
-            return replace(base, source=f"demo（{len(records)} 个历史号，不足 {min_tickets}）")
+            return replace(base, source=f"demo {len(records)}/{min_tickets}")  # tickets seen
         case_rows = s.execute(select(ServiceItem.code, Case.decision).join(
             ServiceItem, ServiceItem.id == Case.item_id).where(Case.ticket_id.in_(ids))).all()
     found = sorted(period)
-    source = f"history {found[0].isoformat()}…{found[-1].isoformat()}（{len(period)} 天）"
+    source = f"history {found[0].isoformat()}…{found[-1].isoformat()}"  # days: its own field
     return fit_profile(base, records, [CaseRecord(c, d) for c, d in case_rows], len(period),
                        source)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -113,7 +114,7 @@ def _history(db: Database) -> int:
 def test_calibration_recovers_known_parameters(hall_db: Database, clock: FakeClock) -> None:
     served = _history(hall_db)
     profile = simulate.calibrate(_ctx(hall_db, "supervisor1", clock), TARGET_DAY, weeks=8)
-    assert profile.source.startswith("history")
+    assert re.fullmatch(r"history \d{4}-\d\d-\d\d…\d{4}-\d\d-\d\d", profile.source)
     assert profile.days == 8
     c = profile.queue("C")
     for hour, rate in RATES.items():  # 8 days: sd of the mean rate = √(rate/8) ≤ 1.6/h
@@ -140,7 +141,7 @@ def test_calibration_recovers_known_parameters(hall_db: Database, clock: FakeClo
 def test_hall_without_history_gets_the_demo_profile(hall_db: Database,
                                                      clock: FakeClock) -> None:
     profile = simulate.calibrate(_ctx(hall_db, "supervisor1", clock), TARGET_DAY)
-    assert profile.source.startswith("demo")
+    assert profile.source == "demo 0/50"  # no Chinese: the planner words it per language
     demo = simulate.demo_profile()
     assert [q.code for q in profile.queues] == sorted(q.code for q in demo.queues)
     assert profile.periods == demo.periods

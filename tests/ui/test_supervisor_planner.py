@@ -78,7 +78,9 @@ def test_tab_shows_the_forecast_and_says_it_is_the_demo_profile(
     panel = window.planner
     assert window.tabs.tabText(window.tabs.indexOf(panel)) == "排班预测"
     assert panel.model.rowCount() >= 1
-    assert "演示参数" in panel.labels["source"].text()
+    assert panel.labels["source"].text() == (
+        "本厅历史数据不足（历史号 0 个，至少需 50 个），预测使用演示参数")
+    assert panel._demo_text("demo") == "本厅历史数据不足，预测使用演示参数"  # a profile file
     assert not panel.buttons["simulate"].isEnabled(), "nothing to simulate before a plan"
     first = panel.model.index(0, panel.model.column("arrivals"))
     assert float(panel.model.data(first)) > 0, "the forecast's arrivals are shown"

@@ -3998,11 +3998,21 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="408"/>
+        <source>本厅历史数据不足，预测使用演示参数</source>
+        <translation>Too little history; the forecast uses the demo profile</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="409"/>
+        <source>本厅历史数据不足（历史号 {0} 个，至少需 {1} 个），预测使用演示参数</source>
+        <translation>Too little history ({0} tickets, {1} needed); the forecast uses the demo profile</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="417"/>
         <source>尚未载入预测。</source>
         <translation>No forecast loaded yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="419"/>
         <source>预测依据本厅历史：%n 天（{0}）</source>
         <translation>
             <numerusform>Forecast from this hall&apos;s history: %n day ({0})</numerusform>
@@ -4010,42 +4020,37 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="414"/>
-        <source>本厅历史数据不足，预测使用演示参数（{0}）</source>
-        <translation>Too little history; the forecast uses the demo profile ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="415"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="423"/>
         <source>各时段窗口数（双击修改）</source>
         <translation>Windows per hour (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="424"/>
         <source>各时段预计到达人数（按队列）</source>
         <translation>Expected arrivals per hour (by queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="419"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="427"/>
         <source>预计到达与建议窗口</source>
         <translation>Expected arrivals and recommended windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="420"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="428"/>
         <source>到达(人/时)</source>
         <translation>Arrivals (/h)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="420"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="428"/>
         <source>窗口数</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="424"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="432"/>
         <source>窗口·小时合计 {0}</source>
         <translation>Window-hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="426"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="434"/>
         <source>（建议 {0}，Erlang C 初估 {1}）</source>
         <translation> (recommended {0}, Erlang C estimate {1})</translation>
     </message>

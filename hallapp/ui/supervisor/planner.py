@@ -400,6 +400,15 @@ class PlannerPanel(SupervisorPanel):
 
     # --- texts -----------------------------------------------------------------------------
 
+    def _demo_text(self, source: str) -> str:
+        """Why the demo profile: the calibration's source reads "demo N/M" (N tickets of
+        history, M needed)."""
+        seen, _, needed = source.removeprefix("demo ").partition("/")
+        if not needed:
+            return self.tr("本厅历史数据不足，预测使用演示参数")
+        return self.tr("本厅历史数据不足（历史号 {0} 个，至少需 {1} 个），预测使用演示参数").format(
+            seen, needed)
+
     def _show_state(self) -> None:
         p, planned = self.profile, self.model.counts is not None
         self.buttons["generate"].setEnabled(p is not None and not self.busy)
@@ -410,8 +419,7 @@ class PlannerPanel(SupervisorPanel):
             self.labels["source"].setText(self.tr("预测依据本厅历史：%n 天（{0}）", "",
                                                   p.days).format(p.source))
         else:
-            self.labels["source"].setText(self.tr(
-                "本厅历史数据不足，预测使用演示参数（{0}）").format(p.source))
+            self.labels["source"].setText(self._demo_text(p.source))
         self.labels["plan"].setText(self.tr("各时段窗口数（双击修改）") if planned
                                     else self.tr("各时段预计到达人数（按队列）"))
         self.labels["total"].setText(self._total_text() if planned else "")

@@ -284,6 +284,15 @@ def is_free(fee: str | None) -> bool:
     return not fee or fee.strip() in FREE_FEES
 
 
+def in_sheet(sheet: str, fn: Any) -> Any:
+    """Run ``fn``; its refusal is re-raised naming the sheet, with its own code and facts."""
+    try:
+        return fn()
+    except ValidationError as exc:
+        raise exc.restated(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
+                           sheet=sheet) from None
+
+
 def _where(row: int | None) -> str:
     return f"第 {row} 行：" if row is not None else ""
 

@@ -21,6 +21,7 @@ from hallapp.core.catalogue import (
     MAX_NAME,
     FieldReader,
     Item,
+    in_sheet,
     parse_item,
 )
 from hallapp.core.errors import NotFound, ValidationError
@@ -75,7 +76,7 @@ def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
     _unique([d["code"] for d in departments], "departments", "code", rows["departments"])
     _unique([q["code"] for q in queues], "queues", "code", rows["queues"])
     _unique([q["prefix"] for q in queues], "queues", "prefix", rows["queues"])
-    items = tuple(_in_sheet("items", lambda r=r, n=n: parse_item(r, n))
+    items = tuple(in_sheet("items", lambda r=r, n=n: parse_item(r, n))
                   for r, n in zip(raw["items"], rows["items"], strict=True))
     _unique([(i.code, i.version) for i in items], "items", "code", rows["items"])
     return ParsedCatalogue(departments, queues, items, tuple(rows["items"]))
@@ -93,15 +94,6 @@ def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _in_sheet(sheet: str, fn: Any) -> Any:
-    """Run ``fn``; its refusal is re-raised naming the sheet, with its own code and facts."""
-    try:
-        return fn()
-    except ValidationError as exc:
-        raise exc.restated(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
-                           sheet=sheet) from None
-
-
 def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -> None:
     seen: dict[Any, int] = {}
     for row, v in zip(rows, values, strict=True):
@@ -115,8 +107,8 @@ def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -
 
 
 def _parse_department(raw: Any, row: int) -> dict[str, str | None]:
-    r = _in_sheet("departments", lambda: FieldReader(raw, row))
-    parsed: dict[str, str | None] = _in_sheet("departments", lambda: {
+    r = in_sheet("departments", lambda: FieldReader(raw, row))
+    parsed: dict[str, str | None] = in_sheet("departments", lambda: {
         "code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
         "name_en": r.text("name_en", max_len=MAX_NAME)})
     return parsed
@@ -138,7 +130,7 @@ def parse_queue(raw: Any, row: int) -> dict[str, Any]:
                 "time_quotas": _time_quotas(raw.get("time_quotas") or [], row),
                 "target_wait_minutes": r.integer("target_wait_minutes", 20, 1, 600)}
 
-    return _in_sheet("queues", parse)  # type: ignore[no-any-return]
+    return in_sheet("queues", parse)  # type: ignore[no-any-return]
 
 
 def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hallapp.config import resources_dir
+from hallapp.core.catalogue import MAX_NAME, FieldReader, in_sheet
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day
@@ -80,6 +81,7 @@ class WindowInfo:
     state_reason: str | None
     profile_mode: str
     profile: tuple[ProfileInfo, ...]
+    name_en: str | None = None  # shown instead of ``name`` on an English screen
 
 
 def demo_dir() -> Path:
@@ -151,7 +153,11 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
                               code="field_choice", sheet="windows", value=str(mode),
                               options=", ".join(MODES))
     entries = [_profile_entry(p, queues, row) for p in w.get("profile") or []]
-    win.name, win.kind, win.profile_mode = w.get("name") or f"{number}号窗口", kind, mode
+    names = FieldReader(w, row)
+    name, name_en = in_sheet("windows", lambda: (names.text("name", max_len=MAX_NAME),
+                                                 names.text("name_en", max_len=MAX_NAME)))
+    win.name, win.name_en = name or f"{number}号窗口", name_en
+    win.kind, win.profile_mode = kind, mode
     session.flush()
     session.query(WorkProfileEntry).filter_by(window_id=win.id).delete()
     for queue_id, precedence, ratio in entries:
@@ -245,5 +251,5 @@ def list_windows(ctx: Ctx) -> list[WindowInfo]:
             profiles.setdefault(p.window_id, []).append(
                 ProfileInfo(codes[p.queue_id], p.precedence, p.ratio))
         return [WindowInfo(w.number, w.name, w.kind, w.state, w.state_reason, w.profile_mode,
-                           tuple(profiles.get(w.id, [])))
+                           tuple(profiles.get(w.id, [])), w.name_en)
                 for w in uow.session.scalars(select(Window).order_by(Window.number))]

@@ -58,6 +58,7 @@ class BoardWindow:
     idle_since: datetime | None  # open, no ticket: since the last call ended
     profile_mode: str
     profile: tuple[ProfileInfo, ...]
+    name_en: str | None = None  # shown instead of ``name`` on an English screen
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _board_windows(uow: UnitOfWork, day_start: datetime) -> tuple[BoardWindow, .
             w.number, w.name, w.state, w.state_reason, w.state_since,
             names.get(w.clerk_id) if w.clerk_id else None, t.number if t else None,
             t.state if t else None, (t.started_at or t.called_at) if t else None, idle,
-            w.profile_mode, tuple(profiles.get(w.id, ()))))
+            w.profile_mode, tuple(profiles.get(w.id, ())), w.name_en))
     return tuple(out)
 
 

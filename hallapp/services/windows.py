@@ -50,6 +50,7 @@ class WindowState:
     state: str
     reason: str | None
     ticket: TicketInfo | None
+    name_en: str | None = None  # shown instead of ``name`` on an English screen
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -346,4 +347,4 @@ def window_state(ctx: Ctx, number: int) -> WindowState:
         w = window_by_number(uow.session, hall, number)
         t = open_ticket_at(uow.session, w.id)
         info = ticket_info(uow.session, t, with_position=False) if t else None
-        return WindowState(w.number, w.name, w.state, w.state_reason, info)
+        return WindowState(w.number, w.name, w.state, w.state_reason, info, w.name_en)

@@ -61,6 +61,7 @@ class Window(Base):
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     number: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))  # on English screens
     kind: Mapped[str] = mapped_column(String(20), default="comprehensive")
     state: Mapped[str] = mapped_column(String(20), default="closed")  # closed|open|paused
     state_reason: Mapped[str | None] = mapped_column(String(200))

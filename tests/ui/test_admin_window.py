@@ -28,7 +28,7 @@ from hallapp.services import admin
 from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
-from hallapp.services.hall import get_hall
+from hallapp.services.hall import get_hall, list_windows
 from hallapp.store.models import AuditEntry, Hall
 from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.window import AdminWindow, create
@@ -368,9 +368,15 @@ def test_queue_window_staff_device_calendar_edits(
     windows = window.windows
     windows.show_window(windows.model.row(0))
     windows.name.setText("综合受理一号窗")
+    assert windows.name_en.text() == "Service window 1"
+    windows.name_en.setText("x" * 201)
+    windows.save()
+    qtbot.waitUntil(lambda: "过长" in windows.errors.message("name_en"))
+    windows.name_en.setText("General service window 1")
     windows.save()
     qtbot.waitUntil(lambda: "1号窗口已保存" in windows.status.text())
     assert windows.model.text(0, "name") == "综合受理一号窗"
+    assert list_windows(ctx)[0].name_en == "General service window 1"
 
 
 def test_models_pass_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,

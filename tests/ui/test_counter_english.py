@@ -64,6 +64,7 @@ def test_queues_and_green_channels_go_by_their_english_names_at_an_english_count
         counter = make_counter()
         qtbot.waitUntil(lambda: counter.ticket.ticket is not None)
         assert counter.ticket.queue.text() == "A Business registration"
+        assert counter.header.title.text() == "Window 1 · Service window 1"
         assert "Disabled" in counter.ticket.marks.text()
         model = counter.queues.model
         assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == [

@@ -263,6 +263,8 @@ def test_english_queue_names_are_whole_at_1280_by_800(make_board: MakeBoard) -> 
         assert "C Social insurance, housing fund, talent" in names
         assert cut_cells(table, 0) == []
         assert not table.verticalScrollBar().isVisible()
+        windows = board.board.windows_model  # and the windows by theirs
+        assert windows.data(windows.index(0, 0)) == "1 Service window 1"
     finally:
         application("zh")
 

@@ -2210,42 +2210,42 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="118"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="119"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="119"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="120"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="121"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="122"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="123"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="191"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="192"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="198"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -3518,7 +3518,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="271"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="227"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="228"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
@@ -4116,52 +4116,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -4273,12 +4273,12 @@ After:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="90"/>
         <source>本窗口队列</source>
         <translation>Queues of this window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="94"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="96"/>
         <source>合计等候 {0} 人</source>
         <translation>{0} waiting in total</translation>
     </message>
@@ -4972,38 +4972,38 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StatusHeader</name>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="43"/>
-        <location filename="../../hallapp/ui/counter/status.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="44"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="53"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="44"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="45"/>
         <source>工作人员：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="51"/>
         <source>正在读取窗口状态……</source>
         <translation>Reading window state…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="53"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="55"/>
         <source>● 开放</source>
         <translation>● Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="53"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="55"/>
         <source>○ 已关闭</source>
         <translation>○ Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="54"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="56"/>
         <source>‖ 暂停</source>
         <translation>‖ Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="58"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
@@ -5011,413 +5011,413 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="216"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="217"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -5880,36 +5880,41 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/windows.py" line="78"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
         <source>窗口类型</source>
         <translation>Window type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="80"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="90"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="91"/>
         <source>新建窗口</source>
         <translation>New window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="92"/>
         <source>保存窗口</source>
         <translation>Save window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="100"/>
         <source>按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号（如 2:1），低优先级队列不会被饿死。</source>
         <translation>By precedence: the queue with the lowest number is called first. By ratio: queues take turns by ratio (e.g. 2:1), so no queue starves.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="146"/>
         <source>{0}号窗口已保存</source>
         <translation>Window {0} saved</translation>
     </message>

@@ -51,7 +51,7 @@ class WindowPage(AdminPanel):
         self.error = make_label("", "error", wrap=True)
         self.errors = FieldErrors(self.error)
         self.status = make_label("", "result", wrap=True)
-        self.number, self.name = QSpinBox(), QLineEdit()
+        self.number, self.name, self.name_en = QSpinBox(), QLineEdit(), QLineEdit()
         self.number.setRange(1, 999)
         self.kind, self.mode = QComboBox(), QComboBox()
         for combo, choices in ((self.kind, WINDOW_KINDS), (self.mode, PROFILE_MODES)):
@@ -75,6 +75,7 @@ class WindowPage(AdminPanel):
         form = QFormLayout()
         form.addRow(self.tr("窗口号"), self.errors.add("number", self.number))
         form.addRow(self.tr("窗口名称"), self.errors.add("name", self.name))
+        form.addRow(self.tr("英文名称"), self.errors.add("name_en", self.name_en))
         form.addRow(self.tr("窗口类型"), self.errors.add("kind", self.kind))
         form.addRow(self.tr("叫号方式"), self.errors.add("profile_mode", self.mode))
         rows = QHBoxLayout()
@@ -122,6 +123,7 @@ class WindowPage(AdminPanel):
         self.errors.clear()
         self.number.setValue(w.number)
         self.name.setText(w.name)
+        self.name_en.setText(w.name_en or "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(w.kind)))
         self.mode.setCurrentIndex(max(0, self.mode.findData(w.profile_mode)))
         self.profile.set_rows([{"queue": p.queue, "precedence": p.precedence, "ratio": p.ratio}
@@ -129,6 +131,7 @@ class WindowPage(AdminPanel):
 
     def record(self) -> dict[str, Any]:
         return {"number": self.number.value(), "name": self.name.text().strip(),
+                "name_en": self.name_en.text().strip() or None,
                 "kind": self.kind.currentData(), "profile_mode": self.mode.currentData(),
                 "profile": self.profile.rows()}
 

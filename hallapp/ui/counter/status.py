@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.services.day import QueueStatus
 from hallapp.services.windows import WindowState
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.models import QueueStatusModel
 
@@ -39,7 +40,7 @@ class StatusHeader(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        name = f" · {self.state.name}" if self.state else ""
+        name = f" · {local_name(self.state.name, self.state.name_en)}" if self.state else ""
         self.title.setText(self.tr("{0}号窗口").format(self.number) + name)
         self.clerk_label.setText(self.tr("工作人员：{0}").format(self.clerk))
         self.show_state(self.state)
@@ -49,7 +50,8 @@ class StatusHeader(QFrame):
         if state is None:
             self.state_label.setText(self.tr("正在读取窗口状态……"))
             return
-        self.title.setText(self.tr("{0}号窗口").format(self.number) + f" · {state.name}")
+        self.title.setText(self.tr("{0}号窗口").format(self.number)
+                           + f" · {local_name(state.name, state.name_en)}")
         text = {"open": self.tr("● 开放"), "closed": self.tr("○ 已关闭"),
                 "paused": self.tr("‖ 暂停")}.get(state.state, state.state)
         if state.state == "paused" and state.reason:

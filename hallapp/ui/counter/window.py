@@ -14,6 +14,7 @@ operation, while what the clerk types keeps going into the local journal.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
@@ -201,8 +202,7 @@ class CounterWindow(CounterPanel):
     def _show_ticket(self, ticket: TicketInfo | None) -> None:
         """The window's new ticket at once, before the refresh reads the window again."""
         if self.state is not None:
-            self.show_state(WindowState(self.state.number, self.state.name, self.state.state,
-                                        self.state.reason, ticket))
+            self.show_state(replace(self.state, ticket=ticket))
 
     # --- feed and connection ---------------------------------------------------------------
 

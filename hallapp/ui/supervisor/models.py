@@ -96,7 +96,8 @@ class WindowBoardModel(_Colored):
                      for p in w.profile]
             return f"{mode} " + " ".join(parts)
         ticket = f"{w.ticket} {_tr(STATE_ZH.get(w.ticket_state or '', ''))}" if w.ticket else ""
-        return {"window": f"{w.number} {w.name}", "clerk": w.clerk or "", "ticket": ticket,
+        return {"window": f"{w.number} {local_name(w.name, w.name_en)}", "clerk": w.clerk or "",
+                "ticket": ticket,
                 "state": _tr(STATE_ZH[w.state])
                 + (_tr("（{0}）").format(w.reason) if w.reason else "")}[column]
 

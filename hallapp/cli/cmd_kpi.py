@@ -12,7 +12,7 @@ from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIMS
 from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
 
-START_HELP = "开始日期（YYYY-MM-DD）"
+START_HELP = "开始日期（YYYY-MM-DD，默认大厅的今天）"
 END_HELP = "结束日期（YYYY-MM-DD，默认同开始日期）"
 DIM_ZH = {"hall": "全厅", "queue": "队列", "window": "窗口", "clerk": "人员", "item": "事项",
           "department": "部门"}
@@ -45,13 +45,13 @@ def _month(text: str) -> tuple[int, int]:
 def register(sub: Any) -> None:
     k = group(sub, "kpi", "大厅运行指标（值班长、管理员）")
     show = k.add_parser("show", help="期间指标：全厅，或按队列/窗口/人员/事项/部门分列")
-    show.add_argument("--from", dest="start", type=_day, required=True, help="开始日期")
+    show.add_argument("--from", dest="start", type=_day, help=START_HELP)
     show.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
     show.add_argument("--by", choices=DIMS, default="hall", help="分列维度（默认 hall：全厅合计）")
     add_json(show)
     show.set_defaults(func=_show)
     drill = k.add_parser("drill", help="指标明细：其背后的号、办件或评价")
-    drill.add_argument("--from", dest="start", type=_day, required=True, help=START_HELP)
+    drill.add_argument("--from", dest="start", type=_day, help=START_HELP)
     drill.add_argument("--to", dest="end", type=_day, help=END_HELP)
     drill.add_argument("--by", choices=DIMS, default="hall",
                        help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_ZH))
@@ -62,7 +62,7 @@ def register(sub: Any) -> None:
     add_json(drill)
     drill.set_defaults(func=_drill)
     kept = k.add_parser("appointments", help="期间预约履约：各队列预约的签到、迟到、失约、取消")
-    kept.add_argument("--from", dest="start", type=_day, required=True, help="开始日期")
+    kept.add_argument("--from", dest="start", type=_day, help=START_HELP)
     kept.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
     add_json(kept)
     kept.set_defaults(func=_appointments)
@@ -96,7 +96,7 @@ def _register_reports(sub: Any) -> None:
 
 def _show(env: CliEnv) -> int:
     a = env.args
-    result = kpi_report.kpi_report(env.ctx(), a.start, a.end, by=a.by)
+    result = kpi_report.kpi_report(env.ctx(), a.start or _today(env), a.end, by=a.by)
 
     def text(rep: kpi_report.KpiReport) -> str:
         head = f"{rep.start} 至 {rep.end}（汇总 {rep.summarised_days} 天，实时 {rep.live_days} 天）"
@@ -111,7 +111,8 @@ def _show(env: CliEnv) -> int:
 
 def _appointments(env: CliEnv) -> int:
     a = env.args
-    result = reports.appointment_keeping(env.ctx(), a.start, a.end or a.start)
+    start = a.start or _today(env)
+    result = reports.appointment_keeping(env.ctx(), start, a.end or start)
     emit(a, result, lambda k: table([k.section.columns, *k.section.rows])
          if k.section.rows else "该期间没有预约")
     return 0
@@ -119,7 +120,7 @@ def _appointments(env: CliEnv) -> int:
 
 def _drill(env: CliEnv) -> int:
     a = env.args
-    result = kpi_drill.drill_down(env.ctx(), a.start, a.end, dim=a.by, key=a.key,
+    result = kpi_drill.drill_down(env.ctx(), a.start or _today(env), a.end, dim=a.by, key=a.key,
                                   figure=a.figure, limit=a.limit)
     emit(a, result, lambda d: table([d.columns, *d.rows]) + (
         f"\n（共 {d.total} 条，仅显示前 {len(d.rows)} 条）" if d.truncated else ""))

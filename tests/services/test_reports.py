@@ -172,6 +172,10 @@ def test_cli_shows_figures_and_writes_reports(ctx_for: CtxFor, clock: FakeClock,
     assert [r["key"] for r in shown["rows"]] == ["A", "B"]
     assert main([*base, "kpi", "show", "--from", "2026-11-24"]) == 0
     assert "过号率" in capsys.readouterr().out
+    assert main([*base, "kpi", "show", "--by", "queue", "--json"]) == 0  # today by default
+    assert json.loads(capsys.readouterr().out) == shown
+    assert main([*base, "kpi", "drill", "--figure", "no_show"]) == 0
+    assert "A002" in capsys.readouterr().out
     assert main([*base, "kpi", "drill", "--from", "2026-11-24", "--figure", "no_show"]) == 0
     assert "A002" in capsys.readouterr().out
     assert main([*base, "kpi", "appointments", "--from", "2026-11-24"]) == 0

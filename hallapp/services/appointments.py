@@ -146,6 +146,16 @@ def slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> 
                     slot.capacity, slot.booked, item_name)
 
 
+def _known_queue(session: Session, hall: Hall, code: str) -> str:
+    """``code`` as stored: a list filtered by a mistyped queue is refused, not shown empty
+    (a stopped queue's past slots can still be listed)."""
+    code = code.strip().upper()
+    if session.scalar(select(Queue.id).where(Queue.hall_id == hall.id,
+                                             Queue.code == code)) is None:
+        raise NotFound(f"队列 {code} 不存在", field="queue", code="unknown_queue")
+    return code
+
+
 @action(Perm.VIEW_HALL)
 def list_slots(ctx: Ctx, day: date | None = None,
                queue_code: str | None = None) -> list[SlotInfo]:
@@ -156,7 +166,7 @@ def list_slots(ctx: Ctx, day: date | None = None,
         stmt = select(AppointmentSlot, Queue.code).join(Queue).where(
             AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi)
         if queue_code:
-            stmt = stmt.where(Queue.code == queue_code.upper())
+            stmt = stmt.where(Queue.code == _known_queue(uow.session, hall, queue_code))
         rows = uow.session.execute(stmt.order_by(AppointmentSlot.starts_at, Queue.code)).all()
         names = item_names(uow.session, {sl.item_code for sl, _ in rows})
         return [slot_info(sl, code, names.get(sl.item_code or "")) for sl, code in rows]
@@ -263,7 +273,7 @@ def list_bookings(ctx: Ctx, day: date | None = None,
                 .outerjoin(Ticket, Appointment.ticket_id == Ticket.id)
                 .where(AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi))
         if queue_code:
-            stmt = stmt.where(Queue.code == queue_code.strip().upper())
+            stmt = stmt.where(Queue.code == _known_queue(uow.session, hall, queue_code))
         rows = uow.session.execute(
             stmt.order_by(AppointmentSlot.starts_at, Appointment.id)).all()
         names = item_names(uow.session, {appt.item_code for appt, *_ in rows})

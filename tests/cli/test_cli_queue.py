@@ -140,6 +140,8 @@ def test_appointment_slots_book_checkin(cli: Cli) -> None:
     assert [s["booked"] for s in listed] == [1, 0]
     assert cli.json("kiosk1", "appointment", "list", "--queue", "B") == listed  # today
     assert cli.json("kiosk1", "appointment", "list", "2026-11-25") == []
+    assert "队列 ZZ 不存在" in cli.fails(12, "kiosk1", "appointment", "list", "--queue", "zz")
+    assert "队列 ZZ 不存在" in cli.fails(12, "clerk1", "appointment", "bookings", "--queue", "ZZ")
     ticket = cli.json("kiosk1", "appointment", "checkin", booked["qr_payload"])
     assert (ticket["number"], ticket["appointment"], ticket["channel"]) == (
         "B001", True, "appointment")

@@ -14,6 +14,7 @@ from hallapp.config import resolve_db_url, terminal_name
 from hallapp.core.errors import AuthError
 from hallapp.services.context import Ctx, as_dict
 from hallapp.services.staff import login
+from hallapp.store.schema import upgrade_if_behind
 from hallapp.store.uow import Database
 
 Handler = Callable[[argparse.Namespace], Any]
@@ -43,6 +44,7 @@ class CliEnv:
             if not sys.stdin.isatty():
                 raise AuthError("请设置 HALLAPP_PASSWORD 或在终端中输入密码", code="login_required")
             password = getpass.getpass(f"{user} 的密码: ")
+        upgrade_if_behind(self.db)  # as every client does at start
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
         return base.acting_as(login(base, user, password))
 

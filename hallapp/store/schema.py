@@ -80,6 +80,15 @@ def upgrade(db: Database) -> str | None:
     return current_revision(db)
 
 
+def upgrade_if_behind(db: Database) -> None:
+    """A database older than this program is brought to head first (a command run after a
+    software update would otherwise fail on a missing column); a current one costs one read,
+    and a database never initialised is left alone for ``hallapp init`` to create."""
+    stored = _stored_revision(db)
+    if stored is not None and stored != HEAD:
+        upgrade(db)
+
+
 def _ensure_feed_head(db: Database) -> None:
     with db.writer.begin() as conn:
         if conn.execute(select(FeedHead.id)).first() is None:

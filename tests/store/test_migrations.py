@@ -120,3 +120,25 @@ def test_a_database_at_head_starts_without_loading_alembic(hall_db: Database) ->
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=120)
     assert done.stdout.split() == [schema.HEAD, "False"]
+
+
+def test_a_command_after_a_software_update_upgrades_the_database_first(
+        hall_db: Database, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hall's database one migration behind the program (as after an update): the first
+    command brings it to head instead of failing on the new column (window.name_en once)."""
+    from alembic import command
+
+    from hallapp.cli.main import main
+
+    cfg = schema.alembic_config(hall_db)
+    with hall_db.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "-1")
+    assert schema.current_revision(hall_db) != schema.HEAD
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    assert main(["--db", hall_db.url, "--user", "supervisor1", "queue", "status",
+                 "--json"]) == 0
+    assert "windows" in capsys.readouterr().out
+    assert schema.current_revision(hall_db) == schema.HEAD
+    assert _diff(hall_db) == []

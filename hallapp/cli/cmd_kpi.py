@@ -9,13 +9,11 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
-from hallapp.services.kpi_live import DIMS
+from hallapp.services.kpi_live import DIM_LABELS, DIMS
 from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
 
 START_HELP = "开始日期（YYYY-MM-DD，默认大厅的今天）"
 END_HELP = "结束日期（YYYY-MM-DD，默认同开始日期）"
-DIM_ZH = {"hall": "全厅", "queue": "队列", "window": "窗口", "clerk": "人员", "item": "事项",
-          "department": "部门"}
 FIGURE_ZH = {"tickets": "取号", "wait": "等候", "service": "办理", "no_show": "过号",
              "abandoned": "弃号", "on_spot": "即办", "one_visit": "最多跑一次",
              "on_time": "按时办结", "overdue": "逾期", "good_rating": "好评",
@@ -54,7 +52,7 @@ def register(sub: Any) -> None:
     drill.add_argument("--from", dest="start", type=_day, help=START_HELP)
     drill.add_argument("--to", dest="end", type=_day, help=END_HELP)
     drill.add_argument("--by", choices=DIMS, default="hall",
-                       help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_ZH))
+                       help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_LABELS))
     drill.add_argument("--key", help="维度取值（队列编码、窗口号、用户名、事项编码、部门编码）")
     drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets",
                        help="指标（默认 tickets）：" + _codes(kpi_drill.FIGURES, FIGURE_ZH))

@@ -16,14 +16,14 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from hallapp.core.case_rules import STATE_LABELS
-from hallapp.core.errors import ValidationError
+from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.roles import Perm
 from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.services.kpi_live import Lookups, lookups, seconds_between
+from hallapp.services.kpi_live import DIM_LABELS, Lookups, lookups, seconds_between
 from hallapp.services.kpi_report import check_dim, check_period
 from hallapp.store.models import Case, Followup, Rating, ServiceItem, Ticket
 
@@ -176,6 +176,18 @@ def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, w
                  out, total, total > len(out))
 
 
+def _check_key(lk: Lookups, dim: str, key: str | None) -> None:
+    """A key the hall knows for ``dim``: a mistyped one is refused, not answered with no rows
+    (and a window's key is a number)."""
+    if dim == "hall" or key is None:
+        return
+    known = {"queue": lk.queues, "window": lk.windows, "clerk": lk.staff,
+             "item": lk.item_codes, "department": lk.departments}[dim]
+    if key not in known.values():
+        raise NotFound(f"{DIM_LABELS[dim]} {key} 不存在", field="key", code="unknown_key",
+                       dim=dim, key=key)
+
+
 @action(Perm.VIEW_KPI)
 def drill_down(ctx: Ctx, start: date, end: date | None = None, *, dim: str = "hall",
                key: str | None = None, figure: str = "tickets", limit: int = 500) -> Drill:
@@ -189,6 +201,7 @@ def drill_down(ctx: Ctx, start: date, end: date | None = None, *, dim: str = "ha
         s = uow.session
         hall = get_hall_row(s)
         zone, lk = ZoneInfo(hall.timezone), lookups(s)
+        _check_key(lk, dim, key)
         lo, hi = hall_day_bounds(start, hall.timezone)[0], hall_day_bounds(end, hall.timezone)[1]
         if figure in TICKET_FIGURES:
             return _tickets(s, lk, start, end, figure, _ticket_filter(lk, dim, key), zone,

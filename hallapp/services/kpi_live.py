@@ -53,7 +53,9 @@ from hallapp.store.models import (
     Window,
 )
 
-DIMS = ("hall", "queue", "window", "clerk", "item", "department")
+DIM_LABELS = {"hall": "全厅", "queue": "队列", "window": "窗口", "clerk": "人员", "item": "事项",
+              "department": "部门"}
+DIMS = tuple(DIM_LABELS)
 HALL_KEY = "all"
 ALL_PARTS = ("tickets", "cases", "ratings")
 
@@ -76,10 +78,14 @@ class Lookups:
 
 
 def lookups(s: Session) -> Lookups:
-    depts = {d.id: d.code for d in s.scalars(select(Department))}
     labels: dict[tuple[str, str], str] = {("hall", HALL_KEY): "全厅"}
-    labels.update({("department", d.code): d.name for d in s.scalars(select(Department))})
     labels_en: dict[tuple[str, str], str] = {}
+    depts: dict[int, str] = {}
+    for d in s.scalars(select(Department)):
+        depts[d.id] = d.code
+        labels[("department", d.code)] = d.name
+        if d.name_en:
+            labels_en[("department", d.code)] = d.name_en
     queues: dict[int, str] = {}
     for q in s.scalars(select(Queue)):
         queues[q.id] = q.code
@@ -90,6 +96,8 @@ def lookups(s: Session) -> Lookups:
     for w in s.scalars(select(Window)):
         windows[w.id] = str(w.number)
         labels[("window", str(w.number))] = f"{w.number}号 {w.name}"
+        if w.name_en:
+            labels_en[("window", str(w.number))] = f"{w.number} {w.name_en}"
     staff: dict[int, str] = {}
     for st in s.scalars(select(Staff)):
         staff[st.id] = st.username

@@ -71,12 +71,14 @@ def test_a_generated_day_equals_the_hand_count(ctx_for: CtxFor, clock: FakeClock
     by_window = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="window").rows}
     assert {k: r.tickets for k, r in by_window.items()} == {"11": 3, "10": 1}
     assert _rate(by_window["11"].no_show_rate) == (1, 3)
+    assert (by_window["11"].label, by_window["11"].label_en) == ("11号 企业开办专窗",
+                                                                 "11 Business start-up")
     by_clerk = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="clerk").rows}
     assert {k: r.called for k, r in by_clerk.items()} == {"clerk1": 3, "clerk3": 1}
     assert _rate(by_clerk["clerk1"].on_spot_rate) == (1, 2)
     by_dept = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="department").rows}
     assert _rate(by_dept["SZAMR"].one_visit_rate) == (2, 2)
-    assert by_dept["SZAMR"].label_en is None  # departments have no English names
+    assert by_dept["SZAMR"].label_en == "Shenzhen Administration for Market Regulation"
     by_item = kpi_report.kpi_report(sup, DAY, by="item").rows
     assert all(r.label_en and not re.search(r"[\u4e00-\u9fff]", r.label_en)
                for r in by_item), [(r.key, r.label_en) for r in by_item]

@@ -176,6 +176,12 @@ def test_cli_shows_figures_and_writes_reports(ctx_for: CtxFor, clock: FakeClock,
     assert json.loads(capsys.readouterr().out) == shown
     assert main([*base, "kpi", "drill", "--figure", "no_show"]) == 0
     assert "A002" in capsys.readouterr().out
+    for by, key, figure in (("queue", "ZZ", "tickets"), ("window", "abc", "on_spot"),
+                            ("window", "99", "good_rating")):
+        assert main([*base, "kpi", "drill", "--by", by, "--key", key, "--figure", figure]) == 12
+        err = capsys.readouterr().err  # not an empty list, nor an internal error
+        assert f"{key} 不存在" in err
+        assert "内部错误" not in err
     assert main([*base, "kpi", "drill", "--from", "2026-11-24", "--figure", "no_show"]) == 0
     assert "A002" in capsys.readouterr().out
     assert main([*base, "kpi", "appointments", "--from", "2026-11-24"]) == 0

@@ -20,6 +20,7 @@ EN: dict[str, str] = {
     "priority_age": "The ID number shows an age under 60: the seniors' channel is not "
                     "available.",
     "unknown_queue": "This queue does not exist or is closed.",
+    "unknown_key": "There is no {dim} \"{key}\" in this hall.",
     "unknown_item": "This service item does not exist.",
     "appointment_code_format": "An appointment code has 8 letters or digits (or scan its QR "
                                "code).",

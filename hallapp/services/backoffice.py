@@ -19,10 +19,16 @@ from hallapp.core.errors import PermissionDenied, StateError, ValidationError
 from hallapp.core.roles import Actor, Perm, Role
 from hallapp.core.timelimits import conclusion
 from hallapp.services.calendar_admin import hall_time
-from hallapp.services.case_common import BACKOFFICE_STATES, case_by_ref, move, owed_codes
+from hallapp.services.case_common import (
+    BACKOFFICE_STATES,
+    case_by_ref,
+    department_id,
+    move,
+    owed_codes,
+)
 from hallapp.services.case_views import CaseDetail, CaseInfo, case_detail, case_info
 from hallapp.services.context import Ctx, action
-from hallapp.store.models import Case, Department, Staff
+from hallapp.store.models import Case, Staff
 from hallapp.store.uow import UnitOfWork
 
 MAX_TEXT = 2000
@@ -78,7 +84,7 @@ def review_queue(ctx: Ctx, department: str | None = None) -> list[CaseInfo]:
         dept_id = own_department(ctx.actor)
         stmt = select(Case).where(Case.state.in_([st.value for st in BACKOFFICE_STATES]))
         if department:
-            wanted = s.scalar(select(Department.id).where(Department.code == department))
+            wanted = department_id(s, department)
             if dept_id is not None and wanted != dept_id:
                 raise PermissionDenied(f"只能查看本部门的审批队列（{department} 不是本部门）",
                                        code="other_department_queue", department=department)

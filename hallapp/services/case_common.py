@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.catalogue import Item, parse_item
-from hallapp.core.errors import NotFound, StateError
+from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.intake import MaterialMark
 from hallapp.core.timelimits import ClockStop, compute_deadline
@@ -62,6 +62,15 @@ def department_code(session: Session, case: Case) -> str:
     dept = session.get(Department, case.department_id)
     assert dept is not None
     return dept.code
+
+
+def department_id(session: Session, code: str) -> int:
+    """The department with ``code``; a filter naming an unknown one is refused, not empty."""
+    found = session.scalar(select(Department.id).where(Department.code == code.strip()))
+    if found is None:
+        raise ValidationError(f"未知部门 {code}", field="department", code="unknown_department",
+                              department=code)
+    return found
 
 
 # --- clock stops and deadlines -----------------------------------------------------------

@@ -35,7 +35,7 @@ from hallapp.core.kpi import (
 )
 from hallapp.core.roles import Perm
 from hallapp.services.calendar_admin import HallTime, hall_time
-from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
+from hallapp.services.case_common import BACKOFFICE_STATES, department_id, frozen_item
 from hallapp.services.case_views import timeliness
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
@@ -103,9 +103,7 @@ def case_figures(ctx: Ctx, start: date, end: date | None = None, *,
         hall = get_hall_row(s)
         t = hall_time(s, hall)
         codes = {d.id: d.code for d in s.scalars(select(Department))}
-        dept_id = next((i for i, c in codes.items() if c == department), None)
-        if department and dept_id is None:
-            raise ValidationError(f"未知部门 {department}", field="department")
+        dept_id = department_id(s, department) if department else None
         lo, _ = hall_day_bounds(start, hall.timezone)
         _, hi = hall_day_bounds(end, hall.timezone)
         scope = select(Case) if dept_id is None else select(Case).where(

@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.core.case_rules import CaseAction, case_number, verification_code
+from hallapp.core.case_rules import CaseAction, as_state, case_number, verification_code
 from hallapp.core.catalogue import parse_item
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
@@ -33,6 +33,7 @@ from hallapp.services.blacklist import is_blacklisted
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import (
     case_by_ref,
+    department_id,
     frozen_item,
     initial_materials,
     marks_of,
@@ -52,7 +53,7 @@ from hallapp.services.case_views import (
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import open_ticket_at, window_by_number
-from hallapp.store.models import Case, Department, Hall, ServiceItem
+from hallapp.store.models import Case, Hall, ServiceItem
 
 APPLICANT_KINDS = ("person", "legal")
 
@@ -260,10 +261,9 @@ def list_cases(ctx: Ctx, *, day: date | None = None, state: str | None = None,
             start, end = hall_day_bounds(day or hall_day(uow.now, hall.timezone), hall.timezone)
             stmt = stmt.where(Case.received_at >= start, Case.received_at < end)
         if state:
-            stmt = stmt.where(Case.state == state)
+            stmt = stmt.where(Case.state == as_state(state).value)
         if department:
-            stmt = stmt.join(Department, Department.id == Case.department_id).where(
-                Department.code == department)
+            stmt = stmt.where(Case.department_id == department_id(s, department))
         t = hall_time(s, hall)
         return [case_info(s, c, t, uow.now) for c in s.scalars(stmt)]
 

@@ -90,6 +90,13 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
     assert number in [c["number"] for c in queue]
     assert cli("approver_szamr", "backoffice", "queue") == 0
     assert number in cli.out
+    # filters that name nothing the hall has are refused, not answered with an empty list
+    assert "未知部门 NOPE" in cli.fails(11, "approver_szamr", "backoffice", "queue", "--department",
+                                      "NOPE")
+    assert "未知部门 NOPE" in cli.fails(11, "clerk1", "case", "list", "--department", "NOPE")
+    assert "未知的办件状态" in cli.fails(11, "clerk1", "case", "list", "--state", "done")
+    assert [c["number"] for c in cli.json("clerk1", "case", "list", "--department", "SZAMR",
+                                          "--state", "accepted")] == [number]
     cli.json("approver_szamr", "backoffice", "claim", number)
     cli.json("approver_szamr", "backoffice", "correct", number, "--opinion", "清税证明需盖章",
              "--material", "M03")

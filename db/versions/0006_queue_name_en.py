@@ -24,5 +24,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('queue', schema=None) as batch_op:
-        batch_op.drop_column('name_en')
+    # A plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): batch mode would copy the table, and
+    # SQLite refuses to drop the referenced original while foreign keys are enforced.
+    op.drop_column('queue', 'name_en')

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from hallapp.cli import cmd_case_admin
-from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.cli.common import CliEnv, action_parser, emit, group, table
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import MATERIAL_FORMS
 from hallapp.core.errors import ValidationError
@@ -52,18 +52,9 @@ def register(sub: Any) -> None:
     cmd_case_admin.register(sub)
 
 
-def _p(g: Any, name: str, help_text: str, *positional: tuple[str, str]) -> Any:
-    """The action ``name`` with its ``positional`` arguments, each (name, help), and --json."""
-    p = g.add_parser(name, help=help_text)
-    for arg, arg_help in positional:
-        p.add_argument(arg, help=arg_help)
-    add_json(p)
-    return p
-
-
 def _register_intake(sub: Any) -> None:
     c = group(sub, "case", "办件：收件、受理、出件")
-    op = _p(c, "open", "为窗口正在办理的号收件（打开办件）",
+    op = action_parser(c, "open", "为窗口正在办理的号收件（打开办件）",
             ("window", "窗口号（须有正在办理的号）"), ("item", "事项实施编码"))
     op.add_argument("--name", required=True, help="申请人姓名或单位名称")
     op.add_argument("--id-number", required=True, help="身份证号码（法人为统一社会信用代码）")
@@ -72,7 +63,7 @@ def _register_intake(sub: Any) -> None:
     for flag in ("--agent-name", "--agent-id", "--agent-authorisation", "--agent-phone"):
         op.add_argument(flag, help="代理人信息（须有授权委托书）")
     op.set_defaults(func=_cmd_open)
-    ck = _p(c, "checklist", "核验材料并显示可作出的决定", CASE)
+    ck = action_parser(c, "checklist", "核验材料并显示可作出的决定", CASE)
     ck.add_argument("--mark", action="append", default=[], metavar="CODE=STATUS[:NOTE]",
                     help="材料编码=核验结果[:说明]，可重复；结果：" + "、".join(
                         f"{s} {MARK_LABELS[s]}" for s in MARK_STATUSES))
@@ -83,16 +74,17 @@ def _register_intake(sub: Any) -> None:
                     help="材料编码=份数，可重复（默认：已收的材料 1 份，其他 0 份）")
     ck.add_argument("--all", choices=MARK_STATUSES, help="其余材料统一标记为此结果")
     ck.set_defaults(func=_cmd_checklist)
-    de = _p(c, "decide", "收件决定：" + "/".join(DECISIONS), CASE, ("decision", DECISION_HELP))
+    de = action_parser(c, "decide", "收件决定：" + "/".join(DECISIONS), CASE,
+                       ("decision", DECISION_HELP))
     de.add_argument("--reason", help="不予受理理由")
     de.add_argument("--legal-basis", help="不予受理的法律依据")
     de.add_argument("--commitment", help="告知承诺内容")
     de.set_defaults(func=lambda env: _show(env, case_decide.decide(
         env.ctx(), env.args.case, env.args.decision, reason=env.args.reason,
         legal_basis=env.args.legal_basis, commitment=env.args.commitment), _decision_text))
-    _p(c, "show", "办件详情（材料、流转、到厅次数）", CASE).set_defaults(
+    action_parser(c, "show", "办件详情（材料、流转、到厅次数）", CASE).set_defaults(
         func=lambda env: _show(env, cases.show_case(env.ctx(), env.args.case)))
-    ls = _p(c, "list", "某日收件的办件（默认今天）")
+    ls = action_parser(c, "list", "某日收件的办件（默认今天）")
     ls.add_argument("--day", type=date.fromisoformat, help="收件日期（YYYY-MM-DD，默认今天）")
     ls.add_argument("--state", help=STATE_HELP)
     ls.add_argument("--department", help="只看此部门（部门编码）")
@@ -104,31 +96,31 @@ def _register_intake(sub: Any) -> None:
 
 def _register_after(sub: Any) -> None:
     c = group(sub, "case", "办件：收件、受理、出件")
-    wd = _p(c, "withdraw", "申请人撤回申请", CASE)
+    wd = action_parser(c, "withdraw", "申请人撤回申请", CASE)
     wd.add_argument("--reason", required=True, help="撤回原因")
     wd.set_defaults(func=lambda env: _show(env, cases.withdraw(env.ctx(), env.args.case,
                                                                env.args.reason)))
-    sp = _p(c, "supplement", "补齐容缺材料", CASE)
+    sp = action_parser(c, "supplement", "补齐容缺材料", CASE)
     sp.add_argument("materials", nargs="+", metavar="CODE",
                     help="补齐的材料编码（可多个，须为本办件容缺待补的材料）")
     sp.add_argument("--online", action="store_true", help="网上提交（不计到厅次数）")
     sp.set_defaults(func=lambda env: _show(env, case_clock.supply_supplement(
         env.ctx(), env.args.case, env.args.materials, online=env.args.online)))
-    _p(c, "ready", "窗口制证完成，待出件", CASE).set_defaults(
+    action_parser(c, "ready", "窗口制证完成，待出件", CASE).set_defaults(
         func=lambda env: _show(env, delivery.mark_ready_at_window(env.ctx(), env.args.case)))
-    dv = _p(c, "deliver", "出件：凭回执二维码或身份证号码，或快递送达", CASE)
+    dv = action_parser(c, "deliver", "出件：凭回执二维码或身份证号码，或快递送达", CASE)
     dv.add_argument("--proof", help="回执二维码内容（HALLAPP:C:…）或领取人身份证号码")
     dv.add_argument("--window", type=int, help="出件窗口号（默认为登录账号的默认窗口）")
     dv.add_argument("--express", metavar="TRACKING", help="快递单号（快递送达）")
     dv.add_argument("--carrier", default="EMS", help="快递公司（与 --express 合用，默认 EMS）")
     dv.add_argument("--address", help="收件地址（与 --express 合用）")
     dv.set_defaults(func=_cmd_deliver)
-    rv = _p(c, "revoke", "发现虚假承诺：撤销并列入失信名单", CASE)
+    rv = action_parser(c, "revoke", "发现虚假承诺：撤销并列入失信名单", CASE)
     rv.add_argument("--reason", required=True, help="撤销原因（虚假承诺的具体情况）")
     rv.add_argument("--expires", type=date.fromisoformat, help="失信名单到期日")
     rv.set_defaults(func=lambda env: _show(env, blacklist.revoke_for_false_commitment(
         env.ctx(), env.args.case, env.args.reason, expires_on=env.args.expires)))
-    fg = _p(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率",
+    fg = action_parser(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率",
             ("start", "开始日期（YYYY-MM-DD）"))
     fg.add_argument("end", nargs="?", help="结束日期（YYYY-MM-DD，默认同开始日期）")
     fg.add_argument("--department", help="只统计此部门（部门编码）")
@@ -137,7 +129,7 @@ def _register_after(sub: Any) -> None:
 
 def _register_backoffice(sub: Any) -> None:
     b = group(sub, "backoffice", "后台审批")
-    q = _p(b, "queue", "本部门待审办件（按紧急程度）")
+    q = action_parser(b, "queue", "本部门待审办件（按紧急程度）")
     q.add_argument("--department", help="部门编码（默认：审批人员为本部门，其他角色为全部部门）")
     q.set_defaults(func=lambda env: _show(env, backoffice.review_queue(
         env.ctx(), env.args.department), _list_text))
@@ -146,24 +138,24 @@ def _register_backoffice(sub: Any) -> None:
         ("release", backoffice.release, "退回待审池"),
         ("ready", backoffice.mark_ready, "制证完成，待出件")]
     for name, fn, text in simple:
-        _p(b, name, text, CASE).set_defaults(
+        action_parser(b, name, text, CASE).set_defaults(
             func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case)))
-    ap = _p(b, "approve", "批准", CASE)
+    ap = action_parser(b, "approve", "批准", CASE)
     ap.add_argument("--opinion", help="审批意见（默认“准予批准”）")
     ap.set_defaults(func=lambda env: _show(env, backoffice.approve(
         env.ctx(), env.args.case, env.args.opinion)))
-    dn = _p(b, "deny", "不予批准（须填理由与法律依据）", CASE)
+    dn = action_parser(b, "deny", "不予批准（须填理由与法律依据）", CASE)
     dn.add_argument("--reason", required=True, help="不予批准理由")
     dn.add_argument("--legal-basis", required=True, help="不予批准的法律依据")
     dn.set_defaults(func=lambda env: _show(env, backoffice.deny(
         env.ctx(), env.args.case, env.args.reason, env.args.legal_basis)))
-    co = _p(b, "correct", "要求补正（一次性告知，计时暂停）", CASE)
+    co = action_parser(b, "correct", "要求补正（一次性告知，计时暂停）", CASE)
     co.add_argument("--opinion", required=True, help="补正内容（一次性告知须补正的全部事项）")
     co.add_argument("--material", action="append", default=[], metavar="CODE",
                     help="须补正的材料编码，可重复（标记为不符合要求）")
     co.set_defaults(func=lambda env: _show(env, case_clock.request_correction(
         env.ctx(), env.args.case, env.args.opinion, env.args.material)))
-    rs = _p(b, "resume", "补正材料已提交，恢复计时（窗口：到厅；审批人员：网上）", CASE)
+    rs = action_parser(b, "resume", "补正材料已提交，恢复计时（窗口：到厅；审批人员：网上）", CASE)
     rs.add_argument("--online", action="store_true",
                     help="补正材料为网上提交（不计到厅次数；审批人员执行时总按网上）")
     rs.set_defaults(func=_cmd_resume)
@@ -174,7 +166,7 @@ def _register_backoffice(sub: Any) -> None:
          "结束意见（默认“特别程序结束”）"),
         ("return", backoffice.return_to_front, "退回窗口重新审核", "--reason", "退回原因")]
     for name, fn, text, flag, flag_help in with_text:
-        p = _p(b, name, text, CASE)
+        p = action_parser(b, name, text, CASE)
         p.add_argument(flag, dest="text", required=flag == "--reason", help=flag_help)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case,
                                                            env.args.text)))

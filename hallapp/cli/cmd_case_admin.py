@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.cli.common import CliEnv, action_parser, emit, group, table
 from hallapp.core.errors import ValidationError
 from hallapp.services import blacklist, calendar_admin, ratings
 
@@ -27,18 +27,9 @@ def register(sub: Any) -> None:
     _register_blacklist(sub)
 
 
-def _p(g: Any, name: str, help_text: str, *positional: tuple[str, str]) -> Any:
-    """The action ``name`` with its ``positional`` arguments, each (name, help), and --json."""
-    p = g.add_parser(name, help=help_text)
-    for arg, arg_help in positional:
-        p.add_argument(arg, help=arg_help)
-    add_json(p)
-    return p
-
-
 def _register_rating(sub: Any) -> None:
     r = group(sub, "rating", "好差评")
-    add = _p(r, "add", "录入评价（评价器、自助机等申请人终端）")
+    add = action_parser(r, "add", "录入评价（评价器、自助机等申请人终端）")
     add.add_argument("level", type=int, help="5 非常满意 … 1 非常不满意")
     add.add_argument("--ticket", help="所评的号码（如 A001）或 id")
     add.add_argument("--case", help="所评的办件编号或 id")
@@ -52,17 +43,17 @@ def _register_rating(sub: Any) -> None:
         f"{c} {label}" for c, label in ratings.CHANNEL_LABELS.items()))
     add.set_defaults(func=_cmd_rate)
     f = group(r, "followup", "差评回访整改与申诉")
-    ls = _p(f, "list", "回访清单")
+    ls = action_parser(f, "list", "回访清单")
     ls.add_argument("--state", choices=("open", "appealed", "closed"),
                     help="只看此状态：open 待回访、appealed 申诉中、closed 已办结（默认全部）")
     ls.set_defaults(func=lambda env: _show(env, ratings.list_followups(
         env.ctx(), env.args.state), _followups_text))
-    close = _p(f, "close", "办结回访（填写整改或申诉处理情况）")
+    close = action_parser(f, "close", "办结回访（填写整改或申诉处理情况）")
     close.add_argument("id", type=int, help=FOLLOWUP_ID)
     close.add_argument("--note", required=True, help="整改或申诉处理情况")
     close.set_defaults(func=lambda env: _show(env, ratings.close_followup(
         env.ctx(), env.args.id, env.args.note)))
-    ap = _p(f, "appeal", "对恶意差评提出申诉")
+    ap = action_parser(f, "appeal", "对恶意差评提出申诉")
     ap.add_argument("id", type=int, help=FOLLOWUP_ID)
     ap.add_argument("--reason", required=True, help="申诉理由")
     ap.set_defaults(func=lambda env: _show(env, ratings.appeal(
@@ -71,14 +62,16 @@ def _register_rating(sub: Any) -> None:
 
 def _register_calendar(sub: Any) -> None:
     c = group(sub, "calendar", "节假日与工作日")
-    load = _p(c, "load", "导入官方节假日安排文件（JSON）", ("file", "节假日安排 JSON 文件路径"))
+    load = action_parser(c, "load", "导入官方节假日安排文件（JSON）",
+                         ("file", "节假日安排 JSON 文件路径"))
     load.add_argument("--source", help="来源说明（默认文件名）")
     load.set_defaults(func=_cmd_load)
-    show = _p(c, "show", "显示某年的工作日安排")
+    show = action_parser(c, "show", "显示某年的工作日安排")
     show.add_argument("year", type=int, help="年份（如 2026）")
     show.set_defaults(func=lambda env: _show(env, calendar_admin.show_year(
         env.ctx(), env.args.year), _year_text))
-    add = _p(c, "add-days", "将自 DATE 起连续 N 天设为休息日（--rest）或工作日（--work）")
+    add = action_parser(c, "add-days",
+                        "将自 DATE 起连续 N 天设为休息日（--rest）或工作日（--work）")
     add.add_argument("date", type=date.fromisoformat, help="起始日期（YYYY-MM-DD）")
     add.add_argument("count", type=int, help=f"连续天数（1–{calendar_admin.MAX_DAYS_PER_CHANGE}）")
     kind = add.add_mutually_exclusive_group(required=True)
@@ -92,7 +85,7 @@ def _register_calendar(sub: Any) -> None:
 
 def _register_blacklist(sub: Any) -> None:
     b = group(sub, "blacklist", "失信名单")
-    add = _p(b, "add", "列入失信名单", ("subject", "身份证号码或统一社会信用代码"))
+    add = action_parser(b, "add", "列入失信名单", ("subject", "身份证号码或统一社会信用代码"))
     add.add_argument("--source", required=True, help="失信信息来源（如 认定机关及文号）")
     add.add_argument("--name", help="姓名或单位名称")
     add.add_argument("--reason", help="失信原因")
@@ -103,11 +96,11 @@ def _register_blacklist(sub: Any) -> None:
     add.set_defaults(func=lambda env: _show(env, blacklist.add_entry(
         env.ctx(), env.args.subject, env.args.source, name=env.args.name,
         reason=env.args.reason, listed_on=env.args.listed, expires_on=env.args.expires)))
-    ls = _p(b, "list", "失信名单（默认仅有效条目）")
+    ls = action_parser(b, "list", "失信名单（默认仅有效条目）")
     ls.add_argument("--all", action="store_true", help="包括已移出、已到期或尚未生效的条目")
     ls.set_defaults(func=lambda env: _show(env, blacklist.list_entries(
         env.ctx(), include_inactive=env.args.all), _blacklist_text))
-    rm = _p(b, "remove", "移出失信名单（保留记录）")
+    rm = action_parser(b, "remove", "移出失信名单（保留记录）")
     rm.add_argument("id", type=int, help="条目编号（见 list）")
     rm.add_argument("--reason", required=True, help="移出原因")
     rm.set_defaults(func=lambda env: _show(env, blacklist.remove_entry(

@@ -14,10 +14,6 @@ from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
 
 START_HELP = "开始日期（YYYY-MM-DD，默认大厅的今天）"
 END_HELP = "结束日期（YYYY-MM-DD，默认同开始日期）"
-FIGURE_ZH = {"tickets": "取号", "wait": "等候", "service": "办理", "no_show": "过号",
-             "abandoned": "弃号", "on_spot": "即办", "one_visit": "最多跑一次",
-             "on_time": "按时办结", "overdue": "逾期", "good_rating": "好评",
-             "rectification": "差评整改"}
 
 
 def _codes(codes: tuple[str, ...], labels: dict[str, str]) -> str:
@@ -55,7 +51,8 @@ def register(sub: Any) -> None:
                        help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_LABELS))
     drill.add_argument("--key", help="维度取值（队列编码、窗口号、用户名、事项编码、部门编码）")
     drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets",
-                       help="指标（默认 tickets）：" + _codes(kpi_drill.FIGURES, FIGURE_ZH))
+                       help="指标（默认 tickets）：" + _codes(kpi_drill.FIGURES,
+                                                           kpi_drill.FIGURE_LABELS))
     drill.add_argument("--limit", type=int, default=200, help="最多显示的条数（默认 200）")
     add_json(drill)
     drill.set_defaults(func=_drill)

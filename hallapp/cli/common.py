@@ -108,6 +108,16 @@ def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
 
 
+def action_parser(group_parsers: Any, name: str, help_text: str,
+                  *positional: tuple[str, str]) -> Any:
+    """The action ``name`` with its ``positional`` arguments, each (name, help), and --json."""
+    p = group_parsers.add_parser(name, help=help_text)
+    for arg, arg_help in positional:
+        p.add_argument(arg, help=arg_help)
+    add_json(p)
+    return p
+
+
 def group(sub: Any, name: str, help_text: str) -> Any:
     """The sub-command group ``name`` (``hallapp window …``), created on first use.
 

@@ -27,6 +27,10 @@ from hallapp.services.kpi_live import DIM_LABELS, Lookups, lookups, seconds_betw
 from hallapp.services.kpi_report import check_dim, check_period
 from hallapp.store.models import Case, Followup, Rating, ServiceItem, Ticket
 
+FIGURE_LABELS = {"tickets": "取号", "wait": "等候", "service": "办理", "no_show": "过号",
+                 "abandoned": "弃号", "on_spot": "即办", "one_visit": "最多跑一次",
+                 "on_time": "按时办结", "overdue": "逾期", "good_rating": "好评",
+                 "rectification": "差评整改"}  # as the CLI explains the codes
 TICKET_FIGURES = ("tickets", "wait", "service", "no_show", "abandoned")
 CASE_FIGURES = ("on_spot", "one_visit", "on_time", "overdue")
 RATING_FIGURES = ("good_rating", "rectification")

@@ -24,5 +24,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('window', schema=None) as batch_op:
-        batch_op.drop_column('name_en')
+    op.drop_column('window', 'name_en')  # as 0008: no copy of a table others refer to

@@ -1,14 +1,16 @@
-"""init, db upgrade, --version, backup, restore, audit verify."""
+"""init, db upgrade, --version, backup, restore, audit verify and list."""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
+from datetime import datetime
 from typing import Any
 
 from hallapp import __version__
-from hallapp.cli.common import CliEnv, add_json, emit
+from hallapp.cli.common import CliEnv, add_json, emit, local_time, table
+from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.logs import log, setup_logging
 from hallapp.services import audit as audit_svc
@@ -46,7 +48,9 @@ def register(sub: Any) -> None:
     v.set_defaults(func=cmd_audit_verify)
     ls = a.add_parser("list", help="最近的审计记录")
     ls.add_argument("--limit", type=int, default=50, help="最多显示的条数（默认 50）")
-    ls.add_argument("--entity", help="只看此类对象的记录（如 ticket、case、staff、window、hall）")
+    ls.add_argument("--entity", choices=list(ENTITY_LABELS), metavar="ENTITY",
+                    help="只看此类对象的记录：" + "、".join(
+                        f"{code} {name}" for code, name in ENTITY_LABELS.items()))
     ls.add_argument("--entity-id", help="只看此对象的记录（对象 id，与 --entity 合用）")
     add_json(ls)
     ls.set_defaults(func=cmd_audit_list)
@@ -118,9 +122,14 @@ def cmd_audit_verify(env: CliEnv) -> int:
 def cmd_audit_list(env: CliEnv) -> int:
     rows = audit_svc.list_audit(env.ctx(), limit=env.args.limit, entity=env.args.entity,
                                 entity_id=env.args.entity_id)
-    emit(env.args, rows, lambda rs: "\n".join(
-        f"{r.id:>6} {r.at[:19]} {r.actor:<10} {r.action:<20} {r.entity}:{r.entity_id or ''}"
-        for r in rs))
+    emit(env.args, rows, _audit_text)
     return 0
+
+
+def _audit_text(rows: list[audit_svc.AuditRow]) -> str:
+    return table([("序号", "时间", "操作人", "终端", "操作", "对象", "对象编号")] + [
+        (r.id, local_time(datetime.fromisoformat(r.at), "%Y-%m-%d %H:%M:%S"), r.actor,
+         r.terminal, action_label(r.action), entity_label(r.entity), r.entity_id)
+        for r in rows])
 
 

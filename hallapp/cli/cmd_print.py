@@ -15,9 +15,8 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.cli.common import CliEnv, add_json, emit, group, local_time, table
 from hallapp.core.errors import DomainError
-from hallapp.core.hallday import hall_zone
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import NOTICE_KINDS
 from hallapp.services.context import Ctx
@@ -161,8 +160,7 @@ def cups_print(name: str, job: PrintJob) -> str:
 def _history_text(records: list[PrintRecord]) -> str:
     if not records:
         return "（无打印记录）"
-    zone = hall_zone()
     return table([("时间", "文书", "编号", "操作人", "终端", "打印机", "结果", "重印")] + [
-        (f"{r.at.astimezone(zone):%Y-%m-%d %H:%M:%S}", r.document, r.ref, r.actor,
+        (local_time(r.at, "%Y-%m-%d %H:%M:%S"), r.document, r.ref, r.actor,
          r.terminal or "", r.printer or "", OUTCOME_ZH.get(r.outcome, r.outcome),
          "是" if r.reprint else "") for r in records])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, table
-from hallapp.core.hallday import hall_zone, parse_hhmm
+from hallapp.cli.common import CliEnv, add_json, emit, group, local_time, table
+from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
 from hallapp.core.state_labels import TICKET_STATE_LABELS as STATE_ZH
 from hallapp.core.state_labels import WINDOW_STATE_LABELS as WINDOW_ZH
@@ -202,7 +202,7 @@ def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:
         emit(env.args, {**as_dict(status.ticket),
                         "reactivate_until": None if until is None else until.isoformat()})
     else:
-        again = "" if until is None else f"；{_local(until)[-5:]} 前可重新激活"
+        again = "" if until is None else f"；{local_time(until)[-5:]} 前可重新激活"
         print(_text(status.ticket) + again)
     return 0
 
@@ -227,13 +227,9 @@ def _text(v: Any) -> str:
         return f"预约码 {v.code} {APPOINTMENT_ZH.get(v.state, v.state)}"
     if isinstance(v, appointments.AppointmentInfo):
         item = f"，{v.item_name or v.item_code}" if v.item_code else ""
-        return (f"预约码 {v.code}，{_local(v.slot_start)}–{_local(v.slot_end)[-5:]}{item}，"
+        return (f"预约码 {v.code}，{local_time(v.slot_start)}–{local_time(v.slot_end)[-5:]}{item}，"
                 f"二维码内容 {v.qr_payload}")
     return str(v)
-
-
-def _local(at: datetime) -> str:
-    return at.astimezone(hall_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 APPOINTMENT_ZH = {"booked": "已预约", "checked_in": "已签到", "late": "迟到签到",
@@ -242,14 +238,14 @@ APPOINTMENT_ZH = {"booked": "已预约", "checked_in": "已签到", "late": "迟
 
 def _bookings_text(rows: Any) -> str:
     return table([["预约码", "队列", "时段", "事项", "状态", "号码", "姓名", "证件", "电话"]] + [
-        [b.code, b.queue, f"{_local(b.slot_start)[-5:]}–{_local(b.slot_end)[-5:]}",
+        [b.code, b.queue, f"{local_time(b.slot_start)[-5:]}–{local_time(b.slot_end)[-5:]}",
          _item_text(b.item_code, b.item_name), APPOINTMENT_ZH.get(b.state, b.state),
          b.ticket or "", b.name_masked, b.id_number_masked, b.phone_masked] for b in rows])
 
 
 def _slots_text(rows: Any) -> str:
     return table([["时段id", "队列", "开始", "结束", "容量", "已约", "限定事项"]] + [
-        [s.id, s.queue, _local(s.starts_at), _local(s.ends_at)[-5:], s.capacity, s.booked,
+        [s.id, s.queue, local_time(s.starts_at), local_time(s.ends_at)[-5:], s.capacity, s.booked,
          _item_text(s.item_code, s.item_name)] for s in rows])
 
 

@@ -8,11 +8,15 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from hallapp.config import resolve_db_url, terminal_name
 from hallapp.core.errors import AuthError
+from hallapp.core.hallday import hall_zone
 from hallapp.services.context import Ctx, as_dict
+from hallapp.services.hall import get_hall
 from hallapp.services.staff import login
 from hallapp.store.schema import upgrade_if_behind
 from hallapp.store.uow import Database
@@ -46,11 +50,28 @@ class CliEnv:
             password = getpass.getpass(f"{user} 的密码: ")
         upgrade_if_behind(self.db)  # as every client does at start
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
-        return base.acting_as(login(base, user, password))
+        ctx = base.acting_as(login(base, user, password))
+        _use_hall_zone(hall_zone(get_hall(base).timezone))
+        return ctx
 
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+# The zone times are printed in: the hall's own, read when a command logs in. One command
+# runs per process, for one hall, so the text formatters read it from here rather than each
+# being handed it.
+_zone: list[ZoneInfo] = [hall_zone()]
+
+
+def _use_hall_zone(zone: ZoneInfo) -> None:
+    _zone[0] = zone
+
+
+def local_time(at: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """An instant as the hall's wall clock shows it."""
+    return at.astimezone(_zone[0]).strftime(fmt)
 
 
 def _anonymous() -> Any:

@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import select
 
 from hallapp.core.audit_chain import ChainEntry, ChainProblem, verify_chain
+from hallapp.core.audit_labels import ENTITY_LABELS
+from hallapp.core.errors import ValidationError
 from hallapp.core.roles import Perm
-from hallapp.services.context import Ctx, action
+from hallapp.services.context import Ctx, action, check_row_limit
 from hallapp.store.models import AuditEntry, FeedHead
 
 BATCH = 5000
@@ -64,6 +66,10 @@ class _Counter:
 @action(Perm.VIEW_AUDIT)
 def list_audit(ctx: Ctx, *, limit: int = 100, entity: str | None = None,
                entity_id: str | None = None) -> list[AuditRow]:
+    check_row_limit(limit)
+    if entity and entity not in ENTITY_LABELS:
+        raise ValidationError(f"未知的对象类型：{entity}", field="entity", code="unknown_entity",
+                              entity=entity)
     with ctx.uow(readonly=True) as uow:
         stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
         if entity:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from hallapp.core.errors import ValidationError
 from hallapp.core.roles import Actor, Perm, authorize
 from hallapp.store.uow import Clock, Database, UnitOfWork, utc_now
 
-__all__ = ["REGISTRY", "Clock", "Ctx", "Database", "action", "as_dict", "is_connection_error"]
+__all__ = ["REGISTRY", "Clock", "Ctx", "Database", "action", "as_dict", "check_row_limit",
+           "is_connection_error"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -79,3 +81,15 @@ def is_connection_error(exc: BaseException) -> bool:
     if isinstance(exc, OperationalError):
         return True
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+MOST_ROWS = 5000
+
+
+def check_row_limit(limit: int) -> int:
+    """A list's "at most N rows", refused outside 1…5000 (a negative LIMIT means "no limit" to
+    SQLite and an error to PostgreSQL)."""
+    if not 1 <= limit <= MOST_ROWS:
+        raise ValidationError(f"条数须在 1 到 {MOST_ROWS} 之间（现为 {limit}）", field="limit",
+                              code="row_limit", most=MOST_ROWS, limit=limit)
+    return limit

@@ -21,7 +21,7 @@ from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.roles import Perm
 from hallapp.core.state_labels import TICKET_STATE_LABELS
-from hallapp.services.context import Ctx, action
+from hallapp.services.context import Ctx, action, check_row_limit
 from hallapp.services.hall import get_hall_row
 from hallapp.services.kpi_live import DIM_LABELS, Lookups, lookups, seconds_between
 from hallapp.services.kpi_report import check_dim, check_period
@@ -198,6 +198,7 @@ def drill_down(ctx: Ctx, start: date, end: date | None = None, *, dim: str = "ha
     """The records behind ``figure`` for one ``dim`` key in hall days ``start``…``end``."""
     end = check_period(start, end)
     check_dim(dim)
+    check_row_limit(limit)
     if figure not in FIGURES:
         raise ValidationError(f"指标 {figure!r} 无效，应为 {'/'.join(FIGURES)} 之一",
                               field="figure")

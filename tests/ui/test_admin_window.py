@@ -244,7 +244,10 @@ def test_audit_verify_shows_ok_then_names_the_broken_row(
     page.entity.setCurrentIndex(page.entity.findData("staff"))
     page.refresh()
     idle(qtbot, window)
-    assert {page.model.text(n, "entity") for n in range(page.model.rowCount())} == {"staff"}
+    rows = range(page.model.rowCount())
+    assert {page.model.text(n, "entity") for n in rows} == {"人员账号"}
+    # The log's codes (staff_add) read as names.
+    assert {page.model.text(n, "action") for n in rows} == {"新增人员"}
     page.table.clicked.emit(page.model.index(0, 0))
     assert "修改后" in page.detail.toPlainText()
     with hall_db.write_session() as s:

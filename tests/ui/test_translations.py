@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from uikit import cut_table, fits
 
+from hallapp.core import audit_labels
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import ITEM_TYPES
 from hallapp.core.roles import ROLE_NAMES_ZH
@@ -134,7 +135,9 @@ def test_labels_from_core_and_services_are_listed_for_translation() -> None:
               ITEM_TYPE_CONTEXT: set(ITEM_TYPES),
               "AdminSettings": {s.label for s in SETTINGS.values()},
               DRILL_CONTEXT: {*TICKET_STATE_LABELS.values(), *kpi_drill.OUTCOME_ZH.values(),
-                              *kpi_drill.FOLLOWUP_ZH.values(), kpi_drill.YES_ZH, "合计"}}
+                              *kpi_drill.FOLLOWUP_ZH.values(), kpi_drill.YES_ZH, "合计"},
+              "AuditActions": set(audit_labels.ACTION_LABELS.values()),
+              "AuditObjects": set(audit_labels.ENTITY_LABELS.values())}
     for context, labels in tables.items():
         assert labels - by_context.get(context, set()) == set(), \
             f"add these to hallapp/ui/common/labels.py ({context})"

@@ -744,97 +744,97 @@
 <context>
     <name>AdminSettings</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="81"/>
         <source>重呼次数上限</source>
         <translation>Maximum recalls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="82"/>
         <source>过号后可重新激活的分钟数</source>
         <translation>Minutes a no-show can be reactivated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="83"/>
         <source>过号激活后排在其后的人数</source>
         <translation>Tickets ahead of a reactivated no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="80"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="84"/>
         <source>连续优先叫号上限</source>
         <translation>Maximum consecutive priority calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="81"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
         <source>低优先级队列最长等候（分钟，0 为不启用）</source>
         <translation>Longest wait of a low-precedence queue (min, 0 = off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="82"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
         <source>办件预警（剩余工作日）</source>
         <translation>Case warning (working days left)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="83"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
         <source>差评整改期限（工作日）</source>
         <translation>Follow-up deadline for poor ratings (working days)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="84"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
         <source>回执上隐去申请人姓名</source>
         <translation>Mask applicant names on receipts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
         <source>叫号播报模板</source>
         <translation>Call announcement template</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
         <source>叫号播报次数</source>
         <translation>Times each call is announced</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
         <source>叫号时加播英文</source>
         <translation>Also announce calls in English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
         <source>综合屏滚动通知</source>
         <translation>Hall display scrolling notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
         <source>自助机管理密码</source>
         <translation>Kiosk admin PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
         <source>等候超过目标的倍数告警</source>
         <translation>Alert when wait exceeds target by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="96"/>
         <source>窗口空闲告警（分钟，有人等候时）</source>
         <translation>Alert when a window is idle while people wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="97"/>
         <source>差评提醒保留（分钟）</source>
         <translation>Keep a poor-rating alert for (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="98"/>
         <source>预约失约上限（0 为不限）</source>
         <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="99"/>
         <source>失约统计天数</source>
         <translation>Missed bookings, days</translation>
     </message>
@@ -987,59 +987,450 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="103"/>
+        <source>取号</source>
+        <translation>Take ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="103"/>
+        <source>叫号</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="104"/>
+        <source>选号呼叫</source>
+        <translation>Call chosen ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="104"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
+        <source>开始办理</source>
+        <translation>Start service</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
+        <source>过号激活</source>
+        <translation>Reactivate no-show</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
+        <source>挂起</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
+        <source>挂起恢复</source>
+        <translation>Resume suspended</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
+        <source>调整队列</source>
+        <translation>Move to queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
+        <source>撤销未出票的号</source>
+        <translation>Cancel unprinted ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
+        <source>开放窗口</source>
+        <translation>Open window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
+        <source>暂停窗口</source>
+        <translation>Pause window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
+        <source>恢复窗口</source>
+        <translation>Resume window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
+        <source>关闭窗口</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
+        <source>修改窗口叫号配置</source>
+        <translation>Change window's call profile</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
+        <source>值班长开放窗口</source>
+        <translation>Supervisor opens window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="114"/>
+        <source>值班长暂停窗口</source>
+        <translation>Supervisor pauses window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="115"/>
+        <source>值班长恢复窗口</source>
+        <translation>Supervisor resumes window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="116"/>
+        <source>值班长关闭窗口</source>
+        <translation>Supervisor closes window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <source>日终处理</source>
+        <translation>Close hall day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <source>预约</source>
+        <translation>Book appointment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <source>取消预约</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
+        <source>生成预约时段</source>
+        <translation>Create slots</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
+        <source>修改时段容量</source>
+        <translation>Change slot capacity</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <source>删除预约时段</source>
+        <translation>Remove slot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
+        <source>列入失约名单</source>
+        <translation>Add to no-show list</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <source>移出失约名单</source>
+        <translation>Remove from no-show list</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <source>核对材料</source>
+        <translation>Check materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <source>补交容缺材料</source>
+        <translation>Supply owed materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <source>评价</source>
+        <translation>Rate service</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <source>差评待回访</source>
+        <translation>Open follow-up of poor rating</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <source>回访办结</source>
+        <translation>Close follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <source>差评申诉</source>
+        <translation>Appeal poor rating</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <source>创建大厅</source>
+        <translation>Create hall</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <source>修改大厅设置</source>
+        <translation>Change hall settings</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <source>修改开放时间</source>
+        <translation>Change opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <source>修改优先类别</source>
+        <translation>Change priority classes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <source>配置窗口</source>
+        <translation>Configure windows</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <source>保存队列</source>
+        <translation>Save queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <source>保存部门</source>
+        <translation>Save department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <source>保存事项</source>
+        <translation>Save service item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
+        <source>停用事项</source>
+        <translation>Retire service item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <source>导入事项目录</source>
+        <translation>Import catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <source>载入节假日</source>
+        <translation>Load holidays</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <source>调整工作日</source>
+        <translation>Change working days</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <source>设置终端</source>
+        <translation>Set up device</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <source>打印单据</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <source>备份数据库</source>
+        <translation>Back up database</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <source>新增人员</source>
+        <translation>Add staff</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <source>启用账号</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+</context>
+<context>
+    <name>AuditObjects</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <source>服务事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <source>终端</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <source>人员账号</source>
+        <translation>Staff account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <source>工作日历</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <source>事项目录</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <source>号票</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <source>办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <source>预约</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <source>预约时段</source>
+        <translation>Appointment slot</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <source>失约名单</source>
+        <translation>No-show list</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <source>差评回访</source>
+        <translation>Rating follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <source>打印记录</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="41"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="45"/>
         <source>对象编号（如事项编码、账号 ID）</source>
         <translation>Object ID (e.g. item code, account ID)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="49"/>
         <source> 条</source>
         <translation> entries</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="56"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="59"/>
         <source>校验日志完整性</source>
         <translation>Verify log integrity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="62"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="65"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="105"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="111"/>
         <source>校验通过：{0} 条记录，哈希链完整，未发现改动</source>
         <translation>Verified: {0} entries, hash chain intact, no changes found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="118"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="114"/>
         <source>校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）</source>
         <translation>Verification failed: entry {0} {1} ({2} problems found, {3} entries checked)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="127"/>
         <source>修改前：
 {0}
 
@@ -1791,172 +2182,172 @@ After:
 <context>
     <name>CaseLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
         <source>已收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="21"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
         <source>审查中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="22"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
         <source>待补正</source>
         <translation>In correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="23"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
         <source>已补正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="23"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="24"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="25"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="29"/>
         <source>容缺批准（待补齐）</source>
         <translation>Approved, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="30"/>
         <source>不予批准</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="26"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="30"/>
         <source>待出件</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
         <source>已出件</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="27"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
         <source>当场办结</source>
         <translation>Completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
         <source>已一次性告知</source>
         <translation>Missing materials notified</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="28"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="29"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="29"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="31"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
         <source>容缺受理</source>
         <translation>Accept, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="32"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
         <source>告知承诺受理</source>
         <translation>Accept on written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="33"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
         <source>撤回申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
         <source>认领审查</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
         <source>退回待审</source>
         <translation>Release to queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
         <source>要求补正</source>
         <translation>Request correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
         <source>提交补正材料</source>
         <translation>Supply correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="41"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
         <source>制证完成</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
@@ -2582,72 +2973,72 @@ After:
 <context>
     <name>DrillLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
         <source>已叫号</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
         <source>弃号</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
         <source>提前办结</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
         <source>超时办结</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -3366,47 +3757,47 @@ After:
 <context>
     <name>ItemTypes</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
         <source>行政许可</source>
         <translation>Licensing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
         <source>行政给付</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="63"/>
         <source>行政确认</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="63"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
         <source>行政裁决</source>
         <translation>Adjudication</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="60"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
         <source>行政征收</source>
         <translation>Levy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
         <source>行政备案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="61"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -4319,27 +4710,27 @@ After:
 <context>
     <name>RatingLevels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="53"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="53"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
@@ -4649,37 +5040,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RoleLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="47"/>
         <source>窗口人员</source>
         <translation>Window clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="47"/>
         <source>后台审批人员</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
         <source>值班长</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
         <source>显示屏/评价器</source>
         <translation>Display/rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="46"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
         <source>系统</source>
         <translation>System</translation>
     </message>

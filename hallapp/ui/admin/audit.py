@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.core.audit_labels import ENTITY_LABELS
 from hallapp.services.audit import AuditReport, AuditRow, list_audit, verify_audit
 from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.models import AuditTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.labels import audit_entity_label
 from hallapp.ui.common.widgets import make_button, make_label, repolish
-
-ENTITIES = ("", "hall", "service_item", "queue", "department", "device", "staff", "calendar",
-            "catalogue", "ticket", "window", "case")
 
 
 class AuditPage(AdminPanel):
@@ -39,9 +38,9 @@ class AuditPage(AdminPanel):
         self.model = AuditTableModel(env, self)
         self.stale = False
         self.entity = QComboBox()
-        self.entity.setEditable(True)
-        for name in ENTITIES:
-            self.entity.addItem(name or self.tr("全部对象"), name)
+        self.entity.addItem(self.tr("全部对象"), "")
+        for code in ENTITY_LABELS:
+            self.entity.addItem(audit_entity_label(code), code)
         self.entity_id = QLineEdit()
         self.entity_id.setPlaceholderText(self.tr("对象编号（如事项编码、账号 ID）"))
         self.limit = QSpinBox()
@@ -80,10 +79,7 @@ class AuditPage(AdminPanel):
         layout.addWidget(splitter, 1)
 
     def filters(self) -> dict[str, Any]:
-        text = self.entity.currentText().strip()
-        entity = self.entity.currentData() if text == self.entity.itemText(
-            self.entity.currentIndex()) else text
-        return {"limit": self.limit.value(), "entity": entity or None,
+        return {"limit": self.limit.value(), "entity": self.entity.currentData() or None,
                 "entity_id": self.entity_id.text().strip() or None}
 
     def refresh(self) -> None:

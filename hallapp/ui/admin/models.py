@@ -22,7 +22,7 @@ from hallapp.services.hall import WindowInfo
 from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.base import AdminEnv
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
-from hallapp.ui.common.labels import role_label
+from hallapp.ui.common.labels import audit_action_label, audit_entity_label, role_label
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, RecordTableModel
 
 HANDLING = {"immediate": QT_TRANSLATE_NOOP("Admin", "即办件"),
@@ -252,4 +252,8 @@ class AuditTableModel(NamedTableModel):
     def cell_text(self, row: AuditRow, column: str) -> str:
         if column == "at" and self.env is not None:
             return self.env.local(row.at)
+        if column == "action":
+            return audit_action_label(row.action)
+        if column == "entity":
+            return audit_entity_label(row.entity)
         return super().cell_text(row, column)

@@ -21,6 +21,8 @@ EN: dict[str, str] = {
                     "available.",
     "unknown_queue": "This queue does not exist or is closed.",
     "unknown_key": "There is no {dim} \"{key}\" in this hall.",
+    "row_limit": "Show between 1 and {most} rows (not {limit}).",
+    "unknown_entity": "There is no kind of record called \"{entity}\" in the audit log.",
     "unknown_item": "This service item does not exist.",
     "appointment_code_format": "An appointment code has 8 letters or digits (or scan its QR "
                                "code).",

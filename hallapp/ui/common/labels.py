@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from hallapp.core.audit_labels import ACTION_LABELS, CASE_PREFIX, action_label, entity_label
+
 CASE_CONTEXT = "CaseLabels"
 ROLE_CONTEXT = "RoleLabels"
 LEVEL_CONTEXT = "RatingLevels"
 ITEM_TYPE_CONTEXT = "ItemTypes"
 DRILL_CONTEXT = "DrillLabels"
+AUDIT_ACTION_CONTEXT = "AuditActions"
+AUDIT_ENTITY_CONTEXT = "AuditObjects"
 
 CASE_LABELS = (
     # states (hallapp.core.case_rules.STATE_LABELS)
@@ -95,6 +99,59 @@ SETTING_LABELS = (  # hallapp.services.admin.SETTINGS, shown by hallapp.ui.admin
     QT_TRANSLATE_NOOP("AdminSettings", "失约统计天数"),
 )
 
+AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions: CaseLabels)
+    QT_TRANSLATE_NOOP("AuditActions", "取号"), QT_TRANSLATE_NOOP("AuditActions", "叫号"),
+    QT_TRANSLATE_NOOP("AuditActions", "选号呼叫"), QT_TRANSLATE_NOOP("AuditActions", "重呼"),
+    QT_TRANSLATE_NOOP("AuditActions", "开始办理"), QT_TRANSLATE_NOOP("AuditActions", "办结"),
+    QT_TRANSLATE_NOOP("AuditActions", "过号"), QT_TRANSLATE_NOOP("AuditActions", "过号激活"),
+    QT_TRANSLATE_NOOP("AuditActions", "挂起"), QT_TRANSLATE_NOOP("AuditActions", "挂起恢复"),
+    QT_TRANSLATE_NOOP("AuditActions", "转移"), QT_TRANSLATE_NOOP("AuditActions", "调整队列"),
+    QT_TRANSLATE_NOOP("AuditActions", "撤销未出票的号"),
+    QT_TRANSLATE_NOOP("AuditActions", "开放窗口"), QT_TRANSLATE_NOOP("AuditActions", "暂停窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "恢复窗口"), QT_TRANSLATE_NOOP("AuditActions", "关闭窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改窗口叫号配置"),
+    QT_TRANSLATE_NOOP("AuditActions", "值班长开放窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "值班长暂停窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "值班长恢复窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "值班长关闭窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "日终处理"), QT_TRANSLATE_NOOP("AuditActions", "预约"),
+    QT_TRANSLATE_NOOP("AuditActions", "取消预约"), QT_TRANSLATE_NOOP("AuditActions", "预约签到"),
+    QT_TRANSLATE_NOOP("AuditActions", "生成预约时段"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改时段容量"),
+    QT_TRANSLATE_NOOP("AuditActions", "删除预约时段"),
+    QT_TRANSLATE_NOOP("AuditActions", "列入失约名单"),
+    QT_TRANSLATE_NOOP("AuditActions", "移出失约名单"),
+    QT_TRANSLATE_NOOP("AuditActions", "核对材料"),
+    QT_TRANSLATE_NOOP("AuditActions", "补交容缺材料"), QT_TRANSLATE_NOOP("AuditActions", "评价"),
+    QT_TRANSLATE_NOOP("AuditActions", "差评待回访"), QT_TRANSLATE_NOOP("AuditActions", "回访办结"),
+    QT_TRANSLATE_NOOP("AuditActions", "差评申诉"), QT_TRANSLATE_NOOP("AuditActions", "创建大厅"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改大厅设置"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改开放时间"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改优先类别"),
+    QT_TRANSLATE_NOOP("AuditActions", "配置窗口"), QT_TRANSLATE_NOOP("AuditActions", "保存队列"),
+    QT_TRANSLATE_NOOP("AuditActions", "保存部门"), QT_TRANSLATE_NOOP("AuditActions", "保存事项"),
+    QT_TRANSLATE_NOOP("AuditActions", "停用事项"),
+    QT_TRANSLATE_NOOP("AuditActions", "导入事项目录"),
+    QT_TRANSLATE_NOOP("AuditActions", "载入节假日"),
+    QT_TRANSLATE_NOOP("AuditActions", "调整工作日"), QT_TRANSLATE_NOOP("AuditActions", "设置终端"),
+    QT_TRANSLATE_NOOP("AuditActions", "打印单据"), QT_TRANSLATE_NOOP("AuditActions", "备份数据库"),
+    QT_TRANSLATE_NOOP("AuditActions", "登录"), QT_TRANSLATE_NOOP("AuditActions", "登录失败"),
+    QT_TRANSLATE_NOOP("AuditActions", "新增人员"), QT_TRANSLATE_NOOP("AuditActions", "启用账号"),
+    QT_TRANSLATE_NOOP("AuditActions", "停用账号"), QT_TRANSLATE_NOOP("AuditActions", "修改密码"),
+    QT_TRANSLATE_NOOP("AuditActions", "重设密码"),
+)
+AUDIT_ENTITY_LABELS = (  # hallapp.core.audit_labels.ENTITY_LABELS
+    QT_TRANSLATE_NOOP("AuditObjects", "大厅"), QT_TRANSLATE_NOOP("AuditObjects", "服务事项"),
+    QT_TRANSLATE_NOOP("AuditObjects", "队列"), QT_TRANSLATE_NOOP("AuditObjects", "部门"),
+    QT_TRANSLATE_NOOP("AuditObjects", "终端"), QT_TRANSLATE_NOOP("AuditObjects", "人员账号"),
+    QT_TRANSLATE_NOOP("AuditObjects", "工作日历"), QT_TRANSLATE_NOOP("AuditObjects", "事项目录"),
+    QT_TRANSLATE_NOOP("AuditObjects", "号票"), QT_TRANSLATE_NOOP("AuditObjects", "窗口"),
+    QT_TRANSLATE_NOOP("AuditObjects", "办件"), QT_TRANSLATE_NOOP("AuditObjects", "预约"),
+    QT_TRANSLATE_NOOP("AuditObjects", "预约时段"), QT_TRANSLATE_NOOP("AuditObjects", "失约名单"),
+    QT_TRANSLATE_NOOP("AuditObjects", "差评回访"), QT_TRANSLATE_NOOP("AuditObjects", "评价"),
+    QT_TRANSLATE_NOOP("AuditObjects", "打印记录"), QT_TRANSLATE_NOOP("AuditObjects", "数据库"),
+)
+
 
 def case_label(text: str) -> str:
     """A case state or action label from core, in the terminal's language."""
@@ -118,3 +175,15 @@ def drill_label(text: str) -> str:
     language; any other text (names, numbers, times) as it is."""
     translated = QCoreApplication.translate(DRILL_CONTEXT, text)
     return translated if translated != text else QCoreApplication.translate(CASE_CONTEXT, text)
+
+
+def audit_action_label(action: str) -> str:
+    """A logged action's name (hallapp.core.audit_labels) in the terminal's language."""
+    text = action_label(action)
+    if action.startswith(CASE_PREFIX) and action not in ACTION_LABELS:
+        return case_label(text)
+    return QCoreApplication.translate(AUDIT_ACTION_CONTEXT, text)
+
+
+def audit_entity_label(entity: str) -> str:
+    return QCoreApplication.translate(AUDIT_ENTITY_CONTEXT, entity_label(entity))

@@ -17,6 +17,7 @@ with the KPI permission; ``live`` needs a supervisor or admin (it opens windows)
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -183,7 +184,7 @@ def cmd_live(env: CliEnv) -> int:
     if a.start:
         at = parse_hhmm(a.start, field="start")
         start = at.hour * 3600 + at.minute * 60
-    numbers = [int(x) for x in a.window_numbers.split(",")] if a.window_numbers else None
+    numbers = _window_numbers(a.window_numbers) if a.window_numbers else None
     profile = load_profile(a.profile) if a.profile else None
     result = sim.run_live(env.ctx(), speed=a.speed, hours=a.hours, start=start, seed=a.seed,
                           numbers=numbers, profile=profile, close_day=a.close_day)
@@ -194,11 +195,25 @@ def cmd_live(env: CliEnv) -> int:
         print(f"大厅日 {result.hall_day}，窗口 {','.join(map(str, result.windows))}；"
               f"取号 {t.taken}（额满 {t.refused}），叫号 {t.called}，办结 {t.served}，过号 "
               f"{t.no_show}（其中已离开 {t.left_before_call}），弃号 {result.abandoned}，"
-              f"仍在等候 {result.waiting}；办件 {dict(t.cases)}")
+              f"仍在等候 {result.waiting}；办件 {_cases_text(t.cases)}")
         stopped = "；已中断" if t.interrupted else ""
         print(f"用时 {result.real_seconds:.1f} 秒，操作 {t.operations} 次"
               f"（{result.operations_per_second:.1f} 次/秒）{stopped}")
     return 130 if result.tally.interrupted else 0
+
+
+def _window_numbers(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",")]
+    except ValueError:
+        raise ValidationError(f"窗口号 {text!r} 无效：应为逗号分隔的数字，如 1,2,3",
+                              field="window_numbers", code="window_numbers") from None
+
+
+def _cases_text(cases: Mapping[str, int]) -> str:
+    """当场办结 30、受理 54, in the groups' order; （无） when no case was taken in."""
+    parts = [f"{label} {cases[g]}" for g, label in sim.GROUP_LABELS.items() if cases.get(g)]
+    return "、".join(parts) or "（无）"
 
 
 def cmd_calibrate(env: CliEnv) -> int:

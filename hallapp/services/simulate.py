@@ -15,7 +15,7 @@ live mode through the real services, and the stored figures live mode is checked
 from __future__ import annotations
 
 import time as _time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -64,6 +64,9 @@ WANTED = {"on_spot": ("on_spot", "accept"),
           "notified": ("notify_missing",)}
 GROUP = {"on_spot": "on_spot", "accept": "accepted", "accept_commitment": "accepted",
          "accept_tolerant": "accepted", "notify_missing": "notified", "refuse": "notified"}
+# How the live run's case tally reads (in this order).
+GROUP_LABELS = {"on_spot": "当场办结", "accepted": "受理", "notified": "告知或不予受理",
+                "undecided": "收件未决"}
 
 
 def demo_profile() -> SimProfile:
@@ -257,6 +260,7 @@ class LiveResult:
 def _live_parts(ctx: Ctx, numbers: Sequence[int] | None
                 ) -> tuple[Ctx, dict[int, Ctx], dict[int, tuple[str, ...]]]:
     profiles = hall_profiles(ctx, numbers)
+    _named_windows(numbers, profiles, "不存在或不叫任何队列的号", "simulation_unknown_windows")
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         staff = list(s.scalars(select(Staff).where(Staff.active.is_(True)).order_by(Staff.id)))
@@ -269,12 +273,23 @@ def _live_parts(ctx: Ctx, numbers: Sequence[int] | None
     kiosk = next((r for r in staff if r.role == Role.KIOSK.value), None)
     clerks = {r.window_number: r for r in staff
               if r.role == Role.CLERK.value and r.window_number in profiles}
+    _named_windows(numbers, clerks, "没有分配窗口人员", "simulation_unstaffed_windows")
     if kiosk is None or not clerks:
         raise ValidationError("实时模拟需要自助取号机账号和已分配窗口的窗口人员", field="staff",
                               code="simulation_staff")
     return (ctx.acting_as(_actor(kiosk)),
             {n: ctx.acting_as(_actor(r)) for n, r in sorted(clerks.items()) if n is not None},
             {n: profiles[n].queues for n in clerks if n is not None})
+
+
+def _named_windows(numbers: Sequence[int] | None, usable: Mapping[int | None, object],
+                   why: str, code: str) -> None:
+    """Windows asked for by number must all take part: name any that cannot, and why."""
+    left_out = sorted(set(numbers or ()) - set(usable))
+    if left_out:
+        names = "、".join(map(str, left_out))
+        raise ValidationError(f"窗口 {names} {why}", field="window_numbers", code=code,
+                              windows=names)
 
 
 @action(Perm.CONTROL_WINDOW)

@@ -15,9 +15,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import FakeClock, actor_for
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from hallapp.cli.main import main
+from hallapp.core.errors import ValidationError
 from hallapp.services import audit, calendar_admin, day, simulate
 from hallapp.services.context import Ctx
 from hallapp.store.models import (
@@ -27,6 +28,7 @@ from hallapp.store.models import (
     Queue,
     ServiceItem,
     ServiceRecord,
+    Staff,
     Ticket,
     Window,
 )
@@ -273,3 +275,18 @@ def test_live_mode_keeps_off_windows_in_use(hall_db: Database, clock: FakeClock)
                                sleep=lambda s: clock.advance(seconds=s))
     assert result.windows == (1, 2)
     assert windows.window_state(supervisor, 3).state == "open"
+
+
+def test_live_mode_names_the_windows_it_cannot_run(hall_db: Database, clock: FakeClock) -> None:
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    with hall_db.write_session() as s:  # window 2 loses its clerk
+        s.execute(update(Staff).where(Staff.window_number == 2).values(window_number=None))
+        s.commit()
+    for numbers, text in (([1, 99], "窗口 99 不存在或不叫任何队列的号"),
+                          ([1, 2], "窗口 2 没有分配窗口人员")):
+        with pytest.raises(ValidationError) as refused:
+            simulate.run_live(supervisor, hours=0.25, numbers=numbers,
+                              sleep=lambda s: clock.advance(seconds=s))
+        assert str(refused.value) == text
+    assert simulate.run_live(supervisor, hours=0.25, numbers=[1],
+                             sleep=lambda s: clock.advance(seconds=s)).windows == (1,)

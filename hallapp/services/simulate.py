@@ -15,7 +15,7 @@ live mode through the real services, and the stored figures live mode is checked
 from __future__ import annotations
 
 import time as _time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -282,7 +282,7 @@ def _live_parts(ctx: Ctx, numbers: Sequence[int] | None
             {n: profiles[n].queues for n in clerks if n is not None})
 
 
-def _named_windows(numbers: Sequence[int] | None, usable: Mapping[int | None, object],
+def _named_windows(numbers: Sequence[int] | None, usable: Collection[int | None],
                    why: str, code: str) -> None:
     """Windows asked for by number must all take part: name any that cannot, and why."""
     left_out = sorted(set(numbers or ()) - set(usable))

@@ -23,7 +23,7 @@ from counterkit import counters
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 from stdnum.cn import ric
 from uikit import clipped
 
@@ -33,7 +33,7 @@ from docreader import pdf_text
 from hallapp.services import appointments, printing
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
-from hallapp.store.models import Appointment
+from hallapp.store.models import Appointment, Hall
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel
@@ -280,3 +280,25 @@ def test_an_item_withdrawn_leaves_the_open_tab(
     assert booking.item.currentData() == ITEM_A2
     codes = [booking.queue.itemData(n) for n in range(booking.queue.count())]
     assert len(codes) == len(set(codes))  # read again, not added to
+
+
+@SQLITE_ONLY
+def test_slot_times_and_today_follow_the_halls_own_zone(
+        qtbot: QtBot, hall_db: Database, clock: FakeClock, tmp_path: Path,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    """A hall configured in New York (01:00 UTC on the 24th is 20:00 on the 23rd there): the
+    tab opens on the hall's today and shows slot times on the hall's clock, not Beijing's."""
+    with hall_db.write_session() as s:
+        s.execute(update(Hall).values(timezone="America/New_York"))
+        s.commit()
+    hall_today = date(2026, 11, 23)
+    appointments.create_slots(ctx_for("admin1"), "A", hall_today, time(21), time(22))
+    made = counters(qtbot, hall_db, clock, tmp_path)
+    counter = next(made)()
+    counter.tabs.setCurrentWidget(counter.booking)
+    booking = counter.booking
+    qtbot.waitUntil(lambda: booking.slots.rowCount() == 2)
+    assert booking.selected_day() == hall_today
+    assert booking.day.minimumDate().day() == 23
+    assert cells(booking.slots, "time") == ["21:00–21:30", "21:30–22:00"]
+    next(made, None)

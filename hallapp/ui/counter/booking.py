@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.hallday import hall_day, hall_zone
 from hallapp.services.context import Ctx
-from hallapp.services.hall import QueueInfo, list_queues
+from hallapp.services.hall import QueueInfo, get_hall, list_queues
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.qr import qr_pixmap
 from hallapp.ui.common.widgets import (
@@ -60,10 +61,10 @@ ALL_FIELDS = ("item", *FIELDS)  # those a refusal may name
 QR_PIXELS = 150
 
 
-def _load_catalogue(ctx: Ctx) -> tuple[list[QueueInfo], list[ItemSummary]]:
+def _load_catalogue(ctx: Ctx) -> tuple[list[QueueInfo], list[ItemSummary], str]:
     from hallapp.services.catalogue import list_items
 
-    return list_queues(ctx), list_items(ctx)
+    return list_queues(ctx), list_items(ctx), get_hall(ctx).timezone
 
 
 def _load_day(ctx: Ctx, day: date, queue: str) -> tuple[list[SlotInfo], list[AppointmentInfo]]:
@@ -86,7 +87,8 @@ class BookingPanel(CounterPanel):
         self.day.setObjectName("bookingDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        today = hall_day(env.ctx.clock())
+        self.zone = hall_zone()  # until the hall is read
+        today = hall_day(env.ctx.clock(), self.zone.key)
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMinimumDate(self.day.date())
         self.queue = QComboBox()
@@ -205,10 +207,22 @@ class BookingPanel(CounterPanel):
             self.call(lambda: _load_catalogue(ctx), self._on_catalogue_loaded,
                       self._show_failure)
 
-    def _on_catalogue_loaded(self, loaded: tuple[list[QueueInfo], list[ItemSummary]]) -> None:
-        self.queues, self.items = loaded
+    def _on_catalogue_loaded(self, loaded: tuple[list[QueueInfo], list[ItemSummary], str]
+                             ) -> None:
+        first = not self.queues
+        self.queues, self.items, timezone = loaded
+        self._use_zone(ZoneInfo(timezone), first)
         queue_choices(self.queue, self.queues)
         self._on_queue_changed()
+
+    def _use_zone(self, zone: ZoneInfo, first: bool) -> None:
+        """Slot times and "today" on the hall's clock, known once the hall is read (the
+        first read also moves the day shown to the hall's today)."""
+        self.zone = self.slots.zone = self.bookings.zone = zone
+        today = hall_day(self.env.ctx.clock(), zone.key)
+        self.day.setMinimumDate(QDate(today.year, today.month, today.day))
+        if first:
+            self.day.setDate(self.day.minimumDate())
 
     def _any_item(self) -> str:
         return self.tr("不限（本队列任一事项）")
@@ -292,8 +306,8 @@ class BookingPanel(CounterPanel):
             queue = f"{queue}·{booking.item_name or booking.item_code}"
         self.result.setText(self.tr("预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下"
                                     "二维码，到时在自助机“预约签到”取号").format(
-            day=booking.slot_start.astimezone(hall_zone()).strftime("%m-%d"),
-            time=slot_span(booking.slot_start, booking.slot_end), queue=queue))
+            day=booking.slot_start.astimezone(self.zone).strftime("%m-%d"),
+            time=slot_span(booking.slot_start, booking.slot_end, self.zone), queue=queue))
         self.qr.setPixmap(qr_pixmap(booking.qr_payload, QR_PIXELS))
         self.qr.show()
         self.print_button.setEnabled(self.env.online)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
@@ -159,9 +160,8 @@ class CaseListModel(NamedColumnsModel):
                 "applicant": self.tr("申请人"), "state": self.tr("状态")}[column]
 
 
-def slot_span(start: datetime, end: datetime) -> str:
-    """09:00–09:30 in the hall's time."""
-    zone = hall_zone()
+def slot_span(start: datetime, end: datetime, zone: ZoneInfo) -> str:
+    """09:00–09:30 on the hall's clock."""
     return f"{start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M}"
 
 
@@ -172,9 +172,10 @@ class SlotModel(NamedColumnsModel):
     COLUMNS = ("time", "item", "capacity", "booked", "free")
     ALIGNMENT = _CENTER
     TEXT_ROLES = (DISPLAY, TOOLTIP)  # an item's name may be cut
+    zone = hall_zone()  # the hall's, once the booking tab has read it
 
     def cell_text(self, row: SlotInfo, column: str) -> str:
-        return {"time": slot_span(row.starts_at, row.ends_at),
+        return {"time": slot_span(row.starts_at, row.ends_at, self.zone),
                 "item": row.item_name or row.item_code or "", "capacity": str(row.capacity),
                 "booked": str(row.booked), "free": str(row.capacity - row.booked)}[column]
 
@@ -188,6 +189,7 @@ class BookingModel(NamedColumnsModel):
 
     COLUMNS = ("code", "time", "item", "who", "state")
     TEXT_ROLES = (DISPLAY, TOOLTIP)
+    zone = hall_zone()  # the hall's, once the booking tab has read it
 
     def cell_text(self, row: AppointmentInfo, column: str) -> str:
         if column == "who":
@@ -197,7 +199,8 @@ class BookingModel(NamedColumnsModel):
             return f"{state} {row.ticket}" if row.ticket else state
         if column == "item":
             return row.item_name or row.item_code or ""
-        return row.code if column == "code" else slot_span(row.slot_start, row.slot_end)
+        return row.code if column == "code" else slot_span(row.slot_start, row.slot_end,
+                                                           self.zone)
 
     def state_text(self, state: str) -> str:
         return {"booked": self.tr("已预约"), "checked_in": self.tr("已签到"),

@@ -91,14 +91,14 @@ def check_uscc(value: str) -> str:
     try:
         return str(uscc.validate(code))
     except stdnum_errors.InvalidLength:
-        message, error = f"统一社会信用代码应为18位（现为{len(code)}位）", "uscc_length"
+        raise ValidationError(f"统一社会信用代码应为18位（现为{len(code)}位）", field="uscc",
+                              code="uscc_length", length=len(code)) from None
     except stdnum_errors.InvalidChecksum:
-        message, error = "统一社会信用代码校验位不正确，请核对后重新输入", "uscc_checksum"
+        raise ValidationError("统一社会信用代码校验位不正确，请核对后重新输入", field="uscc",
+                              code="uscc_checksum") from None
     except stdnum_errors.ValidationError:
-        message = ("统一社会信用代码格式不正确：前8位应为数字，"
-                   "其余为数字或大写字母（不含I、O、Z、S、V）")
-        error = "uscc_format"
-    raise ValidationError(message, field="uscc", code=error)
+        raise ValidationError("统一社会信用代码格式不正确：前8位应为数字，其余为数字或大写字母"
+                              "（不含I、O、Z、S、V）", field="uscc", code="uscc_format") from None
 
 
 def check_phone(value: str) -> str:

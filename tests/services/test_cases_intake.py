@@ -118,6 +118,13 @@ def test_open_case_refusals_change_nothing(hall_db: Database, ctx_for: CtxFor) -
     agent = cases.AgentInput("李四", id_number(2), authorisation=" ")
     with pytest.raises(ValidationError, match="授权委托书"):
         cases.open_case(clerk, 1, PLAIN, person(), agent)
+    long_name = cases.ApplicantInput("person", "王" * 201, id_number(1))
+    with pytest.raises(ValidationError, match=r"申请人姓名或名称过长（201 字，最多 200 字）"):
+        cases.open_case(clerk, 1, PLAIN, long_name)  # refused, not cut to 200
+    agent = cases.AgentInput("李" * 201, id_number(2), authorisation="委托书")
+    with pytest.raises(ValidationError, match="代理人姓名过长") as err:
+        cases.open_case(clerk, 1, PLAIN, person(), agent)
+    assert err.value.field == "agent_name"
     with pytest.raises(PermissionDenied):
         cases.open_case(ctx_for("approver_szamr"), 1, PLAIN, person())
     with pytest.raises(PermissionDenied, match="其他工作人员"):

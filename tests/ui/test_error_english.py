@@ -31,7 +31,7 @@ from hallapp.core.calendar import parse_calendar_file
 from hallapp.core.case_rules import next_state
 from hallapp.core.catalogue import parse_item
 from hallapp.core.errors import DomainError, StateError, ValidationError
-from hallapp.core.identity import check_id_number, check_phone
+from hallapp.core.identity import check_id_number, check_phone, check_uscc
 from hallapp.services import admin, cases, hall, staff, supervisor, tickets, windows
 from hallapp.services.catalogue import import_catalogue
 from hallapp.services.context import Ctx
@@ -74,7 +74,7 @@ def _codes(relative: str) -> set[str]:
 
 def test_every_refusal_on_the_kiosk_path_has_english() -> None:
     codes = set().union(*(_codes(f) for f in KIOSK_PATH))
-    assert {"id_checksum", "unknown_appointment", "print_failed"} <= codes  # the scan works
+    assert {"id_checksum", "uscc_checksum", "unknown_appointment", "print_failed"} <= codes
     assert sorted(codes - set(_EN)) == []
 
 
@@ -86,6 +86,9 @@ def test_every_refusal_on_the_kiosk_path_has_english() -> None:
     (check_id_number, "440304199013011234", "id_birth"),
     (check_id_number, "440304199001011230", "id_checksum"),
     (check_phone, "12345", "phone_format"),
+    (check_uscc, "91440300MA5", "uscc_length"),
+    (check_uscc, "91440300MA5FXXXXX1", "uscc_checksum"),
+    (check_uscc, "9144030OMA5FXXXXX1", "uscc_format"),
 ])
 def test_id_and_phone_refusals_read_in_english(english: None, check: object, value: str,
                                                code: str) -> None:
@@ -93,7 +96,7 @@ def test_id_and_phone_refusals_read_in_english(english: None, check: object, val
         check(value)  # type: ignore[operator]
     assert caught.value.code == code
     text = user_message(caught.value)
-    assert text == _EN[code]
+    assert text == _EN[code].format(**caught.value.facts)
     assert not CJK.search(text)
 
 

@@ -15,6 +15,11 @@ EN: dict[str, str] = {
     "id_region": "The region code of this ID number is not valid.",
     "id_birth": "The birth date in this ID number is not valid.",
     "id_checksum": "The check digit of this ID number is wrong; please check the number.",
+    "uscc_length": "A unified social credit code has 18 characters (this one has {length}).",
+    "uscc_checksum": "The check character of this unified social credit code is wrong; please "
+                     "check the code.",
+    "uscc_format": "Unified social credit code: the first 8 characters are digits, the rest "
+                   "digits or capital letters (not I, O, Z, S or V).",
     "phone_format": "Phone: an 11-digit mobile number, or area code and number "
                     "(e.g. 0755-12345678).",
     "priority_age": "The ID number shows an age under 60: the seniors' channel is not "

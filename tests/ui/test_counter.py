@@ -240,8 +240,10 @@ def test_pause_with_reason_and_resume_by_key(qtbot: QtBot, make_counter: MakeCou
     assert "午休" in counter.header.state_label.text()
     assert not counter.controls.buttons["call_next"].isEnabled()
     assert counter.controls.buttons["pause"].text().startswith("恢复")
+    assert counter.ticket.queue.text() == "窗口已暂停，按 F8 恢复后叫号"  # F1 does nothing now
     press(qtbot, counter, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: counter.state is not None and counter.state.state == "open")
+    assert counter.ticket.queue.text() == "暂无正在办理的号，按 F1 叫号"
 
 
 def test_a_suspended_and_a_passed_ticket_come_back_through_their_buttons(

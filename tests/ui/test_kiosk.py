@@ -298,6 +298,18 @@ def test_without_a_printer_the_ticket_and_checklist_are_saved_in_the_applicants_
 
 
 @SQLITE_ONLY
+def test_in_english_the_search_counts_one_service_and_many_services(
+        qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    for words, found in (("passport", "1 service found; tap it"),
+                         ("car", "services found; tap one")):
+        kiosk.search.start(words)
+        qtbot.waitUntil(lambda found=found: found in kiosk.search.status.text())
+    assert len(kiosk.search.hits) > 1
+
+
+@SQLITE_ONLY
 def test_in_english_an_item_says_one_visit_one_copy_and_free(
         qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
     kiosk = make_kiosk()

@@ -1076,7 +1076,7 @@
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="112"/>
         <source>修改窗口叫号配置</source>
-        <translation>Change window's call profile</translation>
+        <translation>Change window&apos;s call profile</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="113"/>
@@ -1567,52 +1567,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="206"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="206"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="211"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="211"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="211"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="212"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="212"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1620,142 +1620,142 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="180"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="182"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
         <source>英文凭条</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="184"/>
         <source>为阅读英文的办事人打印英文预约凭条</source>
         <translation>Print the slip in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="214"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="228"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="263"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="264"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="283"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="293"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="307"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="310"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="324"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="313"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="327"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="314"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="328"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="315"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="315"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="343"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="349"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="363"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="350"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="364"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="371"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -2355,22 +2355,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="160"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="160"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2467,67 +2467,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="85"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="86"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="86"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="103"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="104"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2631,12 +2631,12 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="193"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="199"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -2644,52 +2644,62 @@ After:
 <context>
     <name>CurrentTicketPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="49"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="50"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="57"/>
+        <source>窗口已暂停，按 F8 恢复后叫号</source>
+        <translation>Window paused: press F8 to resume, then call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="59"/>
+        <source>窗口未开放，点“开窗”后叫号</source>
+        <translation>Window closed: press “Open window”, then call</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="60"/>
         <source>暂无正在办理的号，按 F1 叫号</source>
         <translation>No ticket; press F1 to call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="68"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="78"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="70"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="80"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="72"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="82"/>
         <source>已重呼 {0} 次</source>
         <translation>Recalled {0}×</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="75"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="85"/>
         <source>已叫号，等候到窗</source>
         <translation>Called, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="76"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="86"/>
         <source>正在办理</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="88"/>
         <source>等候时长 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="105"/>
         <source>叫号后 {0}</source>
         <translation>Called {0} ago</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="97"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="107"/>
         <source>办理用时 {0}</source>
         <translation>Service time {0}</translation>
     </message>
@@ -4677,32 +4687,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="47"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="48"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="48"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="49"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="58"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="58"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -5102,10 +5112,13 @@ Welcome. When we are done, please rate our service</translation>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/kiosk/search.py" line="94"/>
-        <source>找到 {n} 个事项，请点击查看所需材料</source>
-        <translation>{n} services found; tap one to see the materials</translation>
+        <source>找到 %n 个事项，请点击查看所需材料</source>
+        <translation>
+            <numerusform>%n service found; tap it to see the materials</numerusform>
+            <numerusform>%n services found; tap one to see the materials</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/search.py" line="96"/>
@@ -5149,27 +5162,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="184"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="184"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>

@@ -20,6 +20,7 @@ class CurrentTicketPanel(QFrame):
         super().__init__(parent)
         self.clock = clock
         self.ticket: TicketInfo | None = None
+        self.window_state = "open"  # the window's: what a clerk with no ticket may do
         self.priority_names: dict[str, str] = {}
         self.queue_names: dict[str, str] = {}  # in the screen's language
         self.setObjectName("card")
@@ -49,11 +50,20 @@ class CurrentTicketPanel(QFrame):
         self.caption.setText(self.tr("当前号码"))
         self.show_ticket(self.ticket)
 
+    def _idle_hint(self) -> str:
+        """What the clerk can do with no ticket, as the window stands (F1 only calls when
+        the window is open)."""
+        if self.window_state == "paused":
+            return self.tr("窗口已暂停，按 F8 恢复后叫号")
+        if self.window_state == "closed":
+            return self.tr("窗口未开放，点“开窗”后叫号")
+        return self.tr("暂无正在办理的号，按 F1 叫号")
+
     def show_ticket(self, ticket: TicketInfo | None) -> None:
         self.ticket = ticket
         if ticket is None:
             self.number.setText("—")
-            self.queue.setText(self.tr("暂无正在办理的号，按 F1 叫号"))
+            self.queue.setText(self._idle_hint())
             for label in (self.marks, self.state, self.wait, self.service):
                 label.setText("")
             self.marks.hide()

@@ -178,6 +178,7 @@ class CounterWindow(CounterPanel):
         self.state = state
         self.header.show_state(state)
         self.controls.set_state(state)
+        self.ticket.window_state = state.state
         self.ticket.show_ticket(state.ticket)
         self.intake.set_ticket(state.ticket)
 

@@ -91,7 +91,7 @@ class SearchPage(KioskPage):
     def _on_search_finished(self, hits: list[ItemHit]) -> None:
         self.show_hits(hits)
         if hits:
-            self.status.setText(self.tr("找到 {n} 个事项，请点击查看所需材料").format(n=len(hits)))
+            self.status.setText(self.tr("找到 %n 个事项，请点击查看所需材料", "", len(hits)))
         else:
             self.status.setText(self.tr("没有找到相关事项，请换个关键词，或直接返回首页按业务取号"))
 

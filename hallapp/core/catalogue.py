@@ -187,8 +187,9 @@ class FieldReader:
         """The refusal of field ``name``: ``problem`` is its Chinese, ``code`` (a literal at
         every call, which the English table's source scan reads) and ``facts`` its English."""
         full = f"{self.prefix}{name}"
+        # ``problem`` alone is what a form shows beside the field the reader names.
         return ValidationError(f"{_where(self.row)}字段 {full} {problem}", row=self.row,
-                               field=full, code=code, **facts)
+                               field=full, code=code, problem=problem, **facts)
 
     def text(self, name: str, *, required: bool = False, max_len: int = MAX_TEXT,
              default: str | None = None) -> str | None:

@@ -236,11 +236,12 @@ def save_item(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
         dept = s.scalar(select(Department.id).where(Department.code == item.department))
         if dept is None:
             raise ValidationError(f"字段 department 未知部门 {item.department}", field="department",
-                                  code="unknown_department", department=item.department)
+                                  code="unknown_department", department=item.department,
+                                  problem=f"未知部门 {item.department}")
         queue = s.scalar(select(Queue.id).where(Queue.code == item.queue))
         if queue is None:
             raise ValidationError(f"字段 queue 未知队列 {item.queue}", field="queue",
-                                  code="unknown_queue")
+                                  code="unknown_queue", problem=f"未知队列 {item.queue}")
         before = s.scalar(select(ServiceItem.version).where(
             ServiceItem.code == item.code, ServiceItem.in_force.is_(True)))
         outcome = store_item(s, item, dept, queue, uow.now)

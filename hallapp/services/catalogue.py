@@ -120,7 +120,8 @@ def parse_queue(raw: Any, row: int) -> dict[str, Any]:
         prefix = r.req_text("prefix", 2).upper()
         if not PREFIX_RE.match(prefix):
             raise ValidationError(f"第 {row} 行：字段 prefix 应为 1–2 个大写字母", row=row,
-                                  field="prefix", code="queue_prefix_format")
+                                  field="prefix", code="queue_prefix_format",
+                                  problem="应为 1–2 个大写字母")
         quota = raw.get("daily_quota")
         return {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
                 "name_en": r.text("name_en", max_len=MAX_NAME), "prefix": prefix,

@@ -314,6 +314,8 @@ def test_queue_window_staff_device_calendar_edits(
     queues.show_queue({"code": "H", "name": "公积金提取", "prefix": "a1"})
     queues.save()
     qtbot.waitUntil(lambda: "大写字母" in queues.errors.message("prefix"))
+    # beside its field, the problem alone: not the file's key ("字段 prefix …")
+    assert queues.errors.message("prefix") == "应为 1–2 个大写字母"
     queues.edits["prefix"].setText("H")
     queues.slots.add_row({"start": "12:00", "end": "09:00", "quota": 5})
     queues.save()
@@ -329,6 +331,7 @@ def test_queue_window_staff_device_calendar_edits(
     queues.dept_edits["name_en"].setText("x" * 201)
     queues.save_department()
     qtbot.waitUntil(lambda: "过长" in queues.dept_errors.message("name_en"))
+    assert queues.dept_errors.message("name_en") == "过长（201 字，最多 200 字）"
     queues.dept_edits["name_en"].setText("Market Regulation Administration")
     queues.save_department()
     qtbot.waitUntil(lambda: "部门 SZAMR 已保存" in queues.dept_status.text())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import is_english, user_message
 from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.widgets import make_label, repolish
 
@@ -135,7 +135,7 @@ class FieldErrors:
             self.general.setText(user_message(exc, "admin"))
             return None
         widget, label = self.fields[key]
-        label.setText(user_message(exc, "admin"))
+        label.setText(_at_field(exc) if key == exc.field else user_message(exc, "admin"))
         label.show()
         repolish(widget, invalid="true")
         return widget
@@ -143,6 +143,13 @@ class FieldErrors:
     def message(self, name: str) -> str:
         """The error shown at field ``name`` ("" if none): what tests and screenshots read."""
         return self.fields[name][1].text()
+
+
+def _at_field(exc: ValidationError) -> str:
+    """A refusal shown beside its own field: a record reader's problem alone in Chinese
+    ("不能为空", not "字段 prefix 不能为空", which names the file's key, not the label shown)."""
+    problem = exc.facts.get("problem")
+    return str(problem) if problem and not is_english() else user_message(exc, "admin")
 
 
 def form_box(title: str, form: QFormLayout, error: QLabel, button: QPushButton, *,

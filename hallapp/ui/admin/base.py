@@ -135,7 +135,8 @@ class FieldErrors:
             self.general.setText(user_message(exc, "admin"))
             return None
         widget, label = self.fields[key]
-        label.setText(_at_field(exc) if key == exc.field else user_message(exc, "admin"))
+        label.setText(_at_field(exc) if isinstance(exc, ValidationError) and key == exc.field
+                      else user_message(exc, "admin"))
         label.show()
         repolish(widget, invalid="true")
         return widget

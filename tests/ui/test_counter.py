@@ -24,6 +24,7 @@ from counterkit import (
     counters,
     fill_person,
     register_with_a_missing_material,
+    type_chinese,
 )
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -155,6 +156,30 @@ def test_invalid_id_number_is_shown_next_to_the_field_and_creates_nothing(
     qtbot.keyClicks(form.edits["id_number"], ID_NUMBER)
     form.edits["id_number"].editingFinished.emit()
     assert not form.errors["id_number"].isVisibleTo(counter)
+
+
+@SQLITE_ONLY
+def test_field_errors_leave_the_form_buttons_clear_of_the_checklist(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx],
+        clock: FakeClock) -> None:
+    """At 1280×800, two refusals under their fields grow the applicant form: it scrolls at
+    most, and never slides under the checklist (its buttons were hidden there)."""
+    serve_ticket(ctx_for, clock)
+    counter = make_counter()
+    intake = counter.intake
+    intake.choose_item(TOLERANT_ITEM, None)
+    qtbot.waitUntil(lambda: intake.open_button.isEnabled())
+    type_chinese(intake.form.edits["name"], "张三")
+    qtbot.keyClicks(intake.form.edits["id_number"], BAD_ID[:16])
+    qtbot.keyClicks(intake.form.edits["phone"], "12345")
+    qtbot.mouseClick(intake.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: intake.form.errors["phone"].isVisibleTo(counter))
+    qtbot.waitUntil(  # once the layout has settled (without the fix it never does)
+        lambda: intake.top.geometry().bottom() < intake.checklist.geometry().top(), timeout=2000)
+    button = intake.open_button
+    shown = intake.top.viewport().rect()
+    where = button.mapTo(intake.top.viewport(), button.rect().center())
+    assert shown.contains(where) or intake.top.verticalScrollBar().maximum() > 0
 
 
 def test_journal_survives_restart_and_outage(

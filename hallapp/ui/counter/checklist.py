@@ -54,6 +54,12 @@ class ChecklistPanel(QWidget):
         self._quiet = False
         self.retranslate()
 
+    def hasHeightForWidth(self) -> bool:
+        """No: the table scrolls, so the panel takes the height left to it. (The wrapped hint
+        would make it height-for-width, and a vertical layout then holds such a widget to its
+        whole preferred height, pushing it over the applicant form above.)"""
+        return False
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("材料核验"))
         self.hint.setText(self.tr("单击状态格标记材料；“不符”须填写说明；双击份数可修改"))

@@ -42,6 +42,7 @@ from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import ReasonDialog, TicketRefDialog
+from hallapp.ui.counter.intake import TOP_MAX
 from hallapp.ui.counter.models import CaseListModel, ChecklistModel, QueueStatusModel
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.rating import create as create_pad
@@ -167,13 +168,16 @@ def test_field_errors_leave_the_form_buttons_clear_of_the_checklist(
     serve_ticket(ctx_for, clock)
     counter = make_counter()
     intake = counter.intake
-    intake.choose_item(TOLERANT_ITEM, None)
+    intake.choose_item("440300000000069391780001", None)  # 有限责任公司设立登记: 7 materials
     qtbot.waitUntil(lambda: intake.open_button.isEnabled())
     type_chinese(intake.form.edits["name"], "张三")
     qtbot.keyClicks(intake.form.edits["id_number"], BAD_ID[:16])
     qtbot.keyClicks(intake.form.edits["phone"], "12345")
     qtbot.mouseClick(intake.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: intake.form.errors["phone"].isVisibleTo(counter))
+    content = intake.top.widget()
+    qtbot.waitUntil(lambda: intake.top.height() >= min(content.sizeHint().height(), TOP_MAX)
+                    and intake.top.height() > 250)  # the form has grown by its two refusals
     qtbot.waitUntil(  # once the layout has settled (without the fix it never does)
         lambda: intake.top.geometry().bottom() < intake.checklist.geometry().top(), timeout=2000)
     button = intake.open_button

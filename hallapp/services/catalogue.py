@@ -52,6 +52,7 @@ class ItemSummary:
     queue: str
     handling_type: str
     materials: int
+    name_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,8 @@ def list_items(ctx: Ctx, query: str | None = None) -> list[ItemSummary]:
             select(ServiceItem, Department.code, Queue.code).join(Department).join(Queue)
             .where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code)).all()
     out = [ItemSummary(i.code, i.version, i.name, d, q, i.handling_type,
-                       len(i.data.get("materials", []))) for i, d, q in rows]
+                       len(i.data.get("materials", [])), i.data.get("name_en"))
+           for i, d, q in rows]
     if query:
         out = [s for s in out if query in s.name or query in s.code]
     return out

@@ -93,6 +93,12 @@ def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
         hits = counter.intake.picker.hits  # the search's items and departments, in English
         assert "Change registration of a company (Shenzhen Administration for Market " \
                "Regulation)" in [hits.item(i).text() for i in range(hits.count())]
+        # the item and its materials by their English names too
+        assert counter.intake.picker.chosen.text() == "Item: Change registration of a company"
+        checklist = counter.intake.checklist.model
+        names = [checklist.data(checklist.index(row, 0)) for row in range(checklist.rowCount())]
+        assert len(names) == 5
+        assert [n for n in names if re.search(r"[\u4e00-\u9fff]", n)] == []
         decisions = counter.intake.decisions
         assert decisions.buttons["accept"].toolTip() == "Some materials are missing."
         assert ": This service item cannot be completed on the spot." in (

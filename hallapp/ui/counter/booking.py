@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.hallday import hall_day, hall_zone
 from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, get_hall, list_queues
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.qr import qr_pixmap
 from hallapp.ui.common.widgets import (
     item_choices,
@@ -212,6 +212,8 @@ class BookingPanel(CounterPanel):
         first = not self.queues
         self.queues, self.items, timezone = loaded
         self._use_zone(ZoneInfo(timezone), first)
+        self.slots.item_names = self.bookings.item_names = {
+            i.code: local_name(i.name, i.name_en) for i in self.items}
         queue_choices(self.queue, self.queues)
         self._on_queue_changed()
 
@@ -231,7 +233,8 @@ class BookingPanel(CounterPanel):
         """The queue's items to pick from, then its slots and bookings."""
         queue = self.queue.currentData()
         item_choices(self.item, self._any_item(),
-                     ((i.code, i.name) for i in self.items if i.queue == queue))
+                     ((i.code, local_name(i.name, i.name_en)) for i in self.items
+                      if i.queue == queue))
         self.refresh()
 
     def selected_day(self) -> date:
@@ -303,7 +306,8 @@ class BookingPanel(CounterPanel):
         self.code.setText(booking.code)
         queue = self.queue.currentText()
         if booking.item_code:
-            queue = f"{queue}·{booking.item_name or booking.item_code}"
+            names = self.bookings.item_names
+            queue = f"{queue}·{names.get(booking.item_code) or booking.item_name}"
         self.result.setText(self.tr("预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下"
                                     "二维码，到时在自助机“预约签到”取号").format(
             day=booking.slot_start.astimezone(self.zone).strftime("%m-%d"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import STATUS_COLUMNS, ChecklistModel, ChecklistRow
@@ -70,7 +71,7 @@ class ChecklistPanel(QWidget):
         for m in item.materials:
             mark = marks.get(m.code, {})
             rows.append(ChecklistRow(
-                m.code, m.name, m.required, m.core,
+                m.code, local_name(m.name, m.name_en), m.required, m.core,
                 item.commitment_allowed and m.commitment_replaceable,
                 _text(mark.get("status")), int(str(mark.get("copies") or 0)),
                 _text(mark.get("note"))))

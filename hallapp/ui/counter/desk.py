@@ -62,6 +62,7 @@ class TicketDeskPanel(CounterPanel):
         super().__init__(env, parent)
         self.printer = printer
         self.items: list[ItemSummary] = []
+        self.queue_names: dict[str, str] = {}  # by code, in the screen's language
         self.hall: HallInfo | None = None
         self.ticket: TicketInfo | None = None  # the one taken last, shown on the right
         self.queue, self.item, self.priority = QComboBox(), QComboBox(), QComboBox()
@@ -154,6 +155,7 @@ class TicketDeskPanel(CounterPanel):
 
     def _on_loaded(self, loaded: Catalogue) -> None:
         queues, self.items, self.hall = loaded
+        self.queue_names = {q.code: local_name(q.name, q.name_en) for q in queues}
         queue_choices(self.queue, queues)
         self._show_items()
         self._show_priorities(self.hall)
@@ -161,7 +163,8 @@ class TicketDeskPanel(CounterPanel):
     def _show_items(self) -> None:
         queue = self.queue.currentData()
         item_choices(self.item, self._any_item(),
-                     ((i.code, i.name) for i in self.items if i.queue == queue))
+                     ((i.code, local_name(i.name, i.name_en)) for i in self.items
+                      if i.queue == queue))
 
     def _show_priorities(self, hall: HallInfo) -> None:
         chosen = self.priority.currentData()
@@ -203,7 +206,8 @@ class TicketDeskPanel(CounterPanel):
         self.ticket = ticket
         self.number.setText(ticket.number)
         lines = [self.tr("{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟").format(
-            queue=ticket.queue_name, ahead=ticket.people_ahead,
+            queue=self.queue_names.get(ticket.queue, ticket.queue_name),
+            ahead=ticket.people_ahead,
             minutes=ticket.estimated_minutes)]
         lines += [text for text in (self._item_name(ticket.item_code),
                                     self._priority_name(ticket.priority)) if text]
@@ -212,7 +216,7 @@ class TicketDeskPanel(CounterPanel):
         self.detail.setText("\n".join(lines))
 
     def _item_name(self, code: str | None) -> str | None:
-        return next((i.name for i in self.items if i.code == code), code)
+        return next((local_name(i.name, i.name_en) for i in self.items if i.code == code), code)
 
     def _priority_name(self, code: str | None) -> str | None:
         """"绿色通道：60岁以上老人" for a green-channel ticket."""

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from hallapp.core.errors import ValidationError
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
@@ -221,7 +221,7 @@ class IntakePanel(CounterPanel):
             return  # another item was chosen meanwhile
         self.item = item
         self.draft.item_name = item.name
-        self.picker.set_item(item.code, item.name)
+        self.picker.set_item(item.code, local_name(item.name, item.name_en))
         self.checklist.load_item(item, self.draft.marks)
         self.update_enabled()
         self.flush()

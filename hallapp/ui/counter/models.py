@@ -9,8 +9,10 @@ disabled where the item or the material does not allow 告知承诺.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -165,6 +167,11 @@ def slot_span(start: datetime, end: datetime, zone: ZoneInfo) -> str:
     return f"{start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M}"
 
 
+def _item(names: Mapping[str, str], code: str | None, name: str | None) -> str:
+    """A slot's or booking's item in the screen's language ("" for any of the queue's)."""
+    return (names.get(code) if code else None) or name or code or ""
+
+
 class SlotModel(NamedColumnsModel):
     """The open slots of one queue and day, with the places left and the item a slot is
     kept for (blank: any of the queue's)."""
@@ -173,10 +180,12 @@ class SlotModel(NamedColumnsModel):
     ALIGNMENT = _CENTER
     TEXT_ROLES = (DISPLAY, TOOLTIP)  # an item's name may be cut
     zone = hall_zone()  # the hall's, once the booking tab has read it
+    item_names: Mapping[str, str] = MappingProxyType({})  # by code, in the screen's language
 
     def cell_text(self, row: SlotInfo, column: str) -> str:
         return {"time": slot_span(row.starts_at, row.ends_at, self.zone),
-                "item": row.item_name or row.item_code or "", "capacity": str(row.capacity),
+                "item": _item(self.item_names, row.item_code, row.item_name),
+                "capacity": str(row.capacity),
                 "booked": str(row.booked), "free": str(row.capacity - row.booked)}[column]
 
     def header_text(self, column: str) -> str:
@@ -190,6 +199,7 @@ class BookingModel(NamedColumnsModel):
     COLUMNS = ("code", "time", "item", "who", "state")
     TEXT_ROLES = (DISPLAY, TOOLTIP)
     zone = hall_zone()  # the hall's, once the booking tab has read it
+    item_names: Mapping[str, str] = MappingProxyType({})  # by code, in the screen's language
 
     def cell_text(self, row: AppointmentInfo, column: str) -> str:
         if column == "who":
@@ -198,7 +208,7 @@ class BookingModel(NamedColumnsModel):
             state = self.state_text(row.state)
             return f"{state} {row.ticket}" if row.ticket else state
         if column == "item":
-            return row.item_name or row.item_code or ""
+            return _item(self.item_names, row.item_code, row.item_name)
         return row.code if column == "code" else slot_span(row.slot_start, row.slot_end,
                                                            self.zone)
 

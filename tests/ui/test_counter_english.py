@@ -97,7 +97,7 @@ def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
         assert counter.intake.picker.chosen.text() == "Item: Change registration of a company"
         checklist = counter.intake.checklist.model
         names = [checklist.data(checklist.index(row, 0)) for row in range(checklist.rowCount())]
-        assert len(names) == 5
+        assert len(names) == 6
         assert [n for n in names if re.search(r"[\u4e00-\u9fff]", n)] == []
         decisions = counter.intake.decisions
         assert decisions.buttons["accept"].toolTip() == "Some materials are missing."

@@ -68,7 +68,8 @@ TEXTS: dict[str, str] = {
 class Alert:
     """One alert. ``subject`` and ``message`` are its Chinese text; ``facts`` are what they
     were filled from (``text`` names the entry of :data:`TEXTS`), for other languages.
-    ``queue_name_en`` is the queue's English name, if it has one."""
+    ``queue_name_en`` and ``department_name_en`` are the English names of the queue or
+    department it is about, if it has them."""
 
     kind: str
     severity: str  # warning | critical
@@ -79,6 +80,7 @@ class Alert:
     text: str = ""
     facts: tuple[tuple[str, str], ...] = ()
     queue_name_en: str | None = None
+    department_name_en: str | None = None
 
     def fact(self, name: str) -> str:
         return dict(self.facts).get(name, "")
@@ -86,14 +88,14 @@ class Alert:
 
 def _alert(kind: str, severity: str, key: str, subject: str, since: datetime | None,
            text: str | None = None, queue_name_en: str | None = None,
-           **facts: object) -> Alert:
+           department_name_en: str | None = None, **facts: object) -> Alert:
     """An alert whose message is :data:`TEXTS` [``text`` or ``kind``] filled from ``facts``
     (a fact that is None is left out)."""
     name = text or kind
     shown = {k: f"{v:g}" if isinstance(v, float) else str(v)
              for k, v in facts.items() if v is not None}
     return Alert(kind, severity, key, subject, TEXTS[name].format(**shown), since, name,
-                 tuple(shown.items()), queue_name_en)
+                 tuple(shown.items()), queue_name_en, department_name_en)
 
 
 def threshold(hall: Hall, name: str) -> float:
@@ -222,13 +224,14 @@ def case_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
         _, state, _ = timeliness(case, frozen_item(s, case), t, now)
         if state in ("warning", "overdue"):
             counts[(case.department_id, state)] += 1
-    names = {d.id: d.name for d in s.scalars(select(Department))}
+    names = {d.id: (d.name, d.name_en) for d in s.scalars(select(Department))}
     out = []
     for (dept, state), n in sorted(counts.items(), key=lambda kv: (kv[0][1] != "overdue",
                                                                     kv[0][0])):
-        name = names.get(dept, str(dept))
+        name, name_en = names.get(dept, (str(dept), None))
         out.append(_alert(f"case_{state}", "critical" if state == "overdue" else "warning",
-                          f"case_{state}:{dept}:{n}", name, None, department=name, count=n))
+                          f"case_{state}:{dept}:{n}", name, None, department_name_en=name_en,
+                          department=name, count=n))
     return out
 
 

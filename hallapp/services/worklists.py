@@ -34,6 +34,8 @@ class DueCase:
     timeliness: str  # warning | overdue
     working_days_left: int | None
     claimed_by: str | None
+    item_name_en: str | None = None
+    department_name_en: str | None = None
 
 
 @action(Perm.VIEW_KPI)
@@ -43,7 +45,7 @@ def due_cases(ctx: Ctx, *, include_warning: bool = True) -> tuple[DueCase, ...]:
         s, now = uow.session, uow.now
         hall = get_hall_row(s)
         horizon = case_horizon(hall, now)
-        rows = s.execute(select(Case, ServiceItem.name, Department.name)
+        rows = s.execute(select(Case, ServiceItem.name, Department.name, Department.name_en)
                          .join(ServiceItem, ServiceItem.id == Case.item_id)
                          .join(Department, Department.id == Case.department_id)
                          .where(Case.state.in_([st.value for st in BACKOFFICE_STATES]),
@@ -51,13 +53,15 @@ def due_cases(ctx: Ctx, *, include_warning: bool = True) -> tuple[DueCase, ...]:
         t = hall_time(s, hall)
         staff = {st.id: st.name for st in s.scalars(select(Staff))} if rows else {}
         out = []
-        for case, item_name, dept_name in rows:
-            due, state, left = timeliness(case, frozen_item(s, case), t, now)
+        for case, item_name, dept_name, dept_name_en in rows:
+            item = frozen_item(s, case)
+            due, state, left = timeliness(case, item, t, now)
             if due is None or state not in ("warning", "overdue"):
                 continue
             if state == "warning" and not include_warning:
                 continue
             out.append(DueCase(case.number, item_name, dept_name,
                                STATE_LABELS[as_state(case.state)], due, state, left,
-                               staff.get(case.claimed_by) if case.claimed_by else None))
+                               staff.get(case.claimed_by) if case.claimed_by else None,
+                               item.name_en, dept_name_en))
     return tuple(sorted(out, key=lambda c: (c.deadline, c.number)))

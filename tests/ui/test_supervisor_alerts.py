@@ -18,15 +18,16 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import IMMEDIATE, PLAIN, accepted_case
 
-from hallapp.services import alerts, ratings, supervisor, tickets, windows
+from hallapp.services import alerts, ratings, supervisor, tickets, windows, worklists
 from hallapp.services.alerts import Alert
 from hallapp.services.context import Ctx
 from hallapp.services.ratings import RatingInput
 from hallapp.ui.supervisor.alert_text import EN
-from hallapp.ui.supervisor.models import AlertModel
+from hallapp.ui.supervisor.models import AlertModel, DueCaseModel
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 DEPARTMENT = "深圳市市场监督管理局"
+DEPARTMENT_EN = "Shenzhen Administration for Market Regulation"
 
 
 def _fields(text: str) -> set[str]:
@@ -92,9 +93,9 @@ EXPECTED = {
     "bad_rating": (("11号窗口", "11号窗口收到差评（2 级），请跟进回访"),
                    ("Window 11", "Bad rating (level 2) at window 11; please follow up")),
     "case_warning": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件临近办结期限"),
-                     (DEPARTMENT, f"{DEPARTMENT}: 1 case(s) near their deadline")),
+                     (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases near their deadline: 1")),
     "case_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件已逾期"),
-                     (DEPARTMENT, f"{DEPARTMENT}: 1 case(s) overdue")),
+                     (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases overdue: 1")),
 }
 
 
@@ -126,3 +127,24 @@ def test_an_alert_with_a_fact_missing_keeps_its_chinese(english: None) -> None:
     alert = Alert("window_idle", "warning", "idle:3", "3号窗口", "3号窗口已空闲", None,
                   "window_idle", (("window", "3"),))
     assert _shown(alert) == ("Window 3", "3号窗口已空闲")
+
+
+@SQLITE_ONLY
+def test_the_due_cases_list_names_item_and_department_in_the_boards_language(
+        qapp: QApplication, ctx_for: Callable[[str], Ctx]) -> None:
+    accepted_case(ctx_for, PLAIN)  # due in 1 working day: in the warning period
+    [due] = worklists.due_cases(ctx_for("supervisor1"))
+    model = DueCaseModel()
+    model.set_rows([due])
+
+    def row() -> tuple[str, str]:
+        return (model.data(model.index(0, model.column("item"))),
+                model.data(model.index(0, model.column("department"))))
+
+    assert row() == ("企业注销登记（含简易注销、普通注销、分支机构注销）", DEPARTMENT)
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        assert row() == ("Deregistration of an enterprise (simplified, ordinary, branch)",
+                         DEPARTMENT_EN)
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")

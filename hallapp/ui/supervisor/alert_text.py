@@ -2,7 +2,8 @@
 
 The service writes each alert in Chinese and keeps the facts it was written from
 (``hallapp.services.alerts.TEXTS``); an English board fills this module's table of the same
-texts with them. Names from the hall's data stay as written, except a queue's English name.
+texts with them. Names from the hall's data stay as written, except the English names of
+queues and departments.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ EN: dict[str, str] = {
                          "{factor} × the {norm}-min norm",
     "bad_rating": "Bad rating (level {level}) at window {window}; please follow up",
     "bad_rating_hall": "Bad rating (level {level}) in the hall; please follow up",
-    "case_overdue": "{department}: {count} case(s) overdue",
-    "case_warning": "{department}: {count} case(s) near their deadline",
+    "case_overdue": "{department}: cases overdue: {count}",
+    "case_warning": "{department}: cases near their deadline: {count}",
 }
 
 
@@ -33,6 +34,8 @@ def alert_subject(alert: Alert) -> str:
         return f"Window {window}"
     if alert.text == "bad_rating_hall":
         return "Hall"
+    if alert.fact("department"):
+        return local_name(alert.subject, alert.department_name_en)
     return alert.subject
 
 
@@ -43,6 +46,8 @@ def alert_message(alert: Alert) -> str:
     facts = dict(alert.facts)
     if "queue_name" in facts:
         facts["queue_name"] = local_name(facts["queue_name"], alert.queue_name_en)
+    if "department" in facts:
+        facts["department"] = local_name(facts["department"], alert.department_name_en)
     try:
         return text.format_map(facts)
     except (KeyError, IndexError, ValueError):

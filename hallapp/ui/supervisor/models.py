@@ -276,7 +276,8 @@ class DueCaseModel(_Colored):
 
     def cell_text(self, c: DueCase, column: str) -> str:
         left = _tr("已逾期") if c.timeliness == "overdue" else str(c.working_days_left or 0)
-        return {"number": c.number, "item": c.item_name, "department": c.department,
+        return {"number": c.number, "item": local_name(c.item_name, c.item_name_en),
+                "department": local_name(c.department, c.department_name_en),
                 "state": case_label(c.state_label),
                 "deadline": self.local(c.deadline, "%m-%d %H:%M"),
                 "left": left}[column]

@@ -43,7 +43,7 @@ class BoardPanel(SupervisorPanel):
         self.windows_model = WindowBoardModel(self)
         self.queues_model = QueueBoardModel(self)
         self.alerts_model = AlertModel(self)
-        self.windows_table = make_table(self.windows_model)
+        self.windows_table = make_table(self.windows_model, stretch=0, wrap=True)
         self.queues_table = make_table(self.queues_model, stretch=0, wrap=True)
         self.alerts_table = make_table(self.alerts_model)
         self.clock = make_label("", "subtitle")

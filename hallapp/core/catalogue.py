@@ -10,6 +10,7 @@ The exchange format (``format: hallapp-catalogue``) is documented in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ APPLICANT_TYPES = ("person", "legal")
 
 MAX_NAME = 200
 MAX_CODE = 64
+CODE_RE = re.compile(r"[A-Za-z0-9_.\-]+")
 MAX_TEXT = 2000
 
 
@@ -206,6 +208,15 @@ class FieldReader:
                              "field_too_long", length=len(value), maximum=max_len)
         return value
 
+    def code(self, name: str) -> str:
+        """A code people type and scripts pass (an item's, material's, queue's or
+        department's): letters, digits and - _ . only; a space in it breaks a command line."""
+        value = self.req_text(name, MAX_CODE)
+        if not CODE_RE.fullmatch(value):
+            raise self._fail(name, "只能由字母、数字和 - _ . 组成（不含空格）",
+                             "field_code_format")
+        return value
+
     def req_text(self, name: str, max_len: int = MAX_TEXT) -> str:
         value = self.text(name, required=True, max_len=max_len)
         assert value is not None
@@ -301,7 +312,7 @@ def _where(row: int | None) -> str:
 def parse_material(raw: Mapping[str, Any], row: int | None, index: int) -> Material:
     r = FieldReader(raw, row, f"materials[{index}].")
     return Material(
-        code=r.req_text("code", MAX_CODE),
+        code=r.code("code"),
         name=r.req_text("name", MAX_NAME),
         name_en=r.text("name_en", max_len=MAX_NAME * 2),
         required=r.boolean("required", True),
@@ -340,7 +351,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
     materials = tuple(parse_material(m, row, i) for i, m in enumerate(materials_raw))
     _check_unique([m.code for m in materials], row, "materials.code")
     item = Item(
-        code=r.req_text("code", MAX_CODE),
+        code=r.code("code"),
         basic_code=r.text("basic_code", max_len=MAX_CODE),
         version=r.integer("version", 1, 1, 100_000),
         name=r.req_text("name", MAX_NAME),

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from hallapp.core.catalogue import MAX_CODE, MAX_NAME, FieldReader, parse_item
+from hallapp.core.catalogue import MAX_NAME, FieldReader, parse_item
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import parse_hhmm
@@ -305,7 +305,7 @@ def _single_record(fn: Callable[[], T]) -> T:
 @action(Perm.EDIT_CATALOGUE)
 def save_department(ctx: Ctx, code: str, name: str, name_en: str | None = None) -> None:
     r = FieldReader({"code": code, "name": name, "name_en": name_en}, None)
-    dept = {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
+    dept = {"code": r.code("code"), "name": r.req_text("name", MAX_NAME),
             "name_en": r.text("name_en", max_len=MAX_NAME)}
     with ctx.uow() as uow:
         old = uow.session.scalars(select(Department).where(

@@ -17,7 +17,6 @@ from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.catalogue import (
-    MAX_CODE,
     MAX_NAME,
     FieldReader,
     Item,
@@ -110,7 +109,7 @@ def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -
 def _parse_department(raw: Any, row: int) -> dict[str, str | None]:
     r = in_sheet("departments", lambda: FieldReader(raw, row))
     parsed: dict[str, str | None] = in_sheet("departments", lambda: {
-        "code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
+        "code": r.code("code"), "name": r.req_text("name", MAX_NAME),
         "name_en": r.text("name_en", max_len=MAX_NAME)})
     return parsed
 
@@ -124,7 +123,7 @@ def parse_queue(raw: Any, row: int) -> dict[str, Any]:
                                   field="prefix", code="queue_prefix_format",
                                   problem="应为 1–2 个大写字母")
         quota = raw.get("daily_quota")
-        return {"code": r.req_text("code", MAX_CODE), "name": r.req_text("name", MAX_NAME),
+        return {"code": r.code("code"), "name": r.req_text("name", MAX_NAME),
                 "name_en": r.text("name_en", max_len=MAX_NAME), "prefix": prefix,
                 "category": r.text("category", max_len=100),
                 "daily_quota": None if quota in (None, "") else

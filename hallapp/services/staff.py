@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +21,7 @@ from hallapp.store.models import Department, Staff
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
+USERNAME_RE = re.compile(r"[A-Za-z0-9_.@\-]{1,64}")
 _hasher = PasswordHasher()
 
 
@@ -109,9 +111,10 @@ def _verify(stored: str, password: str) -> bool:
 def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
               department: str | None = None, window_number: int | None = None) -> StaffInfo:
     username = username.strip()
-    if not username or len(username) > 64:
-        raise ValidationError("用户名不能为空且不超过 64 字符", field="username",
-                              code="username_format")
+    if not USERNAME_RE.fullmatch(username):
+        # A name typed at every login and passed to --user: no spaces, nothing to quote.
+        raise ValidationError("用户名须为 1–64 个字母、数字或 - _ . @（不含空格）",
+                              field="username", code="username_format")
     if not name.strip():
         raise ValidationError("姓名不能为空", field="name", code="staff_name_required")
     role_ = parse_role(role)

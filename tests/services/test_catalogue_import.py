@@ -177,6 +177,8 @@ XLSX_CASES: dict[str, tuple[Callable[[Workbook], int], str, str]] = {
     "bad_queue_time_quota": (_xl("queues", 2, "time_quotas", "9点到12点"), "time_quotas",
                              "09:00-12:00=160"),
     "duplicate_department": (_append_copy("departments", 2), "code", "重复"),
+    "department_code_with_space": (_xl("departments", 3, "code", "SZ AMR"), "code", "不含空格"),
+    "queue_code_with_space": (_xl("queues", 2, "code", "A 1"), "code", "不含空格"),
 }
 
 

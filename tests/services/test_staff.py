@@ -178,5 +178,9 @@ def test_add_staff_and_duplicate_username(anon: Ctx, ctx_for: Callable[[str], Ct
     with pytest.raises(ValidationError) as err:
         staff.add_staff(admin, "wang5", "王五", "system", "wang5pass1")
     assert err.value.field == "role"
+    for bad in ("a b!", "", "x" * 65, "王五"):  # --user must take it as typed
+        with pytest.raises(ValidationError) as err:
+            staff.add_staff(admin, bad, "王五", "clerk", "wang5pass1")
+        assert err.value.code == "username_format", bad
     assert [a.after["username"] for a in _audits(hall_db, "staff_add")
             if a.after and a.actor == "admin1"] == ["zhang3"]

@@ -332,6 +332,9 @@ ITEM = {"code": "X1", "name": "Test item", "department": "D1", "queue": "A"}
      "应为 original/copy/original_and_copy/electronic 之一"),
     ({"name": "x" * 201}, 'Row 3: field "name" is too long (201 characters; at most 200).',
      "第 3 行：字段 name 过长（201 字，最多 200 字）"),
+    ({"code": "4403 0001"},
+     'Row 3: field "code" takes letters, digits and - _ . only (no spaces).',
+     "第 3 行：字段 code 只能由字母、数字和 - _ . 组成（不含空格）"),
     ({"promised_limit": {"value": 0, "unit": "hour"}},
      'Row 3: field "promised_limit.value" must be more than 0 (for an item completed on the '
      'spot, use the unit "immediate").',

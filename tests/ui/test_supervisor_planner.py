@@ -142,6 +142,21 @@ def test_editing_a_cell_and_simulating_changes_and_flags_the_waits(
 
 
 @SQLITE_ONLY
+def test_a_plan_needing_more_windows_than_the_hall_has_says_so(
+        qtbot: QtBot, make_planner: MakePlanner) -> None:
+    panel = make_planner().planner
+    assert panel.hall_windows == 14  # the demo hall's
+    _generate(qtbot, panel)
+    busiest = panel.model.busiest_hour()
+    assert busiest is not None
+    hour, needed = busiest
+    panel.hall_windows = needed  # enough: nothing said
+    assert "多于本厅" not in panel._verdict_text()
+    panel.hall_windows = needed - 1
+    assert f"{hour}时需 {needed} 个窗口，多于本厅的 {needed - 1} 个" in panel._verdict_text()
+
+
+@SQLITE_ONLY
 def test_a_cell_is_edited_by_typing_in_the_table(qtbot: QtBot,
                                                  make_planner: MakePlanner) -> None:
     panel = make_planner().planner

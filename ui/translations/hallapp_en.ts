@@ -1567,52 +1567,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="216"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="216"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="217"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="217"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="218"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="212"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="222"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="212"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="222"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1690,72 +1690,72 @@ After:
         <translation>Print the slip in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="228"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="230"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="263"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="266"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="264"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="267"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="283"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="286"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="307"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="311"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="324"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="328"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="327"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="331"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="328"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="332"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="333"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="333"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="343"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="347"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="363"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="367"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="364"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="368"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="371"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="375"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -2355,22 +2355,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="161"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="161"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="162"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="162"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2467,67 +2467,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="87"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="88"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="88"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="106"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2535,42 +2535,42 @@ After:
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="58"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="65"/>
         <source>材料核验</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="59"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="66"/>
         <source>单击状态格标记材料；“不符”须填写说明；双击份数可修改</source>
         <translation>Click a status cell to mark a material; &quot;Faulty&quot; needs a note; double-click copies to edit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="117"/>
         <source>材料不符合要求</source>
         <translation>Material not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="118"/>
         <source>“{0}”哪里不符合要求？将写入一次性告知书</source>
         <translation>What is wrong with &quot;{0}&quot;? It goes into the one-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="120"/>
         <source>未签字或未盖章</source>
         <translation>Not signed or stamped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="120"/>
         <source>复印件不清晰</source>
         <translation>Copy illegible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
         <source>信息与申请不一致</source>
         <translation>Does not match the application</translation>
     </message>
@@ -4320,22 +4320,22 @@ After:
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="170"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="177"/>
         <source>预计到达 {0} 人/时；预计 p90 等候 {1} 分（目标 {2} 分）</source>
         <translation>Expected {0} arrivals/h; predicted p90 wait {1} min (target {2} min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="190"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="197"/>
         <source>时段</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="190"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="197"/>
         <source>窗口合计</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="191"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="198"/>
         <source>预计到达</source>
         <translation>Arrivals</translation>
     </message>
@@ -4343,77 +4343,87 @@ After:
 <context>
     <name>PlannerPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="306"/>
         <source>预测日期</source>
         <translation>Forecast date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="299"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="307"/>
         <source>生成建议</source>
         <translation>Recommend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="300"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="308"/>
         <source>模拟此方案</source>
         <translation>Simulate this plan</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="301"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="309"/>
         <source>预计等候与目标</source>
         <translation>Predicted waits vs targets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="324"/>
         <source>正在读取历史数据…</source>
         <translation>Reading history…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="338"/>
         <source>正在生成建议（{0} 次模拟 × 若干轮）…</source>
         <translation>Planning ({0} runs × several rounds)…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="357"/>
         <source>正在模拟此方案…</source>
         <translation>Simulating this plan…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="398"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="400"/>
         <source>有时段超出目标（红色）：{0}</source>
         <translation>Over target in some hours (red): {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="401"/>
         <source>各队列各时段预计 p90 等候均不超过目标。</source>
         <translation>Every queue meets its p90 target in every hour.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="404"/>
         <source>全天 p90 高于目标：{0}（各时段合计，波动更大）。</source>
         <translation>Whole-day p90 above target: {0} (all hours pooled, more variable).</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="409"/>
+        <source>{0}时需 {1} 个窗口，多于本厅的 {2} 个：可让窗口兼办多个队列，或放宽目标。</source>
+        <translation>At {0}:00 the plan needs {1} windows, more than the hall's {2}: let windows serve several queues, or relax the targets.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
         <source>方案已修改：点击“模拟此方案”更新预计等候。</source>
         <translation>Plan edited: click &quot;Simulate this plan&quot; to update the waits.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="425"/>
         <source>本厅历史数据不足，预测使用演示参数</source>
         <translation>Too little history; the forecast uses the demo profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="426"/>
         <source>本厅历史数据不足（历史号 {0} 个，至少需 {1} 个），预测使用演示参数</source>
         <translation>Too little history ({0} tickets, {1} needed); the forecast uses the demo profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="417"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="434"/>
         <source>尚未载入预测。</source>
         <translation>No forecast loaded yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="419"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="436"/>
         <source>预测依据本厅历史：%n 天（{0}）</source>
         <translation>
             <numerusform>Forecast from this hall&apos;s history: %n day ({0})</numerusform>
@@ -4421,37 +4431,37 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="423"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="440"/>
         <source>各时段窗口数（双击修改）</source>
         <translation>Windows per hour (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="424"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="441"/>
         <source>各时段预计到达人数（按队列）</source>
         <translation>Expected arrivals per hour (by queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="427"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="444"/>
         <source>预计到达与建议窗口</source>
         <translation>Expected arrivals and recommended windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="428"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="445"/>
         <source>到达(人/时)</source>
         <translation>Arrivals (/h)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="428"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="445"/>
         <source>窗口数</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="432"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="449"/>
         <source>窗口·小时合计 {0}</source>
         <translation>Window-hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="434"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="451"/>
         <source>（建议 {0}，Erlang C 初估 {1}）</source>
         <translation> (recommended {0}, Erlang C estimate {1})</translation>
     </message>
@@ -4517,52 +4527,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -4687,32 +4697,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="48"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="50"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="49"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="59"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="57"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="59"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="58"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="58"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -5162,27 +5172,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="192"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="192"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="192"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="193"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="193"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -5415,413 +5425,413 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/models.py" line="217"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="307"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -5939,97 +5949,97 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketDeskPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="116"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="116"/>
         <source>手机号码</source>
         <translation>Mobile phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="119"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="120"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
         <source>为不便使用自助机的申请人取号（导办、帮办）：与自助机同一号段，同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。</source>
         <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk&apos;s, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="123"/>
         <source>取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="124"/>
         <source>打印号票</source>
         <translation>Print ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="125"/>
         <source>英文号票</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="125"/>
         <source>为阅读英文的办事人打印英文号票</source>
         <translation>Print the ticket in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="134"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="173"/>
         <source>普通</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="208"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
         <translation>{queue}: {ahead} ahead, about {minutes} min wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="215"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="227"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="248"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="252"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="253"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="256"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="260"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>
@@ -6212,32 +6222,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>VerdictTableModel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="222"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="229"/>
         <source>{0}（{1}时）</source>
         <translation>{0} ({1}:00)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="227"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="234"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="227"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="234"/>
         <source>目标 p90(分)</source>
         <translation>Target p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="228"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="235"/>
         <source>全天 p90(分)</source>
         <translation>Day p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="228"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="235"/>
         <source>最差时段 p90(分)</source>
         <translation>Worst hour p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="229"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="236"/>
         <source>超目标时段数</source>
         <translation>Hours over</translation>
     </message>

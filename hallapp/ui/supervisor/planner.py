@@ -120,6 +120,13 @@ class PlanTableModel(RecordTableModel):
     def window_hours(self) -> int:
         return sum((self.counts or {}).values())
 
+    def busiest_hour(self) -> tuple[int, int] | None:
+        """(hour, windows) of the hour needing the most windows; None without a plan."""
+        totals: dict[int, int] = {}
+        for (_queue, hour), n in (self.counts or {}).items():
+            totals[hour] = totals.get(hour, 0) + n
+        return max(totals.items(), key=lambda kv: (kv[1], -kv[0])) if totals else None
+
     def _cell(self, index: Index) -> tuple[str, int] | None:
         name = self.COLUMNS[index.column()]
         return (name[2:], self._rows[index.row()]) if name.startswith("q:") else None
@@ -238,6 +245,7 @@ class PlannerPanel(SupervisorPanel):
         super().__init__(ctx, parent)
         self.runs, self.seed = 10, 0
         self.profile: SimProfile | None = None
+        self.hall_windows: int | None = None  # how many windows the hall has
         self.plan: StaffingPlan | None = None
         self.report: SimReport | None = None
         self.busy, self.edited = False, False
@@ -315,10 +323,11 @@ class PlannerPanel(SupervisorPanel):
         ctx, day = self.ctx, py_date(self.day.date())
         self._start(self.tr("正在读取历史数据…"))
 
-        def work() -> SimProfile:
+        def work() -> tuple[SimProfile, int]:
+            from hallapp.services.hall import list_windows
             from hallapp.services.simulate import calibrate
 
-            return calibrate(ctx, day)
+            return calibrate(ctx, day), len(list_windows(ctx))
 
         self.call(work, self._on_loaded, "supervisor: forecast", self._on_failed)
 
@@ -359,7 +368,8 @@ class PlannerPanel(SupervisorPanel):
         self._show_state()
         self.labels["note"].clear()
 
-    def _on_loaded(self, profile: SimProfile) -> None:
+    def _on_loaded(self, loaded: tuple[SimProfile, int]) -> None:
+        profile, self.hall_windows = loaded
         self.busy, self.profile, self.plan, self.report = False, profile, None, None
         self.edited = False
         self.model.set_profile(profile)
@@ -385,13 +395,20 @@ class PlannerPanel(SupervisorPanel):
         self.planned.emit()
 
     def _verdict_text(self) -> str:
-        rows = self.verdicts.rows()
-        over = "、".join(v.queue for v in rows if v.hours_over > 0)
-        text = (self.tr("有时段超出目标（红色）：{0}").format(over) if over
-                else self.tr("各队列各时段预计 p90 等候均不超过目标。"))
-        day = "、".join(v.queue for v in rows if v.day_over)
-        return " ".join([text, self.tr("全天 p90 高于目标：{0}（各时段合计，波动更大）。").format(
-            day)] if day else [text])
+        rows, sep = self.verdicts.rows(), self.tr("、")
+        over = sep.join(v.queue for v in rows if v.hours_over > 0)
+        texts = [self.tr("有时段超出目标（红色）：{0}").format(over) if over
+                 else self.tr("各队列各时段预计 p90 等候均不超过目标。")]
+        day = sep.join(v.queue for v in rows if v.day_over)
+        if day:
+            texts.append(self.tr("全天 p90 高于目标：{0}（各时段合计，波动更大）。").format(day))
+        busiest = self.model.busiest_hour()
+        if busiest and self.hall_windows is not None and busiest[1] > self.hall_windows:
+            # Each planned window serves one queue; a hall short of windows pools queues on
+            # shared ones (work profiles), so this says what the targets take, not a layout.
+            texts.append(self.tr("{0}时需 {1} 个窗口，多于本厅的 {2} 个：可让窗口兼办多个队列，"
+                                 "或放宽目标。").format(busiest[0], busiest[1], self.hall_windows))
+        return " ".join(texts)
 
     def _on_model_edited(self) -> None:
         self.edited = True

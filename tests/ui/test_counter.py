@@ -275,6 +275,25 @@ def test_pause_with_reason_and_resume_by_key(qtbot: QtBot, make_counter: MakeCou
     assert counter.ticket.queue.text() == "暂无正在办理的号，按 F1 叫号"
 
 
+@SQLITE_ONLY
+def test_recall_is_offered_only_below_the_halls_limit(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx]) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk, 1)
+    windows.recall(clerk, 1)
+    windows.recall(clerk, 1)
+    counter = make_counter()
+    recall = counter.controls.buttons["recall"]
+    qtbot.waitUntil(recall.isEnabled)  # 2 of the demo hall's 3
+    press(qtbot, counter, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: counter.state is not None and counter.state.ticket is not None
+                    and counter.state.ticket.recalls == 3)
+    assert not recall.isEnabled()  # the limit: pass it as absent (F5) instead
+    assert counter.controls.buttons["noshow"].isEnabled()
+
+
 def test_a_suspended_and_a_passed_ticket_come_back_through_their_buttons(
         qtbot: QtBot, make_counter: MakeCounter, monkeypatch: pytest.MonkeyPatch,
         hall_db: Database, ctx_for: Callable[[str], Ctx]) -> None:

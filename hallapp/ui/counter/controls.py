@@ -46,6 +46,7 @@ class CallControls(CounterPanel):
     def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.state: WindowState | None = None
+        self.recall_max: int | None = None  # the hall's limit, once read
         self.queues: list[str] = []
         self.busy = False
         self.buttons: dict[str, QPushButton] = {}
@@ -101,6 +102,12 @@ class CallControls(CounterPanel):
         self.busy = busy
         self.update_enabled()
 
+    def _may_recall(self) -> bool:
+        """Below the hall's recall limit (the service refuses past it; the key need not
+        promise what it will refuse)."""
+        ticket = self.state.ticket if self.state else None
+        return ticket is None or self.recall_max is None or ticket.recalls < self.recall_max
+
     def update_enabled(self) -> None:
         state = self.state
         live = self.env.online and not self.busy and state is not None
@@ -110,7 +117,7 @@ class CallControls(CounterPanel):
             "open": wstate == "closed", "close": wstate != "closed" and ticket is None,
             "call_next": wstate == "open" and ticket is None,
             "call_ticket": wstate == "open" and ticket is None,
-            "recall": ticket == "called", "noshow": ticket == "called",
+            "recall": ticket == "called" and self._may_recall(), "noshow": ticket == "called",
             "start": ticket == "called", "finish": ticket in ("called", "serving"),
             "finish_and_call_next": wstate == "open",
             "suspend": ticket in ("called", "serving"),

@@ -154,6 +154,7 @@ class CounterWindow(CounterPanel):
             windows, hall = extra
             mine = next((w for w in windows if w.number == self.env.window), None)
             self.profile = [p.queue for p in mine.profile] if mine else []
+            self.controls.recall_max = int(hall.setting("recall_max"))
             self.ticket.priority_names = {
                 str(p.get("code")): local_name(str(p.get("name")), p.get("name_en"))
                 for p in hall.priority_classes}

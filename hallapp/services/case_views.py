@@ -105,6 +105,8 @@ class CaseInfo:
     timeliness: str | None  # normal / warning / overdue while the case is open
     remaining_working_days: int | None
     owed: tuple[str, ...]
+    item_name_en: str | None = None  # the staff screens' English names, where given
+    department_name_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,8 @@ def case_info(s: Session, case: Case, t: HallTime, now: datetime,
         case.supplement_deadline, case.stopped_since, case.decided_at, case.concluded_at,
         case.outcome, claimed.username if claimed else None, case.delivered_at,
         dict(case.delivery) if case.delivery else None, case.visits, case.window_number,
-        ticket.number if ticket else None, state, left, owed_codes(case))
+        ticket.number if ticket else None, state, left, owed_codes(case), item.name_en,
+        dept.name_en)
 
 
 def material_states(case: Case) -> tuple[MaterialState, ...]:

@@ -54,6 +54,7 @@ Desk = Callable[..., BackofficeWindow]
 
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+ITEM_EN = "Food business licence (new)"  # TOLERANT_3 in the demo catalogue
 
 
 @pytest.fixture
@@ -318,3 +319,21 @@ def test_queue_by_urgency_with_colours_and_filters(qtbot: QtBot, make_desk: Desk
     assert not {late, fast, slow} & set(desk.queue.visible_numbers())
     desk.queue.set_filters()
     assert "超期" in desk.queue.counts.text()
+
+
+@SQLITE_ONLY
+def test_in_english_items_and_the_department_go_by_their_english_names(
+        qtbot: QtBot, qapp: QApplication, make_desk: Desk, ctx_for: CtxFor) -> None:
+    number = ready_case(ctx_for, TOLERANT_3, seq=41)
+    case_decide.decide(ctx_for("clerk1"), number, "accept")
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        desk = make_desk()
+        open_in_desk(qtbot, desk, number)
+        model = desk.queue.model
+        item = model.data(model.index(model.find(number), model.column("item")))
+        assert item == ITEM_EN
+        assert desk.detail.title.text() == f"{number} · {ITEM_EN}"
+        assert "Shenzhen Administration for Market Regulation" in desk.windowTitle()
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")

@@ -25,7 +25,7 @@ from hallapp.services.case_views import CaseDetail, CaseInfo
 from hallapp.ui.backoffice.actions import CaseActions, NoticePrinter
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining_text
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_label, repolish
 
@@ -183,7 +183,7 @@ class CaseDetailPanel(BackofficePanel):
             self.supplements.setText("")
             return
         info = detail.case
-        self.title.setText(f"{info.number} · {info.item_name}")
+        self.title.setText(f"{info.number} · {local_name(info.item_name, info.item_name_en)}")
         self.state_badge.setText(case_label(info.state_label))
         repolish(self.state_badge, state=info.state)
         self._show_claim(info)

@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, CaseAction, CaseState
 from hallapp.services.case_views import CaseInfo, MaterialState, TransitionInfo
 from hallapp.ui.backoffice.base import BackofficeEnv
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 
@@ -94,7 +95,8 @@ class ReviewQueueModel(NamedColumnsModel):
             return self.tr("{0}号窗口").format(row.window) if row.window else "—"
         if column == "claimed":
             return row.claimed_by or self.tr("未认领")
-        return {"number": row.number, "item": row.item_name, "applicant": row.applicant_name,
+        return {"number": row.number, "item": local_name(row.item_name, row.item_name_en),
+                "applicant": row.applicant_name,
                 "state": case_label(row.state_label), "accepted": self.env.local(row.accepted_at),
                 "deadline": self.env.local(row.deadline)}[column]
 

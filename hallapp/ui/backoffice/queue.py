@@ -30,7 +30,7 @@ from hallapp.services.case_common import BACKOFFICE_STATES
 from hallapp.services.case_views import CaseInfo
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import QueueFilterProxy, ReviewQueueModel
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
 
@@ -219,7 +219,8 @@ class ReviewQueuePanel(BackofficePanel):
 
     def _fill_filters(self) -> None:
         rows = self.model.rows()
-        items = dict(sorted({(r.item_code, r.item_name) for r in rows}, key=lambda p: p[1]))
+        items = dict(sorted({(r.item_code, local_name(r.item_name, r.item_name_en))
+                             for r in rows}, key=lambda p: p[1]))
         windows = sorted({r.window for r in rows if r.window})
         self._fill(self.item_filter, self.tr("全部事项"), list(items.items()))
         self._fill(self.state_filter, self.tr("全部状态"),

@@ -29,6 +29,7 @@ from hallapp.ui.backoffice.detail import CaseDetailPanel
 from hallapp.ui.backoffice.queue import ReviewQueuePanel
 from hallapp.ui.backoffice.style import BACKOFFICE_QSS
 from hallapp.ui.common.banner import ConnectionBanner
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_label
@@ -105,7 +106,7 @@ class BackofficeWindow(BackofficePanel):
 
     def _show_title(self) -> None:
         rows = self.queue.model.rows()
-        name = rows[0].department_name if rows else ""
+        name = local_name(rows[0].department_name, rows[0].department_name_en) if rows else ""
         title = self.tr("后台审批")
         self.title.setText(f"{title} · {name}" if name else title)
         self.setWindowTitle(self.title.text())

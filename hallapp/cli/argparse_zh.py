@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 
 from hallapp.cli.common import display_width
 
-_KINDS = {"int": "整数", "float": "数字", "fromisoformat": "日期（YYYY-MM-DD）"}
+_KINDS = {"int": "整数", "int_arg": "整数", "float": "数字", "fromisoformat": "日期（YYYY-MM-DD）",
+          "date_arg": "日期（YYYY-MM-DD）"}
 
 
 def _invalid_value(m: re.Match[str]) -> str:

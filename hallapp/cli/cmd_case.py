@@ -10,11 +10,10 @@ marks every material not marked otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from hallapp.cli import cmd_case_admin
-from hallapp.cli.common import CliEnv, action_parser, emit, group, table
+from hallapp.cli.common import CliEnv, action_parser, date_arg, emit, group, int_arg, table
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
 from hallapp.core.catalogue import MATERIAL_FORMS
 from hallapp.core.errors import ValidationError
@@ -85,7 +84,7 @@ def _register_intake(sub: Any) -> None:
     action_parser(c, "show", "办件详情（材料、流转、到厅次数）", CASE).set_defaults(
         func=lambda env: _show(env, cases.show_case(env.ctx(), env.args.case)))
     ls = action_parser(c, "list", "某日收件的办件（默认今天）")
-    ls.add_argument("--day", type=date.fromisoformat, help="收件日期（YYYY-MM-DD，默认今天）")
+    ls.add_argument("--day", type=date_arg, help="收件日期（YYYY-MM-DD，默认今天）")
     ls.add_argument("--state", help=STATE_HELP)
     ls.add_argument("--department", help="只看此部门（部门编码）")
     ls.add_argument("--applicant", help="按申请人证件号码查询（不限日期）")
@@ -110,19 +109,19 @@ def _register_after(sub: Any) -> None:
         func=lambda env: _show(env, delivery.mark_ready_at_window(env.ctx(), env.args.case)))
     dv = action_parser(c, "deliver", "出件：凭回执二维码或身份证号码，或快递送达", CASE)
     dv.add_argument("--proof", help="回执二维码内容（HALLAPP:C:…）或领取人身份证号码")
-    dv.add_argument("--window", type=int, help="出件窗口号（默认为登录账号的默认窗口）")
+    dv.add_argument("--window", type=int_arg, help="出件窗口号（默认为登录账号的默认窗口）")
     dv.add_argument("--express", metavar="TRACKING", help="快递单号（快递送达）")
     dv.add_argument("--carrier", default="EMS", help="快递公司（与 --express 合用，默认 EMS）")
     dv.add_argument("--address", help="收件地址（与 --express 合用）")
     dv.set_defaults(func=_cmd_deliver)
     rv = action_parser(c, "revoke", "发现虚假承诺：撤销并列入失信名单", CASE)
     rv.add_argument("--reason", required=True, help="撤销原因（虚假承诺的具体情况）")
-    rv.add_argument("--expires", type=date.fromisoformat, help="失信名单到期日")
+    rv.add_argument("--expires", type=date_arg, help="失信名单到期日")
     rv.set_defaults(func=lambda env: _show(env, blacklist.revoke_for_false_commitment(
         env.ctx(), env.args.case, env.args.reason, expires_on=env.args.expires)))
-    fg = action_parser(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率",
-            ("start", "开始日期（YYYY-MM-DD）"))
-    fg.add_argument("end", nargs="?", help="结束日期（YYYY-MM-DD，默认同开始日期）")
+    fg = action_parser(c, "figures", "即办率、最多跑一次率、按时办结率、逾期率、好评率、差评整改率")
+    fg.add_argument("start", type=date_arg, help="开始日期（YYYY-MM-DD）")
+    fg.add_argument("end", nargs="?", type=date_arg, help="结束日期（YYYY-MM-DD，默认同开始日期）")
     fg.add_argument("--department", help="只统计此部门（部门编码）")
     fg.set_defaults(func=_cmd_figures)
 
@@ -242,8 +241,7 @@ def _cmd_resume(env: CliEnv) -> int:
 
 def _cmd_figures(env: CliEnv) -> int:
     a = env.args
-    end = date.fromisoformat(a.end) if a.end else None
-    return _show(env, case_kpi.case_figures(env.ctx(), date.fromisoformat(a.start), end,
+    return _show(env, case_kpi.case_figures(env.ctx(), a.start, a.end,
                                             department=a.department), _figures_text)
 
 

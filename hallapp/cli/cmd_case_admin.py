@@ -9,11 +9,10 @@ day the official file lacks). Either flag is required, so the meaning is never g
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, action_parser, emit, group, table
+from hallapp.cli.common import CliEnv, action_parser, date_arg, emit, group, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.services import blacklist, calendar_admin, ratings
 
@@ -30,14 +29,14 @@ def register(sub: Any) -> None:
 def _register_rating(sub: Any) -> None:
     r = group(sub, "rating", "好差评")
     add = action_parser(r, "add", "录入评价（评价器、自助机等申请人终端）")
-    add.add_argument("level", type=int, help="5 非常满意 … 1 非常不满意")
+    add.add_argument("level", type=int_arg, help="5 非常满意 … 1 非常不满意")
     add.add_argument("--ticket", help="所评的号码（如 A001）或 id")
     add.add_argument("--case", help="所评的办件编号或 id")
-    add.add_argument("--window", type=int, help="所评的窗口号（--ticket、--case、--window "
+    add.add_argument("--window", type=int_arg, help="所评的窗口号（--ticket、--case、--window "
                      "至少给一项；给了号码或办件时以其办理窗口为准）")
     for flag, aspect in (("--efficiency", "办事效率"), ("--skill", "业务水平"),
                          ("--attitude", "服务态度")):
-        add.add_argument(flag, type=int, help=f"{aspect}评分{LEVEL_HELP}")
+        add.add_argument(flag, type=int_arg, help=f"{aspect}评分{LEVEL_HELP}")
     add.add_argument("--comment", help="评价意见")
     add.add_argument("--channel", default="pad", help="评价渠道（默认 pad）：" + "、".join(
         f"{c} {label}" for c, label in ratings.CHANNEL_LABELS.items()))
@@ -49,12 +48,12 @@ def _register_rating(sub: Any) -> None:
     ls.set_defaults(func=lambda env: _show(env, ratings.list_followups(
         env.ctx(), env.args.state), _followups_text))
     close = action_parser(f, "close", "办结回访（填写整改或申诉处理情况）")
-    close.add_argument("id", type=int, help=FOLLOWUP_ID)
+    close.add_argument("id", type=int_arg, help=FOLLOWUP_ID)
     close.add_argument("--note", required=True, help="整改或申诉处理情况")
     close.set_defaults(func=lambda env: _show(env, ratings.close_followup(
         env.ctx(), env.args.id, env.args.note)))
     ap = action_parser(f, "appeal", "对恶意差评提出申诉")
-    ap.add_argument("id", type=int, help=FOLLOWUP_ID)
+    ap.add_argument("id", type=int_arg, help=FOLLOWUP_ID)
     ap.add_argument("--reason", required=True, help="申诉理由")
     ap.set_defaults(func=lambda env: _show(env, ratings.appeal(
         env.ctx(), env.args.id, env.args.reason)))
@@ -67,13 +66,14 @@ def _register_calendar(sub: Any) -> None:
     load.add_argument("--source", help="来源说明（默认文件名）")
     load.set_defaults(func=_cmd_load)
     show = action_parser(c, "show", "显示某年的工作日安排")
-    show.add_argument("year", type=int, help="年份（如 2026）")
+    show.add_argument("year", type=int_arg, help="年份（如 2026）")
     show.set_defaults(func=lambda env: _show(env, calendar_admin.show_year(
         env.ctx(), env.args.year), _year_text))
     add = action_parser(c, "add-days",
                         "将自 DATE 起连续 N 天设为休息日（--rest）或工作日（--work）")
-    add.add_argument("date", type=date.fromisoformat, help="起始日期（YYYY-MM-DD）")
-    add.add_argument("count", type=int, help=f"连续天数（1–{calendar_admin.MAX_DAYS_PER_CHANGE}）")
+    add.add_argument("date", type=date_arg, help="起始日期（YYYY-MM-DD）")
+    add.add_argument("count", type=int_arg,
+                     help=f"连续天数（1–{calendar_admin.MAX_DAYS_PER_CHANGE}）")
     kind = add.add_mutually_exclusive_group(required=True)
     kind.add_argument("--rest", action="store_true", help="设为休息日")
     kind.add_argument("--work", action="store_true", help="设为工作日")
@@ -89,9 +89,9 @@ def _register_blacklist(sub: Any) -> None:
     add.add_argument("--source", required=True, help="失信信息来源（如 认定机关及文号）")
     add.add_argument("--name", help="姓名或单位名称")
     add.add_argument("--reason", help="失信原因")
-    add.add_argument("--listed", type=date.fromisoformat,
+    add.add_argument("--listed", type=date_arg,
                      help="列入日期（YYYY-MM-DD，默认今天）")
-    add.add_argument("--expires", type=date.fromisoformat,
+    add.add_argument("--expires", type=date_arg,
                      help="到期日期（YYYY-MM-DD，当日仍有效；默认长期有效）")
     add.set_defaults(func=lambda env: _show(env, blacklist.add_entry(
         env.ctx(), env.args.subject, env.args.source, name=env.args.name,
@@ -101,7 +101,7 @@ def _register_blacklist(sub: Any) -> None:
     ls.set_defaults(func=lambda env: _show(env, blacklist.list_entries(
         env.ctx(), include_inactive=env.args.all), _blacklist_text))
     rm = action_parser(b, "remove", "移出失信名单（保留记录）")
-    rm.add_argument("id", type=int, help="条目编号（见 list）")
+    rm.add_argument("id", type=int_arg, help="条目编号（见 list）")
     rm.add_argument("--reason", required=True, help="移出原因")
     rm.set_defaults(func=lambda env: _show(env, blacklist.remove_entry(
         env.ctx(), env.args.id, env.args.reason)))

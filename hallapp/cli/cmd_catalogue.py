@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, table
+from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import catalogue as svc
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     ls.set_defaults(func=cmd_list)
     show = cat.add_parser("show", help="显示一个事项（含材料清单）")
     show.add_argument("code", help="事项实施编码")
-    show.add_argument("--version", type=int, dest="item_version",
+    show.add_argument("--version", type=int_arg, dest="item_version",
                       help="事项版本号（默认现行版本）")
     add_json(show)
     show.set_defaults(func=cmd_show)

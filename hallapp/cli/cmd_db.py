@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from hallapp import __version__
-from hallapp.cli.common import CliEnv, add_json, emit, local_time, table
+from hallapp.cli.common import CliEnv, add_json, emit, int_arg, local_time, table
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.logs import log, setup_logging
@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     add_json(v)
     v.set_defaults(func=cmd_audit_verify)
     ls = a.add_parser("list", help="最近的审计记录")
-    ls.add_argument("--limit", type=int, default=50, help="最多显示的条数（默认 50）")
+    ls.add_argument("--limit", type=int_arg, default=50, help="最多显示的条数（默认 50）")
     ls.add_argument("--entity", choices=list(ENTITY_LABELS), metavar="ENTITY",
                     help="只看此类对象的记录：" + "、".join(
                         f"{code} {name}" for code, name in ENTITY_LABELS.items()))

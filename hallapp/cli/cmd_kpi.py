@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.cli.common import CliEnv, add_json, date_arg, emit, group, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
@@ -21,13 +21,6 @@ def _codes(codes: tuple[str, ...], labels: dict[str, str]) -> str:
     return "、".join(f"{c} {labels.get(c, '')}".strip() for c in codes)
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
-
-
 def _month(text: str) -> tuple[int, int]:
     try:
         first = date.fromisoformat(f"{text}-01")
@@ -39,26 +32,26 @@ def _month(text: str) -> tuple[int, int]:
 def register(sub: Any) -> None:
     k = group(sub, "kpi", "大厅运行指标（值班长、管理员）")
     show = k.add_parser("show", help="期间指标：全厅，或按队列/窗口/人员/事项/部门分列")
-    show.add_argument("--from", dest="start", type=_day, help=START_HELP)
-    show.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
+    show.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
+    show.add_argument("--to", dest="end", type=date_arg, help="结束日期（默认同开始日期）")
     show.add_argument("--by", choices=DIMS, default="hall", help="分列维度（默认 hall：全厅合计）")
     add_json(show)
     show.set_defaults(func=_show)
     drill = k.add_parser("drill", help="指标明细：其背后的号、办件或评价")
-    drill.add_argument("--from", dest="start", type=_day, help=START_HELP)
-    drill.add_argument("--to", dest="end", type=_day, help=END_HELP)
+    drill.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
+    drill.add_argument("--to", dest="end", type=date_arg, help=END_HELP)
     drill.add_argument("--by", choices=DIMS, default="hall",
                        help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_LABELS))
     drill.add_argument("--key", help="维度取值（队列编码、窗口号、用户名、事项编码、部门编码）")
     drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets",
                        help="指标（默认 tickets）：" + _codes(kpi_drill.FIGURES,
                                                            kpi_drill.FIGURE_LABELS))
-    drill.add_argument("--limit", type=int, default=200, help="最多显示的条数（默认 200）")
+    drill.add_argument("--limit", type=int_arg, default=200, help="最多显示的条数（默认 200）")
     add_json(drill)
     drill.set_defaults(func=_drill)
     kept = k.add_parser("appointments", help="期间预约履约：各队列预约的签到、迟到、失约、取消")
-    kept.add_argument("--from", dest="start", type=_day, help=START_HELP)
-    kept.add_argument("--to", dest="end", type=_day, help="结束日期（默认同开始日期）")
+    kept.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
+    kept.add_argument("--to", dest="end", type=date_arg, help="结束日期（默认同开始日期）")
     add_json(kept)
     kept.set_defaults(func=_appointments)
     refresh = k.add_parser("refresh", help="汇总已结束的大厅日（查询时也会自动进行）")
@@ -75,13 +68,13 @@ def _register_reports(sub: Any) -> None:
     for name, text in specs:
         p = r.add_parser(name, help=text)
         if name == "daily":
-            p.add_argument("--day", type=_day, help="大厅日（默认今天）")
+            p.add_argument("--day", type=date_arg, help="大厅日（默认今天）")
         elif name == "monthly":
             p.add_argument("--month", type=_month, required=True, help="月份（YYYY-MM）")
         else:
-            p.add_argument("--from", dest="start", type=_day, required=True,
+            p.add_argument("--from", dest="start", type=date_arg, required=True,
                            help="办结日期自（YYYY-MM-DD）")
-            p.add_argument("--to", dest="end", type=_day,
+            p.add_argument("--to", dest="end", type=date_arg,
                            help="办结日期至（YYYY-MM-DD，默认同开始日期）")
         p.add_argument("--xlsx", metavar="PATH", help="写出 Excel 文件")
         p.add_argument("--pdf", metavar="PATH", help="写出 PDF 文件")

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, local_time, table
+from hallapp.cli.common import CliEnv, add_json, emit, group, int_arg, local_time, table
 from hallapp.core.errors import DomainError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import NOTICE_KINDS
@@ -62,7 +62,7 @@ def _outputs(p: Any, *, page: bool = False, roll: bool = False) -> None:
     p.add_argument("--pdf", metavar="PATH", help="保存为 PDF 文件（默认 ./<编号>.pdf）")
     p.add_argument("--printer", metavar="NAME", help="发送到 CUPS 打印机（lp -d NAME）")
     if roll:
-        p.add_argument("--width", type=int, choices=(58, 80), default=80,
+        p.add_argument("--width", type=int_arg, choices=(58, 80), default=80,
                        help="热敏纸宽度（毫米，默认 80）")
     if page:
         p.add_argument("--page", choices=("A4", "A5"), default="A4", help="纸张（默认 A4）")

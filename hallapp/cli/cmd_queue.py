@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, local_time, table
+from hallapp.cli.common import CliEnv, add_json, date_arg, emit, group, int_arg, local_time, table
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
 from hallapp.core.state_labels import TICKET_STATE_LABELS as STATE_ZH
@@ -73,11 +72,11 @@ def _register_window(sub: Any) -> None:
     ws = group(sub, "window", "窗口：列表与操作")
     for name, (fn, text) in WINDOW_SIMPLE.items():
         p = ws.add_parser(name, help=text)
-        p.add_argument("window", type=int, help=WINDOW_HELP)
+        p.add_argument("window", type=int_arg, help=WINDOW_HELP)
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window)))
     ct = ws.add_parser("call-ticket", help="指定叫号（须填原因）")
-    ct.add_argument("window", type=int, help=WINDOW_HELP)
+    ct.add_argument("window", type=int_arg, help=WINDOW_HELP)
     ct.add_argument("ticket", help=TICKET_HELP + "（须在等候中）")
     ct.add_argument("--reason", required=True, help="指定叫号的原因")
     add_json(ct)
@@ -90,15 +89,15 @@ def _register_window(sub: Any) -> None:
         ("pause", windows.pause, "暂停窗口（须填原因）", None, "暂停原因")]
     for name, fn, text, default, reason_help in with_reason:
         p = ws.add_parser(name, help=text)
-        p.add_argument("window", type=int, help=WINDOW_HELP)
+        p.add_argument("window", type=int_arg, help=WINDOW_HELP)
         p.add_argument("--reason", required=default is None, default=default, help=reason_help)
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window,
                                                            env.args.reason)))
     tr = ws.add_parser("transfer", help="转移当前号到其他队列或窗口（保留原取号时间）")
-    tr.add_argument("window", type=int, help="窗口号（转出当前号的窗口）")
+    tr.add_argument("window", type=int_arg, help="窗口号（转出当前号的窗口）")
     tr.add_argument("--to-queue", help="转入的队列编码（默认原队列；与 --to-window 至少给一项）")
-    tr.add_argument("--to-window", type=int,
+    tr.add_argument("--to-window", type=int_arg,
                     help="指定由此窗口号办理（该窗口须办理目标队列）")
     tr.add_argument("--reason", default="", help="转移原因（可不填）")
     add_json(tr)
@@ -115,38 +114,38 @@ def _register_appointment(sub: Any) -> None:
     a = group(sub, "appointment", "预约")
     slots = a.add_parser("slots", help="为某日开放预约时段")
     slots.add_argument("queue", help="队列编码（如 A）")
-    slots.add_argument("day", type=date.fromisoformat, help="日期（YYYY-MM-DD）")
+    slots.add_argument("day", type=date_arg, help="日期（YYYY-MM-DD）")
     slots.add_argument("--start", default="09:00",
                        help="第一个时段的开始时间 HH:MM（默认 09:00）")
     slots.add_argument("--end", default="12:00",
                        help="最后一个时段的结束时间 HH:MM（默认 12:00；"
                        "不足一个时段的余下时间不开放）")
-    slots.add_argument("--minutes", type=int, default=30,
+    slots.add_argument("--minutes", type=int_arg, default=30,
                        help="每个时段的分钟数（默认 30，至少 5）")
-    slots.add_argument("--capacity", type=int, default=4,
+    slots.add_argument("--capacity", type=int_arg, default=4,
                        help="每个时段可预约人数（默认 4，至少 1）")
     slots.add_argument("--item", help="只供预约该事项（须为该队列办理的事项）")
     add_json(slots)
     slots.set_defaults(func=_cmd_slots)
     ls = a.add_parser("list", help="某日（默认今天）的预约时段与已约人数")
-    ls.add_argument("day", type=date.fromisoformat, nargs="?", help=DAY_HELP)
+    ls.add_argument("day", type=date_arg, nargs="?", help=DAY_HELP)
     ls.add_argument("--queue", help=QUEUE_FILTER_HELP)
     add_json(ls)
     ls.set_defaults(func=lambda env: _show(env, appointments.list_slots(
         env.ctx(), env.args.day, env.args.queue), _slots_text))
     cap = a.add_parser("capacity", help="修改时段容量（不少于已约人数）")
-    cap.add_argument("slot", type=int, help="时段id（见 list）")
-    cap.add_argument("capacity", type=int, help="新容量（至少 1，且不少于已约人数）")
+    cap.add_argument("slot", type=int_arg, help="时段id（见 list）")
+    cap.add_argument("capacity", type=int_arg, help="新容量（至少 1，且不少于已约人数）")
     add_json(cap)
     cap.set_defaults(func=lambda env: _show(env, [appointment_slots.set_capacity(
         env.ctx(), env.args.slot, env.args.capacity)], _slots_text))
     rm = a.add_parser("remove", help="删除无人预约过的时段")
-    rm.add_argument("slot", type=int, help="时段id（见 list）")
+    rm.add_argument("slot", type=int_arg, help="时段id（见 list）")
     add_json(rm)
     rm.set_defaults(func=lambda env: _show(env, [appointment_slots.remove_slot(
         env.ctx(), env.args.slot)], _slots_text))
     book = a.add_parser("book", help="预约一个时段，返回预约码（及二维码内容）")
-    book.add_argument("slot", type=int, help="时段id（见 list）")
+    book.add_argument("slot", type=int_arg, help="时段id（见 list）")
     book.add_argument("--id-number", help="预约人身份证号码")
     book.add_argument("--phone", help="预约人联系电话（手机或固定电话）")
     book.add_argument("--name", help="预约人姓名")
@@ -156,7 +155,7 @@ def _register_appointment(sub: Any) -> None:
         env.ctx(), env.args.slot, id_number=env.args.id_number, phone=env.args.phone,
         name=env.args.name, item_code=env.args.item)))
     bk = a.add_parser("bookings", help="某日（默认今天）的预约：状态与号码，个人信息已遮蔽")
-    bk.add_argument("day", type=date.fromisoformat, nargs="?", help=DAY_HELP)
+    bk.add_argument("day", type=date_arg, nargs="?", help=DAY_HELP)
     bk.add_argument("--queue", help=QUEUE_FILTER_HELP)
     add_json(bk)
     bk.set_defaults(func=lambda env: _show(env, appointments.list_bookings(

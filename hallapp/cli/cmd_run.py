@@ -6,7 +6,7 @@ import os
 import sys
 from typing import Any
 
-from hallapp.cli.common import CliEnv
+from hallapp.cli.common import CliEnv, int_arg
 from hallapp.config import resolve_db_url
 from hallapp.services.setup import init_database, load_demo_calendar, load_demo_slots
 
@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
     run.add_argument("role", choices=ROLES, help="终端：kiosk 自助取号、counter 窗口工作台、"
                      "display 综合屏、rating 服务评价、backoffice 后台审批、supervisor 值班长看板、"
                      "admin 管理")
-    run.add_argument("--window", type=int, help="窗口号（counter / rating）")
+    run.add_argument("--window", type=int_arg, help="窗口号（counter / rating）")
     run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
     run.add_argument("--lang", choices=("zh", "en"), default="zh",
                      help="界面语言（默认 zh 中文；en 英文）")

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, group, table
+from hallapp.cli.common import CliEnv, add_json, date_arg, group, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.sim.planner import StaffingPlan, plan_staffing
@@ -45,7 +44,7 @@ def register(sub: Any) -> None:
                        "弃号率、即办率及置信区间（置信水平0.95）")
     _profile_args(run)
     run.add_argument("--windows", type=Path, metavar="PLAN.json", help=PLAN_HELP)
-    run.add_argument("--runs", type=int, default=50, help="模拟次数（默认50）")
+    run.add_argument("--runs", type=int_arg, default=50, help="模拟次数（默认50）")
     add_json(run)
     run.set_defaults(func=cmd_run)
     plan = s.add_parser("plan", help="排班建议：每小时开几个窗口（及工作配置）使各队列 p90 等候"
@@ -53,15 +52,15 @@ def register(sub: Any) -> None:
     _profile_args(plan)
     plan.add_argument("--target-p90", type=float, metavar="MIN",
                       help="统一的 p90 等候目标（分钟）；默认用各队列的目标等候时间")
-    plan.add_argument("--runs", type=int, default=20, help="每轮验证的模拟次数（默认20）")
+    plan.add_argument("--runs", type=int_arg, default=20, help="每轮验证的模拟次数（默认20）")
     plan.add_argument("--out", type=Path, metavar="PLAN.json", help="把建议的窗口计划写入文件")
     add_json(plan)
     plan.set_defaults(func=cmd_plan)
     _register_live(s)
     cal = s.add_parser("calibrate", help="按历史数据拟合模拟参数（同星期几、前若干周）")
-    cal.add_argument("--day", type=date.fromisoformat,
+    cal.add_argument("--day", type=date_arg,
                      help="预测日期（YYYY-MM-DD，默认大厅的今天）")
-    cal.add_argument("--weeks", type=int, default=8, help="历史周数（默认8）")
+    cal.add_argument("--weeks", type=int_arg, default=8, help="历史周数（默认8）")
     cal.add_argument("--out", type=Path, help="写入模拟参数文件")
     add_json(cal)
     cal.set_defaults(func=cmd_calibrate)
@@ -74,7 +73,7 @@ def _register_live(s: Any) -> None:
     live.add_argument("--hours", type=float, default=2.0, help="模拟的小时数（默认2）")
     live.add_argument("--start", default=None, metavar="HH:MM", help="模拟从一天中的何时开始"
                       "（默认第一个开放时段开始）")
-    live.add_argument("--seed", type=int, default=0, help="随机种子（默认 0）")
+    live.add_argument("--seed", type=int_arg, default=0, help="随机种子（默认 0）")
     live.add_argument("--window-numbers", default=None, metavar="1,2,3",
                       help="只开放这些窗口（默认全部有人员的窗口）")
     live.add_argument("--profile", type=Path, help="模拟参数文件（默认演示参数）")
@@ -84,12 +83,12 @@ def _register_live(s: Any) -> None:
 
 
 def _profile_args(p: Any) -> None:
-    p.add_argument("--day", type=date.fromisoformat,
+    p.add_argument("--day", type=date_arg,
                    help="模拟/预测的日期（YYYY-MM-DD，默认大厅的今天；历史取同星期几）")
-    p.add_argument("--weeks", type=int, default=8, help="拟合用的历史周数（默认8）")
+    p.add_argument("--weeks", type=int_arg, default=8, help="拟合用的历史周数（默认8）")
     p.add_argument("--profile", type=Path, help="模拟参数文件（不读数据库历史）")
     p.add_argument("--demo", action="store_true", help="用演示参数和演示大厅窗口（无需数据库）")
-    p.add_argument("--seed", type=int, default=0, help="随机种子（结果可重现）")
+    p.add_argument("--seed", type=int_arg, default=0, help="随机种子（结果可重现）")
 
 
 def _profile(env: CliEnv) -> SimProfile:

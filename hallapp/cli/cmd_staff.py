@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, table
+from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff as svc
@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
                      help="角色：" + "、".join(f"{r.value} {ROLE_NAMES_ZH[r]}"
                                           for r in LOGIN_ROLES))
     add.add_argument("--department", help="部门编码（审批人员）")
-    add.add_argument("--window", type=int, help="默认窗口号（窗口人员）")
+    add.add_argument("--window", type=int_arg, help="默认窗口号（窗口人员）")
     add_json(add)
     add.set_defaults(func=cmd_add)
     ls = st.add_parser("list", help="列出账号")

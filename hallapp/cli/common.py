@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from hallapp.core.hallday import hall_zone
 from hallapp.services.context import Ctx, as_dict
 from hallapp.services.hall import get_hall
 from hallapp.services.staff import login
-from hallapp.store.schema import upgrade_if_behind
+from hallapp.store.schema import ready_for_login
 from hallapp.store.uow import Database
 
 Handler = Callable[[argparse.Namespace], Any]
@@ -48,7 +48,7 @@ class CliEnv:
             if not sys.stdin.isatty():
                 raise AuthError("请设置 HALLAPP_PASSWORD 或在终端中输入密码", code="login_required")
             password = getpass.getpass(f"{user} 的密码: ")
-        upgrade_if_behind(self.db)  # as every client does at start
+        ready_for_login(self.db)  # and brought to head, as every client does at start
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
         ctx = base.acting_as(login(base, user, password))
         _use_hall_zone(hall_zone(get_hall(base).timezone))
@@ -72,6 +72,26 @@ def _use_hall_zone(zone: ZoneInfo) -> None:
 def local_time(at: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
     """An instant as the hall's wall clock shows it."""
     return at.astimezone(_zone[0]).strftime(fmt)
+
+
+# Argument types. A value the database cannot hold (an id past its integer range, a day its
+# date arithmetic overflows on) is refused here by name, not by an internal error later.
+MAX_INT = 2**31 - 1  # PostgreSQL INTEGER
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+
+
+def int_arg(text: str) -> int:
+    value = int(text)  # ValueError: argparse says the value must be an integer
+    if not -MAX_INT <= value <= MAX_INT:
+        raise argparse.ArgumentTypeError(f"{text} 超出范围（绝对值不超过 {MAX_INT}）")
+    return value
+
+
+def date_arg(text: str) -> date:
+    day = date.fromisoformat(text)  # ValueError: argparse says the value must be a date
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"日期 {text} 超出范围（{FIRST_YEAR}–{LAST_YEAR} 年）")
+    return day
 
 
 def _anonymous() -> Any:

@@ -29,6 +29,7 @@ from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
+from hallapp.services.context import is_connection_error
 from hallapp.store.engine import hide_password
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
@@ -106,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         ref = log_error(exc, "cli")
         first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log
+        if is_connection_error(exc):  # the server went away, or a file cannot be opened
+            print(f"hallapp: 无法连接数据库 {env.db.safe_url}（参考号 {ref}）：{first_line}",
+                  file=sys.stderr)
+            return 10
         print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
               f"{setup_logging()}", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.core.identity import check_id_number, check_phone
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
+from hallapp.core.texts import MAX_PERSON_NAME, bounded, required_reason
 from hallapp.services.catalogue import item_names
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
@@ -183,6 +184,8 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
     queue's items; a slot kept for one item books that item, and refuses another."""
     id_number = check_id_number(id_number) if id_number else None
     phone = check_phone(phone) if phone else None
+    name = bounded(name.strip(), "姓名", "name", MAX_PERSON_NAME) if name and name.strip() \
+        else None
     with ctx.uow() as uow:
         s = uow.session
         slot = s.get(AppointmentSlot, slot_id)
@@ -284,8 +287,7 @@ def list_bookings(ctx: Ctx, day: date | None = None,
 @action(Perm.BOOK_APPOINTMENT)
 def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
     """Cancel a booking that was not yet checked in: its place in the slot is free again."""
-    if not reason or not reason.strip():
-        raise ValidationError("取消预约须填写原因", field="reason", code="reason_required")
+    reason = required_reason(reason, "取消预约")
     code = parse_code(code_or_qr)
     with ctx.uow() as uow:
         s = uow.session
@@ -304,7 +306,7 @@ def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
                   .values(booked=AppointmentSlot.booked - 1)
                   .execution_options(synchronize_session=False))
         uow.audit("appointment_cancel", "appointment", appt.id, before={"state": "booked"},
-                  after={"state": "cancelled", "reason": reason.strip()})
+                  after={"state": "cancelled", "reason": reason})
         uow.emit("appointment_cancelled", slot=slot.id)
         queue = s.get(Queue, slot.queue_id)
         assert queue is not None

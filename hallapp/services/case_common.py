@@ -23,6 +23,7 @@ from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.catalogue import Item, parse_item
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
+from hallapp.core.ids import row_id
 from hallapp.core.intake import MaterialMark
 from hallapp.core.timelimits import ClockStop, compute_deadline
 from hallapp.services.calendar_admin import HallTime
@@ -44,7 +45,8 @@ def case_by_ref(session: Session, ref: str | int) -> Case:
     text = str(ref).strip().upper()
     if text.startswith(QR_PREFIX):
         text = text.removeprefix(QR_PREFIX).split(":", 1)[0]
-    case = (session.get(Case, int(text)) if text.isdigit() else
+    ident = row_id(text)
+    case = (session.get(Case, ident) if ident is not None else
             session.scalars(select(Case).where(Case.number == text)).first())
     if case is None:
         raise NotFound(f"办件 {ref} 不存在", field="case", code="unknown_case")

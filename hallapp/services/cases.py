@@ -29,6 +29,7 @@ from hallapp.core.intake import (
     evaluate,
 )
 from hallapp.core.roles import Perm, Role
+from hallapp.core.texts import bounded
 from hallapp.services.blacklist import is_blacklisted
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import (
@@ -106,7 +107,7 @@ def _check_applicant(a: ApplicantInput) -> ApplicantInput:
     if not name:
         raise ValidationError("请填写申请人姓名或名称", field="name",
                               code="applicant_name_required")
-    _not_too_long(name, "申请人姓名或名称", "name", MAX_NAME)
+    bounded(name, "申请人姓名或名称", "name", MAX_NAME)
     number = check_id_number(a.id_number) if a.kind == "person" else check_uscc(a.id_number)
     return ApplicantInput(a.kind, name, number, check_phone(a.phone) if a.phone else None)
 
@@ -115,11 +116,6 @@ MAX_NAME = 200  # case_file.applicant_name
 MAX_AUTHORISATION = 500
 
 
-def _not_too_long(text: str, label: str, field: str, limit: int) -> None:
-    """Refused, not cut: a name cut short on a receipt or a licence is a wrong name."""
-    if len(text) > limit:
-        raise ValidationError(f"{label}过长（{len(text)} 字，最多 {limit} 字）", field=field,
-                              code="too_long", limit=limit)
 
 
 def _check_agent(agent: AgentInput | None) -> dict[str, str | None] | None:
@@ -130,8 +126,8 @@ def _check_agent(agent: AgentInput | None) -> dict[str, str | None] | None:
     if not (agent.authorisation or "").strip():
         raise ValidationError("代理人办理须提交授权委托书，请填写授权委托书信息",
                               field="authorisation", code="authorisation_required")
-    _not_too_long(agent.name.strip(), "代理人姓名", "agent_name", MAX_NAME)
-    _not_too_long(agent.authorisation.strip(), "授权委托书信息", "authorisation",
+    bounded(agent.name.strip(), "代理人姓名", "agent_name", MAX_NAME)
+    bounded(agent.authorisation.strip(), "授权委托书信息", "authorisation",
                   MAX_AUTHORISATION)
     return {"name": agent.name.strip(), "id_number": check_id_number(agent.id_number),
             "authorisation": agent.authorisation.strip(),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import format_number, hall_day
+from hallapp.core.ids import row_id
 from hallapp.core.queue_rules import CallSettings, Candidate
 from hallapp.services.queue_sql import (
     HallConf,
@@ -96,8 +97,9 @@ def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today
     scanned_id = None
     if text.startswith(TICKET_QR_PREFIX):
         text, scanned_id = _scanned_ref(text)
-    if text.isdigit():
-        ticket = session.get(Ticket, int(text))
+    ident = row_id(text)
+    if ident is not None:
+        ticket = session.get(Ticket, ident)
     else:
         day = today
         if "/" in text:
@@ -120,11 +122,11 @@ def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today
 def _scanned_ref(payload: str) -> tuple[str, int]:
     """'YYYY-MM-DD/A001' and the ticket id of a scanned ticket QR code."""
     parts = payload.removeprefix(TICKET_QR_PREFIX).split(":")
-    if len(parts) != 4 or not parts[3].isdigit():
+    ticket_id = row_id(parts[3]) if len(parts) == 4 else None
+    if ticket_id is None:
         raise ValidationError("号票二维码无法识别，请输入号票上的号码", field="ticket",
                               code="ticket_qr")
-    _hall, day, number, ticket_id = parts
-    return f"{day}/{number}", int(ticket_id)
+    return f"{parts[1]}/{parts[2]}", ticket_id
 
 
 # The predicate of the partial index ix_ticket_window_open, reused verbatim: SQLite uses a

@@ -26,6 +26,7 @@ from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.core.state_labels import WINDOW_STATE_LABELS
+from hallapp.core.texts import required_reason
 from hallapp.services import alerts
 from hallapp.services.appointment_figures import AppointmentDay, day_counts
 from hallapp.services.context import Ctx, action
@@ -119,13 +120,6 @@ def board(ctx: Ctx) -> Board:
 # --- window control ------------------------------------------------------------------------
 
 
-def _reason(reason: str | None, what: str) -> str:
-    text = (reason or "").strip()
-    if not text:
-        raise ValidationError(f"{what}须填写原因", field="reason", code="reason_required")
-    return text[:200]
-
-
 def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
                 reason: str | None, action_name: str) -> BoardWindow:
     with ctx.uow() as uow:
@@ -165,7 +159,8 @@ def close_window(ctx: Ctx, number: int) -> BoardWindow:
 @action(Perm.CONTROL_WINDOW)
 def pause_window(ctx: Ctx, number: int, reason: str) -> BoardWindow:
     return _set_window(ctx, number, "paused", allowed=("open",),
-                       reason=_reason(reason, "暂停窗口"), action_name="supervisor_window_pause")
+                       reason=required_reason(reason, "暂停窗口"),
+                       action_name="supervisor_window_pause")
 
 
 @action(Perm.CONTROL_WINDOW)
@@ -208,7 +203,7 @@ def _check_profile(entries: Sequence[ProfileEntryInput], mode: str) -> None:
 def change_profile(ctx: Ctx, number: int, entries: Sequence[ProfileEntryInput], *,
                    mode: str | None = None, reason: str) -> BoardWindow:
     """Replace the queues a window serves (and how); the next call follows the new profile."""
-    why = _reason(reason, "调整工作配置")
+    why = required_reason(reason, "调整工作配置")
     with ctx.uow() as uow:
         s = uow.session
         hall = get_hall_row(s)
@@ -248,7 +243,7 @@ def move_tickets(ctx: Ctx, from_queue: str, to_queue: str, numbers: Sequence[str
                  count: int | None = None, reason: str) -> MoveResult:
     """Move waiting tickets (the given numbers, else the first ``count``, else all) to
     another queue. Each keeps its take time, so it is called at its original place."""
-    why = _reason(reason, "转移号码")
+    why = required_reason(reason, "转移号码")
     with ctx.uow() as uow:
         s = uow.session
         hall = get_hall_row(s)

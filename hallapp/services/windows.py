@@ -20,6 +20,7 @@ from sqlalchemy import select
 from hallapp.core.errors import EmptyQueue, StateError, ValidationError
 from hallapp.core.queue_rules import CallHistory, next_history
 from hallapp.core.roles import Perm
+from hallapp.core.texts import optional_reason, required_reason
 from hallapp.services.batching import batchable
 from hallapp.services.calling import choose_and_claim, claim
 from hallapp.services.context import Ctx, action
@@ -148,8 +149,7 @@ def _call_next(ctx: Ctx, number: int, *, finish_current: bool
 @action(Perm.CALL_OUT_OF_ORDER)
 def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInfo:
     """Call a chosen waiting ticket out of order; the reason is required and audited."""
-    if not reason or not reason.strip():
-        raise ValidationError("指定叫号须填写原因", field="reason", code="reason_required")
+    reason = required_reason(reason, "指定叫号")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         op.require_open()
@@ -162,7 +162,7 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
                  "already_called", number=target.number)
         assert row is not None
         return shown(op.done_with_row("ticket_call_chosen", row, {"state": "waiting"},
-                                      "ticket_called", rule="chosen", reason=reason.strip()))
+                                      "ticket_called", rule="chosen", reason=reason))
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -241,6 +241,7 @@ def _finish_open(op: WindowOp, *, required: bool = False) -> Row | None:
 
 @action(Perm.OPERATE_WINDOW)
 def noshow(ctx: Ctx, number: int, reason: str = "多次呼叫未到") -> TicketInfo:
+    reason = required_reason(reason, "过号")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         t = op.current("called")
@@ -253,16 +254,15 @@ def noshow(ctx: Ctx, number: int, reason: str = "多次呼叫未到") -> TicketI
 @action(Perm.OPERATE_WINDOW)
 def suspend(ctx: Ctx, number: int, reason: str) -> TicketInfo:
     """Materials missing: the ticket leaves the window and later comes back to it."""
-    if not reason or not reason.strip():
-        raise ValidationError("挂起须填写原因", field="reason", code="reason_required")
+    reason = required_reason(reason, "挂起")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         t = op.current("called", "serving")
         before = {"state": t.state}
         _record_service(op, t, "suspended")
-        t.state, t.note, t.target_window = "suspended", reason.strip(), number
+        t.state, t.note, t.target_window = "suspended", reason, number
         t.started_at = None
-        info = op.done("ticket_suspend", t, before, "ticket_suspended", reason=reason.strip())
+        info = op.done("ticket_suspend", t, before, "ticket_suspended", reason=reason)
         assert info is not None
         return info
 
@@ -274,6 +274,7 @@ def transfer(ctx: Ctx, number: int, *, to_queue: str | None = None,
     if not to_queue and to_window is None:
         raise ValidationError("请指定转移到的队列或窗口", field="to_queue",
                               code="transfer_target")
+    note = optional_reason(reason)
     with WindowOp(ctx, number) as op:
         op.require_operator()
         t = op.current("called", "serving")
@@ -287,7 +288,7 @@ def transfer(ctx: Ctx, number: int, *, to_queue: str | None = None,
         _record_service(op, t, "transferred")
         t.state, t.queue_id, t.transferred, t.target_window = "waiting", queue.id, True, to_window
         t.window_id, t.started_at, t.called_at = None, None, None
-        t.note = reason or None
+        t.note = note
         info = op.done("ticket_transfer", t, before, "ticket_transferred",
                        to_queue=queue.code, to_window=to_window)
         assert info is not None
@@ -306,14 +307,13 @@ def _check_window_serves(op: WindowOp, to_window: int, queue: Queue) -> None:
 
 @action(Perm.OPERATE_WINDOW)
 def pause(ctx: Ctx, number: int, reason: str) -> WindowState:
-    if not reason or not reason.strip():
-        raise ValidationError("暂停须填写原因", field="reason", code="reason_required")
+    reason = required_reason(reason, "暂停")
     with WindowOp(ctx, number) as op:
         op.require_operator()
         require(op.window.state == "open", f"{number} 号窗口未开放，不能暂停", "window_closed")
-        op.set_window(state="paused", state_reason=reason.strip(), state_since=op.uow.now)
+        op.set_window(state="paused", state_reason=reason, state_since=op.uow.now)
         op.done("window_pause", None, {"state": "open"}, "window_changed", state="paused",
-                reason=reason.strip())
+                reason=reason)
     return window_state(ctx, number)
 
 

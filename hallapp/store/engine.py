@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -216,4 +216,9 @@ def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
 
 
 def hide_password(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
+    """``url`` with its password masked; one that does not parse is not shown at all (it
+    may still hold a password)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<无法解析的数据库地址>"

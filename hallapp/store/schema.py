@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 
+from hallapp.core.errors import DomainError, StateError
 from hallapp.store.models import FeedHead
 from hallapp.store.uow import Database
 
@@ -78,6 +79,22 @@ def upgrade(db: Database) -> str | None:
         command.upgrade(cfg, "head")
     _ensure_feed_head(db)
     return current_revision(db)
+
+
+def ready_for_login(db: Database) -> None:
+    """Before a command logs in: the database answers and holds a hall (said in words here,
+    not as an internal error on the first query), and is at head (``upgrade_if_behind``)."""
+    try:
+        with db.reader.connect() as conn:
+            conn.rollback()
+    except DBAPIError as exc:
+        reason = (str(exc.orig or exc).splitlines() or [""])[0]
+        raise DomainError(f"无法连接数据库 {db.safe_url}：{reason}", code="db_unreachable",
+                          url=db.safe_url) from None
+    if _stored_revision(db) is None:
+        raise StateError(f"数据库 {db.safe_url} 尚未初始化：请先运行 hallapp init",
+                         code="db_not_initialised", url=db.safe_url)
+    upgrade_if_behind(db)
 
 
 def upgrade_if_behind(db: Database) -> None:

@@ -16,9 +16,11 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hallapp.core.audit_chain import canonical, normal_json
+from hallapp.core.errors import ValidationError
 from hallapp.core.roles import Actor
 from hallapp.store.batch import Batch
 from hallapp.store.engine import hide_password, is_sqlite, make_engine
@@ -37,8 +39,13 @@ class Database:
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
-        self.is_sqlite = is_sqlite(url)
-        self.writer: Engine = make_engine(url, writer=True, echo=echo)
+        try:
+            self.is_sqlite = is_sqlite(url)
+            self.writer: Engine = make_engine(url, writer=True, echo=echo)
+        except (ArgumentError, ImportError):  # unparsable, or an engine we do not support
+            raise ValidationError("数据库地址无效：应如 sqlite:////路径/hall.sqlite3 或 "
+                                  "postgresql+psycopg://用户@主机/库名", field="db",
+                                  code="db_url") from None
         self.reader: Engine = (make_engine(url, writer=False, echo=echo) if self.is_sqlite
                                else self.writer)
         # Set only inside the batch writer (``hallapp.services.batch_writer``): the open

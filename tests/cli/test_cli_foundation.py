@@ -302,18 +302,40 @@ def test_installed_entry_point(tmp_path: Path) -> None:
     done = _subprocess("--db", db, "--version", log_dir=tmp_path / "log1")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith(f"hallapp {__version__}\n")
-    # A failure nobody foresaw (the database cannot be reached): one line, a log
-    # reference, no traceback, and the password neither shown nor logged.
+    # The database cannot be reached: one line that says so (exit 10), no traceback, and
+    # the password neither shown nor logged.
     logs = tmp_path / "log2"
     failed = _subprocess("--db", FAKE_PG, "--user", "admin1", "staff", "list", log_dir=logs,
                          HALLAPP_PASSWORD="demo1234")
-    assert failed.returncode == 1
-    assert failed.stderr.startswith("hallapp: 内部错误（参考号 ")
+    assert failed.returncode == 10
+    assert failed.stderr.startswith(
+        "hallapp: 无法连接数据库 postgresql+psycopg://u:***@127.0.0.1:1/x")
     assert len(failed.stderr.strip().splitlines()) == 1
     assert "Traceback" not in failed.stderr
     logged = "".join(p.read_text(encoding="utf-8") for p in logs.glob("*.log"))
-    assert "Traceback" in logged  # the details go to the log instead
     assert "secret" not in failed.stdout + failed.stderr + logged
+
+
+def test_a_failure_nobody_foresaw_is_one_line_with_a_log_reference(
+        demo_url: str, run: Callable[..., tuple[int, str, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from hallapp.services import day
+
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("something nobody foresaw\nSELECT secret")
+
+    monkeypatch.setattr(day, "hall_status", broken)
+    code, _out, err = run("--db", demo_url, "--user", "clerk1", "queue", "status")
+    assert code == 1
+    assert err.startswith("hallapp: 内部错误（参考号 ")
+    assert "RuntimeError: something nobody foresaw" in err
+    assert len(err.strip().splitlines()) == 1  # the SQL stays in the log
+    ref = err.split("参考号 ", 1)[1][:6]
+    logged = Path(err.strip().rsplit("详见日志 ", 1)[1]).read_text(encoding="utf-8")
+    assert f"[ref {ref}]" in logged
+    assert "Traceback" in logged.split(f"[ref {ref}]", 1)[1]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland are Linux's")

@@ -45,7 +45,7 @@ KIOSK_PATH = ["core/identity.py", "services/tickets.py", "services/appointments.
               *(str(p.relative_to(ROOT)) for p in (ROOT / "ui/kiosk").glob("*.py"))]
 CLERK_PATH = ["services/windows.py", "services/window_op.py", "services/calling.py",
               "services/supervisor.py", "services/day.py", "services/queue_common.py",
-              "core/roles.py"]
+              "core/roles.py", "core/texts.py"]
 CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_clock.py",
              "services/case_decide.py", "services/delivery.py", "services/printing.py",
              "services/printing_data.py", "services/backoffice.py", "services/ratings.py",

@@ -26,6 +26,10 @@ EN: dict[str, str] = {
                     "available.",
     "unknown_queue": "This queue does not exist or is closed.",
     "unknown_key": "There is no {dim} \"{key}\" in this hall.",
+    "db_url": "The database address is not valid: e.g. sqlite:////path/hall.sqlite3 or "
+              "postgresql+psycopg://user@host/dbname.",
+    "db_unreachable": "Cannot connect to the database {url}.",
+    "db_not_initialised": "The database {url} has no hall yet: run hallapp init first.",
     "row_limit": "Show between 1 and {most} rows (not {limit}).",
     "unknown_entity": "There is no kind of record called \"{entity}\" in the audit log.",
     "unknown_item": "This service item does not exist.",

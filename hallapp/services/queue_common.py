@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, bindparam, select
+from sqlalchemy import ColumnElement, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
@@ -219,6 +219,19 @@ def shown(row: Row) -> TicketInfo:
     the terminal makes the view: parsing instants and masking are not work for the one
     process the whole hall waits for (bench/RESULTS.md, fix 26)."""
     return TicketInfo(**info_fields(ticket_row_of(row), 0, 0))
+
+
+def release_targeted(session: Session, hall: Hall | HallConf, window: int,
+                     now: datetime) -> int:
+    """A window closing lets go of the tickets sent to it (transferred or suspended there):
+    they go back to their queue's line, at their place, for any window serving it. Kept,
+    they would wait for a call that never comes. Returns how many were let go."""
+    result = session.execute(
+        update(Ticket).where(Ticket.hall_id == hall.id, Ticket.hall_day == today(hall, now),
+                             Ticket.target_window == window,
+                             Ticket.state.in_(("waiting", "suspended")))
+        .values(target_window=None).execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def today(hall: Hall | HallConf, now: datetime) -> date:

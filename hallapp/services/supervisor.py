@@ -36,6 +36,7 @@ from hallapp.services.queue_common import (
     held_at_window,
     open_ticket_at,
     queue_by_code,
+    release_targeted,
     require_no_other_waiting,
     window_by_number,
 )
@@ -134,11 +135,14 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
         before = {"state": w.state, "reason": w.state_reason}
         w.state, w.state_reason, w.state_since = to, reason, uow.now
+        released = 0
         if to == "closed":
             w.clerk_id = None
+            released = release_targeted(s, hall, number, uow.now)
         s.flush()
         uow.audit(action_name, "window", w.id, before=before,
-                  after={"state": to, "reason": reason, "window": number, "by": "supervisor"})
+                  after={"state": to, "reason": reason, "window": number, "by": "supervisor",
+                         **({"released": released} if released else {})})
         uow.emit("window_changed", window=number, state=to, reason=reason)
         uow.commit()
     return _window_view(ctx, number)

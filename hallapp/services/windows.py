@@ -29,6 +29,7 @@ from hallapp.services.queue_common import (
     TicketInfo,
     open_ticket_at,
     queue_by_code,
+    release_targeted,
     require_no_other_waiting,
     shown,
     ticket_by_ref,
@@ -157,6 +158,14 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
                  f"{number} 号窗口还有未办结的号，请先办结、过号或挂起", "window_busy")
         target = ticket_by_ref(op.s, op.hall, ref, today(op.hall, op.uow.now))
         require(target.state == "waiting", f"号码 {target.number} 不在等候中", "not_waiting")
+        # A ticket of a queue this window does not serve would, if suspended here, come
+        # back for a window that can never call it: refused, as a transfer here would be.
+        queue = op.s.get(Queue, target.queue_id)
+        assert queue is not None
+        if not _serves(op, op.window.id, queue):
+            raise ValidationError(f"{number} 号窗口不办理 {queue.name} 队列，不能指定叫号",
+                                  field="ticket", code="call_not_served", window=number,
+                                  queue=queue.code)
         row = claim(op, target.id)
         require(row is not None, f"号码 {target.number} 已被其他窗口叫走",
                  "already_called", number=target.number)
@@ -297,12 +306,20 @@ def transfer(ctx: Ctx, number: int, *, to_queue: str | None = None,
 
 def _check_window_serves(op: WindowOp, to_window: int, queue: Queue) -> None:
     target = window_by_number(op.s, op.hall, to_window)
-    served = op.s.scalar(select(WorkProfileEntry.id).where(
-        WorkProfileEntry.window_id == target.id, WorkProfileEntry.queue_id == queue.id))
-    if served is None:
+    if not _serves(op, target.id, queue):
         raise ValidationError(f"{to_window} 号窗口不办理 {queue.name} 队列，无法转移",
                               field="to_window", code="window_not_serving", window=to_window,
                               queue=queue.code)
+    # Sent to a closed window, the applicant would wait for a call that never comes.
+    if target.state == "closed":
+        raise StateError(f"{to_window} 号窗口未开放，不能转到该窗口", code="target_window_closed",
+                         window=to_window)
+
+
+def _serves(op: WindowOp, window_id: int, queue: Queue) -> bool:
+    return op.s.scalar(select(WorkProfileEntry.id).where(
+        WorkProfileEntry.window_id == window_id, WorkProfileEntry.queue_id == queue.id)) \
+        is not None
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -336,7 +353,9 @@ def close_window(ctx: Ctx, number: int) -> WindowState:
         before = {"state": op.window.state}
         op.set_window(state="closed", state_reason=None, clerk_id=None,
                       state_since=op.uow.now)
-        op.done("window_close", None, before, "window_changed", state="closed")
+        released = release_targeted(op.s, op.hall, number, op.uow.now)
+        op.done("window_close", None, before, "window_changed", state="closed",
+                released=released)
     return window_state(ctx, number)
 
 

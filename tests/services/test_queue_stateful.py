@@ -325,6 +325,8 @@ class QueueMachine(RuleBasedStateMachine):
             return self.refused(StateError, fn, ctx, w, to_window=to)
         if t.queue not in {e.queue for e in PROFILES[to][1]}:
             return self.refused(ValidationError, fn, ctx, w, to_window=to)
+        if self.win_state[to] == "closed":  # it would wait for a call that never comes
+            return self.refused(StateError, fn, ctx, w, to_window=to)
         info = fn(ctx, w, to_window=to, reason="转窗口")
         assert (info.state, info.queue) == ("waiting", t.queue)
         self.put(t, state="waiting", window=None, target=to, transferred=True)
@@ -355,6 +357,9 @@ class QueueMachine(RuleBasedStateMachine):
             return self.refused(StateError, windows.close_window, self.clerk(w), w)
         assert windows.close_window(self.clerk(w), w).state == "closed"
         self.win_state[w] = "closed"
+        for t in self.tickets.values():  # those kept for it go back to their queue's line
+            if t.target == w and t.state in ("waiting", "suspended"):
+                self.put(t, target=None)
         return None
 
     # --- invariants ------------------------------------------------------------------------

@@ -395,6 +395,7 @@ def test_every_state_change_has_an_audit_row(ctx_for: CtxFor, clock: FakeClock,
     windows.noshow(clerk, 11)
     tickets.reactivate(kiosk, "A002")
     windows.call_ticket(clerk, 11, "A003", "现场指定")
+    opened(ctx_for, 1)                           # a transfer goes to an open window
     windows.transfer(clerk, 11, to_window=1, reason="转1号窗")
     windows.pause(clerk, 11, "休息")
     windows.resume(clerk, 11)
@@ -405,7 +406,8 @@ def test_every_state_change_has_an_audit_row(ctx_for: CtxFor, clock: FakeClock,
         "ticket_take", "ticket_take", "ticket_take", "ticket_take", "window_open",
         "ticket_call", "ticket_recall", "ticket_start", "ticket_suspend", "ticket_resume",
         "ticket_call", "ticket_finish", "ticket_call", "ticket_noshow", "ticket_reactivate",
-        "ticket_call_chosen", "ticket_transfer", "window_pause", "window_resume",
+        "ticket_call_chosen", "window_open", "ticket_transfer", "window_pause",
+        "window_resume",
         "window_close", "day_close"]
     report = audit.verify_audit(ctx_for("supervisor1"))
     assert report.ok, report.problems
@@ -450,3 +452,32 @@ def test_close_day_abandons_leftovers_closes_windows_and_records_missed_appointm
     assert len((row.after or {})["tickets"]) == 3
     clock.advance(hours=15)  # next morning: a fresh day with a fresh A001
     assert tickets.take_ticket(kiosk, "A").number == "A001"
+
+
+def test_no_ticket_is_left_waiting_for_a_window_that_cannot_call_it(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A ticket kept for one window (suspended or transferred there) waits for that window
+    only; so that window must serve its queue, be open when it is sent there, and let it go
+    back to the queue's line when it closes."""
+    kiosk = ctx_for("kiosk1")
+    take_n(kiosk, "C", 1, clock)                            # C001
+    take_n(kiosk, "A", 3, clock)                            # A001..A003
+    clerk1, clerk11 = opened(ctx_for, 1), opened(ctx_for, 11)
+    with pytest.raises(ValidationError, match="1 号窗口不办理") as refused:
+        windows.call_ticket(clerk1, 1, "C001", "窗口 1 只办 A、B")  # window 1: A and B
+    assert refused.value.code == "call_not_served"
+    assert tickets.show_ticket(kiosk, "C001").state == "waiting"
+    windows.call_next(clerk11, 11)                          # A001 at window 11
+    with pytest.raises(StateError, match="10 号窗口未开放"):
+        windows.transfer(clerk11, 11, to_window=10, to_queue="B")  # 10 serves B, closed
+    windows.suspend(clerk11, 11, "缺材料")                  # A001 kept for window 11
+    windows.close_window(clerk11, 11)                       # ... which closes
+    back = tickets.resume_suspended(clerk11, "A001")
+    assert back.state == "waiting"
+    assert windows.call_next(clerk1, 1).number == "A001"    # any A window calls it, first
+    windows.finish(clerk1, 1)
+    clerk2 = opened(ctx_for, 2)
+    windows.call_next(clerk1, 1)                            # A002
+    windows.transfer(clerk1, 1, to_window=2)                # kept for window 2
+    windows.close_window(clerk2, 2)                         # closes before calling it
+    assert windows.call_next(clerk1, 1).number == "A002"    # back in A's line

@@ -70,6 +70,9 @@ EN: dict[str, str] = {
     "window_not_serving": "Window {window} does not serve queue {queue}; the ticket cannot "
                           "be transferred there.",
     "window_closed": "This window is not open.",
+    "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
+                       "ticket.",
+    "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",
     "window_not_paused": "This window is not paused.",
     "window_state": "Window {number} is {state}; it cannot be changed that way now.",
     "not_your_window": "Another clerk is signed in at this window; you cannot act for them.",

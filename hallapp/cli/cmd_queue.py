@@ -38,8 +38,9 @@ def _register_ticket(sub: Any) -> None:
     take.add_argument("--id-number", help="身份证号码")
     take.add_argument("--phone", help="手机号码")
     take.add_argument("--item", help="事项实施编码")
-    take.add_argument("--channel", help="kiosk|window|appointment|online（默认：自助机账号为 "
-                      "kiosk，工作人员为 window）")
+    take.add_argument("--channel", choices=("kiosk", "window", "online"),
+                      help="取号渠道（默认：自助机账号为 kiosk，工作人员为 window；预约号由 "
+                      "appointment checkin 签到取得）")
     add_json(take)
     take.set_defaults(func=_cmd_take)
     show = t.add_parser("show", help="查询号码（A001、2026-11-25/A001、id 或号票二维码内容）")

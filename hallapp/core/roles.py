@@ -93,10 +93,25 @@ class Actor:
 SYSTEM_ACTOR = Actor("system", Role.SYSTEM, name="系统")
 
 
+# What each permission allows, as a refusal names it.
+PERM_LABELS: dict[Perm, str] = {
+    Perm.VIEW_HALL: "查看大厅", Perm.TAKE_TICKET: "取号",
+    Perm.CHECKIN_APPOINTMENT: "预约签到", Perm.BOOK_APPOINTMENT: "预约登记",
+    Perm.OPERATE_WINDOW: "窗口叫号办理", Perm.CALL_OUT_OF_ORDER: "指定叫号",
+    Perm.CONTROL_WINDOW: "调度窗口", Perm.MOVE_TICKETS: "转移号码", Perm.CLOSE_DAY: "日终闭厅",
+    Perm.INTAKE_CASE: "收件", Perm.DELIVER_CASE: "出件", Perm.REVIEW_CASE: "审批办件",
+    Perm.REVOKE_CASE: "撤销办件", Perm.RATE_SERVICE: "评价", Perm.FOLLOW_UP_RATING: "差评回访",
+    Perm.VIEW_KPI: "查看运行指标", Perm.EDIT_CATALOGUE: "维护事项目录",
+    Perm.EDIT_HALL: "修改大厅设置", Perm.MANAGE_STAFF: "管理人员账号",
+    Perm.MANAGE_CALENDAR: "维护工作日历", Perm.MANAGE_BLACKLIST: "管理失信名单",
+    Perm.VIEW_AUDIT: "查看审计日志", Perm.PRINT: "打印", Perm.BACKUP: "备份与恢复",
+}
+
+
 def authorize(actor: Actor, perm: Perm) -> None:
     if not actor.can(perm):
         raise PermissionDenied(
-            f"{ROLE_NAMES_ZH[actor.role]}（{actor.username}）无权执行此操作：{perm.value}",
+            f"{ROLE_NAMES_ZH[actor.role]}（{actor.username}）无权{PERM_LABELS[perm]}",
             role=actor.role.value, perm=perm.value)
 
 

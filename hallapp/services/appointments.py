@@ -363,10 +363,14 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
         now = uow.now
         if now < slot.starts_at - EARLY_CHECKIN:
             hall = get_hall_row(uow.session)
-            local = slot.starts_at.astimezone(hall_zone(hall.timezone)).strftime("%H:%M")
+            zone = hall_zone(hall.timezone)
+            starts = slot.starts_at.astimezone(zone)
+            # Another day's booking says which day: "09:00" alone reads as today's.
+            local = starts.strftime("%H:%M" if starts.date() == now.astimezone(zone).date()
+                                    else "%Y-%m-%d %H:%M")
             early = int(EARLY_CHECKIN.total_seconds() // 60)
             raise StateError(f"预约时段 {local} 开始前 {early} 分钟内方可签到", code="too_early",
-                             early=early)
+                             early=early, starts=local)
         on_time = now <= slot.starts_at + timedelta(minutes=slot.grace_minutes)
         ticket = issue_ticket(
             uow, queue.code, None, appt.id_number, appt.phone, appt.item_code, "appointment",

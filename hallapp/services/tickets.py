@@ -21,7 +21,7 @@ from hallapp.core.errors import QuotaExhausted, StateError, ValidationError
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.identity import age_on, check_id_number, check_phone
 from hallapp.core.queue_rules import rejoin_order_at
-from hallapp.core.roles import Perm
+from hallapp.core.roles import Perm, Role
 from hallapp.services.batching import batchable, keeps_waiting_lines
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
@@ -126,8 +126,20 @@ def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None
     if channel not in CHANNELS:
         raise ValidationError(f"取号渠道 {channel} 无效", field="channel", code="unknown_channel",
                               channel=channel)
+    _check_channel(ctx, channel, appointment)
     return placed_view(_take_placed(ctx, queue_code, priority, id_number, phone, item_code,
                                     channel, appointment, order_at))
+
+
+def _check_channel(ctx: Ctx, channel: str, appointment: bool) -> None:
+    """An appointment ticket comes from checking a booking in (``appointments.checkin``), and
+    a kiosk's tickets are the kiosk's: claimed otherwise, the figures by channel would lie."""
+    if channel == "appointment" and not appointment:
+        raise ValidationError("预约号须凭预约码在自助机签到取得，不能直接取", field="channel",
+                              code="appointment_channel")
+    if ctx.actor.role is Role.KIOSK and channel in ("window", "online"):
+        raise ValidationError(f"自助取号机取的号不能记为 {channel} 渠道", field="channel",
+                              code="kiosk_channel", channel=channel)
 
 
 @batchable

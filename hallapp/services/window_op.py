@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, WindowPaused
 from hallapp.core.roles import Role
+from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx
 from hallapp.services.queue_common import (
     OPEN_AT_WINDOW_PREDICATE,
@@ -102,7 +103,7 @@ class WindowOp:
     def current(self, *states: str) -> Ticket:
         t = open_ticket_at(self.s, self.window.id)
         if t is None or (states and t.state not in states):
-            raise self._no_current(states)
+            raise self._no_current(states, *((t.state, t.number) if t else ()))
         return t
 
     def current_row(self, *states: str) -> Row:
@@ -116,7 +117,12 @@ class WindowOp:
         """The window's open (called or serving) ticket as (id, state, started_at, queue_id)."""
         return self.raw.row(_CURRENT, window=self.window.id)
 
-    def _no_current(self, states: tuple[str, ...]) -> StateError:
+    def _no_current(self, states: tuple[str, ...], state: str | None = None,
+                    number: str | None = None) -> StateError:
+        if number is not None and state is not None:  # one is there in another state
+            label = TICKET_STATE_LABELS.get(state, state)
+            return StateError(f"{number} 当前为“{label}”，不能执行此操作",
+                              code="ticket_wrong_state", ticket=number, state=state)
         wanted = "/".join(states) if states else "called/serving"
         return StateError(f"{self.number} 号窗口当前没有{_STATE_ZH.get(wanted, '')}的号",
                           code="no_current_ticket")

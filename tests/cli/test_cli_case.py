@@ -119,7 +119,7 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
     assert cli("clerk1", "case", "show", number) == 0
     assert "已出件" in cli.out
 
-    assert "rate_service" in cli.fails(14, "clerk1", "rating", "add", "5", "--case", number)
+    assert "无权评价" in cli.fails(14, "clerk1", "rating", "add", "5", "--case", number)
     rated = cli.json("display1", "rating", "add", "2", "--case", number, "--attitude", "1")
     assert rated["followup_id"] is not None
     listed = cli.json("supervisor1", "rating", "followup", "list", "--state", "open")

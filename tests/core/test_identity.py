@@ -54,6 +54,7 @@ def test_foreign_permanent_residence_id_passes() -> None:
     (make_id("44030119900230123"), "id_birth", "出生日期"),
     (make_id("44030118991231123"), "id_birth", "出生日期"),
     (make_id("44030119901301123"), "id_birth", "出生日期"),
+    (make_id("44030120300101123"), "id_birth", "出生日期"),  # born in 2030: a mistyped year
     (wrong_check_digit(VALID_ID), "id_checksum", "校验位"),
     (VALID_ID[:10] + VALID_ID[11] + VALID_ID[10] + VALID_ID[12:], "id_checksum", "校验位"),
 ])

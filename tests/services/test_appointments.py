@@ -117,6 +117,14 @@ def test_checkin_too_early_is_refused(ctx_for: CtxFor, clock: FakeClock) -> None
     assert (info.number, info.appointment) == ("A001", True)
 
 
+def test_checkin_days_early_names_the_day_of_the_booking(ctx_for: CtxFor) -> None:
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "A", date(2026, 11, 26), time(9),
+                                           time(10))
+    booked = appointments.book(ctx_for("clerk1"), slot.id)
+    with pytest.raises(StateError, match="预约时段 2026-11-26 09:00 开始前"):
+        appointments.checkin(ctx_for("kiosk1"), booked.code)  # it is 11-24: "09:00" misleads
+
+
 def test_slots_overlapping_open_ones_are_refused(ctx_for: CtxFor) -> None:
     slots(ctx_for, time(9), time(10))
     with pytest.raises(ValidationError) as exc:

@@ -481,3 +481,23 @@ def test_no_ticket_is_left_waiting_for_a_window_that_cannot_call_it(
     windows.transfer(clerk1, 1, to_window=2)                # kept for window 2
     windows.close_window(clerk2, 2)                         # closes before calling it
     assert windows.call_next(clerk1, 1).number == "A002"    # back in A's line
+
+
+def test_starting_a_ticket_twice_says_it_is_already_in_service(ctx_for: CtxFor) -> None:
+    take_n(ctx_for("kiosk1"), "A", 1)
+    clerk = opened(ctx_for, 11)
+    windows.call_next(clerk, 11)
+    windows.start(clerk, 11)
+    with pytest.raises(StateError, match="A001 当前为“办理中”"):
+        windows.start(clerk, 11)
+
+
+def test_an_appointment_ticket_comes_only_from_a_check_in(ctx_for: CtxFor) -> None:
+    kiosk = ctx_for("kiosk1")
+    with pytest.raises(ValidationError) as refused:
+        tickets.take_ticket(kiosk, "A", channel="appointment")
+    assert refused.value.code == "appointment_channel"
+    with pytest.raises(ValidationError) as refused:
+        tickets.take_ticket(kiosk, "A", channel="online")  # a kiosk's ticket is the kiosk's
+    assert refused.value.code == "kiosk_channel"
+    assert tickets.take_ticket(ctx_for("clerk1"), "A", channel="window").number == "A001"

@@ -37,7 +37,7 @@ EN: dict[str, str] = {
                                "code).",
     "unknown_appointment": "No appointment has this code.",
     "not_booked": "This appointment was already checked in, cancelled or missed.",
-    "too_early": "Check-in opens {early} minutes before the appointment.",
+    "too_early": "Check-in opens {early} minutes before the appointment ({starts}).",
     "slot_full": "This time slot is fully booked; please choose another.",
     "slot_past": "This time slot is over.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
@@ -70,6 +70,10 @@ EN: dict[str, str] = {
     "window_not_serving": "Window {window} does not serve queue {queue}; the ticket cannot "
                           "be transferred there.",
     "window_closed": "This window is not open.",
+    "appointment_channel": "An appointment ticket comes from checking the booking in at a "
+                           "kiosk; it cannot be taken directly.",
+    "kiosk_channel": "A kiosk's ticket cannot be recorded as taken by the {channel} channel.",
+    "ticket_wrong_state": "{ticket} is not at a stage where this can be done.",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
                        "ticket.",
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",

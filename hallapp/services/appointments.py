@@ -194,10 +194,12 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
                            slot=slot_id)
         if slot.ends_at <= uow.now:
             raise StateError("该时段已结束，不能预约", code="slot_past")
-        if id_number:
-            _refuse_after_misses(s, get_hall_row(s), id_number, uow.now)
         queue = s.get(Queue, slot.queue_id)
         assert queue is not None
+        if id_number:
+            hall = get_hall_row(s)
+            _refuse_after_misses(s, hall, id_number, uow.now)
+            _refuse_second_booking(s, hall, slot, queue, id_number)
         item = _booked_item(s, slot, queue, item_code)
         claimed = s.execute(update(AppointmentSlot).where(
             AppointmentSlot.id == slot_id, AppointmentSlot.booked < AppointmentSlot.capacity)
@@ -239,6 +241,21 @@ def _refuse_after_misses(s: Session, hall: Hall, id_number: str, now: datetime) 
         hall_zone(hall.timezone)).strftime("%Y-%m-%d %H:%M")
     raise StateError(f"该身份证近 {days} 天预约未到 {len(missed)} 次，{again} 后方可再预约",
                      code="booking_suspended", missed=len(missed), days=days, again=again)
+
+
+def _refuse_second_booking(s: Session, hall: Hall, slot: AppointmentSlot, queue: Queue,
+                           id_number: str) -> None:
+    """One booking per ID number, queue and day: places are scarce, and one person holding
+    several would keep others out (as one waiting ticket per ID number and queue)."""
+    zone = hall_zone(hall.timezone)
+    lo, hi = hall_day_bounds(slot.starts_at.astimezone(zone).date(), hall.timezone)
+    held = s.scalar(select(Appointment.code).join(AppointmentSlot).where(
+        Appointment.id_number == id_number, Appointment.state == "booked",
+        AppointmentSlot.queue_id == queue.id, AppointmentSlot.starts_at >= lo,
+        AppointmentSlot.starts_at < hi))
+    if held is not None:
+        raise StateError(f"该身份证当天在 {queue.name} 已有预约（预约码 {held}），不能重复预约",
+                         code="already_booked", code_held=held, queue=queue.code)
 
 
 def _booked_item(s: Session, slot: AppointmentSlot, queue: Queue,

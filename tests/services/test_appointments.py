@@ -293,4 +293,20 @@ def test_an_id_that_missed_too_many_appointments_books_again_later(
     clock.now = datetime(2026, 12, 24, 2, 1, tzinfo=UTC)  # 10:01: the first miss is too old
     appointments.book(clerk, later.id, id_number=person)
     admin.update_settings(ctx_for("admin1"), {"appointment_missed_limit": 0})  # off
-    appointments.book(clerk, later.id, id_number=person)
+    [next_day] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 12, 29),
+                                           time(10), time(10, 30))
+    appointments.book(clerk, next_day.id, id_number=person)  # one booking a day, still
+
+
+def test_one_id_number_books_one_place_per_queue_and_day(ctx_for: CtxFor) -> None:
+    clerk, person = ctx_for("clerk1"), "440304199001011233"
+    first, second = slots(ctx_for, time(10), time(11), capacity=3)
+    held = appointments.book(clerk, first.id, id_number=person)
+    for slot in (first, second):
+        with pytest.raises(StateError, match=f"已有预约（预约码 {held.code}）") as refused:
+            appointments.book(clerk, slot.id, id_number=person)
+        assert refused.value.code == "already_booked"
+    other_queue = slots(ctx_for, time(14), time(14, 30), queue="B")[0]
+    assert appointments.book(clerk, other_queue.id, id_number=person).state == "booked"
+    appointments.cancel(clerk, held.code, "改期")
+    assert appointments.book(clerk, second.id, id_number=person).state == "booked"

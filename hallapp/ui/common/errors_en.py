@@ -74,6 +74,8 @@ EN: dict[str, str] = {
                            "kiosk; it cannot be taken directly.",
     "kiosk_channel": "A kiosk's ticket cannot be recorded as taken by the {channel} channel.",
     "ticket_wrong_state": "{ticket} is not at a stage where this can be done.",
+    "already_booked": "This ID number already has a booking in queue {queue} that day "
+                      "(code {code_held}).",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
                        "ticket.",
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from hallapp.core.identity import check_id_number, check_phone
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.core.texts import MAX_PERSON_NAME, bounded, required_reason
+from hallapp.services.calendar_admin import hall_time
 from hallapp.services.catalogue import item_names
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
@@ -88,17 +90,23 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
         item_code = item.code if item else None
         zone = hall_zone(hall.timezone)
         at, stop = datetime.combine(day, start, zone), datetime.combine(day, end, zone)
+        open_at = _open_periods(uow.session, hall, day, uow.now)
         _refuse_overlap(uow.session, queue, item, at, stop)
         slots = []
         while at + timedelta(minutes=minutes) <= stop:
-            slot = AppointmentSlot(queue_id=queue.id, item_code=item_code, starts_at=at,
-                                   ends_at=at + timedelta(minutes=minutes), capacity=capacity,
-                                   booked=0, grace_minutes=grace_minutes)
-            uow.session.add(slot)
-            slots.append(slot)
-            at += timedelta(minutes=minutes)
+            ends = at + timedelta(minutes=minutes)
+            # Only while the hall is open, and not already over: an applicant could not
+            # come then (the lunch break of 09:00–18:00 is left out, not refused).
+            if any(lo <= at and ends <= hi for lo, hi in open_at) and ends > uow.now:
+                slot = AppointmentSlot(queue_id=queue.id, item_code=item_code, starts_at=at,
+                                       ends_at=ends, capacity=capacity, booked=0,
+                                       grace_minutes=grace_minutes)
+                uow.session.add(slot)
+                slots.append(slot)
+            at = ends
         if not slots:
-            raise ValidationError(f"开始到结束不足一个时段（{minutes} 分钟），未开放任何时段",
+            raise ValidationError(f"{start:%H:%M}–{end:%H:%M} 内没有可开放的 {minutes} 分钟时段"
+                                  f"（须在开放时间 {_periods_text(open_at, zone)} 内、且未过）",
                                   field="slot", code="slots_none", minutes=minutes)
         uow.session.flush()
         uow.audit("slots_create", "queue", queue.id, after={
@@ -107,6 +115,25 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
         uow.emit("appointment_slots_opened", queue=queue.code, day=day.isoformat())
         uow.commit()
         return [slot_info(sl, queue.code, item.name if item else None) for sl in slots]
+
+
+def _open_periods(s: Session, hall: Hall, day: date, now: datetime
+                  ) -> list[tuple[datetime, datetime]]:
+    """The hall's opening periods on ``day``; a day past or a day the hall is closed is
+    refused by name (bookings there could never be kept)."""
+    t = hall_time(s, hall)
+    if day < hall_day(now, hall.timezone):
+        raise ValidationError(f"{day.isoformat()} 已过，不能开放预约时段", field="day",
+                              code="slot_day_past", day=day.isoformat())
+    if not t.calendar.is_working_day(day):
+        raise ValidationError(f"{day.isoformat()} 不是工作日，大厅不开放", field="day",
+                              code="slot_day_closed", day=day.isoformat())
+    return t.hours.day_periods(day)
+
+
+def _periods_text(periods: list[tuple[datetime, datetime]], zone: ZoneInfo) -> str:
+    return "、".join(f"{lo.astimezone(zone):%H:%M}–{hi.astimezone(zone):%H:%M}"
+                    for lo, hi in periods)
 
 
 def _queue_item(s: Session, queue: Queue, item_code: str) -> ServiceItem:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import FakeClock
@@ -310,3 +311,20 @@ def test_one_id_number_books_one_place_per_queue_and_day(ctx_for: CtxFor) -> Non
     assert appointments.book(clerk, other_queue.id, id_number=person).state == "booked"
     appointments.cancel(clerk, held.code, "改期")
     assert appointments.book(clerk, second.id, id_number=person).state == "booked"
+
+
+def test_slots_open_only_on_working_days_within_the_hours_and_ahead(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    admin = ctx_for("admin1")
+    for day, words in ((date(2026, 11, 23), "已过"),                # yesterday
+                       (date(2026, 11, 28), "不是工作日"),            # a Saturday
+                       (date(2026, 10, 1), "已过")):
+        with pytest.raises(ValidationError, match=words):
+            appointments.create_slots(admin, "A", day, time(9), time(10))
+    with pytest.raises(ValidationError, match="开放时间 09:00–12:00、14:00–18:00") as none:
+        appointments.create_slots(admin, "A", TODAY, time(19), time(20))  # after hours
+    assert none.value.code == "slots_none"
+    clock.advance(hours=1)  # 10:00 in the hall
+    made = appointments.create_slots(admin, "A", TODAY, time(9), time(18), minutes=60)
+    hours = [s.starts_at.astimezone(ZoneInfo("Asia/Shanghai")).hour for s in made]
+    assert hours == [10, 11, 14, 15, 16, 17]  # none over already (9:00), none over lunch

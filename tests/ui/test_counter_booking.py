@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -286,13 +286,15 @@ def test_an_item_withdrawn_leaves_the_open_tab(
 def test_slot_times_and_today_follow_the_halls_own_zone(
         qtbot: QtBot, hall_db: Database, clock: FakeClock, tmp_path: Path,
         ctx_for: Callable[[str], Ctx]) -> None:
-    """A hall configured in New York (01:00 UTC on the 24th is 20:00 on the 23rd there): the
-    tab opens on the hall's today and shows slot times on the hall's clock, not Beijing's."""
+    """A hall configured in New York (16:30 UTC on the 23rd is 11:30 there, and already the
+    24th in Beijing): the tab opens on the hall's today and shows slot times on the hall's
+    clock, not Beijing's."""
     with hall_db.write_session() as s:
         s.execute(update(Hall).values(timezone="America/New_York"))
         s.commit()
+    clock.now = datetime(2026, 11, 23, 16, 30, tzinfo=UTC)
     hall_today = date(2026, 11, 23)
-    appointments.create_slots(ctx_for("admin1"), "A", hall_today, time(21), time(22))
+    appointments.create_slots(ctx_for("admin1"), "A", hall_today, time(14), time(15))
     made = counters(qtbot, hall_db, clock, tmp_path)
     counter = next(made)()
     counter.tabs.setCurrentWidget(counter.booking)
@@ -300,5 +302,5 @@ def test_slot_times_and_today_follow_the_halls_own_zone(
     qtbot.waitUntil(lambda: booking.slots.rowCount() == 2)
     assert booking.selected_day() == hall_today
     assert booking.day.minimumDate().day() == 23
-    assert cells(booking.slots, "time") == ["21:00–21:30", "21:30–22:00"]
+    assert cells(booking.slots, "time") == ["14:00–14:30", "14:30–15:00"]
     next(made, None)

@@ -76,6 +76,8 @@ EN: dict[str, str] = {
     "ticket_wrong_state": "{ticket} is not at a stage where this can be done.",
     "already_booked": "This ID number already has a booking in queue {queue} that day "
                       "(code {code_held}).",
+    "slot_day_past": "{day} is over; slots cannot be opened for it.",
+    "slot_day_closed": "{day} is not a working day: the hall is closed.",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
                        "ticket.",
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",
@@ -96,8 +98,8 @@ EN: dict[str, str] = {
     "slot_invalid": "Slots need at least 5 minutes, a capacity of at least 1, and an end after "
                     "the start.",
     "unknown_slot": "Appointment slot {slot} does not exist.",
-    "slots_none": "The hours from start to end are shorter than one slot ({minutes} "
-                  "minutes): no slot was opened.",
+    "slots_none": "No {minutes}-minute slot fits between start and end within the opening "
+                  "hours and still ahead: no slot was opened.",
     "slots_overlap": "Slots from {at} are already open for this queue (or item) at that "
                      "time; they cannot be opened twice.",
     "item_other_queue": "The item \"{item}\" is not handled in queue {queue}.",

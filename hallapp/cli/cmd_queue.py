@@ -25,9 +25,17 @@ def register(sub: Any) -> None:
     _register_window(sub)
     _register_appointment(sub)
     d = group(sub, "day", "大厅日")
-    close = d.add_parser("close", help="日终：未办结的号记为弃号（不删除），关闭窗口")
+    close = d.add_parser("close", help="日终：未办结的号记为弃号（不删除），关闭窗口；"
+                         "当日不再取号、开窗")
     add_json(close)
     close.set_defaults(func=lambda env: _show(env, day.close_day(env.ctx()), _day_text))
+    reopen = d.add_parser("reopen", help="误操作日终后重新开厅：可再取号、开窗"
+                          "（已记弃号的号不恢复）")
+    reopen.add_argument("--reason", required=True, help="重新开厅的原因（记入审计日志）")
+    add_json(reopen)
+    reopen.set_defaults(func=lambda env: _show(
+        env, {"hall_day": day.reopen_day(env.ctx(), env.args.reason)},
+        lambda r: f"{r['hall_day']} 已重新开厅：可以取号、开窗"))
 
 
 def _register_ticket(sub: Any) -> None:

@@ -33,7 +33,7 @@ ACTION_LABELS: dict[str, str] = {
     "window_close": "关闭窗口", "window_profile_change": "修改窗口叫号配置",
     "supervisor_window_open": "值班长开放窗口", "supervisor_window_pause": "值班长暂停窗口",
     "supervisor_window_resume": "值班长恢复窗口", "supervisor_window_close": "值班长关闭窗口",
-    "day_close": "日终处理",
+    "day_close": "日终处理", "day_reopen": "重新开厅",
     # appointments
     "appointment_book": "预约", "appointment_cancel": "取消预约",
     "appointment_checkin": "预约签到", "slots_create": "生成预约时段",

@@ -221,6 +221,9 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
                            slot=slot_id)
         if slot.ends_at <= uow.now:
             raise StateError("该时段已结束，不能预约", code="slot_past")
+        hall_row = get_hall_row(s)
+        if hall_row.closed_day == hall_day(slot.starts_at, hall_row.timezone):
+            raise StateError("该日已日终闭厅，不能预约", code="day_closed_booking")
         queue = s.get(Queue, slot.queue_id)
         assert queue is not None
         if id_number:

@@ -7,7 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from hallapp.core.errors import StateError
 from hallapp.core.roles import Perm
+from hallapp.core.texts import required_reason
 from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
@@ -57,12 +59,33 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         s.execute(update(Window).where(Window.id.in_(windows)).values(
             state="closed", state_reason=None, clerk_id=None, state_since=now)
             .execution_options(synchronize_session=False))
+        hall.closed_day = day  # takes no more tickets, opens no window: see reopen_day
         result = DayCloseResult(day.isoformat(), len(open_ids), len(missed), len(windows))
         uow.audit("day_close", "hall", hall.id, after={**result.__dict__,
                                                        "tickets": list(open_ids)})
         uow.emit("day_closed", day=day.isoformat())
         uow.commit()
     return result
+
+
+@action(Perm.CLOSE_DAY)
+def reopen_day(ctx: Ctx, reason: str) -> str:
+    """Undo a day closed by mistake: tickets can be taken and windows opened again. What the
+    close did stays done (its abandoned tickets are not brought back); returns the day."""
+    why = required_reason(reason, "重新开厅")
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session)
+        day = today(hall, uow.now)
+        if hall.closed_day != day:
+            raise StateError(f"今日（{day.isoformat()}）尚未日终闭厅", code="day_not_closed",
+                             day=day.isoformat())
+        hall.closed_day = None
+        uow.session.flush()
+        uow.audit("day_reopen", "hall", hall.id, before={"closed_day": day.isoformat()},
+                  after={"closed_day": None, "reason": why})
+        uow.emit("day_reopened", day=day.isoformat())
+        uow.commit()
+    return day.isoformat()
 
 
 @dataclass(frozen=True)

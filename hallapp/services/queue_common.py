@@ -221,6 +221,14 @@ def shown(row: Row) -> TicketInfo:
     return TicketInfo(**info_fields(ticket_row_of(row), 0, 0))
 
 
+def require_day_open(hall: Hall | HallConf, now: datetime) -> None:
+    """Once the day is closed (日终闭厅) no window opens: it could only call tickets that
+    were all closed as abandoned, or new ones nobody may take any more."""
+    if hall.closed_day == today(hall, now):
+        raise StateError("今日已日终闭厅，窗口不再开放（如需继续办理，请值班长重新开厅）",
+                         code="day_closed_window")
+
+
 def release_targeted(session: Session, hall: Hall | HallConf, window: int,
                      now: datetime) -> int:
     """A window closing lets go of the tickets sent to it (transferred or suspended there):

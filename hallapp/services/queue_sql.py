@@ -31,6 +31,7 @@ class HallConf:
     timezone: str
     priority_classes: tuple[Mapping[str, Any], ...]
     settings: Mapping[str, Any]
+    closed_day: date | None = None  # the hall day last closed (日终闭厅)
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,14 @@ def hall_conf(raw: RawSQL) -> HallConf:
 
 
 def _hall_conf(raw: RawSQL) -> HallConf:
-    row = raw.row("SELECT id, timezone, priority_classes, settings FROM hall ORDER BY id LIMIT 1")
+    row = raw.row("SELECT id, timezone, priority_classes, settings, closed_day FROM hall "
+                  "ORDER BY id LIMIT 1")
     if row is None:
         raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
+    closed = row[4]
     return HallConf(int(row[0]), row[1], _read_only(as_json(row[2]) or []),
-                    _read_only(as_json(row[3]) or {}))
+                    _read_only(as_json(row[3]) or {}),
+                    date.fromisoformat(closed) if isinstance(closed, str) else closed)
 
 
 _QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM queue "

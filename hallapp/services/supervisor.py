@@ -37,6 +37,7 @@ from hallapp.services.queue_common import (
     open_ticket_at,
     queue_by_code,
     release_targeted,
+    require_day_open,
     require_no_other_waiting,
     window_by_number,
 )
@@ -72,6 +73,7 @@ class Board:
     alerts: tuple[alerts.Alert, ...]
     # today's bookings by queue code (queues with none are left out)
     appointments: Mapping[str, AppointmentDay] = field(default_factory=dict)
+    day_closed: bool = False  # 日终闭厅 done today: no tickets, no window opens
 
 
 def _profiles(uow: UnitOfWork) -> dict[int, list[ProfileInfo]]:
@@ -115,7 +117,8 @@ def board(ctx: Ctx) -> Board:
         windows = _board_windows(uow, day_start)
         found = alerts.hall_alerts(s, hall, day, day_start, now)
         booked = day_counts(s, day_start, day_end, now)
-    return Board(day, now, windows, queues, found, booked)
+        closed = hall.closed_day == day
+    return Board(day, now, windows, queues, found, booked, closed)
 
 
 # --- window control ------------------------------------------------------------------------
@@ -131,6 +134,8 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
             now, wanted = WINDOW_STATE_LABELS[w.state], WINDOW_STATE_LABELS[to]
             raise StateError(f"{number} 号窗口当前为{now}，不能{wanted}",
                              code="window_state", state=w.state, number=number)
+        if to == "open":
+            require_day_open(hall, uow.now)
         if to == "closed" and open_ticket_at(s, w.id) is not None:
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
         before = {"state": w.state, "reason": w.state_reason}

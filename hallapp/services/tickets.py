@@ -216,6 +216,8 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
     if existing is not None:
         return existing
     day = today(hall, now)
+    if hall.closed_day == day:  # a ticket now would never be called
+        raise StateError("今日已日终闭厅，不再取号，请下一个工作日再来", code="day_closed")
     stored_day = raw.day(day)
     serial = int(raw.value(_NEXT_SERIAL, queue=queue.id, day=stored_day))
     if queue.daily_quota and serial > queue.daily_quota:

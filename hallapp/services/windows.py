@@ -30,6 +30,7 @@ from hallapp.services.queue_common import (
     open_ticket_at,
     queue_by_code,
     release_targeted,
+    require_day_open,
     require_no_other_waiting,
     shown,
     ticket_by_ref,
@@ -59,6 +60,7 @@ class WindowState:
 def open_window(ctx: Ctx, number: int) -> WindowState:
     with WindowOp(ctx, number) as op:
         op.require_operator()
+        require_day_open(op.hall, op.uow.now)
         before = {"state": op.window.state}
         op.set_window(state="open", state_reason=None, state_since=op.uow.now,
                       clerk_id=ctx.actor.staff_id)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hallapp.store.base import Base, UTCDateTime
@@ -25,6 +25,7 @@ class Hall(Base):
     priority_classes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     secret: Mapped[str] = mapped_column(String(64))  # keys receipt verification codes
+    closed_day: Mapped[date | None] = mapped_column(Date)  # the last hall day closed (日终)
 
 
 class Department(Base):

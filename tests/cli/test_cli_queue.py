@@ -180,6 +180,10 @@ def test_day_close(cli: Cli, clock: FakeClock) -> None:
     assert cli.json("kiosk1", "ticket", "show", "C002")["state"] == "abandoned"
     assert cli("supervisor1", "day", "close") == 0
     assert "弃号 0 个" in cli.out
+    assert "已日终闭厅" in cli.fails(13, "kiosk1", "ticket", "take", "C")
+    assert cli("supervisor1", "day", "reopen", "--reason", "误点日终") == 0
+    assert "2026-11-24 已重新开厅" in cli.out
+    assert cli.json("kiosk1", "ticket", "take", "C")["number"] == "C004"  # none used up
 
 
 def test_a_noshow_is_shown_with_its_deadline_and_reactivated_by_its_qr_code(

@@ -19,7 +19,7 @@ from hallapp.core.errors import (
     ValidationError,
     WindowPaused,
 )
-from hallapp.services import appointments, audit, day, tickets, windows
+from hallapp.services import appointments, audit, day, supervisor, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.models import (
     Appointment,
@@ -501,3 +501,33 @@ def test_an_appointment_ticket_comes_only_from_a_check_in(ctx_for: CtxFor) -> No
         tickets.take_ticket(kiosk, "A", channel="online")  # a kiosk's ticket is the kiosk's
     assert refused.value.code == "kiosk_channel"
     assert tickets.take_ticket(ctx_for("clerk1"), "A", channel="window").number == "A001"
+
+
+def test_a_closed_day_takes_no_tickets_and_opens_no_window_until_reopened(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    kiosk, sup = ctx_for("kiosk1"), ctx_for("supervisor1")
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "A", date(2026, 11, 24),
+                                           time(10), time(11))
+    booked = appointments.book(ctx_for("clerk1"), slot.id)
+    day.close_day(sup)
+    with pytest.raises(StateError, match="已日终闭厅") as refused:
+        tickets.take_ticket(kiosk, "A")  # a ticket now would never be called
+    assert refused.value.code == "day_closed"
+    with pytest.raises(StateError, match="已日终闭厅"):
+        appointments.checkin(kiosk, booked.code)
+    with pytest.raises(StateError, match="窗口不再开放"):
+        windows.open_window(ctx_for("clerk1"), 1)
+    with pytest.raises(StateError, match="窗口不再开放"):
+        supervisor.open_window(sup, 1)
+    with pytest.raises(StateError, match="已日终闭厅"):
+        appointments.book(ctx_for("clerk1"), slot.id)
+    with pytest.raises(ValidationError):
+        day.reopen_day(sup, " ")  # a reason is required
+    assert day.reopen_day(sup, "误点日终") == "2026-11-24"
+    with pytest.raises(StateError, match="尚未日终闭厅"):
+        day.reopen_day(sup, "again")
+    assert tickets.take_ticket(kiosk, "A").number == "A001"
+    opened(ctx_for, 1)
+    day.close_day(sup)
+    clock.advance(days=1)  # the next hall day is open without reopening
+    assert tickets.take_ticket(kiosk, "A").number == "A001"

@@ -182,6 +182,12 @@ def test_the_day_is_closed_from_the_board_after_a_question(
                                    "0 个预约记为失约，关闭 1 个窗口")
     assert [t.state for t in all_tickets(hall_db)] == ["abandoned"] * 3
     qtbot.waitUntil(lambda: _window(board, 11).state == "closed")
+    # Closed by mistake: the same button reopens the day, with a reason.
+    qtbot.waitUntil(lambda: panel.buttons["close_day"].text() == "重新开厅…")
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda *_a, **_k: "误点日终"))
+    panel.buttons["close_day"].click()
+    qtbot.waitUntil(lambda: panel.buttons["close_day"].text() == "日终闭厅…")
+    assert tickets.take_ticket(kiosk, "A").number == "A003"
 
 
 def all_tickets(db: Database) -> list[Ticket]:

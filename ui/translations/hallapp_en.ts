@@ -1105,181 +1105,186 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <source>重新开厅</source>
+        <translation>Reopen the day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
         <source>预约</source>
         <translation>Book appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
         <source>生成预约时段</source>
         <translation>Create slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
         <source>修改时段容量</source>
         <translation>Change slot capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
         <source>删除预约时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>列入失约名单</source>
         <translation>Add to no-show list</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
         <source>移出失约名单</source>
         <translation>Remove from no-show list</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
         <source>核对材料</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>补交容缺材料</source>
         <translation>Supply owed materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>评价</source>
         <translation>Rate service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>差评待回访</source>
         <translation>Open follow-up of poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>回访办结</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>差评申诉</source>
         <translation>Appeal poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>创建大厅</source>
         <translation>Create hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
         <source>修改大厅设置</source>
         <translation>Change hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>修改开放时间</source>
         <translation>Change opening hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
         <source>修改优先类别</source>
         <translation>Change priority classes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>配置窗口</source>
         <translation>Configure windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1287,92 +1292,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>失约名单</source>
         <translation>No-show list</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -1446,32 +1451,32 @@ After:
 <context>
     <name>BackofficeWindow</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="101"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="102"/>
         <source>审批人员：{0}</source>
         <translation>Approver: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="102"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="103"/>
         <source>与数据库的连接已中断，正在自动重试。审批操作已暂停，连接恢复后自动刷新。</source>
         <translation>Database connection lost, retrying. Approval is paused and the desk refreshes when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="109"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="110"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="140"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="141"/>
         <source>通知书已输出：{0}</source>
         <translation>Notice saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="144"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="145"/>
         <source>办件 {0} 结果已制作，已推送综合窗口待出件</source>
         <translation>Result of case {0} is ready and sent to the comprehensive window for hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/window.py" line="145"/>
+        <location filename="../../hallapp/ui/backoffice/window.py" line="146"/>
         <source>办件 {0}：{1}</source>
         <translation>Case {0}: {1}</translation>
     </message>
@@ -1494,72 +1499,87 @@ After:
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="150"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="112"/>
+        <source>重新开厅…</source>
+        <translation>Reopen the day…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="157"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="190"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="197"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="194"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="201"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="209"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="210"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="218"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="239"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="242"/>
+        <source>重新开厅</source>
+        <translation>Reopen the day</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="243"/>
+        <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
+        <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="252"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="242"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="255"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="262"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="263"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="251"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="264"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="252"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="265"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="266"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="255"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="112"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -1763,139 +1783,139 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>办结并叫号</source>
         <translation>Finish and next</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="90"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
@@ -2631,12 +2651,12 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="194"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="199"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="200"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
@@ -3155,27 +3175,27 @@ After:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
@@ -4113,102 +4133,102 @@ After:
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="174"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="175"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
         <source>不符合要求</source>
         <translation>Not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="183"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="184"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="195"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="197"/>
         <source>未核验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="196"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="198"/>
         <source>（容缺待补）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="205"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="207"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="208"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="208"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>核验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4400,7 +4420,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="409"/>
         <source>{0}时需 {1} 个窗口，多于本厅的 {2} 个：可让窗口兼办多个队列，或放宽目标。</source>
-        <translation>At {0}:00 the plan needs {1} windows, more than the hall's {2}: let windows serve several queues, or relax the targets.</translation>
+        <translation>At {0}:00 the plan needs {1} windows, more than the hall&apos;s {2}: let windows serve several queues, or relax the targets.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
@@ -4867,27 +4887,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="132"/>
         <source>超期{0}个工作日</source>
         <translation>Days overdue: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="134"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
         <source>剩{0}个工作日</source>
         <translation>Days left: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="140"/>
         <source>{0}，暂停计时</source>
         <translation>{0}, clock stopped</translation>
     </message>
@@ -4959,57 +4979,57 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="94"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="95"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="96"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="97"/>
         <source>未认领</source>
         <translation>Unclaimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
         <source>受理窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="121"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="121"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="122"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
@@ -5027,32 +5047,32 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="224"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="225"/>
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="225"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="226"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="228"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="229"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="229"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="230"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="261"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="262"/>
         <source>本部门待审办件（{0}）</source>
         <translation>To review ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="262"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="263"/>
         <source>超期 {0} · 预警 {1} · 显示 {2}</source>
         <translation>Late {0} · warn {1} · shown {2}</translation>
     </message>

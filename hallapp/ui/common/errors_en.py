@@ -78,6 +78,12 @@ EN: dict[str, str] = {
                       "(code {code_held}).",
     "slot_day_past": "{day} is over; slots cannot be opened for it.",
     "slot_day_closed": "{day} is not a working day: the hall is closed.",
+    "day_closed": "Today's hall day is closed: no more tickets; please come back on the next "
+                  "working day.",
+    "day_closed_window": "Today's hall day is closed: windows stay closed (the supervisor "
+                         "can reopen the day).",
+    "day_closed_booking": "That day is closed: no more bookings.",
+    "day_not_closed": "Today ({day}) has not been closed.",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
                        "ticket.",
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",

@@ -102,8 +102,14 @@ class BoardPanel(SupervisorPanel):
         self.queues_title.setText(self.tr("队列（等候时间单位：分钟）"))
         for name, text in (("open", "开放"), ("pause", "暂停…"), ("resume", "恢复"),
                            ("close", "关闭"), ("profile", "调整工作配置…"),
-                           ("move", "转移号码…"), ("close_day", "日终闭厅…")):
+                           ("move", "转移号码…")):
             self.buttons[name].setText(self.tr(text))
+        self._show_day_button()
+
+    def _show_day_button(self) -> None:
+        """日终闭厅…, or once the day is closed 重新开厅… (for a close made by mistake)."""
+        closed = self.board is not None and self.board.day_closed
+        self.buttons["close_day"].setText(self.tr("重新开厅…") if closed else self.tr("日终闭厅…"))
 
     # --- data ------------------------------------------------------------------------------
 
@@ -123,6 +129,7 @@ class BoardPanel(SupervisorPanel):
         self._refreshing = False
         selected = self.selected_window()
         self.board = board
+        self._show_day_button()
         self.windows_model.set_rows(list(board.windows))
         self.windows_model.set_now(board.now)
         self.queues_model.set_board(list(board.queues), board.appointments)
@@ -201,7 +208,8 @@ class BoardPanel(SupervisorPanel):
         if name == "move":
             return self._move_job(ctx)
         if name == "close_day":
-            return self._close_day_job(ctx)
+            closed = self.board is not None and self.board.day_closed
+            return self._reopen_day_job(ctx) if closed else self._close_day_job(ctx)
         if w is None:
             return None
         number = w.number
@@ -230,6 +238,11 @@ class BoardPanel(SupervisorPanel):
                                                move.numbers, count=move.count,
                                                reason=move.reason)
 
+    def _reopen_day_job(self, ctx: Ctx) -> Callable[[], Any] | None:
+        reason = ReasonDialog.ask(self, self.tr("重新开厅"), self.tr(
+            "重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因："))
+        return None if reason is None else (lambda: day.reopen_day(ctx, reason))
+
     def _close_day_job(self, ctx: Ctx) -> Callable[[], Any] | None:
         """日终: asked first, with what it will do to the hall as the board shows it now."""
         board = self.board
@@ -252,5 +265,4 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("BoardPanel", "关闭"),
     QT_TRANSLATE_NOOP("BoardPanel", "调整工作配置…"),
     QT_TRANSLATE_NOOP("BoardPanel", "转移号码…"),
-    QT_TRANSLATE_NOOP("BoardPanel", "日终闭厅…"),
 )

@@ -8,6 +8,7 @@ whose content changed makes the next version; cases keep the version they were t
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import time
@@ -101,10 +102,13 @@ def _check_template(text: str) -> None:
         raise ValidationError("叫号播报模板须包含 {number} 和 {window}",
                               field="announce_template", code="template_fields")
     try:
-        text.format(number="A001", window=1)
-    except (KeyError, IndexError, ValueError):
+        # The bare names only: "{number.__class__}" would be read out as "<class 'str'>".
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError:
+        fields = {"?"}
+    if not fields <= {"number", "window"}:
         raise ValidationError("叫号播报模板只能使用 {number} 和 {window} 两个占位符",
-                              field="announce_template", code="template_fields") from None
+                              field="announce_template", code="template_fields")
 
 
 @action(Perm.EDIT_HALL)

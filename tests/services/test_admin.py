@@ -88,6 +88,9 @@ BAD_SETTINGS: list[tuple[dict[str, Any], str, str]] = [
     ({"recall_max": 3, "announce_template": "请到{window}号窗口"}, "announce_template",
      "{number}"),
     ({"announce_template": "请{number}号到{window}号窗口{room}"}, "announce_template", "占位符"),
+    ({"announce_template": "请{number}号到{window}号窗口{number.__class__}"}, "announce_template",
+     "占位符"),  # read out as "<class 'str'>" otherwise
+    ({"announce_template": "请{number}号到{window}号窗口{"}, "announce_template", "占位符"),
     ({"recall_max": 11}, "recall_max", "0 到 10"),
     ({"recall_max": "3"}, "recall_max", "整数"),
     ({"mask_names": 1}, "mask_names", "是/否"),

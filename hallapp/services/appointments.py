@@ -221,13 +221,14 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
                            slot=slot_id)
         if slot.ends_at <= uow.now:
             raise StateError("该时段已结束，不能预约", code="slot_past")
-        hall_row = get_hall_row(s)
-        if hall_row.closed_day == hall_day(slot.starts_at, hall_row.timezone):
+        hall = get_hall_row(s)
+        if hall.closed_day == hall_day(slot.starts_at, hall.timezone):
             raise StateError("该日已日终闭厅，不能预约", code="day_closed_booking")
-        queue = s.get(Queue, slot.queue_id)
+        # Locked when an ID number books: two desks booking one person into two slots of the
+        # queue at once are taken one after the other, so the second sees the first.
+        queue = s.get(Queue, slot.queue_id, with_for_update=bool(id_number))
         assert queue is not None
         if id_number:
-            hall = get_hall_row(s)
             _refuse_after_misses(s, hall, id_number, uow.now)
             _refuse_second_booking(s, hall, slot, queue, id_number)
         item = _booked_item(s, slot, queue, item_code)

@@ -87,8 +87,8 @@ def test_every_refusal_on_the_kiosk_path_has_english() -> None:
     (check_id_number, "440304199001011230", "id_checksum"),
     (check_phone, "12345", "phone_format"),
     (check_uscc, "91440300MA5", "uscc_length"),
-    (check_uscc, "91440300MA5FXXXXX1", "uscc_checksum"),
-    (check_uscc, "9144030OMA5FXXXXX1", "uscc_format"),
+    (check_uscc, "91440300MA5FQW2E1R", "uscc_checksum"),
+    (check_uscc, "9144030OMA5FQW2E1R", "uscc_format"),
 ])
 def test_id_and_phone_refusals_read_in_english(english: None, check: object, value: str,
                                                code: str) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from hallapp.core.errors import NotFound, QuotaExhausted, StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.core.identity import check_id_number, check_phone
+from hallapp.core.ids import typed_code
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.core.texts import MAX_PERSON_NAME, bounded, required_reason
@@ -177,7 +178,7 @@ def slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> 
 def _known_queue(session: Session, hall: Hall, code: str) -> str:
     """``code`` as stored: a list filtered by a mistyped queue is refused, not shown empty
     (a stopped queue's past slots can still be listed)."""
-    code = code.strip().upper()
+    code = typed_code(code)
     if session.scalar(select(Queue.id).where(Queue.hall_id == hall.id,
                                              Queue.code == code)) is None:
         raise NotFound(f"队列 {code} 不存在", field="queue", code="unknown_queue")

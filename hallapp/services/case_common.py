@@ -23,7 +23,7 @@ from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.catalogue import Item, parse_item
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
-from hallapp.core.ids import row_id
+from hallapp.core.ids import row_id, typed_code
 from hallapp.core.intake import MaterialMark
 from hallapp.core.timelimits import ClockStop, compute_deadline
 from hallapp.services.calendar_admin import HallTime
@@ -42,7 +42,7 @@ def qr_payload(case: Case) -> str:
 
 def case_by_ref(session: Session, ref: str | int) -> Case:
     """A case by number, database id or receipt QR payload."""
-    text = str(ref).strip().upper()
+    text = typed_code(str(ref))
     if text.startswith(QR_PREFIX):
         text = text.removeprefix(QR_PREFIX).split(":", 1)[0]
     ident = row_id(text)

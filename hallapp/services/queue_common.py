@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import format_number, hall_day
-from hallapp.core.ids import row_id
+from hallapp.core.ids import row_id, typed_code
 from hallapp.core.queue_rules import CallSettings, Candidate
 from hallapp.services.queue_sql import (
     HallConf,
@@ -69,7 +69,7 @@ def call_settings(hall: Hall | HallConf) -> CallSettings:
 
 def queue_by_code(session: Session, hall: Hall | HallConf, code: str) -> Queue:
     queue = session.scalars(select(Queue).where(Queue.hall_id == hall.id,
-                                                Queue.code == code.strip().upper())).first()
+                                                Queue.code == typed_code(code))).first()
     if queue is None or not queue.active:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
     return queue
@@ -93,7 +93,10 @@ TICKET_QR_PREFIX = "HALLAPP:T:"
 def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today: date) -> Ticket:
     """A ticket by id, by number (today's hall day, or 'YYYY-MM-DD/A001') or by the QR code
     printed on it, as a scanner types it."""
-    text = str(ref).strip().upper()
+    text = typed_code(str(ref))
+    if not text:
+        raise ValidationError("请输入号码（如 A001）或扫描号票二维码", field="ticket",
+                              code="ticket_ref_empty")
     scanned_id = None
     if text.startswith(TICKET_QR_PREFIX):
         text, scanned_id = _scanned_ref(text)

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.ids import typed_code
 from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.core.wait_estimate import WaitEstimate, estimate_wait
 from hallapp.store.rawsql import RawSQL, Row, as_at, as_day, as_json
@@ -74,7 +75,7 @@ _QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM 
 
 
 def queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
-    code = code.strip().upper()
+    code = typed_code(code)
     return raw.memoised(("queue_conf", hall.id, code), lambda: _queue_conf(raw, hall, code))
 
 

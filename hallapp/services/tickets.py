@@ -80,17 +80,20 @@ class Issued:
 
 
 def _check_priority(hall: HallConf, priority: str | None, id_number: str | None,
-                    now: datetime) -> None:
+                    now: datetime) -> str | None:
+    """The green-channel class as the hall writes its code ("ELDERLY" is "elderly")."""
     if priority is None:
-        return
-    codes = [p.get("code") for p in hall.priority_classes]
-    if priority not in codes:
-        names = "/".join(map(str, codes))
+        return None
+    codes = {str(p.get("code")).casefold(): str(p.get("code")) for p in hall.priority_classes}
+    code = codes.get(priority.strip().casefold())
+    if code is None:
+        names = "/".join(codes.values())
         raise ValidationError(f"绿色通道类别 {priority} 无效，应为 {names} 之一",
                               field="priority", code="unknown_priority", priority=priority)
-    if priority == "elderly" and id_number and age_on(id_number, now.date()) < 60:
+    if code == "elderly" and id_number and age_on(id_number, now.date()) < 60:
         raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority",
                               code="priority_age")
+    return code
 
 
 def _check_time_quota(raw: RawSQL, hall: HallConf, queue: QueueConf, now: datetime) -> None:
@@ -211,7 +214,7 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
     raw, now = uow.raw, uow.now
     hall = hall_conf(raw)
     queue = _resolve_queue(raw, hall, queue_code, item_code)
-    _check_priority(hall, priority, id_number, now)
+    priority = _check_priority(hall, priority, id_number, now)
     existing = _existing_waiting(raw, queue, id_number)
     if existing is not None:
         return existing

@@ -284,3 +284,15 @@ def test_estimate_uses_the_default_below_three_services(ctx_for: CtxFor,
         last = take(kiosk, "B")
     # 2 ahead × 600 s / 1 window = 1200 s = 20 minutes.
     assert (last.people_ahead, last.estimated_minutes) == (2, 20)
+
+
+def test_codes_are_read_as_typed_by_an_input_method(ctx_for: CtxFor) -> None:
+    """Full-width letters and digits (a Chinese input method's) and a green-channel code in
+    capitals name the same queue, ticket and class; an empty reference asks for a number."""
+    kiosk = ctx_for("kiosk1")
+    info = take(kiosk, "Ａ", priority="ELDERLY")
+    assert (info.number, info.priority) == ("A001", "elderly")
+    assert tickets.show_ticket(kiosk, "Ａ００１").number == "A001"
+    with pytest.raises(ValidationError) as empty:
+        tickets.show_ticket(kiosk, " ")
+    assert empty.value.code == "ticket_ref_empty"

@@ -84,6 +84,7 @@ EN: dict[str, str] = {
                          "can reopen the day).",
     "day_closed_booking": "That day is closed: no more bookings.",
     "day_not_closed": "Today ({day}) has not been closed.",
+    "ticket_ref_empty": "Enter a ticket number (e.g. A001) or scan the ticket's QR code.",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
                        "ticket.",
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",

@@ -37,7 +37,7 @@ class TicketData:
     ticket_id: int | str
     queue_name: str
     taken_at: datetime
-    people_ahead: int
+    people_ahead: int | None  # None: not waiting (a reprint after the call): no wait lines
     estimated_wait_minutes: int | None = None
     green_channel: str | None = None  # class shown after 绿色通道·, e.g. "60岁以上老人"
     appointment_slot: str | None = None  # e.g. "09:00-09:30"

@@ -96,8 +96,11 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket,
     return TicketData(
         hall=hall_info(hall, english), hall_day=ticket.hall_day, number=ticket.number,
         ticket_id=ticket.id, queue_name=(queue.name_en if queue else None) or info.queue_name,
-        taken_at=ticket.taken_at, people_ahead=info.people_ahead,
-        estimated_wait_minutes=info.estimated_minutes if info.people_ahead else None,
+        # Nobody is "ahead" of a ticket called, passed or done: a reprint says nothing of it.
+        taken_at=ticket.taken_at,
+        people_ahead=info.people_ahead if ticket.state == "waiting" else None,
+        estimated_wait_minutes=(info.estimated_minutes
+                                if ticket.state == "waiting" and info.people_ahead else None),
         green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
         appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
         applicant_display=info.phone_masked or info.id_number_masked or None,

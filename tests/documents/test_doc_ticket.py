@@ -42,6 +42,15 @@ def test_nobody_ahead_prints_no_wait_estimate() -> None:
     assert "预计等候" not in text
 
 
+def test_a_ticket_no_longer_waiting_prints_no_wait_at_all() -> None:
+    """A reprint after the call or a no-show: "nobody ahead" would be news it is not."""
+    text = pdf_text(build_ticket(replace(sample_ticket(), people_ahead=None,
+                                         estimated_wait_minutes=None)))
+    assert "A001" in text
+    assert "您前面" not in text
+    assert "预计等候" not in text
+
+
 def test_plain_ticket_has_no_marks_and_no_applicant() -> None:
     data = replace(sample_ticket(green=False), appointment_slot=None, applicant_display=None)
     text = pdf_text(build_ticket(data))

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from hallapp.cli.main import main
 from hallapp.core.case_rules import verification_code
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
-from hallapp.services import appointments, printing, tickets
+from hallapp.services import appointments, printing, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.models import (
     AuditEntry,
@@ -97,6 +97,17 @@ def test_ticket_is_masked_and_shows_queue_and_green_channel(ctx_for: CtxFor) -> 
     assert "60岁以上老人" in text
     assert "138****5678" in text
     assert leaked(text, PHONE, ELDER_ID) == []
+
+
+def test_a_reprint_of_a_passed_ticket_says_nothing_of_people_ahead(ctx_for: CtxFor) -> None:
+    info = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    windows.call_next(clerk, 11)
+    windows.noshow(clerk, 11)
+    text = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id).pdf)
+    assert info.number in text
+    assert "您前面" not in text  # it said 您前面没有人等候
 
 
 def test_a_ticket_in_english_for_an_applicant_who_chose_english(ctx_for: CtxFor) -> None:

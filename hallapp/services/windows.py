@@ -180,6 +180,7 @@ def call_ticket(ctx: Ctx, number: int, ref: str | int, reason: str) -> TicketInf
 def recall(ctx: Ctx, number: int) -> TicketInfo:
     with WindowOp(ctx, number) as op:
         op.require_operator()
+        op.require_open()  # paused: a recall would announce a call from a window that is away
         t = op.current("called")
         limit = int(op.hall.settings.get("recall_max", 3))
         require(t.recalls < limit,

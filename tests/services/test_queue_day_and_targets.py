@@ -12,7 +12,7 @@ import pytest
 from conftest import FakeClock
 from test_queue_windows import CtxFor, opened, take_n
 
-from hallapp.core.errors import StateError, ValidationError
+from hallapp.core.errors import StateError, ValidationError, WindowPaused
 from hallapp.services import appointments, day, supervisor, tickets, windows
 
 
@@ -93,3 +93,15 @@ def test_a_closed_day_takes_no_tickets_and_opens_no_window_until_reopened(
     day.close_day(sup)
     clock.advance(days=1)  # the next hall day is open without reopening
     assert tickets.take_ticket(kiosk, "A").number == "A001"
+
+
+def test_a_paused_window_does_not_recall(ctx_for: CtxFor) -> None:
+    """Paused while a ticket is called, the window is away: a recall would announce it."""
+    take_n(ctx_for("kiosk1"), "A", 1)
+    clerk = opened(ctx_for, 11)
+    windows.call_next(clerk, 11)
+    windows.pause(clerk, 11, "临时离开")
+    with pytest.raises(WindowPaused):
+        windows.recall(clerk, 11)
+    windows.resume(clerk, 11)
+    assert windows.recall(clerk, 11).recalls == 1

@@ -287,6 +287,8 @@ class QueueMachine(RuleBasedStateMachine):
     def recall(self, w: int, aimed: bool) -> None:
         w = self.aim(w, aimed, self.busy)
         t = self.at_window(w)
+        if self.win_state[w] == "paused":  # away: no announcement from it
+            return self.refused(WindowPaused, windows.recall, self.clerk(w), w)
         if t is None or t.state != "called" or t.recalls >= RECALL_MAX:
             return self.refused(StateError, windows.recall, self.clerk(w), w)
         assert windows.recall(self.clerk(w), w).recalls == t.recalls + 1

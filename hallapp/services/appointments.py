@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
@@ -170,9 +170,11 @@ def _refuse_overlap(s: Session, queue: Queue, item: ServiceItem | None, start: d
 
 
 def slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> SlotInfo:
-    """The slot as the services answer it."""
-    return SlotInfo(slot.id, queue_code, slot.item_code, slot.starts_at, slot.ends_at,
-                    slot.capacity, slot.booked, item_name)
+    """The slot as the services answer it: times in UTC, as read back from the database (a
+    slot just made holds the hall's zone, and its JSON read +08:00 where a listing read
+    +00:00)."""
+    return SlotInfo(slot.id, queue_code, slot.item_code, slot.starts_at.astimezone(UTC),
+                    slot.ends_at.astimezone(UTC), slot.capacity, slot.booked, item_name)
 
 
 def _known_queue(session: Session, hall: Hall, code: str) -> str:

@@ -297,3 +297,10 @@ def test_hall_settings_listed_and_changed(cli: Cli) -> None:
     assert cli("clerk1", "hall", "settings", "--set", "recall_max=1") == 14
     after = {r["key"]: r["value"] for r in cli.json("kiosk1", "hall", "settings")}
     assert after["recall_max"] == 2  # refused changes saved nothing
+
+
+def test_json_times_are_utc_whether_a_slot_was_just_made_or_listed(cli: Cli) -> None:
+    [made, *_] = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start",
+                          "10:00", "--end", "11:00")
+    [listed, *_] = cli.json("kiosk1", "appointment", "list", "2026-11-24", "--queue", "B")
+    assert made["starts_at"] == listed["starts_at"] == "2026-11-24T02:00:00+00:00"

@@ -37,6 +37,9 @@ def _keep_ends(value: str, head: int, tail: int) -> str:
     return value[:head] + STAR * (n - head - tail) + value[n - tail:]
 
 
+MAX_MASKED_MIDDLE = 10
+
+
 def mask_name(value: str | None) -> str:
     """张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明, John Smith → J*** ****h."""
     name = _clean(value)
@@ -47,6 +50,8 @@ def mask_name(value: str | None) -> str:
     middle = "".join(ch if ch in _NAME_SEPARATORS else STAR for ch in name[1:-1])
     if STAR not in middle:  # "A B", "A.B": nothing would be hidden
         return name[0] + STAR * (len(name) - 1)
+    if len(middle) > MAX_MASKED_MIDDLE:  # a long name: a row of stars fills a slip's line
+        middle = STAR * 4
     return name[0] + middle + name[-1]
 
 

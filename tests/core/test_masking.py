@@ -30,6 +30,8 @@ ALL = [mask_name, mask_id_number, mask_phone, mask_uscc]
     ("John Smith", "J*** ****h"),
     ("A B", "A**"),
     ("张", "*"),
+    ("深圳市示例科技有限公司", "深*********司"),  # 9 hidden: kept as long
+    ("王" + "小" * 98 + "明", "王****明"),  # a long name: no line of 98 stars (nor its length)
 ])
 def test_mask_name(name: str, masked: str) -> None:
     assert mask_name(name) == masked

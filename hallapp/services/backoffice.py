@@ -17,6 +17,7 @@ from sqlalchemy import select
 from hallapp.core.case_rules import CaseAction
 from hallapp.core.errors import PermissionDenied, StateError, ValidationError
 from hallapp.core.roles import Actor, Perm, Role
+from hallapp.core.texts import bounded
 from hallapp.core.timelimits import conclusion
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import (
@@ -70,10 +71,7 @@ def text_required(value: str | None, label: str, field: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(f"{label}不能为空", field=field, code="required")
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"{label}过长（最多 {MAX_TEXT} 字）", field=field, code="too_long",
-                              limit=MAX_TEXT)
-    return text
+    return bounded(text, label, field, MAX_TEXT)
 
 
 @action(Perm.REVIEW_CASE)

@@ -48,7 +48,7 @@ from hallapp.services.queue_sql import (
     queue_conf,
     ticket_row,
 )
-from hallapp.store.models import Appointment, Hall, Ticket, Window
+from hallapp.store.models import Appointment, Hall, Ticket
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import UnitOfWork
 
@@ -349,22 +349,15 @@ def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
             raise StateError(f"号码 {ticket.number} 未挂起", code="not_suspended")
         require_no_other_waiting(s, ticket, ticket.queue_id)
         ticket.state = "waiting"
-        if ticket.target_window is not None and _closed(s, hall, ticket.target_window):
-            ticket.target_window = None  # its window has closed: back to the queue's line
         s.flush()
         uow.audit("ticket_resume", "ticket", ticket.id, before={"state": "suspended"},
-                  after={"state": "waiting", "window": ticket.target_window})
+                  after={"state": "waiting"})
         uow.emit("ticket_resumed", ticket=ticket.id, number=ticket.number)
         info = ticket_info(s, ticket)
         uow.commit()
         return info
 
 
-
-
-def _closed(s: Session, hall: Hall, number: int) -> bool:
-    return s.scalar(select(Window.state).where(Window.hall_id == hall.id,
-                                               Window.number == number)) in (None, "closed")
 
 
 @action(Perm.TAKE_TICKET)

@@ -17,7 +17,7 @@ from hallapp.services import audit as audit_svc
 from hallapp.services import backup as backup_svc
 from hallapp.services import batching
 from hallapp.services.context import Ctx
-from hallapp.services.setup import init_database
+from hallapp.services.setup import hall_exists, init_database
 from hallapp.services.staff import check_password_rules
 from hallapp.store import schema
 
@@ -74,7 +74,7 @@ def show_version(env: CliEnv) -> int:
 
 def cmd_init(env: CliEnv) -> int:
     password = None
-    if not env.args.demo:
+    if not env.args.demo and not hall_exists(env.db):
         password = os.environ.get("HALLAPP_ADMIN_PASSWORD")
         if password is None and sys.stdin.isatty():
             password = getpass.getpass("新大厅管理员 admin 的密码: ")

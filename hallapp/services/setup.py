@@ -71,6 +71,15 @@ def init_database(db: Database, *, demo: bool = False, admin_password: str | Non
     return InitResult(revision, True, False, 0)
 
 
+def hall_exists(db: Database) -> bool:
+    """Whether the database already holds a hall: ``init`` then only migrates, and needs no
+    password for an administrator it will not create."""
+    if schema.current_revision(db) is None:
+        return False
+    with db.read_session() as s:
+        return bool(s.scalar(select(func.count(Hall.id))))
+
+
 def migrate(db: Database) -> str | None:
     """Bring the schema to the head revision (every client does this at start)."""
     return schema.upgrade(db)

@@ -157,8 +157,11 @@ def test_catalogue_round_trip_through_two_fresh_databases(
         0, 0, 0)
     assert run(*as_admin, "export", files["b.xlsx"])[0] == 0
     assert Path(files["a.xlsx"]).read_bytes() == Path(files["b.xlsx"]).read_bytes()
-    # init on an initialised database only migrates.
+    # init on an initialised database only migrates, and asks for no admin password.
     code, out, _ = run("--db", first, "init", "--demo")
+    assert (code, "大厅已存在" in out) == (0, True)
+    monkeypatch.delenv("HALLAPP_ADMIN_PASSWORD")
+    code, out, _ = run("--db", second, "init")
     assert (code, "大厅已存在" in out) == (0, True)
 
 

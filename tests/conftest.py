@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,6 +100,36 @@ def _gc_on_gui_thread_between_tests() -> Iterator[None]:
         gc.disable()
         QThreadPool.globalInstance().waitForDone(10_000)
         collect_due()
+
+
+# The last year chinese-calendar knew when these tests were written (1.11.0: 2026). The
+# tests expect a deadline in 2027 to be refused until the hall loads that year; a newer
+# package that already knows 2027 must not turn them red. Worker processes the tests spawn
+# use the real package, and only 2026 dates.
+PACKAGE_LAST_YEAR = 2026
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _calendar_package_known_to_2026() -> Iterator[None]:
+    import chinese_calendar
+
+    from hallapp.core import calendar
+    from hallapp.services import calendar_admin
+
+    real = chinese_calendar.is_workday
+    years = frozenset(y for y in calendar.package_years() if y <= PACKAGE_LAST_YEAR)
+    assert PACKAGE_LAST_YEAR in years, "chinese-calendar is older than the tests"
+
+    def is_workday(day: Any) -> bool:
+        if day.year > PACKAGE_LAST_YEAR:
+            raise NotImplementedError(f"no holidays known for {day.year}")
+        return bool(real(day))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chinese_calendar, "is_workday", is_workday)
+        for module in (calendar, calendar_admin):
+            patch.setattr(module, "package_years", lambda: years)
+        yield
 
 
 @pytest.fixture(scope="session")

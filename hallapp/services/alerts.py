@@ -12,7 +12,9 @@ Each rule reads what is true now, so an alert disappears by itself once the caus
   ``service_norm_minutes`` (15 min for a ticket without an item);
 * ``bad_rating``: a 差评 given in the last ``alert_bad_rating_minutes``;
 * ``case_overdue`` / ``case_warning``: back-office cases past their deadline, or within the
-  hall's warning period (``warning_working_days``), per department.
+  hall's warning period (``warning_working_days``), per department;
+* ``calendar_missing`` / ``calendar_next_year``: the holidays of this year, or of the year
+  that begins within :data:`CALENDAR_AHEAD_DAYS`, are not loaded (see ``calendar_alerts``).
 
 ``key`` names the alert's subject, so a board can chime once for each new alert.
 """
@@ -27,9 +29,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hallapp.core.calendar import WorkCalendar
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.timelimits import warning_horizon_days
-from hallapp.services.calendar_admin import hall_time
+from hallapp.services.calendar_admin import build_calendar, hall_time
 from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
 from hallapp.services.case_views import timeliness
 from hallapp.services.hall import DEFAULT_SETTINGS
@@ -48,6 +51,10 @@ from hallapp.store.models import (
 )
 
 DEFAULT_NORM_MINUTES = 15
+# How far ahead the hall's calendar must know the days: the longest promised limits run to
+# 55 working days (about 80 calendar days with the holidays), and the State Council's notice
+# of the next year comes out in November or December.
+CALENDAR_AHEAD_DAYS = 92
 
 
 # What each kind of alert says, filled from its facts. English screens fill the UI's own table
@@ -61,6 +68,10 @@ TEXTS: dict[str, str] = {
     "bad_rating_hall": "大厅收到差评（{level} 级），请跟进回访",
     "case_overdue": "{department}：{count} 件办件已逾期",
     "case_warning": "{department}：{count} 件办件临近办结期限",
+    "calendar_missing": "{year} 年节假日安排尚未载入：办件期限无法计算，请导入当年官方日历"
+                        "（hallapp calendar load）",
+    "calendar_next_year": "{year} 年节假日安排尚未载入：期限落在 {year} 年的办件将无法受理，"
+                          "请在官方通知发布后导入（hallapp calendar load）",
 }
 
 
@@ -235,9 +246,25 @@ def case_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
     return out
 
 
+def calendar_alerts(calendar: WorkCalendar, day: date) -> list[Alert]:
+    """Deadlines are counted in working days, and a day of a year whose holidays are not
+    loaded is an error, not a guess: intake refuses a case whose deadline falls there, and
+    lists cannot count days into it. Said in time: from :data:`CALENDAR_AHEAD_DAYS` before the
+    new year (warning), and loudly once the year has begun without it (critical)."""
+    known = calendar.covered_years()
+    if day.year not in known:
+        return [_alert("calendar_missing", "critical", f"calendar:{day.year}", "节假日安排",
+                       None, year=day.year)]
+    ahead = (day + timedelta(days=CALENDAR_AHEAD_DAYS)).year
+    if ahead not in known:
+        return [_alert("calendar_next_year", "warning", f"calendar:{ahead}", "节假日安排",
+                       None, year=ahead)]
+    return []
+
+
 def hall_alerts(s: Session, hall: Hall, day: date, day_start: datetime,
                 now: datetime) -> tuple[Alert, ...]:
     """Every alert now, most urgent kinds first."""
     return (*rating_alerts(s, hall, now), *wait_alerts(s, hall, day, now),
             *idle_alerts(s, hall, day, day_start, now), *service_alerts(s, hall, now),
-            *case_alerts(s, hall, now))
+            *case_alerts(s, hall, now), *calendar_alerts(build_calendar(s), day))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.case_rules import STATE_LABELS, allowed_actions, as_state
 from hallapp.core.catalogue import Item
+from hallapp.core.errors import DomainError
 from hallapp.core.timelimits import deadline_state, remaining_working_days
 from hallapp.services.calendar_admin import HallTime
 from hallapp.services.case_common import (
@@ -120,15 +121,30 @@ class CaseDetail:
 
 def timeliness(case: Case, item: Item, t: HallTime, now: datetime
                ) -> tuple[datetime | None, str | None, int | None]:
-    """(effective deadline, deadline state, working days left) for an open case."""
+    """(effective deadline, deadline state, working days left) for an open case.
+
+    When the days to count reach a year whose holidays are not loaded (a case due in
+    December looked at in January, before the hall loaded the new year's notice), the lists
+    that show every open case must still show it: past its deadline (clock running) it is
+    ``overdue``, otherwise ``warning`` (it cannot be told safe), with no day count. The
+    supervisor's board says which year is missing (``alerts.calendar_alerts``).
+    """
     if case.deadline is None or case.accepted_at is None:
         return case.deadline, None, None
     if as_state(case.state) not in BACKOFFICE_STATES:
         return case.deadline, None, None
-    due = deadline_for(case, item, t, now) if case.stopped_since else case.deadline
-    state = deadline_state(due, now, t.calendar, warning_working_days=t.warning_working_days,
-                           tz=t.tz)
-    return due, state, remaining_working_days(due, now, t.calendar, tz=t.tz)
+    due = case.deadline
+    try:
+        if case.stopped_since:
+            due = deadline_for(case, item, t, now)
+        state = deadline_state(due, now, t.calendar,
+                               warning_working_days=t.warning_working_days, tz=t.tz)
+        return due, state, remaining_working_days(due, now, t.calendar, tz=t.tz)
+    except DomainError as exc:
+        if exc.code != "calendar_unknown_year":
+            raise
+        past = now > due and not case.stopped_since  # a stopped clock's deadline moves on
+        return due, "overdue" if past else "warning", None
 
 
 def case_info(s: Session, case: Case, t: HallTime, now: datetime,

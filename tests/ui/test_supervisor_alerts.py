@@ -96,6 +96,12 @@ EXPECTED = {
                      (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases near their deadline: 1")),
     "case_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件已逾期"),
                      (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases overdue: 1")),
+    # November 2026, and the tests' calendar knows no 2027 (conftest.PACKAGE_LAST_YEAR)
+    "calendar_next_year": (("节假日安排", "2027 年节假日安排尚未载入：期限落在 2027 年的办件将无法"
+                                      "受理，请在官方通知发布后导入（hallapp calendar load）"),
+                           ("Holiday calendar", "The holidays of 2027 are not loaded: cases "
+                            "due in 2027 cannot be accepted; load the official notice once "
+                            "published (hallapp calendar load)")),
 }
 
 

@@ -126,8 +126,9 @@ def remaining_text(model: QObject, row: CaseInfo, *, stopped: bool = True) -> st
     """Working days left in words; a stopped clock (补正, 特别程序) says so unless told not
     to (the queue's state column already says 待补正 / 特别程序)."""
     left = row.remaining_working_days
-    if left is None:
-        return "—"
+    if left is None:  # not counted: a year's holidays not loaded yet
+        return QCoreApplication.translate("RemainingTime", "已超期") \
+            if row.timeliness == "overdue" else "—"
     if left < 0:
         text = QCoreApplication.translate("RemainingTime", "超期{0}个工作日").format(-left)
     elif row.timeliness == "overdue":

@@ -23,6 +23,11 @@ EN: dict[str, str] = {
     "bad_rating_hall": "Bad rating (level {level}) in the hall; please follow up",
     "case_overdue": "{department}: cases overdue: {count}",
     "case_warning": "{department}: cases near their deadline: {count}",
+    "calendar_missing": "The holidays of {year} are not loaded: case deadlines cannot be "
+                        "counted; load that year's official calendar (hallapp calendar load)",
+    "calendar_next_year": "The holidays of {year} are not loaded: cases due in {year} "
+                          "cannot be accepted; load the official notice once published "
+                          "(hallapp calendar load)",
 }
 
 
@@ -34,6 +39,8 @@ def alert_subject(alert: Alert) -> str:
         return f"Window {window}"
     if alert.text == "bad_rating_hall":
         return "Hall"
+    if alert.kind.startswith("calendar_"):
+        return "Holiday calendar"
     if alert.fact("department"):
         return local_name(alert.subject, alert.department_name_en)
     return alert.subject

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -138,12 +139,20 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
 
 
 def _already_rated(uow: UnitOfWork, ticket: Ticket | None, case: Case | None) -> bool:
-    if ticket is None and case is None:
-        return False  # a window-only rating names no service
-    stmt = select(Rating.id).where(
-        Rating.ticket_id == ticket.id if ticket else Rating.ticket_id.is_(None),
-        Rating.case_id == case.id if case else Rating.case_id.is_(None))
-    return uow.session.scalar(stmt) is not None
+    """一次一评 and 一事一评: a ticket (the service) is rated once and a case (the matter)
+    once, whichever way the rating named them. A rating given for a ticket and its case
+    rates both: a second one for the ticket alone, or the case alone, would let a 差评 be
+    watered down by a 好评 of the same service. The rows are locked first, so two pads
+    rating one service at the same instant are taken in turn."""
+    named: list[tuple[Any, Ticket | Case | None]] = [(Rating.ticket_id, ticket),
+                                                      (Rating.case_id, case)]
+    for column, row in named:
+        if row is None:
+            continue
+        uow.session.refresh(row, with_for_update=True)
+        if uow.session.scalar(select(Rating.id).where(column == row.id).limit(1)) is not None:
+            return True
+    return False
 
 
 def _where_served(uow: UnitOfWork, ticket: Ticket | None, case: Case | None,

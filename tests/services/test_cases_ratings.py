@@ -60,6 +60,23 @@ def test_only_applicant_devices_rate(ctx_for: CtxFor) -> None:
         ratings.rate(ctx_for("kiosk1"), RatingInput(4), ticket=ticket)
     by_case = ratings.rate(pad, RatingInput(4), case_ref=detail.case.number)
     assert by_case.case_number == detail.case.number  # 一事一评 beside 一次一评
+    for again in ({"case_ref": detail.case.number}, {"ticket": ticket, "case_ref":
+                                                      detail.case.number}):
+        with pytest.raises(StateError, match="已评价"):
+            ratings.rate(pad, RatingInput(5), **again)  # type: ignore[arg-type]
+
+
+def test_a_rating_of_ticket_and_case_rates_each_once(ctx_for: CtxFor) -> None:
+    """A 差评 given for the service and its case together cannot be watered down by a 好评 of
+    the same ticket, or of the same case, afterwards."""
+    detail = open_case(ctx_for, PLAIN, seq=53)
+    ticket, number, pad = detail.case.ticket, detail.case.number, ctx_for("display1")
+    assert ticket is not None
+    ratings.rate(pad, RatingInput(1), ticket=ticket, case_ref=number)
+    for again in ({"ticket": ticket}, {"case_ref": number}):
+        with pytest.raises(StateError, match="已评价") as refused:
+            ratings.rate(pad, RatingInput(5), **again)  # type: ignore[arg-type]
+        assert refused.value.code == "already_rated"
 
 
 def test_bad_rating_opens_a_followup_closed_by_a_supervisor(ctx_for: CtxFor) -> None:

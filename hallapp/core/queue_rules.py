@@ -37,7 +37,9 @@ class Candidate:
     ``order_at`` is the take time (kept on transfer) or, for a no-show that reactivated,
     the rejoin time from :func:`rejoin_order_at`. ``priority`` is None for an ordinary
     ticket, else the green-channel class code. ``appointment`` means checked in within its
-    slot's grace. ``target_window`` is set when the ticket was transferred to one window.
+    slot's grace, once the slot has begun (checked in early, it waits in line at the slot's
+    start, ``order_at``, until then). ``target_window`` is set when the ticket was
+    transferred to one window.
     """
 
     ticket_id: int

@@ -105,11 +105,15 @@ def _candidates(op: WindowOp) -> tuple[Sequence[ProfileEntry], dict[int, Candida
     queues = {f"queue{i}": queue_id for i, queue_id in enumerate(codes)}
     rows = raw.rows(_heads(len(queues)), day=day, window=op.window.number,
                     n=1 if raw.sqlite else HEAD_PER_QUEUE, yes=True, no=False, **queues)
+    now = op.uow.now
     for tid, queue_id, order_at, priority, appointment, transferred, target in rows:
         at = as_at(order_at)
         assert at is not None
-        cands[tid] = Candidate(tid, codes[queue_id], at, priority, bool(appointment),
-                               bool(transferred), target)
+        # An appointment checked in early (its order_at is the slot's start) goes ahead only
+        # from its slot's start; until then it waits in line at that time, behind everyone
+        # already waiting, and is called before it only if nobody else waits.
+        cands[tid] = Candidate(tid, codes[queue_id], at, priority,
+                               bool(appointment) and at <= now, bool(transferred), target)
     return profile, cands
 
 

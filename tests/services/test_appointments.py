@@ -81,6 +81,30 @@ def test_on_time_checkin_gets_appointment_precedence(ctx_for: CtxFor,
     assert exc.value.code == "not_booked"
 
 
+def test_an_early_checkin_goes_ahead_only_from_its_slots_start(ctx_for: CtxFor,
+                                                               clock: FakeClock) -> None:
+    """Checked in 55 minutes early, an appointment jumped everyone waiting at once; it waits
+    in line until its slot begins (called before only when nobody else waits)."""
+    slot = slots(ctx_for, time(10), time(10, 30))[0]
+    early, idle = (appointments.book(ctx_for("clerk1"), slot.id) for _ in range(2))
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
+    assert tickets.take_ticket(kiosk, "A").number == "A001"  # 09:00
+    clock.advance(minutes=5)
+    assert appointments.checkin(kiosk, early.code).number == "A002"  # 09:05, appointment
+    windows.open_window(clerk, 11)
+    clock.advance(minutes=1)
+    assert windows.call_next(clerk, 11).number == "A001"  # not the appointment
+    windows.finish(clerk, 11)
+    assert windows.call_next(clerk, 11).number == "A002"  # nobody else waits: served early
+    windows.finish(clerk, 11)
+    assert appointments.checkin(kiosk, idle.code).number == "A003"  # 09:06
+    clock.advance(minutes=10)
+    assert tickets.take_ticket(kiosk, "A").number == "A004"  # 09:16
+    clock.advance(minutes=44)  # 10:00: the slot begins
+    decision = windows.call_next(clerk, 11)
+    assert decision.number == "A003"  # now ahead of A004, taken before it
+
+
 def test_late_checkin_gets_an_ordinary_ticket(ctx_for: CtxFor, clock: FakeClock) -> None:
     slot = slots(ctx_for, time(9), time(9, 30))[0]
     booked = appointments.book(ctx_for("clerk1"), slot.id)

@@ -13,8 +13,18 @@ from collections.abc import Callable
 from typing import Any
 
 from hallapp.cli import cmd_case_admin
-from hallapp.cli.common import CliEnv, action_parser, date_arg, emit, group, int_arg, table
-from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
+from hallapp.cli.common import (
+    CliEnv,
+    action_parser,
+    date_arg,
+    emit,
+    group,
+    int_arg,
+    local_time,
+    table,
+)
+from hallapp.core.audit_labels import action_label
+from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, as_state
 from hallapp.core.catalogue import MATERIAL_FORMS
 from hallapp.core.errors import ValidationError
 from hallapp.core.intake import (
@@ -25,6 +35,7 @@ from hallapp.core.intake import (
     MaterialMark,
 )
 from hallapp.core.roles import Role
+from hallapp.core.state_labels import TIMELINESS_LABELS
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import (
     backoffice,
@@ -254,22 +265,33 @@ def _text(v: Any) -> str:
     if isinstance(v, CaseDetail):
         marks = "\n".join(f"  {m.code} {m.name} {m.status or '未核验'}"
                           f"{'（容缺待补）' if m.owed else ''}" for m in v.materials)
-        steps = "\n".join(f"  {t.at:%Y-%m-%d %H:%M} {t.actor} {t.action} → {t.to_state}"
+        steps = "\n".join(f"  {local_time(t.at)} {t.actor} {action_label('case_' + t.action)}"
+                          f" → {STATE_LABELS[as_state(t.to_state)]}"
                           f"{'：' + t.opinion if t.opinion else ''}" for t in v.transitions)
         return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}"
     if isinstance(v, CaseInfo):
-        due = f"，期限 {v.deadline:%Y-%m-%d %H:%M}" if v.deadline else ""
-        state = f"（{v.timeliness}，剩余 {v.remaining_working_days} 个工作日）" \
+        due = f"，期限 {local_time(v.deadline)}" if v.deadline else ""
+        state = f"（{_timeliness(v.timeliness, v.remaining_working_days)}）" \
             if v.timeliness else ""
         return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}{state}；"
                 f"到厅 {v.visits} 次")
     return str(v)
 
 
+def _timeliness(state: str, left: int | None) -> str:
+    """临近期限，剩 2 个工作日 / 已逾期，超期 3 个工作日 (no count when a year's holidays are
+    not loaded yet)."""
+    label = TIMELINESS_LABELS.get(state, state)
+    if left is None:
+        return label
+    return f"{label}，{'超期' if left < 0 else '剩'} {abs(left)} 个工作日"
+
+
 def _list_text(rows: Any) -> str:
     return table([["办件编号", "事项", "申请人", "状态", "期限", "时效", "认领"]] + [
         [r.number, r.item_name[:16], r.applicant_name, r.state_label,
-         f"{r.deadline:%m-%d %H:%M}" if r.deadline else "", r.timeliness or "",
+         local_time(r.deadline, "%m-%d %H:%M") if r.deadline else "",
+         _timeliness(r.timeliness, r.remaining_working_days) if r.timeliness else "",
          r.claimed_by or ""] for r in rows])
 
 

@@ -12,7 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, action_parser, date_arg, emit, group, int_arg, table
+from hallapp.cli.common import (
+    CliEnv,
+    action_parser,
+    date_arg,
+    emit,
+    group,
+    int_arg,
+    local_time,
+    table,
+)
 from hallapp.core.errors import ValidationError
 from hallapp.services import blacklist, calendar_admin, ratings
 
@@ -131,7 +140,7 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
 
 def _followups_text(rows: Any) -> str:
     return table([["编号", "评价", "窗口", "工作人员", "期限", "状态", "逾期"]] + [
-        [f.id, f.level, f.window or "", f.clerk or "", f"{f.due_at:%Y-%m-%d}", f.state,
+        [f.id, f.level, f.window or "", f.clerk or "", local_time(f.due_at, "%Y-%m-%d"), f.state,
          "是" if f.overdue else ""] for f in rows])
 
 

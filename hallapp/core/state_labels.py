@@ -10,6 +10,9 @@ TICKET_STATE_LABELS: dict[str, str] = {
     "waiting": "等候", "called": "已叫号", "serving": "办理中", "done": "已办结",
     "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
 
+# An open case against its deadline (``case_views.timeliness``).
+TIMELINESS_LABELS: dict[str, str] = {"normal": "正常", "warning": "临近期限", "overdue": "已逾期"}
+
 WINDOW_STATE_LABELS: dict[str, str] = {"open": "开放", "paused": "暂停", "closed": "关闭"}
 
 WINDOW_KIND_LABELS: dict[str, str] = {

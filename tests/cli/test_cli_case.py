@@ -90,6 +90,12 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
     assert number in [c["number"] for c in queue]
     assert cli("approver_szamr", "backoffice", "queue") == 0
     assert number in cli.out
+    # the deadline at the hall's clock (18:00 in Shanghai, not 10:00 UTC), its state in words
+    assert "11-25 18:00" in cli.out
+    assert "临近期限，剩 1 个工作日" in cli.out
+    assert cli("clerk1", "case", "show", number) == 0
+    assert "期限 2026-11-25 18:00（临近期限，剩 1 个工作日）" in cli.out
+    assert "2026-11-24 09:00 clerk1 受理 → 已受理" in cli.out
     # filters that name nothing the hall has are refused, not answered with an empty list
     assert "未知部门 NOPE" in cli.fails(11, "approver_szamr", "backoffice", "queue", "--department",
                                       "NOPE")

@@ -107,6 +107,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "result.title": "办结通知书",
     "result.intro": "{applicant}：您申请办理的“{item}”事项已办结。",
     "result.outcome": "办理结果",
+    "result.reason": "不予批准理由",
     "result.documents": "结果文书",
     "result.pickup": "请携带本通知书和有效身份证件到{place}领取。",
     "result.hours": "领取时间：{hours}",

@@ -165,6 +165,12 @@ class ResultNotice:
     pickup_hours: str | None = None
     express_carrier: str | None = None
     tracking_number: str | None = None
+    # 不予批准: the reasons, their legal basis and the remedies, as a refusal states them
+    # (行政许可法 第三十八条: a denial gives its reasons and the right to review or sue)
+    reason: str | None = None
+    legal_basis: tuple[str, ...] = ()
+    review_body: str | None = None
+    court: str | None = None
 
 
 NoticeData = MissingNotice | RefusalNotice | CorrectionNotice | SupplementNotice | ResultNotice

@@ -78,11 +78,17 @@ def _missing(data: NoticeData, labels: Labels, page: str, st: Styles) -> list[Fl
 def _refusal(data: NoticeData, labels: Labels, page: str, st: Styles) -> list[Flowable]:
     assert isinstance(data, RefusalNotice)
     applied = date_text(data.applied_on, labels)
+    return [para(_intro(data.head, labels, "refusal.intro", date=applied), st.body),
+            *_reasons(labels["refusal.reason"], data, labels, st)]
+
+
+def _reasons(heading: str, data: RefusalNotice | ResultNotice, labels: Labels,
+             st: Styles) -> list[Flowable]:
+    """The reasons of a refusal or denial, their legal basis, and the applicant's remedies."""
     appeal = labels.fmt("refusal.appeal",
                         review_body=data.review_body or labels["refusal.review_body_default"],
                         court=data.court or labels["refusal.court_default"])
-    return [para(_intro(data.head, labels, "refusal.intro", date=applied), st.body),
-            para(labels["refusal.reason"], st.heading), para(data.reason, st.body),
+    return [para(heading, st.heading), para(data.reason or "", st.body),
             para(labels["refusal.legal_basis"], st.heading),
             *[para(basis, st.body) for basis in data.legal_basis],
             Spacer(1, 2 * mm), para(appeal, st.body)]
@@ -113,6 +119,8 @@ def _result(data: NoticeData, labels: Labels, page: str, st: Styles) -> list[Flo
         para(_intro(data.head, labels, "result.intro"), st.body),
         para(f"{labels['result.outcome']}：{data.outcome}", st.body),
     ]
+    if data.reason:
+        story += _reasons(labels["result.reason"], data, labels, st)
     if data.documents:
         story.append(para(f"{labels['result.documents']}：{'；'.join(data.documents)}",
                           st.body))

@@ -9,6 +9,8 @@ Choices not fixed by DOMAIN.md:
 
 * A notice is printed only in the states where its decision stands (``NOTICE_STATES``); the
   容缺 supplement notice needs a supplement deadline instead.
+* A notice is dated when the step it records was taken (``NOTICE_STEPS``), however late
+  the copy is printed.
 * The 补正 due date is ``correction_due_days`` (hall setting, default 15) natural days after
   the approver's ``request_correction`` transition (else after the clock stopped); the case
   row has no due date of its own. Without faulty marks the request's opinion is the problem.
@@ -229,11 +231,29 @@ def problems(case: Case, item: dict[str, Any], flag: str | None = None
     return tuple(found)
 
 
-def notice_head(session: Session, hall: Hall, case: Case, actor: Actor,
-                now: datetime) -> NoticeHead:
+# The step of the case each notice records: it is dated when that step was taken, so a
+# copy printed weeks later bears the same date (a 补正 notice reprinted after its own
+# deadline read "issued 21 December, correct by 13 December").
+NOTICE_STEPS: dict[str, tuple[str, ...]] = {
+    "missing": ("notify_missing",), "refusal": ("refuse",),
+    "correction": ("request_correction",), "supplement": ("accept_tolerant",),
+    "result": ("decide_on_spot", "approve", "deny", "mark_ready"),
+}
+
+
+def _issued_at(session: Session, case: Case, kind: str, now: datetime) -> datetime:
+    at = session.scalar(select(CaseTransition.at).where(
+        CaseTransition.case_id == case.id, CaseTransition.action.in_(NOTICE_STEPS[kind]))
+        .order_by(CaseTransition.id.desc()).limit(1))
+    return at or now
+
+
+def notice_head(session: Session, hall: Hall, case: Case, actor: Actor, now: datetime,
+                kind: str) -> NoticeHead:
     dept = session.get(Department, case.department_id)
     return NoticeHead(hall=hall_info(hall), case=case_ref(hall, case, _item(session, case)),
-                      issued_at=now, window=_window_text(case, actor),
+                      issued_at=_issued_at(session, case, kind, now),
+                      window=_window_text(case, actor),
                       clerk=_clerk_text(session, case, actor),
                       authority=dept.name if dept else hall.name)
 
@@ -248,7 +268,7 @@ def check_notice_state(case: Case, kind: str) -> None:
 def notice_data(session: Session, hall: Hall, case: Case, kind: str, actor: Actor,
                 now: datetime) -> NoticeData:
     check_notice_state(case, kind)
-    head = notice_head(session, hall, case, actor, now)
+    head = notice_head(session, hall, case, actor, now, kind)
     item = _item(session, case)
     if kind == "refusal":
         return _refusal(hall, case, head)
@@ -290,8 +310,12 @@ def _need_problems(case: Case, found: tuple[MaterialProblem, ...]) -> None:
                          code="no_material_problems", case=case.number)
 
 
+def _basis(case: Case) -> tuple[str, ...]:
+    return tuple(line.strip() for line in (case.legal_basis or "").splitlines() if line.strip())
+
+
 def _refusal(hall: Hall, case: Case, head: NoticeHead) -> RefusalNotice:
-    basis = tuple(line.strip() for line in (case.legal_basis or "").splitlines() if line.strip())
+    basis = _basis(case)
     if not case.opinion or not basis:
         raise StateError(f"办件 {case.number} 缺少不予受理理由或法律依据",
                          code="refusal_incomplete", case=case.number)
@@ -306,14 +330,18 @@ def _result(hall: Hall, case: Case, item: dict[str, Any], head: NoticeHead) -> R
     denied = case.state == "denied" or (case.decision or "") in ("deny", "denied")
     granted = "准予许可" if item.get("item_type") == "行政许可" else "准予办理"
     tracking = delivery.get("tracking_number") or delivery.get("tracking")
+    # A denial states its reasons, legal basis and remedies (the approver's are required).
+    why: dict[str, Any] = {"outcome": granted}
+    if denied:
+        why = {"outcome": "不予批准", "reason": case.opinion, "legal_basis": _basis(case),
+               "review_body": hall.settings.get("review_body"),
+               "court": hall.settings.get("court")}
     if tracking:
-        return ResultNotice(head, outcome="不予批准" if denied else granted,
-                            express_carrier=delivery.get("carrier") or delivery.get(
-                                "express_carrier"), tracking_number=str(tracking))
+        return ResultNotice(head, express_carrier=delivery.get("carrier") or delivery.get(
+            "express_carrier"), tracking_number=str(tracking), **why)
     place = (delivery.get("pickup_place") or delivery.get("place")
              or hall.settings.get("pickup_place") or f"{hall.name}出件窗口")
-    return ResultNotice(head, outcome="不予批准" if denied else granted,
-                        pickup_place=str(place), pickup_hours=_hours_text(hall))
+    return ResultNotice(head, pickup_place=str(place), pickup_hours=_hours_text(hall), **why)
 
 
 def _hours_text(hall: Hall) -> str | None:

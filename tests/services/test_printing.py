@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FakeClock
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -239,6 +240,24 @@ def test_correction_notice_uses_the_request_when_no_mark_is_faulty(
     assert "补正材料已提交" not in text
 
 
+def test_a_notice_printed_later_keeps_the_date_it_was_issued(
+        ctx_for: CtxFor, hall_db: Database, clock: FakeClock) -> None:
+    """A 补正 notice reprinted weeks later read "issued 21 December, correct by 10
+    December": a notice is dated by the step it records."""
+    number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS)
+    with hall_db.write_session() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        s.add(CaseTransition(case_id=case.id, at=datetime(2026, 11, 25, 3, tzinfo=UTC),
+                             actor="approver_szamr", action="request_correction",
+                             from_state="in_review", to_state="correction_requested",
+                             opinion="材料不全"))
+        s.commit()
+    clock.now = datetime(2026, 12, 21, 2, tzinfo=UTC)
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "correction").pdf)
+    assert missing(text, "2026-11-2511:00", "2026年11月25日", "2026年12月10日前补正") == []
+    assert leaked(text, "2026-12-21", "2026年12月21日") == []
+
+
 def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS,
                          stopped_since=datetime(2026, 11, 26, 2, tzinfo=UTC))
@@ -269,6 +288,22 @@ def test_result_notice_pickup_and_express(ctx_for: CtxFor, hall_db: Database) ->
                                     "tracking_number": "1180123456789"})
     text = pdf_text(printing.notice_document(ctx_for("clerk3"), express, "result").pdf)
     assert missing(text, "中国邮政EMS", "1180123456789") == []
+
+
+def test_a_denial_states_its_reasons_legal_basis_and_remedies(ctx_for: CtxFor,
+                                                               hall_db: Database) -> None:
+    """行政许可法 第三十八条: a denial gives its reasons and the right to review or sue;
+    the result notice of a denied case said only "不予批准"."""
+    number = insert_case(hall_db, state="denied", decision="deny",
+                         opinion="经营场所属于禁止从事餐饮服务的区域。",
+                         legal_basis="《中华人民共和国食品安全法》第三十五条")
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "result").pdf)
+    assert missing(text, "不予批准理由", "经营场所属于禁止从事餐饮服务的区域",
+                   "《中华人民共和国食品安全法》第三十五条", "行政复议", "行政诉讼") == []
+    granted = insert_case(hall_db, "SZFT-20261124-00002", state="result_ready",
+                          decision="approve")
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), granted, "result").pdf)
+    assert leaked(text, "不予批准", "行政复议") == []
 
 
 def test_notice_refused_in_wrong_state_or_kind(ctx_for: CtxFor, hall_db: Database) -> None:

@@ -74,7 +74,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "receipt.accepted_at": "受理时间",
     "receipt.promised_date": "承诺办结日期",
     "receipt.promised_immediate": "当场办结",
-    "receipt.materials": "已收材料",
+    "receipt.materials": "申请材料",
     "receipt.commitments": "已签署的告知承诺",
     "receipt.note": "本回执是受理凭证，请妥善保管，领取办理结果时请出示。",
     "status.received": "已收",

@@ -75,8 +75,8 @@ class CaseRef:
 @dataclass(frozen=True)
 class MaterialLine:
     name: str
-    form: str  # hallapp.core.catalogue.MATERIAL_FORMS
-    copies: int
+    form: str  # hallapp.core.catalogue.MATERIAL_FORMS; "" when not handed in on paper
+    copies: int  # 0 when not handed in on paper
     status: str  # one of MATERIAL_STATUSES
 
 

@@ -73,8 +73,8 @@ def materials_table(materials: tuple[MaterialLine, ...], page: str, labels: Labe
                     st: Styles) -> Table:
     header = [labels["no"], labels["material"], labels["form"], labels["copies"],
               labels["status"]]
-    rows = [[str(i), m.name, labels.get(f"form.{m.form}", m.form), str(m.copies),
-             labels.get(f"status.{m.status}", m.status)]
+    rows = [[str(i), m.name, labels.get(f"form.{m.form}", m.form) if m.form else "—",
+             str(m.copies) if m.copies else "—", labels.get(f"status.{m.status}", m.status)]
             for i, m in enumerate(materials, start=1)]
     return grid_table(header, rows, (0.08, 0.5, 0.17, 0.09, 0.16), frame_width(page), st,
                       centered=frozenset({0, 2, 3, 4}))

@@ -143,7 +143,12 @@ def _accept(uow: UnitOfWork, case: Case, item: Item, assessment: IntakeAssessmen
     now = uow.now
     case.accepted_at = case.accepted_at or now
     owed = assessment.supplements if decision == "accept_tolerant" else ()
-    case.materials = [{**m, "owed": m["code"] in owed} for m in case.materials or []]
+    signed = (commitment or "").strip() if decision == "accept_commitment" else ""
+    # The commitment the applicant signed goes with each material it replaces: the receipt
+    # prints it (case.opinion is overwritten by the next step).
+    case.materials = [{**m, "owed": m["code"] in owed,
+                       **({"commitment": signed} if signed and m.get("status") == "commitment"
+                          else {})} for m in case.materials or []]
     due = deadline_for(case, item, t)
     if owed:
         case.supplement_deadline = supplement_deadline(case.accepted_at, item.promised_limit,

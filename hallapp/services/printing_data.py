@@ -60,6 +60,9 @@ from hallapp.store.models import (
     Ticket,
 )
 
+# Receipt lines of materials the applicant did not hand in on paper.
+NOT_HANDED_IN = frozenset({"commitment", "tolerated", "verified_online"})
+
 NOTICE_STATES: dict[str, frozenset[str] | None] = {
     "missing": frozenset({"notified_missing"}),
     "refusal": frozenset({"refused"}),
@@ -194,14 +197,18 @@ def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> Rece
         elif status not in RECEIPT_MARKS:
             continue
         if status == "commitment":
-            commitments.append(str(mark.get("note") or
+            commitments.append(str(mark.get("commitment") or mark.get("note") or
                                    f"申请人承诺：{name}所涉事项真实有效，如有虚假，"
                                    "愿意承担相应法律责任。"))
+        if status in NOT_HANDED_IN:  # no paper: no form, no copies (a 1 was printed)
+            lines.append(MaterialLine(name, "", 0, status))
+            continue
         lines.append(MaterialLine(name, str(mark.get("form") or spec.get("form") or "original"),
                                   int(mark.get("copies") or spec.get("copies") or 1), status))
     immediate = item.get("handling_type") == "immediate" or case.state == "completed_on_spot"
     promised = None if immediate or case.deadline is None else _local_date(case.deadline,
                                                                              hall.timezone)
+    commitments = list(dict.fromkeys(commitments))  # one signed text for several materials
     return ReceiptData(hall=hall_info(hall), case=case_ref(hall, case, item),
                        materials=tuple(lines), accepted_at=case.accepted_at or case.received_at,
                        window=_window_text(case, actor), clerk=_clerk_text(session, case, actor),

@@ -192,6 +192,23 @@ def test_receipt_shows_tolerated_materials_of_a_tolerant_case(ctx_for: CtxFor,
     assert missing(text, "关于变更事项的股东会决议或股东决定", "容缺后补") == []
 
 
+def test_receipt_prints_the_commitment_signed_and_no_copies_of_what_was_not_handed_in(
+        ctx_for: CtxFor) -> None:
+    """The receipt printed stock wording instead of the commitment the applicant signed, and
+    "1 copy" of the material the commitment replaced."""
+    from casekit import COMMITMENT, ready_case
+
+    from hallapp.services import case_decide
+
+    number = ready_case(ctx_for, COMMITMENT, M05="commitment")
+    signed = "本人承诺住所使用证明真实有效，如有虚假愿承担撤销登记等法律责任。"
+    case_decide.decide(ctx_for("clerk1"), number, "accept_commitment", commitment=signed)
+    text = pdf_text(printing.receipt_document(ctx_for("clerk1"), number).pdf)
+    assert text.count(signed) == 1
+    assert "所涉事项真实有效，如有虚假，愿意承担相应法律责任" not in text
+    assert "——告知承诺" in text  # form and copies of the replaced material: none
+
+
 def test_receipt_refused_before_acceptance(ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="notified_missing", marks=PROBLEM_MARKS)
     with pytest.raises(StateError, match="尚未受理"):

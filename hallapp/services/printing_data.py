@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, StateError
 from hallapp.core.hallday import hall_zone
-from hallapp.core.masking import MaskingPolicy, MaskKind, mask_name
+from hallapp.core.masking import MaskingPolicy, mask_name
 from hallapp.core.roles import Actor
 from hallapp.documents.model import (
     CaseRef,
@@ -157,9 +157,14 @@ def _policy(hall: Hall) -> MaskingPolicy:
 
 
 def case_ref(hall: Hall, case: Case, item: dict[str, Any]) -> CaseRef:
-    policy = _policy(hall)
-    id_kind: MaskKind = "uscc" if case.applicant_kind == "legal" else "id_number"
-    who = f"{policy.apply('name', case.applicant_name)} {policy.apply(id_kind, case.applicant_id)}"
+    if case.applicant_kind == "legal":
+        # A company's name and credit code are public (the national enterprise credit
+        # register): masked, "深****）" addressed the notice to nobody.
+        who = f"{case.applicant_name or ''} {case.applicant_id or ''}"
+    else:
+        policy = _policy(hall)
+        who = f"{policy.apply('name', case.applicant_name)} " \
+              f"{policy.apply('id_number', case.applicant_id)}"
     return CaseRef(case_number=case.number, verification_code=case.verification,
                    item_name=str(item["name"]), item_code=str(item["code"]),
                    applicant_display=who.strip())

@@ -184,6 +184,16 @@ def test_receipt_masks_applicant_per_hall_setting(ctx_for: CtxFor, hall_db: Data
     assert missing(text, NAME, ID_NUMBER) == []
 
 
+def test_a_company_applicant_is_named_in_full(ctx_for: CtxFor, hall_db: Database) -> None:
+    """A company's name and credit code are public; masked, a notice was addressed to
+    "深****）"."""
+    company, code = "深圳市福田区某某科技有限公司（分公司）", "91440300MA5DXXXX1X"
+    number = insert_case(hall_db, state="notified_missing", marks=PROBLEM_MARKS,
+                         applicant_kind="legal", applicant_name=company, applicant_id=code)
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "missing").pdf)
+    assert missing(text, f"{company}{code}：", f"{company}{code}") == []
+
+
 def test_receipt_shows_tolerated_materials_of_a_tolerant_case(ctx_for: CtxFor,
                                                               hall_db: Database) -> None:
     number = insert_case(hall_db, marks=PROBLEM_MARKS[:2],

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, group, int_arg, local_time, table
-from hallapp.core.errors import DomainError
+from hallapp.core.errors import DomainError, OutputError, ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import NOTICE_KINDS
 from hallapp.services.context import Ctx
@@ -94,19 +94,36 @@ def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
 
 
 def _print(env: CliEnv, document: str) -> int:
-    from hallapp.services.printing import record_print
 
     ctx = env.ctx()
     job = _make(ctx, document, env.args)
     records: list[PrintRecord] = []
-    if env.args.pdf or not env.args.printer:
-        path = Path(env.args.pdf or f"{_file_stem(job.ref)}.pdf")
-        path.write_bytes(job.pdf)
-        records.append(record_print(ctx, job, f"pdf:{path.resolve()}", "saved"))
+    if env.args.pdf is not None or not env.args.printer:
+        records.append(_save(ctx, job, env.args.pdf))
     if env.args.printer:
         records.append(_send_to_cups(ctx, job, env.args.printer))
     emit(env.args, records, _history_text)
     return 0
+
+
+def _save(ctx: Ctx, job: PrintJob, asked: str | None) -> PrintRecord:
+    """Write the PDF to ``asked`` (a file, or a folder to put ``<ref>.pdf`` in; default the
+    current folder). A file that cannot be written is a failed print, logged as such."""
+    from hallapp.services.printing import record_print
+
+    if asked is not None and not asked.strip():
+        raise ValidationError("--pdf 的文件路径为空", field="pdf", code="pdf_path_empty")
+    path = Path(asked or ".")
+    if asked is None or path.is_dir():
+        path = path / f"{_file_stem(job.ref)}.pdf"
+    try:
+        path.write_bytes(job.pdf)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        record_print(ctx, job, f"pdf:{path}", "failed", detail=reason)
+        raise OutputError(f"无法写入 PDF 文件 {path}：{reason}", code="pdf_not_written",
+                          path=str(path), reason=reason) from exc
+    return record_print(ctx, job, f"pdf:{path.resolve()}", "saved")
 
 
 def _file_stem(ref: str) -> str:
@@ -128,7 +145,7 @@ def _send_to_cups(ctx: Ctx, job: PrintJob, name: str) -> PrintRecord:
 def _run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     exe = shutil.which(args[0])
     if exe is None:
-        raise DomainError(f"未找到 CUPS 命令 {args[0]}，请安装 cups-client（或 cups-bsd）",
+        raise OutputError(f"未找到 CUPS 命令 {args[0]}，请安装 cups-client（或 cups-bsd）",
                           code="print_failed")
     return subprocess.run([exe, *args[1:]], input=stdin, capture_output=True, timeout=60,
                           env=_C_LOCALE, check=False)
@@ -139,10 +156,10 @@ def check_cups_printer(name: str) -> None:
     state = _run(["lpstat", "-p", name])
     out = state.stdout.decode(errors="replace")
     if state.returncode != 0 or f"printer {name} " not in out:
-        raise DomainError(f"未找到打印机 {name}（lpstat -p 中没有此打印机）",
+        raise OutputError(f"未找到打印机 {name}（lpstat -p 中没有此打印机）",
                           code="print_failed", printer=name)
     if " disabled" in out:
-        raise DomainError(f"打印机 {name} 已停用（离线或缺纸），请检查后重印",
+        raise OutputError(f"打印机 {name} 已停用（离线或缺纸），请检查后重印",
                           code="print_failed", printer=name)
 
 
@@ -152,7 +169,7 @@ def cups_print(name: str, job: PrintJob) -> str:
     sent = _run(["lp", "-d", name, "-t", job.title], stdin=job.pdf)
     if sent.returncode != 0:
         detail = sent.stderr.decode(errors="replace").strip()[:200]
-        raise DomainError(f"打印机 {name} 拒绝了打印任务：{detail}", code="print_failed",
+        raise OutputError(f"打印机 {name} 拒绝了打印任务：{detail}", code="print_failed",
                           printer=name)
     return sent.stdout.decode(errors="replace").strip()
 

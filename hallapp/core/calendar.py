@@ -7,7 +7,7 @@ deadlines. The rules here are therefore strict: a date is answered from (in this
 2. for a year the hall loaded in full, Monday–Friday are working days unless overridden;
 3. the ``chinese_calendar`` package (official holidays and make-up workdays);
 
-and a date none of them knows is a :class:`DomainError` (``calendar_unknown_year``), never a
+and a date none of them knows is a :class:`StateError` (``calendar_unknown_year``), never a
 weekends-only guess. The State Council publishes next year's arrangements each November or
 December, usually before ``chinese_calendar`` ships them, hence the loadable overrides.
 """
@@ -22,7 +22,7 @@ from typing import Any
 import chinese_calendar
 from chinese_calendar import constants as _cc_constants
 
-from hallapp.core.errors import DomainError, ValidationError
+from hallapp.core.errors import StateError, ValidationError
 
 # If a calendar has no working day in this many days, something is wrong with the data.
 _MAX_GAP_DAYS = 366
@@ -37,8 +37,8 @@ def package_years() -> frozenset[int]:
     return frozenset(range(min(days).year, max(days).year + 1))
 
 
-def _unknown_year(year: int) -> DomainError:
-    return DomainError(
+def _unknown_year(year: int) -> StateError:
+    return StateError(
         f"{year} 年的节假日安排尚未载入，请先导入当年官方日历（hallapp calendar load）",
         code="calendar_unknown_year", year=year)
 
@@ -84,7 +84,7 @@ class WorkCalendar:
             day += timedelta(days=1)
             if self.is_working_day(day):
                 return day
-        raise DomainError(f"{d.isoformat()} 之后一年内没有工作日，请检查节假日设置",
+        raise StateError(f"{d.isoformat()} 之后一年内没有工作日，请检查节假日设置",
                           code="calendar_no_working_day", day=d.isoformat())
 
     def add_working_days(self, d: date, n: int) -> date:

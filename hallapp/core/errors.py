@@ -89,3 +89,10 @@ class RuleViolation(DomainError):
 
     code = "rule_violation"
     exit_code = 19
+
+
+class OutputError(DomainError):
+    """A printer, file or font the command needs failed it (not the database, not input)."""
+
+    code = "print_failed"
+    exit_code = 20

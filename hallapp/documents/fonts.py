@@ -31,7 +31,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from hallapp.core.errors import DomainError
+from hallapp.core.errors import OutputError
 from hallapp.documents._packed_font import pack_face
 
 ENV_SETTING = "HALLAPP_CJK_FONT"
@@ -122,7 +122,7 @@ def find_cjk_font(path: str | None = None, *, env: str | None = None,
         tried.append(f"{font_path}：{result}")
         if font_path in (path, env) or os.path.exists(font_path):
             _log.warning("CJK font skipped: %s (%s)", font_path, result)
-    raise DomainError(
+    raise OutputError(
         f"找不到可嵌入的中文 TrueType 字体。请设置 {ENV_SETTING} 指向 .ttf/.ttc 字体文件，"
         f"或安装 Debian 软件包 {DEBIAN_PACKAGE}。",
         code="no_cjk_font", setting=ENV_SETTING, package=DEBIAN_PACKAGE, tried=tried)

@@ -23,7 +23,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Integer, Table, func, insert, select, text
 from sqlalchemy.types import Date, LargeBinary
 
-from hallapp.core.errors import DomainError, StateError
+from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.roles import SYSTEM_ACTOR, Perm
 from hallapp.services.audit import verify_audit
 from hallapp.services.context import Ctx, action
@@ -106,7 +106,7 @@ def restore(ctx: Ctx, path: str | Path) -> BackupResult:
     """Load a backup into an empty database (the caller has migrated it to head)."""
     source = Path(path)
     if not source.exists():
-        raise DomainError(f"备份文件不存在：{source}", code="no_file")
+        raise NotFound(f"备份文件不存在：{source}", field="path", code="no_file")
     schema.upgrade(ctx.db)
     tables = {t.name: t for t in Base.metadata.tables.values()}
     with gzip.open(source, "rt", encoding="utf-8") as src, ctx.db.writer.begin() as conn:
@@ -126,7 +126,7 @@ def _header(line: str, conn: Connection) -> dict[str, Any]:
     except json.JSONDecodeError:
         header = {}
     if header.get("format") != FORMAT:
-        raise DomainError("不是 hallapp 备份文件", code="bad_backup")
+        raise ValidationError("不是 hallapp 备份文件", field="path", code="bad_backup")
     if header.get("revision") != _revision(conn):
         raise StateError(f"备份的数据库版本 {header.get('revision')} 与当前版本 "
                          f"{_revision(conn)} 不同，请先用同版本程序恢复", code="revision_mismatch")

@@ -143,7 +143,7 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
 
 
 def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
-    assert "2027" in cli.fails(10, "admin1", "calendar", "show", "2027")
+    assert "2027" in cli.fails(13, "admin1", "calendar", "show", "2027")
     notice = tmp_path / "2027.json"
     notice.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"],
                                   "workdays": ["2027-02-06"]}), encoding="utf-8")

@@ -113,6 +113,22 @@ def test_default_file_is_named_after_the_ref(cli: Any, hall_db: Database, tmp_pa
     assert made.name.endswith(f"_{number}.pdf")
 
 
+def test_a_pdf_that_cannot_be_written_is_a_failed_print(cli: Any, hall_db: Database,
+                                                        tmp_path: Path) -> None:
+    """A folder that does not exist was an internal error, unlogged; a folder is a place
+    to put the file in; an empty path is refused."""
+    number = take(hall_db)
+    code, _, err = cli("print", "ticket", number, "--pdf", str(tmp_path / "no" / "x.pdf"))
+    assert (code, err.startswith("hallapp: 无法写入 PDF 文件")) == (20, True)
+    assert "内部错误" not in err
+    assert [h.outcome for h in history(hall_db, number)] == ["failed"]
+    assert cli("print", "ticket", number, "--pdf", str(tmp_path))[0] == 0
+    [made] = tmp_path.glob("*.pdf")
+    assert made.name.endswith(f"_{number}.pdf")
+    code, _, err = cli("print", "ticket", number, "--pdf", " ")
+    assert (code, "--pdf 的文件路径为空" in err) == (11, True)
+
+
 def test_print_receipt_on_a5(cli: Any, hall_db: Database, tmp_path: Path) -> None:
     number = insert_accepted_case(hall_db)
     out = tmp_path / "receipt.pdf"
@@ -151,7 +167,7 @@ def test_missing_printer_is_refused_and_logged(cli: Any, hall_db: Database,
     sent = fake_cups(monkeypatch, (1, ""))
     number = take(hall_db)
     code, _, err = cli("print", "ticket", number, "--printer", "front-desk")
-    assert code != 0
+    assert code == 20  # a printer failed: not the database's exit 10
     assert "未找到打印机 front-desk" in err
     assert sent == []
     [row] = history(hall_db, number)

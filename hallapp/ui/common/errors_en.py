@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     "slot_full": "This time slot is fully booked; please choose another.",
     "slot_past": "This time slot is over.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
+    "pdf_not_written": "The PDF could not be written to {path}: {reason}",
+    "pdf_path_empty": "The PDF file path is empty",
     "no_hall": "No hall has been set up in the database yet.",
     "unknown_ticket": "No ticket has this number.",
     "foreign_ticket": "This ticket was not issued in this hall.",

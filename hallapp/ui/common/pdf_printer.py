@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from hallapp.config import data_dir
-from hallapp.core.errors import DomainError
+from hallapp.core.errors import OutputError
 from hallapp.services.context import Ctx
 
 if TYPE_CHECKING:
@@ -53,6 +53,6 @@ class PdfDocumentPrinter:
             target = save_pdf(job, path)
         except OSError as exc:
             record_print(self.ctx, job, f"pdf:{path}", "failed", reprint, str(exc))
-            raise DomainError(f"无法保存 PDF：{exc.strerror or exc}", code="print_failed") from exc
+            raise OutputError(f"无法保存 PDF：{exc.strerror or exc}", code="print_failed") from exc
         self.saved.append(target)
         return record_print(self.ctx, job, f"pdf:{target}", "saved", reprint)

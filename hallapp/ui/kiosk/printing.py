@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hallapp.config import data_dir
-from hallapp.core.errors import DomainError
+from hallapp.core.errors import DomainError, OutputError
 
 if TYPE_CHECKING:
     from hallapp.core.catalogue import Item
@@ -47,7 +47,7 @@ def _write(folder: Path, name: str, pdf: bytes) -> Path:
         tmp.write_bytes(pdf)
         os.replace(tmp, path)
     except OSError as exc:
-        raise DomainError(f"打印失败：无法保存文件（{exc.strerror or exc}）",
+        raise OutputError(f"打印失败：无法保存文件（{exc.strerror or exc}）",
                           code="print_failed") from exc
     return path
 
@@ -104,6 +104,6 @@ def print_checklist(printer: object, fallback: PdfTicketPrinter | None,
     """Use the configured printer if it can print checklists, else save the PDF."""
     target = printer if hasattr(printer, "print_checklist") else fallback
     if target is None:
-        raise DomainError("没有可用的打印机", code="print_failed")
+        raise OutputError("没有可用的打印机", code="print_failed")
     target.print_checklist(data, lang)
 

@@ -97,6 +97,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "refusal.court_default": "有管辖权的人民法院",
     "correction.title": "补正材料通知书",
     "correction.intro": "{applicant}：您申请办理的“{item}”事项，经审查，需要补正以下材料或内容：",
+    "correction.opinion": "补正意见",
     "correction.due": "请于 {date} 前补正。",
     "correction.clock": "补正期间办理时限暂停计算，补正材料收齐后继续计算。",
     "supplement.title": "容缺受理补交材料通知书",

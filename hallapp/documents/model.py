@@ -142,6 +142,7 @@ class CorrectionNotice:
     head: NoticeHead
     problems: tuple[MaterialProblem, ...]
     due_date: date
+    opinion: str | None = None  # the approver's request, printed once below the table
 
 
 @dataclass(frozen=True)

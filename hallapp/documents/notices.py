@@ -97,8 +97,10 @@ def _reasons(heading: str, data: RefusalNotice | ResultNotice, labels: Labels,
 def _correction(data: NoticeData, labels: Labels, page: str, st: Styles) -> list[Flowable]:
     assert isinstance(data, CorrectionNotice)
     due = date_text(data.due_date, labels)
+    opinion = [para(labels["correction.opinion"], st.heading), para(data.opinion, st.body)] \
+        if data.opinion else []
     return [para(_intro(data.head, labels, "correction.intro"), st.body),
-            problems_table(data.problems, page, labels, st), Spacer(1, 2 * mm),
+            problems_table(data.problems, page, labels, st), *opinion, Spacer(1, 2 * mm),
             para(labels.fmt("correction.due", date=due), st.body),
             para(labels["correction.clock"], st.body)]
 

@@ -20,6 +20,7 @@ Choices not fixed by DOMAIN.md:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -308,12 +309,16 @@ def _correction(session: Session, hall: Hall, case: Case, head: NoticeHead,
         .order_by(CaseTransition.id.desc())).first()
     opinion = request.opinion if request else case.opinion
     if not found and opinion:
-        found = (MaterialProblem(name="申请材料", problem="faulty", detail=opinion),)
+        found, opinion = (MaterialProblem(name="申请材料", problem="faulty", detail=opinion),), None
+    # The request's opinion is stored on every material it flags (the counter shows it by
+    # each): printed there it repeated a long opinion on every row. Once, below the table.
+    found = tuple(replace(p, detail=None) if opinion and p.detail == opinion else p
+                  for p in found)
     _need_problems(case, found)
     asked = request.at if request else (case.stopped_since or now)
     days = int(hall.settings.get("correction_due_days", 15))
     return CorrectionNotice(head, found, _local_date(asked + timedelta(days=days),
-                                                     hall.timezone))
+                                                     hall.timezone), opinion)
 
 
 def _need_problems(case: Case, found: tuple[MaterialProblem, ...]) -> None:

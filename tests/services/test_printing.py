@@ -285,6 +285,26 @@ def test_a_notice_printed_later_keeps_the_date_it_was_issued(
     assert leaked(text, "2026-12-21", "2026年12月21日") == []
 
 
+def test_a_correction_opinion_is_printed_once_not_on_every_material(ctx_for: CtxFor) -> None:
+    """The approver's opinion, stored on each material it flags, was printed in every row:
+    a 2,000-character opinion on three materials ran to 15 pages."""
+    from casekit import accepted_case
+
+    from hallapp.services import backoffice, case_clock
+
+    number = accepted_case(ctx_for)
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, number)
+    opinion = "清税证明未加盖税务机关印章，" * 10
+    case_clock.request_correction(approver, number, opinion, ["M01", "M02", "M03"])
+    reader = PdfReader(io.BytesIO(printing.notice_document(approver, number,
+                                                           "correction").pdf))
+    text = pdf_text(printing.notice_document(approver, number, "correction").pdf)
+    assert text.count("清税证明未加盖税务机关印章") == 10  # the opinion once
+    assert "补正意见" in text
+    assert len(reader.pages) == 1
+
+
 def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS,
                          stopped_since=datetime(2026, 11, 26, 2, tzinfo=UTC))

@@ -51,6 +51,7 @@ ACTION_LABELS: dict[str, str] = {
     "item_save": "保存事项", "item_retire": "停用事项", "catalogue_import": "导入事项目录",
     "calendar_load": "载入节假日", "calendar_set_days": "调整工作日",
     "device_set": "设置终端", "document_print": "打印单据", "backup": "备份数据库",
+    "restore": "恢复数据库",
     # accounts
     "login": "登录", "login_failed": "登录失败", "staff_add": "新增人员",
     "staff_enable": "启用账号", "staff_disable": "停用账号",

@@ -6,6 +6,9 @@ nor leak half of its change into the file (that would break the restored audit c
 
 from __future__ import annotations
 
+import gzip
+import json
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,12 +16,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from hallapp.core.errors import PermissionDenied, StateError
+from hallapp.core.errors import DomainError, OutputError, PermissionDenied, StateError
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services import backup as backup_svc
 from hallapp.services import staff
 from hallapp.services.audit import verify_audit
 from hallapp.services.context import Ctx
+from hallapp.store import schema
 from hallapp.store.models import AuditEntry, Base, FeedHead, Staff
 from hallapp.store.uow import Database
 
@@ -40,11 +44,16 @@ def _restore_and_check(target: Database, path: Path,
                        expected: dict[str, int], head: tuple[int, str, int]) -> None:
     result = backup_svc.restore(Ctx(target, SYSTEM_ACTOR, terminal="restore"), path)
     assert result.rows == sum(expected.values())
-    assert _counts(target) == expected
-    assert _head(target) == head
+    # The restore itself is the one audit entry more.
+    assert _counts(target) == {**expected, "audit_log": expected["audit_log"] + 1}
+    assert _head(target) == (head[0] + 1, _head(target)[1], head[2])
     report = verify_audit(Ctx(target, SYSTEM_ACTOR))
     assert report.ok, report.problems
-    assert report.entries == expected["audit_log"]
+    assert report.entries == expected["audit_log"] + 1
+    with target.read_session() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last is not None
+        assert (last.action, last.entity) == ("restore", "database")
     # The restored hall keeps working: new ids continue after the restored ones.
     admin = Ctx(target, SYSTEM_ACTOR, terminal="test")
     info = staff.add_staff(admin, "after_restore", "恢复后", "clerk", "restore123")
@@ -124,3 +133,52 @@ def test_backup_and_restore_while_a_writer_commits(
     with empty_db.read_session() as s:
         clerk = s.scalars(select(Staff).where(Staff.username == "clerk1")).one()
         assert clerk.active is True
+
+
+def _rewrite(source: Path, target: Path, change: Callable[[list[str]], list[str]]) -> Path:
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines(keepends=True)
+    with gzip.open(target, "wt", encoding="utf-8") as f:
+        f.writelines(change(lines))
+    return target
+
+
+def _tamper(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        rec = json.loads(line)
+        if rec.get("t") == "audit_log" and rec["r"]["id"] == 3:
+            rec["r"]["actor"] = "admin1"
+            line = json.dumps(rec, ensure_ascii=False) + "\n"
+        out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_backup_refused_leaves_nothing_behind(
+        ctx_for: Callable[[str], Ctx], hall_db: Database, pg_empty: Database,
+        tmp_path: Path) -> None:
+    """A tampered backup was refused after its rows had been committed; one cut short (its
+    last lines gone) restored with rows missing; one cut mid-stream was an internal error."""
+    good = tmp_path / "hall.backup.gz"
+    backup_svc.backup(ctx_for("admin1"), good)
+    assert stat.S_IMODE(good.stat().st_mode) == 0o600  # ID numbers and password hashes
+    schema.upgrade(pg_empty)  # as the restore does first
+    empty = _counts(pg_empty)
+    restore = Ctx(pg_empty, SYSTEM_ACTOR, terminal="restore")
+    cut = good.read_bytes()
+    (tmp_path / "half.gz").write_bytes(cut[:len(cut) // 2])
+    cases = {
+        "audit_broken": _rewrite(good, tmp_path / "tampered.gz", _tamper),
+        "backup_truncated": _rewrite(good, tmp_path / "short.gz", lambda lines: lines[:-30]),
+        "bad_backup": tmp_path / "half.gz",
+    }
+    for code, path in cases.items():
+        with pytest.raises(DomainError) as err:
+            backup_svc.restore(restore, path)
+        assert err.value.code == code
+        assert "未恢复任何数据" in err.value.message
+        assert _counts(pg_empty) == empty, code
+    backup_svc.restore(restore, good)  # the database is still empty: the good one goes in
+    with pytest.raises(OutputError, match="无法写入备份文件"):
+        backup_svc.backup(ctx_for("admin1"), tmp_path / "no" / "such" / "dir.gz")

@@ -1255,36 +1255,41 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <source>恢复数据库</source>
+        <translation>Restore database</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1292,92 +1297,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>失约名单</source>
         <translation>No-show list</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -1809,13 +1814,13 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
@@ -1860,62 +1865,62 @@ After:
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="191"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
@@ -3175,27 +3180,27 @@ After:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="244"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="244"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
@@ -4133,102 +4138,102 @@ After:
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
         <source>不符合要求</source>
         <translation>Not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="183"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="183"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="184"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="184"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="185"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="197"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="198"/>
         <source>未核验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="198"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="199"/>
         <source>（容缺待补）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="207"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="208"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="209"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="209"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
         <source>核验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="223"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4887,27 +4892,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="133"/>
         <source>超期{0}个工作日</source>
         <translation>Days overdue: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="135"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="137"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="139"/>
         <source>剩{0}个工作日</source>
         <translation>Days left: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="140"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="141"/>
         <source>{0}，暂停计时</source>
         <translation>{0}, clock stopped</translation>
     </message>

@@ -136,6 +136,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "载入节假日"),
     QT_TRANSLATE_NOOP("AuditActions", "调整工作日"), QT_TRANSLATE_NOOP("AuditActions", "设置终端"),
     QT_TRANSLATE_NOOP("AuditActions", "打印单据"), QT_TRANSLATE_NOOP("AuditActions", "备份数据库"),
+    QT_TRANSLATE_NOOP("AuditActions", "恢复数据库"),
     QT_TRANSLATE_NOOP("AuditActions", "登录"), QT_TRANSLATE_NOOP("AuditActions", "登录失败"),
     QT_TRANSLATE_NOOP("AuditActions", "新增人员"), QT_TRANSLATE_NOOP("AuditActions", "启用账号"),
     QT_TRANSLATE_NOOP("AuditActions", "停用账号"), QT_TRANSLATE_NOOP("AuditActions", "修改密码"),

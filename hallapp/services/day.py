@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -11,11 +11,12 @@ from hallapp.core.errors import StateError
 from hallapp.core.roles import Perm
 from hallapp.core.texts import required_reason
 from hallapp.core.wait_estimate import estimate_wait
+from hallapp.services.calendar_admin import opening_hours
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, today
 from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
-from hallapp.store.models import Appointment, AppointmentSlot, Ticket, Window
+from hallapp.store.models import Appointment, AppointmentSlot, Hall, Ticket, Window
 from hallapp.store.rawsql import as_at
 
 # Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
@@ -39,11 +40,17 @@ def close_day(ctx: Ctx) -> DayCloseResult:
 
     Tickets of earlier days left open (a day nobody closed) are closed too. Booked
     appointments whose slot has ended are recorded as missed.
+
+    A close before today's opening time ends the previous hall day (a late evening that ran
+    past midnight): it closed the new day instead, so the morning's kiosks and windows were
+    refused until somebody reopened it. Tickets already taken today are left alone.
     """
     with ctx.uow() as uow:
         s, now = uow.session, uow.now
         hall = get_hall_row(s)
         day = today(hall, now)
+        if _before_opening(hall, now):
+            day -= timedelta(days=1)
         open_ids = s.scalars(select(Ticket.id).where(
             Ticket.hall_day <= day, Ticket.state.in_(LEFTOVER_STATES))).all()
         s.execute(update(Ticket).where(Ticket.id.in_(open_ids)).values(
@@ -66,6 +73,11 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         uow.emit("day_closed", day=day.isoformat())
         uow.commit()
     return result
+
+
+def _before_opening(hall: Hall, now: datetime) -> bool:
+    hours = opening_hours(hall)
+    return now.astimezone(hours.zone).time() < hours.periods[0][0]
 
 
 @action(Perm.CLOSE_DAY)

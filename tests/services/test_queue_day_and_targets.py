@@ -6,7 +6,7 @@ window 10 serves B, window 11 serves A; clerkN works window N), on both engines.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 from conftest import FakeClock
@@ -93,6 +93,22 @@ def test_a_closed_day_takes_no_tickets_and_opens_no_window_until_reopened(
     day.close_day(sup)
     clock.advance(days=1)  # the next hall day is open without reopening
     assert tickets.take_ticket(kiosk, "A").number == "A001"
+
+
+def test_a_close_after_midnight_ends_the_evening_not_the_new_day(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Closed at 00:10, the day close ended the new day: its morning's tickets and windows
+    were refused until somebody reopened it."""
+    kiosk, sup = ctx_for("kiosk1"), ctx_for("supervisor1")
+    clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)  # 23:50 in Shanghai
+    evening = tickets.take_ticket(kiosk, "A")
+    clock.advance(minutes=20)  # 00:10 on the 25th
+    result = day.close_day(sup)
+    assert (result.hall_day, result.abandoned) == ("2026-11-24", 1)
+    assert tickets.show_ticket(sup, evening.id).state == "abandoned"
+    clock.advance(hours=8, minutes=20)  # 08:30
+    assert tickets.take_ticket(kiosk, "A").number == "A001"
+    opened(ctx_for, 1)
 
 
 def test_a_paused_window_does_not_recall(ctx_for: CtxFor) -> None:

@@ -173,7 +173,8 @@ def record(uow: UnitOfWork, case: Case, act: str, before: str | None, after: str
                                    from_state=before, to_state=after, opinion=opinion))
     dept = department_code(uow.session, case)
     uow.audit(f"case_{act}", "case", case.id, before={"state": before},
-              after={"number": case.number, "state": after, "by": name, "opinion": opinion})
+              after={"number": case.number, "state": after, "by": name, "opinion": opinion},
+              by=name)
     uow.emit("case_changed", case=case.number, department=dept, state=after, action=act)
 
 

@@ -101,9 +101,9 @@ def decide(ctx: Ctx, case_ref: str, decision: str, *, reason: str | None = None,
         auto = eligible and decision in (*ACCEPTING, "on_spot")
         if auto and decision == "on_spot":
             case.auto_approved = True
+        elif auto:
+            _auto_approve(uow, case, t)
         uow.commit()
-    if auto and decision != "on_spot":
-        _auto_approve(ctx, case.id)
     with ctx.uow(readonly=True) as uow:
         fresh = case_by_ref(uow.session, str(case.id))
         info = case_info(uow.session, fresh, hall_time(uow.session), uow.now)
@@ -161,16 +161,12 @@ def _accept(uow: UnitOfWork, case: Case, item: Item, assessment: IntakeAssessmen
     return _outstanding(item, case, owed)
 
 
-def _auto_approve(ctx: Ctx, case_id: int) -> None:
-    """秒批 as the system: claim and approve in one unit of work, both transitions audited."""
-    system = Ctx(ctx.db, SYSTEM_ACTOR, clock=ctx.clock, terminal=ctx.terminal)
-    with system.uow() as uow:
-        s = uow.session
-        case = case_by_ref(s, str(case_id))
-        t = hall_time(s)
-        move(uow, case, CaseAction.CLAIM, role="approver", opinion=AUTO_RULE, claimed_at=uow.now)
-        assert case.deadline is not None
-        move(uow, case, CaseAction.APPROVE, role="approver", opinion=AUTO_RULE,
-             decided_at=uow.now, concluded_at=uow.now, auto_approved=True,
-             outcome=conclusion(case.deadline, uow.now, t.calendar, tz=t.tz))
-        uow.commit()
+def _auto_approve(uow: UnitOfWork, case: Case, t: HallTime) -> None:
+    """秒批, by the system, in the transaction that accepted the case: committed apart, a
+    crash between the two left an eligible case accepted and waiting for a person."""
+    move(uow, case, CaseAction.CLAIM, role="approver", actor=SYSTEM_ACTOR.username,
+         opinion=AUTO_RULE, claimed_at=uow.now)
+    assert case.deadline is not None
+    move(uow, case, CaseAction.APPROVE, role="approver", actor=SYSTEM_ACTOR.username,
+         opinion=AUTO_RULE, decided_at=uow.now, concluded_at=uow.now, auto_approved=True,
+         outcome=conclusion(case.deadline, uow.now, t.calendar, tz=t.tz))

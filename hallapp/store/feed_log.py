@@ -57,11 +57,12 @@ def number_log(raw: RawSQL, head: Head, actor: Actor, terminal: str | None, now:
     at_iso, stored_at = at.isoformat(), raw.at(at)
     for a in audits:
         audit_seq += 1
-        digest = entry_hash_of_texts(audit_hash, audit_seq, at_iso, actor.username,
+        name, staff_id = (a["by"], None) if "by" in a else (actor.username, actor.staff_id)
+        digest = entry_hash_of_texts(audit_hash, audit_seq, at_iso, name,
                                      a["action"], a["entity"], a["entity_id"], a["before"],
                                      a["after"])
-        into.audits.append({**a, "id": audit_seq, "at": stored_at, "actor_id": actor.staff_id,
-                            "actor": actor.username, "terminal": terminal,
+        into.audits.append({**a, "id": audit_seq, "at": stored_at, "actor_id": staff_id,
+                            "actor": name, "terminal": terminal,
                             "prev_hash": audit_hash, "hash": digest,
                             "before": raw.json_text(a["before"]),
                             "after": raw.json_text(a["after"])})

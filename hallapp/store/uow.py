@@ -177,12 +177,17 @@ class UnitOfWork:
         self._raw.run(f"RELEASE SAVEPOINT {self._savepoint}")
 
     def audit(self, action: str, entity: str, entity_id: object = None, *,
-              before: Any = None, after: Any = None) -> None:
-        self._pending.audits.append({
+              before: Any = None, after: Any = None, by: str | None = None) -> None:
+        """``by``: an account without a staff row (``system``) that acts within this unit of
+        work, e.g. the 秒批 approving a case in the transaction that accepted it."""
+        entry = {
             "action": action, "entity": entity,
             "entity_id": None if entity_id is None else str(entity_id),
             # Their JSON text, hashed and stored as it is.
-            "before": normal_json(before), "after": normal_json(after)})
+            "before": normal_json(before), "after": normal_json(after)}
+        if by is not None and by != self.actor.username:
+            entry["by"] = by
+        self._pending.audits.append(entry)
 
     def emit(self, kind: str, **payload: Any) -> None:
         self._pending.events.append((kind, canonical(payload)))

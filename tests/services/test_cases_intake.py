@@ -235,6 +235,23 @@ def test_auto_approval_is_done_by_the_system(hall_db: Database, ctx_for: CtxFor)
     assert "秒批" in audits[-1][3]["opinion"]
 
 
+def test_auto_approval_commits_with_the_acceptance_or_not_at_all(
+        hall_db: Database, ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 秒批 ran in a second transaction: a crash between the two left the case accepted
+    and waiting for a person. Now a failure in the approval undoes the acceptance too."""
+    number = ready_case(ctx_for, PROMISED_AUTO, window=4, status="verified_online")
+
+    def crash(*_: object, **__: object) -> None:
+        raise RuntimeError("killed between acceptance and approval")
+
+    monkeypatch.setattr(case_decide, "conclusion", crash)
+    with pytest.raises(RuntimeError):
+        case_decide.decide(ctx_for("clerk4"), number, "accept")
+    assert _case(hall_db, number).state == "received"
+    monkeypatch.undo()
+    assert case_decide.decide(ctx_for("clerk4"), number, "accept").case.state == "approved"
+
+
 def test_auto_approval_needs_online_verification(ctx_for: CtxFor) -> None:
     number = ready_case(ctx_for, PROMISED_AUTO, window=4)
     result = case_decide.decide(ctx_for("clerk4"), number, "accept")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import getpass
 import logging
+import os
 import secrets
+import sys
+import tempfile
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -18,14 +22,31 @@ def setup_logging(role: str = "cli", level: int = logging.INFO) -> Path:
     global _configured
     if _configured is not None:
         return _configured
-    path = log_dir() / f"hallapp-{role}.log"
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    name = f"hallapp-{role}.log"
+    try:
+        path = log_dir() / name
+        handler: logging.Handler = _file_handler(path)
+    except OSError as exc:
+        # A log directory that cannot be written must not stop the hall: log to a private
+        # folder under the system's temporary directory instead, and say so once.
+        path = Path(tempfile.gettempdir()) / f"hallapp-logs-{getpass.getuser()}" / name
+        try:
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            handler = _file_handler(path)
+        except OSError:
+            path, handler = Path(os.devnull), logging.NullHandler()
+        print(f"hallapp: 日志目录不可写（{exc.strerror or exc}），日志改写到 {path}",
+              file=sys.stderr)
     handler.setFormatter(logging.Formatter(
         "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(level)
     _configured = path
     return path
+
+
+def _file_handler(path: Path) -> logging.Handler:
+    return RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
 
 
 def log_error(exc: BaseException, context: str = "") -> str:

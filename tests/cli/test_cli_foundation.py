@@ -282,6 +282,19 @@ def _subprocess(*argv: str, log_dir: Path, **env: str) -> subprocess.CompletedPr
                           timeout=120, check=False)
 
 
+def test_a_log_directory_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
+    """It printed a Python traceback and stopped every command; now the log goes to a
+    private folder in the temporary directory, said once on stderr."""
+    (tmp_path / "file").write_text("not a folder")
+    done = _subprocess("--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "--version",
+                       log_dir=tmp_path / "file" / "logs", TMPDIR=str(tmp_path))
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr
+    assert "hallapp: 日志目录不可写" in done.stderr
+    fallback = next(tmp_path.glob("hallapp-logs-*"))
+    assert f"日志: {fallback / 'hallapp-cli.log'}" in done.stdout
+
+
 def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
     """``hallapp … | head``: output that has nowhere to go is quiet, not an internal error
     with a log reference (exit 141, as a tool killed by SIGPIPE)."""

@@ -74,11 +74,28 @@ def upgrade(db: Database) -> str | None:
     from alembic import command
 
     cfg = alembic_config(db)
+    _refuse_newer(cfg, _stored_revision(db), db)
     with db.writer.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     _ensure_feed_head(db)
     return current_revision(db)
+
+
+def _refuse_newer(cfg: Config, stored: str | None, db: Database) -> None:
+    """A revision this program does not know was written by a newer hallapp (one machine
+    updated before the others): say so, instead of alembic's English internal error."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if stored is None:
+        return
+    try:
+        ScriptDirectory.from_config(cfg).get_revision(stored)
+    except CommandError:
+        raise StateError(f"数据库 {db.safe_url} 的结构版本 {stored} 比本程序（最新 {HEAD}）新："
+                         "请把本机的 hallapp 升级到与其他终端相同的版本", code="db_newer",
+                         stored=stored, head=HEAD) from None
 
 
 def ready_for_login(db: Database) -> None:

@@ -21,6 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from hallapp.core.errors import StateError
 from hallapp.store import schema
 from hallapp.store.models import Base, FeedHead, ServiceItem
 from hallapp.store.uow import Database
@@ -143,6 +144,25 @@ def test_a_command_after_a_software_update_upgrades_the_database_first(
     assert "windows" in capsys.readouterr().out
     assert schema.current_revision(hall_db) == schema.HEAD
     assert _diff(hall_db) == []
+
+
+def test_a_database_newer_than_the_program_says_so(
+        hall_db: Database, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One machine updated before the others: the rest failed with alembic's English
+    "Can't locate revision" as an internal error."""
+    from hallapp.cli.main import main
+
+    with hall_db.writer.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    assert main(["--db", hall_db.url, "--user", "supervisor1", "queue", "status"]) == 13
+    err = capsys.readouterr().err
+    assert f"结构版本 9999 比本程序（最新 {schema.HEAD}）新" in err
+    assert "内部错误" not in err
+    with pytest.raises(StateError) as refused:
+        schema.upgrade(hall_db)  # as every client does at start
+    assert refused.value.code == "db_newer"
 
 
 def test_every_migration_undoes_on_a_populated_database(hall_db: Database) -> None:

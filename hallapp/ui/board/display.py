@@ -13,6 +13,7 @@ import logging
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -48,6 +49,7 @@ FLASH_TOGGLES = 6
 FLASH_MS = 400
 MIN_SCALE_HEIGHT = 760  # below this the latest call keeps the sizes it has at 760 px
 CALL_EVENTS = frozenset({"ticket_called", "ticket_recalled"})
+MISSED_CALL_ANNOUNCED = timedelta(minutes=2)
 # Events after which a ticket may leave the "at a window" list (recent_calls).
 CALL_LIST_EVENTS = CALL_EVENTS | {"ticket_noshow", "ticket_transferred", "ticket_suspended",
                                   "day_closed"}
@@ -159,8 +161,12 @@ class DisplayWindow(QWidget):
     # -- feed --------------------------------------------------------------------------------
 
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
+        now = self.ctx.clock()
         for event in events:
-            if event.kind in CALL_EVENTS and event.payload.get("number"):
+            # Calls missed while offline are announced if recent: the applicant may still
+            # be waiting for them; an older one would only send people to a busy window.
+            if event.kind in CALL_EVENTS and event.payload.get("number") \
+                    and now - event.at <= MISSED_CALL_ANNOUNCED:
                 self.announcer.announce(str(event.payload["number"]),
                                         event.payload.get("window") or "")
         parts = parts_for(events)

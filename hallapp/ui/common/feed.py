@@ -3,7 +3,8 @@ them to the GUI thread by signal, so views refresh only what changed, without F5
 
 Losing the database is a state, not a crash: ``connection_lost`` fires once (the window
 shows its banner), the thread retries with backoff, and ``connection_restored`` fires when
-the database answers again.
+the database answers again. The feed then goes on after the last event it delivered, so
+what happened meanwhile arrives too (a call display announces the calls it missed).
 """
 
 from __future__ import annotations
@@ -46,11 +47,12 @@ class FeedWatcher(QObject):
 
     def _run(self) -> None:
         reader: Any = None
+        resume: int | None = None  # after an outage: the last event seen, not the new head
         backoff = 0.5
         while not self._stop.is_set():
             try:
                 if reader is None:
-                    reader = open_feed(self.db)
+                    reader = open_feed(self.db, from_id=resume)
                 events: list[FeedEvent] = reader.wait(self.wait_seconds)
                 self._set_online(True)
                 backoff = 0.5
@@ -60,6 +62,7 @@ class FeedWatcher(QObject):
                 log.warning("feed: %s", exc)
                 self._set_online(False, str(exc))
                 if reader is not None:
+                    resume = reader.last_id
                     reader.close()
                 reader = None
                 self._stop.wait(backoff)

@@ -263,7 +263,7 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
 
 def _text(v: Any) -> str:
     if isinstance(v, CaseDetail):
-        marks = "\n".join(f"  {m.code} {m.name} {m.status or '未核验'}"
+        marks = "\n".join(f"  {m.code} {m.name} {MARK_LABELS.get(m.status or '', '未核验')}"
                           f"{'（容缺待补）' if m.owed else ''}" for m in v.materials)
         steps = "\n".join(f"  {local_time(t.at)} {t.actor} {action_label('case_' + t.action)}"
                           f" → {STATE_LABELS[as_state(t.to_state)]}"
@@ -298,7 +298,7 @@ def _list_text(rows: Any) -> str:
 def _intake_text(v: cases.IntakeView) -> str:
     marks = table([["材料", "名称", "必需", "要件", "核验结果"]] + [
         [m.code, m.name[:20], "是" if m.required else "否", "主审" if m.core else "非主审",
-         m.status or "未核验"] for m in v.materials])
+         MARK_LABELS.get(m.status or "", "未核验")] for m in v.materials])
     opts = "\n".join(f"  {'✓' if d.allowed else '✗'} {d.decision}"
                      f"{'' if d.allowed else '：' + d.reason}" for d in v.decisions)
     auto = "可秒批" if v.auto_approve else f"不适用秒批（{v.auto_approve_reason}）"

@@ -155,6 +155,10 @@ def check_cups_printer(name: str) -> None:
     """Refuse a queue CUPS does not know, or one that is disabled (paused)."""
     state = _run(["lpstat", "-p", name])
     out = state.stdout.decode(errors="replace")
+    err = state.stderr.decode(errors="replace").strip()
+    if state.returncode != 0 and any(w in err.lower() for w in ("scheduler", "connect")):
+        raise OutputError(f"无法连接打印服务 CUPS，请检查 cups 服务是否运行（{err[:200]}）",
+                          code="print_failed", printer=name)
     if state.returncode != 0 or f"printer {name} " not in out:
         raise OutputError(f"未找到打印机 {name}（lpstat -p 中没有此打印机）",
                           code="print_failed", printer=name)
@@ -175,9 +179,11 @@ def cups_print(name: str, job: PrintJob) -> str:
 
 
 def _history_text(records: list[PrintRecord]) -> str:
+    from hallapp.services.printing import document_title
+
     if not records:
         return "（无打印记录）"
     return table([("时间", "文书", "编号", "操作人", "终端", "打印机", "结果", "重印")] + [
-        (local_time(r.at, "%Y-%m-%d %H:%M:%S"), r.document, r.ref, r.actor,
+        (local_time(r.at, "%Y-%m-%d %H:%M:%S"), document_title(r.document), r.ref, r.actor,
          r.terminal or "", r.printer or "", OUTCOME_ZH.get(r.outcome, r.outcome),
          "是" if r.reprint else "") for r in records])

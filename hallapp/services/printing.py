@@ -45,6 +45,15 @@ from hallapp.services.queue_common import ticket_by_ref, today
 from hallapp.store.models import Appointment, AppointmentSlot, Hall, PrintLog, Queue
 
 OUTCOMES = ("printed", "failed", "saved")
+
+
+def document_title(document: str) -> str:
+    """A logged document's name as printed on it: notice_missing → 一次性告知书."""
+    if document == "ticket":
+        return "排队号票"
+    key = "slip.title" if document == "appointment" else \
+        f"{document.removeprefix('notice_')}.title"
+    return str(DEFAULT_LABELS.get(key, document))
 PAGES = ("A4", "A5")
 LANGUAGES = ("zh", "en")  # of the documents printed for an applicant: tickets, checklists
 MAX_DETAIL = 300

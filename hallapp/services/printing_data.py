@@ -27,10 +27,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hallapp.core.case_rules import STATE_LABELS, as_state
 from hallapp.core.errors import NotFound, StateError
 from hallapp.core.hallday import hall_zone
 from hallapp.core.masking import MaskingPolicy, mask_name
 from hallapp.core.roles import Actor
+from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import (
     CaseRef,
     CorrectionNotice,
@@ -274,7 +276,9 @@ def notice_head(session: Session, hall: Hall, case: Case, actor: Actor, now: dat
 def check_notice_state(case: Case, kind: str) -> None:
     allowed = NOTICE_STATES[kind]
     if allowed is not None and case.state not in allowed:
-        raise StateError(f"办件 {case.number} 当前状态（{case.state}）不能打印此通知书",
+        label = STATE_LABELS[as_state(case.state)]
+        raise StateError(f"办件 {case.number} 当前为“{label}”，不能打印"
+                         f"{DEFAULT_LABELS[f'{kind}.title']}",
                          code="notice_not_applicable", kind=kind, state=case.state)
 
 

@@ -124,6 +124,8 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
         "approve", "mark_ready", "deliver"]
     assert cli("clerk1", "case", "show", number) == 0
     assert "已出件" in cli.out
+    assert "M01" in cli.out
+    assert "received" not in cli.out  # materials' checks in words: 已收
 
     assert "无权评价" in cli.fails(14, "clerk1", "rating", "add", "5", "--case", number)
     rated = cli.json("display1", "rating", "add", "2", "--case", number, "--attitude", "1")

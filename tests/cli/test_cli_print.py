@@ -143,8 +143,8 @@ def test_print_receipt_on_a5(cli: Any, hall_db: Database, tmp_path: Path) -> Non
 def test_notice_refused_in_wrong_state(cli: Any, hall_db: Database) -> None:
     number = insert_accepted_case(hall_db)
     code, _, err = cli("print", "notice", number, "refusal")
-    assert code != 0
-    assert "不能打印此通知书" in err
+    assert code == 13
+    assert "当前为“已受理”，不能打印不予受理通知书" in err  # not "状态（accepted）"
 
 
 def fake_cups(monkeypatch: pytest.MonkeyPatch, lpstat: tuple[int, str]) -> list[bytes]:
@@ -174,6 +174,17 @@ def test_missing_printer_is_refused_and_logged(cli: Any, hall_db: Database,
     assert (row.outcome, row.printer) == ("failed", "front-desk")
 
 
+def test_a_stopped_print_service_is_named(cli: Any, hall_db: Database,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the CUPS scheduler down the message was "no such printer"."""
+    def run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.CompletedProcess(args, 1, b"", b"lpstat: scheduler is not running")
+
+    monkeypatch.setattr(cmd_print, "_run", run)
+    code, _, err = cli("print", "ticket", take(hall_db), "--printer", "front-desk")
+    assert (code, "无法连接打印服务 CUPS" in err) == (20, True)
+
+
 def test_disabled_printer_is_refused(cli: Any, hall_db: Database,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     fake_cups(monkeypatch, (0, "printer front-desk disabled since Mon 09:00 -\n\tPaused"))
@@ -196,3 +207,4 @@ def test_enabled_printer_gets_the_pdf(cli: Any, hall_db: Database,
     code, out, _ = cli("print", "history", number)
     assert code == 0
     assert "是" in out
+    assert "排队号票" in out  # the document's name, not "ticket"

@@ -355,7 +355,7 @@ def test_a_denial_states_its_reasons_legal_basis_and_remedies(ctx_for: CtxFor,
 
 def test_notice_refused_in_wrong_state_or_kind(ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db)
-    with pytest.raises(StateError, match="不能打印此通知书"):
+    with pytest.raises(StateError, match="当前为“已受理”，不能打印不予受理通知书"):
         printing.notice_document(ctx_for("clerk3"), number, "refusal")
     with pytest.raises(StateError, match="没有缺少或不符合要求的材料"):
         printing.notice_document(ctx_for("clerk3"), insert_case(

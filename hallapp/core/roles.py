@@ -46,23 +46,26 @@ class Perm(StrEnum):
     MANAGE_BLACKLIST = "manage_blacklist"
     VIEW_AUDIT = "view_audit"
     PRINT = "print"
+    # Receipts and notices carry the applicant's name and ID number: staff only, never the
+    # public kiosk (which prints tickets, slips and checklists).
+    PRINT_CASE = "print_case"
     BACKUP = "backup"
 
 
 _P = Perm
 _FRONT = {_P.VIEW_HALL, _P.OPERATE_WINDOW, _P.CALL_OUT_OF_ORDER, _P.INTAKE_CASE,
-          _P.DELIVER_CASE, _P.PRINT, _P.TAKE_TICKET, _P.CHECKIN_APPOINTMENT,
+          _P.DELIVER_CASE, _P.PRINT, _P.PRINT_CASE, _P.TAKE_TICKET, _P.CHECKIN_APPOINTMENT,
           _P.BOOK_APPOINTMENT}
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.CLERK: frozenset(_FRONT),
-    Role.APPROVER: frozenset({_P.VIEW_HALL, _P.REVIEW_CASE, _P.PRINT}),
+    Role.APPROVER: frozenset({_P.VIEW_HALL, _P.REVIEW_CASE, _P.PRINT, _P.PRINT_CASE}),
     Role.SUPERVISOR: frozenset(_FRONT | {_P.CONTROL_WINDOW, _P.MOVE_TICKETS, _P.CLOSE_DAY,
                                          _P.REVOKE_CASE, _P.FOLLOW_UP_RATING, _P.VIEW_KPI,
                                          _P.MANAGE_BLACKLIST, _P.VIEW_AUDIT}),
     Role.ADMIN: frozenset({_P.VIEW_HALL, _P.EDIT_CATALOGUE, _P.EDIT_HALL, _P.MANAGE_STAFF,
                            _P.MANAGE_CALENDAR, _P.MANAGE_BLACKLIST, _P.VIEW_AUDIT, _P.VIEW_KPI,
                            _P.CONTROL_WINDOW, _P.CLOSE_DAY, _P.REVOKE_CASE, _P.BACKUP,
-                           _P.PRINT}),
+                           _P.PRINT, _P.PRINT_CASE}),
     Role.KIOSK: frozenset({_P.VIEW_HALL, _P.TAKE_TICKET, _P.CHECKIN_APPOINTMENT,
                            _P.RATE_SERVICE, _P.PRINT}),
     Role.DISPLAY: frozenset({_P.VIEW_HALL, _P.RATE_SERVICE}),
@@ -104,7 +107,8 @@ PERM_LABELS: dict[Perm, str] = {
     Perm.VIEW_KPI: "查看运行指标", Perm.EDIT_CATALOGUE: "维护事项目录",
     Perm.EDIT_HALL: "修改大厅设置", Perm.MANAGE_STAFF: "管理人员账号",
     Perm.MANAGE_CALENDAR: "维护工作日历", Perm.MANAGE_BLACKLIST: "管理失信名单",
-    Perm.VIEW_AUDIT: "查看审计日志", Perm.PRINT: "打印", Perm.BACKUP: "备份与恢复",
+    Perm.VIEW_AUDIT: "查看审计日志", Perm.PRINT: "打印", Perm.PRINT_CASE: "打印办件文书",
+    Perm.BACKUP: "备份与恢复",
 }
 
 

@@ -112,7 +112,7 @@ def ticket_document(ctx: Ctx, ref: str | int, width_mm: int = 80,
     return PrintJob("ticket", job_ref, pdf, f"排队号 {data.number}")
 
 
-@action(Perm.PRINT)
+@action(Perm.PRINT_CASE)
 def receipt_document(ctx: Ctx, case_number: str, page: str = "A4",
                      labels: Mapping[str, str] | None = None) -> PrintJob:
     """受理回执 of an accepted case (masked per the hall's ``mask_names`` setting)."""
@@ -126,7 +126,7 @@ def receipt_document(ctx: Ctx, case_number: str, page: str = "A4",
     return PrintJob("receipt", number, pdf, f"{DEFAULT_LABELS['receipt.title']} {number}")
 
 
-@action(Perm.PRINT)
+@action(Perm.PRINT_CASE)
 def notice_document(ctx: Ctx, case_number: str, kind: str, page: str = "A4",
                     labels: Mapping[str, str] | None = None) -> PrintJob:
     """A notice of ``kind`` (missing, refusal, correction, supplement, result) for a case."""

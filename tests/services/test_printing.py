@@ -369,6 +369,17 @@ def test_display_terminal_may_not_print(ctx_for: CtxFor) -> None:
         printing.ticket_document(ctx_for("display1"), "A001")
 
 
+def test_the_public_kiosk_prints_no_case_documents(ctx_for: CtxFor, hall_db: Database) -> None:
+    """Case numbers are sequential, and a receipt names the applicant: anyone at a kiosk
+    could print other people's."""
+    number = insert_case(hall_db)
+    with pytest.raises(PermissionDenied, match="无权打印办件文书"):
+        printing.receipt_document(ctx_for("kiosk1"), number)
+    with pytest.raises(PermissionDenied, match="无权打印办件文书"):
+        printing.notice_document(ctx_for("kiosk1"), number, "result")
+    assert printing.receipt_document(ctx_for("clerk3"), number).ref == number
+
+
 def entry(code: str, status: str | None = None, **extra: Any) -> dict[str, Any]:
     """A materials entry as the case workflow stores it (every item material listed)."""
     return {"code": code, "name": code, "required": code != "M04", "core": True,

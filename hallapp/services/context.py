@@ -29,8 +29,12 @@ R = TypeVar("R")
 class Ctx:
     db: Database
     actor: Actor
-    clock: Clock = utc_now
+    clock: Clock = utc_now  # the default stands for the database's clock (Database.clock)
     terminal: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.clock is utc_now:
+            object.__setattr__(self, "clock", self.db.clock)
 
     def uow(self, *, readonly: bool = False) -> UnitOfWork:
         return UnitOfWork(self.db, self.actor, clock=self.clock, terminal=self.terminal,

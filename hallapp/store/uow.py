@@ -26,6 +26,7 @@ from hallapp.store.batch import Batch
 from hallapp.store.engine import hide_password, is_sqlite, make_engine
 from hallapp.store.feed_log import LogRows, number_log, read_head, write_log
 from hallapp.store.rawsql import RawSQL
+from hallapp.store.server_clock import ServerClock
 
 Clock = Callable[[], datetime]
 
@@ -48,6 +49,8 @@ class Database:
                                   code="db_url") from None
         self.reader: Engine = (make_engine(url, writer=False, echo=echo) if self.is_sqlite
                                else self.writer)
+        # The hall's time: the server's on PostgreSQL (terminals on several machines).
+        self.clock: Clock = utc_now if self.is_sqlite else ServerClock(self.reader)
         # Set only inside the batch writer (``hallapp.services.batch_writer``): the open
         # transaction that every unit of work joins, each as a savepoint of its own.
         self.batch: Batch | None = None
@@ -92,7 +95,8 @@ class UnitOfWork:
 
     def __init__(self, db: Database, actor: Actor, *, clock: Clock = utc_now,
                  terminal: str | None = None, readonly: bool = False) -> None:
-        self.db, self.actor, self.clock, self.terminal = db, actor, clock, terminal
+        self.db, self.actor, self.terminal = db, actor, terminal
+        self.clock = db.clock if clock is utc_now else clock
         self.readonly = readonly
         self._pending = _Pending()
         self._committed = False

@@ -101,6 +101,24 @@ def _alerts(board: SupervisorWindow) -> set[str]:
 
 
 @SQLITE_ONLY
+def test_back_online_the_board_drops_the_outage_message_and_reloads_its_lists(
+        qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx]) -> None:
+    """"无法连接数据库…" stayed under the board after the connection came back, and the
+    work list kept what it had before the outage."""
+    from casekit import accepted_case
+
+    board = make_board()
+    assert board.work.cases.rowCount() == 0
+    board.feed.connection_lost.emit("server closed the connection")
+    board._on_panel_failed("无法连接数据库，请稍候，系统将自动重试")
+    accepted_case(ctx_for)  # due tomorrow: on the work list, added while offline
+    board.feed.connection_restored.emit()
+    assert board.message.text() == ""
+    assert board.banner.isHidden()
+    qtbot.waitUntil(lambda: board.work.cases.rowCount() == 1, timeout=10_000)
+
+
+@SQLITE_ONLY
 def test_board_follows_another_process_and_alerts_on_a_long_wait(
         qtbot: QtBot, make_board: MakeBoard, ctx_for: Callable[[str], Ctx], clock: FakeClock,
         hall_db: Database) -> None:

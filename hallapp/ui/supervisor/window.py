@@ -164,8 +164,12 @@ class SupervisorWindow(QWidget):
         self.banner.show()
 
     def _on_feed_connection_restored(self) -> None:
+        # What failed during the outage ("无法连接数据库…") is no longer true, and the work
+        # list missed the events meanwhile: both were left as they were.
         self.banner.hide()
+        self.message.clear()
         self.board.refresh()
+        self.work.refresh()
 
 
 def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None

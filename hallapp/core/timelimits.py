@@ -97,7 +97,7 @@ def compute_deadline(accepted_at: datetime, limit: Limit, calendar: WorkCalendar
     """The moment a case accepted at ``accepted_at`` is due, clock stops included."""
     accepted_at = _aware(accepted_at)
     day = hours.local_date(accepted_at)
-    extra = stopped_extension(limit, stops, calendar, hours)
+    extra = stopped_extension(limit, stops, calendar, hours, accepted_on=day)
     if limit.unit == "working_day":
         return hours.closing(calendar.add_working_days(day, limit.value + extra))
     if limit.unit == "natural_day":
@@ -125,10 +125,13 @@ def immediate_deadline(received_at: datetime, calendar: WorkCalendar, hours: Ope
 
 
 def stopped_extension(limit: Limit, stops: Iterable[ClockStop], calendar: WorkCalendar,
-                      hours: OpeningHours) -> int:
+                      hours: OpeningHours, *, accepted_on: date | None = None) -> int:
     """How far clock stops push the deadline, in the limit's own unit (minutes for ``hour``).
 
-    Overlapping stops are merged first, so no time is counted twice.
+    Overlapping stops are merged first, so no time is counted twice. For the day-based
+    limits the day of acceptance (``accepted_on``) never counts: the limit does not count
+    it either, so a stop that day cost the office nothing (a 20-minute correction the
+    morning a 1-day case was accepted doubled its limit).
 
     * ``working_day`` / ``immediate``: the number of distinct working days whose opening hours
       the stops overlap at all. A pause from Tuesday 16:00 to Thursday 10:00 adds 3 working
@@ -146,7 +149,7 @@ def stopped_extension(limit: Limit, stops: Iterable[ClockStop], calendar: WorkCa
         for start, end in merged:
             first, last = hours.local_date(start), hours.local_date(end - timedelta(microseconds=1))
             days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
-        return len(days)
+        return len(days - {accepted_on})
     lost = timedelta()
     touched: set[date] = set()
     for start, end in merged:
@@ -155,6 +158,8 @@ def stopped_extension(limit: Limit, stops: Iterable[ClockStop], calendar: WorkCa
             touched.add(day)
     if limit.unit == "hour":
         return -(-lost // timedelta(minutes=1))
+    if limit.unit == "working_day":
+        touched.discard(accepted_on)
     return len(touched)
 
 

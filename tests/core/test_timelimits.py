@@ -145,6 +145,18 @@ def test_stop_adds_each_working_day_it_touches() -> None:
         at(2025, 3, 13, 18)
 
 
+def test_a_stop_on_the_day_of_acceptance_adds_nothing() -> None:
+    """The limit does not count the day of acceptance, so time stopped that day cost the
+    office nothing: a 20-minute correction the morning a 1-day case was accepted moved its
+    deadline from Wednesday to Thursday."""
+    tuesday = at(2025, 3, 4, 9)
+    morning = stop(at(2025, 3, 4, 9, 30), at(2025, 3, 4, 9, 50))
+    assert deadline(tuesday, 1, stops=(morning,)) == at(2025, 3, 5, 18)
+    overnight_into_wednesday = stop(at(2025, 3, 4, 17), at(2025, 3, 5, 9, 5))
+    assert deadline(tuesday, 1, stops=(overnight_into_wednesday,)) == at(2025, 3, 6, 18)
+    assert deadline(tuesday, 3, "natural_day", stops=(morning,)) == at(2025, 3, 7, 18)
+
+
 def test_stop_outside_opening_hours_adds_nothing() -> None:
     overnight = stop(at(2025, 3, 4, 18, 30), at(2025, 3, 5, 8, 30))
     assert deadline(at(2025, 3, 3), 5, stops=(overnight,)) == at(2025, 3, 10, 18)

@@ -119,7 +119,7 @@ def test_a_hall_morning_and_its_figures(hall_db: Database, ctx_for: CtxFor,
     _at(clock, 25, 9, 30)
     corrected = case_clock.supply_correction(clerk, c4)
     assert corrected.visits == 2
-    assert corrected.deadline == datetime(2026, 11, 27, 18, tzinfo=SH)  # + Tue, Wed
+    assert corrected.deadline == datetime(2026, 11, 26, 18, tzinfo=SH)  # + Wed (Tue: accepted)
     _at(clock, 25, 10)
     backoffice.claim(approver, c4)
     assert backoffice.approve(approver, c4).outcome == "early"

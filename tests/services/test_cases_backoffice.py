@@ -123,12 +123,13 @@ def test_correction_stops_the_clock_and_counts_a_visit(
     assert info.stopped_since is not None
     _at(clock, 2026, 11, 26, 10)  # Thursday: the deadline shown moves with the stop
     assert cases.show_case(ctx_for("clerk1"), number).case.deadline == \
-        datetime(2026, 11, 30, 18, tzinfo=SH)
+        datetime(2026, 11, 27, 18, tzinfo=SH)
     with pytest.raises(PermissionDenied):
         case_clock.supply_correction(ctx_for("supervisor1"), number)
     info = case_clock.supply_correction(ctx_for("clerk1"), number)
-    # stop Tue 10:00 → Thu 10:00 touches 3 working days: 1 + 3 after Tuesday = Monday
-    assert info.deadline == datetime(2026, 11, 30, 18, tzinfo=SH)
+    # stop Tue 10:00 → Thu 10:00 touches Wed and Thu (Tuesday, the day of acceptance, the
+    # limit does not count): 1 + 2 after Tuesday = Friday
+    assert info.deadline == datetime(2026, 11, 27, 18, tzinfo=SH)
     assert (info.state, info.visits, info.stopped_since) == ("corrected", 2, None)
     m02 = next(m for m in cases.show_case(ctx_for("clerk1"), number).materials
                if m.code == "M02")
@@ -146,13 +147,13 @@ def test_online_correction_and_special_procedure(ctx_for: CtxFor, clock: FakeClo
     with pytest.raises(StateError):
         backoffice.approve(approver, number)
     info = case_clock.end_special(approver, number, "核查合格")
-    assert info.deadline == datetime(2026, 12, 1, 18, tzinfo=SH)  # + Tue, Wed
+    assert info.deadline == datetime(2026, 11, 30, 18, tzinfo=SH)  # + Wed (Tue: accepted)
     case_clock.request_correction(approver, number, "补充平面图")
     _at(clock, 2026, 11, 26, 10)
     info = case_clock.supply_correction_online(approver, number)
     assert info.visits == 1
-    # Stops Tue 09:00–Wed 17:00 and Wed 17:00–Thu 10:00 merge: Tue, Wed, Thu → 3 + 3 days.
-    assert info.deadline == datetime(2026, 12, 2, 18, tzinfo=SH)
+    # Stops Tue 09:00–Wed 17:00 and Wed 17:00–Thu 10:00 merge: Wed, Thu → 3 + 2 days.
+    assert info.deadline == datetime(2026, 12, 1, 18, tzinfo=SH)
 
 
 def test_overdue_cases_conclude_late(ctx_for: CtxFor, clock: FakeClock) -> None:

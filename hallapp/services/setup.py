@@ -26,6 +26,7 @@ from hallapp.services.hall import (
 )
 from hallapp.store import schema
 from hallapp.store.models import CalendarYear, Hall
+from hallapp.store.setup_lock import setup_lock
 from hallapp.store.uow import Clock, Database, utc_now
 
 MINIMAL_HALL: dict[str, Any] = {
@@ -50,6 +51,11 @@ def init_database(db: Database, *, demo: bool = False, admin_password: str | Non
     otherwise a minimal hall with one ``admin`` account whose password the caller supplies.
     Running it again on an initialised database only migrates.
     """
+    with setup_lock(db):  # two machines initialising one new database: one after the other
+        return _init(db, demo, admin_password, clock)
+
+
+def _init(db: Database, demo: bool, admin_password: str | None, clock: Clock) -> InitResult:
     revision = schema.upgrade(db)
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
     with ctx.uow(readonly=True) as uow:
@@ -96,6 +102,11 @@ def load_demo_calendar(db: Database, clock: Clock = utc_now) -> None:
     refused with a message naming the year, which is right for a real hall but would stop a
     newcomer's first intake of a long-running item.
     """
+    with setup_lock(db):
+        _load_demo_calendar(db, clock)
+
+
+def _load_demo_calendar(db: Database, clock: Clock) -> None:
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
     with ctx.uow(readonly=True) as uow:
         loaded = set(uow.session.scalars(select(CalendarYear.year)))
@@ -109,6 +120,11 @@ def load_demo_slots(db: Database, clock: Clock = utc_now) -> int:
     """Demo only: open the appointment slots of resources/demo/appointment_slots.json for
     today and the next working days that have none yet, so the kiosk's 预约签到 and the
     counter's 预约 tab have something to show. Returns the slots opened."""
+    with setup_lock(db):  # two demos starting at once would open the same slots
+        return _open_demo_slots(db, clock)
+
+
+def _open_demo_slots(db: Database, clock: Clock) -> int:
     spec = load_demo_json("appointment_slots.json")
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="demo")
     with ctx.uow(readonly=True) as uow:

@@ -73,12 +73,15 @@ def upgrade(db: Database) -> str | None:
         return HEAD
     from alembic import command
 
+    from hallapp.store.setup_lock import setup_lock
+
     cfg = alembic_config(db)
-    _refuse_newer(cfg, _stored_revision(db), db)
-    with db.writer.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-    _ensure_feed_head(db)
+    with setup_lock(db):  # two terminals starting at once on an older database: in turn
+        _refuse_newer(cfg, _stored_revision(db), db)
+        with db.writer.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        _ensure_feed_head(db)
     return current_revision(db)
 
 

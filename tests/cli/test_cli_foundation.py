@@ -282,6 +282,20 @@ def _subprocess(*argv: str, log_dir: Path, **env: str) -> subprocess.CompletedPr
                           timeout=120, check=False)
 
 
+def test_two_machines_initialising_one_new_database_take_turns(
+        new_url: Callable[[], str], tmp_path: Path) -> None:
+    """Both found it empty: on PostgreSQL one failed with an internal error (a type created
+    twice). Now the second waits, then finds the hall made."""
+    url = new_url()
+    environ = {**os.environ, "HALLAPP_LOG_DIR": str(tmp_path / "log")}
+    procs = [subprocess.Popen([str(HALLAPP), "--db", url, "init", "--demo", "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=environ) for _ in range(2)]
+    outcomes = [(*proc.communicate(timeout=300), proc.returncode) for proc in procs]
+    assert [code for _, _, code in outcomes] == [0, 0], [err for _, err, _ in outcomes]
+    assert sorted(json.loads(out)["created"] for out, _, _ in outcomes) == [False, True]
+
+
 def test_a_log_directory_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
     """It printed a Python traceback and stopped every command; now the log goes to a
     private folder in the temporary directory, said once on stderr."""

@@ -69,7 +69,7 @@ class CaseRef:
     verification_code: str
     item_name: str
     item_code: str
-    applicant_display: str
+    applicant_display: str  # a person masked per the hall's setting; a company in full
 
 
 @dataclass(frozen=True)

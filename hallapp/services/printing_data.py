@@ -290,7 +290,7 @@ def notice_data(session: Session, hall: Hall, case: Case, kind: str, actor: Acto
     if kind == "refusal":
         return _refusal(hall, case, head)
     if kind == "result":
-        return _result(hall, case, item, head)
+        return _result(session, hall, case, item, head)
     found = problems(case, item, {"correction": "correction", "supplement": "owed"}.get(kind))
     if kind == "correction":
         return _correction(session, hall, case, head, found, now)
@@ -346,7 +346,16 @@ def _refusal(hall: Hall, case: Case, head: NoticeHead) -> RefusalNotice:
                          court=hall.settings.get("court"))
 
 
-def _result(hall: Hall, case: Case, item: dict[str, Any], head: NoticeHead) -> ResultNotice:
+def _step_opinion(session: Session, case: Case, action: str) -> str | None:
+    """The opinion of the case's latest ``action`` step (``case.opinion`` is the latest
+    step's, whatever it was: after a denial, 结果已制作，待出件)."""
+    return session.scalar(select(CaseTransition.opinion).where(
+        CaseTransition.case_id == case.id, CaseTransition.action == action)
+        .order_by(CaseTransition.id.desc()).limit(1))
+
+
+def _result(session: Session, hall: Hall, case: Case, item: dict[str, Any],
+            head: NoticeHead) -> ResultNotice:
     delivery = case.delivery or {}
     denied = case.state == "denied" or (case.decision or "") in ("deny", "denied")
     granted = "准予许可" if item.get("item_type") == "行政许可" else "准予办理"
@@ -354,7 +363,8 @@ def _result(hall: Hall, case: Case, item: dict[str, Any], head: NoticeHead) -> R
     # A denial states its reasons, legal basis and remedies (the approver's are required).
     why: dict[str, Any] = {"outcome": granted}
     if denied:
-        why = {"outcome": "不予批准", "reason": case.opinion, "legal_basis": _basis(case),
+        reason = _step_opinion(session, case, "deny") or case.opinion
+        why = {"outcome": "不予批准", "reason": reason, "legal_basis": _basis(case),
                "review_body": hall.settings.get("review_body"),
                "court": hall.settings.get("court")}
     if tracking:

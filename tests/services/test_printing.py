@@ -347,7 +347,20 @@ def test_a_denial_states_its_reasons_legal_basis_and_remedies(ctx_for: CtxFor,
     text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "result").pdf)
     assert missing(text, "不予批准理由", "经营场所属于禁止从事餐饮服务的区域",
                    "《中华人民共和国食品安全法》第三十五条", "行政复议", "行政诉讼") == []
-    granted = insert_case(hall_db, "SZFT-20261124-00002", state="result_ready",
+    # Through the workflow: the steps after the denial (结果已制作…) do not replace its reason
+    from casekit import accepted_case
+
+    from hallapp.services import backoffice
+
+    approver = ctx_for("approver_szamr")
+    worked = accepted_case(ctx_for)
+    backoffice.claim(approver, worked)
+    backoffice.deny(approver, worked, "股东会决议未经全体股东签署。", "《公司法》第五十九条")
+    backoffice.mark_ready(approver, worked)
+    text = pdf_text(printing.notice_document(ctx_for("clerk1"), worked, "result").pdf)
+    assert missing(text, "不予批准理由股东会决议未经全体股东签署。", "《公司法》第五十九条") == []
+    assert "结果已制作" not in text
+    granted = insert_case(hall_db, "SZFT-20261124-00099", state="result_ready",
                           decision="approve")
     text = pdf_text(printing.notice_document(ctx_for("clerk3"), granted, "result").pdf)
     assert leaked(text, "不予批准", "行政复议") == []

@@ -24,7 +24,7 @@ from hallapp.services import admin, tickets, windows
 from hallapp.services.board import CallRecord
 from hallapp.services.context import Ctx, Database
 from hallapp.services.day import QueueStatus
-from hallapp.services.feed import FeedEvent
+from hallapp.services.feed import FeedEvent, open_feed
 from hallapp.ui.board import announcer as announcer_module
 from hallapp.ui.board.announcer import Announcer, announcement_text, english_text, spoken_number
 from hallapp.ui.board.display import DisplayWindow, create, parts_for
@@ -240,6 +240,19 @@ def test_after_an_outage_the_feed_goes_on_where_it_stopped(
         watcher.stop()
     assert lost == ["connection reset by peer"]
     assert seen == ["A001", "A002"]
+    assert watcher.missed_until == open_feed(hall_db).head()  # A002's events came late
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_after_a_restore_from_an_earlier_backup_the_feed_goes_on_from_its_head(
+        hall_db: Database) -> None:
+    """Resumed at its old place, a feed whose database went back in time waited, silent,
+    until the head passed that place again."""
+    watcher = FeedWatcher(hall_db)
+    head = open_feed(hall_db).head()
+    reader = watcher._reopen(head + 500)  # as if the database had lost 500 events
+    assert reader.last_id == head
+    reader.close()
 
 
 def test_calls_missed_while_offline_are_announced_only_if_recent(
@@ -247,13 +260,17 @@ def test_calls_missed_while_offline_are_announced_only_if_recent(
     engine = FakeEngine()
     window = make_display(qtbot, hall_db, feed, engine)
     now = window.ctx.clock()
+    feed.missed_until = 2  # events 1 and 2 arrive after an outage
     window._on_feed_events_arrived([
         FeedEvent(1, now - timedelta(minutes=10), "ticket_called",
                   {"number": "A001", "window": 1}),
         FeedEvent(2, now - timedelta(seconds=30), "ticket_called",
-                  {"number": "A002", "window": 2})])
-    qtbot.waitUntil(lambda: len(engine.spoken()) == 2, timeout=10_000)
-    assert engine.spoken() == ["请A零零二号到2号窗口办理"] * 2  # A001's call is 10 min old
+                  {"number": "A002", "window": 2}),
+        # live: announced whatever its stamp says (this machine's clock may be off)
+        FeedEvent(3, now - timedelta(minutes=10), "ticket_called",
+                  {"number": "A003", "window": 3})])
+    qtbot.waitUntil(lambda: len(engine.spoken()) == 4, timeout=10_000)
+    assert engine.spoken() == ["请A零零二号到2号窗口办理"] * 2 + ["请A零零三号到3号窗口办理"] * 2
 
 
 @pytest.mark.parametrize("engine_name", ["postgresql"])

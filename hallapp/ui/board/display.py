@@ -165,8 +165,10 @@ class DisplayWindow(QWidget):
         for event in events:
             # Calls missed while offline are announced if recent: the applicant may still
             # be waiting for them; an older one would only send people to a busy window.
+            # Live calls always (their age would hang on this machine's clock).
+            late = event.id <= self.feed.missed_until
             if event.kind in CALL_EVENTS and event.payload.get("number") \
-                    and now - event.at <= MISSED_CALL_ANNOUNCED:
+                    and not (late and now - event.at > MISSED_CALL_ANNOUNCED):
                 self.announcer.announce(str(event.payload["number"]),
                                         event.payload.get("window") or "")
         parts = parts_for(events)

@@ -33,6 +33,9 @@ class FeedWatcher(QObject):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.online = True
+        # Ids up to this one arrived late, after an outage (a call display announces only
+        # the recent ones of those); set before the events are emitted.
+        self.missed_until = 0
 
     def start(self) -> None:
         if self._thread is None:
@@ -52,7 +55,7 @@ class FeedWatcher(QObject):
         while not self._stop.is_set():
             try:
                 if reader is None:
-                    reader = open_feed(self.db, from_id=resume)
+                    reader = self._reopen(resume)
                 events: list[FeedEvent] = reader.wait(self.wait_seconds)
                 self._set_online(True)
                 backoff = 0.5
@@ -69,6 +72,19 @@ class FeedWatcher(QObject):
                 backoff = min(backoff * 2, 5.0)
         if reader is not None:
             reader.close()
+
+    def _reopen(self, resume: int | None) -> Any:
+        """A reader at the start, or after an outage where the last one stopped. A head
+        below that point means the database was restored from an earlier backup meanwhile:
+        going on from the old point would wait, silently, until the head passed it again."""
+        reader = open_feed(self.db, from_id=resume)
+        if resume is not None:
+            head = reader.head()
+            if head < resume:
+                reader.last_id = head
+            else:
+                self.missed_until = head  # (resume, head] happened while offline
+        return reader
 
     def _set_online(self, online: bool, why: str = "") -> None:
         if online == self.online:

@@ -33,8 +33,9 @@ class Ctx:
     terminal: str | None = None
 
     def __post_init__(self) -> None:
-        if self.clock is utc_now:
-            object.__setattr__(self, "clock", self.db.clock)
+        if self.clock is utc_now:  # looked up at each call: nothing touches the database here
+            db = self.db
+            object.__setattr__(self, "clock", lambda: db.clock())
 
     def uow(self, *, readonly: bool = False) -> UnitOfWork:
         return UnitOfWork(self.db, self.actor, clock=self.clock, terminal=self.terminal,

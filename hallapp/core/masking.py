@@ -75,7 +75,7 @@ def mask_phone(value: str | None) -> str:
     area, hyphen, local = phone.partition("-")
     if hyphen and _AREA_CODE.fullmatch(area) and local.isdigit():
         return f"{area}-{_keep_ends(local, 0, 4)}"
-    return _keep_ends(phone.replace("-", ""), 3, 4)
+    return _keep_ends(phone.replace("-", "") or phone, 3, 4)  # "-" alone: still a star
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,10 @@ def test_empty_values_give_empty_text(mask: Masker, value: str | None) -> None:
     assert mask(value) == ""
 
 
+def test_a_phone_of_hyphens_only_still_shows_a_star() -> None:
+    assert mask_phone("- ") == "*"  # found by hypothesis: it gave ""
+
+
 @pytest.mark.parametrize("mask", ALL)
 @given(value=st.text(alphabet=st.characters(blacklist_characters="*"), min_size=2))
 def test_never_returns_the_full_value(mask: Masker, value: str) -> None:

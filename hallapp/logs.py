@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import secrets
@@ -27,11 +26,11 @@ def setup_logging(role: str = "cli", level: int = logging.INFO) -> Path:
         path = log_dir() / name
         handler: logging.Handler = _file_handler(path)
     except OSError as exc:
-        # A log directory that cannot be written must not stop the hall: log to a private
-        # folder under the system's temporary directory instead, and say so once.
-        path = Path(tempfile.gettempdir()) / f"hallapp-logs-{getpass.getuser()}" / name
+        # A log directory that cannot be written must not stop the hall: log to a new
+        # private folder under the system's temporary directory instead (made for this
+        # process: a folder of a guessable name could be another user's), and say so once.
         try:
-            path.parent.mkdir(mode=0o700, exist_ok=True)
+            path = Path(tempfile.mkdtemp(prefix="hallapp-logs-")) / name
             handler = _file_handler(path)
         except OSError:
             path, handler = Path(os.devnull), logging.NullHandler()

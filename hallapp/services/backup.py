@@ -28,6 +28,7 @@ from typing import Any
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Integer, Table, func, insert, select, text
+from sqlalchemy.exc import StatementError
 from sqlalchemy.types import Date, LargeBinary
 
 from hallapp.core.audit_chain import ChainEntry, verify_chain
@@ -89,10 +90,11 @@ def backup(ctx: Ctx, path: str | Path) -> BackupResult:
         total, revision = _write(ctx, tmp)
         tmp.replace(target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         reason = exc.strerror or type(exc).__name__
         raise OutputError(f"无法写入备份文件 {target}：{reason}", code="backup_not_written",
                           path=str(target), reason=reason) from exc
+    finally:
+        tmp.unlink(missing_ok=True)  # whatever stopped it: no half-written .part left
     with ctx.uow() as uow:
         uow.audit("backup", "database", None, after={"path": str(target), "rows": total})
         uow.commit()
@@ -103,7 +105,8 @@ def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None]:
     tables = Base.metadata.sorted_tables
     counts: dict[str, int] = {}
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with ctx.db.reader.connect() as conn, os.fdopen(fd, "wb") as raw:
+    os.fchmod(fd, 0o600)  # a .part left by an older version keeps its mode otherwise
+    with os.fdopen(fd, "wb") as raw, ctx.db.reader.connect() as conn:
         if not ctx.db.is_sqlite:
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin(), gzip.open(raw, "wt", encoding="utf-8") as out:
@@ -140,7 +143,7 @@ def restore(ctx: Ctx, path: str | Path) -> BackupResult:
             _reset_sequences(conn, tables)
             _verify_chain(conn)  # raises: the transaction rolls back, nothing stays
     except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError, KeyError,
-            TypeError) as exc:
+            TypeError, ValueError, StatementError) as exc:
         raise ValidationError(f"备份文件 {source} 已损坏或不完整（{type(exc).__name__}），"
                               "未恢复任何数据", field="path", code="bad_backup") from exc
     with ctx.uow() as uow:
@@ -227,7 +230,8 @@ def _reset_sequences(conn: Connection, tables: dict[str, Table]) -> None:
 def _verify_chain(conn: Connection) -> None:
     """The restored audit chain, read in the restore's own transaction before it commits."""
     log, head = AuditEntry.__table__, FeedHead.__table__
-    rows = conn.execute(select(log).order_by(log.c.id)).mappings()
+    rows = conn.execution_options(yield_per=BATCH).execute(
+        select(log).order_by(log.c.id)).mappings()  # streamed: years of entries
     entries = (ChainEntry(r["id"], r["at"].isoformat(), r["actor"], r["action"], r["entity"],
                           r["entity_id"], r["before"], r["after"], r["prev_hash"], r["hash"])
                for r in rows)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 
@@ -118,8 +117,11 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
         if t_row is not None and t_row.state not in RATED_TICKET_STATES:
             raise StateError(f"号码 {t_row.number} 尚未办理，不能评价", code="not_served",
                              number=t_row.number)
-        if _already_rated(uow, t_row, case):
+        ticket_rated, case_rated = _rated(uow, t_row), _rated(uow, case)
+        if ticket_rated or (case_rated and t_row is None):
             raise StateError("本次服务已评价，不能重复评价", code="already_rated")
+        if case_rated:
+            case = None  # a later visit of a case rated before: this rates the visit
         row = Rating(at=uow.now, ticket_id=t_row.id if t_row else None,
                      case_id=case.id if case else None, level=rating.level,
                      efficiency=rating.efficiency, skill=rating.skill,
@@ -138,21 +140,17 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
     return info
 
 
-def _already_rated(uow: UnitOfWork, ticket: Ticket | None, case: Case | None) -> bool:
+def _rated(uow: UnitOfWork, row: Ticket | Case | None) -> bool:
     """一次一评 and 一事一评: a ticket (the service) is rated once and a case (the matter)
     once, whichever way the rating named them. A rating given for a ticket and its case
     rates both: a second one for the ticket alone, or the case alone, would let a 差评 be
-    watered down by a 好评 of the same service. The rows are locked first, so two pads
-    rating one service at the same instant are taken in turn."""
-    named: list[tuple[Any, Ticket | Case | None]] = [(Rating.ticket_id, ticket),
-                                                      (Rating.case_id, case)]
-    for column, row in named:
-        if row is None:
-            continue
-        uow.session.refresh(row, with_for_update=True)
-        if uow.session.scalar(select(Rating.id).where(column == row.id).limit(1)) is not None:
-            return True
-    return False
+    watered down by a 好评 of the same service. The row is locked first, so two pads rating
+    one service at the same instant are taken in turn (always the ticket, then the case)."""
+    if row is None:
+        return False
+    uow.session.refresh(row, with_for_update=True)
+    column = Rating.ticket_id if isinstance(row, Ticket) else Rating.case_id
+    return uow.session.scalar(select(Rating.id).where(column == row.id).limit(1)) is not None
 
 
 def _where_served(uow: UnitOfWork, ticket: Ticket | None, case: Case | None,

@@ -11,7 +11,15 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from casekit import PLAIN, CtxFor, accepted_case, id_number, open_case, shared_database
+from casekit import (
+    PLAIN,
+    CtxFor,
+    accepted_case,
+    id_number,
+    open_case,
+    serve,
+    shared_database,
+)
 from conftest import ENGINES, FakeClock
 from sqlalchemy import select
 
@@ -22,7 +30,15 @@ from hallapp.core.errors import (
     StateError,
     ValidationError,
 )
-from hallapp.services import blacklist, calendar_admin, case_kpi, cases, ratings, tickets
+from hallapp.services import (
+    blacklist,
+    calendar_admin,
+    case_kpi,
+    cases,
+    ratings,
+    tickets,
+    windows,
+)
 from hallapp.services.ratings import RatingInput
 from hallapp.store.models import CalendarDay
 from hallapp.store.uow import Database
@@ -77,6 +93,14 @@ def test_a_rating_of_ticket_and_case_rates_each_once(ctx_for: CtxFor) -> None:
         with pytest.raises(StateError, match="已评价") as refused:
             ratings.rate(pad, RatingInput(5), **again)  # type: ignore[arg-type]
         assert refused.value.code == "already_rated"
+    # The applicant's next visit for the same case (another ticket) is a service of its own:
+    # rated, as the visit only.
+    serve(ctx_for, 1)
+    visit = windows.window_state(ctx_for("clerk1"), 1).ticket
+    assert visit is not None
+    assert visit.number != ticket
+    second = ratings.rate(pad, RatingInput(4), ticket=visit.number, case_ref=number)
+    assert (second.case_number, second.level) == (None, 4)
 
 
 def test_bad_rating_opens_a_followup_closed_by_a_supervisor(ctx_for: CtxFor) -> None:

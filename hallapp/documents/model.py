@@ -13,7 +13,7 @@ cannot print as the wrong wall-clock time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 MATERIAL_STATUSES = ("received", "verified_online", "commitment", "tolerated")
 PROBLEM_KINDS = ("missing", "faulty")
@@ -90,6 +90,7 @@ class ReceiptData:
     clerk: str
     promised_date: date | None  # None: completed on the spot (即办件)
     commitments: tuple[str, ...] = ()
+    promised_time: time | None = None  # an hours limit ends within the day: its time
 
 
 @dataclass(frozen=True)

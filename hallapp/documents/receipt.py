@@ -85,6 +85,8 @@ def receipt_story(data: ReceiptData, labels: Labels, page: str) -> list[Flowable
     tz = data.hall.timezone
     promised = (date_text(data.promised_date, labels) if data.promised_date
                 else labels["receipt.promised_immediate"])
+    if data.promised_date and data.promised_time:
+        promised += f" {data.promised_time:%H:%M}"
     rows = [*case_rows(data.case, labels),
             (labels["receipt.accepted_at"], minute_text(data.accepted_at, tz)),
             (labels["receipt.promised_date"], promised),

@@ -48,6 +48,7 @@ from hallapp.documents.model import (
     SupplementNotice,
     TicketData,
 )
+from hallapp.services.calendar_admin import build_calendar
 from hallapp.services.catalogue import item_names
 from hallapp.services.queue_common import ticket_info
 from hallapp.store.models import (
@@ -216,11 +217,15 @@ def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> Rece
     immediate = item.get("handling_type") == "immediate" or case.state == "completed_on_spot"
     promised = None if immediate or case.deadline is None else _local_date(case.deadline,
                                                                              hall.timezone)
+    hours = (item.get("promised_limit") or {}).get("unit") == "hour" and promised is not None
+    due_time = case.deadline.astimezone(hall_zone(hall.timezone)).time() \
+        if hours and case.deadline else None
     commitments = list(dict.fromkeys(commitments))  # one signed text for several materials
     return ReceiptData(hall=hall_info(hall), case=case_ref(hall, case, item),
                        materials=tuple(lines), accepted_at=case.accepted_at or case.received_at,
                        window=_window_text(case, actor), clerk=_clerk_text(session, case, actor),
-                       promised_date=promised, commitments=tuple(commitments))
+                       promised_date=promised, commitments=tuple(commitments),
+                       promised_time=due_time)
 
 
 def problems(case: Case, item: dict[str, Any], flag: str | None = None
@@ -321,8 +326,18 @@ def _correction(session: Session, hall: Hall, case: Case, head: NoticeHead,
     _need_problems(case, found)
     asked = request.at if request else (case.stopped_since or now)
     days = int(hall.settings.get("correction_due_days", 15))
-    return CorrectionNotice(head, found, _local_date(asked + timedelta(days=days),
-                                                     hall.timezone), opinion)
+    due = _local_date(asked + timedelta(days=days), hall.timezone)
+    return CorrectionNotice(head, found, _working_day_from(session, due), opinion)
+
+
+def _working_day_from(session: Session, day: date) -> date:
+    """``day``, or the first working day after it: a date to bring something to the hall
+    must not fall on a Sunday. Kept as it is in a year whose holidays are not loaded."""
+    calendar = build_calendar(session)
+    try:
+        return day if calendar.is_working_day(day) else calendar.next_working_day(day)
+    except StateError:
+        return day
 
 
 def _need_problems(case: Case, found: tuple[MaterialProblem, ...]) -> None:

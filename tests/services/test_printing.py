@@ -219,6 +219,19 @@ def test_receipt_prints_the_commitment_signed_and_no_copies_of_what_was_not_hand
     assert "——告知承诺" in text  # form and copies of the replaced material: none
 
 
+def test_a_receipt_for_an_hours_limit_gives_the_time_it_is_due(ctx_for: CtxFor) -> None:
+    """An item promised within 1 hour printed only the day as its 承诺办结日期."""
+    from casekit import ready_case
+
+    from hallapp.services import case_decide
+
+    one_hour = "440300000000069392144003"  # 不动产抵押权注销登记, queue B (window 3)
+    number = ready_case(ctx_for, one_hour, window=3)
+    case_decide.decide(ctx_for("clerk3"), number, "accept")  # Tuesday 09:00
+    text = pdf_text(printing.receipt_document(ctx_for("clerk3"), number).pdf)
+    assert "承诺办结日期2026年11月24日10:00" in text
+
+
 def test_receipt_refused_before_acceptance(ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="notified_missing", marks=PROBLEM_MARKS)
     with pytest.raises(StateError, match="尚未受理"):
@@ -303,6 +316,20 @@ def test_a_correction_opinion_is_printed_once_not_on_every_material(ctx_for: Ctx
     assert text.count("清税证明未加盖税务机关印章") == 10  # the opinion once
     assert "补正意见" in text
     assert len(reader.pages) == 1
+
+
+def test_a_correction_due_on_a_saturday_is_due_the_next_working_day(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS)
+    with hall_db.write_session() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        s.add(CaseTransition(case_id=case.id, at=datetime(2026, 11, 27, 3, tzinfo=UTC),
+                             actor="approver_szamr", action="request_correction",
+                             from_state="in_review", to_state="correction_requested",
+                             opinion="材料不全"))  # Friday + 15 days = Saturday 12-12
+        s.commit()
+    text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "correction").pdf)
+    assert "2026年12月14日前补正" in text
 
 
 def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> None:

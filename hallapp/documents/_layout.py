@@ -196,6 +196,21 @@ class StampBox(Flowable):  # type: ignore[misc]
             p.drawOn(c, x + self.style.fontSize / 2, y)
 
 
+FOOTER_SIZE = 7.5
+
+
+def _fit_left(text: str, font: str, room: float) -> str:
+    """``text`` cut at its start ("…") to fit ``room``: the footer ends with the case number,
+    and a long hall name ran under the page number (A5)."""
+    if stringWidth(text, font, FOOTER_SIZE) <= room:
+        return text
+    for start in range(1, len(text)):
+        cut = "…" + text[start:]
+        if stringWidth(cut, font, FOOTER_SIZE) <= room:
+            return cut
+    return ""
+
+
 def _numbered_canvas(footer: str, labels: Labels, font: str, margin: float) -> type[Canvas]:
     """A canvas class that prints ``footer`` and "page N of M" once M is known."""
 
@@ -213,10 +228,12 @@ def _numbered_canvas(footer: str, labels: Labels, font: str, margin: float) -> t
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 width = self._pagesize[0]
-                self.setFont(font, 7.5)
-                self.drawString(margin, margin * 0.5, footer)
-                self.drawRightString(width - margin, margin * 0.5,
-                                     labels.fmt("page", page=number, pages=total))
+                self.setFont(font, FOOTER_SIZE)
+                page_label = labels.fmt("page", page=number, pages=total)
+                room = (width - 2 * margin - stringWidth(page_label, font, FOOTER_SIZE)
+                        - 4 * mm)
+                self.drawString(margin, margin * 0.5, _fit_left(footer, font, room))
+                self.drawRightString(width - margin, margin * 0.5, page_label)
                 super().showPage()
             super().save()
 

@@ -56,6 +56,17 @@ def test_long_notices_stay_inside_the_page(kind: str, page: str) -> None:
     _sheet_ok(build_notice(kind, sample_notice(kind, long=True), page=page))
 
 
+def test_a_long_hall_name_never_runs_under_the_page_number() -> None:
+    """On A5 a 29-character hall name ran the footer's case number under "第 1 页，共 1 页":
+    the footer now gives way at its start."""
+    data = sample_receipt()
+    hall = replace(data.hall, name="深圳市福田区政务服务数据管理局福田区政务服务中心第二分中心")
+    pdf = build_receipt(replace(data, hall=hall), page="A5")
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    [footer] = [line for line in text.splitlines() if line.startswith("…")]
+    assert footer.endswith(f"办件编号 {data.case.case_number}")
+
+
 def test_requirement_longer_than_a_page_splits_instead_of_failing() -> None:
     data = sample_notice("missing")
     assert isinstance(data, MissingNotice)

@@ -137,6 +137,7 @@ class Item:
     materials: tuple[Material, ...] = field(default_factory=tuple)
     demo: bool = False
     conditions_en: str | None = None  # on English papers; None: ``conditions``
+    fee_en: str | None = None  # on English papers; None: ``fee``
     keywords_en: tuple[str, ...] = ()  # what a kiosk in English also finds the item by
 
     @property
@@ -161,7 +162,8 @@ class Item:
             "statutory_limit": self.statutory_limit.as_dict(),
             "promised_limit": self.promised_limit.as_dict(),
             "handling_type": self.handling_type, "visits_required": self.visits_required,
-            "fee": self.fee, "fee_basis": self.fee_basis, "flags": self.flags.as_dict(),
+            "fee": self.fee, **_given(fee_en=self.fee_en), "fee_basis": self.fee_basis,
+            "flags": self.flags.as_dict(),
             "tolerant_allowed": self.tolerant_allowed,
             "commitment_allowed": self.commitment_allowed,
             "auto_approve": self.auto_approve.as_dict() if self.auto_approve else None,
@@ -370,6 +372,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
         handling_type=r.choice("handling_type", HANDLING_TYPES, "promised"),
         visits_required=r.integer("visits_required", 1, 0, 10),
         fee=r.text("fee", max_len=MAX_NAME),
+        fee_en=r.text("fee_en", max_len=MAX_NAME),
         fee_basis=r.text("fee_basis"),
         flags=FourFlags(f.boolean("on_spot"), f.boolean("online"), f.boolean("nearby"),
                         f.boolean("one_visit")),

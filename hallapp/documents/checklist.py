@@ -62,7 +62,8 @@ def checklist_from_item(item: Item, hall: HallInfo, printed_at: datetime,
     return ChecklistData(hall=hall, item_name=local(item.name, item.name_en),
                          item_code=item.code, materials=materials, printed_at=printed_at,
                          promised_limit=limit_text(item, labels),
-                         fee=None if english and is_free(item.fee) else item.fee,
+                         fee=None if english and is_free(item.fee) else local(
+                             item.fee or "", item.fee_en) or None,
                          notes=item.conditions and local(item.conditions, item.conditions_en))
 
 
@@ -89,7 +90,7 @@ def _facts(data: ChecklistData, labels: Labels, st: Styles) -> list[Flowable]:
 def _closing(data: ChecklistData, labels: Labels, st: Styles) -> list[Flowable]:
     lines: list[Flowable] = [Spacer(1, 2 * mm)]
     if data.notes:
-        lines.append(para(data.notes, st.small))
+        lines.append(para(labels.fmt("checklist.conditions", conditions=data.notes), st.small))
     printed = minute_text(data.printed_at, data.hall.timezone)
     lines += [para(labels["checklist.note"], st.small),
               para(labels.fmt("checklist.printed_at", time=printed), st.small)]

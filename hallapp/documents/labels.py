@@ -130,6 +130,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "limit.hour": "{n}小时",
     "limit.immediate": "即来即办",
     "checklist.printed_at": "打印时间：{time}",
+    "checklist.conditions": "办理条件：{conditions}",
     "checklist.note": "请按清单准备材料后取号办理；清单以外的材料，窗口不会要求提供。",
 }
 

@@ -70,6 +70,7 @@ ENGLISH_LABELS: Mapping[str, str] = {
     "limit.hour": "{n} hour{s}",
     "limit.immediate": "Done on the spot",
     "checklist.printed_at": "Printed at {time}",
+    "checklist.conditions": "Who may apply: {conditions}",
     "checklist.note": "Please prepare the materials on this list before taking a ticket; the "
                       "window will not ask for anything that is not on it.",
 }

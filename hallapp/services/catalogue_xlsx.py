@@ -29,7 +29,7 @@ ITEM_COLS = [
     "code", "version", "basic_code", "name", "name_en", "sub_item", "item_type", "department",
     "queue", "legal_basis", "process", "form_elements", "conditions", "conditions_en",
     "statutory_limit.value", "statutory_limit.unit", "promised_limit.value",
-    "promised_limit.unit", "handling_type", "visits_required", "fee", "fee_basis",
+    "promised_limit.unit", "handling_type", "visits_required", "fee", "fee_en", "fee_basis",
     "flags.on_spot", "flags.online", "flags.nearby",
     "flags.one_visit", "tolerant_allowed", "commitment_allowed",
     "auto_approve.require_all_verified_online", "auto_approve.applicant_types", "appointment",

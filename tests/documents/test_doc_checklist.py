@@ -91,3 +91,21 @@ def test_english_checklist_uses_the_catalogues_english_names_where_given() -> No
     assert not {"name_en", "requirement_en"} & set(_item().materials[0].as_dict())
     assert "conditions_en" not in _item().as_dict()
     assert item.materials[0].as_dict()["name_en"] == "Proof of identity"
+
+
+def test_an_english_checklist_prints_the_fee_and_conditions_in_english() -> None:
+    """It printed the catalogue's Chinese fee ("Fee: 工本费10元"), and the conditions with no
+    heading."""
+    item = replace(_item(), fee="工本费10元", fee_en="Production fee CNY 10",
+                   conditions="经营场所合法", conditions_en="Lawful business premises")
+    english = checklist_from_item(item, HALL, datetime(2026, 11, 25, 9, 3),
+                                  Labels(ENGLISH_LABELS), english=True)
+    text = pdf_text(build_checklist(english, Labels(ENGLISH_LABELS), page="A4"))
+    assert "Fee:ProductionfeeCNY10" in text.replace(" ", "")
+    assert "Whomayapply:Lawfulbusinesspremises" in text.replace(" ", "")
+    assert "工本费" not in text
+    chinese = checklist_from_item(item, HALL, datetime(2026, 11, 25, 9, 3), Labels())
+    text = pdf_text(build_checklist(chinese, page="A4"))
+    assert "收费：工本费10元" in text
+    assert "办理条件：经营场所合法" in text
+    assert "fee_en" not in _item().as_dict()  # stored only when given

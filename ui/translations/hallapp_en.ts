@@ -109,123 +109,128 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
+        <source>收费标准（英文）</source>
+        <translation>Fee (English)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
         <source>办理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
         <source>办理条件（英文）</source>
         <translation>Conditions (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
         <source>办理流程</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
         <source>表单要素</source>
         <translation>Form elements</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
         <source>允许容缺受理</source>
         <translation>Allow pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
         <source>允许告知承诺制</source>
         <translation>Allow written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
         <source>支持预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
         <source>支持快递送达</source>
         <translation>Express delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="61"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="127"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="128"/>
         <source>事项类型</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="128"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="129"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="130"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="144"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="145"/>
         <source>法定时限</source>
         <translation>Statutory limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="146"/>
         <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="147"/>
         <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="148"/>
         <source>到现场次数</source>
         <translation>Visits required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="150"/>
         <source>标准办理时长（分钟）</source>
         <translation>Standard service time (min)</translation>
     </message>
@@ -2924,47 +2929,47 @@ After:
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="242"/>
+        <location filename="../../hallapp/ui/board/display.py" line="250"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="245"/>
+        <location filename="../../hallapp/ui/board/display.py" line="253"/>
         <source>请到{0}号窗口</source>
         <translation>Please go to window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="268"/>
+        <location filename="../../hallapp/ui/board/display.py" line="276"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
         <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="274"/>
+        <location filename="../../hallapp/ui/board/display.py" line="282"/>
         <source>语音播报未启用（未找到语音引擎）</source>
         <translation>Voice announcements off (no speech engine found)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="283"/>
+        <location filename="../../hallapp/ui/board/display.py" line="291"/>
         <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
         <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="286"/>
+        <location filename="../../hallapp/ui/board/display.py" line="294"/>
         <source>连接中断，正在重试…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="287"/>
+        <location filename="../../hallapp/ui/board/display.py" line="295"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="288"/>
+        <location filename="../../hallapp/ui/board/display.py" line="296"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="317"/>
+        <location filename="../../hallapp/ui/board/display.py" line="325"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
@@ -3527,42 +3532,42 @@ After:
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="96"/>
         <source>多个关键词用；分隔</source>
         <translation>Separate keywords with ；or ;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="97"/>
         <source>如 company; business licence</source>
         <translation>e.g. company; business licence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="100"/>
         <source>每行一条</source>
         <translation>One per line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="115"/>
         <source>符合条件的申请秒批（自动审批）</source>
         <translation>Instant approval when eligible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="116"/>
         <source>要求全部材料在线核验</source>
         <translation>All materials verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
         <source>四办</source>
         <translation>Four ways</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="157"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="158"/>
         <source>容缺、告知承诺与送达</source>
         <translation>Pending materials, commitment, delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="160"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="161"/>
         <source>秒批规则</source>
         <translation>Instant approval rules</translation>
     </message>

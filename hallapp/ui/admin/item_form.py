@@ -40,6 +40,7 @@ LINE_FIELDS = {"code": QT_TRANSLATE_NOOP("Admin", "实施编码"),
                "keywords": QT_TRANSLATE_NOOP("Admin", "检索关键词"),
                "keywords_en": QT_TRANSLATE_NOOP("Admin", "英文检索关键词"),
                "fee": QT_TRANSLATE_NOOP("Admin", "收费标准"),
+               "fee_en": QT_TRANSLATE_NOOP("Admin", "收费标准（英文）"),
                "fee_basis": QT_TRANSLATE_NOOP("Admin", "收费依据")}
 TEXT_FIELDS = {"conditions": QT_TRANSLATE_NOOP("Admin", "办理条件"),
                "conditions_en": QT_TRANSLATE_NOOP("Admin", "办理条件（英文）"),
@@ -127,7 +128,7 @@ class ItemForm(QWidget):
         self._field(left, "item_type", QT_TRANSLATE_NOOP("Admin", "事项类型"), self.item_type)
         self._field(left, "department", QT_TRANSLATE_NOOP("Admin", "实施部门"), self.department)
         self._field(left, "queue", QT_TRANSLATE_NOOP("Admin", "取号队列"), self.queue)
-        for name in ("keywords", "keywords_en", "fee", "fee_basis"):
+        for name in ("keywords", "keywords_en", "fee", "fee_en", "fee_basis"):
             self._field(left, name, LINE_FIELDS[name], self.lines[name])
         for name, label in TEXT_FIELDS.items():
             self._field(right, name, label, self.texts[name])

@@ -109,6 +109,9 @@ def ready_for_login(db: Database) -> None:
             conn.rollback()
     except DBAPIError as exc:
         reason = (str(exc.orig or exc).splitlines() or [""])[0]
+        if "disk" in reason.lower():  # SQLite: "database or disk is full", "disk I/O error"
+            raise DomainError(f"数据库 {db.safe_url} 所在的磁盘已满或无法写入，请清理磁盘空间："
+                              f"{reason}", code="db_disk", url=db.safe_url) from None
         raise DomainError(f"无法连接数据库 {db.safe_url}：{reason}", code="db_unreachable",
                           url=db.safe_url) from None
     if _stored_revision(db) is None:

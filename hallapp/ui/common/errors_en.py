@@ -43,6 +43,8 @@ EN: dict[str, str] = {
     "print_failed": "The ticket could not be printed; please ask the staff.",
     "pdf_not_written": "The PDF could not be written to {path}: {reason}",
     "pdf_path_empty": "The PDF file path is empty",
+    "db_disk": "The disk holding the database {url} is full or cannot be written: free some "
+               "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "
                 "update hallapp on this machine to the version the other terminals run",
     "backup_not_written": "The backup could not be written to {path}: {reason}",

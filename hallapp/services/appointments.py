@@ -400,6 +400,9 @@ def require_booked(appt: Appointment, refused: str = "") -> Appointment:
 def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
     """Check in: on time (≤ grace after slot start) → appointment ticket, else ordinary.
 
+    Up to an hour early is on time too: the ticket goes ahead from its slot's start (see
+    ``calling``), and the people ahead it shows are those ahead of it once the slot begins.
+
     The ticket and the appointment's new state commit together, so a crash can never leave
     a checked-in ticket with a still-bookable appointment (or the reverse).
     """

@@ -175,6 +175,9 @@ def test_field_errors_leave_the_form_buttons_clear_of_the_checklist(
     qtbot.keyClicks(intake.form.edits["phone"], "12345")
     qtbot.mouseClick(intake.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: intake.form.errors["phone"].isVisibleTo(counter))
+    error = intake.form.errors["phone"]
+    error.ensurePolished()  # red, as every error label (its own name lost the style's rule)
+    assert error.palette().color(error.foregroundRole()).name() == "#c8102e"
     content = intake.top.widget()
     qtbot.waitUntil(lambda: intake.top.height() >= min(content.sizeHint().height(), TOP_MAX)
                     and intake.top.height() > 250)  # the form has grown by its two refusals

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -56,3 +56,20 @@ def set_language(app: QApplication, lang: str) -> None:
         QLocale.setDefault(QLocale(QLocale.Language.English))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    _qt_own_texts(app, lang)
+
+
+def _qt_own_texts(app: QApplication, lang: str) -> None:
+    """Qt's own texts (a dialog's OK / Cancel, a message box's Yes / No) in Chinese on a
+    Chinese screen: Qt's translation that PySide6 ships (they read "OK" beside Chinese)."""
+    old = app.property("hallapp_qt_translator")
+    if isinstance(old, QTranslator):
+        app.removeTranslator(old)
+        app.setProperty("hallapp_qt_translator", None)
+    if lang == "en":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+        app.setProperty("hallapp_qt_translator", translator)

@@ -141,7 +141,6 @@ class ApplicantForm(QWidget):
         edit.textEdited.connect(self.edited)
         edit.editingFinished.connect(lambda n=name: self.check_field(n))
         error = make_label("", "error", wrap=True)
-        error.setObjectName(f"{name}_error")
         error.hide()
         label = make_label("")
         form.addRow(label, edit)

@@ -160,6 +160,40 @@ def test_invalid_id_number_is_shown_next_to_the_field_and_creates_nothing(
 
 
 @SQLITE_ONLY
+def test_a_commitment_acceptance_records_what_the_applicant_signed(
+        qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counter had no place for the commitment's text: the receipt printed stock
+    wording. Now 告知承诺 asks for it, offering the usual wording for the materials."""
+    from hallapp.ui.counter.dialogs import CommitmentDialog
+
+    offered: list[list[str]] = []
+    signed = "本人承诺住所（经营场所）使用证明真实有效，如有虚假愿承担撤销登记的责任。"
+
+    def answer(cls: object, parent: object, materials: list[str]) -> str:
+        offered.append(list(materials))
+        return signed
+
+    monkeypatch.setattr(CommitmentDialog, "ask", classmethod(answer))
+    serve_ticket(ctx_for, clock)
+    counter = make_counter()
+    choose_item(qtbot, counter, "yxzrgs", "440300000000069391780001")
+    fill_person(qtbot, counter)
+    for code in ("M01", "M02", "M03", "M04", "M06"):
+        cell_click(qtbot, counter, code, "received")
+    cell_click(qtbot, counter, "M05", "commitment")
+    qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
+    decisions = counter.intake.decisions
+    qtbot.waitUntil(lambda: "accept_commitment" in decisions.allowed())
+    with qtbot.waitSignal(counter.intake.document.printed, timeout=20000):
+        qtbot.mouseClick(decisions.buttons["accept_commitment"], Qt.MouseButton.LeftButton)
+    assert offered == [["住所（经营场所）使用证明"]]
+    [case] = cases_in(hall_db)
+    assert case.state == "accepted"
+    assert [m.get("commitment") for m in case.materials if m["code"] == "M05"] == [signed]
+
+
+@SQLITE_ONLY
 def test_field_errors_leave_the_form_buttons_clear_of_the_checklist(
         qtbot: QtBot, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx],
         clock: FakeClock) -> None:

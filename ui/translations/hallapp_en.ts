@@ -921,72 +921,72 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
         <source>法人或其他组织</source>
         <translation>Legal entity or organisation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
         <source>代理人身份证</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
         <source>代理人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="180"/>
         <source>由代理人办理（须授权委托书）</source>
         <translation>Via an agent (power of attorney needed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="181"/>
         <source>委托书编号或日期</source>
         <translation>Power of attorney number or date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="217"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="216"/>
         <source>{0}不能为空</source>
         <translation>{0} is required</translation>
     </message>
@@ -1933,37 +1933,37 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="114"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
@@ -2575,34 +2575,57 @@ After:
         <translation>Click a status cell to mark a material; &quot;Faulty&quot; needs a note; double-click copies to edit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="118"/>
         <source>材料不符合要求</source>
         <translation>Material not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="119"/>
         <source>“{0}”哪里不符合要求？将写入一次性告知书</source>
         <translation>What is wrong with &quot;{0}&quot;? It goes into the one-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
         <source>未签字或未盖章</source>
         <translation>Not signed or stamped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
         <source>复印件不清晰</source>
         <translation>Copy illegible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="122"/>
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="122"/>
         <source>信息与申请不一致</source>
         <translation>Does not match the application</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <source>告知承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
+        <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
+        <source>承诺内容</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="151"/>
+        <source>本人承诺：{0}真实有效，如有虚假，愿承担相应法律责任。</source>
+        <translation>I declare that {0} is true; if it is false, I accept the legal consequences.</translation>
     </message>
 </context>
 <context>
@@ -3129,7 +3152,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="81"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3415,7 +3438,7 @@ After:
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="310"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="316"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
@@ -4848,7 +4871,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="97"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4874,22 +4897,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6078,28 +6101,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="196"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="197"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="202"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="179"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6215,37 +6238,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="163"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="163"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="165"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="150"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="170"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="173"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>

@@ -99,7 +99,8 @@ class ChecklistPanel(QWidget):
         row = self.model.row(n)
         if status == "commitment" and not row.commitment_ok:
             return False
-        copies = row.copies or (1 if status == "received" else 0)
+        # Nothing handed over on paper: no copies (marked 缺 after 已收, 1 copy stayed).
+        copies = 0 if status in NO_PAPER else row.copies or (1 if status == "received" else 0)
         self._quiet = True
         self.model.update_row(n, status=status, note=note if status == "faulty" else None,
                               copies=copies)
@@ -131,6 +132,9 @@ class ChecklistPanel(QWidget):
         row = self.model.row(self.model.row_of(code))
         return {"status": row.status, "copies": row.copies, "note": row.note}
 
+    def names_marked(self, status: str) -> list[str]:
+        return [r.name for r in self.model.rows() if r.status == status]
+
     def marks(self, codes: list[str] | None = None) -> list[MaterialMark]:
         """Marks with a status (of ``codes``, or all), as the service takes them."""
         from hallapp.core.intake import MaterialMark
@@ -138,6 +142,9 @@ class ChecklistPanel(QWidget):
         return [MaterialMark(r.code, r.status, copies=r.copies, note=r.note)
                 for r in self.model.rows()
                 if r.status is not None and (codes is None or r.code in codes)]
+
+
+NO_PAPER = frozenset({"missing", "commitment", "verified_online"})
 
 
 def _text(value: object) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -133,6 +134,25 @@ class RefusalDialog(FieldsDialog):
             ) -> tuple[str, str] | None:
         answer = cls(legal_basis, parent).run()
         return (answer["reason"], answer["legal_basis"]) if answer else None
+
+
+class CommitmentDialog(FieldsDialog):
+    """告知承诺: what the applicant signed instead of the materials, printed on the receipt
+    (offered: the usual wording naming those materials; the clerk corrects it to the form)."""
+
+    def __init__(self, suggestion: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("告知承诺"), self.tr("记录申请人书面承诺的内容，将打印在受理回执上"),
+                   [("commitment", self.tr("承诺内容"), True)])
+        self.edits["commitment"].setText(suggestion)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, materials: Sequence[str]) -> str | None:
+        suggestion = QCoreApplication.translate(
+            "CommitmentDialog", "本人承诺：{0}真实有效，如有虚假，愿承担相应法律责任。").format(
+            "、".join(materials))
+        answer = cls(suggestion, parent).run()
+        return answer["commitment"] if answer else None
 
 
 class TransferDialog(FieldsDialog):

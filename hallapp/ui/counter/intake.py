@@ -24,7 +24,7 @@ from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel
-from hallapp.ui.counter.dialogs import RefusalDialog
+from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal
 from hallapp.ui.counter.printing import CaseDocumentPrinter
@@ -290,17 +290,23 @@ class IntakePanel(CounterPanel):
         case = self.draft.case
         if case is None:
             return
-        reason = basis = None
+        reason = basis = commitment = None
         if decision == "refuse":
             answer = RefusalDialog.ask(self.window(), self.item.legal_basis if self.item else ())
             if answer is None:
                 return
             reason, basis = answer
+        if decision == "accept_commitment":  # what the applicant signed goes on the receipt
+            commitment = CommitmentDialog.ask(self.window(),
+                                              self.checklist.names_marked("commitment"))
+            if commitment is None:
+                return
         from hallapp.services.case_decide import decide
 
         ctx = self.env.ctx
         self._set_busy(True)
-        self.call(lambda: decide(ctx, case, decision, reason=reason, legal_basis=basis),
+        self.call(lambda: decide(ctx, case, decision, reason=reason, legal_basis=basis,
+                                 commitment=commitment),
                   self._on_decided, self._show_error)
 
     def _on_decided(self, result: DecisionResult) -> None:

@@ -13,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import AuthError, NotFound, ValidationError
+from hallapp.core.errors import AuthError, NotFound, StateError, ValidationError
 from hallapp.core.roles import Actor, Perm, Role, parse_role
 from hallapp.services.context import Ctx, action
 from hallapp.store.models import Department, Staff
@@ -196,11 +196,28 @@ def set_password(ctx: Ctx, username: str, new_password: str) -> None:
 def set_active(ctx: Ctx, username: str, active: bool) -> None:
     with ctx.uow() as uow:
         row = _get(uow.session, username)
+        if not active:
+            _refuse_locking_out(uow.session, ctx, row)
         before = row.active
         row.active = active
         uow.audit("staff_enable" if active else "staff_disable", "staff", row.id,
                   before={"active": before}, after={"active": active})
         uow.commit()
+
+
+def _refuse_locking_out(session: Session, ctx: Ctx, row: Staff) -> None:
+    """An administrator disabling their own account, or the last active one, left the hall
+    with nobody able to administer it. The active admins' rows are locked while counted: two
+    admins disabling each other at once are taken in turn, and the second is refused."""
+    if row.username == ctx.actor.username:
+        raise StateError("不能停用自己正在使用的账号", field="username", code="disable_self")
+    if row.role != "admin" or not row.active:
+        return
+    admins = session.scalars(select(Staff.id).where(
+        Staff.role == "admin", Staff.active.is_(True)).with_for_update()).all()
+    if len(admins) <= 1:
+        raise StateError(f"{row.username} 是最后一个在用的管理员账号，不能停用",
+                         field="username", code="last_admin", username=row.username)
 
 
 def _get(session: Session, username: str) -> Staff:

@@ -16,7 +16,7 @@ from conftest import FakeClock
 from sqlalchemy import select, update
 
 from hallapp.core.errors import AuthError, NotFound, PermissionDenied, ValidationError
-from hallapp.core.roles import Actor, Role
+from hallapp.core.roles import SYSTEM_ACTOR, Actor, Role
 from hallapp.services import staff
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry, Staff
@@ -184,3 +184,24 @@ def test_add_staff_and_duplicate_username(anon: Ctx, ctx_for: Callable[[str], Ct
         assert err.value.code == "username_format", bad
     assert [a.after["username"] for a in _audits(hall_db, "staff_add")
             if a.after and a.actor == "admin1"] == ["zhang3"]
+
+
+def test_the_hall_always_keeps_an_administrator(ctx_for: Callable[[str], Ctx],
+                                                anon: Ctx) -> None:
+    """The only admin could disable their own account, and then nobody could administer
+    the hall."""
+    from hallapp.core.errors import StateError
+
+    admin = ctx_for("admin1")
+    with pytest.raises(StateError, match="不能停用自己") as refused:
+        staff.set_active(admin, "admin1", False)
+    assert refused.value.code == "disable_self"
+    staff.add_staff(admin, "admin2", "第二管理员", "admin", "Admin2345")
+    second = ctx_for("admin2")
+    staff.set_active(second, "admin1", False)  # two admins: one may go
+    system = second.acting_as(SYSTEM_ACTOR)  # not an admin account itself
+    with pytest.raises(StateError, match="admin2 是最后一个在用的管理员") as refused:
+        staff.set_active(system, "admin2", False)
+    assert refused.value.code == "last_admin"
+    staff.set_active(second, "admin1", True)
+    assert staff.login(anon, "admin1", "demo1234").username == "admin1"

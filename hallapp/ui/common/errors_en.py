@@ -43,6 +43,8 @@ EN: dict[str, str] = {
     "print_failed": "The ticket could not be printed; please ask the staff.",
     "pdf_not_written": "The PDF could not be written to {path}: {reason}",
     "pdf_path_empty": "The PDF file path is empty",
+    "disable_self": "You cannot disable the account you are using",
+    "last_admin": "{username} is the last active administrator and cannot be disabled",
     "db_disk": "The disk holding the database {url} is full or cannot be written: free some "
                "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "

@@ -40,6 +40,8 @@ MATERIAL_COLS = [
     "paper_size", "source", "commitment_replaceable", "listed_proof", "proof_basis",
     "requirement", "requirement_en", "where_to_get", "notes",
 ]
+SHEET_COLUMNS = {"departments": DEPT_COLS, "queues": QUEUE_COLS, "items": ITEM_COLS,
+                 "materials": MATERIAL_COLS}
 LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords", "keywords_en",
                "auto_approve.applicant_types"}
 FIXED_TIME = datetime(2000, 1, 1)  # workbook metadata, so equal catalogues give equal files
@@ -143,15 +145,17 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ValidationError(f"无法读取 XLSX 文件：{exc}", field="file",
                               code="xlsx_unreadable", reason=str(exc)) from None
-    sheets = {name: _rows(wb, name) for name in ("departments", "queues", "items", "materials")}
+    sheets = {name: _rows(wb, name, columns) for name, columns in SHEET_COLUMNS.items()}
     queues = [{**q, "_row": n, "time_quotas": _quotas_from_text(q.get("time_quotas"), n)}
               for n, q in sheets["queues"]]
     items = [(n, {**_unflatten(r), "_row": n}) for n, r in sheets["items"]]
-    by_key = {(str(i["code"]), int(i.get("version") or 1)): i for _, i in items}
+    by_key = {(str(i["code"]), _version(i.get("version"), "items", n, "version")): i
+              for n, i in items}
     for i in by_key.values():
         i["materials"] = []
     for n, m in sheets["materials"]:
-        key = (str(m.pop("item_code", "")), int(m.pop("item_version", None) or 1))
+        key = (str(m.pop("item_code", "")),
+               _version(m.pop("item_version", None), "materials", n, "item_version"))
         if key not in by_key:
             raise ValidationError(f"materials：第 {n} 行：字段 item_code 未知事项 {key[0]}", row=n,
                                   field="item_code", sheet="materials",
@@ -162,12 +166,28 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
             "queues": queues, "items": [i for _, i in items]}
 
 
-def _rows(wb: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
+def _version(value: Any, sheet: str, row: int, field: str) -> int:
+    """A version cell: a whole number ≥ 1 (empty: 1). "abc" or a date was an internal error."""
+    if value in (None, ""):
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int | float | str) or \
+            not str(value).strip().removesuffix(".0").isdecimal() or int(float(value)) < 1:
+        raise ValidationError(f"{sheet}：第 {row} 行：字段 {field} 应为正整数（{value!r}）",
+                              row=row, field=field, sheet=sheet, code="xlsx_version")
+    return int(float(value))
+
+
+def _rows(wb: Any, name: str, columns: list[str]) -> list[tuple[int, dict[str, Any]]]:
     if name not in wb.sheetnames:
         raise ValidationError(f"XLSX 文件缺少工作表 {name}", field=name,
                               code="xlsx_sheet_missing")
     rows = wb[name].iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+    unknown = [h for h in header if h and h not in columns]
+    if unknown:  # a mistyped header's column was dropped, and the field emptied in every row
+        raise ValidationError(f"{name}：未知列 {'、'.join(unknown)}", field=unknown[0],
+                              sheet=name, code="xlsx_unknown_column",
+                              columns=", ".join(unknown))
     out = []
     for n, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):

@@ -11,6 +11,7 @@ import copy
 import io
 import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,10 @@ XLSX_CASES: dict[str, tuple[Callable[[Workbook], int], str, str]] = {
     "duplicate_department": (_append_copy("departments", 2), "code", "重复"),
     "department_code_with_space": (_xl("departments", 3, "code", "SZ AMR"), "code", "不含空格"),
     "queue_code_with_space": (_xl("queues", 2, "code", "A 1"), "code", "不含空格"),
+    # "abc" or an Excel date as a version was an internal error
+    "version_not_a_number": (_xl("items", 4, "version", "abc"), "version", "正整数"),
+    "material_version_a_date": (_xl("materials", 6, "item_version", datetime(2026, 1, 2)),
+                                "item_version", "正整数"),
 }
 
 
@@ -203,6 +208,19 @@ def test_bad_imports_name_row_and_field_and_change_nothing(
     _check_bad_json(admin, demo_doc, hall_db, tmp_path)
     _check_malformed_json(admin, hall_db, tmp_path)
     _check_bad_xlsx(admin, demo_doc, hall_db)
+
+
+def test_a_mistyped_column_is_refused_not_dropped(demo_doc: Doc) -> None:
+    """A header misspelt (requirment_en) dropped its column: every material lost its English
+    requirement, and the import said all was well."""
+    wb = _workbook(demo_doc)
+    sheet = wb["materials"]
+    for cell in sheet[1]:
+        if cell.value == "requirement_en":
+            cell.value = "requirment_en"
+    with pytest.raises(ValidationError, match="materials：未知列 requirment_en") as err:
+        from_xlsx(_bytes(wb))
+    assert err.value.code == "xlsx_unknown_column"
 
 
 def test_unreadable_xlsx() -> None:

@@ -43,6 +43,8 @@ EN: dict[str, str] = {
     "print_failed": "The ticket could not be printed; please ask the staff.",
     "pdf_not_written": "The PDF could not be written to {path}: {reason}",
     "pdf_path_empty": "The PDF file path is empty",
+    "xlsx_unknown_column": "Unknown column(s): {columns}",
+    "xlsx_version": "The version must be a whole number of at least 1.",
     "disable_self": "You cannot disable the account you are using",
     "last_admin": "{username} is the last active administrator and cannot be disabled",
     "db_disk": "The disk holding the database {url} is full or cannot be written: free some "

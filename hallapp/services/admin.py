@@ -29,7 +29,7 @@ from hallapp.services.catalogue import (
     upsert_queues,
 )
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
+from hallapp.services.hall import SECRET_SETTINGS, get_hall_row
 from hallapp.store.models import Department, Queue, ServiceItem
 
 T = TypeVar("T")
@@ -111,6 +111,10 @@ def _check_template(text: str) -> None:
                               field="announce_template", code="template_fields")
 
 
+def _hidden(settings: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: "****" if k in SECRET_SETTINGS and v else v for k, v in settings.items()}
+
+
 @action(Perm.EDIT_HALL)
 def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change hall settings; all are validated before any is written."""
@@ -124,7 +128,9 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
             return dict(hall.settings)
         before = {k: hall.settings.get(k) for k in checked}
         hall.settings = {**hall.settings, **checked}
-        uow.audit("settings_update", "hall", hall.id, before=before, after=checked)
+        # The PIN's change is recorded, not the PIN: supervisors read the audit log.
+        uow.audit("settings_update", "hall", hall.id, before=_hidden(before),
+                  after=_hidden(checked))
         uow.emit("hall_changed", keys=sorted(checked))
         uow.commit()
         return dict(hall.settings)

@@ -17,7 +17,7 @@ from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day
 from hallapp.core.queue_rules import MODES
-from hallapp.core.roles import Perm, parse_role
+from hallapp.core.roles import Perm, Role, parse_role
 from hallapp.services.context import Ctx, action
 from hallapp.services.staff import check_password_rules, hash_password
 from hallapp.store.models import Department, Hall, Queue, Staff, Ticket, Window, WorkProfileEntry
@@ -216,15 +216,22 @@ def get_hall_row(session: Session) -> Hall:
     return hall
 
 
-def _hall_info(h: Hall) -> HallInfo:
+# Settings only some accounts may read: the kiosk's maintenance PIN is for the kiosk (which
+# checks it) and the administrator (who sets it), not every clerk, display or supervisor.
+SECRET_SETTINGS = ("kiosk_admin_pin",)
+SEES_SECRETS = (Role.ADMIN, Role.KIOSK, Role.SYSTEM)
+
+
+def _hall_info(h: Hall, secrets: bool = True) -> HallInfo:
+    settings = {k: v for k, v in h.settings.items() if secrets or k not in SECRET_SETTINGS}
     return HallInfo(h.code, h.name, h.timezone, h.address, h.phone, dict(h.opening_hours),
-                    list(h.priority_classes), dict(h.settings), h.name_en)
+                    list(h.priority_classes), settings, h.name_en)
 
 
 @action(Perm.VIEW_HALL)
 def get_hall(ctx: Ctx) -> HallInfo:
     with ctx.uow(readonly=True) as uow:
-        return _hall_info(get_hall_row(uow.session))
+        return _hall_info(get_hall_row(uow.session), ctx.actor.role in SEES_SECRETS)
 
 
 @action(Perm.VIEW_HALL)

@@ -322,3 +322,20 @@ def test_only_admins_may_edit(ctx_for: Callable[[str], Ctx], hall_db: Database,
         with pytest.raises(PermissionDenied):
             call(other)
         assert snapshot(hall_db) == before, name
+
+
+def test_the_kiosk_pin_is_read_only_by_the_kiosk_and_the_administrator(
+        ctx_for: Callable[[str], Ctx], hall_db: Database) -> None:
+    """Any clerk or display read it from the hall's settings, and supervisors from the
+    audit log."""
+    admin.update_settings(ctx_for("admin1"), {"kiosk_admin_pin": "8642"})
+    for who in ("admin1", "kiosk1"):
+        assert get_hall(ctx_for(who)).settings["kiosk_admin_pin"] == "8642"
+    for who in ("clerk1", "supervisor1", "display1", "approver_szamr"):
+        assert "kiosk_admin_pin" not in get_hall(ctx_for(who)).settings
+    with hall_db.read_session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "settings_update")
+                          .order_by(AuditEntry.id.desc())).first()
+    assert entry is not None
+    assert entry.after == {"kiosk_admin_pin": "****"}
+    assert "8642" not in str(entry.before)

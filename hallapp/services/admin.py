@@ -19,7 +19,7 @@ from sqlalchemy import select
 from hallapp.core.catalogue import MAX_NAME, FieldReader, parse_item
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.green_channel import check_priority_classes
-from hallapp.core.hallday import parse_hhmm
+from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.core.timelimits import OpeningHours
 from hallapp.services.catalogue import (
@@ -294,7 +294,8 @@ def save_queue(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
                                            "prefix": old.prefix,
                                            "daily_quota": old.daily_quota,
                                            "time_quotas": old.time_quotas}
-        _single_record(lambda: upsert_queues(uow.session, hall, [parsed]))
+        today = hall_day(uow.now, hall.timezone)
+        _single_record(lambda: upsert_queues(uow.session, hall, [parsed], today))
         uow.audit("queue_save", "queue", parsed["code"], before=before, after=parsed)
         uow.emit("catalogue_changed", queue=parsed["code"])
         uow.commit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, null, select
@@ -24,10 +25,10 @@ from hallapp.core.catalogue import (
     parse_item,
 )
 from hallapp.core.errors import NotFound, ValidationError
-from hallapp.core.hallday import parse_hhmm
+from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
-from hallapp.store.models import Department, Hall, Queue, ServiceItem
+from hallapp.store.models import Department, Hall, Queue, ServiceItem, Ticket
 
 FORMAT = "hallapp-catalogue"
 PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
@@ -163,7 +164,8 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
     with ctx.uow() as uow:
         hall = _hall(uow.session)
         depts = upsert_departments(uow.session, parsed.departments)
-        queues = upsert_queues(uow.session, hall, parsed.queues)
+        queues = upsert_queues(uow.session, hall, parsed.queues,
+                               hall_day(uow.now, hall.timezone))
         counts = {"added": 0, "new_version": 0, "unchanged": 0}
         for row, item in zip(parsed.item_rows, parsed.items, strict=True):
             if item.department not in depts:
@@ -208,7 +210,8 @@ def upsert_departments(session: Session,
     return {code: d.id for code, d in existing.items()}
 
 
-def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]],
+                  today: date) -> dict[str, int]:
     existing = {q.code: q for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id))}
     prefixes = {q.prefix: q.code for q in existing.values()}
     for raw in rows:
@@ -219,6 +222,8 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) 
                                   field="prefix", sheet="queues", code="prefix_taken",
                                   queue=raw["code"], prefix=raw["prefix"], owner=owner)
         queue = existing.get(raw["code"])
+        if queue is None or queue.prefix != raw["prefix"]:
+            _refuse_prefix_change_today(session, queue, raw, today)
         if queue is None:
             queue = Queue(hall_id=hall.id, code=raw["code"], active=True)
             session.add(queue)
@@ -228,6 +233,24 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]]) 
             setattr(queue, key, raw[key])
     session.flush()
     return {code: q.id for code, q in existing.items()}
+
+
+def _refuse_prefix_change_today(session: Session, queue: Queue | None, raw: dict[str, Any],
+                                today: date) -> None:
+    """Ticket numbers are unique in a hall day only while each prefix stays with its queue
+    for the day: queue A renamed Q and queue B given A issued a second A001. A prefix
+    changes after the day's close (or before the first ticket)."""
+    if queue is not None and session.scalar(select(Ticket.id).where(
+            Ticket.origin_queue_id == queue.id, Ticket.hall_day == today).limit(1)):
+        raise ValidationError(f"queues：队列 {raw['code']} 今日已取号，前缀请在日终后再改",
+                              field="prefix", sheet="queues", code="prefix_in_use_today",
+                              queue=raw["code"])
+    numbers = session.scalars(select(Ticket.number).where(
+        Ticket.hall_day == today, Ticket.number.like(f"{raw['prefix']}%"))).all()
+    if any(n[len(raw["prefix"]):].isdigit() for n in numbers):
+        raise ValidationError(f"queues：前缀 {raw['prefix']} 今日已用于号码，请在日终后再用",
+                              field="prefix", sheet="queues", code="prefix_used_today",
+                              prefix=raw["prefix"])
 
 
 def store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: Any) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import FakeClock
 from sqlalchemy import func, select
 
 from hallapp.core.errors import NotFound, PermissionDenied, ValidationError
@@ -281,6 +282,24 @@ def test_bad_queues_refused(ctx: Ctx, hall_db: Database) -> None:
         raw = {"code": "H", "name": "公积金提取", "prefix": "H", **change}
         error = refused(hall_db, ctx, lambda r=raw: admin.save_queue(ctx, r), field, word)
         assert not error.message.startswith(("queues", "第"))  # a form has no sheet or row
+
+
+def test_a_prefix_stays_with_its_queue_for_the_day(ctx: Ctx, ctx_for: Callable[[str], Ctx],
+                                                  hall_db: Database,
+                                                  clock: FakeClock) -> None:
+    """Queue A renamed Q during the day, then queue B given A, issued a second A001."""
+    from hallapp.services import tickets
+
+    assert tickets.take_ticket(ctx_for("kiosk1"), "A").number == "A001"
+    a = {"code": "A", "name": "商事登记", "prefix": "Q"}
+    refused(hall_db, ctx, lambda: admin.save_queue(ctx, a), "prefix", "今日已取号")
+    b = {"code": "B", "name": "不动产登记", "prefix": "C"}
+    refused(hall_db, ctx, lambda: admin.save_queue(ctx, {**b, "prefix": "A"}), "prefix",
+            "已被队列 A 使用")
+    clock.advance(days=1)  # the next hall day: both may change
+    admin.save_queue(ctx, a)
+    admin.save_queue(ctx, {**b, "prefix": "A"})
+    assert tickets.take_ticket(ctx_for("kiosk1"), "B").number == "A001"  # a new day's A001
 
 
 def test_department_saved_and_audited(ctx: Ctx, hall_db: Database) -> None:

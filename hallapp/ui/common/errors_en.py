@@ -281,6 +281,10 @@ EN: dict[str, str] = {
                           "separated by ;).",
     "unknown_queue_code": "There is no queue {queue}.",
     "prefix_taken": "The prefix {prefix} of queue {queue} is already used by queue {owner}.",
+    "prefix_in_use_today": "Queue {queue} has issued tickets today: change its prefix after "
+                           "the day's close.",
+    "prefix_used_today": "Prefix {prefix} has numbered tickets today: use it after the day's "
+                         "close.",
     "xlsx_unreadable": "The file cannot be read as an XLSX workbook ({reason}).",
     "xlsx_sheet_missing": "The XLSX file has no sheet \"{field}\".",
     "material_unknown_item": "Field \"{field}\": there is no item {item} (version {version}) "

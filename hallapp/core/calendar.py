@@ -137,7 +137,7 @@ def parse_calendar_file(text: str) -> tuple[set[int], dict[date, bool]]:
     callers that point at it.
     """
     try:
-        raw = json.loads(text)
+        raw = json.loads(text.removeprefix("\ufeff"))  # Notepad saves UTF-8 with a BOM
     except json.JSONDecodeError as exc:
         raise ValidationError(f"日历文件不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列",
                               field="calendar", code="invalid_json", line=exc.lineno,
@@ -147,6 +147,7 @@ def parse_calendar_file(text: str) -> tuple[set[int], dict[date, bool]]:
     overrides: dict[date, bool] = {}
     for row, entry in enumerate(entries, start=1):
         year = _entry_year(entry, row)
+        _entry_keys(entry, row)
         if year in years:
             raise ValidationError(f"第 {row} 条：{year} 年重复出现", row=row, field="year",
                                   code="calendar_year_repeated", entry=row, year=year)
@@ -160,6 +161,22 @@ def parse_calendar_file(text: str) -> tuple[set[int], dict[date, bool]]:
                         day=day.isoformat())
                 overrides[day] = working
     return years, overrides
+
+
+ENTRY_KEYS = frozenset({"year", "holidays", "workdays", "note"})
+
+
+def _entry_keys(entry: dict[str, Any], row: int) -> None:
+    """A misspelt key ("holiday") loaded a year with no holiday at all, replacing a good one:
+    unknown keys are refused, and ``holidays`` must be there (even if empty)."""
+    unknown = sorted(set(entry) - ENTRY_KEYS)
+    if unknown:
+        raise ValidationError(f"第 {row} 条：未知的键 {'、'.join(unknown)}（应为 year、holidays、"
+                              "workdays、note）", row=row, field=unknown[0],
+                              code="calendar_unknown_key", entry=row, keys=", ".join(unknown))
+    if "holidays" not in entry:
+        raise ValidationError(f"第 {row} 条：缺少 holidays（放假日期）", row=row,
+                              field="holidays", code="calendar_no_holidays", entry=row)
 
 
 def _entry_year(entry: Any, row: int) -> int:

@@ -168,15 +168,18 @@ def test_parse_single_object_and_neighbouring_year_dates() -> None:
     (_file(year="2027"), "year", 1, "整数"),
     (_file(year=True), "year", 1, "整数"),
     (_file(year=2027, holidays=["2027-02-30"]), "holidays", 1, "2027-02-30"),
-    (_file(year=2027, workdays=["20270207"]), "workdays", 1, "20270207"),
-    (_file(year=2027, workdays=[20270207]), "workdays", 1, "20270207"),
+    (_file(year=2027, holidays=[], workdays=["20270207"]), "workdays", 1, "20270207"),
+    (_file(year=2027, holidays=[], workdays=[20270207]), "workdays", 1, "20270207"),
     (_file(year=2027, holidays="2027-01-01"), "holidays", 1, "日期列表"),
     (_file(year=2027, holidays=["2029-01-01"]), "holidays", 1, "不属于 2027 年"),
     (_file(year=2027, holidays=["2027-02-07"], workdays=["2027-02-07"]), "workdays", 1,
      "同时"),
-    (json.dumps([{"year": 2027}, {"year": 2027}]), "year", 2, "重复"),
-    (json.dumps([{"year": 2027}, {"holidays": []}]), "year", 2, "第 2 条"),
-    (json.dumps([{"year": 2027}, "2028"]), "calendar", 2, "应为对象"),
+    (json.dumps([{"year": 2027, "holidays": []}] * 2), "year", 2, "重复"),
+    (json.dumps([{"year": 2027, "holidays": []}, {"holidays": []}]), "year", 2, "第 2 条"),
+    (json.dumps([{"year": 2027, "holidays": []}, "2028"]), "calendar", 2, "应为对象"),
+    # a misspelt key loaded a year without holidays, replacing the good one
+    (_file(year=2028, holiday=["2028-01-01"], workdays=[]), "holiday", 1, "未知的键 holiday"),
+    (_file(year=2028, workdays=[]), "holidays", 1, "缺少 holidays"),
 ])
 def test_parse_calendar_file_errors_name_the_entry(text: str, field: str, row: int,
                                                    fragment: str) -> None:
@@ -185,6 +188,11 @@ def test_parse_calendar_file_errors_name_the_entry(text: str, field: str, row: i
     assert info.value.field == field
     assert info.value.row == row
     assert fragment in info.value.message
+
+
+def test_a_calendar_file_saved_with_a_bom_reads() -> None:
+    years, _ = parse_calendar_file("\ufeff" + _file(year=2027, holidays=["2027-01-01"]))
+    assert years == {2027}
 
 
 def test_parse_calendar_file_rejects_bad_json() -> None:

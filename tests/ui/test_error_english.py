@@ -456,19 +456,25 @@ def test_refusals_of_the_queue_form_and_the_hall_set_up_read_in_english(
                   "windows：第 1 行：字段 profile 未知队列 ZZ")
 
 
+NO_HOLIDAYS = {"year": 2027, "holidays": []}
+
+
 @pytest.mark.parametrize(("entries", "text", "chinese"), [
-    ([{"year": 2027}, {"year": 2028, "holidays": ["2028-02-07"], "workdays": ["2028-02-07"]}],
+    ([NO_HOLIDAYS, {"year": 2028, "holidays": ["2028-02-07"], "workdays": ["2028-02-07"]}],
      "Entry 2: 2028-02-07 is listed both as a holiday and as a working day.",
      "第 2 条：2028-02-07 同时被列为放假和上班"),
-    ([{"year": 2027}, {"year": 2027}], "Entry 2: the year 2027 appears twice.",
+    ([{"year": 2027, "holidays": []}] * 2, "Entry 2: the year 2027 appears twice.",
      "第 2 条：2027 年重复出现"),
     ([{"year": 2027, "holidays": ["2027-02-30"]}],
      'Entry 1: the date 2027-02-30 in "holidays" is not valid; write it as YYYY-MM-DD.',
      "第 1 条：holidays 中的日期 '2027-02-30' 无效，应为 YYYY-MM-DD"),
-    ([{"year": 2027}, {"holidays": []}], "Entry 2: the year is missing.",
+    ([{"year": 2027, "holidays": []}, {"holidays": []}], "Entry 2: the year is missing.",
      "第 2 条：缺少 year（年份）"),
-    ([{"year": 2027}, "2028"], "Entry 2: this must be an object with year, holidays and "
+    ([NO_HOLIDAYS, "2028"], "Entry 2: this must be an object with year, holidays and "
      "workdays.", "第 2 条：应为对象（含 year、holidays、workdays）"),
+    ([{"year": 2028, "holiday": []}], "Entry 1: unknown key(s) holiday (the keys are year, "
+     "holidays, workdays and note).",
+     "第 1 条：未知的键 holiday（应为 year、holidays、workdays、note）"),
 ])
 def test_a_bad_calendar_file_reads_in_english(english: None, entries: list[Any], text: str,
                                               chinese: str) -> None:

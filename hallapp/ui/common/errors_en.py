@@ -295,6 +295,9 @@ EN: dict[str, str] = {
     "calendar_year_range": "The year must be a whole number from {minimum} to {maximum}, not "
                            "{value}.",
     "calendar_year_repeated": "The year {year} appears twice.",
+    "calendar_unknown_key": "Unknown key(s) {keys} (the keys are year, holidays, workdays and "
+                            "note).",
+    "calendar_no_holidays": "\"holidays\" (the rest days) is missing.",
     "calendar_date_list": "\"{field}\" must be a list of dates.",
     "calendar_date_format": "The date {value} in \"{field}\" is not valid; write it as "
                             "YYYY-MM-DD.",

@@ -10,13 +10,14 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import AuthError, NotFound, StateError, ValidationError
 from hallapp.core.roles import Actor, Perm, Role, parse_role
+from hallapp.core.texts import MAX_PERSON_NAME, bounded
 from hallapp.services.context import Ctx, action
-from hallapp.store.models import Department, Staff
+from hallapp.store.models import Department, Staff, Window
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -117,12 +118,22 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
                               field="username", code="username_format")
     if not name.strip():
         raise ValidationError("姓名不能为空", field="name", code="staff_name_required")
+    name = bounded(name.strip(), "姓名", "name", MAX_PERSON_NAME)  # PostgreSQL's column: 100
     role_ = parse_role(role)
     check_password_rules(password)
+    if role_ == Role.APPROVER and not department:  # the back office queue is a department's
+        raise ValidationError("后台审批人员须指定所属部门", field="department",
+                              code="approver_needs_department")
     with ctx.uow() as uow:
-        if uow.session.scalars(select(Staff.id).where(Staff.username == username)).first():
+        # Admin1 beside admin1 would be two accounts nobody can tell apart at a glance.
+        if uow.session.scalars(select(Staff.id).where(
+                func.lower(Staff.username) == username.lower())).first():
             raise ValidationError(f"用户名 {username} 已存在", field="username",
                                   code="username_taken", username=username)
+        if window_number is not None and not uow.session.scalar(
+                select(Window.id).where(Window.number == window_number)):
+            raise ValidationError(f"窗口 {window_number} 不存在", field="window",
+                                  code="unknown_window", window=window_number)
         dept_id = _department_id(uow.session, department)
         row = Staff(username=username, name=name.strip(), role=role_.value,
                     password_hash=hash_password(password), department_id=dept_id,

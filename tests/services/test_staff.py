@@ -9,6 +9,7 @@ argon2 hashes (and the hasher) for cheap ones: same code path, milliseconds inst
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
@@ -205,3 +206,25 @@ def test_the_hall_always_keeps_an_administrator(ctx_for: Callable[[str], Ctx],
     assert refused.value.code == "last_admin"
     staff.set_active(second, "admin1", True)
     assert staff.login(anon, "admin1", "demo1234").username == "admin1"
+
+
+def test_an_account_is_made_only_with_what_it_needs(ctx_for: Callable[[str], Ctx]) -> None:
+    """A name over 100 characters failed on PostgreSQL with an internal error; an approver
+    without a department, a clerk of a window that does not exist and Admin1 beside admin1
+    were accepted."""
+    admin = ctx_for("admin1")
+    cases = [
+        ({"name": "长" * 101}, "name", "过长"),
+        ({"role": "approver"}, "department", "所属部门"),
+        ({"window_number": 99}, "window", "窗口 99 不存在"),
+        ({"username": "ADMIN1"}, "username", "已存在"),
+    ]
+    for change, field, words in cases:
+        args: dict[str, Any] = {"username": "new1", "name": "新人", "role": "clerk",
+                                "password": "Abcd1234", **change}
+        with pytest.raises(ValidationError, match=words) as refused:
+            staff.add_staff(admin, args.pop("username"), args.pop("name"), args.pop("role"),
+                            args.pop("password"), **args)
+        assert refused.value.field == field
+    assert staff.add_staff(admin, "new1", "长" * 100, "clerk", "Abcd1234",
+                           window_number=3).window_number == 3

@@ -231,6 +231,7 @@ EN: dict[str, str] = {
     "username_format": "A user name has 1 to 64 letters, digits or - _ . @ (no spaces).",
     "staff_name_required": "Please enter the name.",
     "username_taken": "The user name {username} is taken.",
+    "approver_needs_department": "A back-office approver needs a department.",
     "unknown_account": "There is no account {username}.",
     "expires_before_listed": "The expiry date cannot be before the listing date.",
     "unknown_blacklist_entry": "This blacklist entry does not exist.",

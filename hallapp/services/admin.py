@@ -91,23 +91,24 @@ def _check_setting(key: str, value: Any) -> Any:
                               maximum=spec.maximum)
     if key == "announce_template":
         _check_template(text)
-    if key == "kiosk_admin_pin" and not text.isdigit():
+    if key == "kiosk_admin_pin" and not (text.isascii() and text.isdigit()):  # not "²³⁴⁵"
         raise ValidationError("自助机管理密码应为数字", field=key, code="pin_digits")
     return text
 
 
 def _check_template(text: str) -> None:
     """The display fills the template with str.format: other fields would fail at call time."""
-    if "{number}" not in text or "{window}" not in text:
-        raise ValidationError("叫号播报模板须包含 {number} 和 {window}",
-                              field="announce_template", code="template_fields")
     try:
-        # The bare names only: "{number.__class__}" would be read out as "<class 'str'>".
-        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+        # The bare names only: "{number.__class__}" would be read out as "<class 'str'>";
+        # and both really fields ("{{number}}" is the text "{number}", never the number).
+        fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
     except ValueError:
-        fields = {"?"}
-    if not fields <= {"number", "window"}:
+        fields = ["?"]
+    if not set(fields) <= {"number", "window"}:
         raise ValidationError("叫号播报模板只能使用 {number} 和 {window} 两个占位符",
+                              field="announce_template", code="template_fields")
+    if not {"number", "window"} <= set(fields):
+        raise ValidationError("叫号播报模板须包含 {number} 和 {window}",
                               field="announce_template", code="template_fields")
 
 

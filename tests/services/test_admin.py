@@ -96,6 +96,9 @@ BAD_SETTINGS: list[tuple[dict[str, Any], str, str]] = [
     ({"recall_max": "3"}, "recall_max", "整数"),
     ({"mask_names": 1}, "mask_names", "是/否"),
     ({"kiosk_admin_pin": "12ab"}, "kiosk_admin_pin", "数字"),
+    ({"kiosk_admin_pin": "²³⁴⁵"}, "kiosk_admin_pin", "数字"),  # not on a kiosk's keypad
+    ({"announce_template": "请{{number}}号到{window}号窗口"}, "announce_template",
+     "须包含"),  # "{{number}}" reads out "{number}", never the number
     ({"rating_followup_working_days": 0}, "rating_followup_working_days", "差评整改期限"),
 ]
 

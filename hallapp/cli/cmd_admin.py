@@ -76,7 +76,7 @@ def _setting_value(text: str) -> tuple[str, Any]:
     value: Any = raw.strip()
     if spec.kind is bool and value.lower() in _YES + _NO:
         value = value.lower() in _YES
-    elif spec.kind is int and value.lstrip("-").isdigit():
+    elif spec.kind is int and value.lstrip("-").isdecimal():
         value = int(value)
     return key.strip(), value
 

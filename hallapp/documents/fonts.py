@@ -80,7 +80,7 @@ def outline_kind(path: str, subfont_index: int = 0) -> str:
 
 def _parse_setting(value: str) -> tuple[str, int]:
     path, sep, index = value.rpartition("#")
-    if sep and index.isdigit():
+    if sep and index.isdecimal():
         return path, int(index)
     return value, 0
 

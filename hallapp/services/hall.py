@@ -132,9 +132,10 @@ def configure_windows(ctx: Ctx, windows: list[dict[str, Any]]) -> list[WindowInf
 def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: dict[str, Any],
                       row: int) -> None:
     number = w.get("number")
-    if not isinstance(number, int) or number < 1:
-        raise ValidationError(f"windows：第 {row} 行：字段 number 应为正整数", row=row,
-                              field="number", code="field_positive", sheet="windows")
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 999:
+        raise ValidationError(f"windows：第 {row} 行：字段 number 应为 1–999 的整数", row=row,
+                              field="number", code="field_range", sheet="windows",
+                              minimum=1, maximum=999)
     kind = w.get("kind", "comprehensive")
     if kind not in WINDOW_KINDS:
         raise ValidationError(f"windows：第 {row} 行：字段 kind 取值 {kind!r} 无效", row=row,
@@ -153,6 +154,12 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
                               code="field_choice", sheet="windows", value=str(mode),
                               options=", ".join(MODES))
     entries = [_profile_entry(p, queues, row) for p in w.get("profile") or []]
+    codes = [p["queue"] for p in w.get("profile") or []]
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:  # the database's unique key would answer with an internal error
+        raise ValidationError(f"windows：第 {row} 行：字段 profile 队列 {'、'.join(twice)} 重复",
+                              row=row, field="profile", code="profile_queue_repeated",
+                              sheet="windows", queue=", ".join(twice))
     names = FieldReader(w, row)
     name, name_en = in_sheet("windows", lambda: (names.text("name", max_len=MAX_NAME),
                                                  names.text("name_en", max_len=MAX_NAME)))
@@ -177,7 +184,7 @@ def _profile_entry(p: Any, queues: dict[str, int], row: int) -> tuple[int, int, 
     for key in ("precedence", "ratio"):
         value = p.get(key, 1)
         if isinstance(value, bool) or not isinstance(value, int | str) or \
-                not str(value).strip().isdigit() or not 1 <= int(value) <= 99:
+                not str(value).strip().isdecimal() or not 1 <= int(value) <= 99:
             raise ValidationError(f"windows：第 {row} 行：字段 profile.{key} 应为 1–99 的整数",
                                   row=row, field=f"profile.{key}", code="field_range",
                                   sheet="windows", minimum=1, maximum=99)

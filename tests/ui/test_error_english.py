@@ -448,12 +448,17 @@ def test_refusals_of_the_queue_form_and_the_hall_set_up_read_in_english(
     with pytest.raises(ValidationError) as caught:
         hall.configure_windows(admin1, [{"number": 0}])
     _assert_reads(caught.value,
-                  'windows, row 1: field "number" must be a whole number of 1 or more.',
-                  "windows：第 1 行：字段 number 应为正整数")
+                  'windows, row 1: field "number" must be a whole number from 1 to 999.',
+                  "windows：第 1 行：字段 number 应为 1–999 的整数")
     with pytest.raises(ValidationError) as caught:
         hall.configure_windows(admin1, [{"number": 1, "profile": [{"queue": "ZZ"}]}])
     _assert_reads(caught.value, "windows, row 1: there is no queue ZZ.",
                   "windows：第 1 行：字段 profile 未知队列 ZZ")
+    with pytest.raises(ValidationError) as caught:  # was an internal error (unique key)
+        hall.configure_windows(admin1, [{"number": 1, "profile": [{"queue": "A"},
+                                                                  {"queue": "A"}]}])
+    _assert_reads(caught.value, "windows, row 1: queue A is listed twice.",
+                  "windows：第 1 行：字段 profile 队列 A 重复")
 
 
 NO_HOLIDAYS = {"year": 2027, "holidays": []}

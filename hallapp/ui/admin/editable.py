@@ -134,7 +134,7 @@ def _typed(col: Column, value: Any) -> Any:
         value = value.strip()
         if value == "":
             return None
-        if col.kind == "int" and value.lstrip("-").isdigit():
+        if col.kind == "int" and value.lstrip("-").isdecimal():
             return int(value)
     return value
 

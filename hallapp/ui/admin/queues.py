@@ -162,7 +162,7 @@ class QueuePage(AdminPanel):
     def record(self) -> dict[str, Any]:
         raw: dict[str, Any] = {n: e.text().strip() or None for n, e in self.edits.items()}
         quota = raw["daily_quota"]
-        raw["daily_quota"] = int(quota) if quota and quota.isdigit() else quota
+        raw["daily_quota"] = int(quota) if quota and quota.isdecimal() else quota
         raw["target_wait_minutes"] = self.target.value()
         raw["time_quotas"] = self.slots.rows()
         return raw

@@ -231,6 +231,7 @@ EN: dict[str, str] = {
     "username_format": "A user name has 1 to 64 letters, digits or - _ . @ (no spaces).",
     "staff_name_required": "Please enter the name.",
     "username_taken": "The user name {username} is taken.",
+    "profile_queue_repeated": "Queue {queue} is listed twice.",
     "approver_needs_department": "A back-office approver needs a department.",
     "unknown_account": "There is no account {username}.",
     "expires_before_listed": "The expiry date cannot be before the listing date.",

@@ -259,7 +259,7 @@ def open_escpos(device: str) -> Any:
     if device.startswith("/"):
         return escpos_printer.File(device)
     host, _, port = device.rpartition(":")
-    if not host or not port.isdigit():
+    if not host or not port.isdecimal():
         return escpos_printer.Network(device, port=9100)
     return escpos_printer.Network(host, port=int(port))
 

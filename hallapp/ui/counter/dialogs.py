@@ -169,7 +169,7 @@ class TransferDialog(FieldsDialog):
         if not values["queue"] and not values["window"]:
             self.errors["queue"].setText(self.tr("请选择队列或填写窗口号"))
             return
-        if values["window"] and not values["window"].isdigit():
+        if values["window"] and not values["window"].isdecimal():
             self.errors["window"].setText(self.tr("窗口号应为数字"))
             set_invalid(self.edits["window"], True)
             return

@@ -117,6 +117,7 @@ def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for:
                                          clock: Any, monkeypatch: pytest.MonkeyPatch,
                                          qtmodeltester: Any) -> None:
     number = accepted_case(ctx_for, PLAIN, seq=31)
+    other = accepted_case(ctx_for, PLAIN, seq=32)  # the next in the queue
     desk = make_desk(feed=True)
     open_in_desk(qtbot, desk, number)
     assert set(shown_buttons(desk)) == {"claim"}
@@ -145,6 +146,9 @@ def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for:
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "符合登记条件"))
     act(qtbot, desk, "approve", "approved")
     qtbot.waitUntil(lambda: row_of(desk, number) is None)  # decided: out of the review queue
+    # and still the open case: the detail jumped to the next one, and printed its notice
+    assert desk.detail.number == number
+    assert row_of(desk, other) is not None
     assert "mark_ready" in shown_buttons(desk)
     act(qtbot, desk, "mark_ready", "result_ready")
     assert "推送综合窗口" in desk.note.text()

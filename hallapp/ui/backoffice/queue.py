@@ -52,6 +52,7 @@ class ReviewQueuePanel(BackofficePanel):
         self.proxy = QueueFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._loading = self._again = False
+        self._quiet = False  # selection changes made by apply(), not by the approver
         self.loaded_once = False
         self.title = make_label("", "section")
         self.counts = make_label("", "counts")
@@ -168,14 +169,32 @@ class ReviewQueuePanel(BackofficePanel):
             self.apply(number, info)
 
     def apply(self, number: str, info: CaseInfo | None) -> None:
-        """One case's new state: in the queue while open in the back office, else out."""
+        """One case's new state: in the queue while open in the back office, else out.
+
+        The selected case stays selected, and no other becomes selected in its place: when
+        the open case left the queue (just approved) or moved in it, the row now under the
+        selection was "selected", the detail jumped to that case, and 打印通知书 printed
+        that other case's notice."""
         if info is not None and self.env.department is None:
             self.env.department = info.department
-        if info is None or info.state not in OPEN_STATES:
-            self.model.remove(number)
-        else:
-            self.model.upsert(info)
+        chosen = self._selected()
+        self._quiet = True
+        try:
+            if info is None or info.state not in OPEN_STATES:
+                self.model.remove(number)
+            else:
+                self.model.upsert(info)
+            self.table.clearSelection()
+            if chosen is not None:
+                self.select(chosen)
+        finally:
+            self._quiet = False
         self._after_change()
+
+    def _selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        info = self.proxy.info(rows[0].row()) if rows else None
+        return info.number if info is not None else None
 
     def _after_change(self) -> None:
         self._fill_filters()
@@ -278,6 +297,8 @@ class ReviewQueuePanel(BackofficePanel):
 
     def _on_table_selection_changed(self, selected: QItemSelection,
                                     _deselected: QItemSelection) -> None:
+        if self._quiet:
+            return
         rows = selected.indexes()
         info = self.proxy.info(rows[0].row()) if rows else None
         if info is not None:

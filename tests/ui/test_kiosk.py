@@ -97,6 +97,11 @@ def test_invalid_id_number_is_explained_next_to_the_field(
     wait_for_tasks()
     assert kiosk.current_page() is kiosk.take
     assert tickets_in(hall_db) == []
+    # Corrected, the number no longer sits over a refusal (it said "invalid" until confirmed)
+    kiosk.take.id_edit.clear()
+    qtbot.keyClicks(kiosk.take.id_edit, ID_NUMBER)
+    assert kiosk.take.id_error.text() == ""
+    assert kiosk.take.id_edit.property("invalid") != "true"
 
 
 def test_print_failure_withdraws_the_ticket(qtbot: QtBot, make_kiosk: Callable[..., Any],

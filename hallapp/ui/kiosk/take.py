@@ -50,6 +50,10 @@ class TakePage(KioskPage):
         self.phone_edit.setMaxLength(20)
         self.id_error = make_label("", "error", wrap=True)
         self.phone_error = make_label("", "error", wrap=True)
+        # A refusal goes as soon as the field changes: left under a corrected number, it
+        # told the applicant a valid ID card was refused.
+        self.id_edit.textChanged.connect(self._on_id_edit_text_changed)
+        self.phone_edit.textChanged.connect(self._on_phone_edit_text_changed)
         self.green_label = make_label("", "subtitle")
         self.green_error = make_label("", "error", wrap=True)
         self.green_group = QButtonGroup(self)
@@ -166,6 +170,14 @@ class TakePage(KioskPage):
         error.clear()
         set_invalid(edit, False)
         return value
+
+    def _on_id_edit_text_changed(self) -> None:
+        self.id_error.clear()
+        set_invalid(self.id_edit, False)
+
+    def _on_phone_edit_text_changed(self) -> None:
+        self.phone_error.clear()
+        set_invalid(self.phone_edit, False)
 
     def _on_id_entered(self) -> None:
         """A card reader ends with Enter: check at once, then move on to the phone."""

@@ -47,6 +47,7 @@ class MaterialState:
     copies: int
     note: str | None
     owed: bool  # 容缺: still to be supplied
+    name_en: str | None = None  # the catalogue's English name, for an English screen
 
 
 @dataclass(frozen=True)
@@ -170,15 +171,16 @@ def case_info(s: Session, case: Case, t: HallTime, now: datetime,
         dept.name_en)
 
 
-def material_states(case: Case) -> tuple[MaterialState, ...]:
+def material_states(case: Case, item: Item | None = None) -> tuple[MaterialState, ...]:
+    english = {m.code: m.name_en for m in item.materials} if item else {}
     return tuple(MaterialState(
         m["code"], m["name"], bool(m["required"]), bool(m["core"]), m.get("status"),
-        m.get("form"), int(m.get("copies") or 0), m.get("note"), bool(m.get("owed")))
-        for m in case.materials or [])
+        m.get("form"), int(m.get("copies") or 0), m.get("note"), bool(m.get("owed")),
+        english.get(m["code"])) for m in case.materials or [])
 
 
 def case_detail(s: Session, case: Case, t: HallTime, now: datetime, role: str) -> CaseDetail:
-    materials = material_states(case)
+    materials = material_states(case, frozen_item(s, case))
     rows = s.scalars(select(CaseTransition).where(CaseTransition.case_id == case.id)
                      .order_by(CaseTransition.id)).all()
     names = {username: name for username, name in s.execute(

@@ -339,5 +339,8 @@ def test_in_english_items_and_the_department_go_by_their_english_names(
         assert item == ITEM_EN
         assert desk.detail.title.text() == f"{number} · {ITEM_EN}"
         assert "Shenzhen Administration for Market Regulation" in desk.windowTitle()
+        materials = desk.detail.materials_model  # the catalogue's English names, too
+        shown = materials.data(materials.index(1, materials.column("material")))
+        assert shown == "Business licence"  # M02 (营业执照)
     finally:
         qapp.setProperty("hallapp_lang", "zh")

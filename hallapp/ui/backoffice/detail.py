@@ -227,9 +227,10 @@ class CaseDetailPanel(BackofficePanel):
         repolish(deadline, timeliness=info.timeliness or "none")
 
     def _show_owed(self, detail: CaseDetail) -> None:
-        promised = [m.name for m in detail.materials if m.status == "commitment"]
+        promised = [local_name(m.name, m.name_en) for m in detail.materials
+                    if m.status == "commitment"]
         self.commitments.setText("、".join(promised) if promised else self.tr("无"))
-        owed = [m.name for m in detail.materials if m.owed]
+        owed = [local_name(m.name, m.name_en) for m in detail.materials if m.owed]
         if not owed:
             self.supplements.setText(self.tr("无"))
             return

@@ -201,7 +201,7 @@ class MaterialsModel(NamedColumnsModel):
             return self.tr(str(MATERIAL_FORM[row.form])) if row.form in MATERIAL_FORM else "—"
         if column == "copies":
             return str(row.copies) if row.copies else "—"
-        return row.name if column == "material" else row.note or ""
+        return local_name(row.name, row.name_en) if column == "material" else row.note or ""
 
     def _kind(self, row: MaterialState) -> str:
         if not row.required:

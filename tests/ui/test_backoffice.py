@@ -344,3 +344,20 @@ def test_in_english_items_and_the_department_go_by_their_english_names(
         assert shown == "Business licence"  # M02 (营业执照)
     finally:
         qapp.setProperty("hallapp_lang", "zh")
+
+
+@SQLITE_ONLY
+def test_a_long_opinion_does_not_take_the_whole_summary(
+        qtbot: QtBot, make_desk: Desk, ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch) -> None:
+    number = accepted_case(ctx_for, PLAIN, seq=33)
+    desk = make_desk()
+    open_in_desk(qtbot, desk, number)
+    act(qtbot, desk, "claim", "in_review")
+    long = "；".join(f"第{n}项：材料不清晰" for n in range(1, 40))
+    monkeypatch.setattr(CorrectionDialog, "ask", classmethod(
+        lambda cls, parent, case, materials: (long, ["M02"])))
+    act(qtbot, desk, "request_correction", "correction_requested")
+    shown = desk.detail.facts["opinion"][1]
+    assert len(shown.text()) == 80
+    assert shown.text().endswith("…")
+    assert shown.toolTip() == long

@@ -52,6 +52,9 @@ def make_table(model: MaterialsModel | HistoryModel, name: str,
     return table
 
 
+OPINION_SHOWN = 80  # characters of the latest opinion in the case summary
+
+
 class CaseDetailPanel(BackofficePanel):
     """The open case (``number``) and its action buttons (``action_bar``)."""
 
@@ -223,6 +226,12 @@ class CaseDetailPanel(BackofficePanel):
             "opinion": case_label(info.opinion) if info.opinion else "—"}
         for name, (_key, value) in self.facts.items():
             value.setText(values[name])
+        # A long opinion (a 补正 listing every point) took the summary's whole height, cut
+        # at both ends, and left the materials one row: its start here, all of it on hover
+        # and in the history below.
+        opinion, full = self.facts["opinion"][1], values["opinion"]
+        opinion.setText(full if len(full) <= OPINION_SHOWN else full[:OPINION_SHOWN - 1] + "…")
+        opinion.setToolTip(full if len(full) > OPINION_SHOWN else "")
         deadline = self.facts["deadline"][1]
         repolish(deadline, timeliness=info.timeliness or "none")
 

@@ -202,7 +202,7 @@ class FieldReader:
             if required:
                 raise self._fail(name, "不能为空", "field_required")
             return default
-        if not isinstance(value, str | int):
+        if isinstance(value, bool) or not isinstance(value, str | int):  # true: not "True"
             raise self._fail(name, "应为文本", "field_text")
         value = str(value).strip()
         if len(value) > max_len:
@@ -242,6 +242,8 @@ class FieldReader:
         value = self.raw.get(name, default)
         if value is None or value == "":
             return default
+        if isinstance(value, bool):  # JSON true took a daily quota of 1
+            raise self._fail(name, "应为整数", "field_integer")
         try:
             number = int(value)
         except (TypeError, ValueError):

@@ -91,6 +91,9 @@ JSON_CASES: dict[str, tuple[Callable[[Doc], None], int, str, str]] = {
                      "materials[0].form", "papyrus"),
     "empty_department_name": (_set("departments.1.name", ""), 2, "name", "不能为空"),
     "bad_queue_prefix": (_set("queues.0.prefix", "a1"), 1, "prefix", "大写字母"),
+    # JSON true was read as a quota of 1, and as a code "True"
+    "quota_true": (_set("queues.1.daily_quota", True), 2, "daily_quota", "整数"),
+    "code_true": (_set("items.3.sub_item", True), 4, "sub_item", "文本"),
 }
 
 

@@ -33,6 +33,9 @@ OFFICIAL_NOTE = "官方日历"
 MAX_DAYS_PER_CHANGE = 366
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # as WorkCalendar knows years at all
+
+
 @dataclass(frozen=True)
 class HallTime:
     """What deadline arithmetic needs about the hall: its calendar, hours and zone."""
@@ -165,6 +168,9 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
 @action(Perm.VIEW_HALL)
 def show_year(ctx: Ctx, year: int) -> CalendarYearView:
     """The year as counted; DomainError naming the year if no calendar covers it."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # year 0 or 99999 was an internal error
+        raise ValidationError(f"年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间", field="year",
+                              code="field_range", minimum=FIRST_YEAR, maximum=LAST_YEAR)
     with ctx.uow(readonly=True) as uow:
         cal = build_calendar(uow.session)
         loaded = uow.session.get(CalendarYear, year) is not None

@@ -146,6 +146,8 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
 
 def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
     assert "2027" in cli.fails(13, "admin1", "calendar", "show", "2027")
+    for year in ("0", "99999"):  # were internal errors
+        assert "年份应在 1900 到 2200 之间" in cli.fails(11, "admin1", "calendar", "show", year)
     notice = tmp_path / "2027.json"
     notice.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"],
                                   "workdays": ["2027-02-06"]}), encoding="utf-8")

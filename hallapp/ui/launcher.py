@@ -10,12 +10,13 @@ import importlib
 import importlib.util
 import logging
 import os
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hallapp.config import terminal_name
@@ -104,6 +105,7 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
         return 0
     widget = create_client(role, db, actor, {"window": window, "fullscreen": fullscreen})
     _show(widget, fullscreen)
+    quit_on_signals(app)
     code = app.exec()
     db.dispose()
     return int(code)
@@ -131,6 +133,7 @@ def run_demo(db_url: str, *, lang: str = "zh",
         widget.show()
     if extra is not None:
         extra(db)
+    quit_on_signals(app)
     code = app.exec()
     db.dispose()
     return int(code)
@@ -171,6 +174,22 @@ def live_hall(db: Database) -> None:
     if app is not None:
         app.aboutToQuit.connect(finish)
     thread.start()
+
+
+def quit_on_signals(app: QCoreApplication) -> None:
+    """Ctrl+C and a service manager's SIGTERM end the client as closing it does (the demo's
+    simulation then closes its windows): neither did anything while Qt's loop ran, and a
+    SIGTERM from ``timeout`` killed the demo with its windows left open. Python runs a signal
+    handler only when the interpreter gets control: a timer gives it that four times a
+    second."""
+    def stop(*_: object) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def _display_role() -> Role:

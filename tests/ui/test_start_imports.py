@@ -100,3 +100,26 @@ def test_heavy_modules_wait_until_after_the_first_frame(hall_db: Database, role:
     assert report["first_frame"] == [], f"{role} loads at start: {report['first_frame']}"
     if later is not None:
         assert later in report["later"], f"{role}: {later} was not loaded after the first frame"
+
+
+STOPPED = r"""
+import os, signal, sys
+from PySide6.QtCore import QTimer
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.launcher import quit_on_signals
+
+app = application("zh")
+quit_on_signals(app)
+QTimer.singleShot(100, lambda: os.kill(os.getpid(), getattr(signal, sys.argv[1])))
+QTimer.singleShot(20_000, lambda: os._exit(3))  # the signal did nothing
+print("stopped", app.exec(), flush=True)
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_client_stops_on_ctrl_c_and_on_sigterm(name: str) -> None:
+    """Neither reached the client while Qt's loop ran: Ctrl+C did nothing, and a SIGTERM
+    killed the demo with its simulated windows left open."""
+    out = subprocess.run([sys.executable, "-c", STOPPED, name], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert (out.returncode, out.stdout.strip()) == (0, "stopped 0"), out.stderr[-2000:]

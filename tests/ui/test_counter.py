@@ -188,6 +188,7 @@ def test_a_commitment_acceptance_records_what_the_applicant_signed(
     with qtbot.waitSignal(counter.intake.document.printed, timeout=20000):
         qtbot.mouseClick(decisions.buttons["accept_commitment"], Qt.MouseButton.LeftButton)
     assert offered == [["住所（经营场所）使用证明"]]
+    assert "受理回执已保存为 PDF：" in counter.intake.document.result.text()  # not "receipt pdf:"
     [case] = cases_in(hall_db)
     assert case.state == "accepted"
     assert [m.get("commitment") for m in case.materials if m["code"] == "M05"] == [signed]

@@ -2087,124 +2087,124 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="121"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="125"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="125"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="123"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
         <source>到厅次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="125"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="180"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="199"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="202"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="201"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="204"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="203"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="206"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="213"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="212"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="231"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="234"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="241"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="244"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="237"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="247"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -2631,22 +2631,22 @@ After:
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="156"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="157"/>
         <source>要求补正</source>
         <translation>Request correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="157"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="158"/>
         <source>办件 {0}：一次性告知需要补正的全部内容，补正期间暂停计时</source>
         <translation>Case {0}: list everything to correct in one notice; the clock stops meanwhile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="159"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="160"/>
         <source>补正内容</source>
         <translation>What to correct</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="168"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="169"/>
         <source>需补正的材料（可多选）</source>
         <translation>Materials to correct (several allowed)</translation>
     </message>
@@ -2866,22 +2866,22 @@ After:
 <context>
     <name>DenyDialog</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="139"/>
         <source>不予批准</source>
         <translation>Deny</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="139"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="140"/>
         <source>办件 {0}：须写明不予批准的理由和法律依据</source>
         <translation>Case {0}: state the reason and legal basis for denial</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="140"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="141"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="141"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="142"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -3005,17 +3005,47 @@ After:
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="60"/>
-        <source>已保存</source>
-        <translation>Saved</translation>
+        <location filename="../../hallapp/ui/counter/result.py" line="63"/>
+        <source>{0}已保存为 PDF：{1}</source>
+        <translation>{0} saved as PDF: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="60"/>
-        <source>已打印</source>
-        <translation>Printed</translation>
+        <location filename="../../hallapp/ui/counter/result.py" line="64"/>
+        <source>{0}已打印：{1}</source>
+        <translation>{0} printed: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="66"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="69"/>
+        <source>受理回执</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="69"/>
+        <source>一次性告知书</source>
+        <translation>One-time notice of missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="70"/>
+        <source>不予受理通知书</source>
+        <translation>Notice of refusal</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="71"/>
+        <source>补正材料通知书</source>
+        <translation>Notice to correct materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="72"/>
+        <source>容缺受理补交材料通知书</source>
+        <translation>Notice to supply the missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="73"/>
+        <source>办结通知书</source>
+        <translation>Notice of the result</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/result.py" line="77"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
@@ -4095,42 +4125,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="42"/>
+        <location filename="../../hallapp/ui/launcher.py" line="43"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="44"/>
+        <location filename="../../hallapp/ui/launcher.py" line="45"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="46"/>
+        <location filename="../../hallapp/ui/launcher.py" line="47"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="48"/>
+        <location filename="../../hallapp/ui/launcher.py" line="49"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="50"/>
+        <location filename="../../hallapp/ui/launcher.py" line="51"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="52"/>
+        <location filename="../../hallapp/ui/launcher.py" line="53"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="54"/>
+        <location filename="../../hallapp/ui/launcher.py" line="55"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="128"/>
+        <location filename="../../hallapp/ui/launcher.py" line="130"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -5071,42 +5101,42 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="113"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="114"/>
         <source>输入或扫描办件编号打开（含已决定的办件）</source>
         <translation>Enter or scan a case number to open it (decided cases too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="114"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="115"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="225"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="244"/>
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="226"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="245"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="229"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="248"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="230"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="249"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="262"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="281"/>
         <source>本部门待审办件（{0}）</source>
         <translation>To review ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="263"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="282"/>
         <source>超期 {0} · 预警 {1} · 显示 {2}</source>
         <translation>Late {0} · warn {1} · shown {2}</translation>
     </message>
@@ -5926,58 +5956,58 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TakePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="99"/>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="134"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="103"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="138"/>
         <source>取号：{queue}</source>
         <translation>Ticket: {queue}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="104"/>
         <source>身份证号码（选填，可刷身份证或用右侧键盘输入）</source>
         <translation>ID number (optional: swipe your ID card or use the keypad)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="101"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="105"/>
         <source>手机号码（选填，用于接收叫号提醒）</source>
         <translation>Mobile (optional, for call reminders)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="102"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="106"/>
         <source>绿色通道（老人、残疾人、军人、孕妇等，选填）</source>
         <translation>Green channel (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="103"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="107"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="104"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="108"/>
         <source>确认取号</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="115"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="119"/>
         <source>普通</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="135"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="139"/>
         <source>办理事项：{item}</source>
         <translation>Service: {item}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="139"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="143"/>
         <source>您选择了{queue}，请点击确认取号</source>
         <translation>You chose {queue}. Tap Confirm to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="194"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/take.py" line="187"/>
+        <location filename="../../hallapp/ui/kiosk/take.py" line="199"/>
         <source>正在出号，请稍候……</source>
         <translation>Issuing your ticket, please wait…</translation>
     </message>
@@ -5985,17 +6015,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TextFieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="64"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="65"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="65"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="66"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/dialogs.py" line="123"/>
         <source>请填写{0}</source>
         <translation>Please fill in: {0}</translation>
     </message>

@@ -57,10 +57,21 @@ class DocumentStatus(CounterPanel):
     def _on_printed(self, record: PrintRecord | None) -> None:
         if record is None:
             return
-        where = self.tr("已保存") if record.outcome == "saved" else self.tr("已打印")
-        self.result.setText(f"{self.result.text()}\n{where}：{record.document} "
-                            f"{record.printer or ''}")
+        # The document by name, where it went in words (not "receipt pdf:/…", not "Saved：")
+        document = self._document_name(record.document)
+        place = (record.printer or "").removeprefix("pdf:")
+        line = (self.tr("{0}已保存为 PDF：{1}") if record.outcome == "saved"
+                else self.tr("{0}已打印：{1}")).format(document, place)
+        self.result.setText(f"{self.result.text()}\n{line}")
         self.printed.emit(record)
+
+    def _document_name(self, document: str) -> str:
+        names = {"receipt": self.tr("受理回执"), "notice_missing": self.tr("一次性告知书"),
+                 "notice_refusal": self.tr("不予受理通知书"),
+                 "notice_correction": self.tr("补正材料通知书"),
+                 "notice_supplement": self.tr("容缺受理补交材料通知书"),
+                 "notice_result": self.tr("办结通知书")}
+        return names.get(document, document)
 
     def _on_print_failed(self, exc: BaseException) -> None:
         self.error.setText(self.tr("打印失败：{0}").format(user_message(exc, "counter: print")))

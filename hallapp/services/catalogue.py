@@ -8,10 +8,11 @@ in keep theirs.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from sqlalchemy import func, null, select
@@ -140,6 +141,7 @@ def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
         raise ValidationError(f"第 {row} 行：字段 time_quotas 应为列表", row=row,
                               field="time_quotas", code="field_list")
     out = []
+    spans: list[tuple[time, time, int]] = []
     for i, tq in enumerate(raw):
         r = FieldReader(tq, row, f"time_quotas[{i}].")
         start, end = r.req_text("start", 5), r.req_text("end", 5)
@@ -155,6 +157,12 @@ def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
             raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 结束时间应晚于开始时间",
                                   row=row, field=f"time_quotas[{i}]", code="time_quota_order")
         out.append({"start": start, "end": end, "quota": r.integer("quota", 1, 1, 100_000)})
+        spans.append((times[0], times[1], i))
+    # Overlapping periods leave which quota applies to a ticket in both to chance.
+    for (_, earlier_end, _), (later_start, _, i) in itertools.pairwise(sorted(spans)):
+        if later_start < earlier_end:
+            raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 与另一时段重叠", row=row,
+                                  field=f"time_quotas[{i}]", code="time_quota_overlap")
     return out
 
 

@@ -231,6 +231,7 @@ EN: dict[str, str] = {
     "username_format": "A user name has 1 to 64 letters, digits or - _ . @ (no spaces).",
     "staff_name_required": "Please enter the name.",
     "username_taken": "The user name {username} is taken.",
+    "time_quota_overlap": "This period overlaps another one.",
     "profile_queue_repeated": "Queue {queue} is listed twice.",
     "approver_needs_department": "A back-office approver needs a department.",
     "unknown_account": "There is no account {username}.",

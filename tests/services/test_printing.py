@@ -81,6 +81,16 @@ def insert_case(db: Database, number: str = "SZFT-20261124-00001", *, state: str
     return number
 
 
+def correction_requested(db: Database, number: str, at: datetime, opinion: str) -> None:
+    """The approver's 补正 request of ``number``, as the case workflow records it."""
+    with db.write_session() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        s.add(CaseTransition(case_id=case.id, at=at, actor="approver_szamr",
+                             action="request_correction", from_state="in_review",
+                             to_state="correction_requested", opinion=opinion))
+        s.commit()
+
+
 PROBLEM_MARKS = [
     {"code": "M01", "status": "received", "form": "original", "copies": 1},
     {"code": "M02", "status": "missing"},
@@ -268,13 +278,8 @@ def test_refusal_notice_has_reason_and_legal_basis(ctx_for: CtxFor, hall_db: Dat
 def test_correction_notice_uses_the_request_when_no_mark_is_faulty(
         ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="corrected", opinion="补正材料已提交（窗口）")
-    with hall_db.write_session() as s:
-        case = s.scalars(select(Case).where(Case.number == number)).one()
-        s.add(CaseTransition(case_id=case.id, at=datetime(2026, 11, 25, 3, tzinfo=UTC),
-                             actor="approver_szamr", action="request_correction",
-                             from_state="in_review", to_state="correction_requested",
-                             opinion="住所证明与申请书填写的地址不一致"))
-        s.commit()
+    correction_requested(hall_db, number, datetime(2026, 11, 25, 3, tzinfo=UTC),
+                         "住所证明与申请书填写的地址不一致")
     text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "correction").pdf)
     assert missing(text, "住所证明与申请书填写的地址不一致", "2026年12月10日前补正") == []
     assert "补正材料已提交" not in text
@@ -285,13 +290,8 @@ def test_a_notice_printed_later_keeps_the_date_it_was_issued(
     """A 补正 notice reprinted weeks later read "issued 21 December, correct by 10
     December": a notice is dated by the step it records."""
     number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS)
-    with hall_db.write_session() as s:
-        case = s.scalars(select(Case).where(Case.number == number)).one()
-        s.add(CaseTransition(case_id=case.id, at=datetime(2026, 11, 25, 3, tzinfo=UTC),
-                             actor="approver_szamr", action="request_correction",
-                             from_state="in_review", to_state="correction_requested",
-                             opinion="材料不全"))
-        s.commit()
+    correction_requested(hall_db, number, datetime(2026, 11, 25, 3, tzinfo=UTC),
+                         "材料不全")
     clock.now = datetime(2026, 12, 21, 2, tzinfo=UTC)
     text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "correction").pdf)
     assert missing(text, "2026-11-2511:00", "2026年11月25日", "2026年12月10日前补正") == []
@@ -321,13 +321,8 @@ def test_a_correction_opinion_is_printed_once_not_on_every_material(ctx_for: Ctx
 def test_a_correction_due_on_a_saturday_is_due_the_next_working_day(
         ctx_for: CtxFor, hall_db: Database) -> None:
     number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS)
-    with hall_db.write_session() as s:
-        case = s.scalars(select(Case).where(Case.number == number)).one()
-        s.add(CaseTransition(case_id=case.id, at=datetime(2026, 11, 27, 3, tzinfo=UTC),
-                             actor="approver_szamr", action="request_correction",
-                             from_state="in_review", to_state="correction_requested",
-                             opinion="材料不全"))  # Friday + 15 days = Saturday 12-12
-        s.commit()
+    correction_requested(hall_db, number, datetime(2026, 11, 27, 3, tzinfo=UTC),
+                         "材料不全")  # Friday + 15 days = Saturday 12-12
     text = pdf_text(printing.notice_document(ctx_for("clerk3"), number, "correction").pdf)
     assert "2026年12月14日前补正" in text
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import wave
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from hallapp.services import admin, tickets, windows
 from hallapp.services.board import CallRecord
 from hallapp.services.context import Ctx, Database
 from hallapp.services.day import QueueStatus
-from hallapp.services.feed import FeedEvent, open_feed
+from hallapp.services.feed import FeedEvent
 from hallapp.ui.board import announcer as announcer_module
 from hallapp.ui.board.announcer import Announcer, announcement_text, english_text, spoken_number
 from hallapp.ui.board.display import DisplayWindow, create, parts_for
@@ -197,80 +197,6 @@ def test_banner_on_connection_lost_keeps_last_state(qtbot: QtBot, hall_db: Datab
         feed.connection_restored.emit()
     assert not window.offline
     assert window.ui.call_number.text() == "A001"
-
-
-@pytest.mark.parametrize("engine_name", ["sqlite"])
-def test_after_an_outage_the_feed_goes_on_where_it_stopped(
-        qtbot: QtBot, hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The feed reopened at the new head, so a call made while the display was offline was
-    shown on reload but never announced. The outage here: the reader fails once, right
-    after a ticket is taken elsewhere."""
-    from hallapp.ui.common import feed as feed_module
-
-    system = Ctx(hall_db, SYSTEM_ACTOR, terminal="test")
-    outage = [True]
-    real_open = feed_module.open_feed
-
-    def open_feed(db: Database, from_id: int | None = None) -> Any:
-        reader = real_open(db, from_id=from_id)
-        real_wait = reader.wait
-
-        def wait(timeout: float) -> Any:
-            if outage[0] and reader.last_id > 0:
-                outage[0] = False
-                tickets.take_ticket(system, "A")  # A002, while the reader is "down"
-                raise OSError("connection reset by peer")
-            return real_wait(timeout)
-
-        reader.wait = wait
-        return reader
-
-    monkeypatch.setattr(feed_module, "open_feed", open_feed)
-    watcher = FeedWatcher(hall_db, wait_seconds=0.1)
-    seen: list[str] = []
-    watcher.events_arrived.connect(lambda events: seen.extend(
-        e.payload.get("number", "") for e in events if e.kind == "ticket_taken"))
-    lost: list[str] = []
-    watcher.connection_lost.connect(lost.append)
-    watcher.start()
-    try:
-        tickets.take_ticket(system, "A")
-        qtbot.waitUntil(lambda: "A002" in seen, timeout=10_000)
-    finally:
-        watcher.stop()
-    assert lost == ["connection reset by peer"]
-    assert seen == ["A001", "A002"]
-    assert watcher.missed_until == open_feed(hall_db).head()  # A002's events came late
-
-
-@pytest.mark.parametrize("engine_name", ["sqlite"])
-def test_after_a_restore_from_an_earlier_backup_the_feed_goes_on_from_its_head(
-        hall_db: Database) -> None:
-    """Resumed at its old place, a feed whose database went back in time waited, silent,
-    until the head passed that place again."""
-    watcher = FeedWatcher(hall_db)
-    head = open_feed(hall_db).head()
-    reader = watcher._reopen(head + 500)  # as if the database had lost 500 events
-    assert reader.last_id == head
-    reader.close()
-
-
-def test_calls_missed_while_offline_are_announced_only_if_recent(
-        qtbot: QtBot, hall_db: Database, feed: FeedWatcher) -> None:
-    engine = FakeEngine()
-    window = make_display(qtbot, hall_db, feed, engine)
-    now = window.ctx.clock()
-    feed.missed_until = 2  # events 1 and 2 arrive after an outage
-    window._on_feed_events_arrived([
-        FeedEvent(1, now - timedelta(minutes=10), "ticket_called",
-                  {"number": "A001", "window": 1}),
-        FeedEvent(2, now - timedelta(seconds=30), "ticket_called",
-                  {"number": "A002", "window": 2}),
-        # live: announced whatever its stamp says (this machine's clock may be off)
-        FeedEvent(3, now - timedelta(minutes=10), "ticket_called",
-                  {"number": "A003", "window": 3})])
-    qtbot.waitUntil(lambda: len(engine.spoken()) == 4, timeout=10_000)
-    assert engine.spoken() == ["请A零零二号到2号窗口办理"] * 2 + ["请A零零三号到3号窗口办理"] * 2
 
 
 @pytest.mark.parametrize("engine_name", ["postgresql"])

@@ -1,0 +1,93 @@
+"""The display after an outage: the feed goes on where it stopped (or from the head of a
+database restored meanwhile), and the calls it missed are announced if still recent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from test_display import FakeEngine, feed, make_display
+
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services import tickets
+from hallapp.services.context import Ctx, Database
+from hallapp.services.feed import FeedEvent, open_feed
+from hallapp.ui.common.feed import FeedWatcher
+
+__all__ = ["feed"]  # the fixture, imported from test_display
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_after_an_outage_the_feed_goes_on_where_it_stopped(
+        qtbot: QtBot, hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feed reopened at the new head, so a call made while the display was offline was
+    shown on reload but never announced. The outage here: the reader fails once, right
+    after a ticket is taken elsewhere."""
+    from hallapp.ui.common import feed as feed_module
+
+    system = Ctx(hall_db, SYSTEM_ACTOR, terminal="test")
+    outage = [True]
+    real_open = feed_module.open_feed
+
+    def open_feed(db: Database, from_id: int | None = None) -> Any:
+        reader = real_open(db, from_id=from_id)
+        real_wait = reader.wait
+
+        def wait(timeout: float) -> Any:
+            if outage[0] and reader.last_id > 0:
+                outage[0] = False
+                tickets.take_ticket(system, "A")  # A002, while the reader is "down"
+                raise OSError("connection reset by peer")
+            return real_wait(timeout)
+
+        reader.wait = wait
+        return reader
+
+    monkeypatch.setattr(feed_module, "open_feed", open_feed)
+    watcher = FeedWatcher(hall_db, wait_seconds=0.1)
+    seen: list[str] = []
+    watcher.events_arrived.connect(lambda events: seen.extend(
+        e.payload.get("number", "") for e in events if e.kind == "ticket_taken"))
+    lost: list[str] = []
+    watcher.connection_lost.connect(lost.append)
+    watcher.start()
+    try:
+        tickets.take_ticket(system, "A")
+        qtbot.waitUntil(lambda: "A002" in seen, timeout=10_000)
+    finally:
+        watcher.stop()
+    assert lost == ["connection reset by peer"]
+    assert seen == ["A001", "A002"]
+    assert watcher.missed_until == open_feed(hall_db).head()  # A002's events came late
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_after_a_restore_from_an_earlier_backup_the_feed_goes_on_from_its_head(
+        hall_db: Database) -> None:
+    """Resumed at its old place, a feed whose database went back in time waited, silent,
+    until the head passed that place again."""
+    watcher = FeedWatcher(hall_db)
+    head = open_feed(hall_db).head()
+    reader = watcher._reopen(head + 500)  # as if the database had lost 500 events
+    assert reader.last_id == head
+    reader.close()
+
+
+def test_calls_missed_while_offline_are_announced_only_if_recent(
+        qtbot: QtBot, hall_db: Database, feed: FeedWatcher) -> None:
+    engine = FakeEngine()
+    window = make_display(qtbot, hall_db, feed, engine)
+    now = window.ctx.clock()
+    feed.missed_until = 2  # events 1 and 2 arrive after an outage
+    window._on_feed_events_arrived([
+        FeedEvent(1, now - timedelta(minutes=10), "ticket_called",
+                  {"number": "A001", "window": 1}),
+        FeedEvent(2, now - timedelta(seconds=30), "ticket_called",
+                  {"number": "A002", "window": 2}),
+        # live: announced whatever its stamp says (this machine's clock may be off)
+        FeedEvent(3, now - timedelta(minutes=10), "ticket_called",
+                  {"number": "A003", "window": 3})])
+    qtbot.waitUntil(lambda: len(engine.spoken()) == 4, timeout=10_000)
+    assert engine.spoken() == ["请A零零二号到2号窗口办理"] * 2 + ["请A零零三号到3号窗口办理"] * 2

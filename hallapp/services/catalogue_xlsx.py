@@ -65,7 +65,8 @@ def _unflatten(flat: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in flat.items():
         if key in LIST_FIELDS:
-            value = [v.strip() for v in str(value or "").split(";") if v.strip()]
+            value = [v.strip() for v in str(value or "").replace("；", ";").split(";")
+                     if v.strip()]  # a Chinese keyboard types the full-width ；
         parts = key.split(".")
         node = out
         for part in parts[:-1]:

@@ -226,6 +226,12 @@ def test_a_mistyped_column_is_refused_not_dropped(demo_doc: Doc) -> None:
     assert err.value.code == "xlsx_unknown_column"
 
 
+def test_a_list_cell_splits_at_a_full_width_semicolon_too(demo_doc: Doc) -> None:
+    wb = _workbook(demo_doc)
+    _cell(wb, "items", 2, "keywords", "开公司；注册公司")  # as a Chinese keyboard types it
+    assert from_xlsx(_bytes(wb))["items"][0]["keywords"] == ["开公司", "注册公司"]
+
+
 def test_unreadable_xlsx() -> None:
     with pytest.raises(ValidationError) as err:
         from_xlsx(b"PK\x03\x04 not really a workbook")

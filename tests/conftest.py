@@ -93,13 +93,23 @@ def _gc_on_gui_thread_between_tests() -> Iterator[None]:
     hallapp.ui.common.gc_pin)."""
     yield
     if "PySide6.QtCore" in sys.modules:
-        from PySide6.QtCore import QThreadPool
+        from PySide6.QtCore import QCoreApplication, QThreadPool
 
         from hallapp.ui.common.gc_pin import collect_due
 
         gc.disable()
         QThreadPool.globalInstance().waitForDone(10_000)
         collect_due()
+        # Every test starts on a Chinese screen, whichever test ran before it in this worker
+        # (a kiosk test switched to English left it behind for the next, under some xdist orders).
+        app = QCoreApplication.instance()
+        if app is not None and app.property("hallapp_lang") == "en":
+            from PySide6.QtWidgets import QApplication
+
+            from hallapp.ui.common.qt_app import set_language
+
+            if isinstance(app, QApplication):
+                set_language(app, "zh")
 
 
 # The last year chinese-calendar knew when these tests were written (1.11.0: 2026). The

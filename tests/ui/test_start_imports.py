@@ -108,7 +108,17 @@ from PySide6.QtCore import QTimer
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.launcher import quit_on_signals
 
+from PySide6.QtWidgets import QWidget
+
+
+class Kiosk(QWidget):  # refuses to be closed, as the kiosk does without its PIN
+    def closeEvent(self, event):
+        event.ignore()
+
+
 app = application("zh")
+kiosk = Kiosk()
+kiosk.show()
 quit_on_signals(app)
 QTimer.singleShot(100, lambda: os.kill(os.getpid(), getattr(signal, sys.argv[1])))
 QTimer.singleShot(20_000, lambda: os._exit(3))  # the signal did nothing

@@ -65,8 +65,8 @@ def _unflatten(flat: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in flat.items():
         if key in LIST_FIELDS:
-            value = [v.strip() for v in str(value or "").replace("；", ";").split(";")
-                     if v.strip()]  # a Chinese keyboard types the full-width ；
+            # Only ";" separates: entries (a process step, a legal basis) may contain "；".
+            value = [v.strip() for v in str(value or "").split(";") if v.strip()]
         parts = key.split(".")
         node = out
         for part in parts[:-1]:

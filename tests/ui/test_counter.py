@@ -365,6 +365,11 @@ def test_a_suspended_and_a_passed_ticket_come_back_through_their_buttons(
         states = {n: st for n, st in s.execute(select(Ticket.number, Ticket.state))}
     assert states == {"A001": "waiting", "A002": "waiting", "A003": "waiting",
                       "A004": "waiting"}
+    # A dialog cancelled: the previous command's refusal does not stay, as if about this one
+    counter.message.setText("号码 Z999 不存在")
+    monkeypatch.setattr(TicketRefDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    buttons["reactivate"].click()
+    assert counter.message.text() == ""
 
 
 @SQLITE_ONLY

@@ -133,6 +133,7 @@ class CallControls(CounterPanel):
 
     def run_command(self, name: str) -> None:
         """Ask what the operation needs (reason, target), then call the service."""
+        self.failed.emit("")  # the last command's refusal is not this one's (even if cancelled)
         fn = self._service_call(name)
         if fn is None:
             return

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from hallapp.core.calendar import WorkCalendar
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.timelimits import warning_horizon_days
-from hallapp.services.calendar_admin import build_calendar, hall_time
+from hallapp.services.calendar_admin import HallTime, hall_time
 from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
 from hallapp.services.case_views import timeliness
 from hallapp.services.hall import DEFAULT_SETTINGS
@@ -221,7 +221,7 @@ def case_horizon(hall: Hall, now: datetime) -> datetime:
                                                                    "warning_working_days"))))
 
 
-def case_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
+def case_alerts(s: Session, hall: Hall, now: datetime, t: HallTime) -> list[Alert]:
     """Per department: open back-office cases overdue, and those in the warning period."""
     horizon = case_horizon(hall, now)
     rows = s.scalars(select(Case).where(
@@ -229,7 +229,6 @@ def case_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
         Case.deadline <= horizon)).all()
     if not rows:
         return []
-    t = hall_time(s, hall)
     counts: Counter[tuple[int, str]] = Counter()
     for case in rows:
         _, state, _ = timeliness(case, frozen_item(s, case), t, now)
@@ -265,6 +264,7 @@ def calendar_alerts(calendar: WorkCalendar, day: date) -> list[Alert]:
 def hall_alerts(s: Session, hall: Hall, day: date, day_start: datetime,
                 now: datetime) -> tuple[Alert, ...]:
     """Every alert now, most urgent kinds first."""
+    t = hall_time(s, hall)  # the calendar, read once for the case and calendar alerts
     return (*rating_alerts(s, hall, now), *wait_alerts(s, hall, day, now),
             *idle_alerts(s, hall, day, day_start, now), *service_alerts(s, hall, now),
-            *case_alerts(s, hall, now), *calendar_alerts(build_calendar(s), day))
+            *case_alerts(s, hall, now, t), *calendar_alerts(t.calendar, day))

@@ -75,12 +75,12 @@ def parse_catalogue(doc: Mapping[str, Any]) -> ParsedCatalogue:
     departments = tuple(_parse_department(r, n)
                         for r, n in zip(raw["departments"], rows["departments"], strict=True))
     queues = tuple(parse_queue(r, n) for r, n in zip(raw["queues"], rows["queues"], strict=True))
-    _unique([d["code"] for d in departments], "departments", "code", rows["departments"])
-    _unique([q["code"] for q in queues], "queues", "code", rows["queues"])
-    _unique([q["prefix"] for q in queues], "queues", "prefix", rows["queues"])
+    refuse_repeats([d["code"] for d in departments], "departments", "code", rows["departments"])
+    refuse_repeats([q["code"] for q in queues], "queues", "code", rows["queues"])
+    refuse_repeats([q["prefix"] for q in queues], "queues", "prefix", rows["queues"])
     items = tuple(in_sheet("items", lambda r=r, n=n: parse_item(r, n))
                   for r, n in zip(raw["items"], rows["items"], strict=True))
-    _unique([(i.code, i.version) for i in items], "items", "code", rows["items"])
+    refuse_repeats([(i.code, i.version) for i in items], "items", "code", rows["items"])
     return ParsedCatalogue(departments, queues, items, tuple(rows["items"]))
 
 
@@ -96,7 +96,8 @@ def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _unique(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -> None:
+def refuse_repeats(values: Sequence[Any], sheet: str, name: str, rows: Sequence[int]) -> None:
+    """The first value repeated, named with both rows (a spreadsheet shows row numbers)."""
     seen: dict[Any, int] = {}
     for row, v in zip(rows, values, strict=True):
         if v in seen:

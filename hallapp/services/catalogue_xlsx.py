@@ -20,7 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.writer.excel import ExcelWriter
 
 from hallapp.core.errors import ValidationError
-from hallapp.services.catalogue import FORMAT
+from hallapp.services.catalogue import FORMAT, refuse_repeats
 
 DEPT_COLS = ["code", "name", "name_en"]
 QUEUE_COLS = ["code", "name", "name_en", "prefix", "category", "daily_quota", "time_quotas",
@@ -150,8 +150,11 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
     queues = [{**q, "_row": n, "time_quotas": _quotas_from_text(q.get("time_quotas"), n)}
               for n, q in sheets["queues"]]
     items = [(n, {**_unflatten(r), "_row": n}) for n, r in sheets["items"]]
-    by_key = {(str(i["code"]), _version(i.get("version"), "items", n, "version")): i
-              for n, i in items}
+    keys = [(str(i["code"]), _version(i.get("version"), "items", n, "version")) for n, i in items]
+    # Checked here, not only by parse_catalogue: the materials of two rows with one key were
+    # joined to the second, and the first was refused for a reason that had nothing to do with it.
+    refuse_repeats(keys, "items", "code", [n for n, _ in items])
+    by_key = {key: i for key, (_, i) in zip(keys, items, strict=True)}
     for i in by_key.values():
         i["materials"] = []
     for n, m in sheets["materials"]:

@@ -233,6 +233,17 @@ def test_a_list_cell_splits_at_the_ascii_semicolon_only(demo_doc: Doc) -> None:
     assert from_xlsx(_bytes(wb))["items"][0]["process"] == ["受理；审查", "决定"]
 
 
+def test_an_item_row_given_twice_is_named_as_repeated(demo_doc: Doc) -> None:
+    """Two items rows with one code and version: the materials were joined to the second, and
+    the first was refused for something else (its 告知承诺 had no material to promise)."""
+    wb = _workbook(demo_doc)
+    sheet = wb["items"]
+    sheet.append([cell.value for cell in sheet[2]])
+    with pytest.raises(ValidationError, match=r"字段 code 重复：.*（与第 2 行相同）") as err:
+        from_xlsx(_bytes(wb))
+    assert (err.value.code, err.value.row) == ("duplicate_row", sheet.max_row)
+
+
 def test_unreadable_xlsx() -> None:
     with pytest.raises(ValidationError) as err:
         from_xlsx(b"PK\x03\x04 not really a workbook")

@@ -301,10 +301,13 @@ def is_free(fee: str | None) -> bool:
 
 
 def in_sheet(sheet: str, fn: Any) -> Any:
-    """Run ``fn``; its refusal is re-raised naming the sheet, with its own code and facts."""
+    """Run ``fn``; its refusal is re-raised naming the sheet, with its own code and facts
+    (one that names its own sheet already, a material's row within an item's, is left so)."""
     try:
         return fn()
     except ValidationError as exc:
+        if exc.facts.get("sheet"):
+            raise
         raise exc.restated(f"{sheet}：{exc.message}", field=exc.field, row=exc.row,
                            sheet=sheet) from None
 
@@ -313,8 +316,18 @@ def _where(row: int | None) -> str:
     return f"第 {row} 行：" if row is not None else ""
 
 
-def parse_material(raw: Mapping[str, Any], row: int | None, index: int) -> Material:
-    r = FieldReader(raw, row, f"materials[{index}].")
+def _material(raw: Any, item_row: int | None, index: int) -> Material:
+    """A material of a JSON item is named by its index in the item; one from the XLSX file's
+    materials sheet (which gives its ``_row``) by that sheet's row and column, where it is."""
+    if isinstance(raw, Mapping) and "_row" in raw:
+        return in_sheet(  # type: ignore[no-any-return]
+            "materials", lambda: parse_material(raw, int(raw["_row"]), index, prefix=""))
+    return parse_material(raw, item_row, index)
+
+
+def parse_material(raw: Mapping[str, Any], row: int | None, index: int,
+                   prefix: str | None = None) -> Material:
+    r = FieldReader(raw, row, f"materials[{index}]." if prefix is None else prefix)
     return Material(
         code=r.code("code"),
         name=r.req_text("name", MAX_NAME),
@@ -352,7 +365,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
     materials_raw = raw.get("materials") or []
     if not isinstance(materials_raw, list):
         raise r._fail("materials", "应为列表", "field_list")
-    materials = tuple(parse_material(m, row, i) for i, m in enumerate(materials_raw))
+    materials = tuple(_material(m, row, i) for i, m in enumerate(materials_raw))
     _check_unique([m.code for m in materials], row, "materials.code")
     item = Item(
         code=r.code("code"),

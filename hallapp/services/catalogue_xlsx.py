@@ -164,7 +164,7 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
             raise ValidationError(f"materials：第 {n} 行：字段 item_code 未知事项 {key[0]}", row=n,
                                   field="item_code", sheet="materials",
                                   code="material_unknown_item", item=key[0], version=key[1])
-        by_key[key]["materials"].append(m)
+        by_key[key]["materials"].append({**m, "_row": n})
     departments = [{**r, "_row": n} for n, r in sheets["departments"]]
     return {"format": FORMAT, "version": 1, "departments": departments,
             "queues": queues, "items": [i for _, i in items]}

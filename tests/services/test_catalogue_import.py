@@ -187,6 +187,10 @@ XLSX_CASES: dict[str, tuple[Callable[[Workbook], int], str, str]] = {
     "version_not_a_number": (_xl("items", 4, "version", "abc"), "version", "正整数"),
     "material_version_a_date": (_xl("materials", 6, "item_version", datetime(2026, 1, 2)),
                                 "item_version", "正整数"),
+    # a material's own field is named by the materials sheet's row and column (it named the
+    # item's row and "materials[2].copies", which no sheet shows)
+    "material_copies": (_xl("materials", 9, "copies", "两份"), "copies", "应为整数"),
+    "material_empty_name": (_xl("materials", 12, "name", None), "name", "不能为空"),
 }
 
 

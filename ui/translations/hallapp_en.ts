@@ -1793,139 +1793,139 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
         <source>办结并叫号</source>
         <translation>Finish and next</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="192"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="90"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="90"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="91"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="191"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="192"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="191"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="194"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
@@ -2692,6 +2692,31 @@ After:
         <location filename="../../hallapp/ui/counter/window.py" line="200"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="212"/>
+        <source>{0}（{1} 号窗口）</source>
+        <translation>{0} (window {1})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="213"/>
+        <source>{0} 已转至 {1}，前面 {2} 人</source>
+        <translation>{0} transferred to {1}, {2} ahead</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="215"/>
+        <source>{0} 已过号</source>
+        <translation>{0} passed as absent</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="216"/>
+        <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
+        <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="217"/>
+        <source>{0} 已办结</source>
+        <translation>{0} finished</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ class CallControls(CounterPanel):
         self.state: WindowState | None = None
         self.recall_max: int | None = None  # the hall's limit, once read
         self.queues: list[str] = []
+        self.transfer_window: int | None = None  # the last transfer's window, for its message
         self.busy = False
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
@@ -164,6 +165,7 @@ class CallControls(CounterPanel):
                 lambda: windows.call_ticket(ctx, n, chosen[0], chosen[1]))
         if name == "transfer":
             target = TransferDialog.ask(self.window(), self.queues)
+            self.transfer_window = None if target is None else target[1]
             return None if target is None else (lambda: windows.transfer(
                 ctx, n, to_queue=target[0], to_window=target[1], reason=target[2]))
         if name in BACK_TO_LINE:

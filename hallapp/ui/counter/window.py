@@ -199,7 +199,23 @@ class CounterWindow(CounterPanel):
         elif isinstance(result, TicketInfo) and name in BACK_TO_LINE:
             self.message.setText(self.tr("{0} 已回到队列，前面 {1} 人").format(
                 result.number, result.people_ahead))
+        elif isinstance(result, TicketInfo):
+            self.message.setText(self._gone_message(name, result))
         self.refresh()
+
+    def _gone_message(self, name: str, ticket: TicketInfo) -> str:
+        """What became of the ticket that left the window: the panel only empties, and after a
+        transfer the clerk should be able to tell the applicant where to wait."""
+        if name == "transfer":
+            queue = self.desk.queue_names.get(ticket.queue, ticket.queue_name)
+            window = self.controls.transfer_window
+            where = queue if window is None else self.tr("{0}（{1} 号窗口）").format(queue, window)
+            return self.tr("{0} 已转至 {1}，前面 {2} 人").format(
+                ticket.number, where, ticket.people_ahead)
+        texts = {"noshow": self.tr("{0} 已过号"),
+                 "suspend": self.tr("{0} 已挂起：补齐材料后凭原号回到本窗口"),
+                 "finish": self.tr("{0} 已办结")}
+        return texts[name].format(ticket.number) if name in texts else ""
 
     def _show_ticket(self, ticket: TicketInfo | None) -> None:
         """The window's new ticket at once, before the refresh reads the window again."""

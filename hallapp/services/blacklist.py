@@ -17,6 +17,7 @@ from hallapp.core.case_rules import CaseAction
 from hallapp.core.errors import NotFound, RuleViolation, StateError, ValidationError
 from hallapp.core.hallday import hall_day
 from hallapp.core.identity import check_id_number, check_uscc
+from hallapp.core.masking import mask_id_number
 from hallapp.core.roles import Perm
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import case_by_ref, move
@@ -80,8 +81,10 @@ def _add(uow: UnitOfWork, subject: str, name: str | None, source: str, reason: s
                          case_id=case_id)
     uow.session.add(row)
     uow.session.flush()
+    # Masked: supervisors read the audit log, and the entry's own row holds the number.
     uow.audit("blacklist_add", "blacklist", row.id, after={
-        "subject_id": subject, "source": row.source, "listed_on": listed_on.isoformat(),
+        "subject_id": mask_id_number(subject), "source": row.source,
+        "listed_on": listed_on.isoformat(),
         "expires_on": expires_on.isoformat() if expires_on else None, "case_id": case_id})
     uow.emit("blacklist_changed", entry=row.id)
     return row

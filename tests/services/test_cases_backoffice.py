@@ -29,8 +29,9 @@ from conftest import ENGINES, FakeClock
 from sqlalchemy import select
 
 from hallapp.core.errors import PermissionDenied, RuleViolation, StateError, ValidationError
+from hallapp.core.masking import mask_id_number
 from hallapp.services import backoffice, blacklist, case_clock, case_decide, cases
-from hallapp.store.models import BlacklistEntry, Case
+from hallapp.store.models import AuditEntry, BlacklistEntry, Case
 from hallapp.store.uow import Database
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -248,6 +249,9 @@ def test_false_commitment_revokes_and_blacklists(hall_db: Database, ctx_for: Ctx
             BlacklistEntry.case_id == info.id)).one()
     assert entry.subject_id == info.applicant_id
     assert number in entry.source
+    with hall_db.read_session() as s:  # supervisors read the log: the number masked there
+        logged = s.scalars(select(AuditEntry).where(AuditEntry.action == "blacklist_add")).one()
+    assert logged.after["subject_id"] == mask_id_number(info.applicant_id) != info.applicant_id
     again = ready_case(ctx_for, COMMITMENT, seq=31, M05="commitment")
     with pytest.raises(RuleViolation, match="失信名单"):
         case_decide.decide(ctx_for("clerk1"), again, "accept_commitment")

@@ -185,12 +185,22 @@ class ServicesPort:
 
     def take(self, a: Applicant) -> int | None:
         try:
-            return tickets.take_ticket(
-                self.kiosk, a.queue, priority=self.green if a.green else None,
-                item_code=a.item, appointment=a.appointment,
-                channel="appointment" if a.appointment else "kiosk").id
+            if a.appointment:
+                return self._checked_in(a)
+            return tickets.take_ticket(self.kiosk, a.queue,
+                                       priority=self.green if a.green else None,
+                                       item_code=a.item).id
         except QuotaExhausted:
             return None
+
+    def _checked_in(self, a: Applicant) -> int:
+        """An applicant arriving for an appointment: the ticket its check-in would issue (the
+        model books no slot), in line from now."""
+        with self.kiosk.uow() as uow:
+            issued = tickets.issue_ticket(uow, a.queue, None, None, None, a.item, "appointment",
+                                          appointment=True)
+            uow.commit()
+        return issued.id
 
     def call(self, number: int) -> int | None:
         try:

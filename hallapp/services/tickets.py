@@ -121,23 +121,26 @@ def _existing_waiting(raw: RawSQL, queue: QueueConf, id_number: str | None) -> I
 @action(Perm.TAKE_TICKET)
 def take_ticket(ctx: Ctx, queue_code: str | None = None, *, priority: str | None = None,
                 id_number: str | None = None, phone: str | None = None,
-                item_code: str | None = None, channel: str = "kiosk",
-                appointment: bool = False, order_at: datetime | None = None) -> TicketInfo:
-    """Issue the next number of a queue (or of the item's queue)."""
+                item_code: str | None = None, channel: str = "kiosk") -> TicketInfo:
+    """Issue the next number of a queue (or of the item's queue), in line by the time taken.
+
+    An appointment's precedence and a place from its slot's start are not asked for here: a
+    booking's check-in gives them (``appointments.checkin``); a kiosk asking for them would
+    put its applicant ahead of everyone waiting."""
     id_number = check_id_number(id_number) if id_number else None
     phone = check_phone(phone) if phone else None
     if channel not in CHANNELS:
         raise ValidationError(f"取号渠道 {channel} 无效", field="channel", code="unknown_channel",
                               channel=channel)
-    _check_channel(ctx, channel, appointment)
+    _check_channel(ctx, channel)
     return placed_view(_take_placed(ctx, queue_code, priority, id_number, phone, item_code,
-                                    channel, appointment, order_at))
+                                    channel, False, None))
 
 
-def _check_channel(ctx: Ctx, channel: str, appointment: bool) -> None:
+def _check_channel(ctx: Ctx, channel: str) -> None:
     """An appointment ticket comes from checking a booking in (``appointments.checkin``), and
     a kiosk's tickets are the kiosk's: claimed otherwise, the figures by channel would lie."""
-    if channel == "appointment" and not appointment:
+    if channel == "appointment":
         raise ValidationError("预约号须凭预约码在自助机签到取得，不能直接取", field="channel",
                               code="appointment_channel")
     if ctx.actor.role is Role.KIOSK and channel in ("window", "online"):

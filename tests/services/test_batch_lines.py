@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import FakeClock
-from writerkit import CtxFor
+from writerkit import CtxFor, take_placed
 
 from hallapp.core.errors import StateError
 from hallapp.services import queue_sql, tickets, windows
@@ -49,14 +49,14 @@ def test_people_ahead_from_the_running_counts_is_what_the_database_counts(
     windows.open_window(clerk, 1)  # serves A and B
 
     def take(**kw: Any) -> None:
-        info = tickets.take_ticket(kiosk, "A", **kw)
+        info = take_placed(kiosk, "A", **kw)
         assert info.people_ahead == _counted_by_the_database(kiosk, info.id), info.number
         clock.advance(seconds=7)
 
     for _ in range(3):
         take()
     take(priority="pregnant")  # green channel: ahead of all three
-    take(channel="appointment", appointment=True, order_at=clock.now - timedelta(hours=1))
+    take(appointment=True, order_at=clock.now - timedelta(hours=1))
     take()
     take(order_at=clock.now - timedelta(seconds=30))  # placed before the newest ordinary
     assert windows.call_next(clerk, 1).priority == "pregnant"  # a line changed in the writer

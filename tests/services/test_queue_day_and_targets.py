@@ -62,6 +62,11 @@ def test_an_appointment_ticket_comes_only_from_a_check_in(ctx_for: CtxFor) -> No
     with pytest.raises(ValidationError) as refused:
         tickets.take_ticket(kiosk, "A", channel="online")  # a kiosk's ticket is the kiosk's
     assert refused.value.code == "kiosk_channel"
+    # Nor can a terminal ask for what a check-in gives: a kiosk asking for an appointment's
+    # precedence or an earlier place went ahead of everyone waiting.
+    for given in ({"appointment": True}, {"order_at": ctx_for("kiosk1").clock()}):
+        with pytest.raises(TypeError):
+            tickets.take_ticket(kiosk, "A", **given)  # type: ignore[arg-type]
     assert tickets.take_ticket(ctx_for("clerk1"), "A", channel="window").number == "A001"
 
 

@@ -16,10 +16,10 @@ from datetime import timedelta
 import pytest
 from conftest import FakeClock
 from sqlalchemy import update
+from writerkit import take_placed
 
 from hallapp.core.queue_rules import Candidate
 from hallapp.core.wait_estimate import people_ahead
-from hallapp.services import tickets
 from hallapp.services.context import Ctx
 from hallapp.services.queue_sql import TicketRow, position, ticket_row
 from hallapp.store.models import Ticket
@@ -35,7 +35,7 @@ def _candidate(t: TicketRow) -> Candidate:
 def _random_hall(db: Database, kiosk: Ctx, clock: FakeClock, rng: random.Random) -> None:
     start = clock()
     for _ in range(24):
-        info = tickets.take_ticket(
+        info = take_placed(
             kiosk, rng.choice("AB"), priority=rng.choice([None, None, None, "pregnant"]),
             appointment=rng.random() < 0.2,
             order_at=start - timedelta(minutes=rng.randrange(6)))  # ties on purpose

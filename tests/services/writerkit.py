@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
+from hallapp.services import tickets
 from hallapp.services.batch_writer import BatchWriter
 from hallapp.services.context import Ctx
+from hallapp.services.queue_common import TicketInfo
 from hallapp.store.uow import Database
 
 CtxFor = Callable[[str], Ctx]
@@ -34,3 +37,12 @@ def step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int
             if ran:
                 batches.append(ran)
     return batches
+
+
+def take_placed(ctx: Ctx, queue: str, *, priority: str | None = None,
+                appointment: bool = False, order_at: datetime | None = None) -> TicketInfo:
+    """A take as ``take_ticket`` makes it (through the writer where one serves), with what only
+    a check-in gives: an appointment's precedence, a place earlier than now."""
+    return tickets.placed_view(tickets._take_placed(
+        ctx, queue, priority, None, None, None, "appointment" if appointment else "kiosk",
+        appointment, order_at))

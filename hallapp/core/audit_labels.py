@@ -18,7 +18,7 @@ ENTITY_LABELS: dict[str, str] = {
     "hall": "大厅", "service_item": "服务事项", "queue": "队列", "department": "部门",
     "device": "终端", "staff": "人员账号", "calendar": "工作日历", "catalogue": "事项目录",
     "ticket": "号票", "window": "窗口", "case": "办件", "appointment": "预约",
-    "appointment_slot": "预约时段", "blacklist": "失约名单", "followup": "差评回访",
+    "appointment_slot": "预约时段", "blacklist": "失信名单", "followup": "差评回访",
     "rating": "评价", "print_log": "打印记录", "database": "数据库",
 }
 
@@ -34,11 +34,12 @@ ACTION_LABELS: dict[str, str] = {
     "supervisor_window_open": "值班长开放窗口", "supervisor_window_pause": "值班长暂停窗口",
     "supervisor_window_resume": "值班长恢复窗口", "supervisor_window_close": "值班长关闭窗口",
     "day_close": "日终处理", "day_reopen": "重新开厅",
+    "simulation_start": "开始实时模拟", "simulation_end": "结束实时模拟",
     # appointments
     "appointment_book": "预约", "appointment_cancel": "取消预约",
     "appointment_checkin": "预约签到", "slots_create": "生成预约时段",
     "slot_capacity": "修改时段容量", "slot_remove": "删除预约时段",
-    "blacklist_add": "列入失约名单", "blacklist_remove": "移出失约名单",
+    "blacklist_add": "列入失信名单", "blacklist_remove": "移出失信名单",
     # cases, beside their state changes (case_<action>)
     "case_checklist": "核对材料", "case_supplement": "补交容缺材料",
     # ratings

@@ -22,6 +22,7 @@ from hallapp.core.errors import ValidationError
 from hallapp.services import audit, calendar_admin, day, simulate
 from hallapp.services.context import Ctx
 from hallapp.store.models import (
+    AuditEntry,
     Case,
     Department,
     Hall,
@@ -215,6 +216,15 @@ def test_live_hour_leaves_a_consistent_hall_and_matching_figures(
     report = audit.verify_audit(supervisor)
     assert report.ok
     assert report.entries > tally.operations // 2
+    with hall_db.read_session() as s:  # who ran it, and which entries are the simulation's
+        runs = s.execute(select(AuditEntry.actor, AuditEntry.action, AuditEntry.after).where(
+            AuditEntry.action.like("simulation_%")).order_by(AuditEntry.id)).all()
+        played = set(s.scalars(select(AuditEntry.terminal).where(
+            AuditEntry.action == "ticket_take")))
+    assert [(a, act) for a, act, _ in runs] == [("supervisor1", "simulation_start"),
+                                                ("supervisor1", "simulation_end")]
+    assert runs[1][2]["taken"] == tally.taken
+    assert played == {"simulation:supervisor1"}
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)

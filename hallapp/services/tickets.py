@@ -363,6 +363,20 @@ def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
 
 
 
+# A kiosk learns within seconds that its printer failed; past this, withdrawing a ticket is
+# not a kiosk's business (a window's applicant, or one already in line).
+UNPRINTED_WITHDRAW = timedelta(minutes=3)
+
+
+def _check_just_issued(ticket: Ticket, now: datetime) -> None:
+    """Only a ticket a kiosk has just issued (taken or checked in there, never called) can be
+    withdrawn as unprinted: any kiosk could cancel anyone's ticket by its id."""
+    if (ticket.channel not in ("kiosk", "appointment") or ticket.first_called_at is not None
+            or ticket.transferred or now - ticket.taken_at > UNPRINTED_WITHDRAW):
+        raise StateError(f"号码 {ticket.number} 不是刚由自助机取出的号，不能按未出票撤销",
+                         code="not_just_issued", ticket=ticket.number)
+
+
 @action(Perm.TAKE_TICKET)
 def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
     """A kiosk could not print the ticket: withdraw it so nobody is called for a number
@@ -374,6 +388,7 @@ def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
             raise StateError(f"号码 {ticket_id} 不存在", code="unknown_ticket")
         if ticket.state != "waiting":
             raise StateError(f"号码 {ticket.number} 已不在等候中，不能撤销", code="not_waiting")
+        _check_just_issued(ticket, uow.now)
         ticket.state, ticket.closed_at, ticket.note = "cancelled", uow.now, reason[:300]
         # An appointment checked in for this ticket may be checked in again after the repair.
         s.execute(update(Appointment).where(Appointment.ticket_id == ticket.id)

@@ -70,6 +70,28 @@ def test_an_appointment_ticket_comes_only_from_a_check_in(ctx_for: CtxFor) -> No
     assert tickets.take_ticket(ctx_for("clerk1"), "A", channel="window").number == "A001"
 
 
+def test_only_a_ticket_a_kiosk_just_issued_is_withdrawn_as_unprinted(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Any kiosk could cancel any waiting ticket by its id (a window's, one waiting an hour)."""
+    kiosk, clerk = ctx_for("kiosk2"), ctx_for("clerk1")
+    at_window = tickets.take_ticket(clerk, "A", channel="window")
+    waiting = tickets.take_ticket(kiosk, "A")
+    clock.advance(minutes=4)
+    just = tickets.take_ticket(kiosk, "A")
+    for ticket in (at_window, waiting):
+        with pytest.raises(StateError) as refused:
+            tickets.cancel_unprinted(kiosk, ticket.id, "打印机缺纸")
+        assert refused.value.code == "not_just_issued", ticket.number
+    windows.open_window(clerk, 1)
+    called = windows.call_ticket(clerk, 1, just.number, "先办")
+    windows.noshow(clerk, 1, "未到")
+    tickets.reactivate(kiosk, called.number)  # waiting again, within its minutes, but called
+    with pytest.raises(StateError, match="不能按未出票撤销"):
+        tickets.cancel_unprinted(kiosk, just.id, "打印机缺纸")
+    fresh = tickets.take_ticket(kiosk, "A")
+    assert tickets.cancel_unprinted(kiosk, fresh.id, "打印机缺纸").state == "cancelled"
+
+
 def test_a_closed_day_takes_no_tickets_and_opens_no_window_until_reopened(
         ctx_for: CtxFor, clock: FakeClock) -> None:
     kiosk, sup = ctx_for("kiosk1"), ctx_for("supervisor1")

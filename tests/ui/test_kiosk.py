@@ -345,6 +345,9 @@ def test_in_english_an_item_says_one_visit_one_copy_and_free(
     assert kiosk.item._facts(replace(item, visits_required=2, promised_limit=Limit(
         3, "natural_day"), fee="工本费10元")) == (
         "Done within 3 calendar days   ·   Fee: 工本费10元   ·   At most 2 visits")
+    # the fee in English where the catalogue gives it (the printed checklist had it already)
+    assert "Fee: CNY 10 per copy" in kiosk.item._facts(
+        replace(item, fee="工本费10元", fee_en="CNY 10 per copy"))
 
 
 @SQLITE_ONLY

@@ -141,7 +141,7 @@ class ItemPage(KioskPage):
         else:
             limit = self.tr("承诺件：%n个工作日内办结", "", p.value)
         # The catalogue's fee is the hall's own text; "free" in its usual words is translated.
-        fee = self.tr("不收费") if is_free(item.fee) else str(item.fee)
+        fee = self.tr("不收费") if is_free(item.fee) else local_name(str(item.fee), item.fee_en)
         visits = self.tr("最多跑 %n 次", "", item.visits_required)
         separator = self.tr("　·　")  # full-width spaces around the dot in Chinese only
         return separator.join((limit, self.tr("收费：{0}").format(fee), visits))

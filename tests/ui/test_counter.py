@@ -39,6 +39,7 @@ from hallapp.services.cases import ApplicantInput
 from hallapp.services.context import Ctx, Database
 from hallapp.store.models import Case, PrintLog, Rating, Ticket
 from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import ReasonDialog, TicketRefDialog
@@ -160,11 +161,15 @@ def test_invalid_id_number_is_shown_next_to_the_field_and_creates_nothing(
 
 
 @SQLITE_ONLY
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_commitment_acceptance_records_what_the_applicant_signed(
-        qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, clock: FakeClock,
-        ctx_for: Callable[[str], Ctx], monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter, hall_db: Database,
+        clock: FakeClock, ctx_for: Callable[[str], Ctx], monkeypatch: pytest.MonkeyPatch,
+        lang: str) -> None:
     """The counter had no place for the commitment's text: the receipt printed stock
-    wording. Now 告知承诺 asks for it, offering the usual wording for the materials."""
+    wording. Now 告知承诺 asks for it, offering the usual wording for the materials — in
+    Chinese, the receipt's language, on an English counter too (it offered English words
+    around Chinese names, stored and printed so)."""
     from hallapp.ui.counter.dialogs import CommitmentDialog
 
     offered: list[list[str]] = []
@@ -176,6 +181,8 @@ def test_a_commitment_acceptance_records_what_the_applicant_signed(
 
     monkeypatch.setattr(CommitmentDialog, "ask", classmethod(answer))
     serve_ticket(ctx_for, clock)
+    if lang == "en":
+        set_language(qapp, "en")
     counter = make_counter()
     choose_item(qtbot, counter, "yxzrgs", "440300000000069391780001")
     fill_person(qtbot, counter)
@@ -188,7 +195,8 @@ def test_a_commitment_acceptance_records_what_the_applicant_signed(
     with qtbot.waitSignal(counter.intake.document.printed, timeout=20000):
         qtbot.mouseClick(decisions.buttons["accept_commitment"], Qt.MouseButton.LeftButton)
     assert offered == [["住所（经营场所）使用证明"]]
-    assert "受理回执已保存为 PDF：" in counter.intake.document.result.text()  # not "receipt pdf:"
+    if lang == "zh":
+        assert "受理回执已保存为 PDF：" in counter.intake.document.result.text()  # "receipt pdf:"
     [case] = cases_in(hall_db)
     assert case.state == "accepted"
     assert [m.get("commitment") for m in case.materials if m["code"] == "M05"] == [signed]

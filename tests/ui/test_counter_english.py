@@ -107,3 +107,16 @@ def test_why_a_decision_is_closed_reads_in_english_at_an_english_counter(
         assert not re.search(r"[\u4e00-\u9fff]", decisions.reasons.text())
 
 
+
+
+def test_the_commitment_wording_offered_is_the_receipts_chinese(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The receipt is always in Chinese: the wording offered on an English counter read "I
+    declare that 住所（经营场所）使用证明 is true…", stored and printed as the applicant's."""
+    from hallapp.ui.counter.dialogs import CommitmentDialog
+
+    monkeypatch.setattr(CommitmentDialog, "run",
+                        lambda self: {"commitment": self.edits["commitment"].text()})
+    with in_english(qapp):
+        assert CommitmentDialog.ask(None, ["住所（经营场所）使用证明"]) == (
+            "本人承诺：住所（经营场所）使用证明真实有效，如有虚假，愿承担相应法律责任。")

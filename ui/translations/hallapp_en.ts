@@ -1943,37 +1943,37 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
@@ -2618,24 +2618,19 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="148"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="151"/>
-        <source>本人承诺：{0}真实有效，如有虚假，愿承担相应法律责任。</source>
-        <translation>I declare that {0} is true; if it is false, I accept the legal consequences.</translation>
     </message>
 </context>
 <context>
@@ -3217,7 +3212,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="80"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3503,7 +3498,7 @@ After:
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="316"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="317"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
@@ -4936,7 +4931,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="97"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="96"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4962,22 +4957,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6166,28 +6161,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="198"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="205"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6303,37 +6298,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="165"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="165"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="166"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="166"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="167"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="175"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>

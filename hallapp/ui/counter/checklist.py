@@ -132,8 +132,8 @@ class ChecklistPanel(QWidget):
         row = self.model.row(self.model.row_of(code))
         return {"status": row.status, "copies": row.copies, "note": row.note}
 
-    def names_marked(self, status: str) -> list[str]:
-        return [r.name for r in self.model.rows() if r.status == status]
+    def codes_marked(self, status: str) -> list[str]:
+        return [r.code for r in self.model.rows() if r.status == status]
 
     def marks(self, codes: list[str] | None = None) -> list[MaterialMark]:
         """Marks with a status (of ``codes``, or all), as the service takes them."""

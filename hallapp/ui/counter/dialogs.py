@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -136,6 +135,9 @@ class RefusalDialog(FieldsDialog):
         return (answer["reason"], answer["legal_basis"]) if answer else None
 
 
+COMMITMENT_WORDING = "本人承诺：{0}真实有效，如有虚假，愿承担相应法律责任。"
+
+
 class CommitmentDialog(FieldsDialog):
     """告知承诺: what the applicant signed instead of the materials, printed on the receipt
     (offered: the usual wording naming those materials; the clerk corrects it to the form)."""
@@ -148,9 +150,9 @@ class CommitmentDialog(FieldsDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, materials: Sequence[str]) -> str | None:
-        suggestion = QCoreApplication.translate(
-            "CommitmentDialog", "本人承诺：{0}真实有效，如有虚假，愿承担相应法律责任。").format(
-            "、".join(materials))
+        """``materials``: their Chinese names. The wording is the receipt's, which is always
+        in Chinese: not translated on an English screen (it was stored and printed so)."""
+        suggestion = COMMITMENT_WORDING.format("、".join(materials))
         answer = cls(suggestion, parent).run()
         return answer["commitment"] if answer else None
 

@@ -297,8 +297,9 @@ class IntakePanel(CounterPanel):
                 return
             reason, basis = answer
         if decision == "accept_commitment":  # what the applicant signed goes on the receipt
-            commitment = CommitmentDialog.ask(self.window(),
-                                              self.checklist.names_marked("commitment"))
+            promised = set(self.checklist.codes_marked("commitment"))
+            commitment = CommitmentDialog.ask(self.window(), [  # the receipt's language
+                m.name for m in (self.item.materials if self.item else ()) if m.code in promised])
             if commitment is None:
                 return
         from hallapp.services.case_decide import decide

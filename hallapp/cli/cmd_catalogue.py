@@ -45,7 +45,7 @@ def read_catalogue_file(path: str) -> dict[str, Any]:
 
         return from_xlsx(p.read_bytes())
     try:
-        doc = json.loads(p.read_text(encoding="utf-8"))
+        doc = json.loads(p.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ValidationError(f"JSON 格式错误：{exc}", field="file") from None
     if not isinstance(doc, dict):

@@ -104,7 +104,7 @@ def _plan(env: CliEnv, profile: SimProfile) -> WindowPlan:
     a = env.args
     if a.windows:
         try:
-            raw = json.loads(a.windows.read_text(encoding="utf-8"))
+            raw = json.loads(a.windows.read_text(encoding="utf-8-sig"))
         except (OSError, json.JSONDecodeError) as exc:
             raise ValidationError(f"无法读取窗口计划 {a.windows}：{exc}", field="windows") from exc
         return plan_from_dict(raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -246,6 +247,15 @@ def test_an_item_row_given_twice_is_named_as_repeated(demo_doc: Doc) -> None:
     with pytest.raises(ValidationError, match=r"字段 code 重复：.*（与第 2 行相同）") as err:
         from_xlsx(_bytes(wb))
     assert (err.value.code, err.value.row) == ("duplicate_row", sheet.max_row)
+
+
+def test_a_json_file_saved_with_a_bom_reads(demo_doc: Doc, tmp_path: Path) -> None:
+    """Notepad saves UTF-8 with a BOM: the import said "JSON 格式错误：Unexpected UTF-8 BOM"."""
+    from hallapp.ui.admin.catalogue import read_catalogue
+
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(demo_doc, ensure_ascii=False).encode())
+    assert read_catalogue_file(str(path)) == read_catalogue(path) == demo_doc
 
 
 def test_unreadable_xlsx() -> None:

@@ -227,7 +227,7 @@ def profile_to_dict(p: SimProfile) -> dict[str, Any]:
 
 def load_profile(path: Path) -> SimProfile:
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, json.JSONDecodeError) as exc:
         raise ValidationError(f"无法读取模拟参数文件 {path}：{exc}", field="profile") from exc
     return profile_from_dict(raw)

@@ -42,7 +42,7 @@ def read_catalogue(path: Path) -> dict[str, Any]:
 
         return from_xlsx(path.read_bytes())
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         message = QCoreApplication.translate("Admin", "JSON 格式错误：{0}").format(exc)
         raise ValidationError(message, field="file") from None

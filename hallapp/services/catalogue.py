@@ -232,7 +232,7 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]],
                                   queue=raw["code"], prefix=raw["prefix"], owner=owner)
         queue = existing.get(raw["code"])
         if queue is None or queue.prefix != raw["prefix"]:
-            _refuse_prefix_change_today(session, queue, raw, today)
+            _refuse_prefix_change_today(session, queue, raw, today, hall.closed_day == today)
         if queue is None:
             queue = Queue(hall_id=hall.id, code=raw["code"], active=True)
             session.add(queue)
@@ -245,11 +245,12 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]],
 
 
 def _refuse_prefix_change_today(session: Session, queue: Queue | None, raw: dict[str, Any],
-                                today: date) -> None:
+                                today: date, closed: bool) -> None:
     """Ticket numbers are unique in a hall day only while each prefix stays with its queue
     for the day: queue A renamed Q and queue B given A issued a second A001. A prefix
-    changes after the day's close (or before the first ticket)."""
-    if queue is not None and session.scalar(select(Ticket.id).where(
+    changes after the day's close (``closed``: no more tickets today) or before the first
+    ticket; a prefix that numbered tickets today is not given to a queue until tomorrow."""
+    if not closed and queue is not None and session.scalar(select(Ticket.id).where(
             Ticket.origin_queue_id == queue.id, Ticket.hall_day == today).limit(1)):
         raise ValidationError(f"queues：队列 {raw['code']} 今日已取号，前缀请在日终后再改",
                               field="prefix", sheet="queues", code="prefix_in_use_today",

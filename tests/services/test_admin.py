@@ -293,8 +293,9 @@ def test_bad_queues_refused(ctx: Ctx, hall_db: Database) -> None:
 def test_a_prefix_stays_with_its_queue_for_the_day(ctx: Ctx, ctx_for: Callable[[str], Ctx],
                                                   hall_db: Database,
                                                   clock: FakeClock) -> None:
-    """Queue A renamed Q during the day, then queue B given A, issued a second A001."""
-    from hallapp.services import tickets
+    """Queue A renamed Q during the day, then queue B given A, issued a second A001. After
+    the day's close (as the refusal says) A may change; its old prefix waits for tomorrow."""
+    from hallapp.services import day, tickets
 
     assert tickets.take_ticket(ctx_for("kiosk1"), "A").number == "A001"
     a = {"code": "A", "name": "商事登记", "prefix": "Q"}
@@ -302,8 +303,11 @@ def test_a_prefix_stays_with_its_queue_for_the_day(ctx: Ctx, ctx_for: Callable[[
     b = {"code": "B", "name": "不动产登记", "prefix": "C"}
     refused(hall_db, ctx, lambda: admin.save_queue(ctx, {**b, "prefix": "A"}), "prefix",
             "已被队列 A 使用")
-    clock.advance(days=1)  # the next hall day: both may change
-    admin.save_queue(ctx, a)
+    day.close_day(ctx_for("supervisor1"))
+    admin.save_queue(ctx, a)  # refused after the close too, though the refusal said "日终后"
+    refused(hall_db, ctx, lambda: admin.save_queue(ctx, {**b, "prefix": "A"}), "prefix",
+            "前缀 A 今日已用于号码")
+    clock.advance(days=1)  # the next hall day: B may take A
     admin.save_queue(ctx, {**b, "prefix": "A"})
     assert tickets.take_ticket(ctx_for("kiosk1"), "B").number == "A001"  # a new day's A001
 

@@ -29,7 +29,7 @@ from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
-from hallapp.services.context import is_connection_error
+from hallapp.services.context import is_connection_error, is_disk_error
 from hallapp.store.engine import hide_password
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
@@ -105,17 +105,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, as a shell tool killed by the signal
     except Exception as exc:
-        ref = log_error(exc, "cli")
-        first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log
-        if is_connection_error(exc):  # the server went away, or a file cannot be opened
-            print(f"hallapp: 无法连接数据库 {env.db.safe_url}（参考号 {ref}）：{first_line}",
-                  file=sys.stderr)
-            return 10
-        print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
-              f"{setup_logging()}", file=sys.stderr)
-        return 1
+        return _unexpected(env, exc)
     finally:
         env.close()
+
+
+def _unexpected(env: CliEnv, exc: Exception) -> int:
+    """Not a refusal: logged, and said in one line with a reference into the log."""
+    ref = log_error(exc, "cli")
+    first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log
+    if is_disk_error(exc):  # a write failed: not "cannot connect"
+        print(f"hallapp: 数据库 {env.db.safe_url} 所在的磁盘已满或无法写入，请清理磁盘空间"
+              f"（参考号 {ref}）：{first_line}", file=sys.stderr)
+        return 10
+    if is_connection_error(exc):  # the server went away, or a file cannot be opened
+        print(f"hallapp: 无法连接数据库 {env.db.safe_url}（参考号 {ref}）：{first_line}",
+              file=sys.stderr)
+        return 10
+    print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
+          f"{setup_logging()}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

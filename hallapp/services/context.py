@@ -16,10 +16,11 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from hallapp.core.errors import ValidationError
 from hallapp.core.roles import Actor, Perm, authorize
+from hallapp.store.engine import is_disk_error
 from hallapp.store.uow import Clock, Database, UnitOfWork, utc_now
 
 __all__ = ["REGISTRY", "Clock", "Ctx", "Database", "action", "as_dict", "check_row_limit",
-           "is_connection_error"]
+           "is_connection_error", "is_disk_error"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -80,9 +81,12 @@ def as_dict(obj: Any) -> Any:
 
 
 def is_connection_error(exc: BaseException) -> bool:
-    """True when ``exc`` means the database cannot be reached (as opposed to a bug)."""
+    """True when ``exc`` means the database cannot be reached (as opposed to a bug, or to a
+    full disk: reconnecting mends nothing there, and the clerk must be told so)."""
     from sqlalchemy.exc import DBAPIError, OperationalError
 
+    if is_disk_error(exc):
+        return False
     if isinstance(exc, OperationalError):
         return True
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)

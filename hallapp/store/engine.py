@@ -31,6 +31,23 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
+# A full or failing disk, told by the driver's code: SQLite's primary result codes SQLITE_IOERR
+# (10) and SQLITE_FULL (13); PostgreSQL's SQLSTATEs 58030 io_error and 53100 disk_full.
+_SQLITE_DISK_CODES = (10, 13)
+_POSTGRES_DISK_STATES = ("53100", "58030")
+
+
+def is_disk_error(exc: BaseException) -> bool:
+    """True when the database's disk is full or cannot be written, as opposed to a database
+    that cannot be reached. By code, not by words: a server's message names databases and
+    hosts (a database called "diskless" is not a disk), and its own words vary by language."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _SQLITE_DISK_CODES  # extended codes keep the primary low byte
+    return getattr(orig, "sqlstate", None) in _POSTGRES_DISK_STATES
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 

@@ -18,6 +18,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from hallapp.core.errors import DomainError, StateError
+from hallapp.store.engine import is_disk_error
 from hallapp.store.models import FeedHead
 from hallapp.store.uow import Database
 
@@ -109,7 +110,7 @@ def ready_for_login(db: Database) -> None:
             conn.rollback()
     except DBAPIError as exc:
         reason = (str(exc.orig or exc).splitlines() or [""])[0]
-        if "disk" in reason.lower():  # SQLite: "database or disk is full", "disk I/O error"
+        if is_disk_error(exc):
             raise DomainError(f"数据库 {db.safe_url} 所在的磁盘已满或无法写入，请清理磁盘空间："
                               f"{reason}", code="db_disk", url=db.safe_url) from None
         raise DomainError(f"无法连接数据库 {db.safe_url}：{reason}", code="db_unreachable",

@@ -165,25 +165,6 @@ def test_a_database_newer_than_the_program_says_so(
     assert refused.value.code == "db_newer"
 
 
-@pytest.mark.parametrize("engine_name", ["sqlite"])
-def test_a_full_disk_is_not_called_an_unreachable_database(
-        hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sqlite3
-
-    from sqlalchemy.exc import OperationalError
-
-    from hallapp.core.errors import DomainError
-
-    def full(*_: object, **__: object) -> None:
-        raise OperationalError("BEGIN", {}, sqlite3.OperationalError("database or disk is full"))
-
-    monkeypatch.setattr(hall_db.reader, "connect", full)
-    with pytest.raises(DomainError) as refused:
-        schema.ready_for_login(hall_db)
-    assert refused.value.code == "db_disk"
-    assert "磁盘已满" in refused.value.message
-
-
 def test_every_migration_undoes_on_a_populated_database(hall_db: Database) -> None:
     """Down to the first revision and up again with the demo hall's rows in place: on SQLite
     a downgrade that copied a table others refer to (batch mode) failed on foreign keys."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hallapp.core.errors import DomainError
 from hallapp.logs import log_error
-from hallapp.services.context import is_connection_error
+from hallapp.services.context import is_connection_error, is_disk_error
 from hallapp.ui.common.errors_en import EN as _EN
 
 
@@ -82,11 +82,17 @@ def closed_reason(text: str, codes: Sequence[str]) -> str:
     return " ".join(_EN[c] for c in codes)
 
 
+DISK_FULL_ZH = "数据库所在的磁盘已满或无法写入，本次操作未保存：请联系管理员清理磁盘空间"
+
+
 def user_message(exc: BaseException, context: str = "") -> str:
     if isinstance(exc, DomainError):
         if is_english():
             return _english(exc) or exc.message
         return exc.message
+    if is_disk_error(exc):
+        log_error(exc, context)
+        return _EN["db_disk_now"] if is_english() else DISK_FULL_ZH
     if is_connection_error(exc):
         return _EN["db_unavailable"] if is_english() else "无法连接数据库，请稍候，系统将自动重试"
     ref = log_error(exc, context)

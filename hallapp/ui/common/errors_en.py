@@ -74,6 +74,9 @@ EN: dict[str, str] = {
     "locked": "Account locked after repeated failures; try again later.",
     "permission_denied": "You are not allowed to do this.",
     "db_unavailable": "The database cannot be reached.",
+    # not a refusal's code: what a terminal says when a write fails on a full disk
+    "db_disk_now": "The disk holding the database is full or cannot be written; this was not "
+                   "saved: ask the administrator to free some space.",
     # {name} is filled from the error's facts.
     "reason_required": "Please give a reason.",
     "call_contention": "Too many windows called at the same moment; please try again.",

@@ -320,14 +320,18 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     setup = LiveSetup(served, float(begin), hours * 3600, speed, profile.noshow_seconds)
     people = generate_day(profile, seed)
     port = ServicesPort(kiosk, clerks, profile.green_class)
-    _log_run(ctx, "simulation_start", {"windows": sorted(clerks), "speed": speed,
-                                       "hours": hours, "seed": seed})
+    with ctx.uow() as uow:  # who ran it, under their own name (see _live_parts)
+        uow.audit("simulation_start", "hall", None, after={
+            "windows": sorted(clerks), "speed": speed, "hours": hours, "seed": seed})
+        uow.commit()
     wall = _time.perf_counter()
     tally = LiveDriver(port, setup, people, ctx.clock, sleep).run()
     real = _time.perf_counter() - wall
-    _log_run(ctx, "simulation_end", {"taken": tally.taken, "called": tally.called,
-                                     "served": tally.served, "cases": sum(tally.cases.values()),
-                                     "interrupted": tally.interrupted})
+    with ctx.uow() as uow:
+        uow.audit("simulation_end", "hall", None, after={
+            "taken": tally.taken, "called": tally.called, "served": tally.served,
+            "cases": sum(tally.cases.values()), "interrupted": tally.interrupted})
+        uow.commit()
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         today = hall_day(uow.now, hall.timezone)
@@ -335,14 +339,6 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     abandoned = day.close_day(ctx).abandoned if close_day and not tally.interrupted else 0
     return LiveResult(tally, today, tuple(clerks), waiting, abandoned, real,
                       tally.operations / real if real > 0 else 0.0)
-
-
-def _log_run(ctx: Ctx, action: str, facts: dict[str, object]) -> None:
-    """Who ran a live simulation and what it did, under their own name: what it plays is
-    logged under the kiosk's and clerks' accounts (from the terminal ``simulation:<who>``)."""
-    with ctx.uow() as uow:
-        uow.audit(action, "hall", None, after=facts)
-        uow.commit()
 
 
 def _count_waiting(ctx: Ctx, on: date) -> int:

@@ -14,7 +14,8 @@ Rules, in one place:
 * ``hour`` N: N hours of opening time of working days, counted from the moment of acceptance.
 * ``immediate`` (即办): closing time the same working day; if received after closing or on a
   rest day, closing time of the next working day.
-* Clock stops (补正, 特别程序) push the deadline out by the working time they used — see
+* Clock stops (补正, 特别程序) begun before the deadline push it out by the working time they
+  used; one begun after it (the case already overdue) adds nothing — see
   :func:`stopped_extension`.
 """
 
@@ -96,8 +97,14 @@ def compute_deadline(accepted_at: datetime, limit: Limit, calendar: WorkCalendar
                      hours: OpeningHours, stops: Sequence[ClockStop] = ()) -> datetime:
     """The moment a case accepted at ``accepted_at`` is due, clock stops included."""
     accepted_at = _aware(accepted_at)
+    extra = stopped_extension(limit, stops, calendar, hours, accepted_at=accepted_at)
+    return _extended_deadline(accepted_at, limit, calendar, hours, extra)
+
+
+def _extended_deadline(accepted_at: datetime, limit: Limit, calendar: WorkCalendar,
+                       hours: OpeningHours, extra: int) -> datetime:
+    """The deadline with ``extra`` (days, or minutes for ``hour``) of stopped time added."""
     day = hours.local_date(accepted_at)
-    extra = stopped_extension(limit, stops, calendar, hours, accepted_on=day)
     if limit.unit == "working_day":
         return hours.closing(calendar.add_working_days(day, limit.value + extra))
     if limit.unit == "natural_day":
@@ -125,13 +132,24 @@ def immediate_deadline(received_at: datetime, calendar: WorkCalendar, hours: Ope
 
 
 def stopped_extension(limit: Limit, stops: Iterable[ClockStop], calendar: WorkCalendar,
-                      hours: OpeningHours, *, accepted_on: date | None = None) -> int:
+                      hours: OpeningHours, *, accepted_at: datetime | None = None) -> int:
     """How far clock stops push the deadline, in the limit's own unit (minutes for ``hour``).
 
-    Overlapping stops are merged first, so no time is counted twice. For the day-based
-    limits the day of acceptance (``accepted_on``) never counts: the limit does not count
-    it either, so a stop that day cost the office nothing (a 20-minute correction the
-    morning a 1-day case was accepted doubled its limit).
+    Overlapping stops are merged first, so no time is counted twice, and then taken in time
+    order. Given ``accepted_at``:
+
+    * a stop counts only if it begins before the deadline as extended by the stops before
+      it. The clock stopped while the office still had time, so that time is given back in
+      full once the stop ends: a stop across the deadline counts whole (each stopped day
+      before the deadline pushes it past the next one). A stop begun once the case was
+      already overdue gives nothing back: a 补正 asked for on Tuesday of a case due on Monday
+      made it due on Wednesday and graded the approval on time.
+    * for the day-based limits the day of acceptance never counts: the limit does not count
+      it either, so a stop that day cost the office nothing (a 20-minute correction the
+      morning a 1-day case was accepted doubled its limit).
+
+    Without ``accepted_at`` (no deadline to compare with) every stop counts. What a counted
+    stop adds:
 
     * ``working_day`` / ``immediate``: the number of distinct working days whose opening hours
       the stops overlap at all. A pause from Tuesday 16:00 to Thursday 10:00 adds 3 working
@@ -141,26 +159,39 @@ def stopped_extension(limit: Limit, stops: Iterable[ClockStop], calendar: WorkCa
     * ``natural_day``: the number of distinct calendar days the stops touch.
     * ``hour``: the opening time (in whole minutes, rounded up) the stops overlap.
     """
-    merged = _merge(stops)
-    if not merged or limit.unit not in ("working_day", "immediate", "natural_day", "hour"):
+    if limit.unit not in ("working_day", "immediate", "natural_day", "hour"):
         return 0
-    if limit.unit == "natural_day":
-        days: set[date] = set()
-        for start, end in merged:
-            first, last = hours.local_date(start), hours.local_date(end - timedelta(microseconds=1))
-            days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
-        return len(days - {accepted_on})
-    lost = timedelta()
+    accepted_on = hours.local_date(accepted_at) if accepted_at is not None else None
     touched: set[date] = set()
-    for start, end in merged:
-        for day, overlap in _opening_overlaps(start, end, calendar, hours):
-            lost += overlap
-            touched.add(day)
-    if limit.unit == "hour":
+    lost = timedelta()
+    extra = 0
+    for start, end in _merge(stops):
+        if accepted_at is not None and start >= _extended_deadline(accepted_at, limit, calendar,
+                                                                   hours, extra):
+            continue  # begun after the (extended) deadline: no time left to give back
+        if limit.unit == "natural_day":
+            touched.update(_calendar_days(start, end, hours))
+        else:
+            for day, overlap in _opening_overlaps(start, end, calendar, hours):
+                lost += overlap
+                touched.add(day)
+        extra = _extension(limit.unit, touched, lost, accepted_on)
+    return extra
+
+
+def _extension(unit: str, touched: set[date], lost: timedelta, accepted_on: date | None) -> int:
+    """The limit's extension for the stopped days ``touched`` (or opening time ``lost``)."""
+    if unit == "hour":
         return -(-lost // timedelta(minutes=1))
-    if limit.unit == "working_day":
-        touched.discard(accepted_on)
+    if unit in ("working_day", "natural_day"):
+        return len(touched - {accepted_on})
     return len(touched)
+
+
+def _calendar_days(start: datetime, end: datetime, hours: OpeningHours) -> list[date]:
+    """The hall days ``[start, end)`` touches."""
+    first, last = hours.local_date(start), hours.local_date(end - timedelta(microseconds=1))
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def deadline_state(deadline: datetime, now: datetime, calendar: WorkCalendar, *,

@@ -127,7 +127,8 @@ def timeliness(case: Case, item: Item, t: HallTime, now: datetime
     When the days to count reach a year whose holidays are not loaded (a case due in
     December looked at in January, before the hall loaded the new year's notice), the lists
     that show every open case must still show it: past its deadline (clock running) it is
-    ``overdue``, otherwise ``warning`` (it cannot be told safe), with no day count. The
+    ``overdue`` (also with its clock stopped after the deadline), otherwise ``warning`` (it
+    cannot be told safe), with no day count. The
     supervisor's board says which year is missing (``alerts.calendar_alerts``).
     """
     if case.deadline is None or case.accepted_at is None:
@@ -144,8 +145,9 @@ def timeliness(case: Case, item: Item, t: HallTime, now: datetime
     except DomainError as exc:
         if exc.code != "calendar_unknown_year":
             raise
-        past = now > due and not case.stopped_since  # a stopped clock's deadline moves on
-        return due, "overdue" if past else "warning", None
+        # A clock stopped before the deadline moves it on; one stopped after it does not.
+        running = case.stopped_since is None or case.stopped_since >= due
+        return due, "overdue" if now > due and running else "warning", None
 
 
 def case_info(s: Session, case: Case, t: HallTime, now: datetime,

@@ -157,6 +157,58 @@ def test_a_stop_on_the_day_of_acceptance_adds_nothing() -> None:
     assert deadline(tuesday, 3, "natural_day", stops=(morning,)) == at(2025, 3, 7, 18)
 
 
+# Mon 03-03-2025 10:00, 1 working day: due Tue 03-04 18:00 (no holiday that fortnight).
+MONDAY = at(2025, 3, 3)
+
+
+@pytest.mark.parametrize(("stops", "due"), [
+    # before the deadline: Tuesday is stopped, so Wednesday
+    ((stop(at(2025, 3, 4, 10), at(2025, 3, 4, 11)),), at(2025, 3, 5, 18)),
+    # across it: begun with time left, the stop counts whole (Tue, Wed, Thu) → Friday
+    ((stop(at(2025, 3, 4, 16), at(2025, 3, 6, 10)),), at(2025, 3, 7, 18)),
+    # after it: the case was overdue when the clock stopped; nothing is given back
+    ((stop(at(2025, 3, 5, 10), at(2025, 3, 6, 10)),), at(2025, 3, 4, 18)),
+    # at the very deadline moment: no time was left either
+    ((stop(at(2025, 3, 4, 18), at(2025, 3, 5, 10)),), at(2025, 3, 4, 18)),
+    # two: the first moves the deadline to Wednesday, so the second (begun on Wednesday,
+    # after the original deadline) still counts: Wed and Thu → Friday; a third begun on
+    # Monday after that adds nothing
+    ((stop(at(2025, 3, 4, 10), at(2025, 3, 4, 11)),
+      stop(at(2025, 3, 5, 15), at(2025, 3, 6, 9, 30)),
+      stop(at(2025, 3, 10, 10), at(2025, 3, 10, 11))), at(2025, 3, 7, 18)),
+])
+def test_a_stop_counts_only_if_it_begins_before_the_deadline(
+        stops: tuple[ClockStop, ...], due: datetime) -> None:
+    """A 补正 requested on an overdue case pushed its deadline past the approval, graded
+    on time: every working day a stop touched was added, even after the deadline."""
+    assert deadline(MONDAY, 1, stops=stops) == due
+    assert deadline(MONDAY, 1, stops=tuple(reversed(stops))) == due  # taken in time order
+
+
+@pytest.mark.parametrize(("stops", "due"), [
+    ((stop(at(2025, 3, 3, 10), at(2025, 3, 3, 11)),), at(2025, 3, 3, 16)),  # before
+    # across 15:00: 3.5 h ran before it, the last half hour runs after 17:00
+    ((stop(at(2025, 3, 3, 14, 30), at(2025, 3, 3, 17)),), at(2025, 3, 3, 17, 30)),
+    ((stop(at(2025, 3, 3, 15, 30), at(2025, 3, 3, 16, 30)),), at(2025, 3, 3, 15)),  # after
+    # two: the first moves 15:00 to 16:00, so the second (15:30, past the original
+    # deadline) counts: 1 + 1 + 1.5 h ran before it, half an hour after 16:30
+    ((stop(at(2025, 3, 3, 10), at(2025, 3, 3, 11)),
+      stop(at(2025, 3, 3, 15, 30), at(2025, 3, 3, 16, 30))), at(2025, 3, 3, 17)),
+])
+def test_an_hour_limit_gets_back_only_stops_begun_before_its_deadline(
+        stops: tuple[ClockStop, ...], due: datetime) -> None:
+    accepted = at(2025, 3, 3, 9)  # 4 hours: 9–12 and 14–15
+    assert deadline(accepted, 4, "hour", stops=stops) == due
+
+
+def test_a_natural_day_limit_gets_back_nothing_after_its_deadline() -> None:
+    late = stop(at(2025, 3, 7, 10), at(2025, 3, 8, 10))  # due Thursday 03-06
+    assert deadline(MONDAY, 3, "natural_day", stops=(late,)) == at(2025, 3, 6, 18)
+    assert stopped_extension(Limit(3, "natural_day"), [late], CAL, HOURS,
+                             accepted_at=MONDAY) == 0
+    assert stopped_extension(Limit(3, "natural_day"), [late], CAL, HOURS) == 2  # no deadline
+
+
 def test_stop_outside_opening_hours_adds_nothing() -> None:
     overnight = stop(at(2025, 3, 4, 18, 30), at(2025, 3, 5, 8, 30))
     assert deadline(at(2025, 3, 3), 5, stops=(overnight,)) == at(2025, 3, 10, 18)

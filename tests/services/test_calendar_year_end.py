@@ -43,19 +43,25 @@ def test_open_cases_stay_listed_when_the_new_year_is_not_loaded(
     approver = ctx_for("approver_szamr")
     backoffice.claim(approver, stopped)
     case_clock.request_correction(approver, stopped, "营业执照复印件不清晰")
+    stopped_late = accepted_case(ctx_for, PLAIN, seq=3)
+    clock.now = datetime(2026, 12, 30, 1, 30, tzinfo=UTC)  # overdue since Tuesday evening
+    backoffice.claim(approver, stopped_late)
+    case_clock.request_correction(approver, stopped_late, "营业执照复印件不清晰")
     assert _calendar_alerts(ctx_for) == [("calendar_next_year", "warning", "2027")]
 
     clock.now = datetime(2027, 1, 4, 1, 30, tzinfo=UTC)  # Monday 4 January
     listed = {c.number: (c.timeliness, c.remaining_working_days)
               for c in backoffice.review_queue(approver)}
     # Past its deadline with the clock running: overdue; with the clock stopped its deadline
-    # moves on, so it is only "cannot be told safe".
-    assert listed == {late: ("overdue", None), stopped: ("warning", None)}
+    # moves on, so it is only "cannot be told safe"; stopped once overdue, it stays overdue
+    # (it read "warning": a stop after the deadline gives no time back).
+    assert listed == {late: ("overdue", None), stopped: ("warning", None),
+                      stopped_late: ("overdue", None)}
     sup = ctx_for("supervisor1")
     assert {c.number: (c.timeliness, c.working_days_left)
             for c in worklists.due_cases(sup)} == listed
     assert {c.number for c in cases.list_cases(ctx_for("clerk1"), day=date(2026, 12, 28))} == {
-        late, stopped}
+        late, stopped, stopped_late}
     case_kpi.case_figures(sup, date(2026, 12, 28))  # counted, not refused
     assert _calendar_alerts(ctx_for) == [("calendar_missing", "critical", "2027")]
     assert "case_overdue" in {a.kind for a in supervisor.board(sup).alerts}

@@ -167,6 +167,26 @@ def test_overdue_cases_conclude_late(ctx_for: CtxFor, clock: FakeClock) -> None:
     assert backoffice.approve(approver, number).outcome == "late"
 
 
+def test_a_correction_asked_once_overdue_leaves_the_case_late(ctx_for: CtxFor,
+                                                               clock: FakeClock) -> None:
+    """A 补正 requested on a case already overdue moved its deadline to the day the
+    correction came in, and the approval was graded on time (the tester's t3)."""
+    number = accepted_case(ctx_for, PLAIN, seq=43)  # due Wed 25 18:00
+    approver = ctx_for("approver_szamr")
+    _at(clock, 2026, 11, 26, 10)  # Thursday: overdue
+    backoffice.claim(approver, number)
+    stopped = case_clock.request_correction(approver, number, "请补充清税证明原件")
+    assert (stopped.deadline, stopped.timeliness) == (datetime(2026, 11, 25, 18, tzinfo=SH),
+                                                      "overdue")
+    _at(clock, 2026, 11, 27, 10)
+    info = case_clock.supply_correction(ctx_for("clerk1"), number)
+    assert (info.deadline, info.timeliness) == (datetime(2026, 11, 25, 18, tzinfo=SH),
+                                                "overdue")
+    _at(clock, 2026, 11, 27, 11)
+    backoffice.claim(approver, number)
+    assert backoffice.approve(approver, number).outcome == "late"
+
+
 def test_deny_then_result_by_express(ctx_for: CtxFor) -> None:
     approver = ctx_for("approver_szamr")
     plain = accepted_case(ctx_for, PLAIN, seq=17)

@@ -9,15 +9,21 @@
   the clock stops until they end it.
 * 容缺 supplements: materials owed under 容缺受理. Brought before the decision they are simply
   recorded; after an ``approved_tolerant`` decision, the last one releases the result
-  (``approved``).
+  (``approved``). A material brought after its supplement due date is still taken (the
+  applicant is there with it) but recorded as late: the opinion says so and the audit entry
+  has ``late: true``. A 补正 the approver asks for on an owed material is its supplement
+  too: supplying it clears the debt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.errors import StateError, ValidationError
+from hallapp.core.hallday import hall_day
 from hallapp.core.roles import Perm
 from hallapp.services.backoffice import (
     load_for_review,
@@ -85,13 +91,34 @@ def _supply_correction(ctx: Ctx, case_ref: str, *, online: bool,
         next_state(case.state, CaseAction.SUPPLY_CORRECTION, ctx.actor.role.value)
         case.pauses = end_pause(case, uow.now, "correction")
         case.stopped_since = None
-        case.materials = [{**m, "status": "received", "correction": False}
+        owed = [m["code"] for m in case.materials or [] if m.get("correction") and m.get("owed")]
+        # Corrected, an owed 容缺 material is supplied: it stayed owed, and the approval
+        # still withheld the result for it.
+        case.materials = [{**m, "status": "received", "correction": False, "owed": False}
                           if m.get("correction") else m for m in case.materials or []]
         due = deadline_for(case, frozen_item(s, case), hall_time(s))
-        record_visit(uow, case, "correction", get_hall_row(s).timezone, online=online)
-        move(uow, case, CaseAction.SUPPLY_CORRECTION, deadline=due,
-             opinion="补正材料已提交（网上）" if online else "补正材料已提交（窗口）")
+        tz = get_hall_row(s).timezone
+        record_visit(uow, case, "correction", tz, online=online)
+        opinion = "补正材料已提交（网上）" if online else "补正材料已提交（窗口）"
+        facts = None
+        if owed:
+            note, facts = _supplement_note(case, owed, uow.now, tz)
+            opinion += f"；{note}"
+        move(uow, case, CaseAction.SUPPLY_CORRECTION, deadline=due, opinion=opinion,
+             facts=facts)
         return _finish(uow, case)
+
+
+def _supplement_note(case: Case, codes: Sequence[str], now: datetime, tz: str
+                     ) -> tuple[str, dict[str, Any]]:
+    """The opinion's words for 容缺 materials brought now, and the audit facts: ``late``
+    once past the supplement due date."""
+    due = case.supplement_deadline
+    late = due is not None and now > due
+    text = f"补齐容缺材料：{'、'.join(codes)}"
+    if due is not None and late:
+        text += f"（逾期补齐，补齐期限为 {hall_day(due, tz).isoformat()}）"
+    return text, {"supplied": list(codes), "late": late}
 
 
 @action(Perm.REVIEW_CASE)
@@ -143,16 +170,17 @@ def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
                              code="supplement_wrong_state", case=case.number)
         case.materials = [{**m, "status": "received", "owed": False}
                           if m["code"] in codes else m for m in case.materials or []]
-        record_visit(uow, case, "supplement", get_hall_row(s).timezone, online=online)
+        tz = get_hall_row(s).timezone
+        record_visit(uow, case, "supplement", tz, online=online)
         left = sorted(owed - set(codes))
-        opinion = f"补齐容缺材料：{'、'.join(codes)}"
+        opinion, facts = _supplement_note(case, codes, uow.now, tz)
         if left:
             opinion += f"；仍缺 {'、'.join(left)}"
         if tolerant:
             move(uow, case, CaseAction.SUPPLY_SUPPLEMENT, supplements_outstanding=bool(left),
-                 opinion=opinion)
+                 opinion=opinion, facts=facts)
         else:
             s.flush()
             uow.audit("case_supplement", "case", case.id, before={"owed": sorted(owed)},
-                      after={"number": case.number, "owed": left})
+                      after={"number": case.number, "owed": left, **facts})
         return _finish(uow, case)

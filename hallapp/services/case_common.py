@@ -141,9 +141,10 @@ def owed_codes(case: Case) -> tuple[str, ...]:
 
 def move(uow: UnitOfWork, case: Case, act: CaseAction, *, opinion: str | None = None,
          role: str | None = None, actor: str | None = None,
-         supplements_outstanding: bool = False,
+         supplements_outstanding: bool = False, facts: dict[str, Any] | None = None,
          where: Sequence[ColumnElement[bool]] = (), **changes: Any) -> CaseState:
-    """Apply one transition of the state machine to ``case`` and record it."""
+    """Apply one transition of the state machine to ``case`` and record it (``facts``
+    join the audit entry's ``after``)."""
     s = uow.session
     s.flush()  # pending ORM changes first, so the refresh below cannot lose them
     before = case.state
@@ -161,20 +162,21 @@ def move(uow: UnitOfWork, case: Case, act: CaseAction, *, opinion: str | None = 
         raise StateError(f"办件 {case.number} 已被他人处理或不符合操作条件，请刷新后重试",
                          code="case_conflict", case=case.number)
     s.refresh(case)
-    record(uow, case, act.value, before, target.value, opinion, actor)
+    record(uow, case, act.value, before, target.value, opinion, actor, facts)
     return target
 
 
 def record(uow: UnitOfWork, case: Case, act: str, before: str | None, after: str,
-           opinion: str | None, actor: str | None = None) -> None:
+           opinion: str | None, actor: str | None = None,
+           facts: dict[str, Any] | None = None) -> None:
     """Transition row, audit entry and feed event for a change of state."""
     name = actor or uow.actor.username
     uow.session.add(CaseTransition(case_id=case.id, at=uow.now, actor=name, action=act,
                                    from_state=before, to_state=after, opinion=opinion))
     dept = department_code(uow.session, case)
     uow.audit(f"case_{act}", "case", case.id, before={"state": before},
-              after={"number": case.number, "state": after, "by": name, "opinion": opinion},
-              by=name)
+              after={"number": case.number, "state": after, "by": name, "opinion": opinion,
+                     **(facts or {})}, by=name)
     uow.emit("case_changed", case=case.number, department=dept, state=after, action=act)
 
 

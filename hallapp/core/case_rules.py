@@ -166,6 +166,20 @@ CONCLUDED = frozenset({S.APPROVED, S.APPROVED_TOLERANT, S.DENIED, S.RESULT_READY
                        S.DELIVERED, S.COMPLETED_ON_SPOT, S.REVOKED})
 
 
+# A case the back office returned to the window (退回) after it was accepted: ``received``
+# again, but its clock runs on from the first acceptance, so the lists name it apart.
+RETURNED_LABEL = "退回待重新受理"
+# The supervisor's due list: a 容缺 case's owed materials are due (not its decision).
+SUPPLEMENT_DUE_LABEL = "容缺材料待补齐"
+
+
+def state_label(state: str, accepted: bool = False) -> str:
+    """The label of ``state``; ``accepted`` (the case has an acceptance time) names a
+    ``received`` case as returned to the window."""
+    st = as_state(state)
+    return RETURNED_LABEL if st is CaseState.RECEIVED and accepted else STATE_LABELS[st]
+
+
 def as_state(value: str) -> CaseState:
     """Accept a stored string; an unknown one is a data error, not a silent no-op."""
     try:

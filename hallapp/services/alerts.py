@@ -11,8 +11,11 @@ Each rule reads what is true now, so an alert disappears by itself once the caus
 * ``service_over_norm``: a service runs longer than ``alert_service_factor`` × the item's
   ``service_norm_minutes`` (15 min for a ticket without an item);
 * ``bad_rating``: a 差评 given in the last ``alert_bad_rating_minutes``;
-* ``case_overdue`` / ``case_warning``: back-office cases past their deadline, or within the
-  hall's warning period (``warning_working_days``), per department;
+* ``case_overdue`` / ``case_warning``: cases awaiting their decision (in the back office, or
+  returned to the window after acceptance) past their deadline, or within the hall's
+  warning period (``warning_working_days``), per department;
+* ``supplement_overdue`` / ``supplement_warning``: 容缺 cases whose owed materials are past
+  their supplement due date, or within the warning period, per department;
 * ``calendar_missing`` / ``calendar_next_year``: the holidays of this year, or of the year
   that begins within :data:`CALENDAR_AHEAD_DAYS`, are not loaded (see ``calendar_alerts``).
 
@@ -33,8 +36,12 @@ from hallapp.core.calendar import WorkCalendar
 from hallapp.core.kpi import BAD_LEVELS
 from hallapp.core.timelimits import warning_horizon_days
 from hallapp.services.calendar_admin import HallTime, hall_time
-from hallapp.services.case_common import BACKOFFICE_STATES, frozen_item
-from hallapp.services.case_views import timeliness
+from hallapp.services.case_common import (
+    awaiting_decision_sql,
+    frozen_item,
+    supplements_open_sql,
+)
+from hallapp.services.case_views import supplement_timeliness, timeliness
 from hallapp.services.hall import DEFAULT_SETTINGS
 from hallapp.services.queue_common import held_at_window
 from hallapp.store.models import (
@@ -68,6 +75,8 @@ TEXTS: dict[str, str] = {
     "bad_rating_hall": "大厅收到差评（{level} 级），请跟进回访",
     "case_overdue": "{department}：{count} 件办件已逾期",
     "case_warning": "{department}：{count} 件办件临近办结期限",
+    "supplement_overdue": "{department}：{count} 件容缺办件逾期未补齐材料",
+    "supplement_warning": "{department}：{count} 件容缺办件临近补齐期限",
     "calendar_missing": "{year} 年节假日安排尚未载入：办件期限无法计算，请导入当年官方日历"
                         "（hallapp calendar load）",
     "calendar_next_year": "{year} 年节假日安排尚未载入：期限落在 {year} 年的办件将无法受理，"
@@ -222,25 +231,44 @@ def case_horizon(hall: Hall, now: datetime) -> datetime:
 
 
 def case_alerts(s: Session, hall: Hall, now: datetime, t: HallTime) -> list[Alert]:
-    """Per department: open back-office cases overdue, and those in the warning period."""
-    horizon = case_horizon(hall, now)
-    rows = s.scalars(select(Case).where(
-        Case.state.in_([st.value for st in BACKOFFICE_STATES]), Case.deadline.is_not(None),
-        Case.deadline <= horizon)).all()
-    if not rows:
-        return []
+    """Per department: cases awaiting their decision overdue, and those in the warning
+    period."""
+    rows = s.scalars(select(Case).where(awaiting_decision_sql(), Case.deadline.is_not(None),
+                                        Case.deadline <= case_horizon(hall, now))).all()
     counts: Counter[tuple[int, str]] = Counter()
     for case in rows:
         _, state, _ = timeliness(case, frozen_item(s, case), t, now)
         if state in ("warning", "overdue"):
             counts[(case.department_id, state)] += 1
+    return _department_alerts(s, "case", counts)
+
+
+def supplement_alerts(s: Session, hall: Hall, now: datetime, t: HallTime) -> list[Alert]:
+    """Per department: 容缺 cases whose owed materials are overdue, or due within the warning
+    period (nothing else follows them up: an ``approved_tolerant`` result stays withheld)."""
+    rows = s.scalars(select(Case).where(supplements_open_sql(),
+                                        Case.supplement_deadline <= case_horizon(hall, now)))
+    counts: Counter[tuple[int, str]] = Counter()
+    for case in rows:
+        state, _ = supplement_timeliness(case, t, now)
+        if state in ("warning", "overdue"):
+            counts[(case.department_id, state)] += 1
+    return _department_alerts(s, "supplement", counts)
+
+
+def _department_alerts(s: Session, kind: str, counts: Counter[tuple[int, str]]
+                       ) -> list[Alert]:
+    """``<kind>_overdue`` (critical) and ``<kind>_warning`` alerts from counts per
+    (department, state), overdue first."""
+    if not counts:
+        return []
     names = {d.id: (d.name, d.name_en) for d in s.scalars(select(Department))}
     out = []
     for (dept, state), n in sorted(counts.items(), key=lambda kv: (kv[0][1] != "overdue",
                                                                     kv[0][0])):
         name, name_en = names.get(dept, (str(dept), None))
-        out.append(_alert(f"case_{state}", "critical" if state == "overdue" else "warning",
-                          f"case_{state}:{dept}:{n}", name, None, department_name_en=name_en,
+        out.append(_alert(f"{kind}_{state}", "critical" if state == "overdue" else "warning",
+                          f"{kind}_{state}:{dept}:{n}", name, None, department_name_en=name_en,
                           department=name, count=n))
     return out
 
@@ -267,4 +295,5 @@ def hall_alerts(s: Session, hall: Hall, day: date, day_start: datetime,
     t = hall_time(s, hall)  # the calendar, read once for the case and calendar alerts
     return (*rating_alerts(s, hall, now), *wait_alerts(s, hall, day, now),
             *idle_alerts(s, hall, day, day_start, now), *service_alerts(s, hall, now),
-            *case_alerts(s, hall, now, t), *calendar_alerts(t.calendar, day))
+            *case_alerts(s, hall, now, t), *supplement_alerts(s, hall, now, t),
+            *calendar_alerts(t.calendar, day))

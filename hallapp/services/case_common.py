@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.case_rules import CaseAction, CaseState, next_state
@@ -34,6 +34,27 @@ QR_PREFIX = "HALLAPP:C:"  # same payload as hallapp.documents.qr.case_payload
 S = CaseState
 BACKOFFICE_STATES = (S.ACCEPTED, S.IN_REVIEW, S.CORRECTION_REQUESTED, S.CORRECTED,
                      S.SPECIAL_PROCEDURE)
+
+
+def awaiting_decision(case: Case) -> bool:
+    """Accepted and not yet decided, so its deadline runs: in the back office, or returned
+    to the window (退回: ``received`` again, with its first acceptance time kept)."""
+    state = case.state
+    return state in BACKOFFICE_STATES or (state == S.RECEIVED and case.accepted_at is not None)
+
+
+def awaiting_decision_sql() -> ColumnElement[bool]:
+    """:func:`awaiting_decision` as a query condition."""
+    return or_(Case.state.in_([st.value for st in BACKOFFICE_STATES]),
+               and_(Case.state == S.RECEIVED.value, Case.accepted_at.is_not(None)))
+
+
+def supplements_open_sql() -> ColumnElement[bool]:
+    """Cases that may still owe 容缺 materials by their supplement due date: awaiting their
+    decision, or approved with the result withheld (``approved_tolerant``). Whether any
+    material is still owed is in the materials list (:func:`owed_codes`)."""
+    return and_(Case.supplement_deadline.is_not(None),
+                or_(awaiting_decision_sql(), Case.state == S.APPROVED_TOLERANT.value))
 
 
 def qr_payload(case: Case) -> str:

@@ -35,7 +35,7 @@ from hallapp.core.kpi import (
 )
 from hallapp.core.roles import Perm
 from hallapp.services.calendar_admin import HallTime, hall_time
-from hallapp.services.case_common import BACKOFFICE_STATES, department_id, frozen_item
+from hallapp.services.case_common import awaiting_decision_sql, department_id, frozen_item
 from hallapp.services.case_views import timeliness
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
@@ -113,7 +113,7 @@ def case_figures(ctx: Ctx, start: date, end: date | None = None, *,
         concluded = [_facts(s, c, codes, t) for c in s.scalars(scope.where(
             Case.concluded_at >= lo, Case.concluded_at < hi))]
         open_now = [_facts(s, c, codes, t, uow.now) for c in s.scalars(scope.where(
-            Case.state.in_([st.value for st in BACKOFFICE_STATES])))]
+            awaiting_decision_sql()))]
         ratings = _ratings(s, lo, hi, dept_id)
     by_dept = open_cases_by_department(open_now)
     return CaseFigures(

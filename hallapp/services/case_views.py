@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.core.case_rules import STATE_LABELS, allowed_actions, as_state
+from hallapp.core.case_rules import allowed_actions, state_label
 from hallapp.core.catalogue import Item
 from hallapp.core.errors import DomainError
 from hallapp.core.timelimits import deadline_state, remaining_working_days
 from hallapp.services.calendar_admin import HallTime
 from hallapp.services.case_common import (
-    BACKOFFICE_STATES,
+    awaiting_decision,
     deadline_for,
     frozen_item,
     owed_codes,
@@ -122,7 +122,8 @@ class CaseDetail:
 
 def timeliness(case: Case, item: Item, t: HallTime, now: datetime
                ) -> tuple[datetime | None, str | None, int | None]:
-    """(effective deadline, deadline state, working days left) for an open case.
+    """(effective deadline, deadline state, working days left) for a case awaiting its
+    decision (in the back office, or returned to the window after acceptance).
 
     When the days to count reach a year whose holidays are not loaded (a case due in
     December looked at in January, before the hall loaded the new year's notice), the lists
@@ -131,9 +132,7 @@ def timeliness(case: Case, item: Item, t: HallTime, now: datetime
     cannot be told safe), with no day count. The
     supervisor's board says which year is missing (``alerts.calendar_alerts``).
     """
-    if case.deadline is None or case.accepted_at is None:
-        return case.deadline, None, None
-    if as_state(case.state) not in BACKOFFICE_STATES:
+    if case.deadline is None or not awaiting_decision(case):
         return case.deadline, None, None
     due = case.deadline
     try:
@@ -150,6 +149,24 @@ def timeliness(case: Case, item: Item, t: HallTime, now: datetime
         return due, "overdue" if now > due and running else "warning", None
 
 
+def supplement_timeliness(case: Case, t: HallTime, now: datetime
+                          ) -> tuple[str | None, int | None]:
+    """(state, working days left) of the 容缺 supplement due date while materials are still
+    owed (None, None once all are brought), judged as :func:`timeliness` judges a deadline.
+    The caller picks the cases (``case_common.supplements_open_sql``)."""
+    due = case.supplement_deadline
+    if due is None or not owed_codes(case):
+        return None, None
+    try:
+        return (deadline_state(due, now, t.calendar, warning_working_days=t.warning_working_days,
+                               tz=t.tz),
+                remaining_working_days(due, now, t.calendar, tz=t.tz))
+    except DomainError as exc:
+        if exc.code != "calendar_unknown_year":
+            raise
+        return "overdue" if now > due else "warning", None
+
+
 def case_info(s: Session, case: Case, t: HallTime, now: datetime,
               item: Item | None = None) -> CaseInfo:
     item = item or frozen_item(s, case)
@@ -162,7 +179,8 @@ def case_info(s: Session, case: Case, t: HallTime, now: datetime,
     due, state, left = timeliness(case, item, t, now)
     return CaseInfo(
         case.id, case.number, case.verification, qr_payload(case), row.code, row.version,
-        row.name, dept.code, dept.name, case.state, STATE_LABELS[as_state(case.state)],
+        row.name, dept.code, dept.name, case.state,
+        state_label(case.state, case.accepted_at is not None),
         case.applicant_kind, case.applicant_name, case.applicant_id, case.phone,
         dict(case.agent) if case.agent else None, case.decision, case.opinion,
         case.legal_basis, bool(case.auto_approved), case.received_at, case.accepted_at, due,

@@ -13,15 +13,17 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
-from casekit import IMMEDIATE, PLAIN, accepted_case
+from casekit import IMMEDIATE, PLAIN, TOLERANT_3, accepted_case
 
 from hallapp.services import alerts, ratings, supervisor, tickets, windows, worklists
 from hallapp.services.alerts import Alert
 from hallapp.services.context import Ctx
 from hallapp.services.ratings import RatingInput
+from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.supervisor.alert_text import EN
 from hallapp.ui.supervisor.models import AlertModel, DueCaseModel
 
@@ -62,6 +64,8 @@ def _every_kind(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> dict[str, Al
     ratings.rate(ctx_for("display1"), RatingInput(2), ticket="A001")
     look()
     accepted_case(ctx_for, PLAIN)  # due in 1 working day: in the warning period
+    # decided in 3 working days, but M04 owed by the next one
+    accepted_case(ctx_for, TOLERANT_3, decision="accept_tolerant", seq=2, M04="missing")
     look()
     clock.advance(days=3)
     look()
@@ -96,6 +100,12 @@ EXPECTED = {
                      (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases near their deadline: 1")),
     "case_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件已逾期"),
                      (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases overdue: 1")),
+    "supplement_warning": ((DEPARTMENT, f"{DEPARTMENT}：1 件容缺办件临近补齐期限"),
+                           (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases with pending materials "
+                                           "due soon: 1")),
+    "supplement_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件容缺办件逾期未补齐材料"),
+                           (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases with pending materials "
+                                           "overdue: 1")),
     # November 2026, and the tests' calendar knows no 2027 (conftest.PACKAGE_LAST_YEAR)
     "calendar_next_year": (("节假日安排", "2027 年节假日安排尚未载入：期限落在 2027 年的办件将无法"
                                       "受理，请在官方通知发布后导入（hallapp calendar load）"),
@@ -154,3 +164,34 @@ def test_the_due_cases_list_names_item_and_department_in_the_boards_language(
                          DEPARTMENT_EN)
     finally:
         qapp.setProperty("hallapp_lang", "zh")
+
+
+@SQLITE_ONLY
+def test_the_due_list_names_owed_materials_and_returned_cases(
+        qapp: QApplication, ctx_for: Callable[[str], Ctx], clock: FakeClock) -> None:
+    """Two rows the list never had: a 容缺 case whose materials are due (not its decision)
+    and a case returned to the window while its clock runs."""
+    from hallapp.services import backoffice
+
+    owing = accepted_case(ctx_for, TOLERANT_3, decision="accept_tolerant", M04="missing")
+    returned = accepted_case(ctx_for, PLAIN, seq=2)
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, returned)
+    backoffice.return_to_front(approver, returned, "材料需窗口重新核验")
+    model = DueCaseModel()
+    model.set_rows(list(worklists.due_cases(ctx_for("supervisor1"))))
+
+    def rows() -> list[tuple[str, str, str]]:
+        return [tuple(model.data(model.index(r, model.column(c)))  # type: ignore[misc]
+                      for c in ("number", "state", "deadline")) for r in range(2)]
+
+    assert rows() == [(owing, "容缺材料待补齐（M04）", "11-25 18:00"),
+                      (returned, "退回待重新受理", "11-25 18:00")]
+    assert model.headerData(model.column("deadline"), Qt.Orientation.Horizontal) == "期限"
+    set_language(qapp, "en")
+    try:
+        assert rows() == [(owing, "Pending materials due (M04)", "11-25 18:00"),
+                          (returned, "Returned, to re-accept", "11-25 18:00")]
+        assert model.headerData(model.column("deadline"), Qt.Orientation.Horizontal) == "Due"
+    finally:
+        set_language(qapp, "zh")

@@ -41,7 +41,12 @@ from pytestqt.qtbot import QtBot
 from uikit import cut_table, fits
 
 from hallapp.core import audit_labels
-from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS
+from hallapp.core.case_rules import (
+    ACTION_LABELS,
+    RETURNED_LABEL,
+    STATE_LABELS,
+    SUPPLEMENT_DUE_LABEL,
+)
 from hallapp.core.catalogue import ITEM_TYPES
 from hallapp.core.roles import ROLE_NAMES_ZH
 from hallapp.core.state_labels import TICKET_STATE_LABELS
@@ -129,7 +134,8 @@ def test_labels_from_core_and_services_are_listed_for_translation() -> None:
     by_context: dict[str, set[str]] = {}
     for m in read_ts(TS):
         by_context.setdefault(m.context, set()).add(m.source)
-    tables = {CASE_CONTEXT: {*STATE_LABELS.values(), *ACTION_LABELS.values(), "收件"},
+    tables = {CASE_CONTEXT: {*STATE_LABELS.values(), *ACTION_LABELS.values(), "收件",
+                             RETURNED_LABEL, SUPPLEMENT_DUE_LABEL},
               ROLE_CONTEXT: set(ROLE_NAMES_ZH.values()),
               LEVEL_CONTEXT: set(LEVEL_LABELS.values()),
               ITEM_TYPE_CONTEXT: set(ITEM_TYPES),

@@ -749,97 +749,97 @@
 <context>
     <name>AdminSettings</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="81"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="83"/>
         <source>重呼次数上限</source>
         <translation>Maximum recalls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="82"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="84"/>
         <source>过号后可重新激活的分钟数</source>
         <translation>Minutes a no-show can be reactivated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="83"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
         <source>过号激活后排在其后的人数</source>
         <translation>Tickets ahead of a reactivated no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="84"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
         <source>连续优先叫号上限</source>
         <translation>Maximum consecutive priority calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
         <source>低优先级队列最长等候（分钟，0 为不启用）</source>
         <translation>Longest wait of a low-precedence queue (min, 0 = off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
         <source>办件预警（剩余工作日）</source>
         <translation>Case warning (working days left)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
         <source>差评整改期限（工作日）</source>
         <translation>Follow-up deadline for poor ratings (working days)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
         <source>回执上隐去申请人姓名</source>
         <translation>Mask applicant names on receipts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
         <source>叫号播报模板</source>
         <translation>Call announcement template</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
         <source>叫号播报次数</source>
         <translation>Times each call is announced</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
         <source>叫号时加播英文</source>
         <translation>Also announce calls in English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
         <source>综合屏滚动通知</source>
         <translation>Hall display scrolling notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
         <source>自助机管理密码</source>
         <translation>Kiosk admin PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="96"/>
         <source>等候超过目标的倍数告警</source>
         <translation>Alert when wait exceeds target by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="97"/>
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="96"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="98"/>
         <source>窗口空闲告警（分钟，有人等候时）</source>
         <translation>Alert when a window is idle while people wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="97"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="99"/>
         <source>差评提醒保留（分钟）</source>
         <translation>Keep a poor-rating alert for (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="98"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="100"/>
         <source>预约失约上限（0 为不限）</source>
         <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="99"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="101"/>
         <source>失约统计天数</source>
         <translation>Missed bookings, days</translation>
     </message>
@@ -994,317 +994,317 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="103"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
         <source>取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="103"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="104"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
         <source>选号呼叫</source>
         <translation>Call chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="104"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
         <source>开始办理</source>
         <translation>Start service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
         <source>过号激活</source>
         <translation>Reactivate no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
         <source>调整队列</source>
         <translation>Move to queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
         <source>撤销未出票的号</source>
         <translation>Cancel unprinted ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
         <source>开放窗口</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
         <source>恢复窗口</source>
         <translation>Resume window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
         <source>关闭窗口</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="114"/>
         <source>修改窗口叫号配置</source>
         <translation>Change window&apos;s call profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="115"/>
         <source>值班长开放窗口</source>
         <translation>Supervisor opens window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="114"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="116"/>
         <source>值班长暂停窗口</source>
         <translation>Supervisor pauses window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="115"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
         <source>值班长恢复窗口</source>
         <translation>Supervisor resumes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="116"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
         <source>值班长关闭窗口</source>
         <translation>Supervisor closes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>日终处理</source>
         <translation>Close hall day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
         <source>开始实时模拟</source>
         <translation>Live simulation started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
         <source>结束实时模拟</source>
         <translation>Live simulation ended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
         <source>预约</source>
         <translation>Book appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
         <source>生成预约时段</source>
         <translation>Create slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
         <source>修改时段容量</source>
         <translation>Change slot capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>删除预约时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>列入失信名单</source>
         <translation>Add to the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>移出失信名单</source>
         <translation>Remove from the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
         <source>核对材料</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>补交容缺材料</source>
         <translation>Supply owed materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>评价</source>
         <translation>Rate service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
         <source>差评待回访</source>
         <translation>Open follow-up of poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
         <source>回访办结</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>差评申诉</source>
         <translation>Appeal poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>创建大厅</source>
         <translation>Create hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
         <source>修改大厅设置</source>
         <translation>Change hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
         <source>修改开放时间</source>
         <translation>Change opening hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
         <source>修改优先类别</source>
         <translation>Change priority classes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
         <source>配置窗口</source>
         <translation>Configure windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1312,92 +1312,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -2302,92 +2302,102 @@ After:
         <translation>Revoked</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="34"/>
+        <source>退回待重新受理</source>
+        <translation>Returned, to re-accept</translation>
+    </message>
+    <message>
         <location filename="../../hallapp/ui/common/labels.py" line="35"/>
+        <source>容缺材料待补齐</source>
+        <translation>Pending materials due</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="35"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
         <source>容缺受理</source>
         <translation>Accept, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="36"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
         <source>告知承诺受理</source>
         <translation>Accept on written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="37"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
         <source>撤回申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
         <source>认领审查</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="38"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
         <source>退回待审</source>
         <translation>Release to queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="41"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="39"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="41"/>
         <source>要求补正</source>
         <translation>Request correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="40"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
         <source>提交补正材料</source>
         <translation>Supply correction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="41"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="42"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="43"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="45"/>
         <source>制证完成</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="46"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="44"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="46"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
@@ -3096,72 +3106,72 @@ After:
 <context>
     <name>DrillLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
         <source>已叫号</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="71"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
         <source>弃号</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>提前办结</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
         <source>超时办结</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="80"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -3880,47 +3890,47 @@ After:
 <context>
     <name>ItemTypes</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
         <source>行政许可</source>
         <translation>Licensing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="62"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
         <source>行政给付</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="63"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
         <source>行政确认</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="63"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
         <source>行政裁决</source>
         <translation>Adjudication</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
         <source>行政征收</source>
         <translation>Levy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
         <source>行政备案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -4640,52 +4650,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -4843,27 +4853,27 @@ After:
 <context>
     <name>RatingLevels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="53"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="53"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
@@ -5174,37 +5184,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RoleLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="47"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
         <source>窗口人员</source>
         <translation>Window clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="47"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
         <source>后台审批人员</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
         <source>值班长</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
         <source>显示屏/评价器</source>
         <translation>Display/rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="52"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -5539,413 +5549,417 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="311"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="310"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/models.py" line="217"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>

@@ -31,6 +31,8 @@ CASE_LABELS = (
     QT_TRANSLATE_NOOP("CaseLabels", "已出件"), QT_TRANSLATE_NOOP("CaseLabels", "当场办结"),
     QT_TRANSLATE_NOOP("CaseLabels", "已一次性告知"), QT_TRANSLATE_NOOP("CaseLabels", "不予受理"),
     QT_TRANSLATE_NOOP("CaseLabels", "已撤回"), QT_TRANSLATE_NOOP("CaseLabels", "已撤销"),
+    QT_TRANSLATE_NOOP("CaseLabels", "退回待重新受理"),  # case_rules.RETURNED_LABEL
+    QT_TRANSLATE_NOOP("CaseLabels", "容缺材料待补齐"),  # case_rules.SUPPLEMENT_DUE_LABEL
     # actions (hallapp.core.case_rules.ACTION_LABELS, plus the intake "收件")
     QT_TRANSLATE_NOOP("CaseLabels", "收件"), QT_TRANSLATE_NOOP("CaseLabels", "受理"),
     QT_TRANSLATE_NOOP("CaseLabels", "容缺受理"), QT_TRANSLATE_NOOP("CaseLabels", "告知承诺受理"),

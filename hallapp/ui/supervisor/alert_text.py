@@ -23,6 +23,8 @@ EN: dict[str, str] = {
     "bad_rating_hall": "Bad rating (level {level}) in the hall; please follow up",
     "case_overdue": "{department}: cases overdue: {count}",
     "case_warning": "{department}: cases near their deadline: {count}",
+    "supplement_overdue": "{department}: cases with pending materials overdue: {count}",
+    "supplement_warning": "{department}: cases with pending materials due soon: {count}",
     "calendar_missing": "The holidays of {year} are not loaded: case deadlines cannot be "
                         "counted; load that year's official calendar (hallapp calendar load)",
     "calendar_next_year": "The holidays of {year} are not loaded: cases due in {year} "

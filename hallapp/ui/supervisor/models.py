@@ -266,10 +266,13 @@ class FollowupModel(_Colored):
 
 
 class DueCaseModel(_Colored):
+    """Decisions due and 容缺 supplements due (``DueCase.due``): a supplement row's state
+    names the owed materials and its deadline is their due date."""
+
     COLUMNS = ("number", "item", "department", "state", "deadline", "left")
     HEADERS: ClassVar[dict[str, str]] = {
         "number": "办件编号", "item": "事项", "department": "部门", "state": "状态",
-        "deadline": "办结期限", "left": "剩余工作日"}
+        "deadline": "期限", "left": "剩余工作日"}
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
@@ -278,7 +281,8 @@ class DueCaseModel(_Colored):
         left = _tr("已逾期") if c.timeliness == "overdue" else str(c.working_days_left or 0)
         return {"number": c.number, "item": local_name(c.item_name, c.item_name_en),
                 "department": local_name(c.department, c.department_name_en),
-                "state": case_label(c.state_label),
+                "state": case_label(c.state_label)
+                + (_tr("（{0}）").format(", ".join(c.owed)) if c.owed else ""),
                 "deadline": self.local(c.deadline, "%m-%d %H:%M"),
                 "left": left}[column]
 
@@ -405,6 +409,6 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "办件编号"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "事项"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "部门"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "办结期限"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "期限"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "剩余工作日"),
 )

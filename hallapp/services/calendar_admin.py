@@ -1,49 +1,45 @@
 """The hall's working-day calendar: official notices loaded per year, single-day overrides.
 
-Every deadline is counted on the calendar built here (:func:`hall_time`), so the counter, the
-back office and the figures agree on which days count. ``calendar_day`` rows override single
-days (a loaded notice writes one row per holiday and make-up workday; ``add-days`` writes
-one row per day); ``calendar_year`` rows declare a year loaded in full, so its plain weekdays
-are working days even before ``chinese_calendar`` knows the year. A date neither covers is a
-DomainError naming the year (see :mod:`hallapp.core.calendar`), never a guess.
+Deadlines are counted on the calendar :mod:`hallapp.services.halltime` builds from these rows
+(its names are kept importable from here). ``calendar_day`` rows override single days (a
+loaded notice writes one row per holiday and make-up workday; ``add-days`` writes one row per
+day); ``calendar_year`` rows declare a year loaded in full.
 
 Loading a notice is all-or-nothing and replaces the rows an earlier load of the same year
 wrote (their note is ``官方日历 <year>``); rows written by ``add-days`` for other dates stay.
 The later write wins on a date both touch.
+
+Either change counts again, in its own transaction, the deadlines and 容缺 supplement due
+dates of the open cases due on or after its first day
+(:func:`hallapp.services.case_deadlines.recount_open_deadlines`); its audit entry says how
+many cases moved (``cases_moved``) and each one's dates before and after (``moved``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from hallapp.core.calendar import WorkCalendar, package_years, parse_calendar_file
+from hallapp.core.calendar import package_years, parse_calendar_file
 from hallapp.core.errors import ValidationError
-from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Perm
-from hallapp.core.timelimits import OpeningHours
+from hallapp.services.case_deadlines import recount_open_deadlines
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
-from hallapp.store.models import CalendarDay, CalendarYear, Hall
+from hallapp.services.halltime import HallTime as HallTime
+from hallapp.services.halltime import build_calendar as build_calendar
+from hallapp.services.halltime import hall_time as hall_time
+from hallapp.services.halltime import opening_hours as opening_hours
+from hallapp.store.models import CalendarDay, CalendarYear
+from hallapp.store.uow import UnitOfWork
 
 OFFICIAL_NOTE = "官方日历"
 MAX_DAYS_PER_CHANGE = 366
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # as WorkCalendar knows years at all
-
-
-@dataclass(frozen=True)
-class HallTime:
-    """What deadline arithmetic needs about the hall: its calendar, hours and zone."""
-
-    calendar: WorkCalendar
-    hours: OpeningHours
-    tz: str
-    warning_working_days: int
 
 
 @dataclass(frozen=True)
@@ -72,34 +68,6 @@ class CalendarYearView:
     overrides: tuple[CalendarDayInfo, ...]
 
 
-def build_calendar(session: Session) -> WorkCalendar:
-    """The WorkCalendar from the hall's rows (package calendar underneath)."""
-    overrides = {row.day: row.working for row in session.scalars(select(CalendarDay))}
-    years = list(session.scalars(select(CalendarYear.year)))
-    return WorkCalendar(overrides, loaded_years=years)
-
-
-def opening_hours(hall: Hall) -> OpeningHours:
-    """``hall.opening_hours`` ({"periods": [["09:00", "12:00"], …]}) as OpeningHours."""
-    raw = (hall.opening_hours or {}).get("periods")
-    if not raw:
-        return OpeningHours(tz=hall.timezone)
-    periods: list[tuple[time, time]] = []
-    for pair in raw:
-        if not isinstance(pair, list | tuple) or len(pair) != 2:
-            raise ValidationError(f"大厅开放时段 {pair!r} 格式不正确，应为 [开始, 结束]",
-                                  field="opening_hours", code="opening_hours_shape")
-        periods.append((parse_hhmm(str(pair[0]), field="opening_hours"),
-                        parse_hhmm(str(pair[1]), field="opening_hours")))
-    return OpeningHours(tuple(periods), tz=hall.timezone)
-
-
-def hall_time(session: Session, hall: Hall | None = None) -> HallTime:
-    hall = hall or get_hall_row(session)
-    return HallTime(build_calendar(session), opening_hours(hall), hall.timezone,
-                    int(hall.settings.get("warning_working_days", 1)))
-
-
 @action(Perm.MANAGE_CALENDAR)
 def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResult:
     """Load an official-calendar file (see core.calendar.parse_calendar_file)."""
@@ -117,11 +85,19 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
         for day, working in sorted(overrides.items()):
             _put_day(s, day, working, _official(_owner(day, years)))
         result = CalendarLoadResult(tuple(sorted(years)), len(overrides), source)
+        first = min([date(min(years), 1, 1), *overrides])
         uow.audit("calendar_load", "calendar", ",".join(map(str, result.years)),
-                  after={"years": list(result.years), "days": result.days, "source": source})
+                  after={"years": list(result.years), "days": result.days, "source": source,
+                         **_recounted(uow, first)})
         uow.emit("calendar_changed", years=list(result.years))
         uow.commit()
     return result
+
+
+def _recounted(uow: UnitOfWork, first: date) -> dict[str, object]:
+    """Open cases' dates counted again from ``first``, as audit facts."""
+    moved = recount_open_deadlines(uow, first)
+    return {"cases_moved": len(moved), "moved": moved}
 
 
 def _owner(day: date, years: set[int]) -> int:
@@ -159,7 +135,7 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
             _put_day(uow.session, d, working, text)
         uow.audit("calendar_set_days", "calendar", start.isoformat(), before=before,
                   after={"start": start.isoformat(), "count": count, "working": working,
-                         "note": text})
+                         "note": text, **_recounted(uow, start)})
         uow.emit("calendar_changed", years=sorted({d.year for d in days}))
         uow.commit()
     return [CalendarDayInfo(d, working, text) for d in days]

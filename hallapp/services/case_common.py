@@ -26,7 +26,7 @@ from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.ids import row_id, typed_code
 from hallapp.core.intake import MaterialMark
 from hallapp.core.timelimits import ClockStop, compute_deadline
-from hallapp.services.calendar_admin import HallTime
+from hallapp.services.halltime import HallTime
 from hallapp.store.models import Case, CaseTransition, Department, ServiceItem, Visit
 from hallapp.store.uow import UnitOfWork
 

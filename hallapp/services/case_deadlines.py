@@ -1,0 +1,99 @@
+"""Open cases' due dates counted again after the hall's calendar changed.
+
+A deadline is stored when the case is accepted (and recounted when a clock stop ends), on
+the calendar of that moment. When the calendar changes afterwards (the next year's official
+notice replaces a provisional one, a typhoon closes the hall for a day), the open cases due
+on or after the first changed day are counted again on the new calendar, in the transaction
+that changed it: otherwise a case kept its old deadline while an identical one that happened
+to have a 5-minute correction got the new one. The same goes for the 容缺 supplement due
+date of materials still owed. A case whose new count reaches a year no calendar covers
+keeps its stored dates (the board already asks for that year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from hallapp.core.errors import DomainError
+from hallapp.core.hallday import hall_day_bounds
+from hallapp.core.timelimits import supplement_deadline
+from hallapp.services.case_common import (
+    awaiting_decision,
+    awaiting_decision_sql,
+    deadline_for,
+    department_code,
+    frozen_item,
+    owed_codes,
+    supplements_open_sql,
+)
+from hallapp.services.halltime import HallTime, hall_time
+from hallapp.store.models import Case, Hall
+from hallapp.store.uow import UnitOfWork
+
+
+def recount_open_deadlines(uow: UnitOfWork, since: date) -> dict[str, dict[str, list[str]]]:
+    """Count again the dates of open cases stored on or after the hall day ``since``, on the
+    calendar as this unit of work has it now. Returns what moved, for the audit entry:
+    ``{case number: {"deadline" | "supplement_deadline": [before, after]}}``; each moved
+    case is a ``case_changed`` feed event, so the back office re-reads it."""
+    s = uow.session
+    s.flush()  # the calendar rows just written
+    hall = s.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is None:  # a calendar loaded before ``hallapp init``: no cases yet
+        return {}
+    t = hall_time(s, hall)
+    start, _ = hall_day_bounds(since, t.tz)
+    rows = s.scalars(select(Case).where(or_(
+        and_(awaiting_decision_sql(), Case.deadline >= start),
+        and_(supplements_open_sql(), Case.supplement_deadline >= start)))
+        .order_by(Case.id)).all()
+    moved: dict[str, dict[str, list[str]]] = {}
+    for case in rows:
+        changes = _recount(s, case, t, start)
+        if not changes:
+            continue
+        for name, (_, after) in changes.items():
+            setattr(case, name, after)
+        moved[case.number] = {name: [_shown(a, t), _shown(b, t)]
+                              for name, (a, b) in changes.items()}
+        uow.emit("case_changed", case=case.number, department=department_code(s, case),
+                 state=case.state, action="deadline_recount")
+    return moved
+
+
+def _recount(s: Session, case: Case, t: HallTime, start: datetime
+             ) -> dict[str, tuple[datetime, datetime]]:
+    """(stored, recounted) for each of the case's dates the new calendar moves."""
+    item = frozen_item(s, case)
+    out: dict[str, tuple[datetime, datetime]] = {}
+    stored = case.deadline
+    if stored is not None and stored >= start and awaiting_decision(case):
+        due = _counted(lambda: deadline_for(case, item, t))
+        if due is not None and due != stored:
+            out["deadline"] = (stored, due)
+    stored, accepted = case.supplement_deadline, case.accepted_at
+    if stored is not None and stored >= start and accepted is not None and owed_codes(case):
+        due = _counted(lambda: supplement_deadline(accepted, item.promised_limit, t.calendar,
+                                                   t.hours))
+        if due is not None and due != stored:
+            out["supplement_deadline"] = (stored, due)
+    return out
+
+
+def _counted(count: Callable[[], datetime]) -> datetime | None:
+    """``count()``, or None when it reaches a year no calendar covers (the stored date is
+    kept; the board already asks for that year)."""
+    try:
+        return count()
+    except DomainError as exc:
+        if exc.code != "calendar_unknown_year":
+            raise
+        return None
+
+
+def _shown(moment: datetime, t: HallTime) -> str:
+    return moment.astimezone(t.hours.zone).isoformat(timespec="minutes")

@@ -1,0 +1,111 @@
+"""A change of the hall's calendar moves the due dates of the open cases it touches.
+
+Deadlines were counted once, at acceptance: after a typhoon closed the hall for a day, or the
+State Council's notice replaced a provisional year, open cases kept the dates of the old
+calendar, while an identical case that happened to have a 5-minute correction was counted
+again on the new one. Clock: Tuesday 2026-11-24 09:00 Shanghai.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from casekit import LONG, PLAIN, TOLERANT_3, CtxFor, accepted_case
+from conftest import FakeClock
+from sqlalchemy import select
+
+from hallapp.services import backoffice, calendar_admin, case_clock, cases
+from hallapp.store.models import AuditEntry
+from hallapp.store.uow import Database
+
+SH = ZoneInfo("Asia/Shanghai")
+PROVISIONAL_2027 = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
+NOTICE_2027 = {"year": 2027,
+               "holidays": ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09",
+                            "2027-02-10", "2027-02-11", "2027-02-12"],
+               "workdays": ["2027-02-20"]}
+
+
+def _at(day: int, month: int = 11, year: int = 2026) -> datetime:
+    return datetime(year, month, day, 18, tzinfo=SH)
+
+
+def _dates(ctx_for: CtxFor, number: str) -> tuple[datetime | None, datetime | None]:
+    info = cases.show_case(ctx_for("supervisor1"), number).case
+    return info.deadline, info.supplement_deadline
+
+
+def _last_audit(db: Database, action: str) -> dict[str, Any]:
+    with db.read_session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == action)
+                          .order_by(AuditEntry.id.desc())).first()
+        assert entry is not None
+        return dict(entry.after)
+
+
+def _close(ctx_for: CtxFor, day: date) -> None:
+    calendar_admin.set_days(ctx_for("admin1"), day, 1, working=False, note="台风停工")
+
+
+def test_a_closed_day_moves_the_open_cases_due_on_or_after_it(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    plain = accepted_case(ctx_for, PLAIN, seq=1)  # due Wednesday 25
+    owing = accepted_case(ctx_for, TOLERANT_3, decision="accept_tolerant", seq=2,
+                          M04="missing")  # due Friday 27, M04 owed by Wednesday 25
+    done = accepted_case(ctx_for, PLAIN, seq=3)
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, done)
+    backoffice.approve(approver, done)  # concluded: its deadline is history
+    _close(ctx_for, date(2026, 11, 26))  # Thursday: after the plain case's deadline
+    assert _dates(ctx_for, plain) == (_at(25), None)
+    assert _dates(ctx_for, owing) == (_at(30), _at(25))
+    after = _last_audit(hall_db, "calendar_set_days")
+    assert (after["cases_moved"], after["moved"]) == (
+        1, {owing: {"deadline": ["2026-11-27T18:00+08:00", "2026-11-30T18:00+08:00"]}})
+    _close(ctx_for, date(2026, 11, 25))  # Wednesday too
+    assert _dates(ctx_for, plain) == (_at(27), None)
+    assert _dates(ctx_for, owing) == (_at(1, 12), _at(27))
+    assert _last_audit(hall_db, "calendar_set_days")["cases_moved"] == 2
+    assert _dates(ctx_for, done)[0] == _at(25)
+
+
+def test_a_case_with_a_correction_and_one_without_agree(ctx_for: CtxFor,
+                                                        clock: FakeClock) -> None:
+    """The tester's t9: only the corrected case (recounted when its stop ended) followed the
+    closed day; the other kept Monday's deadline."""
+    plain, corrected = accepted_case(ctx_for, PLAIN, seq=1), accepted_case(ctx_for, PLAIN, seq=2)
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, corrected)
+    case_clock.request_correction(approver, corrected, "营业执照复印件不清晰")
+    clock.advance(minutes=5)  # the same morning it was accepted: the stop adds nothing
+    case_clock.supply_correction(ctx_for("clerk1"), corrected)
+    _close(ctx_for, date(2026, 11, 25))
+    assert _dates(ctx_for, plain)[0] == _dates(ctx_for, corrected)[0] == _at(26)
+
+
+def test_the_official_notice_moves_cases_counted_on_the_provisional_year(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    admin = ctx_for("admin1")
+    calendar_admin.load_calendar(admin, json.dumps(PROVISIONAL_2027), "临时日历")
+    before = accepted_case(ctx_for, LONG, window=6, seq=1)  # 55 working days
+    calendar_admin.load_calendar(admin, json.dumps(NOTICE_2027), "国务院办公厅通知")
+    after = accepted_case(ctx_for, LONG, window=6, seq=2)  # the same moment, new calendar
+    assert _dates(ctx_for, before) == _dates(ctx_for, after)
+    moved = _last_audit(hall_db, "calendar_load")["moved"]
+    # 55 working days from Tue 24 Nov: 27 in 2026, then with only 1 Jan off the 52nd is
+    # Fri 5 Feb and the 55th Wed 10 Feb; the notice takes 5 Feb and 8–12 Feb off, so 51
+    # end on Thu 4 Feb and the 55th is Thu 18 Feb (the make-up Saturday 20 Feb comes later)
+    assert moved == {before: {"deadline": ["2027-02-10T18:00+08:00",
+                                           "2027-02-18T18:00+08:00"]}}
+
+
+def test_a_case_whose_new_count_reaches_an_unloaded_year_keeps_its_deadline(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 30, 10, tzinfo=SH)  # type: ignore[misc]
+    number = accepted_case(ctx_for, PLAIN)  # due Thursday 31 December
+    _close(ctx_for, date(2026, 12, 31))  # now due in January 2027, which nobody loaded
+    assert _dates(ctx_for, number)[0] == _at(31, 12)
+    assert _last_audit(hall_db, "calendar_set_days")["cases_moved"] == 0

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import pytest
 from conftest import FakeClock
-from writerkit import CtxFor
+from writerkit import CtxFor, take_placed
 
 from hallapp.core.errors import QuotaExhausted, StateError
 from hallapp.services import admin, calling, queue_sql, supervisor, tickets, windows
@@ -119,13 +119,13 @@ def test_a_new_tickets_view_is_made_from_the_row_as_inserted(
     kiosk = ctx_for("kiosk1")
     takes = [{}, {"priority": "pregnant", "id_number": "440301199001011234",
                   "phone": "13812345678"},
-             {"channel": "appointment", "appointment": True,
-              "order_at": clock.now - timedelta(minutes=30)}, {"item_code": None}]
+             {"appointment": True, "order_at": clock.now - timedelta(minutes=30)},
+             {"item_code": None}]
     answers = []
     with monkeypatch.context() as patched:
         patched.setattr(queue_sql, "_TICKET_ROW", "SELECT no_such_column")
         for kw in takes:
-            answers.append(tickets.take_ticket(kiosk, "A", **kw))
+            answers.append(take_placed(kiosk, "A", **kw))  # type: ignore[arg-type]
             clock.advance(seconds=13)
     assert [a.people_ahead for a in answers] == [0, 0, 1, 3]  # at the time of each take
     for answer in answers:

@@ -40,9 +40,11 @@ def step_until_done(writer: BatchWriter, futures: list[Future[Any]]) -> list[int
 
 
 def take_placed(ctx: Ctx, queue: str, *, priority: str | None = None,
-                appointment: bool = False, order_at: datetime | None = None) -> TicketInfo:
+                id_number: str | None = None, phone: str | None = None,
+                item_code: str | None = None, appointment: bool = False,
+                order_at: datetime | None = None) -> TicketInfo:
     """A take as ``take_ticket`` makes it (through the writer where one serves), with what only
     a check-in gives: an appointment's precedence, a place earlier than now."""
     return tickets.placed_view(tickets._take_placed(
-        ctx, queue, priority, None, None, None, "appointment" if appointment else "kiosk",
-        appointment, order_at))
+        ctx, queue, priority, id_number, phone, item_code,
+        "appointment" if appointment else "kiosk", appointment, order_at))

@@ -24,10 +24,15 @@ from hallapp.core.ids import typed_code
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.core.texts import MAX_PERSON_NAME, bounded, required_reason
+from hallapp.services.appointment_rules import (
+    EARLY_CHECKIN,
+    refuse_after_misses,
+    refuse_second_booking,
+)
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.catalogue import item_names
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import DEFAULT_SETTINGS, get_hall_row
+from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
 from hallapp.store.models import (
@@ -41,7 +46,6 @@ from hallapp.store.models import (
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
-EARLY_CHECKIN = timedelta(minutes=60)
 # Same payload as hallapp.documents.qr.appointment_payload (the printed slip's QR); kept here
 # too because that module loads reportlab, which the kiosk must not pay for at start-up.
 QR_PREFIX = "HALLAPP:A:"
@@ -232,8 +236,8 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         queue = s.get(Queue, slot.queue_id, with_for_update=bool(id_number))
         assert queue is not None
         if id_number:
-            _refuse_after_misses(s, hall, id_number, uow.now)
-            _refuse_second_booking(s, hall, slot, queue, id_number)
+            refuse_after_misses(s, hall, id_number, uow.now)
+            refuse_second_booking(s, hall, slot, queue, id_number)
         item = _booked_item(s, slot, queue, item_code)
         claimed = s.execute(update(AppointmentSlot).where(
             AppointmentSlot.id == slot_id, AppointmentSlot.booked < AppointmentSlot.capacity)
@@ -253,43 +257,6 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         info = _booking_info(appt, slot, queue.code, None, item.name if item else None)
         uow.commit()
         return info
-
-
-def _refuse_after_misses(s: Session, hall: Hall, id_number: str, now: datetime) -> None:
-    """Places are scarce: an ID number that missed ``appointment_missed_limit`` appointments
-    in the last ``appointment_missed_days`` days books again only once enough of those
-    misses are older than that (0: no limit). Misses are recorded by the day's close."""
-    limit, days = (int(hall.settings.get(k, DEFAULT_SETTINGS[k]))
-                   for k in ("appointment_missed_limit", "appointment_missed_days"))
-    if not limit:
-        return
-    missed = list(s.scalars(
-        select(AppointmentSlot.starts_at)
-        .join(Appointment, Appointment.slot_id == AppointmentSlot.id)
-        .where(Appointment.id_number == id_number, Appointment.state == "missed",
-               AppointmentSlot.starts_at >= now - timedelta(days=days))
-        .order_by(AppointmentSlot.starts_at)))
-    if len(missed) < limit:
-        return
-    again = (missed[len(missed) - limit] + timedelta(days=days)).astimezone(
-        hall_zone(hall.timezone)).strftime("%Y-%m-%d %H:%M")
-    raise StateError(f"该身份证近 {days} 天预约未到 {len(missed)} 次，{again} 后方可再预约",
-                     code="booking_suspended", missed=len(missed), days=days, again=again)
-
-
-def _refuse_second_booking(s: Session, hall: Hall, slot: AppointmentSlot, queue: Queue,
-                           id_number: str) -> None:
-    """One booking per ID number, queue and day: places are scarce, and one person holding
-    several would keep others out (as one waiting ticket per ID number and queue)."""
-    zone = hall_zone(hall.timezone)
-    lo, hi = hall_day_bounds(slot.starts_at.astimezone(zone).date(), hall.timezone)
-    held = s.scalar(select(Appointment.code).join(AppointmentSlot).where(
-        Appointment.id_number == id_number, Appointment.state == "booked",
-        AppointmentSlot.queue_id == queue.id, AppointmentSlot.starts_at >= lo,
-        AppointmentSlot.starts_at < hi))
-    if held is not None:
-        raise StateError(f"该身份证当天在 {queue.name} 已有预约（预约码 {held}），不能重复预约",
-                         code="already_booked", code_held=held, queue=queue.code)
 
 
 def _booked_item(s: Session, slot: AppointmentSlot, queue: Queue,

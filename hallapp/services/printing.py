@@ -30,6 +30,7 @@ from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.labels_en import document_labels
 from hallapp.documents.model import NOTICE_KINDS, AppointmentSlipData
 from hallapp.services import appointments
+from hallapp.services.appointment_rules import EARLY_CHECKIN
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.printing_data import (
@@ -178,7 +179,7 @@ def _slip_data(session: Session, hall: Hall, appt: Appointment,
         item_name=item_name(session, appt.item_code, english), slot_start=slot.starts_at,
         slot_end=slot.ends_at, applicant_display=" ".join(w for w in who if w),
         booked_at=appt.booked_at, grace_minutes=slot.grace_minutes,
-        early_minutes=int(appointments.EARLY_CHECKIN.total_seconds() // 60))
+        early_minutes=int(EARLY_CHECKIN.total_seconds() // 60))
 
 
 def _already_printed(session: Session, document: str, ref: str) -> bool:

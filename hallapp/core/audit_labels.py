@@ -28,7 +28,7 @@ ACTION_LABELS: dict[str, str] = {
     "ticket_recall": "重呼", "ticket_start": "开始办理", "ticket_finish": "办结",
     "ticket_noshow": "过号", "ticket_reactivate": "过号激活", "ticket_suspend": "挂起",
     "ticket_resume": "挂起恢复", "ticket_transfer": "转移", "ticket_move": "调整队列",
-    "ticket_cancel_unprinted": "撤销未出票的号",
+    "ticket_cancel_unprinted": "撤销未出票的号", "ticket_appointment": "原号转为预约号",
     "window_open": "开放窗口", "window_pause": "暂停窗口", "window_resume": "恢复窗口",
     "window_close": "关闭窗口", "window_profile_change": "修改窗口叫号配置",
     "supervisor_window_open": "值班长开放窗口", "supervisor_window_pause": "值班长暂停窗口",
@@ -37,7 +37,8 @@ ACTION_LABELS: dict[str, str] = {
     "simulation_start": "开始实时模拟", "simulation_end": "结束实时模拟",
     # appointments
     "appointment_book": "预约", "appointment_cancel": "取消预约",
-    "appointment_checkin": "预约签到", "slots_create": "生成预约时段",
+    "appointment_checkin": "预约签到", "appointment_checkin_undone": "撤销预约签到",
+    "slots_create": "生成预约时段",
     "slot_capacity": "修改时段容量", "slot_remove": "删除预约时段",
     "blacklist_add": "列入失信名单", "blacklist_remove": "移出失信名单",
     # cases, beside their state changes (case_<action>)

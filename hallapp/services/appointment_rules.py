@@ -1,6 +1,10 @@
-"""What a booking must respect beside the slot's capacity: an ID number that missed too many
-appointments waits (``refuse_after_misses``), and holds one booking per queue and day
-(``refuse_second_booking``). ``EARLY_CHECKIN``: how early a booking may be checked in.
+"""What a booking and a check-in must respect, beside the slot's capacity.
+
+Booking: an ID number that missed too many appointments waits (``refuse_after_misses``), and
+holds one booking per queue and day (``refuse_second_booking``).
+Check-in: from an hour before the slot until the end of its hall day (``check_checkin_day``),
+in the slot's queue with the item only if still served there (``served_item``); a ticket the
+applicant already waits with gets the appointment's place (``give_precedence``).
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import StateError
-from hallapp.core.hallday import hall_day_bounds, hall_zone
+from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
 from hallapp.services.hall import DEFAULT_SETTINGS
-from hallapp.store.models import Appointment, AppointmentSlot, Hall, Queue
+from hallapp.store.models import Appointment, AppointmentSlot, Hall, Queue, ServiceItem, Ticket
+from hallapp.store.uow import UnitOfWork
 
 EARLY_CHECKIN = timedelta(minutes=60)
 
@@ -53,3 +58,48 @@ def refuse_second_booking(s: Session, hall: Hall, slot: AppointmentSlot, queue: 
     if held is not None:
         raise StateError(f"该身份证当天在 {queue.name} 已有预约（预约码 {held}），不能重复预约",
                          code="already_booked", code_held=held, queue=queue.code)
+
+
+def check_checkin_day(hall: Hall, slot: AppointmentSlot, now: datetime) -> None:
+    """Check-in opens an hour before the slot and closes with the slot's hall day (whose
+    close records the booking as missed): a booking of an earlier day is not kept today."""
+    zone = hall_zone(hall.timezone)
+    starts = slot.starts_at.astimezone(zone)
+    if now < slot.starts_at - EARLY_CHECKIN:
+        # Another day's booking says which day: "09:00" alone reads as today's.
+        local = starts.strftime("%H:%M" if starts.date() == now.astimezone(zone).date()
+                                else "%Y-%m-%d %H:%M")
+        early = int(EARLY_CHECKIN.total_seconds() // 60)
+        raise StateError(f"预约时段 {local} 开始前 {early} 分钟内方可签到", code="too_early",
+                         early=early, starts=local)
+    if starts.date() != hall_day(now, hall.timezone):
+        day = starts.date().isoformat()
+        raise StateError(f"该预约是 {day} 的，只能在当天签到，请重新预约或取号",
+                         code="checkin_day_over", day=day)
+
+
+def served_item(s: Session, queue: Queue, item_code: str | None) -> str | None:
+    """``item_code`` if that item, in force, is still served in ``queue``; else None (a
+    catalogue import moved it to another queue, or it is no longer in force: the booking's
+    place is in the slot's queue all the same)."""
+    if item_code is None:
+        return None
+    return s.scalar(select(ServiceItem.code).where(
+        ServiceItem.code == item_code, ServiceItem.in_force.is_(True),
+        ServiceItem.queue_id == queue.id))
+
+
+def give_precedence(uow: UnitOfWork, ticket_id: int, order_at: datetime, code: str) -> None:
+    """The applicant's waiting ticket gets what an on-time check-in ticket would: the
+    appointment's precedence, from ``order_at`` (a green-channel ticket, called before
+    appointments anyway, keeps its own place)."""
+    ticket = uow.session.get(Ticket, ticket_id)
+    assert ticket is not None
+    if ticket.priority is not None or ticket.appointment:
+        return
+    before = {"appointment": False, "order_at": ticket.order_at.isoformat()}
+    ticket.appointment, ticket.order_at = True, order_at
+    uow.session.flush()
+    uow.audit("ticket_appointment", "ticket", ticket.id, before=before, after={
+        "appointment": True, "order_at": order_at.isoformat(), "booking": code})
+    uow.emit("ticket_appointment", ticket=ticket.id, number=ticket.number)

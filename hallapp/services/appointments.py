@@ -25,9 +25,11 @@ from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.core.texts import MAX_PERSON_NAME, bounded, required_reason
 from hallapp.services.appointment_rules import (
-    EARLY_CHECKIN,
+    check_checkin_day,
+    give_precedence,
     refuse_after_misses,
     refuse_second_booking,
+    served_item,
 )
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.catalogue import item_names
@@ -369,38 +371,42 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
 
     Up to an hour early is on time too: the ticket goes ahead from its slot's start (see
     ``calling``), and the people ahead it shows are those ahead of it once the slot begins.
+    Only on the slot's own hall day: the day's close records a booking not checked in then
+    as missed, and a booking from an earlier day is not kept by a visit today.
+
+    An applicant who already waits in the slot's queue with a ticket (taken with the same ID
+    number) keeps it: on time, it gets the precedence and place a new check-in ticket would
+    (``existing``: the kiosk shows it and prints nothing, and so can never withdraw it).
 
     The ticket and the appointment's new state commit together, so a crash can never leave
     a checked-in ticket with a still-bookable appointment (or the reverse).
     """
     code = parse_code(code_or_qr)
     with ctx.uow() as uow:
+        s, now = uow.session, uow.now
         # Locked (PostgreSQL), so a cancel at a desk waits and then finds it checked in.
-        appt = require_booked(booking_by_code(uow.session, code, lock=True))
-        slot = uow.session.get(AppointmentSlot, appt.slot_id)
-        queue = uow.session.get(Queue, slot.queue_id) if slot else None
+        appt = require_booked(booking_by_code(s, code, lock=True))
+        slot = s.get(AppointmentSlot, appt.slot_id)
+        queue = s.get(Queue, slot.queue_id) if slot else None
         assert slot is not None
         assert queue is not None
-        now = uow.now
-        if now < slot.starts_at - EARLY_CHECKIN:
-            hall = get_hall_row(uow.session)
-            zone = hall_zone(hall.timezone)
-            starts = slot.starts_at.astimezone(zone)
-            # Another day's booking says which day: "09:00" alone reads as today's.
-            local = starts.strftime("%H:%M" if starts.date() == now.astimezone(zone).date()
-                                    else "%Y-%m-%d %H:%M")
-            early = int(EARLY_CHECKIN.total_seconds() // 60)
-            raise StateError(f"预约时段 {local} 开始前 {early} 分钟内方可签到", code="too_early",
-                             early=early, starts=local)
+        check_checkin_day(get_hall_row(s), slot, now)
         on_time = now <= slot.starts_at + timedelta(minutes=slot.grace_minutes)
+        order_at = max(slot.starts_at, now) if on_time else None
+        # The slot's queue, where its place was kept, even if a catalogue import has since
+        # moved the item elsewhere (or out of force): the item goes along only if served here.
         ticket = issue_ticket(
-            uow, queue.code, None, appt.id_number, appt.phone, appt.item_code, "appointment",
-            appointment=on_time, order_at=max(slot.starts_at, now) if on_time else None)
+            uow, queue.code, None, appt.id_number, appt.phone,
+            served_item(s, queue, appt.item_code), "appointment", appointment=on_time,
+            order_at=order_at)
+        if ticket.existing and order_at is not None:
+            give_precedence(uow, ticket.id, order_at, appt.code)
         appt.state, appt.checked_in_at, appt.ticket_id = (
             "checked_in" if on_time else "late"), now, ticket.id
         uow.audit("appointment_checkin", "appointment", appt.id,
-                  after={"state": appt.state, "ticket": ticket.number})
-        info = ticket_info_by_id(uow.raw, ticket.id)
+                  after={"state": appt.state, "ticket": ticket.number,
+                         "existing": ticket.existing})
+        info = ticket_info_by_id(uow.raw, ticket.id, existing=ticket.existing)
         uow.commit()
         return info
 

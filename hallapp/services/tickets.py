@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -226,10 +226,13 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
         raise StateError("今日已日终闭厅，不再取号，请下一个工作日再来", code="day_closed")
     stored_day = raw.day(day)
     serial = int(raw.value(_NEXT_SERIAL, queue=queue.id, day=stored_day))
-    if queue.daily_quota and serial > queue.daily_quota:
-        raise QuotaExhausted(f"{queue.name}今日号已取完（每日 {queue.daily_quota} 个）",
-                             queue=queue.code)
-    _check_time_quota(raw, hall, queue, now)
+    # A booking's check-in is not held to the quotas: its slot's capacity kept its place
+    # (refused, the booking would be recorded as missed, towards a booking ban).
+    if channel != "appointment":
+        if queue.daily_quota and serial > queue.daily_quota:
+            raise QuotaExhausted(f"{queue.name}今日号已取完（每日 {queue.daily_quota} 个）",
+                                 queue=queue.code)
+        _check_time_quota(raw, hall, queue, now)
     number = number_for(queue, serial)
     stored_order_at = raw.at(order_at or now)
     ticket_id = int(raw.value(
@@ -390,14 +393,23 @@ def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
             raise StateError(f"号码 {ticket.number} 已不在等候中，不能撤销", code="not_waiting")
         _check_just_issued(ticket, uow.now)
         ticket.state, ticket.closed_at, ticket.note = "cancelled", uow.now, reason[:300]
-        # An appointment checked in for this ticket may be checked in again after the repair.
-        s.execute(update(Appointment).where(Appointment.ticket_id == ticket.id)
-                  .values(state="booked", ticket_id=None, checked_in_at=None)
-                  .execution_options(synchronize_session=False))
         s.flush()
         uow.audit("ticket_cancel_unprinted", "ticket", ticket.id, before={"state": "waiting"},
                   after={"state": "cancelled", "reason": reason})
+        _undo_checkin(uow, ticket)
         uow.emit("ticket_cancelled", ticket=ticket.id, number=ticket.number)
         info = ticket_info(s, ticket, with_position=False)
         uow.commit()
         return info
+
+
+def _undo_checkin(uow: UnitOfWork, ticket: Ticket) -> None:
+    """An appointment checked in for the withdrawn ticket may be checked in again after the
+    repair: booked again, audited (its check-in was)."""
+    for appt in uow.session.scalars(select(Appointment).where(
+            Appointment.ticket_id == ticket.id)).all():
+        before = {"state": appt.state, "ticket": ticket.number}
+        appt.state, appt.ticket_id, appt.checked_in_at = "booked", None, None
+        uow.session.flush()
+        uow.audit("appointment_checkin_undone", "appointment", appt.id, before=before,
+                  after={"state": "booked"})

@@ -40,6 +40,8 @@ EN: dict[str, str] = {
     "too_early": "Check-in opens {early} minutes before the appointment ({starts}).",
     "slot_full": "This time slot is fully booked; please choose another.",
     "slot_past": "This time slot is over.",
+    "checkin_day_over": "This booking was for {day}: it can only be checked in on that day. "
+                        "Please book again or take a ticket.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
     "pdf_not_written": "The PDF could not be written to {path}: {reason}",
     "pdf_path_empty": "The PDF file path is empty",

@@ -61,7 +61,12 @@ def take_and_print(ctx: Ctx, printer: TicketPrinter, request: TakeRequest,
 
 def checkin_and_print(ctx: Ctx, printer: TicketPrinter, code_or_qr: str,
                       lang: str = "zh") -> IssueOutcome:
-    return print_or_cancel(ctx, printer, checkin(ctx, code_or_qr), lang)
+    info = checkin(ctx, code_or_qr)
+    if info.existing:
+        # The booking went to the ticket the applicant already waits with (and holds on
+        # paper): show it, never withdraw it.
+        return IssueOutcome(info, printed=False, existing=True)
+    return print_or_cancel(ctx, printer, info, lang)
 
 
 def print_or_cancel(ctx: Ctx, printer: TicketPrinter, info: TicketInfo,

@@ -1,0 +1,135 @@
+"""Checking a booking in: the ticket the applicant already waits with, the queue's quotas,
+the day of the booking, an item moved to another queue since it was booked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+
+import pytest
+from conftest import FakeClock
+from sqlalchemy import select
+
+from hallapp.core.errors import QuotaExhausted, StateError
+from hallapp.services import admin, appointments, catalogue, hall, tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.store.models import Appointment, AuditEntry, Ticket
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+TODAY = date(2026, 11, 24)  # the clock starts at 09:00 in the hall
+PERSON = "44030419900101125X"
+ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A in the demo catalogue
+
+
+def booked(ctx_for: CtxFor, start: time, queue: str = "A", id_number: str | None = None,
+           item_code: str | None = None, day: date = TODAY) -> str:
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), queue, day, start,
+                                           time(start.hour + 1), capacity=2, item_code=item_code)
+    return appointments.book(ctx_for("clerk1"), slot.id, id_number=id_number).code
+
+
+def test_a_ticket_already_waiting_for_the_id_number_gets_the_appointments_place(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """The check-in returned the applicant's waiting ordinary ticket as if new: no
+    precedence, and the kiosk printed it and, if the print failed, withdrew it."""
+    code = booked(ctx_for, time(9, 30), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    for _ in range(3):
+        tickets.take_ticket(kiosk, "A")  # A001–A003
+    own = tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A004, the applicant's
+    clock.advance(minutes=30)  # 09:30: the slot begins
+    info = appointments.checkin(kiosk, code)
+    assert (info.number, info.existing, info.appointment, info.people_ahead) == (
+        own.number, True, True, 0)
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == own.number  # ahead of A001–A003
+    [listed] = appointments.list_bookings(ctx_for("clerk1"), TODAY)
+    assert (listed.state, listed.ticket) == ("checked_in", own.number)
+    with hall_db.read_session() as s:
+        [entry] = s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "ticket_appointment")).all()
+        assert (entry.entity_id, entry.after["appointment"], entry.after["booking"]) == (
+            str(own.id), True, code)
+        assert entry.before["appointment"] is False
+        assert s.get(Ticket, own.id).channel == "kiosk"  # still the kiosk's ticket
+
+
+def test_a_late_check_in_leaves_the_waiting_ticket_as_it_was(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    code = booked(ctx_for, time(9), id_number=PERSON)
+    own = tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=PERSON)
+    clock.advance(minutes=20)  # 09:20: past the 15-minute grace
+    info = appointments.checkin(ctx_for("kiosk1"), code)
+    assert (info.number, info.existing, info.appointment) == (own.number, True, False)
+    assert [b.state for b in appointments.list_bookings(ctx_for("clerk1"), TODAY)] == ["late"]
+    with hall_db.read_session() as s:
+        assert s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "ticket_appointment")).all() == []
+        assert s.get(Ticket, own.id).order_at == own.taken_at
+
+
+def quotas_of_a(ctx_for: CtxFor, **quotas: object) -> None:
+    """Queue A as it is, with these quotas."""
+    admin_ctx = ctx_for("admin1")
+    q = next(q for q in hall.list_queues(admin_ctx) if q.code == "A")
+    admin.save_queue(admin_ctx, {"code": "A", "name": q.name, "name_en": q.name_en,
+                                 "prefix": q.prefix, "category": q.category,
+                                 "target_wait_minutes": q.target_wait_minutes, **quotas})
+
+
+def test_a_check_in_is_not_refused_for_the_queues_quotas(ctx_for: CtxFor,
+                                                           clock: FakeClock) -> None:
+    """With the daily quota, then a time-window quota, used up, the check-in was refused and
+    the booking later recorded as missed: the slot's capacity had kept the place."""
+    kiosk = ctx_for("kiosk1")
+    first, second = booked(ctx_for, time(9)), booked(ctx_for, time(10))
+    quotas_of_a(ctx_for, daily_quota=1)
+    tickets.take_ticket(kiosk, "A")
+    with pytest.raises(QuotaExhausted):
+        tickets.take_ticket(kiosk, "A")  # walk-ins are held to it
+    assert appointments.checkin(kiosk, first).appointment
+    quotas_of_a(ctx_for, daily_quota=None,
+                time_quotas=[{"start": "09:00", "end": "12:00", "quota": 2}])
+    clock.advance(minutes=55)  # 09:55: two numbers taken since 09:00
+    with pytest.raises(QuotaExhausted) as refused:
+        tickets.take_ticket(kiosk, "A")
+    assert refused.value.code == "time_quota_exhausted"
+    assert appointments.checkin(kiosk, second).appointment
+
+
+def test_a_booking_is_checked_in_only_on_its_own_day(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """A booking of a day nobody closed was checked in the next morning as a late ordinary
+    ticket and counted as kept."""
+    code = booked(ctx_for, time(9))
+    clock.advance(days=1)  # 09:00 on the 25th; the 24th was never closed
+    with pytest.raises(StateError) as refused:
+        appointments.checkin(ctx_for("kiosk1"), code)
+    assert (refused.value.code, refused.value.facts["day"]) == ("checkin_day_over",
+                                                                "2026-11-24")
+    assert "2026-11-24" in refused.value.message
+    with hall_db.read_session() as s:
+        assert s.scalars(select(Appointment.state)).all() == ["booked"]
+        assert s.scalars(select(Ticket)).all() == []
+
+
+def test_an_item_moved_to_another_queue_checks_in_to_the_slots_queue(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A catalogue import that moved the booked item to queue B stranded the booking:
+    check-in was refused (item_other_queue) and the booking became missed."""
+    kept_slot = booked(ctx_for, time(9), item_code=ITEM_A)
+    still_a = booked(ctx_for, time(10), item_code="440300000000069391780004")
+    admin_ctx = ctx_for("admin1")
+    doc = catalogue.export_catalogue(admin_ctx)
+    for item in doc["items"]:
+        if item["code"] == ITEM_A:
+            item["queue"] = "B"
+    catalogue.import_catalogue(admin_ctx, doc)
+    ticket = appointments.checkin(ctx_for("kiosk1"), kept_slot)
+    assert (ticket.queue, ticket.item_code, ticket.appointment) == ("A", None, True)
+    clock.advance(minutes=30)  # an item still served in A goes along, as before
+    assert appointments.checkin(ctx_for("kiosk1"), still_a).item_code == (
+        "440300000000069391780004")

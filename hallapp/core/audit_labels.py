@@ -38,6 +38,7 @@ ACTION_LABELS: dict[str, str] = {
     # appointments
     "appointment_book": "预约", "appointment_cancel": "取消预约",
     "appointment_checkin": "预约签到", "appointment_checkin_undone": "撤销预约签到",
+    "appointment_missed": "预约失约", "appointment_restore": "撤销失约",
     "slots_create": "生成预约时段",
     "slot_capacity": "修改时段容量", "slot_remove": "删除预约时段",
     "blacklist_add": "列入失信名单", "blacklist_remove": "移出失信名单",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
 
 from hallapp.core.errors import StateError
+from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.core.texts import required_reason
 from hallapp.core.wait_estimate import estimate_wait
@@ -18,6 +19,7 @@ from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, today
 from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Hall, Ticket, Window
 from hallapp.store.rawsql import as_at
+from hallapp.store.uow import UnitOfWork
 
 # Still in the hall's hands at closing: these become "abandoned". A no-show is already out of
 # the queue; it keeps its state (the figures count it as a no-show) and is only closed.
@@ -38,8 +40,9 @@ def close_day(ctx: Ctx) -> DayCloseResult:
 
     No-shows keep their state and get a closing time, so they can no longer be reactivated.
 
-    Tickets of earlier days left open (a day nobody closed) are closed too. Booked
-    appointments whose slot has ended are recorded as missed.
+    Tickets of earlier days left open (a day nobody closed) are closed too. Bookings of the
+    day (and earlier) never checked in are recorded as missed, one audit entry each, even if
+    their slot has not ended: check-in is only on the slot's own day.
 
     A close before today's opening time ends the previous hall day (a late evening that ran
     past midnight): it closed the new day instead, so the morning's kiosks and windows were
@@ -58,10 +61,7 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         s.execute(update(Ticket).where(Ticket.hall_day <= day, Ticket.state == "no_show",
                                        Ticket.closed_at.is_(None))
                   .values(closed_at=now).execution_options(synchronize_session=False))
-        missed = s.scalars(select(Appointment.id).join(AppointmentSlot).where(
-            Appointment.state == "booked", AppointmentSlot.ends_at <= now)).all()
-        s.execute(update(Appointment).where(Appointment.id.in_(missed)).values(state="missed")
-                  .execution_options(synchronize_session=False))
+        missed = _record_missed(uow, day, hall.timezone)
         windows = s.scalars(select(Window.id).where(Window.state != "closed")).all()
         s.execute(update(Window).where(Window.id.in_(windows)).values(
             state="closed", state_reason=None, clerk_id=None, state_since=now)
@@ -75,6 +75,36 @@ def close_day(ctx: Ctx) -> DayCloseResult:
     return result
 
 
+def _record_missed(uow: UnitOfWork, day: date, timezone: str) -> list[int]:
+    """Bookings of ``day`` and earlier still booked become missed: they count towards a
+    booking ban, so each is audited (the day's entry only counts them)."""
+    s = uow.session
+    missed = s.scalars(select(Appointment.id).join(AppointmentSlot).where(
+        Appointment.state == "booked",
+        AppointmentSlot.starts_at < hall_day_bounds(day, timezone)[1])).all()
+    s.execute(update(Appointment).where(Appointment.id.in_(missed)).values(state="missed")
+              .execution_options(synchronize_session=False))
+    for appt_id in missed:
+        uow.audit("appointment_missed", "appointment", appt_id, before={"state": "booked"},
+                  after={"state": "missed", "day": day.isoformat()})
+    return list(missed)
+
+
+def _restore_missed(uow: UnitOfWork, day: date, timezone: str) -> None:
+    """The bookings of ``day`` that its close recorded as missed are booked again (only a
+    day's close records a miss)."""
+    lo, hi = hall_day_bounds(day, timezone)
+    s = uow.session
+    restored = s.scalars(select(Appointment.id).join(AppointmentSlot).where(
+        Appointment.state == "missed", AppointmentSlot.starts_at >= lo,
+        AppointmentSlot.starts_at < hi)).all()
+    s.execute(update(Appointment).where(Appointment.id.in_(restored)).values(state="booked")
+              .execution_options(synchronize_session=False))
+    for appt_id in restored:
+        uow.audit("appointment_restore", "appointment", appt_id, before={"state": "missed"},
+                  after={"state": "booked", "day": day.isoformat()})
+
+
 def _before_opening(hall: Hall, now: datetime) -> bool:
     hours = opening_hours(hall)
     return now.astimezone(hours.zone).time() < hours.periods[0][0]
@@ -83,7 +113,9 @@ def _before_opening(hall: Hall, now: datetime) -> bool:
 @action(Perm.CLOSE_DAY)
 def reopen_day(ctx: Ctx, reason: str) -> str:
     """Undo a day closed by mistake: tickets can be taken and windows opened again. What the
-    close did stays done (its abandoned tickets are not brought back); returns the day."""
+    close did to tickets stays done (its abandoned tickets are not brought back), but the
+    day's bookings it recorded as missed are booked again: their applicants may still come,
+    and a miss counts against them. Returns the day."""
     why = required_reason(reason, "重新开厅")
     with ctx.uow() as uow:
         hall = get_hall_row(uow.session)
@@ -93,6 +125,7 @@ def reopen_day(ctx: Ctx, reason: str) -> str:
                              day=day.isoformat())
         hall.closed_day = None
         uow.session.flush()
+        _restore_missed(uow, day, hall.timezone)
         uow.audit("day_reopen", "hall", hall.id, before={"closed_day": day.isoformat()},
                   after={"closed_day": None, "reason": why})
         uow.emit("day_reopened", day=day.isoformat())

@@ -102,7 +102,7 @@ def test_a_closed_day_takes_no_tickets_and_opens_no_window_until_reopened(
     with pytest.raises(StateError, match="已日终闭厅") as refused:
         tickets.take_ticket(kiosk, "A")  # a ticket now would never be called
     assert refused.value.code == "day_closed"
-    with pytest.raises(StateError, match="已日终闭厅"):
+    with pytest.raises(StateError, match="已失约"):  # the close recorded it as missed
         appointments.checkin(kiosk, booked.code)
     with pytest.raises(StateError, match="窗口不再开放"):
         windows.open_window(ctx_for("clerk1"), 1)
@@ -116,6 +116,7 @@ def test_a_closed_day_takes_no_tickets_and_opens_no_window_until_reopened(
     with pytest.raises(StateError, match="尚未日终闭厅"):
         day.reopen_day(sup, "again")
     assert tickets.take_ticket(kiosk, "A").number == "A001"
+    assert appointments.checkin(kiosk, booked.code).appointment  # its miss was undone
     opened(ctx_for, 1)
     day.close_day(sup)
     clock.advance(days=1)  # the next hall day is open without reopening

@@ -123,6 +123,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "预约"),
     QT_TRANSLATE_NOOP("AuditActions", "取消预约"), QT_TRANSLATE_NOOP("AuditActions", "预约签到"),
     QT_TRANSLATE_NOOP("AuditActions", "撤销预约签到"),
+    QT_TRANSLATE_NOOP("AuditActions", "预约失约"), QT_TRANSLATE_NOOP("AuditActions", "撤销失约"),
     QT_TRANSLATE_NOOP("AuditActions", "生成预约时段"),
     QT_TRANSLATE_NOOP("AuditActions", "修改时段容量"),
     QT_TRANSLATE_NOOP("AuditActions", "删除预约时段"),

@@ -1,0 +1,71 @@
+"""How a booking becomes missed, and what undoes it: the day's close (each miss audited,
+every booking of the day not checked in, whether or not its slot has ended), a reopened
+day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time, timedelta
+
+from conftest import FakeClock
+from sqlalchemy import select
+
+from hallapp.services import appointments, day
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+TODAY = date(2026, 11, 24)  # the clock starts at 09:00 in the hall
+
+
+def book(ctx_for: CtxFor, day_: date, start: time, n: int = 1, **kw: str) -> list[str]:
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "A", day_, start,
+                                           time(start.hour + 1), capacity=3)
+    return [appointments.book(ctx_for("clerk1"), slot.id, **kw).code for _ in range(n)]
+
+
+def states(ctx_for: CtxFor, day_: date = TODAY) -> dict[str, str]:
+    return {b.code: b.state for b in appointments.list_bookings(ctx_for("clerk1"), day_)}
+
+
+def entries(db: Database, action: str) -> list[AuditEntry]:
+    with db.read_session() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)
+                              .order_by(AuditEntry.id)))
+
+
+def test_the_days_close_records_every_booking_not_checked_in_as_missed_each_audited(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """Closed at 17:40, the 17:30 slot's bookings (not yet ended) stayed booked, to be
+    checked in the next morning; and the misses had no audit entry of their own, so those
+    behind a booking ban could not be traced."""
+    [ended] = book(ctx_for, TODAY, time(9))
+    [running] = book(ctx_for, TODAY, time(17))  # 17:00 and 17:30 slots
+    [tomorrow] = book(ctx_for, TODAY + timedelta(days=1), time(9))
+    clock.now = clock.now.replace(hour=9, minute=40)  # 17:40 in the hall
+    result = day.close_day(ctx_for("supervisor1"))
+    assert result.missed_appointments == 2
+    assert states(ctx_for) == {ended: "missed", running: "missed"}
+    assert states(ctx_for, TODAY + timedelta(days=1)) == {tomorrow: "booked"}
+    missed = entries(hall_db, "appointment_missed")
+    assert [(e.entity, e.before, e.after) for e in missed] == [
+        ("appointment", {"state": "booked"}, {"state": "missed", "day": "2026-11-24"})] * 2
+
+
+def test_reopening_the_day_books_again_what_its_close_recorded_as_missed(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """A close made by mistake at 14:00 now records the afternoon's bookings as missed;
+    reopening the day undoes that (a miss counts against the applicant)."""
+    clock.now = clock.now.replace(hour=6)  # 14:00
+    [afternoon] = book(ctx_for, TODAY, time(16))
+    sup = ctx_for("supervisor1")
+    day.close_day(sup)
+    assert states(ctx_for) == {afternoon: "missed"}
+    day.reopen_day(sup, "误点日终")
+    assert states(ctx_for) == {afternoon: "booked"}
+    assert [e.after for e in entries(hall_db, "appointment_restore")] == [
+        {"state": "booked", "day": "2026-11-24"}]
+    clock.now = clock.now.replace(hour=8)  # 16:00
+    assert appointments.checkin(ctx_for("kiosk1"), afternoon).appointment

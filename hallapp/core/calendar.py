@@ -73,6 +73,18 @@ class WorkCalendar:
         except NotImplementedError:
             raise _unknown_year(d.year) from None
 
+    def is_plain_saturday(self, d: date) -> bool:
+        """A Saturday that is no official holiday and that the hall set neither way: the
+        Saturdays a hall open on Saturdays opens (holidays and 调休 follow the calendar)."""
+        if d.weekday() != 5 or d in self._overrides:
+            return False
+        if d.year in self._loaded:
+            return True  # a loaded notice's holidays are overrides
+        try:
+            return chinese_calendar.get_holiday_detail(d)[1] is None
+        except NotImplementedError:
+            raise _unknown_year(d.year) from None
+
     def covered_years(self) -> frozenset[int]:
         """Years fully known: the package's years plus the years the hall loaded in full."""
         return package_years() | self._loaded

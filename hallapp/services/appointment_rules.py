@@ -1,7 +1,9 @@
-"""What a booking and a check-in must respect, beside the slot's capacity.
+"""What a booking, a cancel and a check-in must respect, beside the slot's capacity.
 
-Booking: an ID number that missed too many appointments waits (``refuse_after_misses``), and
-holds one booking per queue and day (``refuse_second_booking``).
+Booking: until the slot's grace period is over, on a day the hall opens and has not closed
+(``check_bookable``); an ID number that missed too many appointments waits
+(``refuse_after_misses``), and holds one booking per queue and day, kept or still to come
+(``refuse_second_booking``). Cancel: until the grace period is over (``check_cancellable``).
 Check-in: from an hour before the slot until the end of its hall day (``check_checkin_day``),
 in the slot's queue with the item only if still served there (``served_item``); a ticket the
 applicant already waits with gets the appointment's place (``give_precedence``).
@@ -16,11 +18,47 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import StateError
 from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
+from hallapp.services.calendar_admin import hall_time
 from hallapp.services.hall import DEFAULT_SETTINGS
 from hallapp.store.models import Appointment, AppointmentSlot, Hall, Queue, ServiceItem, Ticket
 from hallapp.store.uow import UnitOfWork
 
 EARLY_CHECKIN = timedelta(minutes=60)
+# A booking that holds its place: still to come, or come (on time or late). A missed or
+# cancelled one no longer does.
+HOLDING = ("booked", "checked_in", "late")
+
+
+def grace_over(starts_at: datetime, ends_at: datetime, grace_minutes: int,
+               now: datetime) -> bool:
+    """Past the slot's end or its grace period, a booking could only be late or missed."""
+    return now >= ends_at or now > starts_at + timedelta(minutes=grace_minutes)
+
+
+def check_bookable(s: Session, hall: Hall, slot: AppointmentSlot, now: datetime) -> None:
+    """A slot takes bookings until its grace period is over, on a day not closed and still
+    a working day (an administrator may have made it a rest day since it was opened)."""
+    if slot.ends_at <= now:
+        raise StateError("该时段已结束，不能预约", code="slot_past")
+    if grace_over(slot.starts_at, slot.ends_at, slot.grace_minutes, now):
+        raise StateError(f"该时段已开始超过 {slot.grace_minutes} 分钟，不能预约",
+                         code="slot_grace_over", grace=slot.grace_minutes)
+    day = hall_day(slot.starts_at, hall.timezone)
+    if hall.closed_day == day:
+        raise StateError("该日已日终闭厅，不能预约", code="day_closed_booking")
+    if not hall_time(s, hall).opens_on(day):
+        raise StateError(f"{day.isoformat()} 不是工作日，大厅不开放", code="slot_day_closed",
+                         day=day.isoformat())
+
+
+def check_cancellable(hall: Hall, slot: AppointmentSlot, now: datetime) -> None:
+    """A booking is cancelled while it may still be kept: after the grace period it was
+    missed, and a cancel then would keep the miss off the ID number's record."""
+    until = slot.starts_at + timedelta(minutes=slot.grace_minutes)
+    if now > until:
+        local = until.astimezone(hall_zone(hall.timezone)).strftime("%Y-%m-%d %H:%M")
+        raise StateError(f"该预约的签到时间已过（{local}），不能再取消", code="cancel_too_late",
+                         until=local)
 
 
 def refuse_after_misses(s: Session, hall: Hall, id_number: str, now: datetime) -> None:
@@ -48,11 +86,12 @@ def refuse_after_misses(s: Session, hall: Hall, id_number: str, now: datetime) -
 def refuse_second_booking(s: Session, hall: Hall, slot: AppointmentSlot, queue: Queue,
                           id_number: str) -> None:
     """One booking per ID number, queue and day: places are scarce, and one person holding
-    several would keep others out (as one waiting ticket per ID number and queue)."""
+    several would keep others out (as one waiting ticket per ID number and queue). One
+    already checked in counts too: a second booked after it held a place for nobody."""
     zone = hall_zone(hall.timezone)
     lo, hi = hall_day_bounds(slot.starts_at.astimezone(zone).date(), hall.timezone)
     held = s.scalar(select(Appointment.code).join(AppointmentSlot).where(
-        Appointment.id_number == id_number, Appointment.state == "booked",
+        Appointment.id_number == id_number, Appointment.state.in_(HOLDING),
         AppointmentSlot.queue_id == queue.id, AppointmentSlot.starts_at >= lo,
         AppointmentSlot.starts_at < hi))
     if held is not None:

@@ -25,8 +25,11 @@ from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.core.texts import MAX_PERSON_NAME, bounded, required_reason
 from hallapp.services.appointment_rules import (
+    check_bookable,
+    check_cancellable,
     check_checkin_day,
     give_precedence,
+    grace_over,
     refuse_after_misses,
     refuse_second_booking,
     served_item,
@@ -63,6 +66,12 @@ class SlotInfo:
     capacity: int
     booked: int
     item_name: str | None = None  # the item a slot is kept for; None: any of the queue's
+    grace_minutes: int = 15  # check-in on time, and booking, until this long after the start
+
+    def takes_bookings(self, now: datetime) -> bool:
+        """Whether ``book`` would take a booking now (places aside): the slot has not
+        ended, and its grace period is not over."""
+        return not grace_over(self.starts_at, self.ends_at, self.grace_minutes, now)
 
 
 @dataclass(frozen=True)
@@ -102,9 +111,10 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
         slots = []
         while at + timedelta(minutes=minutes) <= stop:
             ends = at + timedelta(minutes=minutes)
-            # Only while the hall is open, and not already over: an applicant could not
-            # come then (the lunch break of 09:00–18:00 is left out, not refused).
-            if any(lo <= at and ends <= hi for lo, hi in open_at) and ends > uow.now:
+            # Only while the hall is open, and still taking bookings: an applicant could
+            # not come then (the lunch break of 09:00–18:00 is left out, not refused).
+            if (any(lo <= at and ends <= hi for lo, hi in open_at)
+                    and not grace_over(at, ends, grace_minutes, uow.now)):
                 slot = AppointmentSlot(queue_id=queue.id, item_code=item_code, starts_at=at,
                                        ends_at=ends, capacity=capacity, booked=0,
                                        grace_minutes=grace_minutes)
@@ -132,7 +142,10 @@ def _open_periods(s: Session, hall: Hall, day: date, now: datetime
     if day < hall_day(now, hall.timezone):
         raise ValidationError(f"{day.isoformat()} 已过，不能开放预约时段", field="day",
                               code="slot_day_past", day=day.isoformat())
-    if not t.calendar.is_working_day(day):
+    if hall.closed_day == day:  # its bookings could only be refused at check-in
+        raise StateError(f"{day.isoformat()} 已日终闭厅，不能开放预约时段",
+                         code="day_closed_slots", day=day.isoformat())
+    if not t.opens_on(day):
         raise ValidationError(f"{day.isoformat()} 不是工作日，大厅不开放", field="day",
                               code="slot_day_closed", day=day.isoformat())
     return t.hours.day_periods(day)
@@ -180,7 +193,8 @@ def slot_info(slot: AppointmentSlot, queue_code: str, item_name: str | None) -> 
     slot just made holds the hall's zone, and its JSON read +08:00 where a listing read
     +00:00)."""
     return SlotInfo(slot.id, queue_code, slot.item_code, slot.starts_at.astimezone(UTC),
-                    slot.ends_at.astimezone(UTC), slot.capacity, slot.booked, item_name)
+                    slot.ends_at.astimezone(UTC), slot.capacity, slot.booked, item_name,
+                    slot.grace_minutes)
 
 
 def _known_queue(session: Session, hall: Hall, code: str) -> str:
@@ -228,11 +242,8 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         if slot is None:
             raise NotFound(f"预约时段 {slot_id} 不存在", field="slot", code="unknown_slot",
                            slot=slot_id)
-        if slot.ends_at <= uow.now:
-            raise StateError("该时段已结束，不能预约", code="slot_past")
         hall = get_hall_row(s)
-        if hall.closed_day == hall_day(slot.starts_at, hall.timezone):
-            raise StateError("该日已日终闭厅，不能预约", code="day_closed_booking")
+        check_bookable(s, hall, slot, uow.now)
         # Locked when an ID number books: two desks booking one person into two slots of the
         # queue at once are taken one after the other, so the second sees the first.
         queue = s.get(Queue, slot.queue_id, with_for_update=bool(id_number))
@@ -306,7 +317,8 @@ def list_bookings(ctx: Ctx, day: date | None = None,
 
 @action(Perm.BOOK_APPOINTMENT)
 def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
-    """Cancel a booking that was not yet checked in: its place in the slot is free again."""
+    """Cancel a booking that was not yet checked in: its place in the slot is free again.
+    Not once the slot's grace period is over: the booking was missed by then."""
     reason = required_reason(reason, "取消预约")
     code = parse_code(code_or_qr)
     with ctx.uow() as uow:
@@ -314,6 +326,7 @@ def cancel(ctx: Ctx, code_or_qr: str, reason: str) -> AppointmentInfo:
         appt = require_booked(booking_by_code(s, code))
         slot = s.get(AppointmentSlot, appt.slot_id)
         assert slot is not None
+        check_cancellable(get_hall_row(s), slot, uow.now)
         # Conditional, so that two desks cancelling (or a kiosk checking in) at once free
         # the place once: the loser finds the booking no longer booked.
         changed = s.execute(update(Appointment).where(

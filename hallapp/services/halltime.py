@@ -12,7 +12,7 @@ naming the year (see :mod:`hallapp.core.calendar`), never a guess. Changing the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +33,13 @@ class HallTime:
     hours: OpeningHours
     tz: str
     warning_working_days: int
+    saturday: bool = False  # opening_hours' "saturday": open on plain Saturdays too
+
+    def opens_on(self, day: date) -> bool:
+        """Whether the hall opens on ``day``: a working day, or a plain Saturday if it opens
+        on Saturdays. Deadlines count working days only, whatever the hall's hours."""
+        return self.calendar.is_working_day(day) or (
+            self.saturday and self.calendar.is_plain_saturday(day))
 
 
 def build_calendar(session: Session) -> WorkCalendar:
@@ -60,4 +67,5 @@ def opening_hours(hall: Hall) -> OpeningHours:
 def hall_time(session: Session, hall: Hall | None = None) -> HallTime:
     hall = hall or get_hall_row(session)
     return HallTime(build_calendar(session), opening_hours(hall), hall.timezone,
-                    int(hall.settings.get("warning_working_days", 1)))
+                    int(hall.settings.get("warning_working_days", 1)),
+                    (hall.opening_hours or {}).get("saturday") is True)

@@ -198,3 +198,19 @@ def test_a_calendar_file_saved_with_a_bom_reads() -> None:
 def test_parse_calendar_file_rejects_bad_json() -> None:
     with pytest.raises(ValidationError, match="JSON"):
         parse_calendar_file("{year: 2027")
+
+
+def test_plain_saturdays_are_those_no_holiday_or_hall_override_claims() -> None:
+    """A hall open on Saturdays opens on these: not on a holiday's Saturday, not on a
+    make-up workday (a working day anyway), not on one the hall set itself."""
+    cal = WorkCalendar({date(2026, 12, 5): False}, loaded_years=[BEYOND])
+    assert cal.is_plain_saturday(date(2026, 11, 28))
+    assert not cal.is_plain_saturday(date(2026, 10, 3))  # National Day
+    assert not cal.is_plain_saturday(date(2026, 10, 10))  # worked for National Day
+    assert not cal.is_plain_saturday(date(2026, 12, 5))  # the hall's rest day
+    assert not cal.is_plain_saturday(date(2026, 11, 29))  # a Sunday
+    saturday_beyond = next(date(BEYOND, 1, d) for d in range(1, 8)
+                           if date(BEYOND, 1, d).weekday() == 5)
+    assert cal.is_plain_saturday(saturday_beyond)  # a loaded year: its holidays are rows
+    with pytest.raises(DomainError):
+        WorkCalendar().is_plain_saturday(saturday_beyond)

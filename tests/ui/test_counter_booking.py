@@ -304,3 +304,14 @@ def test_slot_times_and_today_follow_the_halls_own_zone(
     assert booking.day.minimumDate().day() == 23
     assert cells(booking.slots, "time") == ["14:00–14:30", "14:30–15:00"]
     next(made, None)
+
+
+@SQLITE_ONLY
+def test_slots_past_their_grace_period_are_not_offered(
+        qtbot: QtBot, booking: BookingPanel, clock: FakeClock) -> None:
+    """The slot table offered slots past their grace period, which the service refuses to
+    book (and before that, ended slots with free places)."""
+    clock.advance(minutes=16)  # 09:16: the 09:00 slot's grace period is over
+    booking.refresh()
+    qtbot.waitUntil(lambda: booking.slots.rowCount() == 3)
+    assert cells(booking.slots, "time") == ["09:30–10:00", "10:00–10:30", "10:30–11:00"]

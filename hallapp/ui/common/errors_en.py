@@ -40,6 +40,10 @@ EN: dict[str, str] = {
     "too_early": "Check-in opens {early} minutes before the appointment ({starts}).",
     "slot_full": "This time slot is fully booked; please choose another.",
     "slot_past": "This time slot is over.",
+    "slot_grace_over": "This time slot began more than {grace} minutes ago: it takes no more "
+                       "bookings.",
+    "cancel_too_late": "The check-in time of this booking is over ({until}): it can no longer "
+                       "be cancelled.",
     "checkin_day_over": "This booking was for {day}: it can only be checked in on that day. "
                         "Please book again or take a ticket.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
@@ -102,6 +106,7 @@ EN: dict[str, str] = {
     "day_closed_window": "Today's hall day is closed: windows stay closed (the supervisor "
                          "can reopen the day).",
     "day_closed_booking": "That day is closed: no more bookings.",
+    "day_closed_slots": "{day} is closed: no slots can be opened for it.",
     "day_not_closed": "Today ({day}) has not been closed.",
     "ticket_ref_empty": "Enter a ticket number (e.g. A001) or scan the ticket's QR code.",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "

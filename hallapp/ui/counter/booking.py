@@ -1,11 +1,12 @@
 """预约: book an appointment for an applicant at the window (or on the phone), see the day's
 bookings, cancel one.
 
-The clerk picks a day and a queue, then one of its open slots (an administrator opens them);
-the matter (事项) is optional, and picking one leaves only the slots it may use: the queue's
-own and those kept for that item (a slot kept for an item books that item even when none is
-picked). Name, ID number and phone are optional, and a wrong one is explained under its field with
-nothing booked and nothing cleared. A booking shows its 8-character code and its QR code on
+The clerk picks a day and a queue, then one of its slots still taking bookings (an
+administrator opens them; one past its grace period is not offered); the matter (事项) is
+optional, and picking one leaves only the slots it may use: the queue's own and those kept
+for that item (a slot kept for an item books that item even when none is picked). Name, ID
+number and phone are optional, and a wrong one is explained under its field with nothing
+booked and nothing cleared. A booking shows its 8-character code and its QR code on
 screen, for the applicant to photograph or note; the kiosk's 预约签到 takes either. The day's
 bookings are listed with personal data masked, and one not yet checked in can be cancelled
 with a reason, which frees its place. 打印预约凭条 prints (or reprints) the slip of the booking
@@ -255,10 +256,12 @@ class BookingPanel(CounterPanel):
         self._show_slots()
 
     def _show_slots(self) -> None:
-        """The slots the picked item may use (all of the queue's when none is picked); the
+        """The slots the picked item may use (all of the queue's when none is picked) that
+        still take bookings (an ended one, or one past its grace period, is refused); the
         chosen one stays chosen."""
-        chosen, item = self.chosen_slot(), self.item.currentData()
-        slots = [s for s in self.day_slots if item is None or s.item_code in (None, item)]
+        chosen, item, now = self.chosen_slot(), self.item.currentData(), self.env.ctx.clock()
+        slots = [s for s in self.day_slots
+                 if (item is None or s.item_code in (None, item)) and s.takes_bookings(now)]
         self.slots.set_rows(slots)
         ids = [s.id for s in slots]
         if chosen is not None and chosen.id in ids:

@@ -151,9 +151,12 @@ def _year_text(v: calendar_admin.CalendarYearView) -> str:
             f"工作日放假：{rest}\n周末上班：{work}")
 
 
-def _days_text(rows: Any) -> str:
-    return "\n".join(f"{d.day} {'工作日' if d.working else '休息日'} {d.note or ''}"
-                     for d in rows)
+def _days_text(result: calendar_admin.DaysSet) -> str:
+    lines = [f"{d.day} {'工作日' if d.working else '休息日'} {d.note or ''}" for d in result.days]
+    if result.cancelled_bookings:
+        lines.append(f"已取消这些日子的 {len(result.cancelled_bookings)} 个预约，请通知申请人"
+                     f"（预约码：{'、'.join(result.cancelled_bookings)}）")
+    return "\n".join(lines)
 
 
 def _blacklist_text(rows: Any) -> str:

@@ -20,19 +20,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.calendar import package_years, parse_calendar_file
 from hallapp.core.errors import ValidationError
+from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.services.case_deadlines import recount_open_deadlines
 from hallapp.services.context import Ctx, action
+from hallapp.services.hall import get_hall_row
 from hallapp.services.halltime import HallTime as HallTime
 from hallapp.services.halltime import build_calendar as build_calendar
 from hallapp.services.halltime import hall_time as hall_time
 from hallapp.services.halltime import opening_hours as opening_hours
-from hallapp.store.models import CalendarDay, CalendarYear
+from hallapp.store.models import Appointment, AppointmentSlot, CalendarDay, CalendarYear
 from hallapp.store.uow import UnitOfWork
 
 OFFICIAL_NOTE = "官方日历"
@@ -119,10 +121,21 @@ def _put_day(s: Session, day: date, working: bool, note: str | None) -> None:
         row.working, row.note = working, note
 
 
+@dataclass(frozen=True)
+class DaysSet:
+    days: tuple[CalendarDayInfo, ...]
+    # The bookings of days made rest days, cancelled by the hall: staff tell the applicants.
+    cancelled_bookings: tuple[str, ...] = ()
+
+
 @action(Perm.MANAGE_CALENDAR)
 def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
-             note: str | None = None) -> list[CalendarDayInfo]:
-    """Mark ``count`` consecutive days from ``start`` as working days or rest days."""
+             note: str | None = None) -> DaysSet:
+    """Mark ``count`` consecutive days from ``start`` as working days or rest days.
+
+    The bookings still to come on days made rest days are cancelled by the hall (their
+    places freed, each audited with the reason): nobody can keep them, and left booked they
+    were recorded as missed, against the applicants."""
     if not 1 <= count <= MAX_DAYS_PER_CHANGE:
         raise ValidationError(f"天数应在 1 到 {MAX_DAYS_PER_CHANGE} 之间", field="count",
                               code="day_count", maximum=MAX_DAYS_PER_CHANGE)
@@ -133,12 +146,39 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
                                   else None) for d in days}
         for d in days:
             _put_day(uow.session, d, working, text)
+        cancelled = () if working else _cancel_bookings(uow, days[0], days[-1], text)
         uow.audit("calendar_set_days", "calendar", start.isoformat(), before=before,
                   after={"start": start.isoformat(), "count": count, "working": working,
                          "note": text, **_recounted(uow, start)})
         uow.emit("calendar_changed", years=sorted({d.year for d in days}))
         uow.commit()
-    return [CalendarDayInfo(d, working, text) for d in days]
+    return DaysSet(tuple(CalendarDayInfo(d, working, text) for d in days), cancelled)
+
+
+def _cancel_bookings(uow: UnitOfWork, first: date, last: date, note: str) -> tuple[str, ...]:
+    """Cancel the bookings of slots on ``first``..``last`` not yet checked in; their codes."""
+    s, zone = uow.session, get_hall_row(uow.session).timezone
+    reason = f"大厅调整为休息日（{note}）" if note != "调整为休息日" else "大厅调整为休息日"
+    rows = s.execute(select(Appointment.id, Appointment.code, Appointment.slot_id)
+                     .join(AppointmentSlot).where(
+        Appointment.state == "booked",
+        AppointmentSlot.starts_at >= hall_day_bounds(first, zone)[0],
+        AppointmentSlot.starts_at < hall_day_bounds(last, zone)[1])
+        .order_by(AppointmentSlot.starts_at, Appointment.id)).all()
+    codes = []
+    for appt_id, code, slot_id in rows:
+        # As appointments.cancel: conditional, so a check-in at this moment wins cleanly.
+        if s.execute(update(Appointment).where(Appointment.id == appt_id,
+                                               Appointment.state == "booked")
+                     .values(state="cancelled")).rowcount != 1:  # type: ignore[attr-defined]
+            continue
+        s.execute(update(AppointmentSlot).where(AppointmentSlot.id == slot_id)
+                  .values(booked=AppointmentSlot.booked - 1))
+        uow.audit("appointment_cancel", "appointment", appt_id, before={"state": "booked"},
+                  after={"state": "cancelled", "reason": reason})
+        uow.emit("appointment_cancelled", slot=slot_id)
+        codes.append(code)
+    return tuple(codes)
 
 
 @action(Perm.VIEW_HALL)

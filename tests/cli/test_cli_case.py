@@ -162,8 +162,9 @@ def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
     assert usage.value.code == 2
     days = cli.json("admin1", "calendar", "add-days", "2026-12-28", "2", "--rest",
                     "--note", "闭厅")
-    assert [(d["day"], d["working"]) for d in days] == [("2026-12-28", False),
-                                                        ("2026-12-29", False)]
+    assert [(d["day"], d["working"]) for d in days["days"]] == [("2026-12-28", False),
+                                                                ("2026-12-29", False)]
+    assert days["cancelled_bookings"] == []
     assert "无法读取" in cli.fails(11, "admin1", "calendar", "load", str(tmp_path / "none"))
 
     entry = cli.json("admin1", "blacklist", "add", _id(9), "--source", "信用中国",

@@ -1,6 +1,6 @@
 """How a booking becomes missed, and what undoes it: the day's close (each miss audited,
 every booking of the day not checked in, whether or not its slot has ended), a reopened
-day.
+day, a day turned into a rest day (the hall cancels its bookings).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date, time, timedelta
 from conftest import FakeClock
 from sqlalchemy import select
 
-from hallapp.services import appointments, day
+from hallapp.services import appointments, calendar_admin, day
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
@@ -69,3 +69,22 @@ def test_reopening_the_day_books_again_what_its_close_recorded_as_missed(
         {"state": "booked", "day": "2026-11-24"}]
     clock.now = clock.now.replace(hour=8)  # 16:00
     assert appointments.checkin(ctx_for("kiosk1"), afternoon).appointment
+
+
+def test_a_day_made_a_rest_day_cancels_its_bookings_by_the_hall(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """Declared a rest day, the day kept its bookings, later recorded as missed."""
+    monday = date(2026, 12, 7)
+    codes = book(ctx_for, monday, time(9), n=2, phone="13812345678")
+    [other_day] = book(ctx_for, monday + timedelta(days=1), time(9))
+    result = calendar_admin.set_days(ctx_for("admin1"), monday, 1, working=False,
+                                     note="停电检修")
+    assert result.cancelled_bookings == tuple(codes)
+    assert states(ctx_for, monday) == dict.fromkeys(codes, "cancelled")
+    assert states(ctx_for, monday + timedelta(days=1)) == {other_day: "booked"}
+    assert [s.booked for s in appointments.list_slots(ctx_for("clerk1"), monday)] == [0, 0]
+    cancels = entries(hall_db, "appointment_cancel")
+    assert [e.after for e in cancels] == [
+        {"state": "cancelled", "reason": "大厅调整为休息日（停电检修）"}] * 2
+    again = calendar_admin.set_days(ctx_for("admin1"), monday, 1, working=True)
+    assert again.cancelled_bookings == ()

@@ -171,7 +171,7 @@ def test_hall_calendar_table(hall_db: Database, ctx_for: CtxFor, clock: FakeCloc
     assert cases.show_case(ctx_for("clerk1"), before).case.deadline == \
         datetime(2026, 12, 28, 18, tzinfo=SH)
     days = calendar_admin.set_days(admin, date(2026, 12, 28), 2, working=False, note="装修闭厅")
-    assert [d.day for d in days] == [date(2026, 12, 28), date(2026, 12, 29)]
+    assert [d.day for d in days.days] == [date(2026, 12, 28), date(2026, 12, 29)]
     after = accepted_case(ctx_for, PLAIN, seq=54)
     assert cases.show_case(ctx_for("clerk1"), after).case.deadline == \
         datetime(2026, 12, 30, 18, tzinfo=SH)

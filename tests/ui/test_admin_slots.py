@@ -271,3 +271,21 @@ def test_the_chosen_slot_changes_capacity_or_is_removed(
     assert page.status.text() == "已删除 09:00–09:30 的时段"
     assert [s.id for s in slots_of_b(ctx_for("admin1"))] == [second.id]
     assert clipped(window) == []
+
+
+def test_a_day_made_a_rest_day_says_which_bookings_the_hall_cancelled(
+        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx]) -> None:
+    """The calendar tab turned a booked day into a rest day in silence: its bookings were
+    later recorded as missed; now they are cancelled and staff are told which to call."""
+    monday = date(2026, 12, 7)
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "A", monday, time(9), time(10))
+    code = appointments.book(ctx_for("clerk1"), slot.id, phone="13812345678").code
+    window = make_admin()
+    hours = window.hours
+    hours.day.setDate(QDate(2026, 12, 7))
+    hours.working.setCurrentIndex(hours.working.findData(False))
+    hours.set_days()
+    qtbot.waitUntil(lambda: "已调整" in hours.cal_status.text())
+    assert hours.cal_status.text() == (
+        f"已调整 1 天（2026-12-07 起）；已取消这些日子的 1 个预约，请通知申请人（预约码：{code}）")
+    idle(qtbot, window)

@@ -3467,15 +3467,23 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="175"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
             <numerusform>Adjusted %n days (from {0})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/admin/calendar.py" line="177"/>
+        <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
+        <translation>
+            <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
+            <numerusform>; %n bookings on these days were cancelled: please tell the applicants (codes: {0})</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="189"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="194"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: {1} working days; {2} weekdays off, {3} weekend days worked</translation>
     </message>

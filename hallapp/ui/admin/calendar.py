@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services import admin, calendar_admin
-from hallapp.services.calendar_admin import CalendarDayInfo, CalendarYearView
+from hallapp.services.calendar_admin import CalendarDayInfo, CalendarYearView, DaysSet
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.dialogs import OpenFileDialog
@@ -170,9 +170,14 @@ class HoursCalendarPage(AdminPanel):
                                                   note=note or None),
                   self._on_days_set, self.cal_errors.show)
 
-    def _on_days_set(self, days: list[CalendarDayInfo]) -> None:
-        self.cal_status.setText(self.tr("已调整 %n 天（{0} 起）", "", len(days)).format(
-            days[0].day.isoformat()))
+    def _on_days_set(self, result: DaysSet) -> None:
+        days = result.days
+        status = self.tr("已调整 %n 天（{0} 起）", "", len(days)).format(days[0].day.isoformat())
+        if result.cancelled_bookings:
+            status += self.tr("；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）", "",
+                              len(result.cancelled_bookings)).format(
+                "、".join(result.cancelled_bookings))
+        self.cal_status.setText(status)
         self.year.setValue(days[0].day.year)
         self.show_year()
 

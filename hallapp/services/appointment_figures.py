@@ -57,6 +57,7 @@ class AppointmentTally:
 
     label: str
     states: Counter[str]  # booked (still to come) | checked_in | late | missed | cancelled
+    label_en: str | None = None  # shown instead of ``label`` on an English screen
 
     @property
     def made(self) -> int:
@@ -76,14 +77,16 @@ class AppointmentTally:
 def period_tallies(s: Session, start: date, end: date, zone: str) -> list[AppointmentTally]:
     """Per queue (in code order), the bookings of slots on the hall days start..end."""
     lo, hi = hall_day_bounds(start, zone)[0], hall_day_bounds(end, zone)[1]
-    rows = s.execute(select(Queue.code, Queue.name, Appointment.state, func.count())
+    rows = s.execute(select(Queue.code, Queue.name, Queue.name_en, Appointment.state,
+                            func.count())
                      .join(AppointmentSlot, Appointment.slot_id == AppointmentSlot.id)
                      .join(Queue, AppointmentSlot.queue_id == Queue.id)
                      .where(AppointmentSlot.starts_at >= lo, AppointmentSlot.starts_at < hi)
-                     .group_by(Queue.code, Queue.name, Appointment.state)
+                     .group_by(Queue.code, Queue.name, Queue.name_en, Appointment.state)
                      .order_by(Queue.code))
     tallies: dict[str, AppointmentTally] = {}
-    for code, name, state, n in rows:
-        tally = tallies.setdefault(code, AppointmentTally(f"{code} {name}", Counter()))
+    for code, name, name_en, state, n in rows:
+        tally = tallies.setdefault(code, AppointmentTally(
+            f"{code} {name}", Counter(), f"{code} {name_en}" if name_en else None))
         tally.states[state] += n
     return list(tallies.values())

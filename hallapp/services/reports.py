@@ -111,6 +111,8 @@ class AppointmentKeeping:
 
     section: Section
     kept: Rate
+    # Each row's first cell (the queue) on an English screen; None: as it is (the total).
+    labels_en: tuple[str | None, ...] = ()
 
 
 @action(Perm.VIEW_KPI)
@@ -126,7 +128,8 @@ def appointment_keeping(ctx: Ctx, start: date, end: date) -> AppointmentKeeping:
     return AppointmentKeeping(Section("预约履约（分队列）", APPOINTMENT_COLUMNS, tuple(
         (t.label, str(t.made), *(str(t.states[k]) for k in (
             "checked_in", "late", "missed", "cancelled", "booked")),
-         rate_text(rate(t.kept, t.concluded))) for t in shown)), rate(hall.kept, hall.concluded))
+         rate_text(rate(t.kept, t.concluded))) for t in shown)), rate(hall.kept, hall.concluded),
+        tuple(t.label_en for t in shown))
 
 
 def _hall_name(ctx: Ctx) -> tuple[str, datetime]:

@@ -361,6 +361,14 @@ def test_the_kpi_view_shows_how_many_appointments_were_kept(
     assert model.cell_text(model.row(0), "取消") == "1"
     assert model.cell_text(model.row(0), "履约率") == "50.0%（1/2）"
     assert kpi.drill_dialog.windowTitle() == "预约履约：2026-11-24 至 2026-11-24"
+    assert model.cell_text(model.row(0), "队列") == "B 不动产登记"
+    application("en")  # the queue by its English name (it read "B 不动产登记")
+    try:
+        kpi.show_appointments()
+        model = kpi.drill_dialog.model
+        assert model.cell_text(model.row(0), "队列") == "B Real estate registration"
+    finally:
+        application("zh")
 
 
 @SQLITE_ONLY

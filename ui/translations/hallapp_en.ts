@@ -3996,22 +3996,22 @@ After:
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="129"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="130"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="130"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="131"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="154"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="155"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="174"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
         <source>{0} 至 {1}：汇总 %n 天</source>
         <translation>
             <numerusform>{0} to {1}: %n day from summaries</numerusform>
@@ -4019,7 +4019,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
         <source>，实时 %n 天</source>
         <translation>
             <numerusform>, %n live</numerusform>
@@ -4027,165 +4027,165 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
         <source>{0} 分时段取号与平均等候</source>
         <translation>{0}: tickets and average wait by hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="178"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="178"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="180"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="181"/>
         <source>每日取号与平均等候</source>
         <translation>Tickets and average wait per day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="184"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="185"/>
         <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="212"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="213"/>
         <source>已到（含迟到）{0} / 已到与失约 {1}</source>
         <translation>Came (late included) {0} / came or missed {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="224"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="226"/>
         <source>预约履约：{0} 至 {1}</source>
         <translation>Appointments kept: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="236"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="271"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
         <location filename="../../hallapp/ui/supervisor/models.py" line="228"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="266"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="268"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="272"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="274"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="274"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
         <source>预约履约率</source>
         <translation>Appointments kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="295"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="296"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>

@@ -28,6 +28,7 @@ from hallapp.services import kpi_drill, kpi_hourly, kpi_report, reports
 from hallapp.services.context import Ctx
 from hallapp.services.kpi_report import KpiReport
 from hallapp.services.reports import rate_text
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
 from hallapp.ui.supervisor.chart_slot import ChartSlot
@@ -218,8 +219,9 @@ class KpiPanel(SupervisorPanel):
         if self.keeping is None:
             return
         section = self.keeping.section
-        drill = kpi_drill.Drill("appointments", section.columns, section.rows,
-                                len(section.rows), False)
+        rows = tuple((local_name(row[0], en), *row[1:]) for row, en in zip(
+            section.rows, self.keeping.labels_en, strict=True))  # queues: the hall's names
+        drill = kpi_drill.Drill("appointments", section.columns, rows, len(rows), False)
         start, end = (self.report.start, self.report.end) if self.report else self.period()[:2]
         self.drill_dialog = DrillDialog(self.tr("预约履约：{0} 至 {1}").format(start, end),
                                         drill, self)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 from stdnum.cn import ric
-from uikit import clipped
+from uikit import clipped, cut_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))
 from docreader import pdf_text
@@ -315,3 +315,42 @@ def test_slots_past_their_grace_period_are_not_offered(
     booking.refresh()
     qtbot.waitUntil(lambda: booking.slots.rowCount() == 3)
     assert cells(booking.slots, "time") == ["09:30–10:00", "10:00–10:30", "10:30–11:00"]
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_days_bookings_fit_a_small_screen_in_both_languages(
+        qtbot: QtBot, hall_db: Database, clock: FakeClock, tmp_path: Path,
+        ctx_for: Callable[[str], Ctx], lang: str) -> None:
+    """At 1280×800 the day's bookings cut the 事项 header and hid the state column (their
+    table had half the tab's width)."""
+    from hallapp.ui.common.qt_app import application
+
+    clerk, kiosk = ctx_for("clerk1"), ctx_for("kiosk1")
+    general = appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(11),
+                                        capacity=3)
+    [kept] = appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9), time(9, 30),
+                                       capacity=2, item_code=ITEM_A)
+    came = appointments.book(clerk, general[0].id, name="欧阳娜娜")
+    late = appointments.book(clerk, kept.id, id_number=ID_NUMBER)
+    for n, slot in enumerate(general[1:]):
+        body = f"4403011985050512{n}"
+        appointments.book(clerk, slot.id, id_number=body + ric.calc_check_digit(body + "0"))
+        appointments.book(clerk, slot.id, phone="13812345678")
+    appointments.checkin(kiosk, came.code)
+    clock.advance(minutes=16)  # 09:16: the 09:00 slots' grace period is over
+    appointments.checkin(kiosk, late.code)
+    made = counters(qtbot, hall_db, clock, tmp_path)
+    make = next(made)
+    application(lang)
+    try:
+        booking = make().booking
+        booking.window().tabs.setCurrentWidget(booking)
+        qtbot.waitUntil(lambda: booking.bookings.rowCount() == 8)
+        QApplication.processEvents()
+        assert booking.bookings.header_text("code") == {"zh": "预约码", "en": "Code"}[lang]
+        assert cut_table(booking.booking_table) == []
+        assert cut_table(booking.slot_table) == []
+    finally:
+        application("zh")
+        next(made, None)

@@ -1680,142 +1680,142 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="189"/>
         <source>英文凭条</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="190"/>
         <source>为阅读英文的办事人打印英文预约凭条</source>
         <translation>Print the slip in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="231"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="236"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="274"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="270"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="275"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="289"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="294"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="314"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="319"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="331"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="336"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="334"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="339"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="335"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="340"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="336"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="341"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="336"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="341"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="350"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="355"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="370"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="375"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="371"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="376"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="378"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="383"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>

@@ -6,11 +6,11 @@ administrator opens them; one past its grace period is not offered); the matter 
 optional, and picking one leaves only the slots it may use: the queue's own and those kept
 for that item (a slot kept for an item books that item even when none is picked). Name, ID
 number and phone are optional, and a wrong one is explained under its field with nothing
-booked and nothing cleared. A booking shows its 8-character code and its QR code on
-screen, for the applicant to photograph or note; the kiosk's 预约签到 takes either. The day's
-bookings are listed with personal data masked, and one not yet checked in can be cancelled
-with a reason, which frees its place. 打印预约凭条 prints (or reprints) the slip of the booking
-shown, through the counter's document printer; the print log keeps every copy.
+booked and nothing cleared. A booking shows its 8-character code and its QR code on screen,
+for the applicant to photograph or note; the kiosk's 预约签到 takes either. The day's bookings
+are listed across the tab's width with personal data masked, and one not yet checked in can
+be cancelled with a reason, which frees its place. 打印预约凭条 prints (or reprints) the slip
+of the booking shown, through the counter's document printer; the print log keeps every copy.
 
 The appointment services come with ticket issuing behind them, and the printing service with
 reportlab, so they are imported where first used (as :mod:`hallapp.ui.counter.intake` does):
@@ -136,9 +136,6 @@ class BookingPanel(CounterPanel):
         left.addWidget(self.notes.labels["item"])
         left.addWidget(self.labels["slots"])
         left.addWidget(self.slot_table, 1)
-        left.addLayout(form)
-        left.addWidget(self.message)
-        left.addWidget(self.book_button)
         answer = QVBoxLayout()
         answer.addWidget(self.code)
         answer.addWidget(self.result)
@@ -148,16 +145,24 @@ class BookingPanel(CounterPanel):
         done.addWidget(self.qr)
         done.addLayout(answer, 1)
         right = QVBoxLayout()
-        right.addLayout(done)
-        right.addWidget(self.labels["list"])
-        right.addWidget(self.booking_table, 1)
-        right.addWidget(self.cancel_button)
+        right.addLayout(form)
+        right.addWidget(self.message)
+        right.addWidget(self.book_button)
+        right.addLayout(done, 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 1)
+        # The day's bookings across the whole tab: code, slot, item, applicant and state
+        # (with the ticket) did not fit half of it at 1280×800.
+        listed = QHBoxLayout()
+        listed.addWidget(self.labels["list"])
+        listed.addStretch(1)
+        listed.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(body, 1)
+        layout.addLayout(body, 3)
+        layout.addLayout(listed)
+        layout.addWidget(self.booking_table, 2)
 
     def _connect(self) -> None:
         self.day.dateChanged.connect(self.refresh)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hallapp.store.base import Base, UTCDateTime
@@ -102,3 +113,9 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+# One account per user name whatever its case (Admin1 beside admin1 could not be told apart):
+# the service's check is a plain read, and two admins adding Zhang9 and zhang9 at once both
+# passed it; this index lets only one in (migration 0011).
+Index("ix_staff_username_lower", func.lower(Staff.username), unique=True)

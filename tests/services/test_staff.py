@@ -228,3 +228,28 @@ def test_an_account_is_made_only_with_what_it_needs(ctx_for: Callable[[str], Ctx
         assert refused.value.field == field
     assert staff.add_staff(admin, "new1", "长" * 100, "clerk", "Abcd1234",
                            window_number=3).window_number == 3
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite's write lock has no race
+def test_two_admins_adding_one_name_in_two_cases_at_once(
+        ctx_for: Callable[[str], Ctx], hall_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both accounts were created: the check for the name in another case is a plain read,
+    and another admin's zhang9 could be committed between it and the insert of Zhang9 (argon2
+    hashing ran in between). The second is now refused as taken, by the unique index."""
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
+    admin = ctx_for("admin1")
+    checked_department = staff._department_id  # runs after the check, before the insert
+
+    def other_admin_first(session: Any, code: str | None) -> int | None:
+        monkeypatch.setattr(staff, "_department_id", checked_department)
+        staff.add_staff(admin, "zhang9", "张三", "clerk", "Abcd1234")  # its own transaction
+        return checked_department(session, code)
+
+    monkeypatch.setattr(staff, "_department_id", other_admin_first)
+    with pytest.raises(ValidationError) as refused:
+        staff.add_staff(admin, "Zhang9", "张三", "clerk", "Abcd1234")
+    assert (refused.value.code, refused.value.field) == ("username_taken", "username")
+    with hall_db.read_session() as s:
+        assert s.scalars(select(Staff.username).where(
+            Staff.username.ilike("zhang9"))).all() == ["zhang9"]

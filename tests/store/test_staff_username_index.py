@@ -1,0 +1,65 @@
+"""One account per user name whatever its case, as a database fact (migration 0011).
+
+``add_staff`` refused Admin1 beside admin1 by a plain read, so two admins adding Zhang9 and
+zhang9 at the same instant on PostgreSQL both got in. The unique index on lower(username)
+refuses the second row on both engines; a database that already held such a pair has the
+later account renamed by the migration, not the upgrade stopped.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import IntegrityError
+
+from hallapp.store import schema
+from hallapp.store.models import Staff
+from hallapp.store.uow import Database
+
+INDEX = "ix_staff_username_lower"
+
+
+def _index_sql(db: Database) -> str:
+    query = ("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+             if db.is_sqlite else "SELECT indexdef FROM pg_indexes WHERE indexname = :name")
+    with db.reader.connect() as conn:
+        return str(conn.execute(text(query), {"name": INDEX}).scalar() or "")
+
+
+def _account(username: str) -> dict[str, object]:
+    return {"username": username, "name": "张三", "role": "clerk", "password_hash": "x",
+            "active": True, "failed_logins": 0,
+            "password_changed_at": datetime(2026, 11, 24, tzinfo=UTC)}
+
+
+def test_the_database_refuses_a_name_differing_only_in_case(hall_db: Database) -> None:
+    sql = _index_sql(hall_db)
+    assert "UNIQUE" in sql.upper()
+    assert "lower(" in sql.lower()
+    with pytest.raises(IntegrityError), hall_db.writer.begin() as conn:
+        conn.execute(insert(Staff).values(_account("ADMIN1")))
+    with hall_db.writer.begin() as conn:  # another name is still welcome
+        conn.execute(insert(Staff).values(_account("admin1x")))
+
+
+def test_the_migration_renames_the_later_of_a_pair_already_there(hall_db: Database) -> None:
+    from alembic import command
+
+    cfg = schema.alembic_config(hall_db)
+    with hall_db.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    assert _index_sql(hall_db) == ""
+    with hall_db.writer.begin() as conn:  # as two admins at one instant left it
+        conn.execute(insert(Staff).values(_account("Clerk1")))
+        conn.execute(insert(Staff).values(_account("CLERK1")))
+    assert schema.upgrade(hall_db) == schema.HEAD
+    with hall_db.reader.connect() as conn:
+        first, second, third = conn.execute(select(Staff.id, Staff.username).where(
+            Staff.username.ilike("clerk1") | Staff.username.ilike("clerk1.%"))
+            .order_by(Staff.id)).all()
+    assert first.username == "clerk1"  # the demo's account keeps its name
+    assert (second.username, third.username) == (f"Clerk1.{second.id}", f"CLERK1.{third.id}")
+    assert _index_sql(hall_db) != ""

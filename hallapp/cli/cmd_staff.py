@@ -73,9 +73,9 @@ def cmd_list(env: CliEnv) -> int:
 def cmd_passwd(env: CliEnv) -> int:
     ctx = env.ctx()
     new = _new_password()
-    if ctx.actor.username == env.args.username:
-        old = os.environ.get("HALLAPP_PASSWORD") or ""
-        svc.change_password(ctx, env.args.username, old, new)
+    if ctx.actor.username.lower() == env.args.username.lower():
+        # The old password is the one this command logged in with (environment or prompt).
+        svc.change_password(ctx, env.args.username, env.password or "", new)
     else:
         svc.set_password(ctx, env.args.username, new)
     emit(env.args, {"username": env.args.username, "changed": True},

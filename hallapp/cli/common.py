@@ -30,6 +30,7 @@ class CliEnv:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._db: Database | None = None
+        self.password: str | None = None  # the one ``ctx`` logged in with
 
     @property
     def db(self) -> Database:
@@ -51,6 +52,7 @@ class CliEnv:
         ready_for_login(self.db)  # and brought to head, as every client does at start
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
         ctx = base.acting_as(login(base, user, password))
+        self.password = password
         _use_hall_zone(hall_zone(get_hall(base).timezone))
         return ctx
 

@@ -14,11 +14,18 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import AuthError, NotFound, StateError, ValidationError
+from hallapp.core.errors import (
+    AuthError,
+    NotFound,
+    PermissionDenied,
+    StateError,
+    ValidationError,
+)
 from hallapp.core.roles import Actor, Perm, Role, parse_role
 from hallapp.core.texts import MAX_PERSON_NAME, bounded
 from hallapp.services.context import Ctx, action
 from hallapp.store.models import Department, Staff, Window
+from hallapp.store.uow import UnitOfWork
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -78,23 +85,39 @@ def login(ctx: Ctx, username: str, password: str) -> Actor:
             uow.audit("login_failed", "staff", username, after={"known": row is not None})
             uow.commit()
             raise AuthError("用户名或密码错误", code="bad_credentials")
-        if row.locked_until and row.locked_until > uow.now:
-            raise AuthError(f"账号已锁定，请于 {_minutes_left(row, uow.now)} 分钟后再试",
-                            code="locked")
+        _refuse_locked(row, uow.now)
         if _verify(row.password_hash, password):
             row.failed_logins, row.locked_until = 0, None
             uow.actor = _actor(row)  # the audit names who logged in, not the terminal
             uow.audit("login", "staff", row.id)
             uow.commit()
             return _actor(row)
-        row.failed_logins += 1
-        locked = row.failed_logins >= MAX_FAILED_LOGINS
-        if locked:
-            row.locked_until, row.failed_logins = uow.now + LOCKOUT, 0
-        uow.audit("login_failed", "staff", row.id, after={"locked": locked})
+        locked = _count_failure(uow, row, action_name="login_failed")
         uow.commit()
-    raise AuthError("连续登录失败次数过多，账号已锁定 15 分钟" if locked else "用户名或密码错误",
-                    code="locked" if locked else "bad_credentials")
+    if locked:
+        raise _locked_now()
+    raise AuthError("用户名或密码错误", code="bad_credentials")
+
+
+def _count_failure(uow: UnitOfWork, row: Staff, action_name: str) -> bool:
+    """One more wrong password for ``row`` (at login, or as the old one when changing it),
+    audited; the fifth in a row locks the account. True if it locked it."""
+    row.failed_logins += 1
+    locked = row.failed_logins >= MAX_FAILED_LOGINS
+    if locked:
+        row.locked_until, row.failed_logins = uow.now + LOCKOUT, 0
+    uow.audit(action_name, "staff", row.id, after={"locked": locked})
+    return locked
+
+
+def _locked_now() -> AuthError:
+    return AuthError("连续登录失败次数过多，账号已锁定 15 分钟", code="locked")
+
+
+def _refuse_locked(row: Staff, now: datetime) -> None:
+    if row.locked_until and row.locked_until > now:
+        raise AuthError(f"账号已锁定，请于 {_minutes_left(row, now)} 分钟后再试",
+                        code="locked")
 
 
 def _minutes_left(row: Staff, now: datetime) -> int:
@@ -191,15 +214,35 @@ def list_staff(ctx: Ctx) -> list[StaffInfo]:
 
 
 def change_password(ctx: Ctx, username: str, old_password: str, new_password: str) -> None:
-    """Anyone may change their own password by giving the old one."""
+    """A logged-in account changes its own password, giving the old one; an admin resets
+    anyone else's (``set_password``).
+
+    Any terminal could change any account's password, a disabled one's too, and wrong old
+    passwords were neither counted nor audited: guessing there went round the lockout. Now
+    ``username`` must be the actor's own (whatever its case), a disabled or locked account is
+    refused, and a wrong old password counts as a failed login (audited, the fifth in a row
+    locks the account), committed before the refusal as at ``login``.
+    """
+    if ctx.actor.staff_id is None or username.strip().lower() != ctx.actor.username.lower():
+        raise PermissionDenied("只能修改自己的密码；其他账号的密码由管理员重设",
+                               code="not_own_account", username=username)
     check_password_rules(new_password)
     with ctx.uow() as uow:
-        row = _get(uow.session, username)
-        if not _verify(row.password_hash, old_password):
-            raise AuthError("原密码不正确", code="bad_credentials")
-        row.password_hash, row.password_changed_at = hash_password(new_password), uow.now
-        uow.audit("password_change", "staff", row.id)
+        row = uow.session.get(Staff, ctx.actor.staff_id, with_for_update=True)
+        if row is None or not row.active:
+            raise AuthError("账号已停用，不能修改密码", code="account_disabled")
+        _refuse_locked(row, uow.now)
+        if _verify(row.password_hash, old_password):
+            row.password_hash, row.password_changed_at = hash_password(new_password), uow.now
+            row.failed_logins = 0  # the right password, as a login, starts the count again
+            uow.audit("password_change", "staff", row.id)
+            uow.commit()
+            return
+        locked = _count_failure(uow, row, action_name="password_change_failed")
         uow.commit()
+    if locked:
+        raise _locked_now()
+    raise AuthError("原密码不正确", code="bad_old_password")
 
 
 @action(Perm.MANAGE_STAFF)

@@ -127,13 +127,15 @@ def test_failures_must_be_in_a_row_and_admin_lifts_a_lock(
 
 def test_change_password_needs_the_old_one_and_follows_the_rules(
         anon: Ctx, hall_db: Database, ctx_for: Callable[[str], Ctx]) -> None:
-    with pytest.raises(AuthError):
-        staff.change_password(anon, "clerk7", "not-the-old1", "newpass123")
+    clerk7 = ctx_for("clerk7")
+    with pytest.raises(AuthError) as wrong:
+        staff.change_password(clerk7, "clerk7", "not-the-old1", "newpass123")
+    assert wrong.value.code == "bad_old_password"
     assert staff.login(anon, "clerk7", DEMO_PASSWORD).username == "clerk7"
     with pytest.raises(ValidationError) as bad:
-        staff.change_password(anon, "clerk7", DEMO_PASSWORD, "onlyletters")
+        staff.change_password(clerk7, "clerk7", DEMO_PASSWORD, "onlyletters")
     assert bad.value.field == "password"
-    staff.change_password(anon, "clerk7", DEMO_PASSWORD, "newpass123")
+    staff.change_password(clerk7, "CLERK7", DEMO_PASSWORD, "newpass123")  # as a login: any case
     with pytest.raises(AuthError):
         staff.login(anon, "clerk7", DEMO_PASSWORD)
     assert staff.login(anon, "clerk7", "newpass123").username == "clerk7"
@@ -145,6 +147,57 @@ def test_change_password_needs_the_old_one_and_follows_the_rules(
     with pytest.raises(ValidationError):
         staff.set_password(admin, "clerk9", "123456789")
     assert staff.login(anon, "clerk9", DEMO_PASSWORD).username == "clerk9"
+
+
+def test_a_password_is_changed_only_by_its_own_active_account(
+        anon: Ctx, hall_db: Database, ctx_for: Callable[[str], Ctx]) -> None:
+    """Any logged-in terminal (a kiosk!) could change any account's password, a disabled
+    one's too: the service never looked at who asked."""
+    for asker, target in (("kiosk1", "admin1"), ("clerk1", "clerk2"), ("admin1", "clerk2")):
+        with pytest.raises(PermissionDenied) as refused:
+            staff.change_password(ctx_for(asker), target, DEMO_PASSWORD, "Pwned1234")
+        assert refused.value.code == "not_own_account", asker
+    with pytest.raises(PermissionDenied):  # the login screen's context is nobody's account
+        staff.change_password(anon, "anonymous", DEMO_PASSWORD, "Pwned1234")
+    clerk6 = ctx_for("clerk6")  # logged in, then disabled by an admin
+    staff.set_active(ctx_for("admin1"), "clerk6", False)
+    with pytest.raises(AuthError) as refused:
+        staff.change_password(clerk6, "clerk6", DEMO_PASSWORD, "Pwned1234")
+    assert refused.value.code == "account_disabled"
+    assert _audits(hall_db, "password_change") == []
+    staff.set_active(ctx_for("admin1"), "clerk6", True)
+    for username in ("admin1", "clerk2", "clerk6"):
+        assert staff.login(anon, username, DEMO_PASSWORD).username == username
+
+
+def test_wrong_old_passwords_count_towards_the_lockout(
+        anon: Ctx, hall_db: Database, clock: FakeClock, ctx_for: Callable[[str], Ctx]) -> None:
+    """Wrong old passwords were neither counted nor audited: unlimited guessing beside the
+    login's lockout. They now count as failed logins, each audited."""
+    clerk2 = ctx_for("clerk2")
+    for attempt in range(1, 6):
+        with pytest.raises(AuthError) as err:
+            staff.change_password(clerk2, "clerk2", f"guess{attempt}x", "Pwned1234")
+        assert err.value.code == ("locked" if attempt == 5 else "bad_old_password")
+    failed = _audits(hall_db, "password_change_failed")
+    assert [a.entity_id for a in failed] == [str(_staff_id(hall_db, "clerk2"))] * 5
+    assert [a.after for a in failed] == [{"locked": False}] * 4 + [{"locked": True}]
+    for attempt in (lambda: staff.login(anon, "clerk2", DEMO_PASSWORD),
+                    lambda: staff.change_password(clerk2, "clerk2", DEMO_PASSWORD, "New12345")):
+        with pytest.raises(AuthError) as err:
+            attempt()
+        assert err.value.code == "locked"
+    clock.advance(minutes=15)
+    with pytest.raises(AuthError):  # a login failure and a wrong old password: one count
+        staff.login(anon, "clerk2", "wrong-pass1")
+    for _ in range(3):
+        with pytest.raises(AuthError):
+            staff.change_password(clerk2, "clerk2", "guess-againx1", "Pwned1234")
+    staff.change_password(clerk2, "clerk2", DEMO_PASSWORD, "New12345")  # starts it again
+    with hall_db.read_session() as s:
+        assert s.scalars(select(Staff.failed_logins).where(
+            Staff.username == "clerk2")).one() == 0
+    assert staff.login(anon, "clerk2", "New12345").username == "clerk2"
 
 
 @pytest.mark.parametrize(("password", "problem"), [

@@ -247,6 +247,10 @@ EN: dict[str, str] = {
     "profile_queue_repeated": "Queue {queue} is listed twice.",
     "approver_needs_department": "A back-office approver needs a department.",
     "unknown_account": "There is no account {username}.",
+    "not_own_account": "You can only change your own password; an administrator resets "
+                       "other accounts' passwords.",
+    "account_disabled": "This account is disabled; its password cannot be changed.",
+    "bad_old_password": "The current password is wrong.",
     "expires_before_listed": "The expiry date cannot be before the listing date.",
     "unknown_blacklist_entry": "This blacklist entry does not exist.",
     "already_removed": "This entry was already removed from the blacklist.",

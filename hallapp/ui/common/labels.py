@@ -147,6 +147,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "登录"), QT_TRANSLATE_NOOP("AuditActions", "登录失败"),
     QT_TRANSLATE_NOOP("AuditActions", "新增人员"), QT_TRANSLATE_NOOP("AuditActions", "启用账号"),
     QT_TRANSLATE_NOOP("AuditActions", "停用账号"), QT_TRANSLATE_NOOP("AuditActions", "修改密码"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改密码失败"),
     QT_TRANSLATE_NOOP("AuditActions", "重设密码"),
 )
 AUDIT_ENTITY_LABELS = (  # hallapp.core.audit_labels.ENTITY_LABELS

@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, WindowPaused
-from hallapp.core.roles import Role
+from hallapp.core.roles import Actor, Role
 from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx
 from hallapp.services.queue_common import (
@@ -24,7 +25,7 @@ from hallapp.services.queue_common import (
     ticket_info,
 )
 from hallapp.services.queue_sql import ROW_ID, ROW_NUMBER, ROW_STATE, HallConf, hall_conf
-from hallapp.store.models import Ticket
+from hallapp.store.models import Staff, Ticket
 from hallapp.store.rawsql import RawSQL, Row, as_json
 from hallapp.store.uow import UnitOfWork
 
@@ -86,13 +87,61 @@ class WindowOp:
         return self.uow.session
 
     def require_operator(self) -> None:
-        """A clerk works the window they opened; supervisors may act on any window."""
+        """Who works a window:
+
+        * a clerk works the window they opened or claimed (``window.clerk_id``); any other
+          clerk is refused until it is closed;
+        * a window the supervisor opened from the board holds no clerk: the first clerk to
+          act on it (opening it, calling, anything) claims it — how a relief clerk, or a clerk
+          whose own window is out of order, takes over a window for the day;
+        * opening a closed window: see :meth:`require_opener`;
+        * supervisors, admins and the system act on any window without claiming it.
+
+        A supervisor-opened window was worked by any clerk and never claimed, so one clerk's
+        call could be passed as absent by another (``noshow(clerk2, 5)`` on clerk1's call).
+        """
         actor = self.ctx.actor
-        if actor.role in (Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM):
+        if (self._unrestricted(actor) or self.window.clerk_id is not None
+                or self.window.state == "closed"):
             return
+        self.set_window(clerk_id=actor.staff_id)  # claimed, with the action that follows
+        self.uow.audit("window_claim", "window", self.window.id, before={"clerk": None},
+                       after={"window": self.number, "clerk": actor.username})
+        self.uow.emit("window_changed", window=self.number, state=self.window.state)
+
+    def require_opener(self) -> None:
+        """Opening a window (which claims it): refused at a window another clerk holds, as
+        :meth:`require_operator`; and a clerk who has a window of their own
+        (``Staff.window_number``) may not open another clerk's assigned window — it locked
+        that clerk out of it for the day (clerk1 opening window 6 before clerk6 came). A
+        window no clerk is assigned to is open to any clerk, and a clerk with none assigned
+        (a relief clerk) may open any; otherwise the supervisor opens it from the board and
+        the clerk who sits down at it claims it."""
+        actor = self.ctx.actor
+        if self._unrestricted(actor) or self.window.state != "closed":
+            return  # sitting down at a window the supervisor opened claims it (open_window)
+        # As the staff table has it now (an admin may have moved the clerk since the login).
+        own = self.s.scalar(select(Staff.window_number).where(Staff.id == actor.staff_id))
+        if own in (None, self.number):
+            return
+        owner = self.s.scalar(select(Staff.username).where(
+            Staff.window_number == self.number, Staff.role == Role.CLERK.value,
+            Staff.active.is_(True), Staff.id != actor.staff_id).order_by(Staff.id).limit(1))
+        if owner is not None:
+            raise PermissionDenied(
+                f"{self.number} 号窗口是 {owner} 的窗口，不能开放；请在自己的 {own} 号窗口"
+                "办理，或请值班长开放该窗口后接手", code="window_assigned",
+                window=self.number, owner=owner, own=own)
+
+    def _unrestricted(self, actor: Actor) -> bool:
+        """True for the roles that act on any window; a clerk at a window another clerk
+        holds is refused; False for a clerk who may act here."""
+        if actor.role in (Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM):
+            return True
         if self.window.clerk_id is not None and self.window.clerk_id != actor.staff_id:
             raise PermissionDenied(f"{self.number} 号窗口由其他工作人员登录，不能代为操作",
                                    code="not_your_window")
+        return False
 
     def require_open(self) -> None:
         w = self.window

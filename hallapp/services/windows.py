@@ -59,7 +59,7 @@ class WindowState:
 @action(Perm.OPERATE_WINDOW)
 def open_window(ctx: Ctx, number: int) -> WindowState:
     with WindowOp(ctx, number) as op:
-        op.require_operator()
+        op.require_opener()
         require_day_open(op.hall, op.uow.now)
         before = {"state": op.window.state}
         op.set_window(state="open", state_reason=None, state_since=op.uow.now,

@@ -7,6 +7,8 @@ start at 09:00). Its figures, counted by hand:
 tickets    A001 A002 A003 A004 A005 (queue A), B001 (queue B): 6
 called     A001 (wait 300 s), A002 (540), A003 (580) at window 11 / clerk1; B001 (1020)
            at window 10 / clerk3: 4 called, waits 300 540 580 1020 → mean 610, p90 1020
+           (clerks 1 and 3 relieve 11's and 10's own: the supervisor opens those windows and
+           each clerk's first call claims one)
 service    A001 300 s, A003 500 s, B001 300 s → mean 366.7, p90 500
 no-show    A002 (passed; the day close later marks it abandoned): 1 of 4 called
 abandoned  A004, A005 left waiting at the day close: 2 of 6
@@ -22,7 +24,15 @@ from __future__ import annotations
 from casekit import IMMEDIATE, PLAIN, CtxFor, marks, person
 from conftest import FakeClock
 
-from hallapp.services import backoffice, case_decide, cases, ratings, tickets, windows
+from hallapp.services import (
+    backoffice,
+    case_decide,
+    cases,
+    ratings,
+    supervisor,
+    tickets,
+    windows,
+)
 from hallapp.services.ratings import RatingInput
 
 DAY_TICKETS = 6
@@ -47,7 +57,8 @@ def busy_day(ctx_for: CtxFor, clock: FakeClock, *, seq: int = 1) -> dict[str, st
     tickets.take_ticket(kiosk, "A")  # t=240
     clock.advance(seconds=60)
     tickets.take_ticket(kiosk, "A")  # t=300
-    windows.open_window(c1, W1)
+    boss = ctx_for("supervisor1")
+    supervisor.open_window(boss, W1)
     windows.call_next(c1, W1)  # A001, wait 300
     windows.start(c1, W1)
     clock.advance(seconds=300)  # t=600
@@ -68,7 +79,7 @@ def busy_day(ctx_for: CtxFor, clock: FakeClock, *, seq: int = 1) -> dict[str, st
     backoffice.approve(approver, accepted)
     clock.advance(seconds=200)  # t=1200
     windows.finish(c1, W1)  # A003, service 500
-    windows.open_window(c3, W2)
+    supervisor.open_window(boss, W2)
     windows.call_next(c3, W2)  # B001, wait 1020
     windows.start(c3, W2)
     clock.advance(seconds=300)  # t=1500

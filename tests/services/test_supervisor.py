@@ -32,12 +32,12 @@ def test_board_shows_windows_queues_and_who_is_served(ctx_for: CtxFor,
     kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
     for _ in range(3):
         tickets.take_ticket(kiosk, "A")
-    windows.open_window(clerk, 11)
+    supervisor.open_window(ctx_for("supervisor1"), 11)  # clerk1 takes over clerk11's window
     windows.call_next(clerk, 11)
     clock.advance(minutes=2)
     windows.start(clerk, 11)
-    windows.open_window(ctx_for("clerk3"), 10)
-    windows.pause(ctx_for("clerk3"), 10, "临时离开")
+    windows.open_window(ctx_for("clerk10"), 10)
+    windows.pause(ctx_for("clerk10"), 10, "临时离开")
     b = supervisor.board(ctx_for("supervisor1"))
     w = {x.number: x for x in b.windows}
     assert (w[11].state, w[11].clerk, w[11].ticket, w[11].ticket_state) == (
@@ -51,7 +51,7 @@ def test_board_shows_windows_queues_and_who_is_served(ctx_for: CtxFor,
 
 def test_alerts_follow_the_rules_and_thresholds(ctx_for: CtxFor, clock: FakeClock,
                                                 hall_db: Database) -> None:
-    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
     tickets.take_ticket(kiosk, "A", item_code=IMMEDIATE)  # norm 10 minutes
     tickets.take_ticket(kiosk, "A")
     clock.advance(minutes=19)
@@ -83,13 +83,13 @@ def test_the_idle_and_bad_rating_thresholds_are_the_halls_settings(
                                               "alert_bad_rating_minutes": 60})
     tickets.take_ticket(ctx_for("kiosk1"), "A")
     clock.advance(minutes=1)
-    windows.open_window(ctx_for("clerk1"), 11)
+    windows.open_window(ctx_for("clerk11"), 11)
     clock.advance(minutes=9)
     assert "window_idle" not in _kinds(ctx_for)  # 9 minutes < 10
     clock.advance(minutes=1)
     assert _kinds(ctx_for)["window_idle"] == ["11号窗口"]
-    windows.call_next(ctx_for("clerk1"), 11)
-    windows.finish(ctx_for("clerk1"), 11)
+    windows.call_next(ctx_for("clerk11"), 11)
+    windows.finish(ctx_for("clerk11"), 11)
     ratings.rate(ctx_for("display1"), RatingInput(1), ticket="A001")
     clock.advance(minutes=45)
     assert "bad_rating" in _kinds(ctx_for)  # kept 60 minutes, not the default 30
@@ -157,7 +157,7 @@ def test_supervisor_controls_any_window_and_each_act_is_audited(ctx_for: CtxFor,
 
 def test_a_changed_profile_is_followed_by_the_next_call(ctx_for: CtxFor, clock: FakeClock,
                                                         hall_db: Database) -> None:
-    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
     tickets.take_ticket(kiosk, "A")
     clock.advance(seconds=30)
     tickets.take_ticket(kiosk, "D")
@@ -195,7 +195,7 @@ def test_moved_tickets_keep_their_place(ctx_for: CtxFor, clock: FakeClock) -> No
         supervisor.move_tickets(sup, "A", "B", ["A009"], reason="分流")
     moved = supervisor.move_tickets(sup, "A", "B", reason="商事登记窗口故障，分流")
     assert moved.moved == ("A001", "A002")
-    clerk = ctx_for("clerk3")
+    clerk = ctx_for("clerk10")
     windows.open_window(clerk, 10)  # 不动产登记专窗: queue B only
     called = []
     for _ in range(4):

@@ -50,14 +50,14 @@ def _every_kind(ctx_for: Callable[[str], Ctx], clock: FakeClock) -> dict[str, Al
         for a in supervisor.board(ctx_for("supervisor1")).alerts:
             seen.setdefault(a.kind, a)
 
-    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
     tickets.take_ticket(kiosk, "A", item_code=IMMEDIATE)  # its norm is 10 minutes
     tickets.take_ticket(kiosk, "A")
     tickets.take_ticket(kiosk, "B")
     windows.open_window(clerk, 11)
     windows.call_next(clerk, 11)
     windows.start(clerk, 11)
-    windows.open_window(ctx_for("clerk3"), 10)  # serves B, where B001 waits
+    windows.open_window(ctx_for("clerk10"), 10)  # serves B, where B001 waits
     clock.advance(minutes=21)
     look()  # A002 waited 21 > 20 min; A001 served 21 > 2 × 10; window 10 idle 21 min
     windows.finish(clerk, 11)

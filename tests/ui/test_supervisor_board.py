@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 MakeBoard = Callable[..., SupervisorWindow]
 
-# Another terminal: clerk1 calls the next ticket at window 11, at the test clock's instant.
+# Another terminal: clerk11 calls the next ticket at window 11, at the test clock's instant.
 CALL_ELSEWHERE = r"""
 import sys
 from datetime import datetime
@@ -55,7 +55,7 @@ from hallapp.store.models import Staff
 db = Database(sys.argv[1])
 now = datetime.fromisoformat(sys.argv[2])
 with db.read_session() as s:
-    r = s.scalars(select(Staff).where(Staff.username == "clerk1")).one()
+    r = s.scalars(select(Staff).where(Staff.username == "clerk11")).one()
 actor = Actor(r.username, Role(r.role), r.id, r.name)
 print(windows.call_next(Ctx(db, actor, clock=lambda: now), 11).number)
 """
@@ -125,7 +125,7 @@ def test_board_follows_another_process_and_alerts_on_a_long_wait(
     kiosk = ctx_for("kiosk1")
     tickets.take_ticket(kiosk, "A")
     tickets.take_ticket(kiosk, "A")
-    windows.open_window(ctx_for("clerk1"), 11)
+    windows.open_window(ctx_for("clerk11"), 11)
     chimes: list[int] = []
     board = make_board(feed=True, chimes=chimes)
     done = subprocess.run([sys.executable, "-c", CALL_ELSEWHERE, hall_db.url,

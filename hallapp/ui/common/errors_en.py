@@ -115,6 +115,8 @@ EN: dict[str, str] = {
     "window_not_paused": "This window is not paused.",
     "window_state": "Window {number} is {state}; it cannot be changed that way now.",
     "not_your_window": "Another clerk is signed in at this window; you cannot act for them.",
+    "window_assigned": "Window {window} is {owner}'s window; work at your own window {own}, "
+                       "or ask the supervisor to open this one for you to take over.",
     "no_current_ticket": "This window has no ticket called or being served.",
     "not_waiting_in_queue": "Ticket(s) {numbers} are not waiting in queue {queue}.",
     "same_queue": "The source and target queues are the same.",

@@ -112,6 +112,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "原号转为预约号"),
     QT_TRANSLATE_NOOP("AuditActions", "开放窗口"), QT_TRANSLATE_NOOP("AuditActions", "暂停窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "恢复窗口"), QT_TRANSLATE_NOOP("AuditActions", "关闭窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "接手窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "修改窗口叫号配置"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长开放窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长暂停窗口"),

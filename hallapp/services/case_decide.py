@@ -35,7 +35,7 @@ from hallapp.core.timelimits import conclusion, immediate_deadline, supplement_d
 from hallapp.services.calendar_admin import HallTime, hall_time
 from hallapp.services.case_common import case_by_ref, deadline_for, frozen_item, marks_of, move
 from hallapp.services.case_views import CaseInfo, case_info
-from hallapp.services.cases import applicant_of
+from hallapp.services.cases import applicant_of, require_intake_clerk
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.store.models import Case
@@ -87,6 +87,7 @@ def decide(ctx: Ctx, case_ref: str, decision: str, *, reason: str | None = None,
         s = uow.session
         hall = get_hall_row(s)
         case = case_by_ref(s, case_ref)
+        require_intake_clerk(s, ctx.actor, case)
         if decision in DECISION_ACTIONS:  # wrong state or role first, then the materials
             next_state(case.state, DECISION_ACTIONS[decision], ctx.actor.role.value)
         item = frozen_item(s, case)

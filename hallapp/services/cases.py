@@ -28,7 +28,7 @@ from hallapp.core.intake import (
     choose_decision,
     evaluate,
 )
-from hallapp.core.roles import Perm, Role
+from hallapp.core.roles import Actor, Perm, Role
 from hallapp.core.texts import bounded
 from hallapp.services.blacklist import is_blacklisted
 from hallapp.services.calendar_admin import hall_time
@@ -54,7 +54,7 @@ from hallapp.services.case_views import (
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import open_ticket_at, window_by_number
-from hallapp.store.models import Case, Hall, ServiceItem
+from hallapp.store.models import Case, Hall, ServiceItem, Window
 
 APPLICANT_KINDS = ("person", "legal")
 
@@ -205,6 +205,25 @@ def _intake_view(s: Session, case: Case, day: date) -> IntakeView:
                       choose_decision(assessment), assessment.outstanding, auto, why)
 
 
+def require_intake_clerk(s: Session, actor: Actor, case: Case) -> None:
+    """While a case is received (at intake, or sent back by the back office), only the clerk
+    who opened it, or the clerk now at its window, records its checklist and decides it —
+    as ``open_case`` binds the case to the window serving the applicant. Any clerk could
+    tick another window's checklist and accept its case (and a supervisor tick it); there is
+    no take-over of a case, only of a window (``window_op.WindowOp.require_operator``)."""
+    if case.state != "received" or actor.role is Role.SYSTEM:
+        return
+    if actor.staff_id is not None and actor.staff_id == case.clerk_id:
+        return
+    at_window = s.scalar(select(Window.clerk_id).where(
+        Window.hall_id == case.hall_id, Window.number == case.window_number))
+    if actor.role is Role.CLERK and at_window is not None and at_window == actor.staff_id:
+        return
+    raise PermissionDenied(f"办件 {case.number} 在 {case.window_number} 号窗口收件，只有收件人"
+                           "或该窗口现在的工作人员可以核对材料和作出收件决定",
+                           code="not_your_case", case=case.number, window=case.window_number)
+
+
 @action(Perm.INTAKE_CASE)
 def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> IntakeView:
     """Record the clerk's marks (merged into earlier ones) and say which decisions are open.
@@ -219,6 +238,7 @@ def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> 
         if case.state != "received":
             raise StateError(f"办件 {case.number} 已作出收件决定，不能再修改材料核验结果",
                              code="checklist_closed", case=case.number)
+        require_intake_clerk(s, ctx.actor, case)
         merged = {m.code: m for m in marks_of(case)}
         seen: set[str] = set()
         for mark in marks:

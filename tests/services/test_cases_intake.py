@@ -46,7 +46,15 @@ from hallapp.core.errors import (
     ValidationError,
 )
 from hallapp.core.intake import MaterialMark
-from hallapp.services import blacklist, calendar_admin, case_decide, cases, catalogue
+from hallapp.services import (
+    blacklist,
+    calendar_admin,
+    case_decide,
+    cases,
+    catalogue,
+    staff,
+    windows,
+)
 from hallapp.store.models import Case, Event
 from hallapp.store.uow import Database
 
@@ -204,6 +212,31 @@ def test_forbidden_decisions_name_the_rule_and_change_nothing(
         case_decide.decide(ctx_for("supervisor1"), number, "accept")
     assert _case(hall_db, number).state == "received"
     assert len(transitions(hall_db, _case(hall_db, number).id)) == 1
+
+
+def test_only_its_clerk_or_the_clerk_now_at_its_window_takes_a_case_in(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """clerk3 recorded the checklist of a case clerk1 was taking in at window 1 and accepted
+    it (a supervisor could tick it too). The clerk who takes over window 1 may finish it."""
+    detail = open_case(ctx_for, PLAIN, seq=70)  # clerk1, window 1
+    number, codes = detail.case.number, [m.code for m in detail.materials]
+    unmarked = _case(hall_db, number).materials
+    for who, act in (("clerk3", lambda c: cases.record_checklist(c, number, marks(codes))),
+                     ("supervisor1", lambda c: cases.record_checklist(c, number, marks(codes))),
+                     ("clerk3", lambda c: case_decide.decide(c, number, "accept"))):
+        with pytest.raises(PermissionDenied) as refused:
+            act(ctx_for(who))
+        assert (refused.value.code, refused.value.facts["window"]) == ("not_your_case", 1)
+    assert _case(hall_db, number).materials == unmarked
+    cases.record_checklist(ctx_for("clerk1"), number, marks(codes))
+    clerk1 = ctx_for("clerk1")  # called away: a relief clerk takes over window 1
+    windows.finish(clerk1, 1)
+    windows.close_window(clerk1, 1)
+    staff.add_staff(ctx_for("admin1"), "relief_intake", "机动人员", "clerk", "Relief123")
+    relief = ctx_for("relief_intake")
+    windows.open_window(relief, 1)
+    assert case_decide.decide(relief, number, "accept").case.state == "accepted"
+    windows.close_window(relief, 1)  # window 1 back to clerk1 for the other tests
 
 
 def test_accept_routes_to_the_department_with_a_deadline(

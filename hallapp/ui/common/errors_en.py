@@ -159,6 +159,9 @@ EN: dict[str, str] = {
                               "its details.",
     "no_serving_ticket": "Window {window} is not serving a ticket: call one and start serving "
                          "first.",
+    "not_your_case": "Case {case} was taken in at window {window}: only the clerk who took it "
+                     "in, or the clerk now at that window, checks its materials and decides "
+                     "it.",
     "checklist_closed": "Case {case} has its intake decision; its checklist can no longer "
                         "change.",
     "material_twice": "Material {material} is marked twice.",

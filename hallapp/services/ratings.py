@@ -32,6 +32,7 @@ CHANNEL_LABELS = {"pad": "评价器", "kiosk": "自助机", "display": "显示�
                   "sms": "短信"}
 CHANNELS = tuple(CHANNEL_LABELS)
 RATED_TICKET_STATES = ("serving", "done", "suspended")
+MAX_WINDOW = 2**31 - 1  # rating.window_number: an integer column
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
         if t_row is not None and t_row.state not in RATED_TICKET_STATES:
             raise StateError(f"号码 {t_row.number} 尚未办理，不能评价", code="not_served",
                              number=t_row.number)
+        window = _rated_window(uow, ctx, hall.id, t_row, case, window)
         ticket_rated, case_rated = _rated(uow, t_row), _rated(uow, case)
         if ticket_rated or (case_rated and t_row is None):
             raise StateError("本次服务已评价，不能重复评价", code="already_rated")
@@ -140,6 +142,43 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
     return info
 
 
+def _rated_window(uow: UnitOfWork, ctx: Ctx, hall_id: int, ticket: Ticket | None,
+                  case: Case | None, window: int | None) -> int | None:
+    """The window a rating is for, checked: it exists (window 777 was stored, and a number
+    past PostgreSQL's integer an internal error), and a rating naming a ticket (else a case)
+    and a window agrees with where that was served. A device account assigned a window
+    (``staff add pad3 --role display --window 3``) rates only that window's services: the
+    rating pad's own ``--window`` is the terminal's word, which the service cannot check."""
+    device = _staff(uow, ctx.actor.staff_id)
+    own = device.window_number if device is not None else None
+    if own is not None and window not in (None, own):
+        raise ValidationError(f"本评价终端属于 {own} 号窗口，不能评价 {window} 号窗口",
+                              field="window", code="rating_device_window", own=own,
+                              window=window)
+    window = own if window is None else window
+    if window is not None and not (0 < window <= MAX_WINDOW and uow.session.scalar(
+            select(Window.id).where(Window.hall_id == hall_id, Window.number == window))):
+        raise ValidationError(f"窗口 {window} 不存在", field="window", code="unknown_window",
+                              window=window)
+    what, served = _served_at(uow, ticket, case)
+    if window is not None and served is not None and served != window:
+        raise ValidationError(f"{what} 在 {served} 号窗口办理，不能作为 {window} 号窗口的评价",
+                              field="window", code="rating_window_mismatch", served=served,
+                              window=window)
+    return window
+
+
+def _served_at(uow: UnitOfWork, ticket: Ticket | None, case: Case | None
+               ) -> tuple[str, int | None]:
+    """What is rated, and the window that served the ticket (else took the case in)."""
+    if ticket is not None:
+        win = uow.session.get(Window, ticket.window_id) if ticket.window_id else None
+        return f"号码 {ticket.number}", win.number if win is not None else None
+    if case is not None:
+        return f"办件 {case.number}", case.window_number
+    return "", None
+
+
 def _rated(uow: UnitOfWork, row: Ticket | Case | None) -> bool:
     """一次一评 and 一事一评: a ticket (the service) is rated once and a case (the matter)
     once, whichever way the rating named them. A rating given for a ticket and its case
@@ -155,12 +194,9 @@ def _rated(uow: UnitOfWork, row: Ticket | Case | None) -> bool:
 
 def _where_served(uow: UnitOfWork, ticket: Ticket | None, case: Case | None,
                   window: int | None) -> dict[str, int | None]:
-    if ticket is not None:
-        win = uow.session.get(Window, ticket.window_id) if ticket.window_id else None
-        return {"window_number": win.number if win else window, "clerk_id": ticket.clerk_id}
-    if case is not None:
-        return {"window_number": case.window_number, "clerk_id": case.clerk_id}
-    return {"window_number": window, "clerk_id": None}
+    served = _served_at(uow, ticket, case)[1]
+    clerk = ticket.clerk_id if ticket is not None else case.clerk_id if case else None
+    return {"window_number": window if served is None else served, "clerk_id": clerk}
 
 
 def _open_followup(uow: UnitOfWork, row: Rating) -> Followup | None:

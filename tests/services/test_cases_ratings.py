@@ -36,6 +36,7 @@ from hallapp.services import (
     case_kpi,
     cases,
     ratings,
+    staff,
     tickets,
     windows,
 )
@@ -55,9 +56,9 @@ def hall_db(request: pytest.FixtureRequest) -> Iterator[Database]:
 
 def test_only_applicant_devices_rate(ctx_for: CtxFor) -> None:
     detail = open_case(ctx_for, PLAIN, seq=50)
-    for staff in ("clerk1", "supervisor1", "approver_szamr", "admin1"):
+    for account in ("clerk1", "supervisor1", "approver_szamr", "admin1"):
         with pytest.raises(PermissionDenied):
-            ratings.rate(ctx_for(staff), RatingInput(5), case_ref=detail.case.number)
+            ratings.rate(ctx_for(account), RatingInput(5), case_ref=detail.case.number)
     pad = ctx_for("display1")
     with pytest.raises(ValidationError, match="1–5"):
         ratings.rate(pad, RatingInput(6), case_ref=detail.case.number)
@@ -101,6 +102,47 @@ def test_a_rating_of_ticket_and_case_rates_each_once(ctx_for: CtxFor) -> None:
     assert visit.number != ticket
     second = ratings.rate(pad, RatingInput(4), ticket=visit.number, case_ref=number)
     assert (second.case_number, second.level) == (None, 4)
+
+
+def test_a_rating_names_a_real_window_and_the_one_that_served(ctx_for: CtxFor) -> None:
+    """window=777 was stored, window=10**12 an internal error on PostgreSQL, and a ticket or
+    case served at window 1 could be rated as window 3's."""
+    pad = ctx_for("display1")
+    for window in (777, 10**12, 0, -1):
+        with pytest.raises(ValidationError) as refused:
+            ratings.rate(ctx_for("kiosk1"), RatingInput(1), window=window, channel="kiosk")
+        assert (refused.value.code, refused.value.field) == ("unknown_window", "window")
+    detail = open_case(ctx_for, PLAIN, seq=54)  # window 1
+    ticket, number = detail.case.ticket, detail.case.number
+    assert ticket is not None
+    for subject in ({"ticket": ticket}, {"case_ref": number}, {"ticket": ticket,
+                                                                 "case_ref": number}):
+        with pytest.raises(ValidationError) as refused:
+            ratings.rate(pad, RatingInput(1), window=3, **subject)  # type: ignore[arg-type]
+        assert refused.value.code == "rating_window_mismatch"
+        assert (refused.value.facts["served"], refused.value.facts["window"]) == (1, 3)
+    rated = ratings.rate(pad, RatingInput(4), ticket=ticket, case_ref=number, window=1)
+    assert (rated.window, rated.clerk, rated.case_number) == (1, "clerk1", number)
+    assert ratings.rate(ctx_for("kiosk1"), RatingInput(5), window=3, channel="kiosk").window == 3
+
+
+def test_a_rating_pad_account_of_a_window_rates_only_that_window(ctx_for: CtxFor) -> None:
+    """The pad's window is its terminal's option, which the service cannot check; a device
+    account assigned a window binds its ratings to it."""
+    staff.add_staff(ctx_for("admin1"), "pad3", "3号窗口评价器", "display", "Pad3pass1",
+                    window_number=3)
+    pad3 = ctx_for("pad3")
+    elsewhere = open_case(ctx_for, PLAIN, seq=55).case.ticket  # served at window 1
+    with pytest.raises(ValidationError) as refused:
+        ratings.rate(pad3, RatingInput(1), ticket=elsewhere)
+    assert refused.value.code == "rating_window_mismatch"
+    with pytest.raises(ValidationError) as refused:
+        ratings.rate(pad3, RatingInput(1), ticket=elsewhere, window=1)
+    assert (refused.value.code, refused.value.facts["own"]) == ("rating_device_window", 3)
+    serve(ctx_for, 3)
+    here = windows.window_state(ctx_for("clerk3"), 3).ticket
+    assert here is not None
+    assert ratings.rate(pad3, RatingInput(5), ticket=here.number).window == 3
 
 
 def test_bad_rating_opens_a_followup_closed_by_a_supervisor(ctx_for: CtxFor) -> None:

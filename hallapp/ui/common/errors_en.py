@@ -223,6 +223,10 @@ EN: dict[str, str] = {
     "rating_subject": "A rating needs a ticket, a case or a window.",
     "not_served": "Ticket {number} has not been served yet; it cannot be rated.",
     "already_rated": "This service has already been rated.",
+    "rating_window_mismatch": "That service was at window {served}, not window {window}: it "
+                              "cannot be rated as window {window}'s.",
+    "rating_device_window": "This rating terminal belongs to window {own}; it cannot rate "
+                            "window {window}.",
     "unknown_followup": "This follow-up does not exist.",
     "followup_state": "This follow-up is {state}; it cannot be changed that way now.",
     "not_your_rating": "You can only appeal ratings of your own service.",

@@ -27,7 +27,7 @@ from hallapp.core.errors import DomainError  # noqa: E402
 from hallapp.core.roles import SYSTEM_ACTOR  # noqa: E402
 from hallapp.services import tickets, windows  # noqa: E402
 from hallapp.services.context import Ctx, Database  # noqa: E402
-from hallapp.services.setup import init_database  # noqa: E402
+from hallapp.services.setup import init_database, load_demo_calendar  # noqa: E402
 from hallapp.services.staff import login  # noqa: E402
 from hallapp.ui.common.tasks import wait_for_tasks  # noqa: E402
 
@@ -42,6 +42,7 @@ def demo_database() -> Database:
     """The demo hall with a morning's worth of queue: tickets taken, six windows calling."""
     db = Database(f"sqlite:///{TMP / 'demo.sqlite3'}")
     init_database(db, demo=True)
+    load_demo_calendar(db)  # as `hallapp demo` does: no "load next year's calendar" alert
     system = Ctx(db, SYSTEM_ACTOR, terminal="screenshots")
     # Each window opened by its own clerk, as at a counter: the board shows who works where.
     clerks = {n: Ctx(db, login(system, f"clerk{n}", DEMO_PASSWORD), terminal=f"counter{n}")

@@ -53,7 +53,7 @@ CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_cloc
 ADMIN_PATH = ["services/admin.py", "services/staff.py", "services/blacklist.py",
               "services/calendar_admin.py", "core/timelimits.py", "services/simulate.py"]
 IMPORT_PATH = ["core/catalogue.py", "services/catalogue.py", "services/catalogue_xlsx.py",
-               "core/calendar.py", "services/hall.py"]
+               "core/calendar.py", "services/hall.py", "core/sim/profile.py"]
 # Facts that say where in a file a refusal is: ``user_message`` puts them in front of the text.
 LOCATION = {"row", "entry", "sheet"}
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -30,10 +30,14 @@ JSON (``format`` "hallapp-sim-profile", ``version`` 1)::
 ``hourly`` maps the hour of the day (hall time) to arrivals per hour; ``items`` of a queue
 are weights (normalised on use); ``intake`` is the share of served tickets for the item
 that open a case; ``patience_minutes`` null means nobody leaves before being called.
+Reading checks every value and refuses a wrong one by its place in the file
+(``queues.A.hourly.09``): periods in order and not overlapping, shares from 0 to 1, positive
+targets, service times and patience; an item without ``decisions`` gets 0 / 0.85 / 0.15.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Mapping
@@ -48,6 +52,7 @@ from hallapp.core.queue_rules import CallSettings
 FORMAT = "hallapp-sim-profile"
 DISTS = ("lognormal", "exponential")
 DECISIONS = ("on_spot", "accepted", "notified")
+DEFAULT_DECISIONS = (0.0, 0.85, 0.15)  # on_spot, accepted, notified
 
 
 @dataclass(frozen=True)
@@ -61,9 +66,10 @@ class ServiceTime:
     def __post_init__(self) -> None:
         if self.dist not in DISTS:
             raise ValidationError(f"服务时长分布 {self.dist!r} 无效，应为 lognormal 或 exponential",
-                                  field="dist")
-        if self.minutes <= 0 or self.sigma < 0:
-            raise ValidationError("服务时长须为正数，对数标准差不能为负", field="service")
+                                  field="dist", code="sim_profile_dist", value=_shown(self.dist))
+        if not (math.isfinite(self.minutes) and self.minutes > 0 and self.sigma >= 0):
+            raise ValidationError("服务时长须为正数，对数标准差不能为负", field="service",
+                                  code="sim_service_time")
 
     @property
     def mean_seconds(self) -> float:
@@ -77,7 +83,7 @@ class ItemProfile:
     code: str
     service: ServiceTime
     intake: float = 1.0  # share of served tickets for this item that open a case
-    decisions: tuple[float, float, float] = (0.0, 0.85, 0.15)  # on_spot, accepted, notified
+    decisions: tuple[float, float, float] = DEFAULT_DECISIONS
 
 
 @dataclass(frozen=True)
@@ -94,12 +100,13 @@ class QueueProfile:
     correction_share: float = 0.0
 
     def __post_init__(self) -> None:
-        if len(self.hourly) != 24 or any(r < 0 for r in self.hourly):
+        if len(self.hourly) != 24 or not all(0 <= r < math.inf for r in self.hourly):
             raise ValidationError(f"队列 {self.code} 的每小时到达率须为24个非负数",
-                                  field="hourly")
+                                  field="hourly", code="sim_queue_hourly", queue=self.code)
         for name in ("green_share", "appointment_share", "noshow_share", "correction_share"):
             if not 0 <= getattr(self, name) <= 1:
-                raise ValidationError(f"队列 {self.code} 的 {name} 须在0到1之间", field=name)
+                raise ValidationError(f"队列 {self.code} 的 {name} 须在0到1之间", field=name,
+                                      code="sim_queue_share", queue=self.code)
 
     def rate(self, second: float) -> float:
         """Arrivals per hour at ``second`` (from local midnight; wraps every 24 h)."""
@@ -121,7 +128,8 @@ class SimProfile:
         for q in self.queues:
             if q.code == code:
                 return q
-        raise ValidationError(f"模拟参数中没有队列 {code}", field="queue")
+        raise ValidationError(f"模拟参数中没有队列 {code}", field="queue",
+                              code="sim_unknown_queue", queue=code)
 
     def hours(self) -> list[int]:
         """Hours of the day that overlap an open period, in order."""
@@ -139,61 +147,185 @@ class SimProfile:
         return total
 
 
-def _service(raw: Mapping[str, Any] | None) -> ServiceTime:
-    raw = raw or {}
-    return ServiceTime(str(raw.get("dist", "lognormal")), float(raw.get("minutes", 15)),
-                       float(raw.get("sigma", 0.5)))
+# --- reading the JSON form ------------------------------------------------------------------
+# Every value is checked here, by the name of its place in the file ("queues.A.hourly.09"), so
+# a mistyped file is refused as input (exit 11) instead of ending in an internal error or,
+# worse, being simulated: a negative patience, a reversed period or an intake of 2 gave
+# figures that meant nothing. The bounds are generous: what the calibration writes for a
+# real hall always reads back.
+MAX_RATE = 5000.0  # arrivals per hour in one queue
+MAX_MINUTES = 1440.0  # a service time, a target wait: at most a day
+MAX_SIGMA = 3.0  # log-sd of a service time (e^3 ≈ 20 × the median at one sd)
+MAX_PATIENCE = 1e6  # minutes; a calibration that saw few leave finds a very long patience
 
 
-def _hourly(raw: Mapping[str, Any]) -> tuple[float, ...]:
+def _shown(value: Any) -> str:
+    """A value as the file has it (JSON), or a bound as plain digits (1000000, not 1e+06)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _obj(raw: Any, where: str) -> Mapping[str, Any]:
+    """A JSON object (``{}`` when absent)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ValidationError(f"模拟参数 {where} 须为 JSON 对象（{{…}}），现为 {_shown(raw)}",
+                              field=where, code="sim_profile_object", value=_shown(raw))
+    return raw
+
+
+def _number(value: Any, where: str, low: float, high: float, *, above: bool = False) -> float:
+    """A finite JSON number in [low, high] (or (low, high] when ``above``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        with contextlib.suppress(OverflowError):  # an integer past any float: refused below
+            number = float(value)
+            if math.isfinite(number) and (number > low if above else number >= low) \
+                    and number <= high:
+                return number
+    if above:
+        raise ValidationError(f"模拟参数 {where} 须为大于 {_shown(low)}、不超过 {_shown(high)} "
+                              f"的数，现为 {_shown(value)}", field=where,
+                              code="sim_profile_above", low=_shown(low), high=_shown(high),
+                              value=_shown(value))
+    raise ValidationError(f"模拟参数 {where} 须为 {_shown(low)} 到 {_shown(high)} 之间的数，现为 "
+                          f"{_shown(value)}", field=where, code="sim_profile_range",
+                          low=_shown(low), high=_shown(high), value=_shown(value))
+
+
+def _get(raw: Mapping[str, Any], key: str, where: str, default: float, low: float,
+         high: float, *, above: bool = False) -> float:
+    return _number(raw.get(key, default), f"{where}.{key}" if where else key, low, high,
+                   above=above)
+
+
+def _integer(raw: Mapping[str, Any], key: str, where: str, default: int, low: int,
+             high: int) -> int:
+    field = f"{where}.{key}" if where else key
+    number = _number(raw.get(key, default), field, low, high)
+    if not number.is_integer():
+        raise ValidationError(f"模拟参数 {field} 须为整数，现为 {_shown(raw.get(key))}",
+                              field=field, code="sim_profile_integer",
+                              value=_shown(raw.get(key)))
+    return int(number)
+
+
+def _service(raw: Any, where: str) -> ServiceTime:
+    s = _obj(raw, where)
+    dist = s.get("dist", "lognormal")
+    if dist not in DISTS:
+        raise ValidationError(f"模拟参数 {where}.dist 应为 lognormal 或 exponential，现为 "
+                              f"{_shown(dist)}", field=f"{where}.dist",
+                              code="sim_profile_dist", value=_shown(dist))
+    return ServiceTime(dist, _get(s, "minutes", where, 15, 0, MAX_MINUTES, above=True),
+                       _get(s, "sigma", where, 0.5, 0, MAX_SIGMA))
+
+
+def _hour(key: Any, where: str) -> int:
+    text = str(key).strip()
+    if not (text.isascii() and text.isdigit() and int(text) < 24):
+        raise ValidationError(f"模拟参数 {where} 的小时 {_shown(key)} 无效（应为 00–23）",
+                              field=where, code="sim_profile_hour", key=_shown(key))
+    return int(text)
+
+
+def _hourly(raw: Any, where: str) -> tuple[float, ...]:
     rates = [0.0] * 24
-    for key, value in raw.items():
-        hour = int(key)
-        if not 0 <= hour < 24:
-            raise ValidationError(f"小时 {key} 无效", field="hourly")
-        rates[hour] = float(value)
+    for key, value in _obj(raw, where).items():
+        rates[_hour(key, where)] = _number(value, f"{where}.{key}", 0, MAX_RATE)
     return tuple(rates)
 
 
-def _queue(code: str, raw: Mapping[str, Any]) -> QueueProfile:
-    patience = raw.get("patience_minutes")
+def _shares(raw: Mapping[str, Any], where: str) -> list[float]:
+    """green, appointment, no-show and correction shares, each from 0 to 1."""
+    return [_get(raw, name, where, 0, 0, 1) for name in
+            ("green_share", "appointment_share", "noshow_share", "correction_share")]
+
+
+def _queue(code: str, raw: Any) -> QueueProfile:
+    where = f"queues.{code}"
+    q = _obj(raw, where)
+    patience = q.get("patience_minutes")
+    green, appointment, noshow, correction = _shares(q, where)
+    mix = _obj(q.get("items"), f"{where}.items")
     return QueueProfile(
-        code, float(raw.get("target_wait_minutes", 20)), _hourly(raw.get("hourly", {})),
-        _service(raw.get("service")),
-        tuple((str(k), float(v)) for k, v in (raw.get("items") or {}).items()),
-        float(raw.get("green_share", 0)), float(raw.get("appointment_share", 0)),
-        float(raw.get("noshow_share", 0)), None if patience is None else float(patience),
-        float(raw.get("correction_share", 0)))
+        code, _get(q, "target_wait_minutes", where, 20, 0, MAX_MINUTES, above=True),
+        _hourly(q.get("hourly"), f"{where}.hourly"), _service(q.get("service"), f"{where}.service"),
+        tuple((str(k), _number(v, f"{where}.items.{k}", 0, 1e6)) for k, v in mix.items()),
+        green, appointment, noshow,
+        None if patience is None else _number(patience, f"{where}.patience_minutes", 0,
+                                              MAX_PATIENCE, above=True),
+        correction)
 
 
-def _item(code: str, raw: Mapping[str, Any]) -> ItemProfile:
-    d = raw.get("decisions") or {}
-    shares = tuple(float(d.get(k, 0)) for k in DECISIONS)
-    total = sum(shares) or 1.0
-    on_spot, accepted, notified = (s / total for s in shares)
-    return ItemProfile(code, _service(raw.get("service")), float(raw.get("intake", 1.0)),
-                       (on_spot, accepted, notified))
+def _decisions(raw: Any, where: str) -> tuple[float, float, float]:
+    d = _obj(raw, where)
+    if not d:
+        return DEFAULT_DECISIONS
+    on_spot, accepted, notified = (_get(d, k, where, 0, 0, 1) for k in DECISIONS)
+    total = on_spot + accepted + notified
+    if total <= 0:
+        raise ValidationError(f"模拟参数 {where} 至少要有一项决定的比例大于 0",
+                              field=where, code="sim_profile_decisions")
+    return on_spot / total, accepted / total, notified / total
 
 
-def _seconds(text: str) -> int:
+def _item(code: str, raw: Any) -> ItemProfile:
+    where = f"items.{code}"
+    i = _obj(raw, where)
+    return ItemProfile(code, _service(i.get("service"), f"{where}.service"),
+                       _get(i, "intake", where, 1.0, 0, 1),
+                       _decisions(i.get("decisions"), f"{where}.decisions"))
+
+
+def _periods(raw: Any) -> tuple[tuple[int, int], ...]:
+    """Opening periods as seconds of the day: at least one, in order, not overlapping."""
+    pairs = raw if isinstance(raw, list) else None
+    if pairs is None or any(not isinstance(p, list) or len(p) != 2 for p in pairs):
+        raise ValidationError(f"模拟参数 periods 须为 [开始, 结束] 的列表，如 "
+                              f"[[\"09:00\", \"12:00\"]]，现为 {_shown(raw)}", field="periods",
+                              code="sim_profile_periods", value=_shown(raw))
+    if not pairs:
+        raise ValidationError("模拟参数 periods 不能为空：至少要有一个开放时段",
+                              field="periods", code="opening_hours_empty")
+    out: list[tuple[int, int]] = []
+    for start, end in pairs:
+        s, e = _seconds(start), _seconds(end)
+        if s >= e or (out and s < out[-1][1]):
+            raise ValidationError(f"模拟参数开放时段 {_hhmm(s)}–{_hhmm(e)} 无效：时段须按时间"
+                                  "先后排列且互不重叠", field="periods",
+                                  code="opening_period_order", start=_hhmm(s), end=_hhmm(e))
+        out.append((s, e))
+    return tuple(out)
+
+
+def _seconds(text: Any) -> int:
     t = parse_hhmm(text, field="periods")
     return t.hour * 3600 + t.minute * 60
 
 
-def profile_from_dict(raw: Mapping[str, Any]) -> SimProfile:
+def _settings(raw: Any) -> CallSettings:
+    cs = _obj(raw, "call_settings")
+    return CallSettings(_integer(cs, "max_consecutive_priority", "call_settings", 3, 1, 1000),
+                        _integer(cs, "aging_minutes", "call_settings", 45, 0, 100000))
+
+
+def profile_from_dict(raw: Any) -> SimProfile:
     """Parse the JSON form; ValidationError naming the field when it is wrong."""
+    raw = _obj(raw, "profile")
     if raw.get("format") != FORMAT:
-        raise ValidationError(f"不是模拟参数文件（format 应为 {FORMAT}）", field="format")
-    cs = raw.get("call_settings") or {}
+        raise ValidationError(f"不是模拟参数文件（format 应为 {FORMAT}）", field="format",
+                              code="sim_profile_format", format=FORMAT)
     return SimProfile(
-        queues=tuple(_queue(str(c), q) for c, q in (raw.get("queues") or {}).items()),
-        items={str(c): _item(str(c), i) for c, i in (raw.get("items") or {}).items()},
-        periods=tuple((_seconds(s), _seconds(e)) for s, e in raw.get("periods", [])),
-        settings=CallSettings(int(cs.get("max_consecutive_priority", 3)),
-                              int(cs.get("aging_minutes", 45))),
-        noshow_seconds=float(raw.get("noshow_seconds", 120)),
+        queues=tuple(_queue(str(c), q) for c, q in _obj(raw.get("queues"), "queues").items()),
+        items={str(c): _item(str(c), i) for c, i in _obj(raw.get("items"), "items").items()},
+        periods=_periods(raw.get("periods", [])),
+        settings=_settings(raw.get("call_settings")),
+        noshow_seconds=_get(raw, "noshow_seconds", "", 120, 0, 3600),
         green_class=str(raw.get("green_class", "elderly")),
-        source=str(raw.get("source", "file")), days=int(raw.get("days", 0)))
+        source=str(raw.get("source", "file")),
+        days=_integer(raw, "days", "", 0, 0, 100000))
 
 
 def _hhmm(second: int) -> str:
@@ -229,5 +361,7 @@ def load_profile(path: Path) -> SimProfile:
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"无法读取模拟参数文件 {path}：{exc}", field="profile") from exc
+        raise ValidationError(f"无法读取模拟参数文件 {path}：{exc}", field="profile",
+                              code="sim_profile_unreadable", path=str(path),
+                              problem=str(exc)) from exc
     return profile_from_dict(raw)

@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
                        "弃号率、即办率及置信区间（置信水平0.95）")
     _profile_args(run)
     run.add_argument("--windows", type=Path, metavar="PLAN.json", help=PLAN_HELP)
-    run.add_argument("--runs", type=int_arg, default=50, help="模拟次数（默认50）")
+    run.add_argument("--runs", type=int_arg, default=50, help="模拟次数（默认50，1–1000）")
     add_json(run)
     run.set_defaults(func=cmd_run)
     plan = s.add_parser("plan", help="排班建议：每小时开几个窗口（及工作配置）使各队列 p90 等候"
@@ -52,7 +52,8 @@ def register(sub: Any) -> None:
     _profile_args(plan)
     plan.add_argument("--target-p90", type=float, metavar="MIN",
                       help="统一的 p90 等候目标（分钟）；默认用各队列的目标等候时间")
-    plan.add_argument("--runs", type=int_arg, default=20, help="每轮验证的模拟次数（默认20）")
+    plan.add_argument("--runs", type=int_arg, default=20,
+                      help="每轮验证的模拟次数（默认20，1–1000）")
     plan.add_argument("--out", type=Path, metavar="PLAN.json", help="把建议的窗口计划写入文件")
     add_json(plan)
     plan.set_defaults(func=cmd_plan)
@@ -60,7 +61,7 @@ def register(sub: Any) -> None:
     cal = s.add_parser("calibrate", help="按历史数据拟合模拟参数（同星期几、前若干周）")
     cal.add_argument("--day", type=date_arg,
                      help="预测日期（YYYY-MM-DD，默认大厅的今天）")
-    cal.add_argument("--weeks", type=int_arg, default=8, help="历史周数（默认8）")
+    cal.add_argument("--weeks", type=int_arg, default=8, help="历史周数（默认8，1–52）")
     cal.add_argument("--out", type=Path, help="写入模拟参数文件")
     add_json(cal)
     cal.set_defaults(func=cmd_calibrate)
@@ -85,7 +86,8 @@ def _register_live(s: Any) -> None:
 def _profile_args(p: Any) -> None:
     p.add_argument("--day", type=date_arg,
                    help="模拟/预测的日期（YYYY-MM-DD，默认大厅的今天；历史取同星期几）")
-    p.add_argument("--weeks", type=int_arg, default=8, help="拟合用的历史周数（默认8）")
+    p.add_argument("--weeks", type=int_arg, default=8,
+                   help="拟合用的历史周数（默认8，1–52）")
     p.add_argument("--profile", type=Path, help="模拟参数文件（不读数据库历史）")
     p.add_argument("--demo", action="store_true", help="用演示参数和演示大厅窗口（无需数据库）")
     p.add_argument("--seed", type=int_arg, default=0, help="随机种子（结果可重现）")

@@ -59,6 +59,7 @@ from hallapp.store.models import (
 )
 
 MIN_HISTORY = 50  # tickets below which a period is "no history"
+MAX_WEEKS = 52  # a year of the same weekday
 WANTED = {"on_spot": ("on_spot", "accept"),
           "accepted": ("accept", "accept_commitment", "accept_tolerant", "on_spot"),
           "notified": ("notify_missing",)}
@@ -123,6 +124,10 @@ def calibrate(ctx: Ctx, day_: date | None = None, *, weeks: int = 8,
               days: Sequence[date] | None = None, min_tickets: int = MIN_HISTORY) -> SimProfile:
     """The profile for ``day_`` (default: the hall's today, in its time zone), fitted to
     ``days`` (default: same weekday, ``weeks`` back)."""
+    if days is None and not 1 <= weeks <= MAX_WEEKS:  # 0 read no history: the demo profile
+        raise ValidationError(f"历史周数须在 1 到 {MAX_WEEKS} 之间（现为 {weeks}）",
+                              field="weeks", code="simulation_weeks", most=MAX_WEEKS,
+                              weeks=weeks)
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         hall = get_hall_row(s)

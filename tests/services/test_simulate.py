@@ -153,6 +153,17 @@ def test_hall_without_history_gets_the_demo_profile(hall_db: Database,
     assert plan.window_hours() == 14 * len(profile.hours())
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("weeks", [0, -3, simulate.MAX_WEEKS + 1, 200000])
+def test_calibration_refuses_weeks_out_of_bounds(hall_db: Database, clock: FakeClock,
+                                                 weeks: int) -> None:
+    """0 or −3 weeks read no history and quietly gave the demo profile; 200000 ended in an
+    OverflowError (an internal error) in the date arithmetic."""
+    with pytest.raises(ValidationError) as refused:
+        simulate.calibrate(_ctx(hall_db, "supervisor1", clock), TARGET_DAY, weeks=weeks)
+    assert (refused.value.code, refused.value.field) == ("simulation_weeks", "weeks")
+
+
 def test_calibration_is_for_the_halls_today_by_default(
         hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not the machine's date: at 17:00 UTC it is already tomorrow in Shenzhen."""

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hallapp.core.errors import ValidationError
 from hallapp.core.sim.arrivals import generate_day
 from hallapp.core.sim.engine import DayResult, simulate_day
 from hallapp.core.sim.profile import SimProfile
-from hallapp.core.sim.stats import CellSummary, HourSummary, RunTotals, summarise
+from hallapp.core.sim.stats import CellSummary, HourSummary, RunTotals, Summary
 from hallapp.core.sim.winplan import WindowPlan
 
 
@@ -33,18 +34,34 @@ class SimReport:
         return next((c for c in self.cells if c.queue == queue and c.hour == hour), None)
 
 
+MAX_RUNS = 1000  # about half a minute for the demo hall; more narrows no decision
+
+
+def check_runs(runs: int) -> None:
+    if not 1 <= runs <= MAX_RUNS:
+        raise ValidationError(f"模拟次数须在 1 到 {MAX_RUNS} 之间（现为 {runs}）", field="runs",
+                              code="simulation_runs", most=MAX_RUNS, runs=runs)
+
+
+def iter_days(profile: SimProfile, plan: WindowPlan, runs: int, seed: int = 0
+              ) -> Iterator[DayResult]:
+    """Run i's day, one at a time (a caller that keeps only figures keeps no day)."""
+    check_runs(runs)
+    for i in range(runs):
+        yield simulate_day(profile, plan, generate_day(profile, random.Random(f"{seed}:{i}")))
+
+
 def run_days(profile: SimProfile, plan: WindowPlan, runs: int, seed: int = 0
              ) -> list[DayResult]:
-    if runs < 1:
-        raise ValidationError("模拟次数须至少为1", field="runs")
-    return [simulate_day(profile, plan, generate_day(profile, random.Random(f"{seed}:{i}")))
-            for i in range(runs)]
+    return list(iter_days(profile, plan, runs, seed))
 
 
 def simulate(profile: SimProfile, plan: WindowPlan, runs: int = 50, seed: int = 0) -> SimReport:
+    summary = Summary()
     started = time.perf_counter()
-    results = run_days(profile, plan, runs, seed)
+    for day in iter_days(profile, plan, runs, seed):
+        summary.add(day)
     per_run = (time.perf_counter() - started) / runs
-    cells, hours, totals = summarise(results)
+    cells, hours, totals = summary.result()
     return SimReport(runs, seed, profile.source, plan.window_hours(), per_run, totals,
                      tuple(hours), tuple(cells))

@@ -160,8 +160,8 @@ def _plan_text(p: StaffingPlan) -> str:
                      " ".join(f"{q.queue}:{_fmt(q.predicted_p90)}/{q.target_p90:g}"
                               f"{'' if q.met else '✗'}" for q in h.queues)])
     verdict = "全部达标" if p.all_met else "部分时段未达标（✗）"
-    return (table(rows) + f"\n\n窗口·小时 {p.window_hours}（Erlang C 初估 "
-            f"{p.erlang_window_hours}），{verdict}；验证 {p.rounds} 轮 × {p.runs} 次模拟")
+    return (f"参数来源 {p.source}\n" + table(rows) + f"\n\n窗口·小时 {p.window_hours}（Erlang C "
+            f"初估 {p.erlang_window_hours}），{verdict}；验证 {p.rounds} 轮 × {p.runs} 次模拟")
 
 
 def cmd_plan(env: CliEnv) -> int:

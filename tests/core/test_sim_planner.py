@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from hallapp.core.errors import ValidationError
 from hallapp.core.sim.erlang import servers_for
 from hallapp.core.sim.planner import desk_seconds, erlang_estimate, plan_staffing, to_plan
 from hallapp.core.sim.profile import QueueProfile, ServiceTime, SimProfile, load_profile
@@ -47,6 +49,17 @@ def test_plan_meets_targets_with_fewer_window_hours(demo: SimProfile) -> None:
         assert day.wait_p90.low is not None
         assert day.wait_p90.low <= q.target_wait_minutes
     assert plan_from_dict(plan_to_dict(result.plan)) == result.plan
+    assert result.source == "demo"  # where the forecast came from, as simulate run says
+
+
+@pytest.mark.parametrize("target", [-5.0, 0.0, math.nan, math.inf])
+def test_a_target_that_is_not_a_positive_number_of_minutes_is_refused(
+        demo: SimProfile, target: float) -> None:
+    """−5 was planned for minutes (500 windows), NaN printed "/nan✗" and infinity wrote
+    "Infinity" into the JSON."""
+    with pytest.raises(ValidationError) as refused:
+        plan_staffing(demo, target_p90=target, runs=2)
+    assert (refused.value.code, refused.value.field) == ("simulation_target", "target_p90")
 
 
 def test_tighter_target_needs_more_windows(demo: SimProfile) -> None:

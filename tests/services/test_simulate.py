@@ -269,6 +269,7 @@ def test_cli_run_and_plan_without_a_database(tmp_path: Path,
     assert main(["simulate", "plan", "--demo", "--runs", "4", "--out",
                  str(out / "plan.json"), "--json"]) == 0
     planned = json.loads(capsys.readouterr().out)
+    assert planned["source"] == "demo"  # the plan said nowhere where its forecast came from
     assert planned["window_hours"] == sum(
         sum(c.values()) for c in planned["plan"]["hours"].values())
     assert main(["simulate", "run", "--demo", "--runs", "3", "--windows",
@@ -279,6 +280,8 @@ def test_cli_run_and_plan_without_a_database(tmp_path: Path,
     assert {c["queue"] for c in report["cells"]} == {"A", "B", "C", "D", "E", "F", "Z"}
     assert main(["simulate", "run", "--demo", "--runs", "2"]) == 0
     assert "p90" in capsys.readouterr().out
+    assert main(["simulate", "plan", "--demo", "--runs", "2"]) == 0
+    assert capsys.readouterr().out.startswith("参数来源 demo\n")
     assert main(["simulate", "run", "--demo", "--runs", "0"]) != 0
     assert "模拟次数" in capsys.readouterr().err
 

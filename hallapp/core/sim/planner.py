@@ -18,9 +18,11 @@ save more window-hours and is not tried here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from hallapp.core.errors import ValidationError
 from hallapp.core.queue_rules import ProfileEntry
 from hallapp.core.sim.erlang import servers_for
 from hallapp.core.sim.profile import QueueProfile, SimProfile
@@ -29,6 +31,7 @@ from hallapp.core.sim.stats import Estimate
 from hallapp.core.sim.winplan import WindowPlan, WorkProfile
 
 Counts = dict[tuple[str, int], int]
+MAX_TARGET = 1440  # minutes: a day
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class StaffingPlan:
     rounds: int
     runs: int
     plan: WindowPlan
+    source: str  # where the profile came from (demo, history …), as SimReport says
 
 
 def desk_seconds(profile: SimProfile, q: QueueProfile) -> float:
@@ -114,6 +118,15 @@ def _slack(report: SimReport, counts: Counts, targets: Mapping[str, float]
     return out
 
 
+def check_target(minutes: float | None) -> None:
+    """A p90 target is a finite number of minutes above 0: a negative one was planned for
+    minutes and asked for 500 windows, NaN printed "/nan✗" and infinity wrote invalid JSON."""
+    if minutes is not None and not (math.isfinite(minutes) and 0 < minutes <= MAX_TARGET):
+        raise ValidationError(f"p90 等候目标须为大于 0、不超过 {MAX_TARGET} 的分钟数（现为 "
+                              f"{minutes:g}）", field="target_p90", code="simulation_target",
+                              most=MAX_TARGET, minutes=f"{minutes:g}")
+
+
 def plan_staffing(profile: SimProfile, *, target_p90: float | None = None, runs: int = 20,
                   seed: int = 0, max_rounds: int = 16) -> StaffingPlan:
     """Windows per queue and hour; ``target_p90`` (minutes) overrides every queue's target.
@@ -123,6 +136,7 @@ def plan_staffing(profile: SimProfile, *, target_p90: float | None = None, runs:
     cell that then misses gets its window back and is never trimmed again, so the loop
     ends; ``all_met`` says honestly whether the last simulated plan met every target.
     """
+    check_target(target_p90)
     targets = {q.code: target_p90 if target_p90 is not None else q.target_wait_minutes
                for q in profile.queues}
     first = erlang_estimate(profile, targets)
@@ -159,4 +173,4 @@ def _result(profile: SimProfile, counts: Counts, first: Counts, targets: Mapping
         hours.append(HourPlan(h, sum(r.windows for r in rows), tuple(rows)))
     return StaffingPlan(tuple(hours), sum(counts.values()), sum(first.values()),
                         all(r.met for hp in hours for r in hp.queues), rounds, runs,
-                        to_plan(counts))
+                        to_plan(counts), profile.source)

@@ -347,6 +347,8 @@ EN: dict[str, str] = {
     "simulation_staff": "The live simulation needs a kiosk account and clerks assigned to "
                         "windows.",
     "simulation_speed": "Speed and duration must be positive.",
+    "simulation_target": "The p90 wait target must be a number of minutes above 0 and at most "
+                         "{most} (not {minutes}).",
     "simulation_runs": "The number of runs must be from 1 to {most} (not {runs}).",
     "simulation_weeks": "The weeks of history must be from 1 to {most} (not {weeks}).",
     "simulation_unknown_windows": "Window(s) {windows} do not exist or serve no queue.",

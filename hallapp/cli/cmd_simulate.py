@@ -24,7 +24,7 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, date_arg, group, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import parse_hhmm
-from hallapp.core.sim.planner import StaffingPlan, plan_staffing
+from hallapp.core.sim.planner import MAX_ABANDONMENT, StaffingPlan, plan_staffing
 from hallapp.core.sim.profile import SimProfile, load_profile, profile_to_dict
 from hallapp.core.sim.runner import SimReport, simulate
 from hallapp.core.sim.stats import Estimate
@@ -153,13 +153,16 @@ def cmd_run(env: CliEnv) -> int:
 
 def _plan_text(p: StaffingPlan) -> str:
     rows: list[list[Any]] = [["时段", "窗口数", "各队列窗口（Erlang C 初估）",
-                              "预计 p90 等候 / 目标（分）"]]
+                              "预计 p90 等候 / 目标（分）",
+                              f"预计弃号率%（上限 {MAX_ABANDONMENT * 100:g}）"]]
     for h in p.hours:
         rows.append([f"{h.hour:02d}时", h.windows,
                      " ".join(f"{q.queue}:{q.windows}({q.erlang_windows})" for q in h.queues),
                      " ".join(f"{q.queue}:{_fmt(q.predicted_p90)}/{q.target_p90:g}"
-                              f"{'' if q.met else '✗'}" for q in h.queues)])
-    verdict = "全部达标" if p.all_met else "部分时段未达标（✗）"
+                              f"{'' if q.met else '✗'}" for q in h.queues),
+                     " ".join(f"{q.queue}:{_fmt(q.predicted_abandonment, 100, 1)}"
+                              for q in h.queues)])
+    verdict = "全部达标" if p.all_met else "部分时段未达标（✗：p90 等候超过目标或弃号率超过上限）"
     return (f"参数来源 {p.source}\n" + table(rows) + f"\n\n窗口·小时 {p.window_hours}（Erlang C "
             f"初估 {p.erlang_window_hours}），{verdict}；验证 {p.rounds} 轮 × {p.runs} 次模拟")
 

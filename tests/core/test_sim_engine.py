@@ -86,7 +86,9 @@ def test_plan_format_and_shifts() -> None:
     by_number = {s.number: (s.profile.name, s.intervals) for s in shifts}
     assert by_number[1] == ("AB", ((9 * 3600, 12 * 3600, True),))
     assert by_number[2] == ("AB", ((9 * 3600, 10 * 3600, False), (11 * 3600, 12 * 3600, True)))
-    assert by_number[3] == ("C", ((9 * 3600, 10 * 3600, False), (14 * 3600, 15 * 3600, False)))
+    # No desk serves C at 10:00 or 15:00: the one sent home then drains the line (it left
+    # the people waiting for C stranded until the end of the day).
+    assert by_number[3] == ("C", ((9 * 3600, 10 * 3600, True), (14 * 3600, 15 * 3600, True)))
     with pytest.raises(ValidationError):
         plan_from_dict({"profiles": {}, "hours": {"09": {"X": 1}}})
     with pytest.raises(ValidationError):

@@ -10,7 +10,13 @@ import pytest
 
 from hallapp.core.errors import ValidationError
 from hallapp.core.sim.erlang import servers_for
-from hallapp.core.sim.planner import desk_seconds, erlang_estimate, plan_staffing, to_plan
+from hallapp.core.sim.planner import (
+    MAX_ABANDONMENT,
+    desk_seconds,
+    erlang_estimate,
+    plan_staffing,
+    to_plan,
+)
 from hallapp.core.sim.profile import QueueProfile, ServiceTime, SimProfile, load_profile
 from hallapp.core.sim.runner import simulate
 from hallapp.core.sim.winplan import plan_from_dict, plan_to_dict
@@ -82,3 +88,32 @@ def test_busier_queue_gets_more_windows() -> None:
     counts = {(q.queue, h.hour): q.windows for h in result.hours for q in h.queues}
     assert to_plan(counts) == result.plan
     assert replace(profile).hours() == [9, 10, 11]
+
+
+def _one_queue(hourly: dict[int, float], patience: float | None) -> SimProfile:
+    rates = tuple(hourly.get(h, 0.0) for h in range(24))
+    return SimProfile((QueueProfile("Q", 20, rates, ServiceTime("lognormal", 10, 0.5),
+                                    patience_minutes=patience),), {},
+                      ((9 * 3600, 12 * 3600),))
+
+
+def test_desks_sent_home_at_an_hour_without_arrivals_serve_those_still_waiting() -> None:
+    """No arrivals at 11:00, so the plan has no desk then: the desks of 10:00 went home
+    mid-period (no drain) and left those in line uncalled; the p90 of those called looked
+    fine and the plan 全部达标 while 3 in 10 of the 10 o'clock applicants were never served."""
+    profile = _one_queue({9: 20, 10: 20}, patience=None)
+    plan = to_plan({("Q", 9): 3, ("Q", 10): 3})
+    report = simulate(profile, plan, runs=10)
+    assert report.totals.abandoned.mean == 0  # nobody leaves (no patience): all are called
+
+
+def test_a_plan_where_many_leave_unserved_misses_its_target() -> None:
+    """Impatient applicants (8 minutes on average) left by the dozen; the few called had
+    waited little, so every p90 met its target and the plan said 全部达标 with 2 in 3 gone."""
+    result = plan_staffing(_one_queue({9: 30, 10: 30, 11: 30}, patience=8), runs=8)
+    for hour in result.hours:
+        for q in hour.queues:
+            gone = q.predicted_abandonment.mean
+            assert gone is not None
+            assert q.met == (gone <= MAX_ABANDONMENT and (q.predicted_p90.mean or 0) <= 20)
+    assert result.window_hours > 9  # what the p90 alone settled for

@@ -21,7 +21,8 @@ from hallapp.services.context import Ctx, Database
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
-from hallapp.ui.supervisor.planner import OVER_FG, PlannerPanel, QueueVerdict
+from hallapp.ui.supervisor.planner import PlannerPanel
+from hallapp.ui.supervisor.planner_models import OVER_FG, QueueVerdict
 from hallapp.ui.supervisor.window import SupervisorWindow, create
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -184,3 +185,32 @@ def test_nothing_is_clipped(qtbot: QtBot, make_planner: MakePlanner,
     _generate(qtbot, panel)
     QApplication.processEvents()
     assert clipped(panel, tables=True) == []
+
+
+def test_an_hour_where_many_leave_unserved_is_red_although_its_p90_is_short(
+        qapp: QApplication) -> None:
+    """The p90 is over those called: an hour where a third of the applicants left unserved
+    read as met (short waits for the few called) and the tab said every target was met."""
+    from hallapp.core.sim.runner import SimReport
+    from hallapp.core.sim.stats import CellSummary, Estimate, RunTotals
+    from hallapp.services.simulate import demo_profile
+    from hallapp.ui.supervisor.planner_models import PlanTableModel, verdicts
+
+    def cell(hour: int | None, p90: float, gone: float) -> CellSummary:
+        est = Estimate(1.0, None, None, 1)
+        return CellSummary("A", hour, est, est, Estimate(p90, None, None, 1),
+                           Estimate(gone, None, None, 1), est, est)
+
+    profile = demo_profile()
+    none = Estimate(None, None, None, 0)
+    report = SimReport(1, 0, "demo", 1, 0.0, RunTotals(none, none, none, none, none), (),
+                       (cell(None, 6.0, 0.2), cell(9, 5.0, 0.35), cell(10, 6.0, 0.01)))
+    model = PlanTableModel()
+    model.set_profile(profile)
+    model.set_plan({("A", 9): 1, ("A", 10): 1}, report)
+    nine, ten = (model.index(model._rows.index(h), model.column("q:A")) for h in (9, 10))
+    assert model.data(nine, Qt.ItemDataRole.ForegroundRole) == OVER_FG
+    assert model.data(ten, Qt.ItemDataRole.ForegroundRole) is None
+    assert "预计弃号率 35.0%（上限 5%）" in model.data(nine, Qt.ItemDataRole.ToolTipRole)
+    a = next(v for v in verdicts(report, profile) if v.queue == "A")
+    assert (a.hours_over, a.gone_hour, a.gone_over) == (1, 9, True)

@@ -4481,22 +4481,22 @@ After:
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="177"/>
-        <source>预计到达 {0} 人/时；预计 p90 等候 {1} 分（目标 {2} 分）</source>
-        <translation>Expected {0} arrivals/h; predicted p90 wait {1} min (target {2} min)</translation>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="172"/>
+        <source>预计到达 {0} 人/时；预计 p90 等候 {1} 分（目标 {2} 分）；预计弃号率 {3}%（上限 {4}%）</source>
+        <translation>Expected {0} arrivals/h; predicted p90 wait {1} min (target {2} min); predicted abandonment {3}% (limit {4}%)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="197"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="194"/>
         <source>时段</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="197"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="194"/>
         <source>窗口合计</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="198"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="195"/>
         <source>预计到达</source>
         <translation>Arrivals</translation>
     </message>
@@ -4504,87 +4504,87 @@ After:
 <context>
     <name>PlannerPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="131"/>
         <source>预测日期</source>
         <translation>Forecast date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="307"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="132"/>
         <source>生成建议</source>
         <translation>Recommend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="133"/>
         <source>模拟此方案</source>
         <translation>Simulate this plan</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="134"/>
         <source>预计等候与目标</source>
         <translation>Predicted waits vs targets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="149"/>
         <source>正在读取历史数据…</source>
         <translation>Reading history…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="163"/>
         <source>正在生成建议（{0} 次模拟 × 若干轮）…</source>
         <translation>Planning ({0} runs × several rounds)…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="182"/>
         <source>正在模拟此方案…</source>
         <translation>Simulating this plan…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="223"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="400"/>
-        <source>有时段超出目标（红色）：{0}</source>
-        <translation>Over target in some hours (red): {0}</translation>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="227"/>
+        <source>有时段未达标（红色：p90 等候超过目标或弃号率超过 {1}%）：{0}</source>
+        <translation>Target missed in some hours (red: p90 wait over target or abandonment over {1}%): {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="401"/>
-        <source>各队列各时段预计 p90 等候均不超过目标。</source>
-        <translation>Every queue meets its p90 target in every hour.</translation>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="230"/>
+        <source>各队列各时段预计 p90 等候均不超过目标，弃号率均不超过 {0}%。</source>
+        <translation>Every queue meets its p90 target in every hour, with abandonment at most {0}%.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="235"/>
         <source>全天 p90 高于目标：{0}（各时段合计，波动更大）。</source>
         <translation>Whole-day p90 above target: {0} (all hours pooled, more variable).</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="240"/>
         <source>{0}时需 {1} 个窗口，多于本厅的 {2} 个：可让窗口兼办多个队列，或放宽目标。</source>
         <translation>At {0}:00 the plan needs {1} windows, more than the hall&apos;s {2}: let windows serve several queues, or relax the targets.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="416"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="247"/>
         <source>方案已修改：点击“模拟此方案”更新预计等候。</source>
         <translation>Plan edited: click &quot;Simulate this plan&quot; to update the waits.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="425"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="256"/>
         <source>本厅历史数据不足，预测使用演示参数</source>
         <translation>Too little history; the forecast uses the demo profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="426"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="257"/>
         <source>本厅历史数据不足（历史号 {0} 个，至少需 {1} 个），预测使用演示参数</source>
         <translation>Too little history ({0} tickets, {1} needed); the forecast uses the demo profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="434"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="265"/>
         <source>尚未载入预测。</source>
         <translation>No forecast loaded yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="436"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="267"/>
         <source>预测依据本厅历史：%n 天（{0}）</source>
         <translation>
             <numerusform>Forecast from this hall&apos;s history: %n day ({0})</numerusform>
@@ -4592,37 +4592,37 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="440"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="271"/>
         <source>各时段窗口数（双击修改）</source>
         <translation>Windows per hour (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="441"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="272"/>
         <source>各时段预计到达人数（按队列）</source>
         <translation>Expected arrivals per hour (by queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="444"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="275"/>
         <source>预计到达与建议窗口</source>
         <translation>Expected arrivals and recommended windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="445"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="276"/>
         <source>到达(人/时)</source>
         <translation>Arrivals (/h)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="445"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="276"/>
         <source>窗口数</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="449"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="280"/>
         <source>窗口·小时合计 {0}</source>
         <translation>Window-hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="451"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="282"/>
         <source>（建议 {0}，Erlang C 初估 {1}）</source>
         <translation> (recommended {0}, Erlang C estimate {1})</translation>
     </message>
@@ -6388,34 +6388,40 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>VerdictTableModel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="229"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="227"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="230"/>
         <source>{0}（{1}时）</source>
         <translation>{0} ({1}:00)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="234"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="235"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="234"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="235"/>
         <source>目标 p90(分)</source>
         <translation>Target p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="236"/>
         <source>全天 p90(分)</source>
         <translation>Day p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="236"/>
         <source>最差时段 p90(分)</source>
         <translation>Worst hour p90 (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="236"/>
-        <source>超目标时段数</source>
-        <translation>Hours over</translation>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="237"/>
+        <source>最高弃号率(%)</source>
+        <translation>Highest abandonment (%)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/planner_models.py" line="237"/>
+        <source>未达标时段数</source>
+        <translation>Hours missed</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
 Per run and per (queue, hour the ticket was taken) — and per queue for the whole day:
 
 * ``wait_mean`` / ``wait_p90`` (minutes): call − take over applicants called while still in
-  the hall (served or no-show); p90 is the nearest-rank one of :func:`hallapp.core.kpi.p90`;
+  the hall (served or no-show); p90 is the nearest-rank one of :func:`hallapp.core.kpi.p90`.
+  It is the hall's own figure and blind to those never called, which is why the planner
+  also holds ``abandonment`` to a limit (:func:`hallapp.core.sim.planner.meets`);
 * ``abandonment``: applicants who left before their call (or were never called) ÷ taken;
 * ``on_spot_rate`` (即办率): cases decided 即办 ÷ cases opened;
 * ``utilisation``: how busy the desks this queue depends on were — busy time ÷ open time

@@ -14,8 +14,10 @@ same shape under its ``"plan"`` key)::
 (hall time), how many windows run each profile; an hour not listed has none. Window k of a
 profile is the same desk from hour to hour, so raising a count opens more desks and
 lowering it lets the last ones go. A desk whose shift ends when the hall stops issuing
-tickets (lunch, closing) keeps serving until nobody waits for it, as halls do; one sent
-away mid-period finishes its current applicant only.
+tickets (lunch, closing), or when no desk serves one of its queues in the next hour, keeps
+serving until nobody waits for it, as halls do (else those in line would be stranded: a
+plan with no desk for an hour without arrivals sent its desks home with people waiting);
+one sent away while others carry on its queues finishes its current applicant only.
 """
 
 from __future__ import annotations
@@ -79,17 +81,27 @@ class WindowPlan:
         return sum(self.hours.get(hour, {}).values())
 
     def shifts(self, periods: Iterable[tuple[int, int]]) -> list[Shift]:
-        """Every desk and its intervals; ``drain`` when no open period covers the end."""
+        """Every desk and its intervals, each with whether it drains (see :meth:`_drains`)."""
         spans = list(periods)
         out: list[Shift] = []
         for name, profile in self.profiles.items():
             most = max((c.get(name, 0) for c in self.hours.values()), default=0)
             for k in range(most):
                 hours = [h for h in range(24) if self.hours.get(h, {}).get(name, 0) > k]
-                intervals = tuple((s, e, not any(a <= e < b for a, b in spans))
+                intervals = tuple((s, e, self._drains(profile, e, spans))
                                   for s, e in _runs(hours))
                 out.append(Shift(len(out) + 1, profile, intervals))
         return out
+
+    def _drains(self, profile: WorkProfile, end: float, spans: list[tuple[int, int]]) -> bool:
+        """Whether a desk whose shift ends at ``end`` serves on until nobody waits for it:
+        when no open period goes on (nobody takes a ticket after), or when no desk serves
+        one of its queues in the next hour (nobody else would call those waiting)."""
+        if not any(a <= end < b for a, b in spans):
+            return True
+        after = self.hours.get(int(end // 3600), {})
+        served = {q for name, n in after.items() if n > 0 for q in self.profiles[name].queues}
+        return not set(profile.queues) <= served
 
 
 def _runs(hours: list[int]) -> list[tuple[float, float]]:

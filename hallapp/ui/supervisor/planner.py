@@ -3,18 +3,19 @@
 The forecast is the hall's own history (same weekday, 8 weeks back) or, with too little of
 it, the demo profile — the panel says which. 生成建议 runs the staffing planner off the GUI
 thread; the plan shows as windows per hour and queue (editable: what-if) and as a chart,
-with each queue's predicted p90 wait beside its target. 模拟此方案 simulates the edited plan
-with the same seed, so a difference in the waits is the edit's, not chance's.
+with each queue's predicted p90 wait beside its target and its highest abandonment beside the
+planner's limit (an hour misses its target on either: :func:`hallapp.core.sim.planner.meets`).
+模拟此方案 simulates the edited plan with the same seed, so a difference in the waits is the
+edit's, not chance's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -26,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.context import Ctx
-from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
 from hallapp.ui.supervisor.chart_slot import ChartSlot
+from hallapp.ui.supervisor.planner_models import (
+    PlanTableModel,
+    VerdictTableModel,
+    verdicts,
+)
 
 if TYPE_CHECKING:
     # The simulator (simpy, the calibration service) loads with the tab's first forecast,
@@ -40,9 +45,6 @@ if TYPE_CHECKING:
     from hallapp.ui.supervisor.charts import PlanChartView
 
 Counts = dict[tuple[str, int], int]
-OVER_FG, OVER_BG = QBrush(QColor("#c8102e")), QBrush(QColor("#fde2e4"))
-EDIT = Qt.ItemDataRole.EditRole
-MAX_WINDOWS = 40
 
 
 def _fit_width(table: QTableView) -> None:
@@ -53,187 +55,10 @@ def _fit_width(table: QTableView) -> None:
     table.setMinimumWidth(width)
 
 
-def _minutes(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
-
-@dataclass(frozen=True)
-class QueueVerdict:
-    """A queue's predicted p90 wait (whole day and worst hour) against its target."""
-
-    queue: str
-    target: float
-    day_p90: float | None
-    worst_hour: int | None
-    worst_p90: float | None
-    hours_over: int
-
-    @property
-    def day_over(self) -> bool:
-        return self.day_p90 is not None and self.day_p90 > self.target
-
-
 def _plan_chart() -> PlanChartView:
     from hallapp.ui.supervisor.charts import PlanChartView
 
     return PlanChartView()
-
-
-def verdicts(report: SimReport, profile: SimProfile) -> list[QueueVerdict]:
-    out = []
-    for q in profile.queues:
-        hourly = [(h, c.wait_p90.mean) for h in profile.hours()
-                  if (c := report.cell(q.code, h)) is not None and c.wait_p90.mean is not None]
-        worst = max(hourly, key=lambda x: x[1], default=(None, None))
-        day = report.cell(q.code, None)
-        out.append(QueueVerdict(q.code, q.target_wait_minutes, day.wait_p90.mean if day else None,
-                                worst[0], worst[1],
-                                sum(p > q.target_wait_minutes for _, p in hourly)))
-    return out
-
-
-class PlanTableModel(RecordTableModel):
-    """Hours × queues: forecast arrivals until a plan exists, then windows (editable)."""
-
-    edited = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.profile: SimProfile | None = None
-        self.counts: Counts | None = None
-        self.p90: dict[tuple[str, int], float] = {}
-
-    def set_profile(self, profile: SimProfile) -> None:
-        self.beginResetModel()
-        self.profile, self.counts, self.p90 = profile, None, {}
-        self.COLUMNS = ("hour", *(f"q:{q.code}" for q in profile.queues), "windows", "arrivals")
-        self._rows = profile.hours()
-        self.endResetModel()
-
-    def set_plan(self, counts: Counts, report: SimReport) -> None:
-        self.beginResetModel()
-        self.counts = dict(counts)
-        self.p90 = {(c.queue, c.hour): c.wait_p90.mean for c in report.cells
-                    if c.hour is not None and c.wait_p90.mean is not None}
-        self.endResetModel()
-
-    def window_hours(self) -> int:
-        return sum((self.counts or {}).values())
-
-    def busiest_hour(self) -> tuple[int, int] | None:
-        """(hour, windows) of the hour needing the most windows; None without a plan."""
-        totals: dict[int, int] = {}
-        for (_queue, hour), n in (self.counts or {}).items():
-            totals[hour] = totals.get(hour, 0) + n
-        return max(totals.items(), key=lambda kv: (kv[1], -kv[0])) if totals else None
-
-    def _cell(self, index: Index) -> tuple[str, int] | None:
-        name = self.COLUMNS[index.column()]
-        return (name[2:], self._rows[index.row()]) if name.startswith("q:") else None
-
-    def _over(self, cell: tuple[str, int]) -> bool:
-        p = self.p90.get(cell)
-        return self.profile is not None and p is not None and p > self.profile.queue(
-            cell[0]).target_wait_minutes
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if self.counts is not None and index.isValid() and self._cell(index) is not None:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        cell = self._cell(index) if index.isValid() else None
-        if cell is None or role in (DISPLAY, Qt.ItemDataRole.TextAlignmentRole):
-            return super().data(index, role)
-        if role == EDIT and self.counts is not None:
-            return self.counts.get(cell, 0)
-        if role == TOOLTIP:
-            return self._tooltip(cell)
-        if role == Qt.ItemDataRole.ForegroundRole and self._over(cell):
-            return OVER_FG
-        if role == Qt.ItemDataRole.BackgroundRole and self._over(cell):
-            return OVER_BG
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
-        cell = self._cell(index) if index.isValid() else None
-        if cell is None or self.counts is None or role != EDIT:
-            return False
-        try:
-            n = int(value)
-        except (TypeError, ValueError):
-            return False
-        if not 0 <= n <= MAX_WINDOWS:
-            return False
-        self.counts[cell] = n
-        self.dataChanged.emit(index, self.index(index.row(), self.column("windows")))
-        self.edited.emit()
-        return True
-
-    def _tooltip(self, cell: tuple[str, int]) -> str:
-        assert self.profile is not None
-        q = self.profile.queue(cell[0])
-        return self.tr("预计到达 {0} 人/时；预计 p90 等候 {1} 分（目标 {2} 分）").format(
-            f"{q.hourly[cell[1]]:.1f}", _minutes(self.p90.get(cell)), f"{q.target_wait_minutes:g}")
-
-    def cell_text(self, row: Any, column: str) -> str | None:
-        assert self.profile is not None
-        hour: int = row
-        if column == "hour":
-            return f"{hour:02d}:00"
-        if column.startswith("q:"):
-            if self.counts is not None:
-                return str(self.counts.get((column[2:], hour), 0))
-            return f"{self.profile.queue(column[2:]).hourly[hour]:.1f}"
-        if column == "windows":
-            return "—" if self.counts is None else str(
-                sum(n for (_, h), n in self.counts.items() if h == hour))
-        return f"{sum(q.hourly[hour] for q in self.profile.queues):.1f}"
-
-    def header_text(self, column: str) -> str:
-        if column.startswith("q:"):
-            return column[2:]
-        return {"hour": self.tr("时段"), "windows": self.tr("窗口合计"),
-                "arrivals": self.tr("预计到达")}[column]
-
-
-class VerdictTableModel(RecordTableModel):
-    """Per queue: the target and the predicted p90 waits, red where above the target."""
-
-    COLUMNS = ("queue", "target", "worst", "hours_over", "day_p90")
-    TEXT_ROLES = (DISPLAY, TOOLTIP)
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            v: QueueVerdict = self.row(index.row())
-            column = self.COLUMNS[index.column()]
-            over = {"day_p90": v.day_over, "worst": v.hours_over > 0,
-                    "hours_over": v.hours_over > 0}.get(column, False)
-            return OVER_FG if over else None
-        return super().data(index, role)
-
-    def is_flagged(self, queue: str) -> bool:
-        """Whether ``queue`` misses its target in some hour (the planner's own criterion)."""
-        return any(v.queue == queue and v.hours_over > 0 for v in self.rows())
-
-    def cell_text(self, row: Any, column: str) -> str | None:
-        v: QueueVerdict = row
-        if column == "queue":
-            return v.queue
-        if column == "target":
-            return f"{v.target:g}"
-        if column == "day_p90":
-            return _minutes(v.day_p90)
-        if column == "worst":
-            return "—" if v.worst_hour is None else self.tr("{0}（{1}时）").format(
-                _minutes(v.worst_p90), f"{v.worst_hour:02d}")
-        return str(v.hours_over)
-
-    def header_text(self, column: str) -> str:
-        return {"queue": self.tr("队列"), "target": self.tr("目标 p90(分)"),
-                "day_p90": self.tr("全天 p90(分)"), "worst": self.tr("最差时段 p90(分)"),
-                "hours_over": self.tr("超目标时段数")}[column]
 
 
 class PlannerPanel(SupervisorPanel):
@@ -397,8 +222,14 @@ class PlannerPanel(SupervisorPanel):
     def _verdict_text(self) -> str:
         rows, sep = self.verdicts.rows(), self.tr("、")
         over = sep.join(v.queue for v in rows if v.hours_over > 0)
-        texts = [self.tr("有时段超出目标（红色）：{0}").format(over) if over
-                 else self.tr("各队列各时段预计 p90 等候均不超过目标。")]
+        limit = f"{self.model.limit * 100:g}"
+        if over:
+            first = self.tr("有时段未达标（红色：p90 等候超过目标或弃号率超过 {1}%）：{0}").format(
+                over, limit)
+        else:
+            first = self.tr("各队列各时段预计 p90 等候均不超过目标，弃号率均不超过 {0}%。").format(
+                limit)
+        texts = [first]
         day = sep.join(v.queue for v in rows if v.day_over)
         if day:
             texts.append(self.tr("全天 p90 高于目标：{0}（各时段合计，波动更大）。").format(day))

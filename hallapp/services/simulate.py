@@ -5,6 +5,8 @@ live mode through the real services, and the stored figures live mode is checked
   service records and cases of chosen hall days (default: the same weekday over the 8 weeks
   before ``day``); a hall with too little history gets the demo profile
   (``resources/demo/sim_profile.json``) adapted to its queues, targets and opening hours.
+  Only days the hall was open count (:func:`open_days`): a holiday in the period is not a
+  day without applicants.
 * :func:`run_live` plays a simulated day against the database as kiosk1 and the windows'
   clerks would, through ``take_ticket``, ``open_window``, ``call_next``, ``start``,
   ``open_case``/``record_checklist``/``decide``, ``finish``, ``noshow``, ``close_window``:
@@ -19,7 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
@@ -42,7 +44,7 @@ from hallapp.core.sim.live import LiveDriver, LiveSetup, LiveTally
 from hallapp.core.sim.profile import QueueProfile, ServiceTime, SimProfile, load_profile
 from hallapp.core.sim.winplan import WindowPlan, WorkProfile, uniform_plan
 from hallapp.services import case_decide, cases, day, tickets, windows
-from hallapp.services.calendar_admin import opening_hours
+from hallapp.services.calendar_admin import build_calendar, opening_hours
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row, load_demo_json
 from hallapp.services.queue_common import call_settings
@@ -77,6 +79,26 @@ def demo_profile() -> SimProfile:
 def same_weekdays(day_: date, weeks: int) -> list[date]:
     """The same weekday in each of the ``weeks`` weeks before ``day_``, oldest first."""
     return [day_ - timedelta(weeks=k) for k in range(weeks, 0, -1)]
+
+
+def open_days(s: Session, period: Sequence[date]) -> list[date]:
+    """The days of ``period`` that count as history: those with tickets, and the hall's
+    working days from its first ticket on. Counting a holiday (or a day before the hall
+    used hallapp) as a day with no applicants lowered every rate: a National Day Tuesday in
+    7 weeks took 1/7 off each, and the planner said "8 天" where 6 had tickets."""
+    with_tickets = set(s.scalars(select(Ticket.hall_day).where(
+        Ticket.hall_day.in_(period)).distinct()))
+    first = s.scalar(select(func.min(Ticket.hall_day)))
+    calendar = build_calendar(s)
+
+    def worked(d: date) -> bool:
+        try:
+            return calendar.is_working_day(d)
+        except DomainError:  # a year no calendar covers: only its tickets tell
+            return False
+
+    return [d for d in period
+            if d in with_tickets or (first is not None and d >= first and worked(d))]
 
 
 def _base_profile(s: Session, hall: Hall) -> SimProfile:
@@ -139,9 +161,10 @@ def calibrate(ctx: Ctx, day_: date | None = None, *, weeks: int = 8,
             return replace(base, source=f"demo {len(records)}/{min_tickets}")  # tickets seen
         case_rows = s.execute(select(ServiceItem.code, Case.decision).join(
             ServiceItem, ServiceItem.id == Case.item_id).where(Case.ticket_id.in_(ids))).all()
-    found = sorted(period)
+        counted = open_days(s, period)
+    found = sorted(counted)
     source = f"history {found[0].isoformat()}…{found[-1].isoformat()}"  # days: its own field
-    return fit_profile(base, records, [CaseRecord(c, d) for c, d in case_rows], len(period),
+    return fit_profile(base, records, [CaseRecord(c, d) for c, d in case_rows], len(counted),
                        source)
 
 

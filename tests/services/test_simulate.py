@@ -82,8 +82,9 @@ def _case(ticket: Ticket, item: ServiceItem, dept: int, n: int, decision: str) -
                 visits=1, in_person=True, version=1, auto_approved=False)
 
 
-def _history(db: Database) -> int:
-    """Eight Tuesdays of queue C tickets, service records and cases, drawn with known laws."""
+def _history(db: Database, skip: frozenset[date] = frozenset()) -> int:
+    """Eight Tuesdays of queue C tickets, service records and cases, drawn with known laws
+    (none on the days in ``skip``)."""
     rng, count = random.Random(42), 0
     with db.write_session() as s:
         hall = s.scalars(select(Hall)).one()
@@ -93,6 +94,8 @@ def _history(db: Database) -> int:
         dept = s.scalars(select(Department.id)).first()
         assert dept is not None
         for on in simulate.same_weekdays(TARGET_DAY, 8):
+            if on in skip:
+                continue
             serial = 0
             for hour, rate in RATES.items():
                 for _ in range(_poisson(rng, rate)):
@@ -137,8 +140,26 @@ def test_calibration_recovers_known_parameters(hall_db: Database, clock: FakeClo
     assert item.intake == pytest.approx(1.0)
     assert [code for code, _ in c.items] == [ITEM]  # the mix: every ticket was for ITEM
     assert c.items[0][1] >= served
-    a = profile.queue("A")  # no history for A: the demo's parameters stay
-    assert a == replace(simulate.demo_profile().queue("A"), target_wait_minutes=20.0)
+    # No ticket for A in a history long enough: nobody came (it kept the demo's arrivals,
+    # and the planner staffed a queue nobody used); its other parameters stay the demo's.
+    a = profile.queue("A")
+    assert a == replace(simulate.demo_profile().queue("A"), target_wait_minutes=20.0,
+                        hourly=(0.0,) * 24)
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_a_holiday_in_the_period_is_not_a_day_without_applicants(
+        hall_db: Database, clock: FakeClock) -> None:
+    """2026-10-06, a Tuesday of the National Day holiday, counted as a day with nobody:
+    every rate lost an eighth and the planner said "8 天" where 7 had tickets."""
+    holiday = date(2026, 10, 6)
+    _history(hall_db, skip=frozenset({holiday}))
+    profile = simulate.calibrate(_ctx(hall_db, "supervisor1", clock), TARGET_DAY, weeks=8)
+    assert profile.days == 7
+    with hall_db.read_session() as s:
+        taken = [t.astimezone(SH).hour for t in s.scalars(select(Ticket.taken_at))]
+    for hour in RATES:
+        assert profile.queue("C").hourly[hour] == pytest.approx(taken.count(hour) / 7)
 
 
 def test_hall_without_history_gets_the_demo_profile(hall_db: Database,

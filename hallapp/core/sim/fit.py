@@ -5,7 +5,9 @@ the same weekday over the last 8 weeks) into :class:`TicketRecord` / :class:`Cas
 this module turns them into parameters, keeping the base profile's value wherever the data
 are too thin to say anything:
 
-* arrivals per queue and hour = tickets taken in that hour ÷ days in the period;
+* arrivals per queue and hour = tickets taken in that hour ÷ days the hall was open in the
+  period (the service layer leaves out holidays); a queue with no ticket in the whole
+  history had no arrivals (not the base profile's: the planner staffed queues nobody used);
 * green channel, appointment and no-show shares = counts ÷ tickets (no-shows ÷ called);
 * patience: exponential, by its maximum-likelihood estimate with censoring — total time at
   risk (waits of the called, time to closure of the abandoned) ÷ number abandoned; no
@@ -101,8 +103,8 @@ def _share(n: int, d: int, default: float) -> float:
 
 def fit_queue(base: SimProfile, q: QueueProfile, tickets: Sequence[TicketRecord], days: int
               ) -> tuple[QueueProfile, dict[str, ServiceTime]]:
-    if not tickets:
-        return q, {}
+    if not tickets:  # enough history for the hall, and none of it here: nobody came
+        return replace(q, hourly=(0.0,) * 24), {}
     called = [t for t in tickets if t.called]
     service, items = _services(tickets, base, q)
     mix = Counter(t.item for t in tickets if t.item)

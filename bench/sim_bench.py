@@ -40,7 +40,7 @@ from hallapp.core.sim.profile import SimProfile, load_profile
 from hallapp.core.sim.runner import run_days
 from hallapp.core.sim.stats import summarise
 from hallapp.core.sim.winplan import WindowPlan, WorkProfile
-from hallapp.services import calendar_admin, simulate
+from hallapp.services import calendar_admin, simulate_live
 from hallapp.services.context import Ctx
 from hallapp.services.setup import init_database
 from hallapp.store.models import Staff
@@ -118,7 +118,7 @@ def bench_live(url: str, hours: float) -> dict[str, object]:
     clock = JumpClock()
     notice = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
     calendar_admin.load_calendar(_ctx(db, clock, "admin1"), json.dumps(notice))
-    result = simulate.run_live(_ctx(db, clock, "supervisor1"), speed=30, hours=hours,
+    result = simulate_live.run_live(_ctx(db, clock, "supervisor1"), speed=30, hours=hours,
                                sleep=clock.sleep, close_day=True)
     db.dispose()
     t = result.tally

@@ -30,6 +30,7 @@ from hallapp.core.sim.runner import SimReport, simulate
 from hallapp.core.sim.stats import Estimate
 from hallapp.core.sim.winplan import WindowPlan, plan_from_dict, plan_to_dict, uniform_plan
 from hallapp.services import simulate as sim
+from hallapp.services import simulate_live as live
 from hallapp.services.context import as_dict
 
 PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedence|ratio\", \"queues\": "
@@ -190,8 +191,8 @@ def cmd_live(env: CliEnv) -> int:
         start = at.hour * 3600 + at.minute * 60
     numbers = _window_numbers(a.window_numbers) if a.window_numbers else None
     profile = load_profile(a.profile) if a.profile else None
-    result = sim.run_live(env.ctx(), speed=a.speed, hours=a.hours, start=start, seed=a.seed,
-                          numbers=numbers, profile=profile, close_day=a.close_day)
+    result = live.run_live(env.ctx(), speed=a.speed, hours=a.hours, start=start, seed=a.seed,
+                           numbers=numbers, profile=profile, close_day=a.close_day)
     if a.json:
         print(json.dumps(as_dict(result), ensure_ascii=False, indent=2))
     else:
@@ -216,7 +217,7 @@ def _window_numbers(text: str) -> list[int]:
 
 def _cases_text(cases: Mapping[str, int]) -> str:
     """当场办结 30、受理 54, in the groups' order; （无） when no case was taken in."""
-    parts = [f"{label} {cases[g]}" for g, label in sim.GROUP_LABELS.items() if cases.get(g)]
+    parts = [f"{label} {cases[g]}" for g, label in live.GROUP_LABELS.items() if cases.get(g)]
     return "、".join(parts) or "（无）"
 
 

@@ -147,7 +147,7 @@ def live_hall(db: Database) -> None:
     driver's next sleep raises KeyboardInterrupt, which makes it release its tickets and
     close its windows, and quitting waits for that.
     """
-    from hallapp.services.simulate import run_live
+    from hallapp.services.simulate_live import run_live
     from hallapp.services.staff import login
 
     stop = threading.Event()

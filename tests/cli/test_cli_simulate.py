@@ -7,7 +7,7 @@ import pytest
 from clikit import Cli, make_cli
 from conftest import FakeClock
 
-from hallapp.services import simulate
+from hallapp.services import simulate_live
 from hallapp.store.uow import Database
 
 
@@ -15,8 +15,8 @@ from hallapp.store.uow import Database
 def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> Cli:
     # The run's pauses move the test clock instead of sleeping.
-    real = simulate.run_live
-    monkeypatch.setattr(simulate, "run_live", lambda ctx, **kw: real(
+    real = simulate_live.run_live
+    monkeypatch.setattr(simulate_live, "run_live", lambda ctx, **kw: real(
         ctx, sleep=lambda s: clock.advance(seconds=s), **kw))
     return make_cli(hall_db, clock, capsys, monkeypatch)
 

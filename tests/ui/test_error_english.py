@@ -51,7 +51,8 @@ CASE_PATH = ["services/cases.py", "services/case_common.py", "services/case_cloc
              "services/printing_data.py", "services/backoffice.py", "services/ratings.py",
              "core/intake.py", "core/case_rules.py"]
 ADMIN_PATH = ["services/admin.py", "services/staff.py", "services/blacklist.py",
-              "services/calendar_admin.py", "core/timelimits.py", "services/simulate.py"]
+              "services/calendar_admin.py", "core/timelimits.py", "services/simulate.py",
+              "services/simulate_live.py"]
 IMPORT_PATH = ["core/catalogue.py", "services/catalogue.py", "services/catalogue_xlsx.py",
                "core/calendar.py", "services/hall.py", "core/sim/profile.py"]
 # Facts that say where in a file a refusal is: ``user_message`` puts them in front of the text.

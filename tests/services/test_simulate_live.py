@@ -1,0 +1,142 @@
+"""Live mode against a real hall: a consistent hall afterwards, figures that match the stored
+ones, Ctrl-C, and the windows it must keep off."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime
+
+import pytest
+from conftest import FakeClock, actor_for
+from sqlalchemy import func, select, update
+
+from hallapp.core.errors import ValidationError
+from hallapp.services import audit, calendar_admin, day, simulate
+from hallapp.services.context import Ctx
+from hallapp.services.simulate_live import run_live
+from hallapp.store.models import AuditEntry, Staff, Ticket, Window
+from hallapp.store.uow import Database
+
+
+def _ctx(db: Database, username: str, clock: Callable[[], datetime]) -> Ctx:
+    return Ctx(db, actor_for(db, username), clock=clock, terminal="test")
+
+
+def _load_2027(db: Database, clock: FakeClock) -> None:
+    """Long 承诺件 opened in late November have deadlines in 2027."""
+    notice = {"year": 2027, "holidays": ["2027-01-01", "2027-02-08", "2027-02-09",
+                                         "2027-02-10", "2027-02-11", "2027-02-12"],
+              "workdays": ["2027-02-06"]}
+    calendar_admin.load_calendar(_ctx(db, "admin1", clock), json.dumps(notice))
+
+
+def _check_consistent(db: Database, on: date) -> None:
+    with db.read_session() as s:
+        serials: dict[int, list[int]] = {}
+        for queue_id, serial in s.execute(select(Ticket.origin_queue_id, Ticket.serial).where(
+                Ticket.hall_day == on)):
+            serials.setdefault(queue_id, []).append(serial)
+        for numbers in serials.values():
+            assert sorted(numbers) == list(range(1, len(numbers) + 1))
+        open_per_window = s.execute(select(Ticket.window_id, func.count()).where(
+            Ticket.state.in_(("called", "serving"))).group_by(Ticket.window_id)).all()
+        assert all(n <= 1 for _, n in open_per_window)
+
+
+def test_live_hour_leaves_a_consistent_hall_and_matching_figures(
+        hall_db: Database, clock: FakeClock) -> None:
+    _load_2027(hall_db, clock)
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    result = run_live(supervisor, speed=30, hours=1, seed=4,
+                               sleep=lambda s: clock.advance(seconds=s))
+    tally = result.tally
+    assert not tally.interrupted
+    assert tally.taken > 20
+    assert tally.refused == 0
+    _check_consistent(hall_db, result.hall_day)
+    figures = simulate.day_figures(supervisor, result.hall_day)
+    assert figures.taken == tally.taken
+    assert figures.done == tally.served
+    assert figures.no_show == tally.no_show
+    assert figures.waiting == result.waiting
+    assert figures.taken == figures.done + figures.no_show + figures.waiting
+    assert figures.cases == sum(tally.cases.values())
+    assert figures.on_spot == tally.cases["on_spot"]
+    assert tally.cases["on_spot"] > 0
+    assert tally.cases["accepted"] > 0
+    closed = day.close_day(supervisor)
+    assert closed.abandoned == result.waiting  # no-shows keep their own state
+    after = simulate.day_figures(supervisor, result.hall_day)
+    assert Counter({"done": after.done, "no_show": after.no_show,
+                    "abandoned": after.abandoned}) == \
+        Counter({"done": tally.served, "no_show": tally.no_show, "abandoned": result.waiting})
+    assert after.taken == after.done + after.no_show + after.abandoned
+    report = audit.verify_audit(supervisor)
+    assert report.ok
+    assert report.entries > tally.operations // 2
+    with hall_db.read_session() as s:  # who ran it, and which entries are the simulation's
+        runs = s.execute(select(AuditEntry.actor, AuditEntry.action, AuditEntry.after).where(
+            AuditEntry.action.like("simulation_%")).order_by(AuditEntry.id)).all()
+        played = set(s.scalars(select(AuditEntry.terminal).where(
+            AuditEntry.action == "ticket_take")))
+    assert [(a, act) for a, act, _ in runs] == [("supervisor1", "simulation_start"),
+                                                ("supervisor1", "simulation_end")]
+    assert runs[1][2]["taken"] == tally.taken
+    assert played == {"simulation:supervisor1"}
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_ctrl_c_during_live_mode_leaves_no_window_holding_a_ticket(
+        hall_db: Database, clock: FakeClock) -> None:
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    sleeps = 0
+
+    def sleep(seconds: float) -> None:
+        nonlocal sleeps
+        sleeps += 1
+        if sleeps == 60:
+            raise KeyboardInterrupt
+        clock.advance(seconds=seconds)
+
+    result = run_live(supervisor, speed=60, hours=2, numbers=[1, 2, 4, 6],
+                               sleep=sleep)
+    assert result.tally.interrupted
+    assert result.windows == (1, 2, 4, 6)
+    with hall_db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.state.in_(("called", "serving")))) == 0
+        assert set(s.scalars(select(Window.state))) == {"closed"}
+    _check_consistent(hall_db, result.hall_day)
+    assert audit.verify_audit(supervisor).ok
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_live_mode_keeps_off_windows_in_use(hall_db: Database, clock: FakeClock) -> None:
+    from hallapp.core.errors import StateError
+    from hallapp.services import windows
+
+    windows.open_window(_ctx(hall_db, "clerk3", clock), 3)
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    with pytest.raises(StateError, match="3"):
+        run_live(supervisor, hours=0.25, sleep=lambda s: clock.advance(seconds=s))
+    result = run_live(supervisor, hours=0.25, numbers=[1, 2],
+                               sleep=lambda s: clock.advance(seconds=s))
+    assert result.windows == (1, 2)
+    assert windows.window_state(supervisor, 3).state == "open"
+
+
+def test_live_mode_names_the_windows_it_cannot_run(hall_db: Database, clock: FakeClock) -> None:
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    with hall_db.write_session() as s:  # window 2 loses its clerk
+        s.execute(update(Staff).where(Staff.window_number == 2).values(window_number=None))
+        s.commit()
+    for numbers, text in (([1, 99], "窗口 99 不存在或不叫任何队列的号"),
+                          ([1, 2], "窗口 2 没有分配窗口人员")):
+        with pytest.raises(ValidationError) as refused:
+            run_live(supervisor, hours=0.25, numbers=numbers,
+                              sleep=lambda s: clock.advance(seconds=s))
+        assert str(refused.value) == text
+    assert run_live(supervisor, hours=0.25, numbers=[1],
+                             sleep=lambda s: clock.advance(seconds=s)).windows == (1,)

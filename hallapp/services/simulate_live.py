@@ -6,10 +6,16 @@ kiosk1 and the windows' clerks would, through ``take_ticket``, ``open_window``,
 ``noshow``, ``close_window``: every row, audit entry and feed event is the real one, so
 boards and KPIs show a living hall. :class:`~hallapp.core.sim.live.LiveDriver` decides when;
 :class:`ServicesPort` does it. For a demo or training hall: see :func:`run_live`.
+
+However a run ends, the windows it opened are tidied (their tickets finished or passed, the
+windows closed) and the end is in the audit log; a window a supervisor paused or someone
+else acted on leaves the run as it is, and the log says which and why.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import time as _time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -23,13 +29,16 @@ from hallapp.core.hallday import hall_day
 from hallapp.core.intake import MaterialMark
 from hallapp.core.roles import Actor, Perm, Role
 from hallapp.core.sim.arrivals import Applicant, generate_day
-from hallapp.core.sim.live import LiveDriver, LiveSetup, LiveTally
+from hallapp.core.sim.live import ANY, LiveDriver, LiveSetup, LiveTally
 from hallapp.core.sim.profile import SimProfile
 from hallapp.services import case_decide, cases, day, tickets, windows
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.simulate import demo_profile, hall_profiles
 from hallapp.store.models import Staff, Ticket, Window
+
+log = logging.getLogger("hallapp.simulate")
+MAX_HOURS = 24.0  # one simulated day
 
 WANTED = {"on_spot": ("on_spot", "accept"),
           "accepted": ("accept", "accept_commitment", "accept_tolerant", "on_spot"),
@@ -53,7 +62,6 @@ class ServicesPort:
         self.kiosk, self.clerks, self.green = kiosk, clerks, green_class
 
     def open_window(self, number: int) -> None:
-        self.tidy(number)
         windows.open_window(self.clerks[number], number)
 
     def take(self, a: Applicant) -> int | None:
@@ -117,14 +125,22 @@ class ServicesPort:
     def close_window(self, number: int) -> None:
         windows.close_window(self.clerks[number], number)
 
-    def tidy(self, number: int) -> None:
-        held = windows.window_state(self.clerks[number], number).ticket
-        if held is not None and held.state == "called":
-            windows.noshow(self.clerks[number], number, "模拟结束：未到")
-        elif held is not None:
-            windows.finish(self.clerks[number], number)
-        if windows.window_state(self.clerks[number], number).state != "closed":
-            windows.close_window(self.clerks[number], number)
+    def tidy(self, number: int, held: int | None) -> None:
+        """Pass the called ticket or finish the one in service, then close the window; a
+        window paused (by a supervisor), or holding another ticket than the run gave it
+        (someone acted on it), is refused and left as it is."""
+        clerk = self.clerks[number]
+        now = windows.window_state(clerk, number)
+        ticket = now.ticket
+        if now.state == "paused" or held not in (ANY, ticket.id if ticket else None):
+            raise StateError(f"{number} 号窗口已暂停或已有他人操作，实时模拟保持其原样",
+                             code="simulation_window_left", window=number)
+        if ticket is not None and ticket.state == "called":
+            windows.noshow(clerk, number, "模拟结束：未到")
+        elif ticket is not None:
+            windows.finish(clerk, number)
+        if now.state != "closed":
+            windows.close_window(clerk, number)
 
 
 @dataclass(frozen=True)
@@ -185,29 +201,56 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
              profile: SimProfile | None = None, sleep: Callable[[float], None] = _time.sleep,
              close_day: bool = False) -> LiveResult:
     """Play ``hours`` of a simulated day from model second ``start`` (default: opening)."""
-    if speed <= 0 or hours <= 0:
-        raise ValidationError("速度和时长须为正数", field="speed", code="simulation_speed")
+    if not (math.isfinite(speed) and speed > 0 and math.isfinite(hours)
+            and 0 < hours <= MAX_HOURS):
+        raise ValidationError(f"倍速须为正数，时长须大于 0、不超过 {MAX_HOURS:g} 小时",
+                              field="speed", code="simulation_speed", most=f"{MAX_HOURS:g}")
     profile = profile or demo_profile()
     kiosk, clerks, served = _live_parts(ctx, numbers)
+    on = _today(ctx)  # the run's hall day: its tickets are filed under it
     begin = start if start is not None else (profile.periods[0][0] if profile.periods else 0)
     setup = LiveSetup(served, float(begin), hours * 3600, speed, profile.noshow_seconds)
-    people = generate_day(profile, seed)
-    port = ServicesPort(kiosk, clerks, profile.green_class)
+    driver = LiveDriver(ServicesPort(kiosk, clerks, profile.green_class), setup,
+                        generate_day(profile, seed), ctx.clock, sleep)
     _log_run(ctx, "simulation_start", {"windows": sorted(clerks), "speed": speed,
                                        "hours": hours, "seed": seed})
     wall = _time.perf_counter()
-    tally = LiveDriver(port, setup, people, ctx.clock, sleep).run()
+    try:
+        tally = driver.run()
+    except BaseException as exc:  # tidied by the driver already; say so, then let it go on
+        _ended(ctx, driver.tally, exc)
+        raise
     real = _time.perf_counter() - wall
-    _log_run(ctx, "simulation_end", {"taken": tally.taken, "called": tally.called,
-                                     "served": tally.served, "cases": sum(tally.cases.values()),
-                                     "interrupted": tally.interrupted})
-    with ctx.uow(readonly=True) as uow:
-        hall = get_hall_row(uow.session)
-        today = hall_day(uow.now, hall.timezone)
-    waiting = _count_waiting(ctx, today)
-    abandoned = day.close_day(ctx).abandoned if close_day and not tally.interrupted else 0
-    return LiveResult(tally, today, tuple(clerks), waiting, abandoned, real,
+    _ended(ctx, tally, None)
+    waiting, abandoned = _count_waiting(ctx, on), 0
+    if close_day and not tally.interrupted:
+        abandoned = day.close_day(ctx).abandoned
+    return LiveResult(tally, on, tuple(clerks), waiting, abandoned, real,
                       tally.operations / real if real > 0 else 0.0)
+
+
+def _today(ctx: Ctx) -> date:
+    with ctx.uow(readonly=True) as uow:
+        return hall_day(uow.now, get_hall_row(uow.session).timezone)
+
+
+def _ended(ctx: Ctx, tally: LiveTally, error: BaseException | None) -> None:
+    """The end in the audit log and the windows left as they were in the log file; best
+    effort: after an error the database may be gone too, and that error is the one to tell."""
+    for number, why in sorted(tally.left.items()):
+        log.warning("live simulation: window %s left as it was: %s", number, why)
+    facts: dict[str, object] = {
+        "taken": tally.taken, "called": tally.called, "served": tally.served,
+        "cases": sum(tally.cases.values()), "interrupted": tally.interrupted,
+        "left": {str(n): why for n, why in sorted(tally.left.items())}}
+    if error is not None and not isinstance(error, KeyboardInterrupt):
+        facts["error"] = type(error).__name__
+    try:
+        _log_run(ctx, "simulation_end", facts)
+    except Exception:
+        if error is None:
+            raise
+        log.exception("live simulation: its end could not be logged")
 
 
 def _log_run(ctx: Ctx, action: str, facts: dict[str, object]) -> None:

@@ -145,7 +145,9 @@ def live_hall(db: Database) -> None:
     ``run_live`` plays two model hours at 30× in a background thread through the real
     services, so every client shows activity at once; when the application quits, the
     driver's next sleep raises KeyboardInterrupt, which makes it release its tickets and
-    close its windows, and quitting waits for that.
+    close its windows, and quitting waits for that. An error mid-run is logged here after
+    the run has tidied its windows too (they stayed open); a window paused at the supervisor
+    board leaves the run alone, and the others play on.
     """
     from hallapp.services.simulate_live import run_live
     from hallapp.services.staff import login

@@ -4,6 +4,7 @@ ones, Ctrl-C, and the windows it must keep off."""
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
@@ -12,7 +13,7 @@ import pytest
 from conftest import FakeClock, actor_for
 from sqlalchemy import func, select, update
 
-from hallapp.core.errors import ValidationError
+from hallapp.core.errors import StateError, ValidationError
 from hallapp.services import audit, calendar_admin, day, simulate
 from hallapp.services.context import Ctx
 from hallapp.services.simulate_live import run_live
@@ -114,7 +115,6 @@ def test_ctrl_c_during_live_mode_leaves_no_window_holding_a_ticket(
 
 @pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
 def test_live_mode_keeps_off_windows_in_use(hall_db: Database, clock: FakeClock) -> None:
-    from hallapp.core.errors import StateError
     from hallapp.services import windows
 
     windows.open_window(_ctx(hall_db, "clerk3", clock), 3)
@@ -140,3 +140,86 @@ def test_live_mode_names_the_windows_it_cannot_run(hall_db: Database, clock: Fak
         assert str(refused.value) == text
     assert run_live(supervisor, hours=0.25, numbers=[1],
                              sleep=lambda s: clock.advance(seconds=s)).windows == (1,)
+
+
+def _open_tickets(db: Database) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.state.in_(("called", "serving")))) or 0)
+
+
+def _window_states(db: Database) -> dict[int, str]:
+    with db.read_session() as s:
+        return {n: state for n, state in s.execute(select(Window.number, Window.state))}
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_an_error_mid_run_leaves_no_window_open(hall_db: Database, clock: FakeClock,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only Ctrl-C tidied up: an internal error left the windows open and tickets in service,
+    and the next run was refused (窗口 … 正在使用)."""
+    from hallapp.services import windows
+
+    starts = 0
+    real_start = windows.start
+
+    def start(ctx: Ctx, number: int) -> object:
+        nonlocal starts
+        starts += 1
+        if starts == 8:
+            raise RuntimeError("disk on fire")
+        return real_start(ctx, number)
+
+    monkeypatch.setattr(windows, "start", start)
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    with pytest.raises(RuntimeError):
+        run_live(supervisor, hours=1, numbers=[1, 4, 6], sleep=lambda s: clock.advance(seconds=s))
+    assert _open_tickets(hall_db) == 0
+    assert set(_window_states(hall_db).values()) == {"closed"}
+    with hall_db.read_session() as s:
+        end = s.scalars(select(AuditEntry.after).where(
+            AuditEntry.action == "simulation_end")).one()
+    assert end["error"] == "RuntimeError"
+    monkeypatch.setattr(windows, "start", real_start)
+    run_live(supervisor, hours=0.25, numbers=[1, 4, 6], sleep=lambda s: clock.advance(seconds=s))
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_a_window_the_supervisor_pauses_leaves_the_run_alone(
+        hall_db: Database, clock: FakeClock) -> None:
+    """The pause's refusal (exit 18) ended the whole run, with 13 windows left open and 6
+    holding tickets; now window 2 stays paused as the supervisor left it, the others play
+    to the end and close."""
+    from hallapp.services import windows
+
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    sleeps = 0
+
+    def sleep(seconds: float) -> None:
+        nonlocal sleeps
+        sleeps += 1
+        if sleeps == 30:
+            windows.pause(supervisor, 2, "临时离开")
+        clock.advance(seconds=seconds)
+
+    result = run_live(supervisor, hours=1, numbers=[1, 2, 4], sleep=sleep)
+    assert not result.tally.interrupted
+    assert set(result.tally.left) == {2}
+    assert _window_states(hall_db)[2] == "paused"
+    assert {n: s for n, s in _window_states(hall_db).items() if n != 2} == {
+        n: "closed" for n in range(1, 15) if n != 2}
+    assert _open_tickets(hall_db) == 0
+    assert result.tally.called == result.tally.served + result.tally.no_show
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(("speed", "hours"), [(30, math.nan), (math.inf, 1), (30, 0),
+                                              (30, 25), (-1, 1)])
+def test_speed_and_hours_must_be_finite_and_in_range(hall_db: Database, clock: FakeClock,
+                                                     speed: float, hours: float) -> None:
+    """--hours nan ended in an internal ValueError with the windows left open."""
+    with pytest.raises(ValidationError) as refused:
+        run_live(_ctx(hall_db, "supervisor1", clock), speed=speed, hours=hours,
+                 sleep=lambda s: clock.advance(seconds=s))
+    assert refused.value.code == "simulation_speed"
+    assert set(_window_states(hall_db).values()) == {"closed"}

@@ -11,8 +11,15 @@ What a window does: open; call; if the applicant called has left (patience) or d
 answer, mark a no-show after ``noshow_seconds``; else start, open the case and decide
 (when the applicant's item has one), finish after the drawn service time; call again.
 Arrivals stop at the end of the run; windows finish the applicant in hand and close.
-Ctrl-C stops at once: each window's open ticket is finished or released through the port
-and the window closed, so the hall is left as a supervisor would find it.
+
+However the run stops — its end, Ctrl-C (or SIGTERM, which the command turns into the same
+interrupt), or an error — each window it opened and has not closed is tidied through the
+port, window by window, in a ``finally``: its open ticket finished or passed, the window
+closed, so the hall is left as a supervisor would find it (a run ended by SIGTERM or an
+error left 14 windows open and 7 tickets in service, and the next run was refused). A
+window that the port refuses to act on mid-run (a supervisor paused it, someone else
+acted on it) leaves the run alone, with the reason in ``LiveTally.left``; the others play
+on. Such a window is left as it is, by the tidy-up too.
 """
 
 from __future__ import annotations
@@ -24,7 +31,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from hallapp.core.errors import DomainError
 from hallapp.core.sim.arrivals import Applicant
+
+ANY = -1  # what a window holds while an operation on it is under way: unknown until it returns
 
 
 class HallPort(Protocol):
@@ -36,7 +46,9 @@ class HallPort(Protocol):
     def finish(self, number: int) -> None: ...
     def noshow(self, number: int) -> None: ...
     def close_window(self, number: int) -> None: ...
-    def tidy(self, number: int) -> None: ...  # finish/no-show whatever the window holds
+    # Finish or pass the ticket the window holds and close it; ``held`` is the ticket the run
+    # gave it (None: nothing; ANY: an operation was cut short). A DomainError: left as it is.
+    def tidy(self, number: int, held: int | None) -> None: ...
 
 
 @dataclass
@@ -54,6 +66,7 @@ class LiveTally:
     cases: Counter[str] = field(default_factory=Counter)
     interrupted: bool = False
     model_seconds: float = 0.0
+    left: dict[int, str] = field(default_factory=dict)  # window → why it left the run as it was
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,7 @@ class LiveDriver:
         self.seq = 0
         self.tally = LiveTally()
         self.clock0 = clock()
+        self.holding: dict[int, int | None] = {}  # windows opened and not closed: their ticket
 
     def _at(self, m: float, kind: str, arg: int) -> None:
         self.seq += 1
@@ -94,23 +108,49 @@ class LiveDriver:
         for i, a in enumerate(self.people):
             self._at(a.arrive, "arrive", i)
         try:
-            while self.events:
+            while self.events and len(self.tally.left) < len(self.setup.windows):
                 m, _, kind, arg = heapq.heappop(self.events)
+                if kind != "arrive" and arg in self.tally.left:
+                    continue
                 self._wait_until(m)
                 self.tally.model_seconds = m - self.setup.start
-                getattr(self, f"_on_{kind}")(m, arg)
+                self._play(kind, m, arg)
         except KeyboardInterrupt:
             self.tally.interrupted = True
+        finally:
             self._tidy()
         return self.tally
+
+    def _play(self, kind: str, m: float, arg: int) -> None:
+        """One event; a window whose operation is refused leaves the run (the rest go on)."""
+        if kind == "arrive":
+            self._on_arrive(m, arg)
+            return
+        try:
+            getattr(self, f"_on_{kind}")(m, arg)
+        except DomainError as exc:
+            self._leave(arg, str(exc))
+
+    def _leave(self, n: int, why: str) -> None:
+        self.tally.left[n] = why
+        self.holding.pop(n, None)
+        for q in self.setup.windows[n]:
+            self.idle.get(q, {}).pop(n, None)
 
     def _op(self) -> None:
         self.tally.operations += 1
 
     def _on_open(self, m: float, n: int) -> None:
         self._op()
+        self.holding[n] = ANY
         self.port.open_window(n)
+        self.holding[n] = None
         self._at(m, "call", n)
+
+    def _close(self, n: int) -> None:
+        self._op()
+        self.port.close_window(n)
+        self.holding.pop(n, None)
 
     def _on_arrive(self, m: float, i: int) -> None:
         a = self.people[i]
@@ -131,11 +171,12 @@ class LiveDriver:
         self._at(m, "call", n)
 
     def _on_call(self, m: float, n: int) -> None:
-        self._op()
         if m >= self.end:
-            self.port.close_window(n)
+            self._close(n)
             return
-        ticket = self.port.call(n)
+        self._op()
+        self.holding[n] = ANY
+        ticket = self.holding[n] = self.port.call(n)
         if ticket is None:
             for q in self.setup.windows[n]:
                 self.idle.setdefault(q, {})[n] = None
@@ -164,13 +205,17 @@ class LiveDriver:
 
     def _on_finish(self, m: float, n: int) -> None:
         self._op()
+        self.holding[n] = ANY
         self.port.finish(n)
+        self.holding[n] = None
         self.tally.served += 1
         self._at(m, "call", n)
 
     def _on_noshow(self, m: float, n: int) -> None:
         self._op()
+        self.holding[n] = ANY
         self.port.noshow(n)
+        self.holding[n] = None
         self.tally.no_show += 1
         self._at(m, "call", n)
 
@@ -179,9 +224,14 @@ class LiveDriver:
         if any(n in idle for idle in self.idle.values()):
             for q in self.setup.windows[n]:
                 self.idle.get(q, {}).pop(n, None)
-            self._op()
-            self.port.close_window(n)
+            self._close(n)
 
     def _tidy(self) -> None:
-        for n in self.setup.windows:
-            self.port.tidy(n)
+        """Every window the run opened and has not closed, each on its own: one that cannot
+        be tidied (paused, someone else's now, the database gone) is noted and left."""
+        for n, held in list(self.holding.items()):
+            try:
+                self.port.tidy(n, held)
+            except Exception as exc:  # best effort: the other windows are still tidied
+                self.tally.left.setdefault(n, str(exc) or type(exc).__name__)
+            self.holding.pop(n, None)

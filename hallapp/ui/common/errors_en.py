@@ -346,9 +346,10 @@ EN: dict[str, str] = {
     "unknown_time_unit": "Unknown time-limit unit: {unit}.",
     "simulation_staff": "The live simulation needs a kiosk account and clerks assigned to "
                         "windows.",
-    "simulation_speed": "Speed and duration must be positive.",
-    "simulation_target": "The p90 wait target must be a number of minutes above 0 and at most "
-                         "{most} (not {minutes}).",
+    "simulation_speed": "The speed must be a positive number and the duration more than 0 and "
+                        "at most {most} hours.",
+    "simulation_window_left": "Window {window} was paused or someone else has acted on it: the "
+                              "live simulation leaves it as it is.",
     "simulation_runs": "The number of runs must be from 1 to {most} (not {runs}).",
     "simulation_weeks": "The weeks of history must be from 1 to {most} (not {weeks}).",
     "simulation_unknown_windows": "Window(s) {windows} do not exist or serve no queue.",

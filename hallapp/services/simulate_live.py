@@ -19,7 +19,7 @@ import math
 import time as _time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from stdnum.cn import ric
@@ -32,6 +32,7 @@ from hallapp.core.sim.arrivals import Applicant, generate_day
 from hallapp.core.sim.live import ANY, LiveDriver, LiveSetup, LiveTally
 from hallapp.core.sim.profile import SimProfile
 from hallapp.services import case_decide, cases, day, tickets, windows
+from hallapp.services.calendar_admin import opening_hours
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.simulate import demo_profile, hall_profiles
@@ -200,7 +201,11 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
              seed: int = 0, numbers: Sequence[int] | None = None,
              profile: SimProfile | None = None, sleep: Callable[[float], None] = _time.sleep,
              close_day: bool = False) -> LiveResult:
-    """Play ``hours`` of a simulated day from model second ``start`` (default: opening)."""
+    """Play ``hours`` of a simulated day from model second ``start`` (default: opening).
+
+    ``close_day`` closes the run's own hall day afterwards,
+    and is refused before opening time, when the day close would close the previous day.
+    """
     if not (math.isfinite(speed) and speed > 0 and math.isfinite(hours)
             and 0 < hours <= MAX_HOURS):
         raise ValidationError(f"倍速须为正数，时长须大于 0、不超过 {MAX_HOURS:g} 小时",
@@ -208,6 +213,8 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     profile = profile or demo_profile()
     kiosk, clerks, served = _live_parts(ctx, numbers)
     on = _today(ctx)  # the run's hall day: its tickets are filed under it
+    if close_day:
+        _require_closing(ctx, on)
     begin = start if start is not None else (profile.periods[0][0] if profile.periods else 0)
     setup = LiveSetup(served, float(begin), hours * 3600, speed, profile.noshow_seconds)
     driver = LiveDriver(ServicesPort(kiosk, clerks, profile.green_class), setup,
@@ -224,6 +231,7 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     _ended(ctx, tally, None)
     waiting, abandoned = _count_waiting(ctx, on), 0
     if close_day and not tally.interrupted:
+        _require_closing(ctx, on)  # a run past midnight: the close would not be this day's
         abandoned = day.close_day(ctx).abandoned
     return LiveResult(tally, on, tuple(clerks), waiting, abandoned, real,
                       tally.operations / real if real > 0 else 0.0)
@@ -232,6 +240,22 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
 def _today(ctx: Ctx) -> date:
     with ctx.uow(readonly=True) as uow:
         return hall_day(uow.now, get_hall_row(uow.session).timezone)
+
+
+def _require_closing(ctx: Ctx, on: date) -> None:
+    """``day.close_day`` before opening time closes the previous hall day (an evening that
+    ran past midnight), not this one: --close-day then closed yesterday and left the run's
+    own tickets waiting."""
+    with ctx.uow(readonly=True) as uow:
+        hours = opening_hours(get_hall_row(uow.session))
+        before = uow.now.astimezone(hours.zone).time() < hours.periods[0][0]
+        closing = hall_day(uow.now, hours.tz) - timedelta(days=1 if before else 0)
+    if closing != on:
+        opens = f"{hours.periods[0][0]:%H:%M}"
+        raise StateError(f"开厅时间（{opens}）之前执行日终，关闭的是前一个大厅日 {closing}，"
+                         f"而不是本次模拟的 {on}：请在开厅后使用 --close-day，或模拟结束后在"
+                         "开厅后执行日终", code="simulation_close_day", opens=opens,
+                         closing=closing.isoformat(), day=on.isoformat())
 
 
 def _ended(ctx: Ctx, tally: LiveTally, error: BaseException | None) -> None:

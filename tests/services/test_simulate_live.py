@@ -7,7 +7,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from conftest import FakeClock, actor_for
@@ -115,6 +115,7 @@ def test_ctrl_c_during_live_mode_leaves_no_window_holding_a_ticket(
 
 @pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
 def test_live_mode_keeps_off_windows_in_use(hall_db: Database, clock: FakeClock) -> None:
+    from hallapp.core.errors import StateError
     from hallapp.services import windows
 
     windows.open_window(_ctx(hall_db, "clerk3", clock), 3)
@@ -223,3 +224,28 @@ def test_speed_and_hours_must_be_finite_and_in_range(hall_db: Database, clock: F
                  sleep=lambda s: clock.advance(seconds=s))
     assert refused.value.code == "simulation_speed"
     assert set(_window_states(hall_db).values()) == {"closed"}
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_close_day_before_opening_time_is_refused(hall_db: Database) -> None:
+    """Before opening the day close closes the previous hall day: the run's own tickets were
+    left waiting ("abandoned": 0) and yesterday was closed instead."""
+    early = FakeClock(datetime(2026, 11, 24, 0, 0, tzinfo=UTC))  # 08:00 in Shenzhen
+    with pytest.raises(StateError) as refused:
+        run_live(_ctx(hall_db, "supervisor1", early), hours=0.25, close_day=True,
+                 sleep=lambda s: early.advance(seconds=s))
+    assert refused.value.code == "simulation_close_day"
+    assert refused.value.facts["closing"] == "2026-11-23"
+    with hall_db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == 0  # refused up front
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_close_day_after_opening_closes_the_runs_own_day(hall_db: Database,
+                                                         clock: FakeClock) -> None:
+    result = run_live(_ctx(hall_db, "supervisor1", clock), hours=0.5, numbers=[1],
+                      close_day=True, sleep=lambda s: clock.advance(seconds=s))
+    assert result.abandoned == result.waiting > 0
+    with hall_db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.state == "waiting")) == 0

@@ -350,6 +350,10 @@ EN: dict[str, str] = {
                         "at most {most} hours.",
     "simulation_window_left": "Window {window} was paused or someone else has acted on it: the "
                               "live simulation leaves it as it is.",
+    "simulation_close_day": "Before opening time ({opens}) the day close closes the previous "
+                            "hall day, {closing}, not the simulation's {day}: use --close-day "
+                            "after opening time, or close the day after the run, once the hall "
+                            "has opened.",
     "simulation_runs": "The number of runs must be from 1 to {most} (not {runs}).",
     "simulation_weeks": "The weeks of history must be from 1 to {most} (not {weeks}).",
     "simulation_unknown_windows": "Window(s) {windows} do not exist or serve no queue.",

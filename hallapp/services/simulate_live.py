@@ -36,7 +36,7 @@ from hallapp.services.calendar_admin import opening_hours
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.simulate import demo_profile, hall_profiles
-from hallapp.store.models import Staff, Ticket, Window
+from hallapp.store.models import AuditEntry, Queue, Staff, Ticket, Window
 
 log = logging.getLogger("hallapp.simulate")
 MAX_HOURS = 24.0  # one simulated day
@@ -203,7 +203,10 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
              close_day: bool = False) -> LiveResult:
     """Play ``hours`` of a simulated day from model second ``start`` (default: opening).
 
-    ``close_day`` closes the run's own hall day afterwards,
+    For a demo or training hall: the windows call whatever waits in their queues and finish
+    it as served, so the run refuses to start while tickets no simulation issued wait there
+    (:func:`_refuse_real_tickets`); tickets real kiosks issue during the run are still
+    called (``LiveTally.foreign``). ``close_day`` closes the run's own hall day afterwards,
     and is refused before opening time, when the day close would close the previous day.
     """
     if not (math.isfinite(speed) and speed > 0 and math.isfinite(hours)
@@ -215,6 +218,7 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     on = _today(ctx)  # the run's hall day: its tickets are filed under it
     if close_day:
         _require_closing(ctx, on)
+    _refuse_real_tickets(ctx, on, served)
     begin = start if start is not None else (profile.periods[0][0] if profile.periods else 0)
     setup = LiveSetup(served, float(begin), hours * 3600, speed, profile.noshow_seconds)
     driver = LiveDriver(ServicesPort(kiosk, clerks, profile.green_class), setup,
@@ -256,6 +260,31 @@ def _require_closing(ctx: Ctx, on: date) -> None:
                          f"而不是本次模拟的 {on}：请在开厅后使用 --close-day，或模拟结束后在"
                          "开厅后执行日终", code="simulation_close_day", opens=opens,
                          closing=closing.isoformat(), day=on.isoformat())
+
+
+def _refuse_real_tickets(ctx: Ctx, on: date, served: dict[int, tuple[str, ...]]) -> None:
+    """Refuse to start while tickets no simulation issued wait in the queues the run's
+    windows serve: it would call them and finish them as served, closing real applicants'
+    tickets. An earlier run's leftovers are known by their take's terminal in the audit log
+    (``simulation:<who>``); that search runs only when something waits."""
+    codes = sorted({q for queues in served.values() for q in queues})
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        waiting = s.execute(select(Ticket.id, Queue.code).join(
+            Queue, Queue.id == Ticket.queue_id).where(
+            Ticket.hall_day == on, Ticket.state == "waiting", Queue.code.in_(codes))).all()
+        played = set(s.scalars(select(AuditEntry.entity_id).where(
+            AuditEntry.entity == "ticket", AuditEntry.action == "ticket_take",
+            AuditEntry.terminal.like("simulation:%"),
+            AuditEntry.entity_id.in_([str(t) for t, _ in waiting])))) if waiting else set()
+    real = sorted({code for t, code in waiting if str(t) not in played})
+    if real:
+        count = sum(str(t) not in played for t, _ in waiting)
+        names = "、".join(real)
+        raise StateError(f"队列 {names} 有 {count} 个非模拟的号在等候：实时模拟会叫这些号并按"
+                         "办结处理，只用于演示或培训大厅（可先处理这些号，或用 --window-numbers "
+                         "选择不叫这些队列的窗口）", code="simulation_real_tickets",
+                         queues=", ".join(real), count=count)
 
 
 def _ended(ctx: Ctx, tally: LiveTally, error: BaseException | None) -> None:

@@ -249,3 +249,24 @@ def test_close_day_after_opening_closes_the_runs_own_day(hall_db: Database,
     with hall_db.read_session() as s:
         assert s.scalar(select(func.count()).select_from(Ticket).where(
             Ticket.state == "waiting")) == 0
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"], indirect=True)
+def test_live_mode_refuses_to_start_while_real_tickets_wait_in_its_queues(
+        hall_db: Database, clock: FakeClock) -> None:
+    """It called any waiting ticket on its windows and finished it as served: on a real hall
+    it would close real applicants' tickets. An earlier run's leftovers are its own kind."""
+    from hallapp.services import tickets
+
+    supervisor = _ctx(hall_db, "supervisor1", clock)
+    first = run_live(supervisor, hours=0.5, numbers=[1],
+                     sleep=lambda s: clock.advance(seconds=s))
+    assert first.waiting > 0  # left for the next run: no refusal for those
+    tickets.take_ticket(_ctx(hall_db, "kiosk1", clock), "C")
+    with pytest.raises(StateError) as refused:
+        run_live(supervisor, hours=0.25, numbers=[1, 4],
+                 sleep=lambda s: clock.advance(seconds=s))
+    assert refused.value.code == "simulation_real_tickets"
+    assert refused.value.facts == {"queues": "C", "count": 1}
+    assert run_live(supervisor, hours=0.25, numbers=[1, 2],  # A and B only
+                    sleep=lambda s: clock.advance(seconds=s)).windows == (1, 2)

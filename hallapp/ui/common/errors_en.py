@@ -354,6 +354,13 @@ EN: dict[str, str] = {
                             "hall day, {closing}, not the simulation's {day}: use --close-day "
                             "after opening time, or close the day after the run, once the hall "
                             "has opened.",
+    "simulation_real_tickets": "{count} ticket(s) the simulation did not issue are waiting in "
+                               "queue(s) {queues}: the live simulation would call them and "
+                               "finish them as served, so it is for a demo or training hall "
+                               "only (deal with those tickets first, or choose windows that do "
+                               "not serve these queues with --window-numbers).",
+    "simulation_target": "The p90 wait target must be a number of minutes above 0 and at most "
+                         "{most} (not {minutes}).",
     "simulation_runs": "The number of runs must be from 1 to {most} (not {runs}).",
     "simulation_weeks": "The weeks of history must be from 1 to {most} (not {weeks}).",
     "simulation_unknown_windows": "Window(s) {windows} do not exist or serve no queue.",

@@ -223,8 +223,10 @@ def run_live(ctx: Ctx, *, speed: float = 30.0, hours: float = 2.0, start: int | 
     setup = LiveSetup(served, float(begin), hours * 3600, speed, profile.noshow_seconds)
     driver = LiveDriver(ServicesPort(kiosk, clerks, profile.green_class), setup,
                         generate_day(profile, seed), ctx.clock, sleep)
-    _log_run(ctx, "simulation_start", {"windows": sorted(clerks), "speed": speed,
-                                       "hours": hours, "seed": seed})
+    with ctx.uow() as uow:  # who ran it, under their own name (see _live_parts)
+        uow.audit("simulation_start", "hall", None, after={
+            "windows": sorted(clerks), "speed": speed, "hours": hours, "seed": seed})
+        uow.commit()
     wall = _time.perf_counter()
     try:
         tally = driver.run()
@@ -299,19 +301,13 @@ def _ended(ctx: Ctx, tally: LiveTally, error: BaseException | None) -> None:
     if error is not None and not isinstance(error, KeyboardInterrupt):
         facts["error"] = type(error).__name__
     try:
-        _log_run(ctx, "simulation_end", facts)
+        with ctx.uow() as uow:
+            uow.audit("simulation_end", "hall", None, after=facts)
+            uow.commit()
     except Exception:
         if error is None:
             raise
         log.exception("live simulation: its end could not be logged")
-
-
-def _log_run(ctx: Ctx, action: str, facts: dict[str, object]) -> None:
-    """Who ran a live simulation and what it did, under their own name: what it plays is
-    logged under the kiosk's and clerks' accounts (from the terminal ``simulation:<who>``)."""
-    with ctx.uow() as uow:
-        uow.audit(action, "hall", None, after=facts)
-        uow.commit()
 
 
 def _count_waiting(ctx: Ctx, on: date) -> int:

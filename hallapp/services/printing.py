@@ -31,6 +31,7 @@ from hallapp.documents.labels_en import document_labels
 from hallapp.documents.model import NOTICE_KINDS, AppointmentSlipData
 from hallapp.services import appointments
 from hallapp.services.appointment_rules import EARLY_CHECKIN
+from hallapp.services.backoffice import check_department
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.printing_data import (
@@ -116,11 +117,13 @@ def ticket_document(ctx: Ctx, ref: str | int, width_mm: int = 80,
 @action(Perm.PRINT_CASE)
 def receipt_document(ctx: Ctx, case_number: str, page: str = "A4",
                      labels: Mapping[str, str] | None = None) -> PrintJob:
-    """受理回执 of an accepted case (masked per the hall's ``mask_names`` setting)."""
+    """受理回执 of an accepted case (masked per the hall's ``mask_names`` setting); an
+    approver prints only their department's, as they see only those."""
     _check_page(page)
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         case = case_by_number(uow.session, case_number)
+        check_department(ctx.actor, case)
         data = receipt_data(uow.session, hall, case, ctx.actor)
     pdf = build_receipt(data, labels, page)
     number = data.case.case_number
@@ -130,7 +133,8 @@ def receipt_document(ctx: Ctx, case_number: str, page: str = "A4",
 @action(Perm.PRINT_CASE)
 def notice_document(ctx: Ctx, case_number: str, kind: str, page: str = "A4",
                     labels: Mapping[str, str] | None = None) -> PrintJob:
-    """A notice of ``kind`` (missing, refusal, correction, supplement, result) for a case."""
+    """A notice of ``kind`` (missing, refusal, correction, supplement, result) for a case;
+    an approver's department's only."""
     if kind not in NOTICE_KINDS:
         raise ValidationError(f"未知的通知书类型：{kind}（应为 {'/'.join(NOTICE_KINDS)} 之一）",
                               field="kind", code="invalid_notice_kind")
@@ -138,6 +142,7 @@ def notice_document(ctx: Ctx, case_number: str, kind: str, page: str = "A4",
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         case = case_by_number(uow.session, case_number)
+        check_department(ctx.actor, case)
         data = notice_data(uow.session, hall, case, kind, ctx.actor, uow.now)
     pdf = build_notice(kind, data, labels, page)
     number = data.head.case.case_number

@@ -2,7 +2,8 @@
 
 Everything here reads the ORM rows directly (ticket, case, item version, staff, department)
 and returns frozen document dataclasses, so the documents never look anything up and the
-printing service does not depend on the case workflow services. Masking happens here:
+printing service needs of the case workflow only its department check (an approver prints
+their own department's cases, as they see only those). Masking happens here:
 tickets are always masked; receipts and notices follow the hall setting ``mask_names``.
 
 Choices not fixed by DOMAIN.md:

@@ -366,3 +366,19 @@ def test_cli_saves_the_slip_as_pdf_and_logs_it(ctx_for: CtxFor, hall_db: Databas
     appointments.checkin(ctx_for("kiosk1"), code)  # 09:00: within the hour before 10:00
     assert main(["print", "appointment", code, "--db", hall_db.url, "--user", "clerk1"]) != 0
     assert "该预约已签到，不能打印预约凭条" in capsys.readouterr().err
+
+
+def test_an_approver_prints_only_their_own_departments_cases(ctx_for: CtxFor,
+                                                             hall_db: Database) -> None:
+    """An approver of another department printed any case's receipt and notices (the
+    applicant's name, ID number and the pickup QR), which they may not even look at."""
+    number = insert_case(hall_db, state="correction_requested", opinion="材料不全")
+    other = ctx_for("approver_szpnr")
+    with pytest.raises(PermissionDenied, match="不属于本部门") as refused:
+        printing.receipt_document(other, number)
+    assert refused.value.code == "other_department"
+    with pytest.raises(PermissionDenied, match="不属于本部门"):
+        printing.notice_document(other, number, "correction")
+    own = ctx_for("approver_szamr")
+    assert printing.receipt_document(own, number).ref == number
+    assert printing.notice_document(own, number, "correction").ref == number

@@ -101,12 +101,35 @@ def test_a_correction_due_on_a_saturday_is_due_the_next_working_day(
 
 
 def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> None:
-    number = insert_case(hall_db, state="correction_requested", marks=PROBLEM_MARKS,
+    flagged = [{**m, "correction": m["status"] == "faulty"} for m in PROBLEM_MARKS]
+    number = insert_case(hall_db, state="correction_requested", marks=flagged,
                          stopped_since=datetime(2026, 11, 26, 2, tzinfo=UTC))
     text = pdf_text(printing.notice_document(ctx_for("approver_szamr"), number,
                                              "correction").pdf)
     assert missing(text, "补正材料通知书", "2026年12月11日前补正") == []
     assert "未经法定代表人签署" in text
+    assert "关于变更事项的股东会决议或股东决定" not in text  # missing, but not flagged
+
+
+def test_a_correction_notice_never_lists_the_materials_owed_under_tolerance(
+        ctx_for: CtxFor) -> None:
+    """补正 asked of a 容缺 case with no material flagged listed the owed material as one
+    to correct, due on another date than its supplement notice: the approver's opinion is
+    what is to be corrected, and the owed material keeps to its own notice."""
+    from casekit import TOLERANT_3, accepted_case
+
+    from hallapp.services import backoffice, case_clock
+
+    number = accepted_case(ctx_for, TOLERANT_3, decision="accept_tolerant", seq=31,
+                           M04="missing")
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, number)
+    case_clock.request_correction(approver, number, "请补充经营场所平面图说明")
+    owed = "食品安全自查、从业人员健康管理"
+    text = pdf_text(printing.notice_document(approver, number, "correction").pdf)
+    assert missing(text, "补正材料通知书", "请补充经营场所平面图说明") == []
+    assert owed not in text
+    assert owed in pdf_text(printing.notice_document(approver, number, "supplement").pdf)
 
 
 def test_supplement_notice_needs_supplement_deadline(ctx_for: CtxFor, hall_db: Database) -> None:

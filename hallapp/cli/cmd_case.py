@@ -145,11 +145,13 @@ def _register_backoffice(sub: Any) -> None:
         env.ctx(), env.args.department), _list_text))
     simple: list[tuple[str, Callable[..., Any], str]] = [
         ("show", backoffice.show_for_review, "办件详情"), ("claim", backoffice.claim, "认领审查"),
-        ("release", backoffice.release, "退回待审池"),
         ("ready", backoffice.mark_ready, "制证完成，待出件")]
     for name, fn, text in simple:
         action_parser(b, name, text, CASE).set_defaults(
             func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.case)))
+    rl = action_parser(b, "release", "退回待审池（审批人员：本人的认领；值班长：他人的认领）", CASE)
+    rl.add_argument("--reason", help="释放原因（值班长释放他人的认领时必填，记入审计日志）")
+    rl.set_defaults(func=_cmd_release)
     ap = action_parser(b, "approve", "批准", CASE)
     ap.add_argument("--opinion", help="审批意见（默认“准予批准”）")
     ap.set_defaults(func=lambda env: _show(env, backoffice.approve(
@@ -248,6 +250,13 @@ def _cmd_resume(env: CliEnv) -> int:
     if ctx.actor.role is Role.APPROVER:
         return _show(env, case_clock.supply_correction_online(ctx, env.args.case))
     return _show(env, case_clock.supply_correction(ctx, env.args.case, online=env.args.online))
+
+
+def _cmd_release(env: CliEnv) -> int:
+    ctx = env.ctx()
+    if ctx.actor.role is Role.APPROVER:
+        return _show(env, backoffice.release(ctx, env.args.case))
+    return _show(env, backoffice.release_claim(ctx, env.args.case, env.args.reason or ""))
 
 
 def _cmd_figures(env: CliEnv) -> int:

@@ -84,7 +84,8 @@ def cmd_passwd(env: CliEnv) -> int:
 
 
 def cmd_set_active(env: CliEnv, active: bool) -> int:
-    svc.set_active(env.ctx(), env.args.username, active)
-    emit(env.args, {"username": env.args.username, "active": active},
-         lambda r: f"{r['username']} 已{'启用' if active else '停用'}")
+    released = svc.set_active(env.ctx(), env.args.username, active)
+    emit(env.args, {"username": env.args.username, "active": active, "released": released},
+         lambda r: f"{r['username']} 已{'启用' if active else '停用'}" + (
+             f"；其认领的办件已退回待审：{'、'.join(r['released'])}" if r["released"] else ""))
     return 0

@@ -9,7 +9,11 @@ Choices not fixed by DOMAIN.md:
 * ``return_to_front`` sends a case from ``in_review`` back to ``received``: the front desk
   re-examines it at a window and decides again (accept, notify missing, refuse).
 * ``release`` (an approver gives a claimed case back to the pool) moves ``in_review`` back to
-  ``accepted``; ``claim`` works from ``accepted`` and ``corrected``.
+  ``accepted``; ``claim`` works from ``accepted`` and ``corrected``. A supervisor may release
+  another approver's claim (one absent, or a case to reassign), and so does an administrator
+  disabling an approver's account. A case in ``special_procedure`` is released and claimed
+  without leaving it: the hearing or inspection goes on (its clock stays stopped), only the
+  approver who will end it changes.
 * ``decide_on_spot`` works from ``received`` (the usual 即办 path) and ``accepted``.
 * ``denied`` goes on to ``result_ready``/``delivered`` (the denial decision is handed out too);
   ``revoke`` of a result that was a denial is refused when the service passes ``denied=True``.
@@ -117,6 +121,7 @@ _CLERK = frozenset({"clerk"})
 _APPROVER = frozenset({"approver"})
 _FRONT = frozenset({"clerk", "supervisor"})
 _WITHDRAWERS = frozenset({"clerk", "approver", "supervisor"})
+_RELEASERS = frozenset({"approver", "supervisor", "admin"})
 _REVOKERS = frozenset({"supervisor", "admin"})
 _OPEN = (S.RECEIVED, S.ACCEPTED, S.IN_REVIEW, S.CORRECTION_REQUESTED, S.CORRECTED,
          S.SPECIAL_PROCEDURE)
@@ -134,7 +139,9 @@ TRANSITIONS: dict[tuple[CaseState, CaseAction], Transition] = {
         Transition(S.RECEIVED, A.REFUSE, S.REFUSED, _CLERK),
         Transition(S.ACCEPTED, A.CLAIM, S.IN_REVIEW, _APPROVER),
         Transition(S.CORRECTED, A.CLAIM, S.IN_REVIEW, _APPROVER),
-        Transition(S.IN_REVIEW, A.RELEASE, S.ACCEPTED, _APPROVER | {"supervisor"}),
+        Transition(S.SPECIAL_PROCEDURE, A.CLAIM, S.SPECIAL_PROCEDURE, _APPROVER),
+        Transition(S.IN_REVIEW, A.RELEASE, S.ACCEPTED, _RELEASERS),
+        Transition(S.SPECIAL_PROCEDURE, A.RELEASE, S.SPECIAL_PROCEDURE, _RELEASERS),
         Transition(S.IN_REVIEW, A.APPROVE, S.APPROVED, _APPROVER,
                    tolerant_target=S.APPROVED_TOLERANT),
         Transition(S.IN_REVIEW, A.DENY, S.DENIED, _APPROVER),

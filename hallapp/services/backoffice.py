@@ -6,6 +6,10 @@ state = … AND version = …`` (see :func:`hallapp.services.case_common.move`),
 decision afterwards requires ``claimed_by = me`` in the same way, so two approvers racing on
 one case can never both claim or both decide. Corrections and special procedures (which stop
 the clock) are in :mod:`hallapp.services.case_clock`.
+
+A claim held by someone who cannot act on it (away, or their account disabled) is given back
+by a supervisor (:func:`release_claim`, with a reason) or when the account is disabled
+(:func:`release_claims_of`); each is a ``release`` transition naming the former holder.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import math
 
 from sqlalchemy import select
 
-from hallapp.core.case_rules import CaseAction
+from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.errors import PermissionDenied, StateError, ValidationError
 from hallapp.core.roles import Actor, Perm, Role
 from hallapp.core.texts import bounded
@@ -33,6 +37,11 @@ from hallapp.store.models import Case, Staff
 from hallapp.store.uow import UnitOfWork
 
 MAX_TEXT = 2000
+# A case in these states can be claimed (the claim of a special procedure passes to
+# another approver, who ends it), and in HELD_STATES a claim can be given back.
+CLAIMABLE = (CaseState.ACCEPTED.value, CaseState.CORRECTED.value,
+             CaseState.SPECIAL_PROCEDURE.value)
+HELD_STATES = (CaseState.IN_REVIEW.value, CaseState.SPECIAL_PROCEDURE.value)
 
 
 def own_department(actor: Actor) -> int | None:
@@ -117,7 +126,7 @@ def claim(ctx: Ctx, case_ref: str) -> CaseInfo:
         if case.claimed_by is not None and case.claimed_by != ctx.actor.staff_id:
             require_claimed_by_me(uow, ctx.actor, case)
         move(uow, case, CaseAction.CLAIM,
-             where=[Case.claimed_by.is_(None), Case.state.in_(("accepted", "corrected"))],
+             where=[Case.claimed_by.is_(None), Case.state.in_(CLAIMABLE)],
              claimed_by=ctx.actor.staff_id, claimed_at=uow.now)
         return _finish(uow, case)
 
@@ -131,6 +140,38 @@ def release(ctx: Ctx, case_ref: str) -> CaseInfo:
         move(uow, case, CaseAction.RELEASE, where=[Case.claimed_by == ctx.actor.staff_id],
              claimed_by=None, claimed_at=None)
         return _finish(uow, case)
+
+
+@action(Perm.CONTROL_WINDOW)
+def release_claim(ctx: Ctx, case_ref: str, reason: str) -> CaseInfo:
+    """值班长: give another approver's claim back to the department's pool (they are away, or
+    the case is to go to someone else); the reason and the former holder are recorded."""
+    why = text_required(reason, "释放原因", "reason")
+    with ctx.uow() as uow:
+        case = case_by_ref(uow.session, case_ref)
+        _give_back(uow, case, why)
+        return _finish(uow, case)
+
+
+def release_claims_of(uow: UnitOfWork, holder: Staff, why: str) -> list[str]:
+    """Give back every case ``holder`` has claimed (their account is being disabled): a
+    disabled approver's claims kept the cases from everyone else. Returns their numbers."""
+    held = list(uow.session.scalars(select(Case).where(
+        Case.claimed_by == holder.id, Case.state.in_(HELD_STATES)).order_by(Case.id)))
+    for case in held:
+        _give_back(uow, case, why, role="admin")
+    return [case.number for case in held]
+
+
+def _give_back(uow: UnitOfWork, case: Case, why: str, role: str | None = None) -> None:
+    next_state(case.state, CaseAction.RELEASE, role or uow.actor.role.value)
+    holder = uow.session.get(Staff, case.claimed_by) if case.claimed_by else None
+    if holder is None:
+        raise StateError(f"办件 {case.number} 尚未认领，无需释放", code="not_claimed_release",
+                         case=case.number)
+    move(uow, case, CaseAction.RELEASE, role=role, where=[Case.claimed_by == holder.id],
+         opinion=f"释放{holder.name}（{holder.username}）的认领：{why}", claimed_by=None,
+         claimed_at=None)
 
 
 @action(Perm.REVIEW_CASE)

@@ -258,16 +258,26 @@ def set_password(ctx: Ctx, username: str, new_password: str) -> None:
 
 
 @action(Perm.MANAGE_STAFF)
-def set_active(ctx: Ctx, username: str, active: bool) -> None:
+def set_active(ctx: Ctx, username: str, active: bool) -> list[str]:
+    """Enable or disable an account. Disabling an approver gives back the cases they had
+    claimed (no one else could act on them); returns those cases' numbers."""
     with ctx.uow() as uow:
         row = _get(uow.session, username)
+        released: list[str] = []
         if not active:
             _refuse_locking_out(uow.session, ctx, row)
+            if row.role == Role.APPROVER.value:
+                # here, not at the top: the back office needs the hall, the hall this module
+                from hallapp.services.backoffice import release_claims_of
+
+                released = release_claims_of(uow, row, "账号停用")
         before = row.active
         row.active = active
         uow.audit("staff_enable" if active else "staff_disable", "staff", row.id,
-                  before={"active": before}, after={"active": active})
+                  before={"active": before},
+                  after={"active": active, **({"released": released} if released else {})})
         uow.commit()
+    return released
 
 
 def _refuse_locking_out(session: Session, ctx: Ctx, row: Staff) -> None:

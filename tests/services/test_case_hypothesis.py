@@ -64,6 +64,7 @@ STEPS: dict[str, tuple[str, Step]] = {
                  "notify_missing", "refuse")},
     "claim": ("approver", lambda c, n, _: backoffice.claim(c, n)),
     "release": ("approver", lambda c, n, _: backoffice.release(c, n)),
+    "release_claim": ("supervisor1", lambda c, n, _: backoffice.release_claim(c, n, "改派")),
     "approve": ("approver", lambda c, n, _: backoffice.approve(c, n)),
     "deny": ("approver", lambda c, n, _: backoffice.deny(c, n, "不符合条件", LAW)),
     "return": ("approver", lambda c, n, _: backoffice.return_to_front(c, n, "退回重审")),
@@ -88,7 +89,8 @@ NAMES = sorted(STEPS)
 A = CaseAction
 ACTION_OF: dict[str, CaseAction] = {
     **{f"decide_{d}": a for d, a in DECISION_ACTIONS.items()},
-    "claim": A.CLAIM, "release": A.RELEASE, "approve": A.APPROVE, "deny": A.DENY,
+    "claim": A.CLAIM, "release": A.RELEASE, "release_claim": A.RELEASE, "approve": A.APPROVE,
+    "deny": A.DENY,
     "return": A.RETURN_TO_FRONT, "correct": A.REQUEST_CORRECTION,
     "supply": A.SUPPLY_CORRECTION, "supply_online": A.SUPPLY_CORRECTION,
     "special": A.START_SPECIAL, "end_special": A.END_SPECIAL,

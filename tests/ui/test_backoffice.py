@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from backofficekit import Desk, act, desks, open_in_desk, row_of, shown_buttons, state_of
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uikit import clipped
 
@@ -36,21 +37,15 @@ from casekit import (
 
 from hallapp.services import backoffice, case_clock, case_decide
 from hallapp.services.context import Database
-from hallapp.ui.backoffice.actions import PdfNoticePrinter
 from hallapp.ui.backoffice.dialogs import (
     CorrectionDialog,
     DenyDialog,
     ReasonDialog,
 )
 from hallapp.ui.backoffice.models import TIMELINESS_ROLE
-from hallapp.ui.backoffice.window import BackofficeWindow, create
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
 
 SH = ZoneInfo("Asia/Shanghai")
 ROOT = Path(__file__).resolve().parents[2]
-Desk = Callable[..., BackofficeWindow]
 
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -60,57 +55,7 @@ ITEM_EN = "Food business licence (new)"  # TOLERANT_3 in the demo catalogue
 @pytest.fixture
 def make_desk(qtbot: QtBot, qapp: QApplication, ctx_for: CtxFor,
               tmp_path: Path) -> Iterator[Desk]:
-    """``make_desk(feed=False, size=(1280, 800))``: approver_szamr's desk, queue loaded."""
-    application("zh")
-    made: list[BackofficeWindow] = []
-
-    def make(feed: bool = False, size: tuple[int, int] = (1280, 800)) -> BackofficeWindow:
-        ctx = ctx_for("approver_szamr")  # on the test's clock
-        watcher = FeedWatcher(ctx.db, wait_seconds=0.1)
-        desk = create(ctx, watcher, {"printer": PdfNoticePrinter(ctx, tmp_path / "notices")})
-        qtbot.addWidget(desk)
-        made.append(desk)
-        desk.resize(*size)
-        desk.show()
-        if feed:
-            watcher.start()
-        qtbot.waitUntil(lambda: desk.queue.loaded_once)
-        return desk
-
-    yield make
-    for desk in made:
-        desk.feed.stop()
-        desk.close()
-    wait_for_tasks()
-
-
-def open_in_desk(qtbot: QtBot, desk: BackofficeWindow, number: str) -> None:
-    if not desk.queue.select(number):
-        desk.open_case(number)
-    qtbot.waitUntil(lambda: desk.detail.detail is not None
-                    and desk.detail.detail.case.number == number)
-
-
-def state_of(desk: BackofficeWindow) -> str:
-    assert desk.detail.detail is not None
-    return desk.detail.detail.case.state
-
-
-def shown_buttons(desk: BackofficeWindow) -> dict[str, QPushButton]:
-    return {n: b for n, b in desk.detail.action_bar.buttons.items() if b.isVisibleTo(desk)}
-
-
-def act(qtbot: QtBot, desk: BackofficeWindow, action: str, state: str) -> None:
-    """Click the action's button and wait until the open case has reached ``state``."""
-    button = shown_buttons(desk)[action]
-    assert button.isEnabled(), button.toolTip()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: state_of(desk) == state and not desk.detail.action_bar.busy)
-
-
-def row_of(desk: BackofficeWindow, number: str) -> Any:
-    n = desk.queue.model.find(number)
-    return desk.queue.model.row(n) if n >= 0 else None
+    yield from desks(qtbot, ctx_for, tmp_path)
 
 
 def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for: CtxFor,

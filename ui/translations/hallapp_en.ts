@@ -2017,7 +2017,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/actions.py" line="82"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="167"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="169"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
@@ -2038,13 +2038,13 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/actions.py" line="84"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="170"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="172"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/actions.py" line="85"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="172"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="174"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
@@ -2069,57 +2069,57 @@ After:
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="112"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="114"/>
         <source>请先在左侧选择办件</source>
         <translation>Select a case on the left first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="114"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="116"/>
         <source>数据库连接中断，恢复后才能操作</source>
         <translation>Database connection lost; wait until it is back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="116"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="118"/>
         <source>正在处理上一操作……</source>
         <translation>Still processing the previous action…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="122"/>
         <source>该办件已由 {0} 认领审查，只有认领人可以操作</source>
         <translation>Case claimed by {0}; only they can act on it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="124"/>
         <source>请先认领该办件</source>
         <translation>Claim the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="167"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="169"/>
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="168"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="170"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="169"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="171"/>
         <source>事由（听证、检验、检测、专家评审等）</source>
         <translation>Grounds (hearing, inspection, testing, expert review…)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="171"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
         <source>结论意见（可不填）</source>
         <translation>Conclusion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="177"/>
         <source>办件 {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -4688,52 +4688,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -5535,12 +5535,17 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="135"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="137"/>
+        <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
+        <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="139"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>
@@ -5587,417 +5592,422 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/models.py" line="217"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="312"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="425"/>
+        <source>认领人</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="418"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="419"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="420"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="421"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="422"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="423"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="424"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -6508,34 +6518,64 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WorkListPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="47"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="54"/>
         <source>办结回访…</source>
         <translation>Close follow-up…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="53"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="55"/>
+        <source>释放认领…</source>
+        <translation>Release claim…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="61"/>
         <source>差评回访（未办结 {0} 件）</source>
         <translation>Poor-rating follow-ups ({0} open)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="54"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="62"/>
         <source>临近期限与已逾期办件（逾期 {0} 件）</source>
         <translation>Cases near or past deadline ({0} overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="75"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="83"/>
         <source>请先选择一条差评回访</source>
         <translation>Select a follow-up first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="78"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="86"/>
         <source>办结差评回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="79"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="87"/>
         <source>填写回访与整改情况（记入审计日志）</source>
         <translation>Describe the call-back and remedy (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="99"/>
+        <source>请先选择一件已有人认领的办件</source>
+        <translation>Select a case someone has claimed first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="100"/>
+        <source>办件 {0} 无人认领，无需释放</source>
+        <translation>Case {0} is not claimed by anyone: there is no claim to release</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="103"/>
+        <source>释放认领</source>
+        <translation>Release claim</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="104"/>
+        <source>办件 {0} 由 {1} 认领审查。释放后退回本部门待审，其他审批人员可以认领（记入审计日志）</source>
+        <translation>Case {0} is claimed for review by {1}. Released, it goes back to its department&apos;s queue, where another approver can claim it (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="113"/>
+        <source>办件 {0} 已退回待审，其他审批人员可以认领</source>
+        <translation>Case {0} is back in its department&apos;s queue: another approver can claim it</translation>
     </message>
 </context>
 </TS>

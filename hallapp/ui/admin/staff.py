@@ -126,9 +126,17 @@ class StaffPage(AdminPanel):
             return
         ctx, active = self.env.ctx, not info.active
         self.call(lambda: staff.set_active(ctx, info.username, active),
-                  lambda _r: self._done((self.tr("账号 {0} 已启用") if active else
-                                         self.tr("账号 {0} 已停用")).format(info.username)),
+                  lambda released: self._done(self._active_text(info.username, active,
+                                                                released)),
                   self._on_failed)
+
+    def _active_text(self, username: str, active: bool, released: list[str]) -> str:
+        if active:
+            return self.tr("账号 {0} 已启用").format(username)
+        if released:  # a disabled approver's claims go back to the department's queue
+            return self.tr("账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}").format(
+                username, len(released), "、".join(released))
+        return self.tr("账号 {0} 已停用").format(username)
 
     def _done(self, text: str) -> None:
         self.status.setText(text)

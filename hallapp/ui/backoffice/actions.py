@@ -104,6 +104,8 @@ class CaseActions(BackofficePanel):
     def _offered(self, detail: CaseDetail, name: str) -> bool:
         if name == "print":
             return detail.case.state in NOTICE_BY_STATE
+        if name == "claim" and detail.case.claimed_by == self.env.ctx.actor.username:
+            return False  # a special procedure is claimed in its state: not again by its holder
         return name in detail.allowed_actions
 
     def blocked_reason(self, name: str) -> str | None:

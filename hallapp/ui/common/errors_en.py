@@ -270,6 +270,8 @@ EN: dict[str, str] = {
     "other_department_queue": "{department} is not your department: you can only see your "
                               "own department's queue.",
     "not_claimed": "Case {case} is not claimed by you: claim it before deciding.",
+    "not_claimed_release": "Case {case} is not claimed by anyone: there is no claim to give "
+                           "back.",
     # File imports: the catalogue (JSON or XLSX; also the item and queue forms), the calendar
     # file, the hall set-up file. A text about one field names it: {field} is its name in the
     # file ("materials[0].form", "promised_limit.value").

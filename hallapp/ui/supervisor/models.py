@@ -267,12 +267,12 @@ class FollowupModel(_Colored):
 
 class DueCaseModel(_Colored):
     """Decisions due and 容缺 supplements due (``DueCase.due``): a supplement row's state
-    names the owed materials and its deadline is their due date."""
+    names the owed materials and its deadline is their due date; who holds a claimed case."""
 
-    COLUMNS = ("number", "item", "department", "state", "deadline", "left")
+    COLUMNS = ("number", "item", "department", "state", "claimed", "deadline", "left")
     HEADERS: ClassVar[dict[str, str]] = {
         "number": "办件编号", "item": "事项", "department": "部门", "state": "状态",
-        "deadline": "期限", "left": "剩余工作日"}
+        "claimed": "认领人", "deadline": "期限", "left": "剩余工作日"}
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
@@ -283,6 +283,7 @@ class DueCaseModel(_Colored):
                 "department": local_name(c.department, c.department_name_en),
                 "state": case_label(c.state_label)
                 + (_tr("（{0}）").format(", ".join(c.owed)) if c.owed else ""),
+                "claimed": c.claimed_by or "—",
                 "deadline": self.local(c.deadline, "%m-%d %H:%M"),
                 "left": left}[column]
 
@@ -411,4 +412,5 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "部门"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "期限"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "剩余工作日"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "认领人"),
 )

@@ -1,5 +1,6 @@
 """Work lists: 差评 follow-ups to call back (with their deadline) and cases near or past
-their deadline. A follow-up is closed here with a note (回访整改情况)."""
+their deadline. A follow-up is closed here with a note (回访整改情况); a case's claim is given
+back here, with a reason, when the approver holding it is away (释放认领)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from hallapp.services import ratings, worklists
+from hallapp.services import backoffice, ratings, worklists
 from hallapp.services.context import Ctx
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.counter.dialogs import ReasonDialog
@@ -16,6 +17,7 @@ from hallapp.ui.supervisor.models import DueCaseModel, FollowupModel
 
 NOTE_PRESETS = ("已电话回访，致歉并说明情况", "已核实，对工作人员进行提醒教育", "已整改到位",
                 "经核实为恶意差评，申诉成立")
+RELEASE_PRESETS = ("审批人员请假，改派他人", "审批人员外出，临近期限", "审批人员已调岗")
 
 
 class WorkListPanel(SupervisorPanel):
@@ -27,6 +29,8 @@ class WorkListPanel(SupervisorPanel):
         self.cases_table = make_table(self.cases, stretch=1)
         self.close_button = make_button("", None, "closeFollowup")
         self.close_button.clicked.connect(self.close_selected)
+        self.release_button = make_button("", None, "releaseClaim")
+        self.release_button.clicked.connect(self.release_selected)
         self.followups_title = make_label("", "section")
         self.cases_title = make_label("", "section")
         self.status = make_label("", "hint", wrap=True)
@@ -38,13 +42,17 @@ class WorkListPanel(SupervisorPanel):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.followups_table, 1)
-        layout.addWidget(self.cases_title)
+        cases_top = QHBoxLayout()
+        cases_top.addWidget(self.cases_title, 1)
+        cases_top.addWidget(self.release_button)
+        layout.addLayout(cases_top)
         layout.addWidget(self.cases_table, 1)
         layout.addWidget(self.status)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("办结回访…"))
+        self.release_button.setText(self.tr("释放认领…"))
         self._titles()
 
     def _titles(self) -> None:
@@ -82,3 +90,25 @@ class WorkListPanel(SupervisorPanel):
         ctx = self.ctx
         self.call(lambda: ratings.close_followup(ctx, f.id, note),
                   lambda _r: self.refresh(), "supervisor: close follow-up")
+
+    def release_selected(self) -> None:
+        """Give the selected case's claim back to its department (the approver is away)."""
+        rows = self.cases_table.selectionModel().selectedRows()
+        case = self.cases.row(rows[0].row()) if rows else None
+        if case is None or not case.claimed_by:
+            self.status.setText(self.tr("请先选择一件已有人认领的办件") if case is None
+                                else self.tr("办件 {0} 无人认领，无需释放").format(case.number))
+            return
+        reason = ReasonDialog.ask(
+            self, self.tr("释放认领"),
+            self.tr("办件 {0} 由 {1} 认领审查。释放后退回本部门待审，其他审批人员可以认领"
+                    "（记入审计日志）").format(case.number, case.claimed_by), RELEASE_PRESETS)
+        if reason is None:
+            return
+        ctx = self.ctx
+        self.call(lambda: backoffice.release_claim(ctx, case.number, reason),
+                  lambda _r: self._on_released(case.number), "supervisor: release claim")
+
+    def _on_released(self, number: str) -> None:
+        self.status.setText(self.tr("办件 {0} 已退回待审，其他审批人员可以认领").format(number))
+        self.refresh()

@@ -139,7 +139,7 @@ def _register_after(sub: Any) -> None:
 
 def _register_backoffice(sub: Any) -> None:
     b = group(sub, "backoffice", "后台审批")
-    q = action_parser(b, "queue", "本部门待审办件（按紧急程度）")
+    q = action_parser(b, "queue", "本部门待审办件（按紧急程度），其后为待制证的已决定办件")
     q.add_argument("--department", help="部门编码（默认：审批人员为本部门，其他角色为全部部门）")
     q.set_defaults(func=lambda env: _show(env, backoffice.review_queue(
         env.ctx(), env.args.department), _list_text))

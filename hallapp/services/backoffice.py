@@ -42,6 +42,10 @@ MAX_TEXT = 2000
 CLAIMABLE = (CaseState.ACCEPTED.value, CaseState.CORRECTED.value,
              CaseState.SPECIAL_PROCEDURE.value)
 HELD_STATES = (CaseState.IN_REVIEW.value, CaseState.SPECIAL_PROCEDURE.value)
+# Decided, the result still to be made (制证): the department's queue keeps them, after its
+# open cases, until 制证完成 sends them to the window for 出件 (a 秒批 case arrives here).
+RESULT_STATES = (CaseState.APPROVED, CaseState.DENIED)
+QUEUE_STATES = (*BACKOFFICE_STATES, *RESULT_STATES)
 
 
 def own_department(actor: Actor) -> int | None:
@@ -83,13 +87,24 @@ def text_required(value: str | None, label: str, field: str) -> str:
     return bounded(text, label, field, MAX_TEXT)
 
 
+def queue_order(info: CaseInfo) -> tuple[int, float, float, int]:
+    """Open cases most urgent first (deadline, acceptance); then those decided and awaiting
+    their result (制证), oldest decision first."""
+    if info.state in RESULT_STATES:
+        decided = info.decided_at or info.concluded_at or info.received_at
+        return 1, decided.timestamp(), 0.0, info.id
+    due = info.deadline.timestamp() if info.deadline else math.inf
+    return 0, due, (info.accepted_at or info.received_at).timestamp(), info.id
+
+
 @action(Perm.REVIEW_CASE)
 def review_queue(ctx: Ctx, department: str | None = None) -> list[CaseInfo]:
-    """Open back-office cases of the department, most urgent first (deadline, acceptance)."""
+    """The department's open back-office cases, most urgent first, then its decided cases
+    whose result is still to be made (:func:`queue_order`)."""
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         dept_id = own_department(ctx.actor)
-        stmt = select(Case).where(Case.state.in_([st.value for st in BACKOFFICE_STATES]))
+        stmt = select(Case).where(Case.state.in_([st.value for st in QUEUE_STATES]))
         if department:
             wanted = department_id(s, department)
             if dept_id is not None and wanted != dept_id:
@@ -100,8 +115,7 @@ def review_queue(ctx: Ctx, department: str | None = None) -> list[CaseInfo]:
             stmt = stmt.where(Case.department_id == dept_id)
         t = hall_time(s)
         infos = [case_info(s, c, t, uow.now) for c in s.scalars(stmt)]
-    return sorted(infos, key=lambda i: (i.deadline.timestamp() if i.deadline else math.inf,
-                                        (i.accepted_at or i.received_at).timestamp(), i.id))
+    return sorted(infos, key=queue_order)
 
 
 @action(Perm.REVIEW_CASE)

@@ -15,6 +15,7 @@ import pytest
 from casekit import (
     COMMITMENT,
     PLAIN,
+    PROMISED_AUTO,
     TOLERANT,
     TOLERANT_3,
     CtxFor,
@@ -30,7 +31,7 @@ from sqlalchemy import select
 
 from hallapp.core.errors import PermissionDenied, RuleViolation, StateError, ValidationError
 from hallapp.core.masking import mask_id_number
-from hallapp.services import backoffice, blacklist, case_clock, case_decide, cases
+from hallapp.services import backoffice, blacklist, case_clock, case_decide, cases, delivery
 from hallapp.store.models import AuditEntry, BlacklistEntry, Case
 from hallapp.store.uow import Database
 
@@ -315,3 +316,22 @@ def test_correction_over_the_spring_festival_and_an_hour_limit(
     hourly = accepted_case(ctx_for, MORTGAGE_RELEASE, window=3, seq=42)
     due = cases.show_case(ctx_for("clerk3"), hourly).case.deadline
     assert due == datetime(2026, 11, 24, 14, 30, tzinfo=SH)  # 30 min before lunch, 30 after
+
+
+def test_a_decided_case_waits_in_its_departments_queue_until_its_result_is_made(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A 秒批 case, or any approved one, was in no queue: 制证完成 was never done and the
+    window's 出件 was refused weeks later. The department keeps it after its open cases."""
+    auto = ready_case(ctx_for, PROMISED_AUTO, window=4, seq=71, status="verified_online")
+    assert case_decide.decide(ctx_for("clerk4"), auto, "accept").auto_approved
+    hrss = ctx_for("approver_szhrss")
+    waiting = accepted_case(ctx_for, PROMISED_AUTO, window=4, seq=72)  # not all online
+    queue = [c for c in backoffice.review_queue(hrss) if c.number in (auto, waiting)]
+    assert [(c.number, c.state) for c in queue] == [(waiting, "accepted"), (auto, "approved")]
+    assert auto not in [c.number for c in backoffice.review_queue(ctx_for("approver_szamr"))]
+    _at(clock, 2026, 12, 14, 10)  # three weeks later: still there
+    assert auto in [c.number for c in backoffice.review_queue(hrss)]
+    assert backoffice.mark_ready(hrss, auto).state == "result_ready"
+    assert auto not in [c.number for c in backoffice.review_queue(hrss)]
+    proof = cases.show_case(ctx_for("clerk1"), auto).case.qr_payload
+    assert delivery.deliver(ctx_for("clerk1"), auto, proof).state == "delivered"

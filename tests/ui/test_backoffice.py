@@ -90,13 +90,15 @@ def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for:
     act(qtbot, desk, "claim", "in_review")
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "符合登记条件"))
     act(qtbot, desk, "approve", "approved")
-    qtbot.waitUntil(lambda: row_of(desk, number) is None)  # decided: out of the review queue
+    # decided: after the open cases, its result to make (待制证)
+    qtbot.waitUntil(lambda: desk.queue.visible_numbers() == [other, number]
+                    and row_of(desk, number).state == "approved")
     # and still the open case: the detail jumped to the next one, and printed its notice
     assert desk.detail.number == number
-    assert row_of(desk, other) is not None
     assert "mark_ready" in shown_buttons(desk)
     act(qtbot, desk, "mark_ready", "result_ready")
     assert "推送综合窗口" in desk.note.text()
+    qtbot.waitUntil(lambda: row_of(desk, number) is None)  # made: the window hands it out
     steps = [(t.action, t.actor) for t in desk.detail.history_model.rows()]
     assert steps[-6:] == [("claim", "approver_szamr"), ("request_correction", "approver_szamr"),
                           ("supply_correction", "clerk1"), ("claim", "approver_szamr"),

@@ -2127,124 +2127,124 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="124"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="125"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="125"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>到厅次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="135"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="180"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="182"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="202"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="206"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="204"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="206"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="213"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="225"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="241"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="244"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="245"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="248"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="247"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="251"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -3308,27 +3308,27 @@ After:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="243"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="244"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="244"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
@@ -4274,102 +4274,102 @@ After:
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="174"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="175"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
         <source>不符合要求</source>
         <translation>Not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="183"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="184"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="185"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="198"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="195"/>
         <source>未核验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="199"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="196"/>
         <source>（容缺待补）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="205"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="209"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="209"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
         <source>核验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="222"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="223"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -5028,28 +5028,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="133"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="130"/>
         <source>超期{0}个工作日</source>
         <translation>Days overdue: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="130"/>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="135"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="132"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="137"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="134"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="139"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
         <source>剩{0}个工作日</source>
         <translation>Days left: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="141"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
         <source>{0}，暂停计时</source>
         <translation>{0}, clock stopped</translation>
     </message>
@@ -5121,57 +5121,62 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="95"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="89"/>
+        <source>待制证</source>
+        <translation>Result to make</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="92"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="97"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="94"/>
         <source>未认领</source>
         <translation>Unclaimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="115"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="115"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
         <source>受理窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="121"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="121"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="122"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
@@ -5179,44 +5184,44 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="114"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="115"/>
         <source>输入或扫描办件编号打开（含已决定的办件）</source>
         <translation>Enter or scan a case number to open it (decided cases too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="115"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="116"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="244"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="246"/>
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="245"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="247"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="248"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="249"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="249"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="250"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="281"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="283"/>
         <source>本部门待审办件（{0}）</source>
         <translation>To review ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="282"/>
-        <source>超期 {0} · 预警 {1} · 显示 {2}</source>
-        <translation>Late {0} · warn {1} · shown {2}</translation>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="284"/>
+        <source>超期 {0} · 预警 {1} · 待制证 {2} · 显示 {3}</source>
+        <translation>Late {0} · warn {1} · results {2} · shown {3}</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services import backoffice
+from hallapp.services.case_common import BACKOFFICE_STATES
 from hallapp.services.case_views import CaseDetail, CaseInfo
 from hallapp.ui.backoffice.actions import CaseActions, NoticePrinter
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
@@ -29,6 +30,7 @@ from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_label, repolish
 
+OPEN_STATES = frozenset(s.value for s in BACKOFFICE_STATES)
 FACTS = ("applicant", "id_number", "phone", "agent", "intake", "deadline", "stopped",
          "visits", "opinion")
 
@@ -196,7 +198,9 @@ class CaseDetailPanel(BackofficePanel):
     def _show_claim(self, info: CaseInfo) -> None:
         me = self.env.ctx.actor.username
         reason = self.action_bar.blocked_reason("approve")
-        if info.claimed_by and info.claimed_by != me and reason:
+        if info.state not in OPEN_STATES:  # decided: the claim is history (who decided it)
+            text, kind = "", "none"
+        elif info.claimed_by and info.claimed_by != me and reason:
             text, kind = reason, "other"
         elif info.claimed_by == me:
             text, kind = self.tr("由我认领审查中"), "mine"

@@ -1,16 +1,15 @@
 """Table models of the back office: the review queue, a case's materials and its history.
 
 Columns are named (``COLUMNS``) so widgets and tests address cells by name; every model is
-checked with pytest-qt's ``qtmodeltester``. The queue keeps the service's urgency order
-(deadline, then acceptance) and is patched row by row from the change feed
-(:meth:`ReviewQueueModel.upsert` / :meth:`ReviewQueueModel.remove`), so a selection and the
+checked with pytest-qt's ``qtmodeltester``. The queue keeps the service's order
+(:func:`hallapp.services.backoffice.queue_order`) and is patched row by row from the change
+feed (:meth:`ReviewQueueModel.upsert` / :meth:`ReviewQueueModel.remove`), so a selection and the
 scroll position survive another approver's work.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, CaseAction, CaseState
+from hallapp.services.backoffice import RESULT_STATES, queue_order
 from hallapp.services.case_views import CaseInfo, MaterialState, TransitionInfo
 from hallapp.ui.backoffice.base import BackofficeEnv
 from hallapp.ui.common.errors import local_name
@@ -47,20 +47,15 @@ class NamedColumnsModel(RecordTableModel):
         self.env = env
 
 
-def urgency(info: CaseInfo) -> tuple[float, float, int]:
-    """The service's queue order: deadline, then acceptance, then id."""
-    due = info.deadline.timestamp() if info.deadline else math.inf
-    return due, (info.accepted_at or info.received_at).timestamp(), info.id
-
-
 class ReviewQueueModel(NamedColumnsModel):
-    """The department's open cases, most urgent first; deadline cells coloured by state."""
+    """The department's open cases, most urgent first, then its decided cases awaiting their
+    result (制证), in the service's order; deadline cells coloured by state."""
 
     COLUMNS = ("number", "item", "applicant", "state", "window", "accepted", "deadline",
                "remaining", "claimed")
 
     def set_rows(self, rows: Sequence[CaseInfo]) -> None:
-        super().set_rows(sorted(rows, key=urgency))
+        super().set_rows(sorted(rows, key=queue_order))
 
     def find(self, number: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.number == number), -1)
@@ -75,10 +70,10 @@ class ReviewQueueModel(NamedColumnsModel):
     def upsert(self, info: CaseInfo) -> None:
         """Replace the case's row in place, or move/insert it where its urgency puts it."""
         n = self.find(info.number)
-        keys = [urgency(r) for r in self._rows]
+        keys = [queue_order(r) for r in self._rows]
         if n >= 0:
             del keys[n]
-        at = bisect.bisect_left(keys, urgency(info))
+        at = bisect.bisect_left(keys, queue_order(info))
         if n == at:
             self._rows[n] = info
             self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
@@ -90,6 +85,8 @@ class ReviewQueueModel(NamedColumnsModel):
 
     def cell_text(self, row: CaseInfo, column: str) -> str:
         if column == "remaining":
+            if row.state in RESULT_STATES:  # decided: no time left to count, a result to make
+                return self.tr("待制证")
             return remaining_text(self, row, stopped=False)
         if column == "window":
             return self.tr("{0}号窗口").format(row.window) if row.window else "—"

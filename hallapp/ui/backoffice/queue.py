@@ -1,5 +1,6 @@
 """The department's review queue: most urgent first, deadline cells amber (warning) or red
-(overdue), filters by item, state and intake window, and a box to open a case by number.
+(overdue), then the cases decided and awaiting their result (待制证: 制证完成 sends them to the
+window), filters by item, state and intake window, and a box to open a case by number.
 
 A full load (:meth:`ReviewQueuePanel.reload`) reads the whole queue; the change feed only
 makes it re-read the cases that changed (:meth:`ReviewQueuePanel.update_cases`), and rows
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.case_rules import STATE_LABELS
 from hallapp.core.errors import NotFound, PermissionDenied
 from hallapp.services import backoffice
-from hallapp.services.case_common import BACKOFFICE_STATES
+from hallapp.services.backoffice import QUEUE_STATES, RESULT_STATES
 from hallapp.services.case_views import CaseInfo
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import QueueFilterProxy, ReviewQueueModel
@@ -34,7 +35,7 @@ from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
 
-OPEN_STATES = tuple(s.value for s in BACKOFFICE_STATES)
+OPEN_STATES = tuple(s.value for s in QUEUE_STATES)  # what the queue lists
 # Columns given up, first to last, when the queue is too narrow for all of them; the number,
 # item, applicant, state and working days left always stay.
 OPTIONAL_COLUMNS = ("accepted", "window", "claimed", "deadline")
@@ -169,7 +170,8 @@ class ReviewQueuePanel(BackofficePanel):
             self.apply(number, info)
 
     def apply(self, number: str, info: CaseInfo | None) -> None:
-        """One case's new state: in the queue while open in the back office, else out.
+        """One case's new state: in the queue while open in the back office or awaiting its
+        result (制证), else out.
 
         The selected case stays selected, and no other becomes selected in its place: when
         the open case left the queue (just approved) or moved in it, the row now under the
@@ -243,8 +245,7 @@ class ReviewQueuePanel(BackofficePanel):
         windows = sorted({r.window for r in rows if r.window})
         self._fill(self.item_filter, self.tr("全部事项"), list(items.items()))
         self._fill(self.state_filter, self.tr("全部状态"),
-                   [(s, case_label(STATE_LABELS[BACKOFFICE_STATES[i]]))
-                    for i, s in enumerate(OPEN_STATES)])
+                   [(s.value, case_label(STATE_LABELS[s])) for s in QUEUE_STATES])
         self._fill(self.window_filter, self.tr("全部窗口"),
                    [(w, self.tr("{0}号窗口").format(w)) for w in windows])
 
@@ -278,9 +279,10 @@ class ReviewQueuePanel(BackofficePanel):
         rows = self.model.rows()
         overdue = sum(r.timeliness == "overdue" for r in rows)
         warning = sum(r.timeliness == "warning" for r in rows)
-        self.title.setText(self.tr("本部门待审办件（{0}）").format(len(rows)))
-        self.counts.setText(self.tr("超期 {0} · 预警 {1} · 显示 {2}").format(
-            overdue, warning, self.proxy.rowCount()))
+        results = sum(r.state in RESULT_STATES for r in rows)
+        self.title.setText(self.tr("本部门待审办件（{0}）").format(len(rows) - results))
+        self.counts.setText(self.tr("超期 {0} · 预警 {1} · 待制证 {2} · 显示 {3}").format(
+            overdue, warning, results, self.proxy.rowCount()))
 
     def visible_numbers(self) -> list[str]:
         """Case numbers in the order shown (after filters)."""

@@ -5,17 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
 
+from hallapp.ui.common.widgets import ElidedLabel
+
 
 def clipped(root: QWidget, *, tables: bool = False) -> list[str]:
     """The visible labels, buttons and check boxes below ``root`` whose text needs more room
-    than they were given (a wrapped label: more height for its width); with ``tables``, also
-    the tables that scroll sideways."""
+    than they were given (a wrapped label: more height for its width; an elided one counts
+    when its whole text is not its tooltip); with ``tables``, also the tables that scroll
+    sideways."""
     bad = []
     for w in root.findChildren(QWidget):
         if not w.isVisibleTo(root):
             continue
         if tables and isinstance(w, QTableView):
             bad.extend(cut_table(w))
+        if isinstance(w, ElidedLabel) and w.toolTip() == w.text():
+            continue  # cut short on purpose, whole on hover
         if isinstance(w, QLabel | QAbstractButton) and w.text() and not fits(w):
             size, hint = w.size(), w.sizeHint()
             bad.append(f"{type(w).__name__} {w.objectName()!r} {w.text()[:20]!r}: "

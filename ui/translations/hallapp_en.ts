@@ -2127,124 +2127,124 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="126"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="127"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>到厅次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="135"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="135"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="182"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="184"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="206"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="212"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="219"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="219"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="225"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="227"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="245"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="248"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="247"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="250"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="251"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="253"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -5184,44 +5184,44 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="115"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="116"/>
         <source>输入或扫描办件编号打开（含已决定的办件）</source>
         <translation>Enter or scan a case number to open it (decided cases too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="116"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="117"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="246"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="260"/>
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="247"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="261"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="249"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="263"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="250"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="264"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="283"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="297"/>
         <source>本部门待审办件（{0}）</source>
         <translation>To review ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/queue.py" line="284"/>
+        <location filename="../../hallapp/ui/backoffice/queue.py" line="298"/>
         <source>超期 {0} · 预警 {1} · 待制证 {2} · 显示 {3}</source>
-        <translation>Late {0} · warn {1} · results {2} · shown {3}</translation>
+        <translation>Late {0} · warn {1} · to make {2} · shown {3}</translation>
     </message>
 </context>
 <context>

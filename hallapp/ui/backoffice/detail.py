@@ -28,7 +28,7 @@ from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining_text
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
-from hallapp.ui.common.widgets import make_label, repolish
+from hallapp.ui.common.widgets import ElidedLabel, make_label, repolish
 
 OPEN_STATES = frozenset(s.value for s in BACKOFFICE_STATES)
 FACTS = ("applicant", "id_number", "phone", "agent", "intake", "deadline", "stopped",
@@ -67,7 +67,7 @@ class CaseDetailPanel(BackofficePanel):
         self.number: str | None = None
         self.detail: CaseDetail | None = None
         self._loading = self._again = False
-        self.title = make_label("", "caseTitle")
+        self.title = ElidedLabel("", "caseTitle")  # a long item name must not widen the desk
         self.state_badge = make_label("", "stateBadge")
         self.claim_label = make_label("", "claim", wrap=True)
         self.facts: dict[str, tuple[QLabel, QLabel]] = {
@@ -78,7 +78,9 @@ class CaseDetailPanel(BackofficePanel):
         self.materials_model, self.history_model = MaterialsModel(env, self), HistoryModel(env,
                                                                                           self)
         self.materials = make_table(self.materials_model, "materials", ("material", "note"))
-        self.history = make_table(self.history_model, "history", ("opinion",))
+        # the state change wraps too ("审查中 → 特别程序"): alone, the opinion was squeezed
+        # to a letter a line beside it on a narrow desk
+        self.history = make_table(self.history_model, "history", ("states", "opinion"))
         self.materials_title, self.history_title = make_label("", "section"), make_label(
             "", "section")
         self.message = make_label("", "error", wrap=True)

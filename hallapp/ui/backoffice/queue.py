@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,9 @@ from hallapp.ui.common.widgets import make_button, make_label
 
 OPEN_STATES = tuple(s.value for s in QUEUE_STATES)  # what the queue lists
 # Columns given up, first to last, when the queue is too narrow for all of them; the number,
-# item, applicant, state and working days left always stay.
+# item, applicant, state and working days left always stay (the queue's minimum width).
 OPTIONAL_COLUMNS = ("accepted", "window", "claimed", "deadline")
+KEPT_COLUMNS = ("number", "state", "remaining")  # with the item and applicant, at their least
 MIN_ITEM_WIDTH, MIN_APPLICANT_WIDTH, MAX_APPLICANT_WIDTH = 160, 100, 200
 PATCH_LIMIT = 20  # more changed cases than this at once: read the whole queue instead
 
@@ -202,6 +203,19 @@ class ReviewQueuePanel(BackofficePanel):
         self._fill_filters()
         self._show_counts()
         self.fit_columns()
+        self.updateGeometry()  # the kept columns' width (minimumSizeHint) may have changed
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the columns that always stay, the item and the applicant at their
+        narrowest: an open case with a long title squeezed the queue until the applicant,
+        state and time left were scrolled out of sight."""
+        table = self.table
+        columns = sum(self._wanted(self.model.column(c)) for c in KEPT_COLUMNS)
+        applicant = min(MIN_APPLICANT_WIDTH, self._wanted(self.model.column("applicant")))
+        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        wanted = columns + MIN_ITEM_WIDTH + applicant + chrome
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), wanted), hint.height())
 
     # --- columns that fit -------------------------------------------------------------------
 

@@ -1,0 +1,61 @@
+"""The back office fits 1280x800 in both languages with a long item name open.
+
+The open case's title (``SZFT-… · item name``) was neither elided nor wrapped: in English a
+long name made the window's minimum width 1317 px, and in both languages the splitter
+squeezed the queue until the applicant, the state and the time left were out of sight.
+SQLite only: a layout, not the database.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from backofficekit import Desk, desks, open_in_desk
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from uikit import clipped, cut_cells
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from casekit import PLAIN, CtxFor, accepted_case
+
+from hallapp.services import backoffice, case_clock
+
+KEPT = ("number", "item", "applicant", "state", "remaining")
+LONG_NAMES = {"zh": "企业注销登记（含简易注销、普通注销、分支机构注销）",
+              "en": "Deregistration of an enterprise (simplified, ordinary, branch)"}
+
+
+@pytest.fixture(params=["zh", "en"])
+def make_desk(request: pytest.FixtureRequest, qtbot: QtBot, qapp: QApplication,
+              ctx_for: CtxFor, tmp_path: Path) -> Iterator[Desk]:
+    yield from desks(qtbot, ctx_for, tmp_path, request.param)
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_long_item_name_fits_1280x800(qtbot: QtBot, qapp: QApplication, make_desk: Desk,
+                                        ctx_for: CtxFor) -> None:
+    approver = ctx_for("approver_szamr")
+    number = accepted_case(ctx_for, PLAIN, seq=81)  # the longest name of the demo items
+    backoffice.claim(approver, number)
+    case_clock.start_special(approver, number, "现场核查经营场所")  # a long state, too
+    decided = accepted_case(ctx_for, PLAIN, seq=82)
+    backoffice.claim(approver, decided)
+    backoffice.approve(approver, decided)
+    desk = make_desk()
+    open_in_desk(qtbot, desk, number)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert desk.minimumSizeHint().width() <= 1280
+    assert desk.size() == QSize(1280, 800)
+    title = desk.detail.title
+    assert title.text() == f"{number} · {LONG_NAMES[qapp.property('hallapp_lang')]}"
+    assert title.shown_text().endswith("…")
+    assert title.toolTip() == title.text()  # the whole title on hover
+    assert clipped(desk, tables=True) == []
+    table, model = desk.queue.table, desk.queue.model
+    assert [c for c in KEPT if table.isColumnHidden(model.column(c))] == []
+    assert cut_cells(table, model.column("applicant")) == []  # the others fit their text

@@ -1973,37 +1973,37 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="116"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="116"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="117"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="117"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="118"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="118"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="119"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
@@ -2658,17 +2658,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="154"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -2878,59 +2878,100 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="122"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="123"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="124"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="125"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="126"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="127"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="128"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="129"/>
+        <source>补齐容缺材料…</source>
+        <translation>Pending materials…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="130"/>
+        <source>补正材料已提交…</source>
+        <translation>Corrections brought…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="152"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="161"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="172"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="181"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="223"/>
+        <source>请先查找办件</source>
+        <translation>Find the case first</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="200"/>
+        <source>办件 {0} 没有容缺待补的材料</source>
+        <translation>Case {0} has no pending materials to supply</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="225"/>
+        <source>补正材料已提交</source>
+        <translation>Corrections brought</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="226"/>
+        <source>办件 {0}：申请人已交来全部补正材料？确认后恢复计时，办件回到部门审查</source>
+        <translation>Case {0}: has the applicant brought every correction asked for? Confirmed, the time limit runs again and the case goes back to its department for review.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="242"/>
+        <source>{0}：已登记，现为“{1}”</source>
+        <translation>{0}: recorded, now &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="245"/>
+        <source>；仍有 {0} 项容缺材料待补</source>
+        <translation>; {0} pending material(s) still to supply</translation>
     </message>
 </context>
 <context>
@@ -3252,7 +3293,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="86"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -4688,52 +4729,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -4979,7 +5020,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="102"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5005,22 +5046,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="132"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="132"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="133"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="134"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -5597,422 +5638,422 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/models.py" line="217"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="425"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="418"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="419"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="420"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="421"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="422"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="423"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="424"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -6048,6 +6089,24 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
         <source>与数据库的连接已中断，正在自动重试；看板内容可能不是最新。</source>
         <translation>Database connection lost, retrying; the board may be out of date.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="226"/>
+        <source>补齐容缺材料</source>
+        <translation>Supply pending materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="240"/>
+        <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
+        <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="256"/>
+        <source>请至少勾选一项材料</source>
+        <translation>Tick at least one material</translation>
     </message>
 </context>
 <context>
@@ -6228,28 +6287,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="205"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="209"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="210"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="211"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6365,37 +6424,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="171"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="171"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="173"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>

@@ -1,9 +1,13 @@
-"""出件: hand out results at the window, or send them by express post.
+"""出件: hand out results at the window, or send them by express post; and what the applicant
+brings back to the window for an accepted case: 容缺 materials owed, 补正 materials asked for.
 
 The receipt QR scanner types ``HALLAPP:C:<case number>:<code>`` and Enter into the field;
 the clerk may also type a case number or the applicant's ID number. The found cases are
 listed; the one chosen is handed over against the scanned receipt or an ID number (the
-applicant's or the authorised agent's), or marked as sent with a tracking number.
+applicant's or the authorised agent's), or marked as sent with a tracking number. For the
+same case the clerk records the owed materials brought (补齐容缺材料, the last one releases a
+withheld 容缺 approval) or the corrected ones (补正材料已提交, the clock runs again): the
+applicant comes back with the receipt, as for the result.
 
 The case and delivery services and the ID rules are imported where first used (see
 :mod:`hallapp.ui.counter.intake`): this tab is not on the counter's first frame.
@@ -24,14 +28,15 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
-from hallapp.ui.common.widgets import make_button, make_label, row_table
+from hallapp.ui.common.widgets import ConfirmDialog, make_button, make_label, row_table
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.dialogs import SupplementDialog
 from hallapp.ui.counter.models import CaseListModel
 
 if TYPE_CHECKING:
-    from hallapp.services.case_views import CaseInfo
+    from hallapp.services.case_views import CaseDetail, CaseInfo
 
 QR_PREFIX = "HALLAPP:C:"
 
@@ -81,6 +86,10 @@ class DeliveryPanel(CounterPanel):
         self.deliver_button.clicked.connect(self._on_deliver_clicked)
         self.express_button = make_button("", "secondary", "deliverExpress")
         self.express_button.clicked.connect(self._on_express_clicked)
+        self.supplement_button = make_button("", "secondary", "supplySupplement")
+        self.supplement_button.clicked.connect(self._on_supplement_clicked)
+        self.correction_button = make_button("", "secondary", "supplyCorrection")
+        self.correction_button.clicked.connect(self._on_correction_clicked)
         self.message = make_label("", "error", wrap=True)
         self.result = make_label("", "result", wrap=True)
         self.labels = [make_label() for _ in range(3)]
@@ -95,6 +104,8 @@ class DeliveryPanel(CounterPanel):
         form.addRow(self.labels[1], self.proof)
         form.addRow(self.labels[2], self.tracking)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.supplement_button)
+        buttons.addWidget(self.correction_button)
         buttons.addStretch(1)
         buttons.addWidget(self.express_button)
         buttons.addWidget(self.deliver_button)
@@ -115,9 +126,12 @@ class DeliveryPanel(CounterPanel):
         self.find_button.setText(self.tr("查找"))
         self.deliver_button.setText(self.tr("窗口出件"))
         self.express_button.setText(self.tr("快递送达"))
+        self.supplement_button.setText(self.tr("补齐容缺材料…"))
+        self.correction_button.setText(self.tr("补正材料已提交…"))
 
     def set_online(self, online: bool) -> None:
-        for button in (self.find_button, self.deliver_button, self.express_button):
+        for button in (self.find_button, self.deliver_button, self.express_button,
+                       self.supplement_button, self.correction_button):
             button.setEnabled(online)
 
     def _on_scan_submitted(self) -> None:
@@ -174,3 +188,59 @@ class DeliveryPanel(CounterPanel):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.message.setText(user_message(exc, "counter: delivery"))
+
+    # --- what the applicant brings back: 容缺 materials owed, 补正 -------------------------
+
+    def _on_supplement_clicked(self) -> None:
+        case = self.selected()
+        if case is None:
+            self.message.setText(self.tr("请先查找办件"))
+            return
+        if not case.owed:
+            self.message.setText(self.tr("办件 {0} 没有容缺待补的材料").format(case.number))
+            return
+        from hallapp.services.cases import show_case
+
+        ctx = self.env.ctx
+        self.call(lambda: show_case(ctx, case.number), self._on_owed_loaded, self._on_failed)
+
+    def _on_owed_loaded(self, detail: CaseDetail) -> None:
+        """Ask which of the owed materials were brought (by name: the info has codes)."""
+        owed = [(m.code, local_name(m.name, m.name_en)) for m in detail.materials if m.owed]
+        number = detail.case.number
+        codes = SupplementDialog.ask(self, number, owed)
+        if not codes:
+            return
+        from hallapp.services.case_clock import supply_supplement
+
+        ctx = self.env.ctx
+        self.call(lambda: supply_supplement(ctx, number, codes), self._on_supplied,
+                  self._on_failed)
+
+    def _on_correction_clicked(self) -> None:
+        case = self.selected()
+        if case is None:
+            self.message.setText(self.tr("请先查找办件"))
+            return
+        if not ConfirmDialog.ask(self, self.tr("补正材料已提交"),
+                                 self.tr("办件 {0}：申请人已交来全部补正材料？确认后恢复计时，"
+                                         "办件回到部门审查").format(case.number)):
+            return
+        from hallapp.services.case_clock import supply_correction
+
+        ctx = self.env.ctx
+        self.call(lambda: supply_correction(ctx, case.number), self._on_supplied,
+                  self._on_failed)
+
+    def _on_supplied(self, case: CaseInfo) -> None:
+        """The case's new state in the list and in words (it stays selected)."""
+        self.model.set_rows([case if r.number == case.number else r for r in self.model.rows()])
+        numbers = [r.number for r in self.model.rows()]
+        if case.number in numbers:
+            self.table.selectRow(numbers.index(case.number))
+        self.message.clear()
+        text = self.tr("{0}：已登记，现为“{1}”").format(case.number,
+                                                      case_label(case.state_label))
+        if case.owed:
+            text += self.tr("；仍有 {0} 项容缺材料待补").format(len(case.owed))
+        self.result.setText(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -208,3 +211,50 @@ class TicketRefDialog(FieldsDialog):
     def ask(cls, parent: QWidget | None, reactivate: bool = False) -> str | None:
         answer = cls(reactivate, parent).run()
         return answer["ticket"].strip() if answer else None
+
+
+class SupplementDialog(QDialog):
+    """容缺补齐: which of the materials owed the applicant has brought (all ticked at first)."""
+
+    def __init__(self, case_number: str, owed: Sequence[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(520)
+        self.setWindowTitle(self.tr("补齐容缺材料"))
+        self.materials = QListWidget()
+        self.materials.setObjectName("owedMaterials")
+        for code, name in owed:
+            entry = QListWidgetItem(f"{name}（{code}）")
+            entry.setData(Qt.ItemDataRole.UserRole, code)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked)
+            self.materials.addItem(entry)
+        self.error = make_label("", "error", wrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        prompt = self.tr("办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）")
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_label(prompt.format(case_number), "subtitle", wrap=True))
+        layout.addWidget(self.materials)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def checked(self) -> list[str]:
+        items = (self.materials.item(i) for i in range(self.materials.count()))
+        return [str(i.data(Qt.ItemDataRole.UserRole)) for i in items
+                if i.checkState() == Qt.CheckState.Checked]
+
+    def try_accept(self) -> None:
+        if self.checked():
+            self.accept()
+        else:
+            self.error.setText(self.tr("请至少勾选一项材料"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, case_number: str,
+            owed: Sequence[tuple[str, str]]) -> list[str] | None:
+        """The codes brought, or None (cancelled)."""
+        dialog = cls(case_number, owed, parent)
+        return dialog.checked() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from uikit import clipped, cut_cells
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
-from casekit import PLAIN, CtxFor, accepted_case
+from casekit import COMMITMENT, PLAIN, CtxFor, accepted_case
 
 from hallapp.services import backoffice, case_clock
 
@@ -42,7 +42,8 @@ def test_a_long_item_name_fits_1280x800(qtbot: QtBot, qapp: QApplication, make_d
     number = accepted_case(ctx_for, PLAIN, seq=81)  # the longest name of the demo items
     backoffice.claim(approver, number)
     case_clock.start_special(approver, number, "现场核查经营场所")  # a long state, too
-    decided = accepted_case(ctx_for, PLAIN, seq=82)
+    decided = accepted_case(ctx_for, COMMITMENT, decision="accept_commitment", seq=82,
+                            M05="commitment")  # 告知承诺受理: a long action in the history
     backoffice.claim(approver, decided)
     backoffice.approve(approver, decided)
     desk = make_desk()
@@ -59,3 +60,7 @@ def test_a_long_item_name_fits_1280x800(qtbot: QtBot, qapp: QApplication, make_d
     table, model = desk.queue.table, desk.queue.model
     assert [c for c in KEPT if table.isColumnHidden(model.column(c))] == []
     assert cut_cells(table, model.column("applicant")) == []  # the others fit their text
+    open_in_desk(qtbot, desk, decided)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert clipped(desk, tables=True) == []  # the history's headers too

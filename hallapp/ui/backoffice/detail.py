@@ -78,9 +78,10 @@ class CaseDetailPanel(BackofficePanel):
         self.materials_model, self.history_model = MaterialsModel(env, self), HistoryModel(env,
                                                                                           self)
         self.materials = make_table(self.materials_model, "materials", ("material", "note"))
-        # the state change wraps too ("审查中 → 特别程序"): alone, the opinion was squeezed
-        # to a letter a line beside it on a narrow desk
-        self.history = make_table(self.history_model, "history", ("states", "opinion"))
+        # the action and the state change wrap too ("Start special procedure", "In review →
+        # Special procedure"): alone, the opinion was squeezed to a letter a line beside them
+        self.history = make_table(self.history_model, "history",
+                                  ("action", "states", "opinion"))
         self.materials_title, self.history_title = make_label("", "section"), make_label(
             "", "section")
         self.message = make_label("", "error", wrap=True)
@@ -184,6 +185,7 @@ class CaseDetailPanel(BackofficePanel):
             self.title.setText(self.tr("请在左侧队列中选择办件"))
             self.state_badge.clear()
             self.claim_label.clear()
+            self.claim_label.hide()
             for _key, value in self.facts.values():
                 value.setText("")
             self.commitments.setText("")
@@ -211,6 +213,7 @@ class CaseDetailPanel(BackofficePanel):
         else:
             text, kind = self.tr("尚未认领"), "none"
         self.claim_label.setText(text)
+        self.claim_label.setVisible(bool(text))
         repolish(self.claim_label, holder=kind)
 
     def _show_facts(self, info: CaseInfo) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
@@ -120,6 +121,22 @@ def ticket_by_ref(session: Session, hall: Hall | HallConf, ref: str | int, today
     if ticket is None:
         raise NotFound(f"号码 {ref} 不存在", field="ticket", code="unknown_ticket")
     return ticket
+
+
+# A ticket's number as printed on it: the queue's prefix (a capital letter first, as
+# ``hallday.format_number`` makes it), then the day's serial.
+PRINTED_NUMBER = re.compile(r"[A-Z][A-Z0-9]{0,3}[0-9]+")
+
+
+def public_ticket_ref(text: str) -> str:
+    """What a public terminal looks a ticket up by: the QR code scanned, or the number printed
+    on one of today's tickets (A018). Not a row id or 'YYYY-MM-DD/A001': typed at a kiosk,
+    those let anybody page through every ticket the hall ever issued."""
+    ref = typed_code(text)
+    if not ref or ref.startswith(TICKET_QR_PREFIX) or PRINTED_NUMBER.fullmatch(ref):
+        return ref
+    raise ValidationError("请扫描号票二维码，或输入号票上的号码（字母开头，如 A018）",
+                          field="ticket", code="ticket_number_format")
 
 
 def _scanned_ref(payload: str) -> tuple[str, int]:

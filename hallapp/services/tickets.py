@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import QuotaExhausted, StateError, ValidationError
+from hallapp.core.errors import NotFound, QuotaExhausted, StateError, ValidationError
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.identity import age_on, check_id_number, check_phone
 from hallapp.core.queue_rules import rejoin_order_at
@@ -31,6 +31,7 @@ from hallapp.services.queue_common import (
     number_for,
     placed,
     placed_view,
+    public_ticket_ref,
     require_no_other_waiting,
     ticket_by_ref,
     ticket_info,
@@ -279,6 +280,20 @@ def ticket_status(ctx: Ctx, ref: str | int) -> TicketStatus:
         until = _reactivate_until(hall, ticket)
         return TicketStatus(ticket_info(uow.session, ticket),
                             until if until is not None and uow.now <= until else None)
+
+
+@action(Perm.VIEW_HALL)
+def find_ticket(ctx: Ctx, text: str) -> TicketStatus:
+    """号票查询 at a kiosk: ``ticket_status`` by what an applicant may scan or type there
+    (``public_ticket_ref``). A number not found is refused without repeating it: the screen
+    faces the hall, and what was typed may be anything, even an ID number."""
+    try:
+        return ticket_status(ctx, public_ticket_ref(text))
+    except NotFound as exc:
+        if exc.code != "unknown_ticket":
+            raise
+        raise NotFound("今天没有这个号码的号票，请核对号票上的号码", field="ticket",
+                       code="unknown_ticket") from None
 
 
 def _reactivate_minutes(hall: Hall) -> int:

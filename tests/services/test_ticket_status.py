@@ -77,3 +77,30 @@ def test_a_ticket_is_found_by_the_qr_code_printed_on_it(ctx_for: CtxFor) -> None
     with pytest.raises(ValidationError) as day_err:
         tickets.ticket_status(kiosk, "HALLAPP:T:SZ-FT:24.11.2026:A001:1")
     assert day_err.value.code == "day_format"
+
+
+def test_the_kiosk_finds_todays_tickets_by_printed_number_or_qr_only(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """号票查询 took any typed digits for a row id, of any day: "2" showed yesterday's A002,
+    and every ticket the hall ever issued could be paged through. A refused number was
+    repeated in the refusal, on a screen facing the hall."""
+    kiosk = ctx_for("kiosk1")
+    clock.advance(days=-1)
+    yesterday = [tickets.take_ticket(kiosk, "A") for _ in range(3)]
+    clock.advance(days=1)
+    today = tickets.take_ticket(kiosk, "B")
+    assert tickets.find_ticket(kiosk, "b001").ticket.id == today.id
+    qr = ticket_payload("SZ-FT", today.hall_day, today.number, today.id)
+    assert tickets.find_ticket(kiosk, qr).ticket.id == today.id
+    for typed in (str(yesterday[1].id), "002", f"{yesterday[0].hall_day}/A001", "4"):
+        with pytest.raises(ValidationError) as bad:
+            tickets.find_ticket(kiosk, typed)
+        assert (bad.value.code, bad.value.field) == ("ticket_number_format", "ticket")
+        assert typed not in bad.value.message
+    for unknown in ("A002", "C999"):  # yesterday's number, and one never issued
+        with pytest.raises(NotFound) as missing:
+            tickets.find_ticket(kiosk, unknown)
+        assert missing.value.code == "unknown_ticket"
+        assert unknown not in missing.value.message
+    # Row ids stay for the other callers (the page following a ticket it found, the CLI).
+    assert tickets.ticket_status(kiosk, yesterday[1].id).ticket.number == "A002"

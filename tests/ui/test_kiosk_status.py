@@ -98,8 +98,9 @@ def test_a_typed_number_shows_its_place_and_a_wrong_one_is_explained(
     for key in "Q999":
         qtbot.mouseClick(page.keypad.buttons[key], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "不存在" in page.error.text())
-    assert page.error.text() == "号码 Q999 不存在"
+    qtbot.waitUntil(lambda: "没有这个号码" in page.error.text())
+    # Not repeated (it said "号码 Q999 不存在"): what was typed may be an ID number.
+    assert page.error.text() == "今天没有这个号码的号票，请核对号票上的号码"
     assert (page.code.text(), page.code.selectedText()) == ("Q999", "Q999")  # kept, selected
     qtbot.keyClicks(page.code, "a003")  # typing replaces it
     qtbot.keyClick(page.code, Qt.Key.Key_Return)
@@ -193,3 +194,31 @@ def test_the_place_shown_follows_the_hall(
     kiosk.feed.events_arrived.emit([called])
     qtbot.waitUntil(lambda: page.state.text() == "正在叫号，请到 11 号窗口")
     assert page.number.text() == "A003"
+
+
+@SQLITE_ONLY
+def test_typed_digits_are_not_taken_for_a_ticket(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
+        clock: FakeClock) -> None:
+    """Digits alone were looked up as a row id, of any day: "2" showed yesterday's A002 (as
+    void), "4" today's B001, and every past ticket could be paged through."""
+    clock.advance(days=-1)
+    for _ in range(3):
+        tickets.take_ticket(ctx_for("kiosk1"), "A")
+    clock.advance(days=1)
+    tickets.take_ticket(ctx_for("kiosk1"), "B")
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.status_button, Qt.MouseButton.LeftButton)
+    page = kiosk.ticket_status
+    for typed in ("2", "002", "4", "2026-11-23/A002"):
+        page.reset()
+        page.submit(typed)
+        qtbot.waitUntil(lambda: "…" not in page.error.text())
+        assert page.error.text() == "请扫描号票二维码，或输入号票上的号码（字母开头，如 A018）"
+        assert not page.number.isVisible()
+    page.submit("A002")  # yesterday's number: not today's, so not found
+    qtbot.waitUntil(lambda: "没有这个号码" in page.error.text())
+    page.submit("B001")
+    qtbot.waitUntil(lambda: page.number.isVisible())
+    assert page.state.text().startswith("等候中")
+

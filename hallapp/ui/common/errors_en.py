@@ -109,6 +109,8 @@ EN: dict[str, str] = {
     "day_closed_slots": "{day} is closed: no slots can be opened for it.",
     "day_not_closed": "Today ({day}) has not been closed.",
     "ticket_ref_empty": "Enter a ticket number (e.g. A001) or scan the ticket's QR code.",
+    "ticket_number_format": "Scan the ticket's QR code, or enter the number printed on it "
+                            "(a letter first, e.g. A018).",
     "call_not_served": "Window {window} does not serve queue {queue}; it cannot call this "
                        "ticket.",
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",

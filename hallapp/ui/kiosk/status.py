@@ -102,7 +102,7 @@ class TicketStatusPage(CodeEntryPage):
         self.submit_button.setEnabled(False)
         self.error.setText(self.tr("正在查询，请稍候……"))
         ctx = self.env.ctx
-        self.call(lambda: tickets.ticket_status(ctx, value), self._on_status_loaded,
+        self.call(lambda: tickets.find_ticket(ctx, value), self._on_status_loaded,
                   self._on_lookup_failed)
 
     def _on_status_loaded(self, status: TicketStatus) -> None:

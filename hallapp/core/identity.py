@@ -70,6 +70,16 @@ def check_id_number(value: str) -> str:
     return number
 
 
+def is_id_number(value: str) -> bool:
+    """Whether ``value`` is a valid resident ID number: what an ID-card reader types into
+    whichever field has the focus, which a field for something else must not keep or echo."""
+    try:
+        check_id_number(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def birth_date(id_number: str) -> date:
     """Birth date encoded in a (valid) resident ID."""
     return ric.get_birth_date(check_id_number(id_number))

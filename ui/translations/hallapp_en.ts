@@ -2529,17 +2529,22 @@ After:
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="48"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="47"/>
+        <source>预约签到不用刷身份证：请扫描预约二维码，或输入 8 位预约码</source>
+        <translation>No ID card is needed to check in: scan the appointment's QR code, or enter the 8-character appointment code.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="51"/>
         <source>请扫描预约二维码或输入预约码</source>
         <translation>Scan the appointment QR code or enter the code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="57"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
         <source>取号机尚未就绪，请稍候</source>
         <translation>The kiosk is not ready yet, please wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/checkin.py" line="60"/>
+        <location filename="../../hallapp/ui/kiosk/checkin.py" line="63"/>
         <source>正在签到，请稍候……</source>
         <translation>Checking in, please wait…</translation>
     </message>
@@ -3377,42 +3382,47 @@ After:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="110"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="114"/>
         <source>请点击要办理的业务取号</source>
         <translation>Tap a service to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="112"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="116"/>
         <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
         <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="113"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="117"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="114"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="118"/>
+        <source>请先点击要办理的业务，到取号页再刷身份证</source>
+        <translation>First tap the service you need; your ID card is read on the ticket page.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="119"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="115"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="120"/>
         <source>号票查询 · 过号重排</source>
         <translation>My ticket · Rejoin</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="122"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="127"/>
         <source>退出适老模式</source>
         <translation>Standard mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="123"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="128"/>
         <source>适老模式</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="191"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -4017,8 +4027,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="113"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="125"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="121"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="133"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -5326,12 +5336,17 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="87"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="88"/>
+        <source>请先找到要办理的事项，到取号页再刷身份证</source>
+        <translation>First find the service you need; your ID card is read on the ticket page.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="92"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/search.py" line="94"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="99"/>
         <source>找到 %n 个事项，请点击查看所需材料</source>
         <translation>
             <numerusform>%n service found; tap it to see the materials</numerusform>
@@ -5339,7 +5354,7 @@ Welcome. When we are done, please rate our service</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="96"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="101"/>
         <source>没有找到相关事项，请换个关键词，或直接返回首页按业务取号</source>
         <translation>Nothing found. Try another keyword, or go home and take a ticket by service</translation>
     </message>
@@ -6341,82 +6356,87 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Rejoin the line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="99"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="100"/>
+        <source>查询号票不用刷身份证：请扫描号票上的二维码，或输入号票上的号码</source>
+        <translation>No ID card is needed here: scan the QR code on your ticket, or enter the number printed on it.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="104"/>
         <source>请扫描号票二维码或输入号码</source>
         <translation>Please scan the ticket&apos;s QR code or type its number.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="103"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="108"/>
         <source>正在查询，请稍候……</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="146"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="151"/>
         <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
         <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="163"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="168"/>
         <source>已重新排队，请凭原号票等候叫号</source>
         <translation>Back in the line: keep your ticket and wait to be called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="172"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>Waiting: {n} ahead of you, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="175"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="180"/>
         <source>已挂起，补齐材料后请联系工作人员</source>
         <translation>On hold: once your documents are complete, please see the staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="176"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="181"/>
         <source>正在叫号，请到 {w} 号窗口</source>
         <translation>Called now: please go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
         <source>正在 {w} 号窗口办理</source>
         <translation>Being served at window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="178"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="183"/>
         <source>已挂起，补齐材料后请到 {w} 号窗口</source>
         <translation>On hold: once your documents are complete, go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="179"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="180"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
         <source>已过号</source>
         <translation>Missed (passed as absent)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
         <source>本号已作废</source>
         <translation>This ticket is no longer valid</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
         <translation>Press &quot;Rejoin the line&quot; before {time}; no new ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="190"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="195"/>
         <source>已超过可重新排队的时间，请重新取号</source>
         <translation>Too late to rejoin the line; please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="197"/>
         <source>请重新取号</source>
         <translation>Please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="194"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="199"/>
         <source>无需重新取号，工作人员会为您恢复排队</source>
         <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>

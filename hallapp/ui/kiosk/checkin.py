@@ -43,6 +43,9 @@ class CheckinPage(CodeEntryPage):
         self.back_button.setText(self.tr("返回"))
         self.submit_button.setText(self.tr("签到取号"))
 
+    def id_card_text(self) -> str:
+        return self.tr("预约签到不用刷身份证：请扫描预约二维码，或输入 8 位预约码")
+
     def submit(self, text: str | None = None) -> None:
         """Check in with ``text`` (a scan from elsewhere) or what the field holds."""
         value = self.entered(text, self.tr("请扫描预约二维码或输入预约码"))

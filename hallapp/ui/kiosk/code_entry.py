@@ -4,7 +4,8 @@ whatever arrives and submits on Enter; the on-screen keys type into it too.
 
 Each page sets the texts (in its own translation context) and says what a code does
 (``submit``); the base builds the field, its keys, the error line under it and the two
-buttons, and keeps a refused code in the field (``refuse``).
+buttons, and keeps a refused code in the field (``refuse``). An ID card read into the field
+(the reader types into whatever has the focus) is dropped at once, never looked up or shown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label, set_invalid
-from hallapp.ui.kiosk.widgets import KeypadWidget, KioskEnv, KioskPage, make_button
+from hallapp.ui.kiosk.widgets import (
+    KeypadWidget,
+    KioskEnv,
+    KioskPage,
+    is_id_card,
+    make_button,
+)
 
 
 class CodeEntryPage(KioskPage):
@@ -55,13 +62,21 @@ class CodeEntryPage(KioskPage):
         """Act on ``text`` (a scan passed on from elsewhere) or on what the field holds."""
 
     def entered(self, text: str | None, missing: str) -> str | None:
-        """The code to act on; None, with ``missing`` under the field, when there is none."""
+        """The code to act on; None, with ``missing`` under the field, when there is none,
+        or with ``id_card_text()`` when it is an ID number (the field is emptied)."""
         value = (text if isinstance(text, str) else self.code.text()).strip()
+        if value and is_id_card(value):
+            self.code.clear()
+            value, missing = "", self.id_card_text()
         if not value:
             self.error.setText(missing)
             set_invalid(self.code, True)
             return None
         return value
+
+    def id_card_text(self) -> str:
+        """What to say when an ID card was read into the field instead of a code."""
+        return ""
 
     def refuse(self, exc: BaseException, where: str) -> None:
         """The service refused the code: why, under the field. What was typed stays, selected,

@@ -27,7 +27,7 @@ from hallapp.services.day import QueueStatus, hall_status
 from hallapp.services.queue_common import TICKET_QR_PREFIX
 from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.widgets import make_label
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, is_id_card, make_button
 
 WRAP_AT = 7  # queue names longer than this break before their bracketed part
 WRAP_LATIN = 26  # characters per line of an English queue name
@@ -66,11 +66,14 @@ class HomePage(KioskPage):
         self.prompt = make_label("", "prompt", wrap=True)
         self.error = make_label("", "error", wrap=True)
         self.error.hide()
+        self.notice = make_label("", "notice", wrap=True)  # an ID card read here: where to
+        self.notice.hide()
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.returnPressed.connect(self._on_search_submitted)
+        self.search.textEdited.connect(self._on_search_text_edited)
         self.search_button = make_button("", name="searchButton")
         self.search_button.clicked.connect(self._on_search_submitted)
         self.checkin_button = make_button("", "secondary", "checkinButton")
@@ -103,6 +106,7 @@ class HomePage(KioskPage):
         layout.addLayout(self.grid, 3)
         layout.addWidget(self.error)
         layout.addStretch(1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.search_row)
         layout.addLayout(bottom)
 
@@ -111,6 +115,7 @@ class HomePage(KioskPage):
         self.search.setPlaceholderText(
             self.tr("搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）"))
         self.search_button.setText(self.tr("搜索"))
+        self.notice.setText(self.tr("请先点击要办理的业务，到取号页再刷身份证"))
         self.checkin_button.setText(self.tr("预约签到"))
         self.status_button.setText(self.tr("号票查询 · 过号重排"))
         # Each language is named in itself, so it is found whatever the current one is.
@@ -131,6 +136,10 @@ class HomePage(KioskPage):
 
     def reset(self) -> None:
         self.search.clear()
+        self.notice.hide()
+
+    def _on_search_text_edited(self) -> None:
+        self.notice.hide()
 
     # --- queue counts --------------------------------------------------------------------
 
@@ -210,7 +219,12 @@ class HomePage(KioskPage):
         from hallapp.services.appointments import qr_payload
 
         text = self.search.text().strip()
-        if text.upper().startswith(qr_payload("")) or is_ticket_scan(text):
+        if is_id_card(text):
+            # The card reader typed into the search box: never search for (and show) the
+            # number; the ID is asked for on the take page, once a service is chosen.
+            self.search.clear()
+            self.notice.show()
+        elif text.upper().startswith(qr_payload("")) or is_ticket_scan(text):
             self.search.clear()
             self.scan_received.emit(text)
         elif text:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hallapp.services.search import ItemHit, search_items
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.widgets import make_label
-from hallapp.ui.kiosk.widgets import ItemCard, KioskEnv, KioskPage, make_button
+from hallapp.ui.kiosk.widgets import ItemCard, KioskEnv, KioskPage, is_id_card, make_button
 
 MAX_RESULTS = 12
 
@@ -82,6 +82,11 @@ class SearchPage(KioskPage):
 
     def _on_query_submitted(self) -> None:
         text = self.query.text().strip()
+        if is_id_card(text):  # the card reader typed into the field: drop it, never show it
+            self.query.clear()
+            self.show_hits([])
+            self.status.setText(self.tr("请先找到要办理的事项，到取号页再刷身份证"))
+            return
         if not text:
             return
         self.status.setText(self.tr("正在查找……"))

@@ -94,6 +94,9 @@ class TicketStatusPage(CodeEntryPage):
         self.submit_button.setEnabled(True)
         self.rejoin_button.setEnabled(True)
 
+    def id_card_text(self) -> str:
+        return self.tr("查询号票不用刷身份证：请扫描号票上的二维码，或输入号票上的号码")
+
     def submit(self, text: str | None = None) -> None:
         """Look up ``text`` (a scan passed on by the home page) or what the field holds."""
         value = self.entered(text, self.tr("请扫描号票二维码或输入号码"))

@@ -86,6 +86,14 @@ class KioskPage(ServicePanel):
         """The hall has been read again (a page built later finds it in ``env.hall``)."""
 
 
+def is_id_card(text: str) -> bool:
+    """Whether ``text`` is an ID number, as the card reader types it into the focused field
+    (a search box, a code field): such a field must drop it, never show or echo it."""
+    from hallapp.core.identity import is_id_number  # not before the first frame
+
+    return is_id_number(text)
+
+
 def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
     """The shared button that never takes the focus (touch screen: fields keep it)."""
     button = common_button(text, kind, name)

@@ -222,3 +222,29 @@ def test_typed_digits_are_not_taken_for_a_ticket(
     qtbot.waitUntil(lambda: page.number.isVisible())
     assert page.state.text().startswith("等候中")
 
+
+@SQLITE_ONLY
+def test_the_rejoined_heading_goes_once_the_ticket_is_called(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx]) -> None:
+    """"已重新排队，请凭原号票等候叫号" stayed above "正在叫号，请到 11 号窗口" and "已办结"."""
+    from datetime import UTC, datetime
+
+    from hallapp.services.feed import FeedEvent
+
+    passed_ticket(ctx_for)  # A001 passed; A002 and A003 wait
+    clerk = ctx_for("clerk11")
+    windows.finish_and_call_next(clerk, 11)  # A002; A003 is left
+    kiosk = make_kiosk()
+    page = kiosk.ticket_status
+    kiosk.show_page(page)
+    page.submit("A001")
+    qtbot.waitUntil(lambda: page.rejoin_button.isVisible())
+    qtbot.mouseClick(page.rejoin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.rejoined)
+    assert page.heading.isVisible()
+    while windows.finish_and_call_next(clerk, 11).called.number != "A001":
+        pass
+    kiosk.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "ticket_called",
+                                              {"window": 11})])
+    qtbot.waitUntil(lambda: page.state.text() == "正在叫号，请到 11 号窗口")
+    assert not page.heading.isVisible()

@@ -89,7 +89,9 @@ class TicketStatusPage(CodeEntryPage):
             widget.hide()
         for widget in question if asking else answer:
             widget.show()
-        self.heading.setVisible(not asking and self.rejoined)
+        # "已重新排队" only while the re-joined ticket waits: not above its call, or "已办结".
+        waiting = self.status is not None and self.status.ticket.state == "waiting"
+        self.heading.setVisible(not asking and self.rejoined and waiting)
         self.rejoin_button.setVisible(not asking and self._may_rejoin())
         self.submit_button.setEnabled(True)
         self.rejoin_button.setEnabled(True)

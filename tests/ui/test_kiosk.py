@@ -366,6 +366,24 @@ def test_offline_page_comes_and_goes(qtbot: QtBot, make_kiosk: Callable[..., Any
     qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.home, timeout=5000)
 
 
+@SQLITE_ONLY
+def test_after_an_outage_the_next_applicant_finds_a_fresh_kiosk(
+        qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
+    """The applicant of before the outage has gone: back online, the kiosk kept their
+    English and elder mode (the idle timeout, which came while offline, did nothing)."""
+    kiosk = make_kiosk(idle_seconds=0.2)
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.home.elder_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.home.queue_buttons["A"], Qt.MouseButton.LeftButton)
+    kiosk.feed.connection_lost.emit("server closed the connection")
+    qtbot.waitUntil(lambda: not kiosk.idle_timer.isActive())  # it fired, offline
+    kiosk.feed.connection_restored.emit()
+    assert kiosk.current_page() is kiosk.home
+    assert QApplication.instance().property("hallapp_lang") == "zh"
+    assert kiosk.property("elder") == "false"
+    assert kiosk.home.search_row.isVisibleTo(kiosk)
+
+
 def fill_pages(qtbot: QtBot, kiosk: KioskWindow) -> None:
     """Give every page its longest realistic content."""
     kiosk.search.start("dj")

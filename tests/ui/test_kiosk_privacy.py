@@ -85,3 +85,12 @@ def test_an_id_card_read_on_a_code_page_is_dropped_and_explained(
         "预约签到不用刷身份证：请扫描预约二维码，或输入 8 位预约码")
     assert shows_no_id(kiosk)
     assert tickets_in(hall_db) == []
+
+
+@SQLITE_ONLY
+def test_the_hint_goes_with_the_idle_reset(qtbot: QtBot,
+                                           make_kiosk: Callable[..., Any]) -> None:
+    kiosk = make_kiosk(idle_seconds=0.3)
+    swipe(qtbot, kiosk.home.search)
+    assert kiosk.home.notice.isVisible()
+    qtbot.waitUntil(lambda: kiosk.home.notice.isHidden(), timeout=5000)

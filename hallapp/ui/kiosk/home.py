@@ -138,6 +138,10 @@ class HomePage(KioskPage):
         self.search.clear()
         self.notice.hide()
 
+    def untouched(self) -> bool:
+        """Nothing typed and nothing said here for the last applicant."""
+        return not self.search.text() and self.notice.isHidden()
+
     def _on_search_text_edited(self) -> None:
         self.notice.hide()
 

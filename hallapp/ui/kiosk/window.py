@@ -360,8 +360,11 @@ class KioskWindow(QWidget):
 
     def _on_idle_timer_timeout(self) -> None:
         """Nobody touched the kiosk for a while: clean slate for the next applicant."""
-        if self.offline:
-            return
+        if not self.offline:
+            self.start_over()
+
+    def start_over(self) -> None:
+        """The next applicant's kiosk: home, standard mode, the kiosk's own language."""
         modal = QApplication.activeModalWidget()
         if modal is not None and modal.parentWidget() is self:
             modal.close()
@@ -369,7 +372,7 @@ class KioskWindow(QWidget):
             self.set_elder(False)
         if is_english() != self.start_english:
             self.set_english(self.start_english)
-        if self.current_page() is not self.home or self.home.search.text():
+        if self.current_page() is not self.home or not self.home.untouched():
             self.go_home()
 
     def request_unlock(self) -> None:
@@ -402,10 +405,12 @@ class KioskWindow(QWidget):
             self.offline = True
 
     def resume(self) -> None:
-        """The database answers again: back to a fresh home page with fresh counts."""
+        """The database answers again: a fresh home page with fresh counts, as after the idle
+        timeout (which does nothing while offline): the applicant of before the outage has
+        gone, and their English or elder mode must not greet the next one."""
         if self.offline:
             self.offline = False
-            self.go_home()
+            self.start_over()  # from the offline page: always back home
             self.load_hall()
 
     def _on_feed_connection_lost(self, _why: str) -> None:

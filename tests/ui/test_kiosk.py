@@ -116,6 +116,19 @@ def test_print_failure_withdraws_the_ticket(qtbot: QtBot, make_kiosk: Callable[.
     assert "打印机缺纸" in (row.note or "")
 
 
+@SQLITE_ONLY
+def test_in_english_a_print_failure_gives_its_reason_in_english(
+        qtbot: QtBot, make_kiosk: Callable[..., Any]) -> None:
+    """It read "Reason: 打印机缺纸": the reason was kept as the printer's Chinese text."""
+    kiosk = make_kiosk(printer=FakePrinter(fail=True))
+    qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    take_via_ui(qtbot, kiosk, "C")
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    assert kiosk.result.hint.text() == (
+        "Reason: The ticket could not be printed; please ask the staff.")
+    assert kiosk.result.outcome.problem == "打印机缺纸"  # as withdrawn and logged
+
+
 def test_pinyin_search_and_item_materials(qtbot: QtBot, make_kiosk: Callable[..., Any],
                                           hall_db: Database) -> None:
     kiosk = make_kiosk()

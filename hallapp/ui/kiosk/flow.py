@@ -35,13 +35,16 @@ class TakeRequest:
 @dataclass(frozen=True)
 class IssueOutcome:
     """``printed``: hand it out. ``existing``: already waiting, shown again, not reprinted.
-    Otherwise the print failed and the ticket was withdrawn (``cancelled``) if possible."""
+    Otherwise the print failed and the ticket was withdrawn (``cancelled``) if possible:
+    ``problem`` says why (in Chinese, for the log), ``error`` is the printer's refusal, which
+    the page words in the screen's language."""
 
     ticket: TicketInfo
     printed: bool
     existing: bool = False
     cancelled: bool = False
     problem: str | None = None
+    error: DomainError | None = None
 
     @property
     def failed(self) -> bool:
@@ -78,7 +81,8 @@ def print_or_cancel(ctx: Ctx, printer: TicketPrinter, info: TicketInfo,
         problem = exc.message if isinstance(exc, DomainError) else str(exc) or type(exc).__name__
         log.warning("ticket %s (id %s) not printed: %s", info.number, info.id, problem)
         return IssueOutcome(info, printed=False, cancelled=_withdraw(ctx, info, problem),
-                            problem=problem)
+                            problem=problem,
+                            error=exc if isinstance(exc, DomainError) else None)
     return IssueOutcome(info, printed=True)
 
 

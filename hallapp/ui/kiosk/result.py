@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.flow import IssueOutcome
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
@@ -64,7 +65,9 @@ class ResultPage(KioskPage):
 
     def _show_failure(self, outcome: IssueOutcome) -> None:
         self.failure.setText(self.tr("打印失败，未出号，请联系工作人员"))
-        self.hint.setText(self.tr("原因：{problem}").format(problem=outcome.problem or ""))
+        # The printer's refusal in the screen's language (it was stored in Chinese).
+        problem = user_message(outcome.error) if outcome.error else outcome.problem
+        self.hint.setText(self.tr("原因：{problem}").format(problem=problem or ""))
 
     def _show_ticket(self, outcome: IssueOutcome) -> None:
         t = outcome.ticket

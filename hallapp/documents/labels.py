@@ -51,6 +51,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "ticket.ahead": "您前面还有 {n} 人等候",
     "ticket.ahead_none": "您前面没有人等候",
     "ticket.wait": "预计等候约 {minutes} 分钟",
+    "ticket.priority_from": "预约号：{time} 起优先叫号",
     "ticket.taken_at": "取号时间：{time}",
     "ticket.instructions": "请留意叫号屏幕和语音提示，过号请到服务台。",
     "ticket.green": "绿色通道·{kind}",

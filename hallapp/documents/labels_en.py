@@ -34,6 +34,7 @@ ENGLISH_LABELS: Mapping[str, str] = {
     "ticket.ahead": "People ahead of you: {n}",
     "ticket.ahead_none": "Nobody is ahead of you",
     "ticket.wait": "Expected wait: about {minutes} min",
+    "ticket.priority_from": "Appointment: called with priority from {time}",
     "ticket.taken_at": "Taken at {time}",
     "ticket.instructions": "Please watch the call screen and listen for your number. If you "
                            "miss it, ask at the service desk.",

@@ -41,6 +41,9 @@ class TicketData:
     estimated_wait_minutes: int | None = None
     green_channel: str | None = None  # class shown after 绿色通道·, e.g. "60岁以上老人"
     appointment_slot: str | None = None  # e.g. "09:00-09:30"
+    # An appointment checked in before its slot: called with priority from then ("11:00"),
+    # instead of the people ahead and the wait, which do not count down until it starts.
+    priority_from: str | None = None
     applicant_display: str | None = None  # already masked, e.g. "138****5678"
     item_name: str | None = None
 

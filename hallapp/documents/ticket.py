@@ -110,6 +110,9 @@ def fit_one_line(text: str, style: ParagraphStyle, width_mm: int) -> ParagraphSt
 
 
 def _wait_lines(data: TicketData, labels: Labels, st: _RollStyles) -> list[Flowable]:
+    if data.priority_from is not None:
+        return [para(labels.fmt("ticket.priority_from", time=data.priority_from), st.line),
+                Spacer(1, 2)]
     if data.people_ahead is None:
         return [Spacer(1, 2)]
     ahead = (labels.fmt("ticket.ahead", n=data.people_ahead) if data.people_ahead > 0

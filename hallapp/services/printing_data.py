@@ -95,12 +95,14 @@ def ticket_ref(ticket: Ticket) -> str:
     return f"{ticket.hall_day.isoformat()}/{ticket.number}"
 
 
-def ticket_data(session: Session, hall: Hall, ticket: Ticket,
-                english: bool = False) -> TicketData:
+def ticket_data(session: Session, hall: Hall, ticket: Ticket, english: bool = False,
+                now: datetime | None = None) -> TicketData:
     """A ticket as printed: masked phone (or ID), green channel class, appointment slot.
     ``english``: the hall, queue, item and class by their English names where the hall gave
-    them (for an applicant who chose English at the kiosk)."""
+    them (for an applicant who chose English at the kiosk). ``now``: for an appointment
+    checked in before its slot, when it is called with priority."""
     info = ticket_info(session, ticket)
+    held = info.held_until(now) if now is not None else None
     classes = {str(p.get("code")): _local(p.get("name"), p.get("name_en"), english)
                for p in hall.priority_classes}
     queue = session.get(Queue, ticket.queue_id) if english else None
@@ -114,8 +116,13 @@ def ticket_data(session: Session, hall: Hall, ticket: Ticket,
                                 if ticket.state == "waiting" and info.people_ahead else None),
         green_channel=classes.get(ticket.priority, ticket.priority) if ticket.priority else None,
         appointment_slot=_slot_text(session, hall, ticket) if ticket.appointment else None,
+        priority_from=None if held is None else _clock(held, hall.timezone),
         applicant_display=info.phone_masked or info.id_number_masked or None,
         item_name=item_name(session, ticket.item_code, english))
+
+
+def _clock(moment: datetime, tz: str) -> str:
+    return f"{moment.astimezone(hall_zone(tz)):%H:%M}"
 
 
 def _local(name: object, name_en: object, english: bool) -> str:

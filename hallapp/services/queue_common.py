@@ -54,6 +54,16 @@ class TicketInfo:
     existing: bool = False
     first_called_at: datetime | None = None  # the wait is first call − take, not recall
     started_at: datetime | None = None  # the counter's running service time
+    order_at: datetime | None = None  # its place in line (see ``core.queue_rules``)
+
+    def held_until(self, now: datetime) -> datetime | None:
+        """For an appointment checked in before its slot: the slot's start, from when it is
+        called with priority (``calling`` holds it until then, while ordinary tickets are
+        called), so "0 ahead" would mislead. None for any other ticket, or once it began."""
+        if (self.appointment and self.state == "waiting" and self.order_at is not None
+                and self.order_at > now):
+            return self.order_at
+        return None
 
     @property
     def late_checkin(self) -> bool:

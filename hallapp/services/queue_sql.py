@@ -348,4 +348,4 @@ def info_fields(t: TicketRow, people_ahead: int, minutes: int) -> dict[str, Any]
             "recalls": t.recalls, "people_ahead": people_ahead,
             "estimated_minutes": minutes, "id_number_masked": mask_id_number(t.id_number),
             "phone_masked": mask_phone(t.phone), "first_called_at": t.first_called_at,
-            "started_at": t.started_at}
+            "started_at": t.started_at, "order_at": t.order_at}

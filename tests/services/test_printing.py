@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FakeClock
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -382,3 +383,22 @@ def test_an_approver_prints_only_their_own_departments_cases(ctx_for: CtxFor,
     own = ctx_for("approver_szamr")
     assert printing.receipt_document(own, number).ref == number
     assert printing.notice_document(own, number, "correction").ref == number
+
+
+def test_an_early_checkin_ticket_says_from_when_it_is_called(ctx_for: CtxFor,
+                                                             clock: FakeClock) -> None:
+    """Checked in at 09:00 for 10:00, the ticket printed "您前面没有人等候" while ordinary
+    tickets were called until 10:00 (the engine holds it until its slot starts)."""
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    info = appointments.checkin(ctx_for("kiosk1"), book(ctx_for))
+    assert (info.people_ahead, info.held_until(clock())) == (0, clock().replace(hour=2))
+    text = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id).pdf)
+    assert missing(text, "预约号：10:00起优先叫号") == []
+    assert leaked(text, "您前面", "预计等候") == []
+    english = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id, lang="en").pdf)
+    assert missing(english, "Appointment:calledwithpriorityfrom10:00") == []
+    assert leaked(english, "Nobodyisahead", "Peopleahead") == []
+    clock.advance(hours=1)  # the slot has begun: its place in line again
+    assert info.held_until(clock()) is None
+    text = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id).pdf)
+    assert missing(text, "您前面没有人等候") == []

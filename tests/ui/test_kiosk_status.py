@@ -248,3 +248,39 @@ def test_the_rejoined_heading_goes_once_the_ticket_is_called(
                                               {"window": 11})])
     qtbot.waitUntil(lambda: page.state.text() == "正在叫号，请到 11 号窗口")
     assert not page.heading.isVisible()
+
+
+@SQLITE_ONLY
+def test_an_early_checkin_is_told_from_when_it_is_called(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
+        clock: FakeClock) -> None:
+    """Checked in at 09:05 for a 10:00 slot, the kiosk said "0 ahead, about 0 min", and the
+    status page kept saying 前面还有 0 人 while ordinary tickets were called until 10:00."""
+    from datetime import date, time
+
+    from hallapp.services import appointments
+    from hallapp.ui.kiosk.flow import IssueOutcome
+
+    slot = appointments.create_slots(ctx_for("admin1"), "A", date(2026, 11, 24), time(10),
+                                     time(10, 30))[0]
+    booking = appointments.book(ctx_for("clerk1"), slot.id, phone="13812345678")
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    clock.advance(minutes=5)
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.checkin_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(kiosk.checkin.code, booking.code)
+    qtbot.keyClick(kiosk.checkin.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    assert kiosk.result.wait.text() == "预约号：10:00 起优先叫号"
+    assert "10:00起优先叫号" in kiosk.result.spoken(kiosk.result.outcome)
+    kiosk.go_home()
+    qtbot.mouseClick(kiosk.home.status_button, Qt.MouseButton.LeftButton)
+    kiosk.ticket_status.submit("A002")
+    qtbot.waitUntil(lambda: kiosk.ticket_status.number.isVisible())
+    assert kiosk.ticket_status.state.text() == "预约号：10:00 起优先叫号"
+    clock.advance(hours=1)  # the slot has begun: people ahead count again
+    kiosk.ticket_status.follow_feed()
+    qtbot.waitUntil(lambda: kiosk.ticket_status.state.text().startswith("等候中：前面还有 0 人"))
+    ticket = kiosk.ticket_status.status.ticket
+    kiosk.result.show_outcome(IssueOutcome(ticket, printed=True), speak=False)
+    assert kiosk.result.wait.text().startswith("前面还有 0 人")

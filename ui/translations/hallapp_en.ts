@@ -2531,7 +2531,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/kiosk/checkin.py" line="47"/>
         <source>预约签到不用刷身份证：请扫描预约二维码，或输入 8 位预约码</source>
-        <translation>No ID card is needed to check in: scan the appointment's QR code, or enter the 8-character appointment code.</translation>
+        <translation>No ID card is needed to check in: scan the appointment&apos;s QR code, or enter the 8-character appointment code.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/checkin.py" line="51"/>
@@ -3422,7 +3422,7 @@ After:
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="191"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="195"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -4027,8 +4027,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="121"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="133"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="135"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="147"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -5108,63 +5108,73 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="48"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="49"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="66"/>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="93"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="67"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="102"/>
         <source>打印失败，未出号，请联系工作人员</source>
         <translation>Printing failed, no ticket issued. Please ask staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="67"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="70"/>
         <source>原因：{problem}</source>
         <translation>Reason: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="71"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="74"/>
         <source>您已取过号，请凭原号票等候叫号</source>
         <translation>You already have a ticket; please wait with it for your call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="72"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="75"/>
         <source>取号成功，请取走号票</source>
         <translation>Please take your ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="75"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
+        <source>预约号：{time} 起优先叫号</source>
+        <translation>Appointment: called with priority from {time}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="89"/>
         <source>前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} ahead of you, about {m} min wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="80"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="82"/>
         <source>您已超过预约签到时间，按普通号排队。</source>
         <translation>You checked in after your appointment&apos;s time: you queue as an ordinary ticket. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="87"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="96"/>
         <source>请留意叫号屏幕和语音提示，过号需重新取号</source>
         <translation>Please watch the call screen and listen for your number; a missed ticket needs a new one.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="97"/>
         <source>请留意叫号屏幕和语音提示；过号后 {m} 分钟内可在本机“号票查询”重新排队</source>
         <translation>Please watch the call screen and listen for your number. Missed it? Within {m} min, rejoin the line here under &quot;My ticket&quot;.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="104"/>
         <source>您已取过号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="104"/>
         <source>取号成功</source>
         <translation>Ticket issued</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="96"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="107"/>
+        <source>{first}，您的号码是{number}，{time}起优先叫号</source>
+        <translation>{first}. Your number is {number}; as an appointment it is called with priority from {time}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="109"/>
         <source>{first}，您的号码是{number}，前面还有{n}人</source>
         <translation>{first}. Your number is {number}, {n} ahead of you</translation>
     </message>
@@ -6331,112 +6341,117 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketStatusPage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="67"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="65"/>
         <source>号票查询 · 过号重排</source>
         <translation>My ticket · Rejoin after a missed call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="69"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="67"/>
         <source>请将号票上的二维码对准扫描口，或输入号票上的号码（如 A018）后点击查询</source>
         <translation>Hold the QR code on your ticket to the scanner, or type the number on it (e.g. A018) and press Look up.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="70"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="68"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="71"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="69"/>
         <source>查询</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="72"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="70"/>
         <source>重新排队</source>
         <translation>Rejoin the line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="98"/>
         <source>查询号票不用刷身份证：请扫描号票上的二维码，或输入号票上的号码</source>
         <translation>No ID card is needed here: scan the QR code on your ticket, or enter the number printed on it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="104"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="102"/>
         <source>请扫描号票二维码或输入号码</source>
         <translation>Please scan the ticket&apos;s QR code or type its number.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="108"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="106"/>
         <source>正在查询，请稍候……</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="151"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="149"/>
         <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
         <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="168"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="166"/>
         <source>已重新排队，请凭原号票等候叫号</source>
         <translation>Back in the line: keep your ticket and wait to be called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="176"/>
+        <source>预约号：{time} 起优先叫号</source>
+        <translation>Appointment: called with priority from {time}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="178"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>Waiting: {n} ahead of you, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="180"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="181"/>
         <source>已挂起，补齐材料后请联系工作人员</source>
         <translation>On hold: once your documents are complete, please see the staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="181"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
         <source>正在叫号，请到 {w} 号窗口</source>
         <translation>Called now: please go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="183"/>
         <source>正在 {w} 号窗口办理</source>
         <translation>Being served at window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="183"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
         <source>已挂起，补齐材料后请到 {w} 号窗口</source>
         <translation>On hold: once your documents are complete, go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="186"/>
         <source>已过号</source>
         <translation>Missed (passed as absent)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="188"/>
         <source>本号已作废</source>
         <translation>This ticket is no longer valid</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="192"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="193"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
         <translation>Press &quot;Rejoin the line&quot; before {time}; no new ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="195"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="196"/>
         <source>已超过可重新排队的时间，请重新取号</source>
         <translation>Too late to rejoin the line; please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="197"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="198"/>
         <source>请重新取号</source>
         <translation>Please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="199"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="200"/>
         <source>无需重新取号，工作人员会为您恢复排队</source>
         <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>

@@ -75,13 +75,19 @@ class ResultPage(KioskPage):
                              else self.tr("取号成功，请取走号票"))
         self.number.setText(t.number)
         self.queue.setText(self.env.queue_name(t.queue, t.queue_name))
-        self.wait.setText(self.tr("前面还有 {n} 人，预计等候约 {m} 分钟").format(
-            n=t.people_ahead, m=t.estimated_minutes))
+        self.wait.setText(self.wait_text(outcome))
         masked = t.id_number_masked or t.phone_masked
         self.person.setText(masked)
         self.person.setVisible(bool(masked))
         late = self.tr("您已超过预约签到时间，按普通号排队。") if t.late_checkin else ""
         self.hint.setText(late + self._noshow_hint())
+
+    def wait_text(self, outcome: IssueOutcome) -> str:
+        t, held = outcome.ticket, self.env.held_until(outcome.ticket)
+        if held is not None:  # an early check-in: "0 ahead, about 0 min" would mislead
+            return self.tr("预约号：{time} 起优先叫号").format(time=held)
+        return self.tr("前面还有 {n} 人，预计等候约 {m} 分钟").format(
+            n=t.people_ahead, m=t.estimated_minutes)
 
     def _noshow_hint(self) -> str:
         hall = self.env.hall
@@ -96,5 +102,9 @@ class ResultPage(KioskPage):
             return self.tr("打印失败，未出号，请联系工作人员")
         t = outcome.ticket
         first = (self.tr("您已取过号") if outcome.existing else self.tr("取号成功"))
+        held = self.env.held_until(t)
+        if held is not None:
+            return self.tr("{first}，您的号码是{number}，{time}起优先叫号").format(
+                first=first, number=" ".join(t.number), time=held)
         return self.tr("{first}，您的号码是{number}，前面还有{n}人").format(
             first=first, number=" ".join(t.number), n=t.people_ahead)

@@ -11,8 +11,6 @@ typed number, so the page shows no personal data at all, not even masked.
 from __future__ import annotations
 
 import string
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -173,6 +171,9 @@ class TicketStatusPage(CodeEntryPage):
 
     def state_text(self, status: TicketStatus) -> str:
         t = status.ticket
+        held = self.env.held_until(t)
+        if held is not None:  # "前面还有 0 人" while others are called would mislead
+            return self.tr("预约号：{time} 起优先叫号").format(time=held)
         if t.state == "waiting":
             return self.tr("等候中：前面还有 {n} 人，预计等候约 {m} 分钟").format(
                 n=t.people_ahead, m=t.estimated_minutes)
@@ -190,7 +191,7 @@ class TicketStatusPage(CodeEntryPage):
         t, until = status.ticket, status.reactivate_until
         if until is not None:
             return self.tr("{time} 前可点击“重新排队”，无需重新取号").format(
-                time=self._clock(until))
+                time=self.env.hall_time(until))
         if t.state == "no_show":
             return self.tr("已超过可重新排队的时间，请重新取号")
         if t.state in ("abandoned", "cancelled"):
@@ -198,7 +199,3 @@ class TicketStatusPage(CodeEntryPage):
         if t.state == "suspended":
             return self.tr("无需重新取号，工作人员会为您恢复排队")
         return ""
-
-    def _clock(self, at: datetime) -> str:
-        zone = ZoneInfo(self.env.hall.timezone) if self.env.hall else None
-        return at.astimezone(zone).strftime("%H:%M")

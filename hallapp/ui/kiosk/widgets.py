@@ -12,7 +12,9 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -37,6 +39,7 @@ from hallapp.ui.common.widgets import make_label
 
 if TYPE_CHECKING:
     from hallapp.services.day import QueueStatus
+    from hallapp.services.queue_common import TicketInfo
     from hallapp.ui.kiosk.printing import PdfTicketPrinter
 
 
@@ -59,6 +62,17 @@ class KioskEnv:
         """Queue ``code``'s name in this screen's language (``fallback`` if it is unknown)."""
         queue = next((q for q in self.queues if q.code == code), None)
         return fallback if queue is None else local_name(queue.name, queue.name_en)
+
+    def hall_time(self, at: datetime) -> str:
+        """``at`` on the hall's clock, as "HH:MM"."""
+        zone = ZoneInfo(self.hall.timezone) if self.hall else None
+        return at.astimezone(zone).strftime("%H:%M")
+
+    def held_until(self, ticket: TicketInfo) -> str | None:
+        """"HH:MM" for an appointment checked in before its slot (called with priority from
+        then, see ``TicketInfo.held_until``); None for any other ticket."""
+        start = ticket.held_until(self.ctx.clock())
+        return None if start is None else self.hall_time(start)
 
     def speak(self, text: str) -> None:
         """Spoken prompts are for elder mode only; a broken voice never stops the kiosk."""

@@ -10,11 +10,15 @@ syllables ("gongjijin"), or a mix ("gongjj").
 
 Building the index reads the whole catalogue, so it is cached per process and database
 and dropped when the change feed reports ``catalogue_changed`` (:func:`note_events`).
+
+English names and keywords are matched word by word, in any order, every word of the query
+needed (:mod:`hallapp.services.search_words`: "business license" finds "Reissue or
+replacement of a business licence"); on an English screen, ties go to the shorter English
+name.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import unicodedata
 import weakref
@@ -27,6 +31,7 @@ from sqlalchemy import select
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, Database, action
 from hallapp.services.feed import FeedEvent
+from hallapp.services.search_words import match, words
 from hallapp.store.models import Department, Queue, ServiceItem
 
 Syllables = tuple[tuple[str, ...], ...]
@@ -58,7 +63,8 @@ class _Entry:
     name: _Text
     keywords: tuple[_Text, ...]
     department: _Text
-    english: str  # the English name and keywords, normalised, one "|" between each
+    english_name: tuple[str, ...]  # the English name's words (search_words.words)
+    english: tuple[str, ...]  # the words of the English name and keywords
 
 
 @lru_cache(maxsize=8192)
@@ -115,28 +121,36 @@ class ItemIndex:
                   ) -> ItemIndex:
         """Rows of (hit, Chinese keywords, English keywords)."""
         return cls([_Entry(hit, _text(hit.name), tuple(_text(k) for k in keywords),
-                           _text(hit.department_name),
-                           _normalise("|".join([hit.name_en or "", *keywords_en])))
+                           _text(hit.department_name), words(hit.name_en or ""),
+                           words(" | ".join([hit.name_en or "", *keywords_en])))
                     for hit, keywords, keywords_en in rows])
 
-    def search(self, query: str, limit: int = 20) -> list[ItemHit]:
+    def search(self, query: str, limit: int = 20, english: bool = False) -> list[ItemHit]:
+        """Best first; ``english``: an English screen, where ties go to the shorter English
+        name (else to the shorter Chinese one)."""
         q = _normalise(query)[:MAX_QUERY]
         if not q:
             return []
         letters = "".join(ch for ch in q if ch.isascii() and ch.isalnum())
+        query_words = words(q) if len(letters) >= 3 else ()  # two letters mean no word
         scored = [(score, e.hit) for e in self.entries
-                  if (score := _score(e, q, letters)) > 0]
-        scored.sort(key=lambda pair: (-pair[0], len(pair[1].name), pair[1].code))
+                  if (score := _score(e, q, letters, query_words)) > 0]
+        scored.sort(key=lambda pair: (-pair[0], _shown_length(pair[1], english), pair[1].code))
         return [_with_score(hit, score) for score, hit in scored[:limit]]
+
+
+def _shown_length(hit: ItemHit, english: bool) -> int:
+    return len(hit.name_en or hit.name) if english else len(hit.name)
 
 
 def _with_score(hit: ItemHit, score: int) -> ItemHit:
     return replace(hit, score=score)
 
 
-def _score(e: _Entry, q: str, letters: str) -> int:
+def _score(e: _Entry, q: str, letters: str, query_words: tuple[str, ...]) -> int:
     """How well entry ``e`` answers query ``q``; 0 for no match."""
-    return max(_text_score(e, q), _pinyin_score(e, letters), _code_score(e, letters))
+    return max(_text_score(e, q), _pinyin_score(e, letters), _code_score(e, letters),
+               _english_score(e, query_words))
 
 
 def _text_score(e: _Entry, q: str) -> int:
@@ -156,16 +170,21 @@ def _text_score(e: _Entry, q: str) -> int:
         elif len(kw.plain) >= 2 and kw.plain in q:
             # "我要办营业执照" contains the keyword 营业执照; better still if the name does
             best = max(best, 58 if kw.plain in name else 55)
-    if len(q) >= 3 and q in e.english:  # English names and keywords: whole queries only
-        best = max(best, 52 if _whole_words(q, e.english) else 50)  # "car" before "card"
     if len(q) >= 2 and q in e.department.plain:
         best = max(best, 40)
     return best
 
 
-def _whole_words(q: str, text: str) -> bool:
-    """Whether ``q`` stands in ``text`` as whole words, not as the start of a longer one."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(q)}(?![a-z0-9])", text) is not None
+def _english_score(e: _Entry, query_words: tuple[str, ...]) -> int:
+    """Every word of the query in the English name (54), else in the name and keywords
+    (52); 50 and 48 when a word only matched the start of one ("car" in "card")."""
+    best = 0
+    for score, text_words in ((54, e.english_name), (52, e.english)):
+        levels = [match(w, text_words, last=i == len(query_words) - 1)
+                  for i, w in enumerate(query_words)]
+        if levels and all(levels):
+            best = max(best, score if min(levels) == 2 else score - 4)
+    return best
 
 
 def _pinyin_score(e: _Entry, letters: str) -> int:
@@ -219,9 +238,11 @@ def item_index(ctx: Ctx) -> ItemIndex:
 
 
 @action(Perm.VIEW_HALL)
-def search_items(ctx: Ctx, query: str, limit: int = 20) -> list[ItemHit]:
-    """Items in force matching ``query`` (name, keyword, pinyin), best first."""
-    return item_index(ctx).search(query, limit)
+def search_items(ctx: Ctx, query: str, limit: int = 20,
+                 english: bool = False) -> list[ItemHit]:
+    """Items in force matching ``query`` (name, keyword, pinyin), best first; ``english``:
+    for an English screen (ties to the shorter English name)."""
+    return item_index(ctx).search(query, limit, english)
 
 
 @action(Perm.VIEW_HALL)

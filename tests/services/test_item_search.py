@@ -93,6 +93,54 @@ def test_english_names_and_keywords_find_items_whole_words_first() -> None:
     assert index.search("ca") == []  # two letters are too few to mean a word
 
 
+def test_english_queries_match_word_by_word_in_either_spelling() -> None:
+    """The whole query was one substring: "license", "driver's license", "register a
+    company" and "get married" found nothing, and for "business licence" the item named so
+    came fifth, behind items with the words only among their keywords."""
+    def hit(code: str, name: str, name_en: str) -> ItemHit:
+        return ItemHit(code, name, name_en, "d", "部门", "A", "promised", 0)
+
+    index = ItemIndex.from_rows([
+        (hit("change", "公司变更登记", "Change registration of a company"), [],
+         ["business licence"]),
+        (hit("reissue", "营业执照补领、换发", "Reissue or replacement of a business licence"),
+         [], []),
+        (hit("new", "有限责任公司设立登记", "Establishment registration of a limited company"),
+         [], ["set up a company"]),
+        (hit("driving", "机动车驾驶证遗失补证", "Reissue of a lost driving licence"), [], []),
+        (hit("marriage", "内地居民结婚登记", "Marriage registration (mainland residents)"),
+         [], ["wedding"]),
+        (hit("household", "人才引进落户", "Hukou transfer for recruited talent"), [],
+         ["household registration"]),
+        (hit("house", "房屋转移登记", "Transfer registration of a building"), [], ["house"])])
+
+    def found(query: str) -> list[str]:
+        return [h.code for h in index.search(query, english=True)]
+
+    assert found("business licence") == ["reissue", "change"]  # the name first
+    assert found("Business License") == ["reissue", "change"]  # US spelling, any case
+    assert found("licence business") == ["reissue", "change"]  # any order
+    assert found("license") == ["driving", "reissue", "change"]
+    assert found("driver's license") == found("driver license") == ["driving"]
+    assert found("register a company") == ["change", "new"]
+    assert found("get married") == found("marry") == ["marriage"]
+    assert found("house transfer") == ["house"]  # not "household", a longer word
+    assert found("business passport") == []  # every word is needed
+    assert found("regis")[-1] == "household"  # typing: names, then keywords, that go on
+    assert sorted(found("regis")) == ["change", "house", "household", "marriage", "new"]
+
+
+def test_english_screens_break_ties_by_the_english_name() -> None:
+    def hit(code: str, name: str, name_en: str) -> ItemHit:
+        return ItemHit(code, name, name_en, "d", "部门", "A", "promised", 0)
+
+    index = ItemIndex.from_rows([
+        (hit("long", "公司", "A very long English name of a licence"), [], []),
+        (hit("short", "很长很长的中文事项名称", "Licence"), [], [])])
+    assert [h.code for h in index.search("licence")] == ["long", "short"]
+    assert [h.code for h in index.search("licence", english=True)] == ["short", "long"]
+
+
 def test_service_on_demo_catalogue(ctx_for: CtxFor) -> None:
     ctx = ctx_for("kiosk1")
     yyzz = search_items(ctx, "yyzz")
@@ -110,6 +158,10 @@ def test_service_on_demo_catalogue(ctx_for: CtxFor) -> None:
     assert hit.department_name
     assert [h.name_en for h in search_items(ctx, "provident fund")] == [
         "Housing fund mortgage loan", "Housing fund withdrawal for rent"]  # English keywords
+    assert {h.name_en for h in search_items(ctx, "business license", english=True)[:2]} == {
+        "Reissue or replacement of a business licence", "Food business licence (new)"}
+    assert [h.name_en for h in search_items(ctx, "driver's license")] == [
+        "Reissue of a lost driving licence", "Transfer of a driving licence from another city"]
 
 
 def test_index_is_cached_until_the_catalogue_changes(ctx_for: CtxFor) -> None:

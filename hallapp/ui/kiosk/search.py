@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.search import ItemHit, search_items
-from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import ItemCard, KioskEnv, KioskPage, is_id_card, make_button
 
@@ -90,7 +90,8 @@ class SearchPage(KioskPage):
         if not text:
             return
         self.status.setText(self.tr("正在查找……"))
-        self.call(lambda: search_items(self.env.ctx, text, MAX_RESULTS),
+        ctx, english = self.env.ctx, is_english()
+        self.call(lambda: search_items(ctx, text, MAX_RESULTS, english),
                   self._on_search_finished, self._on_search_failed)
 
     def _on_search_finished(self, hits: list[ItemHit]) -> None:

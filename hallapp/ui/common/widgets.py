@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.ui.common.errors import local_name
+from hallapp.ui.common.wrap_button import WrappingButton
 
 if TYPE_CHECKING:
     from hallapp.services.hall import QueueInfo
@@ -80,8 +81,10 @@ class ElidedLabel(QLabel):
                                   self.foregroundRole())
 
 
-def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
-    button = QPushButton(text)
+def make_button(text: str = "", kind: str | None = None, name: str | None = None, *,
+                wrap: bool = False) -> QPushButton:
+    """``wrap``: a button that breaks its text between words to fit its width."""
+    button = WrappingButton(text) if wrap else QPushButton(text)
     if kind:
         button.setProperty("kind", kind)
     if name:

@@ -8,7 +8,6 @@ two queries at most.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -30,16 +29,12 @@ from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, is_id_card, make_button
 
 WRAP_AT = 7  # queue names longer than this break before their bracketed part
-WRAP_LATIN = 26  # characters per line of an English queue name
 
 
 def queue_text(name: str) -> str:
-    """商事登记 stays one line; 综合出件（领证取件） becomes two, and an English name is
-    broken between words into lines of up to ``WRAP_LATIN`` characters, so big type still
-    fits a button of a three-column grid (a button does not wrap its text itself)."""
-    if " " in name.strip():
-        return "\n".join(textwrap.wrap(name, WRAP_LATIN, break_long_words=False))
-    if len(name) > WRAP_AT and "（" in name:
+    """综合出件（领证取件） becomes two lines, 商事登记 stays one. A name with spaces
+    (English) is left to the button, which breaks it between words to fit its width."""
+    if " " not in name.strip() and len(name) > WRAP_AT and "（" in name:
         head, _, tail = name.partition("（")
         return f"{head}\n（{tail}"
     return name
@@ -122,6 +117,7 @@ class HomePage(KioskPage):
         self.language_button.setText("中文" if is_english() else "English")
         self._update_elder_text()
         self._update_buttons()
+        self._relayout()  # the names in another language may need other columns
 
     def _update_elder_text(self) -> None:
         self.elder_button.setText(self.tr("退出适老模式") if self.env.elder
@@ -182,7 +178,7 @@ class HomePage(KioskPage):
         self._update_buttons()
 
     def _queue_button(self, code: str) -> QPushButton:
-        button = make_button("", "queue", f"queue_{code}")
+        button = make_button("", "queue", f"queue_{code}", wrap=True)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setMaximumHeight(240)
         button.clicked.connect(lambda _=False, c=code: self._on_queue_clicked(c))
@@ -200,10 +196,23 @@ class HomePage(KioskPage):
         self.queue_chosen.emit(code, self.env.queue_name(code, code))
 
     def _columns(self) -> int:
-        return 4 if self.width() >= 1600 else 3
+        """By the window's width, not the page's: a page grown by its buttons' text chose
+        four columns and grew on (English in elder mode: 1814 px on a 1280 px screen)."""
+        return 4 if self.window().width() >= 1600 else 3
 
     def _relayout(self, force: bool = False) -> None:
+        """Three columns (four on a wide screen), or four when in three the buttons' names,
+        broken into lines to fit, need more height than the page has (long English names in
+        elder-mode type: four lines each in three columns, two or three in four)."""
         columns = self._columns()
+        if columns < 4:
+            self._place(columns, force)
+            layout = self.layout()
+            if layout is not None and layout.heightForWidth(self.width()) > self.height():
+                columns = 4
+        self._place(columns, force)
+
+    def _place(self, columns: int, force: bool) -> None:
         if not force and self.grid.property("columns") == columns:
             return
         self.grid.setProperty("columns", columns)

@@ -108,9 +108,11 @@ def is_id_card(text: str) -> bool:
     return is_id_number(text)
 
 
-def make_button(text: str = "", kind: str | None = None, name: str | None = None) -> QPushButton:
-    """The shared button that never takes the focus (touch screen: fields keep it)."""
-    button = common_button(text, kind, name)
+def make_button(text: str = "", kind: str | None = None, name: str | None = None, *,
+                wrap: bool = False) -> QPushButton:
+    """The shared button that never takes the focus (touch screen: fields keep it);
+    ``wrap``: it breaks its text between words to fit its width."""
+    button = common_button(text, kind, name, wrap=wrap)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 

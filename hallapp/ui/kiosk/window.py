@@ -199,9 +199,10 @@ class KioskWindow(QWidget):
         header.setObjectName("header")
         self.title = TapLabel()
         self.title.setObjectName("hallTitle")
+        self.title.setWordWrap(True)  # a long hall name in elder-mode type: two lines
         self.title.setText(self.tr("自助取号机"))
         self.title.tapped_enough.connect(self.request_unlock)
-        self.header_hint = make_label("", "subtitle")
+        self.header_hint = make_label("", "subtitle", wrap=True)
         row = QHBoxLayout(header)
         row.setContentsMargins(40, 12, 40, 12)
         row.addWidget(self.title, 1)
@@ -331,6 +332,8 @@ class KioskWindow(QWidget):
         self.env.elder = on
         self.setProperty("elder", "true" if on else "false")
         self.setStyleSheet(KIOSK_QSS)  # re-polish every child for the new property
+        # It names search and check-in, which elder mode hides; the hall's name gets the row.
+        self.header_hint.setVisible(not on)
         for page in self.pages():
             page.set_elder(on)
             layout = page.layout()

@@ -26,7 +26,7 @@ from hallapp.services.ratings import LEVEL_LABELS
 from hallapp.store.models import Rating
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.labels import LEVEL_TEXTS
-from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.rating import RatingPad, create
 
@@ -128,3 +128,17 @@ def test_nothing_clipped(make_pad: MakePad, size: tuple[int, int]) -> None:
     QApplication.processEvents()
     assert clipped(pad) == []
     assert pad.level_buttons[1].height() >= 100
+
+
+@SQLITE_ONLY
+def test_in_english_nothing_clipped_on_a_small_pad(make_pad: MakePad, qapp: QApplication) -> None:
+    """In English the buttons asked for 1133 px: on a 1024×600 pad "Very dissatisfied"
+    was cut off. They break their text between words now."""
+    set_language(qapp, "en")
+    pad = make_pad(size=(1024, 600))
+    pad.ask(1, "A001")
+    QApplication.processEvents()
+    assert pad.level_buttons[1].text() == "Very dissatisfied"  # the .qm is loaded
+    assert (pad.width(), pad.height()) == (1024, 600)
+    assert clipped(pad) == []
+    assert pad.level_buttons[1].shown_text() == "Very\ndissatisfied"

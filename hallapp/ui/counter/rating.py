@@ -96,7 +96,7 @@ class RatingPad(CounterPanel):
             aspects.addWidget(self.aspect_labels[aspect], row, 0)
             group = QButtonGroup(self)
             for col, level in enumerate(LEVELS, start=1):
-                button = make_button("", "secondary", f"{aspect}_{level}")
+                button = make_button("", "secondary", f"{aspect}_{level}", wrap=True)
                 button.setCheckable(True)
                 button.setMinimumHeight(56)
                 group.addButton(button, level)
@@ -104,11 +104,12 @@ class RatingPad(CounterPanel):
             self.aspect_groups[aspect] = group
         levels = QHBoxLayout()
         for level in LEVELS:
-            button = make_button("", "level", f"level_{level}")
+            # "Very dissatisfied" in the pad's big type: two lines on a 1024 px pad
+            button = make_button("", "level", f"level_{level}", wrap=True)
             button.setProperty("level", str(level))
             button.setMinimumHeight(120)
             button.clicked.connect(partial(self.submit, level))
-            levels.addWidget(button)
+            levels.addWidget(button, 1)  # five equal buttons
             self.level_buttons[level] = button
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 16, 24, 16)

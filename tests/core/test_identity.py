@@ -8,7 +8,14 @@ import pytest
 from stdnum.cn import ric, uscc
 
 from hallapp.core.errors import ValidationError
-from hallapp.core.identity import age_on, birth_date, check_id_number, check_phone, check_uscc
+from hallapp.core.identity import (
+    age_on,
+    birth_date,
+    check_id_number,
+    check_phone,
+    check_uscc,
+    is_id_number,
+)
 
 
 def make_id(first17: str) -> str:
@@ -149,3 +156,13 @@ def test_invalid_phones(value: str, code: str) -> None:
         check_phone(value)
     assert info.value.field == "phone"
     assert info.value.code == code
+
+
+def test_is_id_number_tells_a_card_read_from_other_text() -> None:
+    """What the kiosk's other fields use to drop an ID card read into them."""
+    valid = make_id("44030119900101123")
+    assert is_id_number(valid)
+    assert is_id_number(f" {valid.lower()} ")  # as a reader or keyboard may type it
+    assert not is_id_number(valid[:-1] + ("0" if valid[-1] != "0" else "1"))  # check digit
+    for other in ("A018", "HALLAPP:T:SZ-FT:2026-11-24:A001:1", "营业执照", "", "12345"):
+        assert not is_id_number(other)

@@ -202,7 +202,7 @@ class KioskWindow(QWidget):
         self.title.setWordWrap(True)  # a long hall name in elder-mode type: two lines
         self.title.setText(self.tr("自助取号机"))
         self.title.tapped_enough.connect(self.request_unlock)
-        self.header_hint = make_label("", "subtitle", wrap=True)
+        self.header_hint = make_label("", "subtitle")
         row = QHBoxLayout(header)
         row.setContentsMargins(40, 12, 40, 12)
         row.addWidget(self.title, 1)

@@ -27,7 +27,6 @@ from hallapp.core.calendar import package_years, parse_calendar_file
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.roles import Perm
-from hallapp.services.case_deadlines import recount_open_deadlines
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.halltime import HallTime as HallTime
@@ -98,6 +97,11 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
 
 def _recounted(uow: UnitOfWork, first: date) -> dict[str, object]:
     """Open cases' dates counted again from ``first``, as audit facts."""
+    # Here, not at the top: every client reads the hall's hours through this module at start,
+    # and the case services behind the recount would load with them (the counter's first
+    # frame waited for the intake rules).
+    from hallapp.services.case_deadlines import recount_open_deadlines
+
     moved = recount_open_deadlines(uow, first)
     return {"cases_moved": len(moved), "moved": moved}
 

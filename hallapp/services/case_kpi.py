@@ -5,7 +5,9 @@ A period is a range of hall days (inclusive, in the hall's zone). Which cases co
 * 即办率: in-person cases *received* in the period (whatever came of them);
 * 最多跑一次率, 按时办结率, 逾期率: cases *concluded* (decided) in the period;
 * 好评率, 差评整改率: ratings entered in the period (a follow-up closed later counts as soon
-  as it is closed);
+  as it is closed), for a department by the rule of the KPI tables
+  (:func:`hallapp.services.kpi_live.join_rated`): the rated case's department, else that of
+  the rated ticket's item;
 * open cases in warning / overdue per department: as of now, whatever the period.
 """
 
@@ -39,7 +41,8 @@ from hallapp.services.case_common import awaiting_decision_sql, department_id, f
 from hallapp.services.case_views import timeliness
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
-from hallapp.store.models import Case, Department, Followup, Rating, ServiceItem
+from hallapp.services.kpi_live import join_rated, lookups, rated_item_dept
+from hallapp.store.models import Case, Department, Followup, Rating, ServiceItem, Ticket
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def case_figures(ctx: Ctx, start: date, end: date | None = None, *,
             Case.concluded_at >= lo, Case.concluded_at < hi))]
         open_now = [_facts(s, c, codes, t, uow.now) for c in s.scalars(scope.where(
             awaiting_decision_sql()))]
-        ratings = _ratings(s, lo, hi, dept_id)
+        ratings = _ratings(s, lo, hi, None if dept_id is None else codes[dept_id])
     by_dept = open_cases_by_department(open_now)
     return CaseFigures(
         start, end, department, _rate(on_spot_rate(received)), _rate(one_visit_rate(concluded)),
@@ -125,18 +128,18 @@ def case_figures(ctx: Ctx, start: date, end: date | None = None, *,
               for d, c in sorted(by_dept.items())))
 
 
-def _ratings(s: Session, lo: datetime, hi: datetime, dept_id: int | None) -> list[RatingFacts]:
-    stmt = (select(Rating, Followup.state, Case.department_id)
-            .outerjoin(Followup, Followup.rating_id == Rating.id)
-            .outerjoin(Case, Case.id == Rating.case_id)
-            .where(Rating.at >= lo, Rating.at < hi))
-    if dept_id is not None:
-        stmt = stmt.where(Case.department_id == dept_id)
+def _ratings(s: Session, lo: datetime, hi: datetime, dept: str | None) -> list[RatingFacts]:
+    stmt = join_rated(select(Rating, Followup.state, Case.item_id, Case.department_id,
+                             Ticket.item_code)
+                      .outerjoin(Followup, Followup.rating_id == Rating.id)
+                      .where(Rating.at >= lo, Rating.at < hi))
+    lk = lookups(s) if dept is not None else None
     out = []
-    for rating, f_state, _dept in s.execute(stmt):
+    for rating, f_state, c_item, c_dept, t_item in s.execute(stmt):
+        if lk is not None and rated_item_dept(lk, c_item, c_dept, t_item)[1] != dept:
+            continue
         named = rating.ticket_id is not None or rating.case_id is not None
         out.append(RatingFacts(rating.level, followup_closed=(f_state == "closed") if f_state
                                else None, named=named, window=str(rating.window_number)
                                if rating.window_number is not None else None))
     return out
-

@@ -23,7 +23,13 @@ from hallapp.core.roles import Perm
 from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx, action, check_row_limit
 from hallapp.services.hall import get_hall_row
-from hallapp.services.kpi_live import DIM_LABELS, Lookups, lookups, seconds_between
+from hallapp.services.kpi_live import (
+    DIM_LABELS,
+    Lookups,
+    join_rated,
+    lookups,
+    seconds_between,
+)
 from hallapp.services.kpi_report import check_dim, check_period
 from hallapp.store.models import Case, Followup, Rating, ServiceItem, Ticket
 
@@ -82,6 +88,8 @@ def _case_filter(lk: Lookups, dim: str, key: str | None) -> ColumnElement[bool]:
 
 
 def _rating_filter(lk: Lookups, dim: str, key: str | None) -> ColumnElement[bool]:
+    """The ratings a figure of ``dim`` ``key`` counts (:func:`kpi_live.join_rated`): by the
+    case's item or department, by the ticket's item only when no case was rated."""
     if dim == "hall" or key is None:
         return true()
     if dim == "window":
@@ -90,7 +98,8 @@ def _rating_filter(lk: Lookups, dim: str, key: str | None) -> ColumnElement[bool
         return Rating.clerk_id.in_(_ids(lk, lk.staff, key))
     if dim == "queue":
         return Ticket.queue_id.in_(_ids(lk, lk.queues, key))
-    return or_(_case_filter(lk, dim, key), _ticket_filter(lk, dim, key))
+    return or_(_case_filter(lk, dim, key), and_(Case.id.is_(None),
+                                                _ticket_filter(lk, dim, key)))
 
 
 def _fmt(at: datetime | None, zone: ZoneInfo, with_date: bool = False) -> str:
@@ -163,10 +172,8 @@ def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, whe
 
 def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,
              zone: ZoneInfo, limit: int) -> Drill:
-    stmt = select(Rating, Followup.state, Followup.due_at) \
+    stmt = join_rated(select(Rating, Followup.state, Followup.due_at)) \
         .outerjoin(Followup, Followup.rating_id == Rating.id) \
-        .outerjoin(Ticket, Ticket.id == Rating.ticket_id) \
-        .outerjoin(Case, Case.id == Rating.case_id) \
         .where(Rating.at >= lo, Rating.at < hi, where).order_by(Rating.at)
     if figure == "rectification":
         stmt = stmt.where(Rating.level.in_(tuple(BAD_LEVELS)),

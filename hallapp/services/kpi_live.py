@@ -15,8 +15,10 @@ Which records count for a day (the definitions of :mod:`hallapp.core.kpi`):
   day; abandoned = closed unserved without having been passed;
 * cases received that day (即办率) and cases concluded that day (最多跑一次率, 按时办结率,
   逾期率), by their department, item, window, clerk and the queue of their ticket;
-* ratings given that day (好评率, 差评整改率), by their window and clerk, and the
-  item/department/queue of the case or ticket rated.
+* ratings given that day (好评率, 差评整改率), by their window and clerk, and what was rated
+  (:func:`join_rated`, the same rule for ``case figures`` and the drill-down lists): the
+  case's item and department, else those of the ticket's item; the queue of the case's
+  ticket, else of the ticket rated.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Select,
     and_,
     case,
     cast,
@@ -58,6 +61,7 @@ DIM_LABELS = {"hall": "全厅", "queue": "队列", "window": "窗口", "clerk": 
 DIMS = tuple(DIM_LABELS)
 HALL_KEY = "all"
 ALL_PARTS = ("tickets", "cases", "ratings")
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)
@@ -246,6 +250,23 @@ def add_cases(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str],
             acc.late += n_late or 0
 
 
+def join_rated(stmt: _S) -> _S:
+    """Join a select over ratings to what each counts for: the case rated, and the ticket of
+    that case — or, when no case was rated (or it has no ticket), the ticket rated. A rating
+    of a case alone reaches its queue this way too."""
+    return (stmt.outerjoin(Case, Case.id == Rating.case_id)
+            .outerjoin(Ticket, Ticket.id == func.coalesce(Case.ticket_id, Rating.ticket_id)))
+
+
+def rated_item_dept(lk: Lookups, case_item: int | None, case_dept: int | None,
+                    ticket_item: str | None) -> tuple[str | None, str | None]:
+    """(item code, department code) a rating counts for: the case's, else those of the
+    ticket's item (the department that item belongs to)."""
+    if case_item is not None:
+        return lk.item_codes.get(case_item), lk.departments.get(case_dept or 0)
+    return ticket_item, lk.item_dept.get(ticket_item) if ticket_item else None
+
+
 def add_ratings(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str],
                 cells: Cells) -> None:
     spread = _Spread(cells, lk, tuple(dims))
@@ -254,21 +275,18 @@ def add_ratings(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str]
     bad = Rating.level.in_(tuple(BAD_LEVELS))
     fine = (Rating.window_number, Rating.clerk_id, Ticket.queue_id, Ticket.item_code,
             Case.item_id, Case.department_id)
-    rows = s.connection().execute(
+    rows = s.connection().execute(join_rated(
         select(*fine, func.count(), func.sum(_flag(Rating.level.in_(tuple(GOOD_LEVELS)))),
                func.sum(_flag(bad)), func.sum(_flag(and_(bad, named))),
-               func.sum(_flag(and_(bad, named, Followup.state == "closed"))))
-        .outerjoin(Ticket, Ticket.id == Rating.ticket_id)
-        .outerjoin(Case, Case.id == Rating.case_id)
+               func.sum(_flag(and_(bad, named, Followup.state == "closed")))))
         .outerjoin(Followup, Followup.rating_id == Rating.id)
         .where(Rating.at >= lo, Rating.at < hi).group_by(*fine))
     for window, clerk, queue, t_item, c_item, c_dept, n, n_good, n_bad, n_named, n_closed \
             in rows:
-        item = lk.item_codes.get(c_item) if c_item else t_item
+        item, dept = rated_item_dept(lk, c_item, c_dept, t_item)
         for acc in spread.targets((window, clerk, queue, t_item, c_item, c_dept), queue=queue,
                                   window=None if window is None else str(window), clerk=clerk,
-                                  item=item, dept=lk.departments.get(c_dept) if c_dept
-                                  else None):
+                                  item=item, dept=dept):
             acc.ratings += n
             acc.good += n_good or 0
             acc.bad += n_bad or 0

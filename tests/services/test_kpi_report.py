@@ -14,7 +14,7 @@ from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from casekit import CtxFor
+from casekit import PLAIN, CtxFor, open_case
 from conftest import FakeClock
 from kpikit import busy_day
 from sqlalchemy import func, select
@@ -23,7 +23,16 @@ from hallapp.core.case_rules import STATE_LABELS
 from hallapp.core.errors import PermissionDenied, ValidationError
 from hallapp.core.hallday import format_number
 from hallapp.core.kpi import p90
-from hallapp.services import case_kpi, day, kpi_drill, kpi_report, kpi_summary, ratings
+from hallapp.services import (
+    case_kpi,
+    day,
+    kpi_drill,
+    kpi_report,
+    kpi_summary,
+    ratings,
+    tickets,
+    windows,
+)
 from hallapp.services.kpi_facts import EDGES, Dist
 from hallapp.services.kpi_report import KpiRow
 from hallapp.store.models import KpiRollup, KpiSummary, Queue, Ticket, Window
@@ -93,6 +102,32 @@ def test_case_and_rating_figures_agree_with_case_kpi(ctx_for: CtxFor,
     for name in ("on_spot_rate", "one_visit_rate", "on_time_rate", "overdue_rate",
                  "good_rating_rate", "rectification_rate"):
         assert getattr(mine, name) == getattr(theirs, name), name
+
+
+def test_a_rating_counts_for_one_queue_and_department_everywhere(ctx_for: CtxFor) -> None:
+    """`case figures --department` left out the ratings of tickets (the KPI table by
+    department counted one taken for the department's item), and the KPI tables gave a
+    rating of a case alone no queue: 好评率 differed for the same department and day."""
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    taken = tickets.take_ticket(kiosk, item_code=PLAIN)  # SZAMR's item, queue A
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    windows.finish(clerk, 1)
+    pad = ctx_for("display1")
+    ratings.rate(pad, ratings.RatingInput(1), ticket=taken.number)  # the ticket only
+    case = open_case(ctx_for, PLAIN, seq=2).case.number
+    ratings.rate(pad, ratings.RatingInput(5), case_ref=case)  # the case only
+    sup = ctx_for("supervisor1")
+    figures = case_kpi.case_figures(sup, DAY, department="SZAMR")
+    by_dept = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="department").rows}
+    by_queue = {r.key: r for r in kpi_report.kpi_report(sup, DAY, by="queue").rows}
+    for row in (by_dept["SZAMR"], by_queue["A"]):
+        assert _rate(row.good_rating_rate) == _rate(figures.good_rating_rate) == (1, 2)
+        assert _rate(row.rectification_rate) == _rate(figures.rectification_rate) == (0, 1)
+    for dim, key in (("queue", "A"), ("department", "SZAMR"), ("item", PLAIN)):
+        drill = kpi_drill.drill_down(sup, DAY, dim=dim, key=key, figure="good_rating")
+        assert drill.total == 2, (dim, key)
 
 
 def test_a_summarised_day_merges_with_a_live_one(ctx_for: CtxFor, clock: FakeClock,

@@ -11,7 +11,6 @@ dates only — never the applicant's name, ID number or phone.
 from __future__ import annotations
 
 import calendar
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,13 +18,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from hallapp.core.errors import ValidationError
+from hallapp.core.errors import DomainError, ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.roles import Perm
+from hallapp.core.timelimits import remaining_working_days
 from hallapp.services.appointment_figures import AppointmentTally, period_tallies
 from hallapp.services.case_kpi import Rate
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
+from hallapp.services.halltime import HallTime, hall_time
 from hallapp.services.kpi_report import KpiRow, check_period, daily_trend, kpi_report, rate
 from hallapp.store.models import Case, Department, ServiceItem
 
@@ -200,8 +201,9 @@ def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
                          .where(Case.concluded_at >= lo, Case.concluded_at < hi,
                                 Case.outcome == "late").order_by(Case.concluded_at)).all()
         name, now = hall.name, uow.now.astimezone(ZoneInfo(zone))
+        t = hall_time(s, hall)
     out = tuple((str(i), number, item, dept, _local(acc, zone), _local(due, zone),
-                 _local(done, zone), _late_days(due, done))
+                 _local(done, zone), _late_days(due, done, t))
                 for i, (number, item, dept, acc, due, done) in enumerate(rows, 1))
     section = Section("超时办结办件", ("序号", "办件编号", "事项名称", "实施部门", "受理时间",
                                      "办结期限", "办结时间", "超时(天)"), out)
@@ -214,7 +216,15 @@ def _local(at: datetime | None, zone: str) -> str:
     return "" if at is None else at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
-def _late_days(due: datetime | None, done: datetime | None) -> str:
+def _late_days(due: datetime | None, done: datetime | None, t: HallTime) -> str:
+    """Working days late, as the back office counts them (``case_views.timeliness``: due Friday,
+    approved Monday is one, not three calendar days); late on its due day counts as one.
+    Blank where the days reach a year whose holidays are not loaded."""
     if due is None or done is None:
         return ""
-    return str(max(1, math.ceil((done - due).total_seconds() / 86400)))
+    try:
+        return str(max(1, -remaining_working_days(due, done, t.calendar, tz=t.tz)))
+    except DomainError as exc:
+        if exc.code != "calendar_unknown_year":
+            raise
+        return ""

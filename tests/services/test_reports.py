@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import io
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from argon2 import PasswordHasher
@@ -130,17 +131,22 @@ def test_monthly_report_has_a_daily_trend(ctx_for: CtxFor, clock: FakeClock) -> 
 
 def test_public_overdue_list_has_no_personal_data(ctx_for: CtxFor, clock: FakeClock,
                                                   hall_db: Database) -> None:
+    """超时(天) counts working days, as the back office does (超期 1 个工作日): a case due
+    Friday 18:00 and approved Monday 09:01 was listed 3 days late (calendar days)."""
     numbers = busy_day(ctx_for, clock)
+    friday, monday = (datetime(2026, 11, d, h, m, tzinfo=ZoneInfo("Asia/Shanghai"))
+                      for d, h, m in ((20, 18, 0), (23, 9, 1)))
     with hall_db.write_session() as s:  # make the approved case one concluded late
         s.execute(update(Case).where(Case.number == numbers["accepted"]).values(
-            outcome="late", deadline=clock.now - timedelta(days=2)))
+            outcome="late", deadline=friday, concluded_at=monday))
         applicant = s.query(Case.applicant_name, Case.applicant_id).filter(
             Case.number == numbers["accepted"]).one()
         s.commit()
     sup = ctx_for("supervisor1")
-    report = reports.overdue_report(sup, DAY)
+    report = reports.overdue_report(sup, monday.date())
     rows = report.sections[0].rows
-    assert [(r[0], r[1], r[7]) for r in rows] == [("1", numbers["accepted"], "2")]
+    assert [(r[0], r[1], r[5], r[6], r[7]) for r in rows] == [
+        ("1", numbers["accepted"], "2026-11-20 18:00", "2026-11-23 09:01", "1")]
     pdf = _pdf_text(report_files.pdf_bytes(report))
     xlsx = str(_sheet_cells(report_files.xlsx_bytes(report)))
     assert numbers["accepted"] in pdf

@@ -133,6 +133,10 @@ def _minutes(span: timedelta) -> int:
 def wait_alerts(s: Session, hall: Hall, day: date, now: datetime) -> list[Alert]:
     factor = threshold(hall, "alert_wait_factor")
     out = []
+    # The wait is timed from the ticket's take (the board's 最长, ``day.hall_status``, too),
+    # not from its place in line (``order_at``): an appointment checked in early has its place
+    # from the slot's start, yet the applicant has been waiting in the hall since check-in,
+    # and the figures' wait (call − take) counts from then as well.
     rows = s.execute(select(Queue, func.min(Ticket.taken_at)).join(
         Ticket, Ticket.queue_id == Queue.id).where(
         Ticket.hall_day == day, Ticket.state == "waiting", Queue.active.is_(True))

@@ -169,7 +169,7 @@ class HallStatus:
 _QUEUES = ("SELECT id, code, name, target_wait_minutes, name_en FROM queue "
            "WHERE active = :yes ORDER BY code")
 # 'waiting' as a literal: the partial index of waiting tickets (ix_ticket_waiting_line).
-_WAITING = ("SELECT COUNT(*), MIN(order_at) FROM ticket "
+_WAITING = ("SELECT COUNT(*), MIN(taken_at) FROM ticket "  # 最长: see alerts.wait_alerts
             "WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
 _TAKEN = "SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue AND hall_day = :day"
 _WINDOWS = ('SELECT w.number, w.name, w.state, w.state_reason, t.number, t.state, '

@@ -225,3 +225,23 @@ def test_admin_controls_windows_but_does_not_move_tickets(ctx_for: CtxFor) -> No
     assert supervisor.open_window(admin, 7).state == "open"
     with pytest.raises(PermissionDenied):
         supervisor.move_tickets(admin, "A", "B", reason="x")
+
+
+def test_the_board_and_the_wait_alert_time_the_same_wait(ctx_for: CtxFor,
+                                                         clock: FakeClock) -> None:
+    """An appointment checked in an hour early waits from its check-in: the queue's 最长 read
+    its place in line (the slot's start: 40 min) while the wait alert read its check-in
+    (100 min), for the same ticket on the same board."""
+    from datetime import time
+
+    from hallapp.services import appointments
+
+    [slot] = appointments.create_slots(ctx_for("admin1"), "A", clock.now.date(), time(10),
+                                       time(10, 30))
+    code = appointments.book(ctx_for("clerk1"), slot.id).code
+    appointments.checkin(ctx_for("kiosk1"), code)  # 09:00
+    clock.advance(minutes=100)
+    b = supervisor.board(ctx_for("supervisor1"))
+    [alert] = [a for a in b.alerts if a.kind == "wait_over_target"]
+    assert {q.code: q.longest_wait_minutes for q in b.queues}["A"] == 100
+    assert alert.fact("waited") == "100"

@@ -34,6 +34,7 @@ from hallapp.core.sim.winplan import WindowPlan, plan_from_dict, plan_to_dict, u
 from hallapp.services import simulate as sim
 from hallapp.services import simulate_live as live
 from hallapp.services.context import as_dict
+from hallapp.services.output_file import write_file
 
 PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedence|ratio\", \"queues\": "
              "[{\"queue\": \"A\", \"precedence\": 1, \"ratio\": 2}, …]}}, \"hours\": {\"09\": "
@@ -174,8 +175,8 @@ def cmd_plan(env: CliEnv) -> int:
     a = env.args
     result = plan_staffing(_profile(env), target_p90=a.target_p90, runs=a.runs, seed=a.seed)
     if a.out:
-        a.out.write_text(json.dumps(plan_to_dict(result.plan), ensure_ascii=False, indent=2),
-                         encoding="utf-8")
+        write_file(a.out, json.dumps(plan_to_dict(result.plan), ensure_ascii=False,
+                                     indent=2).encode())
     if a.json:
         plain = as_dict(result)
         plain["plan"] = plan_to_dict(result.plan)
@@ -262,7 +263,7 @@ def cmd_calibrate(env: CliEnv) -> int:
     profile = sim.calibrate(env.ctx(), a.day, weeks=a.weeks)
     text = json.dumps(profile_to_dict(profile), ensure_ascii=False, indent=1)
     if a.out:
-        a.out.write_text(text, encoding="utf-8")
+        write_file(a.out, text.encode())
     if a.json or not a.out:
         print(text)
     else:

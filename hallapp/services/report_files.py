@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from hallapp.documents.fonts import cjk_font
+from hallapp.services.output_file import write_file
 from hallapp.services.reports import Report, Section
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -96,12 +97,7 @@ def pdf_bytes(report: Report) -> bytes:
 
 def write(report: Report, *, xlsx: Path | str | None = None,
           pdf: Path | str | None = None) -> list[Path]:
-    """Write the requested files; returns their paths."""
-    written = []
-    for target, render in ((xlsx, xlsx_bytes), (pdf, pdf_bytes)):
-        if target:
-            path = Path(target)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(render(report))
-            written.append(path)
-    return written
+    """Write the requested files (their folders created); returns their paths. A file that
+    cannot be written is an OutputError naming it."""
+    return [write_file(target, render(report), make_folders=True)
+            for target, render in ((xlsx, xlsx_bytes), (pdf, pdf_bytes)) if target]

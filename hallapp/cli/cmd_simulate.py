@@ -35,6 +35,7 @@ from hallapp.services import simulate as sim
 from hallapp.services import simulate_live as live
 from hallapp.services.context import as_dict
 from hallapp.services.output_file import write_file
+from hallapp.services.plan_capacity import hall_capacity_warning
 
 PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedence|ratio\", \"queues\": "
              "[{\"queue\": \"A\", \"precedence\": 1, \"ratio\": 2}, …]}}, \"hours\": {\"09\": "
@@ -173,16 +174,20 @@ def _plan_text(p: StaffingPlan) -> str:
 
 def cmd_plan(env: CliEnv) -> int:
     a = env.args
-    result = plan_staffing(_profile(env), target_p90=a.target_p90, runs=a.runs, seed=a.seed)
+    ctx = None if a.demo or a.profile else env.ctx()  # one login for the history and windows
+    profile = _profile(env) if ctx is None else sim.calibrate(ctx, a.day, weeks=a.weeks)
+    result = plan_staffing(profile, target_p90=a.target_p90, runs=a.runs, seed=a.seed)
     if a.out:
         write_file(a.out, json.dumps(plan_to_dict(result.plan), ensure_ascii=False,
                                      indent=2).encode())
+    warning = hall_capacity_warning(ctx, result)
     if a.json:
         plain = as_dict(result)
         plain["plan"] = plan_to_dict(result.plan)
+        plain["capacity_warning"] = as_dict(warning)
         print(json.dumps(plain, ensure_ascii=False, indent=2))
     else:
-        print(_plan_text(result))
+        print(_plan_text(result) + (f"\n{warning.message}" if warning else ""))
     return 0
 
 

@@ -25,6 +25,7 @@ Definitions chosen here:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -261,3 +262,10 @@ def group_by(records: Iterable[R], key: Callable[[R], K | None]) -> dict[K, list
         if k is not None:
             groups.setdefault(k, []).append(record)
     return groups
+
+
+def natural_key(key: str) -> tuple[tuple[int, int | str], ...]:
+    """The order figures are listed in: numbers in a key by value, the rest as text, so
+    windows read 1, 2, 3 … 10 and staff clerk1, clerk2 … clerk10 (not 1, 10, 11, 2)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", key) if part)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import hall_day
-from hallapp.core.kpi import DurationStats, Ratio
+from hallapp.core.kpi import DurationStats, Ratio, natural_key
 from hallapp.core.roles import Perm
 from hallapp.services.case_kpi import Rate
 from hallapp.services.context import Ctx, action
@@ -173,7 +173,8 @@ def kpi_report(ctx: Ctx, start: date, end: date | None = None, *, by: str = "hal
     total = kpi_row("hall", HALL_KEY, lk.label("hall", HALL_KEY),
                     cells.get(("hall", HALL_KEY), Acc()))
     rows = tuple(kpi_row(by, key, lk.label(by, key), acc, lk.labels_en.get((by, key)))
-                 for (dim, key), acc in sorted(cells.items()) if dim == by)
+                 for (dim, key), acc in sorted(cells.items(), key=lambda c: natural_key(c[0][1]))
+                 if dim == by)
     n_summary = len(src.summary_days) + sum(calendar.monthrange(m.year, m.month)[1]
                                             for m in src.months)
     return KpiReport(start, end, by, total, rows, n_summary, len(src.live_days))

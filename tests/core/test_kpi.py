@@ -18,6 +18,7 @@ from hallapp.core.kpi import (
     duration_stats,
     good_rating_rate,
     group_by,
+    natural_key,
     no_show_rate,
     on_spot_rate,
     on_time_rate,
@@ -184,3 +185,11 @@ def test_group_by_window_drops_unknown_keys() -> None:
     groups = group_by(tickets, lambda t: t.window)
     assert sorted(groups) == ["1", "2"]
     assert wait_stats(groups["1"]).mean == 45.0
+
+
+def test_keys_sort_naturally() -> None:
+    """Windows and staff were listed as text: 1, 10, 11, 3 and clerk1, clerk10, clerk2."""
+    assert sorted(["1", "10", "11", "3"], key=natural_key) == ["1", "3", "10", "11"]
+    assert sorted(["clerk10", "clerk2", "clerk1", "admin1"], key=natural_key) == [
+        "admin1", "clerk1", "clerk2", "clerk10"]
+    assert sorted(["B", "A", "Z"], key=natural_key) == ["A", "B", "Z"]

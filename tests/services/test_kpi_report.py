@@ -14,7 +14,7 @@ from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from casekit import PLAIN, CtxFor, open_case
+from casekit import PLAIN, CtxFor, open_case, serve
 from conftest import FakeClock
 from kpikit import busy_day
 from sqlalchemy import func, select
@@ -128,6 +128,19 @@ def test_a_rating_counts_for_one_queue_and_department_everywhere(ctx_for: CtxFor
     for dim, key in (("queue", "A"), ("department", "SZAMR"), ("item", PLAIN)):
         drill = kpi_drill.drill_down(sup, DAY, dim=dim, key=key, figure="good_rating")
         assert drill.total == 2, (dim, key)
+
+
+def test_windows_and_staff_are_listed_in_number_order(ctx_for: CtxFor) -> None:
+    """Window 11 came before window 3, and clerk11 before clerk3 (sorted as text)."""
+    serve(ctx_for, 3)
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
+    tickets.take_ticket(kiosk, "A")
+    windows.open_window(clerk, 11)
+    windows.call_next(clerk, 11)
+    sup = ctx_for("supervisor1")
+    assert [r.key for r in kpi_report.kpi_report(sup, DAY, by="window").rows] == ["3", "11"]
+    assert [r.key for r in kpi_report.kpi_report(sup, DAY, by="clerk").rows] == [
+        "clerk3", "clerk11"]
 
 
 def test_a_summarised_day_merges_with_a_live_one(ctx_for: CtxFor, clock: FakeClock,

@@ -67,8 +67,9 @@ def minutes_text(seconds: float | None) -> str:
 
 def figure_rows(row: KpiRow) -> tuple[tuple[str, str], ...]:
     """The hall's figures as (name, value) lines."""
+    # Percentages, as on the KPI tab: ¼ and ½ came from a fallback font in the PDF ("1⁄").
     targets = "、".join(f"{label}{'达标' if met else '未达标'}" for label, met in zip(
-        ("¼目标", "½目标"), row.on_spot_targets_met, strict=True) if met is not None)
+        ("≥25%目标", "≥50%目标"), row.on_spot_targets_met, strict=True) if met is not None)
     p90 = "" if row.p90_exact else "（按分档统计，不低于实际值）"
     return (
         ("取号数", str(row.tickets)), ("叫号数", str(row.called)),

@@ -51,7 +51,8 @@ def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClo
     assert figures["取号数"] == "6"
     assert figures["平均等候时间(分钟)"] == "10.2"  # 610 s
     assert figures["过号率"] == "25.0%（1/4）"
-    assert figures["即办率"].startswith("50.0%（1/2）；¼目标达标、½目标达标")
+    # ¼ and ½ printed as "1⁄" in the PDF (a fallback font): percentages, as on the KPI tab
+    assert figures["即办率"] == "50.0%（1/2）；≥25%目标达标、≥50%目标达标"
     assert figures["好评率"] == "66.7%（2/3）"
     paths = report_files.write(report, xlsx=tmp_path / "day.xlsx", pdf=tmp_path / "day.pdf")
     assert [p.name for p in paths] == ["day.xlsx", "day.pdf"]

@@ -18,7 +18,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from hallapp.documents.fonts import cjk_font
 from hallapp.services.output_file import write_file
@@ -53,7 +60,8 @@ def xlsx_bytes(report: Report) -> bytes:
     return out.getvalue()
 
 
-def _table(section: Section, font: str, width: float) -> Table:
+def _table(section: Section, font: str, width: float) -> tuple[Table, float]:
+    """The section's table, and the height of its header and first two rows."""
     size = 7 if len(section.columns) > 8 else 9
     cell = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size + 2)
     head = ParagraphStyle("head", parent=cell, textColor=colors.white)
@@ -64,13 +72,14 @@ def _table(section: Section, font: str, width: float) -> Table:
     weights = [max(len(section.columns[i]), *(min(len(r[i]), 24) for r in section.rows))
                if section.rows else len(section.columns[i]) for i in range(len(section.columns))]
     total = sum(max(w, 5) for w in weights)
-    table = Table(data, colWidths=[width * max(w, 5) / total for w in weights], repeatRows=1)
+    widths = [width * max(w, 5) / total for w in weights]
+    table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#eef3f8")]),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return table
+    return table, Table(data[:3], colWidths=widths).wrap(width, A4[0])[1]
 
 
 def pdf_bytes(report: Report) -> bytes:
@@ -88,8 +97,12 @@ def pdf_bytes(report: Report) -> bytes:
                            Paragraph(f"{report.hall}　统计期间：{report.period}　生成：{stamp}",
                                      sub), Spacer(1, 4 * mm)]
     for section in report.sections:
-        story += [Paragraph(section.title, h2), _table(section, font, doc.width),
-                  Spacer(1, 3 * mm)]
+        heading = Paragraph(section.title, h2)
+        table, start = _table(section, font, doc.width)
+        # A section begins where its heading, the table's header and first two rows fit, else
+        # on the next page: 分窗口 stood alone at the foot of page 1, its table on page 2.
+        story += [CondPageBreak(h2.spaceBefore + heading.wrap(doc.width, A4[0])[1] + start),
+                  heading, table, Spacer(1, 3 * mm)]
     story += [Paragraph(n, note) for n in report.notes]
     doc.build(story)
     return out.getvalue()

@@ -210,3 +210,18 @@ def test_cli_shows_figures_and_writes_reports(ctx_for: CtxFor, clock: FakeClock,
     assert main(["--db", hall_db.url, "--user", "clerk1", "kpi", "show", "--from",
                  "2026-11-24"]) != 0
     assert "无权" in capsys.readouterr().err
+
+
+def test_a_pdf_section_heading_begins_on_the_page_of_its_table() -> None:
+    """分窗口 stood alone at the foot of page 1, its table on page 2: for every length of the
+    section before it, a heading is followed on its page by its table's header and rows."""
+    for n in range(1, 40):
+        first = reports.Section("第一节", ("列甲", "列乙"),
+                                tuple((f"甲{i}", "1") for i in range(n)))
+        second = reports.Section("第二节", ("列丙", "列丁"), (("丙0", "2"), ("丙1", "3")))
+        report = reports.Report("daily", "测试报表", "2026-11-24", "测试大厅",
+                                datetime(2026, 11, 24, 9), (first, second))
+        pages = ["".join((p.extract_text() or "").split())
+                 for p in PdfReader(io.BytesIO(report_files.pdf_bytes(report))).pages]
+        [page] = [p for p in pages if "第二节" in p]
+        assert "第二节列丙列丁丙02丙13" in page, (n, page)

@@ -10,7 +10,7 @@ from hallapp.cli.common import CliEnv, add_json, date_arg, emit, group, int_arg,
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
-from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows
+from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows, text_row
 
 START_HELP = "开始日期（YYYY-MM-DD，默认大厅的今天）"
 END_HELP = "结束日期（YYYY-MM-DD，默认同开始日期）"
@@ -88,9 +88,9 @@ def _show(env: CliEnv) -> int:
 
     def text(rep: kpi_report.KpiReport) -> str:
         head = f"{rep.start} 至 {rep.end}（汇总 {rep.summarised_days} 天，实时 {rep.live_days} 天）"
-        lines = [head, table(figure_rows(rep.total))]
+        lines = [head, table(text_row(r) for r in figure_rows(rep.total))]
         if rep.by != "hall":
-            lines.append(table([DIM_COLUMNS, *(dim_row(r) for r in rep.rows)]))
+            lines.append(table([DIM_COLUMNS, *(text_row(dim_row(r)) for r in rep.rows)]))
         return "\n\n".join(lines)
 
     emit(a, result, text)

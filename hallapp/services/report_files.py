@@ -2,14 +2,17 @@
 
 The PDF uses the hall's CJK font (:func:`hallapp.documents.fonts.cjk_font`), A4 landscape,
 one table per section with its header repeated on every page; the XLSX has one sheet per
-section, with the report's title and period on top. Both hold exactly the report's cells.
+section, with the report's title and period on top. Both hold exactly the report's cells:
+the PDF as text, the XLSX as numbers (a rate as a percentage, with its counts beside it).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -28,10 +31,56 @@ from reportlab.platypus import (
 )
 
 from hallapp.documents.fonts import cjk_font
+from hallapp.services.case_kpi import Rate
 from hallapp.services.output_file import write_file
-from hallapp.services.reports import Report, Section
+from hallapp.services.reports import Cell, Percent, Report, Section
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def _xlsx_cells(cell: Cell) -> list[tuple[Any, str | None]]:
+    """A report cell as worksheet cells (value, number format): a rate is its share as a
+    percentage and, in the next cell, its counts ("2/3"); minutes to the tenth; nothing shown
+    (—) is an empty cell, which Excel's sums and averages leave out."""
+    if isinstance(cell, Rate):
+        share = cell.numerator / cell.denominator if cell.denominator else None
+        return [(share, "0.0%"), (f"{cell.numerator}/{cell.denominator}", None)]
+    if isinstance(cell, Percent):
+        return [(cell.value / 100, "0.0%")]
+    if isinstance(cell, float):
+        return [(cell, "0.0")]
+    if isinstance(cell, date):
+        return [(cell, "yyyy-mm-dd hh:mm" if isinstance(cell, datetime) else "yyyy-mm-dd")]
+    return [(cell, None)]
+
+
+def _sheet_columns(section: Section) -> list[str]:
+    """The section's columns, each column of rates followed by one of their counts."""
+    out = []
+    for i, title in enumerate(section.columns):
+        out.append(title)
+        if any(isinstance(row[i], Rate) for row in section.cells):
+            out.append(f"{title}（分子/分母）")
+    return out
+
+
+def _sheet_row(section: Section, row: tuple[Cell, ...]) -> list[tuple[Any, str | None]]:
+    out: list[tuple[Any, str | None]] = []
+    for i, cell in enumerate(row):
+        cells = _xlsx_cells(cell)
+        if len(cells) == 1 and any(isinstance(r[i], Rate) for r in section.cells):
+            cells.append((None, None))  # no counts in a column of rates: keep the columns
+        out += cells
+    return out
+
+
+def _shown_width(value: Any, fmt: str | None) -> int:
+    """How many characters Excel shows for a cell (for the column's width)."""
+    if value is None:
+        return 0
+    if fmt in ("0.0%", "0.0"):
+        return len(f"{value * 100:.1f}%" if fmt == "0.0%" else f"{value:.1f}")
+    return len(fmt) if fmt else len(str(value))
 
 
 def xlsx_bytes(report: Report) -> bytes:
@@ -42,17 +91,23 @@ def xlsx_bytes(report: Report) -> bytes:
         ws.append([report.title])
         ws.append([f"{report.hall}　{report.period}"])
         ws.append([])
-        ws.append(list(section.columns))
-        for row in section.rows:
-            ws.append(list(row))
+        columns = _sheet_columns(section)
+        ws.append(columns)
+        widths = [len(c) for c in columns]
+        for row in section.cells:
+            cells = _sheet_row(section, row)
+            ws.append([value for value, _ in cells])
+            for col, (value, fmt) in enumerate(cells, 1):
+                if fmt:
+                    ws.cell(ws.max_row, col).number_format = fmt
+                widths[col - 1] = max(widths[col - 1], _shown_width(value, fmt))
         for note in report.notes:
             ws.append([note])
         ws["A1"].font = Font(bold=True, size=14)
         for cell in ws[4]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(horizontal="center")
-        for col, title in enumerate(section.columns, 1):
-            longest = max([len(title), *(len(r[col - 1]) for r in section.rows)])
+        for col, longest in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(col)].width = min(60, 4 + 1.8 * longest)
         ws.freeze_panes = "A5"
     out = io.BytesIO()

@@ -1,8 +1,11 @@
 """The hall's reports: daily, monthly, and the public list of cases concluded late (超时办结).
 
-A report is plain data (titled sections of text cells), built from the KPI services, so the
-XLSX, the PDF, the CLI and the screen show the same figures in the same words. Files are
-written by :mod:`hallapp.services.report_files`.
+A report is plain data (titled sections of cells), built from the KPI services, so the
+XLSX, the PDF, the CLI and the screen show the same figures in the same words. A cell keeps
+its kind — a count, minutes, a rate with its counts, a percentage, a date — so the XLSX
+writes numbers Excel can sum and sort; the PDF, the CLI and the screen read the cells as text
+(:attr:`Section.rows`, :func:`cell_text`). Files are written by
+:mod:`hallapp.services.report_files`.
 
 The public 超时办结 list carries no personal data: case number, item, department and the
 dates only — never the applicant's name, ID number or phone.
@@ -40,10 +43,27 @@ APPOINTMENT_COLUMNS = ("队列", "预约", "按时签到", "迟到签到", "失�
 
 
 @dataclass(frozen=True)
+class Percent:
+    """A percentage without the counts it came from (the daily trend's)."""
+
+    value: float  # 0–100
+
+
+# A report's cell: text, a count, minutes (a float), a rate with its counts, a percentage, a
+# day or a time on the hall's clock; None where there is nothing to show (—).
+Cell = str | int | float | Rate | Percent | date | datetime | None
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    cells: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        """The cells as text, as the PDF, the CLI and the screen show them."""
+        return tuple(text_row(row) for row in self.cells)
 
 
 @dataclass(frozen=True)
@@ -65,41 +85,62 @@ def minutes_text(seconds: float | None) -> str:
     return "—" if seconds is None else f"{seconds / 60:.1f}"
 
 
-def figure_rows(row: KpiRow) -> tuple[tuple[str, str], ...]:
-    """The hall's figures as (name, value) lines."""
+def minutes(seconds: float | None) -> float | None:
+    """Seconds as the minutes a report shows (to the tenth, as the text reads)."""
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def cell_text(cell: Cell) -> str:
+    if cell is None:
+        return "—"
+    if isinstance(cell, Rate):
+        return rate_text(cell)
+    if isinstance(cell, Percent | float):  # minutes, or a share: to the tenth
+        return f"{cell.value:.1f}%" if isinstance(cell, Percent) else f"{cell:.1f}"
+    if isinstance(cell, date):  # a day, or a time on the hall's clock
+        return cell.strftime("%Y-%m-%d %H:%M" if isinstance(cell, datetime) else "%Y-%m-%d")
+    return str(cell)
+
+
+def text_row(row: tuple[Cell, ...]) -> tuple[str, ...]:
+    return tuple(cell_text(c) for c in row)
+
+
+FIGURE_COLUMNS = ("指标", "数值", "说明")
+
+
+def figure_rows(row: KpiRow) -> tuple[tuple[Cell, Cell, str], ...]:
+    """The hall's figures as (name, value, note) lines."""
     # Percentages, as on the KPI tab: ¼ and ½ came from a fallback font in the PDF ("1⁄").
     targets = "、".join(f"{label}{'达标' if met else '未达标'}" for label, met in zip(
         ("≥25%目标", "≥50%目标"), row.on_spot_targets_met, strict=True) if met is not None)
-    p90 = "" if row.p90_exact else "（按分档统计，不低于实际值）"
+    p90 = "" if row.p90_exact else "按分档统计，不低于实际值"
     return (
-        ("取号数", str(row.tickets)), ("叫号数", str(row.called)),
-        ("平均等候时间(分钟)", minutes_text(row.wait.mean)),
-        ("等候时间P90(分钟)", minutes_text(row.wait.p90) + p90),
-        ("最长等候(分钟)", minutes_text(row.wait.max)),
-        ("平均办理时间(分钟)", minutes_text(row.service.mean)),
-        ("办理时间P90(分钟)", minutes_text(row.service.p90) + p90),
-        ("过号率", rate_text(row.no_show_rate)), ("弃号率", rate_text(row.abandonment_rate)),
-        ("即办率", rate_text(row.on_spot_rate) + (f"；{targets}" if targets else "")),
-        ("最多跑一次率", rate_text(row.one_visit_rate)),
-        ("按时办结率", rate_text(row.on_time_rate)), ("逾期率", rate_text(row.overdue_rate)),
-        ("好评率", rate_text(row.good_rating_rate)),
-        ("差评整改率", rate_text(row.rectification_rate)))
+        ("取号数", row.tickets, ""), ("叫号数", row.called, ""),
+        ("平均等候时间(分钟)", minutes(row.wait.mean), ""),
+        ("等候时间P90(分钟)", minutes(row.wait.p90), p90),
+        ("最长等候(分钟)", minutes(row.wait.max), ""),
+        ("平均办理时间(分钟)", minutes(row.service.mean), ""),
+        ("办理时间P90(分钟)", minutes(row.service.p90), p90),
+        ("过号率", row.no_show_rate, ""), ("弃号率", row.abandonment_rate, ""),
+        ("即办率", row.on_spot_rate, targets),
+        ("最多跑一次率", row.one_visit_rate, ""),
+        ("按时办结率", row.on_time_rate, ""), ("逾期率", row.overdue_rate, ""),
+        ("好评率", row.good_rating_rate, ""),
+        ("差评整改率", row.rectification_rate, ""))
 
 
-def dim_row(row: KpiRow) -> tuple[str, ...]:
-    return (row.label, str(row.tickets), minutes_text(row.wait.mean),
-            minutes_text(row.wait.p90), minutes_text(row.service.mean),
-            minutes_text(row.service.p90), rate_text(row.no_show_rate),
-            rate_text(row.abandonment_rate), rate_text(row.on_spot_rate),
-            rate_text(row.one_visit_rate), rate_text(row.on_time_rate),
-            rate_text(row.overdue_rate), rate_text(row.good_rating_rate),
-            rate_text(row.rectification_rate))
+def dim_row(row: KpiRow) -> tuple[Cell, ...]:
+    return (row.label, row.tickets, minutes(row.wait.mean), minutes(row.wait.p90),
+            minutes(row.service.mean), minutes(row.service.p90), row.no_show_rate,
+            row.abandonment_rate, row.on_spot_rate, row.one_visit_rate, row.on_time_rate,
+            row.overdue_rate, row.good_rating_rate, row.rectification_rate)
 
 
 def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
              ) -> list[Section]:
     total = kpi_report(ctx, start, end)
-    sections = [Section("全厅指标", ("指标", "数值"), figure_rows(total.total))]
+    sections = [Section("全厅指标", FIGURE_COLUMNS, figure_rows(total.total))]
     for dim, title in dims:
         rows = kpi_report(ctx, start, end, by=dim).rows
         sections.append(Section(title, DIM_COLUMNS, tuple(dim_row(r) for r in rows)))
@@ -128,9 +169,9 @@ def appointment_keeping(ctx: Ctx, start: date, end: date) -> AppointmentKeeping:
     hall = AppointmentTally("合计", sum((t.states for t in tallies), Counter()))
     shown = [*tallies, hall] if len(tallies) > 1 else tallies
     return AppointmentKeeping(Section("预约履约（分队列）", APPOINTMENT_COLUMNS, tuple(
-        (t.label, str(t.made), *(str(t.states[k]) for k in (
+        (t.label, t.made, *(t.states[k] for k in (
             "checked_in", "late", "missed", "cancelled", "booked")),
-         rate_text(rate(t.kept, t.concluded))) for t in shown)), rate(hall.kept, hall.concluded),
+         rate(t.kept, t.concluded)) for t in shown)), rate(hall.kept, hall.concluded),
         tuple(t.label_en for t in shown))
 
 
@@ -164,8 +205,8 @@ def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
     start, end = month_bounds(year, month)
     sections = _figures(ctx, start, end, (("department", "分部门"), ("queue", "分队列"),
                                           ("item", "分事项")))
-    trend = tuple((p.day.isoformat(), str(p.tickets), _num(p.mean_wait_minutes),
-                   _num(p.p90_wait_minutes), _pct(p.on_spot_percent), _pct(p.on_time_percent),
+    trend = tuple((p.day, p.tickets, p.mean_wait_minutes, p.p90_wait_minutes,
+                   _pct(p.on_spot_percent), _pct(p.on_time_percent),
                    _pct(p.good_rating_percent))
                   for p in daily_trend(ctx, start, end) if p.tickets)
     sections.append(Section("每日走势", ("日期", "取号", "平均等候(分)", "等候P90(分)", "即办率",
@@ -178,12 +219,8 @@ def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
                   tuple(sections), notes)
 
 
-def _num(v: float | None) -> str:
-    return "—" if v is None else f"{v:.1f}"
-
-
-def _pct(v: float | None) -> str:
-    return "—" if v is None else f"{v:.1f}%"
+def _pct(v: float | None) -> Percent | None:
+    return None if v is None else Percent(v)
 
 
 @action(Perm.VIEW_KPI)
@@ -203,7 +240,7 @@ def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
                                 Case.outcome == "late").order_by(Case.concluded_at)).all()
         name, now = hall.name, uow.now.astimezone(ZoneInfo(zone))
         t = hall_time(s, hall)
-    out = tuple((str(i), number, item, dept, _local(acc, zone), _local(due, zone),
+    out = tuple((i, number, item, dept, _local(acc, zone), _local(due, zone),
                  _local(done, zone), _late_days(due, done, t))
                 for i, (number, item, dept, acc, due, done) in enumerate(rows, 1))
     section = Section("超时办结办件", ("序号", "办件编号", "事项名称", "实施部门", "受理时间",
@@ -213,19 +250,22 @@ def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
                   (f"共 {len(out)} 件。本表不含申请人姓名、证件号码等个人信息。",))
 
 
-def _local(at: datetime | None, zone: str) -> str:
-    return "" if at is None else at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+def _local(at: datetime | None, zone: str) -> datetime | None:
+    """The hall's clock time, to the minute, as a spreadsheet keeps times (without a zone)."""
+    if at is None:
+        return None
+    return at.astimezone(ZoneInfo(zone)).replace(tzinfo=None, second=0, microsecond=0)
 
 
-def _late_days(due: datetime | None, done: datetime | None, t: HallTime) -> str:
+def _late_days(due: datetime | None, done: datetime | None, t: HallTime) -> int | None:
     """Working days late, as the back office counts them (``case_views.timeliness``: due Friday,
     approved Monday is one, not three calendar days); late on its due day counts as one.
-    Blank where the days reach a year whose holidays are not loaded."""
+    None (—) where the days reach a year whose holidays are not loaded."""
     if due is None or done is None:
-        return ""
+        return None
     try:
-        return str(max(1, -remaining_working_days(due, done, t.calendar, tz=t.tz)))
+        return max(1, -remaining_working_days(due, done, t.calendar, tz=t.tz))
     except DomainError as exc:
         if exc.code != "calendar_unknown_year":
             raise
-        return ""
+        return None

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -35,10 +36,15 @@ def _pdf_text(data: bytes) -> str:
                    for p in PdfReader(io.BytesIO(data)).pages)
 
 
-def _sheet_cells(data: bytes) -> dict[str, list[list[str]]]:
+def _sheet_cells(data: bytes) -> dict[str, list[list[Any]]]:
+    """Each sheet's values as Excel holds them (numbers, times; None for an empty cell)."""
     wb = load_workbook(io.BytesIO(data))
-    return {ws.title: [["" if c is None else str(c) for c in row]
-                       for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
+            for ws in wb.worksheets}
+
+
+def _formats(data: bytes, sheet: str, row: int) -> list[str]:
+    return [c.number_format for c in load_workbook(io.BytesIO(data))[sheet][row]]
 
 
 def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClock,
@@ -47,26 +53,35 @@ def test_daily_report_files_hold_the_day_figures(ctx_for: CtxFor, clock: FakeClo
     sup = ctx_for("supervisor1")
     day.close_day(sup)
     report = reports.daily_report(sup, DAY)
-    figures = dict(report.sections[0].rows)
-    assert figures["取号数"] == "6"
-    assert figures["平均等候时间(分钟)"] == "10.2"  # 610 s
-    assert figures["过号率"] == "25.0%（1/4）"
+    figures = {name: (value, note) for name, value, note in report.sections[0].rows}
+    assert figures["取号数"] == ("6", "")
+    assert figures["平均等候时间(分钟)"] == ("10.2", "")  # 610 s
+    assert figures["过号率"] == ("25.0%（1/4）", "")
     # ¼ and ½ printed as "1⁄" in the PDF (a fallback font): percentages, as on the KPI tab
-    assert figures["即办率"] == "50.0%（1/2）；≥25%目标达标、≥50%目标达标"
-    assert figures["好评率"] == "66.7%（2/3）"
+    assert figures["即办率"] == ("50.0%（1/2）", "≥25%目标达标、≥50%目标达标")
+    assert figures["好评率"] == ("66.7%（2/3）", "")
     paths = report_files.write(report, xlsx=tmp_path / "day.xlsx", pdf=tmp_path / "day.pdf")
     assert [p.name for p in paths] == ["day.xlsx", "day.pdf"]
-    sheets = _sheet_cells((tmp_path / "day.xlsx").read_bytes())
+    xlsx = (tmp_path / "day.xlsx").read_bytes()
+    sheets = _sheet_cells(xlsx)
     assert list(sheets) == ["全厅指标", "分队列", "分窗口", "分工作人员", "分部门",
                             "预约履约（分队列）"]
-    assert sheets["全厅指标"][3][:2] == ["指标", "数值"]
-    assert {r[0]: r[1] for r in sheets["全厅指标"][4:]}["过号率"] == "25.0%（1/4）"
+    # Numbers, not text ('6', '66.7%（2/3）'): a rate is a share shown as a percentage, its
+    # counts beside it.
+    assert sheets["全厅指标"][3] == ["指标", "数值", "数值（分子/分母）", "说明"]
+    hall = {r[0]: r[1:] for r in sheets["全厅指标"][4:]}
+    assert hall["取号数"] == [6, None, None]
+    assert hall["平均等候时间(分钟)"] == [10.2, None, None]
+    assert hall["过号率"] == [0.25, "1/4", None]
+    assert hall["好评率"][:2] == [pytest.approx(2 / 3), "2/3"]
+    assert _formats(xlsx, "全厅指标", 14)[1] == "0.0%"  # 即办率
     queue_rows = {r[0]: r for r in sheets["分队列"][4:]}
-    assert queue_rows["A 商事登记"][1] == "5"
-    assert queue_rows["B 不动产登记"][2] == "17.0"
+    assert queue_rows["A 商事登记"][1] == 5
+    assert queue_rows["B 不动产登记"][2] == 17.0
+    assert queue_rows["B 不动产登记"][10:12] == [None, "0/0"]  # 即办率 of no case: empty, not —
     text = _pdf_text((tmp_path / "day.pdf").read_bytes())
-    for name, value in report.sections[0].rows:
-        assert "".join(f"{name}{value}".split()) in text
+    for name, value, note in report.sections[0].rows:  # the PDF as before, as text
+        assert "".join(f"{name}{value}{note}".split()) in text
     assert "A商事登记" in text
     assert "17.0" in text
 
@@ -111,8 +126,10 @@ def test_reports_count_what_became_of_the_appointments(ctx_for: CtxFor,
     assert {row[0]: row[1:] for row in kept.section.rows} == section(daily)
     assert section(reports.daily_report(sup, DAY + timedelta(days=1))) == {}
     cells = _sheet_cells(report_files.xlsx_bytes(daily))["预约履约（分队列）"]
-    assert cells[3] == list(reports.APPOINTMENT_COLUMNS)
-    assert cells[4:] == [[k, *v] for k, v in section(daily).items()]
+    assert cells[3] == [*reports.APPOINTMENT_COLUMNS, "履约率（分子/分母）"]
+    assert cells[4:] == [["A 商事登记", 5, 1, 1, 2, 1, 0, 0.5, "2/4"],
+                         ["B 不动产登记", 1, 1, 0, 0, 0, 0, 1, "1/1"],
+                         ["合计", 6, 2, 1, 2, 1, 0, 0.6, "3/5"]]
     assert "合计62121060.0%（3/5）" in _pdf_text(report_files.pdf_bytes(daily))
 
 
@@ -125,8 +142,10 @@ def test_monthly_report_has_a_daily_trend(ctx_for: CtxFor, clock: FakeClock) -> 
     assert report.period == "2026年11月"
     trend = next(s for s in report.sections if s.title == "每日走势")
     assert trend.rows == (("2026-11-24", "6", "10.2", "17.0", "50.0%", "100.0%", "66.7%"),)
-    cells = _sheet_cells(report_files.xlsx_bytes(report))
-    assert cells["每日走势"][4] == list(trend.rows[0])
+    xlsx = report_files.xlsx_bytes(report)
+    assert _sheet_cells(xlsx)["每日走势"][4] == [datetime(2026, 11, 24), 6, 10.2, 17.0, 0.5, 1,
+                                                0.667]
+    assert _formats(xlsx, "每日走势", 5)[:5] == ["yyyy-mm-dd", "General", "0.0", "0.0", "0.0%"]
     assert "2026-11-24610.217.0" in _pdf_text(report_files.pdf_bytes(report))
 
 

@@ -79,39 +79,42 @@ def english(qapp: QApplication) -> Iterator[None]:
     qapp.setProperty("hallapp_lang", "zh")
 
 
-def _shown(alert: Alert) -> tuple[str, str]:
+def _shown(alert: Alert) -> str:
+    """The board's line for the alert, without the time it began (if it has one)."""
     model = AlertModel()
     model.set_rows([alert])
-    return (model.data(model.index(0, 1)), model.data(model.index(0, 2)))
+    line = model.data(model.index(0, 0))
+    since = model.local(alert.since)
+    assert line.startswith(f"{since}  " if since else "")
+    return line.removeprefix(f"{since}  " if since else "")
 
 
+# kind: (subject, Chinese message), English message. The board shows the message alone: it
+# names the subject, which had a column of its own as well.
 EXPECTED = {
     "wait_over_target": (("A", "A 商事登记：最长已等候 21 分钟，超过目标 20 分钟"),
-                         ("A", "A Business registration: longest wait 21 min, over the "
-                               "20-min target")),
+                         "A Business registration: longest wait 21 min, over the "
+                         "20-min target"),
     "window_idle": (("10号窗口", "10号窗口已空闲 21 分钟，所办队列有 1 人等候"),
-                    ("Window 10", "Window 10 idle for 21 min; 1 waiting in its queues")),
+                    "Window 10 idle for 21 min; 1 waiting in its queues"),
     "service_over_norm": (("11号窗口", "11号窗口 A001 已办理 21 分钟，超过标准时长 10 分钟的 2 倍"),
-                          ("Window 11", "Window 11: A001 in service for 21 min, over 2 × the "
-                                        "10-min norm")),
+                          "Window 11: A001 in service for 21 min, over 2 × the 10-min norm"),
     "bad_rating": (("11号窗口", "11号窗口收到差评（2 级），请跟进回访"),
-                   ("Window 11", "Bad rating (level 2) at window 11; please follow up")),
+                   "Bad rating (level 2) at window 11; please follow up"),
     "case_warning": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件临近办结期限"),
-                     (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases near their deadline: 1")),
+                     f"{DEPARTMENT_EN}: cases near their deadline: 1"),
     "case_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件办件已逾期"),
-                     (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases overdue: 1")),
+                     f"{DEPARTMENT_EN}: cases overdue: 1"),
     "supplement_warning": ((DEPARTMENT, f"{DEPARTMENT}：1 件容缺办件临近补齐期限"),
-                           (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases with pending materials "
-                                           "due soon: 1")),
+                           f"{DEPARTMENT_EN}: cases with pending materials due soon: 1"),
     "supplement_overdue": ((DEPARTMENT, f"{DEPARTMENT}：1 件容缺办件逾期未补齐材料"),
-                           (DEPARTMENT_EN, f"{DEPARTMENT_EN}: cases with pending materials "
-                                           "overdue: 1")),
+                           f"{DEPARTMENT_EN}: cases with pending materials overdue: 1"),
     # November 2026, and the tests' calendar knows no 2027 (conftest.PACKAGE_LAST_YEAR)
     "calendar_next_year": (("节假日安排", "2027 年节假日安排尚未载入：期限落在 2027 年的办件将无法"
                                       "受理，请在官方通知发布后导入（hallapp calendar load）"),
-                           ("Holiday calendar", "The holidays of 2027 are not loaded: cases "
-                            "due in 2027 cannot be accepted; load the official notice once "
-                            "published (hallapp calendar load)")),
+                           "The holidays of 2027 are not loaded: cases due in 2027 cannot be "
+                           "accepted; load the official notice once published (hallapp "
+                           "calendar load)"),
 }
 
 
@@ -123,7 +126,7 @@ def test_alerts_read_in_chinese_and_in_english(qapp: QApplication,
     assert set(seen) == set(EXPECTED)
     for kind, (chinese, _) in EXPECTED.items():
         assert (seen[kind].subject, seen[kind].message) == chinese, kind
-        assert _shown(seen[kind]) == chinese, kind
+        assert _shown(seen[kind]) == chinese[1], kind
     qapp.setProperty("hallapp_lang", "en")
     try:
         for kind, (_, english) in EXPECTED.items():
@@ -136,13 +139,13 @@ def test_a_bad_rating_for_the_hall_names_the_hall(english: None) -> None:
     alert = alerts._alert("bad_rating", "critical", "rating:1", "大厅", None,
                           text="bad_rating_hall", level=1, window=None)
     assert alert.message == "大厅收到差评（1 级），请跟进回访"
-    assert _shown(alert) == ("Hall", "Bad rating (level 1) in the hall; please follow up")
+    assert _shown(alert) == "Bad rating (level 1) in the hall; please follow up"
 
 
 def test_an_alert_with_a_fact_missing_keeps_its_chinese(english: None) -> None:
     alert = Alert("window_idle", "warning", "idle:3", "3号窗口", "3号窗口已空闲", None,
                   "window_idle", (("window", "3"),))
-    assert _shown(alert) == ("Window 3", "3号窗口已空闲")
+    assert _shown(alert) == "3号窗口已空闲"
 
 
 @SQLITE_ONLY

@@ -1534,102 +1534,102 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="100"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="104"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="101"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="105"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="102"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="106"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="112"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="116"/>
         <source>重新开厅…</source>
         <translation>Reopen the day…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="157"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="161"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="197"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="201"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="201"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="205"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="221"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="218"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="222"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="242"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="243"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="252"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="256"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="255"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="259"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="262"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="266"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="263"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="264"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="265"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="269"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="266"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="270"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="271"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="112"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="116"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -1973,37 +1973,37 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="114"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="114"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="115"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="115"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="119"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="116"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
@@ -2127,124 +2127,124 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>到厅次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="135"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="135"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="139"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="184"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="185"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="212"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="212"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="214"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="220"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="217"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="220"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="222"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="227"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="224"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="247"/>
         <location filename="../../hallapp/ui/backoffice/detail.py" line="250"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="253"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="253"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="256"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -2663,17 +2663,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="150"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="150"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="154"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="151"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -3298,7 +3298,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="83"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3382,47 +3382,47 @@ After:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="114"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="109"/>
         <source>请点击要办理的业务取号</source>
         <translation>Tap a service to take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="116"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="111"/>
         <source>搜索事项：输入名称、关键词或拼音首字母（如 yyzz 营业执照）</source>
         <translation>Search: name, keyword or pinyin initials (e.g. yyzz)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="117"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="112"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="118"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="113"/>
         <source>请先点击要办理的业务，到取号页再刷身份证</source>
         <translation>First tap the service you need; your ID card is read on the ticket page.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="119"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="114"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="120"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="115"/>
         <source>号票查询 · 过号重排</source>
         <translation>My ticket · Rejoin</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="127"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="123"/>
         <source>退出适老模式</source>
         <translation>Standard mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="128"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="124"/>
         <source>适老模式</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="195"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="191"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -4027,8 +4027,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="135"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="147"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="137"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="149"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -4037,19 +4037,19 @@ After:
     <name>KioskWindow</name>
     <message>
         <location filename="../../hallapp/ui/kiosk/window.py" line="96"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="202"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="230"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="233"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="203"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="231"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="234"/>
         <source>自助取号机</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="231"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="232"/>
         <source>自助取号 · 事项查询 · 预约签到</source>
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="341"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="344"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -4131,7 +4131,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="228"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="232"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
@@ -4739,52 +4739,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -4970,59 +4970,59 @@ After:
 <context>
     <name>RatingPad</name>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="129"/>
         <source>服务评价 · {0}号窗口</source>
         <translation>Service rating · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="131"/>
         <source>{0}号窗口
 欢迎办理业务，办结后请对我们的服务作出评价</source>
         <translation>Window {0}
 Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
         <source>评价器须以评价器设备账号登录；工作人员不能代替申请人评价</source>
         <translation>The rating pad must log in with a device account; staff may not rate for applicants</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="136"/>
         <source>分项评价（可选）</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="137"/>
         <source>请点击下方按钮，对本次服务作出总体评价：</source>
         <translation>Tap a button below to rate this service overall:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="138"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="138"/>
         <source>业务水平</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="139"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="147"/>
         <source>网络连接中断，暂时无法评价</source>
         <translation>Connection lost; rating is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="151"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="152"/>
         <source>请对 {0} 号本次服务作出评价</source>
         <translation>Please rate the service for ticket {0}</translation>
     </message>
@@ -5030,7 +5030,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="102"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="99"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5056,22 +5056,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="130"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="131"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -5356,7 +5356,7 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/search.py" line="99"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="100"/>
         <source>找到 %n 个事项，请点击查看所需材料</source>
         <translation>
             <numerusform>%n service found; tap it to see the materials</numerusform>
@@ -5364,7 +5364,7 @@ Welcome. When we are done, please rate our service</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="101"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="102"/>
         <source>没有找到相关事项，请换个关键词，或直接返回首页按业务取号</source>
         <translation>Nothing found. Try another keyword, or go home and take a ticket by service</translation>
     </message>
@@ -5663,422 +5663,412 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="350"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="351"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="352"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="353"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="354"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="316"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="319"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
-        <source>对象</source>
-        <translation>Object</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="320"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="217"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="221"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="317"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="321"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="322"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="339"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="337"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="341"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="346"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="343"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="347"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="344"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="348"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="345"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="349"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="336"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="340"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="338"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="342"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="326"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="327"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="328"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="334"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -6119,17 +6109,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="226"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="223"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="237"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="256"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="253"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6312,28 +6302,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="202"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="206"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="210"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="207"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="207"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="208"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6459,37 +6449,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="168"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="168"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="169"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="169"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="170"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="175"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>

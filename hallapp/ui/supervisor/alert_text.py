@@ -1,4 +1,4 @@
-"""An alert's subject and message in the board's language.
+"""An alert's message in the board's language (it names what the alert is about).
 
 The service writes each alert in Chinese and keeps the facts it was written from
 (``hallapp.services.alerts.TEXTS``); an English board fills this module's table of the same
@@ -31,21 +31,6 @@ EN: dict[str, str] = {
                           "cannot be accepted; load the official notice once published "
                           "(hallapp calendar load)",
 }
-
-
-def alert_subject(alert: Alert) -> str:
-    if not is_english():
-        return alert.subject
-    window = alert.fact("window")
-    if window:
-        return f"Window {window}"
-    if alert.text == "bad_rating_hall":
-        return "Hall"
-    if alert.kind.startswith("calendar_"):
-        return "Holiday calendar"
-    if alert.fact("department"):
-        return local_name(alert.subject, alert.department_name_en)
-    return alert.subject
 
 
 def alert_message(alert: Alert) -> str:

@@ -45,7 +45,11 @@ class BoardPanel(SupervisorPanel):
         self.alerts_model = AlertModel(self)
         self.windows_table = make_table(self.windows_model, stretch=0, wrap=True)
         self.queues_table = make_table(self.queues_model, stretch=0, wrap=True)
-        self.alerts_table = make_table(self.alerts_model)
+        # Each alert on a line of its own, wrapped to the table's width (the section's title
+        # says what they are): a long department name no longer pushes the message out of
+        # sight, in English behind a sideways scroll bar.
+        self.alerts_table = make_table(self.alerts_model, wrap=True)
+        self.alerts_table.horizontalHeader().hide()
         self.clock = make_label("", "subtitle")
         self.status = make_label("", "hint", wrap=True)
         self.buttons: dict[str, QPushButton] = {}

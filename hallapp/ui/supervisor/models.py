@@ -34,7 +34,7 @@ from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label, drill_label
 from hallapp.ui.counter.base import duration_text, seconds_between
 from hallapp.ui.counter.models import NamedColumnsModel
-from hallapp.ui.supervisor.alert_text import alert_message, alert_subject
+from hallapp.ui.supervisor.alert_text import alert_message
 
 Index = QModelIndex | QPersistentModelIndex
 RED, AMBER, GREY = QColor("#c8102e"), QColor("#b36b00"), QColor("#7a8693")
@@ -178,16 +178,20 @@ class QueueBoardModel(_Colored):
 
 
 class AlertModel(_Colored):
-    COLUMNS = ("since", "subject", "message")
-    HEADERS: ClassVar[dict[str, str]] = {
-        "since": "时间", "subject": "对象", "message": "提醒"}
+    """One line per alert: the time it began, where it has one (a wait, a service, an idle
+    window, a rating; a count of cases has none), then its message, which names what it is
+    about (a queue, a window, a department). The subject had a column of its own, repeated
+    at the start of the message, whose useful part was cut off (深圳市市场监督管理局：59 …)."""
+
+    COLUMNS = ("message",)
+    HEADERS: ClassVar[dict[str, str]] = {"message": "提醒"}
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
 
     def cell_text(self, a: Alert, column: str) -> str:
-        return {"since": self.local(a.since), "subject": alert_subject(a),
-                "message": alert_message(a)}[column]
+        since = self.local(a.since)
+        return f"{since}  {alert_message(a)}" if since else alert_message(a)
 
     def cell_color(self, a: Alert, column: str) -> QColor | None:
         return RED if a.severity == "critical" else AMBER
@@ -384,8 +388,6 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "未签到且未过宽限时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "另有 {0} 人已过签到宽限时间未到"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "分钟"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "时间"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "对象"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "提醒"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "名称"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "取号"),

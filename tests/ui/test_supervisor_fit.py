@@ -1,0 +1,79 @@
+"""The supervisor's tables at 1280×800, in Chinese and in English, show what they hold.
+
+The board's alerts repeated their subject (a column of its own, then the message's start),
+cut the message short ("深圳市市场监督管理局：59 …") and, in English, left it behind a
+sideways scroll bar. SQLite only: the services are tested on both engines.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock, actor_for
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from uikit import cut_cells, cut_table
+
+from hallapp.services import tickets
+from hallapp.services.context import Ctx, Database
+from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.supervisor.window import SupervisorWindow, create
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from casekit import PLAIN, accepted_case
+
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+LANGS = pytest.mark.parametrize("lang", ["zh", "en"])
+MakeBoard = Callable[[str], SupervisorWindow]
+
+
+@pytest.fixture
+def make_board(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+               tmp_path: Path) -> Iterator[MakeBoard]:
+    """The supervisor's window at 1280×800 in a language, loaded."""
+    made: list[SupervisorWindow] = []
+
+    def make(lang: str) -> SupervisorWindow:
+        application(lang)
+        ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
+        window = create(ctx, FeedWatcher(hall_db), {"chime": False, "export_dir": tmp_path})
+        qtbot.addWidget(window)
+        made.append(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitUntil(lambda: window.board.board is not None
+                        and window.kpi.report is not None and window.work.loaded)
+        return window
+
+    yield make
+    wait_for_tasks()
+    for window in made:
+        window.feed.stop()
+        window.board.poller.stop()
+    application("zh")
+
+
+@SQLITE_ONLY
+@LANGS
+def test_the_boards_alerts_read_whole(make_board: MakeBoard, ctx_for: Callable[[str], Ctx],
+                                      clock: FakeClock, lang: str) -> None:
+    accepted_case(ctx_for, PLAIN)  # SZAMR's, due in 1 working day: overdue 3 days on
+    clock.advance(days=3)
+    tickets.take_ticket(ctx_for("kiosk1"), "B")  # 09:00, and nobody serves B
+    clock.advance(minutes=30)
+    board = make_board(lang).board
+    table, model = board.alerts_table, board.alerts_model
+    QApplication.processEvents()
+    lines = {a.kind: model.data(model.index(n, 0)) for n, a in enumerate(model.rows())}
+    assert model.columnCount() == 1  # the message names its subject
+    assert lines["wait_over_target"].startswith("09:00  B ")  # when the wait began
+    department = ("深圳市市场监督管理局：" if lang == "zh"
+                  else "Shenzhen Administration for Market Regulation: ")
+    assert lines["case_overdue"].startswith(department)  # no time: a count of cases
+    assert cut_table(table) == []
+    assert cut_cells(table, 0) == []

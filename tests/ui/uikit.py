@@ -35,9 +35,10 @@ def cut_table(table: QTableView) -> list[str]:
     bad = [f"table {name} scrolls sideways"] if table.horizontalScrollBar().isVisible() else []
     for column in range(model.columnCount()):
         text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        # The header's own margins and sort indicator room: a few pixels beyond the text.
-        if not header.isSectionHidden(column) and \
-                header.sectionSize(column) + 2 < header.fontMetrics().horizontalAdvance(text):
+        # The header's own margins and sort indicator room: a few pixels beyond the text
+        # (the longest line of a header on two lines).
+        needed = max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        if not header.isSectionHidden(column) and header.sectionSize(column) + 2 < needed:
             bad.append(f"table {name}: header {text!r} cut")
     return bad
 

@@ -80,7 +80,7 @@ class KpiPanel(SupervisorPanel):
                         for name in ("today", "month", "year", "query", "export")}
         self.cards = {key: FigureCard(key) for key, _ in CARDS}
         self.model = KpiTableModel(self)
-        self.table = make_table(self.model, stretch=None)
+        self.table = make_table(self.model, stretch=0)  # the names: what the figures leave
         self.hours_chart, self.trend_chart = ChartSlot(), ChartSlot()  # QtCharts when shown
         self.note = make_label("", "hint", wrap=True)
         self.range_label = QLabel()

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from hallapp.services.alerts import Alert
 from hallapp.services.appointment_figures import AppointmentDay
+from hallapp.services.case_kpi import Rate
 from hallapp.services.day import QueueStatus
 from hallapp.services.kpi_drill import FOLLOWUP_ZH, Drill
 from hallapp.services.kpi_report import KpiRow
@@ -210,24 +211,51 @@ KPI_FIGURES = {"tickets": "tickets", "wait_mean": "wait", "wait_p90": "wait",
                "rectified": "rectification", "label": "tickets"}
 
 
+def two_lines(header: str) -> str:
+    """A long header on two lines, so that the names and thirteen figures fit 1280 pixels:
+    before its bracket ("平均等候\n(分)"), else at the space nearest its middle
+    ("Avg\nservice"); a short one as it is."""
+    if "(" in header:
+        head, _, tail = header.partition("(")
+        return f"{head.rstrip()}\n({tail}"
+    spaces = [i for i, ch in enumerate(header) if ch == " "]
+    if not spaces or len(header) <= 6:
+        return header
+    cut = min(spaces, key=lambda i: abs(2 * i - len(header)))
+    return f"{header[:cut]}\n{header[cut + 1:]}"
+
+
 class KpiTableModel(_Colored):
+    """The figures per queue, window, clerk, item or department. At 1280×800 the thirteen
+    figures take their width (headers on two lines) and the names the rest, cut short with
+    "…" where they must be, and whole in their tooltip (English columns were scrolled out of
+    sight; by item most of them)."""
+
     COLUMNS = tuple(KPI_HEADERS)
 
     def header_text(self, column: str) -> str:
-        return QCoreApplication.translate("SupervisorBoard", KPI_HEADERS[column])
+        return two_lines(QCoreApplication.translate("SupervisorBoard", KPI_HEADERS[column]))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.tooltip(self.row(index.row()), self.COLUMNS[index.column()]) or None
+        return super().data(index, role)
 
     def header_tooltip(self, column: str) -> str | None:
         """The unit, which the short English headers leave out."""
         return (QCoreApplication.translate("SupervisorBoard", "分钟")
                 if column in ("wait_mean", "wait_p90", "service_mean", "service_p90") else None)
 
+    @staticmethod
+    def rates(r: KpiRow) -> dict[str, Rate]:
+        return {"no_show": r.no_show_rate, "abandoned": r.abandonment_rate,
+                "on_spot": r.on_spot_rate, "one_visit": r.one_visit_rate,
+                "on_time": r.on_time_rate, "overdue": r.overdue_rate,
+                "good": r.good_rating_rate, "rectified": r.rectification_rate}
+
     def cell_text(self, r: KpiRow, column: str) -> str:
-        short = {"no_show": r.no_show_rate, "abandoned": r.abandonment_rate,
-                 "on_spot": r.on_spot_rate, "one_visit": r.one_visit_rate,
-                 "on_time": r.on_time_rate, "overdue": r.overdue_rate,
-                 "good": r.good_rating_rate, "rectified": r.rectification_rate}
-        if column in short:
-            rate = short[column]
+        rate = self.rates(r).get(column)
+        if rate is not None:
             return "—" if rate.percent is None else f"{rate.percent:.1f}%"
         label = (QCoreApplication.translate("KpiPanel", "全厅") if r.dim == "hall"
                  else local_name(r.label, r.label_en))  # the others are the hall's own names
@@ -242,8 +270,11 @@ class KpiTableModel(_Colored):
         return None
 
     def tooltip(self, r: KpiRow, column: str) -> str:
-        rates = {"no_show": r.no_show_rate, "on_spot": r.on_spot_rate}
-        return rate_text(rates[column]) if column in rates else ""
+        """The name whole; a rate with its counts."""
+        if column == "label":
+            return self.cell_text(r, column)
+        rate = self.rates(r).get(column)
+        return "" if rate is None else rate_text(rate)
 
 
 class FollowupModel(_Colored):

@@ -244,7 +244,12 @@ def test_kpi_view_shows_the_day_and_drills_down(qtbot: QtBot, qapp: QApplication
     kpi.set_period(date(2026, 11, 1), date(2026, 11, 24))
     qtbot.waitUntil(lambda: not kpi.busy and kpi.report is not None and kpi.report.start.day == 1)
     assert not kpi.trend_chart.isHidden()
-    assert kpi.trend_chart.points == [("2026-11-24", 6.0, 10.2)]
+    assert len(kpi.trend_chart.points) == 24  # every day, those without tickets at zero
+    assert [p for p in kpi.trend_chart.points if p[1]] == [("2026-11-24", 6.0, 10.2)]
+    kpi.set_period(date(2026, 11, 1), date(2026, 11, 5))
+    qtbot.waitUntil(lambda: not kpi.busy and kpi.report is not None and kpi.report.end.day == 5)
+    assert kpi.trend_chart.view is not None
+    assert kpi.trend_chart.view.chart().title() == "每日取号与平均等候：无数据"
 
 
 @SQLITE_ONLY

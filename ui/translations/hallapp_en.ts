@@ -4094,7 +4094,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="178"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
@@ -4109,144 +4109,149 @@ After:
         <translation>Tickets and average wait per day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="185"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="183"/>
+        <source>{0}：无数据</source>
+        <translation>{0}: no data</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="187"/>
         <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="213"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="215"/>
         <source>已到（含迟到）{0} / 已到与失约 {1}</source>
         <translation>Came (late included) {0} / came or missed {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="226"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="228"/>
         <source>预约履约：{0} 至 {1}</source>
         <translation>Appointments kept: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="273"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
         <location filename="../../hallapp/ui/supervisor/models.py" line="260"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="268"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="270"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="274"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
         <source>预约履约率</source>
         <translation>Appointments kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="295"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="296"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="297"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="296"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="298"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>

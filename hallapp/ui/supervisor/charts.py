@@ -3,6 +3,7 @@ the staffing plan. Imported only when a chart is first shown (see ``chart_slot``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -11,14 +12,14 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
-    QDateTimeAxis,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
     from hallapp.core.sim.profile import SimProfile
 
 BLUE, RED = QColor("#0b4a8b"), QColor("#c8102e")
-
-
-def _at(day: date, hour: int) -> QDateTime:
-    return QDateTime(QDate(day.year, day.month, day.day), QTime(hour, 0))
 
 
 def _chart(title: str) -> QChart:
@@ -50,6 +47,23 @@ def _axis(title: str, top: float) -> QValueAxis:
     axis.setRange(0, max(5.0, top * 1.15))
     axis.applyNiceNumbers()
     axis.setLabelFormat("%.0f")
+    return axis
+
+
+MAX_DAY_LABELS = 12  # "MM-dd" side by side in half of a 1280-pixel screen
+
+
+def _day_axis(days: Sequence[date]) -> QCategoryAxis:
+    """Day i of the period at x = i, labelled under its point: every day up to
+    :data:`MAX_DAY_LABELS` days, else every n-th day so that as many fit."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(-0.5, len(days) - 0.5)
+    axis.setStartValue(-0.5)
+    step = math.ceil(len(days) / MAX_DAY_LABELS)
+    one_year = days[0].year == days[-1].year  # labels must differ: the year when it changes
+    for i in range(0, len(days), step):
+        axis.append(days[i].strftime("%m-%d" if one_year else "%Y-%m-%d"), i)
     return axis
 
 
@@ -95,35 +109,40 @@ class ChartView(QChartView):
 
     def show_days(self, title: str, points: Sequence[DayPoint], tickets: str,
                   wait: str) -> None:
+        """Tickets and the mean wait of every day of the period, a day without tickets at
+        zero (it was left out, and the line joined its neighbours), one label per day under
+        its point (a date axis put five labels over six days, off the points), fewer on a
+        long period. A period without a ticket shows its title only (it showed '01-01' five
+        times): the caller says so in the title."""
         chart = _chart(title)
+        self.points = [(p.day.isoformat(), float(p.tickets), p.mean_wait_minutes or 0.0)
+                       for p in points]
+        if any(p.tickets for p in points):
+            self._plot_days(chart, points, tickets, wait)
+        self._replace(chart)
+
+    def _plot_days(self, chart: QChart, points: Sequence[DayPoint], tickets: str,
+                   wait: str) -> None:
         count, mean = QLineSeries(), QLineSeries()
         count.setName(tickets)
         mean.setName(wait)
         count.setPen(QPen(BLUE, 2))
         mean.setPen(QPen(RED, 2))
-        shown = [p for p in points if p.tickets]
-        for p in shown:
-            x = _at(p.day, 12).toMSecsSinceEpoch()
-            count.append(x, p.tickets)
-            if p.mean_wait_minutes is not None:
-                mean.append(x, p.mean_wait_minutes)
+        for i, p in enumerate(points):
+            count.append(i, p.tickets)
+            if p.mean_wait_minutes is not None:  # no wait on a day nobody was called
+                mean.append(i, p.mean_wait_minutes)
         chart.addSeries(count)
         chart.addSeries(mean)
-        days = QDateTimeAxis()
-        days.setFormat("MM-dd")
-        if shown:
-            days.setRange(_at(shown[0].day, 0), _at(shown[-1].day, 23))
+        days = _day_axis([p.day for p in points])
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-        left = _axis(tickets, max((p.tickets for p in shown), default=0))
-        right = _axis(wait, max((p.mean_wait_minutes or 0 for p in shown), default=0))
+        left = _axis(tickets, max(p.tickets for p in points))
+        right = _axis(wait, max((p.mean_wait_minutes or 0 for p in points), default=0))
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
         for series, axis in ((count, left), (mean, right)):
             series.attachAxis(days)
             series.attachAxis(axis)
-        self.points = [(p.day.isoformat(), float(p.tickets), p.mean_wait_minutes or 0.0)
-                       for p in shown]
-        self._replace(chart)
 
     def _replace(self, chart: QChart) -> None:
         old = self.chart()

@@ -179,6 +179,8 @@ class KpiPanel(SupervisorPanel):
         self.hours_chart.draw(lambda view: view.show_hours(title, hours, tickets, wait))
         if trend:
             days_title = self.tr("每日取号与平均等候")
+            if not any(p.tickets for p in trend):
+                days_title = self.tr("{0}：无数据").format(days_title)
             self.trend_chart.draw(lambda view: view.show_days(days_title, trend, tickets, wait))
         self.trend_chart.setVisible(bool(trend))
         self.note.setText("" if report.total.p90_exact else self.tr(

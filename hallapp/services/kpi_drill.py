@@ -53,6 +53,8 @@ class Drill:
     rows: tuple[tuple[str, ...], ...]
     total: int
     truncated: bool
+    # The English names of the hall's names in the rows (an item's), for an English screen.
+    names_en: tuple[tuple[str, str], ...] = ()
 
 
 def _ids(lk: Lookups, mapping: dict[int, str], key: str) -> list[int]:
@@ -146,7 +148,8 @@ def _tickets(s: Session, lk: Lookups, start: date, end: date, figure: str, where
 
 def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,
            zone: ZoneInfo, limit: int) -> Drill:
-    stmt = select(Case, ServiceItem.name).join(ServiceItem, ServiceItem.id == Case.item_id) \
+    stmt = select(Case, ServiceItem.name, ServiceItem.data["name_en"].as_string()) \
+        .join(ServiceItem, ServiceItem.id == Case.item_id) \
         .outerjoin(Ticket, Ticket.id == Case.ticket_id).where(where)
     if figure == "on_spot":
         stmt = stmt.where(Case.received_at >= lo, Case.received_at < hi,
@@ -164,10 +167,11 @@ def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, whe
                  _fmt(c.received_at, zone, True), _fmt(c.deadline, zone, True),
                  _fmt(c.concluded_at, zone, True), OUTCOME_ZH.get(c.outcome or "", ""),
                  str(c.visits), YES_ZH if c.decision == "on_spot" else "")
-                for c, name in rows)
+                for c, name, _en in rows)
+    names_en = {name: en for _c, name, en in rows if en}
     return Drill(figure, ("办件编号", "事项", "部门", "窗口", "状态", "收件", "办结期限",
                           "办结时间", "办结时效", "到现场次数", "即办"), out, total,
-                 total > len(out))
+                 total > len(out), tuple(names_en.items()))
 
 
 def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,

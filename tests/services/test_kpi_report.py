@@ -225,6 +225,10 @@ def test_drill_down_lists_the_tickets_and_cases_behind_a_figure(ctx_for: CtxFor,
     assert sorted(r[0] for r in on_spot.rows) == sorted([numbers["on_spot"],
                                                          numbers["accepted"]])
     assert {r[4] for r in on_spot.rows} <= set(STATE_LABELS.values())  # labels, not codes
+    # the items' English names, for an English screen (it showed the Chinese ones)
+    english = dict(on_spot.names_en)
+    assert set(english) == {r[1] for r in on_spot.rows}
+    assert not any(re.search(r"[\u4e00-\u9fff]", name) for name in english.values())
     bad = kpi_drill.drill_down(sup, DAY, figure="rectification", limit=10)
     assert (bad.total, bad.rows[0][1], bad.rows[0][4]) == (1, "1", "待回访")
     capped = kpi_drill.drill_down(sup, DAY, figure="tickets", limit=2)

@@ -412,7 +412,8 @@ def test_the_queue_table_fits_its_half_of_a_small_screen(
 
 def test_drill_down_labels_read_in_the_terminal_language(qapp: QApplication) -> None:
     """The states, outcomes and totals that the drill-downs carry as Chinese labels read in
-    English on an English terminal; names and numbers stay as they are."""
+    English on an English terminal, and the items by their English names (they read in
+    Chinese); other names and numbers stay as they are."""
     import re
 
     from hallapp.services.kpi_drill import Drill
@@ -420,13 +421,15 @@ def test_drill_down_labels_read_in_the_terminal_language(qapp: QApplication) -> 
 
     drill = Drill("tickets", ("号码", "状态", "办结时效"),
                   (("A001", "已叫号", ""), ("SZFT-1", "当场办结", "超时办结"),
-                   ("合计", "待回访", "是")), 3, False)
+                   ("合计", "待回访", "是"), ("企业注销登记", "已受理", "")), 4, False,
+                  (("企业注销登记", "Deregistration of an enterprise"),))
     application("en")
     try:
         model = DrillModel()
         model.set_drill(drill)
-        cells = [[model.cell_text(model.row(n), c) for c in drill.columns] for n in range(3)]
+        cells = [[model.cell_text(model.row(n), c) for c in drill.columns] for n in range(4)]
         assert cells[0] == ["A001", "Called", ""]
+        assert cells[3][0] == "Deregistration of an enterprise"  # the item's English name
         assert cells[2] == ["Total", "To follow up", "Yes"]
         assert cells[1][2] == "Late"
         assert not re.search(r"[\u4e00-\u9fff]", cells[1][1])
@@ -434,3 +437,4 @@ def test_drill_down_labels_read_in_the_terminal_language(qapp: QApplication) -> 
     finally:
         application("zh")
     assert model.cell_text(model.row(0), "状态") == "已叫号"
+    assert model.cell_text(model.row(3), "号码") == "企业注销登记"

@@ -329,14 +329,21 @@ class DueCaseModel(_Colored):
 class DrillModel(NamedColumnsModel):
     """Any drill-down table: its columns come with the data."""
 
+    names_en: Mapping[str, str] = {}
+
     def set_drill(self, drill: Drill) -> None:
         self.beginResetModel()
         self.COLUMNS = drill.columns
         self._rows = list(drill.rows)
+        self.names_en = dict(drill.names_en)
         self.endResetModel()
 
     def cell_text(self, row: tuple[str, ...], column: str) -> str:
-        return drill_label(row[self.COLUMNS.index(column)])
+        """A name of the hall's in the screen's language (an item's read in Chinese on an
+        English screen), a label translated, anything else as it is."""
+        text = row[self.COLUMNS.index(column)]
+        english = self.names_en.get(text)
+        return local_name(text, english) if english else drill_label(text)
 
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", column)

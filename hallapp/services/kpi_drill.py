@@ -141,8 +141,8 @@ def _tickets(s: Session, lk: Lookups, start: date, end: date, figure: str, where
                  TICKET_STATE_LABELS.get(t.state, t.state), _fmt(t.taken_at, zone),
                  _fmt(t.first_called_at, zone), _fmt(t.started_at, zone),
                  _fmt(t.finished_at, zone), _mins(w), _mins(sv)) for t, w, sv in rows)
-    return Drill(figure, ("日期", "号码", "队列", "窗口", "工作人员", "事项编码", "状态", "取号",
-                          "首次叫号", "开始办理", "办结", "等候(分钟)", "办理(分钟)"),
+    return Drill(figure, ("日期", "号码", "队列", "窗口", "工作人员", "事项编码", "状态",
+                          "取号时间", "首次叫号", "开始办理", "办结", "等候(分钟)", "办理(分钟)"),
                  out, total, total > len(out))
 
 

@@ -219,6 +219,8 @@ def test_drill_down_lists_the_tickets_and_cases_behind_a_figure(ctx_for: CtxFor,
     no_show = kpi_drill.drill_down(sup, DAY, figure="no_show")
     assert [r[1] for r in no_show.rows] == ["A002"]
     waits = kpi_drill.drill_down(sup, DAY, dim="queue", key="A", figure="wait")
+    # a time, headed as one (取号, the count's name, read 'Tickets' on an English screen)
+    assert waits.columns[7:9] == ("取号时间", "首次叫号")
     assert [(r[1], r[11]) for r in waits.rows] == [("A003", "9.7"), ("A002", "9.0"),
                                                      ("A001", "5.0")]
     on_spot = kpi_drill.drill_down(sup, DAY, dim="window", key="11", figure="on_spot")

@@ -434,6 +434,7 @@ def test_drill_down_labels_read_in_the_terminal_language(qapp: QApplication) -> 
         assert cells[1][2] == "Late"
         assert not re.search(r"[\u4e00-\u9fff]", cells[1][1])
         assert model.header_text("状态") != "状态"
+        assert model.header_text("取号时间") == "Taken at"
     finally:
         application("zh")
     assert model.cell_text(model.row(0), "状态") == "已叫号"

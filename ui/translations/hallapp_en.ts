@@ -5786,7 +5786,6 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <location filename="../../hallapp/ui/supervisor/models.py" line="431"/>
         <source>取号</source>
         <translation>Tickets</translation>
@@ -5811,6 +5810,11 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
         <source>事项编码</source>
         <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <source>取号时间</source>
+        <translation>Taken at</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>

@@ -359,7 +359,7 @@ _DRILL_COLUMNS = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "工作人员"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "事项编码"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "状态"),
-    QT_TRANSLATE_NOOP("SupervisorBoard", "取号"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "取号时间"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "首次叫号"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "开始办理"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "办结"),

@@ -224,7 +224,7 @@ BACKOFFICE_NAMES = ("王建国", "深圳市前海示例贸易有限公司", "李
 def _serve_case(system: Ctx, clerk: Ctx, item: str, decision: str, marks: dict[str, str],
                 days_ago: int, seq: int) -> str:
     """One case taken in at window 2 ``days_ago`` days ago (the window itself works now)."""
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from stdnum.cn import ric
 
@@ -238,7 +238,7 @@ def _serve_case(system: Ctx, clerk: Ctx, item: str, decision: str, marks: dict[s
         tickets.take_ticket(system, "A")
         windows.call_next(system, 2)
     windows.start(system, 2)
-    when = datetime.now(UTC) - timedelta(days=days_ago)
+    when = clerk.db.clock() - timedelta(days=days_ago)  # the shots' hall clock (shotkit)
     past = Ctx(clerk.db, clerk.actor, clock=lambda: when, terminal="shots")
     legal = "有限公司" in BACKOFFICE_NAMES[seq] or "店" in BACKOFFICE_NAMES[seq]
     body = f"44030419850312{seq:03d}"

@@ -1,5 +1,6 @@
 """What every screenshot shares: an offscreen Qt, a temporary data folder, one demo hall with
-a morning's queue, logins as its accounts, and waiting until a window has drawn its data.
+a morning's queue on a Tuesday (whatever day the shots are made: a Saturday's early morning
+showed a closed hall), logins as its accounts, and waiting until a window has drawn its data.
 
 Imported first by ``tools/screenshots.py`` (it sets the environment before Qt loads).
 """
@@ -11,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -35,12 +37,15 @@ OUT = ROOT / "docs" / "screenshots"
 DEMO_PASSWORD = "demo1234"
 COMPANY_SETUP = "440300000000069391780001"  # 有限责任公司设立登记 (queue A)
 SIZES = {"1920x1080": (1920, 1080), "1280x800": (1280, 800)}
+SHOTS_AT = datetime(2026, 11, 24, 2, 30, tzinfo=UTC)  # Tuesday 10:30 in Shanghai
 
 
 @cache
 def demo_database() -> Database:
     """The demo hall with a morning's worth of queue: tickets taken, six windows calling."""
     db = Database(f"sqlite:///{TMP / 'demo.sqlite3'}")
+    began = time.monotonic()  # the hall's clock runs from SHOTS_AT as the shots are made
+    db.clock = lambda: SHOTS_AT + timedelta(seconds=time.monotonic() - began)
     init_database(db, demo=True)
     load_demo_calendar(db)  # as `hallapp demo` does: no "load next year's calendar" alert
     system = Ctx(db, SYSTEM_ACTOR, terminal="screenshots")

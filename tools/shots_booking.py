@@ -19,12 +19,17 @@ def appointments_shots(out: Path) -> list[Path]:
 
     from hallapp.core.hallday import hall_day
     from hallapp.services import appointments
+    from hallapp.services.halltime import build_calendar
     from hallapp.ui.admin.window import create as create_admin
     from hallapp.ui.common.feed import FeedWatcher
     from hallapp.ui.counter.window import create as create_counter
 
     admin = ctx_as("admin1")
+    with admin.uow(readonly=True) as uow:  # the next day the hall opens (shots run any day)
+        calendar = build_calendar(uow.session)
     tomorrow = hall_day(admin.clock()) + timedelta(days=1)
+    while not calendar.is_working_day(tomorrow):
+        tomorrow += timedelta(days=1)
     made = appointments.create_slots(admin, "A", tomorrow, at(9), at(12), capacity=4)
     kept = appointments.create_slots(admin, "A", tomorrow, at(9), at(10), capacity=2,
                                      item_code=COMPANY_SETUP)

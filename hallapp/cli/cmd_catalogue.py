@@ -10,6 +10,7 @@ from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import catalogue as svc
+from hallapp.services.output_file import write_file
 
 
 def register(sub: Any) -> None:
@@ -58,9 +59,9 @@ def write_catalogue_file(doc: dict[str, Any], path: str) -> None:
     if p.suffix.lower() == ".xlsx":
         from hallapp.services.catalogue_xlsx import to_xlsx  # openpyxl: see above
 
-        p.write_bytes(to_xlsx(doc))
+        write_file(p, to_xlsx(doc))  # a path that cannot be written: exit 20, named
     else:
-        p.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_file(p, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode())
 
 
 def cmd_import(env: CliEnv) -> int:

@@ -31,6 +31,7 @@ class CliEnv:
         self.args = args
         self._db: Database | None = None
         self.password: str | None = None  # the one ``ctx`` logged in with
+        self._ctx: Ctx | None = None  # logged in once per command, however often asked
 
     @property
     def db(self) -> Database:
@@ -39,6 +40,8 @@ class CliEnv:
         return self._db
 
     def ctx(self) -> Ctx:
+        if self._ctx is not None:  # `kpi show` asked twice, and logged in (and audited) twice
+            return self._ctx
         user = self.args.user or os.environ.get("HALLAPP_USER")
         if not user:
             raise AuthError("此命令需要以工作人员身份执行："
@@ -54,6 +57,7 @@ class CliEnv:
         ctx = base.acting_as(login(base, user, password))
         self.password = password
         _use_hall_zone(hall_zone(get_hall(base).timezone))
+        self._ctx = ctx
         return ctx
 
     def close(self) -> None:

@@ -77,7 +77,9 @@ def login(ctx: Ctx, username: str, password: str) -> Actor:
     so a process that retries cannot escape the lockout.
     """
     with ctx.uow() as uow:
-        row = uow.session.scalars(select(Staff).where(Staff.username == username)).first()
+        # As user names are unique: without regard to case (ix_staff_username_lower).
+        row = uow.session.scalars(select(Staff).where(
+            func.lower(Staff.username) == func.lower(username))).first()
         if row is None or not row.active:
             # Spend the same time as a real check, so the answer does not reveal which
             # user names exist; record the attempt for the audit.

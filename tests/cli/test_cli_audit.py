@@ -51,3 +51,19 @@ def test_times_are_printed_on_the_clock_of_the_halls_own_zone(cli: Cli,
                "--end", "09:30") == 0
     assert "09:00" in cli.out
     assert "11:00" not in cli.out
+
+
+def test_a_command_logs_in_once(cli: Cli, hall_db: Database) -> None:
+    """`kpi show` asked for its login twice: two logins in the audit log for one command."""
+    from sqlalchemy import func, select
+
+    from hallapp.store.models import AuditEntry
+
+    def logins() -> int:
+        with hall_db.read_session() as s:
+            return int(s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "login")) or 0)
+
+    before = logins()
+    assert cli("supervisor1", "kpi", "show") == 0
+    assert logins() == before + 1

@@ -29,6 +29,9 @@ def test_a_report_that_cannot_be_written_is_an_output_error(
         err = cli.fails(20, "supervisor1", "report", "daily", option, str(path))
         assert f"无法写入文件 {path}" in err
         assert "内部错误" not in err
+    for path in (tmp_path, a_file / "catalogue.xlsx"):  # the catalogue's export too
+        err = cli.fails(20, "admin1", "catalogue", "export", str(path))
+        assert f"无法写入文件 {path}" in err
 
 
 def test_a_plan_that_cannot_be_written_is_an_output_error(

@@ -70,6 +70,8 @@ def test_login_ok_wrong_password_unknown_user_disabled(
     assert {s.username: s.active for s in staff.list_staff(admin)}["clerk6"] is False
     staff.set_active(admin, "clerk6", True)
     assert staff.login(anon, "clerk6", DEMO_PASSWORD).username == "clerk6"
+    # Names are unique without regard to case, and typed so: "Clerk6" is clerk6's login
+    assert staff.login(anon, "Clerk6", DEMO_PASSWORD).username == "clerk6"
     assert [a.after for a in _audits(hall_db, "staff_disable")] == [{"active": False}]
     assert [a.after for a in _audits(hall_db, "staff_enable")] == [{"active": True}]
 

@@ -30,9 +30,11 @@ def test_after_an_outage_the_feed_goes_on_where_it_stopped(
     system = Ctx(hall_db, SYSTEM_ACTOR, terminal="test")
     outage = [True]
     real_open = feed_module.open_feed
+    opened: list[Any] = []
 
     def open_feed(db: Database, from_id: int | None = None) -> Any:
         reader = real_open(db, from_id=from_id)
+        opened.append(reader)
         real_wait = reader.wait
 
         def wait(timeout: float) -> Any:
@@ -54,6 +56,9 @@ def test_after_an_outage_the_feed_goes_on_where_it_stopped(
     watcher.connection_lost.connect(lost.append)
     watcher.start()
     try:
+        # The feed starts at the head it finds: A001 is taken once it is open (taken before,
+        # it was behind the feed's start and never seen, a race the test lost at times).
+        qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
         tickets.take_ticket(system, "A")
         qtbot.waitUntil(lambda: "A002" in seen, timeout=10_000)
     finally:

@@ -20,6 +20,7 @@ from hallapp.core.errors import DomainError, OutputError, ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import NOTICE_KINDS
 from hallapp.services.context import Ctx
+from hallapp.services.output_file import write_file
 
 if TYPE_CHECKING:
     # reportlab (~0.25 s, ~15 MB) comes with it: imported by the print commands when they
@@ -117,12 +118,10 @@ def _save(ctx: Ctx, job: PrintJob, asked: str | None) -> PrintRecord:
     if asked is None or path.is_dir():
         path = path / f"{_file_stem(job.ref)}.pdf"
     try:
-        path.write_bytes(job.pdf)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        record_print(ctx, job, f"pdf:{path}", "failed", detail=reason)
-        raise OutputError(f"无法写入 PDF 文件 {path}：{reason}", code="pdf_not_written",
-                          path=str(path), reason=reason) from exc
+        write_file(path, job.pdf)
+    except OutputError as exc:  # in the print log too, then said
+        record_print(ctx, job, f"pdf:{path}", "failed", detail=str(exc.facts.get("reason")))
+        raise
     return record_print(ctx, job, f"pdf:{path.resolve()}", "saved")
 
 

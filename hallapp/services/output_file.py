@@ -1,5 +1,5 @@
-"""Files written for the user (reports, staffing plans): a path that cannot be written — a
-folder given as the file, a missing or read-only folder, a full disk — is an
+"""Files written for the user (reports, staffing plans, catalogues, PDFs): a path that cannot
+be written — a folder given as the file, a missing or read-only folder, a full disk — is an
 :class:`~hallapp.core.errors.OutputError` naming the path (exit 20), not an internal error."""
 
 from __future__ import annotations

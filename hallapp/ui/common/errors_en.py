@@ -47,7 +47,6 @@ EN: dict[str, str] = {
     "checkin_day_over": "This booking was for {day}: it can only be checked in on that day. "
                         "Please book again or take a ticket.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
-    "pdf_not_written": "The PDF could not be written to {path}: {reason}",
     "file_not_written": "The file {path} could not be written: {reason}",
     "pdf_path_empty": "The PDF file path is empty",
     "xlsx_unknown_column": "Unknown column(s): {columns}",

@@ -255,6 +255,14 @@ class FieldReader:
                              minimum=minimum, maximum=maximum)
         return number
 
+    def req_integer(self, name: str, minimum: int = 0, maximum: int = 10_000) -> int:
+        """A whole number that must be given: a blank is refused, never read as a default
+        (a time-slot quota left empty in the queue form was stored as 1)."""
+        value = self.raw.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise self._fail(name, "不能为空", "field_required")
+        return self.integer(name, minimum, minimum, maximum)
+
     def choice(self, name: str, options: Sequence[str], default: str) -> str:
         value = self.text(name, default=default, max_len=MAX_CODE) or default
         if value not in options:

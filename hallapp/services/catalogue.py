@@ -157,7 +157,7 @@ def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
         if times[1] <= times[0]:
             raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 结束时间应晚于开始时间",
                                   row=row, field=f"time_quotas[{i}]", code="time_quota_order")
-        out.append({"start": start, "end": end, "quota": r.integer("quota", 1, 1, 100_000)})
+        out.append({"start": start, "end": end, "quota": r.req_integer("quota", 1, 100_000)})
         spans.append((times[0], times[1], i))
     # Overlapping periods leave which quota applies to a ticket in both to chance.
     for (_, earlier_end, _), (later_start, _, i) in itertools.pairwise(sorted(spans)):

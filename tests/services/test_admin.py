@@ -277,6 +277,10 @@ BAD_QUEUES: list[tuple[dict[str, Any], str, str]] = [
      "时间格式"),
     ({"time_quotas": [{"start": "09:00", "end": "12:00", "quota": "x"}]},
      "time_quotas[0].quota", "整数"),
+    # A quota left blank (the form's new row) or missing: never a quota of 1.
+    ({"time_quotas": [{"start": "09:00", "end": "12:00", "quota": ""}]},
+     "time_quotas[0].quota", "不能为空"),
+    ({"time_quotas": [{"start": "09:00", "end": "12:00"}]}, "time_quotas[0].quota", "不能为空"),
     ({"time_quotas": [{"start": "09:00", "end": "12:00", "quota": 10},
                       {"start": "10:00", "end": "11:00", "quota": 5}]},
      "time_quotas[1]", "重叠"),  # which quota held from 10 to 11 was chance

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from hallapp.core.catalogue import MAX_NAME, FieldReader, parse_item
-from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
@@ -239,8 +239,15 @@ def set_device(ctx: Ctx, terminal: str, kind: str, *, printer: str | None = None
 
 
 @action(Perm.EDIT_CATALOGUE)
-def save_item(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Create an item or its next version from an edited record (Item.as_dict() shape)."""
+def save_item(ctx: Ctx, raw: Mapping[str, Any], *, based_on: int | None = None
+              ) -> dict[str, Any]:
+    """Create an item or its next version from an edited record (Item.as_dict() shape).
+
+    ``based_on`` is what the editor started from: 0 for a new item, refused when its code is
+    taken (新建事项 with an existing code replaced that item); else the version that was in
+    force when the item was opened, refused when another terminal has saved or retired the
+    item since (the second of two administrators undid the first one's edit). None (a
+    script that means to overwrite): no check."""
     item = parse_item(raw)
     with ctx.uow() as uow:
         s = uow.session
@@ -253,8 +260,14 @@ def save_item(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
         if queue is None:
             raise ValidationError(f"字段 queue 未知队列 {item.queue}", field="queue",
                                   code="unknown_queue", problem=f"未知队列 {item.queue}")
-        before = s.scalar(select(ServiceItem.version).where(
-            ServiceItem.code == item.code, ServiceItem.in_force.is_(True)))
+        # Two saves of one item take turns (PostgreSQL): the second sees the first's version.
+        versions = s.scalars(select(ServiceItem.version).where(
+            ServiceItem.code == item.code).with_for_update()).all()
+        current = s.scalars(select(ServiceItem).where(
+            ServiceItem.code == item.code, ServiceItem.in_force.is_(True))).first()
+        before = None if current is None else current.version
+        if based_on is not None:
+            _check_basis(item.code, current, bool(versions), based_on)
         outcome = store_item(s, item, dept, queue, uow.now)
         row = s.scalars(select(ServiceItem).where(ServiceItem.code == item.code,
                                                   ServiceItem.in_force.is_(True))).one()
@@ -265,6 +278,26 @@ def save_item(ctx: Ctx, raw: Mapping[str, Any]) -> dict[str, Any]:
             uow.emit("catalogue_changed", item=item.code)
         uow.commit()
         return {"code": item.code, "version": row.version, "outcome": outcome}
+
+
+def _check_basis(code: str, current: ServiceItem | None, known: bool, based_on: int) -> None:
+    """Refuse a save that would replace what its editor never saw (see ``save_item``)."""
+    if based_on == 0 and current is not None:
+        message = f"事项编码 {code} 已存在（{current.name}）"
+        raise ValidationError(message, field="code", code="item_code_taken", item=code,
+                              name=current.name, problem=message)
+    if based_on == 0 and known:
+        message = f"事项编码 {code} 属于已停用的事项，不能用于新事项"
+        raise ValidationError(message, field="code", code="item_code_retired", item=code,
+                              problem=message)
+    if based_on != 0 and current is None:
+        raise StateError(f"事项 {code} 已在其他终端停用，本次修改未保存",
+                         code="item_retired_meanwhile", item=code)
+    if based_on != 0 and current is not None and current.version != based_on:
+        raise StateError(f"事项 {code} 已在其他终端保存为第 {current.version} 版（本次修改基于"
+                         f"第 {based_on} 版），本次修改未保存：请点击“撤销修改”载入第 "
+                         f"{current.version} 版后重新修改", code="item_changed_meanwhile",
+                         item=code, version=current.version, based_on=based_on)
 
 
 @action(Perm.EDIT_CATALOGUE)

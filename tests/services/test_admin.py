@@ -15,7 +15,7 @@ import pytest
 from conftest import FakeClock
 from sqlalchemy import func, select
 
-from hallapp.core.errors import NotFound, PermissionDenied, ValidationError
+from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hallapp.services import admin, day
 from hallapp.services.catalogue import export_catalogue, get_item, list_items
 from hallapp.services.context import Ctx
@@ -201,6 +201,44 @@ def test_new_item_and_retire(ctx: Ctx, hall_db: Database) -> None:
     assert [a[0] for a in audits(hall_db)[-2:]] == ["item_save", "item_retire"]
     with pytest.raises(NotFound):
         admin.retire_item(ctx, "NEW-1")
+
+
+def test_a_new_item_never_replaces_one_with_its_code(ctx: Ctx, hall_db: Database) -> None:
+    """新建事项 with the code of 有限责任公司设立登记 made that item's version 2, with none
+    of its 7 materials: a save marked as a new item (based on nothing) is refused."""
+    raw = {"code": ITEM, "name": "测试新事项", "department": "SZAMR", "queue": "A"}
+    error = refused(hall_db, ctx, lambda: admin.save_item(ctx, raw, based_on=0), "code",
+                    f"事项编码 {ITEM} 已存在", "有限责任公司设立登记")
+    assert error.code == "item_code_taken"
+    assert len(get_item(ctx, ITEM).materials) == 7
+    assert admin.save_item(ctx, {**raw, "code": "NEW-2"}, based_on=0)["outcome"] == "added"
+    admin.retire_item(ctx, "NEW-2")  # a withdrawn item's code keeps its history
+    error = refused(hall_db, ctx, lambda: admin.save_item(ctx, {**raw, "code": "NEW-2"},
+                                                          based_on=0), "code", "已停用")
+    assert error.code == "item_code_retired"
+
+
+def test_an_edit_of_a_replaced_version_is_refused(ctx: Ctx, ctx_for: Callable[[str], Ctx],
+                                                  hall_db: Database) -> None:
+    """Two administrators open version 1; the second save undid the first one's edit."""
+    mine, theirs = get_item(ctx, ITEM).as_dict(), get_item(ctx, ITEM).as_dict()
+    theirs["promised_limit"] = {"value": 3, "unit": "working_day"}
+    assert admin.save_item(ctx, theirs, based_on=1)["version"] == 2
+    mine["fee"] = "不收费（本窗口改）"
+    before = snapshot(hall_db)
+    with pytest.raises(StateError) as info:
+        admin.save_item(ctx, mine, based_on=1)
+    assert info.value.code == "item_changed_meanwhile"
+    assert "第 2 版" in info.value.message
+    assert "撤销修改" in info.value.message
+    assert snapshot(hall_db) == before
+    assert get_item(ctx, ITEM).promised_limit.value == 3
+    mine = {**get_item(ctx, ITEM).as_dict(), "fee": "不收费（本窗口改）"}  # reloaded: saved
+    assert admin.save_item(ctx, mine, based_on=2)["version"] == 3
+    admin.retire_item(ctx, ITEM)
+    with pytest.raises(StateError) as info:
+        admin.save_item(ctx, mine, based_on=3)
+    assert info.value.code == "item_retired_meanwhile"
 
 
 def _all_core(raw: dict[str, Any]) -> None:

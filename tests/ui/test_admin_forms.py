@@ -10,15 +10,19 @@ run on both engines in tests/services/test_admin.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
-from adminkit import MakeAdmin, admin_ctx, admins, button, idle
+from adminkit import ITEM, MakeAdmin, admin_ctx, admins, button, idle, open_item
 from conftest import FakeClock
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hallapp.services.catalogue import export_catalogue
+from hallapp.services import admin
+from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Database
+from hallapp.services.feed import FeedEvent
+from hallapp.ui.admin.window import AdminWindow
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
 
@@ -49,3 +53,92 @@ def test_a_blank_time_slot_quota_is_refused_not_stored_as_one(
     idle(qtbot, window)
     queues = {q["code"]: q for q in export_catalogue(admin_ctx(hall_db, clock))["queues"]}
     assert queues["H"]["time_quotas"] == [{"start": "09:00", "end": "12:00", "quota": 60}]
+
+
+def test_a_new_item_with_a_taken_code_is_refused_beside_the_code(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    page, editor = window.catalogue, window.catalogue.editor
+    page._on_new_clicked()
+    form = editor.form
+    assert not form.lines["code"].isReadOnly()
+    form.lines["code"].setText(ITEM)  # the code of 有限责任公司设立登记, by mistake
+    form.lines["name"].setText("测试新事项")
+    form.statutory.value.setValue(20)
+    form.promised.value.setValue(10)
+    form.norm.setValue(15)
+    form.handling.setCurrentIndex(form.handling.findData("promised"))
+    editor.save()
+    qtbot.waitUntil(lambda: "已存在" in editor.errors.message("code"))
+    idle(qtbot, window)
+    assert editor.errors.message("code") == f"事项编码 {ITEM} 已存在（有限责任公司设立登记）"
+    assert editor.pages.currentIndex() == 0
+    item = get_item(admin_ctx(hall_db, clock), ITEM)
+    assert (item.version, item.name, len(item.materials)) == (1, "有限责任公司设立登记", 7)
+    form.lines["code"].setText("440300000000069399990001")
+    editor.save()
+    qtbot.waitUntil(lambda: "已保存为第 1 版" in editor.status.text())
+    idle(qtbot, window)
+    assert get_item(admin_ctx(hall_db, clock), "440300000000069399990001").name == "测试新事项"
+    assert form.lines["code"].isReadOnly()  # saved: the code is the item's identity now
+
+
+def _feed(window: AdminWindow, code: str = ITEM) -> None:
+    window.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "catalogue_changed",
+                                               {"item": code})])
+
+
+def test_an_edit_another_admin_overtook_is_told_and_refused(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """Admin A edits the fee while admin B saves a new promised limit: A is told at once,
+    and A's save is refused instead of bringing back B's version's limit."""
+    window = make_admin()
+    open_item(qtbot, window)
+    editor = window.catalogue.editor
+    editor.form.lines["fee"].setText("不收费（本窗口改）")
+    other = admin_ctx(hall_db, clock)
+    theirs = get_item(other, ITEM).as_dict()
+    theirs["promised_limit"] = {"value": 3, "unit": "working_day"}
+    admin.save_item(other, theirs, based_on=1)
+    _feed(window)
+    qtbot.waitUntil(lambda: "第 2 版" in editor.error.text())
+    idle(qtbot, window)
+    assert "撤销修改" in editor.error.text()
+    assert editor.form.lines["fee"].text() == "不收费（本窗口改）"  # the edit stays on screen
+    editor.save()
+    qtbot.waitUntil(lambda: "未保存" in editor.error.text())
+    idle(qtbot, window)
+    assert editor.status.text() == ""
+    item = get_item(other, ITEM)
+    assert (item.version, item.promised_limit.value, item.fee) == (2, 3, "不收费")
+    editor.revert_button.click()  # version 2 loaded: the edit made again is saved on it
+    qtbot.waitUntil(lambda: "第 2 版（生效中）" in editor.title.text())
+    editor.form.lines["fee"].setText("不收费（本窗口改）")
+    editor.save()
+    qtbot.waitUntil(lambda: "已保存为第 3 版" in editor.status.text())
+    idle(qtbot, window)
+    item = get_item(other, ITEM)
+    assert (item.promised_limit.value, item.fee) == (3, "不收费（本窗口改）")
+
+
+def test_an_item_without_edits_follows_the_version_saved_elsewhere(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    open_item(qtbot, window)
+    editor = window.catalogue.editor
+    other = admin_ctx(hall_db, clock)
+    theirs = get_item(other, ITEM).as_dict()
+    theirs["promised_limit"] = {"value": 3, "unit": "working_day"}
+    admin.save_item(other, theirs, based_on=1)
+    _feed(window)
+    qtbot.waitUntil(lambda: editor.form.promised.value.value() == 3)
+    idle(qtbot, window)
+    assert "第 2 版（生效中）" in editor.title.text()  # not "viewing 2, 1 in force"
+    assert editor.error.text() == ""
+    editor.form.norm.setValue(editor.form.norm.value() + 5)
+    editor.save()  # based on version 2, which it now shows
+    qtbot.waitUntil(lambda: "已保存为第 3 版" in editor.status.text())
+    admin.retire_item(other, ITEM)
+    _feed(window)
+    qtbot.waitUntil(lambda: "已在其他终端停用" in editor.status.text())
+    assert not editor.isEnabled()

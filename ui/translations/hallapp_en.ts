@@ -83,7 +83,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
         <location filename="../../hallapp/ui/admin/item_form.py" line="38"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -236,113 +236,113 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="21"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
         <location filename="../../hallapp/ui/admin/models.py" line="118"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
         <source>申请人提供</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
         <source>部门核发</source>
         <translation>Issued by an office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
         <source>可承诺替代</source>
         <translation>Commitment may replace</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
         <source>列入证明清单</source>
         <translation>Listed proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
         <source>证明依据</source>
         <translation>Proof basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="62"/>
         <source>具体要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
         <source>具体要求（英文）</source>
         <translation>Requirement (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
         <source>获取途径</source>
         <translation>Where to get it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2478,27 +2478,27 @@ After:
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="182"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="183"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="186"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="187"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="191"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="192"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
         <translation>Imported: {0} departments, {1} queues, {2} new items, {3} new versions, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="197"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="198"/>
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="203"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="204"/>
         <source>已导出 %n 个事项到 {0}</source>
         <translation>
             <numerusform>Exported %n item to {0}</numerusform>
@@ -3605,108 +3605,123 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="88"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="91"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="96"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="97"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="92"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="98"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="267"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="120"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="121"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="119"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="125"/>
         <source>勾选框可直接点击；双击单元格编辑。</source>
         <translation>Click check boxes directly; double-click a cell to edit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="134"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="140"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="138"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="144"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="160"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="173"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="162"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="175"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="172"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="186"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="216"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="231"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="222"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="240"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="224"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="242"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="266"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
         <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="257"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="274"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="277"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="297"/>
+        <source>此事项已在其他终端停用，当前的修改无法保存。</source>
+        <translation>This item was withdrawn at another terminal; your changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="300"/>
+        <source>事项 {0} 已在其他终端停用</source>
+        <translation>Item {0} was withdrawn at another terminal</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="303"/>
+        <source>此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，点击“撤销修改”载入第 {0} 版后重新修改。</source>
+        <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click "Undo changes" to load version {0}, then make them again.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="325"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>

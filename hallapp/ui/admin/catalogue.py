@@ -144,12 +144,13 @@ class CataloguePage(AdminPanel):
                 self.table.selectRow(n)
 
     def on_feed(self, payloads: list[dict[str, Any]]) -> None:
-        """Another terminal changed the catalogue: the list reloads; so does the item shown,
-        unless it has unsaved edits."""
+        """Another terminal changed the catalogue: the list reloads; so does the item shown
+        when its version in force changed, unless it has unsaved edits: then the editor says
+        that their save would be refused (an import names no item: it is checked too)."""
         self.refresh()
         code = self.editor.code
-        if code and not self.editor.is_dirty() and any(p.get("item") == code for p in payloads):
-            self.editor.open_item(code)
+        if code and any(p.get("item") in (code, None) for p in payloads):
+            self.editor.check_in_force()
 
     def open_item(self, code: str) -> None:
         n = self.model.find(code)

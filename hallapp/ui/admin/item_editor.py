@@ -4,6 +4,11 @@ Saving sends the whole record to ``admin.save_item``; a changed record becomes t
 version (the status line says which), an unchanged one saves nothing. A refusal is shown
 under the field the service named, on whichever page holds it, and nothing is saved.
 Any version can be opened from the history; saving it makes it the newest version again.
+
+A save says which version it started from (none: a new item), so the service refuses a new
+item whose code is taken and an edit of a version another terminal has replaced since; the
+editor tells an administrator with unsaved edits as soon as the change feed brings such a
+version (:meth:`ItemEditor.check_in_force`).
 """
 
 from __future__ import annotations
@@ -68,7 +73,8 @@ class ItemEditor(AdminPanel):
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.code: str | None = None  # the item shown (None: a new item)
-        self.current_version: int | None = None
+        self.current_version: int | None = None  # in force when opened: what a save is based on
+        self._saving = False
         self._loaded: dict[str, Any] = {}
         self.error = make_label("", "error", wrap=True)
         self.errors = FieldErrors(self.error)
@@ -146,15 +152,22 @@ class ItemEditor(AdminPanel):
 
     # --- loading -----------------------------------------------------------------------------
 
-    def open_item(self, code: str, version: int | None = None) -> None:
+    def open_item(self, code: str, status: str = "") -> None:
+        """Open the version in force of item ``code``: what the next save is based on."""
         ctx = self.env.ctx
-        self.call(lambda: get_item(ctx, code, version), self.show_item, self.errors.show)
+        self.call(lambda: get_item(ctx, code), lambda item: self._on_opened(item, status),
+                  self.errors.show)
+
+    def _on_opened(self, item: Item, status: str) -> None:
+        self.code, self.current_version = item.code, item.version
+        self.show_item(item, status)
 
     def show_item(self, item: Item, status: str = "") -> None:
         """Show ``item`` (the version in force, or one from the history)."""
         if item.code != self.code or self.current_version is None:
             self.current_version = item.version
         self.code = item.code
+        self.form.lines["code"].setReadOnly(True)  # an item's identity: a new code is a new item
         self._load(item.as_dict())
         if item.version == self.current_version:
             self.title.setText(self.tr("{0} · 第 {1} 版（生效中）").format(item.name, item.version))
@@ -169,6 +182,7 @@ class ItemEditor(AdminPanel):
         self.code, self.current_version = None, None
         self._load({"code": "", "name": "", "department": department, "queue": queue,
                     "version": 1, "materials": []})
+        self.form.lines["code"].setReadOnly(False)
         self.title.setText(self.tr("新建事项"))
         self.status.setText("")
         self.retire_button.setEnabled(False)
@@ -212,23 +226,26 @@ class ItemEditor(AdminPanel):
 
     def save(self) -> None:
         raw, ctx = self.record(), self.env.ctx
+        based_on = 0 if self.code is None else self.current_version
         self.errors.clear()
         self.status.setText(self.tr("正在保存…"))
-        self.call(lambda: admin.save_item(ctx, raw), self._on_saved, self._on_save_failed)
+        self._saving = True
+        self.call(lambda: admin.save_item(ctx, raw, based_on=based_on), self._on_saved,
+                  self._on_save_failed)
 
     def _on_saved(self, result: dict[str, Any]) -> None:
+        self._saving = False
         code, version = result["code"], result["version"]
         if result["outcome"] == "unchanged":
             status = self.tr("内容未改变，未生成新版本（仍为第 {0} 版）").format(version)
         else:
             status = self.tr("已保存为第 {0} 版").format(version)
         self.code, self.current_version = code, version
-        ctx = self.env.ctx
-        self.call(lambda: get_item(ctx, code), lambda item: self.show_item(item, status),
-                  self.errors.show)
+        self.open_item(code, status)
         self.item_saved.emit(code)
 
     def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
         self.status.setText("")
         widget = self.errors.show(exc)
         for n in range(self.pages.count()):
@@ -256,6 +273,37 @@ class ItemEditor(AdminPanel):
         self.setEnabled(False)
         self.status.setText(self.tr("事项 {0} 已停用").format(code))
         self.item_saved.emit(code)
+
+    def check_in_force(self) -> None:
+        """The catalogue changed at another terminal: when the version in force of the item
+        shown is no longer the one it was opened at, reload it; with unsaved edits, say so
+        instead (their save would be refused) and keep them on screen."""
+        code, ctx = self.code, self.env.ctx
+        if code is None:
+            return
+
+        def fetch() -> int | None:
+            try:
+                return get_item(ctx, code).version
+            except NotFound:
+                return None  # retired
+
+        self.call(fetch, lambda version: self._on_in_force(code, version), self.errors.show)
+
+    def _on_in_force(self, code: str, version: int | None) -> None:
+        if code != self.code or version == self.current_version or self._saving:
+            return
+        if version is None and self.is_dirty():
+            self.errors.general.setText(self.tr("此事项已在其他终端停用，当前的修改无法保存。"))
+        elif version is None:
+            self.setEnabled(False)
+            self.status.setText(self.tr("事项 {0} 已在其他终端停用").format(code))
+        elif self.is_dirty():
+            self.errors.general.setText(self.tr(
+                "此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，"
+                "点击“撤销修改”载入第 {0} 版后重新修改。").format(version))
+        else:
+            self.open_item(code)
 
     def _on_revert_clicked(self) -> None:
         if self.code is not None:

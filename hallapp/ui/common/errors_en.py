@@ -249,6 +249,16 @@ EN: dict[str, str] = {
     "idle_seconds": "The idle time is between 10 and 600 seconds.",
     "language": "The language is zh or en.",
     "unknown_department": "There is no department {department}.",
+    "item_code_taken": "The item code {item} is already in use ({name}); a new item needs a "
+                       "code of its own.",
+    "item_code_retired": "The item code {item} belongs to a withdrawn item; a new item needs a "
+                         "code of its own.",
+    "item_retired_meanwhile": "Item {item} was withdrawn at another terminal; your changes "
+                              "were not saved.",
+    "item_changed_meanwhile": "Item {item} was saved as version {version} at another terminal "
+                              "(your changes started from version {based_on}), so they were "
+                              "not saved: click \"Undo changes\" to load version {version}, "
+                              "then make them again.",
     "password_short": "A password has at least {minimum} characters.",
     "password_mix": "A password has both letters and digits.",
     "username_format": "A user name has 1 to 64 letters, digits or - _ . @ (no spaces).",

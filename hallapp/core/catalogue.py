@@ -29,6 +29,9 @@ MAX_NAME = 200
 MAX_CODE = 64
 CODE_RE = re.compile(r"[A-Za-z0-9_.\-]+")
 MAX_TEXT = 2000
+MAX_LIMIT = 3650  # a time limit's number of units
+MAX_VISITS = 10  # visits_required: 0 (全程网办) to this
+NORM_MINUTES = (1, 480)  # service_norm_minutes
 
 
 @dataclass(frozen=True)
@@ -293,7 +296,7 @@ class FieldReader:
             return default
         sub = FieldReader(value, self.row, f"{self.prefix}{name}.")
         unit = sub.choice("unit", LIMIT_UNITS, "working_day")
-        number = sub.integer("value", 0, 0, 3650)
+        number = sub.integer("value", 0, 0, MAX_LIMIT)
         if unit != "immediate" and number == 0:
             raise sub._fail("value", "应大于 0（当场办结请用 immediate）", "limit_zero")
         return Limit(number, unit)
@@ -393,7 +396,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
         statutory_limit=r.limit("statutory_limit", Limit(20, "working_day")),
         promised_limit=r.limit("promised_limit", Limit(10, "working_day")),
         handling_type=r.choice("handling_type", HANDLING_TYPES, "promised"),
-        visits_required=r.integer("visits_required", 1, 0, 10),
+        visits_required=r.integer("visits_required", 1, 0, MAX_VISITS),
         fee=r.text("fee", max_len=MAX_NAME),
         fee_en=r.text("fee_en", max_len=MAX_NAME),
         fee_basis=r.text("fee_basis"),
@@ -404,7 +407,7 @@ def parse_item(raw: Mapping[str, Any], row: int | None = None) -> Item:
         auto_approve=auto,
         appointment=r.boolean("appointment"),
         express_delivery=r.boolean("express_delivery"),
-        service_norm_minutes=r.integer("service_norm_minutes", 15, 1, 480),
+        service_norm_minutes=r.integer("service_norm_minutes", 15, *NORM_MINUTES),
         keywords=r.texts("keywords"),
         keywords_en=r.texts("keywords_en"),
         materials=materials,

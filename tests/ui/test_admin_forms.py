@@ -18,6 +18,7 @@ from conftest import FakeClock
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hallapp.core.catalogue import Limit
 from hallapp.services import admin
 from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Database
@@ -64,10 +65,6 @@ def test_a_new_item_with_a_taken_code_is_refused_beside_the_code(
     assert not form.lines["code"].isReadOnly()
     form.lines["code"].setText(ITEM)  # the code of 有限责任公司设立登记, by mistake
     form.lines["name"].setText("测试新事项")
-    form.statutory.value.setValue(20)
-    form.promised.value.setValue(10)
-    form.norm.setValue(15)
-    form.handling.setCurrentIndex(form.handling.findData("promised"))
     editor.save()
     qtbot.waitUntil(lambda: "已存在" in editor.errors.message("code"))
     idle(qtbot, window)
@@ -142,3 +139,32 @@ def test_an_item_without_edits_follows_the_version_saved_elsewhere(
     _feed(window)
     qtbot.waitUntil(lambda: "已在其他终端停用" in editor.status.text())
     assert not editor.isEnabled()
+
+
+def test_a_new_item_starts_from_the_catalogue_defaults(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """It started as 即办件 with limits of 0, 0 visits and 0 minutes: three refusals before
+    the first save, then 0 visits (全程网办) stored without anyone choosing it."""
+    window = make_admin()
+    window.catalogue._on_new_clicked()
+    editor = window.catalogue.editor
+    form = editor.form
+    assert form.handling.currentData() == "promised"
+    assert form.statutory.get() == {"value": 20, "unit": "working_day"}
+    assert form.promised.get() == {"value": 10, "unit": "working_day"}
+    assert (form.visits.value(), form.norm.value()) == (1, 15)
+    assert form.item_type.currentData() == "公共服务"
+    form.visits.setValue(0)
+    assert form.visits.text() == "0（全程网办）"  # 0 visits is a choice, and says what it is
+    form.visits.setValue(1)
+    form.lines["code"].setText("440300000000069399990001")
+    form.lines["name"].setText("测试事项")
+    editor.save()  # saved at the first attempt
+    qtbot.waitUntil(lambda: "已保存为第 1 版" in editor.status.text())
+    idle(qtbot, window)
+    item = get_item(admin_ctx(hall_db, clock), "440300000000069399990001")
+    assert (item.handling_type, item.statutory_limit, item.promised_limit) == (
+        "promised", Limit(20, "working_day"), Limit(10, "working_day"))
+    assert (item.visits_required, item.service_norm_minutes) == (1, 15)
+    assert (item.department, item.queue) == (window.catalogue.departments[0]["code"],
+                                             window.catalogue.queues[0]["code"])

@@ -63,18 +63,18 @@
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="35"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="41"/>
         <location filename="../../hallapp/ui/admin/models.py" line="74"/>
         <source>实施编码</source>
         <translation>Implementation code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="36"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
         <source>基本编码</source>
         <translation>Base code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
         <location filename="../../hallapp/ui/admin/models.py" line="75"/>
         <location filename="../../hallapp/ui/admin/models.py" line="96"/>
         <source>事项名称</source>
@@ -82,155 +82,155 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
         <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
         <source>子项</source>
         <translation>Sub-item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
         <source>检索关键词</source>
         <translation>Search keywords</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
         <source>英文检索关键词</source>
         <translation>English search keywords</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
         <source>收费标准</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
         <source>收费标准（英文）</source>
         <translation>Fee (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
         <source>办理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
         <source>办理条件（英文）</source>
         <translation>Conditions (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
         <source>办理流程</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
         <source>表单要素</source>
         <translation>Form elements</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="61"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="62"/>
         <source>允许容缺受理</source>
         <translation>Allow pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="63"/>
         <source>允许告知承诺制</source>
         <translation>Allow written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="64"/>
         <source>支持预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="65"/>
         <source>支持快递送达</source>
         <translation>Express delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="66"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="67"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="128"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="135"/>
         <source>事项类型</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="136"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="137"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="152"/>
         <source>法定时限</source>
         <translation>Statutory limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
         <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
         <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="155"/>
         <source>到现场次数</source>
         <translation>Visits required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="157"/>
         <source>标准办理时长（分钟）</source>
         <translation>Standard service time (min)</translation>
     </message>
@@ -3636,7 +3636,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_editor.py" line="98"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="267"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="269"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
@@ -3676,52 +3676,52 @@ After:
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="186"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="188"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="231"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="233"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="240"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="242"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="242"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="244"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="266"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="268"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
         <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="274"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="276"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="297"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="299"/>
         <source>此事项已在其他终端停用，当前的修改无法保存。</source>
         <translation>This item was withdrawn at another terminal; your changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="300"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="302"/>
         <source>事项 {0} 已在其他终端停用</source>
         <translation>Item {0} was withdrawn at another terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="303"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="305"/>
         <source>此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，点击“撤销修改”载入第 {0} 版后重新修改。</source>
-        <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click "Undo changes" to load version {0}, then make them again.</translation>
+        <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click &quot;Undo changes&quot; to load version {0}, then make them again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="325"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="327"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>
@@ -3729,42 +3729,47 @@ After:
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="102"/>
         <source>多个关键词用；分隔</source>
         <translation>Separate keywords with ；or ;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="103"/>
         <source>如 company; business licence</source>
         <translation>e.g. company; business licence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="100"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="106"/>
         <source>每行一条</source>
         <translation>One per line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="118"/>
+        <source>0（全程网办）</source>
+        <translation>0 (fully online)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="122"/>
         <source>符合条件的申请秒批（自动审批）</source>
         <translation>Instant approval when eligible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="116"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="123"/>
         <source>要求全部材料在线核验</source>
         <translation>All materials verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="161"/>
         <source>四办</source>
         <translation>Four ways</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="158"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="165"/>
         <source>容缺、告知承诺与送达</source>
         <translation>Pending materials, commitment, delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="161"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="168"/>
         <source>秒批规则</source>
         <translation>Instant approval rules</translation>
     </message>

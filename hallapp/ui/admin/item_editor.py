@@ -179,9 +179,11 @@ class ItemEditor(AdminPanel):
         self._load_versions(item.code)
 
     def new_item(self, department: str | None, queue: str | None) -> None:
+        """An empty item with the catalogue's defaults (承诺件, 20 and 10 working days, one
+        visit, 15 minutes: docs/catalogue-format.md), in ``department`` and ``queue``."""
         self.code, self.current_version = None, None
-        self._load({"code": "", "name": "", "department": department, "queue": queue,
-                    "version": 1, "materials": []})
+        blank = Item(code="", name="", department=department or "", queue=queue or "")
+        self._load({**blank.as_dict(), "department": department, "queue": queue})
         self.form.lines["code"].setReadOnly(False)
         self.title.setText(self.tr("新建事项"))
         self.status.setText("")

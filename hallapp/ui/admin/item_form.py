@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.catalogue import ITEM_TYPES, LIMIT_UNITS
+from hallapp.core.catalogue import (
+    ITEM_TYPES,
+    LIMIT_UNITS,
+    MAX_LIMIT,
+    MAX_VISITS,
+    NORM_MINUTES,
+)
 from hallapp.ui.admin.base import FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import HANDLING, UNITS
@@ -67,7 +73,7 @@ class LimitEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.value = QSpinBox()
-        self.value.setRange(0, 9999)
+        self.value.setRange(0, MAX_LIMIT)
         self.unit = QComboBox()
         for unit in LIMIT_UNITS:
             self.unit.addItem(tr(UNITS[unit]), unit)
@@ -108,8 +114,9 @@ class ItemForm(QWidget):
             self.handling.addItem(tr(label), value)
         self.statutory, self.promised = LimitEdit(), LimitEdit()
         self.visits, self.norm = QSpinBox(), QSpinBox()
-        self.visits.setRange(0, 99)
-        self.norm.setRange(0, 9999)
+        self.visits.setRange(0, MAX_VISITS)
+        self.visits.setSpecialValueText(self.tr("0（全程网办）"))  # 0 is a choice, not a blank
+        self.norm.setRange(*NORM_MINUTES)
         self.flags = {name: QCheckBox(tr(label)) for name, label in FLAGS.items()}
         self.options = {name: QCheckBox(tr(label)) for name, label in OPTIONS.items()}
         self.auto = QCheckBox(self.tr("符合条件的申请秒批（自动审批）"))

@@ -168,3 +168,24 @@ def test_a_new_item_starts_from_the_catalogue_defaults(
     assert (item.visits_required, item.service_norm_minutes) == (1, 15)
     assert (item.department, item.queue) == (window.catalogue.departments[0]["code"],
                                              window.catalogue.queues[0]["code"])
+
+
+def test_a_material_added_after_a_deletion_gets_a_free_code(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    open_item(qtbot, window)
+    editor = window.catalogue.editor
+    editor.pages.setCurrentIndex(2)
+    assert [r["code"] for r in editor.materials.rows()] == [f"M0{n}" for n in range(1, 8)]
+    editor.material_table.selectRow(2)
+    editor._on_remove_material_clicked()
+    editor._on_add_material_clicked()  # proposed M07 again: refused as a repeated code
+    n = editor.materials.rowCount() - 1
+    editor.materials.setData(editor.materials.index(n, editor.materials.column("name")),
+                             "股东会决议")
+    assert [r["code"] for r in editor.materials.rows()] == [
+        "M01", "M02", "M04", "M05", "M06", "M07", "M08"]
+    editor.save()
+    qtbot.waitUntil(lambda: "已保存为第 2 版" in editor.status.text())
+    idle(qtbot, window)
+    assert get_item(admin_ctx(hall_db, clock), ITEM).material("M08").name == "股东会决议"

@@ -65,6 +65,7 @@ MATERIAL_COLUMNS = (
     Column("notes", QT_TRANSLATE_NOOP("Admin", "备注")),
 )
 _MATERIAL_ROW = re.compile(r"^materials\[(\d+)\]\.(\w+)$")
+_M_CODE = re.compile(r"M\d+")
 
 
 class ItemEditor(AdminPanel):
@@ -312,7 +313,8 @@ class ItemEditor(AdminPanel):
             self.open_item(self.code)
 
     def _on_add_material_clicked(self) -> None:
-        n = self.materials.add_row({"code": f"M{self.materials.rowCount() + 1:02d}"})
+        n = self.materials.add_row({"code": next_material_code(
+            [str(row.get("code") or "") for row in self.materials.rows()])})
         self.material_table.setCurrentIndex(self.materials.index(n, self.materials.column("name")))
 
     def _on_remove_material_clicked(self) -> None:
@@ -325,3 +327,10 @@ class ItemEditor(AdminPanel):
         if rows:
             item: Item = self.versions.row(rows[0].row())
             self.show_item(item, self.tr("正在查看历史版本；保存将以其内容生成新版本"))
+
+
+def next_material_code(codes: list[str]) -> str:
+    """A code for a material added after ``codes``: above every M-number in use and the count
+    (M01…M07 less M03 gives M08, not a second M07; nor a deleted M03's code again)."""
+    numbers = [int(code[1:]) for code in codes if _M_CODE.fullmatch(code)]
+    return f"M{max([len(codes), *numbers]) + 1:02d}"

@@ -422,7 +422,7 @@ def _check_unique(values: Sequence[str], row: int | None, name: str) -> None:
     for v in values:
         if v in seen:
             raise ValidationError(f"{_where(row)}字段 {name} 重复：{v}", row=row, field=name,
-                                  code="field_repeated", value=v)
+                                  code="field_repeated", value=v, problem=f"{v} 重复")
         seen.add(v)
 
 
@@ -432,15 +432,20 @@ def _check_item_rules(item: Item, row: int | None) -> None:
         raise ValidationError(f"{_where(row)}字段 promised_limit 承诺时限（{promised.value}）"
                               f"不能长于法定时限（{statutory.value}）", row=row,
                               field="promised_limit", code="promised_over_statutory",
-                              promised=promised.value, statutory=statutory.value)
+                              promised=promised.value, statutory=statutory.value,
+                              problem=f"承诺时限（{promised.value}）不能长于法定时限"
+                                      f"（{statutory.value}）")
     if item.is_immediate and item.promised_limit.unit != "immediate":
         raise ValidationError(f"{_where(row)}字段 promised_limit 即办件的承诺时限应为 immediate",
-                              row=row, field="promised_limit", code="immediate_limit")
+                              row=row, field="promised_limit", code="immediate_limit",
+                              problem="即办件的承诺时限应为 immediate")
     if item.tolerant_allowed and not any(not m.core for m in item.materials):
         raise ValidationError(f"{_where(row)}字段 tolerant_allowed 允许容缺但没有非主审要件",
                               row=row, field="tolerant_allowed",
-                              code="tolerant_without_secondary")
+                              code="tolerant_without_secondary",
+                              problem="允许容缺但没有非主审要件")
     if item.commitment_allowed and not any(m.commitment_replaceable for m in item.materials):
         raise ValidationError(
             f"{_where(row)}字段 commitment_allowed 允许告知承诺但没有可承诺替代的材料",
-            row=row, field="commitment_allowed", code="commitment_without_material")
+            row=row, field="commitment_allowed", code="commitment_without_material",
+            problem="允许告知承诺但没有可承诺替代的材料")

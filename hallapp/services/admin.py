@@ -285,7 +285,8 @@ def _check_basis(code: str, current: ServiceItem | None, known: bool, based_on: 
     if based_on == 0 and current is not None:
         message = f"事项编码 {code} 已存在（{current.name}）"
         raise ValidationError(message, field="code", code="item_code_taken", item=code,
-                              name=current.name, problem=message)
+                              name=current.name, problem=message,
+                              name_en=current.data.get("name_en") or current.name)
     if based_on == 0 and known:
         message = f"事项编码 {code} 属于已停用的事项，不能用于新事项"
         raise ValidationError(message, field="code", code="item_code_retired", item=code,

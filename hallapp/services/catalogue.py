@@ -147,23 +147,26 @@ def _time_quotas(raw: Any, row: int) -> list[dict[str, Any]]:
         r = FieldReader(tq, row, f"time_quotas[{i}].")
         start, end = r.req_text("start", 5), r.req_text("end", 5)
         times = []
-        for value in (start, end):
+        for key, value in (("start", start), ("end", end)):
             try:
                 times.append(parse_hhmm(value))
             except ValidationError as exc:
-                raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] {exc.message}",
-                                      row=row, field=f"time_quotas[{i}]",
-                                      code="time_quota_time", value=value) from None
+                raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}].{key} {exc.message}",
+                                      row=row, field=f"time_quotas[{i}].{key}",
+                                      code="time_quota_time", value=value,
+                                      problem=exc.message) from None
         if times[1] <= times[0]:
             raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 结束时间应晚于开始时间",
-                                  row=row, field=f"time_quotas[{i}]", code="time_quota_order")
+                                  row=row, field=f"time_quotas[{i}]", code="time_quota_order",
+                                  problem="结束时间应晚于开始时间")
         out.append({"start": start, "end": end, "quota": r.req_integer("quota", 1, 100_000)})
         spans.append((times[0], times[1], i))
     # Overlapping periods leave which quota applies to a ticket in both to chance.
     for (_, earlier_end, _), (later_start, _, i) in itertools.pairwise(sorted(spans)):
         if later_start < earlier_end:
             raise ValidationError(f"第 {row} 行：字段 time_quotas[{i}] 与另一时段重叠", row=row,
-                                  field=f"time_quotas[{i}]", code="time_quota_overlap")
+                                  field=f"time_quotas[{i}]", code="time_quota_overlap",
+                                  problem="与另一时段重叠")
     return out
 
 

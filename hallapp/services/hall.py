@@ -135,12 +135,13 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
     if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 999:
         raise ValidationError(f"windows：第 {row} 行：字段 number 应为 1–999 的整数", row=row,
                               field="number", code="field_range", sheet="windows",
-                              minimum=1, maximum=999)
+                              minimum=1, maximum=999, problem="应为 1–999 的整数")
     kind = w.get("kind", "comprehensive")
     if kind not in WINDOW_KINDS:
         raise ValidationError(f"windows：第 {row} 行：字段 kind 取值 {kind!r} 无效", row=row,
                               field="kind", code="field_choice", sheet="windows",
-                              value=str(kind), options=", ".join(WINDOW_KINDS))
+                              value=str(kind), options=", ".join(WINDOW_KINDS),
+                              problem=f"取值 {kind!r} 无效")
     win = session.scalars(select(Window).where(Window.hall_id == hall.id,
                                                Window.number == number)).first()
     if win is None:
@@ -152,14 +153,15 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
         raise ValidationError(f"windows：第 {row} 行：字段 profile_mode 取值 {mode!r} 无效，"
                               f"应为 {'/'.join(MODES)} 之一", row=row, field="profile_mode",
                               code="field_choice", sheet="windows", value=str(mode),
-                              options=", ".join(MODES))
-    entries = [_profile_entry(p, queues, row) for p in w.get("profile") or []]
+                              options=", ".join(MODES), problem=f"取值 {mode!r} 无效")
+    entries = [_profile_entry(p, queues, row, n) for n, p in enumerate(w.get("profile") or [])]
     codes = [p["queue"] for p in w.get("profile") or []]
     twice = sorted({c for c in codes if codes.count(c) > 1})
     if twice:  # the database's unique key would answer with an internal error
         raise ValidationError(f"windows：第 {row} 行：字段 profile 队列 {'、'.join(twice)} 重复",
                               row=row, field="profile", code="profile_queue_repeated",
-                              sheet="windows", queue=", ".join(twice))
+                              sheet="windows", queue=", ".join(twice),
+                              problem=f"队列 {'、'.join(twice)} 重复")
     names = FieldReader(w, row)
     name, name_en = in_sheet("windows", lambda: (names.text("name", max_len=MAX_NAME),
                                                  names.text("name_en", max_len=MAX_NAME)))
@@ -173,21 +175,22 @@ def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: d
     session.flush()
 
 
-def _profile_entry(p: Any, queues: dict[str, int], row: int) -> tuple[int, int, int]:
-    """One work-profile entry, checked: a known queue, whole numbers 1–99."""
+def _profile_entry(p: Any, queues: dict[str, int], row: int, n: int) -> tuple[int, int, int]:
+    """Entry ``n`` of a work profile, checked: a known queue, whole numbers 1–99."""
     if not isinstance(p, dict) or p.get("queue") not in queues:
         queue = p.get("queue") if isinstance(p, dict) else p
-        raise ValidationError(f"windows：第 {row} 行：字段 profile 未知队列 {queue}",
-                              row=row, field="profile", code="unknown_queue_code",
-                              sheet="windows", queue=str(queue))
+        raise ValidationError(f"windows：第 {row} 行：字段 profile[{n}].queue 未知队列 {queue}",
+                              row=row, field=f"profile[{n}].queue", code="unknown_queue_code",
+                              sheet="windows", queue=str(queue), problem=f"未知队列 {queue}")
     numbers = []
     for key in ("precedence", "ratio"):
         value = p.get(key, 1)
         if isinstance(value, bool) or not isinstance(value, int | str) or \
                 not str(value).strip().isdecimal() or not 1 <= int(value) <= 99:
-            raise ValidationError(f"windows：第 {row} 行：字段 profile.{key} 应为 1–99 的整数",
-                                  row=row, field=f"profile.{key}", code="field_range",
-                                  sheet="windows", minimum=1, maximum=99)
+            raise ValidationError(f"windows：第 {row} 行：字段 profile[{n}].{key} 应为 1–99 的整数",
+                                  row=row, field=f"profile[{n}].{key}", code="field_range",
+                                  sheet="windows", minimum=1, maximum=99,
+                                  problem="应为 1–99 的整数")
         numbers.append(int(value))
     return queues[p["queue"]], numbers[0], numbers[1]
 

@@ -311,7 +311,7 @@ BAD_QUEUES: list[tuple[dict[str, Any], str, str]] = [
     ({"daily_quota": 0}, "daily_quota", "1 到 100000"),
     ({"time_quotas": [{"start": "12:00", "end": "09:00", "quota": 5}]}, "time_quotas[0]",
      "晚于开始时间"),
-    ({"time_quotas": [{"start": "9点", "end": "12:00", "quota": 5}]}, "time_quotas[0]",
+    ({"time_quotas": [{"start": "9点", "end": "12:00", "quota": 5}]}, "time_quotas[0].start",
      "时间格式"),
     ({"time_quotas": [{"start": "09:00", "end": "12:00", "quota": "x"}]},
      "time_quotas[0].quota", "整数"),

@@ -9,8 +9,9 @@ run on both engines in tests/services/test_admin.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from adminkit import ITEM, MakeAdmin, admin_ctx, admins, button, idle, open_item
@@ -189,3 +190,64 @@ def test_a_material_added_after_a_deletion_gets_a_free_code(
     qtbot.waitUntil(lambda: "已保存为第 2 版" in editor.status.text())
     idle(qtbot, window)
     assert get_item(admin_ctx(hall_db, clock), ITEM).material("M08").name == "股东会决议"
+
+
+FORM_TEXTS = {  # (field, Chinese, English) of each refusal, as shown beside its field
+    "statutory_0": ("statutory_limit", "应大于 0（当场办结的事项请选单位“当场办结”）",
+                    'Must be more than 0 (for an item completed on the spot, choose "On the '
+                    'spot").'),
+    "copies_100": ("materials", "第 3 行“份数”：应在 0 到 99 之间",
+                   'Row 3, "Copies": must be a whole number from 0 to 99.'),
+    "code_twice": ("materials", "“编码”列：M01 重复", 'Column "Code": M01 appears twice.'),
+    "name_blank": ("name", "不能为空", "Must not be empty."),
+    "quota_blank": ("time_quotas", "第 1 行“限额”：不能为空", 'Row 1, "Quota": must not be empty.'),
+    "slot_order": ("time_quotas", "第 2 行：结束时间应晚于开始时间",
+                   "Row 2: the end must be after the start."),
+    "precedence": ("profile", "第 1 行“优先级（1 最先）”：应为 1–99 的整数",
+                   'Row 1, "Precedence (1 = first)": must be a whole number from 1 to 99.'),
+    "queue_twice": ("profile", "队列 A 重复", "Queue A is listed twice."),
+    "window_name": ("name", "过长（201 字，最多 200 字）",
+                    "Too long (201 characters; at most 200)."),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_refusal_reads_in_the_forms_words_beside_its_field(
+        qtbot: QtBot, make_admin: MakeAdmin, lang: str) -> None:
+    """The labels' words, the table's row and column: never 字段 statutory_limit.value,
+    字段 materials.code, time_quotas[0].quota nor "windows：第 1 行：字段 profile.precedence"
+    (row 1 there was the window's place in the import, not the profile's row)."""
+    window = make_admin(lang)
+    editor, queues, windows = window.catalogue.editor, window.queues, window.windows
+    materials = editor.materials
+
+    def shown(key: str, page: Any, change: Callable[[], object]) -> None:
+        field, chinese, english = FORM_TEXTS[key]
+        change()
+        page.save()
+        qtbot.waitUntil(lambda: page.errors.message(field) != "")
+        idle(qtbot, window)
+        assert page.errors.message(field) == (english if lang == "en" else chinese), key
+
+    for key, change in (
+            ("statutory_0", lambda: editor.form.statutory.value.setValue(0)),
+            ("copies_100", lambda: materials.setData(materials.index(
+                2, materials.column("copies")), "100")),
+            ("code_twice", lambda: materials.setData(materials.index(
+                1, materials.column("code")), "M01")),
+            ("name_blank", lambda: editor.form.lines["name"].setText(" "))):
+        open_item(qtbot, window)
+        shown(key, editor, change)
+    slots = queues.slots
+    queues.show_queue({"code": "H", "name": "公积金提取", "prefix": "H"})
+    shown("quota_blank", queues, lambda: slots.add_row({"start": "09:00", "end": "12:00"}))
+    shown("slot_order", queues, lambda: slots.set_rows([
+        {"start": "09:00", "end": "12:00", "quota": 5},
+        {"start": "14:00", "end": "13:00", "quota": 5}]))
+    profile = windows.profile
+    windows.show_window(windows.model.row(0))
+    shown("precedence", windows, lambda: profile.setData(profile.index(0, 1), "abc"))
+    shown("queue_twice", windows, lambda: (profile.setData(profile.index(0, 1), "1"),
+                                           profile.add_row({"queue": "A", "precedence": 3})))
+    profile.remove_row(profile.rowCount() - 1)
+    shown("window_name", windows, lambda: windows.name.setText("x" * 201))

@@ -126,7 +126,8 @@ def test_bad_value_is_shown_next_to_its_field_and_nothing_saved(
     editor.pages.setCurrentIndex(0)
     editor.save()
     qtbot.waitUntil(lambda: editor.errors.message("promised_limit") != "")
-    assert "promised_limit.value 应大于 0" in editor.errors.message("promised_limit")
+    # in the form's words: not the file's key (promised_limit.value) nor its unit (immediate)
+    assert editor.errors.message("promised_limit") == "应大于 0（当场办结的事项请选单位“当场办结”）"
     label = editor.errors.fields["promised_limit"][1]
     assert label.isVisible()
     assert editor.pages.currentWidget() is editor.form.handling_page  # the field's page shown

@@ -454,7 +454,7 @@ def test_refusals_of_the_queue_form_and_the_hall_set_up_read_in_english(
     with pytest.raises(ValidationError) as caught:
         hall.configure_windows(admin1, [{"number": 1, "profile": [{"queue": "ZZ"}]}])
     _assert_reads(caught.value, "windows, row 1: there is no queue ZZ.",
-                  "windows：第 1 行：字段 profile 未知队列 ZZ")
+                  "windows：第 1 行：字段 profile[0].queue 未知队列 ZZ")
     with pytest.raises(ValidationError) as caught:  # was an internal error (unique key)
         hall.configure_windows(admin1, [{"number": 1, "profile": [{"queue": "A"},
                                                                   {"queue": "A"}]}])

@@ -722,6 +722,16 @@
         <source>JSON 顶层应为对象</source>
         <translation>The JSON top level must be an object</translation>
     </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/base.py" line="94"/>
+        <source>应大于 0（当场办结的事项请选单位“当场办结”）</source>
+        <translation>Must be more than 0 (for an item completed on the spot, choose &quot;On the spot&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/base.py" line="95"/>
+        <source>即办件的承诺时限单位应为“当场办结”</source>
+        <translation>An on-the-spot item&apos;s promised time limit must be &quot;On the spot&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>AdminPinDialog</name>
@@ -3296,6 +3306,24 @@ After:
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/base.py" line="171"/>
+        <source>第 {0} 行“{1}”</source>
+        <translation>Row {0}, &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/base.py" line="174"/>
+        <source>第 {0} 行</source>
+        <translation>Row {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/base.py" line="176"/>
+        <source>“{0}”列</source>
+        <translation>Column &quot;{0}&quot;</translation>
+    </message>
+</context>
+<context>
     <name>FieldsDialog</name>
     <message>
         <location filename="../../hallapp/ui/counter/dialogs.py" line="83"/>
@@ -3605,123 +3633,123 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="88"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="91"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="92"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="97"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="98"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="98"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="269"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="270"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="121"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="122"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="126"/>
         <source>勾选框可直接点击；双击单元格编辑。</source>
         <translation>Click check boxes directly; double-click a cell to edit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="141"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="144"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="145"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="174"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="175"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="176"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="188"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="189"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="233"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="234"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="242"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="243"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="244"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="245"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="268"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="269"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
         <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="276"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="277"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="299"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="300"/>
         <source>此事项已在其他终端停用，当前的修改无法保存。</source>
         <translation>This item was withdrawn at another terminal; your changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="302"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="303"/>
         <source>事项 {0} 已在其他终端停用</source>
         <translation>Item {0} was withdrawn at another terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="305"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="306"/>
         <source>此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，点击“撤销修改”载入第 {0} 版后重新修改。</source>
         <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click &quot;Undo changes&quot; to load version {0}, then make them again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="327"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="329"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>

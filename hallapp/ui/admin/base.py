@@ -9,12 +9,13 @@ field the service named (:class:`FieldErrors`), in the service's Chinese message
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.context import Ctx
-from hallapp.ui.common.errors import is_english, user_message
+from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, tr
+from hallapp.ui.common.errors import field_message, user_message
 from hallapp.ui.common.panel import ServicePanel
 from hallapp.ui.common.widgets import make_label, repolish
 
@@ -53,7 +55,7 @@ class AdminEnv:
 class AdminPanel(ServicePanel):
     """One tab of the admin client."""
 
-    #: feed event kinds that make this tab reload (see AdminWindow)
+    # feed event kinds that make this tab reload (see AdminWindow)
     FEED_KINDS: tuple[str, ...] = ()
 
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
@@ -86,6 +88,12 @@ class AdminPanel(ServicePanel):
 
 
 _INDEX = re.compile(r"\[\d+\]$")
+_PART = re.compile(r"(?:\[(\d+)\])?(?:\.(\w+))?")
+# Refusals whose import wording names a value of the file ("immediate"): in the form's words.
+FORM_TEXTS = {
+    "limit_zero": QT_TRANSLATE_NOOP("Admin", "应大于 0（当场办结的事项请选单位“当场办结”）"),
+    "immediate_limit": QT_TRANSLATE_NOOP("Admin", "即办件的承诺时限单位应为“当场办结”"),
+}
 
 
 class FieldErrors:
@@ -93,17 +101,22 @@ class FieldErrors:
 
     ``materials[2].copies`` is shown at ``materials[2].copies`` if registered, else at
     ``materials[2]``, then ``materials``; errors naming no known field go to ``general``.
+    Beside its field a refusal says what is wrong, and where in a table field by the row and
+    the column's header ("第 3 行“份数”：应在 0 到 99 之间"), not by the file's key.
     """
 
     def __init__(self, general: QLabel) -> None:
         self.general = general
         self.fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self.columns: dict[str, dict[str, str]] = {}  # a table field's headers, by column
 
-    def add(self, name: str, widget: QWidget) -> QWidget:
-        """Register ``widget`` as field ``name``; returns the widget with its error label."""
+    def add(self, name: str, widget: QWidget, columns: Sequence[Column] = ()) -> QWidget:
+        """Register ``widget`` as field ``name`` (a table of ``columns``); returns the widget
+        with its error label."""
         label = make_label("", "fieldError", wrap=True)
         label.hide()
         self.fields[name] = (widget, label)
+        self.columns[name] = {c.name: c.header for c in columns}
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +148,7 @@ class FieldErrors:
             self.general.setText(user_message(exc, "admin"))
             return None
         widget, label = self.fields[key]
-        label.setText(_at_field(exc) if isinstance(exc, ValidationError) and key == exc.field
+        label.setText(self._at_field(exc, key) if isinstance(exc, ValidationError)
                       else user_message(exc, "admin"))
         label.show()
         repolish(widget, invalid="true")
@@ -145,12 +158,26 @@ class FieldErrors:
         """The error shown at field ``name`` ("" if none): what tests and screenshots read."""
         return self.fields[name][1].text()
 
-
-def _at_field(exc: ValidationError) -> str:
-    """A refusal shown beside its own field: a record reader's problem alone in Chinese
-    ("不能为空", not "字段 prefix 不能为空", which names the file's key, not the label shown)."""
-    problem = exc.facts.get("problem")
-    return str(problem) if problem and not is_english() else user_message(exc, "admin")
+    def _at_field(self, exc: ValidationError, key: str) -> str:
+        """``exc`` beside field ``key``: the problem alone ("不能为空", not "字段 prefix 不能为空",
+        which names the file's key, not the label shown), after the row and column of a
+        table field. A refusal that counts its entries itself ("第 5 个绿色通道类别…") stays."""
+        if exc.facts.get("entry") is not None:
+            return user_message(exc, "admin")
+        match = _PART.fullmatch((exc.field or key)[len(key):])
+        row, column = match.groups() if match else (None, None)
+        header = self.columns.get(key, {}).get(column or "")
+        if row is not None and header:
+            where = QCoreApplication.translate("FieldErrors", "第 {0} 行“{1}”").format(
+                int(row) + 1, tr(header))
+        elif row is not None:
+            where = QCoreApplication.translate("FieldErrors", "第 {0} 行").format(int(row) + 1)
+        elif header:
+            where = QCoreApplication.translate("FieldErrors", "“{0}”列").format(tr(header))
+        else:
+            where = ""
+        own = FORM_TEXTS.get(exc.code)
+        return field_message(exc, where, tr(own) if own else None)
 
 
 def form_box(title: str, form: QFormLayout, error: QLabel, button: QPushButton, *,

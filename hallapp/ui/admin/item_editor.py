@@ -128,7 +128,7 @@ class ItemEditor(AdminPanel):
         row.addWidget(remove)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(self.errors.add("materials", self.material_table), 1)
+        layout.addWidget(self.errors.add("materials", self.material_table, MATERIAL_COLUMNS), 1)
         layout.addLayout(row)
         return page
 

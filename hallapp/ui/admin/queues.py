@@ -101,7 +101,7 @@ class QueuePage(AdminPanel):
         slot_col.setContentsMargins(0, 0, 0, 0)
         slot_col.addWidget(self.slot_table)
         slot_col.addLayout(slot_buttons)
-        form.addRow(self.tr("分时段限额"), self.errors.add("time_quotas", slots))
+        form.addRow(self.tr("分时段限额"), self.errors.add("time_quotas", slots, SLOT_COLUMNS))
         new, save = make_button(self.tr("新建队列"), "secondary"), make_button(
             self.tr("保存队列"), name="saveQueue")
         new.clicked.connect(self.clear_form)

@@ -87,7 +87,7 @@ class WindowPage(AdminPanel):
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.profile_table, 1)
         col.addLayout(rows)
-        form.addRow(self.tr("服务队列"), self.errors.add("profile", profile))
+        form.addRow(self.tr("服务队列"), self.errors.add("profile", profile, profile_columns({})))
         new, save = make_button(self.tr("新建窗口"), "secondary"), make_button(
             self.tr("保存窗口"), name="saveWindow")
         new.clicked.connect(self._on_new_clicked)

@@ -74,6 +74,41 @@ def _location(facts: Mapping[str, object]) -> str:
     return where if facts.get("sheet") else where[:1].upper() + where[1:]
 
 
+# The file's name of the field as an English text's subject ('Field "copies" must …'), and
+# the Chinese message's lead: the sheet, the row, the file's key ("queues：第 1 行：字段 prefix ").
+_FIELD_SUBJECT = re.compile(r'^Field "\{field\}"(?::\s*|\s+(?:is\s+(?=too\b))?)')
+_ZH_WHERE = re.compile(r"^(?:[a-z_]+：)?(?:第 \d+ 行：)?(?:字段 \S+ )?")
+
+
+def field_message(exc: DomainError, where: str = "", problem: str | None = None) -> str:
+    """A refusal as a form shows it beside the field it names, whose label says which field:
+    what is wrong (``problem`` when the form words it itself), after ``where`` in that field
+    when given ("第 3 行“份数”"). Never the file's key ("字段 copies", 'Field "copies"') nor the
+    sheet and row of an import: a form has neither."""
+    if problem is None:
+        problem = _problem(exc)
+    if not where:
+        return problem
+    if is_english():
+        if _CAPITALISED.match(problem):  # the sentence goes on after where
+            problem = problem[0].lower() + problem[1:]
+        return f"{where}: {problem}"
+    return f"{where}：{problem}"
+
+
+def _problem(exc: DomainError) -> str:
+    text = _EN.get(exc.code) if is_english() else None
+    if text is not None:
+        try:
+            body = _FIELD_SUBJECT.sub("", text).format_map(exc.facts)
+        except (KeyError, IndexError, ValueError):
+            body = ""
+        if body:
+            return body[0].upper() + body[1:]
+    problem = exc.facts.get("problem")  # a record reader's words for a form
+    return str(problem) if problem else _ZH_WHERE.sub("", exc.message)
+
+
 def closed_reason(text: str, codes: Sequence[str]) -> str:
     """Why an intake decision is closed: ``text``, or in English its reasons' texts by their
     codes (the Chinese text if one of them has none)."""

@@ -249,8 +249,8 @@ EN: dict[str, str] = {
     "idle_seconds": "The idle time is between 10 and 600 seconds.",
     "language": "The language is zh or en.",
     "unknown_department": "There is no department {department}.",
-    "item_code_taken": "The item code {item} is already in use ({name}); a new item needs a "
-                       "code of its own.",
+    "item_code_taken": "The item code {item} is already in use ({name_en}); a new item needs "
+                       "a code of its own.",
     "item_code_retired": "The item code {item} belongs to a withdrawn item; a new item needs a "
                          "code of its own.",
     "item_retired_meanwhile": "Item {item} was withdrawn at another terminal; your changes "

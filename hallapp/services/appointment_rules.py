@@ -6,7 +6,8 @@ Booking: until the slot's grace period is over, on a day the hall opens and has 
 (``refuse_second_booking``). Cancel: until the grace period is over (``check_cancellable``).
 Check-in: from an hour before the slot until the end of its hall day (``check_checkin_day``),
 in the slot's queue with the item only if still served there (``served_item``); a ticket the
-applicant already waits with gets the appointment's place (``give_precedence``).
+applicant already waits with gets the appointment's precedence, never a later place than its
+own (``give_precedence``).
 """
 
 from __future__ import annotations
@@ -128,14 +129,24 @@ def served_item(s: Session, queue: Queue, item_code: str | None) -> str | None:
         ServiceItem.queue_id == queue.id))
 
 
-def give_precedence(uow: UnitOfWork, ticket_id: int, order_at: datetime, code: str) -> None:
-    """The applicant's waiting ticket gets what an on-time check-in ticket would: the
-    appointment's precedence, from ``order_at`` (a green-channel ticket, called before
-    appointments anyway, keeps its own place)."""
+def give_precedence(uow: UnitOfWork, ticket_id: int, starts_at: datetime, code: str) -> None:
+    """The applicant's waiting ticket, checked in on time for a slot starting at
+    ``starts_at``, gets the appointment's precedence from the slot's start, or from its own
+    place if that is later, but never a later place than it already has (a green-channel
+    ticket, called before appointments anyway, keeps its own place).
+
+    Checked in before the slot begins, an appointment waits in line at the slot's start: a
+    ticket already ahead of that keeps its own place (made an appointment ticket, it was held
+    until the slot's start and called after those who took a ticket behind it).
+    """
     ticket = uow.session.get(Ticket, ticket_id)
     assert ticket is not None
     if ticket.priority is not None or ticket.appointment:
         return
+    now = uow.now
+    if now < starts_at and ticket.order_at < starts_at:
+        return
+    order_at = max(starts_at, min(ticket.order_at, now))
     before = {"appointment": False, "order_at": ticket.order_at.isoformat()}
     ticket.appointment, ticket.order_at = True, order_at
     uow.session.flush()

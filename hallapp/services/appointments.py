@@ -388,7 +388,9 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
     as missed, and a booking from an earlier day is not kept by a visit today.
 
     An applicant who already waits in the slot's queue with a ticket (taken with the same ID
-    number) keeps it: on time, it gets the precedence and place a new check-in ticket would
+    number) keeps it, and never gets a later place by checking in: on time, it goes ahead as
+    an appointment from the slot's start (or from its own place, if later), but checked in
+    before the slot begins it keeps its own place, already ahead of the slot's start
     (``existing``: the kiosk shows it and prints nothing, and so can never withdraw it).
 
     The ticket and the appointment's new state commit together, so a crash can never leave
@@ -413,7 +415,7 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
             served_item(s, queue, appt.item_code), "appointment", appointment=on_time,
             order_at=order_at)
         if ticket.existing and order_at is not None:
-            give_precedence(uow, ticket.id, order_at, appt.code)
+            give_precedence(uow, ticket.id, slot.starts_at, appt.code)
         appt.state, appt.checked_in_at, appt.ticket_id = (
             "checked_in" if on_time else "late"), now, ticket.id
         uow.audit("appointment_checkin", "appointment", appt.id,

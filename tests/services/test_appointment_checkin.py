@@ -5,7 +5,7 @@ the day of the booking, an item moved to another queue since it was booked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from conftest import FakeClock
@@ -55,6 +55,42 @@ def test_a_ticket_already_waiting_for_the_id_number_gets_the_appointments_place(
             str(own.id), True, code)
         assert entry.before["appointment"] is False
         assert s.get(Ticket, own.id).channel == "kiosk"  # still the kiosk's ticket
+
+
+def test_checking_in_early_never_puts_a_waiting_ticket_behind_its_own_place(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """First in line with A001 (09:00), the applicant checked in a 10:00 booking at 09:05:
+    A001 became an appointment ticket held until 10:00, and A002–A004, taken after it, were
+    called before it."""
+    code = booked(ctx_for, time(10), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    own = tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A001 at 09:00
+    for _ in range(3):
+        clock.advance(minutes=1)
+        tickets.take_ticket(kiosk, "A")  # A002–A004
+    clock.advance(minutes=2)  # 09:05, inside the hour before the slot
+    info = appointments.checkin(kiosk, code)
+    assert (info.number, info.existing, info.people_ahead) == (own.number, True, 0)
+    assert info.held_until(clock()) is None
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == own.number
+    [listed] = appointments.list_bookings(ctx_for("clerk1"), TODAY)
+    assert (listed.state, listed.ticket) == ("checked_in", own.number)
+    with hall_db.read_session() as s:
+        assert s.get(Ticket, own.id).order_at == own.taken_at
+
+
+def test_checked_in_once_the_slot_began_a_waiting_ticket_goes_ahead_from_the_slots_start(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """Waiting since before the slot, the applicant goes ahead as an appointment checked in
+    early would, from the slot's start, not from the moment of the check-in."""
+    code = booked(ctx_for, time(9, 30), id_number=PERSON)
+    own = tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=PERSON)  # 09:00
+    clock.advance(minutes=40)  # 09:40, inside the grace
+    assert appointments.checkin(ctx_for("kiosk1"), code).appointment
+    with hall_db.read_session() as s:
+        assert s.get(Ticket, own.id).order_at == clock() - timedelta(minutes=10)  # 09:30
 
 
 def test_a_late_check_in_leaves_the_waiting_ticket_as_it_was(

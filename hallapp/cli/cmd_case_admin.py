@@ -130,7 +130,7 @@ def _cmd_load(env: CliEnv) -> int:
     except OSError as exc:
         raise ValidationError(f"无法读取日历文件 {path}：{exc.strerror}", field="file") from None
     return _show(env, calendar_admin.load_calendar(env.ctx(), text,
-                                                   env.args.source or path.name))
+                                                   env.args.source or path.name), _load_text)
 
 
 def _show(env: CliEnv, value: Any, text: Any = None) -> int:
@@ -151,12 +151,22 @@ def _year_text(v: calendar_admin.CalendarYearView) -> str:
             f"工作日放假：{rest}\n周末上班：{work}")
 
 
+def _load_text(result: calendar_admin.CalendarLoadResult) -> str:
+    years = "、".join(map(str, result.years))
+    lines = [f"已载入 {years} 年官方日历（{result.days} 天调整，来源 {result.source}）"]
+    return "\n".join(lines + _cancelled_lines(result.cancelled_bookings))
+
+
 def _days_text(result: calendar_admin.DaysSet) -> str:
     lines = [f"{d.day} {'工作日' if d.working else '休息日'} {d.note or ''}" for d in result.days]
-    if result.cancelled_bookings:
-        lines.append(f"已取消这些日子的 {len(result.cancelled_bookings)} 个预约，请通知申请人"
-                     f"（预约码：{'、'.join(result.cancelled_bookings)}）")
-    return "\n".join(lines)
+    return "\n".join(lines + _cancelled_lines(result.cancelled_bookings))
+
+
+def _cancelled_lines(codes: tuple[str, ...]) -> list[str]:
+    """The bookings of the days made rest days, cancelled by the hall: staff tell them."""
+    if not codes:
+        return []
+    return [f"已取消这些日子的 {len(codes)} 个预约，请通知申请人（预约码：{'、'.join(codes)}）"]
 
 
 def _blacklist_text(rows: Any) -> str:

@@ -12,7 +12,10 @@ The later write wins on a date both touch.
 Either change counts again, in its own transaction, the deadlines and 容缺 supplement due
 dates of the open cases due on or after its first day
 (:func:`hallapp.services.case_deadlines.recount_open_deadlines`); its audit entry says how
-many cases moved (``cases_moved``) and each one's dates before and after (``moved``).
+many cases moved (``cases_moved``) and each one's dates before and after (``moved``). The
+bookings still to come on the days the hall no longer opens are cancelled by the hall, each
+audited (``cancel_closed_days_bookings``; Saturdays no longer opened too,
+``admin.set_opening_hours``).
 """
 
 from __future__ import annotations
@@ -24,16 +27,15 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.calendar import package_years, parse_calendar_file
-from hallapp.core.errors import ValidationError
-from hallapp.core.hallday import hall_day_bounds
+from hallapp.core.errors import DomainError, ValidationError
+from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
 from hallapp.services.halltime import HallTime as HallTime
 from hallapp.services.halltime import build_calendar as build_calendar
 from hallapp.services.halltime import hall_time as hall_time
 from hallapp.services.halltime import opening_hours as opening_hours
-from hallapp.store.models import Appointment, AppointmentSlot, CalendarDay, CalendarYear
+from hallapp.store.models import Appointment, AppointmentSlot, CalendarDay, CalendarYear, Hall
 from hallapp.store.uow import UnitOfWork
 
 OFFICIAL_NOTE = "官方日历"
@@ -55,6 +57,8 @@ class CalendarLoadResult:
     years: tuple[int, ...]
     days: int
     source: str
+    # The bookings of days the notice made rest days, cancelled by the hall (see set_days).
+    cancelled_bookings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,11 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
         s.flush()
         for day, working in sorted(overrides.items()):
             _put_day(s, day, working, _official(_owner(day, years)))
-        result = CalendarLoadResult(tuple(sorted(years)), len(overrides), source)
         first = min([date(min(years), 1, 1), *overrides])
+        loaded = "、".join(map(str, sorted(years)))
+        cancelled = cancel_closed_days_bookings(
+            uow, first, None, f"大厅调整为休息日（{OFFICIAL_NOTE} {loaded}）")
+        result = CalendarLoadResult(tuple(sorted(years)), len(overrides), source, cancelled)
         uow.audit("calendar_load", "calendar", ",".join(map(str, result.years)),
                   after={"years": list(result.years), "days": result.days, "source": source,
                          **_recounted(uow, first)})
@@ -150,7 +157,9 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
                                   else None) for d in days}
         for d in days:
             _put_day(uow.session, d, working, text)
-        cancelled = () if working else _cancel_bookings(uow, days[0], days[-1], text)
+        reason = f"大厅调整为休息日（{text}）" if text != "调整为休息日" else "大厅调整为休息日"
+        cancelled = () if working else cancel_closed_days_bookings(uow, days[0], days[-1],
+                                                                  reason)
         uow.audit("calendar_set_days", "calendar", start.isoformat(), before=before,
                   after={"start": start.isoformat(), "count": count, "working": working,
                          "note": text, **_recounted(uow, start)})
@@ -159,18 +168,31 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
     return DaysSet(tuple(CalendarDayInfo(d, working, text) for d in days), cancelled)
 
 
-def _cancel_bookings(uow: UnitOfWork, first: date, last: date, note: str) -> tuple[str, ...]:
-    """Cancel the bookings of slots on ``first``..``last`` not yet checked in; their codes."""
-    s, zone = uow.session, get_hall_row(uow.session).timezone
-    reason = f"大厅调整为休息日（{note}）" if note != "调整为休息日" else "大厅调整为休息日"
-    rows = s.execute(select(Appointment.id, Appointment.code, Appointment.slot_id)
-                     .join(AppointmentSlot).where(
-        Appointment.state == "booked",
-        AppointmentSlot.starts_at >= hall_day_bounds(first, zone)[0],
-        AppointmentSlot.starts_at < hall_day_bounds(last, zone)[1])
-        .order_by(AppointmentSlot.starts_at, Appointment.id)).all()
+def cancel_closed_days_bookings(uow: UnitOfWork, first: date, last: date | None,
+                                reason: str) -> tuple[str, ...]:
+    """Cancel the bookings not yet checked in of slots on ``first``..``last`` (None: every
+    later day) on the days the hall, as this unit of work has it now, no longer opens (a
+    day made a rest day, an official holiday loaded, Saturdays no longer opened); their
+    codes. Nobody can keep them: left booked, they were recorded as missed at the next
+    close, against the applicants."""
+    s = uow.session
+    s.flush()  # the calendar rows or hours just written
+    hall = s.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is None:  # a calendar loaded before ``hallapp init``: no bookings yet
+        return ()
+    t = hall_time(s, hall)
+    stmt = (select(Appointment.id, Appointment.code, Appointment.slot_id,
+                   AppointmentSlot.starts_at)
+            .join(AppointmentSlot).where(
+                Appointment.state == "booked",
+                AppointmentSlot.starts_at >= hall_day_bounds(first, hall.timezone)[0]))
+    if last is not None:
+        stmt = stmt.where(AppointmentSlot.starts_at < hall_day_bounds(last, hall.timezone)[1])
+    rows = s.execute(stmt.order_by(AppointmentSlot.starts_at, Appointment.id)).all()
     codes = []
-    for appt_id, code, slot_id in rows:
+    for appt_id, code, slot_id, starts_at in rows:
+        if _opens(t, hall_day(starts_at, hall.timezone)):
+            continue
         # As appointments.cancel: conditional, so a check-in at this moment wins cleanly.
         if s.execute(update(Appointment).where(Appointment.id == appt_id,
                                                Appointment.state == "booked")
@@ -183,6 +205,17 @@ def _cancel_bookings(uow: UnitOfWork, first: date, last: date, note: str) -> tup
         uow.emit("appointment_cancelled", slot=slot_id)
         codes.append(code)
     return tuple(codes)
+
+
+def _opens(t: HallTime, day: date) -> bool:
+    """Whether the hall opens on ``day``; a year no calendar covers is left as it was (its
+    slots could not have been opened without it)."""
+    try:
+        return t.opens_on(day)
+    except DomainError as exc:
+        if exc.code != "calendar_unknown_year":
+            raise
+        return True
 
 
 @action(Perm.VIEW_HALL)

@@ -153,6 +153,8 @@ def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
                                   "workdays": ["2027-02-06"]}), encoding="utf-8")
     assert "无权" in cli.fails(14, "clerk1", "calendar", "load", str(notice))
     assert cli.json("admin1", "calendar", "load", str(notice))["years"] == [2027]
+    assert cli("admin1", "calendar", "load", str(notice)) == 0
+    assert cli.out.strip() == "已载入 2027 年官方日历（2 天调整，来源 2027.json）"
     assert cli("admin1", "calendar", "show", "2027") == 0
     assert "工作日放假：01-01" in cli.out
     year = cli.json("admin1", "calendar", "show", "2027")

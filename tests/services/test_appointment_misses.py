@@ -1,17 +1,19 @@
 """How a booking becomes missed, and what undoes it: the day's close (each miss audited,
 every booking of the day not checked in, whether or not its slot has ended), a reopened
-day, a day turned into a rest day (the hall cancels its bookings).
+day, a day turned into a rest day (the hall cancels its bookings), by the calendar or by
+Saturdays no longer opened.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
 from conftest import FakeClock
 from sqlalchemy import select
 
-from hallapp.services import appointments, calendar_admin, day
+from hallapp.services import admin, appointments, calendar_admin, day
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
@@ -88,3 +90,40 @@ def test_a_day_made_a_rest_day_cancels_its_bookings_by_the_hall(
         {"state": "cancelled", "reason": "大厅调整为休息日（停电检修）"}] * 2
     again = calendar_admin.set_days(ctx_for("admin1"), monday, 1, working=True)
     assert again.cancelled_bookings == ()
+
+
+def test_an_official_notice_that_makes_a_booked_day_a_holiday_cancels_its_bookings(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """Only set_days cancelled: a notice loaded with a booked day as a holiday left the
+    bookings booked, check-in was impossible and the next close recorded them as missed."""
+    thursday = date(2026, 11, 26)
+    [holiday] = book(ctx_for, thursday, time(9))
+    [kept] = book(ctx_for, thursday + timedelta(days=1), time(9))
+    notice = {"year": 2026, "holidays": [thursday.isoformat()], "workdays": []}
+    result = calendar_admin.load_calendar(ctx_for("admin1"), json.dumps(notice), "通知")
+    assert states(ctx_for, thursday) == {holiday: "cancelled"}
+    assert result.cancelled_bookings == (holiday,)
+    assert [e.after for e in entries(hall_db, "appointment_cancel")] == [
+        {"state": "cancelled", "reason": "大厅调整为休息日（官方日历 2026）"}]
+    clock.now = clock.now.replace(day=27, hour=10)  # Friday 18:00
+    assert day.close_day(ctx_for("supervisor1")).missed_appointments == 1  # Friday's only
+    assert states(ctx_for, thursday + timedelta(days=1)) == {kept: "missed"}
+    assert states(ctx_for, thursday) == {holiday: "cancelled"}
+
+
+def test_saturdays_no_longer_opened_cancel_their_bookings(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """Turning Saturday opening off left the Saturdays' bookings booked, to be missed."""
+    periods = [("09:00", "12:00"), ("14:00", "18:00")]
+    admin_ctx = ctx_for("admin1")
+    admin.set_opening_hours(admin_ctx, periods, saturday=True)
+    saturday = date(2026, 11, 28)
+    [on_saturday] = book(ctx_for, saturday, time(9))
+    [on_monday] = book(ctx_for, saturday + timedelta(days=2), time(9))
+    result = admin.set_opening_hours(admin_ctx, periods, saturday=False)
+    assert states(ctx_for, saturday) == {on_saturday: "cancelled"}
+    assert result["cancelled_bookings"] == [on_saturday]
+    assert states(ctx_for, saturday + timedelta(days=2)) == {on_monday: "booked"}
+    assert [e.after for e in entries(hall_db, "appointment_cancel")] == [
+        {"state": "cancelled", "reason": "大厅周六不再开放"}]
+    assert admin.set_opening_hours(admin_ctx, periods)["cancelled_bookings"] == []

@@ -9,8 +9,10 @@ feed events are handed to the window by hand.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,9 +22,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uikit import clipped
 
-from hallapp.services import appointments
+from hallapp.services import admin, appointments
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
+from hallapp.ui.admin.dialogs import OpenFileDialog
 from hallapp.ui.admin.slots import SlotPage
 from hallapp.ui.admin.window import AdminWindow, create
 from hallapp.ui.common.feed import FeedWatcher
@@ -288,4 +291,34 @@ def test_a_day_made_a_rest_day_says_which_bookings_the_hall_cancelled(
     qtbot.waitUntil(lambda: "已调整" in hours.cal_status.text())
     assert hours.cal_status.text() == (
         f"已调整 1 天（2026-12-07 起）；已取消这些日子的 1 个预约，请通知申请人（预约码：{code}）")
+    idle(qtbot, window)
+
+
+def test_a_notice_or_saturdays_closed_say_which_bookings_the_hall_cancelled(
+        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Loading a notice that made a booked day a holiday, or closing on Saturdays, left the
+    bookings booked; now they are cancelled, and the tab says which, as for a rest day."""
+    admin_ctx = ctx_for("admin1")
+    admin.set_opening_hours(admin_ctx, [("09:00", "12:00"), ("14:00", "18:00")], saturday=True)
+    [holiday, saturday] = [
+        appointments.book(ctx_for("clerk1"), appointments.create_slots(
+            admin_ctx, "A", day, time(9), time(10))[0].id, phone="13812345678").code
+        for day in (date(2026, 12, 7), date(2026, 12, 5))]
+    window = make_admin()
+    hours = window.hours
+    notice = tmp_path / "notice.json"
+    notice.write_text(json.dumps({"year": 2026, "holidays": ["2026-12-07"], "workdays": []}),
+                      encoding="utf-8")
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a: notice))
+    hours.load_file()
+    qtbot.waitUntil(lambda: "已载入" in hours.cal_status.text())
+    assert hours.cal_status.text() == (f"已载入 2026 年官方日历（1 天调整）；已取消这些日子的 1 "
+                                       f"个预约，请通知申请人（预约码：{holiday}）")
+    idle(qtbot, window)
+    hours.saturday.setChecked(False)
+    hours.save_hours()
+    qtbot.waitUntil(lambda: "已保存" in hours.status.text())
+    assert hours.status.text() == (f"开放时间已保存；已取消不再开放的周六的 1 个预约，请通知申请人"
+                                   f"（预约码：{saturday}）")
     idle(qtbot, window)

@@ -3538,17 +3538,25 @@ After:
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="149"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/admin/calendar.py" line="152"/>
+        <source>；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）</source>
+        <translation>
+            <numerusform>; %n booking on a Saturday no longer opened was cancelled: please tell the applicant (code: {0})</numerusform>
+            <numerusform>; %n bookings on Saturdays no longer opened were cancelled: please tell the applicants (codes: {0})</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="157"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="159"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="167"/>
         <source>已载入 {0} 年官方日历（%n 天调整）</source>
         <translation>
             <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
@@ -3556,7 +3564,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="175"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="183"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
@@ -3564,7 +3572,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="177"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="192"/>
         <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -3572,7 +3580,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="194"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="205"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: {1} working days; {2} weekdays off, {3} weekend days worked</translation>
     </message>

@@ -143,7 +143,15 @@ class HoursCalendarPage(AdminPanel):
         saturday, ctx = self.saturday.isChecked(), self.env.ctx
         self.errors.clear()
         self.call(lambda: admin.set_opening_hours(ctx, periods, saturday),
-                  lambda _r: self.status.setText(self.tr("开放时间已保存")), self.errors.show)
+                  self._on_hours_saved, self.errors.show)
+
+    def _on_hours_saved(self, result: dict[str, Any]) -> None:
+        status = self.tr("开放时间已保存")
+        codes = result.get("cancelled_bookings") or []
+        if codes:
+            status += self.tr("；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）", "",
+                              len(codes)).format("、".join(codes))
+        self.status.setText(status)
 
     def load_file(self) -> None:
         path = OpenFileDialog.ask(self, self.tr("载入官方日历"), "JSON (*.json)")
@@ -156,8 +164,8 @@ class HoursCalendarPage(AdminPanel):
 
     def _on_calendar_loaded(self, result: calendar_admin.CalendarLoadResult) -> None:
         years = "、".join(map(str, result.years))
-        self.cal_status.setText(self.tr("已载入 {0} 年官方日历（%n 天调整）", "",
-                                        result.days).format(years))
+        self.cal_status.setText(self.tr("已载入 {0} 年官方日历（%n 天调整）", "", result.days)
+                                .format(years) + self._cancelled(result.cancelled_bookings))
         self.year.setValue(result.years[0])
         self.show_year()
 
@@ -173,13 +181,16 @@ class HoursCalendarPage(AdminPanel):
     def _on_days_set(self, result: DaysSet) -> None:
         days = result.days
         status = self.tr("已调整 %n 天（{0} 起）", "", len(days)).format(days[0].day.isoformat())
-        if result.cancelled_bookings:
-            status += self.tr("；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）", "",
-                              len(result.cancelled_bookings)).format(
-                "、".join(result.cancelled_bookings))
-        self.cal_status.setText(status)
+        self.cal_status.setText(status + self._cancelled(result.cancelled_bookings))
         self.year.setValue(days[0].day.year)
         self.show_year()
+
+    def _cancelled(self, codes: tuple[str, ...]) -> str:
+        """What staff must do about the bookings of the days made rest days, if any."""
+        if not codes:
+            return ""
+        return self.tr("；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）", "",
+                       len(codes)).format("、".join(codes))
 
     def show_year(self) -> None:
         year, ctx = self.year.value(), self.env.ctx

@@ -22,7 +22,7 @@ from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.core.timelimits import OpeningHours
-from hallapp.services.calendar_admin import cancel_closed_days_bookings
+from hallapp.services.calendar_admin import cancel_closed_days_bookings, recounted
 from hallapp.services.catalogue import (
     parse_queue,
     store_item,
@@ -178,9 +178,10 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
                       ) -> dict[str, Any]:
     """Opening periods of every working day; stored as normalised "HH:MM" pairs.
 
-    As a calendar change does (``calendar_admin``), in the same transaction, the bookings
-    of the Saturdays no longer opened are cancelled by the hall (their codes are returned
-    as ``cancelled_bookings``, for staff to tell the applicants)."""
+    As a calendar change does (``calendar_admin``), in the same transaction: the deadlines
+    of the open cases due from today are counted again on the new hours, and
+    the bookings of the Saturdays no longer opened are cancelled by the hall (their codes
+    are returned as ``cancelled_bookings``, for staff to tell the applicants)."""
     parsed = _parse_periods(periods)
     if not isinstance(saturday, bool):
         raise ValidationError("周六是否开放应为是/否", field="saturday",
@@ -194,7 +195,7 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
         today = hall_day(uow.now, hall.timezone)
         cancelled = cancel_closed_days_bookings(uow, today, None, "大厅周六不再开放")
         uow.audit("opening_hours_update", "hall", hall.id, before=before,
-                  after=hall.opening_hours)
+                  after={**hall.opening_hours, **recounted(uow, today)})
         uow.emit("hall_changed", keys=["opening_hours"])
         uow.commit()
         return {**hall.opening_hours, "cancelled_bookings": list(cancelled)}

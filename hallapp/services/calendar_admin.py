@@ -14,8 +14,8 @@ dates of the open cases due on or after its first day
 (:func:`hallapp.services.case_deadlines.recount_open_deadlines`); its audit entry says how
 many cases moved (``cases_moved``) and each one's dates before and after (``moved``). The
 bookings still to come on the days the hall no longer opens are cancelled by the hall, each
-audited (``cancel_closed_days_bookings``; Saturdays no longer opened too,
-``admin.set_opening_hours``).
+audited (``cancel_closed_days_bookings``; changing the opening hours,
+``admin.set_opening_hours``, does both too).
 """
 
 from __future__ import annotations
@@ -96,14 +96,15 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
         result = CalendarLoadResult(tuple(sorted(years)), len(overrides), source, cancelled)
         uow.audit("calendar_load", "calendar", ",".join(map(str, result.years)),
                   after={"years": list(result.years), "days": result.days, "source": source,
-                         **_recounted(uow, first)})
+                         **recounted(uow, first)})
         uow.emit("calendar_changed", years=list(result.years))
         uow.commit()
     return result
 
 
-def _recounted(uow: UnitOfWork, first: date) -> dict[str, object]:
-    """Open cases' dates counted again from ``first``, as audit facts."""
+def recounted(uow: UnitOfWork, first: date) -> dict[str, object]:
+    """Open cases' dates counted again from ``first`` on the hall's calendar and hours as
+    this unit of work has them now, as audit facts."""
     # Here, not at the top: every client reads the hall's hours through this module at start,
     # and the case services behind the recount would load with them (the counter's first
     # frame waited for the intake rules).
@@ -162,7 +163,7 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
                                                                   reason)
         uow.audit("calendar_set_days", "calendar", start.isoformat(), before=before,
                   after={"start": start.isoformat(), "count": count, "working": working,
-                         "note": text, **_recounted(uow, start)})
+                         "note": text, **recounted(uow, start)})
         uow.emit("calendar_changed", years=sorted({d.year for d in days}))
         uow.commit()
     return DaysSet(tuple(CalendarDayInfo(d, working, text) for d in days), cancelled)

@@ -1,10 +1,11 @@
-"""Open cases' due dates counted again after the hall's calendar changed.
+"""Open cases' due dates counted again after the hall's calendar or opening hours changed.
 
 A deadline is stored when the case is accepted (and recounted when a clock stop ends), on
 the calendar of that moment. When the calendar changes afterwards (the next year's official
-notice replaces a provisional one, a typhoon closes the hall for a day), the open cases due
-on or after the first changed day are counted again on the new calendar, in the transaction
-that changed it: otherwise a case kept its old deadline while an identical one that happened
+notice replaces a provisional one, a typhoon closes the hall for a day) or its opening hours
+do (closing at 17:00 instead of 18:00), the open cases due on or after the first changed day
+(for the hours, today) are counted again on the new calendar and hours, in the transaction
+that changed them: otherwise a case kept its old deadline while an identical one that happened
 to have a 5-minute correction got the new one. The same goes for the 容缺 supplement due
 date of materials still owed. A case whose new count reaches a year no calendar covers
 keeps its stored dates (the board already asks for that year).

@@ -1,4 +1,5 @@
-"""A change of the hall's calendar moves the due dates of the open cases it touches.
+"""A change of the hall's calendar or opening hours moves the due dates of the open cases it
+touches.
 
 Deadlines were counted once, at acceptance: after a typhoon closed the hall for a day, or the
 State Council's notice replaced a provisional year, open cases kept the dates of the old
@@ -9,7 +10,7 @@ again on the new one. Clock: Tuesday 2026-11-24 09:00 Shanghai.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,11 +18,12 @@ from casekit import LONG, PLAIN, TOLERANT_3, CtxFor, accepted_case
 from conftest import FakeClock
 from sqlalchemy import select
 
-from hallapp.services import backoffice, calendar_admin, case_clock, cases
+from hallapp.services import admin, backoffice, calendar_admin, case_clock, cases
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
 
 SH = ZoneInfo("Asia/Shanghai")
+HOUR = timedelta(hours=1)
 PROVISIONAL_2027 = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
 NOTICE_2027 = {"year": 2027,
                "holidays": ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09",
@@ -109,3 +111,18 @@ def test_a_case_whose_new_count_reaches_an_unloaded_year_keeps_its_deadline(
     _close(ctx_for, date(2026, 12, 31))  # now due in January 2027, which nobody loaded
     assert _dates(ctx_for, number)[0] == _at(31, 12)
     assert _last_audit(hall_db, "calendar_set_days")["cases_moved"] == 0
+
+
+def test_new_opening_hours_move_the_open_cases_due_from_today(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Closing at 17:00 instead of 18:00 left open cases due at 18:00, while an identical
+    case accepted afterwards (or one with a 5-minute correction) was due at 17:00."""
+    before = accepted_case(ctx_for, PLAIN, seq=1)  # due Wednesday 25 at 18:00
+    admin.set_opening_hours(ctx_for("admin1"), [("09:00", "12:00"), ("13:30", "17:00")])
+    after = accepted_case(ctx_for, PLAIN, seq=2)
+    assert _dates(ctx_for, before)[0] == _dates(ctx_for, after)[0] == _at(25) - HOUR
+    audited = _last_audit(hall_db, "opening_hours_update")
+    assert (audited["cases_moved"], audited["moved"]) == (
+        1, {before: {"deadline": ["2026-11-25T18:00+08:00", "2026-11-25T17:00+08:00"]}})
+    assert audited["periods"] == [["09:00", "12:00"], ["13:30", "17:00"]]
+

@@ -22,7 +22,7 @@ from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.core.timelimits import OpeningHours
-from hallapp.services.calendar_admin import cancel_closed_days_bookings, recounted
+from hallapp.services.calendar_admin import cancel_closed_days_bookings, hall_time, recounted
 from hallapp.services.catalogue import (
     parse_queue,
     store_item,
@@ -179,7 +179,7 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
     """Opening periods of every working day; stored as normalised "HH:MM" pairs.
 
     As a calendar change does (``calendar_admin``), in the same transaction: the deadlines
-    of the open cases due from today are counted again on the new hours, and
+    of the open cases and follow-ups due from today are counted again on the new hours, and
     the bookings of the Saturdays no longer opened are cancelled by the hall (their codes
     are returned as ``cancelled_bookings``, for staff to tell the applicants)."""
     parsed = _parse_periods(periods)
@@ -190,12 +190,13 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
         hall = get_hall_row(uow.session)
         OpeningHours(parsed, hall.timezone)  # validates order, overlap, zone
         before = dict(hall.opening_hours)
+        time_before = hall_time(uow.session, hall)
         hall.opening_hours = {"periods": [[f"{a:%H:%M}", f"{b:%H:%M}"] for a, b in parsed],
                               "saturday": saturday}
         today = hall_day(uow.now, hall.timezone)
         cancelled = cancel_closed_days_bookings(uow, today, None, "大厅周六不再开放")
         uow.audit("opening_hours_update", "hall", hall.id, before=before,
-                  after={**hall.opening_hours, **recounted(uow, today)})
+                  after={**hall.opening_hours, **recounted(uow, today, time_before)})
         uow.emit("hall_changed", keys=["opening_hours"])
         uow.commit()
         return {**hall.opening_hours, "cancelled_bookings": list(cancelled)}

@@ -11,11 +11,12 @@ The later write wins on a date both touch.
 
 Either change counts again, in its own transaction, the deadlines and 容缺 supplement due
 dates of the open cases due on or after its first day
-(:func:`hallapp.services.case_deadlines.recount_open_deadlines`); its audit entry says how
-many cases moved (``cases_moved``) and each one's dates before and after (``moved``). The
-bookings still to come on the days the hall no longer opens are cancelled by the hall, each
-audited (``cancel_closed_days_bookings``; changing the opening hours,
-``admin.set_opening_hours``, does both too).
+(:func:`hallapp.services.case_deadlines.recount_open_deadlines`), and the due dates of the
+open 差评 follow-ups (``recount_open_followups``); its audit entry says how many cases moved
+(``cases_moved``) and each one's dates before and after (``moved``), and the same of the
+follow-ups (``followups_moved``, ``followups``). The bookings still to come on the days the
+hall no longer opens are cancelled by the hall, each audited (``cancel_closed_days_bookings``;
+changing the opening hours, ``admin.set_opening_hours``, does both too).
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
     years, overrides = parse_calendar_file(text)
     with ctx.uow() as uow:
         s = uow.session
+        before = _hall_time_of(s)
         for year in sorted(years):
             s.execute(delete(CalendarDay).where(CalendarDay.note == _official(year)))
             row = s.get(CalendarYear, year)
@@ -96,22 +98,32 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
         result = CalendarLoadResult(tuple(sorted(years)), len(overrides), source, cancelled)
         uow.audit("calendar_load", "calendar", ",".join(map(str, result.years)),
                   after={"years": list(result.years), "days": result.days, "source": source,
-                         **recounted(uow, first)})
+                         **recounted(uow, first, before)})
         uow.emit("calendar_changed", years=list(result.years))
         uow.commit()
     return result
 
 
-def recounted(uow: UnitOfWork, first: date) -> dict[str, object]:
-    """Open cases' dates counted again from ``first`` on the hall's calendar and hours as
-    this unit of work has them now, as audit facts."""
+def recounted(uow: UnitOfWork, first: date, before: HallTime | None) -> dict[str, object]:
+    """Open cases' dates and open 差评 follow-ups' due dates counted again from ``first``
+    on the hall's calendar and hours as this unit of work has them now (``before``: as they
+    were before the change, which the follow-ups' count of working days is read on), as
+    audit facts."""
     # Here, not at the top: every client reads the hall's hours through this module at start,
     # and the case services behind the recount would load with them (the counter's first
     # frame waited for the intake rules).
-    from hallapp.services.case_deadlines import recount_open_deadlines
+    from hallapp.services.case_deadlines import recount_open_deadlines, recount_open_followups
 
     moved = recount_open_deadlines(uow, first)
-    return {"cases_moved": len(moved), "moved": moved}
+    followups = recount_open_followups(uow, first, before) if before is not None else {}
+    return {"cases_moved": len(moved), "moved": moved, "followups_moved": len(followups),
+            "followups": followups}
+
+
+def _hall_time_of(s: Session) -> HallTime | None:
+    """The hall's calendar and hours as they are now; None before ``hallapp init``."""
+    hall = s.scalars(select(Hall).order_by(Hall.id)).first()
+    return None if hall is None else hall_time(s, hall)
 
 
 def _owner(day: date, years: set[int]) -> int:
@@ -156,6 +168,7 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
     with ctx.uow() as uow:
         before = {d.isoformat(): (row.working if (row := uow.session.get(CalendarDay, d))
                                   else None) for d in days}
+        hall_time_before = _hall_time_of(uow.session)
         for d in days:
             _put_day(uow.session, d, working, text)
         reason = f"大厅调整为休息日（{text}）" if text != "调整为休息日" else "大厅调整为休息日"
@@ -163,7 +176,7 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
                                                                   reason)
         uow.audit("calendar_set_days", "calendar", start.isoformat(), before=before,
                   after={"start": start.isoformat(), "count": count, "working": working,
-                         "note": text, **recounted(uow, start)})
+                         "note": text, **recounted(uow, start, hall_time_before)})
         uow.emit("calendar_changed", years=sorted({d.year for d in days}))
         uow.commit()
     return DaysSet(tuple(CalendarDayInfo(d, working, text) for d in days), cancelled)

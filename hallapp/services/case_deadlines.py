@@ -9,18 +9,23 @@ that changed them: otherwise a case kept its old deadline while an identical one
 to have a 5-minute correction got the new one. The same goes for the 容缺 supplement due
 date of materials still owed. A case whose new count reaches a year no calendar covers
 keeps its stored dates (the board already asks for that year).
+
+An open 差评 follow-up is due at the closing time of the N-th working day after the day it
+was opened: it keeps its N (read on the calendar as it was before the change, so a later
+change of the hall setting does not move it), counted again on the new calendar and hours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import DomainError
-from hallapp.core.hallday import hall_day_bounds
+from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.timelimits import supplement_deadline
 from hallapp.services.case_common import (
     awaiting_decision,
@@ -32,7 +37,7 @@ from hallapp.services.case_common import (
     supplements_open_sql,
 )
 from hallapp.services.halltime import HallTime, hall_time
-from hallapp.store.models import Case, Hall
+from hallapp.store.models import Case, Followup, Hall
 from hallapp.store.uow import UnitOfWork
 
 
@@ -64,6 +69,42 @@ def recount_open_deadlines(uow: UnitOfWork, since: date) -> dict[str, dict[str, 
         uow.emit("case_changed", case=case.number, department=department_code(s, case),
                  state=case.state, action="deadline_recount")
     return moved
+
+
+def recount_open_followups(uow: UnitOfWork, since: date, before: HallTime
+                           ) -> dict[str, list[str]]:
+    """Count again the due dates of the follow-ups still open (or appealed) due on or after
+    the hall day ``since``: as many working days after the day each was opened as it was
+    given on ``before`` (the calendar and hours before the change), on the calendar and
+    hours as this unit of work has them now. Returns what moved, for the audit entry:
+    ``{follow-up id: [before, after]}``; each one moved is a ``followup_changed`` event."""
+    s = uow.session
+    s.flush()
+    hall = s.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is None:
+        return {}
+    t = hall_time(s, hall)
+    start, _ = hall_day_bounds(since, t.tz)
+    rows = s.scalars(select(Followup).where(Followup.state != "closed",
+                                            Followup.due_at >= start)
+                     .order_by(Followup.id)).all()
+    moved: dict[str, list[str]] = {}
+    for f in rows:
+        due = _counted(partial(_followup_due, f, before, t))
+        if due is None or due == f.due_at:
+            continue
+        moved[str(f.id)] = [_shown(f.due_at, t), _shown(due, t)]
+        f.due_at = due
+        uow.emit("followup_changed", followup=f.id, action="due_recount")
+    return moved
+
+
+def _followup_due(f: Followup, before: HallTime, t: HallTime) -> datetime:
+    """The follow-up's due date on ``t``, as many working days after its opening day as
+    ``before`` gave it (never fewer than one)."""
+    opened = hall_day(f.opened_at, t.tz)
+    days = before.calendar.working_days_between(opened, before.hours.local_date(f.due_at))
+    return t.hours.closing(t.calendar.add_working_days(opened, max(days, 1)))
 
 
 def _recount(s: Session, case: Case, t: HallTime, start: datetime

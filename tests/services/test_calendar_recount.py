@@ -1,5 +1,5 @@
-"""A change of the hall's calendar or opening hours moves the due dates of the open cases it
-touches.
+"""A change of the hall's calendar or opening hours moves the due dates of the open cases
+and 差评 follow-ups it touches.
 
 Deadlines were counted once, at acceptance: after a typhoon closed the hall for a day, or the
 State Council's notice replaced a provisional year, open cases kept the dates of the old
@@ -18,7 +18,8 @@ from casekit import LONG, PLAIN, TOLERANT_3, CtxFor, accepted_case
 from conftest import FakeClock
 from sqlalchemy import select
 
-from hallapp.services import admin, backoffice, calendar_admin, case_clock, cases
+from hallapp.services import admin, backoffice, calendar_admin, case_clock, cases, ratings
+from hallapp.services.ratings import RatingInput
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
 
@@ -126,3 +127,30 @@ def test_new_opening_hours_move_the_open_cases_due_from_today(
         1, {before: {"deadline": ["2026-11-25T18:00+08:00", "2026-11-25T17:00+08:00"]}})
     assert audited["periods"] == [["09:00", "12:00"], ["13:30", "17:00"]]
 
+
+def test_open_followups_move_with_the_calendar_and_the_hours(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A 差评's follow-up, due five working days on, stayed due on the old calendar after a
+    typhoon closed the hall for a day, while the cases around it moved."""
+    pad = ctx_for("display1")
+    rated = [ratings.rate(pad, RatingInput(1), case_ref=accepted_case(ctx_for, PLAIN, seq=n))
+             for n in (1, 2)]
+    [open_id, closed_id] = [r.followup_id for r in rated]
+    assert open_id is not None
+    assert closed_id is not None
+    assert rated[0].followup_due == _at(1, 12)  # Tuesday 1 December
+    ratings.close_followup(ctx_for("supervisor1"), closed_id, "已回访")
+    # Five days for the follow-ups opened from now on: those open keep the days they had.
+    admin.update_settings(ctx_for("admin1"), {"rating_followup_working_days": 3})
+    _close(ctx_for, date(2026, 11, 30))  # Monday
+    assert _due(ctx_for) == {open_id: _at(2, 12), closed_id: _at(1, 12)}
+    after = _last_audit(hall_db, "calendar_set_days")
+    assert (after["followups_moved"], after["followups"]) == (
+        1, {str(open_id): ["2026-12-01T18:00+08:00", "2026-12-02T18:00+08:00"]})
+    admin.set_opening_hours(ctx_for("admin1"), [("09:00", "12:00"), ("13:30", "17:00")])
+    assert _due(ctx_for) == {open_id: _at(2, 12) - HOUR, closed_id: _at(1, 12)}
+    assert _last_audit(hall_db, "opening_hours_update")["followups_moved"] == 1
+
+
+def _due(ctx_for: CtxFor) -> dict[int, datetime]:
+    return {f.id: f.due_at for f in ratings.list_followups(ctx_for("supervisor1"))}

@@ -308,3 +308,37 @@ def test_two_admins_adding_one_name_in_two_cases_at_once(
     with hall_db.read_session() as s:
         assert s.scalars(select(Staff.username).where(
             Staff.username.ilike("zhang9"))).all() == ["zhang9"]
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite's write lock has no race
+@pytest.mark.parametrize("password", ["guess-A1", DEMO_PASSWORD])
+def test_a_guess_in_flight_counts_towards_the_lockout(
+        anon: Ctx, hall_db: Database, monkeypatch: pytest.MonkeyPatch, password: str) -> None:
+    """Guesses from many terminals at once each counted from the same stale value on
+    PostgreSQL: eight terminals, 24 wrong passwords, never locked. Here another terminal's
+    guess is counted while this login checks its password: a wrong one is then the fifth
+    and locks the account; a right one finds it locked by the other and is refused too (it
+    unlocked it)."""
+    failures = 4 if password == DEMO_PASSWORD else 3
+    for _ in range(failures):
+        with pytest.raises(AuthError):
+            staff.login(anon, "clerk3", "guess-earlier1")
+    checked = staff._verify
+
+    def other_terminal_meanwhile(stored: str, given: str) -> bool:
+        monkeypatch.setattr(staff, "_verify", checked)
+        with pytest.raises(AuthError) as other:  # its own transaction, committed
+            staff.login(anon, "clerk3", "guess-B1")
+        assert other.value.code == ("locked" if failures == 4 else "bad_credentials")
+        return checked(stored, given)
+
+    monkeypatch.setattr(staff, "_verify", other_terminal_meanwhile)
+    with pytest.raises(AuthError) as refused:
+        staff.login(anon, "clerk3", password)
+    assert refused.value.code == "locked"
+    with hall_db.read_session() as s:
+        row = s.scalars(select(Staff).where(Staff.username == "clerk3")).one()
+        assert (row.failed_logins, row.locked_until is not None) == (0, True)
+    failed = _audits(hall_db, "login_failed")
+    assert [a.after for a in failed] == [{"locked": False}] * 4 + [{"locked": True}]
+    assert _audits(hall_db, "login") == []

@@ -39,6 +39,7 @@ from hallapp.services.case_common import (
     frozen_item,
     move,
     record_visit,
+    update_case,
 )
 from hallapp.services.case_views import CaseInfo, case_info
 from hallapp.services.context import Ctx, action
@@ -168,8 +169,10 @@ def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
         if not tolerant and before not in BACKOFFICE_STATES:
             raise StateError(f"办件 {case.number} 当前状态不能补齐容缺材料",
                              code="supplement_wrong_state", case=case.number)
-        case.materials = [{**m, "status": "received", "owed": False}
-                          if m["code"] in codes else m for m in case.materials or []]
+        # Versioned: an approval decided on the material still owed must not stand.
+        update_case(uow, case, materials=[{**m, "status": "received", "owed": False}
+                                          if m["code"] in codes else m
+                                          for m in case.materials or []])
         tz = get_hall_row(s).timezone
         record_visit(uow, case, "supplement", tz, online=online)
         left = sorted(owed - set(codes))

@@ -6,6 +6,8 @@ terminal moved the case after we read it, no row matches and the action is refus
 StateError; nothing is written. On PostgreSQL the losing UPDATE waits for the winner's row
 lock and then re-checks the WHERE clause; on SQLite the writer's ``BEGIN IMMEDIATE``
 serialises the whole unit of work. Either way two approvers can never both act on one case.
+A change without a transition (``update_case``: the checklist's marks, a 容缺 material
+brought in the back office) is the same conditional UPDATE and bumps the version too.
 Each successful transition writes a ``case_transition`` row, an audit entry
 ``case_<action>`` and a ``case_changed`` feed event.
 """
@@ -185,6 +187,26 @@ def move(uow: UnitOfWork, case: Case, act: CaseAction, *, opinion: str | None = 
     s.refresh(case)
     record(uow, case, act.value, before, target.value, opinion, actor, facts)
     return target
+
+
+def update_case(uow: UnitOfWork, case: Case, **changes: Any) -> None:
+    """Change a case without a transition (the checklist's marks, a 容缺 material brought in
+    the back office) as ``move`` does: one ``UPDATE … WHERE state = :read AND version =
+    :read`` that bumps the version. A transition decided on what was read before this change
+    (受理 on the old checklist, 批准 with the material still owed) then finds the version
+    moved and is refused; and this change is refused if the case moved after we read it.
+    Both wrote the materials unconditionally: both succeeded, and the later one's view won."""
+    s = uow.session
+    s.flush()
+    result = s.execute(
+        update(Case).where(Case.id == case.id, Case.state == case.state,
+                           Case.version == case.version)
+        .values(version=case.version + 1, **changes)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StateError(f"办件 {case.number} 已被他人处理或不符合操作条件，请刷新后重试",
+                         code="case_conflict", case=case.number)
+    s.refresh(case)
 
 
 def record(uow: UnitOfWork, case: Case, act: str, before: str | None, after: str,

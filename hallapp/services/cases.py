@@ -41,6 +41,7 @@ from hallapp.services.case_common import (
     move,
     record,
     record_visit,
+    update_case,
     with_marks,
 )
 from hallapp.services.case_views import (
@@ -250,8 +251,8 @@ def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> 
         day = hall_day(uow.now, hall.timezone)
         evaluate(frozen_item(s, case), list(merged.values()), applicant_of(s, case, day))
         before = [m for m in case.materials or [] if m.get("code") in seen]
-        case.materials = with_marks(case.materials, marks)
-        s.flush()
+        # 受理 decided on the marks read before these must not stand (update_case).
+        update_case(uow, case, materials=with_marks(case.materials, marks))
         uow.audit("case_checklist", "case", case.id, before={"materials": before},
                   after={"number": case.number,
                          "marks": [[m.code, m.status, m.form, m.copies, m.note] for m in marks]})

@@ -13,11 +13,12 @@ of the one under test (racekit.meanwhile).
 from __future__ import annotations
 
 import pytest
-from casekit import TOLERANT, CtxFor, ready_case
+from casekit import PLAIN, TOLERANT, CtxFor, ready_case
 from racekit import meanwhile
 
 from hallapp.core.errors import StateError
-from hallapp.services import backoffice, case_clock, case_decide
+from hallapp.core.intake import MaterialMark
+from hallapp.services import backoffice, case_clock, case_decide, cases
 
 pytestmark = pytest.mark.parametrize("engine_name", ["postgresql"])
 
@@ -64,3 +65,35 @@ def test_a_supplement_read_before_an_approval_is_refused(
     assert _owed(ctx_for, number) == ("M03",)
     # Brought again, it releases the withheld result.
     assert case_clock.supply_supplement(ctx_for("clerk2"), number, ["M03"]).state == "approved"
+
+
+def test_an_acceptance_decided_before_a_core_material_is_marked_missing_is_refused(
+        ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second terminal of the same clerk marks M01 missing while 受理 is in flight: the
+    case was accepted with a core material missing."""
+    number = ready_case(ctx_for, PLAIN, seq=2)
+    clerk = ctx_for("clerk1")
+    marked = meanwhile(monkeypatch, case_decide, "marks_of", lambda: cases.record_checklist(
+        clerk, number, [MaterialMark("M01", "missing")]).outstanding)
+    with pytest.raises(StateError) as refused:
+        case_decide.decide(clerk, number, "accept")
+    assert refused.value.code == "case_conflict"
+    assert marked == [("M01",)]
+    detail = cases.show_case(clerk, number)
+    assert detail.case.state == "received"
+    assert [m.status for m in detail.materials if m.code == "M01"] == ["missing"]
+
+
+def test_a_checklist_read_before_an_acceptance_is_refused(
+        ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch) -> None:
+    number = ready_case(ctx_for, PLAIN, seq=3)
+    clerk = ctx_for("clerk1")
+    accepted = meanwhile(monkeypatch, cases, "marks_of",
+                         lambda: case_decide.decide(clerk, number, "accept").case.state)
+    with pytest.raises(StateError) as refused:
+        cases.record_checklist(clerk, number, [MaterialMark("M01", "missing")])
+    assert refused.value.code == "case_conflict"
+    assert accepted == ["accepted"]
+    detail = cases.show_case(clerk, number)
+    assert detail.case.state == "accepted"
+    assert [m.status for m in detail.materials if m.code == "M01"] == ["received"]

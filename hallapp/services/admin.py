@@ -125,7 +125,7 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
                               code="settings_shape")
     checked = {key: _check_setting(key, value) for key, value in changes.items()}
     with ctx.uow() as uow:
-        hall = get_hall_row(uow.session)
+        hall = get_hall_row(uow.session, for_update=bool(checked))
         if not checked:  # nothing to change: no audit row, no feed event
             return dict(hall.settings)
         before = {k: hall.settings.get(k) for k in checked}
@@ -236,7 +236,7 @@ def set_device(ctx: Ctx, terminal: str, kind: str, *, printer: str | None = None
     device = {"kind": kind, "printer": printer, "roll_width_mm": roll_width_mm,
               "idle_seconds": idle_seconds, "language": language}
     with ctx.uow() as uow:
-        hall = get_hall_row(uow.session)
+        hall = get_hall_row(uow.session, for_update=True)  # the other keys are written back
         devices = dict(hall.settings.get("devices") or {})
         before = devices.get(terminal)
         devices[terminal] = device

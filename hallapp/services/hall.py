@@ -219,8 +219,14 @@ def add_staff_bulk(ctx: Ctx, staff: list[dict[str, Any]]) -> int:
     return len(staff)
 
 
-def get_hall_row(session: Session) -> Hall:
-    hall = session.scalars(select(Hall).order_by(Hall.id)).first()
+def get_hall_row(session: Session, *, for_update: bool = False) -> Hall:
+    """The hall; ``for_update``: its row locked, read afresh, for a read-modify-write of its
+    JSON columns (two admins' saves of different settings each wrote back the whole
+    ``settings`` they had read, and one was lost)."""
+    stmt = select(Hall).order_by(Hall.id)
+    if for_update:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    hall = session.scalars(stmt).first()
     if hall is None:
         raise NotFound("数据库中还没有大厅，请先运行 hallapp init", code="no_hall")
     return hall

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import FakeClock
+from racekit import in_flight
 from sqlalchemy import func, select
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
@@ -150,6 +151,30 @@ def test_device_settings_stored_and_audited(ctx: Ctx, hall_db: Database) -> None
                       "idle_seconds": 90, "language": "en"}
     assert get_hall(ctx).settings["devices"] == {"kiosk-east": device}
     assert audits(hall_db)[n:] == [("device_set", "kiosk-east", None, device)]
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite's write lock has no race
+@pytest.mark.parametrize("save", ["settings", "device"])
+def test_a_save_keeps_another_admins_change_made_meanwhile(ctx: Ctx, hall_db: Database,
+                                                           save: str) -> None:
+    """Each save wrote back the whole ``settings`` it had read: of two admins' changes to
+    different keys (or a device) made at once, one was lost. A save now locks the hall's row
+    as it reads it, so it waits for the other's save and keeps its change."""
+    other = ("UPDATE hall SET settings = "
+             "(settings::jsonb || CAST(:change AS jsonb))::json", {"change": '{"recall_max": 7}'})
+    if save == "settings":
+        outcome = in_flight(hall_db, [other],
+                            lambda: admin.update_settings(ctx, {"announce_english": True}))
+    else:
+        outcome = in_flight(hall_db, [other],
+                            lambda: admin.set_device(ctx, "kiosk-east", "kiosk"))
+    assert (outcome.error, outcome.waited) == (None, True)
+    settings = get_hall(ctx).settings
+    assert settings["recall_max"] == 7
+    if save == "settings":
+        assert settings["announce_english"] is True
+    else:
+        assert list(settings["devices"]) == ["kiosk-east"]
 
 
 BAD_DEVICES: list[tuple[dict[str, Any], str]] = [

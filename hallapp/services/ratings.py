@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
 from hallapp.core.hallday import hall_day
@@ -257,6 +257,19 @@ def _followup(uow: UnitOfWork, followup_id: int, *states: str) -> Followup:
     return f
 
 
+def _write_followup(uow: UnitOfWork, f: Followup, read: str, **changes: object) -> None:
+    """Write ``changes`` if the follow-up is still in the state ``read``: a supervisor's
+    close and the clerk's appeal at once both succeeded, the note of one lost (the appeal's
+    state and the close's time stayed). The second is now refused, nothing written."""
+    result = uow.session.execute(
+        update(Followup).where(Followup.id == f.id, Followup.state == read).values(**changes)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StateError(f"差评回访 {f.id} 已被他人处理，请刷新后重试",
+                         code="followup_conflict", followup=f.id)
+    uow.session.refresh(f)
+
+
 def _note(text: str, label: str) -> str:
     note = (text or "").strip()
     if not note:
@@ -272,9 +285,9 @@ def close_followup(ctx: Ctx, followup_id: int, note: str) -> FollowupInfo:
         f = _followup(uow, followup_id, "open", "appealed")
         before = {"state": f.state}
         label = "申诉处理" if f.state == "appealed" else "整改情况"
-        f.note = "\n".join(x for x in (f.note, f"{label}：{text}") if x)
-        f.state, f.closed_at, f.closed_by = "closed", uow.now, ctx.actor.staff_id
-        uow.session.flush()
+        _write_followup(uow, f, f.state, state="closed", closed_at=uow.now,
+                        closed_by=ctx.actor.staff_id,
+                        note="\n".join(x for x in (f.note, f"{label}：{text}") if x))
         uow.audit("followup_close", "followup", f.id, before=before,
                   after={"state": "closed", "note": text})
         uow.emit("followup_closed", followup=f.id)
@@ -293,8 +306,7 @@ def appeal(ctx: Ctx, followup_id: int, reason: str) -> FollowupInfo:
         assert rating is not None
         if ctx.actor.role is Role.CLERK and rating.clerk_id != ctx.actor.staff_id:
             raise PermissionDenied("只能对自己受到的评价提出申诉", code="not_your_rating")
-        f.state, f.note = "appealed", f"申诉：{text}"
-        uow.session.flush()
+        _write_followup(uow, f, "open", state="appealed", note=f"申诉：{text}")
         uow.audit("followup_appeal", "followup", f.id, before={"state": "open"},
                   after={"state": "appealed", "reason": text})
         uow.emit("followup_appealed", followup=f.id)

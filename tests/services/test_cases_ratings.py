@@ -21,6 +21,7 @@ from casekit import (
     shared_database,
 )
 from conftest import ENGINES, FakeClock
+from racekit import meanwhile
 from sqlalchemy import select
 
 from hallapp.core.errors import (
@@ -185,6 +186,40 @@ def test_appeal_path(ctx_for: CtxFor, clock: FakeClock) -> None:
     assert closed.note is not None
     assert "申诉" in closed.note
     assert "申诉处理：申诉成立" in closed.note
+
+
+@pytest.mark.parametrize("hall_db", ["postgresql"], indirect=True)  # SQLite: no such race
+@pytest.mark.parametrize("second", ["appeal", "close"])
+def test_a_followup_closed_and_appealed_at_once(ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch,
+                                                second: str) -> None:
+    """Both succeeded: the follow-up ended ``appealed`` with a closing time, the
+    supervisor's note lost. Whichever writes second (it read the follow-up open) is now
+    refused; done again, a close decides the appeal."""
+    number = open_case(ctx_for, PLAIN, seq=53 if second == "appeal" else 54).case.number
+    fid = ratings.rate(ctx_for("kiosk1"), RatingInput(1), case_ref=number).followup_id
+    assert fid is not None
+    sup, clerk = ctx_for("supervisor1"), ctx_for("clerk1")
+
+    def close() -> str:
+        return ratings.close_followup(sup, fid, "已回访，申请人表示理解").state
+
+    def appeal() -> str:
+        return ratings.appeal(clerk, fid, "恶意差评").state
+
+    first = meanwhile(monkeypatch, ratings, "_followup", close if second == "appeal" else appeal,
+                      after=True)
+    with pytest.raises(StateError) as refused:
+        (appeal if second == "appeal" else close)()
+    assert refused.value.code == "followup_conflict"
+    assert "请刷新后重试" in refused.value.message
+    [f] = [f for f in ratings.list_followups(sup) if f.id == fid]
+    if second == "appeal":
+        assert first == ["closed"]
+        assert (f.state, f.note) == ("closed", "整改情况：已回访，申请人表示理解")
+    else:
+        assert first == ["appealed"]
+        assert (f.state, f.note, f.closed_at) == ("appealed", "申诉：恶意差评", None)
+        assert close() == "closed"
 
 
 def test_hall_calendar_table(hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:

@@ -231,6 +231,8 @@ EN: dict[str, str] = {
                             "window {window}.",
     "unknown_followup": "This follow-up does not exist.",
     "followup_state": "This follow-up is {state}; it cannot be changed that way now.",
+    "followup_conflict": "Follow-up {followup} was just handled by someone else; please "
+                         "refresh and try again.",
     "not_your_rating": "You can only appeal ratings of your own service.",
     # Administration: hall settings, terminals, accounts, the blacklist, the calendar.
     "unknown_setting": "{setting} is not a hall setting.",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -296,6 +296,20 @@ def find_ticket(ctx: Ctx, text: str) -> TicketStatus:
                        code="unknown_ticket") from None
 
 
+def _write_if(uow: UnitOfWork, ticket: Ticket, where: ColumnElement[bool],
+              **values: object) -> None:
+    """The ticket's own UPDATE, made conditional on the state it was read in (no extra
+    statement): written unconditionally, a kiosk withdrawing an unprinted ticket as a window
+    called it left it ``cancelled`` at that window, after it had been announced. The second
+    of two such writes is now refused, nothing written."""
+    result = uow.session.execute(
+        update(Ticket).where(Ticket.id == ticket.id, where).values(**values)
+        .execution_options(synchronize_session="evaluate"))  # sets them on ``ticket``
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StateError(f"号码 {ticket.number} 已被他人处理，请刷新后重试",
+                         code="ticket_conflict", ticket=ticket.number)
+
+
 def _reactivate_minutes(hall: Hall) -> int:
     return int(hall.settings.get("noshow_reactivate_minutes",
                                  DEFAULT_SETTINGS["noshow_reactivate_minutes"]))
@@ -328,8 +342,8 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
         k = int(hall.settings.get("noshow_rejoin_after", 3))
         before = {"state": ticket.state, "order_at": ticket.order_at.isoformat()}
         order_at = _rejoin_at(s, ticket, k, uow.now)
-        ticket.state, ticket.window_id, ticket.order_at = "waiting", None, order_at
-        s.flush()
+        _write_if(uow, ticket, (Ticket.state == "no_show") & Ticket.closed_at.is_(None),
+                  state="waiting", window_id=None, order_at=order_at)
         uow.audit("ticket_reactivate", "ticket", ticket.id, before=before,
                   after={"state": "waiting", "order_at": ticket.order_at.isoformat()})
         uow.emit("ticket_reactivated", ticket=ticket.id, number=ticket.number)
@@ -369,8 +383,7 @@ def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
         if ticket.state != "suspended":
             raise StateError(f"号码 {ticket.number} 未挂起", code="not_suspended")
         require_no_other_waiting(s, ticket, ticket.queue_id)
-        ticket.state = "waiting"
-        s.flush()
+        _write_if(uow, ticket, Ticket.state == "suspended", state="waiting")
         uow.audit("ticket_resume", "ticket", ticket.id, before={"state": "suspended"},
                   after={"state": "waiting"})
         uow.emit("ticket_resumed", ticket=ticket.id, number=ticket.number)
@@ -407,8 +420,8 @@ def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
         if ticket.state != "waiting":
             raise StateError(f"号码 {ticket.number} 已不在等候中，不能撤销", code="not_waiting")
         _check_just_issued(ticket, uow.now)
-        ticket.state, ticket.closed_at, ticket.note = "cancelled", uow.now, reason[:300]
-        s.flush()
+        _write_if(uow, ticket, Ticket.state == "waiting", state="cancelled", closed_at=uow.now,
+                  note=reason[:300])
         uow.audit("ticket_cancel_unprinted", "ticket", ticket.id, before={"state": "waiting"},
                   after={"state": "cancelled", "reason": reason})
         _undo_checkin(uow, ticket)

@@ -64,6 +64,8 @@ EN: dict[str, str] = {
     "foreign_ticket": "This ticket was not issued in this hall.",
     "ticket_qr": "This ticket's QR code cannot be read; please type the number on the ticket.",
     "not_waiting": "This ticket is not waiting.",
+    "ticket_conflict": "Ticket {ticket} was just handled by someone else; please refresh and "
+                       "try again.",
     "not_just_issued": "Ticket {ticket} was not just issued at a kiosk; it cannot be withdrawn "
                        "as unprinted.",
     "not_no_show": "This ticket was not passed as absent, so it cannot be reactivated.",

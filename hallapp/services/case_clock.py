@@ -12,7 +12,7 @@
   (``approved``). A material brought after its supplement due date is still taken (the
   applicant is there with it) but recorded as late: the opinion says so and the audit entry
   has ``late: true``. A 补正 the approver asks for on an owed material is its supplement
-  too: supplying it clears the debt.
+  too: the 补正 notice lists it with the others flagged, and supplying it clears the debt.
 """
 
 from __future__ import annotations

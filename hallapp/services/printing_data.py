@@ -14,8 +14,10 @@ Choices not fixed by DOMAIN.md:
   the copy is printed.
 * The 补正 due date is ``correction_due_days`` (hall setting, default 15) natural days after
   the approver's ``request_correction`` transition (else after the clock stopped); the case
-  row has no due date of its own. It lists the materials the request flagged, never a 容缺
-  material still owed; without flagged materials the request's opinion is the problem.
+  row has no due date of its own. It lists every material the request flagged (a 容缺
+  material still owed too: supplying the 补正 supplies it) and only those, so what it asks
+  for is what the 补正 submission clears; without flagged materials the request's opinion
+  is the problem.
 * On a receipt, a missing or faulty mark shows as 容缺后补 when the case has a supplement
   deadline; otherwise it is an optional material not handed in and is left off.
 """
@@ -242,16 +244,18 @@ def problems(case: Case, item: dict[str, Any], flag: str | None = None
     """Every missing or faulty required material, with requirement and where to get it.
 
     ``flag`` narrows the list to the entries the workflow marked for this notice: for 补正
-    (``correction``) only those, never a 容缺 material still owed (it has its own notice and
-    deadline; with nothing flagged the approver's opinion is the notice); for 容缺
-    (``owed``) those when any entry carries it.
+    (``correction``) every material the request flagged and only those — exactly what
+    supplying the 补正 clears (``case_clock._supply_correction``), a 容缺 material still
+    owed included when the approver flagged it, an optional one too; with nothing flagged
+    the approver's opinion is the notice and an owed material keeps to its own notice and
+    deadline. For 容缺 (``owed``) those when any entry carries it.
     """
     catalogue = _item_materials(item)
     marks = [m for m in case.materials or [] if m.get("status") in PROBLEM_MARKS
              and m.get("required", catalogue.get(str(m.get("code")), {}).get("required", True))
              is not False]
     if flag == "correction":
-        marks = [m for m in marks if m.get("correction") and not m.get("owed")]
+        marks = [m for m in case.materials or [] if m.get("correction")]
     elif flag and any(m.get(flag) for m in marks):
         marks = [m for m in marks if m.get(flag)]
     found = []

@@ -111,7 +111,7 @@ def test_correction_notice_has_due_date(ctx_for: CtxFor, hall_db: Database) -> N
     assert "关于变更事项的股东会决议或股东决定" not in text  # missing, but not flagged
 
 
-def test_a_correction_notice_never_lists_the_materials_owed_under_tolerance(
+def test_a_correction_notice_lists_no_owed_material_it_did_not_flag(
         ctx_for: CtxFor) -> None:
     """补正 asked of a 容缺 case with no material flagged listed the owed material as one
     to correct, due on another date than its supplement notice: the approver's opinion is
@@ -130,6 +130,30 @@ def test_a_correction_notice_never_lists_the_materials_owed_under_tolerance(
     assert missing(text, "补正材料通知书", "请补充经营场所平面图说明") == []
     assert owed not in text
     assert owed in pdf_text(printing.notice_document(approver, number, "supplement").pdf)
+
+
+def test_a_correction_notice_asks_for_every_material_supplying_it_clears(
+        ctx_for: CtxFor) -> None:
+    """The approver's 补正 flagged M01, the owed 容缺 material M03 and the optional M04: the
+    notice listed M01 alone (owed and optional ones were left off), yet 补正材料已提交
+    cleared all three, M03's debt with it, and the approval no longer withheld the result
+    for a material the applicant was never asked for on paper."""
+    from casekit import TOLERANT, accepted_case
+
+    from hallapp.services import backoffice, case_clock
+
+    number = accepted_case(ctx_for, TOLERANT, decision="accept_tolerant", seq=32,
+                           M03="missing")
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, number)
+    case_clock.request_correction(approver, number, "申请书未签名；所列材料请一并提交",
+                                  ["M01", "M03", "M04"])
+    text = pdf_text(printing.notice_document(approver, number, "correction").pdf)
+    assert missing(text, "《公司登记（备案）申请书》", "公司章程修正案或修改后的公司章程",
+                   "股权转让协议") == []
+    assert leaked(text, "关于变更事项的股东会决议") == []  # received, not flagged
+    info = case_clock.supply_correction(ctx_for("clerk1"), number)
+    assert (info.state, info.owed) == ("corrected", ())
 
 
 def test_supplement_notice_needs_supplement_deadline(ctx_for: CtxFor, hall_db: Database) -> None:

@@ -45,6 +45,7 @@ ACTION_LABELS: dict[str, str] = {
     "blacklist_add": "列入失信名单", "blacklist_remove": "移出失信名单",
     # cases, beside their state changes (case_<action>)
     "case_checklist": "核对材料", "case_supplement": "补交容缺材料",
+    "case_take_over": "接手退回件",
     # ratings
     "rating_add": "评价", "followup_open": "差评待回访", "followup_close": "回访办结",
     "followup_appeal": "差评申诉",

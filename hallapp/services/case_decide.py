@@ -87,7 +87,7 @@ def decide(ctx: Ctx, case_ref: str, decision: str, *, reason: str | None = None,
         s = uow.session
         hall = get_hall_row(s)
         case = case_by_ref(s, case_ref)
-        require_intake_clerk(s, ctx.actor, case)
+        require_intake_clerk(uow, ctx.actor, case)
         if decision in DECISION_ACTIONS:  # wrong state or role first, then the materials
             next_state(case.state, DECISION_ACTIONS[decision], ctx.actor.role.value)
         item = frozen_item(s, case)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.case_rules import CaseAction, as_state, case_number, verification_code
@@ -34,6 +34,7 @@ from hallapp.services.blacklist import is_blacklisted
 from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import (
     case_by_ref,
+    department_code,
     department_id,
     frozen_item,
     initial_materials,
@@ -55,7 +56,9 @@ from hallapp.services.case_views import (
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.queue_common import open_ticket_at, window_by_number
-from hallapp.store.models import Case, Hall, ServiceItem, Window
+from hallapp.store.models import Case, Hall, ServiceItem, Staff, Ticket, Window
+from hallapp.store.models_queue import OPEN_AT_WINDOW
+from hallapp.store.uow import UnitOfWork
 
 APPLICANT_KINDS = ("person", "legal")
 
@@ -206,23 +209,81 @@ def _intake_view(s: Session, case: Case, day: date) -> IntakeView:
                       choose_decision(assessment), assessment.outstanding, auto, why)
 
 
-def require_intake_clerk(s: Session, actor: Actor, case: Case) -> None:
-    """While a case is received (at intake, or sent back by the back office), only the clerk
-    who opened it, or the clerk now at its window, records its checklist and decides it —
-    as ``open_case`` binds the case to the window serving the applicant. Any clerk could
-    tick another window's checklist and accept its case (and a supervisor tick it); there is
-    no take-over of a case, only of a window (``window_op.WindowOp.require_operator``)."""
+def require_intake_clerk(uow: UnitOfWork, actor: Actor, case: Case) -> None:
+    """While a case is received, only the clerk it is bound to, or the clerk now at its
+    window, records its checklist and decides it — as ``open_case`` binds the case to the
+    window serving the applicant, so two clerks never tick one checklist (any clerk could
+    tick another window's checklist and accept its case, and a supervisor tick it).
+
+    A case the back office returned (退回: received again, already accepted once) waits for
+    the applicant, who may be served at any window (前台综合受理): its first clerk may be off
+    and its window closed. Any clerk serving a ticket at their window takes it over
+    (:func:`_take_over`) unless it is in hand elsewhere."""
     if case.state != "received" or actor.role is Role.SYSTEM:
         return
+    s = uow.session
     if actor.staff_id is not None and actor.staff_id == case.clerk_id:
         return
     at_window = s.scalar(select(Window.clerk_id).where(
         Window.hall_id == case.hall_id, Window.number == case.window_number))
     if actor.role is Role.CLERK and at_window is not None and at_window == actor.staff_id:
         return
+    if case.accepted_at is not None and actor.role is Role.CLERK:
+        _take_over(uow, actor, case)
+        return
     raise PermissionDenied(f"办件 {case.number} 在 {case.window_number} 号窗口收件，只有收件人"
                            "或该窗口现在的工作人员可以核对材料和作出收件决定",
                            code="not_your_case", case=case.number, window=case.window_number)
+
+
+def _take_over(uow: UnitOfWork, actor: Actor, case: Case) -> None:
+    """Bind a returned case to ``actor``, the window where they serve a ticket now and that
+    ticket (the applicant's), so it is in hand there as a fresh intake is at its window.
+
+    Refused while the ticket it is bound to is at another window (another clerk has the
+    applicant in front of them, the case in hand), and to a clerk serving no ticket (nobody
+    to take it over for); the clerk serving that very ticket (transferred to their window)
+    takes it. Audited (``case_take_over``, the binding before and after) and fed as a
+    change of the case: the figures by window and clerk count it where it now is."""
+    s = uow.session
+    held = s.get(Ticket, case.ticket_id) if case.ticket_id is not None else None
+    serving = s.execute(select(Ticket, Window.number).join(Window, Ticket.window_id == Window.id)
+                        .where(Window.hall_id == case.hall_id,
+                               Window.clerk_id == actor.staff_id, Ticket.state == "serving")
+                        .order_by(Window.number)).first()
+    if held is not None and held.state in OPEN_AT_WINDOW and (
+            serving is None or serving[0].id != held.id):
+        where = s.get(Window, held.window_id) if held.window_id is not None else None
+        window = where.number if where is not None else case.window_number
+        raise PermissionDenied(f"办件 {case.number} 正在 {window} 号窗口办理（号码 "
+                               f"{held.number}），不能接手", code="case_in_hand",
+                               case=case.number, window=window, ticket=held.number)
+    if serving is None:
+        raise StateError(f"办件 {case.number} 已退回窗口重新受理（原在 {case.window_number} 号"
+                         "窗口收件）：请先叫号并开始办理申请人的号，再接手办理",
+                         code="take_over_needs_ticket", case=case.number,
+                         window=case.window_number)
+    ticket, window = serving
+    before = {"clerk": _username(s, case.clerk_id), "window": case.window_number,
+              "ticket": held.number if held is not None else None}
+    result = s.execute(update(Case).where(Case.id == case.id, Case.state == case.state,
+                                          Case.version == case.version)
+                       .values(clerk_id=actor.staff_id, window_number=window,
+                               ticket_id=ticket.id, version=case.version + 1)
+                       .execution_options(synchronize_session=False))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StateError(f"办件 {case.number} 已被他人处理或不符合操作条件，请刷新后重试",
+                         code="case_conflict", case=case.number)
+    s.refresh(case)
+    uow.audit("case_take_over", "case", case.id, before=before,
+              after={"number": case.number, "clerk": actor.username, "window": window,
+                     "ticket": ticket.number})
+    uow.emit("case_changed", case=case.number, department=department_code(s, case),
+             state=case.state, action="take_over")
+
+
+def _username(s: Session, staff_id: int | None) -> str | None:
+    return s.scalar(select(Staff.username).where(Staff.id == staff_id)) if staff_id else None
 
 
 @action(Perm.INTAKE_CASE)
@@ -239,7 +300,7 @@ def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> 
         if case.state != "received":
             raise StateError(f"办件 {case.number} 已作出收件决定，不能再修改材料核验结果",
                              code="checklist_closed", case=case.number)
-        require_intake_clerk(s, ctx.actor, case)
+        require_intake_clerk(uow, ctx.actor, case)
         merged = {m.code: m for m in marks_of(case)}
         seen: set[str] = set()
         for mark in marks:

@@ -23,6 +23,7 @@ from casekit import (
     PROMISED_AUTO,
     TOLERANT,
     CtxFor,
+    accepted_case,
     case_audits,
     id_number,
     marks,
@@ -47,6 +48,7 @@ from hallapp.core.errors import (
 )
 from hallapp.core.intake import MaterialMark
 from hallapp.services import (
+    backoffice,
     blacklist,
     calendar_admin,
     case_decide,
@@ -55,7 +57,7 @@ from hallapp.services import (
     staff,
     windows,
 )
-from hallapp.store.models import Case, Event
+from hallapp.store.models import Case, Event, Ticket
 from hallapp.store.uow import Database
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -237,6 +239,55 @@ def test_only_its_clerk_or_the_clerk_now_at_its_window_takes_a_case_in(
     windows.open_window(relief, 1)
     assert case_decide.decide(relief, number, "accept").case.state == "accepted"
     windows.close_window(relief, 1)  # window 1 back to clerk1 for the other tests
+
+
+def test_a_returned_case_is_taken_over_by_the_clerk_serving_the_applicant(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """退回 to the window, a case could be decided again only by the clerk who first took it
+    in or whoever sits at that window: the applicant served at window 2 (any window takes in
+    any matter) could not be helped, clerk2 refused on the checklist and the decision. The
+    clerk serving a ticket takes it over, audited; while it is in hand there, no one else."""
+    number = accepted_case(ctx_for, PLAIN, seq=72)  # clerk1, window 1
+    windows.finish(ctx_for("clerk1"), 1)  # the applicant leaves with the receipt
+    approver = ctx_for("approver_szamr")
+    backoffice.claim(approver, number)
+    backoffice.return_to_front(approver, number, "申请表填写有误，请窗口重新核对")
+    first = _case(hall_db, number)
+    codes = [m["code"] for m in first.materials]
+    clerk2 = ctx_for("clerk2")
+    if windows.window_state(clerk2, 2).ticket is not None:
+        windows.finish(clerk2, 2)
+    refusals = (("supervisor1", PermissionDenied, "not_your_case"),  # no take-over
+                ("clerk2", StateError, "take_over_needs_ticket"))  # serving no one
+    for who, error, code in refusals:
+        with pytest.raises(error) as refused:
+            cases.record_checklist(ctx_for(who), number, marks(codes))
+        assert (refused.value.code, refused.value.facts["window"]) == (code, 1)
+    serve(ctx_for, 1)  # clerk1 is at window 1, serving someone else
+    serve(ctx_for, 2)  # the applicant is called to window 2
+    served = windows.window_state(clerk2, 2).ticket
+    assert served is not None
+    cases.record_checklist(clerk2, number, marks(codes))
+    taken = _case(hall_db, number)
+    assert (taken.window_number, taken.clerk_id, taken.ticket_id) == (
+        2, clerk2.actor.staff_id, served.id)
+    [(before, after)] = [(b, a) for action, actor, b, a in case_audits(hall_db, taken.id)
+                         if action == "case_take_over" and actor == "clerk2"]
+    with hall_db.read_session() as s:
+        old_ticket = s.scalar(select(Ticket.number).where(Ticket.id == first.ticket_id))
+    assert before == {"clerk": "clerk1", "window": 1, "ticket": old_ticket}
+    assert after == {"number": number, "clerk": "clerk2", "window": 2,
+                     "ticket": served.number}
+    for who in ("clerk1", "clerk3"):  # the applicant is at window 2 now
+        if who == "clerk3":
+            serve(ctx_for, 3)
+        with pytest.raises(PermissionDenied) as refused:
+            case_decide.decide(ctx_for(who), number, "accept")
+        assert (refused.value.code, refused.value.facts["window"],
+                refused.value.facts["ticket"]) == ("case_in_hand", 2, served.number)
+    info = case_decide.decide(clerk2, number, "accept").case
+    assert (info.state, info.window, info.ticket, info.accepted_at) == (
+        "accepted", 2, served.number, first.accepted_at)
 
 
 def test_accept_routes_to_the_department_with_a_deadline(

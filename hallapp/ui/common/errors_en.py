@@ -166,6 +166,11 @@ EN: dict[str, str] = {
     "not_your_case": "Case {case} was taken in at window {window}: only the clerk who took it "
                      "in, or the clerk now at that window, checks its materials and decides "
                      "it.",
+    "case_in_hand": "Case {case} is being worked at window {window} (ticket {ticket}); it "
+                    "cannot be taken over.",
+    "take_over_needs_ticket": "Case {case} was returned to the front desk (taken in at window "
+                              "{window}): call the applicant's ticket and start serving it, "
+                              "then take the case over.",
     "checklist_closed": "Case {case} has its intake decision; its checklist can no longer "
                         "change.",
     "material_twice": "Material {material} is marked twice.",

@@ -131,6 +131,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "列入失信名单"),
     QT_TRANSLATE_NOOP("AuditActions", "移出失信名单"),
     QT_TRANSLATE_NOOP("AuditActions", "核对材料"),
+    QT_TRANSLATE_NOOP("AuditActions", "接手退回件"),
     QT_TRANSLATE_NOOP("AuditActions", "补交容缺材料"), QT_TRANSLATE_NOOP("AuditActions", "评价"),
     QT_TRANSLATE_NOOP("AuditActions", "差评待回访"), QT_TRANSLATE_NOOP("AuditActions", "回访办结"),
     QT_TRANSLATE_NOOP("AuditActions", "差评申诉"), QT_TRANSLATE_NOOP("AuditActions", "创建大厅"),

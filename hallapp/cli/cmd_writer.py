@@ -37,4 +37,6 @@ def cmd_writer(env: CliEnv) -> int:
     print(f"批量写入进程已启动：{writer.path}（Ctrl+C 或 SIGTERM 停止）", flush=True)
     writer.serve(stop)
     print(f"已停止：{writer.batches} 批，{writer.requests} 个操作", flush=True)
+    if writer.stopped is not None:  # its database file was replaced: a service restarts it
+        raise StateError(writer.stopped, code="writer_db_replaced", path=writer.db_file)
     return 0

@@ -23,7 +23,16 @@ is also stored in ``batch_request`` (in that operation's savepoint), for a termi
 writer died before answering; entries older than a day are deleted.
 
 One writer per database: it holds an exclusive lock on ``<socket>.lock`` while it runs; a
-second one exits with :class:`AlreadyRunning`. The socket is created with mode 0600: only
+second one exits with :class:`AlreadyRunning`.
+
+The writer serves the database file it started on, and only that one: before each batch it
+compares the file at the database's path with the one it opened (device and inode, one
+``os.stat``, about 2 µs). A file deleted or replaced while it ran — a backup restored to the
+same path — would otherwise have received every take and call it made from then on, while
+the hall read the new file (its kiosk printed B003–B005, the database had B001 and B002).
+It then sends that batch back to its terminals, which write it directly into the file now at
+the path, and stops (:attr:`BatchWriter.stopped`; ``hallapp writer`` exits with 13): started
+again, it checks the new file as at any start. The socket is created with mode 0600: only
 the hall's own account can connect (the requests are pickled, and such a peer can open the
 database file itself anyway).
 """
@@ -48,6 +57,7 @@ from hallapp.services.batching import (
     BATCHABLE,
     Answer,
     Request,
+    db_file,
     recv_frame,
     send_frame,
     socket_path,
@@ -64,6 +74,15 @@ _RECORD = "INSERT INTO batch_request (id, at, answer) VALUES (:id, :at, :answer)
 _FORGET = "DELETE FROM batch_request WHERE at < :before"
 
 
+def _file_id(path: str) -> tuple[int, int] | None:
+    """The file at ``path`` (device, inode), or None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class AlreadyRunning(RuntimeError):
     """Another batch writer holds this database's writer lock file."""
 
@@ -75,6 +94,11 @@ class BatchWriter:
         if path is None:
             raise ValueError("the batch writer is for a SQLite database file")
         self.path = path
+        self.db_file = db_file(self.db)
+        # The database file this writer serves (device, inode): recorded at start, or at
+        # the first batch of a writer that was not started (tests, bench).
+        self._file_id: tuple[int, int] | None = None
+        self.stopped: str | None = None  # why it stopped serving, when it did
         self._lock_fd: int | None = None
         self._conn: Connection | None = None
         self._listener: socket.socket | None = None
@@ -98,6 +122,7 @@ class BatchWriter:
             os.close(fd)
             raise AlreadyRunning(f"a batch writer already serves {self.path}") from None
         self._lock_fd = fd
+        self._file_id = _file_id(self.db_file)
         if os.path.exists(self.path):
             os.unlink(self.path)  # left by a writer that died; we hold the lock now
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -113,11 +138,12 @@ class BatchWriter:
         log.info("batch writer listening on %s", self.path)
 
     def serve(self, stop: threading.Event | None = None) -> None:
-        """Run batches until ``stop`` is set (checked at least every half second)."""
+        """Run batches until ``stop`` is set (checked at least every half second), or until
+        the writer stops serving (:attr:`stopped`)."""
         if self._listener is None:
             self.start()
         try:
-            while stop is None or not stop.is_set():
+            while (stop is None or not stop.is_set()) and self.stopped is None:
                 self.step(timeout=0.5)
         finally:
             self.close()
@@ -158,8 +184,14 @@ class BatchWriter:
         return [(sock, pickle.loads(payload))]
 
     def _run_batch(self, requests: list[tuple[socket.socket, Request]]) -> None:
+        if not self._same_file():
+            self._stop_serving(requests)
+            return
         if self._conn is None:  # kept from batch to batch: no pool checkout per batch
             self._conn = self.db.writer.connect()
+            if not self._same_file():  # replaced while it was being opened
+                self._stop_serving(requests)
+                return
         conn = self._conn
         answers: list[Answer]
         try:
@@ -186,6 +218,25 @@ class BatchWriter:
         shared = len(requests) > 1  # the terminals keep sending here while this lasts
         for (sock, _), answer in zip(requests, answers, strict=True):
             self._answer(sock, answer._replace(shared=shared) if shared else answer)
+
+    def _same_file(self) -> bool:
+        """Whether the file at the database's path is still the one this writer serves."""
+        current = _file_id(self.db_file)
+        if self._file_id is None:
+            self._file_id = current
+        return current is not None and current == self._file_id
+
+    def _stop_serving(self, requests: list[tuple[socket.socket, Request]]) -> None:
+        """The database file was deleted or replaced: send the batch back (its terminals run
+        it themselves, in the file now at the path) and stop."""
+        self.stopped = (f"数据库文件 {self.db_file} 在批量写入进程运行时被删除或替换"
+                        "（如从备份恢复）：批量写入进程已停止，各终端改为直接写库；"
+                        "请确认数据库无误后重新启动 hallapp writer")
+        log.error("database file %s was deleted or replaced while the writer ran (a backup "
+                  "restored?); %d request(s) sent back to their terminals, and the writer "
+                  "stops", self.db_file, len(requests))
+        for sock, _ in requests:
+            self._answer(sock, Answer("retry"))
 
     def _check_others(self, raw: RawSQL, conn: Connection) -> None:
         """Forget what was kept from earlier batches if another connection committed since

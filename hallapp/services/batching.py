@@ -89,6 +89,11 @@ def _db_file(db: Database) -> str:
     return make_url(db.url).database or ""
 
 
+def db_file(db: Database) -> str:
+    """The absolute path of a SQLite database's file."""
+    return os.path.abspath(_db_file(db))
+
+
 def socket_path(db: Database) -> str | None:
     """Where the writer of this database listens; None when there can be none."""
     path = _db_file(db)

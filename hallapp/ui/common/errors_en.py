@@ -57,6 +57,10 @@ EN: dict[str, str] = {
                "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "
                 "update hallapp on this machine to the version the other terminals run",
+    "writer_db_replaced": "The database file {path} was deleted or replaced while the batch "
+                          "writer ran (restored from a backup?): the writer stopped and the "
+                          "terminals write directly; check the database, then start hallapp "
+                          "writer again",
     "backup_not_written": "The backup could not be written to {path}: {reason}",
     "backup_truncated": "The backup file is incomplete (cut short); nothing was restored",
     "no_hall": "No hall has been set up in the database yet.",

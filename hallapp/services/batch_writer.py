@@ -32,7 +32,13 @@ same path — would otherwise have received every take and call it made from the
 the hall read the new file (its kiosk printed B003–B005, the database had B001 and B002).
 It then sends that batch back to its terminals, which write it directly into the file now at
 the path, and stops (:attr:`BatchWriter.stopped`; ``hallapp writer`` exits with 13): started
-again, it checks the new file as at any start. The socket is created with mode 0600: only
+again, it checks the new file as at any start.
+
+At start it checks the database as every command does: the file must exist (it is not
+created), hold a hall's schema, and not be newer than this program (an older one is brought
+to head). It serves only terminals of its own program: each connection's hello must carry
+this program's version (``batching.program_version``), or that connection's requests are
+sent back to run directly. The socket is created with mode 0600: only
 the hall's own account can connect (the requests are pickled, and such a peer can open the
 database file itself anyway).
 """
@@ -51,13 +57,15 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from hallapp.core.errors import DomainError
+from hallapp.core.errors import DomainError, StateError
 from hallapp.services import tickets, windows  # noqa: F401 - register their operations
 from hallapp.services.batching import (
     BATCHABLE,
+    HELLO,
     Answer,
     Request,
     db_file,
+    program_version,
     recv_frame,
     send_frame,
     socket_path,
@@ -65,6 +73,7 @@ from hallapp.services.batching import (
 from hallapp.services.context import Ctx
 from hallapp.store.batch import Batch
 from hallapp.store.rawsql import RawSQL
+from hallapp.store.schema import ready_for_login
 from hallapp.store.uow import Database, utc_now
 
 log = logging.getLogger("hallapp.batch_writer")
@@ -103,6 +112,9 @@ class BatchWriter:
         self._conn: Connection | None = None
         self._listener: socket.socket | None = None
         self._selector = selectors.DefaultSelector()
+        # Connections whose hello carried this program's version (True), or that were told
+        # otherwise and logged once (False).
+        self._peers: dict[socket.socket, bool] = {}
         self._forget_after: datetime | None = None
         # Kept from batch to batch while nobody else commits (the connection's data_version
         # when last checked): the running counts of the waiting lines (``queue_sql.position``)
@@ -114,7 +126,12 @@ class BatchWriter:
         self.requests = 0
 
     def start(self) -> None:
-        """Take the one-writer lock and listen (the terminals start using it from now)."""
+        """Check the database, take the one-writer lock and listen (the terminals start
+        using it from now)."""
+        if not os.path.isfile(self.db_file):  # checked first: connecting would create it
+            raise StateError(f"数据库文件 {self.db_file} 不存在：请先运行 hallapp init，"
+                             "或检查 --db 的路径", code="writer_no_database", path=self.db_file)
+        ready_for_login(self.db)  # a hall's schema, not newer than ours; an older one: to head
         fd = os.open(f"{self.path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -178,10 +195,39 @@ class BatchWriter:
         except OSError:
             payload = None
         if payload is None:
-            self._selector.unregister(sock)
-            sock.close()
+            self._hang_up(sock)
             return []
-        return [(sock, pickle.loads(payload))]
+        try:
+            request: Request = pickle.loads(payload)
+            op = request.op
+        except Exception:  # a program whose requests this one cannot even read
+            log.warning("unreadable request; sent back to its terminal", exc_info=True)
+            self._send(sock, Answer("retry"))
+            return []
+        if op == HELLO:
+            self._hello(sock, request)
+            return []
+        if not self._peers.get(sock, False):
+            if sock not in self._peers:
+                log.warning("a terminal sent %s without saying its program version (an older "
+                            "hallapp): its requests are sent back to run directly", op)
+                self._peers[sock] = False
+            self._send(sock, Answer("retry"))
+            return []
+        return [(sock, request)]
+
+    def _hello(self, sock: socket.socket, request: Request) -> None:
+        theirs, ours = (request.args or (None,))[0], program_version()
+        self._peers[sock] = theirs == ours
+        if theirs != ours:
+            log.warning("terminal %s runs another program (%s; this writer: %s): its requests "
+                        "are sent back to run directly", request.terminal, theirs, ours)
+        self._send(sock, Answer("ok", ours))
+
+    def _hang_up(self, sock: socket.socket) -> None:
+        self._selector.unregister(sock)
+        self._peers.pop(sock, None)
+        sock.close()
 
     def _run_batch(self, requests: list[tuple[socket.socket, Request]]) -> None:
         if not self._same_file():
@@ -296,16 +342,20 @@ class BatchWriter:
             self._forget_after = now + timedelta(minutes=10)
 
     def _answer(self, sock: socket.socket, answer: Answer) -> None:
+        """A batch's answer to one of its requests."""
+        self._send(sock, answer)
+
+    def _send(self, sock: socket.socket, answer: Answer) -> None:
         try:
             send_frame(sock, pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
         except OSError:  # the terminal went away; its outcome is in batch_request
-            self._selector.unregister(sock)
-            sock.close()
+            self._hang_up(sock)
 
     def close(self) -> None:
         for key in list(self._selector.get_map().values()):
             self._selector.unregister(key.fileobj)
             key.fileobj.close()  # type: ignore[union-attr]
+        self._peers.clear()
         if self._listener is not None:
             self._listener = None
             if os.path.exists(self.path):

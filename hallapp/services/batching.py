@@ -25,11 +25,22 @@ A request that was sent but got no answer (the writer died) is looked up by its 
 ``batch_request``, which the writer fills in the operation's own savepoint: found, its
 answer is returned; not found, nothing of it was committed, and it runs here. The look-up
 opens a write transaction, so a writer still finishing its batch is waited for.
+
+Terminal and writer run the same program, or the terminal writes directly. A writer left
+running the previous program had issued a ticket on a day the supervisor had closed (it did
+not know day closing yet). Each connection starts with a hello that carries this program's
+version (:func:`program_version`: the package's version, the schema's head and a digest of
+its source); the writer answers with its own. They differ: the terminal logs a warning and
+writes directly, asking again after ``MISMATCH_RETRY_S``; the writer logs it too, and sends
+back any request on a connection that did not say a matching hello (a terminal of an older
+program sends none). A writer older than the hello answers it ``retry``, as an operation it
+does not know: a mismatch.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import pickle
@@ -41,14 +52,17 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy.engine import make_url
 
-from hallapp.core.roles import Actor, Perm, authorize
+import hallapp
+from hallapp.core.roles import Actor, Perm, Role, authorize
 from hallapp.services.context import Ctx
 from hallapp.store.engine import holds_writer_lock, lock_taken_elsewhere, writer_lock_path
+from hallapp.store.schema import HEAD
 from hallapp.store.uow import Database
 
 P = ParamSpec("P")
@@ -59,7 +73,9 @@ log = logging.getLogger("hallapp.batching")
 
 BATCHABLE: dict[str, Callable[..., Any]] = {}
 RECONNECT_AFTER_S = 1.0
+MISMATCH_RETRY_S = 60.0
 BUSY_FOR_S = 1.0
+HELLO = "hallapp.services.batching.hello"  # no operation of that name: older writers refuse it
 _HEADER = struct.Struct("!I")
 _LOOKUP = "SELECT answer FROM batch_request WHERE id = :id"
 
@@ -101,6 +117,26 @@ def socket_path(db: Database) -> str | None:
         return None
     sock = f"{os.path.abspath(path)}-writer.sock"
     return sock if len(sock.encode()) < 100 else None  # AF_UNIX path limit (108 with NUL)
+
+
+@functools.cache
+def program_version() -> str:
+    """This program as the batch writer and its terminals compare it: the package's version
+    (the same for every build so far), the schema's head and a digest of the package's
+    source (any change to the code the writer runs changes it; ~10–40 ms, once)."""
+    root = Path(hallapp.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return f"{hallapp.__version__} schema {HEAD} source {digest.hexdigest()[:12]}"
+
+
+def hello() -> Request:
+    """The first request on a connection to the writer: this program's version."""
+    return Request(request_id(), HELLO, Actor("anonymous", Role.DISPLAY), f"pid {os.getpid()}",
+                   datetime.now(UTC), (program_version(),), {})
 
 
 def writer_running(db: Database) -> bool:
@@ -218,12 +254,31 @@ class _Client:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             sock.connect(self.path)
+            theirs = self._hello(sock)
         except OSError:
             sock.close()
             self._down_until = time.monotonic() + RECONNECT_AFTER_S
             return None
+        ours = program_version()
+        if theirs != ours:
+            log.warning("the batch writer of %s runs another program (%s; this terminal: %s): "
+                        "writing directly; restart the writer with this version",
+                        self.path, theirs or "older, without a version", ours)
+            sock.close()
+            self._down_until = time.monotonic() + MISMATCH_RETRY_S
+            return None
         self._local.sock, self._local.pid = sock, os.getpid()
         return sock
+
+    @staticmethod
+    def _hello(sock: socket.socket) -> str | None:
+        """The writer's program version (None from a writer that does not say it)."""
+        send_frame(sock, pickle.dumps(hello(), pickle.HIGHEST_PROTOCOL))
+        payload = recv_frame(sock)
+        if payload is None:
+            raise ConnectionResetError("the batch writer closed the connection")
+        answer: Answer = pickle.loads(payload)
+        return answer.value if answer.kind == "ok" and isinstance(answer.value, str) else None
 
     def send(self, request: Request) -> Answer | None:
         """The writer's answer; ``Answer('retry')`` if it could not be asked; None if it was

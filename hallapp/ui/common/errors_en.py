@@ -61,6 +61,8 @@ EN: dict[str, str] = {
                           "writer ran (restored from a backup?): the writer stopped and the "
                           "terminals write directly; check the database, then start hallapp "
                           "writer again",
+    "writer_no_database": "The database file {path} does not exist: run hallapp init first, or "
+                          "check the path given with --db",
     "backup_not_written": "The backup could not be written to {path}: {reason}",
     "backup_truncated": "The backup file is incomplete (cut short); nothing was restored",
     "no_hall": "No hall has been set up in the database yet.",

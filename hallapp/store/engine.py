@@ -13,15 +13,22 @@ SQLite settings, and why:
   polls with sleeps growing to 100 ms and no order, so with 16 terminals a kiosk could lose
   the race for seconds (p99 5–8 s measured, up to the 15 s timeout and "database is locked").
   The kernel wakes the next writer when the lock is released and drops it if a process dies.
+  The wait is bounded as SQLite's busy timeout is: a process stopped inside a write (SIGSTOP,
+  a hung disk) made every other writer wait forever. A writer that finds the lock taken hands
+  the blocking ``flock`` to a thread, on a descriptor of its own, and waits for it at most
+  15 s; then it fails with SQLite's own "database is locked" (``SQLITE_BUSY``), and the thread,
+  if it gets the lock later, closes its descriptor, which releases it.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -29,6 +36,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+SQLITE_BUSY = 5  # the result code of "database is locked"
 
 
 # A full or failing disk, told by the driver's code: SQLite's primary result codes SQLITE_IOERR
@@ -78,25 +86,34 @@ class WriterConnection(sqlite3.Connection):
     """
 
     lock_fd: int | None = None
+    lock_path = ""
     _held = False
+    _held_fd: int | None = None  # ``lock_fd``, or the descriptor a waiting thread locked
 
     def acquire_writer_lock(self) -> None:
         if self.lock_fd is None or self._held or _HELD.depth or sys.platform == "win32":
             return
         import fcntl
 
-        fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
-        self._held = True
+        try:
+            fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fd = self.lock_fd
+        except BlockingIOError:
+            fd = _wait_for_lock(self.lock_path, SQLITE_BUSY_TIMEOUT_MS / 1000)
+        self._held, self._held_fd = True, fd
         _HELD.depth += 1
 
     def release_writer_lock(self) -> None:
-        if not self._held or self.lock_fd is None or sys.platform == "win32":
+        if not self._held or self._held_fd is None or sys.platform == "win32":
             return
         import fcntl
 
-        self._held = False
+        fd, self._held, self._held_fd = self._held_fd, False, None
         _HELD.depth -= 1
-        fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
+        if fd == self.lock_fd:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        else:
+            os.close(fd)  # a waiting thread's own descriptor: closing it releases the lock
 
     def commit(self) -> None:
         try:
@@ -118,6 +135,104 @@ class WriterConnection(sqlite3.Connection):
             if self.lock_fd is not None:
                 os.close(self.lock_fd)
                 self.lock_fd = None
+
+
+class _LockWaiters:
+    """Threads that block in ``flock`` for this process's writers: daemons (one may wait for
+    a stopped process forever, and must not keep its process from exiting), kept for the next
+    wait, at most ``MOST`` at once."""
+
+    MOST = 16
+
+    def __init__(self) -> None:
+        self._tasks: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._mutex = threading.Lock()
+        self._threads = self._idle = 0
+
+    def submit(self, task: Callable[[], None]) -> bool:
+        """Run ``task`` in a waiting thread; False when all ``MOST`` are busy."""
+        with self._mutex:
+            if self._idle:
+                self._idle -= 1
+            elif self._threads < self.MOST:
+                self._threads += 1
+                threading.Thread(target=self._work, name="writer-lock", daemon=True).start()
+            else:
+                return False
+        self._tasks.put(task)
+        return True
+
+    def _work(self) -> None:
+        while True:
+            self._tasks.get()()
+            with self._mutex:
+                self._idle += 1
+
+
+_waiters: tuple[int, _LockWaiters] | None = None
+
+
+def _waiting_threads() -> _LockWaiters:
+    """This process's waiting threads (new ones in a forked child: it has none of them)."""
+    global _waiters
+    if _waiters is None or _waiters[0] != os.getpid():
+        _waiters = (os.getpid(), _LockWaiters())
+    return _waiters[1]
+
+
+def _wait_for_lock(path: str, timeout: float) -> int:
+    """A new descriptor of ``path`` holding its exclusive ``flock``, taken within ``timeout``
+    seconds; else SQLite's "database is locked". The kernel queues the waiting thread, and
+    wakes it when the lock is released, as it queued the writer itself before. (With every
+    waiting thread busy — many writers behind a stopped one — it tries every 10 ms.)"""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    taken, mutex = threading.Event(), threading.Lock()
+    abandoned = False
+
+    def wait() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # not taken: the writer times out
+        else:
+            with mutex:
+                if not abandoned:
+                    taken.set()
+                    return
+        os.close(fd)  # too late (or failed): releases the lock it got
+
+    if not _waiting_threads().submit(wait):
+        return _try_for_lock(fd, timeout)
+    if not taken.wait(timeout):
+        with mutex:
+            abandoned = not taken.is_set()
+        if abandoned:
+            raise _busy()
+    return fd
+
+
+def _try_for_lock(fd: int, timeout: float) -> int:
+    import fcntl
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise _busy() from None
+            time.sleep(0.01)
+
+
+def _busy() -> sqlite3.OperationalError:
+    """The error of SQLite's busy timeout."""
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode, busy.sqlite_errorname = SQLITE_BUSY, "SQLITE_BUSY"
+    return busy
 
 
 def holds_writer_lock() -> bool:
@@ -145,6 +260,7 @@ def _open_lock_file(path: str) -> Any:
     def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         if isinstance(dbapi_conn, WriterConnection):
             dbapi_conn.lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            dbapi_conn.lock_path = path
 
     return on_connect
 
@@ -154,9 +270,9 @@ def _begin_immediate(conn: Connection) -> None:
     # None), and its statement machinery cost more than the BEGIN itself.
     dbapi_conn = conn.connection.dbapi_connection
     assert dbapi_conn is not None
-    if isinstance(dbapi_conn, WriterConnection):
-        dbapi_conn.acquire_writer_lock()
     try:
+        if isinstance(dbapi_conn, WriterConnection):
+            dbapi_conn.acquire_writer_lock()  # "database is locked" after the busy timeout
         dbapi_conn.execute("BEGIN IMMEDIATE")
     except BaseException as exc:
         if isinstance(dbapi_conn, WriterConnection):

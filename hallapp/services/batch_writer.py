@@ -72,6 +72,7 @@ from hallapp.services.batching import (
 )
 from hallapp.services.context import Ctx
 from hallapp.store.batch import Batch
+from hallapp.store.engine import folder_error, open_beside
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.schema import ready_for_login
 from hallapp.store.uow import Database, utc_now
@@ -129,10 +130,13 @@ class BatchWriter:
         """Check the database, take the one-writer lock and listen (the terminals start
         using it from now)."""
         if not os.path.isfile(self.db_file):  # checked first: connecting would create it
+            folder = os.path.dirname(self.db_file)
+            if not os.path.isdir(folder):
+                raise folder_error(folder)
             raise StateError(f"数据库文件 {self.db_file} 不存在：请先运行 hallapp init，"
                              "或检查 --db 的路径", code="writer_no_database", path=self.db_file)
         ready_for_login(self.db)  # a hall's schema, not newer than ours; an older one: to head
-        fd = os.open(f"{self.path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        fd = open_beside(f"{self.path}.lock", 0o600)  # a read-only folder: said so
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -35,6 +35,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 
+from hallapp.core.errors import DomainError
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SQLITE_BUSY = 5  # the result code of "database is locked"
 
@@ -256,10 +258,31 @@ def writer_lock_path(db_file: str) -> str:
     return f"{os.path.abspath(db_file)}-writer.lock"
 
 
+def open_beside(path: str, mode: int = 0o644) -> int:
+    """Open (or create) a file that lives beside a SQLite database (its locks, the batch
+    writer's socket lock). A folder that is not there, or cannot be written (a read-only file
+    system), is said in words and names the folder (exit 10), not as an internal error."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    except OSError as exc:
+        raise folder_error(os.path.dirname(os.path.abspath(path)), exc) from None
+
+
+def folder_error(folder: str, exc: OSError | None = None) -> DomainError:
+    """The refusal for a SQLite database whose folder is missing, or not writable (``exc``)."""
+    if exc is None or isinstance(exc, FileNotFoundError) or not os.path.isdir(folder):
+        return DomainError(f"数据库所在的文件夹 {folder} 不存在：请先建立该文件夹，或检查数据库路径"
+                           "（--db 或 HALLAPP_DB_URL）", code="db_folder_missing", folder=folder)
+    reason = exc.strerror or type(exc).__name__
+    return DomainError(f"无法在数据库所在的文件夹 {folder} 中建立文件（{reason}）：SQLite 需要在"
+                       "数据库文件旁写入锁与日志文件，请检查该文件夹的权限，或是否为只读的文件系统",
+                       code="db_folder_unwritable", folder=folder, reason=reason)
+
+
 def _open_lock_file(path: str) -> Any:
     def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         if isinstance(dbapi_conn, WriterConnection):
-            dbapi_conn.lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            dbapi_conn.lock_fd = open_beside(path)
             dbapi_conn.lock_path = path
 
     return on_connect

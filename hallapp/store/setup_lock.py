@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import text
 
+from hallapp.store.engine import open_beside
 from hallapp.store.uow import Database
 
 SETUP_LOCK_KEY = 0x48414C4C  # "HALL"
@@ -60,7 +61,7 @@ def _locked(db: Database) -> Iterator[None]:
         return
     import fcntl
 
-    fd = os.open(f"{os.path.abspath(path)}-setup.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    fd = open_beside(f"{os.path.abspath(path)}-setup.lock")  # a missing folder: said so
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

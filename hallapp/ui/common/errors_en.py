@@ -57,6 +57,12 @@ EN: dict[str, str] = {
                "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "
                 "update hallapp on this machine to the version the other terminals run",
+    "db_folder_missing": "The database's folder {folder} does not exist: create it, or check "
+                         "the database path (--db or HALLAPP_DB_URL)",
+    "db_folder_unwritable": "Cannot create files in the database's folder {folder} "
+                            "({reason}): SQLite writes its lock and log files beside the "
+                            "database; check the folder's permissions, or whether the file "
+                            "system is read-only",
     "writer_db_replaced": "The database file {path} was deleted or replaced while the batch "
                           "writer ran (restored from a backup?): the writer stopped and the "
                           "terminals write directly; check the database, then start hallapp "

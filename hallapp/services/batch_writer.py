@@ -45,6 +45,7 @@ database file itself anyway).
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
@@ -69,6 +70,7 @@ from hallapp.services.batching import (
     recv_frame,
     send_frame,
     socket_path,
+    unix_address,
 )
 from hallapp.services.context import Ctx
 from hallapp.store.batch import Batch
@@ -149,7 +151,16 @@ class BatchWriter:
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         old_mask = os.umask(0o177)
         try:
-            listener.bind(self.path)
+            with unix_address(self.path) as address:
+                listener.bind(address)
+        except OSError as exc:
+            listener.close()
+            self.close()
+            if exc.errno != errno.ENAMETOOLONG:
+                raise
+            raise StateError(f"数据库文件名过长，批量写入进程无法建立套接字 {self.path}："
+                             "请缩短数据库的文件名", code="writer_path_too_long",
+                             path=self.path) from None
         finally:
             os.umask(old_mask)
         listener.listen(128)

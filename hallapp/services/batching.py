@@ -39,6 +39,7 @@ does not know: a mismatch.
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import logging
@@ -51,7 +52,8 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
@@ -115,8 +117,30 @@ def socket_path(db: Database) -> str | None:
     path = _db_file(db)
     if not db.is_sqlite or path in ("", ":memory:") or path.startswith("file:"):
         return None
-    sock = f"{os.path.abspath(path)}-writer.sock"
-    return sock if len(sock.encode()) < 100 else None  # AF_UNIX path limit (108 with NUL)
+    return f"{os.path.abspath(path)}-writer.sock"
+
+
+SUN_PATH_BYTES = 108  # an AF_UNIX address (Linux; 104 on the BSDs)
+
+
+@contextmanager
+def unix_address(path: str) -> Iterator[str]:
+    """An address that reaches the socket file ``path`` and fits ``SUN_PATH_BYTES``: the path
+    itself, or for a longer one (a database deep in folders with long names; the writer had
+    refused it as "not a SQLite file") the same file through a descriptor of its folder,
+    ``/proc/self/fd/N/<name>`` (Linux). OSError ENAMETOOLONG when neither fits."""
+    if len(os.fsencode(path)) < SUN_PATH_BYTES:
+        yield path
+        return
+    folder, name = os.path.split(path)
+    fd = os.open(folder, getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY)
+    try:
+        address = f"/proc/self/fd/{fd}/{name}"
+        if len(os.fsencode(address)) >= SUN_PATH_BYTES or not os.path.isdir(address[:-len(name)]):
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), path)
+        yield address
+    finally:
+        os.close(fd)
 
 
 @functools.cache
@@ -146,7 +170,8 @@ def writer_running(db: Database) -> bool:
         return False
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
         try:
-            probe.connect(path)
+            with unix_address(path) as address:
+                probe.connect(address)
         except OSError:
             return False
     return True
@@ -253,7 +278,8 @@ class _Client:
             return None
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            sock.connect(self.path)
+            with unix_address(self.path) as address:
+                sock.connect(address)
             theirs = self._hello(sock)
         except OSError:
             sock.close()

@@ -1,12 +1,14 @@
 """What the batch writer (SQLite) refuses to serve: a database file replaced while it runs,
 a file that is not there or has a newer schema, terminals of another program (and they
-refuse a writer of another program). Its life otherwise: test_batch_writer_lifecycle.py."""
+refuse a writer of another program); and what it serves although its socket's path is
+longer than an AF_UNIX address. Its life otherwise: test_batch_writer_lifecycle.py."""
 
 from __future__ import annotations
 
 import logging
 import os
 import pickle
+import shutil
 import signal
 import socket
 import sqlite3
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FakeClock, actor_for, served
 from sqlalchemy import text
 from writerkit import CtxFor, count
 
@@ -25,6 +28,7 @@ from hallapp.cli.main import main as cli_main
 from hallapp.services import batch_writer, batching, tickets
 from hallapp.services.batch_writer import BatchWriter
 from hallapp.services.batching import Answer, db_file
+from hallapp.services.context import Ctx
 from hallapp.store import schema
 from hallapp.store.models import BatchRequest, Ticket
 from hallapp.store.uow import Database
@@ -171,3 +175,38 @@ def _asked(writer: BatchWriter, terminal: socket.socket, request: batching.Reque
             return answer
     finally:
         terminal.settimeout(None)
+
+
+def test_a_database_deep_in_long_folders_has_its_writer(
+        hall_db: Database, tmp_path: Path, clock: FakeClock) -> None:
+    """Its socket's path does not fit an AF_UNIX address (108 bytes): the writer refused to
+    start ("只用于本机 SQLite 数据库文件") and the terminals never looked for it. Both now
+    reach the socket beside the database through a descriptor of its folder."""
+    folder = tmp_path / "a_very_long_directory_name_for_the_hall_database" / ("level_" * 8)
+    folder.mkdir(parents=True)
+    hall_db.dispose()
+    shutil.copyfile(db_file(hall_db), folder / "hall.sqlite3")
+    deep = Database(f"sqlite:///{folder / 'hall.sqlite3'}")
+    writer = BatchWriter(deep.url)
+    assert len(os.fsencode(writer.path)) >= batching.SUN_PATH_BYTES
+    writer.start()
+    try:
+        assert batching.writer_running(deep)
+        kiosk = Ctx(deep, actor_for(deep, "kiosk1"), clock=clock, terminal="test")
+        with served(writer):
+            assert tickets.take_ticket(kiosk, "A").number == "A001"
+        assert writer.requests == 1
+        assert count(deep, BatchRequest) == 1
+    finally:
+        writer.close()
+        deep.dispose()
+
+
+def test_a_database_file_name_too_long_for_any_socket_address_is_said(
+        hall_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hall_db.dispose()
+    long_name = tmp_path / f"{'hall_' * 19}.sqlite3"
+    shutil.copyfile(db_file(hall_db), long_name)
+    assert cli_main(["--db", f"sqlite:///{long_name}", "writer"]) == 13
+    assert "数据库文件名过长" in capsys.readouterr().err
+    assert not os.path.exists(f"{long_name}-writer.sock")

@@ -63,6 +63,8 @@ EN: dict[str, str] = {
                             "({reason}): SQLite writes its lock and log files beside the "
                             "database; check the folder's permissions, or whether the file "
                             "system is read-only",
+    "writer_path_too_long": "The database's file name is too long for the batch writer's socket "
+                            "{path}: shorten the database's file name",
     "writer_db_replaced": "The database file {path} was deleted or replaced while the batch "
                           "writer ran (restored from a backup?): the writer stopped and the "
                           "terminals write directly; check the database, then start hallapp "

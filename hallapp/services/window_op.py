@@ -74,9 +74,15 @@ class WindowOp:
 
     def __enter__(self) -> WindowOp:
         self.uow: UnitOfWork = self.ctx.uow().__enter__()
-        self.raw = self.uow.raw
-        self.hall: HallConf = hall_conf(self.raw)
-        self.window = _locked_window(self.raw, self.hall, self.number)
+        try:
+            self.raw = self.uow.raw
+            self.hall: HallConf = hall_conf(self.raw)
+            self.window = _locked_window(self.raw, self.hall, self.number)
+        except BaseException:
+            # No ``with`` will end this unit of work: end it here, or its transaction (and
+            # on SQLite the hall's write lock) stayed open until the connection was collected.
+            self.uow.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from hallapp.core.errors import PermissionDenied
+from hallapp.core.errors import NotFound, PermissionDenied
 from hallapp.services import staff, supervisor, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry
@@ -77,3 +77,17 @@ def test_relief_clerks_and_unassigned_windows(ctx_for: CtxFor) -> None:
     supervisor.open_window(ctx_for("supervisor1"), 6)
     assert windows.open_window(ctx_for("clerk1"), 6).state == "open"
     _refused("not_your_window", lambda: windows.open_window(ctx_for("clerk6"), 6))
+
+
+def test_a_refusal_as_a_window_operation_starts_ends_its_transaction(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """A window number that does not exist (or an account no longer allowed) was refused
+    while the operation was opening its unit of work, which nothing then ended: its
+    connection stayed checked out, on SQLite holding the hall's write lock, until the
+    refusal's traceback was collected (an error slot that kept it kept the lock)."""
+    clerk = ctx_for("clerk1")
+    with pytest.raises(NotFound) as refused:
+        windows.call_next(clerk, 99)
+    assert refused.value.code == "unknown_window"
+    assert hall_db.writer.pool.checkedout() == 0
+    assert windows.open_window(clerk, 1).state == "open"

@@ -259,7 +259,7 @@ def actor_for(db: Database, username: str) -> Actor:
     with db.read_session() as s:
         row = s.scalars(select(Staff).where(Staff.username == username)).one()
         return Actor(row.username, Role(row.role), row.id, row.name, row.department_id,
-                     row.window_number)
+                     row.window_number, row.session_epoch)
 
 
 @pytest.fixture

@@ -88,6 +88,10 @@ class Actor:
     name: str = ""
     department_id: int | None = None
     window_number: int | None = None
+    # The account's ``staff.session_epoch`` when it logged in: disabling the account or an
+    # administrator resetting its password moves the stored one on, and every action of a
+    # client logged in before is then refused (``SESSION_ENDED``).
+    session_epoch: int = 0
 
     def can(self, perm: Perm) -> bool:
         return perm in MATRIX[self.role]
@@ -117,6 +121,16 @@ def authorize(actor: Actor, perm: Perm) -> None:
         raise PermissionDenied(
             f"{ROLE_NAMES_ZH[actor.role]}（{actor.username}）无权{PERM_LABELS[perm]}",
             role=actor.role.value, perm=perm.value)
+
+
+SESSION_ENDED = "session_ended"
+
+
+def session_ended(actor: Actor) -> PermissionDenied:
+    """The refusal of every action of a client whose account was disabled, or its password
+    reset by an administrator, after it logged in: its user must log in again."""
+    return PermissionDenied("账号已停用或密码已重置，请重新登录", code=SESSION_ENDED,
+                            username=actor.username)
 
 
 def parse_role(value: str) -> Role:

@@ -77,7 +77,7 @@ from hallapp.store.batch import Batch
 from hallapp.store.engine import folder_error, open_beside
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.schema import ready_for_login
-from hallapp.store.uow import Database, utc_now
+from hallapp.store.uow import ActionScope, Database, utc_now
 
 log = logging.getLogger("hallapp.batch_writer")
 
@@ -334,7 +334,10 @@ class BatchWriter:
         raw.lines = self._lines if getattr(operation, "keeps_waiting_lines", False) else None
         raw.run("SAVEPOINT request")
         try:
-            result = operation(ctx, *request.args, **request.kwargs)
+            # One action, as at the terminal: its units of work check that the account
+            # still stands (the terminal's actor may have been disabled since it logged in).
+            with ActionScope():
+                result = operation(ctx, *request.args, **request.kwargs)
         except Exception as exc:
             raw.run("ROLLBACK TO SAVEPOINT request")
             raw.run("RELEASE SAVEPOINT request")

@@ -19,7 +19,8 @@ it runs here, directly, as before.
 The writer is an accelerator, never a dependency: exactness still comes from the database
 (the writer holds the same write lock as everybody else, and unique constraints stay the
 last line). The operation runs in the writer with this terminal's actor, terminal name and
-clock reading; its permission is checked here before sending and again in the writer.
+clock reading; its permission is checked here before sending and again in the writer, where
+its units of work also check that the account still stands (``UnitOfWork``).
 
 A request that was sent but got no answer (the writer died) is looked up by its id in
 ``batch_request``, which the writer fills in the operation's own savepoint: found, its

@@ -3,6 +3,9 @@
 Each service is one function per user action, decorated with ``@action(Perm.X)``: the
 permission is checked here, in the service layer, before anything else runs, whatever the
 UI shows. ``REGISTRY`` lists every action so a test can walk the whole role × action matrix.
+That the account is still active, with the password it logged in with, is checked in the
+action's own transaction (``UnitOfWork``); when it is not, the client hears of it through
+``Ctx.on_session_ended`` (its user is asked to log in again).
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from hallapp.core.errors import ValidationError
-from hallapp.core.roles import Actor, Perm, authorize
+from hallapp.core.errors import PermissionDenied, ValidationError
+from hallapp.core.roles import SESSION_ENDED, Actor, Perm, authorize
 from hallapp.store.engine import is_disk_error
-from hallapp.store.uow import Clock, Database, UnitOfWork, utc_now
+from hallapp.store.uow import ActionScope, Clock, Database, UnitOfWork, utc_now
 
-__all__ = ["REGISTRY", "Clock", "Ctx", "Database", "action", "as_dict", "check_row_limit",
-           "is_connection_error", "is_disk_error"]
+__all__ = ["REGISTRY", "SESSION_ENDED", "Clock", "Ctx", "Database", "action", "as_dict",
+           "check_row_limit", "is_connection_error", "is_disk_error", "is_session_ended"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -32,15 +35,18 @@ class Ctx:
     actor: Actor
     clock: Clock = utc_now  # the default stands for the database's clock (Database.clock)
     terminal: str | None = None
+    # Called (on whatever thread ran the action) when an action was refused because the
+    # account was disabled or its password reset since the login: the client logs out.
+    on_session_ended: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:
         if self.clock is utc_now:  # looked up at each call: nothing touches the database here
             db = self.db
             object.__setattr__(self, "clock", lambda: db.clock())
 
-    def uow(self, *, readonly: bool = False) -> UnitOfWork:
+    def uow(self, *, readonly: bool = False, lock_actor: bool = True) -> UnitOfWork:
         return UnitOfWork(self.db, self.actor, clock=self.clock, terminal=self.terminal,
-                          readonly=readonly)
+                          readonly=readonly, lock_actor=lock_actor)
 
     def acting_as(self, actor: Actor) -> Ctx:
         return replace(self, actor=actor)
@@ -59,12 +65,27 @@ def action(perm: Perm) -> Callable[[Callable[Concatenate[Ctx, P], R]],
         @functools.wraps(fn)
         def checked(ctx: Ctx, /, *args: P.args, **kwargs: P.kwargs) -> R:
             authorize(ctx.actor, perm)
-            return fn(ctx, *args, **kwargs)
+            scope = ActionScope()
+            try:
+                with scope:
+                    return fn(ctx, *args, **kwargs)
+            except PermissionDenied as exc:
+                # Told once, by the action the client called (not by those it called).
+                if (ctx.on_session_ended is not None and scope.outermost
+                        and exc.code == SESSION_ENDED):
+                    ctx.on_session_ended()
+                raise
 
         checked.required_perm = perm  # type: ignore[attr-defined]
         return checked
 
     return wrap
+
+
+def is_session_ended(exc: BaseException) -> bool:
+    """True for the refusal of a client whose account was disabled, or its password reset,
+    since it logged in."""
+    return isinstance(exc, PermissionDenied) and exc.code == SESSION_ENDED
 
 
 def as_dict(obj: Any) -> Any:

@@ -53,7 +53,7 @@ GROUP_LABELS = {"on_spot": "当场办结", "accepted": "受理", "notified": "�
 
 def _actor(row: Staff) -> Actor:
     return Actor(row.username, Role(row.role), row.id, row.name, row.department_id,
-                 row.window_number)
+                 row.window_number, row.session_epoch)
 
 
 class ServicesPort:

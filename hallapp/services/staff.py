@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,7 +21,7 @@ from hallapp.core.errors import (
     StateError,
     ValidationError,
 )
-from hallapp.core.roles import Actor, Perm, Role, parse_role
+from hallapp.core.roles import Actor, Perm, Role, parse_role, session_ended
 from hallapp.core.texts import MAX_PERSON_NAME, bounded
 from hallapp.services.context import Ctx, action
 from hallapp.store.models import Department, Staff, Window
@@ -67,7 +67,7 @@ def check_password_rules(password: str) -> None:
 
 def _actor(row: Staff) -> Actor:
     return Actor(row.username, Role(row.role), row.id, row.name, row.department_id,
-                 row.window_number)
+                 row.window_number, row.session_epoch)
 
 
 def login(ctx: Ctx, username: str, password: str) -> Actor:
@@ -183,6 +183,7 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
             raise _username_taken(username) from None
         info = _info(row, department)
         uow.audit("staff_add", "staff", row.id, after=_public(info))
+        uow.emit("staff_changed", staff=row.id)
         uow.commit()
     return info
 
@@ -238,8 +239,14 @@ def change_password(ctx: Ctx, username: str, old_password: str, new_password: st
         raise PermissionDenied("只能修改自己的密码；其他账号的密码由管理员重设",
                                code="not_own_account", username=username)
     check_password_rules(new_password)
-    with ctx.uow() as uow:
-        row = uow.session.get(Staff, ctx.actor.staff_id, with_for_update=True)
+    # The row is locked here, not at the unit of work's start (``lock_actor``): FOR NO KEY
+    # UPDATE, as an admin's reset does (they are taken in turn), which neither waits for the
+    # audit entries of the account's other terminals nor keeps them waiting.
+    with ctx.uow(lock_actor=False) as uow:
+        row = uow.session.get(Staff, ctx.actor.staff_id,
+                              with_for_update={"key_share": True})
+        if row is not None and row.session_epoch != ctx.actor.session_epoch:
+            raise session_ended(ctx.actor)  # reset by an admin since the unit of work began
         if row is None or not row.active:
             raise AuthError("账号已停用，不能修改密码", code="account_disabled")
         _refuse_locked(row, uow.now)
@@ -258,25 +265,43 @@ def change_password(ctx: Ctx, username: str, old_password: str, new_password: st
 
 @action(Perm.MANAGE_STAFF)
 def set_password(ctx: Ctx, username: str, new_password: str) -> None:
-    """An admin sets a password (and lifts a lockout)."""
+    """An admin sets a password (and lifts a lockout). A client logged in with the account
+    before is refused from now on (``session_epoch``): its user logs in again, with the new
+    password. An admin setting their own keeps their client, as changing it does."""
     check_password_rules(new_password)
-    with ctx.uow() as uow:
-        row = _get(uow.session, username)
-        row.password_hash, row.password_changed_at = hash_password(new_password), uow.now
+    password_hash = hash_password(new_password)  # argon2: before the transaction
+    with ctx.uow(lock_actor=False) as uow:
+        row = _locked(uow.session, ctx, username)
+        row.password_hash, row.password_changed_at = password_hash, uow.now
         row.failed_logins, row.locked_until = 0, None
+        if row.id != ctx.actor.staff_id:
+            row.session_epoch += 1
         uow.audit("password_set", "staff", row.id)
+        uow.emit("staff_changed", staff=row.id)
         uow.commit()
 
 
 @action(Perm.MANAGE_STAFF)
 def set_active(ctx: Ctx, username: str, active: bool) -> list[str]:
     """Enable or disable an account. Disabling an approver gives back the cases they had
-    claimed (no one else could act on them); returns those cases' numbers."""
-    with ctx.uow() as uow:
+    claimed (no one else could act on them); returns those cases' numbers.
+
+    Disabling also ends the account's open sessions (``session_epoch``): whatever a client
+    logged in with it asks next is refused, and enabling the account again does not bring
+    them back."""
+    with ctx.uow(lock_actor=False) as uow:
         row = _get(uow.session, username)
+        if not active and row.username == ctx.actor.username:
+            raise StateError("不能停用自己正在使用的账号", field="username", code="disable_self")
+        # Disabling an admin: every active admin's row is locked too, to count them.
+        admins = not active and row.role == Role.ADMIN.value
+        held = _lock(uow.session, ctx, username, admins=admins)
         released: list[str] = []
         if not active:
-            _refuse_locking_out(uow.session, ctx, row)
+            if admins:
+                _refuse_locking_out(row, held)
+            if row.active:
+                row.session_epoch += 1
             if row.role == Role.APPROVER.value:
                 # here, not at the top: the back office needs the hall, the hall this module
                 from hallapp.services.backoffice import release_claims_of
@@ -287,29 +312,64 @@ def set_active(ctx: Ctx, username: str, active: bool) -> list[str]:
         uow.audit("staff_enable" if active else "staff_disable", "staff", row.id,
                   before={"active": before},
                   after={"active": active, **({"released": released} if released else {})})
+        uow.emit("staff_changed", staff=row.id, active=active)
         uow.commit()
     return released
 
 
-def _refuse_locking_out(session: Session, ctx: Ctx, row: Staff) -> None:
-    """An administrator disabling their own account, or the last active one, left the hall
-    with nobody able to administer it. The active admins' rows are locked while counted: two
+def _refuse_locking_out(row: Staff, held: list[Staff]) -> None:
+    """An administrator disabling the last active admin account left the hall with nobody
+    able to administer it. The active admins' rows are locked while counted (``held``): two
     admins disabling each other at once are taken in turn, and the second is refused."""
-    if row.username == ctx.actor.username:
-        raise StateError("不能停用自己正在使用的账号", field="username", code="disable_self")
-    if row.role != "admin" or not row.active:
+    if not row.active:
         return
-    admins = session.scalars(select(Staff.id).where(
-        Staff.role == "admin", Staff.active.is_(True)).with_for_update()).all()
-    if len(admins) <= 1:
+    if sum(1 for r in held if r.role == Role.ADMIN.value and r.active) <= 1:
         raise StateError(f"{row.username} 是最后一个在用的管理员账号，不能停用",
                          field="username", code="last_admin", username=row.username)
+
+
+def _locked(session: Session, ctx: Ctx, username: str) -> Staff:
+    """The account ``username``, its row held (``_lock``)."""
+    row = next((r for r in _lock(session, ctx, username) if r.username == username), None)
+    if row is None:
+        raise _unknown(username)
+    return row
+
+
+def _lock(session: Session, ctx: Ctx, username: str, *, admins: bool = False) -> list[Staff]:
+    """Lock the rows of ``username`` and of the acting admin (``admins``: and of every
+    active admin) FOR NO KEY UPDATE, re-read; refuse the actor if their own account was
+    disabled or reset meanwhile. Returns the rows held.
+
+    Holding the account's row makes its actions under way finish first (each holds the row
+    FOR SHARE: ``UnitOfWork``; a claim an approver makes meanwhile is then given back), and
+    the actions it starts meanwhile wait, then are refused. All in one statement, in the
+    order of the ids: the administration's transactions lock staff rows only so, so they
+    never wait for each other in a circle; and as the actor's own row is held too, of two
+    admins disabling or resetting each other at once the second is refused. (FOR UPDATE
+    would also wait for the key share that every audit entry takes on its author's row,
+    under the feed-head lock our own commit waits for: a deadlock.)"""
+    which = or_(Staff.username == username, Staff.id == ctx.actor.staff_id)
+    if admins:
+        which = or_(which, and_(Staff.role == Role.ADMIN.value, Staff.active.is_(True)))
+    held = list(session.scalars(
+        select(Staff).where(which).order_by(Staff.id).with_for_update(key_share=True)
+        .execution_options(populate_existing=True)))
+    own = next((r for r in held if r.id == ctx.actor.staff_id), None)
+    if ctx.actor.staff_id is not None and (
+            own is None or not own.active or own.session_epoch != ctx.actor.session_epoch):
+        raise session_ended(ctx.actor)
+    return held
 
 
 def _get(session: Session, username: str) -> Staff:
     row = session.scalars(
         select(Staff).where(Staff.username == username)).first()
     if row is None:
-        raise NotFound(f"账号 {username} 不存在", field="username", code="unknown_account",
-                       username=username)
+        raise _unknown(username)
     return row
+
+
+def _unknown(username: str) -> NotFound:
+    return NotFound(f"账号 {username} 不存在", field="username", code="unknown_account",
+                    username=username)

@@ -75,7 +75,7 @@ class WindowOp:
     def __enter__(self) -> WindowOp:
         self.uow: UnitOfWork = self.ctx.uow().__enter__()
         try:
-            self.raw = self.uow.raw
+            self.raw = self.uow.raw  # refused here if the account no longer stands
             self.hall: HallConf = hall_conf(self.raw)
             self.window = _locked_window(self.raw, self.hall, self.number)
         except BaseException:

@@ -113,6 +113,11 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Moved on when the account is disabled or an administrator resets its password: a client
+    # logged in before holds the old value (``Actor.session_epoch``), and each unit of work
+    # it opens is refused (``UnitOfWork``). Not when users change their own password: their
+    # open client goes on. The server default fills the rows of older halls (migration 0012).
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # One account per user name whatever its case (Admin1 beside admin1 could not be told apart):

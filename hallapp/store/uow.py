@@ -10,6 +10,7 @@ terminals wake at once (see ``hallapp.store.feed``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hallapp.core.audit_chain import canonical, normal_json
 from hallapp.core.errors import ValidationError
-from hallapp.core.roles import Actor
+from hallapp.core.roles import Actor, session_ended
 from hallapp.store.batch import Batch
 from hallapp.store.engine import hide_password, is_sqlite, make_engine
 from hallapp.store.feed_log import LogRows, number_log, read_head, write_log
@@ -73,6 +74,33 @@ class Database:
             self.reader.dispose()
 
 
+# The staff accounts whose standing a unit of work checked during the service action now
+# running (``ActionScope``): a read-only unit of work after that one need not check again.
+_CHECKED: ContextVar[set[int] | None] = ContextVar("hallapp_actor_checked", default=None)
+_STANDING = "SELECT active, session_epoch FROM staff WHERE id = :id"
+
+
+class ActionScope:
+    """One user action (``services.context.action``, the batch writer's operation): its
+    first unit of work checks the actor's account; its read-only ones after that do not,
+    its writing ones always do. Nested scopes are the outermost one. (A class: a generator
+    context manager cost three times as much, at every action.)"""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _CHECKED.set(set()) if _CHECKED.get() is None else None
+
+    @property
+    def outermost(self) -> bool:
+        """Whether this scope is the action itself, not an action it called."""
+        return self._token is not None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._token is not None:
+            _CHECKED.reset(self._token)
+
+
 @dataclass
 class _Pending:
     audits: list[dict[str, Any]] = field(default_factory=list)
@@ -91,13 +119,31 @@ class UnitOfWork:
     transaction: it joins the writer's, as a ``SAVEPOINT`` that ``commit`` releases and
     anything else rolls back, so a refusal undoes exactly its own writes; the writer
     commits the batch.
+
+    A staff account's unit of work first checks, in its own transaction, that the account
+    is still active and its session epoch the one the actor logged in with (one read of the
+    staff row by its key): a client whose account was disabled, or its password reset by an
+    administrator, since is refused (``session_ended``) whatever it calls and however (its
+    window, the CLI, the batch writer). On SQLite every writer holds the write lock from its
+    start, so a disable and an action are taken in turn. On PostgreSQL a writing unit of work
+    holds the row ``FOR SHARE``: disabling the account or resetting its password (``FOR NO
+    KEY UPDATE``) waits for the actions under way, and actions starting meanwhile wait for it,
+    then are refused. (Neither lock conflicts with the ``KEY SHARE`` that a row naming the
+    account takes, as every audit entry does, under the feed-head lock.) ``lock_actor=False``:
+    the account administration, which locks the rows it changes itself: two administrators
+    disabling each other at once would otherwise each hold their own row and wait for the
+    other's.
     """
 
     def __init__(self, db: Database, actor: Actor, *, clock: Clock = utc_now,
-                 terminal: str | None = None, readonly: bool = False) -> None:
+                 terminal: str | None = None, readonly: bool = False,
+                 lock_actor: bool = True) -> None:
         self.db, self.actor, self.terminal = db, actor, terminal
         self.clock = db.clock if clock is utc_now else clock
         self.readonly = readonly
+        self.lock_actor = lock_actor
+        # The system and a login screen have no account to check.
+        self._actor_checked = actor.staff_id is None
         self._pending = _Pending()
         self._committed = False
         self._session: Session | None = None
@@ -123,21 +169,43 @@ class UnitOfWork:
             else:
                 self._session = (self.db.read_session() if self.readonly
                                  else self.db.write_session())
+            if not self._actor_checked:
+                self._check_actor()
         return self._session
 
     @property
     def raw(self) -> RawSQL:
         if self._raw is None:
             if self.db.batch is not None:
-                return self._join_batch()
-            if self._session is not None:
-                self._raw = RawSQL(self._session.connection())
+                raw = self._join_batch()
+            elif self._session is not None:
+                raw = self._raw = RawSQL(self._session.connection())
             else:
                 engine = self.db.reader if self.readonly else self.db.writer
                 self._conn = engine.connect()
                 self._conn.begin()  # BEGIN IMMEDIATE for writers on SQLite (engine.py)
-                self._raw = RawSQL(self._conn)
+                raw = self._raw = RawSQL(self._conn)
+            if not self._actor_checked:
+                self._check_actor()
+            return raw
         return self._raw
+
+    def _check_actor(self) -> None:
+        """Refuse an actor whose account was disabled, or its password reset, since it
+        logged in (see the class docstring); once per unit of work, at its start."""
+        self._actor_checked = True
+        staff_id = self.actor.staff_id
+        assert staff_id is not None
+        checked = _CHECKED.get()
+        if self.readonly and checked is not None and staff_id in checked:
+            return
+        raw = self.raw
+        lock = self.lock_actor and not self.readonly and not raw.sqlite
+        found = raw.row(_STANDING + " FOR SHARE" if lock else _STANDING, id=staff_id)
+        if found is None or not found[0] or found[1] != self.actor.session_epoch:
+            raise session_ended(self.actor)
+        if checked is not None:
+            checked.add(staff_id)
 
     def _join_batch(self) -> RawSQL:
         """Our savepoint in the batch writer's open transaction, opened on first use (a

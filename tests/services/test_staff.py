@@ -161,11 +161,11 @@ def test_a_password_is_changed_only_by_its_own_active_account(
         assert refused.value.code == "not_own_account", asker
     with pytest.raises(PermissionDenied):  # the login screen's context is nobody's account
         staff.change_password(anon, "anonymous", DEMO_PASSWORD, "Pwned1234")
-    clerk6 = ctx_for("clerk6")  # logged in, then disabled by an admin
+    clerk6 = ctx_for("clerk6")  # logged in, then disabled by an admin: logged out
     staff.set_active(ctx_for("admin1"), "clerk6", False)
-    with pytest.raises(AuthError) as refused:
+    with pytest.raises(PermissionDenied) as refused:
         staff.change_password(clerk6, "clerk6", DEMO_PASSWORD, "Pwned1234")
-    assert refused.value.code == "account_disabled"
+    assert refused.value.code == "session_ended"
     assert _audits(hall_db, "password_change") == []
     staff.set_active(ctx_for("admin1"), "clerk6", True)
     for username in ("admin1", "clerk2", "clerk6"):

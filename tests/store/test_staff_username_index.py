@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import column, insert, select, table, text
 from sqlalchemy.exc import IntegrityError
 
 from hallapp.store import schema
@@ -52,9 +52,14 @@ def test_the_migration_renames_the_later_of_a_pair_already_there(hall_db: Databa
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0010")
     assert _index_sql(hall_db) == ""
+    # The staff table as it was at 0010 (the model's has columns added since).
+    old_staff = table("staff", *map(column, ("username", "name", "role", "password_hash",
+                                             "active", "failed_logins")))
     with hall_db.writer.begin() as conn:  # as two admins at one instant left it
-        conn.execute(insert(Staff).values(_account("Clerk1")))
-        conn.execute(insert(Staff).values(_account("CLERK1")))
+        for username in ("Clerk1", "CLERK1"):
+            account = _account(username)
+            del account["password_changed_at"]
+            conn.execute(insert(old_staff).values(account))
     assert schema.upgrade(hall_db) == schema.HEAD
     with hall_db.reader.connect() as conn:
         first, second, third = conn.execute(select(Staff.id, Staff.username).where(
@@ -62,4 +67,6 @@ def test_the_migration_renames_the_later_of_a_pair_already_there(hall_db: Databa
             .order_by(Staff.id)).all()
     assert first.username == "clerk1"  # the demo's account keeps its name
     assert (second.username, third.username) == (f"Clerk1.{second.id}", f"CLERK1.{third.id}")
+    with hall_db.reader.connect() as conn:  # 0012: existing accounts start at epoch 0
+        assert set(conn.execute(select(Staff.session_epoch)).scalars()) == {0}
     assert _index_sql(hall_db) != ""

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 from uikit import clipped
 
-from hallapp.services import admin
+from hallapp.services import admin, staff
 from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
@@ -295,15 +295,18 @@ def test_lists_refresh_from_the_change_feed(qtbot: QtBot, make_admin: MakeAdmin,
     raw["name"] = "有限责任公司设立登记（新）"
     admin.save_item(other, raw)
     admin.update_settings(other, {"recall_max": 7})
+    staff.set_active(other, "clerk2", False)  # the staff tab had no feed event to hear
     now = datetime.now(UTC)
     window.feed.events_arrived.emit([
         FeedEvent(1, now, "catalogue_changed", {"item": ITEM}),
-        FeedEvent(2, now, "hall_changed", {"keys": ["recall_max"]})])
+        FeedEvent(2, now, "hall_changed", {"keys": ["recall_max"]}),
+        FeedEvent(3, now, "staff_changed", {"staff": 2, "active": False})])
     qtbot.waitUntil(lambda: "（新）" in window.catalogue.editor.title.text())
     idle(qtbot, window)
     row = window.catalogue.model.find(ITEM)
     assert window.catalogue.model.text(row, "version") == "2"
     assert window.settings.widgets["recall_max"].value() == 7
+    assert not window.staff.model.row(window.staff.model.find("clerk2")).active
 
 
 def test_queue_window_staff_device_calendar_edits(

@@ -31,6 +31,9 @@ from hallapp.ui.common.widgets import make_button, make_label
 
 
 class StaffPage(AdminPanel):
+    # Accounts added, disabled, enabled or reset at another admin terminal.
+    FEED_KINDS = ("staff_changed",)
+
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.model = StaffTableModel(env, self)

@@ -95,6 +95,8 @@ EN: dict[str, str] = {
     "bad_credentials": "Wrong user name or password.",
     "locked": "Account locked after repeated failures; try again later.",
     "permission_denied": "You are not allowed to do this.",
+    "session_ended": "This account has been disabled or its password reset since you logged "
+                     "in: please log in again.",
     "db_unavailable": "The database cannot be reached.",
     # not a refusal's code: what a terminal says when a write fails on a full disk
     "db_disk_now": "The disk holding the database is full or cannot be written; this was not "

@@ -1,7 +1,9 @@
 """Start a client window: ``hallapp run ROLE`` and ``hallapp demo``.
 
 Every client gets a service context (database + the logged-in account) and its own change
-feed watcher; it never sees a Session. Clients are registered in ``CLIENTS`` by role.
+feed watcher; it never sees a Session. Clients are registered in ``CLIENTS`` by role. A
+:class:`ClientSession` holds a client window and its login: when the account is disabled, or
+its password reset by an administrator, while the window is open, it goes back to the login.
 """
 
 from __future__ import annotations
@@ -14,17 +16,20 @@ import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from hallapp.config import terminal_name
-from hallapp.core.roles import Actor, Role
+from hallapp.core.roles import Actor, Role, session_ended
 from hallapp.services.context import Ctx, Database
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
+
+if TYPE_CHECKING:
+    from hallapp.ui.common.login import LoginDialog
 
 DEMO_PASSWORD = "demo1234"
 LIVE_WINDOWS = tuple(range(2, 10))  # the demo shows window 1 interactively
@@ -75,9 +80,12 @@ def _actor(ctx: Ctx, spec: ClientSpec, user: str | None, demo: bool) -> Actor | 
     return LoginDialog.ask(ctx, QCoreApplication.translate("Launcher", spec.title))
 
 
-def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any]) -> QWidget:
+def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any], *,
+                  on_session_ended: Callable[[], None] | None = None) -> QWidget:
+    """``on_session_ended``: called, from any thread, when the services refuse the client
+    because its account was disabled or its password reset since ``actor`` logged in."""
     spec = CLIENTS[role]
-    ctx = Ctx(db, actor, terminal=terminal_name())
+    ctx = Ctx(db, actor, terminal=terminal_name(), on_session_ended=on_session_ended)
     feed = FeedWatcher(db)
     module = importlib.import_module(spec.module)
     widget: QWidget = module.create(ctx, feed, options)
@@ -85,6 +93,79 @@ def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any]
     feed.start()
     widget.destroyed.connect(feed.stop)
     return widget
+
+
+class ClientSession(QObject):
+    """A client window and the account it runs as.
+
+    When that account is disabled, or its password reset by an administrator, while the
+    window is open, the services refuse whatever the client asks next (``session_ended``).
+    The window then closes (what it showed is not left on the screen), and the login comes
+    back with that refusal above the fields and the user name filled in. Logged in again, the
+    client opens afresh (the counter offers the half-entered intake its journal kept);
+    cancelled, the terminal ends, as a cancelled login at its start does.
+    """
+
+    _ended = Signal(int)  # the window's generation: one refused late may not end the next
+
+    def __init__(self, role: str, db: Database, options: dict[str, Any],
+                 show: Callable[[QWidget], None]) -> None:
+        super().__init__()
+        self.role, self.db, self.options, self._show = role, db, options, show
+        self.widget: QWidget | None = None
+        self.login: LoginDialog | None = None  # the login asked for again, while it is shown
+        self._username = ""
+        self._generation = 0
+        self._quit_on_close = True
+        self._ended.connect(self._log_in_again, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, actor: Actor) -> QWidget:
+        self._generation += 1
+        generation, ended = self._generation, self._ended
+        self._username = actor.username
+        self.widget = create_client(self.role, self.db, actor, self.options,
+                                    on_session_ended=lambda: ended.emit(generation))
+        self._show(self.widget)
+        return self.widget
+
+    def _log_in_again(self, generation: int) -> None:
+        if generation != self._generation or self.widget is None:
+            return  # an earlier window's refusal, or the login is shown already
+        from hallapp.ui.common.login import LoginDialog
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # Between the old window and the new one only the login is shown: no quitting then.
+        self._quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)
+        old, self.widget = self.widget, None
+        allow_close = getattr(old, "allow_close", None)  # the kiosk asks for its PIN
+        if allow_close is not None:
+            allow_close()
+        old.close()
+        old.deleteLater()
+        base = Ctx(self.db, Actor("anonymous", _display_role()), terminal=terminal_name())
+        dialog = LoginDialog(base, QCoreApplication.translate("Launcher",
+                                                              CLIENTS[self.role].title))
+        dialog.user.setText(self._username)
+        dialog.error.setText(user_message(session_ended(Actor(self._username, Role.DISPLAY))))
+        dialog.password.setFocus()
+        dialog.finished.connect(self._login_finished)
+        self.login = dialog
+        dialog.open()
+
+    def _login_finished(self, result: int) -> None:
+        dialog, self.login = self.login, None
+        assert dialog is not None
+        actor = dialog.actor if result == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if actor is not None:
+            self.start(actor)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setQuitOnLastWindowClosed(self._quit_on_close)
+        if actor is None and not any(w.isVisible() for w in app.topLevelWidgets()):
+            app.exit(0)
 
 
 def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool = False,
@@ -103,8 +184,9 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
         return 15
     if actor is None:
         return 0
-    widget = create_client(role, db, actor, {"window": window, "fullscreen": fullscreen})
-    _show(widget, fullscreen)
+    session = ClientSession(role, db, {"window": window, "fullscreen": fullscreen},
+                            lambda widget: _show(widget, fullscreen))
+    session.start(actor)
     quit_on_signals(app)
     code = app.exec()
     db.dispose()
@@ -121,16 +203,20 @@ def run_demo(db_url: str, *, lang: str = "zh",
     db = Database(db_url)
     migrate(db)
     base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
-    widgets = []
+    sessions = []
     for role in available_roles():
         spec = CLIENTS[role]
         actor = login(base, spec.demo_user, DEMO_PASSWORD)
-        widget = create_client(role, db, actor, {"window": 1, "fullscreen": False})
         title = QCoreApplication.translate("Launcher", spec.title)
-        widget.setWindowTitle(QCoreApplication.translate("Launcher", "hallapp 演示 · {0}")
-                              .format(title))
-        widgets.append(widget)
-        widget.show()
+
+        def show(widget: QWidget, title: str = title) -> None:
+            widget.setWindowTitle(QCoreApplication.translate("Launcher", "hallapp 演示 · {0}")
+                                  .format(title))
+            widget.show()
+
+        session = ClientSession(role, db, {"window": 1, "fullscreen": False}, show)
+        session.start(actor)
+        sessions.append(session)
     if extra is not None:
         extra(db)
     quit_on_signals(app)

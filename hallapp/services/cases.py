@@ -1,6 +1,6 @@
 """Intake at the window (收件): open a case from the ticket being served, tick the checklist,
-look cases up, withdraw. The decision itself (受理, 即办, 容缺, 告知承诺, 一次性告知, 不予受理)
-is in :mod:`hallapp.services.case_decide`.
+look cases up (the one a ticket left undecided, too), withdraw. The decision itself (受理,
+即办, 容缺, 告知承诺, 一次性告知, 不予受理) is in :mod:`hallapp.services.case_decide`.
 
 The case keeps the item version in force when it was opened (``item_id`` is that version's
 row), so a catalogue edit later never changes what the case is judged against.
@@ -336,6 +336,25 @@ def show_case(ctx: Ctx, case_ref: str) -> CaseDetail:
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         case = case_by_ref(s, case_ref)
+        return case_detail(s, case, hall_time(s), uow.now, ctx.actor.role.value)
+
+
+@action(Perm.INTAKE_CASE)
+def undecided_case_of_ticket(ctx: Ctx, ticket_id: int) -> CaseDetail | None:
+    """The case opened for ticket ``ticket_id`` and not decided yet (the newest, if several):
+    what a suspended ticket left at the window — 挂起, the applicant fetches what was missing
+    and comes back on the same number — for the clerk to carry on with when it is served
+    again. None when there is none (or no such ticket)."""
+    with ctx.uow(readonly=True) as uow:
+        s = uow.session
+        ticket = s.get(Ticket, ticket_id)
+        if ticket is None:
+            return None
+        case = s.scalars(select(Case).where(  # received_at: the index (no one on ticket_id)
+            Case.received_at >= ticket.taken_at, Case.ticket_id == ticket.id,
+            Case.state == "received").order_by(Case.id.desc()).limit(1)).first()
+        if case is None:
+            return None
         return case_detail(s, case, hall_time(s), uow.now, ctx.actor.role.value)
 
 

@@ -455,3 +455,28 @@ def test_withdraw_an_open_case(hall_db: Database, ctx_for: CtxFor) -> None:
     listed = cases.list_cases(ctx_for("clerk1"), state="withdrawn")
     assert number in [c.number for c in listed]
     assert cases.list_cases(ctx_for("clerk1"), applicant_id=id_number(1), state="withdrawn")
+
+
+def test_the_case_a_ticket_left_undecided_is_found_for_its_return(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """A ticket suspended with its case opened and not decided (挂起: the applicant fetches
+    what was missing) comes back on the same number: the counter finds that case again,
+    instead of the clerk opening a second one; a decided or withdrawn case is not offered."""
+    clerk = ctx_for("clerk1")
+    detail = open_case(ctx_for, TOLERANT, seq=41)
+    cases.record_checklist(clerk, detail.case.number, marks(["M01"]))
+    ticket = windows.window_state(clerk, 1).ticket
+    assert ticket is not None
+    windows.suspend(clerk, 1, "材料不齐，回去补充")
+    found = cases.undecided_case_of_ticket(clerk, ticket.id)
+    assert found is not None
+    assert found.case.number == detail.case.number
+    assert found.case.applicant_id == id_number(41)
+    assert {m.code: m.status for m in found.materials}["M01"] == "received"
+    cases.withdraw(clerk, detail.case.number, "申请人放弃办理")
+    assert cases.undecided_case_of_ticket(clerk, ticket.id) is None
+    serve(ctx_for)  # another ticket: nothing opened for it
+    other = windows.window_state(clerk, 1).ticket
+    assert other is not None
+    assert cases.undecided_case_of_ticket(clerk, other.id) is None
+    assert cases.undecided_case_of_ticket(clerk, 10**6) is None

@@ -1848,177 +1848,218 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="103"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="103"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="103"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
         <source>办结并叫号</source>
         <translation>Finish and next</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="241"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="87"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="91"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="109"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
+        <source>{0} 的办件 {1} 尚未作出收件决定。</source>
+        <translation>Case {1} of {0} has no intake decision yet. </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
+        <source>转移 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件。</source>
+        <translation>To transfer {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
+        <source>应到其他窗口办理</source>
+        <translation>Belongs at another window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <source>选错办理事项</source>
+        <translation>Wrong matter chosen</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <source>办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，材料不齐的可“一次性告知”或挂起。</source>
+        <translation>To finish {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake: with materials missing, give a one-time notice or suspend the ticket.</translation>
+    </message>
+    <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <source>申请人放弃办理</source>
+        <translation>The applicant gives up the application</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <source>申请人信息填错</source>
+        <translation>Applicant&apos;s details entered wrongly</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="238"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="238"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="239"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="239"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="239"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="240"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="241"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="191"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="242"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/controls.py" line="249"/>
+        <source>{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时自动调出，继续核验。</source>
+        <translation>Case {1} of {0} has no intake decision yet and will be kept: it comes back when that number is served again, to carry on checking.</translation>
     </message>
 </context>
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="141"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="141"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="142"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="142"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
@@ -2678,17 +2719,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="150"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="150"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="151"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="179"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -2719,67 +2760,62 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="121"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="119"/>
-        <source>收件</source>
-        <translation>Intake</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="123"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="124"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="125"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="126"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="197"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="203"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="212"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="215"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="213"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="216"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="215"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="218"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="216"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="219"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="217"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="220"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3331,7 +3367,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="92"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3593,52 +3629,103 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="87"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="99"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="141"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="133"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="142"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="148"/>
+        <source>{0} 的收件</source>
+        <translation>Intake for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="148"/>
+        <source>收件</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="393"/>
+        <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
+        <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
+        <source>{0} 的收件尚未登记，已清空</source>
+        <translation>The intake for {0} was not registered and has been cleared</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="214"/>
+        <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
+        <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="237"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="239"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="265"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="270"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="277"/>
+        <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
+        <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="278"/>
+        <source>申请人信息填错，重新登记</source>
+        <translation>Applicant&apos;s details entered wrongly, registering again</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="278"/>
+        <source>选错办理事项</source>
+        <translation>Wrong matter chosen</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="279"/>
+        <source>申请人放弃办理</source>
+        <translation>The applicant gives up the application</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
+        <source>办件 {0} 已撤回</source>
+        <translation>Case {0} withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="379"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="271"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="380"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="317"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="431"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
@@ -5096,7 +5183,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="99"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="108"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5122,22 +5209,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="157"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="157"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="158"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="159"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6179,17 +6266,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="237"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="265"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="253"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="281"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6372,28 +6459,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="229"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="230"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="234"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="232"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="236"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6519,37 +6606,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="196"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="196"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="197"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="197"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="198"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="206"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -6672,6 +6759,29 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/admin/windows.py" line="146"/>
         <source>{0}号窗口已保存</source>
         <translation>Window {0} saved</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="124"/>
+        <source>撤回办件 {0}</source>
+        <translation>Withdraw case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="125"/>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <source>撤回办件</source>
+        <translation>Withdraw case</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <source>返回</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>

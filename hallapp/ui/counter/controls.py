@@ -5,13 +5,18 @@ ticket.
 A button is enabled only when the operation makes sense for the window's state and ticket,
 and never while offline or while another operation is on its way; the function key presses
 the button, so a disabled button ignores its key too. The service checks everything again.
+
+Before the ticket being served leaves the window (finished, suspended, transferred) with a
+case opened for it and not decided, the clerk is asked: suspending keeps the case for the
+applicant's return on the same number (挂起); finishing or transferring withdraws it (撤回,
+with a reason), or the clerk goes back to the intake. No case is left behind unnoticed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,7 +32,11 @@ from hallapp.ui.counter.dialogs import (
     ReasonDialog,
     TicketRefDialog,
     TransferDialog,
+    WithdrawDialog,
 )
+
+if TYPE_CHECKING:
+    from hallapp.services.case_views import CaseInfo
 
 # name -> function key (None: no key)
 COMMANDS: dict[str, str | None] = {
@@ -37,11 +46,17 @@ COMMANDS: dict[str, str | None] = {
     "open": None, "close": None, "resume_suspended": None, "reactivate": None,
 }
 BACK_TO_LINE = ("resume_suspended", "reactivate")  # a ticket comes back: no key, secondary
+LEAVING = ("finish", "finish_and_call_next", "suspend", "transfer")  # the ticket served leaves
+
+
+def _nothing_undecided() -> tuple[str, str] | None:
+    return None
 
 
 class CallControls(CounterPanel):
     acted = Signal(str, object)  # command, service result
     failed = Signal(str)  # message for the clerk
+    withdrawn = Signal(str)  # the number of a case withdrawn before its ticket left
 
     def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
@@ -50,6 +65,9 @@ class CallControls(CounterPanel):
         self.queues: list[str] = []
         self.transfer_window: int | None = None  # the last transfer's window, for its message
         self.busy = False
+        # The intake's (ticket, case) while a case opened for the ticket here is undecided
+        self.undecided: Callable[[], tuple[str, str] | None] = _nothing_undecided
+        self._kept: tuple[str, str] | None = None  # the case a suspension will keep
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -135,10 +153,43 @@ class CallControls(CounterPanel):
     def run_command(self, name: str) -> None:
         """Ask what the operation needs (reason, target), then call the service."""
         self.failed.emit("")  # the last command's refusal is not this one's (even if cancelled)
+        serving = self.state is not None and self.state.ticket is not None
+        intake = self.undecided() if name in LEAVING and serving else None
+        reason = None
+        if intake is not None and name != "suspend":
+            reason = self._ask_withdraw(name, *intake)
+            if reason is None:
+                return  # back to the intake
+        self._kept = intake if name == "suspend" else None
         fn = self._service_call(name)
         if fn is None:
             return
         self.set_busy(True)
+        if intake is None or reason is None:
+            self.call(fn, partial(self._on_command_done, name), self._on_command_failed)
+            return
+        from hallapp.services.cases import withdraw  # the case services: see intake.py
+
+        ctx, case = self.env.ctx, intake[1]
+        self.call(lambda: withdraw(ctx, case, reason), partial(self._on_withdrawn, name, fn),
+                  self._on_command_failed)
+
+    def _ask_withdraw(self, name: str, ticket: str, case: str) -> str | None:
+        """The reason to withdraw the undecided case before its ticket leaves, or None."""
+        head = self.tr("{0} 的办件 {1} 尚未作出收件决定。").format(ticket, case)
+        presets: tuple[str, ...]
+        if name == "transfer":
+            prompt = self.tr("转移 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件。")
+            presets = (self.tr("应到其他窗口办理"), self.tr("选错办理事项"))
+        else:
+            prompt = self.tr("办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，"
+                             "材料不齐的可“一次性告知”或挂起。")
+            presets = (self.tr("申请人放弃办理"), self.tr("申请人信息填错"),
+                       self.tr("选错办理事项"))
+        return WithdrawDialog.ask(self.window(), case, head + prompt.format(ticket), presets)
+
+    def _on_withdrawn(self, name: str, fn: Callable[[], Any], info: CaseInfo) -> None:
+        self.withdrawn.emit(info.number)
         self.call(fn, partial(self._on_command_done, name), self._on_command_failed)
 
     def _service_call(self, name: str) -> Callable[[], Any] | None:
@@ -194,6 +245,9 @@ class CallControls(CounterPanel):
                          self.tr("需填写申请表"))),
         }
         title, prompt, presets = titles[name]
+        if name == "suspend" and self._kept is not None:
+            prompt += "\n" + self.tr("{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时"
+                                     "自动调出，继续核验。").format(*self._kept)
         return ReasonDialog.ask(self.window(), title, prompt, presets)
 
     def _on_command_done(self, name: str, result: object) -> None:

@@ -39,7 +39,9 @@ class FieldsDialog(QDialog):
         self.required: set[str] = set()
 
     def setup(self, title: str, prompt: str, fields: Sequence[Field],
-              presets: dict[str, Sequence[str]] | None = None) -> None:
+              presets: dict[str, Sequence[str]] | None = None,
+              buttons_text: tuple[str, str] | None = None) -> None:
+        """``buttons_text``: what OK and Cancel say, where "OK" would not tell what it does."""
         self.setWindowTitle(title)
         self.required = {name for name, _label, required in fields if required}
         form = QFormLayout()
@@ -51,6 +53,13 @@ class FieldsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
+        if buttons_text is not None:
+            for which, text in zip((QDialogButtonBox.StandardButton.Ok,
+                                    QDialogButtonBox.StandardButton.Cancel), buttons_text,
+                                   strict=True):
+                button = buttons.button(which)
+                button.setText(text)
+                button.setObjectName(f"dialog{which.name}")
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(prompt, "subtitle", wrap=True))
         layout.addLayout(form)
@@ -102,6 +111,25 @@ class ReasonDialog(FieldsDialog):
     def ask(cls, parent: QWidget | None, title: str, prompt: str,
             presets: Sequence[str] = ()) -> str | None:
         answer = cls(title, prompt, presets, parent).run()
+        return answer["reason"] if answer else None
+
+
+class WithdrawDialog(FieldsDialog):
+    """撤回 a case opened at the window and not decided (the applicant gives up, or it was
+    opened wrongly): the reason goes into the case's history and the audit log."""
+
+    def __init__(self, case: str, prompt: str, presets: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("撤回办件 {0}").format(case), prompt,
+                   [("reason", self.tr("撤回原因"), True)], {"reason": presets},
+                   (self.tr("撤回办件"), self.tr("返回")))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, case: str, prompt: str,
+            presets: Sequence[str] = ()) -> str | None:
+        """The reason, or None: go back to the intake (nothing withdrawn)."""
+        answer = cls(case, prompt, presets, parent).run()
         return answer["reason"] if answer else None
 
 

@@ -5,6 +5,13 @@ crash, a restart or a lost database loses nothing: checklist marks made offline 
 ``pending`` and are recorded when the connection returns. The decision prints the receipt
 or notice as part of it; a failed print leaves a reprint button, never a lost decision.
 
+The intake is the applicant's, that is the ticket's it was begun for (the tab reads "A001 的收件"):
+when that ticket leaves the window the intake leaves the screen with it, never shown to the
+next applicant. A case opened and not decided stays in the database (the window asks before
+the ticket is finished or suspended, see :mod:`controls`); when its ticket is served again —
+挂起 and back with what was missing — the case comes back here. Discarding an opened case
+withdraws it (撤回, audited), with the clerk's reason.
+
 The case services (cases, decisions, the catalogue, and the calendar and time-limit rules
 behind them: ~60 ms at start) are imported where they are first called, not with this
 module: the counter's first frame shows an empty intake form.
@@ -24,7 +31,7 @@ from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel
-from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog
+from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog, WithdrawDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal
 from hallapp.ui.counter.printing import CaseDocumentPrinter
@@ -33,7 +40,7 @@ from hallapp.ui.counter.result import DocumentStatus
 if TYPE_CHECKING:
     from hallapp.core.catalogue import Item
     from hallapp.services.case_decide import DecisionResult
-    from hallapp.services.case_views import CaseDetail
+    from hallapp.services.case_views import CaseDetail, CaseInfo
     from hallapp.services.cases import IntakeView
     from hallapp.services.queue_common import TicketInfo
 
@@ -42,6 +49,7 @@ TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 ch
 
 class IntakePanel(CounterPanel):
     decided = Signal(object)  # DecisionResult
+    title_changed = Signal(str)  # whose intake this is, for the tab: "A001 的收件"
 
     def __init__(self, env: CounterEnv, printer: CaseDocumentPrinter, journal: IntakeJournal,
                  parent: QWidget | None = None) -> None:
@@ -52,6 +60,7 @@ class IntakePanel(CounterPanel):
         self.ticket: TicketInfo | None = None
         self.view: IntakeView | None = None
         self.busy = False
+        self._title: str | None = None  # the tab's, last said
         self.picker = ItemPicker(env)
         self.picker.connection_failed.connect(self.connection_failed)
         self.form = ApplicantForm()
@@ -126,21 +135,85 @@ class IntakePanel(CounterPanel):
         self.checklist.mark_changed.connect(self._on_checklist_mark_changed)
         self.decisions.decision_chosen.connect(self.decide)
         self.open_button.clicked.connect(self.open_case)
-        self.discard_button.clicked.connect(self.discard)
+        self.discard_button.clicked.connect(self._on_discard_clicked)
 
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("登记收件"))
         self.discard_button.setText(self.tr("清空重填"))
         self.update_enabled()
 
-    # --- state -----------------------------------------------------------------------------
+    def title(self) -> str:
+        """"A001 的收件": the ticket the intake is for (the one at the window if none yet)."""
+        number = self.draft.ticket or (self.ticket.number if self.ticket else None)
+        return self.tr("{0} 的收件").format(number) if number else self.tr("收件")
+
+    # --- the ticket ------------------------------------------------------------------------
 
     def set_ticket(self, ticket: TicketInfo | None) -> None:
-        """The ticket being served; its item (chosen at the kiosk) is offered first."""
+        """The ticket at the window. An intake begun for another ticket leaves the screen
+        (its undecided case stays in the database); a ticket new here brings back the case
+        it left undecided when suspended; its item (chosen at the kiosk) is offered first."""
+        new = ticket is not None and (self.ticket is None or self.ticket.id != ticket.id)
         self.ticket = ticket
+        if not self.draft.is_for(ticket):
+            self._set_aside()
+        if ticket is not None and self.draft.ticket_id is None:
+            self.draft.ticket_id, self.draft.ticket = ticket.id, ticket.number
+        if new and ticket is not None and self.draft.is_empty():
+            self._say("")  # what became of the last one's intake: said until the next one
+            self.message.clear()
+            self._look_up(ticket)
         if ticket is not None and ticket.item_code and self.draft.item_code is None:
             self.choose_item(ticket.item_code, None)
         self.update_enabled()
+
+    def _set_aside(self) -> None:
+        """The ticket left: its intake leaves the screen and the journal, saying what became
+        of it (an opened case stays undecided in the database, for the ticket's return)."""
+        draft = self.draft
+        number = draft.ticket or "—"
+        if draft.case is not None:
+            text = self.tr("{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，"
+                           "继续核验").format(number, draft.case)
+        elif draft.is_empty():
+            text = ""
+        else:
+            text = self.tr("{0} 的收件尚未登记，已清空").format(number)
+        self.discard()
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def undecided(self) -> tuple[str, str] | None:
+        """(ticket, case) while a case opened for the ticket at the window awaits its intake
+        decision: what the window asks about before that ticket leaves."""
+        if self.draft.case is None or self.ticket is None or not self.draft.is_for(self.ticket):
+            return None
+        return self.draft.ticket or self.ticket.number, self.draft.case
+
+    def _look_up(self, ticket: TicketInfo) -> None:
+        """The case this ticket left undecided (suspended with materials missing), if any."""
+        from hallapp.services.cases import undecided_case_of_ticket  # see the module docstring
+
+        ctx, draft = self.env.ctx, self.draft
+        self.call(lambda: undecided_case_of_ticket(ctx, ticket.id),
+                  lambda found: self._on_looked_up(ticket, draft, found), self._show_error)
+
+    def _on_looked_up(self, ticket: TicketInfo, draft: IntakeDraft,
+                      found: CaseDetail | None) -> None:
+        here = self.ticket is not None and self.ticket.id == ticket.id and draft is self.draft
+        if not here or found is None or self.draft.case is not None:
+            return  # none (or the ticket left, or a case was opened meanwhile)
+        case = found.case
+        self.draft = draft.of_case(ticket.id, ticket.number, found)
+        self.form.from_dict(self.draft.applicant, self.draft.agent)
+        self.picker.set_item(case.item_code, local_name(case.item_name, case.item_name_en))
+        self.journal.save(self.draft)
+        self._say(self.tr("已调出 {0} 挂起前登记的办件 {1}，请继续核验材料").format(
+            ticket.number, case.number))
+        self.choose_item(case.item_code, case.item_name)
 
     def set_online(self, online: bool) -> None:
         self.env.online = online
@@ -166,11 +239,17 @@ class IntakePanel(CounterPanel):
             self.case_label.setText(self.tr("开始办理（F3）后可登记收件"))
         else:
             self.case_label.setText("")
+        title = self.title()
+        if title != self._title:
+            self._title = title
+            self.title_changed.emit(title)
 
     def save_draft(self) -> None:
         self.draft.applicant, self.draft.agent = self.form.to_dict()
-        self.draft.ticket = self.ticket.number if self.ticket else self.draft.ticket
+        if self.ticket is not None and self.draft.ticket_id is None:
+            self.draft.ticket_id, self.draft.ticket = self.ticket.id, self.ticket.number
         self.journal.save(self.draft)
+        self.update_enabled()  # the tab names the ticket once something is typed
 
     def restore(self) -> None:
         """Offer what the journal kept from before a restart or an outage."""
@@ -187,6 +266,34 @@ class IntakePanel(CounterPanel):
             .format(draft.saved_at or "", draft.ticket or "—"))
         self.notice.show()
         self.update_enabled()
+
+    def _on_discard_clicked(self) -> None:
+        """清空重填: an opened case is withdrawn (asked, with a reason), not left behind."""
+        case = self.draft.case
+        if case is None:
+            self.discard()
+            return
+        reason = WithdrawDialog.ask(self.window(), case, self.tr(
+            "办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。").format(case),
+            (self.tr("申请人信息填错，重新登记"), self.tr("选错办理事项"),
+             self.tr("申请人放弃办理")))
+        if reason is None:
+            return
+        from hallapp.services.cases import withdraw
+
+        ctx = self.env.ctx
+        self._set_busy(True)
+        self.call(lambda: withdraw(ctx, case, reason), self._on_withdrawn, self._show_error)
+
+    def _on_withdrawn(self, info: CaseInfo) -> None:
+        self._set_busy(False)
+        self.case_withdrawn(info.number)
+
+    def case_withdrawn(self, number: str) -> None:
+        """The case was withdrawn (here, or before its ticket was finished): gone from here."""
+        if self.draft.case == number:
+            self.discard()
+            self._say(self.tr("办件 {0} 已撤回").format(number))
 
     def discard(self) -> None:
         self.journal.clear()
@@ -250,6 +357,8 @@ class IntakePanel(CounterPanel):
 
     def _on_checklist_recorded(self, sent: list[str], view: IntakeView) -> None:
         self._set_busy(False)
+        if view.number != self.draft.case:
+            return  # the intake left with its ticket meanwhile
         self.draft.pending = [c for c in self.draft.pending if c not in sent]
         self.save_draft()
         self.show_view(view)
@@ -273,13 +382,17 @@ class IntakePanel(CounterPanel):
         from hallapp.services.cases import open_case
 
         self.message.clear()
-        ctx, window, code = self.env.ctx, self.env.window, self.item.code
+        ctx, window, code, draft = self.env.ctx, self.env.window, self.item.code, self.draft
         self._set_busy(True)
-        self.call(lambda: open_case(ctx, window, code, *inputs), self._on_case_opened,
-                  self._show_error)
+        self.call(lambda: open_case(ctx, window, code, *inputs),
+                  lambda detail: self._on_case_opened(draft, detail), self._show_error)
 
-    def _on_case_opened(self, detail: CaseDetail) -> None:
+    def _on_case_opened(self, draft: IntakeDraft, detail: CaseDetail) -> None:
         self._set_busy(False)
+        if draft is not self.draft:  # its ticket left meanwhile: the case waits for it
+            self._say(self.tr("{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，"
+                              "继续核验").format(draft.ticket or "—", detail.case.number))
+            return
         self.draft.case = detail.case.number
         self.draft.pending = [c for c, m in self.draft.marks.items() if m.get("status")]
         self.notice.hide()
@@ -313,7 +426,8 @@ class IntakePanel(CounterPanel):
     def _on_decided(self, result: DecisionResult) -> None:
         self._set_busy(False)
         self.decided.emit(result)
-        self.discard()
+        if self.draft.case == result.case.number:
+            self.discard()
         summary = self.tr("{0}：{1}（{2}）").format(
             result.case.number, self.decisions.labels()[result.decision],
             case_label(result.case.state_label))

@@ -4,7 +4,9 @@ Every edit of the intake (item, applicant form, checklist marks) rewrites
 ``<user data dir>/counter-journal-<window>.json`` atomically. The file survives a crash or a
 restart of the client and an outage of the database: marks the database has not taken yet
 are listed in ``pending`` and sent when the connection returns. A decision recorded (or the
-clerk discarding the intake) deletes the file. No Qt here.
+clerk discarding the intake, or the ticket it was for leaving the window) deletes the file.
+The draft names its ticket (id and number): it is that applicant's, never the next one's.
+No Qt here.
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hallapp.config import data_dir
+
+if TYPE_CHECKING:
+    from hallapp.services.case_views import CaseDetail
+    from hallapp.services.queue_common import TicketInfo
 
 log = logging.getLogger("hallapp.ui.counter")
 
@@ -26,7 +32,8 @@ log = logging.getLogger("hallapp.ui.counter")
 class IntakeDraft:
     """Everything of one intake that exists only on this screen until it is recorded."""
 
-    ticket: str | None = None
+    ticket: str | None = None  # its number, as the clerk knows it
+    ticket_id: int | None = None  # None in a journal written before ids were kept
     item_code: str | None = None
     item_name: str | None = None
     applicant: dict[str, str] = field(default_factory=dict)  # kind, name, id_number, phone
@@ -40,6 +47,39 @@ class IntakeDraft:
         return not (self.item_code or self.case or self.marks
                     or any(v for k, v in self.applicant.items() if k != "kind")
                     or (self.agent and any(self.agent.values())))
+
+    def is_for(self, ticket: TicketInfo | None) -> bool:
+        """Whether this is the intake of ``ticket`` (one begun with no ticket at the window
+        is the next one's)."""
+        if self.ticket_id is None and self.ticket is None:
+            return True
+        if ticket is None:
+            return False
+        if self.ticket_id is not None:
+            return self.ticket_id == ticket.id
+        return self.ticket == ticket.number  # a journal from before ticket ids were kept
+
+    def of_case(self, ticket_id: int, ticket: str, found: CaseDetail) -> IntakeDraft:
+        """The intake of an undecided case opened before (its ticket suspended and back):
+        what the database holds, with marks made here meanwhile (the same item's, on
+        materials the database has none for) as pending."""
+        case = found.case
+        marks: dict[str, dict[str, Any]] = {
+            m.code: {"status": m.status, "copies": m.copies, "note": m.note}
+            for m in found.materials if m.status}
+        kept = {c: m for c, m in self.marks.items() if self.item_code == case.item_code
+                and c not in marks and m.get("status")}
+        agent = None if case.agent is None else {
+            "agent_name": case.agent.get("name") or "",
+            "agent_id_number": case.agent.get("id_number") or "",
+            "authorisation": case.agent.get("authorisation") or "",
+            "agent_phone": case.agent.get("phone") or ""}
+        return IntakeDraft(
+            ticket=ticket, ticket_id=ticket_id, item_code=case.item_code,
+            item_name=case.item_name, applicant={
+                "kind": case.applicant_kind, "name": case.applicant_name,
+                "id_number": case.applicant_id, "phone": case.phone or ""},
+            agent=agent, case=case.number, marks={**marks, **kept}, pending=list(kept))
 
 
 class IntakeJournal:
@@ -76,3 +116,4 @@ class IntakeJournal:
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
+

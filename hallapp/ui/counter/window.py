@@ -112,11 +112,14 @@ class CounterWindow(CounterPanel):
                           self.desk)
         self.controls.acted.connect(self._on_controls_acted)
         self.controls.failed.connect(self.message.setText)
+        self.controls.undecided = self.intake.undecided  # asked before its ticket leaves
+        self.controls.withdrawn.connect(self.intake.case_withdrawn)
+        self.intake.title_changed.connect(lambda title: self.tabs.setTabText(0, title))
         feed.events_arrived.connect(self._on_feed_events_arrived)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("窗口工作台 · {0}号窗口").format(self.env.window))
-        self.tabs.setTabText(0, self.tr("收件"))
+        self.tabs.setTabText(0, self.intake.title())  # "A001 的收件": whose intake it is
         self.tabs.setTabText(1, self.tr("出件"))
         self.tabs.setTabText(2, self.tr("预约"))
         self.tabs.setTabText(3, self.tr("取号"))

@@ -10,6 +10,7 @@ their ``ask``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -182,3 +183,26 @@ def test_clear_and_refill_of_an_opened_case_withdraws_it(
     assert cases_in(hall_db) == [(number, "withdrawn", "张三")]
     assert counter.tabs.tabText(0) == "A001 的收件"  # still A001 at the window
 
+
+@SQLITE_ONLY
+@pytest.mark.parametrize(("saved_at", "shown"), [
+    ("2026-11-24T00:08:42+00:00", "08:08"),  # earlier today on the hall's clock
+    ("2026-11-23T15:30:00+00:00", "2026-11-23 23:30"),  # the evening before
+])
+def test_a_restored_intake_says_when_it_was_saved_on_the_halls_clock(
+        qtbot: QtBot, make_counter: MakeCounter, hall_db: Database, ctx_for: CtxFor,
+        tmp_path: Path, saved_at: str, shown: str) -> None:
+    """It said "2026-11-27T23:08:42+00:00": the machine's UTC time, as stored."""
+    serve_two(ctx_for)
+    ticket = windows.window_state(ctx_for("clerk1"), 1).ticket
+    assert ticket is not None
+    (tmp_path / "counter-journal-1.json").write_text(json.dumps({
+        "ticket": "A001", "ticket_id": ticket.id, "item_code": TOLERANT_ITEM,
+        "applicant": {"kind": "person", "name": "张三"}, "saved_at": saved_at}),
+        encoding="utf-8")
+    counter = make_counter()
+    intake = counter.intake
+    qtbot.waitUntil(lambda: intake.item is not None)
+    assert intake.notice.text().startswith(f"已恢复未完成的收件（{shown} 保存，号码 A001）")
+    assert intake.form.edits["name"].text() == "张三"  # A001 is still served: its intake
+    assert counter.tabs.tabText(0) == "A001 的收件"

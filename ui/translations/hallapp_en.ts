@@ -2785,37 +2785,37 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="198"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="204"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="215"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="216"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="216"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="217"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="219"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="220"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="221"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3629,103 +3629,103 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="99"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="102"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="144"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="145"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="153"/>
         <source>{0} 的收件</source>
         <translation>Intake for {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="153"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="176"/>
-        <location filename="../../hallapp/ui/counter/intake.py" line="393"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="413"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
         <source>{0} 的收件尚未登记，已清空</source>
         <translation>The intake for {0} was not registered and has been cleared</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="214"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="220"/>
         <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="237"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="249"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="251"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="265"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="286"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="277"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="278"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="278"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="279"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="298"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="315"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="379"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="399"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="380"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="400"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="431"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>

@@ -20,6 +20,7 @@ module: the counter's first frame shows an empty intake form.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
@@ -33,7 +34,7 @@ from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog, WithdrawDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
-from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal
+from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal, saved_at_text
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 from hallapp.ui.counter.result import DocumentStatus
 
@@ -60,7 +61,9 @@ class IntakePanel(CounterPanel):
         self.ticket: TicketInfo | None = None
         self.view: IntakeView | None = None
         self.busy = False
+        self.zone: ZoneInfo | None = None  # the hall's, once the window has read it
         self._title: str | None = None  # the tab's, last said
+        self._restored: IntakeDraft | None = None  # for the notice, until it is replaced
         self.picker = ItemPicker(env)
         self.picker.connection_failed.connect(self.connection_failed)
         self.form = ApplicantForm()
@@ -140,6 +143,8 @@ class IntakePanel(CounterPanel):
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("登记收件"))
         self.discard_button.setText(self.tr("清空重填"))
+        if self._restored is not None:
+            self._show_restored()
         self.update_enabled()
 
     def title(self) -> str:
@@ -183,6 +188,7 @@ class IntakePanel(CounterPanel):
         self._say(text)
 
     def _say(self, text: str) -> None:
+        self._restored = None
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
@@ -224,6 +230,12 @@ class IntakePanel(CounterPanel):
         elif online:
             self.flush()
 
+    def set_zone(self, zone: str) -> None:
+        """The hall's time zone (read by the window): times shown on the hall's clock."""
+        self.zone = ZoneInfo(zone)
+        if self._restored is not None:
+            self._show_restored()
+
     def update_enabled(self) -> None:
         live = self.env.online and not self.busy
         serving = self.ticket is not None and self.ticket.state == "serving"
@@ -261,11 +273,18 @@ class IntakePanel(CounterPanel):
         self.picker.set_item(draft.item_code, draft.item_name)
         if draft.item_code:
             self.choose_item(draft.item_code, draft.item_name)
-        self.notice.setText(
-            self.tr("已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。")
-            .format(draft.saved_at or "", draft.ticket or "—"))
+        self._restored = draft
+        self._show_restored()
         self.notice.show()
         self.update_enabled()
+
+    def _show_restored(self) -> None:
+        draft = self._restored
+        assert draft is not None
+        when = saved_at_text(draft.saved_at, self.zone, self.env.ctx.clock())
+        self.notice.setText(
+            self.tr("已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。")
+            .format(when, draft.ticket or "—"))
 
     def _on_discard_clicked(self) -> None:
         """清空重填: an opened case is withdrawn (asked, with a reason), not left behind."""
@@ -306,6 +325,7 @@ class IntakePanel(CounterPanel):
         for label in (self.notice, self.message):
             label.clear()
         self.notice.hide()
+        self._restored = None
         self.update_enabled()
 
     # --- item and checklist ----------------------------------------------------------------

@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,16 +83,22 @@ class IntakeDraft:
             agent=agent, case=case.number, marks={**marks, **kept}, pending=list(kept))
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class IntakeJournal:
-    def __init__(self, window: int, folder: Path | None = None) -> None:
+    def __init__(self, window: int, folder: Path | None = None,
+                 clock: Callable[[], datetime] = _utc_now) -> None:
         self.path = (folder or data_dir()) / f"counter-journal-{window}.json"
+        self.clock = clock  # the hall's (the client's ``ctx.clock``)
 
     def save(self, draft: IntakeDraft) -> None:
         """Write the draft whole or not at all; an empty draft removes the file."""
         if draft.is_empty():
             self.clear()
             return
-        draft.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
+        draft.saved_at = self.clock().astimezone(UTC).isoformat(timespec="seconds")
         partial = self.path.with_name(f".{self.path.name}.part")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,3 +124,17 @@ class IntakeJournal:
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
 
+
+def saved_at_text(saved_at: str | None, zone: tzinfo | None, now: datetime) -> str:
+    """When a draft was saved, on the hall's clock (``zone``; None: this machine's): "09:12"
+    today, "2026-11-27 23:08" another day; "" if unknown."""
+    try:
+        moment = datetime.fromisoformat(saved_at or "")
+    except ValueError:
+        return saved_at or ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(zone)
+    if local.date() == now.astimezone(zone).date():
+        return f"{local:%H:%M}"
+    return f"{local:%Y-%m-%d %H:%M}"

@@ -71,7 +71,7 @@ class CounterWindow(CounterPanel):
         self.message = make_label("", "error", wrap=True)
         printer = make_printer(ctx, options)  # one printer for every document of the window
         self.intake = IntakePanel(self.env, printer,
-                                  IntakeJournal(number, options.get("journal_dir")))
+                                  IntakeJournal(number, options.get("journal_dir"), ctx.clock))
         self.delivery = DeliveryPanel(self.env)
         self.booking = BookingPanel(self.env, printer)
         self.desk = TicketDeskPanel(self.env, printer)
@@ -158,6 +158,7 @@ class CounterWindow(CounterPanel):
             mine = next((w for w in windows if w.number == self.env.window), None)
             self.profile = [p.queue for p in mine.profile] if mine else []
             self.controls.recall_max = int(hall.setting("recall_max"))
+            self.intake.set_zone(hall.timezone)
             self.ticket.priority_names = {
                 str(p.get("code")): local_name(str(p.get("name")), p.get("name_en"))
                 for p in hall.priority_classes}

@@ -75,6 +75,8 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "receipt.accepted_at": "受理时间",
     "receipt.promised_date": "承诺办结日期",
     "receipt.promised_immediate": "当场办结",
+    "receipt.supplement_due": "容缺材料补交期限",
+    "receipt.supplement_date": "{date}前",
     "receipt.materials": "申请材料",
     "receipt.commitments": "已签署的告知承诺",
     "receipt.note": "本回执是受理凭证，请妥善保管，领取办理结果时请出示。",

@@ -94,6 +94,7 @@ class ReceiptData:
     promised_date: date | None  # None: completed on the spot (即办件)
     commitments: tuple[str, ...] = ()
     promised_time: time | None = None  # an hours limit ends within the day: its time
+    supplement_due: date | None = None  # 容缺: the materials owed are due by then
 
 
 @dataclass(frozen=True)

@@ -89,9 +89,11 @@ def receipt_story(data: ReceiptData, labels: Labels, page: str) -> list[Flowable
         promised += f" {data.promised_time:%H:%M}"
     rows = [*case_rows(data.case, labels),
             (labels["receipt.accepted_at"], minute_text(data.accepted_at, tz)),
-            (labels["receipt.promised_date"], promised),
-            (labels["window"], data.window),
-            (labels["clerk"], data.clerk)]
+            (labels["receipt.promised_date"], promised)]
+    if data.supplement_due is not None:  # 容缺后补 below: by when
+        rows.append((labels["receipt.supplement_due"], labels.fmt(
+            "receipt.supplement_date", date=date_text(data.supplement_due, labels))))
+    rows += [(labels["window"], data.window), (labels["clerk"], data.clerk)]
     story: list[Flowable] = [
         para(data.hall.name, st.hall),
         para(labels["receipt.title"], st.title),

@@ -19,7 +19,8 @@ Choices not fixed by DOMAIN.md:
   for is what the 补正 submission clears; without flagged materials the request's opinion
   is the problem.
 * On a receipt, a missing or faulty mark shows as 容缺后补 when the case has a supplement
-  deadline; otherwise it is an optional material not handed in and is left off.
+  deadline (printed with it, while a material is owed); otherwise it is an optional material
+  not handed in and is left off.
 """
 
 from __future__ import annotations
@@ -232,11 +233,15 @@ def receipt_data(session: Session, hall: Hall, case: Case, actor: Actor) -> Rece
     due_time = case.deadline.astimezone(hall_zone(hall.timezone)).time() \
         if hours and case.deadline else None
     commitments = list(dict.fromkeys(commitments))  # one signed text for several materials
+    owed = case.supplement_deadline is not None and any(
+        line.status == "tolerated" for line in lines)
     return ReceiptData(hall=hall_info(hall), case=case_ref(hall, case, item),
                        materials=tuple(lines), accepted_at=case.accepted_at or case.received_at,
                        window=_window_text(case, actor), clerk=_clerk_text(session, case, actor),
                        promised_date=promised, commitments=tuple(commitments),
-                       promised_time=due_time)
+                       promised_time=due_time,
+                       supplement_due=_local_date(case.supplement_deadline, hall.timezone)
+                       if owed and case.supplement_deadline else None)
 
 
 def problems(case: Case, item: dict[str, Any], flag: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from docreader import page_sizes_mm, pdf_text
@@ -70,3 +71,11 @@ def test_unknown_page_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         build_receipt(sample_receipt(), page="Letter")
     assert err.value.field == "page"
+
+
+def test_a_tolerant_receipt_says_by_when_the_owed_materials_are_due() -> None:
+    """容缺后补 with no date: the applicant left not knowing the supplement deadline."""
+    assert "容缺材料补交期限" not in pdf_text(build_receipt(sample_receipt()))
+    data = replace(sample_receipt(), supplement_due=date(2026, 12, 1))
+    for page in ("A4", "A5"):
+        assert "容缺材料补交期限2026年12月1日前" in pdf_text(build_receipt(data, page=page))

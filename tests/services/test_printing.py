@@ -209,7 +209,8 @@ def test_receipt_shows_tolerated_materials_of_a_tolerant_case(ctx_for: CtxFor,
     number = insert_case(hall_db, marks=PROBLEM_MARKS[:2],
                          supplement_deadline=datetime(2026, 12, 1, 10, tzinfo=UTC))
     text = pdf_text(printing.receipt_document(ctx_for("clerk3"), number).pdf)
-    assert missing(text, "关于变更事项的股东会决议或股东决定", "容缺后补") == []
+    assert missing(text, "关于变更事项的股东会决议或股东决定", "容缺后补",
+                   "容缺材料补交期限2026年12月1日前") == []  # by when: it printed no date
 
 
 def test_receipt_prints_the_commitment_signed_and_no_copies_of_what_was_not_handed_in(

@@ -3167,52 +3167,52 @@ After:
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="41"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="43"/>
         <source>重新打印</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="63"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="68"/>
         <source>{0}已保存为 PDF：{1}</source>
         <translation>{0} saved as PDF: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="64"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="69"/>
         <source>{0}已打印：{1}</source>
         <translation>{0} printed: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="69"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="75"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="69"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="75"/>
         <source>一次性告知书</source>
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="70"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="76"/>
         <source>不予受理通知书</source>
         <translation>Notice of refusal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="71"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="77"/>
         <source>补正材料通知书</source>
         <translation>Notice to correct materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="72"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="78"/>
         <source>容缺受理补交材料通知书</source>
         <translation>Notice to supply the missing materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="79"/>
         <source>办结通知书</source>
         <translation>Notice of the result</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="77"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="83"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
@@ -3728,6 +3728,11 @@ After:
         <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="456"/>
+        <source>{0} 项容缺材料须于 {1} 前补交</source>
+        <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>
 </context>
 <context>

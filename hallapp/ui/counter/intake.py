@@ -451,6 +451,10 @@ class IntakePanel(CounterPanel):
         summary = self.tr("{0}：{1}（{2}）").format(
             result.case.number, self.decisions.labels()[result.decision],
             case_label(result.case.state_label))
+        due = result.case.supplement_deadline
+        if due is not None and result.case.owed:  # to tell the applicant, with the notice
+            summary += "\n" + self.tr("{0} 项容缺材料须于 {1} 前补交").format(
+                len(result.case.owed), f"{due.astimezone(self.zone):%Y-%m-%d}")
         self.document.print_document(summary, result.case.number, result.decision)
 
     # --- errors ----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 """The documents a window decision hands over: 受理回执 (accepted or completed on the spot),
+with the 容缺受理补交材料通知书 after a 容缺 acceptance (what is owed, and by when),
 一次性告知书 (materials missing), 不予受理通知书 (refused).
 
 Where they go is ``options["printer"]`` (anything with ``print_job(job, reprint=False)``,
@@ -20,11 +21,15 @@ from hallapp.ui.common.pdf_printer import PdfDocumentPrinter
 if TYPE_CHECKING:
     from hallapp.services.printing import PrintJob, PrintRecord
 
-# decision -> (document, notice kind)
-DOCUMENTS: dict[str, tuple[str, str | None]] = {
-    "on_spot": ("receipt", None), "accept": ("receipt", None),
-    "accept_tolerant": ("receipt", None), "accept_commitment": ("receipt", None),
-    "notify_missing": ("notice", "missing"), "refuse": ("notice", "refusal"),
+Document = tuple[str, str | None]  # ("receipt", None) or ("notice", its kind)
+RECEIPT: Document = ("receipt", None)
+# decision -> its documents, in the order they are handed over
+DOCUMENTS: dict[str, tuple[Document, ...]] = {
+    "on_spot": (RECEIPT,), "accept": (RECEIPT,),
+    # 容缺: the receipt says 容缺后补; the notice, what to bring and by when
+    "accept_tolerant": (RECEIPT, ("notice", "supplement")),
+    "accept_commitment": (RECEIPT,),
+    "notify_missing": (("notice", "missing"),), "refuse": (("notice", "refusal"),),
 }
 
 
@@ -51,19 +56,16 @@ def make_printer(ctx: Ctx, options: dict[str, Any]) -> CaseDocumentPrinter:
     return PdfCaseDocumentPrinter(ctx)
 
 
-def decision_job(ctx: Ctx, case_number: str, decision: str) -> PrintJob | None:
-    """The document of ``decision`` for the case, laid out (None: nothing to print)."""
+def document_job(ctx: Ctx, case_number: str, document: Document) -> PrintJob:
+    """One document of a decision (see ``DOCUMENTS``) for the case, laid out."""
     from hallapp.services.printing import notice_document, receipt_document  # reportlab
 
-    document, kind = DOCUMENTS.get(decision, ("", None))
-    if document == "receipt":
+    name, kind = document
+    if name == "receipt" or kind is None:
         return receipt_document(ctx, case_number)
-    if kind is not None:
-        return notice_document(ctx, case_number, kind)
-    return None
+    return notice_document(ctx, case_number, kind)
 
 
-def print_decision(ctx: Ctx, printer: CaseDocumentPrinter, case_number: str, decision: str,
-                   reprint: bool = False) -> PrintRecord | None:
-    job = decision_job(ctx, case_number, decision)
-    return None if job is None else printer.print_job(job, reprint=reprint)
+def print_document(ctx: Ctx, printer: CaseDocumentPrinter, case_number: str,
+                   document: Document, reprint: bool = False) -> PrintRecord:
+    return printer.print_job(document_job(ctx, case_number, document), reprint=reprint)

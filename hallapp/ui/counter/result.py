@@ -1,5 +1,7 @@
-"""After a decision: what was decided and where its document went, with a reprint button
-when printing failed (the decision itself is already recorded; only the paper is missing)."""
+"""After a decision: what was decided and where its documents went (one after the other: a
+容缺 acceptance hands over the receipt and the supplement notice), with a reprint button when
+printing failed — for that document and those after it (the decision itself is already
+recorded; only the paper is missing)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
-from hallapp.ui.counter.printing import CaseDocumentPrinter, print_decision
+from hallapp.ui.counter.printing import DOCUMENTS, CaseDocumentPrinter, Document, print_document
 
 if TYPE_CHECKING:
     from hallapp.services.printing import PrintRecord  # reportlab: loaded at the first print
@@ -24,7 +26,7 @@ class DocumentStatus(CounterPanel):
                  parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.printer = printer
-        self.last: tuple[str, str] | None = None  # (case, decision) of the last document
+        self.last: tuple[str, list[Document]] | None = None  # (case, documents still to print)
         self.result = make_label("", "result", wrap=True)
         self.error = make_label("", "error", wrap=True)
         self.reprint_button = make_button("", "secondary", "reprint")
@@ -43,20 +45,23 @@ class DocumentStatus(CounterPanel):
     def set_online(self, online: bool) -> None:
         self.reprint_button.setEnabled(online)
 
-    def print_document(self, summary: str, case: str, decision: str,
-                       reprint: bool = False) -> None:
-        """Print (or save) the document of ``decision``; off the GUI thread."""
-        self.last = (case, decision)
+    def print_document(self, summary: str, case: str, decision: str) -> None:
+        """Print (or save) the documents of ``decision``, in order; off the GUI thread."""
         self.result.setText(summary)
+        self._print(case, list(DOCUMENTS.get(decision, ())), reprint=False)
+
+    def _print(self, case: str, documents: list[Document], reprint: bool) -> None:
+        self.last = (case, documents)
         self.error.clear()
         self.reprint_button.hide()
-        ctx, printer = self.env.ctx, self.printer
-        self.call(lambda: print_decision(ctx, printer, case, decision, reprint),
-                  self._on_printed, self._on_print_failed)
-
-    def _on_printed(self, record: PrintRecord | None) -> None:
-        if record is None:
+        if not documents:
             return
+        ctx, printer, document = self.env.ctx, self.printer, documents[0]
+        self.call(lambda: print_document(ctx, printer, case, document, reprint),
+                  lambda record: self._on_printed(case, documents[1:], record),
+                  self._on_print_failed)
+
+    def _on_printed(self, case: str, rest: list[Document], record: PrintRecord) -> None:
         # The document by name, where it went in words (not "receipt pdf:/…", not "Saved：")
         document = self._document_name(record.document)
         place = (record.printer or "").removeprefix("pdf:")
@@ -64,6 +69,7 @@ class DocumentStatus(CounterPanel):
                 else self.tr("{0}已打印：{1}")).format(document, place)
         self.result.setText(f"{self.result.text()}\n{line}")
         self.printed.emit(record)
+        self._print(case, rest, reprint=False)
 
     def _document_name(self, document: str) -> str:
         names = {"receipt": self.tr("受理回执"), "notice_missing": self.tr("一次性告知书"),
@@ -79,4 +85,4 @@ class DocumentStatus(CounterPanel):
 
     def _on_reprint_clicked(self) -> None:
         if self.last is not None:
-            self.print_document(self.result.text().split("\n")[0], *self.last, reprint=True)
+            self._print(*self.last, reprint=True)

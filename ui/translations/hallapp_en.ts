@@ -2934,98 +2934,113 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="135"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="136"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="137"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="138"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="139"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="140"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="141"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="142"/>
         <source>补齐容缺材料…</source>
         <translation>Pending materials…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="143"/>
         <source>补正材料已提交…</source>
         <translation>Corrections brought…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="194"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="206"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="209"/>
+        <source>请扫描回执二维码或输入领取人身份证号码</source>
+        <translation>Scan the receipt's QR code or enter the collector's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="223"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="226"/>
+        <source>请填写快递单号</source>
+        <translation>Enter the tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="235"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="197"/>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="277"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="305"/>
         <source>请先查找办件</source>
         <translation>Find the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="280"/>
         <source>办件 {0} 没有容缺待补的材料</source>
         <translation>Case {0} has no pending materials to supply</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="308"/>
+        <source>办件 {0} 现为“{1}”，没有待补正的材料</source>
+        <translation>Case {0} is now "{1}": no corrections are awaited</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="311"/>
         <source>补正材料已提交</source>
         <translation>Corrections brought</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="226"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="312"/>
         <source>办件 {0}：申请人已交来全部补正材料？确认后恢复计时，办件回到部门审查</source>
         <translation>Case {0}: has the applicant brought every correction asked for? Confirmed, the time limit runs again and the case goes back to its department for review.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="242"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="327"/>
         <source>{0}：已登记，现为“{1}”</source>
         <translation>{0}: recorded, now &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="330"/>
         <source>；仍有 {0} 项容缺材料待补</source>
         <translation>; {0} pending material(s) still to supply</translation>
     </message>

@@ -72,6 +72,10 @@ class FieldNotes:
         if field not in self.fields:
             self.general.setText(text)
             return
+        self.say(field, text)
+
+    def say(self, field: str, text: str) -> None:
+        """``text`` under ``field`` (a field of this form), the field marked and focused."""
         set_invalid(self.fields[field], True)
         self.labels[field].setText(text)
         self.labels[field].show()

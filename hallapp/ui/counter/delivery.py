@@ -9,19 +9,26 @@ same case the clerk records the owed materials brought (补齐容缺材料, the 
 withheld 容缺 approval) or the corrected ones (补正材料已提交, the clock runs again): the
 applicant comes back with the receipt, as for the result.
 
+The cases found follow the change feed (:meth:`DeliveryPanel.cases_changed`: marked 待出件
+by the department, the list says so); one action at a time (a second click while the first is
+on its way does nothing); a refusal about the proof or the tracking number shows under it.
+
 The case and delivery services and the ID rules are imported where first used (see
 :mod:`hallapp.ui.counter.intake`): this tab is not on the counter's first frame.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +38,7 @@ from hallapp.services.context import Ctx
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import ConfirmDialog, make_button, make_label, row_table
-from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
 from hallapp.ui.counter.dialogs import SupplementDialog
 from hallapp.ui.counter.models import CaseListModel
 
@@ -39,6 +46,7 @@ if TYPE_CHECKING:
     from hallapp.services.case_views import CaseDetail, CaseInfo
 
 QR_PREFIX = "HALLAPP:C:"
+log = logging.getLogger("hallapp.ui.counter")
 
 
 def find_cases(ctx: Ctx, text: str) -> list[CaseInfo]:
@@ -93,6 +101,9 @@ class DeliveryPanel(CounterPanel):
         self.message = make_label("", "error", wrap=True)
         self.result = make_label("", "result", wrap=True)
         self.labels = [make_label() for _ in range(3)]
+        self.notes = FieldNotes({"proof": self.proof, "tracking_number": self.tracking},
+                                self.message)
+        self.busy = False  # a service call on its way: the buttons wait for it
         self._build()
         self.retranslate()
 
@@ -102,7 +113,9 @@ class DeliveryPanel(CounterPanel):
         row.addWidget(self.find_button)
         form = QFormLayout()
         form.addRow(self.labels[1], self.proof)
+        form.addRow("", self.notes.labels["proof"])
         form.addRow(self.labels[2], self.tracking)
+        form.addRow("", self.notes.labels["tracking_number"])
         buttons = QHBoxLayout()
         buttons.addWidget(self.supplement_button)
         buttons.addWidget(self.correction_button)
@@ -129,20 +142,49 @@ class DeliveryPanel(CounterPanel):
         self.supplement_button.setText(self.tr("补齐容缺材料…"))
         self.correction_button.setText(self.tr("补正材料已提交…"))
 
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return (self.find_button, self.deliver_button, self.express_button,
+                self.supplement_button, self.correction_button)
+
     def set_online(self, online: bool) -> None:
-        for button in (self.find_button, self.deliver_button, self.express_button,
-                       self.supplement_button, self.correction_button):
-            button.setEnabled(online)
+        self.env.online = online
+        self._set_busy(self.busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in self.buttons():
+            button.setEnabled(self.env.online and not busy)
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], object],
+             field: str | None = None) -> None:
+        """One service call at a time (one on its way: this click does nothing). A refusal
+        of the input (an ID number's check digit…) is said under ``field``, if given."""
+        if self.busy:
+            return
+        self.notes.clear()
+        self._set_busy(True)
+
+        def done(result: Any) -> None:
+            self._set_busy(False)
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            if field is not None and isinstance(exc, ValidationError):
+                self.notes.say(field, user_message(exc, "counter: delivery"))
+            else:
+                self._on_failed(exc)
+
+        self.call(fn, done, failed)
 
     def _on_scan_submitted(self) -> None:
         text = self.scan.text().strip()
-        if not text:
+        if not text or self.busy:
             return
         if text.upper().startswith(QR_PREFIX) or _is_id_number(text):
             self.proof.setText(text)  # the receipt or the ID card is also the proof
-        self.message.clear()
         ctx = self.env.ctx
-        self.call(lambda: find_cases(ctx, text), self._on_cases_found, self._on_failed)
+        self._run(lambda: find_cases(ctx, text), self._on_cases_found)
 
     def _on_cases_found(self, cases: list[CaseInfo]) -> None:
         self.model.set_rows(cases)
@@ -157,25 +199,37 @@ class DeliveryPanel(CounterPanel):
 
     def _on_deliver_clicked(self) -> None:
         case, proof = self.selected(), self.proof.text().strip()
-        if case is None or not proof:
+        if self.busy:
+            return
+        self.notes.clear()
+        if case is None:
             self.message.setText(self.tr("请先查找办件，并扫描回执或输入领取人身份证号码"))
+            return
+        if not proof:
+            self.notes.say("proof", self.tr("请扫描回执二维码或输入领取人身份证号码"))
             return
         from hallapp.services.delivery import deliver
 
         ctx, window = self.env.ctx, self.env.window
-        self.call(lambda: deliver(ctx, case.number, proof, window=window), self._on_delivered,
-                  self._on_failed)
+        self._run(lambda: deliver(ctx, case.number, proof, window=window), self._on_delivered,
+                  "proof")
 
     def _on_express_clicked(self) -> None:
         case, tracking = self.selected(), self.tracking.text().strip()
-        if case is None or not tracking:
+        if self.busy:
+            return
+        self.notes.clear()
+        if case is None:
             self.message.setText(self.tr("请先查找办件并填写快递单号"))
+            return
+        if not tracking:
+            self.notes.say("tracking_number", self.tr("请填写快递单号"))
             return
         from hallapp.services.delivery import deliver_express
 
         ctx = self.env.ctx
-        self.call(lambda: deliver_express(ctx, case.number, tracking), self._on_delivered,
-                  self._on_failed)
+        self._run(lambda: deliver_express(ctx, case.number, tracking), self._on_delivered,
+                  "tracking_number")
 
     def _on_delivered(self, case: CaseInfo) -> None:
         self.result.setText(self.tr("{0} {1}：{2}").format(case.number, case.item_name,
@@ -187,12 +241,38 @@ class DeliveryPanel(CounterPanel):
         self.delivered.emit(case)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.message.setText(user_message(exc, "counter: delivery"))
+        self._set_busy(False)
+        self.notes.show(exc, "counter: delivery")  # the proof or tracking number: under it
+
+    def cases_changed(self, numbers: Iterable[str]) -> None:
+        """The change feed names cases changed elsewhere (the department marked one 待出件,
+        another window handed it out…): those listed here are read again."""
+        changed = set(numbers)
+        listed = [row.number for row in self.model.rows() if row.number in changed]
+        if not listed:
+            return
+        from hallapp.services.cases import show_case
+
+        ctx = self.env.ctx
+        self.call(lambda: [show_case(ctx, number).case for number in listed],
+                  self._show_rows, lambda exc: log.warning("delivery list not re-read: %s", exc))
+
+    def _show_rows(self, cases: list[CaseInfo]) -> None:
+        """Cases read again in place of their rows; the one chosen stays chosen."""
+        chosen = self.selected()
+        fresh = {case.number: case for case in cases}
+        self.model.set_rows([fresh.get(r.number, r) for r in self.model.rows()])
+        numbers = [r.number for r in self.model.rows()]
+        if chosen is not None and chosen.number in numbers:
+            self.table.selectRow(numbers.index(chosen.number))
 
     # --- what the applicant brings back: 容缺 materials owed, 补正 -------------------------
 
     def _on_supplement_clicked(self) -> None:
         case = self.selected()
+        if self.busy:
+            return
+        self.notes.clear()
         if case is None:
             self.message.setText(self.tr("请先查找办件"))
             return
@@ -202,7 +282,7 @@ class DeliveryPanel(CounterPanel):
         from hallapp.services.cases import show_case
 
         ctx = self.env.ctx
-        self.call(lambda: show_case(ctx, case.number), self._on_owed_loaded, self._on_failed)
+        self._run(lambda: show_case(ctx, case.number), self._on_owed_loaded)
 
     def _on_owed_loaded(self, detail: CaseDetail) -> None:
         """Ask which of the owed materials were brought (by name: the info has codes)."""
@@ -214,13 +294,19 @@ class DeliveryPanel(CounterPanel):
         from hallapp.services.case_clock import supply_supplement
 
         ctx = self.env.ctx
-        self.call(lambda: supply_supplement(ctx, number, codes), self._on_supplied,
-                  self._on_failed)
+        self._run(lambda: supply_supplement(ctx, number, codes), self._on_supplied)
 
     def _on_correction_clicked(self) -> None:
         case = self.selected()
+        if self.busy:
+            return
+        self.notes.clear()
         if case is None:
             self.message.setText(self.tr("请先查找办件"))
+            return
+        if case.state != "correction_requested":  # said before asking, not after
+            self.message.setText(self.tr("办件 {0} 现为“{1}”，没有待补正的材料").format(
+                case.number, case_label(case.state_label)))
             return
         if not ConfirmDialog.ask(self, self.tr("补正材料已提交"),
                                  self.tr("办件 {0}：申请人已交来全部补正材料？确认后恢复计时，"
@@ -229,12 +315,11 @@ class DeliveryPanel(CounterPanel):
         from hallapp.services.case_clock import supply_correction
 
         ctx = self.env.ctx
-        self.call(lambda: supply_correction(ctx, case.number), self._on_supplied,
-                  self._on_failed)
+        self._run(lambda: supply_correction(ctx, case.number), self._on_supplied)
 
     def _on_supplied(self, case: CaseInfo) -> None:
         """The case's new state in the list and in words (it stays selected)."""
-        self.model.set_rows([case if r.number == case.number else r for r in self.model.rows()])
+        self._show_rows([case])
         numbers = [r.number for r in self.model.rows()]
         if case.number in numbers:
             self.table.selectRow(numbers.index(case.number))

@@ -243,6 +243,9 @@ class CounterWindow(CounterPanel):
             self.refresh()
         if self.booking.queues and any(e.kind.startswith("appointment_") for e in events):
             self.booking.refresh()
+        changed = {str(e.payload.get("case")) for e in events if e.kind == "case_changed"}
+        if changed:  # the 出件 tab's cases: 待出件 now, handed out elsewhere…
+            self.delivery.cases_changed(changed)
 
     def set_online(self, online: bool) -> None:
         self.env.online = online

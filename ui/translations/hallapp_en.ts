@@ -2991,7 +2991,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/delivery.py" line="209"/>
         <source>请扫描回执二维码或输入领取人身份证号码</source>
-        <translation>Scan the receipt's QR code or enter the collector's ID number</translation>
+        <translation>Scan the receipt&apos;s QR code or enter the collector&apos;s ID number</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/delivery.py" line="223"/>
@@ -3022,7 +3022,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/delivery.py" line="308"/>
         <source>办件 {0} 现为“{1}”，没有待补正的材料</source>
-        <translation>Case {0} is now "{1}": no corrections are awaited</translation>
+        <translation>Case {0} is now &quot;{1}&quot;: no corrections are awaited</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/delivery.py" line="311"/>
@@ -4427,42 +4427,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="43"/>
+        <location filename="../../hallapp/ui/launcher.py" line="48"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="45"/>
+        <location filename="../../hallapp/ui/launcher.py" line="50"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="47"/>
+        <location filename="../../hallapp/ui/launcher.py" line="52"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="49"/>
+        <location filename="../../hallapp/ui/launcher.py" line="54"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="51"/>
+        <location filename="../../hallapp/ui/launcher.py" line="56"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="53"/>
+        <location filename="../../hallapp/ui/launcher.py" line="58"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="55"/>
+        <location filename="../../hallapp/ui/launcher.py" line="60"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="130"/>
+        <location filename="../../hallapp/ui/launcher.py" line="213"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -5703,93 +5703,93 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="45"/>
         <source>部门编码（后台审批人员必填）</source>
         <translation>Department code (required for approvers)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="51"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="57"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="95"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="71"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="71"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="81"/>
         <source>新账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="95"/>
         <source>启用账号</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="111"/>
         <source>账号 {0} 已添加</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="123"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="138"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="137"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="140"/>
         <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
         <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="139"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="142"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>

@@ -14,7 +14,7 @@ from hallapp.core.texts import required_reason
 from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.calendar_admin import opening_hours
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import get_hall_row
+from hallapp.services.hall_lock import lock_hall, lock_tickets, lock_windows
 from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, today
 from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Hall, Ticket, Window
@@ -47,13 +47,24 @@ def close_day(ctx: Ctx) -> DayCloseResult:
     A close before today's opening time ends the previous hall day (a late evening that ran
     past midnight): it closed the new day instead, so the morning's kiosks and windows were
     refused until somebody reopened it. Tickets already taken today are left alone.
+
+    A day already closed is refused: two supervisors closing at once both closed the same
+    tickets and wrote two closes. The close waits for the takes and window actions in flight
+    and holds off new ones until it commits (``hall_lock``): a ticket taken, or a window
+    opened, while it ran stayed waiting, or open, on the closed day.
     """
     with ctx.uow() as uow:
         s, now = uow.session, uow.now
-        hall = get_hall_row(s)
+        hall = lock_hall(s)
         day = today(hall, now)
         if _before_opening(hall, now):
             day -= timedelta(days=1)
+        if hall.closed_day == day:
+            raise StateError(f"{day.isoformat()} 已日终闭厅，不能再次闭厅",
+                             code="day_already_closed", day=day.isoformat())
+        lock_windows(s)
+        missed = _record_missed(uow, day, hall.timezone)
+        lock_tickets(s)
         open_ids = s.scalars(select(Ticket.id).where(
             Ticket.hall_day <= day, Ticket.state.in_(LEFTOVER_STATES))).all()
         s.execute(update(Ticket).where(Ticket.id.in_(open_ids)).values(
@@ -61,7 +72,6 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         s.execute(update(Ticket).where(Ticket.hall_day <= day, Ticket.state == "no_show",
                                        Ticket.closed_at.is_(None))
                   .values(closed_at=now).execution_options(synchronize_session=False))
-        missed = _record_missed(uow, day, hall.timezone)
         windows = s.scalars(select(Window.id).where(Window.state != "closed")).all()
         s.execute(update(Window).where(Window.id.in_(windows)).values(
             state="closed", state_reason=None, clerk_id=None, state_since=now)
@@ -77,13 +87,18 @@ def close_day(ctx: Ctx) -> DayCloseResult:
 
 def _record_missed(uow: UnitOfWork, day: date, timezone: str) -> list[int]:
     """Bookings of ``day`` and earlier still booked become missed: they count towards a
-    booking ban, so each is audited (the day's entry only counts them)."""
+    booking ban, so each is audited (the day's entry only counts them).
+
+    Conditional, each row as it is once its lock is ours: a check-in holding its booking
+    (to issue its ticket) goes first, and its booking is then no longer booked."""
     s = uow.session
-    missed = s.scalars(select(Appointment.id).join(AppointmentSlot).where(
+    booked = s.scalars(select(Appointment.id).join(AppointmentSlot).where(
         Appointment.state == "booked",
         AppointmentSlot.starts_at < hall_day_bounds(day, timezone)[1])).all()
-    s.execute(update(Appointment).where(Appointment.id.in_(missed)).values(state="missed")
-              .execution_options(synchronize_session=False))
+    missed = sorted(s.scalars(
+        update(Appointment).where(Appointment.id.in_(booked), Appointment.state == "booked")
+        .values(state="missed").returning(Appointment.id)
+        .execution_options(synchronize_session=False)).all())
     for appt_id in missed:
         uow.audit("appointment_missed", "appointment", appt_id, before={"state": "booked"},
                   after={"state": "missed", "day": day.isoformat()})
@@ -118,7 +133,7 @@ def reopen_day(ctx: Ctx, reason: str) -> str:
     and a miss counts against them. Returns the day."""
     why = required_reason(reason, "重新开厅")
     with ctx.uow() as uow:
-        hall = get_hall_row(uow.session)
+        hall = lock_hall(uow.session)  # one after the other with a close (hall_lock)
         day = today(hall, uow.now)
         if hall.closed_day != day:
             raise StateError(f"今日（{day.isoformat()}）尚未日终闭厅", code="day_not_closed",

@@ -251,10 +251,14 @@ def shown(row: Row) -> TicketInfo:
     return TicketInfo(**info_fields(ticket_row_of(row), 0, 0))
 
 
-def require_day_open(hall: Hall | HallConf, now: datetime) -> None:
+def require_day_open(hall: Hall | HallConf, now: datetime, closed_day: date | None) -> None:
     """Once the day is closed (日终闭厅) no window opens: it could only call tickets that
-    were all closed as abandoned, or new ones nobody may take any more."""
-    if hall.closed_day == today(hall, now):
+    were all closed as abandoned, or new ones nobody may take any more.
+
+    ``closed_day``: read after the window's row lock (``queue_sql.closed_day_now``), which a
+    close in flight holds off until it commits (``hall_lock``); the hall read before it could
+    be older than the close, and the window opened stayed open on the closed day."""
+    if closed_day == today(hall, now):
         raise StateError("今日已日终闭厅，窗口不再开放（如需继续办理，请值班长重新开厅）",
                          code="day_closed_window")
 

@@ -70,6 +70,11 @@ def _hall_conf(raw: RawSQL) -> HallConf:
                     date.fromisoformat(closed) if isinstance(closed, str) else closed)
 
 
+def closed_day_now(raw: RawSQL, hall_id: int) -> date | None:
+    """The hall's closed day as committed now (not memoised: see ``require_day_open``)."""
+    return as_day(raw.value("SELECT closed_day FROM hall WHERE id = :id", id=hall_id))
+
+
 _QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM queue "
           "WHERE hall_id = :hall AND code = :code")
 

@@ -41,6 +41,7 @@ from hallapp.services.queue_common import (
     require_no_other_waiting,
     window_by_number,
 )
+from hallapp.services.queue_sql import closed_day_now
 from hallapp.store.models import Queue, Staff, Ticket, Window, WorkProfileEntry
 from hallapp.store.uow import UnitOfWork
 
@@ -135,7 +136,7 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
             raise StateError(f"{number} 号窗口当前为{now}，不能{wanted}",
                              code="window_state", state=w.state, number=number)
         if to == "open":
-            require_day_open(hall, uow.now)
+            require_day_open(hall, uow.now, closed_day_now(uow.raw, hall.id))
         if to == "closed" and open_ticket_at(s, w.id) is not None:
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
         before = {"state": w.state, "reason": w.state_reason}

@@ -38,7 +38,7 @@ from hallapp.services.queue_common import (
     today,
     window_by_number,
 )
-from hallapp.services.queue_sql import TICKET_ROW_RETURNING, record_service
+from hallapp.services.queue_sql import TICKET_ROW_RETURNING, closed_day_now, record_service
 from hallapp.services.window_op import WindowOp, require
 from hallapp.store.models import Queue, ServiceRecord, Ticket, WorkProfileEntry
 from hallapp.store.rawsql import Row
@@ -60,7 +60,7 @@ class WindowState:
 def open_window(ctx: Ctx, number: int) -> WindowState:
     with WindowOp(ctx, number) as op:
         op.require_opener()
-        require_day_open(op.hall, op.uow.now)
+        require_day_open(op.hall, op.uow.now, closed_day_now(op.raw, op.hall.id))
         before = {"state": op.window.state}
         op.set_window(state="open", state_reason=None, state_since=op.uow.now,
                       clerk_id=ctx.actor.staff_id)

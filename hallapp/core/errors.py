@@ -91,6 +91,15 @@ class RuleViolation(DomainError):
     exit_code = 19
 
 
+class Conflict(DomainError):
+    """The action met another terminal's in the database (a deadlock, a serialization
+    failure) and was undone, more than once: nothing of it was saved, and it may be tried
+    again. Not a lost connection."""
+
+    code = "db_conflict"
+    exit_code = 21
+
+
 class OutputError(DomainError):
     """A printer, file or font the command needs failed it (not the database, not input)."""
 

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from hallapp.core.errors import PermissionDenied, ValidationError
+from sqlalchemy.exc import DBAPIError
+
+from hallapp.core.errors import Conflict, PermissionDenied, ValidationError
 from hallapp.core.roles import SESSION_ENDED, Actor, Perm, authorize
-from hallapp.store.engine import is_disk_error
-from hallapp.store.uow import ActionScope, Clock, Database, UnitOfWork, utc_now
+from hallapp.store.engine import is_conflict_error, is_disk_error
+from hallapp.store.uow import ActionScope, Clock, Database, UnitOfWork, commits_so_far, utc_now
 
 __all__ = ["REGISTRY", "SESSION_ENDED", "Clock", "Ctx", "Database", "action", "as_dict",
            "check_row_limit", "is_connection_error", "is_disk_error", "is_session_ended"]
 
+log = logging.getLogger("hallapp.services")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -54,6 +58,10 @@ class Ctx:
 
 REGISTRY: dict[str, Perm] = {}
 
+# Runs of an action, in all, when PostgreSQL rolls its transaction back for meeting another's
+# (a deadlock, a serialization failure): run again, it normally goes through.
+CONFLICT_TRIES = 3
+
 
 def action(perm: Perm) -> Callable[[Callable[Concatenate[Ctx, P], R]],
                                    Callable[Concatenate[Ctx, P], R]]:
@@ -68,7 +76,9 @@ def action(perm: Perm) -> Callable[[Callable[Concatenate[Ctx, P], R]],
             scope = ActionScope()
             try:
                 with scope:
-                    return fn(ctx, *args, **kwargs)
+                    if not scope.outermost:  # an action inside another: the outer one reruns it
+                        return fn(ctx, *args, **kwargs)
+                    return _run_through_conflicts(functools.partial(fn, ctx, *args, **kwargs))
             except PermissionDenied as exc:
                 # Told once, by the action the client called (not by those it called).
                 if (ctx.on_session_ended is not None and scope.outermost
@@ -86,6 +96,26 @@ def is_session_ended(exc: BaseException) -> bool:
     """True for the refusal of a client whose account was disabled, or its password reset,
     since it logged in."""
     return isinstance(exc, PermissionDenied) and exc.code == SESSION_ENDED
+
+
+def _run_through_conflicts(run: Callable[[], R]) -> R:
+    """``run()``, again after a deadlock or serialization failure, which undid its transaction
+    whole, as long as it had committed nothing before (a second run would do that twice);
+    then refused as a conflict. A deadlock was shown as a lost connection ("无法连接数据库",
+    CLI exit 10), and the clerk's action was simply lost."""
+    for attempt in range(1, CONFLICT_TRIES + 1):
+        committed = commits_so_far()
+        try:
+            return run()
+        except DBAPIError as exc:
+            if not is_conflict_error(exc):
+                raise
+            if attempt == CONFLICT_TRIES or commits_so_far() != committed:
+                raise Conflict("操作冲突：其他终端同时在处理相同的记录，本次操作未保存，请重试",
+                               code="db_conflict") from exc
+            log.info("conflict (%s), run again (%d)", getattr(exc.orig, "sqlstate", ""),
+                     attempt)
+    raise AssertionError("unreachable")
 
 
 def as_dict(obj: Any) -> Any:
@@ -106,7 +136,7 @@ def is_connection_error(exc: BaseException) -> bool:
     full disk: reconnecting mends nothing there, and the clerk must be told so)."""
     from sqlalchemy.exc import DBAPIError, OperationalError
 
-    if is_disk_error(exc):
+    if is_disk_error(exc) or is_conflict_error(exc):  # reachable: it answered
         return False
     if isinstance(exc, OperationalError):
         return True

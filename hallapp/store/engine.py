@@ -58,6 +58,18 @@ def is_disk_error(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _POSTGRES_DISK_STATES
 
 
+# PostgreSQL's deadlock_detected and serialization_failure: the server rolled the transaction
+# back because it met another's; run again, it normally goes through.
+_CONFLICT_STATES = ("40P01", "40001")
+
+
+def is_conflict_error(exc: BaseException) -> bool:
+    """True when the transaction was rolled back for meeting another (a deadlock, a
+    serialization failure): the database is reachable, and the action may be run again."""
+    orig = getattr(exc, "orig", None) or exc
+    return getattr(orig, "sqlstate", None) in _CONFLICT_STATES
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 

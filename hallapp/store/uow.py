@@ -31,6 +31,14 @@ from hallapp.store.server_clock import ServerClock
 
 Clock = Callable[[], datetime]
 
+# Units of work committed in this thread: an action run again after a deadlock
+# (``hallapp.services.context.action``) is run again only if its first run committed nothing.
+_COMMITS: ContextVar[int] = ContextVar("hallapp_commits", default=0)
+
+
+def commits_so_far() -> int:
+    return _COMMITS.get()
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -283,6 +291,7 @@ class UnitOfWork:
         elif self._session is not None:
             self._session.commit()
         self._committed = True
+        _COMMITS.set(_COMMITS.get() + 1)
 
     def _write_log(self) -> None:
         """Number and write the pending audit entries and events under the feed-head lock

@@ -127,6 +127,8 @@ EN: dict[str, str] = {
     "day_closed_slots": "{day} is closed: no slots can be opened for it.",
     "day_not_closed": "Today ({day}) has not been closed.",
     "day_already_closed": "The hall day {day} is already closed.",
+    "db_conflict": "Another terminal was changing the same records at that moment: nothing was "
+                   "saved. Please try again.",
     "ticket_ref_empty": "Enter a ticket number (e.g. A001) or scan the ticket's QR code.",
     "ticket_number_format": "Scan the ticket's QR code, or enter the number printed on it "
                             "(a letter first, e.g. A018).",

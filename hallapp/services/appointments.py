@@ -38,6 +38,7 @@ from hallapp.services.calendar_admin import hall_time
 from hallapp.services.catalogue import item_names
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
+from hallapp.services.hall_lock import lock_hall
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
 from hallapp.services.tickets import issue_ticket
 from hallapp.store.models import (
@@ -100,7 +101,9 @@ def create_slots(ctx: Ctx, queue_code: str, day: date, start: time, end: time,
         raise ValidationError("时段设置无效：时长至少 5 分钟，容量至少 1，结束晚于开始",
                               field="slot", code="slot_invalid")
     with ctx.uow() as uow:
-        hall = get_hall_row(uow.session)
+        # One opening after the other (and after a day made a rest day): unlocked, two
+        # administrators both found no slot there and opened the hours twice (``hall_lock``).
+        hall = lock_hall(uow.session)
         queue = queue_by_code(uow.session, hall, queue_code)
         item = _queue_item(uow.session, queue, item_code) if item_code else None
         item_code = item.code if item else None
@@ -238,11 +241,14 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         else None
     with ctx.uow() as uow:
         s = uow.session
+        # Shared: bookings go on together, but the calendar and the closed day are read after
+        # a day made a rest day, or closed, has committed, and such a change waits for the
+        # bookings in flight to commit before it cancels the day's (``hall_lock``).
+        hall = lock_hall(s, share=True)
         slot = s.get(AppointmentSlot, slot_id)
         if slot is None:
             raise NotFound(f"预约时段 {slot_id} 不存在", field="slot", code="unknown_slot",
                            slot=slot_id)
-        hall = get_hall_row(s)
         check_bookable(s, hall, slot, uow.now)
         # Locked when an ID number books: two desks booking one person into two slots of the
         # queue at once are taken one after the other, so the second sees the first.

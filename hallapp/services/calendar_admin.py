@@ -32,6 +32,7 @@ from hallapp.core.errors import DomainError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
+from hallapp.services.hall_lock import lock_hall
 from hallapp.services.halltime import HallTime as HallTime
 from hallapp.services.halltime import build_calendar as build_calendar
 from hallapp.services.halltime import hall_time as hall_time
@@ -80,6 +81,7 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
     years, overrides = parse_calendar_file(text)
     with ctx.uow() as uow:
         s = uow.session
+        lock_hall(s)  # one calendar change after the other, and after bookings (hall_lock)
         before = _hall_time_of(s)
         for year in sorted(years):
             s.execute(delete(CalendarDay).where(CalendarDay.note == _official(year)))
@@ -166,6 +168,10 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
     text = (note or "").strip()[:200] or ("调整为工作日" if working else "调整为休息日")
     days = [start + timedelta(days=i) for i in range(count)]
     with ctx.uow() as uow:
+        # Waits for the bookings in flight, and holds off new ones, so that all of the day's
+        # are cancelled; and for another change of the days, whose rows it then updates (two
+        # administrators marking one day both inserted it: IntegrityError). See hall_lock.
+        lock_hall(uow.session)
         before = {d.isoformat(): (row.working if (row := uow.session.get(CalendarDay, d))
                                   else None) for d in days}
         hall_time_before = _hall_time_of(uow.session)

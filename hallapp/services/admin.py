@@ -31,6 +31,7 @@ from hallapp.services.catalogue import (
 )
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import SECRET_SETTINGS, get_hall_row
+from hallapp.services.hall_lock import lock_hall
 from hallapp.store.models import Department, Queue, ServiceItem
 
 T = TypeVar("T")
@@ -187,7 +188,8 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
         raise ValidationError("周六是否开放应为是/否", field="saturday",
                               code="setting_yes_no")
     with ctx.uow() as uow:
-        hall = get_hall_row(uow.session)
+        # Exclusive, as a calendar change: Saturdays it closes lose their bookings (hall_lock).
+        hall = lock_hall(uow.session)
         OpeningHours(parsed, hall.timezone)  # validates order, overlap, zone
         before = dict(hall.opening_hours)
         time_before = hall_time(uow.session, hall)

@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
     add_json(b)
     b.set_defaults(func=cmd_backup)
     r = sub.add_parser("restore", help="把备份恢复到一个空数据库")
-    r.add_argument("path", help="备份文件路径（由 backup 生成）")
+    r.add_argument("path", help="备份文件路径（由 backup 生成，本版本或更早的版本均可）")
     add_json(r)
     r.set_defaults(func=cmd_restore)
 
@@ -107,7 +107,9 @@ def cmd_backup(env: CliEnv) -> int:
 def cmd_restore(env: CliEnv) -> int:
     ctx = Ctx(env.db, SYSTEM_ACTOR, terminal="restore")
     result = backup_svc.restore(ctx, env.args.path)
-    emit(env.args, result, lambda r: f"已从 {r.path} 恢复 {r.rows} 行")
+    emit(env.args, result, lambda r: f"已从 {r.path} 恢复 {r.rows} 行" + (
+        f"（备份的结构版本 {r.revision}，已迁移到 {r.migrated_to}）"
+        if r.revision != r.migrated_to else ""))
     return 0
 
 

@@ -7,11 +7,14 @@ SQLite WAL readers see one consistent state, PostgreSQL runs it REPEATABLE READ)
 terminals keep working while it runs. The file is readable by its owner only: it holds ID
 numbers and password hashes.
 
-A restore goes into an empty database at the same schema revision, in one transaction that
-commits only if the end line's counts match what was read (a file cut short lost rows of
-tables the audit chain does not cover) and the audit chain verifies; otherwise nothing of it
-stays. Backups made before the end line existed (no ``version`` in the header) restore
-without the count check.
+A restore goes into an empty database, in one transaction that commits only if the end
+line's counts match what was read (a file cut short lost rows of tables the audit chain does
+not cover) and the audit chain verifies; otherwise nothing of it stays. The file's rows fit
+the schema revision of the program that wrote it, so the restore first brings the empty
+database to that revision, loads the rows, then migrates them to this program's head as any
+update would: a backup taken before a software update restores after it. One written by a
+newer program (a revision these migrations do not know) is refused. Backups made before the
+end line existed (no ``version`` in the header) restore without the count check.
 """
 
 from __future__ import annotations
@@ -27,17 +30,29 @@ from pathlib import Path
 from typing import Any
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Integer, Table, func, insert, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    Table,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import StatementError
 from sqlalchemy.types import Date, LargeBinary
 
-from hallapp.core.audit_chain import ChainEntry, verify_chain
+from hallapp.core.audit_chain import ChainEntry, ChainProblem, verify_chain
 from hallapp.core.errors import NotFound, OutputError, StateError, ValidationError
 from hallapp.core.roles import Perm
-from hallapp.services.context import Ctx, action
+from hallapp.services.context import Ctx, Database, action
 from hallapp.store import schema
 from hallapp.store.base import UTCDateTime
 from hallapp.store.models import AuditEntry, Base, FeedHead
+from hallapp.store.setup_lock import setup_lock
 
 FORMAT = "hallapp-backup"
 VERSION = 2  # 2: the end line with the row counts
@@ -49,7 +64,8 @@ class BackupResult:
     path: str
     tables: int
     rows: int
-    revision: str | None
+    revision: str | None  # the schema revision of the rows in the file
+    migrated_to: str | None = None  # a restore: the revision the rows were brought to
 
 
 def _encode(value: Any) -> Any:
@@ -123,83 +139,161 @@ def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None]:
     return sum(counts.values()), revision
 
 
+def _chain_entry(r: Any) -> ChainEntry:
+    at = r["at"] if isinstance(r["at"], str) else r["at"].isoformat()
+    return ChainEntry(r["id"], at, r["actor"], r["action"], r["entity"], r["entity_id"],
+                      r["before"], r["after"], r["prev_hash"], r["hash"])
+
+
+def _head(conn: Connection) -> tuple[int | None, str | None]:
+    head = FeedHead.__table__
+    top = conn.execute(select(head.c.audit_seq, head.c.audit_hash)).first()
+    return (top[0], top[1]) if top else (None, None)
+
+
 def _revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def restore(ctx: Ctx, path: str | Path) -> BackupResult:
-    """Load a backup into an empty database (the caller has migrated it to head)."""
+    """Load a backup into an empty database (of any revision this program knows, or none)."""
     source = Path(path)
     if not source.is_file():
         raise NotFound(f"备份文件不存在：{source}", field="path", code="no_file")
-    schema.upgrade(ctx.db)
-    tables = {t.name: t for t in Base.metadata.tables.values()}
+    db = ctx.db
     try:
-        with gzip.open(source, "rt", encoding="utf-8") as src, \
-                ctx.db.writer.begin() as conn:
-            header = _header(src.readline(), conn)
-            _require_empty(conn, tables)
-            total = _load(conn, src, tables, header.get("version") is not None)
-            _reset_sequences(conn, tables)
-            _verify_chain(conn)  # raises: the transaction rolls back, nothing stays
+        with gzip.open(source, "rt", encoding="utf-8") as src:
+            lines = enumerate(src, start=1)
+            header = _header(next(lines, (1, ""))[1], db, source)
+            with setup_lock(db), db.writer.begin() as conn:
+                total = _restore_in(conn, ctx, header, lines, source)
     except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError, KeyError,
             TypeError, ValueError, StatementError) as exc:
-        raise ValidationError(f"备份文件 {source} 已损坏或不完整（{type(exc).__name__}），"
-                              "未恢复任何数据", field="path", code="bad_backup") from exc
+        raise _bad(source, type(exc).__name__) from exc
     with ctx.uow() as uow:
-        uow.audit("restore", "database", None, after={"path": str(source), "rows": total})
+        uow.audit("restore", "database", None, after={
+            "path": str(source), "rows": total, "revision": header["revision"]})
         uow.commit()
-    return BackupResult(str(source), len(header["tables"]), total, header["revision"])
+    return BackupResult(str(source), len(header["tables"]), total, header["revision"],
+                        migrated_to=schema.HEAD)
 
 
-def _header(line: str, conn: Connection) -> dict[str, Any]:
+def _restore_in(conn: Connection, ctx: Ctx, header: dict[str, Any],
+                lines: Iterator[tuple[int, str]], source: Path) -> int:
+    """The restore, in its one transaction: the rows, at their revision, then at head."""
+    revision = header["revision"]
+    _prepare(conn, ctx.db, revision)
+    tables = _tables_at(conn, header["tables"], source)
+    total = _load(conn, lines, tables, header.get("version") is not None, source)
+    schema.migrate_on(conn, ctx.db, schema.HEAD)  # as any update would
+    _reset_sequences(conn, Base.metadata.tables)
+    if _chain_problems(conn):  # raises: the transaction rolls back, nothing stays
+        raise StateError("备份中的审计链校验失败，备份文件可能被改动，未恢复任何数据",
+                         code="audit_broken")
+    return total
+
+
+def _bad(source: Path, detail: str) -> ValidationError:
+    return ValidationError(f"备份文件 {source} 已损坏或不完整（{detail}），未恢复任何数据",
+                           field="path", code="bad_backup", path=str(source))
+
+
+def _header(line: str, db: Database, source: Path) -> dict[str, Any]:
     try:
         header = json.loads(line)
     except json.JSONDecodeError:
         header = {}
-    if header.get("format") != FORMAT:
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ValidationError("不是 hallapp 备份文件", field="path", code="bad_backup")
-    if header.get("revision") != _revision(conn):
-        raise StateError(f"备份的数据库版本 {header.get('revision')} 与当前版本 "
-                         f"{_revision(conn)} 不同，请先用同版本程序恢复", code="revision_mismatch")
-    return header  # type: ignore[no-any-return]
+    revision, tables = header.get("revision"), header.get("tables")
+    if not isinstance(revision, str) or not isinstance(tables, list):
+        raise _bad(source, "文件头缺少结构版本或表清单")
+    version = header.get("version")
+    if revision not in schema.known_revisions(db) or (
+            isinstance(version, int) and version > VERSION):
+        raise StateError(f"备份 {source} 由更新版本的 hallapp 制作（结构版本 {revision}，"
+                         f"本程序最新 {schema.HEAD}）：请先把本机的 hallapp 升级到制作备份的"
+                         "版本或更新的版本，再恢复", code="backup_newer", revision=revision,
+                         head=schema.HEAD)
+    return header
 
 
-def _require_empty(conn: Connection, tables: dict[str, Table]) -> None:
-    for name in ("hall", "ticket", "audit_log", "staff"):
-        if conn.scalar(select(func.count()).select_from(tables[name])):
-            raise StateError(f"目标数据库不为空（表 {name} 有数据），只能恢复到空数据库",
-                             code="not_empty")
-    # What is left is what the migrations seed (the feed head, the KPI summary mark): the
-    # backup carries its own copies of those rows.
+def _prepare(conn: Connection, db: Database, revision: str) -> None:
+    """Refuse a database that holds a hall; bring the empty one to the backup's revision
+    and clear what the migrations seed (the backup carries its own copies of those rows)."""
+    current = _revision(conn)
+    if current is None:
+        names = inspect(conn).get_table_names()
+        if names:
+            raise StateError(f"目标数据库不为空（已有表 {', '.join(sorted(names)[:3])} 等，"
+                             "但没有 hallapp 结构版本），只能恢复到空数据库", code="not_empty")
+    else:
+        if current not in schema.known_revisions(db):
+            raise StateError(f"数据库 {db.safe_url} 的结构版本 {current} 比本程序（最新 "
+                             f"{schema.HEAD}）新：请把本机的 hallapp 升级到与其他终端相同的版本",
+                             code="db_newer", stored=current, head=schema.HEAD)
+        for name in ("hall", "ticket", "audit_log", "staff"):  # at every revision
+            if conn.scalar(select(func.count()).select_from(Base.metadata.tables[name])):
+                raise StateError(f"目标数据库不为空（表 {name} 有数据），只能恢复到空数据库",
+                                 code="not_empty")
+    schema.migrate_on(conn, db, revision)
+    present = set(inspect(conn).get_table_names())
     for table in reversed(Base.metadata.sorted_tables):
-        conn.execute(table.delete())
+        if table.name in present:
+            conn.execute(table.delete())
 
 
-def _load(conn: Connection, src: Any, tables: dict[str, Table], counted: bool) -> int:
+def _tables_at(conn: Connection, names: list[Any], source: Path) -> dict[str, Table]:
+    """The tables the file names, as they are at its revision: only the columns that
+    revision has (a column added later is not in the rows, and the model's default for it
+    must not be sent to a table without it), typed as the model types them."""
+    inspector = inspect(conn)
+    present = set(inspector.get_table_names())
+    meta, out = MetaData(), {}
+    for name in names:
+        if not isinstance(name, str) or name not in present:
+            raise _bad(source, f"表 {name} 不属于备份的结构版本")
+        model = Base.metadata.tables.get(name)
+        out[name] = Table(name, meta, *(
+            Column(c["name"], model.c[c["name"]].type
+                   if model is not None and c["name"] in model.c else c["type"])
+            for c in inspector.get_columns(name)))
+    return out
+
+
+def _load(conn: Connection, lines: Iterator[tuple[int, str]], tables: dict[str, Table],
+          counted: bool, source: Path) -> int:
     """Insert every row; with ``counted`` (a backup with an end line) the end line must come
     last and name exactly the rows read, table by table."""
     total, current = 0, None
     batch: list[dict[str, Any]] = []
     read: dict[str, int] = {}
     end: dict[str, int] | None = None
-    for line in src:
-        rec = json.loads(line)
+    for number, line in lines:
         if end is not None:
             raise ValidationError("备份文件在结尾记录之后还有内容", field="path",
                                   code="bad_backup")
-        if "end" in rec:
-            end = rec["end"]
-            continue
-        read[rec["t"]] = read.get(rec["t"], 0) + 1
-        if rec["t"] != current and batch:
+        try:
+            rec = json.loads(line)
+            if "end" in rec:
+                end = dict(rec["end"])
+                continue
+            name, row = rec["t"], rec["r"]
+            table = tables[name]
+            if not set(row) <= set(table.c.keys()):
+                raise KeyError(", ".join(sorted(set(row) - set(table.c.keys()))))
+            decoded = _decode(table, row)
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise _bad(source, f"第 {number} 行：{type(exc).__name__} {exc}") from exc
+        read[name] = read.get(name, 0) + 1
+        if name != current and batch:
             conn.execute(insert(tables[current]), batch)  # type: ignore[index]
             batch = []
-        current = rec["t"]
-        batch.append(_decode(tables[current], rec["r"]))
+        current = name
+        batch.append(decoded)
         total += 1
         if len(batch) >= BATCH:
-            conn.execute(insert(tables[current]), batch)
+            conn.execute(insert(table), batch)
             batch = []
     if batch:
         conn.execute(insert(tables[current]), batch)  # type: ignore[index]
@@ -209,7 +303,7 @@ def _load(conn: Connection, src: Any, tables: dict[str, Table], counted: bool) -
     return total
 
 
-def _reset_sequences(conn: Connection, tables: dict[str, Table]) -> None:
+def _reset_sequences(conn: Connection, tables: Any) -> None:
     """PostgreSQL identity sequences must continue after the restored ids."""
     if conn.dialect.name != "postgresql":
         return
@@ -227,15 +321,10 @@ def _reset_sequences(conn: Connection, tables: dict[str, Table]) -> None:
             {"table": name, "col": pk[0].name})
 
 
-def _verify_chain(conn: Connection) -> None:
+def _chain_problems(conn: Connection) -> list[ChainProblem]:
     """The restored audit chain, read in the restore's own transaction before it commits."""
-    log, head = AuditEntry.__table__, FeedHead.__table__
+    log_table = AuditEntry.__table__
     rows = conn.execution_options(yield_per=BATCH).execute(
-        select(log).order_by(log.c.id)).mappings()  # streamed: years of entries
-    entries = (ChainEntry(r["id"], r["at"].isoformat(), r["actor"], r["action"], r["entity"],
-                          r["entity_id"], r["before"], r["after"], r["prev_hash"], r["hash"])
-               for r in rows)
-    top = conn.execute(select(head.c.audit_seq, head.c.audit_hash)).first()
-    if verify_chain(entries, top[0] if top else None, top[1] if top else None):
-        raise StateError("备份中的审计链校验失败，备份文件可能被改动，未恢复任何数据",
-                         code="audit_broken")
+        select(log_table).order_by(log_table.c.id)).mappings()  # streamed: years of entries
+    return verify_chain((_chain_entry(r) for r in rows), *_head(conn))
+

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from hallapp.core.errors import DomainError, StateError
@@ -54,6 +54,33 @@ def current_revision(db: Database) -> str | None:
 
     with db.reader.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions(db: Database) -> list[str]:
+    """Every revision this program's migrations know, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(db))
+    return [s.revision for s in reversed(list(script.walk_revisions()))]
+
+
+def migrate_on(conn: Connection, db: Database, revision: str) -> None:
+    """Bring the schema reached through ``conn`` to ``revision``, up or down, inside the
+    transaction ``conn`` is in (a restore: nothing of it stays if the restore fails).
+
+    Going down is only ever done on an empty database (a restore of an older backup into a
+    database created by this program): the downgrades drop columns and tables."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    cfg = alembic_config(db)
+    cfg.attributes["connection"] = conn
+    current = MigrationContext.configure(conn).get_current_revision()
+    order = known_revisions(db)
+    if current is None or order.index(current) < order.index(revision):
+        command.upgrade(cfg, revision)
+    elif current != revision:
+        command.downgrade(cfg, revision)
 
 
 def _stored_revision(db: Database) -> str | None:

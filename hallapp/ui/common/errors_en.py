@@ -73,6 +73,8 @@ EN: dict[str, str] = {
                           "check the path given with --db",
     "backup_not_written": "The backup could not be written to {path}: {reason}",
     "backup_truncated": "The backup file is incomplete (cut short); nothing was restored",
+    "backup_newer": "This backup was made by a newer hallapp (schema {revision}; this "
+                    "program's newest is {head}): update hallapp here first, then restore it",
     "no_hall": "No hall has been set up in the database yet.",
     "unknown_ticket": "No ticket has this number.",
     "foreign_ticket": "This ticket was not issued in this hall.",

@@ -1,0 +1,121 @@
+"""Backups across software updates: one taken before an update restores after it.
+
+It was refused ("备份的数据库版本 0010 与当前版本 0011 不同，请先用同版本程序恢复": the
+restore migrated the empty database to head first). The old backups here were written by the
+old programs themselves (tests/data/backups/README.md): a backup's rows follow its revision.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FakeClock, actor_for
+from sqlalchemy import inspect, select
+
+from hallapp.core.errors import StateError
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services import backup as backup_svc
+from hallapp.services import staff, tickets
+from hallapp.services.audit import verify_audit
+from hallapp.services.context import Ctx
+from hallapp.store import schema
+from hallapp.store.models import AuditEntry, Hall, Queue, Staff, Ticket
+from hallapp.store.uow import Database
+
+OLD = Path(__file__).resolve().parents[1] / "data" / "backups"
+
+
+@pytest.fixture
+def blank_db(request: pytest.FixtureRequest, engine_name: str,
+             tmp_path: Path) -> Iterator[Database]:
+    """A database with nothing in it, not even the schema: a new file, a new database."""
+    if engine_name != "sqlite":
+        yield request.getfixturevalue("pg_empty")
+        return
+    db = Database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    yield db
+    db.dispose()
+
+
+def _restorer(db: Database) -> Ctx:
+    return Ctx(db, SYSTEM_ACTOR, terminal="restore")
+
+
+def _last_entry(db: Database) -> AuditEntry:
+    with db.read_session() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert last is not None
+    return last
+
+
+def _tables(db: Database) -> list[str]:
+    with db.reader.connect() as conn:
+        return inspect(conn).get_table_names()
+
+
+@pytest.mark.parametrize("revision", ["0001", "0010"])
+@pytest.mark.parametrize("target", ["blank_db", "empty_db"])
+def test_a_backup_taken_before_an_update_restores_after_it(
+        request: pytest.FixtureRequest, engine_name: str, revision: str, target: str,
+        clock: FakeClock) -> None:
+    """Into a new database, or one this program created (at head: brought down to the
+    backup's revision first, while it is empty); then migrated to head as any update is."""
+    db: Database = request.getfixturevalue(target)  # on the engine of ``engine_name``
+    result = backup_svc.restore(_restorer(db), OLD / f"hall-{revision}.backup.gz")
+    assert (result.revision, result.migrated_to) == (revision, schema.HEAD)
+    assert schema.current_revision(db) == schema.HEAD
+    with db.read_session() as s:
+        names = set(s.scalars(select(Staff.username)))
+        queue, hall = s.scalars(select(Queue)).one(), s.scalars(select(Hall)).one()
+        ticket = s.scalars(select(Ticket)).one()
+    # Migration 0011 ran on the restored rows: the 0001 program let "zhang9" in beside Zhang9.
+    assert names == {"admin", "kiosk1", "Zhang9"} | ({"zhang9.4"} if revision == "0001" else set())
+    assert (queue.code, queue.name_en, hall.closed_day, ticket.number) == ("A", None, None, "A001")
+    report = verify_audit(_restorer(db))
+    assert report.ok, report.problems
+    last = _last_entry(db)
+    assert (last.action, last.actor, last.id) == ("restore", "system", report.entries)
+    assert last.after["revision"] == revision
+    # The restored hall works: its own password, the next ticket after the restored one.
+    admin = _restorer(db).acting_as(staff.login(_restorer(db), "admin", "admin12345"))
+    assert admin.actor.username == "admin"
+    kiosk = Ctx(db, actor_for(db, "kiosk1"), clock=clock, terminal="test")
+    assert tickets.take_ticket(kiosk, "A").number == "A002"
+    assert verify_audit(_restorer(db)).ok
+
+
+def _rewrite(source: Path, target: Path, change: Callable[[list[str]], list[str]]) -> Path:
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines(keepends=True)
+    with gzip.open(target, "wt", encoding="utf-8") as f:
+        f.writelines(change(lines))
+    return target
+
+
+def _header(change: Callable[[dict[str, Any]], None]) -> Callable[[list[str]], list[str]]:
+    def rewrite(lines: list[str]) -> list[str]:
+        header = json.loads(lines[0])
+        change(header)
+        return [json.dumps(header) + "\n", *lines[1:]]
+
+    return rewrite
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_backup_from_a_newer_program_is_refused_before_anything_is_made(
+        blank_db: Database, tmp_path: Path) -> None:
+    later = {"revision": lambda h: h.update(revision="0099"),
+             "format": lambda h: h.update(version=backup_svc.VERSION + 1)}
+    for what, change in later.items():
+        path = _rewrite(OLD / "hall-0010.backup.gz", tmp_path / f"{what}.gz", _header(change))
+        with pytest.raises(StateError) as refused:
+            backup_svc.restore(_restorer(blank_db), path)
+        assert refused.value.code == "backup_newer", what
+        assert "更新版本的 hallapp" in refused.value.message
+        assert refused.value.exit_code == 13
+        assert _tables(blank_db) == []  # not even the schema was made

@@ -21,6 +21,8 @@ from hallapp.services.setup import hall_exists, init_database
 from hallapp.services.staff import check_password_rules
 from hallapp.store import schema
 
+AUDIT_BROKEN = 3  # the exit code when the audit log's hash chain does not verify
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅")
@@ -39,6 +41,8 @@ def register(sub: Any) -> None:
     b.set_defaults(func=cmd_backup)
     r = sub.add_parser("restore", help="把备份恢复到一个空数据库")
     r.add_argument("path", help="备份文件路径（由 backup 生成，本版本或更早的版本均可）")
+    r.add_argument("--accept-broken-audit", action="store_true",
+                   help="审计链校验失败的备份也恢复（恢复记录会写明审计链在哪一条断开）")
     add_json(r)
     r.set_defaults(func=cmd_restore)
 
@@ -101,16 +105,32 @@ def cmd_upgrade(env: CliEnv) -> int:
 def cmd_backup(env: CliEnv) -> int:
     result = backup_svc.backup(env.ctx(), env.args.path)
     emit(env.args, result, lambda r: f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}")
-    return 0
+    if result.audit_broken_at is None:
+        return 0
+    # Written all the same (the data matter most), but said loudly, with its own exit code:
+    # a scheduled backup's mail or monitor must show it.
+    _warn(f"审计日志哈希链在第 {result.audit_broken_at} 条记录处校验失败"
+          f"（{result.audit_problem}）：备份已照常写入，但恢复它须加 --accept-broken-audit；"
+          "请运行 hallapp audit verify 查看，并报告管理员")
+    return AUDIT_BROKEN
 
 
 def cmd_restore(env: CliEnv) -> int:
     ctx = Ctx(env.db, SYSTEM_ACTOR, terminal="restore")
-    result = backup_svc.restore(ctx, env.args.path)
+    result = backup_svc.restore(ctx, env.args.path,
+                                accept_broken_audit=env.args.accept_broken_audit)
     emit(env.args, result, lambda r: f"已从 {r.path} 恢复 {r.rows} 行" + (
         f"（备份的结构版本 {r.revision}，已迁移到 {r.migrated_to}）"
         if r.revision != r.migrated_to else ""))
+    if result.audit_broken_at is not None:
+        _warn(f"备份中的审计链在第 {result.audit_broken_at} 条记录处断开"
+              f"（{result.audit_problem}）：已按 --accept-broken-audit 恢复，并记入审计日志")
     return 0
+
+
+def _warn(text: str) -> None:
+    log.warning("%s", text)
+    print(f"hallapp: 警告：{text}", file=sys.stderr)
 
 
 def cmd_audit_verify(env: CliEnv) -> int:
@@ -118,7 +138,7 @@ def cmd_audit_verify(env: CliEnv) -> int:
     emit(env.args, report, lambda r: f"审计日志完好：{r.entries} 条记录" if r.ok else
          "审计日志校验失败：\n" + "\n".join(f"  第 {p.entry_id} 条：{p.problem}"
                                      for p in r.problems))
-    return 0 if report.ok else 3
+    return 0 if report.ok else AUDIT_BROKEN
 
 
 def cmd_audit_list(env: CliEnv) -> int:

@@ -5,16 +5,19 @@ then every row of every table in dependency order, then an end line with the num
 of each table. It is read inside a single read transaction (a snapshot on both engines:
 SQLite WAL readers see one consistent state, PostgreSQL runs it REPEATABLE READ), so
 terminals keep working while it runs. The file is readable by its owner only: it holds ID
-numbers and password hashes.
+numbers and password hashes. The backup checks the audit log's hash chain as it copies it:
+a broken chain is reported (log, result, the backup's own audit entry), never a reason not
+to write the backup — the data matter most.
 
 A restore goes into an empty database, in one transaction that commits only if the end
 line's counts match what was read (a file cut short lost rows of tables the audit chain does
-not cover) and the audit chain verifies; otherwise nothing of it stays. The file's rows fit
-the schema revision of the program that wrote it, so the restore first brings the empty
-database to that revision, loads the rows, then migrates them to this program's head as any
-update would: a backup taken before a software update restores after it. One written by a
-newer program (a revision these migrations do not know) is refused. Backups made before the
-end line existed (no ``version`` in the header) restore without the count check.
+not cover) and the audit chain verifies (or the caller accepts it broken, which the
+restore's audit entry records); otherwise nothing of it stays. The file's rows fit the
+schema revision of the program that wrote it, so the restore first brings the empty database
+to that revision, loads the rows, then migrates them to this program's head as any update
+would: a backup taken before a software update restores after it. One written by a newer
+program (a revision these migrations do not know) is refused. Backups made before the end
+line existed (no ``version`` in the header) restore without the count check.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import (
@@ -45,18 +49,21 @@ from sqlalchemy import (
 from sqlalchemy.exc import StatementError
 from sqlalchemy.types import Date, LargeBinary
 
-from hallapp.core.audit_chain import ChainEntry, ChainProblem, verify_chain
+from hallapp.core.audit_chain import ChainEntry, ChainProblem, normal_json, verify_chain
 from hallapp.core.errors import NotFound, OutputError, StateError, ValidationError
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, Database, action
 from hallapp.store import schema
 from hallapp.store.base import UTCDateTime
+from hallapp.store.feed_log import LogRows, number_log, read_head, write_log
 from hallapp.store.models import AuditEntry, Base, FeedHead
+from hallapp.store.rawsql import RawSQL
 from hallapp.store.setup_lock import setup_lock
 
 FORMAT = "hallapp-backup"
 VERSION = 2  # 2: the end line with the row counts
 BATCH = 2000
+log = logging.getLogger("hallapp.backup")
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,9 @@ class BackupResult:
     tables: int
     rows: int
     revision: str | None  # the schema revision of the rows in the file
+    # The first audit entry the hash chain fails at, and why (None: the chain is intact).
+    audit_broken_at: int | None = None
+    audit_problem: str | None = None
     migrated_to: str | None = None  # a restore: the revision the rows were brought to
 
 
@@ -103,7 +113,7 @@ def backup(ctx: Ctx, path: str | Path) -> BackupResult:
     target = Path(path)
     tmp = target.with_suffix(target.suffix + ".part")
     try:
-        total, revision = _write(ctx, tmp)
+        total, revision, problems = _write(ctx, tmp)
         tmp.replace(target)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -111,15 +121,23 @@ def backup(ctx: Ctx, path: str | Path) -> BackupResult:
                           path=str(target), reason=reason) from exc
     finally:
         tmp.unlink(missing_ok=True)  # whatever stopped it: no half-written .part left
+    after: dict[str, Any] = {"path": str(target), "rows": total}
+    broken = problems[0] if problems else None
+    if broken is not None:
+        log.warning("backup %s: the audit chain is broken at entry %s (%s); backup written",
+                    target, broken.entry_id, broken.problem)
+        after.update(audit_broken_at=broken.entry_id, audit_problem=broken.problem)
     with ctx.uow() as uow:
-        uow.audit("backup", "database", None, after={"path": str(target), "rows": total})
+        uow.audit("backup", "database", None, after=after)
         uow.commit()
-    return BackupResult(str(target), len(Base.metadata.sorted_tables), total, revision)
+    return BackupResult(str(target), len(Base.metadata.sorted_tables), total, revision,
+                        *_broken_at(problems))
 
 
-def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None]:
+def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None, list[ChainProblem]]:
     tables = Base.metadata.sorted_tables
     counts: dict[str, int] = {}
+    problems: list[ChainProblem] = []
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)  # a .part left by an older version keeps its mode otherwise
     with os.fdopen(fd, "wb") as raw, ctx.db.reader.connect() as conn:
@@ -132,11 +150,22 @@ def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None]:
             out.write(json.dumps(header, ensure_ascii=False) + "\n")
             for table in tables:
                 counts[table.name] = 0
-                for row in _rows(conn, table):
-                    out.write(json.dumps({"t": table.name, "r": row}, ensure_ascii=False) + "\n")
-                    counts[table.name] += 1
+                written = _written(out, table.name, _rows(conn, table), counts)
+                if table.name == AuditEntry.__tablename__:  # checked as it is copied
+                    problems = verify_chain((_chain_entry(r) for r in written), *_head(conn))
+                else:
+                    for _ in written:
+                        pass
             out.write(json.dumps({"end": counts}) + "\n")
-    return sum(counts.values()), revision
+    return sum(counts.values()), revision, problems
+
+
+def _written(out: TextIO, name: str, rows: Iterable[dict[str, Any]],
+             counts: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        out.write(json.dumps({"t": name, "r": row}, ensure_ascii=False) + "\n")
+        counts[name] += 1
+        yield row
 
 
 def _chain_entry(r: Any) -> ChainEntry:
@@ -155,8 +184,11 @@ def _revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
-def restore(ctx: Ctx, path: str | Path) -> BackupResult:
-    """Load a backup into an empty database (of any revision this program knows, or none)."""
+def restore(ctx: Ctx, path: str | Path, *, accept_broken_audit: bool = False) -> BackupResult:
+    """Load a backup into an empty database (of any revision this program knows, or none).
+
+    ``accept_broken_audit``: restore a backup whose audit chain does not verify (the hall's
+    own database was broken when it was taken); the restore's audit entry says where."""
     source = Path(path)
     if not source.is_file():
         raise NotFound(f"备份文件不存在：{source}", field="path", code="no_file")
@@ -166,20 +198,18 @@ def restore(ctx: Ctx, path: str | Path) -> BackupResult:
             lines = enumerate(src, start=1)
             header = _header(next(lines, (1, ""))[1], db, source)
             with setup_lock(db), db.writer.begin() as conn:
-                total = _restore_in(conn, ctx, header, lines, source)
+                total, problems = _restore_in(conn, ctx, header, lines, source,
+                                              accept_broken_audit)
     except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError, KeyError,
             TypeError, ValueError, StatementError) as exc:
         raise _bad(source, type(exc).__name__) from exc
-    with ctx.uow() as uow:
-        uow.audit("restore", "database", None, after={
-            "path": str(source), "rows": total, "revision": header["revision"]})
-        uow.commit()
     return BackupResult(str(source), len(header["tables"]), total, header["revision"],
-                        migrated_to=schema.HEAD)
+                        *_broken_at(problems), migrated_to=schema.HEAD)
 
 
 def _restore_in(conn: Connection, ctx: Ctx, header: dict[str, Any],
-                lines: Iterator[tuple[int, str]], source: Path) -> int:
+                lines: Iterator[tuple[int, str]], source: Path,
+                accept_broken_audit: bool) -> tuple[int, list[ChainProblem]]:
     """The restore, in its one transaction: the rows, at their revision, then at head."""
     revision = header["revision"]
     _prepare(conn, ctx.db, revision)
@@ -187,10 +217,25 @@ def _restore_in(conn: Connection, ctx: Ctx, header: dict[str, Any],
     total = _load(conn, lines, tables, header.get("version") is not None, source)
     schema.migrate_on(conn, ctx.db, schema.HEAD)  # as any update would
     _reset_sequences(conn, Base.metadata.tables)
-    if _chain_problems(conn):  # raises: the transaction rolls back, nothing stays
-        raise StateError("备份中的审计链校验失败，备份文件可能被改动，未恢复任何数据",
-                         code="audit_broken")
-    return total
+    problems = _chain_problems(conn)
+    after: dict[str, Any] = {"path": str(source), "rows": total, "revision": revision}
+    if problems:
+        first = problems[0]
+        if not accept_broken_audit:
+            raise StateError(f"备份中的审计链在第 {first.entry_id} 条记录处校验失败"
+                             f"（{first.problem}），备份文件可能被改动，未恢复任何数据；"
+                             "确认仍要恢复，请加 --accept-broken-audit（恢复会记入审计日志）",
+                             code="audit_broken", entry=first.entry_id)
+        after.update(audit_broken_at=first.entry_id, audit_problem=first.problem)
+        log.warning("restore %s: audit chain broken at entry %s (%s), accepted",
+                    source, first.entry_id, first.problem)
+    # In the restore's own transaction: restored, it is in the log, or neither is.
+    _audit_here(conn, ctx, action_name="restore", after=after)
+    return total, problems
+
+
+def _broken_at(problems: list[ChainProblem]) -> tuple[int | None, str | None]:
+    return (problems[0].entry_id, problems[0].problem) if problems else (None, None)
 
 
 def _bad(source: Path, detail: str) -> ValidationError:
@@ -328,3 +373,12 @@ def _chain_problems(conn: Connection) -> list[ChainProblem]:
         select(log_table).order_by(log_table.c.id)).mappings()  # streamed: years of entries
     return verify_chain((_chain_entry(r) for r in rows), *_head(conn))
 
+
+def _audit_here(conn: Connection, ctx: Ctx, *, action_name: str, after: Any) -> None:
+    """One audit entry written in ``conn``'s transaction (a unit of work opens its own)."""
+    raw, rows = RawSQL(conn), LogRows([], [])
+    entry = {"action": action_name, "entity": "database", "entity_id": None,
+             "before": None, "after": normal_json(after)}
+    head = number_log(raw, read_head(raw), ctx.actor, ctx.terminal, ctx.clock(), [entry], [],
+                      rows)
+    write_log(raw, rows, head)

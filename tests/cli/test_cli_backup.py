@@ -1,4 +1,6 @@
-"""``hallapp restore`` of a backup made by an earlier hallapp, and of one made by a later one.
+"""``hallapp backup``/``restore`` across updates and of a broken audit chain.
+
+A backup of a broken audit chain said nothing and could never be restored.
 """
 
 from __future__ import annotations
@@ -7,10 +9,20 @@ import gzip
 from pathlib import Path
 
 import pytest
+from clikit import Cli, make_cli
+from conftest import FakeClock
+from sqlalchemy import text
 
 from hallapp.cli.main import main
+from hallapp.store.uow import Database
 
 OLD = Path(__file__).resolve().parents[1] / "data" / "backups"
+
+
+@pytest.fixture
+def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return make_cli(hall_db, clock, capsys, monkeypatch)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -35,3 +47,28 @@ def test_an_old_backup_restores_and_a_newer_programs_is_named(
     code, _, err = _run(capsys, "--db", other, "restore", str(newer))
     assert code == 13
     assert "由更新版本的 hallapp 制作（结构版本 0099" in err
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_broken_chain_is_backed_up_with_a_warning_and_restored_on_request(
+        cli: Cli, hall_db: Database, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with hall_db.writer.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET actor = 'clerk9' WHERE id = 5"))
+    path = tmp_path / "hall.backup.gz"
+    assert cli("admin1", "backup", str(path)) == 3  # written, and said: exit 3 as audit verify
+    assert path.is_file()
+    assert "已备份" in cli.out
+    assert "警告：审计日志哈希链在第 5 条记录处校验失败" in cli.err
+    assert "--accept-broken-audit" in cli.err
+    assert cli("admin1", "audit", "verify") == 3
+
+    target = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+    code, _, err = _run(capsys, "--db", target, "restore", str(path))
+    assert code == 13
+    assert "第 5 条" in err
+    assert "--accept-broken-audit" in err
+    assert "未恢复任何数据" in err
+    code, out, err = _run(capsys, "--db", target, "restore", str(path), "--accept-broken-audit")
+    assert (code, "恢复" in out) == (0, True)
+    assert "已按 --accept-broken-audit 恢复，并记入审计日志" in err

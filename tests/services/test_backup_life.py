@@ -1,8 +1,10 @@
-"""Backups across software updates: one taken before an update restores after it.
+"""Backups over the hall's life: across software updates, of a broken audit chain.
 
-It was refused ("备份的数据库版本 0010 与当前版本 0011 不同，请先用同版本程序恢复": the
-restore migrated the empty database to head first). The old backups here were written by the
-old programs themselves (tests/data/backups/README.md): a backup's rows follow its revision.
+A backup taken before an update was refused after it ("备份的数据库版本 0010 与当前版本 0011
+不同，请先用同版本程序恢复": the restore migrated the empty database to head first). A backup
+of a database whose audit chain was broken succeeded, and could never be restored. The old
+backups here were written by the old programs themselves (tests/data/backups/README.md): a
+backup's rows follow its revision.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import FakeClock, actor_for
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select, text
 
 from hallapp.core.errors import StateError
 from hallapp.core.roles import SYSTEM_ACTOR
@@ -68,6 +70,7 @@ def test_a_backup_taken_before_an_update_restores_after_it(
     db: Database = request.getfixturevalue(target)  # on the engine of ``engine_name``
     result = backup_svc.restore(_restorer(db), OLD / f"hall-{revision}.backup.gz")
     assert (result.revision, result.migrated_to) == (revision, schema.HEAD)
+    assert result.audit_broken_at is None
     assert schema.current_revision(db) == schema.HEAD
     with db.read_session() as s:
         names = set(s.scalars(select(Staff.username)))
@@ -119,3 +122,38 @@ def test_a_backup_from_a_newer_program_is_refused_before_anything_is_made(
         assert "更新版本的 hallapp" in refused.value.message
         assert refused.value.exit_code == 13
         assert _tables(blank_db) == []  # not even the schema was made
+
+
+def _break_chain(db: Database, entry: int) -> None:
+    with db.writer.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET actor = 'clerk9' WHERE id = :id"), {"id": entry})
+
+
+def test_a_broken_audit_chain_is_backed_up_said_and_restored_only_when_accepted(
+        ctx_for: Callable[[str], Ctx], hall_db: Database, empty_db: Database,
+        tmp_path: Path) -> None:
+    """The backup was written and said nothing; its file could never be restored."""
+    _break_chain(hall_db, 3)
+    path = tmp_path / "broken.backup.gz"
+    result = backup_svc.backup(ctx_for("admin1"), path)
+    assert path.is_file()
+    assert result.audit_broken_at == 3
+    assert "哈希" in (result.audit_problem or "")
+    entry = _last_entry(hall_db)  # the backup's own entry says so too
+    assert (entry.action, entry.after["audit_broken_at"]) == ("backup", 3)
+
+    with pytest.raises(StateError) as refused:
+        backup_svc.restore(_restorer(empty_db), path)
+    assert refused.value.code == "audit_broken"
+    assert "第 3 条" in refused.value.message
+    assert "--accept-broken-audit" in refused.value.message
+    with empty_db.read_session() as s:  # nothing of it stayed
+        assert s.scalar(select(func.count()).select_from(Staff)) == 0
+
+    restored = backup_svc.restore(_restorer(empty_db), path, accept_broken_audit=True)
+    assert restored.audit_broken_at == 3
+    entry = _last_entry(empty_db)
+    assert (entry.action, entry.after["audit_broken_at"]) == ("restore", 3)
+    assert entry.after["audit_problem"] == restored.audit_problem
+    report = verify_audit(_restorer(empty_db))  # the break is still there, and only it
+    assert {p.entry_id for p in report.problems} == {3}

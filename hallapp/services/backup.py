@@ -46,15 +46,16 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 from sqlalchemy.types import Date, LargeBinary
 
 from hallapp.core.audit_chain import ChainEntry, ChainProblem, normal_json, verify_chain
-from hallapp.core.errors import NotFound, OutputError, StateError, ValidationError
+from hallapp.core.errors import DomainError, NotFound, OutputError, StateError, ValidationError
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, Database, action
 from hallapp.store import schema
 from hallapp.store.base import UTCDateTime
+from hallapp.store.engine import is_disk_error
 from hallapp.store.feed_log import LogRows, number_log, read_head, write_log
 from hallapp.store.models import AuditEntry, Base, FeedHead
 from hallapp.store.rawsql import RawSQL
@@ -192,17 +193,26 @@ def restore(ctx: Ctx, path: str | Path, *, accept_broken_audit: bool = False) ->
     source = Path(path)
     if not source.is_file():
         raise NotFound(f"备份文件不存在：{source}", field="path", code="no_file")
+    if not os.access(source, os.R_OK):  # not readable by this user: not a damaged file
+        raise OutputError(f"无法读取备份文件 {source}：没有读取权限", code="backup_not_read",
+                          path=str(source))
     db = ctx.db
     try:
         with gzip.open(source, "rt", encoding="utf-8") as src:
-            lines = enumerate(src, start=1)
+            lines = _lines(src, source)
             header = _header(next(lines, (1, ""))[1], db, source)
             with setup_lock(db), db.writer.begin() as conn:
                 total, problems = _restore_in(conn, ctx, header, lines, source,
                                               accept_broken_audit)
-    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError, KeyError,
-            TypeError, ValueError, StatementError) as exc:
-        raise _bad(source, type(exc).__name__) from exc
+    except DBAPIError as exc:
+        if is_disk_error(exc):
+            raise DomainError(f"数据库 {db.safe_url} 所在的磁盘已满或无法写入，未恢复任何数据："
+                              "请清理磁盘空间后再恢复", code="db_disk", url=db.safe_url) from exc
+        if isinstance(exc, OperationalError):
+            raise  # the database went away or is held by another process: said by the caller
+        raise _bad(source, f"数据库拒绝了其中的数据：{type(exc.orig or exc).__name__}") from exc
+    except StatementError as exc:  # a value of the wrong type for its column
+        raise _bad(source, f"数据不符：{type(exc.orig or exc).__name__}") from exc
     return BackupResult(str(source), len(header["tables"]), total, header["revision"],
                         *_broken_at(problems), migrated_to=schema.HEAD)
 
@@ -241,6 +251,17 @@ def _broken_at(problems: list[ChainProblem]) -> tuple[int | None, str | None]:
 def _bad(source: Path, detail: str) -> ValidationError:
     return ValidationError(f"备份文件 {source} 已损坏或不完整（{detail}），未恢复任何数据",
                            field="path", code="bad_backup", path=str(source))
+
+
+def _lines(src: TextIO, source: Path) -> Iterator[tuple[int, str]]:
+    """The file's lines, numbered; a file that cannot be read on (not gzip, cut short,
+    not UTF-8) is refused as the bad backup it is, whatever the database is doing."""
+    number = 0
+    try:
+        for number, line in enumerate(src, start=1):
+            yield number, line
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise _bad(source, f"第 {number + 1} 行无法读取：{type(exc).__name__}") from exc
 
 
 def _header(line: str, db: Database, source: Path) -> dict[str, Any]:

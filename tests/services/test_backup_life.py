@@ -1,10 +1,11 @@
-"""Backups over the hall's life: across software updates, of a broken audit chain.
+"""Backups over the hall's life: across software updates, of a broken audit chain, onto a
+full disk.
 
 A backup taken before an update was refused after it ("备份的数据库版本 0010 与当前版本 0011
 不同，请先用同版本程序恢复": the restore migrated the empty database to head first). A backup
-of a database whose audit chain was broken succeeded, and could never be restored. The old
-backups here were written by the old programs themselves (tests/data/backups/README.md): a
-backup's rows follow its revision.
+of a database whose audit chain was broken succeeded, and could never be restored. A restore
+that filled the disk blamed the backup file. The old backups here were written by the old
+programs themselves (tests/data/backups/README.md): a backup's rows follow its revision.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 
 import pytest
 from conftest import FakeClock, actor_for
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import event, func, inspect, select, text
 
-from hallapp.core.errors import StateError
+from hallapp.core.errors import DomainError, StateError, ValidationError
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services import backup as backup_svc
 from hallapp.services import staff, tickets
@@ -157,3 +158,30 @@ def test_a_broken_audit_chain_is_backed_up_said_and_restored_only_when_accepted(
     assert entry.after["audit_problem"] == restored.audit_problem
     report = verify_audit(_restorer(empty_db))  # the break is still there, and only it
     assert {p.entry_id for p in report.problems} == {3}
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_full_disk_during_a_restore_is_not_blamed_on_the_backup(
+        ctx_for: Callable[[str], Ctx], hall_db: Database, blank_db: Database,
+        tmp_path: Path) -> None:
+    """Every driver error is a StatementError, so a full disk was "备份文件已损坏" (exit 11).
+    SQLite's max_page_count stands in for the disk: past it, writes fail with SQLITE_FULL."""
+    path = tmp_path / "hall.backup.gz"
+    backup_svc.backup(ctx_for("admin1"), path)
+    schema.upgrade(blank_db)
+    with blank_db.reader.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    blank_db.dispose()
+
+    @event.listens_for(blank_db.writer, "connect")
+    def _small_disk(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 20}")
+
+    with pytest.raises(DomainError) as refused:
+        backup_svc.restore(_restorer(blank_db), path)
+    assert (refused.value.code, refused.value.exit_code) == ("db_disk", 10)
+    assert "磁盘已满" in refused.value.message
+    assert "未恢复任何数据" in refused.value.message
+    assert not isinstance(refused.value, ValidationError)
+    with blank_db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Staff)) == 0

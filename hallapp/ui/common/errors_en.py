@@ -75,6 +75,7 @@ EN: dict[str, str] = {
     "backup_truncated": "The backup file is incomplete (cut short); nothing was restored",
     "backup_newer": "This backup was made by a newer hallapp (schema {revision}; this "
                     "program's newest is {head}): update hallapp here first, then restore it",
+    "backup_not_read": "The backup file {path} cannot be read: no permission",
     "no_hall": "No hall has been set up in the database yet.",
     "unknown_ticket": "No ticket has this number.",
     "foreign_ticket": "This ticket was not issued in this hall.",

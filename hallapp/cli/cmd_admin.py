@@ -105,7 +105,7 @@ def cmd_green_channel(env: CliEnv) -> int:
 
 
 def cmd_queue_list(env: CliEnv) -> int:
-    rows = svc.list_queues(env.ctx())
+    rows = svc.list_queues(env.ctx(reads_only=True))
     emit(env.args, rows, lambda rs: table(
         [["编码", "名称", "前缀", "每日限额", "目标等候(分)", "等候人数"]] +
         [[r.code, r.name, r.prefix, r.daily_quota or "不限", r.target_wait_minutes, r.waiting]
@@ -114,7 +114,7 @@ def cmd_queue_list(env: CliEnv) -> int:
 
 
 def cmd_window_list(env: CliEnv) -> int:
-    rows = svc.list_windows(env.ctx())
+    rows = svc.list_windows(env.ctx(reads_only=True))
     emit(env.args, rows, lambda rs: table(
         [["窗口", "名称", "类型", "状态", "服务队列"]] +
         [[r.number, r.name, WINDOW_KIND_LABELS.get(r.kind, r.kind),

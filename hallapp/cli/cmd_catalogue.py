@@ -81,7 +81,7 @@ def cmd_export(env: CliEnv) -> int:
 
 
 def cmd_list(env: CliEnv) -> int:
-    rows = svc.list_items(env.ctx(), env.args.search)
+    rows = svc.list_items(env.ctx(reads_only=True), env.args.search)
     emit(env.args, rows, lambda rs: table(
         [["编码", "版本", "名称", "部门", "队列", "类型", "材料"]] +
         [[r.code, r.version, r.name, r.department, r.queue,

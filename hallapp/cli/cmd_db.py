@@ -103,8 +103,10 @@ def cmd_upgrade(env: CliEnv) -> int:
 
 
 def cmd_backup(env: CliEnv) -> int:
-    result = backup_svc.backup(env.ctx(), env.args.path)
+    result = backup_svc.backup(env.ctx(reads_only=True), env.args.path)
     emit(env.args, result, lambda r: f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}")
+    if not result.audited:
+        _warn("数据库无法写入（磁盘已满或只读），本次备份未记入审计日志；备份文件完好")
     if result.audit_broken_at is None:
         return 0
     # Written all the same (the data matter most), but said loudly, with its own exit code:
@@ -134,7 +136,7 @@ def _warn(text: str) -> None:
 
 
 def cmd_audit_verify(env: CliEnv) -> int:
-    report = audit_svc.verify_audit(env.ctx())
+    report = audit_svc.verify_audit(env.ctx(reads_only=True))
     emit(env.args, report, lambda r: f"审计日志完好：{r.entries} 条记录" if r.ok else
          "审计日志校验失败：\n" + "\n".join(f"  第 {p.entry_id} 条：{p.problem}"
                                      for p in r.problems))
@@ -142,8 +144,8 @@ def cmd_audit_verify(env: CliEnv) -> int:
 
 
 def cmd_audit_list(env: CliEnv) -> int:
-    rows = audit_svc.list_audit(env.ctx(), limit=env.args.limit, entity=env.args.entity,
-                                entity_id=env.args.entity_id)
+    rows = audit_svc.list_audit(env.ctx(reads_only=True), limit=env.args.limit,
+                                entity=env.args.entity, entity_id=env.args.entity_id)
     emit(env.args, rows, _audit_text)
     return 0
 

@@ -116,7 +116,8 @@ def _register_window(sub: Any) -> None:
     st = group(sub, "queue", "队列").add_parser(
         "status", help="各队列等候人数、最长等候、预计等候；各窗口状态")
     add_json(st)
-    st.set_defaults(func=lambda env: _show(env, day.hall_status(env.ctx()), _status_text))
+    st.set_defaults(func=lambda env: _show(env, day.hall_status(env.ctx(reads_only=True)),
+                                           _status_text))
 
 
 def _register_appointment(sub: Any) -> None:

@@ -61,7 +61,7 @@ def cmd_add(env: CliEnv) -> int:
 
 
 def cmd_list(env: CliEnv) -> int:
-    rows = svc.list_staff(env.ctx())
+    rows = svc.list_staff(env.ctx(reads_only=True))
     emit(env.args, rows, lambda rs: table(
         [["用户名", "姓名", "角色", "部门", "窗口", "状态"]] +
         [[r.username, r.name, ROLE_NAMES_ZH.get(r.role, r.role), r.department,

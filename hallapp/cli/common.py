@@ -39,7 +39,10 @@ class CliEnv:
             self._db = Database(resolve_db_url(self.args.db))
         return self._db
 
-    def ctx(self) -> Ctx:
+    def ctx(self, *, reads_only: bool = False) -> Ctx:
+        """Logged in as ``--user``. ``reads_only``: the command only reads (backup, status,
+        lists, audit verify), so a database that takes no writes (full disk, read-only file)
+        does not stop it at the login's audit entry (``staff.login``)."""
         if self._ctx is not None:  # `kpi show` asked twice, and logged in (and audited) twice
             return self._ctx
         user = self.args.user or os.environ.get("HALLAPP_USER")
@@ -54,7 +57,7 @@ class CliEnv:
             password = getpass.getpass(f"{user} 的密码: ")
         ready_for_login(self.db)  # and brought to head, as every client does at start
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
-        ctx = base.acting_as(login(base, user, password))
+        ctx = base.acting_as(login(base, user, password, reads_only=reads_only))
         self.password = password
         _use_hall_zone(hall_zone(get_hall(base).timezone))
         self._ctx = ctx

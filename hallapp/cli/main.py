@@ -29,7 +29,7 @@ from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
-from hallapp.services.context import is_connection_error, is_disk_error
+from hallapp.services.context import is_connection_error, is_disk_error, is_write_refused
 from hallapp.store.engine import hide_password
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
@@ -117,6 +117,10 @@ def _unexpected(env: CliEnv, exc: Exception) -> int:
     if is_disk_error(exc):  # a write failed: not "cannot connect"
         print(f"hallapp: 数据库 {env.db.safe_url} 所在的磁盘已满或无法写入，请清理磁盘空间"
               f"（参考号 {ref}）：{first_line}", file=sys.stderr)
+        return 10
+    if is_write_refused(exc):  # a read-only file, folder or server: no disk to clean up
+        print(f"hallapp: 数据库 {env.db.safe_url} 是只读的，无法写入：请检查数据库文件及其所在"
+              f"目录的写权限，或服务器是否只读（参考号 {ref}）：{first_line}", file=sys.stderr)
         return 10
     if is_connection_error(exc):  # the server went away, or a file cannot be opened
         print(f"hallapp: 无法连接数据库 {env.db.safe_url}（参考号 {ref}）：{first_line}",

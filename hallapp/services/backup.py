@@ -55,7 +55,7 @@ from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, Database, action
 from hallapp.store import schema
 from hallapp.store.base import UTCDateTime
-from hallapp.store.engine import is_disk_error
+from hallapp.store.engine import is_disk_error, is_write_refused
 from hallapp.store.feed_log import LogRows, number_log, read_head, write_log
 from hallapp.store.models import AuditEntry, Base, FeedHead
 from hallapp.store.rawsql import RawSQL
@@ -76,6 +76,9 @@ class BackupResult:
     # The first audit entry the hash chain fails at, and why (None: the chain is intact).
     audit_broken_at: int | None = None
     audit_problem: str | None = None
+    # Whether the backup is in the audit log: a database whose disk is full, or that is
+    # read-only, cannot take the entry, and the backup is written all the same.
+    audited: bool = True
     migrated_to: str | None = None  # a restore: the revision the rows were brought to
 
 
@@ -128,11 +131,20 @@ def backup(ctx: Ctx, path: str | Path) -> BackupResult:
         log.warning("backup %s: the audit chain is broken at entry %s (%s); backup written",
                     target, broken.entry_id, broken.problem)
         after.update(audit_broken_at=broken.entry_id, audit_problem=broken.problem)
-    with ctx.uow() as uow:
-        uow.audit("backup", "database", None, after=after)
-        uow.commit()
+    try:
+        with ctx.uow() as uow:
+            uow.audit("backup", "database", None, after=after)
+            uow.commit()
+        audited = True
+    except DBAPIError as exc:
+        if not is_write_refused(exc):
+            raise
+        # The disk is full or the database read-only: the file is whole and is what matters.
+        log.warning("backup %s written, but not audited: the database takes no writes (%s)",
+                    target, exc.orig or exc)
+        audited = False
     return BackupResult(str(target), len(Base.metadata.sorted_tables), total, revision,
-                        *_broken_at(problems))
+                        *_broken_at(problems), audited=audited)
 
 
 def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None, list[ChainProblem]]:

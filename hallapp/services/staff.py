@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import (
@@ -23,7 +24,7 @@ from hallapp.core.errors import (
 )
 from hallapp.core.roles import Actor, Perm, Role, parse_role, session_ended
 from hallapp.core.texts import MAX_PERSON_NAME, bounded
-from hallapp.services.context import Ctx, action
+from hallapp.services.context import Ctx, action, is_write_refused
 from hallapp.store.models import Department, Staff, Window
 from hallapp.store.uow import UnitOfWork
 
@@ -32,6 +33,7 @@ LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 USERNAME_RE = re.compile(r"[A-Za-z0-9_.@\-]{1,64}")
 _hasher = PasswordHasher()
+log = logging.getLogger("hallapp.staff")
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,41 @@ def _actor(row: Staff) -> Actor:
                  row.window_number, row.session_epoch)
 
 
-def login(ctx: Ctx, username: str, password: str) -> Actor:
+def login(ctx: Ctx, username: str, password: str, *, reads_only: bool = False) -> Actor:
     """Check a password; five failures in a row lock the account for 15 minutes.
+
+    ``reads_only``: for a command that only reads (a backup to another disk, a list, the
+    hall's status). When the database takes no writes — its disk is full, its file or server
+    read-only — the login's audit entry (and a failure's count) cannot be written; such a
+    command then still checks the password, by reading alone, and the failure is logged. Any
+    other command is refused as before: what it came to write could not be written either.
+    """
+    try:
+        return _login(ctx, username, password)
+    except DBAPIError as exc:
+        if not reads_only or not is_write_refused(exc):
+            raise
+        log.warning("login of %s not audited: the database takes no writes (%s)",
+                    username, exc.orig or exc)
+    return _check_only(ctx, username, password)
+
+
+def _check_only(ctx: Ctx, username: str, password: str) -> Actor:
+    """``login``'s checks without its writes (the lockout is honoured, not counted)."""
+    with ctx.uow(readonly=True) as uow:
+        row = uow.session.scalars(select(Staff).where(
+            func.lower(Staff.username) == func.lower(username))).first()
+        if row is None or not row.active:
+            _verify(_dummy_hash(), password)
+            raise AuthError("用户名或密码错误", code="bad_credentials")
+        _refuse_locked(row, uow.now)
+        if _verify(row.password_hash, password):
+            return _actor(row)
+    raise AuthError("用户名或密码错误", code="bad_credentials")
+
+
+def _login(ctx: Ctx, username: str, password: str) -> Actor:
+    """``login``, writing its outcome.
 
     Every outcome is audited; the failure counter is committed before the refusal is raised,
     so a process that retries cannot escape the lockout.

@@ -70,6 +70,25 @@ def is_conflict_error(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _CONFLICT_STATES
 
 
+# A database that takes no writes at all: SQLITE_READONLY (8: a read-only file or folder) and
+# PostgreSQL's 25006 read_only_sql_transaction (a standby, a read-only default).
+_SQLITE_READONLY = 8
+_POSTGRES_READONLY = "25006"
+
+
+def _codes(exc: BaseException) -> tuple[int | None, str | None]:
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return (code & 0xFF if isinstance(code, int) else None), getattr(orig, "sqlstate", None)
+
+
+def is_write_refused(exc: BaseException) -> bool:
+    """True when the database cannot take a write now but may still be read: its disk is
+    full or failing, or it is read-only (``is_disk_error`` and the read-only codes)."""
+    sqlite_code, sqlstate = _codes(exc)
+    return is_disk_error(exc) or sqlite_code == _SQLITE_READONLY or sqlstate == _POSTGRES_READONLY
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 

@@ -1,19 +1,26 @@
-"""``hallapp backup``/``restore`` across updates and of a broken audit chain.
+"""``hallapp backup``/``restore`` and the commands that only read, when the database is in
+trouble: a broken audit chain, a database that takes no writes.
 
-A backup of a broken audit chain said nothing and could never be restored.
+Every command logged in with an audit entry, so on a full disk or a read-only file not even a
+backup to another disk or ``queue status`` ran. A backup of a broken audit chain said nothing
+and could never be restored.
 """
 
 from __future__ import annotations
 
 import gzip
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clikit import Cli, make_cli
 from conftest import FakeClock
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from hallapp.cli.main import main
+from hallapp.store import engine
+from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
 
 OLD = Path(__file__).resolve().parents[1] / "data" / "backups"
@@ -72,3 +79,37 @@ def test_a_broken_chain_is_backed_up_with_a_warning_and_restored_on_request(
     code, out, err = _run(capsys, "--db", target, "restore", str(path), "--accept-broken-audit")
     assert (code, "恢复" in out) == (0, True)
     assert "已按 --accept-broken-audit 恢复，并记入审计日志" in err
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_commands_that_only_read_run_on_a_database_that_takes_no_writes(
+        cli: Cli, hall_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``query_only`` makes every write fail as a read-only file does (SQLITE_READONLY); a
+    full disk is the same to the login (``is_write_refused``)."""
+    before = _entries(hall_db)
+    real = engine._sqlite_pragmas
+
+    def read_only(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+        real(dbapi_conn, record)
+        dbapi_conn.execute("PRAGMA query_only = ON")
+
+    monkeypatch.setattr(engine, "_sqlite_pragmas", read_only)
+    path = tmp_path / "elsewhere.backup.gz"
+    assert cli("admin1", "backup", str(path)) == 0, cli.err
+    assert path.is_file()
+    assert "本次备份未记入审计日志" in cli.err
+    for argv in (("queue", "status"), ("audit", "verify"), ("staff", "list"),
+                 ("audit", "list", "--limit", "1")):
+        assert cli("admin1", *argv) == 0, (argv, cli.err)
+    # The password is still checked; what writes is still refused, and said as it is.
+    monkeypatch.setenv("HALLAPP_PASSWORD", "wrong-password")
+    assert "用户名或密码错误" in cli.fails(15, "admin1", "queue", "status")
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    assert "只读" in cli.fails(10, "clerk1", "window", "open", "1")
+    monkeypatch.setattr(engine, "_sqlite_pragmas", real)
+    assert _entries(hall_db) == before
+
+
+def _entries(db: Database) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)

@@ -138,7 +138,7 @@ def test_a_broken_audit_chain_is_backed_up_said_and_restored_only_when_accepted(
     path = tmp_path / "broken.backup.gz"
     result = backup_svc.backup(ctx_for("admin1"), path)
     assert path.is_file()
-    assert result.audit_broken_at == 3
+    assert (result.audit_broken_at, result.audited) == (3, True)
     assert "哈希" in (result.audit_problem or "")
     entry = _last_entry(hall_db)  # the backup's own entry says so too
     assert (entry.action, entry.after["audit_broken_at"]) == ("backup", 3)

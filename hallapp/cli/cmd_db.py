@@ -16,7 +16,7 @@ from hallapp.logs import log, setup_logging
 from hallapp.services import audit as audit_svc
 from hallapp.services import backup as backup_svc
 from hallapp.services import batching
-from hallapp.services.context import Ctx
+from hallapp.services.context import Ctx, Database, is_busy_error, is_disk_error
 from hallapp.services.setup import hall_exists, init_database
 from hallapp.services.staff import check_password_rules
 from hallapp.store import schema
@@ -62,18 +62,39 @@ def register(sub: Any) -> None:
 
 def show_version(env: CliEnv) -> int:
     db = env.db
-    try:
-        current = schema.current_revision(db)
-    except Exception as exc:
-        current = f"（无法连接：{type(exc).__name__}）"
+    missing = _missing_sqlite_file(db)
+    current = "数据库文件不存在（hallapp init 会创建它）" if missing else _revision_text(db)
     head = schema.head_revision(db)
     log.info("version %s db %s revision %s head %s", __version__, db.safe_url, current, head)
     print(f"hallapp {__version__}\n数据库: {db.safe_url}\n结构版本: {current}（最新 {head}）\n"
           f"日志: {setup_logging()}")
-    if db.is_sqlite:
+    if db.is_sqlite and not missing:
         running = batching.writer_running(db)
         print(f"批量写入进程: {'运行中' if running else '未运行（各终端直接写库）'}")
     return 0
+
+
+def _missing_sqlite_file(db: Database) -> bool:
+    """A SQLite file that is not there: --version looks, it does not create one (connecting
+    would, and leave an empty database where the hall was expected)."""
+    path = (db.writer.url.database or "") if db.is_sqlite else ""
+    if path in ("", ":memory:") or path.startswith("file:"):
+        return False
+    return not os.path.exists(path)
+
+
+def _revision_text(db: Database) -> str:
+    try:
+        current = schema.current_revision(db)
+    except Exception as exc:
+        reason = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
+        log.info("version: database not read: %r", exc)
+        if is_disk_error(exc):
+            return f"（数据库所在的磁盘已满或无法读写：{reason}）"
+        if is_busy_error(exc):
+            return f"（数据库被占用：{reason}）"
+        return f"（无法连接：{reason or type(exc).__name__}）"
+    return current or "未初始化（请运行 hallapp init）"
 
 
 def cmd_init(env: CliEnv) -> int:

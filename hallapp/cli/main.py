@@ -29,7 +29,12 @@ from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
-from hallapp.services.context import is_connection_error, is_disk_error, is_write_refused
+from hallapp.services.context import (
+    is_busy_error,
+    is_connection_error,
+    is_disk_error,
+    is_write_refused,
+)
 from hallapp.store.engine import hide_password
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
@@ -121,6 +126,10 @@ def _unexpected(env: CliEnv, exc: Exception) -> int:
     if is_write_refused(exc):  # a read-only file, folder or server: no disk to clean up
         print(f"hallapp: 数据库 {env.db.safe_url} 是只读的，无法写入：请检查数据库文件及其所在"
               f"目录的写权限，或服务器是否只读（参考号 {ref}）：{first_line}", file=sys.stderr)
+        return 10
+    if is_busy_error(exc):  # it answers, but another process holds it: not "cannot connect"
+        print(f"hallapp: 数据库 {env.db.safe_url} 被占用：另一个程序长时间锁着它，请稍后重试"
+              f"（参考号 {ref}）：{first_line}", file=sys.stderr)
         return 10
     if is_connection_error(exc):  # the server went away, or a file cannot be opened
         print(f"hallapp: 无法连接数据库 {env.db.safe_url}（参考号 {ref}）：{first_line}",

@@ -22,12 +22,17 @@ from sqlalchemy.exc import DBAPIError
 
 from hallapp.core.errors import Conflict, PermissionDenied, ValidationError
 from hallapp.core.roles import SESSION_ENDED, Actor, Perm, authorize
-from hallapp.store.engine import is_conflict_error, is_disk_error, is_write_refused
+from hallapp.store.engine import (
+    is_busy_error,
+    is_conflict_error,
+    is_disk_error,
+    is_write_refused,
+)
 from hallapp.store.uow import ActionScope, Clock, Database, UnitOfWork, commits_so_far, utc_now
 
 __all__ = ["REGISTRY", "SESSION_ENDED", "Clock", "Ctx", "Database", "action", "as_dict",
-           "check_row_limit", "is_connection_error", "is_disk_error", "is_session_ended",
-           "is_write_refused"]
+           "check_row_limit", "is_busy_error", "is_connection_error", "is_disk_error",
+           "is_session_ended", "is_write_refused"]
 
 log = logging.getLogger("hallapp.services")
 P = ParamSpec("P")

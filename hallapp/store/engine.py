@@ -74,6 +74,10 @@ def is_conflict_error(exc: BaseException) -> bool:
 # PostgreSQL's 25006 read_only_sql_transaction (a standby, a read-only default).
 _SQLITE_READONLY = 8
 _POSTGRES_READONLY = "25006"
+# Held by someone else: SQLITE_BUSY (5) and SQLITE_LOCKED (6) once the busy timeout is over;
+# PostgreSQL's 55P03 lock_not_available (a lock timeout).
+_SQLITE_BUSY_CODES = (5, 6)
+_POSTGRES_BUSY = "55P03"
 
 
 def _codes(exc: BaseException) -> tuple[int | None, str | None]:
@@ -87,6 +91,13 @@ def is_write_refused(exc: BaseException) -> bool:
     full or failing, or it is read-only (``is_disk_error`` and the read-only codes)."""
     sqlite_code, sqlstate = _codes(exc)
     return is_disk_error(exc) or sqlite_code == _SQLITE_READONLY or sqlstate == _POSTGRES_READONLY
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """True when another process holds the database locked past the busy timeout (the
+    database is there and answers: "cannot connect" would send the reader looking for it)."""
+    sqlite_code, sqlstate = _codes(exc)
+    return sqlite_code in _SQLITE_BUSY_CODES or sqlstate == _POSTGRES_BUSY
 
 
 def is_sqlite(url: str) -> bool:

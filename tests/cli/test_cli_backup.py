@@ -1,9 +1,10 @@
 """``hallapp backup``/``restore`` and the commands that only read, when the database is in
-trouble: a broken audit chain, a database that takes no writes.
+trouble: a broken audit chain, a database that takes no writes, one held by another process.
 
 Every command logged in with an audit entry, so on a full disk or a read-only file not even a
 backup to another disk or ``queue status`` ran. A backup of a broken audit chain said nothing
-and could never be restored.
+and could never be restored. A held database was "无法连接数据库"; ``--version`` said
+"结构版本: None" and created the file it was asked about.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import pytest
 from clikit import Cli, make_cli
 from conftest import FakeClock
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from hallapp.cli.main import main
+from hallapp.services import day
 from hallapp.store import engine
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
@@ -113,3 +116,34 @@ def test_commands_that_only_read_run_on_a_database_that_takes_no_writes(
 def _entries(db: Database) -> int:
     with db.read_session() as s:
         return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_database_held_by_another_process_is_said_so(
+        cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def held(*_: object, **__: object) -> None:
+        inner = sqlite3.OperationalError("database is locked")
+        inner.sqlite_errorcode = 5  # SQLITE_BUSY, once the busy timeout is over
+        raise OperationalError("BEGIN IMMEDIATE", {}, inner)
+
+    monkeypatch.setattr(day, "hall_status", held)
+    err = cli.fails(10, "supervisor1", "queue", "status")
+    assert "被占用" in err
+    assert "无法连接" not in err
+
+
+def test_version_neither_creates_the_file_nor_hides_why(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "typo.sqlite3"
+    code, out, _ = _run(capsys, "--db", f"sqlite:///{missing}", "--version")
+    assert code == 0
+    assert "结构版本: 数据库文件不存在" in out
+    assert list(tmp_path.iterdir()) == []
+    bare = tmp_path / "bare.sqlite3"
+    sqlite3.connect(bare).close()  # a file without a hall
+    _, out, _ = _run(capsys, "--db", f"sqlite:///{bare}", "--version")
+    assert "结构版本: 未初始化（请运行 hallapp init）" in out
+    assert "None" not in out
+    (tmp_path / "dir.sqlite3").mkdir()  # cannot be opened: the reason, not only its class
+    _, out, _ = _run(capsys, "--db", f"sqlite:///{tmp_path / 'dir.sqlite3'}", "--version")
+    assert "无法连接：unable to open database file" in out

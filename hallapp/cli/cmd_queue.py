@@ -275,5 +275,9 @@ def _status_text(s: Any) -> str:
 
 
 def _day_text(r: Any) -> str:
-    return (f"{r.hall_day} 日终完成：弃号 {r.abandoned} 个，失约预约 {r.missed_appointments} 个，"
-            f"关闭窗口 {r.windows_closed} 个")
+    days = ""
+    if len(r.abandoned_by_day) > 1:  # earlier days nobody closed were closed too
+        days = "（{}）".format("，".join(
+            f"当日 {n} 个" if d == r.hall_day else f"{d} {n} 个" for d, n in r.abandoned_by_day))
+    return (f"{r.hall_day} 日终完成：弃号 {r.abandoned} 个{days}，"
+            f"失约预约 {r.missed_appointments} 个，关闭窗口 {r.windows_closed} 个")

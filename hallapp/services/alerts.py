@@ -17,7 +17,9 @@ Each rule reads what is true now, so an alert disappears by itself once the caus
 * ``supplement_overdue`` / ``supplement_warning``: 容缺 cases whose owed materials are past
   their supplement due date, or within the warning period, per department;
 * ``calendar_missing`` / ``calendar_next_year``: the holidays of this year, or of the year
-  that begins within :data:`CALENDAR_AHEAD_DAYS`, are not loaded (see ``calendar_alerts``).
+  that begins within :data:`CALENDAR_AHEAD_DAYS`, are not loaded (see ``calendar_alerts``);
+* ``day_not_closed``: tickets of an earlier hall day are still open (its 日终 was forgotten):
+  they are never called, until a close ends them (see ``day_not_closed_alerts``).
 
 ``key`` names the alert's subject, so a board can chime once for each new alert.
 """
@@ -56,6 +58,7 @@ from hallapp.store.models import (
     Window,
     WorkProfileEntry,
 )
+from hallapp.store.models_queue import ACTIVE_STATES
 
 DEFAULT_NORM_MINUTES = 15
 # How far ahead the hall's calendar must know the days: the longest promised limits run to
@@ -81,6 +84,10 @@ TEXTS: dict[str, str] = {
                         "（hallapp calendar load）",
     "calendar_next_year": "{year} 年节假日安排尚未载入：期限落在 {year} 年的办件将无法受理，"
                           "请在官方通知发布后导入（hallapp calendar load）",
+    "day_not_closed": "昨日未日终：{last} 还有 {count} 个号未办结，不会再被叫号；开厅前执行日终"
+                      "闭厅即补结该日，开厅后则由今日日终一并记为弃号",
+    "day_not_closed_earlier": "{first} 起未日终：还有 {count} 个号未办结，不会再被叫号；开厅前"
+                              "执行日终闭厅即补结，开厅后则由今日日终一并记为弃号",
 }
 
 
@@ -293,11 +300,42 @@ def calendar_alerts(calendar: WorkCalendar, day: date) -> list[Alert]:
     return []
 
 
+# How far back the board looks for a day nobody closed (each refresh reads that range).
+UNCLOSED_LOOKBACK_DAYS = 31
+
+
+def day_not_closed_alerts(s: Session, hall: Hall, day: date) -> list[Alert]:
+    """Tickets of earlier hall days still open: a day whose 日终 was forgotten. Nothing calls
+    them (calls take the day's tickets), and the board showed only an hours-long service. A
+    close before opening ends that day (``day.close_day``); the day's own close ends them
+    too, with its own tickets.
+
+    A close ends every earlier day's tickets, so only the days since the last close are read
+    (with none recorded, or the day reopened, the last day with tickets), within
+    :data:`UNCLOSED_LOOKBACK_DAYS`: the board must not read the hall's history."""
+    last = s.scalar(select(func.max(Ticket.hall_day)).where(Ticket.hall_day < day))
+    if last is None or (hall.closed_day is not None and last <= hall.closed_day):
+        return []
+    lo = last if hall.closed_day is None else hall.closed_day + timedelta(days=1)
+    lo = max(lo, day - timedelta(days=UNCLOSED_LOOKBACK_DAYS))
+    first, last, count = s.execute(
+        select(func.min(Ticket.hall_day), func.max(Ticket.hall_day), func.count(Ticket.id))
+        .where(Ticket.hall_day >= lo, Ticket.hall_day < day,
+               Ticket.state.in_(ACTIVE_STATES))).one()
+    if not count:
+        return []
+    yesterday = first == last == day - timedelta(days=1)
+    return [_alert("day_not_closed", "critical", f"day_not_closed:{first}", "日终", None,
+                   text="day_not_closed" if yesterday else "day_not_closed_earlier",
+                   first=first, last=last, count=count)]
+
+
 def hall_alerts(s: Session, hall: Hall, day: date, day_start: datetime,
                 now: datetime) -> tuple[Alert, ...]:
     """Every alert now, most urgent kinds first."""
     t = hall_time(s, hall)  # the calendar, read once for the case and calendar alerts
-    return (*rating_alerts(s, hall, now), *wait_alerts(s, hall, day, now),
+    return (*day_not_closed_alerts(s, hall, day), *rating_alerts(s, hall, now),
+            *wait_alerts(s, hall, day, now),
             *idle_alerts(s, hall, day, day_start, now), *service_alerts(s, hall, now),
             *case_alerts(s, hall, now, t), *supplement_alerts(s, hall, now, t),
             *calendar_alerts(t.calendar, day))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -32,6 +33,10 @@ class DayCloseResult:
     abandoned: int
     missed_appointments: int
     windows_closed: int
+    # Tickets abandoned per hall day: the closed day first, then any earlier day a close was
+    # missed for, newest first (those were closed too; the closed day's report counts only
+    # its own).
+    abandoned_by_day: tuple[tuple[str, int], ...] = ()
 
 
 @action(Perm.CLOSE_DAY)
@@ -65,8 +70,9 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         lock_windows(s)
         missed = _record_missed(uow, day, hall.timezone)
         lock_tickets(s)
-        open_ids = s.scalars(select(Ticket.id).where(
+        open_rows = s.execute(select(Ticket.id, Ticket.hall_day).where(
             Ticket.hall_day <= day, Ticket.state.in_(LEFTOVER_STATES))).all()
+        open_ids = [ticket_id for ticket_id, _ in open_rows]
         s.execute(update(Ticket).where(Ticket.id.in_(open_ids)).values(
             state="abandoned", closed_at=now).execution_options(synchronize_session=False))
         s.execute(update(Ticket).where(Ticket.hall_day <= day, Ticket.state == "no_show",
@@ -77,12 +83,20 @@ def close_day(ctx: Ctx) -> DayCloseResult:
             state="closed", state_reason=None, clerk_id=None, state_since=now)
             .execution_options(synchronize_session=False))
         hall.closed_day = day  # takes no more tickets, opens no window: see reopen_day
-        result = DayCloseResult(day.isoformat(), len(open_ids), len(missed), len(windows))
+        result = DayCloseResult(day.isoformat(), len(open_ids), len(missed), len(windows),
+                                _by_day(day, [d for _, d in open_rows]))
         uow.audit("day_close", "hall", hall.id, after={**result.__dict__,
                                                        "tickets": list(open_ids)})
         uow.emit("day_closed", day=day.isoformat())
         uow.commit()
     return result
+
+
+def _by_day(day: date, days: list[date]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(days)
+    earlier = sorted((d for d in counts if d != day), reverse=True)
+    return ((day.isoformat(), counts.get(day, 0)),
+            *((d.isoformat(), counts[d]) for d in earlier))
 
 
 def _record_missed(uow: UnitOfWork, day: date, timezone: str) -> list[int]:

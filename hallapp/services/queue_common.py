@@ -190,8 +190,9 @@ def require_no_other_waiting(session: Session, ticket: Ticket, queue_id: int) ->
     if not ticket.id_number:
         return
     other = session.scalar(select(Ticket.number).where(
-        Ticket.queue_id == queue_id, Ticket.id_number == ticket.id_number,
-        Ticket.state == "waiting", Ticket.id != ticket.id))
+        Ticket.queue_id == queue_id, Ticket.hall_day == ticket.hall_day,
+        Ticket.id_number == ticket.id_number, Ticket.state == "waiting",
+        Ticket.id != ticket.id))
     if other is not None:
         raise StateError(f"该证件已有等候中的号 {other}，号码 {ticket.number} 不能再回到队列",
                          code="already_waiting", ticket=other)

@@ -5,13 +5,14 @@ Exactness: the serial comes from an atomic upsert on the (queue, hall day) count
 unit of work. On PostgreSQL the row lock serialises concurrent kiosks of one queue until
 commit; on SQLite the whole write transaction is ``BEGIN IMMEDIATE``. A refusal (quota) rolls
 the increment back, so numbers stay contiguous. The unique constraint on (queue, day, serial)
-is the last line of defence, and a partial unique index enforces one waiting ticket per ID.
+is the last line of defence, and a partial unique index enforces one waiting ticket per ID,
+queue and hall day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
@@ -80,8 +81,10 @@ _INSERT_TICKET_UNLESS_CLOSED = (
     "'waiting', :channel, :priority, :item, :id_number, :phone, :now, :order_at, :appointment, "
     ":no, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM hall WHERE id = :hall AND closed_day = :day) "
     "RETURNING id")
-_WAITING_FOR_ID = ("SELECT id, number FROM ticket "
-                   "WHERE queue_id = :queue AND id_number = :id_number AND state = 'waiting'")
+# Of the hall day only: a ticket of an earlier day left waiting (a day nobody closed) is never
+# called, and handing it out again gave its holder a dead number (ix_ticket_id_waiting).
+_WAITING_FOR_ID = ("SELECT id, number FROM ticket WHERE queue_id = :queue AND hall_day = :day "
+                   "AND id_number = :id_number AND state = 'waiting'")
 _TAKEN_BETWEEN = ("SELECT COUNT(*) FROM ticket "
                   "WHERE origin_queue_id = :queue AND taken_at >= :lo AND taken_at < :hi")
 
@@ -128,8 +131,12 @@ def _check_time_quota(raw: RawSQL, hall: HallConf, queue: QueueConf, now: dateti
                                  code="time_quota_exhausted", queue=queue.code)
 
 
-def _existing_waiting(raw: RawSQL, queue: QueueConf, id_number: str | None) -> Issued | None:
-    row = raw.row(_WAITING_FOR_ID, queue=queue.id, id_number=id_number) if id_number else None
+def _existing_waiting(raw: RawSQL, queue: QueueConf, day: date,
+                      id_number: str | None) -> Issued | None:
+    """The holder's ticket waiting in ``queue`` on hall day ``day``, if any."""
+    if not id_number:
+        return None
+    row = raw.row(_WAITING_FOR_ID, queue=queue.id, day=raw.day(day), id_number=id_number)
     return Issued(int(row[0]), str(row[1]), True) if row else None
 
 
@@ -180,8 +187,9 @@ def _take_placed(ctx: Ctx, queue_code: str | None, priority: str | None,
         with ctx.uow(readonly=True) as uow:
             raw = uow.raw
             forget_lines(raw)  # whatever our take reported was rolled back
-            queue = _resolve_queue(raw, hall_conf(raw), queue_code, item_code)
-            theirs = _existing_waiting(raw, queue, id_number)
+            hall = hall_conf(raw)
+            queue = _resolve_queue(raw, hall, queue_code, item_code)
+            theirs = _existing_waiting(raw, queue, today(hall, uow.now), id_number)
             if theirs is None:
                 raise
             issued = theirs
@@ -233,10 +241,10 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
     hall = hall_conf(raw)
     queue = _resolve_queue(raw, hall, queue_code, item_code)
     priority = _check_priority(hall, priority, id_number, now)
-    existing = _existing_waiting(raw, queue, id_number)
+    day = today(hall, now)
+    existing = _existing_waiting(raw, queue, day, id_number)
     if existing is not None:
         return existing
-    day = today(hall, now)
     if hall.closed_day == day:  # a ticket now would never be called
         raise _day_closed()
     stored_day = raw.day(day)

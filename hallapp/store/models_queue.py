@@ -43,7 +43,9 @@ class Ticket(Base):
         Index("ix_ticket_window_open", "window_id", unique=True,
               sqlite_where=text("state IN ('called', 'serving')"),
               postgresql_where=text("state IN ('called', 'serving')")),
-        Index("ix_ticket_id_waiting", "queue_id", "id_number", unique=True,
+        # One waiting ticket per ID number, queue and hall day (migration 0012): a ticket
+        # of a day nobody closed is never called and must not stop a new one.
+        Index("ix_ticket_id_waiting", "queue_id", "hall_day", "id_number", unique=True,
               sqlite_where=text("state = 'waiting' AND id_number IS NOT NULL"),
               postgresql_where=text("state = 'waiting' AND id_number IS NOT NULL")),
         # The waiting line of a queue in call order: a class (green channel, appointment,

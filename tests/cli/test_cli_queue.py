@@ -176,7 +176,7 @@ def test_day_close(cli: Cli, clock: FakeClock) -> None:
     assert cli("clerk4", "day", "close") == 14  # a clerk may not close the day
     result = cli.json("supervisor1", "day", "close")
     assert result == {"hall_day": "2026-11-24", "abandoned": 2, "missed_appointments": 0,
-                      "windows_closed": 1}
+                      "windows_closed": 1, "abandoned_by_day": [["2026-11-24", 2]]}
     assert cli.json("kiosk1", "ticket", "show", "C002")["state"] == "abandoned"
     # Closed once: a second close (two supervisors at once) closed the same tickets again.
     assert "2026-11-24 已日终闭厅" in cli.fails(13, "supervisor1", "day", "close")

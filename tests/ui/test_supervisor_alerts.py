@@ -115,6 +115,12 @@ EXPECTED = {
                            "The holidays of 2027 are not loaded: cases due in 2027 cannot be "
                            "accepted; load the official notice once published (hallapp "
                            "calendar load)"),
+    # three days later, nobody having closed the 24th: its tickets still waiting or served
+    "day_not_closed": (("日终", "2026-11-24 起未日终：还有 3 个号未办结，不会再被叫号；开厅前执行"
+                               "日终闭厅即补结，开厅后则由今日日终一并记为弃号"),
+                       "Not closed since 2026-11-24: 3 unfinished tickets, which will never "
+                       "be called; a day close before opening time ends them, otherwise "
+                       "today's close records them as abandoned"),
 }
 
 

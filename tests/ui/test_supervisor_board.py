@@ -208,6 +208,43 @@ def test_the_day_is_closed_from_the_board_after_a_question(
     assert tickets.take_ticket(kiosk, "A").number == "A003"
 
 
+@SQLITE_ONLY
+def test_after_a_missed_close_the_board_alerts_and_the_close_names_each_day(
+        qtbot: QtBot, qapp: QApplication, make_board: MakeBoard,
+        ctx_for: Callable[[str], Ctx], clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The board showed no sign that yesterday was not closed, and the evening's close said
+    "4 个未办结的号记为弃号" of a day whose report shows 2."""
+    from hallapp.services.day import DayCloseResult
+    from hallapp.ui.common.qt_app import set_language
+
+    kiosk = ctx_for("kiosk1")
+    for _ in range(2):
+        tickets.take_ticket(kiosk, "A")
+    clock.advance(days=1)  # nobody closed the 24th
+    for _ in range(2):
+        tickets.take_ticket(kiosk, "A")
+    board = make_board()
+    panel = board.board
+    lines = [panel.alerts_model.data(panel.alerts_model.index(r, 0))
+             for r in range(panel.alerts_model.rowCount())]
+    assert lines[0].startswith("昨日未日终：2026-11-24 还有 2 个号未办结")
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *_a: True))
+    panel.buttons["close_day"].click()
+    qtbot.waitUntil(lambda: "已闭厅" in panel.status.text())
+    assert panel.status.text() == ("大厅日 2026-11-25 已闭厅：4 个未办结的号记为弃号（当日 2 个，"
+                                   "11-24 2 个），0 个预约记为失约，关闭 0 个窗口")
+    qtbot.waitUntil(lambda: "day_not_closed" not in _alerts(board))
+    set_language(qapp, "en")
+    try:
+        assert panel._closed_text(DayCloseResult(
+            "2027-01-04", 3, 0, 1, (("2027-01-04", 1), ("2026-12-31", 2)))) == (
+            "Hall day 2027-01-04 closed. Tickets recorded as abandoned: 3 (that day 1, "
+            "2026-12-31: 2); appointments as missed: 0; windows closed: 1")
+    finally:
+        set_language(qapp, "zh")
+
+
 def all_tickets(db: Database) -> list[Ticket]:
     with db.read_session() as s:
         return list(s.scalars(select(Ticket).order_by(Ticket.id)))

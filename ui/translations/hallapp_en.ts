@@ -1574,72 +1574,92 @@ After:
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="201"/>
-        <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，关闭 {3} 个窗口</source>
-        <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}; appointments as missed: {2}; windows closed: {3}</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="205"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="202"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="221"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="214"/>
+        <source>当日 {0} 个</source>
+        <translation>that day {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="215"/>
+        <source>{0} {1} 个</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="218"/>
+        <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，关闭 {3} 个窗口</source>
+        <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}{4}; appointments as missed: {2}; windows closed: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="233"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="222"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="234"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="258"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="259"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="256"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="259"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="271"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="266"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="278"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="279"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="280"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="269"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="281"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="270"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="282"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="271"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="283"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>

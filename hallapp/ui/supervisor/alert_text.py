@@ -30,6 +30,12 @@ EN: dict[str, str] = {
     "calendar_next_year": "The holidays of {year} are not loaded: cases due in {year} "
                           "cannot be accepted; load the official notice once published "
                           "(hallapp calendar load)",
+    "day_not_closed": "Yesterday was not closed: {last} still has {count} unfinished "
+                      "tickets, which will never be called; a day close before opening time "
+                      "ends that day, otherwise today's close records them as abandoned",
+    "day_not_closed_earlier": "Not closed since {first}: {count} unfinished tickets, which "
+                              "will never be called; a day close before opening time ends "
+                              "them, otherwise today's close records them as abandoned",
 }
 
 

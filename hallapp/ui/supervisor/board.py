@@ -197,16 +197,28 @@ class BoardPanel(SupervisorPanel):
 
         def done(result: object) -> None:
             if isinstance(result, DayCloseResult):
-                self.status.setText(self.tr(
-                    "大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号，{2} 个预约记为失约，"
-                    "关闭 {3} 个窗口").format(result.hall_day, result.abandoned,
-                                            result.missed_appointments, result.windows_closed))
+                self.status.setText(self._closed_text(result))
             else:
                 self.status.setText(self.tr("已完成：{0}").format(self.buttons[name].text()))
             self.acted.emit(name)
             self.refresh()
 
         self.call(job, done, f"supervisor: {name}")
+
+    def _closed_text(self, result: DayCloseResult) -> str:
+        """What the close did; with the tickets of earlier days it closed too (a day whose
+        close was missed) counted apart, since the closed day's report counts only its own."""
+        days = ""
+        if len(result.abandoned_by_day) > 1:
+            closed = result.hall_day
+            counts = [self.tr("当日 {0} 个").format(n) if d == closed else self.tr(
+                "{0} {1} 个").format(d[5:] if d[:4] == closed[:4] else d, n)
+                for d, n in result.abandoned_by_day]
+            days = self.tr("（{0}）").format(self.tr("，").join(counts))
+        return self.tr("大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，"
+                       "关闭 {3} 个窗口").format(result.hall_day, result.abandoned,
+                                               result.missed_appointments,
+                                               result.windows_closed, days)
 
     def _job(self, name: str, w: BoardWindow | None, ctx: Ctx) -> Callable[[], Any] | None:
         if name == "move":

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from hallapp.core.errors import StateError
 from hallapp.core.hallday import hall_day_bounds
@@ -16,7 +17,7 @@ from hallapp.core.wait_estimate import estimate_wait
 from hallapp.services.calendar_admin import opening_hours
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall_lock import lock_hall, lock_tickets, lock_windows
-from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, today
+from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, held_at_window, today
 from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
 from hallapp.store.models import Appointment, AppointmentSlot, Hall, Ticket, Window
 from hallapp.store.rawsql import as_at
@@ -51,22 +52,23 @@ def close_day(ctx: Ctx) -> DayCloseResult:
 
     A close before today's opening time ends the previous hall day (a late evening that ran
     past midnight): it closed the new day instead, so the morning's kiosks and windows were
-    refused until somebody reopened it. Tickets already taken today are left alone.
+    refused until somebody reopened it. Tickets already taken today are left alone, and so is
+    a window opened today or holding one of today's tickets. A day already closed is not
+    closed again: there is nothing left of it to close.
 
-    A day already closed is refused: two supervisors closing at once both closed the same
-    tickets and wrote two closes. The close waits for the takes and window actions in flight
-    and holds off new ones until it commits (``hall_lock``): a ticket taken, or a window
-    opened, while it ran stayed waiting, or open, on the closed day.
+    The close waits for the takes and window actions in flight and holds off new ones until it
+    commits (``hall_lock``): a ticket taken, or a window opened, while it ran stayed waiting,
+    or open, on the closed day; two supervisors closing at once both closed the same tickets.
     """
     with ctx.uow() as uow:
         s, now = uow.session, uow.now
         hall = lock_hall(s)
         day = today(hall, now)
-        if _before_opening(hall, now):
+        early = _before_opening(hall, now)
+        if early:
             day -= timedelta(days=1)
         if hall.closed_day == day:
-            raise StateError(f"{day.isoformat()} 已日终闭厅，不能再次闭厅",
-                             code="day_already_closed", day=day.isoformat())
+            _refuse_closed_again(hall, day, early)
         lock_windows(s)
         missed = _record_missed(uow, day, hall.timezone)
         lock_tickets(s)
@@ -78,7 +80,7 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         s.execute(update(Ticket).where(Ticket.hall_day <= day, Ticket.state == "no_show",
                                        Ticket.closed_at.is_(None))
                   .values(closed_at=now).execution_options(synchronize_session=False))
-        windows = s.scalars(select(Window.id).where(Window.state != "closed")).all()
+        windows = _windows_of_the_day(s, day, hall.timezone)
         s.execute(update(Window).where(Window.id.in_(windows)).values(
             state="closed", state_reason=None, clerk_id=None, state_since=now)
             .execution_options(synchronize_session=False))
@@ -90,6 +92,29 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         uow.emit("day_closed", day=day.isoformat())
         uow.commit()
     return result
+
+
+def _refuse_closed_again(hall: Hall, day: date, early: bool) -> None:
+    """A closed day takes no tickets and opens no window, and its close ended all it had:
+    closed again, it recorded a second close and, before opening, closed the windows that
+    had begun the new day, one serving an applicant."""
+    if not early:
+        raise StateError(f"今日（{day.isoformat()}）已日终闭厅，没有需要闭厅的号和窗口",
+                         code="day_already_closed", day=day.isoformat())
+    opens = f"{opening_hours(hall).periods[0][0]:%H:%M}"
+    raise StateError(f"前一大厅日（{day.isoformat()}）已日终闭厅，没有需要闭厅的号和窗口；"
+                     f"今日的日终请在开厅（{opens}）后执行", code="day_already_closed_early",
+                     day=day.isoformat(), opens=opens)
+
+
+def _windows_of_the_day(s: Session, day: date, timezone: str) -> list[int]:
+    """The windows a close of ``day`` closes: not those that began a later day (opened, or
+    holding a ticket of that day, after the close's tickets were abandoned)."""
+    busy = select(Ticket.window_id).where(held_at_window(), Ticket.window_id.is_not(None))
+    day_end = hall_day_bounds(day, timezone)[1]
+    return list(s.scalars(select(Window.id).where(
+        Window.state != "closed", Window.id.not_in(busy),
+        or_(Window.state_since.is_(None), Window.state_since < day_end))).all())
 
 
 def _by_day(day: date, days: list[date]) -> tuple[tuple[str, int], ...]:

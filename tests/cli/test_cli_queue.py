@@ -178,8 +178,8 @@ def test_day_close(cli: Cli, clock: FakeClock) -> None:
     assert result == {"hall_day": "2026-11-24", "abandoned": 2, "missed_appointments": 0,
                       "windows_closed": 1, "abandoned_by_day": [["2026-11-24", 2]]}
     assert cli.json("kiosk1", "ticket", "show", "C002")["state"] == "abandoned"
-    # Closed once: a second close (two supervisors at once) closed the same tickets again.
-    assert "2026-11-24 已日终闭厅" in cli.fails(13, "supervisor1", "day", "close")
+    # Closed once: nothing is left to close (it recorded a second close of the day).
+    assert "今日（2026-11-24）已日终闭厅" in cli.fails(13, "supervisor1", "day", "close")
     assert "已日终闭厅" in cli.fails(13, "kiosk1", "ticket", "take", "C")
     assert cli("supervisor1", "day", "reopen", "--reason", "误点日终") == 0
     assert "2026-11-24 已重新开厅" in cli.out

@@ -3,7 +3,8 @@
 The evening's 日终 forgotten, tickets of that day stay open and are never called (calls take
 the day's tickets). The next morning an ID number holding one of them gets a ticket of its
 own day, the board says the day was not closed, and the close that ends it says which days it
-closed.
+closed. A close before opening ends the previous day, never the windows that began the new
+one; with the previous day closed already there is nothing to close, and it is refused.
 
 Demo hall (window 11 serves queue A; clerkN works window N; the hall opens at 09:00), the
 FakeClock starting Tuesday 2026-11-24 09:00 in Shanghai; both engines.
@@ -13,14 +14,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from conftest import FakeClock
 from sqlalchemy import select
 from test_queue_tickets import make_id
 from test_queue_windows import CtxFor, opened
 
 from hallapp.cli.cmd_queue import _day_text
+from hallapp.core.errors import StateError
 from hallapp.services import day, supervisor, tickets, windows
-from hallapp.store.models import Ticket
+from hallapp.store.models import Ticket, Window
 from hallapp.store.uow import Database
 
 PERSON = make_id("19850312")
@@ -119,3 +122,56 @@ def test_the_close_says_which_days_it_closed(ctx_for: CtxFor, clock: FakeClock) 
     assert result.abandoned_by_day == (("2026-11-25", 2), ("2026-11-24", 2))
     assert _day_text(result) == ("2026-11-25 日终完成：弃号 4 个（当日 2 个，2026-11-24 2 个），"
                                  "失约预约 0 个，关闭窗口 1 个")
+
+
+def test_a_close_before_opening_leaves_the_windows_that_began_the_new_day(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """Window 11 open since the forgotten evening serves today's A001 from 08:30 and window
+    1 opened at 08:40: closing the previous day closed both. Window 2, open since that
+    evening and idle, is that day's."""
+    _forgotten_evening(ctx_for, clock)
+    opened(ctx_for, 2)
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
+    _at(clock, 25, 8, 30)
+    tickets.take_ticket(kiosk, "A")
+    windows.finish(clerk, 11)
+    assert windows.call_next(clerk, 11).number == "A001"
+    windows.start(clerk, 11)
+    _at(clock, 25, 8, 40)
+    opened(ctx_for, 1)
+    _at(clock, 25, 8, 50)
+    result = day.close_day(ctx_for("supervisor1"))
+    assert (result.hall_day, result.abandoned, result.windows_closed) == ("2026-11-24", 1, 1)
+    with hall_db.read_session() as s:
+        states = dict(s.execute(select(Window.number, Window.state).where(
+            Window.number.in_((1, 2, 11)))).all())
+    assert states == {1: "open", 2: "closed", 11: "open"}
+    assert _state(hall_db, 25, "A001") == "serving"
+    windows.finish(clerk, 11)
+
+
+def test_a_close_before_opening_after_the_previous_day_was_closed_is_refused(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """It "closed" that day again and closed the window serving today's A001."""
+    sup, kiosk = ctx_for("supervisor1"), ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A")
+    _at(clock, 24, 18, 5)
+    assert day.close_day(sup).abandoned == 1
+    _at(clock, 25, 8, 30)
+    tickets.take_ticket(kiosk, "A")
+    clerk = opened(ctx_for, 11)
+    windows.call_next(clerk, 11)
+    windows.start(clerk, 11)
+    _at(clock, 25, 8, 50)
+    with pytest.raises(StateError) as refused:
+        day.close_day(sup)
+    assert refused.value.code == "day_already_closed_early"
+    assert str(refused.value) == ("前一大厅日（2026-11-24）已日终闭厅，没有需要闭厅的号和窗口；"
+                                  "今日的日终请在开厅（09:00）后执行")
+    assert windows.window_state(clerk, 11).state == "open"
+    assert _state(hall_db, 25, "A001") == "serving"
+    _at(clock, 25, 18)
+    assert day.close_day(sup).hall_day == "2026-11-25"
+    with pytest.raises(StateError) as again:  # and a day is closed once
+        day.close_day(sup)
+    assert again.value.code == "day_already_closed"

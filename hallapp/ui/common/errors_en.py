@@ -129,7 +129,11 @@ EN: dict[str, str] = {
     "day_closed_booking": "That day is closed: no more bookings.",
     "day_closed_slots": "{day} is closed: no slots can be opened for it.",
     "day_not_closed": "Today ({day}) has not been closed.",
-    "day_already_closed": "The hall day {day} is already closed.",
+    "day_already_closed": "Today ({day}) has already been closed: there are no tickets or "
+                          "windows left to close.",
+    "day_already_closed_early": "The previous hall day ({day}) has already been closed: there "
+                                "are no tickets or windows left to close; close today after "
+                                "opening time ({opens}).",
     "db_conflict": "Another terminal was changing the same records at that moment: nothing was "
                    "saved. Please try again.",
     "ticket_ref_empty": "Enter a ticket number (e.g. A001) or scan the ticket's QR code.",

@@ -8,8 +8,10 @@ deadlines. The rules here are therefore strict: a date is answered from (in this
 3. the ``chinese_calendar`` package (official holidays and make-up workdays);
 
 and a date none of them knows is a :class:`StateError` (``calendar_unknown_year``), never a
-weekends-only guess. The State Council publishes next year's arrangements each November or
-December, usually before ``chinese_calendar`` ships them, hence the loadable overrides.
+weekends-only guess (but for dates no law sets, which
+:meth:`WorkCalendar.add_working_days_provisionally` counts so). The State Council publishes
+next year's arrangements each November or December, usually before ``chinese_calendar`` ships
+them, hence the loadable overrides.
 """
 
 from __future__ import annotations
@@ -111,6 +113,32 @@ class WorkCalendar:
         for _ in range(n):
             day = self.next_working_day(day)
         return day
+
+    def add_working_days_provisionally(self, d: date, n: int) -> tuple[date, bool]:
+        """:meth:`add_working_days`, except that a day of a year no calendar covers counts as a
+        working day from Monday to Friday; and whether any day was so guessed.
+
+        Only for dates no law sets (a 差评's follow-up): those must not be refused for want of
+        next year's notice, which the applicant who rated can do nothing about. Time limits
+        keep the strict count.
+        """
+        if n < 0:
+            raise ValueError(f"n must be >= 0, got {n}")
+        day, guessed, last = d, False, d
+        while n:
+            day += timedelta(days=1)
+            try:
+                working = self.is_working_day(day)
+            except StateError as exc:
+                if exc.code != "calendar_unknown_year":
+                    raise
+                working, guessed = day.weekday() < 5, True
+            if working:
+                n, last = n - 1, day
+            elif (day - last).days > _MAX_GAP_DAYS:
+                raise StateError(f"{last.isoformat()} 之后一年内没有工作日，请检查节假日设置",
+                                 code="calendar_no_working_day", day=last.isoformat())
+        return day, guessed
 
     def working_days_between(self, a: date, b: date) -> int:
         """Working days in the half-open range ``(a, b]``; negative (−count of ``(b, a]``) if b < a.

@@ -206,13 +206,18 @@ def _open_followup(uow: UnitOfWork, row: Rating) -> Followup | None:
     hall = get_hall_row(s)
     t = hall_time(s, hall)
     days = int(hall.settings.get("rating_followup_working_days", 5))
-    due_day = t.calendar.add_working_days(hall_day(uow.now, hall.timezone), days)
+    # Into a year whose holidays are not loaded (a 差评 in late December), Monday to Friday
+    # count: the rating was refused with "2027 年的节假日安排尚未载入", which the applicant at
+    # the pad can do nothing about, and the bad rating was lost.
+    due_day, provisional = t.calendar.add_working_days_provisionally(
+        hall_day(uow.now, hall.timezone), days)
     followup = Followup(rating_id=row.id, opened_at=uow.now, due_at=t.hours.closing(due_day),
                         state="open")
     s.add(followup)
     s.flush()
     uow.audit("followup_open", "followup", followup.id,
-              after={"rating": row.id, "due_at": followup.due_at.isoformat()})
+              after={"rating": row.id, "due_at": followup.due_at.isoformat(),
+                     **({"provisional": True} if provisional else {})})
     uow.emit("followup_opened", followup=followup.id, window=row.window_number)
     return followup
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -214,3 +214,18 @@ def test_plain_saturdays_are_those_no_holiday_or_hall_override_claims() -> None:
     assert cal.is_plain_saturday(saturday_beyond)  # a loaded year: its holidays are rows
     with pytest.raises(DomainError):
         WorkCalendar().is_plain_saturday(saturday_beyond)
+
+
+def test_a_provisional_count_guesses_weekdays_only_where_no_calendar_knows() -> None:
+    """For dates no law sets (a 差评's follow-up): counting into an unknown year works."""
+    last_known = date(BEYOND - 1, 12, 31)
+    day, guessed = CAL.add_working_days_provisionally(last_known, 5)
+    assert guessed
+    weekdays = [d for d in (date(BEYOND, 1, 1) + timedelta(days=i) for i in range(10))
+                if d.weekday() < 5]
+    assert day == weekdays[4]
+    # Within known years it is the strict count, holidays and make-up days included.
+    assert CAL.add_working_days_provisionally(date(2025, 1, 24), 3) == (date(2025, 2, 5), False)
+    assert CAL.add_working_days_provisionally(last_known, 0) == (last_known, False)
+    with pytest.raises(ValueError, match=">= 0"):
+        CAL.add_working_days_provisionally(last_known, -1)

@@ -6,7 +6,8 @@ November or December. A case due on 29 December and still open on 4 January need
 2027 to count how late it is: every list of open cases (back office, supervisor, case list,
 figures) failed then with "2027 年的节假日安排尚未载入", so nobody could even see the cases to
 approve. Now those lists show the case (overdue, no day count), and the supervisor's board
-says which year to load, three months ahead and again once the year has begun.
+says which year to load, three months ahead and again once the year has begun. A 差评 given
+then is recorded, its follow-up due by a provisional count.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-from casekit import PLAIN, CtxFor, accepted_case
+from casekit import PLAIN, CtxFor, accepted_case, serve
 from conftest import FakeClock
+from sqlalchemy import select
 
 from hallapp.services import (
     backoffice,
@@ -23,9 +25,13 @@ from hallapp.services import (
     case_clock,
     case_kpi,
     cases,
+    ratings,
     supervisor,
     worklists,
 )
+from hallapp.services.ratings import RatingInput
+from hallapp.store.models import AuditEntry
+from hallapp.store.uow import Database
 
 NOTICE_2027 = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
 
@@ -81,3 +87,21 @@ def test_the_board_asks_for_next_years_holidays_three_months_ahead(
     assert _calendar_alerts(ctx_for) == [("calendar_next_year", "warning", "2027")]
     calendar_admin.load_calendar(ctx_for("admin1"), json.dumps(NOTICE_2027), "国务院办公厅通知")
     assert _calendar_alerts(ctx_for) == []
+
+
+def test_a_bad_rating_in_late_december_is_recorded_without_next_years_holidays(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """The pad told the applicant "2027 年的节假日安排尚未载入…" and the 差评 was lost: its
+    follow-up's due date counted 5 working days into 2027. Those days count Monday to Friday
+    until the notice is loaded, and the audit log says the date was provisional."""
+    clock.now = datetime(2026, 12, 28, 1, 30, tzinfo=UTC)  # Monday 09:30 in Shanghai
+    serve(ctx_for, 1)
+    bad = ratings.rate(ctx_for("display1"), RatingInput(2), ticket="A001")
+    # 29, 30, 31 December; Friday 1 January guessed a working day; Monday 4 January
+    assert bad.followup_due == datetime(2027, 1, 4, 10, tzinfo=UTC)  # 18:00 in Shanghai
+    [listed] = ratings.list_followups(ctx_for("supervisor1"), "open")
+    assert (listed.id, listed.due_at) == (bad.followup_id, bad.followup_due)
+    with hall_db.read_session() as s:
+        opened = s.scalars(select(AuditEntry).where(AuditEntry.action == "followup_open")).one()
+    assert opened.after is not None
+    assert opened.after["provisional"] is True

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric, uscc
 
 from hallapp.core.errors import ValidationError
+from hallapp.core.hallday import hall_day
 
 # Province-level codes (GB/T 2260) plus 81 香港, 82 澳门, 83 台湾 (residence permits).
 _PROVINCES = frozenset({
@@ -43,8 +44,12 @@ def _normalise(value: object, *, drop: str = " \t\r\n") -> str:
     return "".join(ch for ch in text if ch not in drop).upper()
 
 
-def check_id_number(value: str) -> str:
-    """Validate an 18-digit resident ID; return it with upper-case ``X``."""
+def check_id_number(value: str, today: date | None = None) -> str:
+    """Validate an 18-digit resident ID; return it with upper-case ``X``.
+
+    ``today``: the hall's day, for a birth date in the future; by default today on the
+    hall's clock (Asia/Shanghai), never the machine's date (UTC's on a server: yesterday until
+    08:00, when a child born today was refused)."""
     number = _normalise(value, drop=" \t\r\n-")
     if not number:
         raise ValidationError("请填写身份证号码", field="id_number", code="required")
@@ -60,14 +65,17 @@ def check_id_number(value: str) -> str:
         born = ric.get_birth_date(number)
     except stdnum_errors.ValidationError:
         born = None
-    # Born in the future: a mistyped year (2030 for 1930). The machine's date is near enough:
-    # a day either way around midnight matters to nobody's age.
-    if born is None or born.year < _EARLIEST_BIRTH_YEAR or born > date.today():
+    # Born in the future: a mistyped year (2030 for 1930).
+    if born is None or born.year < _EARLIEST_BIRTH_YEAR or born > (today or _hall_today()):
         raise ValidationError("身份证号码中的出生日期无效", field="id_number", code="id_birth")
     if number[-1] != ric.calc_check_digit(number):
         raise ValidationError("身份证号码校验位不正确，请核对后重新输入", field="id_number",
                               code="id_checksum")
     return number
+
+
+def _hall_today() -> date:
+    return hall_day(datetime.now(UTC))
 
 
 def is_id_number(value: str) -> bool:

@@ -108,7 +108,9 @@ def _check_priority(hall: HallConf, priority: str | None, id_number: str | None,
         names = "/".join(codes.values())
         raise ValidationError(f"绿色通道类别 {priority} 无效，应为 {names} 之一",
                               field="priority", code="unknown_priority", priority=priority)
-    if code == "elderly" and id_number and age_on(id_number, now.date()) < 60:
+    # On the hall's day: ``now`` is UTC, whose date is yesterday's until 08:00 in Shanghai,
+    # and someone turning 60 today was refused before then.
+    if code == "elderly" and id_number and age_on(id_number, today(hall, now)) < 60:
         raise ValidationError("身份证显示未满60周岁，不能选择老年人绿色通道", field="priority",
                               code="priority_age")
     return code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
 
 import pytest
 from stdnum.cn import ric, uscc
@@ -93,6 +93,27 @@ def test_age_before_birth_and_invalid_id_are_errors() -> None:
     with pytest.raises(ValidationError) as info:
         birth_date(wrong_check_digit(VALID_ID))
     assert info.value.field == "id_number"
+
+
+def test_a_birth_date_is_in_the_future_by_the_halls_day(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Judged by the machine's date (UTC's on a server), a child born today in Shanghai was
+    refused until 08:00."""
+    from hallapp.core import identity
+
+    newborn = make_id("44030120261124123")
+    assert check_id_number(newborn, today=date(2026, 11, 24)) == newborn
+    with pytest.raises(ValidationError) as info:
+        check_id_number(newborn, today=date(2026, 11, 23))
+    assert info.value.code == "id_birth"
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Frozen:  # 07:50 on the 24th in Shanghai
+            return cls(2026, 11, 23, 23, 50, tzinfo=UTC)
+
+    monkeypatch.setattr(identity, "datetime", Frozen)
+    assert check_id_number(newborn) == newborn
 
 
 # --- unified social credit code ----------------------------------------------------------

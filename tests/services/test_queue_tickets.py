@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -186,6 +186,16 @@ def test_elderly_channel_checks_the_age_in_the_id(ctx_for: CtxFor, hall_db: Data
     assert (ok.number, ok.priority) == ("A001", "elderly")
     assert take(kiosk, "A", priority="pregnant").priority == "pregnant"
     assert counter(hall_db, "A", date(2026, 11, 24)) == 2
+
+
+def test_sixty_today_is_elderly_before_eight_in_the_morning(ctx_for: CtxFor,
+                                                            clock: FakeClock) -> None:
+    """Aged by the UTC date, someone turning 60 today was refused until 08:00 in Shanghai."""
+    clock.now = datetime(2026, 11, 23, 23, 50, tzinfo=UTC)  # 07:50 on the 24th in Shanghai
+    ok = take(ctx_for("kiosk1"), "A", priority="elderly", id_number=make_id("19661124"))
+    assert (ok.priority, ok.hall_day) == ("elderly", date(2026, 11, 24))
+    with pytest.raises(ValidationError, match="未满60周岁"):  # 60 tomorrow
+        take(ctx_for("kiosk1"), "A", priority="elderly", id_number=make_id("19661125"))
 
 
 def test_item_code_resolves_its_queue(ctx_for: CtxFor, hall_db: Database) -> None:

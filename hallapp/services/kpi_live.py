@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Numeric,
     Select,
     and_,
     case,
@@ -121,10 +122,14 @@ def lookups(s: Session) -> Lookups:
 
 
 def seconds_between(start: Any, end: Any, sqlite: bool) -> ColumnElement[float]:
-    """``end − start`` in seconds, computed by the database from the stored instants."""
+    """``end − start`` in seconds, computed by the database from the stored instants and
+    rounded to the millisecond: SQLite's ``julianday`` is exact to some 50 µs only (a
+    53-minute wait read 3180.0000116 s, past the histogram's 3180-s edge, so the same data
+    gave another P90 than on PostgreSQL)."""
     if sqlite:
-        return (func.julianday(end) - func.julianday(start)) * 86400.0
-    return cast(func.extract("epoch", end - start), Float)
+        return func.round((func.julianday(end) - func.julianday(start)) * 86400.0, 3)
+    # PostgreSQL rounds numeric to a number of places, not double precision.
+    return cast(func.round(cast(func.extract("epoch", end - start), Numeric), 3), Float)
 
 
 def _keys(lk: Lookups, dims: Iterable[str], *, queue: int | None, window: str | None,

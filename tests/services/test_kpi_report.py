@@ -254,6 +254,36 @@ def test_figures_need_the_permission_and_a_valid_period(ctx_for: CtxFor) -> None
     assert kpi_summary.refresh_summaries(sup) is None  # nothing new since the report
 
 
+def _waits(ctx_for: CtxFor, clock: FakeClock, minutes: list[int]) -> None:
+    """Tickets taken at 09:00:13, each called after its minutes (in order) and finished."""
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk11")
+    start = clock.now.replace(hour=1, minute=0, second=13)
+    clock.now = start
+    for _ in minutes:
+        tickets.take_ticket(kiosk, "A")
+    windows.open_window(clerk, 11)
+    for wait in minutes:
+        clock.now = start + timedelta(minutes=wait)
+        windows.call_next(clerk, 11)
+        windows.finish(clerk, 11)
+    windows.close_window(clerk, 11)
+    day.close_day(ctx_for("supervisor1"))
+
+
+def test_durations_are_the_same_on_both_engines_to_the_millisecond(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A 53-minute wait read 3180.0000116 s on SQLite (julianday's precision): past the
+    histogram's 3180-s edge, so two days' P90 was 54 minutes there, 53 on PostgreSQL."""
+    sup = ctx_for("supervisor1")
+    _waits(ctx_for, clock, [53] * 9 + [70])
+    assert kpi_report.kpi_report(sup, DAY).total.wait.p90 == 3180
+    clock.advance(days=1)
+    _waits(ctx_for, clock, [53])
+    both = kpi_report.kpi_report(sup, DAY, DAY + timedelta(days=1)).total
+    assert (both.wait.count, both.p90_exact) == (11, False)
+    assert (both.wait.p90, both.wait.max) == (3180, 4200)
+
+
 def test_a_merged_histogram_p90_is_an_upper_bound_within_one_bucket() -> None:
     rng = random.Random(7)
     for _ in range(50):

@@ -225,7 +225,10 @@ _QUEUES = ("SELECT id, code, name, target_wait_minutes, name_en FROM queue "
 # 'waiting' as a literal: the partial index of waiting tickets (ix_ticket_waiting_line).
 _WAITING = ("SELECT COUNT(*), MIN(taken_at) FROM ticket "  # 最长: see alerts.wait_alerts
             "WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
-_TAKEN = "SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue AND hall_day = :day"
+# Not a ticket a kiosk withdrew because it could not print it (cancel_unprinted): nobody got
+# it, and the figures (kpi_live) do not count it either.
+_TAKEN = ("SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue AND hall_day = :day "
+          "AND state <> 'cancelled'")
 _WINDOWS = ('SELECT w.number, w.name, w.state, w.state_reason, t.number, t.state, '
             'w.state_since FROM "window" w LEFT JOIN ticket t ON t.window_id = w.id '
             f"AND t.{OPEN_AT_WINDOW_PREDICATE} ORDER BY w.number")

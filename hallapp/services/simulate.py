@@ -110,7 +110,8 @@ def _ticket_records(s: Session, hall: Hall, days: Sequence[date], now: datetime
             for r in s.scalars(select(ServiceRecord).join(Ticket).where(
                 Ticket.hall_day.in_(days), ServiceRecord.outcome == "done"))}
     zone, out, ids = hall_zone(hall.timezone), [], []
-    for t in s.scalars(select(Ticket).where(Ticket.hall_day.in_(days))):
+    for t in s.scalars(select(Ticket).where(Ticket.hall_day.in_(days),
+                                            Ticket.state != "cancelled")):
         called = t.first_called_at is not None
         end = t.first_called_at or t.closed_at or now
         out.append(TicketRecord(codes[t.origin_queue_id], t.taken_at.astimezone(zone).hour,
@@ -199,7 +200,8 @@ def day_figures(ctx: Ctx, on: date) -> DayFigures:
         codes = {q.id: q.code for q in s.scalars(select(Queue))}
         facts = [TicketFacts(t.taken_at, t.first_called_at, t.started_at, t.finished_at,
                              t.state, codes[t.queue_id])
-                 for t in s.scalars(select(Ticket).where(Ticket.hall_day == on))]
+                 for t in s.scalars(select(Ticket).where(Ticket.hall_day == on,
+                                                         Ticket.state != "cancelled"))]
         decisions = s.scalars(select(Case.decision).where(
             Case.received_at >= lo, Case.received_at < hi, Case.in_person.is_(True))).all()
     waits = wait_stats(facts)

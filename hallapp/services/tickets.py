@@ -85,8 +85,13 @@ _INSERT_TICKET_UNLESS_CLOSED = (
 # called, and handing it out again gave its holder a dead number (ix_ticket_id_waiting).
 _WAITING_FOR_ID = ("SELECT id, number FROM ticket WHERE queue_id = :queue AND hall_day = :day "
                    "AND id_number = :id_number AND state = 'waiting'")
-_TAKEN_BETWEEN = ("SELECT COUNT(*) FROM ticket "
-                  "WHERE origin_queue_id = :queue AND taken_at >= :lo AND taken_at < :hi")
+# A ticket withdrawn unprinted (cancel_unprinted) was never given to anyone: it uses up no
+# quota (the applicant's next try would have counted twice).
+_TAKEN_BETWEEN = ("SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue "
+                  "AND taken_at >= :lo AND taken_at < :hi AND state <> 'cancelled'")
+# Never moved (only a ticket just issued is withdrawn): its queue is the one that issued it.
+_WITHDRAWN = ("SELECT COUNT(*) FROM ticket WHERE hall_day = :day AND queue_id = :queue "
+              "AND state = 'cancelled'")
 
 
 @dataclass(frozen=True)
@@ -254,7 +259,8 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
     # A booking's check-in is not held to the quotas: its slot's capacity kept its place
     # (refused, the booking would be recorded as missed, towards a booking ban).
     if channel != "appointment":
-        if queue.daily_quota and serial > queue.daily_quota:
+        if queue.daily_quota and serial > queue.daily_quota and serial - int(raw.value(
+                _WITHDRAWN, day=stored_day, queue=queue.id) or 0) > queue.daily_quota:
             raise QuotaExhausted(f"{queue.name}今日号已取完（每日 {queue.daily_quota} 个）",
                                  queue=queue.code)
         _check_time_quota(raw, hall, queue, now)

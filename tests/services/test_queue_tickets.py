@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 from stdnum.cn import ric
 
 from hallapp.core.errors import QuotaExhausted, ValidationError
-from hallapp.services import tickets, windows
+from hallapp.services import day, kpi_report, simulate, tickets, windows
 from hallapp.services.context import Ctx, as_dict
 from hallapp.services.queue_common import TicketInfo
 from hallapp.store.models import AuditEntry, DailyCounter, Queue, Ticket
@@ -133,6 +133,32 @@ def test_time_quota_counts_numbers_the_queue_issued(ctx_for: CtxFor,
     assert windows.transfer(clerk, 10, to_queue="C").queue == "C"  # B001 now waits in C
     with pytest.raises(QuotaExhausted):
         take(kiosk, "B")  # B issued two numbers in this window: no third
+
+
+def test_a_ticket_withdrawn_unprinted_is_no_ticket(ctx_for: CtxFor, clock: FakeClock,
+                                                  hall_db: Database) -> None:
+    """The kiosk could not print A002 and withdrew it: the board's 今日取号 said 3, the
+    figures 2; and the applicant's next try used up a second place of the quotas."""
+    set_queue(hall_db, "A", daily_quota=3,
+              time_quotas=[{"start": "09:00", "end": "10:00", "quota": 2}])
+    kiosk = ctx_for("kiosk1")
+    take(kiosk, "A")
+    withdrawn = take(kiosk, "A")
+    clock.advance(seconds=20)
+    tickets.cancel_unprinted(kiosk, withdrawn.id, "打印机缺纸")
+    assert take(kiosk, "A").number == "A003"  # numbers have no gap
+    with pytest.raises(QuotaExhausted, match="本时段"):
+        take(kiosk, "A")
+    clock.advance(hours=1)  # past the time slot: the daily quota counts three, not four
+    assert take(kiosk, "A").number == "A004"
+    with pytest.raises(QuotaExhausted, match="今日号已取完"):
+        take(kiosk, "A")
+    sup = ctx_for("supervisor1")
+    [queue] = [q for q in day.hall_status(sup).queues if q.code == "A"]
+    figures = kpi_report.kpi_report(sup, date(2026, 11, 24), by="queue")
+    assert (queue.taken_today, queue.waiting) == (3, 3)
+    assert [r.tickets for r in figures.rows if r.key == "A"] == [3]
+    assert simulate.day_figures(sup, date(2026, 11, 24)).taken == 3  # the simulator's too
 
 
 # --- one waiting ticket per ID -----------------------------------------------------------

@@ -342,3 +342,24 @@ def test_a_guess_in_flight_counts_towards_the_lockout(
     failed = _audits(hall_db, "login_failed")
     assert [a.after for a in failed] == [{"locked": False}] * 4 + [{"locked": True}]
     assert _audits(hall_db, "login") == []
+
+
+def test_a_hall_configs_passwords_are_hashed_before_its_transaction(
+        hall_db: Database, ctx_for: Callable[[str], Ctx],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 for each account of a hall config (the demo's 30: seconds on a busy machine)
+    ran inside the transaction, which sat idle all that time; PostgreSQL now ends a session
+    idle in its transaction for 10 s (store/engine.py), and ``init --demo`` failed."""
+    from hallapp.services import hall
+
+    hashed_in: list[int] = []
+
+    def hash_password(password: str) -> str:
+        hashed_in.append(hall_db.writer.pool.checkedout())  # type: ignore[attr-defined]
+        return CHEAP.hash(password)
+
+    monkeypatch.setattr(hall, "hash_password", hash_password)
+    accounts = [{"username": f"bulk{n}", "role": "clerk", "password": "demo1234x"}
+                for n in range(3)]
+    assert hall.add_staff_bulk(ctx_for("admin1"), accounts) == 3
+    assert hashed_in == [0, 0, 0]  # no connection out, so no transaction open

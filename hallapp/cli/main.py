@@ -33,6 +33,7 @@ from hallapp.services.context import (
     is_busy_error,
     is_connection_error,
     is_disk_error,
+    is_session_dropped,
     is_write_refused,
 )
 from hallapp.store.engine import hide_password
@@ -127,8 +128,12 @@ def _unexpected(env: CliEnv, exc: Exception) -> int:
         print(f"hallapp: 数据库 {env.db.safe_url} 是只读的，无法写入：请检查数据库文件及其所在"
               f"目录的写权限，或服务器是否只读（参考号 {ref}）：{first_line}", file=sys.stderr)
         return 10
-    if is_busy_error(exc):  # it answers, but another process holds it: not "cannot connect"
-        print(f"hallapp: 数据库 {env.db.safe_url} 被占用：另一个程序长时间锁着它，请稍后重试"
+    if is_busy_error(exc):  # another terminal held a lock past the lock timeout
+        print(f"hallapp: 数据库忙（被另一个终端或程序占用），本次操作未保存，请稍后重试"
+              f"（参考号 {ref}）：{first_line}", file=sys.stderr)
+        return 10
+    if is_session_dropped(exc):  # this process stopped inside a transaction (suspended)
+        print(f"hallapp: 本进程长时间未响应，数据库服务器已断开它的连接，本次操作未保存，请重试"
               f"（参考号 {ref}）：{first_line}", file=sys.stderr)
         return 10
     if is_connection_error(exc):  # the server went away, or a file cannot be opened

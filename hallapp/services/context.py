@@ -26,13 +26,14 @@ from hallapp.store.engine import (
     is_busy_error,
     is_conflict_error,
     is_disk_error,
+    is_session_dropped,
     is_write_refused,
 )
 from hallapp.store.uow import ActionScope, Clock, Database, UnitOfWork, commits_so_far, utc_now
 
 __all__ = ["REGISTRY", "SESSION_ENDED", "Clock", "Ctx", "Database", "action", "as_dict",
            "check_row_limit", "is_busy_error", "is_connection_error", "is_disk_error",
-           "is_session_ended", "is_write_refused"]
+           "is_session_dropped", "is_session_ended", "is_write_refused"]
 
 log = logging.getLogger("hallapp.services")
 P = ParamSpec("P")
@@ -139,10 +140,11 @@ def as_dict(obj: Any) -> Any:
 
 def is_connection_error(exc: BaseException) -> bool:
     """True when ``exc`` means the database cannot be reached (as opposed to a bug, or to a
-    full disk: reconnecting mends nothing there, and the clerk must be told so)."""
+    full disk: reconnecting mends nothing there, and the clerk must be told so; or to a lock
+    another terminal held past the lock timeout: the database is there, and busy)."""
     from sqlalchemy.exc import DBAPIError, OperationalError
 
-    if is_disk_error(exc) or is_conflict_error(exc):  # reachable: it answered
+    if is_disk_error(exc) or is_conflict_error(exc) or is_busy_error(exc):  # it answered
         return False
     if isinstance(exc, OperationalError):
         return True

@@ -18,6 +18,25 @@ SQLite settings, and why:
   the blocking ``flock`` to a thread, on a descriptor of its own, and waits for it at most
   15 s; then it fails with SQLite's own "database is locked" (``SQLITE_BUSY``), and the thread,
   if it gets the lock later, closes its descriptor, which releases it.
+
+PostgreSQL settings, and why (``pg_connect_args``; a hall is many machines on a LAN, and one
+of them can stop answering at any moment: suspended, its cable pulled, its program frozen):
+- ``idle_in_transaction_session_timeout`` 10 s: a terminal stopped inside a unit of work kept
+  its row locks — the change feed's head among them, which every write takes — and the whole
+  hall, logins included, waited for it; a machine cut off from the network until TCP gave up
+  (two hours). hallapp never idles inside a transaction on purpose (its longest, the KPI
+  roll-up, backup and restore, run statement after statement), so the server ends such a
+  session after 10 s: its transaction rolls back and the others go on.
+- ``lock_timeout`` 15 s (as SQLite's busy timeout): a terminal that waits longer for a lock
+  fails with "数据库忙" instead of waiting without end. Longer than the idle timeout, so the
+  terminals behind a frozen one wait for it to be dropped rather than failing.
+- TCP keepalives (10 s idle, then 3 probes 5 s apart) on the terminal's side (libpq) and the
+  server's: a peer that vanished is noticed in about 25 s on either side, not after TCP's two
+  hours; and the terminal's ``tcp_user_timeout`` of 25 s, for a statement sent and never
+  acknowledged (fifteen minutes of retransmissions otherwise, keepalives not being sent then).
+- No ``statement_timeout``: a long report, backup or migration is legitimate work.
+A parameter in the database URL wins over these (``?keepalives_idle=30``, ``?options=-c
+lock_timeout=30s``), as do server settings in ``PGOPTIONS``.
 """
 
 from __future__ import annotations
@@ -32,7 +51,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 
 from hallapp.core.errors import DomainError
@@ -77,7 +96,9 @@ _POSTGRES_READONLY = "25006"
 # Held by someone else: SQLITE_BUSY (5) and SQLITE_LOCKED (6) once the busy timeout is over;
 # PostgreSQL's 55P03 lock_not_available (a lock timeout).
 _SQLITE_BUSY_CODES = (5, 6)
-_POSTGRES_BUSY = "55P03"
+# PostgreSQL's 55P03 lock_not_available (lock_timeout) and 57014 query_canceled (a
+# statement_timeout, should a site set one).
+_POSTGRES_BUSY_STATES = ("55P03", "57014")
 
 
 def _codes(exc: BaseException) -> tuple[int | None, str | None]:
@@ -94,10 +115,24 @@ def is_write_refused(exc: BaseException) -> bool:
 
 
 def is_busy_error(exc: BaseException) -> bool:
-    """True when another process holds the database locked past the busy timeout (the
-    database is there and answers: "cannot connect" would send the reader looking for it)."""
+    """True when another terminal or process held the database locked past the busy or lock
+    timeout: the database is there and nothing was saved; trying again later will do (said
+    "数据库忙"; "cannot connect" would send the reader looking for it)."""
     sqlite_code, sqlstate = _codes(exc)
-    return sqlite_code in _SQLITE_BUSY_CODES or sqlstate == _POSTGRES_BUSY
+    return sqlite_code in _SQLITE_BUSY_CODES or sqlstate in _POSTGRES_BUSY_STATES
+
+
+# The server ended the session: 25P03 idle_in_transaction_session_timeout, 57P05
+# idle_session_timeout (should a site set one).
+_POSTGRES_ENDED_STATES = ("25P03", "57P05")
+
+
+def is_session_dropped(exc: BaseException) -> bool:
+    """True when the PostgreSQL server ended this terminal's session because it stopped
+    answering inside a transaction (``idle_in_transaction_session_timeout``): the action was
+    rolled back; the next one gets a new connection."""
+    orig = getattr(exc, "orig", None) or exc
+    return getattr(orig, "sqlstate", None) in _POSTGRES_ENDED_STATES
 
 
 def is_sqlite(url: str) -> bool:
@@ -387,6 +422,35 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError("connection dead at checkout") from exc
 
 
+# PostgreSQL sessions (see the module docstring): what the server enforces, and the
+# terminal's own TCP settings (libpq connection parameters).
+PG_SERVER_SETTINGS = {
+    "idle_in_transaction_session_timeout": "10s",
+    "lock_timeout": "15s",
+    "tcp_keepalives_idle": "10", "tcp_keepalives_interval": "5", "tcp_keepalives_count": "3",
+}
+PG_CLIENT_SETTINGS = {
+    "keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "5",
+    "keepalives_count": "3", "tcp_user_timeout": "25000",
+}
+
+
+def pg_connect_args(url: str | URL) -> dict[str, str]:
+    """The connection parameters of every PostgreSQL connection hallapp opens (the engines',
+    the change feed's listener): ``PG_CLIENT_SETTINGS`` the URL does not set itself, and
+    ``options`` setting ``PG_SERVER_SETTINGS``, then ``PGOPTIONS`` and the URL's own
+    ``options`` (libpq reads ``PGOPTIONS`` only when ``options`` is not given; of two
+    settings of one name the server takes the last)."""
+    query = make_url(url).query
+    args = {k: v for k, v in PG_CLIENT_SETTINGS.items() if k not in query}
+    given = query.get("options", "")
+    options = [f"-c {k}={v}" for k, v in PG_SERVER_SETTINGS.items()]
+    options += [os.environ.get("PGOPTIONS", ""), " ".join(given) if isinstance(given, tuple)
+                else given]
+    args["options"] = " ".join(o for o in options if o)
+    return args
+
+
 def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
     """An engine for ``url``; on SQLite, ``writer`` selects BEGIN IMMEDIATE transactions."""
     if not is_sqlite(url):
@@ -394,7 +458,7 @@ def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
         # transaction itself (commit, or rollback on close), so that rollback was a second
         # round trip to the server on every action for nothing.
         engine = create_engine(url, echo=echo, pool_size=2, max_overflow=4,
-                               pool_reset_on_return=None)
+                               pool_reset_on_return=None, connect_args=pg_connect_args(url))
         _ping_when_idle(engine)
         return engine
     path = make_url(url).database or ""

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hallapp.store.engine import pg_connect_args
 from hallapp.store.feed_log import FEED_CHANNEL
 from hallapp.store.models import Event, FeedHead
 from hallapp.store.uow import Database
@@ -92,9 +93,14 @@ class FeedReader:
     def _listen(self) -> Any:
         if self._listener is None:
             import psycopg
+            from psycopg.conninfo import make_conninfo
 
             url = self.db.writer.url.set(drivername="postgresql")
-            conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+            # The engines' keepalives: a listener whose server vanished is noticed and
+            # replaced, not left waiting for notifications that never come.
+            conninfo = make_conninfo(url.render_as_string(hide_password=False),
+                                     **pg_connect_args(url))
+            conn = psycopg.connect(conninfo, autocommit=True)
             conn.execute(f"LISTEN {FEED_CHANNEL}")
             self._listener = conn
         return self._listener

@@ -47,6 +47,9 @@ def setup_lock(db: Database) -> Iterator[None]:
 def _locked(db: Database) -> Iterator[None]:
     if not db.is_sqlite:
         with db.writer.connect() as conn:
+            # Queue for as long as the other setup takes (an init --demo: some seconds), not
+            # the lock_timeout of a terminal's action (engine.py); for this transaction only.
+            conn.execute(text("SET LOCAL lock_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": SETUP_LOCK_KEY})
             conn.commit()
             try:

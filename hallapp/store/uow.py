@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hallapp.core.audit_chain import canonical, normal_json
@@ -243,8 +243,21 @@ class UnitOfWork:
             self._session.close()
         if self._conn is not None:
             if not self._committed:
-                self._conn.rollback()
+                self._rollback(exc)
             self._conn.close()
+
+    def _rollback(self, exc: BaseException | None) -> None:
+        """Roll back the plain-statement connection. When the action failed because the
+        connection is gone (the server ended a session idle inside its transaction, 25P03),
+        the rollback fails too ("the connection is lost"): the action's own error, which
+        says why, is the one raised, and the connection is discarded, not pooled."""
+        assert self._conn is not None
+        try:
+            self._conn.rollback()
+        except DBAPIError:
+            if exc is None:
+                raise
+            self._conn.invalidate()
 
     def _leave_batch(self) -> None:
         assert self._raw is not None

@@ -20,7 +20,7 @@ from conftest import PgServer
 from sqlalchemy.exc import OperationalError
 
 from hallapp.core.errors import DomainError
-from hallapp.services.context import is_connection_error, is_disk_error
+from hallapp.services.context import is_busy_error, is_connection_error, is_disk_error
 from hallapp.store import schema
 from hallapp.store.uow import Database
 from hallapp.ui.common.errors import user_message
@@ -46,6 +46,21 @@ def test_errors_are_told_by_their_codes() -> None:
         assert user_message(exc).startswith("数据库所在的磁盘已满或无法写入，本次操作未保存")
     assert is_connection_error(locked)
     assert not is_disk_error(locked)
+
+
+def test_a_lock_wait_cut_short_is_busy_not_unreachable() -> None:
+    """SQLite's busy timeout (or its writer lock's) and PostgreSQL's lock_timeout: the
+    database is there, another terminal held it too long. It said "无法连接数据库" (and the
+    kiosk showed its offline page); a statement_timeout a site sets reads the same."""
+    sqlite_busy = _sqlite_error("database is locked", 5)  # SQLITE_BUSY
+    snapshot = _sqlite_error("database is locked", 517)  # SQLITE_BUSY_SNAPSHOT
+    pg_lock = OperationalError("UPDATE", {}, psycopg.errors.LockNotAvailable("lock timeout"))
+    pg_statement = OperationalError("SELECT", {}, psycopg.errors.QueryCanceled("timeout"))
+    for exc in (sqlite_busy, snapshot, pg_lock, pg_statement):
+        assert is_busy_error(exc), exc
+        assert not is_connection_error(exc), exc
+        assert not is_disk_error(exc), exc
+        assert user_message(exc) == "数据库忙，本次操作未保存，请稍后重试"
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite"])

@@ -7,13 +7,18 @@ with a short reference into the terminal's log, never as a traceback.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
 from hallapp.core.errors import DomainError
 from hallapp.logs import log_error
-from hallapp.services.context import is_connection_error, is_disk_error
+from hallapp.services.context import (
+    is_busy_error,
+    is_connection_error,
+    is_disk_error,
+    is_session_dropped,
+)
 from hallapp.ui.common.errors_en import EN as _EN
 
 
@@ -118,6 +123,20 @@ def closed_reason(text: str, codes: Sequence[str]) -> str:
 
 
 DISK_FULL_ZH = "数据库所在的磁盘已满或无法写入，本次操作未保存：请联系管理员清理磁盘空间"
+BUSY_ZH = "数据库忙，本次操作未保存，请稍后重试"
+SESSION_ENDED_ZH = "本终端长时间未响应，数据库服务器已断开它的连接，本次操作未保存，请重试"
+UNREACHABLE_ZH = "无法连接数据库，请稍候，系统将自动重试"
+
+# The database failed the action (not a refusal, not a bug), in the order they are told
+# apart: the test, the English text's key, the Chinese text, and whether it goes to the log.
+_DB_FAILURES: tuple[tuple[Callable[[BaseException], bool], str, str, bool], ...] = (
+    (is_disk_error, "db_disk_now", DISK_FULL_ZH, True),
+    # another terminal held a lock past the lock timeout: the database is there
+    (is_busy_error, "db_busy", BUSY_ZH, True),
+    # this terminal stopped inside a transaction, and the server ended its session
+    (is_session_dropped, "db_session_ended", SESSION_ENDED_ZH, True),
+    (is_connection_error, "db_unavailable", UNREACHABLE_ZH, False),
+)
 
 
 def user_message(exc: BaseException, context: str = "") -> str:
@@ -125,11 +144,11 @@ def user_message(exc: BaseException, context: str = "") -> str:
         if is_english():
             return _english(exc) or exc.message
         return exc.message
-    if is_disk_error(exc):
-        log_error(exc, context)
-        return _EN["db_disk_now"] if is_english() else DISK_FULL_ZH
-    if is_connection_error(exc):
-        return _EN["db_unavailable"] if is_english() else "无法连接数据库，请稍候，系统将自动重试"
+    for failed, key, chinese, logged in _DB_FAILURES:
+        if failed(exc):
+            if logged:
+                log_error(exc, context)
+            return _EN[key] if is_english() else chinese
     ref = log_error(exc, context)
     if is_english():
         return f"Unexpected error (reference {ref}); see the terminal log."

@@ -104,6 +104,11 @@ EN: dict[str, str] = {
     # not a refusal's code: what a terminal says when a write fails on a full disk
     "db_disk_now": "The disk holding the database is full or cannot be written; this was not "
                    "saved: ask the administrator to free some space.",
+    # nor these: another terminal held a lock past the lock timeout; the server ended this
+    # terminal's session after it stopped answering inside a transaction
+    "db_busy": "The database is busy; this was not saved: please try again in a moment.",
+    "db_session_ended": "This terminal stopped responding and the database server closed its "
+                        "connection; this was not saved: please try again.",
     # {name} is filled from the error's facts.
     "reason_required": "Please give a reason.",
     "call_contention": "Too many windows called at the same moment; please try again.",

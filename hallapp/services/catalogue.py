@@ -16,6 +16,7 @@ from datetime import date, time
 from typing import Any
 
 from sqlalchemy import func, null, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hallapp.core.catalogue import (
@@ -25,10 +26,11 @@ from hallapp.core.catalogue import (
     in_sheet,
     parse_item,
 )
-from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
+from hallapp.store.constraints import violates
 from hallapp.store.models import Department, Hall, Queue, ServiceItem, Ticket
 
 FORMAT = "hallapp-catalogue"
@@ -210,6 +212,7 @@ def _hall(session: Session) -> Hall:
 def upsert_departments(session: Session,
                        rows: Sequence[Mapping[str, str | None]]) -> dict[str, int]:
     existing = {d.code: d for d in session.scalars(select(Department))}
+    added: list[str] = []
     for raw in rows:
         code, name = str(raw["code"]), str(raw["name"])
         dept = existing.get(code)
@@ -217,8 +220,18 @@ def upsert_departments(session: Session,
             dept = Department(code=code, name=name)
             session.add(dept)
             existing[code] = dept
+            added.append(code)
         dept.name, dept.name_en = name, raw.get("name_en")
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        # Two administrators adding one department at the same moment (PostgreSQL): both
+        # read its code as free; the second insert waited for the first, then was refused.
+        if not violates(exc, "uq_department_code"):
+            raise
+        codes = "、".join(added)
+        raise StateError(f"部门 {codes} 刚由其他终端同时建立，本次保存未生效：请刷新后再保存",
+                         code="department_added_meanwhile", department=codes) from None
     return {code: d.id for code, d in existing.items()}
 
 
@@ -226,6 +239,8 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]],
                   today: date) -> dict[str, int]:
     existing = {q.code: q for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id))}
     prefixes = {q.prefix: q.code for q in existing.values()}
+    added: list[str] = []
+    prefixed: list[str] = []  # prefixes given to a queue here
     for raw in rows:
         owner = prefixes.get(raw["prefix"])
         if owner is not None and owner != raw["code"]:
@@ -236,15 +251,38 @@ def upsert_queues(session: Session, hall: Hall, rows: Sequence[dict[str, Any]],
         queue = existing.get(raw["code"])
         if queue is None or queue.prefix != raw["prefix"]:
             _refuse_prefix_change_today(session, queue, raw, today, hall.closed_day == today)
+        if queue is None or queue.prefix != raw["prefix"]:
+            prefixed.append(raw["prefix"])
         if queue is None:
             queue = Queue(hall_id=hall.id, code=raw["code"], active=True)
             session.add(queue)
             existing[raw["code"]] = queue
+            added.append(raw["code"])
         for key in ("name", "name_en", "prefix", "category", "daily_quota", "time_quotas",
                     "target_wait_minutes"):
             setattr(queue, key, raw[key])
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        _refuse_queue_saved_meanwhile(exc, added, prefixed)
+        raise
     return {code: q.id for code, q in existing.items()}
+
+
+def _refuse_queue_saved_meanwhile(exc: IntegrityError, added: list[str],
+                                  prefixed: list[str]) -> None:
+    """Two administrators saving a queue of one code, or two queues of one prefix, at the
+    same moment (PostgreSQL): both read it as free; the second write waited for the first,
+    then was refused by the unique constraint."""
+    if violates(exc, "uq_queue_hall_id_code"):
+        codes = "、".join(added)
+        raise StateError(f"队列 {codes} 刚由其他终端同时建立，本次保存未生效：请刷新后再保存",
+                         code="queue_added_meanwhile", queue=codes) from None
+    if violates(exc, "uq_queue_hall_id_prefix"):
+        prefixes = "、".join(prefixed)
+        raise ValidationError(f"前缀 {prefixes} 刚被其他终端同时保存的队列占用，本次保存未生效："
+                              "请换一个前缀", field="prefix", code="prefix_taken_meanwhile",
+                              prefix=prefixes) from None
 
 
 def _refuse_prefix_change_today(session: Session, queue: Queue | None, raw: dict[str, Any],
@@ -287,7 +325,15 @@ def store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: A
     session.add(ServiceItem(code=item.code, version=version, in_force=True, name=item.name,
                             department_id=dept_id, queue_id=queue_id,
                             handling_type=item.handling_type, data=data, created_at=now))
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        # Another terminal saved this item at the same moment (PostgreSQL): a new item of
+        # the same code, or an import beside an edit; both numbered the same version.
+        if not violates(exc, "uq_service_item_code_version", "ix_service_item_current"):
+            raise
+        raise StateError(f"事项 {item.code} 刚由其他终端同时保存，本次保存未生效：请重新载入该事项"
+                         "后再修改", code="item_saved_meanwhile", item=item.code) from None
     return "added" if current is None else "new_version"
 
 

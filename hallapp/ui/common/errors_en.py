@@ -367,6 +367,17 @@ EN: dict[str, str] = {
                            "the day's close.",
     "prefix_used_today": "Prefix {prefix} has numbered tickets today: use it after the day's "
                          "close.",
+    # two administrators (or imports) creating the same thing at the same moment
+    "department_added_meanwhile": "Department {department} was just created at another "
+                                  "terminal at the same moment; this was not saved: refresh, "
+                                  "then save again.",
+    "queue_added_meanwhile": "Queue {queue} was just created at another terminal at the same "
+                             "moment; this was not saved: refresh, then save again.",
+    "prefix_taken_meanwhile": "Prefix {prefix} was just given to a queue saved at another "
+                              "terminal at the same moment; this was not saved: choose another "
+                              "prefix.",
+    "item_saved_meanwhile": "Item {item} was just saved at another terminal at the same moment; "
+                            "this was not saved: load the item again, then make your changes.",
     "xlsx_unreadable": "The file cannot be read as an XLSX workbook ({reason}).",
     "xlsx_sheet_missing": "The XLSX file has no sheet \"{field}\".",
     "material_unknown_item": "Field \"{field}\": there is no item {item} (version {version}) "

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from hallapp.core.errors import EmptyQueue, StateError, ValidationError
 from hallapp.core.queue_rules import CallHistory, next_history
-from hallapp.core.roles import Perm
+from hallapp.core.roles import Perm, Role
 from hallapp.core.texts import optional_reason, required_reason
 from hallapp.services.batching import batchable
 from hallapp.services.calling import choose_and_claim, claim
@@ -62,8 +62,12 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
         op.require_opener()
         require_day_open(op.hall, op.uow.now, closed_day_now(op.raw, op.hall.id))
         before = {"state": op.window.state}
+        # A clerk opening a window works it; a supervisor or admin opens it as the board does,
+        # for the first clerk to act there (``require_operator``), keeping a clerk who holds
+        # it already — taking it themselves locked every clerk out of it for the day.
+        clerk = ctx.actor.staff_id if ctx.actor.role is Role.CLERK else op.window.clerk_id
         op.set_window(state="open", state_reason=None, state_since=op.uow.now,
-                      clerk_id=ctx.actor.staff_id)
+                      clerk_id=clerk)
         op.done("window_open", None, before, "window_changed", state="open")
     return window_state(ctx, number)
 

@@ -13,9 +13,9 @@ import json
 import pytest
 from clikit import Cli, make_cli
 from conftest import FakeClock
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from hallapp.store.models import Queue
+from hallapp.store.models import Queue, Window
 from hallapp.store.uow import Database
 
 
@@ -125,6 +125,20 @@ def test_window_states_and_kinds_read_in_chinese(cli: Cli) -> None:
     assert "出件窗口  关闭" in cli.out
     for english in ("open", "paused", "closed", "comprehensive", "delivery"):
         assert english not in cli.out
+
+
+def test_a_window_the_supervisor_opens_is_taken_by_the_first_clerk_to_act(
+        cli: Cli, hall_db: Database) -> None:
+    """As the board's open: the supervisor holds no window, so clerk6 (or a relief clerk)
+    can still work it; it locked every clerk out with "由其他工作人员登录"."""
+    cli.json("kiosk1", "ticket", "take", "D")
+    assert cli.json("supervisor1", "window", "open", "6")["state"] == "open"
+    with hall_db.read_session() as s:
+        assert s.scalar(select(Window.clerk_id).where(Window.number == 6)) is None
+    assert cli.json("clerk6", "window", "call", "6")["number"] == "D001"
+    assert cli("clerk4", "window", "call", "6") == 14  # now clerk6's
+    cli.json("supervisor1", "window", "open", "6")  # again: clerk6 keeps it
+    assert cli.json("clerk6", "window", "finish", "6")["state"] == "done"
 
 
 def test_appointment_slots_book_checkin(cli: Cli) -> None:

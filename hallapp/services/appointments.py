@@ -162,7 +162,7 @@ def _periods_text(periods: list[tuple[datetime, datetime]], zone: ZoneInfo) -> s
 def _queue_item(s: Session, queue: Queue, item_code: str) -> ServiceItem:
     """The item in force of that code, which must be served in ``queue``: its applicants
     check in to that queue, so a slot or booking for it anywhere else would send them to
-    the wrong line."""
+    the wrong line; and which the catalogue says takes appointments (支持预约)."""
     item = s.scalars(select(ServiceItem).where(ServiceItem.code == item_code.strip(),
                                                ServiceItem.in_force.is_(True))).first()
     if item is None:
@@ -171,6 +171,9 @@ def _queue_item(s: Session, queue: Queue, item_code: str) -> ServiceItem:
     if item.queue_id != queue.id:
         raise ValidationError(f"事项「{item.name}」不在{queue.name}办理", field="item",
                               code="item_other_queue", item=item.name, queue=queue.code)
+    if not item.data.get("appointment", False):  # 支持预约: no in the catalogue
+        raise ValidationError(f"事项「{item.name}」不支持预约", field="item",
+                              code="item_no_appointment", item=item.name)
     return item
 
 

@@ -56,6 +56,7 @@ class ItemSummary:
     handling_type: str
     materials: int
     name_en: str | None = None
+    appointment: bool = False  # 支持预约: slots and bookings may be made for it
 
 
 @dataclass(frozen=True)
@@ -362,7 +363,8 @@ def list_items(ctx: Ctx, query: str | None = None) -> list[ItemSummary]:
             select(ServiceItem, Department.code, Queue.code).join(Department).join(Queue)
             .where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code)).all()
     out = [ItemSummary(i.code, i.version, i.name, d, q, i.handling_type,
-                       len(i.data.get("materials", [])), i.data.get("name_en"))
+                       len(i.data.get("materials", [])), i.data.get("name_en"),
+                       bool(i.data.get("appointment", False)))
            for i, d, q in rows]
     if query:
         out = [s for s in out if query in s.name or query in s.code]

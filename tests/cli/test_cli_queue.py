@@ -256,6 +256,14 @@ def test_appointment_slots_kept_for_an_item(cli: Cli) -> None:
     assert f"{item} 不动产抵押权首次登记" in cli.out
     slot = str(made[0]["id"])
     assert "仅供预约" in cli.fails(11, "clerk1", "appointment", "book", slot, "--item", other)
+    no_booking = "440300000000069391780004"  # 个体工商户设立登记 (queue A): 支持预约 no
+    assert "「个体工商户设立登记」不支持预约" in cli.fails(
+        11, "admin1", "appointment", "slots", "A", "2026-11-24", "--start", "10:00", "--end",
+        "10:30", "--item", no_booking)
+    [general] = cli.json("admin1", "appointment", "slots", "A", "2026-11-24", "--start",
+                         "10:00", "--end", "10:30")
+    assert "不支持预约" in cli.fails(11, "clerk1", "appointment", "book", str(general["id"]),
+                                "--item", no_booking)
     assert cli("clerk1", "appointment", "book", slot) == 0
     assert "不动产抵押权首次登记" in cli.out
     [listed] = cli.json("clerk1", "appointment", "bookings")

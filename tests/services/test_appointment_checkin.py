@@ -157,7 +157,7 @@ def test_an_item_moved_to_another_queue_checks_in_to_the_slots_queue(
     """A catalogue import that moved the booked item to queue B stranded the booking:
     check-in was refused (item_other_queue) and the booking became missed."""
     kept_slot = booked(ctx_for, time(9), item_code=ITEM_A)
-    still_a = booked(ctx_for, time(10), item_code="440300000000069391780004")
+    still_a = booked(ctx_for, time(10), item_code="440300000000069391780006")
     admin_ctx = ctx_for("admin1")
     doc = catalogue.export_catalogue(admin_ctx)
     for item in doc["items"]:
@@ -168,4 +168,4 @@ def test_an_item_moved_to_another_queue_checks_in_to_the_slots_queue(
     assert (ticket.queue, ticket.item_code, ticket.appointment) == ("A", None, True)
     clock.advance(minutes=30)  # an item still served in A goes along, as before
     assert appointments.checkin(ctx_for("kiosk1"), still_a).item_code == (
-        "440300000000069391780004")
+        "440300000000069391780006")

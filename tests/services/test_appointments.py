@@ -200,8 +200,9 @@ def test_bookings_are_listed_masked_and_a_cancel_frees_the_place(
 
 
 ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A in the demo catalogue
-ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
+ITEM_A2 = "440300000000069391780006"  # 合伙企业设立登记, queue A
 ITEM_B = "440300000000069392144002"  # 不动产抵押权首次登记, queue B
+NO_BOOKING = "440300000000069391780004"  # 个体工商户设立登记, queue A: 支持预约 no
 
 
 def item_slots(ctx_for: CtxFor, item: str, start: time, end: time, capacity: int = 1,
@@ -233,7 +234,8 @@ def test_slots_kept_for_one_item_have_places_of_their_own(ctx_for: CtxFor,
 
 def test_item_slots_refuse_an_item_of_another_queue_or_none(ctx_for: CtxFor) -> None:
     for item, code in ((ITEM_B, "item_other_queue"), ("440300000000000000009999",
-                                                      "unknown_item")):
+                                                      "unknown_item"),
+                       (NO_BOOKING, "item_no_appointment")):
         with pytest.raises(ValidationError) as exc:
             item_slots(ctx_for, item, time(9), time(10))
         assert (exc.value.code, exc.value.field) == (code, "item")
@@ -247,19 +249,20 @@ def test_a_booking_carries_its_item_to_the_ticket(ctx_for: CtxFor) -> None:
     with pytest.raises(ValidationError) as exc:
         appointments.book(clerk, kept.id, item_code=ITEM_A2)  # the slot is kept for ITEM_A
     assert (exc.value.code, exc.value.field) == ("slot_item_only", "item")
-    for slot, item in ((general, ITEM_B), (general, "nonsense")):
+    for slot, item in ((general, ITEM_B), (general, "nonsense"), (general, NO_BOOKING)):
         with pytest.raises(ValidationError) as exc:
             appointments.book(clerk, slot.id, item_code=item)
         assert exc.value.field == "item"
+    assert "「个体工商户设立登记」不支持预约" in exc.value.message
     assert [s.booked for s in appointments.list_slots(clerk, TODAY)] == [0, 0]  # unchanged
     for_kept = appointments.book(clerk, kept.id)  # the slot's item, unasked
     assert (for_kept.item_code, for_kept.item_name) == (ITEM_A, "有限责任公司设立登记")
     chosen = appointments.book(clerk, general.id, item_code=ITEM_A2)
-    assert (chosen.item_code, chosen.item_name) == (ITEM_A2, "个体工商户设立登记")
+    assert (chosen.item_code, chosen.item_name) == (ITEM_A2, "合伙企业设立登记")
     listed = {b.code: (b.item_code, b.item_name) for b in appointments.list_bookings(clerk,
                                                                                      TODAY)}
     assert listed == {for_kept.code: (ITEM_A, "有限责任公司设立登记"),
-                      chosen.code: (ITEM_A2, "个体工商户设立登记")}
+                      chosen.code: (ITEM_A2, "合伙企业设立登记")}
     ticket = appointments.checkin(ctx_for("kiosk1"), chosen.code)
     assert (ticket.queue, ticket.item_code, ticket.appointment) == ("A", ITEM_A2, True)
 

@@ -179,7 +179,8 @@ def test_in_english_queues_go_by_their_english_names(
 
 
 ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
-ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
+ITEM_A2 = "440300000000069391780006"  # 合伙企业设立登记, queue A
+NO_BOOKING = "440300000000069391780004"  # 个体工商户设立登记, queue A: 支持预约 no
 
 
 def test_slots_kept_for_one_item_beside_the_queues_own(
@@ -193,6 +194,7 @@ def test_slots_kept_for_one_item_beside_the_queues_own(
     assert page.item.itemData(0) is None
     offered = [page.item.itemData(n) for n in range(1, page.item.count())]
     assert {ITEM_A, ITEM_A2} <= set(offered)
+    assert NO_BOOKING not in offered  # takes no appointments
     assert all(code.startswith("44030000000006939178") for code in offered)
     click_open(qtbot, window)  # the queue's own slots
     page.item.setCurrentIndex(page.item.findData(ITEM_A))

@@ -200,7 +200,8 @@ def test_an_english_slip_for_an_applicant_who_reads_english(
 
 
 ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
-ITEM_A2 = "440300000000069391780004"  # 个体工商户设立登记, queue A
+ITEM_A2 = "440300000000069391780006"  # 合伙企业设立登记, queue A
+NO_BOOKING = "440300000000069391780004"  # 个体工商户设立登记, queue A: 支持预约 no
 
 
 def test_picking_an_item_leaves_the_slots_it_may_use_and_books_it(
@@ -214,6 +215,7 @@ def test_picking_an_item_leaves_the_slots_it_may_use_and_books_it(
     assert booking.item.currentData() is None
     offered = {booking.item.itemData(n) for n in range(booking.item.count())}
     assert {ITEM_A, ITEM_A2} <= offered
+    assert NO_BOOKING not in offered  # takes no appointments
     assert "440300000000069392144002" not in offered  # queue B's
     booking.item.setCurrentIndex(booking.item.findData(ITEM_A2))
     assert cells(booking.slots, "item") == [""] * 4  # the slot kept for ITEM_A is gone

@@ -198,7 +198,8 @@ class SlotPage(AdminPanel):
         """The chosen queue's items, after "any item" (slots of the queue's own)."""
         queue = self.queue.currentData()
         item_choices(self.item, tr(ANY_ITEM),
-                     ((i.code, i.name) for i in self.items if i.queue == queue))
+                     ((i.code, i.name) for i in self.items
+                      if i.queue == queue and i.appointment))
 
     def load_slots(self) -> None:
         ctx, day = self.env.ctx, self.chosen_day()

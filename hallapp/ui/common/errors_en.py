@@ -172,6 +172,7 @@ EN: dict[str, str] = {
                      "time; they cannot be opened twice.",
     "item_other_queue": "The item \"{item}\" is not handled in queue {queue}.",
     "slot_item_only": "This slot is kept for \"{item}\" only.",
+    "item_no_appointment": "The item \"{item}\" does not take appointments.",
     "priority_classes_shape": "The green-channel classes must be a list.",
     "priority_class_shape": "A green-channel class must be an object.",
     "priority_code_invalid": "The code \"{value}\" is not valid: a lower-case letter first, "

@@ -240,7 +240,7 @@ class BookingPanel(CounterPanel):
         queue = self.queue.currentData()
         item_choices(self.item, self._any_item(),
                      ((i.code, local_name(i.name, i.name_en)) for i in self.items
-                      if i.queue == queue))
+                      if i.queue == queue and i.appointment))
         self.refresh()
 
     def selected_day(self) -> date:

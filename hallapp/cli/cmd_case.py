@@ -16,6 +16,7 @@ from hallapp.cli import cmd_case_admin
 from hallapp.cli.common import (
     CliEnv,
     action_parser,
+    add_json,
     date_arg,
     emit,
     group,
@@ -64,8 +65,10 @@ def register(sub: Any) -> None:
 
 def _register_intake(sub: Any) -> None:
     c = group(sub, "case", "办件：收件、受理、出件")
-    op = action_parser(c, "open", "为窗口正在办理的号收件（打开办件）",
-            ("window", "窗口号（须有正在办理的号）"), ("item", "事项实施编码"))
+    op = c.add_parser("open", help="为窗口正在办理的号收件（打开办件）")
+    op.add_argument("window", type=int_arg, help="窗口号（须有正在办理的号）")
+    op.add_argument("item", help="事项实施编码")
+    add_json(op)
     op.add_argument("--name", required=True, help="申请人姓名或单位名称")
     op.add_argument("--id-number", required=True, help="身份证号码（法人为统一社会信用代码）")
     op.add_argument("--legal", action="store_true", help="申请人为法人")
@@ -221,7 +224,7 @@ def _cmd_open(env: CliEnv) -> int:
     if a.agent_name or a.agent_id:
         agent = cases.AgentInput(a.agent_name or "", a.agent_id or "",
                                  a.agent_authorisation or "", a.agent_phone)
-    return _show(env, cases.open_case(env.ctx(), int(a.window), a.item, applicant, agent))
+    return _show(env, cases.open_case(env.ctx(), a.window, a.item, applicant, agent))
 
 
 def _cmd_checklist(env: CliEnv) -> int:

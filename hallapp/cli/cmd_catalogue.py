@@ -40,13 +40,20 @@ def read_catalogue_file(path: str) -> dict[str, Any]:
     p = Path(path)
     if not p.exists():
         raise ValidationError(f"文件不存在：{path}", field="path")
+    if p.is_dir():
+        raise ValidationError(f"{path} 是文件夹，请给出目录文件（.json 或 .xlsx）", field="path")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {path}：{exc.strerror or type(exc).__name__}",
+                              field="path") from None
     if p.suffix.lower() == ".xlsx":
         # openpyxl (~0.15 s, ~10 MB) only for Excel, not for every ``hallapp`` command
         from hallapp.services.catalogue_xlsx import from_xlsx
 
-        return from_xlsx(p.read_bytes())
+        return from_xlsx(data)
     try:
-        doc = json.loads(p.read_text(encoding="utf-8-sig"))
+        doc = json.loads(data.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ValidationError(f"JSON 格式错误：{exc}", field="file") from None
     if not isinstance(doc, dict):

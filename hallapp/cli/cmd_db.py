@@ -6,11 +6,13 @@ import getpass
 import os
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from hallapp import __version__
 from hallapp.cli.common import CliEnv, add_json, emit, int_arg, local_time, table
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
+from hallapp.core.errors import OutputError
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.logs import log, setup_logging
 from hallapp.services import audit as audit_svc
@@ -124,7 +126,13 @@ def cmd_upgrade(env: CliEnv) -> int:
 
 
 def cmd_backup(env: CliEnv) -> int:
-    result = backup_svc.backup(env.ctx(reads_only=True), env.args.path)
+    path = env.args.path
+    if not Path(path).name or Path(path).name == ".." or Path(path).is_dir():
+        # "" and "." have no file name: an internal error in the service, not a refusal.
+        reason = "路径为空" if not path.strip() else "是文件夹，请给出备份文件名"
+        raise OutputError(f"无法写入备份文件 {path}：{reason}", code="backup_not_written",
+                          path=path, reason=reason)
+    result = backup_svc.backup(env.ctx(reads_only=True), path)
     emit(env.args, result, lambda r: f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}")
     if not result.audited:
         _warn("数据库无法写入（磁盘已满或只读），本次备份未记入审计日志；备份文件完好")

@@ -6,7 +6,17 @@ import argparse
 from datetime import date
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, date_arg, emit, group, int_arg, table
+from hallapp.cli.common import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    CliEnv,
+    add_json,
+    date_arg,
+    emit,
+    group,
+    int_arg,
+    table,
+)
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
@@ -26,6 +36,8 @@ def _month(text: str) -> tuple[int, int]:
         first = date.fromisoformat(f"{text}-01")
     except ValueError:
         raise argparse.ArgumentTypeError(f"月份格式应为 YYYY-MM：{text}") from None
+    if not FIRST_YEAR <= first.year <= LAST_YEAR:  # as date_arg: 9999-12 overflowed
+        raise argparse.ArgumentTypeError(f"月份 {text} 超出范围（{FIRST_YEAR}–{LAST_YEAR} 年）")
     return first.year, first.month
 
 

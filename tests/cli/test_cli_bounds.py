@@ -72,3 +72,21 @@ def test_a_database_that_cannot_be_used_is_named_with_what_is_wrong(
         err = cli.capsys.readouterr().err
         assert words in err, (url, err)
         assert "内部错误" not in err
+
+
+def test_mistyped_arguments_are_refused_by_name_not_internal_errors(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of these ended in "内部错误（参考号…）", exit 1."""
+    applicant = ("440300000000069391780002", "--name", "王", "--id-number",
+                 "440304198502020045")
+    for window in ("abc", "1.0"):
+        assert "整数" in _usage(cli, "clerk1", "case", "open", window, *applicant)
+    assert "超出范围" in _usage(cli, "clerk1", "case", "open", "99999999999", *applicant)
+    for month in ("9999-12", "0001-01"):
+        assert "超出范围（1970–2199 年）" in _usage(cli, "supervisor1", "report", "monthly",
+                                                  "--month", month)
+    monkeypatch.chdir(tmp_path)
+    for path in ("", ".", str(tmp_path)):
+        assert "无法写入备份文件" in cli.fails(20, "admin1", "backup", path)
+    assert list(tmp_path.iterdir()) == []  # nothing written, no .part left
+    assert "是文件夹" in cli.fails(11, "admin1", "catalogue", "import", str(tmp_path))

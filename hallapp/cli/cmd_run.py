@@ -7,8 +7,12 @@ import sys
 from typing import Any
 
 from hallapp.cli.common import CliEnv, int_arg
-from hallapp.config import resolve_db_url
+from hallapp.config import resolve_db_url, terminal_name
+from hallapp.core.roles import Actor, Role
+from hallapp.services import windows
+from hallapp.services.context import Ctx
 from hallapp.services.setup import init_database, load_demo_calendar, load_demo_slots
+from hallapp.store.schema import ready_for_login
 
 ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "admin")
 
@@ -19,7 +23,8 @@ def register(sub: Any) -> None:
     run.add_argument("role", choices=ROLES, help="终端：kiosk 自助取号、counter 窗口工作台、"
                      "display 综合屏、rating 服务评价、backoffice 后台审批、supervisor 值班长看板、"
                      "admin 管理")
-    run.add_argument("--window", type=int_arg, help="窗口号（counter / rating）")
+    run.add_argument("--window", type=int_arg,
+                     help="窗口号（counter 默认为账号的窗口；rating 必填）")
     run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
     run.add_argument("--lang", choices=("zh", "en"), default="zh",
                      help="界面语言（默认 zh 中文；en 英文）")
@@ -35,6 +40,10 @@ def register(sub: Any) -> None:
 NO_SCREEN = ("hallapp: 没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。"
              "请在图形桌面中运行；没有桌面的自助机、综合屏请设置 QT_QPA_PLATFORM（如 eglfs）；"
              "无屏测试可设置 QT_QPA_PLATFORM=offscreen。")
+
+
+RATING_WINDOW = ("hallapp: 评价器须用 --window 指定它所在的窗口号"
+                 "（如 hallapp run rating --window 3）")
 
 
 def no_screen() -> bool:
@@ -55,6 +64,14 @@ def cmd_run(env: CliEnv) -> int:
         roles = ", ".join(launcher.available_roles())
         print(f"hallapp: 终端 {a.role} 尚未包含在此版本中；可用：{roles}")
         return 2
+    if a.role == "rating" and a.window is None:  # its device account holds no window
+        print(RATING_WINDOW, file=sys.stderr)
+        return 2
+    if a.role in ("counter", "rating") and a.window is not None:
+        # A window the hall does not have opened a client stuck on "正在读取窗口状态……".
+        ready_for_login(env.db)
+        windows.window_state(Ctx(env.db, Actor("anonymous", Role.DISPLAY),
+                                 terminal=terminal_name()), a.window)  # NotFound: exit 12
     return launcher.run(a.role, resolve_db_url(a.db), window=a.window, fullscreen=a.fullscreen,
                         lang=a.lang, user=a.user)
 

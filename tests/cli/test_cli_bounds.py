@@ -90,3 +90,23 @@ def test_mistyped_arguments_are_refused_by_name_not_internal_errors(
         assert "无法写入备份文件" in cli.fails(20, "admin1", "backup", path)
     assert list(tmp_path.iterdir()) == []  # nothing written, no .part left
     assert "是文件夹" in cli.fails(11, "admin1", "catalogue", "import", str(tmp_path))
+
+
+def test_run_refuses_a_window_the_hall_lacks_or_a_rating_pad_without_one(
+        cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``run counter --window 99`` opened a counter stuck on "正在读取窗口状态……", and ``run
+    rating`` without --window a "0号窗口" pad that never offered a rating."""
+    from hallapp.ui import launcher
+
+    started: list[tuple[str, int | None]] = []
+    monkeypatch.setattr(launcher, "run", lambda role, url, **kw: started.append(
+        (role, kw["window"])) or 0)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    for role in ("counter", "rating"):
+        assert "窗口 99 不存在" in cli.fails(12, "clerk1", "run", role, "--window", "99")
+    assert cli("display1", "run", "rating") == 2
+    assert "须用 --window 指定" in cli.err
+    assert started == []
+    assert cli("display1", "run", "rating", "--window", "3") == 0
+    assert cli("clerk1", "run", "counter") == 0  # the clerk's own window
+    assert started == [("rating", 3), ("counter", None)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, date_arg, emit, group, int_arg, local_time, table
@@ -200,7 +201,7 @@ def _cmd_slots(env: CliEnv) -> int:
 
 
 def _show(env: CliEnv, value: Any, text: Any = None) -> int:
-    emit(env.args, value, text or _text)
+    emit(env.args, value, text or (lambda v: _text(v, env.ctx().clock())))
     return 0
 
 
@@ -212,17 +213,21 @@ def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:
                         "reactivate_until": None if until is None else until.isoformat()})
     else:
         again = "" if until is None else f"；{local_time(until)[-5:]} 前可重新激活"
-        print(_text(status.ticket) + again)
+        print(_text(status.ticket, env.ctx().clock()) + again)
     return 0
 
 
-def _text(v: Any) -> str:
+def _text(v: Any, now: datetime | None = None) -> str:
+    """``v`` in words; ``now`` (the command's clock) tells an appointment checked in before
+    its slot, which says what its ticket and the kiosk say instead of people ahead."""
     if isinstance(v, TicketInfo):
         where = f"，请到 {v.window} 号窗口" if v.window and v.state == "called" else ""
         waiting = v.state == "waiting"  # what follows is news only while the ticket waits
         again = ("（您已有等候中的号）" if v.existing else
                  "（超过预约签到时间，按普通号排队）" if v.late_checkin and waiting else "")
-        ahead = (f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟"
+        held = v.held_until(now) if now is not None else None
+        ahead = (f"；预约号：{local_time(held)[-5:]} 起优先叫号" if held is not None else
+                 f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟"
                  if waiting else "")
         return f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}{ahead}"
     if isinstance(v, windows.WindowState):
@@ -231,7 +236,7 @@ def _text(v: Any) -> str:
         return f"{v.number} 号窗口 {WINDOW_ZH.get(v.state, v.state)}{why}{cur}"
     if isinstance(v, windows.NextCall):
         done = f"{v.finished.number} 已办结；" if v.finished else ""
-        return done + (_text(v.called) if v.called else "暂无等候，未叫号")
+        return done + (_text(v.called, now) if v.called else "暂无等候，未叫号")
     if isinstance(v, appointments.AppointmentInfo) and v.state != "booked":
         return f"预约码 {v.code} {APPOINTMENT_ZH.get(v.state, v.state)}"
     if isinstance(v, appointments.AppointmentInfo):

@@ -179,6 +179,22 @@ def test_a_late_checkin_is_told_it_queues_as_an_ordinary_ticket(cli: Cli,
     assert cli.out.strip() == "B001 不动产登记 已叫号，请到 10 号窗口"
 
 
+def test_an_early_checkin_says_what_its_ticket_says(cli: Cli, clock: FakeClock) -> None:
+    """Checked in before its slot, the CLI said "前面 0 人，预计等候 0 分钟" while the printed
+    ticket and the kiosk say it is called with priority from the slot's start."""
+    [slot, *_] = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start",
+                          "09:30", "--end", "10:30")
+    booked = cli.json("clerk1", "appointment", "book", str(slot["id"]))
+    cli.json("kiosk1", "ticket", "take", "B")
+    assert cli("kiosk1", "appointment", "checkin", booked["code"]) == 0
+    assert cli.out.strip() == "B002 不动产登记 等候；预约号：09:30 起优先叫号"
+    assert cli("kiosk1", "ticket", "show", "B002") == 0
+    assert cli.out.strip() == "B002 不动产登记 等候；预约号：09:30 起优先叫号"
+    clock.advance(minutes=30)  # from the slot's start: ahead of B001, as usual
+    assert cli("kiosk1", "ticket", "show", "B002") == 0
+    assert cli.out.strip() == "B002 不动产登记 等候；前面 0 人，预计等候 0 分钟"
+
+
 def test_day_close(cli: Cli, clock: FakeClock) -> None:
     for _ in range(3):
         cli.json("kiosk1", "ticket", "take", "C")

@@ -75,8 +75,12 @@ def require_claimed_by_me(uow: UnitOfWork, actor: Actor, case: Case) -> None:
     if case.claimed_by == actor.staff_id and case.claimed_by is not None:
         return
     holder = uow.session.get(Staff, case.claimed_by) if case.claimed_by else None
-    who = f"已由{holder.name}（{holder.username}）认领" if holder else "尚未认领"
-    raise StateError(f"办件 {case.number} {who}，请先认领后再审批", code="not_claimed",
+    if holder is not None:  # "请先认领" told an approver to claim a case they could not
+        who = f"{holder.name}（{holder.username}）"
+        raise StateError(f"办件 {case.number} 已由{who}认领，只有其本人可以办理；可请其释放认领，"
+                         "或请值班长释放该认领", code="claimed_by_other", case=case.number,
+                         holder=who)
+    raise StateError(f"办件 {case.number} 尚未认领，请先认领后再审批", code="not_claimed",
                      case=case.number)
 
 

@@ -111,3 +111,22 @@ def test_the_supervisor_releases_from_the_command_line(
     assert "释放原因" in capsys.readouterr().err
     assert main([*base, "--reason", "审批人员外出"]) == 0, capsys.readouterr().err
     assert cases.show_case(ctx_for("clerk1"), number).case.state == "accepted"
+
+
+def test_a_case_another_approver_holds_says_who_can_release_it(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Claiming it answered "已由林志强（approver_szamr）认领，请先认领后再审批"."""
+    number = accepted_case(ctx_for, PLAIN, seq=47)
+    backoffice.claim(ctx_for("approver_szamr"), number)
+    other = second_approver(hall_db, clock)
+    for act in (backoffice.claim, backoffice.approve, backoffice.release):
+        with pytest.raises(StateError) as exc:
+            act(other, number)
+        assert (exc.value.code, exc.value.facts["holder"]) == (
+            "claimed_by_other", "林志强（approver_szamr）")
+        assert "请先认领" not in exc.value.message
+        assert "可请其释放认领，或请值班长释放该认领" in exc.value.message
+    backoffice.release(ctx_for("approver_szamr"), number)
+    with pytest.raises(StateError, match="尚未认领，请先认领后再审批") as exc:
+        backoffice.approve(other, number)
+    assert exc.value.code == "not_claimed"

@@ -322,7 +322,9 @@ EN: dict[str, str] = {
     "other_department": "Case {case} belongs to another department.",
     "other_department_queue": "{department} is not your department: you can only see your "
                               "own department's queue.",
-    "not_claimed": "Case {case} is not claimed by you: claim it before deciding.",
+    "not_claimed": "Case {case} is not claimed yet: claim it before deciding.",
+    "claimed_by_other": "Case {case} is claimed by {holder}, who alone can act on it: ask them "
+                        "to release it, or the supervisor to give the claim back.",
     "not_claimed_release": "Case {case} is not claimed by anyone: there is no claim to give "
                            "back.",
     # File imports: the catalogue (JSON or XLSX; also the item and queue forms), the calendar

@@ -129,9 +129,9 @@ def cmd_backup(env: CliEnv) -> int:
     path = env.args.path
     if not Path(path).name or Path(path).name == ".." or Path(path).is_dir():
         # "" and "." have no file name: an internal error in the service, not a refusal.
-        reason = "路径为空" if not path.strip() else "是文件夹，请给出备份文件名"
-        raise OutputError(f"无法写入备份文件 {path}：{reason}", code="backup_not_written",
-                          path=path, reason=reason)
+        reason = "路径为空" if not path.strip() else "是文件夹"
+        message = f"无法写入备份文件 {path}：{reason}，请给出备份文件名".replace(" ：", "：")
+        raise OutputError(message, code="backup_not_written", path=path, reason=reason)
     result = backup_svc.backup(env.ctx(reads_only=True), path)
     emit(env.args, result, lambda r: f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}")
     if not result.audited:

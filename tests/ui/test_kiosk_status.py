@@ -284,3 +284,23 @@ def test_an_early_checkin_is_told_from_when_it_is_called(
     ticket = kiosk.ticket_status.status.ticket
     kiosk.result.show_outcome(IssueOutcome(ticket, printed=True), speak=False)
     assert kiosk.result.wait.text().startswith("前面还有 0 人")
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("english", [False, True])
+def test_elder_mode_reads_the_looked_up_number_digit_by_digit(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
+        spoken: list[str], english: bool) -> None:
+    """As every other prompt does: "A 0 0 1", one character at a time (espeak read "A015",
+    unspaced, as "A zero fifteen")."""
+    passed_ticket(ctx_for)
+    kiosk = make_kiosk()
+    if english:
+        qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
+    kiosk.set_elder(True)
+    page = kiosk.ticket_status
+    kiosk.show_page(page)
+    page.submit("A001")
+    qtbot.waitUntil(lambda: page.number.isVisible())
+    expected = ("A 0 0 1, Missed (passed as absent)" if english else "A 0 0 1，已过号")
+    assert spoken[-1] == expected

@@ -4215,8 +4215,8 @@ After:
 <context>
     <name>KeypadWidget</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="137"/>
-        <location filename="../../hallapp/ui/kiosk/widgets.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="143"/>
+        <location filename="../../hallapp/ui/kiosk/widgets.py" line="155"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -6568,77 +6568,82 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="149"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="113"/>
+        <source>{number}，{state}</source>
+        <translation>{number}, {state}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="150"/>
         <source>已重新排队，您的号码是{number}，前面还有{n}人</source>
         <translation>You are back in the line. Your number is {number}; {n} ahead of you.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="166"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="167"/>
         <source>已重新排队，请凭原号票等候叫号</source>
         <translation>Back in the line: keep your ticket and wait to be called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="176"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="177"/>
         <source>预约号：{time} 起优先叫号</source>
         <translation>Appointment: called with priority from {time}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="178"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="179"/>
         <source>等候中：前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>Waiting: {n} ahead of you, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="181"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
         <source>已挂起，补齐材料后请联系工作人员</source>
         <translation>On hold: once your documents are complete, please see the staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="182"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="183"/>
         <source>正在叫号，请到 {w} 号窗口</source>
         <translation>Called now: please go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="183"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
         <source>正在 {w} 号窗口办理</source>
         <translation>Being served at window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="184"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
         <source>已挂起，补齐材料后请到 {w} 号窗口</source>
         <translation>On hold: once your documents are complete, go to window {w}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="185"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="186"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="186"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="187"/>
         <source>已过号</source>
         <translation>Missed (passed as absent)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="188"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="189"/>
         <source>本号已作废</source>
         <translation>This ticket is no longer valid</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="193"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="194"/>
         <source>{time} 前可点击“重新排队”，无需重新取号</source>
         <translation>Press &quot;Rejoin the line&quot; before {time}; no new ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="196"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="197"/>
         <source>已超过可重新排队的时间，请重新取号</source>
         <translation>Too late to rejoin the line; please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="198"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="199"/>
         <source>请重新取号</source>
         <translation>Please take a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/status.py" line="200"/>
+        <location filename="../../hallapp/ui/kiosk/status.py" line="201"/>
         <source>无需重新取号，工作人员会为您恢复排队</source>
         <translation>No new ticket is needed: the staff will put you back in the line.</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.flow import IssueOutcome
-from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button
+from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, make_button, spaced_number
 
 
 class ResultPage(KioskPage):
@@ -105,6 +105,6 @@ class ResultPage(KioskPage):
         held = self.env.held_until(t)
         if held is not None:
             return self.tr("{first}，您的号码是{number}，{time}起优先叫号").format(
-                first=first, number=" ".join(t.number), time=held)
+                first=first, number=spaced_number(t.number), time=held)
         return self.tr("{first}，您的号码是{number}，前面还有{n}人").format(
-            first=first, number=" ".join(t.number), n=t.people_ahead)
+            first=first, number=spaced_number(t.number), n=t.people_ahead)

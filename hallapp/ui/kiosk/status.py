@@ -21,7 +21,7 @@ from hallapp.services.tickets import TicketStatus
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label
 from hallapp.ui.kiosk.code_entry import CodeEntryPage
-from hallapp.ui.kiosk.widgets import KioskEnv, make_button
+from hallapp.ui.kiosk.widgets import KioskEnv, make_button, spaced_number
 
 KEYS = list(string.ascii_uppercase + string.digits)
 
@@ -110,7 +110,8 @@ class TicketStatusPage(CodeEntryPage):
 
     def _on_status_loaded(self, status: TicketStatus) -> None:
         self.show_status(status)
-        self.env.speak(f"{self.number.text()}，{self.state.text()}")
+        self.env.speak(self.tr("{number}，{state}").format(
+            number=spaced_number(status.ticket.number), state=self.state.text()))
 
     def follow_feed(self) -> None:
         """Something changed in the hall: while the answer is shown, read the ticket again,
@@ -147,7 +148,7 @@ class TicketStatusPage(CodeEntryPage):
     def _on_rejoined(self, ticket: TicketInfo) -> None:
         self.show_status(TicketStatus(ticket, None), rejoined=True)
         self.env.speak(self.tr("已重新排队，您的号码是{number}，前面还有{n}人").format(
-            number=" ".join(ticket.number), n=ticket.people_ahead))
+            number=spaced_number(ticket.number), n=ticket.people_ahead))
 
     def _on_rejoin_failed(self, exc: BaseException) -> None:
         # Too late by now, or the ID took another ticket meanwhile: say why, offer nothing.

@@ -100,6 +100,12 @@ class KioskPage(ServicePanel):
         """The hall has been read again (a page built later finds it in ``env.hall``)."""
 
 
+def spaced_number(number: str) -> str:
+    """A ticket number as a prompt speaks it: character by character ("A 0 1 5"), so the
+    voice says "A zero one five", not "A zero fifteen" (as the call display's English call does)."""
+    return " ".join(number)
+
+
 def is_id_card(text: str) -> bool:
     """Whether ``text`` is an ID number, as the card reader types it into the focused field
     (a search box, a code field): such a field must drop it, never show or echo it."""

@@ -26,8 +26,9 @@ def register(sub: Any) -> None:
     run.add_argument("--window", type=int_arg,
                      help="窗口号（counter 默认为账号的窗口；rating 必填）")
     run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
-    run.add_argument("--lang", choices=("zh", "en"), default="zh",
-                     help="界面语言（默认 zh 中文；en 英文）")
+    run.add_argument("--lang", choices=("zh", "en"),
+                     help="界面语言：zh 中文、en 英文（默认按管理→终端设备中本终端的设置，"
+                     "未设置则中文）")
     run.set_defaults(func=cmd_run, log_role="ui")
     demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
     demo.add_argument("--lang", choices=("zh", "en"), default="zh",

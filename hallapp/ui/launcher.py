@@ -169,11 +169,13 @@ class ClientSession(QObject):
 
 
 def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool = False,
-        lang: str = "zh", user: str | None = None, demo: bool = False) -> int:
+        lang: str | None = None, user: str | None = None, demo: bool = False) -> int:
+    """``lang``: the command line's ``--lang``; None leaves the language to the terminal's
+    settings (管理 → 终端设备), Chinese without them."""
     # alembic (~0.2 s, ~15 MB) is for migrate() only; create_client() does not need it
     from hallapp.services.setup import migrate
 
-    app = application(lang)
+    app = application(lang or "zh")
     db = Database(db_url)
     migrate(db)
     base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
@@ -184,7 +186,8 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
         return 15
     if actor is None:
         return 0
-    session = ClientSession(role, db, {"window": window, "fullscreen": fullscreen},
+    options = {"window": window, "fullscreen": fullscreen, "lang": lang}
+    session = ClientSession(role, db, options,
                             lambda widget: _show(widget, fullscreen))
     session.start(actor)
     quit_on_signals(app)
@@ -214,7 +217,9 @@ def run_demo(db_url: str, *, lang: str = "zh",
                                   .format(title))
             widget.show()
 
-        session = ClientSession(role, db, {"window": 1, "fullscreen": False}, show)
+        # The language is the demo's (--lang) for every client: one process, one language.
+        session = ClientSession(role, db, {"window": 1, "fullscreen": False, "lang": lang},
+                                show)
         session.start(actor)
         sessions.append(session)
     if extra is not None:

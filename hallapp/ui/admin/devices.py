@@ -1,7 +1,9 @@
 """终端设备: per-terminal settings — kind, ticket printer, thermal roll, idle return, language.
 
-Terminals are named by ``HALLAPP_TERMINAL``; a kiosk named here takes its printer, roll width
-and idle time from the hall settings (``devices``) the next time it loads the hall.
+Terminals are named by ``HALLAPP_TERMINAL``; the client of the saved kind running under that
+name applies them at once (``hallapp.ui.common.device``): a kiosk its language, printer, roll
+width and idle time; a counter its printer, roll width and language; a call display its
+language; a rating pad its language and idle time. ``--lang`` wins over the saved language.
 """
 
 from __future__ import annotations

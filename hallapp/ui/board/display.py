@@ -37,6 +37,7 @@ from hallapp.services.hall import HallInfo, get_hall, list_queues
 from hallapp.ui.board.announcer import Announcer
 from hallapp.ui.board.layout import DisplayLayout
 from hallapp.ui.common.deferred import after_first_frame
+from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.tasks import run_task
@@ -122,6 +123,7 @@ class DisplayWindow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.feed = ctx, feed
+        self.options: dict[str, Any] = {}  # the launcher's (``lang``: the command line's)
         self.announcer = announcer if announcer is not None else Announcer()
         self.announcer.setParent(self)
         if self.announcer.detecting:  # speech engine and chime: after the first frame
@@ -223,6 +225,8 @@ class DisplayWindow(QWidget):
 
     def _apply_hall(self, hall: HallInfo, names: tuple[str, str | None] | None,
                     prefixes: dict[str, str]) -> None:
+        # The language of the terminal's settings (管理 → 终端设备), unless --lang named one.
+        follow_language(device_for(hall.settings, self.ctx.terminal, "display"), self.options)
         name, name_en = names or (hall.name, None)
         self.ui.hall_name.setText(local_name(name, name_en))
         self.timezone = hall.timezone or self.timezone
@@ -322,6 +326,7 @@ def create(ctx: Ctx, feed: FeedWatcher, options: dict[str, Any]) -> QWidget:
     """Launcher entry point (``hallapp run display``). ``options["speech"] = "off"`` mutes it."""
     engine: Any = None if options.get("speech") == "off" else "auto"
     window = DisplayWindow(ctx, feed, Announcer(engine=engine))
+    window.options = dict(options)
     window.setWindowTitle(QCoreApplication.translate("DisplayWindow", "综合屏"))
     if not options.get("fullscreen"):
         window.resize(1280, 800)

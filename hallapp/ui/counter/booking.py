@@ -50,7 +50,7 @@ from hallapp.ui.common.widgets import (
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes, PrintRow
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.counter.models import BookingModel, SlotModel, slot_span
-from hallapp.ui.counter.printing import CaseDocumentPrinter
+from hallapp.ui.counter.printing import CaseDocumentPrinter, roll_width
 
 if TYPE_CHECKING:
     from hallapp.services.appointments import AppointmentInfo, SlotInfo
@@ -361,12 +361,12 @@ class BookingPanel(CounterPanel):
         """The slip of the booking shown (again: a reprint, which the print log marks)."""
         self.print_button.setEnabled(False)  # one click, one copy
         ctx, printer, code = self.env.ctx, self.printer, self.code.text()
-        lang = self.slip_row.lang
+        lang, width = self.slip_row.lang, roll_width(printer)
 
         def print_slip() -> PrintRecord:
             from hallapp.services.printing import appointment_document  # reportlab
 
-            return printer.print_job(appointment_document(ctx, code, lang=lang))
+            return printer.print_job(appointment_document(ctx, code, width, lang=lang))
 
         self.call(print_slip, self._on_slip_printed, self._on_slip_failed)
 

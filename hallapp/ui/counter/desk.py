@@ -32,7 +32,7 @@ from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.widgets import item_choices, make_button, make_label, queue_choices
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes, PrintRow
-from hallapp.ui.counter.printing import CaseDocumentPrinter
+from hallapp.ui.counter.printing import CaseDocumentPrinter, roll_width
 
 if TYPE_CHECKING:
     from hallapp.services.catalogue import ItemSummary
@@ -238,11 +238,12 @@ class TicketDeskPanel(CounterPanel):
             return
         self.print_button.setEnabled(False)  # one click, one copy
         ctx, printer, lang = self.env.ctx, self.printer, self.print_row.lang
+        width = roll_width(printer)
 
         def print_ticket() -> PrintRecord:
             from hallapp.services.printing import ticket_document  # reportlab
 
-            return printer.print_job(ticket_document(ctx, ticket.id, lang=lang))
+            return printer.print_job(ticket_document(ctx, ticket.id, width, lang=lang))
 
         self.call(print_ticket, self._on_printed, self._on_print_failed)
 

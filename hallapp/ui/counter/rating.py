@@ -5,11 +5,15 @@ brings up the five big buttons (非常满意 … 非常不满意), with optional
 attitude rows above them; a tap on a big button submits (一次一评). It runs as a device
 account (``display1`` in the demo): staff may not rate for applicants, so a clerk's login
 shows a refusal instead of the buttons. Options: ``window``, ``idle_seconds`` (back to the
-welcome page after this long; default 60), ``thanks_seconds`` (default 5).
+welcome page after this long; default 60), ``thanks_seconds`` (default 5), ``lang`` (the
+command line's ``--lang``). Where these leave them open, the pad takes its idle time and
+language from its terminal's settings (管理 → 终端设备), read at its start and after each
+``hall_changed``.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +31,8 @@ from PySide6.QtWidgets import (
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
+from hallapp.services.hall import HallInfo, get_hall
+from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.labels import LEVEL_TEXTS, level_label
@@ -37,6 +43,7 @@ from hallapp.ui.counter.style import COUNTER_QSS
 if TYPE_CHECKING:
     from hallapp.services.ratings import RatingInfo
 
+log = logging.getLogger("hallapp.ui.rating")
 LEVELS = (5, 4, 3, 2, 1)
 ASPECTS = ("efficiency", "skill", "attitude")
 
@@ -71,6 +78,7 @@ class RatingPad(CounterPanel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
+        self.options = options
         self.idle_timer = self._timer(options.get("idle_seconds", 60))
         self.thanks_timer = self._timer(options.get("thanks_seconds", 5))
         feed.events_arrived.connect(self._on_feed_events_arrived)
@@ -78,6 +86,19 @@ class RatingPad(CounterPanel):
         feed.connection_restored.connect(self._on_feed_connection_restored)
         self.retranslate()
         self.go_idle()
+        self.load_device()
+
+    def load_device(self) -> None:
+        """Read this terminal's settings (管理 → 终端设备) from the hall and apply them."""
+        ctx = self.env.ctx
+        self.call(lambda: get_hall(ctx), self._on_hall_loaded,
+                  lambda exc: log.warning("rating pad: hall: %s", exc))
+
+    def _on_hall_loaded(self, hall: HallInfo) -> None:
+        device = device_for(hall.settings, self.env.ctx.terminal, "rating")
+        if device is not None and self.options.get("idle_seconds") is None:
+            self.idle_timer.setInterval(1000 * device.idle_seconds)
+        follow_language(device, self.options)
 
     def _timer(self, seconds: object) -> QTimer:
         timer = QTimer(self)
@@ -201,6 +222,8 @@ class RatingPad(CounterPanel):
         self.error.setText(user_message(exc, "rating pad"))
 
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
+        if any(e.kind == "hall_changed" for e in events):
+            self.load_device()
         for event in events:
             payload = event.payload
             if (event.kind == "ticket_finished" and payload.get("window") == self.env.window

@@ -3,7 +3,9 @@
 ``create(ctx, feed, options)`` is what the launcher calls; the clerk has logged in there
 (``ctx.actor``). The window number is ``options["window"]`` or the clerk's own. Options
 (all optional): ``printer`` (see :mod:`hallapp.ui.counter.printing`), ``printer_name``,
-``journal_dir`` (where the intake journal lives; default the user data dir).
+``journal_dir`` (where the intake journal lives; default the user data dir), ``lang`` (the
+command line's ``--lang``). Without ``lang`` the counter speaks the language of its terminal's
+settings (管理 → 终端设备), whose printer and roll width it takes too (see ``printing``).
 
 Left: the current ticket, the one-key operations (F1–F9) and the window's queues. Right:
 收件 (intake), 出件 (delivery) and 预约 (appointments). The window's state and queue lengths
@@ -27,6 +29,7 @@ from hallapp.services.queue_common import TicketInfo
 from hallapp.services.search import note_events
 from hallapp.services.windows import NextCall, WindowState, window_state
 from hallapp.ui.common.banner import ConnectionBanner
+from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.widgets import make_label
@@ -37,7 +40,7 @@ from hallapp.ui.counter.delivery import DeliveryPanel
 from hallapp.ui.counter.desk import TicketDeskPanel
 from hallapp.ui.counter.intake import IntakePanel
 from hallapp.ui.counter.journal import IntakeJournal
-from hallapp.ui.counter.printing import make_printer
+from hallapp.ui.counter.printing import DevicePrinter, counter_printer
 from hallapp.ui.counter.status import QueuePanel, StatusHeader
 from hallapp.ui.counter.style import COUNTER_QSS
 from hallapp.ui.counter.ticket import CurrentTicketPanel
@@ -69,7 +72,9 @@ class CounterWindow(CounterPanel):
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
         self.message = make_label("", "error", wrap=True)
-        printer = make_printer(ctx, options)  # one printer for every document of the window
+        self.options = options
+        # one printer for every document of the window
+        self.printer = printer = counter_printer(ctx, options)
         self.intake = IntakePanel(self.env, printer,
                                   IntakeJournal(number, options.get("journal_dir"), ctx.clock))
         self.delivery = DeliveryPanel(self.env)
@@ -158,6 +163,10 @@ class CounterWindow(CounterPanel):
             mine = next((w for w in windows if w.number == self.env.window), None)
             self.profile = [p.queue for p in mine.profile] if mine else []
             self.controls.recall_max = int(hall.setting("recall_max"))
+            device = device_for(hall.settings, self.env.ctx.terminal, "counter")
+            if isinstance(self.printer, DevicePrinter):
+                self.printer.follow(device)
+            follow_language(device, self.options)
             self.intake.set_zone(hall.timezone)
             self.ticket.priority_names = {
                 str(p.get("code")): local_name(str(p.get("name")), p.get("name_en"))

@@ -4,7 +4,10 @@
 ``printer`` (a ``TicketPrinter``; default: save PDFs, see ``printing.py``), ``speaker``
 (callable taking the text of a spoken prompt; default espeak-ng if installed),
 ``idle_seconds`` (back to the home page after this long without input; default 60),
-``admin_pin`` (used when the hall setting ``kiosk_admin_pin`` is not set).
+``admin_pin`` (used when the hall setting ``kiosk_admin_pin`` is not set), ``lang`` (the
+command line's ``--lang``). Where these leave them open, the kiosk takes its printer, roll
+width, idle time and language from its terminal's settings (管理 → 终端设备, see
+``hallapp.ui.common.device``) each time it reads the hall.
 
 The kiosk stands in public: it cannot be closed without the admin PIN (tap the hall title
 five times, or Ctrl+Alt+Shift+A), it returns to a clean home page when left alone, and a
@@ -33,6 +36,7 @@ from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.services.search import note_events
 from hallapp.ui.common.deferred import after_first_frame
+from hallapp.ui.common.device import Device, device_for
 from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.gc_pin import drop_module_sources
@@ -49,6 +53,7 @@ from hallapp.ui.kiosk.style import KIOSK_QSS
 from hallapp.ui.kiosk.widgets import KioskEnv, KioskPage, TapLabel
 
 if TYPE_CHECKING:
+    from hallapp.ui.common.printer_api import TicketPrinter
     from hallapp.ui.kiosk.checkin import CheckinPage
     from hallapp.ui.kiosk.flow import IssueOutcome
     from hallapp.ui.kiosk.item import ItemPage
@@ -77,12 +82,22 @@ def _warm_up_documents() -> None:
     warm_up()
 
 
+def _named_printer(ctx: Ctx, name: str, width_mm: int) -> TicketPrinter:
+    """Tickets on the Qt printer ``name`` (the terminal's 终端设备 setting); a printer that is
+    not there fails each print, which withdraws the number, as a jammed one does."""
+    from hallapp.ui.common.printing import KioskTicketPrinter, QtPrinter  # QtPrintSupport
+
+    return KioskTicketPrinter(ctx, QtPrinter(name=name), width_mm)
+
+
 class KioskWindow(QWidget):
     def __init__(self, ctx: Ctx, feed: FeedWatcher, options: dict[str, Any] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         options = dict(options or {})
+        self.options = options
         self.feed = feed
+        self._device_printer: tuple[str | None, int] | None = None  # (name, roll) in use
         self.env = KioskEnv(ctx, printer=options.get("printer"),
                             speaker=options.get("speaker") or default_speaker())
         self.admin_pin_option = str(options.get("admin_pin") or DEFAULT_PIN)
@@ -249,13 +264,31 @@ class KioskWindow(QWidget):
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         env = self.env
         env.hall = hall
-        env.fallback = PdfTicketPrinter(env.ctx)
-        if env.printer is None:
-            env.printer = env.fallback
+        self.apply_device(device_for(hall.settings, env.ctx.terminal, "kiosk"))
         self.title.setText(local_name(hall.name, hall.name_en))
         for page in self.pages():
             page.set_hall(hall)
         self.home.refresh()
+
+    def apply_device(self, device: Device | None) -> None:
+        """This terminal's settings (管理 → 终端设备) where the options leave them open: the
+        printer and roll width for the next ticket, the idle time, and the language the kiosk
+        greets each applicant in (at once if nobody is using it)."""
+        env, roll = self.env, device.roll_width_mm if device else 80
+        if env.fallback is None or env.fallback.width_mm != roll:
+            env.fallback = PdfTicketPrinter(env.ctx, width_mm=roll)
+        if self.options.get("printer") is None:
+            name = device.printer if device else None
+            if env.printer is None or (name, roll) != self._device_printer:
+                self._device_printer = (name, roll)
+                env.printer = env.fallback if name is None else _named_printer(env.ctx, name, roll)
+        if self.options.get("idle_seconds") is None:
+            self.idle_timer.setInterval(1000 * (device.idle_seconds if device else 60))
+        if device is not None and not self.options.get("lang"):
+            self.start_english = device.language == "en"
+            if (is_english() != self.start_english and self.current_page() is self.home
+                    and self.home.untouched() and not env.elder):
+                self.set_english(self.start_english)
 
     def admin_pin(self) -> str:
         hall = self.env.hall

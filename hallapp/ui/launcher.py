@@ -1,4 +1,5 @@
-"""Start a client window: ``hallapp run ROLE`` and ``hallapp demo``.
+"""Start a client window: ``hallapp run ROLE`` and ``hallapp demo`` (every client in one
+process, but the kiosk in one of its own: ``APART``).
 
 Every client gets a service context (database + the logged-in account) and its own change
 feed watcher; it never sees a Session. Clients are registered in ``CLIENTS`` by role. A
@@ -13,12 +14,22 @@ import importlib.util
 import logging
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from hallapp.config import terminal_name
@@ -198,7 +209,8 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
 
 def run_demo(db_url: str, *, lang: str = "zh",
              extra: Callable[[Database], None] | None = None) -> int:
-    """One of each client on the demo hall, in one process, so the whole flow is visible."""
+    """One of each client on the demo hall, in one process (the kiosk in one of its own, see
+    ``APART``), so the whole flow is visible."""
     from hallapp.services.setup import migrate  # alembic: see run()
     from hallapp.services.staff import login  # argon2: see _actor()
 
@@ -208,6 +220,9 @@ def run_demo(db_url: str, *, lang: str = "zh",
     base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
     sessions = []
     for role in available_roles():
+        if role in APART:
+            app.aboutToQuit.connect(ApartClient(role, db_url, lang, app).stop)
+            continue
         spec = CLIENTS[role]
         actor = login(base, spec.demo_user, DEMO_PASSWORD)
         title = QCoreApplication.translate("Launcher", spec.title)
@@ -217,7 +232,7 @@ def run_demo(db_url: str, *, lang: str = "zh",
                                   .format(title))
             widget.show()
 
-        # The language is the demo's (--lang) for every client: one process, one language.
+        # The language is the demo's (--lang) for every client, not the terminal settings'.
         session = ClientSession(role, db, {"window": 1, "fullscreen": False, "lang": lang},
                                 show)
         session.start(actor)
@@ -228,6 +243,37 @@ def run_demo(db_url: str, *, lang: str = "zh",
     code = app.exec()
     db.dispose()
     return int(code)
+
+
+# Clients the demo runs as processes of their own: the kiosk switches its process's language
+# for each applicant who asks, and in the demo's process that switched the counter and the
+# supervisor board beside it too (half English, headers cut) until the kiosk timed out.
+APART = ("kiosk",)
+_RUN_CLI = "from hallapp.cli.main import main; raise SystemExit(main())"
+
+
+class ApartClient(QProcess):
+    """``hallapp run ROLE --lang LANG`` as the role's demo account, on the demo's database
+    (given in the environment, so that a password in it is not on the command line)."""
+
+    def __init__(self, role: str, db_url: str, lang: str, parent: QObject) -> None:
+        super().__init__(parent)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("HALLAPP_DB_URL", db_url)
+        env.insert("HALLAPP_PASSWORD", DEMO_PASSWORD)
+        self.setProcessEnvironment(env)
+        self.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        self.start(sys.executable, ["-c", _RUN_CLI, "--user", CLIENTS[role].demo_user,
+                                    "run", role, "--lang", lang])
+
+    def stop(self) -> None:
+        """The demo is quitting: end the client as SIGTERM does (``quit_on_signals``)."""
+        if self.state() == QProcess.ProcessState.NotRunning:
+            return
+        self.terminate()
+        if not self.waitForFinished(10_000):
+            self.kill()
+            self.waitForFinished(2_000)
 
 
 def live_hall(db: Database) -> None:

@@ -2780,62 +2780,62 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="126"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="128"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="129"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="130"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="131"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="207"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="213"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="216"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="225"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="217"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="226"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="228"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="229"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="230"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3091,62 +3091,62 @@ After:
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="41"/>
         <source>留空则保存为 PDF</source>
         <translation>Leave empty to save as PDF</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="46"/>
         <source>{0} 毫米</source>
         <translation>{0} mm</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="58"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
         <source>终端类型</source>
         <translation>Terminal type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
         <source>热敏纸宽度</source>
         <translation>Roll width</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
         <source>无操作返回首页（秒）</source>
         <translation>Idle return to home (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="63"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
         <source>保存终端设置</source>
         <translation>Save terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="66"/>
         <source>终端设置</source>
         <translation>Terminal settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="67"/>
         <source>终端名称即该电脑的 HALLAPP_TERMINAL。</source>
         <translation>The terminal name is that computer&apos;s HALLAPP_TERMINAL.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/devices.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/devices.py" line="98"/>
         <source>终端 {0} 的设置已保存</source>
         <translation>Settings of terminal {0} saved</translation>
     </message>
@@ -3154,47 +3154,47 @@ After:
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="250"/>
+        <location filename="../../hallapp/ui/board/display.py" line="254"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="253"/>
+        <location filename="../../hallapp/ui/board/display.py" line="257"/>
         <source>请到{0}号窗口</source>
         <translation>Please go to window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="276"/>
+        <location filename="../../hallapp/ui/board/display.py" line="280"/>
         <source>yyyy年M月d日 dddd HH:mm:ss</source>
         <translation>ddd d MMM  HH:mm:ss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="282"/>
+        <location filename="../../hallapp/ui/board/display.py" line="286"/>
         <source>语音播报未启用（未找到语音引擎）</source>
         <translation>Voice announcements off (no speech engine found)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="291"/>
+        <location filename="../../hallapp/ui/board/display.py" line="295"/>
         <source>请取号后留意叫号，过号请到服务台；办事指南请扫码查看</source>
         <translation>After taking a ticket please watch for your number; if you miss it, ask at the service desk. Scan the code for service guides.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="294"/>
+        <location filename="../../hallapp/ui/board/display.py" line="298"/>
         <source>连接中断，正在重试…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="295"/>
+        <location filename="../../hallapp/ui/board/display.py" line="299"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="296"/>
+        <location filename="../../hallapp/ui/board/display.py" line="300"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/display.py" line="325"/>
+        <location filename="../../hallapp/ui/board/display.py" line="330"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
@@ -4224,20 +4224,20 @@ After:
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="96"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="203"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="231"/>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="234"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="111"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="218"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="246"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="249"/>
         <source>自助取号机</source>
         <translation>Self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="232"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="247"/>
         <source>自助取号 · 事项查询 · 预约签到</source>
         <translation>Tickets · Service search · Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/window.py" line="344"/>
+        <location filename="../../hallapp/ui/kiosk/window.py" line="377"/>
         <source>已进入适老模式，请点击要办理的业务</source>
         <translation>Senior mode on. Please tap the service you need</translation>
     </message>
@@ -4447,42 +4447,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="48"/>
+        <location filename="../../hallapp/ui/launcher.py" line="59"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="50"/>
+        <location filename="../../hallapp/ui/launcher.py" line="61"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="52"/>
+        <location filename="../../hallapp/ui/launcher.py" line="63"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="54"/>
+        <location filename="../../hallapp/ui/launcher.py" line="65"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="56"/>
+        <location filename="../../hallapp/ui/launcher.py" line="67"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="58"/>
+        <location filename="../../hallapp/ui/launcher.py" line="69"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="60"/>
+        <location filename="../../hallapp/ui/launcher.py" line="71"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="213"/>
+        <location filename="../../hallapp/ui/launcher.py" line="231"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -5163,59 +5163,59 @@ After:
 <context>
     <name>RatingPad</name>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="150"/>
         <source>服务评价 · {0}号窗口</source>
         <translation>Service rating · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="152"/>
         <source>{0}号窗口
 欢迎办理业务，办结后请对我们的服务作出评价</source>
         <translation>Window {0}
 Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="155"/>
         <source>评价器须以评价器设备账号登录；工作人员不能代替申请人评价</source>
         <translation>The rating pad must log in with a device account; staff may not rate for applicants</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="156"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="157"/>
         <source>分项评价（可选）</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="158"/>
         <source>请点击下方按钮，对本次服务作出总体评价：</source>
         <translation>Tap a button below to rate this service overall:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="159"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="159"/>
         <source>业务水平</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="160"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="168"/>
         <source>网络连接中断，暂时无法评价</source>
         <translation>Connection lost; rating is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="173"/>
         <source>请对 {0} 号本次服务作出评价</source>
         <translation>Please rate the service for ticket {0}</translation>
     </message>
@@ -6481,17 +6481,17 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="253"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="253"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="254"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="260"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="261"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>

@@ -5632,7 +5632,7 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="127"/>
-        <location filename="../../hallapp/ui/admin/slots.py" line="267"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="268"/>
         <source>删除时段</source>
         <translation>Remove slot</translation>
     </message>
@@ -5687,7 +5687,7 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Open appointment slots</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/slots.py" line="230"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="231"/>
         <source>已开放 %n 个时段（{0}–{1}）</source>
         <translation>
             <numerusform>Opened %n slot ({0}–{1})</numerusform>
@@ -5695,27 +5695,27 @@ Welcome. When we are done, please rate our service</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="248"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="249"/>
         <source>在上表中选择一个时段可修改容量或删除</source>
         <translation>Choose a slot in the table to change its capacity or remove it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="251"/>
         <source>所选 {0} {1} 容量</source>
         <translation>Chosen: {0} {1}, capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="260"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="261"/>
         <source>已将 {0} 的容量改为 {1}</source>
         <translation>Capacity of {0} set to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="267"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="268"/>
         <source>删除 {0} {1} 的预约时段？</source>
         <translation>Remove the appointment slot {0} {1}?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="272"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="273"/>
         <source>已删除 {0} 的时段</source>
         <translation>Slot {0} removed</translation>
     </message>

@@ -309,6 +309,21 @@ def test_slot_times_and_today_follow_the_halls_own_zone(
 
 
 @SQLITE_ONLY
+def test_the_earliest_day_to_book_follows_the_hall_clock_overnight(
+        qtbot: QtBot, booking: BookingPanel, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    """A counter left open overnight kept yesterday as the earliest day to book, and showed
+    yesterday's slots: "today" was read once, when the tab opened."""
+    tomorrow = date(2026, 11, 25)
+    appointments.create_slots(ctx_for("admin1"), "A", tomorrow, time(14), time(15))
+    booking.today.timer.setInterval(50)  # the day is looked at every 30 s
+    clock.now = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)  # 09:00 the next morning
+    qtbot.waitUntil(lambda: booking.selected_day() == tomorrow)
+    assert booking.day.minimumDate().day() == 25
+    qtbot.waitUntil(lambda: cells(booking.slots, "time") == ["14:00–14:30", "14:30–15:00"])
+
+
+@SQLITE_ONLY
 def test_slots_past_their_grace_period_are_not_offered(
         qtbot: QtBot, booking: BookingPanel, clock: FakeClock) -> None:
     """The slot table offered slots past their grace period, which the service refuses to

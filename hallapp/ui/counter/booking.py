@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.hallday import hall_day, hall_zone
+from hallapp.core.hallday import hall_zone
 from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, get_hall, list_queues
 from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.common.qr import qr_pixmap
 from hallapp.ui.common.widgets import (
     item_choices,
@@ -60,6 +61,10 @@ if TYPE_CHECKING:
 FIELDS = ("name", "id_number", "phone")
 ALL_FIELDS = ("item", *FIELDS)  # those a refusal may name
 QR_PIXELS = 150
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _load_catalogue(ctx: Ctx) -> tuple[list[QueueInfo], list[ItemSummary], str]:
@@ -89,8 +94,10 @@ class BookingPanel(CounterPanel):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.zone = hall_zone()  # until the hall is read
-        today = hall_day(env.ctx.clock(), self.zone.key)
-        self.day.setDate(QDate(today.year, today.month, today.day))
+        # The earliest day to book follows the hall's clock: the counter stays open for days.
+        self.today = HallToday(env.ctx.clock, self)
+        self.today.turned.connect(self._on_day_turned)
+        self.day.setDate(_qdate(self.today()))
         self.day.setMinimumDate(self.day.date())
         self.queue = QComboBox()
         self.queue.setObjectName("bookingQueue")
@@ -227,10 +234,13 @@ class BookingPanel(CounterPanel):
         """Slot times and "today" on the hall's clock, known once the hall is read (the
         first read also moves the day shown to the hall's today)."""
         self.zone = self.slots.zone = self.bookings.zone = zone
-        today = hall_day(self.env.ctx.clock(), zone.key)
-        self.day.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.today.set_zone(zone.key)
         if first:
-            self.day.setDate(self.day.minimumDate())
+            self.day.setDate(_qdate(self.today()))
+
+    def _on_day_turned(self, _before: date, day: date) -> None:
+        """No booking for a day gone: a day shown before the new one moves to it."""
+        self.day.setMinimumDate(_qdate(day))
 
     def _any_item(self) -> str:
         return self.tr("不限（本队列任一事项）")

@@ -29,6 +29,7 @@ from hallapp.services.context import Ctx
 from hallapp.services.kpi_report import KpiReport
 from hallapp.services.reports import rate_text
 from hallapp.ui.common.errors import local_name
+from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
 from hallapp.ui.supervisor.chart_slot import ChartSlot
@@ -61,10 +62,10 @@ class FigureCard(QPushButton):
 
 
 class KpiPanel(SupervisorPanel):
-    def __init__(self, ctx: Ctx, today: date, export_dir: Path,
+    def __init__(self, ctx: Ctx, today: HallToday, export_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.today, self.export_dir = today, export_dir
+        self.today, self.export_dir = today, export_dir  # today(): the hall day now
         self.report: KpiReport | None = None
         self.keeping: reports.AppointmentKeeping | None = None
         self.busy = False
@@ -72,7 +73,7 @@ class KpiPanel(SupervisorPanel):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(_qdate(today))
+            edit.setDate(_qdate(today()))
         self.by = QComboBox()
         for key, _text in DIM_NAMES:
             self.by.addItem("", key)
@@ -96,11 +97,12 @@ class KpiPanel(SupervisorPanel):
             bar.addWidget(self.buttons[name])
         bar.addStretch(1)
         bar.addWidget(self.buttons["export"])
-        self.buttons["today"].clicked.connect(lambda: self.set_period(self.today, self.today))
+        self.buttons["today"].clicked.connect(lambda: self._show_until(self.today()))
         self.buttons["month"].clicked.connect(
-            lambda: self.set_period(self.today.replace(day=1), self.today))
+            lambda: self._show_until(self.today(), self.today().replace(day=1)))
         self.buttons["year"].clicked.connect(
-            lambda: self.set_period(self.today.replace(month=1, day=1), self.today))
+            lambda: self._show_until(self.today(), self.today().replace(month=1, day=1)))
+        self.today.turned.connect(self._on_day_turned)
         self.buttons["query"].clicked.connect(self.refresh)
         self.buttons["export"].clicked.connect(self.export)
         grid = QGridLayout()
@@ -144,6 +146,14 @@ class KpiPanel(SupervisorPanel):
         if by is not None:
             self.by.setCurrentIndex(self.by.findData(by))
         self.refresh()
+
+    def _show_until(self, day: date, start: date | None = None) -> None:
+        self.set_period(start or day, day)
+
+    def _on_day_turned(self, before: date, day: date) -> None:
+        """A view of the day that just ended (今天) moves on to the new one."""
+        if self.period()[:2] == (before, before):
+            self.set_period(day, day)
 
     def period(self) -> tuple[date, date, str]:
         start, end = py_date(self.start.date()), py_date(self.end.date())
@@ -247,7 +257,7 @@ class KpiPanel(SupervisorPanel):
                                                figure=figure), show, "supervisor: drill")
 
     def export(self) -> None:
-        answer = ExportDialog.ask(self, self.today, self.export_dir)
+        answer = ExportDialog.ask(self, self.today(), self.export_dir)
         if answer is None:
             return
         ctx = self.ctx

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.context import Ctx
+from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
 from hallapp.ui.supervisor.chart_slot import ChartSlot
@@ -66,7 +67,7 @@ class PlannerPanel(SupervisorPanel):
 
     planned = Signal()  # a plan (generated or what-if) and its predicted waits are shown
 
-    def __init__(self, ctx: Ctx, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, today: HallToday, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.runs, self.seed = 10, 0
         self.profile: SimProfile | None = None
@@ -74,7 +75,9 @@ class PlannerPanel(SupervisorPanel):
         self.plan: StaffingPlan | None = None
         self.report: SimReport | None = None
         self.busy, self.edited = False, False
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        day = today()
+        self.day = QDateEdit(QDate(day.year, day.month, day.day))
+        today.turned.connect(self._on_day_turned)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _d: self.load())
@@ -135,6 +138,16 @@ class PlannerPanel(SupervisorPanel):
         self.model.retranslate()
         self.verdicts.retranslate()
         self._show_state()
+
+    def _on_day_turned(self, before: date, day: date) -> None:
+        """The forecast of the day that just ended moves on to the new day (one the
+        supervisor picked stays); not read before the tab is first shown."""
+        if py_date(self.day.date()) != before:
+            return
+        unread = self.profile is None and not self.busy
+        blocked = self.day.blockSignals(unread)
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.day.blockSignals(blocked)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -24,12 +24,12 @@ from PySide6.QtCore import QStandardPaths, QTimer, QUrl
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from hallapp.config import resources_dir
-from hallapp.core.hallday import hall_day
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import get_hall
 from hallapp.ui.common.deferred import after_first_frame
 from hallapp.ui.common.feed import FeedWatcher
+from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.counter.base import make_label
 from hallapp.ui.supervisor.board import BoardPanel
 from hallapp.ui.supervisor.kpi import KpiPanel
@@ -94,13 +94,15 @@ class SupervisorWindow(QWidget):
             self._sound = sound = default_chime()
             if sound is not None:
                 after_first_frame(self, sound.load)
-        today = hall_day(ctx.clock())
         export_dir = Path(options.get("export_dir") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        self.board = BoardPanel(ctx, self._sound, int(options.get("refresh_ms", 15000)))
-        self.kpi = KpiPanel(ctx, today, export_dir)
+        refresh_ms = int(options.get("refresh_ms", 15000))
+        # "Today" as the hall's clock says now: the window may stay open for days.
+        self.today = HallToday(ctx.clock, self, refresh_ms)
+        self.board = BoardPanel(ctx, self._sound, refresh_ms)
+        self.kpi = KpiPanel(ctx, self.today, export_dir)
         self.work = WorkListPanel(ctx)
-        self.planner = PlannerPanel(ctx, today)
+        self.planner = PlannerPanel(ctx, self.today)
         self.tabs = QTabWidget()
         for panel in (self.board, self.kpi, self.work, self.planner):
             self.tabs.addTab(panel, "")
@@ -139,8 +141,9 @@ class SupervisorWindow(QWidget):
             zone = ZoneInfo(hall.timezone)
             for model in (self.board.alerts_model, self.work.followups, self.work.cases):
                 model.zone = zone
-            self.kpi.today = hall_day(ctx.clock(), hall.timezone)
-            self.kpi.set_period(self.kpi.today, self.kpi.today)
+            self.today.set_zone(hall.timezone)
+            day = self.today()
+            self.kpi.set_period(day, day)
 
         self.board.call(lambda: get_hall(ctx), done, "supervisor: hall")
 

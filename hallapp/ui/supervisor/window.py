@@ -101,7 +101,7 @@ class SupervisorWindow(QWidget):
         self.today = HallToday(ctx.clock, self, refresh_ms)
         self.board = BoardPanel(ctx, self._sound, refresh_ms)
         self.kpi = KpiPanel(ctx, self.today, export_dir)
-        self.work = WorkListPanel(ctx)
+        self.work = WorkListPanel(ctx, refresh_ms)
         self.planner = PlannerPanel(ctx, self.today)
         self.tabs = QTabWidget()
         for panel in (self.board, self.kpi, self.work, self.planner):

@@ -1,11 +1,13 @@
 """Work lists: 差评 follow-ups to call back (with their deadline) and cases near or past
 their deadline. A follow-up is closed here with a note (回访整改情况); a case's claim is given
-back here, with a reason, when the approver holding it is away (释放认领)."""
+back here, with a reason, when the approver holding it is away (释放认领). Read again on
+the change feed, when shown, and on a timer while shown: a deadline passes with no event."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.services import backoffice, ratings, worklists
@@ -21,7 +23,8 @@ RELEASE_PRESETS = ("审批人员请假，改派他人", "审批人员外出，�
 
 
 class WorkListPanel(SupervisorPanel):
-    def __init__(self, ctx: Ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Ctx, refresh_ms: int = 15000,
+                 parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.followups = FollowupModel(self)
         self.cases = DueCaseModel(self)
@@ -34,7 +37,10 @@ class WorkListPanel(SupervisorPanel):
         self.followups_title = make_label("", "section")
         self.cases_title = make_label("", "section")
         self.status = make_label("", "hint", wrap=True)
-        self.loaded = False
+        self.loaded, self._loading = False, False
+        self.poller = QTimer(self)  # as the board: a case turns overdue at 18:00 unannounced
+        self.poller.timeout.connect(self._on_poller_timeout)
+        self.poller.start(refresh_ms)
         top = QHBoxLayout()
         top.addWidget(self.followups_title, 1)
         top.addWidget(self.close_button)
@@ -57,21 +63,30 @@ class WorkListPanel(SupervisorPanel):
 
     def _titles(self) -> None:
         open_n = sum(f.state != "closed" for f in self.followups.rows())
-        overdue = sum(c.timeliness == "overdue" for c in self.cases.rows())
+        # Cases, not rows: a case overdue on its decision and its 容缺 supplement is one case.
+        overdue = len({c.number for c in self.cases.rows() if c.timeliness == "overdue"})
         self.followups_title.setText(self.tr("差评回访（未办结 {0} 件）").format(open_n))
         self.cases_title.setText(self.tr("临近期限与已逾期办件（逾期 {0} 件）").format(overdue))
 
+    def _on_poller_timeout(self) -> None:
+        if self.isVisible() and not self._loading:
+            self.refresh()
+
     def refresh(self) -> None:
-        ctx = self.ctx
+        ctx, self._loading = self.ctx, True
 
         def load() -> tuple[Any, Any]:
             pending = [f for f in ratings.list_followups(ctx) if f.state != "closed"]
             return pending, worklists.due_cases(ctx)
 
-        self.call(load, self._on_loaded, "supervisor: work lists")
+        self.call(load, self._on_loaded, "supervisor: work lists", self._on_load_failed)
+
+    def _on_load_failed(self, _exc: BaseException) -> None:
+        self._loading = False
 
     def _on_loaded(self, result: tuple[Any, Any]) -> None:
         followups, cases = result
+        self._loading = False
         self.followups.set_rows(list(followups))
         self.cases.set_rows(list(cases))
         self.loaded = True

@@ -4,7 +4,7 @@ the staffing plan. Imported only when a chart is first shown (see ``chart_slot``
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hallapp.services.kpi_hourly import HourPoint
@@ -50,20 +50,31 @@ def _axis(title: str, top: float) -> QValueAxis:
     return axis
 
 
-MAX_DAY_LABELS = 12  # "MM-dd" side by side in half of a 1280-pixel screen
+MAX_DAY_LABELS = 12  # at most, on a wide chart
+LABEL_GAP = 14  # pixels between two labels, so that Qt does not cut them to "202…"
+
+
+def day_labels(days: Sequence[date], width: float, text_width: Callable[[str], float]
+               ) -> list[tuple[str, int]]:
+    """The labels of a period's days and the day (index) under which each goes: every day
+    when they fit ``width`` pixels side by side, else every n-th day, as many as fit
+    (one at least); "MM-dd", with the year when the period crosses one (labels must differ).
+    The longer labels of a period across New Year are fewer, not cut short."""
+    one_year = days[0].year == days[-1].year
+    texts = [d.strftime("%m-%d" if one_year else "%Y-%m-%d") for d in days]
+    needed = max(text_width(t) for t in texts) + LABEL_GAP
+    fit = max(1, min(MAX_DAY_LABELS, int(width // needed)))
+    step = math.ceil(len(days) / fit)
+    return [(texts[i], i) for i in range(0, len(days), step)]
 
 
 def _day_axis(days: Sequence[date]) -> QCategoryAxis:
-    """Day i of the period at x = i, labelled under its point: every day up to
-    :data:`MAX_DAY_LABELS` days, else every n-th day so that as many fit."""
+    """Day i of the period at x = i, labelled under its point (by :meth:`ChartView.fit_days`
+    once the chart's width is known)."""
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     axis.setRange(-0.5, len(days) - 0.5)
     axis.setStartValue(-0.5)
-    step = math.ceil(len(days) / MAX_DAY_LABELS)
-    one_year = days[0].year == days[-1].year  # labels must differ: the year when it changes
-    for i in range(0, len(days), step):
-        axis.append(days[i].strftime("%m-%d" if one_year else "%Y-%m-%d"), i)
     return axis
 
 
@@ -75,6 +86,7 @@ class ChartView(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
         self.points: list[tuple[str, float, float]] = []
+        self.days: list[date] = []  # the days of the day axis, if the chart has one
 
     def show_hours(self, title: str, points: Sequence[HourPoint], arrivals: str,
                    wait: str) -> None:
@@ -117,9 +129,36 @@ class ChartView(QChartView):
         chart = _chart(title)
         self.points = [(p.day.isoformat(), float(p.tickets), p.mean_wait_minutes or 0.0)
                        for p in points]
+        self.days = []
         if any(p.tickets for p in points):
             self._plot_days(chart, points, tickets, wait)
+            self.days = [p.day for p in points]
         self._replace(chart)
+        self.fit_days()
+
+    def day_axis(self) -> QCategoryAxis | None:
+        axes = self.chart().axes(Qt.Orientation.Horizontal) if self.days else []
+        return axes[0] if axes and isinstance(axes[0], QCategoryAxis) else None
+
+    def fit_days(self) -> None:
+        """As many day labels as the plot's width holds (again after each resize)."""
+        axis = self.day_axis()
+        if axis is None:
+            return
+        plot = self.chart().plotArea().width()
+        width = plot if plot > 1 else self.width() - 150  # before the first layout
+        metrics = QFontMetricsF(axis.labelsFont())
+        labels = day_labels(self.days, width, metrics.horizontalAdvance)
+        if [(t, int(axis.endValue(t))) for t in axis.categoriesLabels()] == labels:
+            return
+        for text in axis.categoriesLabels():
+            axis.remove(text)
+        for text, i in labels:
+            axis.append(text, i)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_days()
 
     def _plot_days(self, chart: QChart, points: Sequence[DayPoint], tickets: str,
                    wait: str) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from hallapp.core.calendar import parse_calendar_file
-from hallapp.core.errors import DomainError
+from hallapp.core.errors import DomainError, StateError
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services.appointments import create_slots, list_slots
@@ -25,7 +28,8 @@ from hallapp.services.hall import (
     load_demo_json,
 )
 from hallapp.store import schema
-from hallapp.store.models import CalendarYear, Hall
+from hallapp.store.batch import Batch
+from hallapp.store.models import CalendarYear, Hall, ServiceItem, Staff
 from hallapp.store.setup_lock import setup_lock
 from hallapp.store.uow import Clock, Database, utc_now
 
@@ -49,7 +53,9 @@ def init_database(db: Database, *, demo: bool = False, admin_password: str | Non
 
     With ``demo`` the demo hall (catalogue, windows, staff) from resources/demo is loaded;
     otherwise a minimal hall with one ``admin`` account whose password the caller supplies.
-    Running it again on an initialised database only migrates.
+    The hall is made in one transaction: stopped half way, it leaves no hall. Running it again
+    on an initialised database only migrates; on a hall an older hallapp's interrupted init
+    left without accounts, it finishes that hall.
     """
     with setup_lock(db):  # two machines initialising one new database: one after the other
         return _init(db, demo, admin_password, clock)
@@ -59,31 +65,85 @@ def _init(db: Database, demo: bool, admin_password: str | None, clock: Clock) ->
     revision = schema.upgrade(db)
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
     with ctx.uow(readonly=True) as uow:
-        exists = bool(uow.session.scalar(select(func.count(Hall.id))))
-    if exists:
+        hall, accounts = _hall_and_accounts(uow.session)
+        items = bool(uow.session.scalar(select(func.count(ServiceItem.id))))
+    if hall is not None and accounts:
         return InitResult(revision, False, demo, 0)
-    if demo:
+    if not demo and not admin_password:
+        raise ValueError("admin password required for a new hall")
+    if hall is not None:  # left by an interrupted init of an older hallapp: finish it
+        _refuse_other_hall(hall, demo)
+    with one_transaction(db):  # interrupted, it leaves nothing: the next init starts afresh
+        if not demo:
+            if hall is None:
+                create_hall(ctx, MINIMAL_HALL)
+            add_staff_bulk(ctx, [{"username": "admin", "name": "管理员", "role": "admin",
+                                  "password": admin_password}])
+            return InitResult(revision, True, False, 0)
         hall_cfg = load_demo_json("hall.json")
-        create_hall(ctx, hall_cfg)
-        result = import_catalogue(ctx, load_demo_json("catalogue.json"))
+        if hall is None:
+            create_hall(ctx, {**hall_cfg, "hall": {**hall_cfg["hall"], "settings": {
+                **hall_cfg["hall"].get("settings", {}), DEMO_MARK: True}}})
+        added = 0 if items else import_catalogue(ctx, load_demo_json("catalogue.json")).items_added
         configure_windows(ctx, hall_cfg.get("windows", []))
         add_staff_bulk(ctx, hall_cfg.get("staff", []))
-        return InitResult(revision, True, True, result.items_added)
-    if not admin_password:
-        raise ValueError("admin password required for a new hall")
-    create_hall(ctx, MINIMAL_HALL)
-    add_staff_bulk(ctx, [{"username": "admin", "name": "管理员", "role": "admin",
-                          "password": admin_password}])
-    return InitResult(revision, True, False, 0)
+    return InitResult(revision, True, True, added)
+
+
+def _hall_and_accounts(session: Session) -> tuple[Hall | None, int]:
+    """The hall, and how many accounts it has: a hall with none is an unfinished init."""
+    hall = session.scalars(select(Hall).order_by(Hall.id)).first()
+    return hall, int(session.scalar(select(func.count(Staff.id))) or 0)
+
+
+def _refuse_other_hall(hall: Hall, demo: bool) -> None:
+    """An unfinished hall is finished as what it was begun as: the demo hall by ``init
+    --demo``, a new hall by ``init``."""
+    if is_demo(hall) != demo:
+        raise StateError(
+            f"数据库中的大厅「{hall.name}」没有任何账号（上次 hallapp init"
+            f"{'' if demo else ' --demo'} 未完成）：请再运行一次 hallapp init"
+            f"{'' if demo else ' --demo'} 完成它，或换一个空数据库", code="init_unfinished",
+            hall=hall.name, command="hallapp init" + ("" if demo else " --demo"))
+
+
+@contextmanager
+def one_transaction(db: Database) -> Iterator[None]:
+    """Every unit of work in the block joins one transaction, committed at its end (each a
+    savepoint, as in the batch writer): ``init`` interrupted while it created the accounts
+    (Ctrl+C, ~5 s of password hashing) left a hall nobody could log in to, which the next
+    ``init`` took for a finished one."""
+    with db.writer.connect() as conn:
+        conn.begin()
+        batch = db.batch = Batch(conn)
+        try:
+            yield
+            batch.write_log()
+            conn.commit()
+        finally:
+            db.batch = None  # leaving the block without commit rolls it all back
 
 
 def hall_exists(db: Database) -> bool:
-    """Whether the database already holds a hall: ``init`` then only migrates, and needs no
-    password for an administrator it will not create."""
+    """Whether the database already holds a hall with its accounts: ``init`` then only
+    migrates, and needs no password for an administrator it will not create."""
     if schema.current_revision(db) is None:
         return False
     with db.read_session() as s:
-        return bool(s.scalar(select(func.count(Hall.id))))
+        hall, accounts = _hall_and_accounts(s)
+        return hall is not None and accounts > 0
+
+
+DEMO_MARK = "demo"  # a hall setting: the hall ``init --demo`` made
+
+
+def is_demo(hall: Hall) -> bool:
+    """The demo hall: marked so by ``init --demo``, or (made before the mark) still named
+    as the demo's hall.json names it."""
+    if hall.settings.get(DEMO_MARK) is True:
+        return True
+    cfg = load_demo_json("hall.json")["hall"]
+    return (hall.code, hall.name) == (cfg["code"], cfg["name"])
 
 
 def migrate(db: Database) -> str | None:

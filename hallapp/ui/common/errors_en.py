@@ -77,6 +77,9 @@ EN: dict[str, str] = {
                     "program's newest is {head}): update hallapp here first, then restore it",
     "backup_not_read": "The backup file {path} cannot be read: no permission",
     "no_hall": "No hall has been set up in the database yet.",
+    "init_unfinished": "The hall \"{hall}\" in the database has no accounts (an earlier "
+                       "hallapp init did not finish): run {command} again to finish it, or use "
+                       "an empty database.",
     "unknown_ticket": "No ticket has this number.",
     "foreign_ticket": "This ticket was not issued in this hall.",
     "ticket_qr": "This ticket's QR code cannot be read; please type the number on the ticket.",

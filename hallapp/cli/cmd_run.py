@@ -11,7 +11,12 @@ from hallapp.config import resolve_db_url, terminal_name
 from hallapp.core.roles import Actor, Role
 from hallapp.services import windows
 from hallapp.services.context import Ctx
-from hallapp.services.setup import init_database, load_demo_calendar, load_demo_slots
+from hallapp.services.setup import (
+    init_database,
+    load_demo_calendar,
+    load_demo_slots,
+    require_demo_hall,
+)
 from hallapp.store.schema import ready_for_login
 
 ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "admin")
@@ -85,6 +90,7 @@ def cmd_demo(env: CliEnv) -> int:
 
     url = resolve_db_url(env.args.db)
     init_database(env.db, demo=True)
+    require_demo_hall(env.db)  # a real hall: not a word of the demo's data written into it
     load_demo_calendar(env.db)
     load_demo_slots(env.db)
     extra = launcher.live_hall if env.args.simulate else None

@@ -166,7 +166,23 @@ def load_demo_calendar(db: Database, clock: Clock = utc_now) -> None:
         _load_demo_calendar(db, clock)
 
 
+def require_demo_hall(db: Database) -> None:
+    """``hallapp demo`` writes the demo's calendar and slots, and logs in as its accounts: on
+    a real hall it loaded the provisional 2027 calendar (silencing the board's warning to load
+    next year's holidays), then failed on a queue the hall did not have, or opened slots."""
+    with db.read_session() as s:
+        hall = s.scalars(select(Hall).order_by(Hall.id)).first()
+    if hall is not None and is_demo(hall):
+        return
+    name = f"中的大厅「{hall.name}」" if hall is not None else ""
+    raise StateError(f"数据库 {db.safe_url} {name}不是演示大厅：hallapp demo 只在 hallapp init "
+                     "--demo 建立的演示库上运行（它会写入演示日历和预约时段）。请用 hallapp run "
+                     "打开各终端，或用 --db 指定另一个数据库文件运行演示", code="not_demo_hall",
+                     url=db.safe_url)
+
+
 def _load_demo_calendar(db: Database, clock: Clock) -> None:
+    require_demo_hall(db)
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
     with ctx.uow(readonly=True) as uow:
         loaded = set(uow.session.scalars(select(CalendarYear.year)))
@@ -185,6 +201,7 @@ def load_demo_slots(db: Database, clock: Clock = utc_now) -> int:
 
 
 def _open_demo_slots(db: Database, clock: Clock) -> int:
+    require_demo_hall(db)
     spec = load_demo_json("appointment_slots.json")
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="demo")
     with ctx.uow(readonly=True) as uow:

@@ -20,7 +20,7 @@ from hallapp.core.roles import SYSTEM_ACTOR, Actor, Role
 from hallapp.services import audit, setup, staff
 from hallapp.services.context import Ctx
 from hallapp.services.hall import create_hall, load_demo_json
-from hallapp.store.models import AuditEntry, Hall, ServiceItem, Staff
+from hallapp.store.models import AuditEntry, CalendarYear, Hall, ServiceItem, Staff
 from hallapp.store.uow import Database
 
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -105,3 +105,28 @@ def test_an_unfinished_hall_is_finished_only_as_what_it_was_begun_as(
     assert _count(empty_db, ServiceItem.id) == 0
     setup.init_database(empty_db, admin_password="Admin1234", clock=clock)
     assert _logs_in(empty_db, "admin", "Admin1234")
+
+
+def test_the_demo_writes_nothing_into_a_real_hall(empty_db: Database, clock: FakeClock) -> None:
+    """``hallapp demo`` on a real hall loaded the provisional 2027 calendar into it (audited
+    as the system's init, silencing the board's "load next year's holidays"), then opened the
+    demo's appointment slots in whichever of its queues A, B, D the hall had."""
+    setup.init_database(empty_db, admin_password="Admin1234", clock=clock)
+    entries = _count(empty_db, AuditEntry.id)
+    for load in (setup.load_demo_calendar, setup.load_demo_slots):
+        with pytest.raises(StateError) as refused:
+            load(empty_db, clock)
+        assert refused.value.code == "not_demo_hall"
+        assert "不是演示大厅" in refused.value.message
+    assert (_count(empty_db, CalendarYear.year), _count(empty_db, AuditEntry.id)) == (0, entries)
+
+
+def test_the_demo_hall_is_known_as_such(hall_db: Database, clock: FakeClock) -> None:
+    setup.require_demo_hall(hall_db)  # marked by init --demo
+    with hall_db.write_session() as s:  # a demo database made before the mark
+        hall = s.scalars(select(Hall)).one()
+        hall.settings = {k: v for k, v in hall.settings.items() if k != setup.DEMO_MARK}
+        s.commit()
+    setup.require_demo_hall(hall_db)
+    setup.load_demo_calendar(hall_db, clock)
+    assert _count(hall_db, CalendarYear.year) == 1

@@ -80,6 +80,10 @@ EN: dict[str, str] = {
     "init_unfinished": "The hall \"{hall}\" in the database has no accounts (an earlier "
                        "hallapp init did not finish): run {command} again to finish it, or use "
                        "an empty database.",
+    "not_demo_hall": "The hall in the database {url} is not the demo hall: hallapp demo runs "
+                     "only on a database made by hallapp init --demo (it writes the demo's "
+                     "calendar and appointment slots). Open the clients with hallapp run, or "
+                     "give another database file with --db for the demo.",
     "unknown_ticket": "No ticket has this number.",
     "foreign_ticket": "This ticket was not issued in this hall.",
     "ticket_qr": "This ticket's QR code cannot be read; please type the number on the ticket.",

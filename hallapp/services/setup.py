@@ -147,8 +147,17 @@ def is_demo(hall: Hall) -> bool:
 
 
 def migrate(db: Database) -> str | None:
-    """Bring the schema to the head revision (every client does this at start)."""
+    """Bring the schema to the head revision (``hallapp demo`` does this at start)."""
     return schema.upgrade(db)
+
+
+def prepare_client(db: Database) -> None:
+    """What every client checks at start, before its login: the database exists (it is never
+    created here: a mistyped path made an empty file, which the client then migrated), holds
+    a hall with its accounts (not "用户名或密码错误" on a database without one), and is
+    brought to head; a newer schema is refused (``db_newer``)."""
+    schema.ready_for_login(db)
+    schema.upgrade(db)
 
 
 DEMO_CALENDARS = ("calendar_2027_provisional.json",)

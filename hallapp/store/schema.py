@@ -130,8 +130,16 @@ def _refuse_newer(cfg: Config, stored: str | None, db: Database) -> None:
 
 
 def ready_for_login(db: Database) -> None:
-    """Before a command logs in: the database answers and holds a hall (said in words here,
-    not as an internal error on the first query), and is at head (``upgrade_if_behind``)."""
+    """Before a command or a client logs in: the database exists, answers and holds a hall
+    with its accounts (said in words here, not as "用户名或密码错误" or an internal error on
+    the first query), and is at head (``upgrade_if_behind``). It never creates a database:
+    SQLite would have made an empty file at a mistyped path, and a client migrated it."""
+    missing = missing_file(db)
+    if missing is not None:
+        raise StateError(f"数据库文件 {missing} 不存在：请检查数据库地址（--db 或 "
+                         "HALLAPP_DB_URL）；新的大厅先运行 hallapp init 建库",
+                         code="db_missing", path=missing)
+    _refuse_read_only(db)
     try:
         with db.reader.connect() as conn:
             conn.rollback()
@@ -145,7 +153,48 @@ def ready_for_login(db: Database) -> None:
     if _stored_revision(db) is None:
         raise StateError(f"数据库 {db.safe_url} 尚未初始化：请先运行 hallapp init",
                          code="db_not_initialised", url=db.safe_url)
+    _refuse_no_hall(db)
     upgrade_if_behind(db)
+
+
+def missing_file(db: Database) -> str | None:
+    """The path of a SQLite database file that does not exist (connecting would create it)."""
+    path = db.writer.url.database if db.is_sqlite else None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return None if os.path.exists(path) else os.path.abspath(path)
+
+
+def _refuse_read_only(db: Database) -> None:
+    """A SQLite file this account cannot write (or whose folder it cannot write while the
+    WAL file is still to be made): reading worked and the first write failed, after the
+    login, as "无法连接数据库，请稍候，系统将自动重试"."""
+    path = db.writer.url.database if db.is_sqlite else None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.access(path, os.W_OK) and (os.path.exists(f"{path}-wal")
+                                      or os.access(folder, os.W_OK)):
+        return
+    raise DomainError(f"数据库文件 {os.path.abspath(path)} 只读：本机账号不能写入该文件或其所在"
+                      "目录，请检查权限", code="db_readonly", path=os.path.abspath(path))
+
+
+def _refuse_no_hall(db: Database) -> None:
+    """A database migrated (``hallapp db upgrade``) but never given a hall, or one an older
+    ``init`` left without accounts: every login was refused as a wrong password. Plain SQL,
+    valid at every revision (a database behind is migrated only after this)."""
+    with db.reader.connect() as conn:
+        hall = conn.execute(text("SELECT name FROM hall ORDER BY id LIMIT 1")).scalar()
+        accounts = conn.execute(text("SELECT count(*) FROM staff")).scalar()
+        conn.rollback()
+    if hall is None:
+        raise StateError(f"数据库 {db.safe_url} 中没有大厅：请先运行 hallapp init",
+                         code="db_not_initialised", url=db.safe_url)
+    if not accounts:
+        raise StateError(f"数据库中的大厅「{hall}」没有任何账号（上次 hallapp init 未完成）："
+                         "请再运行一次 hallapp init（演示大厅为 hallapp init --demo）完成它",
+                         code="init_unfinished", hall=str(hall), command="hallapp init [--demo]")
 
 
 def upgrade_if_behind(db: Database) -> None:

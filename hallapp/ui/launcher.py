@@ -38,6 +38,7 @@ from hallapp.services.context import Ctx, Database
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.startup import open_database, retryable, wait_until_ready
 
 if TYPE_CHECKING:
     from hallapp.ui.common.login import LoginDialog
@@ -89,6 +90,27 @@ def _actor(ctx: Ctx, spec: ClientSpec, user: str | None, demo: bool) -> Actor | 
     if name and password:
         return login(ctx, name, password)
     return LoginDialog.ask(ctx, QCoreApplication.translate("Launcher", spec.title))
+
+
+def _log_in(db: Database, role: str, user: str | None, demo: bool, title: str) -> Actor | int:
+    """The account the client runs as, or the exit code (0: the login dialog cancelled). A
+    database lost at the login (or one this account cannot write) is waited for as at start,
+    then the login tried again."""
+    from hallapp.services.setup import prepare_client
+
+    base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
+    while True:
+        try:
+            actor = _actor(base, CLIENTS[role], user, demo)
+        except Exception as exc:
+            if not retryable(exc):
+                QMessageBox.critical(None, title, user_message(exc, "login"))
+                return 15
+            code = wait_until_ready(lambda: prepare_client(db), title, db.safe_url, failed=exc)
+            if code is not None:
+                return code
+            continue
+        return 0 if actor is None else actor
 
 
 def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any], *,
@@ -183,20 +205,21 @@ def run(role: str, db_url: str, *, window: int | None = None, fullscreen: bool =
         lang: str | None = None, user: str | None = None, demo: bool = False) -> int:
     """``lang``: the command line's ``--lang``; None leaves the language to the terminal's
     settings (管理 → 终端设备), Chinese without them."""
-    # alembic (~0.2 s, ~15 MB) is for migrate() only; create_client() does not need it
-    from hallapp.services.setup import migrate
+    # alembic (~0.2 s, ~15 MB) is for prepare_client() only; create_client() does not need it
+    from hallapp.services.setup import prepare_client
 
     app = application(lang or "zh")
-    db = Database(db_url)
-    migrate(db)
-    base = Ctx(db, Actor("anonymous", _display_role()), terminal=terminal_name())
-    try:
-        actor = _actor(base, CLIENTS[role], user, demo)
-    except Exception as exc:
-        QMessageBox.critical(None, "hallapp", user_message(exc, "login"))
-        return 15
-    if actor is None:
-        return 0
+    # Never creates a database; a server not up yet is waited for, on screen (kiosks and
+    # displays boot before it); a newer schema, no hall or no such file is said in a dialog.
+    title = QCoreApplication.translate("Launcher", CLIENTS[role].title)
+    opened = open_database(db_url, prepare_client, title)
+    if isinstance(opened, int):
+        return opened
+    db = opened
+    actor = _log_in(db, role, user, demo, title)
+    if not isinstance(actor, Actor):
+        db.dispose()
+        return actor
     options = {"window": window, "fullscreen": fullscreen, "lang": lang}
     session = ClientSession(role, db, options,
                             lambda widget: _show(widget, fullscreen))

@@ -63,8 +63,9 @@ def test_an_overlong_reason_or_name_is_refused_and_changes_nothing(
 @pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_a_database_that_cannot_be_used_is_named_with_what_is_wrong(
         cli: Cli, tmp_path: Path, pg_server: PgServer) -> None:
+    (tmp_path / "empty.db").touch()  # a file with no tables (a missing one is not made)
     cases = [("foo", 11, "数据库地址无效"), ("mysql://x/y", 11, "数据库地址无效"),
-             (f"sqlite:///{tmp_path}/no/such/dir/x.db", 10, "无法连接数据库"),
+             (f"sqlite:///{tmp_path}/no/such/dir/x.db", 13, "x.db 不存在：请检查数据库地址"),
              (f"{pg_server.url_for('hallapp_no_such_db')}", 10, "无法连接数据库"),
              (f"sqlite:///{tmp_path}/empty.db", 13, "尚未初始化：请先运行 hallapp init")]
     for url, code, words in cases:

@@ -4,7 +4,9 @@ on a database that is not ready (no file, no hall).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -49,3 +51,38 @@ def test_the_demo_refuses_a_real_hall(empty_db: Database, run: Run,
     assert err.startswith("hallapp: ")
     assert "不是演示大厅" in err
     assert "hallapp run" in err
+
+
+def test_a_database_without_a_hall_says_so(empty_db: Database, run: Run,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """After ``db upgrade`` without ``init``: it answered 用户名或密码错误 (exit 15)."""
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    code, _, err = run("--db", empty_db.url, "--user", "admin1", "queue", "status")
+    assert code == 13
+    assert "没有大厅：请先运行 hallapp init" in err
+    assert "密码" not in err
+
+
+def test_a_database_file_that_is_not_there_is_named_not_made(
+        tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    url = f"sqlite:///{tmp_path / 'hal.sqlite3'}"
+    code, _, err = run("--db", url, "--user", "admin1", "queue", "status")
+    assert code == 13
+    assert f"数据库文件 {tmp_path / 'hal.sqlite3'} 不存在" in err
+    code, out, _ = run("--db", url, "--version")
+    assert (code, "数据库文件不存在" in out) == (0, True)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_database_file_this_account_cannot_write_is_said(
+        hall_db: Database, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading worked, and the login's first write failed as 无法连接数据库 (exit 10)."""
+    path = os.path.abspath(str(hall_db.writer.url.database))
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: p != path and real(p, mode))
+    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+    code, _, err = run("--db", hall_db.url, "--user", "admin1", "queue", "status")
+    assert code == 10
+    assert f"数据库文件 {path} 只读" in err

@@ -1725,142 +1725,142 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="184"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="190"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="193"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="194"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="195"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="196"/>
         <source>英文凭条</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="197"/>
         <source>为阅读英文的办事人打印英文预约凭条</source>
         <translation>Print the slip in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="236"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="246"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="274"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="284"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="275"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="285"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="294"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="304"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="319"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="336"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="346"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="339"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="349"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="340"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="350"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="341"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="351"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="341"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="351"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="355"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="365"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="375"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="385"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="376"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="386"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="383"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="393"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -4245,22 +4245,22 @@ After:
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="130"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="132"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="131"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="133"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="155"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="165"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="175"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="185"/>
         <source>{0} 至 {1}：汇总 %n 天</source>
         <translation>
             <numerusform>{0} to {1}: %n day from summaries</numerusform>
@@ -4268,7 +4268,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="176"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="186"/>
         <source>，实时 %n 天</source>
         <translation>
             <numerusform>, %n live</numerusform>
@@ -4276,170 +4276,170 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="177"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="187"/>
         <source>{0} 分时段取号与平均等候</source>
         <translation>{0}: tickets and average wait by hour</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="178"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="188"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="178"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="188"/>
         <source>平均等候(分)</source>
         <translation>Avg wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="181"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="191"/>
         <source>每日取号与平均等候</source>
         <translation>Tickets and average wait per day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="183"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="193"/>
         <source>{0}：无数据</source>
         <translation>{0}: no data</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="187"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="197"/>
         <source>跨日 P90 按分档汇总：不低于实际值，误差不超过一个分档。</source>
         <translation>P90 over several days comes from binned summaries: never below the true value, at most one bin above.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="215"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="225"/>
         <source>已到（含迟到）{0} / 已到与失约 {1}</source>
         <translation>Came (late included) {0} / came or missed {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="228"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="238"/>
         <source>预约履约：{0} 至 {1}</source>
         <translation>Appointments kept: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
         <source>明细：{0}</source>
         <translation>Details: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="240"/>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="275"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
         <location filename="../../hallapp/ui/supervisor/models.py" line="260"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="270"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
         <source>按队列</source>
         <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="277"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
         <source>按人员</source>
         <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
         <source>平均等候</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="283"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
         <source>等候P90</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="284"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
         <source>过号率</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="295"/>
         <source>弃号率</source>
         <translation>Abandon rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="296"/>
         <source>即办率</source>
         <translation>On-spot rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="287"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="297"/>
         <source>最多跑一次率</source>
         <translation>One-visit rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="298"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="299"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="300"/>
         <source>好评率</source>
         <translation>Good rating rate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="301"/>
         <source>差评整改率</source>
         <translation>Poor rating fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="302"/>
         <source>平均办理</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="303"/>
         <source>预约履约率</source>
         <translation>Appointments kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="294"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="304"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="305"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="296"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="306"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="297"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="307"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/kpi.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/kpi.py" line="308"/>
         <source>导出报表…</source>
         <translation>Export reports…</translation>
     </message>
@@ -4447,42 +4447,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="59"/>
+        <location filename="../../hallapp/ui/launcher.py" line="60"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="61"/>
+        <location filename="../../hallapp/ui/launcher.py" line="62"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="63"/>
+        <location filename="../../hallapp/ui/launcher.py" line="64"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="65"/>
+        <location filename="../../hallapp/ui/launcher.py" line="66"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="67"/>
+        <location filename="../../hallapp/ui/launcher.py" line="68"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="69"/>
+        <location filename="../../hallapp/ui/launcher.py" line="70"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="71"/>
+        <location filename="../../hallapp/ui/launcher.py" line="72"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="231"/>
+        <location filename="../../hallapp/ui/launcher.py" line="254"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -4748,87 +4748,87 @@ After:
 <context>
     <name>PlannerPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="131"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="134"/>
         <source>预测日期</source>
         <translation>Forecast date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="132"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="135"/>
         <source>生成建议</source>
         <translation>Recommend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="133"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="136"/>
         <source>模拟此方案</source>
         <translation>Simulate this plan</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="134"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="137"/>
         <source>预计等候与目标</source>
         <translation>Predicted waits vs targets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="149"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="162"/>
         <source>正在读取历史数据…</source>
         <translation>Reading history…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="163"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="176"/>
         <source>正在生成建议（{0} 次模拟 × 若干轮）…</source>
         <translation>Planning ({0} runs × several rounds)…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="182"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="195"/>
         <source>正在模拟此方案…</source>
         <translation>Simulating this plan…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="223"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="236"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="227"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="240"/>
         <source>有时段未达标（红色：p90 等候超过目标或弃号率超过 {1}%）：{0}</source>
         <translation>Target missed in some hours (red: p90 wait over target or abandonment over {1}%): {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="230"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="243"/>
         <source>各队列各时段预计 p90 等候均不超过目标，弃号率均不超过 {0}%。</source>
         <translation>Every queue meets its p90 target in every hour, with abandonment at most {0}%.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="235"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="248"/>
         <source>全天 p90 高于目标：{0}（各时段合计，波动更大）。</source>
         <translation>Whole-day p90 above target: {0} (all hours pooled, more variable).</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="240"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="253"/>
         <source>{0}时需 {1} 个窗口，多于本厅的 {2} 个：可让窗口兼办多个队列，或放宽目标。</source>
         <translation>At {0}:00 the plan needs {1} windows, more than the hall&apos;s {2}: let windows serve several queues, or relax the targets.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="260"/>
         <source>方案已修改：点击“模拟此方案”更新预计等候。</source>
         <translation>Plan edited: click &quot;Simulate this plan&quot; to update the waits.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="256"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="269"/>
         <source>本厅历史数据不足，预测使用演示参数</source>
         <translation>Too little history; the forecast uses the demo profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="270"/>
         <source>本厅历史数据不足（历史号 {0} 个，至少需 {1} 个），预测使用演示参数</source>
         <translation>Too little history ({0} tickets, {1} needed); the forecast uses the demo profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="265"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="278"/>
         <source>尚未载入预测。</source>
         <translation>No forecast loaded yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="267"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="280"/>
         <source>预测依据本厅历史：%n 天（{0}）</source>
         <translation>
             <numerusform>Forecast from this hall&apos;s history: %n day ({0})</numerusform>
@@ -4836,37 +4836,37 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="271"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="284"/>
         <source>各时段窗口数（双击修改）</source>
         <translation>Windows per hour (double-click to edit)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="272"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="285"/>
         <source>各时段预计到达人数（按队列）</source>
         <translation>Expected arrivals per hour (by queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="275"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="288"/>
         <source>预计到达与建议窗口</source>
         <translation>Expected arrivals and recommended windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="289"/>
         <source>到达(人/时)</source>
         <translation>Arrivals (/h)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="276"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="289"/>
         <source>窗口数</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="293"/>
         <source>窗口·小时合计 {0}</source>
         <translation>Window-hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/planner.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/planner.py" line="295"/>
         <source>（建议 {0}，Erlang C 初估 {1}）</source>
         <translation> (recommended {0}, Erlang C estimate {1})</translation>
     </message>
@@ -5815,6 +5815,34 @@ Welcome. When we are done, please rate our service</translation>
     </message>
 </context>
 <context>
+    <name>StartupWait</name>
+    <message>
+        <location filename="../../hallapp/ui/common/startup.py" line="105"/>
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/startup.py" line="107"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/startup.py" line="127"/>
+        <source>无法连接数据库 {0}：{1}</source>
+        <translation>Cannot connect to the database {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/startup.py" line="137"/>
+        <source>{0} 秒后自动重试</source>
+        <translation>Retrying in {0} s</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/startup.py" line="145"/>
+        <source>正在连接数据库…</source>
+        <translation>Connecting to the database…</translation>
+    </message>
+</context>
+<context>
     <name>StatusHeader</name>
     <message>
         <location filename="../../hallapp/ui/counter/status.py" line="44"/>
@@ -6273,32 +6301,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="127"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="129"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="128"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
         <source>实时看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="128"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
         <source>运行指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="128"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
         <source>工作清单</source>
         <translation>Work lists</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="129"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
         <source>排班预测</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="133"/>
         <source>与数据库的连接已中断，正在自动重试；看板内容可能不是最新。</source>
         <translation>Database connection lost, retrying; the board may be out of date.</translation>
     </message>
@@ -6832,62 +6860,62 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WorkListPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="54"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="60"/>
         <source>办结回访…</source>
         <translation>Close follow-up…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="55"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="61"/>
         <source>释放认领…</source>
         <translation>Release claim…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="61"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="68"/>
         <source>差评回访（未办结 {0} 件）</source>
         <translation>Poor-rating follow-ups ({0} open)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="62"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="69"/>
         <source>临近期限与已逾期办件（逾期 {0} 件）</source>
         <translation>Cases near or past deadline ({0} overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="83"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="98"/>
         <source>请先选择一条差评回访</source>
         <translation>Select a follow-up first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="86"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="101"/>
         <source>办结差评回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="87"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="102"/>
         <source>填写回访与整改情况（记入审计日志）</source>
         <translation>Describe the call-back and remedy (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="99"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="114"/>
         <source>请先选择一件已有人认领的办件</source>
         <translation>Select a case someone has claimed first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="100"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="115"/>
         <source>办件 {0} 无人认领，无需释放</source>
         <translation>Case {0} is not claimed by anyone: there is no claim to release</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="103"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="118"/>
         <source>释放认领</source>
         <translation>Release claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="104"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="119"/>
         <source>办件 {0} 由 {1} 认领审查。释放后退回本部门待审，其他审批人员可以认领（记入审计日志）</source>
         <translation>Case {0} is claimed for review by {1}. Released, it goes back to its department&apos;s queue, where another approver can claim it (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="113"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="128"/>
         <source>办件 {0} 已退回待审，其他审批人员可以认领</source>
         <translation>Case {0} is back in its department&apos;s queue: another approver can claim it</translation>
     </message>

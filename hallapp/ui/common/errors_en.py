@@ -30,6 +30,10 @@ EN: dict[str, str] = {
               "postgresql+psycopg://user@host/dbname.",
     "db_unreachable": "Cannot connect to the database {url}.",
     "db_not_initialised": "The database {url} has no hall yet: run hallapp init first.",
+    "db_readonly": "The database file {path} is read-only: this account cannot write it or "
+                   "its folder; check the permissions.",
+    "db_missing": "The database file {path} does not exist: check the database address (--db "
+                  "or HALLAPP_DB_URL); for a new hall, run hallapp init first.",
     "row_limit": "Show between 1 and {most} rows (not {limit}).",
     "unknown_entity": "There is no kind of record called \"{entity}\" in the audit log.",
     "unknown_item": "This service item does not exist.",

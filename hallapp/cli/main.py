@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from hallapp.cli import (
     cmd_admin,
@@ -36,7 +38,8 @@ from hallapp.services.context import (
     is_session_dropped,
     is_write_refused,
 )
-from hallapp.store.engine import hide_password
+from hallapp.store.engine import hide_password, is_privilege_error
+from hallapp.store.schema import privilege_error
 
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
            cmd_simulate, cmd_kpi, cmd_writer]
@@ -116,30 +119,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         env.close()
 
 
+# The database failed the command (not a refusal, not a bug), in the order they are told
+# apart: the test, and what to say after "hallapp: " ({url}: the database's safe address).
+_DB_FAILURES: tuple[tuple[Callable[[BaseException], bool], str], ...] = (
+    # a write failed: not "cannot connect"
+    (is_disk_error, "数据库 {url} 所在的磁盘已满或无法写入，请清理磁盘空间"),
+    # a read-only file, folder or server: no disk to clean up
+    (is_write_refused, "数据库 {url} 是只读的，无法写入：请检查数据库文件及其所在目录的写权限，"
+                       "或服务器是否只读"),
+    # another terminal held a lock past the lock timeout
+    (is_busy_error, "数据库忙（被另一个终端或程序占用），本次操作未保存，请稍后重试"),
+    # this process stopped inside a transaction (suspended)
+    (is_session_dropped, "本进程长时间未响应，数据库服务器已断开它的连接，本次操作未保存，请重试"),
+    # the server went away, or a file cannot be opened
+    (is_connection_error, "无法连接数据库 {url}"),
+)
+
+
 def _unexpected(env: CliEnv, exc: Exception) -> int:
     """Not a refusal: logged, and said in one line with a reference into the log."""
     ref = log_error(exc, "cli")
     first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log
-    if is_disk_error(exc):  # a write failed: not "cannot connect"
-        print(f"hallapp: 数据库 {env.db.safe_url} 所在的磁盘已满或无法写入，请清理磁盘空间"
-              f"（参考号 {ref}）：{first_line}", file=sys.stderr)
-        return 10
-    if is_write_refused(exc):  # a read-only file, folder or server: no disk to clean up
-        print(f"hallapp: 数据库 {env.db.safe_url} 是只读的，无法写入：请检查数据库文件及其所在"
-              f"目录的写权限，或服务器是否只读（参考号 {ref}）：{first_line}", file=sys.stderr)
-        return 10
-    if is_busy_error(exc):  # another terminal held a lock past the lock timeout
-        print(f"hallapp: 数据库忙（被另一个终端或程序占用），本次操作未保存，请稍后重试"
-              f"（参考号 {ref}）：{first_line}", file=sys.stderr)
-        return 10
-    if is_session_dropped(exc):  # this process stopped inside a transaction (suspended)
-        print(f"hallapp: 本进程长时间未响应，数据库服务器已断开它的连接，本次操作未保存，请重试"
-              f"（参考号 {ref}）：{first_line}", file=sys.stderr)
-        return 10
-    if is_connection_error(exc):  # the server went away, or a file cannot be opened
-        print(f"hallapp: 无法连接数据库 {env.db.safe_url}（参考号 {ref}）：{first_line}",
-              file=sys.stderr)
-        return 10
+    if is_privilege_error(exc) and isinstance(exc, DBAPIError):  # not the hall's permissions
+        print(f"hallapp: {privilege_error(env.db, exc).message}（参考号 {ref}）", file=sys.stderr)
+        return 14
+    for failed, text in _DB_FAILURES:
+        if failed(exc):
+            print(f"hallapp: {text.format(url=env.db.safe_url)}（参考号 {ref}）：{first_line}",
+                  file=sys.stderr)
+            return 10
     print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
           f"{setup_logging()}", file=sys.stderr)
     return 1

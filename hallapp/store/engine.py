@@ -135,6 +135,13 @@ def is_session_dropped(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _POSTGRES_ENDED_STATES
 
 
+def is_privilege_error(exc: BaseException) -> bool:
+    """PostgreSQL's insufficient_privilege (42501): the account may not do this, e.g. create
+    tables in schema public of a database it does not own (refused from PostgreSQL 15)."""
+    orig = getattr(exc, "orig", None) or exc
+    return getattr(orig, "sqlstate", None) == "42501"
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
-from hallapp.core.errors import DomainError, StateError
-from hallapp.store.engine import is_disk_error
+from hallapp.core.errors import DomainError, PermissionDenied, StateError
+from hallapp.store.engine import is_disk_error, is_privilege_error
 from hallapp.store.models import FeedHead
 from hallapp.store.uow import Database
 
@@ -89,9 +89,25 @@ def _stored_revision(db: Database) -> str | None:
         with db.reader.connect() as conn:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             conn.rollback()
-    except DBAPIError:  # a new database: no table yet
+    except DBAPIError as exc:  # a new database: no table yet
+        if is_privilege_error(exc):
+            raise privilege_error(db, exc) from None
         return None
     return None if row is None else str(row[0])
+
+
+def privilege_error(db: Database, exc: DBAPIError) -> PermissionDenied:
+    """The database account may not create or read hallapp's tables: said with what to do,
+    instead of an internal error ("permission denied for schema public")."""
+    url = db.writer.url
+    user, name = url.username or "?", url.database or "?"
+    reason = (str(exc.orig or exc).splitlines() or [""])[0]
+    return PermissionDenied(
+        f"数据库账号 {user} 在 {db.safe_url} 上权限不足（{reason}）：hallapp 的账号须是该数据库的"
+        f"所有者（PostgreSQL 15 起，只有所有者能在 public 模式中建表）。请由管理员执行 "
+        f"createdb -O {user} {name} 建库，或 ALTER DATABASE {name} OWNER TO {user}（已有的"
+        f"表也须属于该账号）；见 README「Several machines」", code="db_privilege",
+        user=user, database=name, reason=reason)
 
 
 def upgrade(db: Database) -> str | None:
@@ -106,9 +122,14 @@ def upgrade(db: Database) -> str | None:
     cfg = alembic_config(db)
     with setup_lock(db):  # two terminals starting at once on an older database: in turn
         _refuse_newer(cfg, _stored_revision(db), db)
-        with db.writer.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        try:
+            with db.writer.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except DBAPIError as exc:
+            if is_privilege_error(exc):
+                raise privilege_error(db, exc) from None
+            raise
         _ensure_feed_head(db)
     return current_revision(db)
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from conftest import PgServer
+from sqlalchemy import text
 
 from hallapp.cli.main import main
 from hallapp.services import staff
@@ -86,3 +88,28 @@ def test_a_database_file_this_account_cannot_write_is_said(
     code, _, err = run("--db", hall_db.url, "--user", "admin1", "queue", "status")
     assert code == 10
     assert f"数据库文件 {path} 只读" in err
+
+
+def test_an_account_that_does_not_own_the_database_is_told_what_to_do(
+        pg_server: PgServer, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL 15: only the owner creates tables in schema public; init failed with an
+    internal error ("permission denied for schema public")."""
+    role = f"{pg_server.prefix}role"
+    with pg_server.admin.connect() as conn:
+        if (conn.dialect.server_version_info or (0,)) < (15,):
+            pytest.skip("before PostgreSQL 15 every account may create tables in public")
+        conn.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'"))
+    name = pg_server.create()
+    try:
+        url = pg_server.url.set(username=role, password="pw", database=name)
+        monkeypatch.setenv("HALLAPP_ADMIN_PASSWORD", "Admin1234")
+        code, _, err = run("--db", url.render_as_string(hide_password=False), "init")
+    finally:
+        pg_server.drop(name)
+        with pg_server.admin.connect() as conn:
+            conn.execute(text(f"DROP ROLE {role}"))
+    assert code == 14
+    assert f"数据库账号 {role}" in err
+    assert "permission denied for schema public" in err
+    assert f"createdb -O {role} {name}" in err
+    assert "内部错误" not in err

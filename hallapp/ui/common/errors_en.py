@@ -32,6 +32,10 @@ EN: dict[str, str] = {
     "db_not_initialised": "The database {url} has no hall yet: run hallapp init first.",
     "db_readonly": "The database file {path} is read-only: this account cannot write it or "
                    "its folder; check the permissions.",
+    "db_privilege": "The database account {user} lacks a privilege ({reason}): hallapp's "
+                    "account must own the database (since PostgreSQL 15 only the owner may "
+                    "create tables in schema public). Have an administrator run createdb -O "
+                    "{user} {database}, or ALTER DATABASE {database} OWNER TO {user}.",
     "db_missing": "The database file {path} does not exist: check the database address (--db "
                   "or HALLAPP_DB_URL); for a new hall, run hallapp init first.",
     "row_limit": "Show between 1 and {most} rows (not {limit}).",

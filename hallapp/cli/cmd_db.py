@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from datetime import datetime
@@ -10,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from hallapp import __version__
-from hallapp.cli.common import CliEnv, add_json, emit, int_arg, local_time, table
+from hallapp.cli.common import (
+    CliEnv,
+    add_json,
+    ask_new_password,
+    emit,
+    int_arg,
+    local_time,
+    table,
+)
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
 from hallapp.core.errors import OutputError
 from hallapp.core.roles import SYSTEM_ACTOR
@@ -104,7 +111,7 @@ def cmd_init(env: CliEnv) -> int:
     if not env.args.demo and not hall_exists(env.db):
         password = os.environ.get("HALLAPP_ADMIN_PASSWORD")
         if password is None and sys.stdin.isatty():
-            password = getpass.getpass("新大厅管理员 admin 的密码: ")
+            password = ask_new_password("新大厅管理员 admin 的密码: ")
         if password is None:
             print("hallapp: 请设置 HALLAPP_ADMIN_PASSWORD（新大厅的 admin 密码）", file=sys.stderr)
             return 2

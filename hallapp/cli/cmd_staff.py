@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
+from hallapp.cli.common import CliEnv, add_json, ask_new_password, emit, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff as svc
@@ -46,10 +45,7 @@ def _new_password() -> str:
         return password
     if not sys.stdin.isatty():
         raise ValidationError("请设置 HALLAPP_NEW_PASSWORD 或在终端中输入新密码", field="password")
-    first = getpass.getpass("新密码: ")
-    if getpass.getpass("再输入一次: ") != first:
-        raise ValidationError("两次输入的密码不一致", field="password")
-    return first
+    return ask_new_password("新密码: ")
 
 
 def cmd_add(env: CliEnv) -> int:

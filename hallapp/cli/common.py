@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from hallapp.config import resolve_db_url, terminal_name
-from hallapp.core.errors import AuthError
+from hallapp.core.errors import AuthError, ValidationError
 from hallapp.core.hallday import hall_zone
 from hallapp.services.context import Ctx, as_dict
 from hallapp.services.hall import get_hall
@@ -101,6 +101,15 @@ def date_arg(text: str) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(f"日期 {text} 超出范围（{FIRST_YEAR}–{LAST_YEAR} 年）")
     return day
+
+
+def ask_new_password(prompt: str) -> str:
+    """A new password typed twice at the terminal: a typo in the only administrator's
+    password, asked once, locked the hall out."""
+    first = getpass.getpass(prompt)
+    if getpass.getpass("再输入一次: ") != first:
+        raise ValidationError("两次输入的密码不一致", field="password", code="password_mismatch")
+    return first
 
 
 def _anonymous() -> Any:

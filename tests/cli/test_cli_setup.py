@@ -4,7 +4,9 @@ on a database that is not ready (no file, no hall).
 
 from __future__ import annotations
 
+import getpass
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from sqlalchemy import text
 
 from hallapp.cli.main import main
 from hallapp.services import staff
+from hallapp.services.setup import hall_exists
 from hallapp.store.uow import Database
 
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -113,3 +116,19 @@ def test_an_account_that_does_not_own_the_database_is_told_what_to_do(
     assert "permission denied for schema public" in err
     assert f"createdb -O {role} {name}" in err
     assert "内部错误" not in err
+
+
+def test_init_asks_the_new_administrators_password_twice(
+        empty_db: Database, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked once, a typo locked the hall's only administrator out (``staff add`` and
+    ``passwd`` ask twice)."""
+    typed: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": typed.pop(0))
+    typed[:] = ["Admin1234", "Admin1243"]
+    code, _, err = run("--db", empty_db.url, "init")
+    assert (code, "两次输入的密码不一致" in err, typed) == (11, True, [])
+    assert not hall_exists(empty_db)
+    typed[:] = ["Admin1234", "Admin1234"]
+    code, out, _ = run("--db", empty_db.url, "init")
+    assert (code, "已创建大厅和管理员账号 admin" in out, typed) == (0, True, [])

@@ -317,6 +317,7 @@ EN: dict[str, str] = {
                               "then make them again.",
     "password_short": "A password has at least {minimum} characters.",
     "password_mix": "A password has both letters and digits.",
+    "password_mismatch": "The two passwords typed differ.",
     "username_format": "A user name has 1 to 64 letters, digits or - _ . @ (no spaces).",
     "staff_name_required": "Please enter the name.",
     "username_taken": "The user name {username} is taken.",

@@ -398,8 +398,10 @@ def _lock(session: Session, ctx: Ctx, username: str, *, admins: bool = False) ->
 
 
 def _get(session: Session, username: str) -> Staff:
-    row = session.scalars(
-        select(Staff).where(Staff.username == username)).first()
+    """The account of ``username`` whatever its case, as at login (``--user CLERK3`` logged
+    in, but ``staff disable CLERK3`` answered 账号 CLERK3 不存在)."""
+    row = session.scalars(select(Staff).where(
+        func.lower(Staff.username) == func.lower(username.strip()))).first()
     if row is None:
         raise _unknown(username)
     return row

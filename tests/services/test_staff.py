@@ -16,7 +16,13 @@ from argon2 import PasswordHasher
 from conftest import FakeClock
 from sqlalchemy import select, update
 
-from hallapp.core.errors import AuthError, NotFound, PermissionDenied, ValidationError
+from hallapp.core.errors import (
+    AuthError,
+    NotFound,
+    PermissionDenied,
+    StateError,
+    ValidationError,
+)
 from hallapp.core.roles import SYSTEM_ACTOR, Actor, Role
 from hallapp.services import staff
 from hallapp.services.context import Ctx
@@ -363,3 +369,21 @@ def test_a_hall_configs_passwords_are_hashed_before_its_transaction(
                 for n in range(3)]
     assert hall.add_staff_bulk(ctx_for("admin1"), accounts) == 3
     assert hashed_in == [0, 0, 0]  # no connection out, so no transaction open
+
+
+def test_an_account_is_found_by_its_name_in_any_case(anon: Ctx, hall_db: Database,
+                                                     ctx_for: Callable[[str], Ctx]) -> None:
+    """``--user CLERK3`` logged in, but disabling, enabling or resetting CLERK3 answered
+    账号 CLERK3 不存在: the name was compared exactly there."""
+    admin = ctx_for("admin1")
+    staff.set_active(admin, "CLERK3", False)
+    with pytest.raises(AuthError):
+        staff.login(anon, "clerk3", DEMO_PASSWORD)
+    staff.set_active(admin, "Clerk3", True)
+    staff.set_password(admin, "CLERK3", "newpass123")
+    assert staff.login(anon, "Clerk3", "newpass123").username == "clerk3"
+    with pytest.raises(StateError) as refused:
+        staff.set_active(admin, "ADMIN1", False)
+    assert refused.value.code == "disable_self"
+    assert [a.entity_id for a in _audits(hall_db, "staff_disable")] == [
+        str(_staff_id(hall_db, "clerk3"))]

@@ -7,7 +7,10 @@ lets only one in.
 A database that already holds such a pair cannot take the index as it is. The account created
 first keeps its name; each later one is renamed ``<name>.<id>`` (a name ``--user`` and the
 login screen take as typed), keeps its password, role and state, and the renaming is logged
-as a warning: the administrator tells its user the new name, or disables it.
+as a warning to hallapp's log (``hallapp.migrations``; ``db upgrade`` and ``init`` also say it
+on stderr) and written to the audit log by the system (``schema.upgrade`` writes the entries
+this migration hands it in ``config.attributes["staff_renamed"]``, in the same transaction):
+the administrator tells its user the new name, or disables it.
 
 Revision ID: 0011
 Revises: 0010
@@ -25,23 +28,30 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 MAX_USERNAME = 64
-log = logging.getLogger(__name__)
+# Under "hallapp", so the warning reaches the log file (a client migrates at start, where
+# nobody reads stderr).
+log = logging.getLogger('hallapp.migrations')
+RENAMED = 'staff_renamed'  # config.attributes: (id, old name, new name) for the audit log
 
 
-def _rename_case_duplicates(conn: sa.Connection) -> None:
+def _rename_case_duplicates(conn: sa.Connection) -> list[tuple[int, str, str]]:
     rows = conn.execute(sa.text('SELECT id, username FROM staff ORDER BY id')).all()
     taken = {str(name).lower() for _, name in rows}
-    kept: set[str] = set()
+    kept: dict[str, str] = {}
+    renamed = []
     for ident, name in rows:
         if name.lower() not in kept:
-            kept.add(name.lower())
+            kept[name.lower()] = name
             continue
         new = _free_name(name, ident, taken)
         taken.add(new.lower())
         conn.execute(sa.text('UPDATE staff SET username = :new WHERE id = :id'),
                      {'new': new, 'id': ident})
-        log.warning('staff account %s (id %s) renamed %s: its name differed from an older '
-                    "account's only in case", name, ident, new)
+        log.warning('账号 %s（id %s）已改名为 %s：它与更早的账号 %s 只有大小写不同，而用户名从此'
+                    '不区分大小写。请把新用户名告诉它的使用者，或停用该账号', name, ident, new,
+                    kept[name.lower()])
+        renamed.append((int(ident), str(name), new))
+    return renamed
 
 
 def _free_name(name: str, ident: int, taken: set[str]) -> str:
@@ -56,7 +66,10 @@ def _free_name(name: str, ident: int, taken: set[str]) -> str:
 
 
 def upgrade() -> None:
-    _rename_case_duplicates(op.get_bind())
+    renamed = _rename_case_duplicates(op.get_bind())
+    config = op.get_context().config
+    if config is not None:
+        config.attributes.setdefault(RENAMED, []).extend(renamed)
     op.create_index('ix_staff_username_lower', 'staff', [sa.text('lower(username)')],
                     unique=True)
 

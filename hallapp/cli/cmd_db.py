@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -106,6 +109,21 @@ def _revision_text(db: Database) -> str:
     return current or "未初始化（请运行 hallapp init）"
 
 
+@contextmanager
+def _migration_warnings() -> Iterator[None]:
+    """What a migration warns of (an account renamed by 0011) goes to hallapp's log and the
+    audit log; whoever runs ``init`` or ``db upgrade`` reads it on stderr too."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("hallapp: 注意：%(message)s"))
+    logger = logging.getLogger("hallapp.migrations")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
 def cmd_init(env: CliEnv) -> int:
     password = None
     if not env.args.demo and not hall_exists(env.db):
@@ -116,7 +134,8 @@ def cmd_init(env: CliEnv) -> int:
             print("hallapp: 请设置 HALLAPP_ADMIN_PASSWORD（新大厅的 admin 密码）", file=sys.stderr)
             return 2
         check_password_rules(password)
-    result = init_database(env.db, demo=env.args.demo, admin_password=password)
+    with _migration_warnings():
+        result = init_database(env.db, demo=env.args.demo, admin_password=password)
     emit(env.args, result, lambda r: (
         f"数据库已就绪：{env.db.safe_url}（结构版本 {r.revision}）\n" +
         (f"已创建演示大厅，事项 {r.items} 个；演示账号密码均为 demo1234"
@@ -126,7 +145,8 @@ def cmd_init(env: CliEnv) -> int:
 
 
 def cmd_upgrade(env: CliEnv) -> int:
-    revision = schema.upgrade(env.db)
+    with _migration_warnings():
+        revision = schema.upgrade(env.db)
     emit(env.args, {"revision": revision, "db": env.db.safe_url},
          lambda r: f"数据库已迁移到 {r['revision']}")
     return 0

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from hallapp.core.audit_chain import entry_hash_of_texts
-from hallapp.core.roles import Actor
+from hallapp.core.audit_chain import entry_hash_of_texts, normal_json
+from hallapp.core.roles import SYSTEM_ACTOR, Actor
 from hallapp.store.rawsql import RawSQL
 
 FEED_CHANNEL = "hallapp_feed"
@@ -86,3 +86,29 @@ def write_log(raw: RawSQL, rows: LogRows, head: Head) -> None:
                 "WHERE id = 1", a=head.audit_seq, h=head.audit_hash, e=head.event_seq)
         if not raw.sqlite and rows.events:
             raw.run("SELECT pg_notify(:c, :p)", c=FEED_CHANNEL, p=str(head.event_seq))
+
+
+class SystemAudit:
+    """Audit entries the system writes outside any unit of work, in the caller's transaction
+    (``schema.upgrade``: the accounts a migration renamed), numbered after the chain's head
+    as a unit of work's are; the actor is ``system``, as for the 秒批."""
+
+    def __init__(self, terminal: str) -> None:
+        self.terminal = terminal
+        self.pending: list[dict[str, Any]] = []
+
+    def audit(self, action: str, entity: str, entity_id: object = None, *,
+              before: Any = None, after: Any = None) -> None:
+        self.pending.append({
+            "action": action, "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            "before": normal_json(before), "after": normal_json(after)})
+
+    def write(self, raw: RawSQL, now: datetime) -> None:
+        if not self.pending:
+            return
+        rows = LogRows([], [])
+        head = number_log(raw, read_head(raw), SYSTEM_ACTOR, self.terminal, now, self.pending,
+                          [], rows)
+        write_log(raw, rows, head)
+        self.pending = []

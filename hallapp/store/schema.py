@@ -19,7 +19,9 @@ from sqlalchemy.exc import DBAPIError
 
 from hallapp.core.errors import DomainError, PermissionDenied, StateError
 from hallapp.store.engine import is_disk_error, is_privilege_error
+from hallapp.store.feed_log import SystemAudit
 from hallapp.store.models import FeedHead
+from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import Database
 
 if TYPE_CHECKING:
@@ -126,12 +128,27 @@ def upgrade(db: Database) -> str | None:
             with db.writer.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                _audit_renames(conn, cfg.attributes.get("staff_renamed") or [], db)
         except DBAPIError as exc:
             if is_privilege_error(exc):
                 raise privilege_error(db, exc) from None
             raise
         _ensure_feed_head(db)
     return current_revision(db)
+
+
+def _audit_renames(conn: Connection, renamed: list[tuple[int, str, str]], db: Database) -> None:
+    """The accounts migration 0011 renamed (names differing only in case), in the audit log
+    by the system, in the migration's transaction: it said so only in a warning on stderr."""
+    if not renamed:
+        return
+    raw = RawSQL(conn)
+    _ensure_feed_head_in(raw)
+    entries = SystemAudit("migration")
+    for ident, old, new in renamed:
+        entries.audit("staff_rename", "staff", ident, before={"username": old},
+                      after={"username": new})
+    entries.write(raw, db.clock())
 
 
 def _refuse_newer(cfg: Config, stored: str | None, db: Database) -> None:
@@ -232,3 +249,9 @@ def _ensure_feed_head(db: Database) -> None:
         if conn.execute(select(FeedHead.id)).first() is None:
             conn.execute(insert(FeedHead).values(id=1, audit_seq=0, event_seq=0,
                                                  audit_hash="0" * 64))
+
+
+def _ensure_feed_head_in(raw: RawSQL) -> None:
+    if raw.row("SELECT id FROM feed_head WHERE id = 1") is None:
+        raw.run("INSERT INTO feed_head (id, audit_seq, audit_hash, event_seq) "
+                "VALUES (1, 0, :h, 0)", h="0" * 64)

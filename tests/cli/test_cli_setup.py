@@ -8,17 +8,20 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
 from conftest import PgServer
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from hallapp.cli.main import main
 from hallapp.services import staff
 from hallapp.services.setup import hall_exists
+from hallapp.store import schema
+from hallapp.store.models import Staff
 from hallapp.store.uow import Database
 
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -132,3 +135,23 @@ def test_init_asks_the_new_administrators_password_twice(
     typed[:] = ["Admin1234", "Admin1234"]
     code, out, _ = run("--db", empty_db.url, "init")
     assert (code, "已创建大厅和管理员账号 admin" in out, typed) == (0, True, [])
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_db_upgrade_says_which_accounts_it_renamed(hall_db: Database, run: Run) -> None:
+    """Migration 0011 renames the later of two names differing only in case: the warning
+    goes to hallapp's log, and whoever runs the upgrade reads it too."""
+    from alembic import command
+
+    cfg = schema.alembic_config(hall_db)
+    with hall_db.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+        for name in ("Clerk1", "CLERK1"):
+            conn.execute(insert(Staff).values(
+                username=name, name="张三", role="clerk", password_hash="x", active=True,
+                failed_logins=0, password_changed_at=datetime(2026, 11, 24, tzinfo=UTC)))
+    code, out, err = run("--db", hall_db.url, "db", "upgrade")
+    assert (code, "数据库已迁移到 0011" in out) == (0, True)
+    assert err.count("hallapp: 注意：账号 ") == 2
+    assert "已改名为 CLERK1." in err

@@ -50,12 +50,14 @@ class CliEnv:
             raise AuthError("此命令需要以工作人员身份执行："
                             "请加 --user 用户名（或设置 HALLAPP_USER）",
                             code="login_required")
+        # No password asked for a database that is not there or has no hall; brought to head,
+        # as every client does at start.
+        ready_for_login(self.db)
         password = os.environ.get("HALLAPP_PASSWORD")
         if password is None:
             if not sys.stdin.isatty():
                 raise AuthError("请设置 HALLAPP_PASSWORD 或在终端中输入密码", code="login_required")
             password = getpass.getpass(f"{user} 的密码: ")
-        ready_for_login(self.db)  # and brought to head, as every client does at start
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
         ctx = base.acting_as(login(base, user, password, reads_only=reads_only))
         self.password = password

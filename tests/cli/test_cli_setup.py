@@ -71,9 +71,8 @@ def test_a_database_without_a_hall_says_so(empty_db: Database, run: Run,
     assert "密码" not in err
 
 
-def test_a_database_file_that_is_not_there_is_named_not_made(
-        tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
+def test_a_database_file_that_is_not_there_is_named_not_made(tmp_path: Path, run: Run) -> None:
+    """Named before any password is asked for (none is set here, and there is no terminal)."""
     url = f"sqlite:///{tmp_path / 'hal.sqlite3'}"
     code, _, err = run("--db", url, "--user", "admin1", "queue", "status")
     assert code == 13

@@ -24,6 +24,7 @@ from hallapp.cli.common import (
 )
 from hallapp.core.errors import ValidationError
 from hallapp.services import blacklist, calendar_admin, ratings
+from hallapp.services.kpi_drill import FOLLOWUP_ZH
 
 LEVEL_HELP = "（5 非常满意 … 1 非常不满意）"
 FOLLOWUP_ID = "回访编号（见 followup list）"
@@ -60,12 +61,12 @@ def _register_rating(sub: Any) -> None:
     close.add_argument("id", type=int_arg, help=FOLLOWUP_ID)
     close.add_argument("--note", required=True, help="整改或申诉处理情况")
     close.set_defaults(func=lambda env: _show(env, ratings.close_followup(
-        env.ctx(), env.args.id, env.args.note)))
+        env.ctx(), env.args.id, env.args.note), _followup_text))
     ap = action_parser(f, "appeal", "对恶意差评提出申诉")
     ap.add_argument("id", type=int_arg, help=FOLLOWUP_ID)
     ap.add_argument("--reason", required=True, help="申诉理由")
     ap.set_defaults(func=lambda env: _show(env, ratings.appeal(
-        env.ctx(), env.args.id, env.args.reason)))
+        env.ctx(), env.args.id, env.args.reason), _followup_text))
 
 
 def _register_calendar(sub: Any) -> None:
@@ -104,7 +105,8 @@ def _register_blacklist(sub: Any) -> None:
                      help="到期日期（YYYY-MM-DD，当日仍有效；默认长期有效）")
     add.set_defaults(func=lambda env: _show(env, blacklist.add_entry(
         env.ctx(), env.args.subject, env.args.source, name=env.args.name,
-        reason=env.args.reason, listed_on=env.args.listed, expires_on=env.args.expires)))
+        reason=env.args.reason, listed_on=env.args.listed, expires_on=env.args.expires),
+        _entry_text))
     ls = action_parser(b, "list", "失信名单（默认仅有效条目）")
     ls.add_argument("--all", action="store_true", help="包括已移出、已到期或尚未生效的条目")
     ls.set_defaults(func=lambda env: _show(env, blacklist.list_entries(
@@ -113,14 +115,14 @@ def _register_blacklist(sub: Any) -> None:
     rm.add_argument("id", type=int_arg, help="条目编号（见 list）")
     rm.add_argument("--reason", required=True, help="移出原因")
     rm.set_defaults(func=lambda env: _show(env, blacklist.remove_entry(
-        env.ctx(), env.args.id, env.args.reason)))
+        env.ctx(), env.args.id, env.args.reason), _entry_text))
 
 
 def _cmd_rate(env: CliEnv) -> int:
     a = env.args
     value = ratings.RatingInput(a.level, a.efficiency, a.skill, a.attitude, a.comment)
     return _show(env, ratings.rate(env.ctx(), value, ticket=a.ticket, case_ref=a.case,
-                                   window=a.window, channel=a.channel))
+                                   window=a.window, channel=a.channel), _rating_text)
 
 
 def _cmd_load(env: CliEnv) -> int:
@@ -138,10 +140,42 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
     return 0
 
 
+def _rating_text(r: ratings.RatingInfo) -> str:
+    where = "".join((f"，{r.window} 号窗口" if r.window else "",
+                     f"，工作人员 {r.clerk}" if r.clerk else "",
+                     f"，办件 {r.case_number}" if r.case_number else ""))
+    channel = ratings.CHANNEL_LABELS.get(r.channel, r.channel)
+    lines = [f"已录入评价 {r.id}：{r.level_label}（{r.level}）{where}；"
+             f"{channel}，{local_time(r.at)}"]
+    if r.comment:
+        lines.append(f"评价意见：{r.comment}")
+    if r.followup_id is not None and r.followup_due is not None:
+        lines.append(f"差评待回访：回访编号 {r.followup_id}，"
+                     f"回访期限 {local_time(r.followup_due)}")
+    return "\n".join(lines)
+
+
+def _followup_text(f: ratings.FollowupInfo) -> str:
+    who = "".join((f"，{f.window} 号窗口" if f.window else "",
+                   f"，工作人员 {f.clerk}" if f.clerk else ""))
+    lines = [f"回访 {f.id}（评价 {f.rating_id}，{f.level} 分{who}）：{_state(f.state)}",
+             f"回访期限 {local_time(f.due_at)}" + ("（已逾期）" if f.overdue else "")]
+    if f.closed_at is not None:
+        lines.append(f"办结于 {local_time(f.closed_at)}" + (f"，{f.closed_by}" if f.closed_by
+                                                          else ""))
+    if f.note:
+        lines.append(f"情况：{f.note}")
+    return "\n".join(lines)
+
+
+def _state(code: str) -> str:
+    return FOLLOWUP_ZH.get(code, code)
+
+
 def _followups_text(rows: Any) -> str:
     return table([["编号", "评价", "窗口", "工作人员", "期限", "状态", "逾期"]] + [
-        [f.id, f.level, f.window or "", f.clerk or "", local_time(f.due_at, "%Y-%m-%d"), f.state,
-         "是" if f.overdue else ""] for f in rows])
+        [f.id, f.level, f.window or "", f.clerk or "", local_time(f.due_at, "%Y-%m-%d"),
+         _state(f.state), "是" if f.overdue else ""] for f in rows])
 
 
 def _year_text(v: calendar_admin.CalendarYearView) -> str:
@@ -167,6 +201,18 @@ def _cancelled_lines(codes: tuple[str, ...]) -> list[str]:
     if not codes:
         return []
     return [f"已取消这些日子的 {len(codes)} 个预约，请通知申请人（预约码：{'、'.join(codes)}）"]
+
+
+def _entry_text(e: blacklist.BlacklistInfo) -> str:
+    name = f"（{e.name}）" if e.name else ""
+    lines = [f"失信名单条目 {e.id}：{e.subject_id}{name}，"
+             f"{'有效' if e.active else '无效'}",
+             f"来源：{e.source}", f"列入 {e.listed_on}，到期 {e.expires_on or '长期有效'}"]
+    if e.reason:
+        lines.append(f"原因：{e.reason}")
+    if e.removed_at is not None:
+        lines.append(f"已于 {local_time(e.removed_at)} 移出名单")
+    return "\n".join(lines)
 
 
 def _blacklist_text(rows: Any) -> str:

@@ -19,6 +19,7 @@ from hallapp.cli.common import (
     emit,
     int_arg,
     local_time,
+    plain,
     table,
 )
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
@@ -202,7 +203,10 @@ def cmd_audit_verify(env: CliEnv) -> int:
 def cmd_audit_list(env: CliEnv) -> int:
     rows = audit_svc.list_audit(env.ctx(reads_only=True), limit=env.args.limit,
                                 entity=env.args.entity, entity_id=env.args.entity_id)
-    emit(env.args, rows, _audit_text)
+    if env.args.json:  # the row keeps the stored instant (UTC) as text: given at the hall's
+        emit(env.args, [{**plain(r), "at": plain(datetime.fromisoformat(r.at))} for r in rows])
+    else:
+        emit(env.args, rows, _audit_text)
     return 0
 
 

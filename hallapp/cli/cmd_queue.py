@@ -6,13 +6,22 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, date_arg, emit, group, int_arg, local_time, table
+from hallapp.cli.common import (
+    CliEnv,
+    add_json,
+    date_arg,
+    emit,
+    group,
+    int_arg,
+    local_time,
+    plain,
+    table,
+)
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
 from hallapp.core.state_labels import TICKET_STATE_LABELS as STATE_ZH
 from hallapp.core.state_labels import WINDOW_STATE_LABELS as WINDOW_ZH
 from hallapp.services import appointment_slots, appointments, day, tickets, windows
-from hallapp.services.context import as_dict
 from hallapp.services.queue_common import TicketInfo
 
 TICKET_HELP = "号码（如 A001）或 id"
@@ -209,8 +218,7 @@ def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:
     """The ticket as ``_show`` gives it, and until when a no-show may be reactivated."""
     until = status.reactivate_until
     if getattr(env.args, "json", False):
-        emit(env.args, {**as_dict(status.ticket),
-                        "reactivate_until": None if until is None else until.isoformat()})
+        emit(env.args, {**plain(status.ticket), "reactivate_until": plain(until)})
     else:
         again = "" if until is None else f"；{local_time(until)[-5:]} 前可重新激活"
         print(_text(status.ticket, env.ctx().clock()) + again)

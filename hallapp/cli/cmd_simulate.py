@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, date_arg, group, int_arg, table
+from hallapp.cli.common import CliEnv, add_json, date_arg, group, int_arg, plain, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.sim.planner import MAX_ABANDONMENT, StaffingPlan, plan_staffing
@@ -33,7 +33,6 @@ from hallapp.core.sim.stats import Estimate
 from hallapp.core.sim.winplan import WindowPlan, plan_from_dict, plan_to_dict, uniform_plan
 from hallapp.services import simulate as sim
 from hallapp.services import simulate_live as live
-from hallapp.services.context import as_dict
 from hallapp.services.output_file import write_file
 from hallapp.services.plan_capacity import hall_capacity_warning
 
@@ -150,7 +149,7 @@ def cmd_run(env: CliEnv) -> int:
     profile = _profile(env)
     report = simulate(profile, _plan(env, profile), env.args.runs, env.args.seed)
     if env.args.json:
-        print(json.dumps(as_dict(report), ensure_ascii=False, indent=2))
+        print(json.dumps(plain(report), ensure_ascii=False, indent=2))
     else:
         print(_report_text(report))
     return 0
@@ -182,10 +181,10 @@ def cmd_plan(env: CliEnv) -> int:
                                      indent=2).encode())
     warning = hall_capacity_warning(ctx, result)
     if a.json:
-        plain = as_dict(result)
-        plain["plan"] = plan_to_dict(result.plan)
-        plain["capacity_warning"] = as_dict(warning)
-        print(json.dumps(plain, ensure_ascii=False, indent=2))
+        data = plain(result)
+        data["plan"] = plan_to_dict(result.plan)
+        data["capacity_warning"] = plain(warning)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(_plan_text(result) + (f"\n{warning.message}" if warning else ""))
     return 0
@@ -208,7 +207,7 @@ def cmd_live(env: CliEnv) -> int:
     except KeyboardInterrupt:  # before the run began or once it was over: nothing to tidy
         return 128 + (signals[0] if signals else signal.SIGINT)
     if a.json:
-        print(json.dumps(as_dict(result), ensure_ascii=False, indent=2))
+        print(json.dumps(plain(result), ensure_ascii=False, indent=2))
     else:
         print(_live_text(result))
     if not result.tally.interrupted:

@@ -80,6 +80,11 @@ def _use_hall_zone(zone: ZoneInfo) -> None:
     _zone[0] = zone
 
 
+def plain(value: Any) -> Any:
+    """``value`` as JSON-able data, every instant with the hall's offset (as reports give it)."""
+    return as_dict(value, _zone[0])
+
+
 def local_time(at: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
     """An instant as the hall's wall clock shows it."""
     return at.astimezone(_zone[0]).strftime(fmt)
@@ -123,18 +128,18 @@ def _anonymous() -> Any:
 def emit(args: argparse.Namespace, value: Any, text: Callable[[Any], str] | None = None) -> None:
     """Print ``value`` as JSON with --json, else with ``text`` (or a readable default)."""
     if getattr(args, "json", False):
-        print(json.dumps(as_dict(value), ensure_ascii=False, indent=2))
+        print(json.dumps(plain(value), ensure_ascii=False, indent=2))
         return
     print(text(value) if text else _default_text(value))
 
 
 def _default_text(value: Any) -> str:
-    plain = as_dict(value)
-    if isinstance(plain, list):
-        return "\n".join(_line(v) for v in plain) or "（无）"
-    if isinstance(plain, dict):
-        return "\n".join(f"{k}: {_short(v)}" for k, v in plain.items())
-    return str(plain)
+    data = plain(value)
+    if isinstance(data, list):
+        return "\n".join(_line(v) for v in data) or "（无）"
+    if isinstance(data, dict):
+        return "\n".join(f"{k}: {_short(v)}" for k, v in data.items())
+    return str(data)
 
 
 def _line(v: Any) -> str:

@@ -15,7 +15,7 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import DBAPIError
@@ -125,14 +125,20 @@ def _run_through_conflicts(run: Callable[[], R]) -> R:
     raise AssertionError("unreachable")
 
 
-def as_dict(obj: Any) -> Any:
-    """Frozen dataclasses to plain JSON-able values (CLI --json)."""
+def as_dict(obj: Any, zone: tzinfo | None = None) -> Any:
+    """Frozen dataclasses to plain JSON-able values (CLI --json).
+
+    With ``zone`` every aware instant is given in it (ISO 8601 with that zone's offset), so
+    one output never mixes UTC with the hall's offset.
+    """
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: as_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: as_dict(getattr(obj, f.name), zone) for f in dataclasses.fields(obj)}
     if isinstance(obj, list | tuple):
-        return [as_dict(v) for v in obj]
+        return [as_dict(v, zone) for v in obj]
     if isinstance(obj, dict):
-        return {str(k): as_dict(v) for k, v in obj.items()}
+        return {str(k): as_dict(v, zone) for k, v in obj.items()}
+    if isinstance(obj, datetime) and zone is not None and obj.tzinfo is not None:
+        return obj.astimezone(zone).isoformat()
     if isinstance(obj, datetime | date):
         return obj.isoformat()
     return obj

@@ -136,7 +136,7 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
                       "--note", "已回访")
     assert closed["state"] == "closed"
     assert cli("supervisor1", "rating", "followup", "list") == 0
-    assert "closed" in cli.out
+    assert "已办结" in cli.out  # the state in words, not "closed"
     assert cli("supervisor1", "case", "figures", "2026-11-24") == 0
     assert "最多跑一次率 —" in cli.out  # nothing concluded on Tuesday
     figures = cli.json("supervisor1", "case", "figures", "2026-11-24", "2026-11-25")

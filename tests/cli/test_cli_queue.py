@@ -225,7 +225,7 @@ def test_a_noshow_is_shown_with_its_deadline_and_reactivated_by_its_qr_code(
     cli.json("clerk11", "window", "noshow", "11")
     shown = cli.json("kiosk1", "ticket", "show", "A001")
     assert shown["state"] == "no_show"
-    assert shown["reactivate_until"] == "2026-11-24T01:30:00+00:00"  # 09:00 + 30 min, UTC
+    assert shown["reactivate_until"] == "2026-11-24T09:30:00+08:00"  # 09:00 + 30 min
     assert cli("kiosk1", "ticket", "show", "A001") == 0
     assert cli.out.strip() == "A001 商事登记 过号；09:30 前可重新激活"
     qr = f"HALLAPP:T:SZ-FT:{taken['hall_day']}:A001:{taken['id']}"  # as the scanner types it
@@ -337,8 +337,8 @@ def test_hall_settings_listed_and_changed(cli: Cli) -> None:
     assert after["recall_max"] == 2  # refused changes saved nothing
 
 
-def test_json_times_are_utc_whether_a_slot_was_just_made_or_listed(cli: Cli) -> None:
+def test_json_times_are_the_halls_whether_a_slot_was_just_made_or_listed(cli: Cli) -> None:
     [made, *_] = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start",
                           "10:00", "--end", "11:00")
     [listed, *_] = cli.json("kiosk1", "appointment", "list", "2026-11-24", "--queue", "B")
-    assert made["starts_at"] == listed["starts_at"] == "2026-11-24T02:00:00+00:00"
+    assert made["starts_at"] == listed["starts_at"] == "2026-11-24T10:00:00+08:00"

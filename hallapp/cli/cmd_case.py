@@ -206,6 +206,11 @@ def parse_marks(args: Any, codes: list[str]) -> list[MaterialMark]:
         marks[code] = (status.strip(), note.strip() or None)
     for code in codes if args.all else ():
         marks.setdefault(code, (args.all, None))
+    for flag, given in (("--form", forms), ("--copies", copies)):
+        if stray := [code for code in given if code not in marks]:  # was silently dropped
+            raise ValidationError(f"{flag} {'、'.join(stray)}：该材料未用 --mark 或 --all 标记",
+                                  field=flag, code="mark_option_unmarked", flag=flag,
+                                  materials="、".join(stray))
     out = []
     for code, (status, remark) in marks.items():
         try:
@@ -230,6 +235,7 @@ def _cmd_open(env: CliEnv) -> int:
 def _cmd_checklist(env: CliEnv) -> int:
     ctx = env.ctx()
     if not (env.args.mark or env.args.all):
+        parse_marks(env.args, [])  # --form/--copies alone: refused, not ignored
         return _show(env, cases.show_checklist(ctx, env.args.case), _intake_text)
     current = cases.show_checklist(ctx, env.args.case)
     codes = [m.code for m in current.materials]

@@ -38,6 +38,8 @@ DECISION_ACTIONS: dict[str, CaseAction] = {
     "notify_missing": CaseAction.NOTIFY_MISSING, "refuse": CaseAction.REFUSE,
 }
 MAX_REFUSAL_TEXT = 2000
+MAX_COPIES = 99  # as the counter's copies cell goes
+NO_PAPER = frozenset({"missing", "commitment", "verified_online"})  # nothing handed over
 BLACKLIST_REASON = "申请人在失信名单中，不适用告知承诺制"
 _KIND_LABELS = {"person": "自然人", "legal": "法人"}
 
@@ -62,6 +64,26 @@ class MaterialMark:
         if self.copies < 0:
             raise ValidationError(f"材料 {self.code} 的份数不能为负", field="copies",
                                   code="material_copies", material=self.code)
+
+
+def check_new_mark(mark: MaterialMark) -> None:
+    """What a mark being recorded must say, at the counter and from the CLI alike.
+
+    Not part of :class:`MaterialMark` itself: marks recorded before these rules are read back
+    as they were.
+    """
+    if mark.status == "faulty" and not (mark.note or "").strip():
+        raise ValidationError(f"材料 {mark.code} 不符合要求：请写明哪里不符合要求（将写入一次性"
+                              "告知书）", field="note", code="material_fault_note",
+                              material=mark.code)
+    if mark.status in NO_PAPER and mark.copies:
+        raise ValidationError(f"材料 {mark.code} 未收纸质材料（{MARK_LABELS[mark.status]}），"
+                              "份数应为 0", field="copies", code="material_copies_none",
+                              material=mark.code)
+    if mark.copies > MAX_COPIES:
+        raise ValidationError(f"材料 {mark.code} 的份数不能超过 {MAX_COPIES}", field="copies",
+                              code="material_copies_most", material=mark.code,
+                              most=MAX_COPIES)
 
 
 @dataclass(frozen=True)

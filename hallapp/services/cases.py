@@ -25,6 +25,7 @@ from hallapp.core.intake import (
     Applicant,
     MaterialMark,
     auto_approve_eligible,
+    check_new_mark,
     choose_decision,
     evaluate,
 )
@@ -308,6 +309,7 @@ def record_checklist(ctx: Ctx, case_ref: str, marks: Sequence[MaterialMark]) -> 
                 raise ValidationError(f"材料 {mark.code} 重复标记", field="material",
                                       code="material_twice", material=mark.code)
             seen.add(mark.code)
+            check_new_mark(mark)
             merged[mark.code] = mark
         day = hall_day(uow.now, hall.timezone)
         evaluate(frozen_item(s, case), list(merged.values()), applicant_of(s, case, day))

@@ -73,6 +73,14 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
     snapshot = _state(hall_db)
     assert "M99" in cli.fails(11, "clerk1", "case", "checklist", number, "--mark", "M99=received")
     assert "材料编码=值" in cli.fails(11, "clerk1", "case", "checklist", number, "--mark", "M01")
+    # marks the counter would not take were recorded (or their options dropped) silently
+    for marks in (["--mark", "M01=faulty"], ["--mark", "M01=missing", "--copies", "M01=3"],
+                  ["--mark", "M01=received", "--copies", "M01=99999999999"],
+                  ["--copies", "M01=2"], ["--form", "M01=copy"],
+                  ["--mark", "M01=received", "--copies", "M02=2"]):
+        assert cli("clerk1", "case", "checklist", number, *marks) == 11, (marks, cli.out)
+    assert "--form M02：该材料未用 --mark" in cli.fails(
+        11, "clerk1", "case", "checklist", number, "--mark", "M01=received", "--form", "M02=copy")
     assert _state(hall_db) == snapshot
     view = cli.json("clerk1", "case", "checklist", number, "--all", "received",
                     "--mark", "M01=missing:未带原件")

@@ -90,7 +90,8 @@ def marks(item_codes: Iterable[str], status: str = "received",
     for code in item_codes:
         st = overrides.get(code, status)
         out.append(MaterialMark(code, st, form="original" if st == "received" else None,
-                                copies=1 if st == "received" else 0))
+                                copies=1 if st == "received" else 0,
+                                note="复印件不清晰" if st == "faulty" else None))
     return out
 
 

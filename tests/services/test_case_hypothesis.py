@@ -174,8 +174,9 @@ def test_random_action_sequences_follow_the_state_machine(
     clerk = ctxs["clerk1"]
     detail = cases.open_case(clerk, 1, item, person(next(APPLICANTS)))
     number, case_id = detail.case.number, detail.case.id
-    marks = [MaterialMark(m.code, _status(shape, m.code, drawn))
-             for m, drawn in zip(detail.materials, statuses, strict=False)]
+    marks = [MaterialMark(m.code, status, note="复印件不清晰" if status == "faulty" else None)
+             for m, drawn in zip(detail.materials, statuses, strict=False)
+             for status in (_status(shape, m.code, drawn),)]
     with contextlib.suppress(DomainError):  # e.g. marks on an unknown material: left unset
         cases.record_checklist(clerk, number, marks)
     roles = _roles(hall_db)

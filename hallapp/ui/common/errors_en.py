@@ -238,6 +238,13 @@ EN: dict[str, str] = {
     "material_status": "Material {material}: the check result is not valid.",
     "material_form": "Material {material}: the form is not valid.",
     "material_copies": "Material {material}: the number of copies cannot be negative.",
+    "material_copies_none": "Material {material}: no paper was handed in, so the number of "
+                            "copies must be 0.",
+    "material_copies_most": "Material {material}: at most {most} copies.",
+    "mark_option_unmarked": "{flag} {materials}: that material is not marked with --mark or "
+                            "--all.",
+    "material_fault_note": "Material {material} is faulty: say what is wrong with it (it goes "
+                           "into the notice of missing materials).",
     "unknown_decision": "Unknown intake decision.",
     "too_long": "Too long: at most {limit} characters.",
     "commitment_not_allowed": "This service item does not take written commitments in place "

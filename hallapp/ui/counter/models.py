@@ -124,8 +124,10 @@ class ChecklistModel(NamedColumnsModel):
         if (not index.isValid() or role != Qt.ItemDataRole.EditRole
                 or self.COLUMNS[index.column()] != "copies"):
             return False
+        from hallapp.core.intake import MAX_COPIES  # as the service takes them
+
         try:
-            copies = max(0, int(value))
+            copies = min(MAX_COPIES, max(0, int(value)))
         except (TypeError, ValueError):
             return False
         self.update_row(index.row(), copies=copies)

@@ -85,13 +85,28 @@ def _loggable(argv: Sequence[str] | None, args: argparse.Namespace) -> str:
     return line.replace(url, hide_password(url)) if url else line
 
 
+def _chosen_parser(parser: argparse.ArgumentParser,
+                   args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The innermost command group named on the command line (``rating followup``)."""
+    while True:
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        name = getattr(args, nested[0].dest, None) if nested else None
+        if name is None:
+            return parser
+        parser = nested[0].choices[name]
+
+
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, env: CliEnv,
          argv: Sequence[str] | None) -> int:
     if args.version:
         return cmd_db.show_version(env)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+        chosen = _chosen_parser(parser, args)
+        if chosen is parser:  # ``hallapp`` alone: what it can do
+            parser.print_help()
+            return 0
+        chosen.print_help(sys.stderr)  # ``hallapp window``: an action is missing
+        return 2
     log.info("command %s (db %s)", _loggable(argv, args), env.db.safe_url)
     return int(args.func(env) or 0)
 

@@ -51,6 +51,12 @@ class NotFound(DomainError):
     code = "not_found"
     exit_code = 12
 
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None,
+                 **facts: Any) -> None:
+        super().__init__(message, code=code, field=field, **facts)
+        self.field = field  # the input that named it, shown next to that field as a
+        # ValidationError is
+
 
 class StateError(DomainError):
     """An action in the wrong state (calling a ticket already called, deciding a closed case)."""

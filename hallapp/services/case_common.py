@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.catalogue import Item, parse_item
-from hallapp.core.errors import NotFound, StateError, ValidationError
+from hallapp.core.errors import NotFound, StateError
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.ids import row_id, typed_code
 from hallapp.core.intake import MaterialMark
@@ -93,8 +93,8 @@ def department_id(session: Session, code: str) -> int:
     """The department with ``code``; a filter naming an unknown one is refused, not empty."""
     found = session.scalar(select(Department.id).where(Department.code == code.strip()))
     if found is None:
-        raise ValidationError(f"未知部门 {code}", field="department", code="unknown_department",
-                              department=code)
+        raise NotFound(f"未知部门 {code}", field="department", code="unknown_department",
+                       department=code)
     return found
 
 

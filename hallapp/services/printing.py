@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import DomainError, ValidationError
+from hallapp.core.errors import DomainError, NotFound, ValidationError
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.core.roles import Perm
 from hallapp.documents.api import (
@@ -44,7 +44,15 @@ from hallapp.services.printing_data import (
     ticket_ref,
 )
 from hallapp.services.queue_common import ticket_by_ref, today
-from hallapp.store.models import Appointment, AppointmentSlot, Hall, PrintLog, Queue
+from hallapp.store.models import (
+    Appointment,
+    AppointmentSlot,
+    Case,
+    Hall,
+    PrintLog,
+    Queue,
+    Ticket,
+)
 
 OUTCOMES = ("printed", "failed", "saved")
 
@@ -248,7 +256,24 @@ def print_history(ctx: Ctx, ref: str | int) -> list[PrintRecord]:
                 hall = get_hall_row(s)
                 text = ticket_ref(ticket_by_ref(s, hall, ref, today(hall, uow.now)))
             except DomainError:
+                if not _names_something(s, text):  # a typo is not "never printed"
+                    raise NotFound(f"没有号码、办件或预约 {ref}", field="ref",
+                                   code="print_ref_unknown", ref=str(ref)) from None
                 return []
             rows = list(s.scalars(select(PrintLog).where(PrintLog.ref == text)
                                   .order_by(PrintLog.id)))
         return [_record(r) for r in rows]
+
+
+def _names_something(s: Session, text: str) -> bool:
+    """Whether ``text`` is a case number, a booking code or a ``2026-11-24/A001`` ticket."""
+    day, slash, number = text.partition("/")
+    if slash:
+        try:
+            hall_day = date.fromisoformat(day)
+        except ValueError:
+            return False
+        return s.scalar(select(Ticket.id).where(Ticket.hall_day == hall_day,
+                                                Ticket.number == number).limit(1)) is not None
+    return (s.scalar(select(Case.id).where(Case.number == text)) is not None
+            or s.scalar(select(Appointment.id).where(Appointment.code == text)) is not None)

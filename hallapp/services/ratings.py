@@ -154,17 +154,17 @@ def _rated_window(uow: UnitOfWork, ctx: Ctx, hall_id: int, ticket: Ticket | None
     if own is not None and window not in (None, own):
         raise ValidationError(f"本评价终端属于 {own} 号窗口，不能评价 {window} 号窗口",
                               field="window", code="rating_device_window", own=own,
-                              window=window)
+                       window=window)
     window = own if window is None else window
     if window is not None and not (0 < window <= MAX_WINDOW and uow.session.scalar(
             select(Window.id).where(Window.hall_id == hall_id, Window.number == window))):
-        raise ValidationError(f"窗口 {window} 不存在", field="window", code="unknown_window",
-                              window=window)
+        raise NotFound(f"窗口 {window} 不存在", field="window", code="unknown_window",
+                       window=window)
     what, served = _served_at(uow, ticket, case)
     if window is not None and served is not None and served != window:
         raise ValidationError(f"{what} 在 {served} 号窗口办理，不能作为 {window} 号窗口的评价",
                               field="window", code="rating_window_mismatch", served=served,
-                              window=window)
+                       window=window)
     return window
 
 

@@ -202,8 +202,8 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
             raise _username_taken(username)
         if window_number is not None and not uow.session.scalar(
                 select(Window.id).where(Window.number == window_number)):
-            raise ValidationError(f"窗口 {window_number} 不存在", field="window",
-                                  code="unknown_window", window=window_number)
+            raise NotFound(f"窗口 {window_number} 不存在", field="window",
+                           code="unknown_window", window=window_number)
         dept_id = _department_id(uow.session, department)
         row = Staff(username=username, name=name.strip(), role=role_.value,
                     password_hash=password_hash, department_id=dept_id,
@@ -234,8 +234,8 @@ def _department_id(session: Session, code: str | None) -> int | None:
     dept_id = session.scalars(
         select(Department.id).where(Department.code == code)).first()
     if dept_id is None:
-        raise ValidationError(f"部门 {code} 不存在", field="department",
-                              code="unknown_department", department=code)
+        raise NotFound(f"部门 {code} 不存在", field="department",
+                       code="unknown_department", department=code)
     return int(dept_id)
 
 

@@ -105,9 +105,10 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
     assert "期限 2026-11-25 18:00（临近期限，剩 1 个工作日）" in cli.out
     assert "2026-11-24 09:00 clerk1 受理 → 已受理" in cli.out
     # filters that name nothing the hall has are refused, not answered with an empty list
-    assert "未知部门 NOPE" in cli.fails(11, "approver_szamr", "backoffice", "queue", "--department",
+    assert "未知部门 NOPE" in cli.fails(12, "approver_szamr", "backoffice", "queue", "--department",
                                       "NOPE")
-    assert "未知部门 NOPE" in cli.fails(11, "clerk1", "case", "list", "--department", "NOPE")
+    assert "未知部门 NOPE" in cli.fails(12, "clerk1", "case", "list", "--department", "NOPE")
+    assert "窗口 99 不存在" in cli.fails(12, "display1", "rating", "add", "5", "--window", "99")
     assert "未知的办件状态" in cli.fails(11, "clerk1", "case", "list", "--state", "done")
     assert [c["number"] for c in cli.json("clerk1", "case", "list", "--department", "SZAMR",
                                           "--state", "accepted")] == [number]

@@ -110,7 +110,7 @@ def test_a_rating_names_a_real_window_and_the_one_that_served(ctx_for: CtxFor) -
     case served at window 1 could be rated as window 3's."""
     pad = ctx_for("display1")
     for window in (777, 10**12, 0, -1):
-        with pytest.raises(ValidationError) as refused:
+        with pytest.raises(NotFound) as refused:  # CLI exit 12, as for an unknown queue
             ratings.rate(ctx_for("kiosk1"), RatingInput(1), window=window, channel="kiosk")
         assert (refused.value.code, refused.value.field) == ("unknown_window", "window")
     detail = open_case(ctx_for, PLAIN, seq=54)  # window 1
@@ -285,7 +285,7 @@ def test_figures_need_a_valid_period(ctx_for: CtxFor) -> None:
         case_kpi.case_figures(ctx_for("clerk1"), date(2026, 11, 24))
     with pytest.raises(ValidationError, match="结束日期"):
         case_kpi.case_figures(ctx_for("supervisor1"), date(2026, 11, 24), date(2026, 11, 1))
-    with pytest.raises(ValidationError, match="未知部门"):
+    with pytest.raises(NotFound, match="未知部门"):
         case_kpi.case_figures(ctx_for("admin1"), date(2026, 11, 24), department="NOPE")
     empty = case_kpi.case_figures(ctx_for("admin1"), date(2020, 1, 1))
     assert empty.on_spot_rate == case_kpi.Rate(0, 0, None)

@@ -170,7 +170,10 @@ def test_explicit_reprint_flag_and_bad_outcome(ctx_for: CtxFor) -> None:
     assert printing.record_print(ctx_for("clerk1"), job, None, "saved", reprint=True).reprint
     with pytest.raises(ValidationError, match="打印结果"):
         printing.record_print(ctx_for("clerk1"), job, None, "lost")
-    assert printing.print_history(ctx_for("clerk1"), "SZFT-20991231-00001") == []
+    with pytest.raises(NotFound, match="SZFT-20991231-00001"):  # no such case: not "none"
+        printing.print_history(ctx_for("clerk1"), "SZFT-20991231-00001")
+    unprinted = tickets.take_ticket(ctx_for("kiosk1"), "A")  # its ticket not printed yet
+    assert printing.print_history(ctx_for("clerk1"), f"2026-11-24/{unprinted.number}") == []
 
 
 def test_receipt_masks_applicant_per_hall_setting(ctx_for: CtxFor, hall_db: Database) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.errors import ValidationError
+from hallapp.core.errors import NotFound, ValidationError
 from hallapp.services.context import Ctx
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, tr
 from hallapp.ui.common.errors import field_message, user_message
@@ -143,7 +143,7 @@ class FieldErrors:
     def show(self, exc: BaseException) -> QWidget | None:
         """Show ``exc`` next to its field (or as the general message); return that field."""
         self.clear()
-        key = self.lookup(exc.field) if isinstance(exc, ValidationError) else None
+        key = self.lookup(exc.field) if isinstance(exc, ValidationError | NotFound) else None
         if key is None:
             self.general.setText(user_message(exc, "admin"))
             return None

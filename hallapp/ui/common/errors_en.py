@@ -241,6 +241,8 @@ EN: dict[str, str] = {
     "material_copies_none": "Material {material}: no paper was handed in, so the number of "
                             "copies must be 0.",
     "material_copies_most": "Material {material}: at most {most} copies.",
+    "unknown_item_version": "Service item {item} has no version {version}.",
+    "print_ref_unknown": "No ticket, case or booking {ref}.",
     "mark_option_unmarked": "{flag} {materials}: that material is not marked with --mark or "
                             "--all.",
     "material_fault_note": "Material {material} is faulty: say what is wrong with it (it goes "

@@ -1,0 +1,54 @@
+"""Exit codes that say what went wrong: 12 for what does not exist, 2 for a missing action.
+
+An unknown department or rating window exited 11 where an unknown queue or window exits 12;
+``print history NOPE`` exited 0 with （无打印记录）; ``hallapp window`` alone printed the
+top-level help and exited 0; ``catalogue show CODE --version 9`` said the item did not exist.
+"""
+
+from __future__ import annotations
+
+import pytest
+from clikit import Cli, make_cli
+from conftest import FakeClock
+
+from hallapp.store.uow import Database
+
+COMPANY = "440300000000069391780001"
+
+
+@pytest.fixture
+def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return make_cli(hall_db, clock, capsys, monkeypatch)
+
+
+def test_what_does_not_exist_exits_12(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HALLAPP_NEW_PASSWORD", "Abcd1234")
+    assert "未知部门 NOPE" in cli.fails(12, "supervisor1", "case", "figures", "2026-11-24",
+                                      "--department", "NOPE")
+    assert "窗口 99 不存在" in cli.fails(12, "display1", "rating", "add", "5", "--window", "99")
+    assert "部门 NOPE 不存在" in cli.fails(
+        12, "admin1", "staff", "add", "new1", "--name", "新人", "--role", "approver",
+        "--department", "NOPE")
+    assert "NOPE" in cli.fails(12, "clerk1", "print", "history", "NOPE")
+    assert "SZFT-20991231-00001" in cli.fails(12, "clerk1", "print", "history",
+                                              "SZFT-20991231-00001")
+    taken = cli.json("kiosk1", "ticket", "take", "A")
+    assert cli("clerk1", "print", "history", f"2026-11-24/{taken['number']}") == 0
+    assert "无打印记录" in cli.out  # it exists, and was never printed
+
+
+def test_an_unknown_version_is_named_as_such(cli: Cli) -> None:
+    assert f"事项 {COMPANY} 没有第 9 版" in cli.fails(12, "admin1", "catalogue", "show", COMPANY,
+                                                   "--version", "9")
+    assert "事项 NOPE 不存在" in cli.fails(12, "admin1", "catalogue", "show", "NOPE",
+                                        "--version", "1")
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+@pytest.mark.parametrize("group", [["window"], ["day"], ["rating", "followup"], ["staff"]])
+def test_a_group_without_its_action_shows_its_own_help_and_exits_2(
+        cli: Cli, group: list[str]) -> None:
+    assert cli("admin1", *group) == 2
+    assert cli.err.startswith(f"用法：hallapp {' '.join(group)} [-h] ACTION")
+    assert cli.out == ""

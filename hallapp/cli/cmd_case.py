@@ -15,6 +15,7 @@ from typing import Any
 from hallapp.cli import cmd_case_admin
 from hallapp.cli.common import (
     CliEnv,
+    UsageError,
     action_parser,
     add_json,
     date_arg,
@@ -245,6 +246,10 @@ def _cmd_checklist(env: CliEnv) -> int:
 
 def _cmd_deliver(env: CliEnv) -> int:
     a = env.args
+    if a.express and (a.proof or a.window is not None):  # --proof was dropped unchecked
+        raise UsageError("--express（快递送达）不能与 --proof、--window（窗口出件）同时使用")
+    if a.address and not a.express:
+        raise UsageError("--address 须与 --express 合用")
     if a.express:
         return _show(env, delivery.deliver_express(env.ctx(), a.case, a.express,
                                                    carrier=a.carrier, address=a.address))

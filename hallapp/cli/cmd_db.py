@@ -14,6 +14,7 @@ from typing import Any
 from hallapp import __version__
 from hallapp.cli.common import (
     CliEnv,
+    UsageError,
     add_json,
     ask_new_password,
     emit,
@@ -201,6 +202,8 @@ def cmd_audit_verify(env: CliEnv) -> int:
 
 
 def cmd_audit_list(env: CliEnv) -> int:
+    if env.args.entity_id and not env.args.entity:  # ids repeat across kinds of object
+        raise UsageError("--entity-id 须与 --entity 合用（对象编号只在同类对象中唯一）")
     rows = audit_svc.list_audit(env.ctx(reads_only=True), limit=env.args.limit,
                                 entity=env.args.entity, entity_id=env.args.entity_id)
     if env.args.json:  # the row keeps the stored instant (UTC) as text: given at the hall's

@@ -10,6 +10,7 @@ from hallapp.cli.common import (
     FIRST_YEAR,
     LAST_YEAR,
     CliEnv,
+    UsageError,
     add_json,
     date_arg,
     emit,
@@ -120,6 +121,8 @@ def _appointments(env: CliEnv) -> int:
 
 def _drill(env: CliEnv) -> int:
     a = env.args
+    if a.key is not None and a.by == "hall":  # the whole hall has no key: it was ignored
+        raise UsageError("--key 须与 --by 合用（如 --by queue --key A）")
     result = kpi_drill.drill_down(env.ctx(), a.start or _today(env), a.end, dim=a.by, key=a.key,
                                   figure=a.figure, limit=a.limit)
     emit(a, result, lambda d: table([d.columns, *d.rows]) + (

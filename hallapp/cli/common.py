@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from hallapp.config import resolve_db_url, terminal_name
-from hallapp.core.errors import AuthError, ValidationError
+from hallapp.core.errors import AuthError, DomainError, ValidationError
 from hallapp.core.hallday import hall_zone
 from hallapp.services.context import Ctx, as_dict
 from hallapp.services.hall import get_hall
@@ -117,6 +117,14 @@ def ask_new_password(prompt: str) -> str:
     if getpass.getpass("再输入一次: ") != first:
         raise ValidationError("两次输入的密码不一致", field="password", code="password_mismatch")
     return first
+
+
+class UsageError(DomainError):
+    """Options that do not go together, or one that means nothing without another: refused
+    (exit 2, as argparse refuses a usage error) rather than silently ignored."""
+
+    code = "cli_usage"
+    exit_code = 2
 
 
 def _anonymous() -> Any:

@@ -242,6 +242,7 @@ EN: dict[str, str] = {
                             "copies must be 0.",
     "material_copies_most": "Material {material}: at most {most} copies.",
     "unknown_item_version": "Service item {item} has no version {version}.",
+    "cli_usage": "These command-line options do not go together.",
     "print_ref_unknown": "No ticket, case or booking {ref}.",
     "mark_option_unmarked": "{flag} {materials}: that material is not marked with --mark or "
                             "--all.",

@@ -27,8 +27,9 @@ def _invalid_value(m: re.Match[str]) -> str:
 
 _ERRORS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"argument (?P<arg>\S+): invalid (?P<type>\w+) value: (?P<value>.+)", _invalid_value),
-    (r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)",
+    (r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)",
      r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): ignored explicit argument (.+)", r"选项 \1 不接受值（给了 \2）"),
     (r"the following arguments are required: (.+)", r"缺少必填参数：\1"),
     (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
     (r"argument (\S+): expected one argument", r"参数 \1 后须跟一个值"),

@@ -144,7 +144,8 @@ def _register_after(sub: Any) -> None:
 def _register_backoffice(sub: Any) -> None:
     b = group(sub, "backoffice", "后台审批")
     q = action_parser(b, "queue", "本部门待审办件（按紧急程度），其后为待制证的已决定办件")
-    q.add_argument("--department", help="部门编码（默认：审批人员为本部门，其他角色为全部部门）")
+    q.add_argument("--department", help="部门编码（审批人员只能查看本部门，默认即本部门；"
+                   "值班长、管理员查看各部门办件请用 case list）")
     q.set_defaults(func=lambda env: _show(env, backoffice.review_queue(
         env.ctx(), env.args.department), _list_text))
     simple: list[tuple[str, Callable[..., Any], str]] = [
@@ -325,12 +326,14 @@ def _intake_text(v: cases.IntakeView) -> str:
     opts = "\n".join(f"  {'✓' if d.allowed else '✗'} {d.decision}"
                      f"{'' if d.allowed else '：' + d.reason}" for d in v.decisions)
     auto = "可秒批" if v.auto_approve else f"不适用秒批（{v.auto_approve_reason}）"
-    return f"{v.number} {v.state}\n{marks}\n可作出的决定：\n{opts}\n建议：{v.suggested}；{auto}"
+    return (f"{v.number} {STATE_LABELS[as_state(v.state)]}\n{marks}\n可作出的决定：\n{opts}\n"
+            f"建议：{v.suggested}；{auto}")
 
 
 def _decision_text(r: case_decide.DecisionResult) -> str:
     lines = [_text(r.case)]
-    lines += [f"  需补齐：{m.code} {m.name}（{m.status}）" for m in r.outstanding]
+    lines += [f"  需补齐：{m.code} {m.name}（{MARK_LABELS.get(m.status or '', m.status)}）"
+              for m in r.outstanding]
     if r.auto_approved:
         lines.append("  已秒批")
     return "\n".join(lines)

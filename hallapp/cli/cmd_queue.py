@@ -210,8 +210,27 @@ def _cmd_slots(env: CliEnv) -> int:
 
 
 def _show(env: CliEnv, value: Any, text: Any = None) -> int:
+    if getattr(env.args, "json", False):
+        value = _json_shape(value)
     emit(env.args, value, text or (lambda v: _text(v, env.ctx().clock())))
     return 0
+
+
+def _json_shape(value: Any) -> Any:
+    """A window in --json with the fields every window output has: ``state_reason`` (as
+    ``window list``), ``current`` and ``current_state`` (as ``queue status``), the older
+    names kept."""
+    if isinstance(value, windows.WindowState):
+        ticket = value.ticket
+        return {**plain(value), "state_reason": value.reason,
+                "current": ticket.number if ticket else None,
+                "current_state": ticket.state if ticket else None}
+    if isinstance(value, day.HallStatus):
+        shaped = plain(value)
+        for w in shaped["windows"]:
+            w["state_reason"] = w["reason"]
+        return shaped
+    return value
 
 
 def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:

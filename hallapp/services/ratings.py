@@ -61,6 +61,7 @@ class RatingInfo:
     channel: str
     followup_id: int | None
     followup_due: datetime | None
+    ticket: str | None = None  # the ticket's number (A001), as a case names its ticket
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,13 @@ def _rating_info(uow: UnitOfWork, row: Rating, case: Case | None,
                       row.skill, row.attitude, row.comment, row.ticket_id,
                       case.number if case else None, row.window_number,
                       _username(uow, row.clerk_id), row.channel,
-                      followup.id if followup else None, followup.due_at if followup else None)
+                      followup.id if followup else None, followup.due_at if followup else None,
+                      _ticket_number(uow, row.ticket_id))
+
+
+def _ticket_number(uow: UnitOfWork, ticket_id: int | None) -> str | None:
+    ticket = uow.session.get(Ticket, ticket_id) if ticket_id is not None else None
+    return ticket.number if ticket else None
 
 
 def _followup_info(uow: UnitOfWork, f: Followup) -> FollowupInfo:

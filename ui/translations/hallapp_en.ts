@@ -1677,52 +1677,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="216"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="218"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="216"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="218"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="217"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="217"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="220"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="223"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="223"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="223"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="222"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="222"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -2516,22 +2516,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="163"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="163"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="162"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="162"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2653,47 +2653,47 @@ After:
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -5603,27 +5603,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="194"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="194"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="194"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>

@@ -931,72 +931,72 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="202"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="203"/>
         <source>法人或其他组织</source>
         <translation>Legal entity or organisation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="205"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="205"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="206"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="206"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="207"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="175"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="207"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="208"/>
         <source>代理人身份证</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="209"/>
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="209"/>
         <source>代理人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="212"/>
         <source>由代理人办理（须授权委托书）</source>
         <translation>Via an agent (power of attorney needed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="213"/>
         <source>委托书编号或日期</source>
         <translation>Power of attorney number or date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="216"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="248"/>
         <source>{0}不能为空</source>
         <translation>{0} is required</translation>
     </message>
@@ -1730,142 +1730,142 @@ After:
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="187"/>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
         <source>可预约时段（选择一个）</source>
         <translation>Open slots (choose one)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="188"/>
         <source>当日预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="192"/>
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="195"/>
         <source>预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="196"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="195"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="197"/>
         <source>打印预约凭条</source>
         <translation>Print booking slip</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="198"/>
         <source>英文凭条</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="199"/>
         <source>为阅读英文的办事人打印英文预约凭条</source>
         <translation>Print the slip in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="246"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="248"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="284"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="286"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="285"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="287"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="304"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="310"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="329"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="335"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="346"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="352"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="349"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="355"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="350"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="356"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="351"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="351"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="365"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="371"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="385"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="391"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="386"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="392"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="393"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="399"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -2054,37 +2054,37 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
@@ -2701,42 +2701,42 @@ After:
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="65"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="67"/>
         <source>材料核验</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="66"/>
-        <source>单击状态格标记材料；“不符”须填写说明；双击份数可修改</source>
-        <translation>Click a status cell to mark a material; &quot;Faulty&quot; needs a note; double-click copies to edit</translation>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="68"/>
+        <source>单击状态格标记材料（或用方向键选格后按空格/回车）；“不符”须填写说明；双击份数可修改</source>
+        <translation>Click a status cell to mark a material (or move with the arrow keys and press Space or Enter); &quot;Faulty&quot; needs a note; double-click copies to edit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="141"/>
         <source>材料不符合要求</source>
         <translation>Material not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="119"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="142"/>
         <source>“{0}”哪里不符合要求？将写入一次性告知书</source>
         <translation>What is wrong with &quot;{0}&quot;? It goes into the one-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="144"/>
         <source>未签字或未盖章</source>
         <translation>Not signed or stamped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="144"/>
         <source>复印件不清晰</source>
         <translation>Copy illegible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="145"/>
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="122"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="145"/>
         <source>信息与申请不一致</source>
         <translation>Does not match the application</translation>
     </message>
@@ -2744,17 +2744,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="182"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -3407,7 +3407,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="92"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="94"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3679,98 +3679,98 @@ After:
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="154"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="155"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="163"/>
         <source>{0} 的收件</source>
         <translation>Intake for {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="153"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="163"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
-        <location filename="../../hallapp/ui/counter/intake.py" line="413"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="191"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="423"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="196"/>
         <source>{0} 的收件尚未登记，已清空</source>
         <translation>The intake for {0} was not registered and has been cleared</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="230"/>
         <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="259"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="261"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="286"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="306"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="307"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="307"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="298"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="308"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="315"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="325"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="399"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="409"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="400"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="410"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="461"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="456"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="466"/>
         <source>{0} 项容缺材料须于 {1} 前补交</source>
         <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>
@@ -4133,38 +4133,38 @@ After:
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="80"/>
         <source>查找事项：名称、关键词或拼音首字母</source>
         <translation>Find item: name, keyword or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="74"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="81"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="76"/>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="132"/>
         <source>尚未选择办理事项</source>
         <translation>No item chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="105"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="113"/>
         <source>{name}（{department}）</source>
         <translation>{name} ({department})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="121"/>
         <source>没有找到相关事项，请换个关键词</source>
         <translation>No matching item; try another keyword</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="134"/>
         <source>办理事项：{0}</source>
         <translation>Item: {0}</translation>
     </message>
@@ -5228,7 +5228,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5254,22 +5254,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="162"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6339,17 +6339,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="254"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="265"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="268"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="281"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="284"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6434,97 +6434,97 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketDeskPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="117"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="117"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="117"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="118"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="118"/>
         <source>手机号码</source>
         <translation>Mobile phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="122"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="123"/>
         <source>为不便使用自助机的申请人取号（导办、帮办）：与自助机同一号段，同样受每日及时段号量限制；同一身份证在同一队列只有一个等候中的号。</source>
         <translation>Take a ticket for an applicant who cannot use the kiosk: the same numbers as the kiosk&apos;s, within the same daily and hourly quotas; one waiting ticket per ID number and queue.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="123"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="125"/>
         <source>取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="126"/>
         <source>打印号票</source>
         <translation>Print ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="127"/>
         <source>英文号票</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="127"/>
         <source>为阅读英文的办事人打印英文号票</source>
         <translation>Print the ticket in English, for an applicant who reads English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="136"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="175"/>
         <source>普通</source>
         <translation>Ordinary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="214"/>
         <source>{queue}，前面 {ahead} 人，预计等候 {minutes} 分钟</source>
         <translation>{queue}: {ahead} ahead, about {minutes} min wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="215"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="221"/>
         <source>该身份证在本队列已有等候中的号，未另取新号</source>
         <translation>This ID number already has a waiting ticket in this queue; no new one was taken</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="227"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="233"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="253"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="259"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="254"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="260"/>
         <source>号票已打印</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/desk.py" line="261"/>
+        <location filename="../../hallapp/ui/counter/desk.py" line="267"/>
         <source>号票打印失败：{0}</source>
         <translation>Printing the ticket failed: {0}</translation>
     </message>
@@ -6532,28 +6532,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="229"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="232"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="230"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="233"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="234"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="237"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="238"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="232"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="236"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="239"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6684,37 +6684,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="200"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="200"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="206"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="209"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -6842,22 +6842,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="124"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
         <source>撤回办件 {0}</source>
         <translation>Withdraw case {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="125"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
         <source>撤回办件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>

@@ -176,6 +176,8 @@ class BookingPanel(CounterPanel):
         self.queue.currentIndexChanged.connect(self._on_queue_changed)
         self.item.currentIndexChanged.connect(self._show_slots)
         self.book_button.clicked.connect(self._on_book_clicked)
+        for edit in self.edits.values():  # Enter in a field books the chosen slot
+            edit.returnPressed.connect(self._on_field_return)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
 
@@ -297,6 +299,10 @@ class BookingPanel(CounterPanel):
     def chosen_slot(self) -> SlotInfo | None:
         rows = self.slot_table.selectionModel().selectedRows()
         return self.slots.row(rows[0].row()) if rows else None
+
+    def _on_field_return(self) -> None:
+        if self.book_button.isEnabled():
+            self._on_book_clicked()
 
     def _on_book_clicked(self) -> None:
         slot = self.chosen_slot()

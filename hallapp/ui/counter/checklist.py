@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,6 +46,7 @@ class ChecklistPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.clicked.connect(self._on_table_clicked)
+        self.table.installEventFilter(self)
         self.model.dataChanged.connect(self._on_model_data_changed)
         self.hint = make_label("", "hint", wrap=True)
         layout = QVBoxLayout(self)
@@ -63,7 +65,26 @@ class ChecklistPanel(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("材料核验"))
-        self.hint.setText(self.tr("单击状态格标记材料；“不符”须填写说明；双击份数可修改"))
+        self.hint.setText(self.tr("单击状态格标记材料（或用方向键选格后按空格/回车）；"
+                                  "“不符”须填写说明；双击份数可修改"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space or Enter on a status cell marks it as a click does; Enter on 份数 edits it."""
+        if watched is not self.table or event.type() != QEvent.Type.KeyPress \
+                or not isinstance(event, QKeyEvent) \
+                or event.key() not in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                or self.table.state() == QAbstractItemView.State.EditingState:
+            return False
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        if self.model.COLUMNS[index.column()] in STATUS_COLUMNS:
+            self._on_table_clicked(index)
+            return True
+        if self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.table.edit(index)
+            return True
+        return False
 
     def load_item(self, item: Item, marks: dict[str, dict[str, object]]) -> None:
         """The item's materials, with the marks already made (from the journal)."""
@@ -79,6 +100,8 @@ class ChecklistPanel(QWidget):
         self.model.set_rows(rows)
         self._quiet = False
         self.table.resizeRowsToContents()
+        if rows:  # a current cell, for the keyboard: the first material's 已收
+            self.table.setCurrentIndex(self.model.index(0, self.model.column("received")))
 
     def show_states(self, states: tuple[MaterialState, ...]) -> None:
         """What the database holds, for materials not marked differently here."""

@@ -248,6 +248,8 @@ class CallControls(CounterPanel):
         if name == "suspend" and self._kept is not None:
             prompt += "\n" + self.tr("{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时"
                                      "自动调出，继续核验。").format(*self._kept)
+        if name == "noshow":  # its one usual reason, filled in: Enter confirms it
+            return ReasonDialog.ask(self.window(), title, prompt, presets, preset_first=True)
         return ReasonDialog.ask(self.window(), title, prompt, presets)
 
     def _on_command_done(self, name: str, result: object) -> None:

@@ -85,6 +85,8 @@ class TicketDeskPanel(CounterPanel):
         self._build()
         self.queue.currentIndexChanged.connect(self._show_items)
         self.take_button.clicked.connect(self._on_take_clicked)
+        for edit in self.edits.values():  # Enter in a field takes the number
+            edit.returnPressed.connect(self._on_field_return)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.retranslate()
 
@@ -181,6 +183,10 @@ class TicketDeskPanel(CounterPanel):
         self.message.setText(user_message(exc, "counter: ticket desk"))
 
     # --- taking ----------------------------------------------------------------------------
+
+    def _on_field_return(self) -> None:
+        if self.take_button.isEnabled():
+            self._on_take_clicked()
 
     def _on_take_clicked(self) -> None:
         queue = self.queue.currentData()

@@ -40,13 +40,15 @@ class FieldsDialog(QDialog):
 
     def setup(self, title: str, prompt: str, fields: Sequence[Field],
               presets: dict[str, Sequence[str]] | None = None,
-              buttons_text: tuple[str, str] | None = None) -> None:
-        """``buttons_text``: what OK and Cancel say, where "OK" would not tell what it does."""
+              buttons_text: tuple[str, str] | None = None, preset_first: bool = False) -> None:
+        """``buttons_text``: what OK and Cancel say, where "OK" would not tell what it does;
+        ``preset_first``: the first preset is filled in (Enter alone takes it)."""
         self.setWindowTitle(title)
         self.required = {name for name, _label, required in fields if required}
         form = QFormLayout()
         for name, label, _required in fields:
-            self.edits[name] = self._editor(name, (presets or {}).get(name, ()), form, label)
+            self.edits[name] = self._editor(name, (presets or {}).get(name, ()), form, label,
+                                            preset_first)
             self.errors[name] = make_label("", "error", wrap=True)
             form.addRow("", self.errors[name])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -66,7 +68,7 @@ class FieldsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _editor(self, name: str, presets: Sequence[str], form: QFormLayout,
-                label: str) -> QLineEdit:
+                label: str, preset_first: bool = False) -> QLineEdit:
         if not presets:
             edit = QLineEdit()
             edit.setObjectName(name)
@@ -75,7 +77,7 @@ class FieldsDialog(QDialog):
         combo = QComboBox()
         combo.setEditable(True)
         combo.addItems(list(presets))
-        combo.setCurrentIndex(-1)
+        combo.setCurrentIndex(0 if preset_first else -1)
         combo.setObjectName(name)
         form.addRow(label, combo)
         line = combo.lineEdit()
@@ -103,14 +105,15 @@ class ReasonDialog(FieldsDialog):
     """One required reason, with common ones offered (pause, suspend, no-show, fault note)."""
 
     def __init__(self, title: str, prompt: str, presets: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, preset_first: bool = False) -> None:
         super().__init__(parent)
-        self.setup(title, prompt, [("reason", self.tr("原因"), True)], {"reason": presets})
+        self.setup(title, prompt, [("reason", self.tr("原因"), True)], {"reason": presets},
+                   preset_first=preset_first)
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str,
-            presets: Sequence[str] = ()) -> str | None:
-        answer = cls(title, prompt, presets, parent).run()
+            presets: Sequence[str] = (), preset_first: bool = False) -> str | None:
+        answer = cls(title, prompt, presets, parent, preset_first).run()
         return answer["reason"] if answer else None
 
 

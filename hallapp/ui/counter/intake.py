@@ -121,6 +121,10 @@ class IntakePanel(CounterPanel):
         layout.addWidget(self.decisions)
         layout.addWidget(self.message)
         layout.addWidget(self.document)
+        # Tab: item search → applicant → 登记收件 → 清空重填 → checklist (not the buttons first).
+        QWidget.setTabOrder(self.form.last_field(), self.open_button)
+        QWidget.setTabOrder(self.open_button, self.discard_button)
+        QWidget.setTabOrder(self.discard_button, self.checklist.table)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The top part takes the height it needs (up to TOP_MAX); the checklist the rest."""
@@ -135,10 +139,16 @@ class IntakePanel(CounterPanel):
     def _connect(self) -> None:
         self.picker.item_chosen.connect(self._on_picker_item_chosen)
         self.form.edited.connect(self.save_draft)
+        self.form.submitted.connect(self._on_form_submitted)
         self.checklist.mark_changed.connect(self._on_checklist_mark_changed)
         self.decisions.decision_chosen.connect(self.decide)
         self.open_button.clicked.connect(self.open_case)
         self.discard_button.clicked.connect(self._on_discard_clicked)
+
+    def _on_form_submitted(self) -> None:
+        """Enter in the applicant form: 登记收件, when the button would take it."""
+        if self.open_button.isEnabled():
+            self.open_case()
 
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("登记收件"))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,8 +39,12 @@ MAX_HITS = 8
 Check = Callable[[str], str]
 
 
+CHOOSE_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space})
+
+
 class ItemPicker(CounterPanel):
-    """Search by name, keyword or pinyin initials; a click on a hit chooses the item."""
+    """Search by name, keyword or pinyin initials; a click on a hit chooses the item, and so
+    do Enter and Space on it (↓ in the search field goes down to the hits)."""
 
     item_chosen = Signal(str, str)  # code, name
 
@@ -56,6 +61,8 @@ class ItemPicker(CounterPanel):
         self.hits.setMaximumHeight(150)
         self.hits.hide()
         self.hits.itemClicked.connect(self._on_hits_item_clicked)
+        self.hits.installEventFilter(self)
+        self.query.installEventFilter(self)
         self.chosen = make_label("", "chosenItem", wrap=True)
         self.status = make_label("", "hint", wrap=True)
         row = QHBoxLayout()
@@ -75,6 +82,22 @@ class ItemPicker(CounterPanel):
         if self.code is None:
             self.chosen.setText(self.tr("尚未选择办理事项"))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.hits and key in CHOOSE_KEYS:
+            entry = self.hits.currentItem()
+            if entry is not None:
+                self._on_hits_item_clicked(entry)
+            return True
+        if watched is self.query and key == Qt.Key.Key_Down and self.hits.isVisible():
+            self.hits.setFocus(Qt.FocusReason.TabFocusReason)
+            if self.hits.currentRow() < 0:
+                self.hits.setCurrentRow(0)
+            return True
+        return False
+
     def _on_query_submitted(self) -> None:
         text = self.query.text().strip()
         if not text:
@@ -93,6 +116,8 @@ class ItemPicker(CounterPanel):
             entry.setData(256, (hit.code, hit.name))
             self.hits.addItem(entry)
         self.hits.setVisible(bool(hits))
+        if hits:
+            self.hits.setCurrentRow(0)  # Enter on the list chooses it; ↓ goes further
         self.status.setText("" if hits else self.tr("没有找到相关事项，请换个关键词"))
 
     def _on_hits_item_clicked(self, entry: QListWidgetItem) -> None:
@@ -110,9 +135,11 @@ class ItemPicker(CounterPanel):
 
 
 class ApplicantForm(QWidget):
-    """申请人 (person: name + ID number; legal person: name + USCC), phone, optional agent."""
+    """申请人 (person: name + ID number; legal person: name + USCC), phone, optional agent.
+    Enter in a field asks for the case to be registered (``submitted``: 登记收件)."""
 
     edited = Signal()
+    submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +167,7 @@ class ApplicantForm(QWidget):
         edit.setObjectName(name)
         edit.textEdited.connect(self.edited)
         edit.editingFinished.connect(lambda n=name: self.check_field(n))
+        edit.returnPressed.connect(self.submitted)
         error = make_label("", "error", wrap=True)
         error.hide()
         label = make_label("")
@@ -165,6 +193,10 @@ class ApplicantForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.agent)
+
+    def last_field(self) -> QWidget:
+        """The last field in Tab order (the agent's phone, skipped while hidden)."""
+        return self.edits["agent_phone"]
 
     def retranslate(self) -> None:
         self.person.setText(self.tr("自然人"))

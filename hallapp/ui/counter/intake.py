@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from hallapp.core.errors import ValidationError
@@ -46,6 +47,19 @@ if TYPE_CHECKING:
     from hallapp.services.queue_common import TicketInfo
 
 TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 checklist rows)
+TOP_SHARE = 0.4  # of the panel's height at most (1366×768 keeps 4 checklist rows too)
+TOP_MIN = 150  # px they keep on the smallest screen
+
+
+class _Top(QScrollArea):
+    """Item and applicant: as tall as they are (its maximum height caps it), not the 192 px
+    QScrollArea asks for."""
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        return QSize(super().sizeHint().width(), content.sizeHint().height() + 2)
 
 
 class IntakePanel(CounterPanel):
@@ -83,7 +97,8 @@ class IntakePanel(CounterPanel):
         self.restore()
 
     def _build(self) -> None:
-        """Item and applicant side by side on top; the checklist full width below them."""
+        """Item and applicant side by side on top (scrolling when tall), their buttons always
+        in sight under them; the checklist full width below."""
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -91,11 +106,6 @@ class IntakePanel(CounterPanel):
                        self.case_label):
             column.addWidget(widget)
         column.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.discard_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        column.addLayout(buttons)
         right = QWidget()
         form = QVBoxLayout(right)
         form.setContentsMargins(0, 0, 0, 0)
@@ -108,18 +118,23 @@ class IntakePanel(CounterPanel):
         row.addWidget(left, 1)
         row.addSpacing(16)
         row.addWidget(right, 1)
-        self.top = QScrollArea()
+        self.top = _Top()
         self.top.setObjectName("intakeTop")
         self.top.setWidgetResizable(True)
         self.top.setFrameShape(QFrame.Shape.NoFrame)
         self.top.setWidget(top)
         top.installEventFilter(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.message, 1)  # "请先改正标红的项目" next to the button
+        buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(4)
         layout.addWidget(self.top)
+        layout.addLayout(buttons)
         layout.addWidget(self.checklist, 1)
         layout.addWidget(self.decisions)
-        layout.addWidget(self.message)
         layout.addWidget(self.document)
         # Tab: item search → applicant → 登记收件 → 清空重填 → checklist (not the buttons first).
         QWidget.setTabOrder(self.form.last_field(), self.open_button)
@@ -127,14 +142,26 @@ class IntakePanel(CounterPanel):
         QWidget.setTabOrder(self.discard_button, self.checklist.table)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The top part takes the height it needs (up to TOP_MAX); the checklist the rest."""
-        content = self.top.widget()
-        if event.type() == QEvent.Type.LayoutRequest and content is not None \
-                and watched is content:
-            hint = content.sizeHint().height()
-            self.top.setMinimumHeight(min(hint, TOP_MAX))
-            self.top.setMaximumHeight(hint + 2)
+        """The top part takes the height it needs, up to TOP_MAX and a share of the panel
+        (TOP_SHARE: at 1366×768 the checklist keeps its rows); beyond that it scrolls."""
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.top.widget():
+            self._fit_top()
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_top()
+
+    def _fit_top(self) -> None:
+        content = self.top.widget()
+        if content is None:
+            return
+        # the height it needs at its width (a wrapped item name may take two lines)
+        hint = max(content.sizeHint().height(),
+                   content.heightForWidth(self.top.viewport().width())) + 2
+        cap = min(TOP_MAX, max(TOP_MIN, int(self.height() * TOP_SHARE)))
+        self.top.setMinimumHeight(min(hint, TOP_MIN))
+        self.top.setMaximumHeight(min(hint, cap))
 
     def _connect(self) -> None:
         self.picker.item_chosen.connect(self._on_picker_item_chosen)
@@ -408,6 +435,7 @@ class IntakePanel(CounterPanel):
         if inputs is None or self.item is None:
             self.message.setText(self.tr("请先改正标红的项目") if inputs is None
                                  else self.tr("请先选择办理事项"))
+            self._show_first_error()
             return
         from hallapp.services.cases import open_case
 
@@ -479,6 +507,22 @@ class IntakePanel(CounterPanel):
         field = exc.field if isinstance(exc, ValidationError) else None
         if not (field and self.draft.case is None and self.form.field_error(field, message)):
             self.message.setText(message)
+        else:
+            self._show_first_error()
+
+    def _show_first_error(self) -> None:
+        """The first field marked red focused and, once the messages just shown have taken
+        their places, scrolled into sight with its message."""
+        edit = self.form.first_error()
+        if edit is not None:
+            edit.setFocus()
+            QTimer.singleShot(0, self._scroll_to_first_error)
+
+    def _scroll_to_first_error(self) -> None:
+        edit = self.form.first_error()
+        if edit is not None:
+            self.top.ensureWidgetVisible(edit, 0, 8)
+            self.top.ensureWidgetVisible(self.form.errors_of(edit), 0, 8)
 
     def state(self) -> dict[str, Any]:
         """For tests and the window: what is open right now."""

@@ -296,6 +296,14 @@ class ApplicantForm(QWidget):
         for name in self.edits:
             self.show_error(name, "")
 
+    def first_error(self) -> QLineEdit | None:
+        """The first field (in the form's order) showing a message, if any."""
+        return next((self.edits[n] for n in self.edits if self.errors[n].isVisibleTo(self)),
+                    None)
+
+    def errors_of(self, edit: QLineEdit) -> QLabel:
+        return self.errors[edit.objectName()]
+
     def field_error(self, field: str, message: str) -> bool:
         """Show a service's ValidationError under its field; False if no such field."""
         name = {"agent_name": "agent_name", "authorisation": "authorisation"}.get(field, field)

@@ -2,13 +2,13 @@
 for a clerk's screen, disabled outlines that look disabled, large buttons for the pad."""
 
 COUNTER_QSS = """
-QWidget#counter QPushButton { font-size: 16px; padding: 6px 10px; }
+QWidget#counter QPushButton { font-size: 16px; padding: 5px 10px; }
 QWidget#counter QPushButton[kind="secondary"]:disabled, QWidget#ratingPad
 QPushButton[kind="secondary"]:disabled { background: #f3f5f8; color: #a0abb8;
     border: 2px solid #d3dae3; }
 QWidget#counter QPushButton[kind="primary"] { font-weight: bold; }
 QWidget#counter QPushButton[kind="primary"]:disabled { background: #b8c2ce; }
-QWidget#counter QLabel#bigNumber { font-size: 88px; }
+QWidget#counter QLabel#bigNumber { font-size: 72px; }
 QLabel#section { font-size: 17px; font-weight: bold; color: #0b4a8b; }
 QLabel#timing { font-size: 18px; }
 QLabel#marks { font-size: 17px; font-weight: bold; color: #c8102e; }

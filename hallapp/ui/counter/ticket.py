@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.services.queue_common import TicketInfo
 from hallapp.ui.common.widgets import duration_text, make_label, seconds_between
@@ -38,9 +38,13 @@ class CurrentTicketPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(4)
-        for widget in (self.caption, self.number, self.queue, self.marks, self.state,
-                       self.wait, self.service):
+        for widget in (self.caption, self.number, self.queue, self.marks, self.state):
             layout.addWidget(widget)
+        times = QHBoxLayout()  # side by side: the counter fits a 1366×768 screen
+        times.addWidget(self.wait)
+        times.addStretch(1)
+        times.addWidget(self.service)
+        layout.addLayout(times)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._on_timer_timeout)

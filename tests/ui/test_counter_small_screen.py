@@ -1,0 +1,66 @@
+"""The counter on a 1366×768 desktop (about 700 px left under the taskbar and title bar).
+
+The window asked for 727 px at least; the intake's buttons scrolled out of sight with the
+item and applicant, the agent's fields and their red messages went below the fold and a
+refused 登记收件 did not scroll to them, and the checklist showed one or two of its rows.
+Driven with pytest-qt on the demo hall (SQLite only: the layout is under test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock
+from counterkit import MakeCounter, counters, fill_person
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from hallapp.services import tickets, windows
+from hallapp.services.context import Ctx, Database
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+TEN_MATERIALS = "440300000000069392144001"  # 国有建设用地使用权及房屋所有权转移登记
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+                 tmp_path: Path) -> Iterator[MakeCounter]:
+    yield from counters(qtbot, hall_db, clock, tmp_path)
+
+
+def in_sight(widget: QWidget) -> bool:
+    """Wholly shown: not scrolled or cut away by any scroll area or panel above it."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_an_intake_with_an_agent_fits_1366_by_768(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx]) -> None:
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    for queue in "AAB":
+        tickets.take_ticket(ctx_for("kiosk1"), queue)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    counter = make_counter((1366, 768))
+    assert counter.minimumSizeHint().height() <= 680  # what a 768 px screen leaves, at most
+    intake = counter.intake
+    intake.choose_item(TEN_MATERIALS, None)
+    qtbot.waitUntil(lambda: intake.open_button.isEnabled())
+    fill_person(qtbot, counter)
+    qtbot.mouseClick(intake.form.agent_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(intake.open_button, Qt.MouseButton.LeftButton)
+    error = intake.form.errors["agent_name"]
+    qtbot.waitUntil(lambda: in_sight(error))  # scrolled to, with its field
+    assert in_sight(intake.form.edits["agent_name"])
+    assert intake.form.edits["agent_name"].hasFocus()
+    for button in (intake.open_button, intake.discard_button):
+        assert in_sight(button)
+    assert in_sight(intake.message)
+    table = intake.checklist.table
+    assert table.viewport().height() >= 4 * table.rowHeight(0)  # four of its ten rows
+    queues = counter.queues
+    table = next(t for t in queues.findChildren(type(table)))
+    assert table.viewport().height() >= 2 * table.rowHeight(0)  # both of the window's queues

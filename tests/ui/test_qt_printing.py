@@ -9,6 +9,7 @@ python-escpos is installed (its Dummy printer captures the bytes).
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,8 @@ from hallapp.services import printing, tickets
 from hallapp.services.context import Ctx
 from hallapp.services.printing import PrintJob
 from hallapp.ui.common import printing as qt_printing
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors_en import EN as _EN
 from hallapp.ui.common.printing import (
     DocumentPrinter,
     EscPosTicketPrinter,
@@ -101,6 +104,22 @@ def test_pdf_output_printer_reproduces_every_page(tmp_path: Path, document: str,
         source, copy = raster(pdf, page), raster(printed, page)
         assert covered(source, copy) > 0.98
         assert covered(copy, source) > 0.98
+
+
+def test_a_failed_print_says_why_in_english_too(qapp: QApplication) -> None:
+    """In English a clerk read the kiosk's "The ticket could not be printed; please ask the
+    staff." for every failed receipt or notice, without the printer the Chinese names."""
+    with pytest.raises(DomainError) as caught:
+        check_printer(MISSING)
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        assert user_message(caught.value) == f"Printer {MISSING} not found."
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")
+    source = Path(qt_printing.__file__).read_text(encoding="utf-8")
+    whys = set(re.findall(r'_failed\([^,]+,\s*"(\w+)"', source))
+    assert len(whys) == 12
+    assert sorted(w for w in whys if f"print_failed.{w}" not in _EN) == []
 
 
 def test_missing_printer_is_refused_before_printing(tmp_path: Path) -> None:

@@ -41,8 +41,11 @@ def local_name(name: str, name_en: str | None) -> str:
 
 def _english(exc: DomainError) -> str | None:
     """The English text of a refusal, its facts filled in and led by where it is; None when
-    there is none (or a fact it names is missing), and the Chinese message is shown instead."""
-    text = _EN.get(exc.code)
+    there is none (or a fact it names is missing), and the Chinese message is shown instead.
+    A refusal that says why (the fact ``why``: a failed print) has a text of its own,
+    ``<code>.<why>``; the code's text serves the others."""
+    text = _EN.get(f"{exc.code}.{exc.facts['why']}") if exc.facts.get("why") else None
+    text = text or _EN.get(exc.code)
     if text is None:
         return None
     try:

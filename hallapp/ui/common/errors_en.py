@@ -55,6 +55,24 @@ EN: dict[str, str] = {
     "checkin_day_over": "This booking was for {day}: it can only be checked in on that day. "
                         "Please book again or take a ticket.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
+    # A failed print says why, as the Chinese does ("未找到打印机 X"): by its fact ``why``.
+    "print_failed.no_printer": "Printer {printer} not found.",
+    "print_failed.offline": "Printer {printer} is offline or out of paper; check it and print "
+                            "again.",
+    "print_failed.interrupted": "Printing on {printer} was interrupted; check it and print "
+                                "again.",
+    "print_failed.failed": "Printer {printer} could not print; check it and print again.",
+    "print_failed.no_default": "No printer found (no default printer is set).",
+    "print_failed.no_pages": "The document to print cannot be read (the PDF has no pages).",
+    "print_failed.empty": "The document to print is empty.",
+    "print_failed.no_renderer": "The document cannot be rendered: neither pdftoppm "
+                                "(poppler-utils) nor QtPdf is installed.",
+    "print_failed.render": "Rendering the document failed: {detail}",
+    "print_failed.paper_width": "Unsupported receipt paper width: {width} mm (58 or 80).",
+    "print_failed.no_escpos": "python-escpos is not installed: the thermal printer cannot be "
+                              "driven directly.",
+    "print_failed.no_device": "No thermal printer is configured: set {variable}.",
+    "print_failed.pdf": "The PDF could not be saved: {error}",
     "file_not_written": "The file {path} could not be written: {reason}",
     "pdf_path_empty": "The PDF file path is empty",
     "xlsx_unknown_column": "Unknown column(s): {columns}",

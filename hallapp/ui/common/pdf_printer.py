@@ -53,6 +53,7 @@ class PdfDocumentPrinter:
             target = save_pdf(job, path)
         except OSError as exc:
             record_print(self.ctx, job, f"pdf:{path}", "failed", reprint, str(exc))
-            raise OutputError(f"无法保存 PDF：{exc.strerror or exc}", code="print_failed") from exc
+            raise OutputError(f"无法保存 PDF：{exc.strerror or exc}", code="print_failed",
+                              why="pdf", error=exc.strerror or exc) from exc
         self.saved.append(target)
         return record_print(self.ctx, job, f"pdf:{target}", "saved", reprint)

@@ -36,17 +36,18 @@ ESCPOS_DOTS = {58: 384, 80: 576}  # printable dots of a 203 dpi head (8 dots per
 ESCPOS_ENV = "HALLAPP_ESCPOS_DEVICE"
 
 
-def _failed(message: str, **facts: Any) -> DomainError:
-    return DomainError(message, code="print_failed", **facts)
+def _failed(message: str, why: str, **facts: Any) -> DomainError:
+    """A failed print; ``why`` names its English text (``print_failed.<why>`` in errors_en)."""
+    return DomainError(message, code="print_failed", why=why, **facts)
 
 
 def check_printer(name: str) -> QPrinterInfo:
     """The printer ``name`` if it exists and is not stopped or in error, else print_failed."""
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
-        raise _failed(f"未找到打印机 {name}", printer=name)
+        raise _failed(f"未找到打印机 {name}", "no_printer", printer=name)
     if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise _failed(f"打印机 {name} 离线或缺纸，请检查后重印", printer=name)
+        raise _failed(f"打印机 {name} 离线或缺纸，请检查后重印", "offline", printer=name)
     return info
 
 
@@ -66,7 +67,7 @@ def _render_qtpdf(document_type: Any, pdf: bytes, dpi: float) -> list[QImage]:
     doc = document_type()
     doc.load(buffer)
     if doc.pageCount() <= 0:
-        raise _failed("打印内容无法解析（PDF 无页面）")
+        raise _failed("打印内容无法解析（PDF 无页面）", "no_pages")
     pages = []
     for i in range(doc.pageCount()):
         points = doc.pagePointSize(i)
@@ -83,7 +84,8 @@ def _render_qtpdf(document_type: Any, pdf: bytes, dpi: float) -> list[QImage]:
 def _render_poppler(pdf: bytes, dpi: float, *extra: str) -> list[QImage]:
     exe = shutil.which("pdftoppm")
     if exe is None:
-        raise _failed("无法渲染打印内容：未安装 pdftoppm（poppler-utils），也没有 QtPdf")
+        raise _failed("无法渲染打印内容：未安装 pdftoppm（poppler-utils），也没有 QtPdf",
+                      "no_renderer")
     with tempfile.TemporaryDirectory(prefix="hallapp-print-") as tmp:
         source = Path(tmp) / "job.pdf"
         source.write_bytes(pdf)
@@ -92,7 +94,8 @@ def _render_poppler(pdf: bytes, dpi: float, *extra: str) -> list[QImage]:
                              check=False)
         if run.returncode != 0:
             detail = run.stderr.decode(errors="replace").strip()[:200]
-            raise _failed(f"打印内容渲染失败：{detail or run.returncode}")
+            raise _failed(f"打印内容渲染失败：{detail or run.returncode}", "render",
+                          detail=detail or run.returncode)
         return [_with_dpi(QImage(str(p)).convertToFormat(QImage.Format.Format_Grayscale8), dpi)
                 for p in sorted(Path(tmp).glob("page*.png"))]
 
@@ -156,12 +159,12 @@ class QtPrinter:
         elif self.printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
             name = self.printer.printerName() or QPrinterInfo.defaultPrinterName()
             if not name:
-                raise _failed("未找到打印机（没有配置默认打印机）")
+                raise _failed("未找到打印机（没有配置默认打印机）", "no_default")
             check_printer(name)
         dpi = min(self.printer.resolution(), self.max_dpi)
         pages = render_pages(job.pdf, dpi)
         if not pages:
-            raise _failed("打印内容为空")
+            raise _failed("打印内容为空", "empty")
         self._paint(job.title, pages)
 
     def _paint(self, title: str, pages: list[QImage]) -> None:
@@ -172,18 +175,21 @@ class QtPrinter:
         printer.setPageLayout(_page_layout(pages[0]))
         painter = QPainter()
         if not painter.begin(printer):
-            raise _failed(f"打印机 {self.name} 离线或缺纸，请检查后重印", printer=self.name)
+            raise _failed(f"打印机 {self.name} 离线或缺纸，请检查后重印", "offline",
+                          printer=self.name)
         try:
             for i, page in enumerate(pages):
                 if i and not printer.newPage():
-                    raise _failed(f"打印机 {self.name} 打印中断，请检查后重印")
+                    raise _failed(f"打印机 {self.name} 打印中断，请检查后重印", "interrupted",
+                                  printer=self.name)
                 target = printer.pageLayout().fullRectPixels(printer.resolution())
                 painter.drawImage(QRectF(target), page)
         finally:
             painter.end()
         if printer.printerState() in (QPrinter.PrinterState.Error,
                                       QPrinter.PrinterState.Aborted):
-            raise _failed(f"打印机 {self.name} 离线或缺纸，请检查后重印", printer=self.name)
+            raise _failed(f"打印机 {self.name} 离线或缺纸，请检查后重印", "offline",
+                          printer=self.name)
 
 
 class DocumentPrinter:
@@ -224,7 +230,8 @@ class _LoggedTicketPrinter:
             raise
         except Exception as exc:  # a driver error must still be logged and reach the kiosk
             record_print(self.ctx, job, self.printer_name, "failed", detail=repr(exc))
-            raise _failed(f"打印机 {self.printer_name} 打印失败，请检查后重印") from exc
+            raise _failed(f"打印机 {self.printer_name} 打印失败，请检查后重印", "failed",
+                          printer=self.printer_name) from exc
         record_print(self.ctx, job, self.printer_name, "printed")
 
     def _send(self, job: PrintJob) -> None:
@@ -288,12 +295,14 @@ class EscPosTicketPrinter(_LoggedTicketPrinter):
                  labels: dict[str, str] | None = None, *, driver: Any = None) -> None:
         super().__init__(ctx, width_mm, labels)
         if width_mm not in ESCPOS_DOTS:
-            raise _failed(f"不支持的热敏纸宽度：{width_mm} 毫米（应为 58 或 80）")
+            raise _failed(f"不支持的热敏纸宽度：{width_mm} 毫米（应为 58 或 80）", "paper_width",
+                          width=width_mm)
         if driver is None and not escpos_available():
-            raise _failed("未安装 python-escpos，无法直接驱动热敏打印机")
+            raise _failed("未安装 python-escpos，无法直接驱动热敏打印机", "no_escpos")
         device = device or os.environ.get(ESCPOS_ENV)
         if driver is None and not device:
-            raise _failed(f"未配置热敏打印机：请设置 {ESCPOS_ENV}")
+            raise _failed(f"未配置热敏打印机：请设置 {ESCPOS_ENV}", "no_device",
+                          variable=ESCPOS_ENV)
         self.device = device
         self.driver = driver
         self.printer_name = f"escpos:{device or type(driver).__name__}"

@@ -217,7 +217,8 @@ def next_state(state: str, action: str, role: str, *, supplements_outstanding: b
     if transition is None or (act is A.REVOKE and denied):
         raise StateError(
             f"办件当前状态为“{STATE_LABELS[st]}”，不能执行“{ACTION_LABELS[act]}”",
-            code="case_transition", state=st.value, action=act.value)
+            code="case_transition", state=st.value, action=act.value,
+            state_label=STATE_LABELS[st], action_label=ACTION_LABELS[act])
     if role not in transition.roles:
         raise PermissionDenied(
             f"角色“{ROLE_LABELS.get(role, role)}”（{role}）无权执行“{ACTION_LABELS[act]}”"

@@ -90,7 +90,8 @@ def test_wrong_state_message_names_state_and_action() -> None:
     with pytest.raises(StateError) as err:
         next_state(S.DELIVERED, A.APPROVE, "approver")
     assert err.value.message == "办件当前状态为“已出件”，不能执行“批准”"
-    assert err.value.facts == {"state": "delivered", "action": "approve"}
+    assert err.value.facts == {"state": "delivered", "action": "approve",  # English: labels
+                               "state_label": "已出件", "action_label": "批准"}
 
 
 @pytest.mark.parametrize(("state", "action", "role"), [

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from counterkit import counters
+from counterkit import counters, in_english
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import PLAIN, accepted_case, id_number
 
 from hallapp.services import backoffice, cases
+from hallapp.services.catalogue import get_item
 from hallapp.services.context import Ctx, Database
 from hallapp.store.feed import FeedEvent
 from hallapp.ui.common.tasks import wait_for_tasks
@@ -121,3 +122,36 @@ def test_a_wrong_proof_or_tracking_number_is_said_under_it(
     qtbot.mouseClick(panel.deliver_button, Qt.MouseButton.LeftButton)
     assert proof_note.text() == "请扫描回执二维码或输入领取人身份证号码"
     assert cases.show_case(ctx_for("clerk1"), number).case.state == "result_ready"
+
+
+@SQLITE_ONLY
+def test_an_english_counter_names_the_item_and_the_state_in_english(
+        qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+        tmp_path: Path, ctx_for: CtxFor) -> None:
+    """The list and the result line used the item's Chinese name, and a refusal named the
+    case's state and the action by their codes ('in state "approved" … "deliver"')."""
+    waiting, ready = approved_case(ctx_for, ready=False), approved_case(ctx_for, ready=True)
+    english = get_item(ctx_for("clerk1"), PLAIN).name_en
+    assert english
+    clerk = ctx_for("clerk1")
+    made = counters(qtbot, hall_db, clock, tmp_path)  # sets the language: before English
+    make = next(made)
+    with in_english(qapp):
+        window = make()
+        window.tabs.setCurrentWidget(window.delivery)
+        panel = window.delivery
+        find(qtbot, window, cases.show_case(clerk, waiting).case.qr_payload)
+        assert panel.model.data(panel.model.index(0, panel.model.column("item"))) == english
+        qtbot.mouseClick(panel.deliver_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(panel.message.text()))
+        assert panel.message.text() == ('A case that is "Approved" cannot take the action '
+                                        '"Hand-out".')
+        panel.scan.clear()
+        qtbot.keyClicks(panel.scan, cases.show_case(clerk, ready).case.qr_payload)
+        qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 1
+                        and panel.model.row(0).number == ready and not panel.busy)
+        qtbot.mouseClick(panel.deliver_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ready in panel.result.text())
+        assert english in panel.result.text()
+    next(made, None)

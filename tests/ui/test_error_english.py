@@ -38,6 +38,7 @@ from hallapp.services.context import Ctx
 from hallapp.ui.admin.catalogue import read_catalogue
 from hallapp.ui.common.errors import closed_reason, user_message
 from hallapp.ui.common.errors_en import EN as _EN
+from hallapp.ui.common.qt_app import set_language
 
 ROOT = Path(__file__).resolve().parents[2] / "hallapp"
 KIOSK_PATH = ["core/identity.py", "services/tickets.py", "services/appointments.py",
@@ -278,8 +279,10 @@ def test_case_handling_refusals_read_in_english(
                                           "start serving first.")
     with pytest.raises(DomainError) as caught:
         next_state("received", "deliver", "clerk")
-    assert user_message(caught.value) == ('A case in state "received" cannot take the action '
-                                          '"deliver".')
+    set_language(QApplication.instance(), "en")  # the state and action by the screens' labels
+    text = user_message(caught.value)
+    set_language(QApplication.instance(), "zh")
+    assert text == 'A case that is "Received" cannot take the action "Hand-out".'
 
 
 def test_why_a_decision_is_closed_reads_in_english(english: None) -> None:

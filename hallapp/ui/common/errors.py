@@ -20,6 +20,7 @@ from hallapp.services.context import (
     is_session_dropped,
 )
 from hallapp.ui.common.errors_en import EN as _EN
+from hallapp.ui.common.labels import case_label
 
 
 def is_english() -> bool:
@@ -49,7 +50,7 @@ def _english(exc: DomainError) -> str | None:
     if text is None:
         return None
     try:
-        body = text.format_map(exc.facts)
+        body = text.format_map(_english_facts(exc.facts))
     except (KeyError, IndexError, ValueError):
         return None
     where = _location(exc.facts)
@@ -59,6 +60,16 @@ def _english(exc: DomainError) -> str | None:
         body = body[0].lower() + body[1:]
     return f"{where}: {body}"
 
+
+def _english_facts(facts: Mapping[str, object]) -> Mapping[str, object]:
+    """The facts with a case's state and action labels (core's Chinese) in English."""
+    if not any(name in facts for name in _CASE_LABEL_FACTS):
+        return facts
+    return {name: case_label(str(value)) if name in _CASE_LABEL_FACTS else value
+            for name, value in facts.items()}
+
+
+_CASE_LABEL_FACTS = ("state_label", "action_label")
 
 # A plain capitalised first word ("Field", "The", "A"), not a code or number ("ID", "A001").
 _CAPITALISED = re.compile(r"[A-Z][a-z]*\b")

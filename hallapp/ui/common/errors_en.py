@@ -242,7 +242,9 @@ EN: dict[str, str] = {
     "unknown_case": "No case has this number.",
     "case_conflict": "Case {case} was just handled by someone else, or no longer allows this; "
                      "refresh and try again.",
-    "case_transition": "A case in state \"{state}\" cannot take the action \"{action}\".",
+    # {state_label} and {action_label}: the screens' English for the state and the action.
+    "case_transition": "A case that is \"{state_label}\" cannot take the action "
+                       "\"{action_label}\".",
     "unknown_case_state": "Unknown case state.",
     "unknown_case_action": "Unknown case action.",
     "materials_required": "Choose the materials handed in.",

@@ -232,8 +232,9 @@ class DeliveryPanel(CounterPanel):
                   "tracking_number")
 
     def _on_delivered(self, case: CaseInfo) -> None:
-        self.result.setText(self.tr("{0} {1}：{2}").format(case.number, case.item_name,
-                                                          case_label(case.state_label)))
+        self.result.setText(self.tr("{0} {1}：{2}").format(
+            case.number, local_name(case.item_name, case.item_name_en),
+            case_label(case.state_label)))
         self.message.clear()
         for edit in (self.scan, self.proof, self.tracking):
             edit.clear()

@@ -156,8 +156,8 @@ class CaseListModel(NamedColumnsModel):
     COLUMNS = ("number", "item", "applicant", "state")
 
     def cell_text(self, row: CaseInfo, column: str) -> str:
-        return {"number": row.number, "item": row.item_name, "applicant": row.applicant_name,
-                "state": case_label(row.state_label)}[column]
+        return {"number": row.number, "item": local_name(row.item_name, row.item_name_en),
+                "applicant": row.applicant_name, "state": case_label(row.state_label)}[column]
 
     def header_text(self, column: str) -> str:
         return {"number": self.tr("办件编号"), "item": self.tr("事项"),

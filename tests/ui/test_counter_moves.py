@@ -3,12 +3,13 @@ the ticket panel only empties, and the clerk must be able to tell the applicant 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from counterkit import MakeCounter, counters
+from counterkit import MakeCounter, counters, in_english
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from hallapp.services.context import Ctx, Database
 from hallapp.ui.counter.dialogs import ReasonDialog, TransferDialog
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
@@ -61,3 +63,25 @@ def test_the_clerk_is_told_where_a_ticket_went(
     press("noshow")
     qtbot.waitUntil(lambda: counter.message.text() == "A003 已过号")
     qtbot.waitUntil(lambda: counter.ticket.ticket is None)
+
+
+@SQLITE_ONLY
+def test_an_english_counter_names_the_queue_a_ticket_went_to_in_english(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter,
+        monkeypatch: pytest.MonkeyPatch, ctx_for: Callable[[str], Ctx]) -> None:
+    """The names came from the 取号 tab, read only once it was opened: "… to 社保医保…"."""
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk, 1)
+    with in_english(qapp):
+        counter = make_counter()
+        button = counter.controls.buttons["transfer"]
+        qtbot.waitUntil(button.isEnabled)
+        monkeypatch.setattr(TransferDialog, "ask",
+                            classmethod(lambda cls, *a, **k: ("C", None, "")))
+        button.click()
+        qtbot.waitUntil(lambda: counter.message.text().startswith("A001 "))
+        message = counter.message.text()
+    assert "C" not in counter.desk.queue_names  # the 取号 tab was never opened
+    assert not CJK.search(message), message

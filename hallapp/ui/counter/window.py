@@ -220,7 +220,7 @@ class CounterWindow(CounterPanel):
         """What became of the ticket that left the window: the panel only empties, and after a
         transfer the clerk should be able to tell the applicant where to wait."""
         if name == "transfer":
-            queue = self.desk.queue_names.get(ticket.queue, ticket.queue_name)
+            queue = self.ticket.queue_names.get(ticket.queue, ticket.queue_name)
             window = self.controls.transfer_window
             where = queue if window is None else self.tr("{0}（{1} 号窗口）").format(queue, window)
             return self.tr("{0} 已转至 {1}，前面 {2} 人").format(

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx, Database
-from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.dialogs import CallTicketDialog, ReasonDialog
 from hallapp.ui.counter.window import CounterWindow
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -140,3 +140,19 @@ def test_noshow_offers_its_usual_reason_so_enter_confirms_it(
     monkeypatch.setattr(ReasonDialog, "exec", enter_at_once)
     qtbot.mouseClick(counter.controls.buttons["noshow"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: counter.state is not None and counter.state.ticket is None)
+
+
+def test_call_ticket_takes_a_ticket_number_not_a_bare_serial(qtbot: QtBot,
+                                                             engine_name: str) -> None:
+    """指定叫号 "4" called the ticket whose database id is 4 (B001), not A004."""
+    dialog = CallTicketDialog()
+    qtbot.addWidget(dialog)
+    dialog.edits["reason"].setText("预约到场")
+    dialog.edits["ticket"].setText("4")
+    dialog.try_accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors["ticket"].text() == "请输入号票上的号码，如 A004"
+    dialog.edits["ticket"].setText("a004")
+    dialog.try_accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.values()["ticket"] == "a004"  # ask() gives it as A004

@@ -2054,39 +2054,44 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="148"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="148"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="149"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="156"/>
+        <source>请输入号票上的号码，如 A004</source>
+        <translation>Enter the number on the ticket, e.g. A004</translation>
     </message>
 </context>
 <context>
@@ -2744,17 +2749,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="193"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="193"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="194"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -2848,62 +2853,62 @@ After:
 <context>
     <name>CurrentTicketPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="54"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="57"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="61"/>
         <source>窗口已暂停，按 F8 恢复后叫号</source>
         <translation>Window paused: press F8 to resume, then call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="59"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="63"/>
         <source>窗口未开放，点“开窗”后叫号</source>
         <translation>Window closed: press “Open window”, then call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="60"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="64"/>
         <source>暂无正在办理的号，按 F1 叫号</source>
         <translation>No ticket; press F1 to call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="82"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="84"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="86"/>
         <source>已重呼 {0} 次</source>
         <translation>Recalled {0}×</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="89"/>
         <source>已叫号，等候到窗</source>
         <translation>Called, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="90"/>
         <source>正在办理</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
         <source>等候时长 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="109"/>
         <source>叫号后 {0}</source>
         <translation>Called {0} ago</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="111"/>
         <source>办理用时 {0}</source>
         <translation>Service time {0}</translation>
     </message>
@@ -3034,38 +3039,38 @@ After:
         <translation>{0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="277"/>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="305"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="278"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="306"/>
         <source>请先查找办件</source>
         <translation>Find the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="280"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="281"/>
         <source>办件 {0} 没有容缺待补的材料</source>
         <translation>Case {0} has no pending materials to supply</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="308"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="309"/>
         <source>办件 {0} 现为“{1}”，没有待补正的材料</source>
         <translation>Case {0} is now &quot;{1}&quot;: no corrections are awaited</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="311"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="312"/>
         <source>补正材料已提交</source>
         <translation>Corrections brought</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="312"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="313"/>
         <source>办件 {0}：申请人已交来全部补正材料？确认后恢复计时，办件回到部门审查</source>
         <translation>Case {0}: has the applicant brought every correction asked for? Confirmed, the time limit runs again and the case goes back to its department for review.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="327"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="328"/>
         <source>{0}：已登记，现为“{1}”</source>
         <translation>{0}: recorded, now &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="330"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="331"/>
         <source>；仍有 {0} 项容缺材料待补</source>
         <translation>; {0} pending material(s) still to supply</translation>
     </message>
@@ -3407,7 +3412,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="94"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="96"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3669,108 +3674,108 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="105"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="102"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="112"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="154"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="155"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="182"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="190"/>
         <source>{0} 的收件</source>
         <translation>Intake for {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="190"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="191"/>
-        <location filename="../../hallapp/ui/counter/intake.py" line="423"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="223"/>
         <source>{0} 的收件尚未登记，已清空</source>
         <translation>The intake for {0} was not registered and has been cleared</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="230"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="257"/>
         <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="286"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="261"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="288"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="323"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="306"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="333"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="307"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="334"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="307"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="334"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="308"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="335"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="325"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="352"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="409"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="436"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="410"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="437"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="461"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="489"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="466"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="494"/>
         <source>{0} 项容缺材料须于 {1} 前补交</source>
         <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>
@@ -5228,7 +5233,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5254,22 +5259,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="173"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="162"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="174"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6339,17 +6344,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="254"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="268"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="280"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="284"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="296"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6532,28 +6537,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="232"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="244"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="233"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="245"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="237"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="238"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="247"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6684,37 +6689,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="211"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="199"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="211"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="212"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="212"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="213"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="218"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="221"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -6842,22 +6847,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="127"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
         <source>撤回办件 {0}</source>
         <translation>Withdraw case {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="130"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="131"/>
         <source>撤回办件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="131"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>

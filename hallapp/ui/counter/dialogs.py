@@ -7,6 +7,7 @@ service sees them; the service checks again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from hallapp.ui.common.widgets import make_label, set_invalid
 
 Field = tuple[str, str, bool]  # name, label, required
+TICKET_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{1,5}")  # as printed: a queue's prefix, a serial
 
 
 class FieldsDialog(QDialog):
@@ -145,6 +147,16 @@ class CallTicketDialog(FieldsDialog):
                    [("ticket", self.tr("号码"), True), ("reason", self.tr("原因"), True)],
                    {"reason": (self.tr("预约到场"), self.tr("补交材料返回"),
                                self.tr("值班长安排"))})
+
+    def try_accept(self) -> None:
+        """A ticket number (A004), never a bare "4": the service would take it for a
+        ticket's database id and call another one."""
+        number = self.values()["ticket"]
+        if number and not TICKET_NUMBER.fullmatch(number):
+            self.errors["ticket"].setText(self.tr("请输入号票上的号码，如 A004"))
+            set_invalid(self.edits["ticket"], True)
+            return
+        super().try_accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> tuple[str, str] | None:

@@ -17,12 +17,12 @@ import pytest
 from conftest import FakeClock
 from counterkit import TOLERANT_ITEM, MakeCounter, counters, fill_person
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx, Database
-from hallapp.ui.counter.dialogs import CallTicketDialog, ReasonDialog
+from hallapp.ui.counter.dialogs import CallTicketDialog, ReasonDialog, SupplementDialog
 from hallapp.ui.counter.window import CounterWindow
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -120,7 +120,17 @@ def test_enter_takes_a_number_and_books_a_slot(qtbot: QtBot, make_counter: MakeC
     qtbot.keyClicks(booking.edits["phone"], "13812345678")
     qtbot.keyClick(booking.edits["phone"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: booking.qr.isVisible())
-    assert len(booking.code.text()) == 8
+    first = booking.code.text()
+    assert len(first) == 8
+    qtbot.waitUntil(lambda: booking.slots.row(1).booked == 1)
+    assert booking.chosen_slot() is not None  # a place left: still chosen, for the next one
+    qtbot.keyClick(booking.edits["phone"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: booking.code.text() != first)
+    qtbot.waitUntil(lambda: booking.slots.row(1).booked == 2)
+    assert booking.chosen_slot() is None  # full: not left chosen for a refused booking
+    queues = counter.queues
+    model = next(t.model() for t in queues.findChildren(QTableView))
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)  # a cut name, whole
 
 
 def test_noshow_offers_its_usual_reason_so_enter_confirms_it(
@@ -156,3 +166,11 @@ def test_call_ticket_takes_a_ticket_number_not_a_bare_serial(qtbot: QtBot,
     dialog.try_accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.values()["ticket"] == "a004"  # ask() gives it as A004
+
+
+def test_a_long_owed_material_name_wraps_and_shows_whole(qtbot: QtBot, engine_name: str) -> None:
+    name = "受让方户口簿或居住证明（外省市户籍的须另附社保缴纳证明及居住登记凭证原件）"
+    dialog = SupplementDialog("SZFT-20261124-00001", [("M09", name)])
+    qtbot.addWidget(dialog)
+    assert dialog.materials.wordWrap()
+    assert dialog.materials.item(0).toolTip() == f"{name}（M09）"

@@ -275,14 +275,16 @@ class BookingPanel(CounterPanel):
     def _show_slots(self) -> None:
         """The slots the picked item may use (all of the queue's when none is picked) that
         still take bookings (an ended one, or one past its grace period, is refused); the
-        chosen one stays chosen."""
+        chosen one stays chosen while it has a place left."""
         chosen, item, now = self.chosen_slot(), self.item.currentData(), self.env.ctx.clock()
         slots = [s for s in self.day_slots
                  if (item is None or s.item_code in (None, item)) and s.takes_bookings(now)]
         self.slots.set_rows(slots)
         ids = [s.id for s in slots]
         if chosen is not None and chosen.id in ids:
-            self.slot_table.selectRow(ids.index(chosen.id))
+            n = ids.index(chosen.id)
+            if slots[n].booked < slots[n].capacity:  # a slot filled meanwhile is let go
+                self.slot_table.selectRow(n)
         none_open = (self.tr("该日该队列没有开放的预约时段"),
                      self.tr("该日没有该事项可约的时段"))
         if not slots:

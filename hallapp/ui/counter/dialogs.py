@@ -266,8 +266,10 @@ class SupplementDialog(QDialog):
         self.setWindowTitle(self.tr("补齐容缺材料"))
         self.materials = QListWidget()
         self.materials.setObjectName("owedMaterials")
+        self.materials.setWordWrap(True)  # a long material name on two lines, not cut
         for code, name in owed:
             entry = QListWidgetItem(f"{name}（{code}）")
+            entry.setToolTip(entry.text())
             entry.setData(Qt.ItemDataRole.UserRole, code)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Checked)

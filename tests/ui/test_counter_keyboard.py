@@ -22,7 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx, Database
-from hallapp.ui.counter.dialogs import CallTicketDialog, ReasonDialog, SupplementDialog
+from hallapp.ui.counter.dialogs import (
+    CallTicketDialog,
+    CommitmentDialog,
+    ReasonDialog,
+    SupplementDialog,
+)
 from hallapp.ui.counter.window import CounterWindow
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -174,3 +179,16 @@ def test_a_long_owed_material_name_wraps_and_shows_whole(qtbot: QtBot, engine_na
     qtbot.addWidget(dialog)
     assert dialog.materials.wordWrap()
     assert dialog.materials.item(0).toolTip() == f"{name}（M09）"
+
+
+def test_the_commitment_wording_can_be_read_whole_before_printing(qtbot: QtBot,
+                                                                  engine_name: str) -> None:
+    """It was a one-line field: the wording printed on the receipt could not be read."""
+    dialog = CommitmentDialog("本人承诺" + "所提交材料真实有效，" * 12)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.preview.wordWrap()
+    assert dialog.preview.isVisible()
+    assert dialog.preview.text() == dialog.edits["commitment"].text()
+    dialog.edits["commitment"].setText("本人承诺三十日内补交")
+    assert dialog.preview.text() == "本人承诺三十日内补交"

@@ -192,7 +192,14 @@ class CommitmentDialog(FieldsDialog):
         super().__init__(parent)
         self.setup(self.tr("告知承诺"), self.tr("记录申请人书面承诺的内容，将打印在受理回执上"),
                    [("commitment", self.tr("承诺内容"), True)])
+        # The whole wording, wrapped, as it will be printed: the one-line field shows a part.
+        self.preview = make_label(suggestion, "commitmentPreview", wrap=True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edits["commitment"].textChanged.connect(self.preview.setText)
         self.edits["commitment"].setText(suggestion)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.count() - 1, self.preview)  # above OK / Cancel
 
     @classmethod
     def ask(cls, parent: QWidget | None, materials: Sequence[str]) -> str | None:

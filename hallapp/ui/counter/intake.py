@@ -22,9 +22,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.core.errors import ValidationError
 from hallapp.ui.common.errors import local_name, user_message
@@ -35,6 +35,7 @@ from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel
 from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog, WithdrawDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
+from hallapp.ui.counter.intake_top import IntakeTop
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal, saved_at_text
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 from hallapp.ui.counter.result import DocumentStatus
@@ -45,22 +46,6 @@ if TYPE_CHECKING:
     from hallapp.services.case_views import CaseDetail, CaseInfo
     from hallapp.services.cases import IntakeView
     from hallapp.services.queue_common import TicketInfo
-
-TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 checklist rows)
-TOP_SHARE = 0.4  # of the panel's height at most (1366×768 keeps 4 checklist rows too)
-TOP_MIN = 150  # px they keep on the smallest screen
-
-
-class _Top(QScrollArea):
-    """Item and applicant: as tall as they are (its maximum height caps it), not the 192 px
-    QScrollArea asks for."""
-
-    def sizeHint(self) -> QSize:
-        content = self.widget()
-        if content is None:
-            return super().sizeHint()
-        return QSize(super().sizeHint().width(), content.sizeHint().height() + 2)
-
 
 class IntakePanel(CounterPanel):
     decided = Signal(object)  # DecisionResult
@@ -118,12 +103,7 @@ class IntakePanel(CounterPanel):
         row.addWidget(left, 1)
         row.addSpacing(16)
         row.addWidget(right, 1)
-        self.top = _Top()
-        self.top.setObjectName("intakeTop")
-        self.top.setWidgetResizable(True)
-        self.top.setFrameShape(QFrame.Shape.NoFrame)
-        self.top.setWidget(top)
-        top.installEventFilter(self)
+        self.top = IntakeTop(top)
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.message, 1)  # "请先改正标红的项目" next to the button
@@ -141,27 +121,9 @@ class IntakePanel(CounterPanel):
         QWidget.setTabOrder(self.open_button, self.discard_button)
         QWidget.setTabOrder(self.discard_button, self.checklist.table)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The top part takes the height it needs, up to TOP_MAX and a share of the panel
-        (TOP_SHARE: at 1366×768 the checklist keeps its rows); beyond that it scrolls."""
-        if event.type() == QEvent.Type.LayoutRequest and watched is self.top.widget():
-            self._fit_top()
-        return False
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_top()
-
-    def _fit_top(self) -> None:
-        content = self.top.widget()
-        if content is None:
-            return
-        # the height it needs at its width (a wrapped item name may take two lines)
-        hint = max(content.sizeHint().height(),
-                   content.heightForWidth(self.top.viewport().width())) + 2
-        cap = min(TOP_MAX, max(TOP_MIN, int(self.height() * TOP_SHARE)))
-        self.top.setMinimumHeight(min(hint, TOP_MIN))
-        self.top.setMaximumHeight(min(hint, cap))
+        self.top.fit(self.height())
 
     def _connect(self) -> None:
         self.picker.item_chosen.connect(self._on_picker_item_chosen)
@@ -511,18 +473,11 @@ class IntakePanel(CounterPanel):
             self._show_first_error()
 
     def _show_first_error(self) -> None:
-        """The first field marked red focused and, once the messages just shown have taken
-        their places, scrolled into sight with its message."""
+        """The first field marked red focused and scrolled into sight with its message."""
         edit = self.form.first_error()
         if edit is not None:
             edit.setFocus()
-            QTimer.singleShot(0, self._scroll_to_first_error)
-
-    def _scroll_to_first_error(self) -> None:
-        edit = self.form.first_error()
-        if edit is not None:
-            self.top.ensureWidgetVisible(edit, 0, 8)
-            self.top.ensureWidgetVisible(self.form.errors_of(edit), 0, 8)
+            self.top.show_field(edit, self.form.errors_of(edit))
 
     def state(self) -> dict[str, Any]:
         """For tests and the window: what is open right now."""

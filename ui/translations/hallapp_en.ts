@@ -1677,52 +1677,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="220"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="220"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1805,67 +1805,67 @@ After:
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="286"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="288"/>
         <source>该日该队列没有开放的预约时段</source>
         <translation>No slots are open for this queue on this day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="287"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="289"/>
         <source>该日没有该事项可约的时段</source>
         <translation>No slots open for this item on that day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="310"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="312"/>
         <source>请先在上表中选择一个时段</source>
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="335"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="337"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="352"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="354"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="355"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="356"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="358"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="359"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="359"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="371"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="373"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="391"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="393"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="392"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="394"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="399"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="401"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -2521,22 +2521,22 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="165"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="165"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2638,67 +2638,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="88"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="89"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="89"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="107"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -3674,108 +3674,108 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="97"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="181"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="143"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="144"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="152"/>
         <source>{0} 的收件</source>
         <translation>Intake for {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="152"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="218"/>
-        <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="413"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="185"/>
         <source>{0} 的收件尚未登记，已清空</source>
         <translation>The intake for {0} was not registered and has been cleared</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="257"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="219"/>
         <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="286"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="248"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="288"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="250"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="323"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="285"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="333"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="295"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="334"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="334"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="335"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="352"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="314"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="436"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="398"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="437"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="399"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="489"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="494"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="456"/>
         <source>{0} 项容缺材料须于 {1} 前补交</source>
         <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>
@@ -5112,32 +5112,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="59"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="59"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -5608,27 +5608,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -6344,17 +6344,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="273"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="280"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="289"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="305"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6537,28 +6537,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="252"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="256"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="257"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="247"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="254"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="258"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6689,37 +6689,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="218"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="211"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="218"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="212"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="219"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="212"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="219"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="213"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="220"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="225"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="228"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>

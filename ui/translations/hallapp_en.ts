@@ -1845,27 +1845,27 @@ After:
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="359"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="360"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="373"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="374"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="393"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="394"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="394"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="395"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="401"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="402"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -1899,13 +1899,13 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="241"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="247"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
@@ -1965,88 +1965,88 @@ After:
         <translation>Belongs at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
         <source>办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，材料不齐的可“一次性告知”或挂起。</source>
         <translation>To finish {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake: with materials missing, give a one-time notice or suspend the ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>申请人信息填错</source>
         <translation>Applicant&apos;s details entered wrongly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="238"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="240"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="238"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="240"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="241"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="242"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="241"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="242"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="246"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="247"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="248"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="249"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="250"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="254"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时自动调出，继续核验。</source>
         <translation>Case {1} of {0} has no intake decision yet and will be kept: it comes back when that number is served again, to carry on checking.</translation>
     </message>
@@ -2054,42 +2054,42 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="162"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="163"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="149"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="171"/>
         <source>请输入号票上的号码，如 A004</source>
         <translation>Enter the number on the ticket, e.g. A004</translation>
     </message>
@@ -2731,17 +2731,17 @@ After:
         <translation>Not signed or stamped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="145"/>
         <source>复印件不清晰</source>
         <translation>Copy illegible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="146"/>
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/checklist.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/checklist.py" line="147"/>
         <source>信息与申请不一致</source>
         <translation>Does not match the application</translation>
     </message>
@@ -2749,17 +2749,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="208"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="208"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="209"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -3412,7 +3412,7 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
         <source>此项必填</source>
         <translation>Required</translation>
     </message>
@@ -3705,7 +3705,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/intake.py" line="180"/>
-        <location filename="../../hallapp/ui/counter/intake.py" line="413"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="414"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
@@ -3745,37 +3745,37 @@ After:
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="298"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="314"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="315"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="398"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="399"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="399"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="400"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="451"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="452"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="456"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="457"/>
         <source>{0} 项容缺材料须于 {1} 前补交</source>
         <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>
@@ -5233,7 +5233,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5259,22 +5259,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="187"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="187"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="188"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="174"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="189"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6344,17 +6344,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="273"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="288"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="289"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="304"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="305"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="320"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6537,28 +6537,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="256"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="271"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="257"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="272"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="254"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="258"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="273"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6689,37 +6689,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="233"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="218"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="233"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="234"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="234"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="240"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="228"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="243"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -6847,22 +6847,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
         <source>撤回办件 {0}</source>
         <translation>Withdraw case {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
         <source>撤回办件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>

@@ -356,7 +356,8 @@ class BookingPanel(CounterPanel):
         booking = self.bookings.row(rows[0].row())
         reason = ReasonDialog.ask(self.window(), self.tr("取消预约"),
                                   self.tr("取消预约 {0} 的原因").format(booking.code),
-                                  [self.tr("申请人来电取消"), self.tr("申请人现场取消")])
+                                  [("申请人来电取消", self.tr("申请人来电取消")),
+                                   ("申请人现场取消", self.tr("申请人现场取消"))])
         if reason is None:
             return
         ctx = self.env.ctx

@@ -141,8 +141,10 @@ class ChecklistPanel(QWidget):
             note = ReasonDialog.ask(self.window(), self.tr("材料不符合要求"),
                                     self.tr("“{0}”哪里不符合要求？将写入一次性告知书").format(
                                         row.name),
-                                    (self.tr("未签字或未盖章"), self.tr("复印件不清晰"),
-                                     self.tr("已过有效期"), self.tr("信息与申请不一致")))
+                                    (("未签字或未盖章", self.tr("未签字或未盖章")),
+                                     ("复印件不清晰", self.tr("复印件不清晰")),
+                                     ("已过有效期", self.tr("已过有效期")),
+                                     ("信息与申请不一致", self.tr("信息与申请不一致"))))
             if note is None:
                 return
         self.set_status(row.code, column, note)

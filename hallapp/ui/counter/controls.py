@@ -177,15 +177,17 @@ class CallControls(CounterPanel):
     def _ask_withdraw(self, name: str, ticket: str, case: str) -> str | None:
         """The reason to withdraw the undecided case before its ticket leaves, or None."""
         head = self.tr("{0} 的办件 {1} 尚未作出收件决定。").format(ticket, case)
-        presets: tuple[str, ...]
+        presets: tuple[tuple[str, str], ...]
         if name == "transfer":
             prompt = self.tr("转移 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件。")
-            presets = (self.tr("应到其他窗口办理"), self.tr("选错办理事项"))
+            presets = (("应到其他窗口办理", self.tr("应到其他窗口办理")),
+                       ("选错办理事项", self.tr("选错办理事项")))
         else:
             prompt = self.tr("办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，"
                              "材料不齐的可“一次性告知”或挂起。")
-            presets = (self.tr("申请人放弃办理"), self.tr("申请人信息填错"),
-                       self.tr("选错办理事项"))
+            presets = (("申请人放弃办理", self.tr("申请人放弃办理")),
+                       ("申请人信息填错", self.tr("申请人信息填错")),
+                       ("选错办理事项", self.tr("选错办理事项")))
         return WithdrawDialog.ask(self.window(), case, head + prompt.format(ticket), presets)
 
     def _on_withdrawn(self, name: str, fn: Callable[[], Any], info: CaseInfo) -> None:
@@ -236,13 +238,16 @@ class CallControls(CounterPanel):
     def _ask_reason(self, name: str) -> str | None:
         titles = {
             "pause": (self.tr("暂停窗口"), self.tr("暂停期间本窗口不叫号，请写明原因"),
-                      (self.tr("午休"), self.tr("临时离开"), self.tr("系统故障"),
-                       self.tr("业务培训"))),
+                      (("午休", self.tr("午休")),
+                       ("临时离开", self.tr("临时离开")),
+                       ("系统故障", self.tr("系统故障")),
+                       ("业务培训", self.tr("业务培训")))),
             "noshow": (self.tr("过号"), self.tr("申请人多次呼叫未到，按过号处理"),
-                       (self.tr("多次呼叫未到"),)),
+                       (("多次呼叫未到", self.tr("多次呼叫未到")),)),
             "suspend": (self.tr("挂起"), self.tr("申请人补齐材料后凭原号回到本窗口，无需重新取号"),
-                        (self.tr("材料不齐，回去补充"), self.tr("需复印材料"),
-                         self.tr("需填写申请表"))),
+                        (("材料不齐，回去补充", self.tr("材料不齐，回去补充")),
+                         ("需复印材料", self.tr("需复印材料")),
+                         ("需填写申请表", self.tr("需填写申请表")))),
         }
         title, prompt, presets = titles[name]
         if name == "suspend" and self._kept is not None:

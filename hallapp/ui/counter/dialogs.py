@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,15 @@ from hallapp.ui.common.widgets import make_label, set_invalid
 
 Field = tuple[str, str, bool]  # name, label, required
 TICKET_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{1,5}")  # as printed: a queue's prefix, a serial
+# A preset answer: its text, or (what is stored, what the list shows). Reasons and notes are
+# stored in Chinese (audit log, board, case history, Chinese documents) whatever the screen's
+# language; the list shows their translation, and picking one stores the Chinese text.
+Preset = str | tuple[str, str]
+
+
+def preset_pairs(context: str, texts: Sequence[str]) -> list[tuple[str, str]]:
+    """Presets marked with QT_TRANSLATE_NOOP(context, ...): stored as written, shown translated."""
+    return [(text, QCoreApplication.translate(context, text)) for text in texts]
 
 
 class FieldsDialog(QDialog):
@@ -39,9 +48,10 @@ class FieldsDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.required: set[str] = set()
+        self.stored: dict[str, dict[str, str]] = {}  # field -> shown preset -> stored text
 
     def setup(self, title: str, prompt: str, fields: Sequence[Field],
-              presets: dict[str, Sequence[str]] | None = None,
+              presets: dict[str, Sequence[Preset]] | None = None,
               buttons_text: tuple[str, str] | None = None, preset_first: bool = False) -> None:
         """``buttons_text``: what OK and Cancel say, where "OK" would not tell what it does;
         ``preset_first``: the first preset is filled in (Enter alone takes it)."""
@@ -69,7 +79,7 @@ class FieldsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def _editor(self, name: str, presets: Sequence[str], form: QFormLayout,
+    def _editor(self, name: str, presets: Sequence[Preset], form: QFormLayout,
                 label: str, preset_first: bool = False) -> QLineEdit:
         if not presets:
             edit = QLineEdit()
@@ -78,7 +88,9 @@ class FieldsDialog(QDialog):
             return edit
         combo = QComboBox()
         combo.setEditable(True)
-        combo.addItems(list(presets))
+        pairs = [(p, p) if isinstance(p, str) else p for p in presets]
+        combo.addItems([shown for _stored, shown in pairs])
+        self.stored[name] = {shown: stored for stored, shown in pairs}
         combo.setCurrentIndex(0 if preset_first else -1)
         combo.setObjectName(name)
         form.addRow(label, combo)
@@ -87,7 +99,9 @@ class FieldsDialog(QDialog):
         return line
 
     def values(self) -> dict[str, str]:
-        return {name: edit.text().strip() for name, edit in self.edits.items()}
+        """What was typed, a picked (or retyped) preset as its stored, Chinese text."""
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        return {name: self.stored.get(name, {}).get(text, text) for name, text in values.items()}
 
     def try_accept(self) -> None:
         ok = True
@@ -106,7 +120,7 @@ class FieldsDialog(QDialog):
 class ReasonDialog(FieldsDialog):
     """One required reason, with common ones offered (pause, suspend, no-show, fault note)."""
 
-    def __init__(self, title: str, prompt: str, presets: Sequence[str],
+    def __init__(self, title: str, prompt: str, presets: Sequence[Preset],
                  parent: QWidget | None = None, preset_first: bool = False) -> None:
         super().__init__(parent)
         self.setup(title, prompt, [("reason", self.tr("原因"), True)], {"reason": presets},
@@ -114,7 +128,7 @@ class ReasonDialog(FieldsDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str,
-            presets: Sequence[str] = (), preset_first: bool = False) -> str | None:
+            presets: Sequence[Preset] = (), preset_first: bool = False) -> str | None:
         answer = cls(title, prompt, presets, parent, preset_first).run()
         return answer["reason"] if answer else None
 
@@ -123,7 +137,7 @@ class WithdrawDialog(FieldsDialog):
     """撤回 a case opened at the window and not decided (the applicant gives up, or it was
     opened wrongly): the reason goes into the case's history and the audit log."""
 
-    def __init__(self, case: str, prompt: str, presets: Sequence[str],
+    def __init__(self, case: str, prompt: str, presets: Sequence[Preset],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setup(self.tr("撤回办件 {0}").format(case), prompt,
@@ -132,7 +146,7 @@ class WithdrawDialog(FieldsDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, case: str, prompt: str,
-            presets: Sequence[str] = ()) -> str | None:
+            presets: Sequence[Preset] = ()) -> str | None:
         """The reason, or None: go back to the intake (nothing withdrawn)."""
         answer = cls(case, prompt, presets, parent).run()
         return answer["reason"] if answer else None
@@ -145,8 +159,9 @@ class CallTicketDialog(FieldsDialog):
         super().__init__(parent)
         self.setup(self.tr("指定叫号"), self.tr("输入要叫的号码和原因（原因记入审计日志）"),
                    [("ticket", self.tr("号码"), True), ("reason", self.tr("原因"), True)],
-                   {"reason": (self.tr("预约到场"), self.tr("补交材料返回"),
-                               self.tr("值班长安排"))})
+                   {"reason": (("预约到场", self.tr("预约到场")),
+                               ("补交材料返回", self.tr("补交材料返回")),
+                               ("值班长安排", self.tr("值班长安排")))})
 
     def try_accept(self) -> None:
         """A ticket number (A004), never a bare "4": the service would take it for a

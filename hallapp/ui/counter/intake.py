@@ -293,8 +293,9 @@ class IntakePanel(CounterPanel):
             return
         reason = WithdrawDialog.ask(self.window(), case, self.tr(
             "办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。").format(case),
-            (self.tr("申请人信息填错，重新登记"), self.tr("选错办理事项"),
-             self.tr("申请人放弃办理")))
+            (("申请人信息填错，重新登记", self.tr("申请人信息填错，重新登记")),
+             ("选错办理事项", self.tr("选错办理事项")),
+             ("申请人放弃办理", self.tr("申请人放弃办理"))))
         if reason is None:
             return
         from hallapp.services.cases import withdraw

@@ -20,9 +20,12 @@ from counterkit import (
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
-from hallapp.services import tickets, windows
+from hallapp.services import supervisor, tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.ui.counter.dialogs import FieldsDialog, ReasonDialog
+from hallapp.ui.supervisor import board as board_module
+from hallapp.ui.supervisor import worklists
+from hallapp.ui.supervisor.board import BoardPanel
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 
@@ -86,3 +89,62 @@ def test_an_english_counter_stores_its_preset_reasons_in_chinese(
         checklist = counter.intake.checklist.model
         assert checklist.row(checklist.row_of("M02")).note == "未签字或未盖章"
         assert offered[-1][0] == "Not signed or stamped"
+
+
+@SQLITE_ONLY
+def test_an_english_board_offers_its_presets_and_queues_in_english(
+        qtbot: QtBot, qapp: QApplication, hall_db: Database, ctx_for: Callable[[str], Ctx],
+        offered: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its pause, follow-up and release presets were Chinese (missing from the .ts), its Work
+    profile… and Move tickets… dialogs listed "A 商事登记" beside a board of English names."""
+    sup = ctx_for("supervisor1")
+    windows.open_window(ctx_for("clerk1"), 1)
+    queues: dict[str, list[str]] = {}
+    monkeypatch.setattr(board_module.ProfileDialog, "ask", classmethod(
+        lambda cls, _p, _n, names, *_a: queues.setdefault("profile", list(names)) and None))
+    monkeypatch.setattr(board_module.MoveDialog, "ask", classmethod(
+        lambda cls, _p, names: queues.setdefault("move", list(names)) and None))
+    with in_english(qapp):
+        panel = BoardPanel(sup)
+        qtbot.addWidget(panel)
+        panel.poller.stop()
+        panel.show_board(supervisor.board(sup))
+        assert panel.board is not None
+        window = panel.board.windows[0]
+        pause = panel._job("pause", window, sup)
+        assert pause is not None
+        pause()
+        assert [w.reason for w in supervisor.board(sup).windows if w.number == 1] == [
+            "工作人员临时离开"]
+        assert offered[-1] == ["Staff member stepped away", "System fault", "Training",
+                               "Helping at another window"]
+        panel._job("profile", window, sup)
+        panel._job("move", None, sup)
+        assert queues["profile"][:2] == queues["move"][:2] == [
+            "A Business registration", "B Real estate registration"]
+        asked: list[list[object]] = []
+        monkeypatch.setattr(ReasonDialog, "ask", classmethod(
+            lambda cls, _p, _t, _q, presets=(): asked.append(list(presets))))
+        work = worklists.WorkListPanel(sup)
+        qtbot.addWidget(work)
+        monkeypatch.setattr(work.followups_table.selectionModel(), "selectedRows",
+                            lambda: [work.followups.index(0, 0)])
+        monkeypatch.setattr(work.followups, "row", lambda _r: object())
+        work.close_selected()
+        monkeypatch.setattr(work.cases_table.selectionModel(), "selectedRows",
+                            lambda: [work.cases.index(0, 0)])
+        monkeypatch.setattr(work.cases, "row", lambda _r: _Claimed())
+        work.release_selected()
+    assert asked == [
+        [("已电话回访，致歉并说明情况", "Called back, apologised and explained"),
+         ("已核实，对工作人员进行提醒教育", "Checked; the staff member was reminded and coached"),
+         ("已整改到位", "Put right"),
+         ("经核实为恶意差评，申诉成立", "Checked: a malicious rating; the appeal is upheld")],
+        [("审批人员请假，改派他人", "Approver on leave; reassign to someone else"),
+         ("审批人员外出，临近期限", "Approver away and the deadline is near"),
+         ("审批人员已调岗", "Approver has moved to another post")]]
+
+
+class _Claimed:
+    number = "X1"
+    claimed_by = "林志强"

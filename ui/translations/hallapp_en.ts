@@ -1554,122 +1554,142 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="104"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="109"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="105"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="110"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="106"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="111"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="116"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="121"/>
         <source>重新开厅…</source>
         <translation>Reopen the day…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="161"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="166"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="202"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="207"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="214"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="219"/>
         <source>当日 {0} 个</source>
         <translation>that day {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="215"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="220"/>
         <source>{0} {1} 个</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="222"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="217"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="222"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="218"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="223"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}{4}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="233"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="238"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="234"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="239"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="258"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="259"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="269"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="278"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="271"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="281"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="288"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="289"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="280"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="290"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="291"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="282"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="292"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="283"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="293"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="116"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="295"/>
+        <source>工作人员临时离开</source>
+        <translation>Staff member stepped away</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="296"/>
+        <source>系统故障</source>
+        <translation>System fault</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="297"/>
+        <source>业务培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="298"/>
+        <source>支援其他窗口</source>
+        <translation>Helping at another window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="121"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -6870,64 +6890,99 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WorkListPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="60"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="69"/>
         <source>办结回访…</source>
         <translation>Close follow-up…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="61"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="70"/>
         <source>释放认领…</source>
         <translation>Release claim…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="68"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="77"/>
         <source>差评回访（未办结 {0} 件）</source>
         <translation>Poor-rating follow-ups ({0} open)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="69"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="78"/>
         <source>临近期限与已逾期办件（逾期 {0} 件）</source>
         <translation>Cases near or past deadline ({0} overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="98"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="107"/>
         <source>请先选择一条差评回访</source>
         <translation>Select a follow-up first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="101"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="110"/>
         <source>办结差评回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="102"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="111"/>
         <source>填写回访与整改情况（记入审计日志）</source>
         <translation>Describe the call-back and remedy (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="114"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="124"/>
         <source>请先选择一件已有人认领的办件</source>
         <translation>Select a case someone has claimed first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="115"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="125"/>
         <source>办件 {0} 无人认领，无需释放</source>
         <translation>Case {0} is not claimed by anyone: there is no claim to release</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="118"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="128"/>
         <source>释放认领</source>
         <translation>Release claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="119"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="129"/>
         <source>办件 {0} 由 {1} 认领审查。释放后退回本部门待审，其他审批人员可以认领（记入审计日志）</source>
         <translation>Case {0} is claimed for review by {1}. Released, it goes back to its department&apos;s queue, where another approver can claim it (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="128"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="139"/>
         <source>办件 {0} 已退回待审，其他审批人员可以认领</source>
         <translation>Case {0} is back in its department&apos;s queue: another approver can claim it</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="145"/>
+        <source>已电话回访，致歉并说明情况</source>
+        <translation>Called back, apologised and explained</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="146"/>
+        <source>已核实，对工作人员进行提醒教育</source>
+        <translation>Checked; the staff member was reminded and coached</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="147"/>
+        <source>已整改到位</source>
+        <translation>Put right</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="148"/>
+        <source>经核实为恶意差评，申诉成立</source>
+        <translation>Checked: a malicious rating; the appeal is upheld</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="149"/>
+        <source>审批人员请假，改派他人</source>
+        <translation>Approver on leave; reassign to someone else</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="150"/>
+        <source>审批人员外出，临近期限</source>
+        <translation>Approver away and the deadline is near</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="151"/>
+        <source>审批人员已调岗</source>
+        <translation>Approver has moved to another post</translation>
     </message>
 </context>
 </TS>

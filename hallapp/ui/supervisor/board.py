@@ -19,14 +19,19 @@ from hallapp.services import day, supervisor
 from hallapp.services.context import Ctx
 from hallapp.services.day import DayCloseResult
 from hallapp.services.supervisor import Board, BoardWindow
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.widgets import ConfirmDialog
 from hallapp.ui.counter.base import make_button, make_label
-from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.dialogs import ReasonDialog, preset_pairs
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table
 from hallapp.ui.supervisor.dialogs import MoveDialog, ProfileDialog
 from hallapp.ui.supervisor.models import AlertModel, QueueBoardModel, WindowBoardModel
 
-PAUSE_REASONS = ("工作人员临时离开", "系统故障", "业务培训", "支援其他窗口")
+# Stored in Chinese (the audit log, the board's status), offered in the screen's language.
+PAUSE_REASONS = ("工作人员临时离开",
+                 "系统故障",
+                 "业务培训",
+                 "支援其他窗口")
 
 
 class BoardPanel(SupervisorPanel):
@@ -232,11 +237,11 @@ class BoardPanel(SupervisorPanel):
         if name == "pause":
             reason = ReasonDialog.ask(self, self.tr("暂停窗口"),
                                       self.tr("暂停 {0} 号窗口的原因").format(number),
-                                      PAUSE_REASONS)
+                                      preset_pairs("BoardPanel", PAUSE_REASONS))
             return None if reason is None else (
                 lambda: supervisor.pause_window(ctx, number, reason))
         if name == "profile":
-            queues = [f"{q.code} {q.name}" for q in (self.board.queues if self.board else ())]
+            queues = self._queue_labels()
             answer = ProfileDialog.ask(self, number, queues, w.profile, w.profile_mode)
             return None if answer is None else (lambda: supervisor.change_profile(
                 ctx, number, answer.entries, mode=answer.mode, reason=answer.reason))
@@ -245,8 +250,13 @@ class BoardPanel(SupervisorPanel):
         return lambda: simple[name](ctx, number)
 
 
+    def _queue_labels(self) -> list[str]:
+        """The hall's queues as the board names them ("A Business registration" in English)."""
+        return [f"{q.code} {local_name(q.name, q.name_en)}"
+                for q in (self.board.queues if self.board else ())]
+
     def _move_job(self, ctx: Ctx) -> Callable[[], Any] | None:
-        queues = [f"{q.code} {q.name}" for q in (self.board.queues if self.board else ())]
+        queues = self._queue_labels()
         move = MoveDialog.ask(self, queues)
         if move is None:
             return None
@@ -273,7 +283,7 @@ class BoardPanel(SupervisorPanel):
         return lambda: day.close_day(ctx)
 
 
-# The button texts of retranslate(), literally, for pyside6-lupdate.
+# The button texts of retranslate() and the pause reasons, literally, for pyside6-lupdate.
 _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("BoardPanel", "开放"),
     QT_TRANSLATE_NOOP("BoardPanel", "暂停…"),
@@ -281,4 +291,9 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("BoardPanel", "关闭"),
     QT_TRANSLATE_NOOP("BoardPanel", "调整工作配置…"),
     QT_TRANSLATE_NOOP("BoardPanel", "转移号码…"),
+    # PAUSE_REASONS
+    QT_TRANSLATE_NOOP("BoardPanel", "工作人员临时离开"),
+    QT_TRANSLATE_NOOP("BoardPanel", "系统故障"),
+    QT_TRANSLATE_NOOP("BoardPanel", "业务培训"),
+    QT_TRANSLATE_NOOP("BoardPanel", "支援其他窗口"),
 )

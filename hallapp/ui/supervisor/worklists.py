@@ -7,19 +7,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.services import backoffice, ratings, worklists
 from hallapp.services.context import Ctx
 from hallapp.ui.counter.base import make_button, make_label
-from hallapp.ui.counter.dialogs import ReasonDialog
+from hallapp.ui.counter.dialogs import ReasonDialog, preset_pairs
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table
 from hallapp.ui.supervisor.models import DueCaseModel, FollowupModel
 
-NOTE_PRESETS = ("已电话回访，致歉并说明情况", "已核实，对工作人员进行提醒教育", "已整改到位",
+# Stored in Chinese (the audit log, the case history), offered in the screen's language.
+NOTE_PRESETS = ("已电话回访，致歉并说明情况",
+                "已核实，对工作人员进行提醒教育",
+                "已整改到位",
                 "经核实为恶意差评，申诉成立")
-RELEASE_PRESETS = ("审批人员请假，改派他人", "审批人员外出，临近期限", "审批人员已调岗")
+RELEASE_PRESETS = ("审批人员请假，改派他人",
+                   "审批人员外出，临近期限",
+                   "审批人员已调岗")
 
 
 class WorkListPanel(SupervisorPanel):
@@ -99,7 +104,8 @@ class WorkListPanel(SupervisorPanel):
             return
         f = self.followups.row(rows[0].row())
         note = ReasonDialog.ask(self, self.tr("办结差评回访"),
-                                self.tr("填写回访与整改情况（记入审计日志）"), NOTE_PRESETS)
+                                self.tr("填写回访与整改情况（记入审计日志）"),
+                                preset_pairs("WorkListPanel", NOTE_PRESETS))
         if note is None:
             return
         ctx = self.ctx
@@ -117,7 +123,8 @@ class WorkListPanel(SupervisorPanel):
         reason = ReasonDialog.ask(
             self, self.tr("释放认领"),
             self.tr("办件 {0} 由 {1} 认领审查。释放后退回本部门待审，其他审批人员可以认领"
-                    "（记入审计日志）").format(case.number, case.claimed_by), RELEASE_PRESETS)
+                    "（记入审计日志）").format(case.number, case.claimed_by),
+            preset_pairs("WorkListPanel", RELEASE_PRESETS))
         if reason is None:
             return
         ctx = self.ctx
@@ -127,3 +134,15 @@ class WorkListPanel(SupervisorPanel):
     def _on_released(self, number: str) -> None:
         self.status.setText(self.tr("办件 {0} 已退回待审，其他审批人员可以认领").format(number))
         self.refresh()
+
+
+# NOTE_PRESETS and RELEASE_PRESETS, literally, for pyside6-lupdate (shown via preset_pairs).
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("WorkListPanel", "已电话回访，致歉并说明情况"),
+    QT_TRANSLATE_NOOP("WorkListPanel", "已核实，对工作人员进行提醒教育"),
+    QT_TRANSLATE_NOOP("WorkListPanel", "已整改到位"),
+    QT_TRANSLATE_NOOP("WorkListPanel", "经核实为恶意差评，申诉成立"),
+    QT_TRANSLATE_NOOP("WorkListPanel", "审批人员请假，改派他人"),
+    QT_TRANSLATE_NOOP("WorkListPanel", "审批人员外出，临近期限"),
+    QT_TRANSLATE_NOOP("WorkListPanel", "审批人员已调岗"),
+)

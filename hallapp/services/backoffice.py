@@ -18,6 +18,7 @@ import math
 
 from sqlalchemy import select
 
+from hallapp.core import case_notes
 from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.errors import PermissionDenied, StateError, ValidationError
 from hallapp.core.roles import Actor, Perm, Role
@@ -188,8 +189,8 @@ def _give_back(uow: UnitOfWork, case: Case, why: str, role: str | None = None) -
         raise StateError(f"办件 {case.number} 尚未认领，无需释放", code="not_claimed_release",
                          case=case.number)
     move(uow, case, CaseAction.RELEASE, role=role, where=[Case.claimed_by == holder.id],
-         opinion=f"释放{holder.name}（{holder.username}）的认领：{why}", claimed_by=None,
-         claimed_at=None)
+         opinion=case_notes.CLAIM_RELEASED.format(holder.name, holder.username, why),
+         claimed_by=None, claimed_at=None)
 
 
 @action(Perm.REVIEW_CASE)
@@ -203,7 +204,7 @@ def approve(ctx: Ctx, case_ref: str, opinion: str | None = None) -> CaseInfo:
             else None
         move(uow, case, CaseAction.APPROVE, where=[Case.claimed_by == ctx.actor.staff_id],
              supplements_outstanding=bool(owed_codes(case)),
-             opinion=(opinion or "").strip() or "准予批准", decision="approve",
+             opinion=(opinion or "").strip() or case_notes.APPROVED, decision="approve",
              decided_at=uow.now, concluded_at=uow.now, outcome=outcome)
         return _finish(uow, case)
 
@@ -243,5 +244,5 @@ def mark_ready(ctx: Ctx, case_ref: str) -> CaseInfo:
     """制证完成: the approval or denial is ready to be handed out."""
     with ctx.uow() as uow:
         case = load_for_review(uow, ctx.actor, case_ref)
-        move(uow, case, CaseAction.MARK_READY, opinion="结果已制作，待出件")
+        move(uow, case, CaseAction.MARK_READY, opinion=case_notes.RESULT_READY)
         return _finish(uow, case)

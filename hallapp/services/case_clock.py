@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from hallapp.core import case_notes
 from hallapp.core.case_rules import CaseAction, CaseState, next_state
 from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.hallday import hall_day
@@ -100,7 +101,7 @@ def _supply_correction(ctx: Ctx, case_ref: str, *, online: bool,
         due = deadline_for(case, frozen_item(s, case), hall_time(s))
         tz = get_hall_row(s).timezone
         record_visit(uow, case, "correction", tz, online=online)
-        opinion = "补正材料已提交（网上）" if online else "补正材料已提交（窗口）"
+        opinion = case_notes.CORRECTED_ONLINE if online else case_notes.CORRECTED_AT_WINDOW
         facts = None
         if owed:
             note, facts = _supplement_note(case, owed, uow.now, tz)
@@ -116,9 +117,9 @@ def _supplement_note(case: Case, codes: Sequence[str], now: datetime, tz: str
     once past the supplement due date."""
     due = case.supplement_deadline
     late = due is not None and now > due
-    text = f"补齐容缺材料：{'、'.join(codes)}"
+    text = case_notes.SUPPLIED.format("、".join(codes))
     if due is not None and late:
-        text += f"（逾期补齐，补齐期限为 {hall_day(due, tz).isoformat()}）"
+        text = case_notes.SUPPLIED_LATE.format("、".join(codes), hall_day(due, tz).isoformat())
     return text, {"supplied": list(codes), "late": late}
 
 
@@ -145,7 +146,7 @@ def end_special(ctx: Ctx, case_ref: str, opinion: str | None = None) -> CaseInfo
         case.stopped_since = None
         due = deadline_for(case, frozen_item(s, case), hall_time(s))
         move(uow, case, CaseAction.END_SPECIAL, where=[Case.claimed_by == ctx.actor.staff_id],
-             deadline=due, opinion=(opinion or "").strip() or "特别程序结束")
+             deadline=due, opinion=(opinion or "").strip() or case_notes.SPECIAL_ENDED)
         return _finish(uow, case)
 
 
@@ -178,7 +179,7 @@ def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
         left = sorted(owed - set(codes))
         opinion, facts = _supplement_note(case, codes, uow.now, tz)
         if left:
-            opinion += f"；仍缺 {'、'.join(left)}"
+            opinion = case_notes.STILL_OWED.format(opinion, "、".join(left))
         if tolerant:
             move(uow, case, CaseAction.SUPPLY_SUPPLEMENT, supplements_outstanding=bool(left),
                  opinion=opinion, facts=facts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hallapp.core import case_notes
 from hallapp.core.case_rules import CaseAction, next_state
 from hallapp.core.catalogue import Item
 from hallapp.core.hallday import hall_day
@@ -41,7 +42,7 @@ from hallapp.services.hall import get_hall_row
 from hallapp.store.models import Case
 from hallapp.store.uow import UnitOfWork
 
-AUTO_RULE = "秒批：材料齐全且经在线核验，符合事项秒批规则，系统自动批准"
+AUTO_RULE = case_notes.AUTO_APPROVED
 ACCEPTING = ("accept", "accept_commitment", "accept_tolerant")
 
 
@@ -123,7 +124,7 @@ def _apply(uow: UnitOfWork, case: Case, item: Item, assessment: IntakeAssessment
     if decision == "notify_missing":
         listed = _outstanding(item, case, assessment.outstanding)
         names = "、".join(m.name for m in listed)
-        move(uow, case, act, opinion=f"一次性告知补齐：{names}", decision=decision)
+        move(uow, case, act, opinion=case_notes.TOLD_TO_COMPLETE.format(names), decision=decision)
         return listed
     if decision == "on_spot":
         due = immediate_deadline(case.received_at, t.calendar, t.hours)

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from hallapp.core import case_notes
 from hallapp.core.case_rules import CaseAction, as_state, case_number, verification_code
 from hallapp.core.catalogue import parse_item
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
@@ -187,7 +188,7 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
         s.add(case)
         s.flush()
         record_visit(uow, case, "intake", hall.timezone)
-        record(uow, case, "open", None, "received", f"按事项第 {row.version} 版收件")
+        record(uow, case, "open", None, "received", case_notes.RECEIVED.format(row.version))
         detail = case_detail(s, case, hall_time(s, hall), uow.now, ctx.actor.role.value)
         uow.commit()
     return detail

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from hallapp.core import case_notes
 from hallapp.core.case_rules import CaseAction, check_verification_code
 from hallapp.core.errors import RuleViolation, ValidationError
 from hallapp.core.identity import check_id_number
@@ -59,8 +60,8 @@ def deliver(ctx: Ctx, case_ref: str, proof: str, *, window: int | None = None) -
         case = case_by_ref(s, case_ref)
         method = check_pickup(hall, case, proof)
         record_visit(uow, case, "pickup", hall.timezone)
-        shown = "回执二维码" if method == "qr" else "身份证"
-        move(uow, case, CaseAction.DELIVER, opinion=f"窗口出件（凭{shown}）", delivered_at=uow.now,
+        note = case_notes.DELIVERED_BY_QR if method == "qr" else case_notes.DELIVERED_BY_ID
+        move(uow, case, CaseAction.DELIVER, opinion=note, delivered_at=uow.now,
              delivery={"method": "window", "proof": method,
                        "window": window or ctx.actor.window_number})
         return _finish(uow, case)
@@ -81,7 +82,8 @@ def deliver_express(ctx: Ctx, case_ref: str, tracking_number: str, *, carrier: s
         if not item.express_delivery:
             raise RuleViolation(f"事项“{item.name}”不提供快递送达，请到窗口领取",
                                 code="express_not_offered")
-        move(uow, case, CaseAction.DELIVER, opinion=f"快递送达：{carrier} {tracking}",
+        move(uow, case, CaseAction.DELIVER,
+             opinion=case_notes.DELIVERED_BY_EXPRESS.format(f"{carrier} {tracking}"),
              delivered_at=uow.now,
              delivery={"method": "express", "carrier": carrier.strip() or "EMS",
                        "tracking": tracking, "address": (address or "").strip() or None})
@@ -93,5 +95,5 @@ def mark_ready_at_window(ctx: Ctx, case_ref: str) -> CaseInfo:
     """The window prints the result itself (e.g. a certificate made at the counter)."""
     with ctx.uow() as uow:
         case = case_by_ref(uow.session, case_ref)
-        move(uow, case, CaseAction.MARK_READY, opinion="窗口制证完成，待出件")
+        move(uow, case, CaseAction.MARK_READY, opinion=case_notes.MADE_AT_WINDOW)
         return _finish(uow, case)

@@ -2233,124 +2233,124 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="129"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
         <source>到厅次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="135"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="139"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="139"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="140"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="185"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="186"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="210"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="212"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="213"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="214"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="222"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="223"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="224"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="225"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="231"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="250"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="253"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="251"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="254"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="256"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="257"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -2559,6 +2559,94 @@ After:
         <location filename="../../hallapp/ui/counter/models.py" line="165"/>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNotes</name>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="20"/>
+        <source>按事项第 {0} 版收件</source>
+        <translation>Received under version {0} of the service item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="21"/>
+        <source>准予批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="22"/>
+        <source>秒批：材料齐全且经在线核验，符合事项秒批规则，系统自动批准</source>
+        <translation>Instant approval: materials complete and verified online, meeting the item&apos;s instant-approval rules; approved automatically by the system</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="23"/>
+        <source>特别程序结束</source>
+        <translation>Special procedure ended</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="24"/>
+        <source>补正材料已提交（网上）</source>
+        <translation>Corrections submitted (online)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="25"/>
+        <source>补正材料已提交（窗口）</source>
+        <translation>Corrections submitted (at the window)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="26"/>
+        <source>结果已制作，待出件</source>
+        <translation>Result made, ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="27"/>
+        <source>窗口制证完成，待出件</source>
+        <translation>Certificate made at the window, ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="28"/>
+        <source>窗口出件（凭回执二维码）</source>
+        <translation>Handed over at the window (receipt QR code)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="29"/>
+        <source>窗口出件（凭身份证）</source>
+        <translation>Handed over at the window (ID card)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="30"/>
+        <source>快递送达：{0}</source>
+        <translation>Sent by courier: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="31"/>
+        <source>释放{0}（{1}）的认领：{2}</source>
+        <translation>Released the claim of {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="32"/>
+        <source>一次性告知补齐：{0}</source>
+        <translation>Told at once to complete: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="33"/>
+        <source>补齐容缺材料：{0}</source>
+        <translation>Pending materials brought: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="34"/>
+        <source>补齐容缺材料：{0}（逾期补齐，补齐期限为 {1}）</source>
+        <translation>Pending materials brought: {0} (late; due by {1})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="35"/>
+        <source>{0}；仍缺 {1}</source>
+        <translation>{0}; still missing: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/case_notes.py" line="36"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3488,27 +3576,27 @@ After:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
@@ -4548,102 +4636,102 @@ After:
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="174"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="175"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="175"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="176"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="178"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
         <source>不符合要求</source>
         <translation>Not acceptable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="179"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="180"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="181"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="182"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="183"/>
         <source>电子材料</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="195"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="196"/>
         <source>未核验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="196"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="197"/>
         <source>（容缺待补）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="205"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="207"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="206"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="207"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="218"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
         <source>核验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="219"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="220"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="221"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -5302,28 +5390,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RemainingTime</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="131"/>
         <source>超期{0}个工作日</source>
         <translation>Days overdue: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="127"/>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="128"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="133"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="135"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="137"/>
         <source>剩{0}个工作日</source>
         <translation>Days left: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="139"/>
         <source>{0}，暂停计时</source>
         <translation>{0}, clock stopped</translation>
     </message>
@@ -5405,62 +5493,62 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="89"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="90"/>
         <source>待制证</source>
         <translation>Result to make</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="92"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="93"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="94"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="95"/>
         <source>未认领</source>
         <translation>Unclaimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="115"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="115"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="116"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>受理窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="117"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="118"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/models.py" line="119"/>
+        <location filename="../../hallapp/ui/backoffice/models.py" line="120"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>

@@ -26,6 +26,7 @@ from hallapp.services.case_views import CaseDetail, CaseInfo
 from hallapp.ui.backoffice.actions import CaseActions, NoticePrinter
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining_text
+from hallapp.ui.common.case_notes import case_note
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import ElidedLabel, make_label, repolish
@@ -232,7 +233,7 @@ class CaseDetailPanel(BackofficePanel):
             if info.deadline else "—",
             "stopped": self.env.local(info.stopped_since) if info.stopped_since else "—",
             "visits": str(info.visits),
-            "opinion": case_label(info.opinion) if info.opinion else "—"}
+            "opinion": case_note(info.opinion) if info.opinion else "—"}
         for name, (_key, value) in self.facts.items():
             value.setText(values[name])
         # A long opinion (a 补正 listing every point) took the summary's whole height, cut

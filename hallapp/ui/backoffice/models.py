@@ -27,6 +27,7 @@ from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, CaseAction, Cas
 from hallapp.services.backoffice import RESULT_STATES, queue_order
 from hallapp.services.case_views import CaseInfo, MaterialState, TransitionInfo
 from hallapp.ui.backoffice.base import BackofficeEnv
+from hallapp.ui.common.case_notes import case_note
 from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
@@ -234,7 +235,7 @@ class HistoryModel(NamedColumnsModel):
             return action_label(row.action)
         if column == "states":
             return f"{state_label(row.from_state)} → {state_label(row.to_state)}"
-        return case_label(row.opinion) if row.opinion else ""
+        return case_note(row.opinion) if row.opinion else ""
 
     def header_text(self, column: str) -> str:
         return {"at": self.tr("时间"), "actor": self.tr("操作人"), "action": self.tr("操作"),

@@ -97,7 +97,8 @@ def entry_hash_of_texts(prev_hash: str, entry_id: int, at: str, actor: str, acti
 @dataclass(frozen=True)
 class ChainProblem:
     entry_id: int
-    problem: str
+    problem: str  # in Chinese (the CLI, the backup's audit entry)
+    code: str = ""  # which problem, for a screen in another language
 
 
 def verify_chain(entries: Iterable[ChainEntry], head_seq: int | None = None,
@@ -107,16 +108,19 @@ def verify_chain(entries: Iterable[ChainEntry], head_seq: int | None = None,
     expected_id, prev = 1, GENESIS
     for e in entries:
         if e.id != expected_id:
-            problems.append(ChainProblem(expected_id, f"缺少第 {expected_id} 条记录（删除或插入）"))
+            problems.append(ChainProblem(expected_id, f"缺少第 {expected_id} 条记录（删除或插入）",
+                                         "missing_entry"))
         if e.prev_hash != prev:
-            problems.append(ChainProblem(e.id, "前一条哈希不符（记录被改动或插入）"))
+            problems.append(ChainProblem(e.id, "前一条哈希不符（记录被改动或插入）",
+                                         "prev_hash_mismatch"))
         digest = entry_hash(e.prev_hash, e.id, e.at, e.actor, e.action, e.entity, e.entity_id,
                             e.before, e.after)
         if digest != e.hash:
-            problems.append(ChainProblem(e.id, "内容与哈希不符（记录被改动）"))
+            problems.append(ChainProblem(e.id, "内容与哈希不符（记录被改动）", "hash_mismatch"))
         expected_id, prev = e.id + 1, e.hash
     if head_seq is not None and expected_id - 1 != head_seq:
-        problems.append(ChainProblem(head_seq, "日志末尾记录缺失（与链头序号不符）"))
+        problems.append(ChainProblem(head_seq, "日志末尾记录缺失（与链头序号不符）",
+                                     "tail_missing"))
     if head_hash is not None and head_seq and prev != head_hash:
-        problems.append(ChainProblem(head_seq, "链头哈希不符"))
+        problems.append(ChainProblem(head_seq, "链头哈希不符", "head_hash_mismatch"))
     return problems

@@ -33,7 +33,7 @@ from hallapp.store.models import AuditEntry, Hall
 from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.window import AdminWindow, create
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -234,7 +234,7 @@ def test_a_setting_never_stored_shows_its_default_and_stays_unstored(
 
 
 def test_audit_verify_shows_ok_then_names_the_broken_row(
-        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database) -> None:
+        qtbot: QtBot, qapp: QApplication, make_admin: MakeAdmin, hall_db: Database) -> None:
     window = make_admin()
     page = window.audit
     window.tabs.setCurrentWidget(page)
@@ -256,8 +256,16 @@ def test_audit_verify_shows_ok_then_names_the_broken_row(
         s.commit()
     page.verify()
     qtbot.waitUntil(lambda: "校验失败" in page.result.text())
-    assert "第 5 条记录" in page.result.text()
+    assert "第 5 条记录 内容与哈希不符（记录被改动）" in page.result.text()
     assert page.result.property("ok") == "false"
+    set_language(qapp, "en")  # read "entry 5 内容与哈希不符（记录被改动）"
+    try:
+        page.verify()
+        qtbot.waitUntil(lambda: "Verification failed" in page.result.text())
+        assert page.result.text().startswith(
+            "Verification failed: entry 5 does not match its hash (altered) (")
+    finally:
+        set_language(qapp, "zh")
 
 
 def test_catalogue_export_and_import_through_file_dialogs(

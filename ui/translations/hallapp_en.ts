@@ -1455,57 +1455,82 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="42"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="46"/>
         <source>对象编号（如事项编码、账号 ID）</source>
         <translation>Object ID (e.g. item code, account ID)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="50"/>
         <source> 条</source>
         <translation> entries</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="57"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="60"/>
         <source>校验日志完整性</source>
         <translation>Verify log integrity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="63"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="66"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="106"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="112"/>
         <source>校验通过：{0} 条记录，哈希链完整，未发现改动</source>
         <translation>Verified: {0} entries, hash chain intact, no changes found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/audit.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/audit.py" line="115"/>
         <source>校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）</source>
         <translation>Verification failed: entry {0} {1} ({2} problems found, {3} entries checked)</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="124"/>
+        <source>缺少第 {0} 条记录（删除或插入）</source>
+        <translation>is missing (deleted, or another inserted)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="125"/>
+        <source>前一条哈希不符（记录被改动或插入）</source>
+        <translation>does not link to the one before (altered or inserted)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="126"/>
+        <source>内容与哈希不符（记录被改动）</source>
+        <translation>does not match its hash (altered)</translation>
+    </message>
+    <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="127"/>
+        <source>日志末尾记录缺失（与链头序号不符）</source>
+        <translation>is missing from the end of the log (the chain head counts it)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="128"/>
+        <source>链头哈希不符</source>
+        <translation>does not match the chain head's hash</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/audit.py" line="140"/>
         <source>修改前：
 {0}
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.core.audit_chain import ChainProblem
 from hallapp.core.audit_labels import ENTITY_LABELS
 from hallapp.services.audit import AuditReport, AuditRow, list_audit, verify_audit
 from hallapp.ui.admin.base import AdminEnv, AdminPanel
@@ -112,10 +113,22 @@ class AuditPage(AdminPanel):
         else:
             first = report.problems[0]
             text = self.tr("校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）")
-            text = text.format(first.entry_id, first.problem, len(report.problems),
+            text = text.format(first.entry_id, self._problem_text(first), len(report.problems),
                                report.entries)
         self.result.setText(text)
         repolish(self.result, ok="true" if report.ok else "false")
+
+    def _problem_text(self, problem: ChainProblem) -> str:
+        """What is wrong with an entry, in the screen's language (the report's is Chinese)."""
+        texts = {
+            "missing_entry": self.tr("缺少第 {0} 条记录（删除或插入）"),
+            "prev_hash_mismatch": self.tr("前一条哈希不符（记录被改动或插入）"),
+            "hash_mismatch": self.tr("内容与哈希不符（记录被改动）"),
+            "tail_missing": self.tr("日志末尾记录缺失（与链头序号不符）"),
+            "head_hash_mismatch": self.tr("链头哈希不符"),
+        }
+        text = texts.get(problem.code)
+        return problem.problem if text is None else text.format(problem.entry_id)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.verify_button.setEnabled(True)

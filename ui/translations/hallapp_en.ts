@@ -1527,7 +1527,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="128"/>
         <source>链头哈希不符</source>
-        <translation>does not match the chain head's hash</translation>
+        <translation>does not match the chain head&apos;s hash</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="140"/>
@@ -7003,97 +7003,97 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WorkListPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="69"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="65"/>
         <source>办结回访…</source>
         <translation>Close follow-up…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="70"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="66"/>
         <source>释放认领…</source>
         <translation>Release claim…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="77"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="73"/>
         <source>差评回访（未办结 {0} 件）</source>
         <translation>Poor-rating follow-ups ({0} open)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="78"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="74"/>
         <source>临近期限与已逾期办件（逾期 {0} 件）</source>
         <translation>Cases near or past deadline ({0} overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="107"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="103"/>
         <source>请先选择一条差评回访</source>
         <translation>Select a follow-up first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="110"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="106"/>
         <source>办结差评回访</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="111"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="107"/>
         <source>填写回访与整改情况（记入审计日志）</source>
         <translation>Describe the call-back and remedy (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="124"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="120"/>
         <source>请先选择一件已有人认领的办件</source>
         <translation>Select a case someone has claimed first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="125"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="121"/>
         <source>办件 {0} 无人认领，无需释放</source>
         <translation>Case {0} is not claimed by anyone: there is no claim to release</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="128"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="124"/>
         <source>释放认领</source>
         <translation>Release claim</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="129"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="125"/>
         <source>办件 {0} 由 {1} 认领审查。释放后退回本部门待审，其他审批人员可以认领（记入审计日志）</source>
         <translation>Case {0} is claimed for review by {1}. Released, it goes back to its department&apos;s queue, where another approver can claim it (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="139"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="135"/>
         <source>办件 {0} 已退回待审，其他审批人员可以认领</source>
         <translation>Case {0} is back in its department&apos;s queue: another approver can claim it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="145"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="141"/>
         <source>已电话回访，致歉并说明情况</source>
         <translation>Called back, apologised and explained</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="146"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="142"/>
         <source>已核实，对工作人员进行提醒教育</source>
         <translation>Checked; the staff member was reminded and coached</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="147"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="143"/>
         <source>已整改到位</source>
         <translation>Put right</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="148"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="144"/>
         <source>经核实为恶意差评，申诉成立</source>
         <translation>Checked: a malicious rating; the appeal is upheld</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="149"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="145"/>
         <source>审批人员请假，改派他人</source>
         <translation>Approver on leave; reassign to someone else</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="150"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="146"/>
         <source>审批人员外出，临近期限</source>
         <translation>Approver away and the deadline is near</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/worklists.py" line="151"/>
+        <location filename="../../hallapp/ui/supervisor/worklists.py" line="147"/>
         <source>审批人员已调岗</source>
         <translation>Approver has moved to another post</translation>
     </message>

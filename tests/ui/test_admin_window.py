@@ -24,10 +24,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 from uikit import clipped
 
-from hallapp.services import admin, staff
+from hallapp.services import admin, day, staff, supervisor, windows
 from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Ctx, Database
-from hallapp.services.feed import FeedEvent
+from hallapp.services.feed import FeedEvent, FeedReader, open_feed
 from hallapp.services.hall import get_hall, list_windows
 from hallapp.store.models import AuditEntry, Hall
 from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog, SaveFileDialog
@@ -315,6 +315,36 @@ def test_lists_refresh_from_the_change_feed(qtbot: QtBot, make_admin: MakeAdmin,
     assert window.catalogue.model.text(row, "version") == "2"
     assert window.settings.widgets["recall_max"].value() == 7
     assert not window.staff.model.row(window.staff.model.find("clerk2")).active
+
+
+def test_window_states_follow_the_window_actions_on_the_feed(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """当前状态 follows what clerks, supervisors and the day's close do to the windows: the
+    events they really emit (read from the feed) are handed to the window."""
+    window = make_admin()
+    page = window.windows
+
+    def state(number: int) -> str:
+        return page.model.text(page.model.find(number), "state")
+
+    def deliver(reader: FeedReader) -> None:
+        window.feed.events_arrived.emit(reader.poll())
+        idle(qtbot, window)
+
+    reader = open_feed(hall_db)
+    assert (state(1), state(2)) == ("关闭", "关闭")
+    clerk = Ctx(hall_db, actor_for(hall_db, "clerk1"), clock=clock, terminal="w1")
+    boss = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="board")
+    own = clerk.actor.window_number or 1
+    windows.open_window(clerk, own)
+    supervisor.open_window(boss, 2)
+    supervisor.pause_window(boss, 2, "系统故障")
+    deliver(reader)
+    assert (state(own), state(2)) == ("开放", "暂停")
+    day.close_day(boss)
+    deliver(reader)
+    assert (state(own), state(2)) == ("关闭", "关闭")
+    reader.close()
 
 
 def test_queue_window_staff_device_calendar_edits(

@@ -42,7 +42,10 @@ def profile_columns(queues: dict[str, str]) -> tuple[Column, ...]:
 
 
 class WindowPage(AdminPanel):
-    FEED_KINDS = ("windows_changed", "catalogue_changed")
+    # The windows configured (hall.configure_windows), a window opened, paused, resumed,
+    # closed or claimed (its 当前状态: windows, supervisor) and the day's close (it closes the
+    # windows still open); queues renamed or added (the profile's choices).
+    FEED_KINDS = ("windows_changed", "window_changed", "day_closed", "catalogue_changed")
 
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)

@@ -5882,7 +5882,7 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/staff.py" line="58"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="96"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
@@ -5912,47 +5912,47 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="80"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="82"/>
         <source>新账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="96"/>
         <source>启用账号</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="112"/>
         <source>账号 {0} 已添加</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="124"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="138"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="139"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="141"/>
         <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
         <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="143"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>
@@ -6917,62 +6917,62 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WindowPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="74"/>
         <source>添加队列</source>
         <translation>Add queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="75"/>
         <source>删除所选队列</source>
         <translation>Remove queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="80"/>
         <source>窗口名称</source>
         <translation>Window name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="81"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="82"/>
         <source>窗口类型</source>
         <translation>Window type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="83"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="93"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="94"/>
         <source>新建窗口</source>
         <translation>New window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="95"/>
         <source>保存窗口</source>
         <translation>Save window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="100"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="103"/>
         <source>按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号（如 2:1），低优先级队列不会被饿死。</source>
         <translation>By precedence: the queue with the lowest number is called first. By ratio: queues take turns by ratio (e.g. 2:1), so no queue starves.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="149"/>
         <source>{0}号窗口已保存</source>
         <translation>Window {0} saved</translation>
     </message>

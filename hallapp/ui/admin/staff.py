@@ -75,7 +75,8 @@ class StaffPage(AdminPanel):
         form.addRow(self.tr("角色"), self.errors.add("role", self.role))
         for name in ("department", "password"):
             form.addRow(labels[name], self.errors.add(name, self.edits[name]))
-        form.addRow(self.tr("固定窗口"), self.errors.add("window_number", self.window_number))
+        # "window": the field add_staff's refusals name (窗口 77 不存在), as --window does
+        form.addRow(self.tr("固定窗口"), self.errors.add("window", self.window_number))
         add = make_button(self.tr("添加账号"), name="addStaff")
         add.clicked.connect(self.add)
         beside(self, left, form_box(self.tr("新账号"), form, self.error, add))

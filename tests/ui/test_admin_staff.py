@@ -9,14 +9,16 @@ run on both engines in tests/services.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from adminkit import MakeAdmin, admins, idle
 from conftest import FakeClock
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hallapp.services.context import Database
+from hallapp.ui.admin.dialogs import PasswordDialog
 from hallapp.ui.admin.staff import StaffPage
 from hallapp.ui.admin.window import AdminWindow
 
@@ -37,6 +39,40 @@ def staff_page(window: AdminWindow, username: str) -> StaffPage:
     page.table.setCurrentIndex(index)
     page.table.clicked.emit(index)
     return page
+
+
+def test_a_refused_reset_is_told_in_the_dialog_which_keeps_the_password(
+        qtbot: QtBot, make_admin: MakeAdmin, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_admin()
+    page = staff_page(window, "clerk3")
+    seen: list[str] = []
+
+    def ask(cls: type[PasswordDialog], username: str, save: Any,
+            parent: StaffPage) -> bool:
+        dialog = cls(username, save, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for password in ("short", "Passw0rd123"):
+            dialog.first.setText(password)
+            dialog.second.setText(password)
+            ok.click()
+            qtbot.waitUntil(lambda: dialog.isHidden() or bool(dialog.errors.message("password")))
+            seen.append(dialog.errors.message("password"))
+            if password == "short":  # still open, the password typed kept to correct it
+                assert dialog.isVisible()
+                assert dialog.first.text() == "short"
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(ask))
+    page.reset_password()
+    idle(qtbot, window)
+    assert "8 位" in seen[0]
+    assert seen[1] == ""
+    assert page.status.text() == "账号 clerk3 的密码已重设"
+    # nothing of it in the new-account form
+    assert page.error.text() == ""
+    assert not any(page.errors.message(f) for f in page.errors.fields)
 
 
 def test_an_unknown_window_is_refused_beside_the_window_field(

@@ -4840,27 +4840,27 @@ After:
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="53"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="56"/>
         <source>新密码（至少 8 位，含字母和数字）</source>
         <translation>New password (8+ characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="57"/>
         <source>再次输入新密码</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="67"/>
         <source>为账号 {0} 设置新密码</source>
         <translation>New password for account {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="76"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -5866,93 +5866,93 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="47"/>
         <source>部门编码（后台审批人员必填）</source>
         <translation>Department code (required for approvers)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="53"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="59"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="58"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="99"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="74"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="74"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="82"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="83"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="85"/>
         <source>新账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="99"/>
         <source>启用账号</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="115"/>
         <source>账号 {0} 已添加</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="124"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="131"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="139"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="146"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="148"/>
         <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
         <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="150"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.ui.admin.base import FieldErrors
 from hallapp.ui.common.widgets import ConfirmDialog, make_label
 
 __all__ = ["ConfirmDialog", "OpenFileDialog", "PasswordDialog", "SaveFileDialog"]
@@ -37,36 +39,61 @@ class SaveFileDialog:
         return Path(path) if path else None
 
 
-class PasswordDialog(QDialog):
-    """A new password for an account (typed twice)."""
+# Starts saving a password: (password, on_saved, on_refused), the callbacks on the GUI thread.
+SavePassword = Callable[[str, Callable[[object], object], Callable[[BaseException], object]],
+                        None]
 
-    def __init__(self, username: str, parent: QWidget | None = None) -> None:
+
+class PasswordDialog(QDialog):
+    """A new password for an account (typed twice), saved before the dialog closes: a refusal
+    ("密码至少 8 位") is shown under the password with what was typed kept, to correct it."""
+
+    def __init__(self, username: str, save: SavePassword, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("重设密码"))
+        self.save, self.saving = save, False
         self.first, self.second = QLineEdit(), QLineEdit()
         for edit, hint in ((self.first, self.tr("新密码（至少 8 位，含字母和数字）")),
                            (self.second, self.tr("再次输入新密码"))):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(hint)
         self.error = make_label("", "error", wrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        self.errors = FieldErrors(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(self.tr("为账号 {0} 设置新密码").format(username)))
-        layout.addWidget(self.first)
+        layout.addWidget(self.errors.add("password", self.first))
         layout.addWidget(self.second)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def _on_buttons_accepted(self) -> None:
+        self.errors.clear()
         if self.first.text() != self.second.text():
             self.error.setText(self.tr("两次输入的密码不一致"))
             return
+        self.saving = True
+        self.buttons.setEnabled(False)
+        self.save(self.first.text(), self._on_saved, self._on_refused)
+
+    def _on_saved(self, _result: object) -> None:
+        self.saving = False
         self.accept()
 
+    def _on_refused(self, exc: BaseException) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+        field = self.errors.show(exc)
+        (field or self.first).setFocus()
+
+    def reject(self) -> None:
+        if not self.saving:  # not closed (Esc) while the password is being saved
+            super().reject()
+
     @classmethod
-    def ask(cls, username: str, parent: QWidget | None = None) -> str | None:
-        dialog = cls(username, parent)
-        return dialog.first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, username: str, save: SavePassword, parent: QWidget | None = None) -> bool:
+        """True once ``save`` has saved a password typed in the dialog; False if cancelled."""
+        return cls(username, save, parent).exec() == QDialog.DialogCode.Accepted

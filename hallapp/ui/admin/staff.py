@@ -5,6 +5,7 @@ Accounts are never deleted: a disabled account keeps its name in the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -37,8 +38,9 @@ class StaffPage(AdminPanel):
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.model = StaffTableModel(env, self)
-        self.error = make_label("", "error", wrap=True)
+        self.error = make_label("", "error", wrap=True)  # the new-account form's
         self.errors = FieldErrors(self.error)
+        self.list_error = make_label("", "error", wrap=True)  # a row action's (disable, enable)
         self.status = make_label("", "result", wrap=True)
         self.edits = {n: QLineEdit() for n in ("username", "name", "password", "department")}
         self.edits["password"].setEchoMode(QLineEdit.EchoMode.Password)
@@ -66,6 +68,7 @@ class StaffPage(AdminPanel):
         actions.addWidget(self.toggle_button)
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
+        left.addWidget(self.list_error)
         left.addLayout(actions)
         form = QFormLayout()
         labels = {"username": self.tr("用户名"), "name": self.tr("姓名"),
@@ -116,19 +119,23 @@ class StaffPage(AdminPanel):
         info = self.selected()
         if info is None:
             return
-        password = PasswordDialog.ask(info.username, self)
-        if password is None:
-            return
-        ctx = self.env.ctx
-        self.call(lambda: staff.set_password(ctx, info.username, password),
-                  lambda _r: self._done(self.tr("账号 {0} 的密码已重设").format(info.username)),
-                  self._on_failed)
+        ctx, username = self.env.ctx, info.username
+
+        def save(password: str, saved: Callable[[object], object],
+                 refused: Callable[[BaseException], object]) -> None:
+            self.call(lambda: staff.set_password(ctx, username, password), saved, refused)
+
+        self.list_error.setText("")
+        # The dialog stays open until the password is saved: a refusal is shown in it.
+        if PasswordDialog.ask(username, save, self):
+            self._done(self.tr("账号 {0} 的密码已重设").format(username))
 
     def toggle_active(self) -> None:
         info = self.selected()
         if info is None:
             return
         ctx, active = self.env.ctx, not info.active
+        self.list_error.setText("")
         self.call(lambda: staff.set_active(ctx, info.username, active),
                   lambda released: self._done(self._active_text(info.username, active,
                                                                 released)),
@@ -143,11 +150,11 @@ class StaffPage(AdminPanel):
         return self.tr("账号 {0} 已停用").format(username)
 
     def _done(self, text: str) -> None:
+        self.list_error.setText("")
         self.status.setText(text)
         self.refresh()
 
     def _on_failed(self, exc: BaseException) -> None:
         """Refusals of a row action belong to the list, not to the new-account form."""
         self.status.setText("")
-        self.errors.clear()
-        self.error.setText(user_message(exc, "staff"))
+        self.list_error.setText(user_message(exc, "staff"))

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from adminkit import MakeAdmin, admins, idle
+from adminkit import MakeAdmin, admin_ctx, admins, idle
 from conftest import FakeClock
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from hallapp.services import staff
 from hallapp.services.context import Database
-from hallapp.ui.admin.dialogs import PasswordDialog
+from hallapp.ui.admin.dialogs import ConfirmDialog, PasswordDialog
 from hallapp.ui.admin.staff import StaffPage
 from hallapp.ui.admin.window import AdminWindow
 
@@ -87,3 +88,42 @@ def test_an_unknown_window_is_refused_beside_the_window_field(
     idle(qtbot, window)
     assert page.errors.message("window") == "窗口 77 不存在"
     assert page.error.text() == ""
+
+
+def test_disabling_is_confirmed_saying_an_approvers_cases_go_back(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_admin()
+    approver = next(r.username for r in window.staff.model.rows() if r.role == "approver")
+    page = staff_page(window, approver)
+    asked: list[str] = []
+
+    def answer(reply: bool) -> None:
+        monkeypatch.setattr(ConfirmDialog, "ask", classmethod(
+            lambda _cls, _parent, _title, text: asked.append(text) or reply))
+
+    def active() -> bool:
+        return next(i.active for i in staff.list_staff(admin_ctx(hall_db, clock))
+                    if i.username == approver)
+
+    answer(False)
+    page.toggle_active()
+    idle(qtbot, window)
+    assert approver in asked[0]
+    assert "退回部门待审" in asked[0]
+    assert active()
+    answer(True)
+    page.toggle_active()
+    qtbot.waitUntil(lambda: "已停用" in page.status.text())
+    idle(qtbot, window)
+    assert not active()
+    page = staff_page(window, approver)
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *_a: pytest.fail("asked")))
+    page.toggle_active()  # enabling again takes nothing away: not asked
+    qtbot.waitUntil(lambda: "已启用" in page.status.text())
+    assert active()
+    clerk = staff_page(window, "clerk3")
+    answer(True)
+    clerk.toggle_active()
+    qtbot.waitUntil(lambda: "已停用" in page.status.text())
+    assert "退回" not in asked[-1]  # a clerk has no cases to give back

@@ -5883,6 +5883,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/admin/staff.py" line="60"/>
         <location filename="../../hallapp/ui/admin/staff.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="138"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
@@ -5942,17 +5943,27 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="149"/>
+        <source>停用账号 {0}（{1}）？该账号将立即退出登录，不能再登录；其已认领、尚未办结的办件将退回部门待审。账号不会删除，可以再启用。</source>
+        <translation>Disable account {0} ({1})? It is signed out at once and can no longer sign in; the cases it has claimed and not finished go back to its department&apos;s review queue. The account is not deleted and can be enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="152"/>
+        <source>停用账号 {0}（{1}）？该账号将立即退出登录，不能再登录；账号不会删除，可以再启用。</source>
+        <translation>Disable account {0} ({1})? It is signed out at once and can no longer sign in. The account is not deleted and can be enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="158"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="160"/>
         <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
         <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="162"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
+from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH, Role
 from hallapp.services import staff
 from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, form_box
-from hallapp.ui.admin.dialogs import PasswordDialog
+from hallapp.ui.admin.dialogs import ConfirmDialog, PasswordDialog
 from hallapp.ui.admin.models import StaffTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import user_message
@@ -135,11 +135,23 @@ class StaffPage(AdminPanel):
         if info is None:
             return
         ctx, active = self.env.ctx, not info.active
+        if not active and not ConfirmDialog.ask(self, self.tr("停用账号"),
+                                                self._disable_question(info)):
+            return
         self.list_error.setText("")
         self.call(lambda: staff.set_active(ctx, info.username, active),
                   lambda released: self._done(self._active_text(info.username, active,
                                                                 released)),
                   self._on_failed)
+
+    def _disable_question(self, info: StaffInfo) -> str:
+        if info.role == Role.APPROVER.value:  # set_active gives their claimed cases back
+            question = self.tr("停用账号 {0}（{1}）？该账号将立即退出登录，不能再登录；"
+                               "其已认领、尚未办结的办件将退回部门待审。账号不会删除，可以再启用。")
+        else:
+            question = self.tr("停用账号 {0}（{1}）？该账号将立即退出登录，不能再登录；"
+                               "账号不会删除，可以再启用。")
+        return question.format(info.username, info.name)
 
     def _active_text(self, username: str, active: bool, released: list[str]) -> str:
         if active:

@@ -128,7 +128,7 @@ def test_a_database_held_by_another_process_is_said_so(
 
     monkeypatch.setattr(day, "hall_status", held)
     err = cli.fails(10, "supervisor1", "queue", "status")
-    assert "被占用" in err
+    assert "数据库忙（被另一个终端或程序占用）" in err
     assert "无法连接" not in err
 
 

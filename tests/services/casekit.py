@@ -156,8 +156,10 @@ def second_approver(db: Database, clock: Callable[[], datetime],
                         password_hash="-", department_id=model.department_id, active=True,
                         failed_logins=0)
             s.add(row)
-            s.commit()
-        actor = Actor(row.username, Role.APPROVER, row.id, row.name, row.department_id)
+        row.active = True  # an earlier test of the module may have disabled it (its epoch moved)
+        s.commit()
+        actor = Actor(row.username, Role.APPROVER, row.id, row.name, row.department_id,
+                      session_epoch=row.session_epoch)
     return Ctx(db, actor, clock=clock, terminal="test")
 
 

@@ -386,7 +386,8 @@ def _supervisor(out: Path) -> list[Path]:
         settle(window, lambda w=window: w.board.board is not None and not w.kpi.busy
                and w.kpi.report is not None and w.work.loaded)
         window.board.select_window(5)
-        window.kpi.set_period(window.kpi.today, window.kpi.today, "queue")
+        day = window.kpi.today()
+        window.kpi.set_period(day, day, "queue")
         settle(window, lambda w=window: not w.kpi.busy)
         paths.append(save(window, out / f"supervisor-{name}.png"))
         if name == "1920x1080":

@@ -22,8 +22,8 @@ from hallapp.cli.common import (
     local_time,
     table,
 )
-from hallapp.core.errors import ValidationError
 from hallapp.services import blacklist, calendar_admin, ratings
+from hallapp.services.input_file import read_text
 from hallapp.services.kpi_drill import FOLLOWUP_ZH
 
 LEVEL_HELP = "（5 非常满意 … 1 非常不满意）"
@@ -127,11 +127,7 @@ def _cmd_rate(env: CliEnv) -> int:
 
 def _cmd_load(env: CliEnv) -> int:
     path = Path(env.args.file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ValidationError(f"无法读取日历文件 {path}：{exc.strerror}", field="file") from None
-    return _show(env, calendar_admin.load_calendar(env.ctx(), text,
+    return _show(env, calendar_admin.load_calendar(env.ctx(), read_text(path),
                                                    env.args.source or path.name), _load_text)
 
 

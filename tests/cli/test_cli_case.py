@@ -176,7 +176,14 @@ def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
     assert [(d["day"], d["working"]) for d in days["days"]] == [("2026-12-28", False),
                                                                 ("2026-12-29", False)]
     assert days["cancelled_bookings"] == []
-    assert "无法读取" in cli.fails(11, "admin1", "calendar", "load", str(tmp_path / "none"))
+    assert "无法读取文件" in cli.fails(20, "admin1", "calendar", "load", str(tmp_path / "none"))
+    gbk = tmp_path / "2028.json"  # saved by Notepad on a Chinese Windows: GBK, not UTF-8
+    gbk.write_bytes(json.dumps({"year": 2028, "note": "国务院办公厅关于2028年节假日安排的通知",
+                                "holidays": ["2028-01-03"]}, ensure_ascii=False).encode("gbk"))
+    assert cli.json("admin1", "calendar", "load", str(gbk))["years"] == [2028]
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x80")
+    assert "binary.json 不是文本文件" in cli.fails(11, "admin1", "calendar", "load", str(binary))
 
     entry = cli.json("admin1", "blacklist", "add", _id(9), "--source", "信用中国",
                      "--name", "王五")

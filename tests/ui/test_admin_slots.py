@@ -324,3 +324,30 @@ def test_a_notice_or_saturdays_closed_say_which_bookings_the_hall_cancelled(
     assert hours.status.text() == (f"开放时间已保存；已取消不再开放的周六的 1 个预约，请通知申请人"
                                    f"（预约码：{saturday}）")
     idle(qtbot, window)
+
+
+def test_a_gbk_or_missing_calendar_or_catalogue_file_is_said_plainly(
+        qtbot: QtBot, make_admin: MakeAdmin, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """A notice saved in GBK, or a file gone, showed 系统错误（参考号…）: GBK is read, a file
+    that cannot be read is named."""
+    window = make_admin()
+    hours, catalogue = window.hours, window.catalogue
+    notice, missing = tmp_path / "notice.json", tmp_path / "gone.json"
+    notice.write_bytes(json.dumps({"year": 2028, "note": "国务院办公厅通知",
+                                   "holidays": ["2028-01-03"]}, ensure_ascii=False)
+                       .encode("gbk"))
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a: notice))
+    hours.load_file()
+    qtbot.waitUntil(lambda: "已载入" in hours.cal_status.text())
+    assert hours.cal_status.text().startswith("已载入 2028 年官方日历（1 天调整）")
+    idle(qtbot, window)
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a: missing))
+    hours.load_file()
+    idle(qtbot, window)
+    assert hours.cal_error.text().startswith(f"无法读取文件 {missing}：")
+    for name in ("gone.json", "gone.xlsx"):
+        monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda *_a, n=name: tmp_path / n))
+        catalogue.import_file()
+        idle(qtbot, window)
+        assert catalogue.message.text().startswith(f"无法读取文件 {tmp_path / name}：")

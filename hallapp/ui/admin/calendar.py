@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from hallapp.services import admin, calendar_admin
 from hallapp.services.calendar_admin import CalendarDayInfo, CalendarYearView, DaysSet
 from hallapp.services.hall import HallInfo, get_hall
+from hallapp.services.input_file import read_text
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.dialogs import OpenFileDialog
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
@@ -218,4 +219,4 @@ class HoursCalendarPage(AdminPanel):
 
 
 def _load_calendar(ctx: Any, path: Path) -> calendar_admin.CalendarLoadResult:
-    return calendar_admin.load_calendar(ctx, path.read_text(encoding="utf-8"), source=path.name)
+    return calendar_admin.load_calendar(ctx, read_text(path), source=path.name)

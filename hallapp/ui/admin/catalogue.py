@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.errors import ValidationError
 from hallapp.services.catalogue import ImportResult, export_catalogue, import_catalogue, list_items
+from hallapp.services.input_file import read_file, read_text
 from hallapp.ui.admin.base import AdminEnv, AdminPanel
 from hallapp.ui.admin.dialogs import OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.item_editor import ItemEditor
@@ -40,10 +41,10 @@ def read_catalogue(path: Path) -> dict[str, Any]:
     if path.suffix.lower() == ".xlsx":
         from hallapp.services.catalogue_xlsx import from_xlsx  # openpyxl: only for Excel
 
-        return from_xlsx(path.read_bytes())
+        return from_xlsx(read_file(path))
     try:
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        doc = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
         message = QCoreApplication.translate("Admin", "JSON 格式错误：{0}").format(exc)
         raise ValidationError(message, field="file") from None
     if not isinstance(doc, dict):

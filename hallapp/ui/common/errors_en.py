@@ -76,6 +76,8 @@ EN: dict[str, str] = {
     "print_failed.no_device": "No thermal printer is configured: set {variable}.",
     "print_failed.pdf": "The PDF could not be saved: {error}",
     "file_not_written": "The file {path} could not be written: {reason}",
+    "file_not_read": "The file {path} cannot be read: {reason}",
+    "file_not_text": "The file {path} is not a text file (it should be UTF-8 or GBK).",
     "pdf_path_empty": "The PDF file path is empty",
     "xlsx_unknown_column": "Unknown column(s): {columns}",
     "xlsx_version": "The version must be a whole number of at least 1.",

@@ -31,6 +31,7 @@ from hallapp.ui.admin.window import AdminWindow, create
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.common.widgets import ConfirmDialog
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
 TOMORROW = date(2026, 11, 25)  # the clock starts Tuesday 2026-11-24 09:00 in Shanghai
@@ -242,8 +243,6 @@ def full_table(page: SlotPage) -> list[tuple[str, ...]]:
 def test_the_chosen_slot_changes_capacity_or_is_removed(
         qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from hallapp.ui.common.widgets import ConfirmDialog
-
     _, second = appointments.create_slots(ctx_for("admin1"), "B", TOMORROW, time(9, 0),
                                           time(10, 0), 30, 3)
     appointments.book(ctx_for("clerk1"), second.id)
@@ -279,16 +278,30 @@ def test_the_chosen_slot_changes_capacity_or_is_removed(
 
 
 def test_a_day_made_a_rest_day_says_which_bookings_the_hall_cancelled(
-        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx]) -> None:
+        qtbot: QtBot, make_admin: MakeAdmin, ctx_for: Callable[[str], Ctx],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The calendar tab turned a booked day into a rest day in silence: its bookings were
-    later recorded as missed; now they are cancelled and staff are told which to call."""
+    later recorded as missed; now they are cancelled and staff are told which to call. One
+    click on 调整 did it unasked: now it asks, saying what will happen."""
     monday = date(2026, 12, 7)
     [slot, *_] = appointments.create_slots(ctx_for("admin1"), "A", monday, time(9), time(10))
     code = appointments.book(ctx_for("clerk1"), slot.id, phone="13812345678").code
     window = make_admin()
     hours = window.hours
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(ConfirmDialog, "ask",
+                        classmethod(lambda _c, _p, _t, text: asked.append(text) or answer[0]))
     hours.day.setDate(QDate(2026, 12, 7))
     hours.working.setCurrentIndex(hours.working.findData(False))
+    hours.set_days()  # one click, answered no: nothing changes
+    assert asked == ["将 2026-12-07（1 天）调整为休息日：这些日子的预约将被取消（需通知申请人），"
+                     "在办件的办理时限将重新计算。确定调整吗？"]
+    assert not hours.busy
+    assert hours.cal_status.text() == ""
+    [booking] = appointments.list_bookings(ctx_for("clerk1"), monday)
+    assert booking.state == "booked"
+    answer[0] = True
     hours.set_days()
     qtbot.waitUntil(lambda: "已调整" in hours.cal_status.text())
     assert hours.cal_status.text() == (
@@ -351,3 +364,15 @@ def test_a_gbk_or_missing_calendar_or_catalogue_file_is_said_plainly(
         catalogue.import_file()
         idle(qtbot, window)
         assert catalogue.message.text().startswith(f"无法读取文件 {tmp_path / name}：")
+
+
+def test_the_calendar_form_starts_on_the_halls_day_not_the_machines(
+        qtbot: QtBot, make_admin: MakeAdmin, clock: FakeClock) -> None:
+    """The form's day and year came from the machine's date: on 1 January at 00:30 in the
+    hall, a machine on UTC offered 31 December of the year before."""
+    clock.now = datetime(2026, 12, 31, 16, 30, tzinfo=UTC)  # 2027-01-01 00:30 in Shanghai
+    window = make_admin()
+    hours = window.hours
+    assert (hours.day.date(), hours.year.value()) == (QDate(2027, 1, 1), 2027)
+    assert hours.count.value() == 1
+    assert hours.working.currentData() is False

@@ -4,13 +4,13 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="41"/>
         <location filename="../../hallapp/ui/admin/queues.py" line="33"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="42"/>
         <location filename="../../hallapp/ui/admin/queues.py" line="34"/>
         <source>结束</source>
         <translation>End</translation>
@@ -713,12 +713,12 @@
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="48"/>
         <source>JSON 格式错误：{0}</source>
         <translation>Invalid JSON: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="51"/>
         <source>JSON 顶层应为对象</source>
         <translation>The JSON top level must be an object</translation>
     </message>
@@ -2677,47 +2677,47 @@ After:
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="74"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="75"/>
         <source>按事项名称或编码搜索</source>
         <translation>Search by item name or code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="96"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="97"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="98"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="183"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="184"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="187"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="188"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="192"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="193"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
         <translation>Imported: {0} departments, {1} queues, {2} new items, {3} new versions, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="198"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="199"/>
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="204"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="205"/>
         <source>已导出 %n 个事项到 {0}</source>
         <translation>
             <numerusform>Exported %n item to {0}</numerusform>
@@ -3677,7 +3677,7 @@ After:
 <context>
     <name>HoursCalendarPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="57"/>
         <source>周六开放</source>
         <translation>Open on Saturdays</translation>
     </message>
@@ -3692,77 +3692,77 @@ After:
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="83"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="84"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="85"/>
         <source>保存开放时间</source>
         <translation>Save hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="88"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="93"/>
         <source>每个工作日的开放时段</source>
         <translation>Opening periods of each working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="101"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="106"/>
         <source>载入官方日历文件…</source>
         <translation>Load official calendar…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="108"/>
         <source>调整</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="110"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="113"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="114"/>
         <source>连续天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="115"/>
         <source>调整为</source>
         <translation>Set to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="116"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="117"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="126"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="168"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="171"/>
         <source>；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on a Saturday no longer opened was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -3770,20 +3770,51 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="157"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="176"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="167"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="186"/>
         <source>已载入 {0} 年官方日历（%n 天调整）</source>
         <translation>
             <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
             <numerusform>Loaded the official calendar for {0} (%n days adjusted)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="196"/>
+        <source>调整日历</source>
+        <translation>Change the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="206"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="183"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="208"/>
+        <source>将 {0}（%n 天）调整为工作日，在办件的办理时限将重新计算。</source>
+        <translation>
+            <numerusform>Make {0} (%n day) a working day; the time limits of open cases will be recounted. </numerusform>
+            <numerusform>Make {0} (%n days) working days; the time limits of open cases will be recounted. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/admin/calendar.py" line="210"/>
+        <source>将 {0}（%n 天）调整为休息日：这些日子的预约将被取消（需通知申请人），在办件的办理时限将重新计算。</source>
+        <translation>
+            <numerusform>Make {0} (%n day) a rest day: its bookings will be cancelled (tell the applicants), and the time limits of open cases recounted. </numerusform>
+            <numerusform>Make {0} (%n days) rest days: their bookings will be cancelled (tell the applicants), and the time limits of open cases recounted. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="212"/>
+        <source>确定调整吗？</source>
+        <translation>Go ahead?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/admin/calendar.py" line="216"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
@@ -3791,7 +3822,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="192"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="225"/>
         <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -3799,7 +3830,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="238"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: {1} working days; {2} weekdays off, {3} weekend days worked</translation>
     </message>

@@ -8,11 +8,11 @@ says that no calendar covers it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +32,7 @@ from hallapp.services.calendar_admin import CalendarDayInfo, CalendarYearView, D
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.services.input_file import read_text
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
-from hallapp.ui.admin.dialogs import OpenFileDialog
+from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
 from hallapp.ui.admin.models import CalendarDayTableModel
 from hallapp.ui.admin.queues import table_view
@@ -58,14 +58,18 @@ class HoursCalendarPage(AdminPanel):
         self.day, self.count, self.note = QDateEdit(), QSpinBox(), QLineEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(QDate.currentDate())
         self.count.setRange(1, 366)
         self.working = QComboBox()
         self.working.addItem(self.tr("休息日"), False)
         self.working.addItem(self.tr("工作日"), True)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        # The hall's day, not the machine's: set again once the hall's zone is read, unless
+        # the admin has picked a day or a year by then.
+        self._dated_in_hall_zone, self._picked = False, False
+        self.show_today()
+        self.day.dateChanged.connect(self._on_picked)
+        self.year.valueChanged.connect(self._on_picked)
         self.summary = make_label("", "hint", wrap=True)
         layout = QHBoxLayout(self)
         layout.addWidget(self._hours_box(), 2)
@@ -129,7 +133,21 @@ class HoursCalendarPage(AdminPanel):
         col.addWidget(table_view(self.days, "note"), 1)
         return box
 
+    def show_today(self) -> None:
+        """The form on the hall's day now, by the service clock in the hall's zone."""
+        today = self.env.ctx.clock().astimezone(self.env.tz).date()
+        with QSignalBlocker(self.day), QSignalBlocker(self.year):
+            self.day.setDate(QDate(today.year, today.month, today.day))
+            self.year.setValue(today.year)
+
+    def _on_picked(self) -> None:
+        self._picked = True
+
     def refresh(self) -> None:
+        if not self._dated_in_hall_zone:  # the first refresh follows the hall's loading
+            self._dated_in_hall_zone = True
+            if not self._picked:
+                self.show_today()
         ctx = self.env.ctx
         self.call(lambda: get_hall(ctx), self._on_hall_loaded, self.errors.show)
         self.show_year()
@@ -175,9 +193,23 @@ class HoursCalendarPage(AdminPanel):
         start, count = date(picked.year(), picked.month(), picked.day()), self.count.value()
         working, note, ctx = self.working.currentData(), self.note.text(), self.env.ctx
         self.cal_errors.clear()
+        if not ConfirmDialog.ask(self, self.tr("调整日历"), self._question(start, count, working)):
+            return
         self.call(lambda: calendar_admin.set_days(ctx, start, count, working=working,
                                                   note=note or None),
                   self._on_days_set, self.cal_errors.show)
+
+    def _question(self, start: date, count: int, working: bool) -> str:
+        """What 调整 is about to do: which days become what, and what follows from it."""
+        end = start + timedelta(days=count - 1)
+        days = (start.isoformat() if count == 1 else
+                self.tr("{0} 至 {1}").format(start.isoformat(), end.isoformat()))
+        if working:
+            text = self.tr("将 {0}（%n 天）调整为工作日，在办件的办理时限将重新计算。", "", count)
+        else:
+            text = self.tr("将 {0}（%n 天）调整为休息日：这些日子的预约将被取消（需通知申请人），"
+                           "在办件的办理时限将重新计算。", "", count)
+        return text.format(days) + self.tr("确定调整吗？")
 
     def _on_days_set(self, result: DaysSet) -> None:
         days = result.days

@@ -365,7 +365,9 @@ def _refuse_locking_out(row: Staff, held: list[Staff]) -> None:
 
 def _locked(session: Session, ctx: Ctx, username: str) -> Staff:
     """The account ``username``, its row held (``_lock``)."""
-    row = next((r for r in _lock(session, ctx, username) if r.username == username), None)
+    wanted = username.strip().lower()  # whatever its case, as at login (``_get``)
+    row = next((r for r in _lock(session, ctx, username) if r.username.lower() == wanted),
+               None)
     if row is None:
         raise _unknown(username)
     return row
@@ -384,7 +386,8 @@ def _lock(session: Session, ctx: Ctx, username: str, *, admins: bool = False) ->
     admins disabling or resetting each other at once the second is refused. (FOR UPDATE
     would also wait for the key share that every audit entry takes on its author's row,
     under the feed-head lock our own commit waits for: a deadlock.)"""
-    which = or_(Staff.username == username, Staff.id == ctx.actor.staff_id)
+    which = or_(func.lower(Staff.username) == username.strip().lower(),
+                Staff.id == ctx.actor.staff_id)
     if admins:
         which = or_(which, and_(Staff.role == Role.ADMIN.value, Staff.active.is_(True)))
     held = list(session.scalars(

@@ -15,13 +15,12 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 from conftest import PgServer
-from sqlalchemy import insert, text
+from sqlalchemy import column, insert, table, text
 
 from hallapp.cli.main import main
 from hallapp.services import staff
 from hallapp.services.setup import hall_exists
 from hallapp.store import schema
-from hallapp.store.models import Staff
 from hallapp.store.uow import Database
 
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -146,11 +145,15 @@ def test_db_upgrade_says_which_accounts_it_renamed(hall_db: Database, run: Run) 
     with hall_db.writer.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0010")
+        # The staff table as it was at 0010 (the model's has columns added since).
+        old_staff = table("staff", *map(column, ("username", "name", "role", "password_hash",
+                                                 "active", "failed_logins",
+                                                 "password_changed_at")))
         for name in ("Clerk1", "CLERK1"):
-            conn.execute(insert(Staff).values(
+            conn.execute(insert(old_staff).values(
                 username=name, name="张三", role="clerk", password_hash="x", active=True,
                 failed_logins=0, password_changed_at=datetime(2026, 11, 24, tzinfo=UTC)))
     code, out, err = run("--db", hall_db.url, "db", "upgrade")
-    assert (code, "数据库已迁移到 0011" in out) == (0, True)
+    assert (code, f"数据库已迁移到 {schema.HEAD}" in out) == (0, True)
     assert err.count("hallapp: 注意：账号 ") == 2
     assert "已改名为 CLERK1." in err

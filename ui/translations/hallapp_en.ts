@@ -1507,7 +1507,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="124"/>
         <source>缺少第 {0} 条记录（删除或插入）</source>
-        <translation>is missing (deleted, or another inserted)</translation>
+        <translation>is missing (entry {0} deleted, or another inserted)</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="125"/>

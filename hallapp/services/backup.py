@@ -27,6 +27,7 @@ import gzip
 import json
 import logging
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -167,8 +168,7 @@ def _write(ctx: Ctx, tmp: Path) -> tuple[int, str | None, list[ChainProblem]]:
                 if table.name == AuditEntry.__tablename__:  # checked as it is copied
                     problems = verify_chain((_chain_entry(r) for r in written), *_head(conn))
                 else:
-                    for _ in written:
-                        pass
+                    deque(written, maxlen=0)  # the rows are written as they are read
             out.write(json.dumps({"end": counts}) + "\n")
     return sum(counts.values()), revision, problems
 

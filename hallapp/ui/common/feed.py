@@ -13,7 +13,7 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from hallapp.services.context import Database
 from hallapp.services.feed import FeedEvent, open_feed
@@ -47,6 +47,10 @@ class FeedWatcher(QObject):
         if self._thread is not None:
             self._thread.join(timeout=3)
             self._thread = None
+        # What the thread emitted is queued for the GUI thread; stopped, nothing more is
+        # delivered: a call queued for a watcher deleted since ("Slot 'FeedWatcher::' not
+        # found") was an error in the event loop.
+        QCoreApplication.removePostedEvents(self)
 
     def _run(self) -> None:
         reader: Any = None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from adminkit import idle, open_item
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
@@ -60,17 +61,6 @@ def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
 
     yield make
     wait_for_tasks()
-
-
-def idle(qtbot: QtBot, window: AdminWindow) -> None:
-    """Wait until no tab (nor the item editor) has a service call in flight."""
-    qtbot.waitUntil(lambda: not any(p.busy for p in (*window.pages(), window.catalogue.editor)))
-
-
-def open_item(qtbot: QtBot, window: AdminWindow, code: str = ITEM) -> None:
-    window.catalogue.open_item(code)
-    qtbot.waitUntil(lambda: window.catalogue.editor.code == code)
-    idle(qtbot, window)
 
 
 def admin_ctx(hall_db: Database, clock: FakeClock) -> Ctx:

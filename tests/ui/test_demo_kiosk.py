@@ -20,10 +20,6 @@ from hallapp.ui.common.qt_app import set_language
 from hallapp.ui.common.tasks import wait_for_tasks
 
 
-# The demo's display is built and left without its event loop (exec is stubbed): a feed event
-# queued by its watcher's thread may reach the watcher's slot after the widget is gone, which
-# pytest-qt would report at teardown ("Slot 'FeedWatcher::' not found"); not what this tests.
-@pytest.mark.qt_no_exception_capture
 @pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_the_demo_kiosk_runs_apart_so_its_language_stays_its_own(
         qtbot: QtBot, qapp: QApplication, hall_db: Database,

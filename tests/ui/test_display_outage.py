@@ -75,7 +75,7 @@ def test_after_a_restore_from_an_earlier_backup_the_feed_goes_on_from_its_head(
     until the head passed that place again."""
     watcher = FeedWatcher(hall_db)
     head = open_feed(hall_db).head()
-    reader = watcher._reopen(head + 500)  # as if the database had lost 500 events
+    reader, _ = watcher._reopen(head + 500, 0)  # as if the database had lost 500 events
     assert reader.last_id == head
     reader.close()
 
@@ -96,3 +96,29 @@ def test_calls_missed_while_offline_are_announced_only_if_recent(
                   {"number": "A003", "window": 3})])
     qtbot.waitUntil(lambda: len(engine.spoken()) == 4, timeout=10_000)
     assert engine.spoken() == ["请A零零二号到2号窗口办理"] * 2 + ["请A零零三号到3号窗口办理"] * 2
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_the_feed_delivers_in_the_gui_thread_and_nothing_once_stopped(
+        qtbot: QtBot, hall_db: Database) -> None:
+    """The feed thread emitted its signals itself: each crossed threads as a posted event,
+    and one still queued when its watcher went away surfaced in the event loop as "Slot
+    'FeedWatcher::' not found" (a CI run failed on it). Now the GUI thread emits."""
+    from PySide6.QtCore import QThread
+
+    system = Ctx(hall_db, SYSTEM_ACTOR, terminal="test")
+    gui = QThread.currentThread()
+    watcher = FeedWatcher(hall_db, wait_seconds=0.1)
+    threads: list[Any] = []
+    watcher.events_arrived.connect(lambda events: threads.append(QThread.currentThread()))
+    watcher.start()
+    try:
+        tickets.take_ticket(system, "A")
+        qtbot.waitUntil(lambda: bool(threads), timeout=10_000)
+        assert threads == [gui] * len(threads)
+        watcher._inbox.put(("events", (0, [])))  # seen by the thread, not yet delivered
+    finally:
+        watcher.stop()
+    delivered = len(threads)
+    watcher.deliver()
+    assert len(threads) == delivered

@@ -1,5 +1,11 @@
 """The change feed inside a Qt client: a background thread waits for events and hands
-them to the GUI thread by signal, so views refresh only what changed, without F5.
+them to the GUI thread, so views refresh only what changed, without F5.
+
+The thread never emits a Qt signal: it puts what it saw in a queue, and a timer in the GUI
+thread takes it out and emits there. A signal emitted from a Python thread is posted to the
+GUI thread as an event, and one still queued when its watcher or receiver went away reached
+the event loop as "Slot 'FeedWatcher::' not found" (seen once in some full runs, never at
+will). With the queue nothing crosses threads but plain Python objects.
 
 Losing the database is a state, not a crash: ``connection_lost`` fires once (the window
 shows its banner), the thread retries with backoff, and ``connection_restored`` fires when
@@ -10,15 +16,18 @@ what happened meanwhile arrives too (a call display announces the calls it misse
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hallapp.services.context import Database
 from hallapp.services.feed import FeedEvent, open_feed
 
 log = logging.getLogger("hallapp.ui.feed")
+
+DELIVERY_MS = 50  # how often the GUI thread looks for what the feed thread saw
 
 
 class FeedWatcher(QObject):
@@ -32,39 +41,64 @@ class FeedWatcher(QObject):
         self.db, self.wait_seconds = db, wait_seconds
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.online = True
+        self.online = True  # as the GUI thread last heard it
+        self._thread_online = True  # as the feed thread sees it
         # Ids up to this one arrived late, after an outage (a call display announces only
         # the recent ones of those); set before the events are emitted.
         self.missed_until = 0
+        self._inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+        self._delivery = QTimer(self)
+        self._delivery.setInterval(DELIVERY_MS)
+        self._delivery.timeout.connect(self.deliver)
 
     def start(self) -> None:
         if self._thread is None:
+            self._stop.clear()
             self._thread = threading.Thread(target=self._run, name="hallapp-feed", daemon=True)
             self._thread.start()
+            self._delivery.start()
 
     def stop(self) -> None:
         self._stop.set()
+        self._delivery.stop()
         if self._thread is not None:
             self._thread.join(timeout=3)
             self._thread = None
-        # What the thread emitted is queued for the GUI thread; stopped, nothing more is
-        # delivered: a call queued for a watcher deleted since ("Slot 'FeedWatcher::' not
-        # found") was an error in the event loop.
-        QCoreApplication.removePostedEvents(self)
+        while not self._inbox.empty():  # stopped, nothing more is delivered
+            self._inbox.get_nowait()
+
+    def deliver(self) -> None:
+        """In the GUI thread: emit what the feed thread has seen since, in its order."""
+        while not self._stop.is_set():
+            try:
+                kind, value = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "events":
+                missed_until, events = value
+                self.missed_until = missed_until
+                self.events_arrived.emit(events)
+            elif kind == "lost":
+                self.online = False
+                self.connection_lost.emit(value)
+            else:
+                self.online = True
+                self.connection_restored.emit()
 
     def _run(self) -> None:
         reader: Any = None
         resume: int | None = None  # after an outage: the last event seen, not the new head
+        missed_until = 0
         backoff = 0.5
         while not self._stop.is_set():
             try:
                 if reader is None:
-                    reader = self._reopen(resume)
+                    reader, missed_until = self._reopen(resume, missed_until)
                 events: list[FeedEvent] = reader.wait(self.wait_seconds)
                 self._set_online(True)
                 backoff = 0.5
                 if events:
-                    self.events_arrived.emit(events)
+                    self._inbox.put(("events", (missed_until, events)))
             except Exception as exc:
                 log.warning("feed: %s", exc)
                 self._set_online(False, str(exc))
@@ -77,24 +111,22 @@ class FeedWatcher(QObject):
         if reader is not None:
             reader.close()
 
-    def _reopen(self, resume: int | None) -> Any:
-        """A reader at the start, or after an outage where the last one stopped. A head
-        below that point means the database was restored from an earlier backup meanwhile:
-        going on from the old point would wait, silently, until the head passed it again."""
+    def _reopen(self, resume: int | None, missed_until: int) -> tuple[Any, int]:
+        """A reader at the start, or after an outage where the last one stopped, and the
+        id up to which events came late. A head below that point means the database was
+        restored from an earlier backup meanwhile: going on from the old point would wait,
+        silently, until the head passed it again."""
         reader = open_feed(self.db, from_id=resume)
         if resume is not None:
             head = reader.head()
             if head < resume:
                 reader.last_id = head
             else:
-                self.missed_until = head  # (resume, head] happened while offline
-        return reader
+                missed_until = head  # (resume, head] happened while offline
+        return reader, missed_until
 
     def _set_online(self, online: bool, why: str = "") -> None:
-        if online == self.online:
+        if online == self._thread_online:
             return
-        self.online = online
-        if online:
-            self.connection_restored.emit()
-        else:
-            self.connection_lost.emit(why)
+        self._thread_online = online
+        self._inbox.put(("lost", why) if not online else ("restored", None))

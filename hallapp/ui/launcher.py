@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -161,6 +162,7 @@ class ClientSession(QObject):
         self._show(self.widget)
         return self.widget
 
+    @Slot(int)  # a declared slot: the refusal may be emitted from a worker thread
     def _log_in_again(self, generation: int) -> None:
         if generation != self._generation or self.widget is None:
             return  # an earlier window's refusal, or the login is shown already

@@ -113,7 +113,12 @@ def _show(env: CliEnv) -> int:
 def _appointments(env: CliEnv) -> int:
     a = env.args
     start = a.start or _today(env)
-    result = reports.appointment_keeping(env.ctx(), start, a.end or start)
+    end = a.end or start
+    result = reports.appointment_keeping(env.ctx(), start, end)
+    if a.json:  # data, not the table's text: codes, counts and rates as numbers
+        emit(a, {"start": start, "end": end, "queues": result.queues, "hall": result.hall,
+                 "kept": result.kept})  # the hall's, as before
+        return 0
     emit(a, result, lambda k: table([k.section.columns, *k.section.rows])
          if k.section.rows else "该期间没有预约")
     return 0
@@ -123,8 +128,14 @@ def _drill(env: CliEnv) -> int:
     a = env.args
     if a.key is not None and a.by == "hall":  # the whole hall has no key: it was ignored
         raise UsageError("--key 须与 --by 合用（如 --by queue --key A）")
-    result = kpi_drill.drill_down(env.ctx(), a.start or _today(env), a.end, dim=a.by, key=a.key,
+    start = a.start or _today(env)
+    result = kpi_drill.drill_down(env.ctx(), start, a.end, dim=a.by, key=a.key,
                                   figure=a.figure, limit=a.limit)
+    if a.json:  # the records as data: codes, instants with the hall's offset, seconds
+        emit(a, {"start": start, "end": a.end or start, "by": a.by, "key": a.key,
+                 "figure": result.figure, "total": result.total,
+                 "truncated": result.truncated, "records": result.records})
+        return 0
     emit(a, result, lambda d: table([d.columns, *d.rows]) + (
         f"\n（共 {d.total} 条，仅显示前 {len(d.rows)} 条）" if d.truncated else ""))
     return 0

@@ -58,6 +58,9 @@ class AppointmentTally:
     label: str
     states: Counter[str]  # booked (still to come) | checked_in | late | missed | cancelled
     label_en: str | None = None  # shown instead of ``label`` on an English screen
+    queue: str | None = None  # the queue's code, its name and English name; None: the hall
+    name: str = ""
+    name_en: str | None = None
 
     @property
     def made(self) -> int:
@@ -87,6 +90,7 @@ def period_tallies(s: Session, start: date, end: date, zone: str) -> list[Appoin
     tallies: dict[str, AppointmentTally] = {}
     for code, name, name_en, state, n in rows:
         tally = tallies.setdefault(code, AppointmentTally(
-            f"{code} {name}", Counter(), f"{code} {name_en}" if name_en else None))
+            f"{code} {name}", Counter(), f"{code} {name_en}" if name_en else None, code, name,
+            name_en or None))
         tally.states[state] += n
     return list(tallies.values())

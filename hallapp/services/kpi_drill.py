@@ -3,6 +3,10 @@
 The rows are those the figure counts, with the same definitions as :mod:`kpi_live`, for one
 dimension key (or the whole hall), newest or longest first, at most ``limit`` rows with the
 total count. No personal data: ticket and case numbers, items, windows and staff only.
+
+Each row comes twice: as data (``Drill.records``: codes, instants, numbers, durations in
+seconds, for ``kpi drill --json``) and as the table's text (``columns`` and ``rows``, as the
+screen and the CLI show it).
 """
 
 from __future__ import annotations
@@ -44,6 +48,54 @@ FIGURES = TICKET_FIGURES + CASE_FIGURES + RATING_FIGURES
 OUTCOME_ZH = {"early": "提前办结", "on_time": "按时办结", "late": "超时办结"}
 FOLLOWUP_ZH = {"open": "待回访", "appealed": "申诉中", "closed": "已办结"}
 YES_ZH = "是"
+CASE_STATE_ZH = {str(state): text for state, text in STATE_LABELS.items()}
+
+
+@dataclass(frozen=True)
+class TicketRecord:
+    hall_day: date
+    number: str
+    queue: str
+    window: int | None
+    clerk: str | None
+    item_code: str | None
+    state: str  # waiting | called | serving | done | no_show | abandoned | ...
+    taken_at: datetime
+    first_called_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    wait_seconds: float | None
+    service_seconds: float | None
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    number: str
+    item_code: str
+    item: str
+    item_en: str | None
+    department: str | None
+    window: int | None
+    state: str
+    received_at: datetime | None
+    deadline: datetime | None
+    concluded_at: datetime | None
+    outcome: str | None  # early | on_time | late
+    visits: int
+    on_spot: bool
+
+
+@dataclass(frozen=True)
+class RatingRecord:
+    at: datetime
+    level: int
+    window: int | None
+    clerk: str | None
+    followup_state: str | None  # open | appealed | closed
+    followup_due_at: datetime | None
+
+
+DrillRecord = TicketRecord | CaseRecord | RatingRecord
 
 
 @dataclass(frozen=True)
@@ -55,6 +107,7 @@ class Drill:
     truncated: bool
     # The English names of the hall's names in the rows (an item's), for an English screen.
     names_en: tuple[tuple[str, str], ...] = ()
+    records: tuple[DrillRecord, ...] = ()  # the rows as data
 
 
 def _ids(lk: Lookups, mapping: dict[int, str], key: str) -> list[int]:
@@ -114,6 +167,14 @@ def _mins(seconds: float | None) -> str:
     return "" if seconds is None else f"{seconds / 60:.1f}"
 
 
+def _window(code: str | None) -> int | None:
+    return None if code is None else int(code)
+
+
+def _text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def _page(s: Session, stmt: Any, limit: int) -> tuple[list[Any], int]:
     total = int(s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
                 or 0)
@@ -135,15 +196,19 @@ def _tickets(s: Session, lk: Lookups, start: date, end: date, figure: str, where
             "abandoned": stmt.where(Ticket.state == "abandoned")
             .order_by(Ticket.taken_at)}[figure]
     rows, total = _page(s, stmt, limit)
-    out = tuple((t.hall_day.isoformat(), t.number, lk.queues.get(t.queue_id, ""),
-                 lk.windows.get(t.window_id, "") if t.window_id else "",
-                 lk.staff.get(t.clerk_id, "") if t.clerk_id else "", t.item_code or "",
-                 TICKET_STATE_LABELS.get(t.state, t.state), _fmt(t.taken_at, zone),
-                 _fmt(t.first_called_at, zone), _fmt(t.started_at, zone),
-                 _fmt(t.finished_at, zone), _mins(w), _mins(sv)) for t, w, sv in rows)
+    records = tuple(TicketRecord(
+        t.hall_day, t.number, lk.queues.get(t.queue_id, ""),
+        _window(lk.windows.get(t.window_id)) if t.window_id else None,
+        lk.staff.get(t.clerk_id) if t.clerk_id else None, t.item_code or None, t.state,
+        t.taken_at, t.first_called_at, t.started_at, t.finished_at, w, sv) for t, w, sv in rows)
+    out = tuple((r.hall_day.isoformat(), r.number, r.queue, _text(r.window), r.clerk or "",
+                 r.item_code or "", TICKET_STATE_LABELS.get(r.state, r.state),
+                 _fmt(r.taken_at, zone), _fmt(r.first_called_at, zone),
+                 _fmt(r.started_at, zone), _fmt(r.finished_at, zone), _mins(r.wait_seconds),
+                 _mins(r.service_seconds)) for r in records)
     return Drill(figure, ("日期", "号码", "队列", "窗口", "工作人员", "事项编码", "状态",
                           "取号时间", "首次叫号", "开始办理", "办结", "等候(分钟)", "办理(分钟)"),
-                 out, total, total > len(out))
+                 out, total, total > len(out), records=records)
 
 
 def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,
@@ -161,17 +226,20 @@ def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, whe
         stmt = stmt.order_by(Case.outcome.desc() if figure == "overdue" else Case.concluded_at,
                              Case.concluded_at)
     rows, total = _page(s, stmt, limit)
-    out = tuple((c.number, name, lk.departments.get(c.department_id, ""),
-                 "" if c.window_number is None else str(c.window_number),
-                 STATE_LABELS.get(c.state, c.state),
-                 _fmt(c.received_at, zone, True), _fmt(c.deadline, zone, True),
-                 _fmt(c.concluded_at, zone, True), OUTCOME_ZH.get(c.outcome or "", ""),
-                 str(c.visits), YES_ZH if c.decision == "on_spot" else "")
-                for c, name, _en in rows)
-    names_en = {name: en for _c, name, en in rows if en}
+    records = tuple(CaseRecord(
+        c.number, lk.item_codes.get(c.item_id, ""), name, en or None,
+        lk.departments.get(c.department_id), c.window_number, c.state, c.received_at,
+        c.deadline, c.concluded_at, c.outcome, c.visits, c.decision == "on_spot")
+        for c, name, en in rows)
+    out = tuple((r.number, r.item, r.department or "", _text(r.window),
+                 CASE_STATE_ZH.get(r.state, r.state), _fmt(r.received_at, zone, True),
+                 _fmt(r.deadline, zone, True), _fmt(r.concluded_at, zone, True),
+                 OUTCOME_ZH.get(r.outcome or "", ""), str(r.visits), YES_ZH if r.on_spot else "")
+                for r in records)
+    names_en = {r.item: r.item_en for r in records if r.item_en}
     return Drill(figure, ("办件编号", "事项", "部门", "窗口", "状态", "收件", "办结期限",
                           "办结时间", "办结时效", "到现场次数", "即办"), out, total,
-                 total > len(out), tuple(names_en.items()))
+                 total > len(out), tuple(names_en.items()), records)
 
 
 def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, where: Any,
@@ -183,12 +251,14 @@ def _ratings(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, w
         stmt = stmt.where(Rating.level.in_(tuple(BAD_LEVELS)),
                           or_(Rating.ticket_id.is_not(None), Rating.case_id.is_not(None)))
     rows, total = _page(s, stmt, limit)
-    out = tuple((_fmt(r.at, zone, True), str(r.level), "" if r.window_number is None
-                 else str(r.window_number), lk.staff.get(r.clerk_id, "") if r.clerk_id else "",
-                 FOLLOWUP_ZH.get(state, state or ""), _fmt(due, zone, True))
-                for r, state, due in rows)
+    records = tuple(RatingRecord(r.at, r.level, r.window_number,
+                                 lk.staff.get(r.clerk_id) if r.clerk_id else None, state, due)
+                    for r, state, due in rows)
+    out = tuple((_fmt(r.at, zone, True), str(r.level), _text(r.window), r.clerk or "",
+                 FOLLOWUP_ZH.get(r.followup_state or "", r.followup_state or ""),
+                 _fmt(r.followup_due_at, zone, True)) for r in records)
     return Drill(figure, ("评价时间", "等级", "窗口", "工作人员", "回访状态", "回访期限"),
-                 out, total, total > len(out))
+                 out, total, total > len(out), records=records)
 
 
 def _check_key(lk: Lookups, dim: str, key: str | None) -> None:

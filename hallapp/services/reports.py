@@ -148,14 +148,40 @@ def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
+class AppointmentFigures:
+    """A queue's (or, with ``queue`` None, the hall's) bookings of a period, as data."""
+
+    queue: str | None
+    name: str
+    name_en: str | None
+    made: int
+    checked_in: int  # on time
+    late: int  # checked in late
+    missed: int
+    cancelled: int
+    booked: int  # still to come
+    kept: Rate  # kept of those concluded
+
+
+@dataclass(frozen=True)
 class AppointmentKeeping:
     """预约履约 of a period: the table by queue (a hall total last, if more than one queue)
-    and the hall's share of concluded bookings that were kept."""
+    and the hall's share of concluded bookings that were kept; ``queues`` and ``hall``: the
+    same as data (``kpi appointments --json``)."""
 
     section: Section
     kept: Rate
     # Each row's first cell (the queue) on an English screen; None: as it is (the total).
     labels_en: tuple[str | None, ...] = ()
+    queues: tuple[AppointmentFigures, ...] = ()
+    hall: AppointmentFigures | None = None
+
+
+def _appointment_figures(t: AppointmentTally) -> AppointmentFigures:
+    s = t.states
+    return AppointmentFigures(t.queue, t.name or t.label, t.name_en, t.made, s["checked_in"],
+                              s["late"], s["missed"], s["cancelled"], s["booked"],
+                              rate(t.kept, t.concluded))
 
 
 @action(Perm.VIEW_KPI)
@@ -166,13 +192,15 @@ def appointment_keeping(ctx: Ctx, start: date, end: date) -> AppointmentKeeping:
     with ctx.uow(readonly=True) as uow:
         zone = get_hall_row(uow.session).timezone
         tallies = period_tallies(uow.session, start, end, zone)
-    hall = AppointmentTally("合计", sum((t.states for t in tallies), Counter()))
+    hall = AppointmentTally("合计", sum((t.states for t in tallies), Counter()),
+                            name_en="Total")
     shown = [*tallies, hall] if len(tallies) > 1 else tallies
     return AppointmentKeeping(Section("预约履约（分队列）", APPOINTMENT_COLUMNS, tuple(
         (t.label, t.made, *(t.states[k] for k in (
             "checked_in", "late", "missed", "cancelled", "booked")),
          rate(t.kept, t.concluded)) for t in shown)), rate(hall.kept, hall.concluded),
-        tuple(t.label_en for t in shown))
+        tuple(t.label_en for t in shown), tuple(_appointment_figures(t) for t in tallies),
+        _appointment_figures(hall))
 
 
 def _hall_name(ctx: Ctx) -> tuple[str, datetime]:

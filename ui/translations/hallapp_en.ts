@@ -1494,15 +1494,18 @@
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/audit.py" line="112"/>
-        <source>校验通过：{0} 条记录，哈希链完整，未发现改动</source>
-        <translation>Verified: {0} entries, hash chain intact, no changes found</translation>
+        <source>校验通过：%n 条记录，哈希链完整，未发现改动</source>
+        <translation>
+            <numerusform>Verified: %n entry, hash chain intact, no changes found</numerusform>
+            <numerusform>Verified: %n entries, hash chain intact, no changes found</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="115"/>
         <source>校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）</source>
-        <translation>Verification failed: entry {0} {1} ({2} problems found, {3} entries checked)</translation>
+        <translation>Verification failed: entry {0} {1} (problems found: {2}; entries checked: {3})</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/audit.py" line="124"/>
@@ -2709,7 +2712,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/catalogue.py" line="193"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
-        <translation>Imported: {0} departments, {1} queues, {2} new items, {3} new versions, {4} unchanged</translation>
+        <translation>Imported: departments {0}, queues {1}, new items {2}, new versions {3}, unchanged {4}</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/catalogue.py" line="199"/>
@@ -3397,10 +3400,13 @@ After:
 </context>
 <context>
     <name>DrillDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/supervisor/dialogs.py" line="197"/>
-        <source>共 {0} 条</source>
-        <translation>{0} rows</translation>
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/dialogs.py" line="199"/>
@@ -3592,10 +3598,13 @@ After:
         <source>其他终端修改了大厅配置；保存前可先撤销修改以查看最新值</source>
         <translation>Another terminal changed the hall; undo your changes to see the latest before saving</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/green.py" line="121"/>
-        <source>已保存 {0} 个绿色通道类别，各终端即时生效</source>
-        <translation>{0} green-channel classes saved; every terminal uses them now</translation>
+        <source>已保存 %n 个绿色通道类别，各终端即时生效</source>
+        <translation>
+            <numerusform>%n green-channel class saved; every terminal uses it now</numerusform>
+            <numerusform>%n green-channel classes saved; every terminal uses them now</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3832,7 +3841,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="238"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
-        <translation>{0}: {1} working days; {2} weekdays off, {3} weekend days worked</translation>
+        <translation>{0}: working days {1}; weekdays off {2}, weekend days worked {3}</translation>
     </message>
 </context>
 <context>
@@ -4073,7 +4082,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="102"/>
         <source>多个关键词用；分隔</source>
-        <translation>Separate keywords with ；or ;</translation>
+        <translation>Separate keywords with semicolons</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="103"/>
@@ -4621,42 +4630,42 @@ After:
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="60"/>
+        <location filename="../../hallapp/ui/launcher.py" line="61"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="62"/>
+        <location filename="../../hallapp/ui/launcher.py" line="63"/>
         <source>自助取号</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="64"/>
+        <location filename="../../hallapp/ui/launcher.py" line="65"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="66"/>
+        <location filename="../../hallapp/ui/launcher.py" line="67"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="68"/>
+        <location filename="../../hallapp/ui/launcher.py" line="69"/>
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="70"/>
+        <location filename="../../hallapp/ui/launcher.py" line="71"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="72"/>
+        <location filename="../../hallapp/ui/launcher.py" line="73"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="254"/>
+        <location filename="../../hallapp/ui/launcher.py" line="256"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
     </message>
@@ -4994,7 +5003,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="270"/>
         <source>本厅历史数据不足（历史号 {0} 个，至少需 {1} 个），预测使用演示参数</source>
-        <translation>Too little history ({0} tickets, {1} needed); the forecast uses the demo profile</translation>
+        <translation>Too little history (tickets: {0}, at least {1} needed); the forecast uses the demo profile</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/supervisor/planner.py" line="278"/>
@@ -5763,10 +5772,13 @@ Welcome. When we are done, please rate our service</translation>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../hallapp/ui/admin/settings.py" line="144"/>
-        <source>已保存 {0} 项设置</source>
-        <translation>{0} settings saved</translation>
+        <source>已保存 %n 项设置</source>
+        <translation>
+            <numerusform>%n setting saved</numerusform>
+            <numerusform>%n settings saved</numerusform>
+        </translation>
     </message>
 </context>
 <context>

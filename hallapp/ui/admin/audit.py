@@ -109,7 +109,7 @@ class AuditPage(AdminPanel):
     def _on_verified(self, report: AuditReport) -> None:
         self.verify_button.setEnabled(True)
         if report.ok:
-            text = self.tr("校验通过：{0} 条记录，哈希链完整，未发现改动").format(report.entries)
+            text = self.tr("校验通过：%n 条记录，哈希链完整，未发现改动", "", report.entries)
         else:
             first = report.problems[0]
             text = self.tr("校验失败：第 {0} 条记录 {1}（共发现 {2} 处问题，已检查 {3} 条）")

@@ -118,4 +118,4 @@ class GreenChannelPage(AdminPanel):
                        for entry in classes]
         self.model.set_rows(self.loaded)
         self.status.setText(
-            self.tr("已保存 {0} 个绿色通道类别，各终端即时生效").format(len(classes)))
+            self.tr("已保存 %n 个绿色通道类别，各终端即时生效", "", len(classes)))

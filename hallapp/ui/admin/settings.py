@@ -141,5 +141,5 @@ class SettingsPage(AdminPanel):
                   lambda _r: self._on_saved(len(changes)), self.errors.show)
 
     def _on_saved(self, count: int) -> None:
-        self.status.setText(self.tr("已保存 {0} 项设置").format(count))
+        self.status.setText(self.tr("已保存 %n 项设置", "", count))
         self.refresh()

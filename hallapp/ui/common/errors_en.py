@@ -218,8 +218,8 @@ EN: dict[str, str] = {
     "priority_name_invalid": "A name must have 1 to {most} characters.",
     "booking_suspended": "This ID number missed {missed} appointments in the last {days} "
                          "days: it may book again after {again}.",
-    "capacity_below_booked": "{booked} places of this slot are booked: the capacity cannot "
-                             "be less.",
+    "capacity_below_booked": "Places booked in this slot: {booked}; the capacity cannot be "
+                             "less.",
     "slot_booked": "This slot has bookings on record (cancelled ones included) and cannot be "
                    "removed; lower its capacity to the places booked to take no more.",
     "date_before_birth": "The date {day} is before the date of birth.",

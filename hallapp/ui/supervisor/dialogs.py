@@ -194,7 +194,7 @@ class DrillDialog(QDialog):
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        note = self.tr("共 {0} 条").format(drill.total)
+        note = self.tr("共 %n 条", "", drill.total)  # English: "1 row", "2 rows"
         if drill.truncated:
             note += self.tr("，仅显示前 {0} 条").format(len(drill.rows))
         layout = QVBoxLayout(self)

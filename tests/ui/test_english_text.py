@@ -1,0 +1,78 @@
+"""English text reads as English: no Chinese punctuation inside it, and no count written
+before a fixed plural ("1 rows", "1 settings saved").
+
+The texts are the .ts translations, the refusals' English (``errors_en``) and the printed
+documents' English labels. Chinese punctuation slipped in where a translator kept the source's
+("Separate keywords with ；or ;"); a single count takes Qt's numerus forms (``%n`` in the
+source, a singular and a plural in the .ts), and a sentence with several counts is phrased
+around them ("problems found: {2}").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from test_translations import TS, qm_app, qm_dir, read_ts
+
+from hallapp.documents.labels_en import ENGLISH_LABELS
+from hallapp.ui.common import qt_app
+from hallapp.ui.common.errors_en import EN
+
+__all__ = ["qm_app", "qm_dir"]  # the fixtures, imported from test_translations
+
+# Full-width and ideographic punctuation (，。：；（）「」、！？【】《》); curly quotes are English.
+CJK_PUNCTUATION = re.compile(
+    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+# A placeholder, perhaps an adjective, then a word in -s: "{0} entries", "{1} new items".
+COUNT_PLURAL = re.compile(r"(?:\{\w*\}|%L?\d)\s+(?:[a-z-]+\s+)?([a-z-]+s)\b")
+NOT_PLURALS = {"is", "was", "has", "does", "its", "as", "minus", "plus"}
+# Counts that are never one: the planner's runs (at least 20) and a shortage of windows
+# (more than the hall's, so at least two); arrivals are a rate per hour.
+PLURAL_ALWAYS = {"{0} runs", "{1} windows", "{0} arrivals"}
+
+
+def english_texts() -> Iterator[tuple[str, str]]:
+    """(where, text) of every English text: translations (each numerus form), refusals and
+    the documents' labels."""
+    for m in read_ts(TS):
+        for text in m.texts():
+            yield f"{m.context}: {m.source}", text
+    for code, text in EN.items():
+        yield f"errors_en {code}", text
+    for key, text in ENGLISH_LABELS.items():
+        yield f"labels_en {key}", text
+
+
+def test_no_chinese_punctuation_in_english() -> None:
+    bad = [(where, text) for where, text in english_texts() if CJK_PUNCTUATION.search(text)]
+    assert bad == []
+
+
+def test_a_count_is_not_followed_by_a_fixed_plural() -> None:
+    """In the screens' texts, whose counts are numbered ({0}); the refusals' named ones are
+    limits ("at most {most} characters"), never one."""
+    bad = []
+    for m in read_ts(TS):
+        if m.forms:
+            continue
+        for found in COUNT_PLURAL.finditer(m.translation):
+            if found[1] not in NOT_PLURALS and found[0] not in PLURAL_ALWAYS:
+                bad.append((m.context, found[0]))
+    assert bad == [], "use %n (numerus forms) or put the count after a colon"
+
+
+@pytest.mark.parametrize(("context", "source", "one", "two"), [
+    ("DrillDialog", "共 %n 条", "1 row", "2 rows"),
+    ("SettingsPage", "已保存 %n 项设置", "1 setting saved", "2 settings saved"),
+    ("AuditPage", "校验通过：%n 条记录，哈希链完整，未发现改动",
+     "Verified: 1 entry, hash chain intact, no changes found",
+     "Verified: 2 entries, hash chain intact, no changes found"),
+])
+def test_a_count_reads_singular_or_plural(qm_app: QApplication, context: str, source: str,
+                                          one: str, two: str) -> None:
+    qt_app.set_language(qm_app, "en")
+    assert QApplication.translate(context, source, "", 1) == one
+    assert QApplication.translate(context, source, "", 2) == two

@@ -100,7 +100,7 @@ def case_figures(ctx: Ctx, start: date, end: date | None = None, *,
     """The hall's case and rating figures for hall days ``start``…``end``."""
     end = end or start
     if end < start:
-        raise ValidationError("结束日期不能早于开始日期", field="end")
+        raise ValidationError("结束日期不能早于开始日期", field="end", code="period_order")
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         hall = get_hall_row(s)

@@ -282,7 +282,8 @@ def drill_down(ctx: Ctx, start: date, end: date | None = None, *, dim: str = "ha
     check_row_limit(limit)
     if figure not in FIGURES:
         raise ValidationError(f"指标 {figure!r} 无效，应为 {'/'.join(FIGURES)} 之一",
-                              field="figure")
+                              field="figure", code="unknown_figure", value=figure,
+                              choices="/".join(FIGURES))
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         hall = get_hall_row(s)

@@ -96,15 +96,17 @@ def kpi_row(dim: str, key: str, label: str, a: Acc, label_en: str | None = None)
 def check_period(start: date, end: date | None) -> date:
     end = end or start
     if end < start:
-        raise ValidationError("结束日期不能早于开始日期", field="end")
+        raise ValidationError("结束日期不能早于开始日期", field="end", code="period_order")
     if (end - start).days >= MAX_DAYS:
-        raise ValidationError(f"查询期间最长 {MAX_DAYS} 天", field="end")
+        raise ValidationError(f"查询期间最长 {MAX_DAYS} 天", field="end", code="period_too_long",
+                              most=MAX_DAYS)
     return end
 
 
 def check_dim(by: str) -> str:
     if by not in DIMS:
-        raise ValidationError(f"统计维度 {by!r} 无效，应为 {'/'.join(DIMS)} 之一", field="by")
+        raise ValidationError(f"统计维度 {by!r} 无效，应为 {'/'.join(DIMS)} 之一", field="by",
+                              code="unknown_dim", value=by, choices="/".join(DIMS))
     return by
 
 

@@ -222,7 +222,8 @@ def daily_report(ctx: Ctx, day: date) -> Report:
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
     if not 1 <= month <= 12:
-        raise ValidationError(f"月份 {month} 无效", field="month")
+        raise ValidationError(f"月份 {month} 无效", field="month", code="month_invalid",
+                              month=month)
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 

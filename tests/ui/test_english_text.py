@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from test_error_english import _refusals
 from test_translations import TS, qm_app, qm_dir, read_ts
 
+from hallapp.core.errors import ValidationError
 from hallapp.documents.labels_en import ENGLISH_LABELS
+from hallapp.services.kpi_report import MAX_DAYS, check_period
 from hallapp.ui.common import qt_app
+from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.errors_en import EN
 
 __all__ = ["qm_app", "qm_dir"]  # the fixtures, imported from test_translations
@@ -76,3 +81,25 @@ def test_a_count_reads_singular_or_plural(qm_app: QApplication, context: str, so
     qt_app.set_language(qm_app, "en")
     assert QApplication.translate(context, source, "", 1) == one
     assert QApplication.translate(context, source, "", 2) == two
+
+
+KPI_PATH = ["services/kpi_report.py", "services/case_kpi.py", "services/kpi_drill.py",
+            "services/reports.py"]
+
+
+def test_every_refusal_of_the_figures_has_english() -> None:
+    """The supervisor's figures and reports: a period of more than three years read
+    "查询期间最长 1098 天" on an English screen (the refusal had no code of its own)."""
+    found = [(f"{f}:{line}", code) for f in KPI_PATH for line, code, _ in _refusals(f)]
+    assert {code for _, code in found} >= {"period_order", "unknown_key"}  # the scan works
+    assert [(where, code) for where, code in found if code not in EN] == []
+
+
+def test_a_period_too_long_reads_in_english(qapp: QApplication) -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_period(date(2020, 1, 1), date(2026, 11, 24))
+    qapp.setProperty("hallapp_lang", "en")
+    try:
+        assert user_message(caught.value) == f"A period is at most {MAX_DAYS} days long."
+    finally:
+        qapp.setProperty("hallapp_lang", "zh")

@@ -41,6 +41,12 @@ EN: dict[str, str] = {
     "db_missing": "The database file {path} does not exist: check the database address (--db "
                   "or HALLAPP_DB_URL); for a new hall, run hallapp init first.",
     "row_limit": "Show between 1 and {most} rows (not {limit}).",
+    # The figures and reports (kpi_report, case_kpi, kpi_drill, reports).
+    "period_order": "The end date cannot be before the start date.",
+    "period_too_long": "A period is at most {most} days long.",
+    "unknown_dim": "There is no breakdown \"{value}\": it is one of {choices}.",
+    "unknown_figure": "There is no figure \"{value}\": it is one of {choices}.",
+    "month_invalid": "There is no month {month}: months go from 1 to 12.",
     "unknown_entity": "There is no kind of record called \"{entity}\" in the audit log.",
     "unknown_item": "This service item does not exist.",
     "appointment_code_format": "An appointment code has 8 letters or digits (or scan its QR "

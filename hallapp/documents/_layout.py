@@ -102,7 +102,7 @@ def date_text(day: date, labels: Labels) -> str:
 def page_size(page: str) -> tuple[float, float]:
     if page not in PAGES:
         raise ValidationError(f"不支持的纸张：{page}（应为 A4 或 A5）", field="page",
-                              code="invalid_page")
+                              code="invalid_page", page=page)
     return PAGES[page]
 
 

@@ -27,7 +27,7 @@ def printable_width(width_mm: int) -> float:
     """Printable width in points for a roll of ``width_mm`` paper."""
     if width_mm not in PRINTABLE_MM:
         raise ValidationError(f"不支持的热敏纸宽度：{width_mm} 毫米（应为 58 或 80）",
-                              field="width_mm", code="invalid_roll_width")
+                              field="width_mm", code="invalid_roll_width", width=width_mm)
     return float(PRINTABLE_MM[width_mm] * mm)
 
 

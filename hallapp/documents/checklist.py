@@ -140,6 +140,6 @@ def render_checklist(data: ChecklistData, labels: Labels, page: str = "A5") -> b
         return render_roll(_roll_story(data, labels, width), width, title)
     if page not in ("A4", "A5"):
         raise ValidationError(f"不支持的纸张：{page}（应为 A4、A5、58mm 或 80mm）",
-                              field="page", code="invalid_page")
+                              field="page", code="invalid_page", page=page)
     footer = f"{data.hall.name}  {data.item_code}"
     return build_sheet(_sheet_story(data, labels, page), page, title, footer, labels)

@@ -153,7 +153,8 @@ class Labels(Mapping[str, str]):
             if unknown:
                 raise ValidationError(
                     f"打印标签 {key} 含未知占位符：{'、'.join(sorted(unknown))}",
-                    field="labels", code="unknown_label_placeholder", label=key)
+                    field="labels", code="unknown_label_placeholder", label=key,
+                    placeholders=", ".join(sorted(unknown)))
             values[key] = value
         self._values = values
 

@@ -175,7 +175,7 @@ def render_notice(kind: str, data: NoticeData, labels: Labels, page: str = "A4")
                               field="kind", code="invalid_notice_kind")
     if not isinstance(data, NOTICES[kind][0]):
         raise ValidationError(f"通知书类型 {kind} 与数据 {type(data).__name__} 不符",
-                              field="kind", code="notice_kind_mismatch")
+                              field="kind", code="notice_kind_mismatch", kind=kind)
     footer = f"{data.head.hall.name}  {labels['case_number']} {data.head.case.case_number}"
     return build_sheet(notice_story(kind, data, labels, page), page, labels[f"{kind}.title"],
                        footer, labels)

@@ -34,7 +34,7 @@ def _part(name: str, value: object) -> str:
     text = str(value).strip()
     if not text or ":" in text or any(ch.isspace() for ch in text):
         raise ValidationError(f"二维码内容 {name} 不能为空，也不能含冒号或空白：{text!r}",
-                              field=name, code="invalid_qr_part")
+                              field=name, code="invalid_qr_part", part=name)
     return text
 
 

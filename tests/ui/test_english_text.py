@@ -11,12 +11,13 @@ around them ("problems found: {2}").
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from test_error_english import _refusals
+from test_error_english import ROOT, _refusals
 from test_translations import TS, qm_app, qm_dir, read_ts
 
 from hallapp.core.errors import ValidationError
@@ -85,14 +86,26 @@ def test_a_count_reads_singular_or_plural(qm_app: QApplication, context: str, so
 
 KPI_PATH = ["services/kpi_report.py", "services/case_kpi.py", "services/kpi_drill.py",
             "services/reports.py"]
+DOCUMENT_PATH = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "documents").glob("*.py"))
 
 
-def test_every_refusal_of_the_figures_has_english() -> None:
-    """The supervisor's figures and reports: a period of more than three years read
-    "查询期间最长 1098 天" on an English screen (the refusal had no code of its own)."""
-    found = [(f"{f}:{line}", code) for f in KPI_PATH for line, code, _ in _refusals(f)]
-    assert {code for _, code in found} >= {"period_order", "unknown_key"}  # the scan works
-    assert [(where, code) for where, code in found if code not in EN] == []
+@pytest.mark.parametrize(("paths", "known"), [
+    (KPI_PATH, {"period_order", "period_too_long", "unknown_key"}),
+    (DOCUMENT_PATH, {"no_cjk_font", "invalid_page", "unknown_label"}),
+])
+def test_every_refusal_of_the_figures_and_documents_has_english(paths: list[str],
+                                                                 known: set[str]) -> None:
+    """The supervisor's figures and reports, and the printed documents: a period of more
+    than three years read "查询期间最长 1098 天" on an English screen, a missing font
+    "找不到可嵌入的中文 TrueType 字体…" (the refusals had no code of their own, or no
+    English). Every fact an English text names is given where the refusal is raised."""
+    found = [(f"{f}:{line}", code, facts) for f in paths for line, code, facts in _refusals(f)]
+    assert {code for _, code, _ in found} >= known  # the scan works
+    assert [(where, code) for where, code, _ in found if code not in EN] == []
+    missing = [(where, code, names - facts) for where, code, facts in found
+               if (names := {n for _, n, _, _ in string.Formatter().parse(EN[code]) if n})
+               - facts]
+    assert missing == []
 
 
 def test_a_period_too_long_reads_in_english(qapp: QApplication) -> None:

@@ -63,6 +63,16 @@ EN: dict[str, str] = {
     "checkin_day_over": "This booking was for {day}: it can only be checked in on that day. "
                         "Please book again or take a ticket.",
     "print_failed": "The ticket could not be printed; please ask the staff.",
+    # The documents themselves (hallapp.documents): fonts, paper and print labels.
+    "no_cjk_font": "No embeddable Chinese TrueType font was found: set {setting} to a .ttf or "
+                   ".ttc font file, or install the Debian package {package}.",
+    "invalid_page": "Paper {page} is not supported: use A4, A5, 58mm or 80mm.",
+    "invalid_roll_width": "A roll {width} mm wide is not supported: use 58 or 80 mm.",
+    "unknown_label": "There is no print label \"{label}\".",
+    "unknown_label_placeholder": "Print label \"{label}\" names unknown placeholders: "
+                                 "{placeholders}.",
+    "notice_kind_mismatch": "The data given do not belong to a notice of kind \"{kind}\".",
+    "invalid_qr_part": "The QR code's {part} must not be empty nor contain a colon or a space.",
     # A failed print says why, as the Chinese does ("未找到打印机 X"): by its fact ``why``.
     "print_failed.no_printer": "Printer {printer} not found.",
     "print_failed.offline": "Printer {printer} is offline or out of paper; check it and print "

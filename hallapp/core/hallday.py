@@ -28,7 +28,8 @@ def hall_zone(tz: str = HALL_TZ) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError(f"未知的时区：{tz}", field="tz") from exc
+        raise ValidationError(f"未知的时区：{tz}", field="tz", code="unknown_timezone",
+                              tz=tz) from exc
 
 
 def hall_day(at: datetime, tz: str = HALL_TZ) -> date:
@@ -54,11 +55,13 @@ def format_number(prefix: str, serial: int, width: int = 3) -> str:
     """Queue prefix + zero-padded daily serial: ("A", 1) → "A001"; 1000 → "A1000" (no cut)."""
     if not isinstance(prefix, str) or not _PREFIX.fullmatch(prefix):
         raise ValidationError(f"队列前缀须为大写字母开头的1至4位字母或数字：{prefix!r}",
-                              field="prefix")
+                              field="prefix", code="ticket_prefix_format", prefix=str(prefix))
     if serial < 1:
-        raise ValidationError(f"号码序号须从1开始：{serial}", field="serial")
+        raise ValidationError(f"号码序号须从1开始：{serial}", field="serial",
+                              code="ticket_serial", serial=serial)
     if width < 1:
-        raise ValidationError(f"号码位数须至少为1：{width}", field="width")
+        raise ValidationError(f"号码位数须至少为1：{width}", field="width",
+                              code="ticket_width", width=width)
     return f"{prefix}{serial:0{width}d}"
 
 
@@ -66,10 +69,12 @@ def parse_hhmm(text: str, *, field: str = "time") -> time:
     """Parse "09:30" (also "9:30" and a full-width "09：30") into a time of day."""
     match = _HHMM.match(text) if isinstance(text, str) else None
     if match is None:
-        raise ValidationError(f"时间格式应为 时:分（如 09:30）：{text!r}", field=field)
+        raise ValidationError(f"时间格式应为 时:分（如 09:30）：{text!r}", field=field,
+                              code="time_format", value=str(text))
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
-        raise ValidationError(f"时间超出范围（00:00–23:59）：{text!r}", field=field)
+        raise ValidationError(f"时间超出范围（00:00–23:59）：{text!r}", field=field,
+                              code="time_range", value=text)
     return time(hour, minute)
 
 
@@ -88,9 +93,11 @@ class TimeQuota:
     def __post_init__(self) -> None:
         if self.start >= self.end:
             raise ValidationError(
-                f"时段结束须晚于开始：{self.start:%H:%M}–{self.end:%H:%M}", field="end")
+                f"时段结束须晚于开始：{self.start:%H:%M}–{self.end:%H:%M}", field="end",
+                code="quota_period_order", start=f"{self.start:%H:%M}", end=f"{self.end:%H:%M}")
         if self.quota < 0:
-            raise ValidationError(f"时段号量不能为负数：{self.quota}", field="quota")
+            raise ValidationError(f"时段号量不能为负数：{self.quota}", field="quota",
+                                  code="quota_negative", quota=self.quota)
 
     def contains(self, local_time: time) -> bool:
         return self.start <= local_time < self.end
@@ -103,7 +110,9 @@ def validate_quotas(quotas: Iterable[TimeQuota]) -> tuple[TimeQuota, ...]:
         if after.start < before.end:
             raise ValidationError(
                 f"时段重叠：{before.start:%H:%M}–{before.end:%H:%M} 与 "
-                f"{after.start:%H:%M}–{after.end:%H:%M}", field="quotas")
+                f"{after.start:%H:%M}–{after.end:%H:%M}", field="quotas",
+                code="quota_period_overlap", first=f"{before.start:%H:%M}–{before.end:%H:%M}",
+                second=f"{after.start:%H:%M}–{after.end:%H:%M}")
     return ordered
 
 

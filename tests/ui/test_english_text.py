@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -21,6 +21,7 @@ from test_error_english import ROOT, _refusals
 from test_translations import TS, qm_app, qm_dir, read_ts
 
 from hallapp.core.errors import ValidationError
+from hallapp.core.hallday import parse_hhmm
 from hallapp.documents.labels_en import ENGLISH_LABELS
 from hallapp.services.kpi_report import MAX_DAYS, check_period
 from hallapp.ui.common import qt_app
@@ -92,13 +93,16 @@ DOCUMENT_PATH = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "documents").gl
 @pytest.mark.parametrize(("paths", "known"), [
     (KPI_PATH, {"period_order", "period_too_long", "unknown_key"}),
     (DOCUMENT_PATH, {"no_cjk_font", "invalid_page", "unknown_label"}),
+    (["core/hallday.py"], {"time_format", "time_range", "quota_period_overlap"}),
 ])
-def test_every_refusal_of_the_figures_and_documents_has_english(paths: list[str],
-                                                                 known: set[str]) -> None:
-    """The supervisor's figures and reports, and the printed documents: a period of more
-    than three years read "查询期间最长 1098 天" on an English screen, a missing font
-    "找不到可嵌入的中文 TrueType 字体…" (the refusals had no code of their own, or no
-    English). Every fact an English text names is given where the refusal is raised."""
+def test_every_refusal_of_figures_documents_and_times_has_english(paths: list[str],
+                                                                  known: set[str]) -> None:
+    """The supervisor's figures and reports, the printed documents, the hall's times: a
+    period of more than three years read "查询期间最长 1098 天" on an English screen, a
+    missing font "找不到可嵌入的中文 TrueType 字体…", an opening hour typed "25:00" on the
+    administrator's hours page "时间超出范围（00:00–23:59）" (the refusals had no code of
+    their own, or no English). Every fact an English text names is given where it is
+    raised."""
     found = [(f"{f}:{line}", code, facts) for f in paths for line, code, facts in _refusals(f)]
     assert {code for _, code, _ in found} >= known  # the scan works
     assert [(where, code) for where, code, _ in found if code not in EN] == []
@@ -108,11 +112,18 @@ def test_every_refusal_of_the_figures_and_documents_has_english(paths: list[str]
     assert missing == []
 
 
-def test_a_period_too_long_reads_in_english(qapp: QApplication) -> None:
+@pytest.mark.parametrize(("refuse", "text"), [
+    (lambda: check_period(date(2020, 1, 1), date(2026, 11, 24)),
+     f"A period is at most {MAX_DAYS} days long."),
+    (lambda: parse_hhmm("25:00", field="opening_hours"),
+     'A time is between 00:00 and 23:59 (not "25:00").'),
+])
+def test_a_refusal_reads_in_english(qapp: QApplication, refuse: Callable[[], object],
+                                    text: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        check_period(date(2020, 1, 1), date(2026, 11, 24))
+        refuse()
     qapp.setProperty("hallapp_lang", "en")
     try:
-        assert user_message(caught.value) == f"A period is at most {MAX_DAYS} days long."
+        assert user_message(caught.value) == text
     finally:
         qapp.setProperty("hallapp_lang", "zh")

@@ -41,6 +41,17 @@ EN: dict[str, str] = {
     "db_missing": "The database file {path} does not exist: check the database address (--db "
                   "or HALLAPP_DB_URL); for a new hall, run hallapp init first.",
     "row_limit": "Show between 1 and {most} rows (not {limit}).",
+    # The hall's clock and numbering (core.hallday): opening hours, time quotas, prefixes.
+    "unknown_timezone": "Unknown time zone: {tz}.",
+    "ticket_prefix_format": "A queue prefix is 1 to 4 capital letters or digits, starting "
+                            "with a letter (not \"{prefix}\").",
+    "ticket_serial": "A ticket's serial number starts at 1 (not {serial}).",
+    "ticket_width": "A ticket number has at least 1 digit (not {width}).",
+    "time_format": "Write a time as hours:minutes, e.g. 09:30 (not \"{value}\").",
+    "time_range": "A time is between 00:00 and 23:59 (not \"{value}\").",
+    "quota_period_order": "A period must end after it starts ({start}–{end}).",
+    "quota_negative": "A period's number of tickets cannot be negative ({quota}).",
+    "quota_period_overlap": "The periods {first} and {second} overlap.",
     # The figures and reports (kpi_report, case_kpi, kpi_drill, reports).
     "period_order": "The end date cannot be before the start date.",
     "period_too_long": "A period is at most {most} days long.",

@@ -19,6 +19,7 @@ from counterkit import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from uikit import cut_cells
 
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -120,3 +121,17 @@ def test_the_commitment_wording_offered_is_the_receipts_chinese(
     with in_english(qapp):
         assert CommitmentDialog.ask(None, ["住所（经营场所）使用证明"]) == (
             "本人承诺：住所（经营场所）使用证明真实有效，如有虚假，愿承担相应法律责任。")
+
+
+@SQLITE_ONLY
+def test_the_queues_english_names_are_whole_at_1366_by_768(
+        qapp: QApplication, make_counter: MakeCounter) -> None:
+    """The window's queues beside the English headers ended in "…" ("A Business ···"): they
+    wrap onto a second line, as on the supervisor's board."""
+    with in_english(qapp):
+        counter = make_counter((1366, 768))
+        table, model = counter.queues.table, counter.queues.model
+        QApplication.processEvents()
+        names = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+        assert "A Business registration" in names
+        assert cut_cells(table, 0) == []

@@ -40,7 +40,7 @@ class QueueStatusModel(NamedColumnsModel):
     """The queues this window serves: waiting, longest wait, estimated wait."""
 
     COLUMNS = ("queue", "waiting", "longest", "estimate")
-    TEXT_ROLES = (DISPLAY, TOOLTIP)  # a queue's name may be cut ("A Business ···")
+    TEXT_ROLES = (DISPLAY, TOOLTIP)  # the whole name on hover too
 
     def cell_text(self, row: QueueStatus, column: str) -> str:
         if column == "queue":

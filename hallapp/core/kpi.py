@@ -15,7 +15,10 @@ Definitions chosen here:
 * no-show rate = tickets that ended passed (过号) ÷ tickets called; abandonment rate =
   tickets that ended abandoned (弃号, including end-of-day closure) ÷ tickets taken.
 * 即办率 = in-person cases completed on the spot ÷ in-person cases received (every case
-  record started at a window, whatever came of it).
+  record started at a window, whatever came of it, except one the applicant withdrew: a
+  withdrawn application (撤回) was never the hall's to complete, and counting it would lower
+  the rate for the applicant's choice). A case still open counts; one refused (不予受理) or
+  told what is missing (一次性告知) counts too, as not completed on the spot.
 * 按时办结率 = (early + on time) ÷ concluded cases with a deadline; 逾期率 = late ÷ the same
   denominator, so the two add up to 1 (a case without a deadline cannot be late).
 * 好评 = levels 3–5 (非常满意/满意/基本满意), 差评 = levels 1–2 (不满意/非常不满意);
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from hallapp.core.case_rules import CaseState
 from hallapp.core.errors import ValidationError
 
 K = TypeVar("K", bound=Hashable)
@@ -189,9 +193,14 @@ def abandonment_rate(tickets: Iterable[TicketFacts],
 # --- cases ---------------------------------------------------------------------------------
 
 
+def counts_for_on_spot(in_person: bool, state: str) -> bool:
+    """Whether a case is in the base of 即办率: received in person and not withdrawn."""
+    return in_person and state != CaseState.WITHDRAWN
+
+
 def on_spot_rate(cases: Iterable[CaseFacts]) -> Ratio:
-    """即办率."""
-    in_person = [c for c in cases if c.in_person]
+    """即办率 (see the module docstring: withdrawn cases are left out of the base)."""
+    in_person = [c for c in cases if counts_for_on_spot(c.in_person, c.state)]
     return Ratio(sum(c.on_spot for c in in_person), len(in_person))
 
 

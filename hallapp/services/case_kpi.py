@@ -2,7 +2,8 @@
 
 A period is a range of hall days (inclusive, in the hall's zone). Which cases count:
 
-* 即办率: in-person cases *received* in the period (whatever came of them);
+* 即办率: in-person cases *received* in the period (whatever came of them, except those
+  withdrawn by the applicant: ``core.kpi.on_spot_rate``);
 * 最多跑一次率, 按时办结率, 逾期率: cases *concluded* (decided) in the period;
 * 好评率, 差评整改率: ratings entered in the period (a follow-up closed later counts as soon
   as it is closed), for a department by the rule of the KPI tables

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from hallapp.core.case_rules import STATE_LABELS
+from hallapp.core.case_rules import STATE_LABELS, CaseState
 from hallapp.core.errors import NotFound, ValidationError
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS
@@ -218,7 +218,8 @@ def _cases(s: Session, lk: Lookups, lo: datetime, hi: datetime, figure: str, whe
         .outerjoin(Ticket, Ticket.id == Case.ticket_id).where(where)
     if figure == "on_spot":
         stmt = stmt.where(Case.received_at >= lo, Case.received_at < hi,
-                          Case.in_person.is_(True)).order_by(Case.received_at)
+                          Case.in_person.is_(True),  # the base of 即办率: not withdrawn
+                          Case.state != CaseState.WITHDRAWN.value).order_by(Case.received_at)
     else:
         stmt = stmt.where(Case.concluded_at >= lo, Case.concluded_at < hi)
         if figure != "one_visit":

@@ -13,8 +13,9 @@ Which records count for a day (the definitions of :mod:`hallapp.core.kpi`):
   department. No-show = passed (过号) and not served afterwards — also when the day close
   later marked it abandoned, which would otherwise empty the no-show rate of every closed
   day; abandoned = closed unserved without having been passed;
-* cases received that day (即办率) and cases concluded that day (最多跑一次率, 按时办结率,
-  逾期率), by their department, item, window, clerk and the queue of their ticket;
+* cases received that day and not withdrawn (即办率) and cases concluded that day
+  (最多跑一次率, 按时办结率, 逾期率), by their department, item, window, clerk and the queue of
+  their ticket;
 * ratings given that day (好评率, 差评整改率), by their window and clerk, and what was rated
   (:func:`join_rated`, the same rule for ``case figures`` and the drill-down lists): the
   case's item and department, else those of the ticket's item; the queue of the case's
@@ -42,6 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from hallapp.core.case_rules import CaseState
 from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.kpi import BAD_LEVELS, GOOD_LEVELS
 from hallapp.services.kpi_facts import Acc, Cells, cell
@@ -233,7 +235,8 @@ def add_cases(s: Session, lk: Lookups, day: date, tz: str, dims: Iterable[str],
                               window=None if window is None else str(window), clerk=clerk,
                               item=lk.item_codes.get(item_id), dept=lk.departments.get(dept_id))
 
-    in_person = Case.in_person.is_(True)
+    # The base of 即办率 (``core.kpi.counts_for_on_spot``): received in person, not withdrawn.
+    in_person = and_(Case.in_person.is_(True), Case.state != CaseState.WITHDRAWN.value)
     for *k, n_in, n_spot in _case_rows(
             s, Case.received_at, day, tz, spread.dims, func.sum(_flag(in_person)),
             func.sum(_flag(and_(in_person, Case.decision == "on_spot")))):

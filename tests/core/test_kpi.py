@@ -130,6 +130,14 @@ def test_case_rates_by_hand() -> None:
     assert overdue_rate(cases) == Ratio(1, 4)
 
 
+def test_a_withdrawn_case_is_not_in_the_base_of_the_on_spot_rate() -> None:
+    """撤回: the applicant's choice, not a matter the hall failed to complete on the spot."""
+    withdrawn = CaseFacts(at(0), None, False, False, True, 1, at(999), None, None,
+                          "withdrawn", "SCJG", "X1")
+    cases = [case(on_spot=True), case(), withdrawn]
+    assert on_spot_rate(cases) == Ratio(1, 2)  # it made 1/3
+
+
 def test_on_time_and_overdue_add_up() -> None:
     cases = [case(outcome=o) for o in ("early", "late", "late", "on_time", "on_time")]
     on_time, overdue = on_time_rate(cases), overdue_rate(cases)

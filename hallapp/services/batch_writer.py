@@ -74,6 +74,7 @@ from hallapp.services.batching import (
 )
 from hallapp.services.context import Ctx
 from hallapp.store.batch import Batch
+from hallapp.store.db_file import file_id
 from hallapp.store.engine import folder_error, open_beside
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.schema import ready_for_login
@@ -84,15 +85,6 @@ log = logging.getLogger("hallapp.batch_writer")
 KEEP_REQUESTS = timedelta(days=1)
 _RECORD = "INSERT INTO batch_request (id, at, answer) VALUES (:id, :at, :answer)"
 _FORGET = "DELETE FROM batch_request WHERE at < :before"
-
-
-def _file_id(path: str) -> tuple[int, int] | None:
-    """The file at ``path`` (device, inode), or None when there is none."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 class AlreadyRunning(RuntimeError):
@@ -145,7 +137,7 @@ class BatchWriter:
             os.close(fd)
             raise AlreadyRunning(f"a batch writer already serves {self.path}") from None
         self._lock_fd = fd
-        self._file_id = _file_id(self.db_file)
+        self._file_id = file_id(self.db_file)
         if os.path.exists(self.path):
             os.unlink(self.path)  # left by a writer that died; we hold the lock now
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -282,7 +274,7 @@ class BatchWriter:
 
     def _same_file(self) -> bool:
         """Whether the file at the database's path is still the one this writer serves."""
-        current = _file_id(self.db_file)
+        current = file_id(self.db_file)
         if self._file_id is None:
             self._file_id = current
         return current is not None and current == self._file_id

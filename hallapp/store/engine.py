@@ -55,6 +55,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 
 from hallapp.core.errors import DomainError
+from hallapp.store.db_file import follow_replaced_file
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SQLITE_BUSY = 5  # the result code of "database is locked"
@@ -475,6 +476,8 @@ def make_engine(url: str, *, writer: bool = True, echo: bool = False) -> Engine:
         args["factory"] = WriterConnection
     engine = create_engine(url, echo=echo, connect_args=args)
     event.listen(engine, "connect", _sqlite_pragmas)
+    if path not in ("", ":memory:") and not path.startswith("file:"):
+        follow_replaced_file(engine, path)  # a backup restored to the path (db_file.py)
     if queued:
         event.listen(engine, "connect", _open_lock_file(writer_lock_path(path)))
     if writer:

@@ -24,12 +24,17 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hallapp.store.db_file import file_id
 from hallapp.store.engine import pg_connect_args
 from hallapp.store.feed_log import FEED_CHANNEL
 from hallapp.store.models import Event, FeedHead
 from hallapp.store.uow import Database
 
 MAX_BATCH = 500
+
+
+class DatabaseReplaced(Exception):
+    """The SQLite file this reader followed was replaced (a backup restored to its path)."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,25 @@ class FeedReader:
 
     def __init__(self, db: Database, *, from_id: int | None = None) -> None:
         self.db = db
+        path = db.writer.url.database or ""
+        # A SQLite file's path, to notice a backup restored there (``db_file``).
+        self._path = path if db.is_sqlite and path not in ("", ":memory:") \
+            and not path.startswith("file:") else None
+        self._file = file_id(self._path) if self._path else None
         self.last_id = self.head() if from_id is None else from_id
         self._listener: Any = None
+
+    def _check_file(self) -> None:
+        """Raise :class:`DatabaseReplaced` once the file at the path is another one: its
+        events are numbered anew, so going on after ``last_id`` would skip or mix them. The
+        watcher starts a reader again, from the new file's head, as after an outage."""
+        if self._path is None:
+            return
+        now = file_id(self._path)
+        if now is not None and now != self._file:
+            self._file = now
+            raise DatabaseReplaced(f"数据库文件 {self._path} 已被替换（如恢复了备份），"
+                                   "改读新的文件")
 
     def head(self) -> int:
         with self.db.reader.connect() as conn:
@@ -56,6 +78,7 @@ class FeedReader:
 
     def poll(self) -> list[FeedEvent]:
         """Events committed since the last poll (empty when the head has not moved)."""
+        self._check_file()
         if self.head() <= self.last_id:
             return []
         with self.db.reader.connect() as conn:

@@ -250,10 +250,13 @@ def _text(v: Any, now: datetime | None = None) -> str:
     if isinstance(v, TicketInfo):
         where = f"，请到 {v.window} 号窗口" if v.window and v.state == "called" else ""
         waiting = v.state == "waiting"  # what follows is news only while the ticket waits
-        again = ("（您已有等候中的号）" if v.existing else
+        again = (f"（已为您现有的 {v.number} 号登记预约优先）" if v.precedence_given else
+                 "（您已有等候中的号）" if v.existing else
                  "（超过预约签到时间，按普通号排队）" if v.late_checkin and waiting else "")
         held = v.held_until(now) if now is not None else None
-        ahead = (f"；预约号：{local_time(held)[-5:]} 起优先叫号" if held is not None else
+        ahead = (f"；{local_time(held)[-5:]} 起优先叫号，此前按原号顺序叫号"
+                 if held is not None and v.precedence_given else
+                 f"；预约号：{local_time(held)[-5:]} 起优先叫号" if held is not None else
                  f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟"
                  if waiting else "")
         return f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}{ahead}"

@@ -129,27 +129,32 @@ def served_item(s: Session, queue: Queue, item_code: str | None) -> str | None:
         ServiceItem.queue_id == queue.id))
 
 
-def give_precedence(uow: UnitOfWork, ticket_id: int, starts_at: datetime, code: str) -> None:
+def give_precedence(uow: UnitOfWork, ticket_id: int, starts_at: datetime, code: str) -> bool:
     """The applicant's waiting ticket, checked in on time for a slot starting at
-    ``starts_at``, gets the appointment's precedence from the slot's start, or from its own
-    place if that is later, but never a later place than it already has (a green-channel
-    ticket, called before appointments anyway, keeps its own place).
+    ``starts_at``, is called with the appointment's precedence from then on, as a ticket
+    issued at the check-in would be, but never from a later place than it already has (a
+    green-channel ticket, called before appointments anyway, keeps its own place). Whether
+    the ticket was given the precedence.
 
-    Checked in before the slot begins, an appointment waits in line at the slot's start: a
-    ticket already ahead of that keeps its own place (made an appointment ticket, it was held
-    until the slot's start and called after those who took a ticket behind it).
+    Checked in once the slot began: from the slot's start, or from its own place if later.
+    Checked in before: held until the slot's start as an appointment checked in early, and
+    meanwhile called from its own place among the ordinary tickets (``own_order_at``, see
+    ``calling``), never behind those who took a ticket after it.
     """
     ticket = uow.session.get(Ticket, ticket_id)
     assert ticket is not None
     if ticket.priority is not None or ticket.appointment:
-        return
-    now = uow.now
-    if now < starts_at and ticket.order_at < starts_at:
-        return
-    order_at = max(starts_at, min(ticket.order_at, now))
-    before = {"appointment": False, "order_at": ticket.order_at.isoformat()}
-    ticket.appointment, ticket.order_at = True, order_at
+        return False
+    now, own = uow.now, ticket.order_at
+    before = {"appointment": False, "order_at": own.isoformat()}
+    if now < starts_at:
+        order_at, keeps = starts_at, (own if own < starts_at else None)
+    else:
+        order_at, keeps = max(starts_at, min(own, now)), None
+    ticket.appointment, ticket.order_at, ticket.own_order_at = True, order_at, keeps
     uow.session.flush()
     uow.audit("ticket_appointment", "ticket", ticket.id, before=before, after={
-        "appointment": True, "order_at": order_at.isoformat(), "booking": code})
+        "appointment": True, "order_at": order_at.isoformat(), "booking": code,
+        "own_order_at": keeps.isoformat() if keeps else None})
     uow.emit("ticket_appointment", ticket=ticket.id, number=ticket.number)
+    return True

@@ -10,7 +10,7 @@ when the day is closed.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -397,10 +397,12 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
     as missed, and a booking from an earlier day is not kept by a visit today.
 
     An applicant who already waits in the slot's queue with a ticket (taken with the same ID
-    number) keeps it, and never gets a later place by checking in: on time, it goes ahead as
-    an appointment from the slot's start (or from its own place, if later), but checked in
-    before the slot begins it keeps its own place, already ahead of the slot's start
-    (``existing``: the kiosk shows it and prints nothing, and so can never withdraw it).
+    number) gets no second one: the booking goes to that ticket (``existing``: the kiosk shows
+    it and prints nothing, and so can never withdraw it). On time, it is called from then on
+    with the appointment's precedence, as a ticket issued here would be, from the slot's start
+    (or from its own place, if later); checked in before the slot begins, it keeps its own
+    place among the ordinary tickets until then (``give_precedence``; ``precedence_given``:
+    the kiosk and the CLI say so). Late, it stays as it was.
 
     The ticket and the appointment's new state commit together, so a crash can never leave
     a checked-in ticket with a still-bookable appointment (or the reverse).
@@ -423,14 +425,15 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
             uow, queue.code, None, appt.id_number, appt.phone,
             served_item(s, queue, appt.item_code), "appointment", appointment=on_time,
             order_at=order_at)
-        if ticket.existing and order_at is not None:
-            give_precedence(uow, ticket.id, slot.starts_at, appt.code)
+        given = (ticket.existing and order_at is not None
+                 and give_precedence(uow, ticket.id, slot.starts_at, appt.code))
         appt.state, appt.checked_in_at, appt.ticket_id = (
             "checked_in" if on_time else "late"), now, ticket.id
         uow.audit("appointment_checkin", "appointment", appt.id,
                   after={"state": appt.state, "ticket": ticket.number,
                          "existing": ticket.existing})
-        info = ticket_info_by_id(uow.raw, ticket.id, existing=ticket.existing)
+        info = replace(ticket_info_by_id(uow.raw, ticket.id, existing=ticket.existing),
+                       precedence_given=given)
         uow.commit()
         return info
 

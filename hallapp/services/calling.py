@@ -30,11 +30,14 @@ HEAD_PER_QUEUE = 20
 _PROFILE = ("SELECT q.id, q.code, p.precedence, p.ratio FROM work_profile p "
             "JOIN queue q ON q.id = p.queue_id WHERE p.window_id = :window AND q.active = :yes "
             "ORDER BY p.precedence, p.id")
-_CANDIDATE = "SELECT id, queue_id, order_at, priority, appointment, transferred, target_window "
+_CANDIDATE = ("SELECT id, queue_id, order_at, priority, appointment, transferred, target_window, "
+              "own_order_at ")
 # The head of each class of a queue's line (ix_ticket_waiting_line: each class is one range in
 # order_at, so no sort of the whole line). The call order is class first, so the first n of
 # every class hold the first n overall; the first ordinary one is also the oldest, for aging.
-# Last, every ticket of the queue sent to this window (few, and a range of the same index).
+# Then the waiting tickets checked in early for a booking that keep their own place until
+# their slot begins (few: a range of the appointment class). Last, every ticket of the queue
+# sent to this window (few, and a range of the same index).
 _WAITING = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
             "AND state = 'waiting' AND ")
 # PostgreSQL takes no order from a column fixed by IS NULL, so for the classes without a
@@ -46,7 +49,9 @@ _HEAD = " UNION ALL ".join(
     [f"SELECT * FROM ({_WAITING}target_window IS NULL AND {cls} "
      f"ORDER BY {order} LIMIT :n) AS h{i}"
      for i, (cls, order) in enumerate(zip(LINE_CLASSES, _ORDER, strict=True))]
-    + [f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
+    + [f"SELECT * FROM ({_WAITING}target_window IS NULL AND {LINE_CLASSES[1]} "
+       "AND own_order_at IS NOT NULL ORDER BY own_order_at, id LIMIT :n) AS own",
+       f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 
 @lru_cache(maxsize=32)
@@ -106,14 +111,18 @@ def _candidates(op: WindowOp) -> tuple[Sequence[ProfileEntry], dict[int, Candida
     rows = raw.rows(_heads(len(queues)), day=day, window=op.window.number,
                     n=1 if raw.sqlite else HEAD_PER_QUEUE, yes=True, no=False, **queues)
     now = op.uow.now
-    for tid, queue_id, order_at, priority, appointment, transferred, target in rows:
+    for tid, queue_id, order_at, priority, appointment, transferred, target, own in rows:
         at = as_at(order_at)
         assert at is not None
         # An appointment checked in early (its order_at is the slot's start) goes ahead only
         # from its slot's start; until then it waits in line at that time, behind everyone
-        # already waiting, and is called before it only if nobody else waits.
-        cands[tid] = Candidate(tid, codes[queue_id], at, priority,
-                               bool(appointment) and at <= now, bool(transferred), target)
+        # already waiting, and is called before it only if nobody else waits. An applicant's
+        # waiting ticket checked in early waits at its own place meanwhile (``own_order_at``).
+        held = bool(appointment) and at > now
+        if held and own is not None:
+            at = as_at(own) or at
+        cands[tid] = Candidate(tid, codes[queue_id], at, priority, bool(appointment) and not held,
+                               bool(transferred), target)
     return profile, cands
 
 

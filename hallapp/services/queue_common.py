@@ -55,6 +55,9 @@ class TicketInfo:
     first_called_at: datetime | None = None  # the wait is first call − take, not recall
     started_at: datetime | None = None  # the counter's running service time
     order_at: datetime | None = None  # its place in line (see ``core.queue_rules``)
+    # A booking checked in on time went to this ticket, which the applicant already waited
+    # with: it is called with the appointment's precedence now (``appointments.checkin``).
+    precedence_given: bool = False
 
     def held_until(self, now: datetime) -> datetime | None:
         """For an appointment checked in before its slot: the slot's start, from when it is

@@ -76,6 +76,11 @@ class Ticket(Base):
     # The place in the call order: the take time, kept on transfer; moved on reactivation.
     order_at: Mapped[datetime] = mapped_column(UTCDateTime())
     appointment: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The place in line an applicant's waiting ticket keeps until the slot of the booking
+    # checked in for it begins (``appointment_rules.give_precedence``): its ``order_at`` is
+    # the slot's start, as any appointment checked in early, and until then it is called
+    # from here among the ordinary tickets (migration 0015). None for every other ticket.
+    own_order_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     transferred: Mapped[bool] = mapped_column(Boolean, default=False)
     target_window: Mapped[int | None] = mapped_column(Integer)
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))

@@ -195,6 +195,23 @@ def test_an_early_checkin_says_what_its_ticket_says(cli: Cli, clock: FakeClock) 
     assert cli.out.strip() == "B002 不动产登记 等候；前面 0 人，预计等候 0 分钟"
 
 
+def test_a_checkin_to_the_ticket_already_held_says_it_now_goes_ahead(
+        cli: Cli, clock: FakeClock) -> None:
+    """The CLI said only "（您已有等候中的号）": nothing of the precedence now registered."""
+    person = "44030419900101125X"
+    [slot, *_] = cli.json("admin1", "appointment", "slots", "B", "2026-11-24", "--start",
+                          "09:30", "--end", "10:30")
+    booked = cli.json("clerk1", "appointment", "book", str(slot["id"]), "--id-number", person)
+    cli.json("kiosk1", "ticket", "take", "B", "--id-number", person)  # B001 at 09:00
+    assert cli("kiosk1", "appointment", "checkin", booked["code"]) == 0
+    assert cli.out.strip() == ("B001（已为您现有的 B001 号登记预约优先） 不动产登记 等候；"
+                               "09:30 起优先叫号，此前按原号顺序叫号")
+    clock.advance(minutes=1)
+    other = cli.json("clerk1", "appointment", "book", str(slot["id"]))
+    ticket = cli.json("kiosk1", "appointment", "checkin", other["code"])
+    assert (ticket["number"], ticket["precedence_given"]) == ("B002", False)
+
+
 def test_day_close(cli: Cli, clock: FakeClock) -> None:
     for _ in range(3):
         cli.json("kiosk1", "ticket", "take", "C")

@@ -5,7 +5,7 @@ the day of the booking, an item moved to another queue since it was booked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from conftest import FakeClock
@@ -43,6 +43,7 @@ def test_a_ticket_already_waiting_for_the_id_number_gets_the_appointments_place(
     info = appointments.checkin(kiosk, code)
     assert (info.number, info.existing, info.appointment, info.people_ahead) == (
         own.number, True, True, 0)
+    assert info.precedence_given
     clerk = ctx_for("clerk11")
     windows.open_window(clerk, 11)
     assert windows.call_next(clerk, 11).number == own.number  # ahead of A001–A003
@@ -61,7 +62,7 @@ def test_checking_in_early_never_puts_a_waiting_ticket_behind_its_own_place(
         ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
     """First in line with A001 (09:00), the applicant checked in a 10:00 booking at 09:05:
     A001 became an appointment ticket held until 10:00, and A002–A004, taken after it, were
-    called before it."""
+    called before it. Held until the slot begins, it is called from its own place meanwhile."""
     code = booked(ctx_for, time(10), id_number=PERSON)
     kiosk = ctx_for("kiosk1")
     own = tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A001 at 09:00
@@ -70,15 +71,72 @@ def test_checking_in_early_never_puts_a_waiting_ticket_behind_its_own_place(
         tickets.take_ticket(kiosk, "A")  # A002–A004
     clock.advance(minutes=2)  # 09:05, inside the hour before the slot
     info = appointments.checkin(kiosk, code)
-    assert (info.number, info.existing, info.people_ahead) == (own.number, True, 0)
-    assert info.held_until(clock()) is None
+    assert (info.number, info.existing, info.precedence_given) == (own.number, True, True)
     clerk = ctx_for("clerk11")
     windows.open_window(clerk, 11)
     assert windows.call_next(clerk, 11).number == own.number
     [listed] = appointments.list_bookings(ctx_for("clerk1"), TODAY)
     assert (listed.state, listed.ticket) == ("checked_in", own.number)
     with hall_db.read_session() as s:
-        assert s.get(Ticket, own.id).order_at == own.taken_at
+        ticket = s.get(Ticket, own.id)
+        assert (ticket.own_order_at, ticket.appointment) == (own.taken_at, True)
+
+
+def test_a_waiting_ticket_checked_in_early_goes_ahead_once_the_slot_begins(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """The applicant took A004 at 09:03 and checked a 10:00 booking in at 09:05: the ticket
+    stayed ordinary, and at 10:00 A002 and A003 (taken before it) were still called first,
+    as if there had been no booking."""
+    code = booked(ctx_for, time(10), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    for _ in range(3):
+        tickets.take_ticket(kiosk, "A")  # A001–A003, 09:00–09:02
+        clock.advance(minutes=1)
+    own = tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A004 at 09:03
+    clock.advance(minutes=1)
+    tickets.take_ticket(kiosk, "A")  # A005 at 09:04
+    clock.advance(minutes=1)  # 09:05
+    info = appointments.checkin(kiosk, code)
+    assert (info.number, info.existing, info.precedence_given) == ("A004", True, True)
+    assert info.held_until(clock()) == datetime(2026, 11, 24, 2, 0, tzinfo=UTC)  # 10:00
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    clock.advance(minutes=1)  # 09:06: its own place, behind A001–A003
+    assert windows.call_next(clerk, 11).number == "A001"
+    clock.advance(minutes=54)  # 10:00: the slot begins
+    called = [_next(windows.finish_and_call_next(clerk, 11)) for _ in range(4)]
+    assert called == ["A004", "A002", "A003", "A005"]
+    with hall_db.read_session() as s:
+        [entry] = s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "ticket_appointment")).all()
+        assert (entry.entity_id, entry.after["booking"], entry.after["order_at"]) == (
+            str(own.id), code, "2026-11-24T02:00:00+00:00")
+        assert entry.after["own_order_at"] == own.taken_at.isoformat()
+        assert s.scalars(select(Appointment.state)).all() == ["checked_in"]
+
+
+def test_a_ticket_checked_in_early_keeps_its_own_place_until_the_slot(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Before its slot the ticket is called in its own turn: after those ahead of it, before
+    those who came after it."""
+    code = booked(ctx_for, time(10), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A")  # A001 at 09:00
+    clock.advance(minutes=1)
+    tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A002 at 09:01
+    clock.advance(minutes=1)
+    tickets.take_ticket(kiosk, "A")  # A003 at 09:02
+    clock.advance(minutes=1)
+    appointments.checkin(kiosk, code)
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    called = [_next(windows.finish_and_call_next(clerk, 11)) for _ in range(3)]
+    assert called == ["A001", "A002", "A003"]
+
+
+def _next(call: windows.NextCall) -> str:
+    assert call.called is not None
+    return call.called.number
 
 
 def test_checked_in_once_the_slot_began_a_waiting_ticket_goes_ahead_from_the_slots_start(

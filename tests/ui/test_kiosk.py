@@ -201,6 +201,27 @@ def test_a_late_checkin_is_told_it_queues_as_an_ordinary_ticket(
     assert "按普通号排队" in kiosk.result.hint.text()
 
 
+def test_a_checkin_to_the_ticket_already_held_says_it_now_goes_ahead(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], ctx_for: Callable[[str], Ctx],
+        hall_db: Database, clock: FakeClock) -> None:
+    """The booking went to the applicant's waiting A001, which is called with priority from
+    the slot's start: the kiosk said only "您已取过号"."""
+    person = "44030419900101125X"
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "B", date(2026, 11, 24),
+                                           time(9, 30), time(10, 0))
+    booking = appointments.book(ctx_for("clerk1"), slot.id, id_number=person)
+    tickets.take_ticket(ctx_for("kiosk1"), "B", id_number=person)  # B001 at 09:00
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.checkin_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(kiosk.checkin.code, booking.code)
+    qtbot.keyClick(kiosk.checkin.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.current_page() is kiosk.result)
+    assert kiosk.result.heading.text() == "已为您现有的 B001 号登记预约优先"
+    assert kiosk.result.wait.text() == "09:30 起优先叫号，此前按原号顺序叫号"
+    [row] = tickets_in(hall_db)
+    assert (row.number, row.appointment) == ("B001", True)
+
+
 def test_feed_refreshes_waiting_counts(qtbot: QtBot, make_kiosk: Callable[..., Any],
                                        ctx_for: Callable[[str], Ctx]) -> None:
     kiosk = make_kiosk()

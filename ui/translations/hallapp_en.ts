@@ -5490,7 +5490,7 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/kiosk/result.py" line="67"/>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="102"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="111"/>
         <source>打印失败，未出号，请联系工作人员</source>
         <translation>Printing failed, no ticket issued. Please ask staff</translation>
     </message>
@@ -5500,57 +5500,72 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Reason: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="74"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="86"/>
+        <source>已为您现有的 {number} 号登记预约优先</source>
+        <translation>Your appointment now gives your ticket {number} priority</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="89"/>
         <source>您已取过号，请凭原号票等候叫号</source>
         <translation>You already have a ticket; please wait with it for your call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="75"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="90"/>
         <source>取号成功，请取走号票</source>
         <translation>Please take your ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="88"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="95"/>
+        <source>{time} 起优先叫号，此前按原号顺序叫号</source>
+        <translation>Called with priority from {time}; until then in its own turn</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="97"/>
         <source>预约号：{time} 起优先叫号</source>
         <translation>Appointment: called with priority from {time}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="89"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="98"/>
         <source>前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} ahead of you, about {m} min wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="82"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="81"/>
         <source>您已超过预约签到时间，按普通号排队。</source>
         <translation>You checked in after your appointment&apos;s time: you queue as an ordinary ticket. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="96"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="105"/>
         <source>请留意叫号屏幕和语音提示，过号需重新取号</source>
         <translation>Please watch the call screen and listen for your number; a missed ticket needs a new one.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="97"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="106"/>
         <source>请留意叫号屏幕和语音提示；过号后 {m} 分钟内可在本机“号票查询”重新排队</source>
         <translation>Please watch the call screen and listen for your number. Missed it? Within {m} min, rejoin the line here under &quot;My ticket&quot;.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="104"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="113"/>
+        <source>已为您现有的号登记预约优先</source>
+        <translation>Your appointment now gives your ticket priority</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="114"/>
         <source>您已取过号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="104"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="114"/>
         <source>取号成功</source>
         <translation>Ticket issued</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="107"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="117"/>
         <source>{first}，您的号码是{number}，{time}起优先叫号</source>
         <translation>{first}. Your number is {number}; as an appointment it is called with priority from {time}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/result.py" line="109"/>
+        <location filename="../../hallapp/ui/kiosk/result.py" line="119"/>
         <source>{first}，您的号码是{number}，前面还有{n}人</source>
         <translation>{first}. Your number is {number}, {n} ahead of you</translation>
     </message>

@@ -71,8 +71,7 @@ class ResultPage(KioskPage):
 
     def _show_ticket(self, outcome: IssueOutcome) -> None:
         t = outcome.ticket
-        self.heading.setText(self.tr("您已取过号，请凭原号票等候叫号") if outcome.existing
-                             else self.tr("取号成功，请取走号票"))
+        self.heading.setText(self._heading(outcome))
         self.number.setText(t.number)
         self.queue.setText(self.env.queue_name(t.queue, t.queue_name))
         self.wait.setText(self.wait_text(outcome))
@@ -82,8 +81,18 @@ class ResultPage(KioskPage):
         late = self.tr("您已超过预约签到时间，按普通号排队。") if t.late_checkin else ""
         self.hint.setText(late + self._noshow_hint())
 
+    def _heading(self, outcome: IssueOutcome) -> str:
+        if outcome.ticket.precedence_given:  # the booking went to the ticket already held
+            return self.tr("已为您现有的 {number} 号登记预约优先").format(
+                number=outcome.ticket.number)
+        if outcome.existing:
+            return self.tr("您已取过号，请凭原号票等候叫号")
+        return self.tr("取号成功，请取走号票")
+
     def wait_text(self, outcome: IssueOutcome) -> str:
         t, held = outcome.ticket, self.env.held_until(outcome.ticket)
+        if held is not None and t.precedence_given:  # called from its own place until then
+            return self.tr("{time} 起优先叫号，此前按原号顺序叫号").format(time=held)
         if held is not None:  # an early check-in: "0 ahead, about 0 min" would mislead
             return self.tr("预约号：{time} 起优先叫号").format(time=held)
         return self.tr("前面还有 {n} 人，预计等候约 {m} 分钟").format(
@@ -101,7 +110,8 @@ class ResultPage(KioskPage):
         if outcome.failed:
             return self.tr("打印失败，未出号，请联系工作人员")
         t = outcome.ticket
-        first = (self.tr("您已取过号") if outcome.existing else self.tr("取号成功"))
+        first = (self.tr("已为您现有的号登记预约优先") if t.precedence_given
+                 else self.tr("您已取过号") if outcome.existing else self.tr("取号成功"))
         held = self.env.held_until(t)
         if held is not None:
             return self.tr("{first}，您的号码是{number}，{time}起优先叫号").format(

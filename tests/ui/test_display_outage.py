@@ -3,7 +3,9 @@ database restored meanwhile), and the calls it missed are announced if still rec
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,9 @@ from pytestqt.qtbot import QtBot
 from test_display import FakeEngine, feed, make_display
 
 from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services import backup as backup_svc
 from hallapp.services import tickets
+from hallapp.services.batching import db_file
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent, open_feed
 from hallapp.ui.common.feed import FeedWatcher
@@ -122,3 +126,35 @@ def test_the_feed_delivers_in_the_gui_thread_and_nothing_once_stopped(
     delivered = len(threads)
     watcher.deliver()
     assert len(threads) == delivered
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_feed_whose_database_file_was_replaced_goes_on_with_the_new_file(
+        qtbot: QtBot, hall_db: Database, tmp_path: Path) -> None:
+    """A backup restored to the file's path while the feed ran: its reader polled the
+    deleted file, whose head no longer moved, and the display heard of nothing again."""
+    system = Ctx(hall_db, SYSTEM_ACTOR, terminal="test")
+    backup_svc.backup(system, tmp_path / "b.gz")
+    watcher = FeedWatcher(hall_db, wait_seconds=0.1)
+    seen: list[str] = []
+    watcher.events_arrived.connect(lambda events: seen.extend(
+        e.payload.get("number", "") for e in events if e.kind == "ticket_taken"))
+    lost: list[str] = []
+    watcher.connection_lost.connect(lost.append)
+    watcher.start()
+    try:
+        tickets.take_ticket(system, "A")
+        qtbot.waitUntil(lambda: seen == ["A001"], timeout=10_000)
+        path = db_file(hall_db)
+        for name in (path, f"{path}-wal", f"{path}-shm"):
+            if os.path.exists(name):
+                os.unlink(name)
+        restorer = Database(hall_db.url)
+        backup_svc.restore(Ctx(restorer, SYSTEM_ACTOR, terminal="restore"), tmp_path / "b.gz")
+        restorer.dispose()
+        qtbot.waitUntil(lambda: bool(lost) and watcher.online, timeout=10_000)
+        tickets.take_ticket(system, "A")  # A001 again: the restored file had none
+        qtbot.waitUntil(lambda: seen == ["A001", "A001"], timeout=10_000)
+    finally:
+        watcher.stop()
+    assert "已被替换" in lost[0]

@@ -195,16 +195,25 @@ def _profile_entry(p: Any, queues: dict[str, int], row: int, n: int) -> tuple[in
     return queues[p["queue"]], numbers[0], numbers[1]
 
 
-@action(Perm.MANAGE_STAFF)
-def add_staff_bulk(ctx: Ctx, staff: list[dict[str, Any]]) -> int:
-    """Create the accounts of a hall config (demo or migration), in one transaction."""
-    roles = []
+def hash_staff_passwords(staff: list[dict[str, Any]]) -> list[str]:
+    """The accounts' password hashes, their rules checked first. argon2 takes ~90 ms an
+    account (seconds for a hall's staff on a busy machine): callers hash before their
+    transaction opens, which otherwise sat idle that long and was ended by the server
+    (``idle_in_transaction_session_timeout``, engine.py)."""
     for s in staff:
-        roles.append(parse_role(s.get("role", "")))
+        parse_role(s.get("role", ""))
         check_password_rules(s["password"])
-    # argon2, ~90 ms an account (more on a busy machine): before the transaction, which
-    # otherwise sat idle for seconds and was ended by the server (engine.py).
-    hashes = [hash_password(s["password"]) for s in staff]
+    return [hash_password(s["password"]) for s in staff]
+
+
+@action(Perm.MANAGE_STAFF)
+def add_staff_bulk(ctx: Ctx, staff: list[dict[str, Any]],
+                   hashes: list[str] | None = None) -> int:
+    """Create the accounts of a hall config (demo or migration), in one transaction;
+    ``hashes`` from :func:`hash_staff_passwords` when the caller's transaction is open."""
+    if hashes is None:
+        hashes = hash_staff_passwords(staff)
+    roles = [parse_role(s.get("role", "")) for s in staff]
     with ctx.uow() as uow:
         depts = {d.code: d.id for d in uow.session.scalars(select(Department))}
         for row, (s, role, password_hash) in enumerate(zip(staff, roles, hashes, strict=True),

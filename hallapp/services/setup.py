@@ -25,6 +25,7 @@ from hallapp.services.hall import (
     create_hall,
     demo_dir,
     get_hall_row,
+    hash_staff_passwords,
     load_demo_json,
 )
 from hallapp.store import schema
@@ -73,20 +74,22 @@ def _init(db: Database, demo: bool, admin_password: str | None, clock: Clock) ->
         raise ValueError("admin password required for a new hall")
     if hall is not None:  # left by an interrupted init of an older hallapp: finish it
         _refuse_other_hall(hall, demo)
+    hall_cfg = load_demo_json("hall.json") if demo else {}
+    staff = hall_cfg.get("staff", []) if demo else [
+        {"username": "admin", "name": "管理员", "role": "admin", "password": admin_password}]
+    hashes = hash_staff_passwords(staff)  # seconds of argon2: not inside the transaction
     with one_transaction(db):  # interrupted, it leaves nothing: the next init starts afresh
         if not demo:
             if hall is None:
                 create_hall(ctx, MINIMAL_HALL)
-            add_staff_bulk(ctx, [{"username": "admin", "name": "管理员", "role": "admin",
-                                  "password": admin_password}])
+            add_staff_bulk(ctx, staff, hashes)
             return InitResult(revision, True, False, 0)
-        hall_cfg = load_demo_json("hall.json")
         if hall is None:
             create_hall(ctx, {**hall_cfg, "hall": {**hall_cfg["hall"], "settings": {
                 **hall_cfg["hall"].get("settings", {}), DEMO_MARK: True}}})
         added = 0 if items else import_catalogue(ctx, load_demo_json("catalogue.json")).items_added
         configure_windows(ctx, hall_cfg.get("windows", []))
-        add_staff_bulk(ctx, hall_cfg.get("staff", []))
+        add_staff_bulk(ctx, staff, hashes)
     return InitResult(revision, True, True, added)
 
 

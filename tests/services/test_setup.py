@@ -53,8 +53,8 @@ def test_an_interrupted_init_leaves_nothing_and_the_next_finishes(
     next ``init`` said 大厅已存在 and only migrated: nobody could ever log in."""
     real = setup.add_staff_bulk
 
-    def interrupted(ctx: Ctx, accounts: list[dict[str, Any]]) -> int:
-        real(ctx, accounts[:3])
+    def interrupted(ctx: Ctx, accounts: list[dict[str, Any]], hashes: list[str]) -> int:
+        real(ctx, accounts[:3], hashes[:3])
         raise Interrupted
 
     monkeypatch.setattr(setup, "add_staff_bulk", interrupted)
@@ -130,3 +130,22 @@ def test_the_demo_hall_is_known_as_such(hall_db: Database, clock: FakeClock) -> 
     setup.require_demo_hall(hall_db)
     setup.load_demo_calendar(hall_db, clock)
     assert _count(hall_db, CalendarYear.year) == 1
+
+
+@pytest.mark.parametrize("demo", [True, False], ids=["demo", "new hall"])
+def test_init_hashes_the_passwords_before_its_transaction_opens(
+        empty_db: Database, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+        demo: bool) -> None:
+    """The demo's accounts were hashed inside init's one transaction: seconds of argon2 with
+    the transaction idle, which PostgreSQL ends after 10 s (every PG test's template failed
+    so on a loaded machine; a slow hall server would fail ``init --demo`` the same way)."""
+    open_when_hashing: list[bool] = []
+
+    def hash_password(password: str) -> str:
+        open_when_hashing.append(empty_db.batch is not None)
+        return CHEAP.hash(password)
+
+    monkeypatch.setattr("hallapp.services.hall.hash_password", hash_password)
+    setup.init_database(empty_db, demo=demo, admin_password="Admin1234", clock=clock)
+    assert open_when_hashing
+    assert not any(open_when_hashing)

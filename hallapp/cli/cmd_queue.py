@@ -21,7 +21,7 @@ from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
 from hallapp.core.state_labels import TICKET_STATE_LABELS as STATE_ZH
 from hallapp.core.state_labels import WINDOW_STATE_LABELS as WINDOW_ZH
-from hallapp.services import appointment_slots, appointments, day, tickets, windows
+from hallapp.services import appointment_slots, appointments, day, tickets, window_holder, windows
 from hallapp.services.queue_common import TicketInfo
 
 TICKET_HELP = "号码（如 A001）或 id"
@@ -113,6 +113,7 @@ def _register_window(sub: Any) -> None:
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window,
                                                            env.args.reason)))
+    _register_holder(ws)
     tr = ws.add_parser("transfer", help="转移当前号到其他队列或窗口（保留原取号时间）")
     tr.add_argument("window", type=int_arg, help="窗口号（转出当前号的窗口）")
     tr.add_argument("--to-queue", help="转入的队列编码（默认原队列；与 --to-window 至少给一项）")
@@ -128,6 +129,27 @@ def _register_window(sub: Any) -> None:
     add_json(st)
     st.set_defaults(func=lambda env: _show(env, day.hall_status(env.ctx(reads_only=True)),
                                            _status_text))
+
+
+def _register_holder(ws: Any) -> None:
+    """window claim / assign: taking over a window another clerk left (``window_holder``)."""
+    cl = ws.add_parser("claim", help="接手窗口：他人使用中的窗口须用 --replacing 指明接手自谁"
+                       "（该窗口无正在办理的号时）；被他人使用时退出码 22")
+    cl.add_argument("window", type=int_arg, help=WINDOW_HELP)
+    cl.add_argument("--replacing", help="当前使用该窗口的工作人员账号（确认对方已离开）")
+    add_json(cl)
+    cl.set_defaults(func=lambda env: _show(env, window_holder.claim_window(
+        env.ctx(), env.args.window, replacing=env.args.replacing)))
+    asg = ws.add_parser("assign", help="值班长改派窗口给某工作人员，或 --release 空出")
+    asg.add_argument("window", type=int_arg, help=WINDOW_HELP)
+    who = asg.add_mutually_exclusive_group(required=True)
+    who.add_argument("--to", help="改派给此窗口工作人员账号")
+    who.add_argument("--release", action="store_true", help="空出窗口：下一位在此操作的人员接手")
+    asg.add_argument("--reason", required=True, help="改派原因（记入审计日志）")
+    add_json(asg)
+    asg.set_defaults(func=lambda env: _show(env, window_holder.assign_window(
+        env.ctx(), env.args.window, None if env.args.release else env.args.to,
+        env.args.reason)))
 
 
 def _register_appointment(sub: Any) -> None:
@@ -263,7 +285,9 @@ def _text(v: Any, now: datetime | None = None) -> str:
     if isinstance(v, windows.WindowState):
         cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""
         why = f"（{v.reason}）" if v.reason else ""
-        return f"{v.number} 号窗口 {WINDOW_ZH.get(v.state, v.state)}{why}{cur}"
+        hold = f"（自 {local_time(v.holder_since)[-5:]}）" if v.holder_since else ""
+        holder = f"，{v.holder}（{v.holder_user}）使用中{hold}" if v.holder else ""
+        return f"{v.number} 号窗口 {WINDOW_ZH.get(v.state, v.state)}{why}{holder}{cur}"
     if isinstance(v, windows.NextCall):
         done = f"{v.finished.number} 已办结；" if v.finished else ""
         return done + (_text(v.called, now) if v.called else "暂无等候，未叫号")

@@ -70,6 +70,15 @@ class PermissionDenied(DomainError):
     exit_code = 14
 
 
+class WindowHeld(PermissionDenied):
+    """The window is held by another clerk (who opened or claimed it and works it): acting
+    on it, or taking it over without naming that clerk, is refused. Its own exit code, so a
+    script can tell "someone else works here" from any other refusal."""
+
+    code = "window_held"
+    exit_code = 22
+
+
 class AuthError(DomainError):
     code = "auth_failed"
     exit_code = 15

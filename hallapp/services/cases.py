@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 from hallapp.core import case_notes
 from hallapp.core.case_rules import CaseAction, as_state, case_number, verification_code
 from hallapp.core.catalogue import parse_item
-from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hallapp.core.errors import (
+    NotFound,
+    PermissionDenied,
+    StateError,
+    ValidationError,
+    WindowHeld,
+)
 from hallapp.core.hallday import hall_day, hall_day_bounds
 from hallapp.core.identity import check_id_number, check_phone, check_uscc
 from hallapp.core.intake import (
@@ -167,8 +173,10 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
         hall = get_hall_row(s)
         win = window_by_number(s, hall, window)
         if ctx.actor.role is Role.CLERK and win.clerk_id not in (None, ctx.actor.staff_id):
-            raise PermissionDenied(f"{window} 号窗口由其他工作人员登录，不能代为收件",
-                                   code="not_your_window")
+            holder = s.get(Staff, win.clerk_id)
+            name = (holder.name or holder.username) if holder else ""
+            raise WindowHeld(f"{window} 号窗口由 {name} 使用中，不能代为收件",
+                             code="not_your_window", window=window, holder=name)
         ticket = open_ticket_at(s, win.id)
         if ticket is None or ticket.state != "serving":
             raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",

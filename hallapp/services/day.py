@@ -82,7 +82,8 @@ def close_day(ctx: Ctx) -> DayCloseResult:
                   .values(closed_at=now).execution_options(synchronize_session=False))
         windows = _windows_of_the_day(s, day, hall.timezone)
         s.execute(update(Window).where(Window.id.in_(windows)).values(
-            state="closed", state_reason=None, clerk_id=None, state_since=now)
+            state="closed", state_reason=None, clerk_id=None, clerk_since=None,
+            state_since=now)
             .execution_options(synchronize_session=False))
         hall.closed_day = day  # takes no more tickets, opens no window: see reopen_day
         result = DayCloseResult(day.isoformat(), len(open_ids), len(missed), len(windows),

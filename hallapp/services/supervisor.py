@@ -24,7 +24,7 @@ from sqlalchemy import delete, select
 
 from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.hallday import hall_day, hall_day_bounds
-from hallapp.core.roles import Perm
+from hallapp.core.roles import Perm, Role
 from hallapp.core.state_labels import WINDOW_STATE_LABELS
 from hallapp.core.texts import required_reason
 from hallapp.services import alerts
@@ -63,6 +63,8 @@ class BoardWindow:
     profile_mode: str
     profile: tuple[ProfileInfo, ...]
     name_en: str | None = None  # shown instead of ``name`` on an English screen
+    clerk_since: datetime | None = None  # the holder (``clerk``) took the window at
+    clerk_user: str | None = None  # the holder's account
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Board:
     # today's bookings by queue code (queues with none are left out)
     appointments: Mapping[str, AppointmentDay] = field(default_factory=dict)
     day_closed: bool = False  # 日终闭厅 done today: no tickets, no window opens
+    # the active clerks (account, name), whom a window can be reassigned to
+    clerks: tuple[tuple[str, str], ...] = ()
 
 
 def _profiles(uow: UnitOfWork) -> dict[int, list[ProfileInfo]]:
@@ -90,7 +94,7 @@ def _board_windows(uow: UnitOfWork, day_start: datetime) -> tuple[BoardWindow, .
     s = uow.session
     held = {t.window_id: t for t in s.scalars(select(Ticket).where(
         held_at_window()))}
-    names = {st.id: st.name for st in s.scalars(select(Staff))}
+    names = {st.id: (st.name, st.username) for st in s.scalars(select(Staff))}
     profiles = _profiles(uow)
     out = []
     for w in s.scalars(select(Window).order_by(Window.number)):
@@ -98,11 +102,12 @@ def _board_windows(uow: UnitOfWork, day_start: datetime) -> tuple[BoardWindow, .
         idle = None
         if w.state == "open" and t is None:
             idle = alerts.last_activity(s, w, day_start)
+        name, user = names.get(w.clerk_id, (None, None)) if w.clerk_id else (None, None)
         out.append(BoardWindow(
-            w.number, w.name, w.state, w.state_reason, w.state_since,
-            names.get(w.clerk_id) if w.clerk_id else None, t.number if t else None,
-            t.state if t else None, (t.started_at or t.called_at) if t else None, idle,
-            w.profile_mode, tuple(profiles.get(w.id, ())), w.name_en))
+            w.number, w.name, w.state, w.state_reason, w.state_since, name,
+            t.number if t else None, t.state if t else None,
+            (t.started_at or t.called_at) if t else None, idle, w.profile_mode,
+            tuple(profiles.get(w.id, ())), w.name_en, w.clerk_since if name else None, user))
     return tuple(out)
 
 
@@ -119,7 +124,11 @@ def board(ctx: Ctx) -> Board:
         found = alerts.hall_alerts(s, hall, day, day_start, now)
         booked = day_counts(s, day_start, day_end, now)
         closed = hall.closed_day == day
-    return Board(day, now, windows, queues, found, booked, closed)
+        clerks = tuple((u, n or u) for u, n in s.execute(
+            select(Staff.username, Staff.name).where(
+                Staff.role == Role.CLERK.value, Staff.active.is_(True))
+            .order_by(Staff.username)))
+    return Board(day, now, windows, queues, found, booked, closed, clerks)
 
 
 # --- window control ------------------------------------------------------------------------
@@ -143,7 +152,7 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
         w.state, w.state_reason, w.state_since = to, reason, uow.now
         released = 0
         if to == "closed":
-            w.clerk_id = None
+            w.clerk_id, w.clerk_since = None, None
             released = release_targeted(s, hall, number, uow.now)
         s.flush()
         uow.audit(action_name, "window", w.id, before=before,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import NotFound, PermissionDenied, StateError, WindowPaused
+from hallapp.core.errors import NotFound, PermissionDenied, StateError, WindowHeld, WindowPaused
 from hallapp.core.roles import Actor, Role
 from hallapp.core.state_labels import TICKET_STATE_LABELS
 from hallapp.services.context import Ctx
@@ -25,7 +26,7 @@ from hallapp.services.queue_common import (
     ticket_info,
 )
 from hallapp.services.queue_sql import ROW_ID, ROW_NUMBER, ROW_STATE, HallConf, hall_conf
-from hallapp.store.models import Staff, Ticket
+from hallapp.store.models import Staff, Ticket, Window
 from hallapp.store.rawsql import RawSQL, Row, as_json
 from hallapp.store.uow import UnitOfWork
 
@@ -35,6 +36,15 @@ def require(cond: bool, message: str, code: str, **facts: Any) -> None:
     translated message (``hallapp.ui.common.errors``)."""
     if not cond:
         raise StateError(message, code=code, **facts)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The clerk who holds a window (opened or claimed it), and since when."""
+
+    username: str
+    name: str
+    since: datetime | None
 
 
 @dataclass
@@ -51,8 +61,9 @@ class WindowRow:
     consecutive_priority: int
 
 
-_WINDOW_COLUMNS = ("state", "state_reason", "state_since", "clerk_id", "call_history",
-                   "consecutive_priority")
+_WINDOW_COLUMNS = ("state", "state_reason", "state_since", "clerk_id", "clerk_since",
+                   "call_history", "consecutive_priority")
+_INSTANTS = ("state_since", "clerk_since")
 _WINDOW = ('SELECT id, number, state, state_reason, clerk_id, profile_mode, call_history, '
            'consecutive_priority FROM "window" WHERE hall_id = :hall AND number = :number')
 
@@ -110,7 +121,7 @@ class WindowOp:
         if (self._unrestricted(actor) or self.window.clerk_id is not None
                 or self.window.state == "closed"):
             return
-        self.set_window(clerk_id=actor.staff_id)  # claimed, with the action that follows
+        self.hold(actor.staff_id)  # claimed, with the action that follows
         self.uow.audit("window_claim", "window", self.window.id, before={"clerk": None},
                        after={"window": self.number, "clerk": actor.username})
         self.uow.emit("window_changed", window=self.number, state=self.window.state)
@@ -145,9 +156,25 @@ class WindowOp:
         if actor.role in (Role.SUPERVISOR, Role.ADMIN, Role.SYSTEM):
             return True
         if self.window.clerk_id is not None and self.window.clerk_id != actor.staff_id:
-            raise PermissionDenied(f"{self.number} 号窗口由其他工作人员登录，不能代为操作",
-                                   code="not_your_window")
+            holder = self.holder()
+            raise WindowHeld(f"{self.number} 号窗口由 {holder.name} 使用中，不能代为操作；"
+                             "对方已离开的，可接手该窗口",
+                             code="not_your_window", window=self.number, holder=holder.name,
+                             holder_user=holder.username)
         return False
+
+    def holder(self) -> Holder:
+        """Who holds the window now (its ``clerk_id`` must be set)."""
+        found = self.s.execute(select(Staff.username, Staff.name, Window.clerk_since).join(
+            Window, Window.clerk_id == Staff.id).where(Window.id == self.window.id)).one()
+        return Holder(found[0], found[1] or found[0], found[2])
+
+    def hold(self, clerk_id: int | None) -> None:
+        """Make ``clerk_id`` the window's holder (None: nobody), from now; a holder kept
+        keeps the instant they took it."""
+        if clerk_id != self.window.clerk_id:
+            self.set_window(clerk_id=clerk_id,
+                            clerk_since=None if clerk_id is None else self.uow.now)
 
     def require_open(self) -> None:
         w = self.window
@@ -185,7 +212,7 @@ class WindowOp:
     def set_window(self, **values: Any) -> None:
         """Change the window row (columns of ``_WINDOW_COLUMNS``) and this op's copy."""
         assert set(values) <= set(_WINDOW_COLUMNS), f"not a window column: {list(values)}"
-        stored = {k: self.raw.at(v) if k == "state_since" else
+        stored = {k: self.raw.at(v) if k in _INSTANTS else
                   self.raw.json(v) if k == "call_history" else v for k, v in values.items()}
         assigns = ", ".join(f"{k} = :{k}" for k in values)
         self.raw.run(f'UPDATE "window" SET {assigns} WHERE id = :window_id',

@@ -14,6 +14,7 @@ open tickets" a database fact.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -40,7 +41,7 @@ from hallapp.services.queue_common import (
 )
 from hallapp.services.queue_sql import TICKET_ROW_RETURNING, closed_day_now, record_service
 from hallapp.services.window_op import WindowOp, require
-from hallapp.store.models import Queue, ServiceRecord, Ticket, WorkProfileEntry
+from hallapp.store.models import Queue, ServiceRecord, Staff, Ticket, WorkProfileEntry
 from hallapp.store.rawsql import Row
 
 CLAIM_ATTEMPTS = 5
@@ -54,6 +55,11 @@ class WindowState:
     reason: str | None
     ticket: TicketInfo | None
     name_en: str | None = None  # shown instead of ``name`` on an English screen
+    # Who holds the window (opened or claimed it and works it; ``window_holder``): display
+    # name, account, since when. Staff names are not applicants' data: shown in full.
+    holder: str | None = None
+    holder_user: str | None = None
+    holder_since: datetime | None = None
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -66,8 +72,8 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
         # for the first clerk to act there (``require_operator``), keeping a clerk who holds
         # it already — taking it themselves locked every clerk out of it for the day.
         clerk = ctx.actor.staff_id if ctx.actor.role is Role.CLERK else op.window.clerk_id
-        op.set_window(state="open", state_reason=None, state_since=op.uow.now,
-                      clerk_id=clerk)
+        op.set_window(state="open", state_reason=None, state_since=op.uow.now)
+        op.hold(clerk)
         op.done("window_open", None, before, "window_changed", state="open")
     return window_state(ctx, number)
 
@@ -358,8 +364,8 @@ def close_window(ctx: Ctx, number: int) -> WindowState:
         require(open_ticket_at(op.s, op.window.id) is None,
                  f"{number} 号窗口还有未办结的号，请先处理", "window_busy")
         before = {"state": op.window.state}
-        op.set_window(state="closed", state_reason=None, clerk_id=None,
-                      state_since=op.uow.now)
+        op.set_window(state="closed", state_reason=None, state_since=op.uow.now)
+        op.hold(None)
         released = release_targeted(op.s, op.hall, number, op.uow.now)
         op.done("window_close", None, before, "window_changed", state="closed",
                 released=released)
@@ -373,4 +379,8 @@ def window_state(ctx: Ctx, number: int) -> WindowState:
         w = window_by_number(uow.session, hall, number)
         t = open_ticket_at(uow.session, w.id)
         info = ticket_info(uow.session, t, with_position=False) if t else None
-        return WindowState(w.number, w.name, w.state, w.state_reason, info, w.name_en)
+        holder = uow.session.get(Staff, w.clerk_id) if w.clerk_id is not None else None
+        return WindowState(w.number, w.name, w.state, w.state_reason, info, w.name_en,
+                           (holder.name or holder.username) if holder else None,
+                           holder.username if holder else None,
+                           w.clerk_since if holder else None)

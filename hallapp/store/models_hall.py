@@ -83,7 +83,9 @@ class Window(Base):
     # of the ratio and starvation rules, kept with the window so any machine continues them.
     call_history: Mapped[list[str]] = mapped_column(JSON, default=list)
     consecutive_priority: Mapped[int] = mapped_column(Integer, default=0)
+    # The window's holder: the clerk who opened or claimed it and works it; since when.
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    clerk_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class WorkProfileEntry(Base):

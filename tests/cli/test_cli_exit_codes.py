@@ -52,3 +52,20 @@ def test_a_group_without_its_action_shows_its_own_help_and_exits_2(
     assert cli("admin1", *group) == 2
     assert cli.err.startswith(f"用法：hallapp {' '.join(group)} [-h] ACTION")
     assert cli.out == ""
+
+
+def test_a_window_another_clerk_holds_exits_22_and_is_taken_over_by_name(cli: Cli) -> None:
+    """``window claim``: clerk2 at window 1, which clerk1 opened and left, is told who holds
+    it (exit 22, as any action there); naming clerk1 takes it over; the supervisor frees it."""
+    assert cli("clerk1", "window", "open", "1") == 0
+    assert "由 李明 使用中" in cli.fails(22, "clerk2", "window", "call", "1")
+    assert "clerk1" in cli.fails(22, "clerk2", "window", "claim", "1")
+    assert cli("clerk2", "window", "status", "1") == 0
+    assert "（clerk1）使用中（自 09:00）" in cli.out
+    taken = cli.json("clerk2", "window", "claim", "1", "--replacing", "clerk1")
+    assert (taken["holder_user"], taken["holder_since"]) == ("clerk2",
+                                                             "2026-11-24T09:00:00+08:00")
+    assert "clerk2" in cli.fails(22, "clerk1", "window", "claim", "1", "--replacing", "clerk1")
+    freed = cli.json("supervisor1", "window", "assign", "1", "--release", "--reason", "空出")
+    assert freed["holder"] is None
+    assert "值班长" in cli.fails(13, "supervisor1", "window", "claim", "1")

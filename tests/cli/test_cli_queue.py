@@ -62,7 +62,7 @@ def test_window_next_finishes_and_calls_in_one_command(cli: Cli) -> None:
     assert last["called"] is None
     assert cli("clerk11", "window", "next", "11") == 17  # nothing to finish, nobody waits
     assert "暂无等候" in cli.err
-    assert cli("clerk2", "window", "next", "11") == 14  # not clerk2's window
+    assert cli("clerk2", "window", "next", "11") == 22  # not clerk2's window: held by clerk11
 
 
 def test_exit_codes_and_chinese_messages(cli: Cli, hall_db: Database) -> None:
@@ -82,7 +82,7 @@ def test_exit_codes_and_chinese_messages(cli: Cli, hall_db: Database) -> None:
     assert cli("clerk11", "window", "call", "11") == 18
     assert "已暂停" in cli.err
     assert "午休" in cli.err
-    assert cli("clerk2", "window", "resume", "11") == 14  # not clerk2's window
+    assert cli("clerk2", "window", "resume", "11") == 22  # not clerk2's window
     assert cli("clerk11", "window", "resume", "11") == 0
     assert cli("clerk11", "window", "call", "11") == 0
     assert cli("clerk11", "window", "call-ticket", "11", "A001", "--reason", "x") == 13
@@ -114,9 +114,9 @@ def test_queue_status_json(cli: Cli, clock: FakeClock) -> None:
 
 def test_window_states_and_kinds_read_in_chinese(cli: Cli) -> None:
     assert cli("clerk1", "window", "open", "1") == 0
-    assert cli.out.strip() == "1 号窗口 开放"
+    assert cli.out.strip() == "1 号窗口 开放，李明（clerk1）使用中（自 09:00）"
     assert cli("clerk1", "window", "pause", "1", "--reason", "午休") == 0
-    assert cli.out.strip() == "1 号窗口 暂停（午休）"
+    assert cli.out.strip() == "1 号窗口 暂停（午休），李明（clerk1）使用中（自 09:00）"
     assert cli("supervisor1", "queue", "status") == 0
     rows = {line.split()[0]: line.split()[1:] for line in cli.out.splitlines() if line}
     assert (rows["1"][0], rows["2"][0]) == ("暂停（午休）", "关闭")
@@ -136,7 +136,7 @@ def test_a_window_the_supervisor_opens_is_taken_by_the_first_clerk_to_act(
     with hall_db.read_session() as s:
         assert s.scalar(select(Window.clerk_id).where(Window.number == 6)) is None
     assert cli.json("clerk6", "window", "call", "6")["number"] == "D001"
-    assert cli("clerk4", "window", "call", "6") == 14  # now clerk6's
+    assert cli("clerk4", "window", "call", "6") == 22  # now clerk6's
     cli.json("supervisor1", "window", "open", "6")  # again: clerk6 keeps it
     assert cli.json("clerk6", "window", "finish", "6")["state"] == "done"
 

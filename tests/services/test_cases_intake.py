@@ -137,7 +137,7 @@ def test_open_case_refusals_change_nothing(hall_db: Database, ctx_for: CtxFor) -
     assert err.value.field == "agent_name"
     with pytest.raises(PermissionDenied):
         cases.open_case(ctx_for("approver_szamr"), 1, PLAIN, person())
-    with pytest.raises(PermissionDenied, match="其他工作人员"):
+    with pytest.raises(PermissionDenied, match="由 李明 使用中"):
         cases.open_case(ctx_for("clerk2"), 1, PLAIN, person())
     assert _count(hall_db, Case) == before
 

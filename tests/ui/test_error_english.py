@@ -256,7 +256,8 @@ def _clerk_refusal(ctx_for: Callable[[str], Ctx], act: str) -> DomainError:
      "Window 10 does not serve queue A; the ticket cannot be transferred there."),
     ("pause", "reason_required", "Please give a reason."),
     ("not_yours", "not_your_window",
-     "Another clerk is signed in at this window; you cannot act for them."),
+     "Window 11 is in use by 郑爽; you cannot act for them. If they have left it, you may take "
+     "the window over."),
     ("move", "not_waiting_in_queue", "Ticket(s) A007 are not waiting in queue A."),
 ])
 def test_window_and_supervisor_refusals_read_in_english(

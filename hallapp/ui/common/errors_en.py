@@ -213,7 +213,16 @@ EN: dict[str, str] = {
     "target_window_closed": "Window {window} is not open; the ticket cannot be sent there.",
     "window_not_paused": "This window is not paused.",
     "window_state": "Window {number} is {state}; it cannot be changed that way now.",
-    "not_your_window": "Another clerk is signed in at this window; you cannot act for them.",
+    "not_your_window": "Window {window} is in use by {holder}; you cannot act for them. If "
+                       "they have left it, you may take the window over.",
+    "window_held": "Window {window} is in use by {holder} ({holder_user}); once sure they have "
+                   "left it, take it over naming them.",
+    "window_in_service": "Window {window} is serving {ticket}: it cannot be taken over; ask "
+                         "{holder} to finish, or the supervisor to reassign the window.",
+    "claim_not_clerk": "Only window clerks take over a window; supervisors reassign it from "
+                       "the board.",
+    "assign_not_clerk": "{username} is not an active window clerk; the window cannot be "
+                        "assigned to them.",
     "window_assigned": "Window {window} is {owner}'s window; work at your own window {own}, "
                        "or ask the supervisor to open this one for you to take over.",
     "no_current_ticket": "This window has no ticket called or being served.",

@@ -1,0 +1,136 @@
+"""Who holds a window, and taking it over.
+
+A window's holder is the clerk who opened it or, at a window the supervisor opened, the
+first clerk who acted there (``window_op.WindowOp.require_operator``); only the holder
+works it (every other clerk is refused, ``not_your_window``) until it is closed. A holder
+who left without closing it (logged out, their terminal crashed, went home) kept every
+other clerk out of it for the rest of the day. Now:
+
+* :func:`claim_window` — a clerk takes over a window. The rule: an open or paused window
+  nobody holds is claimed at once; one another clerk holds is taken over only
+  - when the clerk names the holder they take it from (``replacing``: the counter's
+    confirmation, the CLI's ``--replacing``). Named wrong — another clerk took it
+    meanwhile — it is refused (``window_held``), so of two clerks taking the same window at
+    once exactly one wins, the other is told who;
+  - and when no ticket is called or in service there: the holder's applicant may be at the
+    counter, and their case half taken in; that window only the supervisor reassigns.
+  A closed window is opened instead (opening takes it).
+* :func:`assign_window` — the supervisor reassigns a window to a clerk, or frees it
+  (nobody: the next clerk to act there takes it), whatever the window holds: a ticket in
+  service stays at the window and passes to the new holder. A reason is required.
+
+Both lock the window row (``WindowOp``) and change the holder by a conditional update
+(``… WHERE clerk_id = <the holder read>``); both are audited with the holder before and
+after, and announced (``window_changed``) so the counters and the board show it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from hallapp.core.errors import NotFound, StateError, WindowHeld
+from hallapp.core.roles import Perm, Role
+from hallapp.core.texts import required_reason
+from hallapp.services.context import Ctx, action
+from hallapp.services.window_op import Holder, WindowOp, require
+from hallapp.services.windows import WindowState, window_state
+from hallapp.store.models import Staff
+
+_TAKE = ('UPDATE "window" SET clerk_id = :new, clerk_since = :now '
+         'WHERE id = :id AND clerk_id {held}')
+
+
+@action(Perm.OPERATE_WINDOW)
+def claim_window(ctx: Ctx, number: int, *, replacing: str | None = None) -> WindowState:
+    """The clerk takes window ``number`` (see the module's rule); ``replacing`` names the
+    account of the clerk who holds it now, as the clerk saw it."""
+    if ctx.actor.role is not Role.CLERK:
+        # not a permission (they act at any window): nothing to take
+        raise StateError("只有窗口工作人员接手窗口；值班长请在看板上改派",
+                         code="claim_not_clerk")
+    with WindowOp(ctx, number) as op:
+        w = op.window
+        require(w.state != "closed", f"{number} 号窗口未开放，请直接开窗", "window_closed")
+        if w.clerk_id == ctx.actor.staff_id:
+            return _state_after(ctx, op, number)  # already theirs: nothing to do
+        before = op.holder() if w.clerk_id is not None else None
+        if before is not None:
+            _check_takeover(op, before, replacing)
+        _take(op, ctx.actor.staff_id, before)
+        op.uow.audit("window_claim" if before is None else "window_takeover", "window", w.id,
+                     before=_holder_facts(before),
+                     after={"window": number, "clerk": ctx.actor.username})
+        op.uow.emit("window_changed", window=number, state=w.state, holder=ctx.actor.username)
+        op.uow.commit()
+    return window_state(ctx, number)
+
+
+def _check_takeover(op: WindowOp, holder: Holder, replacing: str | None) -> None:
+    number = op.number
+    if replacing is None or replacing.strip().lower() != holder.username.lower():
+        raise WindowHeld(f"{number} 号窗口由 {holder.name}（{holder.username}）使用中；"
+                         "确认对方已离开后，指明接手自该工作人员", code="window_held",
+                         window=number, holder=holder.name, holder_user=holder.username)
+    ticket = op.open_row()
+    if ticket is not None:
+        shown = op.raw.value("SELECT number FROM ticket WHERE id = :id", id=ticket[0])
+        raise StateError(f"{number} 号窗口正在办理 {shown}，不能接手：请 {holder.name} 办结，"
+                         "或请值班长改派", code="window_in_service", window=number,
+                         ticket=shown, holder=holder.name)
+
+
+def _take(op: WindowOp, clerk_id: int | None, before: Holder | None) -> None:
+    """The holder changed by a conditional update on the holder read: with the row locked
+    it cannot miss, and if it ever did the action is refused rather than two clerks held."""
+    held = "IS NULL" if op.window.clerk_id is None else "= :old"
+    changed = op.raw.run(_TAKE.format(held=held), new=clerk_id, old=op.window.clerk_id,
+                         id=op.window.id, now=op.raw.at(op.uow.now if clerk_id else None))
+    if changed != 1:
+        raise WindowHeld(f"{op.number} 号窗口已被其他工作人员接手，请刷新后重试",
+                         code="window_held", window=op.number,
+                         holder=before.name if before else "", holder_user="")
+    op.window.clerk_id = clerk_id
+
+
+def _holder_facts(holder: Holder | None) -> dict[str, object]:
+    if holder is None:
+        return {"clerk": None}
+    return {"clerk": holder.username,
+            "since": holder.since.isoformat() if holder.since else None}
+
+
+def _state_after(ctx: Ctx, op: WindowOp, number: int) -> WindowState:
+    op.uow.commit()
+    return window_state(ctx, number)
+
+
+@action(Perm.CONTROL_WINDOW)
+def assign_window(ctx: Ctx, number: int, username: str | None, reason: str) -> WindowState:
+    """The supervisor makes clerk ``username`` the holder of window ``number`` (None: frees
+    it), even with a ticket in service there (it passes with the window)."""
+    why = required_reason(reason, "改派窗口")
+    with WindowOp(ctx, number) as op:
+        w = op.window
+        require(w.state != "closed", f"{number} 号窗口未开放，不能改派", "window_closed")
+        clerk = _active_clerk(op, username) if username else None
+        if clerk == w.clerk_id:
+            return _state_after(ctx, op, number)
+        before = op.holder() if w.clerk_id is not None else None
+        _take(op, clerk, before)
+        op.uow.audit("window_assign", "window", w.id, before=_holder_facts(before),
+                     after={"window": number, "clerk": username, "reason": why})
+        op.uow.emit("window_changed", window=number, state=w.state, holder=username)
+        op.uow.commit()
+    return window_state(ctx, number)
+
+
+def _active_clerk(op: WindowOp, username: str) -> int:
+    found = op.s.execute(select(Staff.id, Staff.role, Staff.active).where(
+        func.lower(Staff.username) == func.lower(username.strip()))).first()
+    if found is None:
+        raise NotFound(f"账号 {username} 不存在", field="username", code="unknown_account",
+                       username=username)
+    if found[1] != Role.CLERK.value or not found[2]:
+        raise StateError(f"{username} 不是在岗的窗口工作人员，不能改派给他",
+                         code="assign_not_clerk", username=username)
+    return int(found[0])

@@ -1,0 +1,170 @@
+"""Who holds a window, seen before acting, and taking it over (``window_holder``).
+
+The demo hall: clerkN is assigned window N; window 1 serves queue A. A clerk who left window 1
+without closing it (logged out, terminal crashed) kept every other clerk out of it all day:
+the window looked usable, and the first action was refused.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from racekit import in_flight
+from sqlalchemy import select
+
+from hallapp.core.errors import NotFound, StateError, WindowHeld
+from hallapp.services import supervisor, tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.services.window_holder import assign_window, claim_window
+from hallapp.store.models import AuditEntry
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+NINE = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # 09:00 in Shenzhen: the test clock
+
+
+def _audit(db: Database, action: str) -> list[AuditEntry]:
+    with db.read_session() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)
+                              .order_by(AuditEntry.id)))
+
+
+def test_the_window_state_names_its_holder_and_since_when(ctx_for: CtxFor) -> None:
+    clerk1, clerk2 = ctx_for("clerk1"), ctx_for("clerk2")
+    assert windows.window_state(clerk2, 1).holder is None
+    windows.open_window(clerk1, 1)
+    seen = windows.window_state(clerk2, 1)
+    assert (seen.holder, seen.holder_user) == (clerk1.actor.name, "clerk1")
+    assert seen.holder_since == NINE
+    windows.pause(clerk1, 1, "午休")
+    windows.resume(clerk1, 1)  # the window's state changes; its holder's instant does not
+    assert windows.window_state(clerk2, 1).holder_since == NINE
+    windows.close_window(clerk1, 1)
+    closed = windows.window_state(clerk2, 1)
+    assert (closed.holder, closed.holder_user, closed.holder_since) == (None, None, None)
+
+
+def test_a_refusal_at_a_held_window_names_the_holder(ctx_for: CtxFor) -> None:
+    windows.open_window(ctx_for("clerk1"), 1)
+    with pytest.raises(WindowHeld) as refused:
+        windows.call_next(ctx_for("clerk2"), 1)
+    assert refused.value.code == "not_your_window"
+    assert refused.value.exit_code == 22
+    assert refused.value.facts["holder_user"] == "clerk1"
+    assert ctx_for("clerk1").actor.name in refused.value.message
+
+
+def test_a_clerk_takes_over_a_window_its_holder_left(ctx_for: CtxFor,
+                                                     hall_db: Database) -> None:
+    """Taken over only naming the holder, and only with no ticket in service there."""
+    kiosk, clerk1, clerk2 = ctx_for("kiosk1"), ctx_for("clerk1"), ctx_for("clerk2")
+    windows.open_window(clerk1, 1)
+    tickets.take_ticket(kiosk, "A")
+    windows.call_next(clerk1, 1)
+    with pytest.raises(WindowHeld) as refused:
+        claim_window(clerk2, 1)  # not confirmed: told who holds it
+    assert (refused.value.code, refused.value.facts["holder_user"]) == ("window_held",
+                                                                         "clerk1")
+    with pytest.raises(StateError) as busy:
+        claim_window(clerk2, 1, replacing="clerk1")
+    assert busy.value.code == "window_in_service"
+    windows.finish(clerk1, 1)  # then clerk1's terminal crashes
+    with pytest.raises(WindowHeld):
+        claim_window(clerk2, 1, replacing="clerk3")  # not who holds it
+    taken = claim_window(clerk2, 1, replacing="CLERK1")
+    assert (taken.holder_user, taken.state) == ("clerk2", "open")
+    [entry] = _audit(hall_db, "window_takeover")
+    assert entry.actor == "clerk2"
+    assert entry.before == {"clerk": "clerk1", "since": NINE.isoformat()}
+    assert entry.after == {"window": 1, "clerk": "clerk2"}
+    with pytest.raises(WindowHeld):
+        windows.call_next(clerk1, 1)  # back at the window: clerk2 holds it now
+    assert claim_window(clerk2, 1).holder_user == "clerk2"  # already theirs: no-op
+    assert len(_audit(hall_db, "window_takeover")) == 1
+
+
+def test_claiming_a_window_nobody_holds_and_what_is_refused(ctx_for: CtxFor,
+                                                          hall_db: Database) -> None:
+    boss, clerk2 = ctx_for("supervisor1"), ctx_for("clerk2")
+    with pytest.raises(StateError) as closed:
+        claim_window(clerk2, 5)
+    assert closed.value.code == "window_closed"
+    supervisor.open_window(boss, 5)
+    with pytest.raises(StateError) as not_clerk:
+        claim_window(boss, 5)
+    assert not_clerk.value.code == "claim_not_clerk"
+    assert claim_window(clerk2, 5).holder_user == "clerk2"
+    [entry] = _audit(hall_db, "window_claim")
+    assert (entry.before, entry.after) == ({"clerk": None}, {"window": 5, "clerk": "clerk2"})
+
+
+def test_the_supervisor_reassigns_even_with_a_ticket_in_service(ctx_for: CtxFor,
+                                                               hall_db: Database) -> None:
+    kiosk, boss = ctx_for("kiosk1"), ctx_for("supervisor1")
+    clerk1, clerk2 = ctx_for("clerk1"), ctx_for("clerk2")
+    windows.open_window(clerk1, 1)
+    tickets.take_ticket(kiosk, "A")
+    windows.call_next(clerk1, 1)
+    with pytest.raises(StateError) as not_clerk:
+        assign_window(boss, 1, "approver_szamr", "接班")
+    assert not_clerk.value.code == "assign_not_clerk"
+    with pytest.raises(NotFound):
+        assign_window(boss, 1, "nobody", "接班")
+    assert assign_window(boss, 1, "clerk2", "clerk1 身体不适").holder_user == "clerk2"
+    assert windows.finish(clerk2, 1).state == "done"  # the ticket passed with the window
+    [entry] = _audit(hall_db, "window_assign")
+    assert entry.before["clerk"] == "clerk1"
+    assert entry.after == {"window": 1, "clerk": "clerk2", "reason": "clerk1 身体不适"}
+    assert assign_window(boss, 1, None, "空出").holder is None
+    board = {w.number: w for w in supervisor.board(boss).windows}
+    assert board[1].clerk is None
+    assert claim_window(clerk1, 1).holder_user == "clerk1"  # freed: anyone may take it
+
+
+def test_two_clerks_taking_over_at_once_one_wins(ctx_for: CtxFor, hall_db: Database) -> None:
+    """Both saw clerk1 holding window 1 and both confirmed: exactly one takes it, the other
+    is told who did (threads on both engines)."""
+    windows.open_window(ctx_for("clerk1"), 1)
+    clerks = [ctx_for("clerk2"), ctx_for("clerk3")]
+    start = threading.Barrier(2)
+    results: list[object] = [None, None]
+
+    def take(i: int) -> None:
+        start.wait()
+        try:
+            results[i] = claim_window(clerks[i], 1, replacing="clerk1").holder_user
+        except WindowHeld as exc:
+            results[i] = exc
+
+    threads = [threading.Thread(target=take, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    won = [r for r in results if isinstance(r, str)]
+    lost = [r for r in results if isinstance(r, WindowHeld)]
+    assert (len(won), len(lost)) == (1, 1), results
+    assert lost[0].facts["holder_user"] == won[0]
+    assert windows.window_state(clerks[0], 1).holder_user == won[0]
+    assert len(_audit(hall_db, "window_takeover")) == 1
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_a_takeover_waits_for_one_in_flight_and_sees_its_holder(ctx_for: CtxFor,
+                                                               hall_db: Database) -> None:
+    """clerk3's take-over meets clerk2's, written and not yet committed: it waits for the
+    window's lock, then reads clerk2 as the holder and is refused (no lost update)."""
+    windows.open_window(ctx_for("clerk1"), 1)
+    clerk2 = windows.window_state(ctx_for("clerk2"), 1)
+    assert clerk2.holder_user == "clerk1"
+    out = in_flight(hall_db, [(
+        'UPDATE "window" SET clerk_id = (SELECT id FROM staff WHERE username = \'clerk2\') '
+        'WHERE number = 1', {})], lambda: claim_window(ctx_for("clerk3"), 1,
+                                                       replacing="clerk1"))
+    assert out.waited
+    assert isinstance(out.error, WindowHeld), out
+    assert out.error.facts["holder_user"] == "clerk2"
+    assert windows.window_state(ctx_for("clerk3"), 1).holder_user == "clerk2"

@@ -1002,6 +1002,44 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="51"/>
+        <source>现由 {0} 使用。</source>
+        <translation>is in use by {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="52"/>
+        <source>现无人使用。</source>
+        <translation>is held by nobody.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="53"/>
+        <source>（空出窗口，下一位在此操作的工作人员接手）</source>
+        <translation>(free the window: the next clerk to act there takes it)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="55"/>
+        <source>改派窗口</source>
+        <translation>Reassign window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="56"/>
+        <source>{0} 号窗口{1}改派后，正在办理的号随窗口交给新的工作人员，原工作人员在此窗口的操作将被拒绝。</source>
+        <translation>Window {0} {1} Once reassigned, a ticket in service passes with the window to the new clerk, and the previous clerk&apos;s actions at this window are refused.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="58"/>
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="58"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="105"/>
@@ -1582,142 +1620,147 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="109"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="114"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="110"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="115"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="111"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="116"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="121"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="127"/>
         <source>重新开厅…</source>
         <translation>Reopen the day…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="166"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="172"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="207"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="214"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="219"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="226"/>
         <source>当日 {0} 个</source>
         <translation>that day {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="220"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="227"/>
         <source>{0} {1} 个</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="222"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="229"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="222"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="229"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="223"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="230"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}{4}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="238"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="239"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="285"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="269"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="286"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="295"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="281"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="298"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="288"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="305"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="289"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="306"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="290"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="307"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="291"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="308"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="292"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="309"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="293"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="310"/>
+        <source>改派窗口…</source>
+        <translation>Reassign window…</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="311"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="313"/>
         <source>工作人员临时离开</source>
         <translation>Staff member stepped away</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="296"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="314"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="297"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="315"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="316"/>
         <source>支援其他窗口</source>
         <translation>Helping at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="121"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="127"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -1921,180 +1964,180 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="103"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="103"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="103"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
         <source>办结并叫号</source>
         <translation>Finish and next</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="248"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="247"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="250"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="109"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="109"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="110"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
         <source>{0} 的办件 {1} 尚未作出收件决定。</source>
         <translation>Case {1} of {0} has no intake decision yet. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
         <source>转移 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件。</source>
         <translation>To transfer {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="183"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
         <source>应到其他窗口办理</source>
         <translation>Belongs at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="184"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="190"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
         <source>办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，材料不齐的可“一次性告知”或挂起。</source>
         <translation>To finish {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake: with materials missing, give a one-time notice or suspend the ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="191"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="192"/>
         <source>申请人信息填错</source>
         <translation>Applicant&apos;s details entered wrongly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="241"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="242"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="246"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="247"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="248"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="246"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="249"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="247"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="250"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="248"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="251"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="252"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="253"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="254"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="257"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时自动调出，继续核验。</source>
         <translation>Case {1} of {0} has no intake decision yet and will be kept: it comes back when that number is served again, to carry on checking.</translation>
     </message>
@@ -2102,42 +2145,42 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="177"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="177"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="162"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="179"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="180"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="187"/>
         <source>请输入号票上的号码，如 A004</source>
         <translation>Enter the number on the ticket, e.g. A004</translation>
     </message>
@@ -2885,17 +2928,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="224"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="224"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="225"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -2926,62 +2969,67 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="132"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="128"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="134"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="129"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="135"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="130"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="136"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="131"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="137"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="210"/>
+        <source>已接手 {0} 号窗口</source>
+        <translation>You have taken over window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="222"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="213"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="228"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="240"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="226"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="241"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="228"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="243"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="229"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="244"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="230"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="245"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3401,7 +3449,7 @@ After:
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="197"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="222"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -3409,7 +3457,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="199"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="224"/>
         <source>，仅显示前 {0} 条</source>
         <translation>, showing the first {0}</translation>
     </message>
@@ -3490,42 +3538,42 @@ After:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="221"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="246"/>
         <source>导出报表（Excel 与 PDF）</source>
         <translation>Export reports (Excel and PDF)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="232"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="257"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="232"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="257"/>
         <source>日期/开始</source>
         <translation>Date/start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="233"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="258"/>
         <source>结束（公示）</source>
         <translation>End (public list)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="233"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="258"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="252"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="277"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="278"/>
         <source>月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="279"/>
         <source>超时办结公示</source>
         <translation>Late cases (public list)</translation>
     </message>
@@ -3633,6 +3681,34 @@ After:
         <location filename="../../hallapp/ui/backoffice/models.py" line="242"/>
         <source>意见</source>
         <translation>Opinion</translation>
+    </message>
+</context>
+<context>
+    <name>HolderBar</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="64"/>
+        <source>接手窗口</source>
+        <translation>Take over window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="71"/>
+        <source>（自 {0}）</source>
+        <translation> (since {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="73"/>
+        <source>此窗口由 {0} 使用中</source>
+        <translation>This window is in use by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="75"/>
+        <source>正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。</source>
+        <translation>Serving {0}: the window cannot be taken over. Ask {1} to finish, or the supervisor to reassign the window.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="77"/>
+        <source>{0} 已离开该窗口（已退出或终端故障）时，可接手窗口；否则请到自己的窗口办理，或请值班长安排。</source>
+        <translation>If {0} has left the window (logged out, or the terminal failed), you may take it over; otherwise work at your own window, or ask the supervisor.</translation>
     </message>
 </context>
 <context>
@@ -4507,7 +4583,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="260"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="267"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
@@ -4804,57 +4880,57 @@ After:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="136"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="161"/>
         <source>转移等候中的号</source>
         <translation>Move waiting tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="142"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="167"/>
         <source>如 A012 A013；留空则按数量或全部</source>
         <translation>e.g. A012 A013; empty = by count or all</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="170"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="148"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="173"/>
         <source>转出队列</source>
         <translation>From queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="148"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="173"/>
         <source>转入队列</source>
         <translation>To queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="149"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="174"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="149"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="174"/>
         <source>数量（最早的）</source>
         <translation>Count (oldest)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="150"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="175"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="154"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="179"/>
         <source>转移的号保留取号时间，在新队列中按原先的位置叫号。</source>
         <translation>Moved tickets keep their take time and are called in their original place in the new queue.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="172"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="197"/>
         <source>转出和转入队列相同</source>
         <translation>The source and target queues are the same</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="173"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="198"/>
         <source>请填写原因</source>
         <translation>Give a reason</translation>
     </message>
@@ -5057,57 +5133,57 @@ After:
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="65"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="90"/>
         <source>调整 {0} 号窗口工作配置</source>
         <translation>Work profile of window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="69"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="94"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="69"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="94"/>
         <source>优先级</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="69"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="94"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="84"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="109"/>
         <source>按优先级</source>
         <translation>By precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="85"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="110"/>
         <source>按比例轮叫</source>
         <translation>By ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="90"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="115"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="91"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="116"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="93"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="118"/>
         <source>修改立即生效，下一次叫号即按新配置；修改记入审计日志，日终不会自动恢复。</source>
         <translation>Changes apply from the next call, are recorded in the audit log and are not undone at end of day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="111"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="136"/>
         <source>至少选择一个队列</source>
         <translation>Choose at least one queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="137"/>
         <source>请填写原因</source>
         <translation>Give a reason</translation>
     </message>
@@ -5115,52 +5191,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="418"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="419"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="420"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="421"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="422"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="423"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="424"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="425"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -5272,12 +5348,12 @@ After:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="94"/>
         <source>本窗口队列</source>
         <translation>Queues of this window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="100"/>
         <source>合计等候 {0} 人</source>
         <translation>{0} waiting in total</translation>
     </message>
@@ -5432,22 +5508,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="188"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="205"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6096,416 +6172,421 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="396"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="358"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="361"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="359"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="357"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="427"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="435"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="429"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="437"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="430"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="438"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="431"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="439"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="246"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="428"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="253"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="436"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="355"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="356"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="360"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="418"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <source>（自 {0}）</source>
+        <translation> (since {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="426"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="419"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="427"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="420"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="428"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="421"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="429"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="422"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="430"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="423"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="431"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="424"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="432"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="425"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="433"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="426"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="434"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="432"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="440"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="433"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="441"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="434"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="442"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="435"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="443"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="436"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="444"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="437"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="445"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="438"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="446"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="439"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="447"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="440"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="448"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="441"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="449"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="442"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="450"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="443"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="451"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="444"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="452"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="455"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="463"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="445"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="453"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="446"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="454"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="447"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="455"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="448"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="456"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="449"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="457"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="450"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="458"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="451"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="459"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="452"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="460"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="453"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="461"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="454"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="462"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -6546,19 +6627,42 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="288"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="304"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="304"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="320"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="320"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="336"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOverDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="141"/>
+        <source>接手窗口</source>
+        <translation>Take over window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="142"/>
+        <source>{0} 号窗口由 {1} 使用中。请确认 {1} 已离开该窗口（已退出或终端故障）再接手：接手后 {1} 在此窗口的操作将被拒绝，接手记入审计日志。</source>
+        <translation>Window {0} is in use by {1}. Take it over only once sure {1} has left it (logged out, or the terminal failed): {1}&apos;s actions at this window are then refused, and the take-over is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <source>确认接手</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -6739,28 +6843,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="282"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="283"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="271"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="287"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="272"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="288"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="269"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="273"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="285"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="289"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -6891,37 +6995,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="233"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="233"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="234"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="234"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="256"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="259"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -7049,22 +7153,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="159"/>
         <source>撤回办件 {0}</source>
         <translation>Withdraw case {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
         <source>撤回办件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>

@@ -34,6 +34,7 @@ from hallapp.ui.counter.dialogs import (
     TransferDialog,
     WithdrawDialog,
 )
+from hallapp.ui.counter.holder import held_by_other
 
 if TYPE_CHECKING:
     from hallapp.services.case_views import CaseInfo
@@ -129,7 +130,9 @@ class CallControls(CounterPanel):
 
     def update_enabled(self) -> None:
         state = self.state
-        live = self.env.online and not self.busy and state is not None
+        # at a window another clerk holds, nothing: the holder strip offers the way forward
+        live = (self.env.online and not self.busy and state is not None
+                and not held_by_other(self.env, state))
         wstate = state.state if state else ""
         ticket = state.ticket.state if state and state.ticket else None
         allowed = {

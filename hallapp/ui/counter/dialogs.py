@@ -133,6 +133,22 @@ class ReasonDialog(FieldsDialog):
         return answer["reason"] if answer else None
 
 
+class TakeOverDialog(FieldsDialog):
+    """Taking over a window another clerk holds: the clerk confirms that clerk has left it."""
+
+    def __init__(self, window: int, holder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("接手窗口"),
+                   self.tr("{0} 号窗口由 {1} 使用中。请确认 {1} 已离开该窗口（已退出或终端故障）"
+                           "再接手：接手后 {1} 在此窗口的操作将被拒绝，接手记入审计日志。")
+                   .format(window, holder), [],
+                   buttons_text=(self.tr("确认接手"), self.tr("取消")))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, window: int, holder: str) -> bool:
+        return cls(window, holder, parent).run() is not None
+
+
 class WithdrawDialog(FieldsDialog):
     """撤回 a case opened at the window and not decided (the applicant gives up, or it was
     opened wrongly): the reason goes into the case's history and the audit log."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
@@ -38,6 +39,7 @@ from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.controls import BACK_TO_LINE, CallControls
 from hallapp.ui.counter.delivery import DeliveryPanel
 from hallapp.ui.counter.desk import TicketDeskPanel
+from hallapp.ui.counter.holder import HolderBar, held_by_other
 from hallapp.ui.counter.intake import IntakePanel
 from hallapp.ui.counter.journal import IntakeJournal
 from hallapp.ui.counter.printing import DevicePrinter, counter_printer
@@ -69,6 +71,7 @@ class CounterWindow(CounterPanel):
         self.header = StatusHeader(number, ctx.actor.name or ctx.actor.username)
         self.banner = ConnectionBanner(feed, self.set_online, self.refresh, log)
         self.ticket = CurrentTicketPanel(ctx.clock)
+        self.holder = HolderBar(self.env)  # shown at a window another clerk holds
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
         self.message = make_label("", "error", wrap=True)
@@ -97,6 +100,7 @@ class CounterWindow(CounterPanel):
         left.setFixedWidth(LEFT_WIDTH)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.holder)
         column.addWidget(self.ticket)
         column.addWidget(self.controls)
         column.addWidget(self.message)
@@ -114,7 +118,9 @@ class CounterWindow(CounterPanel):
 
     def _connect(self, feed: FeedWatcher) -> None:
         self.banner.watch(self, self.controls, self.intake, self.delivery, self.booking,
-                          self.desk)
+                          self.desk, self.holder)
+        self.holder.claimed.connect(self._on_holder_claimed)
+        self.holder.failed.connect(self.message.setText)
         self.controls.acted.connect(self._on_controls_acted)
         self.controls.failed.connect(self.message.setText)
         self.controls.undecided = self.intake.undecided  # asked before its ticket leaves
@@ -168,6 +174,7 @@ class CounterWindow(CounterPanel):
                 self.printer.follow(device)
             follow_language(device, self.options)
             self.intake.set_zone(hall.timezone)
+            self.holder.zone = ZoneInfo(hall.timezone)
             self.ticket.priority_names = {
                 str(p.get("code")): local_name(str(p.get("name")), p.get("name_en"))
                 for p in hall.priority_classes}
@@ -191,10 +198,18 @@ class CounterWindow(CounterPanel):
     def show_state(self, state: WindowState) -> None:
         self.state = state
         self.header.show_state(state)
+        self.holder.set_state(state)
         self.controls.set_state(state)
+        self.tabs.setEnabled(not held_by_other(self.env, state))
         self.ticket.window_state = state.state
         self.ticket.show_ticket(state.ticket)
         self.intake.set_ticket(state.ticket)
+
+    def _on_holder_claimed(self, state: WindowState) -> None:
+        self._generation += 1
+        self.message.setText(self.tr("已接手 {0} 号窗口").format(state.number))
+        self.show_state(state)
+        self.refresh()
 
     def _on_controls_acted(self, name: str, result: object) -> None:
         self._generation += 1
@@ -260,6 +275,7 @@ class CounterWindow(CounterPanel):
         self.env.online = online
         self.banner.setVisible(not online)
         self.controls.update_enabled()
+        self.holder.update_enabled()
         self.delivery.set_online(online)
         self.booking.set_online(online)
         self.desk.set_online(online)

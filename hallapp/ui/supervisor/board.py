@@ -19,12 +19,13 @@ from hallapp.services import day, supervisor
 from hallapp.services.context import Ctx
 from hallapp.services.day import DayCloseResult
 from hallapp.services.supervisor import Board, BoardWindow
+from hallapp.services.window_holder import assign_window
 from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.widgets import ConfirmDialog
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.counter.dialogs import ReasonDialog, preset_pairs
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table
-from hallapp.ui.supervisor.dialogs import MoveDialog, ProfileDialog
+from hallapp.ui.supervisor.dialogs import AssignDialog, MoveDialog, ProfileDialog
 from hallapp.ui.supervisor.models import AlertModel, QueueBoardModel, WindowBoardModel
 
 # Stored in Chinese (the audit log, the board's status), offered in the screen's language.
@@ -71,12 +72,15 @@ class BoardPanel(SupervisorPanel):
     def _build(self) -> None:
         actions = QHBoxLayout()
         for name, kind in (("open", "secondary"), ("pause", "secondary"), ("resume", "secondary"),
-                           ("close", "secondary"), ("profile", None), ("move", None),
+                           ("close", "secondary"), ("profile", None), ("assign", None),
+                           ("move", None),
                            ("close_day", "secondary")):
             button = make_button("", kind, name)
             button.clicked.connect(lambda _=False, n=name: self.act(n))
             self.buttons[name] = button
-            if name != "close_day":  # the hall's, not a window's: beside the hall day
+            # close_day: the hall's, not a window's: beside the hall day; assign there too,
+            # as the row under the windows has no room left for it at 1280 wide in English
+            if name not in ("close_day", "assign"):
                 actions.addWidget(button)
         actions.addStretch(1)
         left = QVBoxLayout()
@@ -97,6 +101,7 @@ class BoardPanel(SupervisorPanel):
         body.addLayout(right, 1)
         top = QHBoxLayout()
         top.addWidget(self.clock, 1)
+        top.addWidget(self.buttons["assign"])
         top.addWidget(self.buttons["close_day"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -111,6 +116,7 @@ class BoardPanel(SupervisorPanel):
         self.queues_title.setText(self.tr("队列（等候时间单位：分钟）"))
         for name, text in (("open", "开放"), ("pause", "暂停…"), ("resume", "恢复"),
                            ("close", "关闭"), ("profile", "调整工作配置…"),
+                           ("assign", "改派窗口…"),
                            ("move", "转移号码…")):
             self.buttons[name].setText(self.tr(text))
         self._show_day_button()
@@ -189,6 +195,7 @@ class BoardPanel(SupervisorPanel):
         self.buttons["resume"].setEnabled(state == "paused")
         self.buttons["close"].setEnabled(state in ("open", "paused") and not (w and w.ticket))
         self.buttons["profile"].setEnabled(w is not None)
+        self.buttons["assign"].setEnabled(state in ("open", "paused"))
         self.buttons["move"].setEnabled(self.board is not None)
         self.buttons["close_day"].setEnabled(self.board is not None)
 
@@ -231,8 +238,9 @@ class BoardPanel(SupervisorPanel):
         if name == "close_day":
             closed = self.board is not None and self.board.day_closed
             return self._reopen_day_job(ctx) if closed else self._close_day_job(ctx)
-        if w is None:
-            return None
+        return None if w is None else self._window_job(name, w, ctx)
+
+    def _window_job(self, name: str, w: BoardWindow, ctx: Ctx) -> Callable[[], Any] | None:
         number = w.number
         if name == "pause":
             reason = ReasonDialog.ask(self, self.tr("暂停窗口"),
@@ -247,8 +255,17 @@ class BoardPanel(SupervisorPanel):
                 ctx, number, answer.entries, mode=answer.mode, reason=answer.reason))
         simple = {"open": supervisor.open_window, "resume": supervisor.resume_window,
                   "close": supervisor.close_window}
-        return lambda: simple[name](ctx, number)
+        if name in simple:
+            return lambda: simple[name](ctx, number)
+        return self._assign_job(ctx, w)
 
+    def _assign_job(self, ctx: Ctx, w: BoardWindow) -> Callable[[], Any] | None:
+        """改派窗口: to a clerk of the hall, or nobody."""
+        clerks = self.board.clerks if self.board else ()
+        chosen = AssignDialog.ask(self, w.number, w.clerk, clerks)
+        number = w.number
+        return None if chosen is None else (
+            lambda: assign_window(ctx, number, chosen[0], chosen[1]))
 
     def _queue_labels(self) -> list[str]:
         """The hall's queues as the board names them ("A Business registration" in English)."""
@@ -290,6 +307,7 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("BoardPanel", "恢复"),
     QT_TRANSLATE_NOOP("BoardPanel", "关闭"),
     QT_TRANSLATE_NOOP("BoardPanel", "调整工作配置…"),
+    QT_TRANSLATE_NOOP("BoardPanel", "改派窗口…"),
     QT_TRANSLATE_NOOP("BoardPanel", "转移号码…"),
     # PAUSE_REASONS
     QT_TRANSLATE_NOOP("BoardPanel", "工作人员临时离开"),

@@ -37,8 +37,33 @@ from hallapp.services.hall import ProfileInfo
 from hallapp.services.kpi_drill import Drill
 from hallapp.services.supervisor import ProfileEntryInput
 from hallapp.ui.counter.base import make_label
+from hallapp.ui.counter.dialogs import FieldsDialog
 from hallapp.ui.supervisor.base import py_date
 from hallapp.ui.supervisor.models import DrillModel
+
+
+class AssignDialog(FieldsDialog):
+    """改派窗口: to which clerk (or nobody: the next clerk to act there takes it), and why."""
+
+    def __init__(self, window: int, holder: str | None, clerks: Sequence[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        now = (self.tr("现由 {0} 使用。").format(holder) if holder
+               else self.tr("现无人使用。"))
+        presets = [("", self.tr("（空出窗口，下一位在此操作的工作人员接手）")),
+                   *((user, f"{user} {name}") for user, name in clerks)]
+        self.setup(self.tr("改派窗口"),
+                   self.tr("{0} 号窗口{1}改派后，正在办理的号随窗口交给新的工作人员，"
+                           "原工作人员在此窗口的操作将被拒绝。").format(window, now),
+                   [("clerk", self.tr("工作人员"), False), ("reason", self.tr("原因"), True)],
+                   {"clerk": presets})
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, window: int, holder: str | None,
+            clerks: Sequence[tuple[str, str]]) -> tuple[str | None, str] | None:
+        """(the clerk's account or None to free the window, the reason), or None."""
+        answer = cls(window, holder, clerks, parent).run()
+        return None if answer is None else (answer["clerk"] or None, answer["reason"])
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -97,10 +97,17 @@ class WindowBoardModel(_Colored):
                      for p in w.profile]
             return f"{mode} " + " ".join(parts)
         ticket = f"{w.ticket} {_tr(STATE_ZH.get(w.ticket_state or '', ''))}" if w.ticket else ""
-        return {"window": f"{w.number} {local_name(w.name, w.name_en)}", "clerk": w.clerk or "",
+        return {"window": f"{w.number} {local_name(w.name, w.name_en)}", "clerk": self._holder(w),
                 "ticket": ticket,
                 "state": _tr(STATE_ZH[w.state])
                 + (_tr("（{0}）").format(w.reason) if w.reason else "")}[column]
+
+    def _holder(self, w: BoardWindow) -> str:
+        """Who holds the window, and since when (自 09:12)."""
+        if not w.clerk:
+            return ""
+        since = self.local(w.clerk_since, "%H:%M")
+        return w.clerk + (_tr("（自 {0}）").format(since) if since else "")
 
     def _elapsed(self, w: BoardWindow) -> str:
         if w.ticket:
@@ -396,6 +403,7 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SupervisorBoard", "优先"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "（{0}）"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "空闲 {0}"),
+    QT_TRANSLATE_NOOP("SupervisorBoard", "（自 {0}）"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "{0}号"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "（已逾期）"),
     QT_TRANSLATE_NOOP("SupervisorBoard", "已逾期"),

@@ -1,0 +1,100 @@
+"""The strip a clerk sees at a window another clerk holds (opened or claimed it): who, since
+when, and the way forward — 接手窗口 when the holder has left it and no ticket is in service
+there, else ask the holder or the supervisor (``hallapp.services.window_holder``).
+
+While it shows, the window's operations and its work tabs are off (``CounterWindow``): the
+first action used to be the clerk's only way to learn the window was not theirs.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from hallapp.core.roles import Role
+from hallapp.services.window_holder import claim_window
+from hallapp.services.windows import WindowState
+from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.dialogs import TakeOverDialog
+
+
+def held_by_other(env: CounterEnv, state: WindowState | None) -> bool:
+    """True when a clerk looks at a window another clerk holds (supervisors act anywhere)."""
+    return (state is not None and state.holder_user is not None
+            and env.ctx.actor.role is Role.CLERK
+            and state.holder_user.lower() != env.ctx.actor.username.lower())
+
+
+class HolderBar(CounterPanel):
+    claimed = Signal(object)  # the WindowState after the take-over
+    failed = Signal(str)
+
+    def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.setObjectName("holderBar")
+        self.state: WindowState | None = None
+        self.zone: tzinfo | None = None  # the hall's, once read; else the machine's
+        self.busy = False
+        self.text = make_label("", "notice", wrap=True)
+        self.hint = make_label("", "hint", wrap=True)
+        self.take = make_button("", "primary", "takeOver")
+        self.take.clicked.connect(self._on_take_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.text)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.take)
+        self.hide()
+
+    def set_state(self, state: WindowState | None) -> None:
+        self.state = state
+        self.setVisible(held_by_other(self.env, state))
+        self.retranslate()
+
+    def update_enabled(self) -> None:
+        state = self.state
+        self.take.setEnabled(self.env.online and not self.busy and state is not None
+                             and state.ticket is None)
+
+    def retranslate(self) -> None:
+        self.take.setText(self.tr("接手窗口"))
+        state = self.state
+        if state is None or state.holder is None:
+            self.text.clear()
+            self.hint.clear()
+        else:
+            at = state.holder_since
+            since = (self.tr("（自 {0}）").format(f"{at.astimezone(self.zone):%H:%M}")
+                     if at is not None else "")
+            self.text.setText(self.tr("此窗口由 {0} 使用中").format(state.holder) + since)
+            self.hint.setText(
+                self.tr("正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。").format(
+                    state.ticket.number, state.holder) if state.ticket else
+                self.tr("{0} 已离开该窗口（已退出或终端故障）时，可接手窗口；"
+                        "否则请到自己的窗口办理，或请值班长安排。").format(state.holder))
+        self.update_enabled()
+
+    def _on_take_clicked(self) -> None:
+        state = self.state
+        if state is None or state.holder_user is None or state.holder is None:
+            return
+        if not TakeOverDialog.ask(self.window(), self.env.window, state.holder):
+            return
+        ctx, number, holder = self.env.ctx, self.env.window, state.holder_user
+        self.busy = True
+        self.update_enabled()
+        self.call(lambda: claim_window(ctx, number, replacing=holder), self._on_claimed,
+                  self._on_claim_failed)
+
+    def _on_claimed(self, state: WindowState) -> None:
+        self.busy = False
+        self.claimed.emit(state)
+
+    def _on_claim_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.update_enabled()
+        self.failed.emit(user_message(exc, "counter: take over window"))

@@ -1,0 +1,121 @@
+"""A window another clerk holds, as the counter and the supervisor's board show it.
+
+clerk2 logs in at window 1, which clerk1 opened and left: the counter looked usable, and the
+first key clerk2 pressed was refused ("由其他工作人员登录"). It now says who holds it since
+when, keeps its operations off, and offers the take-over; the board names the holder and
+reassigns the window. SQLite only: the services are tested on both engines in
+tests/services/test_window_holder.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock, actor_for
+from counterkit import MakeCounter, counters
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hallapp.services import supervisor, tickets, windows
+from hallapp.services.context import Ctx, Database
+from hallapp.ui.common.qt_app import application
+from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.dialogs import TakeOverDialog
+from hallapp.ui.counter.window import CounterWindow
+from hallapp.ui.supervisor import dialogs as supervisor_dialogs
+from hallapp.ui.supervisor.board import BoardPanel
+
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+CtxFor = Callable[[str], Ctx]
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+                 tmp_path: Path) -> Iterator[MakeCounter]:
+    yield from counters(qtbot, hall_db, clock, tmp_path)
+
+
+def _enabled(counter: CounterWindow) -> set[str]:
+    return {n for n, b in counter.controls.buttons.items() if b.isEnabled()}
+
+
+@SQLITE_ONLY
+def test_a_clerk_at_a_window_another_holds_sees_who_and_takes_it_over(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    clerk1 = ctx_for("clerk1")
+    windows.open_window(clerk1, 1)  # then clerk1 logs out without closing it
+    counter = make_counter(user="clerk2")
+    bar = counter.holder
+    assert bar.isVisible()
+    assert bar.text.text() == f"此窗口由 {clerk1.actor.name} 使用中（自 09:00）"
+    assert _enabled(counter) == set()  # nothing that would be refused
+    assert not counter.tabs.isEnabled()
+    assert bar.take.isEnabled()
+    asked: list[tuple[int, str]] = []
+    monkeypatch.setattr(TakeOverDialog, "ask",
+                        classmethod(lambda cls, parent, n, who: asked.append((n, who)) or True))
+    qtbot.mouseClick(bar.take, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.state is not None
+                    and counter.state.holder_user == "clerk2")
+    assert asked == [(1, clerk1.actor.name)]
+    assert not bar.isVisible()
+    assert "call_next" in _enabled(counter)
+    assert counter.tabs.isEnabled()
+    assert counter.message.text() == "已接手 1 号窗口"
+
+
+@SQLITE_ONLY
+def test_a_window_serving_a_ticket_is_not_offered_for_take_over(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor) -> None:
+    clerk1 = ctx_for("clerk1")
+    windows.open_window(clerk1, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk1, 1)
+    counter = make_counter(user="clerk2")
+    assert counter.holder.isVisible()
+    assert not counter.holder.take.isEnabled()
+    assert "正在办理 A001：不能接手" in counter.holder.hint.text()
+    assert _enabled(counter) == set()
+
+
+@SQLITE_ONLY
+def test_the_holder_sees_no_strip(qtbot: QtBot, make_counter: MakeCounter,
+                                  ctx_for: CtxFor) -> None:
+    windows.open_window(ctx_for("clerk1"), 1)
+    counter = make_counter(user="clerk1")
+    assert not counter.holder.isVisible()
+    assert "call_next" in _enabled(counter)
+
+
+@SQLITE_ONLY
+def test_the_board_names_the_holder_and_reassigns_the_window(
+        qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
+        ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch) -> None:
+    application("zh")
+    clerk1 = ctx_for("clerk1")
+    windows.open_window(clerk1, 1)
+    ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
+    panel = BoardPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.poller.stop()
+    try:
+        panel.show_board(supervisor.board(ctx))
+        model = panel.windows_model
+        row = next(i for i, w in enumerate(model.rows()) if w.number == 1)
+        clerk_cell = model.index(row, model.column("clerk")).data()
+        assert clerk_cell == f"{clerk1.actor.name}（自 09:00）"
+        assert panel.board is not None
+        assert ("clerk2", ctx_for("clerk2").actor.name) in panel.board.clerks
+        panel.select_window(1)
+        assert panel.buttons["assign"].isEnabled()
+        monkeypatch.setattr(supervisor_dialogs.AssignDialog, "ask", classmethod(
+            lambda cls, parent, n, holder, clerks: ("clerk2", "接班")))
+        panel.act("assign")
+        qtbot.waitUntil(lambda: windows.window_state(ctx, 1).holder_user == "clerk2")
+    finally:
+        wait_for_tasks()
+        panel.poller.stop()

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock, actor_for
-from counterkit import MakeCounter, counters
+from counterkit import MakeCounter, counters, in_english
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hallapp.services import supervisor, tickets, windows
 from hallapp.services.context import Ctx, Database
+from hallapp.services.window_holder import claim_window
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.counter.dialogs import TakeOverDialog
@@ -119,3 +120,32 @@ def test_the_board_names_the_holder_and_reassigns_the_window(
     finally:
         wait_for_tasks()
         panel.poller.stop()
+
+
+@SQLITE_ONLY
+def test_the_holder_taken_over_elsewhere_sees_it_on_the_next_refresh(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor) -> None:
+    """clerk1 comes back to a counter left running: clerk2 has taken window 1 meanwhile (the
+    change feed's window_changed refreshes it; here the refresh is asked directly)."""
+    windows.open_window(ctx_for("clerk1"), 1)
+    counter = make_counter(user="clerk1")
+    assert "call_next" in _enabled(counter)
+    clerk2 = ctx_for("clerk2")
+    claim_window(clerk2, 1, replacing="clerk1")
+    counter.refresh()
+    qtbot.waitUntil(lambda: counter.holder.isVisible())
+    assert counter.holder.text.text() == f"此窗口由 {clerk2.actor.name} 使用中（自 09:00）"
+    assert _enabled(counter) == set()
+
+
+@SQLITE_ONLY
+def test_the_strip_reads_in_english(qtbot: QtBot, qapp: QApplication,
+                                    make_counter: MakeCounter, ctx_for: CtxFor) -> None:
+    clerk1 = ctx_for("clerk1")
+    windows.open_window(clerk1, 1)
+    with in_english(qapp):
+        counter = make_counter(user="clerk2")
+        assert counter.holder.text.text() == (
+            f"This window is in use by {clerk1.actor.name} (since 09:00)")
+        assert counter.holder.take.text() == "Take over window"
+        assert counter.holder.hint.text().startswith(f"If {clerk1.actor.name} has left")

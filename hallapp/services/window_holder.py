@@ -57,9 +57,12 @@ def claim_window(ctx: Ctx, number: int, *, replacing: str | None = None) -> Wind
         if before is not None:
             _check_takeover(op, before, replacing)
         _take(op, ctx.actor.staff_id, before)
-        op.uow.audit("window_claim" if before is None else "window_takeover", "window", w.id,
-                     before=_holder_facts(before),
-                     after={"window": number, "clerk": ctx.actor.username})
+        after = {"window": number, "clerk": ctx.actor.username}
+        if before is None:
+            op.uow.audit("window_claim", "window", w.id, before={"clerk": None}, after=after)
+        else:
+            op.uow.audit("window_takeover", "window", w.id, before=_holder_facts(before),
+                         after=after)
         op.uow.emit("window_changed", window=number, state=w.state, holder=ctx.actor.username)
         op.uow.commit()
     return window_state(ctx, number)

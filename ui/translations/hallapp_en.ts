@@ -1138,261 +1138,271 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="116"/>
+        <source>接手他人离开的窗口</source>
+        <translation>Take over a window its clerk left</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <source>值班长改派窗口</source>
+        <translation>Supervisor reassigns window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
         <source>修改窗口叫号配置</source>
         <translation>Change window&apos;s call profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>值班长开放窗口</source>
         <translation>Supervisor opens window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
         <source>值班长暂停窗口</source>
         <translation>Supervisor pauses window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
         <source>值班长恢复窗口</source>
         <translation>Supervisor resumes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
         <source>值班长关闭窗口</source>
         <translation>Supervisor closes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>日终处理</source>
         <translation>Close hall day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
         <source>开始实时模拟</source>
         <translation>Live simulation started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
         <source>结束实时模拟</source>
         <translation>Live simulation ended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>预约</source>
         <translation>Book appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>撤销预约签到</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
         <source>预约失约</source>
         <translation>Appointment missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
         <source>撤销失约</source>
         <translation>Miss undone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>生成预约时段</source>
         <translation>Create slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
         <source>修改时段容量</source>
         <translation>Change slot capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>删除预约时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
         <source>列入失信名单</source>
         <translation>Add to the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
         <source>移出失信名单</source>
         <translation>Remove from the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
         <source>核对材料</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
         <source>接手退回件</source>
         <translation>Take over returned case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>补交容缺材料</source>
         <translation>Supply owed materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>评价</source>
         <translation>Rate service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>差评待回访</source>
         <translation>Open follow-up of poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>回访办结</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>差评申诉</source>
         <translation>Appeal poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>创建大厅</source>
         <translation>Create hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>修改大厅设置</source>
         <translation>Change hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>修改开放时间</source>
         <translation>Change opening hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>修改优先类别</source>
         <translation>Change priority classes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>配置窗口</source>
         <translation>Configure windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1400,92 +1410,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>

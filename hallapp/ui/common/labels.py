@@ -113,6 +113,8 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "开放窗口"), QT_TRANSLATE_NOOP("AuditActions", "暂停窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "恢复窗口"), QT_TRANSLATE_NOOP("AuditActions", "关闭窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "接手窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "接手他人离开的窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "值班长改派窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "修改窗口叫号配置"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长开放窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长暂停窗口"),

@@ -77,7 +77,7 @@ def test_migration_0014_summarises_the_closed_days_again(
         command.downgrade(cfg, "0013")
         # As the summary stood before 0014: the withdrawn case in the base.
         conn.execute(update(KpiSummary).values(in_person=KpiSummary.in_person + 1))
-    assert _on_spot(ctx_for)["report"] == (1, 3)
+    # (Not read back here: the services need the head schema, not 0013's.)
     assert schema.upgrade(hall_db) == schema.HEAD
     report = kpi_report.kpi_report(ctx_for("supervisor1"), DAY)
     assert report.summarised_days == 1

@@ -4,14 +4,16 @@ and the clerk's hands on it: choosing an item, filling the applicant, marking ma
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from stdnum.cn import ric
 
@@ -19,6 +21,7 @@ from hallapp.services.context import Ctx, Database
 from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application, set_language
 from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.counter.dialogs import FieldsDialog
 from hallapp.ui.counter.printing import PdfCaseDocumentPrinter
 from hallapp.ui.counter.window import CounterWindow, create
 
@@ -106,3 +109,37 @@ def register_with_a_missing_material(qtbot: QtBot, counter: CounterWindow) -> No
     qtbot.mouseClick(counter.intake.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: (counter.intake.view is not None and not counter.intake.busy)
                     or bool(counter.intake.message.text()))
+
+
+Tries = Sequence[Mapping[str, str]]
+
+
+def answer_dialogs(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, dialog: type[FieldsDialog],
+                   *opened: Tries) -> list[dict[str, Any]]:
+    """Each time a ``dialog`` opens, the clerk types the next of ``opened``'s tries one
+    after the other (its fields, then OK), each time waiting while the dialog is busy with
+    the service, until one closes it. What the dialog showed after each try is returned:
+    its fields, the message under each, its general line, whether it closed."""
+    answers, seen = list(opened), []
+
+    def run(self: FieldsDialog) -> int:
+        self.show()
+        for values in answers.pop(0):
+            for name, text in values.items():
+                self.edits[name].setText(text)
+            ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not self.busy)
+            closed = self.result() == QDialog.DialogCode.Accepted
+            seen.append({"title": self.windowTitle(), "closed": closed,
+                         "values": {n: e.text() for n, e in self.edits.items()},
+                         "errors": {n: e.text() for n, e in self.errors.items() if e.text()},
+                         "message": self.message.text()})
+            if closed:
+                break
+        else:
+            self.reject()  # the clerk gives up
+        return self.result()
+
+    monkeypatch.setattr(dialog, "exec", run)
+    return seen

@@ -19,6 +19,7 @@ from counterkit import (
     ID_NUMBER,
     TOLERANT_ITEM,
     MakeCounter,
+    answer_dialogs,
     cell_click,
     choose_item,
     counters,
@@ -352,13 +353,8 @@ def test_a_suspended_and_a_passed_ticket_come_back_through_their_buttons(
     windows.call_next(clerk, 1)
     windows.noshow(clerk, 1)  # A002
     counter = make_counter()
-    asked: list[bool] = []
-
-    def answer(_cls: object, _parent: object, reactivate: bool = False) -> str:
-        asked.append(reactivate)
-        return "a002" if reactivate else "A001"
-
-    monkeypatch.setattr(TicketRefDialog, "ask", classmethod(answer))
+    asked = answer_dialogs(monkeypatch, qtbot, TicketRefDialog, [{"ticket": "a002"}],
+                           [{"ticket": "A001"}])
     buttons = counter.controls.buttons
     assert (buttons["resume_suspended"].text(), buttons["reactivate"].text()) == (
         "挂起恢复", "过号恢复")
@@ -367,7 +363,7 @@ def test_a_suspended_and_a_passed_ticket_come_back_through_their_buttons(
     qtbot.waitUntil(lambda: counter.message.text() == "A002 已回到队列，前面 2 人")
     buttons["resume_suspended"].click()
     qtbot.waitUntil(lambda: counter.message.text().startswith("A001 已回到队列"))
-    assert asked == [True, False]
+    assert [a["title"] for a in asked] == ["过号恢复", "挂起恢复"]
     with hall_db.read_session() as s:
         states = {n: st for n, st in s.execute(select(Ticket.number, Ticket.state))}
     assert states == {"A001": "waiting", "A002": "waiting", "A003": "waiting",

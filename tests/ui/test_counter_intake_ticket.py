@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from counterkit import TOLERANT_ITEM, MakeCounter, cell_click, choose_item, counters, fill_person
+from counterkit import (
+    TOLERANT_ITEM,
+    MakeCounter,
+    answer_dialogs,
+    cell_click,
+    choose_item,
+    counters,
+    fill_person,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -149,7 +157,7 @@ def test_a_suspended_ticket_keeps_its_case_and_finds_it_again(
     assert not intake.notice.isVisibleTo(counter)
     press(qtbot, counter, "finish")  # nothing opened for A002: nothing asked
     qtbot.waitUntil(lambda: counter.ticket.ticket is None)
-    monkeypatch.setattr(TicketRefDialog, "ask", classmethod(lambda *_a, **_k: "A001"))
+    answer_dialogs(monkeypatch, qtbot, TicketRefDialog, [{"ticket": "A001"}])
     press(qtbot, counter, "resume_suspended")  # back with what was missing
     qtbot.waitUntil(lambda: counter.message.text().startswith("A001 已回到队列"))
     press(qtbot, counter, "call_next")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from counterkit import MakeCounter, counters, in_english
+from counterkit import MakeCounter, answer_dialogs, counters, in_english
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -45,8 +45,8 @@ def test_the_clerk_is_told_where_a_ticket_went(
         buttons[name].click()
 
     def transfer_to(queue: str, window: int | None) -> None:
-        monkeypatch.setattr(TransferDialog, "ask",
-                            classmethod(lambda cls, *a, **k: (queue, window, "")))
+        answer_dialogs(monkeypatch, qtbot, TransferDialog,
+                       [{"queue": queue, "window": "" if window is None else str(window)}])
         press("transfer")
 
     transfer_to("C", None)  # a queue window 1 does not serve
@@ -78,8 +78,7 @@ def test_an_english_counter_names_the_queue_a_ticket_went_to_in_english(
         counter = make_counter()
         button = counter.controls.buttons["transfer"]
         qtbot.waitUntil(button.isEnabled)
-        monkeypatch.setattr(TransferDialog, "ask",
-                            classmethod(lambda cls, *a, **k: ("C", None, "")))
+        answer_dialogs(monkeypatch, qtbot, TransferDialog, [{"queue": "C"}])
         button.click()
         qtbot.waitUntil(lambda: counter.message.text().startswith("A001 "))
         message = counter.message.text()

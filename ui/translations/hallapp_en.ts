@@ -1974,180 +1974,180 @@ After:
 <context>
     <name>CallControls</name>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="112"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="112"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="104"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="112"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="113"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="113"/>
         <source>办结并叫号</source>
         <translation>Finish and next</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="248"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="302"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="106"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="304"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="115"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="115"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="115"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="116"/>
         <source>指定叫号</source>
         <translation>Call ticket…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="116"/>
         <source>开窗</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="117"/>
         <source>关窗</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="117"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="118"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="182"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
         <source>{0} 的办件 {1} 尚未作出收件决定。</source>
         <translation>Case {1} of {0} has no intake decision yet. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="196"/>
         <source>转移 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件。</source>
         <translation>To transfer {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="197"/>
         <source>应到其他窗口办理</source>
         <translation>Belongs at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="187"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="198"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="204"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="189"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="200"/>
         <source>办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，材料不齐的可“一次性告知”或挂起。</source>
         <translation>To finish {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake: with materials missing, give a one-time notice or suspend the ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="191"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="202"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="192"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="203"/>
         <source>申请人信息填错</source>
         <translation>Applicant&apos;s details entered wrongly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="297"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="297"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="298"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="299"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="246"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="300"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="247"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="301"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="248"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="302"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="303"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="304"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="305"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="306"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="253"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="307"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="257"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="311"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时自动调出，继续核验。</source>
         <translation>Case {1} of {0} has no intake decision yet and will be kept: it comes back when that number is served again, to carry on checking.</translation>
     </message>
@@ -2155,42 +2155,42 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="176"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="177"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="178"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="268"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="179"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="269"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="180"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="270"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="187"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="278"/>
         <source>请输入号票上的号码，如 A004</source>
         <translation>Enter the number on the ticket, e.g. A004</translation>
     </message>
@@ -2938,17 +2938,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="319"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="319"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="320"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -3609,9 +3609,14 @@ After:
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="137"/>
         <source>此项必填</source>
         <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="164"/>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
     </message>
 </context>
 <context>
@@ -5492,7 +5497,7 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="126"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="216"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -5518,22 +5523,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="298"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="298"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="299"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="300"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -6637,17 +6642,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="304"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="410"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="320"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="426"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="336"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="442"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -6655,22 +6660,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TakeOverDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="231"/>
         <source>接手窗口</source>
         <translation>Take over window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="232"/>
         <source>{0} 号窗口由 {1} 使用中。请确认 {1} 已离开该窗口（已退出或终端故障）再接手：接手后 {1} 在此窗口的操作将被拒绝，接手记入审计日志。</source>
         <translation>Window {0} is in use by {1}. Take it over only once sure {1} has left it (logged out, or the terminal failed): {1}&apos;s actions at this window are then refused, and the take-over is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
         <source>确认接手</source>
         <translation>Take over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="235"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6853,28 +6858,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="282"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="384"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="283"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="385"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="287"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="389"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="288"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="390"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="285"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="289"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="387"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="391"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -7005,37 +7010,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="344"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="344"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="345"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="345"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="346"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="256"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="356"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="359"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -7163,22 +7168,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
         <source>撤回办件 {0}</source>
         <translation>Withdraw case {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
         <source>撤回办件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="161"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>

@@ -10,6 +10,10 @@ Before the ticket being served leaves the window (finished, suspended, transferr
 case opened for it and not decided, the clerk is asked: suspending keeps the case for the
 applicant's return on the same number (挂起); finishing or transferring withdraws it (撤回,
 with a reason), or the clerk goes back to the intake. No case is left behind unnoticed.
+
+指定叫号, 转移 and 挂起恢复/过号恢复 run in their dialog (``IN_DIALOG``): it stays open, busy,
+while the service answers and closes only on success; a refusal is shown there, under the
+field it concerns, with what the clerk typed kept (see :mod:`hallapp.ui.counter.dialogs`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ from hallapp.ui.common.widgets import make_button
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.dialogs import (
     CallTicketDialog,
+    Done,
+    Failed,
     ReasonDialog,
+    Submit,
     TicketRefDialog,
     TransferDialog,
     WithdrawDialog,
@@ -48,6 +55,7 @@ COMMANDS: dict[str, str | None] = {
 }
 BACK_TO_LINE = ("resume_suspended", "reactivate")  # a ticket comes back: no key, secondary
 LEAVING = ("finish", "finish_and_call_next", "suspend", "transfer")  # the ticket served leaves
+IN_DIALOG = ("call_ticket", "transfer", *BACK_TO_LINE)  # the dialog waits for the service
 
 
 def _nothing_undecided() -> tuple[str, str] | None:
@@ -164,6 +172,9 @@ class CallControls(CounterPanel):
             if reason is None:
                 return  # back to the intake
         self._kept = intake if name == "suspend" else None
+        if name in IN_DIALOG:
+            self._run_in_dialog(name, (intake[1], reason) if intake and reason else None)
+            return
         fn = self._service_call(name)
         if fn is None:
             return
@@ -197,6 +208,64 @@ class CallControls(CounterPanel):
         self.withdrawn.emit(info.number)
         self.call(fn, partial(self._on_command_done, name), self._on_command_failed)
 
+    def _run_in_dialog(self, name: str, withdraw: tuple[str, str] | None) -> None:
+        """Open the command's dialog, which runs the service for each answer the clerk
+        gives until one succeeds (or they cancel). An undecided case to withdraw first is
+        withdrawn once, with the first answer."""
+        ctx = self.env.ctx
+        first = [withdraw] if withdraw is not None else []
+
+        def submit(answer: Any, done: Done, failed: Failed) -> None:
+            fn = self._dialog_call(name, answer)
+
+            def ok(result: Any) -> None:
+                self.set_busy(False)
+                done(result)
+
+            def refused(exc: BaseException) -> None:
+                self.set_busy(False)
+                failed(exc)
+
+            def withdrawn(info: CaseInfo) -> None:
+                first.clear()
+                self.withdrawn.emit(info.number)
+                self.call(fn, ok, refused)
+
+            self.set_busy(True)
+            if not first:
+                self.call(fn, ok, refused)
+                return
+            from hallapp.services.cases import withdraw as withdraw_case  # see intake.py
+
+            case, reason = first[0]
+            self.call(lambda: withdraw_case(ctx, case, reason), withdrawn, refused)
+
+        result = self._open_dialog(name, submit)
+        if result is not None:
+            self._on_command_done(name, result)
+
+    def _open_dialog(self, name: str, submit: Submit) -> Any:
+        if name == "call_ticket":
+            return CallTicketDialog.ask(self.window(), submit)
+        if name == "transfer":
+            return TransferDialog.ask(self.window(), self.queues, submit)
+        return TicketRefDialog.ask(self.window(), submit, reactivate=name == "reactivate")
+
+    def _dialog_call(self, name: str, answer: Any) -> Callable[[], Any]:
+        ctx, n = self.env.ctx, self.env.window
+        if name == "call_ticket":
+            ticket, reason = answer
+            return lambda: windows.call_ticket(ctx, n, ticket, reason)
+        if name == "transfer":
+            queue, window, note = answer
+            self.transfer_window = window  # for the message, once it is done
+            return lambda: windows.transfer(ctx, n, to_queue=queue, to_window=window,
+                                            reason=note)
+        from hallapp.services import tickets  # ticket issuing: not loaded at start
+
+        back = tickets.reactivate if name == "reactivate" else tickets.resume_suspended
+        return lambda: back(ctx, answer)
+
     def _service_call(self, name: str) -> Callable[[], Any] | None:
         ctx, n = self.env.ctx, self.env.window
         simple: dict[str, Callable[[], Any]] = {
@@ -215,21 +284,6 @@ class CallControls(CounterPanel):
         ctx, n = self.env.ctx, self.env.window
         if name == "pause" and self.state is not None and self.state.state == "paused":
             return lambda: windows.resume(ctx, n)
-        if name == "call_ticket":
-            chosen = CallTicketDialog.ask(self.window())
-            return None if chosen is None else (
-                lambda: windows.call_ticket(ctx, n, chosen[0], chosen[1]))
-        if name == "transfer":
-            target = TransferDialog.ask(self.window(), self.queues)
-            self.transfer_window = None if target is None else target[1]
-            return None if target is None else (lambda: windows.transfer(
-                ctx, n, to_queue=target[0], to_window=target[1], reason=target[2]))
-        if name in BACK_TO_LINE:
-            ref = TicketRefDialog.ask(self.window(), reactivate=name == "reactivate")
-            from hallapp.services import tickets  # ticket issuing: not loaded at start
-
-            back = tickets.reactivate if name == "reactivate" else tickets.resume_suspended
-            return None if ref is None else (lambda: back(ctx, ref))
         reason = self._ask_reason(name)
         if reason is None:
             return None

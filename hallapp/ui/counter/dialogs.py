@@ -3,12 +3,19 @@ None (cancelled), so tests replace ``ask`` instead of driving a modal loop.
 
 Required fields are checked in the dialog, with the message under the field, before the
 service sees them; the service checks again.
+
+A dialog given ``submit`` (指定叫号, 转移, 挂起恢复/过号恢复) stays open while the service
+answers: busy (its fields read-only, its buttons off, Esc ignored), it closes only on success,
+and a refusal (the ticket called by another window meanwhile, a window that does not exist…)
+is shown in Chinese under the field it concerns, or above the buttons, with what was typed
+kept for the clerk to correct. ``ask`` then returns the service's result.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,14 +31,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.core.errors import DomainError
+from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_label, set_invalid
 
 Field = tuple[str, str, bool]  # name, label, required
+# Refusals about the ticket typed: under its field (the others name it with field="ticket")
+TICKET_ROUTES = {code: "ticket" for code in (
+    "not_waiting", "already_called", "not_no_show", "not_suspended", "reactivate_expired",
+    "not_just_issued")}
 TICKET_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{1,5}")  # as printed: a queue's prefix, a serial
 # A preset answer: its text, or (what is stored, what the list shows). Reasons and notes are
 # stored in Chinese (audit log, board, case history, Chinese documents) whatever the screen's
 # language; the list shows their translation, and picking one stores the Chinese text.
 Preset = str | tuple[str, str]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+# Runs the service for the dialog's answer off the GUI thread, then calls one of the two
+Submit = Callable[[Any, Done, Failed], None]
 
 
 def preset_pairs(context: str, texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -49,6 +66,15 @@ class FieldsDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.required: set[str] = set()
         self.stored: dict[str, dict[str, str]] = {}  # field -> shown preset -> stored text
+        self.submit: Submit | None = None  # see the module docstring
+        self.busy = False  # the service is answering
+        self.outcome: Any = None  # what it answered
+        # A refusal's field (as the service names it) or code -> the field here it concerns
+        self.routes: Mapping[str, str] = {}
+        self.message = make_label("", "error", wrap=True)  # a refusal of no one field
+        self.progress = make_label("", "notice")  # while the service answers
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
 
     def setup(self, title: str, prompt: str, fields: Sequence[Field],
               presets: dict[str, Sequence[Preset]] | None = None,
@@ -63,8 +89,7 @@ class FieldsDialog(QDialog):
                                             preset_first)
             self.errors[name] = make_label("", "error", wrap=True)
             form.addRow("", self.errors[name])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.buttons
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         if buttons_text is not None:
@@ -77,6 +102,8 @@ class FieldsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(prompt, "subtitle", wrap=True))
         layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
         layout.addWidget(buttons)
 
     def _editor(self, name: str, presets: Sequence[Preset], form: QFormLayout,
@@ -111,10 +138,73 @@ class FieldsDialog(QDialog):
             set_invalid(self.edits[name], missing)
             ok = ok and not missing
         if ok:
+            self.submit_answer()
+
+    def answer(self) -> Any:
+        """What ``submit`` is given: the values (a dialog may give them typed)."""
+        return self.values()
+
+    def submit_answer(self) -> None:
+        """Checked: closed at once, or (``submit``) kept open until the service answers."""
+        if self.submit is None:
             self.accept()
+            return
+        if self.busy:
+            return
+        self.message.clear()
+        self.set_busy(True)
+        self.submit(self.answer(), self._on_submit_done, self._on_submit_failed)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for edit in self.edits.values():
+            edit.setReadOnly(busy)
+        for button in self.buttons.buttons():
+            button.setEnabled(not busy)
+        self.progress.setText(self.tr("正在提交…") if busy else "")
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: not while the service answers (its answer would
+        then change the window with nobody told)."""
+        if not self.busy:
+            super().reject()
+
+    def _on_submit_done(self, outcome: Any) -> None:
+        self.set_busy(False)
+        self.outcome = outcome
+        self.accept()
+
+    def _on_submit_failed(self, exc: BaseException) -> None:
+        """The refusal under the field it concerns (marked, focused, its text selected to
+        retype), else above the buttons; what was typed stays."""
+        self.set_busy(False)
+        text = user_message(exc, "counter: dialog")
+        name = self.field_of(exc)
+        if name is None:
+            self.message.setText(text)
+            return
+        edit = self.edits[name]
+        self.errors[name].setText(text)
+        set_invalid(edit, True)
+        edit.setFocus()
+        edit.selectAll()
+
+    def field_of(self, exc: BaseException) -> str | None:
+        if not isinstance(exc, DomainError):
+            return None
+        for key in (getattr(exc, "field", None), exc.code):
+            name = self.routes.get(key or "", key)
+            if name in self.edits:
+                return name
+        return None
 
     def run(self) -> dict[str, str] | None:
         return self.values() if self.exec() == QDialog.DialogCode.Accepted else None
+
+    def run_submitted(self, submit: Submit) -> Any:
+        """The service's result for the answer, or None: cancelled before it succeeded."""
+        self.submit = submit
+        return self.outcome if self.exec() == QDialog.DialogCode.Accepted else None
 
 
 class ReasonDialog(FieldsDialog):
@@ -178,6 +268,7 @@ class CallTicketDialog(FieldsDialog):
                    {"reason": (("预约到场", self.tr("预约到场")),
                                ("补交材料返回", self.tr("补交材料返回")),
                                ("值班长安排", self.tr("值班长安排")))})
+        self.routes = TICKET_ROUTES
 
     def try_accept(self) -> None:
         """A ticket number (A004), never a bare "4": the service would take it for a
@@ -189,10 +280,14 @@ class CallTicketDialog(FieldsDialog):
             return
         super().try_accept()
 
+    def answer(self) -> tuple[str, str]:
+        values = self.values()
+        return values["ticket"].upper(), values["reason"]
+
     @classmethod
-    def ask(cls, parent: QWidget | None) -> tuple[str, str] | None:
-        answer = cls(parent).run()
-        return (answer["ticket"].upper(), answer["reason"]) if answer else None
+    def ask(cls, parent: QWidget | None, submit: Submit) -> Any:
+        """``submit`` calls the ticket (number, reason); its result, or None."""
+        return cls(parent).run_submitted(submit)
 
 
 class RefusalDialog(FieldsDialog):
@@ -249,8 +344,13 @@ class TransferDialog(FieldsDialog):
         self.setup(self.tr("转移"), self.tr("转到其他队列或窗口，保留原取号时间"),
                    [("queue", self.tr("队列"), False), ("window", self.tr("窗口号"), False),
                     ("reason", self.tr("原因"), False)], {"queue": queues})
+        self.routes = {"to_queue": "queue", "to_window": "window",
+                       "target_window_closed": "window", "unknown_queue": "queue"}
 
     def try_accept(self) -> None:
+        for name in ("queue", "window"):  # the last attempt's refusal is not this one's
+            self.errors[name].clear()
+            set_invalid(self.edits[name], False)
         values = self.values()
         if not values["queue"] and not values["window"]:
             self.errors["queue"].setText(self.tr("请选择队列或填写窗口号"))
@@ -261,15 +361,17 @@ class TransferDialog(FieldsDialog):
             return
         super().try_accept()
 
+    def answer(self) -> tuple[str | None, int | None, str]:
+        """(queue code, window number, reason)."""
+        values = self.values()
+        queue = values["queue"].split(" ", 1)[0].upper() or None
+        window = int(values["window"]) if values["window"] else None
+        return queue, window, values["reason"]
+
     @classmethod
-    def ask(cls, parent: QWidget | None, queues: Sequence[str]
-            ) -> tuple[str | None, int | None, str] | None:
-        answer = cls(queues, parent).run()
-        if answer is None:
-            return None
-        queue = answer["queue"].split(" ", 1)[0].upper() or None
-        window = int(answer["window"]) if answer["window"] else None
-        return queue, window, answer["reason"]
+    def ask(cls, parent: QWidget | None, queues: Sequence[str], submit: Submit) -> Any:
+        """``submit`` transfers the ticket (queue, window, reason); its result, or None."""
+        return cls(queues, parent).run_submitted(submit)
 
 
 class TicketRefDialog(FieldsDialog):
@@ -287,11 +389,15 @@ class TicketRefDialog(FieldsDialog):
             self.setup(self.tr("挂起恢复"),
                        self.tr("申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队"),
                        [("ticket", self.tr("号码"), True)])
+        self.routes = TICKET_ROUTES
+
+    def answer(self) -> str:
+        return self.values()["ticket"].strip()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, reactivate: bool = False) -> str | None:
-        answer = cls(reactivate, parent).run()
-        return answer["ticket"].strip() if answer else None
+    def ask(cls, parent: QWidget | None, submit: Submit, reactivate: bool = False) -> Any:
+        """``submit`` brings the ticket (its number) back to the line; its result, or None."""
+        return cls(reactivate, parent).run_submitted(submit)
 
 
 class SupplementDialog(QDialog):

@@ -17,7 +17,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core import case_notes
-from hallapp.core.case_rules import CaseAction, as_state, case_number, verification_code
+from hallapp.core.case_rules import (
+    STATE_LABELS,
+    CaseAction,
+    as_state,
+    case_number,
+    verification_code,
+)
 from hallapp.core.catalogue import parse_item
 from hallapp.core.errors import (
     NotFound,
@@ -162,6 +168,22 @@ def _next_number(s: Session, hall: Hall, day: date) -> str:
     return case_number(hall_number_code(hall), day, serial)
 
 
+def _serving_ticket(s: Session, hall: Hall, actor: Actor, window: int) -> Ticket:
+    """The ticket being served at ``window`` (the applicant in front), which must be the
+    acting clerk's window."""
+    win = window_by_number(s, hall, window)
+    if actor.role is Role.CLERK and win.clerk_id not in (None, actor.staff_id):
+        holder = s.get(Staff, win.clerk_id)
+        name = (holder.name or holder.username) if holder else ""
+        raise WindowHeld(f"{window} 号窗口由 {name} 使用中，不能代为收件",
+                         code="not_your_window", window=window, holder=name)
+    ticket = open_ticket_at(s, win.id)
+    if ticket is None or ticket.state != "serving":
+        raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",
+                         code="no_serving_ticket", window=window)
+    return ticket
+
+
 @action(Perm.INTAKE_CASE)
 def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
               agent: AgentInput | None = None) -> CaseDetail:
@@ -171,16 +193,7 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
     with ctx.uow() as uow:
         s = uow.session
         hall = get_hall_row(s)
-        win = window_by_number(s, hall, window)
-        if ctx.actor.role is Role.CLERK and win.clerk_id not in (None, ctx.actor.staff_id):
-            holder = s.get(Staff, win.clerk_id)
-            name = (holder.name or holder.username) if holder else ""
-            raise WindowHeld(f"{window} 号窗口由 {name} 使用中，不能代为收件",
-                             code="not_your_window", window=window, holder=name)
-        ticket = open_ticket_at(s, win.id)
-        if ticket is None or ticket.state != "serving":
-            raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",
-                             code="no_serving_ticket", window=window)
+        ticket = _serving_ticket(s, hall, ctx.actor, window)
         row = s.scalars(select(ServiceItem).where(ServiceItem.code == item_code.strip(),
                                                   ServiceItem.in_force.is_(True))).first()
         if row is None:
@@ -290,6 +303,32 @@ def _take_over(uow: UnitOfWork, actor: Actor, case: Case) -> None:
                      "ticket": ticket.number})
     uow.emit("case_changed", case=case.number, department=department_code(s, case),
              state=case.state, action="take_over")
+
+
+@action(Perm.INTAKE_CASE)
+def take_up(ctx: Ctx, case_ref: str, window: int) -> CaseDetail:
+    """Bring a case waiting at the front desk (received: returned by the department, 退回,
+    or opened and left undecided) into the intake at ``window``, for the ticket served there
+    — the applicant in front, come back for it (查件 → 接手办理 at the counter).
+
+    Bound to that ticket (:func:`_take_over`, audited) unless it is already; refused for a
+    case in any other state (nothing to take in: its actions are the 出件 tab's), at a
+    window of another clerk's, with no ticket being served there, and while the case's own
+    ticket is at another window (in hand there)."""
+    with ctx.uow() as uow:
+        s = uow.session
+        hall = get_hall_row(s)
+        ticket = _serving_ticket(s, hall, ctx.actor, window)
+        case = case_by_ref(s, case_ref)
+        if case.state != "received":
+            label = STATE_LABELS[as_state(case.state)]
+            raise StateError(f"办件 {case.number} 现为“{label}”，不在收件环节，不能接手收件",
+                             code="take_up_wrong_state", case=case.number, state=case.state)
+        if case.ticket_id != ticket.id:
+            _take_over(uow, ctx.actor, case)
+        detail = case_detail(s, case, hall_time(s, hall), uow.now, ctx.actor.role.value)
+        uow.commit()
+    return detail
 
 
 def _username(s: Session, staff_id: int | None) -> str | None:

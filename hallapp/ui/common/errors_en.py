@@ -273,6 +273,8 @@ EN: dict[str, str] = {
                      "it.",
     "case_in_hand": "Case {case} is being worked at window {window} (ticket {ticket}); it "
                     "cannot be taken over.",
+    "take_up_wrong_state": "Case {case} is past intake: there is nothing to take in at the "
+                           "window; use the actions offered for it.",
     "take_over_needs_ticket": "Case {case} was returned to the front desk (taken in at window "
                               "{window}): call the applicant's ticket and start serving it, "
                               "then take the case over.",

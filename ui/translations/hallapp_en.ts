@@ -1778,52 +1778,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="221"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="226"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="229"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="229"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="229"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -2622,22 +2622,27 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="168"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="168"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="169"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="169"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/models.py" line="170"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2728,6 +2733,104 @@ After:
         <location filename="../../hallapp/ui/common/case_notes.py" line="36"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="37"/>
+        <source>已接手退回的办件 {0}（退回原因：{1}），请重新核验材料后作出收件决定</source>
+        <translation>Took up returned case {0} (returned because: {1}); check the materials again and decide its intake.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="40"/>
+        <source>已接手办件 {0}，请核验材料后作出收件决定</source>
+        <translation>Took up case {0}; check the materials and decide its intake.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="71"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="74"/>
+        <source>可办理：{0}</source>
+        <translation>Can be done here: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="78"/>
+        <source>申请人：{0}&#x3000;证件号码：{1}</source>
+        <translation>Applicant: {0}   ID number: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="80"/>
+        <source>&#x3000;电话：{0}</source>
+        <translation>   Phone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="81"/>
+        <source>状态：{0}</source>
+        <translation>State: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="83"/>
+        <source>&#x3000;办结期限：{0}</source>
+        <translation>   Due: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="86"/>
+        <source>（剩 {0} 个工作日）</source>
+        <translation> ({0} working days left)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="87"/>
+        <source>（已超期 {0} 个工作日）</source>
+        <translation> ({0} working days overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="88"/>
+        <source>收件：{0}，{1} 号窗口&#x3000;到厅 {2} 次</source>
+        <translation>Received: {0}, window {1}   Visits: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="93"/>
+        <source>容缺待补：{0}</source>
+        <translation>Owed under tolerant acceptance: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="95"/>
+        <source>（须于 {0} 前补交）</source>
+        <translation> (due by {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="105"/>
+        <source>最近：{0} {1}：{2}</source>
+        <translation>Latest: {0} {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="111"/>
+        <source>接手办理（在收件页核验材料、重新作出收件决定）</source>
+        <translation>Take up (check the materials on the intake tab and decide its intake again)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="113"/>
+        <source>补齐容缺材料</source>
+        <translation>Supply pending materials</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="115"/>
+        <source>补正材料已提交</source>
+        <translation>Corrections brought</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="117"/>
+        <source>窗口出件或快递送达</source>
+        <translation>Hand out at the window or send by express post</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="118"/>
+        <source>无须窗口办理，可告知申请人办理进度</source>
+        <translation>Nothing to do at the window; tell the applicant where the case stands</translation>
     </message>
 </context>
 <context>
@@ -2827,67 +2930,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="89"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="90"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="90"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="108"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="143"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2979,67 +3082,67 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="144"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="134"/>
-        <source>出件</source>
-        <translation>Hand-out</translation>
+        <location filename="../../hallapp/ui/counter/window.py" line="146"/>
+        <source>查件/出件</source>
+        <translation>Cases / hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="147"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="148"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="149"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="210"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="234"/>
         <source>已接手 {0} 号窗口</source>
         <translation>You have taken over window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="222"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="246"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="228"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="252"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="264"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="241"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="265"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="267"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="268"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="245"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="269"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3110,47 +3213,47 @@ After:
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="71"/>
         <source>即办</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="50"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="71"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="72"/>
         <source>容缺受理</source>
         <translation>Accept, pending</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="72"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="73"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="73"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="76"/>
         <source>收件决定</source>
         <translation>Intake decision</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="109"/>
         <source>先选择事项、填写申请人并登记收件，再核验材料</source>
         <translation>Choose the item, enter the applicant and register, then check the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="97"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="118"/>
         <source>符合秒批条件：受理后系统自动批准</source>
         <translation>Eligible for instant approval: approved automatically on acceptance</translation>
     </message>
@@ -3158,113 +3261,129 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="135"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="162"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="136"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="163"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="137"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="164"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="138"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="165"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="166"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="167"/>
+        <source>接手办理</source>
+        <translation>Take up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="168"/>
+        <source>退回或未作收件决定的办件：绑定到正在办理的号，在收件页重新核验材料、作出收件决定（回车）</source>
+        <translation>A returned or undecided case: bind it to the ticket being served and check and decide it on the intake tab (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="170"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="171"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="172"/>
         <source>补齐容缺材料…</source>
         <translation>Pending materials…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="173"/>
         <source>补正材料已提交…</source>
         <translation>Corrections brought…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="194"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="227"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="260"/>
+        <source>办件 {0} 现为“{1}”，不在收件环节，无须接手</source>
+        <translation>Case {0} is now “{1}”: it is past intake, there is nothing to take up</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="288"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="291"/>
         <source>请扫描回执二维码或输入领取人身份证号码</source>
         <translation>Scan the receipt&apos;s QR code or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="223"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="305"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="226"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="308"/>
         <source>请填写快递单号</source>
         <translation>Enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="235"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="317"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="278"/>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="306"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="257"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="361"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="389"/>
         <source>请先查找办件</source>
         <translation>Find the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="281"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="364"/>
         <source>办件 {0} 没有容缺待补的材料</source>
         <translation>Case {0} has no pending materials to supply</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="309"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="392"/>
         <source>办件 {0} 现为“{1}”，没有待补正的材料</source>
         <translation>Case {0} is now &quot;{1}&quot;: no corrections are awaited</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="312"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="395"/>
         <source>补正材料已提交</source>
         <translation>Corrections brought</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="313"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="396"/>
         <source>办件 {0}：申请人已交来全部补正材料？确认后恢复计时，办件回到部门审查</source>
         <translation>Case {0}: has the applicant brought every correction asked for? Confirmed, the time limit runs again and the case goes back to its department for review.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="328"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="411"/>
         <source>{0}：已登记，现为“{1}”</source>
         <translation>{0}: recorded, now &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="331"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="414"/>
         <source>；仍有 {0} 项容缺材料待补</source>
         <translation>; {0} pending material(s) still to supply</translation>
     </message>
@@ -3938,108 +4057,117 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="92"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="97"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="99"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="145"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="146"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="154"/>
         <source>{0} 的收件</source>
         <translation>Intake for {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="154"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="180"/>
-        <location filename="../../hallapp/ui/counter/intake.py" line="414"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="191"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="185"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
         <source>{0} 的收件尚未登记，已清空</source>
         <translation>The intake for {0} was not registered and has been cleared</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="219"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="220"/>
         <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="248"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="237"/>
+        <source>收件页正在办理办件 {0}：请先作出收件决定（或清空重填将其撤回），再接手其他办件</source>
+        <translation>The intake tab holds case {0}: decide it (or withdraw it with Clear) before taking up another case</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="240"/>
+        <source>收件页有尚未登记的收件：请先登记或清空重填，再接手办件</source>
+        <translation>The intake tab has an intake not yet registered: register it or clear it before taking up a case</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="274"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="276"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="285"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="311"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="295"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="321"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="322"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="323"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="298"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="324"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="315"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="341"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="399"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="425"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="400"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="426"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="452"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="470"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="457"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="475"/>
         <source>{0} 项容缺材料须于 {1} 前补交</source>
         <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>
@@ -5376,32 +5504,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="53"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="60"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="62"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="62"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -5890,27 +6018,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="200"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="200"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="195"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="200"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>

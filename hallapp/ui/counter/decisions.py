@@ -4,6 +4,7 @@ acceptance open is marked as suggested; 不予受理 is always open but asks rea
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,9 +13,29 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from hallapp.ui.common.errors import closed_reason, is_english
 from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog
 
 if TYPE_CHECKING:  # the case services load with the first case (see intake.py)
+    from hallapp.core.catalogue import Item
     from hallapp.services.cases import IntakeView
+
+Particulars = tuple[str | None, str | None, str | None]  # reason, legal basis, commitment
+
+
+def ask_particulars(parent: QWidget, decision: str, item: Item | None,
+                    promised: Iterable[str]) -> Particulars | None:
+    """What a decision needs besides the marks, asked of the clerk: 不予受理's reason and
+    legal basis, 告知承诺's wording (for the materials marked ``promised``, by code; it goes
+    on the receipt). None: cancelled."""
+    if decision == "refuse":
+        answer = RefusalDialog.ask(parent, item.legal_basis if item else ())
+        return None if answer is None else (answer[0], answer[1], None)
+    if decision == "accept_commitment":
+        codes = set(promised)
+        commitment = CommitmentDialog.ask(parent, [  # the receipt's language
+            m.name for m in (item.materials if item else ()) if m.code in codes])
+        return None if commitment is None else (None, None, commitment)
+    return None, None, None
 
 
 class DecisionPanel(QWidget):

@@ -1,5 +1,6 @@
-"""出件: hand out results at the window, or send them by express post; and what the applicant
-brings back to the window for an accepted case: 容缺 materials owed, 补正 materials asked for.
+"""查件 and 出件: look a case up for the applicant at the window, hand out results at the
+window or send them by express post; and what the applicant brings back to the window for an
+accepted case: 容缺 materials owed, 补正 materials asked for.
 
 The receipt QR scanner types ``HALLAPP:C:<case number>:<code>`` and Enter into the field;
 the clerk may also type a case number or the applicant's ID number. The found cases are
@@ -8,6 +9,14 @@ applicant's or the authorised agent's), or marked as sent with a tracking number
 same case the clerk records the owed materials brought (补齐容缺材料, the last one releases a
 withheld 容缺 approval) or the corrected ones (补正材料已提交, the clock runs again): the
 applicant comes back with the receipt, as for the result.
+
+The cases found are listed with the ID number masked; the one chosen shows whole below the
+list (:class:`~hallapp.ui.counter.case_view.CaseView`: state, deadline, what is owed, the
+latest opinion, what the window can do). A case waiting at the front desk (退回 by the
+department, or opened and left undecided) is taken up (接手办理, Enter on the list) for the
+ticket being served: bound to it (``cases.take_up``, audited) and opened in the 收件 tab to
+be checked and decided again — refused, and said here, with no ticket served, while the case
+is in hand at another window, or while the intake holds another case.
 
 The cases found follow the change feed (:meth:`DeliveryPanel.cases_changed`: marked 待出件
 by the department, the list says so); one action at a time (a second click while the first is
@@ -23,7 +32,8 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +49,7 @@ from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import ConfirmDialog, make_button, make_label, row_table
 from hallapp.ui.counter.base import CounterEnv, CounterPanel, FieldNotes
+from hallapp.ui.counter.case_view import CaseView, can_take_up
 from hallapp.ui.counter.dialogs import SupplementDialog
 from hallapp.ui.counter.models import CaseListModel
 
@@ -64,6 +75,10 @@ def find_cases(ctx: Ctx, text: str) -> list[CaseInfo]:
                   key=lambda c: c.received_at, reverse=True)
 
 
+def _no_refusal() -> str | None:
+    return None
+
+
 def _is_id_number(text: str) -> bool:
     from hallapp.core.identity import check_id_number
 
@@ -76,6 +91,7 @@ def _is_id_number(text: str) -> bool:
 
 class DeliveryPanel(CounterPanel):
     delivered = Signal(object)  # CaseInfo
+    taken_up = Signal(object)  # CaseDetail: bound to the ticket served, for the intake
 
     def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
@@ -86,6 +102,15 @@ class DeliveryPanel(CounterPanel):
         self.find_button = make_button("", "secondary", "findCase")
         self.find_button.clicked.connect(self._on_scan_submitted)
         self.table = row_table(self.model, "cases")
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        self.view = CaseView()
+        self.take_up_button = make_button("", "primary", "takeUpCase")
+        self.take_up_button.clicked.connect(self._on_take_up_clicked)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self._on_take_up_clicked)
+        # Why the intake cannot take a case up now (another one open there), or None
+        self.intake_refusal: Callable[[], str | None] = _no_refusal
         self.proof = QLineEdit()
         self.proof.setObjectName("proof")
         self.tracking = QLineEdit()
@@ -117,6 +142,7 @@ class DeliveryPanel(CounterPanel):
         form.addRow(self.labels[2], self.tracking)
         form.addRow("", self.notes.labels["tracking_number"])
         buttons = QHBoxLayout()
+        buttons.addWidget(self.take_up_button)
         buttons.addWidget(self.supplement_button)
         buttons.addWidget(self.correction_button)
         buttons.addStretch(1)
@@ -126,6 +152,7 @@ class DeliveryPanel(CounterPanel):
         layout.addWidget(self.labels[0])
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.view)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -137,6 +164,9 @@ class DeliveryPanel(CounterPanel):
         self.labels[2].setText(self.tr("快递单号"))
         self.proof.setPlaceholderText(self.tr("回执二维码或领取人身份证号码"))
         self.find_button.setText(self.tr("查找"))
+        self.take_up_button.setText(self.tr("接手办理"))
+        self.take_up_button.setToolTip(self.tr("退回或未作收件决定的办件：绑定到正在办理的号，"
+                                               "在收件页重新核验材料、作出收件决定（回车）"))
         self.deliver_button.setText(self.tr("窗口出件"))
         self.express_button.setText(self.tr("快递送达"))
         self.supplement_button.setText(self.tr("补齐容缺材料…"))
@@ -144,7 +174,7 @@ class DeliveryPanel(CounterPanel):
 
     def buttons(self) -> tuple[QPushButton, ...]:
         return (self.find_button, self.deliver_button, self.express_button,
-                self.supplement_button, self.correction_button)
+                self.supplement_button, self.correction_button, self.take_up_button)
 
     def set_online(self, online: bool) -> None:
         self.env.online = online
@@ -184,14 +214,66 @@ class DeliveryPanel(CounterPanel):
         if text.upper().startswith(QR_PREFIX) or _is_id_number(text):
             self.proof.setText(text)  # the receipt or the ID card is also the proof
         ctx = self.env.ctx
+        self.view.show_detail(None)  # the last one found is not this search's
         self._run(lambda: find_cases(ctx, text), self._on_cases_found)
 
     def _on_cases_found(self, cases: list[CaseInfo]) -> None:
         self.model.set_rows(cases)
+        self.view.show_detail(None)
         if cases:
             self.table.selectRow(0)
+            self.table.setFocus()  # ↑↓ to choose, Enter to take up, Tab to the actions
         else:
             self.message.setText(self.tr("没有找到办件"))
+
+    def _on_table_row_changed(self, current: QModelIndex) -> None:
+        """(Made current before it is selected: the row is the index's.)"""
+        self._load_detail(self.model.row(current.row()) if current.isValid() else None)
+
+    def _load_detail(self, case: CaseInfo | None) -> None:
+        """The chosen case in full, under the list."""
+        if case is None:
+            self.view.show_detail(None)
+            return
+        from hallapp.services.cases import show_case
+
+        ctx, number = self.env.ctx, case.number
+        self.call(lambda: show_case(ctx, number), self._on_detail_loaded,
+                  lambda exc: self.message.setText(user_message(exc, "counter: case view")))
+
+    def _on_detail_loaded(self, detail: CaseDetail) -> None:
+        current = self.table.currentIndex()
+        chosen = self.model.row(current.row()) if current.isValid() else None
+        if chosen is not None and chosen.number == detail.case.number:
+            self.view.show_detail(detail)
+
+    def _on_take_up_clicked(self) -> None:
+        """接手办理: the chosen case into the intake, for the ticket being served."""
+        case = self.selected()
+        if self.busy or not self.env.online:
+            return
+        self.notes.clear()
+        if case is None:
+            self.message.setText(self.tr("请先查找办件"))
+            return
+        if not can_take_up(case):
+            self.message.setText(self.tr("办件 {0} 现为“{1}”，不在收件环节，无须接手").format(
+                case.number, case_label(case.state_label)))
+            return
+        refusal = self.intake_refusal()
+        if refusal:
+            self.message.setText(refusal)
+            return
+        from hallapp.services.cases import take_up
+
+        ctx, window, number = self.env.ctx, self.env.window, case.number
+        self._run(lambda: take_up(ctx, number, window), self._on_taken_up)
+
+    def _on_taken_up(self, detail: CaseDetail) -> None:
+        self._show_rows([detail.case])
+        self.view.show_detail(detail)
+        self.message.clear()
+        self.taken_up.emit(detail)
 
     def selected(self) -> CaseInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -239,6 +321,7 @@ class DeliveryPanel(CounterPanel):
         for edit in (self.scan, self.proof, self.tracking):
             edit.clear()
         self.model.set_rows([])
+        self.view.show_detail(None)
         self.delivered.emit(case)
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -265,7 +348,7 @@ class DeliveryPanel(CounterPanel):
         self.model.set_rows([fresh.get(r.number, r) for r in self.model.rows()])
         numbers = [r.number for r in self.model.rows()]
         if chosen is not None and chosen.number in numbers:
-            self.table.selectRow(numbers.index(chosen.number))
+            self.table.selectRow(numbers.index(chosen.number))  # its view read again
 
     # --- what the applicant brings back: 容缺 materials owed, 补正 -------------------------
 

@@ -9,8 +9,9 @@ The intake is the applicant's, that is the ticket's it was begun for (the tab re
 when that ticket leaves the window the intake leaves the screen with it, never shown to the
 next applicant. A case opened and not decided stays in the database (the window asks before
 the ticket is finished or suspended, see :mod:`controls`); when its ticket is served again —
-挂起 and back with what was missing — the case comes back here. Discarding an opened case
-withdraws it (撤回, audited), with the clerk's reason.
+挂起 and back with what was missing — the case comes back here, as one the clerk looked up
+and took up (:meth:`IntakePanel.take_up`: 退回 by the department, say). Discarding an opened
+case withdraws it (撤回, audited), with the clerk's reason.
 
 The case services (cases, decisions, the catalogue, and the calendar and time-limit rules
 behind them: ~60 ms at start) are imported where they are first called, not with this
@@ -19,7 +20,7 @@ module: the counter's first frame shows an empty intake form.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
@@ -31,9 +32,10 @@ from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
+from hallapp.ui.counter.case_view import take_up_notice
 from hallapp.ui.counter.checklist import ChecklistPanel
-from hallapp.ui.counter.decisions import DecisionPanel
-from hallapp.ui.counter.dialogs import CommitmentDialog, RefusalDialog, WithdrawDialog
+from hallapp.ui.counter.decisions import DecisionPanel, ask_particulars
+from hallapp.ui.counter.dialogs import WithdrawDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
 from hallapp.ui.counter.intake_top import IntakeTop
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal, saved_at_text
@@ -177,14 +179,17 @@ class IntakePanel(CounterPanel):
         draft = self.draft
         number = draft.ticket or "—"
         if draft.case is not None:
-            text = self.tr("{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，"
-                           "继续核验").format(number, draft.case)
+            text = self._kept(number, draft.case)
         elif draft.is_empty():
             text = ""
         else:
             text = self.tr("{0} 的收件尚未登记，已清空").format(number)
         self.discard()
         self._say(text)
+
+    def _kept(self, ticket: str, case: str) -> str:
+        return self.tr("{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，"
+                       "继续核验").format(ticket, case)
 
     def _say(self, text: str) -> None:
         self._restored = None
@@ -211,14 +216,35 @@ class IntakePanel(CounterPanel):
         here = self.ticket is not None and self.ticket.id == ticket.id and draft is self.draft
         if not here or found is None or self.draft.case is not None:
             return  # none (or the ticket left, or a case was opened meanwhile)
-        case = found.case
+        self._bring(ticket, draft, found, self.tr(
+            "已调出 {0} 挂起前登记的办件 {1}，请继续核验材料").format(ticket.number,
+                                                          found.case.number))
+
+    def _bring(self, ticket: TicketInfo, draft: IntakeDraft, found: CaseDetail,
+               notice: str) -> None:
+        case = found.case  # an undecided case of ``ticket``: on the screen, to check and decide
         self.draft = draft.of_case(ticket.id, ticket.number, found)
+        self.item, self.view = None, None  # the case's item, loaded again
         self.form.from_dict(self.draft.applicant, self.draft.agent)
         self.picker.set_item(case.item_code, local_name(case.item_name, case.item_name_en))
         self.journal.save(self.draft)
-        self._say(self.tr("已调出 {0} 挂起前登记的办件 {1}，请继续核验材料").format(
-            ticket.number, case.number))
+        self._say(notice)
         self.choose_item(case.item_code, case.item_name)
+
+    def take_up_refusal(self) -> str | None:
+        """Why a case looked up (查件) cannot be taken into the intake now, or None."""
+        if self.draft.case is not None:
+            return self.tr("收件页正在办理办件 {0}：请先作出收件决定（或清空重填将其撤回），"
+                           "再接手其他办件").format(self.draft.case)
+        typed = any(v for k, v in self.draft.applicant.items() if k != "kind")
+        return self.tr("收件页有尚未登记的收件：请先登记或清空重填，再接手办件") \
+            if typed or self.busy else None
+
+    def take_up(self, found: CaseDetail) -> None:
+        """A case taken up here (bound to the ticket served): checked and decided again; a
+        returned one says why it came back."""
+        if self.ticket is not None and self.take_up_refusal() is None:
+            self._bring(self.ticket, IntakeDraft(), found, take_up_notice(found))
 
     def set_online(self, online: bool) -> None:
         self.env.online = online
@@ -411,8 +437,7 @@ class IntakePanel(CounterPanel):
     def _on_case_opened(self, draft: IntakeDraft, detail: CaseDetail) -> None:
         self._set_busy(False)
         if draft is not self.draft:  # its ticket left meanwhile: the case waits for it
-            self._say(self.tr("{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，"
-                              "继续核验").format(draft.ticket or "—", detail.case.number))
+            self._say(self._kept(draft.ticket or "—", detail.case.number))
             return
         self.draft.case = detail.case.number
         self.draft.pending = [c for c, m in self.draft.marks.items() if m.get("status")]
@@ -424,18 +449,11 @@ class IntakePanel(CounterPanel):
         case = self.draft.case
         if case is None:
             return
-        reason = basis = commitment = None
-        if decision == "refuse":
-            answer = RefusalDialog.ask(self.window(), self.item.legal_basis if self.item else ())
-            if answer is None:
-                return
-            reason, basis = answer
-        if decision == "accept_commitment":  # what the applicant signed goes on the receipt
-            promised = set(self.checklist.codes_marked("commitment"))
-            commitment = CommitmentDialog.ask(self.window(), [  # the receipt's language
-                m.name for m in (self.item.materials if self.item else ()) if m.code in promised])
-            if commitment is None:
-                return
+        asked = ask_particulars(self.window(), decision, self.item,
+                                self.checklist.codes_marked("commitment"))
+        if asked is None:
+            return
+        reason, basis, commitment = asked
         from hallapp.services.case_decide import decide
 
         ctx = self.env.ctx
@@ -479,8 +497,3 @@ class IntakePanel(CounterPanel):
         if edit is not None:
             edit.setFocus()
             self.top.show_field(edit, self.form.errors_of(edit))
-
-    def state(self) -> dict[str, Any]:
-        """For tests and the window: what is open right now."""
-        return {"case": self.draft.case, "pending": list(self.draft.pending),
-                "item": self.draft.item_code}

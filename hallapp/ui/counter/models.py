@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 
 from hallapp.core.hallday import hall_zone
+from hallapp.core.masking import mask_id_number
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label
@@ -152,17 +153,21 @@ class ChecklistModel(NamedColumnsModel):
 
 
 class CaseListModel(NamedColumnsModel):
-    """Cases found for a pickup: number, item, applicant, state."""
+    """Cases found (查件): number, item, applicant, the ID number masked (the case view shows
+    it whole for the one chosen), state."""
 
-    COLUMNS = ("number", "item", "applicant", "state")
+    COLUMNS = ("number", "item", "applicant", "id_number", "state")
 
     def cell_text(self, row: CaseInfo, column: str) -> str:
+        masked = mask_id_number(row.applicant_id)  # a USCC is masked alike
         return {"number": row.number, "item": local_name(row.item_name, row.item_name_en),
-                "applicant": row.applicant_name, "state": case_label(row.state_label)}[column]
+                "applicant": row.applicant_name, "id_number": masked,
+                "state": case_label(row.state_label)}[column]
 
     def header_text(self, column: str) -> str:
         return {"number": self.tr("办件编号"), "item": self.tr("事项"),
-                "applicant": self.tr("申请人"), "state": self.tr("状态")}[column]
+                "applicant": self.tr("申请人"), "id_number": self.tr("证件号码"),
+                "state": self.tr("状态")}[column]
 
 
 def slot_span(start: datetime, end: datetime, zone: ZoneInfo) -> str:

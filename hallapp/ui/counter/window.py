@@ -8,7 +8,8 @@ command line's ``--lang``). Without ``lang`` the counter speaks the language of 
 settings (管理 → 终端设备), whose printer and roll width it takes too (see ``printing``).
 
 Left: the current ticket, the one-key operations (F1–F9) and the window's queues. Right:
-收件 (intake), 出件 (delivery) and 预约 (appointments). The window's state and queue lengths
+收件 (intake), 查件/出件 (look a case up, take it up, hand it out; Ctrl+F) and 预约
+(appointments). The window's state and queue lengths
 refresh from the change feed; a lost database shows a red banner and disables every
 operation, while what the clerk types keeps going into the local journal.
 """
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from hallapp.services.context import Ctx
@@ -46,6 +49,9 @@ from hallapp.ui.counter.printing import DevicePrinter, counter_printer
 from hallapp.ui.counter.status import QueuePanel, StatusHeader
 from hallapp.ui.counter.style import COUNTER_QSS
 from hallapp.ui.counter.ticket import CurrentTicketPanel
+
+if TYPE_CHECKING:
+    from hallapp.services.case_views import CaseDetail  # loaded with the first case
 
 log = logging.getLogger("hallapp.ui.counter")
 REFRESH_EVENTS = ("ticket_", "window", "day_", "queue", "appointment_", "catalogue_")
@@ -92,6 +98,10 @@ class CounterWindow(CounterPanel):
         self._build()
         self._connect(feed)
         self.shortcuts = self.controls.install_shortcuts(self)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)  # Ctrl+F: 查件
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
+        find.activated.connect(self.find_case)
+        self.shortcuts.append(find)
         self.retranslate()
         self.refresh()
 
@@ -126,16 +136,29 @@ class CounterWindow(CounterPanel):
         self.controls.undecided = self.intake.undecided  # asked before its ticket leaves
         self.controls.withdrawn.connect(self.intake.case_withdrawn)
         self.intake.title_changed.connect(lambda title: self.tabs.setTabText(0, title))
+        self.delivery.intake_refusal = self.intake.take_up_refusal
+        self.delivery.taken_up.connect(self._on_delivery_taken_up)
         feed.events_arrived.connect(self._on_feed_events_arrived)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("窗口工作台 · {0}号窗口").format(self.env.window))
         self.tabs.setTabText(0, self.intake.title())  # "A001 的收件": whose intake it is
-        self.tabs.setTabText(1, self.tr("出件"))
+        self.tabs.setTabText(1, self.tr("查件/出件"))
         self.tabs.setTabText(2, self.tr("预约"))
         self.tabs.setTabText(3, self.tr("取号"))
         self.banner.setText(self.tr("与数据库的连接已中断，正在自动重试。窗口操作已暂停；"
                                     "正在录入的收件内容已保存在本机，连接恢复后继续提交。"))
+
+    def find_case(self) -> None:
+        """Ctrl+F: the 查件 tab, its search field focused and selected to type over."""
+        self.tabs.setCurrentWidget(self.delivery)
+        self.delivery.scan.setFocus()
+        self.delivery.scan.selectAll()
+
+    def _on_delivery_taken_up(self, detail: CaseDetail) -> None:
+        """A case taken up for the applicant in front: into the intake, to decide again."""
+        self.intake.take_up(detail)
+        self.tabs.setCurrentWidget(self.intake)
 
     # --- refresh ---------------------------------------------------------------------------
 
@@ -175,6 +198,7 @@ class CounterWindow(CounterPanel):
             follow_language(device, self.options)
             self.intake.set_zone(hall.timezone)
             self.holder.zone = ZoneInfo(hall.timezone)
+            self.delivery.view.zone = self.intake.zone
             self.ticket.priority_names = {
                 str(p.get("code")): local_name(str(p.get("name")), p.get("name_en"))
                 for p in hall.priority_classes}

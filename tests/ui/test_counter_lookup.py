@@ -139,3 +139,7 @@ def test_the_intake_holding_a_case_refuses_another(
     assert counter.delivery.message.text() == (
         f"收件页正在办理办件 {opened}：请先作出收件决定（或清空重填将其撤回），再接手其他办件")
     assert cases.show_case(ctx_for("clerk1"), number).case.window == 1
+    look_up(qtbot, counter, opened)  # the one in the intake: Enter goes back to it
+    qtbot.keyClick(counter.delivery.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.tabs.currentWidget() is counter.intake)
+    assert counter.intake.draft.case == opened

@@ -4102,72 +4102,72 @@ After:
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="237"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="239"/>
         <source>收件页正在办理办件 {0}：请先作出收件决定（或清空重填将其撤回），再接手其他办件</source>
         <translation>The intake tab holds case {0}: decide it (or withdraw it with Clear) before taking up another case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="240"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="242"/>
         <source>收件页有尚未登记的收件：请先登记或清空重填，再接手办件</source>
         <translation>The intake tab has an intake not yet registered: register it or clear it before taking up a case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="274"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="275"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="276"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="277"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="311"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="312"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="321"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="322"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="322"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="323"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="323"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="324"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="324"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="325"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="341"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="342"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="425"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="426"/>
         <source>请先改正标红的项目</source>
         <translation>Correct the fields marked in red first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="426"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="427"/>
         <source>请先选择办理事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="470"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="471"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="475"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="476"/>
         <source>{0} 项容缺材料须于 {1} 前补交</source>
         <translation>{0} pending material(s) to be brought by {1}</translation>
     </message>

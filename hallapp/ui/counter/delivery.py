@@ -75,7 +75,7 @@ def find_cases(ctx: Ctx, text: str) -> list[CaseInfo]:
                   key=lambda c: c.received_at, reverse=True)
 
 
-def _no_refusal() -> str | None:
+def _no_refusal(_number: str) -> str | None:
     return None
 
 
@@ -109,8 +109,8 @@ class DeliveryPanel(CounterPanel):
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(self._on_take_up_clicked)
-        # Why the intake cannot take a case up now (another one open there), or None
-        self.intake_refusal: Callable[[], str | None] = _no_refusal
+        # Why the intake cannot take this case up now (another one open there), or None
+        self.intake_refusal: Callable[[str], str | None] = _no_refusal
         self.proof = QLineEdit()
         self.proof.setObjectName("proof")
         self.tracking = QLineEdit()
@@ -260,7 +260,7 @@ class DeliveryPanel(CounterPanel):
             self.message.setText(self.tr("办件 {0} 现为“{1}”，不在收件环节，无须接手").format(
                 case.number, case_label(case.state_label)))
             return
-        refusal = self.intake_refusal()
+        refusal = self.intake_refusal(case.number)
         if refusal:
             self.message.setText(refusal)
             return

@@ -231,19 +231,20 @@ class IntakePanel(CounterPanel):
         self._say(notice)
         self.choose_item(case.item_code, case.item_name)
 
-    def take_up_refusal(self) -> str | None:
-        """Why a case looked up (查件) cannot be taken into the intake now, or None."""
-        if self.draft.case is not None:
-            return self.tr("收件页正在办理办件 {0}：请先作出收件决定（或清空重填将其撤回），"
-                           "再接手其他办件").format(self.draft.case)
-        typed = any(v for k, v in self.draft.applicant.items() if k != "kind")
-        return self.tr("收件页有尚未登记的收件：请先登记或清空重填，再接手办件") \
-            if typed or self.busy else None
+    def take_up_refusal(self, number: str) -> str | None:
+        """Why case ``number`` (查件) cannot be taken into the intake now, or None."""
+        case = self.draft.case
+        if case is not None:  # the case itself: here already, the window shows it
+            return None if case == number else self.tr(
+                "收件页正在办理办件 {0}：请先作出收件决定（或清空重填将其撤回），"
+                "再接手其他办件").format(case)
+        typed = any(v for k, v in self.draft.applicant.items() if k != "kind") or self.busy
+        return self.tr("收件页有尚未登记的收件：请先登记或清空重填，再接手办件") if typed else None
 
     def take_up(self, found: CaseDetail) -> None:
-        """A case taken up here (bound to the ticket served): checked and decided again; a
-        returned one says why it came back."""
-        if self.ticket is not None and self.take_up_refusal() is None:
+        """A case taken up (bound to the ticket served) to check and decide again."""
+        if self.ticket is not None and self.draft.case is None and \
+                self.take_up_refusal(found.case.number) is None:
             self._bring(self.ticket, IntakeDraft(), found, take_up_notice(found))
 
     def set_online(self, online: bool) -> None:

@@ -7,13 +7,14 @@ again. Before, a clerk could not open an existing case from the counter at all (
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from counterkit import MakeCounter, counters
+from counterkit import MakeCounter, counters, in_english
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -28,6 +29,7 @@ from hallapp.ui.counter.window import CounterWindow
 CtxFor = Callable[[str], Ctx]
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 REASON = "申请表填写有误，请窗口重新核对"
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
@@ -143,3 +145,22 @@ def test_the_intake_holding_a_case_refuses_another(
     qtbot.keyClick(counter.delivery.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counter.tabs.currentWidget() is counter.intake)
     assert counter.intake.draft.case == opened
+
+
+@SQLITE_ONLY
+def test_an_english_counter_looks_a_case_up_in_english(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter, ctx_for: CtxFor) -> None:
+    number = returned_case(ctx_for, seq=10)
+    with in_english(qapp):
+        counter = make_counter()
+        look_up(qtbot, counter, number)
+        view, model = counter.delivery.view, counter.delivery.model
+        assert counter.tabs.tabText(1) == "Cases / hand-out"
+        assert view.doable.text().startswith("Can be done here: Take up")
+        assert model.headerData(model.column("id_number"), Qt.Orientation.Horizontal) == (
+            "ID number")
+        assert view.detail is not None
+        words = view.body.text()
+        for data in (REASON, "张三", view.detail.transitions[-1].actor_name or ""):
+            words = words.replace(data, "")  # what people wrote and their names stay
+        assert not CJK.search(words), words

@@ -49,7 +49,8 @@ def returned_case(ctx_for: CtxFor, seq: int = 1) -> str:
 
 
 def look_up(qtbot: QtBot, counter: CounterWindow, text: str) -> None:
-    """Ctrl+F, the number or ID number typed, Enter: the first case found chosen."""
+    """Ctrl+F, the number or ID number typed, Enter, ↓ into the list: the first case found
+    chosen."""
     counter.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is counter)
     qtbot.keyClick(counter, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -59,6 +60,9 @@ def look_up(qtbot: QtBot, counter: CounterWindow, text: str) -> None:
     qtbot.keyClicks(panel.scan, text)
     qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.view.detail is not None)
+    assert panel.scan.hasFocus()  # for the next scan
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Down)
+    assert panel.table.hasFocus()
 
 
 def test_a_returned_case_is_found_by_id_number_taken_up_and_accepted_again(

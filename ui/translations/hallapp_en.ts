@@ -3261,129 +3261,129 @@ After:
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="162"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="165"/>
         <source>扫描回执二维码，或输入办件编号、身份证号码后按回车</source>
         <translation>Scan the receipt QR code or enter a case or ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="163"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="166"/>
         <source>领取凭证</source>
         <translation>Pick-up proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="164"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="167"/>
         <source>快递单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="165"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="168"/>
         <source>回执二维码或领取人身份证号码</source>
         <translation>Receipt QR code or collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="166"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="169"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="167"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="170"/>
         <source>接手办理</source>
         <translation>Take up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="171"/>
         <source>退回或未作收件决定的办件：绑定到正在办理的号，在收件页重新核验材料、作出收件决定（回车）</source>
         <translation>A returned or undecided case: bind it to the ticket being served and check and decide it on the intake tab (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="173"/>
         <source>窗口出件</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="171"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="174"/>
         <source>快递送达</source>
         <translation>Send by express</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="172"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="175"/>
         <source>补齐容缺材料…</source>
         <translation>Pending materials…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="176"/>
         <source>补正材料已提交…</source>
         <translation>Corrections brought…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="227"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="229"/>
         <source>没有找到办件</source>
         <translation>No case found</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="260"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="262"/>
         <source>办件 {0} 现为“{1}”，不在收件环节，无须接手</source>
         <translation>Case {0} is now “{1}”: it is past intake, there is nothing to take up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="288"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="290"/>
         <source>请先查找办件，并扫描回执或输入领取人身份证号码</source>
         <translation>Find the case first, then scan the receipt or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="291"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="293"/>
         <source>请扫描回执二维码或输入领取人身份证号码</source>
         <translation>Scan the receipt&apos;s QR code or enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="305"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="307"/>
         <source>请先查找办件并填写快递单号</source>
         <translation>Find the case first and enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="308"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="310"/>
         <source>请填写快递单号</source>
         <translation>Enter the tracking number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="317"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="319"/>
         <source>{0} {1}：{2}</source>
         <translation>{0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="257"/>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="361"/>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="389"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="259"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="363"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="391"/>
         <source>请先查找办件</source>
         <translation>Find the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="364"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="366"/>
         <source>办件 {0} 没有容缺待补的材料</source>
         <translation>Case {0} has no pending materials to supply</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="392"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="394"/>
         <source>办件 {0} 现为“{1}”，没有待补正的材料</source>
         <translation>Case {0} is now &quot;{1}&quot;: no corrections are awaited</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="395"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="397"/>
         <source>补正材料已提交</source>
         <translation>Corrections brought</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="396"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="398"/>
         <source>办件 {0}：申请人已交来全部补正材料？确认后恢复计时，办件回到部门审查</source>
         <translation>Case {0}: has the applicant brought every correction asked for? Confirmed, the time limit runs again and the case goes back to its department for review.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="411"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="413"/>
         <source>{0}：已登记，现为“{1}”</source>
         <translation>{0}: recorded, now &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/delivery.py" line="414"/>
+        <location filename="../../hallapp/ui/counter/delivery.py" line="416"/>
         <source>；仍有 {0} 项容缺材料待补</source>
         <translation>; {0} pending material(s) still to supply</translation>
     </message>

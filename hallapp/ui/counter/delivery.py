@@ -13,10 +13,10 @@ applicant comes back with the receipt, as for the result.
 The cases found are listed with the ID number masked; the one chosen shows whole below the
 list (:class:`~hallapp.ui.counter.case_view.CaseView`: state, deadline, what is owed, the
 latest opinion, what the window can do). A case waiting at the front desk (退回 by the
-department, or opened and left undecided) is taken up (接手办理, Enter on the list) for the
-ticket being served: bound to it (``cases.take_up``, audited) and opened in the 收件 tab to
-be checked and decided again — refused, and said here, with no ticket served, while the case
-is in hand at another window, or while the intake holds another case.
+department, or opened and left undecided) is taken up (接手办理; ↓ from the search field into
+the list, Enter) for the ticket being served: bound to it (``cases.take_up``, audited) and
+opened in the 收件 tab to be checked and decided again — refused, and said here, with no
+ticket served, while the case is in hand at another window, or while the intake holds another.
 
 The cases found follow the change feed (:meth:`DeliveryPanel.cases_changed`: marked 待出件
 by the department, the list says so); one action at a time (a second click while the first is
@@ -106,9 +106,12 @@ class DeliveryPanel(CounterPanel):
         self.view = CaseView()
         self.take_up_button = make_button("", "primary", "takeUpCase")
         self.take_up_button.clicked.connect(self._on_take_up_clicked)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self._on_take_up_clicked)
+        keys = ((self.table, Qt.Key.Key_Return, self._on_take_up_clicked),
+                (self.scan, Qt.Key.Key_Down, self.table.setFocus))  # ↓ into the cases found
+        for widget, key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), widget)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         # Why the intake cannot take this case up now (another one open there), or None
         self.intake_refusal: Callable[[str], str | None] = _no_refusal
         self.proof = QLineEdit()
@@ -221,8 +224,7 @@ class DeliveryPanel(CounterPanel):
         self.model.set_rows(cases)
         self.view.show_detail(None)
         if cases:
-            self.table.selectRow(0)
-            self.table.setFocus()  # ↑↓ to choose, Enter to take up, Tab to the actions
+            self.table.selectRow(0)  # (the scan field keeps the focus for the next scan)
         else:
             self.message.setText(self.tr("没有找到办件"))
 

@@ -1,4 +1,4 @@
-"""staff add|list|passwd|disable|enable."""
+"""staff add|list|edit|passwd|disable|enable."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hallapp.cli.common import CliEnv, add_json, ask_new_password, emit, int_arg
 from hallapp.core.errors import ValidationError
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff as svc
+from hallapp.services import staff_edit
 
 
 def register(sub: Any) -> None:
@@ -28,6 +29,7 @@ def register(sub: Any) -> None:
     ls = st.add_parser("list", help="列出账号")
     add_json(ls)
     ls.set_defaults(func=cmd_list)
+    _register_edit(st)
     pw = st.add_parser("passwd", help="修改密码：本人需原密码；管理员可为他人重设并解锁")
     pw.add_argument("username", help="要修改密码的用户名")
     add_json(pw)
@@ -37,6 +39,49 @@ def register(sub: Any) -> None:
         p.add_argument("username", help="用户名")
         add_json(p)
         p.set_defaults(func=lambda env, a=active: cmd_set_active(env, a))
+
+
+def _register_edit(st: Any) -> None:
+    ed = st.add_parser("edit", help="修改账号的姓名、角色、部门或固定窗口（未给出的保持不变）；"
+                                    "改角色或部门后该账号须重新登录")
+    ed.add_argument("username", help="用户名")
+    ed.add_argument("--name", help="姓名")
+    ed.add_argument("--role", choices=[r.value for r in LOGIN_ROLES], help="角色")
+    ed.add_argument("--dept", "--department", dest="department",
+                    help="部门编码（后台审批人员）；空字符串或 - 清除")
+    ed.add_argument("--window", type=int_arg, help="固定窗口号；0 清除")
+    add_json(ed)
+    ed.set_defaults(func=cmd_edit)
+
+
+def cmd_edit(env: CliEnv) -> int:
+    a = env.args
+    keep = staff_edit.KEEP
+    dept = keep if a.department is None else None if a.department.strip() in ("", "-") \
+        else a.department
+    done = staff_edit.edit_staff(
+        env.ctx(), a.username, name=keep if a.name is None else a.name,
+        role=keep if a.role is None else a.role, department=dept,
+        window_number=keep if a.window is None else a.window or None)
+    emit(a, done, _edit_text)
+    return 0
+
+
+def _edit_text(done: staff_edit.StaffEdit) -> str:
+    if not done.changed:
+        return f"账号 {done.info.username} 没有变化"
+    lines = [f"已修改账号 {done.info.username}："] + [
+        f"  {key}: {_shown(before)} → {_shown(after)}"
+        for key, (before, after) in done.changed.items()]
+    if done.sessions_ended:
+        lines.append("  该账号已登录的终端须重新登录")
+    if done.released:
+        lines.append(f"  其认领的办件已退回待审：{'、'.join(done.released)}")
+    return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    return "（无）" if value is None else str(value)
 
 
 def _new_password() -> str:

@@ -61,6 +61,7 @@ ACTION_LABELS: dict[str, str] = {
     # accounts
     "login": "登录", "login_failed": "登录失败", "staff_add": "新增人员",
     "staff_enable": "启用账号", "staff_disable": "停用账号", "staff_rename": "账号改名",
+    "staff_edit": "修改账号",
     "password_change": "修改密码", "password_change_failed": "修改密码失败",
     "password_set": "重设密码",
 }

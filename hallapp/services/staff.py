@@ -352,15 +352,20 @@ def set_active(ctx: Ctx, username: str, active: bool) -> list[str]:
     return released
 
 
-def _refuse_locking_out(row: Staff, held: list[Staff]) -> None:
+def _refuse_locking_out(row: Staff, held: list[Staff], *, demote: bool = False) -> None:
     """An administrator disabling the last active admin account left the hall with nobody
     able to administer it. The active admins' rows are locked while counted (``held``): two
-    admins disabling each other at once are taken in turn, and the second is refused."""
+    admins disabling each other at once are taken in turn, and the second is refused.
+    ``demote``: the account keeps working but is to lose the admin role (``staff_edit``)."""
     if not row.active:
         return
-    if sum(1 for r in held if r.role == Role.ADMIN.value and r.active) <= 1:
-        raise StateError(f"{row.username} 是最后一个在用的管理员账号，不能停用",
-                         field="username", code="last_admin", username=row.username)
+    if sum(1 for r in held if r.role == Role.ADMIN.value and r.active) > 1:
+        return
+    if demote:
+        raise StateError(f"{row.username} 是最后一个在用的管理员账号，不能改为其他角色",
+                         field="role", code="last_admin_role", username=row.username)
+    raise StateError(f"{row.username} 是最后一个在用的管理员账号，不能停用",
+                     field="username", code="last_admin", username=row.username)
 
 
 def _locked(session: Session, ctx: Ctx, username: str) -> Staff:

@@ -1,6 +1,7 @@
 """The admin's staff tab: a refused password reset is told in the reset dialog, which stays
 open with what was typed; a new account's refusals show beside their fields; disabling an
-account is confirmed first, the question saying what it does to an approver's cases.
+account is confirmed first, the question saying what it does to an approver's cases; an
+account is edited in a dialog that, refused, keeps what was typed.
 
 Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the services
 run on both engines in tests/services.
@@ -19,8 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from hallapp.services import staff
 from hallapp.services.context import Database
+from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.dialogs import ConfirmDialog, PasswordDialog
 from hallapp.ui.admin.staff import StaffPage
+from hallapp.ui.admin.staff_dialog import StaffEditDialog
 from hallapp.ui.admin.window import AdminWindow
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -127,3 +130,41 @@ def test_disabling_is_confirmed_saying_an_approvers_cases_go_back(
     clerk.toggle_active()
     qtbot.waitUntil(lambda: "已停用" in page.status.text())
     assert "退回" not in asked[-1]  # a clerk has no cases to give back
+
+
+def test_an_account_is_edited_in_a_dialog_that_keeps_a_refused_edit(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """修改账号: the account's fields filled in; a refusal beside its field with what was
+    typed kept; saved, the list shows the new role and the status says to log in again."""
+    window = make_admin()
+    page = staff_page(window, "clerk3")
+    seen: list[str] = []
+
+    def ask(cls: type[StaffEditDialog], info: StaffInfo, save: Any, parent: StaffPage) -> bool:
+        dialog = cls(info, save, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert (dialog.name.text(), dialog.window_number.value()) == ("张伟", 3)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.role.setCurrentIndex(dialog.role.findData("approver"))
+        dialog.window_number.setValue(0)
+        ok.click()  # no department
+        qtbot.waitUntil(lambda: bool(dialog.errors.message("department")))
+        seen.append(dialog.errors.message("department"))
+        assert dialog.isVisible()
+        assert dialog.role.currentData() == "approver"
+        dialog.department.setText("SZAMR")
+        ok.click()
+        qtbot.waitUntil(dialog.isHidden)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(StaffEditDialog, "ask", classmethod(ask))
+    assert page.edit_button.isEnabled()
+    page.edit_account()
+    qtbot.waitUntil(lambda: "已修改" in page.status.text())
+    idle(qtbot, window)
+    assert seen == ["后台审批人员须指定所属部门"]
+    assert page.status.text() == "账号 clerk3 已修改；该账号须重新登录"
+    [row] = [r for r in page.model.rows() if r.username == "clerk3"]
+    assert (row.role, row.department, row.window_number) == ("approver", "SZAMR", None)

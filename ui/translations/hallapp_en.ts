@@ -1393,16 +1393,21 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <source>修改账号</source>
+        <translation>Edit account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1410,92 +1415,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -6141,106 +6146,169 @@ Welcome. When we are done, please rate our service</translation>
     </message>
 </context>
 <context>
-    <name>StaffPage</name>
+    <name>StaffEditDialog</name>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="39"/>
+        <source>修改账号</source>
+        <translation>Edit account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="47"/>
         <source>部门编码（后台审批人员必填）</source>
         <translation>Department code (required for approvers)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="50"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="59"/>
-        <source>重设密码</source>
-        <translation>Reset password</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="60"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="99"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="138"/>
-        <source>停用账号</source>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="74"/>
-        <source>用户名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="74"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
-        <source>初始密码</source>
-        <translation>Initial password</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="75"/>
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="56"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="57"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="58"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="64"/>
+        <source>账号 {0}：修改角色或部门后，该账号须重新登录</source>
+        <translation>Account {0}: after a change of role or department the account must log in again</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="49"/>
+        <source>部门编码（后台审批人员必填）</source>
+        <translation>Department code (required for approvers)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="55"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="61"/>
+        <source>修改账号</source>
+        <translation>Edit account</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="62"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="173"/>
+        <source>停用账号</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="79"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="80"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="80"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
         <location filename="../../hallapp/ui/admin/staff.py" line="83"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="87"/>
+        <source>固定窗口</source>
+        <translation>Fixed window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="88"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="90"/>
         <source>新账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="105"/>
         <source>启用账号</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="121"/>
         <source>账号 {0} 已添加</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="148"/>
+        <source>账号 {0} 没有变化</source>
+        <translation>Account {0} is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="150"/>
+        <source>账号 {0} 已修改；该账号须重新登录</source>
+        <translation>Account {0} changed; it must log in again</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="151"/>
+        <source>账号 {0} 已修改</source>
+        <translation>Account {0} changed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="166"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="184"/>
         <source>停用账号 {0}（{1}）？该账号将立即退出登录，不能再登录；其已认领、尚未办结的办件将退回部门待审。账号不会删除，可以再启用。</source>
         <translation>Disable account {0} ({1})? It is signed out at once and can no longer sign in; the cases it has claimed and not finished go back to its department&apos;s review queue. The account is not deleted and can be enabled again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="187"/>
         <source>停用账号 {0}（{1}）？该账号将立即退出登录，不能再登录；账号不会删除，可以再启用。</source>
         <translation>Disable account {0} ({1})? It is signed out at once and can no longer sign in. The account is not deleted and can be enabled again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="158"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="193"/>
         <source>账号 {0} 已启用</source>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="160"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="195"/>
         <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
         <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="162"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="197"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
     </message>

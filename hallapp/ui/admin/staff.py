@@ -1,4 +1,5 @@
-"""人员: staff accounts and roles — add, reset a password (lifts a lockout), disable, enable.
+"""人员: staff accounts and roles — add, edit (name, role, department, window), reset a password
+(lifts a lockout), disable, enable.
 
 Accounts are never deleted: a disabled account keeps its name in the audit log.
 """
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH, Role
-from hallapp.services import staff
+from hallapp.services import staff, staff_edit
 from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors, beside, form_box
 from hallapp.ui.admin.dialogs import ConfirmDialog, PasswordDialog
 from hallapp.ui.admin.models import StaffTableModel
 from hallapp.ui.admin.queues import table_view
+from hallapp.ui.admin.staff_dialog import StaffEditDialog
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.labels import role_label
 from hallapp.ui.common.widgets import make_button, make_label
@@ -56,14 +58,17 @@ class StaffPage(AdminPanel):
     def _build(self) -> None:
         self.table = table_view(self.model, "name")
         self.table.clicked.connect(self._on_table_clicked)
+        self.edit_button = make_button(self.tr("修改账号"), "secondary")
         self.reset_button = make_button(self.tr("重设密码"), "secondary")
         self.toggle_button = make_button(self.tr("停用账号"), "danger")
-        for b in (self.reset_button, self.toggle_button):
+        for b in (self.edit_button, self.reset_button, self.toggle_button):
             b.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_account)
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button.clicked.connect(self.toggle_active)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.reset_button)
         actions.addWidget(self.toggle_button)
         left = QVBoxLayout()
@@ -94,6 +99,7 @@ class StaffPage(AdminPanel):
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
         info = self.model.row(index.row())
+        self.edit_button.setEnabled(True)
         self.reset_button.setEnabled(True)
         self.toggle_button.setEnabled(info.username != self.env.ctx.actor.username)
         self.toggle_button.setText(self.tr("停用账号") if info.active else self.tr("启用账号"))
@@ -114,6 +120,35 @@ class StaffPage(AdminPanel):
             edit.clear()
         self.status.setText(self.tr("账号 {0} 已添加").format(info.username))
         self.refresh()
+
+    def edit_account(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        ctx, username = self.env.ctx, info.username
+        done: list[staff_edit.StaffEdit] = []
+
+        def save(values: dict[str, Any], saved: Callable[[object], object],
+                 refused: Callable[[BaseException], object]) -> None:
+            def saved_edit(result: staff_edit.StaffEdit) -> None:
+                done.append(result)
+                saved(result)
+
+            self.call(lambda: staff_edit.edit_staff(ctx, username, **values), saved_edit,
+                      refused)
+
+        self.list_error.setText("")
+        # The dialog stays open until the edit is saved: a refusal is shown in it.
+        if StaffEditDialog.ask(info, save, self) and done:
+            self._done(self._edited_text(done[0]))
+
+    def _edited_text(self, done: staff_edit.StaffEdit) -> str:
+        username = done.info.username
+        if not done.changed:
+            return self.tr("账号 {0} 没有变化").format(username)
+        if done.sessions_ended:
+            return self.tr("账号 {0} 已修改；该账号须重新登录").format(username)
+        return self.tr("账号 {0} 已修改").format(username)
 
     def reset_password(self) -> None:
         info = self.selected()

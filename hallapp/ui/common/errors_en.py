@@ -110,6 +110,8 @@ EN: dict[str, str] = {
     "xlsx_version": "The version must be a whole number of at least 1.",
     "disable_self": "You cannot disable the account you are using",
     "last_admin": "{username} is the last active administrator and cannot be disabled",
+    "last_admin_role": "{username} is the last active administrator: the role cannot be "
+                       "changed",
     "db_disk": "The disk holding the database {url} is full or cannot be written: free some "
                "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "

@@ -151,6 +151,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "登录"), QT_TRANSLATE_NOOP("AuditActions", "登录失败"),
     QT_TRANSLATE_NOOP("AuditActions", "新增人员"), QT_TRANSLATE_NOOP("AuditActions", "启用账号"),
     QT_TRANSLATE_NOOP("AuditActions", "停用账号"), QT_TRANSLATE_NOOP("AuditActions", "账号改名"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改账号"),
     QT_TRANSLATE_NOOP("AuditActions", "修改密码"),
     QT_TRANSLATE_NOOP("AuditActions", "修改密码失败"),
     QT_TRANSLATE_NOOP("AuditActions", "重设密码"),

@@ -1,0 +1,33 @@
+"""``staff edit``, ``window retire|reinstate|rename`` and ``queue deactivate|activate``: the
+administrator's corrections from the command line, with --json and the exit codes of their
+refusals (11 bad input, 12 unknown, 13 wrong state)."""
+
+from __future__ import annotations
+
+import pytest
+from clikit import Cli, make_cli
+from conftest import FakeClock
+
+from hallapp.store.uow import Database
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return make_cli(hall_db, clock, capsys, monkeypatch)
+
+
+def test_staff_edit_changes_what_is_given_and_says_what_changed(cli: Cli) -> None:
+    assert cli("admin1", "staff", "edit", "clerk3", "--role", "approver", "--dept", "SZAMR",
+               "--window", "0") == 0
+    assert "role: clerk → approver" in cli.out
+    assert "须重新登录" in cli.out
+    done = cli.json("admin1", "staff", "edit", "clerk3", "--dept", "SZPNR", "--name", "张伟")
+    assert done["changed"] == {"department": ["SZAMR", "SZPNR"]}
+    assert done["info"]["window_number"] is None
+    assert "须指定所属部门" in cli.fails(11, "admin1", "staff", "edit", "clerk3", "--dept", "")
+    assert "窗口 99 不存在" in cli.fails(12, "admin1", "staff", "edit", "clerk4", "--window", "99")
+    assert "最后一个" in cli.fails(13, "admin1", "staff", "edit", "admin1", "--role", "clerk")
+    assert cli.fails(14, "supervisor1", "staff", "edit", "clerk4", "--name", "x")

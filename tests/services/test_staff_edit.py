@@ -1,0 +1,112 @@
+"""Editing an account (``staff_edit.edit_staff``): name, role, department, fixed window.
+
+An administrator could add, disable and reset accounts but not correct one. Now the change is
+checked as adding is, audited with before and after, and a change of role or department ends
+the account's open sessions; the last active administrator keeps the role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import FakeClock
+from sqlalchemy import select
+
+from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
+from hallapp.core.roles import SYSTEM_ACTOR
+from hallapp.services import staff, tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.services.staff_edit import edit_staff
+from hallapp.store.models import AuditEntry, Staff
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+
+
+def _row(db: Database, username: str) -> Staff:
+    with db.read_session() as s:
+        return s.scalars(select(Staff).where(Staff.username == username)).one()
+
+
+def _audits(db: Database) -> list[AuditEntry]:
+    with db.read_session() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == "staff_edit")))
+
+
+def test_a_clerk_moved_to_the_back_office_is_logged_out_and_audited(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    clerk, admin = ctx_for("clerk3"), ctx_for("admin1")
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    done = edit_staff(admin, "CLERK3", role="approver", department="SZAMR",
+                      window_number=None, name=" 张伟（后台） ")
+    assert done.info.role == "approver"
+    assert done.info.department == "SZAMR"
+    assert done.info.window_number is None
+    assert done.info.name == "张伟（后台）"
+    assert done.sessions_ended
+    assert set(done.changed) == {"name", "role", "department", "window_number"}
+    with pytest.raises(PermissionDenied) as refused:  # the clerk's open client
+        windows.open_window(clerk, 3)
+    assert refused.value.code == "session_ended"
+    [entry] = _audits(hall_db)
+    assert entry.before == {"name": "张伟", "role": "clerk", "department": None,
+                            "window_number": 3}
+    assert entry.after == {"name": "张伟（后台）", "role": "approver", "department": "SZAMR",
+                           "window_number": None, "sessions_ended": True}
+    row = _row(hall_db, "clerk3")
+    assert (row.role, row.window_number) == ("approver", None)
+
+
+def test_a_new_name_or_window_keeps_the_session_and_nothing_changed_writes_nothing(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    clerk, admin = ctx_for("clerk4"), ctx_for("admin1")
+    done = edit_staff(admin, "clerk4", window_number=9)
+    assert done.changed == {"window_number": (4, 9)}
+    assert not done.sessions_ended
+    windows.open_window(clerk, 4)  # still logged in
+    assert edit_staff(admin, "clerk4", window_number=9, role="clerk").changed == {}
+    assert len(_audits(hall_db)) == 1
+
+
+@pytest.mark.parametrize(("change", "error", "code", "field"), [
+    ({"role": "approver"}, ValidationError, "approver_needs_department", "department"),
+    ({"role": "boss"}, ValidationError, "unknown_role", "role"),
+    ({"window_number": 77}, NotFound, "unknown_window", "window"),
+    ({"department": "NOPE"}, NotFound, "unknown_department", "department"),
+    ({"name": "  "}, ValidationError, "staff_name_required", "name"),
+])
+def test_refusals_name_their_field_and_change_nothing(
+        hall_db: Database, ctx_for: CtxFor, change: dict[str, object],
+        error: type[Exception], code: str, field: str) -> None:
+    with pytest.raises(error) as refused:
+        edit_staff(ctx_for("admin1"), "clerk5", **change)  # type: ignore[arg-type]
+    assert (refused.value.code, refused.value.field) == (code, field)  # type: ignore[attr-defined]
+    assert _row(hall_db, "clerk5").role == "clerk"
+    assert _audits(hall_db) == []
+
+
+def test_only_an_admin_edits_accounts(ctx_for: CtxFor) -> None:
+    with pytest.raises(PermissionDenied):
+        edit_staff(ctx_for("supervisor1"), "clerk5", name="x")
+
+
+def test_the_last_active_admin_keeps_the_role_even_when_demoting_himself(
+        hall_db: Database, clock: FakeClock, ctx_for: CtxFor) -> None:
+    admin = ctx_for("admin1")
+    with pytest.raises(StateError) as refused:
+        edit_staff(admin, "admin1", role="supervisor")
+    assert refused.value.code == "last_admin_role"
+    system = Ctx(hall_db, SYSTEM_ACTOR, clock=clock, terminal="test")
+    with pytest.raises(StateError):
+        edit_staff(system, "admin1", role="clerk")
+    # With a second admin, admin1 may step down: their own client is then logged out.
+    staff.add_staff(admin, "admin2", "副管理员", "admin", "Passw0rd99")
+    done = edit_staff(admin, "admin1", role="supervisor")
+    assert done.sessions_ended
+    with pytest.raises(PermissionDenied):
+        staff.list_staff(admin)
+    admin2 = ctx_for("admin2")
+    with pytest.raises(StateError) as last:
+        edit_staff(admin2, "admin2", role="clerk")
+    assert last.value.code == "last_admin_role"

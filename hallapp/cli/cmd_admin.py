@@ -1,4 +1,4 @@
-"""hall show, hall settings, hall green-channel, queue list, window list."""
+"""hall show, hall settings, hall green-channel, queue list|deactivate|activate, window list."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from hallapp.cli.common import CliEnv, add_json, emit, group, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.state_labels import WINDOW_KIND_LABELS, WINDOW_STATE_LABELS
-from hallapp.services import admin
+from hallapp.services import admin, queue_admin
 from hallapp.services import hall as svc
 
 
@@ -30,6 +30,13 @@ def register(sub: Any) -> None:
     ql = q.add_parser("list", help="列出队列")
     add_json(ql)
     ql.set_defaults(func=cmd_queue_list)
+    for name, active, text in (
+            ("deactivate", False, "停用队列：不再取号、预约，已在等候的号照常叫号"),
+            ("activate", True, "重新启用停用的队列")):
+        qa = q.add_parser(name, help=text)
+        qa.add_argument("queue", help="队列编码（如 A）")
+        add_json(qa)
+        qa.set_defaults(func=lambda env, a=active: cmd_queue_active(env, a))
     w = group(sub, "window", "窗口：列表与操作")
     wl = w.add_parser("list", help="列出窗口及其工作配置")
     add_json(wl)
@@ -107,10 +114,26 @@ def cmd_green_channel(env: CliEnv) -> int:
 def cmd_queue_list(env: CliEnv) -> int:
     rows = svc.list_queues(env.ctx(reads_only=True))
     emit(env.args, rows, lambda rs: table(
-        [["编码", "名称", "前缀", "每日限额", "目标等候(分)", "等候人数"]] +
-        [[r.code, r.name, r.prefix, r.daily_quota or "不限", r.target_wait_minutes, r.waiting]
-         for r in rs]))
+        [["编码", "名称", "前缀", "每日限额", "目标等候(分)", "等候人数", "状态"]] +
+        [[r.code, r.name, r.prefix, r.daily_quota or "不限", r.target_wait_minutes, r.waiting,
+          "在用" if r.active else "停用"] for r in rs]))
     return 0
+
+
+def cmd_queue_active(env: CliEnv, active: bool) -> int:
+    done = queue_admin.set_queue_active(env.ctx(), env.args.queue, active)
+    emit(env.args, done, _queue_active_text)
+    return 0
+
+
+def _queue_active_text(done: queue_admin.QueueActive) -> str:
+    state = "启用" if done.active else "停用"
+    if not done.changed:
+        return f"队列 {done.code}（{done.name}）本已{state}"
+    if done.active:
+        return f"队列 {done.code}（{done.name}）已重新启用"
+    return (f"队列 {done.code}（{done.name}）已停用：不再取号、预约；"
+            f"已在等候的 {done.waiting} 个号照常叫号")
 
 
 def cmd_window_list(env: CliEnv) -> int:

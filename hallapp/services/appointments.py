@@ -40,6 +40,7 @@ from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.hall_lock import lock_hall
 from hallapp.services.queue_common import TicketInfo, queue_by_code, ticket_info_by_id
+from hallapp.services.queue_sql import queue_inactive
 from hallapp.services.tickets import issue_ticket
 from hallapp.store.models import (
     Appointment,
@@ -257,6 +258,8 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
         # queue at once are taken one after the other, so the second sees the first.
         queue = s.get(Queue, slot.queue_id, with_for_update=bool(id_number))
         assert queue is not None
+        if not queue.active:  # deactivated: its items are not booked (``queue_admin``)
+            raise queue_inactive(queue.code, queue.name)
         if id_number:
             refuse_after_misses(s, hall, id_number, uow.now)
             refuse_second_booking(s, hall, slot, queue, id_number)

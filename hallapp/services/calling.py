@@ -28,7 +28,7 @@ from hallapp.store.rawsql import Row, as_at
 HEAD_PER_QUEUE = 20
 
 _PROFILE = ("SELECT q.id, q.code, p.precedence, p.ratio FROM work_profile p "
-            "JOIN queue q ON q.id = p.queue_id WHERE p.window_id = :window AND q.active = :yes "
+            "JOIN queue q ON q.id = p.queue_id WHERE p.window_id = :window "
             "ORDER BY p.precedence, p.id")
 _CANDIDATE = ("SELECT id, queue_id, order_at, priority, appointment, transferred, target_window, "
               "own_order_at ")
@@ -64,7 +64,8 @@ def _profile(op: WindowOp) -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]
     """The window's work profile and its queues' codes by id (read-only: in the batch
     writer they are read once and shared until an administrator changes them)."""
     def load() -> tuple[tuple[ProfileEntry, ...], Mapping[int, str]]:
-        rows = op.raw.rows(_PROFILE, window=op.window.id, yes=True)
+        # A deactivated queue's waiting tickets are still called: it takes no new ones.
+        rows = op.raw.rows(_PROFILE, window=op.window.id)
         return (tuple(ProfileEntry(code, precedence, ratio)
                       for _, code, precedence, ratio in rows),
                 MappingProxyType({queue_id: code for queue_id, code, _, _ in rows}))

@@ -63,6 +63,7 @@ class QueueInfo:
     target_wait_minutes: int
     waiting: int
     name_en: str | None = None  # shown instead of ``name`` on an English screen
+    active: bool = True  # False: deactivated (``queue_admin``), takes no new tickets
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ def list_queues(ctx: Ctx) -> list[QueueInfo]:
                                                         Ticket.hall_day == day)
             .group_by(Ticket.queue_id)).all())
         return [QueueInfo(q.code, q.name, q.prefix, q.category, q.daily_quota,
-                          q.target_wait_minutes, waiting.get(q.id, 0), q.name_en)
+                          q.target_wait_minutes, waiting.get(q.id, 0), q.name_en, q.active)
                 for q in uow.session.scalars(select(Queue).order_by(Queue.code))]
 
 

@@ -20,6 +20,7 @@ from hallapp.services.queue_sql import (
     TicketRow,
     info_fields,
     position,
+    queue_inactive,
     ticket_row,
     ticket_row_of,
 )
@@ -84,8 +85,10 @@ def call_settings(hall: Hall | HallConf) -> CallSettings:
 def queue_by_code(session: Session, hall: Hall | HallConf, code: str) -> Queue:
     queue = session.scalars(select(Queue).where(Queue.hall_id == hall.id,
                                                 Queue.code == typed_code(code))).first()
-    if queue is None or not queue.active:
+    if queue is None:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
+    if not queue.active:
+        raise queue_inactive(queue.code, queue.name)
     return queue
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.ids import typed_code
 from hallapp.core.masking import mask_id_number, mask_phone
 from hallapp.core.wait_estimate import WaitEstimate, estimate_wait
@@ -86,10 +86,19 @@ def queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
 
 def _queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
     row = raw.row(_QUEUE, hall=hall.id, code=code)
-    if row is None or not row[6]:
+    if row is None:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
+    if not row[6]:
+        raise queue_inactive(row[1], row[2])
     return QueueConf(int(row[0]), row[1], row[2], row[3], row[4],
                      _read_only(as_json(row[5]) or []))
+
+
+def queue_inactive(code: str, name: str) -> StateError:
+    """The refusal of a ticket, booking or transfer into a queue an administrator has
+    deactivated (``queue_admin``): its waiting tickets are still served, nobody new joins."""
+    return StateError(f"队列 {name}（{code}）已停用，暂不办理取号和预约", field="queue",
+                      code="queue_inactive", queue=code, name=name)
 
 
 def item_queue_code(raw: RawSQL, item_code: str) -> str:

@@ -49,6 +49,8 @@ class ItemHit:
     handling_type: str
     score: int
     department_name_en: str | None = None  # on English screens
+    # False: its queue is deactivated (``queue_admin``); no ticket for it, the kiosk hides it
+    queue_active: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,16 +127,19 @@ class ItemIndex:
                            words(" | ".join([hit.name_en or "", *keywords_en])))
                     for hit, keywords, keywords_en in rows])
 
-    def search(self, query: str, limit: int = 20, english: bool = False) -> list[ItemHit]:
+    def search(self, query: str, limit: int = 20, english: bool = False,
+               offered: bool = False) -> list[ItemHit]:
         """Best first; ``english``: an English screen, where ties go to the shorter English
-        name (else to the shorter Chinese one)."""
+        name (else to the shorter Chinese one); ``offered``: only the items whose queue
+        takes tickets (the kiosk's)."""
         q = _normalise(query)[:MAX_QUERY]
         if not q:
             return []
         letters = "".join(ch for ch in q if ch.isascii() and ch.isalnum())
         query_words = words(q) if len(letters) >= 3 else ()  # two letters mean no word
         scored = [(score, e.hit) for e in self.entries
-                  if (score := _score(e, q, letters, query_words)) > 0]
+                  if (e.hit.queue_active or not offered)
+                  and (score := _score(e, q, letters, query_words)) > 0]
         scored.sort(key=lambda pair: (-pair[0], _shown_length(pair[1], english), pair[1].code))
         return [_with_score(hit, score) for score, hit in scored[:limit]]
 
@@ -213,16 +218,16 @@ def _load(ctx: Ctx) -> ItemIndex:
     with ctx.uow(readonly=True) as uow:
         rows = uow.session.execute(
             select(ServiceItem, Department.code, Department.name, Department.name_en,
-                   Queue.code)
+                   Queue.code, Queue.active)
             .join(Department, ServiceItem.department_id == Department.id)
             .join(Queue, ServiceItem.queue_id == Queue.id)
             .where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code)).all()
         return ItemIndex.from_rows(
             (ItemHit(item.code, item.name, item.data.get("name_en"), dept_code, dept_name,
-                     queue_code, item.handling_type, 0, dept_name_en),
+                     queue_code, item.handling_type, 0, dept_name_en, bool(active)),
              [str(k) for k in item.data.get("keywords") or []],
              [str(k) for k in item.data.get("keywords_en") or []])
-            for item, dept_code, dept_name, dept_name_en, queue_code in rows)
+            for item, dept_code, dept_name, dept_name_en, queue_code, active in rows)
 
 
 def item_index(ctx: Ctx) -> ItemIndex:
@@ -239,10 +244,11 @@ def item_index(ctx: Ctx) -> ItemIndex:
 
 @action(Perm.VIEW_HALL)
 def search_items(ctx: Ctx, query: str, limit: int = 20,
-                 english: bool = False) -> list[ItemHit]:
+                 english: bool = False, offered: bool = False) -> list[ItemHit]:
     """Items in force matching ``query`` (name, keyword, pinyin), best first; ``english``:
-    for an English screen (ties to the shorter English name)."""
-    return item_index(ctx).search(query, limit, english)
+    for an English screen (ties to the shorter English name); ``offered``: the kiosk's, only
+    those of the queues that take tickets."""
+    return item_index(ctx).search(query, limit, english, offered)
 
 
 @action(Perm.VIEW_HALL)

@@ -31,3 +31,16 @@ def test_staff_edit_changes_what_is_given_and_says_what_changed(cli: Cli) -> Non
     assert "窗口 99 不存在" in cli.fails(12, "admin1", "staff", "edit", "clerk4", "--window", "99")
     assert "最后一个" in cli.fails(13, "admin1", "staff", "edit", "admin1", "--role", "clerk")
     assert cli.fails(14, "supervisor1", "staff", "edit", "clerk4", "--name", "x")
+
+
+def test_queue_deactivate_refuses_new_tickets_and_activate_brings_them_back(cli: Cli) -> None:
+    assert cli.json("kiosk1", "ticket", "take", "A")["number"]
+    assert cli("admin1", "queue", "deactivate", "A") == 0
+    assert "已停用" in cli.out
+    assert "1 个号照常叫号" in cli.out
+    assert "已停用" in cli.fails(13, "kiosk1", "ticket", "take", "A")
+    assert cli("admin1", "queue", "list") == 0
+    assert "停用" in cli.out
+    assert cli.json("admin1", "queue", "activate", "A")["changed"] is True
+    assert cli.json("kiosk1", "ticket", "take", "A")["number"]
+    assert "ZZ" in cli.fails(12, "admin1", "queue", "deactivate", "ZZ")

@@ -5,13 +5,13 @@
     <name>Admin</name>
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="41"/>
-        <location filename="../../hallapp/ui/admin/queues.py" line="33"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="36"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/calendar.py" line="42"/>
-        <location filename="../../hallapp/ui/admin/queues.py" line="34"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="37"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
@@ -347,7 +347,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="35"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="38"/>
         <source>限额</source>
         <translation>Quota</translation>
     </message>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="77"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="175"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
@@ -461,7 +461,8 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="99"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -506,209 +507,215 @@
         <translation>Target wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="129"/>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="135"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="137"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="141"/>
         <source>部门编码</source>
         <translation>Dept. code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="138"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="142"/>
         <source>部门名称</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="22"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="144"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="145"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="199"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="154"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="155"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="172"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="187"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="191"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="189"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="193"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="190"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="194"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="198"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="200"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="201"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
         <source>纸宽(毫米)</source>
         <translation>Roll (mm)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
         <source>返回首页(秒)</source>
         <translation>Idle return (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
         <source>评价器</source>
         <translation>Rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="225"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="229"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="226"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="227"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
         <source>安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="228"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="237"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="241"/>
         <source>上班</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="238"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="242"/>
         <source>休息</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="244"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="248"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="245"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="246"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="247"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="248"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
@@ -1313,101 +1320,111 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <source>停用队列</source>
+        <translation>Deactivate queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <source>启用队列</source>
+        <translation>Reactivate queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1415,92 +1432,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -5392,103 +5409,124 @@ After:
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="69"/>
         <source>留空为不限</source>
         <translation>Empty = no limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="84"/>
         <source>队列编码</source>
         <translation>Queue code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="84"/>
         <source>队列名称</source>
         <translation>Queue name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="85"/>
         <source>号码前缀</source>
         <translation>Prefix</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="81"/>
-        <location filename="../../hallapp/ui/admin/queues.py" line="127"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="135"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="86"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="86"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="89"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="95"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="96"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="108"/>
         <source>分时段限额</source>
         <translation>Time-slot quotas</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="109"/>
         <source>新建队列</source>
         <translation>New queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="110"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="113"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="185"/>
+        <source>停用队列</source>
+        <translation>Deactivate queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="121"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="125"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="133"/>
         <source>部门编码</source>
         <translation>Dept. code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="126"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="134"/>
         <source>部门名称</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="137"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="139"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="185"/>
+        <source>启用队列</source>
+        <translation>Reactivate queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="199"/>
+        <source>队列 {0} 已重新启用</source>
+        <translation>Queue {0} reactivated</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="201"/>
+        <source>队列 {0} 已停用：不再取号、预约；已在等候的 {1} 个号照常叫号</source>
+        <translation>Queue {0} deactivated: no new tickets or bookings; the {1} tickets waiting are still called</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="220"/>
         <source>队列 {0} 已保存</source>
         <translation>Queue {0} saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="189"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="233"/>
         <source>部门 {0} 已保存</source>
         <translation>Department {0} saved</translation>
     </message>
@@ -5971,7 +6009,7 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/kiosk/search.py" line="100"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="101"/>
         <source>找到 %n 个事项，请点击查看所需材料</source>
         <translation>
             <numerusform>%n service found; tap it to see the materials</numerusform>
@@ -5979,7 +6017,7 @@ Welcome. When we are done, please rate our service</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/search.py" line="102"/>
+        <location filename="../../hallapp/ui/kiosk/search.py" line="103"/>
         <source>没有找到相关事项，请换个关键词，或直接返回首页按业务取号</source>
         <translation>Nothing found. Try another keyword, or go home and take a ticket by service</translation>
     </message>

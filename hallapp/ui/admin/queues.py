@@ -2,7 +2,9 @@
 
 A queue is saved with ``admin.save_queue``, which applies the catalogue import's rules and
 messages (prefix of 1–2 capital letters not used by another queue, quotas, "09:00"–"12:00"
-slots); the message appears under the field it names.
+slots); the message appears under the field it names. A queue chosen in the list is
+deactivated (no new tickets or bookings; those waiting are still called) or activated again
+with ``queue_admin.set_queue_active``.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.services import admin
+from hallapp.services import admin, queue_admin
 from hallapp.services.catalogue import export_catalogue
+from hallapp.services.hall import list_queues
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
 from hallapp.ui.admin.models import DepartmentTableModel, QueueTableModel
@@ -68,6 +71,7 @@ class QueuePage(AdminPanel):
         self.target.setRange(0, 9999)
         self.dept_edits = {n: QLineEdit() for n in ("code", "name", "name_en")}
         self.dept_status = make_label("", "result", wrap=True)
+        self.chosen: str | None = None  # the queue chosen in the list (its code)
         layout = QHBoxLayout(self)
         layout.addWidget(self._queue_box(), 3)
         layout.addWidget(self._dept_box(), 2)
@@ -106,8 +110,12 @@ class QueuePage(AdminPanel):
             self.tr("保存队列"), name="saveQueue")
         new.clicked.connect(self.clear_form)
         save.clicked.connect(self.save)
+        self.active_button = make_button(self.tr("停用队列"), "danger", "toggleQueue")
+        self.active_button.setEnabled(False)
+        self.active_button.clicked.connect(self.toggle_active)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.active_button)
         buttons.addWidget(new)
         buttons.addWidget(save)
         box = QGroupBox(self.tr("取号队列"))
@@ -141,10 +149,15 @@ class QueuePage(AdminPanel):
 
     def refresh(self) -> None:
         ctx = self.env.ctx
-        self.call(lambda: export_catalogue(ctx), self._on_loaded, self.errors.show)
+        self.call(lambda: (export_catalogue(ctx),
+                           {q.code: q.active for q in list_queues(ctx)}),
+                  lambda loaded: self._on_loaded(*loaded), self.errors.show)
 
-    def _on_loaded(self, doc: dict[str, Any]) -> None:
-        self.model.set_rows(doc["queues"])
+    def _on_loaded(self, doc: dict[str, Any], active: dict[str, bool]) -> None:
+        # Whether each queue takes tickets: not in the exchange format, from list_queues.
+        self.model.set_rows([{**q, "active": active.get(q["code"], True)}
+                             for q in doc["queues"]])
+        self._update_active_button()
         self.dept_model.set_rows(doc["departments"])
 
     def show_queue(self, q: dict[str, Any]) -> None:
@@ -158,6 +171,37 @@ class QueuePage(AdminPanel):
     def clear_form(self) -> None:
         self.show_queue({})
         self.status.setText("")
+        self.table.clearSelection()
+        self.chosen = None
+        self._update_active_button()
+
+    def _chosen_row(self) -> dict[str, Any] | None:
+        return next((r for r in self.model.rows() if r["code"] == self.chosen), None)
+
+    def _update_active_button(self) -> None:
+        row = self._chosen_row()
+        self.active_button.setEnabled(row is not None)
+        active = row is None or row.get("active", True)
+        self.active_button.setText(self.tr("停用队列") if active else self.tr("启用队列"))
+
+    def toggle_active(self) -> None:
+        """Deactivate the chosen queue, or activate it again."""
+        row, ctx = self._chosen_row(), self.env.ctx
+        if row is None:
+            return
+        code, active = row["code"], not row.get("active", True)
+        self.errors.clear()
+        self.call(lambda: queue_admin.set_queue_active(ctx, code, active),
+                  self._on_active_set, self.errors.show)
+
+    def _on_active_set(self, done: queue_admin.QueueActive) -> None:
+        if done.active:
+            self.status.setText(self.tr("队列 {0} 已重新启用").format(done.code))
+        else:
+            self.status.setText(self.tr("队列 {0} 已停用：不再取号、预约；"
+                                        "已在等候的 {1} 个号照常叫号")
+                                .format(done.code, done.waiting))
+        self.refresh()
 
     def record(self) -> dict[str, Any]:
         raw: dict[str, Any] = {n: e.text().strip() or None for n, e in self.edits.items()}
@@ -190,7 +234,10 @@ class QueuePage(AdminPanel):
         self.refresh()
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
-        self.show_queue(self.model.row(index.row()))
+        row = self.model.row(index.row())
+        self.chosen = row["code"]
+        self.show_queue(row)
+        self._update_active_button()
 
     def _on_dept_table_clicked(self, index: QModelIndex) -> None:
         row = self.dept_model.row(index.row())

@@ -112,6 +112,7 @@ EN: dict[str, str] = {
     "last_admin": "{username} is the last active administrator and cannot be disabled",
     "last_admin_role": "{username} is the last active administrator: the role cannot be "
                        "changed",
+    "queue_inactive": "The queue {queue} has been deactivated: no tickets or bookings for now",
     "db_disk": "The disk holding the database {url} is full or cannot be written: free some "
                "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "

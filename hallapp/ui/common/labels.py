@@ -141,6 +141,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "修改开放时间"),
     QT_TRANSLATE_NOOP("AuditActions", "修改优先类别"),
     QT_TRANSLATE_NOOP("AuditActions", "配置窗口"), QT_TRANSLATE_NOOP("AuditActions", "保存队列"),
+    QT_TRANSLATE_NOOP("AuditActions", "停用队列"), QT_TRANSLATE_NOOP("AuditActions", "启用队列"),
     QT_TRANSLATE_NOOP("AuditActions", "保存部门"), QT_TRANSLATE_NOOP("AuditActions", "保存事项"),
     QT_TRANSLATE_NOOP("AuditActions", "停用事项"),
     QT_TRANSLATE_NOOP("AuditActions", "导入事项目录"),

@@ -152,11 +152,12 @@ def row_table(model: RecordTableModel, name: str, stretch: str | None = None) ->
 
 def queue_choices(combo: QComboBox, queues: Iterable[QueueInfo]) -> None:
     """Fill ``combo`` with ``queues`` ("A 综合受理", the code as data), keeping the chosen
-    queue when it is still offered; no signal fires."""
+    queue when it is still offered; no signal fires. A deactivated queue is not offered: it
+    takes no ticket and no booking."""
     chosen = combo.currentData()
     with QSignalBlocker(combo):
         combo.clear()
-        for q in queues:
+        for q in (q for q in queues if q.active):
             combo.addItem(f"{q.code} {local_name(q.name, q.name_en)}", q.code)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
 

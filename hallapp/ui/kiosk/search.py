@@ -91,7 +91,8 @@ class SearchPage(KioskPage):
             return
         self.status.setText(self.tr("正在查找……"))
         ctx, english = self.env.ctx, is_english()
-        self.call(lambda: search_items(ctx, text, MAX_RESULTS, english),
+        # Not an item whose queue is deactivated: no ticket could be taken for it.
+        self.call(lambda: search_items(ctx, text, MAX_RESULTS, english, offered=True),
                   self._on_search_finished, self._on_search_failed)
 
     def _on_search_finished(self, hits: list[ItemHit]) -> None:

@@ -1,0 +1,76 @@
+"""Deactivating a queue (``queue_admin.set_queue_active``): no new tickets (kiosk, counter,
+CLI) nor bookings, with a refusal that says so; the kiosk neither shows it nor finds its
+items; the tickets already waiting are still called. Activated again, all comes back.
+
+There was no way to stop a queue: its ``active`` column was read but nothing wrote it, and
+had it been written, the windows would no longer have called the tickets waiting in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+
+import pytest
+from sqlalchemy import select
+
+from hallapp.core.errors import NotFound, PermissionDenied, StateError
+from hallapp.services import appointments, day, hall, queue_admin, search, tickets, windows
+from hallapp.services.context import Ctx
+from hallapp.store.models import AuditEntry
+from hallapp.store.uow import Database
+
+CtxFor = Callable[[str], Ctx]
+TODAY = date(2026, 11, 24)
+PERSON = "440304199001011233"
+
+
+def _a_item(ctx: Ctx) -> search.ItemHit:
+    return next(e.hit for e in search.item_index(ctx).entries if e.hit.queue == "A")
+
+
+def test_a_deactivated_queue_takes_no_ticket_but_serves_those_waiting(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    admin, kiosk, clerk = ctx_for("admin1"), ctx_for("kiosk1"), ctx_for("clerk1")
+    [slot, *_] = appointments.create_slots(admin, "A", TODAY, time(10), time(11))
+    waiting = tickets.take_ticket(kiosk, "A")
+    item = _a_item(kiosk)
+    found = search.search_items(kiosk, item.name, offered=True)
+    assert item.code in [h.code for h in found]
+    done = queue_admin.set_queue_active(admin, "a", False)
+    assert (done.code, done.active, done.changed, done.waiting) == ("A", False, True, 1)
+    for take in (lambda: tickets.take_ticket(kiosk, "A"),
+                 lambda: tickets.take_ticket(clerk, None, item_code=item.code),
+                 lambda: appointments.book(clerk, slot.id, id_number=PERSON)):
+        with pytest.raises(StateError) as refused:
+            take()
+        assert refused.value.code == "queue_inactive"
+        assert "已停用" in refused.value.message
+    # not on the kiosk: neither its button (the hall's status) nor its items in the search
+    assert "A" not in [q.code for q in day.hall_status(kiosk).queues]
+    search.invalidate_index()  # as the feed's catalogue_changed does in a client
+    found = search.search_items(kiosk, item.name, offered=True)
+    assert item.code not in [h.code for h in found]
+    assert item.code in [h.code for h in search.search_items(clerk, item.name)]  # intake
+    assert not next(q for q in hall.list_queues(admin) if q.code == "A").active
+    # the ticket already waiting is still called by a window serving the queue
+    windows.open_window(clerk, 1)
+    assert windows.call_next(clerk, 1).number == waiting.number
+    # the same again changes nothing and writes nothing
+    assert not queue_admin.set_queue_active(admin, "A", False).changed
+    assert queue_admin.set_queue_active(admin, "A", True).changed
+    assert tickets.take_ticket(kiosk, "A").number != waiting.number
+    with hall_db.read_session() as s:
+        audits = [(a.action, a.entity_id, a.before) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.action.like("queue_%")).order_by(AuditEntry.id))]
+    assert audits == [("queue_deactivate", "A", {"active": True}),
+                      ("queue_activate", "A", {"active": False})]
+
+
+def test_only_an_admin_deactivates_and_an_unknown_queue_is_named(ctx_for: CtxFor) -> None:
+    for user in ("supervisor1", "clerk1", "kiosk1"):
+        with pytest.raises(PermissionDenied):
+            queue_admin.set_queue_active(ctx_for(user), "A", False)
+    with pytest.raises(NotFound) as unknown:
+        queue_admin.set_queue_active(ctx_for("admin1"), "ZZ", False)
+    assert unknown.value.code == "unknown_queue"

@@ -1,0 +1,67 @@
+"""The admin's queue and window tabs take a queue or window out of use and back: 停用队列 /
+启用队列 on the queue chosen in the list (its 状态 column follows), 停用窗口 / 恢复使用 on the
+window chosen, a refusal shown in the tab.
+
+Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the services
+run on both engines in tests/services (test_queue_admin, test_window_admin).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from adminkit import MakeAdmin, admin_ctx, admins, idle
+from conftest import FakeClock
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hallapp.services import hall
+from hallapp.services.context import Database
+from hallapp.ui.admin.queues import QueuePage
+from hallapp.ui.admin.window import AdminWindow
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+               clock: FakeClock) -> Iterator[MakeAdmin]:
+    yield from admins(qtbot, hall_db, clock)
+
+
+def queue_page(window: AdminWindow, code: str) -> QueuePage:
+    page = window.queues
+    window.tabs.setCurrentWidget(page)
+    row = next(i for i, r in enumerate(page.model.rows()) if r["code"] == code)
+    index = page.model.index(row, 0)
+    page.table.setCurrentIndex(index)
+    page.table.clicked.emit(index)
+    return page
+
+
+def _state(page: QueuePage, code: str) -> str:
+    row = next(i for i, r in enumerate(page.model.rows()) if r["code"] == code)
+    return str(page.model.index(row, page.model.column("active")).data())
+
+
+def test_a_queue_is_deactivated_and_activated_again_from_its_tab(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    page = queue_page(window, "B")
+    assert page.active_button.isEnabled()
+    assert page.active_button.text() == "停用队列"
+    assert _state(page, "B") == "在用"
+    page.active_button.click()
+    qtbot.waitUntil(lambda: "已停用" in page.status.text())
+    idle(qtbot, window)
+    assert page.status.text() == "队列 B 已停用：不再取号、预约；已在等候的 0 个号照常叫号"
+    assert _state(page, "B") == "停用"
+    assert page.active_button.text() == "启用队列"
+    active = {q.code: q.active for q in hall.list_queues(admin_ctx(hall_db, clock))}
+    assert not active["B"]
+    page.active_button.click()
+    qtbot.waitUntil(lambda: "已重新启用" in page.status.text())
+    idle(qtbot, window)
+    assert _state(page, "B") == "在用"
+    assert page.active_button.text() == "停用队列"

@@ -1,13 +1,14 @@
-"""hall show, hall settings, hall green-channel, queue list|deactivate|activate, window list."""
+"""hall show|settings|green-channel, queue list|deactivate|activate,
+window list|retire|reinstate|rename."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, table
+from hallapp.cli.common import CliEnv, add_json, emit, group, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.state_labels import WINDOW_KIND_LABELS, WINDOW_STATE_LABELS
-from hallapp.services import admin, queue_admin
+from hallapp.services import admin, queue_admin, window_admin
 from hallapp.services import hall as svc
 
 
@@ -41,6 +42,18 @@ def register(sub: Any) -> None:
     wl = w.add_parser("list", help="列出窗口及其工作配置")
     add_json(wl)
     wl.set_defaults(func=cmd_window_list)
+    for name, text in (("retire", "停用窗口（须已关闭、无未办结的号；保留历史，可恢复）"),
+                       ("reinstate", "恢复使用停用的窗口")):
+        wa = w.add_parser(name, help=text)
+        wa.add_argument("window", type=int_arg, help="窗口号")
+        add_json(wa)
+        wa.set_defaults(func=lambda env, n=name: cmd_window_retire(env, n))
+    rn = w.add_parser("rename", help="修改窗口名称（窗口号不变）")
+    rn.add_argument("window", type=int_arg, help="窗口号")
+    rn.add_argument("--name", required=True, help="窗口名称")
+    rn.add_argument("--name-en", default="", help="英文名称（不填则无）")
+    add_json(rn)
+    rn.set_defaults(func=cmd_window_rename)
 
 
 def cmd_hall_show(env: CliEnv) -> int:
@@ -137,11 +150,33 @@ def _queue_active_text(done: queue_admin.QueueActive) -> str:
 
 
 def cmd_window_list(env: CliEnv) -> int:
-    rows = svc.list_windows(env.ctx(reads_only=True))
+    rows = svc.list_windows(env.ctx(reads_only=True), with_retired=True)
     emit(env.args, rows, lambda rs: table(
         [["窗口", "名称", "类型", "状态", "服务队列"]] +
         [[r.number, r.name, WINDOW_KIND_LABELS.get(r.kind, r.kind),
-          WINDOW_STATE_LABELS.get(r.state, r.state),
+          "已停用" if r.retired else WINDOW_STATE_LABELS.get(r.state, r.state),
           " ".join(f"{p.queue}(优先{p.precedence},比{p.ratio})" for p in r.profile)]
          for r in rs]))
     return 0
+
+
+def cmd_window_retire(env: CliEnv, name: str) -> int:
+    fn = window_admin.retire_window if name == "retire" else window_admin.reinstate_window
+    done = fn(env.ctx(), env.args.window)
+    emit(env.args, done, _window_text)
+    return 0
+
+
+def cmd_window_rename(env: CliEnv) -> int:
+    a = env.args
+    done = window_admin.rename_window(env.ctx(), a.window, a.name, a.name_en)
+    emit(a, done, _window_text)
+    return 0
+
+
+def _window_text(done: window_admin.WindowChange) -> str:
+    state = "已停用" if done.retired else "在用"
+    text = f"{done.number} 号窗口（{done.name}）{state}" + ("" if done.changed else "，没有变化")
+    if done.unassigned:
+        text += f"；以下账号不再固定在此窗口：{'、'.join(done.unassigned)}"
+    return text

@@ -55,6 +55,7 @@ ACTION_LABELS: dict[str, str] = {
     "opening_hours_update": "修改开放时间", "priority_classes_update": "修改优先类别",
     "windows_configure": "配置窗口", "queue_save": "保存队列", "department_save": "保存部门",
     "queue_deactivate": "停用队列", "queue_activate": "启用队列",
+    "window_retire": "停用窗口", "window_reinstate": "恢复使用窗口", "window_rename": "窗口改名",
     "item_save": "保存事项", "item_retire": "停用事项", "catalogue_import": "导入事项目录",
     "calendar_load": "载入节假日", "calendar_set_days": "调整工作日",
     "device_set": "设置终端", "document_print": "打印单据", "backup": "备份数据库",

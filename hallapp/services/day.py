@@ -232,7 +232,7 @@ _TAKEN = ("SELECT COUNT(*) FROM ticket WHERE origin_queue_id = :queue AND hall_d
           "AND state <> 'cancelled'")
 _WINDOWS = ('SELECT w.number, w.name, w.state, w.state_reason, t.number, t.state, '
             'w.state_since FROM "window" w LEFT JOIN ticket t ON t.window_id = w.id '
-            f"AND t.{OPEN_AT_WINDOW_PREDICATE} ORDER BY w.number")
+            f"AND t.{OPEN_AT_WINDOW_PREDICATE} WHERE w.retired = :no ORDER BY w.number")
 
 
 @action(Perm.VIEW_HALL)
@@ -254,5 +254,5 @@ def hall_status(ctx: Ctx) -> HallStatus:
         windows = tuple(
             WindowStatus(number, name, state, reason, current, current_state, as_at(since))
             for number, name, state, reason, current, current_state, since
-            in raw.rows(_WINDOWS))
+            in raw.rows(_WINDOWS, no=False))  # not a retired window (``window_admin``)
         return HallStatus(day.isoformat(), tuple(queues), windows)

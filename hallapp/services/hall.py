@@ -83,6 +83,7 @@ class WindowInfo:
     profile_mode: str
     profile: tuple[ProfileInfo, ...]
     name_en: str | None = None  # shown instead of ``name`` on an English screen
+    retired: bool = False  # no longer used (``window_admin``): listed only when asked
 
 
 def demo_dir() -> Path:
@@ -127,7 +128,7 @@ def configure_windows(ctx: Ctx, windows: list[dict[str, Any]]) -> list[WindowInf
         uow.audit("windows_configure", "hall", hall.id, after={"windows": windows})
         uow.emit("windows_changed")
         uow.commit()
-    return list_windows(ctx.acting_as(ctx.actor))
+    return list_windows(ctx.acting_as(ctx.actor), with_retired=True)
 
 
 def _configure_window(session: Session, hall: Hall, queues: dict[str, int], w: dict[str, Any],
@@ -281,7 +282,8 @@ def list_queues(ctx: Ctx) -> list[QueueInfo]:
 
 
 @action(Perm.VIEW_HALL)
-def list_windows(ctx: Ctx) -> list[WindowInfo]:
+def list_windows(ctx: Ctx, *, with_retired: bool = False) -> list[WindowInfo]:
+    """The windows in use (``with_retired``: the retired ones too, for the administrator)."""
     with ctx.uow(readonly=True) as uow:
         codes = {q.id: q.code for q in uow.session.scalars(select(Queue))}
         profiles: dict[int, list[ProfileInfo]] = {}
@@ -290,5 +292,6 @@ def list_windows(ctx: Ctx) -> list[WindowInfo]:
             profiles.setdefault(p.window_id, []).append(
                 ProfileInfo(codes[p.queue_id], p.precedence, p.ratio))
         return [WindowInfo(w.number, w.name, w.kind, w.state, w.state_reason, w.profile_mode,
-                           tuple(profiles.get(w.id, [])), w.name_en)
-                for w in uow.session.scalars(select(Window).order_by(Window.number))]
+                           tuple(profiles.get(w.id, [])), w.name_en, w.retired)
+                for w in uow.session.scalars(select(Window).order_by(Window.number))
+                if with_retired or not w.retired]

@@ -161,7 +161,9 @@ def hall_profiles(ctx: Ctx, numbers: Sequence[int] | None = None) -> dict[int, W
     with ctx.uow(readonly=True) as uow:
         s = uow.session
         out: dict[int, WorkProfile] = {}
-        for w in s.scalars(select(Window).order_by(Window.number)):
+        # Not a retired window (``window_admin``): the plans staff the windows in use.
+        for w in s.scalars(select(Window).where(Window.retired.is_(False))
+                           .order_by(Window.number)):
             if numbers is not None and w.number not in numbers:
                 continue
             rows = s.execute(select(WorkProfileEntry, Queue.code).join(

@@ -200,10 +200,7 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
         if uow.session.scalars(select(Staff.id).where(
                 func.lower(Staff.username) == username.lower())).first():
             raise _username_taken(username)
-        if window_number is not None and not uow.session.scalar(
-                select(Window.id).where(Window.number == window_number)):
-            raise NotFound(f"窗口 {window_number} 不存在", field="window",
-                           code="unknown_window", window=window_number)
+        check_fixed_window(uow.session, window_number)
         dept_id = _department_id(uow.session, department)
         row = Staff(username=username, name=name.strip(), role=role_.value,
                     password_hash=password_hash, department_id=dept_id,
@@ -221,6 +218,19 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
         uow.emit("staff_changed", staff=row.id)
         uow.commit()
     return info
+
+
+def check_fixed_window(session: Session, number: int | None) -> None:
+    """An account's fixed window exists and is in use (not retired: ``window_admin``)."""
+    if number is None:
+        return
+    retired = session.scalar(select(Window.retired).where(Window.number == number))
+    if retired is None:
+        raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window",
+                       window=number)
+    if retired:
+        raise ValidationError(f"{number} 号窗口已停用", field="window", code="window_retired",
+                              window=number)
 
 
 def _username_taken(username: str) -> ValidationError:

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.core.errors import NotFound, ValidationError
+from hallapp.core.errors import ValidationError
 from hallapp.core.roles import Perm, Role, parse_role
 from hallapp.core.texts import MAX_PERSON_NAME, bounded
 from hallapp.services.context import Ctx, action
@@ -32,8 +31,9 @@ from hallapp.services.staff import (
     _info,
     _lock,
     _refuse_locking_out,
+    check_fixed_window,
 )
-from hallapp.store.models import Department, Staff, Window
+from hallapp.store.models import Department, Staff
 from hallapp.store.uow import UnitOfWork
 
 
@@ -122,9 +122,7 @@ def _check(s: Session, after: dict[str, object]) -> None:
                               code="approver_needs_department")
     _department_id(s, _str(after["department"]))  # refused if unknown
     number = after["window_number"]
-    if number is not None and s.scalar(select(Window.id).where(Window.number == number)) is None:
-        raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window",
-                       window=number)
+    check_fixed_window(s, number if isinstance(number, int) else None)
 
 
 def _apply(uow: UnitOfWork, row: Staff, after: dict[str, object],

@@ -97,7 +97,8 @@ def _board_windows(uow: UnitOfWork, day_start: datetime) -> tuple[BoardWindow, .
     names = {st.id: (st.name, st.username) for st in s.scalars(select(Staff))}
     profiles = _profiles(uow)
     out = []
-    for w in s.scalars(select(Window).order_by(Window.number)):
+    # Not a retired window (``window_admin``): it is never worked.
+    for w in s.scalars(select(Window).where(Window.retired.is_(False)).order_by(Window.number)):
         t = held.get(w.id)
         idle = None
         if w.state == "open" and t is None:

@@ -65,7 +65,8 @@ _WINDOW_COLUMNS = ("state", "state_reason", "state_since", "clerk_id", "clerk_si
                    "call_history", "consecutive_priority")
 _INSTANTS = ("state_since", "clerk_since")
 _WINDOW = ('SELECT id, number, state, state_reason, clerk_id, profile_mode, call_history, '
-           'consecutive_priority FROM "window" WHERE hall_id = :hall AND number = :number')
+           'consecutive_priority, retired FROM "window" WHERE hall_id = :hall '
+           'AND number = :number')
 
 
 def _locked_window(raw: RawSQL, hall: HallConf, number: int) -> WindowRow:
@@ -73,6 +74,9 @@ def _locked_window(raw: RawSQL, hall: HallConf, number: int) -> WindowRow:
     row = raw.row(_WINDOW + ("" if raw.sqlite else " FOR UPDATE"), hall=hall.id, number=number)
     if row is None:
         raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window")
+    if row[8]:  # retired (``window_admin``): kept for its history, never worked
+        raise StateError(f"{number} 号窗口已停用", field="window", code="window_retired",
+                         window=number)
     return WindowRow(int(row[0]), int(row[1]), row[2], row[3], row[4], row[5],
                      list(as_json(row[6]) or []), int(row[7] or 0))
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -86,6 +87,9 @@ class Window(Base):
     # The window's holder: the clerk who opened or claimed it and works it; since when.
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     clerk_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # No longer used (``window_admin.retire_window``): kept for its history, hidden from
+    # calling, planning and the boards until reinstated (migration 0017).
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class WorkProfileEntry(Base):

@@ -44,3 +44,20 @@ def test_queue_deactivate_refuses_new_tickets_and_activate_brings_them_back(cli:
     assert cli.json("admin1", "queue", "activate", "A")["changed"] is True
     assert cli.json("kiosk1", "ticket", "take", "A")["number"]
     assert "ZZ" in cli.fails(12, "admin1", "queue", "deactivate", "ZZ")
+
+
+def test_window_retire_reinstate_and_rename(cli: Cli) -> None:
+    assert cli("clerk4", "window", "open", "4") == 0
+    assert "请先关闭" in cli.fails(13, "admin1", "window", "retire", "4")
+    assert cli("clerk4", "window", "close", "4") == 0
+    assert cli("admin1", "window", "retire", "4") == 0
+    assert "已停用" in cli.out
+    assert "clerk4" in cli.out
+    assert "已停用" in cli.fails(13, "clerk4", "window", "open", "4")
+    assert cli("admin1", "window", "list") == 0
+    assert "已停用" in cli.out
+    assert cli.json("admin1", "window", "reinstate", "4")["retired"] is False
+    done = cli.json("admin1", "window", "rename", "4", "--name", "四号窗", "--name-en", "W4")
+    assert (done["number"], done["name"], done["name_en"]) == (4, "四号窗", "W4")
+    assert "不能为空" in cli.fails(11, "admin1", "window", "rename", "4", "--name", " ")
+    assert "窗口 99 不存在" in cli.fails(12, "admin1", "window", "retire", "99")

@@ -8,7 +8,7 @@ run on both engines in tests/services (test_queue_admin, test_window_admin).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from adminkit import MakeAdmin, admin_ctx, admins, idle
@@ -16,8 +16,8 @@ from conftest import FakeClock
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hallapp.services import hall
-from hallapp.services.context import Database
+from hallapp.services import hall, windows
+from hallapp.services.context import Ctx, Database
 from hallapp.ui.admin.queues import QueuePage
 from hallapp.ui.admin.window import AdminWindow
 
@@ -65,3 +65,41 @@ def test_a_queue_is_deactivated_and_activated_again_from_its_tab(
     idle(qtbot, window)
     assert _state(page, "B") == "在用"
     assert page.active_button.text() == "停用队列"
+
+
+def test_a_window_is_retired_and_reinstated_from_its_tab(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    window = make_admin()
+    page = window.windows
+    window.tabs.setCurrentWidget(page)
+
+    def choose(number: int) -> None:
+        index = page.model.index(page.model.find(number), 0)
+        page.table.setCurrentIndex(index)
+        page.table.clicked.emit(index)
+
+    def state(number: int) -> str:
+        return str(page.model.index(page.model.find(number), page.model.column("state")).data())
+
+    windows.open_window(ctx_for("clerk6"), 6)
+    page.refresh()
+    idle(qtbot, window)
+    choose(6)
+    assert page.retire_button.text() == "停用窗口"
+    page.retire_button.click()  # open: refused, in the tab
+    qtbot.waitUntil(lambda: "请先关闭" in page.error.text())
+    idle(qtbot, window)
+    windows.close_window(ctx_for("clerk6"), 6)
+    page.retire_button.click()
+    qtbot.waitUntil(lambda: "已停用" in page.status.text())
+    idle(qtbot, window)
+    assert page.status.text() == "6号窗口已停用；以下账号不再固定在此窗口：clerk6"
+    assert page.error.text() == ""
+    assert state(6) == "已停用"  # still listed
+    assert page.retire_button.text() == "恢复使用"
+    assert 6 not in [w.number for w in hall.list_windows(admin_ctx(hall_db, clock))]
+    page.retire_button.click()
+    qtbot.waitUntil(lambda: "已恢复使用" in page.status.text())
+    idle(qtbot, window)
+    assert state(6) == "关闭"

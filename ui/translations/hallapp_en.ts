@@ -22,7 +22,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="63"/>
-        <location filename="../../hallapp/ui/admin/windows.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="42"/>
         <location filename="../../hallapp/ui/admin/models.py" line="78"/>
         <source>队列</source>
         <translation>Queue</translation>
@@ -53,12 +53,12 @@
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="43"/>
         <source>优先级（1 最先）</source>
         <translation>Precedence (1 = first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="44"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="77"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
@@ -462,7 +462,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="99"/>
         <location filename="../../hallapp/ui/admin/models.py" line="125"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="183"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -539,7 +539,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="149"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -574,148 +574,153 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="182"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="191"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="193"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="195"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="130"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="194"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="196"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="167"/>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
         <source>纸宽(毫米)</source>
         <translation>Roll (mm)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
         <source>返回首页(秒)</source>
         <translation>Idle return (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="212"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="213"/>
         <source>评价器</source>
         <translation>Rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="229"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="233"/>
         <source>安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="234"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="241"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="243"/>
         <source>上班</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="242"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="244"/>
         <source>休息</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="248"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="255"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="256"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
@@ -1330,101 +1335,116 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <source>停用窗口</source>
+        <translation>Retire window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <source>窗口改名</source>
+        <translation>Rename window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <source>恢复使用窗口</source>
+        <translation>Reinstate window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1432,92 +1452,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -7339,64 +7359,90 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WindowPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="74"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="78"/>
         <source>添加队列</source>
         <translation>Add queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
         <source>删除所选队列</source>
         <translation>Remove queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="83"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="84"/>
         <source>窗口名称</source>
         <translation>Window name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="85"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="86"/>
         <source>窗口类型</source>
         <translation>Window type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="87"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="93"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="97"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="94"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="98"/>
         <source>新建窗口</source>
         <translation>New window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="99"/>
         <source>保存窗口</source>
         <translation>Save window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="102"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="174"/>
+        <source>停用窗口</source>
+        <translation>Retire window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="111"/>
         <source>按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号（如 2:1），低优先级队列不会被饿死。</source>
         <translation>By precedence: the queue with the lowest number is called first. By ratio: queues take turns by ratio (e.g. 2:1), so no queue starves.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="159"/>
         <source>{0}号窗口已保存</source>
         <translation>Window {0} saved</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="174"/>
+        <source>恢复使用</source>
+        <translation>Reinstate</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="189"/>
+        <source>{0}号窗口已恢复使用</source>
+        <translation>Window {0} reinstated</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="191"/>
+        <source>{0}号窗口已停用；以下账号不再固定在此窗口：{1}</source>
+        <translation>Window {0} retired; these accounts no longer have it as their fixed window: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="194"/>
+        <source>{0}号窗口已停用</source>
+        <translation>Window {0} retired</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,9 @@ class WindowTableModel(NamedTableModel):
         if column == "profile_mode":
             return tr(PROFILE_MODES.get(row.profile_mode, row.profile_mode))
         if column == "state":
-            return tr(self.STATES.get(row.state, row.state))
+            # Retired (window_admin): no longer used, its state is not a working one.
+            return tr(QT_TRANSLATE_NOOP("Admin", "已停用") if row.retired
+                      else self.STATES.get(row.state, row.state))
         if column == "profile":
             if row.profile_mode == "ratio":
                 return " : ".join(f"{p.queue}×{p.ratio}" for p in row.profile)

@@ -1,7 +1,9 @@
 """窗口与工作配置: windows and their work profiles (queues served, precedence or ratio).
 
 Saved with ``hall.configure_windows``; the profile says which queues a window calls from and
-in what order (by precedence) or mix (by ratio, e.g. 2:1).
+in what order (by precedence) or mix (by ratio, e.g. 2:1). The window chosen in the list is
+retired (no longer used: closed, holding no ticket) or reinstated with ``window_admin``; a
+retired window stays listed, its state 已停用.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.services import window_admin
 from hallapp.services.hall import WindowInfo, configure_windows, list_queues, list_windows
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import (
@@ -54,6 +57,7 @@ class WindowPage(AdminPanel):
         self.error = make_label("", "error", wrap=True)
         self.errors = FieldErrors(self.error)
         self.status = make_label("", "result", wrap=True)
+        self.chosen: int | None = None  # the number of the window chosen in the list
         self.number, self.name, self.name_en = QSpinBox(), QLineEdit(), QLineEdit()
         self.number.setRange(1, 999)
         self.kind, self.mode = QComboBox(), QComboBox()
@@ -95,8 +99,12 @@ class WindowPage(AdminPanel):
             self.tr("保存窗口"), name="saveWindow")
         new.clicked.connect(self._on_new_clicked)
         save.clicked.connect(self.save)
+        self.retire_button = make_button(self.tr("停用窗口"), "danger", "retireWindow")
+        self.retire_button.setEnabled(False)
+        self.retire_button.clicked.connect(self.toggle_retired)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.retire_button)
         buttons.addWidget(new)
         buttons.addWidget(save)
         right = QVBoxLayout()
@@ -112,12 +120,13 @@ class WindowPage(AdminPanel):
 
     def refresh(self) -> None:
         ctx = self.env.ctx
-        self.call(lambda: (list_windows(ctx), list_queues(ctx)), self._on_loaded,
-                  self.errors.show)
+        self.call(lambda: (list_windows(ctx, with_retired=True), list_queues(ctx)),
+                  self._on_loaded, self.errors.show)
 
     def _on_loaded(self, result: tuple[list[WindowInfo], list[Any]]) -> None:
         windows, queues = result
         self.model.set_rows(windows)
+        self._update_retire_button()
         rows = self.profile.rows()
         self.profile.columns = profile_columns({q.code: f"{q.code} {q.name}" for q in queues})
         self.profile.set_rows(rows)
@@ -146,17 +155,53 @@ class WindowPage(AdminPanel):
 
     def _on_saved(self, number: int, windows: list[WindowInfo]) -> None:
         self.model.set_rows(windows)
+        self._update_retire_button()
         self.status.setText(self.tr("{0}号窗口已保存").format(number))
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
+        self.chosen = self.model.row(index.row()).number
         self.show_window(self.model.row(index.row()))
         self.status.setText("")
+        self._update_retire_button()
+
+    def _chosen_row(self) -> WindowInfo | None:
+        return next((w for w in self.model.rows() if w.number == self.chosen), None)
+
+    def _update_retire_button(self) -> None:
+        row = self._chosen_row()
+        self.retire_button.setEnabled(row is not None)
+        retired = row is not None and row.retired
+        self.retire_button.setText(self.tr("恢复使用") if retired else self.tr("停用窗口"))
+
+    def toggle_retired(self) -> None:
+        """Retire the chosen window, or reinstate it."""
+        row, ctx = self._chosen_row(), self.env.ctx
+        if row is None:
+            return
+        fn = window_admin.reinstate_window if row.retired else window_admin.retire_window
+        number = row.number
+        self.errors.clear()
+        self.status.setText("")
+        self.call(lambda: fn(ctx, number), self._on_retired_set, self.errors.show)
+
+    def _on_retired_set(self, done: window_admin.WindowChange) -> None:
+        if not done.retired:
+            text = self.tr("{0}号窗口已恢复使用").format(done.number)
+        elif done.unassigned:
+            text = self.tr("{0}号窗口已停用；以下账号不再固定在此窗口：{1}").format(
+                done.number, "、".join(done.unassigned))
+        else:
+            text = self.tr("{0}号窗口已停用").format(done.number)
+        self.status.setText(text)
+        self.refresh()
 
     def _on_new_clicked(self) -> None:
         used = [w.number for w in self.model.rows()]
         self.show_window(WindowInfo(max(used, default=0) + 1, "", "comprehensive", "closed",
                                     None, "precedence", ()))
         self.status.setText("")
+        self.chosen = None
+        self._update_retire_button()
 
     def _on_add_clicked(self) -> None:
         first = next(iter(self.profile.columns[0].choices), None)

@@ -113,6 +113,9 @@ EN: dict[str, str] = {
     "last_admin_role": "{username} is the last active administrator: the role cannot be "
                        "changed",
     "queue_inactive": "The queue {queue} has been deactivated: no tickets or bookings for now",
+    "window_in_use": "Window {window} is in use: close it before retiring it",
+    "window_retired": "Window {window} has been retired",
+    "window_name_required": "The window's name must not be empty",
     "db_disk": "The disk holding the database {url} is full or cannot be written: free some "
                "space",
     "db_newer": "The database's schema {stored} is newer than this program's ({head}): "

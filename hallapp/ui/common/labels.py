@@ -142,6 +142,8 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "修改优先类别"),
     QT_TRANSLATE_NOOP("AuditActions", "配置窗口"), QT_TRANSLATE_NOOP("AuditActions", "保存队列"),
     QT_TRANSLATE_NOOP("AuditActions", "停用队列"), QT_TRANSLATE_NOOP("AuditActions", "启用队列"),
+    QT_TRANSLATE_NOOP("AuditActions", "停用窗口"), QT_TRANSLATE_NOOP("AuditActions", "窗口改名"),
+    QT_TRANSLATE_NOOP("AuditActions", "恢复使用窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "保存部门"), QT_TRANSLATE_NOOP("AuditActions", "保存事项"),
     QT_TRANSLATE_NOOP("AuditActions", "停用事项"),
     QT_TRANSLATE_NOOP("AuditActions", "导入事项目录"),

@@ -1,5 +1,5 @@
 """The admin's queue and window tabs take a queue or window out of use and back: 停用队列 /
-启用队列 on the queue chosen in the list (its 状态 column follows), 停用窗口 / 恢复使用 on the
+启用队列 on the queue chosen in the list (its name then says 停用), 停用窗口 / 恢复使用 on the
 window chosen, a refusal shown in the tab.
 
 Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the services
@@ -40,9 +40,10 @@ def queue_page(window: AdminWindow, code: str) -> QueuePage:
     return page
 
 
-def _state(page: QueuePage, code: str) -> str:
+def _name(page: QueuePage, code: str) -> str:
+    """The queue's name as listed: a deactivated one's says so."""
     row = next(i for i, r in enumerate(page.model.rows()) if r["code"] == code)
-    return str(page.model.index(row, page.model.column("active")).data())
+    return str(page.model.index(row, page.model.column("name")).data())
 
 
 def test_a_queue_is_deactivated_and_activated_again_from_its_tab(
@@ -51,19 +52,19 @@ def test_a_queue_is_deactivated_and_activated_again_from_its_tab(
     page = queue_page(window, "B")
     assert page.active_button.isEnabled()
     assert page.active_button.text() == "停用队列"
-    assert _state(page, "B") == "在用"
+    name = _name(page, "B")
     page.active_button.click()
     qtbot.waitUntil(lambda: "已停用" in page.status.text())
     idle(qtbot, window)
     assert page.status.text() == "队列 B 已停用：不再取号、预约；已在等候的 0 个号照常叫号"
-    assert _state(page, "B") == "停用"
+    assert _name(page, "B") == f"{name}（停用）"
     assert page.active_button.text() == "启用队列"
     active = {q.code: q.active for q in hall.list_queues(admin_ctx(hall_db, clock))}
     assert not active["B"]
     page.active_button.click()
     qtbot.waitUntil(lambda: "已重新启用" in page.status.text())
     idle(qtbot, window)
-    assert _state(page, "B") == "在用"
+    assert _name(page, "B") == name
     assert page.active_button.text() == "停用队列"
 
 

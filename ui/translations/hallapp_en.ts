@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="77"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
@@ -461,8 +461,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/models.py" line="99"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="125"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="183"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -507,220 +506,214 @@
         <translation>Target wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="129"/>
-        <source>在用</source>
-        <translation>In use</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="133"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="139"/>
         <source>部门编码</source>
         <translation>Dept. code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="140"/>
         <source>部门名称</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="145"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="22"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="146"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="154"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="155"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="182"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="191"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="195"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="193"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="130"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="196"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="194"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="167"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="165"/>
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
         <source>纸宽(毫米)</source>
         <translation>Roll (mm)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
         <source>返回首页(秒)</source>
         <translation>Idle return (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="212"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="213"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
         <source>评价器</source>
         <translation>Rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="229"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="233"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
         <source>安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="234"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="243"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="241"/>
         <source>上班</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="244"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="242"/>
         <source>休息</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="248"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="255"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="256"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>

@@ -114,20 +114,18 @@ class QueueTableModel(NamedTableModel):
     """Queues as exported (dicts with time quotas)."""
 
     COLUMNS = ("code", "name", "prefix", "category", "daily_quota", "time_quotas",
-               "target_wait_minutes", "active")
+               "target_wait_minutes")
     HEADERS = _ro({"code": QT_TRANSLATE_NOOP("Admin", "编码"),
                    "name": QT_TRANSLATE_NOOP("Admin", "队列名称"),
                    "prefix": QT_TRANSLATE_NOOP("Admin", "号码前缀"),
                    "category": QT_TRANSLATE_NOOP("Admin", "类别"),
                    "daily_quota": QT_TRANSLATE_NOOP("Admin", "每日限额"),
                    "time_quotas": QT_TRANSLATE_NOOP("Admin", "分时段限额"),
-                   "target_wait_minutes": QT_TRANSLATE_NOOP("Admin", "目标等候(分)"),
-                   "active": QT_TRANSLATE_NOOP("Admin", "状态")})
+                   "target_wait_minutes": QT_TRANSLATE_NOOP("Admin", "目标等候(分)")})
 
     def cell_text(self, row: dict[str, Any], column: str) -> str:
-        if column == "active":  # deactivated: no new tickets (queue_admin)
-            return tr(QT_TRANSLATE_NOOP("Admin", "在用") if row.get("active", True)
-                      else QT_TRANSLATE_NOOP("Admin", "停用"))
+        if column == "name" and not row.get("active", True):  # no new tickets (queue_admin)
+            return f"{row['name']}（{tr(QT_TRANSLATE_NOOP('Admin', '停用'))}）"
         if column == "time_quotas":
             return "；".join(f"{q['start']}–{q['end']} {q['quota']}"
                             for q in row.get("time_quotas") or [])

@@ -60,6 +60,7 @@ class StaffEditDialog(QDialog):
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(460)  # the department's hint and a refusal beside it, whole
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(self.tr("账号 {0}：修改角色或部门后，该账号须重新登录")
                                     .format(info.username), wrap=True))

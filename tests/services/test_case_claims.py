@@ -4,7 +4,8 @@ disabling the approver's account.
 A claimed case could not be reassigned at all: the supervisor's ``backoffice release`` was
 refused (无权审批办件), so was ending a special procedure, and a disabled approver kept every
 case they had claimed out of everyone else's hands. One demo database per module and engine
-(casekit.shared_database); each test works on its own cases.
+(casekit.shared_database); each test works on its own cases. An approver moved to another
+department gives back their claims too (``staff_edit``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from conftest import ENGINES, FakeClock
 from hallapp.cli.main import main
 from hallapp.core.errors import PermissionDenied, StateError, ValidationError
 from hallapp.services import backoffice, case_clock, cases, staff
+from hallapp.services.staff_edit import edit_staff
 from hallapp.store.uow import Database
 
 
@@ -98,6 +100,24 @@ def test_disabling_an_approver_gives_back_the_cases_they_claimed(
     assert transitions(hall_db, shown[held].id)[-1] == ("in_review", "release", "accepted",
                                                         "admin1")
     assert "账号停用" in (shown[held].opinion or "")
+
+
+def test_an_approver_moved_to_another_department_gives_back_the_cases_claimed(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Moved (``staff edit --dept``), the approver could no longer act on the old
+    department's cases they held: given back, as a disabled approver's are."""
+    number = accepted_case(ctx_for, PLAIN, seq=46)
+    backoffice.claim(second_approver(hall_db, clock), number)
+    admin = ctx_for("admin1")
+    try:
+        done = edit_staff(admin, "approver_szamr_b", department="SZPNR")
+    finally:
+        edit_staff(admin, "approver_szamr_b", department="SZAMR")
+    assert number in done.released
+    assert done.sessions_ended
+    case = cases.show_case(ctx_for("clerk1"), number).case
+    assert (case.state, case.claimed_by) == ("accepted", None)
+    assert "账号角色或部门变更" in (case.opinion or "")
 
 
 def test_the_supervisor_releases_from_the_command_line(

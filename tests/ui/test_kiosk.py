@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeClock
+from conftest import FakeClock, actor_for
 from kioskkit import (
     ID_NUMBER,
     LONG_ITEM,
@@ -37,9 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))
 from docreader import pdf_text
 
 from hallapp.core.catalogue import Limit
-from hallapp.services import appointments, tickets
+from hallapp.services import appointments, queue_admin, tickets
 from hallapp.services.catalogue import get_item
 from hallapp.services.context import Ctx, Database
+from hallapp.services.feed import FeedEvent
 from hallapp.services.queue_common import TicketInfo
 from hallapp.services.tickets import TicketStatus
 from hallapp.store.models import Appointment, PrintLog
@@ -470,3 +471,24 @@ def status_views(page: TicketStatusPage, ticket: TicketInfo
     back = TicketStatus(replace(ticket, people_ahead=128, estimated_minutes=245), None)
     return [("asking", asking), ("no-show", lambda: page.show_status(passed)),
             ("rejoined", lambda: page.show_status(back, rejoined=True))]
+
+
+@SQLITE_ONLY
+def test_a_deactivated_queue_is_neither_shown_nor_found(
+        qtbot: QtBot, make_kiosk: Callable[..., Any], hall_db: Database,
+        clock: FakeClock) -> None:
+    """Deactivated by the administrator (``queue_admin``), a queue loses its button at once
+    (the feed's catalogue_changed) and the search no longer offers its items."""
+    kiosk = make_kiosk()
+    kiosk.search.start("gjj")
+    qtbot.waitUntil(lambda: bool(kiosk.search.hits))
+    queues = {h.queue for h in kiosk.search.hits}
+    [queue] = queues  # the housing fund's items are all served in one queue
+    admin = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin")
+    queue_admin.set_queue_active(admin, queue, False)
+    kiosk.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "catalogue_changed",
+                                              {"queue": queue})])
+    qtbot.waitUntil(lambda: queue not in kiosk.home.queue_buttons)
+    kiosk.search.start("gjj")
+    qtbot.waitUntil(lambda: "正在查找" not in kiosk.search.status.text())
+    assert not any(h.queue == queue for h in kiosk.search.hits)

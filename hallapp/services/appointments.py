@@ -427,7 +427,7 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
         ticket = issue_ticket(
             uow, queue.code, None, appt.id_number, appt.phone,
             served_item(s, queue, appt.item_code), "appointment", appointment=on_time,
-            order_at=order_at)
+            order_at=order_at, booked=True)
         given = (ticket.existing and order_at is not None
                  and give_precedence(uow, ticket.id, slot.starts_at, appt.code))
         appt.state, appt.checked_in_at, appt.ticket_id = (

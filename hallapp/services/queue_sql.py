@@ -79,16 +79,19 @@ _QUEUE = ("SELECT id, code, name, prefix, daily_quota, time_quotas, active FROM 
           "WHERE hall_id = :hall AND code = :code")
 
 
-def queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
+def queue_conf(raw: RawSQL, hall: HallConf, code: str, *,
+               inactive_ok: bool = False) -> QueueConf:
+    """``inactive_ok``: a deactivated queue too (a booking made before, checking in)."""
     code = typed_code(code)
-    return raw.memoised(("queue_conf", hall.id, code), lambda: _queue_conf(raw, hall, code))
+    return raw.memoised(("queue_conf", hall.id, code, inactive_ok),
+                        lambda: _queue_conf(raw, hall, code, inactive_ok))
 
 
-def _queue_conf(raw: RawSQL, hall: HallConf, code: str) -> QueueConf:
+def _queue_conf(raw: RawSQL, hall: HallConf, code: str, inactive_ok: bool) -> QueueConf:
     row = raw.row(_QUEUE, hall=hall.id, code=code)
     if row is None:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
-    if not row[6]:
+    if not row[6] and not inactive_ok:
         raise queue_inactive(row[1], row[2])
     return QueueConf(int(row[0]), row[1], row[2], row[3], row[4],
                      _read_only(as_json(row[5]) or []))

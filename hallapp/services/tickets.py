@@ -212,7 +212,7 @@ def _take_placed(ctx: Ctx, queue_code: str | None, priority: str | None,
 
 
 def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
-                   item_code: str | None) -> QueueConf:
+                   item_code: str | None, *, booked: bool = False) -> QueueConf:
     if item_code:
         item_queue = item_queue_code(raw, item_code)
         if queue_code and queue_code.strip().upper() != item_queue:
@@ -220,10 +220,10 @@ def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
             raise ValidationError(f"事项 {item_code} 不在队列 {queue_code} 办理",
                                   field="item", code="item_other_queue", item=item_code,
                                   queue=queue_code)
-        return queue_conf(raw, hall, item_queue)
+        return queue_conf(raw, hall, item_queue, inactive_ok=booked)
     if not queue_code:
         raise ValidationError("请选择队列或事项", field="queue", code="queue_required")
-    return queue_conf(raw, hall, queue_code)
+    return queue_conf(raw, hall, queue_code, inactive_ok=booked)
 
 
 def _take(ctx: Ctx, queue_code: str | None, priority: str | None, id_number: str | None,
@@ -240,13 +240,15 @@ def _take(ctx: Ctx, queue_code: str | None, priority: str | None, id_number: str
 def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
                  id_number: str | None, phone: str | None, item_code: str | None,
                  channel: str, appointment: bool = False,
-                 order_at: datetime | None = None) -> Issued:
+                 order_at: datetime | None = None, *, booked: bool = False) -> Issued:
     """Issue a ticket inside the caller's unit of work, or return the holder's waiting one.
+    ``booked``: a booking's check-in, whose place was kept before the queue may have been
+    deactivated (``queue_admin``): honoured, as the tickets already waiting are.
 
     Plain statements (``queue_sql``): this is the hall's busiest write."""
     raw, now = uow.raw, uow.now
     hall = hall_conf(raw)
-    queue = _resolve_queue(raw, hall, queue_code, item_code)
+    queue = _resolve_queue(raw, hall, queue_code, item_code, booked=booked)
     priority = _check_priority(hall, priority, id_number, now)
     day = today(hall, now)
     existing = _existing_waiting(raw, queue, day, id_number)

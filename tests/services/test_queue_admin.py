@@ -74,3 +74,15 @@ def test_only_an_admin_deactivates_and_an_unknown_queue_is_named(ctx_for: CtxFor
     with pytest.raises(NotFound) as unknown:
         queue_admin.set_queue_active(ctx_for("admin1"), "ZZ", False)
     assert unknown.value.code == "unknown_queue"
+
+
+def test_a_booking_made_before_the_queue_was_deactivated_still_checks_in(
+        ctx_for: CtxFor) -> None:
+    """Its place was kept; refused, the applicant would have been counted as missing it."""
+    admin, clerk, kiosk = ctx_for("admin1"), ctx_for("clerk1"), ctx_for("kiosk1")
+    [slot, *_] = appointments.create_slots(admin, "A", TODAY, time(9), time(10))
+    booking = appointments.book(clerk, slot.id, id_number=PERSON)
+    queue_admin.set_queue_active(admin, "A", False)
+    ticket = appointments.checkin(kiosk, booking.code)
+    assert ticket.queue == "A"
+    assert ticket.state == "waiting"

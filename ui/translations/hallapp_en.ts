@@ -5134,27 +5134,27 @@ After:
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="104"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="107"/>
         <source>新密码（至少 8 位，含字母和数字）</source>
         <translation>New password (8+ characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="108"/>
         <source>再次输入新密码</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="67"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="112"/>
         <source>为账号 {0} 设置新密码</source>
         <translation>New password for account {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="120"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -6199,42 +6199,42 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="38"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="46"/>
         <source>部门编码（后台审批人员必填）</source>
         <translation>Department code (required for approvers)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="49"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="53"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="54"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="55"/>
         <source>固定窗口</source>
         <translation>Fixed window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/staff_dialog.py" line="58"/>
         <source>账号 {0}：修改角色或部门后，该账号须重新登录</source>
         <translation>Account {0}: after a change of role or department the account must log in again</translation>
     </message>

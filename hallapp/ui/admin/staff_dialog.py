@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services.staff import StaffInfo
-from hallapp.ui.admin.base import FieldErrors
+from hallapp.ui.admin.dialogs import SavingDialog
 from hallapp.ui.common.labels import role_label
 from hallapp.ui.common.widgets import make_label
 
@@ -31,13 +30,13 @@ SaveEdit = Callable[[dict[str, Any], Callable[[object], object],
                      Callable[[BaseException], object]], None]
 
 
-class StaffEditDialog(QDialog):
+class StaffEditDialog(SavingDialog):
     """The account's fields, filled in; OK saves them (``values``) and closes once saved."""
 
     def __init__(self, info: StaffInfo, save: SaveEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("修改账号"))
-        self.save, self.saving = save, False
+        self.save = save
         self.name = QLineEdit(info.name)
         self.role = QComboBox()
         for role in LOGIN_ROLES:
@@ -49,17 +48,11 @@ class StaffEditDialog(QDialog):
         self.window_number.setRange(0, 999)
         self.window_number.setSpecialValueText(self.tr("无"))
         self.window_number.setValue(info.window_number or 0)
-        self.error = make_label("", "error", wrap=True)
-        self.errors = FieldErrors(self.error)
         form = QFormLayout()
         form.addRow(self.tr("姓名"), self.errors.add("name", self.name))
         form.addRow(self.tr("角色"), self.errors.add("role", self.role))
         form.addRow(self.tr("部门"), self.errors.add("department", self.department))
         form.addRow(self.tr("固定窗口"), self.errors.add("window", self.window_number))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(460)  # the department's hint and a refusal beside it, whole
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(self.tr("账号 {0}：修改角色或部门后，该账号须重新登录")
@@ -74,25 +67,12 @@ class StaffEditDialog(QDialog):
                 "department": self.department.text().strip() or None,
                 "window_number": self.window_number.value() or None}
 
-    def _on_buttons_accepted(self) -> None:
-        self.errors.clear()
-        self.saving = True
-        self.buttons.setEnabled(False)
-        self.save(self.values(), self._on_saved, self._on_refused)
+    def _save(self, saved: Callable[[object], object],
+              refused: Callable[[BaseException], object]) -> None:
+        self.save(self.values(), saved, refused)
 
-    def _on_saved(self, _result: object) -> None:
-        self.saving = False
-        self.accept()
-
-    def _on_refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.buttons.setEnabled(True)
-        field = self.errors.show(exc)
-        (field or self.name).setFocus()
-
-    def reject(self) -> None:
-        if not self.saving:  # not closed (Esc) while the edit is being saved
-            super().reject()
+    def _first_field(self) -> QWidget:
+        return self.name
 
     @classmethod
     def ask(cls, info: StaffInfo, save: SaveEdit, parent: QWidget | None = None) -> bool:

@@ -1,4 +1,4 @@
-"""catalogue import|export|list|show."""
+"""catalogue import|export|list|show|withdraw|reinstate."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import catalogue as svc
+from hallapp.services import item_status
 from hallapp.services.output_file import write_file
 
 
@@ -34,6 +35,17 @@ def register(sub: Any) -> None:
                       help="事项版本号（默认现行版本）")
     add_json(show)
     show.set_defaults(func=cmd_show)
+    withdraw = cat.add_parser("withdraw",
+                              help="停用一个事项（今日仍有人等候或有预约时须加 --force）")
+    withdraw.add_argument("code", help="事项实施编码")
+    withdraw.add_argument("--force", action="store_true",
+                          help="确认停用：等候的号保留，未签到的预约由大厅取消")
+    add_json(withdraw)
+    withdraw.set_defaults(func=cmd_withdraw)
+    reinstate = cat.add_parser("reinstate", help="恢复一个已停用的事项（其最新版本重新生效）")
+    reinstate.add_argument("code", help="事项实施编码")
+    add_json(reinstate)
+    reinstate.set_defaults(func=cmd_reinstate)
 
 
 def read_catalogue_file(path: str) -> dict[str, Any]:
@@ -99,6 +111,22 @@ def cmd_list(env: CliEnv) -> int:
 def cmd_show(env: CliEnv) -> int:
     item = svc.get_item(env.ctx(), env.args.code, env.args.item_version)
     emit(env.args, item.as_dict(), lambda d: _item_text(d))
+    return 0
+
+
+def cmd_withdraw(env: CliEnv) -> int:
+    done = item_status.retire_item(env.ctx(), env.args.code, force=env.args.force)
+    emit(env.args, done, lambda r: f"已停用事项 {r.code}（第 {r.version} 版）" + (
+        f"；今日仍有 {r.waiting_tickets} 人等候，号保留" if r.waiting_tickets else "") + (
+        f"；已取消 {len(r.cancelled_bookings)} 个预约，请通知申请人（预约码："
+        f"{'、'.join(r.cancelled_bookings)}）" if r.cancelled_bookings else ""))
+    return 0
+
+
+def cmd_reinstate(env: CliEnv) -> int:
+    version = item_status.reinstate_item(env.ctx(), env.args.code)
+    emit(env.args, {"code": env.args.code, "version": version},
+         lambda r: f"已恢复事项 {r['code']}（第 {r['version']} 版生效）")
     return 0
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from hallapp.core.catalogue import MAX_NAME, FieldReader, parse_item
-from hallapp.core.errors import NotFound, StateError, ValidationError
+from hallapp.core.errors import StateError, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
@@ -32,6 +32,8 @@ from hallapp.services.catalogue import (
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import SECRET_SETTINGS, get_hall_row
 from hallapp.services.hall_lock import lock_hall
+from hallapp.services.item_status import reinstate_item as reinstate_item
+from hallapp.services.item_status import retire_item as retire_item
 from hallapp.store.models import Department, Queue, ServiceItem
 
 T = TypeVar("T")
@@ -276,19 +278,15 @@ def save_item(ctx: Ctx, raw: Mapping[str, Any], *, based_on: int | None = None
             ServiceItem.code == item.code).with_for_update()).all()
         current = s.scalars(select(ServiceItem).where(
             ServiceItem.code == item.code, ServiceItem.in_force.is_(True))).first()
-        before = None if current is None else current.version
         if based_on is not None:
             _check_basis(item.code, current, bool(versions), based_on)
-        outcome = store_item(s, item, dept, queue, uow.now)
-        row = s.scalars(select(ServiceItem).where(ServiceItem.code == item.code,
-                                                  ServiceItem.in_force.is_(True))).one()
-        if outcome != "unchanged":
-            uow.audit("item_save", "service_item", item.code,
-                      before={"version": before}, after={"version": row.version,
-                                                         "outcome": outcome})
+        stored = store_item(s, item, dept, queue, uow.now)
+        if stored.outcome != "unchanged":
+            before, after = stored.audit_values()
+            uow.audit("item_save", "service_item", item.code, before=before, after=after)
             uow.emit("catalogue_changed", item=item.code)
         uow.commit()
-        return {"code": item.code, "version": row.version, "outcome": outcome}
+        return {"code": item.code, "version": stored.version, "outcome": stored.outcome}
 
 
 def _check_basis(code: str, current: ServiceItem | None, known: bool, based_on: int) -> None:
@@ -310,20 +308,6 @@ def _check_basis(code: str, current: ServiceItem | None, known: bool, based_on: 
                          f"第 {based_on} 版），本次修改未保存：请点击“撤销修改”载入第 "
                          f"{current.version} 版后重新修改", code="item_changed_meanwhile",
                          item=code, version=current.version, based_on=based_on)
-
-
-@action(Perm.EDIT_CATALOGUE)
-def retire_item(ctx: Ctx, code: str) -> None:
-    """Take an item out of service (no version in force); its history stays."""
-    with ctx.uow() as uow:
-        row = uow.session.scalars(select(ServiceItem).where(
-            ServiceItem.code == code, ServiceItem.in_force.is_(True))).first()
-        if row is None:
-            raise NotFound(f"事项 {code} 不存在或已停用", field="item", code="unknown_item")
-        row.in_force = False
-        uow.audit("item_retire", "service_item", code, before={"version": row.version})
-        uow.emit("catalogue_changed", item=code)
-        uow.commit()
 
 
 @action(Perm.EDIT_CATALOGUE)

@@ -211,20 +211,26 @@ def cancel_closed_days_bookings(uow: UnitOfWork, first: date, last: date | None,
     rows = s.execute(stmt.order_by(AppointmentSlot.starts_at, Appointment.id)).all()
     codes = []
     for appt_id, code, slot_id, starts_at in rows:
-        if _opens(t, hall_day(starts_at, hall.timezone)):
-            continue
-        # As appointments.cancel: conditional, so a check-in at this moment wins cleanly.
-        if s.execute(update(Appointment).where(Appointment.id == appt_id,
-                                               Appointment.state == "booked")
-                     .values(state="cancelled")).rowcount != 1:  # type: ignore[attr-defined]
-            continue
-        s.execute(update(AppointmentSlot).where(AppointmentSlot.id == slot_id)
-                  .values(booked=AppointmentSlot.booked - 1))
-        uow.audit("appointment_cancel", "appointment", appt_id, before={"state": "booked"},
-                  after={"state": "cancelled", "reason": reason})
-        uow.emit("appointment_cancelled", slot=slot_id)
-        codes.append(code)
+        if not _opens(t, hall_day(starts_at, hall.timezone)) and \
+                cancel_booked(uow, appt_id, slot_id, reason):
+            codes.append(code)
     return tuple(codes)
+
+
+def cancel_booked(uow: UnitOfWork, appt_id: int, slot_id: int, reason: str) -> bool:
+    """Cancel a booking by the hall (audited, announced) if it is still booked; whether it
+    was. As appointments.cancel: conditional, so a check-in at this moment wins cleanly."""
+    s = uow.session
+    if s.execute(update(Appointment).where(Appointment.id == appt_id,
+                                           Appointment.state == "booked")
+                 .values(state="cancelled")).rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    s.execute(update(AppointmentSlot).where(AppointmentSlot.id == slot_id)
+              .values(booked=AppointmentSlot.booked - 1))
+    uow.audit("appointment_cancel", "appointment", appt_id, before={"state": "booked"},
+              after={"state": "cancelled", "reason": reason})
+    uow.emit("appointment_cancelled", slot=slot_id)
+    return True
 
 
 def _opens(t: HallTime, day: date) -> bool:

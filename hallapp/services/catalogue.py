@@ -60,6 +60,31 @@ class ItemSummary:
 
 
 @dataclass(frozen=True)
+class StoredItem:
+    """What :func:`store_item` did to one item: ``outcome`` added, new_version or unchanged;
+    ``before`` the record in force until then (None: a new item), ``after`` the one now."""
+
+    outcome: str
+    version: int
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+
+    def audit_values(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The audit's before and after: the versions, and the fields this save changed,
+        each with its value before and after (a whole list for materials), so a bad save
+        or import can be traced and put back by hand. A new item: its version only."""
+        before: dict[str, Any] = {"version": None if self.before is None
+                                  else self.before.get("version")}
+        after: dict[str, Any] = {"version": self.version, "outcome": self.outcome}
+        if self.before is not None:
+            old, new = self.before, self.after
+            for key in sorted({*old, *new} - {"version"}):
+                if old.get(key) != new.get(key):
+                    before[key], after[key] = old.get(key), new.get(key)
+        return before, after
+
+
+@dataclass(frozen=True)
 class ParsedCatalogue:
     departments: tuple[dict[str, str | None], ...]
     queues: tuple[dict[str, Any], ...]
@@ -192,9 +217,13 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
                 raise ValidationError(f"items：第 {row} 行：字段 queue 未知队列 {item.queue}",
                                       row=row, field="queue", sheet="items",
                                       code="unknown_queue_code", queue=item.queue)
-            outcome = store_item(uow.session, item, depts[item.department],
-                                  queues[item.queue], uow.now)
-            counts[outcome] += 1
+            stored = store_item(uow.session, item, depts[item.department],
+                                queues[item.queue], uow.now)
+            counts[stored.outcome] += 1
+            if stored.outcome != "unchanged":  # as the item editor's item_save, per item
+                before, after = stored.audit_values()
+                uow.audit("item_import", "service_item", item.code, before=before,
+                          after={**after, "row": row})
         result = ImportResult(len(parsed.departments), len(parsed.queues), counts["added"],
                               counts["new_version"], counts["unchanged"])
         uow.audit("catalogue_import", "catalogue", None, after=result.__dict__)
@@ -305,14 +334,16 @@ def _refuse_prefix_change_today(session: Session, queue: Queue | None, raw: dict
                               prefix=raw["prefix"])
 
 
-def store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: Any) -> str:
+def store_item(session: Session, item: Item, dept_id: int, queue_id: int,
+               now: Any) -> StoredItem:
     data = item.as_dict()
     current = session.scalars(select(ServiceItem).where(
         ServiceItem.code == item.code, ServiceItem.in_force.is_(True))).first()
+    before = None if current is None else {**current.data, "version": current.version}
     # The content decides, not the version number: a file exported before a new version
     # was made (or one that never numbers versions) must not create yet another version.
     if current is not None and {**current.data, "version": None} == {**data, "version": None}:
-        return "unchanged"
+        return StoredItem("unchanged", current.version, before, before or {})
     version = item.version
     taken = session.scalars(select(ServiceItem.id).where(
         ServiceItem.code == item.code, ServiceItem.version == version)).first()
@@ -335,7 +366,8 @@ def store_item(session: Session, item: Item, dept_id: int, queue_id: int, now: A
             raise
         raise StateError(f"事项 {item.code} 刚由其他终端同时保存，本次保存未生效：请重新载入该事项"
                          "后再修改", code="item_saved_meanwhile", item=item.code) from None
-    return "added" if current is None else "new_version"
+    return StoredItem("added" if current is None else "new_version", version, before,
+                      {**data, "version": version})
 
 
 @action(Perm.VIEW_HALL)

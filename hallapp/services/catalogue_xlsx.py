@@ -42,6 +42,11 @@ MATERIAL_COLS = [
 ]
 SHEET_COLUMNS = {"departments": DEPT_COLS, "queues": QUEUE_COLS, "items": ITEM_COLS,
                  "materials": MATERIAL_COLS}
+# Columns holding codes: Excel stores 1001 typed in a cell as the number 1001 (read back as
+# 1001 or 1001.0); a whole number is taken as its digits, anything else not text is named.
+CODE_COLUMNS = {"departments": {"code"}, "queues": {"code"},
+                "items": {"code", "basic_code", "department", "queue"},
+                "materials": {"item_code", "code"}}
 LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords", "keywords_en",
                "auto_approve.applicant_types"}
 FIXED_TIME = datetime(2000, 1, 1)  # workbook metadata, so equal catalogues give equal files
@@ -196,5 +201,24 @@ def _rows(wb: Any, name: str, columns: list[str]) -> list[tuple[int, dict[str, A
     for n, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):
             continue
-        out.append((n, {h: v for h, v in zip(header, values, strict=False) if h}))
+        record = {h: v for h, v in zip(header, values, strict=False) if h}
+        for column in CODE_COLUMNS[name] & record.keys():
+            record[column] = _code_cell(record[column], name, n, column)
+        out.append((n, record))
     return out
+
+
+def _code_cell(value: Any, sheet: str, row: int, column: str) -> Any:
+    """A code cell as text: a whole number (1001, 1001.0) as its digits; text as it is (the
+    catalogue's rules check it); a fraction, a date or a yes/no refused, naming the cell."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    shown = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
+    raise ValidationError(f"{sheet}：第 {row} 行：字段 {column} 应为编码（文字或整数），而不是"
+                          f" {shown}：请将该列设为文本格式后重新填写",
+                          row=row, field=column, sheet=sheet, code="xlsx_code_cell",
+                          value=shown)

@@ -210,8 +210,15 @@ def test_item_edit_makes_next_version_and_keeps_the_old(ctx: Ctx, hall_db: Datab
     assert get_item(ctx, ITEM).version == 2
     assert get_item(ctx, ITEM, 1).promised_limit.value == 1
     assert [s.version for s in list_items(ctx) if s.code == ITEM] == [2]
-    assert audits(hall_db)[n:] == [("item_save", ITEM, {"version": 1},
-                                    {"version": 2, "outcome": "new_version"})]
+    # The fields changed, before and after: a bad edit can be put back by hand.
+    [(action, entity_id, before, after)] = audits(hall_db)[n:]
+    assert (action, entity_id) == ("item_save", ITEM)
+    assert set(before) == set(after) - {"outcome"} == {"version", "promised_limit",
+                                                        "materials"}
+    assert (before["version"], before["promised_limit"]) == (1, {"value": 1,
+                                                                 "unit": "working_day"})
+    assert (after["version"], after["outcome"]) == (2, "new_version")
+    assert len(after["materials"]) == len(before["materials"]) + 1
     raw["promised_limit"]["value"] = 3  # an edit of the form still saying version 1
     assert admin.save_item(ctx, raw)["version"] == 3
 
@@ -226,6 +233,61 @@ def test_new_item_and_retire(ctx: Ctx, hall_db: Database) -> None:
     assert [a[0] for a in audits(hall_db)[-2:]] == ["item_save", "item_retire"]
     with pytest.raises(NotFound):
         admin.retire_item(ctx, "NEW-1")
+
+
+def test_a_withdrawn_item_is_reinstated_at_its_latest_version(ctx: Ctx,
+                                                              hall_db: Database) -> None:
+    raw = {"code": "NEW-3", "name": "新事项", "department": "SZAMR", "queue": "A"}
+    admin.save_item(ctx, raw)
+    admin.save_item(ctx, {**raw, "name": "新事项（修订）"})
+    with pytest.raises(StateError) as info:
+        admin.reinstate_item(ctx, "NEW-3")  # in force: nothing to reinstate
+    assert info.value.code == "item_not_withdrawn"
+    with pytest.raises(NotFound) as missing:
+        admin.reinstate_item(ctx, "NO-SUCH-ITEM")
+    assert missing.value.code == "unknown_item"
+    admin.retire_item(ctx, "NEW-3")
+    assert admin.reinstate_item(ctx, "NEW-3") == 2
+    assert (get_item(ctx, "NEW-3").version, get_item(ctx, "NEW-3").name) == (2, "新事项（修订）")
+    assert "NEW-3" in {s.code for s in list_items(ctx)}
+    assert audits(hall_db)[-1] == ("item_reinstate", "NEW-3", None, {"version": 2})
+    assert admin.save_item(ctx, {**raw, "name": "再改"}, based_on=2)["version"] == 3
+
+
+def test_withdrawing_an_item_in_use_says_what_it_touches(
+        ctx: Ctx, ctx_for: Callable[[str], Ctx], hall_db: Database) -> None:
+    """Mid-day, with a ticket waiting for the item and a booking for it: refused unless
+    forced, naming both counts; forced, the booking is cancelled by the hall (its code
+    returned for staff) and the waiting ticket keeps its place."""
+    from datetime import date, time
+
+    from hallapp.services import appointments, item_status, tickets
+    from hallapp.store.models import Appointment, Ticket
+
+    ticket = tickets.take_ticket(ctx_for("kiosk1"), item_code=ITEM)
+    [slot, *_] = appointments.create_slots(ctx, "A", date(2026, 11, 24), time(10), time(11),
+                                           item_code=ITEM)
+    booking = appointments.book(ctx_for("clerk1"), slot.id, item_code=ITEM)
+    impact = item_status.withdrawal_impact(ctx, ITEM)
+    assert (impact.waiting_tickets, impact.bookings) == (1, 1)
+    before = snapshot(hall_db)
+    with pytest.raises(StateError) as info:
+        admin.retire_item(ctx, ITEM)
+    assert info.value.code == "item_in_use"
+    assert "1 人等候" in info.value.message
+    assert "1 个未签到的预约" in info.value.message
+    assert "--force" in info.value.message
+    assert snapshot(hall_db) == before
+    done = admin.retire_item(ctx, ITEM, force=True)
+    assert (done.waiting_tickets, done.cancelled_bookings) == (1, (booking.code,))
+    with hall_db.read_session() as s:
+        assert s.scalar(select(Appointment.state).where(
+            Appointment.code == booking.code)) == "cancelled"
+        assert s.scalar(select(Ticket.state).where(Ticket.number == ticket.number)) == "waiting"
+    assert audits(hall_db)[-1] == ("item_retire", ITEM, {"version": 1}, {
+        "waiting_tickets": 1, "cancelled_bookings": [booking.code]})
+    admin.reinstate_item(ctx, ITEM)  # the booking stays cancelled
+    assert item_status.withdrawal_impact(ctx, ITEM).bookings == 0
 
 
 def test_a_new_item_never_replaces_one_with_its_code(ctx: Ctx, hall_db: Database) -> None:
@@ -403,6 +465,7 @@ CALLS: dict[str, Callable[[Ctx], Any]] = {
     "save_item": lambda c: admin.save_item(c, {"code": "X", "name": "X", "department": "SZAMR",
                                                "queue": "A"}),
     "retire_item": lambda c: admin.retire_item(c, ITEM),
+    "reinstate_item": lambda c: admin.reinstate_item(c, ITEM),
     "save_queue": lambda c: admin.save_queue(c, {"code": "H", "name": "H", "prefix": "H"}),
     "save_department": lambda c: admin.save_department(c, "D", "部门"),
 }

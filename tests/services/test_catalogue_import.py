@@ -192,6 +192,12 @@ XLSX_CASES: dict[str, tuple[Callable[[Workbook], int], str, str]] = {
     # item's row and "materials[2].copies", which no sheet shows)
     "material_copies": (_xl("materials", 9, "copies", "两份"), "copies", "应为整数"),
     "material_empty_name": (_xl("materials", 12, "name", None), "name", "不能为空"),
+    # a code typed as a number that is no whole number, or a date, is named as a code cell
+    "code_a_fraction": (_xl("items", 4, "code", 1001.5), "code",
+                        "应为编码（文字或整数），而不是 1001.5"),
+    "department_a_date": (_xl("items", 5, "department", datetime(2026, 1, 2)), "department",
+                          "2026-01-02 00:00:00"),
+    "material_item_code_yes": (_xl("materials", 4, "item_code", True), "item_code", "应为编码"),
 }
 
 
@@ -216,6 +222,27 @@ def test_bad_imports_name_row_and_field_and_change_nothing(
     _check_bad_json(admin, demo_doc, hall_db, tmp_path)
     _check_malformed_json(admin, hall_db, tmp_path)
     _check_bad_xlsx(admin, demo_doc, hall_db)
+
+
+def test_a_code_typed_as_a_number_in_excel_is_read_as_its_digits(
+        admin: Ctx, demo_doc: Doc) -> None:
+    """Excel keeps 1001 typed in a cell as a number (openpyxl reads 1001, or 1001.0 from a
+    file whose cell was calculated): "字段 code 应为文本" said nothing of what to do."""
+    doc = copy.deepcopy(demo_doc)
+    doc["items"] = [{**doc["items"][0], "code": "1001", "version": 1}]
+    doc["departments"].append({"code": "2002", "name": "数字编码部门", "name_en": None})
+    doc["items"][0]["department"] = "2002"
+    wb = _workbook(doc)
+    _cell(wb, "items", 2, "code", 1001)
+    _cell(wb, "items", 2, "department", 2002.0)
+    _cell(wb, "departments", wb["departments"].max_row, "code", 2002)
+    for row in range(2, wb["materials"].max_row + 1):
+        _cell(wb, "materials", row, "item_code", 1001.0)
+    parsed = from_xlsx(_bytes(wb))
+    assert (parsed["items"][0]["code"], parsed["items"][0]["department"]) == ("1001", "2002")
+    assert import_catalogue(admin, parsed).items_added == 1
+    item = get_item(admin, "1001")
+    assert (item.department, len(item.materials)) == ("2002", len(doc["items"][0]["materials"]))
 
 
 def test_a_mistyped_column_is_refused_not_dropped(demo_doc: Doc) -> None:
@@ -335,6 +362,21 @@ def test_changed_item_gets_a_new_version_and_keeps_the_old(admin: Ctx, demo_doc:
                          .where(ServiceItem.code == code).order_by(ServiceItem.version)).all()
     assert [tuple(r) for r in rows] == [(1, False), (2, True)]
     assert {s.code: s.version for s in list_items(admin)}[code] == 2
+    # Audited item by item, as the item editor's saves (entity service_item, the item's
+    # code), with the fields changed before and after: a bad import can be put back by hand.
+    with hall_db.read_session() as s:
+        entries = [(a.action, a.entity, a.entity_id, a.before, a.after) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.action.in_(("item_import", "item_save")))
+            .order_by(AuditEntry.id))]
+    assert [e[3] for e in entries[:-1]] == [{"version": None}] * len(doc["items"])  # the demo's
+    action, entity, entity_id, before, after = entries[-1]
+    assert (action, entity, entity_id) == ("item_import", "service_item", code)
+    assert set(before) == {"version", "name", "materials"}
+    assert (before["version"], before["name"]) == (1, old_name)
+    assert before["materials"] == demo_doc["items"][0]["materials"]
+    assert (after["version"], after["outcome"], after["name"]) == (2, "new_version",
+                                                                    item["name"])
+    assert after["materials"] == item["materials"]
     # The same file again changes nothing; the export names the version in force.
     again = import_catalogue(admin, doc)
     assert (again.items_new_version, again.items_unchanged) == (0, len(doc["items"]))

@@ -108,6 +108,8 @@ EN: dict[str, str] = {
     "pdf_path_empty": "The PDF file path is empty",
     "xlsx_unknown_column": "Unknown column(s): {columns}",
     "xlsx_version": "The version must be a whole number of at least 1.",
+    "xlsx_code_cell": "Column \"{field}\" holds a code (text or a whole number), not {value}: "
+                      "format the column as text and enter it again.",
     "disable_self": "You cannot disable the account you are using",
     "last_admin": "{username} is the last active administrator and cannot be disabled",
     "last_admin_role": "{username} is the last active administrator: the role cannot be "
@@ -389,6 +391,10 @@ EN: dict[str, str] = {
                          "code of its own.",
     "item_retired_meanwhile": "Item {item} was withdrawn at another terminal; your changes "
                               "were not saved.",
+    "item_in_use": "Item {item} still has {waiting} people waiting today and {bookings} "
+                   "bookings not checked in (withdrawing it cancels those bookings): confirm "
+                   "to withdraw it (on the command line add --force).",
+    "item_not_withdrawn": "Item {item} is not withdrawn; there is nothing to reinstate.",
     "item_changed_meanwhile": "Item {item} was saved as version {version} at another terminal "
                               "(your changes started from version {based_on}), so they were "
                               "not saved: click \"Undo changes\" to load version {version}, "

@@ -87,6 +87,23 @@ def _pg_or_reason() -> PgServer | str:
 
 
 @pytest.fixture(autouse=True)
+def _unsaved_edits_given_up_at_teardown() -> Iterator[None]:
+    """An admin window left with unsaved item edits asks 保存/放弃/取消 when closed: when
+    pytest-qt closes it after the test, that modal question would wait forever. Until the
+    test's own answers (monkeypatched, undone before this) it is answered 放弃."""
+    dialogs = sys.modules.get("hallapp.ui.admin.dialogs")
+    if dialogs is None:
+        yield
+        return
+    real = dialogs.UnsavedDialog.__dict__["ask"]
+    dialogs.UnsavedDialog.ask = classmethod(lambda _cls, _parent, _text: "discard")
+    try:
+        yield
+    finally:
+        dialogs.UnsavedDialog.ask = real
+
+
+@pytest.fixture(autouse=True)
 def _gc_on_gui_thread_between_tests() -> Iterator[None]:
     """Once Qt is loaded, collect garbage as a client does: on this (GUI) thread, after the
     thread pool has finished, never automatically in the middle of a test (see

@@ -57,6 +57,7 @@ class ItemSummary:
     materials: int
     name_en: str | None = None
     appointment: bool = False  # 支持预约: slots and bookings may be made for it
+    withdrawn: bool = False  # no version in force (listed at its latest version)
 
 
 @dataclass(frozen=True)
@@ -389,14 +390,25 @@ def export_catalogue(ctx: Ctx) -> dict[str, Any]:
 
 
 @action(Perm.VIEW_HALL)
-def list_items(ctx: Ctx, query: str | None = None) -> list[ItemSummary]:
+def list_items(ctx: Ctx, query: str | None = None, *, withdrawn: bool = False
+               ) -> list[ItemSummary]:
+    """The items in force; ``withdrawn``: instead the items withdrawn (no version in force),
+    each at its latest version, the one a reinstatement puts back."""
     with ctx.uow(readonly=True) as uow:
-        rows = uow.session.execute(
-            select(ServiceItem, Department.code, Queue.code).join(Department).join(Queue)
-            .where(ServiceItem.in_force.is_(True)).order_by(ServiceItem.code)).all()
+        stmt = select(ServiceItem, Department.code, Queue.code).join(Department).join(Queue)
+        if withdrawn:
+            in_force = select(ServiceItem.code).where(ServiceItem.in_force.is_(True))
+            latest = (select(ServiceItem.code, func.max(ServiceItem.version).label("v"))
+                      .where(ServiceItem.code.not_in(in_force)).group_by(ServiceItem.code)
+                      .subquery())
+            stmt = stmt.join(latest, (latest.c.code == ServiceItem.code) &
+                             (latest.c.v == ServiceItem.version))
+        else:
+            stmt = stmt.where(ServiceItem.in_force.is_(True))
+        rows = uow.session.execute(stmt.order_by(ServiceItem.code)).all()
     out = [ItemSummary(i.code, i.version, i.name, d, q, i.handling_type,
                        len(i.data.get("materials", [])), i.data.get("name_en"),
-                       bool(i.data.get("appointment", False)))
+                       bool(i.data.get("appointment", False)), withdrawn)
            for i, d, q in rows]
     if query:
         out = [s for s in out if query in s.name or query in s.code]

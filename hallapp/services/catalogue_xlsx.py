@@ -47,6 +47,7 @@ SHEET_COLUMNS = {"departments": DEPT_COLS, "queues": QUEUE_COLS, "items": ITEM_C
 CODE_COLUMNS = {"departments": {"code"}, "queues": {"code"},
                 "items": {"code", "basic_code", "department", "queue"},
                 "materials": {"item_code", "code"}}
+EXACT_FLOAT = 10**15  # Excel keeps 15 significant digits of a number
 LIST_FIELDS = {"legal_basis", "process", "form_elements", "keywords", "keywords_en",
                "auto_approve.applicant_types"}
 FIXED_TIME = datetime(2000, 1, 1)  # workbook metadata, so equal catalogues give equal files
@@ -210,15 +211,17 @@ def _rows(wb: Any, name: str, columns: list[str]) -> list[tuple[int, dict[str, A
 
 def _code_cell(value: Any, sheet: str, row: int, column: str) -> Any:
     """A code cell as text: a whole number (1001, 1001.0) as its digits; text as it is (the
-    catalogue's rules check it); a fraction, a date or a yes/no refused, naming the cell."""
+    catalogue's rules check it). Refused, naming the cell: a fraction, a date, a yes/no, and
+    a number of more than 15 digits stored as a float (4.403E+23: Excel keeps 15 digits, so a
+    24-digit code typed as a number has already lost its last ones)."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < EXACT_FLOAT:
         return str(int(value))
     shown = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
     raise ValidationError(f"{sheet}：第 {row} 行：字段 {column} 应为编码（文字或整数），而不是"
-                          f" {shown}：请将该列设为文本格式后重新填写",
+                          f" {shown}：编码列应设置为文本格式，再重新填写",
                           row=row, field=column, sheet=sheet, code="xlsx_code_cell",
                           value=shown)

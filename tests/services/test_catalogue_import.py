@@ -198,6 +198,9 @@ XLSX_CASES: dict[str, tuple[Callable[[Workbook], int], str, str]] = {
     "department_a_date": (_xl("items", 5, "department", datetime(2026, 1, 2)), "department",
                           "2026-01-02 00:00:00"),
     "material_item_code_yes": (_xl("materials", 4, "item_code", True), "item_code", "应为编码"),
+    # a 24-digit code typed as a number: Excel kept 15 digits (4.40300000000069E+23)
+    "code_lost_digits": (_xl("items", 6, "code", 4.40300000000069e23), "code",
+                         "编码列应设置为文本格式"),
 }
 
 

@@ -46,7 +46,12 @@ def idle(qtbot: QtBot, window: AdminWindow) -> None:
 
 
 def open_item(qtbot: QtBot, window: AdminWindow, code: str = ITEM) -> None:
-    window.catalogue.open_item(code)
+    """Open item ``code`` afresh: the item already shown is reloaded (撤销修改), since
+    opening it again from the list keeps its unsaved edits."""
+    if window.catalogue.editor.code == code:
+        window.catalogue.editor.revert_button.click()
+    else:
+        window.catalogue.open_item(code)
     qtbot.waitUntil(lambda: window.catalogue.editor.code == code)
     idle(qtbot, window)
 
@@ -60,3 +65,12 @@ def button(parent: QWidget, text: str) -> QPushButton:
 def admin_ctx(hall_db: Database, clock: FakeClock, terminal: str = "other") -> Ctx:
     """admin1 at another terminal (another administrator's edits)."""
     return Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal=terminal)
+
+
+def feed(window: AdminWindow, kind: str, **payload: object) -> None:
+    """Hand the window one change-feed event, as its feed watcher would."""
+    from datetime import UTC, datetime
+
+    from hallapp.services.feed import FeedEvent
+
+    window.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), kind, dict(payload))])

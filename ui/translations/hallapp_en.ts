@@ -83,7 +83,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
         <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -236,113 +236,113 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="21"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
         <location filename="../../hallapp/ui/admin/models.py" line="118"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
         <source>申请人提供</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
         <source>部门核发</source>
         <translation>Issued by an office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
         <source>可承诺替代</source>
         <translation>Commitment may replace</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
         <source>列入证明清单</source>
         <translation>Listed proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
         <source>证明依据</source>
         <translation>Proof basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
         <source>具体要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="66"/>
         <source>具体要求（英文）</source>
         <translation>Requirement (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="67"/>
         <source>获取途径</source>
         <translation>Where to get it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="68"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -718,12 +718,12 @@
         <translation>Object ID</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="49"/>
         <source>JSON 格式错误：{0}</source>
         <translation>Invalid JSON: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="52"/>
         <source>JSON 顶层应为对象</source>
         <translation>The JSON top level must be an object</translation>
     </message>
@@ -862,73 +862,73 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="47"/>
-        <location filename="../../hallapp/ui/admin/window.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="71"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="72"/>
         <source>管理员：{0}</source>
         <translation>Administrator: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
         <source>数据库连接中断，正在重试；此时的修改不会保存</source>
         <translation>Database connection lost, retrying; changes made now will not be saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>窗口与工作配置</source>
         <translation>Windows and profiles</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="82"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>开放时间与日历</source>
         <translation>Hours and calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>终端设备</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>预约时段</source>
         <translation>Appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
         <source>大厅设置</source>
         <translation>Hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="112"/>
         <source>{0} · 管理</source>
         <translation>{0} · Administration</translation>
     </message>
@@ -2881,47 +2881,57 @@ After:
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="75"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="76"/>
         <source>按事项名称或编码搜索</source>
         <translation>Search by item name or code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="79"/>
+        <source>已停用的事项</source>
+        <translation>Withdrawn items</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="80"/>
+        <source>列出已停用的事项，可打开后恢复</source>
+        <translation>List the withdrawn items; open one to reinstate it</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="100"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="101"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="98"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="102"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="184"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="218"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="188"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="222"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="227"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
         <translation>Imported: departments {0}, queues {1}, new items {2}, new versions {3}, unchanged {4}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="199"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="233"/>
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="239"/>
         <source>已导出 %n 个事项到 {0}</source>
         <translation>
             <numerusform>Exported %n item to {0}</numerusform>
@@ -3956,77 +3966,87 @@ After:
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="87"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="88"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="89"/>
         <source>保存开放时间</source>
         <translation>Save hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="93"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="90"/>
+        <source>撤销修改</source>
+        <translation>Revert changes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="99"/>
         <source>每个工作日的开放时段</source>
         <translation>Opening periods of each working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="113"/>
         <source>载入官方日历文件…</source>
         <translation>Load official calendar…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="115"/>
         <source>调整</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="117"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="113"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="120"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="121"/>
         <source>连续天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
         <source>调整为</source>
         <translation>Set to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="116"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="123"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="129"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="126"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="133"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="168"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="173"/>
+        <source>其他终端已修改开放时间，此处的修改尚未保存：保存将以此处的时段为准；点击“撤销修改”可载入最新的开放时间。</source>
+        <translation>The opening hours were changed at another terminal and your changes here are not saved yet: saving keeps the periods shown here; click “Revert changes” to load the latest opening hours.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="207"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="171"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="210"/>
         <source>；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on a Saturday no longer opened was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -4034,12 +4054,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="215"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="186"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="225"/>
         <source>已载入 {0} 年官方日历（%n 天调整）</source>
         <translation>
             <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
@@ -4047,17 +4067,17 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="196"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="235"/>
         <source>调整日历</source>
         <translation>Change the calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="206"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="245"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="208"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="247"/>
         <source>将 {0}（%n 天）调整为工作日，在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a working day; the time limits of open cases will be recounted. </numerusform>
@@ -4065,7 +4085,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="210"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="249"/>
         <source>将 {0}（%n 天）调整为休息日：这些日子的预约将被取消（需通知申请人），在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a rest day: its bookings will be cancelled (tell the applicants), and the time limits of open cases recounted. </numerusform>
@@ -4073,12 +4093,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="212"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="251"/>
         <source>确定调整吗？</source>
         <translation>Go ahead?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="216"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="255"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
@@ -4086,7 +4106,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="225"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="264"/>
         <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -4094,7 +4114,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="238"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="277"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: working days {1}; weekdays off {2}, weekend days worked {3}</translation>
     </message>
@@ -4220,123 +4240,177 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="94"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="95"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="96"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="92"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="97"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="102"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="98"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="99"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="270"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="342"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="105"/>
+        <source>恢复事项</source>
+        <translation>Reinstate item</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="130"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="122"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="131"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="126"/>
-        <source>勾选框可直接点击；双击单元格编辑。</source>
-        <translation>Click check boxes directly; double-click a cell to edit.</translation>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="132"/>
+        <source>上移</source>
+        <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="133"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="143"/>
+        <source>勾选框可直接点击；双击单元格编辑。材料的顺序即窗口、自助机和告知单上清单的顺序（Ctrl+↑/↓ 移动所选材料）。</source>
+        <translation>Click a check box to toggle it; double-click a cell to edit it. The order of the materials is the checklist&apos;s order at the counter, on the kiosk and on the notices (Ctrl+↑/↓ moves the selected material).</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="337"/>
+        <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。</source>
+        <translation>Once withdrawn, item {0} is no longer offered at the kiosks and counters; its versions are kept. </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="339"/>
+        <source>今日仍有 {0} 人在等候此事项（号保留，由窗口告知），另有 {1} 个未签到的预约将被取消（需通知申请人）。</source>
+        <translation>{0} people are still waiting for it today (they keep their tickets; the counter tells them), and {1} bookings not checked in will be cancelled (the applicants must be told). </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="342"/>
+        <source>确定停用？</source>
+        <translation>Withdraw it?</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="160"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="164"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="188"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="358"/>
+        <source>{0} · 第 {1} 版（已停用）</source>
+        <translation>{0} · version {1} (withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="207"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="209"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="189"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="222"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="234"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="272"/>
+        <source>事项“{0}”有未保存的修改。保存后继续吗？</source>
+        <translation>Item “{0}” has unsaved changes. Save them before going on?</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="287"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="243"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="299"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="245"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="301"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="269"/>
-        <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？</source>
-        <translation>Kiosks and windows will no longer offer item {0}; its versions are kept. Withdraw it?</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="277"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="350"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="300"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="352"/>
+        <source>；今日仍有 {0} 人等候，号保留</source>
+        <translation>; {0} people still waiting today keep their tickets</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="354"/>
+        <source>；已取消 %n 个预约，请通知申请人（预约码：{0}）</source>
+        <translation>
+            <numerusform>; %n booking cancelled: tell the applicant (booking code {0})</numerusform>
+            <numerusform>; %n bookings cancelled: tell the applicants (booking codes {0})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="372"/>
+        <source>事项 {0} 已恢复，第 {1} 版生效</source>
+        <translation>Item {0} reinstated; version {1} is in force</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="396"/>
         <source>此事项已在其他终端停用，当前的修改无法保存。</source>
         <translation>This item was withdrawn at another terminal; your changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="303"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="399"/>
         <source>事项 {0} 已在其他终端停用</source>
         <translation>Item {0} was withdrawn at another terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="306"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="402"/>
         <source>此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，点击“撤销修改”载入第 {0} 版后重新修改。</source>
         <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click &quot;Undo changes&quot; to load version {0}, then make them again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="329"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="437"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>
@@ -5144,27 +5218,27 @@ After:
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="104"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="125"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="107"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="128"/>
         <source>新密码（至少 8 位，含字母和数字）</source>
         <translation>New password (8+ characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="129"/>
         <source>再次输入新密码</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="133"/>
         <source>为账号 {0} 设置新密码</source>
         <translation>New password for account {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/dialogs.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="141"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -7300,6 +7374,29 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/counter/dialogs.py" line="359"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="32"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="36"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="37"/>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/dialogs.py" line="38"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@ class HoursCalendarPage(AdminPanel):
         self.day.dateChanged.connect(self._on_picked)
         self.year.valueChanged.connect(self._on_picked)
         self.summary = make_label("", "hint", wrap=True)
+        # The opening hours as last loaded (what the form's edits are measured against) and
+        # as stored now (which 撤销修改 loads): another terminal may have changed them since.
+        self._hours_loaded: dict[str, Any] | None = None
+        self._hours_stored: dict[str, Any] | None = None
         layout = QHBoxLayout(self)
         layout.addWidget(self._hours_box(), 2)
         layout.addWidget(self._calendar_box(), 3)
@@ -83,9 +87,11 @@ class HoursCalendarPage(AdminPanel):
         add, remove, save = (make_button(self.tr("添加时段"), "secondary"),
                              make_button(self.tr("删除时段"), "secondary"),
                              make_button(self.tr("保存开放时间"), name="saveHours"))
+        revert = make_button(self.tr("撤销修改"), "secondary", "revertHours")
         add.clicked.connect(lambda: self.periods.add_row({"start": "09:00", "end": "12:00"}))
         remove.clicked.connect(self._on_remove_period_clicked)
         save.clicked.connect(self.save_hours)
+        revert.clicked.connect(self._on_revert_hours_clicked)
         row = QHBoxLayout()
         for b in (add, remove):
             row.addWidget(b)
@@ -98,6 +104,7 @@ class HoursCalendarPage(AdminPanel):
         col.addWidget(self.error)
         end = QHBoxLayout()
         end.addWidget(self.status, 1)
+        end.addWidget(revert)
         end.addWidget(save)
         col.addLayout(end)
         return box
@@ -153,9 +160,38 @@ class HoursCalendarPage(AdminPanel):
         self.show_year()
 
     def _on_hall_loaded(self, hall: HallInfo) -> None:
+        """The stored hours reach the form unless the admin is editing them (any feed event
+        of the hall reloads the tab): then the edits stay, and if the stored hours changed
+        meanwhile the status line says so."""
         hours = hall.opening_hours or {}
-        self.periods.set_rows([{"start": a, "end": b} for a, b in hours.get("periods") or []])
-        self.saturday.setChecked(bool(hours.get("saturday")))
+        stored = {"periods": [[a, b] for a, b in hours.get("periods") or []],
+                  "saturday": bool(hours.get("saturday"))}
+        self._hours_stored = stored
+        if not self.hours_edited():
+            self._show_hours(stored)
+        elif stored != self._hours_loaded:
+            self.status.setText(self.tr("其他终端已修改开放时间，此处的修改尚未保存：保存将以此处"
+                                        "的时段为准；点击“撤销修改”可载入最新的开放时间。"))
+
+    def _show_hours(self, hours: dict[str, Any]) -> None:
+        self._hours_loaded = hours
+        self.periods.set_rows([{"start": a, "end": b} for a, b in hours["periods"]])
+        self.saturday.setChecked(hours["saturday"])
+
+    def shown_hours(self) -> dict[str, Any]:
+        return {"periods": [[r.get("start") or "", r.get("end") or ""]
+                            for r in self.periods.rows()],
+                "saturday": self.saturday.isChecked()}
+
+    def hours_edited(self) -> bool:
+        """Whether the form's hours differ from those last loaded (unsaved edits)."""
+        return self._hours_loaded is not None and self.shown_hours() != self._hours_loaded
+
+    def _on_revert_hours_clicked(self) -> None:
+        self.errors.clear()
+        self.status.setText("")
+        if self._hours_stored is not None:
+            self._show_hours(self._hours_stored)
 
     def save_hours(self) -> None:
         periods = [(r.get("start") or "", r.get("end") or "") for r in self.periods.rows()]
@@ -165,6 +201,9 @@ class HoursCalendarPage(AdminPanel):
                   self._on_hours_saved, self.errors.show)
 
     def _on_hours_saved(self, result: dict[str, Any]) -> None:
+        self._hours_stored = {"periods": [list(p) for p in result["periods"]],
+                              "saturday": bool(result["saturday"])}
+        self._show_hours(self._hours_stored)
         status = self.tr("开放时间已保存")
         codes = result.get("cancelled_bookings") or []
         if codes:

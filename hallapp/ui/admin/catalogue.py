@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -75,6 +76,9 @@ class CataloguePage(AdminPanel):
         self.search.setPlaceholderText(self.tr("按事项名称或编码搜索"))
         self.search.returnPressed.connect(self.refresh)
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.show_withdrawn = QCheckBox(self.tr("已停用的事项"))
+        self.show_withdrawn.setToolTip(self.tr("列出已停用的事项，可打开后恢复"))
+        self.show_withdrawn.toggled.connect(self._on_show_withdrawn_toggled)
         self.message = make_label("", "error", wrap=True)
         self.departments: list[dict[str, Any]] = []
         self.queues: list[dict[str, Any]] = []
@@ -105,7 +109,10 @@ class CataloguePage(AdminPanel):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_withdrawn)
+        column.addLayout(top)
         column.addWidget(self.table, 1)
         column.addWidget(self.message)
         column.addLayout(buttons)
@@ -128,9 +135,10 @@ class CataloguePage(AdminPanel):
 
     def refresh(self) -> None:
         ctx, query = self.env.ctx, self.search.text().strip() or None
+        withdrawn = self.show_withdrawn.isChecked()
 
         def load() -> tuple[list[Any], dict[str, Any]]:
-            return list_items(ctx, query), export_catalogue(ctx)
+            return list_items(ctx, query, withdrawn=withdrawn), export_catalogue(ctx)
 
         self.call(load, self._on_loaded, self._show_message)
 
@@ -154,13 +162,34 @@ class CataloguePage(AdminPanel):
             self.editor.check_in_force()
 
     def open_item(self, code: str) -> None:
+        """Open item ``code`` of the list (a withdrawn one at its latest version), once the
+        edits of the item shown are saved or given up (:meth:`ItemEditor.leave`)."""
         n = self.model.find(code)
+        summary = self.model.row(n) if n >= 0 else None
+        withdrawn_at = summary.version if summary is not None and summary.withdrawn else None
+        if code == self.editor.code and self.editor.is_dirty():
+            self._select(code)  # the item being edited: its edits stay
+        elif code == self.editor.code:
+            self._open(code, withdrawn_at)
+        elif not self.editor.leave(lambda: self._open(code, withdrawn_at)):
+            self._select(self.editor.code)  # stayed (or saving): the list shows the item edited
+
+    def _open(self, code: str, withdrawn_at: int | None) -> None:
+        self._select(code)
+        self.editor.open_item(code, withdrawn_at=withdrawn_at)
+
+    def _select(self, code: str | None) -> None:
+        n = self.model.find(code) if code is not None else -1
         if n >= 0:
             self.table.selectRow(n)
-        self.editor.open_item(code)
+        else:
+            self.table.clearSelection()
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
         self.open_item(self.model.row(index.row()).code)
+
+    def _on_show_withdrawn_toggled(self, _checked: bool) -> None:
+        self.refresh()
 
     def _on_search_text_changed(self, text: str) -> None:
         if not text:
@@ -169,7 +198,12 @@ class CataloguePage(AdminPanel):
     def _on_new_clicked(self) -> None:
         first = (self.departments[0]["code"] if self.departments else None,
                  self.queues[0]["code"] if self.queues else None)
-        self.editor.new_item(*first)
+        if not self.editor.leave(lambda: self._new(*first)):
+            self._select(self.editor.code)
+
+    def _new(self, department: str | None, queue: str | None) -> None:
+        self.table.clearSelection()
+        self.editor.new_item(department, queue)
 
     def _on_editor_item_saved(self, _code: str) -> None:
         self.refresh()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +20,26 @@ from hallapp.ui.admin.base import FieldErrors
 from hallapp.ui.common.widgets import ConfirmDialog, make_label
 
 __all__ = ["ConfirmDialog", "OpenFileDialog", "PasswordDialog", "SaveFileDialog",
-           "SavingDialog"]
+           "SavingDialog", "UnsavedDialog"]
+
+
+class UnsavedDialog:
+    """Unsaved edits, before they would be left: "save", "discard" or "cancel" (stay)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> str:
+        translate = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Question, translate("UnsavedDialog", "未保存的修改"),
+                          text, QMessageBox.StandardButton.NoButton, parent)
+        role = QMessageBox.ButtonRole
+        answers = {
+            box.addButton(translate("UnsavedDialog", "保存"), role.AcceptRole): "save",
+            box.addButton(translate("UnsavedDialog", "放弃"), role.DestructiveRole): "discard",
+            box.addButton(translate("UnsavedDialog", "取消"), role.RejectRole): "cancel"}
+        box.setEscapeButton(next(b for b, a in answers.items() if a == "cancel"))
+        box.exec()
+        clicked = box.clickedButton()
+        return next((a for b, a in answers.items() if b is clicked), "cancel")
 
 
 class OpenFileDialog:

@@ -82,6 +82,17 @@ class EditableRowsModel(QAbstractTableModel):
             del self._rows[n]
             self.endRemoveRows()
 
+    def move_row(self, n: int, step: int) -> int:
+        """Move row ``n`` ``step`` places (-1 up, 1 down) if it can go; its row after."""
+        to = n + step
+        if not (0 <= n < len(self._rows) and 0 <= to < len(self._rows)) or step == 0:
+            return n
+        # beginMoveRows names the row the moved one goes before: one further down.
+        self.beginMoveRows(QModelIndex(), n, n, QModelIndex(), to + 1 if step > 0 else to)
+        self._rows.insert(to, self._rows.pop(n))
+        self.endMoveRows()
+        return to
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

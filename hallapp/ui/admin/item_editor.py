@@ -14,9 +14,11 @@ version (:meth:`ItemEditor.check_in_force`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from hallapp.core.catalogue import Item
 from hallapp.core.errors import NotFound
-from hallapp.services import admin
+from hallapp.services import admin, item_status
 from hallapp.services.catalogue import get_item
+from hallapp.services.item_status import WithdrawalImpact, Withdrawn
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
-from hallapp.ui.admin.dialogs import ConfirmDialog
+from hallapp.ui.admin.dialogs import ConfirmDialog, UnsavedDialog
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, ChoiceDelegate, Column, EditableRowsModel
 from hallapp.ui.admin.item_form import ItemForm
 from hallapp.ui.admin.models import VersionTableModel
@@ -77,6 +80,8 @@ class ItemEditor(AdminPanel):
         self.current_version: int | None = None  # in force when opened: what a save is based on
         self._saving = False
         self._loaded: dict[str, Any] = {}
+        self.withdrawn = False  # the item shown is withdrawn: reinstated, not saved
+        self._after_save: Callable[[], object] | None = None  # what a 保存 on leaving goes on to
         self.error = make_label("", "error", wrap=True)
         self.errors = FieldErrors(self.error)
         self.form = ItemForm(self.errors)
@@ -97,12 +102,16 @@ class ItemEditor(AdminPanel):
         self.save_button = make_button(self.tr("保存（生成新版本）"), name="saveItem")
         self.revert_button = make_button(self.tr("撤销修改"), "secondary")
         self.retire_button = make_button(self.tr("停用事项"), "danger")
+        self.reinstate_button = make_button(self.tr("恢复事项"), name="reinstateItem")
+        self.reinstate_button.hide()
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self._on_revert_clicked)
         self.retire_button.clicked.connect(self.retire)
+        self.reinstate_button.clicked.connect(self.reinstate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for b in (self.revert_button, self.retire_button, self.save_button):
+        for b in (self.revert_button, self.retire_button, self.reinstate_button,
+                  self.save_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,12 +129,22 @@ class ItemEditor(AdminPanel):
             QHeaderView.ResizeMode.ResizeToContents)
         add, remove = make_button(self.tr("添加材料"), "secondary"), make_button(
             self.tr("删除所选材料"), "secondary")
+        self.up_button, self.down_button = (make_button(self.tr("上移"), "secondary", "moveUp"),
+                                            make_button(self.tr("下移"), "secondary", "moveDown"))
         add.clicked.connect(self._on_add_material_clicked)
         remove.clicked.connect(self._on_remove_material_clicked)
+        self.up_button.clicked.connect(lambda: self.move_material(-1))
+        self.down_button.clicked.connect(lambda: self.move_material(1))
+        for keys, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.material_table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.move_material(step))
         row = QHBoxLayout()
-        row.addWidget(make_label(self.tr("勾选框可直接点击；双击单元格编辑。"), "hint"), 1)
-        row.addWidget(add)
-        row.addWidget(remove)
+        row.addWidget(make_label(self.tr("勾选框可直接点击；双击单元格编辑。材料的顺序即窗口、"
+                                         "自助机和告知单上清单的顺序（Ctrl+↑/↓ 移动所选材料）。"),
+                                 "hint", wrap=True), 1)
+        for b in (add, remove, self.up_button, self.down_button):
+            row.addWidget(b)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.errors.add("materials", self.material_table, MATERIAL_COLUMNS), 1)
@@ -153,15 +172,29 @@ class ItemEditor(AdminPanel):
 
     # --- loading -----------------------------------------------------------------------------
 
-    def open_item(self, code: str, status: str = "") -> None:
-        """Open the version in force of item ``code``: what the next save is based on."""
+    def open_item(self, code: str, status: str = "", withdrawn_at: int | None = None) -> None:
+        """Open the version in force of item ``code``: what the next save is based on; or,
+        with ``withdrawn_at``, that (latest) version of a withdrawn item, to reinstate."""
         ctx = self.env.ctx
-        self.call(lambda: get_item(ctx, code), lambda item: self._on_opened(item, status),
+        self.call(lambda: get_item(ctx, code, withdrawn_at),
+                  lambda item: self._on_opened(item, status, withdrawn_at is not None),
                   self.errors.show)
 
-    def _on_opened(self, item: Item, status: str) -> None:
+    def _on_opened(self, item: Item, status: str, withdrawn: bool = False) -> None:
         self.code, self.current_version = item.code, item.version
         self.show_item(item, status)
+        self._set_withdrawn(withdrawn)
+        if withdrawn:
+            self.title.setText(self.tr("{0} · 第 {1} 版（已停用）").format(item.name,
+                                                                      item.version))
+
+    def _set_withdrawn(self, withdrawn: bool) -> None:
+        """A withdrawn item is shown to be reinstated (恢复事项), not saved or withdrawn."""
+        self.withdrawn = withdrawn
+        self.setEnabled(True)
+        self.save_button.setEnabled(not withdrawn)
+        self.retire_button.setVisible(not withdrawn)
+        self.reinstate_button.setVisible(withdrawn)
 
     def show_item(self, item: Item, status: str = "") -> None:
         """Show ``item`` (the version in force, or one from the history)."""
@@ -188,6 +221,7 @@ class ItemEditor(AdminPanel):
         self.form.lines["code"].setReadOnly(False)
         self.title.setText(self.tr("新建事项"))
         self.status.setText("")
+        self._set_withdrawn(False)
         self.retire_button.setEnabled(False)
         self.versions.set_rows([])
         self.pages.setCurrentIndex(0)
@@ -225,7 +259,26 @@ class ItemEditor(AdminPanel):
         return {**self.form.collect(), "materials": self.materials.rows()}
 
     def is_dirty(self) -> bool:
-        return self.isEnabled() and self.record() != self._loaded
+        return self.isEnabled() and not self.withdrawn and self.record() != self._loaded
+
+    def leave(self, then: Callable[[], object]) -> bool:
+        """Before the item shown is left (another item, a new one, the window closed): with
+        unsaved edits ask 保存 / 放弃 / 取消; ``then`` goes on at once unless the admin
+        stays (False) or saves: then after the save, and not at all if it is refused (the
+        refusal is shown beside its field, the edits kept)."""
+        if not self.is_dirty():
+            then()
+            return True
+        answer = UnsavedDialog.ask(self, self.tr("事项“{0}”有未保存的修改。保存后继续吗？")
+                                   .format(self.form.lines["name"].text() or self.code or ""))
+        if answer == "discard":
+            self._loaded = self.record()
+            then()
+            return True
+        if answer == "save":
+            self._after_save = then
+            self.save()
+        return False
 
     def save(self) -> None:
         raw, ctx = self.record(), self.env.ctx
@@ -233,11 +286,14 @@ class ItemEditor(AdminPanel):
         self.errors.clear()
         self.status.setText(self.tr("正在保存…"))
         self._saving = True
-        self.call(lambda: admin.save_item(ctx, raw, based_on=based_on), self._on_saved,
-                  self._on_save_failed)
+        self.call(lambda: admin.save_item(ctx, raw, based_on=based_on),
+                  lambda result: self._on_saved(result, raw), self._on_save_failed)
 
-    def _on_saved(self, result: dict[str, Any]) -> None:
+    def _on_saved(self, result: dict[str, Any], raw: dict[str, Any] | None = None) -> None:
         self._saving = False
+        if raw is not None:
+            self._loaded = raw  # saved: nothing to ask about while the new version loads
+        then, self._after_save = self._after_save, None
         code, version = result["code"], result["version"]
         if result["outcome"] == "unchanged":
             status = self.tr("内容未改变，未生成新版本（仍为第 {0} 版）").format(version)
@@ -246,9 +302,12 @@ class ItemEditor(AdminPanel):
         self.code, self.current_version = code, version
         self.open_item(code, status)
         self.item_saved.emit(code)
+        if then is not None:
+            then()
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
+        self._after_save = None
         self.status.setText("")
         widget = self.errors.show(exc)
         for n in range(self.pages.count()):
@@ -263,18 +322,54 @@ class ItemEditor(AdminPanel):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def retire(self) -> None:
+        """Withdraw the item, after saying what is under way for it (see item_status)."""
         code, ctx = self.code, self.env.ctx
         if code is None:
             return
-        question = self.tr("停用后自助机和窗口将不再提供事项 {0}，历史版本保留。确定停用？")
-        if not ConfirmDialog.ask(self, self.tr("停用事项"), question.format(code)):
-            return
-        self.call(lambda: admin.retire_item(ctx, code), lambda _r: self._on_retired(code),
+        self.errors.clear()
+        self.call(lambda: item_status.withdrawal_impact(ctx, code), self._on_impact_counted,
                   self.errors.show)
 
-    def _on_retired(self, code: str) -> None:
-        self.setEnabled(False)
-        self.status.setText(self.tr("事项 {0} 已停用").format(code))
+    def _on_impact_counted(self, impact: WithdrawalImpact) -> None:
+        code, ctx = impact.code, self.env.ctx
+        if code != self.code:
+            return
+        question = self.tr("停用后自助机和窗口将不再提供事项 {0}，历史版本保留。").format(code)
+        if impact.waiting_tickets or impact.bookings:
+            question += self.tr("今日仍有 {0} 人在等候此事项（号保留，由窗口告知），另有 {1} 个"
+                                "未签到的预约将被取消（需通知申请人）。").format(
+                impact.waiting_tickets, impact.bookings)
+        if not ConfirmDialog.ask(self, self.tr("停用事项"), question + self.tr("确定停用？")):
+            return
+        self.call(lambda: admin.retire_item(ctx, code, force=True), self._on_retired,
+                  self.errors.show)
+
+    def _on_retired(self, done: Withdrawn) -> None:
+        self._loaded = self.record()
+        self._set_withdrawn(True)
+        status = self.tr("事项 {0} 已停用").format(done.code)
+        if done.waiting_tickets:
+            status += self.tr("；今日仍有 {0} 人等候，号保留").format(done.waiting_tickets)
+        if done.cancelled_bookings:
+            status += self.tr("；已取消 %n 个预约，请通知申请人（预约码：{0}）", "",
+                              len(done.cancelled_bookings)).format(
+                "、".join(done.cancelled_bookings))
+        self.status.setText(status)
+        self.title.setText(self.tr("{0} · 第 {1} 版（已停用）").format(
+            self.form.lines["name"].text(), done.version))
+        self.item_saved.emit(done.code)
+
+    def reinstate(self) -> None:
+        code, ctx = self.code, self.env.ctx
+        if code is None or not self.withdrawn:
+            return
+        self.errors.clear()
+        self.call(lambda: admin.reinstate_item(ctx, code),
+                  lambda version: self._on_reinstated(code, version), self.errors.show)
+
+    def _on_reinstated(self, code: str, version: int) -> None:
+        self._set_withdrawn(False)
+        self.open_item(code, self.tr("事项 {0} 已恢复，第 {1} 版生效").format(code, version))
         self.item_saved.emit(code)
 
     def check_in_force(self) -> None:
@@ -294,7 +389,8 @@ class ItemEditor(AdminPanel):
         self.call(fetch, lambda version: self._on_in_force(code, version), self.errors.show)
 
     def _on_in_force(self, code: str, version: int | None) -> None:
-        if code != self.code or version == self.current_version or self._saving:
+        if code != self.code or version == self.current_version or self._saving or \
+                self.withdrawn:
             return
         if version is None and self.is_dirty():
             self.errors.general.setText(self.tr("此事项已在其他终端停用，当前的修改无法保存。"))
@@ -310,7 +406,18 @@ class ItemEditor(AdminPanel):
 
     def _on_revert_clicked(self) -> None:
         if self.code is not None:
-            self.open_item(self.code)
+            self.open_item(self.code, withdrawn_at=self.current_version if self.withdrawn
+                           else None)
+
+    def move_material(self, step: int) -> None:
+        """Move the selected material up (-1) or down (1): the checklist's order."""
+        index = self.material_table.currentIndex()
+        if not index.isValid():
+            return
+        to = self.materials.move_row(index.row(), step)
+        self.material_table.selectionModel().setCurrentIndex(
+            self.materials.index(to, index.column()),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _on_add_material_clicked(self) -> None:
         n = self.materials.add_row({"code": next_material_code(
@@ -326,7 +433,8 @@ class ItemEditor(AdminPanel):
         rows = self.version_table.selectionModel().selectedRows()
         if rows:
             item: Item = self.versions.row(rows[0].row())
-            self.show_item(item, self.tr("正在查看历史版本；保存将以其内容生成新版本"))
+            self.leave(lambda: self.show_item(
+                item, self.tr("正在查看历史版本；保存将以其内容生成新版本")))
 
 
 def next_material_code(codes: list[str]) -> str:

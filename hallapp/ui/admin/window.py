@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -123,6 +124,20 @@ class AdminWindow(QWidget):
                 on_feed(payloads)
             else:
                 page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed with unsaved edits in the item editor: 保存 (then closed once saved),
+        放弃 or 取消 (the window stays)."""
+        if self.catalogue.editor.is_dirty():
+            event.ignore()
+            self.tabs.setCurrentWidget(self.catalogue)
+            self.catalogue.editor.leave(self._close_unasked)
+            return
+        super().closeEvent(event)
+
+    def _close_unasked(self) -> None:
+        if isValid(self):
+            self.close()
 
     def _on_feed_connection_lost(self, *_why: object) -> None:
         self.banner.show()

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from hallapp.services import admin, appointments, tickets
 from hallapp.services.catalogue import get_item, list_items
 from hallapp.services.context import Ctx, Database
+from hallapp.ui.admin.calendar import HoursCalendarPage
 from hallapp.ui.admin.dialogs import ConfirmDialog, UnsavedDialog
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
@@ -152,28 +153,33 @@ def test_unsaved_edits_are_asked_about_before_another_item_or_closing(
     assert get_item(other, ITEM).fee == "不收费（关窗前改）"
 
 
+def periods(page: HoursCalendarPage) -> list[list[str]]:
+    return [[r["start"], r["end"]] for r in page.periods.rows()]
+
+
 def test_the_hours_tab_keeps_unsaved_hours_through_feed_events(
         qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """Any feed event of the hall (a device saved elsewhere) reloaded the tab and reset the
+    periods being typed; now they stay, and a change of the stored hours is told."""
     window = make_admin()
     page = window.hours
     window.tabs.setCurrentWidget(page)
-    stored = page.shown_hours()
-    assert stored["periods"]
+    assert periods(page)
     page.periods.setData(page.periods.index(0, 1), "11:30")  # typing, not saved
-    edited = page.shown_hours()
+    edited = periods(page)
     feed(window, "hall_changed", keys=["devices"])  # another terminal's device settings
     idle(qtbot, window)
-    assert page.shown_hours() == edited
+    assert periods(page) == edited
     assert page.status.text() == ""  # the stored hours did not change: nothing to say
     other = admin_ctx(hall_db, clock)
     admin.set_opening_hours(other, [("08:30", "12:00"), ("14:00", "17:30")])
     feed(window, "hall_changed", keys=["opening_hours"])
     qtbot.waitUntil(lambda: "其他终端已修改开放时间" in page.status.text())
     idle(qtbot, window)
-    assert page.shown_hours() == edited
+    assert periods(page) == edited
     page.findChild(QWidget, "revertHours").click()  # 撤销修改: the stored hours
-    assert page.shown_hours()["periods"] == [["08:30", "12:00"], ["14:00", "17:30"]]
+    assert periods(page) == [["08:30", "12:00"], ["14:00", "17:30"]]
     admin.set_opening_hours(other, [("09:00", "12:00")])
     feed(window, "hall_changed", keys=["opening_hours"])  # nothing edited: follows
-    qtbot.waitUntil(lambda: page.shown_hours()["periods"] == [["09:00", "12:00"]])
+    qtbot.waitUntil(lambda: periods(page) == [["09:00", "12:00"]])
     idle(qtbot, window)

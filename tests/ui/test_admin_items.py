@@ -153,6 +153,20 @@ def test_unsaved_edits_are_asked_about_before_another_item_or_closing(
     assert get_item(other, ITEM).fee == "不收费（关窗前改）"
 
 
+def test_a_session_ended_closes_the_window_unasked(
+        qtbot: QtBot, make_admin: MakeAdmin, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The launcher lets the window of an ended session close (allow_close): its edits could
+    not be saved anyway, and no question stands between the admin and the login."""
+    window = make_admin()
+    open_item(qtbot, window)
+    window.catalogue.editor.form.lines["fee"].setText("不收费（本窗口改）")
+    asked = answers(monkeypatch, UnsavedDialog)
+    window.allow_close()
+    window.close()
+    assert not window.isVisible()
+    assert asked == []
+
+
 def periods(page: HoursCalendarPage) -> list[list[str]]:
     return [[r["start"], r["end"]] for r in page.periods.rows()]
 

@@ -44,6 +44,7 @@ class AdminWindow(QWidget):
         self.options = dict(options or {})
         self.env = AdminEnv(ctx)
         self.hall: HallInfo | None = None
+        self._close_unasked_next = False  # see allow_close
         self.setObjectName("admin")
         self.setWindowTitle(self.tr("管理"))
         self.setStyleSheet(ADMIN_QSS)
@@ -125,10 +126,15 @@ class AdminWindow(QWidget):
             else:
                 page.refresh()
 
+    def allow_close(self) -> None:
+        """Let the next close() through unasked: the session ended (the launcher asks for the
+        login again), and a save would be refused anyway."""
+        self._close_unasked_next = True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closed with unsaved edits in the item editor: 保存 (then closed once saved),
         放弃 or 取消 (the window stays)."""
-        if self.catalogue.editor.is_dirty():
+        if self.catalogue.editor.is_dirty() and not self._close_unasked_next:
             event.ignore()
             self.tabs.setCurrentWidget(self.catalogue)
             self.catalogue.editor.leave(self._close_unasked)

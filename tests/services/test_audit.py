@@ -59,9 +59,9 @@ def test_every_state_change_is_audited(ctx_for: Callable[[str], Ctx], hall_db: D
     backup.backup(admin, tmp_path / "b.jsonl.gz")
     assert _actions_after(hall_db, start) == [
         ("staff_add", "admin1"), ("login", "audited1"), ("staff_disable", "admin1"),
-        ("password_set", "admin1"), ("catalogue_import", "admin1"),
+        ("password_set", "admin1"), ("item_import", "admin1"), ("catalogue_import", "admin1"),
         ("windows_configure", "admin1"), ("backup", "admin1")]
-    rows = list_audit(admin, limit=7)
+    rows = list_audit(admin, limit=8)
     assert all(r.at == clock().isoformat() for r in rows)
     assert {r.terminal for r in rows} == {"test"}
     assert rows[-1].after["username"] == "audited1"

@@ -9,6 +9,11 @@ A save says which version it started from (none: a new item), so the service ref
 item whose code is taken and an edit of a version another terminal has replaced since; the
 editor tells an administrator with unsaved edits as soon as the change feed brings such a
 version (:meth:`ItemEditor.check_in_force`).
+
+Leaving an item with unsaved edits asks 保存 / 放弃 / 取消 (:meth:`ItemEditor.leave`). 停用事项
+says first what is under way for the item (tickets waiting, bookings to cancel: see
+``services.item_status``); a withdrawn item is shown read-only, with 恢复事项. Materials are
+ordered with 上移/下移 or Ctrl+Up/Down: their order is the checklist's everywhere.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from hallapp.core.hallday import parse_hhmm
 from hallapp.documents.labels_en import ENGLISH_LABELS
 from hallapp.services.kpi_report import MAX_DAYS, check_period
 from hallapp.ui.common import qt_app
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import listed, user_message, with_code
 from hallapp.ui.common.errors_en import EN
 
 __all__ = ["qm_app", "qm_dir"]  # the fixtures, imported from test_translations
@@ -127,3 +127,22 @@ def test_a_refusal_reads_in_english(qapp: QApplication, refuse: Callable[[], obj
         assert user_message(caught.value) == text
     finally:
         qapp.setProperty("hallapp_lang", "zh")
+
+
+def test_lists_and_codes_built_in_code_read_in_english(qm_app: QApplication) -> None:
+    """Texts joined in code kept Chinese punctuation on an English screen: the materials
+    owed, "Articles of association（M01）" (counter and back office), the bookings cancelled
+    "8LVNVSM6、Q2W3E4R5", an item's time quotas "09:00–12:00 80；14:00–17:00 80"."""
+    from hallapp.ui.counter.dialogs import SupplementDialog
+
+    qt_app.set_language(qm_app, "en")
+    assert listed(["8LVNVSM6", "Q2W3E4R5"]) == "8LVNVSM6, Q2W3E4R5"
+    assert listed(["09:00–12:00 80", "14:00–17:00 80"], "；") == "09:00–12:00 80; 14:00–17:00 80"
+    dialog = SupplementDialog("SZFT-20261124-00001", [("M01", "Articles of association")])
+    try:
+        assert dialog.materials.item(0).text() == "Articles of association (M01)"
+    finally:
+        dialog.deleteLater()
+    qt_app.set_language(qm_app, "zh")
+    assert listed(["A", "B"]) == "A、B"
+    assert with_code("公司章程", "M01") == "公司章程（M01）"

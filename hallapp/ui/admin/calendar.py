@@ -36,6 +36,7 @@ from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
 from hallapp.ui.admin.models import CalendarDayTableModel
 from hallapp.ui.admin.queues import table_view
+from hallapp.ui.common.errors import listed
 from hallapp.ui.common.widgets import make_button, make_label
 
 PERIOD_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
@@ -208,7 +209,7 @@ class HoursCalendarPage(AdminPanel):
         codes = result.get("cancelled_bookings") or []
         if codes:
             status += self.tr("；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）", "",
-                              len(codes)).format("、".join(codes))
+                              len(codes)).format(listed(codes))
         self.status.setText(status)
 
     def load_file(self) -> None:
@@ -221,7 +222,7 @@ class HoursCalendarPage(AdminPanel):
                   self.cal_errors.show)
 
     def _on_calendar_loaded(self, result: calendar_admin.CalendarLoadResult) -> None:
-        years = "、".join(map(str, result.years))
+        years = listed(result.years)
         self.cal_status.setText(self.tr("已载入 {0} 年官方日历（%n 天调整）", "", result.days)
                                 .format(years) + self._cancelled(result.cancelled_bookings))
         self.year.setValue(result.years[0])
@@ -262,7 +263,7 @@ class HoursCalendarPage(AdminPanel):
         if not codes:
             return ""
         return self.tr("；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）", "",
-                       len(codes)).format("、".join(codes))
+                       len(codes)).format(listed(codes))
 
     def show_year(self) -> None:
         year, ctx = self.year.value(), self.env.ctx

@@ -22,6 +22,7 @@ from hallapp.services.hall import WindowInfo
 from hallapp.services.staff import StaffInfo
 from hallapp.ui.admin.base import AdminEnv
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
+from hallapp.ui.common.errors import listed
 from hallapp.ui.common.labels import audit_action_label, audit_entity_label, role_label
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, RecordTableModel
 
@@ -127,8 +128,8 @@ class QueueTableModel(NamedTableModel):
         if column == "name" and not row.get("active", True):  # no new tickets (queue_admin)
             return f"{row['name']}（{tr(QT_TRANSLATE_NOOP('Admin', '停用'))}）"
         if column == "time_quotas":
-            return "；".join(f"{q['start']}–{q['end']} {q['quota']}"
-                            for q in row.get("time_quotas") or [])
+            return listed((f"{q['start']}–{q['end']} {q['quota']}"
+                           for q in row.get("time_quotas") or []), "；")
         if column == "daily_quota" and row.get("daily_quota") is None:
             return tr(QT_TRANSLATE_NOOP("Admin", "不限"))
         return super().cell_text(row, column)

@@ -28,7 +28,7 @@ from hallapp.ui.admin.dialogs import ConfirmDialog, PasswordDialog
 from hallapp.ui.admin.models import StaffTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.admin.staff_dialog import StaffEditDialog
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import listed, user_message
 from hallapp.ui.common.labels import role_label
 from hallapp.ui.common.widgets import make_button, make_label
 
@@ -193,7 +193,7 @@ class StaffPage(AdminPanel):
             return self.tr("账号 {0} 已启用").format(username)
         if released:  # a disabled approver's claims go back to the department's queue
             return self.tr("账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}").format(
-                username, len(released), "、".join(released))
+                username, len(released), listed(released))
         return self.tr("账号 {0} 已停用").format(username)
 
     def _done(self, text: str) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services.case_views import MaterialState
-from hallapp.ui.common.errors import local_name
+from hallapp.ui.common.errors import local_name, with_code
 from hallapp.ui.common.widgets import make_label, set_invalid
 
 LEGAL_BASIS_PRESETS = ("《中华人民共和国行政许可法》第三十八条第二款",
@@ -161,7 +161,7 @@ class CorrectionDialog(TextFieldsDialog):
         self.materials = QListWidget()
         self.materials.setObjectName("correctionMaterials")
         for m in materials:
-            entry = QListWidgetItem(f"{local_name(m.name, m.name_en)}（{m.code}）")
+            entry = QListWidgetItem(with_code(local_name(m.name, m.name_en), m.code))
             entry.setData(Qt.ItemDataRole.UserRole, m.code)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)

@@ -7,7 +7,7 @@ with a short reference into the terminal's log, never as a traceback.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -38,6 +38,18 @@ def local_name(name: str, name_en: str | None) -> str:
     """A name from the hall's data (hall, queue, item, green channel) in this screen's
     language: its English form on an English screen when the data has one, else ``name``."""
     return name_en if name_en and is_english() else name
+
+
+def listed(items: Iterable[object], separator: str = "、") -> str:
+    """Items as a list in this screen's language: "A、B" (or ``separator``: "；"), "A, B"
+    (or "A; B") in English, which has no full-width punctuation."""
+    english = {"、": ", ", "；": "; ", "，": ", "}.get(separator, separator)
+    return (english if is_english() else separator).join(map(str, items))
+
+
+def with_code(name: str, code: str) -> str:
+    """A name with its code after it: "名称（M01）", "Name (M01)" in English."""
+    return f"{name} ({code})" if is_english() else f"{name}（{code}）"
 
 
 def _english(exc: DomainError) -> str | None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.core.errors import DomainError
-from hallapp.ui.common.errors import user_message
+from hallapp.ui.common.errors import user_message, with_code
 from hallapp.ui.common.widgets import make_label, set_invalid
 
 Field = tuple[str, str, bool]  # name, label, required
@@ -412,7 +412,7 @@ class SupplementDialog(QDialog):
         self.materials.setObjectName("owedMaterials")
         self.materials.setWordWrap(True)  # a long material name on two lines, not cut
         for code, name in owed:
-            entry = QListWidgetItem(f"{name}（{code}）")
+            entry = QListWidgetItem(with_code(name, code))
             entry.setToolTip(entry.text())
             entry.setData(Qt.ItemDataRole.UserRole, code)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -27,7 +27,7 @@ from hallapp.ui.backoffice.actions import CaseActions, NoticePrinter
 from hallapp.ui.backoffice.base import BackofficeEnv, BackofficePanel
 from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining_text
 from hallapp.ui.common.case_notes import case_note
-from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.errors import listed, local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import ElidedLabel, make_label, repolish
 
@@ -248,10 +248,10 @@ class CaseDetailPanel(BackofficePanel):
     def _show_owed(self, detail: CaseDetail) -> None:
         promised = [local_name(m.name, m.name_en) for m in detail.materials
                     if m.status == "commitment"]
-        self.commitments.setText("、".join(promised) if promised else self.tr("无"))
+        self.commitments.setText(listed(promised) if promised else self.tr("无"))
         owed = [local_name(m.name, m.name_en) for m in detail.materials if m.owed]
         if not owed:
             self.supplements.setText(self.tr("无"))
             return
         due = self.env.local(detail.case.supplement_deadline, "%Y-%m-%d")
-        self.supplements.setText(self.tr("{0}（补齐期限 {1}）").format("、".join(owed), due))
+        self.supplements.setText(self.tr("{0}（补齐期限 {1}）").format(listed(owed), due))

@@ -28,7 +28,7 @@ from hallapp.services import kpi_drill, kpi_hourly, kpi_report, reports
 from hallapp.services.context import Ctx
 from hallapp.services.kpi_report import KpiReport
 from hallapp.services.reports import rate_text
-from hallapp.ui.common.errors import local_name
+from hallapp.ui.common.errors import listed, local_name
 from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.supervisor.base import SupervisorPanel, make_table, py_date
@@ -277,7 +277,7 @@ class KpiPanel(SupervisorPanel):
                                       pdf=answer.folder / f"{stem}.pdf")
 
         self.call(run, lambda paths: self.note.setText(
-            self.tr("已导出：{0}").format("，".join(str(p) for p in paths))), "supervisor: export")
+            self.tr("已导出：{0}").format(listed(paths, "，"))), "supervisor: export")
 
 
 # DIM_NAMES, CARDS and the button texts, literally, for pyside6-lupdate (shown via self.tr).

@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 from clikit import Cli, make_cli
 from conftest import FakeClock
+from stdnum.cn import ric
 
 from hallapp.store.uow import Database
 
+PLAIN = "440300000000069391780003"  # 企业注销登记 (SZAMR), as in test_cli_case
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -88,3 +90,20 @@ def test_appointments_give_counts_and_rates_by_queue(cli: Cli) -> None:
     assert not any(CJK.search(k) for k in _keys(kept))
     assert cli("supervisor1", "kpi", "appointments") == 0  # the table
     assert "履约率" in cli.out
+
+
+def test_drill_gives_cases_as_records(cli: Cli) -> None:
+    cli.json("kiosk1", "ticket", "take", "A")
+    for action in ("open", "call", "start"):
+        cli.json("clerk1", "window", action, "1")
+    body = "44030419850312001"
+    opened = cli.json("clerk1", "case", "open", "1", PLAIN, "--name", "张三", "--id-number",
+                      body + ric.calc_check_digit(body + "0"), "--phone", "13800138000")
+    [case] = cli.json("supervisor1", "kpi", "drill", "--figure", "on_spot")["records"]
+    assert case == {
+        "number": opened["case"]["number"], "item_code": PLAIN, "item": case["item"],
+        "item_en": case["item_en"], "department": "SZAMR", "window": 1, "state": "received",
+        "received_at": "2026-11-24T09:00:00+08:00", "deadline": None, "concluded_at": None,
+        "outcome": None, "visits": 1, "on_spot": False}
+    assert case["item"].startswith("企业注销登记")
+    assert case["item_en"]

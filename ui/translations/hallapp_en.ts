@@ -4,13 +4,13 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="42"/>
         <location filename="../../hallapp/ui/admin/queues.py" line="36"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="43"/>
         <location filename="../../hallapp/ui/admin/queues.py" line="37"/>
         <source>结束</source>
         <translation>End</translation>
@@ -23,7 +23,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/slots.py" line="63"/>
         <location filename="../../hallapp/ui/admin/windows.py" line="42"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="41"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="74"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="75"/>
         <source>实施编码</source>
         <translation>Implementation code</translation>
     </message>
@@ -75,15 +75,15 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="75"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="76"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>事项名称</source>
         <translation>Item name</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
         <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -214,13 +214,13 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="98"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="80"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
@@ -236,113 +236,113 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="21"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="45"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="118"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="119"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="62"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
         <source>申请人提供</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
         <source>部门核发</source>
         <translation>Issued by an office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="66"/>
         <source>可承诺替代</source>
         <translation>Commitment may replace</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="68"/>
         <source>列入证明清单</source>
         <translation>Listed proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="69"/>
         <source>证明依据</source>
         <translation>Proof basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="70"/>
         <source>具体要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="71"/>
         <source>具体要求（英文）</source>
         <translation>Requirement (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="67"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="72"/>
         <source>获取途径</source>
         <translation>Where to get it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="73"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -352,368 +352,368 @@
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="28"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="29"/>
         <source>即办件</source>
         <translation>On-the-spot item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="29"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="30"/>
         <source>承诺件</source>
         <translation>Time-limited item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="30"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="31"/>
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="31"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="32"/>
         <source>个自然日</source>
         <translation>calendar days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="32"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="33"/>
         <source>小时</source>
         <translation>hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="33"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="34"/>
         <source>当场办结</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="34"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="35"/>
         <source>综合窗口</source>
         <translation>Comprehensive window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="35"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="36"/>
         <source>专业窗口</source>
         <translation>Specialised window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="36"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="37"/>
         <source>出件窗口</source>
         <translation>Hand-out window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="37"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="38"/>
         <source>按优先级</source>
         <translation>By precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="38"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="39"/>
         <source>按比例</source>
         <translation>By ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="40"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="40"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="41"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="40"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="41"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="42"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="42"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="43"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="76"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="96"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="77"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="80"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="98"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="81"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="99"/>
         <source>材料数</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="99"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="100"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="182"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="109"/>
         <source>生效中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="110"/>
         <source>历史版本</source>
         <translation>Earlier version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="119"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="120"/>
         <source>队列名称</source>
         <translation>Queue name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="121"/>
         <source>号码前缀</source>
         <translation>Prefix</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="122"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="122"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="123"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="124"/>
         <source>分时段限额</source>
         <translation>Time-slot quotas</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="124"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="125"/>
         <source>目标等候(分)</source>
         <translation>Target wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="133"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="134"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="139"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="140"/>
         <source>部门编码</source>
         <translation>Dept. code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="141"/>
         <source>部门名称</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="146"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="22"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="147"/>
-        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="154"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="177"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="178"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="179"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="180"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="181"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="191"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="192"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="194"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="194"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="195"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="165"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="166"/>
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="202"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="203"/>
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="204"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="205"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
         <source>纸宽(毫米)</source>
         <translation>Roll (mm)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="206"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
         <source>返回首页(秒)</source>
         <translation>Idle return (s)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="208"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="209"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
         <source>综合屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="210"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
         <source>窗口工作台</source>
         <translation>Counter desk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="211"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="212"/>
         <source>评价器</source>
         <translation>Rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="229"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="230"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="231"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
         <source>安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="232"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="233"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="241"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="242"/>
         <source>上班</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="242"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="243"/>
         <source>休息</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="248"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="251"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="252"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="253"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/models.py" line="254"/>
+        <location filename="../../hallapp/ui/admin/models.py" line="255"/>
         <source>对象编号</source>
         <translation>Object ID</translation>
     </message>
@@ -862,73 +862,73 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="48"/>
-        <location filename="../../hallapp/ui/admin/window.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="72"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="73"/>
         <source>管理员：{0}</source>
         <translation>Administrator: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="79"/>
         <source>数据库连接中断，正在重试；此时的修改不会保存</source>
         <translation>Database connection lost, retrying; changes made now will not be saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>窗口与工作配置</source>
         <translation>Windows and profiles</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
         <source>开放时间与日历</source>
         <translation>Hours and calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
         <source>终端设备</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
         <source>预约时段</source>
         <translation>Appointment slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="86"/>
         <source>大厅设置</source>
         <translation>Hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="86"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="86"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="112"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="113"/>
         <source>{0} · 管理</source>
         <translation>{0} · Administration</translation>
     </message>
@@ -3951,102 +3951,102 @@ After:
 <context>
     <name>HoursCalendarPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="58"/>
         <source>周六开放</source>
         <translation>Open on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="64"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="65"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="87"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="88"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="88"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="89"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="90"/>
         <source>保存开放时间</source>
         <translation>Save hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="91"/>
         <source>撤销修改</source>
         <translation>Revert changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="100"/>
         <source>每个工作日的开放时段</source>
         <translation>Opening periods of each working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="113"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="114"/>
         <source>载入官方日历文件…</source>
         <translation>Load official calendar…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="115"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="116"/>
         <source>调整</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="117"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="118"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="120"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="121"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
         <source>连续天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="123"/>
         <source>调整为</source>
         <translation>Set to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="124"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="129"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="130"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="133"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="134"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="174"/>
         <source>其他终端已修改开放时间，此处的修改尚未保存：保存将以此处的时段为准；点击“撤销修改”可载入最新的开放时间。</source>
         <translation>The opening hours were changed at another terminal and your changes here are not saved yet: saving keeps the periods shown here; click “Revert changes” to load the latest opening hours.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="208"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="210"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="211"/>
         <source>；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on a Saturday no longer opened was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -4054,12 +4054,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="215"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="216"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="225"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="226"/>
         <source>已载入 {0} 年官方日历（%n 天调整）</source>
         <translation>
             <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
@@ -4067,17 +4067,17 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="235"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="236"/>
         <source>调整日历</source>
         <translation>Change the calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="245"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="246"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="247"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="248"/>
         <source>将 {0}（%n 天）调整为工作日，在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a working day; the time limits of open cases will be recounted. </numerusform>
@@ -4085,7 +4085,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="250"/>
         <source>将 {0}（%n 天）调整为休息日：这些日子的预约将被取消（需通知申请人），在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a rest day: its bookings will be cancelled (tell the applicants), and the time limits of open cases recounted. </numerusform>
@@ -4093,12 +4093,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="251"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="252"/>
         <source>确定调整吗？</source>
         <translation>Go ahead?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="255"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="256"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
@@ -4106,7 +4106,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="264"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="265"/>
         <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -4114,7 +4114,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="277"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="278"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: working days {1}; weekdays off {2}, weekend days worked {3}</translation>
     </message>
@@ -4240,149 +4240,149 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="94"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="99"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="95"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="100"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="101"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="102"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="102"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="107"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="108"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="104"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="342"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="109"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="347"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="105"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="110"/>
         <source>恢复事项</source>
         <translation>Reinstate item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="135"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="136"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="132"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="137"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="133"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="138"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="148"/>
         <source>勾选框可直接点击；双击单元格编辑。材料的顺序即窗口、自助机和告知单上清单的顺序（Ctrl+↑/↓ 移动所选材料）。</source>
         <translation>Click a check box to toggle it; double-click a cell to edit it. The order of the materials is the checklist&apos;s order at the counter, on the kiosk and on the notices (Ctrl+↑/↓ moves the selected material).</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="337"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="342"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。</source>
         <translation>Once withdrawn, item {0} is no longer offered at the kiosks and counters; its versions are kept. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="339"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="344"/>
         <source>今日仍有 {0} 人在等候此事项（号保留，由窗口告知），另有 {1} 个未签到的预约将被取消（需通知申请人）。</source>
         <translation>{0} people are still waiting for it today (they keep their tickets; the counter tells them), and {1} bookings not checked in will be cancelled (the applicants must be told). </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="342"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="347"/>
         <source>确定停用？</source>
         <translation>Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="160"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="165"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="164"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="169"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="188"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="358"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="363"/>
         <source>{0} · 第 {1} 版（已停用）</source>
         <translation>{0} · version {1} (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="212"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="209"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="214"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="222"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="227"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="272"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="277"/>
         <source>事项“{0}”有未保存的修改。保存后继续吗？</source>
         <translation>Item “{0}” has unsaved changes. Save them before going on?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="287"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="292"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="299"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="304"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="301"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="306"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="350"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="355"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="352"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="357"/>
         <source>；今日仍有 {0} 人等候，号保留</source>
         <translation>; {0} people still waiting today keep their tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="354"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="359"/>
         <source>；已取消 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking cancelled: tell the applicant (booking code {0})</numerusform>
@@ -4390,27 +4390,27 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="372"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="377"/>
         <source>事项 {0} 已恢复，第 {1} 版生效</source>
         <translation>Item {0} reinstated; version {1} is in force</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="396"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="401"/>
         <source>此事项已在其他终端停用，当前的修改无法保存。</source>
         <translation>This item was withdrawn at another terminal; your changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="399"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="404"/>
         <source>事项 {0} 已在其他终端停用</source>
         <translation>Item {0} was withdrawn at another terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="402"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="407"/>
         <source>此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，点击“撤销修改”载入第 {0} 版后重新修改。</source>
         <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click &quot;Undo changes&quot; to load version {0}, then make them again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="437"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="442"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>

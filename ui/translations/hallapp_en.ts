@@ -2825,12 +2825,12 @@ After:
     <message>
         <location filename="../../hallapp/ui/counter/case_view.py" line="86"/>
         <source>（剩 {0} 个工作日）</source>
-        <translation> ({0} working days left)</translation>
+        <translation> (working days left: {0})</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/case_view.py" line="87"/>
         <source>（已超期 {0} 个工作日）</source>
-        <translation> ({0} working days overdue)</translation>
+        <translation> (working days overdue: {0})</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/case_view.py" line="88"/>
@@ -4313,7 +4313,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/item_editor.py" line="344"/>
         <source>今日仍有 {0} 人在等候此事项（号保留，由窗口告知），另有 {1} 个未签到的预约将被取消（需通知申请人）。</source>
-        <translation>{0} people are still waiting for it today (they keep their tickets; the counter tells them), and {1} bookings not checked in will be cancelled (the applicants must be told). </translation>
+        <translation>Still waiting for it today: {0} (they keep their tickets; the counter tells them). Bookings not checked in, to be cancelled (the applicants must be told): {1}. </translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/item_editor.py" line="347"/>
@@ -5615,7 +5615,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="201"/>
         <source>队列 {0} 已停用：不再取号、预约；已在等候的 {1} 个号照常叫号</source>
-        <translation>Queue {0} deactivated: no new tickets or bookings; the {1} tickets waiting are still called</translation>
+        <translation>Queue {0} deactivated: no new tickets or bookings; tickets already waiting, still called: {1}</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="220"/>

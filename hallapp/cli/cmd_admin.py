@@ -1,11 +1,12 @@
-"""hall show|settings|green-channel, queue list|deactivate|activate,
+"""hall show|set|settings|green-channel, queue list|deactivate|activate,
 window list|retire|reinstate|rename."""
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, emit, group, int_arg, table
+from hallapp.cli.common import CliEnv, UsageError, add_json, emit, group, int_arg, table
 from hallapp.core.errors import ValidationError
 from hallapp.core.state_labels import WINDOW_KIND_LABELS, WINDOW_STATE_LABELS
 from hallapp.services import admin, queue_admin, window_admin
@@ -17,6 +18,11 @@ def register(sub: Any) -> None:
     show = h.add_parser("show", help="显示大厅配置")
     add_json(show)
     show.set_defaults(func=cmd_hall_show)
+    hset = h.add_parser("set", help="修改大厅名称、英文名称、地址、电话（只改给出的项；"
+                        "空串清除选填项）")
+    add_identity_options(hset, "")
+    add_json(hset)
+    hset.set_defaults(func=cmd_hall_set)
     settings = h.add_parser("settings", help="大厅设置：列出，或以 --set 修改")
     settings.add_argument("--set", nargs="+", metavar="名称=取值", dest="changes",
                           help="如 recall_max=2 announce_english=true（是/否：true/false）")
@@ -56,10 +62,45 @@ def register(sub: Any) -> None:
     rn.set_defaults(func=cmd_window_rename)
 
 
+IDENTITY_OPTIONS = (("--name", "name", "名称（中文，必填）"), ("--name-en", "name_en", "英文名称"),
+                    ("--address", "address", "地址"),
+                    ("--phone", "phone", "咨询电话（手机号，或区号-号码如 0755-88123456）"))
+
+
+def add_identity_options(parser: argparse.ArgumentParser, whose: str) -> None:
+    """--name, --name-en, --address, --phone: the hall's identity (init, hall set)."""
+    for flag, dest, label in IDENTITY_OPTIONS:
+        parser.add_argument(flag, dest=f"hall_{dest}", metavar="TEXT", help=f"{whose}大厅{label}")
+
+
+def identity_options(args: argparse.Namespace) -> dict[str, str]:
+    """The identity fields given on the command line (an empty one: cleared)."""
+    given = {dest: getattr(args, f"hall_{dest}", None) for _, dest, _ in IDENTITY_OPTIONS}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def _identity_text(i: Any) -> str:
+    return (f"{i.name}（{i.code}）\n英文名称 {i.name_en or '未设置'}\n"
+            f"地址 {i.address or '未设置'}\n电话 {i.phone or '未设置'}")
+
+
 def cmd_hall_show(env: CliEnv) -> int:
     info = svc.get_hall(env.ctx())
-    emit(env.args, info, lambda i: f"{i.name}（{i.code}）\n时区 {i.timezone}\n地址 {i.address}\n"
-         f"电话 {i.phone}\n开放时间 {_hours_text(i.opening_hours)}")
+    emit(env.args, info, lambda i: f"{_identity_text(i)}\n时区 {i.timezone}\n"
+         f"开放时间 {_hours_text(i.opening_hours)}")
+    return 0
+
+
+def cmd_hall_set(env: CliEnv) -> int:
+    given = identity_options(env.args)
+    if not given:
+        raise UsageError("请至少给出 --name、--name-en、--address、--phone 中的一项")
+    ctx = env.ctx()
+    admin.set_identity(ctx, given)
+    info = svc.get_hall(ctx)
+    emit(env.args, {"code": info.code, "name": info.name, "name_en": info.name_en,
+                    "address": info.address, "phone": info.phone},
+         lambda _r: "已保存大厅信息\n" + _identity_text(info))
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from hallapp import __version__
+from hallapp.cli.cmd_admin import add_identity_options, identity_options
 from hallapp.cli.common import (
     CliEnv,
     UsageError,
@@ -41,6 +42,7 @@ AUDIT_BROKEN = 3  # the exit code when the audit log's hash chain does not verif
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅")
     p.add_argument("--demo", action="store_true", help="载入演示大厅（事项目录、窗口、账号）")
+    add_identity_options(p, "新大厅的")
     add_json(p)
     p.set_defaults(func=cmd_init)
 
@@ -127,6 +129,12 @@ def _migration_warnings() -> Iterator[None]:
 
 
 def cmd_init(env: CliEnv) -> int:
+    identity = identity_options(env.args)
+    if identity and env.args.demo:
+        raise UsageError("--name、--name-en、--address、--phone 用于新大厅，不能与 --demo 合用"
+                         "（演示大厅的信息在 resources/demo/hall.json；建成后可用 hall set 修改）")
+    if identity and hall_exists(env.db):
+        raise UsageError("数据库中已有大厅，init 只迁移结构：修改大厅信息请用 hallapp hall set")
     password = None
     if not env.args.demo and not hall_exists(env.db):
         password = os.environ.get("HALLAPP_ADMIN_PASSWORD")
@@ -137,7 +145,8 @@ def cmd_init(env: CliEnv) -> int:
             return 2
         check_password_rules(password)
     with _migration_warnings():
-        result = init_database(env.db, demo=env.args.demo, admin_password=password)
+        result = init_database(env.db, demo=env.args.demo, admin_password=password,
+                               identity=identity)
     emit(env.args, result, lambda r: (
         f"数据库已就绪：{env.db.safe_url}（结构版本 {r.revision}）\n" +
         (f"已创建演示大厅，事项 {r.items} 个；演示账号密码均为 demo1234"

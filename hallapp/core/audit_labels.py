@@ -52,6 +52,7 @@ ACTION_LABELS: dict[str, str] = {
     "followup_appeal": "差评申诉",
     # administration
     "hall_create": "创建大厅", "settings_update": "修改大厅设置",
+    "hall_identity_update": "修改大厅名称地址电话",
     "opening_hours_update": "修改开放时间", "priority_classes_update": "修改优先类别",
     "windows_configure": "配置窗口", "queue_save": "保存队列", "department_save": "保存部门",
     "queue_deactivate": "停用队列", "queue_activate": "启用队列",

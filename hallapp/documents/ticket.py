@@ -22,6 +22,7 @@ from hallapp.documents.fonts import cjk_font
 from hallapp.documents.labels import Labels
 from hallapp.documents.model import TicketData
 from hallapp.documents.qr import QrFlowable, ticket_payload
+from hallapp.documents.receipt import hall_contact
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def ticket_story(data: TicketData, labels: Labels, width_mm: int) -> list[Flowab
                    spaceBefore=2, spaceAfter=3),
         para(labels["ticket.instructions"], st.small),
     ]
-    return story
+    # where the applicant is, and whom to ask (the name is on top)
+    return story + hall_contact(data.hall, labels, st.small, name=False)
 
 
 def _marks(data: TicketData, labels: Labels, st: _RollStyles) -> list[Flowable]:

@@ -30,7 +30,7 @@ from hallapp.services.catalogue import (
     upsert_queues,
 )
 from hallapp.services.context import Ctx, action
-from hallapp.services.hall import SECRET_SETTINGS, get_hall_row
+from hallapp.services.hall import SECRET_SETTINGS, check_identity, get_hall_row
 from hallapp.services.hall_lock import lock_hall
 from hallapp.services.item_status import reinstate_item as reinstate_item
 from hallapp.services.item_status import retire_item as retire_item
@@ -139,6 +139,34 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
         uow.emit("hall_changed", keys=sorted(checked))
         uow.commit()
         return dict(hall.settings)
+
+
+@action(Perm.EDIT_HALL)
+def set_identity(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, str | None]:
+    """Change the hall's name, English name, address or phone (the fields given; an empty
+    optional one clears it), all checked before any is written; the four as they now are.
+
+    The tickets, slips, receipts and notices printed from now on, and the kiosk's and the
+    display's header, follow (``hall_changed``)."""
+    if not isinstance(changes, Mapping):
+        raise ValidationError("大厅信息应为 名称→取值 的对象", field="hall",
+                              code="settings_shape")
+    checked = check_identity(changes, partial=True)
+    with ctx.uow() as uow:
+        hall = get_hall_row(uow.session, for_update=True)
+        before = {k: getattr(hall, k) for k in checked}
+        changed = {k: v for k, v in checked.items() if before[k] != v}
+        for key, value in changed.items():
+            setattr(hall, key, value)
+        now = {"name": hall.name, "name_en": hall.name_en, "address": hall.address,
+               "phone": hall.phone}
+        if not changed:  # nothing to change: no audit row, no feed event
+            return now
+        uow.audit("hall_identity_update", "hall", hall.id,
+                  before={k: before[k] for k in changed}, after=changed)
+        uow.emit("hall_changed", keys=sorted(changed))
+        uow.commit()
+        return now
 
 
 @action(Perm.EDIT_HALL)

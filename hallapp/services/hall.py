@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from hallapp.core.catalogue import MAX_NAME, FieldReader, in_sheet
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day
+from hallapp.core.identity import check_phone
 from hallapp.core.queue_rules import MODES
 from hallapp.core.roles import Perm, Role, parse_role
 from hallapp.services.context import Ctx, action
@@ -94,6 +96,34 @@ def load_demo_json(name: str) -> dict[str, Any]:
     return json.loads((demo_dir() / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+IDENTITY_FIELDS = ("name", "name_en", "address", "phone")  # who the hall is, on every paper
+MAX_ADDRESS, MAX_PHONE = 300, 40  # as the columns
+
+
+def check_identity(raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, str | None]:
+    """The hall's name, English name, address and phone, checked as a form or ``hall set``
+    gives them: the name required, the phone a mainland mobile or landline (stored as
+    ``check_phone`` writes it); an empty optional one clears it. ``partial``: only the
+    fields ``raw`` names (an unknown one is refused)."""
+    unknown = sorted(set(raw) - set(IDENTITY_FIELDS))
+    if partial and unknown:
+        raise ValidationError(f"未知的大厅信息项：{'、'.join(unknown)}", field=unknown[0],
+                              code="unknown_hall_field", key=", ".join(unknown))
+    r = FieldReader(raw, None)
+    out: dict[str, str | None] = {}
+    for key in IDENTITY_FIELDS:
+        if partial and key not in raw:
+            continue
+        if key == "name":
+            out[key] = r.req_text(key, MAX_NAME)
+        elif key == "phone":
+            phone = r.text(key, max_len=MAX_PHONE)
+            out[key] = check_phone(phone) if phone else None
+        else:
+            out[key] = r.text(key, max_len=MAX_NAME if key == "name_en" else MAX_ADDRESS)
+    return out
+
+
 @action(Perm.EDIT_HALL)
 def create_hall(ctx: Ctx, config: dict[str, Any]) -> HallInfo:
     """Create the hall from a hall config (``resources/demo/hall.json`` shape), once."""
@@ -101,18 +131,19 @@ def create_hall(ctx: Ctx, config: dict[str, Any]) -> HallInfo:
     if not h.get("code") or not h.get("name"):
         raise ValidationError("大厅配置缺少 code 或 name", field="hall",
                               code="hall_config_incomplete")
+    who = check_identity(h)
     with ctx.uow() as uow:
         if uow.session.scalar(select(func.count(Hall.id))):
             raise StateError("数据库中已有大厅", code="hall_exists")
-        hall = Hall(code=h["code"], name=h["name"], name_en=h.get("name_en"),
-                    timezone=h.get("timezone", "Asia/Shanghai"), address=h.get("address"),
-                    phone=h.get("phone"), opening_hours=h.get("opening_hours") or {},
+        hall = Hall(code=h["code"], name=who["name"], name_en=who["name_en"],
+                    timezone=h.get("timezone", "Asia/Shanghai"), address=who["address"],
+                    phone=who["phone"], opening_hours=h.get("opening_hours") or {},
                     priority_classes=check_priority_classes(h.get("priority_classes") or []),
                     settings={**DEFAULT_SETTINGS, **(h.get("settings") or {})},
                     secret=secrets.token_hex(16))
         uow.session.add(hall)
         uow.session.flush()
-        uow.audit("hall_create", "hall", hall.id, after={"code": hall.code, "name": hall.name})
+        uow.audit("hall_create", "hall", hall.id, after={"code": hall.code, **who})
         uow.commit()
         return _hall_info(hall)
 

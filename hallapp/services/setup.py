@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -49,20 +49,23 @@ class InitResult:
 
 
 def init_database(db: Database, *, demo: bool = False, admin_password: str | None = None,
-                  clock: Clock = utc_now) -> InitResult:
+                  clock: Clock = utc_now, identity: Mapping[str, str] | None = None
+                  ) -> InitResult:
     """Bring the schema to head; on an empty database create the hall.
 
     With ``demo`` the demo hall (catalogue, windows, staff) from resources/demo is loaded;
     otherwise a minimal hall with one ``admin`` account whose password the caller supplies.
-    The hall is made in one transaction: stopped half way, it leaves no hall. Running it again
-    on an initialised database only migrates; on a hall an older hallapp's interrupted init
-    left without accounts, it finishes that hall.
+    ``identity`` names a new (not the demo) hall: its name, name_en, address and phone, checked
+    as ``hall set`` checks them. The hall is made in one transaction: stopped half way, it
+    leaves no hall. Running it again on an initialised database only migrates; on a hall an
+    older hallapp's interrupted init left without accounts, it finishes that hall.
     """
     with setup_lock(db):  # two machines initialising one new database: one after the other
-        return _init(db, demo, admin_password, clock)
+        return _init(db, demo, admin_password, clock, dict(identity or {}))
 
 
-def _init(db: Database, demo: bool, admin_password: str | None, clock: Clock) -> InitResult:
+def _init(db: Database, demo: bool, admin_password: str | None, clock: Clock,
+          identity: dict[str, str]) -> InitResult:
     revision = schema.upgrade(db)
     ctx = Ctx(db, SYSTEM_ACTOR, clock=clock, terminal="init")
     with ctx.uow(readonly=True) as uow:
@@ -81,7 +84,7 @@ def _init(db: Database, demo: bool, admin_password: str | None, clock: Clock) ->
     with one_transaction(db):  # interrupted, it leaves nothing: the next init starts afresh
         if not demo:
             if hall is None:
-                create_hall(ctx, MINIMAL_HALL)
+                create_hall(ctx, {"hall": {**MINIMAL_HALL["hall"], **identity}})
             add_staff_bulk(ctx, staff, hashes)
             return InitResult(revision, True, False, 0)
         if hall is None:
@@ -138,6 +141,7 @@ def hall_exists(db: Database) -> bool:
 
 
 DEMO_MARK = "demo"  # a hall setting: the hall ``init --demo`` made
+FORMER_DEMO_NAMES = ("深圳市福田区政务服务中心（演示）",)  # the demo hall's name until 2026-11
 
 
 def is_demo(hall: Hall) -> bool:
@@ -146,7 +150,7 @@ def is_demo(hall: Hall) -> bool:
     if hall.settings.get(DEMO_MARK) is True:
         return True
     cfg = load_demo_json("hall.json")["hall"]
-    return (hall.code, hall.name) == (cfg["code"], cfg["name"])
+    return hall.code == cfg["code"] and hall.name in (cfg["name"], *FORMER_DEMO_NAMES)
 
 
 def migrate(db: Database) -> str | None:

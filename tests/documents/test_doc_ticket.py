@@ -98,3 +98,14 @@ def test_label_with_unknown_placeholder_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         build_ticket(sample_ticket(), labels={"ticket.ahead": "{count} ahead"})
     assert err.value.code == "unknown_label_placeholder"
+
+
+@pytest.mark.parametrize("width", [58, 80])
+def test_ticket_says_where_the_hall_is_and_whom_to_call(width: int) -> None:
+    text = pdf_text(build_ticket(sample_ticket(), width_mm=width))
+    assert "地址：深圳市福田区福中三路市民中心B区一楼政务服务大厅" in text
+    assert "咨询电话：0755-88888888" in text
+    bare = replace(sample_ticket(), hall=replace(sample_ticket().hall, address=None, phone=None))
+    text = pdf_text(build_ticket(bare, width_mm=width))
+    assert "地址" not in text
+    assert "咨询电话" not in text

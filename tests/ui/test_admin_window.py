@@ -457,10 +457,10 @@ def test_nothing_clipped(qtbot: QtBot, make_admin: MakeAdmin, size: tuple[int, i
 
 
 def test_the_title_names_the_hall_in_the_screens_language(make_admin: MakeAdmin) -> None:
-    assert make_admin().title.text() == "深圳市福田区政务服务中心（演示） · 管理"
+    assert make_admin().title.text() == "深圳市行政服务大厅（演示） · 管理"
     application("en")
     try:
         assert make_admin().title.text() == (
-            "Futian District Government Service Center, Shenzhen (demo) · Administration")
+            "Shenzhen Administrative Service Hall (demo) · Administration")
     finally:
         application("zh")

@@ -277,9 +277,9 @@ def test_idle_returns_home_and_resets(qtbot: QtBot, make_kiosk: Callable[..., An
 def test_in_english_a_wrong_id_number_is_explained_in_english_under_the_field(
         qtbot: QtBot, make_kiosk: Callable[..., Any], hall_db: Database) -> None:
     kiosk = make_kiosk()
-    assert kiosk.title.text() == "深圳市福田区政务服务中心（演示）"
+    assert kiosk.title.text() == "深圳市行政服务大厅（演示）"
     qtbot.mouseClick(kiosk.home.language_button, Qt.MouseButton.LeftButton)
-    assert kiosk.title.text() == "Futian District Government Service Center, Shenzhen (demo)"
+    assert kiosk.title.text() == "Shenzhen Administrative Service Hall (demo)"
     wrong_check_digit = ID_NUMBER[:-1] + ("1" if ID_NUMBER[-1] != "1" else "2")
     take_via_ui(qtbot, kiosk, "A", wrong_check_digit)
     assert kiosk.take.id_error.text() == (

@@ -378,6 +378,8 @@ EN: dict[str, str] = {
     "pin_digits": "The kiosk's staff PIN is digits only.",
     "template_fields": "The call announcement uses {{number}} and {{window}}, and nothing else.",
     "settings_shape": "Settings are given as name → value.",
+    "unknown_hall_field": "{key}: not one of the hall's details (name, name_en, address, "
+                          "phone).",
     "opening_hours_shape": "Opening hours are a list of [start, end] pairs (HH:MM).",
     "terminal_name": "A terminal name has 1 to 64 characters.",
     "device_kind": "A terminal is a kiosk, display, counter or rating pad.",

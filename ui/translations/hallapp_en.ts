@@ -928,7 +928,7 @@
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/window.py" line="113"/>
+        <location filename="../../hallapp/ui/admin/window.py" line="119"/>
         <source>{0} · 管理</source>
         <translation>{0} · Administration</translation>
     </message>
@@ -1298,156 +1298,161 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <source>修改大厅名称地址电话</source>
+        <translation>Change hall name, address, phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>修改开放时间</source>
         <translation>Change opening hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>修改优先类别</source>
         <translation>Change priority classes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>配置窗口</source>
         <translation>Configure windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>停用队列</source>
         <translation>Deactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>启用队列</source>
         <translation>Reactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>停用窗口</source>
         <translation>Retire window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>窗口改名</source>
         <translation>Rename window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>恢复使用窗口</source>
         <translation>Reinstate window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>恢复事项</source>
         <translation>Reinstate service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>导入事项</source>
         <translation>Import service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1455,92 +1460,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -3845,6 +3850,54 @@ After:
     </message>
 </context>
 <context>
+    <name>HallIdentityBox</name>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="29"/>
+        <source>大厅信息（打印在号票、回执和通知书上，显示在自助机和综合屏）</source>
+        <translation>Hall details (printed on tickets, receipts and notices; shown on the kiosks and the display)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="39"/>
+        <source>如 0755-88123456 或手机号</source>
+        <translation>e.g. 0755-88123456, or a mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="41"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="41"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="42"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="42"/>
+        <source>咨询电话</source>
+        <translation>Enquiries phone</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="50"/>
+        <source>保存大厅信息</source>
+        <translation>Save hall details</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="77"/>
+        <source>没有修改</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="86"/>
+        <source>大厅信息已保存</source>
+        <translation>Hall details saved</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../hallapp/ui/backoffice/models.py" line="241"/>
@@ -6122,32 +6175,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="77"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="78"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="80"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="86"/>
         <source>叫号播报模板可用 {number}（号码）和 {window}（窗口号）。修改后各终端即时生效。</source>
         <translation>The announcement template may use {number} (ticket) and {window} (window number). Changes apply to all terminals at once.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="96"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="102"/>
         <source>其他终端修改了大厅设置；保存前可先撤销修改以查看最新值</source>
         <translation>Another terminal changed the hall settings; undo your changes to see the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="138"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="145"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/settings.py" line="144"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="151"/>
         <source>已保存 %n 项设置</source>
         <translation>
             <numerusform>%n setting saved</numerusform>

@@ -1,6 +1,7 @@
-"""大厅设置: the form is generated from ``admin.SETTINGS`` (recall limits, no-show rules,
-anti-starvation, warnings, the 差评 follow-up deadline, alert thresholds, masking, the call
-announcement, the display notice, the kiosk PIN).
+"""大厅设置: the hall's name, address and phone on top (:mod:`hallapp.ui.admin.identity`); below,
+the form generated from ``admin.SETTINGS`` (recall limits, no-show rules, anti-starvation,
+warnings, the 差评 follow-up deadline, alert thresholds, masking, the call announcement, the
+display notice, the kiosk PIN).
 
 Numbers are bounded by the schema; texts are checked by the service (a template without
 {number} is refused under its field). Only the settings changed are sent, in one call, so
@@ -27,6 +28,7 @@ from hallapp.services import admin
 from hallapp.services.admin import SETTINGS, Setting
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
+from hallapp.ui.admin.identity import HallIdentityBox
 from hallapp.ui.common.widgets import make_button, make_label
 
 
@@ -63,8 +65,12 @@ class SettingsPage(AdminPanel):
                                    wrap=True)
                 form.addRow(label, self.errors.add(key, self.widgets[key]))
             columns.addLayout(form, 1)
+        self.identity = HallIdentityBox(env.ctx, self.call)
         body = QWidget()
-        body.setLayout(columns)
+        stack = QVBoxLayout(body)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.identity)
+        stack.addLayout(columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -90,12 +96,13 @@ class SettingsPage(AdminPanel):
 
     def on_feed(self, _payloads: list[dict[str, Any]]) -> None:
         """Another terminal saved settings: reload unless the admin is mid-edit."""
-        if not self.changes():
+        if not self.changes() and not self.identity.changes():
             self.refresh()
         else:
             self.status.setText(self.tr("其他终端修改了大厅设置；保存前可先撤销修改以查看最新值"))
 
     def _on_hall_loaded(self, hall: HallInfo) -> None:
+        self.identity.load(hall)
         self.errors.clear()
         self.loaded = {key: hall.setting(key) for key in SETTINGS}  # stored, else default
         for key, value in self.loaded.items():

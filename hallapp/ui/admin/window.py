@@ -108,13 +108,21 @@ class AdminWindow(QWidget):
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         if not isValid(self):
             return
-        self.hall = hall
+        self._retitle(hall)
         self.env.tz = ZoneInfo(hall.timezone)
-        self.title.setText(self.tr("{0} · 管理").format(local_name(hall.name, hall.name_en)))
         for page in self.pages():
             page.refresh()
 
+    def _retitle(self, hall: HallInfo) -> None:
+        if isValid(self):
+            self.hall = hall
+            self.title.setText(self.tr("{0} · 管理").format(local_name(hall.name, hall.name_en)))
+
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
+        if any(e.kind == "hall_changed" and {"name", "name_en"} & set(e.payload.get("keys") or ())
+               for e in events):  # the hall renamed (大厅信息): the title follows
+            ctx = self.env.ctx
+            run_task(lambda: get_hall(ctx), self._retitle, self._on_hall_failed)
         for page in self.pages():
             payloads = [e.payload for e in events
                         if page is self.audit or e.kind in page.FEED_KINDS]

@@ -138,6 +138,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "差评待回访"), QT_TRANSLATE_NOOP("AuditActions", "回访办结"),
     QT_TRANSLATE_NOOP("AuditActions", "差评申诉"), QT_TRANSLATE_NOOP("AuditActions", "创建大厅"),
     QT_TRANSLATE_NOOP("AuditActions", "修改大厅设置"),
+    QT_TRANSLATE_NOOP("AuditActions", "修改大厅名称地址电话"),
     QT_TRANSLATE_NOOP("AuditActions", "修改开放时间"),
     QT_TRANSLATE_NOOP("AuditActions", "修改优先类别"),
     QT_TRANSLATE_NOOP("AuditActions", "配置窗口"), QT_TRANSLATE_NOOP("AuditActions", "保存队列"),

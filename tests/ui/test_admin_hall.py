@@ -1,0 +1,76 @@
+"""The admin client's hall tabs: 大厅信息 (name, English name, address, phone) on the settings
+tab, and the opening-hours and calendar tab.
+
+Driven through the widgets with pytest-qt on the demo hall, on SQLite only: the services run
+on both engines in tests/services/test_hall_identity.py and test_admin.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from adminkit import MakeAdmin, admin_ctx, admins, idle
+from conftest import FakeClock
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hallapp.services import admin
+from hallapp.services.context import Database
+from hallapp.services.feed import FeedEvent
+from hallapp.services.hall import get_hall
+
+pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
+
+
+@pytest.fixture
+def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
+               clock: FakeClock) -> Iterator[MakeAdmin]:
+    yield from admins(qtbot, hall_db, clock)
+
+
+def test_the_hall_is_renamed_on_the_settings_tab(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    box = window.settings.identity
+    assert box.fields["name"].text() == "深圳市行政服务大厅（演示）"
+    assert box.fields["phone"].text() == "0755-88123456"
+    box.fields["name"].setText("深圳市南山区政务服务中心")
+    box.fields["address"].setText("深圳市南山区南山大道2072号")
+    box.fields["phone"].setText("0755 2666 1234")
+    box.save()
+    qtbot.waitUntil(lambda: box.status.text() == "大厅信息已保存")
+    hall = get_hall(admin_ctx(hall_db, clock))
+    assert (hall.name, hall.address, hall.phone) == (
+        "深圳市南山区政务服务中心", "深圳市南山区南山大道2072号", "0755-26661234")
+    assert box.fields["phone"].text() == "0755-26661234"  # as stored
+    assert hall.name_en == "Shenzhen Administrative Service Hall (demo)"  # not sent, kept
+    window.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "hall_changed",
+                                               {"keys": ["address", "name", "phone"]})])
+    qtbot.waitUntil(lambda: window.title.text() == "深圳市南山区政务服务中心 · 管理")
+
+
+def test_a_refused_identity_is_shown_at_its_field_and_kept(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    window = make_admin()
+    box = window.settings.identity
+    box.fields["address"].setText("深圳市南山区南山大道2072号")
+    box.fields["phone"].setText("12345")
+    box.save()
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "电话号码格式不正确" in box.errors.message("phone"))
+    assert box.errors.message("address") == ""
+    assert (box.fields["phone"].text(), box.fields["address"].text()) == (
+        "12345", "深圳市南山区南山大道2072号")
+    assert get_hall(admin_ctx(hall_db, clock)).phone == "0755-88123456"  # nothing saved
+    # another terminal's save of a setting does not wipe what is being typed
+    admin.update_settings(admin_ctx(hall_db, clock), {"recall_max": 2})
+    window.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "hall_changed",
+                                               {"keys": ["recall_max"]})])
+    idle(qtbot, window)
+    assert box.fields["phone"].text() == "12345"
+    box.fields["name"].setText("")
+    box.save()
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: "不能为空" in box.errors.message("name"))

@@ -1,4 +1,4 @@
-"""hall show|set|settings|green-channel, queue list|deactivate|activate,
+"""hall show|set|hours|settings|green-channel, queue list|deactivate|activate,
 window list|retire|reinstate|rename."""
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ def register(sub: Any) -> None:
     add_identity_options(hset, "")
     add_json(hset)
     hset.set_defaults(func=cmd_hall_set)
+    hours = h.add_parser("hours", help="开放时间：显示，或以 --set 修改"
+                         "（新时间外的预约由大厅取消）")
+    hours.add_argument("--set", nargs="+", metavar="开始-结束", dest="periods",
+                       help="每个工作日的开放时段，如 09:00-12:00 14:00-18:00")
+    hours.add_argument("--saturday", action=argparse.BooleanOptionalAction,
+                       help="周六是否开放（不给：保持不变）")
+    add_json(hours)
+    hours.set_defaults(func=cmd_hall_hours)
     settings = h.add_parser("settings", help="大厅设置：列出，或以 --set 修改")
     settings.add_argument("--set", nargs="+", metavar="名称=取值", dest="changes",
                           help="如 recall_max=2 announce_english=true（是/否：true/false）")
@@ -109,6 +117,34 @@ def _hours_text(hours: dict[str, Any] | None) -> str:
     hours = hours or {}
     periods = "、".join(f"{start}–{end}" for start, end in hours.get("periods") or [])
     return f"{periods or '未设置'}；周六{'开放' if hours.get('saturday') else '不开放'}"
+
+
+def cmd_hall_hours(env: CliEnv) -> int:
+    ctx, args = env.ctx(), env.args
+    if args.periods is None and args.saturday is None:
+        hours = svc.get_hall(ctx).opening_hours
+        emit(args, hours, _hours_text)
+        return 0
+    current = svc.get_hall(ctx).opening_hours or {}
+    periods = ([_period(text) for text in args.periods] if args.periods is not None
+               else [tuple(p) for p in current.get("periods") or []])
+    saturday = args.saturday if args.saturday is not None else current.get("saturday") is True
+    result = admin.set_opening_hours(ctx, periods, saturday)
+    codes = result["cancelled_bookings"]
+    emit(args, result, lambda r: f"开放时间已保存：{_hours_text(r)}" + (
+        f"\n已取消新开放时间外的 {len(codes)} 个预约（这些时段不再接受预约），请通知申请人"
+        f"（预约码：{'、'.join(codes)}）" if codes else ""))
+    return 0
+
+
+def _period(text: str) -> tuple[str, str]:
+    """``09:00-12:00`` (or with – or ～) as a (start, end) pair; the service checks the times."""
+    for sep in ("–", "～", "~", "-"):
+        start, found, end = text.partition(sep)
+        if found:
+            return start.strip(), end.strip()
+    raise ValidationError(f"开放时段应写作 开始-结束（如 09:00-12:00）：{text}",
+                          field="opening_hours", code="opening_hours_shape")
 
 
 def cmd_hall_settings(env: CliEnv) -> int:

@@ -22,7 +22,7 @@ from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.roles import Perm
 from hallapp.core.timelimits import OpeningHours
-from hallapp.services.calendar_admin import cancel_closed_days_bookings, hall_time, recounted
+from hallapp.services.calendar_admin import cancel_closed_bookings, hall_time, recounted
 from hallapp.services.catalogue import (
     parse_queue,
     store_item,
@@ -211,8 +211,9 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
 
     As a calendar change does (``calendar_admin``), in the same transaction: the deadlines
     of the open cases and follow-ups due from today are counted again on the new hours, and
-    the bookings of the Saturdays no longer opened are cancelled by the hall (their codes
-    are returned as ``cancelled_bookings``, for staff to tell the applicants)."""
+    the bookings of the Saturdays no longer opened, and of the slots outside the new hours,
+    are cancelled by the hall (their codes are returned as ``cancelled_bookings``, for
+    staff to tell the applicants); those slots take no more bookings."""
     parsed = _parse_periods(periods)
     if not isinstance(saturday, bool):
         raise ValidationError("周六是否开放应为是/否", field="saturday",
@@ -226,12 +227,23 @@ def set_opening_hours(ctx: Ctx, periods: list[tuple[str, str]], saturday: bool =
         hall.opening_hours = {"periods": [[f"{a:%H:%M}", f"{b:%H:%M}"] for a, b in parsed],
                               "saturday": saturday}
         today = hall_day(uow.now, hall.timezone)
-        cancelled = cancel_closed_days_bookings(uow, today, None, "大厅周六不再开放")
+        cancelled = cancel_closed_bookings(uow, today, None,
+                                           _closed_reason(before, hall.opening_hours))
         uow.audit("opening_hours_update", "hall", hall.id, before=before,
-                  after={**hall.opening_hours, **recounted(uow, today, time_before)})
+                  after={**hall.opening_hours, "bookings_cancelled": len(cancelled),
+                         **recounted(uow, today, time_before)})
         uow.emit("hall_changed", keys=["opening_hours"])
         uow.commit()
         return {**hall.opening_hours, "cancelled_bookings": list(cancelled)}
+
+
+def _closed_reason(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """Why the hall cancelled bookings when its hours changed (the applicant is told)."""
+    saturday = before.get("saturday") is True and after.get("saturday") is not True
+    if before.get("periods") == after.get("periods"):
+        return "大厅周六不再开放"
+    return ("大厅周六不再开放，开放时间也已调整" if saturday
+            else "大厅调整了开放时间，该时段不再开放")
 
 
 DEVICE_KINDS = ("kiosk", "display", "counter", "rating")

@@ -38,7 +38,8 @@ def grace_over(starts_at: datetime, ends_at: datetime, grace_minutes: int,
 
 def check_bookable(s: Session, hall: Hall, slot: AppointmentSlot, now: datetime) -> None:
     """A slot takes bookings until its grace period is over, on a day not closed and still
-    a working day (an administrator may have made it a rest day since it was opened)."""
+    a working day, in the hall's opening hours (an administrator may have made it a rest
+    day, or changed the hours, since it was opened)."""
     if slot.ends_at <= now:
         raise StateError("该时段已结束，不能预约", code="slot_past")
     if grace_over(slot.starts_at, slot.ends_at, slot.grace_minutes, now):
@@ -47,9 +48,12 @@ def check_bookable(s: Session, hall: Hall, slot: AppointmentSlot, now: datetime)
     day = hall_day(slot.starts_at, hall.timezone)
     if hall.closed_day == day:
         raise StateError("该日已日终闭厅，不能预约", code="day_closed_booking")
-    if not hall_time(s, hall).opens_on(day):
+    t = hall_time(s, hall)
+    if not t.opens_on(day):
         raise StateError(f"{day.isoformat()} 不是工作日，大厅不开放", code="slot_day_closed",
                          day=day.isoformat())
+    if not t.holds(slot.starts_at, slot.ends_at):  # the opening hours changed since
+        raise StateError("该时段已不在大厅开放时间内，不能预约", code="slot_outside_hours")
 
 
 def check_cancellable(hall: Hall, slot: AppointmentSlot, now: datetime) -> None:

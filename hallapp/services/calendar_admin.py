@@ -15,21 +15,22 @@ dates of the open cases due on or after its first day
 open 差评 follow-ups (``recount_open_followups``); its audit entry says how many cases moved
 (``cases_moved``) and each one's dates before and after (``moved``), and the same of the
 follow-ups (``followups_moved``, ``followups``). The bookings still to come on the days the
-hall no longer opens are cancelled by the hall, each audited (``cancel_closed_days_bookings``;
-changing the opening hours, ``admin.set_opening_hours``, does both too).
+hall no longer opens are cancelled by the hall, each audited (``cancel_closed_bookings``;
+changing the opening hours, ``admin.set_opening_hours``, does both too, and cancels the
+bookings of the slots outside its new hours).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.calendar import package_years, parse_calendar_file
 from hallapp.core.errors import DomainError, ValidationError
-from hallapp.core.hallday import hall_day, hall_day_bounds
+from hallapp.core.hallday import hall_day_bounds
 from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall_lock import lock_hall
@@ -95,7 +96,7 @@ def load_calendar(ctx: Ctx, text: str, source: str = "file") -> CalendarLoadResu
             _put_day(s, day, working, _official(_owner(day, years)))
         first = min([date(min(years), 1, 1), *overrides])
         loaded = "、".join(map(str, sorted(years)))
-        cancelled = cancel_closed_days_bookings(
+        cancelled = cancel_closed_bookings(
             uow, first, None, f"大厅调整为休息日（{OFFICIAL_NOTE} {loaded}）")
         result = CalendarLoadResult(tuple(sorted(years)), len(overrides), source, cancelled)
         uow.audit("calendar_load", "calendar", ",".join(map(str, result.years)),
@@ -178,7 +179,7 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
         for d in days:
             _put_day(uow.session, d, working, text)
         reason = f"大厅调整为休息日（{text}）" if text != "调整为休息日" else "大厅调整为休息日"
-        cancelled = () if working else cancel_closed_days_bookings(uow, days[0], days[-1],
+        cancelled = () if working else cancel_closed_bookings(uow, days[0], days[-1],
                                                                   reason)
         uow.audit("calendar_set_days", "calendar", start.isoformat(), before=before,
                   after={"start": start.isoformat(), "count": count, "working": working,
@@ -188,13 +189,14 @@ def set_days(ctx: Ctx, start: date, count: int, *, working: bool,
     return DaysSet(tuple(CalendarDayInfo(d, working, text) for d in days), cancelled)
 
 
-def cancel_closed_days_bookings(uow: UnitOfWork, first: date, last: date | None,
-                                reason: str) -> tuple[str, ...]:
+def cancel_closed_bookings(uow: UnitOfWork, first: date, last: date | None,
+                           reason: str) -> tuple[str, ...]:
     """Cancel the bookings not yet checked in of slots on ``first``..``last`` (None: every
-    later day) on the days the hall, as this unit of work has it now, no longer opens (a
-    day made a rest day, an official holiday loaded, Saturdays no longer opened); their
-    codes. Nobody can keep them: left booked, they were recorded as missed at the next
-    close, against the applicants."""
+    later day) the hall, as this unit of work has it now, no longer holds: on a day it no
+    longer opens (a day made a rest day, an official holiday loaded, Saturdays no longer
+    opened), or outside its opening hours (the hours changed); their codes. Nobody can keep
+    them: left booked, they were recorded as missed at the next close, against the
+    applicants. The slots themselves take no more bookings (``check_bookable``)."""
     s = uow.session
     s.flush()  # the calendar rows or hours just written
     hall = s.scalars(select(Hall).order_by(Hall.id)).first()
@@ -202,7 +204,7 @@ def cancel_closed_days_bookings(uow: UnitOfWork, first: date, last: date | None,
         return ()
     t = hall_time(s, hall)
     stmt = (select(Appointment.id, Appointment.code, Appointment.slot_id,
-                   AppointmentSlot.starts_at)
+                   AppointmentSlot.starts_at, AppointmentSlot.ends_at)
             .join(AppointmentSlot).where(
                 Appointment.state == "booked",
                 AppointmentSlot.starts_at >= hall_day_bounds(first, hall.timezone)[0]))
@@ -210,8 +212,8 @@ def cancel_closed_days_bookings(uow: UnitOfWork, first: date, last: date | None,
         stmt = stmt.where(AppointmentSlot.starts_at < hall_day_bounds(last, hall.timezone)[1])
     rows = s.execute(stmt.order_by(AppointmentSlot.starts_at, Appointment.id)).all()
     codes = []
-    for appt_id, code, slot_id, starts_at in rows:
-        if not _opens(t, hall_day(starts_at, hall.timezone)) and \
+    for appt_id, code, slot_id, starts_at, ends_at in rows:
+        if not _holds(t, starts_at, ends_at) and \
                 cancel_booked(uow, appt_id, slot_id, reason):
             codes.append(code)
     return tuple(codes)
@@ -233,11 +235,12 @@ def cancel_booked(uow: UnitOfWork, appt_id: int, slot_id: int, reason: str) -> b
     return True
 
 
-def _opens(t: HallTime, day: date) -> bool:
-    """Whether the hall opens on ``day``; a year no calendar covers is left as it was (its
-    slots could not have been opened without it)."""
+def _holds(t: HallTime, starts: datetime, ends: datetime) -> bool:
+    """Whether the hall still holds the slot ``starts``..``ends`` (its day and hours); a
+    year no calendar covers is left as it was (its slots could not have been opened
+    without it)."""
     try:
-        return t.opens_on(day)
+        return t.holds(starts, ends)
     except DomainError as exc:
         if exc.code != "calendar_unknown_year":
             raise

@@ -12,14 +12,14 @@ naming the year (see :mod:`hallapp.core.calendar`), never a guess. Changing the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.core.calendar import WorkCalendar
 from hallapp.core.errors import ValidationError
-from hallapp.core.hallday import parse_hhmm
+from hallapp.core.hallday import hall_day, parse_hhmm
 from hallapp.core.timelimits import OpeningHours
 from hallapp.services.hall import get_hall_row
 from hallapp.store.models import CalendarDay, CalendarYear, Hall
@@ -40,6 +40,14 @@ class HallTime:
         on Saturdays. Deadlines count working days only, whatever the hall's hours."""
         return self.calendar.is_working_day(day) or (
             self.saturday and self.calendar.is_plain_saturday(day))
+
+    def holds(self, starts: datetime, ends: datetime) -> bool:
+        """Whether the hall is open from ``starts`` to ``ends`` (an appointment slot): on a
+        day it opens, and within one of that day's opening periods (slots are opened so;
+        the hours may have changed since)."""
+        day = hall_day(starts, self.tz)
+        return self.opens_on(day) and any(lo <= starts and ends <= hi
+                                          for lo, hi in self.hours.day_periods(day))
 
 
 def build_calendar(session: Session) -> WorkCalendar:

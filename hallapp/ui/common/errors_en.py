@@ -378,6 +378,8 @@ EN: dict[str, str] = {
     "pin_digits": "The kiosk's staff PIN is digits only.",
     "template_fields": "The call announcement uses {{number}} and {{window}}, and nothing else.",
     "settings_shape": "Settings are given as name → value.",
+    "slot_outside_hours": "This time slot is no longer within the hall's opening hours: it "
+                          "cannot be booked.",
     "unknown_hall_field": "{key}: not one of the hall's details (name, name_en, address, "
                           "phone).",
     "opening_hours_shape": "Opening hours are a list of [start, end] pairs (HH:MM).",

@@ -1,22 +1,30 @@
-"""``hallapp init --name … --address … --phone …`` and ``hallapp hall set``: the hall's identity.
+"""The hall from the command line: its identity (``hallapp init --name … --address … --phone
+…`` and ``hall set``) and its opening hours (``hall hours``).
 
-``hall show`` printed "地址 None" and "电话 None" for every new hall, and nothing could name it.
+``hall show`` printed "地址 None" and "电话 None" for every new hall, and nothing could name it;
+the opening hours could be changed only in the admin client.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date, time
 
 import pytest
 from argon2 import PasswordHasher
 from clikit import Cli, make_cli
-from conftest import FakeClock
+from conftest import FakeClock, actor_for
 
 from hallapp.cli.main import main
-from hallapp.services import staff
+from hallapp.services import appointments, staff
+from hallapp.services.context import Ctx
 from hallapp.store.uow import Database
 
 CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def cli_ctx(db: Database, clock: FakeClock, user: str) -> Ctx:
+    return Ctx(db, actor_for(db, user), clock=clock, terminal="cli-test")
 
 
 @pytest.fixture
@@ -69,3 +77,23 @@ def test_init_names_the_new_hall(empty_db: Database, capsys: pytest.CaptureFixtu
         "深圳市南山区政务服务中心", "深圳市南山区南山大道2072号", "0755-26661234")
     assert main(["--db", empty_db.url, "init", "--name", "又一个"]) == 2  # the hall exists
     assert "hall set" in capsys.readouterr().err
+
+
+def test_hall_hours_cancels_the_bookings_outside_the_new_hours(
+        cli: Cli, hall_db: Database, clock: FakeClock) -> None:
+    admin = cli_ctx(hall_db, clock, "admin1")
+    [nine, *_] = appointments.create_slots(admin, "A", date(2026, 11, 25), time(9), time(10))
+    code = appointments.book(cli_ctx(hall_db, clock, "clerk1"), nine.id).code
+    assert cli("admin1", "hall", "hours") == 0
+    assert "09:00–12:00、14:00–18:00；周六不开放" in cli.out
+    assert cli("admin1", "hall", "hours", "--set", "10:00-12:00", "14:00-18:00") == 0
+    assert "开放时间已保存：10:00–12:00、14:00–18:00；周六不开放" in cli.out
+    assert ("已取消新开放时间外的 1 个预约（这些时段不再接受预约），请通知申请人"
+            f"（预约码：{code}）") in cli.out
+    shown = cli.json("admin1", "hall", "hours", "--saturday")
+    assert shown == {"periods": [["10:00", "12:00"], ["14:00", "18:00"]], "saturday": True,
+                     "cancelled_bookings": []}
+    assert "开始-结束" in cli.fails(11, "admin1", "hall", "hours", "--set", "0900")
+    assert "互不重叠" in cli.fails(11, "admin1", "hall", "hours", "--set", "09:00-12:00",
+                                 "11:00-13:00")
+    assert cli.fails(14, "supervisor1", "hall", "hours", "--set", "09:00-12:00")

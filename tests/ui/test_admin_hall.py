@@ -8,16 +8,17 @@ on both engines in tests/services/test_hall_identity.py and test_admin.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from adminkit import MakeAdmin, admin_ctx, admins, idle
-from conftest import FakeClock
+from conftest import FakeClock, actor_for
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hallapp.services import admin
-from hallapp.services.context import Database
+from hallapp.services import admin, appointments
+from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import get_hall
 
@@ -74,3 +75,44 @@ def test_a_refused_identity_is_shown_at_its_field_and_kept(
     box.save()
     idle(qtbot, window)
     qtbot.waitUntil(lambda: "不能为空" in box.errors.message("name"))
+
+
+def test_the_calendar_form_follows_the_halls_midnight(
+        qtbot: QtBot, make_admin: MakeAdmin, clock: FakeClock) -> None:
+    """Left open overnight, the form still started on yesterday (the day read at opening)."""
+    window = make_admin()
+    page = window.hours
+    assert page.day.date() == QDate(2026, 11, 24)
+    clock.now = clock.now.replace(hour=16, minute=1)  # 00:01 on the 25th in the hall
+    page.today.check()  # what its timer does every half minute
+    assert page.day.date() == QDate(2026, 11, 25)
+    page.day.setDate(QDate(2026, 12, 31))  # picked: a later turn of the day leaves it
+    clock.now = clock.now.replace(day=25)
+    page.today.check()
+    assert page.day.date() == QDate(2026, 12, 31)
+    assert page.year.value() == 2026
+
+
+def test_the_calendar_form_moves_into_the_new_year(
+        qtbot: QtBot, make_admin: MakeAdmin, clock: FakeClock) -> None:
+    window = make_admin()
+    page = window.hours
+    clock.now = clock.now.replace(month=12, day=31, hour=16, minute=1)  # 1 January 2027
+    page.today.check()
+    assert (page.day.date(), page.year.value()) == (QDate(2027, 1, 1), 2027)
+    idle(qtbot, window)
+
+
+def test_new_hours_say_how_many_bookings_the_hall_cancelled(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    ctx = admin_ctx(hall_db, clock)
+    [nine, *_] = appointments.create_slots(ctx, "A", date(2026, 11, 25), time(9), time(10))
+    clerk = Ctx(hall_db, actor_for(hall_db, "clerk1"), clock=clock, terminal="w1")
+    code = appointments.book(clerk, nine.id).code
+    window = make_admin()
+    page = window.hours
+    page.periods.set_rows([{"start": "10:00", "end": "12:00"}, {"start": "14:00", "end": "18:00"}])
+    page.save_hours()
+    qtbot.waitUntil(lambda: page.status.text().startswith("开放时间已保存"))
+    assert page.status.text() == ("开放时间已保存；已取消新开放时间外的 1 个预约（这些时段不再接受"
+                                  f"预约），请通知申请人（预约码：{code}）")

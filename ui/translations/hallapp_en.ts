@@ -4,13 +4,13 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="43"/>
         <location filename="../../hallapp/ui/admin/queues.py" line="36"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="44"/>
         <location filename="../../hallapp/ui/admin/queues.py" line="37"/>
         <source>结束</source>
         <translation>End</translation>
@@ -4004,115 +4004,115 @@ After:
 <context>
     <name>HoursCalendarPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="59"/>
         <source>周六开放</source>
         <translation>Open on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="65"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="66"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="88"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="92"/>
         <source>添加时段</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="89"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="93"/>
         <source>删除时段</source>
         <translation>Remove period</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="90"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="94"/>
         <source>保存开放时间</source>
         <translation>Save hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="91"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="95"/>
         <source>撤销修改</source>
         <translation>Revert changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="100"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="104"/>
         <source>每个工作日的开放时段</source>
         <translation>Opening periods of each working day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="114"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="118"/>
         <source>载入官方日历文件…</source>
         <translation>Load official calendar…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="116"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="120"/>
         <source>调整</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="118"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="125"/>
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="122"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="126"/>
         <source>连续天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="127"/>
         <source>调整为</source>
         <translation>Set to</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="124"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="128"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="134"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="134"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="138"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="193"/>
         <source>其他终端已修改开放时间，此处的修改尚未保存：保存将以此处的时段为准；点击“撤销修改”可载入最新的开放时间。</source>
         <translation>The opening hours were changed at another terminal and your changes here are not saved yet: saving keeps the periods shown here; click “Revert changes” to load the latest opening hours.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="208"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="227"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="211"/>
-        <source>；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）</source>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="230"/>
+        <source>；已取消新开放时间外的 %n 个预约（这些时段不再接受预约），请通知申请人（预约码：{0}）</source>
         <translation>
-            <numerusform>; %n booking on a Saturday no longer opened was cancelled: please tell the applicant (code: {0})</numerusform>
-            <numerusform>; %n bookings on Saturdays no longer opened were cancelled: please tell the applicants (codes: {0})</numerusform>
+            <numerusform>; %n booking outside the new hours was cancelled (those slots take no more bookings): please tell the applicant (booking code: {0})</numerusform>
+            <numerusform>; %n bookings outside the new hours were cancelled (those slots take no more bookings): please tell the applicants (booking codes: {0})</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="216"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="235"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="226"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="245"/>
         <source>已载入 {0} 年官方日历（%n 天调整）</source>
         <translation>
             <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
@@ -4120,17 +4120,17 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="236"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="255"/>
         <source>调整日历</source>
         <translation>Change the calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="246"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="265"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="248"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="267"/>
         <source>将 {0}（%n 天）调整为工作日，在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a working day; the time limits of open cases will be recounted. </numerusform>
@@ -4138,7 +4138,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="250"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="269"/>
         <source>将 {0}（%n 天）调整为休息日：这些日子的预约将被取消（需通知申请人），在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a rest day: its bookings will be cancelled (tell the applicants), and the time limits of open cases recounted. </numerusform>
@@ -4146,12 +4146,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="252"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="271"/>
         <source>确定调整吗？</source>
         <translation>Go ahead?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="256"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="275"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
@@ -4159,7 +4159,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="265"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="284"/>
         <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -4167,7 +4167,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="278"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="297"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: working days {1}; weekdays off {2}, weekend days worked {3}</translation>
     </message>

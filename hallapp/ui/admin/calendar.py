@@ -37,6 +37,7 @@ from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsMod
 from hallapp.ui.admin.models import CalendarDayTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import listed
+from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.common.widgets import make_button, make_label
 
 PERIOD_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
@@ -66,8 +67,11 @@ class HoursCalendarPage(AdminPanel):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         # The hall's day, not the machine's: set again once the hall's zone is read, unless
-        # the admin has picked a day or a year by then.
+        # the admin has picked a day or a year by then; and again at the hall's midnight (a
+        # window left open overnight started on yesterday).
         self._dated_in_hall_zone, self._picked = False, False
+        self.today = HallToday(env.ctx.clock, self)
+        self.today.turned.connect(self._on_day_turned)
         self.show_today()
         self.day.dateChanged.connect(self._on_picked)
         self.year.valueChanged.connect(self._on_picked)
@@ -143,10 +147,23 @@ class HoursCalendarPage(AdminPanel):
 
     def show_today(self) -> None:
         """The form on the hall's day now, by the service clock in the hall's zone."""
-        today = self.env.ctx.clock().astimezone(self.env.tz).date()
+        today = self.today()
         with QSignalBlocker(self.day), QSignalBlocker(self.year):
             self.day.setDate(QDate(today.year, today.month, today.day))
             self.year.setValue(today.year)
+
+    def _on_day_turned(self, before: date, day: date) -> None:
+        """The hall's day turned: a start date still on the day that ended (or never picked)
+        moves to the new one, and the year shown with it."""
+        shown = self.day.date()
+        if not self._picked or (shown.year(), shown.month(), shown.day()) == (
+                before.year, before.month, before.day):
+            with QSignalBlocker(self.day):
+                self.day.setDate(QDate(day.year, day.month, day.day))
+        if self.year.value() == before.year != day.year:
+            with QSignalBlocker(self.year):
+                self.year.setValue(day.year)
+            self.show_year()
 
     def _on_picked(self) -> None:
         self._picked = True
@@ -154,6 +171,8 @@ class HoursCalendarPage(AdminPanel):
     def refresh(self) -> None:
         if not self._dated_in_hall_zone:  # the first refresh follows the hall's loading
             self._dated_in_hall_zone = True
+            with QSignalBlocker(self.today):  # the form is dated below, if not picked
+                self.today.set_zone(getattr(self.env.tz, "key", self.today.zone))
             if not self._picked:
                 self.show_today()
         ctx = self.env.ctx
@@ -208,8 +227,8 @@ class HoursCalendarPage(AdminPanel):
         status = self.tr("开放时间已保存")
         codes = result.get("cancelled_bookings") or []
         if codes:
-            status += self.tr("；已取消不再开放的周六的 %n 个预约，请通知申请人（预约码：{0}）", "",
-                              len(codes)).format(listed(codes))
+            status += self.tr("；已取消新开放时间外的 %n 个预约（这些时段不再接受预约），"
+                              "请通知申请人（预约码：{0}）", "", len(codes)).format(listed(codes))
         self.status.setText(status)
 
     def load_file(self) -> None:

@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
     show.set_defaults(func=cmd_hall_show)
     hset = h.add_parser("set", help="修改大厅名称、英文名称、地址、电话（只改给出的项；"
                         "空串清除选填项）")
-    add_identity_options(hset, "")
+    add_identity_options(hset, "大厅")
     add_json(hset)
     hset.set_defaults(func=cmd_hall_set)
     hours = h.add_parser("hours", help="开放时间：显示，或以 --set 修改"
@@ -70,7 +70,7 @@ def register(sub: Any) -> None:
     rn.set_defaults(func=cmd_window_rename)
 
 
-IDENTITY_OPTIONS = (("--name", "name", "名称（中文，必填）"), ("--name-en", "name_en", "英文名称"),
+IDENTITY_OPTIONS = (("--name", "name", "名称（中文）"), ("--name-en", "name_en", "英文名称"),
                     ("--address", "address", "地址"),
                     ("--phone", "phone", "咨询电话（手机号，或区号-号码如 0755-88123456）"))
 
@@ -78,7 +78,7 @@ IDENTITY_OPTIONS = (("--name", "name", "名称（中文，必填）"), ("--name-
 def add_identity_options(parser: argparse.ArgumentParser, whose: str) -> None:
     """--name, --name-en, --address, --phone: the hall's identity (init, hall set)."""
     for flag, dest, label in IDENTITY_OPTIONS:
-        parser.add_argument(flag, dest=f"hall_{dest}", metavar="TEXT", help=f"{whose}大厅{label}")
+        parser.add_argument(flag, dest=f"hall_{dest}", metavar="TEXT", help=f"{whose}{label}")
 
 
 def identity_options(args: argparse.Namespace) -> dict[str, str]:

@@ -42,7 +42,7 @@ AUDIT_BROKEN = 3  # the exit code when the audit log's hash chain does not verif
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅")
     p.add_argument("--demo", action="store_true", help="载入演示大厅（事项目录、窗口、账号）")
-    add_identity_options(p, "新大厅的")
+    add_identity_options(p, "新大厅的")  # 名称 by default 政务服务中心
     add_json(p)
     p.set_defaults(func=cmd_init)
 

@@ -334,8 +334,8 @@ def test_a_notice_or_saturdays_closed_say_which_bookings_the_hall_cancelled(
     hours.saturday.setChecked(False)
     hours.save_hours()
     qtbot.waitUntil(lambda: "已保存" in hours.status.text())
-    assert hours.status.text() == (f"开放时间已保存；已取消不再开放的周六的 1 个预约，请通知申请人"
-                                   f"（预约码：{saturday}）")
+    assert hours.status.text() == ("开放时间已保存；已取消新开放时间外的 1 个预约（这些时段不再接受"
+                                   f"预约），请通知申请人（预约码：{saturday}）")
     idle(qtbot, window)
 
 

@@ -116,3 +116,17 @@ def test_new_hours_say_how_many_bookings_the_hall_cancelled(
     qtbot.waitUntil(lambda: page.status.text().startswith("开放时间已保存"))
     assert page.status.text() == ("开放时间已保存；已取消新开放时间外的 1 个预约（这些时段不再接受"
                                   f"预约），请通知申请人（预约码：{code}）")
+
+
+def test_the_slots_tab_follows_the_halls_midnight(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """Left open overnight, 预约时段 still showed (and opened slots on) yesterday."""
+    appointments.create_slots(admin_ctx(hall_db, clock), "A", date(2026, 11, 25), time(9),
+                              time(10))
+    window = make_admin()
+    page = window.slots
+    assert page.chosen_day() == date(2026, 11, 24)
+    clock.now = clock.now.replace(hour=16, minute=1)  # 00:01 on the 25th in the hall
+    page.today.check()
+    assert page.chosen_day() == date(2026, 11, 25)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)  # that day's slots

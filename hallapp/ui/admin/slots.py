@@ -37,6 +37,7 @@ from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import NamedTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.common.widgets import (
     ConfirmDialog,
     item_choices,
@@ -106,6 +107,9 @@ class SlotPage(AdminPanel):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
+        # The hall's day, followed past midnight (a tab left open overnight kept yesterday).
+        self.today = HallToday(env.ctx.clock, self)
+        self.today.turned.connect(self._on_day_turned)
         self.show_today()
         self.start, self.end = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(12, 0))
         for edit in (self.start, self.end):
@@ -164,9 +168,16 @@ class SlotPage(AdminPanel):
 
     def show_today(self) -> None:
         """The hall's day now, by the service clock (tests and the hall agree on it)."""
-        today = self.env.ctx.clock().astimezone(self.env.tz).date()
+        today = self.today()
         with QSignalBlocker(self.day):
             self.day.setDate(QDate(today.year, today.month, today.day))
+
+    def _on_day_turned(self, before: date, day: date) -> None:
+        """Midnight in the hall: a day still on the one that ended (or never picked) moves to
+        the new one, and its slots are shown."""
+        if not self._day_picked or self.chosen_day() == before:
+            self.show_today()
+            self.load_slots()
 
     def chosen_day(self) -> date:
         picked = self.day.date()
@@ -177,6 +188,8 @@ class SlotPage(AdminPanel):
             # The first refresh follows the hall's loading: its zone is known only now.
             # (A day the admin picked before it stays picked.)
             self._dated_in_hall_zone = True
+            with QSignalBlocker(self.today):  # the day is set below, if not picked
+                self.today.set_zone(getattr(self.env.tz, "key", self.today.zone))
             if not self._day_picked:
                 self.show_today()
         ctx, day = self.env.ctx, self.chosen_day()

@@ -130,7 +130,7 @@ def test_a_ticket_in_english_for_an_applicant_who_chose_english(ctx_for: CtxFor)
     text = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id, lang="en").pdf)
     assert missing(text, "Yournumber", info.number, "Service:Businessregistration",
                    "Establishmentregistrationofalimitedcompany", "Priority·Aged60+",
-                   "FutianDistrictGovernmentServiceCenter", "Scantoseeyourplaceinline",
+                   "ShenzhenAdministrativeServiceHall", "Scantoseeyourplaceinline",
                    "Applicant:") == []
     assert leaked(text, "您的号码", "商事登记", "60岁以上老人", ELDER_ID) == []
     chinese = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id).pdf)

@@ -16,39 +16,39 @@
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="57"/>
         <source>不限（本队列任一事项）</source>
         <translation>Any (any item of the queue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="64"/>
         <location filename="../../hallapp/ui/admin/windows.py" line="42"/>
         <location filename="../../hallapp/ui/admin/models.py" line="79"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="65"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="66"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="67"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="67"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="68"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="69"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -6239,68 +6239,68 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="126"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="130"/>
         <source>修改容量</source>
         <translation>Set capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="127"/>
-        <location filename="../../hallapp/ui/admin/slots.py" line="268"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="131"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="281"/>
         <source>删除时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="140"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="144"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="141"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="145"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="142"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="146"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="143"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="147"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="150"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="151"/>
         <source>每段分钟</source>
         <translation>Minutes per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="152"/>
         <source>每段人数</source>
         <translation>Places per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="149"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="153"/>
         <source>开放时段</source>
         <translation>Open slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="155"/>
         <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。选定事项则开放该事项专用的名额，可与队列通用时段同时开放。</source>
         <translation>The table lists every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again. Choosing an item opens places kept for that item, which may be open at the same hours as the queue&apos;s own slots.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="157"/>
         <source>开放预约时段</source>
         <translation>Open appointment slots</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/slots.py" line="231"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="244"/>
         <source>已开放 %n 个时段（{0}–{1}）</source>
         <translation>
             <numerusform>Opened %n slot ({0}–{1})</numerusform>
@@ -6308,27 +6308,27 @@ Welcome. When we are done, please rate our service</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="249"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="262"/>
         <source>在上表中选择一个时段可修改容量或删除</source>
         <translation>Choose a slot in the table to change its capacity or remove it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="251"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="264"/>
         <source>所选 {0} {1} 容量</source>
         <translation>Chosen: {0} {1}, capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="261"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="274"/>
         <source>已将 {0} 的容量改为 {1}</source>
         <translation>Capacity of {0} set to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="268"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="281"/>
         <source>删除 {0} {1} 的预约时段？</source>
         <translation>Remove the appointment slot {0} {1}?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="273"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="286"/>
         <source>已删除 {0} 的时段</source>
         <translation>Slot {0} removed</translation>
     </message>

@@ -36,7 +36,7 @@ def _set_quota_then_refuse(ctx: Ctx, code: str, quota: int) -> None:
     with ctx.uow() as uow:
         raw = uow.raw
         raw.run("UPDATE queue SET daily_quota = :q WHERE code = :code", q=quota, code=code)
-        raw.forget(("queue_conf", queue_sql.hall_conf(raw).id, code))
+        raw.forget(("queue_conf", queue_sql.hall_conf(raw).id, code, False))
         assert queue_sql.queue_conf(raw, queue_sql.hall_conf(raw), code).daily_quota == quota
         uow.commit()
     raise StateError("refused after reading its own change", code="late_refusal")

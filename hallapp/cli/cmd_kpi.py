@@ -116,8 +116,7 @@ def _appointments(env: CliEnv) -> int:
     end = a.end or start
     result = reports.appointment_keeping(env.ctx(), start, end)
     if a.json:  # data, not the table's text: codes, counts and rates as numbers
-        emit(a, {"start": start, "end": end, "queues": result.queues, "hall": result.hall,
-                 "kept": result.kept})  # the hall's, as before
+        emit(a, {"start": start, "end": end, **reports.appointment_data(result)})
         return 0
     emit(a, result, lambda k: table([k.section.columns, *k.section.rows])
          if k.section.rows else "该期间没有预约")
@@ -159,8 +158,9 @@ def _report(env: CliEnv, kind: str) -> int:
     from hallapp.services import report_files
 
     written = report_files.write(report, xlsx=a.xlsx, pdf=a.pdf)
-    if a.json:
-        emit(a, report)
+    if a.json:  # the report as data, as ``kpi show --json``, not its cells' words
+        emit(a, {"kind": report.kind, "hall": report.hall, "generated_at": report.generated_at,
+                 **report.data, "files": [str(p) for p in written]})
     else:
         print("\n".join(f"已写出 {p}" for p in written))
     return 0

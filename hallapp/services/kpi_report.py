@@ -14,7 +14,7 @@ The figures are those of :mod:`hallapp.core.kpi`, as ``Rate``s of
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -191,6 +191,8 @@ class DayPoint:
     on_spot_percent: float | None
     on_time_percent: float | None
     good_rating_percent: float | None
+    # The day's figures with their counts and durations in seconds (``report monthly --json``).
+    row: KpiRow | None = field(default=None, compare=False)
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -237,4 +239,4 @@ def _point(day: date, a: Acc) -> DayPoint:
     row = kpi_row("hall", HALL_KEY, "", a)
     return DayPoint(day, a.tickets, _minutes(row.wait.mean), _minutes(row.wait.p90),
                     row.on_spot_rate.percent, row.on_time_rate.percent,
-                    row.good_rating_rate.percent)
+                    row.good_rating_rate.percent, row)

@@ -5,7 +5,9 @@ XLSX, the PDF, the CLI and the screen show the same figures in the same words. A
 its kind — a count, minutes, a rate with its counts, a percentage, a date — so the XLSX
 writes numbers Excel can sum and sort; the PDF, the CLI and the screen read the cells as text
 (:attr:`Section.rows`, :func:`cell_text`). Files are written by
-:mod:`hallapp.services.report_files`.
+:mod:`hallapp.services.report_files`. ``Report.data`` holds the same figures as data for
+``report … --json``: English keys, codes, instants, counts, rates with their counts and
+durations in seconds (the figures as ``kpi show --json`` gives them), not the cells' words.
 
 The public 超时办结 list carries no personal data: case number, item, department and the
 dates only — never the applicant's name, ID number or phone.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -30,7 +32,14 @@ from hallapp.services.case_kpi import Rate
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
 from hallapp.services.halltime import HallTime, hall_time
-from hallapp.services.kpi_report import KpiRow, check_period, daily_trend, kpi_report, rate
+from hallapp.services.kpi_report import (
+    DayPoint,
+    KpiRow,
+    check_period,
+    daily_trend,
+    kpi_report,
+    rate,
+)
 from hallapp.store.models import Case, Department, ServiceItem
 
 DIM_COLUMNS = ("名称", "取号", "平均等候(分)", "等候P90(分)", "平均办理(分)", "办理P90(分)",
@@ -75,6 +84,10 @@ class Report:
     generated_at: datetime  # hall local time
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = ()
+    # The report as data (``report … --json``): start and end, and per kind the hall's
+    # figures (``total``), the rows by dimension (``by``), the days (``days``), the bookings
+    # (``appointments``) or the cases concluded late (``cases``).
+    data: dict[str, object] = field(default_factory=dict, compare=False)
 
 
 def rate_text(r: Rate) -> str:
@@ -138,13 +151,15 @@ def dim_row(row: KpiRow) -> tuple[Cell, ...]:
 
 
 def _figures(ctx: Ctx, start: date, end: date, dims: tuple[tuple[str, str], ...]
-             ) -> list[Section]:
+             ) -> tuple[list[Section], dict[str, object]]:
+    """The figures' sections, and the same as data: the hall's total and the rows by dim."""
     total = kpi_report(ctx, start, end)
     sections = [Section("全厅指标", FIGURE_COLUMNS, figure_rows(total.total))]
+    by: dict[str, tuple[KpiRow, ...]] = {}
     for dim, title in dims:
-        rows = kpi_report(ctx, start, end, by=dim).rows
+        rows = by[dim] = kpi_report(ctx, start, end, by=dim).rows
         sections.append(Section(title, DIM_COLUMNS, tuple(dim_row(r) for r in rows)))
-    return sections
+    return sections, {"start": start, "end": end, "total": total.total, "by": by}
 
 
 @dataclass(frozen=True)
@@ -175,6 +190,11 @@ class AppointmentKeeping:
     labels_en: tuple[str | None, ...] = ()
     queues: tuple[AppointmentFigures, ...] = ()
     hall: AppointmentFigures | None = None
+
+
+def appointment_data(k: AppointmentKeeping) -> dict[str, object]:
+    """The bookings as data: by queue, the hall's, and the hall's kept (the older field)."""
+    return {"queues": k.queues, "hall": k.hall, "kept": k.kept}
 
 
 def _appointment_figures(t: AppointmentTally) -> AppointmentFigures:
@@ -213,11 +233,13 @@ def _hall_name(ctx: Ctx) -> tuple[str, datetime]:
 @action(Perm.VIEW_KPI)
 def daily_report(ctx: Ctx, day: date) -> Report:
     """日报: the day's figures, per queue, window and department; the day's appointments."""
-    sections = _figures(ctx, day, day, (("queue", "分队列"), ("window", "分窗口"),
-                                        ("clerk", "分工作人员"), ("department", "分部门")))
-    sections.append(appointment_keeping(ctx, day, day).section)
+    sections, data = _figures(ctx, day, day, (("queue", "分队列"), ("window", "分窗口"),
+                                              ("clerk", "分工作人员"), ("department", "分部门")))
+    kept = appointment_keeping(ctx, day, day)
+    sections.append(kept.section)
     hall, now = _hall_name(ctx)
-    return Report("daily", "政务服务大厅运行日报", day.isoformat(), hall, now, tuple(sections))
+    return Report("daily", "政务服务大厅运行日报", day.isoformat(), hall, now, tuple(sections),
+                  data={**data, "appointments": appointment_data(kept)})
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -232,20 +254,30 @@ def monthly_report(ctx: Ctx, year: int, month: int) -> Report:
     """月报: the month's figures, per department and item, the figures day by day, and the
     month's appointments."""
     start, end = month_bounds(year, month)
-    sections = _figures(ctx, start, end, (("department", "分部门"), ("queue", "分队列"),
-                                          ("item", "分事项")))
+    sections, data = _figures(ctx, start, end, (("department", "分部门"), ("queue", "分队列"),
+                                                ("item", "分事项")))
+    points = [p for p in daily_trend(ctx, start, end) if p.tickets]
     trend = tuple((p.day, p.tickets, p.mean_wait_minutes, p.p90_wait_minutes,
                    _pct(p.on_spot_percent), _pct(p.on_time_percent),
-                   _pct(p.good_rating_percent))
-                  for p in daily_trend(ctx, start, end) if p.tickets)
+                   _pct(p.good_rating_percent)) for p in points)
     sections.append(Section("每日走势", ("日期", "取号", "平均等候(分)", "等候P90(分)", "即办率",
                                        "按时办结率", "好评率"), trend))
-    sections.append(appointment_keeping(ctx, start, end).section)
+    kept = appointment_keeping(ctx, start, end)
+    sections.append(kept.section)
     hall, now = _hall_name(ctx)
     notes = ("P90 跨日统计按等候时长分档汇总：不低于实际值，误差不超过一个分档"
              "（1 分钟内 5 秒，20 分钟内 30 秒，1 小时内 1 分钟）。",)
+    days = [_day_data(p) for p in points]
     return Report("monthly", "政务服务大厅运行月报", f"{year}年{month}月", hall, now,
-                  tuple(sections), notes)
+                  tuple(sections), notes, data={**data, "days": days,
+                                                "appointments": appointment_data(kept)})
+
+
+def _day_data(p: DayPoint) -> dict[str, object]:
+    """A day of the trend as data: the day and the hall's figures of it (as ``total``)."""
+    assert p.row is not None
+    return {"day": p.day, **{f.name: getattr(p.row, f.name) for f in fields(p.row)
+                             if f.name not in ("dim", "key", "label", "label_en")}}
 
 
 def _pct(v: float | None) -> Percent | None:
@@ -262,21 +294,41 @@ def overdue_report(ctx: Ctx, start: date, end: date | None = None) -> Report:
         zone = hall.timezone
         lo, hi = hall_day_bounds(start, zone)[0], hall_day_bounds(end, zone)[1]
         rows = s.execute(select(Case.number, ServiceItem.name, Department.name,
-                                Case.accepted_at, Case.deadline, Case.concluded_at)
+                                Case.accepted_at, Case.deadline, Case.concluded_at,
+                                ServiceItem.code, Department.code)
                          .join(ServiceItem, ServiceItem.id == Case.item_id)
                          .join(Department, Department.id == Case.department_id)
                          .where(Case.concluded_at >= lo, Case.concluded_at < hi,
                                 Case.outcome == "late").order_by(Case.concluded_at)).all()
         name, now = hall.name, uow.now.astimezone(ZoneInfo(zone))
         t = hall_time(s, hall)
+    late = [_late_days(r.deadline, r.concluded_at, t) for r in rows]
     out = tuple((i, number, item, dept, _local(acc, zone), _local(due, zone),
-                 _local(done, zone), _late_days(due, done, t))
-                for i, (number, item, dept, acc, due, done) in enumerate(rows, 1))
+                 _local(done, zone), days)
+                for i, ((number, item, dept, acc, due, done, *_), days)
+                in enumerate(zip(rows, late, strict=True), 1))
+    cases = [OverdueCase(r[0], r[6], r[1], r[7], r.accepted_at, r.deadline, r.concluded_at,
+                         days) for r, days in zip(rows, late, strict=True)]
     section = Section("超时办结办件", ("序号", "办件编号", "事项名称", "实施部门", "受理时间",
                                      "办结期限", "办结时间", "超时(天)"), out)
     period = start.isoformat() if start == end else f"{start.isoformat()} 至 {end.isoformat()}"
     return Report("overdue", "超时办结办件公示", period, name, now, (section,),
-                  (f"共 {len(out)} 件。本表不含申请人姓名、证件号码等个人信息。",))
+                  (f"共 {len(out)} 件。本表不含申请人姓名、证件号码等个人信息。",),
+                  data={"start": start, "end": end, "cases": cases})
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    """A case concluded late, as data (``report overdue --json``): no personal data."""
+
+    number: str
+    item_code: str
+    item: str
+    department: str  # its code
+    accepted_at: datetime | None
+    deadline: datetime | None
+    concluded_at: datetime | None
+    late_working_days: int | None  # None where a year's holidays are not loaded
 
 
 def _local(at: datetime | None, zone: str) -> datetime | None:

@@ -59,6 +59,7 @@ ACTION_LABELS: dict[str, str] = {
     "window_retire": "停用窗口", "window_reinstate": "恢复使用窗口", "window_rename": "窗口改名",
     "item_save": "保存事项", "item_retire": "停用事项", "item_reinstate": "恢复事项",
     "item_import": "导入事项", "catalogue_import": "导入事项目录",
+    "queue_import": "导入队列", "department_import": "导入部门",
     "calendar_load": "载入节假日", "calendar_set_days": "调整工作日",
     "device_set": "设置终端", "document_print": "打印单据", "backup": "备份数据库",
     "restore": "恢复数据库",

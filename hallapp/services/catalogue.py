@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
@@ -204,9 +204,19 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
     parsed = parse_catalogue(doc)
     with ctx.uow() as uow:
         hall = _hall(uow.session)
+        # Each department and queue the import adds or changes, read before the upserts
+        # change them; audited as the admin forms' saves are (entity and code), field by field.
+        dept_changes = _changes(uow.session.scalars(select(Department)), parsed.departments,
+                                DEPARTMENT_FIELDS)
+        queue_changes = _changes(uow.session.scalars(select(Queue).where(
+            Queue.hall_id == hall.id)), parsed.queues, QUEUE_FIELDS)
         depts = upsert_departments(uow.session, parsed.departments)
         queues = upsert_queues(uow.session, hall, parsed.queues,
                                hall_day(uow.now, hall.timezone))
+        for code, before, after in dept_changes:
+            uow.audit("department_import", "department", code, before=before, after=after)
+        for code, before, after in queue_changes:
+            uow.audit("queue_import", "queue", code, before=before, after=after)
         counts = {"added": 0, "new_version": 0, "unchanged": 0}
         for row, item in zip(parsed.item_rows, parsed.items, strict=True):
             if item.department not in depts:
@@ -231,6 +241,27 @@ def import_catalogue(ctx: Ctx, doc: Mapping[str, Any]) -> ImportResult:
         uow.emit("catalogue_changed")
         uow.commit()
     return result
+
+
+DEPARTMENT_FIELDS = ("name", "name_en")
+QUEUE_FIELDS = ("name", "name_en", "prefix", "category", "daily_quota", "time_quotas",
+                "target_wait_minutes")
+Change = tuple[str, dict[str, Any] | None, dict[str, Any]]
+
+
+def _changes(stored: Iterable[Department | Queue], rows: Sequence[Mapping[str, Any]],
+             fields: Sequence[str]) -> list[Change]:
+    """Each record of ``rows`` that adds or changes a stored one: its code, the changed
+    fields' values before (None: added, all of them after) and after."""
+    old = {r.code: {k: getattr(r, k) for k in fields} for r in stored}
+    out: list[Change] = []
+    for raw in rows:
+        before = old.get(str(raw["code"]))
+        changed = [k for k in fields if before is None or before[k] != raw[k]]
+        if changed:
+            out.append((str(raw["code"]), None if before is None else {
+                k: before[k] for k in changed}, {k: raw[k] for k in changed}))
+    return out
 
 
 def _hall(session: Session) -> Hall:

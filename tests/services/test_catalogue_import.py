@@ -385,3 +385,41 @@ def test_changed_item_gets_a_new_version_and_keeps_the_old(admin: Ctx, demo_doc:
     assert (again.items_new_version, again.items_unchanged) == (0, len(doc["items"]))
     exported = {i["code"]: i for i in export_catalogue(admin)["items"]}
     assert exported[code]["version"] == 2
+
+
+def test_queues_and_departments_an_import_changes_are_audited_with_before_values(
+        admin: Ctx, demo_doc: Doc, hall_db: Database) -> None:
+    """An import audited its departments and queues only as counts (catalogue_import): a
+    renamed department or a queue's new quota could not be put back by hand. Each one added
+    or changed is audited as the admin forms' saves are (entity and code), its changed fields
+    before and after; those the file leaves as they are, not at all."""
+    doc = _with_extras(demo_doc)
+    dept, queue = doc["departments"][0], doc["queues"][0]
+    old_dept, old_queue = dict(dept), dict(queue)
+    dept["name"] += "（更名）"
+    queue["daily_quota"], queue["target_wait_minutes"] = 123, 35
+    with hall_db.read_session() as s:
+        start = int(s.scalar(select(func.max(AuditEntry.id))) or 0)
+    import_catalogue(admin, doc)
+    with hall_db.read_session() as s:
+        entries = {(a.action, a.entity, a.entity_id): (a.before, a.after) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.id > start, AuditEntry.action.in_(
+                ("queue_import", "department_import"))))}
+    assert entries == {
+        ("department_import", "department", dept["code"]): (
+            {"name": old_dept["name"]}, {"name": dept["name"]}),
+        ("department_import", "department", "NEWDEPT"): (
+            None, {"name": "新部门", "name_en": None}),
+        ("queue_import", "queue", queue["code"]): (
+            {"daily_quota": old_queue["daily_quota"],
+             "target_wait_minutes": old_queue["target_wait_minutes"]},
+            {"daily_quota": 123, "target_wait_minutes": 35}),
+        ("queue_import", "queue", "NQ"): (None, {
+            "name": "新队列", "name_en": None, "prefix": "NQ", "category": None,
+            "daily_quota": None, "time_quotas": [], "target_wait_minutes": 20})}
+    with hall_db.read_session() as s:  # the same file again: nothing changed, nothing audited
+        start = int(s.scalar(select(func.max(AuditEntry.id))) or 0)
+    import_catalogue(admin, doc)
+    with hall_db.read_session() as s:
+        assert list(s.scalars(select(AuditEntry.action).where(AuditEntry.id > start))) == [
+            "catalogue_import"]

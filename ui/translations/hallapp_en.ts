@@ -1378,81 +1378,91 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <source>导入队列</source>
+        <translation>Import queue</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <source>导入部门</source>
+        <translation>Import department</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1460,92 +1470,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>

@@ -149,6 +149,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "停用事项"),
     QT_TRANSLATE_NOOP("AuditActions", "恢复事项"), QT_TRANSLATE_NOOP("AuditActions", "导入事项"),
     QT_TRANSLATE_NOOP("AuditActions", "导入事项目录"),
+    QT_TRANSLATE_NOOP("AuditActions", "导入队列"), QT_TRANSLATE_NOOP("AuditActions", "导入部门"),
     QT_TRANSLATE_NOOP("AuditActions", "载入节假日"),
     QT_TRANSLATE_NOOP("AuditActions", "调整工作日"), QT_TRANSLATE_NOOP("AuditActions", "设置终端"),
     QT_TRANSLATE_NOOP("AuditActions", "打印单据"), QT_TRANSLATE_NOOP("AuditActions", "备份数据库"),

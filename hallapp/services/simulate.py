@@ -27,7 +27,7 @@ from hallapp.core.errors import (
     ValidationError,
 )
 from hallapp.core.hallday import hall_day, hall_day_bounds, hall_zone
-from hallapp.core.kpi import TicketFacts, no_show_rate, wait_stats
+from hallapp.core.kpi import TicketFacts, counts_for_on_spot, no_show_rate, wait_stats
 from hallapp.core.queue_rules import ProfileEntry
 from hallapp.core.roles import Perm
 from hallapp.core.sim.fit import CaseRecord, TicketRecord, fit_profile
@@ -189,7 +189,7 @@ class DayFigures:
     no_show_rate: float | None
     wait_mean_seconds: float | None
     wait_p90_seconds: float | None
-    cases: int
+    cases: int  # the base of 即办率: received in person, not withdrawn
     on_spot: int
 
 
@@ -204,8 +204,10 @@ def day_figures(ctx: Ctx, on: date) -> DayFigures:
                              t.state, codes[t.queue_id])
                  for t in s.scalars(select(Ticket).where(Ticket.hall_day == on,
                                                          Ticket.state != "cancelled"))]
-        decisions = s.scalars(select(Case.decision).where(
-            Case.received_at >= lo, Case.received_at < hi, Case.in_person.is_(True))).all()
+        received = s.execute(select(Case.decision, Case.in_person, Case.state).where(
+            Case.received_at >= lo, Case.received_at < hi)).all()
+    # The base of 即办率 as the figures count it: in person, not withdrawn.
+    decisions = [d for d, in_person, state in received if counts_for_on_spot(in_person, state)]
     waits = wait_stats(facts)
     states = [f.state for f in facts]
     return DayFigures(on, len(facts), states.count("done"), states.count("no_show"),

@@ -15,7 +15,7 @@ from conftest import FakeClock
 from kpikit import busy_day
 from sqlalchemy import update
 
-from hallapp.services import case_kpi, cases, day, kpi_drill, kpi_report
+from hallapp.services import case_kpi, cases, day, kpi_drill, kpi_report, simulate
 from hallapp.store import schema
 from hallapp.store.models import KpiSummary
 from hallapp.store.uow import Database
@@ -24,18 +24,20 @@ DAY = date(2026, 11, 24)
 
 
 def _on_spot(ctx_for: CtxFor, on: date = DAY) -> dict[str, tuple[int, int]]:
-    """即办率 of ``on`` as the report (board and CLI), the case figures and the drill-down
-    list give it."""
+    """即办率 of ``on`` as the report (board and CLI), the case figures, the drill-down list
+    and the simulation's figures of the stored day (``simulate.day_figures``) give it."""
     sup = ctx_for("supervisor1")
     report = kpi_report.kpi_report(sup, on).total.on_spot_rate
     by_window = {r.key: r.on_spot_rate
                  for r in kpi_report.kpi_report(sup, on, by="window").rows}["2"]
     figures = case_kpi.case_figures(sup, on).on_spot_rate
     drill = kpi_drill.drill_down(sup, on, figure="on_spot")
+    simulated = simulate.day_figures(sup, on)
     return {"report": (report.numerator, report.denominator),
             "window 2": (by_window.numerator, by_window.denominator),
             "case figures": (figures.numerator, figures.denominator),
-            "drill": (sum(r[-1] != "" for r in drill.rows), drill.total)}
+            "drill": (sum(r[-1] != "" for r in drill.rows), drill.total),
+            "simulation": (simulated.on_spot, simulated.cases)}
 
 
 def test_withdrawn_cases_are_not_in_the_base_of_the_on_spot_rate(
@@ -47,12 +49,14 @@ def test_withdrawn_cases_are_not_in_the_base_of_the_on_spot_rate(
     cases.withdraw(clerk, withdrawn_today, "申请人撤回")
     live = _on_spot(ctx_for)
     assert live["report"] == live["case figures"] == live["drill"] == (1, 3)
+    assert live["simulation"] == (1, 3)  # it counted the withdrawn case: (1, 4)
     assert live["window 2"] == (0, 1)
     day.close_day(ctx_for("supervisor1"))
     clock.advance(days=1)  # the 24th is summarised now
     cases.withdraw(clerk, withdrawn_later, "申请人撤回")
     summarised = _on_spot(ctx_for)
     assert summarised["report"] == summarised["case figures"] == summarised["drill"] == (1, 2)
+    assert summarised["simulation"] == (1, 2)
     assert summarised["window 2"] == (0, 0)
     assert kpi_report.kpi_report(ctx_for("supervisor1"), DAY).summarised_days == 1
     both = kpi_report.kpi_report(ctx_for("supervisor1"), DAY, DAY + timedelta(days=1))

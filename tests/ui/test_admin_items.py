@@ -15,6 +15,7 @@ import pytest
 from adminkit import ITEM, MakeAdmin, admin_ctx, admins, feed, idle, open_item
 from conftest import FakeClock
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -189,10 +190,15 @@ def test_the_hours_tab_keeps_unsaved_hours_through_feed_events(
     admin.set_opening_hours(other, [("08:30", "12:00"), ("14:00", "17:30")])
     feed(window, "hall_changed", keys=["opening_hours"])
     qtbot.waitUntil(lambda: "其他终端已修改开放时间" in page.status.text())
+    # A warning, in red as the item editor's note of a version saved meanwhile: it was in
+    # the green of a confirmation ("开放时间已保存").
+    assert page.status.objectName() == "error"
+    assert page.status.palette().color(QPalette.ColorRole.WindowText) == QColor("#c8102e")
     idle(qtbot, window)
     assert periods(page) == edited
     page.findChild(QWidget, "revertHours").click()  # 撤销修改: the stored hours
     assert periods(page) == [["08:30", "12:00"], ["14:00", "17:30"]]
+    assert (page.status.text(), page.status.objectName()) == ("", "result")
     admin.set_opening_hours(other, [("09:00", "12:00")])
     feed(window, "hall_changed", keys=["opening_hours"])  # nothing edited: follows
     qtbot.waitUntil(lambda: periods(page) == [["09:00", "12:00"]])

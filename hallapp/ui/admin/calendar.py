@@ -38,7 +38,7 @@ from hallapp.ui.admin.models import CalendarDayTableModel
 from hallapp.ui.admin.queues import table_view
 from hallapp.ui.common.errors import listed
 from hallapp.ui.common.hall_today import HallToday
-from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label, restyle
 
 PERIOD_COLUMNS = (Column("start", QT_TRANSLATE_NOOP("Admin", "开始")),
                   Column("end", QT_TRANSLATE_NOOP("Admin", "结束")))
@@ -189,7 +189,8 @@ class HoursCalendarPage(AdminPanel):
         self._hours_stored = stored
         if not self.hours_edited():
             self._show_hours(stored)
-        elif stored != self._hours_loaded:
+        elif stored != self._hours_loaded:  # in red, as the item editor's note of a version
+            restyle(self.status, "error")     # saved meanwhile: not a confirmation
             self.status.setText(self.tr("其他终端已修改开放时间，此处的修改尚未保存：保存将以此处"
                                         "的时段为准；点击“撤销修改”可载入最新的开放时间。"))
 
@@ -209,6 +210,7 @@ class HoursCalendarPage(AdminPanel):
 
     def _on_revert_hours_clicked(self) -> None:
         self.errors.clear()
+        restyle(self.status, "result")
         self.status.setText("")
         if self._hours_stored is not None:
             self._show_hours(self._hours_stored)
@@ -229,6 +231,7 @@ class HoursCalendarPage(AdminPanel):
         if codes:
             status += self.tr("；已取消新开放时间外的 %n 个预约（这些时段不再接受预约），"
                               "请通知申请人（预约码：{0}）", "", len(codes)).format(listed(codes))
+        restyle(self.status, "result")
         self.status.setText(status)
 
     def load_file(self) -> None:

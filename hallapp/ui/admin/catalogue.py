@@ -32,7 +32,7 @@ from hallapp.ui.admin.dialogs import OpenFileDialog, SaveFileDialog
 from hallapp.ui.admin.item_editor import ItemEditor
 from hallapp.ui.admin.models import ItemListModel
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label, restyle
 
 FILTERS = "JSON (*.json);;Excel (*.xlsx)"
 
@@ -209,9 +209,7 @@ class CataloguePage(AdminPanel):
         self.refresh()
 
     def _show_message(self, exc: BaseException | str, ok: bool = False) -> None:
-        self.message.setObjectName("result" if ok else "error")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, "result" if ok else "error")
         self.message.setText(exc if isinstance(exc, str) else user_message(exc, "catalogue"))
 
     def import_file(self) -> None:

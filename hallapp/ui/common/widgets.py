@@ -100,6 +100,13 @@ def repolish(widget: QWidget, **props: str) -> None:
     widget.style().polish(widget)
 
 
+def restyle(widget: QWidget, name: str) -> None:
+    """Give ``widget`` the style of the object name ``name`` now: a status line in green
+    (``result``) for a confirmation, in red (``error``) for what needs attention."""
+    widget.setObjectName(name)
+    repolish(widget)
+
+
 def set_invalid(edit: QWidget, invalid: bool) -> None:
     """Red border (``[invalid="true"]`` in the style sheets) while the field is wrong."""
     repolish(edit, invalid="true" if invalid else "false")

@@ -203,3 +203,26 @@ def test_the_hours_tab_keeps_unsaved_hours_through_feed_events(
     feed(window, "hall_changed", keys=["opening_hours"])  # nothing edited: follows
     qtbot.waitUntil(lambda: periods(page) == [["09:00", "12:00"]])
     idle(qtbot, window)
+
+
+def test_the_settings_and_green_tabs_tell_a_change_meanwhile_in_red(
+        qtbot: QtBot, make_admin: MakeAdmin) -> None:
+    """Their note that another terminal changed what is being edited was in the green of a
+    confirmation ("已保存 2 项设置"); it is red now, as the hours tab's, and 撤销修改 (the
+    latest values shown) clears it."""
+    window = make_admin()
+    settings, green = window.settings, window.green
+    settings.widgets["recall_max"].setValue(settings.widgets["recall_max"].value() + 1)
+    green.model.add_row()
+    feed(window, "hall_changed", keys=["settings"])
+    for page, note in ((settings, "其他终端修改了大厅设置"), (green, "其他终端修改了大厅配置")):
+        qtbot.waitUntil(lambda page=page, note=note: note in page.status.text())
+        assert page.status.objectName() == "error"
+        assert page.status.palette().color(QPalette.ColorRole.WindowText) == QColor("#c8102e")
+    idle(qtbot, window)
+    settings.refresh()  # 撤销修改
+    green.revert_button.click()
+    for page in (settings, green):
+        qtbot.waitUntil(lambda page=page: page.status.text() == "")
+        assert page.status.objectName() == "result"
+    idle(qtbot, window)

@@ -16,7 +16,7 @@ from hallapp.services import admin
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, Column, EditableRowsModel
-from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label, restyle
 
 CLASS_COLUMNS = (Column("code", QT_TRANSLATE_NOOP("Admin", "编码")),
                  Column("name", QT_TRANSLATE_NOOP("Admin", "名称")),
@@ -82,11 +82,15 @@ class GreenChannelPage(AdminPanel):
         """Another terminal changed the hall: reload unless the admin is mid-edit."""
         if self.model.rows() == self.loaded:
             self.refresh()
-        else:
+        else:  # in red, as the hours tab's note: not a confirmation
+            restyle(self.status, "error")
             self.status.setText(self.tr("其他终端修改了大厅配置；保存前可先撤销修改以查看最新值"))
 
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         self.errors.clear()
+        if self.status.objectName() == "error":  # 撤销修改: the latest classes are shown now
+            restyle(self.status, "result")
+            self.status.setText("")
         self.loaded = [{c.name: entry.get(c.name, "") for c in CLASS_COLUMNS}
                        for entry in hall.priority_classes]
         self.model.set_rows(self.loaded)
@@ -109,6 +113,7 @@ class GreenChannelPage(AdminPanel):
     def save(self) -> None:
         classes, ctx = self.model.rows(), self.env.ctx
         self.errors.clear()
+        restyle(self.status, "result")
         self.status.setText("")
         self.call(lambda: admin.set_priority_classes(ctx, classes), self._on_saved,
                   self.errors.show)

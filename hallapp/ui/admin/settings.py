@@ -29,7 +29,7 @@ from hallapp.services.admin import SETTINGS, Setting
 from hallapp.services.hall import HallInfo, get_hall
 from hallapp.ui.admin.base import AdminEnv, AdminPanel, FieldErrors
 from hallapp.ui.admin.identity import HallIdentityBox
-from hallapp.ui.common.widgets import make_button, make_label
+from hallapp.ui.common.widgets import make_button, make_label, restyle
 
 
 def setting_widget(spec: Setting) -> QWidget:
@@ -98,12 +98,16 @@ class SettingsPage(AdminPanel):
         """Another terminal saved settings: reload unless the admin is mid-edit."""
         if not self.changes() and not self.identity.changes():
             self.refresh()
-        else:
+        else:  # in red, as the hours tab's note: not a confirmation
+            restyle(self.status, "error")
             self.status.setText(self.tr("其他终端修改了大厅设置；保存前可先撤销修改以查看最新值"))
 
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         self.identity.load(hall)
         self.errors.clear()
+        if self.status.objectName() == "error":  # 撤销修改: the latest values are shown now
+            restyle(self.status, "result")
+            self.status.setText("")
         self.loaded = {key: hall.setting(key) for key in SETTINGS}  # stored, else default
         for key, value in self.loaded.items():
             self.set_value(key, value)
@@ -141,6 +145,7 @@ class SettingsPage(AdminPanel):
     def save(self) -> None:
         changes, ctx = self.changes(), self.env.ctx
         self.errors.clear()
+        restyle(self.status, "result")
         if not changes:
             self.status.setText(self.tr("没有修改"))
             return

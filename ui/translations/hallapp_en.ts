@@ -2926,27 +2926,27 @@ After:
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="218"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="216"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="222"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="220"/>
         <source>正在导入 {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="227"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="225"/>
         <source>已导入：部门 {0}，队列 {1}，新事项 {2}，新版本 {3}，未变 {4}</source>
         <translation>Imported: departments {0}, queues {1}, new items {2}, new versions {3}, unchanged {4}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="233"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="231"/>
         <source>导出事项目录</source>
         <translation>Export catalogue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/catalogue.py" line="239"/>
+        <location filename="../../hallapp/ui/admin/catalogue.py" line="237"/>
         <source>已导出 %n 个事项到 {0}</source>
         <translation>
             <numerusform>Exported %n item to {0}</numerusform>
@@ -3846,12 +3846,12 @@ After:
         <translation>Kiosks list the green-channel classes in this order; tickets and counters show their names, and they are called before ordinary tickets of their queue. A code is lower-case letters, digits and underscores and should not change once saved (elderly is checked against the age on the ID card). Tickets already taken keep their class.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/green.py" line="86"/>
+        <location filename="../../hallapp/ui/admin/green.py" line="87"/>
         <source>其他终端修改了大厅配置；保存前可先撤销修改以查看最新值</source>
         <translation>Another terminal changed the hall; undo your changes to see the latest before saving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/green.py" line="121"/>
+        <location filename="../../hallapp/ui/admin/green.py" line="126"/>
         <source>已保存 %n 个绿色通道类别，各终端即时生效</source>
         <translation>
             <numerusform>%n green-channel class saved; every terminal uses it now</numerusform>
@@ -4099,17 +4099,17 @@ After:
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="193"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="194"/>
         <source>其他终端已修改开放时间，此处的修改尚未保存：保存将以此处的时段为准；点击“撤销修改”可载入最新的开放时间。</source>
         <translation>The opening hours were changed at another terminal and your changes here are not saved yet: saving keeps the periods shown here; click “Revert changes” to load the latest opening hours.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="227"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="229"/>
         <source>开放时间已保存</source>
         <translation>Opening hours saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="230"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="232"/>
         <source>；已取消新开放时间外的 %n 个预约（这些时段不再接受预约），请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking outside the new hours was cancelled (those slots take no more bookings): please tell the applicant (booking code: {0})</numerusform>
@@ -4117,12 +4117,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="235"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="238"/>
         <source>载入官方日历</source>
         <translation>Load official calendar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="245"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="248"/>
         <source>已载入 {0} 年官方日历（%n 天调整）</source>
         <translation>
             <numerusform>Loaded the official calendar for {0} (%n day adjusted)</numerusform>
@@ -4130,17 +4130,17 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="255"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="258"/>
         <source>调整日历</source>
         <translation>Change the calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="265"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="268"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="267"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="270"/>
         <source>将 {0}（%n 天）调整为工作日，在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a working day; the time limits of open cases will be recounted. </numerusform>
@@ -4148,7 +4148,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="269"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="272"/>
         <source>将 {0}（%n 天）调整为休息日：这些日子的预约将被取消（需通知申请人），在办件的办理时限将重新计算。</source>
         <translation>
             <numerusform>Make {0} (%n day) a rest day: its bookings will be cancelled (tell the applicants), and the time limits of open cases recounted. </numerusform>
@@ -4156,12 +4156,12 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="271"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="274"/>
         <source>确定调整吗？</source>
         <translation>Go ahead?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="275"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="278"/>
         <source>已调整 %n 天（{0} 起）</source>
         <translation>
             <numerusform>Adjusted %n day (from {0})</numerusform>
@@ -4169,7 +4169,7 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/calendar.py" line="284"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="287"/>
         <source>；已取消这些日子的 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking on these days was cancelled: please tell the applicant (code: {0})</numerusform>
@@ -4177,7 +4177,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/calendar.py" line="297"/>
+        <location filename="../../hallapp/ui/admin/calendar.py" line="300"/>
         <source>{0} 年共 {1} 个工作日；{2} 个工作日放假，{3} 个周末上班</source>
         <translation>{0}: working days {1}; weekdays off {2}, weekend days worked {3}</translation>
     </message>
@@ -6200,17 +6200,17 @@ Welcome. When we are done, please rate our service</translation>
         <translation>The announcement template may use {number} (ticket) and {window} (window number). Changes apply to all terminals at once.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="102"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="103"/>
         <source>其他终端修改了大厅设置；保存前可先撤销修改以查看最新值</source>
         <translation>Another terminal changed the hall settings; undo your changes to see the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/settings.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="150"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/settings.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/settings.py" line="156"/>
         <source>已保存 %n 项设置</source>
         <translation>
             <numerusform>%n setting saved</numerusform>

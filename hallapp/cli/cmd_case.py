@@ -1,4 +1,4 @@
-"""case open|checklist|decide|show|list|withdraw|supplement|ready|deliver|revoke|figures,
+"""case open|take-up|checklist|decide|show|list|withdraw|supplement|ready|deliver|revoke|figures,
 backoffice queue|show|claim|release|approve|deny|correct|resume|special|special-end|return|
 ready. Ratings, the calendar and the blacklist are in :mod:`hallapp.cli.cmd_case_admin`.
 
@@ -77,6 +77,12 @@ def _register_intake(sub: Any) -> None:
     for flag in ("--agent-name", "--agent-id", "--agent-authorisation", "--agent-phone"):
         op.add_argument(flag, help="代理人信息（须有授权委托书）")
     op.set_defaults(func=_cmd_open)
+    tu = action_parser(c, "take-up", "接手办理：将退回或未作收件决定的办件绑定到窗口正在办理的号",
+                       CASE)
+    tu.add_argument("--window", type=int_arg, required=True,
+                    help="窗口号（须有正在办理的号，即来办此件的申请人）")
+    tu.set_defaults(func=lambda env: _show(env, cases.take_up(env.ctx(), env.args.case,
+                                                              env.args.window)))
     ck = action_parser(c, "checklist", "核验材料并显示可作出的决定", CASE)
     ck.add_argument("--mark", action="append", default=[], metavar="CODE=STATUS[:NOTE]",
                     help="材料编码=核验结果[:说明]，可重复；结果：" + "、".join(

@@ -8,6 +8,7 @@ message naming the rule, the error's exit code, and change nothing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,32 @@ def test_calendar_and_blacklist_commands(cli: Cli, tmp_path: Path) -> None:
     cli.json("admin1", "blacklist", "remove", str(entry["id"]), "--reason", "信用修复")
     assert cli.json("admin1", "blacklist", "list") == []
     assert len(cli.json("admin1", "blacklist", "list", "--all")) == 1
+
+
+def test_case_take_up_binds_a_waiting_case_to_the_ticket_served(
+        cli: Cli, hall_db: Database, clock: FakeClock,
+        ctx_for: Callable[[str], Ctx]) -> None:
+    """``case take-up CASE --window N``: the counter's 接手办理 from the command line."""
+    _serve(hall_db, clock)
+    number = cli.json("clerk1", "case", "open", "1", PLAIN, "--name", "张三",
+                      "--id-number", _id(3))["case"]["number"]
+    windows.finish(ctx_for("clerk1"), 1)  # the applicant went for a missing paper
+    assert "没有正在办理的号" in cli.fails(13, "clerk2", "case", "take-up", number,
+                                      "--window", "2")
+    tickets.take_ticket(ctx_for("kiosk1"), "A")  # back on a new number, called to window 2
+    clerk2 = ctx_for("clerk2")
+    windows.open_window(clerk2, 2)
+    windows.call_next(clerk2, 2)
+    windows.start(clerk2, 2)
+    assert "使用中" in cli.fails(22, "clerk1", "case", "take-up", number, "--window", "2")
+    assert "不存在" in cli.fails(12, "clerk2", "case", "take-up", "SZFT-20261124-99999",
+                                "--window", "2")
+    taken = cli.json("clerk2", "case", "take-up", number, "--window", "2")
+    assert (taken["case"]["state"], taken["case"]["window"], taken["case"]["ticket"]) == (
+        "received", 2, "A002")
+    assert cli("clerk2", "case", "take-up", number, "--window", "2") == 0
+    assert number in cli.out
+    cli.json("clerk2", "case", "checklist", number, "--all", "received")
+    cli.json("clerk2", "case", "decide", number, "accept")
+    assert "不在收件环节" in cli.fails(13, "clerk2", "case", "take-up", number,
+                                   "--window", "2")

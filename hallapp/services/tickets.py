@@ -16,12 +16,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, QuotaExhausted, StateError, ValidationError
 from hallapp.core.hallday import hall_zone, parse_hhmm
 from hallapp.core.identity import age_on, check_id_number, check_phone
-from hallapp.core.queue_rules import rejoin_order_at
 from hallapp.core.roles import Perm, Role
 from hallapp.services.batching import batchable, keeps_waiting_lines
 from hallapp.services.context import Ctx, action
@@ -50,6 +48,7 @@ from hallapp.services.queue_sql import (
     queue_conf,
     ticket_row,
 )
+from hallapp.services.rejoin import rejoin_place
 from hallapp.store.models import Appointment, Hall, Ticket
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import UnitOfWork
@@ -380,36 +379,18 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
         require_no_other_waiting(s, ticket, ticket.queue_id)
         k = int(hall.settings.get("noshow_rejoin_after", 3))
         before = {"state": ticket.state, "order_at": ticket.order_at.isoformat()}
-        order_at = _rejoin_at(s, ticket, k, uow.now)
+        order_at, own_order_at = rejoin_place(s, ticket, k, uow.now)
         _write_if(uow, ticket, (Ticket.state == "no_show") & Ticket.closed_at.is_(None),
-                  state="waiting", window_id=None, order_at=order_at)
+                  state="waiting", window_id=None, order_at=order_at,
+                  own_order_at=own_order_at)
         uow.audit("ticket_reactivate", "ticket", ticket.id, before=before,
-                  after={"state": "waiting", "order_at": ticket.order_at.isoformat()})
+                  after={"state": "waiting", "order_at": ticket.order_at.isoformat(),
+                         **({"own_order_at": own_order_at.isoformat()} if own_order_at
+                            else {})})
         uow.emit("ticket_reactivated", ticket=ticket.id, number=ticket.number)
         info = ticket_info(s, ticket)
         uow.commit()
         return info
-
-
-def _call_class(priority: str | None, appointment: bool) -> tuple[int, int]:
-    """Green channel, then checked-in appointment, then ordinary (``order_within_queue``)."""
-    return (0 if priority is not None else 1, 0 if appointment else 1)
-
-
-def _rejoin_at(s: Session, ticket: Ticket, k: int, now: datetime) -> datetime:
-    """The order_at that puts a reactivated ticket behind the next ``k`` in call order.
-
-    Only tickets of its own class compete with it on order_at; those of a class called
-    before it (green channel ahead of an ordinary ticket) are ahead anyway and count
-    towards the ``k``. Sorting all waiting tickets by order_at alone put it behind more.
-    """
-    rows = s.execute(select(Ticket.priority, Ticket.appointment, Ticket.order_at).where(
-        Ticket.queue_id == ticket.queue_id, Ticket.hall_day == ticket.hall_day,
-        Ticket.state == "waiting", Ticket.target_window.is_(None))).all()
-    mine = _call_class(ticket.priority, ticket.appointment)
-    ahead = sum(1 for p, a, _ in rows if _call_class(p, a) < mine)
-    same = sorted(at for p, a, at in rows if _call_class(p, a) == mine)
-    return rejoin_order_at(same, max(0, k - ahead), now)
 
 
 @action(Perm.OPERATE_WINDOW)

@@ -227,3 +227,54 @@ def test_an_item_moved_to_another_queue_checks_in_to_the_slots_queue(
     clock.advance(minutes=30)  # an item still served in A goes along, as before
     assert appointments.checkin(ctx_for("kiosk1"), still_a).item_code == (
         "440300000000069391780006")
+
+
+def test_a_no_show_reactivated_before_its_slot_rejoins_at_an_ordinary_place(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """A001, the applicant's, checked in at 09:05 for a 10:00 booking, was called at its own
+    place, missed and reactivated at 09:10: it rejoined with the appointment's precedence at
+    once (order_at 09:10, before its slot) and was called ahead of A002–A004. It rejoins
+    behind the next three among the ordinary tickets, held as before until 10:00."""
+    code = booked(ctx_for, time(10), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    own = tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A001 at 09:00
+    for _ in range(4):
+        clock.advance(minutes=1)
+        tickets.take_ticket(kiosk, "A")  # A002–A005, 09:01–09:04
+    clock.advance(minutes=1)  # 09:05
+    assert appointments.checkin(kiosk, code).precedence_given
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == own.number  # its own place
+    windows.noshow(clerk, 11)
+    clock.advance(minutes=5)  # 09:10, the slot begins at 10:00
+    assert tickets.reactivate(kiosk, own.number).state == "waiting"
+    called = [windows.call_next(clerk, 11).number]
+    windows.finish(clerk, 11)
+    called += [_next(windows.finish_and_call_next(clerk, 11)) for _ in range(3)]
+    assert called == ["A002", "A003", "A004", "A001"]  # behind the next three
+    with hall_db.read_session() as s:
+        ticket = s.get(Ticket, own.id)
+        assert (ticket.appointment, ticket.order_at) == (
+            True, datetime(2026, 11, 24, 2, 0, tzinfo=UTC))  # held for 10:00
+
+
+def test_a_no_show_reactivated_before_its_slot_goes_ahead_once_the_slot_begins(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    code = booked(ctx_for, time(10), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    own = tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A001 at 09:00
+    for _ in range(5):
+        clock.advance(minutes=1)
+        tickets.take_ticket(kiosk, "A")  # A002–A006
+    clock.advance(minutes=1)
+    appointments.checkin(kiosk, code)
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    windows.call_next(clerk, 11)
+    windows.noshow(clerk, 11)
+    clock.advance(minutes=5)  # 09:11
+    tickets.reactivate(kiosk, own.number)
+    assert windows.call_next(clerk, 11).number == "A002"
+    clock.advance(minutes=49)  # 10:00: the slot begins, A001 goes ahead of A003–A006
+    assert _next(windows.finish_and_call_next(clerk, 11)) == own.number

@@ -71,7 +71,7 @@ def test_a_no_show_rejoins_once_and_not_after_the_day_closed(
     clerk = opened(ctx_for, 11)
     windows.call_next(clerk, 11)
     windows.noshow(clerk, 11)  # A001
-    meanwhile(monkeypatch, tickets, "_rejoin_at",
+    meanwhile(monkeypatch, tickets, "rejoin_place",
               (lambda: tickets.reactivate(ctx_for("kiosk2"), "A001")) if other == "another kiosk"
               else _day_closes(hall_db, "A001", "no_show"))
     _refused(lambda: tickets.reactivate(kiosk, "A001"))

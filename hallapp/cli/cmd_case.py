@@ -53,6 +53,8 @@ from hallapp.services.case_views import CaseDetail, CaseInfo
 CASE = ("case", "办件编号（如 SZFT-20261125-00012）或 id")
 DECISION_HELP = "收件决定：" + "、".join(f"{d} {ACTION_LABELS[DECISION_ACTIONS[d]]}"
                                      for d in DECISIONS)
+VISIT_LABELS = {"intake": "收件", "supplement": "补齐容缺材料", "correction": "补正材料",
+                "pickup": "出件"}
 STATE_HELP = "只看此状态的办件：" + "、".join(f"{s.value} {label}"
                                         for s, label in STATE_LABELS.items())
 
@@ -298,7 +300,10 @@ def _text(v: Any) -> str:
         steps = "\n".join(f"  {local_time(t.at)} {t.actor} {action_label('case_' + t.action)}"
                           f" → {STATE_LABELS[as_state(t.to_state)]}"
                           f"{'：' + t.opinion if t.opinion else ''}" for t in v.transitions)
-        return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}"
+        visits = "\n".join(f"  {local_time(t.at)} {VISIT_LABELS.get(t.purpose, t.purpose)}"
+                           f"{'（网上）' if t.online else '，号码 ' + (t.ticket or '—')}"
+                           for t in v.visits)
+        return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}\n到厅：\n{visits}"
     if isinstance(v, CaseInfo):
         due = f"，期限 {local_time(v.deadline)}" if v.deadline else ""
         state = f"（{_timeliness(v.timeliness, v.remaining_working_days)}）" \

@@ -35,6 +35,7 @@ from hallapp.services.calendar_admin import hall_time
 from hallapp.services.case_common import (
     BACKOFFICE_STATES,
     case_by_ref,
+    counter_ticket,
     deadline_for,
     end_pause,
     frozen_item,
@@ -99,8 +100,10 @@ def _supply_correction(ctx: Ctx, case_ref: str, *, online: bool,
         case.materials = [{**m, "status": "received", "correction": False, "owed": False}
                           if m.get("correction") else m for m in case.materials or []]
         due = deadline_for(case, frozen_item(s, case), hall_time(s))
-        tz = get_hall_row(s).timezone
-        record_visit(uow, case, "correction", tz, online=online)
+        hall = get_hall_row(s)
+        tz = hall.timezone
+        record_visit(uow, case, "correction", tz, online=online,
+                     ticket_id=counter_ticket(s, hall.id, ctx.actor.staff_id))
         opinion = case_notes.CORRECTED_ONLINE if online else case_notes.CORRECTED_AT_WINDOW
         facts = None
         if owed:
@@ -174,8 +177,10 @@ def supply_supplement(ctx: Ctx, case_ref: str, codes: Sequence[str], *,
         update_case(uow, case, materials=[{**m, "status": "received", "owed": False}
                                           if m["code"] in codes else m
                                           for m in case.materials or []])
-        tz = get_hall_row(s).timezone
-        record_visit(uow, case, "supplement", tz, online=online)
+        hall = get_hall_row(s)
+        tz = hall.timezone
+        record_visit(uow, case, "supplement", tz, online=online,
+                     ticket_id=counter_ticket(s, hall.id, ctx.actor.staff_id))
         left = sorted(owed - set(codes))
         opinion, facts = _supplement_note(case, codes, uow.now, tz)
         if left:

@@ -29,7 +29,16 @@ from hallapp.core.ids import row_id, typed_code
 from hallapp.core.intake import MaterialMark
 from hallapp.core.timelimits import ClockStop, compute_deadline
 from hallapp.services.halltime import HallTime
-from hallapp.store.models import Case, CaseTransition, Department, ServiceItem, Visit
+from hallapp.store.models import (
+    Case,
+    CaseTransition,
+    Department,
+    ServiceItem,
+    Ticket,
+    Visit,
+    Window,
+)
+from hallapp.store.models_queue import OPEN_AT_WINDOW
 from hallapp.store.uow import UnitOfWork
 
 QR_PREFIX = "HALLAPP:C:"  # same payload as hallapp.documents.qr.case_payload
@@ -223,9 +232,20 @@ def record(uow: UnitOfWork, case: Case, act: str, before: str | None, after: str
     uow.emit("case_changed", case=case.number, department=dept, state=after, action=act)
 
 
+def counter_ticket(s: Session, hall_id: int, staff_id: int | None) -> int | None:
+    """The ticket the clerk ``staff_id`` has at their window now (called or being served):
+    the applicant in front, whom a step at the window is for. None for anyone else."""
+    if staff_id is None:
+        return None
+    return s.scalar(select(Ticket.id).join(Window, Ticket.window_id == Window.id).where(
+        Window.hall_id == hall_id, Window.clerk_id == staff_id,
+        Ticket.state.in_(OPEN_AT_WINDOW)).order_by(Window.number).limit(1))
+
+
 def record_visit(uow: UnitOfWork, case: Case, purpose: str, tz: str, *,
-                 online: bool = False) -> bool:
-    """Count a trip to the hall; True if it was a new one.
+                 online: bool = False, ticket_id: int | None = None) -> bool:
+    """Count a trip to the hall; True if it was a new one. ``ticket_id``: the queue ticket
+    the applicant came with (最多跑一次 audits tie the visit to the queue through it).
 
     A trip is a hall day: a second in-person step on a day already counted (the applicant
     fetched a copy and came back to the same window) is not another 跑一次. Online steps
@@ -239,7 +259,8 @@ def record_visit(uow: UnitOfWork, case: Case, purpose: str, tz: str, *,
             Visit.at < end))
         if same_day is not None:
             return False
-    s.add(Visit(case_id=case.id, at=uow.now, purpose=purpose, online=online))
+    s.add(Visit(case_id=case.id, at=uow.now, purpose=purpose, online=online,
+                ticket_id=None if online else ticket_id))
     if not online:
         case.visits = (case.visits or 0) + 1
     s.flush()

@@ -66,6 +66,7 @@ class VisitInfo:
     at: datetime
     purpose: str
     online: bool
+    ticket: str | None = None  # the queue ticket's number the applicant came with, if known
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,9 @@ def case_detail(s: Session, case: Case, t: HallTime, now: datetime, role: str) -
         select(Staff.username, Staff.name).where(Staff.username.in_({r.actor for r in rows})))}
     transitions = tuple(TransitionInfo(r.at, r.actor, r.action, r.from_state, r.to_state,
                                        r.opinion, names.get(r.actor)) for r in rows)
-    visits = tuple(VisitInfo(v.at, v.purpose, v.online) for v in s.scalars(
-        select(Visit).where(Visit.case_id == case.id).order_by(Visit.id)))
+    visits = tuple(VisitInfo(v.at, v.purpose, v.online, number) for v, number in s.execute(
+        select(Visit, Ticket.number).outerjoin(Ticket, Ticket.id == Visit.ticket_id)
+        .where(Visit.case_id == case.id).order_by(Visit.id)))
     actions = tuple(a.value for a in allowed_actions(case.state, role)) \
         if role in ("clerk", "approver", "supervisor", "admin") else ()
     return CaseDetail(case_info(s, case, t, now), materials, transitions, visits, actions)

@@ -208,7 +208,7 @@ def open_case(ctx: Ctx, window: int, item_code: str, applicant: ApplicantInput,
                     pauses=[], visits=0, in_person=True, version=1, auto_approved=False)
         s.add(case)
         s.flush()
-        record_visit(uow, case, "intake", hall.timezone)
+        record_visit(uow, case, "intake", hall.timezone, ticket_id=ticket.id)
         record(uow, case, "open", None, "received", case_notes.RECEIVED.format(row.version))
         detail = case_detail(s, case, hall_time(s, hall), uow.now, ctx.actor.role.value)
         uow.commit()

@@ -17,7 +17,14 @@ from hallapp.core.errors import RuleViolation, ValidationError
 from hallapp.core.identity import check_id_number
 from hallapp.core.roles import Perm
 from hallapp.services.calendar_admin import hall_time
-from hallapp.services.case_common import QR_PREFIX, case_by_ref, frozen_item, move, record_visit
+from hallapp.services.case_common import (
+    QR_PREFIX,
+    case_by_ref,
+    counter_ticket,
+    frozen_item,
+    move,
+    record_visit,
+)
 from hallapp.services.case_views import CaseInfo, case_info
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
@@ -59,7 +66,8 @@ def deliver(ctx: Ctx, case_ref: str, proof: str, *, window: int | None = None) -
         hall = get_hall_row(s)
         case = case_by_ref(s, case_ref)
         method = check_pickup(hall, case, proof)
-        record_visit(uow, case, "pickup", hall.timezone)
+        record_visit(uow, case, "pickup", hall.timezone,
+                     ticket_id=counter_ticket(s, hall.id, ctx.actor.staff_id))
         note = case_notes.DELIVERED_BY_QR if method == "qr" else case_notes.DELIVERED_BY_ID
         move(uow, case, CaseAction.DELIVER, opinion=note, delivered_at=uow.now,
              delivery={"method": "window", "proof": method,

@@ -79,6 +79,9 @@ class Visit(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     purpose: Mapped[str] = mapped_column(String(32))
     online: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The queue ticket the applicant came with, served at the window that recorded the visit
+    # (migration 0018); None online, before 0018, or with no ticket in service.
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
 
 
 class Rating(Base):

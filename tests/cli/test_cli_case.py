@@ -226,3 +226,6 @@ def test_case_take_up_binds_a_waiting_case_to_the_ticket_served(
     cli.json("clerk2", "case", "decide", number, "accept")
     assert "不在收件环节" in cli.fails(13, "clerk2", "case", "take-up", number,
                                    "--window", "2")
+    assert cli("clerk2", "case", "show", number) == 0
+    assert "到厅：\n  2026-11-24 09:00 收件，号码 A001" in cli.out  # the ticket it came with
+    assert cli.json("clerk2", "case", "show", number)["visits"][0]["ticket"] == "A001"

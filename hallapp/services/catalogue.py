@@ -453,10 +453,15 @@ def get_item(ctx: Ctx, code: str, version: int | None = None) -> Item:
         stmt = (stmt.where(ServiceItem.version == version) if version is not None
                 else stmt.where(ServiceItem.in_force.is_(True)))
         row = uow.session.scalars(stmt).first()
-        if row is None and version is not None and uow.session.scalar(
-                select(ServiceItem.id).where(ServiceItem.code == code).limit(1)) is not None:
+        known = None if row is not None else uow.session.scalar(
+            select(ServiceItem.name).where(ServiceItem.code == code)
+            .order_by(ServiceItem.version.desc()).limit(1))
+        if known is not None and version is not None:
             raise NotFound(f"事项 {code} 没有第 {version} 版", field="version",
                            code="unknown_item_version", item=code, version=version)
+        if known is not None:  # withdrawn (停用): "不存在" sent clerks after a typing error
+            raise NotFound(f"事项 {code}（{known}）已停用", field="item", code="item_withdrawn",
+                           item=code, name=known)
         if row is None:
             raise NotFound(f"事项 {code} 不存在", field="item", code="unknown_item")
         return parse_item(row.data)

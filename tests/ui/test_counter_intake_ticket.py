@@ -30,13 +30,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from hallapp.services import tickets, windows
+from hallapp.services import cases, item_status, tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.store.models import AuditEntry, Case, CaseTransition, Ticket
 from hallapp.ui.counter.dialogs import ReasonDialog, TicketRefDialog, WithdrawDialog
 from hallapp.ui.counter.window import CounterWindow
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
+PLAIN_ITEM = "440300000000069391780003"  # 企业注销登记, queue A
 CtxFor = Callable[[str], Ctx]
 
 
@@ -214,3 +215,34 @@ def test_a_restored_intake_says_when_it_was_saved_on_the_halls_clock(
     assert intake.notice.text().startswith(f"已恢复未完成的收件（{shown} 保存，号码 A001）")
     assert intake.form.edits["name"].text() == "张三"  # A001 is still served: its intake
     assert counter.tabs.tabText(0) == "A001 的收件"
+
+
+@SQLITE_ONLY
+def test_a_ticket_whose_item_was_withdrawn_is_taken_in_for_another_item(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor) -> None:
+    """The item chosen at the kiosk, withdrawn while the ticket waited (the ticket keeps its
+    place): the intake said "事项 … 不存在" and kept the withdrawn code as its item, the
+    picker reading 尚未选择 and 登记收件 off. It now says the item is withdrawn and why the
+    clerk must choose another with the applicant, and takes the one chosen."""
+    tickets.take_ticket(ctx_for("kiosk1"), item_code=TOLERANT_ITEM)
+    item_status.retire_item(ctx_for("admin1"), TOLERANT_ITEM, force=True)
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    windows.start(clerk, 1)
+    counter = make_counter(size=(1366, 768))
+    intake = counter.intake
+    qtbot.waitUntil(lambda: bool(intake.message.text()))
+    assert intake.message.text() == ("A001 取号时所选事项（公司变更登记）已停用，不能按此事项收件："
+                                     "请向申请人确认所办事项，另行选择")
+    assert (intake.draft.item_code, intake.item) == (None, None)
+    assert not intake.open_button.isEnabled()
+    assert intake.picker.query.hasFocus()
+    choose_item(qtbot, counter, "qyzx", PLAIN_ITEM)
+    assert intake.message.text() == ""
+    fill_person(qtbot, counter)
+    qtbot.waitUntil(intake.open_button.isEnabled)
+    qtbot.mouseClick(intake.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: intake.draft.case is not None)
+    detail = cases.show_case(clerk, intake.draft.case)
+    assert (detail.case.item_code, detail.case.ticket) == (PLAIN_ITEM, "A001")

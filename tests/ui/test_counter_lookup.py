@@ -91,6 +91,9 @@ def test_a_returned_case_is_found_by_id_number_taken_up_and_accepted_again(
     assert intake.draft.case == number
     assert REASON in intake.notice.text()
     qtbot.waitUntil(lambda: intake.view is not None and not intake.busy)
+    label = intake.case_label  # in sight under the long notice (it was scrolled away)
+    assert label.text() == f"办件编号：{number}"
+    qtbot.waitUntil(lambda: label.visibleRegion().boundingRect() == label.rect())
     assert intake.form.edits["id_number"].text() == id_number(5)
     served = windows.window_state(ctx_for("clerk1"), 1).ticket
     assert served is not None

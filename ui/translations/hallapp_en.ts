@@ -4185,99 +4185,104 @@ After:
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="92"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="90"/>
         <source>办理事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="99"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="91"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="129"/>
         <source>登记收件</source>
         <translation>Register intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="130"/>
         <source>清空重填</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="154"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="138"/>
         <source>{0} 的收件</source>
         <translation>Intake for {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="154"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="138"/>
         <source>收件</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="191"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="175"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，已保留：该号回到窗口时自动调出，继续核验</source>
         <translation>Case {1} of {0} has no intake decision yet and is kept: it comes back when that number is served again, to carry on checking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="186"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="170"/>
         <source>{0} 的收件尚未登记，已清空</source>
         <translation>The intake for {0} was not registered and has been cleared</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="220"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="204"/>
         <source>已调出 {0} 挂起前登记的办件 {1}，请继续核验材料</source>
         <translation>Case {1}, registered before {0} was suspended, is back: carry on checking the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="239"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="223"/>
         <source>收件页正在办理办件 {0}：请先作出收件决定（或清空重填将其撤回），再接手其他办件</source>
         <translation>The intake tab holds case {0}: decide it (or withdraw it with Clear) before taking up another case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="242"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="226"/>
         <source>收件页有尚未登记的收件：请先登记或清空重填，再接手办件</source>
         <translation>The intake tab has an intake not yet registered: register it or clear it before taking up a case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="275"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="259"/>
         <source>办件编号：{0}</source>
         <translation>Case no.: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="277"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="261"/>
         <source>开始办理（F3）后可登记收件</source>
         <translation>Start service (F3) to register an intake</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="312"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="296"/>
         <source>已恢复未完成的收件（{0} 保存，号码 {1}）。可继续办理，或点“清空重填”放弃。</source>
         <translation>Unfinished intake restored (saved {0}, ticket {1}). Continue, or click &quot;Clear&quot; to discard it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="322"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="306"/>
         <source>办件 {0} 已登记。清空重填将撤回该办件（记入审计日志），再重新登记。</source>
         <translation>Case {0} is registered. Clearing the form withdraws the case (recorded in the audit log) to register it again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="323"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="307"/>
         <source>申请人信息填错，重新登记</source>
         <translation>Applicant&apos;s details entered wrongly, registering again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="324"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="308"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="325"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="309"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake.py" line="342"/>
+        <location filename="../../hallapp/ui/counter/intake.py" line="326"/>
         <source>办件 {0} 已撤回</source>
         <translation>Case {0} withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/intake.py" line="361"/>
+        <source>{0} 取号时所选事项（{1}）已停用，不能按此事项收件：请向申请人确认所办事项，另行选择</source>
+        <translation>The item chosen with ticket {0} ({1}) has been withdrawn and cannot be taken in: ask the applicant what they came for and choose the item</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/intake.py" line="426"/>

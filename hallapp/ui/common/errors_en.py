@@ -61,6 +61,7 @@ EN: dict[str, str] = {
     "month_invalid": "There is no month {month}: months go from 1 to 12.",
     "unknown_entity": "There is no kind of record called \"{entity}\" in the audit log.",
     "unknown_item": "This service item does not exist.",
+    "item_withdrawn": "Service item {item} ({name}) has been withdrawn.",
     "appointment_code_format": "An appointment code has 8 letters or digits (or scan its QR "
                                "code).",
     "unknown_appointment": "No appointment has this code.",

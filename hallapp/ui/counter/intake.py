@@ -27,7 +27,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from hallapp.core.errors import ValidationError
+from hallapp.core.errors import NotFound, ValidationError
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.labels import case_label
 from hallapp.ui.common.widgets import make_button, make_label
@@ -37,7 +37,7 @@ from hallapp.ui.counter.checklist import ChecklistPanel
 from hallapp.ui.counter.decisions import DecisionPanel, ask_particulars
 from hallapp.ui.counter.dialogs import WithdrawDialog
 from hallapp.ui.counter.intake_form import ApplicantForm, ItemPicker
-from hallapp.ui.counter.intake_top import IntakeTop
+from hallapp.ui.counter.intake_top import IntakeTop, stacked
 from hallapp.ui.counter.journal import IntakeDraft, IntakeJournal, saved_at_text
 from hallapp.ui.counter.printing import CaseDocumentPrinter
 from hallapp.ui.counter.result import DocumentStatus
@@ -74,7 +74,7 @@ class IntakePanel(CounterPanel):
         self.notice.hide()
         self.discard_button = make_button("", "secondary", "discardIntake")
         self.open_button = make_button("", "primary", "openCase")
-        self.case_label = make_label("", "subtitle", wrap=True)
+        self.case_label = make_label("", "subtitle")
         self.message = make_label("", "error", wrap=True)
         self.document = DocumentStatus(env, printer)
         self.document.connection_failed.connect(self.connection_failed)
@@ -84,30 +84,14 @@ class IntakePanel(CounterPanel):
         self.restore()
 
     def _build(self) -> None:
-        """Item and applicant side by side on top (scrolling when tall), their buttons always
-        in sight under them; the checklist full width below."""
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        for widget in (make_label(self.tr("办理事项"), "section"), self.picker, self.notice,
-                       self.case_label):
-            column.addWidget(widget)
-        column.addStretch(1)
-        right = QWidget()
-        form = QVBoxLayout(right)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addWidget(make_label(self.tr("申请人"), "section"))
-        form.addWidget(self.form)
-        form.addStretch(1)
-        top = QWidget()
-        row = QHBoxLayout(top)
-        row.setContentsMargins(0, 0, 4, 0)
-        row.addWidget(left, 1)
-        row.addSpacing(16)
-        row.addWidget(right, 1)
-        self.top = IntakeTop(top)
+        """Item and applicant side by side on top (scrolling when tall), their buttons and
+        the case number always in sight under them; the checklist full width below."""
+        self.top = IntakeTop.side_by_side(
+            stacked(make_label(self.tr("办理事项"), "section"), self.picker, self.notice),
+            stacked(make_label(self.tr("申请人"), "section"), self.form))
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.case_label)  # under a long notice it was scrolled out of sight
         buttons.addWidget(self.message, 1)  # "请先改正标红的项目" next to the button
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -170,7 +154,7 @@ class IntakePanel(CounterPanel):
             self.message.clear()
             self._look_up(ticket)
         if ticket is not None and ticket.item_code and self.draft.item_code is None:
-            self.choose_item(ticket.item_code, None)
+            self.choose_item(ticket.item_code, None, from_ticket=True)
         self.update_enabled()
 
     def _set_aside(self) -> None:
@@ -357,14 +341,30 @@ class IntakePanel(CounterPanel):
 
     # --- item and checklist ----------------------------------------------------------------
 
-    def choose_item(self, code: str, name: str | None) -> None:
+    def choose_item(self, code: str, name: str | None, *, from_ticket: bool = False) -> None:
+        """Load item ``code`` for the checklist; ``from_ticket``: the one chosen at the kiosk."""
         from hallapp.services.catalogue import get_item  # see the module docstring
 
         ctx = self.env.ctx
         self.draft.item_code, self.draft.item_name = code, name or self.draft.item_name
-        self.call(lambda: get_item(ctx, code), self._on_item_loaded, self._show_error)
+        failed = self._on_ticket_item_failed if from_ticket else self._show_error
+        self.call(lambda: get_item(ctx, code), self._on_item_loaded, failed)
+
+    def _on_ticket_item_failed(self, exc: BaseException) -> None:
+        """The ticket's item was withdrawn since it was taken (the ticket kept its place): not
+        chosen (its name in the picker read as chosen, 登记收件 stayed off with "事项…不存在");
+        the clerk asks the applicant and chooses the item to take in."""
+        if not (isinstance(exc, NotFound) and exc.code == "item_withdrawn") or self.item:
+            self._show_error(exc)
+            return
+        self.draft.item_code = self.draft.item_name = None
+        self.message.setText(self.tr("{0} 取号时所选事项（{1}）已停用，不能按此事项收件：请向申请人"
+                                     "确认所办事项，另行选择").format(
+            self.draft.ticket or "", exc.facts.get("name") or exc.facts.get("item")))
+        self.picker.query.setFocus()
 
     def _on_picker_item_chosen(self, code: str, name: str) -> None:
+        self.message.clear()  # what was said of the last one (withdrawn, say)
         if code != self.draft.item_code:
             self.draft.marks, self.draft.pending = {}, []
         self.choose_item(code, name)

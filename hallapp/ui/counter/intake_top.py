@@ -5,14 +5,36 @@ below keeps its rows at 1366×768 and the buttons under it stay in sight."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 TOP_MAX = 330  # px of item + applicant before they scroll (1280×800 keeps 4 checklist rows)
 TOP_SHARE = 0.33  # of the panel's height at most (1366×768 keeps 4 checklist rows too)
 TOP_MIN = 150  # px they keep on the smallest screen
 
 
+def stacked(*widgets: QWidget) -> QWidget:
+    """``widgets`` one under the other, from the top."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        column.addWidget(widget)
+    column.addStretch(1)
+    return box
+
+
 class IntakeTop(QScrollArea):
+    @classmethod
+    def side_by_side(cls, left: QWidget, right: QWidget) -> IntakeTop:
+        """``left`` (the item) and ``right`` (the applicant) in two equal columns."""
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 4, 0)
+        row.addWidget(left, 1)
+        row.addSpacing(16)
+        row.addWidget(right, 1)
+        return cls(top)
+
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intakeTop")

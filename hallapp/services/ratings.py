@@ -146,10 +146,11 @@ def rate(ctx: Ctx, rating: RatingInput, *, ticket: str | None = None,
 def _rated_window(uow: UnitOfWork, ctx: Ctx, hall_id: int, ticket: Ticket | None,
                   case: Case | None, window: int | None) -> int | None:
     """The window a rating is for, checked: it exists (window 777 was stored, and a number
-    past PostgreSQL's integer an internal error), and a rating naming a ticket (else a case)
-    and a window agrees with where that was served. A device account assigned a window
-    (``staff add pad3 --role display --window 3``) rates only that window's services: the
-    rating pad's own ``--window`` is the terminal's word, which the service cannot check."""
+    past PostgreSQL's integer an internal error) and is in use (not retired), and a rating
+    naming a ticket (else a case) and a window agrees with where that was served. A device
+    account assigned a window (``staff add pad3 --role display --window 3``) rates only that
+    window's services: the rating pad's own ``--window`` is the terminal's word, which the
+    service cannot check."""
     device = _staff(uow, ctx.actor.staff_id)
     own = device.window_number if device is not None else None
     if own is not None and window not in (None, own):
@@ -157,10 +158,14 @@ def _rated_window(uow: UnitOfWork, ctx: Ctx, hall_id: int, ticket: Ticket | None
                               field="window", code="rating_device_window", own=own,
                        window=window)
     window = own if window is None else window
-    if window is not None and not (0 < window <= MAX_WINDOW and uow.session.scalar(
-            select(Window.id).where(Window.hall_id == hall_id, Window.number == window))):
+    retired = None if window is None or not 0 < window <= MAX_WINDOW else uow.session.scalar(
+        select(Window.retired).where(Window.hall_id == hall_id, Window.number == window))
+    if window is not None and retired is None:
         raise NotFound(f"窗口 {window} 不存在", field="window", code="unknown_window",
                        window=window)
+    if retired:  # no one works it (``window_admin``): a pad left there rates nobody's service
+        raise StateError(f"{window} 号窗口已停用，不能评价", field="window",
+                         code="window_retired", window=window)
     what, served = _served_at(uow, ticket, case)
     if window is not None and served is not None and served != window:
         raise ValidationError(f"{what} 在 {served} 号窗口办理，不能作为 {window} 号窗口的评价",

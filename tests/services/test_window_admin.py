@@ -14,8 +14,18 @@ import pytest
 from sqlalchemy import select
 
 from hallapp.core.errors import PermissionDenied, StateError, ValidationError
-from hallapp.services import day, hall, simulate, staff, supervisor, tickets, window_admin, windows
+from hallapp.services import (
+    day,
+    hall,
+    simulate,
+    staff,
+    supervisor,
+    tickets,
+    window_admin,
+    windows,
+)
 from hallapp.services.context import Ctx
+from hallapp.services.ratings import RatingInput, rate
 from hallapp.services.staff_edit import edit_staff
 from hallapp.store.models import AuditEntry, Staff
 from hallapp.store.uow import Database
@@ -90,3 +100,14 @@ def test_only_an_admin_retires_or_renames(ctx_for: CtxFor) -> None:
             act(ctx_for("supervisor1"), 5)
     with pytest.raises(PermissionDenied):
         window_admin.rename_window(ctx_for("clerk5"), 5, "x")
+
+
+def test_a_rating_pad_left_at_a_retired_window_is_refused(hall_db: Database,
+                                                         ctx_for: CtxFor) -> None:
+    """The ratings service checked only that the window existed: a pad started for window 9
+    after it was retired stored ratings of a window nobody works."""
+    window_admin.retire_window(ctx_for("admin1"), 9)
+    with pytest.raises(StateError) as refused:
+        rate(ctx_for("display1"), RatingInput(5), window=9, channel="pad")
+    assert refused.value.code == "window_retired"
+    assert rate(ctx_for("display1"), RatingInput(5), window=8, channel="pad").level == 5

@@ -77,6 +77,9 @@ def _edit_text(done: staff_edit.StaffEdit) -> str:
         lines.append("  该账号已登录的终端须重新登录")
     if done.released:
         lines.append(f"  其认领的办件已退回待审：{'、'.join(done.released)}")
+    windows = _windows_text(done.windows_freed, done.windows_kept, "\n  ")
+    if windows:
+        lines.append(windows.removeprefix("\n"))
     return "\n".join(lines)
 
 
@@ -125,8 +128,22 @@ def cmd_passwd(env: CliEnv) -> int:
 
 
 def cmd_set_active(env: CliEnv, active: bool) -> int:
-    released = svc.set_active(env.ctx(), env.args.username, active)
-    emit(env.args, {"username": env.args.username, "active": active, "released": released},
+    done = svc.set_active(env.ctx(), env.args.username, active)
+    emit(env.args, {"username": env.args.username, "active": active,
+                    "released": done.released, "windows_freed": list(done.windows_freed),
+                    "windows_kept": list(done.windows_kept)},
          lambda r: f"{r['username']} 已{'启用' if active else '停用'}" + (
-             f"；其认领的办件已退回待审：{'、'.join(r['released'])}" if r["released"] else ""))
+             f"；其认领的办件已退回待审：{'、'.join(r['released'])}" if r["released"] else "")
+         + _windows_text(done.windows_freed, done.windows_kept, "；"))
     return 0
+
+
+def _windows_text(freed: tuple[int, ...], kept: tuple[int, ...], sep: str) -> str:
+    """What became of the windows the account held (``window_holder.free_windows_of``)."""
+    text = ""
+    if freed:
+        text += f"{sep}其使用的 {'、'.join(map(str, freed))} 号窗口已释放"
+    if kept:
+        text += (f"{sep}{'、'.join(map(str, kept))} 号窗口正在办理，仍由其占用，"
+                 "请值班长改派（window assign）")
+    return text

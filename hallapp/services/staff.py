@@ -326,14 +326,29 @@ def set_password(ctx: Ctx, username: str, new_password: str) -> None:
         uow.commit()
 
 
+@dataclass(frozen=True)
+class ActiveChange:
+    """What ``set_active`` did besides: the cases a disabled approver gave back, and the
+    windows a disabled clerk held — freed, or kept held with a ticket in service there
+    until the supervisor reassigns them (``window_holder.free_windows_of``)."""
+
+    released: list[str]
+    windows_freed: tuple[int, ...] = ()
+    windows_kept: tuple[int, ...] = ()
+
+
 @action(Perm.MANAGE_STAFF)
-def set_active(ctx: Ctx, username: str, active: bool) -> list[str]:
+def set_active(ctx: Ctx, username: str, active: bool) -> ActiveChange:
     """Enable or disable an account. Disabling an approver gives back the cases they had
-    claimed (no one else could act on them); returns those cases' numbers.
+    claimed (no one else could act on them); disabling a clerk frees the window they hold
+    (see ``ActiveChange``).
 
     Disabling also ends the account's open sessions (``session_epoch``): whatever a client
     logged in with it asks next is refused, and enabling the account again does not bring
     them back."""
+    # here, not at the top: the windows need the hall, the hall this module
+    from hallapp.services.window_holder import LeftWindows, free_windows_of
+
     with ctx.uow(lock_actor=False) as uow:
         row = _get(uow.session, username)
         if not active and row.username == ctx.actor.username:
@@ -352,14 +367,18 @@ def set_active(ctx: Ctx, username: str, active: bool) -> list[str]:
                 from hallapp.services.backoffice import release_claims_of
 
                 released = release_claims_of(uow, row, "账号停用")
+            left = free_windows_of(uow, row.id, "账号停用")
+        else:
+            left = LeftWindows()
         before = row.active
         row.active = active
         uow.audit("staff_enable" if active else "staff_disable", "staff", row.id,
                   before={"active": before},
-                  after={"active": active, **({"released": released} if released else {})})
+                  after={"active": active, **({"released": released} if released else {}),
+                         **({"windows_kept": list(left.kept)} if left.kept else {})})
         uow.emit("staff_changed", staff=row.id, active=active)
         uow.commit()
-    return released
+    return ActiveChange(released, left.freed, left.kept)
 
 
 def _refuse_locking_out(row: Staff, held: list[Staff], *, demote: bool = False) -> None:

@@ -9,7 +9,8 @@ disabling does): a client logged in before still acted with the old role's permi
 an approver on the old department's cases. An approver leaving the back office (or their
 department) gives back the cases they had claimed, as a disabled one does. The last active
 administrator keeps the role (``last_admin_role``): the hall would have nobody to administer
-it, whoever asks — the administrator demoting themselves included.
+it, whoever asks — the administrator demoting themselves included. A clerk moved to another
+role lets go of the window they hold, as a disabled one does (``window_holder``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from hallapp.services.staff import (
     _refuse_locking_out,
     check_fixed_window,
 )
+from hallapp.services.window_holder import LeftWindows, free_windows_of
 from hallapp.store.models import Department, Staff
 from hallapp.store.uow import UnitOfWork
 
@@ -53,6 +55,9 @@ class StaffEdit:
     changed: dict[str, tuple[object, object]]
     sessions_ended: bool
     released: tuple[str, ...]
+    # A clerk moved to another role lets go of the window they hold (``free_windows_of``).
+    windows_freed: tuple[int, ...] = ()
+    windows_kept: tuple[int, ...] = ()
 
 
 @action(Perm.MANAGE_STAFF)
@@ -85,6 +90,8 @@ def edit_staff(ctx: Ctx, username: str, *, name: str | _Keep = KEEP,
             return StaffEdit(_info(row, _str(before["department"])), {}, False, ())
         if demote and "role" in changed:
             _refuse_locking_out(row, held, demote=True)
+        left = (free_windows_of(uow, row.id, "账号调岗")
+                if "role" in changed and before["role"] == Role.CLERK.value else LeftWindows())
         released = _apply(uow, row, after, changed)
         ended = bool({"role", "department"} & changed.keys()) and row.active
         if ended:
@@ -92,11 +99,12 @@ def edit_staff(ctx: Ctx, username: str, *, name: str | _Keep = KEEP,
         uow.audit("staff_edit", "staff", row.id, before={k: b for k, (b, _) in changed.items()},
                   after={**{k: a for k, (_, a) in changed.items()},
                          **({"released": released} if released else {}),
+                         **({"windows_kept": list(left.kept)} if left.kept else {}),
                          "sessions_ended": ended})
         uow.emit("staff_changed", staff=row.id)
         uow.commit()
         info = _info(row, _str(after["department"]))
-    return StaffEdit(info, changed, ended, tuple(released))
+    return StaffEdit(info, changed, ended, tuple(released), left.freed, left.kept)
 
 
 def _checked_name(name: str) -> str:

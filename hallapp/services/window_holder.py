@@ -18,6 +18,16 @@ other clerk out of it for the rest of the day. Now:
 * :func:`assign_window` — the supervisor reassigns a window to a clerk, or frees it
   (nobody: the next clerk to act there takes it), whatever the window holds: a ticket in
   service stays at the window and passes to the new holder. A reason is required.
+* :func:`free_windows_of` — an account disabled or no longer a clerk lets go of its window
+  (one with a ticket in service stays held until the supervisor reassigns it).
+
+A clerk works one window at a time: opening, claiming or taking over a window, or being
+assigned one, while holding another is refused naming it (``clerk_holds_window``) — the
+clerk first closes it (a window with a ticket in service is finished first), or the
+supervisor frees or reassigns it. A window is not let go of silently: left open with nobody
+at it, the board would show it staffed and its line waiting for no one. A partial unique
+index on the holder (``ix_window_clerk``) makes it a database fact: of two windows one clerk
+takes at the same moment on PostgreSQL, the second is refused too (``clerk_took_window``).
 
 Both lock the window row (``WindowOp``) and change the holder by a conditional update
 (``… WHERE clerk_id = <the holder read>``); both are audited with the holder before and
@@ -26,15 +36,19 @@ after, and announced (``window_changed``) so the counters and the board show it.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
 
 from hallapp.core.errors import NotFound, StateError, WindowHeld
 from hallapp.core.roles import Perm, Role
 from hallapp.core.texts import required_reason
 from hallapp.services.context import Ctx, action
+from hallapp.services.queue_common import open_ticket_at
 from hallapp.services.window_op import Holder, WindowOp, require
 from hallapp.services.windows import WindowState, window_state
-from hallapp.store.models import Staff
+from hallapp.store.models import Staff, Window
+from hallapp.store.uow import UnitOfWork
 
 _TAKE = ('UPDATE "window" SET clerk_id = :new, clerk_since = :now '
          'WHERE id = :id AND clerk_id {held}')
@@ -86,8 +100,9 @@ def _take(op: WindowOp, clerk_id: int | None, before: Holder | None) -> None:
     """The holder changed by a conditional update on the holder read: with the row locked
     it cannot miss, and if it ever did the action is refused rather than two clerks held."""
     held = "IS NULL" if op.window.clerk_id is None else "= :old"
-    changed = op.raw.run(_TAKE.format(held=held), new=clerk_id, old=op.window.clerk_id,
-                         id=op.window.id, now=op.raw.at(op.uow.now if clerk_id else None))
+    with op.one_window(clerk_id):  # one window at a time
+        changed = op.raw.run(_TAKE.format(held=held), new=clerk_id, old=op.window.clerk_id,
+                             id=op.window.id, now=op.raw.at(op.uow.now if clerk_id else None))
     if changed != 1:
         raise WindowHeld(f"{op.number} 号窗口已被其他工作人员接手，请刷新后重试",
                          code="window_held", window=op.number,
@@ -128,8 +143,10 @@ def assign_window(ctx: Ctx, number: int, username: str | None, reason: str) -> W
 
 
 def _active_clerk(op: WindowOp, username: str) -> int:
+    # FOR SHARE: an account being disabled meanwhile is read once it is (never assigned).
     found = op.s.execute(select(Staff.id, Staff.role, Staff.active).where(
-        func.lower(Staff.username) == func.lower(username.strip()))).first()
+        func.lower(Staff.username) == func.lower(username.strip()))
+        .with_for_update(read=True)).first()
     if found is None:
         raise NotFound(f"账号 {username} 不存在", field="username", code="unknown_account",
                        username=username)
@@ -137,3 +154,38 @@ def _active_clerk(op: WindowOp, username: str) -> int:
         raise StateError(f"{username} 不是在岗的窗口工作人员，不能改派给他",
                          code="assign_not_clerk", username=username)
     return int(found[0])
+
+
+@dataclass(frozen=True)
+class LeftWindows:
+    """What became of the windows an account leaving the counter held (``free_windows_of``):
+    ``freed`` — nobody holds them now; ``kept`` — a ticket is called or in service there, so
+    the window stays held, with it, until the supervisor reassigns it."""
+
+    freed: tuple[int, ...] = ()
+    kept: tuple[int, ...] = ()
+
+
+def free_windows_of(uow: UnitOfWork, staff_id: int, why: str) -> LeftWindows:
+    """An account disabled, or no longer a clerk (``staff``, ``staff_edit``), kept the
+    window it held: nobody else could work it until the supervisor reassigned it. Each is
+    freed (the next clerk to act there takes it, as a window the supervisor opened), audited
+    (``window_release``) and announced; one with a ticket called or in service keeps its
+    holder — the applicant is at the counter, and what was taken in stays with the window —
+    until the supervisor reassigns it (``window assign``). Run under the staff row's lock."""
+    held = uow.session.execute(select(Window.id, Window.number).where(
+        Window.clerk_id == staff_id).order_by(Window.number).with_for_update()).all()
+    freed: list[int] = []
+    kept: list[int] = []
+    username = uow.session.scalar(select(Staff.username).where(Staff.id == staff_id))
+    for window_id, number in held:
+        if open_ticket_at(uow.session, window_id) is not None:
+            kept.append(number)
+            continue
+        uow.session.execute(update(Window).where(Window.id == window_id).values(
+            clerk_id=None, clerk_since=None).execution_options(synchronize_session=False))
+        uow.audit("window_release", "window", window_id, before={"clerk": username},
+                  after={"window": number, "clerk": None, "reason": why})
+        uow.emit("window_changed", window=number, holder=None)
+        freed.append(number)
+    return LeftWindows(tuple(freed), tuple(kept))

@@ -7,12 +7,14 @@ are the busiest writes after taking a ticket.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, WindowHeld, WindowPaused
@@ -26,6 +28,7 @@ from hallapp.services.queue_common import (
     ticket_info,
 )
 from hallapp.services.queue_sql import ROW_ID, ROW_NUMBER, ROW_STATE, HallConf, hall_conf
+from hallapp.store.constraints import violates
 from hallapp.store.models import Staff, Ticket, Window
 from hallapp.store.rawsql import RawSQL, Row, as_json
 from hallapp.store.uow import UnitOfWork
@@ -175,10 +178,39 @@ class WindowOp:
 
     def hold(self, clerk_id: int | None) -> None:
         """Make ``clerk_id`` the window's holder (None: nobody), from now; a holder kept
-        keeps the instant they took it."""
+        keeps the instant they took it. A clerk holding another window is refused
+        (:meth:`require_one_window`)."""
         if clerk_id != self.window.clerk_id:
-            self.set_window(clerk_id=clerk_id,
-                            clerk_since=None if clerk_id is None else self.uow.now)
+            with self.one_window(clerk_id):
+                self.set_window(clerk_id=clerk_id,
+                                clerk_since=None if clerk_id is None else self.uow.now)
+
+    def require_one_window(self, clerk_id: int) -> None:
+        """A clerk holds one window at a time (``window_holder``): refused, naming the window
+        they hold, when ``clerk_id`` holds another than this one."""
+        found = self.raw.row(_OTHER_WINDOW, clerk=clerk_id, id=self.window.id)
+        if found is not None:
+            other, user, name = int(found[0]), found[1], found[2] or found[1]
+            raise StateError(f"{name}（{user}）正在使用 {other} 号窗口，一人一次只使用一个窗口："
+                             f"请先关闭 {other} 号窗口，或请值班长改派", code="clerk_holds_window",
+                             window=self.number, other=other, clerk=name, clerk_user=user)
+
+    @contextmanager
+    def one_window(self, clerk_id: int | None) -> Iterator[None]:
+        """Around the update that makes ``clerk_id`` the holder: checked first
+        (:meth:`require_one_window`); the window the same clerk took meanwhile on another
+        terminal (PostgreSQL: both read none held) breaks ``ix_window_clerk`` and is refused
+        in words too."""
+        if clerk_id is not None:
+            self.require_one_window(clerk_id)
+        try:
+            yield
+        except IntegrityError as exc:
+            if not violates(exc, "ix_window_clerk"):
+                raise
+            raise StateError("该工作人员刚在另一个窗口开始工作，一人一次只使用一个窗口；"
+                             "请刷新后重试", code="clerk_took_window",
+                             window=self.number) from None
 
     def require_open(self) -> None:
         w = self.window
@@ -259,6 +291,8 @@ class WindowOp:
         return info
 
 
+_OTHER_WINDOW = ('SELECT w.number, s.username, s.name FROM "window" w JOIN staff s '
+                 'ON s.id = w.clerk_id WHERE w.clerk_id = :clerk AND w.id <> :id')
 # The predicate of the partial index, so that SQLite uses it (see queue_common).
 _CURRENT = ("SELECT id, state, started_at, queue_id FROM ticket "
             f"WHERE window_id = :window AND {OPEN_AT_WINDOW_PREDICATE}")

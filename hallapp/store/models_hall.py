@@ -17,6 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -68,7 +69,13 @@ class Queue(Base):
 
 class Window(Base):
     __tablename__ = "window"
-    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("hall_id", "number"),
+        # A clerk holds one window at a time (``window_holder``; migration 0019).
+        Index("ix_window_clerk", "clerk_id", unique=True,
+              sqlite_where=text("clerk_id IS NOT NULL"),
+              postgresql_where=text("clerk_id IS NOT NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))

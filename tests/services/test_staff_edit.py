@@ -18,7 +18,8 @@ from hallapp.core.roles import SYSTEM_ACTOR
 from hallapp.services import staff, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.services.staff_edit import edit_staff
-from hallapp.store.models import AuditEntry, Staff
+from hallapp.services.window_holder import claim_window
+from hallapp.store.models import AuditEntry, Staff, Window
 from hallapp.store.uow import Database
 
 CtxFor = Callable[[str], Ctx]
@@ -110,3 +111,44 @@ def test_the_last_active_admin_keeps_the_role_even_when_demoting_himself(
     with pytest.raises(StateError) as last:
         edit_staff(admin2, "admin2", role="clerk")
     assert last.value.code == "last_admin_role"
+
+
+def _holder(db: Database, number: int) -> tuple[str | None, str]:
+    with db.read_session() as s:
+        w = s.scalars(select(Window).where(Window.number == number)).one()
+        held = s.get(Staff, w.clerk_id) if w.clerk_id is not None else None
+        return (held.username if held else None), w.state
+
+
+def test_a_clerk_leaving_the_counter_lets_go_of_the_window(hall_db: Database,
+                                                           ctx_for: CtxFor) -> None:
+    """Disabling an account, or moving a clerk to another role, left the window they held
+    held: no other clerk could work it until the supervisor reassigned it. Now it is freed
+    (still open, for the next clerk to act there), audited; one with a ticket in service
+    stays held — the applicant is at the counter — and the answer says so."""
+    admin = ctx_for("admin1")
+    windows.open_window(ctx_for("clerk6"), 6)
+    windows.open_window(ctx_for("clerk2"), 2)
+    windows.open_window(ctx_for("clerk1"), 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(ctx_for("clerk1"), 1)
+    done = staff.set_active(admin, "clerk6", False)
+    assert (done.windows_freed, done.windows_kept) == ((6,), ())
+    assert _holder(hall_db, 6) == (None, "open")
+    moved = edit_staff(admin, "clerk2", role="supervisor")
+    assert (moved.windows_freed, moved.windows_kept) == ((2,), ())
+    assert _holder(hall_db, 2) == (None, "open")
+    busy = staff.set_active(admin, "clerk1", False)
+    assert (busy.windows_freed, busy.windows_kept) == ((), (1,))
+    assert _holder(hall_db, 1) == ("clerk1", "open")
+    with hall_db.read_session() as s:
+        released = [(a.before, a.after) for a in s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "window_release").order_by(AuditEntry.id))]
+        disabled = s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "staff_disable").order_by(AuditEntry.id.desc())).first()
+    assert released == [
+        ({"clerk": "clerk6"}, {"window": 6, "clerk": None, "reason": "账号停用"}),
+        ({"clerk": "clerk2"}, {"window": 2, "clerk": None, "reason": "账号调岗"})]
+    assert disabled is not None
+    assert disabled.after["windows_kept"] == [1]
+    assert claim_window(ctx_for("clerk3"), 2).holder_user == "clerk3"  # free to take

@@ -168,3 +168,42 @@ def test_a_takeover_waits_for_one_in_flight_and_sees_its_holder(ctx_for: CtxFor,
     assert isinstance(out.error, WindowHeld), out
     assert out.error.facts["holder_user"] == "clerk2"
     assert windows.window_state(ctx_for("clerk3"), 1).holder_user == "clerk2"
+
+
+def test_a_clerk_holds_one_window_at_a_time(hall_db: Database, ctx_for: CtxFor) -> None:
+    """Opening, claiming, acting at a supervisor-opened window and being reassigned one never
+    checked the windows the clerk already held: clerk2 ended up holding 2 and 9."""
+    boss, clerk2 = ctx_for("supervisor1"), ctx_for("clerk2")
+    windows.open_window(clerk2, 2)
+    windows.open_window(boss, 9)
+    for act in (lambda: claim_window(clerk2, 9), lambda: windows.call_next(clerk2, 9),
+                lambda: assign_window(boss, 9, "clerk2", "补位")):
+        with pytest.raises(StateError) as refused:
+            act()
+        assert refused.value.code == "clerk_holds_window"
+        assert (refused.value.facts["other"], refused.value.facts["clerk_user"]) == (2, "clerk2")
+        assert "2 号窗口" in refused.value.message
+    assert windows.window_state(boss, 9).holder_user is None
+    assert windows.window_state(boss, 2).holder_user == "clerk2"
+    windows.close_window(clerk2, 2)  # left first: then the other window is theirs
+    assert claim_window(clerk2, 9).holder_user == "clerk2"
+    with pytest.raises(StateError) as back:
+        windows.open_window(clerk2, 2)
+    assert back.value.code == "clerk_holds_window"
+
+
+def test_one_window_per_clerk_is_a_database_fact(hall_db: Database, ctx_for: CtxFor,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two windows taken by one clerk at the same moment (PostgreSQL: each transaction reads
+    none held) are stopped by the index, and refused in words."""
+    from hallapp.services.window_op import WindowOp
+
+    boss, clerk2 = ctx_for("supervisor1"), ctx_for("clerk2")
+    windows.open_window(clerk2, 2)
+    windows.open_window(boss, 9)
+    monkeypatch.setattr(WindowOp, "require_one_window", lambda self, clerk_id: None)
+    for act in (lambda: claim_window(clerk2, 9), lambda: windows.call_next(clerk2, 9)):
+        with pytest.raises(StateError) as refused:
+            act()
+        assert refused.value.code == "clerk_took_window"
+    assert windows.window_state(boss, 9).holder_user is None

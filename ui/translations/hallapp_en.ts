@@ -1153,316 +1153,321 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <source>账号停用或调岗，窗口释放</source>
+        <translation>Window released (account disabled or role changed)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>修改窗口叫号配置</source>
         <translation>Change window&apos;s call profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
         <source>值班长开放窗口</source>
         <translation>Supervisor opens window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
         <source>值班长暂停窗口</source>
         <translation>Supervisor pauses window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
         <source>值班长恢复窗口</source>
         <translation>Supervisor resumes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>值班长关闭窗口</source>
         <translation>Supervisor closes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
         <source>日终处理</source>
         <translation>Close hall day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
         <source>开始实时模拟</source>
         <translation>Live simulation started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>结束实时模拟</source>
         <translation>Live simulation ended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>预约</source>
         <translation>Book appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
         <source>撤销预约签到</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>预约失约</source>
         <translation>Appointment missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>撤销失约</source>
         <translation>Miss undone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
         <source>生成预约时段</source>
         <translation>Create slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>修改时段容量</source>
         <translation>Change slot capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
         <source>删除预约时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
         <source>列入失信名单</source>
         <translation>Add to the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
         <source>移出失信名单</source>
         <translation>Remove from the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
         <source>核对材料</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>接手退回件</source>
         <translation>Take over returned case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>补交容缺材料</source>
         <translation>Supply owed materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>评价</source>
         <translation>Rate service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>差评待回访</source>
         <translation>Open follow-up of poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>回访办结</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>差评申诉</source>
         <translation>Appeal poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>创建大厅</source>
         <translation>Create hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>修改大厅设置</source>
         <translation>Change hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>修改大厅名称地址电话</source>
         <translation>Change hall name, address, phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>修改开放时间</source>
         <translation>Change opening hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>修改优先类别</source>
         <translation>Change priority classes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>配置窗口</source>
         <translation>Configure windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>停用队列</source>
         <translation>Deactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>启用队列</source>
         <translation>Reactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>停用窗口</source>
         <translation>Retire window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>窗口改名</source>
         <translation>Rename window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>恢复使用窗口</source>
         <translation>Reinstate window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>恢复事项</source>
         <translation>Reinstate service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>导入事项</source>
         <translation>Import service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>导入队列</source>
         <translation>Import queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>导入部门</source>
         <translation>Import department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1470,92 +1475,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="175"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="175"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -5743,6 +5748,14 @@ After:
     </message>
 </context>
 <context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="216"/>
+        <source>（停用）</source>
+        <translation> (inactive)</translation>
+    </message>
+</context>
+<context>
     <name>RatingLevels</name>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="55"/>
@@ -6416,7 +6429,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/admin/staff.py" line="63"/>
         <location filename="../../hallapp/ui/admin/staff.py" line="105"/>
-        <location filename="../../hallapp/ui/admin/staff.py" line="173"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="174"/>
         <source>停用账号</source>
         <translation>Disable</translation>
     </message>
@@ -6476,17 +6489,17 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Account {0} is unchanged</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="151"/>
         <source>账号 {0} 已修改；该账号须重新登录</source>
         <translation>Account {0} changed; it must log in again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="152"/>
         <source>账号 {0} 已修改</source>
         <translation>Account {0} changed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="166"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="167"/>
         <source>账号 {0} 的密码已重设</source>
         <translation>Password of account {0} reset</translation>
     </message>
@@ -6506,14 +6519,24 @@ Welcome. When we are done, please rate our service</translation>
         <translation>Account {0} enabled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="195"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="196"/>
         <source>账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}</source>
         <translation>Account {0} disabled; the {1} case(s) it had claimed are back in their department&apos;s queue: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/staff.py" line="197"/>
+        <location filename="../../hallapp/ui/admin/staff.py" line="199"/>
         <source>账号 {0} 已停用</source>
         <translation>Account {0} disabled</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="206"/>
+        <source>；其使用的 {0} 号窗口已释放</source>
+        <translation>; window {0}, which they held, is free again</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/staff.py" line="208"/>
+        <source>；{0} 号窗口正在办理，仍由其占用，请值班长改派</source>
+        <translation>; window {0} is serving an applicant and stays held by them: ask the supervisor to reassign it</translation>
     </message>
 </context>
 <context>

@@ -146,9 +146,10 @@ class StaffPage(AdminPanel):
         username = done.info.username
         if not done.changed:
             return self.tr("账号 {0} 没有变化").format(username)
+        windows = self._windows_text(done.windows_freed, done.windows_kept)
         if done.sessions_ended:
-            return self.tr("账号 {0} 已修改；该账号须重新登录").format(username)
-        return self.tr("账号 {0} 已修改").format(username)
+            return self.tr("账号 {0} 已修改；该账号须重新登录").format(username) + windows
+        return self.tr("账号 {0} 已修改").format(username) + windows
 
     def reset_password(self) -> None:
         info = self.selected()
@@ -175,8 +176,7 @@ class StaffPage(AdminPanel):
             return
         self.list_error.setText("")
         self.call(lambda: staff.set_active(ctx, info.username, active),
-                  lambda released: self._done(self._active_text(info.username, active,
-                                                                released)),
+                  lambda done: self._done(self._active_text(info.username, active, done)),
                   self._on_failed)
 
     def _disable_question(self, info: StaffInfo) -> str:
@@ -188,13 +188,26 @@ class StaffPage(AdminPanel):
                                "账号不会删除，可以再启用。")
         return question.format(info.username, info.name)
 
-    def _active_text(self, username: str, active: bool, released: list[str]) -> str:
+    def _active_text(self, username: str, active: bool, done: staff.ActiveChange) -> str:
         if active:
             return self.tr("账号 {0} 已启用").format(username)
+        released = done.released
         if released:  # a disabled approver's claims go back to the department's queue
-            return self.tr("账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}").format(
+            text = self.tr("账号 {0} 已停用；其认领的 {1} 件办件已退回待审：{2}").format(
                 username, len(released), listed(released))
-        return self.tr("账号 {0} 已停用").format(username)
+        else:
+            text = self.tr("账号 {0} 已停用").format(username)
+        return text + self._windows_text(done.windows_freed, done.windows_kept)
+
+    def _windows_text(self, freed: tuple[int, ...], kept: tuple[int, ...]) -> str:
+        """What became of the window a clerk leaving the counter held (``free_windows_of``)."""
+        text = ""
+        if freed:
+            text += self.tr("；其使用的 {0} 号窗口已释放").format(listed([str(n) for n in freed]))
+        if kept:
+            text += self.tr("；{0} 号窗口正在办理，仍由其占用，请值班长改派").format(
+                listed([str(n) for n in kept]))
+        return text
 
     def _done(self, text: str) -> None:
         self.list_error.setText("")

@@ -115,6 +115,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "接手窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "接手他人离开的窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长改派窗口"),
+    QT_TRANSLATE_NOOP("AuditActions", "账号停用或调岗，窗口释放"),
     QT_TRANSLATE_NOOP("AuditActions", "修改窗口叫号配置"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长开放窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长暂停窗口"),
@@ -209,3 +210,13 @@ def audit_action_label(action: str) -> str:
 
 def audit_entity_label(entity: str) -> str:
     return QCoreApplication.translate(AUDIT_ENTITY_CONTEXT, entity_label(entity))
+
+
+QUEUE_CONTEXT = "Queues"
+QUEUE_LABELS = (QT_TRANSLATE_NOOP("Queues", "（停用）"),)  # queue_inactive_mark
+
+
+def queue_inactive_mark(active: bool) -> str:
+    """After a deactivated queue's name where its tickets still waiting are shown (the
+    boards, the counter): "（停用）"; empty for an active queue."""
+    return "" if active else QCoreApplication.translate(QUEUE_CONTEXT, "（停用）")

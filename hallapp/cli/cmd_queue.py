@@ -324,8 +324,8 @@ def _item_text(code: str | None, name: str | None) -> str:
 def _status_text(s: Any) -> str:
     head = ["队列", "名称", "等候", "最长等候(分)", "预计等候(分)", "服务窗口", "今日取号"]
     queues = table([head] + [
-        [q.code, q.name, q.waiting, q.longest_wait_minutes, q.estimated_minutes,
-         q.serving_windows, q.taken_today] for q in s.queues])
+        [q.code, q.name + ("" if q.active else "（停用）"), q.waiting, q.longest_wait_minutes,
+         q.estimated_minutes, q.serving_windows, q.taken_today] for q in s.queues])
     wins = table([["窗口", "状态", "当前号"]] + [
         [w.number, WINDOW_ZH.get(w.state, w.state) + (f"（{w.reason}）" if w.reason else ""),
          f"{w.current} {STATE_ZH.get(w.current_state or '', '')}" if w.current else ""]

@@ -143,10 +143,11 @@ def wait_alerts(s: Session, hall: Hall, day: date, now: datetime) -> list[Alert]
     # The wait is timed from the ticket's take (the board's 最长, ``day.hall_status``, too),
     # not from its place in line (``order_at``): an appointment checked in early has its place
     # from the slot's start, yet the applicant has been waiting in the hall since check-in,
-    # and the figures' wait (call − take) counts from then as well.
+    # and the figures' wait (call − take) counts from then as well. A deactivated queue's
+    # tickets still waiting are still called (``queue_admin``): they count too.
     rows = s.execute(select(Queue, func.min(Ticket.taken_at)).join(
         Ticket, Ticket.queue_id == Queue.id).where(
-        Ticket.hall_day == day, Ticket.state == "waiting", Queue.active.is_(True))
+        Ticket.hall_day == day, Ticket.state == "waiting")
         .group_by(Queue.id).order_by(Queue.code))
     for queue, oldest in rows:
         waited = now - oldest

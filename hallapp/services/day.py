@@ -199,6 +199,10 @@ class QueueStatus:
     target_wait_minutes: int
     taken_today: int
     name_en: str | None = None  # shown instead of ``name`` on an English screen
+    # False: deactivated (``queue_admin``), listed only while tickets still wait in it — they
+    # are still called, so the boards show them (marked 停用) and the alerts count them; the
+    # kiosks leave it out.
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -221,8 +225,7 @@ class HallStatus:
 
 # The live status, as plain statements (``hallapp.store.rawsql``): every kiosk, counter and
 # call display reloads it after each event, and the ORM cost more than the statements.
-_QUEUES = ("SELECT id, code, name, target_wait_minutes, name_en FROM queue "
-           "WHERE active = :yes ORDER BY code")
+_QUEUES = "SELECT id, code, name, target_wait_minutes, name_en, active FROM queue ORDER BY code"
 # 'waiting' as a literal: the partial index of waiting tickets (ix_ticket_waiting_line).
 _WAITING = ("SELECT COUNT(*), MIN(taken_at) FROM ticket "  # 最长: see alerts.wait_alerts
             "WHERE queue_id = :queue AND hall_day = :day AND state = 'waiting'")
@@ -242,15 +245,17 @@ def hall_status(ctx: Ctx) -> HallStatus:
         day = today(hall_conf(raw), now)
         stored_day = raw.day(day)
         queues = []
-        for queue_id, code, name, target, name_en in raw.rows(_QUEUES, yes=True):
+        for queue_id, code, name, target, name_en, active in raw.rows(_QUEUES):
             count, first = raw.rows(_WAITING, queue=queue_id, day=stored_day)[0]
             waiting, oldest = int(count), as_at(first)
+            if not active and not waiting:
+                continue  # deactivated, and no one left in it
             taken = int(raw.value(_TAKEN, queue=queue_id, day=stored_day) or 0)
             n = serving_windows(raw, queue_id)
             est = estimate_wait(waiting, recent_service_seconds(raw, queue_id), n)
             longest = int((now - oldest).total_seconds() // 60) if oldest else 0
             queues.append(QueueStatus(code, name, waiting, max(0, longest), est.minutes, n,
-                                      target, taken, name_en))
+                                      target, taken, name_en, bool(active)))
         windows = tuple(
             WindowStatus(number, name, state, reason, current, current_state, as_at(since))
             for number, name, state, reason, current, current_state, since

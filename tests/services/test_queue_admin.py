@@ -12,10 +12,20 @@ from collections.abc import Callable
 from datetime import date, time
 
 import pytest
+from conftest import FakeClock
 from sqlalchemy import select
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError
-from hallapp.services import appointments, day, hall, queue_admin, search, tickets, windows
+from hallapp.services import (
+    appointments,
+    day,
+    hall,
+    queue_admin,
+    search,
+    supervisor,
+    tickets,
+    windows,
+)
 from hallapp.services.context import Ctx
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
@@ -46,8 +56,9 @@ def test_a_deactivated_queue_takes_no_ticket_but_serves_those_waiting(
             take()
         assert refused.value.code == "queue_inactive"
         assert "已停用" in refused.value.message
-    # not on the kiosk: neither its button (the hall's status) nor its items in the search
-    assert "A" not in [q.code for q in day.hall_status(kiosk).queues]
+    # not on the kiosk: neither its button (the hall's status lists it inactive, for the
+    # ticket still waiting: the kiosk leaves it out) nor its items in the search
+    assert [q.active for q in day.hall_status(kiosk).queues if q.code == "A"] == [False]
     search.invalidate_index()  # as the feed's catalogue_changed does in a client
     found = search.search_items(kiosk, item.name, offered=True)
     assert item.code not in [h.code for h in found]
@@ -86,3 +97,24 @@ def test_a_booking_made_before_the_queue_was_deactivated_still_checks_in(
     ticket = appointments.checkin(kiosk, booking.code)
     assert ticket.queue == "A"
     assert ticket.state == "waiting"
+
+
+def test_a_deactivated_queue_with_tickets_waiting_stays_on_the_boards_and_alerts(
+        hall_db: Database, ctx_for: CtxFor, clock: FakeClock) -> None:
+    """The hall status left every inactive queue out: the boards and the call display no
+    longer showed the tickets still waiting in it (and still called), nor did the alerts
+    count them. Now it is listed, marked inactive, until nobody waits in it."""
+    admin, kiosk, clerk = ctx_for("admin1"), ctx_for("kiosk1"), ctx_for("clerk1")
+    waiting = tickets.take_ticket(kiosk, "A")
+    queue_admin.set_queue_active(admin, "A", False)
+    listed = {q.code: q for q in day.hall_status(kiosk).queues}
+    assert (listed["A"].waiting, listed["A"].active) == (1, False)
+    assert listed["B"].active
+    board = supervisor.board(ctx_for("supervisor1"))
+    assert [(q.waiting, q.active) for q in board.queues if q.code == "A"] == [(1, False)]
+    clock.advance(minutes=listed["A"].target_wait_minutes + 1)
+    alerts = supervisor.board(ctx_for("supervisor1")).alerts
+    assert [a.subject for a in alerts if a.kind == "wait_over_target"] == ["A"]
+    windows.open_window(clerk, 1)
+    assert windows.call_next(clerk, 1).number == waiting.number
+    assert "A" not in [q.code for q in day.hall_status(kiosk).queues]  # nobody left in it

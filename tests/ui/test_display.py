@@ -448,6 +448,9 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(waiting)
     assert waiting.index(0, waiting.column("queue")).data() == "A  商事登记"
     assert waiting.index(0, waiting.column("waiting")).data() == "4人"
+    # a deactivated queue, listed while its tickets still wait (``day.hall_status``)
+    waiting.set_queues([QueueStatus("A", "商事登记", 4, 10, 12, 1, 30, 9, active=False)])
+    assert waiting.index(0, waiting.column("queue")).data() == "A  商事登记（停用）"
 
 
 def test_in_english_the_waiting_counts_name_queues_in_english(qapp: QApplication) -> None:

@@ -485,6 +485,9 @@ def test_a_deactivated_queue_is_neither_shown_nor_found(
     queues = {h.queue for h in kiosk.search.hits}
     [queue] = queues  # the housing fund's items are all served in one queue
     admin = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin")
+    # A ticket still waiting keeps it in the hall's status (marked inactive, for the boards):
+    # the kiosk leaves it out all the same.
+    tickets.take_ticket(Ctx(hall_db, actor_for(hall_db, "kiosk2"), clock=clock), queue)
     queue_admin.set_queue_active(admin, queue, False)
     kiosk.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "catalogue_changed",
                                               {"queue": queue})])

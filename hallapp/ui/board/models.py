@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from hallapp.services.board import CallRecord
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.errors import local_name
+from hallapp.ui.common.labels import queue_inactive_mark
 from hallapp.ui.common.table_model import RecordTableModel
 
 
@@ -54,7 +55,8 @@ class WaitingCountsModel(_NamedColumnsModel):
     def cell_text(self, row: QueueStatus, column: str) -> str:
         if column == "queue":
             prefix = self.prefixes.get(row.code, row.code)
-            return f"{prefix}  {local_name(row.name, row.name_en)}"
+            return (f"{prefix}  {local_name(row.name, row.name_en)}"
+                    f"{queue_inactive_mark(row.active)}")
         return self.tr("{0}人").format(row.waiting)
 
     def header_text(self, column: str) -> str:

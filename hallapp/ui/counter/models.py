@@ -22,7 +22,7 @@ from hallapp.core.hallday import hall_zone
 from hallapp.core.masking import mask_id_number
 from hallapp.services.day import QueueStatus
 from hallapp.ui.common.errors import local_name
-from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.labels import case_label, queue_inactive_mark
 from hallapp.ui.common.table_model import DISPLAY, TOOLTIP, Index, RecordTableModel
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ class QueueStatusModel(NamedColumnsModel):
 
     def cell_text(self, row: QueueStatus, column: str) -> str:
         if column == "queue":
-            return f"{row.code} {local_name(row.name, row.name_en)}"
+            return (f"{row.code} {local_name(row.name, row.name_en)}"
+                    f"{queue_inactive_mark(row.active)}")
         if column == "waiting":
             return str(row.waiting)
         if column == "longest":

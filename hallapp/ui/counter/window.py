@@ -210,7 +210,7 @@ class CounterWindow(CounterPanel):
         by_code = {q.code: q for q in status.queues}
         self.queues.show_queues([by_code[c] for c in self.profile if c in by_code])
         self.controls.queues = [f"{q.code} {self.ticket.queue_names[q.code]}"
-                                for q in status.queues]
+                                for q in status.queues if q.active]
         if self._dirty:
             self.refresh()
 

@@ -168,6 +168,8 @@ class HomePage(KioskPage):
         self.error.setVisible(bool(text))
 
     def set_queues(self, statuses: Sequence[QueueStatus]) -> None:
+        # A deactivated queue still listed for its tickets waiting takes no new one.
+        statuses = [s for s in statuses if s.active]
         codes = [s.code for s in statuses]
         self.env.queues = list(statuses)
         if codes != list(self.queue_buttons):

@@ -32,7 +32,7 @@ from hallapp.services.reports import minutes_text, rate_text
 from hallapp.services.supervisor import BoardWindow
 from hallapp.services.worklists import DueCase
 from hallapp.ui.common.errors import local_name
-from hallapp.ui.common.labels import case_label, drill_label
+from hallapp.ui.common.labels import case_label, drill_label, queue_inactive_mark
 from hallapp.ui.counter.base import duration_text, seconds_between
 from hallapp.ui.counter.models import NamedColumnsModel
 from hallapp.ui.supervisor.alert_text import alert_message
@@ -161,7 +161,8 @@ class QueueBoardModel(_Colored):
         if column in ("booked", "arrived", "expected"):
             day = self.appointments.get(q.code)
             return str(getattr(day, column)) if day else ""
-        return {"queue": f"{q.code} {local_name(q.name, q.name_en)}", "waiting": str(q.waiting),
+        name = f"{q.code} {local_name(q.name, q.name_en)}{queue_inactive_mark(q.active)}"
+        return {"queue": name, "waiting": str(q.waiting),
                 "longest": str(q.longest_wait_minutes) if q.waiting else "",
                 "estimate": str(q.estimated_minutes) if q.waiting else "",
                 "target": str(q.target_wait_minutes), "windows": str(q.serving_windows),

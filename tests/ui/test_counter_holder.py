@@ -56,6 +56,9 @@ def test_a_clerk_at_a_window_another_holds_sees_who_and_takes_it_over(
     assert _enabled(counter) == set()  # nothing that would be refused
     assert not counter.tabs.isEnabled()
     assert bar.take.isEnabled()
+    # the ticket panel said "按 F1 叫号" although F1 is off here: it says what applies
+    assert counter.ticket.queue.text() == (f"窗口由 {clerk1.actor.name} 使用中，"
+                                           "接手窗口后才能叫号")
     asked: list[tuple[int, str]] = []
     monkeypatch.setattr(TakeOverDialog, "ask",
                         classmethod(lambda cls, parent, n, who: asked.append((n, who)) or True))
@@ -67,6 +70,7 @@ def test_a_clerk_at_a_window_another_holds_sees_who_and_takes_it_over(
     assert "call_next" in _enabled(counter)
     assert counter.tabs.isEnabled()
     assert counter.message.text() == "已接手 1 号窗口"
+    assert counter.ticket.queue.text() == "暂无正在办理的号，按 F1 叫号"
 
 
 @SQLITE_ONLY

@@ -3182,42 +3182,42 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="234"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="235"/>
         <source>已接手 {0} 号窗口</source>
         <translation>You have taken over window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="246"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="247"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="252"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="253"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="264"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="265"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="265"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="266"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="267"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="268"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="268"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="269"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="270"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3225,62 +3225,67 @@ After:
 <context>
     <name>CurrentTicketPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="54"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="55"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="61"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="62"/>
+        <source>窗口由 {0} 使用中，接手窗口后才能叫号</source>
+        <translation>{0} is working at this window; take it over before calling</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="64"/>
         <source>窗口已暂停，按 F8 恢复后叫号</source>
         <translation>Window paused: press F8 to resume, then call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="63"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="66"/>
         <source>窗口未开放，点“开窗”后叫号</source>
         <translation>Window closed: press “Open window”, then call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="64"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="67"/>
         <source>暂无正在办理的号，按 F1 叫号</source>
         <translation>No ticket; press F1 to call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="85"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="87"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="89"/>
         <source>已重呼 {0} 次</source>
         <translation>Recalled {0}×</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
         <source>已叫号，等候到窗</source>
         <translation>Called, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="93"/>
         <source>正在办理</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
         <source>等候时长 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="112"/>
         <source>叫号后 {0}</source>
         <translation>Called {0} ago</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="114"/>
         <source>办理用时 {0}</source>
         <translation>Service time {0}</translation>
     </message>

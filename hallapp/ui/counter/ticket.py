@@ -21,6 +21,7 @@ class CurrentTicketPanel(QFrame):
         self.clock = clock
         self.ticket: TicketInfo | None = None
         self.window_state = "open"  # the window's: what a clerk with no ticket may do
+        self.held_by: str | None = None  # another clerk holding the window: F1 is off here
         self.priority_names: dict[str, str] = {}
         self.queue_names: dict[str, str] = {}  # in the screen's language
         self.setObjectName("card")
@@ -56,7 +57,9 @@ class CurrentTicketPanel(QFrame):
 
     def _idle_hint(self) -> str:
         """What the clerk can do with no ticket, as the window stands (F1 only calls when
-        the window is open)."""
+        the window is open, and to the clerk who holds it)."""
+        if self.held_by is not None:
+            return self.tr("窗口由 {0} 使用中，接手窗口后才能叫号").format(self.held_by)
         if self.window_state == "paused":
             return self.tr("窗口已暂停，按 F8 恢复后叫号")
         if self.window_state == "closed":

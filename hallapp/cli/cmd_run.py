@@ -8,6 +8,7 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, int_arg
 from hallapp.config import resolve_db_url, terminal_name
+from hallapp.core.errors import StateError
 from hallapp.core.roles import Actor, Role
 from hallapp.services import windows
 from hallapp.services.context import Ctx
@@ -76,8 +77,11 @@ def cmd_run(env: CliEnv) -> int:
     if a.role in ("counter", "rating") and a.window is not None:
         # A window the hall does not have opened a client stuck on "正在读取窗口状态……".
         ready_for_login(env.db)
-        windows.window_state(Ctx(env.db, Actor("anonymous", Role.DISPLAY),
-                                 terminal=terminal_name()), a.window)  # NotFound: exit 12
+        state = windows.window_state(Ctx(env.db, Actor("anonymous", Role.DISPLAY),
+                                         terminal=terminal_name()), a.window)  # NotFound: 12
+        if state.retired:  # a counter nobody may open, a pad whose ratings are refused
+            raise StateError(f"{a.window} 号窗口已停用", field="window", code="window_retired",
+                             window=a.window)
     return launcher.run(a.role, resolve_db_url(a.db), window=a.window, fullscreen=a.fullscreen,
                         lang=a.lang, user=a.user)
 

@@ -60,6 +60,7 @@ class WindowState:
     holder: str | None = None
     holder_user: str | None = None
     holder_since: datetime | None = None
+    retired: bool = False  # no longer used (``window_admin``): nobody works it, nor rates it
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -383,4 +384,4 @@ def window_state(ctx: Ctx, number: int) -> WindowState:
         return WindowState(w.number, w.name, w.state, w.state_reason, info, w.name_en,
                            (holder.name or holder.username) if holder else None,
                            holder.username if holder else None,
-                           w.clerk_since if holder else None)
+                           w.clerk_since if holder else None, w.retired)

@@ -105,6 +105,10 @@ def test_run_refuses_a_window_the_hall_lacks_or_a_rating_pad_without_one(
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     for role in ("counter", "rating"):
         assert "窗口 99 不存在" in cli.fails(12, "clerk1", "run", role, "--window", "99")
+    # a retired window: the pad's ratings would all be refused, the counter never opens it
+    assert cli("admin1", "window", "retire", "9") == 0
+    for role in ("counter", "rating"):
+        assert "9 号窗口已停用" in cli.fails(13, "clerk1", "run", role, "--window", "9")
     assert cli("display1", "run", "rating") == 2
     assert "须用 --window 指定" in cli.err
     assert started == []

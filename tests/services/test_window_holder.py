@@ -207,3 +207,22 @@ def test_one_window_per_clerk_is_a_database_fact(hall_db: Database, ctx_for: Ctx
             act()
         assert refused.value.code == "clerk_took_window"
     assert windows.window_state(boss, 9).holder_user is None
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_one_clerk_taking_two_windows_at_once_holds_one(ctx_for: CtxFor,
+                                                        hall_db: Database) -> None:
+    """clerk2's claim of window 9 meets clerk2 taking window 2 on another terminal, written
+    and not yet committed: each read none held. The index makes the claim wait, then it is
+    refused in words, and clerk2 holds window 2 only."""
+    boss = ctx_for("supervisor1")
+    windows.open_window(boss, 2)
+    windows.open_window(boss, 9)
+    out = in_flight(hall_db, [(
+        'UPDATE "window" SET clerk_id = (SELECT id FROM staff WHERE username = \'clerk2\') '
+        'WHERE number = 2', {})], lambda: claim_window(ctx_for("clerk2"), 9))
+    assert out.waited
+    assert isinstance(out.error, StateError), out
+    assert out.error.code == "clerk_took_window"
+    assert windows.window_state(boss, 9).holder_user is None
+    assert windows.window_state(boss, 2).holder_user == "clerk2"

@@ -1843,52 +1843,52 @@ After:
 <context>
     <name>BookingModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
         <source>已预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="224"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
         <source>已签到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="226"/>
         <source>迟到签到</source>
         <translation>Late check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="225"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="226"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="226"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="227"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="229"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="229"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="229"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="231"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="230"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="231"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -2687,27 +2687,27 @@ After:
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="169"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="169"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="170"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="169"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="170"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="170"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="171"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3005,67 +3005,67 @@ After:
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="90"/>
         <source>选交</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="91"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="90"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="91"/>
         <source>非主审</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="109"/>
         <source>该材料不能以告知承诺代替</source>
         <translation>A written commitment cannot replace this material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="139"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="140"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
         <source>在线核验</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
         <source>承诺</source>
         <translation>Commit.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="141"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
         <source>缺</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="143"/>
         <source>不符</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="142"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="143"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="143"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="144"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4016,7 +4016,7 @@ After:
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/kiosk/home.py" line="191"/>
+        <location filename="../../hallapp/ui/kiosk/home.py" line="193"/>
         <source>等候 {n} 人</source>
         <translation>{n} waiting</translation>
     </message>
@@ -4923,7 +4923,7 @@ After:
     <message>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="250"/>
         <location filename="../../hallapp/ui/supervisor/kpi.py" line="285"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="267"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="268"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
@@ -5531,52 +5531,52 @@ After:
 <context>
     <name>QueueBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="417"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="418"/>
         <source>等候</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="418"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="419"/>
         <source>最长</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="419"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="420"/>
         <source>预计</source>
         <translation>Est.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="420"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="421"/>
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="421"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="422"/>
         <source>窗口</source>
         <translation>Win.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="422"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="423"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="423"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="424"/>
         <source>预约</source>
         <translation>Appt.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="424"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="425"/>
         <source>已到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="425"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="426"/>
         <source>待到</source>
         <translation>Due</translation>
     </message>
@@ -5722,32 +5722,32 @@ After:
 <context>
     <name>QueueStatusModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="52"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="53"/>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="53"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="54"/>
         <source>约 {0} 分钟</source>
         <translation>~{0} min</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="62"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="61"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="62"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="62"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="63"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="62"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="63"/>
         <source>预计</source>
         <translation>Expected</translation>
     </message>
@@ -5859,17 +5859,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RecentCallsModel</name>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="33"/>
+        <location filename="../../hallapp/ui/board/models.py" line="34"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="36"/>
+        <location filename="../../hallapp/ui/board/models.py" line="37"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="36"/>
+        <location filename="../../hallapp/ui/board/models.py" line="37"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
@@ -6244,27 +6244,27 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotModel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
         <source>限定事项</source>
         <translation>Kept for item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/models.py" line="201"/>
+        <location filename="../../hallapp/ui/counter/models.py" line="202"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
@@ -6614,421 +6614,421 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="397"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="398"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="399"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="400"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
         <source>已叫号</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="401"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
         <source>办理中</source>
         <translation>serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="402"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="403"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
         <source>优先</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="404"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="405"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
         <source>空闲 {0}</source>
         <translation>Idle {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
         <source>{0}号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="408"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="409"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="410"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="411"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="366"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="412"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="413"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
         <source>当前号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="414"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
         <source>用时/空闲</source>
         <translation>Busy/idle</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="415"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="416"/>
         <source>工作配置</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="365"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="435"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="436"/>
         <source>另有 {0} 人已过签到宽限时间未到</source>
         <translation>{0} more past their check-in grace period, not arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="437"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="438"/>
         <source>提醒</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="438"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="439"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="439"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="440"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="253"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="436"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="254"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="437"/>
         <source>分钟</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="362"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="363"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="364"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="367"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="368"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="369"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
         <source>取号时间</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="370"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
         <source>首次叫号</source>
         <translation>First called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="371"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
         <source>开始办理</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="372"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
         <source>办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="373"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
         <source>等候(分钟)</source>
         <translation>Wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="374"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
         <source>办理(分钟)</source>
         <translation>Service (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
         <source>收件</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
         <source>办结时间</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="381"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
         <source>办结时效</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="382"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
         <source>到现场次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="383"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="384"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
         <source>回访状态</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="389"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
         <source>按时签到</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="390"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
         <source>迟到签到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="391"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
         <source>失约</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="392"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="393"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
         <source>待签到</source>
         <translation>To come</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="394"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="395"/>
         <source>履约率</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="406"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="407"/>
         <source>（自 {0}）</source>
         <translation> (since {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="426"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="427"/>
         <source>等候人数</source>
         <translation>People waiting now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="427"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="428"/>
         <source>最长等候（分钟）</source>
         <translation>Longest wait so far (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="428"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="429"/>
         <source>新取号的预计等候（分钟）</source>
         <translation>Estimated wait for a ticket taken now (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="429"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="430"/>
         <source>目标等候（分钟）</source>
         <translation>Target wait (minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="430"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="431"/>
         <source>正在服务该队列的窗口数</source>
         <translation>Open windows serving this queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="431"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="432"/>
         <source>今日取号</source>
         <translation>Tickets taken today</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="432"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="433"/>
         <source>今日预约（不含取消）</source>
         <translation>Today&apos;s appointments (not cancelled)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="433"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="434"/>
         <source>已签到（含迟到）</source>
         <translation>Checked in (late ones too)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="434"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="435"/>
         <source>未签到且未过宽限时间</source>
         <translation>Not checked in, grace period not over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="440"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="441"/>
         <source>平均等候(分)</source>
         <translation>Avg wait</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="441"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="442"/>
         <source>等候P90(分)</source>
         <translation>Wait P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="442"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="443"/>
         <source>平均办理(分)</source>
         <translation>Avg service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="443"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="444"/>
         <source>办理P90(分)</source>
         <translation>Service P90</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="444"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="445"/>
         <source>过号率</source>
         <translation>No-show %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="445"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="446"/>
         <source>弃号率</source>
         <translation>Abandon %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="446"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="447"/>
         <source>即办率</source>
         <translation>On-spot %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="447"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="448"/>
         <source>最多跑一次</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="448"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="449"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="449"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="450"/>
         <source>逾期率</source>
         <translation>Overdue %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="450"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="451"/>
         <source>好评率</source>
         <translation>Good %</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="451"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="452"/>
         <source>差评整改</source>
         <translation>Poor fixed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="452"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="453"/>
         <source>差评时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="463"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="464"/>
         <source>认领人</source>
         <translation>Claimed by</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="385"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="453"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="386"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="454"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="387"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="454"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="388"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="455"/>
         <source>回访期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="455"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="456"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="456"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="457"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="457"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="458"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="375"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="458"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="459"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="376"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="459"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="460"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="377"/>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="460"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="378"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="461"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="379"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="380"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="461"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="462"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/models.py" line="462"/>
+        <location filename="../../hallapp/ui/supervisor/models.py" line="463"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
@@ -7537,17 +7537,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WaitingCountsModel</name>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="58"/>
+        <location filename="../../hallapp/ui/board/models.py" line="60"/>
         <source>{0}人</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="61"/>
+        <location filename="../../hallapp/ui/board/models.py" line="63"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/board/models.py" line="61"/>
+        <location filename="../../hallapp/ui/board/models.py" line="63"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>

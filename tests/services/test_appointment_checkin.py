@@ -278,3 +278,54 @@ def test_a_no_show_reactivated_before_its_slot_goes_ahead_once_the_slot_begins(
     assert windows.call_next(clerk, 11).number == "A002"
     clock.advance(minutes=49)  # 10:00: the slot begins, A001 goes ahead of A003–A006
     assert _next(windows.finish_and_call_next(clerk, 11)) == own.number
+
+
+def test_a_ticket_held_for_its_slot_reactivated_rejoins_behind_the_next_three(
+        ctx_for: CtxFor, clock: FakeClock, hall_db: Database) -> None:
+    """A001, checked in early for 10:00 and called from its own place, was absent and came
+    back at 09:08: reactivated, it was made an appointment due at once (``order_at`` now,
+    before its slot) and called before everyone; and had it stayed held, its own place kept
+    it first. Now it waits behind the next three until its slot, as any no-show."""
+    code = booked(ctx_for, time(10), id_number=PERSON)
+    kiosk = ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A001 at 09:00
+    for _ in range(5):
+        clock.advance(minutes=1)
+        tickets.take_ticket(kiosk, "A")  # A002–A006
+    clock.advance(minutes=1)  # 09:06
+    appointments.checkin(kiosk, code)
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == "A001"
+    windows.noshow(clerk, 11)
+    clock.advance(minutes=2)  # 09:08
+    back = tickets.reactivate(kiosk, "A001")
+    assert back.held_until(clock()) == datetime(2026, 11, 24, 2, 0, tzinfo=UTC)  # 10:00
+    called = [_next(windows.finish_and_call_next(clerk, 11)) for _ in range(5)]
+    assert called == ["A002", "A003", "A004", "A001", "A005"]
+    with hall_db.read_session() as s:
+        [entry] = s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "ticket_reactivate")).all()
+        assert entry.after["order_at"] == "2026-11-24T02:00:00+00:00"
+        assert entry.after["own_order_at"] is not None
+
+
+def test_an_appointment_checked_in_early_reactivated_stays_held_until_its_slot(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Checked in at 09:05 for 10:00 and called as nobody else waited, the applicant was
+    absent; reactivated at 09:10 it went ahead of A003, taken meanwhile, before its slot."""
+    code = booked(ctx_for, time(10))
+    kiosk = ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A")  # A001 at 09:00
+    clock.advance(minutes=5)
+    assert appointments.checkin(kiosk, code).number == "A002"  # held until 10:00
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == "A001"
+    assert _next(windows.finish_and_call_next(clerk, 11)) == "A002"  # nobody else waits
+    windows.noshow(clerk, 11)
+    tickets.take_ticket(kiosk, "A")  # A003 at 09:05
+    clock.advance(minutes=5)  # 09:10
+    back = tickets.reactivate(kiosk, "A002")
+    assert back.held_until(clock()) == datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+    assert windows.call_next(clerk, 11).number == "A003"

@@ -82,12 +82,15 @@ def call_settings(hall: Hall | HallConf) -> CallSettings:
                         int(s.get("aging_minutes", 45)))
 
 
-def queue_by_code(session: Session, hall: Hall | HallConf, code: str) -> Queue:
+def queue_by_code(session: Session, hall: Hall | HallConf, code: str, *,
+                  inactive_ok: bool = False) -> Queue:
+    """``inactive_ok``: a deactivated queue too (its waiting tickets moved out, a window
+    given it to serve them)."""
     queue = session.scalars(select(Queue).where(Queue.hall_id == hall.id,
                                                 Queue.code == typed_code(code))).first()
     if queue is None:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
-    if not queue.active:
+    if not queue.active and not inactive_ok:
         raise queue_inactive(queue.code, queue.name)
     return queue
 

@@ -230,7 +230,8 @@ def change_profile(ctx: Ctx, number: int, entries: Sequence[ProfileEntryInput], 
         w = window_by_number(s, hall, number, lock=True)
         new_mode = mode or w.profile_mode
         _check_profile(entries, new_mode)
-        queues = [(queue_by_code(s, hall, e.queue), e) for e in entries]
+        # A deactivated queue too: its waiting tickets are still called (``queue_admin``).
+        queues = [(queue_by_code(s, hall, e.queue, inactive_ok=True), e) for e in entries]
         before = {"mode": w.profile_mode, "profile": [
             {"queue": p.queue, "precedence": p.precedence, "ratio": p.ratio}
             for p in _profiles(uow).get(w.id, [])]}
@@ -267,7 +268,9 @@ def move_tickets(ctx: Ctx, from_queue: str, to_queue: str, numbers: Sequence[str
     with ctx.uow() as uow:
         s = uow.session
         hall = get_hall_row(s)
-        src, dst = queue_by_code(s, hall, from_queue), queue_by_code(s, hall, to_queue)
+        # Out of a deactivated queue, not into one (``queue_admin``).
+        src = queue_by_code(s, hall, from_queue, inactive_ok=True)
+        dst = queue_by_code(s, hall, to_queue)
         if src.id == dst.id:
             raise ValidationError("转出和转入队列相同", field="to_queue", code="same_queue")
         stmt = select(Ticket).where(

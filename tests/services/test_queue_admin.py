@@ -118,3 +118,24 @@ def test_a_deactivated_queue_with_tickets_waiting_stays_on_the_boards_and_alerts
     windows.open_window(clerk, 1)
     assert windows.call_next(clerk, 1).number == waiting.number
     assert "A" not in [q.code for q in day.hall_status(kiosk).queues]  # nobody left in it
+
+
+def test_the_supervisor_drains_a_deactivated_queue(ctx_for: CtxFor) -> None:
+    """Deactivated with tickets waiting, queue A's tickets could neither be moved to another
+    queue nor given a window to serve them: the supervisor's move and profile change named
+    the queue and were refused (queue_inactive), so they waited for a window already serving
+    A, or the day's end. Moving into it stays refused."""
+    admin, kiosk, sup = ctx_for("admin1"), ctx_for("kiosk1"), ctx_for("supervisor1")
+    first, second = tickets.take_ticket(kiosk, "A"), tickets.take_ticket(kiosk, "A")
+    queue_admin.set_queue_active(admin, "A", False)
+    moved = supervisor.move_tickets(sup, "A", "B", [first.number], reason="A 队列停用")
+    assert moved.moved == (first.number,)
+    served = supervisor.change_profile(sup, 11, [supervisor.ProfileEntryInput("A")],
+                                       reason="办完 A 队列余号")
+    assert [p.queue for p in served.profile] == ["A"]
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == second.number
+    with pytest.raises(StateError) as refused:
+        supervisor.move_tickets(sup, "B", "A", [first.number], reason="移回")
+    assert refused.value.code == "queue_inactive"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from hallapp.core.hallday import hall_day
@@ -196,10 +196,13 @@ def refresh(uow: UnitOfWork) -> RefreshResult:
     hall = get_hall_row(s)
     tz, sqlite = hall.timezone, uow.db.is_sqlite
     today = hall_day(now, tz)
-    state = s.scalars(select(KpiState).where(KpiState.id == 1).with_for_update()).first()
-    if state is None:
-        state = KpiState(id=1, event_id=0)
-        s.add(state)
+    # The row first, if none (a new hall; migration 0014 emptied it): added unconditionally,
+    # two refreshes both added it and the second broke its key. Here the second waits for
+    # the first's insert, then its lock, and finds everything folded.
+    s.execute(text("INSERT INTO kpi_state (id, event_id) VALUES (1, 0) "
+                   "ON CONFLICT (id) DO NOTHING"))
+    state = s.scalars(select(KpiState).where(KpiState.id == 1).with_for_update()
+                      .execution_options(populate_existing=True)).one()
     head = int(s.scalar(select(FeedHead.event_seq)) or 0)
     rolled = set(s.scalars(select(KpiRollup.hall_day)))
     dirty = _dirty_days(s, state.event_id, head, tz) if rolled else {}

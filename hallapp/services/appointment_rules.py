@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hallapp.core.errors import StateError
@@ -147,16 +147,21 @@ def give_precedence(uow: UnitOfWork, ticket_id: int, starts_at: datetime, code: 
     """
     ticket = uow.session.get(Ticket, ticket_id)
     assert ticket is not None
-    if ticket.priority is not None or ticket.appointment:
-        return False
+    if ticket.priority is not None or ticket.appointment or ticket.state != "waiting":
+        return False  # not waiting: a window called it since the check-in found it
     now, own = uow.now, ticket.order_at
     before = {"appointment": False, "order_at": own.isoformat()}
     if now < starts_at:
         order_at, keeps = starts_at, (own if own < starts_at else None)
     else:
         order_at, keeps = max(starts_at, min(own, now)), None
-    ticket.appointment, ticket.order_at, ticket.own_order_at = True, order_at, keeps
-    uow.session.flush()
+    # Conditional on the state read, as the windows' claims (``tickets._write_if``).
+    if uow.session.execute(update(Ticket).where(
+            Ticket.id == ticket.id, Ticket.state == "waiting", Ticket.order_at == own,
+            Ticket.appointment.is_(False)).values(
+            appointment=True, order_at=order_at, own_order_at=keeps).execution_options(
+            synchronize_session="evaluate")).rowcount != 1:  # type: ignore[attr-defined]
+        return False
     uow.audit("ticket_appointment", "ticket", ticket.id, before=before, after={
         "appointment": True, "order_at": order_at.isoformat(), "booking": code,
         "own_order_at": keeps.isoformat() if keeps else None})

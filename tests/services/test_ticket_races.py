@@ -12,6 +12,7 @@ terminal's change is made between the read and the write (racekit.meanwhile).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from sqlalchemy import text
 from test_queue_windows import audits, opened, take_n, ticket_row
 
 from hallapp.core.errors import StateError
-from hallapp.services import tickets, windows
+from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.store.uow import Database
 
@@ -95,3 +96,25 @@ def test_a_suspended_ticket_abandoned_by_the_day_close_is_not_resumed(
     _refused(lambda: tickets.resume_suspended(clerk, "A001"))
     assert ticket_row(hall_db, "A001").state == "abandoned"
     assert audits(hall_db, action="ticket_resume") == []
+
+
+def test_a_ticket_called_as_its_booking_checks_in_is_left_as_called(
+        ctx_for: CtxFor, hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check-in found the applicant's waiting ticket; a window called it before the
+    check-in gave it the booking's precedence, which then made the called ticket an
+    appointment with a new place, audited, and told the kiosk it would be called at 09:30."""
+    person = "44030419900101125X"
+    [slot, *_] = appointments.create_slots(ctx_for("admin1"), "A", date(2026, 11, 24),
+                                           time(9, 30), time(10, 30), capacity=2)
+    code = appointments.book(ctx_for("clerk1"), slot.id, id_number=person).code
+    own = tickets.take_ticket(ctx_for("kiosk1"), "A", id_number=person)
+    clerk = opened(ctx_for, 11)
+    called = meanwhile(monkeypatch, appointments, "give_precedence",
+                       lambda: windows.call_next(clerk, 11).number)
+    info = appointments.checkin(ctx_for("kiosk1"), code)
+    assert called == [own.number]
+    assert (info.number, info.existing, info.precedence_given) == (own.number, True, False)
+    row = ticket_row(hall_db, own.number)
+    assert (row.state, row.appointment, row.own_order_at) == ("called", False, None)
+    assert row.order_at == own.taken_at
+    assert audits(hall_db, action="ticket_appointment") == []

@@ -36,8 +36,9 @@ _CANDIDATE = ("SELECT id, queue_id, order_at, priority, appointment, transferred
 # order_at, so no sort of the whole line). The call order is class first, so the first n of
 # every class hold the first n overall; the first ordinary one is also the oldest, for aging.
 # Then the waiting tickets checked in early for a booking that keep their own place until
-# their slot begins (few: a range of the appointment class). Last, every ticket of the queue
-# sent to this window (few, and a range of the same index).
+# their slot begins (few: a range of the appointment class); only those still held: one
+# whose slot began is read with its class, and would hide a held one behind it. Last, every
+# ticket of the queue sent to this window (few, and a range of the same index).
 _WAITING = (_CANDIDATE + "FROM ticket WHERE queue_id = :queue AND hall_day = :day "
             "AND state = 'waiting' AND ")
 # PostgreSQL takes no order from a column fixed by IS NULL, so for the classes without a
@@ -50,7 +51,8 @@ _HEAD = " UNION ALL ".join(
      f"ORDER BY {order} LIMIT :n) AS h{i}"
      for i, (cls, order) in enumerate(zip(LINE_CLASSES, _ORDER, strict=True))]
     + [f"SELECT * FROM ({_WAITING}target_window IS NULL AND {LINE_CLASSES[1]} "
-       "AND own_order_at IS NOT NULL ORDER BY own_order_at, id LIMIT :n) AS own",
+       "AND own_order_at IS NOT NULL AND order_at > :now ORDER BY own_order_at, id "
+       "LIMIT :n) AS own",
        f"SELECT * FROM ({_WAITING}target_window = :window) AS sent"])
 
 
@@ -107,11 +109,11 @@ def _candidates(op: WindowOp) -> tuple[Sequence[ProfileEntry], dict[int, Candida
     cands: dict[int, Candidate] = {}
     if not profile:
         return profile, cands
-    raw, day = op.raw, op.raw.day(today(op.hall, op.uow.now))
+    raw, day, now = op.raw, op.raw.day(today(op.hall, op.uow.now)), op.uow.now
     queues = {f"queue{i}": queue_id for i, queue_id in enumerate(codes)}
     rows = raw.rows(_heads(len(queues)), day=day, window=op.window.number,
-                    n=1 if raw.sqlite else HEAD_PER_QUEUE, yes=True, no=False, **queues)
-    now = op.uow.now
+                    n=1 if raw.sqlite else HEAD_PER_QUEUE, yes=True, no=False,
+                    now=raw.at(now), **queues)
     for tid, queue_id, order_at, priority, appointment, transferred, target, own in rows:
         at = as_at(order_at)
         assert at is not None

@@ -329,3 +329,35 @@ def test_an_appointment_checked_in_early_reactivated_stays_held_until_its_slot(
     back = tickets.reactivate(kiosk, "A002")
     assert back.held_until(clock()) == datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
     assert windows.call_next(clerk, 11).number == "A003"
+
+
+def test_the_priority_cap_calls_the_first_ticket_waiting_at_its_own_place(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A001 and A002 were checked in early onto waiting tickets (09:30 and 10:00 slots). At
+    09:31 A001 is due as an appointment, A002 still waits at its own place (09:01), ahead
+    of A003. After three green-channel calls the cap calls the first ordinary ticket: it was
+    A003, as the calls read only the first ticket keeping its own place (A001, no longer
+    held), and A002 was not seen."""
+    other = "440304199001011233"
+    slots = appointments.create_slots(ctx_for("admin1"), "A", TODAY, time(9, 30),
+                                      time(10, 30), capacity=2)
+    at = {s.starts_at.astimezone(UTC).time(): s.id for s in slots}
+    first = appointments.book(ctx_for("clerk1"), at[time(1, 30)], id_number=PERSON).code
+    second = appointments.book(ctx_for("clerk1"), at[time(2, 0)], id_number=other).code
+    kiosk = ctx_for("kiosk1")
+    tickets.take_ticket(kiosk, "A", id_number=PERSON)  # A001 at 09:00
+    clock.advance(minutes=1)
+    tickets.take_ticket(kiosk, "A", id_number=other)  # A002 at 09:01
+    clock.advance(minutes=1)
+    tickets.take_ticket(kiosk, "A")  # A003 at 09:02
+    clock.advance(minutes=3)  # 09:05
+    assert appointments.checkin(kiosk, first).precedence_given
+    assert appointments.checkin(kiosk, second).precedence_given
+    for _ in range(3):
+        tickets.take_ticket(kiosk, "A", priority="pregnant")  # A004–A006, green channel
+    clock.advance(minutes=26)  # 09:31: A001's slot began, A002's not yet
+    clerk = ctx_for("clerk11")
+    windows.open_window(clerk, 11)
+    assert windows.call_next(clerk, 11).number == "A004"
+    called = [_next(windows.finish_and_call_next(clerk, 11)) for _ in range(3)]
+    assert called == ["A005", "A006", "A002"]  # the cap: the first ordinary one

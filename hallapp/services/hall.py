@@ -17,7 +17,6 @@ from hallapp.core.catalogue import MAX_NAME, FieldReader, in_sheet
 from hallapp.core.errors import NotFound, StateError, ValidationError
 from hallapp.core.green_channel import check_priority_classes
 from hallapp.core.hallday import hall_day
-from hallapp.core.identity import check_phone
 from hallapp.core.queue_rules import MODES
 from hallapp.core.roles import Perm, Role, parse_role
 from hallapp.services.context import Ctx, action
@@ -118,6 +117,10 @@ def check_identity(raw: Mapping[str, Any], *, partial: bool = False) -> dict[str
             out[key] = r.req_text(key, MAX_NAME)
         elif key == "phone":
             phone = r.text(key, max_len=MAX_PHONE)
+            # Imported here: the kiosk and the counter read the hall before their first frame,
+            # and core.identity (python-stdnum) is left until after it.
+            from hallapp.core.identity import check_phone
+
             out[key] = check_phone(phone) if phone else None
         else:
             out[key] = r.text(key, max_len=MAX_NAME if key == "name_en" else MAX_ADDRESS)

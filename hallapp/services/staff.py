@@ -221,10 +221,15 @@ def add_staff(ctx: Ctx, username: str, name: str, role: str, password: str, *,
 
 
 def check_fixed_window(session: Session, number: int | None) -> None:
-    """An account's fixed window exists and is in use (not retired: ``window_admin``)."""
+    """An account's fixed window exists and is in use (not retired: ``window_admin``). Read
+    FOR SHARE: a window being retired at this moment is waited for and then refused (read
+    plainly, the account was given the window just as retiring it unassigned the others).
+    Retiring locks the window, then the accounts: a deadlock with an edit holding the account
+    is retried by ``@action``."""
     if number is None:
         return
-    retired = session.scalar(select(Window.retired).where(Window.number == number))
+    retired = session.scalar(select(Window.retired).where(Window.number == number)
+                             .with_for_update(read=True))
     if retired is None:
         raise NotFound(f"窗口 {number} 不存在", field="window", code="unknown_window",
                        window=number)

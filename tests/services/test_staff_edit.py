@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 from conftest import FakeClock
+from racekit import in_flight
 from sqlalchemy import select
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError, ValidationError
@@ -152,3 +153,17 @@ def test_a_clerk_leaving_the_counter_lets_go_of_the_window(hall_db: Database,
     assert disabled is not None
     assert disabled.after["windows_kept"] == [1]
     assert claim_window(ctx_for("clerk3"), 2).holder_user == "clerk3"  # free to take
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_a_fixed_window_given_while_it_is_retired_is_refused(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """clerk3 was given window 12 while another administrator's retirement of it was written
+    and not yet committed: the edit read it in use and the account kept a retired window."""
+    out = in_flight(hall_db, [('UPDATE "window" SET retired = true WHERE number = 12', {})],
+                    lambda: edit_staff(ctx_for("admin1"), "clerk3", window_number=12))
+    assert out.waited
+    assert isinstance(out.error, ValidationError), out
+    assert out.error.code == "window_retired"
+    with hall_db.read_session() as s:
+        assert s.scalar(select(Staff.window_number).where(Staff.username == "clerk3")) == 3

@@ -27,6 +27,7 @@ from hallapp.core.roles import Perm
 from hallapp.services.calendar_admin import cancel_booked
 from hallapp.services.context import Ctx, action
 from hallapp.services.hall import get_hall_row
+from hallapp.services.hall_lock import lock_hall
 from hallapp.store.constraints import violates
 from hallapp.store.models import Appointment, AppointmentSlot, ServiceItem, Ticket
 
@@ -96,6 +97,9 @@ def retire_item(ctx: Ctx, code: str, *, force: bool = False) -> Withdrawn:
     tickets wait for it or bookings are made for it, unless ``force`` (see the module)."""
     with ctx.uow() as uow:
         s = uow.session
+        # After the bookings in flight, and before any made meanwhile, which then find the
+        # item withdrawn (``hall_lock``): one committed after the count stayed booked.
+        lock_hall(s)
         row = _in_force(s, code, lock=True)
         today, start = _today(s, uow.now)
         waiting, bookings = _impact(s, row, start, today)

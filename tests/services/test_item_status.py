@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, time
 
 import pytest
+from racekit import in_flight
 from sqlalchemy import select
 from test_admin import ITEM, audits, snapshot
 
@@ -72,3 +73,14 @@ def test_withdrawing_an_item_in_use_says_what_it_touches(
         "waiting_tickets": 1, "cancelled_bookings": [booking.code]})
     admin.reinstate_item(ctx, ITEM)  # the booking stays cancelled
     assert item_status.withdrawal_impact(ctx, ITEM).bookings == 0
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_withdrawing_waits_for_a_booking_in_flight(ctx: Ctx, hall_db: Database) -> None:
+    """A booking for the item written and not yet committed (it holds the hall row FOR
+    SHARE, as ``appointments.book`` does) was not counted, nor cancelled: it stayed booked
+    for an item withdrawn. The withdrawal now waits for it, then finds it."""
+    out = in_flight(hall_db, [("SELECT id FROM hall FOR SHARE", {})],
+                    lambda: item_status.retire_item(ctx, ITEM, force=True))
+    assert out.waited
+    assert out.error is None, out

@@ -17,7 +17,8 @@ other clerk out of it for the rest of the day. Now:
   A closed window is opened instead (opening takes it).
 * :func:`assign_window` — the supervisor reassigns a window to a clerk, or frees it
   (nobody: the next clerk to act there takes it), whatever the window holds: a ticket in
-  service stays at the window and passes to the new holder. A reason is required.
+  service stays at the window and passes to the new holder, who becomes its clerk
+  (``ticket.clerk_id``, as on its service record). A reason is required.
 * :func:`free_windows_of` — an account disabled or no longer a clerk lets go of its window
   (one with a ticket in service stays held until the supervisor reassigns it).
 
@@ -135,11 +136,32 @@ def assign_window(ctx: Ctx, number: int, username: str | None, reason: str) -> W
             return _state_after(ctx, op, number)
         before = op.holder() if w.clerk_id is not None else None
         _take(op, clerk, before)
-        op.uow.audit("window_assign", "window", w.id, before=_holder_facts(before),
-                     after={"window": number, "clerk": username, "reason": why})
+        was, now = _pass_ticket(op, clerk)
+        op.uow.audit("window_assign", "window", w.id, before=_holder_facts(before) | was,
+                     after={"window": number, "clerk": username, "reason": why} | now)
         op.uow.emit("window_changed", window=number, state=w.state, holder=username)
         op.uow.commit()
     return window_state(ctx, number)
+
+
+_TICKET_CLERK = ("SELECT t.number, s.username FROM ticket t "
+                 "LEFT JOIN staff s ON s.id = t.clerk_id WHERE t.id = :id")
+
+
+def _pass_ticket(op: WindowOp, clerk: int | None) -> tuple[dict[str, object],
+                                                              dict[str, object]]:
+    """The ticket called or in service at a window reassigned to a clerk becomes theirs
+    (``ticket.clerk_id``): they serve it from now on and their name goes on its service
+    record, so the per-clerk statistics and the board agree. Freed (``clerk`` None), the
+    ticket keeps its clerk until someone takes the window. Returns the audit's before and
+    after facts about it (none without a ticket)."""
+    row = op.open_row() if clerk is not None else None
+    if row is None:
+        return {}, {}
+    number, old = op.raw.row(_TICKET_CLERK, id=row[0]) or (None, None)
+    op.raw.run("UPDATE ticket SET clerk_id = :clerk WHERE id = :id", clerk=clerk, id=row[0])
+    new = op.s.scalar(select(Staff.username).where(Staff.id == clerk))
+    return ({"ticket": number, "ticket_clerk": old}, {"ticket": number, "ticket_clerk": new})
 
 
 def _active_clerk(op: WindowOp, username: str) -> int:

@@ -19,7 +19,7 @@ from hallapp.core.errors import NotFound, StateError, WindowHeld
 from hallapp.services import supervisor, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.services.window_holder import assign_window, claim_window
-from hallapp.store.models import AuditEntry
+from hallapp.store.models import AuditEntry, ServiceRecord, Staff, Ticket
 from hallapp.store.uow import Database
 
 CtxFor = Callable[[str], Ctx]
@@ -117,11 +117,36 @@ def test_the_supervisor_reassigns_even_with_a_ticket_in_service(ctx_for: CtxFor,
     assert windows.finish(clerk2, 1).state == "done"  # the ticket passed with the window
     [entry] = _audit(hall_db, "window_assign")
     assert entry.before["clerk"] == "clerk1"
-    assert entry.after == {"window": 1, "clerk": "clerk2", "reason": "clerk1 身体不适"}
+    assert entry.after == {"window": 1, "clerk": "clerk2", "reason": "clerk1 身体不适",
+                           "ticket": "A001", "ticket_clerk": "clerk2"}
     assert assign_window(boss, 1, None, "空出").holder is None
     board = {w.number: w for w in supervisor.board(boss).windows}
     assert board[1].clerk is None
     assert claim_window(clerk1, 1).holder_user == "clerk1"  # freed: anyone may take it
+
+
+def test_a_ticket_in_service_passes_to_the_clerk_the_window_is_reassigned_to(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """The ticket named the clerk who called it, its service record the one who finished
+    it: per-clerk statistics and the board disagreed. The new holder is its clerk now."""
+    boss, clerk1, clerk2 = ctx_for("supervisor1"), ctx_for("clerk1"), ctx_for("clerk2")
+    windows.open_window(clerk1, 1)
+    taken = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk1, 1)
+    windows.start(clerk1, 1)
+    assign_window(boss, 1, "clerk2", "clerk1 身体不适")
+    [entry] = _audit(hall_db, "window_assign")
+    assert (entry.before["ticket"], entry.before["ticket_clerk"]) == (taken.number, "clerk1")
+    assert (entry.after["ticket"], entry.after["ticket_clerk"]) == (taken.number, "clerk2")
+    windows.finish(clerk2, 1)
+    with hall_db.read_session() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.number == taken.number))
+        assert ticket is not None
+        clerk = s.scalar(select(Staff.username).where(Staff.id == ticket.clerk_id))
+        served = s.scalars(select(ServiceRecord.clerk_id)
+                           .where(ServiceRecord.ticket_id == ticket.id)).all()
+    assert clerk == "clerk2"
+    assert served == [ticket.clerk_id]
 
 
 def test_two_clerks_taking_over_at_once_one_wins(ctx_for: CtxFor, hall_db: Database) -> None:

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from uikit import clipped
 
-from hallapp.services import tickets, windows
+from hallapp.services import tickets, window_admin, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.feed import FeedEvent
 from hallapp.services.ratings import LEVEL_LABELS
@@ -142,3 +142,26 @@ def test_in_english_nothing_clipped_on_a_small_pad(make_pad: MakePad, qapp: QApp
     assert (pad.width(), pad.height()) == (1024, 600)
     assert clipped(pad) == []
     assert pad.level_buttons[1].shown_text() == "Very\ndissatisfied"
+
+
+@SQLITE_ONLY
+def test_a_retired_window_says_so_and_offers_no_rating(
+        qtbot: QtBot, make_pad: MakePad, ctx_for: Callable[[str], Ctx]) -> None:
+    """At a retired window the pad showed the buttons; only the first rating was refused.
+    It says the window is retired at its start and when the feed says windows changed."""
+    admin = ctx_for("admin1")
+    window_admin.retire_window(admin, 1)
+    pad = make_pad()
+    qtbot.waitUntil(lambda: "已停用" in pad.welcome.text())
+    pad.feed.events_arrived.emit([event("ticket_finished", window=1, ticket=1,
+                                        number="A001")])
+    assert pad.current() is pad.welcome
+    window_admin.reinstate_window(admin, 1)
+    pad.feed.events_arrived.emit([event("windows_changed", window=1)])
+    qtbot.waitUntil(lambda: "欢迎办理业务" in pad.welcome.text())
+    pad.ask(1, "A001")
+    assert pad.current() is pad.pages[1]
+    window_admin.retire_window(admin, 1)
+    pad.feed.events_arrived.emit([event("windows_changed", window=1)])
+    qtbot.waitUntil(lambda: pad.current() is pad.welcome)
+    assert "已停用" in pad.welcome.text()

@@ -5791,59 +5791,64 @@ After:
 <context>
     <name>RatingPad</name>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="150"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="167"/>
         <source>服务评价 · {0}号窗口</source>
         <translation>Service rating · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="152"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="169"/>
+        <source>{0}号窗口已停用，本评价器暂不提供服务评价</source>
+        <translation>Window {0} has been retired: this pad takes no ratings</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/rating.py" line="172"/>
         <source>{0}号窗口
 欢迎办理业务，办结后请对我们的服务作出评价</source>
         <translation>Window {0}
 Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="155"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="175"/>
         <source>评价器须以评价器设备账号登录；工作人员不能代替申请人评价</source>
         <translation>The rating pad must log in with a device account; staff may not rate for applicants</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="156"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="176"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="157"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="177"/>
         <source>分项评价（可选）</source>
         <translation>Details (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="158"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="178"/>
         <source>请点击下方按钮，对本次服务作出总体评价：</source>
         <translation>Tap a button below to rate this service overall:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="179"/>
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="159"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="179"/>
         <source>业务水平</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="160"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="180"/>
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="168"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="188"/>
         <source>网络连接中断，暂时无法评价</source>
         <translation>Connection lost; rating is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/rating.py" line="173"/>
+        <location filename="../../hallapp/ui/counter/rating.py" line="193"/>
         <source>请对 {0} 号本次服务作出评价</source>
         <translation>Please rate the service for ticket {0}</translation>
     </message>

@@ -8,7 +8,9 @@ shows a refusal instead of the buttons. Options: ``window``, ``idle_seconds`` (b
 welcome page after this long; default 60), ``thanks_seconds`` (default 5), ``lang`` (the
 command line's ``--lang``). Where these leave them open, the pad takes its idle time and
 language from its terminal's settings (管理 → 终端设备), read at its start and after each
-``hall_changed``.
+``hall_changed``. A pad at a retired window (停用, ``window_admin``) says so and offers no
+rating — read at its start and after each ``windows_changed`` — where it used to show the
+buttons and only the first rating learnt the refusal.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from hallapp.core.roles import Perm
 from hallapp.services.context import Ctx
 from hallapp.services.feed import FeedEvent
 from hallapp.services.hall import HallInfo, get_hall
+from hallapp.services.windows import WindowState, window_state
 from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.feed import FeedWatcher
@@ -59,6 +62,7 @@ class RatingPad(CounterPanel):
         self.setObjectName("ratingPad")
         self.setStyleSheet(COUNTER_QSS)
         self.allowed = ctx.actor.can(Perm.RATE_SERVICE)
+        self.retired = False  # the window, as last read (``load_window``)
         self.stack = QStackedWidget()
         self.welcome = make_label("", "padTitle", wrap=True)
         self.welcome.setAlignment(CENTER)
@@ -87,12 +91,25 @@ class RatingPad(CounterPanel):
         self.retranslate()
         self.go_idle()
         self.load_device()
+        self.load_window()
 
     def load_device(self) -> None:
         """Read this terminal's settings (管理 → 终端设备) from the hall and apply them."""
         ctx = self.env.ctx
         self.call(lambda: get_hall(ctx), self._on_hall_loaded,
                   lambda exc: log.warning("rating pad: hall: %s", exc))
+
+    def load_window(self) -> None:
+        """Read whether the pad's window is retired: a retired one is rated by nobody."""
+        ctx, number = self.env.ctx, self.env.window
+        self.call(lambda: window_state(ctx, number), self._on_window_loaded,
+                  lambda exc: log.warning("rating pad: window: %s", exc))
+
+    def _on_window_loaded(self, state: WindowState) -> None:
+        self.retired = state.retired
+        self.retranslate()
+        if self.retired and self.ticket is not None:
+            self.go_idle()  # the welcome page says the window is retired
 
     def _on_hall_loaded(self, hall: HallInfo) -> None:
         device = device_for(hall.settings, self.env.ctx.terminal, "rating")
@@ -148,7 +165,10 @@ class RatingPad(CounterPanel):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("服务评价 · {0}号窗口").format(self.env.window))
-        if self.allowed:
+        if self.retired:
+            self.welcome.setText(self.tr("{0}号窗口已停用，本评价器暂不提供服务评价")
+                                 .format(self.env.window))
+        elif self.allowed:
             self.welcome.setText(self.tr("{0}号窗口\n欢迎办理业务，办结后请对我们的服务作出评价")
                                  .format(self.env.window))
         else:
@@ -182,7 +202,7 @@ class RatingPad(CounterPanel):
 
     def ask(self, ticket_id: int, number: str) -> None:
         """Show the buttons for the ticket just finished at this window."""
-        if not self.allowed:
+        if not self.allowed or self.retired:
             return
         self.ticket = (ticket_id, number)
         for group in self.aspect_groups.values():
@@ -224,6 +244,8 @@ class RatingPad(CounterPanel):
     def _on_feed_events_arrived(self, events: list[FeedEvent]) -> None:
         if any(e.kind == "hall_changed" for e in events):
             self.load_device()
+        if any(e.kind == "windows_changed" for e in events):
+            self.load_window()
         for event in events:
             payload = event.payload
             if (event.kind == "ticket_finished" and payload.get("window") == self.env.window

@@ -18,6 +18,7 @@ from counterkit import MakeCounter, counters, in_english
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from uikit import clipped
 
 from hallapp.services import supervisor, tickets, windows
 from hallapp.services.context import Ctx, Database
@@ -153,3 +154,34 @@ def test_the_strip_reads_in_english(qtbot: QtBot, qapp: QApplication,
             f"This window is in use by {clerk1.actor.name} (since 09:00)")
         assert counter.holder.take.text() == "Take over window"
         assert counter.holder.hint.text().startswith(f"If {clerk1.actor.name} has left")
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+@pytest.mark.parametrize("serving", [False, True])
+def test_the_strip_fits_and_leaves_the_operations_room(
+        qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter, ctx_for: CtxFor,
+        lang: str, size: tuple[int, int], serving: bool) -> None:
+    """Stacked in the 400 px left column the strip's hint took two or three lines and squeezed
+    the operations below it until their labels were cut off. It spans the counter now: its
+    text and hint on one line each, 接手窗口 beside them, the operations whole."""
+    clerk1 = ctx_for("clerk1")
+    windows.open_window(clerk1, 1)
+    if serving:
+        tickets.take_ticket(ctx_for("kiosk1"), "A")
+        windows.call_next(clerk1, 1)
+    if lang == "en":
+        with in_english(qapp):
+            counter = make_counter(size=size, user="clerk2")
+    else:
+        counter = make_counter(size=size, user="clerk2")
+    QApplication.processEvents()
+    bar = counter.holder
+    assert bar.isVisible()
+    for label in (bar.text, bar.hint):
+        # one line each, wholly shown
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert bar.take.width() >= bar.take.sizeHint().width()
+    assert clipped(bar) == []
+    assert clipped(counter.controls) == []

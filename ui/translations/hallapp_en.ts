@@ -3948,27 +3948,27 @@ After:
 <context>
     <name>HolderBar</name>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="64"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="71"/>
         <source>接手窗口</source>
         <translation>Take over window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="71"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="78"/>
         <source>（自 {0}）</source>
         <translation> (since {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="73"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="80"/>
         <source>此窗口由 {0} 使用中</source>
         <translation>This window is in use by {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="75"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="82"/>
         <source>正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。</source>
         <translation>Serving {0}: the window cannot be taken over. Ask {1} to finish, or the supervisor to reassign the window.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="77"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="84"/>
         <source>{0} 已离开该窗口（已退出或终端故障）时，可接手窗口；否则请到自己的窗口办理，或请值班长安排。</source>
         <translation>If {0} has left the window (logged out, or the terminal failed), you may take it over; otherwise work at your own window, or ask the supervisor.</translation>
     </message>

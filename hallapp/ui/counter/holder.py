@@ -3,7 +3,10 @@ when, and the way forward — 接手窗口 when the holder has left it and no ti
 there, else ask the holder or the supervisor (``hallapp.services.window_holder``).
 
 While it shows, the window's operations and its work tabs are off (``CounterWindow``): the
-first action used to be the clerk's only way to learn the window was not theirs.
+first action used to be the clerk's only way to learn the window was not theirs. It spans the
+counter's width above both columns, 接手窗口 beside its text: stacked in the left column its
+hint wrapped to three lines and squeezed the window's operations below until their labels
+were cut off at 1280×800 and 1366×768.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.core.roles import Role
 from hallapp.services.window_holder import claim_window
@@ -43,10 +46,14 @@ class HolderBar(CounterPanel):
         self.hint = make_label("", "hint", wrap=True)
         self.take = make_button("", "primary", "takeOver")
         self.take.clicked.connect(self._on_take_clicked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 4)
-        layout.addWidget(self.text)
-        layout.addWidget(self.hint)
+        words = QVBoxLayout()
+        words.setContentsMargins(0, 0, 0, 0)
+        words.setSpacing(2)
+        words.addWidget(self.text)
+        words.addWidget(self.hint)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 0)
+        layout.addLayout(words, 1)
         layout.addWidget(self.take)
         self.hide()
 

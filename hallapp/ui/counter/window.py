@@ -110,7 +110,6 @@ class CounterWindow(CounterPanel):
         left.setFixedWidth(LEFT_WIDTH)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.holder)
         column.addWidget(self.ticket)
         column.addWidget(self.controls)
         column.addWidget(self.message)
@@ -124,6 +123,7 @@ class CounterWindow(CounterPanel):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.holder)  # the width of the counter: see ``holder``
         layout.addLayout(body, 1)
 
     def _connect(self, feed: FeedWatcher) -> None:

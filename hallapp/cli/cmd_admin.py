@@ -71,12 +71,13 @@ def register(sub: Any) -> None:
 
 
 IDENTITY_OPTIONS = (("--name", "name", "名称（中文）"), ("--name-en", "name_en", "英文名称"),
-                    ("--address", "address", "地址"),
+                    ("--address", "address", "地址"), ("--address-en", "address_en", "英文地址"),
                     ("--phone", "phone", "咨询电话（手机号，或区号-号码如 0755-88123456）"))
 
 
 def add_identity_options(parser: argparse.ArgumentParser, whose: str) -> None:
-    """--name, --name-en, --address, --phone: the hall's identity (init, hall set)."""
+    """--name, --name-en, --address, --address-en, --phone: the hall's identity (init,
+    hall set)."""
     for flag, dest, label in IDENTITY_OPTIONS:
         parser.add_argument(flag, dest=f"hall_{dest}", metavar="TEXT", help=f"{whose}{label}")
 
@@ -89,7 +90,8 @@ def identity_options(args: argparse.Namespace) -> dict[str, str]:
 
 def _identity_text(i: Any) -> str:
     return (f"{i.name}（{i.code}）\n英文名称 {i.name_en or '未设置'}\n"
-            f"地址 {i.address or '未设置'}\n电话 {i.phone or '未设置'}")
+            f"地址 {i.address or '未设置'}\n英文地址 {i.address_en or '未设置'}\n"
+            f"电话 {i.phone or '未设置'}")
 
 
 def cmd_hall_show(env: CliEnv) -> int:
@@ -102,12 +104,13 @@ def cmd_hall_show(env: CliEnv) -> int:
 def cmd_hall_set(env: CliEnv) -> int:
     given = identity_options(env.args)
     if not given:
-        raise UsageError("请至少给出 --name、--name-en、--address、--phone 中的一项")
+        raise UsageError("请至少给出 --name、--name-en、--address、--address-en、--phone 中的一项")
     ctx = env.ctx()
     admin.set_identity(ctx, given)
     info = svc.get_hall(ctx)
     emit(env.args, {"code": info.code, "name": info.name, "name_en": info.name_en,
-                    "address": info.address, "phone": info.phone},
+                    "address": info.address, "address_en": info.address_en,
+                    "phone": info.phone},
          lambda _r: "已保存大厅信息\n" + _identity_text(info))
     return 0
 

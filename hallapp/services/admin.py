@@ -143,8 +143,9 @@ def update_settings(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, Any]:
 
 @action(Perm.EDIT_HALL)
 def set_identity(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, str | None]:
-    """Change the hall's name, English name, address or phone (the fields given; an empty
-    optional one clears it), all checked before any is written; the four as they now are.
+    """Change the hall's name, English name, address, English address or phone (the fields
+    given; an empty optional one clears it), all checked before any is written; the five as
+    they now are.
 
     The tickets, slips, receipts and notices printed from now on, and the kiosk's and the
     display's header, follow (``hall_changed``)."""
@@ -159,7 +160,7 @@ def set_identity(ctx: Ctx, changes: Mapping[str, Any]) -> dict[str, str | None]:
         for key, value in changed.items():
             setattr(hall, key, value)
         now = {"name": hall.name, "name_en": hall.name_en, "address": hall.address,
-               "phone": hall.phone}
+               "address_en": hall.address_en, "phone": hall.phone}
         if not changed:  # nothing to change: no audit row, no feed event
             return now
         uow.audit("hall_identity_update", "hall", hall.id,

@@ -48,6 +48,7 @@ class HallInfo:
     priority_classes: list[dict[str, Any]]
     settings: dict[str, Any]
     name_en: str | None = None  # shown instead of ``name`` on an English screen
+    address_en: str | None = None  # printed instead of ``address`` on English documents
 
     def setting(self, key: str) -> Any:
         """A hall setting, or its default when the hall has none."""
@@ -95,15 +96,16 @@ def load_demo_json(name: str) -> dict[str, Any]:
     return json.loads((demo_dir() / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-IDENTITY_FIELDS = ("name", "name_en", "address", "phone")  # who the hall is, on every paper
+# who the hall is, on every paper
+IDENTITY_FIELDS = ("name", "name_en", "address", "address_en", "phone")
 MAX_ADDRESS, MAX_PHONE = 300, 40  # as the columns
 
 
 def check_identity(raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, str | None]:
-    """The hall's name, English name, address and phone, checked as a form or ``hall set``
-    gives them: the name required, the phone a mainland mobile or landline (stored as
-    ``check_phone`` writes it); an empty optional one clears it. ``partial``: only the
-    fields ``raw`` names (an unknown one is refused)."""
+    """The hall's name, English name, address (Chinese and English) and phone, checked as a
+    form or ``hall set`` gives them: the name required, the phone a mainland mobile or
+    landline (stored as ``check_phone`` writes it); an empty optional one clears it.
+    ``partial``: only the fields ``raw`` names (an unknown one is refused)."""
     unknown = sorted(set(raw) - set(IDENTITY_FIELDS))
     if partial and unknown:
         raise ValidationError(f"未知的大厅信息项：{'、'.join(unknown)}", field=unknown[0],
@@ -140,7 +142,8 @@ def create_hall(ctx: Ctx, config: dict[str, Any]) -> HallInfo:
             raise StateError("数据库中已有大厅", code="hall_exists")
         hall = Hall(code=h["code"], name=who["name"], name_en=who["name_en"],
                     timezone=h.get("timezone", "Asia/Shanghai"), address=who["address"],
-                    phone=who["phone"], opening_hours=h.get("opening_hours") or {},
+                    address_en=who["address_en"], phone=who["phone"],
+                    opening_hours=h.get("opening_hours") or {},
                     priority_classes=check_priority_classes(h.get("priority_classes") or []),
                     settings={**DEFAULT_SETTINGS, **(h.get("settings") or {})},
                     secret=secrets.token_hex(16))
@@ -292,7 +295,7 @@ SEES_SECRETS = (Role.ADMIN, Role.KIOSK, Role.SYSTEM)
 def _hall_info(h: Hall, secrets: bool = True) -> HallInfo:
     settings = {k: v for k, v in h.settings.items() if secrets or k not in SECRET_SETTINGS}
     return HallInfo(h.code, h.name, h.timezone, h.address, h.phone, dict(h.opening_hours),
-                    list(h.priority_classes), settings, h.name_en)
+                    list(h.priority_classes), settings, h.name_en, h.address_en)
 
 
 @action(Perm.VIEW_HALL)

@@ -86,7 +86,8 @@ RECEIPT_MARKS = ("received", "verified_online", "commitment")
 
 def hall_info(hall: Hall, english: bool = False) -> HallInfo:
     return HallInfo(code=hall.code, name=_local(hall.name, hall.name_en, english),
-                    address=hall.address, phone=hall.phone, timezone=hall.timezone)
+                    address=(hall.address_en if english else None) or hall.address,
+                    phone=hall.phone, timezone=hall.timezone)
 
 
 def _local_date(moment: datetime, tz: str) -> date:

@@ -55,10 +55,10 @@ def init_database(db: Database, *, demo: bool = False, admin_password: str | Non
 
     With ``demo`` the demo hall (catalogue, windows, staff) from resources/demo is loaded;
     otherwise a minimal hall with one ``admin`` account whose password the caller supplies.
-    ``identity`` names a new (not the demo) hall: its name, name_en, address and phone, checked
-    as ``hall set`` checks them. The hall is made in one transaction: stopped half way, it
-    leaves no hall. Running it again on an initialised database only migrates; on a hall an
-    older hallapp's interrupted init left without accounts, it finishes that hall.
+    ``identity`` names a new (not the demo) hall: its name, name_en, address, address_en and
+    phone, checked as ``hall set`` checks them. The hall is made in one transaction: stopped
+    half way, it leaves no hall. Running it again on an initialised database only migrates; on
+    a hall an older hallapp's interrupted init left without accounts, it finishes that hall.
     """
     with setup_lock(db):  # two machines initialising one new database: one after the other
         return _init(db, demo, admin_password, clock, dict(identity or {}))

@@ -33,6 +33,7 @@ class Hall(Base):
     name_en: Mapped[str | None] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     address: Mapped[str | None] = mapped_column(String(300))
+    address_en: Mapped[str | None] = mapped_column(String(300))  # on English documents
     phone: Mapped[str | None] = mapped_column(String(40))
     opening_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     priority_classes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

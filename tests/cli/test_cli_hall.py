@@ -43,6 +43,9 @@ def test_hall_set_changes_what_show_prints(cli: Cli) -> None:
     assert (shown["name"], shown["name_en"], shown["address"], shown["phone"]) == (
         "深圳市南山区政务服务中心", "Nanshan District Government Service Center",
         "深圳市南山区南山大道2072号", "0755-26661234")
+    assert cli("admin1", "hall", "set", "--address-en", "2072 Nanshan Avenue, Shenzhen") == 0
+    assert "英文地址 2072 Nanshan Avenue, Shenzhen" in cli.out
+    assert cli.json("admin1", "hall", "show")["address_en"] == "2072 Nanshan Avenue, Shenzhen"
     assert cli("admin1", "hall", "set", "--address", "") == 0  # cleared
     assert cli("admin1", "hall", "show") == 0
     assert "地址 未设置" in cli.out

@@ -1,4 +1,5 @@
-"""The hall's identity: name, English name, address and phone, set at init and changed later.
+"""The hall's identity: name, English name, address (Chinese and English) and phone, set at
+init and changed later.
 
 A new hall was ``政务服务中心`` with no address or phone, and nothing could change that: the
 tickets, slips, receipts and notices it printed named no place and no number to call.
@@ -24,7 +25,8 @@ from hallapp.store.uow import Database
 
 CtxFor = Callable[[str], Ctx]
 NEW = {"name": "深圳市南山区政务服务中心", "name_en": "Nanshan District Government Service Center",
-       "address": "深圳市南山区南山大道2072号", "phone": "0755 2666 1234"}
+       "address": "深圳市南山区南山大道2072号",
+       "address_en": "2072 Nanshan Avenue, Nanshan District, Shenzhen", "phone": "0755 2666 1234"}
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -48,7 +50,7 @@ def test_the_identity_is_changed_audited_with_before_and_announced(
         NEW["name"], NEW["name_en"], NEW["address"], "0755-26661234")
     assert identity_audits(hall_db) == [(
         {"name": before.name, "name_en": before.name_en, "address": before.address,
-         "phone": before.phone}, now)]
+         "address_en": before.address_en, "phone": before.phone}, now)]
     with hall_db.read_session() as s:
         kinds = [e.kind for e in s.scalars(select(Event).order_by(Event.id))]
     assert kinds[-1] == "hall_changed"  # the kiosks and displays follow at once
@@ -96,12 +98,28 @@ def test_tickets_print_the_identity_as_it_now_is(ctx_for: CtxFor) -> None:
     assert "Enquiries:0755-26661234" in english
 
 
+def test_english_papers_print_the_english_address_else_the_chinese(ctx_for: CtxFor) -> None:
+    """The hall had no English address: an English ticket printed the Chinese one."""
+    admin.set_identity(ctx_for("admin1"), NEW)
+    assert get_hall(ctx_for("clerk1")).address_en == NEW["address_en"]
+    info = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    english = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id, lang="en").pdf)
+    assert "Address:2072NanshanAvenue,NanshanDistrict,Shenzhen" in english
+    assert "南山大道" not in english
+    chinese = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id).pdf)
+    assert "地址：深圳市南山区南山大道2072号" in chinese
+    assert "Nanshan" not in chinese
+    admin.set_identity(ctx_for("admin1"), {"address_en": ""})  # none set: the Chinese one
+    english = pdf_text(printing.ticket_document(ctx_for("kiosk1"), info.id, lang="en").pdf)
+    assert "Address:深圳市南山区南山大道2072号" in english
+
+
 def test_init_names_a_new_hall(empty_db: Database) -> None:
     init_database(empty_db, admin_password="Init-pass-2026", identity=NEW)
     with empty_db.read_session() as s:
         hall = s.scalars(select(Hall)).one()
-        assert (hall.name, hall.name_en, hall.address, hall.phone) == (
-            NEW["name"], NEW["name_en"], NEW["address"], "0755-26661234")
+        assert (hall.name, hall.name_en, hall.address, hall.address_en, hall.phone) == (
+            NEW["name"], NEW["name_en"], NEW["address"], NEW["address_en"], "0755-26661234")
         assert not is_demo(hall)
 
 
@@ -119,6 +137,8 @@ def test_the_demo_hall_is_a_real_shenzhen_hall(hall_db: Database) -> None:
         assert hall.address is not None
         assert hall.address.startswith("深圳市")
         assert "演示" not in hall.address
+        assert hall.address_en == ("1/F, Block B, Citizen Center, 1 Fuzhong 3rd Road, "
+                                   "Futian District, Shenzhen")
         assert hall.phone is not None
         assert "（演示）" in hall.name
         assert is_demo(hall)

@@ -37,14 +37,17 @@ def test_the_hall_is_renamed_on_the_settings_tab(
     box = window.settings.identity
     assert box.fields["name"].text() == "深圳市行政服务大厅（演示）"
     assert box.fields["phone"].text() == "0755-88123456"
+    assert box.fields["address_en"].text().startswith("1/F, Block B, Citizen Center")
     box.fields["name"].setText("深圳市南山区政务服务中心")
     box.fields["address"].setText("深圳市南山区南山大道2072号")
+    box.fields["address_en"].setText("2072 Nanshan Avenue, Shenzhen")
     box.fields["phone"].setText("0755 2666 1234")
     box.save()
     qtbot.waitUntil(lambda: box.status.text() == "大厅信息已保存")
     hall = get_hall(admin_ctx(hall_db, clock))
-    assert (hall.name, hall.address, hall.phone) == (
-        "深圳市南山区政务服务中心", "深圳市南山区南山大道2072号", "0755-26661234")
+    assert (hall.name, hall.address, hall.address_en, hall.phone) == (
+        "深圳市南山区政务服务中心", "深圳市南山区南山大道2072号",
+        "2072 Nanshan Avenue, Shenzhen", "0755-26661234")
     assert box.fields["phone"].text() == "0755-26661234"  # as stored
     assert hall.name_en == "Shenzhen Administrative Service Hall (demo)"  # not sent, kept
     window.feed.events_arrived.emit([FeedEvent(1, datetime.now(UTC), "hall_changed",

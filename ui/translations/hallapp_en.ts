@@ -3877,42 +3877,47 @@ After:
         <translation>Hall details (printed on tickets, receipts and notices; shown on the kiosks and the display)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="39"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="40"/>
         <source>如 0755-88123456 或手机号</source>
         <translation>e.g. 0755-88123456, or a mobile number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="42"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="42"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="43"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="43"/>
+        <source>英文地址</source>
+        <translation>English address</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/identity.py" line="44"/>
         <source>咨询电话</source>
         <translation>Enquiries phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="52"/>
         <source>保存大厅信息</source>
         <translation>Save hall details</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="77"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="80"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/identity.py" line="86"/>
+        <location filename="../../hallapp/ui/admin/identity.py" line="89"/>
         <source>大厅信息已保存</source>
         <translation>Hall details saved</translation>
     </message>

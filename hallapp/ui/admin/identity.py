@@ -23,7 +23,7 @@ Call = Callable[[Callable[[], Any], Callable[[Any], object], Callable[[BaseExcep
 
 
 class HallIdentityBox(QGroupBox):
-    """The four fields, their own save button and status; ``load`` shows the hall's."""
+    """The five fields, their own save button and status; ``load`` shows the hall's."""
 
     def __init__(self, ctx: Ctx, call: Call, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("大厅信息（打印在号票、回执和通知书上，显示在自助机和综合屏）"),
@@ -35,11 +35,13 @@ class HallIdentityBox(QGroupBox):
         self.fields = {key: QLineEdit() for key in IDENTITY_FIELDS}
         for key, edit in self.fields.items():
             edit.setObjectName(f"hall_{key}")
-            edit.setMaxLength({"address": MAX_ADDRESS, "phone": MAX_PHONE}.get(key, 200))
+            edit.setMaxLength({"address": MAX_ADDRESS, "address_en": MAX_ADDRESS,
+                               "phone": MAX_PHONE}.get(key, 200))
         self.fields["phone"].setPlaceholderText(self.tr("如 0755-88123456 或手机号"))
         self.loaded: dict[str, str] = {}
         labels = {"name": self.tr("名称"), "name_en": self.tr("英文名称"),
-                  "address": self.tr("地址"), "phone": self.tr("咨询电话")}
+                  "address": self.tr("地址"), "address_en": self.tr("英文地址"),
+                  "phone": self.tr("咨询电话")}
         grid = QGridLayout()
         for n, key in enumerate(IDENTITY_FIELDS):
             row, col = divmod(n, 2)
@@ -60,7 +62,8 @@ class HallIdentityBox(QGroupBox):
     def load(self, hall: HallInfo) -> None:
         self.errors.clear()
         self.loaded = {"name": hall.name, "name_en": hall.name_en or "",
-                       "address": hall.address or "", "phone": hall.phone or ""}
+                       "address": hall.address or "", "address_en": hall.address_en or "",
+                       "phone": hall.phone or ""}
         for key, value in self.loaded.items():
             self.fields[key].setText(value)
 

@@ -387,7 +387,7 @@ EN: dict[str, str] = {
     "slot_outside_hours": "This time slot is no longer within the hall's opening hours: it "
                           "cannot be booked.",
     "unknown_hall_field": "{key}: not one of the hall's details (name, name_en, address, "
-                          "phone).",
+                          "address_en, phone).",
     "opening_hours_shape": "Opening hours are a list of [start, end] pairs (HH:MM).",
     "terminal_name": "A terminal name has 1 to 64 characters.",
     "device_kind": "A terminal is a kiosk, display, counter or rating pad.",

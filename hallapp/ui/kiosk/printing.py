@@ -34,7 +34,8 @@ def document_hall(hall: hall_service.HallInfo, english: bool = False) -> HallInf
     from hallapp.documents.model import HallInfo
 
     name = (hall.name_en if english else None) or hall.name
-    return HallInfo(code=hall.code, name=name, address=hall.address, phone=hall.phone,
+    address = (hall.address_en if english else None) or hall.address
+    return HallInfo(code=hall.code, name=name, address=address, phone=hall.phone,
                     timezone=hall.timezone)
 
 

@@ -26,7 +26,7 @@ from hallapp.cli.common import (
     table,
 )
 from hallapp.core.audit_labels import action_label
-from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, as_state
+from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, VISIT_LABELS, as_state
 from hallapp.core.catalogue import MATERIAL_FORMS
 from hallapp.core.errors import ValidationError
 from hallapp.core.intake import (
@@ -53,8 +53,6 @@ from hallapp.services.case_views import CaseDetail, CaseInfo
 CASE = ("case", "办件编号（如 SZFT-20261125-00012）或 id")
 DECISION_HELP = "收件决定：" + "、".join(f"{d} {ACTION_LABELS[DECISION_ACTIONS[d]]}"
                                      for d in DECISIONS)
-VISIT_LABELS = {"intake": "收件", "supplement": "补齐容缺材料", "correction": "补正材料",
-                "pickup": "出件"}
 STATE_HELP = "只看此状态的办件：" + "、".join(f"{s.value} {label}"
                                         for s, label in STATE_LABELS.items())
 

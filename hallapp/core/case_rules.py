@@ -100,6 +100,9 @@ ACTION_LABELS: dict[CaseAction, str] = {
     CaseAction.RETURN_TO_FRONT: "退回窗口", CaseAction.SUPPLY_SUPPLEMENT: "补齐容缺材料",
     CaseAction.MARK_READY: "制证完成", CaseAction.DELIVER: "出件", CaseAction.REVOKE: "撤销",
 }
+# Why the applicant came (a visit's ``purpose``), as ``case show`` and the staff screens say it.
+VISIT_LABELS = {"intake": "收件", "supplement": "补齐容缺材料", "correction": "补正材料",
+                "pickup": "出件"}
 
 ROLE_LABELS = {"clerk": "窗口人员", "approver": "审批人员", "supervisor": "值班长",
                "admin": "管理员"}

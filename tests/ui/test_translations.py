@@ -46,6 +46,7 @@ from hallapp.core.case_rules import (
     RETURNED_LABEL,
     STATE_LABELS,
     SUPPLEMENT_DUE_LABEL,
+    VISIT_LABELS,
 )
 from hallapp.core.catalogue import ITEM_TYPES
 from hallapp.core.roles import ROLE_NAMES_ZH
@@ -135,7 +136,7 @@ def test_labels_from_core_and_services_are_listed_for_translation() -> None:
     for m in read_ts(TS):
         by_context.setdefault(m.context, set()).add(m.source)
     tables = {CASE_CONTEXT: {*STATE_LABELS.values(), *ACTION_LABELS.values(), "收件",
-                             RETURNED_LABEL, SUPPLEMENT_DUE_LABEL},
+                             RETURNED_LABEL, SUPPLEMENT_DUE_LABEL, *VISIT_LABELS.values()},
               ROLE_CONTEXT: set(ROLE_NAMES_ZH.values()),
               LEVEL_CONTEXT: set(LEVEL_LABELS.values()),
               ITEM_TYPE_CONTEXT: set(ITEM_TYPES),

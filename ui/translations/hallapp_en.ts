@@ -764,97 +764,97 @@
 <context>
     <name>AdminSettings</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="83"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
         <source>重呼次数上限</source>
         <translation>Maximum recalls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="84"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
         <source>过号后可重新激活的分钟数</source>
         <translation>Minutes a no-show can be reactivated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="85"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
         <source>过号激活后排在其后的人数</source>
         <translation>Tickets ahead of a reactivated no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="86"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
         <source>连续优先叫号上限</source>
         <translation>Maximum consecutive priority calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="87"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
         <source>低优先级队列最长等候（分钟，0 为不启用）</source>
         <translation>Longest wait of a low-precedence queue (min, 0 = off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="88"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
         <source>办件预警（剩余工作日）</source>
         <translation>Case warning (working days left)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="89"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
         <source>差评整改期限（工作日）</source>
         <translation>Follow-up deadline for poor ratings (working days)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="90"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
         <source>回执上隐去申请人姓名</source>
         <translation>Mask applicant names on receipts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="91"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
         <source>叫号播报模板</source>
         <translation>Call announcement template</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="92"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
         <source>叫号播报次数</source>
         <translation>Times each call is announced</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="93"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
         <source>叫号时加播英文</source>
         <translation>Also announce calls in English</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="94"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="96"/>
         <source>综合屏滚动通知</source>
         <translation>Hall display scrolling notice</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="95"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="97"/>
         <source>自助机管理密码</source>
         <translation>Kiosk admin PIN</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="96"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="98"/>
         <source>等候超过目标的倍数告警</source>
         <translation>Alert when wait exceeds target by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="97"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="99"/>
         <source>办理超过标准时长的倍数告警</source>
         <translation>Alert when service exceeds standard time by a factor of</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="98"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="100"/>
         <source>窗口空闲告警（分钟，有人等候时）</source>
         <translation>Alert when a window is idle while people wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="99"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="101"/>
         <source>差评提醒保留（分钟）</source>
         <translation>Keep a poor-rating alert for (min)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="100"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="102"/>
         <source>预约失约上限（0 为不限）</source>
         <translation>Missed bookings limit (0: off)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="101"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="103"/>
         <source>失约统计天数</source>
         <translation>Missed bookings, days</translation>
     </message>
@@ -1047,427 +1047,427 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
         <source>取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="105"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
         <source>选号呼叫</source>
         <translation>Call chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="106"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
         <source>开始办理</source>
         <translation>Start service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="107"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="108"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
         <source>过号激活</source>
         <translation>Reactivate no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="109"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
         <source>挂起恢复</source>
         <translation>Resume suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="110"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
         <source>调整队列</source>
         <translation>Move to queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="111"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
         <source>撤销未出票的号</source>
         <translation>Cancel unprinted ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="112"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="114"/>
         <source>原号转为预约号</source>
         <translation>Own ticket given the appointment&apos;s place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="115"/>
         <source>开放窗口</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="113"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="115"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="114"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="116"/>
         <source>恢复窗口</source>
         <translation>Resume window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="114"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="116"/>
         <source>关闭窗口</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="115"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
         <source>接手窗口</source>
         <translation>Take over window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="116"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
         <source>接手他人离开的窗口</source>
         <translation>Take over a window its clerk left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="117"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
         <source>值班长改派窗口</source>
         <translation>Supervisor reassigns window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="118"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
         <source>账号停用或调岗，窗口释放</source>
         <translation>Window released (account disabled or role changed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="119"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
         <source>修改窗口叫号配置</source>
         <translation>Change window&apos;s call profile</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="120"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
         <source>值班长开放窗口</source>
         <translation>Supervisor opens window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="121"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
         <source>值班长暂停窗口</source>
         <translation>Supervisor pauses window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="122"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
         <source>值班长恢复窗口</source>
         <translation>Supervisor resumes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="123"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
         <source>值班长关闭窗口</source>
         <translation>Supervisor closes window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>日终处理</source>
         <translation>Close hall day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="124"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="125"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
         <source>开始实时模拟</source>
         <translation>Live simulation started</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="126"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
         <source>结束实时模拟</source>
         <translation>Live simulation ended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="127"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
         <source>预约</source>
         <translation>Book appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>取消预约</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="128"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="129"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
         <source>撤销预约签到</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>预约失约</source>
         <translation>Appointment missed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="130"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
         <source>撤销失约</source>
         <translation>Miss undone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="131"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
         <source>生成预约时段</source>
         <translation>Create slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="132"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
         <source>修改时段容量</source>
         <translation>Change slot capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="133"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
         <source>删除预约时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="134"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
         <source>列入失信名单</source>
         <translation>Add to the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="135"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
         <source>移出失信名单</source>
         <translation>Remove from the credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="136"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
         <source>核对材料</source>
         <translation>Check materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="137"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
         <source>接手退回件</source>
         <translation>Take over returned case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>补交容缺材料</source>
         <translation>Supply owed materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="138"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
         <source>评价</source>
         <translation>Rate service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>差评待回访</source>
         <translation>Open follow-up of poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="139"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
         <source>回访办结</source>
         <translation>Close follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>差评申诉</source>
         <translation>Appeal poor rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="140"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
         <source>创建大厅</source>
         <translation>Create hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="141"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
         <source>修改大厅设置</source>
         <translation>Change hall settings</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="142"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
         <source>修改大厅名称地址电话</source>
         <translation>Change hall name, address, phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="143"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
         <source>修改开放时间</source>
         <translation>Change opening hours</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="144"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
         <source>修改优先类别</source>
         <translation>Change priority classes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>配置窗口</source>
         <translation>Configure windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="145"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>停用队列</source>
         <translation>Deactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="146"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
         <source>启用队列</source>
         <translation>Reactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>停用窗口</source>
         <translation>Retire window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="147"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
         <source>窗口改名</source>
         <translation>Rename window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="148"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
         <source>恢复使用窗口</source>
         <translation>Reinstate window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>保存部门</source>
         <translation>Save department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="149"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
         <source>保存事项</source>
         <translation>Save service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="150"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
         <source>停用事项</source>
         <translation>Retire service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>恢复事项</source>
         <translation>Reinstate service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="151"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
         <source>导入事项</source>
         <translation>Import service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="152"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
         <source>导入事项目录</source>
         <translation>Import catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>导入队列</source>
         <translation>Import queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="153"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
         <source>导入部门</source>
         <translation>Import department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="154"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
         <source>载入节假日</source>
         <translation>Load holidays</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>调整工作日</source>
         <translation>Change working days</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="155"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
         <source>设置终端</source>
         <translation>Set up device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>打印单据</source>
         <translation>Print document</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="156"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="157"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
         <source>恢复数据库</source>
         <translation>Restore database</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="158"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>新增人员</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="159"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
         <source>启用账号</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>停用账号</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="160"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
         <source>账号改名</source>
         <translation>Rename account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="161"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="162"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="163"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="165"/>
         <source>修改密码失败</source>
         <translation>Password change failed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="164"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="166"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
@@ -1475,92 +1475,92 @@
 <context>
     <name>AuditObjects</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="167"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="168"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>终端</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="169"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
         <source>人员账号</source>
         <translation>Staff account</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="170"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
         <source>事项目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="171"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="172"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="175"/>
         <source>预约时段</source>
         <translation>Appointment slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="173"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="175"/>
         <source>失信名单</source>
         <translation>Credit blacklist</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="176"/>
         <source>差评回访</source>
         <translation>Rating follow-up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="174"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="176"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="175"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="177"/>
         <source>打印记录</source>
         <translation>Print record</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="175"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="177"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -2379,124 +2379,129 @@ After:
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="130"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="131"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="132"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="139"/>
         <source>暂停计时</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="133"/>
-        <source>到厅次数</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="134"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="140"/>
         <source>最新意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="136"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="142"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="137"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="143"/>
+        <source>到厅：</source>
+        <translation>Visits:</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="144"/>
         <source>告知承诺：</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="138"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="145"/>
         <source>容缺待补：</source>
         <translation>Pending:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="139"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="146"/>
         <source>申请材料（窗口核验记录）</source>
         <translation>Materials (as checked at the window)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="140"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="147"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="186"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="193"/>
         <source>请在左侧队列中选择办件</source>
         <translation>Select a case in the queue on the left</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="211"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="208"/>
+        <source>{0} 次：{1}</source>
+        <translation>{0} in person: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="220"/>
         <source>由我认领审查中</source>
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="213"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="222"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="215"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="224"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="221"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="223"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="232"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="225"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="231"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="234"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="240"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="251"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="254"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="259"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="262"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="257"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="265"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -2683,6 +2688,11 @@ After:
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
+    <message>
+        <location filename="../../hallapp/ui/common/labels.py" line="48"/>
+        <source>补正材料</source>
+        <translation>Corrections brought</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -2803,97 +2813,102 @@ After:
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="37"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="38"/>
         <source>已接手退回的办件 {0}（退回原因：{1}），请重新核验材料后作出收件决定</source>
         <translation>Took up returned case {0} (returned because: {1}); check the materials again and decide its intake.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="40"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="41"/>
         <source>已接手办件 {0}，请核验材料后作出收件决定</source>
         <translation>Took up case {0}; check the materials and decide its intake.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="71"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="72"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="74"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="75"/>
         <source>可办理：{0}</source>
         <translation>Can be done here: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="79"/>
         <source>申请人：{0}&#x3000;证件号码：{1}</source>
         <translation>Applicant: {0}   ID number: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="81"/>
         <source>&#x3000;电话：{0}</source>
         <translation>   Phone: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="81"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="82"/>
         <source>状态：{0}</source>
         <translation>State: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="84"/>
         <source>&#x3000;办结期限：{0}</source>
         <translation>   Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="86"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="87"/>
         <source>（剩 {0} 个工作日）</source>
         <translation> (working days left: {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="88"/>
         <source>（已超期 {0} 个工作日）</source>
         <translation> (working days overdue: {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="88"/>
-        <source>收件：{0}，{1} 号窗口&#x3000;到厅 {2} 次</source>
-        <translation>Received: {0}, window {1}   Visits: {2}</translation>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="89"/>
+        <source>收件：{0}，{1} 号窗口</source>
+        <translation>Received: {0}, window {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="93"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="91"/>
+        <source>到厅 {0} 次：{1}</source>
+        <translation>Visits ({0} in person): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="96"/>
         <source>容缺待补：{0}</source>
         <translation>Owed under tolerant acceptance: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="98"/>
         <source>（须于 {0} 前补交）</source>
         <translation> (due by {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="108"/>
         <source>最近：{0} {1}：{2}</source>
         <translation>Latest: {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="114"/>
         <source>接手办理（在收件页核验材料、重新作出收件决定）</source>
         <translation>Take up (check the materials on the intake tab and decide its intake again)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="116"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="115"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="118"/>
         <source>补正材料已提交</source>
         <translation>Corrections brought</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="117"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="120"/>
         <source>窗口出件或快递送达</source>
         <translation>Hand out at the window or send by express post</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="121"/>
         <source>无须窗口办理，可告知申请人办理进度</source>
         <translation>Nothing to do at the window; tell the applicant where the case stands</translation>
     </message>
@@ -3674,72 +3689,72 @@ After:
 <context>
     <name>DrillLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="72"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
         <source>已叫号</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="73"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
         <source>已办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="74"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="76"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="75"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
         <source>弃号</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
         <source>提前办结</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="77"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
         <source>按时办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="80"/>
         <source>超时办结</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="78"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="80"/>
         <source>待回访</source>
         <translation>To follow up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="81"/>
         <source>申诉中</source>
         <translation>Appealed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="79"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="81"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="80"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="82"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -4771,47 +4786,47 @@ After:
 <context>
     <name>ItemTypes</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
         <source>行政许可</source>
         <translation>Licensing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="64"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
         <source>行政给付</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
         <source>行政确认</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="65"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
         <source>行政裁决</source>
         <translation>Adjudication</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="66"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
         <source>行政征收</source>
         <translation>Levy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
         <source>行政备案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="67"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="69"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="68"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="70"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -5760,7 +5775,7 @@ After:
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="216"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="218"/>
         <source>（停用）</source>
         <translation> (inactive)</translation>
     </message>
@@ -5768,27 +5783,27 @@ After:
 <context>
     <name>RatingLevels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="55"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="56"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="58"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="57"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="59"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
@@ -6134,37 +6149,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RoleLabels</name>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
         <source>窗口人员</source>
         <translation>Window clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="49"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
         <source>后台审批人员</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="52"/>
         <source>值班长</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="50"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="52"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="53"/>
         <source>自助取号机</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="51"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="53"/>
         <source>显示屏/评价器</source>
         <translation>Display/rating pad</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/labels.py" line="52"/>
+        <location filename="../../hallapp/ui/common/labels.py" line="54"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -7542,6 +7557,39 @@ Welcome. When we are done, please rate our service</translation>
         <location filename="../../hallapp/ui/supervisor/planner_models.py" line="237"/>
         <source>未达标时段数</source>
         <translation>Hours missed</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="24"/>
+        <source>网上</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="26"/>
+        <source>现场 {0}</source>
+        <translation>in person, ticket {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="28"/>
+        <source>现场</source>
+        <translation>in person</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="30"/>
+        <source>{0} {1}（{2}）</source>
+        <translation>{0} {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="37"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="38"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

@@ -29,11 +29,12 @@ from hallapp.ui.backoffice.models import HistoryModel, MaterialsModel, remaining
 from hallapp.ui.common.case_notes import case_note
 from hallapp.ui.common.errors import listed, local_name, user_message
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.visits import visits_text
 from hallapp.ui.common.widgets import ElidedLabel, make_label, repolish
 
 OPEN_STATES = frozenset(s.value for s in BACKOFFICE_STATES)
 FACTS = ("applicant", "id_number", "phone", "agent", "intake", "deadline", "stopped",
-         "visits", "opinion")
+         "opinion")
 
 
 def make_table(model: MaterialsModel | HistoryModel, name: str,
@@ -74,6 +75,7 @@ class CaseDetailPanel(BackofficePanel):
         self.facts: dict[str, tuple[QLabel, QLabel]] = {
             name: (make_label("", "factName"), make_label("", "fact", wrap=True))
             for name in FACTS}
+        self.visits = make_label("", "fact", wrap=True)  # each trip: the whole width
         self.commitments = make_label("", "fact", wrap=True)
         self.supplements = make_label("", "fact", wrap=True)
         self.materials_model, self.history_model = MaterialsModel(env, self), HistoryModel(env,
@@ -107,6 +109,10 @@ class CaseDetailPanel(BackofficePanel):
         row = (len(FACTS) + 1) // 2
         self.commit_name, self.supply_name = make_label("", "factName"), make_label("",
                                                                                    "factName")
+        self.visits_name = make_label("", "factName")
+        grid.addWidget(self.visits_name, row, 0)
+        grid.addWidget(self.visits, row, 1, 1, 3)
+        row += 1
         grid.addWidget(self.commit_name, row, 0)
         grid.addWidget(self.commitments, row, 1, 1, 3)
         grid.addWidget(self.supply_name, row + 1, 0)
@@ -130,10 +136,11 @@ class CaseDetailPanel(BackofficePanel):
         names = {"applicant": self.tr("申请人"), "id_number": self.tr("证件号码"),
                  "phone": self.tr("联系电话"), "agent": self.tr("代理人"),
                  "intake": self.tr("受理"), "deadline": self.tr("办结期限"),
-                 "stopped": self.tr("暂停计时"), "visits": self.tr("到厅次数"),
+                 "stopped": self.tr("暂停计时"),
                  "opinion": self.tr("最新意见")}
         for name, (key, _value) in self.facts.items():
             key.setText(self.tr("{0}：").format(names[name]))
+        self.visits_name.setText(self.tr("到厅："))
         self.commit_name.setText(self.tr("告知承诺："))
         self.supply_name.setText(self.tr("容缺待补："))
         self.materials_title.setText(self.tr("申请材料（窗口核验记录）"))
@@ -189,8 +196,8 @@ class CaseDetailPanel(BackofficePanel):
             self.claim_label.hide()
             for _key, value in self.facts.values():
                 value.setText("")
-            self.commitments.setText("")
-            self.supplements.setText("")
+            for label in (self.visits, self.commitments, self.supplements):
+                label.setText("")
             return
         info = detail.case
         self.title.setText(f"{info.number} · {local_name(info.item_name, info.item_name_en)}")
@@ -198,6 +205,8 @@ class CaseDetailPanel(BackofficePanel):
         repolish(self.state_badge, state=info.state)
         self._show_claim(info)
         self._show_facts(info)
+        self.visits.setText(self.tr("{0} 次：{1}").format(
+            info.visits, visits_text(detail.visits, self.env.local)))
         self._show_owed(detail)
 
     def _show_claim(self, info: CaseInfo) -> None:
@@ -232,7 +241,6 @@ class CaseDetailPanel(BackofficePanel):
                                                     remaining_text(self, info))
             if info.deadline else "—",
             "stopped": self.env.local(info.stopped_since) if info.stopped_since else "—",
-            "visits": str(info.visits),
             "opinion": case_note(info.opinion) if info.opinion else "—"}
         for name, (_key, value) in self.facts.items():
             value.setText(values[name])

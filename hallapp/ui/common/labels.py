@@ -44,6 +44,8 @@ CASE_LABELS = (
     QT_TRANSLATE_NOOP("CaseLabels", "结束特别程序"), QT_TRANSLATE_NOOP("CaseLabels", "退回窗口"),
     QT_TRANSLATE_NOOP("CaseLabels", "补齐容缺材料"), QT_TRANSLATE_NOOP("CaseLabels", "制证完成"),
     QT_TRANSLATE_NOOP("CaseLabels", "出件"), QT_TRANSLATE_NOOP("CaseLabels", "撤销"),
+    # visit purposes (hallapp.core.case_rules.VISIT_LABELS; the others are actions above)
+    QT_TRANSLATE_NOOP("CaseLabels", "补正材料"),
 )
 ROLE_LABELS = (  # hallapp.core.roles.ROLE_NAMES_ZH
     QT_TRANSLATE_NOOP("RoleLabels", "窗口人员"), QT_TRANSLATE_NOOP("RoleLabels", "后台审批人员"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import case_label
+from hallapp.ui.common.visits import visits_text
 from hallapp.ui.common.widgets import make_label
 
 if TYPE_CHECKING:
@@ -85,8 +86,10 @@ class CaseView(QFrame):
             if left is not None:
                 state += (self.tr("（剩 {0} 个工作日）") if left >= 0
                           else self.tr("（已超期 {0} 个工作日）")).format(abs(left))
-        where = self.tr("收件：{0}，{1} 号窗口　到厅 {2} 次").format(
-            self._time(case.received_at), case.window or "—", case.visits)
+        where = self.tr("收件：{0}，{1} 号窗口").format(
+            self._time(case.received_at), case.window or "—")
+        came = self.tr("到厅 {0} 次：{1}").format(
+            case.visits, visits_text(detail.visits, lambda at: self._time(at, "%m-%d %H:%M")))
         owed = ""
         if case.owed:
             names = [local_name(m.name, m.name_en) for m in detail.materials if m.owed]
@@ -94,7 +97,7 @@ class CaseView(QFrame):
             if case.supplement_deadline is not None:
                 owed += self.tr("（须于 {0} 前补交）").format(
                     self._time(case.supplement_deadline, "%Y-%m-%d"))
-        return [who, state, where, owed, self._latest(detail)]
+        return [who, state, where, came, owed, self._latest(detail)]
 
     def _latest(self, detail: CaseDetail) -> str:
         """The latest step that says something (a return's reason, a 补正's request)."""

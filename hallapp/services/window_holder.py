@@ -73,8 +73,10 @@ def claim_window(ctx: Ctx, number: int, *, replacing: str | None = None) -> Wind
             _check_takeover(op, before, replacing)
         _take(op, ctx.actor.staff_id, before)
         after = {"window": number, "clerk": ctx.actor.username}
-        if before is None:
-            op.uow.audit("window_claim", "window", w.id, before={"clerk": None}, after=after)
+        if before is None:  # a ticket left in service at a freed window passes on too
+            was, now = _pass_ticket(op, ctx.actor.staff_id)
+            op.uow.audit("window_claim", "window", w.id, before={"clerk": None} | was,
+                         after=after | now)
         else:
             op.uow.audit("window_takeover", "window", w.id, before=_holder_facts(before),
                          after=after)
@@ -153,8 +155,8 @@ def _pass_ticket(op: WindowOp, clerk: int | None) -> tuple[dict[str, object],
     """The ticket called or in service at a window reassigned to a clerk becomes theirs
     (``ticket.clerk_id``): they serve it from now on and their name goes on its service
     record, so the per-clerk statistics and the board agree. Freed (``clerk`` None), the
-    ticket keeps its clerk until someone takes the window. Returns the audit's before and
-    after facts about it (none without a ticket)."""
+    ticket keeps its clerk until a clerk claims the window (``claim_window``). Returns the
+    audit's before and after facts about it (none without a ticket)."""
     row = op.open_row() if clerk is not None else None
     if row is None:
         return {}, {}

@@ -149,6 +149,24 @@ def test_a_ticket_in_service_passes_to_the_clerk_the_window_is_reassigned_to(
     assert served == [ticket.clerk_id]
 
 
+def test_a_ticket_left_at_a_freed_window_passes_to_the_clerk_who_claims_it(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """Freed by the supervisor with a ticket in service, then claimed: the ticket kept the
+    clerk who had called it, as before a reassignment."""
+    boss, clerk1, clerk2 = ctx_for("supervisor1"), ctx_for("clerk1"), ctx_for("clerk2")
+    windows.open_window(clerk1, 1)
+    taken = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk1, 1)
+    assign_window(boss, 1, None, "clerk1 身体不适")
+    claim_window(clerk2, 1)
+    [entry] = _audit(hall_db, "window_claim")
+    assert (entry.before["ticket_clerk"], entry.after["ticket_clerk"]) == ("clerk1", "clerk2")
+    with hall_db.read_session() as s:
+        clerk = s.scalar(select(Staff.username).join(Ticket, Ticket.clerk_id == Staff.id)
+                         .where(Ticket.number == taken.number))
+    assert clerk == "clerk2"
+
+
 def test_two_clerks_taking_over_at_once_one_wins(ctx_for: CtxFor, hall_db: Database) -> None:
     """Both saw clerk1 holding window 1 and both confirmed: exactly one takes it, the other
     is told who did (threads on both engines)."""

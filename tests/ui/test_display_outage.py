@@ -158,3 +158,28 @@ def test_a_feed_whose_database_file_was_replaced_goes_on_with_the_new_file(
     finally:
         watcher.stop()
     assert "已被替换" in lost[0]
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_the_feed_registers_no_dynamic_slot(qtbot: QtBot, hall_db: Database) -> None:
+    """A FeedWatcher method connected without @Slot is registered at run time as a dynamic
+    slot, and a call to one came back in full runs as "Slot 'FeedWatcher::' not found"."""
+    from PySide6.QtCore import QLoggingCategory, qInstallMessageHandler
+    from PySide6.QtWidgets import QWidget
+
+    said: list[str] = []
+    QLoggingCategory.setFilterRules("qt.pyside.libpyside*=true")
+    previous = qInstallMessageHandler(lambda _kind, _where, text: said.append(text))
+    try:
+        watcher = FeedWatcher(hall_db, wait_seconds=0.1)
+        client = QWidget()
+        client.destroyed.connect(watcher.stop)  # as the launcher does
+        with qtbot.waitSignal(watcher._delivery.timeout, timeout=10_000):
+            watcher.start()  # and its delivery timer fires
+        client.deleteLater()
+        qtbot.waitUntil(lambda: watcher._thread is None, timeout=10_000)
+    finally:
+        qInstallMessageHandler(previous)
+        QLoggingCategory.setFilterRules("qt.pyside.libpyside*=false")
+        watcher.stop()
+    assert [text for text in said if "FeedWatcher" in text] == []

@@ -20,7 +20,7 @@ import queue
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from hallapp.services.context import Database
 from hallapp.services.feed import FeedEvent, open_feed
@@ -58,6 +58,10 @@ class FeedWatcher(QObject):
             self._thread.start()
             self._delivery.start()
 
+    # Declared slots (also ``stop``, which a client's destroyed signal calls): a method
+    # connected undeclared is registered as a dynamic slot at run time, and a call to one
+    # of a FeedWatcher's came back as "Slot 'FeedWatcher::' not found" in some full runs.
+    @Slot()
     def stop(self) -> None:
         self._stop.set()
         self._delivery.stop()
@@ -67,6 +71,7 @@ class FeedWatcher(QObject):
         while not self._inbox.empty():  # stopped, nothing more is delivered
             self._inbox.get_nowait()
 
+    @Slot()
     def deliver(self) -> None:
         """In the GUI thread: emit what the feed thread has seen since, in its order."""
         while not self._stop.is_set():

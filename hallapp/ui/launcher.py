@@ -125,7 +125,11 @@ def create_client(role: str, db: Database, actor: Actor, options: dict[str, Any]
     widget: QWidget = module.create(ctx, feed, options)
     feed.setParent(widget)
     feed.start()
-    widget.destroyed.connect(feed.stop)
+    # The watcher goes with its widget; its thread needs only to be told. Not ``feed.stop``:
+    # at exit the watcher's Python side may be torn down before ``destroyed`` is emitted, and
+    # calling into it then failed ("Slot 'FeedWatcher::' not found", or its attributes gone).
+    halt = feed.halt
+    widget.destroyed.connect(lambda *_: halt.set())
     return widget
 
 

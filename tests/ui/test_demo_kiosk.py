@@ -60,3 +60,26 @@ def test_the_demo_kiosk_runs_apart_so_its_language_stays_its_own(
             widget.close()
         wait_for_tasks()
         set_language(qapp, "zh")
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_client_destroyed_after_its_watchers_python_side_tells_the_thread_only(
+        qtbot: QtBot, qapp: QApplication, hall_db: Database) -> None:
+    """The launcher connected the widget's ``destroyed`` to ``feed.stop``: at exit (and at a
+    test's teardown) the watcher's Python side could be torn down first, and the call into it
+    failed in the event loop ("'FeedWatcher' object has no attribute '_stop'", before that
+    "Slot 'FeedWatcher::' not found"). Now only the thread's event is set."""
+    from conftest import actor_for
+
+    widget = launcher.create_client("display", hall_db, actor_for(hall_db, "display1"), {})
+    watcher = widget.findChild(FeedWatcher)
+    assert watcher is not None
+    halt = watcher.halt
+    watcher.stop()
+    watcher.__dict__.clear()  # as the garbage collector clears it, before the widget goes
+    gone: list[object] = []
+    widget.destroyed.connect(lambda *_: gone.append(True))
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=10_000)
+    assert halt.is_set()
+    wait_for_tasks()

@@ -173,7 +173,7 @@ def test_the_feed_registers_no_dynamic_slot(qtbot: QtBot, hall_db: Database) -> 
     try:
         watcher = FeedWatcher(hall_db, wait_seconds=0.1)
         client = QWidget()
-        client.destroyed.connect(watcher.stop)  # as the launcher does
+        client.destroyed.connect(watcher.stop)  # a declared slot too
         with qtbot.waitSignal(watcher._delivery.timeout, timeout=10_000):
             watcher.start()  # and its delivery timer fires
         client.deleteLater()

@@ -40,6 +40,7 @@ class FeedWatcher(QObject):
         super().__init__(parent)
         self.db, self.wait_seconds = db, wait_seconds
         self._stop = threading.Event()
+        self.halt = self._stop  # set from anywhere: the thread ends at its next wait
         self._thread: threading.Thread | None = None
         self.online = True  # as the GUI thread last heard it
         self._thread_online = True  # as the feed thread sees it
@@ -58,9 +59,8 @@ class FeedWatcher(QObject):
             self._thread.start()
             self._delivery.start()
 
-    # Declared slots (also ``stop``, which a client's destroyed signal calls): a method
-    # connected undeclared is registered as a dynamic slot at run time, and a call to one
-    # of a FeedWatcher's came back as "Slot 'FeedWatcher::' not found" in some full runs.
+    # Declared slots: a method connected undeclared is registered as a dynamic slot at run
+    # time (PySide warns of it).
     @Slot()
     def stop(self) -> None:
         self._stop.set()

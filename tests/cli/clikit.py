@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 import pytest
@@ -57,3 +58,18 @@ def make_cli(db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
         s.commit()
     return Cli(db.url, capsys)
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def chinese_keys(*values: Any) -> list[str]:
+    """The keys, at any depth of ``values`` (JSON), written with Chinese characters: a
+    ``--json`` output's keys are English."""
+    def keys(value: Any) -> set[str]:
+        if isinstance(value, dict):
+            return set(value).union(*(keys(v) for v in value.values()))
+        if isinstance(value, list):
+            return set().union(*(keys(v) for v in value))
+        return set()
+    return sorted(k for v in values for k in keys(v) if CJK.search(k))

@@ -5,19 +5,16 @@ column headers, "09:04:00" without a day or offset, "4.0" minutes as a string.""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from typing import Any
 
 import pytest
-from clikit import Cli, make_cli
+from clikit import Cli, chinese_keys, make_cli
 from conftest import FakeClock
 from stdnum.cn import ric
 
 from hallapp.store.uow import Database
 
 PLAIN = "440300000000069391780003"  # 企业注销登记 (SZAMR), as in test_cli_case
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
@@ -25,13 +22,6 @@ def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> Cli:
     return make_cli(hall_db, clock, capsys, monkeypatch)
 
-
-def _keys(value: Any) -> set[str]:
-    if isinstance(value, dict):
-        return set(value).union(*(_keys(v) for v in value.values()))
-    if isinstance(value, list):
-        return set().union(*(_keys(v) for v in value))
-    return set()
 
 
 def test_drill_gives_tickets_and_ratings_as_records(cli: Cli, clock: FakeClock) -> None:
@@ -63,7 +53,7 @@ def test_drill_gives_tickets_and_ratings_as_records(cli: Cli, clock: FakeClock) 
     [rating] = cli.json("supervisor1", "kpi", "drill", "--figure", "good_rating")["records"]
     assert rating == {"at": "2026-11-24T09:10:30+08:00", "level": 5, "window": 1,
                       "clerk": "clerk1", "followup_state": None, "followup_due_at": None}
-    assert not any(CJK.search(k) for k in _keys(drill) | _keys(rating))
+    assert chinese_keys(drill, rating) == []
     assert cli("supervisor1", "kpi", "drill", "--by", "queue", "--key", "A") == 0  # the table
     assert "等候(分钟)" in cli.out
     assert "4.0" in cli.out
@@ -87,7 +77,7 @@ def test_appointments_give_counts_and_rates_by_queue(cli: Cli) -> None:
     assert kept["hall"]["queue"] is None
     assert kept["hall"]["made"] == 3
     assert kept["kept"] == kept["hall"]["kept"]  # the older field, kept
-    assert not any(CJK.search(k) for k in _keys(kept))
+    assert chinese_keys(kept) == []
     assert cli("supervisor1", "kpi", "appointments") == 0  # the table
     assert "履约率" in cli.out
 

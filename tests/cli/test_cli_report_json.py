@@ -5,15 +5,13 @@ figure names as cells ("取号数"), minutes, and the 超时办结 times without
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from clikit import Cli, make_cli
+from clikit import CJK, Cli, chinese_keys, make_cli
 from conftest import FakeClock
 from sqlalchemy import update
 
@@ -24,21 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import CtxFor
 from kpikit import busy_day
 
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
 
 @pytest.fixture
 def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> Cli:
     return make_cli(hall_db, clock, capsys, monkeypatch)
 
-
-def _keys(value: Any) -> set[str]:
-    if isinstance(value, dict):
-        return set(value).union(*(_keys(v) for v in value.values()))
-    if isinstance(value, list):
-        return set().union(*(_keys(v) for v in value))
-    return set()
 
 
 def test_daily_and_monthly_reports_give_figures_as_data(cli: Cli, ctx_for: CtxFor,
@@ -58,7 +47,7 @@ def test_daily_and_monthly_reports_give_figures_as_data(cli: Cli, ctx_for: CtxFo
     assert [r["key"] for r in daily["by"]["clerk"]] == ["clerk1", "clerk3"]
     assert daily["appointments"]["kept"]["denominator"] == 0
     assert daily["appointments"]["hall"]["queue"] is None
-    assert not any(CJK.search(k) for k in _keys(daily))
+    assert chinese_keys(daily) == []
     assert daily["total"] == cli.json("supervisor1", "kpi", "show")["total"]  # one shape
 
     xlsx = tmp_path / "m.xlsx"
@@ -73,7 +62,7 @@ def test_daily_and_monthly_reports_give_figures_as_data(cli: Cli, ctx_for: CtxFo
     assert today["day"] == "2026-11-24"
     assert (today["tickets"], today["wait"]["mean"]) == (6, 610)
     assert today["on_spot_rate"]["denominator"] == total["on_spot_rate"]["denominator"]
-    assert not any(CJK.search(k) for k in _keys(monthly))
+    assert chinese_keys(monthly) == []
     assert cli("supervisor1", "report", "daily", "--xlsx", str(tmp_path / "d.xlsx")) == 0
     assert "已写出" in cli.out  # the text as before
 
@@ -99,4 +88,4 @@ def test_overdue_report_gives_cases_with_codes_and_instants(cli: Cli, ctx_for: C
         "late_working_days": 1}
     assert datetime.fromisoformat(case["accepted_at"]).utcoffset() is not None
     assert not CJK.search(case["item_code"])
-    assert not any(CJK.search(k) for k in _keys(overdue))
+    assert chinese_keys(overdue) == []

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hallapp.cli import lang
 from hallapp.cli.common import CliEnv, add_json, emit, group, int_arg, local_time, table
 from hallapp.core.errors import DomainError, OutputError, ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
@@ -78,17 +79,19 @@ def _history(env: CliEnv) -> int:
 
 
 def _lang(parser: Any, what: str) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help=f"{what}语言：zh 中文（默认），en 英文（为阅读英文的办事人）")
+    parser.add_argument("--lang", choices=("zh", "en"),
+                        help=f"{what}语言：zh 中文，en 英文（为阅读英文的办事人）；"
+                        "默认同命令行语言（全局 --lang 或 HALLAPP_LANG，未设置则中文）")
 
 
 def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
     from hallapp.services import printing
 
+    paper_lang = a.lang or lang.current()  # the command line's language unless told
     if document == "ticket":
-        return printing.ticket_document(ctx, a.ticket, width_mm=a.width, lang=a.lang)
+        return printing.ticket_document(ctx, a.ticket, width_mm=a.width, lang=paper_lang)
     if document == "appointment":
-        return printing.appointment_document(ctx, a.code, width_mm=a.width, lang=a.lang)
+        return printing.appointment_document(ctx, a.code, width_mm=a.width, lang=paper_lang)
     if document == "receipt":
         return printing.receipt_document(ctx, a.case, page=a.page)
     return printing.notice_document(ctx, a.case, a.kind, page=a.page)

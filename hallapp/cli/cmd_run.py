@@ -34,11 +34,12 @@ def register(sub: Any) -> None:
     run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
     run.add_argument("--lang", choices=("zh", "en"),
                      help="界面语言：zh 中文、en 英文（默认按管理→终端设备中本终端的设置，"
-                     "未设置则中文）")
+                     "未设置则按全局 --lang 或 HALLAPP_LANG，再未设置则中文）")
     run.set_defaults(func=cmd_run, log_role="ui")
     demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
-    demo.add_argument("--lang", choices=("zh", "en"), default="zh",
-                      help="界面语言：zh 中文（默认），en 英文")
+    demo.add_argument("--lang", choices=("zh", "en"),
+                      help="界面语言：zh 中文，en 英文（默认同全局 --lang 或 HALLAPP_LANG，"
+                      "未设置则中文）")
     demo.add_argument("--simulate", action="store_true",
                       help="同时在 2–9 号窗口上实时模拟两小时的大厅（30 倍速），看板立即有数据")
     demo.set_defaults(func=cmd_demo, log_role="ui")
@@ -83,7 +84,7 @@ def cmd_run(env: CliEnv) -> int:
             raise StateError(f"{a.window} 号窗口已停用", field="window", code="window_retired",
                              window=a.window)
     return launcher.run(a.role, resolve_db_url(a.db), window=a.window, fullscreen=a.fullscreen,
-                        lang=a.lang, user=a.user)
+                        lang=a.lang or a.cli_lang, user=a.user)
 
 
 def cmd_demo(env: CliEnv) -> int:
@@ -98,4 +99,4 @@ def cmd_demo(env: CliEnv) -> int:
     load_demo_calendar(env.db)
     load_demo_slots(env.db)
     extra = launcher.live_hall if env.args.simulate else None
-    return launcher.run_demo(url, lang=env.args.lang, extra=extra)
+    return launcher.run_demo(url, lang=env.args.lang or env.args.cli_lang or "zh", extra=extra)

@@ -26,6 +26,7 @@ from hallapp.cli import (
     cmd_simulate,
     cmd_staff,
     cmd_writer,
+    lang,
 )
 from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
@@ -41,6 +42,7 @@ from hallapp.services.context import (
 from hallapp.store.engine import hide_password, is_privilege_error
 from hallapp.store.schema import privilege_error
 
+LANG_HELP = "命令行语言：zh 中文（默认），en 英文；默认取环境变量 HALLAPP_LANG"
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
            cmd_simulate, cmd_kpi, cmd_writer]
 
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）")
     parser.add_argument("--user", metavar="NAME", help="以此工作人员身份执行（密码取自 "
                         "HALLAPP_PASSWORD 或提示输入）")
+    parser.add_argument("--lang", dest="cli_lang", choices=lang.LANGS, help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     for module in MODULES:
         module.register(sub)
@@ -76,6 +79,9 @@ def _propagate_globals(sub: Any) -> None:
             p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
             p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
                            help=argparse.SUPPRESS)
+            if "--lang" not in p._option_string_actions:  # print ticket: the paper's language
+                p.add_argument("--lang", dest="cli_lang", choices=lang.LANGS,
+                               default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def _loggable(argv: Sequence[str] | None, args: argparse.Namespace) -> str:
@@ -112,8 +118,17 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, env: CliEnv,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    env_lang = lang.from_env()
+    # argparse's help and errors already in the chosen language: read before it parses
+    lang.use(lang.from_argv(sys.argv[1:] if argv is None else argv)
+             or (env_lang if env_lang in lang.LANGS else "zh"))
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.cli_lang = args.cli_lang or env_lang  # the option wins over the environment
+    if args.cli_lang not in (None, *lang.LANGS):
+        print(f"hallapp: {lang.env_refusal(args.cli_lang)}", file=sys.stderr)
+        return 2
+    lang.use(args.cli_lang or "zh")
     setup_logging(getattr(args, "log_role", "cli"))
     env = CliEnv(args)
     try:

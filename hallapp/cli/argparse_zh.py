@@ -4,6 +4,7 @@ argparse writes its usage line, section titles, ``-h`` help and error messages i
 (through gettext, with no Chinese catalogue installed anywhere). The titles and the help
 option are set here through argparse's own parameters; the handful of standard errors are
 rewritten by pattern, and anything not matched is shown as argparse wrote it rather than lost.
+With ``--lang en`` argparse's own English stays, under the same "hallapp: " lead.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from hallapp.cli.common import display_width
+from hallapp.cli.lang import _, english
 
 _KINDS = {"int": "整数", "int_arg": "整数", "float": "数字", "fromisoformat": "日期（YYYY-MM-DD）",
           "date_arg": "日期（YYYY-MM-DD）"}
@@ -78,7 +80,9 @@ def wrap_columns(text: str, width: int) -> list[str]:
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+        if prefix is None and not english():
+            prefix = "用法："
+        super().add_usage(usage, actions, groups, prefix)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap_columns(text, width)
@@ -94,13 +98,14 @@ class ChineseParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         add_help = kwargs.pop("add_help", True)
         super().__init__(add_help=False, **kwargs)
-        self._positionals.title = "位置参数"
-        self._optionals.title = "选项"
+        self._positionals.title = _("位置参数", "positional arguments")
+        self._optionals.title = _("选项", "options")
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                              help="显示本帮助并退出")
+                              help=_("显示本帮助并退出", "show this help and exit"))
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        print(f"hallapp: 参数错误：{chinese_error(message)}", file=sys.stderr)
+        print(_(f"hallapp: 参数错误：{chinese_error(message)}", f"hallapp: usage error: {message}"),
+              file=sys.stderr)
         raise SystemExit(2)

@@ -104,7 +104,8 @@ def cmd_hall_show(env: CliEnv) -> int:
 def cmd_hall_set(env: CliEnv) -> int:
     given = identity_options(env.args)
     if not given:
-        raise UsageError("请至少给出 --name、--name-en、--address、--address-en、--phone 中的一项")
+        raise UsageError("请至少给出 --name、--name-en、--address、--address-en、--phone 中的一项",
+                         why="hall_set_nothing")
     ctx = env.ctx()
     admin.set_identity(ctx, given)
     info = svc.get_hall(ctx)

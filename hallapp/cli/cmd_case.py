@@ -200,7 +200,8 @@ def _kv(values: list[str], flag: str) -> dict[str, str]:
     for value in values:
         code, sep, rest = value.partition("=")
         if not sep or not code.strip() or not rest.strip():
-            raise ValidationError(f"{flag} 的格式应为 材料编码=值，而不是 {value!r}", field=flag)
+            raise ValidationError(f"{flag} 的格式应为 材料编码=值，而不是 {value!r}", field=flag,
+                                  code="material_option_format", flag=flag, value=value)
         out[code.strip().upper()] = rest.strip()
     return out
 
@@ -224,7 +225,8 @@ def parse_marks(args: Any, codes: list[str]) -> list[MaterialMark]:
         try:
             n = int(copies.get(code, "1" if status == "received" else "0"))
         except ValueError:
-            raise ValidationError(f"--copies {code} 应为整数", field="--copies") from None
+            raise ValidationError(f"--copies {code} 应为整数", field="--copies",
+                                  code="copies_integer", material=code) from None
         out.append(MaterialMark(code, status, forms.get(code), n, remark))
     return out
 
@@ -254,15 +256,17 @@ def _cmd_checklist(env: CliEnv) -> int:
 def _cmd_deliver(env: CliEnv) -> int:
     a = env.args
     if a.express and (a.proof or a.window is not None):  # --proof was dropped unchecked
-        raise UsageError("--express（快递送达）不能与 --proof、--window（窗口出件）同时使用")
+        raise UsageError("--express（快递送达）不能与 --proof、--window（窗口出件）同时使用",
+                         why="express_with_window")
     if a.address and not a.express:
-        raise UsageError("--address 须与 --express 合用")
+        raise UsageError("--address 须与 --express 合用", why="address_without_express")
     if a.express:
         return _show(env, delivery.deliver_express(env.ctx(), a.case, a.express,
                                                    carrier=a.carrier, address=a.address))
     if not a.proof:
         raise ValidationError("窗口出件须提供 --proof（回执二维码或身份证号码），"
-                              "快递送达请用 --express", field="proof")
+                              "快递送达请用 --express", field="proof",
+                              code="handout_proof_required")
     return _show(env, delivery.deliver(env.ctx(), a.case, a.proof, window=a.window))
 
 

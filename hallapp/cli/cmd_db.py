@@ -132,9 +132,11 @@ def cmd_init(env: CliEnv) -> int:
     identity = identity_options(env.args)
     if identity and env.args.demo:
         raise UsageError("--name、--name-en、--address、--phone 用于新大厅，不能与 --demo 合用"
-                         "（演示大厅的信息在 resources/demo/hall.json；建成后可用 hall set 修改）")
+                         "（演示大厅的信息在 resources/demo/hall.json；建成后可用 hall set 修改）",
+                         why="init_demo_identity")
     if identity and hall_exists(env.db):
-        raise UsageError("数据库中已有大厅，init 只迁移结构：修改大厅信息请用 hallapp hall set")
+        raise UsageError("数据库中已有大厅，init 只迁移结构：修改大厅信息请用 hallapp hall set",
+                         why="init_hall_exists")
     password = None
     if not env.args.demo and not hall_exists(env.db):
         password = os.environ.get("HALLAPP_ADMIN_PASSWORD")
@@ -212,7 +214,8 @@ def cmd_audit_verify(env: CliEnv) -> int:
 
 def cmd_audit_list(env: CliEnv) -> int:
     if env.args.entity_id and not env.args.entity:  # ids repeat across kinds of object
-        raise UsageError("--entity-id 须与 --entity 合用（对象编号只在同类对象中唯一）")
+        raise UsageError("--entity-id 须与 --entity 合用（对象编号只在同类对象中唯一）",
+                         why="entity_id_without_entity")
     rows = audit_svc.list_audit(env.ctx(reads_only=True), limit=env.args.limit,
                                 entity=env.args.entity, entity_id=env.args.entity_id)
     if env.args.json:  # the row keeps the stored instant (UTC) as text: given at the hall's

@@ -126,7 +126,7 @@ def _appointments(env: CliEnv) -> int:
 def _drill(env: CliEnv) -> int:
     a = env.args
     if a.key is not None and a.by == "hall":  # the whole hall has no key: it was ignored
-        raise UsageError("--key 须与 --by 合用（如 --by queue --key A）")
+        raise UsageError("--key 须与 --by 合用（如 --by queue --key A）", why="key_without_by")
     start = a.start or _today(env)
     result = kpi_drill.drill_down(env.ctx(), start, a.end, dim=a.by, key=a.key,
                                   figure=a.figure, limit=a.limit)
@@ -144,7 +144,7 @@ def _report(env: CliEnv, kind: str) -> int:
     a = env.args
     if not a.xlsx and not a.pdf and not a.json:
         raise ValidationError("请用 --xlsx 或 --pdf 指定输出文件（或 --json 查看内容）",
-                              field="xlsx")
+                              field="xlsx", code="report_output_required")
     ctx = env.ctx()
     report: Report
     if kind == "daily":

@@ -148,7 +148,7 @@ def _run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedPro
     exe = shutil.which(args[0])
     if exe is None:
         raise OutputError(f"未找到 CUPS 命令 {args[0]}，请安装 cups-client（或 cups-bsd）",
-                          code="print_failed")
+                          code="print_failed", why="no_cups", command=args[0])
     return subprocess.run([exe, *args[1:]], input=stdin, capture_output=True, timeout=60,
                           env=_C_LOCALE, check=False)
 
@@ -160,13 +160,13 @@ def check_cups_printer(name: str) -> None:
     err = state.stderr.decode(errors="replace").strip()
     if state.returncode != 0 and any(w in err.lower() for w in ("scheduler", "connect")):
         raise OutputError(f"无法连接打印服务 CUPS，请检查 cups 服务是否运行（{err[:200]}）",
-                          code="print_failed", printer=name)
+                          code="print_failed", why="cups_down", printer=name, detail=err[:200])
     if state.returncode != 0 or f"printer {name} " not in out:
         raise OutputError(f"未找到打印机 {name}（lpstat -p 中没有此打印机）",
-                          code="print_failed", printer=name)
+                          code="print_failed", why="no_printer", printer=name)
     if " disabled" in out:
         raise OutputError(f"打印机 {name} 已停用（离线或缺纸），请检查后重印",
-                          code="print_failed", printer=name)
+                          code="print_failed", why="offline", printer=name)
 
 
 def cups_print(name: str, job: PrintJob) -> str:
@@ -176,7 +176,7 @@ def cups_print(name: str, job: PrintJob) -> str:
     if sent.returncode != 0:
         detail = sent.stderr.decode(errors="replace").strip()[:200]
         raise OutputError(f"打印机 {name} 拒绝了打印任务：{detail}", code="print_failed",
-                          printer=name)
+                          why="refused", printer=name, detail=detail)
     return sent.stdout.decode(errors="replace").strip()
 
 

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from hallapp.cli.common import CliEnv, int_arg
+from hallapp.cli.lang import _
 from hallapp.config import resolve_db_url, terminal_name
 from hallapp.core.errors import StateError
 from hallapp.core.roles import Actor, Role
@@ -47,11 +48,17 @@ def register(sub: Any) -> None:
 
 NO_SCREEN = ("hallapp: 没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。"
              "请在图形桌面中运行；没有桌面的自助机、综合屏请设置 QT_QPA_PLATFORM（如 eglfs）；"
-             "无屏测试可设置 QT_QPA_PLATFORM=offscreen。")
+             "无屏测试可设置 QT_QPA_PLATFORM=offscreen。",
+             "hallapp: no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set). Run "
+             "it on a graphical desktop; for a kiosk or display without a desktop set "
+             "QT_QPA_PLATFORM (e.g. eglfs); for tests without a screen, "
+             "QT_QPA_PLATFORM=offscreen.")
 
 
 RATING_WINDOW = ("hallapp: 评价器须用 --window 指定它所在的窗口号"
-                 "（如 hallapp run rating --window 3）")
+                 "（如 hallapp run rating --window 3）",
+                 "hallapp: a rating pad needs --window, the number of its window "
+                 "(e.g. hallapp run rating --window 3)")
 
 
 def no_screen() -> bool:
@@ -63,17 +70,18 @@ def no_screen() -> bool:
 
 def cmd_run(env: CliEnv) -> int:
     if no_screen():
-        print(NO_SCREEN, file=sys.stderr)
+        print(_(*NO_SCREEN), file=sys.stderr)
         return 2
     from hallapp.ui import launcher
 
     a = env.args
     if a.role not in launcher.available_roles():
         roles = ", ".join(launcher.available_roles())
-        print(f"hallapp: 终端 {a.role} 尚未包含在此版本中；可用：{roles}")
+        print(_(f"hallapp: 终端 {a.role} 尚未包含在此版本中；可用：{roles}",
+                f"hallapp: the {a.role} terminal is not in this version; available: {roles}"))
         return 2
     if a.role == "rating" and a.window is None:  # its device account holds no window
-        print(RATING_WINDOW, file=sys.stderr)
+        print(_(*RATING_WINDOW), file=sys.stderr)
         return 2
     if a.role in ("counter", "rating") and a.window is not None:
         # A window the hall does not have opened a client stuck on "正在读取窗口状态……".
@@ -89,7 +97,7 @@ def cmd_run(env: CliEnv) -> int:
 
 def cmd_demo(env: CliEnv) -> int:
     if no_screen():
-        print(NO_SCREEN, file=sys.stderr)
+        print(_(*NO_SCREEN), file=sys.stderr)
         return 2
     from hallapp.ui import launcher
 

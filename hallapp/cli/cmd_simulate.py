@@ -112,7 +112,9 @@ def _plan(env: CliEnv, profile: SimProfile) -> WindowPlan:
         try:
             raw = json.loads(a.windows.read_text(encoding="utf-8-sig"))
         except (OSError, json.JSONDecodeError) as exc:
-            raise ValidationError(f"无法读取窗口计划 {a.windows}：{exc}", field="windows") from exc
+            raise ValidationError(f"无法读取窗口计划 {a.windows}：{exc}", field="windows",
+                                  code="window_plan_unreadable", path=str(a.windows),
+                                  reason=str(exc)) from exc
         return plan_from_dict(raw)
     if a.demo or a.profile:
         return uniform_plan(sim.demo_hall_profiles().values(), profile.hours())

@@ -92,7 +92,8 @@ def _new_password() -> str:
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise ValidationError("请设置 HALLAPP_NEW_PASSWORD 或在终端中输入新密码", field="password")
+        raise ValidationError("请设置 HALLAPP_NEW_PASSWORD 或在终端中输入新密码", field="password",
+                              code="new_password_required")
     return ask_new_password("新密码: ")
 
 

@@ -33,7 +33,7 @@ def cmd_writer(env: CliEnv) -> int:
         writer.start()
     except AlreadyRunning:
         raise StateError(f"本数据库已有批量写入进程在运行（{writer.path}）",
-                         code="writer_running") from None
+                         code="writer_running", path=str(writer.path)) from None
     print(f"批量写入进程已启动：{writer.path}（Ctrl+C 或 SIGTERM 停止）", flush=True)
     writer.serve(stop)
     print(f"已停止：{writer.batches} 批，{writer.requests} 个操作", flush=True)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from hallapp.cli.lang import _
 from hallapp.config import resolve_db_url, terminal_name
 from hallapp.core.errors import AuthError, DomainError, ValidationError
 from hallapp.core.hallday import hall_zone
@@ -49,15 +50,16 @@ class CliEnv:
         if not user:
             raise AuthError("此命令需要以工作人员身份执行："
                             "请加 --user 用户名（或设置 HALLAPP_USER）",
-                            code="login_required")
+                            code="login_required", why="no_user")
         # No password asked for a database that is not there or has no hall; brought to head,
         # as every client does at start.
         ready_for_login(self.db)
         password = os.environ.get("HALLAPP_PASSWORD")
         if password is None:
             if not sys.stdin.isatty():
-                raise AuthError("请设置 HALLAPP_PASSWORD 或在终端中输入密码", code="login_required")
-            password = getpass.getpass(f"{user} 的密码: ")
+                raise AuthError("请设置 HALLAPP_PASSWORD 或在终端中输入密码", code="login_required",
+                                why="no_password")
+            password = getpass.getpass(_(f"{user} 的密码: ", f"Password for {user}: "))
         base = Ctx(self.db, _anonymous(), terminal=terminal_name())
         ctx = base.acting_as(login(base, user, password, reads_only=reads_only))
         self.password = password
@@ -99,14 +101,18 @@ FIRST_YEAR, LAST_YEAR = 1970, 2199
 def int_arg(text: str) -> int:
     value = int(text)  # ValueError: argparse says the value must be an integer
     if not -MAX_INT <= value <= MAX_INT:
-        raise argparse.ArgumentTypeError(f"{text} 超出范围（绝对值不超过 {MAX_INT}）")
+        raise argparse.ArgumentTypeError(_(f"{text} 超出范围（绝对值不超过 {MAX_INT}）",
+                                           f"{text} is out of range (at most {MAX_INT} either "
+                                           "way)"))
     return value
 
 
 def date_arg(text: str) -> date:
     day = date.fromisoformat(text)  # ValueError: argparse says the value must be a date
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise argparse.ArgumentTypeError(f"日期 {text} 超出范围（{FIRST_YEAR}–{LAST_YEAR} 年）")
+        raise argparse.ArgumentTypeError(_(f"日期 {text} 超出范围（{FIRST_YEAR}–{LAST_YEAR} 年）",
+                                           f"the date {text} is out of range (years "
+                                           f"{FIRST_YEAR}–{LAST_YEAR})"))
     return day
 
 
@@ -114,7 +120,7 @@ def ask_new_password(prompt: str) -> str:
     """A new password typed twice at the terminal: a typo in the only administrator's
     password, asked once, locked the hall out."""
     first = getpass.getpass(prompt)
-    if getpass.getpass("再输入一次: ") != first:
+    if getpass.getpass(_("再输入一次: ", "Type it again: ")) != first:
         raise ValidationError("两次输入的密码不一致", field="password", code="password_mismatch")
     return first
 
@@ -144,7 +150,7 @@ def emit(args: argparse.Namespace, value: Any, text: Callable[[Any], str] | None
 def _default_text(value: Any) -> str:
     data = plain(value)
     if isinstance(data, list):
-        return "\n".join(_line(v) for v in data) or "（无）"
+        return "\n".join(_line(v) for v in data) or none_text()
     if isinstance(data, dict):
         return "\n".join(f"{k}: {_short(v)}" for k, v in data.items())
     return str(data)
@@ -167,10 +173,15 @@ def table(source: Iterable[Iterable[Any]]) -> str:
     """Aligned columns; the first row is the header. A header alone is followed by （无）."""
     rows = [[("" if c is None else str(c)) for c in r] for r in source]
     if len(rows) <= 1:
-        return "  ".join(rows[0]) + "\n（无）" if rows else "（无）"
+        return "  ".join(rows[0]) + "\n" + none_text() if rows else none_text()
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c + " " * (w - display_width(c))
                                for c, w in zip(r, widths, strict=True)) for r in rows)
+
+
+def none_text() -> str:
+    """What an empty list or table shows: （无）, "(none)" in English."""
+    return _("（无）", "(none)")
 
 
 def display_width(text: str) -> int:
@@ -179,7 +190,7 @@ def display_width(text: str) -> int:
 
 
 def add_json(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
+    p.add_argument("--json", action="store_true", help=_("以 JSON 格式输出", "print as JSON"))
 
 
 def action_parser(group_parsers: Any, name: str, help_text: str,

@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from hallapp.cli.ts_en import case_label
+from hallapp.core.error_text import english_text
+from hallapp.core.errors import DomainError
+
 LANGS = ("zh", "en")
 ENV = "HALLAPP_LANG"
 _current = ["zh"]
@@ -56,3 +60,11 @@ def from_argv(argv: Sequence[str]) -> str | None:
         if value in LANGS:
             found = value
     return found
+
+
+def refusal(exc: DomainError) -> str:
+    """A refusal as the command line says it: its English text by its code with --lang en
+    (its Chinese message when the table has none), else its Chinese message."""
+    if english():
+        return english_text(exc, case_label) or exc.message
+    return exc.message

@@ -30,6 +30,7 @@ from hallapp.cli import (
 )
 from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
+from hallapp.cli.lang import _
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
 from hallapp.services.context import (
@@ -134,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(parser, args, env, argv)
     except DomainError as exc:
-        print(f"hallapp: {exc.message}", file=sys.stderr)
+        print(f"hallapp: {lang.refusal(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -150,19 +151,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # The database failed the command (not a refusal, not a bug), in the order they are told
-# apart: the test, and what to say after "hallapp: " ({url}: the database's safe address).
-_DB_FAILURES: tuple[tuple[Callable[[BaseException], bool], str], ...] = (
+# apart: the test, and what to say after "hallapp: " in Chinese and in English ({url}: the
+# database's safe address).
+_DB_FAILURES: tuple[tuple[Callable[[BaseException], bool], str, str], ...] = (
     # a write failed: not "cannot connect"
-    (is_disk_error, "数据库 {url} 所在的磁盘已满或无法写入，请清理磁盘空间"),
+    (is_disk_error, "数据库 {url} 所在的磁盘已满或无法写入，请清理磁盘空间",
+     "the disk of the database {url} is full or cannot be written: free some disk space"),
     # a read-only file, folder or server: no disk to clean up
     (is_write_refused, "数据库 {url} 是只读的，无法写入：请检查数据库文件及其所在目录的写权限，"
-                       "或服务器是否只读"),
+                       "或服务器是否只读",
+     "the database {url} is read-only: check the write permissions of the database file and "
+     "its folder, or whether the server is read-only"),
     # another terminal held a lock past the lock timeout
-    (is_busy_error, "数据库忙（被另一个终端或程序占用），本次操作未保存，请稍后重试"),
+    (is_busy_error, "数据库忙（被另一个终端或程序占用），本次操作未保存，请稍后重试",
+     "the database is busy (held by another terminal or program); nothing was saved, please "
+     "try again in a moment"),
     # this process stopped inside a transaction (suspended)
-    (is_session_dropped, "本进程长时间未响应，数据库服务器已断开它的连接，本次操作未保存，请重试"),
+    (is_session_dropped, "本进程长时间未响应，数据库服务器已断开它的连接，本次操作未保存，请重试",
+     "this process did not respond for a long time and the database server closed its "
+     "connection; nothing was saved, please try again"),
     # the server went away, or a file cannot be opened
-    (is_connection_error, "无法连接数据库 {url}"),
+    (is_connection_error, "无法连接数据库 {url}", "cannot connect to the database {url}"),
 )
 
 
@@ -171,15 +180,19 @@ def _unexpected(env: CliEnv, exc: Exception) -> int:
     ref = log_error(exc, "cli")
     first_line = (str(exc).splitlines() or [""])[0]  # SQL and parameters stay in the log
     if is_privilege_error(exc) and isinstance(exc, DBAPIError):  # not the hall's permissions
-        print(f"hallapp: {privilege_error(env.db, exc).message}（参考号 {ref}）", file=sys.stderr)
+        print(f"hallapp: {lang.refusal(privilege_error(env.db, exc))}"
+              + _(f"（参考号 {ref}）", f" (reference {ref})"), file=sys.stderr)
         return 14
-    for failed, text in _DB_FAILURES:
+    for failed, chinese, english in _DB_FAILURES:
         if failed(exc):
-            print(f"hallapp: {text.format(url=env.db.safe_url)}（参考号 {ref}）：{first_line}",
-                  file=sys.stderr)
+            text = _(chinese, english).format(url=env.db.safe_url)
+            print(f"hallapp: {text}" + _(f"（参考号 {ref}）：", f" (reference {ref}): ")
+                  + first_line, file=sys.stderr)
             return 10
-    print(f"hallapp: 内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
-          f"{setup_logging()}", file=sys.stderr)
+    print("hallapp: " + _(f"内部错误（参考号 {ref}）：{type(exc).__name__}: {first_line}；详见日志 "
+                          f"{setup_logging()}",
+                          f"internal error (reference {ref}): {type(exc).__name__}: "
+                          f"{first_line}; see the log {setup_logging()}"), file=sys.stderr)
     return 1
 
 

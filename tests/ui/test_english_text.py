@@ -21,12 +21,12 @@ from test_error_english import ROOT, _refusals
 from test_translations import TS, qm_app, qm_dir, read_ts
 
 from hallapp.core.errors import ValidationError
+from hallapp.core.errors_en import EN
 from hallapp.core.hallday import parse_hhmm
 from hallapp.documents.labels_en import ENGLISH_LABELS
 from hallapp.services.kpi_report import MAX_DAYS, check_period
 from hallapp.ui.common import qt_app
 from hallapp.ui.common.errors import listed, user_message, with_code
-from hallapp.ui.common.errors_en import EN
 
 __all__ = ["qm_app", "qm_dir"]  # the fixtures, imported from test_translations
 

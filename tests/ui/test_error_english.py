@@ -31,13 +31,13 @@ from hallapp.core.calendar import parse_calendar_file
 from hallapp.core.case_rules import next_state
 from hallapp.core.catalogue import parse_item
 from hallapp.core.errors import DomainError, StateError, ValidationError
+from hallapp.core.errors_en import EN as _EN
 from hallapp.core.identity import check_id_number, check_phone, check_uscc
 from hallapp.services import admin, cases, hall, staff, supervisor, tickets, windows
 from hallapp.services.catalogue import import_catalogue
 from hallapp.services.context import Ctx
 from hallapp.ui.admin.catalogue import read_catalogue
 from hallapp.ui.common.errors import closed_reason, user_message
-from hallapp.ui.common.errors_en import EN as _EN
 from hallapp.ui.common.qt_app import set_language
 
 ROOT = Path(__file__).resolve().parents[2] / "hallapp"

@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from hallapp.core.errors import DomainError
+from hallapp.core.errors_en import EN as _EN
 from hallapp.documents.api import build_receipt, build_ticket
 from hallapp.documents.samples import sample_receipt, sample_ticket
 from hallapp.services import printing, tickets
@@ -28,7 +29,6 @@ from hallapp.services.context import Ctx
 from hallapp.services.printing import PrintJob
 from hallapp.ui.common import printing as qt_printing
 from hallapp.ui.common.errors import user_message
-from hallapp.ui.common.errors_en import EN as _EN
 from hallapp.ui.common.printing import (
     DocumentPrinter,
     EscPosTicketPrinter,

@@ -39,9 +39,11 @@ class WorkProfile:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValidationError(f"工作配置 {self.name} 的叫号方式 {self.mode!r} 无效",
-                                  field="mode")
+                                  field="mode", code="plan_profile_mode", profile=self.name,
+                                  mode=self.mode)
         if not self.entries:
-            raise ValidationError(f"工作配置 {self.name} 没有队列", field="queues")
+            raise ValidationError(f"工作配置 {self.name} 没有队列", field="queues",
+                                  code="plan_profile_empty", profile=self.name)
 
     @property
     def queues(self) -> tuple[str, ...]:
@@ -65,14 +67,17 @@ class WindowPlan:
     def __post_init__(self) -> None:
         for hour, counts in self.hours.items():
             if not 0 <= hour < 24:
-                raise ValidationError(f"窗口计划的小时 {hour} 无效", field="hours")
+                raise ValidationError(f"窗口计划的小时 {hour} 无效", field="hours",
+                                      code="plan_hour", hour=hour)
             for name, n in counts.items():
                 if name not in self.profiles:
                     raise ValidationError(f"窗口计划 {hour} 时引用了未定义的工作配置 {name}",
-                                          field="hours")
+                                          field="hours", code="plan_unknown_profile",
+                                          hour=hour, profile=name)
                 if n < 0:
                     raise ValidationError(f"窗口计划 {hour} 时 {name} 的窗口数不能为负",
-                                          field="hours")
+                                          field="hours", code="plan_negative_windows",
+                                          hour=hour, profile=name)
 
     def window_hours(self) -> int:
         return sum(sum(c.values()) for c in self.hours.values())
@@ -127,7 +132,8 @@ def plan_from_dict(raw: Mapping[str, Any]) -> WindowPlan:
         hours = {int(h): {str(n): int(c) for n, c in counts.items()}
                  for h, counts in (raw.get("hours") or {}).items()}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValidationError(f"窗口计划格式错误：{exc}", field="windows") from exc
+        raise ValidationError(f"窗口计划格式错误：{exc}", field="windows",
+                              code="plan_format", detail=str(exc)) from exc
     return WindowPlan(profiles, hours)
 
 

@@ -7,11 +7,14 @@ with a short reference into the terminal's log, never as a traceback.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from hallapp.core.error_text import CAPITALISED as _CAPITALISED
+from hallapp.core.error_text import english_text
 from hallapp.core.errors import DomainError
+from hallapp.core.errors_en import EN as _EN
 from hallapp.logs import log_error
 from hallapp.services.context import (
     is_busy_error,
@@ -19,7 +22,6 @@ from hallapp.services.context import (
     is_disk_error,
     is_session_dropped,
 )
-from hallapp.ui.common.errors_en import EN as _EN
 from hallapp.ui.common.labels import case_label
 
 
@@ -53,56 +55,9 @@ def with_code(name: str, code: str) -> str:
 
 
 def _english(exc: DomainError) -> str | None:
-    """The English text of a refusal, its facts filled in and led by where it is; None when
-    there is none (or a fact it names is missing), and the Chinese message is shown instead.
-    A refusal that says why (the fact ``why``: a failed print) has a text of its own,
-    ``<code>.<why>``; the code's text serves the others."""
-    text = _EN.get(f"{exc.code}.{exc.facts['why']}") if exc.facts.get("why") else None
-    text = text or _EN.get(exc.code)
-    if text is None:
-        return None
-    try:
-        body = text.format_map(_english_facts(exc.facts))
-    except (KeyError, IndexError, ValueError):
-        return None
-    where = _location(exc.facts)
-    if not where:
-        return body
-    if _CAPITALISED.match(body):  # the sentence goes on after the location
-        body = body[0].lower() + body[1:]
-    return f"{where}: {body}"
-
-
-def _english_facts(facts: Mapping[str, object]) -> Mapping[str, object]:
-    """The facts with a case's state and action labels (core's Chinese) in English."""
-    if not any(name in facts for name in _CASE_LABEL_FACTS):
-        return facts
-    return {name: case_label(str(value)) if name in _CASE_LABEL_FACTS else value
-            for name, value in facts.items()}
-
-
-_CASE_LABEL_FACTS = ("state_label", "action_label")
-
-# A plain capitalised first word ("Field", "The", "A"), not a code or number ("ID", "A001").
-_CAPITALISED = re.compile(r"[A-Z][a-z]*\b")
-
-
-def _location(facts: Mapping[str, object]) -> str:
-    """Where in an imported file a refusal is, from its facts, as the Chinese message starts
-    with it: the sheet (``sheet``, as named in the file), then ``entry`` N for an item of a
-    JSON list (the calendar file's 条) or else ``row`` N ("materials, row 3", "Entry 2").
-
-    The English texts never name these facts, so one text serves a file and a form; a text
-    about one field names it as its subject ('Field "{field}" must not be empty.'). After
-    the location the sentence goes on in lower case ('items, row 3: field "name" must …').
-    """
-    parts = [str(facts["sheet"])] if facts.get("sheet") else []
-    if facts.get("entry") is not None:
-        parts.append(f"entry {facts['entry']}")
-    elif facts.get("row") is not None:
-        parts.append(f"row {facts['row']}")
-    where = ", ".join(parts)
-    return where if facts.get("sheet") else where[:1].upper() + where[1:]
+    """The refusal's English text (``hallapp.core.error_text``), a case's state and action
+    labels in the screen's English."""
+    return english_text(exc, case_label)
 
 
 # The file's name of the field as an English text's subject ('Field "copies" must …'), and

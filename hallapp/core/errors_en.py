@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hallapp.ui.common.errors_en_files import FILES_EN
-from hallapp.ui.common.errors_en_sim import SIMULATION_EN
+from hallapp.core.errors_en_cli import CLI_EN
+from hallapp.core.errors_en_files import FILES_EN
+from hallapp.core.errors_en_sim import SIMULATION_EN
 
 # Every refusal an applicant can meet at the kiosk, every refusal of the queue engine a window
 # clerk or supervisor can meet, every refusal of case handling at the counter and in the back
@@ -440,4 +441,5 @@ EN: dict[str, str] = {
                            "back.",
     **FILES_EN,
     **SIMULATION_EN,
+    **CLI_EN,
 }

@@ -17,10 +17,10 @@ from hallapp.cli.common import (
     plain,
     table,
 )
+from hallapp.cli.lang import _
+from hallapp.cli.words import APPOINTMENT_STATE, TICKET_STATE, WINDOW_STATE, local, word
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
-from hallapp.core.state_labels import TICKET_STATE_LABELS as STATE_ZH
-from hallapp.core.state_labels import WINDOW_STATE_LABELS as WINDOW_ZH
 from hallapp.services import appointment_slots, appointments, day, tickets, window_holder, windows
 from hallapp.services.queue_common import TicketInfo
 
@@ -45,7 +45,8 @@ def register(sub: Any) -> None:
     add_json(reopen)
     reopen.set_defaults(func=lambda env: _show(
         env, {"hall_day": day.reopen_day(env.ctx(), env.args.reason)},
-        lambda r: f"{r['hall_day']} 已重新开厅：可以取号、开窗"))
+        lambda r: _(f"{r['hall_day']} 已重新开厅：可以取号、开窗",
+                    f"{r['hall_day']} reopened: tickets can be taken and windows opened")))
 
 
 def _register_ticket(sub: Any) -> None:
@@ -261,7 +262,8 @@ def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:
     if getattr(env.args, "json", False):
         emit(env.args, {**plain(status.ticket), "reactivate_until": plain(until)})
     else:
-        again = "" if until is None else f"；{local_time(until)[-5:]} 前可重新激活"
+        again = "" if until is None else _(f"；{local_time(until)[-5:]} 前可重新激活",
+                                           f"; can be reactivated until {local_time(until)[-5:]}")
         print(_text(status.ticket, env.ctx().clock()) + again)
     return 0
 
@@ -270,73 +272,107 @@ def _text(v: Any, now: datetime | None = None) -> str:
     """``v`` in words; ``now`` (the command's clock) tells an appointment checked in before
     its slot, which says what its ticket and the kiosk say instead of people ahead."""
     if isinstance(v, TicketInfo):
-        where = f"，请到 {v.window} 号窗口" if v.window and v.state == "called" else ""
-        waiting = v.state == "waiting"  # what follows is news only while the ticket waits
-        again = (f"（已为您现有的 {v.number} 号登记预约优先）" if v.precedence_given else
-                 "（您已有等候中的号）" if v.existing else
-                 "（超过预约签到时间，按普通号排队）" if v.late_checkin and waiting else "")
-        held = v.held_until(now) if now is not None else None
-        ahead = (f"；{local_time(held)[-5:]} 起优先叫号，此前按原号顺序叫号"
-                 if held is not None and v.precedence_given else
-                 f"；预约号：{local_time(held)[-5:]} 起优先叫号" if held is not None else
-                 f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟"
-                 if waiting else "")
-        return f"{v.number}{again} {v.queue_name} {STATE_ZH.get(v.state, v.state)}{where}{ahead}"
+        return _ticket_text(v, now)
     if isinstance(v, windows.WindowState):
-        cur = f"，当前 {v.ticket.number}（{STATE_ZH.get(v.ticket.state)}）" if v.ticket else ""
-        why = f"（{v.reason}）" if v.reason else ""
-        hold = f"（自 {local_time(v.holder_since)[-5:]}）" if v.holder_since else ""
-        holder = f"，{v.holder}（{v.holder_user}）使用中{hold}" if v.holder else ""
-        return f"{v.number} 号窗口 {WINDOW_ZH.get(v.state, v.state)}{why}{holder}{cur}"
+        state = word(WINDOW_STATE, v.state)
+        cur = (_(f"，当前 {v.ticket.number}（{word(TICKET_STATE, v.ticket.state)}）",
+                 f", current {v.ticket.number} ({word(TICKET_STATE, v.ticket.state)})")
+               if v.ticket else "")
+        why = _(f"（{v.reason}）", f" ({v.reason})") if v.reason else ""
+        since = local_time(v.holder_since)[-5:] if v.holder_since else ""
+        hold = _(f"（自 {since}）", f" since {since}") if since else ""
+        holder = (_(f"，{v.holder}（{v.holder_user}）使用中{hold}",
+                    f", in use by {v.holder_user}{hold}") if v.holder else "")
+        return _(f"{v.number} 号窗口 {state}{why}{holder}{cur}",
+                 f"Window {v.number} {state}{why}{holder}{cur}")
     if isinstance(v, windows.NextCall):
-        done = f"{v.finished.number} 已办结；" if v.finished else ""
-        return done + (_text(v.called, now) if v.called else "暂无等候，未叫号")
+        done = (_(f"{v.finished.number} 已办结；", f"{v.finished.number} done; ")
+                if v.finished else "")
+        return done + (_text(v.called, now) if v.called
+                       else _("暂无等候，未叫号", "nobody waiting, no ticket called"))
     if isinstance(v, appointments.AppointmentInfo) and v.state != "booked":
-        return f"预约码 {v.code} {APPOINTMENT_ZH.get(v.state, v.state)}"
+        return _(f"预约码 {v.code} {word(APPOINTMENT_STATE, v.state)}",
+                 f"Booking {v.code} {word(APPOINTMENT_STATE, v.state)}")
     if isinstance(v, appointments.AppointmentInfo):
         item = f"，{v.item_name or v.item_code}" if v.item_code else ""
-        return (f"预约码 {v.code}，{local_time(v.slot_start)}–{local_time(v.slot_end)[-5:]}{item}，"
-                f"二维码内容 {v.qr_payload}")
+        slot = f"{local_time(v.slot_start)}–{local_time(v.slot_end)[-5:]}"
+        return _(f"预约码 {v.code}，{slot}{item}，二维码内容 {v.qr_payload}",
+                 f"Booking {v.code}, {slot}" + (f", item {v.item_code}" if v.item_code else "")
+                 + f", QR code {v.qr_payload}")
     return str(v)
 
 
-APPOINTMENT_ZH = {"booked": "已预约", "checked_in": "已签到", "late": "迟到签到",
-                  "missed": "失约", "cancelled": "已取消"}
+def _ticket_text(v: TicketInfo, now: datetime | None) -> str:
+    where = (_(f"，请到 {v.window} 号窗口", f", please go to window {v.window}")
+             if v.window and v.state == "called" else "")
+    waiting = v.state == "waiting"  # what follows is news only while the ticket waits
+    again = (_(f"（已为您现有的 {v.number} 号登记预约优先）",
+               f" (your booking's precedence was given to your ticket {v.number})")
+             if v.precedence_given else
+             _("（您已有等候中的号）", " (you already have a waiting ticket)") if v.existing else
+             _("（超过预约签到时间，按普通号排队）",
+               " (checked in after the booking's time: queued as an ordinary ticket)")
+             if v.late_checkin and waiting else "")
+    held = v.held_until(now) if now is not None else None
+    at = local_time(held)[-5:] if held is not None else ""
+    ahead = (_(f"；{at} 起优先叫号，此前按原号顺序叫号",
+               f"; called with priority from {at}, until then in its own turn")
+             if held is not None and v.precedence_given else
+             _(f"；预约号：{at} 起优先叫号", f"; booking: called with priority from {at}")
+             if held is not None else
+             _(f"；前面 {v.people_ahead} 人，预计等候 {v.estimated_minutes} 分钟",
+               f"; {v.people_ahead} ahead, about {v.estimated_minutes} min wait")
+             if waiting else "")
+    queue = _(v.queue_name, f"queue {v.queue}")
+    return f"{v.number}{again} {queue} {word(TICKET_STATE, v.state)}{where}{ahead}"
 
 
 def _bookings_text(rows: Any) -> str:
-    return table([["预约码", "队列", "时段", "事项", "状态", "号码", "姓名", "证件", "电话"]] + [
+    head = _("预约码 队列 时段 事项 状态 号码 姓名 证件 电话",
+             "Code Queue Slot Item State Ticket Name ID Phone").split()
+    return table([head] + [
         [b.code, b.queue, f"{local_time(b.slot_start)[-5:]}–{local_time(b.slot_end)[-5:]}",
-         _item_text(b.item_code, b.item_name), APPOINTMENT_ZH.get(b.state, b.state),
+         _item_text(b.item_code, b.item_name), word(APPOINTMENT_STATE, b.state),
          b.ticket or "", b.name_masked, b.id_number_masked, b.phone_masked] for b in rows])
 
 
 def _slots_text(rows: Any) -> str:
-    return table([["时段id", "队列", "开始", "结束", "容量", "已约", "限定事项"]] + [
+    head = _("时段id 队列 开始 结束 容量 已约 限定事项",
+             "Slot Queue Start End Capacity Booked Item").split()
+    return table([head] + [
         [s.id, s.queue, local_time(s.starts_at), local_time(s.ends_at)[-5:], s.capacity, s.booked,
          _item_text(s.item_code, s.item_name)] for s in rows])
 
 
 def _item_text(code: str | None, name: str | None) -> str:
-    return "" if code is None else f"{code} {name or ''}".strip()
+    """An item as its code and name; its code alone in English (its name is Chinese)."""
+    if code is None:
+        return ""
+    return _(f"{code} {name or ''}".strip(), code)
 
 
 def _status_text(s: Any) -> str:
-    head = ["队列", "名称", "等候", "最长等候(分)", "预计等候(分)", "服务窗口", "今日取号"]
+    head = _("队列 名称 等候 最长等候(分) 预计等候(分) 服务窗口 今日取号",
+             "Queue Name Waiting Longest(min) Expected(min) Windows Taken").split()
     queues = table([head] + [
-        [q.code, q.name + ("" if q.active else "（停用）"), q.waiting, q.longest_wait_minutes,
-         q.estimated_minutes, q.serving_windows, q.taken_today] for q in s.queues])
-    wins = table([["窗口", "状态", "当前号"]] + [
-        [w.number, WINDOW_ZH.get(w.state, w.state) + (f"（{w.reason}）" if w.reason else ""),
-         f"{w.current} {STATE_ZH.get(w.current_state or '', '')}" if w.current else ""]
+        [q.code, local(q.name, q.name_en) + ("" if q.active else _("（停用）", " (inactive)")),
+         q.waiting, q.longest_wait_minutes, q.estimated_minutes, q.serving_windows,
+         q.taken_today] for q in s.queues])
+    wins = table([_("窗口 状态 当前号", "Window State Current").split()] + [
+        [w.number, word(WINDOW_STATE, w.state) + (_(f"（{w.reason}）", f" ({w.reason})")
+                                                  if w.reason else ""),
+         f"{w.current} {word(TICKET_STATE, w.current_state)}" if w.current else ""]
         for w in s.windows])
-    return f"大厅日 {s.hall_day}\n{queues}\n\n{wins}"
+    return _("大厅日", "Hall day") + f" {s.hall_day}\n{queues}\n\n{wins}"
 
 
 def _day_text(r: Any) -> str:
     days = ""
     if len(r.abandoned_by_day) > 1:  # earlier days nobody closed were closed too
-        days = "（{}）".format("，".join(
-            f"当日 {n} 个" if d == r.hall_day else f"{d} {n} 个" for d, n in r.abandoned_by_day))
-    return (f"{r.hall_day} 日终完成：弃号 {r.abandoned} 个{days}，"
-            f"失约预约 {r.missed_appointments} 个，关闭窗口 {r.windows_closed} 个")
+        days = _("（{}）", " ({})").format(_("，", ", ").join(
+            _(f"当日 {n} 个", f"{n} today") if d == r.hall_day else _(f"{d} {n} 个", f"{n} on {d}")
+            for d, n in r.abandoned_by_day))
+    return _(f"{r.hall_day} 日终完成：弃号 {r.abandoned} 个{days}，"
+             f"失约预约 {r.missed_appointments} 个，关闭窗口 {r.windows_closed} 个",
+             f"{r.hall_day} closed: {r.abandoned} tickets abandoned{days}, "
+             f"{r.missed_appointments} bookings missed, {r.windows_closed} windows closed")

@@ -7,8 +7,11 @@ import argparse
 from typing import Any
 
 from hallapp.cli.common import CliEnv, UsageError, add_json, emit, group, int_arg, table
+from hallapp.cli.lang import _, english
+from hallapp.cli.ts_en import translate
+from hallapp.cli.words import WINDOW_STATE, local, word
 from hallapp.core.errors import ValidationError
-from hallapp.core.state_labels import WINDOW_KIND_LABELS, WINDOW_STATE_LABELS
+from hallapp.core.state_labels import WINDOW_KIND_LABELS
 from hallapp.services import admin, queue_admin, window_admin
 from hallapp.services import hall as svc
 
@@ -89,15 +92,20 @@ def identity_options(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _identity_text(i: Any) -> str:
-    return (f"{i.name}（{i.code}）\n英文名称 {i.name_en or '未设置'}\n"
-            f"地址 {i.address or '未设置'}\n英文地址 {i.address_en or '未设置'}\n"
-            f"电话 {i.phone or '未设置'}")
+    unset = _("未设置", "not set")
+    if english():  # led by the English name; the Chinese ones said to be Chinese
+        return (f"{i.name_en or i.name} ({i.code})\nChinese name {i.name}\n"
+                f"Address {i.address_en or unset}\nChinese address {i.address or unset}\n"
+                f"Phone {i.phone or unset}")
+    return (f"{i.name}（{i.code}）\n英文名称 {i.name_en or unset}\n"
+            f"地址 {i.address or unset}\n英文地址 {i.address_en or unset}\n"
+            f"电话 {i.phone or unset}")
 
 
 def cmd_hall_show(env: CliEnv) -> int:
     info = svc.get_hall(env.ctx())
-    emit(env.args, info, lambda i: f"{_identity_text(i)}\n时区 {i.timezone}\n"
-         f"开放时间 {_hours_text(i.opening_hours)}")
+    emit(env.args, info, lambda i: f"{_identity_text(i)}\n{_('时区', 'Time zone')} {i.timezone}\n"
+         f"{_('开放时间', 'Opening hours')} {_hours_text(i.opening_hours)}")
     return 0
 
 
@@ -112,14 +120,17 @@ def cmd_hall_set(env: CliEnv) -> int:
     emit(env.args, {"code": info.code, "name": info.name, "name_en": info.name_en,
                     "address": info.address, "address_en": info.address_en,
                     "phone": info.phone},
-         lambda _r: "已保存大厅信息\n" + _identity_text(info))
+         lambda _r: _("已保存大厅信息", "Hall details saved") + "\n" + _identity_text(info))
     return 0
 
 
 def _hours_text(hours: dict[str, Any] | None) -> str:
     """``09:00–12:00、14:00–18:00；周六开放`` from the hall's opening-hours record."""
     hours = hours or {}
-    periods = "、".join(f"{start}–{end}" for start, end in hours.get("periods") or [])
+    periods = _("、", ", ").join(f"{start}–{end}" for start, end in hours.get("periods") or [])
+    if english():
+        return (f"{periods or 'not set'}; "
+                f"{'open' if hours.get('saturday') else 'closed'} on Saturdays")
     return f"{periods or '未设置'}；周六{'开放' if hours.get('saturday') else '不开放'}"
 
 
@@ -135,9 +146,13 @@ def cmd_hall_hours(env: CliEnv) -> int:
     saturday = args.saturday if args.saturday is not None else current.get("saturday") is True
     result = admin.set_opening_hours(ctx, periods, saturday)
     codes = result["cancelled_bookings"]
-    emit(args, result, lambda r: f"开放时间已保存：{_hours_text(r)}" + (
-        f"\n已取消新开放时间外的 {len(codes)} 个预约（这些时段不再接受预约），请通知申请人"
-        f"（预约码：{'、'.join(codes)}）" if codes else ""))
+    emit(args, result, lambda r: _("开放时间已保存：", "Opening hours saved: ") + _hours_text(r)
+         + ("" if not codes else _(
+             f"\n已取消新开放时间外的 {len(codes)} 个预约（这些时段不再接受预约），请通知申请人"
+             f"（预约码：{'、'.join(codes)}）",
+             f"\n{len(codes)} bookings outside the new opening hours were cancelled (those "
+             f"slots take no more bookings); please tell the applicants (codes: "
+             f"{', '.join(codes)})")))
     return 0
 
 
@@ -158,8 +173,9 @@ def cmd_hall_settings(env: CliEnv) -> int:
     info = svc.get_hall(ctx)
     rows = [{"key": key, "label": spec.label, "value": _shown(key, info.setting(key))}
             for key, spec in admin.SETTINGS.items()]
-    emit(env.args, rows, lambda rs: table([["名称", "说明", "取值"]] + [
-        [r["key"], r["label"], _text(r["value"])] for r in rs]))
+    emit(env.args, rows, lambda rs: table([_("名称 说明 取值", "Name Meaning Value").split()] + [
+        [r["key"], _(r["label"], translate("AdminSettings", r["label"])), _text(r["value"])]
+        for r in rs]))
     return 0
 
 
@@ -188,7 +204,7 @@ def _shown(key: str, value: Any) -> Any:
 
 def _text(value: Any) -> str:
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return _("是", "yes") if value else _("否", "no")
     return "" if value is None else str(value)
 
 
@@ -200,7 +216,8 @@ def cmd_green_channel(env: CliEnv) -> int:
         parts = [text.split("=", 2) for text in given]
         classes = admin.set_priority_classes(ctx, [
             dict(zip(("code", "name", "name_en"), p, strict=False)) for p in parts])
-    emit(env.args, classes, lambda cs: table([["编码", "名称", "英文名称"]] + [
+    head = _("编码 名称 英文名称", "Code Name English").split()
+    emit(env.args, classes, lambda cs: table([head] + [
         [c.get("code"), c.get("name"), c.get("name_en") or ""] for c in cs]))
     return 0
 
@@ -208,9 +225,11 @@ def cmd_green_channel(env: CliEnv) -> int:
 def cmd_queue_list(env: CliEnv) -> int:
     rows = svc.list_queues(env.ctx(reads_only=True))
     emit(env.args, rows, lambda rs: table(
-        [["编码", "名称", "前缀", "每日限额", "目标等候(分)", "等候人数", "状态"]] +
-        [[r.code, r.name, r.prefix, r.daily_quota or "不限", r.target_wait_minutes, r.waiting,
-          "在用" if r.active else "停用"] for r in rs]))
+        [_("编码 名称 前缀 每日限额 目标等候(分) 等候人数 状态",
+           "Code Name Prefix Quota Target(min) Waiting State").split()] +
+        [[r.code, local(r.name, r.name_en), r.prefix,
+          r.daily_quota or _("不限", "none"), r.target_wait_minutes, r.waiting,
+          _("在用", "active") if r.active else _("停用", "inactive")] for r in rs]))
     return 0
 
 
@@ -221,6 +240,13 @@ def cmd_queue_active(env: CliEnv, active: bool) -> int:
 
 
 def _queue_active_text(done: queue_admin.QueueActive) -> str:
+    if english():
+        if not done.changed:
+            return f"Queue {done.code} was already {'active' if done.active else 'inactive'}"
+        if done.active:
+            return f"Queue {done.code} is active again"
+        return (f"Queue {done.code} is inactive: no more tickets or bookings; the "
+                f"{done.waiting} tickets already waiting are called as usual")
     state = "启用" if done.active else "停用"
     if not done.changed:
         return f"队列 {done.code}（{done.name}）本已{state}"
@@ -233,10 +259,13 @@ def _queue_active_text(done: queue_admin.QueueActive) -> str:
 def cmd_window_list(env: CliEnv) -> int:
     rows = svc.list_windows(env.ctx(reads_only=True), with_retired=True)
     emit(env.args, rows, lambda rs: table(
-        [["窗口", "名称", "类型", "状态", "服务队列"]] +
-        [[r.number, r.name, WINDOW_KIND_LABELS.get(r.kind, r.kind),
-          "已停用" if r.retired else WINDOW_STATE_LABELS.get(r.state, r.state),
-          " ".join(f"{p.queue}(优先{p.precedence},比{p.ratio})" for p in r.profile)]
+        [_("窗口 名称 类型 状态 服务队列", "Window Name Kind State Queues").split()] +
+        [[r.number, local(r.name, r.name_en),
+          _(WINDOW_KIND_LABELS.get(r.kind, r.kind), r.kind),
+          _("已停用", "retired") if r.retired else word(WINDOW_STATE, r.state),
+          " ".join(_(f"{p.queue}(优先{p.precedence},比{p.ratio})",
+                     f"{p.queue}(precedence {p.precedence}, ratio {p.ratio})")
+                   for p in r.profile)]
          for r in rs]))
     return 0
 
@@ -256,6 +285,12 @@ def cmd_window_rename(env: CliEnv) -> int:
 
 
 def _window_text(done: window_admin.WindowChange) -> str:
+    if english():
+        text = (f"Window {done.number} {'retired' if done.retired else 'in use'}"
+                + ("" if done.changed else ", no change"))
+        if done.unassigned:
+            text += f"; these accounts are no longer fixed to it: {', '.join(done.unassigned)}"
+        return text
     state = "已停用" if done.retired else "在用"
     text = f"{done.number} 号窗口（{done.name}）{state}" + ("" if done.changed else "，没有变化")
     if done.unassigned:

@@ -25,6 +25,8 @@ from hallapp.cli.common import (
     local_time,
     table,
 )
+from hallapp.cli.lang import _, english
+from hallapp.cli.ts_en import case_label
 from hallapp.core.audit_labels import action_label
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, VISIT_LABELS, as_state
 from hallapp.core.catalogue import MATERIAL_FORMS
@@ -307,26 +309,41 @@ def _text(v: Any) -> str:
                            for t in v.visits)
         return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}\n到厅：\n{visits}"
     if isinstance(v, CaseInfo):
-        due = f"，期限 {local_time(v.deadline)}" if v.deadline else ""
-        state = f"（{_timeliness(v.timeliness, v.remaining_working_days)}）" \
-            if v.timeliness else ""
-        return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}{state}；"
-                f"到厅 {v.visits} 次")
+        return _case_text(v)
     return str(v)
+
+
+def _case_text(v: CaseInfo) -> str:
+    """One case in a line: in English its item by code and its state as the screens say it."""
+    due = _("，期限 ", ", due ") + local_time(v.deadline) if v.deadline else ""
+    left = _timeliness(v.timeliness, v.remaining_working_days) if v.timeliness else ""
+    if english():
+        return (f"{v.number} {v.item_code} {v.applicant_name} {case_label(v.state_label)}{due}"
+                + (f" ({left})" if left else "") + f"; {v.visits} visit(s)")
+    return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}"
+            + (f"（{left}）" if left else "") + f"；到厅 {v.visits} 次")
+
+
+TIMELINESS_EN = {"normal": "on track", "warning": "due soon", "overdue": "overdue"}
 
 
 def _timeliness(state: str, left: int | None) -> str:
     """临近期限，剩 2 个工作日 / 已逾期，超期 3 个工作日 (no count when a year's holidays are
-    not loaded yet)."""
-    label = TIMELINESS_LABELS.get(state, state)
+    not loaded yet); "due soon, 2 working days left" in English."""
+    label = _(TIMELINESS_LABELS.get(state, state), TIMELINESS_EN.get(state, state))
     if left is None:
         return label
+    if english():
+        return f"{label}, {abs(left)} working day(s) {'over' if left < 0 else 'left'}"
     return f"{label}，{'超期' if left < 0 else '剩'} {abs(left)} 个工作日"
 
 
 def _list_text(rows: Any) -> str:
-    return table([["办件编号", "事项", "申请人", "状态", "期限", "时效", "认领"]] + [
-        [r.number, r.item_name[:16], r.applicant_name, r.state_label,
+    head = _("办件编号 事项 申请人 状态 期限 时效 认领",
+             "Case Item Applicant State Due Timeliness Claimed").split()
+    return table([head] + [
+        [r.number, _(r.item_name[:16], r.item_code), r.applicant_name,
+         _(r.state_label, case_label(r.state_label)),
          local_time(r.deadline, "%m-%d %H:%M") if r.deadline else "",
          _timeliness(r.timeliness, r.remaining_working_days) if r.timeliness else "",
          r.claimed_by or ""] for r in rows])
@@ -356,6 +373,14 @@ def _figures_text(f: case_kpi.CaseFigures) -> str:
     def pct(r: case_kpi.Rate) -> str:
         return f"{r.percent}%（{r.numerator}/{r.denominator}）" if r.percent is not None else "—"
 
+    if english():
+        return "\n".join([
+            f"{f.start} to {f.end}{' (' + f.department + ')' if f.department else ''}",
+            f"Done on the spot {pct(f.on_spot_rate)}",
+            f"At most one visit {pct(f.one_visit_rate)}", f"On time {pct(f.on_time_rate)}",
+            f"Overdue {pct(f.overdue_rate)}", f"Good ratings {pct(f.good_rating_rate)}",
+            f"Bad ratings rectified {pct(f.rectification_rate)}"]).replace("%（", "% (") \
+            .replace("）", ")")
     return "\n".join([
         f"{f.start} 至 {f.end}{'（' + f.department + '）' if f.department else ''}",
         f"即办率 {pct(f.on_spot_rate)}", f"最多跑一次率 {pct(f.one_visit_rate)}",

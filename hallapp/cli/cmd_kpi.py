@@ -18,6 +18,7 @@ from hallapp.cli.common import (
     int_arg,
     table,
 )
+from hallapp.cli.lang import _, english
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
@@ -100,10 +101,15 @@ def _show(env: CliEnv) -> int:
     result = kpi_report.kpi_report(env.ctx(), a.start or _today(env), a.end, by=a.by)
 
     def text(rep: kpi_report.KpiReport) -> str:
-        head = f"{rep.start} 至 {rep.end}（汇总 {rep.summarised_days} 天，实时 {rep.live_days} 天）"
-        lines = [head, table(text_row(r) for r in figure_rows(rep.total))]
+        head = _(f"{rep.start} 至 {rep.end}（汇总 {rep.summarised_days} 天，"
+                 f"实时 {rep.live_days} 天）",
+                 f"{rep.start} to {rep.end} ({rep.summarised_days} days summarised, "
+                 f"{rep.live_days} live)")
+        lines = [head, table(_english_row(text_row(r)) for r in figure_rows(rep.total))]
         if rep.by != "hall":
-            lines.append(table([DIM_COLUMNS, *(text_row(dim_row(r)) for r in rep.rows)]))
+            columns = _(DIM_COLUMNS, DIM_COLUMNS_EN)
+            lines.append(table([columns, *(_english_row(text_row(dim_row(r)))
+                                           for r in rep.rows)]))
         return "\n\n".join(lines)
 
     emit(a, result, text)
@@ -119,7 +125,7 @@ def _appointments(env: CliEnv) -> int:
         emit(a, {"start": start, "end": end, **reports.appointment_data(result)})
         return 0
     emit(a, result, lambda k: table([k.section.columns, *k.section.rows])
-         if k.section.rows else "该期间没有预约")
+         if k.section.rows else _("该期间没有预约", "No bookings in this period"))
     return 0
 
 
@@ -162,7 +168,7 @@ def _report(env: CliEnv, kind: str) -> int:
         emit(a, {"kind": report.kind, "hall": report.hall, "generated_at": report.generated_at,
                  **report.data, "files": [str(p) for p in written]})
     else:
-        print("\n".join(f"已写出 {p}" for p in written))
+        print("\n".join(_("已写出 ", "Written ") + str(p) for p in written))
     return 0
 
 
@@ -172,3 +178,31 @@ def _today(env: CliEnv) -> date:
 
     ctx = env.ctx()
     return hall_day(ctx.clock(), get_hall(ctx).timezone)
+
+
+# ``kpi show`` in English: the figures' names and notes, and the columns by dimension, as the
+# services word them in Chinese (``reports.figure_rows``, ``reports.DIM_COLUMNS``).
+FIGURES_EN = {
+    "取号数": "Tickets taken", "叫号数": "Tickets called",
+    "平均等候时间(分钟)": "Mean wait (min)", "等候时间P90(分钟)": "Wait P90 (min)",
+    "最长等候(分钟)": "Longest wait (min)", "平均办理时间(分钟)": "Mean service (min)",
+    "办理时间P90(分钟)": "Service P90 (min)", "过号率": "No-show rate",
+    "弃号率": "Abandonment rate", "即办率": "Done on the spot", "最多跑一次率": "At most one visit",
+    "按时办结率": "Concluded on time", "逾期率": "Overdue rate", "好评率": "Good ratings",
+    "差评整改率": "Bad ratings rectified",
+    "按分档统计，不低于实际值": "from bands, not below the actual value",
+    "≥25%目标达标": "≥25% target met", "≥25%目标未达标": "≥25% target missed",
+    "≥50%目标达标": "≥50% target met", "≥50%目标未达标": "≥50% target missed",
+}
+DIM_COLUMNS_EN = ("Name", "Tickets", "Mean wait (min)", "Wait P90 (min)", "Mean service (min)",
+                  "Service P90 (min)", "No-show", "Abandoned", "On the spot", "One visit",
+                  "On time", "Overdue", "Good ratings", "Rectified")
+
+
+def _english_row(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A figures row in the command line's language: in English its words from
+    ``FIGURES_EN`` (targets joined by "、" each) and rates as "50.0% (1/2)"."""
+    if not english():
+        return row
+    return tuple(", ".join(FIGURES_EN.get(part, part) for part in cell.split("、"))
+                 .replace("（", " (").replace("）", ")") for cell in row)

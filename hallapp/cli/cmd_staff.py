@@ -6,7 +6,17 @@ import os
 import sys
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, ask_new_password, emit, int_arg, table
+from hallapp.cli.common import (
+    CliEnv,
+    add_json,
+    ask_new_password,
+    emit,
+    int_arg,
+    none_text,
+    table,
+)
+from hallapp.cli.lang import _
+from hallapp.cli.ts_en import translate
 from hallapp.core.errors import ValidationError
 from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
 from hallapp.services import staff as svc
@@ -68,15 +78,18 @@ def cmd_edit(env: CliEnv) -> int:
 
 
 def _edit_text(done: staff_edit.StaffEdit) -> str:
+    user = done.info.username
     if not done.changed:
-        return f"账号 {done.info.username} 没有变化"
-    lines = [f"已修改账号 {done.info.username}："] + [
+        return _(f"账号 {user} 没有变化", f"Account {user}: no change")
+    lines = [_(f"已修改账号 {user}：", f"Account {user} changed:")] + [
         f"  {key}: {_shown(before)} → {_shown(after)}"
         for key, (before, after) in done.changed.items()]
     if done.sessions_ended:
-        lines.append("  该账号已登录的终端须重新登录")
+        lines.append(_("  该账号已登录的终端须重新登录",
+                       "  terminals logged in with this account must log in again"))
     if done.released:
-        lines.append(f"  其认领的办件已退回待审：{'、'.join(done.released)}")
+        lines.append(_(f"  其认领的办件已退回待审：{'、'.join(done.released)}",
+                       f"  the cases it claimed are back in review: {', '.join(done.released)}"))
     windows = _windows_text(done.windows_freed, done.windows_kept, "\n  ")
     if windows:
         lines.append(windows.removeprefix("\n"))
@@ -84,7 +97,7 @@ def _edit_text(done: staff_edit.StaffEdit) -> str:
 
 
 def _shown(value: object) -> str:
-    return "（无）" if value is None else str(value)
+    return none_text() if value is None else str(value)
 
 
 def _new_password() -> str:
@@ -94,24 +107,25 @@ def _new_password() -> str:
     if not sys.stdin.isatty():
         raise ValidationError("请设置 HALLAPP_NEW_PASSWORD 或在终端中输入新密码", field="password",
                               code="new_password_required")
-    return ask_new_password("新密码: ")
+    return ask_new_password(_("新密码: ", "New password: "))
 
 
 def cmd_add(env: CliEnv) -> int:
     a = env.args
     info = svc.add_staff(env.ctx(), a.username, a.name, a.role, _new_password(),
                          department=a.department, window_number=a.window)
-    emit(a, info, lambda i: f"已新增账号 {i.username}（{i.role}）")
+    emit(a, info, lambda i: _(f"已新增账号 {i.username}（{i.role}）",
+                              f"Account {i.username} ({i.role}) added"))
     return 0
 
 
 def cmd_list(env: CliEnv) -> int:
     rows = svc.list_staff(env.ctx(reads_only=True))
     emit(env.args, rows, lambda rs: table(
-        [["用户名", "姓名", "角色", "部门", "窗口", "状态"]] +
-        [[r.username, r.name, ROLE_NAMES_ZH.get(r.role, r.role), r.department,
-          r.window_number,
-          "停用" if not r.active else "锁定" if r.locked else "正常"] for r in rs]))
+        [_("用户名 姓名 角色 部门 窗口 状态", "User Name Role Department Window State").split()] +
+        [[r.username, r.name, _role(r.role), r.department, r.window_number,
+          _("停用", "disabled") if not r.active else _("锁定", "locked") if r.locked
+          else _("正常", "active")] for r in rs]))
     return 0
 
 
@@ -124,7 +138,7 @@ def cmd_passwd(env: CliEnv) -> int:
     else:
         svc.set_password(ctx, env.args.username, new)
     emit(env.args, {"username": env.args.username, "changed": True},
-         lambda r: f"{r['username']} 的密码已修改")
+         lambda r: _(f"{r['username']} 的密码已修改", f"Password of {r['username']} changed"))
     return 0
 
 
@@ -133,9 +147,12 @@ def cmd_set_active(env: CliEnv, active: bool) -> int:
     emit(env.args, {"username": env.args.username, "active": active,
                     "released": done.released, "windows_freed": list(done.windows_freed),
                     "windows_kept": list(done.windows_kept)},
-         lambda r: f"{r['username']} 已{'启用' if active else '停用'}" + (
-             f"；其认领的办件已退回待审：{'、'.join(r['released'])}" if r["released"] else "")
-         + _windows_text(done.windows_freed, done.windows_kept, "；"))
+         lambda r: _(f"{r['username']} 已{'启用' if active else '停用'}",
+                     f"{r['username']} {'enabled' if active else 'disabled'}") + (
+             _(f"；其认领的办件已退回待审：{'、'.join(r['released'])}",
+               f"; the cases it claimed are back in review: {', '.join(r['released'])}")
+             if r["released"] else "")
+         + _windows_text(done.windows_freed, done.windows_kept, _("；", "; ")))
     return 0
 
 
@@ -143,8 +160,17 @@ def _windows_text(freed: tuple[int, ...], kept: tuple[int, ...], sep: str) -> st
     """What became of the windows the account held (``window_holder.free_windows_of``)."""
     text = ""
     if freed:
-        text += f"{sep}其使用的 {'、'.join(map(str, freed))} 号窗口已释放"
+        text += sep + _(f"其使用的 {'、'.join(map(str, freed))} 号窗口已释放",
+                        f"its windows {', '.join(map(str, freed))} were freed")
     if kept:
-        text += (f"{sep}{'、'.join(map(str, kept))} 号窗口正在办理，仍由其占用，"
-                 "请值班长改派（window assign）")
+        text += sep + _(f"{'、'.join(map(str, kept))} 号窗口正在办理，仍由其占用，"
+                        "请值班长改派（window assign）",
+                        f"windows {', '.join(map(str, kept))} are serving and stay its own: the "
+                        "supervisor reassigns them (window assign)")
     return text
+
+
+def _role(role: Any) -> str:
+    """A role as the screens name it: 窗口人员, "Window clerk" in English."""
+    chinese = str(ROLE_NAMES_ZH.get(role, role))
+    return _(chinese, translate("RoleLabels", chinese))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TypeVar
 
 from hallapp.cli.ts_en import case_label
 from hallapp.core.error_text import english_text
@@ -17,6 +18,7 @@ from hallapp.core.errors import DomainError
 LANGS = ("zh", "en")
 ENV = "HALLAPP_LANG"
 _current = ["zh"]
+T = TypeVar("T")
 
 
 def use(lang: str) -> None:
@@ -31,8 +33,9 @@ def english() -> bool:
     return _current[0] == "en"
 
 
-def _(zh: str, en: str) -> str:
-    """The text in the command's language: ``zh`` by default, ``en`` with --lang en."""
+def _(zh: T, en: T) -> T:
+    """The text (or texts) in the command line's language: ``zh`` by default, ``en`` with
+    --lang en."""
     return en if _current[0] == "en" else zh
 
 

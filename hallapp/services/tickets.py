@@ -40,12 +40,14 @@ from hallapp.services.queue_sql import (
     HallConf,
     QueueConf,
     TicketRow,
+    closed_day_now,
     forget_lines,
     hall_conf,
     item_queue_code,
     line_class,
     line_taken,
     queue_conf,
+    queue_inactive,
     ticket_row,
 )
 from hallapp.services.rejoin import rejoin_place
@@ -73,12 +75,19 @@ _INSERT_TICKET = (
 # a ticket taken on it stayed waiting on the closed day. One statement: the take, the hall's
 # busiest write, makes no extra round trip for it. (On SQLite the take reads the hall inside
 # its write lock, which the close holds until it commits.)
+# Likewise unless the queue was deactivated meanwhile (``queue_admin``): the deactivation
+# takes the row lock of the queue's counter for the day, as a take does (``_NEXT_SERIAL``), so
+# a take in flight holds it off until the ticket is committed, and a take that comes while it
+# is in flight waits at its counter and then, in this later statement, sees the queue inactive.
+# The queue read at the start of the take could be older than the deactivation, and its ticket
+# joined a queue that takes no more. A booking's check-in is let in (``booked``).
 _INSERT_TICKET_UNLESS_CLOSED = (
     "INSERT INTO ticket (hall_id, queue_id, origin_queue_id, hall_day, serial, number, state, "
     "channel, priority, item_code, id_number, phone, taken_at, order_at, appointment, "
     "transferred, recalls, call_count) SELECT :hall, :queue, :queue, :day, :serial, :number, "
     "'waiting', :channel, :priority, :item, :id_number, :phone, :now, :order_at, :appointment, "
     ":no, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM hall WHERE id = :hall AND closed_day = :day) "
+    "AND (:booked OR EXISTS (SELECT 1 FROM queue WHERE id = :queue AND active)) "
     "RETURNING id")
 # Of the hall day only: a ticket of an earlier day left waiting (a day nobody closed) is never
 # called, and handing it out again gave its holder a dead number (ix_ticket_id_waiting).
@@ -267,13 +276,16 @@ def issue_ticket(uow: UnitOfWork, queue_code: str | None, priority: str | None,
         _check_time_quota(raw, hall, queue, now)
     number = number_for(queue, serial)
     stored_order_at = raw.at(order_at or now)
-    inserted = raw.value(
-        _INSERT_TICKET if raw.sqlite else _INSERT_TICKET_UNLESS_CLOSED, hall=hall.id,
-        queue=queue.id, day=stored_day, serial=serial, number=number, channel=channel,
-        priority=priority, item=item_code, id_number=id_number, phone=phone, now=raw.at(now),
-        order_at=stored_order_at, appointment=appointment, no=False)
-    if inserted is None:  # closed while this take ran (its serial is rolled back with it)
-        raise _day_closed()
+    values = {"hall": hall.id, "queue": queue.id, "day": stored_day, "serial": serial,
+              "number": number, "channel": channel, "priority": priority, "item": item_code,
+              "id_number": id_number, "phone": phone, "now": raw.at(now),
+              "order_at": stored_order_at, "appointment": appointment, "no": False}
+    inserted = (raw.value(_INSERT_TICKET, **values) if raw.sqlite
+                else raw.value(_INSERT_TICKET_UNLESS_CLOSED, booked=booked, **values))
+    if inserted is None:  # closed or deactivated while this take ran (its serial rolls back)
+        if closed_day_now(raw, hall.id) == day:
+            raise _day_closed()
+        raise queue_inactive(queue.code, queue.name)
     ticket_id = int(inserted)
     line_taken(raw, queue.id, stored_day, line_class(priority, appointment), stored_order_at,
                ticket_id)

@@ -13,7 +13,8 @@ from datetime import date, time
 
 import pytest
 from conftest import FakeClock
-from sqlalchemy import select
+from racekit import in_flight, meanwhile
+from sqlalchemy import select, text
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError
 from hallapp.services import (
@@ -140,3 +141,42 @@ def test_the_supervisor_drains_a_deactivated_queue(ctx_for: CtxFor) -> None:
     with pytest.raises(StateError) as refused:
         supervisor.move_tickets(sup, "B", "A", [first.number], reason="移回")
     assert refused.value.code == "queue_inactive"
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite: BEGIN IMMEDIATE serialises
+def test_a_take_that_read_the_queue_active_is_refused_once_it_was_deactivated(
+        hall_db: Database, ctx_for: CtxFor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The take read ``queue.active`` before the deactivation committed and inserted its
+    ticket after: it joined a queue that takes no more. Now refused, nothing left of it."""
+    admin, kiosk = ctx_for("admin1"), ctx_for("kiosk1")
+    done = meanwhile(monkeypatch, tickets, "_check_priority",
+                     lambda: queue_admin.set_queue_active(admin, "A", False))
+    with pytest.raises(StateError) as refused:
+        tickets.take_ticket(kiosk, "A")
+    assert refused.value.code == "queue_inactive"
+    assert [d.waiting for d in done] == [0]
+    with hall_db.reader.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM ticket")).scalar_one() == 0
+    # activated again, its first number is A001: the refused take's serial was rolled back
+    queue_admin.set_queue_active(admin, "A", True)
+    assert tickets.take_ticket(kiosk, "A").number == "A001"
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite: BEGIN IMMEDIATE serialises
+def test_a_deactivation_waits_for_a_take_in_flight(hall_db: Database,
+                                                   ctx_for: CtxFor) -> None:
+    """A take in flight (its serial drawn, not yet committed) read the queue active: the
+    deactivation waits for it, instead of committing first and the take's ticket then
+    joining the deactivated queue. (A take whose ticket is inserted already holds the
+    queue's row by its foreign key; the counter row, once the day's first take created it,
+    is the only lock a take holds before that.)"""
+    admin, kiosk = ctx_for("admin1"), ctx_for("kiosk1")
+    first = tickets.take_ticket(kiosk, "A")
+    with hall_db.reader.connect() as conn:
+        queue_id = conn.execute(text("SELECT id FROM queue WHERE code = 'A'")).scalar_one()
+    serial = (tickets._NEXT_SERIAL, {"queue": queue_id, "day": TODAY})
+    outcome = in_flight(hall_db, [serial],
+                        lambda: queue_admin.set_queue_active(admin, "A", False))
+    assert (outcome.error, outcome.waited) == (None, True)
+    assert (outcome.value.active, outcome.value.waiting) == (False, 1)
+    assert tickets.show_ticket(kiosk, first.id).state == "waiting"

@@ -395,7 +395,8 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
     """Check in: on time (≤ grace after slot start) → appointment ticket, else ordinary.
 
     Up to an hour early is on time too: the ticket goes ahead from its slot's start (see
-    ``calling``), and the people ahead it shows are those ahead of it once the slot begins.
+    ``calling``); until then it is called as an ordinary ticket, and the people ahead it
+    shows are those ahead of it now (``queue_sql.position``), with the slot's start.
     Only on the slot's own hall day: the day's close records a booking not checked in then
     as missed, and a booking from an earlier day is not kept by a visit today.
 
@@ -435,7 +436,7 @@ def checkin(ctx: Ctx, code_or_qr: str) -> TicketInfo:
         uow.audit("appointment_checkin", "appointment", appt.id,
                   after={"state": appt.state, "ticket": ticket.number,
                          "existing": ticket.existing})
-        info = replace(ticket_info_by_id(uow.raw, ticket.id, existing=ticket.existing),
+        info = replace(ticket_info_by_id(uow.raw, ticket.id, now, existing=ticket.existing),
                        precedence_given=given)
         uow.commit()
         return info

@@ -116,7 +116,7 @@ def ticket_document(ctx: Ctx, ref: str | int, width_mm: int = 80,
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
-        data = ticket_data(uow.session, hall, ticket, english=lang == "en", now=uow.now)
+        data = ticket_data(uow.session, hall, ticket, uow.now, english=lang == "en")
         job_ref = ticket_ref(ticket)
     pdf = build_ticket(data, {**document_labels(lang), **(labels or {})}, width_mm)
     return PrintJob("ticket", job_ref, pdf, f"排队号 {data.number}")

@@ -99,14 +99,15 @@ def ticket_ref(ticket: Ticket) -> str:
     return f"{ticket.hall_day.isoformat()}/{ticket.number}"
 
 
-def ticket_data(session: Session, hall: Hall, ticket: Ticket, english: bool = False,
-                now: datetime | None = None) -> TicketData:
+def ticket_data(session: Session, hall: Hall, ticket: Ticket, now: datetime,
+                english: bool = False) -> TicketData:
     """A ticket as printed: masked phone (or ID), green channel class, appointment slot.
     ``english``: the hall, queue, item and class by their English names where the hall gave
-    them (for an applicant who chose English at the kiosk). ``now``: for an appointment
-    checked in before its slot, when it is called with priority."""
-    info = ticket_info(session, ticket)
-    held = info.held_until(now) if now is not None else None
+    them (for an applicant who chose English at the kiosk). ``now``: the moment the people
+    ahead are counted at, and for an appointment checked in before its slot, when it is
+    called with priority."""
+    info = ticket_info(session, ticket, now)
+    held = info.held_until(now)
     classes = {str(p.get("code")): _local(p.get("name"), p.get("name_en"), english)
                for p in hall.priority_classes}
     queue = session.get(Queue, ticket.queue_id) if english else None

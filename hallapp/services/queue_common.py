@@ -212,24 +212,27 @@ def candidate(t: Ticket, queue_code: str) -> Candidate:
                      t.target_window)
 
 
-def ticket_info(session: Session, ticket: Ticket, *, existing: bool = False,
-                with_position: bool = True) -> TicketInfo:
+def ticket_info(session: Session, ticket: Ticket, now: datetime | None, *,
+                existing: bool = False, with_position: bool = True) -> TicketInfo:
+    """``now``: the moment its place in line is counted at (None only ``with_position``
+    False)."""
     session.flush()
-    return ticket_info_by_id(RawSQL(session.connection()), ticket.id, existing=existing,
+    return ticket_info_by_id(RawSQL(session.connection()), ticket.id, now, existing=existing,
                              with_position=with_position)
 
 
-def ticket_info_by_id(raw: RawSQL, ticket_id: int, *, existing: bool = False,
-                      with_position: bool = True) -> TicketInfo:
-    return ticket_info_of(raw, ticket_row(raw, ticket_id), existing=existing,
+def ticket_info_by_id(raw: RawSQL, ticket_id: int, now: datetime | None, *,
+                      existing: bool = False, with_position: bool = True) -> TicketInfo:
+    return ticket_info_of(raw, ticket_row(raw, ticket_id), now, existing=existing,
                           with_position=with_position)
 
 
-def ticket_info_of(raw: RawSQL, t: TicketRow, *, existing: bool = False,
-                   with_position: bool = True) -> TicketInfo:
+def ticket_info_of(raw: RawSQL, t: TicketRow, now: datetime | None, *,
+                   existing: bool = False, with_position: bool = True) -> TicketInfo:
     if not with_position:
         return TicketInfo(**info_fields(t, 0, 0), existing=existing)
-    return placed_view(placed(raw, t, existing=existing))
+    assert now is not None, "a place in line is counted at a moment"
+    return placed_view(placed(raw, t, now, existing=existing))
 
 
 class Placed(NamedTuple):
@@ -244,8 +247,8 @@ class Placed(NamedTuple):
     existing: bool
 
 
-def placed(raw: RawSQL, t: TicketRow, *, existing: bool = False) -> Placed:
-    est = position(raw, t)
+def placed(raw: RawSQL, t: TicketRow, now: datetime, *, existing: bool = False) -> Placed:
+    est = position(raw, t, now)
     return Placed(t, est.people_ahead, est.minutes, existing)
 
 

@@ -248,25 +248,64 @@ def serving_windows(raw: RawSQL, queue_id: int) -> int:
                         lambda: int(raw.value(_SERVING, queue=queue_id) or 0))
 
 
-def position(raw: RawSQL, t: TicketRow) -> WaitEstimate:
-    """People ahead in the real call order of the ticket's line, and the estimated wait.
+def position(raw: RawSQL, t: TicketRow, now: datetime) -> WaitEstimate:
+    """People ahead in the real call order of the ticket's line at ``now``, and the
+    estimated wait.
 
     The count is :func:`hallapp.core.wait_estimate.people_ahead` done by the database
     (tests/services/test_queue_position.py checks the two agree), or in the batch writer,
-    for a ticket among the newest of its class, from its running counts (``_Line``)."""
+    for a ticket among the newest of its class, from its running counts (``_Line``).
+
+    An appointment checked in before its slot is held until the slot begins: ``calling``
+    calls it meanwhile as an ordinary ticket, at its own place (``own_order_at``) or, with
+    none, at the slot's start — behind every ordinary ticket waiting now. It is counted
+    where it is called now, for the others and for itself: a held ticket is not ahead of an
+    ordinary one that will be called before it (it was counted ahead of every ordinary
+    ticket, and the tickets it is held behind were not counted for it). The figure is the
+    order at the time of asking; once the slot begins, the held ticket goes ahead of the
+    ordinary ones, and the figures asked then say so. The kiosk, the slip and the CLI tell
+    its holder from when it is called with priority (``TicketInfo.held_until``)."""
     if t.state != "waiting":
         return WaitEstimate(0, 0, "default")
     if t.target_window is None:
-        mine = line_class(t.priority, t.appointment)
-        ahead = _newest_ahead(raw, t, mine)
-        if ahead is None:
-            ahead = raw.value(_AHEAD_IN_LINE[mine], queue=t.queue_id, day=raw.day(t.hall_day),
-                              at=raw.at(t.order_at), id=t.id, yes=True, no=False)
+        ahead = _ahead_in_line(raw, t, now)
     else:
-        ahead = raw.value(_AHEAD_AT_WINDOW, id=t.id)
-    ahead = int(ahead or 0)
+        ahead = int(raw.value(_AHEAD_AT_WINDOW, id=t.id) or 0)
     return estimate_wait(ahead, recent_service_seconds(raw, t.queue_id),
                          serving_windows(raw, t.queue_id))
+
+
+# The appointments of a line held until their slot begins (``calling``: a range of the
+# appointment class in ix_ticket_waiting_line, empty but for early check-ins). A green-channel
+# ticket is never an appointment ticket (``appointments.checkin``, ``give_precedence``).
+_HELD = (f"{_LINE.replace('COUNT(*)', 'order_at, own_order_at, id')}{LINE_CLASSES[1]} "
+         "AND order_at > :now")
+CallKey = tuple[int, datetime, int]  # (class in LINE_CLASSES, order_at, id)
+
+
+def _ahead_in_line(raw: RawSQL, t: TicketRow, now: datetime) -> int:
+    """Those ahead of ``t`` in its queue's line at ``now``: counted by the stored call-order
+    key — (class, order_at, id), each class one range of the index — then each held
+    appointment moved from where it is stored (the appointment class, at its slot) to where
+    ``calling`` calls it now (the ordinary class, at its own place or its slot's start).
+    One extra indexed read, of the held ones only."""
+    day = raw.day(t.hall_day)
+    held: list[tuple[CallKey, CallKey]] = []  # (as stored, as called now)
+    for order_at, own, tid in raw.rows(_HELD, queue=t.queue_id, day=day, now=raw.at(now),
+                                       yes=True, no=False):
+        slot = _at(order_at)
+        held.append(((1, slot, int(tid)), (2, as_at(own) or slot, int(tid))))
+    mine = line_class(t.priority, t.appointment)
+    key: CallKey = (mine, t.order_at, t.id)
+    for stored, called in held:
+        if stored[2] == t.id:
+            key = called
+    ahead = _newest_ahead(raw, t, mine) if key[0] == mine else None
+    if ahead is None:
+        ahead = int(raw.value(_AHEAD_IN_LINE[key[0]], queue=t.queue_id, day=day,
+                              at=raw.at(key[1]), id=t.id, yes=True, no=False) or 0)
+    return (ahead - sum(1 for stored, _ in held if stored < key)
+            + sum(1 for _, called in held if called < key))
 
 
 def line_class(priority: str | None, appointment: bool) -> int:

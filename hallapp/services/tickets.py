@@ -216,7 +216,7 @@ def _take_placed(ctx: Ctx, queue_code: str | None, priority: str | None,
         row = issued.row
         if row is None or ctx.db.batch is None:
             row = ticket_row(uow.raw, issued.id)
-        return placed(uow.raw, row, existing=issued.existing)
+        return placed(uow.raw, row, uow.now, existing=issued.existing)
 
 
 def _resolve_queue(raw: RawSQL, hall: HallConf, queue_code: str | None,
@@ -309,7 +309,7 @@ def show_ticket(ctx: Ctx, ref: str | int) -> TicketInfo:
     with ctx.uow(readonly=True) as uow:
         hall = get_hall_row(uow.session)
         ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
-        return ticket_info(uow.session, ticket)
+        return ticket_info(uow.session, ticket, uow.now)
 
 
 @dataclass(frozen=True)
@@ -328,7 +328,7 @@ def ticket_status(ctx: Ctx, ref: str | int) -> TicketStatus:
         hall = get_hall_row(uow.session)
         ticket = ticket_by_ref(uow.session, hall, ref, today(hall, uow.now))
         until = _reactivate_until(hall, ticket)
-        return TicketStatus(ticket_info(uow.session, ticket),
+        return TicketStatus(ticket_info(uow.session, ticket, uow.now),
                             until if until is not None and uow.now <= until else None)
 
 
@@ -400,7 +400,7 @@ def reactivate(ctx: Ctx, ref: str | int) -> TicketInfo:
                          **({"own_order_at": own_order_at.isoformat()} if own_order_at
                             else {})})
         uow.emit("ticket_reactivated", ticket=ticket.id, number=ticket.number)
-        info = ticket_info(s, ticket)
+        info = ticket_info(s, ticket, uow.now)
         uow.commit()
         return info
 
@@ -419,7 +419,7 @@ def resume_suspended(ctx: Ctx, ref: str | int) -> TicketInfo:
         uow.audit("ticket_resume", "ticket", ticket.id, before={"state": "suspended"},
                   after={"state": "waiting"})
         uow.emit("ticket_resumed", ticket=ticket.id, number=ticket.number)
-        info = ticket_info(s, ticket)
+        info = ticket_info(s, ticket, uow.now)
         uow.commit()
         return info
 
@@ -458,7 +458,7 @@ def cancel_unprinted(ctx: Ctx, ticket_id: int, reason: str) -> TicketInfo:
                   after={"state": "cancelled", "reason": reason})
         _undo_checkin(uow, ticket)
         uow.emit("ticket_cancelled", ticket=ticket.id, number=ticket.number)
-        info = ticket_info(s, ticket, with_position=False)
+        info = ticket_info(s, ticket, None, with_position=False)
         uow.commit()
         return info
 

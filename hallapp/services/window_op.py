@@ -285,7 +285,8 @@ class WindowOp:
                       number=ticket.number if ticket else None, **extra)
         # A ticket sent back to a line (transfer) is told its place there; one at or leaving
         # the window has nobody ahead.
-        info = (ticket_info(self.s, ticket, with_position=ticket.state == "waiting")
+        info = (ticket_info(self.s, ticket, self.uow.now,
+                            with_position=ticket.state == "waiting")
                 if ticket else None)
         self.uow.commit()
         return info

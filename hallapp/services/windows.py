@@ -379,7 +379,7 @@ def window_state(ctx: Ctx, number: int) -> WindowState:
         hall = get_hall_row(uow.session)
         w = window_by_number(uow.session, hall, number)
         t = open_ticket_at(uow.session, w.id)
-        info = ticket_info(uow.session, t, with_position=False) if t else None
+        info = ticket_info(uow.session, t, None, with_position=False) if t else None
         holder = uow.session.get(Staff, w.clerk_id) if w.clerk_id is not None else None
         return WindowState(w.number, w.name, w.state, w.state_reason, info, w.name_en,
                            (holder.name or holder.username) if holder else None,

@@ -57,6 +57,7 @@ def test_people_ahead_from_the_running_counts_is_what_the_database_counts(
         take()
     take(priority="pregnant")  # green channel: ahead of all three
     take(appointment=True, order_at=clock.now - timedelta(hours=1))
+    take(appointment=True, order_at=clock.now + timedelta(minutes=30))  # held till its slot
     take()
     take(order_at=clock.now - timedelta(seconds=30))  # placed before the newest ordinary
     assert windows.call_next(clerk, 1).priority == "pregnant"  # a line changed in the writer

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from conftest import FakeClock
@@ -20,11 +20,15 @@ from writerkit import take_placed
 
 from hallapp.core.queue_rules import Candidate
 from hallapp.core.wait_estimate import people_ahead
+from hallapp.services import appointments, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.services.queue_sql import TicketRow, position, ticket_row
 from hallapp.store.models import Ticket
 from hallapp.store.rawsql import RawSQL
 from hallapp.store.uow import Database
+
+TODAY = date(2026, 11, 24)
+PEOPLE = ("44030419900101125X", "440304199001011233")
 
 
 def _candidate(t: TicketRow) -> Candidate:
@@ -63,7 +67,49 @@ def test_sql_count_matches_the_core_rule(hall_db: Database, ctx_for: Callable[[s
         checked = 0
         for r in rows:
             expected = people_ahead(_candidate(r), waiting) if r.state == "waiting" else 0
-            assert position(raw, r).people_ahead == expected, r
+            assert position(raw, r, clock()).people_ahead == expected, r
             checked += r.state == "waiting"
         assert checked == len(waiting)
         assert any(c.target_window for c in waiting)
+
+
+def test_a_held_appointment_is_counted_where_it_is_called_now(
+        hall_db: Database, ctx_for: Callable[[str], Ctx], clock: FakeClock) -> None:
+    """Appointments checked in before their 10:00 slot are held until then: called as
+    ordinary tickets, at their own place (A002, whose holder waited with it since 09:01) or
+    at the slot's start (A004, checked in without a ticket). People ahead counted them ahead
+    of every ordinary ticket, and counted for them only the other appointments.
+
+    Hand-computed, at 09:15: A001 09:00, A002 own place 09:01, A003 09:02, A005 09:11, A004
+    10:00 — ahead 0, 1, 2, 4, 3 (was 2, 0, 3, 1, 4). At 10:00 the two go first: A002, A004,
+    A001, A003, A005."""
+    kiosk, admin, clerk = ctx_for("kiosk1"), ctx_for("admin1"), ctx_for("clerk1")
+    [slot, *_] = appointments.create_slots(admin, "A", TODAY, time(10), time(11), capacity=2)
+    codes = [appointments.book(clerk, slot.id, id_number=p).code for p in PEOPLE]
+    taken = {"A001": tickets.take_ticket(kiosk, "A")}
+    clock.advance(minutes=1)
+    taken["A002"] = tickets.take_ticket(kiosk, "A", id_number=PEOPLE[0])
+    clock.advance(minutes=1)
+    taken["A003"] = tickets.take_ticket(kiosk, "A")
+    clock.advance(minutes=8)  # 09:10
+    assert appointments.checkin(kiosk, codes[0]).precedence_given  # A002, held
+    taken["A004"] = appointments.checkin(kiosk, codes[1])  # a new ticket, held
+    clock.advance(minutes=1)
+    taken["A005"] = tickets.take_ticket(kiosk, "A")
+    clock.advance(minutes=4)  # 09:15
+
+    def ahead() -> dict[str, int]:
+        return {n: tickets.show_ticket(kiosk, t.id).people_ahead for n, t in taken.items()}
+
+    assert ahead() == {"A001": 0, "A002": 1, "A003": 2, "A004": 4, "A005": 3}
+    assert tickets.find_ticket(kiosk, "A004").ticket.people_ahead == 4  # 号票查询
+    clock.advance(minutes=45)  # 10:00: the slot begins
+    assert ahead() == {"A001": 2, "A002": 0, "A003": 3, "A004": 1, "A005": 4}
+    clock.now -= timedelta(minutes=45)  # 09:15 again: the windows call in the order counted
+    clerk11 = ctx_for("clerk11")
+    windows.open_window(clerk11, 11)
+    called = []
+    for _ in taken:
+        called.append(windows.call_next(clerk11, 11).number)
+        windows.finish(clerk11, 11)
+    assert called == ["A001", "A002", "A003", "A005", "A004"]

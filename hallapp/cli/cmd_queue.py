@@ -133,7 +133,7 @@ def _register_window(sub: Any) -> None:
 
 
 def _register_holder(ws: Any) -> None:
-    """window claim / assign: taking over a window another clerk left (``window_holder``)."""
+    """window claim / release / assign: who holds a window (``window_holder``)."""
     cl = ws.add_parser("claim", help="接手窗口：他人使用中的窗口须用 --replacing 指明接手自谁"
                        "（该窗口无正在办理的号时）；被他人使用时退出码 22")
     cl.add_argument("window", type=int_arg, help=WINDOW_HELP)
@@ -141,6 +141,13 @@ def _register_holder(ws: Any) -> None:
     add_json(cl)
     cl.set_defaults(func=lambda env: _show(env, window_holder.claim_window(
         env.ctx(), env.args.window, replacing=env.args.replacing)))
+    rel = ws.add_parser("release", help="离开窗口（不关窗）：窗口保持开放、无人使用，可由他人接手；"
+                        "有已叫或正在办理的号时不能离开")
+    rel.add_argument("window", type=int_arg, help=WINDOW_HELP)
+    rel.add_argument("--reason", default="", help="离开原因（可不填，记入审计日志）")
+    add_json(rel)
+    rel.set_defaults(func=lambda env: _show(env, window_holder.release_window(
+        env.ctx(), env.args.window, env.args.reason)))
     asg = ws.add_parser("assign", help="值班长改派窗口给某工作人员，或 --release 空出")
     asg.add_argument("window", type=int_arg, help=WINDOW_HELP)
     who = asg.add_mutually_exclusive_group(required=True)

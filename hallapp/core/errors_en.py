@@ -230,6 +230,14 @@ EN: dict[str, str] = {
                    "left it, take it over naming them.",
     "window_in_service": "Window {window} is serving {ticket}: it cannot be taken over; ask "
                          "{holder} to finish, or the supervisor to reassign the window.",
+    "release_unheld": "Nobody is working at window {window}; there is nothing to leave.",
+    "release_not_holder": "Window {window} is in use by {holder}; only they or the supervisor "
+                          "can release it.",
+    "release_in_service": "Window {window} is serving {ticket}: finish, transfer, suspend or "
+                          "pass it first, then leave the window.",
+    "intake_window_not_held": "You are not working at window {window} (nobody holds it): take "
+                              "the window over first, then take in or take up the case for "
+                              "the ticket served there.",
     "claim_not_clerk": "Only window clerks take over a window; supervisors reassign it from "
                        "the board.",
     "clerk_holds_window": "{clerk} ({clerk_user}) is working at window {other}, and a clerk "

@@ -170,7 +170,9 @@ def _next_number(s: Session, hall: Hall, day: date) -> str:
 
 def _serving_ticket(s: Session, hall: Hall, actor: Actor, window: int) -> Ticket:
     """The ticket being served at ``window`` (the applicant in front), which must be the
-    acting clerk's window."""
+    window the acting clerk holds now: a clerk at a window nobody holds (freed, released, or
+    opened by the supervisor with a ticket called there) took the case in at a window they
+    did not work, and 接手办理 bound the case to whatever window they held instead."""
     win = window_by_number(s, hall, window)
     if actor.role is Role.CLERK and win.clerk_id not in (None, actor.staff_id):
         holder = s.get(Staff, win.clerk_id)
@@ -181,6 +183,10 @@ def _serving_ticket(s: Session, hall: Hall, actor: Actor, window: int) -> Ticket
     if ticket is None or ticket.state != "serving":
         raise StateError(f"{window} 号窗口当前没有正在办理的号，请先叫号并开始办理",
                          code="no_serving_ticket", window=window)
+    if actor.role is Role.CLERK and win.clerk_id is None:
+        raise StateError(f"您未在 {window} 号窗口工作（该窗口当前无人使用）：请先接手该窗口，"
+                         "再为正在办理的号收件或接手办理", code="intake_window_not_held",
+                         window=window)
     return ticket
 
 

@@ -19,6 +19,10 @@ other clerk out of it for the rest of the day. Now:
   (nobody: the next clerk to act there takes it), whatever the window holds: a ticket in
   service stays at the window and passes to the new holder, who becomes its clerk
   (``ticket.clerk_id``, as on its service record). A reason is required.
+* :func:`release_window` — the holder leaves the window without closing it (a break, a
+  hand-over): it stays open, or paused, with nobody holding it, for the next clerk to claim.
+  Refused while a ticket is called or in service there (``release_in_service``: finish,
+  transfer, suspend or pass it first), and to a clerk who does not hold it.
 * :func:`free_windows_of` — an account disabled or no longer a clerk lets go of its window
   (one with a ticket in service stays held until the supervisor reassigns it).
 
@@ -43,7 +47,7 @@ from sqlalchemy import func, select, update
 
 from hallapp.core.errors import NotFound, StateError, WindowHeld
 from hallapp.core.roles import Perm, Role
-from hallapp.core.texts import required_reason
+from hallapp.core.texts import optional_reason, required_reason
 from hallapp.services.context import Ctx, action
 from hallapp.services.queue_common import open_ticket_at
 from hallapp.services.window_op import Holder, WindowOp, require
@@ -68,19 +72,50 @@ def claim_window(ctx: Ctx, number: int, *, replacing: str | None = None) -> Wind
         require(w.state != "closed", f"{number} 号窗口未开放，请直接开窗", "window_closed")
         if w.clerk_id == ctx.actor.staff_id:
             return _state_after(ctx, op, number)  # already theirs: nothing to do
-        before = op.holder() if w.clerk_id is not None else None
-        if before is not None:
-            _check_takeover(op, before, replacing)
+        if w.clerk_id is None:  # a ticket left in service there passes on too
+            op.claim(ctx.actor.staff_id, ctx.actor.username)
+            return _state_after(ctx, op, number)
+        before = op.holder()
+        _check_takeover(op, before, replacing)
         _take(op, ctx.actor.staff_id, before)
-        after = {"window": number, "clerk": ctx.actor.username}
-        if before is None:  # a ticket left in service at a freed window passes on too
-            was, now = _pass_ticket(op, ctx.actor.staff_id)
-            op.uow.audit("window_claim", "window", w.id, before={"clerk": None} | was,
-                         after=after | now)
-        else:
-            op.uow.audit("window_takeover", "window", w.id, before=_holder_facts(before),
-                         after=after)
+        op.uow.audit("window_takeover", "window", w.id, before=_holder_facts(before),
+                     after={"window": number, "clerk": ctx.actor.username})
         op.uow.emit("window_changed", window=number, state=w.state, holder=ctx.actor.username)
+        op.uow.commit()
+    return window_state(ctx, number)
+
+
+@action(Perm.OPERATE_WINDOW)
+def release_window(ctx: Ctx, number: int, reason: str = "") -> WindowState:
+    """The clerk who holds window ``number`` leaves it without closing it (a break, a
+    hand-over at lunch): it stays open (or paused, as it was) and nobody holds it, for the
+    next clerk to claim (or act there) or the supervisor to assign. Refused while a ticket
+    is called or in service there (``release_in_service``): finish, transfer, suspend or
+    pass it first — left behind, it would wait for no one. Only the holder releases a
+    window (``release_not_holder``); a supervisor or admin may too, as ``assign_window``
+    frees one (that one even with a ticket). Audited (``window_release``) and announced."""
+    why = optional_reason(reason)
+    with WindowOp(ctx, number) as op:
+        w = op.window
+        require(w.state != "closed", f"{number} 号窗口未开放", "window_closed")
+        require(w.clerk_id is not None, f"{number} 号窗口当前无人使用，无需离开",
+                "release_unheld", window=number)
+        holder = op.holder()
+        if ctx.actor.role is Role.CLERK and w.clerk_id != ctx.actor.staff_id:
+            raise WindowHeld(f"{number} 号窗口由 {holder.name} 使用中：只有本人或值班长可以"
+                             "让出该窗口", code="release_not_holder", window=number,
+                             holder=holder.name, holder_user=holder.username)
+        ticket = op.open_row()
+        if ticket is not None:
+            shown = op.raw.value("SELECT number FROM ticket WHERE id = :id", id=ticket[0])
+            raise StateError(f"{number} 号窗口正在办理 {shown}：请先办结、转移、挂起或过号，"
+                             "再离开窗口", code="release_in_service", window=number,
+                             ticket=shown)
+        _take(op, None, holder)
+        op.uow.audit("window_release", "window", w.id, before=_holder_facts(holder),
+                     after={"window": number, "clerk": None, "state": w.state}
+                     | ({"reason": why} if why else {}))
+        op.uow.emit("window_changed", window=number, state=w.state, holder=None)
         op.uow.commit()
     return window_state(ctx, number)
 
@@ -138,32 +173,12 @@ def assign_window(ctx: Ctx, number: int, username: str | None, reason: str) -> W
             return _state_after(ctx, op, number)
         before = op.holder() if w.clerk_id is not None else None
         _take(op, clerk, before)
-        was, now = _pass_ticket(op, clerk)
+        was, now = op.pass_ticket(clerk)
         op.uow.audit("window_assign", "window", w.id, before=_holder_facts(before) | was,
                      after={"window": number, "clerk": username, "reason": why} | now)
         op.uow.emit("window_changed", window=number, state=w.state, holder=username)
         op.uow.commit()
     return window_state(ctx, number)
-
-
-_TICKET_CLERK = ("SELECT t.number, s.username FROM ticket t "
-                 "LEFT JOIN staff s ON s.id = t.clerk_id WHERE t.id = :id")
-
-
-def _pass_ticket(op: WindowOp, clerk: int | None) -> tuple[dict[str, object],
-                                                              dict[str, object]]:
-    """The ticket called or in service at a window reassigned to a clerk becomes theirs
-    (``ticket.clerk_id``): they serve it from now on and their name goes on its service
-    record, so the per-clerk statistics and the board agree. Freed (``clerk`` None), the
-    ticket keeps its clerk until a clerk claims the window (``claim_window``). Returns the
-    audit's before and after facts about it (none without a ticket)."""
-    row = op.open_row() if clerk is not None else None
-    if row is None:
-        return {}, {}
-    number, old = op.raw.row(_TICKET_CLERK, id=row[0]) or (None, None)
-    op.raw.run("UPDATE ticket SET clerk_id = :clerk WHERE id = :id", clerk=clerk, id=row[0])
-    new = op.s.scalar(select(Staff.username).where(Staff.id == clerk))
-    return ({"ticket": number, "ticket_clerk": old}, {"ticket": number, "ticket_clerk": new})
 
 
 def _active_clerk(op: WindowOp, username: str) -> int:

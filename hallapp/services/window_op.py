@@ -123,15 +123,41 @@ class WindowOp:
 
         A supervisor-opened window was worked by any clerk and never claimed, so one clerk's
         call could be passed as absent by another (``noshow(clerk2, 5)`` on clerk1's call).
+        Claimed so, a ticket the supervisor called there passes to the clerk (:meth:`claim`).
         """
         actor = self.ctx.actor
         if (self._unrestricted(actor) or self.window.clerk_id is not None
                 or self.window.state == "closed"):
             return
-        self.hold(actor.staff_id)  # claimed, with the action that follows
-        self.uow.audit("window_claim", "window", self.window.id, before={"clerk": None},
-                       after={"window": self.number, "clerk": actor.username})
-        self.uow.emit("window_changed", window=self.number, state=self.window.state)
+        self.claim(actor.staff_id, actor.username)  # with the action that follows
+
+    def claim(self, clerk_id: int | None, username: str) -> None:
+        """Clerk ``clerk_id`` takes this window, which nobody holds: by acting there
+        (:meth:`require_operator`) or by taking it (``window_holder.claim_window``). A ticket
+        called or in service there (called by the supervisor, or left at a window freed or
+        released) passes to them (:meth:`pass_ticket`). Audited (``window_claim``, with the
+        ticket's clerk before and after) and announced."""
+        self.hold(clerk_id)
+        was, now = self.pass_ticket(clerk_id)
+        self.uow.audit("window_claim", "window", self.window.id, before={"clerk": None} | was,
+                       after={"window": self.number, "clerk": username} | now)
+        self.uow.emit("window_changed", window=self.number, state=self.window.state,
+                      holder=username)
+
+    def pass_ticket(self, clerk: int | None) -> tuple[dict[str, object], dict[str, object]]:
+        """The ticket called or in service at a window that passes to a clerk becomes theirs
+        (``ticket.clerk_id``): they serve it from now on and their name goes on its service
+        record, so the per-clerk statistics and the board agree. Freed (``clerk`` None), the
+        ticket keeps its clerk until a clerk claims the window (:meth:`claim`). Returns the
+        audit's before and after facts about it (none without a ticket)."""
+        row = self.open_row() if clerk is not None else None
+        if row is None:
+            return {}, {}
+        number, old = self.raw.row(_TICKET_CLERK, id=row[0]) or (None, None)
+        self.raw.run("UPDATE ticket SET clerk_id = :clerk WHERE id = :id", clerk=clerk,
+                     id=row[0])
+        new = self.s.scalar(select(Staff.username).where(Staff.id == clerk))
+        return ({"ticket": number, "ticket_clerk": old}, {"ticket": number, "ticket_clerk": new})
 
     def require_opener(self) -> None:
         """Opening a window (which claims it): refused at a window another clerk holds, as
@@ -292,6 +318,8 @@ class WindowOp:
         return info
 
 
+_TICKET_CLERK = ("SELECT t.number, s.username FROM ticket t "
+                 "LEFT JOIN staff s ON s.id = t.clerk_id WHERE t.id = :id")
 _OTHER_WINDOW = ('SELECT w.number, s.username, s.name FROM "window" w JOIN staff s '
                  'ON s.id = w.clerk_id WHERE w.clerk_id = :clerk AND w.id <> :id')
 # The predicate of the partial index, so that SQLite uses it (see queue_common).

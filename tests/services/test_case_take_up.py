@@ -10,12 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from casekit import PLAIN, CtxFor, accepted_case, case_audits, open_case, serve, shared_database
+from casekit import (
+    PLAIN,
+    CtxFor,
+    accepted_case,
+    case_audits,
+    open_case,
+    person,
+    serve,
+    shared_database,
+)
 from conftest import ENGINES
 from sqlalchemy import select
 
 from hallapp.core.errors import NotFound, PermissionDenied, StateError
-from hallapp.services import backoffice, cases, windows
+from hallapp.services import backoffice, cases, window_holder, windows
 from hallapp.store.models import Case
 from hallapp.store.uow import Database
 
@@ -96,3 +105,23 @@ def test_an_undecided_case_of_a_ticket_gone_is_taken_up_by_its_applicants_new_ti
     assert served is not None
     taken = cases.take_up(clerk1, detail.case.number, 1)
     assert (taken.case.state, taken.case.ticket) == ("received", served.number)
+
+
+def test_taking_up_or_in_at_a_window_the_clerk_does_not_hold_is_refused(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """Window 4 freed by the supervisor with its ticket in service: clerk4, holding no window,
+    took a case in there, and 接手办理 looked for the window clerk4 held and said to call a
+    ticket first. Now both ask clerk4 to take the window over first."""
+    number = _returned(ctx_for, 94)
+    serve(ctx_for, 4)
+    clerk4 = ctx_for("clerk4")
+    window_holder.assign_window(ctx_for("supervisor1"), 4, None, "临时空出")
+    for act in (lambda: cases.take_up(clerk4, number, 4),
+                lambda: cases.open_case(clerk4, 4, PLAIN, person(95))):
+        with pytest.raises(StateError) as refused:
+            act()
+        assert (refused.value.code, refused.value.facts["window"]) == (
+            "intake_window_not_held", 4)
+    assert _take_overs(hall_db, number) == []
+    window_holder.claim_window(clerk4, 4)
+    assert cases.take_up(clerk4, number, 4).case.window == 4

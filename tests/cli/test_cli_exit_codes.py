@@ -69,3 +69,17 @@ def test_a_window_another_clerk_holds_exits_22_and_is_taken_over_by_name(cli: Cl
     freed = cli.json("supervisor1", "window", "assign", "1", "--release", "--reason", "空出")
     assert freed["holder"] is None
     assert "值班长" in cli.fails(13, "supervisor1", "window", "claim", "1")
+
+
+def test_a_clerk_leaves_a_window_open_with_window_release(cli: Cli) -> None:
+    """``window release``: the holder leaves window 1 open for another clerk; not with a
+    ticket called there (exit 13), nor another clerk's window (exit 22)."""
+    assert cli("clerk1", "window", "open", "1") == 0
+    cli.json("kiosk1", "ticket", "take", "A")
+    assert cli("clerk1", "window", "call", "1") == 0
+    assert "请先办结、转移、挂起或过号" in cli.fails(13, "clerk1", "window", "release", "1")
+    assert "只有本人或值班长" in cli.fails(22, "clerk2", "window", "release", "1")
+    assert cli("clerk1", "window", "finish", "1") == 0
+    left = cli.json("clerk1", "window", "release", "1", "--reason", "午休")
+    assert (left["state"], left["holder"]) == ("open", None)
+    assert cli.json("clerk2", "window", "claim", "1")["holder_user"] == "clerk2"

@@ -25,7 +25,7 @@ from hallapp.services.context import Ctx, Database
 from hallapp.services.window_holder import claim_window
 from hallapp.ui.common.qt_app import application
 from hallapp.ui.common.tasks import wait_for_tasks
-from hallapp.ui.counter.dialogs import TakeOverDialog
+from hallapp.ui.counter.dialogs import LeaveWindowDialog, TakeOverDialog
 from hallapp.ui.counter.window import CounterWindow
 from hallapp.ui.supervisor import dialogs as supervisor_dialogs
 from hallapp.ui.supervisor.board import BoardPanel
@@ -67,7 +67,7 @@ def test_a_clerk_at_a_window_another_holds_sees_who_and_takes_it_over(
     qtbot.waitUntil(lambda: counter.state is not None
                     and counter.state.holder_user == "clerk2")
     assert asked == [(1, clerk1.actor.name)]
-    assert not bar.isVisible()
+    assert (bar.leave.isVisible(), bar.take.isVisible()) == (True, False)  # theirs now
     assert "call_next" in _enabled(counter)
     assert counter.tabs.isEnabled()
     assert counter.message.text() == "已接手 1 号窗口"
@@ -89,12 +89,37 @@ def test_a_window_serving_a_ticket_is_not_offered_for_take_over(
 
 
 @SQLITE_ONLY
-def test_the_holder_sees_no_strip(qtbot: QtBot, make_counter: MakeCounter,
-                                  ctx_for: CtxFor) -> None:
-    windows.open_window(ctx_for("clerk1"), 1)
+def test_the_holder_leaves_the_window_open_from_the_strip(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The holder sees since when, and 离开窗口 (off while a ticket is called there): going on
+    a break, the window stays open for another clerk instead of closed or locked."""
+    clerk1 = ctx_for("clerk1")
+    windows.open_window(clerk1, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(clerk1, 1)
     counter = make_counter(user="clerk1")
-    assert not counter.holder.isVisible()
-    assert "call_next" in _enabled(counter)
+    bar = counter.holder
+    assert bar.isVisible()
+    assert (bar.leave.isVisible(), bar.take.isVisible()) == (True, False)
+    assert "call_next" in _enabled(counter) or "finish" in _enabled(counter)
+    assert not bar.leave.isEnabled()
+    assert bar.text.text() == ("您正在使用此窗口（自 09:00）；正在办理 A001："
+                               "办结、转移、挂起或过号后才能离开窗口")
+    windows.finish(clerk1, 1)
+    counter.refresh()
+    qtbot.waitUntil(lambda: bar.leave.isEnabled())
+    assert bar.text.text() == "您正在使用此窗口（自 09:00）"
+    asked: list[int] = []
+    monkeypatch.setattr(LeaveWindowDialog, "ask",
+                        classmethod(lambda cls, parent, n: asked.append(n) or True))
+    qtbot.mouseClick(bar.leave, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.state is not None and counter.state.holder is None)
+    assert asked == [1]
+    assert not bar.isVisible()
+    assert counter.message.text().startswith("已离开 1 号窗口")
+    seen = windows.window_state(ctx_for("clerk2"), 1)
+    assert (seen.state, seen.holder_user) == ("open", None)
 
 
 @SQLITE_ONLY
@@ -138,7 +163,7 @@ def test_the_holder_taken_over_elsewhere_sees_it_on_the_next_refresh(
     clerk2 = ctx_for("clerk2")
     claim_window(clerk2, 1, replacing="clerk1")
     counter.refresh()
-    qtbot.waitUntil(lambda: counter.holder.isVisible())
+    qtbot.waitUntil(lambda: counter.holder.take.isVisible())
     assert counter.holder.text.text() == f"此窗口由 {clerk2.actor.name} 使用中（自 09:00）"
     assert _enabled(counter) == set()
 
@@ -159,13 +184,15 @@ def test_the_strip_reads_in_english(qtbot: QtBot, qapp: QApplication,
 @SQLITE_ONLY
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
-@pytest.mark.parametrize("serving", [False, True])
+@pytest.mark.parametrize(("serving", "user"), [(False, "clerk2"), (True, "clerk2"),
+                                              (True, "clerk1")])
 def test_the_strip_fits_and_leaves_the_operations_room(
         qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter, ctx_for: CtxFor,
-        lang: str, size: tuple[int, int], serving: bool) -> None:
+        lang: str, size: tuple[int, int], serving: bool, user: str) -> None:
     """Stacked in the 400 px left column the strip's hint took two or three lines and squeezed
     the operations below it until their labels were cut off. It spans the counter now: its
-    text and hint on one line each, 接手窗口 beside them, the operations whole."""
+    text and hint on one line each, 接手窗口 beside them (the holder's one line beside 离开窗口),
+    the operations whole."""
     clerk1 = ctx_for("clerk1")
     windows.open_window(clerk1, 1)
     if serving:
@@ -173,15 +200,16 @@ def test_the_strip_fits_and_leaves_the_operations_room(
         windows.call_next(clerk1, 1)
     if lang == "en":
         with in_english(qapp):
-            counter = make_counter(size=size, user="clerk2")
+            counter = make_counter(size=size, user=user)
     else:
-        counter = make_counter(size=size, user="clerk2")
+        counter = make_counter(size=size, user=user)
     QApplication.processEvents()
     bar = counter.holder
     assert bar.isVisible()
-    for label in (bar.text, bar.hint):
+    button = bar.take if user == "clerk2" else bar.leave
+    for label in (bar.text, bar.hint) if user == "clerk2" else (bar.text,):
         # one line each, wholly shown
         assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
-    assert bar.take.width() >= bar.take.sizeHint().width()
+    assert button.width() >= button.sizeHint().width()
     assert clipped(bar) == []
     assert clipped(counter.controls) == []

@@ -2220,42 +2220,42 @@ After:
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="282"/>
         <source>指定叫号</source>
         <translation>Call a chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="282"/>
         <source>输入要叫的号码和原因（原因记入审计日志）</source>
         <translation>Enter the ticket to call and the reason (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="283"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="283"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="268"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="284"/>
         <source>预约到场</source>
         <translation>Appointment arrived</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="285"/>
         <source>补交材料返回</source>
         <translation>Back with materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="270"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="286"/>
         <source>值班长安排</source>
         <translation>Supervisor&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="278"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="294"/>
         <source>请输入号票上的号码，如 A004</source>
         <translation>Enter the number on the ticket, e.g. A004</translation>
     </message>
@@ -3131,17 +3131,17 @@ After:
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="319"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="335"/>
         <source>告知承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="319"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="335"/>
         <source>记录申请人书面承诺的内容，将打印在受理回执上</source>
         <translation>Record what the applicant committed to in writing; it is printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="320"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="336"/>
         <source>承诺内容</source>
         <translation>Commitment</translation>
     </message>
@@ -3172,67 +3172,72 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="144"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="145"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="146"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="147"/>
         <source>查件/出件</source>
         <translation>Cases / hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="148"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="149"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="149"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="150"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="235"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="236"/>
         <source>已接手 {0} 号窗口</source>
         <translation>You have taken over window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="247"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="242"/>
+        <source>已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；回来后在此操作即重新接手</source>
+        <translation>You left window {0}: it stays open for another clerk to take over; back here, acting at it takes it again</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/window.py" line="255"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="253"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="261"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="265"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="273"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="266"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="274"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="268"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="276"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="277"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="270"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="278"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3968,29 +3973,49 @@ After:
 <context>
     <name>HolderBar</name>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="71"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="93"/>
         <source>接手窗口</source>
         <translation>Take over window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="94"/>
+        <source>离开窗口</source>
+        <translation>Leave window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="95"/>
+        <source>暂离（休息、交接）而不关窗：窗口保持开放，其他工作人员可接手</source>
+        <translation>Step away (a break, a hand-over) without closing: the window stays open for another clerk to take over</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="102"/>
         <source>（自 {0}）</source>
         <translation> (since {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="80"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="105"/>
         <source>此窗口由 {0} 使用中</source>
         <translation>This window is in use by {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="82"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="107"/>
         <source>正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。</source>
         <translation>Serving {0}: the window cannot be taken over. Ask {1} to finish, or the supervisor to reassign the window.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="84"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="109"/>
         <source>{0} 已离开该窗口（已退出或终端故障）时，可接手窗口；否则请到自己的窗口办理，或请值班长安排。</source>
         <translation>If {0} has left the window (logged out, or the terminal failed), you may take it over; otherwise work at your own window, or ask the supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="126"/>
+        <source>您正在使用此窗口</source>
+        <translation>You are working at this window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="129"/>
+        <source>；正在办理 {0}：办结、转移、挂起或过号后才能离开窗口</source>
+        <translation>; serving {0}: finish, transfer, suspend or pass it before leaving the window</translation>
     </message>
 </context>
 <context>
@@ -5101,9 +5126,32 @@ After:
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/launcher.py" line="256"/>
+        <location filename="../../hallapp/ui/launcher.py" line="260"/>
         <source>hallapp 演示 · {0}</source>
         <translation>hallapp demo · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveWindowDialog</name>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="247"/>
+        <source>离开窗口</source>
+        <translation>Leave window</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="248"/>
+        <source>离开 {0} 号窗口但不关窗：窗口保持开放，无人使用，其他工作人员可接手，值班长也可改派；回来时窗口仍无人使用的，在此操作即重新接手。离开记入审计日志。</source>
+        <translation>Leave window {0} without closing it: it stays open with nobody at it, for another clerk to take over or the supervisor to assign; if nobody has taken it when you are back, acting at it takes it again. Leaving is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <source>确认离开</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5902,22 +5950,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="298"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="314"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="298"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="314"/>
         <source>须写明理由和法律依据，将打印不予受理通知书</source>
         <translation>State the reason and legal basis; a refusal notice will be printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="299"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="315"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="300"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="316"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
@@ -7094,17 +7142,17 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="410"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="426"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="426"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="442"/>
         <source>办件 {0}：勾选申请人本次交来的容缺材料（核对原件后登记）</source>
         <translation>Case {0}: tick the pending materials the applicant has brought (check the originals first)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="442"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="458"/>
         <source>请至少勾选一项材料</source>
         <translation>Tick at least one material</translation>
     </message>
@@ -7310,28 +7358,28 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TicketRefDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="384"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="400"/>
         <source>过号恢复</source>
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="385"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="401"/>
         <source>过号的申请人在规定时间内回来后，输入其号码（或扫描号票），排在其后几位重新等候</source>
         <translation>When an applicant who missed the call comes back in time, enter the ticket number (or scan the ticket); it rejoins a few places back</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="389"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="405"/>
         <source>挂起恢复</source>
         <translation>Resume suspended ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="390"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="406"/>
         <source>申请人补齐材料回来后，输入其挂起的号码，按原位置重新排队</source>
         <translation>When the applicant returns with the materials, enter the suspended ticket; it rejoins at its original place</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="387"/>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="391"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="403"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="407"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
@@ -7462,37 +7510,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="344"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="360"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="344"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="360"/>
         <source>转到其他队列或窗口，保留原取号时间</source>
         <translation>Move to another queue or window, keeping the take time</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="345"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="361"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="345"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="361"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="346"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="362"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="356"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="372"/>
         <source>请选择队列或填写窗口号</source>
         <translation>Choose a queue or enter a window number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="359"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="375"/>
         <source>窗口号应为数字</source>
         <translation>The window number must be a number</translation>
     </message>
@@ -7702,22 +7750,22 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="265"/>
         <source>撤回办件 {0}</source>
         <translation>Withdraw case {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="266"/>
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
         <source>撤回办件</source>
         <translation>Withdraw case</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/dialogs.py" line="251"/>
+        <location filename="../../hallapp/ui/counter/dialogs.py" line="267"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>

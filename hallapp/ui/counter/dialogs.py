@@ -239,6 +239,22 @@ class TakeOverDialog(FieldsDialog):
         return cls(window, holder, parent).run() is not None
 
 
+class LeaveWindowDialog(FieldsDialog):
+    """Leaving the window without closing it (a break, a hand-over): the clerk confirms."""
+
+    def __init__(self, window: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup(self.tr("离开窗口"),
+                   self.tr("离开 {0} 号窗口但不关窗：窗口保持开放，无人使用，其他工作人员可接手，"
+                           "值班长也可改派；回来时窗口仍无人使用的，在此操作即重新接手。"
+                           "离开记入审计日志。").format(window), [],
+                   buttons_text=(self.tr("确认离开"), self.tr("取消")))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, window: int) -> bool:
+        return cls(window, parent).run() is not None
+
+
 class WithdrawDialog(FieldsDialog):
     """撤回 a case opened at the window and not decided (the applicant gives up, or it was
     opened wrongly): the reason goes into the case's history and the audit log."""

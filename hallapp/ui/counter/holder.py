@@ -2,6 +2,11 @@
 when, and the way forward — 接手窗口 when the holder has left it and no ticket is in service
 there, else ask the holder or the supervisor (``hallapp.services.window_holder``).
 
+At the window the clerk holds it is one line, since when, with 离开窗口: leaving for a break or
+a hand-over without closing the window (``release_window``), which stays open for another
+clerk to claim; off while a ticket is called or in service there (finished, transferred,
+suspended or passed first, it is not left without a clerk).
+
 While it shows, the window's operations and its work tabs are off (``CounterWindow``): the
 first action used to be the clerk's only way to learn the window was not theirs. It spans the
 counter's width above both columns, 接手窗口 beside its text: stacked in the left column its
@@ -17,12 +22,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from hallapp.core.roles import Role
-from hallapp.services.window_holder import claim_window
+from hallapp.services.window_holder import claim_window, release_window
 from hallapp.services.windows import WindowState
 from hallapp.ui.common.errors import user_message
 from hallapp.ui.common.widgets import make_button, make_label
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
-from hallapp.ui.counter.dialogs import TakeOverDialog
+from hallapp.ui.counter.dialogs import LeaveWindowDialog, TakeOverDialog
 
 
 def held_by_other(env: CounterEnv, state: WindowState | None) -> bool:
@@ -32,8 +37,16 @@ def held_by_other(env: CounterEnv, state: WindowState | None) -> bool:
             and state.holder_user.lower() != env.ctx.actor.username.lower())
 
 
+def held_by_me(env: CounterEnv, state: WindowState | None) -> bool:
+    """True when a clerk looks at the window they hold."""
+    return (state is not None and state.holder_user is not None
+            and env.ctx.actor.role is Role.CLERK
+            and state.holder_user.lower() == env.ctx.actor.username.lower())
+
+
 class HolderBar(CounterPanel):
     claimed = Signal(object)  # the WindowState after the take-over
+    released = Signal(object)  # the WindowState after leaving the window
     failed = Signal(str)
 
     def __init__(self, env: CounterEnv, parent: QWidget | None = None) -> None:
@@ -46,6 +59,8 @@ class HolderBar(CounterPanel):
         self.hint = make_label("", "hint", wrap=True)
         self.take = make_button("", "primary", "takeOver")
         self.take.clicked.connect(self._on_take_clicked)
+        self.leave = make_button("", None, "leaveWindow")
+        self.leave.clicked.connect(self._on_leave_clicked)
         words = QVBoxLayout()
         words.setContentsMargins(0, 0, 0, 0)
         words.setSpacing(2)
@@ -55,20 +70,29 @@ class HolderBar(CounterPanel):
         layout.setContentsMargins(12, 6, 12, 0)
         layout.addLayout(words, 1)
         layout.addWidget(self.take)
+        layout.addWidget(self.leave)
         self.hide()
 
     def set_state(self, state: WindowState | None) -> None:
         self.state = state
-        self.setVisible(held_by_other(self.env, state))
+        mine = held_by_me(self.env, state)
+        self.setVisible(mine or held_by_other(self.env, state))
+        self.take.setVisible(not mine)
+        self.hint.setVisible(not mine)
+        self.leave.setVisible(mine)
         self.retranslate()
 
     def update_enabled(self) -> None:
         state = self.state
-        self.take.setEnabled(self.env.online and not self.busy and state is not None
-                             and state.ticket is None)
+        free = (self.env.online and not self.busy and state is not None
+                and state.ticket is None)
+        self.take.setEnabled(free)
+        self.leave.setEnabled(free)
 
     def retranslate(self) -> None:
         self.take.setText(self.tr("接手窗口"))
+        self.leave.setText(self.tr("离开窗口"))
+        self.leave.setToolTip(self.tr("暂离（休息、交接）而不关窗：窗口保持开放，其他工作人员可接手"))
         state = self.state
         if state is None or state.holder is None:
             self.text.clear()
@@ -77,7 +101,8 @@ class HolderBar(CounterPanel):
             at = state.holder_since
             since = (self.tr("（自 {0}）").format(f"{at.astimezone(self.zone):%H:%M}")
                      if at is not None else "")
-            self.text.setText(self.tr("此窗口由 {0} 使用中").format(state.holder) + since)
+            self.text.setText(self._mine_text(state, since) if held_by_me(self.env, state)
+                              else self.tr("此窗口由 {0} 使用中").format(state.holder) + since)
             self.hint.setText(
                 self.tr("正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。").format(
                     state.ticket.number, state.holder) if state.ticket else
@@ -96,6 +121,33 @@ class HolderBar(CounterPanel):
         self.update_enabled()
         self.call(lambda: claim_window(ctx, number, replacing=holder), self._on_claimed,
                   self._on_claim_failed)
+
+    def _mine_text(self, state: WindowState, since: str) -> str:
+        text = self.tr("您正在使用此窗口") + since
+        if state.ticket is None:
+            return text
+        return text + self.tr("；正在办理 {0}：办结、转移、挂起或过号后才能离开窗口").format(
+            state.ticket.number)
+
+    def _on_leave_clicked(self) -> None:
+        if not held_by_me(self.env, self.state):
+            return
+        if not LeaveWindowDialog.ask(self.window(), self.env.window):
+            return
+        ctx, number = self.env.ctx, self.env.window
+        self.busy = True
+        self.update_enabled()
+        self.call(lambda: release_window(ctx, number), self._on_released,
+                  self._on_release_failed)
+
+    def _on_released(self, state: WindowState) -> None:
+        self.busy = False
+        self.released.emit(state)
+
+    def _on_release_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.update_enabled()
+        self.failed.emit(user_message(exc, "counter: leave window"))
 
     def _on_claimed(self, state: WindowState) -> None:
         self.busy = False

@@ -77,7 +77,7 @@ class CounterWindow(CounterPanel):
         self.header = StatusHeader(number, ctx.actor.name or ctx.actor.username)
         self.banner = ConnectionBanner(feed, self.set_online, self.refresh, log)
         self.ticket = CurrentTicketPanel(ctx.clock)
-        self.holder = HolderBar(self.env)  # shown at a window another clerk holds
+        self.holder = HolderBar(self.env)  # who holds the window: another clerk, or 离开窗口
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
         self.message = make_label("", "error", wrap=True)
@@ -130,6 +130,7 @@ class CounterWindow(CounterPanel):
         self.banner.watch(self, self.controls, self.intake, self.delivery, self.booking,
                           self.desk, self.holder)
         self.holder.claimed.connect(self._on_holder_claimed)
+        self.holder.released.connect(self._on_holder_released)
         self.holder.failed.connect(self.message.setText)
         self.controls.acted.connect(self._on_controls_acted)
         self.controls.failed.connect(self.message.setText)
@@ -233,6 +234,13 @@ class CounterWindow(CounterPanel):
     def _on_holder_claimed(self, state: WindowState) -> None:
         self._generation += 1
         self.message.setText(self.tr("已接手 {0} 号窗口").format(state.number))
+        self.show_state(state)
+        self.refresh()
+
+    def _on_holder_released(self, state: WindowState) -> None:
+        self._generation += 1
+        self.message.setText(self.tr("已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；"
+                                     "回来后在此操作即重新接手").format(state.number))
         self.show_state(state)
         self.refresh()
 

@@ -73,8 +73,16 @@ def open_window(ctx: Ctx, number: int) -> WindowState:
         # for the first clerk to act there (``require_operator``), keeping a clerk who holds
         # it already — taking it themselves locked every clerk out of it for the day.
         clerk = ctx.actor.staff_id if ctx.actor.role is Role.CLERK else op.window.clerk_id
+        # A clerk sitting down at a window left open with nobody at it (opened by the
+        # supervisor, freed, released) claims it as acting there does: a ticket called there
+        # passes to them, audited (``window_claim``); it kept the supervisor as its clerk.
+        claims = (ctx.actor.role is Role.CLERK and op.window.clerk_id is None
+                  and op.window.state != "closed")
         op.set_window(state="open", state_reason=None, state_since=op.uow.now)
-        op.hold(clerk)
+        if claims:
+            op.claim(clerk, ctx.actor.username)
+        else:
+            op.hold(clerk)
         op.done("window_open", None, before, "window_changed", state="open")
     return window_state(ctx, number)
 

@@ -116,3 +116,18 @@ def test_a_ticket_the_supervisor_called_passes_to_the_clerk_who_claims_by_acting
             Ticket, Ticket.id == ServiceRecord.ticket_id).where(
             Ticket.number == taken.number)).all()
     assert served == ["clerk2"]
+
+
+def test_opening_a_window_left_open_claims_it_with_its_ticket(ctx_for: CtxFor,
+                                                              hall_db: Database) -> None:
+    """``window open`` at a window the supervisor opened took it without passing on the
+    ticket called there, nor auditing the claim, as acting there does."""
+    boss, clerk2 = ctx_for("supervisor1"), ctx_for("clerk2")
+    supervisor.open_window(boss, 5)
+    taken = tickets.take_ticket(ctx_for("kiosk1"), "C")
+    windows.call_next(boss, 5)
+    assert windows.open_window(clerk2, 5).holder_user == "clerk2"
+    assert _ticket_clerk(hall_db, taken.number) == "clerk2"
+    [entry] = _audit(hall_db, "window_claim")
+    assert (entry.before["ticket_clerk"], entry.after["ticket_clerk"]) == ("supervisor1",
+                                                                           "clerk2")

@@ -32,7 +32,7 @@ ACTION_LABELS: dict[str, str] = {
     "window_open": "开放窗口", "window_pause": "暂停窗口", "window_resume": "恢复窗口",
     "window_close": "关闭窗口", "window_claim": "接手窗口",
     "window_takeover": "接手他人离开的窗口", "window_assign": "值班长改派窗口",
-    "window_release": "账号停用或调岗，窗口释放",
+    "window_release": "窗口释放（离开窗口或账号停用、调岗）",
     "window_profile_change": "修改窗口叫号配置",
     "supervisor_window_open": "值班长开放窗口", "supervisor_window_pause": "值班长暂停窗口",
     "supervisor_window_resume": "值班长恢复窗口", "supervisor_window_close": "值班长关闭窗口",

@@ -1153,8 +1153,8 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="120"/>
-        <source>账号停用或调岗，窗口释放</source>
-        <translation>Window released (account disabled or role changed)</translation>
+        <source>窗口释放（离开窗口或账号停用、调岗）</source>
+        <translation>Window released (clerk left it, account disabled or role changed)</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/common/labels.py" line="121"/>

@@ -117,7 +117,7 @@ AUDIT_ACTION_LABELS = (  # hallapp.core.audit_labels.ACTION_LABELS (case actions
     QT_TRANSLATE_NOOP("AuditActions", "接手窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "接手他人离开的窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长改派窗口"),
-    QT_TRANSLATE_NOOP("AuditActions", "账号停用或调岗，窗口释放"),
+    QT_TRANSLATE_NOOP("AuditActions", "窗口释放（离开窗口或账号停用、调岗）"),
     QT_TRANSLATE_NOOP("AuditActions", "修改窗口叫号配置"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长开放窗口"),
     QT_TRANSLATE_NOOP("AuditActions", "值班长暂停窗口"),

@@ -14,6 +14,8 @@ Choices not fixed by DOMAIN.md:
 * A valid commitment may sit beside 容缺 (both widen acceptance) unless the applicant is
   blacklisted; it blocks plain ``accept``, which means "everything present".
 * 秒批 is refused to blacklisted applicants too (一处失信、处处受限).
+* A blacklisted applicant's commitment replaces nothing: a required material so marked is
+  still owed, so the 一次性告知 is open and lists it (as missing) for the real document.
 * The 容缺 supplement deadline is :func:`hallapp.core.timelimits.supplement_deadline`.
 """
 
@@ -129,11 +131,13 @@ class IntakeAssessment:
     faulty_core: tuple[str, ...]
     commitments: tuple[str, ...]
     decisions: Mapping[str, Availability]
+    # Required materials a blacklisted applicant marked as replaced by commitment: still owed.
+    void_commitments: tuple[str, ...] = ()
 
     @property
     def outstanding(self) -> tuple[str, ...]:
         """Every required material missing or faulty: what the 一次性告知书 lists."""
-        return self.missing_core + self.missing_secondary + self.faulty
+        return self.missing_core + self.missing_secondary + self.faulty + self.void_commitments
 
     @property
     def supplements(self) -> tuple[str, ...]:
@@ -164,12 +168,13 @@ class _Problems:
 def evaluate(item: Item, marks: Sequence[MaterialMark], applicant: Applicant) -> IntakeAssessment:
     """Read the clerk's marks against the item's checklist and open or close each decision."""
     problems = _collect_problems(item, _index_marks(item, marks))
+    void = [m for m in problems.commitments if m.required] if applicant.on_blacklist else []
     decisions = {
         "on_spot": _on_spot(item, problems, applicant),
         "accept": _accept(problems),
         "accept_tolerant": _accept_tolerant(item, problems, applicant),
         "accept_commitment": _accept_commitment(item, problems, applicant),
-        "notify_missing": _notify_missing(problems),
+        "notify_missing": _notify_missing(problems, void),
         "refuse": Availability(True),
     }
     return IntakeAssessment(
@@ -180,6 +185,7 @@ def evaluate(item: Item, marks: Sequence[MaterialMark], applicant: Applicant) ->
         faulty_core=_codes([m for m in problems.faulty if m.core]),
         commitments=_codes(problems.commitments),
         decisions=decisions,
+        void_commitments=_codes(void),
     )
 
 
@@ -294,8 +300,8 @@ def _accept_commitment(item: Item, p: _Problems, applicant: Applicant) -> Availa
     return _verdict(failures)
 
 
-def _notify_missing(p: _Problems) -> Availability:
-    if p.missing_core or p.missing_secondary or p.faulty:
+def _notify_missing(p: _Problems, void_commitments: Sequence[Material]) -> Availability:
+    if p.missing_core or p.missing_secondary or p.faulty or void_commitments:
         return Availability(True)
     return Availability(False, "材料齐全，无需一次性告知", ("nothing_missing",))
 

@@ -381,6 +381,19 @@ def test_commitment_is_refused_to_a_blacklisted_applicant(
     assert "承诺住所真实" in (info.opinion or "")
 
 
+def test_a_blacklisted_applicant_s_commitment_is_told_to_bring_the_material(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """The commitment replaces nothing: the 一次性告知 is open (not only 不予受理) and lists it."""
+    blacklist.add_entry(ctx_for("admin1"), id_number(5), "信用中国（演示）", reason="虚假承诺")
+    number = ready_case(ctx_for, COMMITMENT, seq=5, M05="commitment")
+    view = cases.show_checklist(ctx_for("clerk1"), number)
+    assert view.suggested == "notify_missing"
+    assert "notify_missing" in [d.decision for d in view.decisions if d.allowed]
+    result = case_decide.decide(ctx_for("clerk1"), number, "notify_missing")
+    assert [(m.code, m.status) for m in result.outstanding] == [("M05", "missing")]
+    assert _case(hall_db, number).state == "notified_missing"
+
+
 def test_notify_missing_lists_every_problem(hall_db: Database, ctx_for: CtxFor) -> None:
     number = ready_case(ctx_for, PLAIN, M01="missing", M03="faulty")
     clerk = ctx_for("clerk1")

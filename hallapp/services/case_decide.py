@@ -122,6 +122,11 @@ def _apply(uow: UnitOfWork, case: Case, item: Item, assessment: IntakeAssessment
         move(uow, case, act, opinion=why, decision=decision, legal_basis=basis, decided_at=now)
         return ()
     if decision == "notify_missing":
+        # A blacklisted applicant's commitment replaced nothing: the material is told as
+        # missing, on the case and so on the 一次性告知书.
+        void = set(assessment.void_commitments)
+        case.materials = [{**m, "status": "missing"} if m["code"] in void else m
+                          for m in case.materials or []]
         listed = _outstanding(item, case, assessment.outstanding)
         names = "、".join(m.name for m in listed)
         move(uow, case, act, opinion=case_notes.TOLD_TO_COMPLETE.format(names), decision=decision)

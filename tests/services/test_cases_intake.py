@@ -391,7 +391,10 @@ def test_a_blacklisted_applicant_s_commitment_is_told_to_bring_the_material(
     assert "notify_missing" in [d.decision for d in view.decisions if d.allowed]
     result = case_decide.decide(ctx_for("clerk1"), number, "notify_missing")
     assert [(m.code, m.status) for m in result.outstanding] == [("M05", "missing")]
-    assert _case(hall_db, number).state == "notified_missing"
+    case = _case(hall_db, number)
+    assert case.state == "notified_missing"
+    # what the 一次性告知书 lists (a commitment mark left there printed "nothing missing")
+    assert {m["code"]: m["status"] for m in case.materials}["M05"] == "missing"
 
 
 def test_notify_missing_lists_every_problem(hall_db: Database, ctx_for: CtxFor) -> None:

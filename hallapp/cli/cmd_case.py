@@ -317,11 +317,22 @@ def _case_text(v: CaseInfo) -> str:
     """One case in a line: in English its item by code and its state as the screens say it."""
     due = _("，期限 ", ", due ") + local_time(v.deadline) if v.deadline else ""
     left = _timeliness(v.timeliness, v.remaining_working_days) if v.timeliness else ""
+    owed = _owed_line(v)
     if english():
         return (f"{v.number} {v.item_code} {v.applicant_name} {case_label(v.state_label)}{due}"
-                + (f" ({left})" if left else "") + f"; {v.visits} visit(s)")
+                + (f" ({left})" if left else "") + f"; {v.visits} visit(s)" + owed)
     return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}"
-            + (f"（{left}）" if left else "") + f"；到厅 {v.visits} 次")
+            + (f"（{left}）" if left else "") + f"；到厅 {v.visits} 次" + owed)
+
+
+def _owed_line(v: CaseInfo) -> str:
+    """The 容缺 materials still owed and their supplement deadline, which the clerk tells the
+    applicant at acceptance (only the receipt and the counter said it before)."""
+    if not (v.owed and v.supplement_deadline):
+        return ""
+    due = local_time(v.supplement_deadline)
+    return _(f"\n  容缺材料 {'、'.join(v.owed)} 补交期限 {due}",
+             f"\n  Materials owed {', '.join(v.owed)}, to bring by {due}")
 
 
 TIMELINESS_EN = {"normal": "on track", "warning": "due soon", "overdue": "overdue"}

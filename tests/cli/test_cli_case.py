@@ -229,3 +229,17 @@ def test_case_take_up_binds_a_waiting_case_to_the_ticket_served(
     assert cli("clerk2", "case", "show", number) == 0
     assert "到厅：\n  2026-11-24 09:00 收件，号码 A001" in cli.out  # the ticket it came with
     assert cli.json("clerk2", "case", "show", number)["visits"][0]["ticket"] == "A001"
+
+
+def test_a_tolerant_acceptance_says_by_when_the_owed_material_is_due(
+        cli: Cli, hall_db: Database, clock: FakeClock) -> None:
+    """容缺受理 from the command line: the answer and ``case show`` give the supplement due
+    date, as the receipt and the counter do (the clerk had no date to tell the applicant)."""
+    _serve(hall_db, clock)
+    number = cli.json("clerk1", "case", "open", "1", "440300000000069391780002",  # 公司变更登记
+                      "--name", "张三", "--id-number", _id(3))["case"]["number"]
+    cli.json("clerk1", "case", "checklist", number, "--all", "received", "--mark", "M03=missing")
+    assert cli("clerk1", "case", "decide", number, "accept_tolerant") == 0
+    assert "容缺材料 M03 补交期限 2026-11-25 18:00" in cli.out
+    assert cli("clerk1", "case", "show", number) == 0
+    assert "容缺材料 M03 补交期限 2026-11-25 18:00" in cli.out

@@ -251,3 +251,17 @@ def test_a_refusal_reads_in_the_forms_words_beside_its_field(
                                            profile.add_row({"queue": "A", "precedence": 3})))
     profile.remove_row(profile.rowCount() - 1)
     shown("window_name", windows, lambda: windows.name.setText("x" * 201))
+
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_window_fits_a_1366_by_768_screen(qtbot: QtBot, make_admin: MakeAdmin,
+                                             lang: str) -> None:
+    """The item editor's 13 rows of fields, sized before the style sheet applied, made the
+    window 800 px tall as it was shown: its buttons went below a 768 px screen's edge."""
+    window = make_admin(lang, (1366, 768))
+    assert window.height() == 768
+    open_item(qtbot, window)
+    page = window.catalogue.editor.pages.currentWidget()
+    assert page.isAncestorOf(window.catalogue.editor.form.basic_page)
+    assert not page.verticalScrollBar().isVisible()  # the fields still whole, unscrolled

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -72,8 +73,19 @@ MATERIAL_COLUMNS = (
     Column("where_to_get", QT_TRANSLATE_NOOP("Admin", "获取途径")),
     Column("notes", QT_TRANSLATE_NOOP("Admin", "备注")),
 )
+
+
 _MATERIAL_ROW = re.compile(r"^materials\[(\d+)\]\.(\w+)$")
 _M_CODE = re.compile(r"M\d+")
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area that scrolls only when the tab is too short."""
+    scroll = QScrollArea()
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    return scroll
 
 
 class ItemEditor(AdminPanel):
@@ -96,8 +108,10 @@ class ItemEditor(AdminPanel):
         self.status = make_label("", "result", wrap=True)
         self.pages = QTabWidget()
         self.pages.setObjectName("itemPages")
-        self.pages.addTab(self.form.basic_page, self.tr("基本信息"))
-        self.pages.addTab(self.form.handling_page, self.tr("时限与办理"))
+        # The fields scroll: the form's own height (13 rows) made the admin window taller
+        # than a 1366×768 screen before the style sheet's sizes were known.
+        self.pages.addTab(_scrolling(self.form.basic_page), self.tr("基本信息"))
+        self.pages.addTab(_scrolling(self.form.handling_page), self.tr("时限与办理"))
         self.pages.addTab(self._materials_page(), self.tr("申请材料"))
         self.pages.addTab(self._versions_page(), self.tr("版本历史"))
         self._build()
@@ -319,6 +333,8 @@ class ItemEditor(AdminPanel):
             page = self.pages.widget(n)
             if widget is not None and page is not None and page.isAncestorOf(widget):
                 self.pages.setCurrentIndex(n)
+                if isinstance(page, QScrollArea):
+                    page.ensureWidgetVisible(widget)
         field = getattr(exc, "field", None) or ""
         match = _MATERIAL_ROW.match(field)
         if match and any(c.name == match.group(2) for c in MATERIAL_COLUMNS):

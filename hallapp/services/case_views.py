@@ -110,6 +110,7 @@ class CaseInfo:
     owed: tuple[str, ...]
     item_name_en: str | None = None  # the staff screens' English names, where given
     department_name_en: str | None = None
+    claimed_by_name: str | None = None  # the holder's name, shown (claimed_by: the username)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def case_info(s: Session, case: Case, t: HallTime, now: datetime,
         case.outcome, claimed.username if claimed else None, case.delivered_at,
         dict(case.delivery) if case.delivery else None, case.visits, case.window_number,
         ticket.number if ticket else None, state, left, owed_codes(case), item.name_en,
-        dept.name_en)
+        dept.name_en, (claimed.name or claimed.username) if claimed else None)
 
 
 def material_states(case: Case, item: Item | None = None) -> tuple[MaterialState, ...]:

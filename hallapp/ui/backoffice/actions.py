@@ -119,7 +119,8 @@ class CaseActions(BackofficePanel):
         info, me = self.detail.case, self.env.ctx.actor.username
         holder = info.claimed_by
         if holder and holder != me and info.state in HELD_STATES:
-            return self.tr("该办件已由 {0} 认领审查，只有认领人可以操作").format(holder)
+            return self.tr("该办件已由 {0} 认领审查，只有认领人可以操作").format(
+                info.claimed_by_name or holder)
         if name in NEEDS_CLAIM and holder != me:
             return self.tr("请先认领该办件")
         return None

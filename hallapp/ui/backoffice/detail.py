@@ -219,7 +219,8 @@ class CaseDetailPanel(BackofficePanel):
         elif info.claimed_by == me:
             text, kind = self.tr("由我认领审查中"), "mine"
         elif info.claimed_by:
-            text, kind = self.tr("认领人：{0}").format(info.claimed_by), "none"
+            holder = info.claimed_by_name or info.claimed_by
+            text, kind = self.tr("认领人：{0}").format(holder), "none"
         else:
             text, kind = self.tr("尚未认领"), "none"
         self.claim_label.setText(text)

@@ -92,7 +92,7 @@ class ReviewQueueModel(NamedColumnsModel):
         if column == "window":
             return self.tr("{0}号窗口").format(row.window) if row.window else "—"
         if column == "claimed":
-            return row.claimed_by or self.tr("未认领")
+            return row.claimed_by_name or row.claimed_by or self.tr("未认领")
         return {"number": row.number, "item": local_name(row.item_name, row.item_name_en),
                 "applicant": row.applicant_name,
                 "state": case_label(row.state_label), "accepted": self.env.local(row.accepted_at),

@@ -6093,7 +6093,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/backoffice/models.py" line="90"/>
         <source>待制证</source>
-        <translation>Result to make</translation>
+        <translation>Result to issue</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/models.py" line="93"/>
@@ -6191,7 +6191,7 @@ Welcome. When we are done, please rate our service</translation>
     <message>
         <location filename="../../hallapp/ui/backoffice/queue.py" line="298"/>
         <source>超期 {0} · 预警 {1} · 待制证 {2} · 显示 {3}</source>
-        <translation>Late {0} · warn {1} · to make {2} · shown {3}</translation>
+        <translation>Late {0} · warn {1} · to issue {2} · shown {3}</translation>
     </message>
 </context>
 <context>

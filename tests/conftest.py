@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 
 _TMP = Path(tempfile.mkdtemp(prefix="hallapp-tests-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,7 +34,7 @@ from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from hallapp.core.roles import Actor, Role  # noqa: E402
-from hallapp.services import batching  # noqa: E402
+from hallapp.services import batching, staff  # noqa: E402
 from hallapp.services.batch_writer import BatchWriter  # noqa: E402
 from hallapp.services.context import Ctx  # noqa: E402
 from hallapp.services.setup import init_database  # noqa: E402
@@ -44,6 +45,15 @@ from hallapp.store.uow import Database  # noqa: E402
 PG_URL = os.environ.get("HALLAPP_TEST_PG_URL",
                         "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ENGINES = ["sqlite", "postgresql"]
+# Password hashing is deliberately slow with the real argon2 parameters (init --demo spends
+# most of its time on them); tests that do not check the hashing itself use these.
+CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+# ``hallapp`` run as a process, as its installed entry point runs it (``sys.exit(main())``),
+# but hashing with CHEAP: ``[*CHEAP_HALLAPP, "--db", url, "init", "--demo"]``.
+CHEAP_HALLAPP = [sys.executable, "-c", (
+    "import sys; from argon2 import PasswordHasher; from hallapp.services import staff; "
+    "staff._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1); "
+    "from hallapp.cli.main import main; sys.exit(main())")]
 
 
 class PgServer:
@@ -204,8 +214,11 @@ class Templates:
 
 
 def _build(db: Database, kind: str) -> None:
-    if kind == "demo":
-        init_database(db, demo=True, clock=lambda: datetime(2026, 11, 23, 0, 30, tzinfo=UTC))
+    if kind == "demo":  # the demo accounts' passwords (demo1234) cheaply hashed
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(staff, "_hasher", CHEAP)
+            init_database(db, demo=True,
+                          clock=lambda: datetime(2026, 11, 23, 0, 30, tzinfo=UTC))
     else:
         schema.upgrade(db)
     db.dispose()

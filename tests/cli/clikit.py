@@ -8,8 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import FakeClock
+from conftest import CHEAP, FakeClock
 from sqlalchemy import update
 
 from hallapp.cli import common
@@ -18,9 +17,6 @@ from hallapp.services import staff
 from hallapp.services.context import Ctx
 from hallapp.store.models import Staff
 from hallapp.store.uow import Database
-
-# Logging in is deliberately slow with the real argon2 parameters; tests log in often.
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 class Cli:

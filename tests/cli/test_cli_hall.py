@@ -11,16 +11,13 @@ import json
 from datetime import date, time
 
 import pytest
-from argon2 import PasswordHasher
 from clikit import Cli, make_cli
-from conftest import FakeClock, actor_for
+from conftest import CHEAP, FakeClock, actor_for
 
 from hallapp.cli.main import main
 from hallapp.services import appointments, staff
 from hallapp.services.context import Ctx
 from hallapp.store.uow import Database
-
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 def cli_ctx(db: Database, clock: FakeClock, user: str) -> Ctx:

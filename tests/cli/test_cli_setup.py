@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import PgServer
+from conftest import CHEAP, PgServer
 from sqlalchemy import column, insert, table, text
 
 from hallapp.cli.main import main
@@ -23,7 +22,6 @@ from hallapp.services.setup import hall_exists
 from hallapp.store import schema
 from hallapp.store.uow import Database
 
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 Run = Callable[..., tuple[int, str, str]]
 
 

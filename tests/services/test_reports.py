@@ -11,9 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from argon2 import PasswordHasher
 from casekit import CtxFor
-from conftest import FakeClock
+from conftest import CHEAP, FakeClock
 from kpikit import busy_day
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -28,7 +27,6 @@ from hallapp.store.models import Case, Staff
 from hallapp.store.uow import Database
 
 DAY = date(2026, 11, 24)
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 def _pdf_text(data: bytes) -> str:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import FakeClock
+from conftest import CHEAP, FakeClock
 from sqlalchemy import func, select
 
 from hallapp.core.errors import StateError
@@ -22,8 +21,6 @@ from hallapp.services.context import Ctx
 from hallapp.services.hall import create_hall, load_demo_json
 from hallapp.store.models import AuditEntry, CalendarYear, Hall, ServiceItem, Staff
 from hallapp.store.uow import Database
-
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import FakeClock
+from conftest import CHEAP, FakeClock
 from sqlalchemy import select, update
 
 from hallapp.core.errors import (
@@ -30,7 +29,6 @@ from hallapp.store.models import AuditEntry, Staff
 from hallapp.store.uow import Database
 
 DEMO_PASSWORD = "demo1234"
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import PgServer
+from conftest import CHEAP_HALLAPP, PgServer
 from sqlalchemy.exc import OperationalError
 
 from hallapp.core.errors import DomainError
@@ -93,7 +93,7 @@ def test_a_write_on_a_full_disk_says_so(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
     environ = {**os.environ, "HALLAPP_LOG_DIR": str(tmp_path / "log"),
                "HALLAPP_PASSWORD": "demo1234"}
-    subprocess.run([str(HALLAPP), "--db", db, "init", "--demo"], env=environ, check=True,
+    subprocess.run([*CHEAP_HALLAPP, "--db", db, "init", "--demo"], env=environ, check=True,
                    capture_output=True, timeout=120)
 
     def limited() -> None:

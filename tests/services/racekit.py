@@ -6,6 +6,7 @@ only (on SQLite the other terminal would wait for the action under test).
 * ``meanwhile``: another terminal's whole action runs, and commits, between the action under
   test's read and its write (at the first call of a function the action makes in between).
   The action must not take a row lock before that point: the other would wait for it.
+* ``lock_waited``: polls the server until a session waits for a lock.
 * ``in_flight``: another terminal's write, made on its own connection and not yet committed
   (it holds the row's lock), while the action under test runs in a thread. Once the action
   waits for that lock — or ends without having waited — the other write commits (or rolls
@@ -38,11 +39,22 @@ class Outcome:
     waited: bool = False  # the action waited for the other write's row lock
 
 
-def _lock_waits(db: Database) -> int:
+def lock_waited(db: Database, thread: threading.Thread | None = None,
+                timeout: float = 10.0) -> bool:
+    """Poll the server's own view of its sessions until one on ``db``'s database waits for a
+    lock (``wait_event_type = 'Lock'``: blocked, not merely slow): True; False once
+    ``thread`` (the one expected to wait) has ended, or after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
     with db.reader.connect() as conn:
-        return int(conn.execute(text(
-            "SELECT COUNT(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND wait_event_type = 'Lock'")).scalar_one())
+        while (thread is None or thread.is_alive()) and time.monotonic() < deadline:
+            waiting = conn.execute(text(
+                "SELECT COUNT(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'")).scalar_one()
+            conn.rollback()  # a fresh snapshot of pg_stat_activity each time
+            if waiting:
+                return True
+            time.sleep(0.01)
+    return False
 
 
 def in_flight(db: Database, statements: Sequence[Statement], action: Callable[[], Any], *,
@@ -63,12 +75,7 @@ def in_flight(db: Database, statements: Sequence[Statement], action: Callable[[]
             other.execute(text(sql), params)
         thread = threading.Thread(target=run)
         thread.start()
-        deadline = time.monotonic() + timeout
-        while thread.is_alive() and time.monotonic() < deadline:
-            if _lock_waits(db):
-                out.waited = True
-                break
-            time.sleep(0.01)
+        out.waited = lock_waited(db, thread, timeout)
         if commit:
             other.commit()
         else:

@@ -10,11 +10,11 @@ the window retried without waiting and gave up with "叫号冲突过多" (call_c
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from racekit import lock_waited
 from sqlalchemy import text
 
 from hallapp.core.errors import EmptyQueue
@@ -39,22 +39,6 @@ def _call_in_thread(clerk: Ctx, window: int) -> tuple[threading.Thread, dict[str
     return thread, result
 
 
-def _wait_until_a_backend_waits_for_a_lock(db: Database, timeout: float = 10.0) -> None:
-    """Poll the server's own view of its sessions: the calling window is blocked on a row
-    lock (``wait_event_type = 'Lock'``), not merely slow."""
-    deadline = time.monotonic() + timeout
-    with db.reader.connect() as conn:
-        while time.monotonic() < deadline:
-            waiting = conn.execute(text(
-                "SELECT COUNT(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND wait_event_type = 'Lock'")).scalar_one()
-            conn.rollback()  # a fresh snapshot of pg_stat_activity each time
-            if waiting:
-                return
-            time.sleep(0.01)
-    raise AssertionError("the calling window never waited for the claim in flight")
-
-
 @pytest.mark.parametrize("engine_name", ["postgresql"])  # overrides the both-engines fixture
 @pytest.mark.parametrize("other_window_commits", [True, False])
 def test_a_window_waits_for_a_claim_in_flight_instead_of_giving_up(
@@ -66,7 +50,8 @@ def test_a_window_waits_for_a_claim_in_flight_instead_of_giving_up(
         other.execute(text("UPDATE ticket SET state = 'abandoned' WHERE number = :n"),
                       {"n": number})
         thread, result = _call_in_thread(clerk, 2)
-        _wait_until_a_backend_waits_for_a_lock(hall_db)  # window 2, on its second round
+        assert lock_waited(hall_db, thread), (  # window 2, on its second round
+            "the calling window never waited for the claim in flight")
         assert thread.is_alive()
         if other_window_commits:
             other.commit()

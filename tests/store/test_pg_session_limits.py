@@ -9,8 +9,10 @@ inside a transaction (``idle_in_transaction_session_timeout``), a lock waited fo
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +29,9 @@ from hallapp.store.feed_log import read_head
 from hallapp.store.setup_lock import SETUP_LOCK_KEY, setup_lock
 from hallapp.store.uow import Database
 from hallapp.ui.common.errors import BUSY_ZH, SESSION_ENDED_ZH, user_message
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from racekit import lock_waited
 
 pytestmark = pytest.mark.parametrize("engine_name", ["postgresql"])
 SETTINGS = ("lock_timeout", "idle_in_transaction_session_timeout", "tcp_keepalives_idle",
@@ -150,7 +155,7 @@ def test_a_setup_still_queues_behind_another_past_the_lock_timeout(
             first.commit()
             thread = threading.Thread(target=second_setup, daemon=True)
             thread.start()
-            _until_waiting_for_a_lock(empty_db, thread)
+            lock_waited(empty_db, thread)
             thread.join(timeout=0.2)  # 200 times its lock timeout
             assert thread.is_alive(), entered
             first.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": SETUP_LOCK_KEY})
@@ -160,15 +165,3 @@ def test_a_setup_still_queues_behind_another_past_the_lock_timeout(
         db.dispose()
     assert entered == [None]
 
-
-def _until_waiting_for_a_lock(db: Database, thread: threading.Thread) -> None:
-    deadline = time.monotonic() + 10
-    with db.reader.connect() as conn:
-        while thread.is_alive() and time.monotonic() < deadline:
-            waiting = conn.execute(text(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND wait_event_type = 'Lock'")).scalar_one()
-            conn.rollback()
-            if waiting:
-                return
-            time.sleep(0.01)

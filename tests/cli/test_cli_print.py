@@ -1,7 +1,9 @@
 """``hallapp print``: PDF files, CUPS hand-off (faked here; real CUPS in tests/e2e), refusals.
 
-Runs ``main()`` in-process against the demo hall on both engines. Tickets are taken with
-the service at the real clock, so the command's "today" is the same hall day.
+Runs ``main()`` in-process against the demo hall. Tickets are taken with the service at the
+real clock, so the command's "today" is the same hall day. A ticket and a receipt print on
+both engines; the rest (language, file names, printers, refusals) is the command's own and
+runs on SQLite only (tests/services/test_printing.py covers the service on both).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from hallapp.store.models import Case, Hall, ServiceItem, Staff
 from hallapp.store.uow import Database
 
 MM = 72 / 25.4
+SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 
 
 @pytest.fixture
@@ -92,6 +95,7 @@ def test_print_ticket_to_named_pdf(cli: Any, hall_db: Database, tmp_path: Path) 
     assert [h.outcome for h in history(hall_db, number)] == ["saved"]
 
 
+@SQLITE_ONLY
 def test_print_a_ticket_in_english(cli: Any, hall_db: Database, tmp_path: Path) -> None:
     number = take(hall_db)
     out = tmp_path / "ticket-en.pdf"
@@ -104,6 +108,7 @@ def test_print_a_ticket_in_english(cli: Any, hall_db: Database, tmp_path: Path) 
     assert usage.value.code == 2
 
 
+@SQLITE_ONLY
 def test_default_file_is_named_after_the_ref(cli: Any, hall_db: Database, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -113,6 +118,7 @@ def test_default_file_is_named_after_the_ref(cli: Any, hall_db: Database, tmp_pa
     assert made.name.endswith(f"_{number}.pdf")
 
 
+@SQLITE_ONLY
 def test_a_pdf_that_cannot_be_written_is_a_failed_print(cli: Any, hall_db: Database,
                                                         tmp_path: Path) -> None:
     """A folder that does not exist was an internal error, unlogged; a folder is a place
@@ -140,6 +146,7 @@ def test_print_receipt_on_a5(cli: Any, hall_db: Database, tmp_path: Path) -> Non
     assert "李*明" in text
 
 
+@SQLITE_ONLY
 def test_notice_refused_in_wrong_state(cli: Any, hall_db: Database) -> None:
     number = insert_accepted_case(hall_db)
     code, _, err = cli("print", "notice", number, "refusal")
@@ -162,6 +169,7 @@ def fake_cups(monkeypatch: pytest.MonkeyPatch, lpstat: tuple[int, str]) -> list[
     return sent
 
 
+@SQLITE_ONLY
 def test_missing_printer_is_refused_and_logged(cli: Any, hall_db: Database,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     sent = fake_cups(monkeypatch, (1, ""))
@@ -174,6 +182,7 @@ def test_missing_printer_is_refused_and_logged(cli: Any, hall_db: Database,
     assert (row.outcome, row.printer) == ("failed", "front-desk")
 
 
+@SQLITE_ONLY
 def test_a_stopped_print_service_is_named(cli: Any, hall_db: Database,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """With the CUPS scheduler down the message was "no such printer"."""
@@ -185,6 +194,7 @@ def test_a_stopped_print_service_is_named(cli: Any, hall_db: Database,
     assert (code, "无法连接打印服务 CUPS" in err) == (20, True)
 
 
+@SQLITE_ONLY
 def test_disabled_printer_is_refused(cli: Any, hall_db: Database,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     fake_cups(monkeypatch, (0, "printer front-desk disabled since Mon 09:00 -\n\tPaused"))
@@ -193,6 +203,7 @@ def test_disabled_printer_is_refused(cli: Any, hall_db: Database,
     assert "已停用" in err
 
 
+@SQLITE_ONLY
 def test_enabled_printer_gets_the_pdf(cli: Any, hall_db: Database,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     sent = fake_cups(monkeypatch, (0, "printer front-desk is idle.  enabled since Mon"))

@@ -83,7 +83,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
         <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -236,113 +236,113 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="21"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
         <location filename="../../hallapp/ui/admin/models.py" line="119"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="52"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
         <source>主审要件</source>
         <translation>Core</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="56"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="57"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
         <source>电子件</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="62"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
         <source>申请人提供</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
         <source>部门核发</source>
         <translation>Issued by an office</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="66"/>
         <source>在线核验</source>
         <translation>Verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="67"/>
         <source>可承诺替代</source>
         <translation>Commitment may replace</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="68"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="69"/>
         <source>列入证明清单</source>
         <translation>Listed proof</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="69"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="70"/>
         <source>证明依据</source>
         <translation>Proof basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="70"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="71"/>
         <source>具体要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="71"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="72"/>
         <source>具体要求（英文）</source>
         <translation>Requirement (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="72"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="73"/>
         <source>获取途径</source>
         <translation>Where to get it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="73"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="74"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2269,7 +2269,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/actions.py" line="82"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="169"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="170"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
@@ -2290,13 +2290,13 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/actions.py" line="84"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="172"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
         <source>结束特别程序</source>
         <translation>End special procedure</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/actions.py" line="85"/>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="174"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
         <source>退回窗口</source>
         <translation>Return to window</translation>
     </message>
@@ -2341,37 +2341,37 @@ After:
         <translation>Case claimed by {0}; only they can act on it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="124"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="125"/>
         <source>请先认领该办件</source>
         <translation>Claim the case first</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="169"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="170"/>
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="170"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="171"/>
         <source>启动特别程序</source>
         <translation>Start special procedure</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="171"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="172"/>
         <source>事由（听证、检验、检测、专家评审等）</source>
         <translation>Grounds (hearing, inspection, testing, expert review…)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="173"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="174"/>
         <source>结论意见（可不填）</source>
         <translation>Conclusion (optional)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="175"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="176"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/actions.py" line="177"/>
+        <location filename="../../hallapp/ui/backoffice/actions.py" line="178"/>
         <source>办件 {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -2464,44 +2464,44 @@ After:
         <translation>Claimed by me</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="222"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="223"/>
         <source>认领人：{0}</source>
         <translation>Claimed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="224"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="225"/>
         <source>尚未认领</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="231"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="230"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="231"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="232"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="233"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="234"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="240"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="235"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="241"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="259"/>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="262"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="260"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="263"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/backoffice/detail.py" line="265"/>
+        <location filename="../../hallapp/ui/backoffice/detail.py" line="266"/>
         <source>{0}（补齐期限 {1}）</source>
         <translation>{0} (due {1})</translation>
     </message>
@@ -4363,149 +4363,149 @@ After:
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="113"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="100"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="114"/>
         <source>时限与办理</source>
         <translation>Limits and handling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="101"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="115"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="102"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="116"/>
         <source>版本历史</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="107"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="121"/>
         <source>保存（生成新版本）</source>
         <translation>Save (new version)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="108"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="122"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="109"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="347"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="363"/>
         <source>停用事项</source>
         <translation>Withdraw item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="110"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="124"/>
         <source>恢复事项</source>
         <translation>Reinstate item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="149"/>
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="136"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="150"/>
         <source>删除所选材料</source>
         <translation>Remove material</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="137"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="151"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="138"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="152"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="148"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="162"/>
         <source>勾选框可直接点击；双击单元格编辑。材料的顺序即窗口、自助机和告知单上清单的顺序（Ctrl+↑/↓ 移动所选材料）。</source>
         <translation>Click a check box to toggle it; double-click a cell to edit it. The order of the materials is the checklist&apos;s order at the counter, on the kiosk and on the notices (Ctrl+↑/↓ moves the selected material).</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="342"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="358"/>
         <source>停用后自助机和窗口将不再提供事项 {0}，历史版本保留。</source>
         <translation>Once withdrawn, item {0} is no longer offered at the kiosks and counters; its versions are kept. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="344"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="360"/>
         <source>今日仍有 {0} 人在等候此事项（号保留，由窗口告知），另有 {1} 个未签到的预约将被取消（需通知申请人）。</source>
         <translation>Still waiting for it today: {0} (they keep their tickets; the counter tells them). Bookings not checked in, to be cancelled (the applicants must be told): {1}. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="347"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="363"/>
         <source>确定停用？</source>
         <translation>Withdraw it?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="165"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="179"/>
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="169"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="183"/>
         <source>办件保留受理时的版本。打开历史版本后保存，将以其内容生成新的版本。</source>
         <translation>A case keeps the version it was accepted under. Saving an opened earlier version makes a new version from it.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="193"/>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="363"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="207"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="379"/>
         <source>{0} · 第 {1} 版（已停用）</source>
         <translation>{0} · version {1} (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="212"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="226"/>
         <source>{0} · 第 {1} 版（生效中）</source>
         <translation>{0} · version {1} (in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="214"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="228"/>
         <source>{0} · 正在查看第 {1} 版（当前生效第 {2} 版）</source>
         <translation>{0} · viewing version {1} (version {2} in force)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="227"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="241"/>
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="277"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="291"/>
         <source>事项“{0}”有未保存的修改。保存后继续吗？</source>
         <translation>Item “{0}” has unsaved changes. Save them before going on?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="292"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="306"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="304"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="318"/>
         <source>内容未改变，未生成新版本（仍为第 {0} 版）</source>
         <translation>Nothing changed; no new version (still version {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="306"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="320"/>
         <source>已保存为第 {0} 版</source>
         <translation>Saved as version {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="355"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="371"/>
         <source>事项 {0} 已停用</source>
         <translation>Item {0} withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="357"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="373"/>
         <source>；今日仍有 {0} 人等候，号保留</source>
         <translation>; {0} people still waiting today keep their tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="359"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="375"/>
         <source>；已取消 %n 个预约，请通知申请人（预约码：{0}）</source>
         <translation>
             <numerusform>; %n booking cancelled: tell the applicant (booking code {0})</numerusform>
@@ -4513,27 +4513,27 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="377"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="393"/>
         <source>事项 {0} 已恢复，第 {1} 版生效</source>
         <translation>Item {0} reinstated; version {1} is in force</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="401"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="417"/>
         <source>此事项已在其他终端停用，当前的修改无法保存。</source>
         <translation>This item was withdrawn at another terminal; your changes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="404"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="420"/>
         <source>事项 {0} 已在其他终端停用</source>
         <translation>Item {0} was withdrawn at another terminal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="407"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="423"/>
         <source>此事项已在其他终端保存为第 {0} 版，当前的修改尚未保存，保存将被拒绝：请记下修改，点击“撤销修改”载入第 {0} 版后重新修改。</source>
         <translation>This item was saved as version {0} at another terminal. Your changes are not saved, and saving them will be refused: note them, click &quot;Undo changes&quot; to load version {0}, then make them again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_editor.py" line="442"/>
+        <location filename="../../hallapp/ui/admin/item_editor.py" line="458"/>
         <source>正在查看历史版本；保存将以其内容生成新版本</source>
         <translation>Viewing an earlier version; saving makes a new version from it</translation>
     </message>

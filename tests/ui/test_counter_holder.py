@@ -67,7 +67,8 @@ def test_a_clerk_at_a_window_another_holds_sees_who_and_takes_it_over(
     qtbot.waitUntil(lambda: counter.state is not None
                     and counter.state.holder_user == "clerk2")
     assert asked == [(1, clerk1.actor.name)]
-    assert (bar.leave.isVisible(), bar.take.isVisible()) == (True, False)  # theirs now
+    assert not bar.isVisible()
+    assert bar.mine.isVisible()  # theirs now: 离开窗口 in the header
     assert "call_next" in _enabled(counter)
     assert counter.tabs.isEnabled()
     assert counter.message.text() == "已接手 1 号窗口"
@@ -89,37 +90,40 @@ def test_a_window_serving_a_ticket_is_not_offered_for_take_over(
 
 
 @SQLITE_ONLY
-def test_the_holder_leaves_the_window_open_from_the_strip(
+def test_the_holder_leaves_the_window_open_from_the_header(
         qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The holder sees since when, and 离开窗口 (off while a ticket is called there): going on
-    a break, the window stays open for another clerk instead of closed or locked."""
+    """The holder sees no strip (the counter keeps its height), but since when and 离开窗口 at
+    the end of the header: going on a break, the window stays open for another clerk instead
+    of closed or locked. With a ticket called it says to finish it first."""
     clerk1 = ctx_for("clerk1")
     windows.open_window(clerk1, 1)
     tickets.take_ticket(ctx_for("kiosk1"), "A")
     windows.call_next(clerk1, 1)
     counter = make_counter(user="clerk1")
     bar = counter.holder
-    assert bar.isVisible()
-    assert (bar.leave.isVisible(), bar.take.isVisible()) == (True, False)
-    assert "call_next" in _enabled(counter) or "finish" in _enabled(counter)
-    assert not bar.leave.isEnabled()
-    assert bar.text.text() == ("您正在使用此窗口（自 09:00）；正在办理 A001："
-                               "办结、转移、挂起或过号后才能离开窗口")
-    windows.finish(clerk1, 1)
-    counter.refresh()
-    qtbot.waitUntil(lambda: bar.leave.isEnabled())
-    assert bar.text.text() == "您正在使用此窗口（自 09:00）"
+    assert not bar.isVisible()
+    assert bar.mine.isVisible()
+    assert bar.leave.isEnabled()
+    assert bar.mine.parentWidget() is counter.header
+    assert bar.since.text() == "（自 09:00）"
     asked: list[int] = []
     monkeypatch.setattr(LeaveWindowDialog, "ask",
                         classmethod(lambda cls, parent, n: asked.append(n) or True))
     qtbot.mouseClick(bar.leave, Qt.MouseButton.LeftButton)
+    assert counter.message.text() == "正在办理 A001：请先办结、转移、挂起或过号，再离开窗口"
+    assert asked == []
+    windows.finish(clerk1, 1)
+    counter.refresh()
+    qtbot.waitUntil(lambda: counter.state is not None and counter.state.ticket is None)
+    qtbot.mouseClick(bar.leave, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: counter.state is not None and counter.state.holder is None)
     assert asked == [1]
-    assert not bar.isVisible()
+    assert not bar.mine.isVisible()
     assert counter.message.text().startswith("已离开 1 号窗口")
     seen = windows.window_state(ctx_for("clerk2"), 1)
     assert (seen.state, seen.holder_user) == ("open", None)
+    assert "call_next" in _enabled(counter)  # acting there again takes it back
 
 
 @SQLITE_ONLY
@@ -185,14 +189,14 @@ def test_the_strip_reads_in_english(qtbot: QtBot, qapp: QApplication,
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
 @pytest.mark.parametrize(("serving", "user"), [(False, "clerk2"), (True, "clerk2"),
-                                              (True, "clerk1")])
+                                              (False, "clerk1")])
 def test_the_strip_fits_and_leaves_the_operations_room(
         qtbot: QtBot, qapp: QApplication, make_counter: MakeCounter, ctx_for: CtxFor,
         lang: str, size: tuple[int, int], serving: bool, user: str) -> None:
     """Stacked in the 400 px left column the strip's hint took two or three lines and squeezed
     the operations below it until their labels were cut off. It spans the counter now: its
-    text and hint on one line each, 接手窗口 beside them (the holder's one line beside 离开窗口),
-    the operations whole."""
+    text and hint on one line each, 接手窗口 beside them, the operations whole. The holder's
+    离开窗口 fits in the header row, the header no taller for it."""
     clerk1 = ctx_for("clerk1")
     windows.open_window(clerk1, 1)
     if serving:
@@ -205,11 +209,16 @@ def test_the_strip_fits_and_leaves_the_operations_room(
         counter = make_counter(size=size, user=user)
     QApplication.processEvents()
     bar = counter.holder
+    if user == "clerk1":
+        assert bar.mine.isVisible()
+        qtbot.waitUntil(lambda: bar.leave.width() >= bar.leave.sizeHint().width())
+        assert counter.header.height() <= counter.header.title.height() + 16  # its margins
+        assert clipped(counter.header) == []
+        return
     assert bar.isVisible()
-    button = bar.take if user == "clerk2" else bar.leave
-    for label in (bar.text, bar.hint) if user == "clerk2" else (bar.text,):
+    for label in (bar.text, bar.hint):
         # one line each, wholly shown
         assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
-    assert button.width() >= button.sizeHint().width()
+    assert bar.take.width() >= bar.take.sizeHint().width()
     assert clipped(bar) == []
     assert clipped(counter.controls) == []

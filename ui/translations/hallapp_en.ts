@@ -3172,72 +3172,72 @@ After:
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="145"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="146"/>
         <source>窗口工作台 · {0}号窗口</source>
         <translation>Counter desk · Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="147"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="148"/>
         <source>查件/出件</source>
         <translation>Cases / hand-out</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="148"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="149"/>
         <source>预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="149"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="150"/>
         <source>取号</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="150"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="151"/>
         <source>与数据库的连接已中断，正在自动重试。窗口操作已暂停；正在录入的收件内容已保存在本机，连接恢复后继续提交。</source>
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="236"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="237"/>
         <source>已接手 {0} 号窗口</source>
         <translation>You have taken over window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="242"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="243"/>
         <source>已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；回来后在此操作即重新接手</source>
         <translation>You left window {0}: it stays open for another clerk to take over; back here, acting at it takes it again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="255"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="256"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="261"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="262"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="273"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="274"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="274"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="275"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="276"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="277"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="277"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="278"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="278"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="279"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3973,49 +3973,44 @@ After:
 <context>
     <name>HolderBar</name>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="93"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="97"/>
         <source>接手窗口</source>
         <translation>Take over window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="94"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="98"/>
         <source>离开窗口</source>
         <translation>Leave window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="99"/>
         <source>暂离（休息、交接）而不关窗：窗口保持开放，其他工作人员可接手</source>
         <translation>Step away (a break, a hand-over) without closing: the window stays open for another clerk to take over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="102"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="106"/>
         <source>（自 {0}）</source>
         <translation> (since {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="109"/>
         <source>此窗口由 {0} 使用中</source>
         <translation>This window is in use by {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="107"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="111"/>
         <source>正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。</source>
         <translation>Serving {0}: the window cannot be taken over. Ask {1} to finish, or the supervisor to reassign the window.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="113"/>
         <source>{0} 已离开该窗口（已退出或终端故障）时，可接手窗口；否则请到自己的窗口办理，或请值班长安排。</source>
         <translation>If {0} has left the window (logged out, or the terminal failed), you may take it over; otherwise work at your own window, or ask the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="126"/>
-        <source>您正在使用此窗口</source>
-        <translation>You are working at this window</translation>
-    </message>
-    <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="129"/>
-        <source>；正在办理 {0}：办结、转移、挂起或过号后才能离开窗口</source>
-        <translation>; serving {0}: finish, transfer, suspend or pass it before leaving the window</translation>
+        <location filename="../../hallapp/ui/counter/holder.py" line="134"/>
+        <source>正在办理 {0}：请先办结、转移、挂起或过号，再离开窗口</source>
+        <translation>Serving {0}: finish, transfer, suspend or pass it first, then leave the window</translation>
     </message>
 </context>
 <context>
@@ -5777,12 +5772,12 @@ After:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="94"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="99"/>
         <source>本窗口队列</source>
         <translation>Queues of this window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="100"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="105"/>
         <source>合计等候 {0} 人</source>
         <translation>{0} waiting in total</translation>
     </message>
@@ -6648,38 +6643,38 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>StatusHeader</name>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="44"/>
-        <location filename="../../hallapp/ui/counter/status.py" line="53"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="49"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="58"/>
         <source>{0}号窗口</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="45"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="50"/>
         <source>工作人员：{0}</source>
         <translation>Clerk: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="51"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="56"/>
         <source>正在读取窗口状态……</source>
         <translation>Reading window state…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="60"/>
         <source>● 开放</source>
         <translation>● Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="60"/>
         <source>○ 已关闭</source>
         <translation>○ Closed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="56"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="61"/>
         <source>‖ 暂停</source>
         <translation>‖ Paused</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/status.py" line="58"/>
+        <location filename="../../hallapp/ui/counter/status.py" line="63"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>

@@ -2,10 +2,11 @@
 when, and the way forward — 接手窗口 when the holder has left it and no ticket is in service
 there, else ask the holder or the supervisor (``hallapp.services.window_holder``).
 
-At the window the clerk holds it is one line, since when, with 离开窗口: leaving for a break or
-a hand-over without closing the window (``release_window``), which stays open for another
-clerk to claim; off while a ticket is called or in service there (finished, transferred,
-suspended or passed first, it is not left without a clerk).
+At the window the clerk holds, its part (``HolderBar.mine``: since when, and 离开窗口) sits at
+the end of the counter's header row instead, costing no height (the counter fits a 1366×768
+screen): leaving for a break or a hand-over without closing the window (``release_window``),
+which stays open for another clerk to claim. With a ticket called or in service there it
+says to finish, transfer, suspend or pass it first: it is not left without a clerk.
 
 While it shows, the window's operations and its work tabs are off (``CounterWindow``): the
 first action used to be the clerk's only way to learn the window was not theirs. It spans the
@@ -59,8 +60,16 @@ class HolderBar(CounterPanel):
         self.hint = make_label("", "hint", wrap=True)
         self.take = make_button("", "primary", "takeOver")
         self.take.clicked.connect(self._on_take_clicked)
-        self.leave = make_button("", None, "leaveWindow")
+        self.since = make_label("", "subtitle")
+        self.leave = make_button("", "secondary", "leaveWindow")  # white on the blue header
         self.leave.clicked.connect(self._on_leave_clicked)
+        self.mine = QWidget()  # laid out by the counter, in its header row
+        self.mine.setObjectName("holderMine")
+        own = QHBoxLayout(self.mine)
+        own.setContentsMargins(0, 0, 0, 0)
+        own.addWidget(self.since)
+        own.addWidget(self.leave)
+        self.mine.hide()
         words = QVBoxLayout()
         words.setContentsMargins(0, 0, 0, 0)
         words.setSpacing(2)
@@ -70,24 +79,19 @@ class HolderBar(CounterPanel):
         layout.setContentsMargins(12, 6, 12, 0)
         layout.addLayout(words, 1)
         layout.addWidget(self.take)
-        layout.addWidget(self.leave)
         self.hide()
 
     def set_state(self, state: WindowState | None) -> None:
         self.state = state
-        mine = held_by_me(self.env, state)
-        self.setVisible(mine or held_by_other(self.env, state))
-        self.take.setVisible(not mine)
-        self.hint.setVisible(not mine)
-        self.leave.setVisible(mine)
+        self.setVisible(held_by_other(self.env, state))
+        self.mine.setVisible(held_by_me(self.env, state))
         self.retranslate()
 
     def update_enabled(self) -> None:
         state = self.state
-        free = (self.env.online and not self.busy and state is not None
-                and state.ticket is None)
-        self.take.setEnabled(free)
-        self.leave.setEnabled(free)
+        self.take.setEnabled(self.env.online and not self.busy and state is not None
+                             and state.ticket is None)
+        self.leave.setEnabled(self.env.online and not self.busy)
 
     def retranslate(self) -> None:
         self.take.setText(self.tr("接手窗口"))
@@ -101,8 +105,8 @@ class HolderBar(CounterPanel):
             at = state.holder_since
             since = (self.tr("（自 {0}）").format(f"{at.astimezone(self.zone):%H:%M}")
                      if at is not None else "")
-            self.text.setText(self._mine_text(state, since) if held_by_me(self.env, state)
-                              else self.tr("此窗口由 {0} 使用中").format(state.holder) + since)
+            self.since.setText(since)
+            self.text.setText(self.tr("此窗口由 {0} 使用中").format(state.holder) + since)
             self.hint.setText(
                 self.tr("正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。").format(
                     state.ticket.number, state.holder) if state.ticket else
@@ -122,15 +126,13 @@ class HolderBar(CounterPanel):
         self.call(lambda: claim_window(ctx, number, replacing=holder), self._on_claimed,
                   self._on_claim_failed)
 
-    def _mine_text(self, state: WindowState, since: str) -> str:
-        text = self.tr("您正在使用此窗口") + since
-        if state.ticket is None:
-            return text
-        return text + self.tr("；正在办理 {0}：办结、转移、挂起或过号后才能离开窗口").format(
-            state.ticket.number)
-
     def _on_leave_clicked(self) -> None:
-        if not held_by_me(self.env, self.state):
+        state = self.state
+        if state is None or not held_by_me(self.env, state):
+            return
+        if state.ticket is not None:  # the service refuses it too (release_in_service)
+            self.failed.emit(self.tr("正在办理 {0}：请先办结、转移、挂起或过号，再离开窗口")
+                             .format(state.ticket.number))
             return
         if not LeaveWindowDialog.ask(self.window(), self.env.window):
             return

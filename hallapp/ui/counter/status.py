@@ -37,7 +37,12 @@ class StatusHeader(QFrame):
         row.addSpacing(24)
         row.addWidget(self.state_label, 1)
         row.addWidget(self.clerk_label)
+        self.row = row
         self.retranslate()
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """``widget`` at the end of the row, after the clerk (the holder's 离开窗口)."""
+        self.row.addWidget(widget)
 
     def retranslate(self) -> None:
         name = f" · {local_name(self.state.name, self.state.name_en)}" if self.state else ""

@@ -18,6 +18,7 @@ QLabel#result { color: #0b6b2e; font-size: 15px; font-weight: bold; }
 QLabel#chosenItem { font-weight: bold; }
 QLabel#bookingCode { font-size: 34px; font-weight: bold; color: #0b4a8b; letter-spacing: 3px; }
 QFrame#header QLabel#windowState { font-size: 20px; font-weight: bold; }
+QFrame#header QWidget#holderMine { background: transparent; }
 QFrame#header QLabel#windowState[state="paused"] { color: #ffd23f; }
 QFrame#header QLabel#windowState[state="closed"] { color: #c9d4e2; }
 QWidget#ratingPad { background: #f3f6fa; }

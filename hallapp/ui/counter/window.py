@@ -77,7 +77,7 @@ class CounterWindow(CounterPanel):
         self.header = StatusHeader(number, ctx.actor.name or ctx.actor.username)
         self.banner = ConnectionBanner(feed, self.set_online, self.refresh, log)
         self.ticket = CurrentTicketPanel(ctx.clock)
-        self.holder = HolderBar(self.env)  # who holds the window: another clerk, or 离开窗口
+        self.holder = HolderBar(self.env)  # shown at a window another clerk holds
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
         self.message = make_label("", "error", wrap=True)
@@ -121,6 +121,7 @@ class CounterWindow(CounterPanel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.header.add_trailing(self.holder.mine)  # the holder's part: see ``holder``
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.holder)  # the width of the counter: see ``holder``

@@ -17,7 +17,7 @@ from hallapp.services import hall as svc
 
 
 def register(sub: Any) -> None:
-    h = group(sub, "hall", "大厅信息")
+    h = group(sub, "hall", _("大厅信息", "The hall's details, hours, settings and green channel"))
     show = h.add_parser("show", help="显示大厅配置")
     add_json(show)
     show.set_defaults(func=cmd_hall_show)
@@ -44,31 +44,38 @@ def register(sub: Any) -> None:
                        help="新的类别表，按顺序（如 elderly=60岁以上老人=Aged 60+）")
     add_json(green)
     green.set_defaults(func=cmd_green_channel)
-    q = group(sub, "queue", "队列")
-    ql = q.add_parser("list", help="列出队列")
+    q = group(sub, "queue", _("队列", "Queues"))
+    ql = q.add_parser("list", help=_("列出队列", "List the queues"))
     add_json(ql)
     ql.set_defaults(func=cmd_queue_list)
     for name, active, text in (
-            ("deactivate", False, "停用队列：不再取号、预约，已在等候的号照常叫号"),
-            ("activate", True, "重新启用停用的队列")):
+            ("deactivate", False, _("停用队列：不再取号、预约，已在等候的号照常叫号",
+                                    "Deactivate a queue: no more tickets or bookings; tickets "
+                                    "already waiting are called as usual")),
+            ("activate", True, _("重新启用停用的队列", "Activate a deactivated queue again"))):
         qa = q.add_parser(name, help=text)
-        qa.add_argument("queue", help="队列编码（如 A）")
+        qa.add_argument("queue", help=_("队列编码（如 A）", "Queue code (e.g. A)"))
         add_json(qa)
         qa.set_defaults(func=lambda env, a=active: cmd_queue_active(env, a))
-    w = group(sub, "window", "窗口：列表与操作")
-    wl = w.add_parser("list", help="列出窗口及其工作配置")
+    w = group(sub, "window", _("窗口：列表与操作", "Windows: list and operations"))
+    wl = w.add_parser("list", help=_("列出窗口及其工作配置",
+                                     "List the windows and their work profiles"))
     add_json(wl)
     wl.set_defaults(func=cmd_window_list)
-    for name, text in (("retire", "停用窗口（须已关闭、无未办结的号；保留历史，可恢复）"),
-                       ("reinstate", "恢复使用停用的窗口")):
+    for name, text in (("retire", _("停用窗口（须已关闭、无未办结的号；保留历史，可恢复）",
+                                    "Retire a window (closed, no open tickets; its history "
+                                    "stays and it can be reinstated)")),
+                       ("reinstate", _("恢复使用停用的窗口", "Reinstate a retired window"))):
         wa = w.add_parser(name, help=text)
-        wa.add_argument("window", type=int_arg, help="窗口号")
+        wa.add_argument("window", type=int_arg, help=_("窗口号", "Window number"))
         add_json(wa)
         wa.set_defaults(func=lambda env, n=name: cmd_window_retire(env, n))
-    rn = w.add_parser("rename", help="修改窗口名称（窗口号不变）")
-    rn.add_argument("window", type=int_arg, help="窗口号")
-    rn.add_argument("--name", required=True, help="窗口名称")
-    rn.add_argument("--name-en", default="", help="英文名称（不填则无）")
+    rn = w.add_parser("rename", help=_("修改窗口名称（窗口号不变）",
+                                       "Rename a window (its number stays)"))
+    rn.add_argument("window", type=int_arg, help=_("窗口号", "Window number"))
+    rn.add_argument("--name", required=True, help=_("窗口名称", "The window's name"))
+    rn.add_argument("--name-en", default="", help=_("英文名称（不填则无）",
+                                                    "English name (none if not given)"))
     add_json(rn)
     rn.set_defaults(func=cmd_window_rename)
 

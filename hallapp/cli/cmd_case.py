@@ -67,10 +67,10 @@ def register(sub: Any) -> None:
 
 
 def _register_intake(sub: Any) -> None:
-    c = group(sub, "case", "办件：收件、受理、出件")
+    c = group(sub, "case", _("办件：收件、受理、出件", "Cases: intake, acceptance, hand-out"))
     op = c.add_parser("open", help="为窗口正在办理的号收件（打开办件）")
     op.add_argument("window", type=int_arg, help="窗口号（须有正在办理的号）")
-    op.add_argument("item", help="事项实施编码")
+    op.add_argument("item", help=_("事项实施编码", "Service item code"))
     add_json(op)
     op.add_argument("--name", required=True, help="申请人姓名或单位名称")
     op.add_argument("--id-number", required=True, help="身份证号码（法人为统一社会信用代码）")
@@ -117,7 +117,7 @@ def _register_intake(sub: Any) -> None:
 
 
 def _register_after(sub: Any) -> None:
-    c = group(sub, "case", "办件：收件、受理、出件")
+    c = group(sub, "case", _("办件：收件、受理、出件", "Cases: intake, acceptance, hand-out"))
     wd = action_parser(c, "withdraw", "申请人撤回申请", CASE)
     wd.add_argument("--reason", required=True, help="撤回原因")
     wd.set_defaults(func=lambda env: _show(env, cases.withdraw(env.ctx(), env.args.case,
@@ -150,7 +150,7 @@ def _register_after(sub: Any) -> None:
 
 
 def _register_backoffice(sub: Any) -> None:
-    b = group(sub, "backoffice", "后台审批")
+    b = group(sub, "backoffice", _("后台审批", "Back-office review"))
     q = action_parser(b, "queue", "本部门待审办件（按紧急程度），其后为待制证的已决定办件")
     q.add_argument("--department", help="部门编码（审批人员只能查看本部门，默认即本部门；"
                    "值班长、管理员查看各部门办件请用 case list）")

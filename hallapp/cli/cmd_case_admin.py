@@ -22,6 +22,7 @@ from hallapp.cli.common import (
     local_time,
     table,
 )
+from hallapp.cli.lang import _
 from hallapp.services import blacklist, calendar_admin, ratings
 from hallapp.services.input_file import read_text
 from hallapp.services.kpi_drill import FOLLOWUP_ZH
@@ -37,7 +38,7 @@ def register(sub: Any) -> None:
 
 
 def _register_rating(sub: Any) -> None:
-    r = group(sub, "rating", "好差评")
+    r = group(sub, "rating", _("好差评", "Service ratings"))
     add = action_parser(r, "add", "录入评价（评价器、自助机等申请人终端）")
     add.add_argument("level", type=int_arg, help="5 非常满意 … 1 非常不满意")
     add.add_argument("--ticket", help="所评的号码（如 A001）或 id")
@@ -70,7 +71,7 @@ def _register_rating(sub: Any) -> None:
 
 
 def _register_calendar(sub: Any) -> None:
-    c = group(sub, "calendar", "节假日与工作日")
+    c = group(sub, "calendar", _("节假日与工作日", "Holidays and working days"))
     load = action_parser(c, "load", "导入官方节假日安排文件（JSON）",
                          ("file", "节假日安排 JSON 文件路径"))
     load.add_argument("--source", help="来源说明（默认文件名）")
@@ -94,7 +95,7 @@ def _register_calendar(sub: Any) -> None:
 
 
 def _register_blacklist(sub: Any) -> None:
-    b = group(sub, "blacklist", "失信名单")
+    b = group(sub, "blacklist", _("失信名单", "Blacklist of bad-faith applicants"))
     add = action_parser(b, "add", "列入失信名单", ("subject", "身份证号码或统一社会信用代码"))
     add.add_argument("--source", required=True, help="失信信息来源（如 认定机关及文号）")
     add.add_argument("--name", help="姓名或单位名称")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
+from hallapp.cli.lang import _
 from hallapp.core.errors import ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.services import catalogue as svc
@@ -15,8 +16,9 @@ from hallapp.services.output_file import write_file
 
 
 def register(sub: Any) -> None:
-    cat = sub.add_parser("catalogue", help="事项目录：导入、导出、列表、详情").add_subparsers(
-        dest="cat_cmd", metavar="ACTION")
+    cat = sub.add_parser("catalogue", help=_(
+        "事项目录：导入、导出、列表、详情", "The service catalogue: import, export, list, show")
+    ).add_subparsers(dest="cat_cmd", metavar="ACTION")
     imp = cat.add_parser("import", help="从 JSON 或 XLSX 导入（全部校验通过才写入）")
     imp.add_argument("path", help="目录文件路径（.xlsx 为 Excel，其他按 JSON 读取）")
     add_json(imp)
@@ -30,20 +32,20 @@ def register(sub: Any) -> None:
     add_json(ls)
     ls.set_defaults(func=cmd_list)
     show = cat.add_parser("show", help="显示一个事项（含材料清单）")
-    show.add_argument("code", help="事项实施编码")
+    show.add_argument("code", help=_("事项实施编码", "Service item code"))
     show.add_argument("--version", type=int_arg, dest="item_version",
                       help="事项版本号（默认现行版本）")
     add_json(show)
     show.set_defaults(func=cmd_show)
     withdraw = cat.add_parser("withdraw",
                               help="停用一个事项（今日仍有人等候或有预约时须加 --force）")
-    withdraw.add_argument("code", help="事项实施编码")
+    withdraw.add_argument("code", help=_("事项实施编码", "Service item code"))
     withdraw.add_argument("--force", action="store_true",
                           help="确认停用：等候的号保留，未签到的预约由大厅取消")
     add_json(withdraw)
     withdraw.set_defaults(func=cmd_withdraw)
     reinstate = cat.add_parser("reinstate", help="恢复一个已停用的事项（其最新版本重新生效）")
-    reinstate.add_argument("code", help="事项实施编码")
+    reinstate.add_argument("code", help=_("事项实施编码", "Service item code"))
     add_json(reinstate)
     reinstate.set_defaults(func=cmd_reinstate)
 

@@ -24,6 +24,7 @@ from hallapp.cli.common import (
     plain,
     table,
 )
+from hallapp.cli.lang import _
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
 from hallapp.core.errors import OutputError
 from hallapp.core.roles import SYSTEM_ACTOR
@@ -40,29 +41,36 @@ AUDIT_BROKEN = 3  # the exit code when the audit log's hash chain does not verif
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("init", help="建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅")
+    p = sub.add_parser("init", help=_("建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅",
+                                      "Create the database (at the newest schema) and the hall; "
+                                      "--demo loads the demo hall"))
     p.add_argument("--demo", action="store_true", help="载入演示大厅（事项目录、窗口、账号）")
     add_identity_options(p, "新大厅的")  # 名称 by default 政务服务中心
     add_json(p)
     p.set_defaults(func=cmd_init)
 
-    db = sub.add_parser("db", help="数据库维护").add_subparsers(dest="db_cmd", metavar="ACTION")
+    db = sub.add_parser("db", help=_("数据库维护", "Database maintenance")
+                        ).add_subparsers(dest="db_cmd", metavar="ACTION")
     up = db.add_parser("upgrade", help="把数据库迁移到最新结构版本")
     add_json(up)
     up.set_defaults(func=cmd_upgrade)
 
-    b = sub.add_parser("backup", help="在线备份到文件（一致快照，可在 SQLite/PostgreSQL 间恢复）")
+    b = sub.add_parser("backup", help=_("在线备份到文件（一致快照，可在 SQLite/PostgreSQL 间恢复）",
+                                        "Back up online to a file (a consistent snapshot; restores "
+                                        "to SQLite or PostgreSQL)"))
     b.add_argument("path", help="写入的备份文件路径（gzip 压缩）")
     add_json(b)
     b.set_defaults(func=cmd_backup)
-    r = sub.add_parser("restore", help="把备份恢复到一个空数据库")
+    r = sub.add_parser("restore", help=_("把备份恢复到一个空数据库",
+                                         "Restore a backup into an empty database"))
     r.add_argument("path", help="备份文件路径（由 backup 生成，本版本或更早的版本均可）")
     r.add_argument("--accept-broken-audit", action="store_true",
                    help="审计链校验失败的备份也恢复（恢复记录会写明审计链在哪一条断开）")
     add_json(r)
     r.set_defaults(func=cmd_restore)
 
-    a = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", metavar="ACTION")
+    a = sub.add_parser("audit", help=_("审计日志", "Audit log")
+                       ).add_subparsers(dest="audit_cmd", metavar="ACTION")
     v = a.add_parser("verify", help="校验审计日志哈希链，指出被改动的记录")
     add_json(v)
     v.set_defaults(func=cmd_audit_verify)

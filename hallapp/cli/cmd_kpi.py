@@ -44,7 +44,8 @@ def _month(text: str) -> tuple[int, int]:
 
 
 def register(sub: Any) -> None:
-    k = group(sub, "kpi", "大厅运行指标（值班长、管理员）")
+    k = group(sub, "kpi", _("大厅运行指标（值班长、管理员）",
+                            "The hall's figures (supervisor, administrator)"))
     show = k.add_parser("show", help="期间指标：全厅，或按队列/窗口/人员/事项/部门分列")
     show.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
     show.add_argument("--to", dest="end", type=date_arg, help="结束日期（默认同开始日期）")
@@ -77,7 +78,7 @@ def register(sub: Any) -> None:
 
 
 def _register_reports(sub: Any) -> None:
-    r = group(sub, "report", "报表导出（XLSX、PDF）")
+    r = group(sub, "report", _("报表导出（XLSX、PDF）", "Reports (XLSX, PDF)"))
     specs = (("daily", "日报"), ("monthly", "月报"), ("overdue", "超时办结公示（不含个人信息）"))
     for name, text in specs:
         p = r.add_parser(name, help=text)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from hallapp.cli import lang
 from hallapp.cli.common import CliEnv, add_json, emit, group, int_arg, local_time, table
+from hallapp.cli.lang import _
 from hallapp.core.errors import DomainError, OutputError, ValidationError
 from hallapp.documents.labels import DEFAULT_LABELS
 from hallapp.documents.model import NOTICE_KINDS
@@ -33,9 +34,11 @@ _C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 
 
 def register(sub: Any) -> None:
-    p = group(sub, "print", "打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）")
+    p = group(sub, "print", _("打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）",
+                              "Print tickets, booking slips, receipts and notices (PDF file or "
+                              "CUPS printer)"))
     t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
-    t.add_argument("ticket", help="号码（如 A001）或 id")
+    t.add_argument("ticket", help=_("号码（如 A001）或 id", "Ticket number (e.g. A001) or id"))
     _lang(t, "号票")
     _outputs(t, roll=True)
     t.set_defaults(func=lambda env: _print(env, "ticket"))
@@ -87,7 +90,7 @@ def _lang(parser: Any, what: str) -> None:
 def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:
     from hallapp.services import printing
 
-    paper_lang = a.lang or lang.current()  # the command line's language unless told
+    paper_lang = getattr(a, "lang", None) or lang.current()  # the command line's unless told
     if document == "ticket":
         return printing.ticket_document(ctx, a.ticket, width_mm=a.width, lang=paper_lang)
     if document == "appointment":

@@ -24,24 +24,33 @@ from hallapp.core.roles import Role
 from hallapp.services import appointment_slots, appointments, day, tickets, window_holder, windows
 from hallapp.services.queue_common import TicketInfo
 
-TICKET_HELP = "号码（如 A001）或 id"
-WINDOW_HELP = "窗口号"
-DAY_HELP = "日期（YYYY-MM-DD，默认今天）"
-QUEUE_FILTER_HELP = "只看此队列（队列编码）"
+# Help texts used by several actions, in Chinese and English (chosen when the parser is built).
+TICKET_HELP = ("号码（如 A001）或 id", "Ticket number (e.g. A001) or id")
+WINDOW_HELP = ("窗口号", "Window number")
+DAY_HELP = ("日期（YYYY-MM-DD，默认今天）", "Date (YYYY-MM-DD, default today)")
+QUEUE_FILTER_HELP = ("只看此队列（队列编码）", "Only this queue (its code)")
 
 
 def register(sub: Any) -> None:
     _register_ticket(sub)
     _register_window(sub)
     _register_appointment(sub)
-    d = group(sub, "day", "大厅日")
-    close = d.add_parser("close", help="日终：未办结的号记为弃号（不删除），关闭窗口；"
-                         "当日不再取号、开窗")
+    d = group(sub, "day", _("大厅日", "The hall day"))
+    close = d.add_parser("close", help=_("日终：未办结的号记为弃号（不删除），关闭窗口；"
+                                         "当日不再取号、开窗",
+                                         "End the day: open tickets become abandoned (not "
+                                         "deleted), windows close; no more tickets or windows "
+                                         "that day"))
     add_json(close)
     close.set_defaults(func=lambda env: _show(env, day.close_day(env.ctx()), _day_text))
-    reopen = d.add_parser("reopen", help="误操作日终后重新开厅：可再取号、开窗"
-                          "（已记弃号的号不恢复）")
-    reopen.add_argument("--reason", required=True, help="重新开厅的原因（记入审计日志）")
+    reopen = d.add_parser("reopen", help=_("误操作日终后重新开厅：可再取号、开窗"
+                                           "（已记弃号的号不恢复）",
+                                           "Reopen the hall after a day closed by mistake: "
+                                           "tickets and windows again (abandoned tickets stay "
+                                           "so)"))
+    reopen.add_argument("--reason", required=True, help=_("重新开厅的原因（记入审计日志）",
+                                                          "Why the hall reopens (written to the "
+                                                          "audit log)"))
     add_json(reopen)
     reopen.set_defaults(func=lambda env: _show(
         env, {"hall_day": day.reopen_day(env.ctx(), env.args.reason)},
@@ -50,83 +59,115 @@ def register(sub: Any) -> None:
 
 
 def _register_ticket(sub: Any) -> None:
-    t = group(sub, "ticket", "取号与查号")
-    take = t.add_parser("take", help="取号")
-    take.add_argument("queue", help="队列编码（如 A）")
-    take.add_argument("--priority", help="绿色通道类别（如 elderly）")
-    take.add_argument("--id-number", help="身份证号码")
-    take.add_argument("--phone", help="手机号码")
-    take.add_argument("--item", help="事项实施编码")
+    t = group(sub, "ticket", _("取号与查号", "Take and look up tickets"))
+    take = t.add_parser("take", help=_("取号", "Take a ticket"))
+    take.add_argument("queue", help=_("队列编码（如 A）", "Queue code (e.g. A)"))
+    take.add_argument("--priority", help=_("绿色通道类别（如 elderly）",
+                                           "Green channel class (e.g. elderly)"))
+    take.add_argument("--id-number", help=_("身份证号码", "Resident ID number"))
+    take.add_argument("--phone", help=_("手机号码", "Mobile phone number"))
+    take.add_argument("--item", help=_("事项实施编码", "Service item code"))
     take.add_argument("--channel", choices=("kiosk", "window", "online"),
-                      help="取号渠道（默认：自助机账号为 kiosk，工作人员为 window；预约号由 "
-                      "appointment checkin 签到取得）")
+                      help=_("取号渠道（默认：自助机账号为 kiosk，工作人员为 window；预约号由 "
+                             "appointment checkin 签到取得）",
+                             "Channel (default: kiosk for a kiosk account, window for staff; "
+                             "an appointment's ticket comes from appointment checkin)"))
     add_json(take)
     take.set_defaults(func=_cmd_take)
-    show = t.add_parser("show", help="查询号码（A001、2026-11-25/A001、id 或号票二维码内容）")
-    show.add_argument("ticket", help=TICKET_HELP)
+    show = t.add_parser("show", help=_("查询号码（A001、2026-11-25/A001、id 或号票二维码内容）",
+                                       "Look up a ticket (A001, 2026-11-25/A001, id or the "
+                                       "ticket's QR code)"))
+    show.add_argument("ticket", help=_(*TICKET_HELP))
     add_json(show)
     show.set_defaults(func=lambda env: _show_status(
         env, tickets.ticket_status(env.ctx(), env.args.ticket)))
-    for name, fn, text in (("reactivate", tickets.reactivate, "过号后在规定时间内重新激活"),
-                           ("resume", tickets.resume_suspended, "挂起的号补齐材料后回到队列")):
+    for name, fn, text in (("reactivate", tickets.reactivate, _("过号后在规定时间内重新激活",
+                                                                "Reactivate a no-show within the "
+                                                                "allowed time")),
+                           ("resume", tickets.resume_suspended, _("挂起的号补齐材料后回到队列",
+                                                                  "Return a suspended ticket to "
+                                                                  "the queue once its materials "
+                                                                  "are complete"))):
         p = t.add_parser(name, help=text)
-        p.add_argument("ticket", help=TICKET_HELP)
+        p.add_argument("ticket", help=_(*TICKET_HELP))
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.ticket)))
 
 
 WINDOW_SIMPLE = {
-    "open": (windows.open_window, "开放窗口（登录到此窗口）"),
-    "call": (windows.call_next, "按工作配置叫下一个号"),
-    "next": (windows.finish_and_call_next, "办结当前号并叫下一个号（一键）"),
-    "recall": (windows.recall, "重呼当前号"),
-    "start": (windows.start, "开始办理当前号"),
-    "finish": (windows.finish, "办结当前号"),
-    "resume": (windows.resume, "恢复暂停的窗口"),
-    "close": (windows.close_window, "关闭窗口"),
-    "status": (windows.window_state, "窗口当前状态"),
+    "open": (windows.open_window, ("开放窗口（登录到此窗口）", "Open the window (log in at it)")),
+    "call": (windows.call_next, ("按工作配置叫下一个号",
+                                 "Call the next ticket by the work profile")),
+    "next": (windows.finish_and_call_next, ("办结当前号并叫下一个号（一键）",
+                                            "Finish the current ticket and call the next (one "
+                                            "step)")),
+    "recall": (windows.recall, ("重呼当前号", "Recall the current ticket")),
+    "start": (windows.start, ("开始办理当前号", "Start serving the current ticket")),
+    "finish": (windows.finish, ("办结当前号", "Finish the current ticket")),
+    "resume": (windows.resume, ("恢复暂停的窗口", "Resume a paused window")),
+    "close": (windows.close_window, ("关闭窗口", "Close the window")),
+    "status": (windows.window_state, ("窗口当前状态", "The window's current state")),
 }
 
 
 def _register_window(sub: Any) -> None:
-    ws = group(sub, "window", "窗口：列表与操作")
-    for name, (fn, text) in WINDOW_SIMPLE.items():
-        p = ws.add_parser(name, help=text)
-        p.add_argument("window", type=int_arg, help=WINDOW_HELP)
+    ws = group(sub, "window", _("窗口：列表与操作", "Windows: list and operations"))
+    for name, (fn, texts) in WINDOW_SIMPLE.items():
+        p = ws.add_parser(name, help=_(*texts))
+        p.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window)))
-    ct = ws.add_parser("call-ticket", help="指定叫号（须填原因）")
-    ct.add_argument("window", type=int_arg, help=WINDOW_HELP)
-    ct.add_argument("ticket", help=TICKET_HELP + "（须在等候中）")
-    ct.add_argument("--reason", required=True, help="指定叫号的原因")
+    ct = ws.add_parser("call-ticket", help=_("指定叫号（须填原因）",
+                                             "Call a given ticket (a reason is required)"))
+    ct.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
+    ct.add_argument("ticket", help=_(TICKET_HELP[0] + "（须在等候中）",
+                                           TICKET_HELP[1] + " (must be waiting)"))
+    ct.add_argument("--reason", required=True,
+                    help=_("指定叫号的原因", "Why this ticket is called"))
     add_json(ct)
     ct.set_defaults(func=lambda env: _show(env, windows.call_ticket(
         env.ctx(), env.args.window, env.args.ticket, env.args.reason)))
     with_reason: list[tuple[str, Callable[..., Any], str, str | None, str]] = [
-        ("noshow", windows.noshow, "过号", "多次呼叫未到", "过号原因（默认“多次呼叫未到”）"),
-        ("suspend", windows.suspend, "挂起（材料不齐，补齐后回到本窗口）", None,
-         "挂起原因（如 缺少的材料）"),
-        ("pause", windows.pause, "暂停窗口（须填原因）", None, "暂停原因")]
+        ("noshow", windows.noshow, _("过号",
+                                     "Mark the current ticket as a no-show"), "多次呼叫未到",
+         _("过号原因（默认“多次呼叫未到”）",
+           "Reason for the no-show (default: called several times, did not come)")),
+        ("suspend", windows.suspend, _("挂起（材料不齐，补齐后回到本窗口）",
+                                       "Suspend (materials missing; back to this window once "
+                                       "complete)"), None,
+         _("挂起原因（如 缺少的材料）", "Reason for suspending (e.g. the missing material)")),
+        ("pause", windows.pause, _("暂停窗口（须填原因）",
+                                   "Pause the window (a reason is required)"), None,
+         _("暂停原因", "Reason for the pause"))]
     for name, fn, text, default, reason_help in with_reason:
         p = ws.add_parser(name, help=text)
-        p.add_argument("window", type=int_arg, help=WINDOW_HELP)
+        p.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
         p.add_argument("--reason", required=default is None, default=default, help=reason_help)
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window,
                                                            env.args.reason)))
     _register_holder(ws)
-    tr = ws.add_parser("transfer", help="转移当前号到其他队列或窗口（保留原取号时间）")
-    tr.add_argument("window", type=int_arg, help="窗口号（转出当前号的窗口）")
-    tr.add_argument("--to-queue", help="转入的队列编码（默认原队列；与 --to-window 至少给一项）")
+    tr = ws.add_parser("transfer", help=_("转移当前号到其他队列或窗口（保留原取号时间）",
+                                          "Transfer the current ticket to another queue or window "
+                                          "(keeping its time taken)"))
+    tr.add_argument("window", type=int_arg, help=_("窗口号（转出当前号的窗口）",
+                                                   "Window number (the window transferring its "
+                                                   "current ticket)"))
+    tr.add_argument("--to-queue", help=_("转入的队列编码（默认原队列；与 --to-window 至少给一项）",
+                                         "Queue code to transfer to (default its own; give this or "
+                                         "--to-window)"))
     tr.add_argument("--to-window", type=int_arg,
-                    help="指定由此窗口号办理（该窗口须办理目标队列）")
-    tr.add_argument("--reason", default="", help="转移原因（可不填）")
+                    help=_("指定由此窗口号办理（该窗口须办理目标队列）",
+                           "Window number to serve it (it must serve the target queue)"))
+    tr.add_argument("--reason", default="", help=_("转移原因（可不填）",
+                                                   "Reason for the transfer (optional)"))
     add_json(tr)
     tr.set_defaults(func=lambda env: _show(env, windows.transfer(
         env.ctx(), env.args.window, to_queue=env.args.to_queue, to_window=env.args.to_window,
         reason=env.args.reason)))
-    st = group(sub, "queue", "队列").add_parser(
-        "status", help="各队列等候人数、最长等候、预计等候；各窗口状态")
+    st = group(sub, "queue", _("队列", "Queues")).add_parser(
+        "status", help=_("各队列等候人数、最长等候、预计等候；各窗口状态",
+                         "Each queue's waiting, longest and expected wait; each window's state"))
     add_json(st)
     st.set_defaults(func=lambda env: _show(env, day.hall_status(env.ctx(reads_only=True)),
                                            _status_text))
@@ -134,26 +175,40 @@ def _register_window(sub: Any) -> None:
 
 def _register_holder(ws: Any) -> None:
     """window claim / release / assign: who holds a window (``window_holder``)."""
-    cl = ws.add_parser("claim", help="接手窗口：他人使用中的窗口须用 --replacing 指明接手自谁"
-                       "（该窗口无正在办理的号时）；被他人使用时退出码 22")
-    cl.add_argument("window", type=int_arg, help=WINDOW_HELP)
-    cl.add_argument("--replacing", help="当前使用该窗口的工作人员账号（确认对方已离开）")
+    cl = ws.add_parser("claim", help=_(
+        "接手窗口：他人使用中的窗口须用 --replacing 指明接手自谁（该窗口无正在办理的号时）；"
+        "被他人使用时退出码 22",
+        "Take over a window: one in use by another clerk needs --replacing naming them (when "
+        "it serves no ticket); exit code 22 while someone else holds it"))
+    cl.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
+    cl.add_argument("--replacing", help=_("当前使用该窗口的工作人员账号（确认对方已离开）",
+                                          "The account now using the window (once sure they have "
+                                          "left)"))
     add_json(cl)
     cl.set_defaults(func=lambda env: _show(env, window_holder.claim_window(
         env.ctx(), env.args.window, replacing=env.args.replacing)))
-    rel = ws.add_parser("release", help="离开窗口（不关窗）：窗口保持开放、无人使用，可由他人接手；"
-                        "有已叫或正在办理的号时不能离开")
-    rel.add_argument("window", type=int_arg, help=WINDOW_HELP)
-    rel.add_argument("--reason", default="", help="离开原因（可不填，记入审计日志）")
+    rel = ws.add_parser("release", help=_(
+        "离开窗口（不关窗）：窗口保持开放、无人使用，可由他人接手；有已叫或正在办理的号时不能离开",
+        "Leave the window without closing it: it stays open with nobody at it, for another "
+        "clerk to take over; refused while a ticket is called or in service"))
+    rel.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
+    rel.add_argument("--reason", default="", help=_("离开原因（可不填，记入审计日志）",
+                                                    "Why (optional; written to the audit log)"))
     add_json(rel)
     rel.set_defaults(func=lambda env: _show(env, window_holder.release_window(
         env.ctx(), env.args.window, env.args.reason)))
-    asg = ws.add_parser("assign", help="值班长改派窗口给某工作人员，或 --release 空出")
-    asg.add_argument("window", type=int_arg, help=WINDOW_HELP)
+    asg = ws.add_parser("assign", help=_("值班长改派窗口给某工作人员，或 --release 空出",
+                                         "Supervisor: reassign the window to a clerk, or free it "
+                                         "with --release"))
+    asg.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
     who = asg.add_mutually_exclusive_group(required=True)
-    who.add_argument("--to", help="改派给此窗口工作人员账号")
-    who.add_argument("--release", action="store_true", help="空出窗口：下一位在此操作的人员接手")
-    asg.add_argument("--reason", required=True, help="改派原因（记入审计日志）")
+    who.add_argument("--to", help=_("改派给此窗口工作人员账号", "Reassign to this clerk's account"))
+    who.add_argument("--release", action="store_true", help=_("空出窗口：下一位在此操作的人员接手",
+                                                              "Free the window: the next clerk to "
+                                                              "work at it takes it over"))
+    asg.add_argument("--reason", required=True, help=_("改派原因（记入审计日志）",
+                                                       "Reason for the reassignment (written to "
+                                                       "the audit log)"))
     add_json(asg)
     asg.set_defaults(func=lambda env: _show(env, window_holder.assign_window(
         env.ctx(), env.args.window, None if env.args.release else env.args.to,
@@ -161,63 +216,81 @@ def _register_holder(ws: Any) -> None:
 
 
 def _register_appointment(sub: Any) -> None:
-    a = group(sub, "appointment", "预约")
-    slots = a.add_parser("slots", help="为某日开放预约时段")
-    slots.add_argument("queue", help="队列编码（如 A）")
-    slots.add_argument("day", type=date_arg, help="日期（YYYY-MM-DD）")
+    a = group(sub, "appointment", _("预约", "Appointments"))
+    slots = a.add_parser("slots", help=_("为某日开放预约时段", "Open appointment slots for a day"))
+    slots.add_argument("queue", help=_("队列编码（如 A）", "Queue code (e.g. A)"))
+    slots.add_argument("day", type=date_arg, help=_("日期（YYYY-MM-DD）", "Date (YYYY-MM-DD)"))
     slots.add_argument("--start", default="09:00",
-                       help="第一个时段的开始时间 HH:MM（默认 09:00）")
+                       help=_("第一个时段的开始时间 HH:MM（默认 09:00）",
+                              "Start of the first slot, HH:MM (default 09:00)"))
     slots.add_argument("--end", default="12:00",
                        help="最后一个时段的结束时间 HH:MM（默认 12:00；"
                        "不足一个时段的余下时间不开放）")
     slots.add_argument("--minutes", type=int_arg, default=30,
-                       help="每个时段的分钟数（默认 30，至少 5）")
+                       help=_("每个时段的分钟数（默认 30，至少 5）",
+                              "Minutes per slot (default 30, at least 5)"))
     slots.add_argument("--capacity", type=int_arg, default=4,
-                       help="每个时段可预约人数（默认 4，至少 1）")
-    slots.add_argument("--item", help="只供预约该事项（须为该队列办理的事项）")
+                       help=_("每个时段可预约人数（默认 4，至少 1）",
+                              "Bookings per slot (default 4, at least 1)"))
+    slots.add_argument("--item", help=_("只供预约该事项（须为该队列办理的事项）",
+                                        "Only for this service item (one the queue handles)"))
     add_json(slots)
     slots.set_defaults(func=_cmd_slots)
-    ls = a.add_parser("list", help="某日（默认今天）的预约时段与已约人数")
-    ls.add_argument("day", type=date_arg, nargs="?", help=DAY_HELP)
-    ls.add_argument("--queue", help=QUEUE_FILTER_HELP)
+    ls = a.add_parser("list", help=_("某日（默认今天）的预约时段与已约人数",
+                                     "A day's slots (default today) and their bookings"))
+    ls.add_argument("day", type=date_arg, nargs="?", help=_(*DAY_HELP))
+    ls.add_argument("--queue", help=_(*QUEUE_FILTER_HELP))
     add_json(ls)
     ls.set_defaults(func=lambda env: _show(env, appointments.list_slots(
         env.ctx(), env.args.day, env.args.queue), _slots_text))
-    cap = a.add_parser("capacity", help="修改时段容量（不少于已约人数）")
-    cap.add_argument("slot", type=int_arg, help="时段id（见 list）")
-    cap.add_argument("capacity", type=int_arg, help="新容量（至少 1，且不少于已约人数）")
+    cap = a.add_parser("capacity", help=_("修改时段容量（不少于已约人数）",
+                                          "Change a slot's capacity (not below its bookings)"))
+    cap.add_argument("slot", type=int_arg, help=_("时段id（见 list）", "Slot id (see list)"))
+    cap.add_argument("capacity", type=int_arg, help=_("新容量（至少 1，且不少于已约人数）",
+                                                      "New capacity (at least 1, not below the "
+                                                      "bookings)"))
     add_json(cap)
     cap.set_defaults(func=lambda env: _show(env, [appointment_slots.set_capacity(
         env.ctx(), env.args.slot, env.args.capacity)], _slots_text))
-    rm = a.add_parser("remove", help="删除无人预约过的时段")
-    rm.add_argument("slot", type=int_arg, help="时段id（见 list）")
+    rm = a.add_parser("remove", help=_("删除无人预约过的时段", "Remove a slot nobody has booked"))
+    rm.add_argument("slot", type=int_arg, help=_("时段id（见 list）", "Slot id (see list)"))
     add_json(rm)
     rm.set_defaults(func=lambda env: _show(env, [appointment_slots.remove_slot(
         env.ctx(), env.args.slot)], _slots_text))
-    book = a.add_parser("book", help="预约一个时段，返回预约码（及二维码内容）")
-    book.add_argument("slot", type=int_arg, help="时段id（见 list）")
-    book.add_argument("--id-number", help="预约人身份证号码")
-    book.add_argument("--phone", help="预约人联系电话（手机或固定电话）")
-    book.add_argument("--name", help="预约人姓名")
-    book.add_argument("--item", help="预约办理的事项（限定事项的时段无须填写）")
+    book = a.add_parser("book", help=_("预约一个时段，返回预约码（及二维码内容）",
+                                       "Book a slot; prints the booking code (and its QR code)"))
+    book.add_argument("slot", type=int_arg, help=_("时段id（见 list）", "Slot id (see list)"))
+    book.add_argument("--id-number",
+                      help=_("预约人身份证号码", "The applicant's resident ID number"))
+    book.add_argument("--phone", help=_("预约人联系电话（手机或固定电话）",
+                                        "The applicant's phone (mobile or landline)"))
+    book.add_argument("--name", help=_("预约人姓名", "The applicant's name"))
+    book.add_argument("--item", help=_("预约办理的事项（限定事项的时段无须填写）",
+                                       "The service item booked (not needed for a slot tied "
+                                       "to one)"))
     add_json(book)
     book.set_defaults(func=lambda env: _show(env, appointments.book(
         env.ctx(), env.args.slot, id_number=env.args.id_number, phone=env.args.phone,
         name=env.args.name, item_code=env.args.item)))
-    bk = a.add_parser("bookings", help="某日（默认今天）的预约：状态与号码，个人信息已遮蔽")
-    bk.add_argument("day", type=date_arg, nargs="?", help=DAY_HELP)
-    bk.add_argument("--queue", help=QUEUE_FILTER_HELP)
+    bk = a.add_parser("bookings", help=_("某日（默认今天）的预约：状态与号码，个人信息已遮蔽",
+                                         "A day's bookings (default today): states and tickets, "
+                                         "personal data masked"))
+    bk.add_argument("day", type=date_arg, nargs="?", help=_(*DAY_HELP))
+    bk.add_argument("--queue", help=_(*QUEUE_FILTER_HELP))
     add_json(bk)
     bk.set_defaults(func=lambda env: _show(env, appointments.list_bookings(
         env.ctx(), env.args.day, env.args.queue), _bookings_text))
-    cancel = a.add_parser("cancel", help="取消未签到的预约（释放名额）")
-    cancel.add_argument("code", help="预约码或二维码内容")
-    cancel.add_argument("--reason", required=True, help="取消原因")
+    cancel = a.add_parser("cancel", help=_("取消未签到的预约（释放名额）",
+                                           "Cancel a booking not yet checked in (frees its place)"))
+    cancel.add_argument("code", help=_("预约码或二维码内容", "Booking code or its QR code"))
+    cancel.add_argument("--reason", required=True, help=_("取消原因", "Reason for cancelling"))
     add_json(cancel)
     cancel.set_defaults(func=lambda env: _show(env, appointments.cancel(
         env.ctx(), env.args.code, env.args.reason)))
-    ci = a.add_parser("checkin", help="凭预约码或扫描二维码签到取号")
-    ci.add_argument("code", help="预约码或二维码内容")
+    ci = a.add_parser("checkin", help=_("凭预约码或扫描二维码签到取号",
+                                        "Check in with the booking code or QR code and take the "
+                                        "ticket"))
+    ci.add_argument("code", help=_("预约码或二维码内容", "Booking code or its QR code"))
     add_json(ci)
     ci.set_defaults(func=lambda env: _show(env, appointments.checkin(env.ctx(), env.args.code)))
 

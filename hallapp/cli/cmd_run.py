@@ -25,8 +25,10 @@ ROLES = ("kiosk", "counter", "display", "rating", "backoffice", "supervisor", "a
 
 
 def register(sub: Any) -> None:
-    run = sub.add_parser("run", help="打开一个终端：kiosk|counter|display|rating|backoffice|"
-                         "supervisor|admin")
+    run = sub.add_parser("run", help=_("打开一个终端：kiosk|counter|display|rating|backoffice|"
+                                       "supervisor|admin",
+                                       "Open a terminal: kiosk|counter|display|rating|"
+                                       "backoffice|supervisor|admin"))
     run.add_argument("role", choices=ROLES, help="终端：kiosk 自助取号、counter 窗口工作台、"
                      "display 综合屏、rating 服务评价、backoffice 后台审批、supervisor 值班长看板、"
                      "admin 管理")
@@ -37,7 +39,9 @@ def register(sub: Any) -> None:
                      help="界面语言：zh 中文、en 英文（默认按管理→终端设备中本终端的设置，"
                      "未设置则按全局 --lang 或 HALLAPP_LANG，再未设置则中文）")
     run.set_defaults(func=cmd_run, log_role="ui")
-    demo = sub.add_parser("demo", help="在演示大厅上同时打开各个终端（首次自动创建演示大厅）")
+    demo = sub.add_parser("demo", help=_("在演示大厅上同时打开各个终端（首次自动创建演示大厅）",
+                                         "Open every terminal on the demo hall (created on first "
+                                         "use)"))
     demo.add_argument("--lang", choices=("zh", "en"),
                       help="界面语言：zh 中文，en 英文（默认同全局 --lang 或 HALLAPP_LANG，"
                       "未设置则中文）")

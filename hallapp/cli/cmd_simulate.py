@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, date_arg, group, int_arg, plain, table
+from hallapp.cli.lang import _
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.sim.planner import MAX_ABANDONMENT, StaffingPlan, plan_staffing
@@ -43,7 +44,8 @@ PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedenc
 
 
 def register(sub: Any) -> None:
-    s = group(sub, "simulate", "大厅日模拟与排班建议")
+    s = group(sub, "simulate", _("大厅日模拟与排班建议",
+                                 "Simulate a hall day and plan the windows"))
     run = s.add_parser("run", help="快速模拟（虚拟时钟，不写数据库）：各队列各时段等候、利用率、"
                        "弃号率、即办率及置信区间（置信水平0.95）")
     _profile_args(run)

@@ -24,8 +24,8 @@ from hallapp.services import staff_edit
 
 
 def register(sub: Any) -> None:
-    st = sub.add_parser("staff", help="工作人员与设备账号").add_subparsers(
-        dest="staff_cmd", metavar="ACTION")
+    st = sub.add_parser("staff", help=_("工作人员与设备账号", "Staff and device accounts")
+                        ).add_subparsers(dest="staff_cmd", metavar="ACTION")
     add = st.add_parser("add", help="新增账号（新密码取自 HALLAPP_NEW_PASSWORD 或提示输入）")
     add.add_argument("username", help="用户名（登录名，不超过 64 字符）")
     add.add_argument("--name", required=True, help="姓名（设备账号填设备名称）")

@@ -7,14 +7,18 @@ import threading
 from typing import Any
 
 from hallapp.cli.common import CliEnv
+from hallapp.cli.lang import _
 from hallapp.config import resolve_db_url
 from hallapp.core.errors import StateError
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
-        "writer", help="本机 SQLite 大厅的批量写入进程：把各终端的取号、叫号、办结合并提交"
-                       "（可选；未运行时各终端直接写库）")
+        "writer", help=_("本机 SQLite 大厅的批量写入进程：把各终端的取号、叫号、办结合并提交"
+                         "（可选；未运行时各终端直接写库）",
+                         "The batch writer of a local SQLite hall: commits the terminals' "
+                         "takes, calls and finishes together (optional; without it each "
+                         "terminal writes directly)"))
     p.set_defaults(func=cmd_writer, log_role="writer")
 
 

@@ -43,19 +43,27 @@ from hallapp.services.context import (
 from hallapp.store.engine import hide_password, is_privilege_error
 from hallapp.store.schema import privilege_error
 
-LANG_HELP = "命令行语言：zh 中文（默认），en 英文；默认取环境变量 HALLAPP_LANG"
+LANG_HELP = ("命令行语言：zh 中文（默认），en 英文；默认取环境变量 HALLAPP_LANG",
+             "Language of the command line: zh Chinese (default), en English; default from "
+             "the environment variable HALLAPP_LANG")
 MODULES = [cmd_db, cmd_catalogue, cmd_staff, cmd_admin, cmd_queue, cmd_run, cmd_print, cmd_case,
            cmd_simulate, cmd_kpi, cmd_writer]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = ChineseParser(prog="hallapp", description="政务服务大厅排队与窗口系统 hallapp")
-    parser.add_argument("--version", action="store_true", help="版本、数据库与数据库结构版本")
+    parser = ChineseParser(prog="hallapp", description=_(
+        "政务服务大厅排队与窗口系统 hallapp",
+        "hallapp: queues and windows of a government service hall"))
+    parser.add_argument("--version", action="store_true", help=_("版本、数据库与数据库结构版本",
+                                                                 "Version, database and schema "
+                                                                 "version"))
     parser.add_argument("--db", metavar="URL",
-                        help="数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）")
-    parser.add_argument("--user", metavar="NAME", help="以此工作人员身份执行（密码取自 "
-                        "HALLAPP_PASSWORD 或提示输入）")
-    parser.add_argument("--lang", dest="cli_lang", choices=lang.LANGS, help=LANG_HELP)
+                        help=_("数据库 URL（默认 HALLAPP_DB_URL 或本机 SQLite）",
+                               "Database URL (default HALLAPP_DB_URL or a local SQLite file)"))
+    parser.add_argument("--user", metavar="NAME", help=_(
+        "以此工作人员身份执行（密码取自 HALLAPP_PASSWORD 或提示输入）",
+        "Act as this staff account (password from HALLAPP_PASSWORD or asked)"))
+    parser.add_argument("--lang", dest="cli_lang", choices=lang.LANGS, help=_(*LANG_HELP))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     for module in MODULES:
         module.register(sub)

@@ -14,6 +14,7 @@ from conftest import FakeClock
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
+from hallapp.cli.main import main
 from hallapp.core.errors_en import EN
 from hallapp.store.models import Hall, Queue, Staff
 from hallapp.store.uow import Database
@@ -212,3 +213,17 @@ def test_no_chinese_in_an_english_session(cli: Cli, hall_db: Database,
         assert cli(user, *(a.format(slot=slot) for a in args)) == 0, (args, cli.err)
         found = CJK.search(_without_data(cli.out + cli.err, hall_db))
         assert found is None, (args, cli.out)
+
+
+@pytest.mark.parametrize("command", [
+    (), ("ticket",), ("ticket", "take"), ("ticket", "show"), ("window",), ("window", "call"),
+    ("window", "pause"), ("window", "transfer"), ("queue",), ("queue", "status"), ("day",),
+    ("day", "close"), ("appointment",), ("appointment", "book"), ("appointment", "list")])
+def test_help_of_the_most_used_commands_reads_in_english(
+        command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as shown:
+        main(["--lang", "en", *command, "--help"])
+    assert shown.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: hallapp")
+    _english(out)

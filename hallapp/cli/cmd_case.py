@@ -306,6 +306,7 @@ def _text(v: Any) -> str:
                           f"{'：' + t.opinion if t.opinion else ''}" for t in v.transitions)
         visits = "\n".join(f"  {local_time(t.at)} {VISIT_LABELS.get(t.purpose, t.purpose)}"
                            f"{'（网上）' if t.online else '，号码 ' + (t.ticket or '—')}"
+                           f"{'（同日再次到厅，不另计）' if not (t.online or t.counted) else ''}"
                            for t in v.visits)
         return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}\n到厅：\n{visits}"
     if isinstance(v, CaseInfo):

@@ -244,20 +244,29 @@ def counter_ticket(s: Session, hall_id: int, staff_id: int | None) -> int | None
 
 def record_visit(uow: UnitOfWork, case: Case, purpose: str, tz: str, *,
                  online: bool = False, ticket_id: int | None = None) -> bool:
-    """Count a trip to the hall; True if it was a new one. ``ticket_id``: the queue ticket
-    the applicant came with (最多跑一次 audits tie the visit to the queue through it).
+    """Record a trip to the hall; True if it counts as a new one. ``ticket_id``: the queue
+    ticket the applicant came with (最多跑一次 audits tie the visit to the queue through it).
 
-    A trip is a hall day: a second in-person step on a day already counted (the applicant
-    fetched a copy and came back to the same window) is not another 跑一次. Online steps
-    are kept as rows but never counted.
+    最多跑一次 counts trips, and a trip is a hall day: a second in-person step on a day
+    already counted is not another 跑一次 (``case.visits`` stays), whether the applicant came
+    back to the same window on the same ticket (fetched a copy) or left and came back later
+    that day with a new ticket — one journey to the hall either way, and counting it twice
+    would blame the hall for the applicant's own errand. A new ticket is still recorded, as
+    a row that is not counted (``case_views.VisitInfo.counted``), so the case lists every
+    ticket the applicant came with; a step on a ticket already listed that day, or with no
+    ticket in service, adds nothing. Online steps are kept as rows but never counted.
     """
     s = uow.session
     if not online:
         start, end = hall_day_bounds(hall_day(uow.now, tz), tz)
-        same_day = s.scalar(select(Visit.id).where(
+        same_day = set(s.scalars(select(Visit.ticket_id).where(
             Visit.case_id == case.id, Visit.online.is_(False), Visit.at >= start,
-            Visit.at < end))
-        if same_day is not None:
+            Visit.at < end)).all())
+        if same_day:
+            if ticket_id is not None and ticket_id not in same_day:
+                s.add(Visit(case_id=case.id, at=uow.now, purpose=purpose, online=False,
+                            ticket_id=ticket_id))
+                s.flush()
             return False
     s.add(Visit(case_id=case.id, at=uow.now, purpose=purpose, online=online,
                 ticket_id=None if online else ticket_id))

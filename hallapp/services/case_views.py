@@ -7,7 +7,7 @@ surfaces (boards, the public look-up) must mask with :mod:`hallapp.core.masking`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from hallapp.core.case_rules import allowed_actions, state_label
 from hallapp.core.catalogue import Item
 from hallapp.core.errors import DomainError
+from hallapp.core.hallday import hall_day
 from hallapp.core.timelimits import deadline_state, remaining_working_days
 from hallapp.services.calendar_admin import HallTime
 from hallapp.services.case_common import (
@@ -67,6 +68,9 @@ class VisitInfo:
     purpose: str
     online: bool
     ticket: str | None = None  # the queue ticket's number the applicant came with, if known
+    # Counted as a trip (最多跑一次): False for an online step, and for a second coming on a
+    # hall day already counted, with another ticket (``case_common.record_visit``).
+    counted: bool = True
 
 
 @dataclass(frozen=True)
@@ -209,9 +213,23 @@ def case_detail(s: Session, case: Case, t: HallTime, now: datetime, role: str) -
         select(Staff.username, Staff.name).where(Staff.username.in_({r.actor for r in rows})))}
     transitions = tuple(TransitionInfo(r.at, r.actor, r.action, r.from_state, r.to_state,
                                        r.opinion, names.get(r.actor)) for r in rows)
-    visits = tuple(VisitInfo(v.at, v.purpose, v.online, number) for v, number in s.execute(
-        select(Visit, Ticket.number).outerjoin(Ticket, Ticket.id == Visit.ticket_id)
-        .where(Visit.case_id == case.id).order_by(Visit.id)))
     actions = tuple(a.value for a in allowed_actions(case.state, role)) \
         if role in ("clerk", "approver", "supervisor", "admin") else ()
-    return CaseDetail(case_info(s, case, t, now), materials, transitions, visits, actions)
+    return CaseDetail(case_info(s, case, t, now), materials, transitions,
+                      visit_infos(s, case, t.tz), actions)
+
+
+def visit_infos(s: Session, case: Case, tz: str) -> tuple[VisitInfo, ...]:
+    """The case's visits, oldest first; of the in-person ones of a hall day, the first is
+    the trip counted (``case_common.record_visit``), any other came with another ticket."""
+    days: set[date] = set()
+    visits = []
+    for v, number in s.execute(
+            select(Visit, Ticket.number).outerjoin(Ticket, Ticket.id == Visit.ticket_id)
+            .where(Visit.case_id == case.id).order_by(Visit.id)):
+        day = hall_day(v.at, tz)
+        counted = not v.online and day not in days
+        if not v.online:
+            days.add(day)
+        visits.append(VisitInfo(v.at, v.purpose, v.online, number, counted))
+    return tuple(visits)

@@ -61,3 +61,22 @@ def test_a_correction_at_the_window_records_the_ticket_and_online_none(
     case_clock.supply_correction_online(approver, number)
     visits = _visits(ctx_for, number)
     assert visits[1:] == [("correction", False, came_with), ("correction", True, None)]
+
+
+def test_back_the_same_day_with_another_ticket_is_listed_but_not_another_trip(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Accepted at 09:00 on one ticket, the applicant came back at 12:00 with a new one to
+    supply the owed material: one trip (a hall day, 最多跑一次 counts trips), but the case
+    listed only the morning's ticket. It now lists both, the second as not another trip."""
+    number = accepted_case(ctx_for, TOLERANT_3, decision="accept_tolerant", seq=63,
+                           M04="missing")
+    intake = cases.show_case(ctx_for("clerk1"), number).case.ticket
+    windows.finish(ctx_for("clerk1"), 1)
+    clock.advance(hours=3)
+    came_with = _served(ctx_for, 2)
+    case_clock.supply_supplement(ctx_for("clerk2"), number, ["M04"])
+    detail = cases.show_case(ctx_for("supervisor1"), number)
+    assert [(v.purpose, v.ticket, v.counted) for v in detail.visits] == [
+        ("intake", intake, True), ("supplement", came_with, False)]
+    assert detail.case.visits == 1
+    assert intake != came_with

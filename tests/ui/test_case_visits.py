@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import PLAIN, accepted_case, serve
 
 from hallapp.services import backoffice, case_clock, cases
+from hallapp.services.case_views import VisitInfo
 from hallapp.services.context import Ctx, Database
+from hallapp.ui.common.visits import visits_text
 
 CtxFor = Callable[[str], Ctx]
 
@@ -86,3 +89,14 @@ def test_the_back_offices_case_detail_lists_each_visit(
     qtbot.waitUntil(lambda: label.visibleRegion().boundingRect() == label.rect())
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     desk.grab().save(str(tmp_path / "desk_visits.png"))
+
+
+def test_a_second_coming_on_the_same_day_says_it_is_not_another_trip(
+        qapp: QApplication) -> None:
+    """Back the same day with another ticket: listed with it, and marked not counted (the
+    count beside the list stays one per hall day)."""
+    at = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+    visits = [VisitInfo(at, "intake", False, "A001"),
+              VisitInfo(at.replace(hour=6), "supplement", False, "A023", counted=False)]
+    text = visits_text(visits, lambda t: f"{t:%H:%M}")
+    assert text.endswith("；06:00 补齐容缺材料（现场 A023，同日不另计）"), text

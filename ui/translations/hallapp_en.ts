@@ -7605,32 +7605,37 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>Visits</name>
     <message>
-        <location filename="../../hallapp/ui/common/visits.py" line="24"/>
+        <location filename="../../hallapp/ui/common/visits.py" line="27"/>
         <source>网上</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/visits.py" line="26"/>
+        <location filename="../../hallapp/ui/common/visits.py" line="29"/>
+        <source>现场 {0}，同日不另计</source>
+        <translation>in person, ticket {0}, same day: not another trip</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/common/visits.py" line="32"/>
         <source>现场 {0}</source>
         <translation>in person, ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/visits.py" line="28"/>
+        <location filename="../../hallapp/ui/common/visits.py" line="34"/>
         <source>现场</source>
         <translation>in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/visits.py" line="30"/>
+        <location filename="../../hallapp/ui/common/visits.py" line="36"/>
         <source>{0} {1}（{2}）</source>
         <translation>{0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/visits.py" line="37"/>
+        <location filename="../../hallapp/ui/common/visits.py" line="43"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/common/visits.py" line="38"/>
+        <location filename="../../hallapp/ui/common/visits.py" line="44"/>
         <source>；</source>
         <translation>; </translation>
     </message>

@@ -131,9 +131,12 @@ def _candidates(op: WindowOp) -> tuple[Sequence[ProfileEntry], dict[int, Candida
 
 _SKIP_LOCKED = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE SKIP LOCKED"
 _LOCK = "SELECT id FROM ticket WHERE id = :id AND state = 'waiting' FOR UPDATE"
+# ``recalls``: of this call. The limit (``recall_max``) is how often an applicant who does not
+# come is called again before being passed as absent; a ticket called anew (reactivated after
+# a pass, transferred, resumed) is a new call, which its new window could not recall once.
 _CLAIM = ("UPDATE ticket SET state = 'called', window_id = :window, clerk_id = :clerk, "
           "called_at = :now, first_called_at = COALESCE(first_called_at, :now), "
-          "call_count = call_count + 1, target_window = NULL "
+          "call_count = call_count + 1, recalls = 0, target_window = NULL "
           "WHERE id = :id AND state = 'waiting'" + TICKET_ROW_RETURNING)
 
 

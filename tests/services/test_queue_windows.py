@@ -138,6 +138,29 @@ def test_recall_up_to_the_limit_then_refused(ctx_for: CtxFor, clock: FakeClock) 
         windows.recall(clerk, 11)  # serving: nothing to recall
 
 
+def test_each_call_has_its_own_recalls(ctx_for: CtxFor, clock: FakeClock) -> None:
+    """Recalled three times at window 11 and passed as absent, A001 came back (reactivated)
+    and was called at window 1, which could not recall it once: the limit is per call (the
+    applicant missed *that* call), not per ticket. Likewise a transfer's new window."""
+    kiosk = ctx_for("kiosk1")
+    take_n(kiosk, "A", 1)
+    clerk = opened(ctx_for, 11)
+    windows.call_next(clerk, 11)
+    for _ in range(3):
+        windows.recall(clerk, 11)
+    windows.noshow(clerk, 11, "三次呼叫未到")
+    tickets.reactivate(kiosk, "A001")
+    clerk1 = opened(ctx_for, 1)
+    assert windows.call_next(clerk1, 1).recalls == 0
+    assert windows.recall(clerk1, 1).recalls == 1
+    for _ in range(2):
+        windows.recall(clerk1, 1)
+    windows.transfer(clerk1, 1, to_queue="B")
+    clerk10 = opened(ctx_for, 10)
+    assert windows.call_next(clerk10, 10).recalls == 0
+    assert windows.recall(clerk10, 10).recalls == 1
+
+
 def test_start_and_finish_record_the_service(ctx_for: CtxFor, clock: FakeClock,
                                              hall_db: Database) -> None:
     take_n(ctx_for("kiosk1"), "A", 2)

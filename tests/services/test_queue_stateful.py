@@ -222,7 +222,7 @@ class QueueMachine(RuleBasedStateMachine):
         assert (info.number, info.window, info.state) == (expected.number, w, "called"), \
             f"model picked {expected.number} ({decision.reason})"
         self.history[w] = next_history(self.history[w], decision)
-        self.put(expected, state="called", window=w, target=None)
+        self.put(expected, state="called", window=w, target=None, recalls=0)  # per call
 
     @rule(w=st.sampled_from(WINDOWS), aimed=AIMED, seconds=st.integers(0, 900))
     @precondition(lambda self: self.any_in("waiting", *OPEN))

@@ -255,8 +255,10 @@ def book(ctx: Ctx, slot_id: int, *, id_number: str | None = None, phone: str | N
                            slot=slot_id)
         check_bookable(s, hall, slot, uow.now)
         # Locked when an ID number books: two desks booking one person into two slots of the
-        # queue at once are taken one after the other, so the second sees the first.
-        queue = s.get(Queue, slot.queue_id, with_for_update=bool(id_number))
+        # queue at once are taken one after the other, so the second sees the first. Else
+        # FOR SHARE: a deactivation in flight is waited for (``queue_common.queue_by_code``).
+        queue = s.get(Queue, slot.queue_id,
+                      with_for_update=True if id_number else {"read": True})
         assert queue is not None
         if not queue.active:  # deactivated: its items are not booked (``queue_admin``)
             raise queue_inactive(queue.code, queue.name)

@@ -85,9 +85,17 @@ def call_settings(hall: Hall | HallConf) -> CallSettings:
 def queue_by_code(session: Session, hall: Hall | HallConf, code: str, *,
                   inactive_ok: bool = False) -> Queue:
     """``inactive_ok``: a deactivated queue too (its waiting tickets moved out, a window
-    given it to serve them)."""
-    queue = session.scalars(select(Queue).where(Queue.hall_id == hall.id,
-                                                Queue.code == typed_code(code))).first()
+    given it to serve them).
+
+    Else the queue's row is read FOR SHARE (PostgreSQL) until the caller commits what it
+    puts into the queue (a ticket transferred or moved there, a slot or a booking): a
+    deactivation (``queue_admin``, FOR UPDATE) in flight is waited for and then seen, and
+    one that comes later waits for this. Read plainly, a transfer found the queue active
+    just before a deactivation committed and moved its ticket in just after."""
+    stmt = select(Queue).where(Queue.hall_id == hall.id, Queue.code == typed_code(code))
+    if not inactive_ok:
+        stmt = stmt.with_for_update(read=True)
+    queue = session.scalars(stmt).first()
     if queue is None:
         raise NotFound(f"队列 {code} 不存在或已停用", field="queue", code="unknown_queue")
     if not queue.active and not inactive_ok:

@@ -180,3 +180,24 @@ def test_a_deactivation_waits_for_a_take_in_flight(hall_db: Database,
     assert (outcome.error, outcome.waited) == (None, True)
     assert (outcome.value.active, outcome.value.waiting) == (False, 1)
     assert tickets.show_ticket(kiosk, first.id).state == "waiting"
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite: BEGIN IMMEDIATE serialises
+def test_a_transfer_into_a_queue_being_deactivated_waits_and_is_refused(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """The transfer read queue B active while its deactivation was in flight, then waited
+    (its ticket's foreign key) and moved the ticket into B once it was deactivated. It now
+    waits for the deactivation before reading B, and is refused; the ticket stays called."""
+    kiosk, clerk = ctx_for("kiosk1"), ctx_for("clerk1")
+    mine = tickets.take_ticket(kiosk, "A")
+    windows.open_window(clerk, 1)
+    windows.call_next(clerk, 1)
+    deactivation = [("SELECT id FROM queue WHERE code = 'B' FOR UPDATE", {}),
+                    ("UPDATE queue SET active = false WHERE code = 'B'", {})]
+    outcome = in_flight(hall_db, deactivation,
+                        lambda: windows.transfer(clerk, 1, to_queue="B", reason="走错队列"))
+    assert outcome.waited
+    assert isinstance(outcome.error, StateError)
+    assert outcome.error.code == "queue_inactive"
+    after = tickets.show_ticket(kiosk, mine.id)
+    assert (after.queue, after.state, after.window) == ("A", "called", 1)

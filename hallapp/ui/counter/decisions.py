@@ -110,6 +110,7 @@ class DecisionPanel(QWidget):
         else:
             self.reasons.setText("\n".join(closed))
         self.auto.setText(self._auto_text(view))
+        self.auto.setVisible(bool(self.auto.text()))  # empty: its line to the checklist
 
     def _auto_text(self, view: IntakeView | None) -> str:
         if view is None:

@@ -38,6 +38,13 @@ class DocumentStatus(CounterPanel):
         row.addWidget(self.error, 1)
         row.addWidget(self.reprint_button)
         self.retranslate()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shown only with something to say: empty, its line went to the checklist above
+        (at 1366×768 a row of materials more)."""
+        self.setVisible(bool(self.result.text() or self.error.text())
+                        or not self.reprint_button.isHidden())
 
     def retranslate(self) -> None:
         self.reprint_button.setText(self.tr("重新打印"))
@@ -54,6 +61,7 @@ class DocumentStatus(CounterPanel):
         self.last = (case, documents)
         self.error.clear()
         self.reprint_button.hide()
+        self._fit()
         if not documents:
             return
         ctx, printer, document = self.env.ctx, self.printer, documents[0]
@@ -68,6 +76,7 @@ class DocumentStatus(CounterPanel):
         line = (self.tr("{0}已保存为 PDF：{1}") if record.outcome == "saved"
                 else self.tr("{0}已打印：{1}")).format(document, place)
         self.result.setText(f"{self.result.text()}\n{line}")
+        self._fit()
         self.printed.emit(record)
         self._print(case, rest, reprint=False)
 
@@ -82,6 +91,7 @@ class DocumentStatus(CounterPanel):
     def _on_print_failed(self, exc: BaseException) -> None:
         self.error.setText(self.tr("打印失败：{0}").format(user_message(exc, "counter: print")))
         self.reprint_button.show()
+        self._fit()
 
     def _on_reprint_clicked(self) -> None:
         if self.last is not None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uikit import cut_cells, cut_table
 
-from hallapp.services import tickets
+from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.kpi_live import DIMS
 from hallapp.ui.common.feed import FeedWatcher
@@ -34,7 +34,7 @@ from kpikit import busy_day
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 LANGS = pytest.mark.parametrize("lang", ["zh", "en"])
-MakeBoard = Callable[[str], SupervisorWindow]
+MakeBoard = Callable[..., SupervisorWindow]
 
 
 @pytest.fixture
@@ -43,13 +43,13 @@ def make_board(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeC
     """The supervisor's window at 1280×800 in a language, loaded."""
     made: list[SupervisorWindow] = []
 
-    def make(lang: str) -> SupervisorWindow:
+    def make(lang: str, size: tuple[int, int] = (1280, 800)) -> SupervisorWindow:
         application(lang)
         ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
         window = create(ctx, FeedWatcher(hall_db), {"chime": False, "export_dir": tmp_path})
         qtbot.addWidget(window)
         made.append(window)
-        window.resize(1280, 800)
+        window.resize(*size)
         window.show()
         qtbot.waitUntil(lambda: window.board.board is not None
                         and window.kpi.report is not None and window.work.loaded)
@@ -105,3 +105,24 @@ def test_the_kpi_table_shows_every_column_in_every_view(
         assert names >= 200, (by, names)  # the names keep room, cut short with "…" at worst
         full = kpi.model.data(kpi.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
         assert full == kpi.model.data(kpi.model.index(0, 0)), by  # the name whole
+
+
+@SQLITE_ONLY
+@LANGS
+def test_the_board_shows_every_window_and_queue_at_1366_by_768(
+        make_board: MakeBoard, ctx_for: Callable[[str], Ctx], lang: str) -> None:
+    """In English the windows' and queues' names wrap; the 14th window and the last queue
+    went behind scroll bars, beside an empty status line and empty alert lines."""
+    for queue in "ABCDEF" * 2:
+        tickets.take_ticket(ctx_for("kiosk1"), queue)
+    for n in range(1, 7):  # clerks and tickets at the windows: the columns beside the names
+        clerk = ctx_for(f"clerk{n}")
+        windows.open_window(clerk, n)
+        windows.call_next(clerk, n)
+    windows.pause(ctx_for("clerk5"), 5, "业务培训")
+    board = make_board(lang, (1366, 768)).board
+    for _ in range(3):  # the rows take their wrapped heights over a few event-loop turns
+        QApplication.processEvents()
+    for table in (board.windows_table, board.queues_table):
+        rows = sum(table.rowHeight(r) for r in range(table.model().rowCount()))
+        assert rows <= table.viewport().height(), type(table.model()).__name__

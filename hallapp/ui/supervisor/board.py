@@ -13,7 +13,14 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hallapp.services import day, supervisor
 from hallapp.services.context import Ctx
@@ -58,6 +65,7 @@ class BoardPanel(SupervisorPanel):
         self.alerts_table.horizontalHeader().hide()
         self.clock = make_label("", "subtitle")
         self.status = make_label("", "hint", wrap=True)
+        self.status.hide()  # until an act has something to say: its line went to the tables
         self.buttons: dict[str, QPushButton] = {}
         self._build()
         self.ticker = QTimer(self)
@@ -94,7 +102,13 @@ class BoardPanel(SupervisorPanel):
         right.addWidget(self.alerts_title)
         right.addWidget(self.alerts_table, 1)
         right.addWidget(self.queues_title)
-        right.addWidget(self.queues_table, 1)
+        # As tall as its few rows (the alerts take the rest): at 1366×768 in English, two
+        # wrapped names put its last queue behind a scroll bar beside empty alert lines.
+        self.queues_table.setSizeAdjustPolicy(
+            QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.queues_table.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Maximum)
+        right.addWidget(self.queues_table)
         body = QHBoxLayout()
         # Halves: at 1280×800 the queues' names and figures need as much as the windows.
         body.addLayout(left, 1)
@@ -206,12 +220,14 @@ class BoardPanel(SupervisorPanel):
         if job is None:
             return
         self.status.clear()
+        self.status.hide()
 
         def done(result: object) -> None:
             if isinstance(result, DayCloseResult):
                 self.status.setText(self._closed_text(result))
             else:
                 self.status.setText(self.tr("已完成：{0}").format(self.buttons[name].text()))
+            self.status.show()
             self.acted.emit(name)
             self.refresh()
 

@@ -162,26 +162,34 @@ def test_slot_model_passes_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,
     qtmodeltester.check(window.slots.model)
 
 
-def test_in_english_queues_go_by_their_english_names(
+ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
+ITEM_A2 = "440300000000069391780006"  # 合伙企业设立登记, queue A
+NO_BOOKING = "440300000000069391780004"  # 个体工商户设立登记, queue A: 支持预约 no
+
+
+def test_in_english_queues_and_items_go_by_their_english_names(
         qtbot: QtBot, qapp: QApplication, make_admin: MakeAdmin,
         ctx_for: Callable[[str], Ctx]) -> None:
+    """The slots kept for an item showed its Chinese name beside the queue's English one."""
     appointments.create_slots(ctx_for("admin1"), "B", TOMORROW, time(9, 0), time(9, 30))
+    appointments.create_slots(ctx_for("admin1"), "A", TOMORROW, time(9, 0), time(9, 30),
+                              item_code=ITEM_A)
     set_language(qapp, "en")
     try:
         window = make_admin()
         page = window.slots
         assert page.queue.itemText(page.queue.findData("B")) == "B Real estate registration"
         page.day.setDate(QDate(2026, 11, 25))
-        qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-        assert table(page)[0][0] == "B Real estate registration"
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+        company = "Establishment registration of a limited company"
+        assert sorted(r[0:3:2] for r in full_table(page)) == [
+            ("A Business registration", company),
+            ("B Real estate registration", "Any (any item of the queue)")]
+        page.queue.setCurrentIndex(page.queue.findData("A"))
+        assert page.item.itemText(page.item.findData(ITEM_A)) == company
         idle(qtbot, window)
     finally:
         set_language(qapp, "zh")
-
-
-ITEM_A = "440300000000069391780001"  # 有限责任公司设立登记, queue A
-ITEM_A2 = "440300000000069391780006"  # 合伙企业设立登记, queue A
-NO_BOOKING = "440300000000069391780004"  # 个体工商户设立登记, queue A: 支持预约 no
 
 
 def test_slots_kept_for_one_item_beside_the_queues_own(

@@ -71,6 +71,7 @@ class SlotTableModel(NamedTableModel):
     def __init__(self, env: AdminEnv | None = None, parent: QObject | None = None) -> None:
         super().__init__(env, parent)
         self.queue_names: dict[str, str] = {}  # code -> name, from list_queues
+        self.item_names: dict[str, str] = {}  # code -> name in the screen's language
 
     def cell_text(self, row: SlotInfo, column: str) -> str:
         if column == "queue":
@@ -78,7 +79,9 @@ class SlotTableModel(NamedTableModel):
         if column == "hours":
             return self.hours_text(row)
         if column == "item":
-            return row.item_name or row.item_code or tr(ANY_ITEM)
+            if row.item_code is None:
+                return tr(ANY_ITEM)
+            return self.item_names.get(row.item_code) or row.item_name or row.item_code
         if column == "free":
             return str(max(0, row.capacity - row.booked))
         return super().cell_text(row, column)
@@ -199,6 +202,7 @@ class SlotPage(AdminPanel):
     def _on_loaded(self, day: date, queues: list[QueueInfo], items: list[ItemSummary],
                    slots: list[SlotInfo]) -> None:
         self.items = items
+        self.model.item_names = {i.code: local_name(i.name, i.name_en) for i in items}
         self._show_queues(queues)
         self._show_items()
         self._on_slots_loaded(day, slots)
@@ -211,7 +215,7 @@ class SlotPage(AdminPanel):
         """The chosen queue's items, after "any item" (slots of the queue's own)."""
         queue = self.queue.currentData()
         item_choices(self.item, tr(ANY_ITEM),
-                     ((i.code, i.name) for i in self.items
+                     ((i.code, local_name(i.name, i.name_en)) for i in self.items
                       if i.queue == queue and i.appointment))
 
     def load_slots(self) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from hallapp.core.hallday import hall_zone
 from hallapp.services.context import Ctx
 from hallapp.services.hall import QueueInfo, get_hall, list_queues
-from hallapp.ui.common.errors import local_name, user_message
+from hallapp.ui.common.errors import is_english, local_name, user_message
 from hallapp.ui.common.hall_today import HallToday
 from hallapp.ui.common.qr import qr_pixmap
 from hallapp.ui.common.widgets import (
@@ -333,7 +333,8 @@ class BookingPanel(CounterPanel):
         queue = self.queue.currentText()
         if booking.item_code:
             names = self.bookings.item_names
-            queue = f"{queue}·{names.get(booking.item_code) or booking.item_name}"
+            dot = " · " if is_english() else "·"  # "registration·Establishment" ran together
+            queue = f"{queue}{dot}{names.get(booking.item_code) or booking.item_name}"
         self.result.setText(self.tr("预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下"
                                     "二维码，到时在自助机“预约签到”取号").format(
             day=booking.slot_start.astimezone(self.zone).strftime("%m-%d"),

@@ -31,6 +31,7 @@ from hallapp.cli import (
 from hallapp.cli.argparse_zh import ChineseParser
 from hallapp.cli.common import CliEnv
 from hallapp.cli.lang import _
+from hallapp.cli.log_line import loggable
 from hallapp.core.errors import DomainError
 from hallapp.logs import log, log_error, setup_logging
 from hallapp.services.context import (
@@ -40,7 +41,7 @@ from hallapp.services.context import (
     is_session_dropped,
     is_write_refused,
 )
-from hallapp.store.engine import hide_password, is_privilege_error
+from hallapp.store.engine import is_privilege_error
 from hallapp.store.schema import privilege_error
 
 LANG_HELP = ("命令行语言：zh 中文（默认），en 英文；默认取环境变量 HALLAPP_LANG",
@@ -94,10 +95,9 @@ def _propagate_globals(sub: Any) -> None:
 
 
 def _loggable(argv: Sequence[str] | None, args: argparse.Namespace) -> str:
-    """The command line for the log, with the password of a ``--db`` URL hidden."""
-    line = " ".join(sys.argv[1:] if argv is None else argv)
-    url = getattr(args, "db", None)
-    return line.replace(url, hide_password(url)) if url else line
+    """The command line for the log: a ``--db`` URL's password hidden, personal data masked."""
+    return loggable(sys.argv[1:] if argv is None else argv, getattr(args, "command", None),
+                    getattr(args, "db", None))
 
 
 def _chosen_parser(parser: argparse.ArgumentParser,

@@ -243,3 +243,21 @@ def test_a_tolerant_acceptance_says_by_when_the_owed_material_is_due(
     assert "容缺材料 M03 补交期限 2026-11-25 18:00" in cli.out
     assert cli("clerk1", "case", "show", number) == 0
     assert "容缺材料 M03 补交期限 2026-11-25 18:00" in cli.out
+
+
+def test_the_log_keeps_no_applicant_s_personal_data_in_full(
+        cli: Cli, hall_db: Database, clock: FakeClock, caplog: pytest.LogCaptureFixture) -> None:
+    """Every command line is logged; an applicant's ID number, phone and name were kept in
+    full in a file sent along with support requests."""
+    _serve(hall_db, clock)
+    caplog.set_level("INFO", logger="hallapp")
+    cli.json("clerk1", "case", "open", "1", PLAIN, "--name", "张小三", f"--id-number={_id(4)}",
+             "--phone", "13812345678", "--agent-name", "李四", "--agent-id", _id(5),
+             "--agent-authorisation", "授权委托书")
+    cli.json("admin1", "blacklist", "add", _id(6), "--source", "信用中国", "--name", "王五")
+    logged = "\n".join(r.getMessage() for r in caplog.records if "command" in r.getMessage())
+    for secret in (_id(4), _id(5), _id(6), "13812345678", "张小三", "李四", "王五"):
+        assert secret not in logged
+    assert f"--id-number={_id(4)[:4]}**********{_id(4)[-4:]}" in logged
+    assert "--phone 138****5678 --agent-name 李* " in logged
+    assert "--name 张*三" in logged

@@ -1,0 +1,59 @@
+"""The command line as the log keeps it: personal data masked, a ``--db`` password hidden.
+
+Every command is logged (``command … (db …)``) so that an error's reference finds what was
+run. The log is sent along with a support request, so it must not keep an applicant's ID
+number, phone, name or address in full: they are masked as on the hall's public surfaces
+(hallapp.core.masking). Options are matched by name (``--phone X`` and ``--phone=X``); any
+other word that is an ID number or a mobile number (a blacklist entry's subject, a delivery's
+``--proof``) is masked too. Names are an applicant's only in the commands that take one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from hallapp.core.masking import mask_id_number, mask_name, mask_phone
+from hallapp.store.engine import hide_password
+
+_ALWAYS: dict[str, Callable[[str], str]] = {
+    "--id-number": mask_id_number, "--agent-id": mask_id_number, "--phone": mask_phone,
+    "--agent-phone": mask_phone, "--address": mask_name,
+}
+# An applicant's (or a listed person's) name: in these command groups only. Elsewhere
+# ``--name`` is a hall's, a window's or a staff member's.
+_APPLICANT_NAMES: dict[str, Callable[[str], str]] = {
+    "--name": mask_name, "--agent-name": mask_name,
+}
+_APPLICANT_COMMANDS = frozenset({"case", "appointment", "blacklist", "ticket"})
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def _sweep(word: str) -> str:
+    word = _ID_NUMBER.sub(lambda m: mask_id_number(m.group()), word)
+    return _MOBILE.sub(lambda m: mask_phone(m.group()), word)
+
+
+def loggable(argv: Sequence[str], command: str | None, db_url: str | None) -> str:
+    """``argv`` as one line for the log, personal data masked."""
+    maskers = {**_ALWAYS, **(_APPLICANT_NAMES if command in _APPLICANT_COMMANDS else {})}
+    out: list[str] = []
+    pending: Callable[[str], str] | None = None
+    hidden = hide_password(db_url) if db_url else None
+    for word in argv:
+        if db_url and hidden and db_url in word:  # the URL as given, its password hidden
+            out.append(word.replace(db_url, hidden))
+            continue
+        option, eq, value = word.partition("=")
+        if pending is not None:
+            out.append(pending(word))
+            pending = None
+        elif option in maskers and eq:
+            out.append(f"{option}={maskers[option](value)}")
+        elif word in maskers:
+            out.append(word)
+            pending = maskers[word]
+        else:
+            out.append(_sweep(word))
+    return " ".join(out)

@@ -261,7 +261,8 @@ def empty_db(request: pytest.FixtureRequest, templates: Templates,
 @pytest.fixture
 def hall_db(request: pytest.FixtureRequest, templates: Templates,
             engine_name: str) -> Iterator[Database]:
-    """A database with the demo hall (catalogue, windows, staff; passwords demo1234)."""
+    """A database with the demo hall (catalogue, windows, staff; passwords demo1234, hashed
+    with CHEAP: a login takes milliseconds)."""
     yield from _make_db(request, templates, engine_name, "demo")
 
 

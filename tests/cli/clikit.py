@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 from conftest import CHEAP, FakeClock
-from sqlalchemy import update
 
 from hallapp.cli import common
 from hallapp.cli.main import main
 from hallapp.services import staff
 from hallapp.services.context import Ctx
-from hallapp.store.models import Staff
 from hallapp.store.uow import Database
 
 
@@ -50,9 +48,6 @@ def make_cli(db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
     monkeypatch.delenv("HALLAPP_USER", raising=False)
     monkeypatch.setattr(staff, "_hasher", CHEAP)
     monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
-    with db.write_session() as s:
-        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
-        s.commit()
     return Cli(db.url, capsys)
 
 

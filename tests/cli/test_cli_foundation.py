@@ -20,13 +20,11 @@ from typing import Any
 
 import pytest
 from conftest import CHEAP, CHEAP_HALLAPP, PgServer
-from sqlalchemy import update
 
 from hallapp import __version__
 from hallapp.cli.main import build_parser, main
 from hallapp.services import staff
 from hallapp.store import schema
-from hallapp.store.models import Staff
 from hallapp.store.uow import Database
 
 HALLAPP = Path(sys.executable).parent / "hallapp"
@@ -63,9 +61,6 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
 def demo_url(hall_db: Database, monkeypatch: pytest.MonkeyPatch) -> str:
     """The demo hall, every account with password demo1234 (cheaply hashed)."""
     monkeypatch.setattr(staff, "_hasher", CHEAP)
-    with hall_db.write_session() as s:
-        s.execute(update(Staff).values(password_hash=CHEAP.hash("demo1234")))
-        s.commit()
     monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
     return hall_db.url
 

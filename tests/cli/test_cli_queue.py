@@ -1,8 +1,8 @@
 """``hallapp ticket|window|queue|appointment|day`` in process, on the demo database.
 
 Each command logs in with HALLAPP_PASSWORD like a real terminal. The demo accounts' argon2
-hashes are swapped for cheap ones (same code path, milliseconds per login), and the CLI's
-context gets the test's FakeClock so the hall day and time quotas do not depend on when
+hashes are cheap ones (conftest's template: same code path, milliseconds per login), and the
+CLI's context gets the test's FakeClock so the hall day and time quotas do not depend on when
 the suite runs.
 """
 

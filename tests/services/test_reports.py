@@ -23,7 +23,7 @@ from hallapp.cli.main import main
 from hallapp.core.errors import PermissionDenied
 from hallapp.services import day, report_files, reports, staff
 from hallapp.services.context import Ctx
-from hallapp.store.models import Case, Staff
+from hallapp.store.models import Case
 from hallapp.store.uow import Database
 
 DAY = date(2026, 11, 24)
@@ -185,10 +185,6 @@ def test_cli_shows_figures_and_writes_reports(ctx_for: CtxFor, clock: FakeClock,
     monkeypatch.setenv("HALLAPP_PASSWORD", "demo1234")
     monkeypatch.setattr(staff, "_hasher", CHEAP)
     monkeypatch.setattr(common, "Ctx", functools.partial(Ctx, clock=clock))
-    with hall_db.write_session() as s:
-        s.execute(update(Staff).where(Staff.username.in_(("supervisor1", "clerk1")))
-                  .values(password_hash=CHEAP.hash("demo1234")))
-        s.commit()
     base = ["--db", hall_db.url, "--user", "supervisor1"]
     assert main([*base, "kpi", "show", "--from", "2026-11-24", "--by", "queue", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import CHEAP, FakeClock
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from hallapp.core.errors import (
     AuthError,
@@ -35,9 +35,6 @@ DEMO_PASSWORD = "demo1234"
 def anon(hall_db: Database, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Ctx:
     """The context a login screen has: nobody logged in yet (cheap password hashes)."""
     monkeypatch.setattr(staff, "_hasher", CHEAP)
-    with hall_db.write_session() as s:
-        s.execute(update(Staff).values(password_hash=CHEAP.hash(DEMO_PASSWORD)))
-        s.commit()
     return Ctx(hall_db, Actor("anonymous", Role.DISPLAY), clock=clock, terminal="test")
 
 

@@ -1695,147 +1695,147 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="114"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="128"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="115"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="129"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="116"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="130"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="127"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="141"/>
         <source>重新开厅…</source>
         <translation>Reopen the day…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="172"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="186"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="214"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="229"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="226"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="242"/>
         <source>当日 {0} 个</source>
         <translation>that day {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="227"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="243"/>
         <source>{0} {1} 个</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="229"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="245"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="229"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="245"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="230"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}{4}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="262"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="263"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="285"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="301"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="286"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="302"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="295"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="311"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="298"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="314"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="305"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="321"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="322"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="307"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="323"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="308"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="324"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="309"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="325"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="310"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="326"/>
         <source>改派窗口…</source>
         <translation>Reassign window…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="311"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="327"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="329"/>
         <source>工作人员临时离开</source>
         <translation>Staff member stepped away</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="314"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="330"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="331"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="332"/>
         <source>支援其他窗口</source>
         <translation>Helping at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="127"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="141"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -1986,52 +1986,52 @@ After:
         <translation>Please choose a slot in the table first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="337"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="338"/>
         <source>预约成功：{day} {time}，{queue}。请申请人记下预约码或拍下二维码，到时在自助机“预约签到”取号</source>
         <translation>Booked: {day} {time}, {queue}. The applicant notes the code or photographs the QR code, and checks in at a kiosk (Appointment check-in) on the day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="354"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="355"/>
         <source>请先在当日预约中选择要取消的一条</source>
         <translation>Please choose the booking to cancel in the day&apos;s list first.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="357"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="358"/>
         <source>取消预约</source>
         <translation>Cancel booking</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="358"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="359"/>
         <source>取消预约 {0} 的原因</source>
         <translation>Reason for cancelling booking {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="359"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="360"/>
         <source>申请人来电取消</source>
         <translation>Applicant cancelled by phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="360"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="361"/>
         <source>申请人现场取消</source>
         <translation>Applicant cancelled in person</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="374"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="375"/>
         <source>预约 {0} 已取消，名额已释放</source>
         <translation>Booking {0} cancelled; its place is free again.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="394"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="395"/>
         <source>已保存为 PDF：{0}</source>
         <translation>Saved as PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="395"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="396"/>
         <source>预约凭条已打印</source>
         <translation>Booking slip printed</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/booking.py" line="402"/>
+        <location filename="../../hallapp/ui/counter/booking.py" line="403"/>
         <source>预约凭条打印失败：{0}</source>
         <translation>Booking slip not printed: {0}</translation>
     </message>
@@ -3353,7 +3353,7 @@ After:
         <translation>Choose the item, enter the applicant and register, then check the materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/decisions.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/decisions.py" line="119"/>
         <source>符合秒批条件：受理后系统自动批准</source>
         <translation>Eligible for instant approval: approved automatically on acceptance</translation>
     </message>
@@ -3625,52 +3625,52 @@ After:
 <context>
     <name>DocumentStatus</name>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="43"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="50"/>
         <source>重新打印</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="68"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="76"/>
         <source>{0}已保存为 PDF：{1}</source>
         <translation>{0} saved as PDF: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="69"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="77"/>
         <source>{0}已打印：{1}</source>
         <translation>{0} printed: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="75"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="84"/>
         <source>受理回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="75"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="84"/>
         <source>一次性告知书</source>
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="76"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="85"/>
         <source>不予受理通知书</source>
         <translation>Notice of refusal</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="77"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="86"/>
         <source>补正材料通知书</source>
         <translation>Notice to correct materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="78"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="87"/>
         <source>容缺受理补交材料通知书</source>
         <translation>Notice to supply the missing materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="79"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="88"/>
         <source>办结通知书</source>
         <translation>Notice of the result</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/result.py" line="83"/>
+        <location filename="../../hallapp/ui/counter/result.py" line="92"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
@@ -6340,68 +6340,68 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SlotPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="130"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="133"/>
         <source>修改容量</source>
         <translation>Set capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="131"/>
-        <location filename="../../hallapp/ui/admin/slots.py" line="281"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="134"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="285"/>
         <source>删除时段</source>
         <translation>Remove slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="144"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="147"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="145"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="148"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="146"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="149"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="147"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="150"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="150"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="153"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="151"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="154"/>
         <source>每段分钟</source>
         <translation>Minutes per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="155"/>
         <source>每段人数</source>
         <translation>Places per slot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="156"/>
         <source>开放时段</source>
         <translation>Open slots</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="155"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="158"/>
         <source>左表为所选日期各队列的时段；同一队列已开放的时间不能重复开放。选定事项则开放该事项专用的名额，可与队列通用时段同时开放。</source>
         <translation>The table lists every queue&apos;s slots on the chosen day; hours already open for a queue cannot be opened again. Choosing an item opens places kept for that item, which may be open at the same hours as the queue&apos;s own slots.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="157"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="160"/>
         <source>开放预约时段</source>
         <translation>Open appointment slots</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/admin/slots.py" line="244"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="248"/>
         <source>已开放 %n 个时段（{0}–{1}）</source>
         <translation>
             <numerusform>Opened %n slot ({0}–{1})</numerusform>
@@ -6409,27 +6409,27 @@ Welcome. When we are done, please rate our service</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="262"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="266"/>
         <source>在上表中选择一个时段可修改容量或删除</source>
         <translation>Choose a slot in the table to change its capacity or remove it</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="264"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="268"/>
         <source>所选 {0} {1} 容量</source>
         <translation>Chosen: {0} {1}, capacity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="274"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="278"/>
         <source>已将 {0} 的容量改为 {1}</source>
         <translation>Capacity of {0} set to {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="281"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="285"/>
         <source>删除 {0} {1} 的预约时段？</source>
         <translation>Remove the appointment slot {0} {1}?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/slots.py" line="286"/>
+        <location filename="../../hallapp/ui/admin/slots.py" line="290"/>
         <source>已删除 {0} 的时段</source>
         <translation>Slot {0} removed</translation>
     </message>

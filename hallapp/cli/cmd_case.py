@@ -298,6 +298,8 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
 
 
 def _text(v: Any) -> str:
+    if isinstance(v, CaseDetail) and english():
+        return _detail_en(v)
     if isinstance(v, CaseDetail):
         marks = "\n".join(f"  {m.code} {m.name} {MARK_LABELS.get(m.status or '', '未核验')}"
                           f"{'（容缺待补）' if m.owed else ''}" for m in v.materials)
@@ -312,6 +314,27 @@ def _text(v: Any) -> str:
     if isinstance(v, CaseInfo):
         return _case_text(v)
     return str(v)
+
+
+MARKS_EN = {"received": "received", "verified_online": "verified online",
+            "commitment": "written commitment", "missing": "missing",
+            "faulty": "not acceptable"}
+
+
+def _detail_en(v: CaseDetail) -> str:
+    """``case show`` in English: states, actions and visits as the English screens say them;
+    materials' names, people and opinions as stored."""
+    marks = "\n".join(f"  {m.code} {m.name} {MARKS_EN.get(m.status or '', 'not checked')}"
+                      f"{' (owed)' if m.owed else ''}" for m in v.materials)
+    steps = "\n".join(
+        f"  {local_time(t.at)} {t.actor} {case_label(action_label('case_' + t.action))}"
+        f" → {case_label(STATE_LABELS[as_state(t.to_state)])}"
+        f"{': ' + t.opinion if t.opinion else ''}" for t in v.transitions)
+    visits = "\n".join(
+        f"  {local_time(t.at)} {case_label(VISIT_LABELS.get(t.purpose, t.purpose))}"
+        f"{' (online)' if t.online else ', ticket ' + (t.ticket or '—')}" for t in v.visits)
+    return (f"{_case_text(v.case)}\nMaterials:\n{marks}\nSteps:\n{steps}\n"
+            f"Visits:\n{visits}")
 
 
 def _case_text(v: CaseInfo) -> str:
@@ -374,10 +397,11 @@ def _intake_text(v: cases.IntakeView) -> str:
 
 def _decision_text(r: case_decide.DecisionResult) -> str:
     lines = [_text(r.case)]
-    lines += [f"  需补齐：{m.code} {m.name}（{MARK_LABELS.get(m.status or '', m.status)}）"
+    lines += [_(f"  需补齐：{m.code} {m.name}（{MARK_LABELS.get(m.status or '', m.status)}）",
+                f"  owed: {m.code} {m.name} ({MARKS_EN.get(m.status or '', m.status)})")
               for m in r.outstanding]
     if r.auto_approved:
-        lines.append("  已秒批")
+        lines.append(_("  已秒批", "  approved at once (auto-approval)"))
     return "\n".join(lines)
 
 

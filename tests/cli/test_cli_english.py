@@ -13,6 +13,7 @@ from clikit import CJK, Cli, make_cli
 from conftest import FakeClock
 from pypdf import PdfReader
 from sqlalchemy import select, update
+from test_cli_case import PLAIN, _id, _serve
 
 from hallapp.cli.main import main
 from hallapp.core.errors_en import EN
@@ -227,3 +228,34 @@ def test_help_of_the_most_used_commands_reads_in_english(
     out = capsys.readouterr().out
     assert out.startswith("usage: hallapp")
     _english(out)
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_case_reads_in_english(cli: Cli, hall_db: Database, clock: FakeClock,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """case open/show/list and decide in English: states, steps and timeliness in words of the
+    English screens; the applicant and materials as stored."""
+    _serve(hall_db, clock)
+    opened = cli.json("clerk1", "case", "open", "1", PLAIN, "--name", "Zhang San",
+                      "--id-number", _id(1))
+    number = opened["case"]["number"]
+    monkeypatch.setenv("HALLAPP_LANG", "en")
+    cli.json("clerk1", "case", "checklist", number, "--all", "received")
+    assert cli("clerk1", "case", "decide", number, "accept") == 0, cli.err
+    assert cli.out.startswith(f"{number} {PLAIN} Zhang San Accepted, due 2026-11-25 18:00 "
+                              "(due soon, 1 working day(s) left); 1 visit(s)")
+    assert cli("clerk1", "case", "show", number) == 0
+    assert "2026-11-24 09:00 clerk1 Accept → Accepted" in cli.out
+    assert "\nMaterials:\n  M01 " in cli.out
+    assert " received\n" in cli.out
+    assert cli("supervisor1", "case", "list") == 0
+    assert cli.out.startswith("Case ")
+    assert f"{number}  {PLAIN}" in cli.out
+    listed = cli.out
+    shown = cli.json("clerk1", "case", "show", number)  # stored: names, opinions written
+    data = [m["name"] for m in shown["materials"]] + [t["opinion"] for t in shown["transitions"]]
+    assert cli("clerk1", "case", "show", number) == 0
+    for out in (listed, cli.out):
+        for name in sorted(filter(None, data), key=len, reverse=True):
+            out = out.replace(name, "<data>")
+        assert not CJK.search(out), out

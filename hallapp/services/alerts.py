@@ -49,6 +49,7 @@ from hallapp.services.queue_common import held_at_window
 from hallapp.store.models import (
     Case,
     Department,
+    Followup,
     Hall,
     Queue,
     Rating,
@@ -223,10 +224,14 @@ def service_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
 
 
 def rating_alerts(s: Session, hall: Hall, now: datetime) -> list[Alert]:
+    """Recent 差评 whose follow-up is still to be done: one closed (or appealed) within the
+    alert's minutes no longer asks the supervisor to follow it up."""
     since = now - timedelta(minutes=threshold(hall, "alert_bad_rating_minutes"))
+    handled = select(Followup.id).where(Followup.rating_id == Rating.id,
+                                        Followup.state != "open").exists()
     out = []
     for r in s.scalars(select(Rating).where(Rating.at >= since,
-                                            Rating.level.in_(tuple(BAD_LEVELS)))
+                                            Rating.level.in_(tuple(BAD_LEVELS)), ~handled)
                        .order_by(Rating.at.desc())):
         at_window = r.window_number is not None
         out.append(_alert("bad_rating", "critical", f"rating:{r.id}",

@@ -97,6 +97,21 @@ def test_the_idle_and_bad_rating_thresholds_are_the_halls_settings(
     assert "bad_rating" not in _kinds(ctx_for)
 
 
+def test_a_bad_rating_followed_up_no_longer_asks_for_its_follow_up(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """The alert said 请跟进回访 for its 30 minutes after the supervisor had closed it."""
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.open_window(ctx_for("clerk11"), 11)
+    windows.call_next(ctx_for("clerk11"), 11)
+    windows.finish(ctx_for("clerk11"), 11)
+    bad = ratings.rate(ctx_for("display1"), RatingInput(2), ticket="A001")
+    assert _kinds(ctx_for)["bad_rating"] == ["11号窗口"]
+    assert bad.followup_id is not None
+    clock.advance(minutes=5)
+    ratings.close_followup(ctx_for("supervisor1"), bad.followup_id, "已回访致歉")
+    assert "bad_rating" not in _kinds(ctx_for)
+
+
 def test_overdue_cases_are_a_work_list_and_an_alert(ctx_for: CtxFor,
                                                      clock: FakeClock) -> None:
     number = accepted_case(ctx_for, PLAIN)  # 1 working day

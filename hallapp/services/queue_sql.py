@@ -209,9 +209,12 @@ _AHEAD_IN_LINE = [
     + f" - ({_LINE}{LINE_CLASSES[mine]}{_TIED_FROM})"
     for mine in range(len(LINE_CLASSES))]
 # A ticket sent to a window waits behind the tickets sent there, whatever their queue (rare:
-# the whole call-order key as a row value).
+# the whole call-order key as a row value), an appointment held until its slot (``:now``)
+# as the ordinary ticket ``calling`` calls it as, at its own place or its slot's start.
 _KEY = ("(CASE WHEN {t}.priority IS NULL THEN 1 ELSE 0 END, "
-        "CASE WHEN {t}.appointment THEN 0 ELSE 1 END, {t}.order_at, {t}.id)")
+        "CASE WHEN {t}.appointment AND {t}.order_at <= :now THEN 0 ELSE 1 END, "
+        "CASE WHEN {t}.appointment AND {t}.order_at > :now "
+        "THEN COALESCE({t}.own_order_at, {t}.order_at) ELSE {t}.order_at END, {t}.id)")
 _AHEAD_AT_WINDOW = (f"SELECT COUNT(*) FROM ticket o JOIN ticket t ON t.id = :id "
                     f"WHERE o.hall_day = t.hall_day AND o.state = 'waiting' AND o.id <> t.id "
                     f"AND o.target_window = t.target_window "
@@ -270,7 +273,7 @@ def position(raw: RawSQL, t: TicketRow, now: datetime) -> WaitEstimate:
     if t.target_window is None:
         ahead = _ahead_in_line(raw, t, now)
     else:
-        ahead = int(raw.value(_AHEAD_AT_WINDOW, id=t.id) or 0)
+        ahead = int(raw.value(_AHEAD_AT_WINDOW, id=t.id, now=raw.at(now)) or 0)
     return estimate_wait(ahead, recent_service_seconds(raw, t.queue_id),
                          serving_windows(raw, t.queue_id))
 

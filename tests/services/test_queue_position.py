@@ -113,3 +113,25 @@ def test_a_held_appointment_is_counted_where_it_is_called_now(
         called.append(windows.call_next(clerk11, 11).number)
         windows.finish(clerk11, 11)
     assert called == ["A001", "A002", "A003", "A005", "A004"]
+
+
+def test_a_held_appointment_sent_back_to_a_window_is_counted_where_it_is_called(
+        hall_db: Database, ctx_for: Callable[[str], Ctx], clock: FakeClock) -> None:
+    """Both suspended at window 11 and resumed, A001 (09:00) and A002 (checked in at 09:05
+    for 10:00, held) wait for that window, which calls A001 first until 10:00: A002 was
+    counted ahead of it."""
+    kiosk, admin, clerk = ctx_for("kiosk1"), ctx_for("admin1"), ctx_for("clerk1")
+    [slot, *_] = appointments.create_slots(admin, "A", TODAY, time(10), time(11))
+    code = appointments.book(clerk, slot.id, id_number=PEOPLE[0]).code
+    first = tickets.take_ticket(kiosk, "A")
+    clock.advance(minutes=5)
+    held = appointments.checkin(kiosk, code)
+    clerk11 = ctx_for("clerk11")
+    windows.open_window(clerk11, 11)
+    for mine in (first, held):
+        assert windows.call_next(clerk11, 11).number == mine.number
+        windows.suspend(clerk11, 11, "材料不全")
+    for mine in (first, held):
+        tickets.resume_suspended(clerk11, mine.number)
+    assert [tickets.show_ticket(kiosk, t.id).people_ahead for t in (first, held)] == [0, 1]
+    assert windows.call_next(clerk11, 11).number == first.number

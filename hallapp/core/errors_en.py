@@ -144,6 +144,14 @@ EN: dict[str, str] = {
     "backup_newer": "This backup was made by a newer hallapp (schema {revision}; this "
                     "program's newest is {head}): update hallapp here first, then restore it",
     "backup_not_read": "The backup file {path} cannot be read: no permission",
+    "no_file": "The backup file {path} does not exist",
+    "bad_backup": "The backup file is damaged or incomplete; nothing was restored",
+    "bad_backup.not_backup": "This is not a hallapp backup file; nothing was restored",
+    "not_empty": "The target database is not empty: a backup is restored only into an empty "
+                 "database",
+    "audit_broken": "The backup's audit log fails its check at record {audit_entry}: the file "
+                    "may have been altered, and nothing was restored. To restore it anyway, "
+                    "add --accept-broken-audit (the restore is recorded in the audit log)",
     "no_hall": "No hall has been set up in the database yet.",
     "init_unfinished": "The hall \"{hall}\" in the database has no accounts (an earlier "
                        "hallapp init did not finish): run {command} again to finish it, or use "

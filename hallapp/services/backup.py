@@ -204,7 +204,8 @@ def restore(ctx: Ctx, path: str | Path, *, accept_broken_audit: bool = False) ->
     own database was broken when it was taken); the restore's audit entry says where."""
     source = Path(path)
     if not source.is_file():
-        raise NotFound(f"备份文件不存在：{source}", field="path", code="no_file")
+        raise NotFound(f"备份文件不存在：{source}", field="path", code="no_file",
+                       path=str(source))
     if not os.access(source, os.R_OK):  # not readable by this user: not a damaged file
         raise OutputError(f"无法读取备份文件 {source}：没有读取权限", code="backup_not_read",
                           path=str(source))
@@ -247,7 +248,7 @@ def _restore_in(conn: Connection, ctx: Ctx, header: dict[str, Any],
             raise StateError(f"备份中的审计链在第 {first.entry_id} 条记录处校验失败"
                              f"（{first.problem}），备份文件可能被改动，未恢复任何数据；"
                              "确认仍要恢复，请加 --accept-broken-audit（恢复会记入审计日志）",
-                             code="audit_broken", entry=first.entry_id)
+                             code="audit_broken", audit_entry=first.entry_id)
         after.update(audit_broken_at=first.entry_id, audit_problem=first.problem)
         log.warning("restore %s: audit chain broken at entry %s (%s), accepted",
                     source, first.entry_id, first.problem)
@@ -282,7 +283,8 @@ def _header(line: str, db: Database, source: Path) -> dict[str, Any]:
     except json.JSONDecodeError:
         header = {}
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ValidationError("不是 hallapp 备份文件", field="path", code="bad_backup")
+        raise ValidationError("不是 hallapp 备份文件", field="path", code="bad_backup",
+                              why="not_backup")
     revision, tables = header.get("revision"), header.get("tables")
     if not isinstance(revision, str) or not isinstance(tables, list):
         raise _bad(source, "文件头缺少结构版本或表清单")

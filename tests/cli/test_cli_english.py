@@ -127,6 +127,28 @@ def test_every_refusal_of_the_command_line_has_english() -> None:
     assert [u for u in uncoded if "code=" not in u and "why=" not in u] == []
 
 
+def test_every_refusal_anywhere_has_english() -> None:
+    """With --lang en the command line reaches every service, backup and restore too, which
+    no screen calls (so the screens' scans in tests/ui/test_error_english.py leave them out):
+    a refusal without an English text printed its Chinese message."""
+    root = Path(__file__).resolve().parents[2] / "hallapp"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.py")))
+    codes = set(re.findall(r'\bcode="([a-z][a-z0-9_]*)"', source))  # not an item's code=
+    assert {"bad_backup", "not_empty", "audit_broken", "no_file"} <= codes  # the scan works
+    assert sorted(codes - set(EN)) == []
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_refused_restore_reads_in_english(cli: Cli, tmp_path: Path) -> None:
+    missing = tmp_path / "none.jsonl.gz"
+    err = _english(cli.fails(12, "", "--lang", "en", "restore", str(missing)))
+    assert f"The backup file {missing} does not exist" in err
+    not_backup = tmp_path / "not.jsonl.gz"
+    not_backup.write_bytes(b"")
+    assert "not a hallapp backup file" in _english(
+        cli.fails(11, "", "--lang", "en", "restore", str(not_backup)))
+
+
 @pytest.mark.parametrize("engine_name", ["postgresql"])
 def test_a_take_and_call_cycle_in_english(cli: Cli) -> None:
     en = ("--lang", "en")

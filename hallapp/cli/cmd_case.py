@@ -27,6 +27,7 @@ from hallapp.cli.common import (
 )
 from hallapp.cli.lang import _, english
 from hallapp.cli.ts_en import case_label
+from hallapp.cli.words import local
 from hallapp.core.audit_labels import action_label
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, VISIT_LABELS, as_state
 from hallapp.core.catalogue import MATERIAL_FORMS
@@ -298,43 +299,43 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
 
 
 def _text(v: Any) -> str:
-    if isinstance(v, CaseDetail) and english():
-        return _detail_en(v)
     if isinstance(v, CaseDetail):
-        marks = "\n".join(f"  {m.code} {m.name} {MARK_LABELS.get(m.status or '', '未核验')}"
-                          f"{'（容缺待补）' if m.owed else ''}" for m in v.materials)
-        steps = "\n".join(f"  {local_time(t.at)} {t.actor} {action_label('case_' + t.action)}"
-                          f" → {STATE_LABELS[as_state(t.to_state)]}"
-                          f"{'：' + t.opinion if t.opinion else ''}" for t in v.transitions)
-        visits = "\n".join(f"  {local_time(t.at)} {VISIT_LABELS.get(t.purpose, t.purpose)}"
-                           f"{'（网上）' if t.online else '，号码 ' + (t.ticket or '—')}"
-                           f"{'（同日再次到厅，不另计）' if not (t.online or t.counted) else ''}"
+        marks = "\n".join(f"  {m.code} {local(m.name, m.name_en)} {_mark(m.status)}"
+                          f"{_('（容缺待补）', ' (owed)') if m.owed else ''}" for m in v.materials)
+        steps = "\n".join(f"  {local_time(t.at)} {t.actor} "
+                          f"{_case_word(action_label('case_' + t.action))}"
+                          f" → {_case_word(STATE_LABELS[as_state(t.to_state)])}"
+                          f"{_('：', ': ') + t.opinion if t.opinion else ''}"
+                          for t in v.transitions)
+        visits = "\n".join(f"  {local_time(t.at)} "
+                           f"{_case_word(VISIT_LABELS.get(t.purpose, t.purpose))}"
+                           + (_("（网上）", " (online)") if t.online
+                              else _("，号码 ", ", ticket ") + (t.ticket or "—"))
+                           + ("" if t.online or t.counted
+                              else _("（同日再次到厅，不另计）", " (same day again, not counted)"))
                            for t in v.visits)
-        return f"{_text(v.case)}\n材料：\n{marks}\n流转：\n{steps}\n到厅：\n{visits}"
+        heads = _(("材料：", "流转：", "到厅："), ("Materials:", "History:", "Visits:"))
+        return "\n".join([_text(v.case), heads[0], marks, heads[1], steps, heads[2], visits])
     if isinstance(v, CaseInfo):
         return _case_text(v)
     return str(v)
 
 
-MARKS_EN = {"received": "received", "verified_online": "verified online",
-            "commitment": "written commitment", "missing": "missing",
-            "faulty": "not acceptable"}
+# A material's check as the English counter says it (``MARK_LABELS`` in Chinese).
+MARK_EN = {"received": "received", "verified_online": "verified online",
+           "commitment": "commitment", "missing": "missing", "faulty": "not acceptable"}
 
 
-def _detail_en(v: CaseDetail) -> str:
-    """``case show`` in English: states, actions and visits as the English screens say them;
-    materials' names, people and opinions as stored."""
-    marks = "\n".join(f"  {m.code} {m.name} {MARKS_EN.get(m.status or '', 'not checked')}"
-                      f"{' (owed)' if m.owed else ''}" for m in v.materials)
-    steps = "\n".join(
-        f"  {local_time(t.at)} {t.actor} {case_label(action_label('case_' + t.action))}"
-        f" → {case_label(STATE_LABELS[as_state(t.to_state)])}"
-        f"{': ' + t.opinion if t.opinion else ''}" for t in v.transitions)
-    visits = "\n".join(
-        f"  {local_time(t.at)} {case_label(VISIT_LABELS.get(t.purpose, t.purpose))}"
-        f"{' (online)' if t.online else ', ticket ' + (t.ticket or '—')}" for t in v.visits)
-    return (f"{_case_text(v.case)}\nMaterials:\n{marks}\nSteps:\n{steps}\n"
-            f"Visits:\n{visits}")
+def _mark(status: str | None) -> str:
+    """A material's check (未核验 / "not checked" before any)."""
+    if english():
+        return MARK_EN.get(status or "", "not checked")
+    return MARK_LABELS.get(status or "", "未核验")
+
+
+def _case_word(chinese: str) -> str:
+    """A case state's, action's or visit's label (core's Chinese) in the CLI's language."""
+    return case_label(chinese) if english() else chinese
 
 
 def _case_text(v: CaseInfo) -> str:
@@ -344,7 +345,7 @@ def _case_text(v: CaseInfo) -> str:
     owed = _owed_line(v)
     if english():
         return (f"{v.number} {v.item_code} {v.applicant_name} {case_label(v.state_label)}{due}"
-                + (f" ({left})" if left else "") + f"; {v.visits} visit(s)" + owed)
+                + (f" ({left})" if left else "") + f"; {_count(v.visits, 'visit')}" + owed)
     return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}"
             + (f"（{left}）" if left else "") + f"；到厅 {v.visits} 次" + owed)
 
@@ -369,8 +370,13 @@ def _timeliness(state: str, left: int | None) -> str:
     if left is None:
         return label
     if english():
-        return f"{label}, {abs(left)} working day(s) {'over' if left < 0 else 'left'}"
+        return f"{label}, {_count(abs(left), 'working day')} {'over' if left < 0 else 'left'}"
     return f"{label}，{'超期' if left < 0 else '剩'} {abs(left)} 个工作日"
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 visit", "2 visits": an English count with its noun."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _list_text(rows: Any) -> str:
@@ -397,11 +403,11 @@ def _intake_text(v: cases.IntakeView) -> str:
 
 def _decision_text(r: case_decide.DecisionResult) -> str:
     lines = [_text(r.case)]
-    lines += [_(f"  需补齐：{m.code} {m.name}（{MARK_LABELS.get(m.status or '', m.status)}）",
-                f"  owed: {m.code} {m.name} ({MARKS_EN.get(m.status or '', m.status)})")
+    lines += [_(f"  需补齐：{m.code} {m.name}（{_mark(m.status)}）",
+                f"  To complete: {m.code} {local(m.name, m.name_en)} ({_mark(m.status)})")
               for m in r.outstanding]
     if r.auto_approved:
-        lines.append(_("  已秒批", "  approved at once (auto-approval)"))
+        lines.append(_("  已秒批", "  Approved automatically (instant approval)"))
     return "\n".join(lines)
 
 

@@ -57,6 +57,7 @@ class OutstandingMaterial:
     requirement: str | None
     where_to_get: str | None
     note: str | None
+    name_en: str | None = None  # as the catalogue gives it (the CLI's English)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def _outstanding(item: Item, case: Case, codes: tuple[str, ...]
         m, mark = item.material(code), marks.get(code, {})
         out.append(OutstandingMaterial(code, m.name, m.core,
                                        "faulty" if mark.get("status") == "faulty" else "missing",
-                                       m.requirement, m.where_to_get, mark.get("note")))
+                                       m.requirement, m.where_to_get, mark.get("note"),
+                                       m.name_en))
     return tuple(out)
 
 

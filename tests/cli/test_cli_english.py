@@ -149,6 +149,36 @@ def test_a_refused_restore_reads_in_english(cli: Cli, tmp_path: Path) -> None:
         cli.fails(11, "", "--lang", "en", "restore", str(not_backup)))
 
 
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_a_case_shows_in_english(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``case show`` and a 容缺 acceptance in English: the materials by their English names
+    and checks, the history's steps and the visits in the screens' English, counts as English
+    counts ("1 visit", not "1 visit(s)"); only the stored opinions stay as written."""
+    assert cli("kiosk1", "ticket", "take", "A") == 0
+    for act in ("open", "call", "start"):
+        assert cli("clerk1", "window", act, "1") == 0
+    number = cli.json("clerk1", "case", "open", "1", "440300000000069391780002",  # 公司变更登记
+                      "--name", "Zhang San", "--id-number", "440304199001011233")["case"]["number"]
+    cli.json("clerk1", "case", "checklist", number, "--all", "received", "--mark", "M03=missing")
+    monkeypatch.setenv("HALLAPP_LANG", "en")
+    assert cli("clerk1", "case", "decide", number, "accept_tolerant") == 0
+    assert "\n  To complete: M03 " in _english(cli.out)
+    assert cli("clerk1", "case", "show", number) == 0
+    out = cli.out
+    assert "(due soon, 1 working day left); 1 visit\n" in out
+    assert ('\nMaterials:\n  M01 "Company registration (filing) application form" received\n'
+            in out)
+    assert " missing (owed)\n" in out
+    assert "\nHistory:\n" in out
+    assert " clerk1 Intake → Received: " in out
+    assert "\nVisits:\n  2026-11-24 09:00 Intake, ticket A001\n" in out
+    opinions = [line.partition("Accepted: ")[2] or line.partition("Received: ")[2]
+                for line in out.splitlines() if " → " in line]
+    for opinion in filter(None, opinions):  # as the clerk wrote it, or the system in Chinese
+        out = out.replace(opinion, "")
+    _english(out)
+
+
 @pytest.mark.parametrize("engine_name", ["postgresql"])
 def test_a_take_and_call_cycle_in_english(cli: Cli) -> None:
     en = ("--lang", "en")

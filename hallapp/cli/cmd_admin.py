@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from hallapp.cli.common import CliEnv, UsageError, add_json, emit, group, int_arg, table
-from hallapp.cli.lang import _, english
+from hallapp.cli.lang import _, count, english
 from hallapp.cli.ts_en import translate
 from hallapp.cli.words import WINDOW_STATE, local, word
 from hallapp.core.errors import ValidationError
@@ -157,7 +157,8 @@ def cmd_hall_hours(env: CliEnv) -> int:
          + ("" if not codes else _(
              f"\n已取消新开放时间外的 {len(codes)} 个预约（这些时段不再接受预约），请通知申请人"
              f"（预约码：{'、'.join(codes)}）",
-             f"\n{len(codes)} bookings outside the new opening hours were cancelled (those "
+             f"\n{count(len(codes), 'booking')} outside the new opening hours "
+             f"{'was' if len(codes) == 1 else 'were'} cancelled (those "
              f"slots take no more bookings); please tell the applicants (codes: "
              f"{', '.join(codes)})")))
     return 0
@@ -252,8 +253,9 @@ def _queue_active_text(done: queue_admin.QueueActive) -> str:
             return f"Queue {done.code} was already {'active' if done.active else 'inactive'}"
         if done.active:
             return f"Queue {done.code} is active again"
-        return (f"Queue {done.code} is inactive: no more tickets or bookings; the "
-                f"{done.waiting} tickets already waiting are called as usual")
+        return (f"Queue {done.code} is inactive: no more tickets or bookings; "
+                f"{count(done.waiting, 'ticket')} already waiting "
+                f"{'is' if done.waiting == 1 else 'are'} called as usual")
     state = "启用" if done.active else "停用"
     if not done.changed:
         return f"队列 {done.code}（{done.name}）本已{state}"

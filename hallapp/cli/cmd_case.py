@@ -25,7 +25,7 @@ from hallapp.cli.common import (
     local_time,
     table,
 )
-from hallapp.cli.lang import _, english
+from hallapp.cli.lang import _, count, english
 from hallapp.cli.ts_en import case_label
 from hallapp.cli.words import local
 from hallapp.core.audit_labels import action_label
@@ -345,7 +345,7 @@ def _case_text(v: CaseInfo) -> str:
     owed = _owed_line(v)
     if english():
         return (f"{v.number} {v.item_code} {v.applicant_name} {case_label(v.state_label)}{due}"
-                + (f" ({left})" if left else "") + f"; {_count(v.visits, 'visit')}" + owed)
+                + (f" ({left})" if left else "") + f"; {count(v.visits, 'visit')}" + owed)
     return (f"{v.number} {v.item_name} {v.applicant_name} {v.state_label}{due}"
             + (f"（{left}）" if left else "") + f"；到厅 {v.visits} 次" + owed)
 
@@ -370,13 +370,8 @@ def _timeliness(state: str, left: int | None) -> str:
     if left is None:
         return label
     if english():
-        return f"{label}, {_count(abs(left), 'working day')} {'over' if left < 0 else 'left'}"
+        return f"{label}, {count(abs(left), 'working day')} {'over' if left < 0 else 'left'}"
     return f"{label}，{'超期' if left < 0 else '剩'} {abs(left)} 个工作日"
-
-
-def _count(n: int, noun: str) -> str:
-    """"1 visit", "2 visits": an English count with its noun."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _list_text(rows: Any) -> str:

@@ -18,7 +18,7 @@ from hallapp.cli.common import (
     int_arg,
     table,
 )
-from hallapp.cli.lang import _, english
+from hallapp.cli.lang import _, count, english
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
@@ -104,7 +104,7 @@ def _show(env: CliEnv) -> int:
     def text(rep: kpi_report.KpiReport) -> str:
         head = _(f"{rep.start} 至 {rep.end}（汇总 {rep.summarised_days} 天，"
                  f"实时 {rep.live_days} 天）",
-                 f"{rep.start} to {rep.end} ({rep.summarised_days} days summarised, "
+                 f"{rep.start} to {rep.end} ({count(rep.summarised_days, 'day')} summarised, "
                  f"{rep.live_days} live)")
         lines = [head, table(_english_row(text_row(r)) for r in figure_rows(rep.total))]
         if rep.by != "hall":

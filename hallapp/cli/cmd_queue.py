@@ -17,7 +17,7 @@ from hallapp.cli.common import (
     plain,
     table,
 )
-from hallapp.cli.lang import _
+from hallapp.cli.lang import _, count
 from hallapp.cli.words import APPOINTMENT_STATE, TICKET_STATE, WINDOW_STATE, local, word
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
@@ -454,5 +454,6 @@ def _day_text(r: Any) -> str:
             for d, n in r.abandoned_by_day))
     return _(f"{r.hall_day} 日终完成：弃号 {r.abandoned} 个{days}，"
              f"失约预约 {r.missed_appointments} 个，关闭窗口 {r.windows_closed} 个",
-             f"{r.hall_day} closed: {r.abandoned} tickets abandoned{days}, "
-             f"{r.missed_appointments} bookings missed, {r.windows_closed} windows closed")
+             f"{r.hall_day} closed: {count(r.abandoned, 'ticket')} abandoned{days}, "
+             f"{count(r.missed_appointments, 'booking')} missed, "
+             f"{count(r.windows_closed, 'window')} closed")

@@ -39,6 +39,11 @@ def _(zh: T, en: T) -> T:
     return en if _current[0] == "en" else zh
 
 
+def count(n: int, noun: str) -> str:
+    """An English count with its noun: "1 ticket", "0 tickets", "2 working days"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def from_env() -> str | None:
     """``HALLAPP_LANG`` (None when unset or empty); a value other than zh or en is returned
     as it is, for ``env_refusal`` to name."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ from pypdf import PdfReader
 from sqlalchemy import select, update
 from test_cli_case import PLAIN, _id, _serve
 
+from hallapp.cli import cmd_admin, cmd_queue, lang
 from hallapp.cli.main import main
 from hallapp.core.errors_en import EN
+from hallapp.services.day import DayCloseResult
+from hallapp.services.queue_admin import QueueActive
 from hallapp.store.models import Hall, Queue, Staff
 from hallapp.store.uow import Database
 
@@ -177,6 +181,24 @@ def test_a_case_shows_in_english(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> N
     for opinion in filter(None, opinions):  # as the clerk wrote it, or the system in Chinese
         out = out.replace(opinion, "")
     _english(out)
+
+
+@pytest.fixture
+def in_english() -> Iterator[None]:
+    lang.use("en")
+    yield
+    lang.use("zh")
+
+
+def test_english_counts_agree_with_their_number(in_english: None) -> None:
+    """"1 ticket abandoned", "1 ticket already waiting is called" (were "1 tickets")."""
+    assert cmd_admin._queue_active_text(QueueActive("A", "工商登记", False, True, 1)) == (
+        "Queue A is inactive: no more tickets or bookings; 1 ticket already waiting is "
+        "called as usual")
+    assert cmd_admin._queue_active_text(QueueActive("A", "工商登记", False, True, 2)).endswith(
+        "; 2 tickets already waiting are called as usual")
+    assert cmd_queue._day_text(DayCloseResult("2026-11-24", 1, 1, 2)) == (
+        "2026-11-24 closed: 1 ticket abandoned, 1 booking missed, 2 windows closed")
 
 
 @pytest.mark.parametrize("engine_name", ["postgresql"])

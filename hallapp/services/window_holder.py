@@ -92,8 +92,9 @@ def release_window(ctx: Ctx, number: int, reason: str = "") -> WindowState:
     next clerk to claim (or act there) or the supervisor to assign. Refused while a ticket
     is called or in service there (``release_in_service``): finish, transfer, suspend or
     pass it first — left behind, it would wait for no one. Only the holder releases a
-    window (``release_not_holder``); a supervisor or admin may too, as ``assign_window``
-    frees one (that one even with a ticket). Audited (``window_release``) and announced."""
+    window (``release_not_holder``); a supervisor may too (an administrator, without
+    OPERATE_WINDOW, frees one with ``assign_window``, which does so even with a ticket).
+    Audited (``window_release``) and announced."""
     why = optional_reason(reason)
     with WindowOp(ctx, number) as op:
         w = op.window

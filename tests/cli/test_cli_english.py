@@ -317,7 +317,7 @@ def test_a_case_reads_in_english(cli: Cli, hall_db: Database, clock: FakeClock,
     cli.json("clerk1", "case", "checklist", number, "--all", "received")
     assert cli("clerk1", "case", "decide", number, "accept") == 0, cli.err
     assert cli.out.startswith(f"{number} {PLAIN} Zhang San Accepted, due 2026-11-25 18:00 "
-                              "(due soon, 1 working day(s) left); 1 visit(s)")
+                              "(due soon, 1 working day left); 1 visit")
     assert cli("clerk1", "case", "show", number) == 0
     assert "2026-11-24 09:00 clerk1 Accept → Accepted" in cli.out
     assert "\nMaterials:\n  M01 " in cli.out

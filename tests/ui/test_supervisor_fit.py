@@ -112,7 +112,7 @@ def test_the_kpi_table_shows_every_column_in_every_view(
 def test_the_board_shows_every_window_and_queue_at_1366_by_768(
         make_board: MakeBoard, ctx_for: Callable[[str], Ctx], lang: str) -> None:
     """In English the windows' and queues' names wrap; the 14th window and the last queue
-    went behind scroll bars, beside an empty status line and empty alert lines."""
+    went behind scroll bars, beside empty status lines and empty alert lines."""
     for queue in "ABCDEF" * 2:
         tickets.take_ticket(ctx_for("kiosk1"), queue)
     for n in range(1, 7):  # clerks and tickets at the windows: the columns beside the names
@@ -120,7 +120,9 @@ def test_the_board_shows_every_window_and_queue_at_1366_by_768(
         windows.open_window(clerk, n)
         windows.call_next(clerk, n)
     windows.pause(ctx_for("clerk5"), 5, "业务培训")
-    board = make_board(lang, (1366, 768)).board
+    window = make_board(lang, (1366, 768))
+    board = window.board
+    assert window.message.isHidden()  # nothing failed: no empty line under the tabs
     for _ in range(3):  # the rows take their wrapped heights over a few event-loop turns
         QApplication.processEvents()
     for table in (board.windows_table, board.queues_table):

@@ -110,6 +110,7 @@ class SupervisorWindow(QWidget):
         self.banner = make_label("", "banner", wrap=True)
         self.banner.hide()
         self.message = make_label("", "error", wrap=True)
+        self.message.hide()  # until a tab fails: empty, its line went to the tabs
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
@@ -149,9 +150,11 @@ class SupervisorWindow(QWidget):
 
     def _on_panel_failed(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _on_board_acted(self, _name: str) -> None:
         self.message.clear()
+        self.message.hide()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.work:
@@ -171,6 +174,7 @@ class SupervisorWindow(QWidget):
         # list missed the events meanwhile: both were left as they were.
         self.banner.hide()
         self.message.clear()
+        self.message.hide()
         self.board.refresh()
         self.work.refresh()
 

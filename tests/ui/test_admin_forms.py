@@ -265,3 +265,8 @@ def test_the_window_fits_a_1366_by_768_screen(qtbot: QtBot, make_admin: MakeAdmi
     page = window.catalogue.editor.pages.currentWidget()
     assert page.isAncestorOf(window.catalogue.editor.form.basic_page)
     assert not page.verticalScrollBar().isVisible()  # the fields still whole, unscrolled
+    # the item's queue and department in the screen's language (in English: "A 商事登记")
+    form = window.catalogue.editor.form
+    assert form.queue.currentText() == {"zh": "A 商事登记", "en": "A Business registration"}[lang]
+    assert form.department.currentText().startswith(
+        {"zh": "SZAMR 深圳市市场监督管理局", "en": "SZAMR Shenzhen Administration"}[lang])

@@ -36,6 +36,7 @@ from hallapp.core.catalogue import (
 from hallapp.ui.admin.base import FieldErrors
 from hallapp.ui.admin.editable import QT_TRANSLATE_NOOP, tr
 from hallapp.ui.admin.models import HANDLING, UNITS
+from hallapp.ui.common.errors import local_name
 from hallapp.ui.common.labels import item_type_label
 
 LINE_FIELDS = {"code": QT_TRANSLATE_NOOP("Admin", "实施编码"),
@@ -190,7 +191,8 @@ class ItemForm(QWidget):
             current = combo.currentData()
             combo.clear()
             for row in rows:
-                combo.addItem(f"{row['code']} {row['name']}", row["code"])
+                name = local_name(row["name"], row.get("name_en"))  # the screen's language
+                combo.addItem(f"{row['code']} {name}", row["code"])
             _select(combo, current)
 
     def load(self, raw: dict[str, Any]) -> None:

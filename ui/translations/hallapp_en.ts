@@ -63,18 +63,18 @@
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="41"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
         <location filename="../../hallapp/ui/admin/models.py" line="75"/>
         <source>实施编码</source>
         <translation>Implementation code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="42"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
         <source>基本编码</source>
         <translation>Base code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="43"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
         <location filename="../../hallapp/ui/admin/models.py" line="76"/>
         <location filename="../../hallapp/ui/admin/models.py" line="97"/>
         <source>事项名称</source>
@@ -82,155 +82,155 @@
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/green.py" line="23"/>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="44"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
         <location filename="../../hallapp/ui/admin/item_editor.py" line="53"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="45"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
         <source>子项</source>
         <translation>Sub-item</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="46"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
         <source>检索关键词</source>
         <translation>Search keywords</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="47"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
         <source>英文检索关键词</source>
         <translation>English search keywords</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="48"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
         <source>收费标准</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="49"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
         <source>收费标准（英文）</source>
         <translation>Fee (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="50"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
         <source>收费依据</source>
         <translation>Fee basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="51"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
         <source>办理条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="52"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
         <source>办理条件（英文）</source>
         <translation>Conditions (English)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="53"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="54"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
         <source>办理流程</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="55"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="56"/>
         <source>表单要素</source>
         <translation>Form elements</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="58"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
         <source>马上办</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="59"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
         <source>网上办</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="60"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="61"/>
         <source>就近办</source>
         <translation>Nearby</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="61"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="62"/>
         <source>一次办</source>
         <translation>One visit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="62"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="63"/>
         <source>允许容缺受理</source>
         <translation>Allow pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="63"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="64"/>
         <source>允许告知承诺制</source>
         <translation>Allow written commitment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="64"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="65"/>
         <source>支持预约</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="65"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="66"/>
         <source>支持快递送达</source>
         <translation>Express delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="66"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="67"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="67"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="68"/>
         <source>法人</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="135"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="136"/>
         <source>事项类型</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="136"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="137"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="137"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="138"/>
         <source>取号队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="152"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
         <source>法定时限</source>
         <translation>Statutory limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="153"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
         <location filename="../../hallapp/ui/admin/models.py" line="98"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="154"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="155"/>
         <location filename="../../hallapp/ui/admin/models.py" line="80"/>
         <source>办件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="155"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="156"/>
         <source>到现场次数</source>
         <translation>Visits required</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="157"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="158"/>
         <source>标准办理时长（分钟）</source>
         <translation>Standard service time (min)</translation>
     </message>
@@ -4536,47 +4536,47 @@ After:
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="102"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="103"/>
         <source>多个关键词用；分隔</source>
         <translation>Separate keywords with semicolons</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="103"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="104"/>
         <source>如 company; business licence</source>
         <translation>e.g. company; business licence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="107"/>
         <source>每行一条</source>
         <translation>One per line</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="118"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="119"/>
         <source>0（全程网办）</source>
         <translation>0 (fully online)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="122"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="123"/>
         <source>符合条件的申请秒批（自动审批）</source>
         <translation>Instant approval when eligible</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="123"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="124"/>
         <source>要求全部材料在线核验</source>
         <translation>All materials verified online</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="161"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="162"/>
         <source>四办</source>
         <translation>Four ways</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="165"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="166"/>
         <source>容缺、告知承诺与送达</source>
         <translation>Pending materials, commitment, delivery</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/item_form.py" line="168"/>
+        <location filename="../../hallapp/ui/admin/item_form.py" line="169"/>
         <source>秒批规则</source>
         <translation>Instant approval rules</translation>
     </message>
@@ -7104,32 +7104,32 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="129"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
         <source>值班长看板</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
         <source>实时看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
         <source>运行指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="130"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
         <source>工作清单</source>
         <translation>Work lists</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="131"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="132"/>
         <source>排班预测</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/window.py" line="133"/>
+        <location filename="../../hallapp/ui/supervisor/window.py" line="134"/>
         <source>与数据库的连接已中断，正在自动重试；看板内容可能不是最新。</source>
         <translation>Database connection lost, retrying; the board may be out of date.</translation>
     </message>

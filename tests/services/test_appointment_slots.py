@@ -100,8 +100,8 @@ def test_a_capacity_change_waits_for_a_booking_in_flight(
     booked."""
     import threading
 
+    from racekit import lock_waited
     from sqlalchemy import text
-    from test_call_race import _wait_until_a_backend_waits_for_a_lock
 
     [slot] = open_slots(ctx_for, time(10), time(10, 30))  # capacity 3
     appointments.book(ctx_for("clerk1"), slot.id)
@@ -119,7 +119,7 @@ def test_a_capacity_change_waits_for_a_booking_in_flight(
                           "WHERE id = :id AND booked < capacity"), {"id": slot.id})
         thread = threading.Thread(target=lower)
         thread.start()
-        _wait_until_a_backend_waits_for_a_lock(hall_db)
+        assert lock_waited(hall_db, thread), "the admin's change never waited for the booking"
         assert thread.is_alive()
         if booking_commits:
             desk.commit()
@@ -143,8 +143,8 @@ def test_removing_a_slot_waits_for_a_booking_in_flight(hall_db: Database,
     then finds the place taken and leaves the slot (and the booking) alone."""
     import threading
 
+    from racekit import lock_waited
     from sqlalchemy import text
-    from test_call_race import _wait_until_a_backend_waits_for_a_lock
 
     [slot] = open_slots(ctx_for, time(10), time(10, 30))
     result: dict[str, object] = {}
@@ -160,7 +160,7 @@ def test_removing_a_slot_waits_for_a_booking_in_flight(hall_db: Database,
                           "WHERE id = :id AND booked < capacity"), {"id": slot.id})
         thread = threading.Thread(target=remove)
         thread.start()
-        _wait_until_a_backend_waits_for_a_lock(hall_db)
+        assert lock_waited(hall_db, thread), "the admin's change never waited for the booking"
         desk.commit()
         thread.join(timeout=10)
     assert not thread.is_alive()

@@ -14,9 +14,9 @@ from typing import Any
 
 import psycopg.errors
 import pytest
+from racekit import lock_waited
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
-from test_call_race import _wait_until_a_backend_waits_for_a_lock
 
 from hallapp.core.errors import Conflict
 from hallapp.services import day
@@ -90,7 +90,7 @@ def test_a_close_that_deadlocks_is_run_again(hall_db: Database, ctx_for: CtxFor)
         other.execute(text('SELECT id FROM "window" WHERE number = 1 FOR UPDATE'))
         thread = threading.Thread(target=close)
         thread.start()
-        _wait_until_a_backend_waits_for_a_lock(hall_db)
+        assert lock_waited(hall_db, thread), "the day close never waited for the window's lock"
         other.execute(text("SELECT id FROM hall FOR UPDATE"))  # granted once the close lost
         other.rollback()
     thread.join(timeout=30)

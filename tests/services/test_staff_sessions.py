@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import FakeClock
+from conftest import CHEAP, FakeClock
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
@@ -32,6 +32,12 @@ from hallapp.store.uow import Database
 
 DEMO_PASSWORD = "demo1234"
 CtxFor = Callable[[str], Ctx]
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New passwords hashed with CHEAP: the sessions are the point here, not the hashing."""
+    monkeypatch.setattr(staff, "_hasher", CHEAP)
 
 
 def _refused(act: Callable[[], object]) -> None:

@@ -9,6 +9,7 @@ marks every material not marked otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +33,7 @@ from hallapp.core.audit_labels import action_label
 from hallapp.core.case_rules import ACTION_LABELS, STATE_LABELS, VISIT_LABELS, as_state
 from hallapp.core.catalogue import MATERIAL_FORMS
 from hallapp.core.errors import ValidationError
+from hallapp.core.errors_en import EN
 from hallapp.core.intake import (
     DECISION_ACTIONS,
     DECISIONS,
@@ -386,14 +388,53 @@ def _list_text(rows: Any) -> str:
 
 
 def _intake_text(v: cases.IntakeView) -> str:
-    marks = table([["材料", "名称", "必需", "要件", "核验结果"]] + [
-        [m.code, m.name[:20], "是" if m.required else "否", "主审" if m.core else "非主审",
-         MARK_LABELS.get(m.status or "", "未核验")] for m in v.materials])
+    yes, no = _("是", "yes"), _("否", "no")
+    marks = table([_(["材料", "名称", "必需", "要件", "核验结果"],
+                     ["Material", "Name", "Required", "Core", "Check"])] + [
+        [m.code, m.name[:20], yes if m.required else no,
+         _("主审", "core") if m.core else _("非主审", "not core"),
+         _mark(m.status)]
+        for m in v.materials])
     opts = "\n".join(f"  {'✓' if d.allowed else '✗'} {d.decision}"
-                     f"{'' if d.allowed else '：' + d.reason}" for d in v.decisions)
+                     f"{'' if d.allowed else _('：', ': ') + _closed(d)}" for d in v.decisions)
+    if english():
+        auto = ("auto-approval applies" if v.auto_approve else
+                f"auto-approval does not apply ({_auto_reason_en(v.auto_approve_reason)})")
+        return (f"{v.number} {case_label(STATE_LABELS[as_state(v.state)])}\n{marks}\n"
+                f"Decisions open:\n{opts}\nSuggested: {v.suggested}; {auto}")
     auto = "可秒批" if v.auto_approve else f"不适用秒批（{v.auto_approve_reason}）"
     return (f"{v.number} {STATE_LABELS[as_state(v.state)]}\n{marks}\n可作出的决定：\n{opts}\n"
             f"建议：{v.suggested}；{auto}")
+
+
+def _closed(d: cases.DecisionOption) -> str:
+    """Why a decision is closed: in English its reasons' texts by their codes, as the counter
+    screen says them (the Chinese text when one has none)."""
+    if english() and d.reason_codes and all(c in EN for c in d.reason_codes):
+        return " ".join(EN[c] for c in d.reason_codes)
+    return d.reason
+
+
+# Why auto-approval does not apply (hallapp.core.intake.auto_approve_eligible) in English:
+# its fixed wording, with the materials it names kept as stored.
+_AUTO_REASONS_EN = (
+    (r"事项“.*”未配置秒批规则", "this item has no auto-approval rules"),
+    (r"材料不齐全或含承诺、容缺材料，不适用秒批",
+     "materials incomplete, or some under a written commitment or owed"),
+    (r"申请人在失信名单中，不适用秒批", "the applicant is on the blacklist"),
+    (r"秒批仅适用于：(.*)", "only for: {0}"),
+    (r"以下材料未经在线核验：(.*)", "not verified online: {0}"),
+)
+_KINDS_EN = {"自然人": "persons", "法人": "legal entities"}
+
+
+def _auto_reason_en(reason: str) -> str:
+    for pattern, english_text in _AUTO_REASONS_EN:
+        found = re.fullmatch(pattern, reason)
+        if found:
+            return english_text.format(*(", ".join(_KINDS_EN.get(k, k) for k in g.split("、"))
+                                         for g in found.groups()))
+    return reason
 
 
 def _decision_text(r: case_decide.DecisionResult) -> str:

@@ -23,6 +23,7 @@ from hallapp.cli.common import (
     table,
 )
 from hallapp.cli.lang import _
+from hallapp.cli.ts_en import level_label
 from hallapp.services import blacklist, calendar_admin, ratings
 from hallapp.services.input_file import read_text
 from hallapp.services.kpi_drill import FOLLOWUP_ZH
@@ -137,59 +138,80 @@ def _show(env: CliEnv, value: Any, text: Any = None) -> int:
     return 0
 
 
+CHANNEL_EN = {"pad": "rating pad", "kiosk": "kiosk", "display": "display", "qr": "QR code",
+              "sms": "SMS"}
+FOLLOWUP_EN = {"open": "to follow up", "appealed": "under appeal", "closed": "closed"}
+
+
 def _rating_text(r: ratings.RatingInfo) -> str:
-    where = "".join((f"，{r.window} 号窗口" if r.window else "",
-                     f"，工作人员 {r.clerk}" if r.clerk else "",
-                     f"，办件 {r.case_number}" if r.case_number else ""))
-    channel = ratings.CHANNEL_LABELS.get(r.channel, r.channel)
-    lines = [f"已录入评价 {r.id}：{r.level_label}（{r.level}）{where}；"
-             f"{channel}，{local_time(r.at)}"]
+    where = "".join((_(f"，{r.window} 号窗口", f", window {r.window}") if r.window else "",
+                     _(f"，工作人员 {r.clerk}", f", clerk {r.clerk}") if r.clerk else "",
+                     _(f"，办件 {r.case_number}", f", case {r.case_number}")
+                     if r.case_number else ""))
+    channel = _(ratings.CHANNEL_LABELS.get(r.channel, r.channel),
+                CHANNEL_EN.get(r.channel, r.channel))
+    lines = [_(f"已录入评价 {r.id}：{r.level_label}（{r.level}）{where}；",
+               f"Rating {r.id} recorded: {level_label(r.level_label)} ({r.level}){where}; ")
+             + f"{channel}{_('，', ', ')}{local_time(r.at)}"]
     if r.comment:
-        lines.append(f"评价意见：{r.comment}")
+        lines.append(_("评价意见：", "Comment: ") + r.comment)
     if r.followup_id is not None and r.followup_due is not None:
-        lines.append(f"差评待回访：回访编号 {r.followup_id}，"
-                     f"回访期限 {local_time(r.followup_due)}")
+        lines.append(_(f"差评待回访：回访编号 {r.followup_id}，"
+                       f"回访期限 {local_time(r.followup_due)}",
+                       f"Poor rating to follow up: follow-up {r.followup_id}, "
+                       f"due {local_time(r.followup_due)}"))
     return "\n".join(lines)
 
 
 def _followup_text(f: ratings.FollowupInfo) -> str:
-    who = "".join((f"，{f.window} 号窗口" if f.window else "",
-                   f"，工作人员 {f.clerk}" if f.clerk else ""))
-    lines = [f"回访 {f.id}（评价 {f.rating_id}，{f.level} 分{who}）：{_state(f.state)}",
-             f"回访期限 {local_time(f.due_at)}" + ("（已逾期）" if f.overdue else "")]
+    who = "".join((_(f"，{f.window} 号窗口", f", window {f.window}") if f.window else "",
+                   _(f"，工作人员 {f.clerk}", f", clerk {f.clerk}") if f.clerk else ""))
+    lines = [_(f"回访 {f.id}（评价 {f.rating_id}，{f.level} 分{who}）：{_state(f.state)}",
+               f"Follow-up {f.id} (rating {f.rating_id}, level {f.level}{who}): "
+               f"{_state(f.state)}"),
+             _(f"回访期限 {local_time(f.due_at)}", f"Due {local_time(f.due_at)}")
+             + (_("（已逾期）", " (overdue)") if f.overdue else "")]
     if f.closed_at is not None:
-        lines.append(f"办结于 {local_time(f.closed_at)}" + (f"，{f.closed_by}" if f.closed_by
-                                                          else ""))
+        lines.append(_("办结于 ", "Closed at ") + local_time(f.closed_at)
+                     + (_("，", ", ") + f.closed_by if f.closed_by else ""))
     if f.note:
-        lines.append(f"情况：{f.note}")
+        lines.append(_("情况：", "Note: ") + f.note)
     return "\n".join(lines)
 
 
 def _state(code: str) -> str:
-    return FOLLOWUP_ZH.get(code, code)
+    return _(FOLLOWUP_ZH, FOLLOWUP_EN).get(code, code)
 
 
 def _followups_text(rows: Any) -> str:
-    return table([["编号", "评价", "窗口", "工作人员", "期限", "状态", "逾期"]] + [
+    return table([_(["编号", "评价", "窗口", "工作人员", "期限", "状态", "逾期"],
+                    ["Id", "Level", "Window", "Clerk", "Due", "State", "Overdue"])] + [
         [f.id, f.level, f.window or "", f.clerk or "", local_time(f.due_at, "%Y-%m-%d"),
-         _state(f.state), "是" if f.overdue else ""] for f in rows])
+         _state(f.state), _("是", "yes") if f.overdue else ""] for f in rows])
 
 
 def _year_text(v: calendar_admin.CalendarYearView) -> str:
-    rest = "、".join(f"{d:%m-%d}" for d in v.rest_weekdays) or "无"
-    work = "、".join(f"{d:%m-%d}" for d in v.working_weekends) or "无"
-    return (f"{v.year} 年（来源 {v.source}）：工作日 {v.working_days} 天\n"
-            f"工作日放假：{rest}\n周末上班：{work}")
+    none = _("无", "none")
+    sep = _("、", ", ")
+    rest = sep.join(f"{d:%m-%d}" for d in v.rest_weekdays) or none
+    work = sep.join(f"{d:%m-%d}" for d in v.working_weekends) or none
+    return _(f"{v.year} 年（来源 {v.source}）：工作日 {v.working_days} 天\n"
+             f"工作日放假：{rest}\n周末上班：{work}",
+             f"{v.year} (source {v.source}): {v.working_days} working days\n"
+             f"Weekdays off: {rest}\nWeekends worked: {work}")
 
 
 def _load_text(result: calendar_admin.CalendarLoadResult) -> str:
-    years = "、".join(map(str, result.years))
-    lines = [f"已载入 {years} 年官方日历（{result.days} 天调整，来源 {result.source}）"]
+    years = _("、", ", ").join(map(str, result.years))
+    lines = [_(f"已载入 {years} 年官方日历（{result.days} 天调整，来源 {result.source}）",
+               f"Official calendar for {years} loaded ({result.days} days adjusted, "
+               f"source {result.source})")]
     return "\n".join(lines + _cancelled_lines(result.cancelled_bookings))
 
 
 def _days_text(result: calendar_admin.DaysSet) -> str:
-    lines = [f"{d.day} {'工作日' if d.working else '休息日'} {d.note or ''}" for d in result.days]
+    lines = [f"{d.day} {_('工作日', 'working day') if d.working else _('休息日', 'rest day')} "
+             f"{d.note or ''}" for d in result.days]
     return "\n".join(lines + _cancelled_lines(result.cancelled_bookings))
 
 
@@ -197,22 +219,29 @@ def _cancelled_lines(codes: tuple[str, ...]) -> list[str]:
     """The bookings of the days made rest days, cancelled by the hall: staff tell them."""
     if not codes:
         return []
-    return [f"已取消这些日子的 {len(codes)} 个预约，请通知申请人（预约码：{'、'.join(codes)}）"]
+    return [_(f"已取消这些日子的 {len(codes)} 个预约，请通知申请人（预约码：{'、'.join(codes)}）",
+              f"{len(codes)} booking(s) on these days cancelled, please tell the applicants "
+              f"(booking codes: {', '.join(codes)})")]
 
 
 def _entry_text(e: blacklist.BlacklistInfo) -> str:
-    name = f"（{e.name}）" if e.name else ""
-    lines = [f"失信名单条目 {e.id}：{e.subject_id}{name}，"
-             f"{'有效' if e.active else '无效'}",
-             f"来源：{e.source}", f"列入 {e.listed_on}，到期 {e.expires_on or '长期有效'}"]
+    name = _(f"（{e.name}）", f" ({e.name})") if e.name else ""
+    lines = [_(f"失信名单条目 {e.id}：{e.subject_id}{name}，{'有效' if e.active else '无效'}",
+               f"Blacklist entry {e.id}: {e.subject_id}{name}, "
+               f"{'in force' if e.active else 'not in force'}"),
+             _("来源：", "Source: ") + e.source,
+             _(f"列入 {e.listed_on}，到期 {e.expires_on or '长期有效'}",
+               f"Listed {e.listed_on}, expires {e.expires_on or 'never'}")]
     if e.reason:
-        lines.append(f"原因：{e.reason}")
+        lines.append(_("原因：", "Reason: ") + e.reason)
     if e.removed_at is not None:
-        lines.append(f"已于 {local_time(e.removed_at)} 移出名单")
+        lines.append(_(f"已于 {local_time(e.removed_at)} 移出名单",
+                       f"Removed from the list at {local_time(e.removed_at)}"))
     return "\n".join(lines)
 
 
 def _blacklist_text(rows: Any) -> str:
-    return table([["编号", "证件号码", "名称", "来源", "列入", "到期", "有效"]] + [
+    return table([_(["编号", "证件号码", "名称", "来源", "列入", "到期", "有效"],
+                    ["Id", "ID number", "Name", "Source", "Listed", "Expires", "In force"])] + [
         [e.id, e.subject_id, e.name or "", e.source, e.listed_on, e.expires_on or "",
-         "是" if e.active else "否"] for e in rows])
+         _("是", "yes") if e.active else _("否", "no")] for e in rows])

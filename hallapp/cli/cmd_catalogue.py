@@ -8,8 +8,11 @@ from typing import Any
 
 from hallapp.cli.common import CliEnv, add_json, emit, int_arg, table
 from hallapp.cli.lang import _
+from hallapp.cli.ts_en import item_type
+from hallapp.cli.words import local
 from hallapp.core.errors import ValidationError
-from hallapp.documents.labels import DEFAULT_LABELS
+from hallapp.documents.labels import Labels
+from hallapp.documents.labels_en import ENGLISH_LABELS
 from hallapp.services import catalogue as svc
 from hallapp.services import item_status
 from hallapp.services.output_file import write_file
@@ -94,8 +97,10 @@ def write_catalogue_file(doc: dict[str, Any], path: str) -> None:
 def cmd_import(env: CliEnv) -> int:
     result = svc.import_catalogue(env.ctx(), read_catalogue_file(env.args.path))
     emit(env.args, result, lambda r: (
-        f"已导入：部门 {r.departments}，队列 {r.queues}，新事项 {r.items_added}，"
-        f"新版本 {r.items_new_version}，未变 {r.items_unchanged}"))
+        _(f"已导入：部门 {r.departments}，队列 {r.queues}，新事项 {r.items_added}，"
+          f"新版本 {r.items_new_version}，未变 {r.items_unchanged}",
+          f"Imported: {r.departments} departments, {r.queues} queues, {r.items_added} new "
+          f"items, {r.items_new_version} new versions, {r.items_unchanged} unchanged")))
     return 0
 
 
@@ -103,16 +108,19 @@ def cmd_export(env: CliEnv) -> int:
     doc = svc.export_catalogue(env.ctx())
     write_catalogue_file(doc, env.args.path)
     emit(env.args, {"path": env.args.path, "items": len(doc["items"])},
-         lambda r: f"已导出 {r['items']} 个事项到 {r['path']}")
+         lambda r: _(f"已导出 {r['items']} 个事项到 {r['path']}",
+                     f"Exported {r['items']} items to {r['path']}"))
     return 0
 
 
 def cmd_list(env: CliEnv) -> int:
     rows = svc.list_items(env.ctx(reads_only=True), env.args.search)
     emit(env.args, rows, lambda rs: table(
-        [["编码", "版本", "名称", "部门", "队列", "类型", "材料"]] +
-        [[r.code, r.version, r.name, r.department, r.queue,
-          "即办" if r.handling_type == "immediate" else "承诺", r.materials] for r in rs]))
+        [_(["编码", "版本", "名称", "部门", "队列", "类型", "材料"],
+           ["Code", "Version", "Name", "Dept", "Queue", "Handling", "Materials"])] +
+        [[r.code, r.version, local(r.name, r.name_en), r.department, r.queue,
+          _("即办", "on the spot") if r.handling_type == "immediate" else _("承诺", "promised"),
+          r.materials] for r in rs]))
     return 0
 
 
@@ -124,34 +132,48 @@ def cmd_show(env: CliEnv) -> int:
 
 def cmd_withdraw(env: CliEnv) -> int:
     done = item_status.retire_item(env.ctx(), env.args.code, force=env.args.force)
-    emit(env.args, done, lambda r: f"已停用事项 {r.code}（第 {r.version} 版）" + (
-        f"；今日仍有 {r.waiting_tickets} 人等候，号保留" if r.waiting_tickets else "") + (
-        f"；已取消 {len(r.cancelled_bookings)} 个预约，请通知申请人（预约码："
-        f"{'、'.join(r.cancelled_bookings)}）" if r.cancelled_bookings else ""))
+    emit(env.args, done, lambda r: _(
+        f"已停用事项 {r.code}（第 {r.version} 版）", f"Item {r.code} (version {r.version}) "
+        "withdrawn") + (_(f"；今日仍有 {r.waiting_tickets} 人等候，号保留",
+                          f"; {r.waiting_tickets} still waiting today keep their tickets")
+                        if r.waiting_tickets else "") + (
+        _(f"；已取消 {len(r.cancelled_bookings)} 个预约，请通知申请人（预约码："
+          f"{'、'.join(r.cancelled_bookings)}）",
+          f"; {len(r.cancelled_bookings)} booking(s) cancelled, please tell the applicants "
+          f"(booking codes: {', '.join(r.cancelled_bookings)})") if r.cancelled_bookings else ""))
     return 0
 
 
 def cmd_reinstate(env: CliEnv) -> int:
     version = item_status.reinstate_item(env.ctx(), env.args.code)
     emit(env.args, {"code": env.args.code, "version": version},
-         lambda r: f"已恢复事项 {r['code']}（第 {r['version']} 版生效）")
+         lambda r: _(f"已恢复事项 {r['code']}（第 {r['version']} 版生效）",
+                     f"Item {r['code']} reinstated (version {r['version']} in force)"))
     return 0
 
 
 def _item_text(d: dict[str, Any]) -> str:
-    lines = [f"{d['name']}（{d['code']} 第 {d['version']} 版）", f"部门 {d['department']}  "
-             f"队列 {d['queue']}  类型 {d['item_type']}",
-             f"承诺时限 {_limit(d['promised_limit'])}  法定时限 {_limit(d['statutory_limit'])}",
-             "材料："]
+    labels = Labels(_({}, ENGLISH_LABELS))
+    lines = [_(f"{d['name']}（{d['code']} 第 {d['version']} 版）",
+               f"{d.get('name_en') or d['name']} ({d['code']} version {d['version']})"),
+             _(f"部门 {d['department']}  队列 {d['queue']}  类型 {d['item_type']}",
+               f"Department {d['department']}  Queue {d['queue']}  "
+               f"Type {item_type(d['item_type'])}"),
+             _("承诺时限 ", "Promised time limit ") + _limit(d["promised_limit"], labels)
+             + _("  法定时限 ", "  Statutory time limit ") + _limit(d["statutory_limit"], labels),
+             _("材料：", "Materials:")]
     for m in d["materials"]:
-        core = "主审要件" if m["core"] else "非主审"
-        form = DEFAULT_LABELS.get(f"form.{m['form']}", m["form"])
-        lines.append(f"  {m['code']} {m['name']}（{core}，{form} × {m['copies']}）")
+        core = _("主审要件", "core") if m["core"] else _("非主审", "not core")
+        form = labels.get(f"form.{m['form']}", m["form"])
+        lines.append(_(f"  {m['code']} {m['name']}（{core}，{form} × {m['copies']}）",
+                       f"  {m['code']} {m.get('name_en') or m['name']} "
+                       f"({core}, {form} × {m['copies']})"))
     return "\n".join(lines)
 
 
-def _limit(limit: dict[str, Any]) -> str:
-    """``10个工作日``, ``即来即办``: the wording of the printed documents."""
+def _limit(limit: dict[str, Any], labels: Labels) -> str:
+    """``10个工作日``, ``即来即办``: the wording of the printed documents (in English,
+    the English papers')."""
     if limit["unit"] == "immediate":
-        return DEFAULT_LABELS["limit.immediate"]
-    return DEFAULT_LABELS[f"limit.{limit['unit']}"].format(n=limit["value"])
+        return labels["limit.immediate"]
+    return labels.fmt(f"limit.{limit['unit']}", n=limit["value"])

@@ -25,6 +25,7 @@ from hallapp.cli.common import (
     table,
 )
 from hallapp.cli.lang import _
+from hallapp.cli.ts_en import audit_action, audit_entity
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
 from hallapp.core.errors import OutputError
 from hallapp.core.roles import SYSTEM_ACTOR
@@ -214,9 +215,11 @@ def _warn(text: str) -> None:
 
 def cmd_audit_verify(env: CliEnv) -> int:
     report = audit_svc.verify_audit(env.ctx(reads_only=True))
-    emit(env.args, report, lambda r: f"审计日志完好：{r.entries} 条记录" if r.ok else
-         "审计日志校验失败：\n" + "\n".join(f"  第 {p.entry_id} 条：{p.problem}"
-                                     for p in r.problems))
+    emit(env.args, report, lambda r: _(f"审计日志完好：{r.entries} 条记录",
+                                       f"The audit log is intact: {r.entries} entries")
+         if r.ok else _("审计日志校验失败：", "The audit log does not verify:") + "\n" +
+         "\n".join(_(f"  第 {p.entry_id} 条：{p.problem}", f"  entry {p.entry_id}: {p.problem}")
+                   for p in r.problems))
     return 0 if report.ok else AUDIT_BROKEN
 
 
@@ -234,9 +237,11 @@ def cmd_audit_list(env: CliEnv) -> int:
 
 
 def _audit_text(rows: list[audit_svc.AuditRow]) -> str:
-    return table([("序号", "时间", "操作人", "终端", "操作", "对象", "对象编号")] + [
+    return table([_(("序号", "时间", "操作人", "终端", "操作", "对象", "对象编号"),
+                    ("No.", "Time", "By", "Terminal", "Action", "Object", "Object id"))] + [
         (r.id, local_time(datetime.fromisoformat(r.at), "%Y-%m-%d %H:%M:%S"), r.actor,
-         r.terminal, action_label(r.action), entity_label(r.entity), r.entity_id)
+         r.terminal, _(action_label(r.action), audit_action(r.action)),
+         _(entity_label(r.entity), audit_entity(r.entity)), r.entity_id)
         for r in rows])
 
 

@@ -19,6 +19,8 @@ from hallapp.cli.common import (
     table,
 )
 from hallapp.cli.lang import _, count, english
+from hallapp.cli.ts_en import board_column, drill_label
+from hallapp.cli.words import local
 from hallapp.core.errors import ValidationError
 from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
@@ -109,8 +111,8 @@ def _show(env: CliEnv) -> int:
         lines = [head, table(_english_row(text_row(r)) for r in figure_rows(rep.total))]
         if rep.by != "hall":
             columns = _(DIM_COLUMNS, DIM_COLUMNS_EN)
-            lines.append(table([columns, *(_english_row(text_row(dim_row(r)))
-                                           for r in rep.rows)]))
+            lines.append(table([columns, *(_english_row(text_row(
+                (local(r.label, r.label_en), *dim_row(r)[1:]))) for r in rep.rows)]))
         return "\n\n".join(lines)
 
     emit(a, result, text)
@@ -125,7 +127,9 @@ def _appointments(env: CliEnv) -> int:
     if a.json:  # data, not the table's text: codes, counts and rates as numbers
         emit(a, {"start": start, "end": end, **reports.appointment_data(result)})
         return 0
-    emit(a, result, lambda k: table([k.section.columns, *k.section.rows])
+    emit(a, result, lambda k: table([_columns(k.section.columns), *(
+        _english_row(text_row((local(str(row[0]), en), *row[1:]))) for row, en in
+        zip(k.section.rows, k.labels_en or [None] * len(k.section.rows), strict=True))])
          if k.section.rows else _("该期间没有预约", "No bookings in this period"))
     return 0
 
@@ -142,8 +146,10 @@ def _drill(env: CliEnv) -> int:
                  "figure": result.figure, "total": result.total,
                  "truncated": result.truncated, "records": result.records})
         return 0
-    emit(a, result, lambda d: table([d.columns, *d.rows]) + (
-        f"\n（共 {d.total} 条，仅显示前 {len(d.rows)} 条）" if d.truncated else ""))
+    emit(a, result, lambda d: table([_columns(d.columns), *(_drill_row(row, dict(d.names_en))
+                                                            for row in d.rows)]) + (
+        _(f"\n（共 {d.total} 条，仅显示前 {len(d.rows)} 条）",
+          f"\n({d.total} in all, the first {len(d.rows)} shown)") if d.truncated else ""))
     return 0
 
 
@@ -207,3 +213,16 @@ def _english_row(row: tuple[str, ...]) -> tuple[str, ...]:
         return row
     return tuple(", ".join(FIGURES_EN.get(part, part) for part in cell.split("、"))
                  .replace("（", " (").replace("）", ")") for cell in row)
+
+
+def _columns(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """A drill-down's or report table's column names, in English as the board heads them."""
+    return tuple(board_column(c) for c in columns) if english() else columns
+
+
+def _drill_row(row: tuple[str, ...], names_en: dict[str, str]) -> tuple[str, ...]:
+    """A drill-down's row: in English its labels (states, outcomes) as the board says them and
+    an item by its English name where the catalogue gives one; anything else as it is."""
+    if not english():
+        return row
+    return tuple(names_en.get(cell) or drill_label(cell) for cell in row)

@@ -20,6 +20,7 @@ from hallapp.cli import cmd_admin, cmd_queue, lang
 from hallapp.cli.main import main
 from hallapp.core.errors_en import EN
 from hallapp.services.day import DayCloseResult
+from hallapp.services.kpi_drill import FIGURES
 from hallapp.services.queue_admin import QueueActive
 from hallapp.store.models import Hall, Queue, Staff
 from hallapp.store.uow import Database
@@ -271,6 +272,21 @@ SESSION: list[tuple[str, ...]] = [
     ("supervisor1", "case", "list"),
     ("supervisor1", "case", "figures", "2026-11-24"),
     ("supervisor1", "kpi", "show"),
+    ("supervisor1", "kpi", "show", "--by", "queue"),
+    ("display1", "rating", "add", "2", "--ticket", "A001", "--attitude", "1"),
+    ("supervisor1", "rating", "followup", "list"),
+    *(("supervisor1", "kpi", "drill", "--figure", figure) for figure in FIGURES),
+    ("supervisor1", "kpi", "drill", "--limit", "1"),
+    ("supervisor1", "kpi", "appointments", "--from", "2026-11-25"),
+    ("admin1", "catalogue", "list"),
+    ("admin1", "catalogue", "show", PLAIN),
+    ("admin1", "calendar", "show", "2026"),
+    ("admin1", "calendar", "add-days", "2026-12-26", "1", "--work", "--note", "make-up"),
+    ("admin1", "blacklist", "add", _id(9), "--source", "Credit China"),
+    ("supervisor1", "blacklist", "list"),
+    ("admin1", "blacklist", "remove", "1", "--reason", "repaired"),
+    ("admin1", "audit", "list", "--limit", "200"),
+    ("admin1", "audit", "verify"),
     ("supervisor1", "day", "close"),
 ]
 
@@ -288,6 +304,8 @@ def test_no_chinese_in_an_english_session(cli: Cli, hall_db: Database,
         assert cli(user, *(a.format(slot=slot) for a in args)) == 0, (args, cli.err)
         found = CJK.search(_without_data(cli.out + cli.err, hall_db))
         assert found is None, (args, cli.out)
+    assert cli("supervisor1", "kpi", "show", "--by", "queue") == 0
+    assert "\nA Business registration " in cli.out  # a queue by its English name
 
 
 @pytest.mark.parametrize("command", [
@@ -314,7 +332,14 @@ def test_a_case_reads_in_english(cli: Cli, hall_db: Database, clock: FakeClock,
                       "--id-number", _id(1))
     number = opened["case"]["number"]
     monkeypatch.setenv("HALLAPP_LANG", "en")
+    assert cli("clerk1", "case", "checklist", number) == 0
+    checklist = cli.out
+    assert "Material" in checklist
+    assert "Suggested: " in checklist
     cli.json("clerk1", "case", "checklist", number, "--all", "received")
+    assert cli("clerk1", "case", "checklist", number) == 0
+    assert "auto-approval does not apply (this item has no" in cli.out
+    checklist += cli.out
     assert cli("clerk1", "case", "decide", number, "accept") == 0, cli.err
     assert cli.out.startswith(f"{number} {PLAIN} Zhang San Accepted, due 2026-11-25 18:00 "
                               "(due soon, 1 working day left); 1 visit")
@@ -329,7 +354,7 @@ def test_a_case_reads_in_english(cli: Cli, hall_db: Database, clock: FakeClock,
     shown = cli.json("clerk1", "case", "show", number)  # stored: names, opinions written
     data = [m["name"] for m in shown["materials"]] + [t["opinion"] for t in shown["transitions"]]
     assert cli("clerk1", "case", "show", number) == 0
-    for out in (listed, cli.out):
+    for out in (listed, cli.out, checklist):
         for name in sorted(filter(None, data), key=len, reverse=True):
             out = out.replace(name, "<data>")
         assert not CJK.search(out), out

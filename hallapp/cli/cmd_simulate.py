@@ -23,8 +23,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from hallapp.cli.common import CliEnv, add_json, date_arg, group, int_arg, plain, table
-from hallapp.cli.lang import _
+from hallapp.cli.common import (
+    CliEnv,
+    add_json,
+    date_arg,
+    group,
+    int_arg,
+    none_text,
+    plain,
+    table,
+)
+from hallapp.cli.lang import _, english
 from hallapp.core.errors import ValidationError
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.sim.planner import MAX_ABANDONMENT, StaffingPlan, plan_staffing
@@ -35,7 +44,7 @@ from hallapp.core.sim.winplan import WindowPlan, plan_from_dict, plan_to_dict, u
 from hallapp.services import simulate as sim
 from hallapp.services import simulate_live as live
 from hallapp.services.output_file import write_file
-from hallapp.services.plan_capacity import hall_capacity_warning
+from hallapp.services.plan_capacity import CapacityWarning, hall_capacity_warning
 
 PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedence|ratio\", \"queues\": "
              "[{\"queue\": \"A\", \"precedence\": 1, \"ratio\": 2}, …]}}, \"hours\": {\"09\": "
@@ -132,21 +141,33 @@ def _fmt(e: Estimate, scale: float = 1.0, digits: int = 1) -> str:
 
 
 def _report_text(r: SimReport) -> str:
-    head = [f"模拟 {r.runs} 次（种子 {r.seed}，参数来源 {r.source}），窗口·小时 {r.window_hours}，"
-            f"每次 {r.seconds_per_run:.3f} 秒",
-            f"每日取号 {_fmt(r.totals.taken)}，办结 {_fmt(r.totals.served)}，过号 "
-            f"{_fmt(r.totals.no_show)}，弃号 {_fmt(r.totals.abandoned)}，补正再次到场 "
-            f"{_fmt(r.totals.corrections)}", ""]
-    rows: list[list[Any]] = [["队列", "时段", "取号", "平均等候(分)", "p90等候(分) [95%CI]",
-                              "利用率%", "弃号率%", "即办率%"]]
+    t = r.totals
+    head = [_(f"模拟 {r.runs} 次（种子 {r.seed}，参数来源 {r.source}），"
+              f"窗口·小时 {r.window_hours}，每次 {r.seconds_per_run:.3f} 秒",
+              f"{r.runs} runs (seed {r.seed}, parameters from {r.source}), window-hours "
+              f"{r.window_hours}, {r.seconds_per_run:.3f} s each"),
+            _(f"每日取号 {_fmt(t.taken)}，办结 {_fmt(t.served)}，过号 {_fmt(t.no_show)}，"
+              f"弃号 {_fmt(t.abandoned)}，补正再次到场 {_fmt(t.corrections)}",
+              f"Per day: taken {_fmt(t.taken)}, done {_fmt(t.served)}, no-show "
+              f"{_fmt(t.no_show)}, abandoned {_fmt(t.abandoned)}, back with corrections "
+              f"{_fmt(t.corrections)}"), ""]
+    rows: list[list[Any]] = [_(["队列", "时段", "取号", "平均等候(分)", "p90等候(分) [95%CI]",
+                                "利用率%", "弃号率%", "即办率%"],
+                               ["Queue", "Hour", "Taken", "Mean wait (min)",
+                                "P90 wait (min) [95% CI]", "Use %", "Abandoned %",
+                                "On the spot %"])]
     for c in r.cells:
-        hour = "全天" if c.hour is None else f"{c.hour:02d}时"
+        hour = _("全天", "all day") if c.hour is None else _hour(c.hour)
         rows.append([c.queue, hour, _fmt(c.taken), _fmt(c.wait_mean), _fmt(c.wait_p90),
                      _fmt(c.utilisation, 100, 0), _fmt(c.abandonment, 100),
                      _fmt(c.on_spot_rate, 100, 0)])
-    hours = [["时段", "开放窗口", "大厅利用率%"]] + [
-        [f"{h.hour:02d}时", _fmt(h.open_windows), _fmt(h.utilisation, 100, 0)] for h in r.hours]
+    hours = [_(["时段", "开放窗口", "大厅利用率%"], ["Hour", "Open windows", "Hall use %"])] + [
+        [_hour(h.hour), _fmt(h.open_windows), _fmt(h.utilisation, 100, 0)] for h in r.hours]
     return "\n".join(head) + table(rows) + "\n\n" + table(hours)
+
+
+def _hour(hour: int) -> str:
+    return _(f"{hour:02d}时", f"{hour:02d}:00")
 
 
 def cmd_run(env: CliEnv) -> int:
@@ -160,16 +181,25 @@ def cmd_run(env: CliEnv) -> int:
 
 
 def _plan_text(p: StaffingPlan) -> str:
-    rows: list[list[Any]] = [["时段", "窗口数", "各队列窗口（Erlang C 初估）",
-                              "预计 p90 等候 / 目标（分）",
-                              f"预计弃号率%（上限 {MAX_ABANDONMENT * 100:g}）"]]
+    rows: list[list[Any]] = [_(["时段", "窗口数", "各队列窗口（Erlang C 初估）",
+                                "预计 p90 等候 / 目标（分）",
+                                f"预计弃号率%（上限 {MAX_ABANDONMENT * 100:g}）"],
+                               ["Hour", "Windows", "Windows by queue (Erlang C estimate)",
+                                "Expected p90 wait / target (min)",
+                                f"Expected abandoned % (limit {MAX_ABANDONMENT * 100:g})"])]
     for h in p.hours:
-        rows.append([f"{h.hour:02d}时", h.windows,
+        rows.append([_hour(h.hour), h.windows,
                      " ".join(f"{q.queue}:{q.windows}({q.erlang_windows})" for q in h.queues),
                      " ".join(f"{q.queue}:{_fmt(q.predicted_p90)}/{q.target_p90:g}"
                               f"{'' if q.met else '✗'}" for q in h.queues),
                      " ".join(f"{q.queue}:{_fmt(q.predicted_abandonment, 100, 1)}"
                               for q in h.queues)])
+    if english():
+        verdict = ("every target met" if p.all_met else "some hours miss a target (✗: p90 "
+                   "wait over its target or abandonment over its limit)")
+        return (f"Parameters from {p.source}\n" + table(rows) + f"\n\nWindow-hours "
+                f"{p.window_hours} (Erlang C estimate {p.erlang_window_hours}), {verdict}; "
+                f"checked in {p.rounds} rounds × {p.runs} runs")
     verdict = "全部达标" if p.all_met else "部分时段未达标（✗：p90 等候超过目标或弃号率超过上限）"
     return (f"参数来源 {p.source}\n" + table(rows) + f"\n\n窗口·小时 {p.window_hours}（Erlang C "
             f"初估 {p.erlang_window_hours}），{verdict}；验证 {p.rounds} 轮 × {p.runs} 次模拟")
@@ -190,8 +220,13 @@ def cmd_plan(env: CliEnv) -> int:
         data["capacity_warning"] = plain(warning)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(_plan_text(result) + (f"\n{warning.message}" if warning else ""))
+        print(_plan_text(result) + (f"\n{_warning_text(warning)}" if warning else ""))
     return 0
+
+
+def _warning_text(w: CapacityWarning) -> str:
+    return _(w.message, f"{w.hour:02d}:00 needs {w.windows} windows, more than the hall's "
+                        f"{w.hall_windows}: let windows serve several queues, or relax the target.")
 
 
 def cmd_live(env: CliEnv) -> int:
@@ -221,7 +256,20 @@ def cmd_live(env: CliEnv) -> int:
 
 def _live_text(result: live.LiveResult) -> str:
     t = result.tally
-    lines = [f"大厅日 {result.hall_day}，窗口 {','.join(map(str, result.windows))}；"
+    windows = ",".join(map(str, result.windows))
+    if english():
+        foreign = f" ({t.foreign} of them not this run's)" if t.foreign else ""
+        lines = [f"Hall day {result.hall_day}, windows {windows}; taken {t.taken} "
+                 f"(quota full {t.refused}), called {t.called}{foreign}, done {t.served}, "
+                 f"no-show {t.no_show} ({t.left_before_call} of them had left), abandoned "
+                 f"{result.abandoned}, still waiting {result.waiting}; cases "
+                 f"{_cases_text(t.cases)}"]
+        lines += [f"Window {n} left the run as it was: {why}" for n, why in sorted(t.left.items())]
+        stopped = "; interrupted" if t.interrupted else ""
+        lines.append(f"Took {result.real_seconds:.1f} s, {t.operations} operations "
+                     f"({result.operations_per_second:.1f}/s){stopped}")
+        return "\n".join(lines)
+    lines = [f"大厅日 {result.hall_day}，窗口 {windows}；"
              f"取号 {t.taken}（额满 {t.refused}），叫号 {t.called}"
              f"{f'（其中非本次模拟的号 {t.foreign}）' if t.foreign else ''}，办结 {t.served}，"
              f"过号 {t.no_show}（其中已离开 {t.left_before_call}），弃号 {result.abandoned}，"
@@ -262,8 +310,13 @@ def _window_numbers(text: str) -> list[int]:
 
 def _cases_text(cases: Mapping[str, int]) -> str:
     """当场办结 30、受理 54, in the groups' order; （无） when no case was taken in."""
-    parts = [f"{label} {cases[g]}" for g, label in live.GROUP_LABELS.items() if cases.get(g)]
-    return "、".join(parts) or "（无）"
+    labels = _(live.GROUP_LABELS, GROUP_EN)
+    parts = [f"{labels[g]} {cases[g]}" for g in live.GROUP_LABELS if cases.get(g)]
+    return _("、", ", ").join(parts) or none_text()
+
+
+GROUP_EN = {"on_spot": "done on the spot", "accepted": "accepted",
+            "notified": "notified or refused", "undecided": "received, undecided"}
 
 
 def cmd_calibrate(env: CliEnv) -> int:
@@ -275,5 +328,6 @@ def cmd_calibrate(env: CliEnv) -> int:
     if a.json or not a.out:
         print(text)
     else:
-        print(f"已写入 {a.out}（参数来源 {profile.source}）")
+        print(_(f"已写入 {a.out}（参数来源 {profile.source}）",
+                f"Written {a.out} (parameters from {profile.source})"))
     return 0

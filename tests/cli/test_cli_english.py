@@ -358,3 +358,12 @@ def test_a_case_reads_in_english(cli: Cli, hall_db: Database, clock: FakeClock,
         for name in sorted(filter(None, data), key=len, reverse=True):
             out = out.replace(name, "<data>")
         assert not CJK.search(out), out
+
+
+@pytest.mark.parametrize("args", [("run", "--runs", "2"), ("plan", "--runs", "1")])
+def test_simulation_summaries_read_in_english(args: tuple[str, ...],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "simulate", *args, "--demo"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(("2 runs (seed 0", "Parameters from demo"))
+    _english(out)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import signal
 
 import pytest
-from clikit import Cli, make_cli
+from clikit import CJK, Cli, make_cli
 from conftest import FakeClock
 from sqlalchemy import func, select
 
@@ -33,6 +33,15 @@ def test_live_summary_names_the_case_outcomes(cli: Cli) -> None:
     assert "窗口 1,2,3" in summary
     assert "办件 当场办结 " in summary or "办件 受理 " in summary
     assert "{" not in summary  # not a Python dict
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_live_summary_reads_in_english(cli: Cli) -> None:
+    assert cli("supervisor1", "--lang", "en", "simulate", "live", "--hours", "1",
+               "--window-numbers", "1,2,3") == 0
+    assert cli.out.startswith("Hall day 2026-11-24, windows 1,2,3; taken ")
+    assert "; cases " in cli.out
+    assert not CJK.search(cli.out), cli.out
 
 
 def test_live_refuses_window_numbers_that_are_not_numbers_or_windows(cli: Cli) -> None:

@@ -225,7 +225,8 @@ def next_state(state: str, action: str, role: str, *, supplements_outstanding: b
     if role not in transition.roles:
         raise PermissionDenied(
             f"角色“{ROLE_LABELS.get(role, role)}”（{role}）无权执行“{ACTION_LABELS[act]}”"
-            f"（{act.value}）", role=role, action=act.value)
+            f"（{act.value}）", role=role, action=act.value, why="case_action",
+            action_label=ACTION_LABELS[act])
     if supplements_outstanding and transition.tolerant_target is not None:
         return transition.tolerant_target
     return transition.target

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 
 from hallapp.core.errors import DomainError
 from hallapp.core.errors_en import EN
+from hallapp.core.roles import PERM_LABELS_EN, ROLE_NAMES_EN, Perm, Role
 
 # Facts holding a case's state or action label (core's Chinese), put in English by ``label``.
 CASE_LABEL_FACTS = ("state_label", "action_label")
@@ -41,10 +42,15 @@ def english_text(exc: DomainError, label: Callable[[str], str] = str) -> str | N
 
 def _english_facts(facts: Mapping[str, object],
                    label: Callable[[str], str]) -> Mapping[str, object]:
-    if not any(name in facts for name in CASE_LABEL_FACTS):
-        return facts
-    return {name: label(str(value)) if name in CASE_LABEL_FACTS else value
-            for name, value in facts.items()}
+    """The facts an English text names, in English: case labels through ``label``, a role
+    (``role``) and a permission (``perm``) by their English names."""
+    out = {name: label(str(value)) if name in CASE_LABEL_FACTS else value
+           for name, value in facts.items()}
+    if facts.get("role") in Role._value2member_map_:
+        out["role"] = ROLE_NAMES_EN[Role(str(facts["role"]))]
+    if facts.get("perm") in Perm._value2member_map_:
+        out["perm"] = PERM_LABELS_EN[Perm(str(facts["perm"]))]
+    return out
 
 
 def location(facts: Mapping[str, object]) -> str:

@@ -180,7 +180,9 @@ EN: dict[str, str] = {
     "window_busy": "Finish, pass or suspend the current ticket first.",
     "bad_credentials": "Wrong user name or password.",
     "locked": "Account locked after repeated failures; try again later.",
-    "permission_denied": "You are not allowed to do this.",
+    "permission_denied": "{role} ({username}) is not allowed to {perm}.",
+    "permission_denied.case_action": '{role} may not take the action "{action_label}" on a '
+                                     "case.",
     "session_ended": "This account has been disabled or its password reset since you logged "
                      "in: please log in again.",
     "db_unavailable": "The database cannot be reached.",

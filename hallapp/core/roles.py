@@ -116,11 +116,35 @@ PERM_LABELS: dict[Perm, str] = {
 }
 
 
+# The same in English, for the refusal's English text (hallapp.core.error_text): the roles as
+# the English screens name them (RoleLabels in the .ts; a test keeps them equal), and what
+# each permission allows as a verb phrase ("… is not allowed to close the day").
+ROLE_NAMES_EN = {Role.CLERK: "Window clerk", Role.APPROVER: "Approver",
+                 Role.SUPERVISOR: "Supervisor", Role.ADMIN: "Administrator",
+                 Role.KIOSK: "Kiosk", Role.DISPLAY: "Display/rating pad", Role.SYSTEM: "System"}
+PERM_LABELS_EN: dict[Perm, str] = {
+    Perm.VIEW_HALL: "view the hall", Perm.TAKE_TICKET: "take tickets",
+    Perm.CHECKIN_APPOINTMENT: "check in bookings", Perm.BOOK_APPOINTMENT: "book appointments",
+    Perm.OPERATE_WINDOW: "call and serve tickets at a window",
+    Perm.CALL_OUT_OF_ORDER: "call a chosen ticket", Perm.CONTROL_WINDOW: "control windows",
+    Perm.MOVE_TICKETS: "move tickets", Perm.CLOSE_DAY: "close the day",
+    Perm.INTAKE_CASE: "receive cases", Perm.DELIVER_CASE: "hand out results",
+    Perm.REVIEW_CASE: "review cases", Perm.REVOKE_CASE: "revoke cases",
+    Perm.RATE_SERVICE: "rate the service", Perm.FOLLOW_UP_RATING: "follow up poor ratings",
+    Perm.VIEW_KPI: "view the hall's figures", Perm.EDIT_CATALOGUE: "edit the service catalogue",
+    Perm.EDIT_HALL: "change the hall's settings", Perm.MANAGE_STAFF: "manage staff accounts",
+    Perm.MANAGE_CALENDAR: "edit the working calendar",
+    Perm.MANAGE_BLACKLIST: "manage the blacklist", Perm.VIEW_AUDIT: "view the audit log",
+    Perm.PRINT: "print", Perm.PRINT_CASE: "print case documents",
+    Perm.BACKUP: "back up and restore the database",
+}
+
+
 def authorize(actor: Actor, perm: Perm) -> None:
     if not actor.can(perm):
         raise PermissionDenied(
             f"{ROLE_NAMES_ZH[actor.role]}（{actor.username}）无权{PERM_LABELS[perm]}",
-            role=actor.role.value, perm=perm.value)
+            role=actor.role.value, perm=perm.value, username=actor.username)
 
 
 SESSION_ENDED = "session_ended"

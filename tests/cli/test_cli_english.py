@@ -89,6 +89,8 @@ def test_refusals_read_in_english_with_the_same_exit_codes(
     assert "ID number" in _english(cli.fails(11, "kiosk1", *en, "ticket", "take", "B",
                                              "--id-number", "123"))
     _english(cli.fails(12, "kiosk1", *en, "ticket", "show", "A999"))
+    assert _english(cli.fails(14, "clerk1", *en, "kpi", "show")) == (
+        "hallapp: Window clerk (clerk1) is not allowed to view the hall's figures.\n")
     assert "--user" in _english(cli.fails(15, "", *en, "queue", "status"))
     assert "Wrong user name or password" in _english(cli.fails(15, "nobody", *en, "queue",
                                                                "status"))

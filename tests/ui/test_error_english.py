@@ -138,7 +138,10 @@ def _refusals(relative: str) -> Iterator[tuple[int, str, set[str]]]:
             continue
         if isinstance(given.get("field"), ast.Constant) and given["field"].value is None:
             del given["field"]
-        yield node.lineno, code, set(given) - {"code"} - LOCATION
+        why = given.get("why")  # a refusal that says why has a text of its own, if any
+        if isinstance(why, ast.Constant) and f"{code}.{why.value}" in _EN:
+            code = f"{code}.{why.value}"
+        yield node.lineno, code, set(given) - {"code", "why"} - LOCATION
 
 
 def test_every_refusal_of_the_queue_engine_has_english() -> None:
@@ -284,6 +287,18 @@ def test_case_handling_refusals_read_in_english(
     text = user_message(caught.value)
     set_language(QApplication.instance(), "zh")
     assert text == 'A case that is "Received" cannot take the action "Hand-out".'
+    with pytest.raises(DomainError) as caught:
+        next_state("in_review", "approve", "clerk")  # the role and the action, named
+    set_language(QApplication.instance(), "en")
+    text = user_message(caught.value)
+    set_language(QApplication.instance(), "zh")
+    assert text == 'Window clerk may not take the action "Approve" on a case.'
+    with pytest.raises(DomainError) as caught:
+        cases.list_cases(ctx_for("kiosk1"))
+    set_language(QApplication.instance(), "en")
+    text = user_message(caught.value)
+    set_language(QApplication.instance(), "zh")
+    assert text == "Kiosk (kiosk1) is not allowed to receive cases."
 
 
 def test_why_a_decision_is_closed_reads_in_english(english: None) -> None:

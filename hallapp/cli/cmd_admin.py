@@ -83,13 +83,18 @@ def register(sub: Any) -> None:
 IDENTITY_OPTIONS = (("--name", "name", "名称（中文）"), ("--name-en", "name_en", "英文名称"),
                     ("--address", "address", "地址"), ("--address-en", "address_en", "英文地址"),
                     ("--phone", "phone", "咨询电话（手机号，或区号-号码如 0755-88123456）"))
+IDENTITY_EN = {"name": "the hall's name (Chinese)", "name_en": "the hall's English name",
+               "address": "the hall's address", "address_en": "the hall's English address",
+               "phone": "the hall's enquiry phone (a mobile, or area code-number such as "
+                        "0755-88123456)"}
 
 
 def add_identity_options(parser: argparse.ArgumentParser, whose: str) -> None:
     """--name, --name-en, --address, --address-en, --phone: the hall's identity (init,
     hall set)."""
     for flag, dest, label in IDENTITY_OPTIONS:
-        parser.add_argument(flag, dest=f"hall_{dest}", metavar="TEXT", help=f"{whose}{label}")
+        parser.add_argument(flag, dest=f"hall_{dest}", metavar="TEXT",
+                            help=_(f"{whose}{label}", IDENTITY_EN[dest]))
 
 
 def identity_options(args: argparse.Namespace) -> dict[str, str]:

@@ -28,8 +28,9 @@ from hallapp.services import blacklist, calendar_admin, ratings
 from hallapp.services.input_file import read_text
 from hallapp.services.kpi_drill import FOLLOWUP_ZH
 
-LEVEL_HELP = "（5 非常满意 … 1 非常不满意）"
-FOLLOWUP_ID = "回访编号（见 followup list）"
+LEVEL_HELP = ("（5 非常满意 … 1 非常不满意）", " (5 very satisfied … 1 very dissatisfied)")
+FOLLOWUP_ID = ("回访编号（见 followup list）", "follow-up id (see followup list)")
+ASPECTS_EN = {"--efficiency": "efficiency", "--skill": "skill", "--attitude": "attitude"}
 
 
 def register(sub: Any) -> None:
@@ -40,56 +41,78 @@ def register(sub: Any) -> None:
 
 def _register_rating(sub: Any) -> None:
     r = group(sub, "rating", _("好差评", "Service ratings"))
-    add = action_parser(r, "add", "录入评价（评价器、自助机等申请人终端）")
-    add.add_argument("level", type=int_arg, help="5 非常满意 … 1 非常不满意")
-    add.add_argument("--ticket", help="所评的号码（如 A001）或 id")
-    add.add_argument("--case", help="所评的办件编号或 id")
-    add.add_argument("--window", type=int_arg, help="所评的窗口号（--ticket、--case、--window "
-                     "至少给一项；给了号码或办件时以其办理窗口为准）")
+    add = action_parser(r, "add", _("录入评价（评价器、自助机等申请人终端）",
+                                    "Record a rating (from a rating pad, kiosk or other applicant "
+                                    "terminal)"))
+    add.add_argument("level", type=int_arg, help=_("5 非常满意 … 1 非常不满意",
+                                                   "5 very satisfied … 1 very dissatisfied"))
+    add.add_argument("--ticket", help=_("所评的号码（如 A001）或 id",
+                                        "the ticket rated (such as A001) or its id"))
+    add.add_argument("--case", help=_("所评的办件编号或 id", "the case rated: its number or id"))
+    add.add_argument("--window", type=int_arg, help=_(
+        "所评的窗口号（--ticket、--case、--window 至少给一项；给了号码或办件时以其办理窗口为准）",
+        "the window rated (give --ticket, --case or --window; a ticket's or case's own window "
+        "counts)"))
     for flag, aspect in (("--efficiency", "办事效率"), ("--skill", "业务水平"),
                          ("--attitude", "服务态度")):
-        add.add_argument(flag, type=int_arg, help=f"{aspect}评分{LEVEL_HELP}")
-    add.add_argument("--comment", help="评价意见")
-    add.add_argument("--channel", default="pad", help="评价渠道（默认 pad）：" + "、".join(
-        f"{c} {label}" for c, label in ratings.CHANNEL_LABELS.items()))
+        add.add_argument(flag, type=int_arg, help=_(f"{aspect}评分{LEVEL_HELP[0]}",
+                                                     f"{ASPECTS_EN[flag]}{LEVEL_HELP[1]}"))
+    add.add_argument("--comment", help=_("评价意见", "comment"))
+    add.add_argument("--channel", default="pad", help=_("评价渠道（默认 pad）：" + "、".join(
+        f"{c} {label}" for c, label in ratings.CHANNEL_LABELS.items()),
+        "channel (default pad): " + ", ".join(ratings.CHANNEL_LABELS)))
     add.set_defaults(func=_cmd_rate)
-    f = group(r, "followup", "差评回访整改与申诉")
-    ls = action_parser(f, "list", "回访清单")
+    f = group(r, "followup", _("差评回访整改与申诉", "Follow-ups of poor ratings and appeals"))
+    ls = action_parser(f, "list", _("回访清单", "List the follow-ups"))
     ls.add_argument("--state", choices=("open", "appealed", "closed"),
-                    help="只看此状态：open 待回访、appealed 申诉中、closed 已办结（默认全部）")
+                    help=_("只看此状态：open 待回访、appealed 申诉中、closed 已办结（默认全部）",
+                           "only this state: open, appealed, closed (default: all)"))
     ls.set_defaults(func=lambda env: _show(env, ratings.list_followups(
         env.ctx(), env.args.state), _followups_text))
-    close = action_parser(f, "close", "办结回访（填写整改或申诉处理情况）")
-    close.add_argument("id", type=int_arg, help=FOLLOWUP_ID)
-    close.add_argument("--note", required=True, help="整改或申诉处理情况")
+    close = action_parser(f, "close", _("办结回访（填写整改或申诉处理情况）",
+                                        "Close a follow-up (what was put right, or how the appeal "
+                                        "went)"))
+    close.add_argument("id", type=int_arg, help=_(*FOLLOWUP_ID))
+    close.add_argument("--note", required=True, help=_("整改或申诉处理情况",
+                                                       "what was put right, or how the appeal "
+                                                       "went"))
     close.set_defaults(func=lambda env: _show(env, ratings.close_followup(
         env.ctx(), env.args.id, env.args.note), _followup_text))
-    ap = action_parser(f, "appeal", "对恶意差评提出申诉")
-    ap.add_argument("id", type=int_arg, help=FOLLOWUP_ID)
-    ap.add_argument("--reason", required=True, help="申诉理由")
+    ap = action_parser(f, "appeal",
+                       _("对恶意差评提出申诉", "Appeal against a malicious poor rating"))
+    ap.add_argument("id", type=int_arg, help=_(*FOLLOWUP_ID))
+    ap.add_argument("--reason", required=True, help=_("申诉理由", "why the rating is appealed"))
     ap.set_defaults(func=lambda env: _show(env, ratings.appeal(
         env.ctx(), env.args.id, env.args.reason), _followup_text))
 
 
 def _register_calendar(sub: Any) -> None:
     c = group(sub, "calendar", _("节假日与工作日", "Holidays and working days"))
-    load = action_parser(c, "load", "导入官方节假日安排文件（JSON）",
-                         ("file", "节假日安排 JSON 文件路径"))
-    load.add_argument("--source", help="来源说明（默认文件名）")
+    load = action_parser(c, "load", _("导入官方节假日安排文件（JSON）",
+                                      "Load the official holiday arrangement file (JSON)"),
+                         ("file", _("节假日安排 JSON 文件路径",
+                                    "path of the holiday arrangement JSON file")))
+    load.add_argument("--source", help=_("来源说明（默认文件名）",
+                                         "where it comes from (default: the file name)"))
     load.set_defaults(func=_cmd_load)
-    show = action_parser(c, "show", "显示某年的工作日安排")
-    show.add_argument("year", type=int_arg, help="年份（如 2026）")
+    show = action_parser(c, "show", _("显示某年的工作日安排", "Show a year's working days"))
+    show.add_argument("year", type=int_arg, help=_("年份（如 2026）", "year (such as 2026)"))
     show.set_defaults(func=lambda env: _show(env, calendar_admin.show_year(
         env.ctx(), env.args.year), _year_text))
     add = action_parser(c, "add-days",
-                        "将自 DATE 起连续 N 天设为休息日（--rest）或工作日（--work）")
-    add.add_argument("date", type=date_arg, help="起始日期（YYYY-MM-DD）")
+                        _("将自 DATE 起连续 N 天设为休息日（--rest）或工作日（--work）",
+                          "Make N days from DATE rest days (--rest) or working days (--work)"))
+    add.add_argument("date", type=date_arg,
+                     help=_("起始日期（YYYY-MM-DD）", "first day (YYYY-MM-DD)"))
     add.add_argument("count", type=int_arg,
-                     help=f"连续天数（1–{calendar_admin.MAX_DAYS_PER_CHANGE}）")
+                     help=_(f"连续天数（1–{calendar_admin.MAX_DAYS_PER_CHANGE}）",
+                            f"how many days (1–{calendar_admin.MAX_DAYS_PER_CHANGE})"))
     kind = add.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--rest", action="store_true", help="设为休息日")
-    kind.add_argument("--work", action="store_true", help="设为工作日")
-    add.add_argument("--note", help="说明（如 闭厅原因；默认“调整为休息日/工作日”）")
+    kind.add_argument("--rest", action="store_true", help=_("设为休息日", "make them rest days"))
+    kind.add_argument("--work", action="store_true", help=_("设为工作日", "make them working days"))
+    add.add_argument("--note", help=_("说明（如 闭厅原因；默认“调整为休息日/工作日”）",
+                                      "note (such as why the hall closes; default: a note of the "
+                                      "change in Chinese)"))
     add.set_defaults(func=lambda env: _show(env, calendar_admin.set_days(
         env.ctx(), env.args.date, env.args.count, working=env.args.work,
         note=env.args.note), _days_text))
@@ -97,25 +120,35 @@ def _register_calendar(sub: Any) -> None:
 
 def _register_blacklist(sub: Any) -> None:
     b = group(sub, "blacklist", _("失信名单", "Blacklist of bad-faith applicants"))
-    add = action_parser(b, "add", "列入失信名单", ("subject", "身份证号码或统一社会信用代码"))
-    add.add_argument("--source", required=True, help="失信信息来源（如 认定机关及文号）")
-    add.add_argument("--name", help="姓名或单位名称")
-    add.add_argument("--reason", help="失信原因")
+    add = action_parser(b, "add", _("列入失信名单", "Put a subject on the blacklist"),
+                        ("subject", _("身份证号码或统一社会信用代码",
+                                      "ID number or unified social credit code")))
+    add.add_argument("--source", required=True, help=_("失信信息来源（如 认定机关及文号）",
+                                                       "where the listing comes from (such as the "
+                                                       "deciding authority and document number)"))
+    add.add_argument("--name", help=_("姓名或单位名称", "name of the person or organisation"))
+    add.add_argument("--reason", help=_("失信原因", "why listed"))
     add.add_argument("--listed", type=date_arg,
-                     help="列入日期（YYYY-MM-DD，默认今天）")
+                     help=_("列入日期（YYYY-MM-DD，默认今天）",
+                            "listed on (YYYY-MM-DD, default: today)"))
     add.add_argument("--expires", type=date_arg,
-                     help="到期日期（YYYY-MM-DD，当日仍有效；默认长期有效）")
+                     help=_("到期日期（YYYY-MM-DD，当日仍有效；默认长期有效）",
+                            "expires on (YYYY-MM-DD, still in force that day; default: never)"))
     add.set_defaults(func=lambda env: _show(env, blacklist.add_entry(
         env.ctx(), env.args.subject, env.args.source, name=env.args.name,
         reason=env.args.reason, listed_on=env.args.listed, expires_on=env.args.expires),
         _entry_text))
-    ls = action_parser(b, "list", "失信名单（默认仅有效条目）")
-    ls.add_argument("--all", action="store_true", help="包括已移出、已到期或尚未生效的条目")
+    ls = action_parser(b, "list", _("失信名单（默认仅有效条目）",
+                                    "List the blacklist (default: entries in force only)"))
+    ls.add_argument("--all", action="store_true", help=_("包括已移出、已到期或尚未生效的条目",
+                                                         "include entries removed, expired or not "
+                                                         "yet in force"))
     ls.set_defaults(func=lambda env: _show(env, blacklist.list_entries(
         env.ctx(), include_inactive=env.args.all), _blacklist_text))
-    rm = action_parser(b, "remove", "移出失信名单（保留记录）")
-    rm.add_argument("id", type=int_arg, help="条目编号（见 list）")
-    rm.add_argument("--reason", required=True, help="移出原因")
+    rm = action_parser(b, "remove", _("移出失信名单（保留记录）",
+                                      "Take an entry off the blacklist (its record is kept)"))
+    rm.add_argument("id", type=int_arg, help=_("条目编号（见 list）", "entry id (see list)"))
+    rm.add_argument("--reason", required=True, help=_("移出原因", "why removed"))
     rm.set_defaults(func=lambda env: _show(env, blacklist.remove_entry(
         env.ctx(), env.args.id, env.args.reason), _entry_text))
 

@@ -45,42 +45,54 @@ def register(sub: Any) -> None:
     p = sub.add_parser("init", help=_("建库（迁移到最新结构）并创建大厅；--demo 载入演示大厅",
                                       "Create the database (at the newest schema) and the hall; "
                                       "--demo loads the demo hall"))
-    p.add_argument("--demo", action="store_true", help="载入演示大厅（事项目录、窗口、账号）")
+    p.add_argument("--demo", action="store_true", help=_(
+        "载入演示大厅（事项目录、窗口、账号）", "load the demo hall (items, windows, accounts)"))
     add_identity_options(p, "新大厅的")  # 名称 by default 政务服务中心
     add_json(p)
     p.set_defaults(func=cmd_init)
 
     db = sub.add_parser("db", help=_("数据库维护", "Database maintenance")
                         ).add_subparsers(dest="db_cmd", metavar="ACTION")
-    up = db.add_parser("upgrade", help="把数据库迁移到最新结构版本")
+    up = db.add_parser("upgrade", help=_("把数据库迁移到最新结构版本",
+                                         "Migrate the database to the newest schema version"))
     add_json(up)
     up.set_defaults(func=cmd_upgrade)
 
     b = sub.add_parser("backup", help=_("在线备份到文件（一致快照，可在 SQLite/PostgreSQL 间恢复）",
                                         "Back up online to a file (a consistent snapshot; restores "
                                         "to SQLite or PostgreSQL)"))
-    b.add_argument("path", help="写入的备份文件路径（gzip 压缩）")
+    b.add_argument("path", help=_("写入的备份文件路径（gzip 压缩）",
+                                  "path of the backup file to write (gzip-compressed)"))
     add_json(b)
     b.set_defaults(func=cmd_backup)
     r = sub.add_parser("restore", help=_("把备份恢复到一个空数据库",
                                          "Restore a backup into an empty database"))
-    r.add_argument("path", help="备份文件路径（由 backup 生成，本版本或更早的版本均可）")
+    r.add_argument("path", help=_("备份文件路径（由 backup 生成，本版本或更早的版本均可）",
+                                  "path of the backup file (made by backup, of this version or "
+                                  "an earlier one)"))
     r.add_argument("--accept-broken-audit", action="store_true",
-                   help="审计链校验失败的备份也恢复（恢复记录会写明审计链在哪一条断开）")
+                   help=_("审计链校验失败的备份也恢复（恢复记录会写明审计链在哪一条断开）",
+                          "restore a backup whose audit chain does not verify too (the "
+                          "restore's record says where the chain breaks)"))
     add_json(r)
     r.set_defaults(func=cmd_restore)
 
     a = sub.add_parser("audit", help=_("审计日志", "Audit log")
                        ).add_subparsers(dest="audit_cmd", metavar="ACTION")
-    v = a.add_parser("verify", help="校验审计日志哈希链，指出被改动的记录")
+    v = a.add_parser("verify", help=_("校验审计日志哈希链，指出被改动的记录",
+                                      "Verify the audit log's hash chain, naming entries changed"))
     add_json(v)
     v.set_defaults(func=cmd_audit_verify)
-    ls = a.add_parser("list", help="最近的审计记录")
-    ls.add_argument("--limit", type=int_arg, default=50, help="最多显示的条数（默认 50）")
+    ls = a.add_parser("list", help=_("最近的审计记录", "The latest audit log entries"))
+    ls.add_argument("--limit", type=int_arg, default=50,
+                    help=_("最多显示的条数（默认 50）", "most entries shown (default 50)"))
     ls.add_argument("--entity", choices=list(ENTITY_LABELS), metavar="ENTITY",
-                    help="只看此类对象的记录：" + "、".join(
-                        f"{code} {name}" for code, name in ENTITY_LABELS.items()))
-    ls.add_argument("--entity-id", help="只看此对象的记录（对象 id，与 --entity 合用）")
+                    help=_("只看此类对象的记录：" + "、".join(
+                        f"{code} {name}" for code, name in ENTITY_LABELS.items()),
+                        "only entries about this kind of object: " + ", ".join(ENTITY_LABELS)))
+    ls.add_argument("--entity-id", help=_("只看此对象的记录（对象 id，与 --entity 合用）",
+                                          "only entries about this object (its id, with "
+                                          "--entity)"))
     add_json(ls)
     ls.set_defaults(func=cmd_audit_list)
 

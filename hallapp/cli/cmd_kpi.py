@@ -26,8 +26,12 @@ from hallapp.services import kpi_drill, kpi_report, kpi_summary, reports
 from hallapp.services.kpi_live import DIM_LABELS, DIMS
 from hallapp.services.reports import DIM_COLUMNS, Report, dim_row, figure_rows, text_row
 
-START_HELP = "开始日期（YYYY-MM-DD，默认大厅的今天）"
-END_HELP = "结束日期（YYYY-MM-DD，默认同开始日期）"
+# (Chinese, English): chosen when the parser is built, once the language is known
+START_HELP = ("开始日期（YYYY-MM-DD，默认大厅的今天）",
+              "start date (YYYY-MM-DD, default: the hall's today)")
+END_HELP = ("结束日期（YYYY-MM-DD，默认同开始日期）",
+            "end date (YYYY-MM-DD, default: the start date)")
+TO_HELP = ("结束日期（默认同开始日期）", "end date (default: the start date)")
 
 
 def _codes(codes: tuple[str, ...], labels: dict[str, str]) -> str:
@@ -48,53 +52,72 @@ def _month(text: str) -> tuple[int, int]:
 def register(sub: Any) -> None:
     k = group(sub, "kpi", _("大厅运行指标（值班长、管理员）",
                             "The hall's figures (supervisor, administrator)"))
-    show = k.add_parser("show", help="期间指标：全厅，或按队列/窗口/人员/事项/部门分列")
-    show.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
-    show.add_argument("--to", dest="end", type=date_arg, help="结束日期（默认同开始日期）")
-    show.add_argument("--by", choices=DIMS, default="hall", help="分列维度（默认 hall：全厅合计）")
+    show = k.add_parser("show", help=_(
+        "期间指标：全厅，或按队列/窗口/人员/事项/部门分列",
+        "A period's figures: the whole hall, or by queue, window, clerk, item or department"))
+    show.add_argument("--from", dest="start", type=date_arg, help=_(*START_HELP))
+    show.add_argument("--to", dest="end", type=date_arg, help=_(*TO_HELP))
+    show.add_argument("--by", choices=DIMS, default="hall", help=_(
+        "分列维度（默认 hall：全厅合计）", "rows by (default hall: the hall's total)"))
     add_json(show)
     show.set_defaults(func=_show)
-    drill = k.add_parser("drill", help="指标明细：其背后的号、办件或评价")
-    drill.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
-    drill.add_argument("--to", dest="end", type=date_arg, help=END_HELP)
-    drill.add_argument("--by", choices=DIMS, default="hall",
-                       help="维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_LABELS))
-    drill.add_argument("--key", help="维度取值（队列编码、窗口号、用户名、事项编码、部门编码）")
-    drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets",
-                       help="指标（默认 tickets）：" + _codes(kpi_drill.FIGURES,
-                                                           kpi_drill.FIGURE_LABELS))
-    drill.add_argument("--limit", type=int_arg, default=200, help="最多显示的条数（默认 200）")
+    drill = k.add_parser("drill", help=_("指标明细：其背后的号、办件或评价",
+                                         "A figure's records: the tickets, cases or ratings"))
+    drill.add_argument("--from", dest="start", type=date_arg, help=_(*START_HELP))
+    drill.add_argument("--to", dest="end", type=date_arg, help=_(*END_HELP))
+    drill.add_argument("--by", choices=DIMS, default="hall", help=_(
+        "维度（默认 hall，与 --key 合用）：" + _codes(DIMS, DIM_LABELS),
+        "rows by (default hall; with --key): " + ", ".join(DIMS)))
+    drill.add_argument("--key", help=_(
+        "维度取值（队列编码、窗口号、用户名、事项编码、部门编码）",
+        "the row's key (queue code, window number, user name, item code, department code)"))
+    drill.add_argument("--figure", choices=kpi_drill.FIGURES, default="tickets", help=_(
+        "指标（默认 tickets）：" + _codes(kpi_drill.FIGURES, kpi_drill.FIGURE_LABELS),
+        "figure (default tickets): " + ", ".join(kpi_drill.FIGURES)))
+    drill.add_argument("--limit", type=int_arg, default=200,
+                       help=_("最多显示的条数（默认 200）", "most records shown (default 200)"))
     add_json(drill)
     drill.set_defaults(func=_drill)
-    kept = k.add_parser("appointments", help="期间预约履约：各队列预约的签到、迟到、失约、取消")
-    kept.add_argument("--from", dest="start", type=date_arg, help=START_HELP)
-    kept.add_argument("--to", dest="end", type=date_arg, help="结束日期（默认同开始日期）")
+    kept = k.add_parser("appointments", help=_(
+        "期间预约履约：各队列预约的签到、迟到、失约、取消",
+        "A period's bookings kept: each queue's check-ins, late, missed and cancelled"))
+    kept.add_argument("--from", dest="start", type=date_arg, help=_(*START_HELP))
+    kept.add_argument("--to", dest="end", type=date_arg, help=_(*TO_HELP))
     add_json(kept)
     kept.set_defaults(func=_appointments)
-    refresh = k.add_parser("refresh", help="汇总已结束的大厅日（查询时也会自动进行）")
+    refresh = k.add_parser("refresh", help=_(
+        "汇总已结束的大厅日（查询时也会自动进行）",
+        "Summarise the hall days that have ended (queries do it too)"))
     add_json(refresh)
     refresh.set_defaults(func=lambda env: emit(env.args, kpi_summary.refresh_summaries(
-        env.ctx()), lambda r: "汇总已是最新" if r is None else
-        f"新汇总 {r.rolled_days} 天，更新 {r.refreshed_days} 天，月汇总 {r.months} 个"))
+        env.ctx()), lambda r: _("汇总已是最新", "The summaries are up to date") if r is None
+        else _(f"新汇总 {r.rolled_days} 天，更新 {r.refreshed_days} 天，月汇总 {r.months} 个",
+               f"{r.rolled_days} days summarised, {r.refreshed_days} updated, "
+               f"{r.months} months")))
     _register_reports(sub)
 
 
 def _register_reports(sub: Any) -> None:
     r = group(sub, "report", _("报表导出（XLSX、PDF）", "Reports (XLSX, PDF)"))
-    specs = (("daily", "日报"), ("monthly", "月报"), ("overdue", "超时办结公示（不含个人信息）"))
+    specs = (("daily", _("日报", "Daily report")), ("monthly", _("月报", "Monthly report")),
+             ("overdue", _("超时办结公示（不含个人信息）",
+                           "Cases concluded late, to publish (no personal data)")))
     for name, text in specs:
         p = r.add_parser(name, help=text)
         if name == "daily":
-            p.add_argument("--day", type=date_arg, help="大厅日（默认今天）")
+            p.add_argument("--day", type=date_arg,
+                           help=_("大厅日（默认今天）", "hall day (default: today)"))
         elif name == "monthly":
-            p.add_argument("--month", type=_month, required=True, help="月份（YYYY-MM）")
+            p.add_argument("--month", type=_month, required=True,
+                           help=_("月份（YYYY-MM）", "month (YYYY-MM)"))
         else:
             p.add_argument("--from", dest="start", type=date_arg, required=True,
-                           help="办结日期自（YYYY-MM-DD）")
-            p.add_argument("--to", dest="end", type=date_arg,
-                           help="办结日期至（YYYY-MM-DD，默认同开始日期）")
-        p.add_argument("--xlsx", metavar="PATH", help="写出 Excel 文件")
-        p.add_argument("--pdf", metavar="PATH", help="写出 PDF 文件")
+                           help=_("办结日期自（YYYY-MM-DD）", "concluded from (YYYY-MM-DD)"))
+            p.add_argument("--to", dest="end", type=date_arg, help=_(
+                "办结日期至（YYYY-MM-DD，默认同开始日期）",
+                "concluded up to (YYYY-MM-DD, default: the start date)"))
+        p.add_argument("--xlsx", metavar="PATH", help=_("写出 Excel 文件", "write an Excel file"))
+        p.add_argument("--pdf", metavar="PATH", help=_("写出 PDF 文件", "write a PDF file"))
         add_json(p)
         p.set_defaults(func=lambda env, kind=name: _report(env, kind))
 

@@ -313,7 +313,14 @@ def test_no_chinese_in_an_english_session(cli: Cli, hall_db: Database,
 @pytest.mark.parametrize("command", [
     (), ("ticket",), ("ticket", "take"), ("ticket", "show"), ("window",), ("window", "call"),
     ("window", "pause"), ("window", "transfer"), ("queue",), ("queue", "status"), ("day",),
-    ("day", "close"), ("appointment",), ("appointment", "book"), ("appointment", "list")])
+    ("day", "close"), ("appointment",), ("appointment", "book"), ("appointment", "list"),
+    ("kpi", "show"), ("kpi", "drill"), ("kpi", "appointments"), ("kpi", "refresh"),
+    ("report", "daily"), ("report", "monthly"), ("report", "overdue"),
+    ("rating", "add"), ("rating", "followup", "list"), ("rating", "followup", "close"),
+    ("rating", "followup", "appeal"), ("calendar", "load"), ("calendar", "show"),
+    ("calendar", "add-days"), ("blacklist", "add"), ("blacklist", "list"),
+    ("blacklist", "remove"), ("audit", "list"), ("audit", "verify"), ("init",),
+    ("db", "upgrade"), ("backup",), ("restore",)])
 def test_help_of_the_most_used_commands_reads_in_english(
         command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as shown:

@@ -22,32 +22,47 @@ def register(sub: Any) -> None:
     cat = sub.add_parser("catalogue", help=_(
         "事项目录：导入、导出、列表、详情", "The service catalogue: import, export, list, show")
     ).add_subparsers(dest="cat_cmd", metavar="ACTION")
-    imp = cat.add_parser("import", help="从 JSON 或 XLSX 导入（全部校验通过才写入）")
-    imp.add_argument("path", help="目录文件路径（.xlsx 为 Excel，其他按 JSON 读取）")
+    imp = cat.add_parser("import", help=_("从 JSON 或 XLSX 导入（全部校验通过才写入）",
+                                          "Import from JSON or XLSX (written only if all of it "
+                                          "checks)"))
+    imp.add_argument("path", help=_("目录文件路径（.xlsx 为 Excel，其他按 JSON 读取）",
+                                    "catalogue file path (.xlsx read as Excel, anything else as "
+                                    "JSON)"))
     add_json(imp)
     imp.set_defaults(func=cmd_import)
-    exp = cat.add_parser("export", help="导出为 JSON 或 XLSX（按扩展名）")
-    exp.add_argument("path", help="输出文件路径（.xlsx 写 Excel，其他写 JSON）")
+    exp = cat.add_parser("export", help=_("导出为 JSON 或 XLSX（按扩展名）",
+                                          "Export as JSON or XLSX (by the extension)"))
+    exp.add_argument("path", help=_("输出文件路径（.xlsx 写 Excel，其他写 JSON）",
+                                    "output file path (.xlsx writes Excel, anything else JSON)"))
     add_json(exp)
     exp.set_defaults(func=cmd_export)
-    ls = cat.add_parser("list", help="列出在用事项")
-    ls.add_argument("--search", help="按名称或编码筛选")
+    ls = cat.add_parser("list", help=_("列出在用事项", "List the items in force"))
+    ls.add_argument("--search",
+                    help=_("按名称或编码筛选", "only items whose name or code has this"))
     add_json(ls)
     ls.set_defaults(func=cmd_list)
-    show = cat.add_parser("show", help="显示一个事项（含材料清单）")
+    show = cat.add_parser("show", help=_("显示一个事项（含材料清单）",
+                                         "Show an item (with its materials)"))
     show.add_argument("code", help=_("事项实施编码", "Service item code"))
     show.add_argument("--version", type=int_arg, dest="item_version",
-                      help="事项版本号（默认现行版本）")
+                      help=_("事项版本号（默认现行版本）",
+                             "the item's version (default: the one in force)"))
     add_json(show)
     show.set_defaults(func=cmd_show)
     withdraw = cat.add_parser("withdraw",
-                              help="停用一个事项（今日仍有人等候或有预约时须加 --force）")
+                              help=_("停用一个事项（今日仍有人等候或有预约时须加 --force）",
+                                     "Withdraw an item (--force if people wait or have bookings "
+                                     "today)"))
     withdraw.add_argument("code", help=_("事项实施编码", "Service item code"))
     withdraw.add_argument("--force", action="store_true",
-                          help="确认停用：等候的号保留，未签到的预约由大厅取消")
+                          help=_("确认停用：等候的号保留，未签到的预约由大厅取消",
+                                 "withdraw anyway: tickets waiting are kept, bookings not checked "
+                                 "in are cancelled"))
     add_json(withdraw)
     withdraw.set_defaults(func=cmd_withdraw)
-    reinstate = cat.add_parser("reinstate", help="恢复一个已停用的事项（其最新版本重新生效）")
+    reinstate = cat.add_parser("reinstate", help=_("恢复一个已停用的事项（其最新版本重新生效）",
+                                                   "Reinstate a withdrawn item (its latest "
+                                                   "version is in force again)"))
     reinstate.add_argument("code", help=_("事项实施编码", "Service item code"))
     add_json(reinstate)
     reinstate.set_defaults(func=cmd_reinstate)

@@ -37,40 +37,49 @@ def register(sub: Any) -> None:
     p = group(sub, "print", _("打印排队号、预约凭条、受理回执和通知书（PDF 文件或 CUPS 打印机）",
                               "Print tickets, booking slips, receipts and notices (PDF file or "
                               "CUPS printer)"))
-    t = p.add_parser("ticket", help="打印排队号（A001、2026-11-25/A001 或 id）")
+    t = p.add_parser("ticket", help=_("打印排队号（A001、2026-11-25/A001 或 id）",
+                                      "Print a ticket (A001, 2026-11-25/A001 or id)"))
     t.add_argument("ticket", help=_("号码（如 A001）或 id", "Ticket number (e.g. A001) or id"))
-    _lang(t, "号票")
+    _lang(t, ("号票", "the ticket's"))
     _outputs(t, roll=True)
     t.set_defaults(func=lambda env: _print(env, "ticket"))
-    a = p.add_parser("appointment", help="打印预约凭条（尚未签到的预约）")
-    a.add_argument("code", help="8 位预约码或预约二维码内容")
-    _lang(a, "预约凭条")
+    a = p.add_parser("appointment", help=_("打印预约凭条（尚未签到的预约）",
+                                           "Print a booking slip (a booking not checked in yet)"))
+    a.add_argument("code", help=_("8 位预约码或预约二维码内容",
+                                  "8-character booking code or the booking's QR code text"))
+    _lang(a, ("预约凭条", "the booking slip's"))
     _outputs(a, roll=True)
     a.set_defaults(func=lambda env: _print(env, "appointment"))
-    r = p.add_parser("receipt", help="打印受理回执")
-    r.add_argument("case", help="办件编号")
+    r = p.add_parser("receipt", help=_("打印受理回执", "Print a case receipt"))
+    r.add_argument("case", help=_("办件编号", "case number"))
     _outputs(r, page=True)
     r.set_defaults(func=lambda env: _print(env, "receipt"))
-    n = p.add_parser("notice", help="打印通知书：" + "/".join(NOTICE_KINDS))
-    n.add_argument("case", help="办件编号")
-    n.add_argument("kind", choices=NOTICE_KINDS, help="通知书类型：" + "、".join(
-        f"{k} {DEFAULT_LABELS.get(f'{k}.title', '')}".strip() for k in NOTICE_KINDS))
+    n = p.add_parser("notice", help=_("打印通知书：", "Print a notice: ") + "/".join(NOTICE_KINDS))
+    n.add_argument("case", help=_("办件编号", "case number"))
+    n.add_argument("kind", choices=NOTICE_KINDS, help=_("通知书类型：" + "、".join(
+        f"{k} {DEFAULT_LABELS.get(f'{k}.title', '')}".strip() for k in NOTICE_KINDS),
+        "kind of notice: " + ", ".join(NOTICE_KINDS)))
     _outputs(n, page=True)
     n.set_defaults(func=lambda env: _print(env, "notice"))
-    h = p.add_parser("history", help="某号码或办件的打印记录（含重印）")
-    h.add_argument("ref", help="办件编号、排队号或预约码")
+    h = p.add_parser("history", help=_("某号码或办件的打印记录（含重印）",
+                                       "The print record of a ticket or case (reprints too)"))
+    h.add_argument("ref", help=_("办件编号、排队号或预约码",
+                                 "case number, ticket number or booking code"))
     add_json(h)
     h.set_defaults(func=_history)
 
 
 def _outputs(p: Any, *, page: bool = False, roll: bool = False) -> None:
-    p.add_argument("--pdf", metavar="PATH", help="保存为 PDF 文件（默认 ./<编号>.pdf）")
-    p.add_argument("--printer", metavar="NAME", help="发送到 CUPS 打印机（lp -d NAME）")
+    p.add_argument("--pdf", metavar="PATH", help=_("保存为 PDF 文件（默认 ./<编号>.pdf）",
+                                                   "save as a PDF file (default ./<number>.pdf)"))
+    p.add_argument("--printer", metavar="NAME", help=_("发送到 CUPS 打印机（lp -d NAME）",
+                                                       "send to a CUPS printer (lp -d NAME)"))
     if roll:
         p.add_argument("--width", type=int_arg, choices=(58, 80), default=80,
-                       help="热敏纸宽度（毫米，默认 80）")
+                       help=_("热敏纸宽度（毫米，默认 80）", "paper width (mm, default 80)"))
     if page:
-        p.add_argument("--page", choices=("A4", "A5"), default="A4", help="纸张（默认 A4）")
+        p.add_argument("--page", choices=("A4", "A5"), default="A4",
+                       help=_("纸张（默认 A4）", "paper (default A4)"))
     add_json(p)
 
 
@@ -81,10 +90,12 @@ def _history(env: CliEnv) -> int:
     return 0
 
 
-def _lang(parser: Any, what: str) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"),
-                        help=f"{what}语言：zh 中文，en 英文（为阅读英文的办事人）；"
-                        "默认同命令行语言（全局 --lang 或 HALLAPP_LANG，未设置则中文）")
+def _lang(parser: Any, what: tuple[str, str]) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), help=_(
+        f"{what[0]}语言：zh 中文，en 英文（为阅读英文的办事人）；"
+        "默认同命令行语言（全局 --lang 或 HALLAPP_LANG，未设置则中文）",
+        f"{what[1]} language: zh or en (for an applicant who reads English); default: the "
+        "command line's (the global --lang or HALLAPP_LANG, else Chinese)"))
 
 
 def _make(ctx: Ctx, document: str, a: Any) -> PrintJob:

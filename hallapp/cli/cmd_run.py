@@ -29,24 +29,34 @@ def register(sub: Any) -> None:
                                        "supervisor|admin",
                                        "Open a terminal: kiosk|counter|display|rating|"
                                        "backoffice|supervisor|admin"))
-    run.add_argument("role", choices=ROLES, help="终端：kiosk 自助取号、counter 窗口工作台、"
-                     "display 综合屏、rating 服务评价、backoffice 后台审批、supervisor 值班长看板、"
-                     "admin 管理")
+    run.add_argument("role", choices=ROLES, help=_(
+        "终端：kiosk 自助取号、counter 窗口工作台、display 综合屏、rating 服务评价、"
+        "backoffice 后台审批、supervisor 值班长看板、admin 管理",
+        "terminal: kiosk, counter (window desk), display (hall screen), rating (rating pad), "
+        "backoffice (review), supervisor (board), admin"))
     run.add_argument("--window", type=int_arg,
-                     help="窗口号（counter 默认为账号的窗口；rating 必填）")
-    run.add_argument("--fullscreen", action="store_true", help="全屏（自助机、综合屏）")
+                     help=_("窗口号（counter 默认为账号的窗口；rating 必填）",
+                            "window number (counter: the account's window by default; rating: "
+                            "required)"))
+    run.add_argument("--fullscreen", action="store_true",
+                     help=_("全屏（自助机、综合屏）", "full screen (kiosk, display)"))
     run.add_argument("--lang", choices=("zh", "en"),
-                     help="界面语言：zh 中文、en 英文（默认按管理→终端设备中本终端的设置，"
-                     "未设置则按全局 --lang 或 HALLAPP_LANG，再未设置则中文）")
+                     help=_("界面语言：zh 中文、en 英文（默认按管理→终端设备中本终端的设置，"
+                            "未设置则按全局 --lang 或 HALLAPP_LANG，再未设置则中文）",
+                            "screen language: zh or en (default: this terminal's setting in "
+                            "admin, else the global --lang or HALLAPP_LANG, else Chinese)"))
     run.set_defaults(func=cmd_run, log_role="ui")
     demo = sub.add_parser("demo", help=_("在演示大厅上同时打开各个终端（首次自动创建演示大厅）",
                                          "Open every terminal on the demo hall (created on first "
                                          "use)"))
     demo.add_argument("--lang", choices=("zh", "en"),
-                      help="界面语言：zh 中文，en 英文（默认同全局 --lang 或 HALLAPP_LANG，"
-                      "未设置则中文）")
+                      help=_("界面语言：zh 中文，en 英文（默认同全局 --lang 或 HALLAPP_LANG，"
+                             "未设置则中文）", "screen language: zh or en (default: the global "
+                             "--lang or HALLAPP_LANG, else Chinese)"))
     demo.add_argument("--simulate", action="store_true",
-                      help="同时在 2–9 号窗口上实时模拟两小时的大厅（30 倍速），看板立即有数据")
+                      help=_("同时在 2–9 号窗口上实时模拟两小时的大厅（30 倍速），看板立即有数据",
+                             "also simulate two hours of the hall live on windows 2–9 (30× "
+                             "speed), so the boards show data at once"))
     demo.set_defaults(func=cmd_demo, log_role="ui")
 
 

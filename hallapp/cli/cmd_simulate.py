@@ -49,63 +49,95 @@ from hallapp.services.plan_capacity import CapacityWarning, hall_capacity_warnin
 PLAN_HELP = ("窗口计划 JSON：{\"profiles\": {名称: {\"mode\": \"precedence|ratio\", \"queues\": "
              "[{\"queue\": \"A\", \"precedence\": 1, \"ratio\": 2}, …]}}, \"hours\": {\"09\": "
              "{名称: 窗口数}, …}}；未列出的小时不开窗口。省略时用大厅现有窗口及其工作配置，"
-             "开放时段内全部开放")
+             "开放时段内全部开放",
+             "window plan JSON: {\"profiles\": {NAME: {\"mode\": \"precedence|ratio\", "
+             "\"queues\": [{\"queue\": \"A\", \"precedence\": 1, \"ratio\": 2}, …]}}, "
+             "\"hours\": {\"09\": {NAME: WINDOWS}, …}}; an hour not listed opens no window. "
+             "Without it: the hall's windows and work profiles, all open in opening hours")
 
 
 def register(sub: Any) -> None:
     s = group(sub, "simulate", _("大厅日模拟与排班建议",
                                  "Simulate a hall day and plan the windows"))
-    run = s.add_parser("run", help="快速模拟（虚拟时钟，不写数据库）：各队列各时段等候、利用率、"
-                       "弃号率、即办率及置信区间（置信水平0.95）")
+    run = s.add_parser("run", help=_(
+        "快速模拟（虚拟时钟，不写数据库）：各队列各时段等候、利用率、弃号率、即办率及置信区间"
+        "（置信水平0.95）",
+        "Fast simulation (virtual clock, no database writes): each queue's and hour's wait, "
+        "use, abandonment and done-on-the-spot, with 95% confidence intervals"))
     _profile_args(run)
-    run.add_argument("--windows", type=Path, metavar="PLAN.json", help=PLAN_HELP)
-    run.add_argument("--runs", type=int_arg, default=50, help="模拟次数（默认50，1–1000）")
+    run.add_argument("--windows", type=Path, metavar="PLAN.json", help=_(*PLAN_HELP))
+    run.add_argument("--runs", type=int_arg, default=50,
+                     help=_("模拟次数（默认50，1–1000）", "runs (default 50, 1–1000)"))
     add_json(run)
     run.set_defaults(func=cmd_run)
-    plan = s.add_parser("plan", help="排班建议：每小时开几个窗口（及工作配置）使各队列 p90 等候"
-                        "不超过目标，窗口·小时最少")
+    plan = s.add_parser("plan", help=_(
+        "排班建议：每小时开几个窗口（及工作配置）使各队列 p90 等候不超过目标，窗口·小时最少",
+        "Staffing plan: how many windows (and work profiles) each hour keep every queue's p90 "
+        "wait within target, with the fewest window-hours"))
     _profile_args(plan)
-    plan.add_argument("--target-p90", type=float, metavar="MIN",
-                      help="统一的 p90 等候目标（分钟）；默认用各队列的目标等候时间")
-    plan.add_argument("--runs", type=int_arg, default=20,
-                      help="每轮验证的模拟次数（默认20，1–1000）")
-    plan.add_argument("--out", type=Path, metavar="PLAN.json", help="把建议的窗口计划写入文件")
+    plan.add_argument("--target-p90", type=float, metavar="MIN", help=_(
+        "统一的 p90 等候目标（分钟）；默认用各队列的目标等候时间",
+        "one p90 wait target (min) for all; default: each queue's target wait"))
+    plan.add_argument("--runs", type=int_arg, default=20, help=_(
+        "每轮验证的模拟次数（默认20，1–1000）", "runs per checking round (default 20, 1–1000)"))
+    plan.add_argument("--out", type=Path, metavar="PLAN.json", help=_(
+        "把建议的窗口计划写入文件", "write the window plan to this file"))
     add_json(plan)
     plan.set_defaults(func=cmd_plan)
     _register_live(s)
-    cal = s.add_parser("calibrate", help="按历史数据拟合模拟参数（同星期几、前若干周）")
-    cal.add_argument("--day", type=date_arg,
-                     help="预测日期（YYYY-MM-DD，默认大厅的今天）")
-    cal.add_argument("--weeks", type=int_arg, default=8, help="历史周数（默认8，1–52）")
-    cal.add_argument("--out", type=Path, help="写入模拟参数文件")
+    cal = s.add_parser("calibrate", help=_(
+        "按历史数据拟合模拟参数（同星期几、前若干周）",
+        "Fit the simulation parameters to history (the same weekday, weeks before)"))
+    cal.add_argument("--day", type=date_arg, help=_(
+        "预测日期（YYYY-MM-DD，默认大厅的今天）", "day forecast (YYYY-MM-DD, default: today)"))
+    cal.add_argument("--weeks", type=int_arg, default=8, help=_(
+        "历史周数（默认8，1–52）", "weeks of history (default 8, 1–52)"))
+    cal.add_argument("--out", type=Path, help=_("写入模拟参数文件",
+                                                "write the parameters to this file"))
     add_json(cal)
     cal.set_defaults(func=cmd_calibrate)
 
 
 def _register_live(s: Any) -> None:
-    live = s.add_parser("live", help="实时模拟：按倍速在真实数据库上取号、叫号、办理（值班长或"
-                        "管理员执行），到时自动停止，Ctrl-C 安全退出")
-    live.add_argument("--speed", type=float, default=30.0, help="倍速（默认30）")
-    live.add_argument("--hours", type=float, default=2.0, help="模拟的小时数（默认2）")
-    live.add_argument("--start", default=None, metavar="HH:MM", help="模拟从一天中的何时开始"
-                      "（默认第一个开放时段开始）")
-    live.add_argument("--seed", type=int_arg, default=0, help="随机种子（默认 0）")
-    live.add_argument("--window-numbers", default=None, metavar="1,2,3",
-                      help="只开放这些窗口（默认全部有人员的窗口）")
-    live.add_argument("--profile", type=Path, help="模拟参数文件（默认演示参数）")
-    live.add_argument("--close-day", action="store_true", help="结束后执行日终（剩余号记为弃号）")
+    live = s.add_parser("live", help=_(
+        "实时模拟：按倍速在真实数据库上取号、叫号、办理（值班长或管理员执行），到时自动停止，"
+        "Ctrl-C 安全退出",
+        "Live simulation: take, call and serve tickets on the real database, sped up "
+        "(supervisor or administrator); stops by itself, Ctrl-C stops it safely"))
+    live.add_argument("--speed", type=float, default=30.0,
+                      help=_("倍速（默认30）", "speed-up (default 30)"))
+    live.add_argument("--hours", type=float, default=2.0,
+                      help=_("模拟的小时数（默认2）", "hours simulated (default 2)"))
+    live.add_argument("--start", default=None, metavar="HH:MM", help=_(
+        "模拟从一天中的何时开始（默认第一个开放时段开始）",
+        "time of day the run starts (default: the first opening period's start)"))
+    live.add_argument("--seed", type=int_arg, default=0,
+                      help=_("随机种子（默认 0）", "random seed (default 0)"))
+    live.add_argument("--window-numbers", default=None, metavar="1,2,3", help=_(
+        "只开放这些窗口（默认全部有人员的窗口）", "open only these windows (default: every "
+        "window with a clerk)"))
+    live.add_argument("--profile", type=Path, help=_(
+        "模拟参数文件（默认演示参数）", "simulation parameter file (default: the demo's)"))
+    live.add_argument("--close-day", action="store_true", help=_(
+        "结束后执行日终（剩余号记为弃号）",
+        "close the day afterwards (tickets left count as abandoned)"))
     add_json(live)
     live.set_defaults(func=cmd_live)
 
 
 def _profile_args(p: Any) -> None:
-    p.add_argument("--day", type=date_arg,
-                   help="模拟/预测的日期（YYYY-MM-DD，默认大厅的今天；历史取同星期几）")
-    p.add_argument("--weeks", type=int_arg, default=8,
-                   help="拟合用的历史周数（默认8，1–52）")
-    p.add_argument("--profile", type=Path, help="模拟参数文件（不读数据库历史）")
-    p.add_argument("--demo", action="store_true", help="用演示参数和演示大厅窗口（无需数据库）")
-    p.add_argument("--seed", type=int_arg, default=0, help="随机种子（结果可重现）")
+    p.add_argument("--day", type=date_arg, help=_(
+        "模拟/预测的日期（YYYY-MM-DD，默认大厅的今天；历史取同星期几）",
+        "day simulated or forecast (YYYY-MM-DD, default: today; history of the same weekday)"))
+    p.add_argument("--weeks", type=int_arg, default=8, help=_(
+        "拟合用的历史周数（默认8，1–52）", "weeks of history fitted (default 8, 1–52)"))
+    p.add_argument("--profile", type=Path, help=_(
+        "模拟参数文件（不读数据库历史）", "simulation parameter file (no database history)"))
+    p.add_argument("--demo", action="store_true", help=_(
+        "用演示参数和演示大厅窗口（无需数据库）",
+        "the demo parameters and the demo hall's windows (no database needed)"))
+    p.add_argument("--seed", type=int_arg, default=0, help=_(
+        "随机种子（结果可重现）", "random seed (results can be repeated)"))
 
 
 def _profile(env: CliEnv) -> SimProfile:

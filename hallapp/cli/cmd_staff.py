@@ -18,7 +18,7 @@ from hallapp.cli.common import (
 from hallapp.cli.lang import _
 from hallapp.cli.ts_en import translate
 from hallapp.core.errors import ValidationError
-from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_ZH
+from hallapp.core.roles import LOGIN_ROLES, ROLE_NAMES_EN, ROLE_NAMES_ZH
 from hallapp.services import staff as svc
 from hallapp.services import staff_edit
 
@@ -26,40 +26,54 @@ from hallapp.services import staff_edit
 def register(sub: Any) -> None:
     st = sub.add_parser("staff", help=_("工作人员与设备账号", "Staff and device accounts")
                         ).add_subparsers(dest="staff_cmd", metavar="ACTION")
-    add = st.add_parser("add", help="新增账号（新密码取自 HALLAPP_NEW_PASSWORD 或提示输入）")
-    add.add_argument("username", help="用户名（登录名，不超过 64 字符）")
-    add.add_argument("--name", required=True, help="姓名（设备账号填设备名称）")
+    add = st.add_parser("add", help=_("新增账号（新密码取自 HALLAPP_NEW_PASSWORD 或提示输入）",
+                                      "Add an account (its password from HALLAPP_NEW_PASSWORD or "
+                                      "asked)"))
+    add.add_argument("username", help=_("用户名（登录名，不超过 64 字符）",
+                                        "user name (the login, at most 64 characters)"))
+    add.add_argument("--name", required=True, help=_("姓名（设备账号填设备名称）",
+                                                     "name (a device account: the device's name)"))
     add.add_argument("--role", required=True, choices=[r.value for r in LOGIN_ROLES],
-                     help="角色：" + "、".join(f"{r.value} {ROLE_NAMES_ZH[r]}"
-                                          for r in LOGIN_ROLES))
-    add.add_argument("--department", help="部门编码（审批人员）")
-    add.add_argument("--window", type=int_arg, help="默认窗口号（窗口人员）")
+                     help=_("角色：" + "、".join(f"{r.value} {ROLE_NAMES_ZH[r]}"
+                                               for r in LOGIN_ROLES),
+                            "role: " + ", ".join(f"{r.value} ({ROLE_NAMES_EN[r]})"
+                                                 for r in LOGIN_ROLES)))
+    add.add_argument("--department", help=_("部门编码（审批人员）", "department code (approvers)"))
+    add.add_argument("--window", type=int_arg, help=_("默认窗口号（窗口人员）",
+                                                      "default window number (window clerks)"))
     add_json(add)
     add.set_defaults(func=cmd_add)
-    ls = st.add_parser("list", help="列出账号")
+    ls = st.add_parser("list", help=_("列出账号", "List the accounts"))
     add_json(ls)
     ls.set_defaults(func=cmd_list)
     _register_edit(st)
-    pw = st.add_parser("passwd", help="修改密码：本人需原密码；管理员可为他人重设并解锁")
-    pw.add_argument("username", help="要修改密码的用户名")
+    pw = st.add_parser("passwd", help=_("修改密码：本人需原密码；管理员可为他人重设并解锁",
+                                        "Change a password: your own with the old one; an "
+                                        "administrator resets and unlocks others'"))
+    pw.add_argument("username", help=_("要修改密码的用户名", "user name whose password changes"))
     add_json(pw)
     pw.set_defaults(func=cmd_passwd)
     for name, active in (("disable", False), ("enable", True)):
-        p = st.add_parser(name, help="停用账号" if not active else "启用账号")
-        p.add_argument("username", help="用户名")
+        p = st.add_parser(name, help=_("停用账号", "Disable an account") if not active
+                          else _("启用账号", "Enable an account"))
+        p.add_argument("username", help=_("用户名", "user name"))
         add_json(p)
         p.set_defaults(func=lambda env, a=active: cmd_set_active(env, a))
 
 
 def _register_edit(st: Any) -> None:
-    ed = st.add_parser("edit", help="修改账号的姓名、角色、部门或固定窗口（未给出的保持不变）；"
-                                    "改角色或部门后该账号须重新登录")
-    ed.add_argument("username", help="用户名")
-    ed.add_argument("--name", help="姓名")
-    ed.add_argument("--role", choices=[r.value for r in LOGIN_ROLES], help="角色")
+    ed = st.add_parser("edit", help=_(
+        "修改账号的姓名、角色、部门或固定窗口（未给出的保持不变）；改角色或部门后该账号须重新登录",
+        "Change an account's name, role, department or fixed window (what is not given stays); "
+        "after a new role or department the account logs in again"))
+    ed.add_argument("username", help=_("用户名", "user name"))
+    ed.add_argument("--name", help=_("姓名", "name"))
+    ed.add_argument("--role", choices=[r.value for r in LOGIN_ROLES], help=_("角色", "role"))
     ed.add_argument("--dept", "--department", dest="department",
-                    help="部门编码（后台审批人员）；空字符串或 - 清除")
-    ed.add_argument("--window", type=int_arg, help="固定窗口号；0 清除")
+                    help=_("部门编码（后台审批人员）；空字符串或 - 清除",
+                           "department code (approvers); empty or - clears it"))
+    ed.add_argument("--window", type=int_arg, help=_("固定窗口号；0 清除",
+                                                     "fixed window number; 0 clears it"))
     add_json(ed)
     ed.set_defaults(func=cmd_edit)
 

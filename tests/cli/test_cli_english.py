@@ -320,7 +320,13 @@ def test_no_chinese_in_an_english_session(cli: Cli, hall_db: Database,
     ("rating", "followup", "appeal"), ("calendar", "load"), ("calendar", "show"),
     ("calendar", "add-days"), ("blacklist", "add"), ("blacklist", "list"),
     ("blacklist", "remove"), ("audit", "list"), ("audit", "verify"), ("init",),
-    ("db", "upgrade"), ("backup",), ("restore",)])
+    ("db", "upgrade"), ("backup",), ("restore",), ("catalogue", "import"),
+    ("catalogue", "export"), ("catalogue", "list"), ("catalogue", "show"),
+    ("catalogue", "withdraw"), ("catalogue", "reinstate"), ("print", "ticket"),
+    ("print", "appointment"), ("print", "receipt"), ("print", "notice"), ("print", "history"),
+    ("staff", "add"), ("staff", "list"), ("staff", "edit"), ("staff", "passwd"),
+    ("staff", "disable"), ("run",), ("demo",), ("writer",), ("simulate", "run"),
+    ("simulate", "plan"), ("simulate", "live"), ("simulate", "calibrate")])
 def test_help_of_the_most_used_commands_reads_in_english(
         command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as shown:

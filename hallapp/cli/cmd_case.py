@@ -362,7 +362,8 @@ def _owed_line(v: CaseInfo) -> str:
              f"\n  Materials owed {', '.join(v.owed)}, to bring by {due}")
 
 
-TIMELINESS_EN = {"normal": "on track", "warning": "due soon", "overdue": "overdue"}
+TIMELINESS_EN = {"normal": "on track", "warning": "due soon", "overdue": "overdue",
+                 "stopped": "clock stopped"}
 
 
 def _timeliness(state: str, left: int | None) -> str:

@@ -106,7 +106,7 @@ class CaseFacts:
     state: str
     department: str
     item: str
-    timeliness: str | None = None  # normal / warning / overdue, for open cases
+    timeliness: str | None = None  # normal / warning / overdue / stopped, for open cases
 
     def __post_init__(self) -> None:
         if self.outcome is not None and self.outcome not in OUTCOMES:

@@ -11,7 +11,8 @@ TICKET_STATE_LABELS: dict[str, str] = {
     "no_show": "过号", "suspended": "挂起", "abandoned": "弃号"}
 
 # An open case against its deadline (``case_views.timeliness``).
-TIMELINESS_LABELS: dict[str, str] = {"normal": "正常", "warning": "临近期限", "overdue": "已逾期"}
+TIMELINESS_LABELS: dict[str, str] = {"normal": "正常", "warning": "临近期限", "overdue": "已逾期",
+                                     "stopped": "计时暂停"}
 
 WINDOW_STATE_LABELS: dict[str, str] = {"open": "开放", "paused": "暂停", "closed": "关闭"}
 

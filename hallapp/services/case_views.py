@@ -109,7 +109,7 @@ class CaseInfo:
     visits: int
     window: int | None
     ticket: str | None
-    timeliness: str | None  # normal / warning / overdue while the case is open
+    timeliness: str | None  # normal / warning / overdue / stopped while the case is open
     remaining_working_days: int | None
     owed: tuple[str, ...]
     item_name_en: str | None = None  # the staff screens' English names, where given
@@ -137,10 +137,18 @@ def timeliness(case: Case, item: Item, t: HallTime, now: datetime
     ``overdue`` (also with its clock stopped after the deadline), otherwise ``warning`` (it
     cannot be told safe), with no day count. The
     supervisor's board says which year is missing (``alerts.calendar_alerts``).
+
+    A clock stopped before the deadline (补正 awaiting the applicant, 特别程序) is
+    ``stopped``, with the working days that were left when it stopped: its projected deadline
+    moves on with the time, and nobody in the hall can act on it, so it is in no due-soon list,
+    count or alert; once the clock resumes it is graded again. Stopped after its deadline it
+    stays ``overdue``.
     """
     if case.deadline is None or not awaiting_decision(case):
         return case.deadline, None, None
     due = case.deadline
+    if case.stopped_since is not None and case.stopped_since < due:
+        return _stopped(case, item, t, now)
     try:
         if case.stopped_since:
             due = deadline_for(case, item, t, now)
@@ -150,9 +158,23 @@ def timeliness(case: Case, item: Item, t: HallTime, now: datetime
     except DomainError as exc:
         if exc.code != "calendar_unknown_year":
             raise
-        # A clock stopped before the deadline moves it on; one stopped after it does not.
-        running = case.stopped_since is None or case.stopped_since >= due
-        return due, "overdue" if now > due and running else "warning", None
+        return due, "overdue" if now > due else "warning", None
+
+
+def _stopped(case: Case, item: Item, t: HallTime, now: datetime
+             ) -> tuple[datetime, str, int | None]:
+    """A clock stopped before the deadline: the deadline projected to now (the stored one when
+    it reaches a year not loaded), and the working days that were left when it stopped."""
+    assert case.deadline is not None
+    assert case.stopped_since is not None
+    shown, left = case.deadline, None
+    try:
+        left = remaining_working_days(case.deadline, case.stopped_since, t.calendar, tz=t.tz)
+        shown = deadline_for(case, item, t, now)
+    except DomainError as exc:
+        if exc.code != "calendar_unknown_year":
+            raise
+    return shown, "stopped", left
 
 
 def supplement_timeliness(case: Case, t: HallTime, now: datetime

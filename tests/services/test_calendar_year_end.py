@@ -58,14 +58,16 @@ def test_open_cases_stay_listed_when_the_new_year_is_not_loaded(
     clock.now = datetime(2027, 1, 4, 1, 30, tzinfo=UTC)  # Monday 4 January
     listed = {c.number: (c.timeliness, c.remaining_working_days)
               for c in backoffice.review_queue(approver)}
-    # Past its deadline with the clock running: overdue; with the clock stopped its deadline
-    # moves on, so it is only "cannot be told safe"; stopped once overdue, it stays overdue
-    # (it read "warning": a stop after the deadline gives no time back).
-    assert listed == {late: ("overdue", None), stopped: ("warning", None),
+    # Past its deadline with the clock running: overdue; with the clock stopped before its
+    # deadline it is "stopped", with the day that was left then (counted in 2026), and off the
+    # due list; stopped once overdue, it stays overdue (it read "warning": a stop after the
+    # deadline gives no time back).
+    assert listed == {late: ("overdue", None), stopped: ("stopped", 1),
                       stopped_late: ("overdue", None)}
     sup = ctx_for("supervisor1")
     assert {c.number: (c.timeliness, c.working_days_left)
-            for c in worklists.due_cases(sup)} == listed
+            for c in worklists.due_cases(sup)} == {late: ("overdue", None),
+                                                   stopped_late: ("overdue", None)}
     assert {c.number for c in cases.list_cases(ctx_for("clerk1"), day=date(2026, 12, 28))} == {
         late, stopped, stopped_late}
     case_kpi.case_figures(sup, date(2026, 12, 28))  # counted, not refused

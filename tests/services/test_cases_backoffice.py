@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,7 +31,16 @@ from sqlalchemy import select
 
 from hallapp.core.errors import PermissionDenied, RuleViolation, StateError, ValidationError
 from hallapp.core.masking import mask_id_number
-from hallapp.services import backoffice, blacklist, case_clock, case_decide, cases, delivery
+from hallapp.services import (
+    backoffice,
+    blacklist,
+    case_clock,
+    case_decide,
+    case_kpi,
+    cases,
+    delivery,
+    worklists,
+)
 from hallapp.store.models import AuditEntry, BlacklistEntry, Case
 from hallapp.store.uow import Database
 
@@ -335,3 +344,33 @@ def test_a_decided_case_waits_in_its_departments_queue_until_its_result_is_made(
     assert auto not in [c.number for c in backoffice.review_queue(hrss)]
     proof = cases.show_case(ctx_for("clerk1"), auto).case.qr_payload
     assert delivery.deliver(ctx_for("clerk1"), auto, proof).state == "delivered"
+
+
+def test_a_stopped_clock_is_shown_stopped_and_kept_off_the_due_lists(
+        ctx_for: CtxFor, clock: FakeClock) -> None:
+    """A case awaiting its 补正 sat in "warning" for as long as it waited: its projected
+    deadline moved on with the time, so it was always a day away (the walkthrough's find)."""
+    number = accepted_case(ctx_for, PLAIN, seq=44)  # due Wed 25 18:00
+    approver, sup = ctx_for("approver_szamr"), ctx_for("supervisor1")
+    backoffice.claim(approver, number)
+    _at(clock, 2026, 11, 24, 10)
+    case_clock.request_correction(approver, number, "营业执照复印件不清晰")
+    for day in (25, 26, 30):  # nobody in the hall can act on it: frozen as it stopped
+        _at(clock, 2026, 11, day, 10)
+        info = cases.show_case(ctx_for("clerk1"), number).case
+        assert (info.timeliness, info.remaining_working_days) == ("stopped", 1)
+        row = next(c for c in backoffice.review_queue(approver) if c.number == number)
+        assert (row.timeliness, row.remaining_working_days) == ("stopped", 1)
+        assert number not in {c.number for c in worklists.due_cases(sup)}
+    stopped = _szamr_open(ctx_for)
+    info = case_clock.supply_correction(ctx_for("clerk1"), number)  # Mon 30: graded again
+    assert (info.timeliness, info.remaining_working_days) == ("warning", 1)
+    assert number in {c.number for c in worklists.due_cases(sup)}
+    running = _szamr_open(ctx_for)
+    assert (running.open, running.warning) == (stopped.open, stopped.warning + 1)
+
+
+def _szamr_open(ctx_for: CtxFor) -> case_kpi.DepartmentOpen:
+    figures = case_kpi.case_figures(ctx_for("supervisor1"), date(2026, 11, 24),
+                                    date(2026, 11, 30))
+    return next(d for d in figures.open_by_department if d.department == "SZAMR")

@@ -2854,61 +2854,71 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/case_view.py" line="87"/>
+        <source>（计时暂停，剩 {0} 个工作日）</source>
+        <translation> (clock stopped, working days left: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="88"/>
+        <source>（计时暂停）</source>
+        <translation> (clock stopped)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="90"/>
         <source>（剩 {0} 个工作日）</source>
         <translation> (working days left: {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="88"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="91"/>
         <source>（已超期 {0} 个工作日）</source>
         <translation> (working days overdue: {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="92"/>
         <source>收件：{0}，{1} 号窗口</source>
         <translation>Received: {0}, window {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="91"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="94"/>
         <source>到厅 {0} 次：{1}</source>
         <translation>Visits ({0} in person): {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="96"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="99"/>
         <source>容缺待补：{0}</source>
         <translation>Owed under tolerant acceptance: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="98"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="101"/>
         <source>（须于 {0} 前补交）</source>
         <translation> (due by {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="108"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="111"/>
         <source>最近：{0} {1}：{2}</source>
         <translation>Latest: {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="117"/>
         <source>接手办理（在收件页核验材料、重新作出收件决定）</source>
         <translation>Take up (check the materials on the intake tab and decide its intake again)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="116"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="119"/>
         <source>补齐容缺材料</source>
         <translation>Supply pending materials</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="118"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="121"/>
         <source>补正材料已提交</source>
         <translation>Corrections brought</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="120"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="123"/>
         <source>窗口出件或快递送达</source>
         <translation>Hand out at the window or send by express post</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/case_view.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/case_view.py" line="124"/>
         <source>无须窗口办理，可告知申请人办理进度</source>
         <translation>Nothing to do at the window; tell the applicant where the case stands</translation>
     </message>

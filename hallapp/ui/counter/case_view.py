@@ -83,7 +83,10 @@ class CaseView(QFrame):
         if case.deadline is not None:
             state += self.tr("　办结期限：{0}").format(self._time(case.deadline))
             left = case.remaining_working_days
-            if left is not None:
+            if case.timeliness == "stopped":  # 补正 awaited, 特别程序: frozen as it stopped
+                state += (self.tr("（计时暂停，剩 {0} 个工作日）").format(left)
+                          if left is not None else self.tr("（计时暂停）"))
+            elif left is not None:
                 state += (self.tr("（剩 {0} 个工作日）") if left >= 0
                           else self.tr("（已超期 {0} 个工作日）")).format(abs(left))
         where = self.tr("收件：{0}，{1} 号窗口").format(

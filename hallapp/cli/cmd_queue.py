@@ -21,7 +21,15 @@ from hallapp.cli.lang import _, count
 from hallapp.cli.words import APPOINTMENT_STATE, TICKET_STATE, WINDOW_STATE, local, word
 from hallapp.core.hallday import parse_hhmm
 from hallapp.core.roles import Role
-from hallapp.services import appointment_slots, appointments, day, tickets, window_holder, windows
+from hallapp.services import (
+    appointment_slots,
+    appointments,
+    day,
+    hall,
+    tickets,
+    window_holder,
+    windows,
+)
 from hallapp.services.queue_common import TicketInfo
 
 # Help texts used by several actions, in Chinese and English (chosen when the parser is built).
@@ -101,7 +109,6 @@ WINDOW_SIMPLE = {
     "next": (windows.finish_and_call_next, ("办结当前号并叫下一个号（一键）",
                                             "Finish the current ticket and call the next (one "
                                             "step)")),
-    "recall": (windows.recall, ("重呼当前号", "Recall the current ticket")),
     "start": (windows.start, ("开始办理当前号", "Start serving the current ticket")),
     "finish": (windows.finish, ("办结当前号", "Finish the current ticket")),
     "resume": (windows.resume, ("恢复暂停的窗口", "Resume a paused window")),
@@ -117,6 +124,10 @@ def _register_window(sub: Any) -> None:
         p.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
         add_json(p)
         p.set_defaults(func=lambda env, f=fn: _show(env, f(env.ctx(), env.args.window)))
+    rc = ws.add_parser("recall", help=_("重呼当前号", "Recall the current ticket"))
+    rc.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
+    add_json(rc)
+    rc.set_defaults(func=_recall)
     ct = ws.add_parser("call-ticket", help=_("指定叫号（须填原因）",
                                              "Call a given ticket (a reason is required)"))
     ct.add_argument("window", type=int_arg, help=_(*WINDOW_HELP))
@@ -334,6 +345,19 @@ def _json_shape(value: Any) -> Any:
             w["state_reason"] = w["reason"]
         return shaped
     return value
+
+
+def _recall(env: CliEnv) -> int:
+    """The recalled ticket, said to be a recall and which one of the hall's limit (the line
+    read as a first call's)."""
+    info = windows.recall(env.ctx(), env.args.window)
+    if getattr(env.args, "json", False):
+        return _show(env, info)
+    limit = int(hall.get_hall(env.ctx(reads_only=True)).setting("recall_max"))
+    n = info.recalls
+    print(_text(info, env.ctx().clock()) + _(f"（重呼 {n}/{limit}，第 {n + 1} 次呼叫）",
+                                              f" (recall {n} of {limit}, call {n + 1})"))
+    return 0
 
 
 def _show_status(env: CliEnv, status: tickets.TicketStatus) -> int:

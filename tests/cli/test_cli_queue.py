@@ -359,3 +359,17 @@ def test_json_times_are_the_halls_whether_a_slot_was_just_made_or_listed(cli: Cl
                           "10:00", "--end", "11:00")
     [listed, *_] = cli.json("kiosk1", "appointment", "list", "2026-11-24", "--queue", "B")
     assert made["starts_at"] == listed["starts_at"] == "2026-11-24T10:00:00+08:00"
+
+
+def test_a_recall_says_it_is_one_and_which(cli: Cli) -> None:
+    """``window recall`` printed the same line as the first call."""
+    cli.json("kiosk1", "ticket", "take", "A")
+    cli.json("clerk11", "window", "open", "11")
+    assert cli("clerk11", "window", "call", "11") == 0
+    first = cli.out
+    assert "重呼" not in first
+    assert cli("clerk11", "window", "recall", "11") == 0
+    assert "（重呼 1/3，第 2 次呼叫）" in cli.out
+    assert cli("clerk11", "--lang", "en", "window", "recall", "11") == 0
+    assert "(recall 2 of 3, call 3)" in cli.out
+    assert cli.json("clerk11", "window", "recall", "11")["recalls"] == 3

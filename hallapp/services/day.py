@@ -19,7 +19,7 @@ from hallapp.services.context import Ctx, action
 from hallapp.services.hall_lock import lock_hall, lock_tickets, lock_windows
 from hallapp.services.queue_common import OPEN_AT_WINDOW_PREDICATE, held_at_window, today
 from hallapp.services.queue_sql import hall_conf, recent_service_seconds, serving_windows
-from hallapp.store.models import Appointment, AppointmentSlot, Hall, Ticket, Window
+from hallapp.store.models import Appointment, AppointmentSlot, Hall, Staff, Ticket, Window
 from hallapp.store.rawsql import as_at
 from hallapp.store.uow import UnitOfWork
 
@@ -81,6 +81,7 @@ def close_day(ctx: Ctx) -> DayCloseResult:
                                        Ticket.closed_at.is_(None))
                   .values(closed_at=now).execution_options(synchronize_session=False))
         windows = _windows_of_the_day(s, day, hall.timezone)
+        held = _holders(s, windows)
         s.execute(update(Window).where(Window.id.in_(windows)).values(
             state="closed", state_reason=None, clerk_id=None, clerk_since=None,
             state_since=now)
@@ -88,8 +89,8 @@ def close_day(ctx: Ctx) -> DayCloseResult:
         hall.closed_day = day  # takes no more tickets, opens no window: see reopen_day
         result = DayCloseResult(day.isoformat(), len(open_ids), len(missed), len(windows),
                                 _by_day(day, [d for _, d in open_rows]))
-        uow.audit("day_close", "hall", hall.id, after={**result.__dict__,
-                                                       "tickets": list(open_ids)})
+        uow.audit("day_close", "hall", hall.id, before={"held": held},
+                  after={**result.__dict__, "tickets": list(open_ids)})
         uow.emit("day_closed", day=day.isoformat())
         uow.commit()
     return result
@@ -106,6 +107,17 @@ def _refuse_closed_again(hall: Hall, day: date, early: bool) -> None:
     raise StateError(f"前一大厅日（{day.isoformat()}）已日终闭厅，没有需要闭厅的号和窗口；"
                      f"今日的日终请在开厅（{opens}）后执行", code="day_already_closed_early",
                      day=day.isoformat(), opens=opens)
+
+
+def _holders(s: Session, windows: list[int]) -> dict[str, dict[str, object]]:
+    """Who held each of the windows the close closes (none held: left out), as
+    ``window_release`` records a holder: ``{window number: {"clerk", "since"}}``."""
+    rows = s.execute(select(Window.number, Staff.username, Window.clerk_since)
+                     .join(Staff, Staff.id == Window.clerk_id)
+                     .where(Window.id.in_(windows)).order_by(Window.number)).all()
+    return {str(number): {"clerk": username,
+                          "since": since.isoformat() if since else None}
+            for number, username, since in rows}
 
 
 def _windows_of_the_day(s: Session, day: date, timezone: str) -> list[int]:

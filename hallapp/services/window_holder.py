@@ -50,7 +50,7 @@ from hallapp.core.roles import Perm, Role
 from hallapp.core.texts import optional_reason, required_reason
 from hallapp.services.context import Ctx, action
 from hallapp.services.queue_common import open_ticket_at
-from hallapp.services.window_op import Holder, WindowOp, require
+from hallapp.services.window_op import Holder, WindowOp, holder_facts, require
 from hallapp.services.windows import WindowState, window_state
 from hallapp.store.models import Staff, Window
 from hallapp.store.uow import UnitOfWork
@@ -78,7 +78,7 @@ def claim_window(ctx: Ctx, number: int, *, replacing: str | None = None) -> Wind
         before = op.holder()
         _check_takeover(op, before, replacing)
         _take(op, ctx.actor.staff_id, before)
-        op.uow.audit("window_takeover", "window", w.id, before=_holder_facts(before),
+        op.uow.audit("window_takeover", "window", w.id, before=holder_facts(before),
                      after={"window": number, "clerk": ctx.actor.username})
         op.uow.emit("window_changed", window=number, state=w.state, holder=ctx.actor.username)
         op.uow.commit()
@@ -113,7 +113,7 @@ def release_window(ctx: Ctx, number: int, reason: str = "") -> WindowState:
                              "再离开窗口", code="release_in_service", window=number,
                              ticket=shown)
         _take(op, None, holder)
-        op.uow.audit("window_release", "window", w.id, before=_holder_facts(holder),
+        op.uow.audit("window_release", "window", w.id, before=holder_facts(holder),
                      after={"window": number, "clerk": None, "state": w.state}
                      | ({"reason": why} if why else {}))
         op.uow.emit("window_changed", window=number, state=w.state, holder=None)
@@ -149,13 +149,6 @@ def _take(op: WindowOp, clerk_id: int | None, before: Holder | None) -> None:
     op.window.clerk_id = clerk_id
 
 
-def _holder_facts(holder: Holder | None) -> dict[str, object]:
-    if holder is None:
-        return {"clerk": None}
-    return {"clerk": holder.username,
-            "since": holder.since.isoformat() if holder.since else None}
-
-
 def _state_after(ctx: Ctx, op: WindowOp, number: int) -> WindowState:
     op.uow.commit()
     return window_state(ctx, number)
@@ -175,7 +168,7 @@ def assign_window(ctx: Ctx, number: int, username: str | None, reason: str) -> W
         before = op.holder() if w.clerk_id is not None else None
         _take(op, clerk, before)
         was, now = op.pass_ticket(clerk)
-        op.uow.audit("window_assign", "window", w.id, before=_holder_facts(before) | was,
+        op.uow.audit("window_assign", "window", w.id, before=holder_facts(before) | was,
                      after={"window": number, "clerk": username, "reason": why} | now)
         op.uow.emit("window_changed", window=number, state=w.state, holder=username)
         op.uow.commit()

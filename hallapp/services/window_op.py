@@ -50,6 +50,14 @@ class Holder:
     since: datetime | None
 
 
+def holder_facts(holder: Holder | None) -> dict[str, object]:
+    """The holder as the audit entries record it (``window_release`` and the others)."""
+    if holder is None:
+        return {"clerk": None}
+    return {"clerk": holder.username,
+            "since": holder.since.isoformat() if holder.since else None}
+
+
 @dataclass
 class WindowRow:
     """A window as its operations need it, read (and locked) by a plain statement."""
@@ -201,6 +209,13 @@ class WindowOp:
         found = self.s.execute(select(Staff.username, Staff.name, Window.clerk_since).join(
             Window, Window.clerk_id == Staff.id).where(Window.id == self.window.id)).one()
         return Holder(found[0], found[1] or found[0], found[2])
+
+    def holder_facts(self) -> dict[str, object]:
+        """Who held the window, for an audit entry's before-values (``window_release``'s
+        shape): ``{"clerk": None}`` when nobody did."""
+        if self.window.clerk_id is None:
+            return {"clerk": None}
+        return holder_facts(self.holder())
 
     def hold(self, clerk_id: int | None) -> None:
         """Make ``clerk_id`` the window's holder (None: nobody), from now; a holder kept

@@ -372,7 +372,8 @@ def close_window(ctx: Ctx, number: int) -> WindowState:
         op.require_operator()
         require(open_ticket_at(op.s, op.window.id) is None,
                  f"{number} 号窗口还有未办结的号，请先处理", "window_busy")
-        before = {"state": op.window.state}
+        # who held it, as window_release records it: a supervisor may close a clerk's window
+        before = {"state": op.window.state, **op.holder_facts()}
         op.set_window(state="closed", state_reason=None, state_since=op.uow.now)
         op.hold(None)
         released = release_targeted(op.s, op.hall, number, op.uow.now)

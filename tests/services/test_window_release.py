@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from hallapp.core.errors import StateError, WindowHeld
-from hallapp.services import supervisor, tickets, windows
+from hallapp.services import day, supervisor, tickets, windows
 from hallapp.services.context import Ctx
 from hallapp.services.window_holder import claim_window, release_window
 from hallapp.store.models import AuditEntry, Event, ServiceRecord, Staff, Ticket
@@ -131,3 +131,24 @@ def test_opening_a_window_left_open_claims_it_with_its_ticket(ctx_for: CtxFor,
     [entry] = _audit(hall_db, "window_claim")
     assert (entry.before["ticket_clerk"], entry.after["ticket_clerk"]) == ("supervisor1",
                                                                            "clerk2")
+
+
+def test_closing_a_window_a_clerk_held_records_who_held_it(ctx_for: CtxFor,
+                                                          hall_db: Database) -> None:
+    """A supervisor closing a clerk's window (or the day close closing it) did not record
+    who held it, as leaving it (``window_release``) does."""
+    boss = ctx_for("supervisor1")
+    windows.open_window(ctx_for("clerk1"), 1)
+    windows.open_window(ctx_for("clerk2"), 2)
+    windows.open_window(boss, 3)  # opened by the supervisor: nobody holds it
+    windows.close_window(boss, 1)
+    windows.close_window(boss, 3)
+    first, nobody = _audit(hall_db, "window_close")
+    assert (first.actor, first.before["state"], first.before["clerk"]) == (
+        "supervisor1", "open", "clerk1")
+    assert first.before["since"] is not None
+    assert nobody.before == {"state": "open", "clerk": None}
+    day.close_day(boss)
+    [closed] = _audit(hall_db, "day_close")
+    assert list(closed.before["held"]) == ["2"]
+    assert closed.before["held"]["2"]["clerk"] == "clerk2"

@@ -150,5 +150,5 @@ def claim(op: WindowOp, ticket_id: int, *, wait: bool = False) -> Row | None:
     raw = op.raw
     if not raw.sqlite and raw.value(_LOCK if wait else _SKIP_LOCKED, id=ticket_id) is None:
         return None
-    return raw.row(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.ctx.actor.staff_id,
+    return raw.row(_CLAIM, id=ticket_id, window=op.window.id, clerk=op.worker_id(),
                    now=raw.at(op.uow.now))

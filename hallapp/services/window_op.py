@@ -210,6 +210,16 @@ class WindowOp:
             Window, Window.clerk_id == Staff.id).where(Window.id == self.window.id)).one()
         return Holder(found[0], found[1] or found[0], found[2])
 
+    def worker_id(self) -> int | None:
+        """Whose work the window's tickets are: its holder, or the actor where nobody holds
+        it. A supervisor calling or finishing at a window a clerk holds acts for that clerk:
+        the ticket (``ticket.clerk_id``, which the per-clerk KPIs and ratings count) and its
+        service record are the clerk's, as when the clerk claims a window with a ticket the
+        supervisor called (:meth:`pass_ticket`). The window row is already read: no
+        statement."""
+        held = self.window.clerk_id
+        return held if held is not None else self.ctx.actor.staff_id
+
     def holder_facts(self) -> dict[str, object]:
         """Who held the window, for an audit entry's before-values (``window_release``'s
         shape): ``{"clerk": None}`` when nobody did."""

@@ -228,7 +228,7 @@ def _record_service(op: WindowOp, t: Ticket, outcome: str) -> None:
     if t.started_at is None:
         return
     op.s.add(ServiceRecord(ticket_id=t.id, queue_id=t.queue_id, window_id=op.window.id,
-                           clerk_id=op.ctx.actor.staff_id, started_at=t.started_at,
+                           clerk_id=op.worker_id(), started_at=t.started_at,
                            finished_at=op.uow.now, outcome=outcome))
 
 
@@ -265,7 +265,7 @@ def _finish_open(op: WindowOp, *, required: bool = False) -> Row | None:
     finished = raw.row(_FINISH, id=ticket_id, started=started, now=now)
     assert finished is not None  # the open ticket just read, under the window's lock
     record_service(raw, ticket=ticket_id, queue=queue_id, window=op.window.id,
-                   clerk=op.ctx.actor.staff_id, started=started, now=now)
+                   clerk=op.worker_id(), started=started, now=now)
     return op.done_with_row("ticket_finish", finished, {"state": state}, "ticket_finished",
                             commit=False)
 

@@ -152,3 +152,27 @@ def test_closing_a_window_a_clerk_held_records_who_held_it(ctx_for: CtxFor,
     [closed] = _audit(hall_db, "day_close")
     assert list(closed.before["held"]) == ["2"]
     assert closed.before["held"]["2"]["clerk"] == "clerk2"
+
+
+def test_a_supervisor_calling_at_a_clerks_window_works_for_that_clerk(
+        ctx_for: CtxFor, hall_db: Database) -> None:
+    """The supervisor calling (and finishing) at a window clerk1 holds became the ticket's
+    clerk and went on its service record: the per-clerk KPIs and ratings counted the
+    supervisor for clerk1's window."""
+    boss, clerk1 = ctx_for("supervisor1"), ctx_for("clerk1")
+    windows.open_window(clerk1, 1)
+    first = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    second = tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(boss, 1)
+    assert _ticket_clerk(hall_db, first.number) == "clerk1"
+    windows.start(boss, 1)
+    windows.finish(boss, 1)  # the plain-statement finish
+    windows.call_next(boss, 1)
+    windows.start(boss, 1)
+    windows.suspend(boss, 1, "缺身份证复印件")  # the ORM service record
+    assert _ticket_clerk(hall_db, second.number) == "clerk1"
+    with hall_db.read_session() as s:
+        served = s.scalars(select(Staff.username).join(
+            ServiceRecord, ServiceRecord.clerk_id == Staff.id).order_by(ServiceRecord.id)).all()
+    assert served == ["clerk1", "clerk1"]
+    assert windows.window_state(boss, 1).holder_user == "clerk1"

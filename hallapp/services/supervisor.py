@@ -42,6 +42,7 @@ from hallapp.services.queue_common import (
     window_by_number,
 )
 from hallapp.services.queue_sql import closed_day_now
+from hallapp.services.window_op import Holder, holder_facts
 from hallapp.store.models import Queue, Staff, Ticket, Window, WorkProfileEntry
 from hallapp.store.uow import UnitOfWork
 
@@ -149,10 +150,13 @@ def _set_window(ctx: Ctx, number: int, to: str, *, allowed: tuple[str, ...],
             require_day_open(hall, uow.now, closed_day_now(uow.raw, hall.id))
         if to == "closed" and open_ticket_at(s, w.id) is not None:
             raise StateError(f"{number} 号窗口还有未办结的号，请先处理", code="window_busy")
-        before = {"state": w.state, "reason": w.state_reason}
+        before: dict[str, object] = {"state": w.state, "reason": w.state_reason}
         w.state, w.state_reason, w.state_since = to, reason, uow.now
         released = 0
-        if to == "closed":
+        if to == "closed":  # who held it, as window_release records it
+            held = s.get(Staff, w.clerk_id) if w.clerk_id is not None else None
+            before |= holder_facts(None if held is None else
+                                   Holder(held.username, held.name or "", w.clerk_since))
             w.clerk_id, w.clerk_since = None, None
             released = release_targeted(s, hall, number, uow.now)
         s.flush()

@@ -148,6 +148,10 @@ def test_closing_a_window_a_clerk_held_records_who_held_it(ctx_for: CtxFor,
         "supervisor1", "open", "clerk1")
     assert first.before["since"] is not None
     assert nobody.before == {"state": "open", "clerk": None}
+    windows.open_window(ctx_for("clerk4"), 4)
+    supervisor.close_window(boss, 4)  # from the board
+    [board] = _audit(hall_db, "supervisor_window_close")
+    assert (board.before["state"], board.before["clerk"]) == ("open", "clerk4")
     day.close_day(boss)
     [closed] = _audit(hall_db, "day_close")
     assert list(closed.before["held"]) == ["2"]

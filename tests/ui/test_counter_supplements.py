@@ -90,6 +90,9 @@ def test_corrected_materials_at_the_window_start_the_clock_again(
     clock.advance(days=1)
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *_a: False))
     find(qtbot, panel, number)
+    # 查件: the clock stopped with the day left then (it read 临近期限 as it waited)
+    qtbot.waitUntil(lambda: panel.view.detail is not None)
+    assert "（计时暂停，剩 1 个工作日）" in panel.view.body.text()
     qtbot.mouseClick(panel.correction_button, Qt.MouseButton.LeftButton)
     assert cases.show_case(ctx_for("clerk1"), number).case.state == "correction_requested"
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda *_a: True))

@@ -3,9 +3,10 @@
 Every command is logged (``command … (db …)``) so that an error's reference finds what was
 run. The log is sent along with a support request, so it must not keep an applicant's ID
 number, phone, name or address in full: they are masked as on the hall's public surfaces
-(hallapp.core.masking). Options are matched by name (``--phone X`` and ``--phone=X``); any
-other word that is an ID number or a mobile number (a blacklist entry's subject, a delivery's
-``--proof``) is masked too. Names are an applicant's only in the commands that take one.
+(hallapp.core.masking). Options are matched by name (``--phone X`` and ``--phone=X``), and by
+any abbreviation argparse accepts for them (``--ph X``, ``--addr=X``); any other word that is
+an ID number or a mobile number (a blacklist entry's subject, a delivery's ``--proof``) is
+masked too. Names are an applicant's only in the commands that take one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from hallapp.store.engine import hide_password
 
 _ALWAYS: dict[str, Callable[[str], str]] = {
     "--id-number": mask_id_number, "--agent-id": mask_id_number, "--phone": mask_phone,
-    "--agent-phone": mask_phone, "--address": mask_name,
+    "--agent-phone": mask_phone, "--address": mask_name, "--applicant": mask_id_number,
 }
 # An applicant's (or a listed person's) name: in these command groups only. Elsewhere
 # ``--name`` is a hall's, a window's or a staff member's.
@@ -35,6 +36,23 @@ def _sweep(word: str) -> str:
     return _MOBILE.sub(lambda m: mask_phone(m.group()), word)
 
 
+def _masker(option: str,
+            maskers: dict[str, Callable[[str], str]]) -> Callable[[str], str] | None:
+    """How to mask the value of ``option``, also when abbreviated as argparse allows.
+
+    A prefix of several masked options (argparse refuses it as ambiguous) masks as a name does,
+    which hides all but the value's first and last character.
+    """
+    if option in maskers:
+        return maskers[option]
+    if len(option) < 3 or not option.startswith("--"):
+        return None
+    found = {masker for name, masker in maskers.items() if name.startswith(option)}
+    if len(found) > 1:
+        return mask_name
+    return found.pop() if found else None
+
+
 def loggable(argv: Sequence[str], command: str | None, db_url: str | None) -> str:
     """``argv`` as one line for the log, personal data masked."""
     maskers = {**_ALWAYS, **(_APPLICANT_NAMES if command in _APPLICANT_COMMANDS else {})}
@@ -46,14 +64,15 @@ def loggable(argv: Sequence[str], command: str | None, db_url: str | None) -> st
             out.append(word.replace(db_url, hidden))
             continue
         option, eq, value = word.partition("=")
+        masker = _masker(option, maskers)
         if pending is not None:
             out.append(pending(word))
             pending = None
-        elif option in maskers and eq:
-            out.append(f"{option}={maskers[option](value)}")
-        elif word in maskers:
+        elif masker is not None and eq:
+            out.append(f"{option}={masker(value)}")
+        elif masker is not None:
             out.append(word)
-            pending = maskers[word]
+            pending = masker
         else:
             out.append(_sweep(word))
     return " ".join(out)

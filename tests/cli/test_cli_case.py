@@ -267,3 +267,20 @@ def test_the_log_keeps_no_applicant_s_personal_data_in_full(
     assert f"--id-number={_id(4)[:4]}**********{_id(4)[-4:]}" in logged
     assert "--phone 138****5678 --agent-name 李* " in logged
     assert "--name 张*三" in logged
+
+
+def test_the_log_masks_personal_data_behind_abbreviated_options(
+        cli: Cli, hall_db: Database, clock: FakeClock, caplog: pytest.LogCaptureFixture) -> None:
+    """argparse takes ``--nam`` for ``--name`` and ``--ph`` for ``--phone``: the log kept the
+    values of such abbreviated options, and a searched applicant's document number, in full."""
+    _serve(hall_db, clock)
+    caplog.set_level("INFO", logger="hallapp")
+    cli.json("clerk1", "case", "open", "1", PLAIN, "--nam", "张小三", f"--id-n={_id(4)}",
+             "--ph", "0755-88123456", "--agent-n=李四", "--agent-i", _id(5),
+             "--agent-authorisation", "授权委托书")
+    cli("clerk1", "case", "list", "--applicant", "H12345678")
+    logged = "\n".join(r.getMessage() for r in caplog.records if "command" in r.getMessage())
+    for secret in ("张小三", "88123456", "李四", "H12345678"):
+        assert secret not in logged
+    assert "--nam 张*三" in logged
+    assert "--agent-n=李*" in logged

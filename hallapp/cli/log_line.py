@@ -6,13 +6,15 @@ number, phone, name or address in full: they are masked as on the hall's public 
 (hallapp.core.masking). Options are matched by name (``--phone X`` and ``--phone=X``), and by
 any abbreviation argparse accepts for them (``--ph X``, ``--addr=X``); any other word that is
 an ID number or a mobile number (a blacklist entry's subject, a delivery's ``--proof``) is
-masked too. Names are an applicant's only in the commands that take one.
+masked too, and so is a blacklist entry's subject in any form (a permit or passport number,
+an old 15-digit ID), given by its value as parsed. Names are an applicant's only in the
+commands that take one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.store.engine import hide_password
@@ -53,8 +55,10 @@ def _masker(option: str,
     return found.pop() if found else None
 
 
-def loggable(argv: Sequence[str], command: str | None, db_url: str | None) -> str:
-    """``argv`` as one line for the log, personal data masked."""
+def loggable(argv: Sequence[str], command: str | None, db_url: str | None,
+             id_numbers: Collection[str] = ()) -> str:
+    """``argv`` as one line for the log, personal data masked; ``id_numbers``: positional
+    values (as parsed) masked as ID numbers wherever they stand."""
     maskers = {**_ALWAYS, **(_APPLICANT_NAMES if command in _APPLICANT_COMMANDS else {})}
     out: list[str] = []
     pending: Callable[[str], str] | None = None
@@ -73,6 +77,8 @@ def loggable(argv: Sequence[str], command: str | None, db_url: str | None) -> st
         elif masker is not None:
             out.append(word)
             pending = masker
+        elif word in id_numbers:
+            out.append(mask_id_number(word))
         else:
             out.append(_sweep(word))
     return " ".join(out)

@@ -96,8 +96,9 @@ def _propagate_globals(sub: Any) -> None:
 
 def _loggable(argv: Sequence[str] | None, args: argparse.Namespace) -> str:
     """The command line for the log: a ``--db`` URL's password hidden, personal data masked."""
+    subject = getattr(args, "subject", None)  # blacklist add: an ID, a permit, a USCC
     return loggable(sys.argv[1:] if argv is None else argv, getattr(args, "command", None),
-                    getattr(args, "db", None))
+                    getattr(args, "db", None), (subject,) if isinstance(subject, str) else ())
 
 
 def _chosen_parser(parser: argparse.ArgumentParser,

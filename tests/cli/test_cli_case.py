@@ -284,3 +284,17 @@ def test_the_log_masks_personal_data_behind_abbreviated_options(
         assert secret not in logged
     assert "--nam 张*三" in logged
     assert "--agent-n=李*" in logged
+
+
+def test_the_log_masks_a_blacklist_subject_that_is_no_18_digit_id(
+        cli: Cli, hall_db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """The positional subject is logged before it is checked: a mistyped ID number (a digit
+    short, an old 15-digit one) or a permit's number matched no ID-number pattern and was
+    logged in full, refused or not."""
+    caplog.set_level("INFO", logger="hallapp")
+    for subject in ("H12345678", "440304850312001"):
+        cli("admin1", "blacklist", "add", subject, "--source", "信用中国")
+    logged = "\n".join(r.getMessage() for r in caplog.records if "command" in r.getMessage())
+    assert "H12345678" not in logged
+    assert "440304850312001" not in logged
+    assert "blacklist add 4403*******2001 --source" in logged

@@ -5,10 +5,9 @@ run. The log is sent along with a support request, so it must not keep an applic
 number, phone, name or address in full: they are masked as on the hall's public surfaces
 (hallapp.core.masking). Options are matched by name (``--phone X`` and ``--phone=X``), and by
 any abbreviation argparse accepts for them (``--ph X``, ``--addr=X``); any other word that is
-an ID number or a mobile number (a blacklist entry's subject, a delivery's ``--proof``) is
-masked too, and so is a blacklist entry's subject in any form (a permit or passport number,
-an old 15-digit ID), given by its value as parsed. Names are an applicant's only in the
-commands that take one.
+an ID number or a mobile number is masked too, and so is a blacklist entry's subject in any
+form (a permit or passport number, an old 15-digit ID), given by its value as parsed. Names
+are an applicant's only in the commands that take one.
 """
 
 from __future__ import annotations
@@ -19,9 +18,17 @@ from collections.abc import Callable, Collection, Sequence
 from hallapp.core.masking import mask_id_number, mask_name, mask_phone
 from hallapp.store.engine import hide_password
 
+
+def _mask_proof(value: str) -> str:
+    """``case deliver --proof``: the receipt's QR code kept (no personal data), else the
+    collector's ID number masked."""
+    return value if value.upper().startswith("HALLAPP:") else mask_id_number(value)
+
+
 _ALWAYS: dict[str, Callable[[str], str]] = {
     "--id-number": mask_id_number, "--agent-id": mask_id_number, "--phone": mask_phone,
     "--agent-phone": mask_phone, "--address": mask_name, "--applicant": mask_id_number,
+    "--proof": _mask_proof,
 }
 # An applicant's (or a listed person's) name: in these command groups only. Elsewhere
 # ``--name`` is a hall's, a window's or a staff member's.

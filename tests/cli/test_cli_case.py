@@ -298,3 +298,16 @@ def test_the_log_masks_a_blacklist_subject_that_is_no_18_digit_id(
     assert "H12345678" not in logged
     assert "440304850312001" not in logged
     assert "blacklist add 4403*******2001 --source" in logged
+
+
+def test_the_log_masks_a_collector_s_document_given_as_proof(
+        cli: Cli, hall_db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """case deliver --proof takes the receipt's QR code or the collector's ID number; one not
+    of 18 digits (a permit, a mistyped number) was logged in full. The QR code stays."""
+    caplog.set_level("INFO", logger="hallapp")
+    cli("clerk1", "case", "deliver", "SZ2026000001", "--proof", "H12345678")
+    cli("clerk1", "case", "deliver", "SZ2026000001", "--proof=HALLAPP:C:SZ2026000001")
+    logged = "\n".join(r.getMessage() for r in caplog.records if "command" in r.getMessage())
+    assert "H12345678" not in logged
+    assert "--proof H123*5678" in logged
+    assert "--proof=HALLAPP:C:SZ2026000001" in logged

@@ -201,3 +201,26 @@ def test_a_transfer_into_a_queue_being_deactivated_waits_and_is_refused(
     assert outcome.error.code == "queue_inactive"
     after = tickets.show_ticket(kiosk, mine.id)
     assert (after.queue, after.state, after.window) == ("A", "called", 1)
+
+
+_DEACTIVATE_B = [("SELECT id FROM queue WHERE code = 'B' FOR UPDATE", {}),
+                 ("UPDATE queue SET active = false WHERE code = 'B'", {})]
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])  # SQLite: BEGIN IMMEDIATE serialises
+def test_a_move_or_a_booking_into_a_queue_being_deactivated_waits_and_is_refused(
+        hall_db: Database, ctx_for: CtxFor) -> None:
+    """The supervisor's move and a booking with no ID number (no queue lock of its own) read
+    queue B as the transfer does: each waits for the deactivation, then is refused."""
+    admin, kiosk, sup = ctx_for("admin1"), ctx_for("kiosk1"), ctx_for("supervisor1")
+    [slot, *_] = appointments.create_slots(admin, "B", TODAY, time(10), time(11))
+    mine = tickets.take_ticket(kiosk, "A")
+    for act in (lambda: supervisor.move_tickets(sup, "A", "B", [mine.number], reason="分流"),
+                lambda: appointments.book(ctx_for("clerk1"), slot.id, phone="13812345678")):
+        outcome = in_flight(hall_db, _DEACTIVATE_B, act)
+        assert outcome.waited
+        assert isinstance(outcome.error, StateError)
+        assert outcome.error.code == "queue_inactive"
+        queue_admin.set_queue_active(admin, "B", True)
+    assert tickets.show_ticket(kiosk, mine.id).queue == "A"
+    assert [s.booked for s in appointments.list_slots(admin, TODAY) if s.id == slot.id] == [0]

@@ -37,12 +37,13 @@ _APPLICANT_NAMES: dict[str, Callable[[str], str]] = {
 }
 _APPLICANT_COMMANDS = frozenset({"case", "appointment", "blacklist", "ticket"})
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# A mobile number, also with the country code written before it (+8613812345678).
+_MOBILE = re.compile(r"(?<!\d)(?:0{0,2}86)?(1[3-9]\d{9})(?!\d)")
 
 
 def _sweep(word: str) -> str:
     word = _ID_NUMBER.sub(lambda m: mask_id_number(m.group()), word)
-    return _MOBILE.sub(lambda m: mask_phone(m.group()), word)
+    return _MOBILE.sub(lambda m: m.group()[:m.start(1) - m.start()] + mask_phone(m[1]), word)
 
 
 def _masker(option: str,

@@ -17,6 +17,7 @@ from conftest import FakeClock
 from sqlalchemy import func, select
 from stdnum.cn import ric
 
+from hallapp.cli.log_line import loggable
 from hallapp.core.roles import Actor, Role
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx
@@ -311,3 +312,11 @@ def test_the_log_masks_a_collector_s_document_given_as_proof(
     assert "H12345678" not in logged
     assert "--proof H123*5678" in logged
     assert "--proof=HALLAPP:C:SZ2026000001" in logged
+
+
+def test_the_log_masks_a_mobile_number_written_with_its_country_code() -> None:
+    """A note's '+8613812345678' or '008613812345678' was logged in full: the digits of the
+    country code before it hid the mobile number from the sweep."""
+    line = loggable(["case", "reject", "X", "--reason", "联系+8613812345678或008613912345678"],
+                    "case", None)
+    assert line == "case reject X --reason 联系+86138****5678或0086139****5678"

@@ -326,8 +326,14 @@ def test_no_chinese_in_an_english_session(cli: Cli, hall_db: Database,
     ("print", "appointment"), ("print", "receipt"), ("print", "notice"), ("print", "history"),
     ("staff", "add"), ("staff", "list"), ("staff", "edit"), ("staff", "passwd"),
     ("staff", "disable"), ("run",), ("demo",), ("writer",), ("simulate", "run"),
-    ("simulate", "plan"), ("simulate", "live"), ("simulate", "calibrate")])
-def test_help_of_the_most_used_commands_reads_in_english(
+    ("simulate", "plan"), ("simulate", "live"), ("simulate", "calibrate"), ("case",),
+    *(("case", a) for a in ("open", "take-up", "checklist", "decide", "show", "list",
+                            "withdraw", "supplement", "ready", "deliver", "revoke", "figures")),
+    ("backoffice",),
+    *(("backoffice", a) for a in ("queue", "show", "claim", "ready", "release", "approve",
+                                  "deny", "correct", "resume", "special", "special-end",
+                                  "return"))])
+def test_help_of_every_command_reads_in_english(
         command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as shown:
         main(["--lang", "en", *command, "--help"])

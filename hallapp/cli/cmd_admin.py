@@ -18,30 +18,43 @@ from hallapp.services import hall as svc
 
 def register(sub: Any) -> None:
     h = group(sub, "hall", _("大厅信息", "The hall's details, hours, settings and green channel"))
-    show = h.add_parser("show", help="显示大厅配置")
+    show = h.add_parser("show", help=_("显示大厅配置", "Show the hall's details"))
     add_json(show)
     show.set_defaults(func=cmd_hall_show)
-    hset = h.add_parser("set", help="修改大厅名称、英文名称、地址、电话（只改给出的项；"
-                        "空串清除选填项）")
+    hset = h.add_parser("set", help=_(
+        "修改大厅名称、英文名称、地址、电话（只改给出的项；空串清除选填项）",
+        "Change the hall's name, English name, address and phone (only those given; an empty "
+        "value clears an optional one)"))
     add_identity_options(hset, "大厅")
     add_json(hset)
     hset.set_defaults(func=cmd_hall_set)
-    hours = h.add_parser("hours", help="开放时间：显示，或以 --set 修改"
-                         "（新时间外的预约由大厅取消）")
-    hours.add_argument("--set", nargs="+", metavar="开始-结束", dest="periods",
-                       help="每个工作日的开放时段，如 09:00-12:00 14:00-18:00")
-    hours.add_argument("--saturday", action=argparse.BooleanOptionalAction,
-                       help="周六是否开放（不给：保持不变）")
+    hours = h.add_parser("hours", help=_(
+        "开放时间：显示，或以 --set 修改（新时间外的预约由大厅取消）",
+        "Opening hours: show, or change with --set (bookings outside them are cancelled)"))
+    hours.add_argument("--set", nargs="+", metavar=_("开始-结束", "START-END"), dest="periods",
+                       help=_("每个工作日的开放时段，如 09:00-12:00 14:00-18:00",
+                              "each working day's opening periods, such as 09:00-12:00 "
+                              "14:00-18:00"))
+    hours.add_argument("--saturday", action=argparse.BooleanOptionalAction, help=_(
+        "周六是否开放（不给：保持不变）", "whether the hall opens on Saturdays (not given: as is)"))
     add_json(hours)
     hours.set_defaults(func=cmd_hall_hours)
-    settings = h.add_parser("settings", help="大厅设置：列出，或以 --set 修改")
-    settings.add_argument("--set", nargs="+", metavar="名称=取值", dest="changes",
-                          help="如 recall_max=2 announce_english=true（是/否：true/false）")
+    settings = h.add_parser("settings", help=_("大厅设置：列出，或以 --set 修改",
+                                               "Hall settings: list, or change with --set"))
+    settings.add_argument("--set", nargs="+", metavar=_("名称=取值", "NAME=VALUE"),
+                          dest="changes", help=_(
+                              "如 recall_max=2 announce_english=true（是/否：true/false）",
+                              "such as recall_max=2 announce_english=true (yes/no: "
+                              "true/false)"))
     add_json(settings)
     settings.set_defaults(func=cmd_hall_settings)
-    green = h.add_parser("green-channel", help="绿色通道类别：列出，或以 --set 整体替换")
-    green.add_argument("--set", nargs="+", metavar="编码=名称[=英文名称]", dest="classes",
-                       help="新的类别表，按顺序（如 elderly=60岁以上老人=Aged 60+）")
+    green = h.add_parser("green-channel", help=_(
+        "绿色通道类别：列出，或以 --set 整体替换",
+        "Green-channel classes: list, or replace them all with --set"))
+    green.add_argument("--set", nargs="+", metavar=_("编码=名称[=英文名称]", "CODE=NAME[=ENGLISH]"),
+                       dest="classes", help=_(
+                           "新的类别表，按顺序（如 elderly=60岁以上老人=Aged 60+）",
+                           "the new classes in order (such as elderly=NAME=Aged 60+)"))
     add_json(green)
     green.set_defaults(func=cmd_green_channel)
     q = group(sub, "queue", _("队列", "Queues"))

@@ -235,8 +235,10 @@ def _register_appointment(sub: Any) -> None:
                        help=_("第一个时段的开始时间 HH:MM（默认 09:00）",
                               "Start of the first slot, HH:MM (default 09:00)"))
     slots.add_argument("--end", default="12:00",
-                       help="最后一个时段的结束时间 HH:MM（默认 12:00；"
-                       "不足一个时段的余下时间不开放）")
+                       help=_("最后一个时段的结束时间 HH:MM（默认 12:00；"
+                              "不足一个时段的余下时间不开放）",
+                              "End of the last slot, HH:MM (default 12:00; time left short "
+                              "of a slot stays closed)"))
     slots.add_argument("--minutes", type=int_arg, default=30,
                        help=_("每个时段的分钟数（默认 30，至少 5）",
                               "Minutes per slot (default 30, at least 5)"))

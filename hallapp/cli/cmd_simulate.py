@@ -63,7 +63,7 @@ def register(sub: Any) -> None:
         "快速模拟（虚拟时钟，不写数据库）：各队列各时段等候、利用率、弃号率、即办率及置信区间"
         "（置信水平0.95）",
         "Fast simulation (virtual clock, no database writes): each queue's and hour's wait, "
-        "use, abandonment and done-on-the-spot, with 95% confidence intervals"))
+        "use, abandonment and done-on-the-spot, with 95 percent confidence intervals"))
     _profile_args(run)
     run.add_argument("--windows", type=Path, metavar="PLAN.json", help=_(*PLAN_HELP))
     run.add_argument("--runs", type=int_arg, default=50,

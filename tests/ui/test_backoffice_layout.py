@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from uikit import clipped, cut_cells
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
-from casekit import COMMITMENT, PLAIN, CtxFor, accepted_case
+from casekit import COMMITMENT, PLAIN, TOLERANT, CtxFor, accepted_case
 
 from hallapp.services import backoffice, case_clock
 
@@ -64,3 +64,30 @@ def test_a_long_item_name_fits_1280x800(qtbot: QtBot, qapp: QApplication, make_d
     for _ in range(3):
         QApplication.processEvents()
     assert clipped(desk, tables=True) == []  # the history's headers too
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_the_item_column_takes_the_spare_width(qtbot: QtBot, qapp: QApplication,
+                                               make_desk: Desk, ctx_for: CtxFor) -> None:
+    """At 1920 wide the item names read "Establishment …" in a 170 px column (wrapped at
+    their first word, in a one-line row), while the optional columns kept their room."""
+    accepted_case(ctx_for, PLAIN, seq=81)  # the longest name: may end in "…" at 1920
+    accepted_case(ctx_for, COMMITMENT, decision="accept_commitment", seq=82,
+                  M05="commitment")
+    accepted_case(ctx_for, TOLERANT, seq=83)
+    desk = make_desk(size=(1920, 1080))
+    table, model = desk.queue.table, desk.queue.model
+    item = model.column("item")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not table.wordWrap()  # a cut name ends in "…" where it is cut, not after a word
+    names = [str(model.index(r, item).data()) for r in range(model.rowCount())]
+    assert [n for n in cut_cells(table, item) if n != max(names, key=len)] == []
+    assert table.columnWidth(item) >= 300
+    for size in ((1280, 800), (1366, 768)):  # the rest still readable
+        desk.resize(*size)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert [c for c in KEPT if table.isColumnHidden(model.column(c))] == [], size
+        assert cut_cells(table, model.column("applicant")) == [], size
+        assert table.columnWidth(item) >= 160, size

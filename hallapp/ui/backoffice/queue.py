@@ -41,6 +41,10 @@ OPEN_STATES = tuple(s.value for s in QUEUE_STATES)  # what the queue lists
 OPTIONAL_COLUMNS = ("accepted", "window", "claimed", "deadline")
 KEPT_COLUMNS = ("number", "state", "remaining")  # with the item and applicant, at their least
 MIN_ITEM_WIDTH, MIN_APPLICANT_WIDTH, MAX_APPLICANT_WIDTH = 160, 100, 200
+# The item name is worth more than the optional columns: they are given up before the item
+# column falls below this share of the queue (or its whole text, if shorter). Below it, only
+# the applicant's name gives way, down to the least widths above.
+ITEM_SHARE = 0.3
 PATCH_LIMIT = 20  # more changed cases than this at once: read the whole queue instead
 
 
@@ -89,6 +93,7 @@ class ReviewQueuePanel(BackofficePanel):
         header.setSectionResizeMode(self.model.column("applicant"),
                                     QHeaderView.ResizeMode.Interactive)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setWordWrap(False)  # else a long name showed only its first word: "Establishment …"
         table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         return table
 
@@ -224,17 +229,21 @@ class ReviewQueuePanel(BackofficePanel):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Show every column that fits; the item name takes what is left, elided."""
+        """Show every optional column that leaves the item name its share; the item name
+        takes what is left (stretch), elided."""
         table, model = self.table, self.model
         applicant = model.column("applicant")
         table.setColumnWidth(applicant, min(MAX_APPLICANT_WIDTH, self._wanted(applicant)))
         for name in OPTIONAL_COLUMNS:
             table.setColumnHidden(model.column(name), False)
-        room = table.viewport().width() - MIN_ITEM_WIDTH
+        width = table.viewport().width()
+        item = min(self._wanted(model.column("item")), int(width * ITEM_SHARE))
+        room = width - max(MIN_ITEM_WIDTH, item)
         for name in OPTIONAL_COLUMNS:
             if self._needed() <= room:
                 return
             table.setColumnHidden(model.column(name), True)
+        room = width - MIN_ITEM_WIDTH
         over = self._needed() - room  # still too wide: the applicant's name is elided
         if over > 0:
             table.setColumnWidth(applicant, max(MIN_APPLICANT_WIDTH,

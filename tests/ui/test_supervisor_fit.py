@@ -8,6 +8,7 @@ queue (Overdue %, Good %, Poor fixed). SQLite only: the services are tested on b
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uikit import cut_cells, cut_table
 
+from hallapp.core.errors import DomainError
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.kpi_live import DIMS
@@ -128,3 +130,32 @@ def test_the_board_shows_every_window_and_queue_at_1366_by_768(
     for table in (board.windows_table, board.queues_table):
         rows = sum(table.rowHeight(r) for r in range(table.model().rowCount()))
         assert rows <= table.viewport().height(), type(table.model()).__name__
+
+
+@SQLITE_ONLY
+@LANGS
+def test_all_14_windows_show_on_a_busy_morning_at_1366_by_768(
+        make_board: MakeBoard, ctx_for: Callable[[str], Ctx], lang: str) -> None:
+    """Every window open, a clerk and a ticket at each: in English long names wrapped onto
+    three lines, and two of them hid the 14th window. One line per window now, a name cut
+    short ending in "…", whole in its tooltip."""
+    for queue in "ABCDEFZ" * 3:
+        tickets.take_ticket(ctx_for("kiosk1"), queue)
+    for n in range(1, 15):
+        clerk = ctx_for(f"clerk{n}")
+        windows.open_window(clerk, n)
+        with contextlib.suppress(DomainError):  # nothing waiting for this window
+            windows.call_next(clerk, n)
+    windows.pause(ctx_for("clerk5"), 5, "业务培训")
+    board = make_board(lang, (1366, 768)).board
+    for _ in range(3):
+        QApplication.processEvents()
+    table, model = board.windows_table, board.windows_model
+    assert model.rowCount() == 14
+    rows = sum(table.rowHeight(r) for r in range(model.rowCount()))
+    assert rows <= table.viewport().height()
+    assert not table.wordWrap()
+    assert max(table.rowHeight(r) for r in range(14)) == min(table.rowHeight(r) for r in range(14))
+    for r in range(14):
+        name = model.index(r, model.column("window"))
+        assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()

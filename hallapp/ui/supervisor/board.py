@@ -56,7 +56,9 @@ class BoardPanel(SupervisorPanel):
         self.windows_model = WindowBoardModel(self)
         self.queues_model = QueueBoardModel(self)
         self.alerts_model = AlertModel(self)
-        self.windows_table = make_table(self.windows_model, stretch=0, wrap=True)
+        # One line per window, the name elided (whole in its tooltip): wrapped English names
+        # hid the 14th window at 1366×768.
+        self.windows_table = make_table(self.windows_model, stretch=0)
         self.queues_table = make_table(self.queues_model, stretch=0, wrap=True)
         # Each alert on a line of its own, wrapped to the table's width (the section's title
         # says what they are): a long department name no longer pushes the message out of

@@ -70,7 +70,12 @@ class _Colored(NamedColumnsModel):
 
 
 class WindowBoardModel(_Colored):
+    """One line per window (the board has no room for 14 wrapped names at 1366×768 in
+    English); a name cut short with "…" shows whole in its tooltip."""
+
     COLUMNS = ("window", "state", "clerk", "ticket", "elapsed", "queues")
+    TEXT_ROLES: ClassVar[tuple[Qt.ItemDataRole, ...]] = (Qt.ItemDataRole.DisplayRole,
+                                                         Qt.ItemDataRole.ToolTipRole)
     HEADERS: ClassVar[dict[str, str]] = {
         "window": "窗口", "state": "状态", "clerk": "工作人员", "ticket": "当前号",
         "elapsed": "用时/空闲", "queues": "工作配置"}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from counterkit import MakeCounter, counters, fill_person
+from counterkit import MakeCounter, counters, fill_person, in_english
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -67,3 +67,29 @@ def test_an_intake_with_an_agent_fits_1366_by_768(
     queues = counter.queues
     table = next(t for t in queues.findChildren(type(table)))
     assert table.viewport().height() >= 2 * table.rowHeight(0)  # both of the window's queues
+
+
+
+def test_the_ticket_number_gets_its_full_height_at_1366_by_768_in_english(
+        qapp: QApplication, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx]) -> None:
+    """The very large number was a few pixels short (84 of 85) at a window another clerk
+    holds, with a green-channel ticket recalled (two lines of marks): the empty message
+    line under the buttons took the room."""
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A", priority="pregnant")
+    windows.call_next(clerk, 1)
+    windows.recall(clerk, 1)
+    with in_english(qapp):
+        counter = make_counter((1366, 768), user="clerk2")  # clerk1 holds window 1
+        for _ in range(3):
+            QApplication.processEvents()
+        ticket = counter.ticket
+        assert ticket.marks.text() == "Green channel: Pregnant or with infant · Recalled 1×"
+        assert ticket.number.height() >= ticket.number.sizeHint().height()
+        assert counter.controls.height() >= counter.controls.sizeHint().height()
+        assert counter.message.isHidden()  # nothing to say
+        counter.message.setText("A message")
+        assert counter.message.isVisibleTo(counter)
+        counter.message.clear()
+        assert counter.message.isHidden()

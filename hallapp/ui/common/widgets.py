@@ -44,6 +44,24 @@ def make_label(text: str = "", name: str | None = None, *, wrap: bool = False,
     return label
 
 
+class MessageLabel(QLabel):
+    """A wrapped message line that takes no room while empty: shown when it has text."""
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__("")
+        if name:
+            self.setObjectName(name)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class ElidedLabel(QLabel):
     """One line of text that ends in "…" where it is narrower than its text, with the whole
     text as its tooltip. It asks for its full width but never insists on it, so a long

@@ -36,7 +36,7 @@ from hallapp.ui.common.banner import ConnectionBanner
 from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.widgets import make_label
+from hallapp.ui.common.widgets import MessageLabel
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.controls import BACK_TO_LINE, CallControls
@@ -80,7 +80,9 @@ class CounterWindow(CounterPanel):
         self.holder = HolderBar(self.env)  # shown at a window another clerk holds
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
-        self.message = make_label("", "error", wrap=True)
+        # Hidden while empty: its empty line left the ticket's number a few pixels short at
+        # 1366×768 in English (a window another clerk holds, a green-channel ticket).
+        self.message = MessageLabel("error")
         self.options = options
         # one printer for every document of the window
         self.printer = printer = counter_printer(ctx, options)

@@ -74,8 +74,8 @@ class BackofficeWindow(BackofficePanel):
         splitter.setObjectName("desk")
         splitter.addWidget(self.queue)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         body = QVBoxLayout()

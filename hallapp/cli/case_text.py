@@ -4,7 +4,6 @@ English screens say them; the applicant, materials and opinions as stored."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from hallapp.cli.common import local_time, table
@@ -13,6 +12,7 @@ from hallapp.cli.ts_en import case_label
 from hallapp.cli.words import local
 from hallapp.core.audit_labels import action_label
 from hallapp.core.case_rules import STATE_LABELS, VISIT_LABELS, as_state
+from hallapp.core.error_text import reason_english
 from hallapp.core.errors_en import EN
 from hallapp.core.intake import MARK_LABELS
 from hallapp.core.state_labels import TIMELINESS_LABELS
@@ -120,7 +120,7 @@ def intake_text(v: cases.IntakeView) -> str:
                      f"{'' if d.allowed else _('：', ': ') + _closed(d)}" for d in v.decisions)
     if english():
         auto = ("auto-approval applies" if v.auto_approve else
-                f"auto-approval does not apply ({_auto_reason_en(v.auto_approve_reason)})")
+                f"auto-approval does not apply: {_auto_reason_en(v)}")
         return (f"{v.number} {case_label(STATE_LABELS[as_state(v.state)])}\n{marks}\n"
                 f"Decisions open:\n{opts}\nSuggested: {v.suggested}; {auto}")
     auto = "可秒批" if v.auto_approve else f"不适用秒批（{v.auto_approve_reason}）"
@@ -136,26 +136,10 @@ def _closed(d: cases.DecisionOption) -> str:
     return d.reason
 
 
-# Why auto-approval does not apply (hallapp.core.intake.auto_approve_eligible) in English:
-# its fixed wording, with the materials it names kept as stored.
-_AUTO_REASONS_EN = (
-    (r"事项“.*”未配置秒批规则", "this item has no auto-approval rules"),
-    (r"材料不齐全或含承诺、容缺材料，不适用秒批",
-     "materials incomplete, or some under a written commitment or owed"),
-    (r"申请人在失信名单中，不适用秒批", "the applicant is on the blacklist"),
-    (r"秒批仅适用于：(.*)", "only for: {0}"),
-    (r"以下材料未经在线核验：(.*)", "not verified online: {0}"),
-)
-_KINDS_EN = {"自然人": "persons", "法人": "legal entities"}
-
-
-def _auto_reason_en(reason: str) -> str:
-    for pattern, english_text in _AUTO_REASONS_EN:
-        found = re.fullmatch(pattern, reason)
-        if found:
-            return english_text.format(*(", ".join(_KINDS_EN.get(k, k) for k in g.split("、"))
-                                         for g in found.groups()))
-    return reason
+def _auto_reason_en(v: cases.IntakeView) -> str:
+    """Why auto-approval does not apply, in English by its code (the Chinese text when it
+    has none)."""
+    return reason_english(v.auto_approve_code, v.auto_approve_facts) or v.auto_approve_reason
 
 
 def decision_text(r: case_decide.DecisionResult) -> str:

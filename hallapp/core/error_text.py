@@ -40,6 +40,18 @@ def english_text(exc: DomainError, label: Callable[[str], str] = str) -> str | N
     return f"{where}: {body}"
 
 
+def reason_english(code: str | None, facts: Mapping[str, object]) -> str | None:
+    """The English text of a reason that is not a refusal (why auto-approval does not apply)
+    by its code, its facts filled in; None when there is none."""
+    text = EN.get(code or "")
+    if text is None:
+        return None
+    try:
+        return text.format_map(facts)
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
 def _english_facts(facts: Mapping[str, object],
                    label: Callable[[str], str]) -> Mapping[str, object]:
     """The facts an English text names, in English: case labels through ``label``, a role

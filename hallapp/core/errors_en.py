@@ -365,6 +365,13 @@ EN: dict[str, str] = {
     "no_commitment": "No material is replaced by a written commitment.",
     "nothing_missing": "All materials are present: no notice of missing materials is needed.",
     "forbidden": "This decision is not open for this case.",
+    # Why auto-approval does not apply (``core.intake.auto_approval``; not refusals).
+    "auto_no_rules": "Service item {item} has no auto-approval rules.",
+    "auto_incomplete": "Materials are incomplete, or some are replaced by a written commitment "
+                       "or owed.",
+    "auto_blacklisted": "The applicant is on the list of broken commitments.",
+    "auto_applicant_kind": "Auto-approval is only for {kinds}.",
+    "auto_not_verified_online": "These materials are not verified online: {materials}.",
     "hall_code_format": "Hall code: 2–12 capital letters or digits.",
     "case_serial_range": "A case serial is between 1 and 99999.",
     "case_number_format": "This is not a case number (hall code-YYYYMMDD-serial).",

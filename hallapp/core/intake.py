@@ -22,7 +22,7 @@ Choices not fixed by DOMAIN.md:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hallapp.core.case_rules import CaseAction
 from hallapp.core.catalogue import APPLICANT_TYPES, MATERIAL_FORMS, Item, Material
@@ -44,6 +44,7 @@ MAX_COPIES = 99  # as the counter's copies cell goes
 NO_PAPER = frozenset({"missing", "commitment", "verified_online"})  # nothing handed over
 BLACKLIST_REASON = "申请人在失信名单中，不适用告知承诺制"
 _KIND_LABELS = {"person": "自然人", "legal": "法人"}
+_KIND_EN = {"person": "persons", "legal": "legal entities"}
 
 
 @dataclass(frozen=True)
@@ -338,24 +339,49 @@ def check_refusal(reason: str, legal_basis: str) -> tuple[str, str]:
     return cleaned[0], cleaned[1]
 
 
-def auto_approve_eligible(item: Item, assessment: IntakeAssessment,
-                          marks: Sequence[MaterialMark], applicant: Applicant
-                          ) -> tuple[bool, str]:
-    """秒批: (True, "") or (False, why not) for the clerk and the audit log."""
+@dataclass(frozen=True)
+class AutoApproval:
+    """秒批 applies (``eligible``), or why not: the Chinese ``reason`` for the clerk and the
+    audit log, its ``code`` (its English text in ``errors_en``) and the ``facts`` that text
+    names (the item, the applicant kinds, the materials, in English where they have it)."""
+
+    eligible: bool
+    reason: str = ""
+    code: str | None = None
+    facts: Mapping[str, str] = field(default_factory=dict)
+
+
+def auto_approval(item: Item, assessment: IntakeAssessment, marks: Sequence[MaterialMark],
+                  applicant: Applicant) -> AutoApproval:
+    """Whether 秒批 applies to this checklist and applicant, and if not the first reason."""
     rules = item.auto_approve
     if rules is None:
-        return False, f"事项“{item.name}”未配置秒批规则"
+        return AutoApproval(False, f"事项“{item.name}”未配置秒批规则", "auto_no_rules",
+                            {"item": item.name_en or item.code})
     if not (assessment.decisions["accept"].allowed or assessment.decisions["on_spot"].allowed):
-        return False, "材料不齐全或含承诺、容缺材料，不适用秒批"
+        return AutoApproval(False, "材料不齐全或含承诺、容缺材料，不适用秒批", "auto_incomplete")
     if applicant.on_blacklist:
-        return False, "申请人在失信名单中，不适用秒批"
+        return AutoApproval(False, "申请人在失信名单中，不适用秒批", "auto_blacklisted")
     if applicant.kind not in rules.applicant_types:
         kinds = "、".join(_KIND_LABELS.get(k, k) for k in rules.applicant_types)
-        return False, f"秒批仅适用于：{kinds}"
+        return AutoApproval(False, f"秒批仅适用于：{kinds}", "auto_applicant_kind",
+                            {"kinds": " and ".join(_KIND_EN.get(k, k)
+                                                   for k in rules.applicant_types)})
     if rules.require_all_verified_online:
         status = {m.code: m.status for m in marks}
         unverified = [m for m in item.materials
                       if m.required and status.get(m.code) != "verified_online"]
         if unverified:
-            return False, f"以下材料未经在线核验：{_names(unverified)}"
-    return True, ""
+            return AutoApproval(False, f"以下材料未经在线核验：{_names(unverified)}",
+                                "auto_not_verified_online",
+                                {"materials": ", ".join(m.name_en or m.name
+                                                        for m in unverified)})
+    return AutoApproval(True)
+
+
+def auto_approve_eligible(item: Item, assessment: IntakeAssessment,
+                          marks: Sequence[MaterialMark], applicant: Applicant
+                          ) -> tuple[bool, str]:
+    """秒批: (True, "") or (False, why not) for the clerk and the audit log."""
+    verdict = auto_approval(item, assessment, marks, applicant)
+    return verdict.eligible, verdict.reason

@@ -9,8 +9,8 @@ row), so a catalogue edit later never changes what the case is judged against.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select, update
@@ -37,7 +37,7 @@ from hallapp.core.identity import check_id_number, check_phone, check_uscc
 from hallapp.core.intake import (
     Applicant,
     MaterialMark,
-    auto_approve_eligible,
+    auto_approval,
     check_new_mark,
     choose_decision,
     evaluate,
@@ -114,7 +114,9 @@ class IntakeView:
     suggested: str
     outstanding: tuple[str, ...]
     auto_approve: bool
-    auto_approve_reason: str
+    auto_approve_reason: str  # why 秒批 does not apply, in Chinese (empty when it does)
+    auto_approve_code: str | None = None  # that reason's code, for its English text
+    auto_approve_facts: Mapping[str, str] = field(default_factory=dict)  # what the text names
 
 
 def _check_applicant(a: ApplicantInput) -> ApplicantInput:
@@ -231,11 +233,12 @@ def _intake_view(s: Session, case: Case, day: date) -> IntakeView:
     marks = marks_of(case)
     applicant = applicant_of(s, case, day)
     assessment = evaluate(item, marks, applicant)
-    auto, why = auto_approve_eligible(item, assessment, marks, applicant)
+    auto = auto_approval(item, assessment, marks, applicant)
     options = tuple(DecisionOption(d, a.allowed, a.reason, a.reason_codes)
                     for d, a in assessment.decisions.items())
     return IntakeView(case.number, case.state, material_states(case), options,
-                      choose_decision(assessment), assessment.outstanding, auto, why)
+                      choose_decision(assessment), assessment.outstanding, auto.eligible,
+                      auto.reason, auto.code, auto.facts)
 
 
 def require_intake_clerk(uow: UnitOfWork, actor: Actor, case: Case) -> None:

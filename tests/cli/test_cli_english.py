@@ -363,7 +363,8 @@ def test_a_case_reads_in_english(cli: Cli, hall_db: Database, clock: FakeClock,
     assert "Suggested: " in checklist
     cli.json("clerk1", "case", "checklist", number, "--all", "received")
     assert cli("clerk1", "case", "checklist", number) == 0
-    assert "auto-approval does not apply (this item has no" in cli.out
+    assert "auto-approval does not apply: Service item " in cli.out
+    assert " has no auto-approval rules.\n" in cli.out
     checklist += cli.out
     assert cli("clerk1", "case", "decide", number, "accept") == 0, cli.err
     assert cli.out.startswith(f"{number} {PLAIN} Zhang San Accepted, due 2026-11-25 18:00 "

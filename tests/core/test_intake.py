@@ -8,12 +8,15 @@ import pytest
 
 from hallapp.core.case_rules import CaseAction
 from hallapp.core.catalogue import AutoApproveRules, Item, Limit, Material
+from hallapp.core.error_text import reason_english
 from hallapp.core.errors import RuleViolation, ValidationError
 from hallapp.core.intake import (
     DECISION_ACTIONS,
     DECISIONS,
     Applicant,
+    AutoApproval,
     MaterialMark,
+    auto_approval,
     auto_approve_eligible,
     check_decision,
     check_refusal,
@@ -259,6 +262,30 @@ def test_auto_approve_refusals(item: Item, checklist: list[MaterialMark],
     ok, reason = auto_approve_eligible(item, result, checklist, applicant)
     assert not ok
     assert why in reason
+
+
+@pytest.mark.parametrize(("item", "checklist", "applicant", "code", "facts", "english"), [
+    (ITEM, marks("verified_online"), PERSON, "auto_no_rules", {"item": ITEM.code},
+     f"Service item {ITEM.code} has no auto-approval rules."),
+    (AUTO, marks("verified_online", lease="missing"), PERSON, "auto_incomplete", {},
+     "Materials are incomplete, or some are replaced by a written commitment or owed."),
+    (AUTO, marks("verified_online"), COMPANY, "auto_applicant_kind", {"kinds": "persons"},
+     "Auto-approval is only for persons."),
+    (AUTO, marks("verified_online", photo="received"), PERSON, "auto_not_verified_online",
+     {"materials": "照片"}, "These materials are not verified online: 照片."),
+    (AUTO, marks("verified_online"), BLACKLISTED, "auto_blacklisted", {},
+     "The applicant is on the list of broken commitments."),
+])
+def test_why_auto_approval_does_not_apply_has_a_code_and_english(
+        item: Item, checklist: list[MaterialMark], applicant: Applicant, code: str,
+        facts: dict[str, str], english: str) -> None:
+    """Each reason carries its code and facts, so the screens and the command line say it in
+    English (``errors_en``) without reading the Chinese text."""
+    verdict = auto_approval(item, evaluate(item, checklist, applicant), checklist, applicant)
+    assert (verdict.eligible, verdict.code, dict(verdict.facts)) == (False, code, facts)
+    assert reason_english(verdict.code, verdict.facts) == english
+    assert auto_approval(AUTO, evaluate(AUTO, marks("verified_online"), PERSON),
+                         marks("verified_online"), PERSON) == AutoApproval(True)
 
 
 def test_auto_approve_without_online_requirement() -> None:

@@ -24,8 +24,9 @@ from hallapp.cli.common import (
     plain,
     table,
 )
-from hallapp.cli.lang import _
+from hallapp.cli.lang import _, count, english
 from hallapp.cli.ts_en import audit_action, audit_entity
+from hallapp.core.audit_chain import PROBLEMS_EN
 from hallapp.core.audit_labels import ENTITY_LABELS, action_label, entity_label
 from hallapp.core.errors import OutputError
 from hallapp.core.roles import SYSTEM_ACTOR
@@ -34,7 +35,7 @@ from hallapp.services import audit as audit_svc
 from hallapp.services import backup as backup_svc
 from hallapp.services import batching
 from hallapp.services.context import Ctx, Database, is_busy_error, is_disk_error
-from hallapp.services.setup import hall_exists, init_database
+from hallapp.services.setup import InitResult, hall_exists, init_database
 from hallapp.services.staff import check_password_rules
 from hallapp.store import schema
 
@@ -100,14 +101,20 @@ def register(sub: Any) -> None:
 def show_version(env: CliEnv) -> int:
     db = env.db
     missing = _missing_sqlite_file(db)
-    current = "数据库文件不存在（hallapp init 会创建它）" if missing else _revision_text(db)
+    current = (_("数据库文件不存在（hallapp init 会创建它）",
+                 "the database file does not exist (hallapp init creates it)")
+               if missing else _revision_text(db))
     head = schema.head_revision(db)
     log.info("version %s db %s revision %s head %s", __version__, db.safe_url, current, head)
-    print(f"hallapp {__version__}\n数据库: {db.safe_url}\n结构版本: {current}（最新 {head}）\n"
-          f"日志: {setup_logging()}")
+    print(_(f"hallapp {__version__}\n数据库: {db.safe_url}\n结构版本: {current}（最新 {head}）\n"
+            f"日志: {setup_logging()}",
+            f"hallapp {__version__}\nDatabase: {db.safe_url}\nSchema version: {current} "
+            f"(newest {head})\nLog: {setup_logging()}"))
     if db.is_sqlite and not missing:
         running = batching.writer_running(db)
-        print(f"批量写入进程: {'运行中' if running else '未运行（各终端直接写库）'}")
+        print(_(f"批量写入进程: {'运行中' if running else '未运行（各终端直接写库）'}",
+                "Batch writer: " + ("running" if running else
+                                    "not running (each terminal writes to the database)")))
     return 0
 
 
@@ -127,11 +134,13 @@ def _revision_text(db: Database) -> str:
         reason = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
         log.info("version: database not read: %r", exc)
         if is_disk_error(exc):
-            return f"（数据库所在的磁盘已满或无法读写：{reason}）"
+            return _(f"（数据库所在的磁盘已满或无法读写：{reason}）",
+                     f"(the database's disk is full or cannot be read or written: {reason})")
         if is_busy_error(exc):
-            return f"（数据库被占用：{reason}）"
-        return f"（无法连接：{reason or type(exc).__name__}）"
-    return current or "未初始化（请运行 hallapp init）"
+            return _(f"（数据库被占用：{reason}）", f"(the database is busy: {reason})")
+        reason = reason or type(exc).__name__
+        return _(f"（无法连接：{reason}）", f"(cannot connect: {reason})")
+    return current or _("未初始化（请运行 hallapp init）", "not initialised (run hallapp init)")
 
 
 @contextmanager
@@ -140,7 +149,8 @@ def _migration_warnings() -> Iterator[None]:
     audit log; whoever runs ``init`` or ``db upgrade`` reads it on stderr too."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("hallapp: 注意：%(message)s"))
+    handler.setFormatter(logging.Formatter(_("hallapp: 注意：", "hallapp: note: ")
+                                           + "%(message)s"))
     logger = logging.getLogger("hallapp.migrations")
     logger.addHandler(handler)
     try:
@@ -162,27 +172,39 @@ def cmd_init(env: CliEnv) -> int:
     if not env.args.demo and not hall_exists(env.db):
         password = os.environ.get("HALLAPP_ADMIN_PASSWORD")
         if password is None and sys.stdin.isatty():
-            password = ask_new_password("新大厅管理员 admin 的密码: ")
+            password = ask_new_password(_("新大厅管理员 admin 的密码: ",
+                                          "Password of the new hall's administrator admin: "))
         if password is None:
-            print("hallapp: 请设置 HALLAPP_ADMIN_PASSWORD（新大厅的 admin 密码）", file=sys.stderr)
+            print(_("hallapp: 请设置 HALLAPP_ADMIN_PASSWORD（新大厅的 admin 密码）",
+                    "hallapp: set HALLAPP_ADMIN_PASSWORD (the new hall's admin password)"),
+                  file=sys.stderr)
             return 2
         check_password_rules(password)
     with _migration_warnings():
         result = init_database(env.db, demo=env.args.demo, admin_password=password,
                                identity=identity)
-    emit(env.args, result, lambda r: (
-        f"数据库已就绪：{env.db.safe_url}（结构版本 {r.revision}）\n" +
-        (f"已创建演示大厅，事项 {r.items} 个；演示账号密码均为 demo1234"
-          if r.created and r.demo
-         else "已创建大厅和管理员账号 admin" if r.created else "大厅已存在，仅迁移结构")))
+    emit(env.args, result, lambda r: _init_text(r, env.db.safe_url))
     return 0
+
+
+def _init_text(r: InitResult, url: str) -> str:
+    if english():
+        done = (f"Demo hall created, {count(r.items, 'service item')}; every demo account's "
+                "password is demo1234" if r.created and r.demo
+                else "Hall and administrator account admin created" if r.created
+                else "The hall exists already: only its schema was upgraded")
+        return f"The database is ready: {url} (schema version {r.revision})\n{done}"
+    done = (f"已创建演示大厅，事项 {r.items} 个；演示账号密码均为 demo1234" if r.created and r.demo
+            else "已创建大厅和管理员账号 admin" if r.created else "大厅已存在，仅迁移结构")
+    return f"数据库已就绪：{url}（结构版本 {r.revision}）\n{done}"
 
 
 def cmd_upgrade(env: CliEnv) -> int:
     with _migration_warnings():
         revision = schema.upgrade(env.db)
     emit(env.args, {"revision": revision, "db": env.db.safe_url},
-         lambda r: f"数据库已迁移到 {r['revision']}")
+         lambda r: _(f"数据库已迁移到 {r['revision']}",
+                     f"The database is at schema version {r['revision']}"))
     return 0
 
 
@@ -190,20 +212,30 @@ def cmd_backup(env: CliEnv) -> int:
     path = env.args.path
     if not Path(path).name or Path(path).name == ".." or Path(path).is_dir():
         # "" and "." have no file name: an internal error in the service, not a refusal.
-        reason = "路径为空" if not path.strip() else "是文件夹"
+        empty = not path.strip()
+        reason = "路径为空" if empty else "是文件夹"
         message = f"无法写入备份文件 {path}：{reason}，请给出备份文件名".replace(" ：", "：")
-        raise OutputError(message, code="backup_not_written", path=path, reason=reason)
+        raise OutputError(message, code="backup_not_written", path=path, reason=reason,
+                          why="empty_path" if empty else "folder")
     result = backup_svc.backup(env.ctx(reads_only=True), path)
-    emit(env.args, result, lambda r: f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}")
+    emit(env.args, result, lambda r: _(
+        f"已备份 {r.rows} 行（{r.tables} 张表）到 {r.path}",
+        f"Backed up {count(r.rows, 'row')} ({count(r.tables, 'table')}) to {r.path}"))
     if not result.audited:
-        _warn("数据库无法写入（磁盘已满或只读），本次备份未记入审计日志；备份文件完好")
+        _warn(_("数据库无法写入（磁盘已满或只读），本次备份未记入审计日志；备份文件完好",
+                "the database takes no writes (its disk is full, or it is read-only): this "
+                "backup is not in the audit log; the backup file is whole"))
     if result.audit_broken_at is None:
         return 0
     # Written all the same (the data matter most), but said loudly, with its own exit code:
     # a scheduled backup's mail or monitor must show it.
-    _warn(f"审计日志哈希链在第 {result.audit_broken_at} 条记录处校验失败"
-          f"（{result.audit_problem}）：备份已照常写入，但恢复它须加 --accept-broken-audit；"
-          "请运行 hallapp audit verify 查看，并报告管理员")
+    _warn(_(f"审计日志哈希链在第 {result.audit_broken_at} 条记录处校验失败"
+            f"（{result.audit_problem}）：备份已照常写入，但恢复它须加 --accept-broken-audit；"
+            "请运行 hallapp audit verify 查看，并报告管理员",
+            f"the audit log's hash chain fails its check at entry {result.audit_broken_at}, "
+            f"which {_problem_en(result.audit_problem_code, result.audit_problem)}: the backup "
+            "is written all the same, but restoring it takes --accept-broken-audit; run "
+            "hallapp audit verify to see it, and tell the administrator"))
     return AUDIT_BROKEN
 
 
@@ -211,18 +243,34 @@ def cmd_restore(env: CliEnv) -> int:
     ctx = Ctx(env.db, SYSTEM_ACTOR, terminal="restore")
     result = backup_svc.restore(ctx, env.args.path,
                                 accept_broken_audit=env.args.accept_broken_audit)
-    emit(env.args, result, lambda r: f"已从 {r.path} 恢复 {r.rows} 行" + (
-        f"（备份的结构版本 {r.revision}，已迁移到 {r.migrated_to}）"
-        if r.revision != r.migrated_to else ""))
+    emit(env.args, result, _restore_text)
     if result.audit_broken_at is not None:
-        _warn(f"备份中的审计链在第 {result.audit_broken_at} 条记录处断开"
-              f"（{result.audit_problem}）：已按 --accept-broken-audit 恢复，并记入审计日志")
+        _warn(_(f"备份中的审计链在第 {result.audit_broken_at} 条记录处断开"
+                f"（{result.audit_problem}）：已按 --accept-broken-audit 恢复，并记入审计日志",
+                f"the backup's audit chain breaks at entry {result.audit_broken_at}, which "
+                f"{_problem_en(result.audit_problem_code, result.audit_problem)}: restored "
+                "as --accept-broken-audit asks, and recorded in the audit log"))
     return 0
+
+
+def _restore_text(r: backup_svc.BackupResult) -> str:
+    migrated = r.revision != r.migrated_to
+    if english():
+        return (f"Restored {count(r.rows, 'row')} from {r.path}"
+                + (f" (the backup's schema version {r.revision}, upgraded to {r.migrated_to})"
+                   if migrated else ""))
+    return f"已从 {r.path} 恢复 {r.rows} 行" + (
+        f"（备份的结构版本 {r.revision}，已迁移到 {r.migrated_to}）" if migrated else "")
+
+
+def _problem_en(code: str | None, chinese: str | None) -> str:
+    """What is wrong with an audit entry, in English by its code (else its Chinese text)."""
+    return PROBLEMS_EN.get(code or "") or chinese or ""
 
 
 def _warn(text: str) -> None:
     log.warning("%s", text)
-    print(f"hallapp: 警告：{text}", file=sys.stderr)
+    print(_("hallapp: 警告：", "hallapp: warning: ") + text, file=sys.stderr)
 
 
 def cmd_audit_verify(env: CliEnv) -> int:
@@ -230,7 +278,8 @@ def cmd_audit_verify(env: CliEnv) -> int:
     emit(env.args, report, lambda r: _(f"审计日志完好：{r.entries} 条记录",
                                        f"The audit log is intact: {r.entries} entries")
          if r.ok else _("审计日志校验失败：", "The audit log does not verify:") + "\n" +
-         "\n".join(_(f"  第 {p.entry_id} 条：{p.problem}", f"  entry {p.entry_id}: {p.problem}")
+         "\n".join(_(f"  第 {p.entry_id} 条：{p.problem}",
+                     f"  entry {p.entry_id} {_problem_en(p.code, p.problem)}")
                    for p in r.problems))
     return 0 if report.ok else AUDIT_BROKEN
 

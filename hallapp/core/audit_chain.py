@@ -94,6 +94,17 @@ def entry_hash_of_texts(prev_hash: str, entry_id: int, at: str, actor: str, acti
     return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
 
 
+# What is wrong with an entry, by the problem's code, as the English screen says it after
+# "entry N" (the command line's ``audit verify``, ``backup`` and ``restore`` with --lang en).
+PROBLEMS_EN = {
+    "missing_entry": "is missing (deleted, or another inserted)",
+    "prev_hash_mismatch": "does not link to the one before (altered or inserted)",
+    "hash_mismatch": "does not match its hash (altered)",
+    "tail_missing": "is missing from the end of the log (the chain head counts it)",
+    "head_hash_mismatch": "does not match the chain head's hash",
+}
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     entry_id: int

@@ -140,6 +140,10 @@ EN: dict[str, str] = {
     "writer_no_database": "The database file {path} does not exist: run hallapp init first, or "
                           "check the path given with --db",
     "backup_not_written": "The backup could not be written to {path}: {reason}",
+    "backup_not_written.empty_path": "The backup could not be written: the path is empty; "
+                                     "give a backup file name.",
+    "backup_not_written.folder": "The backup could not be written to {path}: it is a folder; "
+                                 "give a backup file name.",
     "backup_truncated": "The backup file is incomplete (cut short); nothing was restored",
     "backup_newer": "This backup was made by a newer hallapp (schema {revision}; this "
                     "program's newest is {head}): update hallapp here first, then restore it",

@@ -77,6 +77,7 @@ class BackupResult:
     # The first audit entry the hash chain fails at, and why (None: the chain is intact).
     audit_broken_at: int | None = None
     audit_problem: str | None = None
+    audit_problem_code: str | None = None  # its code (``core.audit_chain``), for its English
     # Whether the backup is in the audit log: a database whose disk is full, or that is
     # read-only, cannot take the entry, and the backup is written all the same.
     audited: bool = True
@@ -257,8 +258,9 @@ def _restore_in(conn: Connection, ctx: Ctx, header: dict[str, Any],
     return total, problems
 
 
-def _broken_at(problems: list[ChainProblem]) -> tuple[int | None, str | None]:
-    return (problems[0].entry_id, problems[0].problem) if problems else (None, None)
+def _broken_at(problems: list[ChainProblem]) -> tuple[int | None, str | None, str | None]:
+    first = problems[0] if problems else None
+    return (None, None, None) if first is None else (first.entry_id, first.problem, first.code)
 
 
 def _bad(source: Path, detail: str) -> ValidationError:

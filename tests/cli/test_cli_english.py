@@ -14,7 +14,7 @@ import pytest
 from clikit import CJK, Cli, make_cli
 from conftest import FakeClock
 from pypdf import PdfReader
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from test_cli_case import PLAIN, _id, _serve
 
 from hallapp.cli import cmd_admin, cmd_queue, lang
@@ -414,3 +414,45 @@ def test_every_commands_help_can_be_shown_and_reads_in_english_with_lang_en(
 
     walk(build_parser(), "hallapp")
     assert found == []
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite"])
+def test_setting_up_backing_up_and_verifying_read_in_english(
+        cli: Cli, hall_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """init, db upgrade, --version, backup, restore and audit verify: their output, their
+    warnings and the audit chain's problems in English, a broken chain included."""
+    monkeypatch.setenv("HALLAPP_LANG", "en")
+    monkeypatch.delenv("HALLAPP_ADMIN_PASSWORD", raising=False)
+
+    def run(*argv: str) -> tuple[int, str]:
+        code = main(list(argv))
+        out, err = cli.capsys.readouterr()
+        _english(out + err)
+        return code, out + err
+
+    new = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    assert "the database file does not exist" in run("--db", new, "--version")[1]
+    assert run("--db", new, "init") == (
+        2, "hallapp: set HALLAPP_ADMIN_PASSWORD (the new hall's admin password)\n")
+    monkeypatch.setenv("HALLAPP_ADMIN_PASSWORD", "Admin1234")
+    assert "Hall and administrator account admin created" in run("--db", new, "init")[1]
+    assert "only its schema was upgraded" in run("--db", hall_db.url, "init")[1]
+    assert "The database is at schema version " in run("--db", hall_db.url, "db", "upgrade")[1]
+    assert "Batch writer: not running" in run("--db", hall_db.url, "--version")[1]
+    for bad in ("", str(tmp_path)):
+        assert cli("admin1", "backup", bad) != 0
+        assert "give a backup file name" in _english(cli.err)
+    with hall_db.writer.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET actor = 'clerk9' WHERE id = 5"))
+    backup = tmp_path / "hall.backup.gz"
+    assert cli("admin1", "backup", str(backup)) == 3
+    _english(cli.out + cli.err)
+    assert cli.out.startswith("Backed up ")
+    assert "fails its check at entry 5, which does not match its hash (altered)" in cli.err
+    assert cli("admin1", "audit", "verify") == 3
+    assert "  entry 5 does not match its hash (altered)" in _english(cli.out)
+    code, said = run("--db", f"sqlite:///{tmp_path / 'restored.sqlite3'}", "restore",
+                     str(backup), "--accept-broken-audit")
+    assert code == 0
+    assert said.startswith("Restored ")
+    assert "the backup's audit chain breaks at entry 5" in said

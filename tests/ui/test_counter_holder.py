@@ -142,7 +142,9 @@ def test_the_board_names_the_holder_and_reassigns_the_window(
         model = panel.windows_model
         row = next(i for i, w in enumerate(model.rows()) if w.number == 1)
         clerk_cell = model.index(row, model.column("clerk")).data()
-        assert clerk_cell == f"{clerk1.actor.name}（自 09:00）"
+        assert clerk_cell == f"{clerk1.actor.name} 09:00"
+        tooltip = model.index(row, model.column("clerk")).data(Qt.ItemDataRole.ToolTipRole)
+        assert tooltip == f"{clerk1.actor.name}（自 09:00）"
         assert panel.board is not None
         assert ("clerk2", ctx_for("clerk2").actor.name) in panel.board.clerks
         panel.select_window(1)

@@ -132,13 +132,8 @@ def test_the_board_shows_every_window_and_queue_at_1366_by_768(
         assert rows <= table.viewport().height(), type(table.model()).__name__
 
 
-@SQLITE_ONLY
-@LANGS
-def test_all_14_windows_show_on_a_busy_morning_at_1366_by_768(
-        make_board: MakeBoard, ctx_for: Callable[[str], Ctx], lang: str) -> None:
-    """Every window open, a clerk and a ticket at each: in English long names wrapped onto
-    three lines, and two of them hid the 14th window. One line per window now, a name cut
-    short ending in "…", whole in its tooltip."""
+def busy_morning(ctx_for: Callable[[str], Ctx]) -> None:
+    """Every window open, a clerk and (where one waits) a ticket at each, window 5 paused."""
     for queue in "ABCDEFZ" * 3:
         tickets.take_ticket(ctx_for("kiosk1"), queue)
     for n in range(1, 15):
@@ -147,6 +142,16 @@ def test_all_14_windows_show_on_a_busy_morning_at_1366_by_768(
         with contextlib.suppress(DomainError):  # nothing waiting for this window
             windows.call_next(clerk, n)
     windows.pause(ctx_for("clerk5"), 5, "业务培训")
+
+
+@SQLITE_ONLY
+@LANGS
+def test_all_14_windows_show_on_a_busy_morning_at_1366_by_768(
+        make_board: MakeBoard, ctx_for: Callable[[str], Ctx], lang: str) -> None:
+    """Every window open, a clerk and a ticket at each: in English long names wrapped onto
+    three lines, and two of them hid the 14th window. One line per window now, a name cut
+    short ending in "…", whole in its tooltip."""
+    busy_morning(ctx_for)
     board = make_board(lang, (1366, 768)).board
     for _ in range(3):
         QApplication.processEvents()
@@ -159,3 +164,31 @@ def test_all_14_windows_show_on_a_busy_morning_at_1366_by_768(
     for r in range(14):
         name = model.index(r, model.column("window"))
         assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize(("lang", "size"), [("zh", (1920, 1080)), ("zh", (1366, 768)),
+                                            ("zh", (1280, 800)), ("en", (1920, 1080))])
+def test_the_window_names_show_whole_on_a_busy_morning(
+        make_board: MakeBoard, ctx_for: Callable[[str], Ctx], lang: str,
+        size: tuple[int, int]) -> None:
+    """The names were cut hard even in Chinese at 1280×800 ("1 综合受理1…" in 110 px) while
+    the holder's cell said 李明（自 10:30） and the profile's 比例 A:2 B:1. Those are short
+    now (李明 10:30, A:2 B:1, C > E), in words in their tooltips, and the name has the room.
+    (In English at 1366×768 the longest, "13 Vehicles and driving licences", still ends in "…".)"""
+    busy_morning(ctx_for)
+    board = make_board(lang, size).board
+    for _ in range(3):
+        QApplication.processEvents()
+    table, model = board.windows_table, board.windows_model
+    assert cut_table(table) == []
+    assert cut_cells(table, model.column("window")) == []
+    row = next(r for r, w in enumerate(model.rows()) if w.number == 1)
+    holder = model.index(row, model.column("clerk"))
+    name = ctx_for("clerk1").actor.name
+    assert holder.data() == f"{name} 09:00"
+    assert holder.data(Qt.ItemDataRole.ToolTipRole) == (
+        f"{name}（自 09:00）" if lang == "zh" else f"{name} (since 09:00)")
+    profile = model.index(row, model.column("queues"))
+    assert profile.data() == "A:2 B:1"
+    assert profile.data(Qt.ItemDataRole.ToolTipRole).endswith(" A:2 B:1")

@@ -71,7 +71,9 @@ class _Colored(NamedColumnsModel):
 
 class WindowBoardModel(_Colored):
     """One line per window (the board has no room for 14 wrapped names at 1366×768 in
-    English); a name cut short with "…" shows whole in its tooltip."""
+    English); a name cut short with "…" shows whole in its tooltip. The holder's and the
+    profile's cells are short (李明 10:30, A:2 B:1, C > E) so the name has the room; their
+    tooltips say it in words (李明（自 10:30）, 比例 A:2 B:1, 优先 C E)."""
 
     COLUMNS = ("window", "state", "clerk", "ticket", "elapsed", "queues")
     TEXT_ROLES: ClassVar[tuple[Qt.ItemDataRole, ...]] = (Qt.ItemDataRole.DisplayRole,
@@ -93,25 +95,44 @@ class WindowBoardModel(_Colored):
     def header_text(self, column: str) -> str:
         return QCoreApplication.translate("SupervisorBoard", self.HEADERS[column])
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            w, column = self.row(index.row()), self.COLUMNS[index.column()]
+            if column == "clerk":
+                return self._holder(w)
+            if column == "queues":
+                return self._profile(w, short=False)
+        return super().data(index, role)
+
     def cell_text(self, w: BoardWindow, column: str) -> str:
         if column == "elapsed":
             return self._elapsed(w)
         if column == "queues":
-            mode = _tr("比例" if w.profile_mode == "ratio" else "优先")
-            parts = [f"{p.queue}:{p.ratio}" if w.profile_mode == "ratio" else p.queue
-                     for p in w.profile]
-            return f"{mode} " + " ".join(parts)
+            return self._profile(w, short=True)
+        if column == "clerk":
+            return self._holder(w, short=True)
         ticket = f"{w.ticket} {_tr(STATE_ZH.get(w.ticket_state or '', ''))}" if w.ticket else ""
-        return {"window": f"{w.number} {local_name(w.name, w.name_en)}", "clerk": self._holder(w),
+        return {"window": f"{w.number} {local_name(w.name, w.name_en)}",
                 "ticket": ticket,
                 "state": _tr(STATE_ZH[w.state])
                 + (_tr("（{0}）").format(w.reason) if w.reason else "")}[column]
 
-    def _holder(self, w: BoardWindow) -> str:
-        """Who holds the window, and since when (自 09:12)."""
+    def _profile(self, w: BoardWindow, short: bool) -> str:
+        """The window's queues: "A:2 B:1" by ratio, "C > E" by precedence; in words
+        ("比例 A:2 B:1", "优先 C E") when not ``short``."""
+        ratio = w.profile_mode == "ratio"
+        parts = [f"{p.queue}:{p.ratio}" if ratio else p.queue for p in w.profile]
+        if short:
+            return " ".join(parts) if ratio else " > ".join(parts)
+        return _tr("比例" if ratio else "优先") + " " + " ".join(parts)
+
+    def _holder(self, w: BoardWindow, short: bool = False) -> str:
+        """Who holds the window, and since when: 李明 09:12 (``short``), 李明（自 09:12）."""
         if not w.clerk:
             return ""
         since = self.local(w.clerk_since, "%H:%M")
+        if short:
+            return f"{w.clerk} {since}".strip()
         return w.clerk + (_tr("（自 {0}）").format(since) if since else "")
 
     def _elapsed(self, w: BoardWindow) -> str:

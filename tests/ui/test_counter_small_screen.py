@@ -9,6 +9,7 @@ Driven with pytest-qt on the demo hall (SQLite only: the layout is under test).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,8 +20,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from hallapp.core.errors import DomainError
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
+from hallapp.services.window_holder import claim_window
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
 TEN_MATERIALS = "440300000000069392144001"  # 国有建设用地使用权及房屋所有权转移登记
@@ -93,3 +96,32 @@ def test_the_ticket_number_gets_its_full_height_at_1366_by_768_in_english(
         assert counter.message.isVisibleTo(counter)
         counter.message.clear()
         assert counter.message.isHidden()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_refusal_leaves_the_ticket_number_its_height_at_1366_by_768(
+        qapp: QApplication, make_counter: MakeCounter, ctx_for: Callable[[str], Ctx],
+        lang: str) -> None:
+    """At a window another clerk holds, a green-channel ticket recalled there: a refusal of
+    several lines under the buttons took its height from the ticket, whose number shrank
+    to 41 px. The window's queues give it up now, and a longer one scrolls in its place."""
+    clerk = ctx_for("clerk1")
+    windows.open_window(clerk, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A", priority="pregnant")
+    windows.call_next(clerk, 1)
+    windows.recall(clerk, 1)
+    with in_english(qapp) if lang == "en" else contextlib.nullcontext():
+        counter = make_counter((1366, 768), user="clerk2")  # clerk1 holds window 1
+        with pytest.raises(DomainError) as refused:  # the ticket was called meanwhile
+            claim_window(ctx_for("clerk2"), 1, replacing="clerk1")
+        counter.holder._on_claim_failed(refused.value)
+        ticket, message = counter.ticket, counter.message
+        for text in (message.text(), message.text() * 4):  # two lines; a long one
+            message.setText(text)
+            for _ in range(3):
+                QApplication.processEvents()
+            assert message.isVisibleTo(counter)
+            assert ticket.number.height() >= ticket.number.sizeHint().height(), text
+            assert ticket.height() >= ticket.heightForWidth(ticket.width())
+            assert counter.controls.height() >= counter.controls.sizeHint().height()
+            assert in_sight(message) or message.visibleRegion().boundingRect().height() >= 40

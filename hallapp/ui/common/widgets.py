@@ -11,15 +11,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QWidget,
@@ -47,6 +49,8 @@ def make_label(text: str = "", name: str | None = None, *, wrap: bool = False,
 class MessageLabel(QLabel):
     """A wrapped message line that takes no room while empty: shown when it has text."""
 
+    text_set = Signal()
+
     def __init__(self, name: str | None = None) -> None:
         super().__init__("")
         if name:
@@ -57,9 +61,43 @@ class MessageLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))
+        self.text_set.emit()
 
     def clear(self) -> None:
         self.setText("")
+
+
+class ScrolledMessage(QScrollArea):
+    """A :class:`MessageLabel` as tall as its text up to ``lines`` lines, the rest scrolling:
+    a long refusal cannot take the height of what is above it. No room while empty."""
+
+    def __init__(self, label: MessageLabel, lines: int = 3) -> None:
+        super().__init__()
+        self.label, self.lines = label, lines
+        self.setWidget(label)  # which shows it
+        label.setVisible(bool(label.text()))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        label.text_set.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        text = self.label.text()
+        self.setVisible(bool(text))
+        if not text:
+            return
+        self.label.ensurePolished()
+        margins = self.label.contentsMargins()
+        cap = (self.lines * self.label.fontMetrics().lineSpacing()
+               + margins.top() + margins.bottom())
+        needed = self.label.heightForWidth(max(self.viewport().width(), 1))
+        self.setFixedHeight(min(needed, cap) + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()  # the text's height at the new width
 
 
 class ElidedLabel(QLabel):

@@ -87,6 +87,9 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The first to give up height (its rows scroll): a refusal of several lines under the
+        # counter's buttons took it from the ticket's number instead.
+        self.table.setMinimumHeight(1)
         self.total = make_label("", "hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from hallapp.services.context import Ctx
 from hallapp.services.day import HallStatus, hall_status
@@ -36,7 +36,7 @@ from hallapp.ui.common.banner import ConnectionBanner
 from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.widgets import MessageLabel
+from hallapp.ui.common.widgets import MessageLabel, ScrolledMessage
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.controls import BACK_TO_LINE, CallControls
@@ -81,8 +81,10 @@ class CounterWindow(CounterPanel):
         self.controls = CallControls(self.env)
         self.queues = QueuePanel()
         # Hidden while empty: its empty line left the ticket's number a few pixels short at
-        # 1366×768 in English (a window another clerk holds, a green-channel ticket).
+        # 1366×768 in English (a window another clerk holds, a green-channel ticket). At most
+        # three lines, the rest scrolling: a long refusal shrank the number to 41 px.
         self.message = MessageLabel("error")
+        self.message_area = ScrolledMessage(self.message)
         self.options = options
         # one printer for every document of the window
         self.printer = printer = counter_printer(ctx, options)
@@ -112,9 +114,11 @@ class CounterWindow(CounterPanel):
         left.setFixedWidth(LEFT_WIDTH)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        # Never below its height: the window's queues give up theirs first (their rows scroll).
+        self.ticket.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         column.addWidget(self.ticket)
         column.addWidget(self.controls)
-        column.addWidget(self.message)
+        column.addWidget(self.message_area)
         column.addWidget(self.queues, 1)
         body = QHBoxLayout()
         body.setContentsMargins(12, 8, 12, 12)

@@ -123,7 +123,7 @@ def test_case_from_intake_to_delivery(cli: Cli, hall_db: Database, clock: FakeCl
     assert cli("clerk1", "case", "show", number) == 0
     assert "（计时暂停，剩 1 个工作日）" in cli.out
     assert cli("clerk1", "--lang", "en", "case", "list", "--day", "2026-11-24") == 0
-    assert "clock stopped, 1 working day(s) left" in cli.out
+    assert "clock stopped, 1 working day left" in cli.out
     resumed = cli.json("clerk1", "backoffice", "resume", number)
     assert (resumed["state"], resumed["visits"]) == ("corrected", 2)
     cli.json("approver_szamr", "backoffice", "claim", number)

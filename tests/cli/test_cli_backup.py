@@ -9,12 +9,12 @@ and could never be restored. A held database was "无法连接数据库"; ``--ve
 
 from __future__ import annotations
 
-import gzip
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from backupkit import OLD, header, rewrite
 from clikit import Cli, make_cli
 from conftest import FakeClock
 from sqlalchemy import func, select, text
@@ -25,8 +25,6 @@ from hallapp.services import day
 from hallapp.store import engine
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
-
-OLD = Path(__file__).resolve().parents[1] / "data" / "backups"
 
 
 @pytest.fixture
@@ -48,11 +46,8 @@ def test_an_old_backup_restores_and_a_newer_programs_is_named(
     code, out, err = _run(capsys, "--db", target, "restore", str(OLD / "hall-0010.backup.gz"))
     assert code == 0, err
     assert "备份的结构版本 0010，已迁移到" in out
-    with gzip.open(OLD / "hall-0010.backup.gz", "rt", encoding="utf-8") as f:
-        lines = f.read().replace('"revision": "0010"', '"revision": "0099"', 1)
-    newer = tmp_path / "newer.backup.gz"
-    with gzip.open(newer, "wt", encoding="utf-8") as f:
-        f.write(lines)
+    newer = rewrite(OLD / "hall-0010.backup.gz", tmp_path / "newer.backup.gz",
+                    header(lambda h: h.update(revision="0099")))
     other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
     code, _, err = _run(capsys, "--db", other, "restore", str(newer))
     assert code == 13

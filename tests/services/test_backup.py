@@ -6,7 +6,6 @@ nor leak half of its change into the file (that would break the restored audit c
 
 from __future__ import annotations
 
-import gzip
 import json
 import stat
 from collections.abc import Callable
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backupkit import rewrite
 from sqlalchemy import func, select
 
 from hallapp.core.errors import DomainError, OutputError, PermissionDenied, StateError
@@ -135,14 +135,6 @@ def test_backup_and_restore_while_a_writer_commits(
         assert clerk.active is True
 
 
-def _rewrite(source: Path, target: Path, change: Callable[[list[str]], list[str]]) -> Path:
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        lines = f.read().splitlines(keepends=True)
-    with gzip.open(target, "wt", encoding="utf-8") as f:
-        f.writelines(change(lines))
-    return target
-
-
 def _tamper(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
@@ -169,11 +161,11 @@ def test_a_backup_refused_leaves_nothing_behind(
     cut = good.read_bytes()
     (tmp_path / "half.gz").write_bytes(cut[:len(cut) // 2])
     cases = [
-        ("audit_broken", _rewrite(good, tmp_path / "tampered.gz", _tamper)),
-        ("backup_truncated", _rewrite(good, tmp_path / "short.gz", lambda lines: lines[:-30])),
+        ("audit_broken", rewrite(good, tmp_path / "tampered.gz", _tamper)),
+        ("backup_truncated", rewrite(good, tmp_path / "short.gz", lambda lines: lines[:-30])),
         ("bad_backup", tmp_path / "half.gz"),
         # A row the database refuses (a key twice) is the file's fault too, not the database's.
-        ("bad_backup", _rewrite(good, tmp_path / "twice.gz",
+        ("bad_backup", rewrite(good, tmp_path / "twice.gz",
                                 lambda lines: [lines[0], lines[1], *lines[1:]])),
     ]
     for code, path in cases:

@@ -10,13 +10,12 @@ programs themselves (tests/data/backups/README.md): a backup's rows follow its r
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from backupkit import OLD, header, rewrite
 from conftest import FakeClock, actor_for
 from sqlalchemy import event, func, inspect, select, text
 
@@ -29,8 +28,6 @@ from hallapp.services.context import Ctx
 from hallapp.store import schema
 from hallapp.store.models import AuditEntry, Hall, Queue, Staff, Ticket
 from hallapp.store.uow import Database
-
-OLD = Path(__file__).resolve().parents[1] / "data" / "backups"
 
 
 @pytest.fixture
@@ -93,30 +90,13 @@ def test_a_backup_taken_before_an_update_restores_after_it(
     assert verify_audit(_restorer(db)).ok
 
 
-def _rewrite(source: Path, target: Path, change: Callable[[list[str]], list[str]]) -> Path:
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        lines = f.read().splitlines(keepends=True)
-    with gzip.open(target, "wt", encoding="utf-8") as f:
-        f.writelines(change(lines))
-    return target
-
-
-def _header(change: Callable[[dict[str, Any]], None]) -> Callable[[list[str]], list[str]]:
-    def rewrite(lines: list[str]) -> list[str]:
-        header = json.loads(lines[0])
-        change(header)
-        return [json.dumps(header) + "\n", *lines[1:]]
-
-    return rewrite
-
-
 @pytest.mark.parametrize("engine_name", ["sqlite"])
 def test_a_backup_from_a_newer_program_is_refused_before_anything_is_made(
         blank_db: Database, tmp_path: Path) -> None:
     later = {"revision": lambda h: h.update(revision="0099"),
              "format": lambda h: h.update(version=backup_svc.VERSION + 1)}
     for what, change in later.items():
-        path = _rewrite(OLD / "hall-0010.backup.gz", tmp_path / f"{what}.gz", _header(change))
+        path = rewrite(OLD / "hall-0010.backup.gz", tmp_path / f"{what}.gz", header(change))
         with pytest.raises(StateError) as refused:
             backup_svc.restore(_restorer(blank_db), path)
         assert refused.value.code == "backup_newer", what

@@ -10,11 +10,11 @@ and could never be restored. A held database was "无法连接数据库"; ``--ve
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from backupkit import OLD, header, rewrite
 from clikit import Cli, make_cli
 from conftest import FakeClock
 from sqlalchemy import func, select, text
@@ -25,6 +25,9 @@ from hallapp.services import day
 from hallapp.store import engine
 from hallapp.store.models import AuditEntry
 from hallapp.store.uow import Database
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from backupkit import OLD, header, rewrite
 
 
 @pytest.fixture

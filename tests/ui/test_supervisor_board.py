@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -26,21 +26,19 @@ from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.supervisor import ProfileEntryInput
 from hallapp.store.models import Ticket
-from hallapp.ui.common.feed import FeedWatcher
 from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
 from hallapp.ui.common.widgets import ConfirmDialog
 from hallapp.ui.counter.dialogs import ReasonDialog
 from hallapp.ui.supervisor import dialogs
 from hallapp.ui.supervisor.dialogs import MoveAnswer, ProfileAnswer
-from hallapp.ui.supervisor.window import SupervisorWindow, create
+from hallapp.ui.supervisor.window import SupervisorWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from kpikit import busy_day
+from supervisorkit import MakeBoard, supervisors
 
 ROOT = Path(__file__).resolve().parents[2]
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
-MakeBoard = Callable[..., SupervisorWindow]
 
 # Another terminal: clerk11 calls the next ticket at window 11, at the test clock's instant.
 CALL_ELSEWHERE = r"""
@@ -64,31 +62,7 @@ print(windows.call_next(Ctx(db, actor, clock=lambda: now), 11).number)
 @pytest.fixture
 def make_board(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
                tmp_path: Path) -> Iterator[MakeBoard]:
-    application("zh")
-    made: list[SupervisorWindow] = []
-
-    def make(size: tuple[int, int] = (1280, 800), *, feed: bool = False,
-             chimes: list[int] | None = None) -> SupervisorWindow:
-        ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
-        watcher = FeedWatcher(hall_db, wait_seconds=0.1)
-        chime = (lambda: chimes.append(1)) if chimes is not None else False
-        window = create(ctx, watcher, {"chime": chime, "refresh_ms": 100,
-                                       "export_dir": tmp_path})
-        qtbot.addWidget(window)
-        made.append(window)
-        window.resize(*size)
-        window.show()
-        if feed:
-            watcher.start()
-        qtbot.waitUntil(lambda: window.board.board is not None and window.kpi.report is not None
-                        and window.work.loaded)
-        return window
-
-    yield make
-    wait_for_tasks()
-    for window in made:
-        window.feed.stop()
-        window.board.poller.stop()
+    yield from supervisors(qtbot, hall_db, clock, tmp_path, refresh_ms=100)
 
 
 def _window(board: SupervisorWindow, number: int) -> object:

@@ -13,16 +13,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from supervisorkit import supervisors
 
-from hallapp.services.context import Ctx, Database
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.services.context import Database
 from hallapp.ui.supervisor.dialogs import ExportDialog
-from hallapp.ui.supervisor.window import SupervisorWindow, create
+from hallapp.ui.supervisor.window import SupervisorWindow
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 MONDAY_EVENING = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 17:00 in Shanghai
@@ -33,19 +31,10 @@ MONDAY, TUESDAY = date(2026, 11, 30), date(2026, 12, 1)
 @pytest.fixture
 def window(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
            tmp_path: Path) -> Iterator[SupervisorWindow]:
-    application("zh")
     clock.now = MONDAY_EVENING
-    ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
-    made = create(ctx, FeedWatcher(hall_db, wait_seconds=0.1),
-                  {"chime": False, "refresh_ms": 100, "export_dir": tmp_path})
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitUntil(lambda: made.board.board is not None and made.kpi.report is not None
-                    and made.work.loaded)
-    yield made
-    wait_for_tasks()
-    made.feed.stop()
-    made.board.poller.stop()
+    boards = supervisors(qtbot, hall_db, clock, tmp_path, refresh_ms=100)
+    yield next(boards)(None)
+    next(boards, None)
 
 
 def _query(qtbot: QtBot, window: SupervisorWindow, button: str) -> tuple[date, date]:

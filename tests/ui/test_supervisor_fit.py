@@ -15,20 +15,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from supervisorkit import MakeBoard, supervisors
 from uikit import cut_cells, cut_table
 
 from hallapp.core.errors import DomainError
 from hallapp.services import tickets, windows
 from hallapp.services.context import Ctx, Database
 from hallapp.services.kpi_live import DIMS
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
-from hallapp.ui.supervisor.window import SupervisorWindow, create
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from casekit import PLAIN, accepted_case
@@ -36,33 +33,16 @@ from kpikit import busy_day
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 LANGS = pytest.mark.parametrize("lang", ["zh", "en"])
-MakeBoard = Callable[..., SupervisorWindow]
 
 
 @pytest.fixture
 def make_board(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
                tmp_path: Path) -> Iterator[MakeBoard]:
     """The supervisor's window at 1280×800 in a language, loaded."""
-    made: list[SupervisorWindow] = []
-
-    def make(lang: str, size: tuple[int, int] = (1280, 800)) -> SupervisorWindow:
-        application(lang)
-        ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
-        window = create(ctx, FeedWatcher(hall_db), {"chime": False, "export_dir": tmp_path})
-        qtbot.addWidget(window)
-        made.append(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitUntil(lambda: window.board.board is not None
-                        and window.kpi.report is not None and window.work.loaded)
-        return window
-
-    yield make
-    wait_for_tasks()
-    for window in made:
-        window.feed.stop()
-        window.board.poller.stop()
-    application("zh")
+    boards = supervisors(qtbot, hall_db, clock, tmp_path)
+    make_board = next(boards)
+    yield lambda lang, size=(1280, 800): make_board(size, lang=lang)
+    next(boards, None)
 
 
 @SQLITE_ONLY

@@ -11,19 +11,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, actor_for
+from conftest import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
+from supervisorkit import supervisors
 from uikit import clipped
 
-from hallapp.services.context import Ctx, Database
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application
-from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.services.context import Database
 from hallapp.ui.supervisor.planner import PlannerPanel
 from hallapp.ui.supervisor.planner_models import OVER_FG, QueueVerdict
-from hallapp.ui.supervisor.window import SupervisorWindow, create
+from hallapp.ui.supervisor.window import SupervisorWindow
 
 SQLITE_ONLY = pytest.mark.parametrize("engine_name", ["sqlite"])
 MakePlanner = Callable[..., SupervisorWindow]
@@ -33,28 +31,18 @@ MakePlanner = Callable[..., SupervisorWindow]
 def make_planner(qtbot: QtBot, qapp: QApplication, hall_db: Database, clock: FakeClock,
                  tmp_path: Path) -> Iterator[MakePlanner]:
     """The supervisor window on its 排班预测 tab, with the forecast loaded."""
-    application("zh")
-    made: list[SupervisorWindow] = []
+    boards = supervisors(qtbot, hall_db, clock, tmp_path, refresh_ms=60_000)
+    make_board = next(boards)
 
     def make(size: tuple[int, int] = (1280, 800)) -> SupervisorWindow:
-        ctx = Ctx(hall_db, actor_for(hall_db, "supervisor1"), clock=clock, terminal="sup")
-        window = create(ctx, FeedWatcher(hall_db), {"chime": False, "refresh_ms": 60_000,
-                                                    "export_dir": tmp_path})
-        qtbot.addWidget(window)
-        made.append(window)
+        window: SupervisorWindow = make_board(size)
         window.planner.runs = 2
-        window.resize(*size)
-        window.show()
         window.tabs.setCurrentWidget(window.planner)
-        qtbot.waitUntil(lambda: window.planner.profile is not None
-                        and window.kpi.report is not None and window.work.loaded)
+        qtbot.waitUntil(lambda: window.planner.profile is not None)
         return window
 
     yield make
-    wait_for_tasks()
-    for window in made:
-        window.feed.stop()
-        window.board.poller.stop()
+    next(boards, None)
 
 
 def _generate(qtbot: QtBot, panel: PlannerPanel) -> None:

@@ -17,6 +17,14 @@ from hallapp.services.context import Ctx
 from hallapp.store.uow import Database
 
 
+def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``hallapp *argv`` as given (no --db or --user added) → (exit code, stdout, stderr)."""
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 class Cli:
     """Runs ``hallapp --db URL --user USER …`` and keeps the exit code, stdout and stderr."""
 

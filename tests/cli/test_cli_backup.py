@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 from clikit import Cli, make_cli
+from clikit import run_main as _run
 from conftest import FakeClock
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from hallapp.cli.main import main
 from hallapp.services import day
 from hallapp.store import engine
 from hallapp.store.models import AuditEntry
@@ -34,13 +34,6 @@ from backupkit import OLD, header, rewrite
 def cli(hall_db: Database, clock: FakeClock, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> Cli:
     return make_cli(hall_db, clock, capsys, monkeypatch)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_an_old_backup_restores_and_a_newer_programs_is_named(

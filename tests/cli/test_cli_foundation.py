@@ -8,6 +8,7 @@ installed entry point, because only those show what a user's terminal would.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clikit import run_main
 from conftest import CHEAP, CHEAP_HALLAPP, PgServer
 
 from hallapp import __version__
@@ -47,14 +49,7 @@ COMMAND_PATHS = list(_paths(build_parser()))
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """``run("staff", "list")`` → (exit code, stdout, stderr)."""
-
-    def call(*argv: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
+    return functools.partial(run_main, capsys)
 
 
 @pytest.fixture

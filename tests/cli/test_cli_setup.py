@@ -4,6 +4,7 @@ on a database that is not ready (no file, no hall).
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import sys
@@ -13,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clikit import run_main
 from conftest import CHEAP, PgServer
 from sqlalchemy import column, insert, table, text
 
-from hallapp.cli.main import main
 from hallapp.services import staff
 from hallapp.services.setup import hall_exists
 from hallapp.store import schema
@@ -31,14 +32,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(staff, "_hasher", CHEAP)
     for name in ("HALLAPP_ADMIN_PASSWORD", "HALLAPP_USER", "HALLAPP_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
-
-    def call(*argv: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
+    return functools.partial(run_main, capsys)
 
 
 def test_the_demo_refuses_a_real_hall(empty_db: Database, run: Run,

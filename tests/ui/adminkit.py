@@ -20,13 +20,16 @@ ITEM = "440300000000069391780001"  # 有限责任公司设立登记: promised 1 
 
 
 def admins(qtbot: QtBot, hall_db: Database, clock: FakeClock) -> Iterator[MakeAdmin]:
-    """Makes admin windows of admin1 (loaded, idle) in ``lang``; waits for their calls after."""
+    """Makes admin windows of admin1 (loaded, idle) in ``lang``; waits for their calls after.
+    The windows are kept until then (``make_admin().settings`` outlives a bare window)."""
+    made: list[AdminWindow] = []
 
     def make(lang: str = "zh", size: tuple[int, int] = (1280, 800)) -> AdminWindow:
         application(lang)
         ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin-test")
         window = create(ctx, FeedWatcher(hall_db), {})
         qtbot.addWidget(window)
+        made.append(window)
         window.resize(*size)
         window.show()
         qtbot.waitUntil(lambda: window.hall is not None and window.catalogue.model.rowCount() > 0)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from adminkit import MakeAdmin, admins, idle
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication
@@ -35,31 +36,21 @@ from hallapp.ui.common.widgets import ConfirmDialog
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
 TOMORROW = date(2026, 11, 25)  # the clock starts Tuesday 2026-11-24 09:00 in Shanghai
-MakeAdmin = Callable[..., AdminWindow]
 
 
 @pytest.fixture
 def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
                clock: FakeClock) -> Iterator[MakeAdmin]:
-    application("zh")
+    admin_windows = admins(qtbot, hall_db, clock)
+    make = next(admin_windows)
 
-    def make(size: tuple[int, int] = (1280, 800)) -> AdminWindow:
-        ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin-test")
-        window = create(ctx, FeedWatcher(hall_db), {})
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitUntil(lambda: window.hall is not None and window.slots.queue.count() > 0)
-        idle(qtbot, window)
+    def make_on_slots(lang: str = "zh") -> AdminWindow:
+        window = make(lang)
+        qtbot.waitUntil(lambda: window.slots.queue.count() > 0)
         return window
 
-    yield make
-    wait_for_tasks()
-
-
-def idle(qtbot: QtBot, window: AdminWindow) -> None:
-    """Wait until no tab has a service call in flight."""
-    qtbot.waitUntil(lambda: not any(p.busy for p in window.pages()))
+    yield make_on_slots
+    next(admin_windows, None)
 
 
 def fill(page: SlotPage, queue: str, day: date, start: QTime, end: QTime, minutes: int,
@@ -174,9 +165,8 @@ def test_in_english_queues_and_items_go_by_their_english_names(
     appointments.create_slots(ctx_for("admin1"), "B", TOMORROW, time(9, 0), time(9, 30))
     appointments.create_slots(ctx_for("admin1"), "A", TOMORROW, time(9, 0), time(9, 30),
                               item_code=ITEM_A)
-    set_language(qapp, "en")
     try:
-        window = make_admin()
+        window = make_admin("en")
         page = window.slots
         assert page.queue.itemText(page.queue.findData("B")) == "B Real estate registration"
         page.day.setDate(QDate(2026, 11, 25))

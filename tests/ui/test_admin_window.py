@@ -11,13 +11,13 @@ through their ``ask`` classmethods.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from adminkit import idle, open_item
+from adminkit import ITEM, MakeAdmin, admin_ctx, admins, idle, open_item
 from conftest import FakeClock, actor_for
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
@@ -32,40 +32,15 @@ from hallapp.services.feed import FeedEvent, FeedReader, open_feed
 from hallapp.services.hall import get_hall, list_windows
 from hallapp.store.models import AuditEntry, Hall
 from hallapp.ui.admin.dialogs import ConfirmDialog, OpenFileDialog, SaveFileDialog
-from hallapp.ui.admin.window import AdminWindow, create
-from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.qt_app import application, set_language
-from hallapp.ui.common.tasks import wait_for_tasks
+from hallapp.ui.common.qt_app import set_language
 
 pytestmark = pytest.mark.parametrize("engine_name", ["sqlite"])
-ITEM = "440300000000069391780001"  # 有限责任公司设立登记: promised 1 working day, 7 materials
-MakeAdmin = Callable[..., AdminWindow]
 
 
 @pytest.fixture
 def make_admin(qtbot: QtBot, qapp: QApplication, hall_db: Database,
                clock: FakeClock) -> Iterator[MakeAdmin]:
-    application("zh")
-    made: list[AdminWindow] = []
-
-    def make(size: tuple[int, int] = (1280, 800)) -> AdminWindow:
-        ctx = Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="admin-test")
-        window = create(ctx, FeedWatcher(hall_db), {})
-        qtbot.addWidget(window)
-        made.append(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitUntil(lambda: window.hall is not None and window.catalogue.model.rowCount() > 0)
-        idle(qtbot, window)
-        return window
-
-    yield make
-    wait_for_tasks()
-
-
-def admin_ctx(hall_db: Database, clock: FakeClock) -> Ctx:
-    return Ctx(hall_db, actor_for(hall_db, "admin1"), clock=clock, terminal="other")
-
+    yield from admins(qtbot, hall_db, clock)
 
 def audit_count(db: Database) -> int:
     with db.read_session() as s:
@@ -437,7 +412,7 @@ def test_models_pass_the_model_tester(qtbot: QtBot, make_admin: MakeAdmin,
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
 def test_nothing_clipped(qtbot: QtBot, make_admin: MakeAdmin, size: tuple[int, int]) -> None:
-    window = make_admin(size)
+    window = make_admin(size=size)
     open_item(qtbot, window)
     editor = window.catalogue.editor
     editor.form.promised.value.setValue(0)
@@ -458,9 +433,5 @@ def test_nothing_clipped(qtbot: QtBot, make_admin: MakeAdmin, size: tuple[int, i
 
 def test_the_title_names_the_hall_in_the_screens_language(make_admin: MakeAdmin) -> None:
     assert make_admin().title.text() == "深圳市行政服务大厅（演示） · 管理"
-    application("en")
-    try:
-        assert make_admin().title.text() == (
-            "Shenzhen Administrative Service Hall (demo) · Administration")
-    finally:
-        application("zh")
+    assert make_admin("en").title.text() == (
+        "Shenzhen Administrative Service Hall (demo) · Administration")

@@ -82,7 +82,8 @@ def test_every_action_refuses_exactly_the_roles_without_its_permission(
     if perm not in MATRIX[role]:
         with pytest.raises(PermissionDenied) as err:
             fn(_ctx(role), *args, **kwargs)
-        assert err.value.facts == {"role": role.value, "perm": perm.value}
+        assert err.value.facts == {"role": role.value, "perm": perm.value,
+                                   "username": f"test_{role.value}"}
         assert err.value.exit_code == 14
         return
     try:

@@ -119,11 +119,41 @@ def test_the_holder_leaves_the_window_open_from_the_header(
     qtbot.mouseClick(bar.leave, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: counter.state is not None and counter.state.holder is None)
     assert asked == [1]
-    assert not bar.mine.isVisible()
+    assert not bar.leave.isVisible()
+    assert bar.claim.isVisible()  # 接手窗口 to come back
     assert counter.message.text().startswith("已离开 1 号窗口")
     seen = windows.window_state(ctx_for("clerk2"), 1)
     assert (seen.state, seen.holder_user) == ("open", None)
     assert "call_next" in _enabled(counter)  # acting there again takes it back
+
+
+@SQLITE_ONLY
+def test_a_window_nobody_holds_offers_the_take_over_its_intake_needs(
+        qtbot: QtBot, make_counter: MakeCounter, ctx_for: CtxFor) -> None:
+    """The supervisor opened window 1 and started a ticket there: taking in its case is
+    refused until the clerk holds the window ("请先接手该窗口"), and the counter offered no
+    接手窗口 (finish or transfer were the only keys). The header offers it now."""
+    boss = ctx_for("supervisor1")
+    supervisor.open_window(boss, 1)
+    tickets.take_ticket(ctx_for("kiosk1"), "A")
+    windows.call_next(boss, 1)
+    windows.start(boss, 1)
+    counter = make_counter(user="clerk1")
+    bar = counter.holder
+    assert not bar.isVisible()  # nobody to name: no strip
+    assert bar.mine.isVisible()
+    assert bar.claim.isVisible()
+    assert bar.claim.isEnabled()
+    assert not bar.leave.isVisible()
+    assert bar.since.text() == "（窗口当前无人使用）"
+    qtbot.mouseClick(bar.claim, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.state is not None
+                    and counter.state.holder_user == "clerk1")
+    assert counter.message.text() == "已接手 1 号窗口"
+    assert bar.leave.isVisible()
+    assert not bar.claim.isVisible()
+    assert counter.state.ticket is not None
+    assert counter.state.ticket.number == "A001"  # the ticket in service passes to the clerk
 
 
 @SQLITE_ONLY

@@ -3983,42 +3983,53 @@ After:
 <context>
     <name>HolderBar</name>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="97"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="117"/>
         <source>接手窗口</source>
         <translation>Take over window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="98"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="115"/>
         <source>离开窗口</source>
         <translation>Leave window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="99"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="116"/>
         <source>暂离（休息、交接）而不关窗：窗口保持开放，其他工作人员可接手</source>
         <translation>Step away (a break, a hand-over) without closing: the window stays open for another clerk to take over</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="106"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="118"/>
+        <source>此窗口当前无人使用：接手后在此叫号、收件</source>
+        <translation>Nobody is working at this window: take it over to call and take in cases here</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="123"/>
+        <source>（窗口当前无人使用）</source>
+        <translation> (nobody at the window)</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/holder.py" line="127"/>
         <source>（自 {0}）</source>
         <translation> (since {0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="109"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="130"/>
         <source>此窗口由 {0} 使用中</source>
         <translation>This window is in use by {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="111"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="132"/>
         <source>正在办理 {0}：不能接手。请 {1} 办结，或请值班长改派窗口。</source>
         <translation>Serving {0}: the window cannot be taken over. Ask {1} to finish, or the supervisor to reassign the window.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="134"/>
         <source>{0} 已离开该窗口（已退出或终端故障）时，可接手窗口；否则请到自己的窗口办理，或请值班长安排。</source>
         <translation>If {0} has left the window (logged out, or the terminal failed), you may take it over; otherwise work at your own window, or ask the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/holder.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/holder.py" line="164"/>
         <source>正在办理 {0}：请先办结、转移、挂起或过号，再离开窗口</source>
         <translation>Serving {0}: finish, transfer, suspend or pass it first, then leave the window</translation>
     </message>

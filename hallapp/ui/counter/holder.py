@@ -6,7 +6,11 @@ At the window the clerk holds, its part (``HolderBar.mine``: since when, and 离
 the end of the counter's header row instead, costing no height (the counter fits a 1366×768
 screen): leaving for a break or a hand-over without closing the window (``release_window``),
 which stays open for another clerk to claim. With a ticket called or in service there it
-says to finish, transfer, suspend or pass it first: it is not left without a clerk.
+says to finish, transfer, suspend or pass it first: it is not left without a clerk. At an
+open window nobody holds (left, freed, or opened by the supervisor, perhaps with a ticket in
+service there) the same place offers 接手窗口 (``claim_window``): taking in a case there is
+refused until the clerk holds it (intake_window_not_held), and no operation the clerk could
+press instead (finish, transfer) leaves the applicant in front of them served.
 
 While it shows, the window's operations and its work tabs are off (``CounterWindow``): the
 first action used to be the clerk's only way to learn the window was not theirs. It spans the
@@ -38,6 +42,12 @@ def held_by_other(env: CounterEnv, state: WindowState | None) -> bool:
             and state.holder_user.lower() != env.ctx.actor.username.lower())
 
 
+def held_by_nobody(env: CounterEnv, state: WindowState | None) -> bool:
+    """True when a clerk looks at an open (or paused) window nobody holds."""
+    return (state is not None and state.holder_user is None and state.state != "closed"
+            and env.ctx.actor.role is Role.CLERK)
+
+
 def held_by_me(env: CounterEnv, state: WindowState | None) -> bool:
     """True when a clerk looks at the window they hold."""
     return (state is not None and state.holder_user is not None
@@ -63,12 +73,15 @@ class HolderBar(CounterPanel):
         self.since = make_label("", "subtitle")
         self.leave = make_button("", "secondary", "leaveWindow")  # white on the blue header
         self.leave.clicked.connect(self._on_leave_clicked)
+        self.claim = make_button("", "secondary", "claimWindow")  # nobody holds it
+        self.claim.clicked.connect(self._on_claim_clicked)
         self.mine = QWidget()  # laid out by the counter, in its header row
         self.mine.setObjectName("holderMine")
         own = QHBoxLayout(self.mine)
         own.setContentsMargins(0, 0, 0, 0)
         own.addWidget(self.since)
         own.addWidget(self.leave)
+        own.addWidget(self.claim)
         self.mine.hide()
         words = QVBoxLayout()
         words.setContentsMargins(0, 0, 0, 0)
@@ -84,7 +97,10 @@ class HolderBar(CounterPanel):
     def set_state(self, state: WindowState | None) -> None:
         self.state = state
         self.setVisible(held_by_other(self.env, state))
-        self.mine.setVisible(held_by_me(self.env, state))
+        mine, nobody = held_by_me(self.env, state), held_by_nobody(self.env, state)
+        self.leave.setVisible(mine)
+        self.claim.setVisible(nobody)
+        self.mine.setVisible(mine or nobody)
         self.retranslate()
 
     def update_enabled(self) -> None:
@@ -92,15 +108,20 @@ class HolderBar(CounterPanel):
         self.take.setEnabled(self.env.online and not self.busy and state is not None
                              and state.ticket is None)
         self.leave.setEnabled(self.env.online and not self.busy)
+        self.claim.setEnabled(self.env.online and not self.busy)
 
     def retranslate(self) -> None:
         self.take.setText(self.tr("接手窗口"))
         self.leave.setText(self.tr("离开窗口"))
         self.leave.setToolTip(self.tr("暂离（休息、交接）而不关窗：窗口保持开放，其他工作人员可接手"))
+        self.claim.setText(self.tr("接手窗口"))
+        self.claim.setToolTip(self.tr("此窗口当前无人使用：接手后在此叫号、收件"))
         state = self.state
         if state is None or state.holder is None:
             self.text.clear()
             self.hint.clear()
+            self.since.setText(self.tr("（窗口当前无人使用）") if held_by_nobody(self.env, state)
+                               else "")
         else:
             at = state.holder_since
             since = (self.tr("（自 {0}）").format(f"{at.astimezone(self.zone):%H:%M}")
@@ -125,6 +146,15 @@ class HolderBar(CounterPanel):
         self.update_enabled()
         self.call(lambda: claim_window(ctx, number, replacing=holder), self._on_claimed,
                   self._on_claim_failed)
+
+    def _on_claim_clicked(self) -> None:
+        """Taking the window nobody holds: no one is displaced, so nothing to confirm."""
+        if not held_by_nobody(self.env, self.state):
+            return
+        ctx, number = self.env.ctx, self.env.window
+        self.busy = True
+        self.update_enabled()
+        self.call(lambda: claim_window(ctx, number), self._on_claimed, self._on_claim_failed)
 
     def _on_leave_clicked(self) -> None:
         state = self.state

@@ -61,6 +61,9 @@ class WindowState:
     holder_user: str | None = None
     holder_since: datetime | None = None
     retired: bool = False  # no longer used (``window_admin``): nobody works it, nor rates it
+    # The hall's day is closed (日终闭厅): no window opens until the supervisor reopens it
+    # (``require_day_open``), so the counter does not offer 开窗 only to have it refused.
+    day_closed: bool = False
 
 
 @action(Perm.OPERATE_WINDOW)
@@ -393,4 +396,5 @@ def window_state(ctx: Ctx, number: int) -> WindowState:
         return WindowState(w.number, w.name, w.state, w.state_reason, info, w.name_en,
                            (holder.name or holder.username) if holder else None,
                            holder.username if holder else None,
-                           w.clerk_since if holder else None, w.retired)
+                           w.clerk_since if holder else None, w.retired,
+                           hall.closed_day == today(hall, uow.now))

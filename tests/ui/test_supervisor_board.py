@@ -176,9 +176,13 @@ def test_the_day_is_closed_from_the_board_after_a_question(
     qtbot.waitUntil(lambda: _window(board, 11).state == "closed")
     # Closed by mistake: the same button reopens the day, with a reason.
     qtbot.waitUntil(lambda: panel.buttons["close_day"].text() == "重新开厅…")
+    panel.select_window(11)
+    assert not panel.buttons["open"].isEnabled()  # it was on, and refused (day_closed_window)
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda *_a, **_k: "误点日终"))
     panel.buttons["close_day"].click()
     qtbot.waitUntil(lambda: panel.buttons["close_day"].text() == "日终闭厅…")
+    panel.select_window(11)
+    assert panel.buttons["open"].isEnabled()
     assert tickets.take_ticket(kiosk, "A").number == "A003"
 
 

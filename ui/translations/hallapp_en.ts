@@ -1720,117 +1720,117 @@ After:
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="231"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="233"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="244"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
         <source>当日 {0} 个</source>
         <translation>that day {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="245"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
         <source>{0} {1} 个</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="248"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}{4}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="264"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="266"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="265"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="303"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="305"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="304"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="306"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="313"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="315"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="316"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="318"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="323"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="325"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="324"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="326"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="327"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="328"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="329"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="330"/>
         <source>改派窗口…</source>
         <translation>Reassign window…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="331"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="333"/>
         <source>工作人员临时离开</source>
         <translation>Staff member stepped away</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="332"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="334"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="335"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="336"/>
         <source>支援其他窗口</source>
         <translation>Helping at another window</translation>
     </message>
@@ -2065,13 +2065,13 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="114"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="302"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="304"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/controls.py" line="114"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="304"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="306"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
@@ -2116,103 +2116,103 @@ After:
         <translation>Back after a miss</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="193"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="195"/>
         <source>{0} 的办件 {1} 尚未作出收件决定。</source>
         <translation>Case {1} of {0} has no intake decision yet. </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="196"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="198"/>
         <source>转移 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件。</source>
         <translation>To transfer {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="197"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="199"/>
         <source>应到其他窗口办理</source>
         <translation>Belongs at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="198"/>
-        <location filename="../../hallapp/ui/counter/controls.py" line="204"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="206"/>
         <source>选错办理事项</source>
         <translation>Wrong matter chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="200"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="202"/>
         <source>办结 {0} 前须撤回该办件（原因记入审计日志）；点“返回”可继续收件，材料不齐的可“一次性告知”或挂起。</source>
         <translation>To finish {0}, withdraw the case first (the reason goes into the audit log); or click &quot;Back&quot; to carry on with the intake: with materials missing, give a one-time notice or suspend the ticket.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="204"/>
         <source>申请人放弃办理</source>
         <translation>The applicant gives up the application</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="205"/>
         <source>申请人信息填错</source>
         <translation>Applicant&apos;s details entered wrongly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="299"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="297"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="299"/>
         <source>暂停期间本窗口不叫号，请写明原因</source>
         <translation>This window calls no tickets while paused; give the reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="298"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="300"/>
         <source>午休</source>
         <translation>Lunch break</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="299"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="301"/>
         <source>临时离开</source>
         <translation>Away briefly</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="300"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="302"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="301"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="303"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="302"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="304"/>
         <source>申请人多次呼叫未到，按过号处理</source>
         <translation>The applicant did not come after repeated calls; mark as no-show</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="303"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="305"/>
         <source>多次呼叫未到</source>
         <translation>No response to repeated calls</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="304"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="306"/>
         <source>申请人补齐材料后凭原号回到本窗口，无需重新取号</source>
         <translation>The applicant returns to this window with the same ticket once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="305"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="307"/>
         <source>材料不齐，回去补充</source>
         <translation>Materials incomplete, gone to fetch them</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="306"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="308"/>
         <source>需复印材料</source>
         <translation>Needs copies made</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="307"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="309"/>
         <source>需填写申请表</source>
         <translation>Needs to fill in the form</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/controls.py" line="311"/>
+        <location filename="../../hallapp/ui/counter/controls.py" line="313"/>
         <source>{0} 的办件 {1} 尚未作出收件决定，将保留：该号回到窗口时自动调出，继续核验。</source>
         <translation>Case {1} of {0} has no intake decision yet and will be kept: it comes back when that number is served again, to carry on checking.</translation>
     </message>
@@ -3207,47 +3207,47 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="243"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="244"/>
         <source>已接手 {0} 号窗口</source>
         <translation>You have taken over window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="249"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="250"/>
         <source>已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；回来后在此操作即重新接手</source>
         <translation>You left window {0}: it stays open for another clerk to take over; back here, acting at it takes it again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="262"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="263"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="268"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="269"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="280"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="281"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="281"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="282"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="283"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="284"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="284"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="285"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="285"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="286"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3255,67 +3255,72 @@ After:
 <context>
     <name>CurrentTicketPanel</name>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="55"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="56"/>
         <source>当前号码</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="62"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="63"/>
         <source>窗口由 {0} 使用中，接手窗口后才能叫号</source>
         <translation>{0} is working at this window; take it over before calling</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="64"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="65"/>
         <source>窗口已暂停，按 F8 恢复后叫号</source>
         <translation>Window paused: press F8 to resume, then call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="66"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="67"/>
+        <source>今日已日终闭厅，窗口不再开放</source>
+        <translation>Today&apos;s hall day is closed: windows stay closed</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="69"/>
         <source>窗口未开放，点“开窗”后叫号</source>
         <translation>Window closed: press “Open window”, then call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="67"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="70"/>
         <source>暂无正在办理的号，按 F1 叫号</source>
         <translation>No ticket; press F1 to call</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="85"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="88"/>
         <source>绿色通道：{0}</source>
         <translation>Green channel: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="87"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="90"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="89"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
         <source>已重呼 {0} 次</source>
         <translation>Recalled {0}×</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="92"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
         <source>已叫号，等候到窗</source>
         <translation>Called, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="93"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="96"/>
         <source>正在办理</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="95"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="98"/>
         <source>等候时长 {0}</source>
         <translation>Waited {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="112"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="115"/>
         <source>叫号后 {0}</source>
         <translation>Called {0} ago</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/ticket.py" line="114"/>
+        <location filename="../../hallapp/ui/counter/ticket.py" line="117"/>
         <source>办理用时 {0}</source>
         <translation>Service time {0}</translation>
     </message>

@@ -143,8 +143,10 @@ class CallControls(CounterPanel):
                 and not held_by_other(self.env, state))
         wstate = state.state if state else ""
         ticket = state.ticket.state if state and state.ticket else None
+        day_closed = state is not None and state.day_closed  # 开窗 refused till reopened
         allowed = {
-            "open": wstate == "closed", "close": wstate != "closed" and ticket is None,
+            "open": wstate == "closed" and not day_closed,
+            "close": wstate != "closed" and ticket is None,
             "call_next": wstate == "open" and ticket is None,
             "call_ticket": wstate == "open" and ticket is None,
             "recall": wstate == "open" and ticket == "called" and self._may_recall(),

@@ -22,6 +22,7 @@ class CurrentTicketPanel(QFrame):
         self.ticket: TicketInfo | None = None
         self.window_state = "open"  # the window's: what a clerk with no ticket may do
         self.held_by: str | None = None  # another clerk holding the window: F1 is off here
+        self.day_closed = False  # 日终闭厅: 开窗 is off until the supervisor reopens the day
         self.priority_names: dict[str, str] = {}
         self.queue_names: dict[str, str] = {}  # in the screen's language
         self.setObjectName("card")
@@ -62,6 +63,8 @@ class CurrentTicketPanel(QFrame):
             return self.tr("窗口由 {0} 使用中，接手窗口后才能叫号").format(self.held_by)
         if self.window_state == "paused":
             return self.tr("窗口已暂停，按 F8 恢复后叫号")
+        if self.window_state == "closed" and self.day_closed:
+            return self.tr("今日已日终闭厅，窗口不再开放")
         if self.window_state == "closed":
             return self.tr("窗口未开放，点“开窗”后叫号")
         return self.tr("暂无正在办理的号，按 F1 叫号")

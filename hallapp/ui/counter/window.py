@@ -234,6 +234,7 @@ class CounterWindow(CounterPanel):
         self.controls.set_state(state)
         self.tabs.setEnabled(not held_by_other(self.env, state))
         self.ticket.window_state = state.state
+        self.ticket.day_closed = state.day_closed
         self.ticket.held_by = state.holder if held_by_other(self.env, state) else None
         self.ticket.show_ticket(state.ticket)
         self.intake.set_ticket(state.ticket)

@@ -206,7 +206,9 @@ class BoardPanel(SupervisorPanel):
     def _update_buttons(self, *_: Any) -> None:
         w = self.selected_window()
         state = w.state if w else None
-        self.buttons["open"].setEnabled(state in ("closed", "paused"))
+        # the day closed (日终闭厅), no window opens till the day is reopened (重新开厅…)
+        day_closed = self.board is not None and self.board.day_closed
+        self.buttons["open"].setEnabled(state in ("closed", "paused") and not day_closed)
         self.buttons["pause"].setEnabled(state == "open")
         self.buttons["resume"].setEnabled(state == "paused")
         self.buttons["close"].setEnabled(state in ("open", "paused") and not (w and w.ticket))

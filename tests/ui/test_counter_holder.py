@@ -112,6 +112,7 @@ def test_the_holder_leaves_the_window_open_from_the_header(
                         classmethod(lambda cls, parent, n: asked.append(n) or True))
     qtbot.mouseClick(bar.leave, Qt.MouseButton.LeftButton)
     assert counter.message.text() == "正在办理 A001：请先办结、转移、挂起或过号，再离开窗口"
+    assert counter.message.objectName() == "error"  # refused: in red
     assert asked == []
     windows.finish(clerk1, 1)
     counter.refresh()
@@ -122,6 +123,7 @@ def test_the_holder_leaves_the_window_open_from_the_header(
     assert not bar.leave.isVisible()
     assert bar.claim.isVisible()  # 接手窗口 to come back
     assert counter.message.text().startswith("已离开 1 号窗口")
+    assert counter.message.objectName() == "result"  # done: in green, not the refusal's red
     seen = windows.window_state(ctx_for("clerk2"), 1)
     assert (seen.state, seen.holder_user) == ("open", None)
     assert "call_next" in _enabled(counter)  # acting there again takes it back

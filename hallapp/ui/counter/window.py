@@ -36,7 +36,7 @@ from hallapp.ui.common.banner import ConnectionBanner
 from hallapp.ui.common.device import device_for, follow_language
 from hallapp.ui.common.errors import local_name, user_message
 from hallapp.ui.common.feed import FeedWatcher
-from hallapp.ui.common.widgets import MessageLabel, ScrolledMessage
+from hallapp.ui.common.widgets import MessageLabel, ScrolledMessage, restyle
 from hallapp.ui.counter.base import CounterEnv, CounterPanel
 from hallapp.ui.counter.booking import BookingPanel
 from hallapp.ui.counter.controls import BACK_TO_LINE, CallControls
@@ -138,9 +138,9 @@ class CounterWindow(CounterPanel):
                           self.desk, self.holder)
         self.holder.claimed.connect(self._on_holder_claimed)
         self.holder.released.connect(self._on_holder_released)
-        self.holder.failed.connect(self.message.setText)
+        self.holder.failed.connect(self._refused)
         self.controls.acted.connect(self._on_controls_acted)
-        self.controls.failed.connect(self.message.setText)
+        self.controls.failed.connect(self._refused)
         self.controls.undecided = self.intake.undecided  # asked before its ticket leaves
         self.controls.withdrawn.connect(self.intake.case_withdrawn)
         self.intake.title_changed.connect(lambda title: self.tabs.setTabText(0, title))
@@ -225,7 +225,7 @@ class CounterWindow(CounterPanel):
     def _on_refresh_failed(self, exc: BaseException, setup: bool) -> None:
         self._refreshing = False
         self._setup_stale |= setup
-        self.message.setText(user_message(exc, "counter: refresh"))
+        self._refused(user_message(exc, "counter: refresh"))
 
     def show_state(self, state: WindowState) -> None:
         self.state = state
@@ -239,15 +239,26 @@ class CounterWindow(CounterPanel):
         self.ticket.show_ticket(state.ticket)
         self.intake.set_ticket(state.ticket)
 
+    def _told(self, text: str) -> None:
+        """What an operation did, in green: in the red of a refusal, "A001 已挂起" or
+        "已接手 1 号窗口" read as if it had failed."""
+        restyle(self.message, "result")
+        self.message.setText(text)
+
+    def _refused(self, text: str) -> None:
+        """What was refused or failed, in red."""
+        restyle(self.message, "error")
+        self.message.setText(text)
+
     def _on_holder_claimed(self, state: WindowState) -> None:
         self._generation += 1
-        self.message.setText(self.tr("已接手 {0} 号窗口").format(state.number))
+        self._told(self.tr("已接手 {0} 号窗口").format(state.number))
         self.show_state(state)
         self.refresh()
 
     def _on_holder_released(self, state: WindowState) -> None:
         self._generation += 1
-        self.message.setText(self.tr("已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；"
+        self._told(self.tr("已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；"
                                      "回来后在此操作即重新接手").format(state.number))
         self.show_state(state)
         self.refresh()
@@ -260,16 +271,16 @@ class CounterWindow(CounterPanel):
         elif isinstance(result, NextCall):
             self._show_ticket(result.called)
             if result.called is None:
-                self.message.setText(self.tr("{0} 已办结；暂无等候").format(
+                self._told(self.tr("{0} 已办结；暂无等候").format(
                     result.finished.number if result.finished else ""))
         elif isinstance(result, TicketInfo) and name in ("call_next", "call_ticket", "recall",
                                                          "start"):
             self._show_ticket(result)
         elif isinstance(result, TicketInfo) and name in BACK_TO_LINE:
-            self.message.setText(self.tr("{0} 已回到队列，前面 {1} 人").format(
+            self._told(self.tr("{0} 已回到队列，前面 {1} 人").format(
                 result.number, result.people_ahead))
         elif isinstance(result, TicketInfo):
-            self.message.setText(self._gone_message(name, result))
+            self._told(self._gone_message(name, result))
         self.refresh()
 
     def _gone_message(self, name: str, ticket: TicketInfo) -> str:

@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 from adminkit import ITEM, MakeAdmin, admin_ctx, admins, button, idle, open_item
 from conftest import FakeClock
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hallapp.core.catalogue import Limit
-from hallapp.services import admin
+from hallapp.services import admin, hall
 from hallapp.services.catalogue import export_catalogue, get_item
 from hallapp.services.context import Database
 from hallapp.services.feed import FeedEvent
@@ -270,3 +271,34 @@ def test_the_window_fits_a_1366_by_768_screen(qtbot: QtBot, make_admin: MakeAdmi
     assert form.queue.currentText() == {"zh": "A 商事登记", "en": "A Business registration"}[lang]
     assert form.department.currentText().startswith(
         {"zh": "SZAMR 深圳市市场监督管理局", "en": "SZAMR Shenzhen Administration"}[lang])
+
+
+def test_the_window_form_never_overwrites_another_window(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """The tab opened with window 1's number and nothing else in the form: 保存窗口 then
+    renamed window 1 "1号窗口" and dropped its queues, saying "1号窗口已保存". And the number
+    of the window chosen could be changed to another's, which took the first one's name and
+    queues. Now an empty form is a new window, and a number in use is refused beside it."""
+    window = make_admin()
+    page = window.windows
+    idle(qtbot, window)
+    before = hall.list_windows(admin_ctx(hall_db, clock), with_retired=True)
+    assert page.number.value() == max(w.number for w in before) + 1  # a new window's
+    page.number.setValue(1)
+    page.save()
+    assert page.errors.message("number").startswith("1号窗口已存在")
+    page.show_window(page.model.row(2))  # window 3
+    qtbot.keyClick(page.number, Qt.Key.Key_Up)  # towards window 4
+    assert page.number.value() == 3  # which window it is: not edited
+    page.number.setValue(4)  # had it been: refused, not saved over window 4
+    page.save()
+    assert page.errors.message("number").startswith("4号窗口已存在")
+    page.number.setValue(3)
+    page.name.setText("综合受理三号窗")
+    page.save()
+    qtbot.waitUntil(lambda: page.status.text() == "3号窗口已保存")
+    after = {w.number: w for w in hall.list_windows(admin_ctx(hall_db, clock),
+                                                    with_retired=True)}
+    assert after[1] == before[0]
+    assert after[4] == before[3]
+    assert after[3].name == "综合受理三号窗"

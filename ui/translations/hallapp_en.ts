@@ -3207,47 +3207,47 @@ After:
         <translation>Database connection lost, retrying. Window actions are paused; the intake in progress is saved on this computer and is submitted when the connection returns.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="244"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="255"/>
         <source>已接手 {0} 号窗口</source>
         <translation>You have taken over window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="250"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="261"/>
         <source>已离开 {0} 号窗口：窗口保持开放，其他工作人员可接手；回来后在此操作即重新接手</source>
         <translation>You left window {0}: it stays open for another clerk to take over; back here, acting at it takes it again</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="263"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="274"/>
         <source>{0} 已办结；暂无等候</source>
         <translation>{0} finished; nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="269"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="280"/>
         <source>{0} 已回到队列，前面 {1} 人</source>
         <translation>{0} is back in the line, {1} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="281"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="292"/>
         <source>{0}（{1} 号窗口）</source>
         <translation>{0} (window {1})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="282"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="293"/>
         <source>{0} 已转至 {1}，前面 {2} 人</source>
         <translation>{0} transferred to {1}, {2} ahead</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="284"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="295"/>
         <source>{0} 已过号</source>
         <translation>{0} passed as absent</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="285"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="296"/>
         <source>{0} 已挂起：补齐材料后凭原号回到本窗口</source>
         <translation>{0} suspended: back at this window with the same number once the materials are complete</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/window.py" line="286"/>
+        <location filename="../../hallapp/ui/counter/window.py" line="297"/>
         <source>{0} 已办结</source>
         <translation>{0} finished</translation>
     </message>
@@ -3825,17 +3825,17 @@ After:
 <context>
     <name>FieldErrors</name>
     <message>
-        <location filename="../../hallapp/ui/admin/base.py" line="171"/>
+        <location filename="../../hallapp/ui/admin/base.py" line="176"/>
         <source>第 {0} 行“{1}”</source>
         <translation>Row {0}, &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/base.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/base.py" line="179"/>
         <source>第 {0} 行</source>
         <translation>Row {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/base.py" line="176"/>
+        <location filename="../../hallapp/ui/admin/base.py" line="181"/>
         <source>“{0}”列</source>
         <translation>Column &quot;{0}&quot;</translation>
     </message>
@@ -7687,88 +7687,93 @@ Welcome. When we are done, please rate our service</translation>
 <context>
     <name>WindowPage</name>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="78"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="82"/>
         <source>添加队列</source>
         <translation>Add queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="79"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="83"/>
         <source>删除所选队列</source>
         <translation>Remove queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="83"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="87"/>
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="84"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="88"/>
         <source>窗口名称</source>
         <translation>Window name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="85"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="89"/>
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="86"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="90"/>
         <source>窗口类型</source>
         <translation>Window type</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="87"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="91"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="97"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="101"/>
         <source>服务队列</source>
         <translation>Queues served</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="98"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="102"/>
         <source>新建窗口</source>
         <translation>New window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="99"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="103"/>
         <source>保存窗口</source>
         <translation>Save window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="102"/>
-        <location filename="../../hallapp/ui/admin/windows.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="106"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="191"/>
         <source>停用窗口</source>
         <translation>Retire window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="111"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="115"/>
         <source>按优先级：先叫优先级数字小的队列；按比例：按比例轮流叫号（如 2:1），低优先级队列不会被饿死。</source>
         <translation>By precedence: the queue with the lowest number is called first. By ratio: queues take turns by ratio (e.g. 2:1), so no queue starves.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="159"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="164"/>
+        <source>{0}号窗口已存在：要修改它，请在左侧列表中选中；新建窗口请换一个窗口号</source>
+        <translation>Window {0} already exists: choose it in the list to change it, or give a new window another number</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/windows.py" line="176"/>
         <source>{0}号窗口已保存</source>
         <translation>Window {0} saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="174"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="191"/>
         <source>恢复使用</source>
         <translation>Reinstate</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="189"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="206"/>
         <source>{0}号窗口已恢复使用</source>
         <translation>Window {0} reinstated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="191"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="208"/>
         <source>{0}号窗口已停用；以下账号不再固定在此窗口：{1}</source>
         <translation>Window {0} retired; these accounts no longer have it as their fixed window: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/windows.py" line="194"/>
+        <location filename="../../hallapp/ui/admin/windows.py" line="211"/>
         <source>{0}号窗口已停用</source>
         <translation>Window {0} retired</translation>
     </message>

@@ -147,9 +147,14 @@ class FieldErrors:
         if key is None:
             self.general.setText(user_message(exc, "admin"))
             return None
+        return self.show_at(key, self._at_field(exc, key) if isinstance(exc, ValidationError)
+                            else user_message(exc, "admin"))
+
+    def show_at(self, key: str, text: str) -> QWidget:
+        """``text`` beside field ``key`` (a refusal the form makes before any service call)."""
+        self.clear()
         widget, label = self.fields[key]
-        label.setText(self._at_field(exc, key) if isinstance(exc, ValidationError)
-                      else user_message(exc, "admin"))
+        label.setText(text)
         label.show()
         repolish(widget, invalid="true")
         return widget

@@ -58,6 +58,10 @@ class WindowPage(AdminPanel):
         self.errors = FieldErrors(self.error)
         self.status = make_label("", "result", wrap=True)
         self.chosen: int | None = None  # the number of the window chosen in the list
+        # The existing window the form shows (None: a new one). Saving writes the window of the
+        # form's number: the form first showed window 1's number with nothing else, and a
+        # number changed or left there overwrote that window's name and queues unasked.
+        self.editing: int | None = None
         self.number, self.name, self.name_en = QSpinBox(), QLineEdit(), QLineEdit()
         self.number.setRange(1, 999)
         self.kind, self.mode = QComboBox(), QComboBox()
@@ -127,13 +131,17 @@ class WindowPage(AdminPanel):
         windows, queues = result
         self.model.set_rows(windows)
         self._update_retire_button()
+        if self.editing is None and not self.name.text():  # an empty form: a new window
+            self.number.setValue(max((w.number for w in windows), default=0) + 1)
         rows = self.profile.rows()
         self.profile.columns = profile_columns({q.code: f"{q.code} {q.name}" for q in queues})
         self.profile.set_rows(rows)
 
     def show_window(self, w: WindowInfo) -> None:
         self.errors.clear()
+        self.editing = w.number
         self.number.setValue(w.number)
+        self.number.setReadOnly(True)  # its number is which window it is
         self.name.setText(w.name)
         self.name_en.setText(w.name_en or "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(w.kind)))
@@ -150,10 +158,19 @@ class WindowPage(AdminPanel):
     def save(self) -> None:
         raw, ctx = self.record(), self.env.ctx
         self.errors.clear()
+        if raw["number"] != self.editing and any(w.number == raw["number"]
+                                                 for w in self.model.rows()):
+            self.errors.show_at("number", self.tr(
+                "{0}号窗口已存在：要修改它，请在左侧列表中选中；新建窗口请换一个窗口号"
+            ).format(raw["number"]))
+            self.status.setText("")
+            return
         self.call(lambda: configure_windows(ctx, [raw]),
                   lambda windows: self._on_saved(raw["number"], windows), self.errors.show)
 
     def _on_saved(self, number: int, windows: list[WindowInfo]) -> None:
+        self.editing = number  # saved again, it is this window
+        self.number.setReadOnly(True)
         self.model.set_rows(windows)
         self._update_retire_button()
         self.status.setText(self.tr("{0}号窗口已保存").format(number))
@@ -199,6 +216,8 @@ class WindowPage(AdminPanel):
         used = [w.number for w in self.model.rows()]
         self.show_window(WindowInfo(max(used, default=0) + 1, "", "comprehensive", "closed",
                                     None, "precedence", ()))
+        self.editing = None
+        self.number.setReadOnly(False)
         self.status.setText("")
         self.chosen = None
         self._update_retire_button()

@@ -302,3 +302,18 @@ def test_the_window_form_never_overwrites_another_window(
     assert after[1] == before[0]
     assert after[4] == before[3]
     assert after[3].name == "综合受理三号窗"
+
+
+
+def test_a_new_queue_given_a_code_in_use_is_refused(
+        qtbot: QtBot, make_admin: MakeAdmin, hall_db: Database, clock: FakeClock) -> None:
+    """A new queue typed with code A was saved over queue A (its name, prefix, quotas)."""
+    window = make_admin()
+    queues = window.queues
+    before = export_catalogue(admin_ctx(hall_db, clock))["queues"]
+    queues.clear_form()
+    queues.show_queue({"code": "a", "name": "公积金提取", "prefix": "H"})
+    queues.save()
+    assert queues.errors.message("code").startswith("队列 A 已存在")
+    idle(qtbot, window)
+    assert export_catalogue(admin_ctx(hall_db, clock))["queues"] == before

@@ -5740,7 +5740,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/queues.py" line="113"/>
-        <location filename="../../hallapp/ui/admin/queues.py" line="185"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="186"/>
         <source>停用队列</source>
         <translation>Deactivate queue</translation>
     </message>
@@ -5770,27 +5770,32 @@ After:
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="185"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="186"/>
         <source>启用队列</source>
         <translation>Reactivate queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="199"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="200"/>
         <source>队列 {0} 已重新启用</source>
         <translation>Queue {0} reactivated</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="201"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="202"/>
         <source>队列 {0} 已停用：不再取号、预约；已在等候的 {1} 个号照常叫号</source>
         <translation>Queue {0} deactivated: no new tickets or bookings; tickets already waiting, still called: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="220"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="223"/>
+        <source>队列 {0} 已存在：要修改它，请在左侧列表中选中；新建队列请换一个编码</source>
+        <translation>Queue {0} already exists: choose it in the list to change it, or give a new queue another code</translation>
+    </message>
+    <message>
+        <location filename="../../hallapp/ui/admin/queues.py" line="232"/>
         <source>队列 {0} 已保存</source>
         <translation>Queue {0} saved</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/admin/queues.py" line="233"/>
+        <location filename="../../hallapp/ui/admin/queues.py" line="245"/>
         <source>部门 {0} 已保存</source>
         <translation>Department {0} saved</translation>
     </message>

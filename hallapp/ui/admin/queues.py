@@ -173,6 +173,7 @@ class QueuePage(AdminPanel):
         self.status.setText("")
         self.table.clearSelection()
         self.chosen = None
+        self.edits["code"].setReadOnly(False)
         self._update_active_button()
 
     def _chosen_row(self) -> dict[str, Any] | None:
@@ -214,9 +215,20 @@ class QueuePage(AdminPanel):
     def save(self) -> None:
         raw, ctx = self.record(), self.env.ctx
         self.errors.clear()
+        code = (raw["code"] or "").upper()
+        if code != (self.chosen or "").upper() and any(
+                str(r["code"]).upper() == code for r in self.model.rows()):
+            # a new queue given a code in use was saved over that queue, unasked
+            self.errors.show_at("code", self.tr(
+                "队列 {0} 已存在：要修改它，请在左侧列表中选中；新建队列请换一个编码"
+            ).format(code))
+            self.status.setText("")
+            return
         self.call(lambda: admin.save_queue(ctx, raw), self._on_saved, self.errors.show)
 
     def _on_saved(self, parsed: dict[str, Any]) -> None:
+        self.chosen = parsed["code"]  # saved again, it is this queue
+        self.edits["code"].setReadOnly(True)
         self.status.setText(self.tr("队列 {0} 已保存").format(parsed["code"]))
         self.show_queue(parsed)
         self.refresh()
@@ -237,6 +249,7 @@ class QueuePage(AdminPanel):
         row = self.model.row(index.row())
         self.chosen = row["code"]
         self.show_queue(row)
+        self.edits["code"].setReadOnly(True)  # its code is which queue it is
         self._update_active_button()
 
     def _on_dept_table_clicked(self, index: QModelIndex) -> None:

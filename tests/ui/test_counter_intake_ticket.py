@@ -154,6 +154,7 @@ def test_a_suspended_ticket_keeps_its_case_and_finds_it_again(
     qtbot.waitUntil(lambda: counter.ticket.number.text() == "A002")
     assert counter.tabs.tabText(0) == "A002 的收件"
     assert intake.form.edits["name"].text() == ""
+    assert intake.picker.query.text() == ""  # A001's search ("gsbg") went with its intake
     assert intake.draft.case is None
     assert not intake.notice.isVisibleTo(counter)
     press(qtbot, counter, "finish")  # nothing opened for A002: nothing asked

@@ -330,7 +330,7 @@ class IntakePanel(CounterPanel):
         self.draft = IntakeDraft()
         self.item, self.view = None, None
         self.form.clear()
-        self.picker.set_item(None, None)
+        self.picker.reset()  # the last applicant's search too
         self.checklist.clear()
         self.decisions.show_view(None)
         for label in (self.notice, self.message):

@@ -98,6 +98,14 @@ class ItemPicker(CounterPanel):
             return True
         return False
 
+    def reset(self) -> None:
+        """For the next applicant: nothing searched, found or chosen."""
+        self.query.clear()
+        self.hits.clear()
+        self.hits.hide()
+        self.status.clear()
+        self.set_item(None, None)
+
     def _on_query_submitted(self) -> None:
         text = self.query.text().strip()
         if not text:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock, actor_for
-from counterkit import MakeCounter, counters, in_english
+from counterkit import MakeCounter, answer_dialogs, counters, in_english
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -181,10 +181,17 @@ def test_the_board_names_the_holder_and_reassigns_the_window(
         assert ("clerk2", ctx_for("clerk2").actor.name) in panel.board.clerks
         panel.select_window(1)
         assert panel.buttons["assign"].isEnabled()
-        monkeypatch.setattr(supervisor_dialogs.AssignDialog, "ask", classmethod(
-            lambda cls, parent, n, holder, clerks: ("clerk2", "接班")))
+        # clerk3 works window 3: refused in the dialog, the reason kept (it was said under
+        # the board once the dialog had closed, what was typed lost); then clerk2
+        windows.open_window(ctx_for("clerk3"), 3)
+        seen = answer_dialogs(monkeypatch, qtbot, supervisor_dialogs.AssignDialog,
+                              [{"clerk": "clerk3", "reason": "接班"}, {"clerk": "clerk2"}])
         panel.act("assign")
+        assert "3 号窗口" in seen[0]["message"] + "".join(seen[0]["errors"].values())
+        assert (seen[0]["closed"], seen[0]["values"]["reason"]) == (False, "接班")
+        assert seen[1]["closed"]
         qtbot.waitUntil(lambda: windows.window_state(ctx, 1).holder_user == "clerk2")
+        qtbot.waitUntil(lambda: panel.status.text() == "已完成：改派窗口…")
     finally:
         wait_for_tasks()
         panel.poller.stop()

@@ -936,72 +936,72 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="202"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="210"/>
         <source>自然人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="203"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="211"/>
         <source>法人或其他组织</source>
         <translation>Legal entity or organisation</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="213"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="205"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="213"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="214"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="206"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="214"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="215"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="207"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="215"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="208"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="216"/>
         <source>代理人身份证</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="217"/>
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="209"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="217"/>
         <source>代理人电话</source>
         <translation>Agent phone</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="212"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="220"/>
         <source>由代理人办理（须授权委托书）</source>
         <translation>Via an agent (power of attorney needed)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="213"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="221"/>
         <source>委托书编号或日期</source>
         <translation>Power of attorney number or date</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="248"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="256"/>
         <source>{0}不能为空</source>
         <translation>{0} is required</translation>
     </message>
@@ -1009,37 +1009,37 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="51"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="52"/>
         <source>现由 {0} 使用。</source>
         <translation>is in use by {0}.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="52"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="53"/>
         <source>现无人使用。</source>
         <translation>is held by nobody.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="53"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="54"/>
         <source>（空出窗口，下一位在此操作的工作人员接手）</source>
         <translation>(free the window: the next clerk to act there takes it)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="55"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="56"/>
         <source>改派窗口</source>
         <translation>Reassign window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="56"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="57"/>
         <source>{0} 号窗口{1}改派后，正在办理的号随窗口交给新的工作人员，原工作人员在此窗口的操作将被拒绝。</source>
         <translation>Window {0} {1} Once reassigned, a ticket in service passes with the window to the new clerk, and the previous clerk&apos;s actions at this window are refused.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="58"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="59"/>
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="58"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="59"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1695,147 +1695,147 @@ After:
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="130"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="131"/>
         <source>窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="131"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="132"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="132"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="133"/>
         <source>队列（等候时间单位：分钟）</source>
         <translation>Queues (waits in minutes)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="143"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="144"/>
         <source>重新开厅…</source>
         <translation>Reopen the day…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="188"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="189"/>
         <source>大厅日 {0}&#x3000;{1}&#x3000;提醒 {2} 条</source>
         <translation>Hall day {0}   {1}   Alerts: {2}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="233"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="234"/>
         <source>已完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
         <source>当日 {0} 个</source>
         <translation>that day {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="247"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="248"/>
         <source>{0} {1} 个</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
         <source>（{0}）</source>
         <translation> ({0})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="249"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="250"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="251"/>
         <source>大厅日 {0} 已闭厅：{1} 个未办结的号记为弃号{4}，{2} 个预约记为失约，关闭 {3} 个窗口</source>
         <translation>Hall day {0} closed. Tickets recorded as abandoned: {1}{4}; appointments as missed: {2}; windows closed: {3}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="266"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="267"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="268"/>
         <source>暂停 {0} 号窗口的原因</source>
         <translation>Reason for pausing window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="305"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="313"/>
         <source>重新开厅</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="306"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="314"/>
         <source>重新开厅后可以再取号、开窗；日终已记为弃号的号不会恢复。原因：</source>
         <translation>After reopening, tickets can be taken and windows opened again; tickets the close marked abandoned stay so. Reason:</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="315"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="323"/>
         <source>日终闭厅：仍在等候的 {0} 个号和窗口上的 {1} 个号将记为弃号（保留记录，不删除），未签到的过期预约记为失约，所有窗口关闭。过号将不能再重新排队。确定吗？</source>
         <translation>Close the day: the tickets still waiting ({0}) and those at windows ({1}) will be recorded as abandoned (kept, not deleted), appointments not checked in and past their slot as missed, and every window closed. Missed tickets can no longer rejoin. Go ahead?</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="318"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="326"/>
         <source>日终闭厅</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="325"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="333"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="326"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="334"/>
         <source>暂停…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="327"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="335"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="328"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="336"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="329"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="337"/>
         <source>调整工作配置…</source>
         <translation>Work profile…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="330"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="338"/>
         <source>改派窗口…</source>
         <translation>Reassign window…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="331"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="339"/>
         <source>转移号码…</source>
         <translation>Move tickets…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="333"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="341"/>
         <source>工作人员临时离开</source>
         <translation>Staff member stepped away</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="334"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="342"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="335"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="343"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="336"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="344"/>
         <source>支援其他窗口</source>
         <translation>Helping at another window</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/board.py" line="143"/>
+        <location filename="../../hallapp/ui/supervisor/board.py" line="144"/>
         <source>日终闭厅…</source>
         <translation>Close the day…</translation>
     </message>
@@ -3693,7 +3693,7 @@ After:
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="222"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="232"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -3701,7 +3701,7 @@ After:
         </translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="224"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="234"/>
         <source>，仅显示前 {0} 条</source>
         <translation>, showing the first {0}</translation>
     </message>
@@ -3782,42 +3782,42 @@ After:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="246"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="256"/>
         <source>导出报表（Excel 与 PDF）</source>
         <translation>Export reports (Excel and PDF)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="267"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="257"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="267"/>
         <source>日期/开始</source>
         <translation>Date/start</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="258"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="268"/>
         <source>结束（公示）</source>
         <translation>End (public list)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="258"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="268"/>
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="277"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="287"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="278"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="288"/>
         <source>月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="279"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="289"/>
         <source>超时办结公示</source>
         <translation>Late cases (public list)</translation>
     </message>
@@ -4804,27 +4804,27 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/counter/intake_form.py" line="83"/>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="132"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="140"/>
         <source>尚未选择办理事项</source>
         <translation>No item chosen</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="105"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="113"/>
         <source>正在查找……</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="113"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="121"/>
         <source>{name}（{department}）</source>
         <translation>{name} ({department})</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="121"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="129"/>
         <source>没有找到相关事项，请换个关键词</source>
         <translation>No matching item; try another keyword</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/counter/intake_form.py" line="134"/>
+        <location filename="../../hallapp/ui/counter/intake_form.py" line="142"/>
         <source>办理事项：{0}</source>
         <translation>Item: {0}</translation>
     </message>
@@ -5309,57 +5309,57 @@ After:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="161"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="171"/>
         <source>转移等候中的号</source>
         <translation>Move waiting tickets</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="167"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="177"/>
         <source>如 A012 A013；留空则按数量或全部</source>
         <translation>e.g. A012 A013; empty = by count or all</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="170"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="180"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="173"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="183"/>
         <source>转出队列</source>
         <translation>From queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="173"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="183"/>
         <source>转入队列</source>
         <translation>To queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="174"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="184"/>
         <source>号码</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="174"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="184"/>
         <source>数量（最早的）</source>
         <translation>Count (oldest)</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="175"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="185"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="179"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="189"/>
         <source>转移的号保留取号时间，在新队列中按原先的位置叫号。</source>
         <translation>Moved tickets keep their take time and are called in their original place in the new queue.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="197"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="207"/>
         <source>转出和转入队列相同</source>
         <translation>The source and target queues are the same</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="198"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="208"/>
         <source>请填写原因</source>
         <translation>Give a reason</translation>
     </message>
@@ -5562,57 +5562,57 @@ After:
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="90"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="100"/>
         <source>调整 {0} 号窗口工作配置</source>
         <translation>Work profile of window {0}</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="94"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="104"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="94"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="104"/>
         <source>优先级</source>
         <translation>Precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="94"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="104"/>
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="109"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="119"/>
         <source>按优先级</source>
         <translation>By precedence</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="110"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="120"/>
         <source>按比例轮叫</source>
         <translation>By ratio</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="115"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="125"/>
         <source>叫号方式</source>
         <translation>Call mode</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="116"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="126"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="118"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="128"/>
         <source>修改立即生效，下一次叫号即按新配置；修改记入审计日志，日终不会自动恢复。</source>
         <translation>Changes apply from the next call, are recorded in the audit log and are not undone at end of day.</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="136"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="146"/>
         <source>至少选择一个队列</source>
         <translation>Choose at least one queue</translation>
     </message>
     <message>
-        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="137"/>
+        <location filename="../../hallapp/ui/supervisor/dialogs.py" line="147"/>
         <source>请填写原因</source>
         <translation>Give a reason</translation>
     </message>

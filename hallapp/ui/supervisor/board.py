@@ -28,6 +28,7 @@ from hallapp.services.day import DayCloseResult
 from hallapp.services.supervisor import Board, BoardWindow
 from hallapp.services.window_holder import assign_window
 from hallapp.ui.common.errors import local_name
+from hallapp.ui.common.tasks import run_task
 from hallapp.ui.common.widgets import ConfirmDialog
 from hallapp.ui.counter.base import make_button, make_label
 from hallapp.ui.counter.dialogs import ReasonDialog, preset_pairs
@@ -280,12 +281,19 @@ class BoardPanel(SupervisorPanel):
         return self._assign_job(ctx, w)
 
     def _assign_job(self, ctx: Ctx, w: BoardWindow) -> Callable[[], Any] | None:
-        """改派窗口: to a clerk of the hall, or nobody."""
+        """改派窗口: to a clerk of the hall, or nobody. The dialog waits for the service: a
+        refusal (the clerk works another window) showed under the board once the dialog had
+        closed, the reason typed lost; now it shows in the dialog, the answer kept."""
         clerks = self.board.clerks if self.board else ()
-        chosen = AssignDialog.ask(self, w.number, w.clerk, clerks)
         number = w.number
-        return None if chosen is None else (
-            lambda: assign_window(ctx, number, chosen[0], chosen[1]))
+
+        def submit(answer: tuple[str | None, str], done: Callable[[Any], None],
+                   failed: Callable[[BaseException], None]) -> None:
+            clerk, reason = answer
+            run_task(lambda: assign_window(ctx, number, clerk, reason), done, failed)
+
+        result = AssignDialog.ask(self, number, w.clerk, clerks, submit)
+        return None if result is None else (lambda: result)  # done: said and refreshed
 
     def _queue_labels(self) -> list[str]:
         """The hall's queues as the board names them ("A Business registration" in English)."""

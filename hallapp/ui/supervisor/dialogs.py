@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
@@ -37,7 +38,7 @@ from hallapp.services.hall import ProfileInfo
 from hallapp.services.kpi_drill import Drill
 from hallapp.services.supervisor import ProfileEntryInput
 from hallapp.ui.counter.base import make_label
-from hallapp.ui.counter.dialogs import FieldsDialog
+from hallapp.ui.counter.dialogs import FieldsDialog, Submit
 from hallapp.ui.supervisor.base import py_date
 from hallapp.ui.supervisor.models import DrillModel
 
@@ -58,12 +59,21 @@ class AssignDialog(FieldsDialog):
                    [("clerk", self.tr("工作人员"), False), ("reason", self.tr("原因"), True)],
                    {"clerk": presets})
 
+    def answer(self) -> tuple[str | None, str]:
+        """(the clerk's account or None to free the window, the reason)."""
+        values = self.values()
+        return values["clerk"] or None, values["reason"]
+
     @classmethod
     def ask(cls, parent: QWidget | None, window: int, holder: str | None,
-            clerks: Sequence[tuple[str, str]]) -> tuple[str | None, str] | None:
-        """(the clerk's account or None to free the window, the reason), or None."""
-        answer = cls(window, holder, clerks, parent).run()
-        return None if answer is None else (answer["clerk"] or None, answer["reason"])
+            clerks: Sequence[tuple[str, str]], submit: Submit | None = None) -> Any:
+        """Without ``submit``: ``answer()``, or None. With it, the dialog stays open while
+        the service answers and shows a refusal (a clerk at another window…) with what was
+        typed kept: the service's result, or None (cancelled)."""
+        dialog = cls(window, holder, clerks, parent)
+        if submit is not None:
+            return dialog.run_submitted(submit)
+        return None if dialog.run() is None else dialog.answer()
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -77,7 +77,7 @@ def test_claim_correct_approve_and_ready(qtbot: QtBot, make_desk: Desk, ctx_for:
     detail = desk.detail.detail
     assert detail is not None
     assert detail.case.stopped_since is not None
-    assert "暂停计时" in desk.detail.facts["deadline"][1].text()
+    assert "计时暂停" in desk.detail.facts["deadline"][1].text()
     m02 = next(m for m in desk.detail.materials_model.rows() if m.code == "M02")
     assert (m02.status, m02.note) == ("faulty", "营业执照复印件不清晰")
     qtbot.waitUntil(lambda: row_of(desk, number).state == "correction_requested")

@@ -35,7 +35,7 @@ CJK_PUNCTUATION = re.compile(
     r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
 # A placeholder, perhaps an adjective, then a word in -s: "{0} entries", "{1} new items".
 COUNT_PLURAL = re.compile(r"(?:\{\w*\}|%L?\d)\s+(?:[a-z-]+\s+)?([a-z-]+s)\b")
-NOT_PLURALS = {"is", "was", "has", "does", "its", "as", "minus", "plus"}
+NOT_PLURALS = {"is", "was", "has", "does", "its", "as", "minus", "plus", "exists"}
 # Counts that are never one: the planner's runs (at least 20) and a shortage of windows
 # (more than the hall's, so at least two); arrivals are a rate per hour.
 PLURAL_ALWAYS = {"{0} runs", "{1} windows", "{0} arrivals"}

@@ -885,7 +885,7 @@
     <message>
         <location filename="../../hallapp/ui/admin/window.py" line="84"/>
         <source>队列</source>
-        <translation>Queue</translation>
+        <translation>Queues</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/admin/window.py" line="84"/>
@@ -2410,7 +2410,7 @@ After:
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/detail.py" line="139"/>
-        <source>暂停计时</source>
+        <source>计时暂停</source>
         <translation>Stopped</translation>
     </message>
     <message>
@@ -6021,7 +6021,7 @@ Welcome. When we are done, please rate our service</translation>
     </message>
     <message>
         <location filename="../../hallapp/ui/backoffice/models.py" line="139"/>
-        <source>{0}，暂停计时</source>
+        <source>{0}，计时暂停</source>
         <translation>{0}, clock stopped</translation>
     </message>
 </context>

@@ -136,7 +136,7 @@ class CaseDetailPanel(BackofficePanel):
         names = {"applicant": self.tr("申请人"), "id_number": self.tr("证件号码"),
                  "phone": self.tr("联系电话"), "agent": self.tr("代理人"),
                  "intake": self.tr("受理"), "deadline": self.tr("办结期限"),
-                 "stopped": self.tr("暂停计时"),
+                 "stopped": self.tr("计时暂停"),
                  "opinion": self.tr("最新意见")}
         for name, (key, _value) in self.facts.items():
             key.setText(self.tr("{0}：").format(names[name]))

@@ -136,7 +136,7 @@ def remaining_text(model: QObject, row: CaseInfo, *, stopped: bool = True) -> st
     else:
         text = QCoreApplication.translate("RemainingTime", "剩{0}个工作日").format(left)
     if stopped and row.state in STOPPED_STATES:
-        text = QCoreApplication.translate("RemainingTime", "{0}，暂停计时").format(text)
+        text = QCoreApplication.translate("RemainingTime", "{0}，计时暂停").format(text)
     return text
 
 

@@ -255,8 +255,8 @@ EN: dict[str, str] = {
     "claim_not_clerk": "Only window clerks take over a window; supervisors reassign it from "
                        "the board.",
     "clerk_holds_window": "{clerk} ({clerk_user}) is working at window {other}, and a clerk "
-                          "works one window at a time: close window {other} first, or ask "
-                          "the supervisor to reassign it",
+                          "works one window at a time: close or free window {other} first "
+                          "(the supervisor can reassign it)",
     "clerk_took_window": "This clerk has just started working at another window, and a clerk "
                          "works one window at a time; refresh and try again",
     "assign_not_clerk": "{username} is not an active window clerk; the window cannot be "

@@ -243,8 +243,9 @@ class WindowOp:
         if found is not None:
             other, user, name = int(found[0]), found[1], found[2] or found[1]
             raise StateError(f"{name}（{user}）正在使用 {other} 号窗口，一人一次只使用一个窗口："
-                             f"请先关闭 {other} 号窗口，或请值班长改派", code="clerk_holds_window",
-                             window=self.number, other=other, clerk=name, clerk_user=user)
+                             f"请先关闭或空出 {other} 号窗口（值班长可改派）",
+                             code="clerk_holds_window", window=self.number, other=other,
+                             clerk=name, clerk_user=user)
 
     @contextmanager
     def one_window(self, clerk_id: int | None) -> Iterator[None]:
